@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db, DialectName } from './db/database.ts';
+import type { Clock } from './shared/clock.ts';
+import { createLogger } from './shared/logger.ts';
+import { registerSecurity } from './web/security.ts';
+import { registerErrorHandling } from './web/error-handler.tsx';
+import { homeRoutes } from './web/home.routes.tsx';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  logger?: Logger;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const picoCss = fs.readFileSync(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('@picocss/pico/package.json')), 'css', 'pico.classless.min.css'),
+);
+
+/** The Fastify app without listen(): tests call app.inject(). */
+export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const app = Fastify({
+    loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
+    // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  });
+  app.decorate('deps', deps);
+
+  await registerSecurity(app, { secureCookies: deps.config.secureCookies });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyStatic, {
+    root: path.join(here, 'web', 'assets'),
+    prefix: '/assets/',
+    cacheControl: false,
+    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
+  });
+  app.get('/assets/pico.css', (_req, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css').send(picoCss));
+  registerErrorHandling(app);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(homeRoutes);
+  return app;
+};

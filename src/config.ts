@@ -1,0 +1,77 @@
+import path from 'node:path';
+
+// Configuration comes from the environment, is validated once, synchronously, at start, and is
+// frozen. Bad values stop the process with a message naming the variable; nothing is invented.
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** undefined means the embedded SQLite database in dataDir */
+  readonly databaseUrl: string | undefined;
+  /** true when the site is served over HTTPS (cookies get the Secure flag) */
+  readonly secureCookies: boolean;
+  /** the URL people use to reach the site, for printed links */
+  readonly publicUrl: string;
+  readonly logLevel: string;
+  /** Argon2id cost; lowered only by the test suite */
+  readonly argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const parseIntVar = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+};
+
+/** "true"/"1"/"yes" and "false"/"0"/"no" only: "false" must never read as true. */
+const parseBoolVar = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
+
+export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
+  const port = parseIntVar(env, 'PORT', 8080, 0, 65535);
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
+  const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './var');
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
+  }
+  const publicUrl = env.PUBLIC_URL && env.PUBLIC_URL !== '' ? env.PUBLIC_URL.replace(/\/$/, '') : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
+  const secureCookies = parseBoolVar(env, 'SECURE_COOKIES', publicUrl.startsWith('https://'));
+  const logLevel = env.LOG_LEVEL && env.LOG_LEVEL !== '' ? env.LOG_LEVEL : 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
+  }
+  return Object.freeze({
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    secureCookies,
+    publicUrl,
+    logLevel,
+    argon2: Object.freeze({
+      memoryCost: parseIntVar(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 4_194_304),
+      timeCost: parseIntVar(env, 'ARGON2_ITERATIONS', 2, 1, 100),
+      parallelism: 1,
+    }),
+    sessionIdleMinutes: parseIntVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: parseIntVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+  });
+};

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repositories take either the database or a transaction. */
+export type Queryable = Db | Tx;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenedDb {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// pg returns BIGINT (count(*)) as a string; every count we take fits in a JS number.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export const openSqlite = (file: string): OpenedDb => {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Deleted rows must not linger in free pages of a seized file.
+  sqlite.pragma('secure_delete = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+};
+
+export const openPostgres = (connectionString: string): OpenedDb => {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+};
+
+export const openDatabase = (opts: { databaseUrl: string | undefined; dataDir: string }): OpenedDb =>
+  opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(path.join(opts.dataDir, 'kintrace.sqlite'));

@@ -1,0 +1,5 @@
+// The whole database type: each domain owns its tables in <domain>/<domain>.table.ts and
+// adds them here. Nothing else should import table types across domains.
+import type { MetaTables } from './meta.table.ts';
+
+export interface Database extends MetaTables {}

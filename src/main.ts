@@ -1,0 +1,24 @@
+import { buildApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { systemClock } from './shared/clock.ts';
+import { firstRunMessage } from './accounts/first-run.ts';
+
+/** load config -> open database -> buildApp -> listen (nothing else). */
+export const serve = async (config: Config = loadConfig()): Promise<void> => {
+  const { db, dialect, close } = openDatabase(config);
+  await migrateToLatest(db);
+  const app = await buildApp({ config, db, dialect, clock: systemClock });
+  const shutdown = async () => {
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`\nKintrace is running at ${config.publicUrl}/\n`);
+  const firstRun = await firstRunMessage({ db, config, clock: systemClock });
+  if (firstRun) process.stdout.write(`${firstRun}\n`);
+};

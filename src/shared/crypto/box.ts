@@ -1,0 +1,58 @@
+import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import { DecryptionFailed, open, seal } from './aead.ts';
+
+// Public-key envelopes (X25519 + HKDF-SHA256 + AES-256-GCM), so that anyone can encrypt to an
+// organisation or a user without holding any secret: a family's submission is sealed to the
+// organisation's public key by a server that cannot read it back.
+// Format: "x1.<ephemeral public key>.<aead>".
+
+export interface KeyPair {
+  /** raw 32-byte X25519 public key, base64url */
+  publicKey: string;
+  /** raw 32-byte X25519 private key: never stored in clear */
+  privateKey: Buffer;
+}
+
+export const generateKeyPair = (): KeyPair => {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const jwk = privateKey.export({ format: 'jwk' });
+  return { publicKey: publicKey.export({ format: 'jwk' }).x as string, privateKey: Buffer.from(jwk.d as string, 'base64url') };
+};
+
+const publicKeyObject = (raw: string): KeyObject =>
+  createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw }, format: 'jwk' });
+
+const privateKeyObject = (raw: Buffer): KeyObject => {
+  const d = raw.toString('base64url');
+  // The JWK import needs x as well; derive it from d.
+  const x = createPublicKey(createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x: '' }, format: 'jwk' }))
+    .export({ format: 'jwk' }).x as string;
+  return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x }, format: 'jwk' });
+};
+
+export const publicKeyOf = (privateKey: Buffer): string =>
+  createPublicKey(privateKeyObject(privateKey)).export({ format: 'jwk' }).x as string;
+
+const boxKey = (shared: Buffer, ephPub: string, recipientPub: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', shared, Buffer.from(`${ephPub}.${recipientPub}`), 'kintrace-box-v1', 32));
+
+export const sealTo = (recipientPublicKey: string, data: Buffer, aad: string): string => {
+  const eph = generateKeyPair();
+  const shared = diffieHellman({ privateKey: privateKeyObject(eph.privateKey), publicKey: publicKeyObject(recipientPublicKey) });
+  return `x1.${eph.publicKey}.${seal(boxKey(shared, eph.publicKey, recipientPublicKey), data, aad)}`;
+};
+
+export const openWith = (privateKey: Buffer, boxed: string, aad: string): Buffer => {
+  const dot = boxed.indexOf('.', 3);
+  if (!boxed.startsWith('x1.') || dot < 0) throw new DecryptionFailed();
+  const ephPub = boxed.slice(3, dot);
+  let shared: Buffer;
+  let recipientPub: string;
+  try {
+    recipientPub = publicKeyOf(privateKey);
+    shared = diffieHellman({ privateKey: privateKeyObject(privateKey), publicKey: publicKeyObject(ephPub) });
+  } catch {
+    throw new DecryptionFailed();
+  }
+  return open(boxKey(shared, ephPub, recipientPub), boxed.slice(dot + 1), aad);
+};

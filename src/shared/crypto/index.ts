@@ -1,0 +1,3 @@
+export * from './aead.ts';
+export * from './box.ts';
+export * from './passphrase.ts';

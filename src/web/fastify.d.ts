@@ -1,0 +1,13 @@
+import 'fastify';
+import type { Lang, T } from './i18n/i18n.ts';
+import type { AuthContext } from './auth-context.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    t: T;
+    auth: AuthContext | null;
+    /** set once the body has been parsed: errors before that are the client's (400) */
+    bodyParsed: boolean;
+  }
+}

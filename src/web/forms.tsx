@@ -1,0 +1,155 @@
+import type { ComponentChildren } from 'preact';
+import { z } from 'zod';
+import { Invalid, type FieldProblem } from '../shared/errors.ts';
+import type { PageContext } from './page-context.ts';
+
+// Forms: one zod schema per input; messages in schemas are i18n keys ("errors.required").
+// A failed parse becomes Invalid with field-level problems, and the view re-renders the form
+// with what the user typed and a translated message beside each field.
+
+export type FormValues = Record<string, string>;
+export type FormErrors = Record<string, FieldProblem>;
+
+const problemFromIssue = (issue: z.core.$ZodIssue): FieldProblem => {
+  const field = issue.path.map(String).join('.') || '_form';
+  if (issue.message.includes('.') && !issue.message.includes(' ')) return { field, key: issue.message };
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? { field, key: 'errors.required' } : { field, key: 'errors.tooShort', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { field, key: 'errors.tooLong', params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { field, key: 'errors.unknownOption' };
+    case 'invalid_type':
+      return { field, key: issue.input === undefined ? 'errors.required' : 'errors.invalid' };
+    default:
+      return { field, key: 'errors.invalid' };
+  }
+};
+
+/** Parses a form body or throws Invalid. Unknown fields are stripped by zod objects. */
+export const parseForm = <S extends z.ZodType>(schema: S, body: unknown): z.infer<S> => {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  throw new Invalid(result.error.issues.map(problemFromIssue));
+};
+
+export const errorsByField = (problems: FieldProblem[]): FormErrors =>
+  Object.fromEntries(problems.map((p) => [p.field, p]));
+
+/** Keeps only string values of a posted body, to echo back into a form. */
+export const echoValues = (body: unknown): FormValues => {
+  const out: FormValues = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf' && !/pass/i.test(k)) out[k] = v;
+  }
+  return out;
+};
+
+/** Trimmed string; empty becomes undefined so optional fields stay optional. */
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
+
+export const requiredText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ message: 'errors.required' }).min(1, 'errors.required').max(max));
+
+interface FieldProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  values: FormValues;
+  errors: FormErrors;
+  hint?: string;
+  required?: boolean;
+}
+
+const FieldError = ({ ctx, name, errors }: { ctx: PageContext; name: string; errors: FormErrors }) => {
+  const e = errors[name];
+  return e ? (
+    <small id={`${name}-error`} class="field-error">
+      {ctx.t(e.key, e.params ?? {})}
+    </small>
+  ) : null;
+};
+
+const describedBy = (name: string, errors: FormErrors, hint?: string): string | undefined =>
+  [errors[name] ? `${name}-error` : '', hint ? `${name}-hint` : ''].filter(Boolean).join(' ') || undefined;
+
+const LabelText = ({ ctx, label, required }: { ctx: PageContext; label: string; required?: boolean }) => (
+  <>
+    {label} {required ? <span class="req">({ctx.t('common.required')})</span> : null}
+  </>
+);
+
+export const TextField = (p: FieldProps & { type?: string; maxLength?: number; autocomplete?: string; inputmode?: string }) => (
+  <label>
+    <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+    <input
+      type={(p.type ?? 'text') as 'text'}
+      name={p.name}
+      value={p.type === 'password' ? '' : (p.values[p.name] ?? '')}
+      maxLength={p.maxLength}
+      required={p.required}
+      autocomplete={p.autocomplete ?? 'off'}
+      inputMode={p.inputmode as never}
+      aria-invalid={p.errors[p.name] ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.errors, p.hint)}
+    />
+    {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
+    <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
+  </label>
+);
+
+export const TextArea = (p: FieldProps & { maxLength?: number; rows?: number }) => (
+  <label>
+    <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+    <textarea
+      name={p.name}
+      maxLength={p.maxLength}
+      rows={p.rows ?? 4}
+      required={p.required}
+      aria-invalid={p.errors[p.name] ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.errors, p.hint)}
+    >
+      {p.values[p.name] ?? ''}
+    </textarea>
+    {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
+    <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
+  </label>
+);
+
+export const SelectField = (p: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string }) => (
+  <label>
+    <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+    <select
+      name={p.name}
+      required={p.required}
+      aria-invalid={p.errors[p.name] ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.errors, p.hint)}
+    >
+      <option value="">{p.emptyLabel ?? '—'}</option>
+      {p.options.map((o) => (
+        <option value={o.value} selected={p.values[p.name] === o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+    {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
+    <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
+  </label>
+);
+
+/** A POST form that always carries the CSRF token. */
+export const PostForm = ({ ctx, action, children, enctype }: { ctx: PageContext; action: string; children: ComponentChildren; enctype?: string }) => (
+  <form method="post" action={action} enctype={enctype} novalidate>
+    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+    {children}
+  </form>
+);
+
+export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) =>
+  Object.keys(errors).length > 0 ? (
+    <p role="alert" class="form-errors">
+      {errors._form ? ctx.t(errors._form.key, errors._form.params ?? {}) : ctx.t('common.formHasErrors')}
+    </p>
+  ) : null;

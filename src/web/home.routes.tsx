@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { Layout } from './layout.tsx';
+import { sendPage } from './render.ts';
+
+export const homeRoutes = async (app: FastifyInstance): Promise<void> => {
+  app.get('/', (req, reply) =>
+    sendPage(req, reply, (ctx) => (
+      <Layout ctx={ctx} heading={ctx.t('home.title')}>
+        <p>{ctx.t('home.intro')}</p>
+        <ul>
+          <li>
+            <a href="/register">{ctx.t('home.openCase')}</a>
+          </li>
+          <li>
+            <a href="/login">{ctx.t('common.login')}</a>
+          </li>
+        </ul>
+        <p class="muted">{ctx.t('home.safety')}</p>
+      </Layout>
+    )),
+  );
+};

@@ -1,0 +1,89 @@
+import type { ComponentChildren } from 'preact';
+import { isStaff } from './auth-context.ts';
+import type { PageContext } from './page-context.ts';
+
+// Neutral title on every page (no names, nothing about the case): a browser history or a tab
+// seen over a shoulder must not reveal what the page is about. `heading` is shown on the page.
+export const NEUTRAL_TITLE = 'Kintrace';
+// Quick exit goes to a neutral, widely used site and replaces nothing of ours in the URL.
+export const QUICK_EXIT_URL = 'https://yandex.ru/pogoda';
+
+const LanguageSwitch = ({ ctx }: { ctx: PageContext }) => {
+  const other = ctx.lang === 'ru' ? 'en' : 'ru';
+  return (
+    <a href={`${ctx.path}?lang=${other}`} hrefLang={other} lang={other}>
+      {other === 'en' ? 'English' : 'Русский'}
+    </a>
+  );
+};
+
+const Nav = ({ ctx }: { ctx: PageContext }) => {
+  const { t, auth } = ctx;
+  return (
+    <nav aria-label={t('common.mainNav')}>
+      <ul>
+        <li>
+          <a href="/">
+            <strong>{t('common.siteName')}</strong>
+          </a>
+        </li>
+      </ul>
+      <ul>
+        {auth && auth.role === 'family' && (
+          <li>
+            <a href="/my/cases">{t('nav.myCases', { defaultValue: 'Cases' })}</a>
+          </li>
+        )}
+        {auth && isStaff(auth) && (
+          <li>
+            <a href="/staff">{t('nav.staff', { defaultValue: 'Work' })}</a>
+          </li>
+        )}
+        <li>
+          <LanguageSwitch ctx={ctx} />
+        </li>
+        {auth ? (
+          <li>
+            <form method="post" action="/logout" class="inline">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <button type="submit" class="link">{t('common.logout')}</button>
+            </form>
+          </li>
+        ) : (
+          <li>
+            <a href="/login">{t('common.login')}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+};
+
+export const Layout = ({ ctx, heading, children }: { ctx: PageContext; heading?: string; children: ComponentChildren }) => (
+  <html lang={ctx.lang}>
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="referrer" content="no-referrer" />
+      <meta name="robots" content="noindex, nofollow" />
+      <title>{NEUTRAL_TITLE}</title>
+      <link rel="stylesheet" href="/assets/pico.css" />
+      <link rel="stylesheet" href="/assets/site.css" />
+    </head>
+    <body>
+      <a class="skip" href="#main">{ctx.t('common.skipToContent')}</a>
+      <div class="quick-exit">
+        <a href={QUICK_EXIT_URL} rel="noreferrer" title={ctx.t('common.quickExitHint')}>
+          {ctx.t('common.quickExit')}
+        </a>
+      </div>
+      <header>
+        <Nav ctx={ctx} />
+      </header>
+      <main id="main">
+        {heading && <h1>{heading}</h1>}
+        {children}
+      </main>
+    </body>
+  </html>
+);

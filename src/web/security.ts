@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { pickLanguage, translator } from './i18n/i18n.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const LANG_COOKIE = 'lang';
+export const CSRF_COOKIE = 'kt_csrf';
+
+/** Headers, language, CSRF and rate limiting: everything every route gets. */
+export const registerSecurity = async (app: FastifyInstance, opts: { secureCookies: boolean }): Promise<void> => {
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        connectSrc: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    hsts: opts.secureCookies ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(fastifyCsrf, {
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, signed: false },
+    // Multipart forms carry the token in the query string: their body is not parsed before
+    // the check runs. No URL is ever logged.
+    getToken: (req: FastifyRequest) =>
+      ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+      ((req.query as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+      (req.headers['x-csrf-token'] as string | undefined),
+  });
+  // Not per IP: behind an onion service everybody is 127.0.0.1, and no IP is kept anyway.
+  // Routes opt in with `config: { rateLimit: {...} }`; accounts add per-account limits.
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: () => 'global' });
+
+  app.decorateRequest('lang', 'ru');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('bodyParsed', false);
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    req.bodyParsed = true;
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const query = req.query as Record<string, unknown> | undefined;
+    req.lang = pickLanguage(query?.lang, req.cookies[LANG_COOKIE], req.headers['accept-language']);
+    req.t = translator(req.lang);
+    if (query?.lang === req.lang) {
+      reply.setCookie(LANG_COOKIE, req.lang, { path: '/', sameSite: 'lax', httpOnly: true, secure: opts.secureCookies, maxAge: 31_536_000 });
+    }
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (STATE_CHANGING.has(req.method) && !(req.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    // Private by default; public assets and public registry pages set their own.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+};

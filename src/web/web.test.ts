@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+
+describe('web foundation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  it('answers /healthz', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the home page in Russian by default with the security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="ru">');
+    expect(res.body).toContain('Быстрый выход');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|https?:/);
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('switches to English with ?lang=en and remembers it in a cookie', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/?lang=en' });
+    expect(res.body).toContain('<html lang="en">');
+    const cookie = res.cookies.find((c) => c.name === 'lang');
+    expect(cookie?.value).toBe('en');
+    const again = await t.app.inject({ method: 'GET', url: '/', cookies: { lang: 'en' } });
+    expect(again.body).toContain('Quick exit');
+  });
+
+  it('follows Accept-Language when nothing else is set', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(res.body).toContain('<html lang="en">');
+  });
+
+  it('answers unknown pages with a translated 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/no-such-page' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Страница не найдена');
+  });
+
+  it('rejects a POST without a CSRF token with a translated 403', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/logout', payload: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect([403, 404]).toContain(res.statusCode);
+  });
+
+  it('answers a malformed JSON body with 400, not 500', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/healthz', payload: '{bad', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBeLessThan(500);
+  });
+});
