@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { chromium as playwright, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { openSqlite, type Db } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { ManualClock, type Clock } from '../../src/shared/clock.ts';
+
+// Browser tests drive a real Chromium (never downloaded at run time: the system's when present,
+// else the one shipped inside @sparticuz/chromium) against the real app listening on a free port.
+// One browser per test file; tests wait on the page (locators), never on time.
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const launchBrowser = async (): Promise<Browser> => {
+  if (fs.existsSync(SYSTEM_CHROMIUM)) {
+    return playwright.launch({ executablePath: SYSTEM_CHROMIUM, args: SYSTEM_ARGS, headless: true });
+  }
+  const { default: chromium } = await import('@sparticuz/chromium');
+  // --single-process (meant for AWS Lambda) kills the whole browser when a context closes.
+  const args = chromium.args.filter((a) => a !== '--single-process');
+  return playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+};
+
+/** The family's path: JavaScript off, as in Tor Browser's safest mode; Russian by default. */
+export const noJsContext = (browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> =>
+  browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU', extraHTTPHeaders: { 'accept-language': 'ru-RU,ru;q=0.9' }, ...opts });
+
+export interface RunningApp {
+  baseUrl: string;
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  clock: Clock;
+  dataDir: string;
+  /** stops the server and closes the database; the data directory is removed unless keepData */
+  close(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface StartOptions {
+  /** an existing data directory (for example a copy of a seized one); a fresh temp one by default */
+  dataDir?: string;
+  clock?: Clock;
+  logger?: Logger;
+  env?: Record<string, string>;
+}
+
+/** The real app (buildApp + listen on 127.0.0.1, free port) on SQLite in a data directory. */
+export const startApp = async (opts: StartOptions = {}): Promise<RunningApp> => {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-e2e-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', ...opts.env });
+  const opened = openSqlite(path.join(dataDir, 'kintrace.sqlite'));
+  await migrateToLatest(opened.db);
+  const clock = opts.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
+  const app = await buildApp({ config, db: opened.db, dialect: opened.dialect, clock, logger: opts.logger });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    db: opened.db,
+    config,
+    clock,
+    dataDir,
+    close: async ({ keepData = false } = {}) => {
+      await app.close();
+      await opened.close();
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+const axeContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
+/**
+ * axe needs JavaScript, the family's pages run without it. So the page as the browser holds it
+ * is replayed in a JavaScript-enabled context (same URL, so the stylesheets load from the app
+ * and colour contrast is real) instead of being requested again: a GET is never repeated.
+ * Fails on any serious or critical violation.
+ */
+export const expectAxeClean = async (page: Page, label = page.url()): Promise<void> => {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('page has no browser');
+  if (!axeContexts.has(browser)) axeContexts.set(browser, browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined }));
+  const ctx = await axeContexts.get(browser)!;
+  const html = await page.content();
+  const url = page.url();
+  const mirror = await ctx.newPage();
+  try {
+    await mirror.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await mirror.goto(url);
+    const result = await new AxeBuilder({ page: mirror }).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    if (bad.length > 0) throw new Error(`axe on ${label}:\n${bad.join('\n')}`);
+  } finally {
+    await mirror.close();
+  }
+};
+
+/** True when the page is wider than the viewport (a horizontal scroll bar on a phone). */
+export const hasHorizontalScroll = (page: Page): Promise<boolean> =>
+  page.locator('html').evaluate((html) => html.scrollWidth > html.clientWidth + 1);
