@@ -13,6 +13,7 @@ import { createLogger } from './shared/logger.ts';
 import { registerSecurity } from './web/security.ts';
 import { registerErrorHandling } from './web/error-handler.tsx';
 import { homeRoutes } from './web/home.routes.tsx';
+import { registerSessions } from './accounts/accounts.plugin.ts';
 
 export interface AppDeps {
   config: Config;
@@ -53,6 +54,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   app.get('/assets/pico.css', (_req, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css').send(picoCss));
   registerErrorHandling(app);
+  await registerSessions(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(homeRoutes);

@@ -14,6 +14,8 @@ export interface AuthContext {
   organisationId: string | null;
   /** staff must finish TOTP setup (and pass it at login) before they see any case */
   secondFactorDone: boolean;
+  /** whether the account has a TOTP secret at all (staff without one are sent to set it up) */
+  totpEnabled: boolean;
   sessionId: string;
   /** the user's X25519 private key, unwrapped with the cookie secret for this request only */
   userPrivateKey: Buffer;

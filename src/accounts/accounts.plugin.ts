@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { loadSession, SESSION_COOKIE, type LoadedSession } from './sessions.ts';
+
+// Fills req.auth from the session cookie on every request (assets excepted). The unwrapped
+// private key exists only in this request's memory; nothing is cached between requests, so any
+// process behind a load balancer can serve anyone and a restart logs nobody out.
+
+const loaded = new WeakMap<FastifyRequest, LoadedSession>();
+
+/** The whole session (cookie secret handle, pending 2FA setup) for the accounts routes only. */
+export const sessionOf = (req: FastifyRequest): LoadedSession | null => loaded.get(req) ?? null;
+
+export const setSessionCookie = (app: FastifyInstance, reply: FastifyReply, value: string): void => {
+  // No Max-Age: the browser forgets the session when it closes; the server enforces timeouts.
+  reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.deps.config.secureCookies });
+};
+
+export const clearSessionCookie = (app: FastifyInstance, reply: FastifyReply): void => {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.deps.config.secureCookies });
+};
+
+export const registerSessions = async (app: FastifyInstance): Promise<void> => {
+  app.addHook('onRequest', async (req, reply) => {
+    req.auth = null;
+    if (req.url.startsWith('/assets/')) return;
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const { db, clock, config } = app.deps;
+    const session = await loadSession(db, cookie, clock, config);
+    if (!session) {
+      clearSessionCookie(app, reply);
+      return;
+    }
+    loaded.set(req, session);
+    req.auth = session.auth;
+  });
+};
