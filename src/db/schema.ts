@@ -2,8 +2,5 @@
 // adds them here. Nothing else should import table types across domains.
 import type { MetaTables } from './meta.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
-import type { PeopleTables } from '../people/people.table.ts';
-import type { CasesTables } from '../cases/cases.table.ts';
-import type { AuditTables } from '../audit/audit.table.ts';
 
-export interface Database extends MetaTables, AccountsTables, PeopleTables, CasesTables, AuditTables {}
+export interface Database extends MetaTables, AccountsTables {}
