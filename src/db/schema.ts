@@ -1,6 +1,9 @@
 // The whole database type: each domain owns its tables in <domain>/<domain>.table.ts and
 // adds them here. Nothing else should import table types across domains.
 import type { MetaTables } from './meta.table.ts';
+import type { PeopleTables } from '../people/people.table.ts';
+import type { CasesTables } from '../cases/cases.table.ts';
+import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 
 export interface Database extends MetaTables, AccountsTables {}

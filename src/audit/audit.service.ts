@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { insertAudit, listAuditForOrganisation } from './audit.repository.ts';
+
+// Who did what, when — never content: no request body, no text, no search query. Written in
+// the same transaction as the change it records, so a change without its record cannot exist.
+
+export const AUDIT_ACTIONS = [
+  'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched',
+  'event.added', 'event.verified', 'note.added', 'message.sent',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  actorUserId: string;
+  /** "family" or a staff role; a family's entry is cut to the day */
+  actorRole: string;
+  organisationId: string | null;
+  action: AuditAction;
+  caseId?: string | null;
+  /** ISO time; for a family it is stored as a day whatever is passed */
+  at: string;
+}
+
+/** Family activity is recorded at day precision only (threat model). */
+const precisionFor = (role: string, at: string): string => (role === 'family' ? at.slice(0, 10) : at);
+
+export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<void> => {
+  await insertAudit(tx, {
+    id: randomUUID(),
+    at: precisionFor(entry.actorRole, entry.at),
+    actor_user_id: entry.actorUserId,
+    actor_role: entry.actorRole,
+    organisation_id: entry.organisationId,
+    action: entry.action,
+    case_id: entry.caseId ?? null,
+  });
+};
+
+export const auditNow = (clock: Clock): string => clock.now().toISOString();
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actorUserId: string;
+  actorRole: string;
+  action: string;
+  caseId: string | null;
+}
+
+/** The organisation's log, newest first (the organisation admin's page). */
+export const auditForOrganisation = async (db: Db, organisationId: string, limit = 200, before?: string): Promise<AuditRow[]> =>
+  (await listAuditForOrganisation(db, organisationId, limit, before)).map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    caseId: r.case_id,
+  }));

@@ -1,0 +1,65 @@
+// Columns ending in `_sealed` are AES-256-GCM ciphertexts under the case's own data key,
+// bound by AAD to "case:<id>:<field>" so a ciphertext copied into another row fails to open.
+
+export interface CasesTable {
+  id: string;
+  person_id: string;
+  organisation_id: string;
+  requester_user_id: string;
+  state: 'open' | 'closed';
+  assigned_to: string | null;
+  waiting_on: 'staff' | 'family';
+  last_contact_date: string | null;
+  last_contact_precision: 'year' | 'month' | 'day' | null;
+  last_contact_means_sealed: string | null;
+  relation_sealed: string;
+  narrative_sealed: string;
+  wants_sealed: string;
+  close_reason: string | null;
+  opened_on: string;
+  last_activity_on: string;
+  closed_on: string | null;
+}
+
+/** The case key wrapped (X25519 envelope) to the organisation and to the requester. */
+export interface CaseKeyWrapsTable {
+  case_id: string;
+  recipient_kind: 'organisation' | 'user';
+  recipient_id: string;
+  wrapped: string;
+}
+
+export interface EventsTable {
+  id: string;
+  person_id: string;
+  case_id: string;
+  kind: string;
+  event_date: string;
+  date_precision: 'year' | 'month' | 'day';
+  place: string | null;
+  description_sealed: string | null;
+  source: string;
+  verification: 'reported' | 'corroborated' | 'confirmed';
+  added_by_family: number;
+  created_on: string;
+  verified_by: string | null;
+  verified_at: string | null;
+}
+
+export interface CasePostsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  author_user_id: string;
+  from_family: number;
+  body_sealed: string;
+  created_at: string;
+}
+
+export interface CasesTables {
+  cases: CasesTable;
+  case_key_wraps: CaseKeyWrapsTable;
+  events: EventsTable;
+  case_messages: CasePostsTable;
+  case_notes: CasePostsTable;
+}

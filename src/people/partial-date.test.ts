@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { certainlyBefore, dateRange, disjoint, formatPartialDate, inFuture, parsePartialDate } from './partial-date.ts';
+
+describe('partial dates', () => {
+  it('accepts the formats people type, keeping the precision', () => {
+    expect(parsePartialDate('1999')).toEqual({ value: '1999', precision: 'year' });
+    expect(parsePartialDate('05.1999')).toEqual({ value: '1999-05', precision: 'month' });
+    expect(parsePartialDate('5.1999')).toEqual({ value: '1999-05', precision: 'month' });
+    expect(parsePartialDate('12.05.1999')).toEqual({ value: '1999-05-12', precision: 'day' });
+    expect(parsePartialDate(' 1999-05-12 ')).toEqual({ value: '1999-05-12', precision: 'day' });
+    expect(parsePartialDate('1999-05')).toEqual({ value: '1999-05', precision: 'month' });
+  });
+
+  it('refuses malformed and impossible dates', () => {
+    for (const s of ['', 'вчера', '31.02.2024', '13.2024', '2024-13-01', '99', '1.1.99', '2024/05/12', '00.05.2024']) {
+      expect(parsePartialDate(s), s).toBeNull();
+    }
+    expect(parsePartialDate('29.02.2024')).not.toBeNull();
+  });
+
+  it('gives the range a partial date stands for', () => {
+    expect(dateRange({ value: '2024-02', precision: 'month' })).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(dateRange({ value: '2023', precision: 'year' })).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+  });
+
+  it('compares by ranges', () => {
+    const y = parsePartialDate('2024')!;
+    const d = parsePartialDate('12.05.2024')!;
+    expect(disjoint(y, d)).toBe(false);
+    expect(certainlyBefore(parsePartialDate('2023')!, d)).toBe(true);
+    expect(inFuture(parsePartialDate('2027')!, '2026-03-02')).toBe(true);
+    expect(inFuture(parsePartialDate('2026')!, '2026-03-02')).toBe(false);
+  });
+
+  it('formats in the Russian order with the precision it has', () => {
+    expect(formatPartialDate('2024-05-12', 'day')).toBe('12.05.2024');
+    expect(formatPartialDate('2024-05', 'month')).toBe('05.2024');
+    expect(formatPartialDate(null, null)).toBe('');
+  });
+});

@@ -1,0 +1,69 @@
+// Dates known to the day, the month or only the year. Families rarely know more than
+// "spring 2023"; an official letter gives the day. The precision travels with the value so a
+// year is never shown (or compared) as if it were 1 January.
+
+export type Precision = 'year' | 'month' | 'day';
+
+export interface PartialDate {
+  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
+  value: string;
+  precision: Precision;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+const build = (y: number, m?: number, d?: number): PartialDate | null => {
+  if (y < 1000 || y > 9999) return null;
+  if (m === undefined) return { value: pad(y, 4), precision: 'year' };
+  if (m < 1 || m > 12) return null;
+  if (d === undefined) return { value: `${pad(y, 4)}-${pad(m)}`, precision: 'month' };
+  if (d < 1 || d > daysInMonth(y, m)) return null;
+  return { value: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, precision: 'day' };
+};
+
+/**
+ * Accepts what people type: YYYY, MM.YYYY, DD.MM.YYYY (also with "/" or "-" separators in the
+ * Russian order) and ISO YYYY-MM / YYYY-MM-DD. Returns null for anything else or impossible
+ * dates (31.02.2024).
+ */
+export const parsePartialDate = (input: string): PartialDate | null => {
+  const s = input.trim();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})$/))) return build(+m[1]);
+  if ((m = s.match(/^(\d{4})-(\d{1,2})$/))) return build(+m[1], +m[2]);
+  if ((m = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) return build(+m[1], +m[2], +m[3]);
+  if ((m = s.match(/^(\d{1,2})[./](\d{4})$/))) return build(+m[2], +m[1]);
+  if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/))) return build(+m[3], +m[2], +m[1]);
+  return null;
+};
+
+/** The first and last day the partial date may stand for, as ISO days. */
+export const dateRange = (d: PartialDate): { start: string; end: string } => {
+  const [y, mo, da] = d.value.split('-').map(Number);
+  if (d.precision === 'day') return { start: d.value, end: d.value };
+  if (d.precision === 'month') return { start: `${d.value}-01`, end: `${d.value}-${pad(daysInMonth(y, mo))}` };
+  void da;
+  return { start: `${d.value}-01-01`, end: `${d.value}-12-31` };
+};
+
+/** True when the two dates cannot be the same day (their ranges do not overlap). */
+export const disjoint = (a: PartialDate, b: PartialDate): boolean => {
+  const ra = dateRange(a);
+  const rb = dateRange(b);
+  return ra.end < rb.start || rb.end < ra.start;
+};
+
+/** True when `a` is certainly before `b`. */
+export const certainlyBefore = (a: PartialDate, b: PartialDate): boolean => dateRange(a).end < dateRange(b).start;
+
+/** True when the earliest day `d` may stand for is after `today` (an ISO day). */
+export const inFuture = (d: PartialDate, today: string): boolean => dateRange(d).start > today;
+
+/** Russian-style display keeping the precision: 2023, 05.2023, 12.05.2023. */
+export const formatPartialDate = (value: string | null, precision: Precision | null): string => {
+  if (!value || !precision) return '';
+  const [y, m, d] = value.split('-');
+  return precision === 'day' ? `${d}.${m}.${y}` : precision === 'month' ? `${m}.${y}` : y;
+};
