@@ -6,4 +6,4 @@ import type { CasesTables } from '../cases/cases.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 
-export interface Database extends MetaTables, AccountsTables {}
+export interface Database extends MetaTables, AccountsTables, PeopleTables, CasesTables, AuditTables {}
