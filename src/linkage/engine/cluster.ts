@@ -1,0 +1,139 @@
+// Constrained greedy clustering. Plain connected components chains namesakes through single weak
+// links at scale, so edges are merged strongest first, and two clusters merge only when
+//  - no human "different" decision and no cannot-link level separates any two of their members,
+//  - the average match probability over all their cross pairs (rescored on the spot) stays at or
+//    above `minAverage`, so one strong edge cannot drag in a cluster the rest disagrees with,
+//  - the result stays within maxClusterSize (larger would-be clusters raise the alarm).
+// Human "same" decisions are applied first and bypass the automatic checks.
+import { probability } from './model.ts';
+
+export interface Edges {
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float64Array;
+  length: number;
+}
+
+export interface ClusterOptions {
+  linkThreshold: number;
+  reviewThreshold: number;
+  minAverage: number;
+  maxClusterSize: number;
+  alarmSize: number;
+}
+
+export interface PairCheck {
+  /** Match weight of any pair (rescoring), and whether it is a cannot-link. */
+  score(a: number, b: number): { weight: number; cannotLink: boolean };
+  /** Source-level constraint, e.g. two records of one deduplicated file in a link. */
+  sameSourceForbidden?(a: number, b: number): boolean;
+}
+
+export interface Decisions {
+  same: [number, number][];
+  different: [number, number][];
+}
+
+export interface ClusterResult {
+  /** Per record: the index of its cluster's representative (smallest member index). */
+  clusterOf: Int32Array;
+  review: number[];
+  alarms: { representative: number; size: number }[];
+  rejected: { constraint: number; average: number; size: number };
+}
+
+export const cluster = (n: number, edges: Edges, check: PairCheck, opts: ClusterOptions, decisions: Decisions = { same: [], different: [] }): ClusterResult => {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const members: (number[] | null)[] = new Array(n).fill(null);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const membersOf = (r: number): number[] => members[r] ?? [r];
+  const union = (ra: number, rb: number): void => {
+    const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
+    parent[small] = big;
+    const list = members[big] ?? [big];
+    for (const x of membersOf(small)) list.push(x);
+    members[big] = list;
+    members[small] = null;
+  };
+  const different = new Set<string>();
+  const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  for (const [a, b] of decisions.different) different.add(pairKey(a, b));
+  for (const [a, b] of decisions.same) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) union(ra, rb);
+  }
+  const rejected = { constraint: 0, average: 0, size: 0 };
+  const linkWeight = Math.log2(opts.linkThreshold / (1 - opts.linkThreshold));
+  const order: number[] = [];
+  for (let e = 0; e < edges.length; e++) if (edges.weight[e] >= linkWeight) order.push(e);
+  order.sort((x, y) => edges.weight[y] - edges.weight[x]);
+  const alarmed = new Set<number>();
+  for (const e of order) {
+    const ra = find(edges.a[e]);
+    const rb = find(edges.b[e]);
+    if (ra === rb) continue;
+    const A = membersOf(ra);
+    const B = membersOf(rb);
+    if (A.length + B.length > opts.maxClusterSize) {
+      rejected.size++;
+      alarmed.add(A.length >= B.length ? ra : rb);
+      continue;
+    }
+    let ok = true;
+    let sum = 0;
+    for (const x of A) {
+      for (const y of B) {
+        if ((different.size && different.has(pairKey(x, y))) || check.sameSourceForbidden?.(x, y)) {
+          ok = false;
+          break;
+        }
+        if (A.length === 1 && B.length === 1) {
+          sum += probability(edges.weight[e]);
+          continue;
+        }
+        const s = check.score(x, y);
+        if (s.cannotLink) {
+          ok = false;
+          break;
+        }
+        sum += probability(s.weight);
+      }
+      if (!ok) break;
+    }
+    if (!ok) {
+      rejected.constraint++;
+      continue;
+    }
+    if (sum / (A.length * B.length) < opts.minAverage) {
+      rejected.average++;
+      continue;
+    }
+    union(ra, rb);
+  }
+  const clusterOf = new Int32Array(n);
+  const rep = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (rep[r] < 0) rep[r] = i;
+    clusterOf[i] = rep[r];
+  }
+  const review: number[] = [];
+  const reviewWeight = Math.log2(opts.reviewThreshold / (1 - opts.reviewThreshold));
+  for (let e = 0; e < edges.length; e++) {
+    if (edges.weight[e] >= reviewWeight && clusterOf[edges.a[e]] !== clusterOf[edges.b[e]]) review.push(e);
+  }
+  const alarms: { representative: number; size: number }[] = [];
+  for (let r = 0; r < n; r++) {
+    const m = members[r];
+    if (m && parent[r] === r && (m.length >= opts.alarmSize || alarmed.has(r))) alarms.push({ representative: rep[r], size: m.length });
+  }
+  return { clusterOf, review, alarms, rejected };
+};

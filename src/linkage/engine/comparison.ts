@@ -1,0 +1,52 @@
+// The comparison contract: a comparison maps a pair of records to a level (0 = a value is
+// missing, so the field says nothing). The model learns m and u per level; levels flagged `tf`
+// get a term-frequency adjustment, levels flagged `cannotLink` forbid the pair from clustering.
+import type { Dataset } from './dataset.ts';
+
+export interface Level {
+  readonly label: string;
+  /** Use the frequency of the shared value instead of the average u (rare names count for more). */
+  readonly tf?: boolean;
+  /** Hard evidence of two different people (e.g. two different exact birth dates). */
+  readonly cannotLink?: boolean;
+}
+
+export interface Comparison {
+  readonly name: string;
+  readonly fields: readonly string[];
+  /** levels[0] is always the null level. */
+  readonly levels: readonly Level[];
+  /** Derive per-token features for tokens added since the last call. */
+  sync(): void;
+  level(a: number, b: number): number;
+  /** Value id used for term frequencies (-1 when missing); only for comparisons with a tf level. */
+  tfKey?(record: number): number;
+}
+
+export interface ComparisonSpec {
+  type: string;
+  field: string;
+  name?: string;
+  /** Apply term-frequency adjustment to the exact level. */
+  tf?: boolean;
+  /** Another name field whose value may have been swapped with this one. */
+  swapWith?: string;
+  /** Treat this comparison's conflict level as cannot-link. */
+  cannotLink?: boolean;
+}
+
+export type ComparisonFactory = (spec: ComparisonSpec, data: Dataset) => Comparison;
+
+const registry = new Map<string, ComparisonFactory>();
+
+export const registerComparison = (type: string, factory: ComparisonFactory): void => {
+  registry.set(type, factory);
+};
+
+export const comparisonTypes = (): string[] => [...registry.keys()];
+
+export const createComparison = (spec: ComparisonSpec, data: Dataset): Comparison => {
+  const factory = registry.get(spec.type);
+  if (!factory) throw new Error(`unknown comparison type "${spec.type}" (known: ${comparisonTypes().join(', ')})`);
+  return factory(spec, data);
+};

@@ -1,0 +1,165 @@
+// Comparison types for any CSV: exact, name-like strings, numbers/codes, dates, e-mail.
+// Level thresholds follow what Splink and FEBRL studies found useful: exact, one edit,
+// Jaro–Winkler bands, else.
+import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
+import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
+import { damerau, jaroWinkler } from './strings.ts';
+import { packDate, parseGenericDate, dateLevel, DATE_LEVELS } from './dates.ts';
+
+const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Base for comparisons on one field through an interned normalised key. */
+abstract class KeyedComparison implements Comparison {
+  readonly name: string;
+  readonly fields: string[];
+  abstract readonly levels: Level[];
+  protected readonly col: FieldColumn;
+  protected readonly keys = new Interner();
+  protected readonly keyOf: TokenFeature;
+  protected readonly swapCol: FieldColumn | null;
+  protected swapKeyOf: TokenFeature | null = null;
+  constructor(spec: ComparisonSpec, data: Dataset, normalise: (raw: string) => string) {
+    this.name = spec.name ?? spec.field;
+    this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];
+    this.col = data.column(spec.field);
+    this.keyOf = new TokenFeature((raw) => this.keys.id(normalise(raw)));
+    this.swapCol = spec.swapWith ? data.column(spec.swapWith) : null;
+    if (this.swapCol) this.swapKeyOf = new TokenFeature((raw) => this.keys.id(normalise(raw)));
+  }
+  sync(): void {
+    this.keyOf.sync(this.col);
+    if (this.swapCol && this.swapKeyOf) this.swapKeyOf.sync(this.swapCol);
+  }
+  key(r: number): number {
+    const t = this.col.tok.data[r];
+    return t < 0 ? -1 : this.keyOf.data[t];
+  }
+  /** True when this field of a equals the swap field of b and vice versa. */
+  protected swapped(a: number, b: number, ka: number, kb: number): boolean {
+    if (!this.swapCol || !this.swapKeyOf) return false;
+    const ta = this.swapCol.tok.data[a];
+    const tb = this.swapCol.tok.data[b];
+    if (ta < 0 || tb < 0) return false;
+    return this.swapKeyOf.data[tb] === ka && this.swapKeyOf.data[ta] === kb;
+  }
+  tfKey(r: number): number {
+    return this.key(r);
+  }
+  abstract level(a: number, b: number): number;
+}
+
+class ExactComparison extends KeyedComparison {
+  readonly levels: Level[];
+  constructor(spec: ComparisonSpec, data: Dataset) {
+    super(spec, data, clean);
+    this.levels = [{ label: 'null' }, { label: 'exact', tf: spec.tf }, { label: 'different', cannotLink: spec.cannotLink }];
+  }
+  level(a: number, b: number): number {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    if (ka < 0 || kb < 0) return 0;
+    return ka === kb ? 1 : 2;
+  }
+}
+
+class NameComparison extends KeyedComparison {
+  readonly levels: Level[];
+  constructor(spec: ComparisonSpec, data: Dataset) {
+    super(spec, data, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
+    this.levels = [
+      { label: 'null' },
+      { label: 'exact', tf: spec.tf },
+      { label: 'swapped' },
+      { label: 'one edit' },
+      { label: 'jaro-winkler ≥ 0.9' },
+      { label: 'jaro-winkler ≥ 0.8' },
+      { label: 'different' },
+    ];
+  }
+  level(a: number, b: number): number {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    if (ka < 0 || kb < 0) return 0;
+    if (ka === kb) return 1;
+    if (this.swapped(a, b, ka, kb)) return 2;
+    const sa = this.keys.values[ka];
+    const sb = this.keys.values[kb];
+    if (damerau(sa, sb, 1) <= 1) return 3;
+    const jw = jaroWinkler(sa, sb);
+    if (jw >= 0.9) return 4;
+    if (jw >= 0.8) return 5;
+    return 6;
+  }
+}
+
+/** Codes and numbers (postcodes, ID numbers, house numbers): exact, one typo, else. */
+class NumericComparison extends KeyedComparison {
+  readonly levels: Level[];
+  constructor(spec: ComparisonSpec, data: Dataset) {
+    super(spec, data, (s) => clean(s).replace(/[\s-]/g, ''));
+    this.levels = [{ label: 'null' }, { label: 'exact', tf: spec.tf }, { label: 'one edit' }, { label: 'different' }];
+  }
+  level(a: number, b: number): number {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    if (ka < 0 || kb < 0) return 0;
+    if (ka === kb) return 1;
+    return damerau(this.keys.values[ka], this.keys.values[kb], 1) <= 1 ? 2 : 3;
+  }
+}
+
+class EmailComparison extends KeyedComparison {
+  readonly levels: Level[];
+  private readonly userOf: TokenFeature;
+  private readonly users = new Interner();
+  constructor(spec: ComparisonSpec, data: Dataset) {
+    super(spec, data, clean);
+    this.userOf = new TokenFeature((raw) => this.users.id(clean(raw).split('@')[0]));
+    this.levels = [{ label: 'null' }, { label: 'exact', tf: spec.tf }, { label: 'same user name' }, { label: 'jaro-winkler ≥ 0.88' }, { label: 'different' }];
+  }
+  override sync(): void {
+    super.sync();
+    this.userOf.sync(this.col);
+  }
+  level(a: number, b: number): number {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    if (ka < 0 || kb < 0) return 0;
+    if (ka === kb) return 1;
+    const ta = this.col.tok.data[a];
+    const tb = this.col.tok.data[b];
+    if (this.userOf.data[ta] === this.userOf.data[tb]) return 2;
+    return jaroWinkler(this.keys.values[ka], this.keys.values[kb]) >= 0.88 ? 3 : 4;
+  }
+}
+
+/** Dates in YYYYMMDD, YYYY-MM-DD, DD.MM.YYYY or partial forms, packed to one int per value. */
+class DateComparison implements Comparison {
+  readonly name: string;
+  readonly fields: string[];
+  readonly levels: Level[];
+  private readonly col: FieldColumn;
+  private readonly packed: TokenFeature;
+  constructor(spec: ComparisonSpec, data: Dataset) {
+    this.name = spec.name ?? spec.field;
+    this.fields = [spec.field];
+    this.col = data.column(spec.field);
+    this.packed = new TokenFeature((raw) => packDate(parseGenericDate(raw)));
+    this.levels = DATE_LEVELS.map((l) => (l.label === 'different' && spec.cannotLink ? { ...l, cannotLink: true } : l));
+  }
+  sync(): void {
+    this.packed.sync(this.col);
+  }
+  level(a: number, b: number): number {
+    const ta = this.col.tok.data[a];
+    const tb = this.col.tok.data[b];
+    if (ta < 0 || tb < 0) return 0;
+    return dateLevel(this.packed.data[ta], this.packed.data[tb]);
+  }
+}
+
+registerComparison('exact', (s, d) => new ExactComparison(s, d));
+registerComparison('name', (s, d) => new NameComparison(s, d));
+registerComparison('numeric', (s, d) => new NumericComparison(s, d));
+registerComparison('email', (s, d) => new EmailComparison(s, d));
+registerComparison('date', (s, d) => new DateComparison(s, d));

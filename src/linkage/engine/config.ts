@@ -1,0 +1,72 @@
+// The comparison config: one JSON shape drives FEBRL, any CSV (`kintrace link`) and the
+// platform's person records, so all three use the same engine. Documented in docs/linkage.md.
+import { z } from 'zod';
+
+const rule = z.array(z.string().min(1)).min(1);
+
+export const linkageConfigSchema = z.object({
+  id: z.string().default('record_id'),
+  comparisons: z
+    .array(
+      z.object({
+        type: z.string(),
+        field: z.string(),
+        name: z.string().optional(),
+        tf: z.boolean().optional(),
+        swapWith: z.string().optional(),
+        cannotLink: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+  blocking: z.array(rule).min(1),
+  maxBlockSize: z.number().int().positive().default(5000),
+  training: z.object({
+    deterministic: z.array(rule).min(1),
+    recall: z.number().gt(0).lte(1).default(0.8),
+    sessions: z.array(rule).min(1),
+    randomPairs: z.number().int().positive().default(1_000_000),
+    maxSessionPairs: z.number().int().positive().default(2_000_000),
+    iterations: z.number().int().positive().default(30),
+    seed: z.number().int().default(1),
+  }),
+  thresholds: z
+    .object({
+      link: z.number().gt(0).lt(1).default(0.9),
+      review: z.number().gt(0).lt(1).default(0.5),
+      minAverage: z.number().gte(0).lt(1).default(0.5),
+    })
+    .default({ link: 0.9, review: 0.5, minAverage: 0.5 }),
+  cluster: z
+    .object({
+      maxClusterSize: z.number().int().positive().default(200),
+      alarmSize: z.number().int().positive().default(50),
+      /** Linking deduplicated files: a cluster holds at most one record per source. */
+      uniquePerSource: z.boolean().default(false),
+    })
+    .default({ maxClusterSize: 200, alarmSize: 50, uniquePerSource: false }),
+});
+
+export type LinkageConfig = z.output<typeof linkageConfigSchema>;
+export type LinkageConfigInput = z.input<typeof linkageConfigSchema>;
+
+export const parseLinkageConfig = (input: unknown): LinkageConfig => {
+  const result = linkageConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`invalid linkage config: ${problems.join('; ')}`);
+  }
+  return result.data;
+};
+
+/** Every input column the config reads. */
+export const configFields = (config: LinkageConfig): string[] => {
+  const fields = new Set<string>();
+  for (const c of config.comparisons) {
+    fields.add(c.field);
+    if (c.swapWith) fields.add(c.swapWith);
+  }
+  for (const r of [...config.blocking, ...config.training.deterministic, ...config.training.sessions]) {
+    for (const p of r) fields.add(p.split('|')[0]);
+  }
+  return [...fields];
+};

@@ -1,0 +1,106 @@
+// Columnar, dictionary-coded records. Every distinct field value becomes an integer token, so
+// comparisons and blocking work on ints and derive per-value features once per distinct value
+// (a million records hold far fewer distinct names), never once per pair.
+
+export class GrowInt32 {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Growable per-token feature array, filled lazily as new tokens appear. */
+export class TokenFeature {
+  data: Int32Array;
+  filled = 0;
+  constructor(private readonly compute: (value: string) => number) {
+    this.data = new Int32Array(64);
+  }
+  sync(column: FieldColumn): void {
+    const n = column.strings.length;
+    if (n > this.data.length) {
+      const next = new Int32Array(Math.max(n, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    for (let t = this.filled; t < n; t++) this.data[t] = this.compute(column.strings[t]);
+    this.filled = n;
+  }
+}
+
+/** Interns derived strings (normalised keys) to ints. */
+export class Interner {
+  readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string | null | undefined): number {
+    if (value === null || value === undefined || value === '') return -1;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+export class FieldColumn {
+  readonly dict = new Map<string, number>();
+  readonly strings: string[] = [];
+  readonly tok = new GrowInt32();
+  constructor(readonly name: string) {}
+  push(raw: string | undefined | null): void {
+    const value = raw === undefined || raw === null ? '' : raw.trim();
+    if (value === '') {
+      this.tok.push(-1);
+      return;
+    }
+    let t = this.dict.get(value);
+    if (t === undefined) {
+      t = this.strings.length;
+      this.dict.set(value, t);
+      this.strings.push(value);
+    }
+    this.tok.push(t);
+  }
+}
+
+export type RawRecord = Record<string, string | undefined>;
+
+/** Records from one or more sources (a dedupe has one source; a link has two). */
+export class Dataset {
+  readonly ids: string[] = [];
+  readonly source = new GrowInt32();
+  readonly columns = new Map<string, FieldColumn>();
+  constructor(readonly fields: readonly string[]) {
+    for (const f of fields) this.columns.set(f, new FieldColumn(f));
+  }
+  get size(): number {
+    return this.ids.length;
+  }
+  column(field: string): FieldColumn {
+    const c = this.columns.get(field);
+    if (!c) throw new Error(`unknown field "${field}" (fields: ${this.fields.join(', ')})`);
+    return c;
+  }
+  add(id: string, record: RawRecord, source = 0): number {
+    for (const [field, col] of this.columns) col.push(record[field]);
+    this.source.push(source);
+    this.ids.push(id);
+    return this.ids.length - 1;
+  }
+  value(field: string, i: number): string {
+    const col = this.column(field);
+    const t = col.tok.data[i];
+    return t < 0 ? '' : col.strings[t];
+  }
+}

@@ -1,0 +1,87 @@
+// Partial dates packed as one int (year*10000 + month*100 + day, 0 = unknown part, -1 = none) so
+// date comparisons on tens of millions of pairs are arithmetic, not objects.
+import type { Level } from './comparison.ts';
+
+export interface SimpleDate {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
+export const parseGenericDate = (raw: string): SimpleDate | null => {
+  const s = raw.trim();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/))) return { year: +m[1], month: +m[2], day: +m[3] };
+  if ((m = s.match(/^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/))) return { year: +m[1], month: +m[2], day: m[3] ? +m[3] : null };
+  if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/))) return { year: +m[3], month: +m[2], day: +m[1] };
+  if ((m = s.match(/^(\d{1,2})[./](\d{4})$/))) return { year: +m[2], month: +m[1], day: null };
+  if ((m = s.match(/^(\d{4})$/))) return { year: +m[1], month: null, day: null };
+  return null;
+};
+
+export const packDate = (d: SimpleDate | null): number => {
+  if (!d || d.year === null || !Number.isFinite(d.year)) return -1;
+  const month = d.month && d.month > 0 && d.month < 100 ? d.month : 0;
+  const day = month && d.day && d.day > 0 && d.day < 100 ? d.day : 0;
+  return d.year * 10000 + month * 100 + day;
+};
+
+export const DATE_LEVELS: Level[] = [
+  { label: 'null' },
+  { label: 'exact' },
+  { label: 'day/month swapped or one-digit typo' },
+  { label: 'agrees to the lower precision' },
+  { label: 'year ±1' },
+  { label: 'different full dates' },
+  { label: 'different' },
+];
+export const DATE_FULL_CONFLICT = 5;
+
+/** One substituted digit or two adjacent digits swapped, over the 8 digits YYYYMMDD. */
+const oneDigitTypo = (a: number, b: number): boolean => {
+  let x = a;
+  let y = b;
+  let diffs = 0;
+  let first = -1;
+  let fa = 0;
+  let fb = 0;
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < 8; i++) {
+    const dx = x % 10;
+    const dy = y % 10;
+    x = (x - dx) / 10;
+    y = (y - dy) / 10;
+    if (dx === dy) continue;
+    diffs++;
+    if (diffs === 1) {
+      first = i;
+      fa = dx;
+      fb = dy;
+    } else if (diffs === 2 && i === first + 1) {
+      sa = dx;
+      sb = dy;
+    } else return false;
+  }
+  return diffs === 1 || (diffs === 2 && fa === sb && fb === sa);
+};
+
+export const dateLevel = (pa: number, pb: number): number => {
+  if (pa < 0 || pb < 0) return 0;
+  if (pa === pb) return 1;
+  const ya = Math.floor(pa / 10000);
+  const yb = Math.floor(pb / 10000);
+  const ma = Math.floor(pa / 100) % 100;
+  const mb = Math.floor(pb / 100) % 100;
+  const da = pa % 100;
+  const db = pb % 100;
+  if (da > 0 && db > 0) {
+    if (ya === yb && da === mb && ma === db) return 2;
+    if (oneDigitTypo(pa, pb)) return 2;
+    return DATE_FULL_CONFLICT;
+  }
+  // At least one side is partial: it agrees when every part it has matches.
+  if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return 3;
+  if (Math.abs(ya - yb) === 1) return 4;
+  return 6;
+};

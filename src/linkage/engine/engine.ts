@@ -1,0 +1,131 @@
+// The pipeline: add records → train (unsupervised) → predict (blocked pairs scored once) →
+// cluster with constraints. Pure library: no I/O, progress reported through callbacks.
+import { createComparison, type Comparison } from './comparison.ts';
+import './comparisons-generic.ts';
+import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
+import { Dataset, type RawRecord } from './dataset.ts';
+import { Blocking, type BlockingStats } from './blocking.ts';
+import { Scorer, type ModelParams, probability } from './model.ts';
+import { train, type TrainingReport } from './train.ts';
+import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
+
+export type Progress = (phase: string, done: number, total: number) => void;
+
+export interface PredictResult {
+  edges: Edges;
+  stats: BlockingStats & { scored: number; seconds: number };
+}
+
+class EdgeBuffer {
+  a = new Int32Array(1 << 16);
+  b = new Int32Array(1 << 16);
+  weight = new Float64Array(1 << 16);
+  length = 0;
+  push(a: number, b: number, w: number): void {
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array>(x: T): T => {
+        const next = new (x.constructor as { new (n: number): T })(x.length * 2);
+        next.set(x);
+        return next;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+      this.weight = grow(this.weight);
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.weight[this.length++] = w;
+  }
+}
+
+export class LinkageEngine {
+  readonly config: LinkageConfig;
+  readonly data: Dataset;
+  readonly comparisons: Comparison[];
+  readonly blocking: Blocking;
+  params: ModelParams | null = null;
+  scorer: Scorer | null = null;
+  trainingReport: TrainingReport | null = null;
+
+  constructor(config: LinkageConfigInput | LinkageConfig, readonly crossSourceOnly = false) {
+    this.config = parseLinkageConfig(config);
+    this.data = new Dataset(configFields(this.config));
+    this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data));
+    this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize);
+  }
+
+  add(id: string, record: RawRecord, source = 0): number {
+    return this.data.add(id, record, source);
+  }
+
+  sync(): void {
+    for (const c of this.comparisons) c.sync();
+    this.blocking.sync();
+  }
+
+  train(): TrainingReport {
+    this.sync();
+    const t = this.config.training;
+    const { params, report } = train(this.data, this.comparisons, { ...t, crossSourceOnly: this.crossSourceOnly });
+    this.useParams(params);
+    this.trainingReport = report;
+    return report;
+  }
+
+  useParams(params: ModelParams): void {
+    this.sync();
+    this.params = params;
+    this.scorer = new Scorer(this.comparisons, params, this.data);
+  }
+
+  private requireScorer(): Scorer {
+    if (!this.scorer) throw new Error('the model is not trained: call train() or useParams() first');
+    return this.scorer;
+  }
+
+  /** Scores every candidate pair once; keeps pairs at or above the review threshold. */
+  predict(progress?: Progress, onCandidate?: (a: number, b: number) => void): PredictResult {
+    const scorer = this.requireScorer();
+    this.sync();
+    const started = performance.now();
+    const review = this.config.thresholds.review;
+    const minWeight = Math.log2(review / (1 - review));
+    const edges = new EdgeBuffer();
+    let scored = 0;
+    this.blocking.computeKeys();
+    const stats = this.blocking.forEachPair(
+      (a, b) => {
+        scored++;
+        if (onCandidate) onCandidate(a, b);
+        const w = scorer.score(a, b);
+        if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
+      },
+      this.crossSourceOnly,
+      progress ? (done, total) => progress('scoring', done, total) : undefined,
+    );
+    return { edges, stats: { ...stats, scored, seconds: (performance.now() - started) / 1000 } };
+  }
+
+  cluster(edges: Edges, decisions?: Decisions): ClusterResult {
+    const scorer = this.requireScorer();
+    const { thresholds, cluster: c } = this.config;
+    const src = this.data.source.data;
+    return cluster(
+      this.data.size,
+      edges,
+      {
+        score: (a, b) => {
+          const weight = scorer.score(a, b);
+          return { weight, cannotLink: scorer.cannotLink };
+        },
+        sameSourceForbidden: c.uniquePerSource ? (a, b) => src[a] === src[b] : undefined,
+      },
+      { linkThreshold: thresholds.link, reviewThreshold: thresholds.review, minAverage: thresholds.minAverage, maxClusterSize: c.maxClusterSize, alarmSize: c.alarmSize },
+      decisions,
+    );
+  }
+
+  probability(a: number, b: number): number {
+    return probability(this.requireScorer().score(a, b));
+  }
+}

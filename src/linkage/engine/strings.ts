@@ -1,0 +1,130 @@
+// String similarity on short values (names, codes). Scratch buffers are module-level and reused
+// because these run tens of millions of times per dedupe: no allocation per call.
+
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+let rowPrev2 = new Int32Array(65);
+let rowPrev = new Int32Array(65);
+let rowCur = new Int32Array(65);
+
+const ensure = (n: number): void => {
+  if (flagsA.length >= n + 1) return;
+  const size = (n + 1) * 2;
+  flagsA = new Uint8Array(size);
+  flagsB = new Uint8Array(size);
+  rowPrev2 = new Int32Array(size + 1);
+  rowPrev = new Int32Array(size + 1);
+  rowCur = new Int32Array(size + 1);
+};
+
+/** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters). */
+export const jaroWinkler = (a: string, b: string): number => {
+  if (a === b) return a.length === 0 ? 0 : 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  ensure(Math.max(la, lb));
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(lb - 1, i + window);
+    const ca = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if (flagsB[j] === 0 && b.charCodeAt(j) === ca) {
+        flagsA[i] = 1;
+        flagsB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (flagsA[i] === 0) continue;
+    while (flagsB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const m = matches;
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+};
+
+/**
+ * Optimal-string-alignment (restricted Damerau–Levenshtein) distance, giving up once it exceeds
+ * `max` (returns max + 1): callers only ask "within 1 or 2 edits?", so the band keeps it cheap.
+ */
+export const damerau = (a: string, b: string, max = 2): number => {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  ensure(Math.max(la, lb));
+  for (let j = 0; j <= lb; j++) rowPrev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    rowCur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min(rowPrev[j] + 1, rowCur[j - 1] + 1, rowPrev[j - 1] + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, rowPrev2[j - 2] + 1);
+      }
+      rowCur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = rowPrev2;
+    rowPrev2 = rowPrev;
+    rowPrev = rowCur;
+    rowCur = t;
+  }
+  const d = rowPrev[lb];
+  return d > max ? max + 1 : d;
+};
+
+/** 32-bit FNV-1a of a string: block keys and pattern keys are hashed, never kept as strings. */
+export const hashString = (s: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+};
+
+/** Mixes small integers into a 32-bit hash (block keys made of several token ids). */
+export const mixHash = (h: number, v: number): number => {
+  let x = (h ^ Math.imul(v + 0x9e3779b9, 0x85ebca6b)) >>> 0;
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+};
+
+/** American Soundex: a blocking key robust to single-letter spelling changes in Latin names. */
+export const soundex = (s: string): string => {
+  const codes = 'abcdefghijklmnopqrstuvwxyz';
+  const map = '01230120022455012623010202';
+  const lower = s.toLowerCase().replace(/[^a-z]/g, '');
+  if (!lower) return '';
+  let out = lower[0];
+  let last = map[codes.indexOf(lower[0])];
+  for (let i = 1; i < lower.length && out.length < 4; i++) {
+    const c = lower[i];
+    const code = map[codes.indexOf(c)];
+    if (code !== '0' && code !== last) out += code;
+    if (c !== 'h' && c !== 'w') last = code;
+  }
+  return out.padEnd(4, '0');
+};

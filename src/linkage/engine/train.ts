@@ -1,0 +1,162 @@
+// Unsupervised training the way that survives blocking (as Splink does it):
+//  - u from random pairs (almost all non-matches, so their level frequencies are u);
+//  - the prior λ from pairs that strict deterministic rules call matches, corrected for recall;
+//  - m by EM on pattern counts in sessions blocked on different fields; the fields a session
+//    blocks on are held out of that session (their agreement is forced by the blocking), and each
+//    comparison's m is averaged over the sessions that could estimate it. Plain EM on pairs
+//    blocked on names sees mostly agreeing names and decides everything matches.
+import type { Comparison } from './comparison.ts';
+import type { Dataset } from './dataset.ts';
+import { Blocking, type BlockingRule } from './blocking.ts';
+import type { ModelParams } from './model.ts';
+
+export interface TrainingOptions {
+  /** Strict rules whose pairs are taken as matches to estimate λ. */
+  deterministic: BlockingRule[];
+  /** Share of true matches the deterministic rules are assumed to find. */
+  recall: number;
+  /** One EM session per rule. */
+  sessions: BlockingRule[];
+  randomPairs: number;
+  maxSessionPairs: number;
+  crossSourceOnly: boolean;
+  seed: number;
+  iterations: number;
+}
+
+export interface TrainingReport {
+  deterministicPairs: number;
+  sessions: { rule: string; pairs: number; patterns: number; lambda: number }[];
+}
+
+/** Small deterministic PRNG (mulberry32) so training is reproducible. */
+export const rng = (seed: number): (() => number) => {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+export const totalPairs = (data: Dataset, crossSourceOnly: boolean): number => {
+  if (!crossSourceOnly) return (data.size * (data.size - 1)) / 2;
+  const bySource = new Map<number, number>();
+  for (let r = 0; r < data.size; r++) bySource.set(data.source.data[r], (bySource.get(data.source.data[r]) ?? 0) + 1);
+  const counts = [...bySource.values()];
+  const all = counts.reduce((a, b) => a + b, 0);
+  return (all * all - counts.reduce((a, c) => a + c * c, 0)) / 2;
+};
+
+export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): number[][] => {
+  const rand = rng(opts.seed);
+  const counts = comps.map((c) => new Float64Array(c.levels.length).fill(1)); // +1 smoothing: no level is impossible
+  const n = data.size;
+  const src = data.source.data;
+  for (let s = 0; s < opts.randomPairs; s++) {
+    const a = Math.floor(rand() * n);
+    const b = Math.floor(rand() * n);
+    if (a === b || (opts.crossSourceOnly && src[a] === src[b])) continue;
+    for (let i = 0; i < comps.length; i++) counts[i][comps[i].level(a, b)]++;
+  }
+  return counts.map((c) => normaliseNonNull(Array.from(c)));
+};
+
+const normaliseNonNull = (c: number[]): number[] => {
+  const total = c.slice(1).reduce((a, b) => a + b, 0);
+  return c.map((v, l) => (l === 0 ? 0 : v / total));
+};
+
+export const estimateLambda = (data: Dataset, opts: TrainingOptions): { lambda: number; pairs: number } => {
+  const blocking = new Blocking(data, opts.deterministic, Number.MAX_SAFE_INTEGER);
+  const stats = blocking.forEachPair(() => {}, opts.crossSourceOnly);
+  const all = totalPairs(data, opts.crossSourceOnly);
+  const lambda = Math.min(0.5, Math.max(1 / all, stats.candidatePairs / all / opts.recall));
+  return { lambda, pairs: stats.candidatePairs };
+};
+
+/** Initial m: most mass on the best level, decreasing geometrically. */
+const initialM = (levels: number): number[] => {
+  const m = Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : Math.pow(0.25, l - 1)));
+  return normaliseNonNull(m);
+};
+
+const runSession = (
+  data: Dataset,
+  comps: readonly Comparison[],
+  u: number[][],
+  rule: BlockingRule,
+  opts: TrainingOptions,
+): { m: (number[] | null)[]; pairs: number; patterns: number; lambda: number } => {
+  const ruleFields = new Set(rule.map((p) => p.split('|')[0]));
+  const active = comps.map((c) => !c.fields.some((f) => ruleFields.has(f)));
+  const radix = comps.map((c) => c.levels.length);
+  const patterns = new Map<number, number>();
+  const blocking = new Blocking(data, [rule], 20000);
+  // Sample pairs evenly when a session would enumerate too many.
+  let seen = 0;
+  blocking.forEachPair(() => seen++, opts.crossSourceOnly);
+  const keep = Math.min(1, opts.maxSessionPairs / Math.max(1, seen));
+  const rand = rng(opts.seed + 17);
+  let pairs = 0;
+  blocking.forEachPair((a, b) => {
+    if (keep < 1 && rand() > keep) return;
+    let key = 0;
+    for (let i = 0; i < comps.length; i++) key = key * radix[i] + (active[i] ? comps[i].level(a, b) : 0);
+    patterns.set(key, (patterns.get(key) ?? 0) + 1);
+    pairs++;
+  }, opts.crossSourceOnly);
+  const decoded: { levels: Int32Array; count: number }[] = [];
+  for (const [key, count] of patterns) {
+    const levels = new Int32Array(comps.length);
+    let k = key;
+    for (let i = comps.length - 1; i >= 0; i--) {
+      levels[i] = k % radix[i];
+      k = Math.floor(k / radix[i]);
+    }
+    decoded.push({ levels, count });
+  }
+  const m = comps.map((c) => initialM(c.levels.length));
+  let lambda = 0.1;
+  for (let it = 0; it < opts.iterations; it++) {
+    const acc = comps.map((c) => new Float64Array(c.levels.length).fill(1e-3));
+    let matchMass = 0;
+    let total = 0;
+    const logPrior = Math.log(lambda / (1 - lambda));
+    for (const { levels, count } of decoded) {
+      let logit = logPrior;
+      for (let i = 0; i < comps.length; i++) {
+        const l = levels[i];
+        if (active[i] && l > 0) logit += Math.log(Math.max(m[i][l], 1e-12) / Math.max(u[i][l], 1e-12));
+      }
+      const p = 1 / (1 + Math.exp(-logit));
+      matchMass += p * count;
+      total += count;
+      for (let i = 0; i < comps.length; i++) if (active[i] && levels[i] > 0) acc[i][levels[i]] += p * count;
+    }
+    for (let i = 0; i < comps.length; i++) if (active[i]) m[i] = normaliseNonNull(Array.from(acc[i]));
+    lambda = Math.min(0.999, Math.max(1e-6, matchMass / Math.max(total, 1)));
+  }
+  return { m: m.map((mi, i) => (active[i] ? mi : null)), pairs, patterns: decoded.length, lambda };
+};
+
+export const train = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): { params: ModelParams; report: TrainingReport } => {
+  const u = estimateU(data, comps, opts);
+  const { lambda, pairs } = estimateLambda(data, opts);
+  const sums = comps.map((c) => new Float64Array(c.levels.length));
+  const counts = new Int32Array(comps.length);
+  const report: TrainingReport = { deterministicPairs: pairs, sessions: [] };
+  for (const rule of opts.sessions) {
+    const s = runSession(data, comps, u, rule, opts);
+    report.sessions.push({ rule: rule.join(' & '), pairs: s.pairs, patterns: s.patterns, lambda: s.lambda });
+    s.m.forEach((mi, i) => {
+      if (!mi) return;
+      counts[i]++;
+      mi.forEach((v, l) => (sums[i][l] += v));
+    });
+  }
+  const m = comps.map((c, i) => (counts[i] ? Array.from(sums[i], (v) => v / counts[i]) : initialM(c.levels.length)));
+  return { params: { lambda, m, u }, report };
+};
