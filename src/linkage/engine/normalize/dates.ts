@@ -1,0 +1,78 @@
+// Partial dates with their precision. Accepted forms (surrounding spaces, a trailing "г." or
+// "года", and a time after an ISO date are ignored):
+//   YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD         → day
+//   DD.MM.YYYY, D.M.YYYY, DD/MM/YYYY, DD-MM-YYYY → day (day first: the Russian and European order;
+//                                                 a US month-first date is read as a day/month
+//                                                 swap, which the comparison tolerates)
+//   DD.MM.YY, D.M.YY                            → day, with a two-digit year: 00–29 → 2000–2029,
+//                                                 30–99 → 1930–1999 (servicemen are 18–65, so a
+//                                                 two-digit year is never ambiguous for them)
+//   YYYY-MM, MM.YYYY, MM/YYYY                   → month
+//   YYYY                                        → year
+//   "12 марта 1990", "март 1990", "12 March 1990", "March 1990" → day / month
+//   '' (or only spaces, "-", "?", "неизвестно") → precision none
+// Anything else, years outside 1850–2100, and impossible dates (31.02.1990, month 13) → null.
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'none';
+export interface PartialDate { year: number | null; month: number | null; day: number | null; precision: DatePrecision }
+
+const NONE: PartialDate = { year: null, month: null, day: null, precision: 'none' };
+const EMPTY = new Set(['', '-', '—', '?', 'неизвестно', 'нет', 'н/д', 'unknown', 'n/a', 'null', 'nan']);
+
+const MONTH_STEMS: Array<[string, number]> = [
+  ['январ', 1], ['феврал', 2], ['март', 3], ['мар', 3], ['апрел', 4], ['ма', 5], ['июн', 6],
+  ['июл', 7], ['август', 8], ['сентябр', 9], ['октябр', 10], ['ноябр', 11], ['декабр', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7],
+  ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+];
+
+function monthFromWord(w: string): number | null {
+  const s = w.toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '');
+  if (s.length < 3 && s !== 'ма') return null;
+  for (const [stem, m] of MONTH_STEMS) if (s.startsWith(stem)) return m;
+  return null;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function make(year: number, month: number | null, day: number | null): PartialDate | null {
+  if (!Number.isInteger(year) || year < 1850 || year > 2100) return null;
+  if (month === null) return { year, month: null, day: null, precision: 'year' };
+  if (month < 1 || month > 12) return null;
+  if (day === null) return { year, month, day: null, precision: 'month' };
+  if (day < 1 || day > daysIn(year, month)) return null;
+  return { year, month, day, precision: 'day' };
+}
+
+function year2(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? (n < 30 ? 2000 + n : 1900 + n) : n;
+}
+
+/** Parses a full or partial date; see the accepted forms above. */
+export function parseDate(raw: string): PartialDate | null {
+  let s = (raw ?? '').trim().toLowerCase();
+  if (EMPTY.has(s)) return NONE;
+  s = s.replace(/\s*(г\.?|года?|гг\.?)$/u, '').replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '').trim();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
+  if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) return make(year2(m[3]), +m[2], +m[1]);
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], null);
+  if ((m = s.match(/^(\d{1,2})[./-](\d{4})$/))) return make(+m[2], +m[1], null);
+  if ((m = s.match(/^(\d{4})$/))) return make(+m[1], null, null);
+  if ((m = s.match(/^(\d{1,2})\s+([\p{L}]+\.?)\s+(\d{4})$/u))) {
+    const month = monthFromWord(m[2]);
+    return month === null ? null : make(+m[3], month, +m[1]);
+  }
+  if ((m = s.match(/^([\p{L}]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/u))) {
+    const month = monthFromWord(m[1]);
+    return month === null ? null : make(+m[3], month, +m[2]);
+  }
+  if ((m = s.match(/^([\p{L}]+\.?)\s+(\d{4})$/u))) {
+    const month = monthFromWord(m[1]);
+    return month === null ? null : make(+m[2], month, null);
+  }
+  return null;
+}

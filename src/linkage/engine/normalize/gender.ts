@@ -1,0 +1,42 @@
+// Gender endings are stripped on keys (skeletons, see names.ts): я is "иа", й and ы are "и",
+// doubled letters are single. So Петровская is "петровскаиа" and Петровский is "петровски".
+
+/** Feminine surname endings → masculine, longest first. Adjectival -ая becomes -и, which is
+ * both -ий and -ый in the key; -ой (Толстой) is folded to -и as well, so Толстой = Толстая. */
+const SURNAME_RULES: Array<[RegExp, string]> = [
+  [/(ск|тск|цк)аиа$/, '$1и'],
+  [/([а-я]{3,})иаиа$/, '$1и'], // Синяя → Синий
+  [/([а-я]{3,}[бвгджзклмнпрстфшщч])аиа$/, '$1и'], // Белая, Толстая, Луговая
+  [/([а-я]{3,}[бвгджзклмнпрстфшщч])ои$/, '$1и'], // Толстой, Луговой
+  [/(ов|ев|ин)а$/, '$1'],
+];
+
+/** Surname key without the feminine ending (иванова → иванов, петровская → петровски). */
+export function surnameGenderless(key: string): string {
+  if (key.length < 4) return key;
+  for (const [re, rep] of SURNAME_RULES) {
+    if (re.test(key)) return key.replace(re, rep);
+  }
+  return key;
+}
+
+/** Patronymic endings, longest first; the stem left is shared by both genders:
+ * Иванович/Ивановна → иванов, Ильич/Ильинична → ил, Никитич/Никитична → никит. */
+const PATRONYMIC_RULES: Array<[RegExp, string]> = [
+  [/(ов|ев)ич$/, '$1'],
+  [/(ов|ев)на$/, '$1'],
+  [/инична$/, ''],
+  [/ична$/, ''],
+  [/ич$/, ''],
+  // Turkic patronymic particles, as written in Dagestan: "Магомед оглы" / "Магомед кызы".
+  [/(оглу|оглы|огли|кизи|кизи|гизи)$/, ''],
+];
+
+/** Patronymic key without gender (иванович / ивановна → one key). */
+export function patronymicGenderless(key: string): string {
+  if (key.length < 4) return key;
+  for (const [re, rep] of PATRONYMIC_RULES) {
+    if (re.test(key)) return key.replace(re, rep);
+  }
+  return key;
+}

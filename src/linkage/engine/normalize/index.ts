@@ -1,0 +1,14 @@
+// Public API of the normaliser (the engine imports only this file). Pure: nothing from the app;
+// reference tables are read from data/ on first use. Design notes are in names.ts.
+export type { NameKind } from './names.ts';
+export { nameKey, isInitial, initialOf, wordSkeleton } from './names.ts';
+export { canonicalGivenName, givenNameVariants } from './given-names.ts';
+export { surnameGenderless, patronymicGenderless } from './gender.ts';
+export { metaphoneRu, daitchMokotoff } from './phonetic.ts';
+export type { TranslitSystem } from './transliterate.ts';
+export { transliterate, TRANSLIT_SYSTEMS } from './transliterate.ts';
+export type { DatePrecision, PartialDate } from './dates.ts';
+export { parseDate } from './dates.ts';
+export { regionCode } from './regions.ts';
+export type { UnitKey } from './units.ts';
+export { parseUnit } from './units.ts';

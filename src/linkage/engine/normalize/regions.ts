@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { wordSkeleton } from './names.ts';
+import { REGION_ALIASES } from './region-aliases.ts';
+
+// A region is matched on the skeleton of its distinctive words (the same transliteration-proof
+// skeleton as names), with the type words ("область", "Krai", "респ.") removed and kept only as
+// a hint, and with trailing vowels cut so that case endings do not matter (Башкирия, Башкирии,
+// "Ленинградской области"). A word ending in a dot is an abbreviation and matches by prefix
+// ("Mosk. obl."). When a core matches several subjects (Moscow city / Moscow Oblast, Altai
+// Republic / Altai Krai) the type hint decides; without a hint, a name given bare wins.
+
+type RegionType = 'republic' | 'krai' | 'oblast' | 'city' | 'okrug';
+interface Entry { code: string; type: RegionType; bare: boolean }
+
+const TYPE_WORDS: Record<string, RegionType> = {
+  республика: 'republic', респ: 'republic', республики: 'republic', республике: 'republic',
+  republic: 'republic', rep: 'republic', resp: 'republic', respublika: 'republic',
+  край: 'krai', края: 'krai', крае: 'krai', кр: 'krai', krai: 'krai', kray: 'krai', territory: 'krai',
+  область: 'oblast', области: 'oblast', обл: 'oblast', oblast: 'oblast', obl: 'oblast',
+  oblast2: 'oblast', region: 'oblast', province: 'oblast', oblasti: 'oblast',
+  г: 'city', город: 'city', города: 'city', city: 'city', gorod: 'city', g: 'city', федерального: 'city',
+  ао: 'okrug', округ: 'okrug', округа: 'okrug', автономный: 'okrug', автономного: 'okrug',
+  ao: 'okrug', okrug: 'okrug', autonomous: 'okrug', district: 'okrug',
+};
+const FILLERS = new Set(['of', 'the', 'и', 'федеральный', 'federal', 'значения', 'рф', 'россия', 'russia', 'субъект']);
+
+const CODE_ALIASES: Record<string, string> = { 'RU-CR': 'UA-43', 'RU-KRY': 'UA-43', 'RU-SEV': 'UA-40' };
+
+function typeOf(typeEn: string): RegionType {
+  if (typeEn.includes('okrug')) return 'okrug';
+  if (typeEn.includes('oblast')) return 'oblast';
+  if (typeEn.includes('city')) return 'city';
+  if (typeEn.includes('krai')) return 'krai';
+  return 'republic';
+}
+
+interface Core { key: string; prefix: boolean; hint: RegionType | null; typed: boolean }
+
+function core(text: string): Core | null {
+  const words = text.toLowerCase().replace(/ё/g, 'е').split(/[\s\-‐]+/u).filter(Boolean);
+  let key = '';
+  let prefix = false;
+  let hint: RegionType | null = null;
+  let typed = false;
+  for (const raw of words) {
+    const w = raw.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+    const bareWord = w.replace(/\.+$/, '');
+    if (!bareWord) continue;
+    const t = TYPE_WORDS[bareWord];
+    if (t) { typed = true; if (t !== 'okrug' || !hint) hint = t; continue; }
+    if (FILLERS.has(bareWord)) continue;
+    if (w.endsWith('.')) prefix = true;
+    key += wordSkeleton(bareWord);
+  }
+  if (!key) return null;
+  return { key: prefix ? key : key.replace(/[аеиоу]+$/u, ''), prefix, hint, typed };
+}
+
+function parts(text: string): string[] {
+  return text.split(/\s[—–-]\s|[(),;/]|\s—|—\s/u).map((p) => p.trim()).filter(Boolean);
+}
+
+interface Index { byStem: Map<string, Entry[]>; codes: Set<string>; byNumber: Map<string, string> }
+let index: Index | null = null;
+
+function build(): Index {
+  const byStem = new Map<string, Entry[]>();
+  const codes = new Set<string>();
+  const byNumber = new Map<string, string>();
+  const add = (text: string, code: string, type: RegionType) => {
+    for (const p of [text, ...parts(text)]) {
+      const c = core(p);
+      if (!c) continue;
+      const list = byStem.get(c.key) ?? [];
+      if (!list.some((e) => e.code === code && e.bare === !c.typed)) list.push({ code, type, bare: !c.typed });
+      byStem.set(c.key, list);
+    }
+  };
+  const csv = readFileSync(new URL('../../../../data/regions.csv', import.meta.url), 'utf8');
+  for (const line of csv.split(/\r?\n/).slice(1)) {
+    if (!line.trim()) continue;
+    const f = line.split(',');
+    const [code, number, , , nameRu, nameEn, typeEn] = f;
+    const type = typeOf(typeEn);
+    codes.add(code);
+    byNumber.set(number, code);
+    add(nameRu, code, type);
+    add(nameEn, code, type);
+  }
+  for (const [code, aliases] of Object.entries(REGION_ALIASES)) {
+    const type = [...byStem.values()].flat().find((e) => e.code === code)?.type ?? 'oblast';
+    for (const a of aliases) add(a, code, type);
+  }
+  return { byStem, codes, byNumber };
+}
+
+function resolve(candidates: Entry[], hint: RegionType | null): string | null {
+  const codesOf = (es: Entry[]) => [...new Set(es.map((e) => e.code))];
+  if (codesOf(candidates).length === 1) return candidates[0].code;
+  if (hint) {
+    const typed = codesOf(candidates.filter((e) => e.type === hint));
+    if (typed.length === 1) return typed[0];
+  }
+  const bare = codesOf(candidates.filter((e) => e.bare));
+  return bare.length === 1 && !hint ? bare[0] : null;
+}
+
+/** Region in any common written form → ISO 3166-2 code (UA-43/UA-40 for Crimea/Sevastopol). */
+export function regionCode(raw: string): string | null {
+  const s = (raw ?? '').normalize('NFC').trim();
+  if (!s) return null;
+  index ??= build();
+  const upper = s.toUpperCase();
+  if (CODE_ALIASES[upper]) return CODE_ALIASES[upper];
+  if (/^[A-Z]{2}-[A-Z0-9]{2,3}$/.test(upper) && index.codes.has(upper)) return upper;
+  if (/^[A-Z]{2,3}$/.test(s) && index.codes.has(`RU-${s}`)) return `RU-${s}`;
+  if (/^\d{1,2}$/.test(s)) return index.byNumber.get(s.padStart(2, '0')) ?? null;
+  for (const p of [s, ...parts(s)]) {
+    const c = core(p);
+    if (!c) continue;
+    let found: Entry[] = [];
+    if (c.prefix) {
+      if (c.key.length < 3) continue;
+      for (const [stem, es] of index.byStem) if (stem.startsWith(c.key)) found.push(...es);
+    } else {
+      found = index.byStem.get(c.key) ?? [];
+    }
+    if (found.length) {
+      const code = resolve(found, c.hint);
+      if (code) return code;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+import { FORMATION_TYPES } from './unit-formations.ts';
+
+export interface UnitKey { number: string | null; formation: string | null }
+
+// A military unit appears either as its open number ("в/ч 12345", the 4–6 digit "войсковая
+// часть" code, sometimes with a letter suffix for a detached sub-unit: 12345-А) or as a
+// formation name ("55 омсбр", "55-я отдельная мотострелковая бригада", "55th Motor Rifle
+// Brigade"), or both. The number keeps its suffix (12345-А is a different place from 12345),
+// with the letter in Cyrillic lower case so Latin "A" and Cyrillic "А" agree.
+
+const UNIT_MARKER = /(?:в\s*[/\\.]?\s*ч\.?|войсков\p{L}*\s+част\p{L}*|military\s+unit|mil\.?\s*unit|unit|v\s*[/\\.]?\s*ch\.?|вч|vch)\s*(?:№|n[or]?\.?|#)?\s*/iu;
+const LATIN_TO_CYR: Record<string, string> = { a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', k: 'к', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у' };
+
+function suffix(letter: string | undefined): string {
+  if (!letter) return '';
+  const l = letter.toLowerCase();
+  return `-${LATIN_TO_CYR[l] ?? l}`;
+}
+
+function findNumber(s: string): { number: string | null; rest: string } {
+  const marked = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*-\s*|\s*)?([\p{L}](?![\p{L}]))?`, 'iu');
+  let m = s.match(marked);
+  if (m) return { number: m[1] + suffix(m[2]), rest: s.replace(m[0], ' ') };
+  // A bare 4–6 digit number not followed by a formation word is a unit number.
+  m = s.match(/(?:^|[^\d\p{L}])(\d{4,6})(?:\s*-\s*([\p{L}])(?![\p{L}]))?(?![\d])/u);
+  if (m && !/^\s*[-‐]?\s*(?:[яйгое]|ая|ый|th|st|nd|rd)?\s+\p{L}/u.test(s.slice((m.index ?? 0) + m[0].length))) {
+    return { number: m[1] + suffix(m[2]), rest: s.replace(m[0], ' ') };
+  }
+  return { number: null, rest: s };
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}]+/u).filter(Boolean);
+}
+
+function findFormation(s: string): string | null {
+  const m = s.match(/(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|th|st|nd|rd)\b)?/iu);
+  if (!m) return null;
+  const num = m[1];
+  const after = s.slice((m.index ?? 0) + m[0].length);
+  const before = s.slice(0, m.index ?? 0);
+  const ws = [...words(after), ...words(before)];
+  const text = ` ${ws.join(' ')} `;
+  for (const t of FORMATION_TYPES) {
+    for (const a of t.abbrs) if (text.includes(` ${a} `) || ws[0] === a.replace(/\s/g, '')) return `${num} ${t.canonical}`;
+  }
+  for (const t of FORMATION_TYPES) {
+    for (const stems of t.stems) {
+      if (stems.every((st) => ws.some((w) => w.startsWith(st) || w.includes(st)))) return `${num} ${t.canonical}`;
+    }
+  }
+  return null;
+}
+
+/** Unit text → open unit number and/or canonical formation key ("55 омсбр"). */
+export function parseUnit(raw: string): UnitKey {
+  const s = (raw ?? '').normalize('NFC').trim();
+  if (!s) return { number: null, formation: null };
+  const { number, rest } = findNumber(s);
+  return { number, formation: findFormation(rest) };
+}
