@@ -4,7 +4,7 @@
 import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
 import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
 import { damerau, jaroWinkler } from './strings.ts';
-import { packDate, parseGenericDate, dateLevel, DATE_LEVELS } from './dates.ts';
+import { packDate, parseGenericDate, dateLevel, DATE_FULL_CONFLICT, DATE_LEVELS } from './dates.ts';
 
 const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -134,18 +134,19 @@ class EmailComparison extends KeyedComparison {
 }
 
 /** Dates in YYYYMMDD, YYYY-MM-DD, DD.MM.YYYY or partial forms, packed to one int per value. */
-class DateComparison implements Comparison {
+export class DateComparison implements Comparison {
   readonly name: string;
   readonly fields: string[];
   readonly levels: Level[];
   private readonly col: FieldColumn;
   private readonly packed: TokenFeature;
-  constructor(spec: ComparisonSpec, data: Dataset) {
+  constructor(spec: ComparisonSpec, data: Dataset, pack: (raw: string) => number = (raw) => packDate(parseGenericDate(raw))) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
-    this.packed = new TokenFeature((raw) => packDate(parseGenericDate(raw)));
-    this.levels = DATE_LEVELS.map((l) => (l.label === 'different' && spec.cannotLink ? { ...l, cannotLink: true } : l));
+    this.packed = new TokenFeature(pack);
+    // Only two different full dates are a conflict; a partial date may just be imprecise.
+    this.levels = DATE_LEVELS.map((l, i) => (i === DATE_FULL_CONFLICT && spec.cannotLink ? { ...l, cannotLink: true } : l));
   }
   sync(): void {
     this.packed.sync(this.col);

@@ -98,6 +98,12 @@ export class Dataset {
     this.ids.push(id);
     return this.ids.length - 1;
   }
+  /** Drops the last record (a query scored against the set but not kept). */
+  pop(): void {
+    for (const col of this.columns.values()) col.tok.length--;
+    this.source.length--;
+    this.ids.pop();
+  }
   value(field: string, i: number): string {
     const col = this.column(field);
     const t = col.tok.data[i];

@@ -1,0 +1,125 @@
+// Incremental linkage: one new record scored against an indexed set in milliseconds. The index
+// keeps, per blocking rule, the records sorted by key (binary search) plus a small map for records
+// added after the build; the query is appended to the dataset, scored with the same comparisons,
+// model and term frequencies as a batch run (so results are identical), then dropped.
+import type { RawRecord } from './dataset.ts';
+import type { LinkageEngine } from './engine.ts';
+import { probability, type FieldWeight } from './model.ts';
+
+export interface Candidate {
+  record: number;
+  id: string;
+  weight: number;
+  probability: number;
+  cannotLink: boolean;
+}
+
+export class LinkageIndex {
+  private readonly sorted: { order: Int32Array; sortedKeys: Float64Array }[];
+  private readonly added: Map<number, number[]>[];
+  private stamp = new Int32Array(0);
+  private query = 0;
+
+  constructor(private readonly engine: LinkageEngine) {
+    if (!engine.scorer) throw new Error('train the engine before indexing it');
+    engine.sync();
+    engine.blocking.computeKeys();
+    this.sorted = engine.config.blocking.map((_, k) => engine.blocking.sortedByKey(k));
+    this.added = engine.config.blocking.map(() => new Map());
+  }
+
+  get size(): number {
+    return this.engine.data.size;
+  }
+
+  private lowerBound(keys: Float64Array, key: number): number {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Candidate records sharing a block with record q (oversized blocks skipped, as in batch). */
+  private candidates(q: number, visit: (r: number) => void): void {
+    const { blocking, config } = this.engine;
+    if (this.stamp.length < this.engine.data.size) {
+      const next = new Int32Array(Math.max(this.engine.data.size * 2, 1024));
+      next.set(this.stamp);
+      this.stamp = next;
+    }
+    const mark = ++this.query;
+    const src = this.engine.data.source.data;
+    for (let k = 0; k < this.sorted.length; k++) {
+      const key = blocking.keyOf(k, q);
+      if (key < 0) continue;
+      const { order, sortedKeys } = this.sorted[k];
+      const start = this.lowerBound(sortedKeys, key);
+      let end = start;
+      while (end < sortedKeys.length && sortedKeys[end] === key) end++;
+      const extra = this.added[k].get(key) ?? [];
+      if (end - start + extra.length + 1 > config.maxBlockSize) continue;
+      const take = (r: number): void => {
+        if (r === q || this.stamp[r] === mark) return;
+        if (this.engine.crossSourceOnly && src[r] === src[q]) return;
+        this.stamp[r] = mark;
+        visit(r);
+      };
+      for (let i = start; i < end; i++) take(order[i]);
+      for (const r of extra) take(r);
+    }
+  }
+
+  private scoreRecord(q: number, minProbability: number): Candidate[] {
+    const scorer = this.engine.scorer!;
+    const out: Candidate[] = [];
+    const minWeight = Math.log2(minProbability / (1 - minProbability));
+    this.candidates(q, (r) => {
+      const weight = scorer.score(q, r);
+      if (weight >= minWeight) out.push({ record: r, id: this.engine.data.ids[r], weight, probability: probability(weight), cannotLink: scorer.cannotLink });
+    });
+    return out.sort((x, y) => y.weight - x.weight);
+  }
+
+  /** Scores a record against the index without adding it. */
+  match(record: RawRecord, options: { minProbability?: number; source?: number } = {}): Candidate[] {
+    const q = this.engine.add('', record, options.source ?? 0);
+    try {
+      this.engine.sync();
+      return this.scoreRecord(q, options.minProbability ?? this.engine.config.thresholds.review);
+    } finally {
+      this.engine.data.pop();
+    }
+  }
+
+  /** The weight each field added, for a record against an indexed one. */
+  explain(record: RawRecord, indexed: number): FieldWeight[] {
+    const q = this.engine.add('', record);
+    try {
+      this.engine.sync();
+      return this.engine.scorer!.explain(q, indexed);
+    } finally {
+      this.engine.data.pop();
+    }
+  }
+
+  /** Adds a record for good (later queries see it); returns its matches scored before adding. */
+  add(id: string, record: RawRecord, source = 0): { record: number; matches: Candidate[] } {
+    const matches = this.match(record, { source });
+    const r = this.engine.add(id, record, source);
+    this.engine.sync();
+    this.engine.scorer!.countTerms(r);
+    const { blocking } = this.engine;
+    for (let k = 0; k < this.added.length; k++) {
+      const key = blocking.keyOf(k, r);
+      if (key < 0) continue;
+      const list = this.added[k].get(key);
+      if (list) list.push(r);
+      else this.added[k].set(key, [r]);
+    }
+    return { record: r, matches };
+  }
+}

@@ -1,0 +1,171 @@
+// The pipeline behind `kintrace dedupe` and `kintrace link`: stream CSVs into the engine,
+// train, score, cluster, and stream the results out. Progress goes to stderr (cli-progress),
+// results to files only.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import cliProgress from 'cli-progress';
+import { LinkageEngine } from './engine/engine.ts';
+import type { LinkageConfigInput } from './engine/config.ts';
+import type { ClusterResult, Decisions } from './engine/cluster.ts';
+import type { PredictResult } from './engine/engine.ts';
+import { probability } from './engine/model.ts';
+import { CsvInputError, readCsv } from './linkage.csv.ts';
+
+export interface RunOptions {
+  files: string[];
+  config: LinkageConfigInput;
+  /** Link threshold (probability) overriding the config. */
+  threshold?: number;
+  decisionsFile?: string;
+  /** Show progress bars (stderr). */
+  progress: boolean;
+}
+
+export interface RunResult {
+  engine: LinkageEngine;
+  predicted: PredictResult;
+  clusters: ClusterResult;
+  seconds: number;
+}
+
+const bar = (enabled: boolean, label: string, total: number): { update(v: number): void; stop(): void } => {
+  if (!enabled) return { update() {}, stop() {} };
+  const b = new cliProgress.SingleBar(
+    { format: `${label.padEnd(9)} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  b.start(total, 0);
+  return { update: (v) => b.update(v), stop: () => b.stop() };
+};
+
+const loadDecisions = async (file: string, engine: LinkageEngine): Promise<Decisions> => {
+  const index = new Map<string, number>();
+  engine.data.ids.forEach((id, i) => index.set(id, i));
+  const decisions: Decisions = { same: [], different: [] };
+  await readCsv(file, (row, header, line) => {
+    const get = (name: string): string => row[header.indexOf(name)] ?? '';
+    const a = index.get(get('left_id'));
+    const b = index.get(get('right_id'));
+    const d = get('decision');
+    if (a === undefined || b === undefined) throw new CsvInputError(file, line, 'left_id or right_id is not a record of the input');
+    if (d !== 'same' && d !== 'different') throw new CsvInputError(file, line, `decision must be "same" or "different", not "${d}"`);
+    decisions[d].push([a, b]);
+  }, { required: 'left_id' });
+  return decisions;
+};
+
+export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
+  const started = performance.now();
+  const config = opts.threshold === undefined ? opts.config : { ...opts.config, thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold } };
+  const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
+  const idField = engine.config.id;
+  const seen = new Set<string>();
+  for (const [source, file] of opts.files.entries()) {
+    const b = bar(opts.progress, 'reading', 100);
+    await readCsv(
+      file,
+      (row, header, line) => {
+        const record: Record<string, string> = {};
+        for (let i = 0; i < header.length; i++) record[header[i]] = row[i];
+        const id = record[idField];
+        // Ids must be unique across inputs: outputs and human decisions refer to records by id.
+        const key = `${source}\u0000${id}`;
+        if (seen.has(key)) throw new CsvInputError(file, line, `duplicate ${idField} "${id}"`);
+        seen.add(key);
+        engine.add(id, record, source);
+      },
+      { required: idField, onProgress: (done, total) => b.update(Math.round((100 * done) / total)) },
+    );
+    b.stop();
+  }
+  if (engine.data.size < 2) throw new Error('need at least two records to link');
+  engine.train();
+  const scoring = bar(opts.progress, 'scoring', 100);
+  const predicted = engine.predict((_phase, done, total) => scoring.update(Math.round((100 * done) / Math.max(total, 1))));
+  scoring.update(100);
+  scoring.stop();
+  const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
+  const clusters = engine.cluster(predicted.edges, decisions);
+  return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000 };
+};
+
+/** Buffered CSV writer that respects backpressure. */
+export class CsvWriter {
+  private readonly out: WriteStream;
+  private rows: unknown[][] = [];
+  constructor(file: string, header: string[]) {
+    this.out = createWriteStream(file);
+    this.rows.push(header);
+  }
+  async write(row: unknown[]): Promise<void> {
+    this.rows.push(row);
+    if (this.rows.length >= 10000) await this.flush();
+  }
+  private async flush(): Promise<void> {
+    if (!this.rows.length) return;
+    const text = stringify(this.rows);
+    this.rows = [];
+    if (!this.out.write(text)) await once(this.out, 'drain');
+  }
+  async close(): Promise<void> {
+    await this.flush();
+    this.out.end();
+    await once(this.out, 'finish');
+  }
+}
+
+export const writeClusters = async (file: string, result: RunResult): Promise<void> => {
+  const { engine, clusters } = result;
+  const w = new CsvWriter(file, ['record_id', 'cluster_id']);
+  for (let i = 0; i < engine.data.size; i++) await w.write([engine.data.ids[i], engine.data.ids[clusters.clusterOf[i]]]);
+  await w.close();
+};
+
+/**
+ * Pairs with their explanation: every linked pair inside a cluster (scored on the spot when
+ * the link was transitive) and every review-band pair left in different clusters.
+ */
+export const writePairs = async (file: string, result: RunResult): Promise<number> => {
+  const { engine, clusters, predicted } = result;
+  const scorer = engine.scorer!;
+  const names = engine.comparisons.map((c) => c.name);
+  const w = new CsvWriter(file, ['left_id', 'right_id', 'probability', 'match_weight', 'status', ...names.map((n) => `${n}_weight`), ...names.map((n) => `${n}_level`)]);
+  let count = 0;
+  const emit = async (a: number, b: number, status: string): Promise<void> => {
+    const parts = scorer.explain(a, b);
+    const total = parts.reduce((s, p) => s + p.weight, 0);
+    count++;
+    await w.write([engine.data.ids[a], engine.data.ids[b], probability(total).toFixed(6), total.toFixed(3), status, ...parts.slice(1).map((p) => p.weight.toFixed(3)), ...parts.slice(1).map((p) => p.level)]);
+  };
+  const members = new Map<number, number[]>();
+  clusters.clusterOf.forEach((c, i) => {
+    const list = members.get(c);
+    if (list) list.push(i);
+    else members.set(c, [i]);
+  });
+  const src = engine.data.source.data;
+  for (const list of members.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        if (engine.crossSourceOnly && src[list[x]] === src[list[y]]) continue;
+        await emit(list[x], list[y], 'linked');
+      }
+    }
+  }
+  for (const e of clusters.review) await emit(predicted.edges.a[e], predicted.edges.b[e], 'review');
+  await w.close();
+  return count;
+};
+
+export const summary = (r: RunResult): string => {
+  const { engine, predicted, clusters } = r;
+  const n = engine.data.size;
+  const clusterCount = new Set(clusters.clusterOf).size;
+  const lines = [
+    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    ...predicted.stats.oversized.slice(0, 10).map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),
+    ...clusters.alarms.slice(0, 10).map((a) => `ALARM: cluster of ${a.size} records around ${engine.data.ids[a.representative]}: check it`),
+  ];
+  return lines.join('\n') + '\n';
+};
