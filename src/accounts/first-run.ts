@@ -1,10 +1,59 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { Clock } from '../shared/clock.ts';
+import { HOUR, type Clock } from '../shared/clock.ts';
+import { NotFound } from '../shared/errors.ts';
+import { hashToken, randomToken, verifierMatches } from '../shared/crypto/index.ts';
+import { countUsers } from './accounts.service.ts';
+import { createSiteAdmin } from './staff.service.ts';
+import { createSession } from './sessions.ts';
 
-/**
- * On an empty deployment: the text telling the operator how to create the first administrator.
- * Placeholder until the accounts domain lands: it always prints the CLI command.
- */
-export const firstRunMessage = async (_deps: { db: Db; config: Config; clock: Clock }): Promise<string | null> =>
-  'No administrator yet. Create the first one with:\n  npx kintrace admin create --pseudonym admin';
+// On an empty deployment `npm start` prints a one-time link to create the first administrator
+// (and the equivalent CLI command). Only the SHA-256 of the token is kept, in the meta table;
+// each start replaces it, it expires after a day, and it stops working once anyone exists.
+
+const META_KEY = 'accounts.setup_token';
+const SETUP_TTL_MS = 24 * HOUR;
+
+interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+}
+
+export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
+  if ((await countUsers(deps.db)) > 0) return null;
+  const token = randomToken(32);
+  const value = JSON.stringify({ hash: hashToken(token), expiresAt: new Date(deps.clock.now().getTime() + SETUP_TTL_MS).toISOString() });
+  await deps.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('meta').where('key', '=', META_KEY).execute();
+    await tx.insertInto('meta').values({ key: META_KEY, value }).execute();
+  });
+  return [
+    'No administrator yet. Open this one-time link (valid 24 hours, until used or the next start) to create the first one:',
+    `  ${deps.config.publicUrl}/setup/${token}`,
+    'or create one from the command line instead:',
+    '  npx kintrace admin create --pseudonym admin [--organisation "Organisation name"]',
+  ].join('\n');
+};
+
+/** Throws NotFound unless the token is the current, unexpired one and nobody exists yet. */
+export const checkSetupToken = async (deps: Deps, token: string): Promise<void> => {
+  const row = await deps.db.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
+  if (!row || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('setup');
+  const { hash, expiresAt } = JSON.parse(row.value) as { hash: string; expiresAt: string };
+  if (!verifierMatches(hash, hashToken(token)) || expiresAt <= deps.clock.now().toISOString() || (await countUsers(deps.db)) > 0) throw new NotFound('setup');
+};
+
+export const completeSetup = async (
+  deps: Deps,
+  token: string,
+  input: { pseudonym: string; passphrase: string; organisation?: string },
+): Promise<{ cookie: string }> => {
+  await checkSetupToken(deps, token);
+  // Deleting the row first makes the link single-use even if two requests race.
+  const deleted = await deps.db.deleteFrom('meta').where('key', '=', META_KEY).executeTakeFirst();
+  if (Number(deleted.numDeletedRows) !== 1) throw new NotFound('setup');
+  const admin = await createSiteAdmin(deps, { pseudonym: input.pseudonym, passphrase: input.passphrase, organisationName: input.organisation });
+  const { cookie } = await createSession(deps.db, { userId: admin.userId, privateKey: admin.privateKey, secondFactorDone: false, clock: deps.clock });
+  return { cookie };
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { requiredText } from '../web/forms.tsx';
+import { STAFF_ROLES } from '../web/auth-context.ts';
+
+// One zod schema per form; messages are i18n keys. Passphrases are never trimmed (spaces may be
+// part of them) and never echoed back into a form.
+
+export const PASSPHRASE_MIN = 12;
+export const PASSPHRASE_MAX = 256;
+export const PSEUDONYM_MIN = 3;
+export const PSEUDONYM_MAX = 40;
+
+const pseudonym = z.preprocess(
+  (v) => (typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ') : v),
+  z
+    .string({ message: 'errors.required' })
+    .min(1, 'errors.required')
+    .min(PSEUDONYM_MIN, 'accounts.errors.pseudonymShort')
+    .max(PSEUDONYM_MAX, 'accounts.errors.pseudonymLong')
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'accounts.errors.pseudonymChars'),
+);
+
+const newPassphrase = z
+  .string({ message: 'errors.required' })
+  .min(1, 'errors.required')
+  .refine((v) => [...v].length >= PASSPHRASE_MIN, 'accounts.errors.passphraseShort')
+  .refine((v) => [...v].length <= PASSPHRASE_MAX, 'accounts.errors.passphraseLong');
+
+/** Any typed passphrase (login): only bounded, so a huge body cannot cost Argon2 time. */
+const anyPassphrase = z.string({ message: 'errors.required' }).min(1, 'errors.required').max(PASSPHRASE_MAX * 4, 'accounts.errors.passphraseLong');
+
+const confirmed = <T extends { passphrase: string; confirm: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.passphrase !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'accounts.errors.confirmMismatch' });
+};
+
+export const registerSchema = z
+  .object({ pseudonym, passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
+  .superRefine(confirmed)
+  .superRefine((v, ctx) => {
+    if (v.passphrase.trim().toLowerCase() === v.pseudonym.toLowerCase()) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'accounts.errors.passphraseIsPseudonym' });
+  });
+
+export const loginSchema = z.object({ pseudonym: requiredText(PSEUDONYM_MAX * 4), passphrase: anyPassphrase });
+
+export const codeSchema = z.object({
+  code: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\s/g, '') : v), z.string({ message: 'errors.required' }).min(1, 'errors.required').regex(/^\d{6}$/, 'accounts.errors.codeFormat')),
+});
+
+export const recoverSchema = z
+  .object({
+    pseudonym: requiredText(PSEUDONYM_MAX * 4),
+    code: requiredText(64),
+    passphrase: newPassphrase,
+    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+  })
+  .superRefine(confirmed);
+
+export const reauthSchema = z.object({ passphrase: anyPassphrase });
+
+export const changePassphraseSchema = z
+  .object({ current: anyPassphrase, passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
+  .superRefine(confirmed);
+
+/** A new staff member (invite) or the first administrator (setup). */
+export const acceptInviteSchema = registerSchema;
+
+export const resetSchema = z
+  .object({ passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
+  .superRefine(confirmed);
+
+export const INVITABLE_ROLES = STAFF_ROLES.filter((r) => r !== 'site_admin');
+
+export const inviteSchema = z.object({
+  organisationId: z.string({ message: 'errors.required' }).min(1, 'errors.required').max(64),
+  role: z.enum(INVITABLE_ROLES as [string, ...string[]], { message: 'errors.unknownOption' }),
+});
+
+export const organisationSchema = z.object({ name: requiredText(120).pipe(z.string().min(2, 'accounts.errors.organisationShort')) });
+
+export const setupSchema = z
+  .object({
+    pseudonym,
+    passphrase: newPassphrase,
+    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+    organisation: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().min(2, 'accounts.errors.organisationShort').max(120).optional()),
+  })
+  .superRefine(confirmed);

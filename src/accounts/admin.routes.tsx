@@ -1,0 +1,171 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { echoValues, parseForm, type FormErrors } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { NotFound } from '../shared/errors.ts';
+import type { AuthContext, StaffRole } from '../web/auth-context.ts';
+import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
+import { listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
+import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, createResetLink, findLink, pendingInvites } from './staff.service.ts';
+import { checkSetupToken, completeSetup } from './first-run.ts';
+import { requireStaff } from './guards.ts';
+import { setSessionCookie } from './accounts.plugin.ts';
+import { formFailure } from './form-errors.ts';
+import { InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
+
+// Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
+// are the only secrets ever put in a URL; unknown, used and expired links look the same.
+
+const requireAdmin = (req: FastifyRequest): AuthContext => {
+  const auth = requireStaff(req);
+  if (auth.role !== 'site_admin' && auth.role !== 'org_admin') throw new NotFound();
+  return auth;
+};
+
+const requireSiteAdmin = (req: FastifyRequest): AuthContext => {
+  const auth = requireStaff(req);
+  if (auth.role !== 'site_admin') throw new NotFound();
+  return auth;
+};
+
+const tokenParam = (req: FastifyRequest): string => String((req.params as { token?: string }).token ?? '');
+
+export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = () => app.deps;
+  const linkUrl = (kind: string, token: string) => `${app.deps.config.publicUrl}/${kind}/${token}`;
+  const invalidLink = (req: FastifyRequest, reply: FastifyReply) => sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} />, 404);
+
+  // ---- organisations (site admin) -------------------------------------------------------
+  const showOrganisations = async (req: FastifyRequest, reply: FastifyReply, values = {}, errors: FormErrors = {}, status = 200) => {
+    const organisations = await listOrganisations(deps().db);
+    return sendPage(req, reply, (ctx) => <OrganisationsPage ctx={ctx} organisations={organisations} values={values} errors={errors} />, status);
+  };
+
+  app.get('/admin/organisations', (req, reply) => {
+    requireSiteAdmin(req);
+    return showOrganisations(req, reply);
+  });
+
+  app.post('/admin/organisations', async (req, reply) => {
+    const auth = requireSiteAdmin(req);
+    try {
+      const { name } = parseForm(organisationSchema, req.body);
+      const link = await createOrganisationWithInvite(deps(), auth, name);
+      return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('invite', link.token)} expiresAt={link.expiresAt} back="/admin/organisations" />);
+    } catch (err) {
+      const f = formFailure(err, 'name');
+      if (!f) throw err;
+      return showOrganisations(req, reply, echoValues(req.body), f.errors, f.status);
+    }
+  });
+
+  // ---- invites and staff (organisation admin, or a site admin holding the org key) --------
+  const manageable = async (auth: AuthContext) => {
+    const held = await organisationsOfUser(deps().db, auth.userId);
+    return auth.role === 'site_admin' ? held : held.filter((o) => o.id === auth.organisationId);
+  };
+
+  const showInvites = async (req: FastifyRequest, reply: FastifyReply, orgId: unknown, values = {}, errors: FormErrors = {}, status = 200) => {
+    const auth = requireAdmin(req);
+    const organisations = await manageable(auth);
+    if (organisations.length === 0) return auth.role === 'site_admin' ? redirect(reply, '/admin/organisations') : Promise.reject(new NotFound());
+    const selected = organisations.find((o) => o.id === orgId)?.id ?? organisations.find((o) => o.id === auth.organisationId)?.id ?? organisations[0].id;
+    const [staff, pending] = await Promise.all([staffOfOrganisation(deps().db, selected), pendingInvites(deps(), selected)]);
+    return sendPage(req, reply, (ctx) => <InvitesPage ctx={ctx} organisations={organisations} selected={selected} staff={staff} pending={pending} selfId={auth.userId} values={values} errors={errors} />, status);
+  };
+
+  app.get('/admin/invites', (req, reply) => showInvites(req, reply, (req.query as Record<string, unknown>).org));
+
+  app.post('/admin/invites', async (req, reply) => {
+    const auth = requireAdmin(req);
+    const orgId = (req.body as Record<string, unknown> | undefined)?.organisationId;
+    try {
+      const input = parseForm(inviteSchema, req.body);
+      const link = await createInvite(deps(), auth, { organisationId: input.organisationId, role: input.role as StaffRole });
+      return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('invite', link.token)} expiresAt={link.expiresAt} back={`/admin/invites?org=${input.organisationId}`} />);
+    } catch (err) {
+      const f = formFailure(err);
+      if (!f) throw err;
+      return showInvites(req, reply, orgId, echoValues(req.body), f.errors, f.status);
+    }
+  });
+
+  app.post('/admin/invites/reset', async (req, reply) => {
+    const auth = requireAdmin(req);
+    const { userId } = parseForm(z.object({ userId: z.string().min(1).max(64) }), req.body);
+    const link = await createResetLink(deps(), auth, userId);
+    return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('reset', link.token)} expiresAt={link.expiresAt} reset back="/admin/invites" />);
+  });
+
+  // ---- single-use links ------------------------------------------------------------------
+  const limit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+  app.get('/invite/:token', async (req, reply) => {
+    const link = await findLink(deps(), tokenParam(req), 'invite').catch(() => null);
+    if (!link) return invalidLink(req, reply);
+    return sendPage(req, reply, (ctx) => <InviteAcceptPage ctx={ctx} token={tokenParam(req)} organisation={link.organisation_name} role={link.role} />);
+  });
+
+  app.post('/invite/:token', { config: limit }, async (req, reply) => {
+    const token = tokenParam(req);
+    const link = await findLink(deps(), token, 'invite').catch(() => null);
+    if (!link) return invalidLink(req, reply);
+    try {
+      const input = parseForm(acceptInviteSchema, req.body);
+      const { cookie } = await acceptInvite(deps(), token, input);
+      setSessionCookie(app, reply, cookie);
+      return redirect(reply, '/account/2fa');
+    } catch (err) {
+      if (err instanceof NotFound) return invalidLink(req, reply);
+      const f = formFailure(err, 'pseudonym');
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <InviteAcceptPage ctx={ctx} token={token} organisation={link.organisation_name} role={link.role} values={echoValues(req.body)} errors={f.errors} />, f.status);
+    }
+  });
+
+  app.get('/reset/:token', async (req, reply) => {
+    const link = await findLink(deps(), tokenParam(req), 'reset').catch(() => null);
+    if (!link) return invalidLink(req, reply);
+    return sendPage(req, reply, (ctx) => <ResetAcceptPage ctx={ctx} token={tokenParam(req)} pseudonym={link.target_pseudonym ?? ''} />);
+  });
+
+  app.post('/reset/:token', { config: limit }, async (req, reply) => {
+    const token = tokenParam(req);
+    const link = await findLink(deps(), token, 'reset').catch(() => null);
+    if (!link) return invalidLink(req, reply);
+    try {
+      const input = parseForm(resetSchema, req.body);
+      const { cookie } = await acceptReset(deps(), token, input);
+      setSessionCookie(app, reply, cookie);
+      return redirect(reply, '/account/2fa');
+    } catch (err) {
+      if (err instanceof NotFound) return invalidLink(req, reply);
+      const f = formFailure(err);
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <ResetAcceptPage ctx={ctx} token={token} pseudonym={link.target_pseudonym ?? ''} errors={f.errors} />, f.status);
+    }
+  });
+
+  app.get('/setup/:token', async (req, reply) => {
+    const ok = await checkSetupToken(deps(), tokenParam(req)).then(() => true, () => false);
+    if (!ok) return invalidLink(req, reply);
+    return sendPage(req, reply, (ctx) => <SetupPage ctx={ctx} token={tokenParam(req)} />);
+  });
+
+  app.post('/setup/:token', { config: limit }, async (req, reply) => {
+    const token = tokenParam(req);
+    const ok = await checkSetupToken(deps(), token).then(() => true, () => false);
+    if (!ok) return invalidLink(req, reply);
+    try {
+      const input = parseForm(setupSchema, req.body);
+      const { cookie } = await completeSetup(deps(), token, input);
+      setSessionCookie(app, reply, cookie);
+      return redirect(reply, '/account/2fa');
+    } catch (err) {
+      if (err instanceof NotFound) return invalidLink(req, reply);
+      const f = formFailure(err, 'pseudonym');
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <SetupPage ctx={ctx} token={token} values={echoValues(req.body)} errors={f.errors} />, f.status);
+    }
+  });
+};

@@ -1,0 +1,151 @@
+import { Layout } from '../web/layout.tsx';
+import { FormErrorSummary, PostForm, SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { INVITABLE_ROLES } from './accounts.schema.ts';
+import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
+
+// Administration pages: organisations (site admin), invites and staff (organisation admin), and
+// the pages reached from single-use links (invite, reset, first setup).
+
+const when = (ctx: PageContext, iso: string): string =>
+  new Intl.DateTimeFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+
+export const OrganisationsPage = ({ ctx, organisations, values = {}, errors = {} }: { ctx: PageContext; organisations: Array<{ id: string; name: string }>; values?: FormValues; errors?: FormErrors }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.admin.organisationsTitle')}>
+    {organisations.length === 0 ? (
+      <p>{ctx.t('accounts.admin.noOrganisations')}</p>
+    ) : (
+      <ul>
+        {organisations.map((o) => (
+          <li>{o.name}</li>
+        ))}
+      </ul>
+    )}
+    <h2>{ctx.t('accounts.admin.createOrganisation')}</h2>
+    <p>{ctx.t('accounts.admin.createOrganisationHint')}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action="/admin/organisations">
+      <TextField ctx={ctx} name="name" label={ctx.t('accounts.fields.organisationName')} values={values} errors={errors} required maxLength={120} />
+      <button type="submit">{ctx.t('accounts.admin.createOrganisation')}</button>
+    </PostForm>
+    <p>
+      <a href="/admin/invites">{ctx.t('accounts.admin.invitesTitle')}</a>
+    </p>
+  </Layout>
+);
+
+export interface InvitesPageProps {
+  ctx: PageContext;
+  organisations: Array<{ id: string; name: string }>;
+  selected: string;
+  staff: Array<{ id: string; pseudonym: string; role: string }>;
+  pending: Array<{ id: string; kind: string; role: string; expires_at: string }>;
+  selfId: string;
+  values?: FormValues;
+  errors?: FormErrors;
+}
+
+export const InvitesPage = ({ ctx, organisations, selected, staff, pending, selfId, values = {}, errors = {} }: InvitesPageProps) => {
+  const t = ctx.t;
+  const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }));
+  return (
+    <Layout ctx={ctx} heading={t('accounts.admin.invitesTitle')}>
+      {organisations.length > 1 && (
+        <form method="get" action="/admin/invites">
+          <SelectField ctx={ctx} name="org" label={t('accounts.fields.organisation')} values={{ org: selected }} errors={{}} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+          <button type="submit" class="secondary">{t('common.submit')}</button>
+        </form>
+      )}
+      <h2>{t('accounts.admin.createInvite')}</h2>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action="/admin/invites">
+        <input type="hidden" name="organisationId" value={selected} />
+        <SelectField ctx={ctx} name="role" label={t('accounts.fields.role')} values={values} errors={errors} required options={roleOptions} />
+        <button type="submit">{t('accounts.admin.createInvite')}</button>
+      </PostForm>
+      <h2>{t('accounts.admin.staffTitle')}</h2>
+      {staff.length === 0 ? (
+        <p>{t('accounts.admin.noStaff')}</p>
+      ) : (
+        <ul>
+          {staff.map((s) => (
+            <li>
+              {s.pseudonym} ({t(`accounts.roles.${s.role}`)}){' '}
+              {s.id !== selfId && (
+                <PostForm ctx={ctx} action="/admin/invites/reset">
+                  <input type="hidden" name="userId" value={s.id} />
+                  <button type="submit" class="link">{t('accounts.admin.resetLink')}</button>
+                </PostForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('accounts.admin.pendingTitle')}</h2>
+      {pending.length === 0 ? (
+        <p>{t('accounts.admin.noPending')}</p>
+      ) : (
+        <ul>
+          {pending.map((p) => (
+            <li>
+              {p.kind === 'reset' ? t('accounts.admin.resetLink') : t(`accounts.roles.${p.role}`)} — {t('accounts.admin.expires', { at: when(ctx, p.expires_at) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+};
+
+export const LinkCreatedPage = ({ ctx, url, expiresAt, reset, back }: { ctx: PageContext; url: string; expiresAt: string; reset?: boolean; back: string }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.admin.linkCreated')}>
+    <p class="notice" role="status">{ctx.t('accounts.admin.linkOnce', { at: when(ctx, expiresAt) })}</p>
+    {reset && <p>{ctx.t('accounts.admin.resetExplain')}</p>}
+    <p>
+      <code class="secret">{url}</code>
+    </p>
+    <p>
+      <a href={back}>{ctx.t('accounts.admin.back')}</a>
+    </p>
+  </Layout>
+);
+
+export const InviteAcceptPage = ({ ctx, token, organisation, role, values = {}, errors = {} }: { ctx: PageContext; token: string; organisation: string; role: string; values?: FormValues; errors?: FormErrors }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
+    <p>{ctx.t('accounts.invite.intro', { organisation, role: ctx.t(`accounts.roles.${role}`) })}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action={`/invite/${token}`}>
+      <NewAccountFields ctx={ctx} values={values} errors={errors} />
+      <button type="submit">{ctx.t('accounts.invite.submit')}</button>
+    </PostForm>
+  </Layout>
+);
+
+export const ResetAcceptPage = ({ ctx, token, pseudonym, errors = {} }: { ctx: PageContext; token: string; pseudonym: string; errors?: FormErrors }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.invite.resetTitle')}>
+    <p>{ctx.t('accounts.invite.resetIntro', { pseudonym })}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action={`/reset/${token}`}>
+      <PassphraseFields ctx={ctx} errors={errors} labelKey="accounts.fields.newPassphrase" />
+      <button type="submit">{ctx.t('accounts.invite.resetSubmit')}</button>
+    </PostForm>
+  </Layout>
+);
+
+export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageContext; token: string; values?: FormValues; errors?: FormErrors }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.setup.title')}>
+    <p>{ctx.t('accounts.setup.intro')}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action={`/setup/${token}`}>
+      <NewAccountFields ctx={ctx} values={values} errors={errors} />
+      <TextField ctx={ctx} name="organisation" label={ctx.t('accounts.fields.organisationName')} values={values} errors={errors} maxLength={120} hint={ctx.t('accounts.setup.organisationHint')} />
+      <button type="submit">{ctx.t('accounts.setup.submit')}</button>
+    </PostForm>
+  </Layout>
+);
+
+export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
+    <p role="alert">{ctx.t('accounts.invite.invalid')}</p>
+  </Layout>
+);

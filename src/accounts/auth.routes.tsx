@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseForm, echoValues } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { Layout } from '../web/layout.tsx';
+import type { AuthContext } from '../web/auth-context.ts';
+import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accounts.schema.ts';
+import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
+import { passSecondFactor } from './twofactor.service.ts';
+import { clearSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
+import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
+import { formFailure } from './form-errors.ts';
+import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
+import { Unauthenticated } from '../shared/errors.ts';
+
+// Thin handlers: parse, call one service function, render or redirect (303). Global rate limits
+// here (one shared bucket per route, never per IP); per-account limits live in the services.
+
+const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+/** Where a fully logged-in user starts. */
+export const homeFor = (auth: Pick<AuthContext, 'role'>): string => (auth.role === 'family' ? '/my/cases' : '/staff');
+
+const afterLogin = (result: LoginResult, home: string): string =>
+  result.next === 'second_factor' ? '/login/2fa' : result.next === 'setup_totp' ? '/account/2fa' : home;
+
+export const authRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = () => app.deps;
+
+  app.get('/register', (req, reply) => (req.auth?.secondFactorDone ? redirect(reply, homeFor(req.auth)) : sendPage(req, reply, (ctx) => <RegisterPage ctx={ctx} />)));
+
+  app.post('/register', { config: limit(20) }, async (req, reply) => {
+    try {
+      const input = parseForm(registerSchema, req.body);
+      const { cookie, recoveryCodes } = await registerFamily(deps(), input);
+      const previous = parseCookie(req.cookies[SESSION_COOKIE]);
+      if (previous) await deleteSession(deps().db, previous.idHash);
+      setSessionCookie(app, reply, cookie);
+      // Shown once, in this response only: the codes are stored nowhere in clear.
+      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" />);
+    } catch (err) {
+      const f = formFailure(err, 'pseudonym');
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <RegisterPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />, f.status);
+    }
+  });
+
+  app.get('/login', (req, reply) => {
+    const auth = req.auth;
+    if (auth && auth.secondFactorDone) return redirect(reply, homeFor(auth));
+    if (auth) return redirect(reply, auth.totpEnabled ? '/login/2fa' : '/account/2fa');
+    return sendPage(req, reply, (ctx) => <LoginPage ctx={ctx} />);
+  });
+
+  app.post('/login', { config: limit(30) }, async (req, reply) => {
+    try {
+      const input = parseForm(loginSchema, req.body);
+      const result = await login(deps(), { ...input, previousSessionHash: parseCookie(req.cookies[SESSION_COOKIE])?.idHash ?? null });
+      setSessionCookie(app, reply, result.cookie);
+      return redirect(reply, afterLogin(result, homeFor(result)));
+    } catch (err) {
+      const f = formFailure(err);
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <LoginPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />, f.status);
+    }
+  });
+
+  const pendingSecondFactor = (req: FastifyRequest) => {
+    const session = sessionOf(req);
+    if (!session || !session.auth.totpEnabled) throw new Unauthenticated();
+    return session;
+  };
+
+  app.get('/login/2fa', (req, reply) => {
+    const session = pendingSecondFactor(req);
+    if (session.auth.secondFactorDone) return redirect(reply, homeFor(session.auth));
+    return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} />);
+  });
+
+  app.post('/login/2fa', { config: limit(30) }, async (req, reply) => {
+    const session = pendingSecondFactor(req);
+    try {
+      const { code } = parseForm(codeSchema, req.body);
+      const { cookie } = await passSecondFactor(deps(), session, code);
+      setSessionCookie(app, reply, cookie);
+      return redirect(reply, homeFor(session.auth));
+    } catch (err) {
+      const f = formFailure(err);
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} errors={f.errors} />, f.status);
+    }
+  });
+
+  app.post('/logout', async (req, reply: FastifyReply) => {
+    const parsed = parseCookie(req.cookies[SESSION_COOKIE]);
+    if (parsed) await deleteSession(deps().db, parsed.idHash);
+    clearSessionCookie(app, reply);
+    reply.header('clear-site-data', '"cookies", "storage"');
+    req.auth = null;
+    return sendPage(req, reply, (ctx) => (
+      <Layout ctx={ctx} heading={ctx.t('accounts.logout.title')}>
+        <p>{ctx.t('accounts.logout.done')}</p>
+        <p>
+          <a href="/">{ctx.t('common.home')}</a>
+        </p>
+      </Layout>
+    ));
+  });
+
+  app.get('/recover', (req, reply) => sendPage(req, reply, (ctx) => <RecoverPage ctx={ctx} />));
+
+  app.post('/recover', { config: limit(10) }, async (req, reply) => {
+    try {
+      const input = parseForm(recoverSchema, req.body);
+      const result = await recoverWithCode(deps(), input);
+      const previous = parseCookie(req.cookies[SESSION_COOKIE]);
+      if (previous) await deleteSession(deps().db, previous.idHash);
+      setSessionCookie(app, reply, result.cookie);
+      return redirect(reply, afterLogin(result, '/account'));
+    } catch (err) {
+      const f = formFailure(err);
+      if (!f) throw err;
+      return sendPage(req, reply, (ctx) => <RecoverPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />, f.status);
+    }
+  });
+};

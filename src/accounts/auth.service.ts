@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { Invalid, RateLimited } from '../shared/errors.ts';
+import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
+import type { Role } from '../web/auth-context.ts';
+import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
+import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
+import { createSession, deleteSession, deleteUserSessions, type LoadedSession } from './sessions.ts';
+import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
+
+// Registration, login and recovery. Every path that takes a pseudonym does the same work whether
+// or not the account exists (one Argon2id run, the same queries), so timing reveals nothing.
+
+export interface AccountsDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+}
+
+export const RECOVERY_CODE_COUNT = 6;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 100 random bits, shown as XXXXX-XXXXX-XXXXX-XXXXX: easy to copy by hand, impossible to guess. */
+export const newRecoveryCode = (): string => {
+  const bytes = randomBytes(20);
+  const chars = Array.from(bytes, (b) => CROCKFORD[b & 31]).join('');
+  return chars.match(/.{5}/g)!.join('-');
+};
+
+/** Case, spaces, dashes and the letters people confuse with digits do not matter. */
+export const normaliseRecoveryCode = (code: string): string =>
+  code.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+
+const sealRecoveryCodes = (userId: string, privateKey: Buffer, now: string) => {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const rows = codes.map((code) => {
+    const id = newId();
+    const norm = normaliseRecoveryCode(code);
+    return { id, user_id: userId, code_hash: hashToken(norm), key_sealed: seal(tokenKey(norm, 'recovery'), privateKey, aad.recovery(id)), created_at: now };
+  });
+  return { codes, rows };
+};
+
+export const registerFamily = async (
+  deps: AccountsDeps,
+  input: { pseudonym: string; passphrase: string },
+): Promise<{ cookie: string; recoveryCodes: string[]; userId: string }> => {
+  const secrets = await newUserSecrets(input.passphrase, deps.config);
+  const now = deps.clock.now().toISOString();
+  const { codes, rows } = sealRecoveryCodes(secrets.id, secrets.keyPair.privateKey, now);
+  await deps.db.transaction().execute(async (tx) => {
+    await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
+    await tx.insertInto('recovery_codes').values(rows).execute();
+  });
+  const { cookie } = await createSession(deps.db, { userId: secrets.id, privateKey: secrets.keyPair.privateKey, secondFactorDone: true, clock: deps.clock });
+  return { cookie, recoveryCodes: codes, userId: secrets.id };
+};
+
+/** New codes replace all old ones (after the passphrase is entered again). */
+export const regenerateRecoveryCodes = async (deps: AccountsDeps, auth: { userId: string; userPrivateKey: Buffer }): Promise<string[]> => {
+  const { codes, rows } = sealRecoveryCodes(auth.userId, auth.userPrivateKey, deps.clock.now().toISOString());
+  await deps.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('recovery_codes').where('user_id', '=', auth.userId).execute();
+    await tx.insertInto('recovery_codes').values(rows).execute();
+  });
+  return codes;
+};
+
+// An unknown pseudonym still costs one Argon2id run with a salt of the same shape.
+const DUMMY_SALT = newSalt();
+const DUMMY_VERIFIER = hashToken('no such account');
+
+export interface LoginResult {
+  cookie: string;
+  /** where to go next: the TOTP prompt, the mandatory 2FA setup, or straight in */
+  next: 'second_factor' | 'setup_totp' | 'done';
+  role: Role;
+}
+
+export const login = async (deps: AccountsDeps, input: { pseudonym: string; passphrase: string; previousSessionHash?: string | null }): Promise<LoginResult> => {
+  const key = throttleKey('login', pseudonymKey(input.pseudonym));
+  if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('login');
+  const user = await findUserByPseudonym(deps.db, input.pseudonym);
+  const { verifier, kek } = await derivePassphraseKeys(input.passphrase, user?.passphrase_salt ?? DUMMY_SALT, deps.config.argon2);
+  const matches = verifierMatches(verifier, user?.passphrase_verifier ?? DUMMY_VERIFIER);
+  if (!user || !matches || user.disabled) {
+    await recordFailure(deps.db, key, deps.clock);
+    throw new Invalid({ field: '_form', key: 'accounts.errors.badLogin' });
+  }
+  await clearFailures(deps.db, key);
+  const privateKey = open(kek, user.private_key_sealed, aad.userPrivateKey(user.id));
+  // Rotation: whatever session the browser had before is gone; the new id was never seen by anyone.
+  if (input.previousSessionHash) await deleteSession(deps.db, input.previousSessionHash);
+  const hasTotp = user.totp_secret_sealed !== null;
+  const isFamily = user.role === 'family';
+  const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: isFamily && !hasTotp, clock: deps.clock });
+  return { cookie, next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp', role: user.role as Role };
+};
+
+/** Re-checks the passphrase of the logged-in user (before 2FA or passphrase changes). */
+export const verifyOwnPassphrase = async (deps: AccountsDeps, userId: string, passphrase: string, field = 'passphrase') => {
+  const key = throttleKey('reauth', userId);
+  if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('reauth');
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new Invalid({ field, key: 'accounts.errors.wrongPassphrase' });
+  const { verifier } = await derivePassphraseKeys(passphrase, user.passphrase_salt, deps.config.argon2);
+  if (!verifierMatches(verifier, user.passphrase_verifier)) {
+    await recordFailure(deps.db, key, deps.clock);
+    throw new Invalid({ field, key: 'accounts.errors.wrongPassphrase' });
+  }
+  await clearFailures(deps.db, key);
+  return user;
+};
+
+/** Re-seals the same private key under a new passphrase; every other session is ended. */
+export const changePassphrase = async (
+  deps: AccountsDeps,
+  session: LoadedSession,
+  input: { current: string; next: string },
+): Promise<void> => {
+  const { auth } = session;
+  await verifyOwnPassphrase(deps, auth.userId, input.current, 'current');
+  const salt = newSalt();
+  const { verifier, kek } = await derivePassphraseKeys(input.next, salt, deps.config.argon2);
+  await deps.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ passphrase_salt: salt, passphrase_verifier: verifier, private_key_sealed: seal(kek, auth.userPrivateKey, aad.userPrivateKey(auth.userId)) })
+      .where('id', '=', auth.userId)
+      .execute();
+    await tx.deleteFrom('sessions').where('user_id', '=', auth.userId).where('id_hash', '!=', auth.sessionId).execute();
+  });
+};
+
+/**
+ * A recovery code unwraps the private key and lets the user set a new passphrase. The code is
+ * deleted in the same transaction, so it works exactly once.
+ */
+export const recoverWithCode = async (deps: AccountsDeps, input: { pseudonym: string; code: string; passphrase: string }): Promise<LoginResult> => {
+  const key = throttleKey('recover', pseudonymKey(input.pseudonym));
+  if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('recover');
+  const salt = newSalt();
+  const { verifier, kek } = await derivePassphraseKeys(input.passphrase, salt, deps.config.argon2);
+  const user = await findUserByPseudonym(deps.db, input.pseudonym);
+  const norm = normaliseRecoveryCode(input.code);
+  const code = await deps.db
+    .selectFrom('recovery_codes')
+    .select(['id', 'key_sealed'])
+    .where('code_hash', '=', hashToken(norm))
+    .where('user_id', '=', user?.id ?? '')
+    .executeTakeFirst();
+  if (!user || !code || user.disabled) {
+    await recordFailure(deps.db, key, deps.clock);
+    throw new Invalid({ field: '_form', key: 'accounts.errors.badRecovery' });
+  }
+  const privateKey = open(tokenKey(norm, 'recovery'), code.key_sealed, aad.recovery(code.id));
+  const used = await deps.db.transaction().execute(async (tx) => {
+    const del = await tx.deleteFrom('recovery_codes').where('id', '=', code.id).executeTakeFirst();
+    if (Number(del.numDeletedRows) !== 1) return false;
+    await tx
+      .updateTable('users')
+      .set({ passphrase_salt: salt, passphrase_verifier: verifier, private_key_sealed: seal(kek, privateKey, aad.userPrivateKey(user.id)) })
+      .where('id', '=', user.id)
+      .execute();
+    await deleteUserSessions(tx, user.id);
+    return true;
+  });
+  if (!used) throw new Invalid({ field: '_form', key: 'accounts.errors.badRecovery' });
+  await clearFailures(deps.db, key);
+  const hasTotp = user.totp_secret_sealed !== null;
+  const isFamily = user.role === 'family';
+  const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: isFamily && !hasTotp, clock: deps.clock });
+  return { cookie, next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp', role: user.role as Role };
+};
+
+export const remainingRecoveryCodes = async (deps: AccountsDeps, userId: string): Promise<number> => {
+  const row = await deps.db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  return Number(row.n);
+};

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { submitForm, type Cookies } from '../../test/helpers/factories.ts';
+import { MINUTE, HOUR } from '../shared/clock.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+
+// Families: register, log in and out, wrong passphrase, unknown account, lockout, recovery,
+// session rotation and timeouts, cookie flags. Both database engines.
+
+const PASS = 'correct horse battery staple';
+
+describe.each(DIALECTS)('family accounts on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const register = async (pseudonym: string, passphrase = PASS) => submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
+  const logIn = (pseudonym: string, passphrase: string, cookies: Cookies = {}) => submitForm(t.app, '/login', { pseudonym, passphrase }, cookies);
+  const page = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });
+
+  it('registers with a pseudonym and passphrase, shows recovery codes once and logs in', async () => {
+    const { res, cookies } = await register('Мама Ивана');
+    expect(res.statusCode).toBe(200);
+    const codes = [...res.body.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(6);
+    const set = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(set.httpOnly).toBe(true);
+    expect(String(set.sameSite).toLowerCase()).toBe('lax');
+    expect(set.maxAge).toBeUndefined();
+    const account = await page('/account', cookies);
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('Мама Ивана');
+    // codes are stored only hashed
+    const rows = await t.opened.db.selectFrom('recovery_codes').select('code_hash').execute();
+    for (const code of codes) expect(JSON.stringify(rows)).not.toContain(code);
+  });
+
+  it('refuses a taken pseudonym (also with Latin look-alike letters) with a translated field error and keeps the input', async () => {
+    await register('Olga Smirnova');
+    const { res } = await register('OLGA Smirnova');
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Этот псевдоним уже занят');
+    expect(res.body).toContain('value="OLGA Smirnova"');
+    expect(res.body).not.toContain(PASS);
+    await register('Мама Пети');
+    const lookalike = await register('Mама Пети'); // Latin M
+    expect(lookalike.res.statusCode).toBe(409);
+  });
+
+  it('rejects bad input with translated field errors and changes nothing', async () => {
+    const before = await t.opened.db.selectFrom('users').select('id').execute();
+    const { res } = await submitForm(t.app, '/register?lang=en', { pseudonym: 'ab', passphrase: 'short', confirm: 'other' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Pseudonym too short');
+    expect(res.body).toContain('Passphrase too short');
+    expect(res.body).toContain('aria-invalid="true"');
+    const ru = await submitForm(t.app, '/register', { pseudonym: '', passphrase: PASS, confirm: PASS + 'x' });
+    expect(ru.res.body).toContain('Заполните это поле');
+    expect(ru.res.body).toContain('Парольные фразы не совпадают');
+    const after = await t.opened.db.selectFrom('users').select('id').execute();
+    expect(after.length).toBe(before.length);
+  });
+
+  it('logs in, rotates the session id, and logs out with Clear-Site-Data', async () => {
+    const first = await register('Жена Сергея');
+    const oldCookie = first.cookies[SESSION_COOKIE];
+    // a browser that still holds a session posts the login form (token from any page)
+    const { res, cookies } = await submitForm(t.app, '/recover', { pseudonym: 'жена сергея', passphrase: PASS }, first.cookies, '/login');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/my/cases');
+    expect(cookies[SESSION_COOKIE]).not.toBe(oldCookie);
+    // the old session is gone
+    const stale = await page('/account', { ...cookies, [SESSION_COOKIE]: oldCookie });
+    expect(stale.statusCode).toBe(303);
+    expect(stale.headers.location).toBe('/login');
+    expect((await page('/account', cookies)).statusCode).toBe(200);
+    const out = await submitForm(t.app, '/account', {}, cookies, '/logout');
+    expect(out.res.statusCode).toBe(200);
+    expect(out.res.headers['clear-site-data']).toBe('"cookies", "storage"');
+    expect((await page('/account', cookies)).statusCode).toBe(303);
+  });
+
+  it('gives the same answer for a wrong passphrase and an unknown account', async () => {
+    await register('Брат Андрея');
+    const wrong = await logIn('Брат Андрея', 'not the passphrase at all');
+    const unknown = await logIn('Никого нет', 'not the passphrase at all');
+    expect(wrong.res.statusCode).toBe(400);
+    expect(unknown.res.statusCode).toBe(400);
+    expect(wrong.res.body).toContain('Неверный псевдоним или парольная фраза');
+    const strip = (s: string) => s.replace(/value="[^"]*"/g, '');
+    expect(strip(wrong.res.body)).toBe(strip(unknown.res.body));
+    expect(wrong.cookies[SESSION_COOKIE]).toBeUndefined();
+  });
+
+  it('locks an account after repeated failures, the same way for unknown accounts', async () => {
+    await register('Отец Димы');
+    for (let i = 0; i < 5; i++) await logIn('Отец Димы', 'wrong passphrase ' + i);
+    const locked = await logIn('Отец Димы', PASS);
+    expect(locked.res.statusCode).toBe(429);
+    expect(locked.res.body).toContain('Слишком много неудачных попыток');
+    for (let i = 0; i < 5; i++) await logIn('Нет такого', 'wrong passphrase ' + i);
+    expect((await logIn('Нет такого', PASS)).res.statusCode).toBe(429);
+    t.clock.advance(16 * MINUTE);
+    expect((await logIn('Отец Димы', PASS)).res.statusCode).toBe(303);
+  });
+
+  it('recovers with a code exactly once and sets a new passphrase', async () => {
+    const { res } = await register('Сестра Коли');
+    const code = /<code class="secret">([0-9A-Z-]+)<\/code>/.exec(res.body)![1];
+    const NEW = 'a brand new passphrase';
+    const rec = await submitForm(t.app, '/recover', { pseudonym: 'Сестра Коли', code: code.toLowerCase(), passphrase: NEW, confirm: NEW });
+    expect(rec.res.statusCode).toBe(303);
+    expect((await page('/account', rec.cookies)).statusCode).toBe(200);
+    const again = await submitForm(t.app, '/recover', { pseudonym: 'Сестра Коли', code, passphrase: 'yet another passphrase', confirm: 'yet another passphrase' });
+    expect(again.res.statusCode).toBe(400);
+    expect(again.res.body).toContain('Неверный псевдоним или код восстановления');
+    expect((await logIn('Сестра Коли', PASS)).res.statusCode).toBe(400);
+    expect((await logIn('Сестра Коли', NEW)).res.statusCode).toBe(303);
+  });
+
+  it('ends a session after the idle timeout and after the absolute timeout', async () => {
+    const { cookies } = await register('Тётя Вани');
+    t.clock.advance(t.config.sessionIdleMinutes * MINUTE - MINUTE);
+    expect((await page('/account', cookies)).statusCode).toBe(200);
+    t.clock.advance(t.config.sessionIdleMinutes * MINUTE + MINUTE);
+    expect((await page('/account', cookies)).statusCode).toBe(303);
+
+    const second = await logIn('Тётя Вани', PASS);
+    const steps = Math.ceil((t.config.sessionAbsoluteHours * HOUR) / (t.config.sessionIdleMinutes * MINUTE / 2)) + 1;
+    for (let i = 0; i < steps; i++) {
+      t.clock.advance((t.config.sessionIdleMinutes * MINUTE) / 2);
+      await page('/account', second.cookies);
+    }
+    expect((await page('/account', second.cookies)).statusCode).toBe(303);
+    const user = await t.opened.db.selectFrom('users').select('id').where('pseudonym', '=', 'Тётя Вани').executeTakeFirstOrThrow();
+    expect(await t.opened.db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute()).toEqual([]);
+  });
+
+  it('requires a CSRF token on every POST', async () => {
+    const { cookies } = await register('Дядя Лёши');
+    for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset']) {
+      const res = await t.app.inject({ method: 'POST', url, cookies, payload: 'pseudonym=x&passphrase=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.statusCode, url).toBe(403);
+      const forged = await t.app.inject({ method: 'POST', url, cookies, payload: '_csrf=forged&pseudonym=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(forged.statusCode, url).toBe(403);
+    }
+    expect((await page('/account', cookies)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,108 @@
+import { Layout } from '../web/layout.tsx';
+import { FormErrorSummary, PostForm, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { PASSPHRASE_MIN, PSEUDONYM_MAX } from './accounts.schema.ts';
+
+// Pages for registering, logging in, the second factor and recovery. Passphrase fields are
+// never refilled; pseudonyms are. Pseudonym and passphrase hints tell people what not to use.
+
+interface FormPage {
+  ctx: PageContext;
+  values?: FormValues;
+  errors?: FormErrors;
+}
+
+const PassphraseFields = ({ ctx, errors, name = 'passphrase', labelKey = 'accounts.fields.passphrase' }: { ctx: PageContext; errors: FormErrors; name?: string; labelKey?: string }) => (
+  <>
+    <TextField ctx={ctx} name={name} type="password" label={ctx.t(labelKey)} values={{}} errors={errors} required autocomplete="new-password" hint={ctx.t('accounts.hints.passphrase', { min: PASSPHRASE_MIN })} />
+    <TextField ctx={ctx} name="confirm" type="password" label={ctx.t('accounts.fields.confirm')} values={{}} errors={errors} required autocomplete="new-password" />
+  </>
+);
+
+export const PseudonymField = ({ ctx, values, errors, fresh }: { ctx: PageContext; values: FormValues; errors: FormErrors; fresh?: boolean }) => (
+  <TextField ctx={ctx} name="pseudonym" label={ctx.t('accounts.fields.pseudonym')} values={values} errors={errors} required maxLength={PSEUDONYM_MAX * 4} autocomplete="username" hint={fresh ? ctx.t('accounts.hints.pseudonym') : undefined} />
+);
+
+export const NewAccountFields = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues; errors: FormErrors }) => (
+  <>
+    <PseudonymField ctx={ctx} values={values} errors={errors} fresh />
+    <PassphraseFields ctx={ctx} errors={errors} />
+  </>
+);
+
+export const RegisterPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.register.title')}>
+    <p>{ctx.t('accounts.register.intro')}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action="/register">
+      <NewAccountFields ctx={ctx} values={values} errors={errors} />
+      <button type="submit">{ctx.t('accounts.register.submit')}</button>
+    </PostForm>
+    <p>
+      <a href="/login">{ctx.t('accounts.register.haveAccount')}</a>
+    </p>
+  </Layout>
+);
+
+export const RecoveryCodesPage = ({ ctx, codes, next }: { ctx: PageContext; codes: string[]; next: string }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.codes.title')}>
+    <p class="notice" role="alert">{ctx.t('accounts.codes.once')}</p>
+    <p>{ctx.t('accounts.codes.explain')}</p>
+    <ol>
+      {codes.map((c) => (
+        <li>
+          <code class="secret">{c}</code>
+        </li>
+      ))}
+    </ol>
+    <p>
+      <a href={next} role="button">{ctx.t('accounts.codes.done')}</a>
+    </p>
+  </Layout>
+);
+
+export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.login.title')}>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action="/login">
+      <PseudonymField ctx={ctx} values={values} errors={errors} />
+      <TextField ctx={ctx} name="passphrase" type="password" label={ctx.t('accounts.fields.passphrase')} values={{}} errors={errors} required autocomplete="current-password" />
+      <button type="submit">{ctx.t('accounts.login.submit')}</button>
+    </PostForm>
+    <p>
+      <a href="/recover">{ctx.t('accounts.login.forgot')}</a> · <a href="/register">{ctx.t('accounts.login.noAccount')}</a>
+    </p>
+  </Layout>
+);
+
+export const CodeField = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) => (
+  <TextField ctx={ctx} name="code" label={ctx.t('accounts.fields.code')} values={{}} errors={errors} required maxLength={12} autocomplete="one-time-code" inputmode="numeric" hint={ctx.t('accounts.hints.code')} />
+);
+
+export const SecondFactorPage = ({ ctx, errors = {} }: FormPage) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.twoFactor.loginTitle')}>
+    <p>{ctx.t('accounts.twoFactor.loginIntro')}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action="/login/2fa">
+      <CodeField ctx={ctx} errors={errors} />
+      <button type="submit">{ctx.t('accounts.twoFactor.loginSubmit')}</button>
+    </PostForm>
+    <p class="muted">{ctx.t('accounts.twoFactor.lostDevice')}</p>
+  </Layout>
+);
+
+export const RecoverPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.recover.title')}>
+    <p>{ctx.t('accounts.recover.intro')}</p>
+    <FormErrorSummary ctx={ctx} errors={errors} />
+    <PostForm ctx={ctx} action="/recover">
+      <PseudonymField ctx={ctx} values={values} errors={errors} />
+      <TextField ctx={ctx} name="code" label={ctx.t('accounts.fields.recoveryCode')} values={values} errors={errors} required maxLength={64} hint={ctx.t('accounts.hints.recoveryCode')} />
+      <PassphraseFields ctx={ctx} errors={errors} labelKey="accounts.fields.newPassphrase" />
+      <button type="submit">{ctx.t('accounts.recover.submit')}</button>
+    </PostForm>
+    <p class="muted">{ctx.t('accounts.recover.staff')}</p>
+  </Layout>
+);
+
+export { PassphraseFields };

@@ -1,0 +1,83 @@
+import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
+import { openWith, sealTo } from '../shared/crypto/index.ts';
+import type { AccountsDeps } from './auth.service.ts';
+import { verifyOwnPassphrase } from './auth.service.ts';
+import { findUserById } from './accounts.repository.ts';
+import { aad } from './keys.ts';
+import { createSession, deleteSession, openPendingTotp, setPendingTotp, type LoadedSession } from './sessions.ts';
+import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
+import { newTotpSecret, verifyTotp } from './totp.ts';
+import { auditAccountEvent } from './audit.ts';
+
+// TOTP second factor: the code asked at each login, and setting it up or changing it on one's
+// own account after entering the passphrase again. The secret is stored sealed to the user's
+// public key, so only a session that unwrapped the user's private key can check a code.
+
+/** Checks a login code; on success the session is replaced by one that has passed 2FA. */
+export const passSecondFactor = async (deps: AccountsDeps, session: LoadedSession, code: string): Promise<{ cookie: string }> => {
+  const { auth } = session;
+  const key = throttleKey('totp', auth.userId);
+  if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('totp');
+  const user = await findUserById(deps.db, auth.userId);
+  if (!user?.totp_secret_sealed) throw new NotFound('totp');
+  const secret = openWith(auth.userPrivateKey, user.totp_secret_sealed, aad.userTotp(user.id)).toString('utf8');
+  const step = verifyTotp(secret, code, deps.clock.now(), user.totp_last_step);
+  // The conditional update makes two requests racing with one code accept it at most once.
+  const accepted =
+    step !== null &&
+    Number(
+      (
+        await deps.db
+          .updateTable('users')
+          .set({ totp_last_step: step })
+          .where('id', '=', user.id)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1;
+  if (!accepted) {
+    await recordFailure(deps.db, key, deps.clock);
+    throw new Invalid({ field: 'code', key: 'accounts.errors.badCode' });
+  }
+  await clearFailures(deps.db, key);
+  await deleteSession(deps.db, auth.sessionId);
+  return createSession(deps.db, { userId: user.id, privateKey: auth.userPrivateKey, secondFactorDone: true, clock: deps.clock });
+};
+
+/** Step 1: the passphrase again, then a fresh secret is kept sealed in this session only. */
+export const startTotpSetup = async (deps: AccountsDeps, session: LoadedSession, passphrase: string): Promise<void> => {
+  await verifyOwnPassphrase(deps, session.auth.userId, passphrase);
+  await setPendingTotp(deps.db, session.handle, newTotpSecret());
+};
+
+export const pendingTotpSecret = (session: LoadedSession): string | null => openPendingTotp(session.handle, session.pendingTotpSealed);
+
+/** Step 2: a code from the new secret proves the app has it; then it replaces the old one. */
+export const confirmTotpSetup = async (deps: AccountsDeps, session: LoadedSession, code: string): Promise<void> => {
+  const { auth } = session;
+  const secret = pendingTotpSecret(session);
+  if (!secret) throw new Invalid({ field: 'code', key: 'accounts.errors.setupExpired' });
+  const key = throttleKey('totp', auth.userId);
+  if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('totp');
+  const step = verifyTotp(secret, code, deps.clock.now(), null);
+  if (step === null) {
+    await recordFailure(deps.db, key, deps.clock);
+    throw new Invalid({ field: 'code', key: 'accounts.errors.badCode' });
+  }
+  await clearFailures(deps.db, key);
+  const user = await findUserById(deps.db, auth.userId);
+  if (!user) throw new NotFound('user');
+  await deps.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ totp_secret_sealed: sealTo(user.public_key, Buffer.from(secret, 'utf8'), aad.userTotp(user.id)), totp_last_step: step })
+      .where('id', '=', user.id)
+      .execute();
+    await tx.updateTable('sessions').set({ pending_totp_sealed: null, second_factor_done: 1 }).where('id_hash', '=', auth.sessionId).execute();
+    // Other sessions were opened under the old secret: end them.
+    await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id_hash', '!=', auth.sessionId).execute();
+    if (user.role !== 'family' && user.organisation_id) {
+      await auditAccountEvent(tx, { actorUserId: user.id, actorRole: user.role, organisationId: user.organisation_id, action: 'account.2fa_set', at: deps.clock.now().toISOString() });
+    }
+  });
+};
