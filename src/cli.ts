@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerLinkageCli } from './linkage/linkage.cli.ts';
+import { registerAccountsCli } from './accounts/accounts.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -32,6 +33,7 @@ export const buildCli = (): Command => {
     });
 
   registerLinkageCli(program);
+  registerAccountsCli(program);
   return program;
 };
 

@@ -10,7 +10,7 @@ export const PASSPHRASE_MAX = 256;
 export const PSEUDONYM_MIN = 3;
 export const PSEUDONYM_MAX = 40;
 
-const pseudonym = z.preprocess(
+export const pseudonymField = z.preprocess(
   (v) => (typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ') : v),
   z
     .string({ message: 'errors.required' })
@@ -34,7 +34,7 @@ const confirmed = <T extends { passphrase: string; confirm: string }>(v: T, ctx:
 };
 
 export const registerSchema = z
-  .object({ pseudonym, passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
+  .object({ pseudonym: pseudonymField, passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
   .superRefine(confirmed)
   .superRefine((v, ctx) => {
     if (v.passphrase.trim().toLowerCase() === v.pseudonym.toLowerCase()) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'accounts.errors.passphraseIsPseudonym' });
@@ -79,7 +79,7 @@ export const organisationSchema = z.object({ name: requiredText(120).pipe(z.stri
 
 export const setupSchema = z
   .object({
-    pseudonym,
+    pseudonym: pseudonymField,
     passphrase: newPassphrase,
     confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
     organisation: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().min(2, 'accounts.errors.organisationShort').max(120).optional()),
