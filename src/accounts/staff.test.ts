@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { createFamily, createOrganisation, createSiteAdmin, createStaff, login, submitForm, type Cookies } from '../../test/helpers/factories.ts';
+import { buildApp } from '../app.ts';
+import { HOUR } from '../shared/clock.ts';
+import { publicKeyOf } from '../shared/crypto/index.ts';
+import { organisationPrivateKey, organisationPublicKey, staffOfOrganisation } from './accounts.service.ts';
+import { requireStaff } from './guards.ts';
+import { loadSession, SESSION_COOKIE } from './sessions.ts';
+import { totpCode } from './totp.ts';
+
+// Staff: organisations, invites, 2FA before any case, TOTP replay, reset links, restarts.
+
+const PASS = 'staff passphrase long enough';
+
+describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    // A stand-in for any case page: exactly what the cases domain's routes call first.
+    t.app.get('/test/staff-only', async (req) => {
+      requireStaff(req);
+      return 'case list';
+    });
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });
+  const linkFrom = (body: string) => /<code class="secret">https?:\/\/[^/]+(\/(?:invite|reset)\/[A-Za-z0-9_-]{43})<\/code>/.exec(body)![1];
+  const authOf = async (cookies: Cookies) => (await loadSession(t.opened.db, cookies[SESSION_COOKIE], t.clock, t.config))!.auth;
+
+  /** Sets up TOTP through the pages; returns the secret the page showed. */
+  const setUpTotp = async (cookies: Cookies, passphrase: string): Promise<{ secret: string; cookies: Cookies }> => {
+    const step1 = await submitForm(t.app, '/account/2fa', { passphrase }, cookies, '/account/2fa/passphrase');
+    expect(step1.res.statusCode).toBe(303);
+    const page = await get('/account/2fa', step1.cookies);
+    expect(page.body).toContain('data:image/svg+xml;base64,');
+    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)![1].replace(/ /g, '');
+    const step2 = await submitForm(t.app, '/account/2fa', { code: totpCode(secret, t.clock.now()) }, step1.cookies, '/account/2fa/confirm');
+    expect(step2.res.statusCode).toBe(303);
+    return { secret, cookies: step2.cookies };
+  };
+
+  it('site admin creates an organisation; the invited first admin sets up 2FA, then holds the org key', async () => {
+    const admin = await createSiteAdmin(t.opened.db, { clock: t.clock });
+    const cookies = await login(t.app, admin.pseudonym, admin.passphrase, admin.totpSecret);
+    const created = await submitForm(t.app, '/admin/organisations', { name: 'Правозащитная группа' }, cookies);
+    expect(created.res.statusCode).toBe(200);
+    const path = linkFrom(created.res.body);
+    const org = await t.opened.db.selectFrom('organisations').select('id').where('name', '=', 'Правозащитная группа').executeTakeFirstOrThrow();
+    // the token is stored only hashed
+    expect(JSON.stringify(await t.opened.db.selectFrom('invites').selectAll().execute())).not.toContain(path.split('/')[2]);
+
+    const accepted = await submitForm(t.app, path, { pseudonym: 'Координатор', passphrase: PASS, confirm: PASS });
+    expect(accepted.res.statusCode).toBe(303);
+    expect(accepted.res.headers.location).toBe('/account/2fa');
+    // no case before 2FA
+    const before = await get('/test/staff-only', accepted.cookies);
+    expect(before.statusCode).toBe(303);
+    expect((await get('/login', accepted.cookies)).headers.location).toBe('/account/2fa');
+
+    const { cookies: ready } = await setUpTotp(accepted.cookies, PASS);
+    expect((await get('/test/staff-only', ready)).body).toBe('case list');
+    const auth = await authOf(ready);
+    expect(auth.role).toBe('org_admin');
+    const orgKey = await organisationPrivateKey(t.opened.db, auth);
+    expect(publicKeyOf(orgKey)).toBe(await organisationPublicKey(t.opened.db, org.id));
+    expect((await staffOfOrganisation(t.opened.db, org.id)).map((s) => s.pseudonym)).toEqual(['Координатор']);
+    const actions = (await t.opened.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).execute()).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['organisation.created', 'account.invite_created', 'account.invite_accepted', 'account.2fa_set']));
+  });
+
+  it('invites are single-use, expire, and stay inside the admin\'s organisation', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const other = await createOrganisation(t.opened.db, { clock: t.clock });
+    const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const made = await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, cookies);
+    const path = linkFrom(made.res.body);
+    expect((await get(path, {})).statusCode).toBe(200);
+    const first = await submitForm(t.app, path, { pseudonym: 'Юрист Анна', passphrase: PASS, confirm: PASS });
+    expect(first.res.statusCode).toBe(303);
+    const replay = await t.app.inject({ method: 'GET', url: path });
+    expect(replay.statusCode).toBe(404);
+    expect(replay.body).toContain('Ссылка недействительна');
+
+    const late = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'verifier' }, cookies)).res.body);
+    t.clock.advance(73 * HOUR);
+    expect((await get(late, {})).statusCode).toBe(404);
+    const fresh = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const foreign = await submitForm(t.app, '/admin/invites', { organisationId: other.id, role: 'caseworker' }, fresh);
+    expect(foreign.res.statusCode).toBe(404);
+    const badRole = await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'site_admin' }, fresh);
+    expect(badRole.res.statusCode).toBe(400);
+    expect(badRole.res.body).toContain('Выберите вариант из списка');
+  });
+
+  it('asks for TOTP at each login and accepts a code only once', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const cw = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
+    const step1 = await submitForm(t.app, '/login', { pseudonym: cw.pseudonym, passphrase: cw.passphrase });
+    expect(step1.res.headers.location).toBe('/login/2fa');
+    expect((await get('/test/staff-only', step1.cookies)).statusCode).toBe(303);
+    // 2FA cannot be changed with the passphrase alone before passing it
+    expect((await get('/account/2fa', step1.cookies)).statusCode).toBe(303);
+    const code = totpCode(cw.totpSecret!, t.clock.now());
+    const ok = await submitForm(t.app, '/login/2fa', { code }, step1.cookies);
+    expect(ok.res.statusCode).toBe(303);
+    expect(ok.cookies[SESSION_COOKIE]).not.toBe(step1.cookies[SESSION_COOKIE]);
+    expect((await get('/test/staff-only', ok.cookies)).statusCode).toBe(200);
+
+    const again = await submitForm(t.app, '/login', { pseudonym: cw.pseudonym, passphrase: cw.passphrase });
+    const replay = await submitForm(t.app, '/login/2fa', { code }, again.cookies);
+    expect(replay.res.statusCode).toBe(400);
+    expect(replay.res.body).toContain('Код не подошёл');
+  });
+
+  it('changes 2FA only after the passphrase is entered again', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const v = await createStaff(t.opened.db, org, 'verifier', { clock: t.clock });
+    const cookies = await login(t.app, v.pseudonym, v.passphrase, v.totpSecret);
+    const wrong = await submitForm(t.app, '/account/2fa', { passphrase: 'not my passphrase' }, cookies, '/account/2fa/passphrase');
+    expect(wrong.res.statusCode).toBe(400);
+    expect(wrong.res.body).toContain('Неверная парольная фраза');
+    const noPending = await submitForm(t.app, '/account/2fa', { code: '123456' }, cookies, '/account/2fa/confirm');
+    expect(noPending.res.statusCode).toBe(400);
+    const before = await t.opened.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', v.id).executeTakeFirstOrThrow();
+    t.clock.advance(60_000);
+    const { secret } = await setUpTotp(cookies, v.passphrase);
+    const after = await t.opened.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', v.id).executeTakeFirstOrThrow();
+    expect(after.totp_secret_sealed).not.toBe(before.totp_secret_sealed);
+    expect(after.totp_secret_sealed).not.toContain(secret);
+  });
+
+  it('a reset link from an admin gives a staff member a new passphrase and keeps the org key', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    const editor = await createStaff(t.opened.db, org, 'editor', { clock: t.clock });
+    const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const made = await submitForm(t.app, '/admin/invites', { userId: editor.id }, cookies, '/admin/invites/reset');
+    const path = linkFrom(made.res.body);
+    const NEW = 'editor new passphrase';
+    const done = await submitForm(t.app, path, { passphrase: NEW, confirm: NEW });
+    expect(done.res.headers.location).toBe('/account/2fa');
+    const { cookies: ready } = await setUpTotp(done.cookies, NEW);
+    const key = await organisationPrivateKey(t.opened.db, await authOf(ready));
+    expect(key.equals(org.privateKey)).toBe(true);
+    expect((await submitForm(t.app, '/login', { pseudonym: editor.pseudonym, passphrase: editor.passphrase })).res.statusCode).toBe(400);
+  });
+
+  it('families and other roles get "not found" on admin pages', async () => {
+    const fam = await createFamily(t.opened.db, { clock: t.clock });
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const cw = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
+    for (const url of ['/admin/organisations', '/admin/invites', '/test/staff-only']) expect((await get(url, fam.cookies)).statusCode, url).toBe(404);
+    for (const url of ['/admin/organisations', '/admin/invites']) expect((await get(url, cw.cookies)).statusCode, url).toBe(404);
+  });
+
+  it('keeps users logged in across a restart; a copy of the database opens no session', async () => {
+    const fam = await createFamily(t.opened.db, { clock: t.clock });
+    const cookies = await login(t.app, fam.pseudonym, fam.passphrase);
+    const second = await buildApp({ config: t.config, db: t.opened.db, dialect: t.opened.dialect, clock: t.clock });
+    try {
+      expect((await second.inject({ method: 'GET', url: '/account', cookies })).statusCode).toBe(200);
+    } finally {
+      await second.close();
+    }
+    const rows = await t.opened.db.selectFrom('sessions').selectAll().execute();
+    const privateHex = fam.auth.userPrivateKey.toString('base64url');
+    for (const row of rows) {
+      expect(JSON.stringify(row)).not.toContain(privateHex);
+      // whatever an attacker builds from the row alone, it is not a working cookie
+      for (const guess of [`${row.id_hash}.${row.id_hash}`, `${row.id_hash}.${'A'.repeat(43)}`]) {
+        expect(await loadSession(t.opened.db, guess, t.clock, t.config)).toBeNull();
+      }
+    }
+  });
+});
