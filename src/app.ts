@@ -14,6 +14,9 @@ import { registerSecurity } from './web/security.ts';
 import { registerErrorHandling } from './web/error-handler.tsx';
 import { homeRoutes } from './web/home.routes.tsx';
 import { registerSessions } from './accounts/accounts.plugin.ts';
+import { casesRoutes } from './cases/cases.routes.tsx';
+import { staffRoutes } from './cases/staff.routes.tsx';
+import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 
 export interface AppDeps {
@@ -59,6 +62,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(homeRoutes);
+  await app.register(casesRoutes);
+  await app.register(staffRoutes);
+  await app.register(auditRoutes);
   await app.register(accountsRoutes);
   return app;
 };

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireStaff } from '../accounts/guards.ts';
+import { staffOfOrganisation } from '../accounts/accounts.service.ts';
+import { authoriseAuditLog } from '../web/access.ts';
+import { sendPage } from '../web/render.ts';
+import { auditForOrganisation } from './audit.service.ts';
+import { AuditPage } from './audit.views.tsx';
+
+const PAGE = 200;
+const querySchema = z.object({ before: z.string().max(40).optional().catch(undefined) });
+
+export const auditRoutes = async (app: FastifyInstance): Promise<void> => {
+  app.get('/staff/audit', async (req, reply) => {
+    const grant = authoriseAuditLog(requireStaff(req));
+    const { before } = querySchema.parse(req.query ?? {});
+    const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, before);
+    const staffNames = new Map((await staffOfOrganisation(app.deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]));
+    const older = rows.length === PAGE ? rows[rows.length - 1].at : null;
+    return sendPage(req, reply, (ctx) => <AuditPage ctx={ctx} rows={rows} staffNames={staffNames} older={older} />);
+  });
+};

@@ -1,0 +1,42 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import type { AuditRow } from './audit.service.ts';
+
+export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; rows: AuditRow[]; staffNames: Map<string, string>; older: string | null }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('audit.title')}>
+      <p>{t('audit.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('audit.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.case')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>{r.at.length > 10 ? r.at.slice(0, 16).replace('T', ' ') : r.at}</td>
+                {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
+                <td>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? r.actorRole)}</td>
+                <td>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
+                <td>{r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {older && (
+        <p>
+          <a href={`/staff/audit?before=${encodeURIComponent(older)}`}>{t('audit.older')}</a>
+        </p>
+      )}
+    </Layout>
+  );
+};

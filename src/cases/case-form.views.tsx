@@ -1,0 +1,85 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { PersonFields } from '../people/people.views.tsx';
+import { CONTACT_MEANS, RELATIONS } from './cases.schema.ts';
+
+export const enumOptions = (ctx: PageContext, prefix: string, values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}`) }));
+
+export const NewCasePage = ({
+  ctx,
+  organisations,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  organisations: Array<{ id: string; name: string }>;
+  values: FormValues;
+  errors: FormErrors;
+}) => {
+  const { t } = ctx;
+  const f = { ctx, values, errors };
+  if (organisations.length === 0) {
+    return (
+      <Layout ctx={ctx} heading={t('cases.newTitle')}>
+        <p>{t('cases.noOrganisations')}</p>
+      </Layout>
+    );
+  }
+  return (
+    <Layout ctx={ctx} heading={t('cases.newTitle')}>
+      <p>{t('cases.newIntro')}</p>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action="/cases/new">
+        <SelectField
+          {...f}
+          name="organisation"
+          label={t('cases.organisation')}
+          required
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          emptyLabel={t('cases.organisationEmpty')}
+        />
+        <PersonFields ctx={ctx} values={values} errors={errors} />
+        <fieldset>
+          <legend>{t('cases.aboutYou')}</legend>
+          <SelectField {...f} name="relation" label={t('cases.relation')} required options={enumOptions(ctx, 'cases.relations', RELATIONS)} />
+          <TextField {...f} name="last_contact_date" label={t('cases.lastContactDate')} hint={t('people.dateHint')} maxLength={20} inputmode="numeric" />
+          <SelectField {...f} name="last_contact_means" label={t('cases.lastContactMeans')} options={enumOptions(ctx, 'cases.means', CONTACT_MEANS)} />
+          <TextArea {...f} name="narrative" label={t('cases.narrative')} hint={t('cases.narrativeHint')} required maxLength={5000} rows={6} />
+          <TextArea {...f} name="wants_to_learn" label={t('cases.wantsToLearn')} required maxLength={2000} rows={3} />
+        </fieldset>
+        <button type="submit">{t('cases.open')}</button>
+      </PostForm>
+    </Layout>
+  );
+};
+
+export const MyCasesPage = ({
+  ctx,
+  cases,
+}: {
+  ctx: PageContext;
+  cases: Array<{ id: string; name: string; state: string; openedOn: string; lastActivityOn: string; waitingOn: string }>;
+}) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('cases.myCasesTitle')}>
+      {cases.length === 0 ? (
+        <p>{t('cases.myCasesEmpty')}</p>
+      ) : (
+        <ul>
+          {cases.map((c) => (
+            <li>
+              <a href={`/cases/${c.id}`}>{c.name}</a> — {t(`cases.states.${c.state}`)}, {t('cases.openedOn')} {c.openedOn}
+              {c.state === 'open' && c.waitingOn === 'family' && <strong> · {t('cases.waitingOnFamily')}</strong>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="/cases/new">{t('cases.newCaseLink')}</a>
+      </p>
+    </Layout>
+  );
+};

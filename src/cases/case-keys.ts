@@ -1,0 +1,45 @@
+import type { Queryable } from '../db/database.ts';
+import { openWith, sealTo } from '../shared/crypto/index.ts';
+import { organisationPrivateKey } from '../accounts/accounts.service.ts';
+import type { CaseGrant } from '../web/access.ts';
+import { NotFound } from '../shared/errors.ts';
+
+// Each case has its own random data key. It is stored only wrapped: to the organisation's
+// public key (so the server can encrypt a family's submission without holding any secret)
+// and to the requester's public key. Neither private key is ever on disk in clear: staff
+// recover the organisation key, and families their own, from their session cookie.
+
+const wrapAad = (caseId: string): string => `case:${caseId}:key`;
+
+/** AAD naming the case and the field, so a ciphertext moved to another row fails to open. */
+export const fieldAad = (caseId: string, field: string): string => `case:${caseId}:${field}`;
+
+export const insertKeyWraps = async (
+  tx: Queryable,
+  caseId: string,
+  key: Buffer,
+  recipients: { organisation: { id: string; publicKey: string }; requester: { id: string; publicKey: string } },
+): Promise<void> => {
+  await tx
+    .insertInto('case_key_wraps')
+    .values([
+      { case_id: caseId, recipient_kind: 'organisation', recipient_id: recipients.organisation.id, wrapped: sealTo(recipients.organisation.publicKey, key, wrapAad(caseId)) },
+      { case_id: caseId, recipient_kind: 'user', recipient_id: recipients.requester.id, wrapped: sealTo(recipients.requester.publicKey, key, wrapAad(caseId)) },
+    ])
+    .execute();
+};
+
+/** The case key for whoever holds the grant: the family with its own key, staff with the org's. */
+export const openCaseKey = async (db: Queryable, grant: CaseGrant): Promise<Buffer> => {
+  const asFamily = grant.viewer === 'family';
+  const row = await db
+    .selectFrom('case_key_wraps')
+    .select('wrapped')
+    .where('case_id', '=', grant.caseId)
+    .where('recipient_kind', '=', asFamily ? 'user' : 'organisation')
+    .where('recipient_id', '=', asFamily ? grant.auth.userId : grant.organisationId)
+    .executeTakeFirst();
+  if (!row) throw new NotFound('case key');
+  const privateKey = asFamily ? grant.auth.userPrivateKey : await organisationPrivateKey(db, grant.auth, grant.organisationId);
+  return openWith(privateKey, row.wrapped, wrapAad(grant.caseId));
+};

@@ -1,0 +1,245 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { PersonSummary } from '../people/people.views.tsx';
+import { formatPartialDate } from '../people/partial-date.ts';
+import { enumOptions } from './case-form.views.tsx';
+import { CLOSE_REASONS } from './cases.schema.ts';
+import type { CaseView, EventView, PostView } from './cases.service.ts';
+import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
+
+// One page for the family and for staff. What differs is decided by `view.viewer`, and the
+// view model itself never carries staff notes for a family (see getCaseForViewer).
+
+export interface FormState {
+  /** which form on the page the values and errors belong to */
+  name: 'event' | 'message' | 'note' | 'assign' | 'close' | 'verify';
+  values: FormValues;
+  errors: FormErrors;
+}
+
+interface Props {
+  ctx: PageContext;
+  view: CaseView;
+  maxLevel: Verification;
+  form?: FormState;
+}
+
+const formFor = (props: Props, name: FormState['name']) =>
+  props.form?.name === name ? { values: props.form.values, errors: props.form.errors } : { values: {} as FormValues, errors: {} as FormErrors };
+
+const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
+  <section aria-labelledby="status-h">
+    <h2 id="status-h">{ctx.t('cases.statusLabel')}</h2>
+    <p class="status">{ctx.t(`cases.statuses.${view.status.status}`)}</p>
+    {view.status.pending && <p>{ctx.t('cases.statusPending', { status: ctx.t(`cases.statuses.${view.status.pending}`) })}</p>}
+    {view.discrepancies.length > 0 && (
+      <div class="discrepancy" role="note">
+        <h3>{ctx.t('cases.discrepancies')}</h3>
+        <p>{ctx.t('cases.discrepancyIntro')}</p>
+        <ul>
+          {view.discrepancies.map((d) => (
+            <li>
+              {ctx.t(`cases.discrepancyRules.${d.rule}`)}
+              {d.officialVersusOther && <> ({ctx.t('cases.officialVersusOther')})</>}:{' '}
+              {d.eventIds.map((id, i) => (
+                <>
+                  {i > 0 && ' / '}
+                  <a href={`#event-${id}`}>{eventLabel(ctx, view.events.find((e) => e.id === id))}</a>
+                </>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </div>
+    )}
+  </section>
+);
+
+const eventLabel = (ctx: PageContext, e: EventView | undefined): string =>
+  e ? `${ctx.t(`cases.kinds.${e.kind}`)}, ${formatPartialDate(e.date.value, e.date.precision)}` : '';
+
+const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
+  const { ctx } = props;
+  const higher = VERIFICATION_LEVELS.filter((l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.maxLevel));
+  if (higher.length === 0 || props.view.state !== 'open') return null;
+  const state = props.form?.name === 'verify' && props.form.values.event === e.id ? props.form : { values: {}, errors: {} };
+  return (
+    <PostForm ctx={ctx} action={`/staff/events/${e.id}/verify`}>
+      <input type="hidden" name="event" value={e.id} />
+      <SelectField ctx={ctx} name="verification" label={ctx.t('cases.verify')} values={state.values} errors={state.errors} options={enumOptions(ctx, 'cases.levels', higher)} />
+      <button type="submit" class="secondary">{ctx.t('cases.verifySubmit')}</button>
+    </PostForm>
+  );
+};
+
+const Timeline = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="timeline-h" id="timeline">
+      <h2 id="timeline-h">{t('cases.timeline')}</h2>
+      {view.events.length === 0 ? (
+        <p>{t('cases.noEvents')}</p>
+      ) : (
+        <ol>
+          {view.events.map((e) => (
+            <li id={`event-${e.id}`}>
+              <strong>{formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)}</strong>
+              {e.place && <> · {e.place}</>}
+              <br />
+              <small>
+                {t('cases.source')}: {t(`cases.sources.${e.source}`)} · {t('cases.verification')}: <em>{t(`cases.levels.${e.verification}`)}</em>
+                {e.addedByFamily && <> · {t('cases.addedByFamily')}</>}
+              </small>
+              {e.description && <p>{e.description}</p>}
+              {view.viewer === 'staff' && <VerifyForm props={props} e={e} />}
+            </li>
+          ))}
+        </ol>
+      )}
+      {view.state === 'open' && <AddEventForm props={props} />}
+    </section>
+  );
+};
+
+const AddEventForm = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(props, 'event') };
+  const levels = VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(props.maxLevel));
+  return (
+    <details open={props.form?.name === 'event'}>
+      <summary>{t('cases.addEvent')}</summary>
+      <FormErrorSummary ctx={ctx} errors={f.errors} />
+      <PostForm ctx={ctx} action={`/cases/${view.id}/events`}>
+        <SelectField {...f} name="kind" label={t('cases.eventKind')} required options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)} />
+        <TextField {...f} name="date" label={t('cases.eventDate')} hint={t('people.dateHint')} required maxLength={20} inputmode="numeric" />
+        <TextField {...f} name="place" label={t('cases.place')} maxLength={200} />
+        <SelectField {...f} name="source" label={t('cases.source')} required options={enumOptions(ctx, 'cases.sources', EVENT_SOURCES)} />
+        {view.viewer === 'staff' && <SelectField {...f} name="verification" label={t('cases.verification')} options={enumOptions(ctx, 'cases.levels', levels)} />}
+        <TextArea {...f} name="description" label={t('cases.description')} hint={t('cases.descriptionHint')} maxLength={3000} />
+        <button type="submit">{t('cases.addEventSubmit')}</button>
+      </PostForm>
+    </details>
+  );
+};
+
+const Posts = ({ ctx, posts, empty }: { ctx: PageContext; posts: PostView[]; empty: string }) =>
+  posts.length === 0 ? (
+    <p>{empty}</p>
+  ) : (
+    <ol class="posts">
+      {posts.map((p) => (
+        <li>
+          <small>
+            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> · {p.at.slice(0, 10)}
+          </small>
+          <p>{p.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+
+const PostFormFor = ({ props, name, action, label, submit }: { props: Props; name: 'message' | 'note'; action: string; label: string; submit: string }) => {
+  const f = { ctx: props.ctx, ...formFor(props, name) };
+  return (
+    <PostForm ctx={props.ctx} action={action}>
+      <TextArea {...f} name="body" label={label} required maxLength={5000} rows={3} />
+      <button type="submit">{submit}</button>
+    </PostForm>
+  );
+};
+
+const StaffWork = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const assignable = view.staff.filter((s) => ['caseworker', 'verifier', 'org_admin'].includes(s.role));
+  return (
+    <>
+      <section aria-labelledby="notes-h">
+        <h2 id="notes-h">{t('cases.notes')}</h2>
+        <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
+        {view.state === 'open' && <PostFormFor props={props} name="note" action={`/staff/cases/${view.id}/notes`} label={t('cases.noteBody')} submit={t('cases.addNote')} />}
+      </section>
+      <section aria-labelledby="assign-h">
+        <h2 id="assign-h">{t('cases.assign')}</h2>
+        <p>
+          {t('cases.assignee')}: {view.assignee ? view.assignee.pseudonym : t('cases.nobody')}
+        </p>
+        {view.state === 'open' && (
+          <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
+            <SelectField ctx={ctx} {...formFor(props, 'assign')} name="assignee" label={t('cases.assignTo')} required options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))} />
+            <button type="submit">{t('cases.assignSubmit')}</button>
+          </PostForm>
+        )}
+      </section>
+      <section aria-labelledby="close-h">
+        {view.state === 'open' ? (
+          <>
+            <h2 id="close-h">{t('cases.close')}</h2>
+            <PostForm ctx={ctx} action={`/staff/cases/${view.id}/close`}>
+              <SelectField ctx={ctx} {...formFor(props, 'close')} name="reason" label={t('cases.closeReason')} required options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)} />
+              <button type="submit" class="secondary">{t('cases.closeSubmit')}</button>
+            </PostForm>
+          </>
+        ) : (
+          <>
+            <h2 id="close-h">{t('cases.reopen')}</h2>
+            <PostForm ctx={ctx} action={`/staff/cases/${view.id}/reopen`}>
+              <button type="submit">{t('cases.reopenSubmit')}</button>
+            </PostForm>
+          </>
+        )}
+      </section>
+    </>
+  );
+};
+
+export const CasePage = (props: Props) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('cases.caseTitle')}>
+      <p>
+        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {view.openedOn} · {t('cases.lastActivity')} {view.lastActivityOn}
+        {view.state === 'open' && view.waitingOn === 'family' && <> · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong></>}
+      </p>
+      {view.state === 'closed' && (
+        <p class="notice" role="status">
+          {view.closeReason && t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} {t('cases.closedNotice')}
+        </p>
+      )}
+      {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
+      <PersonSummary ctx={ctx} person={view.person} />
+      <Status ctx={ctx} view={view} />
+      <Timeline props={props} />
+      <section aria-labelledby="messages-h" id="messages">
+        <h2 id="messages-h">{t('cases.messages')}</h2>
+        <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} />
+        {view.state === 'open' && <PostFormFor props={props} name="message" action={`/cases/${view.id}/messages`} label={t('cases.messageBody')} submit={t('cases.send')} />}
+      </section>
+      <section aria-labelledby="details-h">
+        <h2 id="details-h">{t('cases.details')}</h2>
+        <dl>
+          <dt>{t('cases.relation')}</dt>
+          <dd>{t(`cases.relations.${view.relation}`)}</dd>
+          {view.lastContact.date && (
+            <>
+              <dt>{t('cases.lastContactDate')}</dt>
+              <dd>
+                {formatPartialDate(view.lastContact.date, view.lastContact.precision)}
+                {view.lastContact.means && <> ({t(`cases.means.${view.lastContact.means}`)})</>}
+              </dd>
+            </>
+          )}
+          <dt>{t('cases.narrative')}</dt>
+          <dd class="prewrap">{view.narrative}</dd>
+          <dt>{t('cases.wantsToLearn')}</dt>
+          <dd class="prewrap">{view.wantsToLearn}</dd>
+        </dl>
+      </section>
+      {view.viewer === 'staff' && <StaffWork props={props} />}
+    </Layout>
+  );
+};

@@ -1,0 +1,33 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendPage } from '../web/render.ts';
+import { echoValues, errorsByField } from '../web/forms.tsx';
+import { Invalid } from '../shared/errors.ts';
+import { maxVerificationFor, type CaseGrant } from '../web/access.ts';
+import { getCaseForViewer } from './cases.service.ts';
+import { CasePage, type FormState } from './case-page.views.tsx';
+
+/** Renders the case page for the grant holder, optionally with one form's values and errors. */
+export const renderCase = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, form?: FormState, status = 200) => {
+  const view = await getCaseForViewer(req.server.deps, grant);
+  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, maxLevel: maxVerificationFor(grant), form }), status);
+};
+
+/**
+ * Runs a case form action. Bad input re-renders the case page (400) with what was typed and
+ * the translated field errors; nothing was changed since the service never ran or rolled back.
+ */
+export const caseFormAction = async (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  grant: CaseGrant,
+  name: FormState['name'],
+  action: () => Promise<string>,
+) => {
+  try {
+    const to = await action();
+    return reply.code(303).redirect(to);
+  } catch (err) {
+    if (!(err instanceof Invalid)) throw err;
+    return renderCase(req, reply, grant, { name, values: echoValues(req.body), errors: errorsByField(err.problems) }, 400);
+  }
+};

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { isoDay, isoNow } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { seal } from '../shared/crypto/index.ts';
+import { staffOfOrganisation } from '../accounts/accounts.service.ts';
+import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
+import { CASE_ROLES, type CaseGrant } from '../web/access.ts';
+import type { Tx } from '../db/database.ts';
+import { fieldAad, openCaseKey } from './case-keys.ts';
+import type { CasesDeps } from './cases.service.ts';
+import type { CLOSE_REASONS } from './cases.schema.ts';
+import { findCase, insertPost, nextSeq, updateCase } from './cases.repository.ts';
+
+// Working a case: assignment, private notes, messages with the family, closing and reopening.
+// Every change writes its audit record in the same transaction.
+
+const staffOnly = (grant: CaseGrant): void => {
+  if (grant.viewer !== 'staff') throw new Invalid({ field: '_form', key: 'errors.notFound' });
+};
+
+const audit = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
+  recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action, caseId: grant.caseId, at: isoNow(deps.clock) });
+
+const openCaseRow = async (tx: Tx, grant: CaseGrant) => {
+  const c = await findCase(tx, grant.caseId);
+  if (!c || c.state !== 'open') throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
+  return c;
+};
+
+/** Assign or reassign to a case-working staff member of the same organisation. */
+export const assignCase = async (deps: CasesDeps, grant: CaseGrant, assigneeId: string): Promise<void> => {
+  staffOnly(grant);
+  const staff = await staffOfOrganisation(deps.db, grant.organisationId);
+  if (!staff.some((s) => s.id === assigneeId && CASE_ROLES.includes(s.role))) throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
+  await deps.db.transaction().execute(async (tx) => {
+    await openCaseRow(tx, grant);
+    await updateCase(tx, grant.caseId, { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) });
+    await audit(tx, deps, grant, 'case.assigned');
+  });
+};
+
+const post = async (deps: CasesDeps, grant: CaseGrant, table: 'case_messages' | 'case_notes', body: string): Promise<string> => {
+  const key = await openCaseKey(deps.db, grant);
+  const id = randomUUID();
+  const family = grant.viewer === 'family';
+  await deps.db.transaction().execute(async (tx) => {
+    await openCaseRow(tx, grant);
+    const prefix = table === 'case_messages' ? 'message' : 'note';
+    await insertPost(tx, table, {
+      id,
+      case_id: grant.caseId,
+      seq: await nextSeq(tx, table, grant.caseId),
+      author_user_id: grant.auth.userId,
+      from_family: family ? 1 : 0,
+      body_sealed: seal(key, body, fieldAad(grant.caseId, `${prefix}:${id}`)),
+      // A family's activity is kept to the day (threat model).
+      created_at: family ? isoDay(deps.clock) : isoNow(deps.clock),
+    });
+    // A staff message waits on the family; a family message hands the case back to staff.
+    const waiting = table === 'case_messages' ? { waiting_on: family ? ('staff' as const) : ('family' as const) } : {};
+    await updateCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock), ...waiting });
+    await audit(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
+  });
+  return id;
+};
+
+/** A private note: staff only, never shown to the family. */
+export const addNote = (deps: CasesDeps, grant: CaseGrant, body: string): Promise<string> => {
+  staffOnly(grant);
+  return post(deps, grant, 'case_notes', body);
+};
+
+/** A message inside the case, between the family and the organisation's staff. */
+export const sendMessage = (deps: CasesDeps, grant: CaseGrant, body: string): Promise<string> => post(deps, grant, 'case_messages', body);
+
+export const closeCase = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof CLOSE_REASONS)[number]): Promise<void> => {
+  staffOnly(grant);
+  await deps.db.transaction().execute(async (tx) => {
+    await openCaseRow(tx, grant);
+    await updateCase(tx, grant.caseId, { state: 'closed', close_reason: reason, closed_on: isoDay(deps.clock), last_activity_on: isoDay(deps.clock) });
+    await audit(tx, deps, grant, 'case.closed');
+  });
+};
+
+export const reopenCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
+  staffOnly(grant);
+  await deps.db.transaction().execute(async (tx) => {
+    const c = await findCase(tx, grant.caseId);
+    if (!c || c.state !== 'closed') throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
+    await updateCase(tx, grant.caseId, { state: 'open', close_reason: null, closed_on: null, waiting_on: 'staff', last_activity_on: isoDay(deps.clock) });
+    await audit(tx, deps, grant, 'case.reopened');
+  });
+};

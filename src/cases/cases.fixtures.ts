@@ -1,0 +1,64 @@
+import type { TestApp } from '../../test/helpers/app.ts';
+import { createFamily, createOrganisation, createStaff, type TestOrganisation, type TestUser } from '../../test/helpers/factories.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { authoriseCase, type CaseAction } from '../web/access.ts';
+import type { OpenCaseInput } from './cases.schema.ts';
+import { openCase } from './cases.service.ts';
+
+// Test-only: a small world of two organisations, their staff in every role, and two families.
+
+export const NARRATIVE = 'Сын перестал выходить на связь после звонка из Ростова. МАРКЕР-НАРРАТИВ-7781';
+
+export const caseInput = (orgId: string, over: Partial<OpenCaseInput> = {}): OpenCaseInput => ({
+  surname: 'Иванов',
+  given_name: 'Пётр',
+  patronymic: 'Сергеевич',
+  birth_date: parsePartialDate('12.05.1998') ?? undefined,
+  region: 'RU-ROS',
+  unit_number: 'в/ч 12345',
+  unit_name: '155-я бригада',
+  rank: 'рядовой',
+  service_category: 'mobilised',
+  organisation: orgId,
+  last_contact_date: parsePartialDate('2026-01-10') ?? undefined,
+  last_contact_means: 'phone',
+  relation: 'mother',
+  narrative: NARRATIVE,
+  wants_to_learn: 'Где он сейчас и жив ли он',
+  ...over,
+});
+
+export interface World {
+  orgA: TestOrganisation;
+  orgB: TestOrganisation;
+  family: TestUser;
+  otherFamily: TestUser;
+  caseworker: TestUser;
+  verifier: TestUser;
+  editor: TestUser;
+  admin: TestUser;
+  otherOrgCaseworker: TestUser;
+  otherOrgAdmin: TestUser;
+  caseId: string;
+  otherCaseId: string;
+}
+
+export const buildWorld = async (t: TestApp): Promise<World> => {
+  const db = t.opened.db;
+  const clock = t.clock;
+  const orgA = await createOrganisation(db, { clock });
+  const orgB = await createOrganisation(db, { clock });
+  const [family, otherFamily] = [await createFamily(db, { clock }), await createFamily(db, { clock })];
+  const caseworker = await createStaff(db, orgA, 'caseworker', { clock });
+  const verifier = await createStaff(db, orgA, 'verifier', { clock });
+  const editor = await createStaff(db, orgA, 'editor', { clock });
+  const admin = await createStaff(db, orgA, 'org_admin', { clock });
+  const otherOrgCaseworker = await createStaff(db, orgB, 'caseworker', { clock });
+  const otherOrgAdmin = await createStaff(db, orgB, 'org_admin', { clock });
+  const deps = { db, clock };
+  const { caseId } = await openCase(deps, family.auth, caseInput(orgA.id));
+  const { caseId: otherCaseId } = await openCase(deps, otherFamily.auth, caseInput(orgA.id, { surname: 'Петров', narrative: 'другая история' }));
+  return { orgA, orgB, family, otherFamily, caseworker, verifier, editor, admin, otherOrgCaseworker, otherOrgAdmin, caseId, otherCaseId };
+};
+
+export const grantFor = (t: TestApp, user: TestUser, caseId: string, action: CaseAction = 'read') => authoriseCase(t.opened.db, user.auth, caseId, action);

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { CasePostsTable, CasesTable, EventsTable } from './cases.table.ts';
+
+// Queries only; rules live in the services. Every list selects named columns.
+
+export const insertCase = async (db: Queryable, row: CasesTable): Promise<void> => {
+  await db.insertInto('cases').values(row).execute();
+};
+
+export const findCaseRef = (db: Queryable, id: string) =>
+  db.selectFrom('cases').select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state']).where('id', '=', id).executeTakeFirst();
+
+export const findCase = (db: Queryable, id: string) =>
+  db
+    .selectFrom('cases')
+    .select([
+      'id', 'person_id', 'organisation_id', 'state', 'assigned_to', 'waiting_on', 'last_contact_date', 'last_contact_precision',
+      'last_contact_means_sealed', 'relation_sealed', 'narrative_sealed', 'wants_sealed', 'close_reason', 'opened_on',
+      'last_activity_on', 'closed_on',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const updateCase = async (
+  db: Queryable,
+  id: string,
+  patch: Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>>,
+): Promise<void> => {
+  await db.updateTable('cases').set(patch).where('id', '=', id).execute();
+};
+
+export const insertEvent = async (db: Queryable, row: EventsTable): Promise<void> => {
+  await db.insertInto('events').values(row).execute();
+};
+
+export const findEvent = (db: Queryable, id: string) =>
+  db.selectFrom('events').select(['id', 'case_id', 'verification']).where('id', '=', id).executeTakeFirst();
+
+export const setEventVerification = async (db: Queryable, id: string, verification: EventsTable['verification'], by: string, at: string): Promise<void> => {
+  await db.updateTable('events').set({ verification, verified_by: by, verified_at: at }).where('id', '=', id).execute();
+};
+
+export const listEventsOfCase = (db: Queryable, caseId: string) =>
+  db
+    .selectFrom('events')
+    .select(['id', 'kind', 'event_date', 'date_precision', 'place', 'description_sealed', 'source', 'verification', 'added_by_family', 'created_on'])
+    .where('case_id', '=', caseId)
+    .orderBy('event_date')
+    .orderBy('created_on')
+    .execute();
+
+type PostTable = 'case_messages' | 'case_notes';
+
+/** Next position in the case; the unique (case_id, seq) constraint turns a race into an error. */
+export const nextSeq = async (db: Queryable, table: PostTable, caseId: string): Promise<number> => {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.max('seq').as('m')).where('case_id', '=', caseId).executeTakeFirst();
+  return Number(row?.m ?? 0) + 1;
+};
+
+export const insertPost = async (db: Queryable, table: PostTable, row: CasePostsTable): Promise<void> => {
+  await db.insertInto(table).values(row).execute();
+};
+
+export const listPosts = (db: Queryable, table: PostTable, caseId: string) =>
+  db.selectFrom(table).select(['id', 'seq', 'author_user_id', 'from_family', 'body_sealed', 'created_at']).where('case_id', '=', caseId).orderBy('seq').execute();
+
+export interface QueueFilterSql {
+  organisationId: string;
+  state?: 'open' | 'closed';
+  assignedTo?: string | null;
+  waitingOn?: 'family';
+  inactiveBefore?: string;
+  ids?: string[];
+}
+
+export const listQueue = (db: Queryable, f: QueueFilterSql, limit = 200) => {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('persons', 'persons.id', 'cases.person_id')
+    .select([
+      'cases.id', 'cases.state', 'cases.assigned_to', 'cases.waiting_on', 'cases.opened_on', 'cases.last_activity_on', 'cases.close_reason',
+      'persons.surname', 'persons.given_name', 'persons.patronymic', 'persons.unit_number', 'persons.unit_name', 'persons.region_code',
+    ])
+    .where('cases.organisation_id', '=', f.organisationId);
+  if (f.state) q = q.where('cases.state', '=', f.state);
+  if (f.assignedTo === null) q = q.where('cases.assigned_to', 'is', null);
+  else if (f.assignedTo) q = q.where('cases.assigned_to', '=', f.assignedTo);
+  if (f.waitingOn) q = q.where('cases.waiting_on', '=', f.waitingOn);
+  if (f.inactiveBefore) q = q.where('cases.last_activity_on', '<', f.inactiveBefore);
+  if (f.ids) q = f.ids.length ? q.where('cases.id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
+  return q.orderBy('cases.last_activity_on').orderBy('cases.id').limit(limit).execute();
+};
+
+export const personIdsOfOrganisation = async (db: Queryable, organisationId: string): Promise<Array<{ id: string; person_id: string }>> =>
+  db.selectFrom('cases').select(['id', 'person_id']).where('organisation_id', '=', organisationId).execute();
+
+export const listCasesOfRequester = (db: Queryable, userId: string) =>
+  db
+    .selectFrom('cases')
+    .innerJoin('persons', 'persons.id', 'cases.person_id')
+    .select(['cases.id', 'cases.state', 'cases.opened_on', 'cases.last_activity_on', 'cases.waiting_on', 'persons.surname', 'persons.given_name', 'persons.patronymic'])
+    .where('cases.requester_user_id', '=', userId)
+    .orderBy('cases.opened_on', 'desc')
+    .execute();
+
+export const countRows = async (db: Queryable, table: 'cases' | 'events'): Promise<number> =>
+  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { formToken, submitForm } from '../../test/helpers/factories.ts';
+import { buildWorld, type World } from './cases.fixtures.ts';
+
+// The family's and the caseworker's path through the real pages, without JavaScript, and what
+// bad input does: a translated, field-level error and no change.
+
+const validCase = (orgId: string): Record<string, string> => ({
+  organisation: orgId,
+  surname: 'Кузнецов',
+  given_name: 'Алексей',
+  patronymic: '',
+  birth_date: '1999',
+  region: 'RU-SVE',
+  unit_number: '',
+  unit_name: 'Шторм Z',
+  rank: '',
+  service_category: 'convict_recruit',
+  last_contact_date: '03.2026',
+  last_contact_means: 'messenger',
+  relation: 'wife',
+  narrative: 'Последний раз писал из Луганска.',
+  wants_to_learn: 'Жив ли он',
+});
+
+const count = async (t: TestApp, table: 'cases' | 'events' | 'case_messages') =>
+  Number((await t.opened.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe.each(DIALECTS)('case pages (%s)', (dialect) => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('lets a family open a case through the form and see it', async () => {
+    const form = await t.app.inject({ method: 'GET', url: '/cases/new', cookies: w.family.cookies });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Ростовская область');
+    expect(form.body).toContain(w.orgA.name);
+    const { res } = await submitForm(t.app, '/cases/new', validCase(w.orgA.id), w.family.cookies);
+    expect(res.statusCode).toBe(303);
+    const url = String(res.headers.location);
+    expect(url).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    const page = await t.app.inject({ method: 'GET', url, cookies: w.family.cookies });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Кузнецов');
+    expect(page.body).toContain('Последний раз писал из Луганска.');
+    expect(page.body).toContain('<title>Kintrace</title>');
+    expect(page.body).not.toContain('Внутренние заметки');
+    const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies: w.family.cookies });
+    expect(mine.body).toContain(url);
+  });
+
+  it.each([
+    ['empty surname', { surname: '' }, 'surname', 'Заполните это поле.'],
+    ['digits in a name', { given_name: 'Алексей2' }, 'given_name', 'Используйте только буквы'],
+    ['malformed date', { birth_date: '31.02.1999' }, 'birth_date', 'Неверная дата'],
+    ['future date', { last_contact_date: '2030' }, 'last_contact_date', 'ещё не наступила'],
+    ['unknown region', { region: 'RU-XXX' }, 'region', 'Выберите регион из списка.'],
+    ['unknown organisation', { organisation: 'nope' }, 'organisation', 'Выберите вариант из списка.'],
+    ['too long narrative', { narrative: 'я'.repeat(5001) }, 'narrative', 'не больше 5000'],
+    ['unknown category', { service_category: 'general' }, 'service_category', 'Выберите вариант из списка.'],
+  ])('refuses %s with a translated field error and keeps what was typed', async (_name, over, field, message) => {
+    const before = await count(t, 'cases');
+    const { res } = await submitForm(t.app, '/cases/new', { ...validCase(w.orgA.id), ...over }, w.family.cookies);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`id="${field}-error"`);
+    expect(res.body).toContain(message);
+    expect(res.body).toContain('Шторм Z');
+    expect(await count(t, 'cases')).toBe(before);
+  });
+
+  it('answers in English when asked', async () => {
+    const { res } = await submitForm(t.app, '/cases/new?lang=en', { ...validCase(w.orgA.id), region: 'XX' }, w.family.cookies);
+    expect(res.body).toContain('Choose a region from the list.');
+  });
+
+  it('refuses a forged CSRF token and changes nothing', async () => {
+    const before = await count(t, 'cases');
+    const { cookies } = await formToken(t.app, '/cases/new', w.family.cookies);
+    const res = await t.app.inject({
+      method: 'POST', url: '/cases/new', cookies,
+      payload: new URLSearchParams({ ...validCase(w.orgA.id), _csrf: 'forged' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Форма устарела');
+    expect(await count(t, 'cases')).toBe(before);
+  });
+
+  it('walks the caseworker path: queue, take, corroborate, message; the family sees both', async () => {
+    const queue = await t.app.inject({ method: 'GET', url: '/staff?filter=unassigned', cookies: w.caseworker.cookies });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain(`/cases/${w.caseId}`);
+    const caseUrl = `/cases/${w.caseId}`;
+    let r = await submitForm(t.app, caseUrl, { assignee: w.caseworker.id }, w.caseworker.cookies, `/staff/cases/${w.caseId}/assign`);
+    expect(r.res.statusCode).toBe(303);
+    const fam = await submitForm(t.app, caseUrl, { kind: 'missing', date: '2026-02-01', source: 'witness', place: 'Авдеевка', description: 'Сослуживец сказал' }, w.family.cookies, `${caseUrl}/events`);
+    expect(fam.res.statusCode).toBe(303);
+    const eventId = String(fam.res.headers.location).split('#event-')[1];
+    r = await submitForm(t.app, caseUrl, { verification: 'confirmed', event: eventId }, w.caseworker.cookies, `/staff/events/${eventId}/verify`);
+    expect(r.res.statusCode).toBe(400);
+    expect(r.res.body).toContain('Вам нельзя устанавливать этот уровень проверки.');
+    r = await submitForm(t.app, caseUrl, { verification: 'corroborated', event: eventId }, w.caseworker.cookies, `/staff/events/${eventId}/verify`);
+    expect(r.res.statusCode).toBe(303);
+    r = await submitForm(t.app, caseUrl, { body: 'Мы отправили запрос в часть.' }, w.caseworker.cookies, `${caseUrl}/messages`);
+    expect(r.res.statusCode).toBe(303);
+    r = await submitForm(t.app, caseUrl, { body: 'Только для сотрудников' }, w.caseworker.cookies, `/staff/cases/${w.caseId}/notes`);
+    expect(r.res.statusCode).toBe(303);
+    const page = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.family.cookies });
+    expect(page.body).toContain('Мы отправили запрос в часть.');
+    expect(page.body).toContain('подкреплено');
+    expect(page.body).toContain('пропал без вести');
+    expect(page.body).toContain('Ждём вашего ответа');
+    expect(page.body).not.toContain('Только для сотрудников');
+    const staffPage = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });
+    expect(staffPage.body).toContain('Только для сотрудников');
+  });
+
+  it('refuses an empty message with a translated error and stores nothing', async () => {
+    const before = await count(t, 'case_messages');
+    const { res } = await submitForm(t.app, `/cases/${w.caseId}`, { body: '   ' }, w.family.cookies, `/cases/${w.caseId}/messages`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('id="body-error"');
+    expect(await count(t, 'case_messages')).toBe(before);
+  });
+
+  it('refuses a malformed event date and keeps the form filled', async () => {
+    const before = await count(t, 'events');
+    const { res } = await submitForm(t.app, `/cases/${w.caseId}`, { kind: 'wounded', date: 'вчера', source: 'family', place: 'Где-то' }, w.family.cookies, `/cases/${w.caseId}/events`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('id="date-error"');
+    expect(res.body).toContain('value="Где-то"');
+    expect(await count(t, 'events')).toBe(before);
+  });
+
+  it('closes and reopens through the pages', async () => {
+    const url = `/cases/${w.otherCaseId}`;
+    let r = await submitForm(t.app, url, { reason: 'no_response' }, w.caseworker.cookies, `/staff/cases/${w.otherCaseId}/close`);
+    expect(r.res.statusCode).toBe(303);
+    const fam = await t.app.inject({ method: 'GET', url, cookies: w.otherFamily.cookies });
+    expect(fam.body).toContain('семья не отвечает');
+    expect(fam.body).not.toContain(`${url}/messages`);
+    r = await submitForm(t.app, url, {}, w.caseworker.cookies, `/staff/cases/${w.otherCaseId}/reopen`);
+    expect(r.res.statusCode).toBe(303);
+  });
+
+  it('shows the audit log to the organisation admin only, without content', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: w.admin.cookies });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('просмотрел(а) дело');
+    expect(page.body).not.toContain('Мы отправили запрос');
+    expect((await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: w.caseworker.cookies })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { requireFamily, requireUser } from '../accounts/guards.ts';
+import { isoDay } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { authoriseCase, authoriseOpenCase } from '../web/access.ts';
+import { echoValues, errorsByField, parseForm } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { caseFormAction, renderCase } from './case-render.ts';
+import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
+import { eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
+import { addEvent, casesOfFamily, openCase, organisationChoices, sendMessage } from './cases.service.ts';
+
+// The family's side, and the case page both families and staff read. Thin: parse, authorise
+// (web/access.ts), call one service function, render. Ids in URLs are random UUIDs, never names.
+
+type IdParams = { Params: { id: string } };
+
+export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = app.deps;
+  const today = () => isoDay(deps.clock);
+
+  app.get('/my/cases', async (req, reply) => {
+    const auth = requireFamily(req);
+    const cases = await casesOfFamily(deps.db, auth);
+    return sendPage(req, reply, (ctx) => <MyCasesPage ctx={ctx} cases={cases} />);
+  });
+
+  app.get('/cases/new', async (req, reply) => {
+    authoriseOpenCase(requireFamily(req));
+    const organisations = await organisationChoices(deps.db);
+    return sendPage(req, reply, (ctx) => <NewCasePage ctx={ctx} organisations={organisations} values={{}} errors={{}} />);
+  });
+
+  app.post('/cases/new', async (req, reply) => {
+    const auth = authoriseOpenCase(requireFamily(req));
+    try {
+      const { caseId } = await openCase(deps, auth, parseForm(openCaseSchema(today()), req.body));
+      return redirect(reply, `/cases/${caseId}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const organisations = await organisationChoices(deps.db);
+      return sendPage(req, reply, (ctx) => <NewCasePage ctx={ctx} organisations={organisations} values={echoValues(req.body)} errors={errorsByField(err.problems)} />, 400);
+    }
+  });
+
+  app.get<IdParams>('/cases/:id', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'read');
+    return renderCase(req, reply, grant);
+  });
+
+  app.post<IdParams>('/cases/:id/events', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'add_event');
+    return caseFormAction(req, reply, grant, 'event', async () => {
+      const { eventId } = await addEvent(deps, grant, parseForm(eventSchema(today()), req.body));
+      return `/cases/${grant.caseId}#event-${eventId}`;
+    });
+  });
+
+  app.post<IdParams>('/cases/:id/messages', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'message');
+    return caseFormAction(req, reply, grant, 'message', async () => {
+      await sendMessage(deps, grant, parseForm(postSchema, req.body).body);
+      return `/cases/${grant.caseId}#messages`;
+    });
+  });
+};

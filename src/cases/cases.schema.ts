@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { optionalText } from '../web/forms.tsx';
+import { partialDateField, personFields, requiredField as requiredText } from '../people/people.schema.ts';
+import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS } from './timeline.ts';
+
+// One schema per form. Messages are i18n keys. `today` (an ISO day from the injected clock)
+// lets date fields refuse the future.
+
+export const RELATIONS = ['mother', 'father', 'wife', 'husband', 'partner', 'sibling', 'child', 'other_relative', 'friend', 'other'] as const;
+export const CONTACT_MEANS = ['phone', 'messenger', 'letter', 'social_media', 'through_comrade', 'through_unit', 'other'] as const;
+export const CLOSE_REASONS = ['found_alive', 'death_confirmed', 'returned_home', 'duplicate', 'withdrawn', 'no_response', 'other'] as const;
+
+const pick = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { message: 'errors.unknownOption' }));
+
+const optionalPick = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { message: 'errors.unknownOption' }).optional());
+
+export const openCaseSchema = (today: string) =>
+  z.object({
+    ...personFields(today),
+    organisation: requiredText(40),
+    last_contact_date: partialDateField(today),
+    last_contact_means: optionalPick(CONTACT_MEANS),
+    relation: pick(RELATIONS),
+    narrative: requiredText(5000),
+    wants_to_learn: requiredText(2000),
+  });
+export type OpenCaseInput = z.infer<ReturnType<typeof openCaseSchema>>;
+
+export const eventSchema = (today: string) =>
+  z.object({
+    kind: pick(EVENT_KINDS),
+    date: partialDateField(today, { required: true }),
+    place: optionalText(200),
+    description: optionalText(3000),
+    source: pick(EVENT_SOURCES),
+    // Families never send it; staff may add an event at a level their role allows.
+    verification: optionalPick(VERIFICATION_LEVELS),
+  });
+export type EventInput = z.infer<ReturnType<typeof eventSchema>>;
+
+export const verifySchema = z.object({ verification: pick(VERIFICATION_LEVELS) });
+export const postSchema = z.object({ body: requiredText(5000) });
+export const assignSchema = z.object({ assignee: requiredText(40) });
+export const closeSchema = z.object({ reason: pick(CLOSE_REASONS) });
+
+export const QUEUE_FILTERS = ['unassigned', 'mine', 'waiting', 'stale', 'open', 'closed'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+export const queueQuerySchema = z.object({
+  filter: z.enum(QUEUE_FILTERS).catch('open'),
+  days: z.coerce.number().int().min(1).max(365).catch(14),
+});
+export const searchQuerySchema = z.object({ q: optionalText(100) });

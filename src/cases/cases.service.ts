@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable, Tx } from '../db/database.ts';
+import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
+import { listOrganisations, organisationPublicKey, staffOfOrganisation, userPublicKey } from '../accounts/accounts.service.ts';
+import { createPerson, getPerson, type PersonView } from '../people/people.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { AuthContext } from '../web/auth-context.ts';
+import type { CaseGrant } from '../web/access.ts';
+import type { Precision } from '../people/partial-date.ts';
+import { fieldAad, insertKeyWraps, openCaseKey } from './case-keys.ts';
+import type { OpenCaseInput } from './cases.schema.ts';
+import { findCase, findCaseRef, findEvent, insertCase, insertEvent, listCasesOfRequester, listEventsOfCase, listPosts } from './cases.repository.ts';
+import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
+import { deriveStatus, type StatusSummary } from './status-rules.ts';
+import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
+
+// Opening and reading cases. The rest of the case work is in case-work.service.ts and
+// events.service.ts, re-exported here so other domains (demo, e2e) import one module.
+export { addEvent, verifyEvent } from './events.service.ts';
+export { assignCase, addNote, sendMessage, closeCase, reopenCase } from './case-work.service.ts';
+export { caseQueue, searchCases, casesStats } from './queue.service.ts';
+
+export interface CasesDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** What access.ts needs to decide, nothing more. */
+export const caseRef = async (db: Queryable, caseId: string) => {
+  const row = await findCaseRef(db, caseId);
+  return row && { organisationId: row.organisation_id, requesterUserId: row.requester_user_id, personId: row.person_id, state: row.state };
+};
+
+export const eventCaseId = async (db: Queryable, eventId: string): Promise<string | undefined> => (await findEvent(db, eventId))?.case_id;
+
+/** The organisations a family may choose from when opening a case. */
+export const organisationChoices = (db: Db) => listOrganisations(db);
+
+/**
+ * A family member opens a tracing request. The person is created in clear; what the family
+ * says (relation, narrative, what they want to learn, means of last contact) is sealed with a
+ * fresh case key wrapped to the organisation and to the requester. The last contact becomes
+ * the first timeline event so an official date of death can be checked against it.
+ */
+export const openCase = async (deps: CasesDeps, auth: AuthContext, input: OpenCaseInput): Promise<{ caseId: string }> => {
+  const orgs = await listOrganisations(deps.db);
+  if (!orgs.some((o) => o.id === input.organisation)) throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
+  const [orgKey, userKey] = await Promise.all([organisationPublicKey(deps.db, input.organisation), userPublicKey(deps.db, auth.userId)]);
+  const caseId = randomUUID();
+  const key = randomKey();
+  const today = isoDay(deps.clock);
+  await deps.db.transaction().execute(async (tx) => {
+    const personId = await createPerson(tx, input, today);
+    await insertCase(tx, {
+      id: caseId,
+      person_id: personId,
+      organisation_id: input.organisation,
+      requester_user_id: auth.userId,
+      state: 'open',
+      assigned_to: null,
+      waiting_on: 'staff',
+      last_contact_date: input.last_contact_date?.value ?? null,
+      last_contact_precision: input.last_contact_date?.precision ?? null,
+      last_contact_means_sealed: sealOptional(key, input.last_contact_means, fieldAad(caseId, 'last_contact_means')),
+      relation_sealed: seal(key, input.relation, fieldAad(caseId, 'relation')),
+      narrative_sealed: seal(key, input.narrative, fieldAad(caseId, 'narrative')),
+      wants_sealed: seal(key, input.wants_to_learn, fieldAad(caseId, 'wants_to_learn')),
+      close_reason: null,
+      opened_on: today,
+      last_activity_on: today,
+      closed_on: null,
+    });
+    await insertKeyWraps(tx, caseId, key, { organisation: { id: input.organisation, publicKey: orgKey }, requester: { id: auth.userId, publicKey: userKey } });
+    if (input.last_contact_date) {
+      await insertEvent(tx, {
+        id: randomUUID(), person_id: personId, case_id: caseId, kind: 'last_contact', event_date: input.last_contact_date.value,
+        date_precision: input.last_contact_date.precision, place: null, description_sealed: null, source: 'family',
+        verification: 'reported', added_by_family: 1, created_on: today, verified_by: null, verified_at: null,
+      });
+    }
+    await recordAudit(tx, { actorUserId: auth.userId, actorRole: 'family', organisationId: input.organisation, action: 'case.opened', caseId, at: isoNow(deps.clock) });
+  });
+  return { caseId };
+};
+
+export interface EventView extends TimelineEvent {
+  place: string | null;
+  description: string | null;
+  addedByFamily: boolean;
+  createdOn: string;
+}
+
+export interface PostView {
+  id: string;
+  fromFamily: boolean;
+  /** staff pseudonym; a family post shows no name */
+  author: string | null;
+  body: string;
+  at: string;
+}
+
+export interface CaseView {
+  id: string;
+  viewer: 'family' | 'staff';
+  person: PersonView;
+  state: 'open' | 'closed';
+  closeReason: string | null;
+  openedOn: string;
+  lastActivityOn: string;
+  waitingOn: 'staff' | 'family';
+  lastContact: { date: string | null; precision: Precision | null; means: string | null };
+  relation: string;
+  narrative: string;
+  wantsToLearn: string;
+  events: EventView[];
+  status: StatusSummary;
+  discrepancies: Discrepancy[];
+  messages: PostView[];
+  /** staff only; always empty for the family */
+  notes: PostView[];
+  assignee: { id: string; pseudonym: string } | null;
+  /** staff only: who the case may be assigned to */
+  staff: Array<{ id: string; pseudonym: string; role: string }>;
+}
+
+const readPosts = async (tx: Tx, table: 'case_messages' | 'case_notes', caseId: string, key: Buffer, names: Map<string, string>, prefix: string): Promise<PostView[]> =>
+  (await listPosts(tx, table, caseId)).map((p) => ({
+    id: p.id,
+    fromFamily: p.from_family === 1,
+    author: p.from_family === 1 ? null : (names.get(p.author_user_id) ?? null),
+    body: openText(key, p.body_sealed, fieldAad(caseId, `${prefix}:${p.id}`)),
+    at: p.created_at,
+  }));
+
+/**
+ * Everything the viewer may see of a case, decrypted with the viewer's own key. Staff notes
+ * are never read for a family. Every staff read is audited in the same transaction.
+ */
+export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promise<CaseView> => {
+  const key = await openCaseKey(deps.db, grant);
+  const isStaff = grant.viewer === 'staff';
+  const staff = isStaff ? await staffOfOrganisation(deps.db, grant.organisationId) : [];
+  const names = new Map(staff.map((s) => [s.id, s.pseudonym]));
+  return deps.db.transaction().execute(async (tx) => {
+    const c = await findCase(tx, grant.caseId);
+    const person = c && (await getPerson(tx, c.person_id));
+    if (!c || !person) throw new Invalid({ field: '_form', key: 'errors.notFound' });
+    const events: EventView[] = (await listEventsOfCase(tx, c.id)).map((e) => ({
+      id: e.id,
+      kind: e.kind as EventKind,
+      date: { value: e.event_date, precision: e.date_precision },
+      source: e.source as EventSource,
+      verification: e.verification as Verification,
+      place: e.place,
+      description: openOptional(key, e.description_sealed, fieldAad(c.id, `event:${e.id}:description`)),
+      addedByFamily: e.added_by_family === 1,
+      createdOn: e.created_on,
+    }));
+    const view: CaseView = {
+      id: c.id,
+      viewer: grant.viewer,
+      person,
+      state: c.state,
+      closeReason: c.close_reason,
+      openedOn: c.opened_on,
+      lastActivityOn: c.last_activity_on,
+      waitingOn: c.waiting_on,
+      lastContact: { date: c.last_contact_date, precision: c.last_contact_precision, means: openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means')) },
+      relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),
+      narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),
+      wantsToLearn: openText(key, c.wants_sealed, fieldAad(c.id, 'wants_to_learn')),
+      events,
+      status: deriveStatus(events),
+      discrepancies: findDiscrepancies(events),
+      messages: await readPosts(tx, 'case_messages', c.id, key, names, 'message'),
+      notes: isStaff ? await readPosts(tx, 'case_notes', c.id, key, names, 'note') : [],
+      assignee: c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,
+      staff: staff.map((s) => ({ id: s.id, pseudonym: s.pseudonym, role: s.role })),
+    };
+    if (isStaff) {
+      await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action: 'case.read', caseId: c.id, at: isoNow(deps.clock) });
+    }
+    return view;
+  });
+};
+
+/** A family's own cases (names only: the person's name is not secret, the story is). */
+export const casesOfFamily = async (db: Db, auth: AuthContext) =>
+  (await listCasesOfRequester(db, auth.userId)).map((r) => ({
+    id: r.id, state: r.state, openedOn: r.opened_on, lastActivityOn: r.last_activity_on, waitingOn: r.waiting_on,
+    name: [r.surname, r.given_name, r.patronymic].filter(Boolean).join(' '),
+  }));

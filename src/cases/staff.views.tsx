@@ -1,0 +1,119 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { regionName } from '../people/regions.ts';
+import { QUEUE_FILTERS, type QueueFilter } from './cases.schema.ts';
+import type { QueueRow } from './queue.service.ts';
+
+// The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
+
+const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRow[]; staffNames: Map<string, string> }) => {
+  const { t } = ctx;
+  if (rows.length === 0) return <p>{t('cases.queueEmpty')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('cases.name')}</th>
+          <th scope="col">{t('people.unit')}</th>
+          <th scope="col">{t('people.region')}</th>
+          <th scope="col">{t('cases.assignee')}</th>
+          <th scope="col">{t('cases.state')}</th>
+          <th scope="col">{t('cases.lastActivity')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`/cases/${r.id}`}>{r.name}</a>
+            </td>
+            <td>{r.unit}</td>
+            <td>{regionName(r.regionCode, ctx.lang)}</td>
+            <td>{r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}</td>
+            <td>
+              {t(`cases.states.${r.state}`)}
+              {r.state === 'open' && r.waitingOn === 'family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
+            </td>
+            <td>{r.lastActivityOn}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+const SearchForm = ({ ctx, q }: { ctx: PageContext; q: string }) => (
+  <form method="get" action="/staff/search" role="search">
+    <label>
+      {ctx.t('cases.search')}
+      <input type="search" name="q" value={q} maxLength={100} />
+    </label>
+    <button type="submit">{ctx.t('cases.searchSubmit')}</button>
+  </form>
+);
+
+export const QueuePage = ({
+  ctx,
+  rows,
+  filter,
+  days,
+  staffNames,
+  isAdmin,
+}: {
+  ctx: PageContext;
+  rows: QueueRow[];
+  filter: QueueFilter;
+  days: number;
+  staffNames: Map<string, string>;
+  isAdmin: boolean;
+}) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('cases.queueTitle')}>
+      <nav aria-label={t('cases.queueTitle')}>
+        <ul>
+          {QUEUE_FILTERS.map((f) => (
+            <li>
+              <a href={`/staff?filter=${f}${f === 'stale' ? `&days=${days}` : ''}`} aria-current={f === filter ? 'page' : undefined}>
+                {f === filter ? <strong>{t(`cases.filters.${f}`)}</strong> : t(`cases.filters.${f}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {filter === 'stale' && (
+        <form method="get" action="/staff">
+          <input type="hidden" name="filter" value="stale" />
+          <label>
+            {t('cases.staleDays')}
+            <input type="number" name="days" min={1} max={365} value={String(days)} />
+          </label>
+          <button type="submit">{t('cases.show')}</button>
+        </form>
+      )}
+      <SearchForm ctx={ctx} q="" />
+      <h2>{t(`cases.filters.${filter}`)}</h2>
+      <QueueTable ctx={ctx} rows={rows} staffNames={staffNames} />
+      {isAdmin && (
+        <p>
+          <a href="/staff/audit">{t('cases.auditLink')}</a>
+        </p>
+      )}
+    </Layout>
+  );
+};
+
+export const SearchPage = ({ ctx, q, rows, staffNames }: { ctx: PageContext; q: string; rows: QueueRow[] | null; staffNames: Map<string, string> }) => (
+  <Layout ctx={ctx} heading={ctx.t('cases.search')}>
+    <SearchForm ctx={ctx} q={q} />
+    {rows && (
+      <>
+        <h2>{ctx.t('cases.searchResults')}</h2>
+        <QueueTable ctx={ctx} rows={rows} staffNames={staffNames} />
+      </>
+    )}
+    <p>
+      <a href="/staff">{ctx.t('cases.queueTitle')}</a>
+    </p>
+  </Layout>
+);

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { optionalText } from '../web/forms.tsx';
+import { inFuture, parsePartialDate, type PartialDate } from './partial-date.ts';
+import { isRegionCode } from './regions.ts';
+
+export const SERVICE_CATEGORIES = ['conscript', 'contract', 'mobilised', 'volunteer', 'convict_recruit', 'pmc', 'unknown'] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+// Any script, as typed: letters and marks of any alphabet, with the spaces, hyphens,
+// apostrophes and dots real names carry (Мамедов-Оглы, O'Neil, Абдулла угли). Digits and
+// symbols are refused: they are always a typo or a paste of something else.
+const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\-]*$/u;
+
+/**
+ * Trimmed required text. Not forms.tsx's requiredText: there the string's own message
+ * ("errors.required") also replaces the max-length message, so "too long" read "required".
+ */
+export const requiredField = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: (iss) => (iss.input === undefined ? 'errors.required' : undefined) }).min(1, 'errors.required').max(max));
+
+const requiredName = () => requiredField(100).refine((v) => v === '' || NAME_RE.test(v), 'people.errors.nameChars');
+const optionalName = () => optionalText(100).refine((v) => v === undefined || NAME_RE.test(v), 'people.errors.nameChars');
+
+/**
+ * A date of day, month or year precision, never after `today`. Empty is allowed unless
+ * `required`. The parsed value replaces the text.
+ */
+export const partialDateField = (today: string, opts: { required?: boolean; minYear?: number } = {}) =>
+  z
+    .preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(20).optional())
+    .transform((v, ctx): PartialDate | undefined => {
+      if (v === undefined || v === '') {
+        if (opts.required) ctx.addIssue({ code: 'custom', message: 'errors.required' });
+        return undefined;
+      }
+      const d = parsePartialDate(v);
+      if (!d || Number(d.value.slice(0, 4)) < (opts.minYear ?? 1900)) {
+        ctx.addIssue({ code: 'custom', message: 'errors.invalidDate' });
+        return undefined;
+      }
+      if (inFuture(d, today)) {
+        ctx.addIssue({ code: 'custom', message: 'people.errors.futureDate' });
+        return undefined;
+      }
+      return d;
+    });
+
+/** The person part of the tracing-request form (field names match the form). */
+export const personFields = (today: string) => ({
+  surname: requiredName(),
+  given_name: requiredName(),
+  patronymic: optionalName(),
+  birth_date: partialDateField(today),
+  region: optionalText(10).refine((v) => v === undefined || isRegionCode(v), 'errors.unknownRegion'),
+  unit_number: optionalText(40),
+  unit_name: optionalText(200),
+  rank: optionalText(80),
+  service_category: z.preprocess((v) => (v === '' || v === undefined ? 'unknown' : v), z.enum(SERVICE_CATEGORIES)),
+});
+
+export const personSchema = (today: string) => z.object(personFields(today));
+export type PersonInput = z.infer<ReturnType<typeof personSchema>>;
