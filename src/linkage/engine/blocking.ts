@@ -138,6 +138,8 @@ export class Blocking {
         const size = end - start;
         if (size > this.maxBlockSize) {
           stats.oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
+          // Later rules must not treat these pairs as already seen: this rule never scored them.
+          for (let i = start; i < end; i++) this.keys[k][order[i]] = NULL_KEY;
         } else if (size > 1) {
           for (let i = start; i < end; i++) {
             const a = order[i];

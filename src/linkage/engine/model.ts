@@ -33,6 +33,8 @@ export class Scorer {
   /** Levels of the last scored pair, and whether it hit a cannot-link level. */
   readonly levels: Int32Array;
   cannotLink = false;
+  /** Records counted into the term frequencies (a query being scored is not one of them). */
+  private termTotal = 0;
 
   constructor(
     readonly comparisons: readonly Comparison[],
@@ -54,6 +56,7 @@ export class Scorer {
   /** Counts term frequencies for records from `from` on (all of them at first, then new ones). */
   countTerms(from: number): void {
     const n = this.data.size;
+    this.termTotal += n - from;
     this.comparisons.forEach((c, i) => {
       const counts = this.tfCounts[i];
       if (!counts || !c.tfKey) return;
@@ -71,7 +74,7 @@ export class Scorer {
     const counts = this.tfCounts[i]!;
     const k = this.comparisons[i].tfKey!(r);
     const count = k >= 0 && k < counts.length ? Math.max(counts.data[k], 1) : 1;
-    return this.log2u[i][l] - Math.log2(count / this.data.size);
+    return this.log2u[i][l] - Math.log2(count / this.termTotal);
   }
 
   /** Match weight of a pair; fills `levels` and `cannotLink`. */

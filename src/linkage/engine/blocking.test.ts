@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Blocking } from './blocking.ts';
+import { Dataset } from './dataset.ts';
+
+const dataset = (rows: Record<string, string>[]): Dataset => {
+  const d = new Dataset(['a', 'b']);
+  rows.forEach((r, i) => d.add(String(i), r));
+  return d;
+};
+
+describe('blocking', () => {
+  it('unions rules and yields each candidate pair exactly once', () => {
+    const d = dataset([
+      { a: 'x', b: '1' },
+      { a: 'x', b: '1' },
+      { a: 'x', b: '2' },
+      { a: 'y', b: '1' },
+      { a: '', b: '2' },
+    ]);
+    const pairs: string[] = [];
+    const stats = new Blocking(d, [['a'], ['b']]).forEachPair((p, q) => pairs.push([p, q].sort().join('-')));
+    expect(pairs.sort()).toEqual(['0-1', '0-2', '0-3', '1-2', '1-3', '2-4'].sort());
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(stats.pairsPerRule).toEqual([3, 3]);
+    expect(stats.candidatePairs).toBe(6);
+  });
+  it('never blocks on missing values and supports transforms', () => {
+    const d = dataset([{ a: 'Robert', b: '' }, { a: 'Rupert', b: '' }, { a: 'Alice', b: '' }]);
+    const pairs: number[][] = [];
+    new Blocking(d, [['a|soundex'], ['b']]).forEachPair((p, q) => pairs.push([p, q]));
+    expect(pairs).toEqual([[0, 1]]);
+  });
+  it('skips and reports oversized blocks', () => {
+    const d = dataset(Array.from({ length: 10 }, (_, i) => ({ a: 'same', b: String(i % 2) })));
+    const stats = new Blocking(d, [['a'], ['b']], 5).forEachPair(() => {});
+    expect(stats.oversized).toEqual([{ rule: 'a', size: 10, example: 'a=same' }]);
+    expect(stats.candidatePairs).toBe(20); // two blocks of 5 under rule b
+  });
+  it('links across sources only when asked', () => {
+    const d = new Dataset(['a', 'b']);
+    d.add('1', { a: 'x' }, 0);
+    d.add('2', { a: 'x' }, 0);
+    d.add('3', { a: 'x' }, 1);
+    const pairs: number[][] = [];
+    new Blocking(d, [['a']]).forEachPair((p, q) => pairs.push([p, q]), true);
+    expect(pairs).toEqual([[0, 2], [1, 2]]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cluster, type ClusterOptions, type Edges, type PairCheck } from './cluster.ts';
+import { weightOf } from './model.ts';
+
+const opts: ClusterOptions = { linkThreshold: 0.9, reviewThreshold: 0.5, minAverage: 0.5, maxClusterSize: 100, alarmSize: 4 };
+
+/** A toy world: pair probabilities by "a-b", cannot-link pairs, everything else improbable. */
+const world = (probs: Record<string, number>, cannot: string[] = []): { edges: Edges; check: PairCheck } => {
+  const list = Object.entries(probs).map(([k, p]) => [...k.split('-').map(Number), weightOf(p)] as const);
+  const edges: Edges = {
+    a: Int32Array.from(list, (e) => e[0]),
+    b: Int32Array.from(list, (e) => e[1]),
+    weight: Float64Array.from(list, (e) => e[2]),
+    length: list.length,
+  };
+  const check: PairCheck = {
+    score: (a, b) => {
+      const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+      return { weight: weightOf(probs[key] ?? 0.01), cannotLink: cannot.includes(key) };
+    },
+  };
+  return { edges, check };
+};
+
+describe('constrained clustering', () => {
+  it('links strong pairs transitively', () => {
+    const { edges, check } = world({ '0-1': 0.99, '1-2': 0.98, '0-2': 0.97 });
+    expect(Array.from(cluster(4, edges, check, opts).clusterOf)).toEqual([0, 0, 0, 3]);
+  });
+  it('does not let one weak link chain two people together', () => {
+    // Person A = {0,1,2}, person B = {3,4}; a single borderline edge 2-3 passes the threshold,
+    // but 0,1 disagree with 3,4 strongly.
+    const { edges, check } = world({ '0-1': 0.999, '1-2': 0.999, '0-2': 0.999, '3-4': 0.999, '2-3': 0.91 });
+    const r = cluster(5, edges, check, opts);
+    expect(r.clusterOf[0]).toBe(r.clusterOf[2]);
+    expect(r.clusterOf[3]).toBe(r.clusterOf[4]);
+    expect(r.clusterOf[2]).not.toBe(r.clusterOf[3]);
+    expect(r.review.map((e) => [edges.a[e], edges.b[e]])).toEqual([[2, 3]]);
+  });
+  it('respects cannot-link between any members, not just the edge', () => {
+    const { edges, check } = world({ '0-1': 0.99, '1-2': 0.99, '0-2': 0.95 }, ['0-2']);
+    const r = cluster(3, edges, check, opts);
+    expect(r.clusterOf[0]).toBe(r.clusterOf[1]);
+    expect(r.clusterOf[2]).not.toBe(r.clusterOf[0]);
+    expect(r.rejected.constraint).toBeGreaterThan(0);
+  });
+  it('applies human decisions as hard constraints both ways', () => {
+    const { edges, check } = world({ '0-1': 0.99, '2-3': 0.2 });
+    const r = cluster(4, edges, check, opts, { same: [[2, 3]], different: [[0, 1]] });
+    expect(r.clusterOf[0]).not.toBe(r.clusterOf[1]);
+    expect(r.clusterOf[2]).toBe(r.clusterOf[3]);
+  });
+  it('caps cluster size and raises the alarm', () => {
+    const probs: Record<string, number> = {};
+    for (let i = 0; i < 9; i++) for (let j = i + 1; j < 9; j++) probs[`${i}-${j}`] = 0.99;
+    const { edges, check } = world(probs);
+    const r = cluster(9, edges, check, { ...opts, maxClusterSize: 6 });
+    const sizes = new Map<number, number>();
+    for (const c of r.clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+    expect(Math.max(...sizes.values())).toBe(6);
+    expect(r.alarms.length).toBeGreaterThan(0);
+    expect(r.rejected.size).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createComparison } from './comparison.ts';
+import { levelOf } from './levels.test-helper.ts';
+import './comparisons-generic.ts';
+import { Dataset } from './dataset.ts';
+import { dateLevel, packDate, parseGenericDate } from './dates.ts';
+
+describe('generic comparisons: every level', () => {
+  it('exact', () => {
+    const s = { type: 'exact', field: 'x' };
+    expect(levelOf(s, { x: 'NSW' }, { x: 'nsw' })).toBe('exact');
+    expect(levelOf(s, { x: 'nsw' }, { x: 'vic' })).toBe('different');
+    expect(levelOf(s, { x: '' }, { x: 'vic' })).toBe('null');
+  });
+  it('name', () => {
+    const s = { type: 'name', field: 'g', swapWith: 's' };
+    expect(levelOf(s, { g: 'Robert', s: 'Smith' }, { g: 'robert', s: 'x' })).toBe('exact');
+    expect(levelOf(s, { g: 'Robert', s: 'Smith' }, { g: 'Smith', s: 'Robert' })).toBe('swapped');
+    expect(levelOf(s, { g: 'Robert' }, { g: 'Rboert' })).toBe('one edit');
+    expect(levelOf(s, { g: 'Robert' }, { g: 'Roberto' })).toBe('one edit');
+    expect(levelOf(s, { g: 'Martha' }, { g: 'Marhtta' })).toBe('jaro-winkler ≥ 0.9');
+    expect(levelOf(s, { g: 'Dwayne' }, { g: 'Duane' })).toBe('jaro-winkler ≥ 0.8');
+    expect(levelOf(s, { g: 'Robert' }, { g: 'Alice' })).toBe('different');
+    expect(levelOf(s, { g: '' }, { g: 'Alice' })).toBe('null');
+  });
+  it('numeric', () => {
+    const s = { type: 'numeric', field: 'p' };
+    expect(levelOf(s, { p: '2600' }, { p: '2600' })).toBe('exact');
+    expect(levelOf(s, { p: '2600' }, { p: '2060' })).toBe('one edit');
+    expect(levelOf(s, { p: '2600' }, { p: '3999' })).toBe('different');
+    expect(levelOf(s, { p: '' }, { p: '3999' })).toBe('null');
+  });
+  it('email', () => {
+    const s = { type: 'email', field: 'e' };
+    expect(levelOf(s, { e: 'a.b@x.com' }, { e: 'A.B@x.com' })).toBe('exact');
+    expect(levelOf(s, { e: 'a.b@x.com' }, { e: 'a.b@y.org' })).toBe('same user name');
+    expect(levelOf(s, { e: 'robert255@smith.net' }, { e: 'roberta25@smith.net' })).toBe('jaro-winkler ≥ 0.88');
+    expect(levelOf(s, { e: 'a@x.com' }, { e: 'zz@q.org' })).toBe('different');
+  });
+  it('date: each level, and cannot-link only on two different full dates', () => {
+    const s = { type: 'date', field: 'd', cannotLink: true };
+    expect(levelOf(s, { d: '19950312' }, { d: '1995-03-12' })).toBe('exact');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '1995-12-03' })).toBe('day/month swapped or one-digit typo');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-03-13' })).toBe('day/month swapped or one-digit typo');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-03' })).toBe('agrees to the lower precision');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995' })).toBe('agrees to the lower precision');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1996' })).toBe('year ±1');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1981-07-30' })).toBe('different full dates');
+    expect(levelOf(s, { d: '1995' }, { d: '1981' })).toBe('different');
+    expect(levelOf(s, { d: '' }, { d: '1981' })).toBe('null');
+    const data = new Dataset(['d']);
+    const c = createComparison(s, data);
+    expect(c.levels.filter((l) => l.cannotLink).map((l) => l.label)).toEqual(['different full dates']);
+  });
+  it('date parsing keeps precision', () => {
+    expect(packDate(parseGenericDate('1995'))).toBe(19950000);
+    expect(packDate(parseGenericDate('03.1995'))).toBe(19950300);
+    expect(dateLevel(-1, 19950000)).toBe(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import './person.ts';
+import { levelOf } from './levels.test-helper.ts';
+
+describe('person comparisons: every level', () => {
+  it('surname', () => {
+    const s = { type: 'person-surname', field: 's', swapWith: 'g' };
+    expect(levelOf(s, { s: 'Иванов' }, { s: 'IVANOV' })).toBe('exact');
+    expect(levelOf(s, { s: 'Иванов', g: 'Олег' }, { s: 'Олег', g: 'Иванов' })).toBe('swapped with given name');
+    expect(levelOf(s, { s: 'Иванов' }, { s: 'Иванова' })).toBe('other gender form');
+    expect(levelOf(s, { s: 'Иванов' }, { s: 'Иваньков' })).toBe('one edit');
+    expect(levelOf(s, { s: 'Иванов' }, { s: 'Петров' })).toBe('different');
+    expect(levelOf(s, { s: '' }, { s: 'Петров' })).toBe('null');
+  });
+  it('surname: phonetic and Jaro–Winkler bands', () => {
+    const s = { type: 'person-surname', field: 's' };
+    const phonetic = levelOf(s, { s: 'Шевчук' }, { s: 'Шевчюкк' });
+    expect(['one edit', 'same phonetic key']).toContain(phonetic);
+    expect(levelOf(s, { s: 'Кузнецов' }, { s: 'Кузменцов' })).toMatch(/jaro|phonetic|edit/);
+  });
+  it('given name', () => {
+    const s = { type: 'person-given', field: 'g', swapWith: 's' };
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Aleksandr' })).toBe('exact');
+    expect(levelOf(s, { g: 'Олег', s: 'Иванов' }, { g: 'Иванов', s: 'Олег' })).toBe('swapped with surname');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Саша' })).toBe('same full name (diminutive, variant)');
+    expect(levelOf(s, { g: 'Дмитрий' }, { g: 'Дима' })).toBe('same full name (diminutive, variant)');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Алексанр' })).toBe('one edit');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'А.' })).toBe('initial agrees');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('different');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different');
+  });
+  it('patronymic, with cannot-link on two different full patronymics', () => {
+    const s = { type: 'person-patronymic', field: 'p', cannotLink: true };
+    expect(levelOf(s, { p: 'Сергеевич' }, { p: 'Sergeyevich' })).toBe('exact');
+    expect(levelOf(s, { p: 'Сергеевич' }, { p: 'Сергеевна' })).toBe('other gender form or one edit');
+    expect(levelOf(s, { p: 'Сергеевич' }, { p: 'С.' })).toBe('initial agrees');
+    expect(levelOf(s, { p: 'Сергеевич' }, { p: 'Сергеевиш' })).toBe('other gender form or one edit');
+    expect(levelOf(s, { p: 'Владимирович' }, { p: 'Владимировчи' })).toMatch(/one edit|jaro/);
+    expect(levelOf(s, { p: 'Сергеевич' }, { p: 'Петрович' })).toBe('different full patronymics');
+    expect(levelOf(s, { p: 'Сергеевич' }, { p: 'П.' })).toBe('initials differ');
+  });
+  it('birth date (partial dates, swaps, ±1 year)', () => {
+    const s = { type: 'person-date', field: 'd', cannotLink: true };
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '1995-03-12' })).toBe('exact');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '03.12.1995' })).toBe('day/month swapped or one-digit typo');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '1995' })).toBe('agrees to the lower precision');
+    expect(levelOf(s, { d: '1995' }, { d: '1996' })).toBe('year ±1');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1995' })).toBe('different full dates');
+  });
+  it('region and unit', () => {
+    const r = { type: 'region', field: 'r' };
+    expect(levelOf(r, { r: 'Бурятия' }, { r: 'RU-BU' })).toBe('same');
+    expect(levelOf(r, { r: 'Бурятия' }, { r: 'Москва' })).toBe('different');
+    expect(levelOf(r, { r: 'nowhere at all' }, { r: 'Москва' })).toBe('null');
+    const u = { type: 'unit', field: 'u' };
+    expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'military unit 12345' })).toBe('same unit number');
+    expect(levelOf(u, { u: '55 омсбр' }, { u: '55th Motor Rifle Brigade' })).toBe('same formation');
+    expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'в/ч 54321' })).toBe('different');
+  });
+});

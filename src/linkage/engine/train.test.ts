@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { LinkageEngine } from './engine.ts';
+import { syntheticConfig, syntheticPeople } from './synthetic.test-helper.ts';
+
+describe('unsupervised training (u from random pairs, λ from rules, m by blocked EM sessions)', () => {
+  const rows = syntheticPeople(400);
+  const engine = new LinkageEngine(syntheticConfig());
+  for (const r of rows) engine.add(r.id, r.record);
+  const report = engine.train();
+  const p = engine.params!;
+  const idx = (name: string): number => engine.comparisons.findIndex((c) => c.name === name);
+
+  it('learns that agreement is far likelier among matches than among random pairs', () => {
+    for (const name of ['first', 'last', 'dob']) {
+      const i = idx(name);
+      expect(p.m[i][1]).toBeGreaterThan(0.5);
+      expect(p.u[i][1]).toBeLessThan(0.2);
+      expect(engine.scorer!.weights[i][1]).toBeGreaterThan(2);
+      expect(engine.scorer!.weights[i][engine.comparisons[i].levels.length - 1]).toBeLessThan(0);
+    }
+  });
+  it('estimates λ near the true share of matching pairs', () => {
+    const n = rows.length;
+    const byTruth = new Map<number, number>();
+    for (const r of rows) byTruth.set(r.truth, (byTruth.get(r.truth) ?? 0) + 1);
+    let truePairs = 0;
+    for (const c of byTruth.values()) truePairs += (c * (c - 1)) / 2;
+    const trueLambda = truePairs / ((n * (n - 1)) / 2);
+    expect(p.lambda).toBeGreaterThan(trueLambda / 3);
+    expect(p.lambda).toBeLessThan(trueLambda * 3);
+  });
+  it('holds blocked fields out of their session (name session does not estimate names)', () => {
+    expect(report.sessions.map((s) => s.rule)).toEqual(['first & last', 'dob']);
+    expect(report.sessions.every((s) => s.pairs > 0)).toBe(true);
+  });
+  it('finds the duplicates with high precision end to end', () => {
+    const { edges } = engine.predict();
+    const { clusterOf } = engine.cluster(edges);
+    let tp = 0;
+    let fp = 0;
+    for (let a = 0; a < rows.length; a++)
+      for (let b = a + 1; b < rows.length; b++) {
+        if (clusterOf[a] !== clusterOf[b]) continue;
+        if (rows[a].truth === rows[b].truth) tp++;
+        else fp++;
+      }
+    expect(tp).toBeGreaterThan(100);
+    expect(fp / (tp + fp)).toBeLessThan(0.05);
+  });
+});
