@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerLinkageCli } from './linkage/linkage.cli.ts';
 import { registerAccountsCli } from './accounts/accounts.cli.ts';
+import { registerCasesCli } from './cases/cases.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -34,6 +35,7 @@ export const buildCli = (): Command => {
 
   registerLinkageCli(program);
   registerAccountsCli(program);
+  registerCasesCli(program);
   return program;
 };
 

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { casesStats } from './cases.service.ts';
+
+// `kintrace stats [--json]`: counts only, nothing that identifies anybody.
+
+export const registerCasesCli = (program: Command): void => {
+  program
+    .command('stats')
+    .description('count persons, cases, timeline events and user accounts')
+    .option('--json', 'print {persons, cases, events, users} as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { db, close } = openDatabase(loadConfig());
+      try {
+        const s = await casesStats(db);
+        process.stdout.write(
+          opts.json ? `${JSON.stringify(s)}\n` : `persons ${s.persons}\ncases   ${s.cases}\nevents  ${s.events}\nusers   ${s.users}\n`,
+        );
+      } finally {
+        await close();
+      }
+    });
+};
