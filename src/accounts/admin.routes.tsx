@@ -10,6 +10,7 @@ import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, 
 import { checkSetupToken, completeSetup } from './first-run.ts';
 import { requireStaff } from './guards.ts';
 import { setSessionCookie } from './accounts.plugin.ts';
+import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
 import { formFailure } from './form-errors.ts';
 import { InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
 
@@ -33,6 +34,13 @@ const tokenParam = (req: FastifyRequest): string => String((req.params as { toke
 export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = () => app.deps;
   const linkUrl = (kind: string, token: string) => `${app.deps.config.publicUrl}/${kind}/${token}`;
+  /** A link opens a new session: whatever session this browser had is ended, not left behind. */
+  const startSession = async (req: FastifyRequest, reply: FastifyReply, cookie: string) => {
+    const previous = parseCookie(req.cookies[SESSION_COOKIE]);
+    if (previous) await deleteSession(deps().db, previous.idHash);
+    setSessionCookie(app, reply, cookie);
+    return redirect(reply, '/account/2fa');
+  };
   const invalidLink = (req: FastifyRequest, reply: FastifyReply) => sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} />, 404);
 
   // ---- organisations (site admin) -------------------------------------------------------
@@ -113,8 +121,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const input = parseForm(acceptInviteSchema, req.body);
       const { cookie } = await acceptInvite(deps(), token, input);
-      setSessionCookie(app, reply, cookie);
-      return redirect(reply, '/account/2fa');
+      return startSession(req, reply, cookie);
     } catch (err) {
       if (err instanceof NotFound) return invalidLink(req, reply);
       const f = formFailure(err, 'pseudonym');
@@ -136,8 +143,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const input = parseForm(resetSchema, req.body);
       const { cookie } = await acceptReset(deps(), token, input);
-      setSessionCookie(app, reply, cookie);
-      return redirect(reply, '/account/2fa');
+      return startSession(req, reply, cookie);
     } catch (err) {
       if (err instanceof NotFound) return invalidLink(req, reply);
       const f = formFailure(err);
@@ -159,8 +165,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const input = parseForm(setupSchema, req.body);
       const { cookie } = await completeSetup(deps(), token, input);
-      setSessionCookie(app, reply, cookie);
-      return redirect(reply, '/account/2fa');
+      return startSession(req, reply, cookie);
     } catch (err) {
       if (err instanceof NotFound) return invalidLink(req, reply);
       const f = formFailure(err, 'pseudonym');

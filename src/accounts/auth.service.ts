@@ -7,8 +7,8 @@ import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches }
 import type { Role } from '../web/auth-context.ts';
 import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
 import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
-import { createSession, deleteSession, deleteUserSessions, type LoadedSession } from './sessions.ts';
-import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
+import { createSession, deleteSession, deleteUserSessions, purgeExpiredSessions, type LoadedSession } from './sessions.ts';
+import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.ts';
 
 // Registration, login and recovery. Every path that takes a pseudonym does the same work whether
 // or not the account exists (one Argon2id run, the same queries), so timing reveals nothing.
@@ -90,6 +90,9 @@ export const login = async (deps: AccountsDeps, input: { pseudonym: string; pass
     throw new Invalid({ field: '_form', key: 'accounts.errors.badLogin' });
   }
   await clearFailures(deps.db, key);
+  // Housekeeping rides on logins: expired sessions and counters do not linger in a seized file.
+  await purgeExpiredSessions(deps.db, deps.clock, deps.config);
+  await purgeExpiredCounters(deps.db, deps.clock);
   const privateKey = open(kek, user.private_key_sealed, aad.userPrivateKey(user.id));
   // Rotation: whatever session the browser had before is gone; the new id was never seen by anyone.
   if (input.previousSessionHash) await deleteSession(deps.db, input.previousSessionHash);

@@ -39,6 +39,16 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/staff">{t('nav.staff', { defaultValue: 'Work' })}</a>
           </li>
         )}
+        {auth && auth.secondFactorDone && (auth.role === 'site_admin' || auth.role === 'org_admin') && (
+          <li>
+            <a href="/admin/invites">{t('accounts.nav.admin')}</a>
+          </li>
+        )}
+        {auth && (
+          <li>
+            <a href="/account">{t('accounts.nav.account')}</a>
+          </li>
+        )}
         <li>
           <LanguageSwitch ctx={ctx} />
         </li>
