@@ -6,13 +6,14 @@ import { NotFound } from '../shared/errors.ts';
 import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
 import { listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
-import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, createResetLink, findLink, pendingInvites } from './staff.service.ts';
+import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, createResetLink, findLink, pendingInvites, removeStaff } from './staff.service.ts';
+import { findUserById } from './accounts.repository.ts';
 import { checkSetupToken, completeSetup } from './first-run.ts';
 import { requireStaff } from './guards.ts';
 import { setSessionCookie } from './accounts.plugin.ts';
 import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
 import { formFailure } from './form-errors.ts';
-import { InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
+import { ConfirmRemovePage, InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
 
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
@@ -103,6 +104,17 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     const { userId } = parseForm(z.object({ userId: z.string().min(1).max(64) }), req.body);
     const link = await createResetLink(deps(), auth, userId);
     return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('reset', link.token)} expiresAt={link.expiresAt} reset back="/admin/invites" />);
+  });
+
+  app.post('/admin/invites/remove', async (req, reply) => {
+    const auth = requireAdmin(req);
+    const { userId, confirm } = parseForm(z.object({ userId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }), req.body);
+    const target = await findUserById(deps().db, userId);
+    // Nothing about an account outside the admin's organisations is shown, not even its name.
+    if (!target || target.role === 'family' || !(await manageable(auth)).some((o) => o.id === target.organisation_id)) throw new NotFound();
+    if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />);
+    await removeStaff(deps(), auth, userId);
+    return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}`);
   });
 
   // ---- single-use links ------------------------------------------------------------------

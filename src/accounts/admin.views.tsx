@@ -71,11 +71,17 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
           {staff.map((s) => (
             <li>
               {s.pseudonym} ({t(`accounts.roles.${s.role}`)}){' '}
-              {s.id !== selfId && (
-                <PostForm ctx={ctx} action="/admin/invites/reset">
-                  <input type="hidden" name="userId" value={s.id} />
-                  <button type="submit" class="link">{t('accounts.admin.resetLink')}</button>
-                </PostForm>
+              {s.id !== selfId && s.role !== 'site_admin' && (
+                <>
+                  <PostForm ctx={ctx} action="/admin/invites/reset">
+                    <input type="hidden" name="userId" value={s.id} />
+                    <button type="submit" class="link">{t('accounts.admin.resetLink')}</button>
+                  </PostForm>
+                  <PostForm ctx={ctx} action="/admin/invites/remove">
+                    <input type="hidden" name="userId" value={s.id} />
+                    <button type="submit" class="link">{t('accounts.admin.remove')}</button>
+                  </PostForm>
+                </>
               )}
             </li>
           ))}
@@ -147,5 +153,20 @@ export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageC
 export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
     <p role="alert">{ctx.t('accounts.invite.invalid')}</p>
+  </Layout>
+);
+
+/** Removing someone is not undoable: without JavaScript, a second form confirms it. */
+export const ConfirmRemovePage = ({ ctx, userId, pseudonym }: { ctx: PageContext; userId: string; pseudonym: string }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.admin.removeTitle')}>
+    <p>{ctx.t('accounts.admin.removeExplain', { pseudonym })}</p>
+    <PostForm ctx={ctx} action="/admin/invites/remove">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="confirm" value="yes" />
+      <button type="submit">{ctx.t('accounts.admin.removeConfirm')}</button>
+    </PostForm>
+    <p>
+      <a href="/admin/invites">{ctx.t('common.cancel')}</a>
+    </p>
   </Layout>
 );

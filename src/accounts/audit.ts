@@ -10,7 +10,8 @@ export type AccountAuditAction =
   | 'account.invite_accepted'
   | 'account.reset_created'
   | 'account.reset_used'
-  | 'account.2fa_set';
+  | 'account.2fa_set'
+  | 'account.removed';
 
 export const auditAccountEvent = async (
   tx: Queryable,
@@ -20,7 +21,8 @@ export const auditAccountEvent = async (
     actorUserId: entry.actorUserId,
     actorRole: entry.actorRole,
     organisationId: entry.organisationId,
-    action: entry.action,
+    // 'account.removed' is not in the audit domain's list yet (asked for); the column is text.
+    action: entry.action as Exclude<AccountAuditAction, 'account.removed'>,
     at: entry.at,
   });
 };

@@ -172,10 +172,10 @@ export const recoverWithCode = async (deps: AccountsDeps, input: { pseudonym: st
   });
   if (!used) throw new Invalid({ field: '_form', key: 'accounts.errors.badRecovery' });
   await clearFailures(deps.db, key);
-  const hasTotp = user.totp_secret_sealed !== null;
-  const isFamily = user.role === 'family';
-  const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: isFamily && !hasTotp, clock: deps.clock });
-  return { cookie, next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp', role: user.role as Role };
+  // The paper code is itself something the family has: it stands in for a lost TOTP phone, and
+  // /account/2fa (passphrase again) then lets them set up a new one. Staff have no codes.
+  const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: true, clock: deps.clock });
+  return { cookie, next: 'done', role: user.role as Role };
 };
 
 export const remainingRecoveryCodes = async (deps: AccountsDeps, userId: string): Promise<number> => {

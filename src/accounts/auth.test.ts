@@ -139,6 +139,22 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect(await t.opened.db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute()).toEqual([]);
   });
 
+  it('a family may turn on 2FA; then login asks for it, and a recovery code stands in for a lost phone', async () => {
+    const { res: reg, cookies } = await register('Дочь Максима');
+    const code = /<code class="secret">([0-9A-Z-]+)<\/code>/.exec(reg.body)![1];
+    await submitForm(t.app, '/account/2fa', { passphrase: PASS }, cookies, '/account/2fa/passphrase');
+    const setup = await page('/account/2fa', cookies);
+    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
+    const { totpCode } = await import('./totp.ts');
+    expect((await submitForm(t.app, '/account/2fa', { code: totpCode(secret, t.clock.now()) }, cookies, '/account/2fa/confirm')).res.headers.location).toBe('/account?done=2fa');
+    const again = await logIn('Дочь Максима', PASS);
+    expect(again.res.headers.location).toBe('/login/2fa');
+    expect((await page('/account', again.cookies)).statusCode).toBe(303);
+    const NEW = 'after losing the phone';
+    const rec = await submitForm(t.app, '/recover', { pseudonym: 'Дочь Максима', code, passphrase: NEW, confirm: NEW });
+    expect((await page('/account', rec.cookies)).statusCode).toBe(200);
+  });
+
   it('requires a CSRF token on every POST', async () => {
     const { cookies } = await register('Дядя Лёши');
     for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset']) {
@@ -148,5 +164,17 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
       expect(forged.statusCode, url).toBe(403);
     }
     expect((await page('/account', cookies)).statusCode).toBe(200);
+  });
+});
+
+describe('cookies over HTTPS', () => {
+  it('get the Secure flag when the site is served over HTTPS', async () => {
+    const t = await testApp('sqlite', { PUBLIC_URL: 'https://kintrace.example' });
+    try {
+      const { res } = await submitForm(t.app, '/register', { pseudonym: 'Secure user', passphrase: PASS, confirm: PASS });
+      expect(res.cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });

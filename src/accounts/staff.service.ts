@@ -83,6 +83,25 @@ export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, tar
   });
 };
 
+/**
+ * Removes a staff member: the account is disabled (the pseudonym stays reserved), their wrap of
+ * the organisation key and their sessions are deleted, and their pending reset links revoked.
+ * What they may have copied while trusted cannot be taken back; see docs/threat-model.md.
+ */
+export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<void> => {
+  const target = await findUserById(deps.db, targetUserId);
+  if (!target || target.disabled || target.role === 'family' || target.role === 'site_admin' || !target.organisation_id || target.id === auth.userId || !canManage(auth, target.organisation_id)) {
+    throw new NotFound('user');
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ disabled: 1 }).where('id', '=', target.id).execute();
+    await tx.deleteFrom('organisation_key_wraps').where('user_id', '=', target.id).execute();
+    await tx.deleteFrom('invites').where('target_user_id', '=', target.id).execute();
+    await deleteUserSessions(tx, target.id);
+    await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: target.organisation_id!, action: 'account.removed', at: deps.clock.now().toISOString() });
+  });
+};
+
 /** A usable link, or NotFound for unknown, used, expired or wrong-kind links alike. */
 export const findLink = async (deps: AccountsDeps, token: string, kind: 'invite' | 'reset') => {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('invite');

@@ -157,6 +157,36 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     for (const url of ['/admin/organisations', '/admin/invites']) expect((await get(url, cw.cookies)).statusCode, url).toBe(404);
   });
 
+  it('an org admin removes a staff member: sessions end, the org key wrap is gone, login fails', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const other = await createOrganisation(t.opened.db, { clock: t.clock });
+    const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    const cw = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
+    const outsider = await createStaff(t.opened.db, other, 'caseworker', { clock: t.clock });
+    const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const foreign = await submitForm(t.app, '/admin/invites', { userId: outsider.id }, cookies, '/admin/invites/remove');
+    expect(foreign.res.statusCode).toBe(404);
+    expect(foreign.res.body).not.toContain(outsider.pseudonym);
+    const ask = await submitForm(t.app, '/admin/invites', { userId: cw.id }, cookies, '/admin/invites/remove');
+    expect(ask.res.statusCode).toBe(200);
+    expect(await t.opened.db.selectFrom('users').select('disabled').where('id', '=', cw.id).executeTakeFirstOrThrow()).toEqual({ disabled: 0 });
+    const done = await submitForm(t.app, '/admin/invites', { userId: cw.id, confirm: 'yes' }, cookies, '/admin/invites/remove');
+    expect(done.res.statusCode).toBe(303);
+    expect((await get('/test/staff-only', cw.cookies)).statusCode).toBe(303);
+    expect(await t.opened.db.selectFrom('organisation_key_wraps').select('user_id').where('user_id', '=', cw.id).execute()).toEqual([]);
+    expect((await submitForm(t.app, '/login', { pseudonym: cw.pseudonym, passphrase: cw.passphrase })).res.statusCode).toBe(400);
+    expect((await staffOfOrganisation(t.opened.db, org.id)).map((s) => s.id)).not.toContain(cw.id);
+  });
+
+  it('rate-limits recovery attempts globally, whatever the account', async () => {
+    let last = 0;
+    for (let i = 0; i < 11; i++) {
+      const { res } = await submitForm(t.app, '/recover', { pseudonym: `someone${i}`, code: 'AAAAA-AAAAA-AAAAA-AAAAA', passphrase: PASS, confirm: PASS });
+      last = res.statusCode;
+    }
+    expect(last).toBe(429);
+  });
+
   it('keeps users logged in across a restart; a copy of the database opens no session', async () => {
     const fam = await createFamily(t.opened.db, { clock: t.clock });
     const cookies = await login(t.app, fam.pseudonym, fam.passphrase);
