@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { AuditRow } from './audit.service.ts';
 
@@ -22,7 +23,7 @@ export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; 
           <tbody>
             {rows.map((r) => (
               <tr>
-                <td>{r.at.length > 10 ? r.at.slice(0, 16).replace('T', ' ') : r.at}</td>
+                <td>{r.at.length > 10 ? `${formatDay(r.at)} ${r.at.slice(11, 16)} UTC` : formatDay(r.at)}</td>
                 {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
                 <td>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? r.actorRole)}</td>
                 <td>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>

@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { PersonFields } from '../people/people.views.tsx';
@@ -19,7 +20,8 @@ export const NewCasePage = ({
   errors: FormErrors;
 }) => {
   const { t } = ctx;
-  const f = { ctx, values, errors };
+  // With a single organisation on the site there is nothing to choose.
+  const f = { ctx, values: organisations.length === 1 && values.organisation === undefined ? { ...values, organisation: organisations[0].id } : values, errors };
   if (organisations.length === 0) {
     return (
       <Layout ctx={ctx} heading={t('cases.newTitle')}>
@@ -71,7 +73,7 @@ export const MyCasesPage = ({
         <ul>
           {cases.map((c) => (
             <li>
-              <a href={`/cases/${c.id}`}>{c.name}</a> — {t(`cases.states.${c.state}`)}, {t('cases.openedOn')} {c.openedOn}
+              <a href={`/cases/${c.id}`}>{c.name}</a> — {t(`cases.states.${c.state}`)}, {t('cases.openedOn')} {formatDay(c.openedOn)}
               {c.state === 'open' && c.waitingOn === 'family' && <strong> · {t('cases.waitingOnFamily')}</strong>}
             </li>
           ))}

@@ -2,7 +2,7 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { PersonSummary } from '../people/people.views.tsx';
-import { formatPartialDate } from '../people/partial-date.ts';
+import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CLOSE_REASONS } from './cases.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
@@ -59,16 +59,21 @@ const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
 const eventLabel = (ctx: PageContext, e: EventView | undefined): string =>
   e ? `${ctx.t(`cases.kinds.${e.kind}`)}, ${formatPartialDate(e.date.value, e.date.precision)}` : '';
 
+/** One button per level the staff member may raise the event to: no select, one click. */
 const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
   const { ctx } = props;
   const higher = VERIFICATION_LEVELS.filter((l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.maxLevel));
   if (higher.length === 0 || props.view.state !== 'open') return null;
-  const state = props.form?.name === 'verify' && props.form.values.event === e.id ? props.form : { values: {}, errors: {} };
+  const error = props.form?.name === 'verify' && props.form.values.event === e.id ? props.form.errors.verification : undefined;
   return (
     <PostForm ctx={ctx} action={`/staff/events/${e.id}/verify`}>
       <input type="hidden" name="event" value={e.id} />
-      <SelectField ctx={ctx} name="verification" label={ctx.t('cases.verify')} values={state.values} errors={state.errors} options={enumOptions(ctx, 'cases.levels', higher)} />
-      <button type="submit" class="secondary">{ctx.t('cases.verifySubmit')}</button>
+      {higher.map((l) => (
+        <button type="submit" name="verification" value={l} class="secondary outline">
+          {ctx.t('cases.markAs', { level: ctx.t(`cases.levels.${l}`) })}
+        </button>
+      ))}
+      {error && <small class="field-error" role="alert">{ctx.t(error.key)}</small>}
     </PostForm>
   );
 };
@@ -133,7 +138,7 @@ const Posts = ({ ctx, posts, empty }: { ctx: PageContext; posts: PostView[]; emp
       {posts.map((p) => (
         <li>
           <small>
-            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> · {p.at.slice(0, 10)}
+            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> · {formatDay(p.at)}
           </small>
           <p>{p.body}</p>
         </li>
@@ -202,7 +207,7 @@ export const CasePage = (props: Props) => {
   return (
     <Layout ctx={ctx} heading={t('cases.caseTitle')}>
       <p>
-        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {view.openedOn} · {t('cases.lastActivity')} {view.lastActivityOn}
+        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {formatDay(view.openedOn)} · {t('cases.lastActivity')} {formatDay(view.lastActivityOn)}
         {view.state === 'open' && view.waitingOn === 'family' && <> · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong></>}
       </p>
       {view.state === 'closed' && (

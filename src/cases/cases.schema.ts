@@ -10,11 +10,14 @@ export const RELATIONS = ['mother', 'father', 'wife', 'husband', 'partner', 'sib
 export const CONTACT_MEANS = ['phone', 'messenger', 'letter', 'social_media', 'through_comrade', 'through_unit', 'other'] as const;
 export const CLOSE_REASONS = ['found_alive', 'death_confirmed', 'returned_home', 'duplicate', 'withdrawn', 'no_response', 'other'] as const;
 
+// Nothing chosen is "required"; a value not in the list (a forged or stale form) is "unknown".
+const enumError = (iss: { input?: unknown }) => (iss.input === undefined ? 'errors.required' : 'errors.unknownOption');
+
 const pick = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { message: 'errors.unknownOption' }));
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: enumError }));
 
 const optionalPick = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { message: 'errors.unknownOption' }).optional());
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: enumError }).optional());
 
 export const openCaseSchema = (today: string) =>
   z.object({

@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { regionName } from '../people/regions.ts';
 import { QUEUE_FILTERS, type QueueFilter } from './cases.schema.ts';
@@ -34,7 +35,7 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
               {t(`cases.states.${r.state}`)}
               {r.state === 'open' && r.waitingOn === 'family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
             </td>
-            <td>{r.lastActivityOn}</td>
+            <td>{formatDay(r.lastActivityOn)}</td>
           </tr>
         ))}
       </tbody>
@@ -43,7 +44,7 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
 };
 
 const SearchForm = ({ ctx, q }: { ctx: PageContext; q: string }) => (
-  <form method="get" action="/staff/search" role="search">
+  <form method="get" action="/staff/search">
     <label>
       {ctx.t('cases.search')}
       <input type="search" name="q" value={q} maxLength={100} />
@@ -70,17 +71,18 @@ export const QueuePage = ({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('cases.queueTitle')}>
-      <nav aria-label={t('cases.queueTitle')}>
-        <ul>
-          {QUEUE_FILTERS.map((f) => (
-            <li>
-              <a href={`/staff?filter=${f}${f === 'stale' ? `&days=${days}` : ''}`} aria-current={f === filter ? 'page' : undefined}>
-                {f === filter ? <strong>{t(`cases.filters.${f}`)}</strong> : t(`cases.filters.${f}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* A wrapping line of links rather than a <nav> list: Pico lays those out in one row,
+          which overflows a 360 px screen. */}
+      <p aria-label={t('cases.queueTitle')} role="navigation">
+        {QUEUE_FILTERS.map((f, i) => (
+          <>
+            {i > 0 && ' · '}
+            <a href={`/staff?filter=${f}${f === 'stale' ? `&days=${days}` : ''}`} aria-current={f === filter ? 'page' : undefined}>
+              {f === filter ? <strong>{t(`cases.filters.${f}`)}</strong> : t(`cases.filters.${f}`)}
+            </a>
+          </>
+        ))}
+      </p>
       {filter === 'stale' && (
         <form method="get" action="/staff">
           <input type="hidden" name="filter" value="stale" />

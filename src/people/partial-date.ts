@@ -67,3 +67,6 @@ export const formatPartialDate = (value: string | null, precision: Precision | n
   const [y, m, d] = value.split('-');
   return precision === 'day' ? `${d}.${m}.${y}` : precision === 'month' ? `${m}.${y}` : y;
 };
+
+/** An ISO day or time shown as a Russian-order day: 02.03.2026. */
+export const formatDay = (iso: string): string => formatPartialDate(iso.slice(0, 10), 'day');

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../../test/helpers/browser.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import type { Cookies } from '../../test/helpers/factories.ts';
+import type { ManualClock } from '../shared/clock.ts';
+import { buildWorld, grantFor, type World } from './cases.fixtures.ts';
+import { addEvent, addNote, sendMessage } from './cases.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+
+// The case pages in a real Chromium with JavaScript off, on a 360 px wide phone: every form
+// posts and re-renders without a script, nothing scrolls sideways, axe finds nothing serious.
+
+/** KT_SHOTS=1 keeps full-page screenshots in the temp dir, for a human to look at. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.KT_SHOTS) await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
+};
+
+describe('case pages in a browser', () => {
+  let run: RunningApp;
+  let browser: Browser;
+  let w: World;
+  const contextFor = async (cookies: Cookies): Promise<BrowserContext> => {
+    const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
+    await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
+    return ctx;
+  };
+
+  beforeAll(async () => {
+    run = await startApp();
+    browser = await launchBrowser();
+    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
+    w = await buildWorld(t);
+    const deps = { db: run.db, clock: run.clock };
+    await addEvent(deps, await grantFor(t, w.family, w.caseId, 'add_event'), { kind: 'death_reported', date: parsePartialDate('2026-01-25') ?? undefined, source: 'witness', place: 'Авдеевка', description: 'Сослуживец написал в мессенджере', verification: undefined });
+    await addEvent(deps, await grantFor(t, w.verifier, w.caseId, 'add_event'), { kind: 'death_confirmed', date: parsePartialDate('2025-12-01') ?? undefined, source: 'official', place: undefined, description: undefined, verification: 'confirmed' });
+    await sendMessage(deps, await grantFor(t, w.caseworker, w.caseId, 'message'), 'Мы написали в военную прокуратуру.');
+    await addNote(deps, await grantFor(t, w.caseworker, w.caseId, 'work'), 'Проверить списки госпиталя.');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await run?.close();
+  });
+
+  it('the family: new case form with errors, list, case page with a discrepancy, adding an event', async () => {
+    const ctx = await contextFor(w.family.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/cases/new`);
+    await expectAxeClean(page, 'new case');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByLabel('Фамилия').fill('Смирнов');
+    await page.getByLabel('Дата рождения').fill('31.02.1990');
+    await page.getByRole('button', { name: 'Отправить запрос' }).click();
+    await page.getByText('Неверная дата').first().waitFor();
+    expect(await page.getByLabel('Фамилия').inputValue()).toBe('Смирнов');
+    await expectAxeClean(page, 'new case with errors');
+    await shot(page, 'new-case-errors');
+
+    await page.goto(`${run.baseUrl}/my/cases`);
+    await expectAxeClean(page, 'my cases');
+    await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    await page.getByText('Две разные даты гибели').waitFor();
+    await page.getByText('Мы написали в военную прокуратуру.').waitFor();
+    expect(await page.content()).not.toContain('Проверить списки госпиталя.');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expectAxeClean(page, 'case (family)');
+    await shot(page, 'case-family');
+
+    await page.getByText('Добавить событие').click();
+    await page.getByLabel('Что произошло').selectOption('hospitalised');
+    await page.getByLabel('Когда').fill('02.2026');
+    await page.getByLabel('Источник').selectOption('family');
+    await page.getByRole('button', { name: 'Добавить в хронологию' }).click();
+    await page.getByText('02.2026 — Госпитализирован').waitFor();
+    await ctx.close();
+  });
+
+  it('the caseworker: queue, search, case page with notes and forms; the admin: audit log', async () => {
+    const ctx = await contextFor(w.caseworker.cookies);
+    const page = await ctx.newPage();
+    for (const url of ['/staff', '/staff?filter=stale&days=1', '/staff/search?q=Иванов']) {
+      await page.goto(`${run.baseUrl}${url}`);
+      await expectAxeClean(page, url);
+      await shot(page, url);
+      expect(await hasHorizontalScroll(page), url).toBe(false);
+    }
+    await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    await page.getByText('Проверить списки госпиталя.').waitFor();
+    await expectAxeClean(page, 'case (staff)');
+    await shot(page, 'case-staff');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByLabel('Назначить').selectOption({ label: w.caseworker.pseudonym });
+    await page.getByRole('button', { name: 'Назначить' }).click();
+    await page.getByText(`Ведёт дело: ${w.caseworker.pseudonym}`).waitFor();
+    await ctx.close();
+
+    const admin = await contextFor(w.admin.cookies);
+    const audit = await admin.newPage();
+    await audit.goto(`${run.baseUrl}/staff/audit`);
+    await audit.getByText('назначил(а) дело').first().waitFor();
+    await expectAxeClean(audit, 'audit');
+    await shot(audit, 'audit');
+    expect(await hasHorizontalScroll(audit)).toBe(false);
+    await admin.close();
+  });
+});
