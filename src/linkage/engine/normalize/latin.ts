@@ -12,8 +12,8 @@ const DIACRITICS: Record<string, string> = {
 
 /** Multi-letter groups, longest first. "·" is BGN's separator for ambiguous pairs (t·s = тс). */
 const GROUPS: Array<[string, string]> = [
-  ['shch', 'щ'], ['dzh', 'дж'], ['sch', 'щ'], ['shh', 'щ'],
-  ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['tz', 'ц'], ['cz', 'ц'],
+  ['tshch', 'тщ'], ['shch', 'щ'], ['dzh', 'дж'], ['sch', 'щ'], ['shh', 'щ'], ['tzh', 'тж'],
+  ['tsh', 'тш'], ['tch', 'тч'], ['tc', 'ц'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['tz', 'ц'], ['cz', 'ц'],
   ['gh', 'г'], ['ph', 'ф'], ['ck', 'к'], ['ct', 'кт'], ['dj', 'дж'], ['·', ''],
 ];
 
@@ -22,30 +22,36 @@ const SINGLE: Record<string, string> = {
   n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'х', z: 'з',
 };
 
-const VOWELS = new Set('aeiouyаеёиоуыэюяіїєë'.split(''));
-const E_LIKE = new Set(['e', 'ё', 'е', 'э', 'ë']);
 
 export function hasLatin(s: string): boolean {
   return /[a-zžčšŝëèéêûâäüöŭìý]/.test(s);
 }
 
+/** ISO 9 is one letter for one letter: in a word that uses its diacritics, "h" is х and "c" is
+ * ц even next to letters that would otherwise form a digraph (Shodnja = Сходня, not Шодня). */
+const ISO9_MARKS = /[žčšŝûâèʹʺ]/; // not ë: BGN uses it too, with digraphs
+const ISO9_SINGLE: Record<string, string> = { ...SINGLE, c: 'ц', j: 'й', y: 'ы' };
+
 /** Reads one lower-case word that may mix Latin and Cyrillic letters. */
 export function latinToCyrillic(word: string): string {
+  if (ISO9_MARKS.test(word)) {
+    let out = '';
+    for (const ch of word) out += DIACRITICS[ch] ?? ISO9_SINGLE[ch] ?? ch;
+    return out;
+  }
   let w = '';
   for (const ch of word) w += DIACRITICS[ch] ?? ch;
   let out = '';
   let i = 0;
   while (i < w.length) {
     const ch = w[i];
-    const prev = i > 0 ? w[i - 1] : '';
-    if (ch === 'y' || ch === 'j') {
-      // y/j before e is the BGN/MVD "ye" for е; before o it is ё after a consonant (Semyon,
-      // Pyotr) but й+о after a vowel (Mayorov); elsewhere й/ы, which the skeleton folds into и.
-      const next = w[i + 1] ?? '';
-      if (E_LIKE.has(next)) { i += 1; continue; }
-      if (next === 'o' && (prev === '' || !VOWELS.has(prev))) { out += 'е'; i += 2; continue; }
-      out += 'и'; i += 1; continue;
-    }
+    // ICAO writes ъ as "ie", and ъ is only ever followed by an iotated vowel (Podieiachev).
+    if (ch === 'i' && w[i + 1] === 'e' && /[ie]/.test(w[i + 2] ?? '')) { i += 2; continue; }
+    // y/j are й, ы or the iotation of я/ю/е/ё; all of them are и in the skeleton.
+    // Exception: j between a consonant and i is the informal ж of Buryat names (Dorjiev, Dorji);
+    // iotation never stands before i, and GOST/ISO write й only after vowels.
+    if (ch === 'j' && w[i + 1] === 'i' && i > 0 && /[bcdfghklmnprstvz]/.test(w[i - 1])) { out += 'ж'; i += 1; continue; }
+    if (ch === 'y' || ch === 'j') { out += 'и'; i += 1; continue; }
     let matched = false;
     for (const [g, c] of GROUPS) {
       if (w.startsWith(g, i)) { out += c; i += g.length; matched = true; break; }

@@ -30,6 +30,7 @@ export const FORMATION_TYPES: readonly FormationType[] = [
     stems: [['бригад', 'морск', 'пехот'], ['naval', 'infantry', 'brigade'], ['marine', 'brigade'], ['marines', 'brigade']] },
   { canonical: 'оа', abbrs: ['оа', 'гв оа', 'ова', 'общевойсковая армия', 'caa', 'oa'],
     stems: [['общевойсков', 'арми'], ['combined', 'arms', 'army']] },
+  { canonical: 'та', abbrs: ['та', 'гв та', 'ta'], stems: [['танков', 'арми'], ['tank', 'army']] },
   { canonical: 'ак', abbrs: ['ак', 'ak'], stems: [['армейск', 'корпус'], ['army', 'corps']] },
   { canonical: 'абр', abbrs: ['абр', 'габр', 'abr'], stems: [['артиллер', 'бригад'], ['artillery', 'brigade']] },
   { canonical: 'зрбр', abbrs: ['зрбр', 'zrbr'],

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDate } from './index.ts';
+
+const day = (year: number, month: number, d: number) => ({ year, month, day: d, precision: 'day' });
+
+describe('parseDate', () => {
+  it('reads full dates in every accepted form', () => {
+    for (const s of ['1990-03-12', '1990/03/12', '1990.03.12', '12.03.1990', '12/03/1990', '12-03-1990', '12.3.1990', ' 12.03.1990 г.', '12.03.1990г', '1990-03-12T00:00:00Z', '12 марта 1990', '12 март 1990 года', '12 March 1990', 'March 12, 1990']) {
+      expect(parseDate(s), s).toEqual(day(1990, 3, 12));
+    }
+  });
+
+  it('reads two-digit years with the 1930–2029 window', () => {
+    expect(parseDate('1.3.90')).toEqual(day(1990, 3, 1));
+    expect(parseDate('01.03.05')).toEqual(day(2005, 3, 1));
+    expect(parseDate('01.03.29')).toEqual(day(2029, 3, 1));
+    expect(parseDate('01.03.30')).toEqual(day(1930, 3, 1));
+  });
+
+  it('reads partial dates with their precision', () => {
+    expect(parseDate('1990-03')).toEqual({ year: 1990, month: 3, day: null, precision: 'month' });
+    expect(parseDate('03.1990')).toEqual({ year: 1990, month: 3, day: null, precision: 'month' });
+    expect(parseDate('3/1990')).toEqual({ year: 1990, month: 3, day: null, precision: 'month' });
+    expect(parseDate('март 1990')).toEqual({ year: 1990, month: 3, day: null, precision: 'month' });
+    expect(parseDate('May 1990')).toEqual({ year: 1990, month: 5, day: null, precision: 'month' });
+    expect(parseDate('1990')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
+    expect(parseDate('1990 г.')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
+  });
+
+  it('gives precision none for empty values', () => {
+    for (const s of ['', '  ', '-', 'неизвестно', '?']) {
+      expect(parseDate(s)).toEqual({ year: null, month: null, day: null, precision: 'none' });
+    }
+  });
+
+  it('rejects malformed and impossible dates', () => {
+    for (const s of ['31.02.1990', '29.02.1900', '30.02.2000', '31.04.1990', '00.01.1990', '1990-13-01', '13.1990', '1990-00', 'abc', '12.03', '1990-3-12-1', '12 абв 1990', '123.03.1990', '1799', '2200', '19900312']) {
+      expect(parseDate(s), s).toBeNull();
+    }
+    expect(parseDate('29.02.2000')).toEqual(day(2000, 2, 29));
+  });
+
+  it('round-trips every valid calendar day in ISO and Russian order', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {
+        const [y, m, dd] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        expect(parseDate(`${y}-${p2(m)}-${p2(dd)}`)).toEqual(day(y, m, dd));
+        expect(parseDate(`${p2(dd)}.${p2(m)}.${y}`)).toEqual(day(y, m, dd));
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalGivenName, initialOf, isInitial, nameKey, patronymicGenderless, surnameGenderless,
+} from './index.ts';
+
+const g = (s: string) => canonicalGivenName(nameKey(s, 'given'));
+const sk = (s: string) => surnameGenderless(nameKey(s, 'surname'));
+const pk = (s: string) => patronymicGenderless(nameKey(s, 'patronymic'));
+
+describe('nameKey', () => {
+  it('folds ё/е, й/и, ь/ъ, case and Latin look-alikes typed in a Cyrillic word', () => {
+    expect(nameKey('Фёдоров', 'surname')).toBe(nameKey('ФЕДОРОВ', 'surname'));
+    expect(nameKey('Григорьев', 'surname')).toBe(nameKey('Григорев', 'surname'));
+    expect(nameKey('Ивaнов', 'surname')).toBe(nameKey('Иванов', 'surname')); // Latin "a"
+    expect(nameKey('Подъячев', 'surname')).toBe(nameKey('Подьячев', 'surname'));
+  });
+
+  it('reads informal Latin spellings', () => {
+    const same = (a: string, b: string) => expect(nameKey(a, 'given')).toBe(nameKey(b, 'given'));
+    for (const v of ['Aleksandr', 'Alexandr', 'ALEKSANDR']) same(v, 'Александр');
+    for (const v of ['Dmitry', 'Dmitriy', 'Dmitrii', 'Dmitri', 'Dmitrij']) same(v, 'Дмитрий');
+    for (const v of ['Yuri', 'Yury', 'Iurii', 'Yuriy', 'Jurij']) same(v, 'Юрий');
+    for (const v of ['Aleksey', 'Alexei', 'Aleksei', 'Alexey', 'Aleksej']) same(v, 'Алексей');
+    for (const v of ['Semyon', 'Semen', 'Semion']) same(v, 'Семён');
+    for (const v of ['Pyotr', 'Petr', 'Piotr']) same(v, 'Пётр');
+    for (const v of ['Vyacheslav', 'Viacheslav', 'Vjacheslav']) same(v, 'Вячеслав');
+    for (const v of ['Mikhail', 'Mihail', 'Mixail']) same(v, 'Михаил');
+    same('Evgeniy', 'Евгений');
+    same('Yevgeny', 'Евгений');
+    expect(nameKey('Kuznetsov', 'surname')).toBe(nameKey('Кузнецов', 'surname'));
+    expect(nameKey('Kuznezov', 'surname')).not.toBe(''); // z for ц is not read as ц (z = з)
+    expect(nameKey('Shchukin', 'surname')).toBe(nameKey('Schukin', 'surname'));
+    expect(nameKey('Shhukin', 'surname')).toBe(nameKey('Щукин', 'surname'));
+    expect(nameKey('Tzyganov', 'surname')).toBe(nameKey('Цыганов', 'surname'));
+    expect(nameKey('Czyganov', 'surname')).toBe(nameKey('Цыганов', 'surname'));
+    expect(nameKey('Pod`yachev', 'surname')).toBe(nameKey('Подъячев', 'surname'));
+  });
+
+  it('works for Buryat, Tuvan, Dagestani and Ossetian names', () => {
+    const same = (a: string, b: string, k: 'surname' | 'given' = 'surname') => expect(nameKey(a, k)).toBe(nameKey(b, k));
+    same('Tsyrenov', 'Цыренов');
+    same('Tsirenov', 'Цыренов');
+    same('Dorzhiev', 'Доржиев');
+    same('Dorjiev', 'Доржиев'); // informal j for ж, read between a consonant and i
+    same('Gadjiev', 'Гаджиев');
+    same('Mongush', 'Монгуш');
+    same('Oorzhak', 'Ооржак');
+    same('Orzhak', 'Ооржак');
+    same('Magomedov', 'Магомедов');
+    same('Gadzhiev', 'Гаджиев');
+    same('Gadzhiyev', 'Гаджиев');
+    same('Abdulkhalikov', 'Абдулхаликов');
+    same('Abdulhalikov', 'Абдулхаликов');
+    same('Dzagoev', 'Дзагоев');
+    same('Guriev', 'Гуриев');
+    same('Гурьев', 'Гуриев'); // ь and и before е are folded together
+    for (const [a, b] of [['Bair', 'Баир'], ['Zhargal', 'Жаргал'], ['Ayas', 'Аяс'], ['Shamil', 'Шамиль'],
+      ['Magomed', 'Магомед'], ['Mahomed', 'Магомед'], ['Alan', 'Алан'], ['Soslan', 'Сослан']]) same(a, b, 'given');
+    same('Цырендоржиев', 'ЦЫРЕНДОРЖИЕВ');
+    same('Батоhоев', 'Батоһоев'); // Buryat һ typed as Latin h
+  });
+
+  it('returns empty for empty and placeholder values', () => {
+    for (const v of ['', '   ', '-', 'неизвестно', 'N/A', 'нет', '...']) expect(nameKey(v, 'surname')).toBe('');
+  });
+
+  it('joins multi-part names the same way whatever the separator', () => {
+    expect(nameKey('Петров-Водкин', 'surname')).toBe(nameKey('Petrov Vodkin', 'surname'));
+  });
+});
+
+describe('canonicalGivenName', () => {
+  it('maps diminutives to full names', () => {
+    expect(g('Саша')).toBe(nameKey('Александр', 'given'));
+    expect(g('Дима')).toBe(nameKey('Дмитрий', 'given'));
+    expect(g('Лёша')).toBe(nameKey('Алексей', 'given'));
+    expect(g('Sasha')).toBe(nameKey('Александр', 'given'));
+    expect(g('Вова')).toBe(g('Володя'));
+    expect(g('Серёжа')).toBe(nameKey('Сергей', 'given'));
+    expect(g('Мага')).toBe(nameKey('Магомед', 'given'));
+  });
+
+  it('maps Ukrainian forms and their romanisation to the Russian name', () => {
+    expect(g('Олександр')).toBe(nameKey('Александр', 'given'));
+    expect(g('Oleksandr')).toBe(nameKey('Александр', 'given'));
+    expect(g('Сергій')).toBe(nameKey('Сергей', 'given'));
+    expect(g('Serhii')).toBe(nameKey('Сергей', 'given'));
+    expect(g('Serhiy')).toBe(nameKey('Сергей', 'given'));
+    expect(g('Dmytro')).toBe(nameKey('Дмитрий', 'given'));
+    expect(g('Mykola')).toBe(nameKey('Николай', 'given'));
+    expect(g('Andrii')).toBe(nameKey('Андрей', 'given'));
+    expect(g('Yevhen')).toBe(nameKey('Евгений', 'given'));
+    expect(g('Ihor')).toBe(nameKey('Игорь', 'given'));
+  });
+
+  it('leaves full and unknown names alone', () => {
+    expect(g('Александр')).toBe(nameKey('Александр', 'given'));
+    expect(g('Баир')).toBe(nameKey('Баир', 'given'));
+    expect(canonicalGivenName('')).toBe('');
+  });
+});
+
+describe('gender forms', () => {
+  it('strips feminine surname endings', () => {
+    expect(sk('Иванова')).toBe(sk('Иванов'));
+    expect(sk('Ivanova')).toBe(sk('Иванов'));
+    expect(sk('Петровская')).toBe(sk('Петровский'));
+    expect(sk('Petrovskaya')).toBe(sk('Petrovskiy'));
+    expect(sk('Петровська')).toBe(sk('Петровський'));
+    expect(sk('Ильина')).toBe(sk('Ильин'));
+    expect(sk('Толстая')).toBe(sk('Толстой'));
+    expect(sk('Синяя')).toBe(sk('Синий'));
+    expect(sk('Белая')).toBe(sk('Белый'));
+    expect(sk('Цыренова')).toBe(sk('Цыренов'));
+    expect(sk('Цой')).toBe(nameKey('Цой', 'surname')); // too short to be an adjective
+    expect(sk('Шевченко')).toBe(nameKey('Шевченко', 'surname'));
+  });
+
+  it('makes male and female patronymics one key', () => {
+    expect(pk('Иванович')).toBe(pk('Ивановна'));
+    expect(pk('Андреевич')).toBe(pk('Андреевна'));
+    expect(pk('Ильич')).toBe(pk('Ильинична'));
+    expect(pk('Никитич')).toBe(pk('Никитична'));
+    expect(pk('Ivanovich')).toBe(pk('Ивановна'));
+    expect(pk('Иванович')).not.toBe(pk('Петрович'));
+  });
+});
+
+describe('initials', () => {
+  it('recognises initials-only input', () => {
+    for (const v of ['А.', 'A', 'А.В.', 'A. V.', 'Yu.', 'Zh.', 'в.']) expect(isInitial(v)).toBe(true);
+    for (const v of ['Ян', 'Али', 'Иванович', '', 'AV']) expect(isInitial(v)).toBe(false);
+  });
+
+  it('gives the first letter of a key in any script', () => {
+    expect(initialOf(nameKey('Иванович', 'patronymic'))).toBe(initialOf(nameKey('И.', 'patronymic')));
+    expect(initialOf(nameKey('Юрьевич', 'patronymic'))).toBe(initialOf(nameKey('Yu.', 'patronymic')));
+    expect(initialOf(nameKey('Zhukov', 'surname'))).toBe(initialOf(nameKey('Ж', 'surname')));
+    expect(initialOf('')).toBe('');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { regionCode } from './index.ts';
+
+describe('regionCode', () => {
+  const cases: Record<string, string[]> = {
+    'RU-MOW': ['Москва', 'г. Москва', 'Moscow', 'MOSCOW', 'город Москва', 'RU-MOW', '77', 'Moskva'],
+    'RU-MOS': ['Московская область', 'Моск. обл.', 'Mosk. obl.', 'Moscow Oblast', 'Moscow region', 'Московская обл', 'Moskovskaya oblast', 'Подмосковье', 'RU-MOS', '50'],
+    'RU-BA': ['Республика Башкортостан', 'Башкортостан', 'Башкирия', 'Bashkortostan', 'Bashkiria', 'Republic of Bashkortostan', 'респ. Башкортостан', 'RU-BA', 'ru-ba', '02', '2', 'Respublika Bashkortostan'],
+    'RU-BU': ['Республика Бурятия', 'респ. Бурятия', 'Бурятия', 'Buryatia', 'Republic of Buryatia', 'Buryatiya', '03'],
+    'RU-SA': ['Якутия', 'Республика Саха (Якутия)', 'Саха', 'Yakutia', 'Sakha Republic', 'Sakha (Yakutia)', '14'],
+    'RU-TY': ['Тыва', 'Тува', 'Республика Тыва', 'Tuva', 'Tyva Republic', 'Tuva Republic'],
+    'RU-DA': ['Дагестан', 'Республика Дагестан', 'Dagestan', 'Republic of Dagestan', 'Респ. Дагестан'],
+    'RU-SE': ['Северная Осетия', 'Республика Северная Осетия — Алания', 'РСО-Алания', 'North Ossetia', 'North Ossetia–Alania', 'Осетия'],
+    'RU-LEN': ['Ленинградская область', 'Ленинградской области', 'Leningrad Oblast', 'Лен. обл.', 'Ленобласть'],
+    'RU-SPE': ['Санкт-Петербург', 'СПб', 'г. Санкт-Петербург', 'Saint Petersburg', 'St. Petersburg', 'Питер'],
+    'RU-KDA': ['Краснодарский край', 'Krasnodar Krai', 'Krasnodarskiy kray', 'Кубань', 'Краснод. кр.'],
+    'RU-AL': ['Республика Алтай', 'Altai Republic', 'Горный Алтай', 'Алтай'],
+    'RU-ALT': ['Алтайский край', 'Altai Krai', 'Altayskiy kray'],
+    'RU-KHM': ['Ханты-Мансийский автономный округ — Югра', 'ХМАО', 'Югра', 'Khanty-Mansi Autonomous Okrug', 'ХМАО-Югра'],
+    'RU-KEM': ['Кемеровская область — Кузбасс', 'Кузбасс', 'Kemerovo Oblast', 'Kemerovo Oblast – Kuzbass'],
+    'RU-CE': ['Чечня', 'Чеченская Республика', 'Chechnya', 'Chechen Republic'],
+    'RU-ORL': ['Орловская область', 'Orlovskaya oblast', 'Oryol Oblast', 'Орёл'],
+    'UA-43': ['Крым', 'Республика Крым', 'Crimea', 'RU-CR', 'UA-43', '91'],
+    'UA-40': ['Севастополь', 'Sevastopol', '92'],
+  };
+  for (const [code, forms] of Object.entries(cases)) {
+    it(`reads ${code} in its forms`, () => {
+      for (const f of forms) expect(regionCode(f), f).toBe(code);
+    });
+  }
+
+  it('covers every subject in regions.csv by its Russian and English names', () => {
+    expect(regionCode('Республика Хакасия')).toBe('RU-KK');
+    expect(regionCode('Jewish Autonomous Oblast')).toBe('RU-YEV');
+    expect(regionCode('Zabaykalsky Krai')).toBe('RU-ZAB');
+  });
+
+  it('returns null for unknown or ambiguous input', () => {
+    for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.']) expect(regionCode(s), s).toBeNull();
+  });
+});

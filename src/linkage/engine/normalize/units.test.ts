@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseUnit } from './index.ts';
+
+describe('parseUnit', () => {
+  it('reads open unit numbers however they are written', () => {
+    for (const s of ['в/ч 12345', 'вч12345', 'В/Ч 12345', 'в.ч. 12345', 'войсковая часть 12345', 'military unit 12345', 'Military Unit No. 12345', 'unit 12345', 'v/ch 12345', '12345', 'в/ч №12345']) {
+      expect(parseUnit(s), s).toEqual({ number: '12345', formation: null });
+    }
+    expect(parseUnit('В/Ч 12345-А')).toEqual({ number: '12345-а', formation: null });
+    expect(parseUnit('в/ч 12345-A')).toEqual({ number: '12345-а', formation: null }); // Latin A
+    expect(parseUnit('в/ч 12345 А')).toEqual({ number: '12345-а', formation: null });
+  });
+
+  it('reads formation names in Russian and English to one key', () => {
+    for (const s of ['55 омсбр', '55-я омсбр', '55 ОМСБр', '55-я отдельная мотострелковая бригада', '55-я отдельная гвардейская мотострелковая бригада', '55th Motor Rifle Brigade', '55th Separate Motor Rifle Brigade', '55 OMSBr', '55 мсбр', '55th Guards Motorized Rifle Brigade']) {
+      expect(parseUnit(s), s).toEqual({ number: null, formation: '55 омсбр' });
+    }
+    expect(parseUnit('76 дшд').formation).toBe('76 дшд');
+    expect(parseUnit('76-я гвардейская десантно-штурмовая дивизия').formation).toBe('76 дшд');
+    expect(parseUnit('76th Guards Air Assault Division').formation).toBe('76 дшд');
+    expect(parseUnit('155 обрмп').formation).toBe('155 обрмп');
+    expect(parseUnit('155th Naval Infantry Brigade').formation).toBe('155 обрмп');
+    expect(parseUnit('2-я отдельная бригада специального назначения').formation).toBe('2 обрспн');
+    expect(parseUnit('20 гв. оа').formation).toBe('20 оа');
+    expect(parseUnit('20th Combined Arms Army').formation).toBe('20 оа');
+    expect(parseUnit('1 тд').formation).toBe('1 тд');
+    expect(parseUnit('1st Tank Division').formation).toBe('1 тд');
+    expect(parseUnit('1-я танковая армия').formation).toBe('1 та');
+  });
+
+  it('reads both when both are given', () => {
+    expect(parseUnit('в/ч 12345 (55 омсбр)')).toEqual({ number: '12345', formation: '55 омсбр' });
+    expect(parseUnit('55 омсбр, в/ч 12345')).toEqual({ number: '12345', formation: '55 омсбр' });
+    expect(parseUnit('55th Motor Rifle Brigade (military unit 12345)')).toEqual({ number: '12345', formation: '55 омсбр' });
+  });
+
+  it('returns nulls for empty or unrecognised text', () => {
+    expect(parseUnit('')).toEqual({ number: null, formation: null });
+    expect(parseUnit('неизвестно')).toEqual({ number: null, formation: null });
+    expect(parseUnit('55')).toEqual({ number: null, formation: null });
+    expect(parseUnit('штаб')).toEqual({ number: null, formation: null });
+  });
+});
