@@ -79,6 +79,16 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const made = await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, cookies);
     const path = linkFrom(made.res.body);
     expect((await get(path, {})).statusCode).toBe(200);
+    const users = async () => (await t.opened.db.selectFrom('users').select('id').execute()).length;
+    const count = await users();
+    const bad = await submitForm(t.app, `${path}?lang=en`, { pseudonym: 'Юрист Анна', passphrase: 'short', confirm: 'short' }, {}, path);
+    expect(bad.res.statusCode).toBe(400);
+    expect(bad.res.body).toContain('value="Юрист Анна"');
+    expect(bad.res.body).toContain('Passphrase too short');
+    const taken = await submitForm(t.app, path, { pseudonym: orgAdmin.pseudonym, passphrase: PASS, confirm: PASS });
+    expect(taken.res.statusCode).toBe(409);
+    expect(taken.res.body).toContain('Этот псевдоним уже занят');
+    expect(await users()).toBe(count); // nothing created, and the invite still works
     const first = await submitForm(t.app, path, { pseudonym: 'Юрист Анна', passphrase: PASS, confirm: PASS });
     expect(first.res.statusCode).toBe(303);
     const replay = await t.app.inject({ method: 'GET', url: path });
