@@ -71,37 +71,33 @@ export interface QueueFilterSql {
   assignedTo?: string | null;
   waitingOn?: 'family';
   inactiveBefore?: string;
-  ids?: string[];
+  personIds?: string[];
 }
 
 export const listQueue = (db: Queryable, f: QueueFilterSql, limit = 200) => {
   let q = db
     .selectFrom('cases')
-    .innerJoin('persons', 'persons.id', 'cases.person_id')
-    .select([
-      'cases.id', 'cases.state', 'cases.assigned_to', 'cases.waiting_on', 'cases.opened_on', 'cases.last_activity_on', 'cases.close_reason',
-      'persons.surname', 'persons.given_name', 'persons.patronymic', 'persons.unit_number', 'persons.unit_name', 'persons.region_code',
-    ])
-    .where('cases.organisation_id', '=', f.organisationId);
-  if (f.state) q = q.where('cases.state', '=', f.state);
-  if (f.assignedTo === null) q = q.where('cases.assigned_to', 'is', null);
-  else if (f.assignedTo) q = q.where('cases.assigned_to', '=', f.assignedTo);
-  if (f.waitingOn) q = q.where('cases.waiting_on', '=', f.waitingOn);
-  if (f.inactiveBefore) q = q.where('cases.last_activity_on', '<', f.inactiveBefore);
-  if (f.ids) q = f.ids.length ? q.where('cases.id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
-  return q.orderBy('cases.last_activity_on').orderBy('cases.id').limit(limit).execute();
+    .select(['id', 'person_id', 'state', 'assigned_to', 'waiting_on', 'opened_on', 'last_activity_on', 'close_reason'])
+    .where('organisation_id', '=', f.organisationId);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.assignedTo === null) q = q.where('assigned_to', 'is', null);
+  else if (f.assignedTo) q = q.where('assigned_to', '=', f.assignedTo);
+  if (f.waitingOn) q = q.where('waiting_on', '=', f.waitingOn);
+  if (f.inactiveBefore) q = q.where('last_activity_on', '<', f.inactiveBefore);
+  if (f.personIds) q = f.personIds.length ? q.where('person_id', 'in', f.personIds) : q.where(sql<boolean>`1 = 0`);
+  return q.orderBy('last_activity_on').orderBy('id').limit(limit).execute();
 };
 
-export const personIdsOfOrganisation = async (db: Queryable, organisationId: string): Promise<Array<{ id: string; person_id: string }>> =>
-  db.selectFrom('cases').select(['id', 'person_id']).where('organisation_id', '=', organisationId).execute();
+/** The persons of one organisation's cases, as a subquery (for a search scoped to it). */
+export const personsOfOrganisation = (db: Queryable, organisationId: string) =>
+  db.selectFrom('cases').select('person_id').where('organisation_id', '=', organisationId);
 
 export const listCasesOfRequester = (db: Queryable, userId: string) =>
   db
     .selectFrom('cases')
-    .innerJoin('persons', 'persons.id', 'cases.person_id')
-    .select(['cases.id', 'cases.state', 'cases.opened_on', 'cases.last_activity_on', 'cases.waiting_on', 'persons.surname', 'persons.given_name', 'persons.patronymic'])
-    .where('cases.requester_user_id', '=', userId)
-    .orderBy('cases.opened_on', 'desc')
+    .select(['id', 'person_id', 'state', 'opened_on', 'last_activity_on', 'waiting_on'])
+    .where('requester_user_id', '=', userId)
+    .orderBy('opened_on', 'desc')
     .execute();
 
 export const countRows = async (db: Queryable, table: 'cases' | 'events'): Promise<number> =>

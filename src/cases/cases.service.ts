@@ -4,7 +4,7 @@ import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
 import { listOrganisations, organisationPublicKey, staffOfOrganisation, userPublicKey } from '../accounts/accounts.service.ts';
-import { createPerson, getPerson, type PersonView } from '../people/people.service.ts';
+import { createPerson, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AuthContext } from '../web/auth-context.ts';
 import type { CaseGrant } from '../web/access.ts';
@@ -187,8 +187,14 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
 };
 
 /** A family's own cases (names only: the person's name is not secret, the story is). */
-export const casesOfFamily = async (db: Db, auth: AuthContext) =>
-  (await listCasesOfRequester(db, auth.userId)).map((r) => ({
-    id: r.id, state: r.state, openedOn: r.opened_on, lastActivityOn: r.last_activity_on, waitingOn: r.waiting_on,
-    name: [r.surname, r.given_name, r.patronymic].filter(Boolean).join(' '),
-  }));
+export const casesOfFamily = async (db: Db, auth: AuthContext) => {
+  const rows = await listCasesOfRequester(db, auth.userId);
+  const persons = await getPersons(db, rows.map((r) => r.person_id));
+  return rows.map((r) => {
+    const p = persons.get(r.person_id);
+    return {
+      id: r.id, state: r.state, openedOn: r.opened_on, lastActivityOn: r.last_activity_on, waitingOn: r.waiting_on,
+      name: p ? [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ') : '',
+    };
+  });
+};

@@ -1,12 +1,12 @@
 import type { Db } from '../db/database.ts';
 import { DAY, isoNow } from '../shared/clock.ts';
 import { countUsers } from '../accounts/accounts.service.ts';
-import { countPersons, searchPersons } from '../people/people.service.ts';
+import { countPersons, getPersons, searchPersons } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OrganisationGrant } from '../web/access.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { QueueFilter } from './cases.schema.ts';
-import { countRows, listQueue, personIdsOfOrganisation, type QueueFilterSql } from './cases.repository.ts';
+import { countRows, listQueue, personsOfOrganisation, type QueueFilterSql } from './cases.repository.ts';
 
 // The caseworker's queue and search, always inside the staff member's own organisation.
 // Only clear columns are read here (person names, unit, dates): no case key is needed.
@@ -23,17 +23,23 @@ export interface QueueRow {
   lastActivityOn: string;
 }
 
-const toRow = (r: Awaited<ReturnType<typeof listQueue>>[number]): QueueRow => ({
-  id: r.id,
-  name: [r.surname, r.given_name, r.patronymic].filter(Boolean).join(' '),
-  unit: [r.unit_number, r.unit_name].filter(Boolean).join(', '),
-  regionCode: r.region_code,
-  state: r.state,
-  assignedTo: r.assigned_to,
-  waitingOn: r.waiting_on,
-  openedOn: r.opened_on,
-  lastActivityOn: r.last_activity_on,
-});
+const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>): Promise<QueueRow[]> => {
+  const persons = await getPersons(db, rows.map((r) => r.person_id));
+  return rows.map((r) => {
+    const p = persons.get(r.person_id);
+    return {
+      id: r.id,
+      name: p ? [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ') : '',
+      unit: p ? [p.unit_number, p.unit_name].filter(Boolean).join(', ') : '',
+      regionCode: p?.region_code ?? null,
+      state: r.state,
+      assignedTo: r.assigned_to,
+      waitingOn: r.waiting_on,
+      openedOn: r.opened_on,
+      lastActivityOn: r.last_activity_on,
+    };
+  });
+};
 
 /**
  * unassigned · mine · waiting (on the family) · stale (no activity for `days` days) are open
@@ -45,18 +51,16 @@ export const caseQueue = async (deps: CasesDeps, grant: OrganisationGrant, filte
   if (filter === 'mine') f.assignedTo = grant.auth.userId;
   if (filter === 'waiting') f.waitingOn = 'family';
   if (filter === 'stale') f.inactiveBefore = new Date(deps.clock.now().getTime() - days * DAY).toISOString().slice(0, 10);
-  return (await listQueue(deps.db, f)).map(toRow);
+  return withPersons(deps.db, await listQueue(deps.db, f));
 };
 
 /** Search by name or unit within the organisation. The query itself is never recorded. */
 export const searchCases = async (deps: CasesDeps, grant: OrganisationGrant, query: string): Promise<QueueRow[]> => {
-  const own = await personIdsOfOrganisation(deps.db, grant.organisationId);
-  const persons = new Set(await searchPersons(deps.db, [...new Set(own.map((c) => c.person_id))], query));
-  const ids = own.filter((c) => persons.has(c.person_id)).map((c) => c.id);
+  const personIds = await searchPersons(deps.db, personsOfOrganisation(deps.db, grant.organisationId), query);
   await deps.db.transaction().execute((tx) =>
     recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action: 'case.searched', at: isoNow(deps.clock) }),
   );
-  return (await listQueue(deps.db, { organisationId: grant.organisationId, ids })).map(toRow);
+  return withPersons(deps.db, await listQueue(deps.db, { organisationId: grant.organisationId, personIds }));
 };
 
 /** `kintrace stats --json` */

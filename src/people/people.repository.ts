@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
 import type { PersonsTable } from './people.table.ts';
 
@@ -15,13 +16,17 @@ export const findPerson = (db: Queryable, id: string) =>
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A one-column subquery yielding the person ids a search may return (one organisation's, say). */
+export type PersonScope = SelectQueryBuilder<Database, keyof Database, Record<string, string>>;
+
 /**
- * Ids of persons among `ids` matching every token of the (already normalised) query in their
- * name keys or unit. LIKE with an explicit escape so "%" or "_" typed by a user match literally.
+ * Ids of persons within `scope` matching every token of the (already normalised) query in
+ * their name keys or unit. LIKE with an explicit escape so "%" or "_" typed by a user match
+ * literally. The scope stays a subquery: no id list is pulled into memory.
  */
-export const personIdsMatching = async (db: Queryable, ids: string[], tokens: string[]): Promise<string[]> => {
-  if (ids.length === 0 || tokens.length === 0) return [];
-  let q = db.selectFrom('persons').select('id').where('id', 'in', ids);
+export const personIdsMatching = async (db: Queryable, scope: PersonScope, tokens: string[]): Promise<string[]> => {
+  if (tokens.length === 0) return [];
+  let q = db.selectFrom('persons').select('id').where('id', 'in', scope as unknown as SelectQueryBuilder<Database, 'persons', { id: string }>);
   for (const token of tokens) {
     const pattern = `%${escapeLike(token)}%`;
     q = q.where((eb) =>
@@ -34,6 +39,15 @@ export const personIdsMatching = async (db: Queryable, ids: string[], tokens: st
   }
   return (await q.execute()).map((r) => r.id);
 };
+
+export const findPersons = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('persons')
+        .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category'])
+        .where('id', 'in', ids)
+        .execute();
 
 export const countPersons = async (db: Queryable): Promise<number> =>
   Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

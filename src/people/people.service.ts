@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
-import { countPersons, findPerson, insertPerson, personIdsMatching } from './people.repository.ts';
+import { countPersons, findPerson, findPersons, insertPerson, personIdsMatching, type PersonScope } from './people.repository.ts';
 
 // The people domain as other domains see it. Called inside the caller's transaction.
 
@@ -34,8 +34,14 @@ export const createPerson = async (tx: Tx, input: PersonInput, now: string): Pro
 
 export const getPerson = async (db: Queryable, id: string): Promise<PersonView | undefined> => findPerson(db, id);
 
-/** Persons among `ids` whose names or unit contain every word of `query`. */
-export const searchPersons = (db: Queryable, ids: string[], query: string): Promise<string[]> =>
-  personIdsMatching(db, ids, searchKey(query).split(' ').filter(Boolean).slice(0, 5));
+/** Persons within `scope` (a subquery of ids) whose names or unit contain every word of `query`. */
+export const searchPersons = (db: Queryable, scope: PersonScope, query: string): Promise<string[]> =>
+  personIdsMatching(db, scope, searchKey(query).split(' ').filter(Boolean).slice(0, 5));
+
+/** Several persons by id, keyed by id (for lists). */
+export const getPersons = async (db: Queryable, ids: string[]): Promise<Map<string, PersonView>> =>
+  new Map((await findPersons(db, [...new Set(ids)])).map((p) => [p.id, p]));
+
+export type { PersonScope };
 
 export { countPersons };
