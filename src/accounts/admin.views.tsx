@@ -50,6 +50,11 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
   const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }));
   return (
     <Layout ctx={ctx} heading={t('accounts.admin.invitesTitle')}>
+      {organisations.length === 1 && (
+        <p>
+          {t('accounts.fields.organisation')}: <strong>{organisations[0].name}</strong>
+        </p>
+      )}
       {organisations.length > 1 && (
         <form method="get" action="/admin/invites">
           <SelectField ctx={ctx} name="org" label={t('accounts.fields.organisation')} values={{ org: selected }} errors={{}} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
