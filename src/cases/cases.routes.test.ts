@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { formToken, submitForm } from '../../test/helpers/factories.ts';
+import { createFamily, formToken, login, submitForm } from '../../test/helpers/factories.ts';
 import { buildWorld, type World } from './cases.fixtures.ts';
 
 // The family's and the caseworker's path through the real pages, without JavaScript, and what
@@ -54,6 +54,16 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(page.body).not.toContain('Внутренние заметки');
     const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies: w.family.cookies });
     expect(mine.body).toContain(url);
+  });
+
+  it('works with a session from the real login page, landing on the family\'s cases', async () => {
+    const fam = await createFamily(t.opened.db, { clock: t.clock });
+    const cookies = await login(t.app, fam.pseudonym, fam.passphrase);
+    const { res } = await submitForm(t.app, '/cases/new', validCase(w.orgA.id), cookies);
+    expect(res.statusCode).toBe(303);
+    const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies });
+    expect(mine.body).toContain(String(res.headers.location));
+    expect(mine.body).not.toContain(w.caseId);
   });
 
   it.each([
