@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+
+// A browser without a browser, for app.inject(): keeps cookies, submits the forms a page really
+// shows (with their hidden fields, so the CSRF token comes from the page) and follows 303s.
+// Used by the security tests that walk the whole story over HTTP.
+
+export interface Page {
+  status: number;
+  url: string;
+  body: string;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+const decode = (s: string): string =>
+  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+const attr = (tag: string, name: string): string | undefined => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag);
+  return m ? decode(m[1]) : undefined;
+};
+
+/** The forms of a page: action and the values its inputs carry (hidden ones included). */
+export const formsOf = (html: string): Array<{ action: string; fields: Record<string, string> }> =>
+  [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, open, inner]) => {
+    const fields: Record<string, string> = {};
+    for (const [tag] of inner.matchAll(/<input\b[^>]*>/gi)) {
+      const name = attr(tag, 'name');
+      const type = attr(tag, 'type') ?? 'text';
+      if (!name || ((type === 'checkbox' || type === 'radio') && !/\schecked/i.test(tag))) continue;
+      fields[name] = attr(tag, 'value') ?? '';
+    }
+    return { action: attr(open, 'action') ?? '', fields };
+  });
+
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  last: Page | null = null;
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  private remember(setCookie: string | string[] | number | undefined): void {
+    for (const line of ([] as string[]).concat((setCookie as string | string[] | undefined) ?? [])) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  }
+
+  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>, follow = true): Promise<Page> {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: { ...this.headers, ...this.cookieHeader(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      payload: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    this.remember(res.headers['set-cookie']);
+    const page: Page = { status: res.statusCode, url, body: res.body, headers: res.headers };
+    if (follow && res.statusCode >= 300 && res.statusCode < 400 && typeof res.headers.location === 'string') {
+      return this.request('GET', res.headers.location);
+    }
+    this.last = page;
+    return page;
+  }
+
+  get(url: string): Promise<Page> {
+    return this.request('GET', url);
+  }
+
+  /**
+   * Opens `pageUrl` (unless it is the page already shown), finds the form posting to `action`
+   * and submits it with `fields` over its own values. Throws when the page has no such form.
+   */
+  async submit(pageUrl: string | null, action: string | RegExp, fields: Record<string, string> = {}, follow = true): Promise<Page> {
+    const page = pageUrl === null && this.last ? this.last : await this.get(pageUrl ?? '/');
+    const form = formsOf(page.body).find((f) => (typeof action === 'string' ? f.action === action : action.test(f.action)));
+    if (!form) throw new Error(`no form posting to ${String(action)} on ${page.url} (status ${page.status}); forms: ${formsOf(page.body).map((f) => f.action).join(', ')}`);
+    return this.request('POST', form.action, { ...form.fields, ...fields }, follow);
+  }
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { ManualClock } from '../../src/shared/clock.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import type { Db, OpenedDb } from '../../src/db/database.ts';
+import { freshDb } from '../helpers/db.ts';
+import { logOut, runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
+import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sweep.ts';
+
+// The sentinel sweep (issue 3): the whole story is walked over HTTP with marker strings in every
+// free-text field, a forged X-Forwarded-For and a custom User-Agent on every request, with
+// logging on at "info" into a file. Then every byte the server wrote — the raw SQLite file and
+// its -wal/-shm, every file in the data directory, the temp files that appeared meanwhile and
+// the log — is searched: no marker may appear. Secrets (passphrases, TOTP secrets, recovery
+// codes, the invite token, the session cookie's secret) must not appear in clear either.
+
+const FORGED_IP = '203.0.113.77';
+const AGENT = 'SentinelAgent/9.9';
+const HEADERS = { 'x-forwarded-for': FORGED_IP, 'x-real-ip': FORGED_IP, forwarded: `for=${FORGED_IP}`, 'user-agent': AGENT };
+const RELATION = 'other_relative';
+const MEANS = 'through_comrade';
+
+const secretsOf = (r: StoryResult): string[] => [
+  r.family.passphrase, r.admin.passphrase, r.caseworker.passphrase, r.admin.totpSecret, r.caseworker.totpSecret,
+  ...r.family.recoveryCodes, ...r.family.recoveryCodes.map((c) => c.replace(/-/g, '')),
+  new URL(r.inviteUrl).pathname.split('/').pop()!,
+  ...[r.family, r.admin, r.caseworker].flatMap((u) => [...u.visitor.cookies.values()].flatMap((v) => v.split('.'))).filter((s) => s.length >= 20),
+];
+
+const textMarkers = (t: StoryTexts): string[] => Object.values(t);
+
+const runSweptStory = async (opened: OpenedDb, dataDir: string) => {
+  const logFile = path.join(dataDir, 'server.log');
+  const logger = createLogger('info', pino.destination({ dest: logFile, sync: true }));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' });
+  const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+  const app = await buildApp({ config, db: opened.db, dialect: opened.dialect, clock, logger });
+  const texts = storyTexts();
+  const story = await runStory(app, texts, HEADERS);
+  // One staff member stays logged in: a live session row is part of what a seizure finds.
+  await logOut(story.family.visitor);
+  await logOut(story.admin.visitor);
+  await app.close();
+  return { texts, story, logFile };
+};
+
+describe('sentinel sweep on SQLite: no marker anywhere the server writes', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-sweep-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('finds the markers only where they belong: decrypted on the pages, nowhere on disk or in logs', async () => {
+    const before = tmpSnapshot();
+    const opened = await freshDb('sqlite', path.join(dataDir, 'kintrace.sqlite'));
+    const { texts, story, logFile } = await runSweptStory(opened, dataDir);
+
+    // Not vacuous: the texts went in and came back out decrypted, the log has the requests.
+    expect(story.familyCasePage.body).toContain(texts.staffMessage);
+    expect(story.staffCasePage.body).toContain(texts.narrative);
+    const log = fs.readFileSync(logFile, 'utf8');
+    expect(log).toMatch(/"route":"\/cases\/:id"/);
+    expect(log).toMatch(/"statusCode":303/);
+
+    // Read the raw files while the database is still open: the -wal and -shm exist only then.
+    const walFiles = filesUnder(dataDir).map((f) => path.basename(f));
+    expect(walFiles).toEqual(expect.arrayContaining(['kintrace.sqlite', 'kintrace.sqlite-wal', 'server.log']));
+    const markers = [...textMarkers(texts), FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
+    const files = [...filesUnder(dataDir), ...newTmpFiles(before, [dataDir])];
+    // Positive control: what is in clear on purpose (a pseudonym, a person's name) is found, so
+    // the search does read the database files and does match Cyrillic text.
+    expect(searchFiles(files, [story.family.pseudonym, 'Демидов']).map((h) => h.marker)).toEqual(expect.arrayContaining([story.family.pseudonym, 'Демидов']));
+    expect(searchFiles(files, markers)).toEqual([]);
+    await opened.close();
+    expect(searchFiles(filesUnder(dataDir), markers)).toEqual([]);
+  });
+});
+
+/** Every text column of every table, as one string per row value. */
+const dumpAllText = async (db: Db): Promise<string[]> => {
+  const cols = await sql<{ table_name: string; column_name: string }>`
+    SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`.execute(db);
+  expect(cols.rows.length).toBeGreaterThan(20);
+  const out: string[] = [];
+  for (const { table_name, column_name } of cols.rows) {
+    const rows = await sql<{ v: string | null }>`SELECT ${sql.ref(`${table_name}.${column_name}`)}::text AS v FROM ${sql.table(table_name)}`.execute(db);
+    for (const r of rows.rows) if (r.v !== null) out.push(`${table_name}.${column_name}=${r.v}`);
+  }
+  return out;
+};
+
+describe('sentinel sweep on PostgreSQL: no marker in any text column of any table', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-sweep-pg-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('the dump of every text column holds no marker, the log and data directory neither', async () => {
+    const opened = await freshDb('postgres');
+    try {
+      const { texts, story, logFile } = await runSweptStory(opened, dataDir);
+      const dump = await dumpAllText(opened.db);
+      // Not vacuous: the dump has the person's names (in clear on purpose) and the ciphertexts.
+      expect(dump.some((v) => v.includes('Демидов'))).toBe(true);
+      expect(dump.some((v) => v.startsWith('cases.narrative_sealed=g1.'))).toBe(true);
+      const markers = [...textMarkers(texts), FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
+      expect(dump.filter((v) => markers.some((m) => v.includes(m)))).toEqual([]);
+      expect(fs.readFileSync(logFile, 'utf8')).toMatch(/"route":"\/cases\/:id"/);
+      expect(searchFiles(filesUnder(dataDir), markers)).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
