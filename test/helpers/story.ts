@@ -74,7 +74,8 @@ export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers:
 
   // The first administrator, as `kintrace admin create --organisation …` makes one.
   const admin = { pseudonym: `admin ${tag}`, passphrase: `admin passphrase ${tag} 1`, totpSecret: '', visitor: new Visitor(app, headers) };
-  const { organisationId } = await createSiteAdmin(deps, { pseudonym: admin.pseudonym, passphrase: admin.passphrase, organisationName: `Правозащитная группа ${tag}` });
+  const created = await createSiteAdmin(deps, { pseudonym: admin.pseudonym, passphrase: admin.passphrase, organisationName: `Правозащитная группа ${tag}` });
+  const organisationId = created.organisationId!;
   const adminLogin = await admin.visitor.submit('/login', '/login', { pseudonym: admin.pseudonym, passphrase: admin.passphrase });
   must(adminLogin, 'admin sent to 2FA setup', adminLogin.url === '/account/2fa');
   admin.totpSecret = await setUpTwoFactor(app, admin.visitor, admin.passphrase);
