@@ -29,7 +29,13 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get('/staff/search', async (req, reply) => {
     const grant = authoriseQueue(requireStaff(req));
-    const parsed = searchQuerySchema.safeParse(req.query ?? {});
+    const staffNames = await names(grant.organisationId);
+    return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q="" rows={null} staffNames={staffNames} />);
+  });
+
+  app.post('/staff/search', async (req, reply) => {
+    const grant = authoriseQueue(requireStaff(req));
+    const parsed = searchQuerySchema.safeParse(req.body ?? {});
     const q = parsed.success ? (parsed.data.q ?? '') : '';
     const rows = q ? await searchCases(deps, grant, q) : null;
     const staffNames = await names(grant.organisationId);

@@ -1,6 +1,7 @@
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { PostForm } from '../web/forms.tsx';
 import { regionName } from '../people/regions.ts';
 import { QUEUE_FILTERS, type QueueFilter } from './cases.schema.ts';
 import type { QueueRow } from './queue.service.ts';
@@ -43,14 +44,15 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
   );
 };
 
+// POST, not GET: a name typed here must not end up in a URL (browser history, a proxy's log).
 const SearchForm = ({ ctx, q }: { ctx: PageContext; q: string }) => (
-  <form method="get" action="/staff/search">
+  <PostForm ctx={ctx} action="/staff/search">
     <label>
       {ctx.t('cases.search')}
       <input type="search" name="q" value={q} maxLength={100} />
     </label>
     <button type="submit">{ctx.t('cases.searchSubmit')}</button>
-  </form>
+  </PostForm>
 );
 
 export const QueuePage = ({
