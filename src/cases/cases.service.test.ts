@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
@@ -48,6 +50,12 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     ]);
     for (const marker of ['МАРКЕР-НАРРАТИВ', 'СООБЩЕНИЕ-МАРКЕР', 'ЗАМЕТКА-МАРКЕР', 'ОПИСАНИЕ-МАРКЕР', 'mother', 'phone', 'Где он сейчас']) expect(dump).not.toContain(marker);
     expect(dump).toContain('Курская обл.'); // place stays in clear on purpose
+    if (dialect === 'sqlite') {
+      // The raw files too (database, WAL): what a seized disk would show.
+      const raw = Buffer.concat(fs.readdirSync(t.dataDir).map((f) => fs.readFileSync(path.join(t.dataDir, f))));
+      expect(raw.includes(Buffer.from('Курская обл.'))).toBe(true);
+      for (const marker of ['МАРКЕР-НАРРАТИВ', 'СООБЩЕНИЕ-МАРКЕР', 'ЗАМЕТКА-МАРКЕР', 'ОПИСАНИЕ-МАРКЕР']) expect(raw.includes(Buffer.from(marker)), marker).toBe(false);
+    }
   });
 
   it('binds each ciphertext to its case and field', async () => {
