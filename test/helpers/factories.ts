@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { ManualClock, systemClock, type Clock } from '../../src/shared/clock.ts';
-import { randomToken, sealTo, type KeyPair } from '../../src/shared/crypto/index.ts';
+import { randomToken, type KeyPair } from '../../src/shared/crypto/index.ts';
 import type { AuthContext, StaffRole } from '../../src/web/auth-context.ts';
-import { insertOrganisation, wrapOrganisationKeyFor } from '../../src/accounts/accounts.service.ts';
-import { insertUser } from '../../src/accounts/accounts.repository.ts';
-import { aad, newUserSecrets } from '../../src/accounts/keys.ts';
+import { provisionAccount, provisionOrganisation } from '../../src/accounts/provision.ts';
 import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.ts';
-import { newTotpSecret, timeStep, totpCode } from '../../src/accounts/totp.ts';
+import { timeStep, totpCode } from '../../src/accounts/totp.ts';
 
 // Test data straight into the database, with real keys, so tests of other domains start from a
 // logged-in user without going through the pages. Every account gets a real session too.
@@ -40,7 +38,7 @@ const uniqueName = (prefix: string): string => `${prefix}${Date.now().toString(3
 const config = () => loadConfig();
 
 export const createOrganisation = async (db: Db, opts: { name?: string; clock?: Clock } = {}): Promise<TestOrganisation> => {
-  const org = await insertOrganisation(db, { name: opts.name ?? uniqueName('Org '), holder: null, clock: opts.clock ?? systemClock });
+  const org = await provisionOrganisation({ db, config: config(), clock: opts.clock ?? systemClock }, opts.name ?? uniqueName('Org '));
   return { id: org.id, name: org.name, publicKey: org.keyPair.publicKey, privateKey: org.keyPair.privateKey, keys: org.keyPair };
 };
 
@@ -49,35 +47,22 @@ const createAccount = async (
   opts: { pseudonym: string; role: AuthContext['role']; org: TestOrganisation | null; withTotp: boolean; clock: Clock },
 ): Promise<TestUser> => {
   const passphrase = `test passphrase ${randomToken(9)}`;
-  const secrets = await newUserSecrets(passphrase, config());
-  const now = opts.clock.now().toISOString();
-  const totpSecret = opts.withTotp ? newTotpSecret() : null;
-  await db.transaction().execute(async (tx) => {
-    await insertUser(tx, secrets, { pseudonym: opts.pseudonym, role: opts.role, organisationId: opts.org?.id ?? null, now });
-    if (totpSecret) {
-      await tx
-        .updateTable('users')
-        .set({ totp_secret_sealed: sealTo(secrets.keyPair.publicKey, Buffer.from(totpSecret), aad.userTotp(secrets.id)) })
-        .where('id', '=', secrets.id)
-        .execute();
-    }
-    if (opts.org) await wrapOrganisationKeyFor(tx, opts.org.id, opts.org.privateKey, { id: secrets.id, publicKey: secrets.keyPair.publicKey }, opts.clock);
-  });
-  const { cookie, handle } = await createSession(db, { userId: secrets.id, privateKey: secrets.keyPair.privateKey, secondFactorDone: true, clock: opts.clock });
+  const made = await provisionAccount({ db, config: config(), clock: opts.clock }, { pseudonym: opts.pseudonym, passphrase, role: opts.role, organisation: opts.org, withTotp: opts.withTotp });
+  const { cookie, handle } = await createSession(db, { userId: made.userId, privateKey: made.privateKey, secondFactorDone: true, clock: opts.clock });
   return {
-    id: secrets.id,
+    id: made.userId,
     pseudonym: opts.pseudonym,
     passphrase,
-    totpSecret,
+    totpSecret: made.totpSecret,
     auth: {
-      userId: secrets.id,
+      userId: made.userId,
       pseudonym: opts.pseudonym,
       role: opts.role,
       organisationId: opts.org?.id ?? null,
       secondFactorDone: true,
-      totpEnabled: totpSecret !== null,
+      totpEnabled: made.totpSecret !== null,
       sessionId: handle.idHash,
-      userPrivateKey: secrets.keyPair.privateKey,
+      userPrivateKey: made.privateKey,
     },
     cookies: { [SESSION_COOKIE]: cookie },
   };
