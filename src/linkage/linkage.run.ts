@@ -10,7 +10,7 @@ import type { LinkageConfigInput } from './engine/config.ts';
 import type { ClusterResult, Decisions } from './engine/cluster.ts';
 import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
-import { CsvInputError, readCsv } from './linkage.csv.ts';
+import { RowError, readCsv } from './linkage.csv.ts';
 
 export interface RunOptions {
   files: string[];
@@ -43,13 +43,13 @@ const loadDecisions = async (file: string, engine: LinkageEngine): Promise<Decis
   const index = new Map<string, number>();
   engine.data.ids.forEach((id, i) => index.set(id, i));
   const decisions: Decisions = { same: [], different: [] };
-  await readCsv(file, (row, header, line) => {
+  await readCsv(file, (row, header) => {
     const get = (name: string): string => row[header.indexOf(name)] ?? '';
     const a = index.get(get('left_id'));
     const b = index.get(get('right_id'));
     const d = get('decision');
-    if (a === undefined || b === undefined) throw new CsvInputError(file, line, 'left_id or right_id is not a record of the input');
-    if (d !== 'same' && d !== 'different') throw new CsvInputError(file, line, `decision must be "same" or "different", not "${d}"`);
+    if (a === undefined || b === undefined) throw new RowError('left_id or right_id is not a record of the input');
+    if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
     decisions[d].push([a, b]);
   }, { required: 'left_id' });
   return decisions;
@@ -63,17 +63,22 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const seen = new Set<string>();
   for (const [source, file] of opts.files.entries()) {
     const b = bar(opts.progress, 'reading', 100);
+    let columns: number[] | null = null;
+    let idIndex = -1;
     await readCsv(
       file,
-      (row, header, line) => {
-        const record: Record<string, string> = {};
-        for (let i = 0; i < header.length; i++) record[header[i]] = row[i];
-        const id = record[idField];
-        // Ids must be unique across inputs: outputs and human decisions refer to records by id.
+      (row, header) => {
+        if (!columns) {
+          // Map the dataset's fields to this file's columns once; a missing column stays empty.
+          columns = engine.data.fields.map((f) => header.indexOf(f));
+          idIndex = header.indexOf(idField);
+        }
+        const id = row[idIndex];
+        // Ids must be unique within an input: outputs and human decisions refer to records by id.
         const key = `${source}\u0000${id}`;
-        if (seen.has(key)) throw new CsvInputError(file, line, `duplicate ${idField} "${id}"`);
+        if (seen.has(key)) throw new RowError(`duplicate ${idField} "${id}"`);
         seen.add(key);
-        engine.add(id, record, source);
+        engine.data.addValues(id, row, columns, source);
       },
       { required: idField, onProgress: (done, total) => b.update(Math.round((100 * done) / total)) },
     );

@@ -31,6 +31,8 @@ export class Blocking {
   private readonly parts: KeyPart[][];
   /** Per rule, per record: a 32-bit hash of the key, or -1 when a key part is missing. */
   keys: Float64Array[] = [];
+  /** When set, only records with mask[r] = 1 take part (training samples records, not pairs). */
+  mask: Uint8Array | null = null;
   constructor(
     private readonly data: Dataset,
     readonly rules: readonly BlockingRule[],
@@ -82,7 +84,7 @@ export class Blocking {
 
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
   sortedByKey(k: number): { order: Int32Array; sortedKeys: Float64Array } {
-    const keys = this.keys[k];
+    const keys = this.mask ? this.keys[k].map((v, r) => (this.mask![r] ? v : NULL_KEY)) : this.keys[k];
     const n = keys.length;
     let count = 0;
     for (let r = 0; r < n; r++) if (keys[r] !== NULL_KEY) count++;
@@ -109,6 +111,22 @@ export class Blocking {
       });
     }
     return { order, sortedKeys };
+  }
+
+  /** Upper bound on the pairs rule k yields (Σ C(size, 2) over blocks that are not oversized). */
+  pairCount(k: number): number {
+    if (this.keys.length !== this.rules.length || this.keys[0]?.length !== this.data.size) this.computeKeys();
+    const { sortedKeys } = this.sortedByKey(k);
+    let total = 0;
+    let start = 0;
+    while (start < sortedKeys.length) {
+      let end = start + 1;
+      while (end < sortedKeys.length && sortedKeys[end] === sortedKeys[start]) end++;
+      const size = end - start;
+      if (size <= this.maxBlockSize) total += (size * (size - 1)) / 2;
+      start = end;
+    }
+    return total;
   }
 
   /** True when an earlier rule than k already pairs a and b. */

@@ -3,7 +3,7 @@
 // Jaro–Winkler bands, else.
 import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
 import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
-import { damerau, jaroWinkler } from './strings.ts';
+import { damerau, jaroWinkler, PairCache } from './strings.ts';
 import { packDate, parseGenericDate, dateLevel, DATE_FULL_CONFLICT, DATE_LEVELS } from './dates.ts';
 
 const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -64,6 +64,14 @@ class ExactComparison extends KeyedComparison {
 
 class NameComparison extends KeyedComparison {
   readonly levels: Level[];
+  private readonly cache = new PairCache();
+  private readonly fuzzy = (ka: number, kb: number): number => {
+    const sa = this.keys.values[ka];
+    const sb = this.keys.values[kb];
+    if (damerau(sa, sb, 1) <= 1) return 3;
+    const jw = jaroWinkler(sa, sb);
+    return jw >= 0.9 ? 4 : jw >= 0.8 ? 5 : 6;
+  };
   constructor(spec: ComparisonSpec, data: Dataset) {
     super(spec, data, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
     this.levels = [
@@ -82,13 +90,7 @@ class NameComparison extends KeyedComparison {
     if (ka < 0 || kb < 0) return 0;
     if (ka === kb) return 1;
     if (this.swapped(a, b, ka, kb)) return 2;
-    const sa = this.keys.values[ka];
-    const sb = this.keys.values[kb];
-    if (damerau(sa, sb, 1) <= 1) return 3;
-    const jw = jaroWinkler(sa, sb);
-    if (jw >= 0.9) return 4;
-    if (jw >= 0.8) return 5;
-    return 6;
+    return this.cache.get(ka, kb, this.fuzzy);
   }
 }
 

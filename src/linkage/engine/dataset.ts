@@ -98,6 +98,17 @@ export class Dataset {
     this.ids.push(id);
     return this.ids.length - 1;
   }
+  /** Adds a CSV row: columns[i] is the row index of fields[i] (-1 when the file lacks it). */
+  addValues(id: string, row: readonly string[], columns: readonly number[], source = 0): number {
+    let i = 0;
+    for (const col of this.columns.values()) {
+      const c = columns[i++];
+      col.push(c >= 0 ? row[c] : undefined);
+    }
+    this.source.push(source);
+    this.ids.push(id);
+    return this.ids.length - 1;
+  }
   /** Drops the last record (a query scored against the set but not kept). */
   pop(): void {
     for (const col of this.columns.values()) col.tok.length--;

@@ -5,7 +5,7 @@ import { registerComparison, type Comparison, type ComparisonSpec, type Level } 
 import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
-import { damerau, jaroWinkler } from './strings.ts';
+import { damerau, jaroWinkler, PairCache } from './strings.ts';
 import { registerTransform } from './transforms.ts';
 import {
   canonicalGivenName,
@@ -66,6 +66,8 @@ class PersonNameComparison implements Comparison {
   private readonly f: NameFeatures;
   private readonly swapCol: FieldColumn | null;
   private readonly swapKey: TokenFeature | null;
+  private readonly cache = new PairCache();
+  private readonly byTokens = (ta: number, tb: number): number => this.tokenLevel(ta, tb);
 
   constructor(spec: ComparisonSpec, data: Dataset, private readonly kind: Kind) {
     this.name = spec.name ?? spec.field;
@@ -104,24 +106,31 @@ class PersonNameComparison implements Comparison {
     const ta = this.col.tok.data[a];
     const tb = this.col.tok.data[b];
     if (ta < 0 || tb < 0) return 0;
+    const ka = this.f.key.data[ta];
+    const kb = this.f.key.data[tb];
+    if (ka < 0 || kb < 0) return 0;
+    if (ka === kb) return 1;
+    // A swap depends on the other field, so it is checked per pair; the rest only on the two
+    // spellings, so it is cached.
+    if (this.kind !== 'patronymic' && this.swapped(a, b, ka, kb)) return 2;
+    return this.cache.get(ta, tb, this.byTokens);
+  }
+
+  private tokenLevel(ta: number, tb: number): number {
     const f = this.f;
     const ka = f.key.data[ta];
     const kb = f.key.data[tb];
-    if (ka < 0 || kb < 0) return 0;
-    if (ka === kb) return 1;
     const ia = f.initial.data[ta];
     const ib = f.initial.data[tb];
     const sa = f.keys.values[ka];
     const sb = f.keys.values[kb];
     if (this.kind === 'surname') {
-      if (this.swapped(a, b, ka, kb)) return 2;
       if (f.variant.data[ta] === f.variant.data[tb]) return 3;
       if (damerau(sa, sb, 1) <= 1) return 4;
       if (f.phonetic.data[ta] === f.phonetic.data[tb]) return 5;
       return jaroWinkler(sa, sb) >= 0.88 ? 6 : 7;
     }
     if (this.kind === 'given') {
-      if (this.swapped(a, b, ka, kb)) return 2;
       if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 5 : 6;
       if (f.variant.data[ta] === f.variant.data[tb]) return 3;
       return damerau(sa, sb, 1) <= 1 ? 4 : 6;
@@ -175,6 +184,18 @@ class CodeComparison implements Comparison {
   }
 }
 
+// parseUnit runs for the comparison's two features and the blocking key: parse each value once.
+const unitCache = new Map<string, { number: string | null; formation: string | null }>();
+const unitOf = (raw: string): { number: string | null; formation: string | null } => {
+  let u = unitCache.get(raw);
+  if (!u) {
+    if (unitCache.size > 500_000) unitCache.clear();
+    u = parseUnit(raw);
+    unitCache.set(raw, u);
+  }
+  return u;
+};
+
 const personDate = (raw: string): number => {
   const d = parseDate(raw);
   if (d && d.precision !== 'none') return packDate(d);
@@ -188,7 +209,7 @@ registerComparison('person-given', (s, d) => new PersonNameComparison(s, d, 'giv
 registerComparison('person-patronymic', (s, d) => new PersonNameComparison(s, d, 'patronymic'));
 registerComparison('person-date', (s, d) => new DateComparison(s, d, personDate));
 registerComparison('region', (s, d) => new CodeComparison(s, d, regionCode));
-registerComparison('unit', (s, d) => new CodeComparison(s, d, (raw) => parseUnit(raw).number, (raw) => parseUnit(raw).formation));
+registerComparison('unit', (s, d) => new CodeComparison(s, d, (raw) => unitOf(raw).number, (raw) => unitOf(raw).formation));
 
 const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
 registerTransform('surname-key', (raw) => nonEmpty(nameKey(raw, 'surname')));
@@ -209,4 +230,4 @@ registerTransform('birth-date', (raw) => {
   return p < 0 || p % 100 === 0 ? null : String(p);
 });
 registerTransform('region-code', (raw) => regionCode(raw));
-registerTransform('unit-number', (raw) => parseUnit(raw).number);
+registerTransform('unit-number', (raw) => unitOf(raw).number);

@@ -128,3 +128,33 @@ export const soundex = (s: string): string => {
   }
   return out.padEnd(4, '0');
 };
+
+/**
+ * Direct-mapped cache of a symmetric pair function on token ids (a level). Names are Zipfian, so
+ * the same two spellings meet again and again; a hit costs two array reads instead of an edit
+ * distance and a Jaro–Winkler. A collision just overwrites: no allocation, bounded memory.
+ */
+export class PairCache {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly v: Int8Array;
+  private readonly mask: number;
+  constructor(bits = 18) {
+    this.a = new Int32Array(1 << bits).fill(-1);
+    this.b = new Int32Array(1 << bits);
+    this.v = new Int8Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+  }
+  get(x: number, y: number, compute: (x: number, y: number) => number): number {
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca77)) >>> 0;
+    const i = (h ^ (h >>> 15)) & this.mask;
+    if (this.a[i] === lo && this.b[i] === hi) return this.v[i];
+    const value = compute(lo, hi);
+    this.a[i] = lo;
+    this.b[i] = hi;
+    this.v[i] = value;
+    return value;
+  }
+}

@@ -95,14 +95,16 @@ const runSession = (
   const radix = comps.map((c) => c.levels.length);
   const patterns = new Map<number, number>();
   const blocking = new Blocking(data, [rule], 20000);
-  // Sample pairs evenly when a session would enumerate too many.
-  let seen = 0;
-  blocking.forEachPair(() => seen++, opts.crossSourceOnly);
-  const keep = Math.min(1, opts.maxSessionPairs / Math.max(1, seen));
-  const rand = rng(opts.seed + 17);
+  // Sample records, not pairs, when a session would be too large: matches and non-matches
+  // within blocks both shrink by the square of the fraction, so the mix EM sees is unchanged.
+  const all = blocking.pairCount(0);
+  const fraction = Math.min(1, Math.sqrt(opts.maxSessionPairs / Math.max(1, all)));
+  if (fraction < 1) {
+    const rand = rng(opts.seed + 17);
+    blocking.mask = Uint8Array.from({ length: data.size }, () => (rand() < fraction ? 1 : 0));
+  }
   let pairs = 0;
   blocking.forEachPair((a, b) => {
-    if (keep < 1 && rand() > keep) return;
     let key = 0;
     for (let i = 0; i < comps.length; i++) key = key * radix[i] + (active[i] ? comps[i].level(a, b) : 0);
     patterns.set(key, (patterns.get(key) ?? 0) + 1);
