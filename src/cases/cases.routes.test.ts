@@ -160,6 +160,20 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(r.res.statusCode).toBe(303);
   });
 
+  it.each(['ru', 'en'])('translates every string of every page (%s)', async (lang) => {
+    const pages: Array<[string, Record<string, string>]> = [
+      ['/my/cases', w.family.cookies], ['/cases/new', w.family.cookies], [`/cases/${w.caseId}`, w.family.cookies],
+      [`/cases/${w.caseId}`, w.caseworker.cookies], ['/staff', w.caseworker.cookies], ['/staff?filter=stale&days=3', w.caseworker.cookies],
+      ['/staff/search', w.caseworker.cookies], ['/staff/audit', w.admin.cookies],
+    ];
+    for (const [url, cookies] of pages) {
+      const res = await t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`, cookies });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain(`<html lang="${lang}">`);
+      expect(res.body.match(/\b(cases|people|audit|errors|common)\.[a-zA-Z_.]+/g) ?? [], url).toEqual([]);
+    }
+  });
+
   it('shows the audit log to the organisation admin only, without content', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: w.admin.cookies });
     expect(page.statusCode).toBe(200);
