@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_EXIT_URL, NEUTRAL_TITLE } from '../../src/web/layout.tsx';
+import { testApp, type TestApp } from '../helpers/app.ts';
+import { logOut, runStory, storyTexts, type StoryResult } from '../helpers/story.ts';
+import { Visitor, type Page } from '../helpers/visitor.ts';
+
+// Headers and page hygiene on every page a family, a caseworker, an administrator and an
+// anonymous visitor can reach: each is crawled by following every same-site link from its home
+// after the whole story has run, so a page added later is checked without editing this test.
+
+const isHtml = (p: Page) => String(p.headers['content-type'] ?? '').startsWith('text/html');
+const isRedirect = (p: Page) => p.status >= 300 && p.status < 400;
+
+const linksOf = (html: string): string[] => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+
+/** Every page reachable by GET from `starts` through same-site links (no language switch, no assets). */
+const crawl = async (v: Visitor, starts: string[], limit = 60): Promise<Page[]> => {
+  const seen = new Set<string>();
+  const queue = [...starts];
+  const pages: Page[] = [];
+  while (queue.length > 0 && pages.length < limit) {
+    const url = queue.shift()!.split('#')[0];
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const page = await v.request('GET', url, undefined, false);
+    pages.push(page);
+    if (isRedirect(page)) queue.push(String(page.headers.location));
+    else if (isHtml(page)) queue.push(...linksOf(page.body).filter((l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/assets/') && !l.includes('lang=')));
+  }
+  return pages;
+};
+
+describe('security headers and page hygiene on every reachable page', () => {
+  let t: TestApp;
+  let story: StoryResult;
+  const pages = new Map<string, Page[]>();
+
+  beforeAll(async () => {
+    t = await testApp('sqlite');
+    story = await runStory(t.app, storyTexts());
+    const anonymous = new Visitor(t.app);
+    pages.set('anonymous', await crawl(anonymous, ['/', '/login', '/register', '/recover', '/no-such-page', story.inviteUrl.replace(/^https?:\/\/[^/]+/, '')]));
+    pages.set('family', await crawl(story.family.visitor, ['/', '/my/cases', `/cases/${story.caseId}`, '/cases/new', '/account']));
+    pages.set('caseworker', await crawl(story.caseworker.visitor, ['/', '/staff', `/cases/${story.caseId}`, '/staff/search?q=12345', '/account']));
+    pages.set('admin', await crawl(story.admin.visitor, ['/', '/staff', '/staff/audit', '/admin/invites', '/admin/organisations', '/account']));
+  });
+  afterAll(() => t?.close());
+
+  const all = () => [...pages.entries()].flatMap(([who, ps]) => ps.map((p) => ({ who, p })));
+  const html = () => all().filter(({ p }) => isHtml(p));
+
+  it('crawled the private pages of every kind of visitor', () => {
+    const urls = (who: string) => pages.get(who)!.filter((p) => p.status === 200).map((p) => p.url);
+    expect(urls('family')).toEqual(expect.arrayContaining(['/my/cases', `/cases/${story.caseId}`, '/cases/new']));
+    expect(urls('caseworker')).toEqual(expect.arrayContaining(['/staff', `/cases/${story.caseId}`]));
+    expect(urls('admin')).toEqual(expect.arrayContaining(['/staff/audit', '/admin/invites']));
+    expect(html().length).toBeGreaterThan(20);
+  });
+
+  it('sends a strict CSP, frame-ancestors none, no-referrer and nosniff on every page', () => {
+    for (const { who, p } of html()) {
+      const csp = String(p.headers['content-security-policy']);
+      const label = `${who} ${p.url}`;
+      expect(csp, label).toMatch(/(^|;)\s*default-src 'none'/);
+      expect(csp, label).toMatch(/script-src 'self'(;|$)/);
+      expect(csp, label).toContain("frame-ancestors 'none'");
+      expect(csp, label).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+      expect(p.headers['referrer-policy'], label).toBe('no-referrer');
+      expect(p.headers['x-content-type-options'], label).toBe('nosniff');
+    }
+  });
+
+  it('never lets a page be cached: Cache-Control no-store on every page and redirect', () => {
+    for (const { who, p } of all()) expect(p.headers['cache-control'], `${who} ${p.url}`).toBe('no-store');
+  });
+
+  it('has no inline script, no event handler attribute, no javascript: URL', () => {
+    for (const { who, p } of html()) {
+      const label = `${who} ${p.url}`;
+      expect(p.body, label).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+      expect(p.body, label).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(p.body, label).not.toMatch(/javascript:/i);
+      expect(p.body, label).not.toMatch(/\sstyle="/i);
+    }
+  });
+
+  it('loads nothing from another origin; the only link off the site is the quick exit', async () => {
+    for (const { who, p } of html()) {
+      const label = `${who} ${p.url}`;
+      const resources = [...p.body.matchAll(/\s(?:src|action|formaction|poster|data)="([^"]*)"/g)].map((m) => m[1]);
+      const stylesheets = [...p.body.matchAll(/<link\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1]);
+      for (const r of [...resources, ...stylesheets]) expect(r, label).toMatch(/^(\/(?!\/)|data:image\/)/);
+      const offsite = linksOf(p.body).filter((l) => /^(https?:)?\/\//.test(l));
+      expect(offsite, label).toEqual([QUICK_EXIT_URL]);
+    }
+    for (const css of ['/assets/pico.css', '/assets/site.css']) {
+      const res = await t.app.inject({ method: 'GET', url: css });
+      expect(res.statusCode).toBe(200);
+      const body = res.body.replace(/url\("data:[^"]*"\)/g, '').replace(/url\('data:[^']*'\)/g, '');
+      expect(body, css).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
+    }
+  });
+
+  it('has a neutral title and a quick-exit link on every page', () => {
+    for (const { who, p } of html()) {
+      const label = `${who} ${p.url}`;
+      expect(/<title>([^<]*)<\/title>/.exec(p.body)?.[1], label).toBe(NEUTRAL_TITLE);
+      expect(p.body, label).toContain(`<a href="${QUICK_EXIT_URL}"`);
+    }
+  });
+
+  it('puts no name (person or pseudonym) in any URL the site makes: links, form actions, redirects', () => {
+    const names = ['Демидов', 'Степан', 'Ильич', story.family.pseudonym, story.caseworker.pseudonym, story.admin.pseudonym];
+    const variants = names.flatMap((n) => [n, encodeURIComponent(n), n.toLowerCase()]);
+    for (const { who, p } of all()) {
+      const urls = [
+        ...(isHtml(p) ? [...p.body.matchAll(/\s(?:href|action|src)="([^"]*)"/g)].map((m) => m[1]) : []),
+        ...(isRedirect(p) ? [String(p.headers.location)] : []),
+      ];
+      for (const u of urls) for (const n of variants) expect(u, `${who} ${p.url}`).not.toContain(n);
+    }
+  });
+
+  it('logout ends the session and sends Clear-Site-Data', async () => {
+    const v = story.family.visitor;
+    const out = await v.submit('/', '/logout', {}, false);
+    expect(out.status).toBe(200);
+    expect(String(out.headers['clear-site-data'])).toMatch(/"cookies"/);
+    expect(String(out.headers['clear-site-data'])).toMatch(/"storage"/);
+    expect(out.headers['cache-control']).toBe('no-store');
+    const after = await v.request('GET', `/cases/${story.caseId}`, undefined, false);
+    expect(after.status).toBe(303);
+    expect(after.headers.location).toBe('/login');
+    await logOut(story.caseworker.visitor);
+  });
+});
