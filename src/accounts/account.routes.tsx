@@ -6,11 +6,13 @@ import { changePassphraseSchema, codeSchema, reauthSchema } from './accounts.sch
 import { changePassphrase, regenerateRecoveryCodes, remainingRecoveryCodes, verifyOwnPassphrase } from './auth.service.ts';
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
 import { sessionOf } from './accounts.plugin.ts';
+import { countOtherSessions, deleteOtherSessions } from './sessions.ts';
 import { requireUser } from './guards.ts';
 import { formFailure } from './form-errors.ts';
 import { otpauthUri, qrDataUri } from './totp.ts';
 import { AccountPage, TwoFactorPage } from './account.views.tsx';
 import { RecoveryCodesPage } from './auth.views.tsx';
+import { homeFor } from './auth.routes.tsx';
 import type { FormErrors } from '../web/forms.tsx';
 
 // One's own account: passphrase, recovery codes, and TOTP setup. 2FA can be changed only here,
@@ -36,12 +38,14 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
   const showAccount = async (req: FastifyRequest, reply: FastifyReply, extra: { form?: 'passphrase' | 'codes'; errors?: FormErrors; notice?: string; status?: number } = {}) => {
     const { auth } = fullSession(req);
     const remainingCodes = await remainingRecoveryCodes(deps(), auth.userId);
-    return sendPage(req, reply, (ctx) => <AccountPage ctx={ctx} auth={auth} remainingCodes={remainingCodes} form={extra.form} errors={extra.errors} notice={extra.notice} />, extra.status);
+    const otherSessions = await countOtherSessions(deps().db, auth.userId, auth.sessionId);
+    return sendPage(req, reply, (ctx) => <AccountPage ctx={ctx} auth={auth} remainingCodes={remainingCodes} otherSessions={otherSessions} form={extra.form} errors={extra.errors} notice={extra.notice} />, extra.status);
   };
 
   app.get('/account', (req, reply) => {
     const done = (req.query as Record<string, unknown>).done;
-    const notice = done === 'passphrase' ? 'accounts.account.passphraseChanged' : done === '2fa' ? 'accounts.twoFactor.saved' : undefined;
+    const notices: Record<string, string> = { passphrase: 'accounts.account.passphraseChanged', '2fa': 'accounts.twoFactor.saved', sessions: 'accounts.account.sessionsEnded' };
+    const notice = typeof done === 'string' ? notices[done] : undefined;
     return showAccount(req, reply, { notice });
   });
 
@@ -56,6 +60,12 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
       if (!f) throw err;
       return showAccount(req, reply, { form: 'passphrase', errors: f.errors, status: f.status });
     }
+  });
+
+  app.post('/account/sessions', async (req, reply) => {
+    const { auth } = fullSession(req);
+    await deleteOtherSessions(deps().db, auth.userId, auth.sessionId);
+    return redirect(reply, '/account?done=sessions');
   });
 
   app.post('/account/recovery-codes', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -100,7 +110,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const { code } = parseForm(codeSchema, req.body);
       await confirmTotpSetup(deps(), session, code);
-      return redirect(reply, session.auth.role === 'family' ? '/account?done=2fa' : '/staff');
+      return redirect(reply, session.auth.role === 'family' ? '/account?done=2fa' : homeFor(session.auth));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;

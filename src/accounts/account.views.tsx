@@ -14,13 +14,14 @@ export interface AccountPageProps {
   ctx: PageContext;
   auth: AuthContext;
   remainingCodes: number;
+  otherSessions: number;
   /** which form the errors belong to */
   form?: 'passphrase' | 'codes';
   errors?: FormErrors;
   notice?: string;
 }
 
-export const AccountPage = ({ ctx, auth, remainingCodes, form, errors = {}, notice }: AccountPageProps) => {
+export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, errors = {}, notice }: AccountPageProps) => {
   const t = ctx.t;
   const pe = form === 'passphrase' ? errors : {};
   const ce = form === 'codes' ? errors : {};
@@ -40,6 +41,15 @@ export const AccountPage = ({ ctx, auth, remainingCodes, form, errors = {}, noti
         <p>
           <a href="/account/2fa">{auth.totpEnabled ? t('accounts.twoFactor.change') : t('accounts.twoFactor.setUp')}</a>
         </p>
+      </section>
+      <section aria-labelledby="sessions-h">
+        <h2 id="sessions-h">{t('accounts.account.sessionsTitle')}</h2>
+        <p>{t('accounts.account.otherSessions', { count: otherSessions })}</p>
+        {otherSessions > 0 && (
+          <PostForm ctx={ctx} action="/account/sessions">
+            <button type="submit" class="secondary">{t('accounts.account.endOthers')}</button>
+          </PostForm>
+        )}
       </section>
       <section aria-labelledby="pass-h">
         <h2 id="pass-h">{t('accounts.account.changePassphrase')}</h2>

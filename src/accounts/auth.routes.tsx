@@ -17,8 +17,16 @@ import { Unauthenticated } from '../shared/errors.ts';
 
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
-/** Where a fully logged-in user starts. */
-export const homeFor = (auth: Pick<AuthContext, 'role'>): string => (auth.role === 'family' ? '/my/cases' : '/staff');
+/**
+ * Where a fully logged-in user starts: families at their cases, case staff at the queue, a site
+ * admin outside any organisation at the organisations page, an editor (no case access) at /account.
+ */
+export const homeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>): string => {
+  if (auth.role === 'family') return '/my/cases';
+  if (auth.role === 'editor') return '/account';
+  if (auth.role === 'site_admin' && !auth.organisationId) return '/admin/organisations';
+  return '/staff';
+};
 
 const afterLogin = (result: LoginResult, home: string): string =>
   result.next === 'second_factor' ? '/login/2fa' : result.next === 'setup_totp' ? '/account/2fa' : home;

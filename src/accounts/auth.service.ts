@@ -77,6 +77,7 @@ export interface LoginResult {
   /** where to go next: the TOTP prompt, the mandatory 2FA setup, or straight in */
   next: 'second_factor' | 'setup_totp' | 'done';
   role: Role;
+  organisationId: string | null;
 }
 
 export const login = async (deps: AccountsDeps, input: { pseudonym: string; passphrase: string; previousSessionHash?: string | null }): Promise<LoginResult> => {
@@ -99,7 +100,7 @@ export const login = async (deps: AccountsDeps, input: { pseudonym: string; pass
   const hasTotp = user.totp_secret_sealed !== null;
   const isFamily = user.role === 'family';
   const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: isFamily && !hasTotp, clock: deps.clock });
-  return { cookie, next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp', role: user.role as Role };
+  return { cookie, next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp', role: user.role as Role, organisationId: user.organisation_id };
 };
 
 /** Re-checks the passphrase of the logged-in user (before 2FA or passphrase changes). */
@@ -175,7 +176,7 @@ export const recoverWithCode = async (deps: AccountsDeps, input: { pseudonym: st
   // The paper code is itself something the family has: it stands in for a lost TOTP phone, and
   // /account/2fa (passphrase again) then lets them set up a new one. Staff have no codes.
   const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: true, clock: deps.clock });
-  return { cookie, next: 'done', role: user.role as Role };
+  return { cookie, next: 'done', role: user.role as Role, organisationId: user.organisation_id };
 };
 
 export const remainingRecoveryCodes = async (deps: AccountsDeps, userId: string): Promise<number> => {

@@ -155,9 +155,20 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect((await page('/account', rec.cookies)).statusCode).toBe(200);
   });
 
+  it('ends all other sessions on request, keeping this one', async () => {
+    const phone = await register('Внучка Пети');
+    const laptop = await logIn('Внучка Пети', PASS);
+    const account = await page('/account', laptop.cookies);
+    expect(account.body).toContain('открыт ещё 1 сеанс');
+    const ended = await submitForm(t.app, '/account', {}, laptop.cookies, '/account/sessions');
+    expect(ended.res.headers.location).toBe('/account?done=sessions');
+    expect((await page('/account', phone.cookies)).statusCode).toBe(303);
+    expect((await page('/account', laptop.cookies)).body).toContain('Других открытых сеансов нет');
+  });
+
   it('requires a CSRF token on every POST', async () => {
     const { cookies } = await register('Дядя Лёши');
-    for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset']) {
+    for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/sessions', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset', '/admin/invites/remove', '/invite/x', '/reset/x', '/setup/x']) {
       const res = await t.app.inject({ method: 'POST', url, cookies, payload: 'pseudonym=x&passphrase=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(res.statusCode, url).toBe(403);
       const forged = await t.app.inject({ method: 'POST', url, cookies, payload: '_csrf=forged&pseudonym=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });

@@ -113,6 +113,15 @@ export const deleteUserSessions = async (db: Queryable, userId: string): Promise
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 };
 
+/** "Log out my other devices": every session of the user except this one. */
+export const deleteOtherSessions = async (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
+  Number((await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).executeTakeFirst()).numDeletedRows);
+
+export const countOtherSessions = async (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
+  Number(
+    (await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).executeTakeFirstOrThrow()).n,
+  );
+
 export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secret: string | null): Promise<void> => {
   await db
     .updateTable('sessions')
