@@ -1,3 +1,7 @@
+import { nameKey } from './names.ts';
+import { UKRAINIAN_GIVEN } from './given-name-variants.ts';
+import { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';
+
 // Gender endings are stripped on keys (skeletons, see names.ts): я is "иа", й and ы are "и",
 // doubled letters are single. So Петровская is "петровскаиа" and Петровский is "петровски".
 
@@ -29,15 +33,40 @@ const PATRONYMIC_RULES: Array<[RegExp, string]> = [
   [/инична$/, ''],
   [/ична$/, ''],
   [/ич$/, ''],
+  [/(ов|ев)на$/, '$1'],
+  [/ивна$/, 'ов'], // Ukrainian feminine: Олександрівна, Сергіївна (ї → и)
+  [/иивна$/, 'иов'],
   // Turkic patronymic particles, as written in Dagestan: "Магомед оглы" / "Магомед кызы".
   [/(оглу|оглы|огли|кизи|кизи|гизи)$/, ''],
 ];
 
-/** Patronymic key without gender (иванович / ивановна → one key). */
-export function patronymicGenderless(key: string): string {
+function stripPatronymic(key: string): string {
   if (key.length < 4) return key;
   for (const [re, rep] of PATRONYMIC_RULES) {
     if (re.test(key)) return key.replace(re, rep);
   }
   return key;
+}
+
+/** Ukrainian patronymic stems → Russian ones (олегандров → алегандров, сергиов → сергеев),
+ * derived from the Ukrainian given-name table so both stay in step. */
+let ukrainianStems: Map<string, string> | null = null;
+function ukrainianStem(stem: string): string {
+  if (!ukrainianStems) {
+    ukrainianStems = new Map();
+    for (const [ua, ru] of UKRAINIAN_GIVEN) {
+      for (const g of ['male', 'female'] as const) {
+        const u = stripPatronymic(nameKey(ukrainianPatronymic(ua)[g], 'patronymic'));
+        const r = stripPatronymic(nameKey(russianPatronymic(ru)[g], 'patronymic'));
+        if (u && r && u !== r && !ukrainianStems.has(u)) ukrainianStems.set(u, r);
+      }
+    }
+  }
+  return ukrainianStems.get(stem) ?? stem;
+}
+
+/** Patronymic key without gender (иванович / ивановна → one key); Ukrainian forms
+ * (Олександрович, Сергійович) give the Russian key. */
+export function patronymicGenderless(key: string): string {
+  return ukrainianStem(stripPatronymic(key));
 }

@@ -2,8 +2,8 @@
 // lists come from Ukrainian sources), church/passport variants, a few colloquial forms, and
 // regional (Dagestani) variants. Each pair is [variant, Russian full name], in Cyrillic; both
 // sides go through nameKey, so the Latin spellings of either side follow automatically.
-export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
-  // Ukrainian forms
+/** Ukrainian given names and their Russian equivalents (also used for patronymics). */
+export const UKRAINIAN_GIVEN: ReadonlyArray<readonly [string, string]> = [
   ['Олександр', 'Александр'], ['Олексій', 'Алексей'], ['Сергій', 'Сергей'], ['Андрій', 'Андрей'],
   ['Дмитро', 'Дмитрий'], ['Микола', 'Николай'], ['Михайло', 'Михаил'], ['Петро', 'Пётр'],
   ['Павло', 'Павел'], ['Василь', 'Василий'], ['Володимир', 'Владимир'], ['Євген', 'Евгений'],
@@ -18,6 +18,13 @@ export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['Мирослав', 'Мирослав'], ['Олег', 'Олег'], ['Лаврентій', 'Лаврентий'], ['Денис', 'Денис'],
   ['Семен', 'Семён'], ['Артем', 'Артём'], ['Нестор', 'Нестор'], ['Мефодій', 'Мефодий'],
   ['Онисим', 'Анисим'], ['Панас', 'Афанасий'], ['Остап', 'Евстафий'], ['Овсій', 'Евсей'],
+  ['Іван', 'Иван'], ['Віктор', 'Виктор'], ['Ігор', 'Игорь'], ['В\'ячеслав', 'Вячеслав'], ['Станіслав', 'Станислав'],
+  ['Едуард', 'Эдуард'], ['Максим', 'Максим'], ['Роман', 'Роман'], ['Антон', 'Антон'], ['Вадим', 'Вадим'],
+  ['Руслан', 'Руслан'], ['Владислав', 'Владислав'], ['Степан', 'Степан'], ['Борис', 'Борис'],
+];
+
+export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ...UKRAINIAN_GIVEN,
   // Church, passport and spelling variants
   ['Сергий', 'Сергей'], ['Алексий', 'Алексей'], ['Данил', 'Даниил'], ['Данила', 'Даниил'],
   ['Даниэль', 'Даниил'], ['Георгий', 'Георгий'], ['Наталия', 'Наталья'], ['Ильяс', 'Ильяс'],

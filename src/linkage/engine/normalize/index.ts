@@ -12,3 +12,5 @@ export { parseDate } from './dates.ts';
 export { regionCode } from './regions.ts';
 export type { UnitKey } from './units.ts';
 export { parseUnit } from './units.ts';
+export type { PatronymicForms } from './patronymic-forms.ts';
+export { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';

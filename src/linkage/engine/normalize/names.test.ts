@@ -124,6 +124,17 @@ describe('gender forms', () => {
     expect(pk('Ivanovich')).toBe(pk('Ивановна'));
     expect(pk('Иванович')).not.toBe(pk('Петрович'));
   });
+
+  it('maps Ukrainian patronymics and their romanisation to the Russian key', () => {
+    expect(pk('Олександрович')).toBe(pk('Александрович'));
+    expect(pk('Олександрівна')).toBe(pk('Александровна'));
+    expect(pk('Сергійович')).toBe(pk('Сергеевич'));
+    expect(pk('Serhiiovych')).toBe(pk('Sergeevich'));
+    expect(pk('Миколайович')).toBe(pk('Николаевич'));
+    expect(pk('Dmytrovych')).toBe(pk('Дмитриевич'));
+    expect(pk('Юрійович')).toBe(pk('Юрьевич'));
+    expect(pk('Юриевич')).toBe(pk('Юрьевич'));
+  });
 });
 
 describe('initials', () => {
