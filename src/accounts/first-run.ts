@@ -11,7 +11,7 @@ import { createSession } from './sessions.ts';
 // (and the equivalent CLI command). Only the SHA-256 of the token is kept, in the meta table;
 // each start replaces it, it expires after a day, and it stops working once anyone exists.
 
-const META_KEY = 'accounts.setup_token';
+const META_KEY = 'accounts/setup-token';
 const SETUP_TTL_MS = 24 * HOUR;
 
 interface Deps {
