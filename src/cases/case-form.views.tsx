@@ -62,7 +62,7 @@ export const MyCasesPage = ({
   cases,
 }: {
   ctx: PageContext;
-  cases: Array<{ id: string; name: string; state: string; openedOn: string; lastActivityOn: string; waitingOn: string }>;
+  cases: Array<{ id: string; name: string; state: string; openedOn: string; lastActivityOn: string; waitingOn: string; status: string }>;
 }) => {
   const { t } = ctx;
   return (
@@ -73,7 +73,7 @@ export const MyCasesPage = ({
         <ul>
           {cases.map((c) => (
             <li>
-              <a href={`/cases/${c.id}`}>{c.name}</a> — {t(`cases.states.${c.state}`)}, {t('cases.openedOn')} {formatDay(c.openedOn)}
+              <a href={`/cases/${c.id}`}>{c.name}</a> — {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)}; {t(`cases.states.${c.state}`)}, {t('cases.openedOn')} {formatDay(c.openedOn)}
               {c.state === 'open' && c.waitingOn === 'family' && <strong> · {t('cases.waitingOnFamily')}</strong>}
             </li>
           ))}

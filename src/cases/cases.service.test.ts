@@ -116,6 +116,8 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     await sendMessage(deps(), await grantFor(t, w.caseworker, a, 'message'), 'Ответьте, пожалуйста');
     const ids = async (f: Parameters<typeof caseQueue>[2], days?: number) => (await caseQueue(deps(), q, f, days)).map((r) => r.id);
     expect(await ids('mine')).toEqual([a]);
+    // The queue shows the derived status: a family's last contact is only reported, so unknown.
+    expect((await caseQueue(deps(), q, 'mine')).map((r) => r.status)).toEqual(['unknown']);
     expect(await ids('unassigned')).toContain(b);
     expect(await ids('unassigned')).not.toContain(a);
     expect(await ids('waiting')).toEqual([a]);

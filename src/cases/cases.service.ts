@@ -21,6 +21,7 @@ import type { EventKind, EventSource, TimelineEvent, Verification } from './time
 export { addEvent, verifyEvent } from './events.service.ts';
 export { assignCase, addNote, sendMessage, closeCase, reopenCase } from './case-work.service.ts';
 export { caseQueue, searchCases, casesStats } from './queue.service.ts';
+import { statusesOf } from './queue.service.ts';
 
 export interface CasesDeps {
   db: Db;
@@ -190,10 +191,12 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
 export const casesOfFamily = async (db: Db, auth: AuthContext) => {
   const rows = await listCasesOfRequester(db, auth.userId);
   const persons = await getPersons(db, rows.map((r) => r.person_id));
+  const statuses = await statusesOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const p = persons.get(r.person_id);
     return {
       id: r.id, state: r.state, openedOn: r.opened_on, lastActivityOn: r.last_activity_on, waitingOn: r.waiting_on,
+      status: statuses.get(r.id) ?? 'unknown',
       name: p ? [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ') : '',
     };
   });

@@ -6,7 +6,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { OrganisationGrant } from '../web/access.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { QueueFilter } from './cases.schema.ts';
-import { countRows, listQueue, personsOfOrganisation, type QueueFilterSql } from './cases.repository.ts';
+import { countRows, listQueue, listTimelineOfCases, personsOfOrganisation, type QueueFilterSql } from './cases.repository.ts';
+import { deriveStatus, type PersonStatus } from './status-rules.ts';
+import type { EventKind, EventSource, TimelineEvent } from './timeline.ts';
 
 // The caseworker's queue and search, always inside the staff member's own organisation.
 // Only clear columns are read here (person names, unit, dates): no case key is needed.
@@ -21,10 +23,23 @@ export interface QueueRow {
   waitingOn: 'staff' | 'family';
   openedOn: string;
   lastActivityOn: string;
+  status: PersonStatus;
 }
+
+/** The derived status of each case's person, from the clear columns of its timeline. */
+export const statusesOf = async (db: Db, caseIds: string[]): Promise<Map<string, PersonStatus>> => {
+  const byCase = new Map<string, TimelineEvent[]>();
+  for (const e of await listTimelineOfCases(db, caseIds)) {
+    const list = byCase.get(e.case_id) ?? [];
+    list.push({ id: e.id, kind: e.kind as EventKind, date: { value: e.event_date, precision: e.date_precision }, source: e.source as EventSource, verification: e.verification });
+    byCase.set(e.case_id, list);
+  }
+  return new Map(caseIds.map((id) => [id, deriveStatus(byCase.get(id) ?? []).status]));
+};
 
 const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>): Promise<QueueRow[]> => {
   const persons = await getPersons(db, rows.map((r) => r.person_id));
+  const statuses = await statusesOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const p = persons.get(r.person_id);
     return {
@@ -37,6 +52,7 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
       waitingOn: r.waiting_on,
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
+      status: statuses.get(r.id) ?? 'unknown',
     };
   });
 };

@@ -18,6 +18,7 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
           <th scope="col">{t('cases.name')}</th>
           <th scope="col">{t('people.unit')}</th>
           <th scope="col">{t('people.region')}</th>
+          <th scope="col">{t('cases.statusLabel')}</th>
           <th scope="col">{t('cases.assignee')}</th>
           <th scope="col">{t('cases.state')}</th>
           <th scope="col">{t('cases.lastActivity')}</th>
@@ -31,6 +32,7 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
             </td>
             <td>{r.unit}</td>
             <td>{regionName(r.regionCode, ctx.lang)}</td>
+            <td>{t(`cases.statuses.${r.status}`)}</td>
             <td>{r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}</td>
             <td>
               {t(`cases.states.${r.state}`)}
