@@ -6,7 +6,7 @@ import { NotFound } from '../shared/errors.ts';
 import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
 import { listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
-import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, createResetLink, findLink, pendingInvites, removeStaff } from './staff.service.ts';
+import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, createResetLink, findLink, pendingInvites, removeStaff, revokeLink } from './staff.service.ts';
 import { findUserById } from './accounts.repository.ts';
 import { checkSetupToken, completeSetup } from './first-run.ts';
 import { requireStaff } from './guards.ts';
@@ -115,6 +115,13 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />);
     await removeStaff(deps(), auth, userId);
     return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}`);
+  });
+
+  app.post('/admin/invites/revoke', async (req, reply) => {
+    const auth = requireAdmin(req);
+    const { inviteId } = parseForm(z.object({ inviteId: z.string().min(1).max(64) }), req.body);
+    await revokeLink(deps(), auth, inviteId);
+    return redirect(reply, '/admin/invites');
   });
 
   // ---- single-use links ------------------------------------------------------------------

@@ -99,7 +99,11 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
         <ul>
           {pending.map((p) => (
             <li>
-              {p.kind === 'reset' ? t('accounts.admin.resetLink') : t(`accounts.roles.${p.role}`)} — {t('accounts.admin.expires', { at: when(ctx, p.expires_at) })}
+              {p.kind === 'reset' ? t('accounts.admin.resetLink') : t(`accounts.roles.${p.role}`)} — {t('accounts.admin.expires', { at: when(ctx, p.expires_at) })}{' '}
+              <PostForm ctx={ctx} action="/admin/invites/revoke">
+                <input type="hidden" name="inviteId" value={p.id} />
+                <button type="submit" class="link">{t('accounts.admin.revoke')}</button>
+              </PostForm>
             </li>
           ))}
         </ul>

@@ -168,7 +168,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
 
   it('requires a CSRF token on every POST', async () => {
     const { cookies } = await register('Дядя Лёши');
-    for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/sessions', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset', '/admin/invites/remove', '/invite/x', '/reset/x', '/setup/x']) {
+    for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/sessions', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset', '/admin/invites/remove', '/admin/invites/revoke', '/invite/x', '/reset/x', '/setup/x']) {
       const res = await t.app.inject({ method: 'POST', url, cookies, payload: 'pseudonym=x&passphrase=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(res.statusCode, url).toBe(403);
       const forged = await t.app.inject({ method: 'POST', url, cookies, payload: '_csrf=forged&pseudonym=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });

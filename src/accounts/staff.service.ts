@@ -102,6 +102,13 @@ export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetU
   });
 };
 
+/** Revokes an unused invite or reset link: its row (and the org key sealed in it) is deleted. */
+export const revokeLink = async (deps: AccountsDeps, auth: AuthContext, inviteId: string): Promise<void> => {
+  const row = await deps.db.selectFrom('invites').select(['id', 'organisation_id', 'used_at']).where('id', '=', inviteId).executeTakeFirst();
+  if (!row || row.used_at !== null || !canManage(auth, row.organisation_id)) throw new NotFound('invite');
+  await deps.db.deleteFrom('invites').where('id', '=', row.id).where('used_at', 'is', null).execute();
+};
+
 /** A usable link, or NotFound for unknown, used, expired or wrong-kind links alike. */
 export const findLink = async (deps: AccountsDeps, token: string, kind: 'invite' | 'reset') => {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('invite');

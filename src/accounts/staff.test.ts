@@ -95,6 +95,12 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     expect(replay.statusCode).toBe(404);
     expect(replay.body).toContain('Ссылка недействительна');
 
+    const revoked = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'editor' }, cookies)).res.body);
+    const listed = await get('/admin/invites', cookies);
+    const inviteId = /name="inviteId" value="([^"]+)"/.exec(listed.body)![1];
+    expect((await submitForm(t.app, '/admin/invites', { inviteId }, cookies, '/admin/invites/revoke')).res.statusCode).toBe(303);
+    expect((await get(revoked, {})).statusCode).toBe(404);
+
     const late = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'verifier' }, cookies)).res.body);
     t.clock.advance(73 * HOUR);
     expect((await get(late, {})).statusCode).toBe(404);
