@@ -24,11 +24,21 @@ export const linkageConfigSchema = z.object({
     deterministic: z.array(rule).min(1),
     recall: z.number().gt(0).lte(1).default(0.8),
     sessions: z.array(rule).min(1),
-    randomPairs: z.number().int().positive().default(1_000_000),
+    randomPairs: z.number().int().positive().default(300_000),
     maxSessionPairs: z.number().int().positive().default(2_000_000),
     iterations: z.number().int().positive().default(30),
     seed: z.number().int().default(1),
+    /** Below this many records, use `model` instead of training (too little data to train). */
+    minRecords: z.number().int().nonnegative().default(0),
   }),
+  /** A saved model (see model-io.ts) for inputs too small to train on. */
+  model: z
+    .object({
+      lambda: z.number(),
+      records: z.number(),
+      comparisons: z.array(z.object({ name: z.string(), m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) })),
+    })
+    .optional(),
   thresholds: z
     .object({
       link: z.number().gt(0).lt(1).default(0.9),

@@ -7,6 +7,7 @@ import { Dataset, type RawRecord } from './dataset.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability } from './model.ts';
 import { train, type TrainingReport } from './train.ts';
+import { loadModel } from './model-io.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -66,6 +67,11 @@ export class LinkageEngine {
   train(): TrainingReport {
     this.sync();
     const t = this.config.training;
+    if (this.config.model && this.data.size < t.minRecords) {
+      this.useParams(loadModel(this.comparisons, this.config.model, this.data.size));
+      this.trainingReport = { deterministicPairs: 0, sessions: [], savedModel: true };
+      return this.trainingReport;
+    }
     const { params, report } = train(this.data, this.comparisons, { ...t, crossSourceOnly: this.crossSourceOnly });
     this.useParams(params);
     this.trainingReport = report;

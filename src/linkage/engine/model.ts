@@ -22,6 +22,9 @@ export const probability = (weight: number): number => 1 / (1 + Math.pow(2, -wei
 export const weightOf = (p: number): number => Math.log2(p / (1 - p));
 
 const FLOOR = 1e-9;
+// A level never seen among matches in training may still occur in real data: no level may say
+// more than ~10 bits against a match on its own (cannot-link levels exist for hard conflicts).
+const M_FLOOR = 1e-3;
 
 export class Scorer {
   readonly prior: number;
@@ -43,7 +46,7 @@ export class Scorer {
   ) {
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (_, l) => (l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], FLOOR) / Math.max(params.u[i][l], FLOOR)))),
+      Float64Array.from(c.levels, (_, l) => (l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)))),
     );
     this.log2u = comparisons.map((c, i) => Float64Array.from(c.levels, (_, l) => Math.log2(Math.max(params.u[i][l], FLOOR))));
     this.tfFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.tf ? 1 : 0)));

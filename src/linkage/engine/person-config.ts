@@ -5,6 +5,8 @@
 // records (names alone do: every Ivanov Aleksandr in one block).
 import type { LinkageConfigInput } from './config.ts';
 import './person.ts';
+import type { SavedModel } from './model-io.ts';
+import personModel from './person-model.json' with { type: 'json' };
 
 export const PERSON_FIELDS = ['record_id', 'source', 'surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit'] as const;
 
@@ -28,7 +30,11 @@ export const personConfig = (): LinkageConfigInput => ({
     ['surname|surname-genderless', 'unit|unit-number'],
   ],
   maxBlockSize: 2000,
+  // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.
+  model: personModel as SavedModel,
   training: {
+    minRecords: 5000,
+    randomPairs: 1_000_000,
     deterministic: [['surname|surname-key', 'given_name|given-key', 'patronymic|patronymic-key', 'birth_date|birth-date']],
     recall: 0.5,
     sessions: [

@@ -25,6 +25,8 @@ export interface TrainingOptions {
 }
 
 export interface TrainingReport {
+  /** True when a saved model was used instead of training (input too small). */
+  savedModel?: boolean;
   deterministicPairs: number;
   sessions: { rule: string; pairs: number; patterns: number; lambda: number }[];
 }

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { dedupeCommand } from './linkage.cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kintrace-dedupe-'));
+const root = join(import.meta.dirname, '../..');
+
+// Known answer: A (3 records: Cyrillic, passport Latin with diminutive, swapped day/month),
+// B (his brother: same surname, patronymic, region, unit; other name and birth date),
+// C (a namesake of A born on another day), D (2 records, one with initials only).
+const INPUT = `record_id,source,surname,given_name,patronymic,birth_date,region,unit,notes
+a1,mother,Иванов,Александр,Сергеевич,12.03.1995,Бурятия,в/ч 12345,extra column ignored
+a2,tip,IVANOV,Sasha,Sergeevich,1995-03-12,Republic of Buryatia,12345,
+a3,list,Иванов,Александр,Сергеевич,03.12.1995,RU-BU,,
+b1,mother,Иванов,Дмитрий,Сергеевич,01.07.1997,Бурятия,в/ч 12345,
+c1,obit,Иванов,Александр,Сергеевич,20.10.1988,Москва,,
+d1,list,Дашиев,Баир,Цыренович,1990-05-05,Бурятия,,
+d2,tip,Dashiev,Bair,Ts.,05.05.1990,,,
+e1,list,,,,,,,
+`;
+
+const clusters = (file: string): string[][] => {
+  const rows = parse(readFileSync(file), { columns: true }) as { record_id: string; cluster_id: string }[];
+  const by = new Map<string, string[]>();
+  for (const r of rows) by.set(r.cluster_id, [...(by.get(r.cluster_id) ?? []), r.record_id]);
+  return [...by.values()].map((c) => c.sort()).sort((x, y) => x[0].localeCompare(y[0]));
+};
+
+describe('kintrace dedupe', () => {
+  it('finds the known clusters and keeps brothers and namesakes apart', async () => {
+    const input = join(dir, 'people.csv');
+    writeFileSync(input, INPUT);
+    const out = join(dir, 'clusters.csv');
+    const pairs = join(dir, 'pairs.csv');
+    await dedupeCommand(input, { out, pairs });
+    expect(clusters(out)).toEqual([['a1', 'a2', 'a3'], ['b1'], ['c1'], ['d1', 'd2'], ['e1']]);
+    const written = parse(readFileSync(pairs), { columns: true }) as Record<string, string>[];
+    const a12 = written.find((r) => r.left_id === 'a1' && r.right_id === 'a2')!;
+    expect(Number(a12.probability)).toBeGreaterThan(0.9);
+    expect(a12.given_name_level).toBe('same full name (diminutive, variant)');
+    expect(Number(a12.birth_date_weight)).toBeGreaterThan(0);
+  });
+
+  it('applies human decisions', async () => {
+    const input = join(dir, 'people.csv');
+    writeFileSync(input, INPUT);
+    const decisions = join(dir, 'decisions.csv');
+    writeFileSync(decisions, 'left_id,right_id,decision\na1,a3,different\nd1,e1,same\n');
+    const out = join(dir, 'clusters2.csv');
+    await dedupeCommand(input, { out, decisions });
+    const got = clusters(out);
+    expect(got.find((c) => c.includes('a1'))).not.toContain('a3');
+    expect(got.find((c) => c.includes('d1'))).toContain('e1');
+  });
+
+  it('exits non-zero with a line-numbered message on a malformed file', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'record_id,surname\n1,Иванов\n2,Петров,лишнее\n');
+    const run = spawnSync(process.execPath, [join(root, 'bin/kintrace.mjs'), 'dedupe', bad, '--out', join(dir, 'x.csv')], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/bad\.csv, line 3/);
+  });
+});
