@@ -172,10 +172,16 @@ const StaffWork = ({ props }: { props: Props }) => {
         <p>
           {t('cases.assignee')}: {view.assignee ? view.assignee.pseudonym : t('cases.nobody')}
         </p>
+        {view.state === 'open' && ctx.auth && view.assignee?.id !== ctx.auth.userId && assignable.some((s) => s.id === ctx.auth?.userId) && (
+          <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
+            <input type="hidden" name="assignee" value={ctx.auth.userId} />
+            <button type="submit">{t('cases.takeCase')}</button>
+          </PostForm>
+        )}
         {view.state === 'open' && (
           <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
             <SelectField ctx={ctx} {...formFor(props, 'assign')} name="assignee" label={t('cases.assignTo')} required options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))} />
-            <button type="submit">{t('cases.assignSubmit')}</button>
+            <button type="submit" class="secondary">{t('cases.assignSubmit')}</button>
           </PostForm>
         )}
       </section>

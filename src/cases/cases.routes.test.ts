@@ -108,8 +108,17 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain(`/cases/${w.caseId}`);
     const caseUrl = `/cases/${w.caseId}`;
+    const before = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });
+    expect(before.body).toContain('Взять дело себе');
     let r = await submitForm(t.app, caseUrl, { assignee: w.caseworker.id }, w.caseworker.cookies, `/staff/cases/${w.caseId}/assign`);
     expect(r.res.statusCode).toBe(303);
+    const after = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });
+    expect(after.body).not.toContain('Взять дело себе');
+    expect(after.body).toContain(`Ведёт дело: ${w.caseworker.pseudonym}`);
+    // Another staff member of the organisation, not an editor, can be chosen; an editor cannot.
+    r = await submitForm(t.app, caseUrl, { assignee: w.editor.id }, w.caseworker.cookies, `/staff/cases/${w.caseId}/assign`);
+    expect(r.res.statusCode).toBe(400);
+    expect(r.res.body).toContain('id="assignee-error"');
     const fam = await submitForm(t.app, caseUrl, { kind: 'missing', date: '2026-02-01', source: 'witness', place: 'Авдеевка', description: 'Сослуживец сказал' }, w.family.cookies, `${caseUrl}/events`);
     expect(fam.res.statusCode).toBe(303);
     const eventId = String(fam.res.headers.location).split('#event-')[1];
