@@ -74,7 +74,10 @@ export const createOrganisationWithInvite = async (deps: AccountsDeps, auth: Aut
 
 export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<IssuedLink> => {
   const target = await findUserById(deps.db, targetUserId);
-  if (!target || target.role === 'family' || !target.organisation_id || target.id === auth.userId || !canManage(auth, target.organisation_id)) throw new NotFound('user');
+  // An organisation admin must not be able to take over a site admin's account (a reset link
+  // gives whoever holds it the account and its role): only a site admin resets another.
+  const outranks = target?.role !== 'site_admin' || auth.role === 'site_admin';
+  if (!target || target.role === 'family' || !target.organisation_id || target.id === auth.userId || !outranks || !canManage(auth, target.organisation_id)) throw new NotFound('user');
   const orgPrivateKey = await organisationPrivateKey(deps.db, auth, target.organisation_id);
   return deps.db.transaction().execute(async (tx) => {
     const link = await issueLink(tx, deps, { kind: 'reset', orgId: target.organisation_id!, orgPrivateKey, role: target.role, targetUserId: target.id, createdBy: auth.userId });

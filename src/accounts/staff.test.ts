@@ -154,6 +154,8 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
     const editor = await createStaff(t.opened.db, org, 'editor', { clock: t.clock });
     const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const boss = await createSiteAdmin(t.opened.db, { clock: t.clock, org });
+    expect((await submitForm(t.app, '/admin/invites', { userId: boss.id }, cookies, '/admin/invites/reset')).res.statusCode).toBe(404);
     const made = await submitForm(t.app, '/admin/invites', { userId: editor.id }, cookies, '/admin/invites/reset');
     const path = linkFrom(made.res.body);
     const NEW = 'editor new passphrase';
