@@ -12,16 +12,16 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
   const { t } = ctx;
   if (rows.length === 0) return <p>{t('cases.queueEmpty')}</p>;
   return (
+    // Most useful columns first: on a 360 px phone the table scrolls sideways inside itself.
     <table>
       <thead>
         <tr>
           <th scope="col">{t('cases.name')}</th>
-          <th scope="col">{t('people.unit')}</th>
-          <th scope="col">{t('people.region')}</th>
           <th scope="col">{t('cases.statusLabel')}</th>
           <th scope="col">{t('cases.assignee')}</th>
-          <th scope="col">{t('cases.state')}</th>
           <th scope="col">{t('cases.lastActivity')}</th>
+          <th scope="col">{t('people.unit')}</th>
+          <th scope="col">{t('people.region')}</th>
         </tr>
       </thead>
       <tbody>
@@ -30,15 +30,15 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
             <td>
               <a href={`/cases/${r.id}`}>{r.name}</a>
             </td>
-            <td>{r.unit}</td>
-            <td>{regionName(r.regionCode, ctx.lang)}</td>
-            <td>{t(`cases.statuses.${r.status}`)}</td>
-            <td>{r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}</td>
             <td>
-              {t(`cases.states.${r.state}`)}
+              {t(`cases.statuses.${r.status}`)}
+              {r.state === 'closed' && <> · {t('cases.states.closed')}</>}
               {r.state === 'open' && r.waitingOn === 'family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
             </td>
+            <td>{r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}</td>
             <td>{formatDay(r.lastActivityOn)}</td>
+            <td>{r.unit}</td>
+            <td>{regionName(r.regionCode, ctx.lang)}</td>
           </tr>
         ))}
       </tbody>
