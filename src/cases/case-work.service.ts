@@ -44,6 +44,11 @@ const post = async (deps: CasesDeps, grant: CaseGrant, table: 'case_messages' | 
   const id = randomUUID();
   const family = grant.viewer === 'family';
   await deps.db.transaction().execute(async (tx) => {
+    // Touch the case row first: on PostgreSQL the update locks it, so two posts to one case
+    // take turns and the next statements (state check, next position) see each other's rows.
+    // A closed case throws below and the rollback undoes the touch.
+    const waiting = table === 'case_messages' ? { waiting_on: family ? ('staff' as const) : ('family' as const) } : {};
+    await updateCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock), ...waiting });
     await openCaseRow(tx, grant);
     const prefix = table === 'case_messages' ? 'message' : 'note';
     await insertPost(tx, table, {
@@ -56,9 +61,6 @@ const post = async (deps: CasesDeps, grant: CaseGrant, table: 'case_messages' | 
       // A family's activity is kept to the day (threat model).
       created_at: family ? isoDay(deps.clock) : isoNow(deps.clock),
     });
-    // A staff message waits on the family; a family message hands the case back to staff.
-    const waiting = table === 'case_messages' ? { waiting_on: family ? ('staff' as const) : ('family' as const) } : {};
-    await updateCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock), ...waiting });
     await audit(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
   });
   return id;

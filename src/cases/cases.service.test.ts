@@ -137,6 +137,15 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     t.clock.set(start);
   });
 
+  it('keeps every message when several arrive at once, in one order', async () => {
+    const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
+    const fam = await grantFor(t, w.family, caseId, 'message');
+    const cw = await grantFor(t, w.caseworker, caseId, 'message');
+    await Promise.all(Array.from({ length: 6 }, (_, i) => sendMessage(deps(), i % 2 ? fam : cw, `сообщение ${i}`)));
+    const view = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
+    expect(view.messages.map((m) => m.body).sort()).toEqual(Array.from({ length: 6 }, (_, i) => `сообщение ${i}`));
+  });
+
   it('closes with a reason and reopens; a closed case takes nothing new', async () => {
     const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
     const cw = await grantFor(t, w.caseworker, caseId, 'work');
