@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerLinkageCli } from './linkage/linkage.cli.ts';
 import { registerAccountsCli } from './accounts/accounts.cli.ts';
 import { registerCasesCli } from './cases/cases.cli.ts';
+import { registerDemoCli } from './demo/demo.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -36,6 +37,7 @@ export const buildCli = (): Command => {
   registerLinkageCli(program);
   registerAccountsCli(program);
   registerCasesCli(program);
+  registerDemoCli(program);
   return program;
 };
 

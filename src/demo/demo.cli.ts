@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { systemClock } from '../shared/clock.ts';
+import { base32Decode, totpCode } from '../accounts/totp.ts';
+import { assertEmptyDataDir, DemoRefused, formatReport, runDemo } from './demo.service.ts';
+
+// `kintrace demo`: fills an EMPTY data directory (and database) with the synthetic demo and prints
+// the logins. `kintrace demo --totp <secret>` prints the current code for a demo staff login, for
+// newcomers without an authenticator app at hand.
+
+export const registerDemoCli = (program: Command): void => {
+  program
+    .command('demo')
+    .description('fill an EMPTY data directory with a clearly marked synthetic demo and print the logins')
+    .option('--totp <secret>', 'only print the current two-factor code for a demo 2FA secret')
+    .action(async (opts: { totp?: string }) => {
+      if (opts.totp !== undefined) {
+        const secret = opts.totp.replace(/\s/g, '').toUpperCase();
+        try {
+          if (base32Decode(secret).length < 10) throw new Error('too short');
+        } catch {
+          throw new DemoRefused('--totp expects a base32 2FA secret as printed by kintrace demo');
+        }
+        process.stdout.write(`${totpCode(secret, new Date())}\n`);
+        return;
+      }
+      const config = loadConfig();
+      assertEmptyDataDir(config.dataDir);
+      const { db, close } = openDatabase(config);
+      try {
+        await migrateToLatest(db);
+        const report = await runDemo({ db, config, clock: systemClock });
+        process.stdout.write(formatReport(report, config.publicUrl));
+      } finally {
+        await close();
+      }
+    });
+};

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../app.ts';
+import { buildCli } from '../cli.ts';
+import { loadConfig } from '../config.ts';
+import { openSqlite } from '../db/database.ts';
+import { ManualClock, systemClock } from '../shared/clock.ts';
+import { createLogger } from '../shared/logger.ts';
+import { casesStats } from '../cases/cases.service.ts';
+import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
+import { login } from '../../test/helpers/factories.ts';
+import { DEMO_CASES, DEMO_FAMILY_COUNT, DEMO_MARK, DEMO_ORGANISATIONS, DEMO_STAFF_ROLES } from './demo.data.ts';
+import { assertEmptyDataDir, DemoRefused, runDemo } from './demo.service.ts';
+
+const expected = {
+  persons: DEMO_CASES.length,
+  cases: DEMO_CASES.length,
+  events: DEMO_CASES.reduce((n, c) => n + c.events.length + (c.lastContact ? 1 : 0), 0),
+  users: 1 + DEMO_ORGANISATIONS.length * DEMO_STAFF_ROLES.length + DEMO_FAMILY_COUNT,
+};
+const config = loadConfig();
+
+describe.each(DIALECTS)('kintrace demo through the real services (%s)', (dialect) => {
+  it('fills an empty database with the expected counts and refuses a second run', async () => {
+    const opened = await freshDb(dialect);
+    try {
+      const report = await runDemo({ db: opened.db, config, clock: systemClock });
+      expect(await casesStats(opened.db)).toEqual(expected);
+      expect(report.logins).toHaveLength(expected.users);
+      expect(report.logins.filter((l) => l.role !== 'family').every((l) => /^[A-Z2-7]{32}$/.test(l.totpSecret ?? ''))).toBe(true);
+      const persons = await opened.db.selectFrom('persons').select('surname').execute();
+      expect(persons.every((p) => p.surname.includes(DEMO_MARK))).toBe(true);
+      const closed = await opened.db.selectFrom('cases').select('id').where('state', '=', 'closed').execute();
+      expect(closed).toHaveLength(DEMO_CASES.filter((c) => c.close).length);
+      const verified = await opened.db.selectFrom('events').select('id').where('verification', '!=', 'reported').execute();
+      expect(verified.length).toBeGreaterThanOrEqual(6);
+      await expect(runDemo({ db: opened.db, config, clock: systemClock })).rejects.toThrow(DemoRefused);
+      expect(await casesStats(opened.db)).toEqual(expected);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('kintrace demo on a data directory', () => {
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-demo-'));
+    dirs.push(d);
+    return d;
+  };
+  const saved = process.env.DATA_DIR;
+  afterEach(() => {
+    process.env.DATA_DIR = saved;
+    vi.restoreAllMocks();
+  });
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  const runCli = async (args: string[]): Promise<string> => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
+    try {
+      await buildCli().parseAsync(['node', 'kintrace', ...args]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    return out;
+  };
+
+  it('prints the logins, and the printed logins work in the app (staff with 2FA, families)', async () => {
+    const dataDir = path.join(tmp(), 'fresh');
+    process.env.DATA_DIR = dataDir;
+    const out = await runCli(['demo']);
+    expect(out).toContain('DEMO');
+    const rows = [...out.matchAll(/^(\w+)\s+(demo-[a-z0-9-]+)\s+([a-z0-9]{4}(?:-[a-z0-9]{4}){5})(?:\s+2FA secret ([A-Z2-7]+))?/gm)];
+    expect(rows).toHaveLength(expected.users);
+
+    const opened = openSqlite(path.join(dataDir, 'kintrace.sqlite'));
+    const app = await buildApp({ config: loadConfig({ ...process.env, DATA_DIR: dataDir }), db: opened.db, dialect: 'sqlite', clock: new ManualClock(new Date()), logger: createLogger('silent') });
+    try {
+      expect(await casesStats(opened.db)).toEqual(expected);
+      const row = (pseudonym: string) => rows.find((r) => r[2] === pseudonym)!;
+      const worker = row('demo-caseworker-north');
+      const staffCookies = await login(app, worker[2], worker[3], worker[4]);
+      const queue = await app.inject({ method: 'GET', url: '/staff?filter=open', cookies: staffCookies });
+      expect(queue.statusCode).toBe(200);
+      expect(queue.body).toContain(DEMO_MARK);
+      const caseLinks = [...new Set([...queue.body.matchAll(/href="(\/cases\/[0-9a-f-]{36})"/g)].map((m) => m[1]))];
+      expect(caseLinks.length).toBeGreaterThanOrEqual(3);
+      const pages = await Promise.all(caseLinks.map((u) => app.inject({ method: 'GET', url: u, cookies: staffCookies })));
+      expect(pages.every((p) => p.statusCode === 200)).toBe(true);
+      // The case whose official date of death comes before the family's last call shows a discrepancy.
+      expect(pages.some((p) => p.body.includes('class="discrepancy"'))).toBe(true);
+
+      const fam = row('demo-family-1');
+      const famCookies = await login(app, fam[2], fam[3]);
+      const mine = await app.inject({ method: 'GET', url: '/my/cases', cookies: famCookies });
+      expect([...mine.body.matchAll(/href="\/cases\/[0-9a-f-]{36}"/g)]).toHaveLength(DEMO_CASES.filter((c) => c.family === 0).length);
+    } finally {
+      await app.close();
+      await opened.close();
+    }
+  });
+
+  it('refuses a data directory that is not empty, clearly, and changes nothing', async () => {
+    const dataDir = tmp();
+    fs.writeFileSync(path.join(dataDir, 'kintrace.sqlite'), 'real data');
+    process.env.DATA_DIR = dataDir;
+    await expect(runCli(['demo'])).rejects.toThrow(/not empty.*empty data directory/);
+    expect(fs.readdirSync(dataDir)).toEqual(['kintrace.sqlite']);
+    expect(fs.readFileSync(path.join(dataDir, 'kintrace.sqlite'), 'utf8')).toBe('real data');
+    expect(() => assertEmptyDataDir(path.join(dataDir, 'missing'))).not.toThrow();
+  });
+
+  it('prints the current 2FA code for a demo secret', async () => {
+    expect(await runCli(['demo', '--totp', 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'])).toMatch(/^\d{6}\n$/);
+    await expect(runCli(['demo', '--totp', 'not base32!'])).rejects.toThrow(DemoRefused);
+  });
+});
