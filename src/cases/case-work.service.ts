@@ -9,7 +9,7 @@ import type { Tx } from '../db/database.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { CLOSE_REASONS } from './cases.schema.ts';
-import { findCase, insertPost, nextSeq, updateCase } from './cases.repository.ts';
+import { findCase, insertPost, nextSeq, transitionCase, updateCase } from './cases.repository.ts';
 
 // Working a case: assignment, private notes, messages with the family, closing and reopening.
 // Every change writes its audit record in the same transaction.
@@ -33,8 +33,9 @@ export const assignCase = async (deps: CasesDeps, grant: CaseGrant, assigneeId: 
   const staff = await staffOfOrganisation(deps.db, grant.organisationId);
   if (!staff.some((s) => s.id === assigneeId && CASE_ROLES.includes(s.role))) throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
   await deps.db.transaction().execute(async (tx) => {
-    await openCaseRow(tx, grant);
-    await updateCase(tx, grant.caseId, { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) });
+    if (!(await transitionCase(tx, grant.caseId, 'open', { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) }))) {
+      throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
+    }
     await audit(tx, deps, grant, 'case.assigned');
   });
 };
@@ -78,8 +79,10 @@ export const sendMessage = (deps: CasesDeps, grant: CaseGrant, body: string): Pr
 export const closeCase = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof CLOSE_REASONS)[number]): Promise<void> => {
   staffOnly(grant);
   await deps.db.transaction().execute(async (tx) => {
-    await openCaseRow(tx, grant);
-    await updateCase(tx, grant.caseId, { state: 'closed', close_reason: reason, closed_on: isoDay(deps.clock), last_activity_on: isoDay(deps.clock) });
+    const today = isoDay(deps.clock);
+    if (!(await transitionCase(tx, grant.caseId, 'open', { state: 'closed', close_reason: reason, closed_on: today, last_activity_on: today }))) {
+      throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
+    }
     await audit(tx, deps, grant, 'case.closed');
   });
 };
@@ -87,9 +90,8 @@ export const closeCase = async (deps: CasesDeps, grant: CaseGrant, reason: (type
 export const reopenCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
   staffOnly(grant);
   await deps.db.transaction().execute(async (tx) => {
-    const c = await findCase(tx, grant.caseId);
-    if (!c || c.state !== 'closed') throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
-    await updateCase(tx, grant.caseId, { state: 'open', close_reason: null, closed_on: null, waiting_on: 'staff', last_activity_on: isoDay(deps.clock) });
+    const patch = { state: 'open' as const, close_reason: null, closed_on: null, waiting_on: 'staff' as const, last_activity_on: isoDay(deps.clock) };
+    if (!(await transitionCase(tx, grant.caseId, 'closed', patch))) throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
     await audit(tx, deps, grant, 'case.reopened');
   });
 };

@@ -30,6 +30,20 @@ export const updateCase = async (
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 };
 
+/**
+ * Changes the case only if it is in state `from`; false when it was not (already closed, say).
+ * One statement, so two people closing the same case at once cannot both succeed.
+ */
+export const transitionCase = async (
+  db: Queryable,
+  id: string,
+  from: CasesTable['state'],
+  patch: Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>>,
+): Promise<boolean> => {
+  const result = await db.updateTable('cases').set(patch).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+};
+
 export const insertEvent = async (db: Queryable, row: EventsTable): Promise<void> => {
   await db.insertInto('events').values(row).execute();
 };
