@@ -59,6 +59,7 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const before = await get('/test/staff-only', accepted.cookies);
     expect(before.statusCode).toBe(303);
     expect((await get('/login', accepted.cookies)).headers.location).toBe('/account/2fa');
+    expect((await get('/staff/2fa/setup', accepted.cookies)).body).toContain('action="/account/2fa/passphrase"');
 
     const { cookies: ready } = await setUpTotp(accepted.cookies, PASS);
     expect((await get('/test/staff-only', ready)).body).toBe('case list');
