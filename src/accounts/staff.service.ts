@@ -88,7 +88,7 @@ export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, tar
 
 /**
  * Removes a staff member: the account is disabled (the pseudonym stays reserved), their wrap of
- * the organisation key and their sessions are deleted, and their pending reset links revoked.
+ * the organisation key and their sessions are deleted, and pending links for or by them revoked.
  * What they may have copied while trusted cannot be taken back; see docs/threat-model.md.
  */
 export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<void> => {
@@ -99,7 +99,9 @@ export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetU
   await deps.db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ disabled: 1 }).where('id', '=', target.id).execute();
     await tx.deleteFrom('organisation_key_wraps').where('user_id', '=', target.id).execute();
+    // Their pending reset links, and the unused invites they issued (an informer's accomplices).
     await tx.deleteFrom('invites').where('target_user_id', '=', target.id).execute();
+    await tx.deleteFrom('invites').where('created_by', '=', target.id).where('used_at', 'is', null).execute();
     await deleteUserSessions(tx, target.id);
     await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: target.organisation_id!, action: 'account.removed', at: deps.clock.now().toISOString() });
   });

@@ -180,7 +180,9 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const org = await createOrganisation(t.opened.db, { clock: t.clock });
     const other = await createOrganisation(t.opened.db, { clock: t.clock });
     const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
-    const cw = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
+    const cw = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    const cwCookies = await login(t.app, cw.pseudonym, cw.passphrase, cw.totpSecret);
+    const accomplice = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, cwCookies)).res.body);
     const outsider = await createStaff(t.opened.db, other, 'caseworker', { clock: t.clock });
     const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
     const foreign = await submitForm(t.app, '/admin/invites', { userId: outsider.id }, cookies, '/admin/invites/remove');
@@ -192,6 +194,7 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const done = await submitForm(t.app, '/admin/invites', { userId: cw.id, confirm: 'yes' }, cookies, '/admin/invites/remove');
     expect(done.res.statusCode).toBe(303);
     expect((await get('/test/staff-only', cw.cookies)).statusCode).toBe(303);
+    expect((await get(accomplice, {})).statusCode).toBe(404);
     expect(await t.opened.db.selectFrom('organisation_key_wraps').select('user_id').where('user_id', '=', cw.id).execute()).toEqual([]);
     expect((await submitForm(t.app, '/login', { pseudonym: cw.pseudonym, passphrase: cw.passphrase })).res.statusCode).toBe(400);
     expect((await staffOfOrganisation(t.opened.db, org.id)).map((s) => s.id)).not.toContain(cw.id);
