@@ -7,9 +7,11 @@ import { getTransform } from './transforms.ts';
 
 export type BlockingRule = readonly string[];
 
+/** One key part: a transformed field, or "a+b|t": the unordered set of two fields' values
+ * (so a surname written in the given-name field still meets its twin). */
 interface KeyPart {
-  col: FieldColumn;
-  feature: TokenFeature;
+  cols: FieldColumn[];
+  features: TokenFeature[];
 }
 
 export interface OversizedBlock {
@@ -44,10 +46,11 @@ export class Blocking {
       rule.map((spec) => {
         let part = cache.get(spec);
         if (!part) {
-          const [field, transformName = 'value'] = spec.split('|');
+          const [fields, transformName = 'value'] = spec.split('|');
           const fn = getTransform(transformName);
           const interner = new Interner();
-          part = { col: data.column(field), feature: new TokenFeature((raw) => interner.id(fn(raw))) };
+          const cols = fields.split('+').map((f) => data.column(f));
+          part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)))) };
           cache.set(spec, part);
         }
         return part;
@@ -59,17 +62,27 @@ export class Blocking {
   keyOf(k: number, r: number): number {
     let h = 0x12345 + k;
     for (const part of this.parts[k]) {
-      const t = part.col.tok.data[r];
-      if (t < 0) return NULL_KEY;
-      const id = part.feature.data[t];
-      if (id < 0) return NULL_KEY;
-      h = mixHash(h, id);
+      if (part.cols.length === 1) {
+        const t = part.cols[0].tok.data[r];
+        if (t < 0) return NULL_KEY;
+        const id = part.features[0].data[t];
+        if (id < 0) return NULL_KEY;
+        h = mixHash(h, id);
+      } else {
+        const t0 = part.cols[0].tok.data[r];
+        const t1 = part.cols[1].tok.data[r];
+        if (t0 < 0 || t1 < 0) return NULL_KEY;
+        const x = part.features[0].data[t0];
+        const y = part.features[1].data[t1];
+        if (x < 0 || y < 0) return NULL_KEY;
+        h = mixHash(mixHash(h, Math.min(x, y)), Math.max(x, y));
+      }
     }
     return h;
   }
 
   sync(): void {
-    for (const rule of this.parts) for (const p of rule) p.feature.sync(p.col);
+    for (const rule of this.parts) for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
   }
 
   computeKeys(): void {
@@ -181,6 +194,6 @@ export class Blocking {
 
   /** A readable form of a record's key (for reports about oversized blocks). */
   describe(k: number, r: number): string {
-    return this.rules[k].map((spec) => `${spec}=${this.data.value(spec.split('|')[0], r)}`).join(', ');
+    return this.rules[k].map((spec) => `${spec}=${spec.split('|')[0].split('+').map((f) => this.data.value(f, r)).join('+')}`).join(', ');
   }
 }

@@ -76,7 +76,7 @@ export const configFields = (config: LinkageConfig): string[] => {
     if (c.swapWith) fields.add(c.swapWith);
   }
   for (const r of [...config.blocking, ...config.training.deterministic, ...config.training.sessions]) {
-    for (const p of r) fields.add(p.split('|')[0]);
+    for (const p of r) for (const f of p.split('|')[0].split('+')) fields.add(f);
   }
   return [...fields];
 };

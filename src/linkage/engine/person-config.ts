@@ -14,20 +14,25 @@ export const personConfig = (): LinkageConfigInput => ({
   id: 'record_id',
   comparisons: [
     { type: 'person-surname', field: 'surname', swapWith: 'given_name', tf: true },
-    { type: 'person-given', field: 'given_name', swapWith: 'surname', tf: true },
+    { type: 'person-given', field: 'given_name', swapWith: 'surname', tf: true, cannotLink: true },
     { type: 'person-patronymic', field: 'patronymic', tf: true, cannotLink: true },
     { type: 'person-date', field: 'birth_date', cannotLink: true },
     { type: 'region', field: 'region', tf: true },
     { type: 'unit', field: 'unit', tf: true },
   ],
   blocking: [
-    ['surname|surname-genderless', 'given_name|given-canonical', 'birth_date|birth-year'],
+    ['surname+given_name|name-any', 'birth_date|birth-year'],
+    ['surname+given_name|name-any'],
     ['surname|surname-metaphone', 'birth_date|birth-date'],
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-year'],
     ['surname|surname-genderless', 'given_name|given-canonical', 'patronymic|patronymic-key'],
     ['surname|surname-metaphone', 'given_name|given-initial', 'patronymic|patronymic-initial', 'region|region-code'],
     ['birth_date|birth-date', 'region|region-code'],
     ['surname|surname-genderless', 'unit|unit-number'],
+    // Typos without a birth date to fall back on.
+    ['surname|surname-metaphone', 'given_name|given-canonical'],
+    ['surname|surname-prefix4', 'given_name|given-canonical'],
+    ['surname|surname-genderless', 'given_name|given-initial'],
   ],
   maxBlockSize: 2000,
   // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.

@@ -25,38 +25,115 @@ type Kind = 'surname' | 'given' | 'patronymic';
 
 /** Per-token features of a name, derived once per distinct spelling. */
 class NameFeatures {
-  readonly keys = new Interner();
-  readonly alt = new Interner();
   readonly key: TokenFeature;
-  /** Genderless form (surname, patronymic), canonical full name (given name) or phonetic key. */
+  /** Genderless form (surname, patronymic) or canonical full name (given name). */
   readonly variant: TokenFeature;
   readonly phonetic: TokenFeature;
   /** Char code of the initial when the value is only an initial, else 0. */
   readonly initial: TokenFeature;
-  constructor(kind: Kind) {
+  /**
+   * The spelling for edit distances: lower-case Cyrillic as written when it is Cyrillic. The key
+   * folds letters (кс → г, й → и), so a typo in the raw text can look like two or three edits
+   * between keys ("Алекесй" / "Алексей").
+   */
+  readonly plain: TokenFeature;
+  readonly plains = new Interner();
+  constructor(
+    kind: Kind,
+    readonly keys = new Interner(),
+    alt = new Interner(),
+  ) {
     const k = (raw: string): string => nameKey(raw, kind);
-    this.key = new TokenFeature((raw) => this.keys.id(k(raw)));
+    this.key = new TokenFeature((raw) => keys.id(k(raw)));
     this.variant = new TokenFeature((raw) => {
       const key = k(raw);
       if (!key) return -1;
-      return this.alt.id(kind === 'given' ? canonicalGivenName(key) : kind === 'surname' ? surnameGenderless(key) : patronymicGenderless(key));
+      return alt.id(kind === 'given' ? canonicalGivenName(key) : kind === 'surname' ? surnameGenderless(key) : patronymicGenderless(key));
     });
-    this.phonetic = new TokenFeature((raw) => this.alt.id('~' + metaphoneRu(k(raw))));
-    this.initial = new TokenFeature((raw) => (isInitial(raw) ? initialOf(k(raw)).charCodeAt(0) || 0 : 0));
+    this.phonetic = new TokenFeature((raw) => alt.id('~' + metaphoneRu(k(raw))));
+    this.plain = new TokenFeature((raw) =>
+      this.plains.id(/[а-яё]/i.test(raw) ? raw.toLowerCase().replace(/ё/g, 'е').replace(/[^а-яіїєґ]/g, '') : k(raw)),
+    );
+    // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
+    this.initial = new TokenFeature((raw) => {
+      const key = k(raw);
+      return isInitial(raw) || key.length === 1 ? initialOf(key).charCodeAt(0) || 0 : 0;
+    });
   }
   sync(col: FieldColumn): void {
     this.key.sync(col);
+    this.plain.sync(col);
     this.variant.sync(col);
     this.phonetic.sync(col);
     this.initial.sync(col);
   }
+  /** Same name allowing a variant form or one typo (the first letter must agree). */
+  near(ta: number, other: NameFeatures, tb: number): boolean {
+    const ka = this.key.data[ta];
+    const kb = other.key.data[tb];
+    if (ka < 0 || kb < 0) return false;
+    if (ka === kb || this.variant.data[ta] === other.variant.data[tb]) return true;
+    const sa = this.keys.values[ka];
+    const sb = other.keys.values[kb];
+    return sa.charCodeAt(0) === sb.charCodeAt(0) && (damerau(sa, sb, 1) <= 1 || this.plainEdits(ta, other, tb, 1) <= 1);
+  }
+  plainEdits(ta: number, other: NameFeatures, tb: number, max: number): number {
+    return damerau(this.plains.values[this.plain.data[ta]], other.plains.values[other.plain.data[tb]], max);
+  }
 }
+
+/**
+ * Surname and given name written in each other's fields, with a typo, a gender form or a
+ * diminutive on top ("Юра Вмихин" for "Вемихин Юрий"). Shared by both name comparisons so they
+ * agree on which pairs are swapped.
+ */
+class SwapDetector {
+  private readonly asSurname: [NameFeatures, NameFeatures];
+  private readonly asGiven: [NameFeatures, NameFeatures];
+  constructor(
+    private readonly surname: FieldColumn,
+    private readonly given: FieldColumn,
+  ) {
+    const sk = new Interner();
+    const sa = new Interner();
+    const gk = new Interner();
+    const ga = new Interner();
+    this.asSurname = [new NameFeatures('surname', sk, sa), new NameFeatures('surname', sk, sa)];
+    this.asGiven = [new NameFeatures('given', gk, ga), new NameFeatures('given', gk, ga)];
+  }
+  sync(): void {
+    this.asSurname[0].sync(this.surname);
+    this.asSurname[1].sync(this.given);
+    this.asGiven[0].sync(this.surname);
+    this.asGiven[1].sync(this.given);
+  }
+  private cross(a: number, b: number): boolean {
+    const ts = this.surname.tok.data[a];
+    const tg = this.given.tok.data[b];
+    if (ts < 0 || tg < 0) return false;
+    return this.asSurname[0].near(ts, this.asSurname[1], tg) || this.asGiven[0].near(ts, this.asGiven[1], tg);
+  }
+  swapped(a: number, b: number): boolean {
+    return this.cross(a, b) && this.cross(b, a);
+  }
+}
+
+const detectors = new WeakMap<Dataset, Map<string, SwapDetector>>();
+const swapDetector = (data: Dataset, surname: string, given: string): SwapDetector => {
+  let byFields = detectors.get(data);
+  if (!byFields) detectors.set(data, (byFields = new Map()));
+  let d = byFields.get(`${surname}\u0000${given}`);
+  if (!d) byFields.set(`${surname}\u0000${given}`, (d = new SwapDetector(data.column(surname), data.column(given))));
+  return d;
+};
 
 const LEVELS: Record<Kind, string[]> = {
   surname: ['null', 'exact', 'swapped with given name', 'other gender form', 'one edit', 'same phonetic key', 'jaro-winkler ≥ 0.88', 'different'],
-  given: ['null', 'exact', 'swapped with surname', 'same full name (diminutive, variant)', 'one edit', 'initial agrees', 'different'],
-  patronymic: ['null', 'exact', 'other gender form or one edit', 'initial agrees', 'jaro-winkler ≥ 0.9', 'different full patronymics', 'initials differ'],
+  given: ['null', 'exact', 'swapped with surname', 'same full name (diminutive, variant)', 'one edit', 'two edits', 'initial agrees', 'initials differ', 'different full names'],
+  patronymic: ['null', 'exact', 'other gender form or one edit', 'initial agrees', 'jaro-winkler ≥ 0.85', 'different full patronymics', 'initials differ'],
 };
+/** The level that means "two different people" for each kind (cannot-link when asked). */
+const CONFLICT: Record<Kind, number> = { surname: -1, given: 8, patronymic: 5 };
 
 class PersonNameComparison implements Comparison {
   readonly name: string;
@@ -64,42 +141,32 @@ class PersonNameComparison implements Comparison {
   readonly levels: Level[];
   private readonly col: FieldColumn;
   private readonly f: NameFeatures;
-  private readonly swapCol: FieldColumn | null;
-  private readonly swapKey: TokenFeature | null;
+  private readonly swap: SwapDetector | null;
   private readonly cache = new PairCache();
   private readonly byTokens = (ta: number, tb: number): number => this.tokenLevel(ta, tb);
 
   constructor(spec: ComparisonSpec, data: Dataset, private readonly kind: Kind) {
     this.name = spec.name ?? spec.field;
     this.col = data.column(spec.field);
-    this.swapCol = spec.swapWith ? data.column(spec.swapWith) : null;
     this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];
     this.f = new NameFeatures(kind);
-    // The other column's values keyed as this kind, so "Иванов" typed in the given-name field
-    // meets "Иванов" in the surname field.
-    this.swapKey = this.swapCol ? new TokenFeature((raw) => this.f.keys.id(nameKey(raw, kind))) : null;
+    this.swap = spec.swapWith ? (kind === 'given' ? swapDetector(data, spec.swapWith, spec.field) : swapDetector(data, spec.field, spec.swapWith)) : null;
     this.levels = LEVELS[kind].map((label, i) => ({
       label,
-      tf: i === 1 && spec.tf,
-      cannotLink: kind === 'patronymic' && i === 5 && spec.cannotLink,
+      // A swapped pair shares a name just as an exact one does: a common name says less.
+      tf: (i === 1 || (i === 2 && kind !== 'patronymic')) && spec.tf,
+      cannotLink: i === CONFLICT[kind] && spec.cannotLink,
     }));
   }
 
   sync(): void {
     this.f.sync(this.col);
-    if (this.swapCol && this.swapKey) this.swapKey.sync(this.swapCol);
+    this.swap?.sync();
   }
 
   tfKey(r: number): number {
     const t = this.col.tok.data[r];
     return t < 0 ? -1 : this.f.key.data[t];
-  }
-
-  private swapped(a: number, b: number, ka: number, kb: number): boolean {
-    if (!this.swapCol || !this.swapKey) return false;
-    const sa = this.swapCol.tok.data[a];
-    const sb = this.swapCol.tok.data[b];
-    return sa >= 0 && sb >= 0 && this.swapKey.data[sb] === ka && this.swapKey.data[sa] === kb;
   }
 
   level(a: number, b: number): number {
@@ -112,7 +179,7 @@ class PersonNameComparison implements Comparison {
     if (ka === kb) return 1;
     // A swap depends on the other field, so it is checked per pair; the rest only on the two
     // spellings, so it is cached.
-    if (this.kind !== 'patronymic' && this.swapped(a, b, ka, kb)) return 2;
+    if (this.swap && this.swap.swapped(a, b)) return 2;
     return this.cache.get(ta, tb, this.byTokens);
   }
 
@@ -126,18 +193,22 @@ class PersonNameComparison implements Comparison {
     const sb = f.keys.values[kb];
     if (this.kind === 'surname') {
       if (f.variant.data[ta] === f.variant.data[tb]) return 3;
-      if (damerau(sa, sb, 1) <= 1) return 4;
+      if (damerau(sa, sb, 1) <= 1 || f.plainEdits(ta, f, tb, 1) <= 1) return 4;
       if (f.phonetic.data[ta] === f.phonetic.data[tb]) return 5;
       return jaroWinkler(sa, sb) >= 0.88 ? 6 : 7;
     }
     if (this.kind === 'given') {
-      if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 5 : 6;
+      if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 6 : 7;
       if (f.variant.data[ta] === f.variant.data[tb]) return 3;
-      return damerau(sa, sb, 1) <= 1 ? 4 : 6;
+      if (damerau(sa, sb, 1) <= 1) return 4;
+      // Only names more than two edits apart (as written) are "different full names" (a
+      // cannot-link): brothers and twins differ there, typos rarely do.
+      const plainEdits = f.plainEdits(ta, f, tb, 2);
+      return plainEdits <= 1 ? 4 : plainEdits === 2 || damerau(sa, sb, 2) === 2 ? 5 : 8;
     }
     if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 3 : 6;
-    if (f.variant.data[ta] === f.variant.data[tb] || damerau(sa, sb, 1) <= 1) return 2;
-    return jaroWinkler(sa, sb) >= 0.9 ? 4 : 5;
+    if (f.variant.data[ta] === f.variant.data[tb] || damerau(sa, sb, 1) <= 1 || f.plainEdits(ta, f, tb, 1) <= 1) return 2;
+    return jaroWinkler(sa, sb) >= 0.85 || f.plainEdits(ta, f, tb, 2) <= 2 ? 4 : 5;
   }
 }
 
@@ -215,7 +286,15 @@ const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null)
 registerTransform('surname-key', (raw) => nonEmpty(nameKey(raw, 'surname')));
 registerTransform('surname-genderless', (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))));
 registerTransform('surname-metaphone', (raw) => nonEmpty(metaphoneRu(surnameGenderless(nameKey(raw, 'surname')))));
+registerTransform('surname-prefix4', (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 4)));
 registerTransform('surname-dm', (raw) => nonEmpty(daitchMokotoff(nameKey(raw, 'surname'))[0]));
+// Either name field: a given name to its full form, anything else to its genderless surname.
+registerTransform('name-any', (raw) => {
+  const key = nameKey(raw, 'given');
+  if (!key || isInitial(raw)) return null;
+  const full = canonicalGivenName(key);
+  return full !== key ? full : surnameGenderless(key);
+});
 registerTransform('given-key', (raw) => nonEmpty(nameKey(raw, 'given')));
 registerTransform('given-canonical', (raw) => (isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given')))));
 registerTransform('given-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))));

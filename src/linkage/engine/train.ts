@@ -92,7 +92,7 @@ const runSession = (
   rule: BlockingRule,
   opts: TrainingOptions,
 ): { m: (number[] | null)[]; pairs: number; patterns: number; lambda: number } => {
-  const ruleFields = new Set(rule.map((p) => p.split('|')[0]));
+  const ruleFields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
   const active = comps.map((c) => !c.fields.some((f) => ruleFields.has(f)));
   const radix = comps.map((c) => c.levels.length);
   const patterns = new Map<number, number>();
