@@ -151,11 +151,9 @@ describe('the whole story in a browser, JavaScript off', () => {
     await worker.locator(`main a[href="${caseUrl}"]`).first().click();
     await worker.waitForURL(`**${caseUrl}`);
     await check(worker, 'case page (staff)');
-    const assign = worker.locator(`form[action="/staff${caseUrl}/assign"]`);
-    await assign.locator('select[name="assignee"]').selectOption({ label: 'Ольга-юрист' });
-    await assign.locator('button[type="submit"]').click();
-    await worker.waitForURL(`**${caseUrl}`);
-    await check(worker, 'case assigned (staff)');
+    await worker.getByRole('button', { name: ru('cases.takeCase') }).click();
+    await worker.locator('section[aria-labelledby="assign-h"] p', { hasText: 'Ольга-юрист' }).waitFor();
+    await check(worker, 'case taken (staff)');
     await worker.locator('#timeline li', { hasText: EVENT_TEXT }).locator('button[value="corroborated"]').click();
     await worker.locator('#timeline li', { hasText: EVENT_TEXT }).filter({ hasText: ru('cases.levels.corroborated') }).waitFor();
     await check(worker, 'event corroborated (staff)');
