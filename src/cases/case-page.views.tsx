@@ -111,7 +111,9 @@ const Timeline = ({ props }: { props: Props }) => {
 const AddEventForm = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
   const { t } = ctx;
-  const f = { ctx, ...formFor(props, 'event') };
+  const state = formFor(props, 'event');
+  // A family's report usually comes from the family: preselect it, they can change it.
+  const f = { ctx, errors: state.errors, values: view.viewer === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values };
   const levels = VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(props.maxLevel));
   return (
     <details open={props.form?.name === 'event'}>
@@ -231,7 +233,7 @@ export const CasePage = (props: Props) => {
         {view.state === 'open' && <PostFormFor props={props} name="message" action={`/cases/${view.id}/messages`} label={t('cases.messageBody')} submit={t('cases.send')} />}
       </section>
       <section aria-labelledby="details-h">
-        <h2 id="details-h">{t('cases.details')}</h2>
+        <h2 id="details-h">{t(view.viewer === 'family' ? 'cases.detailsFamily' : 'cases.details')}</h2>
         <dl>
           <dt>{t('cases.relation')}</dt>
           <dd>{t(`cases.relations.${view.relation}`)}</dd>
