@@ -10,14 +10,17 @@ import { ManualClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import type { Db, OpenedDb } from '../../src/db/database.ts';
 import { freshDb } from '../helpers/db.ts';
-import { logOut, runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
+import type { FastifyInstance } from 'fastify';
+import { cyrillicTag, logOut, runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
+import { Visitor } from '../helpers/visitor.ts';
 import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sweep.ts';
 
 // The sentinel sweep (issue 3): the whole story is walked over HTTP with marker strings in every
 // free-text field, a forged X-Forwarded-For and a custom User-Agent on every request, with
 // logging on at "info" into a file. Then every byte the server wrote — the raw SQLite file and
 // its -wal/-shm, every file in the data directory, the temp files that appeared meanwhile and
-// the log — is searched: no marker may appear. Secrets (passphrases, TOTP secrets, recovery
+// the log — is searched: no marker may appear. Text typed but never saved (a search, a refused
+// form, a failed login) leaves no trace either. Secrets (passphrases, TOTP secrets, recovery
 // codes, the invite token, the session cookie's secret) must not appear in clear either.
 
 const FORGED_IP = '203.0.113.77';
@@ -43,11 +46,32 @@ const runSweptStory = async (opened: OpenedDb, dataDir: string) => {
   const app = await buildApp({ config, db: opened.db, dialect: opened.dialect, clock, logger });
   const texts = storyTexts();
   const story = await runStory(app, texts, HEADERS);
+  const extra = await strayInput(app, story);
   // One staff member stays logged in: a live session row is part of what a seizure finds.
   await logOut(story.family.visitor);
   await logOut(story.admin.visitor);
   await app.close();
-  return { texts, story, logFile };
+  return { texts, story, logFile, extra };
+};
+
+/**
+ * Text that is typed but never saved must leave no trace either: a staff search, a case form
+ * refused for a missing field (its narrative echoed back to the family only), a failed login.
+ */
+const strayInput = async (app: FastifyInstance, story: StoryResult): Promise<string[]> => {
+  const tag = cyrillicTag();
+  const search = `Поиск${tag}`;
+  const refused = `Отклонённый рассказ ${tag}`;
+  const loginName = `вход${tag}`;
+  const loginPass = `неверная фраза ${tag}`;
+  const found = await story.caseworker.visitor.get(`/staff/search?q=${encodeURIComponent(search)}`);
+  expect(found.status).toBe(200);
+  const echoed = await story.family.visitor.submit('/cases/new', '/cases/new', { organisation: story.organisationId, narrative: refused, wants_to_learn: refused, relation: 'mother' });
+  expect(echoed.status).toBe(400);
+  expect(echoed.body).toContain(refused);
+  const failed = await new Visitor(app, HEADERS).submit('/login', '/login', { pseudonym: loginName, passphrase: loginPass });
+  expect(failed.status).toBe(400);
+  return [search, refused, loginName, loginPass];
 };
 
 describe('sentinel sweep on SQLite: no marker anywhere the server writes', () => {
@@ -57,7 +81,7 @@ describe('sentinel sweep on SQLite: no marker anywhere the server writes', () =>
   it('finds the markers only where they belong: decrypted on the pages, nowhere on disk or in logs', async () => {
     const before = tmpSnapshot();
     const opened = await freshDb('sqlite', path.join(dataDir, 'kintrace.sqlite'));
-    const { texts, story, logFile } = await runSweptStory(opened, dataDir);
+    const { texts, story, logFile, extra } = await runSweptStory(opened, dataDir);
 
     // Not vacuous: the texts went in and came back out decrypted, the log has the requests.
     expect(story.familyCasePage.body).toContain(texts.staffMessage);
@@ -69,7 +93,7 @@ describe('sentinel sweep on SQLite: no marker anywhere the server writes', () =>
     // Read the raw files while the database is still open: the -wal and -shm exist only then.
     const walFiles = filesUnder(dataDir).map((f) => path.basename(f));
     expect(walFiles).toEqual(expect.arrayContaining(['kintrace.sqlite', 'kintrace.sqlite-wal', 'server.log']));
-    const markers = [...textMarkers(texts), FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
+    const markers = [...textMarkers(texts), ...extra, FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
     const files = [...filesUnder(dataDir), ...newTmpFiles(before, [dataDir])];
     // Positive control: what is in clear on purpose (a pseudonym, a person's name) is found, so
     // the search does read the database files and does match Cyrillic text.
@@ -101,12 +125,12 @@ describe('sentinel sweep on PostgreSQL: no marker in any text column of any tabl
   it('the dump of every text column holds no marker, the log and data directory neither', async () => {
     const opened = await freshDb('postgres');
     try {
-      const { texts, story, logFile } = await runSweptStory(opened, dataDir);
+      const { texts, story, logFile, extra } = await runSweptStory(opened, dataDir);
       const dump = await dumpAllText(opened.db);
       // Not vacuous: the dump has the person's names (in clear on purpose) and the ciphertexts.
       expect(dump.some((v) => v.includes('Демидов'))).toBe(true);
       expect(dump.some((v) => v.startsWith('cases.narrative_sealed=g1.'))).toBe(true);
-      const markers = [...textMarkers(texts), FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
+      const markers = [...textMarkers(texts), ...extra, FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
       expect(dump.filter((v) => markers.some((m) => v.includes(m)))).toEqual([]);
       expect(fs.readFileSync(logFile, 'utf8')).toMatch(/"route":"\/cases\/:id"/);
       expect(searchFiles(filesUnder(dataDir), markers)).toEqual([]);
