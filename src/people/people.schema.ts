@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../web/forms.tsx';
+import { optionalText, requiredText } from '../web/forms.tsx';
 import { inFuture, parsePartialDate, type PartialDate } from './partial-date.ts';
 import { isRegionCode } from './regions.ts';
 
@@ -15,8 +15,7 @@ const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\-]*$/u;
  * Trimmed required text. Not forms.tsx's requiredText: there the string's own message
  * ("errors.required") also replaces the max-length message, so "too long" read "required".
  */
-export const requiredField = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: (iss) => (iss.input === undefined ? 'errors.required' : undefined) }).min(1, 'errors.required').max(max));
+export const requiredField = requiredText;
 
 const requiredName = () => requiredField(100).refine((v) => v === '' || NAME_RE.test(v), 'people.errors.nameChars');
 const optionalName = () => optionalText(100).refine((v) => v === undefined || NAME_RE.test(v), 'people.errors.nameChars');

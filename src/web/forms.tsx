@@ -50,8 +50,13 @@ export const echoValues = (body: unknown): FormValues => {
 export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
 
+// The type error is "required" only when the field is missing: a schema-wide message would also
+// replace the max-length message (zod 4).
 export const requiredText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ message: 'errors.required' }).min(1, 'errors.required').max(max));
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string({ error: (iss) => (iss.input === undefined ? 'errors.required' : undefined) }).min(1, 'errors.required').max(max),
+  );
 
 interface FieldProps {
   ctx: PageContext;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Invalid } from '../shared/errors.ts';
+import { echoValues, optionalText, parseForm, requiredText } from './forms.tsx';
+
+const schema = z.object({ name: requiredText(5), note: optionalText(3) });
+
+const problems = (body: unknown) => {
+  try {
+    parseForm(schema, body);
+  } catch (e) {
+    if (e instanceof Invalid) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('form parsing', () => {
+  it('trims and strips unknown fields', () => {
+    expect(parseForm(schema, { name: '  Иван ', note: '', extra: 'x' })).toEqual({ name: 'Иван', note: undefined });
+  });
+
+  it('reports a missing or blank field as required', () => {
+    expect(problems({})).toEqual([{ field: 'name', key: 'errors.required' }]);
+    expect(problems({ name: '   ' })).toEqual([{ field: 'name', key: 'errors.required' }]);
+  });
+
+  it('reports an overlong field as too long with its limit, not as required', () => {
+    expect(problems({ name: 'абвгдеж', note: 'long' })).toEqual([
+      { field: 'name', key: 'errors.tooLong', params: { max: 5 } },
+      { field: 'note', key: 'errors.tooLong', params: { max: 3 } },
+    ]);
+  });
+
+  it('echoes typed values back but never passphrases or the CSRF token', () => {
+    expect(echoValues({ name: 'a', passphrase: 'secret', _csrf: 't', n: 1 })).toEqual({ name: 'a' });
+  });
+});
