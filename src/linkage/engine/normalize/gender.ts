@@ -25,19 +25,18 @@ export function surnameGenderless(key: string): string {
   return key;
 }
 
-/** Patronymic endings, longest first; the stem left is shared by both genders:
- * Иванович/Ивановна → иванов, Ильич/Ильинична → ил, Никитич/Никитична → никит. */
+/** Patronymic endings, longest first. What is left is the father's name stem, shared by both
+ * genders and by the Russian -ович/-евич alternation (Равилевич / Ukrainian Равільович):
+ * Иванович/Ивановна → иван, Ильич/Ильинична → ил, Никитич/Никитична → никит. */
 const PATRONYMIC_RULES: Array<[RegExp, string]> = [
-  [/(ов|ев)ич$/, '$1'],
-  [/(ов|ев)на$/, '$1'],
+  [/(ов|ев)ич$/, ''],
+  [/(ов|ев)на$/, ''],
   [/инична$/, ''],
   [/ична$/, ''],
+  [/ивна$/, ''], // Ukrainian feminine: Олександрівна, Равілівна
   [/ич$/, ''],
-  [/(ов|ев)на$/, '$1'],
-  [/ивна$/, 'ов'], // Ukrainian feminine: Олександрівна, Сергіївна (ї → и)
-  [/иивна$/, 'иов'],
   // Turkic patronymic particles, as written in Dagestan: "Магомед оглы" / "Магомед кызы".
-  [/(оглу|оглы|огли|кизи|кизи|гизи)$/, ''],
+  [/(оглу|оглы|огли|кизи|гизи)$/, ''],
 ];
 
 function stripPatronymic(key: string): string {
@@ -48,8 +47,8 @@ function stripPatronymic(key: string): string {
   return key;
 }
 
-/** Ukrainian patronymic stems → Russian ones (олегандров → алегандров, сергиов → сергеев),
- * derived from the Ukrainian given-name table so both stay in step. */
+/** Ukrainian patronymic stems → Russian ones (олегандр → алегандр, серги → серге), derived from
+ * the Ukrainian given-name table so both stay in step. */
 let ukrainianStems: Map<string, string> | null = null;
 function ukrainianStem(stem: string): string {
   if (!ukrainianStems) {

@@ -14,7 +14,7 @@ const DIACRITICS: Record<string, string> = {
 const GROUPS: Array<[string, string]> = [
   ['tshch', 'тщ'], ['shch', 'щ'], ['dzh', 'дж'], ['sch', 'щ'], ['shh', 'щ'], ['tzh', 'тж'],
   ['tsh', 'тш'], ['tch', 'тч'], ['tc', 'ц'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['tz', 'ц'], ['cz', 'ц'],
-  ['gh', 'г'], ['ph', 'ф'], ['ck', 'к'], ['ct', 'кт'], ['dj', 'дж'], ['·', ''],
+  ['gh', 'г'], ['ph', 'ф'], ['ck', 'к'], ['ct', 'кт'], ['·', ''],
 ];
 
 const SINGLE: Record<string, string> = {
@@ -52,6 +52,9 @@ export function latinToCyrillic(word: string): string {
     // iotation never stands before i, and GOST/ISO write й only after vowels.
     if (ch === 'j' && w[i + 1] === 'i' && i > 0 && /[bcdfghklmnprstvz]/.test(w[i - 1])) { out += 'ж'; i += 1; continue; }
     if (ch === 'y' || ch === 'j') { out += 'и'; i += 1; continue; }
+    // Informal "dj" is дж before i or a consonant (Gadjiev, Madjid) but д + iotation before
+    // a, u, e, o (Volodja, Djakov): German-style ja = я is as common as French-style dja = джа.
+    if (ch === 'd' && w[i + 1] === 'j' && !/[aueo]/.test(w[i + 2] ?? '')) { out += 'дж'; i += 2; continue; }
     let matched = false;
     for (const [g, c] of GROUPS) {
       if (w.startsWith(g, i)) { out += c; i += g.length; matched = true; break; }

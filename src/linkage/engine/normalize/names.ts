@@ -15,20 +15,21 @@
  *   ц → тс               ts (ICAO), tc (GOST R 52535), c/cz (ISO 9, GOST B), tz (informal).
  *   щ, сч → шч           sch/shch/shh/ŝ; сч sounds as щ (Счастливцев) and "sch" cannot tell them.
  *   doubled letters → one  Dmitrii/Dmitriy/Dmitry/Dmitri, Filippov/Filipov, Ооржак/Orzhak.
- *   ие, ио → е           y/j/i before e and o is iotation in most systems (Yevgeniy, Andreyev,
+ *   ие, ио, ьо → е               y/j/i before e and o is iotation in most systems (Yevgeniy, Andreyev,
  *                        Semyon, Piotr) but a real и in Ukrainian romanisation (Huryev = Гуриев,
  *                        Rodyon = Родион); folding them makes Гурьев = Гуриев, Фёдор = Fiodor.
  *
  * On the Latin side (latin.ts): "y"/"j" read as и (the skeleton then handles iotation); "c" is
  * ц except in "ck"/"ct" (Victor); "zh" is ж; "j" is й, except between a consonant and i, where it
- * is the informal ж of Buryat names (Dorjiev); ICAO's ъ = "ie" is recognised by what follows it
+ * is the informal ж of Buryat names (Dorjiev), and "dj" is дж before i or a consonant (Gadjiev)
+ * but д + iotation before a vowel (Volodja; so "Djamal" is lost); ICAO's ъ = "ie" is recognised by what follows it
  * (ъ only precedes iotated vowels); a word with ISO 9 diacritics is read one letter for one
  * letter. Words typed with a wrong keyboard layout get Latin look-alikes (a, e, o, p, c, x…)
  * read as Cyrillic.
  *
  * Known losses, each measured by names.property.test.ts (KNOWN_LIMITS): "tz" is always ц (so тз
  * is lost); ISO 9 without diacritics reads zh/kh/sh/ch/ck/ct as digraphs; Ukrainian h after к, п,
- * с, ш (кг = kh); GOST B дй/тц/тщ; ие before и/е/я/ю reads as ICAO's ъ. Informal j = ж elsewhere
+ * с, ш (кг = kh); GOST B дй/тц/тщ; ие before и/е/я/ю reads as ICAO's ъ; ьо (not Russian) is ё. Informal j = ж elsewhere
  * ("Jukov", "Jargal": j is also ju = ю, ja = я) and informal c = к before a vowel ("Nicolai")
  * do not reach the Cyrillic key; the engine's fuzzy comparison has to catch those.
  * Ukrainian given names (Олександр, Serhii) differ from Russian ones in letters, not just
@@ -43,6 +44,7 @@ export type NameKind = 'surname' | 'given' | 'patronymic';
 
 const FOLD: Record<string, string> = {
   ё: 'е', э: 'е', є: 'е', ы: 'и', й: 'и', і: 'и', ї: 'и', ь: '', ъ: '', я: 'иа', ю: 'иу',
+  // (ьо is read as ё before this table: Ukrainian spells Russian ё so, Ковальов = Ковалёв)
   х: 'г', ґ: 'г', һ: 'г', ц: 'тс', щ: 'шч', ү: 'у', ұ: 'у', ө: 'о', ә: 'а', җ: 'ж', ң: 'н', ғ: 'г',
   қ: 'к', ӊ: 'н', ӧ: 'о', ӱ: 'у',
 };
@@ -55,7 +57,7 @@ const NULL_WORDS = new Set([
 /** Reduces a Cyrillic (possibly Ukrainian) lower-case string to the skeleton described above. */
 export function skeleton(cyr: string): string {
   let s = '';
-  for (const ch of cyr) s += FOLD[ch] ?? ch;
+  for (const ch of cyr.replace(/ьо/g, 'ё')) s += FOLD[ch] ?? ch;
   s = s.replace(/сч/g, 'шч').replace(/кс/g, 'г').replace(/[^а-я]/g, '');
   return s.replace(/и+[ео]/g, 'е').replace(/(.)\1+/g, '$1');
 }

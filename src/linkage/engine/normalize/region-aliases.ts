@@ -26,7 +26,7 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-ME': ['Марий Эл', 'Марийская', 'Mari El'],
   'RU-MO': ['Мордовия', 'Mordovia'],
   'RU-MOW': ['Москва', 'Мск', 'Moscow', 'Moskva'],
-  'RU-MOS': ['Московская', 'Подмосковье', 'Moskovskaya', 'Moscow Region'],
+  'RU-MOS': ['Московская', 'Подмосковье', 'МО', 'Moskovskaya', 'Moscow Region'],
   'RU-SPE': ['Санкт-Петербург', 'Петербург', 'Питер', 'СПб', 'Saint Petersburg', 'St Petersburg', 'Sankt-Peterburg', 'Petersburg', 'SPb'],
   'RU-LEN': ['Ленинградская', 'Ленобласть', 'Leningradskaya'],
   'RU-KEM': ['Кемеровская', 'Кузбасс', 'Kuzbass', 'Kemerovo'],

@@ -4,7 +4,7 @@ import { regionCode } from './index.ts';
 describe('regionCode', () => {
   const cases: Record<string, string[]> = {
     'RU-MOW': ['Москва', 'г. Москва', 'Moscow', 'MOSCOW', 'город Москва', 'RU-MOW', '77', 'Moskva'],
-    'RU-MOS': ['Московская область', 'Моск. обл.', 'Mosk. obl.', 'Moscow Oblast', 'Moscow region', 'Московская обл', 'Moskovskaya oblast', 'Подмосковье', 'RU-MOS', '50'],
+    'RU-MOS': ['Московская область', 'Моск. обл.', 'Mosk. obl.', 'Moscow Oblast', 'Moscow region', 'Московская обл', 'Moskovskaya oblast', 'Подмосковье', 'RU-MOS', '50', 'МО'],
     'RU-BA': ['Республика Башкортостан', 'Башкортостан', 'Башкирия', 'Bashkortostan', 'Bashkiria', 'Republic of Bashkortostan', 'респ. Башкортостан', 'RU-BA', 'ru-ba', '02', '2', 'Respublika Bashkortostan'],
     'RU-BU': ['Республика Бурятия', 'респ. Бурятия', 'Бурятия', 'Buryatia', 'Republic of Buryatia', 'Buryatiya', '03'],
     'RU-SA': ['Якутия', 'Республика Саха (Якутия)', 'Саха', 'Yakutia', 'Sakha Republic', 'Sakha (Yakutia)', '14'],
@@ -13,7 +13,8 @@ describe('regionCode', () => {
     'RU-SE': ['Северная Осетия', 'Республика Северная Осетия — Алания', 'РСО-Алания', 'North Ossetia', 'North Ossetia–Alania', 'Осетия'],
     'RU-LEN': ['Ленинградская область', 'Ленинградской области', 'Leningrad Oblast', 'Лен. обл.', 'Ленобласть'],
     'RU-SPE': ['Санкт-Петербург', 'СПб', 'г. Санкт-Петербург', 'Saint Petersburg', 'St. Petersburg', 'Питер'],
-    'RU-KDA': ['Краснодарский край', 'Krasnodar Krai', 'Krasnodarskiy kray', 'Кубань', 'Краснод. кр.'],
+    'RU-KDA': ['Краснодарский край', 'Krasnodar Krai', 'Krasnodarskiy kray', 'Кубань', 'Краснод. кр.', 'Krasnod. kr.'],
+    'RU-STA': ['Ставропольский край', 'Stavr. kr.', 'Ставроп. кр.', 'Stavropol Krai'],
     'RU-AL': ['Республика Алтай', 'Altai Republic', 'Горный Алтай', 'Алтай'],
     'RU-ALT': ['Алтайский край', 'Altai Krai', 'Altayskiy kray'],
     'RU-KHM': ['Ханты-Мансийский автономный округ — Югра', 'ХМАО', 'Югра', 'Khanty-Mansi Autonomous Okrug', 'ХМАО-Югра'],
@@ -36,6 +37,7 @@ describe('regionCode', () => {
   });
 
   it('returns null for unknown or ambiguous input', () => {
-    for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.']) expect(regionCode(s), s).toBeNull();
+    // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
+    for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ']) expect(regionCode(s), s).toBeNull();
   });
 });

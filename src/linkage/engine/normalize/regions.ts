@@ -15,7 +15,7 @@ interface Entry { code: string; type: RegionType; bare: boolean }
 const TYPE_WORDS: Record<string, RegionType> = {
   республика: 'republic', респ: 'republic', республики: 'republic', республике: 'republic',
   republic: 'republic', rep: 'republic', resp: 'republic', respublika: 'republic',
-  край: 'krai', края: 'krai', крае: 'krai', кр: 'krai', krai: 'krai', kray: 'krai', territory: 'krai',
+  край: 'krai', края: 'krai', крае: 'krai', кр: 'krai', kr: 'krai', krai: 'krai', kray: 'krai', territory: 'krai',
   область: 'oblast', области: 'oblast', обл: 'oblast', oblast: 'oblast', obl: 'oblast',
   oblast2: 'oblast', region: 'oblast', province: 'oblast', oblasti: 'oblast',
   г: 'city', город: 'city', города: 'city', city: 'city', gorod: 'city', g: 'city', федерального: 'city',

@@ -8,22 +8,44 @@ const VOWELS = new Set('аеёиоуыэюяіїє'.split(''));
 const IOTATING = new Set([...VOWELS, 'ъ', 'ь', 'й']);
 const FRONT = new Set(['и', 'е', 'ы', 'й', 'і', 'є']);
 
+const IS_LETTER = /[\p{L}'’]/u;
+const isLetter = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x400 && c <= 0x4ff) return true; // Cyrillic, the common case
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  return c > 127 || c === 39 ? IS_LETTER.test(ch) : false;
+};
+const COMBINING = /[\u0300-\u036f]/;
+
 /** Forward transliteration Cyrillic → Latin under one system; keeps the input's capitalisation. */
 export function transliterate(cyrillic: string, system: TranslitSystem): string {
-  return cyrillic.normalize('NFC').replace(/[\p{L}'’]+/gu, (w) => word(w, system));
+  const s = COMBINING.test(cyrillic) ? cyrillic.normalize('NFC') : cyrillic;
+  let out = '';
+  let start = -1;
+  // Word by word (word-initial rules), without a regex replace: this runs for every generated
+  // record and every Latin test case, so it is kept allocation-light.
+  for (let i = 0; i <= s.length; i++) {
+    const letter = i < s.length && isLetter(s[i]);
+    if (letter && start < 0) start = i;
+    if (!letter) {
+      if (start >= 0) { out += word(s.slice(start, i), system); start = -1; }
+      if (i < s.length) out += s[i];
+    }
+  }
+  return out;
 }
 
 function word(w: string, system: TranslitSystem): string {
   const lower = w.toLowerCase();
-  const allCaps = [...w].length > 1 && w === w.toUpperCase() && w !== lower;
+  const allCaps = w.length > 1 && w === w.toUpperCase() && w !== lower;
   const table = TABLES[system];
   let out = '';
-  const chars = [...lower];
-  const orig = [...w];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    const prev = i > 0 ? chars[i - 1] : '';
-    const next = chars[i + 1] ?? '';
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
+    const c = lower[i];
+    const prev = i > 0 ? lower[i - 1] : '';
+    const next = i + 1 < n ? lower[i + 1] : '';
+    const orig = w.length === n ? w[i] : c;
     let t = table[c] ?? c;
     if (system === 'bgnpcgn' || system === 'mvd1997') {
       if (c === 'е' && (prev === '' || IOTATING.has(prev))) t = 'ye';
@@ -42,10 +64,10 @@ function word(w: string, system: TranslitSystem): string {
     }
     if (system === 'informal') {
       // How people type without a standard: Dmitry, Vasily; Alexandr, Maxim.
-      if ((c === 'и' || c === 'ы') && next === 'й' && i + 2 === chars.length) { out += cap('y', orig[i], allCaps); i++; continue; }
-      if (c === 'к' && next === 'с') { out += cap('x', orig[i], allCaps); i++; continue; }
+      if ((c === 'и' || c === 'ы') && next === 'й' && i + 2 === n) { out += cap('y', orig, allCaps); i++; continue; }
+      if (c === 'к' && next === 'с') { out += cap('x', orig, allCaps); i++; continue; }
     }
-    out += cap(t, orig[i], allCaps);
+    out += cap(t, orig, allCaps);
   }
   return out;
 }

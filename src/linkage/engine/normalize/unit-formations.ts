@@ -37,3 +37,12 @@ export const FORMATION_TYPES: readonly FormationType[] = [
     stems: [['зенитн', 'ракетн', 'бригад'], ['anti', 'aircraft', 'brigade'], ['air', 'defense', 'brigade'], ['air', 'defence', 'brigade']] },
   { canonical: 'рбр', abbrs: ['рбр', 'rbr'], stems: [['ракетн', 'бригад'], ['missile', 'brigade']] },
 ];
+
+/** Type words without the arm ("193 бригада", "91st brigade"): the number is known, the type only
+ * roughly. They get their own key and are compatible with every type of the same family. */
+export const VAGUE_TYPES: ReadonlyArray<{ canonical: string; stems: readonly string[]; family: readonly string[] }> = [
+  { canonical: 'бригада', stems: ['бригад', 'brigade', 'бр'], family: ['омсбр', 'отбр', 'одшбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'] },
+  { canonical: 'полк', stems: ['полк', 'regiment'], family: ['мсп', 'тп', 'пдп', 'дшп'] },
+  { canonical: 'дивизия', stems: ['дивизи', 'division'], family: ['мсд', 'тд', 'вдд', 'дшд'] },
+  { canonical: 'армия', stems: ['арми', 'army'], family: ['оа', 'та'] },
+];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnit } from './index.ts';
+import { formationsCompatible, parseUnit } from './index.ts';
 
 describe('parseUnit', () => {
   it('reads open unit numbers however they are written', () => {
@@ -32,6 +32,19 @@ describe('parseUnit', () => {
     expect(parseUnit('в/ч 12345 (55 омсбр)')).toEqual({ number: '12345', formation: '55 омсбр' });
     expect(parseUnit('55 омсбр, в/ч 12345')).toEqual({ number: '12345', formation: '55 омсбр' });
     expect(parseUnit('55th Motor Rifle Brigade (military unit 12345)')).toEqual({ number: '12345', formation: '55 омсбр' });
+  });
+
+  it('keeps a number with only a generic word as a vague formation', () => {
+    expect(parseUnit('193 бригада').formation).toBe('193 бригада');
+    expect(parseUnit('193-я бригада').formation).toBe('193 бригада');
+    expect(parseUnit('91st brigade').formation).toBe('91 бригада');
+    expect(parseUnit('180 полк').formation).toBe('180 полк');
+    expect(formationsCompatible('193 бригада', '193 омсбр')).toBe(true);
+    expect(formationsCompatible('193 омсбр', '193 бригада')).toBe(true);
+    expect(formationsCompatible('193 полк', '193 омсбр')).toBe(false);
+    expect(formationsCompatible('193 бригада', '194 омсбр')).toBe(false);
+    expect(formationsCompatible('55 омсбр', '55 омсбр')).toBe(true);
+    expect(formationsCompatible('55 омсбр', '55 мсп')).toBe(false);
   });
 
   it('returns nulls for empty or unrecognised text', () => {

@@ -1,4 +1,4 @@
-import { FORMATION_TYPES } from './unit-formations.ts';
+import { FORMATION_TYPES, VAGUE_TYPES } from './unit-formations.ts';
 
 export interface UnitKey { number: string | null; formation: string | null }
 
@@ -6,7 +6,9 @@ export interface UnitKey { number: string | null; formation: string | null }
 // часть" code, sometimes with a letter suffix for a detached sub-unit: 12345-А) or as a
 // formation name ("55 омсбр", "55-я отдельная мотострелковая бригада", "55th Motor Rifle
 // Brigade"), or both. The number keeps its suffix (12345-А is a different place from 12345),
-// with the letter in Cyrillic lower case so Latin "A" and Cyrillic "А" agree.
+// with the letter in Cyrillic lower case so Latin "A" and Cyrillic "А" agree. A number with only
+// a generic word ("193 бригада", "91 полк") gives a vague key "193 бригада"; formationsCompatible
+// tells whether it can be the same as "193 омсбр".
 
 const UNIT_MARKER = /(?:в\s*[/\\.]?\s*ч\.?|войсков\p{L}*\s+част\p{L}*|military\s+unit|mil\.?\s*unit|unit|v\s*[/\\.]?\s*ch\.?|вч|vch)\s*(?:№|n[or]?\.?|#)?\s*/iu;
 const LATIN_TO_CYR: Record<string, string> = { a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', k: 'к', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у' };
@@ -34,7 +36,7 @@ function words(s: string): string[] {
 }
 
 function findFormation(s: string): string | null {
-  const m = s.match(/(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|th|st|nd|rd)\b)?/iu);
+  const m = s.match(/(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|th|st|nd|rd)(?!\p{L}))?/iu);
   if (!m) return null;
   const num = m[1];
   const after = s.slice((m.index ?? 0) + m[0].length);
@@ -49,7 +51,27 @@ function findFormation(s: string): string | null {
       if (stems.every((st) => ws.some((w) => w.startsWith(st) || w.includes(st)))) return `${num} ${t.canonical}`;
     }
   }
+  // Only the word right after the number counts for a vague type ("193 бригада"), so that a
+  // stray "полк" elsewhere in a note does not invent a formation.
+  const first = words(after)[0];
+  if (first) for (const t of VAGUE_TYPES) if (t.stems.some((st) => first.startsWith(st))) return `${num} ${t.canonical}`;
   return null;
+}
+
+/** True when two formation keys can be the same formation: equal, or the same number with one
+ * side vague ("193 бригада") and the other a type of that family ("193 омсбр"). */
+export function formationsCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [na, ta] = a.split(' ');
+  const [nb, tb] = b.split(' ');
+  if (na !== nb) return false;
+  const vague = (t: string) => VAGUE_TYPES.find((v) => v.canonical === t);
+  const va = vague(ta);
+  const vb = vague(tb);
+  if (va && vb) return false;
+  if (va) return va.family.includes(tb);
+  if (vb) return vb.family.includes(ta);
+  return false;
 }
 
 /** Unit text → open unit number and/or canonical formation key ("55 омсбр"). */

@@ -1,0 +1,115 @@
+// One record of a true person, as one source would write it, with the list of variations applied
+// (so a benchmark can report recall per variation kind).
+import { readFileSync } from 'node:fs';
+import { transliterate, type TranslitSystem } from '../../../src/linkage/engine/normalize/index.ts';
+import { dateError, renderDate, type DateError } from './dates-gen.ts';
+import type { Person } from './person.ts';
+import { renderRegion } from './region-forms.ts';
+import type { Rng } from './rng.ts';
+import { PROFILES, type Source } from './sources.ts';
+import { feminine, informalLatin, toggleYo, typo } from './spelling.ts';
+import { ukrainianGiven, ukrainianPatronymicOf, ukrainianSpelling } from './ukrainian.ts';
+import { renderUnit } from './units-pool.ts';
+
+export interface RecordFields {
+  source: Source;
+  surname: string;
+  given_name: string;
+  patronymic: string;
+  birth_date: string;
+  region: string;
+  unit: string;
+  variations: string[];
+}
+
+const DIMINUTIVES = new Map<string, string[]>();
+for (const line of readFileSync(new URL('../../../data/names/diminutives.csv', import.meta.url), 'utf8').split(/\r?\n/).slice(1)) {
+  const [dim, full, gender] = line.split(',');
+  if (!dim || gender !== 'm') continue;
+  const key = full.replace(/ё/g, 'е');
+  DIMINUTIVES.set(key, [...(DIMINUTIVES.get(key) ?? []), dim]);
+}
+for (const [full, dims] of [['Сергей', ['Серёга']], ['Дмитрий', ['Димон']], ['Александр', ['Санёк']], ['Николай', ['Колян']]] as const) {
+  DIMINUTIVES.set(full, [...(DIMINUTIVES.get(full) ?? []), ...dims]);
+}
+
+const initial = (rng: Rng, s: string) => (s ? `${[...s][0]}${rng.chance(0.85) ? '.' : ''}` : s);
+const DATE_ERRORS: DateError[] = ['day_month_swap', 'year_off_by_one', 'date_digit_typo'];
+
+export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
+  const prof = PROFILES[source];
+  const v: string[] = [...p.tags];
+  if (p.group) v.push(`minority_${p.group}`);
+  let surname = p.surname;
+  let given = p.given;
+  let patronymic = p.patronymic;
+  const ukrainian = rng.chance(prof.ukrainian);
+  if (ukrainian) {
+    surname = ukrainianSpelling(surname);
+    given = p.group ? ukrainianSpelling(given) : ukrainianGiven(given);
+    patronymic = ukrainianPatronymicOf(p.father);
+    v.push('ukrainian_form');
+  } else {
+    const dims = DIMINUTIVES.get(given.replace(/ё/g, 'е'));
+    if (dims && rng.chance(prof.diminutive)) { given = rng.pick(dims); v.push('diminutive'); }
+    if (rng.chance(prof.yo)) {
+      const [a, b, c] = [toggleYo(surname), toggleYo(given), toggleYo(patronymic)];
+      if (a !== surname || b !== given || c !== patronymic) v.push('yo_toggle');
+      [surname, given, patronymic] = [a, b, c];
+    }
+  }
+  if (rng.chance(prof.feminine)) {
+    const f = feminine(surname);
+    if (f !== surname) { surname = f; v.push('feminine_surname'); }
+  }
+  if (p.noPatronymic || rng.chance(prof.missingPatronymic)) { patronymic = ''; v.push('missing_patronymic'); }
+  else if (rng.chance(prof.initialPatronymic)) { patronymic = initial(rng, patronymic); v.push('initial_patronymic'); }
+  if (rng.chance(prof.initialGiven)) {
+    given = initial(rng, given);
+    v.push('initial_given');
+    if (patronymic && !patronymic.endsWith('.')) { patronymic = initial(rng, patronymic); v.push('initial_patronymic'); }
+  }
+
+  const latin = rng.chance(ukrainian ? Math.max(prof.latin, 0.6) : prof.latin);
+  if (latin) {
+    const system: TranslitSystem = ukrainian ? 'ukraine2010' : prof.systems.draw(rng);
+    v.push(ukrainian ? 'ukrainian_romanisation' : `latin_${system}`);
+    if (system === 'mvd1997' || system === 'gostr52535') v.push('old_passport');
+    [surname, given, patronymic] = [surname, given, patronymic].map((s) => transliterate(s, system));
+    if (system === 'informal' || rng.chance(prof.informal)) {
+      const [a, b] = [informalLatin(rng, surname), informalLatin(rng, given)];
+      if (a !== surname || b !== given) v.push('informal_spelling');
+      [surname, given] = [a, b];
+    }
+  }
+  const typed = (s: string) => {
+    if (!s || s.length < 4 || !rng.chance(prof.typo)) return s;
+    const t = typo(rng, s);
+    if (t !== s) v.push('typo');
+    return t;
+  };
+  [surname, given, patronymic] = [typed(surname), typed(given), typed(patronymic)];
+  if (rng.chance(prof.upperAll)) {
+    [surname, given, patronymic] = [surname.toUpperCase(), given.toUpperCase(), patronymic.toUpperCase()];
+    v.push('upper_case');
+  } else if (rng.chance(prof.upperSurname)) { surname = surname.toUpperCase(); v.push('upper_case'); }
+  if (rng.chance(prof.swapped)) { [surname, given] = [given, surname]; v.push('swapped_names'); }
+  if (rng.chance(prof.emptyGiven)) { given = ''; v.push('empty_given_name'); }
+
+  let birth = p.birth;
+  if (rng.chance(prof.dateError)) {
+    const kind = rng.pick(DATE_ERRORS);
+    const wrong = dateError(rng, birth, kind);
+    if (wrong) { birth = wrong; v.push(kind); }
+  }
+  const dateForm = prof.dates.draw(rng);
+  v.push(dateForm);
+  const region = renderRegion(rng, p.region, prof.regions.draw(rng));
+  v.push(region.form);
+  const unitForm = prof.units.draw(rng);
+  v.push(unitForm);
+  return {
+    source, surname, given_name: given, patronymic, birth_date: renderDate(birth, dateForm), region: region.text,
+    unit: renderUnit(rng, p.unit, unitForm, latin && rng.chance(0.7)), variations: v,
+  };
+}
