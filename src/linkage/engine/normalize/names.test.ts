@@ -147,6 +147,11 @@ describe('initials', () => {
     expect(initialOf(nameKey('Иванович', 'patronymic'))).toBe(initialOf(nameKey('И.', 'patronymic')));
     expect(initialOf(nameKey('Юрьевич', 'patronymic'))).toBe(initialOf(nameKey('Yu.', 'patronymic')));
     expect(initialOf(nameKey('Zhukov', 'surname'))).toBe(initialOf(nameKey('Ж', 'surname')));
+    expect(initialOf(nameKey('Yu.', 'patronymic'))).not.toBe(initialOf(nameKey('Иванович', 'patronymic')));
+    expect(initialOf(nameKey('Я.', 'patronymic'))).toBe(initialOf(nameKey('Yakovlevich', 'patronymic')));
+    expect(initialOf(nameKey('Ц.', 'surname'))).toBe(initialOf(nameKey('Tsyrenov', 'surname')));
+    expect(initialOf(nameKey('Ц.', 'surname'))).not.toBe(initialOf(nameKey('Тимуров', 'surname')));
+    expect(initialOf(nameKey('Щ', 'surname'))).toBe(initialOf(nameKey('Shchukin', 'surname')));
     expect(initialOf('')).toBe('');
   });
 });

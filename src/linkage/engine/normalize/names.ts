@@ -110,7 +110,12 @@ export function isInitial(raw: string): boolean {
   return s.includes('.') || [...s.replace(/[\s\-]/g, '')].length === 1 || /\s/.test(s);
 }
 
-/** First letter of a key, for comparing a full name with an initial. */
+/** The skeleton spells я, ю, ц, щ with two letters (иа, иу, тс, шч); an initial is one letter. */
+const TWO_LETTER_INITIALS: Record<string, string> = { иа: 'я', иу: 'ю', тс: 'ц', шч: 'щ' };
+
+/** First letter of a key, for comparing a full name with an initial: "Ю." and "Юрьевич" give ю,
+ * not the и that begins their skeleton, so Ю. does not agree with Иванович. */
 export function initialOf(key: string): string {
-  return key ? key[0] : '';
+  if (!key) return '';
+  return TWO_LETTER_INITIALS[key.slice(0, 2)] ?? key[0];
 }
