@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { Clock } from '../shared/clock.ts';
+import { isoDay, type Clock } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
 import type { Role } from '../web/auth-context.ts';
@@ -48,7 +48,8 @@ export const registerFamily = async (
   input: { pseudonym: string; passphrase: string },
 ): Promise<{ cookie: string; recoveryCodes: string[]; userId: string }> => {
   const secrets = await newUserSecrets(input.passphrase, deps.config);
-  const now = deps.clock.now().toISOString();
+  // A family's registration is family activity: kept to the day (threat model).
+  const now = isoDay(deps.clock);
   const { codes, rows } = sealRecoveryCodes(secrets.id, secrets.keyPair.privateKey, now);
   await deps.db.transaction().execute(async (tx) => {
     await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
@@ -60,7 +61,7 @@ export const registerFamily = async (
 
 /** New codes replace all old ones (after the passphrase is entered again). */
 export const regenerateRecoveryCodes = async (deps: AccountsDeps, auth: { userId: string; userPrivateKey: Buffer }): Promise<string[]> => {
-  const { codes, rows } = sealRecoveryCodes(auth.userId, auth.userPrivateKey, deps.clock.now().toISOString());
+  const { codes, rows } = sealRecoveryCodes(auth.userId, auth.userPrivateKey, isoDay(deps.clock));
   await deps.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('recovery_codes').where('user_id', '=', auth.userId).execute();
     await tx.insertInto('recovery_codes').values(rows).execute();
