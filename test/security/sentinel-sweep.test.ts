@@ -20,7 +20,7 @@ import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sw
 // logging on at "info" into a file. Then every byte the server wrote — the raw SQLite file and
 // its -wal/-shm, every file in the data directory, the temp files that appeared meanwhile and
 // the log — is searched: no marker may appear. Text typed but never saved (a search, a refused
-// form, a failed login) leaves no trace either. Secrets (passphrases, TOTP secrets, recovery
+// form, a failed login, a malformed request) leaves no trace either. Secrets (passphrases, TOTP secrets, recovery
 // codes, the invite token, the session cookie's secret) must not appear in clear either.
 
 const FORGED_IP = '203.0.113.77';
@@ -71,7 +71,20 @@ const strayInput = async (app: FastifyInstance, story: StoryResult): Promise<str
   expect(echoed.body).toContain(refused);
   const failed = await new Visitor(app, HEADERS).submit('/login', '/login', { pseudonym: loginName, passphrase: loginPass });
   expect(failed.status).toBe(400);
-  return [search, refused, loginName, loginPass];
+  // Malformed requests fail before any handler: their content must not reach the log either.
+  const junk = `Мусор${tag}`;
+  const bad = [
+    { url: '/login', type: 'application/json', payload: `{"pseudonym": "${junk}` },
+    { url: `/cases/${encodeURIComponent(junk)}`, type: 'application/x-www-form-urlencoded', payload: `body=${encodeURIComponent(junk)}` },
+    { url: `/login?q=${encodeURIComponent(junk)}`, type: 'application/x-www-form-urlencoded', payload: `a=${'б'.repeat(1_100_000)}` },
+    { url: '/login', type: 'multipart/form-data', payload: `--x\r\n${junk}` },
+  ];
+  for (const b of bad) {
+    const res = await app.inject({ method: 'POST', url: b.url, headers: { ...HEADERS, 'content-type': b.type }, payload: b.payload });
+    expect(res.statusCode, b.url).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode, b.url).toBeLessThan(500);
+  }
+  return [search, refused, loginName, loginPass, junk];
 };
 
 describe('sentinel sweep on SQLite: no marker anywhere the server writes', () => {
