@@ -25,6 +25,7 @@ describe('the whole story in a browser, JavaScript off', () => {
   let browser: Browser;
   let server: RunningApp;
   const visited: string[] = [];
+  const requests: string[] = [];
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startApp()]);
@@ -36,6 +37,7 @@ describe('the whole story in a browser, JavaScript off', () => {
 
   const newPage = async (phone: boolean): Promise<Page> => {
     const ctx = await noJsContext(browser, phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {});
+    ctx.on('request', (r) => requests.push(r.url()));
     return ctx.newPage();
   };
 
@@ -186,5 +188,8 @@ describe('the whole story in a browser, JavaScript off', () => {
     await check(adminPage, 'audit log', 'en');
 
     expect(visited.length).toBeGreaterThanOrEqual(25);
+    // Nothing was fetched from anywhere but the site itself (the 2FA QR code is a data: image).
+    expect(requests.length).toBeGreaterThan(visited.length);
+    expect(requests.filter((u) => !u.startsWith(`${server.baseUrl}/`) && !u.startsWith('data:'))).toEqual([]);
   }, 240_000);
 });
