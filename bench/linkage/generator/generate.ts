@@ -21,7 +21,9 @@ if (!values.out || !Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
 }
 
 const needsQuotes = /[",\n\r]/;
-const csvField = (s: string) => (needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+function csvField(s: string): string {
+  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 const columns: Array<keyof GeneratedRecord> = [...CSV_COLUMNS, ...(values.variations ? ['variations' as const] : [])];
 
 const started = performance.now();
@@ -30,7 +32,9 @@ out.write(`${columns.join(',')}\n`);
 let chunk = '';
 const stats: GeneratorStats = { persons: 0, records: 0, truePairs: 0 };
 for (const r of generateRussianRecords({ n, seed, stats })) {
-  chunk += `${columns.map((c) => csvField(r[c])).join(',')}\n`;
+  // Fields that can hold a comma (unit "…, в/ч 12345", region) are quoted; ids and dates cannot.
+  chunk += `${r.record_id},${r.source},${csvField(r.surname)},${csvField(r.given_name)},${csvField(r.patronymic)},${
+    r.birth_date},${csvField(r.region)},${csvField(r.unit)},${r.true_id}${values.variations ? `,${r.variations}` : ''}\n`;
   if (chunk.length > 1 << 20) {
     if (!out.write(chunk)) await once(out, 'drain');
     chunk = '';

@@ -36,6 +36,26 @@ for (const [full, dims] of [['Сергей', ['Серёга']], ['Дмитрий
 const initial = (rng: Rng, s: string) => (s ? `${[...s][0]}${rng.chance(0.85) ? '.' : ''}` : s);
 const DATE_ERRORS: DateError[] = ['day_month_swap', 'year_off_by_one', 'date_digit_typo'];
 
+// Names repeat heavily (Zipf), so transliterations are cached; the cache is dropped when full
+// to keep memory bounded on long runs.
+let latinCache = new Map<string, string>();
+function latinOf(s: string, system: TranslitSystem): string {
+  const key = `${system}\u0000${s}`;
+  let t = latinCache.get(key);
+  if (t === undefined) {
+    if (latinCache.size > 200_000) latinCache = new Map();
+    latinCache.set(key, (t = transliterate(s, system)));
+  }
+  return t;
+}
+
+function typed(rng: Rng, s: string, p: number, v: string[]): string {
+  if (!s || s.length < 4 || !rng.chance(p)) return s;
+  const t = typo(rng, s);
+  if (t !== s) v.push('typo');
+  return t;
+}
+
 export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
   const prof = PROFILES[source];
   const v: string[] = [...p.tags];
@@ -75,20 +95,18 @@ export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
     const system: TranslitSystem = ukrainian ? 'ukraine2010' : prof.systems.draw(rng);
     v.push(ukrainian ? 'ukrainian_romanisation' : `latin_${system}`);
     if (system === 'mvd1997' || system === 'gostr52535') v.push('old_passport');
-    [surname, given, patronymic] = [surname, given, patronymic].map((s) => transliterate(s, system));
+    surname = latinOf(surname, system);
+    given = latinOf(given, system);
+    patronymic = latinOf(patronymic, system);
     if (system === 'informal' || rng.chance(prof.informal)) {
       const [a, b] = [informalLatin(rng, surname), informalLatin(rng, given)];
       if (a !== surname || b !== given) v.push('informal_spelling');
       [surname, given] = [a, b];
     }
   }
-  const typed = (s: string) => {
-    if (!s || s.length < 4 || !rng.chance(prof.typo)) return s;
-    const t = typo(rng, s);
-    if (t !== s) v.push('typo');
-    return t;
-  };
-  [surname, given, patronymic] = [typed(surname), typed(given), typed(patronymic)];
+  surname = typed(rng, surname, prof.typo, v);
+  given = typed(rng, given, prof.typo, v);
+  patronymic = typed(rng, patronymic, prof.typo, v);
   if (rng.chance(prof.upperAll)) {
     [surname, given, patronymic] = [surname.toUpperCase(), given.toUpperCase(), patronymic.toUpperCase()];
     v.push('upper_case');

@@ -80,17 +80,26 @@ const EN_FORMATION = [
   (n: number, t: FormationType) => `${ordinalEn(n)} Guards ${t.en}`,
 ];
 
-/** Writes a unit the way a given kind of source would. */
+function numberText(rng: Rng, u: Unit, latin: boolean): string {
+  return rng.pick(latin ? EN_NUMBER : RU_NUMBER)(u.number);
+}
+
+function formationText(rng: Rng, u: Unit, latin: boolean): string {
+  return rng.pick(latin ? EN_FORMATION : RU_FORMATION)(u.formationNumber, u.type);
+}
+
+/** Writes a unit the way a given kind of source would. (No closures here: this runs per record.) */
 export function renderUnit(rng: Rng, u: Unit, form: UnitForm, latin: boolean): string {
-  const n = u.formationNumber;
-  const number = () => rng.pick(latin ? EN_NUMBER : RU_NUMBER)(u.number);
-  const formation = () => rng.pick(latin ? EN_FORMATION : RU_FORMATION)(n, u.type);
   switch (form) {
-    case 'unit_number': return number();
-    case 'unit_formation': return formation();
-    case 'unit_both': return rng.chance(0.5) ? `${number()} (${formation()})` : `${formation()}, ${number()}`;
+    case 'unit_number': return numberText(rng, u, latin);
+    case 'unit_formation': return formationText(rng, u, latin);
+    case 'unit_both': return rng.chance(0.5)
+      ? `${numberText(rng, u, latin)} (${formationText(rng, u, latin)})`
+      : `${formationText(rng, u, latin)}, ${numberText(rng, u, latin)}`;
     // What comrades often write: the number without the formation type.
-    case 'unit_vague': return latin ? `${ordinalEn(n)} brigade` : `${n}${rng.pick([' бригада', '-я бригада', ' полк'])}`;
+    case 'unit_vague': return latin ? `${ordinalEn(u.formationNumber)} brigade` : `${u.formationNumber}${rng.pick(VAGUE_RU)}`;
     default: return '';
   }
 }
+
+const VAGUE_RU = [' бригада', '-я бригада', ' полк'];
