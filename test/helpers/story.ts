@@ -46,6 +46,10 @@ export const storyTexts = (tag = cyrillicTag()): StoryTexts => ({
   familyMessage: `Спасибо, ждём новостей ${tag}ОТВЕТ`,
 });
 
+/** Whether the page shows `text` (as the renderer escapes it: &, < and "). */
+export const shows = (page: Page, text: string): boolean =>
+  page.body.includes(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;'));
+
 const must = (page: Page, what: string, ok: boolean): void => {
   if (!ok) throw new Error(`${what}: unexpected page ${page.url} (status ${page.status})\n${page.body.slice(0, 2000)}`);
 };
@@ -115,20 +119,20 @@ export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers:
   caseworker.totpSecret = await setUpTwoFactor(app, caseworker.visitor, caseworker.passphrase);
 
   const staffCase = await caseworker.visitor.get(`/cases/${caseId}`);
-  must(staffCase, 'staff reads the case', staffCase.status === 200 && staffCase.body.includes(texts.narrative));
+  must(staffCase, 'staff reads the case', staffCase.status === 200 && shows(staffCase, texts.narrative));
   caseworker.userId = one(new RegExp(`<option value="([0-9a-f-]{36})"[^>]*>${caseworker.pseudonym}</option>`), staffCase, 'assignee option');
   await caseworker.visitor.submit(null, `/staff/cases/${caseId}/assign`, { assignee: caseworker.userId });
   const eventId = one(/action="\/staff\/events\/([0-9a-f-]{36})\/verify"/, caseworker.visitor.last!, 'event to verify');
   await caseworker.visitor.submit(null, `/staff/events/${eventId}/verify`, { verification: 'corroborated' });
   await caseworker.visitor.submit(null, `/staff/cases/${caseId}/notes`, { body: texts.note });
   const staffCasePage = await caseworker.visitor.submit(null, `/cases/${caseId}/messages`, { body: texts.staffMessage });
-  must(staffCasePage, 'staff page shows note and message', staffCasePage.body.includes(texts.note) && staffCasePage.body.includes(texts.staffMessage));
+  must(staffCasePage, 'staff page shows note and message', shows(staffCasePage, texts.note) && shows(staffCasePage, texts.staffMessage));
 
   // The family sees the message and the corroboration, never the note, and answers.
   const seen = await family.visitor.get(`/cases/${caseId}`);
-  must(seen, 'family sees the message', seen.body.includes(texts.staffMessage) && !seen.body.includes(texts.note));
+  must(seen, 'family sees the message', shows(seen, texts.staffMessage) && !shows(seen, texts.note));
   const familyCasePage = await family.visitor.submit(null, `/cases/${caseId}/messages`, { body: texts.familyMessage });
-  must(familyCasePage, 'family message shown', familyCasePage.body.includes(texts.familyMessage));
+  must(familyCasePage, 'family message shown', shows(familyCasePage, texts.familyMessage));
 
   return { caseId, eventId, organisationId, family, admin, caseworker, inviteUrl, familyCasePage, staffCasePage };
 };

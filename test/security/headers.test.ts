@@ -37,7 +37,10 @@ describe('security headers and page hygiene on every reachable page', () => {
 
   beforeAll(async () => {
     t = await testApp('sqlite');
-    story = await runStory(t.app, storyTexts());
+    // Hostile text in every field: it must come back escaped, never as markup (checked on every page below).
+    const base = storyTexts();
+    const hostile = (s: string) => `${s} <script>alert(1)</script><img src=x onerror=alert(2)>"><svg/onload=alert(3)>`;
+    story = await runStory(t.app, Object.fromEntries(Object.entries(base).map(([k, v]) => [k, hostile(v)])) as typeof base);
     const anonymous = new Visitor(t.app);
     pages.set('anonymous', await crawl(anonymous, ['/', '/login', '/register', '/recover', '/no-such-page', story.inviteUrl.replace(/^https?:\/\/[^/]+/, '')]));
     pages.set('family', await crawl(story.family.visitor, ['/', '/my/cases', `/cases/${story.caseId}`, '/cases/new', '/account']));
@@ -78,7 +81,8 @@ describe('security headers and page hygiene on every reachable page', () => {
     for (const { who, p } of html()) {
       const label = `${who} ${p.url}`;
       expect(p.body, label).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
-      expect(p.body, label).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(p.body, label).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+      expect(p.body, label).not.toMatch(/<(img|svg)[^>]*(onerror|onload)/i);
       expect(p.body, label).not.toMatch(/javascript:/i);
       expect(p.body, label).not.toMatch(/\sstyle="/i);
     }
