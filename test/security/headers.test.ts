@@ -40,7 +40,7 @@ describe('security headers and page hygiene on every reachable page', () => {
     // Hostile text in every field: it must come back escaped, never as markup (checked on every page below).
     const base = storyTexts();
     const hostile = (s: string) => `${s} <script>alert(1)</script><img src=x onerror=alert(2)>"><svg/onload=alert(3)>`;
-    story = await runStory(t.app, Object.fromEntries(Object.entries(base).map(([k, v]) => [k, hostile(v)])) as typeof base);
+    story = await runStory(t.app, Object.fromEntries(Object.entries(base).map(([k, v]) => [k, hostile(v)])) as unknown as typeof base);
     const anonymous = new Visitor(t.app);
     pages.set('anonymous', await crawl(anonymous, ['/', '/login', '/register', '/recover', '/no-such-page', story.inviteUrl.replace(/^https?:\/\/[^/]+/, '')]));
     pages.set('family', await crawl(story.family.visitor, ['/', '/my/cases', `/cases/${story.caseId}`, '/cases/new', '/account']));
