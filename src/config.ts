@@ -18,6 +18,8 @@ export interface Config {
   readonly argon2: { memoryCost: number; timeCost: number; parallelism: number };
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
+  /** days a closed case is kept before its content is destroyed (docs/retention.md) */
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +43,14 @@ const parseBoolVar = (env: Env, name: string, fallback: boolean): boolean => {
   if (['true', '1', 'yes'].includes(v)) return true;
   if (['false', '0', 'no'].includes(v)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
+
+/** Never 0: that would destroy a case the moment it is closed, before anyone could reopen it. */
+const parseRetentionDays = (env: Env): number => {
+  if (/^0+$/.test(env.RETENTION_DAYS ?? '')) {
+    throw new ConfigError('RETENTION_DAYS must be at least 1: 0 would destroy a case the moment it is closed (see docs/retention.md)');
+  }
+  return parseIntVar(env, 'RETENTION_DAYS', 90, 1, 3650);
 };
 
 export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
@@ -73,5 +83,6 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     }),
     sessionIdleMinutes: parseIntVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: parseIntVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    retentionDays: parseRetentionDays(env),
   });
 };

@@ -9,6 +9,8 @@ import { insertAudit, listAuditForOrganisation } from './audit.repository.ts';
 export const AUDIT_ACTIONS = [
   'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched',
   'event.added', 'event.verified', 'note.added', 'message.sent',
+  // written by retention with actor "system": the case's content is gone, only the fact remains
+  'case.purged',
   // staff account events, written by the accounts domain
   'organisation.created', 'account.invite_created', 'account.invite_accepted', 'account.reset_created', 'account.reset_used',
   'account.2fa_set',

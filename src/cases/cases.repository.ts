@@ -68,7 +68,13 @@ export const listEventsOfCase = (db: Queryable, caseId: string) =>
 export const listTimelineOfCases = (db: Queryable, caseIds: string[]) =>
   caseIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('events').select(['id', 'case_id', 'kind', 'event_date', 'date_precision', 'source', 'verification']).where('case_id', 'in', caseIds).execute();
+    : db
+        .selectFrom('events')
+        .select(['id', 'case_id', 'kind', 'event_date', 'date_precision', 'source', 'verification'])
+        .where('case_id', 'in', caseIds)
+        // `in` never matches null, so every row has its case (only purged facts have none)
+        .$narrowType<{ case_id: string }>()
+        .execute();
 
 type PostTable = 'case_messages' | 'case_notes';
 

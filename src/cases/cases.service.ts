@@ -34,7 +34,8 @@ export const caseRef = async (db: Queryable, caseId: string) => {
   return row && { organisationId: row.organisation_id, requesterUserId: row.requester_user_id, personId: row.person_id, state: row.state };
 };
 
-export const eventCaseId = async (db: Queryable, eventId: string): Promise<string | undefined> => (await findEvent(db, eventId))?.case_id;
+/** A fact kept after its case was purged has no case, hence no one to authorise: undefined. */
+export const eventCaseId = async (db: Queryable, eventId: string): Promise<string | undefined> => (await findEvent(db, eventId))?.case_id ?? undefined;
 
 /** The organisations a family may choose from when opening a case. */
 export const organisationChoices = (db: Db) => listOrganisations(db);

@@ -32,7 +32,8 @@ export interface CaseKeyWrapsTable {
 export interface EventsTable {
   id: string;
   person_id: string;
-  case_id: string;
+  /** null only for a verified fact kept after its case was purged (docs/retention.md) */
+  case_id: string | null;
   kind: string;
   event_date: string;
   date_precision: 'year' | 'month' | 'day';

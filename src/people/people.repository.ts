@@ -51,3 +51,6 @@ export const findPersons = (db: Queryable, ids: string[]) =>
 
 export const countPersons = async (db: Queryable): Promise<number> =>
   Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+export const deletePersonRow = async (db: Queryable, id: string): Promise<number> =>
+  Number((await db.deleteFrom('persons').where('id', '=', id).executeTakeFirst()).numDeletedRows);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
-import { countPersons, findPerson, findPersons, insertPerson, personIdsMatching, type PersonScope } from './people.repository.ts';
+import { countPersons, deletePersonRow, findPerson, findPersons, insertPerson, personIdsMatching, type PersonScope } from './people.repository.ts';
 
 // The people domain as other domains see it. Called inside the caller's transaction.
 
@@ -45,3 +45,9 @@ export const getPersons = async (db: Queryable, ids: string[]): Promise<Map<stri
 export type { PersonScope };
 
 export { countPersons };
+
+/**
+ * Removes a person for good (retention, when no case about them is left). The caller deletes
+ * every row that refers to the person first, in the same transaction.
+ */
+export const deletePerson = (tx: Tx, id: string): Promise<number> => deletePersonRow(tx, id);

@@ -1,0 +1,132 @@
+import { SqliteAdapter, sql } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
+import { isoDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { deletePerson } from '../people/people.service.ts';
+import {
+  claimExpiredCase, countCaseRows, countOtherCasesOfPerson, deleteCaseRow, deleteCaseRows, deleteEventsOfCase, deleteEventsOfPerson,
+  detachVerifiedEvents, listExpiredCases,
+} from './retention.repository.ts';
+
+// Retention (docs/retention.md): a case closed for RETENTION_DAYS is destroyed for good —
+// its key wraps (crypto-shredding), everything sealed with that key, the requester's link to
+// it and the case itself. What may stay is only what describes the soldier, never who asked
+// or what they said: the person's clear fields and the verified facts of the timeline, and
+// only while another case is still about that person. Otherwise nothing of it remains.
+
+export interface RetentionDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface RetentionReport {
+  dryRun: boolean;
+  /** cases closed on or before this day were due */
+  cutoff: string;
+  cases: number;
+  keyWraps: number;
+  messages: number;
+  notes: number;
+  eventsDeleted: number;
+  /** verified events kept as bare facts because the person has another case */
+  eventsKept: number;
+  persons: number;
+  /** SQLite only: whether the write-ahead log was emptied after the purge (false: a reader held it) */
+  walTruncated?: boolean;
+}
+
+const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The day a case closed on `closedOn` is destroyed (the first daily run on or after it). */
+export const deletionDay = (closedOn: string, days: number): string => addDays(closedOn, days);
+
+/** A case is due when it was closed on or before this day. */
+export const retentionCutoff = (today: string, days: number): string => addDays(today, -days);
+
+type Counts = Omit<RetentionReport, 'dryRun' | 'cutoff' | 'walTruncated'>;
+const zero = (): Counts => ({ cases: 0, keyWraps: 0, messages: 0, notes: 0, eventsDeleted: 0, eventsKept: 0, persons: 0 });
+const add = (a: Counts, b: Counts): void => {
+  for (const k of Object.keys(a) as Array<keyof Counts>) a[k] += b[k];
+};
+
+/**
+ * Destroys one expired case inside `tx`. Children go first (foreign keys), the case row last
+ * but one, the person last. Returns null when the case was reopened (or already purged) since
+ * it was listed: a reopened case is never purged.
+ */
+const purgeCase = async (tx: Tx, c: { id: string; person_id: string; organisation_id: string }, cutoff: string, at: string): Promise<Counts | null> => {
+  if (!(await claimExpiredCase(tx, c.id, cutoff))) return null;
+  const counts = zero();
+  counts.cases = 1;
+  // The wraps first: once they are gone the sealed columns are noise even where a copy of
+  // them survives (see the limits in docs/retention.md).
+  counts.keyWraps = await deleteCaseRows(tx, 'case_key_wraps', c.id);
+  counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
+  counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
+  const personStays = (await countOtherCasesOfPerson(tx, c.person_id, c.id)) > 0;
+  if (personStays) {
+    counts.eventsKept = await detachVerifiedEvents(tx, c.id);
+    counts.eventsDeleted = await deleteEventsOfCase(tx, c.id);
+  } else {
+    // This case's events and any facts kept from the person's earlier purged cases.
+    counts.eventsDeleted = await deleteEventsOfPerson(tx, c.person_id);
+  }
+  await deleteCaseRow(tx, c.id);
+  if (!personStays) counts.persons = await deletePerson(tx, c.person_id);
+  // No person, no requester, no content: that the organisation had a case and when it went.
+  await recordAudit(tx, { actorUserId: 'system', actorRole: 'system', organisationId: c.organisation_id, action: 'case.purged', caseId: c.id, at });
+  return counts;
+};
+
+class DryRunRollback extends Error {}
+
+/**
+ * SQLite keeps recently changed pages in the write-ahead log until a checkpoint copies them
+ * back; TRUNCATE also empties the log file, so deleted ciphertexts do not linger there.
+ * (secure_delete=ON, set when the file is opened, zeroes the freed pages in the main file.)
+ */
+const truncateWal = async (db: Db): Promise<boolean> => {
+  const r = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  return Number(r.rows[0]?.busy ?? 1) === 0;
+};
+
+/**
+ * Purges every case closed for `days` days or more. Each case goes in its own transaction, so
+ * one failure leaves the others done and locks stay short. A dry run does exactly the same
+ * work inside one transaction that is then rolled back, so its counts are the real ones and
+ * nothing changes.
+ */
+export const runRetention = async (deps: RetentionDeps, opts: { days: number; dryRun?: boolean }): Promise<RetentionReport> => {
+  if (!Number.isInteger(opts.days) || opts.days < 1) throw new RangeError('retention days must be a whole number of at least 1');
+  const cutoff = retentionCutoff(isoDay(deps.clock), opts.days);
+  const at = isoNow(deps.clock);
+  const total = zero();
+  if (opts.dryRun) {
+    try {
+      await deps.db.transaction().execute(async (tx) => {
+        for (const c of await listExpiredCases(tx, cutoff)) {
+          const counts = await purgeCase(tx, c, cutoff, at);
+          if (counts) add(total, counts);
+        }
+        throw new DryRunRollback();
+      });
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+    }
+    return { dryRun: true, cutoff, ...total };
+  }
+  for (const c of await listExpiredCases(deps.db, cutoff)) {
+    const counts = await deps.db.transaction().execute((tx) => purgeCase(tx, c, cutoff, at));
+    if (counts) add(total, counts);
+  }
+  const report: RetentionReport = { dryRun: false, cutoff, ...total };
+  // Every run, not only one that purged: a log a reader held last time is emptied now.
+  if (deps.db.getExecutor().adapter instanceof SqliteAdapter) report.walTruncated = await truncateWal(deps.db);
+  return report;
+};
+
+/** One line of counts, nothing that identifies a case or a person (CLI and server log). */
+export const describeReport = (r: RetentionReport): string =>
+  `${r.dryRun ? 'retention dry run (nothing changed): would purge' : 'retention: purged'} ${r.cases} case(s) closed on or before ${r.cutoff}; ` +
+  `key wraps ${r.keyWraps}, messages ${r.messages}, notes ${r.notes}, events deleted ${r.eventsDeleted}, verified events kept ${r.eventsKept}, persons ${r.persons}` +
+  (r.walTruncated === false ? '; warning: the SQLite write-ahead log could not be emptied (a reader held it), it will be on the next run' : '');
