@@ -35,6 +35,8 @@ export const formsOf = (html: string): Array<{ action: string; fields: Record<st
 export class Visitor {
   readonly cookies = new Map<string, string>();
   last: Page | null = null;
+  /** every response this visitor received, redirects and POST answers included */
+  readonly history: Array<Page & { method: string }> = [];
 
   constructor(
     private readonly app: FastifyInstance,
@@ -66,6 +68,7 @@ export class Visitor {
     });
     this.remember(res.headers['set-cookie']);
     const page: Page = { status: res.statusCode, url, body: res.body, headers: res.headers };
+    this.history.push({ ...page, method });
     if (follow && res.statusCode >= 300 && res.statusCode < 400 && typeof res.headers.location === 'string') {
       return this.request('GET', res.headers.location);
     }

@@ -41,6 +41,9 @@ describe('security headers and page hygiene on every reachable page', () => {
     const base = storyTexts();
     const hostile = (s: string) => `${s} <script>alert(1)</script><img src=x onerror=alert(2)>"><svg/onload=alert(3)>`;
     story = await runStory(t.app, Object.fromEntries(Object.entries(base).map(([k, v]) => [k, hostile(v)])) as unknown as typeof base);
+    // Everything the story itself received first: POST answers (recovery codes, invite link,
+    // 2FA secret, refused forms) and redirects included.
+    pages.set('story', [story.family, story.admin, story.caseworker].flatMap((u) => u.visitor.history));
     const anonymous = new Visitor(t.app);
     pages.set('anonymous', await crawl(anonymous, ['/', '/login', '/register', '/recover', '/no-such-page', story.inviteUrl.replace(/^https?:\/\/[^/]+/, '')]));
     pages.set('family', await crawl(story.family.visitor, ['/', '/my/cases', `/cases/${story.caseId}`, '/cases/new', '/account']));
@@ -58,6 +61,9 @@ describe('security headers and page hygiene on every reachable page', () => {
     expect(urls('caseworker')).toEqual(expect.arrayContaining(['/staff', `/cases/${story.caseId}`]));
     expect(urls('admin')).toEqual(expect.arrayContaining(['/staff/audit', '/admin/invites']));
     expect(html().length).toBeGreaterThan(20);
+    const posts = pages.get('story')!.filter((p) => (p as { method?: string }).method === 'POST');
+    expect(posts.some((p) => p.url === '/register' && p.status === 200)).toBe(true);
+    expect(posts.some((p) => p.url === '/admin/invites' && p.status === 200)).toBe(true);
   });
 
   it('sends a strict CSP, frame-ancestors none, no-referrer and nosniff on every page', () => {
