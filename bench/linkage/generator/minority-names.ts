@@ -13,6 +13,12 @@ export interface EthnicPool {
   readonly russianGiven: number;
   /** Share of records with no patronymic at all (Tuvan and Buryat usage varies). */
   readonly noPatronymic: number;
+  /** Parts of rarer surnames (stem × ending), so that namesakes are as common as in life, not
+   * as common as in a 30-name list. */
+  readonly tailStems: readonly string[];
+  readonly tailEndings: readonly string[];
+  /** Share of people with a listed (common) surname; the rest get a tail surname. */
+  readonly listedShare: number;
 }
 
 export const BURYAT: EthnicPool = {
@@ -27,6 +33,10 @@ export const BURYAT: EthnicPool = {
     'Дамба', 'Батор', 'Гомбо', 'Бальжинима', 'Эрдэни'],
   russianGiven: 0.4,
   noPatronymic: 0.05,
+  tailStems: ['Цырен', 'Дамб', 'Дорж', 'Бальжин', 'Дашин', 'Жамс', 'Будаж', 'Сандан', 'Аюш', 'Бат', 'Ним', 'Шираб', 'Гомб',
+    'Цыбик', 'Раднаж', 'Бадм', 'Жигжит', 'Очир', 'Дамдин', 'Тумэн', 'Болот', 'Мунх', 'Лубсан', 'Галсан', 'Ринчин'],
+  tailEndings: ['ов', 'еев', 'иев', 'апов', 'оев', 'аев', 'имаев', 'жапов', 'доржиев', 'цыренов'],
+  listedShare: 0.5,
 };
 
 export const TUVAN: EthnicPool = {
@@ -40,6 +50,10 @@ export const TUVAN: EthnicPool = {
     'Мерген', 'Херел', 'Чечен'],
   russianGiven: 0.25,
   noPatronymic: 0.1,
+  // Tuvan surnames are clan names and really are few: a short tail only.
+  tailStems: ['Сарыг', 'Кара', 'Ак', 'Кок', 'Шагдыр', 'Хуурак', 'Очур', 'Бадыр'],
+  tailEndings: ['-оол', 'ай', 'маа', 'жык'],
+  listedShare: 0.85,
 };
 
 export const DAGESTANI: EthnicPool = {
@@ -55,6 +69,12 @@ export const DAGESTANI: EthnicPool = {
     'Мурад', 'Исмаил', 'Ибрагим', 'Курбан', 'Осман', 'Муса', 'Юсуп', 'Саид', 'Магомедали'],
   russianGiven: 0.03,
   noPatronymic: 0.03,
+  // Dagestani surnames are mostly built on fathers' names, often compound (Гаджимагомедов).
+  tailStems: ['Гаджи', 'Абдул', 'Магомед', 'Али', 'Нур', 'Курбан', 'Омар', 'Шахбан', 'Ахмед', 'Хан', 'Мирза', 'Гасан',
+    'Сулейман', 'Рамазан', 'Ибрагим', 'Муса', 'Юсуп', 'Шамиль', 'Исмаил', 'Осман', 'Джамал', 'Саид', 'Камил', 'Расул', 'Гусейн',
+    'Абакар', 'Дибир', 'Муртуз', 'Чупан', 'Эмир', 'Халид', 'Зайнал', 'Магарам', 'Шейх', 'Алибек'],
+  tailEndings: ['ов', 'ханов', 'алиев', 'магомедов', 'гаджиев', 'расулов', 'омаров', 'булатов', 'беков', 'ев'],
+  listedShare: 0.45,
 };
 
 export const OSSETIAN: EthnicPool = {
@@ -68,6 +88,10 @@ export const OSSETIAN: EthnicPool = {
     'Майрбек', 'Солтан', 'Маирбек', 'Хазби'],
   russianGiven: 0.35,
   noPatronymic: 0.02,
+  tailStems: ['Дзаб', 'Цал', 'Хет', 'Газ', 'Бит', 'Кок', 'Цаб', 'Тед', 'Коч', 'Пли', 'Бек', 'Дзуц', 'Гаг', 'Бест', 'Кал',
+    'Аб', 'Гоб', 'Джи', 'Тиб', 'Каб', 'Бер', 'Хад', 'Гасс', 'Дзг', 'Цагар', 'Мам', 'Агкац', 'Зас', 'Кар', 'Кес', 'Хуг', 'Салб'],
+  tailEndings: ['оев', 'аев', 'иев', 'ов', 'уров', 'олов', 'ати', 'ити', 'ецов', 'ахов'],
+  listedShare: 0.45,
 };
 
 export const TATAR_BASHKIR: EthnicPool = {
@@ -81,6 +105,11 @@ export const TATAR_BASHKIR: EthnicPool = {
     'Фанис', 'Салават', 'Риф', 'Ильфат'],
   russianGiven: 0.3,
   noPatronymic: 0.01,
+  tailStems: ['Хабиб', 'Гариф', 'Саф', 'Вали', 'Закир', 'Гал', 'Файзул', 'Хайрул', 'Ахмет', 'Нур', 'Шариф', 'Гайнул',
+    'Мухамет', 'Исмагил', 'Гумер', 'Карим', 'Султан', 'Зариф', 'Мингаз', 'Абдул', 'Галим', 'Хасан', 'Байбулат', 'Ишмурат',
+    'Ягуд', 'Фатых', 'Шакир', 'Хаким', 'Рахим', 'Гильман', 'Сабир', 'Габдул', 'Юмагуж', 'Кильдияр', 'Ахмадиш'],
+  tailEndings: ['ов', 'ин', 'уллин', 'ханов', 'шин', 'янов', 'гулов', 'зянов', 'ьянов'],
+  listedShare: 0.35,
 };
 
 /** Share of each group among people of a region (rounded census shares). */

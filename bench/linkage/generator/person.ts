@@ -38,8 +38,16 @@ export class PersonFactory {
   private samplers(p: EthnicPool): PoolSamplers {
     let s = this.ethnic.get(p.name);
     if (!s) {
+      const tail: string[] = [];
+      for (const stem of p.tailStems) for (const end of p.tailEndings) {
+        const name = stem + end;
+        if (!p.surnames.includes(name)) tail.push(name);
+      }
+      const listedW = zipf(p.surnames.length, 0.9);
+      const tailW = zipf(tail.length, 0.5, 3);
+      const norm = (ws: number[], share: number) => { const t = ws.reduce((a, b) => a + b, 0); return ws.map((x) => (x / t) * share); };
       s = {
-        surnames: new Weighted(p.surnames, zipf(p.surnames.length, 0.9)),
+        surnames: new Weighted([...p.surnames, ...tail], [...norm(listedW, p.listedShare), ...norm(tailW, 1 - p.listedShare)]),
         given: new Weighted(p.given, zipf(p.given.length, 0.9)),
         fathers: new Weighted(p.fathers, zipf(p.fathers.length, 0.9)),
       };

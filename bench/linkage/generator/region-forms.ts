@@ -25,7 +25,7 @@ function shortRu(r: Region): string {
 }
 
 function shortRuUncached(r: Region): string {
-  return r.nameRu.replace(/\s*\(.*\)$/, '').replace(/^Республика\s+/, '').replace(/\s+(область|край|автономный округ|автономная область)$/, '')
+  return r.nameRu.replace(/\s+—.*$/, '').replace(/\s*\(.*\)$/, '').replace(/^Республика\s+/, '').replace(/\s+(область|край|автономный округ|автономная область)$/, '')
     .replace(/\s+—.*$/, '').replace(/\s+Республика$/, '');
 }
 
