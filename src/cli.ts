@@ -6,6 +6,7 @@ import { registerLinkageCli } from './linkage/linkage.cli.ts';
 import { registerAccountsCli } from './accounts/accounts.cli.ts';
 import { registerCasesCli } from './cases/cases.cli.ts';
 import { registerDemoCli } from './demo/demo.cli.ts';
+import { registerRetentionCli } from './cases/retention.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -38,6 +39,7 @@ export const buildCli = (): Command => {
   registerAccountsCli(program);
   registerCasesCli(program);
   registerDemoCli(program);
+  registerRetentionCli(program);
   return program;
 };
 

@@ -4,13 +4,16 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './shared/clock.ts';
 import { firstRunMessage } from './accounts/first-run.ts';
+import { startRetentionSchedule } from './cases/retention.schedule.ts';
 
 /** load config -> open database -> buildApp -> listen (nothing else). */
 export const serve = async (config: Config = loadConfig()): Promise<void> => {
   const { db, dialect, close } = openDatabase(config);
   await migrateToLatest(db);
   const app = await buildApp({ config, db, dialect, clock: systemClock });
+  const retention = startRetentionSchedule({ db, clock: systemClock, days: config.retentionDays, log: app.log });
   const shutdown = async () => {
+    await retention.stop();
     await app.close();
     await close();
     process.exit(0);
