@@ -115,6 +115,8 @@ export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers:
   const path = new URL(inviteUrl).pathname;
   const accepted = await caseworker.visitor.submit(path, path, { pseudonym: caseworker.pseudonym, passphrase: caseworker.passphrase, confirm: caseworker.passphrase });
   must(accepted, 'invite accepted, 2FA required', accepted.url === '/account/2fa');
+  const early = await caseworker.visitor.request('GET', `/cases/${caseId}`, undefined, false);
+  must(early, 'no case before 2FA', early.status === 303 && !shows(early, texts.narrative));
   if (deps.clock instanceof ManualClock) deps.clock.advance(30_000);
   caseworker.totpSecret = await setUpTwoFactor(app, caseworker.visitor, caseworker.passphrase);
 
