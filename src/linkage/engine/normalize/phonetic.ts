@@ -1,3 +1,5 @@
+import { memo } from './memo.ts';
+
 // Phonetic keys for blocking, computed on name keys (skeletons, see names.ts), so every spelling
 // that reaches the same key also reaches the same phonetic code; the codes add tolerance for
 // what the skeleton keeps apart (voicing, unstressed vowels, typos in vowels).
@@ -13,8 +15,12 @@ const VOWEL_CLASS: Record<string, string> = { о: 'а', а: 'а', е: 'и', и: 
  * so that Иванов/Иванова share a code; repeats collapsed.
  */
 export function metaphoneRu(key: string): string {
+  return cachedMetaphone(key ?? '');
+}
+
+const cachedMetaphone = memo((key: string): string => {
   if (!key) return '';
-  let s = key
+  const s = key
     .replace(/(ова|ева|ина)$/, (m) => m.slice(0, 2))
     .replace(/(ск|тск)(аиа|и)$/, '$1')
     .replace(/и([аоу])/g, '$1')
@@ -31,9 +37,8 @@ export function metaphoneRu(key: string): string {
     }
     if (!out.endsWith(r)) out += r;
   }
-  s = out;
-  return s;
-}
+  return out;
+});
 
 // Daitch–Mokotoff Soundex, with its rules written directly on Cyrillic skeletons (the letters a
 // Latin DM implementation would see after transliteration). Codes: [at start, before a vowel,
@@ -57,6 +62,10 @@ const VOWELS = new Set(['а', 'е', 'и', 'о', 'у']);
 
 /** Daitch–Mokotoff codes (six digits) of a name key. */
 export function daitchMokotoff(key: string): string[] {
+  return [...cachedDm(key ?? '')];
+}
+
+const cachedDm = memo((key: string): readonly string[] => {
   if (!key) return [];
   let code = '';
   let last: string | null = null;
@@ -73,4 +82,4 @@ export function daitchMokotoff(key: string): string[] {
     i += pattern.length;
   }
   return [code.slice(0, 6).padEnd(6, '0')];
-}
+});

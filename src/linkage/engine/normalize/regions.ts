@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { wordSkeleton } from './names.ts';
 import { REGION_ALIASES } from './region-aliases.ts';
+import { memo } from './memo.ts';
 
 // A region is matched on the skeleton of its distinctive words (the same transliteration-proof
 // skeleton as names), with the type words ("область", "Krai", "респ.") removed and kept only as
@@ -105,9 +106,15 @@ function resolve(candidates: Entry[], hint: RegionType | null): string | null {
   return bare.length === 1 && !hint ? bare[0] : null;
 }
 
+const cachedRegion = memo(uncachedRegionCode);
+
 /** Region in any common written form → ISO 3166-2 code (UA-43/UA-40 for Crimea/Sevastopol). */
 export function regionCode(raw: string): string | null {
-  const s = (raw ?? '').normalize('NFC').trim();
+  return cachedRegion(raw ?? '');
+}
+
+function uncachedRegionCode(raw: string): string | null {
+  const s = raw.normalize('NFC').trim();
   if (!s) return null;
   index ??= build();
   const upper = s.toUpperCase();

@@ -1,4 +1,5 @@
 import { FORMATION_TYPES, VAGUE_TYPES } from './unit-formations.ts';
+import { memo } from './memo.ts';
 
 export interface UnitKey { number: string | null; formation: string | null }
 
@@ -74,10 +75,15 @@ export function formationsCompatible(a: string, b: string): boolean {
   return false;
 }
 
-/** Unit text → open unit number and/or canonical formation key ("55 омсбр"). */
-export function parseUnit(raw: string): UnitKey {
-  const s = (raw ?? '').normalize('NFC').trim();
+const cachedUnit = memo((raw: string): UnitKey => {
+  const s = raw.normalize('NFC').trim();
   if (!s) return { number: null, formation: null };
   const { number, rest } = findNumber(s);
   return { number, formation: findFormation(rest) };
+});
+
+/** Unit text → open unit number and/or canonical formation key ("55 омсбр"). */
+export function parseUnit(raw: string): UnitKey {
+  const u = cachedUnit(raw ?? '');
+  return { number: u.number, formation: u.formation }; // a copy: callers may keep or change it
 }
