@@ -31,6 +31,14 @@ const NULL_KEY = -1;
 export class Blocking {
   readonly ruleNames: string[];
   private readonly parts: KeyPart[][];
+  /**
+   * "?field|t" parts make a fallback rule: its blocks only pair records when at least one of the
+   * two lacks that value. "Same name, and one has no birth year" costs a fraction of "same name",
+   * because pairs that both have a year are already found by the rule that includes the year.
+   */
+  private readonly fallback: KeyPart[][];
+  /** Per fallback rule, per record: 1 when the record lacks a fallback value. */
+  lacking: (Uint8Array | null)[] = [];
   /** Per rule, per record: a 32-bit hash of the key, or -1 when a key part is missing. */
   keys: Float64Array[] = [];
   /** When set, only records with mask[r] = 1 take part (training samples records, not pairs). */
@@ -42,9 +50,8 @@ export class Blocking {
   ) {
     this.ruleNames = rules.map((r) => r.join(' & '));
     const cache = new Map<string, KeyPart>();
-    this.parts = rules.map((rule) =>
-      rule.map((spec) => {
-        let part = cache.get(spec);
+    const part = (spec: string): KeyPart => {
+      let part = cache.get(spec);
         if (!part) {
           const [fields, transformName = 'value'] = spec.split('|');
           const fn = getTransform(transformName);
@@ -54,8 +61,24 @@ export class Blocking {
           cache.set(spec, part);
         }
         return part;
-      }),
-    );
+    };
+    this.parts = rules.map((rule) => rule.filter((p) => !p.startsWith('?')).map(part));
+    this.fallback = rules.map((rule) => rule.filter((p) => p.startsWith('?')).map((p) => part(p.slice(1))));
+  }
+
+  isFallback(k: number): boolean {
+    return this.fallback[k].length > 0;
+  }
+
+  /** True when record r lacks a fallback value of rule k (always false for ordinary rules). */
+  lacks(k: number, r: number): boolean {
+    for (const p of this.fallback[k]) {
+      for (let i = 0; i < p.cols.length; i++) {
+        const t = p.cols[i].tok.data[r];
+        if (t < 0 || p.features[i].data[t] < 0) return true;
+      }
+    }
+    return false;
   }
 
   /** The key of record r under rule k (computed from scratch; used for new records too). */
@@ -82,7 +105,7 @@ export class Blocking {
   }
 
   sync(): void {
-    for (const rule of this.parts) for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
+    for (const rule of [...this.parts, ...this.fallback]) for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
   }
 
   computeKeys(): void {
@@ -93,6 +116,7 @@ export class Blocking {
       for (let r = 0; r < n; r++) arr[r] = this.keyOf(k, r);
       return arr;
     });
+    this.lacking = this.parts.map((_, k) => (this.fallback[k].length ? Uint8Array.from({ length: n }, (_, r) => (this.lacks(k, r) ? 1 : 0)) : null));
   }
 
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
@@ -146,7 +170,10 @@ export class Blocking {
   seenEarlier(k: number, a: number, b: number): boolean {
     for (let e = 0; e < k; e++) {
       const ka = this.keys[e][a];
-      if (ka !== NULL_KEY && ka === this.keys[e][b]) return true;
+      if (ka !== NULL_KEY && ka === this.keys[e][b]) {
+        const lacking = this.lacking[e];
+        if (!lacking || lacking[a] === 1 || lacking[b] === 1) return true;
+      }
     }
     return false;
   }
@@ -167,12 +194,28 @@ export class Blocking {
         let end = start + 1;
         while (end < order.length && sortedKeys[end] === sortedKeys[start]) end++;
         const size = end - start;
-        if (size > this.maxBlockSize) {
+        // A fallback rule pairs only the block's records that lack the value with the others:
+        // move those to the front; `firstEnd` bounds the outer loop.
+        let firstEnd = end;
+        const lacking = this.lacking[k];
+        if (lacking && size > 1) {
+          let w = start;
+          for (let i = start; i < end; i++) {
+            if (lacking[order[i]] === 1) {
+              const t = order[w];
+              order[w++] = order[i];
+              order[i] = t;
+            }
+          }
+          firstEnd = w;
+        }
+        const blockPairs = ((firstEnd - start) * (2 * size - (firstEnd - start) - 1)) / 2;
+        if (blockPairs > (this.maxBlockSize * (this.maxBlockSize - 1)) / 2) {
           stats.oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
           // Later rules must not treat these pairs as already seen: this rule never scored them.
           for (let i = start; i < end; i++) this.keys[k][order[i]] = NULL_KEY;
         } else if (size > 1) {
-          for (let i = start; i < end; i++) {
+          for (let i = start; i < firstEnd; i++) {
             const a = order[i];
             for (let j = i + 1; j < end; j++) {
               const b = order[j];

@@ -22,7 +22,7 @@ export const linkageConfigSchema = z.object({
   maxBlockSize: z.number().int().positive().default(5000),
   training: z.object({
     deterministic: z.array(rule).min(1),
-    recall: z.number().gt(0).lte(1).default(0.8),
+    recall: z.union([z.number().gt(0).lte(1), z.literal('auto')]).default('auto'),
     sessions: z.array(rule).min(1),
     randomPairs: z.number().int().positive().default(300_000),
     maxSessionPairs: z.number().int().positive().default(2_000_000),

@@ -69,7 +69,7 @@ export class LinkageEngine {
     const t = this.config.training;
     if (this.config.model && this.data.size < t.minRecords) {
       this.useParams(loadModel(this.comparisons, this.config.model, this.data.size));
-      this.trainingReport = { deterministicPairs: 0, sessions: [], savedModel: true };
+      this.trainingReport = { deterministicPairs: 0, recall: 0, sessions: [], savedModel: true };
       return this.trainingReport;
     }
     const { params, report } = train(this.data, this.comparisons, { ...t, crossSourceOnly: this.crossSourceOnly });

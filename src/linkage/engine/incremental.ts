@@ -62,8 +62,11 @@ export class LinkageIndex {
       while (end < sortedKeys.length && sortedKeys[end] === key) end++;
       const extra = this.added[k].get(key) ?? [];
       if (end - start + extra.length + 1 > config.maxBlockSize) continue;
+      // A fallback rule pairs two records only when one of them lacks its fallback value.
+      const needLacking = blocking.isFallback(k) && !blocking.lacks(k, q);
       const take = (r: number): void => {
         if (r === q || this.stamp[r] === mark) return;
+        if (needLacking && !blocking.lacks(k, r)) return;
         if (this.engine.crossSourceOnly && src[r] === src[q]) return;
         this.stamp[r] = mark;
         visit(r);

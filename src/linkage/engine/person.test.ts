@@ -26,8 +26,10 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { g: 'Дмитрий' }, { g: 'Дима' })).toBe('same full name (diminutive, variant)');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Алексанр' })).toBe('one edit');
     expect(levelOf(s, { g: 'Александр' }, { g: 'А.' })).toBe('initial agrees');
-    expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('different');
-    expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('initials differ');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different full names');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Алкесандр' })).toBe('one edit');
+    expect(levelOf(s, { g: 'Алексей' }, { g: 'Алекесй' })).toBe('one edit');
   });
   it('patronymic, with cannot-link on two different full patronymics', () => {
     const s = { type: 'person-patronymic', field: 'p', cannotLink: true };

@@ -13,8 +13,11 @@ import type { ModelParams } from './model.ts';
 export interface TrainingOptions {
   /** Strict rules whose pairs are taken as matches to estimate λ. */
   deterministic: BlockingRule[];
-  /** Share of true matches the deterministic rules are assumed to find. */
-  recall: number;
+  /**
+   * Share of true matches the deterministic rules find; 'auto' derives it from the trained m
+   * (P(exact | match) of each field a rule requires, times the chance both records have it).
+   */
+  recall: number | 'auto';
   /** One EM session per rule. */
   sessions: BlockingRule[];
   randomPairs: number;
@@ -28,6 +31,8 @@ export interface TrainingReport {
   /** True when a saved model was used instead of training (input too small). */
   savedModel?: boolean;
   deterministicPairs: number;
+  /** Recall assumed for the deterministic rules (given or implied by m). */
+  recall: number;
   sessions: { rule: string; pairs: number; patterns: number; lambda: number }[];
 }
 
@@ -71,12 +76,31 @@ const normaliseNonNull = (c: number[]): number[] => {
   return c.map((v, l) => (l === 0 ? 0 : v / total));
 };
 
-export const estimateLambda = (data: Dataset, opts: TrainingOptions): { lambda: number; pairs: number } => {
+export const estimateLambda = (data: Dataset, opts: TrainingOptions, recall: number): { lambda: number; pairs: number } => {
   const blocking = new Blocking(data, opts.deterministic, Number.MAX_SAFE_INTEGER);
   const stats = blocking.forEachPair(() => {}, opts.crossSourceOnly);
   const all = totalPairs(data, opts.crossSourceOnly);
-  const lambda = Math.min(0.5, Math.max(1 / all, stats.candidatePairs / all / opts.recall));
+  const lambda = Math.min(0.5, Math.max(1 / all, stats.candidatePairs / all / recall));
   return { lambda, pairs: stats.candidatePairs };
+};
+
+/** Recall of the deterministic rules implied by the model (independence, as the model assumes). */
+export const impliedRecall = (data: Dataset, comps: readonly Comparison[], m: number[][], rules: readonly BlockingRule[]): number => {
+  let miss = 1;
+  for (const rule of rules) {
+    const fields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
+    let r = 1;
+    comps.forEach((c, i) => {
+      if (!c.fields.every((f) => fields.has(f)) && !fields.has(c.fields[0])) return;
+      const col = data.column(c.fields[0]);
+      let present = 0;
+      for (let x = 0; x < data.size; x++) if (col.tok.data[x] >= 0) present++;
+      const p = present / Math.max(1, data.size);
+      r *= m[i][1] * p * p;
+    });
+    miss *= 1 - r;
+  }
+  return Math.min(1, Math.max(0.01, 1 - miss));
 };
 
 /** Initial m: most mass on the best level, decreasing geometrically. */
@@ -148,10 +172,9 @@ const runSession = (
 
 export const train = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): { params: ModelParams; report: TrainingReport } => {
   const u = estimateU(data, comps, opts);
-  const { lambda, pairs } = estimateLambda(data, opts);
   const sums = comps.map((c) => new Float64Array(c.levels.length));
   const counts = new Int32Array(comps.length);
-  const report: TrainingReport = { deterministicPairs: pairs, sessions: [] };
+  const report: TrainingReport = { deterministicPairs: 0, recall: 0, sessions: [] };
   for (const rule of opts.sessions) {
     const s = runSession(data, comps, u, rule, opts);
     report.sessions.push({ rule: rule.join(' & '), pairs: s.pairs, patterns: s.patterns, lambda: s.lambda });
@@ -162,5 +185,8 @@ export const train = (data: Dataset, comps: readonly Comparison[], opts: Trainin
     });
   }
   const m = comps.map((c, i) => (counts[i] ? Array.from(sums[i], (v) => v / counts[i]) : initialM(c.levels.length)));
+  report.recall = opts.recall === 'auto' ? impliedRecall(data, comps, m, opts.deterministic) : opts.recall;
+  const { lambda, pairs } = estimateLambda(data, opts, report.recall);
+  report.deterministicPairs = pairs;
   return { params: { lambda, m, u }, report };
 };
