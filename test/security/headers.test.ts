@@ -131,6 +131,19 @@ describe('security headers and page hygiene on every reachable page', () => {
     }
   });
 
+  it('sets only HttpOnly, SameSite cookies on the whole site, none of them holding a name', () => {
+    const cookies = all().flatMap(({ p }) => ([] as string[]).concat((p.headers['set-cookie'] as string | string[] | undefined) ?? []));
+    expect(cookies.some((c) => c.startsWith('kt_session='))).toBe(true);
+    for (const c of cookies) {
+      expect(c, c).toMatch(/;\s*HttpOnly/i);
+      expect(c, c).toMatch(/;\s*SameSite=(Lax|Strict)/i);
+      expect(c, c).toMatch(/;\s*Path=\//i);
+      expect(decodeURIComponent(c.split(';')[0]), c).not.toMatch(/Демидов|Степан|мама|сотрудник/i);
+    }
+    // The session cookie has no expiry: the browser forgets it when it closes.
+    for (const c of cookies.filter((x) => x.startsWith('kt_session=') && !/Expires=Thu, 01 Jan 1970/i.test(x))) expect(c).not.toMatch(/Max-Age|Expires/i);
+  });
+
   it('logout ends the session and sends Clear-Site-Data', async () => {
     const v = story.family.visitor;
     const out = await v.submit('/', '/logout', {}, false);
