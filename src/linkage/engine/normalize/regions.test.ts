@@ -36,6 +36,16 @@ describe('regionCode', () => {
     expect(regionCode('Zabaykalsky Krai')).toBe('RU-ZAB');
   });
 
+  it('reads a regional capital written in the region column', () => {
+    const capitals: Record<string, string> = {
+      'г. Улан-Удэ': 'RU-BU', 'Ulan-Ude': 'RU-BU', 'Кызыл': 'RU-TY', 'Махачкала': 'RU-DA', 'Makhachkala': 'RU-DA',
+      'Владикавказ': 'RU-SE', 'Уфа': 'RU-BA', 'Ufa': 'RU-BA', 'Екатеринбург': 'RU-SVE', 'Yekaterinburg': 'RU-SVE',
+      'Ростов-на-Дону': 'RU-ROS', 'Rostov-on-Don': 'RU-ROS', 'Чита': 'RU-ZAB', 'Казань': 'RU-TA', 'Kazan': 'RU-TA',
+      'Симферополь': 'UA-43', 'г. Владимир': 'RU-VLA', 'Омск': 'RU-OMS',
+    };
+    for (const [city, code] of Object.entries(capitals)) expect(regionCode(city), city).toBe(code);
+  });
+
   it('returns null for unknown or ambiguous input', () => {
     // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
     for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ']) expect(regionCode(s), s).toBeNull();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { wordSkeleton } from './names.ts';
 import { REGION_ALIASES } from './region-aliases.ts';
+import { REGION_CAPITALS } from './region-capitals.ts';
 import { memo } from './memo.ts';
 
 // A region is matched on the skeleton of its distinctive words (the same transliteration-proof
@@ -9,6 +10,7 @@ import { memo } from './memo.ts';
 // "Ленинградской области"). A word ending in a dot is an abbreviation and matches by prefix
 // ("Mosk. obl."). When a core matches several subjects (Moscow city / Moscow Oblast, Altai
 // Republic / Altai Krai) the type hint decides; without a hint, a name given bare wins.
+// A regional capital in the region column ("г. Улан-Удэ") stands for its region.
 
 type RegionType = 'republic' | 'krai' | 'oblast' | 'city' | 'okrug';
 interface Entry { code: string; type: RegionType; bare: boolean }
@@ -88,9 +90,11 @@ function build(): Index {
     add(nameRu, code, type);
     add(nameEn, code, type);
   }
-  for (const [code, aliases] of Object.entries(REGION_ALIASES)) {
-    const type = [...byStem.values()].flat().find((e) => e.code === code)?.type ?? 'oblast';
-    for (const a of aliases) add(a, code, type);
+  const typeOfCode = new Map([...byStem.values()].flat().map((e) => [e.code, e.type] as const));
+  for (const table of [REGION_ALIASES, REGION_CAPITALS]) {
+    for (const [code, aliases] of Object.entries(table)) {
+      for (const a of aliases) add(a, code, typeOfCode.get(code) ?? 'oblast');
+    }
   }
   return { byStem, codes, byNumber };
 }
