@@ -193,6 +193,8 @@ const StaffWork = ({ props }: { props: Props }) => {
             <h2 id="close-h">{t('cases.close')}</h2>
             <PostForm ctx={ctx} action={`/staff/cases/${view.id}/close`}>
               <SelectField ctx={ctx} {...formFor(props, 'close')} name="reason" label={t('cases.closeReason')} required options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)} />
+              {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}
+              {view.retention && <p>{t('cases.retention.closeWarning', { count: view.retention.days, date: formatDay(view.retention.ifClosedToday) })}</p>}
               <button type="submit" class="secondary">{t('cases.closeSubmit')}</button>
             </PostForm>
           </>
@@ -223,6 +225,7 @@ export const CasePage = (props: Props) => {
           {view.closeReason && t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} {t('cases.closedNotice')}
         </p>
       )}
+      {view.state === 'closed' && view.retention?.deletesOn && <p class="notice">{t('cases.retention.deletesOn', { date: formatDay(view.retention.deletesOn) })}</p>}
       {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <Status ctx={ctx} view={view} />
@@ -251,6 +254,7 @@ export const CasePage = (props: Props) => {
           <dt>{t('cases.wantsToLearn')}</dt>
           <dd class="prewrap">{view.wantsToLearn}</dd>
         </dl>
+        {view.viewer === 'family' && view.state === 'open' && view.retention && <p><small>{t('cases.retention.whileOpen', { count: view.retention.days })}</small></p>}
       </section>
       {view.viewer === 'staff' && <StaffWork props={props} />}
     </Layout>

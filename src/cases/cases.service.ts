@@ -14,6 +14,7 @@ import type { OpenCaseInput } from './cases.schema.ts';
 import { findCase, findCaseRef, findEvent, insertCase, insertEvent, listCasesOfRequester, listEventsOfCase, listPosts } from './cases.repository.ts';
 import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
 import { deriveStatus, type StatusSummary } from './status-rules.ts';
+import { deletionDay } from './retention.service.ts';
 import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
 
 // Opening and reading cases. The rest of the case work is in case-work.service.ts and
@@ -26,6 +27,8 @@ import { statusesOf } from './queue.service.ts';
 export interface CasesDeps {
   db: Db;
   clock: Clock;
+  /** the app passes its config; without it (some tests, the demo) pages show no deletion date */
+  config?: { retentionDays: number };
 }
 
 /** What access.ts needs to decide, nothing more. */
@@ -123,6 +126,9 @@ export interface CaseView {
   /** staff only; always empty for the family */
   notes: PostView[];
   assignee: { id: string; pseudonym: string } | null;
+  /** When what was told in the case is destroyed (docs/retention.md): the day for a closed case,
+   * the day it would be if closed today for the close form. Null when the deps carry no setting. */
+  retention: { days: number; deletesOn: string | null; ifClosedToday: string } | null;
   /** staff only: who the case may be assigned to */
   staff: Array<{ id: string; pseudonym: string; role: string }>;
 }
@@ -135,6 +141,12 @@ const readPosts = async (tx: Tx, table: 'case_messages' | 'case_notes', caseId: 
     body: openText(key, p.body_sealed, fieldAad(caseId, `${prefix}:${p.id}`)),
     at: p.created_at,
   }));
+
+const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView['retention'] => {
+  const days = deps.config?.retentionDays;
+  if (!days) return null;
+  return { days, deletesOn: closedOn && deletionDay(closedOn, days), ifClosedToday: deletionDay(isoDay(deps.clock), days) };
+};
 
 /**
  * Everything the viewer may see of a case, decrypted with the viewer's own key. Staff notes
@@ -180,6 +192,7 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
       notes: isStaff ? await readPosts(tx, 'case_notes', c.id, key, names, 'note') : [],
       assignee: c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,
       staff: staff.map((s) => ({ id: s.id, pseudonym: s.pseudonym, role: s.role })),
+      retention: retentionOf(deps, c.closed_on),
     };
     if (isStaff) {
       await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action: 'case.read', caseId: c.id, at: isoNow(deps.clock) });
