@@ -74,7 +74,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
       const { passphrase } = parseForm(reauthSchema, req.body);
       await verifyOwnPassphrase(deps(), auth.userId, passphrase);
       const codes = await regenerateRecoveryCodes(deps(), auth);
-      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={codes} next="/account" />);
+      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={codes} next="/account" pseudonym={auth.pseudonym} />);
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;

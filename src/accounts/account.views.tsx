@@ -56,7 +56,7 @@ export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, er
         <FormErrorSummary ctx={ctx} errors={pe} />
         <PostForm ctx={ctx} action="/account/passphrase">
           <CurrentPassphrase ctx={ctx} errors={pe} name="current" />
-          <PassphraseFields ctx={ctx} errors={pe} labelKey="accounts.fields.newPassphrase" />
+          <PassphraseFields ctx={ctx} errors={pe} labelKey="accounts.fields.newPassphrase" staff={auth.role !== 'family'} />
           <button type="submit">{t('accounts.account.changePassphraseSubmit')}</button>
         </PostForm>
       </section>

@@ -130,7 +130,7 @@ export const InviteAcceptPage = ({ ctx, token, organisation, role, values = {}, 
     <p>{ctx.t('accounts.invite.intro', { organisation, role: ctx.t(`accounts.roles.${role}`) })}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/invite/${token}`}>
-      <NewAccountFields ctx={ctx} values={values} errors={errors} />
+      <NewAccountFields ctx={ctx} values={values} errors={errors} staff />
       <button type="submit">{ctx.t('accounts.invite.submit')}</button>
     </PostForm>
   </Layout>
@@ -141,7 +141,7 @@ export const ResetAcceptPage = ({ ctx, token, pseudonym, errors = {} }: { ctx: P
     <p>{ctx.t('accounts.invite.resetIntro', { pseudonym })}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/reset/${token}`}>
-      <PassphraseFields ctx={ctx} errors={errors} labelKey="accounts.fields.newPassphrase" />
+      <PassphraseFields ctx={ctx} errors={errors} labelKey="accounts.fields.newPassphrase" staff />
       <button type="submit">{ctx.t('accounts.invite.resetSubmit')}</button>
     </PostForm>
   </Layout>
@@ -152,7 +152,7 @@ export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageC
     <p>{ctx.t('accounts.setup.intro')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/setup/${token}`}>
-      <NewAccountFields ctx={ctx} values={values} errors={errors} />
+      <NewAccountFields ctx={ctx} values={values} errors={errors} staff />
       <TextField ctx={ctx} name="organisation" label={ctx.t('accounts.fields.organisationName')} values={values} errors={errors} maxLength={120} hint={ctx.t('accounts.setup.organisationHint')} />
       <button type="submit">{ctx.t('accounts.setup.submit')}</button>
     </PostForm>

@@ -44,7 +44,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
       if (previous) await deleteSession(deps().db, previous.idHash);
       setSessionCookie(app, reply, cookie);
       // Shown once, in this response only: the codes are stored nowhere in clear.
-      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" />);
+      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" pseudonym={input.pseudonym} />);
     } catch (err) {
       const f = formFailure(err, 'pseudonym');
       if (!f) throw err;
@@ -108,7 +108,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
       <Layout ctx={ctx} heading={ctx.t('accounts.logout.title')}>
         <p>{ctx.t('accounts.logout.done')}</p>
         <p>
-          <a href="/">{ctx.t('common.home')}</a>
+          <a href="/login">{ctx.t('accounts.logout.again')}</a> · <a href="/">{ctx.t('common.home')}</a>
         </p>
       </Layout>
     ));

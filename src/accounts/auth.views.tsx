@@ -12,9 +12,10 @@ interface FormPage {
   errors?: FormErrors;
 }
 
-const PassphraseFields = ({ ctx, errors, name = 'passphrase', labelKey = 'accounts.fields.passphrase' }: { ctx: PageContext; errors: FormErrors; name?: string; labelKey?: string }) => (
+// Staff have no recovery codes (their admin issues a reset link): their hint says so.
+const PassphraseFields = ({ ctx, errors, name = 'passphrase', labelKey = 'accounts.fields.passphrase', staff = false }: { ctx: PageContext; errors: FormErrors; name?: string; labelKey?: string; staff?: boolean }) => (
   <>
-    <TextField ctx={ctx} name={name} type="password" label={ctx.t(labelKey)} values={{}} errors={errors} required autocomplete="new-password" hint={ctx.t('accounts.hints.passphrase', { min: PASSPHRASE_MIN })} />
+    <TextField ctx={ctx} name={name} type="password" label={ctx.t(labelKey)} values={{}} errors={errors} required autocomplete="new-password" hint={ctx.t(staff ? 'accounts.hints.passphraseStaff' : 'accounts.hints.passphrase', { min: PASSPHRASE_MIN })} />
     <TextField ctx={ctx} name="confirm" type="password" label={ctx.t('accounts.fields.confirm')} values={{}} errors={errors} required autocomplete="new-password" />
   </>
 );
@@ -23,10 +24,10 @@ export const PseudonymField = ({ ctx, values, errors, fresh }: { ctx: PageContex
   <TextField ctx={ctx} name="pseudonym" label={ctx.t('accounts.fields.pseudonym')} values={values} errors={errors} required maxLength={PSEUDONYM_MAX * 4} autocomplete="username" hint={fresh ? ctx.t('accounts.hints.pseudonym') : undefined} />
 );
 
-export const NewAccountFields = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues; errors: FormErrors }) => (
+export const NewAccountFields = ({ ctx, values, errors, staff }: { ctx: PageContext; values: FormValues; errors: FormErrors; staff?: boolean }) => (
   <>
     <PseudonymField ctx={ctx} values={values} errors={errors} fresh />
-    <PassphraseFields ctx={ctx} errors={errors} />
+    <PassphraseFields ctx={ctx} errors={errors} staff={staff} />
   </>
 );
 
@@ -44,9 +45,13 @@ export const RegisterPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
   </Layout>
 );
 
-export const RecoveryCodesPage = ({ ctx, codes, next }: { ctx: PageContext; codes: string[]; next: string }) => (
+// The codes are useless without the pseudonym, which people forget as easily: show it with them.
+export const RecoveryCodesPage = ({ ctx, codes, next, pseudonym }: { ctx: PageContext; codes: string[]; next: string; pseudonym: string }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.codes.title')}>
     <p class="notice" role="alert">{ctx.t('accounts.codes.once')}</p>
+    <p>
+      {ctx.t('accounts.codes.pseudonym')} <code class="secret">{pseudonym}</code>
+    </p>
     <p>{ctx.t('accounts.codes.explain')}</p>
     <ol>
       {codes.map((c) => (
