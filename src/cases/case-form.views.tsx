@@ -26,6 +26,9 @@ export const NewCasePage = ({
     return (
       <Layout ctx={ctx} heading={t('cases.newTitle')}>
         <p>{t('cases.noOrganisations')}</p>
+        <p>
+          <a href="/my/cases">{t('cases.myCasesTitle')}</a>
+        </p>
       </Layout>
     );
   }
@@ -73,8 +76,17 @@ export const MyCasesPage = ({
         <ul>
           {cases.map((c) => (
             <li>
-              <a href={`/cases/${c.id}`}>{c.name}</a> — {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)}; {t(`cases.states.${c.state}`)}, {t('cases.openedOn')} {formatDay(c.openedOn)}
-              {c.state === 'open' && c.waitingOn === 'family' && <strong> · {t('cases.waitingOnFamily')}</strong>}
+              <a href={`/cases/${c.id}`}>{c.name}</a>
+              <br />
+              <small>
+                {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}: {t(`cases.states.${c.state}`)} · {t('cases.openedOn')} {formatDay(c.openedOn)}
+              </small>
+              {c.state === 'open' && c.waitingOn === 'family' && (
+                <>
+                  <br />
+                  <strong>{t('cases.waitingOnFamily')}</strong>
+                </>
+              )}
             </li>
           ))}
         </ul>

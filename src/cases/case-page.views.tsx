@@ -18,11 +18,16 @@ export interface FormState {
   errors: FormErrors;
 }
 
+/** What just succeeded (post/redirect/get carries it as ?done=…), to confirm it on the page. */
+export const CASE_NOTICES = ['event', 'message', 'note', 'assigned', 'verified', 'closed', 'reopened'] as const;
+export type CaseNotice = (typeof CASE_NOTICES)[number];
+
 interface Props {
   ctx: PageContext;
   view: CaseView;
   maxLevel: Verification;
   form?: FormState;
+  notice?: CaseNotice;
 }
 
 const formFor = (props: Props, name: FormState['name']) =>
@@ -33,6 +38,7 @@ const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
     <h2 id="status-h">{ctx.t('cases.statusLabel')}</h2>
     <p class="status">{ctx.t(`cases.statuses.${view.status.status}`)}</p>
     {view.status.pending && <p>{ctx.t('cases.statusPending', { status: ctx.t(`cases.statuses.${view.status.pending}`) })}</p>}
+    {view.viewer === 'family' && <StatusHelp ctx={ctx} />}
     {view.discrepancies.length > 0 && (
       <div class="discrepancy" role="note">
         <h3>{ctx.t('cases.discrepancies')}</h3>
@@ -54,6 +60,23 @@ const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
       </div>
     )}
   </section>
+);
+
+/** A family cannot guess what "status" and "corroborated" mean here: say it, folded away. */
+const StatusHelp = ({ ctx }: { ctx: PageContext }) => (
+  <details class="explain">
+    <summary>{ctx.t('cases.help.title')}</summary>
+    <p>{ctx.t('cases.help.status')}</p>
+    <dl>
+      {VERIFICATION_LEVELS.map((l) => (
+        <>
+          <dt>{ctx.t(`cases.levels.${l}`)}</dt>
+          <dd>{ctx.t(`cases.help.levels.${l}`)}</dd>
+        </>
+      ))}
+    </dl>
+    <p>{ctx.t('cases.help.discrepancies')}</p>
+  </details>
 );
 
 const eventLabel = (ctx: PageContext, e: EventView | undefined): string =>
@@ -142,17 +165,17 @@ const Posts = ({ ctx, posts, empty }: { ctx: PageContext; posts: PostView[]; emp
           <small>
             <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> · {formatDay(p.at)}
           </small>
-          <p>{p.body}</p>
+          <p class="prewrap">{p.body}</p>
         </li>
       ))}
     </ol>
   );
 
-const PostFormFor = ({ props, name, action, label, submit }: { props: Props; name: 'message' | 'note'; action: string; label: string; submit: string }) => {
+const PostFormFor = ({ props, name, action, label, submit, hint }: { props: Props; name: 'message' | 'note'; action: string; label: string; submit: string; hint?: string }) => {
   const f = { ctx: props.ctx, ...formFor(props, name) };
   return (
     <PostForm ctx={props.ctx} action={action}>
-      <TextArea {...f} name="body" label={label} required maxLength={5000} rows={3} />
+      <TextArea {...f} name="body" label={label} hint={hint} required maxLength={5000} rows={3} />
       <button type="submit">{submit}</button>
     </PostForm>
   );
@@ -216,14 +239,33 @@ export const CasePage = (props: Props) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('cases.caseTitle')}>
+      {props.notice && (
+        <p class="notice" role="status">
+          {t(`cases.done.${props.notice}`)}
+        </p>
+      )}
       <p>
-        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {formatDay(view.openedOn)} · {t('cases.lastActivity')} {formatDay(view.lastActivityOn)}
+        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {formatDay(view.openedOn)} · {t('cases.lastActivityOn')} {formatDay(view.lastActivityOn)}
         {view.state === 'open' && view.waitingOn === 'family' && <> · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong></>}
       </p>
       {view.state === 'closed' && (
         <p class="notice" role="status">
-          {view.closeReason && t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} {t('cases.closedNotice')}
+          {view.closeReason && <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>}
+          {t(view.viewer === 'family' ? 'cases.closedNoticeFamily' : 'cases.closedNotice')}
+          {view.viewer === 'family' && (
+            <>
+              {' '}
+              <a href="/cases/new">{t('cases.newCaseLink')}</a>
+            </>
+          )}
         </p>
+      )}
+      {view.viewer === 'family' && view.state === 'open' && !view.messages.some((m) => !m.fromFamily) && (
+        <section class="notice" aria-labelledby="next-h">
+          <h2 id="next-h">{t('cases.next.title')}</h2>
+          <p>{t('cases.next.body')}</p>
+          <p>{t('cases.next.noNotifications')}</p>
+        </section>
       )}
       {view.state === 'closed' && view.retention?.deletesOn && <p class="notice">{t('cases.retention.deletesOn', { date: formatDay(view.retention.deletesOn) })}</p>}
       {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
@@ -233,12 +275,21 @@ export const CasePage = (props: Props) => {
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
         <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} />
-        {view.state === 'open' && <PostFormFor props={props} name="message" action={`/cases/${view.id}/messages`} label={t('cases.messageBody')} submit={t('cases.send')} />}
+        {view.state === 'open' && (
+          <PostFormFor
+            props={props}
+            name="message"
+            action={`/cases/${view.id}/messages`}
+            label={t(view.viewer === 'family' ? 'cases.messageBody' : 'cases.messageBodyStaff')}
+            hint={t(view.viewer === 'family' ? 'cases.messageHint' : 'cases.messageHintStaff')}
+            submit={t('cases.send')}
+          />
+        )}
       </section>
       <section aria-labelledby="details-h">
         <h2 id="details-h">{t(view.viewer === 'family' ? 'cases.detailsFamily' : 'cases.details')}</h2>
         <dl>
-          <dt>{t('cases.relation')}</dt>
+          <dt>{t(view.viewer === 'family' ? 'cases.relation' : 'cases.relationStaff')}</dt>
           <dd>{t(`cases.relations.${view.relation}`)}</dd>
           {view.lastContact.date && (
             <>
@@ -249,9 +300,9 @@ export const CasePage = (props: Props) => {
               </dd>
             </>
           )}
-          <dt>{t('cases.narrative')}</dt>
+          <dt>{t(view.viewer === 'family' ? 'cases.narrative' : 'cases.narrativeStaff')}</dt>
           <dd class="prewrap">{view.narrative}</dd>
-          <dt>{t('cases.wantsToLearn')}</dt>
+          <dt>{t(view.viewer === 'family' ? 'cases.wantsToLearn' : 'cases.wantsToLearnStaff')}</dt>
           <dd class="prewrap">{view.wantsToLearn}</dd>
         </dl>
         {view.viewer === 'family' && view.state === 'open' && view.retention && <p><small>{t('cases.retention.whileOpen', { count: view.retention.days })}</small></p>}

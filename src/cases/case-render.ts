@@ -4,12 +4,19 @@ import { echoValues, errorsByField } from '../web/forms.tsx';
 import { Invalid } from '../shared/errors.ts';
 import { maxVerificationFor, type CaseGrant } from '../web/access.ts';
 import { getCaseForViewer } from './cases.service.ts';
-import { CasePage, type FormState } from './case-page.views.tsx';
+import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
+
+/** The ?done=… of a redirect after a successful form, allow-listed. */
+const noticeOf = (req: FastifyRequest): CaseNotice | undefined => {
+  const done = (req.query as Record<string, unknown> | undefined)?.done;
+  return CASE_NOTICES.find((n) => n === done);
+};
 
 /** Renders the case page for the grant holder, optionally with one form's values and errors. */
 export const renderCase = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, form?: FormState, status = 200) => {
   const view = await getCaseForViewer(req.server.deps, grant);
-  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, maxLevel: maxVerificationFor(grant), form }), status);
+  const notice = form ? undefined : noticeOf(req);
+  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, maxLevel: maxVerificationFor(grant), form, notice }), status);
 };
 
 /**

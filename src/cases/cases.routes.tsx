@@ -52,7 +52,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'add_event');
     return caseFormAction(req, reply, grant, 'event', async () => {
       const { eventId } = await addEvent(deps, grant, parseForm(eventSchema(today()), req.body));
-      return `/cases/${grant.caseId}#event-${eventId}`;
+      return `/cases/${grant.caseId}?done=event#event-${eventId}`;
     });
   });
 
@@ -60,7 +60,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'message');
     return caseFormAction(req, reply, grant, 'message', async () => {
       await sendMessage(deps, grant, parseForm(postSchema, req.body).body);
-      return `/cases/${grant.caseId}#messages`;
+      return `/cases/${grant.caseId}?done=message#messages`;
     });
   });
 };

@@ -46,7 +46,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
     return caseFormAction(req, reply, grant, 'assign', async () => {
       await assignCase(deps, grant, parseForm(assignSchema, req.body).assignee);
-      return `/cases/${grant.caseId}`;
+      return `/cases/${grant.caseId}?done=assigned#assign-h`;
     });
   });
 
@@ -54,7 +54,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
     return caseFormAction(req, reply, grant, 'note', async () => {
       await addNote(deps, grant, parseForm(postSchema, req.body).body);
-      return `/cases/${grant.caseId}#notes-h`;
+      return `/cases/${grant.caseId}?done=note#notes-h`;
     });
   });
 
@@ -62,7 +62,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
     return caseFormAction(req, reply, grant, 'close', async () => {
       await closeCase(deps, grant, parseForm(closeSchema, req.body).reason);
-      return `/cases/${grant.caseId}`;
+      return `/cases/${grant.caseId}?done=closed`;
     });
   });
 
@@ -70,7 +70,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
     return caseFormAction(req, reply, grant, 'close', async () => {
       await reopenCase(deps, grant);
-      return `/cases/${grant.caseId}`;
+      return `/cases/${grant.caseId}?done=reopened`;
     });
   });
 
@@ -78,7 +78,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseEvent(deps.db, requireStaff(req), req.params.id, 'verify');
     return caseFormAction(req, reply, grant, 'verify', async () => {
       await verifyEvent(deps, grant, req.params.id, parseForm(verifySchema, req.body).verification);
-      return `/cases/${grant.caseId}#event-${req.params.id}`;
+      return `/cases/${grant.caseId}?done=verified#event-${req.params.id}`;
     });
   });
 };
