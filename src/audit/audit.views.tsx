@@ -25,7 +25,7 @@ export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; 
               <tr>
                 <td>{r.at.length > 10 ? `${formatDay(r.at)} ${r.at.slice(11, 16)} UTC` : formatDay(r.at)}</td>
                 {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
-                <td>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? r.actorRole)}</td>
+                <td>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? t(`accounts.roles.${r.actorRole}`, { defaultValue: r.actorRole }))}</td>
                 <td>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
                 <td>{r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}</td>
               </tr>
