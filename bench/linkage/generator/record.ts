@@ -66,7 +66,7 @@ export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
   const ukrainian = rng.chance(prof.ukrainian);
   if (ukrainian) {
     surname = ukrainianSpelling(surname);
-    given = p.group ? ukrainianSpelling(given) : ukrainianGiven(given);
+    given = ukrainianGiven(given);
     patronymic = ukrainianPatronymicOf(p.father);
     v.push('ukrainian_form');
   } else {

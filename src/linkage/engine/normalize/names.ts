@@ -12,7 +12,9 @@
  *   ь, ъ → (dropped)     most systems drop them; apostrophes are dropped on the Latin side.
  *   х, г, кс → г         h is х in ISO 9 / informal (Mihail) but г in Ukrainian (Serhii) and in
  *                        Mahomed; x is х in GOST 7.79 B (Mixail) but кс informally (Alexandr).
- *   ц → тс               ts (ICAO), tc (GOST R 52535), c/cz (ISO 9, GOST B), tz (informal).
+ *   ц, тз → тс           ts (ICAO), tc (GOST R 52535), c/cz (ISO 9, GOST B), tz (informal); and
+ *                        as "tz" is also how every system writes тз (Tatar Ахметзянов = Akhmetzianov),
+ *                        тз joins ц (Ахметзянов = Ахмецянов, a real variant).
  *   щ, сч → шч           sch/shch/shh/ŝ; сч sounds as щ (Счастливцев) and "sch" cannot tell them.
  *   doubled letters → one  Dmitrii/Dmitriy/Dmitry/Dmitri, Filippov/Filipov, Ооржак/Orzhak.
  *   ие, ио, ьо → е               y/j/i before e and o is iotation in most systems (Yevgeniy, Andreyev,
@@ -27,8 +29,7 @@
  * letter. Words typed with a wrong keyboard layout get Latin look-alikes (a, e, o, p, c, x…)
  * read as Cyrillic.
  *
- * Known losses, each measured by names.property.test.ts (KNOWN_LIMITS): "tz" is always ц (so тз
- * is lost); ISO 9 without diacritics reads zh/kh/sh/ch/ck/ct as digraphs; Ukrainian h after к, п,
+ * Known losses, each measured by names.property.test.ts (KNOWN_LIMITS): ISO 9 without diacritics reads zh/kh/sh/ch/ck/ct as digraphs; Ukrainian h after к, п,
  * с, ш (кг = kh); GOST B дй/тц/тщ; ие before и/е/я/ю reads as ICAO's ъ; ьо (not Russian) is ё. Informal j = ж elsewhere
  * ("Jukov", "Jargal": j is also ju = ю, ja = я) and informal c = к before a vowel ("Nicolai")
  * do not reach the Cyrillic key; the engine's fuzzy comparison has to catch those.
@@ -58,7 +59,7 @@ const NULL_WORDS = new Set([
 export function skeleton(cyr: string): string {
   let s = '';
   for (const ch of cyr.replace(/ьо/g, 'ё')) s += FOLD[ch] ?? ch;
-  s = s.replace(/сч/g, 'шч').replace(/кс/g, 'г').replace(/[^а-я]/g, '');
+  s = s.replace(/сч/g, 'шч').replace(/кс/g, 'г').replace(/тз/g, 'тс').replace(/[^а-я]/g, '');
   return s.replace(/и+[ео]/g, 'е').replace(/(.)\1+/g, '$1');
 }
 

@@ -12,6 +12,9 @@ const RU_EXCEPTIONS: Record<string, PatronymicForms> = {
   Дмитрий: { male: 'Дмитриевич', female: 'Дмитриевна' }, Георгий: { male: 'Георгиевич', female: 'Георгиевна' },
   Данила: { male: 'Данилович', female: 'Даниловна' }, Яков: { male: 'Яковлевич', female: 'Яковлевна' },
   Савва: { male: 'Саввич', female: 'Саввична' }, Гаврила: { male: 'Гаврилович', female: 'Гавриловна' },
+  Сила: { male: 'Силич', female: 'Силична' }, Мина: { male: 'Минич', female: 'Минична' },
+  Фока: { male: 'Фокич', female: 'Фокична' }, Зосима: { male: 'Зосимович', female: 'Зосимовна' },
+  Аникита: { male: 'Аникитич', female: 'Аникитична' },
 };
 
 /** Russian patronymic of a father's (Russian or other) given name. */
