@@ -28,6 +28,13 @@ describe('parseUnit', () => {
     expect(parseUnit('1-я танковая армия').formation).toBe('1 та');
   });
 
+  it('keeps field post numbers apart from unit numbers', () => {
+    expect(parseUnit('п/п 12345').number).toBe('пп 12345');
+    expect(parseUnit('полевая почта 12345').number).toBe('пп 12345');
+    expect(parseUnit('field post 12345').number).toBe('пп 12345');
+    expect(parseUnit('в/ч 12345').number).not.toBe(parseUnit('п/п 12345').number);
+  });
+
   it('reads both when both are given', () => {
     expect(parseUnit('в/ч 12345 (55 омсбр)')).toEqual({ number: '12345', formation: '55 омсбр' });
     expect(parseUnit('55 омсбр, в/ч 12345')).toEqual({ number: '12345', formation: '55 омсбр' });

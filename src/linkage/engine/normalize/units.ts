@@ -9,7 +9,7 @@ export interface UnitKey { number: string | null; formation: string | null }
 // Brigade"), or both. The number keeps its suffix (12345-А is a different place from 12345),
 // with the letter in Cyrillic lower case so Latin "A" and Cyrillic "А" agree. A number with only
 // a generic word ("193 бригада", "91 полк") gives a vague key "193 бригада"; formationsCompatible
-// tells whether it can be the same as "193 омсбр".
+// tells whether it can be the same as "193 омсбр". A field post number gives "пп 12345".
 
 const UNIT_MARKER = /(?:в\s*[/\\.]?\s*ч\.?|войсков\p{L}*\s+част\p{L}*|military\s+unit|mil\.?\s*unit|unit|v\s*[/\\.]?\s*ch\.?|вч|vch)\s*(?:№|n[or]?\.?|#)?\s*/iu;
 const LATIN_TO_CYR: Record<string, string> = { a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', k: 'к', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у' };
@@ -20,9 +20,15 @@ function suffix(letter: string | undefined): string {
   return `-${LATIN_TO_CYR[l] ?? l}`;
 }
 
+const MARKED_NUMBER = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*-\s*|\s*)?([\p{L}](?![\p{L}]))?`, 'iu');
+/** A field post number (полевая почта, п/п) is another numbering: kept apart as "пп 12345" so it
+ * never equals the open unit number 12345. */
+const FIELD_POST = /(?:п\s*[/\\.]\s*п\.?|полев\p{L}*\s+почт\p{L}*|field\s+post)\s*(?:№|n[or]?\.?|#)?\s*(\d{4,6})/iu;
+
 function findNumber(s: string): { number: string | null; rest: string } {
-  const marked = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*-\s*|\s*)?([\p{L}](?![\p{L}]))?`, 'iu');
-  let m = s.match(marked);
+  let m = s.match(FIELD_POST);
+  if (m) return { number: `пп ${m[1]}`, rest: s.replace(m[0], ' ') };
+  m = s.match(MARKED_NUMBER);
   if (m) return { number: m[1] + suffix(m[2]), rest: s.replace(m[0], ' ') };
   // A bare 4–6 digit number not followed by a formation word is a unit number.
   m = s.match(/(?:^|[^\d\p{L}])(\d{4,6})(?:\s*-\s*([\p{L}])(?![\p{L}]))?(?![\d])/u);
