@@ -2,7 +2,7 @@
 // back to the truth (or to nothing when the form is ambiguous, like "Красн. кр."), never to a
 // wrong region or unit.
 import { describe, expect, it } from 'vitest';
-import { parseUnit, regionCode } from '../../../src/linkage/engine/normalize/index.ts';
+import { parseUnitLoose as parseUnit, regionCode } from '../../../src/linkage/engine/normalize/index.ts';
 import { loadPools } from './pools.ts';
 import { renderRegion, type RegionForm } from './region-forms.ts';
 import { Rng } from './rng.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formationsCompatible, parseUnit } from './index.ts';
+import { formationsCompatible, parseUnit, parseUnitLoose } from './index.ts';
 
 describe('parseUnit', () => {
   it('reads open unit numbers however they are written', () => {
@@ -41,11 +41,13 @@ describe('parseUnit', () => {
     expect(parseUnit('55th Motor Rifle Brigade (military unit 12345)')).toEqual({ number: '12345', formation: '55 омсбр' });
   });
 
-  it('keeps a number with only a generic word as a vague formation', () => {
-    expect(parseUnit('193 бригада').formation).toBe('193 бригада');
-    expect(parseUnit('193-я бригада').formation).toBe('193 бригада');
-    expect(parseUnit('91st brigade').formation).toBe('91 бригада');
-    expect(parseUnit('180 полк').formation).toBe('180 полк');
+  it('keeps a number with only a generic word as a vague formation (loose parse only)', () => {
+    expect(parseUnit('193 бригада').formation).toBeNull();
+    expect(parseUnitLoose('193 бригада').formation).toBe('193 бригада');
+    expect(parseUnitLoose('193-я бригада').formation).toBe('193 бригада');
+    expect(parseUnitLoose('91st brigade').formation).toBe('91 бригада');
+    expect(parseUnitLoose('180 полк').formation).toBe('180 полк');
+    expect(parseUnitLoose('55 омсбр').formation).toBe('55 омсбр');
     expect(formationsCompatible('193 бригада', '193 омсбр')).toBe(true);
     expect(formationsCompatible('193 омсбр', '193 бригада')).toBe(true);
     expect(formationsCompatible('193 полк', '193 омсбр')).toBe(false);

@@ -88,8 +88,19 @@ const cachedUnit = memo((raw: string): UnitKey => {
   return { number, formation: findFormation(rest) };
 });
 
-/** Unit text → open unit number and/or canonical formation key ("55 омсбр"). */
+const isVague = (formation: string | null): boolean => !!formation && VAGUE_TYPES.some((v) => formation.endsWith(` ${v.canonical}`));
+
+/** Unit text → open unit number and/or canonical formation key ("55 омсбр"). A formation whose
+ * type is not stated ("193 бригада") is null here, because an exact comparison would count it
+ * as different from "193 омсбр"; parseUnitLoose returns it. */
 export function parseUnit(raw: string): UnitKey {
   const u = cachedUnit(raw ?? '');
-  return { number: u.number, formation: u.formation }; // a copy: callers may keep or change it
+  return { number: u.number, formation: isVague(u.formation) ? null : u.formation }; // a copy
+}
+
+/** As parseUnit, but keeps vague formations ("193 бригада"); compare them with
+ * formationsCompatible, not with ===. */
+export function parseUnitLoose(raw: string): UnitKey {
+  const u = cachedUnit(raw ?? '');
+  return { number: u.number, formation: u.formation };
 }
