@@ -21,6 +21,8 @@ export const registerRetentionCli = (program: Command): void => {
       try {
         const report = await runRetention({ db, clock: systemClock }, { days: config.retentionDays, dryRun: opts.dryRun === true });
         process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${describeReport(report)}\n`);
+        // cron and scripts must notice a case that could not be purged
+        if (report.failed > 0) process.exitCode = 1;
       } finally {
         await close();
       }

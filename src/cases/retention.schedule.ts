@@ -8,7 +8,7 @@ import { describeReport, runRetention, type RetentionDeps } from './retention.se
 
 export interface RetentionLog {
   info(msg: string): void;
-  error(obj: { err: unknown }, msg: string): void;
+  error(obj: object, msg: string): void;
 }
 
 export const startRetentionSchedule = (deps: RetentionDeps & { days: number; log: RetentionLog }, everyMs = DAY): { stop(): Promise<void> } => {
@@ -17,7 +17,10 @@ export const startRetentionSchedule = (deps: RetentionDeps & { days: number; log
   const tick = (): void => {
     if (stopped || running) return;
     running = runRetention(deps, { days: deps.days })
-      .then((report) => deps.log.info(describeReport(report)))
+      .then((report) => {
+        if (report.failed > 0) deps.log.error({}, describeReport(report));
+        else deps.log.info(describeReport(report));
+      })
       .catch((err: unknown) => deps.log.error({ err }, 'retention run failed; it will be retried on the next run'))
       .finally(() => {
         running = null;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
@@ -10,7 +11,7 @@ import { parsePartialDate } from '../people/partial-date.ts';
 import { auditForOrganisation } from '../audit/audit.service.ts';
 import { buildWorld, caseInput, grantFor, type World } from './cases.fixtures.ts';
 import { addEvent, addNote, closeCase, getCaseForViewer, openCase, reopenCase, sendMessage } from './cases.service.ts';
-import { deletionDay, retentionCutoff, runRetention } from './retention.service.ts';
+import { deletionDay, describeReport, retentionCutoff, runRetention } from './retention.service.ts';
 
 // Retention on both engines: what a purge destroys, what it keeps and when, and that a dry run
 // and a reopened case are left alone. Time moves on the app's ManualClock.
@@ -172,6 +173,27 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     expect(await runRetention(deps(), { days: DAYS })).toMatchObject({ cases: 1, persons: 1, eventsKept: 0, eventsDeleted: 2 });
     expect(await db().selectFrom('events').select('id').where('person_id', '=', first.personId).execute()).toEqual([]);
     expect(await db().selectFrom('persons').select('id').where('id', '=', first.personId).execute()).toEqual([]);
+  });
+
+  it('one case that cannot be purged is rolled back and counted; the others still go', async () => {
+    // A row of some other (future) domain still pointing at the first case's person.
+    await sql`CREATE TABLE retention_blocker (person_id text NOT NULL REFERENCES persons(id))`.execute(db());
+    const blocked = await closedCase('BLOCKED');
+    const free = await closedCase('FREE');
+    await sql`INSERT INTO retention_blocker (person_id) VALUES (${blocked.personId})`.execute(db());
+    t.clock.advance(DAYS * DAY);
+    expect(await runRetention(deps(), { days: DAYS, dryRun: true })).toMatchObject({ cases: 1, failed: 1 });
+    expect((await rowsOf(free.caseId)).cases).toBe(1);
+    const report = await runRetention(deps(), { days: DAYS });
+    expect(report).toMatchObject({ cases: 1, failed: 1 });
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures![0]).not.toContain(blocked.caseId);
+    expect(await rowsOf(blocked.caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
+    expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, blocked.caseId))).narrative).toBe('История BLOCKED');
+    expect((await rowsOf(free.caseId)).cases).toBe(0);
+    expect(describeReport(report)).toMatch(/FAILED 1 case\(s\), rolled back, retried on the next run/);
+    await sql`DROP TABLE retention_blocker`.execute(db());
+    expect(await runRetention(deps(), { days: DAYS })).toMatchObject({ cases: 1, failed: 0 });
   });
 });
 

@@ -31,6 +31,10 @@ export interface RetentionReport {
   /** verified events kept as bare facts because the person has another case */
   eventsKept: number;
   persons: number;
+  /** cases whose purge failed and was rolled back (tried again on the next run) */
+  failed: number;
+  /** the distinct error messages of those failures (database messages name tables, not rows) */
+  failures?: string[];
   /** SQLite only: whether the write-ahead log was emptied after the purge (false: a reader held it) */
   walTruncated?: boolean;
 }
@@ -43,8 +47,8 @@ export const deletionDay = (closedOn: string, days: number): string => addDays(c
 /** A case is due when it was closed on or before this day. */
 export const retentionCutoff = (today: string, days: number): string => addDays(today, -days);
 
-type Counts = Omit<RetentionReport, 'dryRun' | 'cutoff' | 'walTruncated'>;
-const zero = (): Counts => ({ cases: 0, keyWraps: 0, messages: 0, notes: 0, eventsDeleted: 0, eventsKept: 0, persons: 0 });
+type Counts = Omit<RetentionReport, 'dryRun' | 'cutoff' | 'walTruncated' | 'failures'>;
+const zero = (): Counts => ({ cases: 0, keyWraps: 0, messages: 0, notes: 0, eventsDeleted: 0, eventsKept: 0, persons: 0, failed: 0 });
 const add = (a: Counts, b: Counts): void => {
   for (const k of Object.keys(a) as Array<keyof Counts>) a[k] += b[k];
 };
@@ -101,25 +105,46 @@ export const runRetention = async (deps: RetentionDeps, opts: { days: number; dr
   const cutoff = retentionCutoff(isoDay(deps.clock), opts.days);
   const at = isoNow(deps.clock);
   const total = zero();
+  const failures = new Set<string>();
+  // One case that cannot be purged (a row of another domain still pointing at its person, say)
+  // must not keep every later case alive: it is rolled back, counted and retried on the next
+  // run. Only the message is kept: a driver's detail fields can quote row values.
+  const failed = (err: unknown): void => {
+    total.failed += 1;
+    failures.add(err instanceof Error ? err.message : String(err));
+  };
   if (opts.dryRun) {
     try {
       await deps.db.transaction().execute(async (tx) => {
         for (const c of await listExpiredCases(tx, cutoff)) {
-          const counts = await purgeCase(tx, c, cutoff, at);
-          if (counts) add(total, counts);
+          // A savepoint per case, so a failing case is counted as in a real run.
+          await sql`SAVEPOINT retention_case`.execute(tx);
+          try {
+            const counts = await purgeCase(tx, c, cutoff, at);
+            if (counts) add(total, counts);
+            await sql`RELEASE SAVEPOINT retention_case`.execute(tx);
+          } catch (err) {
+            await sql`ROLLBACK TO SAVEPOINT retention_case`.execute(tx);
+            await sql`RELEASE SAVEPOINT retention_case`.execute(tx);
+            failed(err);
+          }
         }
         throw new DryRunRollback();
       });
     } catch (err) {
       if (!(err instanceof DryRunRollback)) throw err;
     }
-    return { dryRun: true, cutoff, ...total };
+    return { dryRun: true, cutoff, ...total, ...(failures.size ? { failures: [...failures].slice(0, 5) } : {}) };
   }
   for (const c of await listExpiredCases(deps.db, cutoff)) {
-    const counts = await deps.db.transaction().execute((tx) => purgeCase(tx, c, cutoff, at));
-    if (counts) add(total, counts);
+    try {
+      const counts = await deps.db.transaction().execute((tx) => purgeCase(tx, c, cutoff, at));
+      if (counts) add(total, counts);
+    } catch (err) {
+      failed(err);
+    }
   }
-  const report: RetentionReport = { dryRun: false, cutoff, ...total };
+  const report: RetentionReport = { dryRun: false, cutoff, ...total, ...(failures.size ? { failures: [...failures].slice(0, 5) } : {}) };
   // Every run, not only one that purged: a log a reader held last time is emptied now.
   if (deps.db.getExecutor().adapter instanceof SqliteAdapter) report.walTruncated = await truncateWal(deps.db);
   return report;
@@ -129,4 +154,5 @@ export const runRetention = async (deps: RetentionDeps, opts: { days: number; dr
 export const describeReport = (r: RetentionReport): string =>
   `${r.dryRun ? 'retention dry run (nothing changed): would purge' : 'retention: purged'} ${r.cases} case(s) closed on or before ${r.cutoff}; ` +
   `key wraps ${r.keyWraps}, messages ${r.messages}, notes ${r.notes}, events deleted ${r.eventsDeleted}, verified events kept ${r.eventsKept}, persons ${r.persons}` +
+  (r.failed > 0 ? `; FAILED ${r.failed} case(s), rolled back, retried on the next run: ${(r.failures ?? []).join(' | ')}` : '') +
   (r.walTruncated === false ? '; warning: the SQLite write-ahead log could not be emptied (a reader held it), it will be on the next run' : '');
