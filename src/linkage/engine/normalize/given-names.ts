@@ -2,18 +2,24 @@ import { readFileSync } from 'node:fs';
 import { nameKey } from './names.ts';
 import { GIVEN_NAME_VARIANTS } from './given-name-variants.ts';
 
-// diminutives.csv has a few ambiguous forms (Саша = Александр or Александра, Слава = Вячеслав
-// or Владислав …); we take its first full name. Soldiers' records are overwhelmingly male, so
-// the male reading is the useful one, and the engine still compares raw keys too.
-function loadPairs(): Array<[string, string]> {
+// diminutives.csv has a few ambiguous forms (Слава = Вячеслав, Владислав, Станислав …; its
+// note column says "also …"). canonicalGivenName takes the first full name (soldiers' records are
+// overwhelmingly male, so female readings are dropped); givenNameReadings lists them all, for a
+// comparison that should not call Слава and Владислав different.
+interface Diminutive { dim: string; full: string; also: string[] }
+
+function loadDiminutives(): Diminutive[] {
   const url = new URL('../../../../data/names/diminutives.csv', import.meta.url);
-  const lines = readFileSync(url, 'utf8').split(/\r?\n/).slice(1);
-  const pairs: Array<[string, string]> = [];
-  for (const line of lines) {
-    const [dim, full] = line.split(',');
-    if (dim && full) pairs.push([dim.trim(), full.trim()]);
+  const out: Diminutive[] = [];
+  for (const line of readFileSync(url, 'utf8').split(/\r?\n/).slice(1)) {
+    const [dim, full, , note = ''] = line.split(',');
+    if (!dim || !full) continue;
+    const also = /^also /.test(note) && !/\((f|m)\)/.test(note)
+      ? note.replace(/^also /, '').split('/').map((x) => x.trim()).filter(Boolean)
+      : [];
+    out.push({ dim: dim.trim(), full: full.trim(), also });
   }
-  return pairs;
+  return out;
 }
 
 function buildTable(): Map<string, string> {
@@ -24,7 +30,7 @@ function buildTable(): Map<string, string> {
     if (v && f && v !== f && !table.has(v)) table.set(v, f);
   };
   for (const [v, f] of GIVEN_NAME_VARIANTS) add(v, f);
-  for (const [v, f] of loadPairs()) add(v, f);
+  for (const d of loadDiminutives()) add(d.dim, d.full);
   // Resolve chains (Женька → Евгении → Евгении) so one lookup always lands on a full name.
   for (const [v, f] of table) {
     let target = f;
@@ -48,4 +54,21 @@ export function givenNameVariants(fullKey: string): string[] {
   const out: string[] = [];
   for (const [v, f] of table) if (f === fullKey) out.push(v);
   return out;
+}
+
+let readings: Map<string, string[]> | null = null;
+
+/** Every full-name key a given-name key can stand for, the canonical one first
+ * (слава → вачеслав, владислав, станислав, ярослав, свиатослав; иван → иван). */
+export function givenNameReadings(key: string): string[] {
+  if (!readings) {
+    readings = new Map();
+    for (const d of loadDiminutives()) {
+      if (!d.also.length) continue;
+      const k = nameKey(d.dim, 'given');
+      const all = [canonicalGivenName(k), ...d.also.map((a) => canonicalGivenName(nameKey(a, 'given')))];
+      readings.set(k, [...new Set(all)]);
+    }
+  }
+  return readings.get(key) ?? [canonicalGivenName(key)];
 }

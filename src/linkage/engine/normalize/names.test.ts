@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalGivenName, initialOf, isInitial, nameKey, patronymicGenderless, surnameGenderless,
+  canonicalGivenName, givenNameReadings, initialOf, isInitial, nameKey, patronymicGenderless, surnameGenderless,
 } from './index.ts';
 
 const g = (s: string) => canonicalGivenName(nameKey(s, 'given'));
@@ -91,6 +91,17 @@ describe('canonicalGivenName', () => {
     expect(g('Andrii')).toBe(nameKey('Андрей', 'given'));
     expect(g('Yevhen')).toBe(nameKey('Евгений', 'given'));
     expect(g('Ihor')).toBe(nameKey('Игорь', 'given'));
+  });
+
+  it('lists every reading of an ambiguous diminutive, the canonical one first', () => {
+    const r = givenNameReadings(nameKey('Слава', 'given'));
+    expect(r[0]).toBe(nameKey('Вячеслав', 'given'));
+    expect(r).toContain(nameKey('Владислав', 'given'));
+    expect(r).toContain(nameKey('Ярослав', 'given'));
+    expect(givenNameReadings(nameKey('Сеня', 'given'))).toContain(nameKey('Семён', 'given'));
+    expect(givenNameReadings(nameKey('Тима', 'given'))).toContain(nameKey('Тимур', 'given'));
+    expect(givenNameReadings(nameKey('Дима', 'given'))).toEqual([nameKey('Дмитрий', 'given')]);
+    expect(givenNameReadings(nameKey('Иван', 'given'))).toEqual([nameKey('Иван', 'given')]);
   });
 
   it('leaves full and unknown names alone', () => {
