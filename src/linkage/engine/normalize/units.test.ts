@@ -6,9 +6,10 @@ describe('parseUnit', () => {
     for (const s of ['в/ч 12345', 'вч12345', 'В/Ч 12345', 'в.ч. 12345', 'войсковая часть 12345', 'military unit 12345', 'Military Unit No. 12345', 'unit 12345', 'v/ch 12345', '12345', 'в/ч №12345']) {
       expect(parseUnit(s), s).toEqual({ number: '12345', formation: null });
     }
-    expect(parseUnit('В/Ч 12345-А')).toEqual({ number: '12345-а', formation: null });
-    expect(parseUnit('в/ч 12345-A')).toEqual({ number: '12345-а', formation: null }); // Latin A
-    expect(parseUnit('в/ч 12345 А')).toEqual({ number: '12345-а', formation: null });
+    // The sub-unit letter is dropped: "в/ч 12345" and "в/ч 12345-А" must not compare as different.
+    expect(parseUnit('В/Ч 12345-А')).toEqual({ number: '12345', formation: null });
+    expect(parseUnit('в/ч 12345-A')).toEqual({ number: '12345', formation: null }); // Latin A
+    expect(parseUnit('в/ч 12345 А')).toEqual({ number: '12345', formation: null });
   });
 
   it('reads formation names in Russian and English to one key', () => {

@@ -6,19 +6,12 @@ export interface UnitKey { number: string | null; formation: string | null }
 // A military unit appears either as its open number ("в/ч 12345", the 4–6 digit "войсковая
 // часть" code, sometimes with a letter suffix for a detached sub-unit: 12345-А) or as a
 // formation name ("55 омсбр", "55-я отдельная мотострелковая бригада", "55th Motor Rifle
-// Brigade"), or both. The number keeps its suffix (12345-А is a different place from 12345),
-// with the letter in Cyrillic lower case so Latin "A" and Cyrillic "А" agree. A number with only
+// Brigade"), or both. The number drops the sub-unit letter: a mother writes "в/ч 12345" where the
+// letter says "в/ч 12345-А", and an exact comparison must not call them different. A number with only
 // a generic word ("193 бригада", "91 полк") gives a vague key "193 бригада"; formationsCompatible
 // tells whether it can be the same as "193 омсбр". A field post number gives "пп 12345".
 
 const UNIT_MARKER = /(?:в\s*[/\\.]?\s*ч\.?|войсков\p{L}*\s+част\p{L}*|military\s+unit|mil\.?\s*unit|unit|v\s*[/\\.]?\s*ch\.?|вч|vch)\s*(?:№|n[or]?\.?|#)?\s*/iu;
-const LATIN_TO_CYR: Record<string, string> = { a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', k: 'к', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у' };
-
-function suffix(letter: string | undefined): string {
-  if (!letter) return '';
-  const l = letter.toLowerCase();
-  return `-${LATIN_TO_CYR[l] ?? l}`;
-}
 
 const MARKED_NUMBER = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*-\s*|\s*)?([\p{L}](?![\p{L}]))?`, 'iu');
 /** A field post number (полевая почта, п/п) is another numbering: kept apart as "пп 12345" so it
@@ -29,11 +22,11 @@ function findNumber(s: string): { number: string | null; rest: string } {
   let m = s.match(FIELD_POST);
   if (m) return { number: `пп ${m[1]}`, rest: s.replace(m[0], ' ') };
   m = s.match(MARKED_NUMBER);
-  if (m) return { number: m[1] + suffix(m[2]), rest: s.replace(m[0], ' ') };
+  if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
   // A bare 4–6 digit number not followed by a formation word is a unit number.
   m = s.match(/(?:^|[^\d\p{L}])(\d{4,6})(?:\s*-\s*([\p{L}])(?![\p{L}]))?(?![\d])/u);
   if (m && !/^\s*[-‐]?\s*(?:[яйгое]|ая|ый|th|st|nd|rd)?\s+\p{L}/u.test(s.slice((m.index ?? 0) + m[0].length))) {
-    return { number: m[1] + suffix(m[2]), rest: s.replace(m[0], ' ') };
+    return { number: m[1], rest: s.replace(m[0], ' ') };
   }
   return { number: null, rest: s };
 }
