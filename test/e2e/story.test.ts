@@ -78,9 +78,9 @@ describe('the whole story in a browser, JavaScript off', () => {
     await family.locator('input[name="passphrase"]').fill('верба снег окно тропинка');
     await family.locator('input[name="confirm"]').fill('верба снег окно тропинка');
     await submit(family, '/register').click();
-    await family.locator('code.secret').first().waitFor();
+    await family.locator('main ol code.secret').first().waitFor();
     await check(family, 'recovery codes');
-    const codes = await family.locator('code.secret').allTextContents();
+    const codes = await family.locator('main ol code.secret').allTextContents();
     expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
     await family.locator('main a[href="/my/cases"]').click();
