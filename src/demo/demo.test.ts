@@ -53,7 +53,8 @@ describe('kintrace demo on a data directory', () => {
   };
   const saved = process.env.DATA_DIR;
   afterEach(() => {
-    process.env.DATA_DIR = saved;
+    if (saved === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = saved;
     vi.restoreAllMocks();
   });
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
