@@ -26,6 +26,8 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const codes = [...res.body.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
     expect(codes).toHaveLength(6);
+    // the codes are useless without the pseudonym: it is shown with them
+    expect(res.body).toContain('Ваш псевдоним для входа: <strong class="pseudonym">Мама Ивана</strong>');
     const set = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(set.httpOnly).toBe(true);
     expect(String(set.sameSite).toLowerCase()).toBe('lax');

@@ -50,7 +50,7 @@ export const RecoveryCodesPage = ({ ctx, codes, next, pseudonym }: { ctx: PageCo
   <Layout ctx={ctx} heading={ctx.t('accounts.codes.title')}>
     <p class="notice" role="alert">{ctx.t('accounts.codes.once')}</p>
     <p>
-      {ctx.t('accounts.codes.pseudonym')} <code class="secret">{pseudonym}</code>
+      {ctx.t('accounts.codes.pseudonym')} <strong class="pseudonym">{pseudonym}</strong>
     </p>
     <p>{ctx.t('accounts.codes.explain')}</p>
     <ol>
