@@ -240,7 +240,7 @@ export const CasePage = (props: Props) => {
   return (
     <Layout ctx={ctx} heading={t('cases.caseTitle')}>
       {props.notice && (
-        <p class="notice" role="status">
+        <p class="notice done" role="status">
           {t(`cases.done.${props.notice}`)}
         </p>
       )}
@@ -293,7 +293,7 @@ export const CasePage = (props: Props) => {
           <dd>{t(`cases.relations.${view.relation}`)}</dd>
           {view.lastContact.date && (
             <>
-              <dt>{t('cases.lastContactDate')}</dt>
+              <dt>{t(view.viewer === 'family' ? 'cases.lastContactDate' : 'cases.lastContactDateStaff')}</dt>
               <dd>
                 {formatPartialDate(view.lastContact.date, view.lastContact.precision)}
                 {view.lastContact.means && <> ({t(`cases.means.${view.lastContact.means}`)})</>}

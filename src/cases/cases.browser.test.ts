@@ -87,7 +87,7 @@ describe('case pages in a browser', () => {
       expect(await hasHorizontalScroll(page), url).toBe(false);
     }
     await page.goto(`${run.baseUrl}/staff/search`);
-    await page.getByLabel('Поиск по имени или части').fill('иванов 12345');
+    await page.getByLabel('Поиск по ФИО или воинской части').fill('иванов 12345');
     await page.getByRole('button', { name: 'Найти' }).click();
     await page.getByRole('link', { name: 'Иванов Пётр Сергеевич' }).waitFor();
     expect(page.url()).toBe(`${run.baseUrl}/staff/search`);

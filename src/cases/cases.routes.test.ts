@@ -141,6 +141,31 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(staffPage.body).toContain('Только для сотрудников');
   });
 
+  it('confirms each action on the case page, and tells a family what happens next until staff answer', async () => {
+    const fam = await createFamily(t.opened.db, { clock: t.clock });
+    const cookies = await login(t.app, fam.pseudonym, fam.passphrase);
+    const opened = await submitForm(t.app, '/cases/new', validCase(w.orgA.id), cookies);
+    const caseUrl = String(opened.res.headers.location);
+    const first = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
+    expect(first.body).toContain('Что будет дальше');
+    expect(first.body).toContain('Что означают статус и отметки проверки');
+    const ev = await submitForm(t.app, caseUrl, { kind: 'missing', date: '03.2024', source: 'family' }, cookies, `${caseUrl}/events`);
+    expect(String(ev.res.headers.location)).toMatch(/\?done=event#event-/);
+    const afterEvent = await t.app.inject({ method: 'GET', url: String(ev.res.headers.location).split('#')[0], cookies });
+    expect(afterEvent.body).toContain('Событие добавлено в хронологию.');
+    // an unknown ?done= shows nothing
+    expect((await t.app.inject({ method: 'GET', url: `${caseUrl}?done=<b>x</b>`, cookies })).body).not.toContain('class="notice done"');
+    const caseId = caseUrl.split('/').pop()!;
+    const staffMsg = await submitForm(t.app, caseUrl, { body: 'Здравствуйте, мы взялись.' }, w.caseworker.cookies, `${caseUrl}/messages`);
+    expect(String(staffMsg.res.headers.location)).toBe(`${caseUrl}?done=message#messages`);
+    const closed = await submitForm(t.app, caseUrl, { reason: 'other' }, w.caseworker.cookies, `/staff/cases/${caseId}/close`);
+    const closedPage = await t.app.inject({ method: 'GET', url: String(closed.res.headers.location), cookies: w.caseworker.cookies });
+    expect(closedPage.body).toContain('Дело закрыто.');
+    const familyClosed = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
+    expect(familyClosed.body).not.toContain('Что будет дальше');
+    expect(familyClosed.body).toContain('подайте новый запрос');
+  });
+
   it('refuses an empty message with a translated error and stores nothing', async () => {
     const before = await count(t, 'case_messages');
     const { res } = await submitForm(t.app, `/cases/${w.caseId}`, { body: '   ' }, w.family.cookies, `/cases/${w.caseId}/messages`);
