@@ -13,15 +13,14 @@ const DIACRITICS: Record<string, string> = {
 /** Multi-letter groups, longest first. "·" is BGN's separator for ambiguous pairs (t·s = тс). */
 const GROUPS: Array<[string, string]> = [
   ['tshch', 'тщ'], ['shch', 'щ'], ['dzh', 'дж'], ['sch', 'щ'], ['shh', 'щ'], ['tzh', 'тж'],
-  ['tsh', 'тш'], ['tch', 'тч'], ['tc', 'ц'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['tz', 'ц'], ['cz', 'ц'],
-  ['gh', 'г'], ['ph', 'ф'], ['ck', 'к'], ['ct', 'кт'], ['·', ''],
+  ['tsh', 'тш'], ['tch', 'тч'], ['tc', 'ц'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'],
+  ['ts', 'ц'], ['tz', 'ц'], ['cz', 'ц'], ['gh', 'г'], ['ph', 'ф'], ['ck', 'к'], ['ct', 'кт'], ['·', ''],
 ];
 
 const SINGLE: Record<string, string> = {
   a: 'а', b: 'б', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', k: 'к', l: 'л', m: 'м',
   n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'х', z: 'з',
 };
-
 
 export function hasLatin(s: string): boolean {
   return /[a-zžčšŝëèéêûâäüöŭìý]/.test(s);
@@ -61,7 +60,7 @@ export function latinToCyrillic(word: string): string {
     }
     if (matched) continue;
     if (ch === 'c') {
-      // ISO 9 and GOST B write ц as c; informal English keeps c for к only before t/k (Victor).
+      // ISO 9 and GOST B write ц as c; informal English c = к is read only in ck/ct (Victor).
       out += 'ц'; i += 1; continue;
     }
     out += SINGLE[ch] ?? ch;

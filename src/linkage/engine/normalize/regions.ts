@@ -20,7 +20,7 @@ const TYPE_WORDS: Record<string, RegionType> = {
   republic: 'republic', rep: 'republic', resp: 'republic', respublika: 'republic',
   край: 'krai', края: 'krai', крае: 'krai', кр: 'krai', kr: 'krai', krai: 'krai', kray: 'krai', territory: 'krai',
   область: 'oblast', области: 'oblast', обл: 'oblast', oblast: 'oblast', obl: 'oblast',
-  oblast2: 'oblast', region: 'oblast', province: 'oblast', oblasti: 'oblast',
+  region: 'oblast', province: 'oblast', oblasti: 'oblast',
   г: 'city', город: 'city', города: 'city', city: 'city', gorod: 'city', g: 'city', федерального: 'city',
   ао: 'okrug', округ: 'okrug', округа: 'okrug', автономный: 'okrug', автономного: 'okrug',
   ao: 'okrug', okrug: 'okrug', autonomous: 'okrug', district: 'okrug',
