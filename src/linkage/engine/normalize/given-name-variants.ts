@@ -41,6 +41,11 @@ export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['Andrew', 'Андрей'], ['Stephen', 'Степан'], ['Constantine', 'Константин'], ['Jacob', 'Яков'],
   ['Joseph', 'Иосиф'], ['Theodore', 'Фёдор'], ['Anthony', 'Антон'], ['Matthew', 'Матвей'],
   ['Philip', 'Филипп'], ['Timothy', 'Тимофей'], ['Daniel', 'Даниил'], ['Alexis', 'Алексей'],
+  // Western informal spellings with c = к or ch = х, which the name skeleton cannot read
+  // (it keeps c = ц for ISO 9 and ch = ч for every system): listed here for given names.
+  ['Constantin', 'Константин'], ['Constantine', 'Константин'], ['Nicolai', 'Николай'], ['Nicolay', 'Николай'],
+  ['Nicolas', 'Николай'], ['Arcadiy', 'Аркадий'], ['Arcady', 'Аркадий'], ['Arcadii', 'Аркадий'], ['Michail', 'Михаил'],
+  ['Jakob', 'Яков'], ['Eugen', 'Евгений'], ['Marc', 'Марк'], ['Oscar', 'Оскар'], ['Nicita', 'Никита'],
   // Dagestan and the North Caucasus
   ['Магомет', 'Магомед'], ['Магамед', 'Магомед'], ['Мага', 'Магомед'], ['Мухамед', 'Мухаммед'],
   ['Мухаммад', 'Мухаммед'], ['Мухамад', 'Мухаммед'], ['Абдула', 'Абдулла'], ['Гаджимурад', 'Гаджимурад'],

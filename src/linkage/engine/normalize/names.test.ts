@@ -93,6 +93,13 @@ describe('canonicalGivenName', () => {
     expect(g('Ihor')).toBe(nameKey('Игорь', 'given'));
   });
 
+  it('maps English names and Western informal spellings to the Russian name', () => {
+    expect(g('Alexander')).toBe(nameKey('Александр', 'given'));
+    expect(g('Constantin')).toBe(nameKey('Константин', 'given'));
+    expect(g('Nicolai')).toBe(nameKey('Николай', 'given'));
+    expect(g('Michail')).toBe(nameKey('Михаил', 'given'));
+  });
+
   it('lists every reading of an ambiguous diminutive, the canonical one first', () => {
     const r = givenNameReadings(nameKey('Слава', 'given'));
     expect(r[0]).toBe(nameKey('Вячеслав', 'given'));
