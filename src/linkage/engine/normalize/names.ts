@@ -12,27 +12,31 @@
  *   ь, ъ → (dropped)     most systems drop them; apostrophes are dropped on the Latin side.
  *   х, г, кс → г         h is х in ISO 9 / informal (Mihail) but г in Ukrainian (Serhii) and in
  *                        Mahomed; x is х in GOST 7.79 B (Mixail) but кс informally (Alexandr).
- *   ц, тз → тс           ts (ICAO), tc (GOST R 52535), c/cz (ISO 9, GOST B), tz (informal); and
- *                        as "tz" is also how every system writes тз (Tatar Ахметзянов = Akhmetzianov),
- *                        тз joins ц (Ахметзянов = Ахмецянов, a real variant).
+ *   ц, тз → тс           ts (ICAO), tc (GOST R 52535), c/cz (ISO 9, GOST B), tz (informal); as
+ *                        "tz" is also every system's тз (Tatar Ахметзянов = Akhmetzianov), тз
+ *                        joins ц (Ахметзянов = Ахмецянов, a real variant).
  *   щ, сч → шч           sch/shch/shh/ŝ; сч sounds as щ (Счастливцев) and "sch" cannot tell them.
  *   doubled letters → one  Dmitrii/Dmitriy/Dmitry/Dmitri, Filippov/Filipov, Ооржак/Orzhak.
- *   ие, ио, ьо → е               y/j/i before e and o is iotation in most systems (Yevgeniy, Andreyev,
+ *   ие, ио, ьо → е       y/j/i before e and o is iotation in most systems (Yevgeniy, Andreyev,
  *                        Semyon, Piotr) but a real и in Ukrainian romanisation (Huryev = Гуриев,
- *                        Rodyon = Родион); folding them makes Гурьев = Гуриев, Фёдор = Fiodor.
+ *                        Rodyon = Родион); folding them makes Гурьев = Гуриев, Фёдор = Fiodor;
+ *                        Ukrainian Cyrillic writes Russian ё as ьо (Ковальов = Ковалёв).
  *
  * On the Latin side (latin.ts): "y"/"j" read as и (the skeleton then handles iotation); "c" is
- * ц except in "ck"/"ct" (Victor); "zh" is ж; "j" is й, except between a consonant and i, where it
- * is the informal ж of Buryat names (Dorjiev), and "dj" is дж before i or a consonant (Gadjiev)
- * but д + iotation before a vowel (Volodja; so "Djamal" is lost); ICAO's ъ = "ie" is recognised by what follows it
- * (ъ only precedes iotated vowels); a word with ISO 9 diacritics is read one letter for one
- * letter. Words typed with a wrong keyboard layout get Latin look-alikes (a, e, o, p, c, x…)
- * read as Cyrillic.
+ * ц except in "ck"/"ct" (Victor); "zh" is ж; "j" is й, except between a consonant and i, where
+ * it is the informal ж of Buryat names (Dorjiev); "dj" is дж before i or a consonant (Gadjiev)
+ * but д + iotation before a vowel (Volodja; so "Djamal" is lost); ICAO's ъ = "ie" is recognised
+ * by what follows it (ъ only precedes iotated vowels); a word with ISO 9 diacritics is read one
+ * letter for one letter. Words typed with a wrong keyboard layout get Latin look-alikes (a, e,
+ * o, p, c, x…) read as Cyrillic.
  *
- * Known losses, each measured by names.property.test.ts (KNOWN_LIMITS): ISO 9 without diacritics reads zh/kh/sh/ch/ck/ct as digraphs; Ukrainian h after к, п,
- * с, ш (кг = kh); GOST B дй/тц/тщ; ие before и/е/я/ю reads as ICAO's ъ; ьо (not Russian) is ё. Informal j = ж elsewhere
- * ("Jukov", "Jargal": j is also ju = ю, ja = я) and informal c = к before a vowel ("Nicolai")
- * do not reach the Cyrillic key; the engine's fuzzy comparison has to catch those.
+ * Known losses, each measured by names.property.test.ts (KNOWN_LIMITS): ISO 9 without
+ * diacritics reads zh/kh/sh/ch/ck/ct as digraphs; Ukrainian h after к, п, с, ш (кг = kh); GOST B
+ * дй/тц/тщ; ие before и/е/я/ю reads as ICAO's ъ; ьо (not Russian) is ё. Informal j = ж elsewhere
+ * ("Jukov", "Jargal": j is also ju = ю, ja = я) and informal c = к before a vowel ("Nicolai") do
+ * not reach the Cyrillic key (for given names canonicalGivenName lists the common ones: Nicolai,
+ * Constantin, Michail); the engine's fuzzy comparison has to catch the rest.
+ *
  * Ukrainian given names (Олександр, Serhii) differ from Russian ones in letters, not just
  * script: they get their own key here and canonicalGivenName maps them to the Russian name.
  *
