@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Queryable } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { Conflict, NotFound } from '../shared/errors.ts';
@@ -96,4 +97,22 @@ export const insertOrganisation = async (
 export const countUsers = async (db: Db): Promise<number> => {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+};
+
+// Retention (docs/retention.md, run by src/cases/retention.service.ts): a family account that
+// has not logged in since `cutoffDay` and has no case left is deleted with its key material.
+// An account that never logged in counts from its creation day.
+const idleSince = sql<string>`coalesce(last_login_on, substr(created_at, 1, 10))`;
+
+/** Family accounts with no login after `cutoffDay`; the caller checks they have no case. */
+export const idleFamilyAccounts = async (db: Queryable, cutoffDay: string): Promise<string[]> =>
+  (await db.selectFrom('users').select('id').where('role', '=', 'family').where(idleSince, '<=', cutoffDay).orderBy('id').execute()).map((r) => r.id);
+
+/**
+ * Deletes a family account if it is still idle (a login in between keeps it); its sessions and
+ * recovery codes go with it (foreign keys cascade). True when it was deleted.
+ */
+export const deleteIdleFamilyAccount = async (tx: Queryable, userId: string, cutoffDay: string): Promise<boolean> => {
+  const r = await tx.deleteFrom('users').where('id', '=', userId).where('role', '=', 'family').where(idleSince, '<=', cutoffDay).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
 };

@@ -25,6 +25,8 @@ export interface UserRow {
   totp_last_step: number | null;
   disabled: Generated<number>;
   created_at: string;
+  /** day of the latest login (retention deletes idle family accounts without cases); 0004 */
+  last_login_on: string | null;
 }
 
 export interface OrganisationKeyWrapRow {

@@ -45,6 +45,8 @@ export const createSession = async (
       last_seen_at: now,
     })
     .execute();
+  // Every login makes a session: the day keeps an idle family account from retention's deletion.
+  await db.updateTable('users').set({ last_login_on: now.slice(0, 10) }).where('id', '=', opts.userId).execute();
   return { cookie: `${id}.${secret.toString('base64url')}`, handle: { idHash, secret } };
 };
 

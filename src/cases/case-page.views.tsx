@@ -267,7 +267,12 @@ export const CasePage = (props: Props) => {
           <p>{t('cases.next.noNotifications')}</p>
         </section>
       )}
-      {view.state === 'closed' && view.retention?.deletesOn && <p class="notice">{t('cases.retention.deletesOn', { date: formatDay(view.retention.deletesOn) })}</p>}
+      {view.state === 'closed' && view.retention?.deletesOn && (
+        <p class="notice">
+          {t('cases.retention.deletesOn', { date: formatDay(view.retention.deletesOn) })}
+          {view.viewer === 'family' && <> {t('cases.retention.accountToo', { count: view.retention.days })}</>}
+        </p>
+      )}
       {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <Status ctx={ctx} view={view} />

@@ -33,9 +33,6 @@ export const claimExpiredCase = async (db: Queryable, id: string, cutoff: string
   return Number(r.numUpdatedRows) === 1;
 };
 
-export const countCaseRows = async (db: Queryable, table: 'case_key_wraps' | 'case_messages' | 'case_notes' | 'events', caseId: string): Promise<number> =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n);
-
 export const deleteCaseRows = async (db: Queryable, table: 'case_key_wraps' | 'case_messages' | 'case_notes', caseId: string): Promise<number> =>
   deleted(await db.deleteFrom(table).where('case_id', '=', caseId).executeTakeFirst());
 
@@ -45,11 +42,6 @@ export const countOtherCasesOfPerson = async (db: Queryable, personId: string, c
   );
 
 const VERIFIED = ['corroborated', 'confirmed'] as const;
-
-export const countVerifiedEvents = async (db: Queryable, caseId: string): Promise<number> =>
-  Number(
-    (await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).where('verification', 'in', VERIFIED).executeTakeFirstOrThrow()).n,
-  );
 
 /**
  * Turns the case's verified events into bare facts about the person: no case, no sealed
@@ -81,3 +73,6 @@ export const deleteEventsOfPerson = async (db: Queryable, personId: string): Pro
   deleted(await db.deleteFrom('events').where('person_id', '=', personId).executeTakeFirst());
 
 export const deleteCaseRow = async (db: Queryable, id: string): Promise<number> => deleted(await db.deleteFrom('cases').where('id', '=', id).executeTakeFirst());
+
+export const countCasesOfRequester = async (db: Queryable, userId: string): Promise<number> =>
+  Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('requester_user_id', '=', userId).executeTakeFirstOrThrow()).n);

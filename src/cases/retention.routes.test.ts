@@ -43,13 +43,17 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
       expect(await page(`/cases/${caseId}`, cookies)).toContain('будет безвозвратно удалено 01.04.2026, если обращение не откроют снова');
       expect(await page(`/cases/${caseId}?lang=en`, cookies)).toContain('will be deleted for good on 01.04.2026 unless the case is reopened');
     }
+    // Only the family is told that its account goes too once no case is left.
+    expect(await page(`/cases/${caseId}`, w.family.cookies)).toContain('не будете входить 30 дней, ваша учётная запись тоже будет удалена');
+    expect(await page(`/cases/${caseId}?lang=en`, w.family.cookies)).toContain('do not log in for 30 days, your account is deleted too');
+    expect(await page(`/cases/${caseId}`, w.caseworker.cookies)).not.toContain('учётная запись тоже будет удалена');
   });
 });
 
 describe('retention translations', () => {
   it('exist in both languages', () => {
     for (const lang of LANGUAGES) {
-      for (const k of ['cases.retention.deletesOn', 'cases.retention.closeWarning_other', 'cases.retention.whileOpen_other', 'audit.actions.case.purged']) {
+      for (const k of ['cases.retention.deletesOn', 'cases.retention.closeWarning_other', 'cases.retention.whileOpen_other', 'cases.retention.accountToo_other', 'audit.actions.case.purged']) {
         expect(hasKey(lang, k), `${lang} ${k}`).toBe(true);
       }
     }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { login } from '../../test/helpers/factories.ts';
+import { createFamily, login } from '../../test/helpers/factories.ts';
 import { DAY } from '../shared/clock.ts';
 import { NotFound } from '../shared/errors.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
@@ -191,9 +191,43 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     expect(await rowsOf(blocked.caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
     expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, blocked.caseId))).narrative).toBe('История BLOCKED');
     expect((await rowsOf(free.caseId)).cases).toBe(0);
-    expect(describeReport(report)).toMatch(/FAILED 1 case\(s\), rolled back, retried on the next run/);
+    expect(describeReport(report)).toMatch(/FAILED 1 case\(s\) or account\(s\), rolled back, retried on the next run/);
     await sql`DROP TABLE retention_blocker`.execute(db());
     expect(await runRetention(deps(), { days: DAYS })).toMatchObject({ cases: 1, failed: 0 });
+  });
+
+  it('deletes a family account with no case left and no login for the period; a login or a case keeps it', async () => {
+    const userRow = (id: string) => db().selectFrom('users').select('id').where('id', '=', id).execute();
+    const gone = await createFamily(db(), { clock: t.clock });
+    const loggedIn = await createFamily(db(), { clock: t.clock });
+    const withOpenCase = await createFamily(db(), { clock: t.clock });
+    const staffBefore = (await db().selectFrom('users').select('id').where('role', '<>', 'family').execute()).length;
+    for (const f of [gone, loggedIn]) {
+      const { caseId } = await openCase(deps(), f.auth, caseInput(w.orgA.id));
+      await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
+    }
+    await openCase(deps(), withOpenCase.auth, caseInput(w.orgA.id));
+    t.clock.advance(30 * DAY);
+    await login(t.app, loggedIn.pseudonym, loggedIn.passphrase);
+    t.clock.advance((DAYS - 30) * DAY);
+    const dry = await runRetention(deps(), { days: DAYS, dryRun: true });
+    expect(dry.accounts).toBe(1);
+    expect(await userRow(gone.id)).toHaveLength(1);
+    const report = await runRetention(deps(), { days: DAYS });
+    expect(report).toMatchObject({ cases: 2, accounts: 1, failed: 0 });
+    expect(await userRow(gone.id)).toEqual([]);
+    for (const table of ['sessions', 'recovery_codes'] as const) {
+      expect(await db().selectFrom(table).select('user_id').where('user_id', '=', gone.id).execute()).toEqual([]);
+    }
+    expect(await userRow(loggedIn.id)).toHaveLength(1);
+    expect(await userRow(withOpenCase.id)).toHaveLength(1);
+    expect((await db().selectFrom('users').select('id').where('role', '<>', 'family').execute()).length).toBe(staffBefore);
+    await expect(login(t.app, gone.pseudonym, gone.passphrase)).rejects.toThrow(/login failed/);
+    // Counted from the login, the second account's period ends 30 days later.
+    t.clock.advance(30 * DAY);
+    expect(await runRetention(deps(), { days: DAYS })).toMatchObject({ accounts: 1 });
+    expect(await userRow(loggedIn.id)).toEqual([]);
+    expect(await userRow(withOpenCase.id)).toHaveLength(1);
   });
 });
 

@@ -1,10 +1,11 @@
 import { SqliteAdapter, sql } from 'kysely';
-import type { Db, Tx } from '../db/database.ts';
+import type { Db, Queryable, Tx } from '../db/database.ts';
 import { isoDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { deleteIdleFamilyAccount, idleFamilyAccounts } from '../accounts/accounts.service.ts';
 import { deletePerson } from '../people/people.service.ts';
 import {
-  claimExpiredCase, countCaseRows, countOtherCasesOfPerson, deleteCaseRow, deleteCaseRows, deleteEventsOfCase, deleteEventsOfPerson,
+  claimExpiredCase, countCasesOfRequester, countOtherCasesOfPerson, deleteCaseRow, deleteCaseRows, deleteEventsOfCase, deleteEventsOfPerson,
   detachVerifiedEvents, listExpiredCases,
 } from './retention.repository.ts';
 
@@ -13,6 +14,7 @@ import {
 // it and the case itself. What may stay is only what describes the soldier, never who asked
 // or what they said: the person's clear fields and the verified facts of the timeline, and
 // only while another case is still about that person. Otherwise nothing of it remains.
+// A family account with no case left and no login for the same period is deleted as well.
 
 export interface RetentionDeps {
   db: Db;
@@ -31,7 +33,9 @@ export interface RetentionReport {
   /** verified events kept as bare facts because the person has another case */
   eventsKept: number;
   persons: number;
-  /** cases whose purge failed and was rolled back (tried again on the next run) */
+  /** family accounts deleted: no case left and no login for the period */
+  accounts: number;
+  /** cases (or accounts) whose purge failed and was rolled back (tried again on the next run) */
   failed: number;
   /** the distinct error messages of those failures (database messages name tables, not rows) */
   failures?: string[];
@@ -48,7 +52,7 @@ export const deletionDay = (closedOn: string, days: number): string => addDays(c
 export const retentionCutoff = (today: string, days: number): string => addDays(today, -days);
 
 type Counts = Omit<RetentionReport, 'dryRun' | 'cutoff' | 'walTruncated' | 'failures'>;
-const zero = (): Counts => ({ cases: 0, keyWraps: 0, messages: 0, notes: 0, eventsDeleted: 0, eventsKept: 0, persons: 0, failed: 0 });
+const zero = (): Counts => ({ cases: 0, keyWraps: 0, messages: 0, notes: 0, eventsDeleted: 0, eventsKept: 0, persons: 0, accounts: 0, failed: 0 });
 const add = (a: Counts, b: Counts): void => {
   for (const k of Object.keys(a) as Array<keyof Counts>) a[k] += b[k];
 };
@@ -94,11 +98,27 @@ const truncateWal = async (db: Db): Promise<boolean> => {
   return Number(r.rows[0]?.busy ?? 1) === 0;
 };
 
+/** A family account idle for the period with no case left goes too (docs/retention.md). */
+const purgeAccount = async (tx: Tx, userId: string, cutoff: string): Promise<Counts | null> => {
+  if ((await countCasesOfRequester(tx, userId)) > 0) return null;
+  if (!(await deleteIdleFamilyAccount(tx, userId, cutoff))) return null;
+  return { ...zero(), accounts: 1 };
+};
+
+type Unit = (tx: Tx) => Promise<Counts | null>;
+
+/** The work of one run, one unit per case then per account (accounts after their cases went). */
+const eachUnit = async (q: Queryable, cutoff: string, at: string, exec: (unit: Unit) => Promise<void>): Promise<void> => {
+  for (const c of await listExpiredCases(q, cutoff)) await exec((tx) => purgeCase(tx, c, cutoff, at));
+  for (const userId of await idleFamilyAccounts(q, cutoff)) await exec((tx) => purgeAccount(tx, userId, cutoff));
+};
+
 /**
- * Purges every case closed for `days` days or more. Each case goes in its own transaction, so
- * one failure leaves the others done and locks stay short. A dry run does exactly the same
- * work inside one transaction that is then rolled back, so its counts are the real ones and
- * nothing changes.
+ * Purges every case closed for `days` days or more, then the family accounts left idle and
+ * without a case. Each unit goes in its own transaction, so one failure leaves the others done
+ * and locks stay short. A dry run does exactly the same work inside one transaction (a
+ * savepoint per unit) that is then rolled back, so its counts are the real ones and nothing
+ * changes.
  */
 export const runRetention = async (deps: RetentionDeps, opts: { days: number; dryRun?: boolean }): Promise<RetentionReport> => {
   if (!Number.isInteger(opts.days) || opts.days < 1) throw new RangeError('retention days must be a whole number of at least 1');
@@ -106,45 +126,45 @@ export const runRetention = async (deps: RetentionDeps, opts: { days: number; dr
   const at = isoNow(deps.clock);
   const total = zero();
   const failures = new Set<string>();
-  // One case that cannot be purged (a row of another domain still pointing at its person, say)
+  // A unit that cannot be done (a row of another domain still pointing at the person, say)
   // must not keep every later case alive: it is rolled back, counted and retried on the next
   // run. Only the message is kept: a driver's detail fields can quote row values.
   const failed = (err: unknown): void => {
     total.failed += 1;
     failures.add(err instanceof Error ? err.message : String(err));
   };
+  const done = (counts: Counts | null): void => {
+    if (counts) add(total, counts);
+  };
+  const withFailures = () => (failures.size ? { failures: [...failures].slice(0, 5) } : {});
   if (opts.dryRun) {
     try {
       await deps.db.transaction().execute(async (tx) => {
-        for (const c of await listExpiredCases(tx, cutoff)) {
-          // A savepoint per case, so a failing case is counted as in a real run.
-          await sql`SAVEPOINT retention_case`.execute(tx);
+        await eachUnit(tx, cutoff, at, async (unit) => {
+          await sql`SAVEPOINT retention_unit`.execute(tx);
           try {
-            const counts = await purgeCase(tx, c, cutoff, at);
-            if (counts) add(total, counts);
-            await sql`RELEASE SAVEPOINT retention_case`.execute(tx);
+            done(await unit(tx));
           } catch (err) {
-            await sql`ROLLBACK TO SAVEPOINT retention_case`.execute(tx);
-            await sql`RELEASE SAVEPOINT retention_case`.execute(tx);
+            await sql`ROLLBACK TO SAVEPOINT retention_unit`.execute(tx);
             failed(err);
           }
-        }
+          await sql`RELEASE SAVEPOINT retention_unit`.execute(tx);
+        });
         throw new DryRunRollback();
       });
     } catch (err) {
       if (!(err instanceof DryRunRollback)) throw err;
     }
-    return { dryRun: true, cutoff, ...total, ...(failures.size ? { failures: [...failures].slice(0, 5) } : {}) };
+    return { dryRun: true, cutoff, ...total, ...withFailures() };
   }
-  for (const c of await listExpiredCases(deps.db, cutoff)) {
+  await eachUnit(deps.db, cutoff, at, async (unit) => {
     try {
-      const counts = await deps.db.transaction().execute((tx) => purgeCase(tx, c, cutoff, at));
-      if (counts) add(total, counts);
+      done(await deps.db.transaction().execute(unit));
     } catch (err) {
       failed(err);
     }
-  }
-  const report: RetentionReport = { dryRun: false, cutoff, ...total, ...(failures.size ? { failures: [...failures].slice(0, 5) } : {}) };
+  });
+  const report: RetentionReport = { dryRun: false, cutoff, ...total, ...withFailures() };
   // Every run, not only one that purged: a log a reader held last time is emptied now.
   if (deps.db.getExecutor().adapter instanceof SqliteAdapter) report.walTruncated = await truncateWal(deps.db);
   return report;
@@ -153,6 +173,6 @@ export const runRetention = async (deps: RetentionDeps, opts: { days: number; dr
 /** One line of counts, nothing that identifies a case or a person (CLI and server log). */
 export const describeReport = (r: RetentionReport): string =>
   `${r.dryRun ? 'retention dry run (nothing changed): would purge' : 'retention: purged'} ${r.cases} case(s) closed on or before ${r.cutoff}; ` +
-  `key wraps ${r.keyWraps}, messages ${r.messages}, notes ${r.notes}, events deleted ${r.eventsDeleted}, verified events kept ${r.eventsKept}, persons ${r.persons}` +
-  (r.failed > 0 ? `; FAILED ${r.failed} case(s), rolled back, retried on the next run: ${(r.failures ?? []).join(' | ')}` : '') +
+  `key wraps ${r.keyWraps}, messages ${r.messages}, notes ${r.notes}, events deleted ${r.eventsDeleted}, verified events kept ${r.eventsKept}, persons ${r.persons}, idle family accounts ${r.accounts}` +
+  (r.failed > 0 ? `; FAILED ${r.failed} case(s) or account(s), rolled back, retried on the next run: ${(r.failures ?? []).join(' | ')}` : '') +
   (r.walTruncated === false ? '; warning: the SQLite write-ahead log could not be emptied (a reader held it), it will be on the next run' : '');
