@@ -26,7 +26,39 @@ export const launchBrowser = async (): Promise<Browser> => {
   const { default: chromium } = await import('@sparticuz/chromium');
   // --single-process (meant for AWS Lambda) kills the whole browser when a context closes.
   const args = chromium.args.filter((a) => a !== '--single-process');
-  return playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+  return playwright.launch({ executablePath: await unpackedOnce(() => chromium.executablePath()), args, headless: true });
+};
+
+const LOCK = path.join(os.tmpdir(), 'kintrace-chromium.lock');
+const READY = path.join(os.tmpdir(), 'kintrace-chromium.ready');
+const STALE_MS = 5 * 60_000;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * @sparticuz/chromium unpacks its browser into the temp directory and treats the file as ready
+ * as soon as it exists, so two test files starting together on a fresh machine could launch a
+ * half-written binary. The first process to take the lock unpacks; the others wait for it.
+ * (Not a test waiting on time: this only orders processes around a one-time unpacking.)
+ */
+const unpackedOnce = async (unpack: () => Promise<string>): Promise<string> => {
+  for (;;) {
+    if (fs.existsSync(READY)) return unpack();
+    try {
+      fs.mkdirSync(LOCK);
+    } catch {
+      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_MS) fs.rmSync(LOCK, { recursive: true, force: true });
+      await pause(200);
+      continue;
+    }
+    try {
+      const executable = await unpack();
+      fs.writeFileSync(READY, executable);
+      return executable;
+    } finally {
+      fs.rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
 };
 
 /** The family's path: JavaScript off, as in Tor Browser's safest mode; Russian by default. */
