@@ -44,7 +44,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get('/account', (req, reply) => {
     const done = (req.query as Record<string, unknown>).done;
-    const notices: Record<string, string> = { passphrase: 'accounts.account.passphraseChanged', '2fa': 'accounts.twoFactor.saved', sessions: 'accounts.account.sessionsEnded' };
+    const notices: Record<string, string> = { passphrase: 'accounts.account.passphraseChanged', '2fa': 'accounts.twoFactor.saved', sessions: 'accounts.account.sessionsEnded', recovered: 'accounts.recover.done' };
     const notice = typeof done === 'string' ? notices[done] : undefined;
     return showAccount(req, reply, { notice });
   });

@@ -123,7 +123,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
       const previous = parseCookie(req.cookies[SESSION_COOKIE]);
       if (previous) await deleteSession(deps().db, previous.idHash);
       setSessionCookie(app, reply, result.cookie);
-      return redirect(reply, afterLogin(result, '/account'));
+      return redirect(reply, afterLogin(result, '/account?done=recovered'));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;

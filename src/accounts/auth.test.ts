@@ -115,7 +115,9 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const NEW = 'a brand new passphrase';
     const rec = await submitForm(t.app, '/recover', { pseudonym: 'Сестра Коли', code: code.toLowerCase(), passphrase: NEW, confirm: NEW });
     expect(rec.res.statusCode).toBe(303);
-    expect((await page('/account', rec.cookies)).statusCode).toBe(200);
+    const landed = await page(String(rec.res.headers.location), rec.cookies);
+    expect(landed.statusCode).toBe(200);
+    expect(landed.body).toContain('Доступ восстановлен');
     const again = await submitForm(t.app, '/recover', { pseudonym: 'Сестра Коли', code, passphrase: 'yet another passphrase', confirm: 'yet another passphrase' });
     expect(again.res.statusCode).toBe(400);
     expect(again.res.body).toContain('Неверный псевдоним или код восстановления');
