@@ -74,7 +74,7 @@ export class Blocking {
   lacks(k: number, r: number): boolean {
     for (const p of this.fallback[k]) {
       for (let i = 0; i < p.cols.length; i++) {
-        const t = p.cols[i].tok.data[r];
+        const t = p.cols[i].at(r);
         if (t < 0 || p.features[i].data[t] < 0) return true;
       }
     }
@@ -86,14 +86,14 @@ export class Blocking {
     let h = 0x12345 + k;
     for (const part of this.parts[k]) {
       if (part.cols.length === 1) {
-        const t = part.cols[0].tok.data[r];
+        const t = part.cols[0].at(r);
         if (t < 0) return NULL_KEY;
         const id = part.features[0].data[t];
         if (id < 0) return NULL_KEY;
         h = mixHash(h, id);
       } else {
-        const t0 = part.cols[0].tok.data[r];
-        const t1 = part.cols[1].tok.data[r];
+        const t0 = part.cols[0].at(r);
+        const t1 = part.cols[1].at(r);
         if (t0 < 0 || t1 < 0) return NULL_KEY;
         const x = part.features[0].data[t0];
         const y = part.features[1].data[t1];

@@ -31,14 +31,14 @@ abstract class KeyedComparison implements Comparison {
     if (this.swapCol && this.swapKeyOf) this.swapKeyOf.sync(this.swapCol);
   }
   key(r: number): number {
-    const t = this.col.tok.data[r];
+    const t = this.col.at(r);
     return t < 0 ? -1 : this.keyOf.data[t];
   }
   /** True when this field of a equals the swap field of b and vice versa. */
   protected swapped(a: number, b: number, ka: number, kb: number): boolean {
     if (!this.swapCol || !this.swapKeyOf) return false;
-    const ta = this.swapCol.tok.data[a];
-    const tb = this.swapCol.tok.data[b];
+    const ta = this.swapCol.at(a);
+    const tb = this.swapCol.at(b);
     if (ta < 0 || tb < 0) return false;
     return this.swapKeyOf.data[tb] === ka && this.swapKeyOf.data[ta] === kb;
   }
@@ -128,8 +128,8 @@ class EmailComparison extends KeyedComparison {
     const kb = this.key(b);
     if (ka < 0 || kb < 0) return 0;
     if (ka === kb) return 1;
-    const ta = this.col.tok.data[a];
-    const tb = this.col.tok.data[b];
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
     if (this.userOf.data[ta] === this.userOf.data[tb]) return 2;
     return jaroWinkler(this.keys.values[ka], this.keys.values[kb]) >= 0.88 ? 3 : 4;
   }
@@ -154,8 +154,8 @@ export class DateComparison implements Comparison {
     this.packed.sync(this.col);
   }
   level(a: number, b: number): number {
-    const ta = this.col.tok.data[a];
-    const tb = this.col.tok.data[b];
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
     if (ta < 0 || tb < 0) return 0;
     return dateLevel(this.packed.data[ta], this.packed.data[tb]);
   }

@@ -44,8 +44,10 @@ export const linkageConfigSchema = z.object({
       link: z.number().gt(0).lt(1).default(0.9),
       review: z.number().gt(0).lt(1).default(0.5),
       minAverage: z.number().gte(0).lt(1).default(0.5),
+      /** Comparisons of which one must agree for a link; others are capped to the review band. */
+      corroborate: z.array(z.string()).default([]),
     })
-    .default({ link: 0.9, review: 0.5, minAverage: 0.5 }),
+    .default({ link: 0.9, review: 0.5, minAverage: 0.5, corroborate: [] }),
   cluster: z
     .object({
       maxClusterSize: z.number().int().positive().default(200),

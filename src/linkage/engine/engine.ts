@@ -81,7 +81,9 @@ export class LinkageEngine {
   useParams(params: ModelParams): void {
     this.sync();
     this.params = params;
-    this.scorer = new Scorer(this.comparisons, params, this.data);
+    const { link, corroborate } = this.config.thresholds;
+    // Capped just below the link threshold: such a pair can only ever be reviewed.
+    this.scorer = new Scorer(this.comparisons, params, this.data, { comparisons: corroborate, maxWeight: Math.log2(link / (1 - link)) - 1e-6 });
   }
 
   private requireScorer(): Scorer {

@@ -36,6 +36,15 @@ export class Scorer {
   /** Levels of the last scored pair, and whether it hit a cannot-link level. */
   readonly levels: Int32Array;
   cannotLink = false;
+  /**
+   * Comparisons of which at least one must agree (add weight) for a pair to reach the link band;
+   * a pair agreeing on names alone is capped just below it (review): at a million records two
+   * "Омаров Мурад, Дагестан" with nothing else are as often two men as one.
+   */
+  private corroborating: Uint8Array | null = null;
+  private uncorroboratedMax = Infinity;
+  /** Whether the last scored pair was capped for lack of corroboration. */
+  uncorroborated = false;
   /** Records counted into the term frequencies (a query being scored is not one of them). */
   private termTotal = 0;
 
@@ -43,7 +52,12 @@ export class Scorer {
     readonly comparisons: readonly Comparison[],
     readonly params: ModelParams,
     private readonly data: Dataset,
+    corroboration?: { comparisons: readonly string[]; maxWeight: number },
   ) {
+    if (corroboration && corroboration.comparisons.length) {
+      this.corroborating = Uint8Array.from(comparisons, (c) => (corroboration.comparisons.includes(c.name) ? 1 : 0));
+      this.uncorroboratedMax = corroboration.maxWeight;
+    }
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
       Float64Array.from(c.levels, (_, l) => (l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)))),
@@ -84,16 +98,20 @@ export class Scorer {
   score(a: number, b: number): number {
     let w = this.prior;
     let cl = false;
+    let corroborated = this.corroborating === null;
     const comps = this.comparisons;
     for (let i = 0; i < comps.length; i++) {
       const l = comps[i].level(a, b);
       this.levels[i] = l;
-      w += this.weights[i][l];
+      const wi = this.weights[i][l];
+      w += wi;
       if (this.tfFlag[i][l] === 1) w += this.tfAdjust(i, l, a);
       if (this.clFlag[i][l] === 1) cl = true;
+      if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
     this.cannotLink = cl;
-    return w;
+    this.uncorroborated = !corroborated && w > this.uncorroboratedMax;
+    return this.uncorroborated ? this.uncorroboratedMax : w;
   }
 
   /** The weight each field added to a pair (the prior is reported as its own line). */
@@ -106,6 +124,10 @@ export class Scorer {
       if (this.tfFlag[i][l] === 1) w += this.tfAdjust(i, l, a);
       out.push({ comparison: c.name, level: c.levels[l].label, weight: w });
     });
+    const total = out.reduce((sum, p) => sum + p.weight, 0);
+    if (total > this.uncorroboratedMax && this.corroborating && !this.comparisons.some((_, i) => this.corroborating![i] === 1 && this.weights[i][this.levels[i]] > 0)) {
+      out.push({ comparison: 'uncorroborated', level: 'capped below the link threshold', weight: this.uncorroboratedMax - total });
+    }
     return out;
   }
 }

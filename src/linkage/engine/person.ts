@@ -108,13 +108,21 @@ class SwapDetector {
     this.asGiven[1].sync(this.given);
   }
   private cross(a: number, b: number): boolean {
-    const ts = this.surname.tok.data[a];
-    const tg = this.given.tok.data[b];
+    const ts = this.surname.at(a);
+    const tg = this.given.at(b);
     if (ts < 0 || tg < 0) return false;
     return this.asSurname[0].near(ts, this.asSurname[1], tg) || this.asGiven[0].near(ts, this.asGiven[1], tg);
   }
+  private lastA = -1;
+  private lastB = -1;
+  private last = false;
+  /** Both name comparisons ask about the same pair in turn: answer the second from memory. */
   swapped(a: number, b: number): boolean {
-    return this.cross(a, b) && this.cross(b, a);
+    if (a === this.lastA && b === this.lastB) return this.last;
+    this.lastA = a;
+    this.lastB = b;
+    this.last = this.cross(a, b) && this.cross(b, a);
+    return this.last;
   }
 }
 
@@ -165,13 +173,13 @@ class PersonNameComparison implements Comparison {
   }
 
   tfKey(r: number): number {
-    const t = this.col.tok.data[r];
+    const t = this.col.at(r);
     return t < 0 ? -1 : this.f.key.data[t];
   }
 
   level(a: number, b: number): number {
-    const ta = this.col.tok.data[a];
-    const tb = this.col.tok.data[b];
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
     if (ta < 0 || tb < 0) return 0;
     const ka = this.f.key.data[ta];
     const kb = this.f.key.data[tb];
@@ -236,12 +244,12 @@ class CodeComparison implements Comparison {
     this.formation?.sync(this.col);
   }
   tfKey(r: number): number {
-    const t = this.col.tok.data[r];
+    const t = this.col.at(r);
     return t < 0 ? -1 : this.code.data[t];
   }
   level(a: number, b: number): number {
-    const ta = this.col.tok.data[a];
-    const tb = this.col.tok.data[b];
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
     if (ta < 0 || tb < 0) return 0;
     const ca = this.code.data[ta];
     const cb = this.code.data[tb];

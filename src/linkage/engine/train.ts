@@ -84,23 +84,19 @@ export const estimateLambda = (data: Dataset, opts: TrainingOptions, recall: num
   return { lambda, pairs: stats.candidatePairs };
 };
 
-/** Recall of the deterministic rules implied by the model (independence, as the model assumes). */
-export const impliedRecall = (data: Dataset, comps: readonly Comparison[], m: number[][], rules: readonly BlockingRule[]): number => {
-  let miss = 1;
-  for (const rule of rules) {
-    const fields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
-    let r = 1;
-    comps.forEach((c, i) => {
-      if (!c.fields.every((f) => fields.has(f)) && !fields.has(c.fields[0])) return;
-      const col = data.column(c.fields[0]);
-      let present = 0;
-      for (let x = 0; x < data.size; x++) if (col.tok.data[x] >= 0) present++;
-      const p = present / Math.max(1, data.size);
-      r *= m[i][1] * p * p;
-    });
-    miss *= 1 - r;
-  }
-  return Math.min(1, Math.max(0.01, 1 - miss));
+/** P(a match agrees on every field of a rule): Π m(exact) × P(both records have the field). */
+const agreeProbability = (data: Dataset, comps: readonly Comparison[], m: number[][], rule: BlockingRule): number => {
+  const fields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
+  let p = 1;
+  comps.forEach((c, i) => {
+    if (!fields.has(c.fields[0])) return;
+    const col = data.column(c.fields[0]);
+    let present = 0;
+    for (let x = 0; x < data.size; x++) if (col.at(x) >= 0) present++;
+    const share = present / Math.max(1, data.size);
+    p *= m[i][1] * share * share;
+  });
+  return Math.max(p, 1e-6);
 };
 
 /** Initial m: most mass on the best level, decreasing geometrically. */
@@ -115,7 +111,7 @@ const runSession = (
   u: number[][],
   rule: BlockingRule,
   opts: TrainingOptions,
-): { m: (number[] | null)[]; pairs: number; patterns: number; lambda: number } => {
+): { m: (number[] | null)[]; pairs: number; allPairs: number; patterns: number; lambda: number } => {
   const ruleFields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
   const active = comps.map((c) => !c.fields.some((f) => ruleFields.has(f)));
   const radix = comps.map((c) => c.levels.length);
@@ -167,7 +163,7 @@ const runSession = (
     for (let i = 0; i < comps.length; i++) if (active[i]) m[i] = normaliseNonNull(Array.from(acc[i]));
     lambda = Math.min(0.999, Math.max(1e-6, matchMass / Math.max(total, 1)));
   }
-  return { m: m.map((mi, i) => (active[i] ? mi : null)), pairs, patterns: decoded.length, lambda };
+  return { m: m.map((mi, i) => (active[i] ? mi : null)), pairs, allPairs: all, patterns: decoded.length, lambda };
 };
 
 export const train = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): { params: ModelParams; report: TrainingReport } => {
@@ -175,8 +171,10 @@ export const train = (data: Dataset, comps: readonly Comparison[], opts: Trainin
   const sums = comps.map((c) => new Float64Array(c.levels.length));
   const counts = new Int32Array(comps.length);
   const report: TrainingReport = { deterministicPairs: 0, recall: 0, sessions: [] };
+  const sessions: { rule: BlockingRule; allPairs: number; lambda: number }[] = [];
   for (const rule of opts.sessions) {
     const s = runSession(data, comps, u, rule, opts);
+    sessions.push({ rule, allPairs: s.allPairs, lambda: s.lambda });
     report.sessions.push({ rule: rule.join(' & '), pairs: s.pairs, patterns: s.patterns, lambda: s.lambda });
     s.m.forEach((mi, i) => {
       if (!mi) return;
@@ -185,8 +183,19 @@ export const train = (data: Dataset, comps: readonly Comparison[], opts: Trainin
     });
   }
   const m = comps.map((c, i) => (counts[i] ? Array.from(sums[i], (v) => v / counts[i]) : initialM(c.levels.length)));
-  report.recall = opts.recall === 'auto' ? impliedRecall(data, comps, m, opts.deterministic) : opts.recall;
-  const { lambda, pairs } = estimateLambda(data, opts, report.recall);
+  let recall = opts.recall === 'auto' ? 1 : opts.recall;
+  const { lambda: raw, pairs } = estimateLambda(data, opts, 1);
+  if (opts.recall === 'auto') {
+    // Matches implied by the first session: its pairs × its EM match share, divided by the
+    // chance a match agrees on the session's fields (from m estimated in the other sessions).
+    // The deterministic rules' recall is then their pair count over those matches.
+    const first = sessions[0];
+    const agree = agreeProbability(data, comps, m, first.rule);
+    const matches = (first.lambda * first.allPairs) / agree;
+    recall = Math.min(1, Math.max(0.01, pairs / Math.max(1, matches)));
+  }
+  report.recall = recall;
+  const lambda = Math.min(0.5, raw / recall);
   report.deterministicPairs = pairs;
   return { params: { lambda, m, u }, report };
 };
