@@ -4,6 +4,9 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { hasKey, LANGUAGES } from '../web/i18n/i18n.ts';
 import { buildWorld, caseInput, grantFor, type World } from './cases.fixtures.ts';
 import { closeCase, openCase } from './cases.service.ts';
+import { runRetention } from './retention.service.ts';
+import { DAY } from '../shared/clock.ts';
+import { login } from '../../test/helpers/factories.ts';
 
 // The pages say when what was told is destroyed: the close form before closing, the case page
 // (family's and staff's) once closed, the family's open case in general terms. The test app
@@ -47,6 +50,20 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
     expect(await page(`/cases/${caseId}`, w.family.cookies)).toContain('не будете входить 30 дней, ваша учётная запись тоже будет удалена');
     expect(await page(`/cases/${caseId}?lang=en`, w.family.cookies)).toContain('do not log in for 30 days, your account is deleted too');
     expect(await page(`/cases/${caseId}`, w.caseworker.cookies)).not.toContain('учётная запись тоже будет удалена');
+  });
+
+  it("the organisation admin's audit log names the purge and its actor in words", async () => {
+    const { caseId } = await openCase({ db: t.opened.db, clock: t.clock }, w.family.auth, caseInput(w.orgA.id));
+    await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
+    t.clock.advance(30 * DAY);
+    expect((await runRetention({ db: t.opened.db, clock: t.clock }, { days: 30 })).cases).toBeGreaterThanOrEqual(1);
+    const cookies = await login(t.app, w.admin.pseudonym, w.admin.passphrase, w.admin.totpSecret);
+    const log = await page('/staff/audit', cookies);
+    expect(log).toContain('система (срок хранения)');
+    expect(log).toContain('данные дела удалены: срок хранения истёк');
+    const en = await page('/staff/audit?lang=en', cookies);
+    expect(en).toContain('system (retention)');
+    expect(en).toContain('case data deleted: retention period ended');
   });
 });
 
