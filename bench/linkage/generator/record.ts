@@ -7,7 +7,7 @@ import type { Person } from './person.ts';
 import { renderRegion } from './region-forms.ts';
 import type { Rng } from './rng.ts';
 import { PROFILES, type Source } from './sources.ts';
-import { feminine, informalLatin, toggleYo, typo } from './spelling.ts';
+import { feminine, informalLatin, toggleYo, typo, WESTERN_GIVEN } from './spelling.ts';
 import { ukrainianGiven, ukrainianPatronymicOf, ukrainianSpelling } from './ukrainian.ts';
 import { renderUnit } from './units-pool.ts';
 
@@ -98,8 +98,15 @@ export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
     surname = latinOf(surname, system);
     given = latinOf(given, system);
     patronymic = latinOf(patronymic, system);
+    const western = WESTERN_GIVEN[p.given];
+    if (western && system === 'informal' && !ukrainian && given === latinOf(p.given, system) && rng.chance(0.4)) {
+      given = rng.pick(western);
+      v.push('western_given');
+    }
     if (system === 'informal' || rng.chance(prof.informal)) {
-      const [a, b] = [informalLatin(rng, surname), informalLatin(rng, given)];
+      // A Western name (Alexander) is already how the writer spells it: only the surname varies.
+      const a = informalLatin(rng, surname);
+      const b = v.includes('western_given') ? given : informalLatin(rng, given);
       if (a !== surname || b !== given) v.push('informal_spelling');
       [surname, given] = [a, b];
     }

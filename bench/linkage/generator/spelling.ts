@@ -63,7 +63,7 @@ export function toggleYo(s: string): string {
 /** Habits of people writing Russian names in Latin without a standard. */
 const INFORMAL_LATIN: Array<[RegExp, string]> = [
   [/iy$/, 'y'], [/iy$/, 'i'], [/ii$/, 'y'], [/y$/, 'i'], [/ks/, 'x'], [/x/, 'ks'], [/kh/, 'h'], [/ts/, 'tz'],
-  [/ts/, 'c'], [/yu/, 'ju'], [/yu/, 'iu'], [/ya/, 'ia'], [/ya/, 'ja'], [/shch/, 'sch'], [/^E/, 'Ye'], [/ye/, 'e'],
+  [/ts(?=[aeiouy])/, 'c'], [/yu/, 'ju'], [/yu/, 'iu'], [/ya/, 'ia'], [/ya/, 'ja'], [/shch/, 'sch'], [/^E/, 'Ye'], [/ye/, 'e'],
   [/yo/, 'io'], [/ie/, 'iye'], [/ey$/, 'ei'], [/ei$/, 'ey'], [/ff/, 'f'],
 ];
 
@@ -88,3 +88,10 @@ export function feminine(surname: string): string {
   if (/ый$/.test(surname)) return surname.replace(/ый$/, 'ая');
   return surname;
 }
+
+/** English and Western spellings of given names used by English-language sources. */
+export const WESTERN_GIVEN: Record<string, readonly string[]> = {
+  Александр: ['Alexander'], Николай: ['Nicolai', 'Nicholas'], Константин: ['Constantin', 'Constantine'],
+  Михаил: ['Michail', 'Michael'], Евгений: ['Eugene'], Георгий: ['George'], Пётр: ['Peter'], Петр: ['Peter'],
+  Павел: ['Paul'], Андрей: ['Andrew'], Аркадий: ['Arcady'], Даниил: ['Daniel'], Иосиф: ['Joseph'],
+};

@@ -2,7 +2,7 @@
 // names (Олександр), Ukrainian patronymics (Сергійович) and Russian surnames respelt with
 // Ukrainian letters (Никитин → Нікітін), then often romanised with Ukraine's national system.
 import { UKRAINIAN_GIVEN } from '../../../src/linkage/engine/normalize/given-name-variants.ts';
-import { ukrainianPatronymic } from '../../../src/linkage/engine/normalize/patronymic-forms.ts';
+import { russianPatronymic, ukrainianPatronymic } from '../../../src/linkage/engine/normalize/patronymic-forms.ts';
 
 const RU_TO_UA = new Map<string, string>();
 for (const [ua, ru] of UKRAINIAN_GIVEN) if (!RU_TO_UA.has(ru)) RU_TO_UA.set(ru, ua);
@@ -34,7 +34,11 @@ export function ukrainianGiven(russian: string): string {
   return RU_TO_UA.get(russian) ?? RU_TO_UA.get(russian.replace(/ё/g, 'е')) ?? ukrainianSpelling(russian);
 }
 
-/** Ukrainian patronymic from the father's Russian given name. */
+/** Ukrainian patronymic from the father's Russian given name: formed from the Ukrainian name
+ * when there is one (Сергій → Сергійович), else the Russian patronymic respelt (Мусаевич). */
 export function ukrainianPatronymicOf(fatherRussian: string): string {
-  return ukrainianPatronymic(ukrainianGiven(fatherRussian)).male;
+  const ua = RU_TO_UA.get(fatherRussian) ?? RU_TO_UA.get(fatherRussian.replace(/ё/g, 'е'));
+  if (ua) return ukrainianPatronymic(ua).male;
+  const ru = russianPatronymic(fatherRussian).male;
+  return ru.endsWith('ич') ? `${ukrainianSpelling(ru.slice(0, -2))}ич` : ukrainianSpelling(ru);
 }

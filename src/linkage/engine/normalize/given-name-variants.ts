@@ -40,7 +40,7 @@ export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['Nicholas', 'Николай'], ['George', 'Георгий'], ['Gregory', 'Григорий'], ['Eugene', 'Евгений'],
   ['Andrew', 'Андрей'], ['Stephen', 'Степан'], ['Constantine', 'Константин'], ['Jacob', 'Яков'],
   ['Joseph', 'Иосиф'], ['Theodore', 'Фёдор'], ['Anthony', 'Антон'], ['Matthew', 'Матвей'],
-  ['Philip', 'Филипп'], ['Timothy', 'Тимофей'], ['Daniel', 'Даниил'], ['Alexis', 'Алексей'],
+  ['Philip', 'Филипп'], ['Timothy', 'Тимофей'], ['Daniel', 'Даниил'], ['Alexis', 'Алексей'], ['Alexandre', 'Александр'],
   // Western informal spellings with c = к or ch = х, which the name skeleton cannot read
   // (it keeps c = ц for ISO 9 and ch = ч for every system): listed here for given names.
   ['Constantin', 'Константин'], ['Constantine', 'Константин'], ['Nicolai', 'Николай'], ['Nicolay', 'Николай'],
