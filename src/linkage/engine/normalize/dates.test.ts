@@ -26,6 +26,9 @@ describe('parseDate', () => {
     expect(parseDate('May 1990')).toEqual({ year: 1990, month: 5, day: null, precision: 'month' });
     expect(parseDate('1990')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
     expect(parseDate('1990 г.')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
+    expect(parseDate('1990 г.р.')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
+    expect(parseDate('1990 года рождения')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
+    expect(parseDate('12.03.1990 г. р.')).toEqual(day(1990, 3, 12));
   });
 
   it('gives precision none for empty values', () => {

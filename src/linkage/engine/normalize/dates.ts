@@ -1,5 +1,5 @@
-// Partial dates with their precision. Accepted forms (surrounding spaces, a trailing "г." or
-// "года", and a time after an ISO date are ignored):
+// Partial dates with their precision. Accepted forms (surrounding spaces, a trailing "г.", "года"
+// or "г.р." (year of birth), and a time after an ISO date are ignored):
 //   YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD         → day
 //   DD.MM.YYYY, D.M.YYYY, DD/MM/YYYY, DD-MM-YYYY → day (day first: the Russian and European order;
 //                                                 a US month-first date is read as a day/month
@@ -55,7 +55,7 @@ function year2(y: string): number {
 export function parseDate(raw: string): PartialDate | null {
   let s = (raw ?? '').trim().toLowerCase();
   if (EMPTY.has(s)) return NONE;
-  s = s.replace(/\s*(г\.?|года?|гг\.?)$/u, '').replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '').trim();
+  s = s.replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '').replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '').trim();
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
   if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) return make(year2(m[3]), +m[2], +m[1]);
