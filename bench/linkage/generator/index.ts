@@ -4,7 +4,7 @@ import { PersonFactory } from './person.ts';
 import { loadPools } from './pools.ts';
 import { makeRecord } from './record.ts';
 import { Rng, Weighted } from './rng.ts';
-import { SOURCES, type Source } from './sources.ts';
+import { SOURCES, SOURCE_WEIGHTS, type Source } from './sources.ts';
 import { UnitPool } from './units-pool.ts';
 
 export { SOURCES } from './sources.ts';
@@ -71,10 +71,14 @@ export function* generateRussianRecords(opts: GeneratorOptions): Generator<Gener
       opts.stats.records += k;
       opts.stats.truePairs += (k * (k - 1)) / 2;
     }
-    // k different sources, in random order.
-    const sources = [...SOURCES];
+    // k different sources, drawn by weight without replacement.
+    const sources: Source[] = [...SOURCES];
     for (let i = 0; i < k; i++) {
-      const j = rng.int(i, sources.length - 1);
+      let total = 0;
+      for (let m = i; m < sources.length; m++) total += SOURCE_WEIGHTS[sources[m]];
+      let x = rng.next() * total;
+      let j = i;
+      while (j < sources.length - 1 && (x -= SOURCE_WEIGHTS[sources[j]]) >= 0) j++;
       [sources[i], sources[j]] = [sources[j], sources[i]];
       const rec = makeRecord(rng, person, sources[i]);
       made++;

@@ -11,6 +11,10 @@ import type { UnitForm } from './units-pool.ts';
 export const SOURCES = ['family', 'tip', 'obituary_list', 'rights_group', 'official_letter'] as const;
 export type Source = (typeof SOURCES)[number];
 
+/** How often each source holds a record of a person (our estimate): obituary lists and rights
+ * groups' spreadsheets are long, official letters few. Used to draw a person's distinct sources. */
+export const SOURCE_WEIGHTS: Record<Source, number> = { obituary_list: 30, rights_group: 25, family: 20, tip: 15, official_letter: 10 };
+
 export interface Profile {
   latin: number;
   ukrainian: number;
