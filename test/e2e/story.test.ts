@@ -99,7 +99,7 @@ describe('the whole story in a browser, JavaScript off', () => {
     await form.locator('input[name="surname"]').fill('Демидов');
     await form.locator('input[name="given_name"]').fill('Степан');
     await form.locator('input[name="patronymic"]').fill('Ильич');
-    await form.locator('input[name="birth_date"]').fill('1999');
+    await form.locator('input[name="birth_date"]').fill('31.02.1999'); // no such day: refused below
     await form.locator('select[name="region"]').selectOption('RU-ROS');
     await form.locator('input[name="unit_number"]').fill('12345');
     await form.locator('select[name="service_category"]').selectOption('mobilised');
@@ -107,6 +107,17 @@ describe('the whole story in a browser, JavaScript off', () => {
     await form.locator('input[name="last_contact_date"]').fill('03.2025');
     await form.locator('textarea[name="narrative"]').fill(NARRATIVE);
     await form.locator('textarea[name="wants_to_learn"]').fill('Жив ли он и где находится.');
+    await submit(family, '/cases/new').click();
+    // Bad input: a translated error at the field, everything typed kept, nothing created.
+    const dateError = family.locator('form[action="/cases/new"] .field-error');
+    await dateError.first().waitFor();
+    await check(family, 'new case form with an error');
+    expect(await dateError.count()).toBe(1);
+    expect(await form.locator('textarea[name="narrative"]').inputValue()).toBe(NARRATIVE);
+    expect(await form.locator('input[name="surname"]').inputValue()).toBe('Демидов');
+    expect(await form.locator('input[name="birth_date"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await server.db.selectFrom('cases').select('id').execute()).toEqual([]);
+    await form.locator('input[name="birth_date"]').fill('1999');
     await submit(family, '/cases/new').click();
     await family.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseUrl = new URL(family.url()).pathname;
