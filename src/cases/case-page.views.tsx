@@ -181,34 +181,42 @@ const PostFormFor = ({ props, name, action, label, submit, hint }: { props: Prop
   );
 };
 
-const StaffWork = ({ props }: { props: Props }) => {
+/** Who works the case: at the top of a staff member's page, where the queue leads them. */
+const Assignment = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
   const { t } = ctx;
   const assignable = view.staff.filter((s) => ['caseworker', 'verifier', 'org_admin'].includes(s.role));
+  return (
+    <section aria-labelledby="assign-h">
+      <h2 id="assign-h">{t('cases.assign')}</h2>
+      <p>
+        {t('cases.assignee')}: {view.assignee ? view.assignee.pseudonym : t('cases.nobody')}
+      </p>
+      {view.state === 'open' && ctx.auth && view.assignee?.id !== ctx.auth.userId && assignable.some((s) => s.id === ctx.auth?.userId) && (
+        <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
+          <input type="hidden" name="assignee" value={ctx.auth.userId} />
+          <button type="submit">{t('cases.takeCase')}</button>
+        </PostForm>
+      )}
+      {view.state === 'open' && (
+        <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
+          <SelectField ctx={ctx} {...formFor(props, 'assign')} name="assignee" label={t('cases.assignTo')} required options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))} />
+          <button type="submit" class="secondary">{t('cases.assignSubmit')}</button>
+        </PostForm>
+      )}
+    </section>
+  );
+};
+
+const StaffWork = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
   return (
     <>
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">{t('cases.notes')}</h2>
         <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
         {view.state === 'open' && <PostFormFor props={props} name="note" action={`/staff/cases/${view.id}/notes`} label={t('cases.noteBody')} submit={t('cases.addNote')} />}
-      </section>
-      <section aria-labelledby="assign-h">
-        <h2 id="assign-h">{t('cases.assign')}</h2>
-        <p>
-          {t('cases.assignee')}: {view.assignee ? view.assignee.pseudonym : t('cases.nobody')}
-        </p>
-        {view.state === 'open' && ctx.auth && view.assignee?.id !== ctx.auth.userId && assignable.some((s) => s.id === ctx.auth?.userId) && (
-          <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
-            <input type="hidden" name="assignee" value={ctx.auth.userId} />
-            <button type="submit">{t('cases.takeCase')}</button>
-          </PostForm>
-        )}
-        {view.state === 'open' && (
-          <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
-            <SelectField ctx={ctx} {...formFor(props, 'assign')} name="assignee" label={t('cases.assignTo')} required options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))} />
-            <button type="submit" class="secondary">{t('cases.assignSubmit')}</button>
-          </PostForm>
-        )}
       </section>
       <section aria-labelledby="close-h">
         {view.state === 'open' ? (
@@ -274,6 +282,7 @@ export const CasePage = (props: Props) => {
         </p>
       )}
       {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
+      {view.viewer === 'staff' && <Assignment props={props} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
