@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../helpers/browser.ts';
+import { QUICK_EXIT_URL } from '../../src/web/layout.tsx';
 
 describe('home page in a real browser, JavaScript off', () => {
   let browser: Browser;
@@ -41,6 +42,23 @@ describe('home page in a real browser, JavaScript off', () => {
     await page.goto(`${server.baseUrl}/`);
     await page.locator('main h1').waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
+    await ctx.close();
+  });
+
+  it('the quick exit leaves for the neutral site in one click, telling it nothing about where from', async () => {
+    const ctx = await noJsContext(browser);
+    const page = await ctx.newPage();
+    const seen: Array<Record<string, string>> = [];
+    // The neutral site is answered here: nothing leaves the machine during tests.
+    await ctx.route(`${QUICK_EXIT_URL}**`, (route) => {
+      seen.push(route.request().headers());
+      return route.fulfill({ contentType: 'text/html', body: '<html lang="ru"><title>Погода</title><main>Погода</main></html>' });
+    });
+    await page.goto(`${server.baseUrl}/login?lang=ru`);
+    await page.locator('.quick-exit a').click();
+    await page.waitForURL(`${QUICK_EXIT_URL}**`);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].referer).toBeUndefined();
     await ctx.close();
   });
 
