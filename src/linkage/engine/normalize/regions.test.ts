@@ -46,6 +46,16 @@ describe('regionCode', () => {
     for (const [city, code] of Object.entries(capitals)) expect(regionCode(city), city).toBe(code);
   });
 
+  it('finds the region inside a longer address', () => {
+    expect(regionCode('с. Ивановка Курской области')).toBe('RU-KRS');
+    expect(regionCode('Льговский район Курской обл.')).toBe('RU-KRS');
+    expect(regionCode('Курская обл., Льговский р-н')).toBe('RU-KRS');
+    expect(regionCode('пос. Иваново, Курская область')).toBe('RU-KRS');
+    expect(regionCode('г. Улан-Удэ, Республика Бурятия')).toBe('RU-BU');
+    expect(regionCode('Кяхтинский район Бурятии')).toBe('RU-BU');
+    expect(regionCode('Москва или Тула')).toBeNull();
+  });
+
   it('returns null for unknown or ambiguous input', () => {
     // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
     for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ']) expect(regionCode(s), s).toBeNull();

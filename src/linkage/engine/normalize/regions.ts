@@ -127,19 +127,45 @@ function uncachedRegionCode(raw: string): string | null {
   if (/^[A-Z]{2,3}$/.test(s) && index.codes.has(`RU-${s}`)) return `RU-${s}`;
   if (/^\d{1,2}$/.test(s)) return index.byNumber.get(s.padStart(2, '0')) ?? null;
   for (const p of [s, ...parts(s)]) {
-    const c = core(p);
-    if (!c) continue;
-    let found: Entry[] = [];
-    if (c.prefix) {
-      if (c.key.length < 3) continue;
-      for (const [stem, es] of index.byStem) if (stem.startsWith(c.key)) found.push(...es);
-    } else {
-      found = index.byStem.get(c.key) ?? [];
-    }
-    if (found.length) {
-      const code = resolve(found, c.hint);
-      if (code) return code;
+    const code = lookup(index, p);
+    if (code) return code;
+  }
+  return inWords(index, s);
+}
+
+function lookup(ix: Index, text: string): string | null {
+  const c = core(text);
+  if (!c) return null;
+  let found: Entry[] = [];
+  if (c.prefix) {
+    if (c.key.length < 3) return null;
+    for (const [stem, es] of ix.byStem) if (stem.startsWith(c.key)) found.push(...es);
+  } else {
+    found = ix.byStem.get(c.key) ?? [];
+  }
+  return found.length ? resolve(found, c.hint) : null;
+}
+
+/** Last resort for a region inside a longer address ("с. Ивановка Курской области"): look at each
+ * word, with the type word after it if any. Typed matches ("Курской области") win over bare
+ * ones (a village may share a city's name); one region must remain, or none is returned. */
+function inWords(ix: Index, s: string): string | null {
+  const words = s.split(/[\s,;()]+/u).filter(Boolean);
+  if (words.length < 2) return null;
+  const typed = new Set<string>();
+  const bare = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i + 1]?.toLowerCase().replace(/\.+$/, '');
+    const isType = (w: string | undefined) => !!w && TYPE_WORDS[w] !== undefined;
+    if (isType(words[i].toLowerCase().replace(/\.+$/, ''))) continue;
+    if (isType(next)) {
+      const code = lookup(ix, `${words[i]} ${words[i + 1]}`);
+      if (code) typed.add(code);
+    } else if (words[i].replace(/\.+$/, '').length >= 4) {
+      const code = lookup(ix, words[i]);
+      if (code) bare.add(code);
     }
   }
-  return null;
+  const pick = typed.size ? typed : bare;
+  return pick.size === 1 ? [...pick][0] : null;
 }
