@@ -8,7 +8,7 @@ import { renderRegion, type RegionForm } from './region-forms.ts';
 import { Rng } from './rng.ts';
 import { UnitPool, renderUnit, type UnitForm } from './units-pool.ts';
 
-const REGION_FORMS: RegionForm[] = ['region_ru_full', 'region_ru_short', 'region_abbrev', 'region_en', 'region_iso', 'region_number'];
+const REGION_FORMS: RegionForm[] = ['region_ru_full', 'region_ru_short', 'region_abbrev', 'region_en', 'region_iso', 'region_number', 'region_capital'];
 
 describe('generated forms are read back by the normaliser', () => {
   it('regions: right code or null, never a wrong code', () => {

@@ -1,6 +1,7 @@
 // The five (and more) ways a region is written: official Russian name, short or informal Russian,
 // abbreviation, English, ISO code, two-digit code.
 import { transliterate } from '../../../src/linkage/engine/normalize/index.ts';
+import { REGION_CAPITALS } from '../../../src/linkage/engine/normalize/region-capitals.ts';
 import type { Rng } from './rng.ts';
 import type { Region } from './pools.ts';
 
@@ -14,7 +15,9 @@ const INFORMAL: Record<string, string[]> = {
 
 const SHORT_SUFFIX: Record<string, string[]> = { oblast: [' обл.', ' обл', '', ' область'], krai: [' кр.', '', ' край'] };
 
-export type RegionForm = 'region_ru_full' | 'region_ru_short' | 'region_abbrev' | 'region_en' | 'region_iso' | 'region_number' | 'empty_region';
+export type RegionForm =
+  | 'region_ru_full' | 'region_ru_short' | 'region_abbrev' | 'region_en' | 'region_iso' | 'region_number'
+  | 'region_capital' | 'empty_region';
 
 const shortCache = new Map<string, string>();
 /** Official name without the type word: "Республика Бурятия" → "Бурятия", "Курская область" → "Курская". */
@@ -64,6 +67,13 @@ export function renderRegion(rng: Rng, r: Region, form: RegionForm): { text: str
     }
     case 'region_iso': return { text: rng.chance(0.85) ? r.code : r.code.toLowerCase(), form };
     case 'region_number': return { text: r.number, form };
+    // The home town written where the region was asked for; only regional capitals, which stand
+    // for their region (Moscow and Leningrad oblasts have none: their short form is used).
+    case 'region_capital': {
+      const city = REGION_CAPITALS[r.code]?.[0];
+      if (!city) return renderRegion(rng, r, 'region_ru_short');
+      return { text: rng.chance(0.5) ? `г. ${city}` : city, form };
+    }
     default: return { text: '', form: 'empty_region' };
   }
 }
