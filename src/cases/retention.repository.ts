@@ -76,3 +76,7 @@ export const deleteCaseRow = async (db: Queryable, id: string): Promise<number> 
 
 export const countCasesOfRequester = async (db: Queryable, userId: string): Promise<number> =>
   Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('requester_user_id', '=', userId).executeTakeFirstOrThrow()).n);
+
+/** Every account that is the requester of some case (few per family, so a plain distinct list). */
+export const listRequesters = async (db: Queryable): Promise<string[]> =>
+  (await db.selectFrom('cases').select('requester_user_id').distinct().execute()).map((r) => r.requester_user_id);

@@ -6,7 +6,7 @@ import { deleteIdleFamilyAccount, idleFamilyAccounts } from '../accounts/account
 import { deletePerson } from '../people/people.service.ts';
 import {
   claimExpiredCase, countCasesOfRequester, countOtherCasesOfPerson, deleteCaseRow, deleteCaseRows, deleteEventsOfCase, deleteEventsOfPerson,
-  detachVerifiedEvents, listExpiredCases,
+  detachVerifiedEvents, listExpiredCases, listRequesters,
 } from './retention.repository.ts';
 
 // Retention (docs/retention.md): a case closed for RETENTION_DAYS is destroyed for good —
@@ -66,8 +66,9 @@ const purgeCase = async (tx: Tx, c: { id: string; person_id: string; organisatio
   if (!(await claimExpiredCase(tx, c.id, cutoff))) return null;
   const counts = zero();
   counts.cases = 1;
-  // The wraps first: once they are gone the sealed columns are noise even where a copy of
-  // them survives (see the limits in docs/retention.md).
+  // The wraps are what crypto-shredding rests on: with no wrap of this key left in the
+  // database, a stray copy of a sealed column (a page not yet overwritten, say) is noise. Copies
+  // of the wraps themselves (backups) are beyond reach: see the limits in docs/retention.md.
   counts.keyWraps = await deleteCaseRows(tx, 'case_key_wraps', c.id);
   counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
   counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
@@ -110,7 +111,12 @@ type Unit = (tx: Tx) => Promise<Counts | null>;
 /** The work of one run, one unit per case then per account (accounts after their cases went). */
 const eachUnit = async (q: Queryable, cutoff: string, at: string, exec: (unit: Unit) => Promise<void>): Promise<void> => {
   for (const c of await listExpiredCases(q, cutoff)) await exec((tx) => purgeCase(tx, c, cutoff, at));
-  for (const userId of await idleFamilyAccounts(q, cutoff)) await exec((tx) => purgeAccount(tx, userId, cutoff));
+  // Skip, without a transaction each, the many idle families whose case is still open; the
+  // unit checks again inside its transaction.
+  const requesters = new Set(await listRequesters(q));
+  for (const userId of await idleFamilyAccounts(q, cutoff)) {
+    if (!requesters.has(userId)) await exec((tx) => purgeAccount(tx, userId, cutoff));
+  }
 };
 
 /**
