@@ -2,7 +2,7 @@
 // Streams: memory is bounded by the shuffle window and the ring of recent persons, not by n.
 import { PersonFactory } from './person.ts';
 import { loadPools } from './pools.ts';
-import { makeRecord } from './record.ts';
+import { makeRecord, type GeneratedRecord } from './record.ts';
 import { Rng, Weighted } from './rng.ts';
 import { SOURCES, SOURCE_WEIGHTS, type Source } from './sources.ts';
 import { UnitPool } from './units-pool.ts';
@@ -12,19 +12,7 @@ export { SOURCES } from './sources.ts';
 /** The platform's person CSV header plus the ground truth column. */
 export const CSV_COLUMNS = ['record_id', 'source', 'surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit', 'true_id'] as const;
 
-export interface GeneratedRecord {
-  record_id: string;
-  source: Source;
-  surname: string;
-  given_name: string;
-  patronymic: string;
-  birth_date: string;
-  region: string;
-  unit: string;
-  true_id: string;
-  /** Variation kinds applied to this record, '|'-separated (not part of the CSV by default). */
-  variations: string;
-}
+export type { GeneratedRecord } from './record.ts';
 
 export interface GeneratorOptions {
   n: number;
@@ -80,12 +68,8 @@ export function* generateRussianRecords(opts: GeneratorOptions): Generator<Gener
       let j = i;
       while (j < sources.length - 1 && (x -= SOURCE_WEIGHTS[sources[j]]) >= 0) j++;
       [sources[i], sources[j]] = [sources[j], sources[i]];
-      const rec = makeRecord(rng, person, sources[i]);
+      const row = makeRecord(rng, person, sources[i]);
       made++;
-      const row: GeneratedRecord = {
-        record_id: '', source: rec.source, surname: rec.surname, given_name: rec.given_name, patronymic: rec.patronymic,
-        birth_date: rec.birth_date, region: rec.region, unit: rec.unit, true_id: person.id, variations: rec.variations.join('|'),
-      };
       if (buffer.length < window) { buffer.push(row); continue; }
       const slot = rng.int(0, window - 1);
       const out = buffer[slot];

@@ -19,7 +19,7 @@ export interface Person {
   unit: Unit;
   /** Ethnic pool name, or null for the general (Russian) pool. */
   group: string | null;
-  /** Person-level tags that explain why this one is hard ('brother', 'twin', 'namesake'). */
+  /** Person-level tags: why this one is hard ('brother', 'twin', 'namesake'), 'minority_<group>'. */
   tags: string[];
   /** Records of this person have no patronymic (Tuvan and Buryat usage). */
   noPatronymic: boolean;
@@ -107,6 +107,7 @@ export class PersonFactory {
       p = this.fresh(rng);
     }
     p.id = `P${++this.next}`;
+    if (p.group) p.tags = [...p.tags, `minority_${p.group}`];
     // A bounded ring of recent persons to draw relatives and namesakes from (memory stays flat).
     if (this.recent.length < 2000) this.recent.push(p);
     else this.recent[rng.int(0, this.recent.length - 1)] = p;

@@ -11,7 +11,9 @@ import { feminine, informalLatin, toggleYo, typo, WESTERN_GIVEN } from './spelli
 import { ukrainianGiven, ukrainianPatronymicOf, ukrainianSpelling } from './ukrainian.ts';
 import { renderUnit } from './units-pool.ts';
 
-export interface RecordFields {
+/** One output row; record_id is given when the row leaves the shuffle window. */
+export interface GeneratedRecord {
+  record_id: string;
   source: Source;
   surname: string;
   given_name: string;
@@ -19,7 +21,9 @@ export interface RecordFields {
   birth_date: string;
   region: string;
   unit: string;
-  variations: string[];
+  true_id: string;
+  /** Variation kinds applied to this record, '|'-separated (not part of the CSV by default). */
+  variations: string;
 }
 
 const DIMINUTIVES = new Map<string, string[]>();
@@ -56,10 +60,9 @@ function typed(rng: Rng, s: string, p: number, v: string[]): string {
   return t;
 }
 
-export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
+export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord {
   const prof = PROFILES[source];
-  const v: string[] = [...p.tags];
-  if (p.group) v.push(`minority_${p.group}`);
+  const v: string[] = p.tags.slice();
   let surname = p.surname;
   let given = p.given;
   let patronymic = p.patronymic;
@@ -133,8 +136,9 @@ export function makeRecord(rng: Rng, p: Person, source: Source): RecordFields {
   v.push(region.form);
   const unitForm = prof.units.draw(rng);
   v.push(unitForm);
+  const unit = renderUnit(rng, p.unit, unitForm, latin && rng.chance(0.7));
   return {
-    source, surname, given_name: given, patronymic, birth_date: renderDate(birth, dateForm), region: region.text,
-    unit: renderUnit(rng, p.unit, unitForm, latin && rng.chance(0.7)), variations: v,
+    record_id: '', source, surname, given_name: given, patronymic, birth_date: renderDate(birth, dateForm),
+    region: region.text, unit, true_id: p.id, variations: v.join('|'),
   };
 }
