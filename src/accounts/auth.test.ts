@@ -153,6 +153,11 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect((await submitForm(t.app, '/account/2fa', { code: totpCode(secret, t.clock.now()) }, cookies, '/account/2fa/confirm')).res.headers.location).toBe('/account?done=2fa');
     const again = await logIn('Дочь Максима', PASS);
     expect(again.res.headers.location).toBe('/login/2fa');
+    // the code prompt offers the family its way back in, and no menu links that lead back here
+    const prompt = await page('/login/2fa', again.cookies);
+    expect(prompt.body).toContain('<a href="/recover">Войти с кодом восстановления</a>');
+    expect(prompt.body).not.toContain('href="/account"');
+    expect(prompt.body).not.toContain('href="/my/cases"');
     expect((await page('/account', again.cookies)).statusCode).toBe(303);
     const NEW = 'after losing the phone';
     const rec = await submitForm(t.app, '/recover', { pseudonym: 'Дочь Максима', code, passphrase: NEW, confirm: NEW });

@@ -92,7 +92,14 @@ export const SecondFactorPage = ({ ctx, errors = {} }: FormPage) => (
       <CodeField ctx={ctx} errors={errors} />
       <button type="submit">{ctx.t('accounts.twoFactor.loginSubmit')}</button>
     </PostForm>
-    <p class="muted">{ctx.t('accounts.twoFactor.lostDevice')}</p>
+    {/* A family has no administrator to turn to: its way back in is a recovery code. */}
+    {ctx.auth?.role === 'family' ? (
+      <p class="muted">
+        {ctx.t('accounts.twoFactor.lostDeviceFamily')} <a href="/recover">{ctx.t('accounts.twoFactor.useRecoveryCode')}</a>
+      </p>
+    ) : (
+      <p class="muted">{ctx.t('accounts.twoFactor.lostDevice')}</p>
+    )}
   </Layout>
 );
 

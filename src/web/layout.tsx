@@ -29,12 +29,13 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         </li>
       </ul>
       <ul>
-        {auth && auth.role === 'family' && (
+        {/* Until the second factor is passed these pages only lead back to the code prompt. */}
+        {auth && auth.secondFactorDone && auth.role === 'family' && (
           <li>
             <a href="/my/cases">{t('nav.myCases', { defaultValue: 'Cases' })}</a>
           </li>
         )}
-        {auth && isStaff(auth) && (
+        {auth && auth.secondFactorDone && isStaff(auth) && (
           <li>
             <a href="/staff">{t('nav.staff', { defaultValue: 'Work' })}</a>
           </li>
@@ -44,7 +45,7 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/admin/invites">{t('accounts.nav.admin')}</a>
           </li>
         )}
-        {auth && (
+        {auth && auth.secondFactorDone && (
           <li>
             <a href="/account">{t('accounts.nav.account')}</a>
           </li>
