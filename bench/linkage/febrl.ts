@@ -52,10 +52,12 @@ export const runCase = (c: Case): Record<string, number | string> => {
     records: engine.data.size,
     candidates: stats.candidatePairs,
     'true pairs kept by blocking': `${trueCandidates}/${scores.truePairs}`,
+    'TP/predicted/true pairs': `${scores.truePositives}/${scores.predictedPairs}/${scores.truePairs}`,
     precision: fmt(scores.precision),
     recall: fmt(scores.recall),
     f1: fmt(scores.f1),
     'λ': engine.params!.lambda.toExponential(2),
+    review: result.review.length,
     seconds: ((performance.now() - started) / 1000).toFixed(2),
   };
 };

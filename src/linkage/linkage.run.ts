@@ -27,6 +27,7 @@ export interface RunResult {
   predicted: PredictResult;
   clusters: ClusterResult;
   seconds: number;
+  trainSeconds: number;
 }
 
 const bar = (enabled: boolean, label: string, total: number): { update(v: number): void; stop(): void } => {
@@ -85,14 +86,16 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
     b.stop();
   }
   if (engine.data.size < 2) throw new Error('need at least two records to link');
+  const trainStart = performance.now();
   engine.train();
+  const trainSeconds = (performance.now() - trainStart) / 1000;
   const scoring = bar(opts.progress, 'scoring', 100);
   const predicted = engine.predict((_phase, done, total) => scoring.update(Math.round((100 * done) / Math.max(total, 1))));
   scoring.update(100);
   scoring.stop();
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
   const clusters = engine.cluster(predicted.edges, decisions);
-  return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000 };
+  return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
 };
 
 /** Buffered CSV writer that respects backpressure. */

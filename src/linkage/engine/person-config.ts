@@ -5,6 +5,7 @@
 // records (names alone do: every Ivanov Aleksandr in one block).
 import type { LinkageConfigInput } from './config.ts';
 import './person.ts';
+import './person-transforms.ts';
 import type { SavedModel } from './model-io.ts';
 import personModel from './person-model.json' with { type: 'json' };
 
@@ -39,7 +40,7 @@ export const personConfig = (): LinkageConfigInput => ({
   ],
   maxBlockSize: 2000,
   // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.
-  model: personModel as SavedModel,
+  model: personModel as unknown as SavedModel,
   training: {
     minRecords: 5000,
     randomPairs: 1_000_000,

@@ -6,10 +6,8 @@ import { Interner, TokenFeature, type Dataset, type FieldColumn } from './datase
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
-import { registerTransform } from './transforms.ts';
 import {
   canonicalGivenName,
-  daitchMokotoff,
   initialOf,
   isInitial,
   metaphoneRu,
@@ -265,7 +263,7 @@ class CodeComparison implements Comparison {
 
 // parseUnit runs for the comparison's two features and the blocking key: parse each value once.
 const unitCache = new Map<string, { number: string | null; formation: string | null }>();
-const unitOf = (raw: string): { number: string | null; formation: string | null } => {
+export const unitOf = (raw: string): { number: string | null; formation: string | null } => {
   let u = unitCache.get(raw);
   if (!u) {
     if (unitCache.size > 500_000) unitCache.clear();
@@ -275,7 +273,7 @@ const unitOf = (raw: string): { number: string | null; formation: string | null 
   return u;
 };
 
-const personDate = (raw: string): number => {
+export const personDate = (raw: string): number => {
   const d = parseDate(raw);
   if (d && d.precision !== 'none') return packDate(d);
   if (d) return -1;
@@ -290,31 +288,3 @@ registerComparison('person-date', (s, d) => new DateComparison(s, d, personDate)
 registerComparison('region', (s, d) => new CodeComparison(s, d, regionCode));
 registerComparison('unit', (s, d) => new CodeComparison(s, d, (raw) => unitOf(raw).number, (raw) => unitOf(raw).formation));
 
-const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
-registerTransform('surname-key', (raw) => nonEmpty(nameKey(raw, 'surname')));
-registerTransform('surname-genderless', (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))));
-registerTransform('surname-metaphone', (raw) => nonEmpty(metaphoneRu(surnameGenderless(nameKey(raw, 'surname')))));
-registerTransform('surname-prefix4', (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 4)));
-registerTransform('surname-dm', (raw) => nonEmpty(daitchMokotoff(nameKey(raw, 'surname'))[0]));
-// Either name field: a given name to its full form, anything else to its genderless surname.
-registerTransform('name-any', (raw) => {
-  const key = nameKey(raw, 'given');
-  if (!key || isInitial(raw)) return null;
-  const full = canonicalGivenName(key);
-  return full !== key ? full : surnameGenderless(key);
-});
-registerTransform('given-key', (raw) => nonEmpty(nameKey(raw, 'given')));
-registerTransform('given-canonical', (raw) => (isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given')))));
-registerTransform('given-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))));
-registerTransform('patronymic-key', (raw) => (isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic')))));
-registerTransform('patronymic-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))));
-registerTransform('birth-year', (raw) => {
-  const p = personDate(raw);
-  return p < 0 ? null : String(Math.floor(p / 10000));
-});
-registerTransform('birth-date', (raw) => {
-  const p = personDate(raw);
-  return p < 0 || p % 100 === 0 ? null : String(p);
-});
-registerTransform('region-code', (raw) => regionCode(raw));
-registerTransform('unit-number', (raw) => unitOf(raw).number);
