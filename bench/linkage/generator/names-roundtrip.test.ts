@@ -29,9 +29,9 @@ describe('name keys of generated records equal the true person’s keys', () => 
       const p = factory.make(rng);
       for (const source of SOURCES) {
         const r = makeRecord(rng, p, source);
-        if (r.variations.some((v) => /typo|swapped|initial|empty_given|missing_patronymic/.test(v))) continue;
+        if (/typo|swapped|initial|empty_given|missing_patronymic/.test(r.variations)) continue;
         const ok = sk(r.surname) === sk(p.surname) && gk(r.given_name) === gk(p.given) && pk(r.patronymic) === pk(p.patronymic);
-        for (const v of r.variations) {
+        for (const v of r.variations.split('|')) {
           const s = seen.get(v) ?? { n: 0, bad: 0, examples: [] };
           s.n++;
           if (!ok) {
