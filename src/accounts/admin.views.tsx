@@ -80,7 +80,7 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
                 <>
                   <PostForm ctx={ctx} action="/admin/invites/reset">
                     <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" class="link">{t('accounts.admin.resetLink')}</button>
+                    <button type="submit" class="link">{t('accounts.admin.resetAction')}</button>
                   </PostForm>
                   <PostForm ctx={ctx} action="/admin/invites/remove">
                     <input type="hidden" name="userId" value={s.id} />
