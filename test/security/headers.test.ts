@@ -157,3 +157,20 @@ describe('security headers and page hygiene on every reachable page', () => {
     await logOut(story.caseworker.visitor);
   });
 });
+
+describe('served over HTTPS (PUBLIC_URL https://…)', () => {
+  it('marks every cookie Secure and sends HSTS', async () => {
+    const t = await testApp('sqlite', { PUBLIC_URL: 'https://kintrace.example' });
+    try {
+      const story = await runStory(t.app, storyTexts());
+      const responses = [story.family, story.admin, story.caseworker].flatMap((u) => u.visitor.history);
+      const cookies = responses.flatMap((p) => ([] as string[]).concat((p.headers['set-cookie'] as string | string[] | undefined) ?? []));
+      expect(cookies.some((c) => c.startsWith('kt_session='))).toBe(true);
+      expect(cookies.some((c) => c.startsWith('kt_csrf='))).toBe(true);
+      for (const c of cookies) expect(c, c).toMatch(/;\s*Secure/i);
+      for (const p of responses.filter(isHtml)) expect(String(p.headers['strict-transport-security']), p.url).toMatch(/max-age=\d{7,}/);
+    } finally {
+      await t.close();
+    }
+  });
+});
