@@ -138,13 +138,15 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
   const { engine, clusters, predicted } = result;
   const scorer = engine.scorer!;
   const names = engine.comparisons.map((c) => c.name);
-  const w = new CsvWriter(file, ['left_id', 'right_id', 'probability', 'match_weight', 'status', ...names.map((n) => `${n}_weight`), ...names.map((n) => `${n}_level`)]);
+  const w = new CsvWriter(file, ['left_id', 'right_id', 'probability', 'match_weight', 'status', 'prior_weight', ...names.map((n) => `${n}_weight`), ...names.map((n) => `${n}_level`)]);
   let count = 0;
   const emit = async (a: number, b: number, status: string): Promise<void> => {
     const parts = scorer.explain(a, b);
+    // A trailing "uncorroborated" cap (see Scorer) is in the total, not in a field column.
     const total = parts.reduce((s, p) => s + p.weight, 0);
+    const fields = parts.slice(1, 1 + names.length);
     count++;
-    await w.write([engine.data.ids[a], engine.data.ids[b], probability(total).toFixed(6), total.toFixed(3), status, ...parts.slice(1).map((p) => p.weight.toFixed(3)), ...parts.slice(1).map((p) => p.level)]);
+    await w.write([engine.data.ids[a], engine.data.ids[b], probability(total).toFixed(6), total.toFixed(3), status, parts[0].weight.toFixed(3), ...fields.map((p) => p.weight.toFixed(3)), ...fields.map((p) => p.level)]);
   };
   const members = new Map<number, number[]>();
   clusters.clusterOf.forEach((c, i) => {
