@@ -10,7 +10,7 @@ import type { StaffRole } from '../web/auth-context.ts';
 
 export const DEMO_MARK = 'ДЕМО';
 
-export const DEMO_ORGANISATIONS = [`${DEMO_MARK} Правозащитная группа «Север»`, `${DEMO_MARK} Юридическая служба «Юг»`] as const;
+export const DEMO_ORGANISATIONS = [`${DEMO_MARK} (DEMO) Правозащитная группа «Север»`, `${DEMO_MARK} (DEMO) Юридическая служба «Юг»`] as const;
 export const DEMO_STAFF_ROLES: readonly StaffRole[] = ['org_admin', 'caseworker', 'verifier', 'editor'];
 export const DEMO_FAMILY_COUNT = 5;
 
