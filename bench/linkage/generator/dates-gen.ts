@@ -34,7 +34,9 @@ export function dateError(rng: Rng, b: Ymd, kind: DateError): Ymd | null {
   return d !== b.d && d >= 1 && d <= daysIn(b.y, b.m) ? { ...b, d } : null;
 }
 
-export type DateForm = 'date_dmy' | 'date_iso' | 'date_ru_words' | 'date_dmy_short_year' | 'date_month_only' | 'date_year_only' | 'empty_birth_date';
+export type DateForm =
+  | 'date_dmy' | 'date_iso' | 'date_ru_words' | 'date_dmy_short_year' | 'date_month_only' | 'date_year_only'
+  | 'date_year_gr' | 'empty_birth_date';
 
 export function renderDate(b: Ymd, form: DateForm): string {
   switch (form) {
@@ -44,6 +46,7 @@ export function renderDate(b: Ymd, form: DateForm): string {
     case 'date_dmy_short_year': return `${b.d}.${b.m}.${String(b.y).slice(2)}`;
     case 'date_month_only': return `${p2(b.m)}.${b.y}`;
     case 'date_year_only': return String(b.y);
+    case 'date_year_gr': return `${b.y} г.р.`; // "year of birth", as obituary lists write it
     default: return '';
   }
 }
