@@ -36,6 +36,15 @@ describe('home page in a real browser, JavaScript off', () => {
     await ctx.close();
   });
 
+  it('answers in English when the browser asks for it', async () => {
+    const ctx = await noJsContext(browser, { locale: 'en-GB', extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('html[lang="en"] main h1').waitFor();
+    expect(await page.locator('.quick-exit a').textContent()).toContain('Quick exit');
+    await ctx.close();
+  });
+
   it('fits a 360 px wide phone without horizontal scrolling', async () => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
