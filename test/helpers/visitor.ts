@@ -19,7 +19,7 @@ const attr = (tag: string, name: string): string | undefined => {
   return m ? decode(m[1]) : undefined;
 };
 
-/** The forms of a page: action and the values its inputs carry (hidden ones included). */
+/** The forms of a page: action and the values a browser would send (hidden inputs included). */
 export const formsOf = (html: string): Array<{ action: string; fields: Record<string, string> }> =>
   [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, open, inner]) => {
     const fields: Record<string, string> = {};
@@ -28,6 +28,17 @@ export const formsOf = (html: string): Array<{ action: string; fields: Record<st
       const type = attr(tag, 'type') ?? 'text';
       if (!name || ((type === 'checkbox' || type === 'radio') && !/\schecked/i.test(tag))) continue;
       fields[name] = attr(tag, 'value') ?? '';
+    }
+    // What a browser also sends: the selected option of each select, the text of each textarea.
+    for (const [, selOpen, options] of inner.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
+      const name = attr(selOpen, 'name');
+      const all = [...options.matchAll(/<option\b([^>]*)>/gi)].map((m) => m[1]);
+      const chosen = all.find((o) => /\sselected/i.test(o)) ?? all[0];
+      if (name && chosen !== undefined) fields[name] = attr(chosen, 'value') ?? '';
+    }
+    for (const [, taOpen, text] of inner.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi)) {
+      const name = attr(taOpen, 'name');
+      if (name) fields[name] = decode(text);
     }
     return { action: attr(open, 'action') ?? '', fields };
   });
