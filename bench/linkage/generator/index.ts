@@ -43,6 +43,7 @@ export function* generateRussianRecords(opts: GeneratorOptions): Generator<Gener
     brother: opts.brotherRate ?? 0.05, twin: opts.twinShare ?? 0.15, namesake: opts.namesakeRate ?? 0.03,
   });
   const window = Math.max(1, opts.shuffleWindow ?? 8192);
+  const weights = SOURCE_WEIGHTS;
   const buffer: GeneratedRecord[] = [];
   let made = 0;
   let emitted = 0;
@@ -63,10 +64,10 @@ export function* generateRussianRecords(opts: GeneratorOptions): Generator<Gener
     const sources: Source[] = [...SOURCES];
     for (let i = 0; i < k; i++) {
       let total = 0;
-      for (let m = i; m < sources.length; m++) total += SOURCE_WEIGHTS[sources[m]];
+      for (let m = i; m < sources.length; m++) total += weights[sources[m]];
       let x = rng.next() * total;
       let j = i;
-      while (j < sources.length - 1 && (x -= SOURCE_WEIGHTS[sources[j]]) >= 0) j++;
+      while (j < sources.length - 1 && (x -= weights[sources[j]]) >= 0) j++;
       [sources[i], sources[j]] = [sources[j], sources[i]];
       const row = makeRecord(rng, person, sources[i]);
       made++;

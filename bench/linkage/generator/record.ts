@@ -37,19 +37,19 @@ for (const [full, dims] of [['Сергей', ['Серёга']], ['Дмитрий
   DIMINUTIVES.set(full, [...(DIMINUTIVES.get(full) ?? []), ...dims]);
 }
 
+// Local alias: read through the import binding once, not once per record.
+const profiles = PROFILES;
 const initial = (rng: Rng, s: string) => (s ? `${[...s][0]}${rng.chance(0.85) ? '.' : ''}` : s);
 const DATE_ERRORS: DateError[] = ['day_month_swap', 'year_off_by_one', 'date_digit_typo'];
 
-// Names repeat heavily (Zipf), so transliterations are cached; the cache is dropped when full
-// to keep memory bounded on long runs.
-let latinCache = new Map<string, string>();
+// Names repeat heavily (Zipf), so transliterations are cached, one map per system; a map is
+// dropped when full to keep memory bounded on long runs.
+const latinCache = new Map<TranslitSystem, Map<string, string>>();
 function latinOf(s: string, system: TranslitSystem): string {
-  const key = `${system}\u0000${s}`;
-  let t = latinCache.get(key);
-  if (t === undefined) {
-    if (latinCache.size > 200_000) latinCache = new Map();
-    latinCache.set(key, (t = transliterate(s, system)));
-  }
+  let cache = latinCache.get(system);
+  if (!cache || cache.size > 100_000) latinCache.set(system, (cache = new Map()));
+  let t = cache.get(s);
+  if (t === undefined) cache.set(s, (t = transliterate(s, system)));
   return t;
 }
 
@@ -61,7 +61,7 @@ function typed(rng: Rng, s: string, p: number, v: string[]): string {
 }
 
 export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord {
-  const prof = PROFILES[source];
+  const prof = profiles[source];
   const v: string[] = p.tags.slice();
   let surname = p.surname;
   let given = p.given;
