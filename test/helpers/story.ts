@@ -135,6 +135,7 @@ export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers:
   must(seen, 'family sees the message', shows(seen, texts.staffMessage) && !shows(seen, texts.note));
   // Staff stay unnamed to families: an informer posing as a family learns no caseworker's name.
   must(seen, 'no staff pseudonym shown to the family', !shows(seen, caseworker.pseudonym) && !shows(seen, admin.pseudonym));
+  must(seen, 'no staff form shown to the family', !seen.body.includes('action="/staff/'));
   const familyCasePage = await family.visitor.submit(null, `/cases/${caseId}/messages`, { body: texts.familyMessage });
   must(familyCasePage, 'family message shown', shows(familyCasePage, texts.familyMessage));
 
