@@ -50,4 +50,7 @@ export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['Магомет', 'Магомед'], ['Магамед', 'Магомед'], ['Мага', 'Магомед'], ['Мухамед', 'Мухаммед'],
   ['Мухаммад', 'Мухаммед'], ['Мухамад', 'Мухаммед'], ['Абдула', 'Абдулла'], ['Гаджимурад', 'Гаджимурад'],
   ['Шама', 'Шамиль'], ['Рамик', 'Рамазан'],
+  // Romanisations with j = ж / дж that the name skeleton reads as й (see names.ts)
+  ['Djamal', 'Джамал'], ['Jamal', 'Джамал'], ['Djabrail', 'Джабраил'], ['Jabrail', 'Джабраил'], ['Djafar', 'Джафар'],
+  ['Jafar', 'Джафар'], ['Jargal', 'Жаргал'], ['Jambal', 'Жамбал'], ['Jamso', 'Жамсо'], ['Bayarjargal', 'Баяржаргал'],
 ];

@@ -98,6 +98,8 @@ describe('canonicalGivenName', () => {
     expect(g('Constantin')).toBe(nameKey('Константин', 'given'));
     expect(g('Nicolai')).toBe(nameKey('Николай', 'given'));
     expect(g('Michail')).toBe(nameKey('Михаил', 'given'));
+    expect(g('Jargal')).toBe(nameKey('Жаргал', 'given'));
+    expect(g('Djamal')).toBe(nameKey('Джамал', 'given'));
   });
 
   it('lists every reading of an ambiguous diminutive, the canonical one first', () => {

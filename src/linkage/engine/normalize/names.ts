@@ -35,7 +35,7 @@
  * дй/тц/тщ; ие before и/е/я/ю reads as ICAO's ъ; ьо (not Russian) is ё. Informal j = ж elsewhere
  * ("Jukov", "Jargal": j is also ju = ю, ja = я) and informal c = к before a vowel ("Nicolai") do
  * not reach the Cyrillic key (for given names canonicalGivenName lists the common ones: Nicolai,
- * Constantin, Michail); the engine's fuzzy comparison has to catch the rest.
+ * Constantin, Michail, Jargal, Djamal); the engine's fuzzy comparison has to catch the rest.
  *
  * Ukrainian given names (Олександр, Serhii) differ from Russian ones in letters, not just
  * script: they get their own key here and canonicalGivenName maps them to the Russian name.
