@@ -62,8 +62,12 @@ export const searchFiles = (files: string[], markers: string[]): Hit[] => {
 /** Names in the system temp directory now, to tell later which entries appeared meanwhile. */
 export const tmpSnapshot = (): Set<string> => new Set(fs.readdirSync(os.tmpdir()));
 
-/** Files under temp-directory entries that appeared since `before`, minus anything under `exclude`. */
-export const newTmpFiles = (before: Set<string>, exclude: string[] = []): string[] =>
+/**
+ * Files under temp-directory entries that appeared since `before`, minus anything under
+ * `exclude`. Other test files and tools share the temp directory; files over `maxBytes` are
+ * theirs (the app writes no large temp file), so a parallel benchmark cannot stall the sweep.
+ */
+export const newTmpFiles = (before: Set<string>, exclude: string[] = [], maxBytes = 64 * 1024 * 1024): string[] =>
   fs
     .readdirSync(os.tmpdir())
     .filter((name) => !before.has(name))
@@ -75,4 +79,5 @@ export const newTmpFiles = (before: Set<string>, exclude: string[] = []): string
       } catch {
         return [];
       }
-    });
+    })
+    .filter((f) => (fs.statSync(f, { throwIfNoEntry: false })?.size ?? Infinity) <= maxBytes);
