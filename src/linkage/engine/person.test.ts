@@ -29,6 +29,8 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { g: 'Александр' }, { g: 'А.' })).toBe('initial agrees');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('initials differ');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different full names');
+    expect(levelOf(s, { g: 'Станислав' }, { g: 'Стансилваа' })).toBe('two edits or alike');
+    expect(levelOf(s, { g: 'Александр' }, { g: 'Алексей' })).toBe('different full names');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Алкесандр' })).toBe('one edit');
     expect(levelOf(s, { g: 'Алексей' }, { g: 'Алекесй' })).toBe('one edit');
   });

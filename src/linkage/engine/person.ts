@@ -135,7 +135,7 @@ const swapDetector = (data: Dataset, surname: string, given: string): SwapDetect
 
 const LEVELS: Record<Kind, string[]> = {
   surname: ['null', 'exact', 'swapped with given name', 'other gender form', 'one edit', 'same phonetic key', 'jaro-winkler ≥ 0.88', 'different'],
-  given: ['null', 'exact', 'swapped with surname', 'same full name (diminutive, variant)', 'one edit', 'two edits', 'initial agrees', 'initials differ', 'different full names'],
+  given: ['null', 'exact', 'swapped with surname', 'same full name (diminutive, variant)', 'one edit', 'two edits or alike', 'initial agrees', 'initials differ', 'different full names'],
   patronymic: ['null', 'exact', 'other gender form or one edit', 'initial agrees', 'jaro-winkler ≥ 0.85', 'different full patronymics', 'initials differ'],
 };
 /** The level that means "two different people" for each kind (cannot-link when asked). */
@@ -210,7 +210,10 @@ class PersonNameComparison implements Comparison {
       // Only names more than two edits apart (as written) are "different full names" (a
       // cannot-link): brothers and twins differ there, typos rarely do.
       const plainEdits = f.plainEdits(ta, f, tb, 2);
-      return plainEdits <= 1 ? 4 : plainEdits === 2 || damerau(sa, sb, 2) === 2 ? 5 : 8;
+      if (plainEdits <= 1) return 4;
+      if (plainEdits === 2 || damerau(sa, sb, 2) === 2) return 5;
+      // A typo on top of a diminutive ("Пага" for Паша) still looks alike; brothers' names rarely do.
+      return jaroWinkler(sa, sb) >= 0.85 ? 5 : 8;
     }
     if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 3 : 6;
     if (f.variant.data[ta] === f.variant.data[tb] || damerau(sa, sb, 1) <= 1 || f.plainEdits(ta, f, tb, 1) <= 1) return 2;
