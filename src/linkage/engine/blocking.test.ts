@@ -46,3 +46,29 @@ describe('blocking', () => {
     expect(pairs).toEqual([[0, 2], [1, 2]]);
   });
 });
+
+describe('fallback rules ("?field")', () => {
+  it('pair records only when one of them lacks the fallback value, and count pairs once', () => {
+    const d = new Dataset(['name', 'year']);
+    d.add('0', { name: 'ivanov', year: '1990' });
+    d.add('1', { name: 'ivanov', year: '1991' });
+    d.add('2', { name: 'ivanov', year: '' });
+    d.add('3', { name: 'ivanov', year: '' });
+    d.add('4', { name: 'ivanov', year: '1990' });
+    const pairs: string[] = [];
+    const b = new Blocking(d, [['name', 'year'], ['name', '?year']]);
+    const stats = b.forEachPair((p, q) => pairs.push([p, q].sort().join('-')));
+    // 0-4 by the first rule; every pair with 2 or 3 by the fallback; never 0-1, 1-4.
+    expect(pairs.sort()).toEqual(['0-2', '0-3', '0-4', '1-2', '1-3', '2-3', '2-4', '3-4']);
+    expect(stats.pairsPerRule).toEqual([1, 7]);
+  });
+  it('keys an unordered pair of fields with "a+b|t" (swapped fields meet)', () => {
+    const d = new Dataset(['s', 'g']);
+    d.add('0', { s: 'Ivanov', g: 'Oleg' });
+    d.add('1', { s: 'oleg', g: 'IVANOV' });
+    d.add('2', { s: 'Oleg', g: 'Petrov' });
+    const pairs: number[][] = [];
+    new Blocking(d, [['s+g']]).forEachPair((p, q) => pairs.push([p, q]));
+    expect(pairs).toEqual([[0, 1]]);
+  });
+});

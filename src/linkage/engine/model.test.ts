@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { LinkageEngine } from './engine.ts';
+import { loadModel, saveModel } from './model-io.ts';
+import { probability } from './model.ts';
+import { syntheticConfig, syntheticPeople } from './synthetic.test-helper.ts';
+
+describe('model: explanations, saved models, corroboration', () => {
+  const rows = syntheticPeople(200, 3);
+  const build = (extra: object = {}): LinkageEngine => {
+    const e = new LinkageEngine({ ...syntheticConfig(), ...extra });
+    for (const r of rows) e.add(r.id, r.record);
+    return e;
+  };
+  const engine = build();
+  engine.train();
+
+  it('explains a pair: the prior plus each field adds up to the match weight', () => {
+    const parts = engine.scorer!.explain(0, 1);
+    const total = parts.reduce((s, p) => s + p.weight, 0);
+    expect(total).toBeCloseTo(engine.scorer!.score(0, 1), 9);
+    expect(parts[0].comparison).toBe('prior');
+  });
+  it('gives a rare shared surname more weight than a common one (term frequencies)', () => {
+    const e = new LinkageEngine(syntheticConfig());
+    for (let i = 0; i < 50; i++) e.add(`c${i}`, { first: 'anna', last: 'smith', dob: '', city: '' });
+    e.add('r1', { first: 'anna', last: 'quenby', dob: '', city: '' });
+    e.add('r2', { first: 'anna', last: 'quenby', dob: '', city: '' });
+    e.useParams(engine.params!);
+    const last = e.comparisons.findIndex((c) => c.name === 'last');
+    const common = e.scorer!.explain(0, 1)[last + 1].weight;
+    const rare = e.scorer!.explain(50, 51)[last + 1].weight;
+    expect(rare).toBeGreaterThan(common + 3);
+  });
+  it('saves and loads a model by comparison and level names, rescaling λ', () => {
+    const saved = saveModel(engine.comparisons, engine.params!, engine.data.size);
+    const loaded = loadModel(engine.comparisons, JSON.parse(JSON.stringify(saved)), engine.data.size * 2);
+    expect(loaded.m[1][1]).toBeCloseTo(engine.params!.m[1][1], 3);
+    expect(loaded.lambda).toBeCloseTo(engine.params!.lambda / 2, 6);
+    const small = build({ model: saved, training: { ...syntheticConfig().training, minRecords: 10_000 } });
+    expect(small.train().savedModel).toBe(true);
+  });
+  it('caps pairs that agree on nothing but uncorroborating fields below the link threshold', () => {
+    const e = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, corroborate: ['dob'] } });
+    e.useParams(engine.params!);
+    const a = e.add('x1', { first: 'zora', last: 'quill', dob: '', city: 'york' });
+    const b = e.add('x2', { first: 'zora', last: 'quill', dob: '', city: 'york' });
+    const c = e.add('x3', { first: 'zora', last: 'quill', dob: '1950-01-01', city: 'york' });
+    const d = e.add('x4', { first: 'zora', last: 'quill', dob: '1950-01-01', city: 'york' });
+    e.sync();
+    e.scorer!.countTerms(rows.length);
+    expect(probability(e.scorer!.score(a, b))).toBeLessThan(0.9);
+    expect(e.scorer!.uncorroborated).toBe(true);
+    expect(probability(e.scorer!.score(c, d))).toBeGreaterThan(0.9);
+  });
+});
