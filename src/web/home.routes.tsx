@@ -7,6 +7,12 @@ export const homeRoutes = async (app: FastifyInstance): Promise<void> => {
     sendPage(req, reply, (ctx) => (
       <Layout ctx={ctx} heading={ctx.t('home.title')}>
         <p>{ctx.t('home.intro')}</p>
+        <h2>{ctx.t('home.howTitle')}</h2>
+        <ol>
+          <li>{ctx.t('home.step1')}</li>
+          <li>{ctx.t('home.step2')}</li>
+          <li>{ctx.t('home.step3')}</li>
+        </ol>
         <ul>
           <li>
             <a href="/register">{ctx.t('home.openCase')}</a>
