@@ -8,10 +8,27 @@ export const NEUTRAL_TITLE = 'Kintrace';
 // Quick exit goes to a neutral, widely used site and replaces nothing of ours in the URL.
 export const QUICK_EXIT_URL = 'https://yandex.ru/pogoda';
 
+// Pages shown in answer to a POST (a form with errors, the logout page) have no GET of their
+// own: the language link goes to the page the form is on, not to a "not found".
+const POST_ONLY: Array<[RegExp, string]> = [
+  [/^\/logout$/, '/'],
+  [/^\/cases\/([^/]+)\/(events|messages)$/, '/cases/$1'],
+  [/^\/staff\/cases\/([^/]+)\/(assign|notes|close|reopen)$/, '/cases/$1'],
+  [/^\/staff\/events\/[^/]+\/verify$/, '/staff'],
+  [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],
+  [/^\/account\/(passphrase|sessions|recovery-codes)$/, '/account'],
+  [/^\/admin\/invites\/(reset|remove|revoke)$/, '/admin/invites'],
+];
+
+export const languageSwitchPath = (path: string): string => {
+  for (const [re, to] of POST_ONLY) if (re.test(path)) return path.replace(re, to);
+  return path;
+};
+
 const LanguageSwitch = ({ ctx }: { ctx: PageContext }) => {
   const other = ctx.lang === 'ru' ? 'en' : 'ru';
   return (
-    <a href={`${ctx.path}?lang=${other}`} hrefLang={other} lang={other}>
+    <a href={`${languageSwitchPath(ctx.path)}?lang=${other}`} hrefLang={other} lang={other}>
       {other === 'en' ? 'English' : 'Русский'}
     </a>
   );

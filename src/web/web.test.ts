@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { languageSwitchPath } from './layout.tsx';
 
 describe('web foundation', () => {
   let t: TestApp;
@@ -56,5 +57,17 @@ describe('web foundation', () => {
   it('answers a malformed JSON body with 400, not 500', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/healthz', payload: '{bad', headers: { 'content-type': 'application/json' } });
     expect(res.statusCode).toBeLessThan(500);
+  });
+
+  it('points the language link of a page answering a POST to a page that exists', async () => {
+    expect(languageSwitchPath('/logout')).toBe('/');
+    expect(languageSwitchPath('/cases/abc/events')).toBe('/cases/abc');
+    expect(languageSwitchPath('/staff/cases/abc/notes')).toBe('/cases/abc');
+    expect(languageSwitchPath('/account/2fa/confirm')).toBe('/account/2fa');
+    expect(languageSwitchPath('/register')).toBe('/register');
+    for (const path of ['/logout', '/cases/abc/events', '/staff/cases/abc/close', '/staff/events/abc/verify', '/account/2fa/passphrase', '/account/passphrase', '/admin/invites/revoke']) {
+      const res = await t.app.inject({ method: 'GET', url: `${languageSwitchPath(path)}?lang=en` });
+      expect(res.statusCode, path).not.toBe(404);
+    }
   });
 });
