@@ -15,8 +15,7 @@ export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; 
           <thead>
             <tr>
               <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.whoWhat')}</th>
               <th scope="col">{t('audit.case')}</th>
             </tr>
           </thead>
@@ -25,8 +24,11 @@ export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; 
               <tr>
                 <td>{r.at.length > 10 ? `${formatDay(r.at)} ${r.at.slice(11, 16)} UTC` : formatDay(r.at)}</td>
                 {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
-                <td>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? t(`accounts.roles.${r.actorRole}`, { defaultValue: r.actorRole }))}</td>
-                <td>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
+                {/* Who and what in one cell: four columns do not fit a 360 px phone. */}
+                <td>
+                  <strong>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? t(`accounts.roles.${r.actorRole}`, { defaultValue: r.actorRole }))}</strong>{' '}
+                  {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
+                </td>
                 <td>{r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}</td>
               </tr>
             ))}
