@@ -90,7 +90,9 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   engine.train();
   const trainSeconds = (performance.now() - trainStart) / 1000;
   const scoring = bar(opts.progress, 'scoring', 100);
-  const predicted = engine.predict((_phase, done, total) => scoring.update(Math.round((100 * done) / Math.max(total, 1))));
+  const onProgress = (_phase: string, done: number, total: number): void => scoring.update(Math.round((100 * done) / Math.max(total, 1)));
+  // A second thread pays off once starting it (rebuilding its features) is small next to scoring.
+  const predicted = engine.data.size >= 20_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
@@ -173,7 +175,7 @@ export const summary = (r: RunResult): string => {
   const n = engine.data.size;
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
-    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
     ...predicted.stats.oversized.slice(0, 10).map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),
     ...clusters.alarms.slice(0, 10).map((a) => `ALARM: cluster of ${a.size} records around ${engine.data.ids[a.representative]}: check it`),
   ];

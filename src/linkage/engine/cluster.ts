@@ -74,7 +74,8 @@ export const cluster = (n: number, edges: Edges, check: PairCheck, opts: Cluster
   const linkWeight = Math.log2(opts.linkThreshold / (1 - opts.linkThreshold));
   const order: number[] = [];
   for (let e = 0; e < edges.length; e++) if (edges.weight[e] >= linkWeight) order.push(e);
-  order.sort((x, y) => edges.weight[y] - edges.weight[x]);
+  // Ties broken by record order: the result must not depend on which thread found an edge first.
+  order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
   const alarmed = new Set<number>();
   for (const e of order) {
     const ra = find(edges.a[e]);

@@ -125,6 +125,26 @@ export class Dataset {
     this.ids.push(id);
     return this.ids.length - 1;
   }
+  /** The parts a worker thread needs to rebuild this dataset (rows and source as shared memory). */
+  share(): { rows: Int32Array; source: Int32Array; size: number; strings: string[][] } {
+    const n = this.size;
+    const rows = new Int32Array(new SharedArrayBuffer(n * this.store.stride * 4));
+    rows.set(this.store.rows.data.subarray(0, n * this.store.stride));
+    const source = new Int32Array(new SharedArrayBuffer(n * 4));
+    source.set(this.source.data.subarray(0, n));
+    return { rows, source, size: n, strings: [...this.columns.values()].map((c) => c.strings) };
+  }
+  /** Rebuilds from share() in a worker: ids are not needed there, only positions. */
+  restore(parts: { rows: Int32Array; source: Int32Array; size: number; strings: string[][] }): void {
+    [...this.columns.values()].forEach((col, i) => {
+      for (const s of parts.strings[i]) col.intern(s);
+    });
+    this.store.rows.data = parts.rows;
+    this.store.rows.length = parts.rows.length;
+    this.source.data = parts.source;
+    this.source.length = parts.size;
+    for (let i = 0; i < parts.size; i++) this.ids.push('');
+  }
   /** Drops the last record (a query scored against the set but not kept). */
   pop(): void {
     this.store.rows.length -= this.store.stride;

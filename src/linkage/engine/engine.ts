@@ -8,13 +8,14 @@ import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability } from './model.ts';
 import { train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
+import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
 export interface PredictResult {
   edges: Edges;
-  stats: BlockingStats & { scored: number; seconds: number };
+  stats: BlockingStats & { scored: number; seconds: number; threads?: number; workerError?: string };
 }
 
 class EdgeBuffer {
@@ -112,6 +113,50 @@ export class LinkageEngine {
       progress ? (done, total) => progress('scoring', done, total) : undefined,
     );
     return { edges, stats: { ...stats, scored, seconds: (performance.now() - started) / 1000 } };
+  }
+
+  /**
+   * predict() on two threads (see parallel.ts); same pairs, same weights. Falls back to one
+   * thread if the worker cannot start.
+   */
+  async predictParallel(progress?: Progress): Promise<PredictResult> {
+    const scorer = this.requireScorer();
+    this.sync();
+    const started = performance.now();
+    const review = this.config.thresholds.review;
+    const minWeight = Math.log2(review / (1 - review));
+    const plan = planChunks(this.blocking);
+    const pairsPerRule = this.config.blocking.map(() => 0);
+    let workerError: unknown = null;
+    const worker = startWorker({ config: this.config, crossSourceOnly: this.crossSourceOnly, params: this.params!, data: this.data.share(), plan, minWeight }).catch(
+      (err: unknown) => {
+        workerError = err;
+        return null;
+      },
+    );
+    const edges = new EdgeBuffer();
+    runChunks(
+      this.blocking,
+      plan,
+      this.data.source.data,
+      this.crossSourceOnly,
+      (a, b) => {
+        const w = scorer.score(a, b);
+        if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
+      },
+      pairsPerRule,
+      progress ? (done, total) => progress('scoring', done, total) : undefined,
+    );
+    const other = await worker;
+    if (!other) {
+      // The plan consumed the chunk counter; score again on this thread from scratch.
+      const single = this.predict(progress);
+      return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
+    }
+    for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
+    other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
+    const candidatePairs = pairsPerRule.reduce((x, y) => x + y, 0);
+    return { edges, stats: { candidatePairs, pairsPerRule, oversized: plan.oversized, scored: candidatePairs, seconds: (performance.now() - started) / 1000, threads: 2 } };
   }
 
   cluster(edges: Edges, decisions?: Decisions): ClusterResult {

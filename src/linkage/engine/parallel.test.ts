@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { LinkageEngine } from './engine.ts';
+import { syntheticConfig, syntheticPeople } from './synthetic.test-helper.ts';
+
+describe('two-thread scoring', () => {
+  it('finds the same candidate pairs and weights as one thread', async () => {
+    const rows = syntheticPeople(3000, 5);
+    const build = (): LinkageEngine => {
+      const e = new LinkageEngine(syntheticConfig());
+      for (const r of rows) e.add(r.id, r.record);
+      return e;
+    };
+    const one = build();
+    one.train();
+    const two = build();
+    two.useParams(one.params!);
+    const a = one.predict();
+    const b = await two.predictParallel();
+    expect(b.stats.workerError).toBeUndefined();
+    expect(b.stats.threads).toBe(2);
+    expect(b.stats.candidatePairs).toBe(a.stats.candidatePairs);
+    expect(b.stats.pairsPerRule).toEqual(a.stats.pairsPerRule);
+    const key = (e: typeof a.edges, i: number): string => `${Math.min(e.a[i], e.b[i])}:${Math.max(e.a[i], e.b[i])}:${e.weight[i].toFixed(9)}`;
+    const setA = Array.from({ length: a.edges.length }, (_, i) => key(a.edges, i)).sort();
+    const setB = Array.from({ length: b.edges.length }, (_, i) => key(b.edges, i)).sort();
+    expect(setB).toEqual(setA);
+    expect(Array.from(two.cluster(b.edges).clusterOf)).toEqual(Array.from(one.cluster(a.edges).clusterOf));
+  });
+});

@@ -1,0 +1,152 @@
+// Scoring on two cores (worker_threads). The main thread plans the work once: per rule, records
+// sorted by key, oversized blocks dropped, fallback blocks partitioned, and the sorted runs cut
+// into chunks at block boundaries. Keys, orders and the token rows go to the worker as shared
+// memory; both threads then take chunks from one atomic counter, so the worker (which first
+// rebuilds its per-token features) simply takes fewer. Each pair is still scored exactly once.
+import { Worker } from 'node:worker_threads';
+import type { Blocking, BlockingStats } from './blocking.ts';
+import type { LinkageConfig } from './config.ts';
+import type { Dataset } from './dataset.ts';
+import type { ModelParams } from './model.ts';
+
+const CHUNK = 1 << 14;
+const NULL_KEY = -1;
+
+const shared = <T extends Int32Array | Float64Array | Uint8Array>(src: T): T => {
+  const out = new (src.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(src.byteLength));
+  out.set(src as never);
+  return out;
+};
+
+export interface Plan {
+  keys: Float64Array[];
+  lacking: (Uint8Array | null)[];
+  orders: Int32Array[];
+  /** Triples (rule, start, end) over orders[rule]. */
+  chunks: Int32Array;
+  counter: Int32Array;
+  oversized: BlockingStats['oversized'];
+}
+
+export const planChunks = (blocking: Blocking): Plan => {
+  blocking.computeKeys();
+  const oversized: BlockingStats['oversized'] = [];
+  const orders: Int32Array[] = [];
+  const chunks: number[] = [];
+  const maxPairs = (blocking.maxBlockSize * (blocking.maxBlockSize - 1)) / 2;
+  for (let k = 0; k < blocking.rules.length; k++) {
+    const { order, sortedKeys } = blocking.sortedByKey(k);
+    const lacking = blocking.lacking[k];
+    let start = 0;
+    let chunkStart = 0;
+    while (start < order.length) {
+      let end = start + 1;
+      while (end < order.length && sortedKeys[end] === sortedKeys[start]) end++;
+      let w = start;
+      if (lacking) {
+        for (let i = start; i < end; i++) {
+          if (lacking[order[i]] === 1) {
+            const t = order[w];
+            order[w++] = order[i];
+            order[i] = t;
+          }
+        }
+      }
+      const first = lacking ? w - start : end - start;
+      const size = end - start;
+      if ((first * (2 * size - first - 1)) / 2 > maxPairs) {
+        oversized.push({ rule: blocking.ruleNames[k], size, example: blocking.describe(k, order[start]) });
+        for (let i = start; i < end; i++) blocking.keys[k][order[i]] = NULL_KEY;
+      }
+      start = end;
+      if (start - chunkStart >= CHUNK || start === order.length) {
+        chunks.push(k, chunkStart, start);
+        chunkStart = start;
+      }
+    }
+    orders.push(shared(order));
+  }
+  return {
+    keys: blocking.keys.map(shared),
+    lacking: blocking.lacking.map((l) => (l ? shared(l) : null)),
+    orders,
+    chunks: shared(Int32Array.from(chunks)),
+    counter: new Int32Array(new SharedArrayBuffer(4)),
+    oversized,
+  };
+};
+
+/** Takes chunks until none are left; visit(a, b) once per candidate pair. */
+export const runChunks = (
+  blocking: Blocking,
+  plan: Plan,
+  source: Int32Array,
+  crossSourceOnly: boolean,
+  visit: (a: number, b: number) => void,
+  pairsPerRule: number[],
+  onChunk?: (done: number, total: number) => void,
+): void => {
+  const total = plan.chunks.length / 3;
+  for (;;) {
+    const c = Atomics.add(plan.counter, 0, 1);
+    if (c >= total) return;
+    onChunk?.(c, total);
+    const k = plan.chunks[3 * c];
+    const order = plan.orders[k];
+    const keys = plan.keys[k];
+    const lacking = plan.lacking[k];
+    const stop = plan.chunks[3 * c + 2];
+    let start = plan.chunks[3 * c + 1];
+    while (start < stop) {
+      const key = keys[order[start]];
+      let end = start + 1;
+      while (end < stop && keys[order[end]] === key) end++;
+      if (key !== NULL_KEY && end - start > 1) {
+        let firstEnd = end;
+        if (lacking) {
+          firstEnd = start;
+          while (firstEnd < end && lacking[order[firstEnd]] === 1) firstEnd++;
+        }
+        for (let i = start; i < firstEnd; i++) {
+          const a = order[i];
+          for (let j = i + 1; j < end; j++) {
+            const b = order[j];
+            if (crossSourceOnly && source[a] === source[b]) continue;
+            if (k > 0 && blocking.seenEarlier(k, a, b)) continue;
+            pairsPerRule[k]++;
+            visit(a, b);
+          }
+        }
+      }
+      start = end;
+    }
+  }
+};
+
+export interface WorkerInput {
+  config: LinkageConfig;
+  crossSourceOnly: boolean;
+  params: ModelParams;
+  data: ReturnType<Dataset['share']>;
+  plan: Plan;
+  minWeight: number;
+}
+
+export interface WorkerOutput {
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float64Array;
+  length: number;
+  pairsPerRule: number[];
+}
+
+export const startWorker = (input: WorkerInput): Promise<WorkerOutput> =>
+  new Promise((resolve, reject) => {
+    // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
+    const worker = new Worker(new URL('./score-worker.mjs', import.meta.url), { workerData: input });
+    worker.once('message', (m: WorkerOutput) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
