@@ -126,8 +126,19 @@ export const expectAxeClean = async (page: Page, label = page.url()): Promise<vo
   const url = page.url();
   const mirror = await ctx.newPage();
   try {
-    await mirror.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    // A fragment (#event-…) is never sent: match without it, or the real page would be fetched
+    // (without the user's cookies: the login page would be scanned instead).
+    const target = url.split('#')[0];
+    let served = false;
+    await mirror.route(
+      (u) => u.href.split('#')[0] === target,
+      (route) => {
+        served = true;
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      },
+    );
     await mirror.goto(url);
+    if (!served) throw new Error(`axe on ${label}: the page was not replayed`);
     const result = await new AxeBuilder({ page: mirror }).analyze();
     const bad = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
