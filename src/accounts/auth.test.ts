@@ -28,6 +28,9 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect(codes).toHaveLength(6);
     // the codes are useless without the pseudonym: it is shown with them
     expect(res.body).toContain('Ваш псевдоним для входа: <strong class="pseudonym">Мама Ивана</strong>');
+    // the menu is already the logged-in one
+    expect(res.body).not.toContain('href="/login"');
+    expect(res.body).toContain('action="/logout"');
     const set = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(set.httpOnly).toBe(true);
     expect(String(set.sameSite).toLowerCase()).toBe('lax');
