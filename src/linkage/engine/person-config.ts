@@ -43,7 +43,8 @@ export const personConfig = (): LinkageConfigInput => ({
   model: personModel as unknown as SavedModel,
   training: {
     minRecords: 5000,
-    randomPairs: 1_000_000,
+    randomPairs: 400_000,
+    maxSessionPairs: 1_000_000,
     deterministic: [['surname|surname-key', 'given_name|given-key', 'patronymic|patronymic-key', 'birth_date|birth-date']],
     // Share of duplicate pairs that agree exactly on surname, given name, patronymic and full
     // birth date. Measured at 0.20 on generated records at 20,000, 200,000 and 1,000,000 alike;
