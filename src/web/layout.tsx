@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { isStaff } from './auth-context.ts';
+import { isCaseStaff } from './access.ts';
 import type { PageContext } from './page-context.ts';
 
 // Neutral title on every page (no names, nothing about the case): a browser history or a tab
@@ -52,9 +52,16 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/my/cases">{t('nav.myCases', { defaultValue: 'Cases' })}</a>
           </li>
         )}
-        {auth && auth.secondFactorDone && isStaff(auth) && (
+        {/* Only those who may work cases get the queue link: for an editor or a site admin outside
+            any organisation it was a "not found". */}
+        {auth && isCaseStaff(auth) && (
           <li>
             <a href="/staff">{t('nav.staff', { defaultValue: 'Work' })}</a>
+          </li>
+        )}
+        {auth && auth.secondFactorDone && auth.role === 'site_admin' && (
+          <li>
+            <a href="/admin/organisations">{t('accounts.admin.organisationsTitle')}</a>
           </li>
         )}
         {auth && auth.secondFactorDone && (auth.role === 'site_admin' || auth.role === 'org_admin') && (

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { createOrganisation, createSiteAdmin, createStaff } from '../../test/helpers/factories.ts';
 import { languageSwitchPath } from './layout.tsx';
 
 describe('web foundation', () => {
@@ -69,5 +70,18 @@ describe('web foundation', () => {
       const res = await t.app.inject({ method: 'GET', url: `${languageSwitchPath(path)}?lang=en` });
       expect(res.statusCode, path).not.toBe(404);
     }
+  });
+
+  it('offers the case queue in the menu only to those who may work cases', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const menu = async (cookies: Record<string, string>, url: string) => (await t.app.inject({ method: 'GET', url, cookies })).body;
+    const admin = await createSiteAdmin(t.opened.db, { clock: t.clock });
+    const adminPage = await menu(admin.cookies, '/admin/organisations');
+    expect(adminPage).not.toContain('href="/staff"');
+    expect(adminPage).toContain('href="/admin/organisations"');
+    const editor = await createStaff(t.opened.db, org, 'editor', { clock: t.clock });
+    expect(await menu(editor.cookies, '/account')).not.toContain('href="/staff"');
+    const worker = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
+    expect(await menu(worker.cookies, '/account')).toContain('href="/staff"');
   });
 });
