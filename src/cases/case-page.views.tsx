@@ -256,6 +256,8 @@ export const CasePage = (props: Props) => {
         {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {formatDay(view.openedOn)} · {t('cases.lastActivityOn')} {formatDay(view.lastActivityOn)}
         {view.state === 'open' && view.waitingOn === 'family' && <> · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong></>}
       </p>
+      {/* The family learns that someone has taken the request, never who. */}
+      {view.viewer === 'family' && view.state === 'open' && <p>{t(view.assignee ? 'cases.familyAssigned' : 'cases.familyUnassigned')}</p>}
       {view.state === 'closed' && (
         <p class="notice" role="status">
           {view.closeReason && <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>}

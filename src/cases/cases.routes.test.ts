@@ -149,6 +149,7 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     const first = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(first.body).toContain('Что будет дальше');
     expect(first.body).toContain('Что означают статус и отметки проверки');
+    expect(first.body).toContain('Сотрудник организации ещё не взял ваш запрос в работу.');
     const ev = await submitForm(t.app, caseUrl, { kind: 'missing', date: '03.2024', source: 'family' }, cookies, `${caseUrl}/events`);
     expect(String(ev.res.headers.location)).toMatch(/\?done=event#event-/);
     const afterEvent = await t.app.inject({ method: 'GET', url: String(ev.res.headers.location).split('#')[0], cookies });
@@ -156,6 +157,10 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     // an unknown ?done= shows nothing
     expect((await t.app.inject({ method: 'GET', url: `${caseUrl}?done=<b>x</b>`, cookies })).body).not.toContain('class="notice done"');
     const caseId = caseUrl.split('/').pop()!;
+    await submitForm(t.app, caseUrl, { assignee: w.caseworker.id }, w.caseworker.cookies, `/staff/cases/${caseId}/assign`);
+    const taken = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
+    expect(taken.body).toContain('Ваш запрос ведёт сотрудник организации.');
+    expect(taken.body).not.toContain(w.caseworker.pseudonym);
     const staffMsg = await submitForm(t.app, caseUrl, { body: 'Здравствуйте, мы взялись.' }, w.caseworker.cookies, `${caseUrl}/messages`);
     expect(String(staffMsg.res.headers.location)).toBe(`${caseUrl}?done=message#messages`);
     const closed = await submitForm(t.app, caseUrl, { reason: 'other' }, w.caseworker.cookies, `/staff/cases/${caseId}/close`);
