@@ -12,7 +12,8 @@ import { translator } from '../../src/web/i18n/i18n.ts';
 // caseworker, who accepts, sets up 2FA (the code computed here from the secret on the page),
 // takes the case, corroborates the event and writes a message; the family sees both. Every page
 // visited passes axe (no serious or critical violation) in Russian, key pages in English too;
-// the family uses a 360 px phone and never scrolls sideways.
+// the family uses a 360 px phone, never scrolls sideways, and after logging out the Back button
+// shows nothing of the case.
 
 const ru = translator('ru');
 const en = translator('en');
@@ -197,6 +198,16 @@ describe('the whole story in a browser, JavaScript off', () => {
     await check(worker, 'case page (staff)', 'en');
     await adminPage.goto(`${server.baseUrl}/staff/audit?lang=en`);
     await check(adminPage, 'audit log', 'en');
+
+    // ---- the family logs out on a shared phone: Back shows nothing of the case -----------------
+    await family.goto(`${server.baseUrl}${caseUrl}`);
+    await family.locator('header form[action="/logout"] button').click();
+    await check(family, 'logged out', 'en');
+    expect((await family.context().cookies()).map((c) => c.name)).not.toContain('kt_session');
+    await family.goBack();
+    await family.waitForURL('**/login');
+    expect(await family.locator('body').textContent()).not.toContain(NARRATIVE);
+    expect(await family.locator('body').textContent()).not.toContain(MESSAGE);
 
     expect(visited.length).toBeGreaterThanOrEqual(25);
     // Nothing was fetched from anywhere but the site itself (the 2FA QR code is a data: image).
