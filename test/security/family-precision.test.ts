@@ -22,10 +22,11 @@ describe('family activity is kept to the day', () => {
   });
   afterAll(() => t?.close());
 
-  it('the account and its recovery codes carry only the day they were made', async () => {
+  it('the account (made, last login) and its recovery codes carry only days', async () => {
     const db = t.opened.db;
-    const user = await db.selectFrom('users').select('created_at').where('id', '=', familyId).executeTakeFirstOrThrow();
+    const user = await db.selectFrom('users').selectAll().where('id', '=', familyId).executeTakeFirstOrThrow();
     expect(user.created_at).toMatch(DAY_RE);
+    expect(user.last_login_on).toMatch(DAY_RE);
     const codes = await db.selectFrom('recovery_codes').select('created_at').where('user_id', '=', familyId).execute();
     expect(codes.length).toBeGreaterThan(0);
     for (const c of codes) expect(c.created_at).toMatch(DAY_RE);
