@@ -20,7 +20,7 @@ import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sw
 // logging on at "info" into a file. Then every byte the server wrote — the raw SQLite file and
 // its -wal/-shm, every file in the data directory, the temp files that appeared meanwhile and
 // the log — is searched: no marker may appear. Text typed but never saved (a search, a refused
-// form, a failed login, a malformed request) leaves no trace either. Secrets (passphrases, TOTP secrets, recovery
+// form, a failed login, a malformed request, a recovery's new passphrase) leaves no trace either. Secrets (passphrases, TOTP secrets, recovery
 // codes, the invite token, the session cookie's secret) must not appear in clear either.
 
 const FORGED_IP = '203.0.113.77';
@@ -46,9 +46,9 @@ const runSweptStory = async (opened: OpenedDb, dataDir: string) => {
   const app = await buildApp({ config, db: opened.db, dialect: opened.dialect, clock, logger });
   const texts = storyTexts();
   const story = await runStory(app, texts, HEADERS);
+  // Ends with the family's recovery, which ends its earlier sessions, and its logout.
   const extra = await strayInput(app, story);
   // One staff member stays logged in: a live session row is part of what a seizure finds.
-  await logOut(story.family.visitor);
   await logOut(story.admin.visitor);
   await app.close();
   return { texts, story, logFile, extra };
@@ -84,7 +84,16 @@ const strayInput = async (app: FastifyInstance, story: StoryResult): Promise<str
     expect(res.statusCode, b.url).toBeGreaterThanOrEqual(400);
     expect(res.statusCode, b.url).toBeLessThan(500);
   }
-  return [search, refused, loginName, loginPass, junk];
+  // The family comes back with a recovery code and a new passphrase: neither may be kept in clear.
+  const newPass = `новая фраза после восстановления ${tag}`;
+  const fam = new Visitor(app, HEADERS);
+  const recovered = await fam.submit('/recover', '/recover', { pseudonym: story.family.pseudonym, code: story.family.recoveryCodes[0], passphrase: newPass, confirm: newPass });
+  expect(recovered.status).toBe(200);
+  expect(recovered.url).not.toBe('/recover');
+  const stale = await story.family.visitor.request('GET', '/my/cases', undefined, false);
+  expect(stale.headers.location, 'a recovery ends the earlier sessions').toBe('/login');
+  await logOut(fam);
+  return [search, refused, loginName, loginPass, junk, newPass];
 };
 
 describe('sentinel sweep on SQLite: no marker anywhere the server writes', () => {
