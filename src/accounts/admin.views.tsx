@@ -162,6 +162,9 @@ export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageC
 export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
     <p role="alert">{ctx.t('accounts.invite.invalid')}</p>
+    <p>
+      <a href="/">{ctx.t('common.home')}</a>
+    </p>
   </Layout>
 );
 

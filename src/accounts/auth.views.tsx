@@ -114,6 +114,9 @@ export const RecoverPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
       <button type="submit">{ctx.t('accounts.recover.submit')}</button>
     </PostForm>
     <p class="muted">{ctx.t('accounts.recover.staff')}</p>
+    <p>
+      <a href="/login">{ctx.t('accounts.recover.backToLogin')}</a>
+    </p>
   </Layout>
 );
 
