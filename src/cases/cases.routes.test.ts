@@ -171,6 +171,11 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(familyClosed.body).toContain('подайте новый запрос');
   });
 
+  it('says in the stale queue how many days without activity it lists', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/staff?filter=stale&days=3', cookies: w.caseworker.cookies });
+    expect(res.body).toContain('Без движения 3 дня и дольше');
+  });
+
   it('refuses an empty message with a translated error and stores nothing', async () => {
     const before = await count(t, 'case_messages');
     const { res } = await submitForm(t.app, `/cases/${w.caseId}`, { body: '   ' }, w.family.cookies, `/cases/${w.caseId}/messages`);

@@ -98,7 +98,7 @@ export const QueuePage = ({
         </form>
       )}
       <SearchForm ctx={ctx} q="" />
-      <h2>{t(`cases.filters.${filter}`)}</h2>
+      <h2>{filter === 'stale' ? t('cases.staleHeading', { count: days }) : t(`cases.filters.${filter}`)}</h2>
       <QueueTable ctx={ctx} rows={rows} staffNames={staffNames} />
       {isAdmin && (
         <p>
