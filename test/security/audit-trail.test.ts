@@ -1,19 +1,20 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { DIALECTS } from '../helpers/db.ts';
 import { runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
 
 // The audit trail the whole story leaves (issue 3: "every staff read or change of a case is
 // written to an append-only audit log (who, what, when; no content), visible to the
 // organisation admin"), read back from the database and from the admin's page.
 
-describe('the audit trail of the whole story', () => {
+describe.each(DIALECTS)('the audit trail of the whole story (%s)', (dialect) => {
   let t: TestApp;
   let story: StoryResult;
   let texts: StoryTexts;
 
   beforeAll(async () => {
-    t = await testApp('sqlite');
+    t = await testApp(dialect);
     texts = storyTexts();
     story = await runStory(t.app, texts);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { DIALECTS } from '../helpers/db.ts';
 import { logOut, runStory, storyTexts, type StoryResult } from '../helpers/story.ts';
 
 // "Family activity is recorded at day precision only" (issue 3, threat model): after the whole
@@ -9,13 +10,13 @@ import { logOut, runStory, storyTexts, type StoryResult } from '../helpers/story
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-describe('family activity is kept to the day', () => {
+describe.each(DIALECTS)('family activity is kept to the day (%s)', (dialect) => {
   let t: TestApp;
   let story: StoryResult;
   let familyId: string;
 
   beforeAll(async () => {
-    t = await testApp('sqlite');
+    t = await testApp(dialect);
     story = await runStory(t.app, storyTexts());
     await logOut(story.family.visitor);
     familyId = (await t.opened.db.selectFrom('users').select('id').where('role', '=', 'family').executeTakeFirstOrThrow()).id;

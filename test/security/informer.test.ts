@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { DIALECTS } from '../helpers/db.ts';
 import { runStory, shows, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
 import { Visitor, type Page } from '../helpers/visitor.ts';
 
@@ -9,14 +10,14 @@ import { Visitor, type Page } from '../helpers/visitor.ts';
 // every page it can reach and probes the real case's URLs: it learns nothing, and a foreign case
 // looks exactly like one that does not exist.
 
-describe('an informer with a family account of its own', () => {
+describe.each(DIALECTS)('an informer with a family account of its own (%s)', (dialect) => {
   let t: TestApp;
   let story: StoryResult;
   let texts: StoryTexts;
   let informer: Visitor;
 
   beforeAll(async () => {
-    t = await testApp('sqlite');
+    t = await testApp(dialect);
     texts = storyTexts();
     story = await runStory(t.app, texts);
     informer = new Visitor(t.app);
