@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, generateRussianRecords, truePairCount, type GeneratedRecord, type GeneratorStats } from './index.ts';
+import { loadPools } from './pools.ts';
+import { UnitPool } from './units-pool.ts';
 
 const take = (n: number, seed: number, stats?: GeneratorStats) => [...generateRussianRecords({ n, seed, stats })];
 
@@ -52,6 +54,11 @@ describe('generateRussianRecords', () => {
     expect(count((r) => r.given_name === 'Александр')).toBeGreaterThan(0.05);
     expect(count((r) => r.given_name === 'Авксентий')).toBeLessThan(0.002);
     expect(count((r) => /^(Иванов|ИВАНОВ)$/.test(r.surname))).toBeGreaterThan(count((r) => /^(Якушев|ЯКУШЕВ)$/.test(r.surname)));
+  });
+
+  it('builds its unit pool for any seed (formation numbers never run out)', () => {
+    const regions = loadPools().regionList;
+    for (let seed = 0; seed < 300; seed++) expect(() => new UnitPool(regions, seed)).not.toThrow();
   });
 
   it('counts true pairs from the truth and while generating', () => {

@@ -39,8 +39,11 @@ export class UnitPool {
       let number: string;
       do number = String(rng.int(10000, 99999)); while (usedNumbers.has(number));
       usedNumbers.add(number);
+      // Formation numbers are unique per type; most are below 300 (as in reality), and when a
+      // common type has used those up the range widens, so the loop always ends.
       let formationNumber: number;
-      do formationNumber = rng.int(1, 250); while (usedFormations.has(`${formationNumber}${type.abbr}`));
+      let tries = 0;
+      do formationNumber = rng.int(1, tries++ < 50 ? 300 : 999); while (usedFormations.has(`${formationNumber}${type.abbr}`));
       usedFormations.add(`${formationNumber}${type.abbr}`);
       return { number, formationNumber, type };
     };
