@@ -77,7 +77,7 @@ const runOne = async (n: number, seed: number): Promise<void> => {
     'records/s': Math.round(n / wall),
     'candidate pairs': stats.candidatePairs,
     'pairs scored/s': Math.round(stats.scored / stats.seconds),
-    'train s': result.trainSeconds.toFixed(1),
+    'train s (u/EM/λ)': `${result.trainSeconds.toFixed(1)} (${['u', 'sessions', 'lambda'].map((k) => (result.engine.trainingReport?.seconds as Record<string, number> | undefined)?.[k]?.toFixed(1)).join('/')})`,
     'score s': stats.seconds.toFixed(1),
     'oversized blocks': stats.oversized.length,
     'true pairs kept by blocking': 'see below',

@@ -18,12 +18,37 @@ export class GrowInt32 {
   }
 }
 
+/**
+ * Features and interners created while an engine is being built register here, in creation
+ * order, so a worker thread that builds the same engine can adopt the main thread's computed
+ * features instead of normalising every distinct value again.
+ */
+export class FeatureRegistry {
+  static current: FeatureRegistry | null = null;
+  readonly features: TokenFeature[] = [];
+  readonly interners: Interner[] = [];
+  export(): { features: { data: Int32Array; filled: number }[]; interners: string[][] } {
+    return { features: this.features.map((f) => ({ data: f.data.slice(0, f.filled), filled: f.filled })), interners: this.interners.map((i) => i.values) };
+  }
+  adopt(saved: ReturnType<FeatureRegistry['export']>): void {
+    if (saved.features.length !== this.features.length || saved.interners.length !== this.interners.length) {
+      throw new Error('feature registry mismatch between threads');
+    }
+    saved.interners.forEach((values, i) => values.forEach((v) => this.interners[i].id(v)));
+    saved.features.forEach((f, i) => {
+      this.features[i].data = f.data.length ? f.data : new Int32Array(64);
+      this.features[i].filled = f.filled;
+    });
+  }
+}
+
 /** Growable per-token feature array, filled lazily as new tokens appear. */
 export class TokenFeature {
   data: Int32Array;
   filled = 0;
   constructor(private readonly compute: (value: string) => number) {
     this.data = new Int32Array(64);
+    FeatureRegistry.current?.features.push(this);
   }
   sync(column: FieldColumn): void {
     const n = column.strings.length;
@@ -41,6 +66,9 @@ export class TokenFeature {
 export class Interner {
   readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  constructor() {
+    FeatureRegistry.current?.interners.push(this);
+  }
   id(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
     let id = this.ids.get(value);

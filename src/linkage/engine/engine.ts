@@ -3,13 +3,15 @@
 import { createComparison, type Comparison } from './comparison.ts';
 import './comparisons-generic.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
-import { Dataset, type RawRecord } from './dataset.ts';
+import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability } from './model.ts';
 import { train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
@@ -48,12 +50,19 @@ export class LinkageEngine {
   params: ModelParams | null = null;
   scorer: Scorer | null = null;
   trainingReport: TrainingReport | null = null;
+  /** Per-token features and interners of this engine's comparisons and blocking rules. */
+  readonly features = new FeatureRegistry();
 
   constructor(config: LinkageConfigInput | LinkageConfig, readonly crossSourceOnly = false) {
     this.config = parseLinkageConfig(config);
     this.data = new Dataset(configFields(this.config));
-    this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data));
-    this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize);
+    FeatureRegistry.current = this.features;
+    try {
+      this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data));
+      this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize);
+    } finally {
+      FeatureRegistry.current = null;
+    }
   }
 
   add(id: string, record: RawRecord, source = 0): number {
@@ -119,7 +128,7 @@ export class LinkageEngine {
    * predict() on two threads (see parallel.ts); same pairs, same weights. Falls back to one
    * thread if the worker cannot start.
    */
-  async predictParallel(progress?: Progress): Promise<PredictResult> {
+  async predictParallel(progress?: Progress, options: { mainScores?: boolean } = {}): Promise<PredictResult> {
     const scorer = this.requireScorer();
     this.sync();
     const started = performance.now();
@@ -128,25 +137,39 @@ export class LinkageEngine {
     const plan = planChunks(this.blocking);
     const pairsPerRule = this.config.blocking.map(() => 0);
     let workerError: unknown = null;
-    const worker = startWorker({ config: this.config, crossSourceOnly: this.crossSourceOnly, params: this.params!, data: this.data.share(), plan, minWeight }).catch(
-      (err: unknown) => {
-        workerError = err;
-        return null;
-      },
-    );
+    let started2: ReturnType<typeof startWorker> | null = null;
+    try {
+      started2 = startWorker({ config: this.config, crossSourceOnly: this.crossSourceOnly, params: this.params!, data: this.data.share(), features: this.features.export(), plan, minWeight });
+    } catch (err) {
+      workerError = err;
+    }
+    const worker = started2
+      ? started2.result.catch((err: unknown) => {
+          workerError = err;
+          return null;
+        })
+      : Promise.resolve(null);
     const edges = new EdgeBuffer();
-    runChunks(
-      this.blocking,
-      plan,
-      this.data.source.data,
-      this.crossSourceOnly,
-      (a, b) => {
-        const w = scorer.score(a, b);
-        if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
-      },
-      pairsPerRule,
-      progress ? (done, total) => progress('scoring', done, total) : undefined,
-    );
+    // mainScores: false leaves every chunk to the worker (tests use it to exercise that path).
+    if (options.mainScores !== false) {
+      runChunks(
+        this.blocking,
+        plan,
+        this.data.source.data,
+        this.crossSourceOnly,
+        (a, b) => {
+          const w = scorer.score(a, b);
+          if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
+        },
+        pairsPerRule,
+        progress ? (done, total) => progress('scoring', done, total) : undefined,
+      );
+    }
+    if (started2 && options.mainScores !== false && Atomics.load(plan.workerClaims, 0) === 0) {
+      // The worker never started taking chunks: this thread did all of them.
+      started2.stop();
+      return { edges, stats: { candidatePairs: sum(pairsPerRule), pairsPerRule, oversized: plan.oversized, scored: sum(pairsPerRule), seconds: (performance.now() - started) / 1000, threads: 1 } };
+    }
     const other = await worker;
     if (!other) {
       // The plan consumed the chunk counter; score again on this thread from scratch.

@@ -15,7 +15,7 @@ describe('two-thread scoring', () => {
     const two = build();
     two.useParams(one.params!);
     const a = one.predict();
-    const b = await two.predictParallel();
+    const b = await two.predictParallel(undefined, { mainScores: false });
     expect(b.stats.workerError).toBeUndefined();
     expect(b.stats.threads).toBe(2);
     expect(b.stats.candidatePairs).toBe(a.stats.candidatePairs);
@@ -25,5 +25,14 @@ describe('two-thread scoring', () => {
     const setB = Array.from({ length: b.edges.length }, (_, i) => key(b.edges, i)).sort();
     expect(setB).toEqual(setA);
     expect(Array.from(two.cluster(b.edges).clusterOf)).toEqual(Array.from(one.cluster(a.edges).clusterOf));
+  });
+  it('does not wait for a worker that never took a chunk', async () => {
+    const e = new LinkageEngine(syntheticConfig());
+    for (const r of syntheticPeople(300, 9)) e.add(r.id, r.record);
+    e.train();
+    const single = e.predict();
+    const r = await e.predictParallel();
+    expect(r.stats.candidatePairs).toBe(single.stats.candidatePairs);
+    expect(r.edges.length).toBe(single.edges.length);
   });
 });

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Blocking, BlockingStats } from './blocking.ts';
 import type { LinkageConfig } from './config.ts';
-import type { Dataset } from './dataset.ts';
+import type { Dataset, FeatureRegistry } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 
 const CHUNK = 1 << 14;
@@ -25,6 +25,8 @@ export interface Plan {
   /** Triples (rule, start, end) over orders[rule]. */
   chunks: Int32Array;
   counter: Int32Array;
+  /** Claims the worker has announced: 0 after the main thread is done means it took nothing. */
+  workerClaims: Int32Array;
   oversized: BlockingStats['oversized'];
 }
 
@@ -72,6 +74,7 @@ export const planChunks = (blocking: Blocking): Plan => {
     orders,
     chunks: shared(Int32Array.from(chunks)),
     counter: new Int32Array(new SharedArrayBuffer(4)),
+    workerClaims: new Int32Array(new SharedArrayBuffer(4)),
     oversized,
   };
 };
@@ -85,9 +88,14 @@ export const runChunks = (
   visit: (a: number, b: number) => void,
   pairsPerRule: number[],
   onChunk?: (done: number, total: number) => void,
+  isWorker = false,
 ): void => {
   const total = plan.chunks.length / 3;
   for (;;) {
+    // The worker announces before it claims, so once the main thread has run out of chunks it
+    // can tell "the worker has work in hand" from "the worker never got going" (then it need
+    // not wait for a slow start).
+    if (isWorker) Atomics.add(plan.workerClaims, 0, 1);
     const c = Atomics.add(plan.counter, 0, 1);
     if (c >= total) return;
     onChunk?.(c, total);
@@ -128,6 +136,7 @@ export interface WorkerInput {
   crossSourceOnly: boolean;
   params: ModelParams;
   data: ReturnType<Dataset['share']>;
+  features: ReturnType<FeatureRegistry['export']>;
   plan: Plan;
   minWeight: number;
 }
@@ -140,13 +149,15 @@ export interface WorkerOutput {
   pairsPerRule: number[];
 }
 
-export const startWorker = (input: WorkerInput): Promise<WorkerOutput> =>
-  new Promise((resolve, reject) => {
-    // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
-    const worker = new Worker(new URL('./score-worker.mjs', import.meta.url), { workerData: input });
+export const startWorker = (input: WorkerInput): { result: Promise<WorkerOutput>; stop: () => void } => {
+  // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
+  const worker = new Worker(new URL('./score-worker.mjs', import.meta.url), { workerData: input });
+  const result = new Promise<WorkerOutput>((resolve, reject) => {
     worker.once('message', (m: WorkerOutput) => {
       resolve(m);
       void worker.terminate();
     });
     worker.once('error', reject);
   });
+  return { result, stop: () => void worker.terminate() };
+};

@@ -10,6 +10,8 @@ import { runChunks, type WorkerInput, type WorkerOutput } from './parallel.ts';
 const input = workerData as WorkerInput;
 const engine = new LinkageEngine(input.config, input.crossSourceOnly);
 engine.data.restore(input.data);
+// The main thread's normalised features, so sync() has nothing left to compute.
+engine.features.adopt(input.features);
 engine.useParams(input.params);
 engine.blocking.keys = input.plan.keys;
 engine.blocking.lacking = input.plan.lacking;
@@ -38,6 +40,6 @@ runChunks(engine.blocking, input.plan, input.data.source, input.crossSourceOnly,
   a[length] = x;
   b[length] = y;
   weight[length++] = w;
-}, pairsPerRule);
+}, pairsPerRule, undefined, true);
 const out: WorkerOutput = { a: a.slice(0, length), b: b.slice(0, length), weight: weight.slice(0, length), length, pairsPerRule };
 parentPort!.postMessage(out, [out.a.buffer as ArrayBuffer, out.b.buffer as ArrayBuffer, out.weight.buffer as ArrayBuffer]);

@@ -33,6 +33,8 @@ export interface TrainingReport {
   deterministicPairs: number;
   /** Recall assumed for the deterministic rules (given or implied by m). */
   recall: number;
+  /** Seconds spent on u, on the EM sessions and on λ. */
+  seconds?: { u: number; sessions: number; lambda: number };
   sessions: { rule: string; pairs: number; patterns: number; lambda: number }[];
 }
 
@@ -167,7 +169,9 @@ const runSession = (
 };
 
 export const train = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): { params: ModelParams; report: TrainingReport } => {
+  const t0 = performance.now();
   const u = estimateU(data, comps, opts);
+  const t1 = performance.now();
   const sums = comps.map((c) => new Float64Array(c.levels.length));
   const counts = new Int32Array(comps.length);
   const report: TrainingReport = { deterministicPairs: 0, recall: 0, sessions: [] };
@@ -183,6 +187,7 @@ export const train = (data: Dataset, comps: readonly Comparison[], opts: Trainin
     });
   }
   const m = comps.map((c, i) => (counts[i] ? Array.from(sums[i], (v) => v / counts[i]) : initialM(c.levels.length)));
+  const t2 = performance.now();
   let recall = opts.recall === 'auto' ? 1 : opts.recall;
   const { lambda: raw, pairs } = estimateLambda(data, opts, 1);
   if (opts.recall === 'auto') {
@@ -197,5 +202,6 @@ export const train = (data: Dataset, comps: readonly Comparison[], opts: Trainin
   report.recall = recall;
   const lambda = Math.min(0.5, raw / recall);
   report.deterministicPairs = pairs;
+  report.seconds = { u: (t1 - t0) / 1000, sessions: (t2 - t1) / 1000, lambda: (performance.now() - t2) / 1000 };
   return { params: { lambda, m, u }, report };
 };
