@@ -68,6 +68,7 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
 
   it.each([
     ['empty surname', { surname: '' }, 'surname', 'Заполните это поле.'],
+    ['no relation chosen', { relation: '' }, 'relation', 'Выберите один из вариантов.'],
     ['digits in a name', { given_name: 'Алексей2' }, 'given_name', 'Используйте только буквы'],
     ['malformed date', { birth_date: '31.02.1999' }, 'birth_date', 'Неверная дата'],
     ['future date', { last_contact_date: '2030' }, 'last_contact_date', 'ещё не наступила'],

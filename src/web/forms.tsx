@@ -123,26 +123,33 @@ export const TextArea = (p: FieldProps & { maxLength?: number; rows?: number }) 
   </label>
 );
 
-export const SelectField = (p: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string }) => (
-  <label>
-    <LabelText ctx={p.ctx} label={p.label} required={p.required} />
-    <select
-      name={p.name}
-      required={p.required}
-      aria-invalid={p.errors[p.name] ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.errors, p.hint)}
-    >
-      <option value="">{p.emptyLabel ?? '—'}</option>
-      {p.options.map((o) => (
-        <option value={o.value} selected={p.values[p.name] === o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-    {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
-    <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
-  </label>
-);
+// A list left at "—" is not a field left empty: say "choose", not "fill in".
+const chooseInsteadOfFill = (errors: FormErrors, name: string): FormErrors =>
+  errors[name]?.key === 'errors.required' ? { ...errors, [name]: { ...errors[name], key: 'errors.chooseOne' } } : errors;
+
+export const SelectField = (props: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string }) => {
+  const p = { ...props, errors: chooseInsteadOfFill(props.errors, props.name) };
+  return (
+    <label>
+      <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+      <select
+        name={p.name}
+        required={p.required}
+        aria-invalid={p.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.errors, p.hint)}
+      >
+        <option value="">{p.emptyLabel ?? '—'}</option>
+        {p.options.map((o) => (
+          <option value={o.value} selected={p.values[p.name] === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
+      <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
+    </label>
+  );
+};
 
 /** A POST form that always carries the CSRF token. */
 export const PostForm = ({ ctx, action, children, enctype }: { ctx: PageContext; action: string; children: ComponentChildren; enctype?: string }) => (
