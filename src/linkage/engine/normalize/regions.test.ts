@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { regionCode } from './index.ts';
 
@@ -29,6 +30,15 @@ describe('regionCode', () => {
       for (const f of forms) expect(regionCode(f), f).toBe(code);
     });
   }
+
+  it('reads all 85 subjects of regions.csv by Russian name, English name, ISO code and number', () => {
+    const csv = readFileSync(new URL('../../../../data/regions.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    expect(csv).toHaveLength(85);
+    for (const line of csv) {
+      const [iso, number, , , nameRu, nameEn] = line.split(',');
+      for (const form of [nameRu, nameEn, iso, number, nameRu.toUpperCase(), nameEn.toLowerCase()]) expect(regionCode(form), form).toBe(iso);
+    }
+  });
 
   it('covers every subject in regions.csv by its Russian and English names', () => {
     expect(regionCode('Республика Хакасия')).toBe('RU-KK');
