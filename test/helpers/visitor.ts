@@ -20,7 +20,7 @@ const attr = (tag: string, name: string): string | undefined => {
 };
 
 /** The forms of a page: action and the values a browser would send (hidden inputs included). */
-export const formsOf = (html: string): Array<{ action: string; fields: Record<string, string> }> =>
+export const formsOf = (html: string): Array<{ action: string; method: 'get' | 'post'; fields: Record<string, string> }> =>
   [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, open, inner]) => {
     const fields: Record<string, string> = {};
     for (const [tag] of inner.matchAll(/<input\b[^>]*>/gi)) {
@@ -40,7 +40,7 @@ export const formsOf = (html: string): Array<{ action: string; fields: Record<st
       const name = attr(taOpen, 'name');
       if (name) fields[name] = decode(text);
     }
-    return { action: attr(open, 'action') ?? '', fields };
+    return { action: attr(open, 'action') ?? '', method: (attr(open, 'method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', fields };
   });
 
 export class Visitor {

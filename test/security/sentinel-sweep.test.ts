@@ -11,7 +11,7 @@ import { createLogger } from '../../src/shared/logger.ts';
 import type { Db, OpenedDb } from '../../src/db/database.ts';
 import { freshDb } from '../helpers/db.ts';
 import type { FastifyInstance } from 'fastify';
-import { cyrillicTag, logOut, runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
+import { cyrillicTag, logOut, runStory, shows, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
 import { Visitor } from '../helpers/visitor.ts';
 import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sweep.ts';
 
@@ -64,8 +64,9 @@ const strayInput = async (app: FastifyInstance, story: StoryResult): Promise<str
   const refused = `Отклонённый рассказ ${tag}`;
   const loginName = `вход${tag}`;
   const loginPass = `неверная фраза ${tag}`;
-  const found = await story.caseworker.visitor.get(`/staff/search?q=${encodeURIComponent(search)}`);
+  const found = await story.caseworker.visitor.submit('/staff/search', '/staff/search', { q: search });
   expect(found.status).toBe(200);
+  expect(shows(found, search)).toBe(true); // the query was taken (and shown back only to its author)
   const echoed = await story.family.visitor.submit('/cases/new', '/cases/new', { organisation: story.organisationId, narrative: refused, wants_to_learn: refused, relation: 'mother' });
   expect(echoed.status).toBe(400);
   expect(echoed.body).toContain(refused);
