@@ -35,6 +35,8 @@ export const NewCasePage = ({
   return (
     <Layout ctx={ctx} heading={t('cases.newTitle')}>
       <p>{t('cases.newIntro')}</p>
+      {/* An idle session ends (30 minutes by default) and a form posted after that is lost. */}
+      <p class="muted">{t('cases.newTimeout')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/cases/new">
         <SelectField
