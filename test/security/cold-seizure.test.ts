@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openSqlite, type OpenedDb } from '../../src/db/database.ts';
+import { openPostgres, openSqlite, type OpenedDb } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import { ManualClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { DecryptionFailed, derivePassphraseKeys, generateKeyPair, open, openWith, randomKey, verifierMatches } from '../../src/shared/crypto/index.ts';
@@ -14,7 +15,7 @@ import { aad } from '../../src/accounts/keys.ts';
 import { authoriseCase } from '../../src/web/access.ts';
 import { getCaseForViewer } from '../../src/cases/cases.service.ts';
 import type { AuthContext } from '../../src/web/auth-context.ts';
-import { freshDb } from '../helpers/db.ts';
+import { freshDb, freshPgUrl } from '../helpers/db.ts';
 import { logOut, runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
 
 // Cold seizure (issue 3): after the whole story, the data directory is copied as a seized,
@@ -150,3 +151,44 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
     expect(view.messages.map((m) => m.body)).toEqual(expect.arrayContaining([texts.staffMessage, texts.familyMessage]));
   });
 });
+
+describe('cold seizure on PostgreSQL: a fresh app instance on the database, nobody logged in', () => {
+  it('shows no case without a cookie, stores no text, and the service cannot open the case', async () => {
+    const url = await freshPgUrl();
+    const live = openPostgres(url);
+    await migrateToLatest(live.db);
+    const config = loadConfig({ ...process.env, DATABASE_URL: url });
+    const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+    const app = await buildApp({ config, db: live.db, dialect: 'postgres', clock, logger: createLogger('silent') });
+    const texts = storyTexts();
+    const story = await runStory(app, texts);
+    await app.close();
+    await live.close();
+
+    const seized = openPostgres(url);
+    const fresh = await buildApp({ config, db: seized.db, dialect: 'postgres', clock, logger: createLogger('silent') });
+    try {
+      for (const path of [`/cases/${story.caseId}`, '/my/cases', '/staff']) {
+        const res = await fresh.inject({ method: 'GET', url: path });
+        expect(res.statusCode, path).toBe(303);
+        for (const text of Object.values(texts)) expect(res.body).not.toContain(text);
+      }
+      const c = await seized.db.selectFrom('cases').selectAll().where('id', '=', story.caseId).executeTakeFirstOrThrow();
+      for (const v of [c.relation_sealed, c.narrative_sealed, c.wants_sealed]) {
+        expect(v).toMatch(/^g1\./);
+        for (const text of Object.values(texts)) expect(v).not.toContain(text);
+      }
+      const worker = await seized.db.selectFrom('users').selectAll().where('id', '=', story.caseworker.userId).executeTakeFirstOrThrow();
+      const noCookie: AuthContext = {
+        userId: worker.id, pseudonym: worker.pseudonym, role: 'caseworker', organisationId: worker.organisation_id,
+        secondFactorDone: true, totpEnabled: true, sessionId: 'seized', userPrivateKey: generateKeyPair().privateKey,
+      };
+      const grant = await authoriseCase(seized.db, noCookie, story.caseId, 'read');
+      await expect(getCaseForViewer({ db: seized.db, clock }, grant)).rejects.toThrow(DecryptionFailed);
+    } finally {
+      await fresh.close();
+      await seized.close();
+    }
+  });
+});
+
