@@ -12,7 +12,7 @@ const take = (n: number, seed: number, stats?: GeneratorStats) => [...generateRu
 
 const EVERY_KIND = [
   'latin_gost779b', 'latin_icao9303', 'latin_bgnpcgn', 'latin_iso9', 'latin_mvd1997', 'latin_gostr52535', 'latin_informal',
-  'latin_ukraine2010', 'informal_spelling', 'western_given', 'old_passport', 'ukrainian_form', 'ukrainian_romanisation', 'typo',
+  'latin_ukraine2010', 'informal_spelling', 'informal_zh_j', 'western_given', 'old_passport', 'ukrainian_form', 'ukrainian_romanisation', 'typo',
   'missing_patronymic', 'initial_patronymic', 'initial_given', 'yo_toggle', 'upper_case', 'swapped_names', 'diminutive',
   'feminine_surname', 'day_month_swap', 'year_off_by_one', 'date_digit_typo', 'date_year_only', 'date_year_gr', 'date_month_only',
   'date_dmy', 'date_iso', 'date_ru_words', 'date_dmy_short_year', 'empty_birth_date', 'region_ru_full', 'region_ru_short',

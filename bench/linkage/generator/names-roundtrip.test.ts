@@ -1,7 +1,7 @@
 // End-to-end check of the name normaliser on generated records: whatever a source did to the
 // spelling (script, system, Ukrainian form, diminutive, ё, case, feminine form), the keys the
 // engine compares must equal the true person's keys. Typos, swaps, initials and empty fields
-// are the engine's job (fuzzy levels), so they are left out here.
+// are the engine's job (fuzzy levels), so they are left out here, as is informal zh → j ("Jukov").
 import { describe, expect, it } from 'vitest';
 import {
   canonicalGivenName, nameKey, patronymicGenderless, surnameGenderless,
@@ -29,7 +29,7 @@ describe('name keys of generated records equal the true person’s keys', () => 
       const p = factory.make(rng);
       for (const source of SOURCES) {
         const r = makeRecord(rng, p, source);
-        if (/typo|swapped|initial|empty_given|missing_patronymic/.test(r.variations)) continue;
+        if (/typo|swapped|initial|empty_given|missing_patronymic|informal_zh_j/.test(r.variations)) continue;
         const ok = sk(r.surname) === sk(p.surname) && gk(r.given_name) === gk(p.given) && pk(r.patronymic) === pk(p.patronymic);
         for (const v of r.variations.split('|')) {
           const s = seen.get(v) ?? { n: 0, bad: 0, examples: [] };

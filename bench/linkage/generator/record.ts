@@ -53,6 +53,8 @@ function latinOf(s: string, system: TranslitSystem): string {
   return t;
 }
 
+const zhCount = (s: string) => s.split(/zh/i).length - 1;
+
 function typed(rng: Rng, s: string, p: number, v: string[]): string {
   if (!s || s.length < 4 || !rng.chance(p)) return s;
   const t = typo(rng, s);
@@ -111,6 +113,8 @@ export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord
       const a = informalLatin(rng, surname);
       const b = v.includes('western_given') ? given : informalLatin(rng, given);
       if (a !== surname || b !== given) v.push('informal_spelling');
+      // Marked apart: the one informal habit no key can undo (see spelling.ts).
+      if (zhCount(a) < zhCount(surname) || zhCount(b) < zhCount(given)) v.push('informal_zh_j');
       [surname, given] = [a, b];
     }
   }
