@@ -8,6 +8,7 @@ import { SOURCES, SOURCE_WEIGHTS, type Source } from './sources.ts';
 import { UnitPool } from './units-pool.ts';
 
 export { SOURCES } from './sources.ts';
+export { falseMergesByKind, recallByVariation, type KindRecall } from './evaluate.ts';
 
 /** The platform's person CSV header plus the ground truth column. */
 export const CSV_COLUMNS = ['record_id', 'source', 'surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit', 'true_id'] as const;
