@@ -77,6 +77,7 @@ export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
     <p>
       <a href="/recover">{ctx.t('accounts.login.forgot')}</a> · <a href="/register">{ctx.t('accounts.login.noAccount')}</a>
     </p>
+    <p class="muted">{ctx.t('accounts.login.sessionHint')}</p>
   </Layout>
 );
 
