@@ -58,6 +58,9 @@ describe('nameKey', () => {
       ['Magomed', 'Магомед'], ['Mahomed', 'Магомед'], ['Alan', 'Алан'], ['Soslan', 'Сослан']]) same(a, b, 'given');
     same('Цырендоржиев', 'ЦЫРЕНДОРЖИЕВ');
     same('Батоhоев', 'Батоһоев'); // Buryat һ typed as Latin h
+    same('Бадмаев', 'Бадмаев');
+    same('Түмэн', 'Тумэн');
+    same('Ўладзімір', 'Уладзимир'); // Belarusian ў and і
   });
 
   it('returns empty for empty and placeholder values', () => {

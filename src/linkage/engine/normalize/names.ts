@@ -40,8 +40,8 @@
  * Ukrainian given names (Олександр, Serhii) differ from Russian ones in letters, not just
  * script: they get their own key here and canonicalGivenName maps them to the Russian name.
  *
- * Non-Russian letters of the republics' alphabets (Buryat ү ө һ, Tuvan ң, Tatar ә җ) are folded
- * to the Russian letters that passport offices use for them.
+ * Non-Russian letters of the republics' alphabets (Buryat ү ө һ, Tuvan ң, Tatar ә җ, Kazakh қ ғ;
+ * Belarusian ў) are folded to the Russian letters that passport offices use for them.
  */
 import { fixHomoglyphs, hasLatin, latinToCyrillic } from './latin.ts';
 
@@ -51,7 +51,7 @@ const FOLD: Record<string, string> = {
   ё: 'е', э: 'е', є: 'е', ы: 'и', й: 'и', і: 'и', ї: 'и', ь: '', ъ: '', я: 'иа', ю: 'иу',
   // (ьо is read as ё before this table: Ukrainian spells Russian ё so, Ковальов = Ковалёв)
   х: 'г', ґ: 'г', һ: 'г', ц: 'тс', щ: 'шч', ү: 'у', ұ: 'у', ө: 'о', ә: 'а', җ: 'ж', ң: 'н', ғ: 'г',
-  қ: 'к', ӊ: 'н', ӧ: 'о', ӱ: 'у',
+  қ: 'к', ӊ: 'н', ӧ: 'о', ӱ: 'у', ў: 'у', ђ: 'дж', ј: 'и',
 };
 
 /** Values that mean "unknown" in the spreadsheets we import. */
