@@ -39,7 +39,11 @@ export class Rng {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** True with probability p. Certain outcomes (p ≤ 0, p ≥ 1) draw nothing: the record
+   * generator asks many questions whose answer is fixed for a source. */
   chance(p: number): boolean {
+    if (p <= 0) return false;
+    if (p >= 1) return true;
     return this.next() < p;
   }
 
