@@ -33,6 +33,10 @@ for (const line of readFileSync(new URL('../../../data/names/diminutives.csv', i
   const key = full.replace(/ё/g, 'е');
   DIMINUTIVES.set(key, [...(DIMINUTIVES.get(key) ?? []), dim]);
 }
+// Our given-name pool writes Артём, Пётр with ё: index those spellings too (no replace per record).
+for (const [key, dims] of [...DIMINUTIVES]) {
+  for (const withYo of ['Артём', 'Пётр', 'Фёдор', 'Семён']) if (withYo.replace(/ё/g, 'е') === key) DIMINUTIVES.set(withYo, dims);
+}
 for (const [full, dims] of [['Сергей', ['Серёга']], ['Дмитрий', ['Димон']], ['Александр', ['Санёк']], ['Николай', ['Колян']]] as const) {
   DIMINUTIVES.set(full, [...(DIMINUTIVES.get(full) ?? []), ...dims]);
 }
@@ -75,7 +79,7 @@ export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord
     patronymic = ukrainianPatronymicOf(p.father);
     v.push('ukrainian_form');
   } else {
-    const dims = DIMINUTIVES.get(given.replace(/ё/g, 'е'));
+    const dims = DIMINUTIVES.get(given);
     if (dims && rng.chance(prof.diminutive)) { given = rng.pick(dims); v.push('diminutive'); }
     if (rng.chance(prof.yo)) {
       const [a, b, c] = [toggleYo(surname), toggleYo(given), toggleYo(patronymic)];
