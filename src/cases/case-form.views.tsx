@@ -94,7 +94,10 @@ export const MyCasesPage = ({
         </ul>
       )}
       <p>
-        <a href="/cases/new">{t('cases.newCaseLink')}</a>
+        {/* With no request yet this is the only next step: make it look like one. */}
+        <a href="/cases/new" role={cases.length === 0 ? 'button' : undefined}>
+          {t('cases.newCaseLink')}
+        </a>
       </p>
     </Layout>
   );
