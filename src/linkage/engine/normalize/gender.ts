@@ -18,7 +18,7 @@ const SURNAME_RULES: Array<[RegExp, string]> = [
 
 /** Surname key without the feminine ending (иванова → иванов, петровская → петровски). */
 export function surnameGenderless(key: string): string {
-  if (key.length < 4) return key;
+  if (!key || key.length < 4) return key ?? '';
   for (const [re, rep] of SURNAME_RULES) {
     if (re.test(key)) return key.replace(re, rep);
   }
@@ -40,7 +40,7 @@ const PATRONYMIC_RULES: Array<[RegExp, string]> = [
 ];
 
 function stripPatronymic(key: string): string {
-  if (key.length < 4) return key;
+  if (!key || key.length < 4) return key ?? '';
   for (const [re, rep] of PATRONYMIC_RULES) {
     if (re.test(key)) return key.replace(re, rep);
   }

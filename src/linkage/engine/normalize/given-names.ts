@@ -44,6 +44,7 @@ let table: Map<string, string> | null = null;
 
 /** Given-name key → full-name key via diminutives and Ukrainian/regional equivalents. */
 export function canonicalGivenName(key: string): string {
+  if (!key) return '';
   table ??= buildTable();
   return table.get(key) ?? key;
 }

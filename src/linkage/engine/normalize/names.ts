@@ -104,7 +104,7 @@ function computeKey(raw: string): string {
 
 /** True for initials-only input like "А.", "A", "А.В.", "Yu.", "A. V." */
 export function isInitial(raw: string): boolean {
-  const s = raw.normalize('NFC').trim();
+  const s = (raw ?? '').normalize('NFC').trim();
   if (!s) return false;
   // One letter (with or without a dot), or a Latin digraph initial that must carry a dot
   // (Zh., Yu., Shch.) so that real short names like "Ян" or "Ali" are not taken for initials.
