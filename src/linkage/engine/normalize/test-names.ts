@@ -6,6 +6,8 @@ const read = (f: string) => readFileSync(new URL(`../../../../data/names/${f}`, 
 const lines = (f: string) => read(f).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
 export const SURNAMES = lines('surnames.csv').slice(1).flatMap((l) => l.split(',').slice(0, 2));
+/** [male, female] pairs of surnames.csv. */
+export const SURNAME_PAIRS = lines('surnames.csv').slice(1).map((l) => l.split(',').slice(0, 2) as [string, string]);
 export const GIVEN = lines('male_first_names.txt');
 export const PATRONYMICS = [...lines('patronymics_male.txt'), ...lines('patronymics_female.txt')];
 /** Names from the republics the issue names (Buryatia, Tyva, Dagestan, North Ossetia). */
