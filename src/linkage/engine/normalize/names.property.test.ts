@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameKey, surnameGenderless, transliterate, TRANSLIT_SYSTEMS, type TranslitSystem } from './index.ts';
-import { ALL, SURNAME_PAIRS } from './test-names.ts';
+import { nameKey, patronymicGenderless, surnameGenderless, transliterate, TRANSLIT_SYSTEMS, type TranslitSystem } from './index.ts';
+import { ALL, PATRONYMIC_PAIRS, SURNAME_PAIRS } from './test-names.ts';
 
 const caseVariant = (s: string, v: number) => (v === 0 ? s : v === 1 ? s.toUpperCase() : s.toLowerCase());
 const yoVariant = (s: string, v: boolean) => (v ? s.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : s);
@@ -23,6 +23,17 @@ describe('nameKey: every supported transliteration reaches the Cyrillic key', ()
       for (const [m, f] of SURNAME_PAIRS) {
         const [a, b] = system ? [transliterate(m, system), transliterate(f, system)] : [m, f];
         if (surnameGenderless(nameKey(a, 'surname')) !== surnameGenderless(nameKey(b, 'surname'))) failures.push(`${system}: ${a} / ${b}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('gives male and female patronymics one genderless key, in every system', () => {
+    const failures: string[] = [];
+    for (const system of [null, ...TRANSLIT_SYSTEMS]) {
+      for (const [m, f] of PATRONYMIC_PAIRS) {
+        const [a, b] = system ? [transliterate(m, system), transliterate(f, system)] : [m, f];
+        if (patronymicGenderless(nameKey(a, 'patronymic')) !== patronymicGenderless(nameKey(b, 'patronymic'))) failures.push(`${system}: ${a} / ${b}`);
       }
     }
     expect(failures).toEqual([]);

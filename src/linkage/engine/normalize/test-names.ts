@@ -10,6 +10,12 @@ export const SURNAMES = lines('surnames.csv').slice(1).flatMap((l) => l.split(',
 export const SURNAME_PAIRS = lines('surnames.csv').slice(1).map((l) => l.split(',').slice(0, 2) as [string, string]);
 export const GIVEN = lines('male_first_names.txt');
 export const PATRONYMICS = [...lines('patronymics_male.txt'), ...lines('patronymics_female.txt')];
+/** [male, female] patronymics: the male list with the female form made by the usual rules (the
+ * two faker lists are not parallel). */
+const FEMALE_OF_ICH: Record<string, string> = { Ильич: 'Ильинична', Фомич: 'Фоминична', Фокич: 'Фокична' };
+export const PATRONYMIC_PAIRS: Array<[string, string]> = lines('patronymics_male.txt').map((m) => [
+  m, FEMALE_OF_ICH[m] ?? m.replace(/ович$/, 'овна').replace(/евич$/, 'евна'),
+]);
 /** Names from the republics the issue names (Buryatia, Tyva, Dagestan, North Ossetia). */
 export const MINORITY_SURNAMES = ['Цыренов', 'Доржиев', 'Монгуш', 'Ооржак', 'Магомедов', 'Гаджиев', 'Абдулхаликов', 'Дзагоев', 'Гуриев', 'Цыденжапов', 'Батоев', 'Куулар', 'Сат', 'Дзуцев', 'Хетагуров', 'Алиев'];
 export const MINORITY_GIVEN = ['Баир', 'Жаргал', 'Аяс', 'Шамиль', 'Магомед', 'Алан', 'Сослан', 'Батор', 'Чингис', 'Ахмед', 'Руслан', 'Заур', 'Аймир'];
