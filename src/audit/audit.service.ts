@@ -13,7 +13,7 @@ export const AUDIT_ACTIONS = [
   'case.purged',
   // staff account events, written by the accounts domain
   'organisation.created', 'account.invite_created', 'account.invite_accepted', 'account.reset_created', 'account.reset_used',
-  'account.2fa_set',
+  'account.2fa_set', 'account.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -54,4 +54,14 @@ describe.each(DIALECTS)('the audit trail of the whole story (%s)', (dialect) => 
     const family = await story.family.visitor.request('GET', '/staff/audit', undefined, false);
     expect(family.status).toBe(404);
   });
+  it('names every action in words on the admin page, a staff removal included', async () => {
+    const confirm = await story.admin.visitor.submit(`/admin/invites?org=${story.organisationId}`, '/admin/invites/remove', { userId: story.caseworker.userId });
+    expect(confirm.status).toBe(200);
+    await story.admin.visitor.submit(null, '/admin/invites/remove', { userId: story.caseworker.userId, confirm: 'yes' });
+    const log = await rows();
+    expect(log.map((r) => r.action)).toContain('account.removed');
+    const page = await story.admin.visitor.get('/staff/audit');
+    // Every action shown is translated: no raw key such as "account.removed" on the page.
+    expect(page.body).not.toMatch(/[>\s](case|event|note|message|account|organisation)\.[a-z_0-9]+</);
+  });
 });
