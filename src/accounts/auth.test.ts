@@ -65,6 +65,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const ru = await submitForm(t.app, '/register', { pseudonym: '', passphrase: PASS, confirm: PASS + 'x' });
     expect(ru.res.body).toContain('Заполните это поле');
     expect(ru.res.body).toContain('Парольные фразы не совпадают');
+    expect(ru.res.body).toContain('Форма не отправлена: исправьте 2 поля, отмеченных ниже.');
     const after = await t.opened.db.selectFrom('users').select('id').execute();
     expect(after.length).toBe(before.length);
   });

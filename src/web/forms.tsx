@@ -162,6 +162,6 @@ export const PostForm = ({ ctx, action, children, enctype }: { ctx: PageContext;
 export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) =>
   Object.keys(errors).length > 0 ? (
     <p role="alert" class="form-errors">
-      {errors._form ? ctx.t(errors._form.key, errors._form.params ?? {}) : ctx.t('common.formHasErrors')}
+      {errors._form ? ctx.t(errors._form.key, errors._form.params ?? {}) : ctx.t('common.formHasErrors', { count: Object.keys(errors).length })}
     </p>
   ) : null;
