@@ -46,3 +46,23 @@ describe('incremental index', () => {
     expect(parts.reduce((s, p) => s + p.weight, 0)).toBeCloseTo(hits[0].weight, 9);
   });
 });
+
+describe('incremental index on person records (fallback and swap-proof blocking rules)', () => {
+  it('finds every batch edge of a record with the same weight', async () => {
+    const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
+    const { personConfig } = await import('./person-config.ts');
+    const engine = new LinkageEngine(personConfig());
+    const rows = [...generateRussianRecords({ n: 3000, seed: 5 })] as unknown as Record<string, string>[];
+    for (const r of rows) engine.add(r.record_id, r);
+    engine.train();
+    const { edges } = engine.predict();
+    const index = new LinkageIndex(engine);
+    let checked = 0;
+    for (let e = 0; e < edges.length; e += 7) {
+      const hit = index.match(rows[edges.a[e]]).find((c) => c.record === edges.b[e]);
+      expect(hit?.weight).toBeCloseTo(edges.weight[e], 9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
