@@ -57,6 +57,16 @@ describe('kintrace dedupe', () => {
     expect(got.find((c) => c.includes('d1'))).toContain('e1');
   });
 
+  it('handles a file with a single record (or none)', async () => {
+    for (const body of ['record_id,surname\nx1,Иванов\n', 'record_id,surname\n']) {
+      const input = join(dir, 'one.csv');
+      writeFileSync(input, body);
+      const out = join(dir, 'one-out.csv');
+      await dedupeCommand(input, { out, pairs: join(dir, 'one-pairs.csv') });
+      expect(readFileSync(out, 'utf8').trim().split('\n').slice(1)).toEqual(body.includes('x1') ? ['x1,x1'] : []);
+    }
+  });
+
   it('exits non-zero with a line-numbered message on a malformed file', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'record_id,surname\n1,Иванов\n2,Петров,лишнее\n');

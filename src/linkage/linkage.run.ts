@@ -85,7 +85,18 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
     );
     b.stop();
   }
-  if (engine.data.size < 2) throw new Error('need at least two records to link');
+  if (engine.data.size < 2) {
+    // Nothing to compare: every record (zero or one) is its own cluster.
+    const n = engine.data.size;
+    const empty = { a: new Int32Array(0), b: new Int32Array(0), weight: new Float64Array(0), length: 0 };
+    return {
+      engine,
+      predicted: { edges: empty, stats: { candidatePairs: 0, pairsPerRule: [], oversized: [], scored: 0, seconds: 0 } },
+      clusters: { clusterOf: Int32Array.from({ length: n }, (_, i) => i), review: [], alarms: [], rejected: { constraint: 0, average: 0, size: 0 } },
+      seconds: (performance.now() - started) / 1000,
+      trainSeconds: 0,
+    };
+  }
   const trainStart = performance.now();
   engine.train();
   const trainSeconds = (performance.now() - trainStart) / 1000;
