@@ -159,8 +159,9 @@ export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageC
   </Layout>
 );
 
+// Used for invite, reset and first-setup links alike: the heading must not say "invitation".
 export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
-  <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
+  <Layout ctx={ctx} heading={ctx.t('accounts.invite.invalidTitle')}>
     <p role="alert">{ctx.t('accounts.invite.invalid')}</p>
     <p>
       <a href="/">{ctx.t('common.home')}</a>
