@@ -103,7 +103,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const scoring = bar(opts.progress, 'scoring', 100);
   const onProgress = (_phase: string, done: number, total: number): void => scoring.update(Math.round((100 * done) / Math.max(total, 1)));
   // A second thread pays off once starting it (rebuilding its features) is small next to scoring.
-  const predicted = engine.data.size >= 200_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
+  const predicted = engine.data.size >= 500_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
