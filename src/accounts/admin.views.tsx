@@ -17,7 +17,9 @@ export const OrganisationsPage = ({ ctx, organisations, values = {}, errors = {}
     ) : (
       <ul>
         {organisations.map((o) => (
-          <li>{o.name}</li>
+          <li>
+            <a href={`/admin/invites?org=${o.id}`}>{o.name}</a>
+          </li>
         ))}
       </ul>
     )}
