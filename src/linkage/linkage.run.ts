@@ -98,6 +98,8 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
     };
   }
   const trainStart = performance.now();
+  // Training is one synchronous step (normalising every distinct value, then u, EM and λ).
+  if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
   engine.train();
   const trainSeconds = (performance.now() - trainStart) / 1000;
   const scoring = bar(opts.progress, 'scoring', 100);
