@@ -105,7 +105,7 @@ describe('accounts in a real browser, JavaScript off', () => {
     await p2.getByLabel('Текущая парольная фраза').waitFor(); // sent back to 2FA setup
     await p2.getByLabel('Текущая парольная фраза').fill(PASS);
     await p2.getByRole('button', { name: 'Продолжить' }).click();
-    await p2.locator('img[src^="data:image/svg+xml"]').waitFor();
+    await p2.locator('img[src^="data:image/png"]').waitFor();
     await check(p2, '2fa qr');
     const secret = (await p2.locator('code.secret').textContent())!.replace(/\s/g, '');
     await p2.getByLabel('Код из приложения').fill(totpCode(secret, server.clock.now()));
