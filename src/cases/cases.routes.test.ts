@@ -226,4 +226,12 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(page.body).not.toContain('Мы отправили запрос');
     expect((await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: w.caseworker.cookies })).statusCode).toBe(404);
   });
+  it('answers an overlong staff search with a field error that keeps the text, not an empty result', async () => {
+    const long = 'Иванов'.repeat(30);
+    const { res } = await submitForm(t.app, '/staff/search', { q: long }, w.caseworker.cookies);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Слишком длинно');
+    expect(res.body).toContain(long);
+    expect(res.body).toContain('aria-invalid="true"');
+  });
 });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../accounts/guards.ts';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
 import { authoriseCase, authoriseEvent, authoriseQueue, caseRole } from '../web/access.ts';
-import { parseForm } from '../web/forms.tsx';
+import { echoValues, errorsByField, parseForm } from '../web/forms.tsx';
+import { Invalid } from '../shared/errors.ts';
 import { sendPage } from '../web/render.ts';
 import { caseFormAction } from './case-render.ts';
 import { assignSchema, closeSchema, postSchema, queueQuerySchema, searchQuerySchema, verifySchema } from './cases.schema.ts';
@@ -35,10 +36,17 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post('/staff/search', async (req, reply) => {
     const grant = authoriseQueue(requireStaff(req));
-    const parsed = searchQuerySchema.safeParse(req.body ?? {});
-    const q = parsed.success ? (parsed.data.q ?? '') : '';
-    const rows = q ? await searchCases(deps, grant, q) : null;
     const staffNames = await names(grant.organisationId);
+    let q: string;
+    try {
+      q = parseForm(searchQuerySchema, req.body).q ?? '';
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      // Too long: say so and keep what was typed, rather than silently searching for nothing.
+      const typed = echoValues(req.body).q ?? '';
+      return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={typed} rows={null} staffNames={staffNames} errors={errorsByField(err.problems)} />, 400);
+    }
+    const rows = q ? await searchCases(deps, grant, q) : null;
     return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} rows={rows} staffNames={staffNames} />);
   });
 

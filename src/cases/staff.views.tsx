@@ -1,7 +1,7 @@
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { PostForm } from '../web/forms.tsx';
+import { PostForm, TextField, type FormErrors } from '../web/forms.tsx';
 import { regionName } from '../people/regions.ts';
 import { QUEUE_FILTERS, type QueueFilter } from './cases.schema.ts';
 import type { QueueRow } from './queue.service.ts';
@@ -47,12 +47,9 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
 };
 
 // POST, not GET: a name typed here must not end up in a URL (browser history, a proxy's log).
-const SearchForm = ({ ctx, q }: { ctx: PageContext; q: string }) => (
+const SearchForm = ({ ctx, q, errors = {} }: { ctx: PageContext; q: string; errors?: FormErrors }) => (
   <PostForm ctx={ctx} action="/staff/search">
-    <label>
-      {ctx.t('cases.search')}
-      <input type="search" name="q" value={q} maxLength={100} />
-    </label>
+    <TextField ctx={ctx} name="q" type="search" label={ctx.t('cases.search')} values={{ q }} errors={errors} maxLength={100} />
     <button type="submit">{ctx.t('cases.searchSubmit')}</button>
   </PostForm>
 );
@@ -109,9 +106,21 @@ export const QueuePage = ({
   );
 };
 
-export const SearchPage = ({ ctx, q, rows, staffNames }: { ctx: PageContext; q: string; rows: QueueRow[] | null; staffNames: Map<string, string> }) => (
+export const SearchPage = ({
+  ctx,
+  q,
+  rows,
+  staffNames,
+  errors,
+}: {
+  ctx: PageContext;
+  q: string;
+  rows: QueueRow[] | null;
+  staffNames: Map<string, string>;
+  errors?: FormErrors;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('cases.search')}>
-    <SearchForm ctx={ctx} q={q} />
+    <SearchForm ctx={ctx} q={q} errors={errors} />
     {rows && (
       <>
         <h2>{ctx.t('cases.searchResults')}</h2>
