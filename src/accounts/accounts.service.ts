@@ -99,6 +99,12 @@ export const countUsers = async (db: Db): Promise<number> => {
   return Number(row.n);
 };
 
+/** Site administrators: the first-run link is for a deployment without one (families may register first). */
+export const countSiteAdmins = async (db: Db): Promise<number> => {
+  const row = await db.selectFrom('users').where('role', '=', 'site_admin').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
 // Retention (docs/retention.md, run by src/cases/retention.service.ts): a family account that
 // has not logged in since `cutoffDay` and has no case left is deleted with its key material.
 // An account that never logged in counts from its creation day.

@@ -3,13 +3,14 @@ import type { Db } from '../db/database.ts';
 import { HOUR, type Clock } from '../shared/clock.ts';
 import { NotFound } from '../shared/errors.ts';
 import { hashToken, randomToken, verifierMatches } from '../shared/crypto/index.ts';
-import { countUsers } from './accounts.service.ts';
+import { countSiteAdmins } from './accounts.service.ts';
 import { createSiteAdmin } from './staff.service.ts';
 import { createSession } from './sessions.ts';
 
 // On an empty deployment `npm start` prints a one-time link to create the first administrator
 // (and the equivalent CLI command). Only the SHA-256 of the token is kept, in the meta table;
-// each start replaces it, it expires after a day, and it stops working once anyone exists.
+// each start replaces it, it expires after a day, and it stops working once a site administrator exists.
+// Families registering first must not be able to block the web setup.
 
 const META_KEY = 'accounts/setup-token';
 const SETUP_TTL_MS = 24 * HOUR;
@@ -21,7 +22,7 @@ interface Deps {
 }
 
 export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
-  if ((await countUsers(deps.db)) > 0) return null;
+  if ((await countSiteAdmins(deps.db)) > 0) return null;
   const token = randomToken(32);
   const value = JSON.stringify({ hash: hashToken(token), expiresAt: new Date(deps.clock.now().getTime() + SETUP_TTL_MS).toISOString() });
   await deps.db.transaction().execute(async (tx) => {
@@ -36,12 +37,12 @@ export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
   ].join('\n');
 };
 
-/** Throws NotFound unless the token is the current, unexpired one and nobody exists yet. */
+/** Throws NotFound unless the token is the current, unexpired one and no site administrator exists yet. */
 export const checkSetupToken = async (deps: Deps, token: string): Promise<void> => {
   const row = await deps.db.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
   if (!row || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('setup');
   const { hash, expiresAt } = JSON.parse(row.value) as { hash: string; expiresAt: string };
-  if (!verifierMatches(hash, hashToken(token)) || expiresAt <= deps.clock.now().toISOString() || (await countUsers(deps.db)) > 0) throw new NotFound('setup');
+  if (!verifierMatches(hash, hashToken(token)) || expiresAt <= deps.clock.now().toISOString() || (await countSiteAdmins(deps.db)) > 0) throw new NotFound('setup');
 };
 
 export const completeSetup = async (
