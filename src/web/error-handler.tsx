@@ -3,6 +3,7 @@ import { DomainError, Invalid } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
 import { sendPage, redirect } from './render.ts';
 import { pickLanguage, translator } from './i18n/i18n.ts';
+import { sendSessionEnded } from './session-ended.tsx';
 
 const MessagePage = (status: number, titleKey: string, messageKey: string) => (req: FastifyRequest, reply: FastifyReply) =>
   sendPage(req, reply, (ctx) => (
@@ -35,7 +36,7 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     let status: number;
     let key: string;
     if (error instanceof DomainError) {
-      if (error.kind === 'unauthenticated') return redirect(reply, '/login');
+      if (error.kind === 'unauthenticated') return sendSessionEnded(req, reply) ?? redirect(reply, '/login');
       const map = { not_found: 404, forbidden: 404, invalid: 400, conflict: 409, rate_limited: 429, unauthenticated: 401 } as const;
       status = map[error.kind];
       key = { not_found: 'errors.notFound', forbidden: 'errors.notFound', invalid: 'errors.badRequest', conflict: 'errors.conflict', rate_limited: 'errors.rateLimited', unauthenticated: 'errors.unauthenticated' }[error.kind];

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { createFamily, createOrganisation, formToken } from '../../test/helpers/factories.ts';
+import { MINUTE } from '../shared/clock.ts';
+
+// A mother writing a long story on a phone can outlast the idle timeout. The form must then
+// hand back what she typed (and save nothing), not drop her on the login page empty-handed.
+
+describe('a form posted after the session ended', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  it('saves nothing, hands back the typed text and offers to log in again', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const family = await createFamily(t.opened.db, { clock: t.clock });
+    const { token, cookies } = await formToken(t.app, '/cases/new', family.cookies);
+    t.clock.advance(t.config.sessionIdleMinutes * MINUTE + MINUTE);
+    const story = 'Сын позвонил в последний раз 3 марта, сказал, что их переводят под Купянск.';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/cases/new',
+      cookies,
+      payload: new URLSearchParams({ _csrf: token, organisation: org.id, surname: 'Орлов', narrative: story }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('Время сеанса истекло');
+    expect(res.body).toContain(story);
+    expect(res.body).toContain('href="/login"');
+    expect(res.body).not.toContain(token);
+    const cases = await t.opened.db.selectFrom('cases').select('id').execute();
+    expect(cases).toEqual([]);
+  });
+
+  it('still sends an empty-handed visitor straight to the login page', async () => {
+    const { token, cookies } = await formToken(t.app, '/login');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/cases/new',
+      cookies,
+      payload: new URLSearchParams({ _csrf: token }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/login');
+  });
+});
