@@ -33,11 +33,26 @@ interface Props {
 const formFor = (props: Props, name: FormState['name']) =>
   props.form?.name === name ? { values: props.form.values, errors: props.form.errors } : { values: {} as FormValues, errors: {} as FormErrors };
 
+/** "No contact" alone says nothing useful: say since when (the date of the last contact). */
+const statusText = (ctx: PageContext, view: CaseView, status: string, basisId: string | null): string => {
+  const basis = basisId ? view.events.find((e) => e.id === basisId) : undefined;
+  if (status === 'no_contact' && basis) return ctx.t('cases.noContactSince', { date: formatPartialDate(basis.date.value, basis.date.precision) });
+  return ctx.t(`cases.statuses.${status}`);
+};
+
+/** An unverified report is named for what it is: to the family, what she herself reported. */
+const pendingText = (ctx: PageContext, view: CaseView): string => {
+  const basis = view.events.find((e) => e.id === view.status.pendingBasisEventId);
+  const own = view.viewer === 'family' && basis?.addedByFamily === true;
+  const status = statusText(ctx, view, view.status.pending ?? 'unknown', view.status.pendingBasisEventId);
+  return ctx.t(own ? 'cases.statusPending' : 'cases.statusPendingOther', { status });
+};
+
 const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
   <section aria-labelledby="status-h">
     <h2 id="status-h">{ctx.t('cases.statusLabel')}</h2>
-    <p class="status">{ctx.t(`cases.statuses.${view.status.status}`)}</p>
-    {view.status.pending && <p>{ctx.t('cases.statusPending', { status: ctx.t(`cases.statuses.${view.status.pending}`) })}</p>}
+    <p class="status">{statusText(ctx, view, view.status.status, view.status.basisEventId)}</p>
+    {view.status.pending && <p>{pendingText(ctx, view)}</p>}
     {view.viewer === 'family' && <StatusHelp ctx={ctx} />}
     {view.discrepancies.length > 0 && (
       <div class="discrepancy" role="note">

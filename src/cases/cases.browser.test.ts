@@ -73,7 +73,7 @@ describe('case pages in a browser', () => {
     await page.getByLabel('Когда').fill('02.2026');
     await page.getByLabel('Источник').selectOption('family');
     await page.getByRole('button', { name: 'Добавить в хронологию' }).click();
-    await page.getByText('02.2026 — Госпитализирован').waitFor();
+    await page.getByText('02.2026 — Госпитализация').waitFor();
     await ctx.close();
   });
 

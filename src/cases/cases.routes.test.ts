@@ -135,7 +135,7 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     const page = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.family.cookies });
     expect(page.body).toContain('Мы отправили запрос в часть.');
     expect(page.body).toContain('подкреплено');
-    expect(page.body).toContain('пропал без вести');
+    expect(page.body).toContain('пропал(а) без вести');
     expect(page.body).toContain('Ждём вашего ответа');
     expect(page.body).not.toContain('Только для сотрудников');
     const staffPage = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     expect(asFamily.narrative).toBe(NARRATIVE);
     expect(asFamily.person.surname).toBe('Иванов');
     expect(asFamily.events.map((e) => [e.kind, e.verification, e.date.value])).toEqual([['last_contact', 'reported', '2026-01-10']]);
-    expect(asFamily.status).toEqual({ status: 'unknown', basisEventId: null, pending: 'serving' });
+    expect(asFamily.status).toEqual({ status: 'unknown', basisEventId: null, pending: 'no_contact', pendingBasisEventId: asFamily.events[0].id });
     const asStaff = await getCaseForViewer(deps(), await grantFor(t, w.caseworker, w.caseId));
     expect(asStaff.relation).toBe('mother');
     expect(asStaff.lastContact.means).toBe('phone');

@@ -43,8 +43,8 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
     const { caseId } = await openCase({ db: t.opened.db, clock: t.clock }, w.family.auth, caseInput(w.orgA.id));
     await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
     for (const cookies of [w.family.cookies, w.caseworker.cookies]) {
-      expect(await page(`/cases/${caseId}`, cookies)).toContain('будет безвозвратно удалено 01.04.2026, если обращение не откроют снова');
-      expect(await page(`/cases/${caseId}?lang=en`, cookies)).toContain('will be deleted for good on 01.04.2026 unless the case is reopened');
+      expect(await page(`/cases/${caseId}`, cookies)).toContain('будет безвозвратно удалено 01.04.2026, если запрос не откроют снова');
+      expect(await page(`/cases/${caseId}?lang=en`, cookies)).toContain('will be deleted for good on 01.04.2026 unless the request is reopened');
     }
     // Only the family is told that its account goes too once no case is left.
     expect(await page(`/cases/${caseId}`, w.family.cookies)).toContain('не будете входить 30 дней, ваша учётная запись тоже будет удалена');

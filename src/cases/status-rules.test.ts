@@ -13,19 +13,19 @@ const ev = (kind: EventKind, date: string, verification: Verification = 'corrobo
 
 describe('status rules', () => {
   it('is unknown without events', () => {
-    expect(deriveStatus([])).toEqual({ status: 'unknown', basisEventId: null, pending: null });
+    expect(deriveStatus([])).toEqual({ status: 'unknown', basisEventId: null, pending: null, pendingBasisEventId: null });
   });
 
   it('counts only corroborated and confirmed events; reported ones are pending', () => {
     const missing = ev('missing', '2024-03-10', 'reported');
-    expect(deriveStatus([missing])).toEqual({ status: 'unknown', basisEventId: null, pending: 'missing' });
+    expect(deriveStatus([missing])).toEqual({ status: 'unknown', basisEventId: null, pending: 'missing', pendingBasisEventId: missing.id });
     const corroborated = { ...missing, verification: 'corroborated' as const };
-    expect(deriveStatus([corroborated])).toEqual({ status: 'missing', basisEventId: missing.id, pending: null });
+    expect(deriveStatus([corroborated])).toEqual({ status: 'missing', basisEventId: missing.id, pending: null, pendingBasisEventId: null });
   });
 
   it('maps each kind to its status, ignoring kinds that say nothing about the present', () => {
     const cases: Array<[EventKind, string]> = [
-      ['last_contact', 'serving'], ['deployed', 'serving'], ['transferred', 'serving'], ['wounded', 'wounded'],
+      ['last_contact', 'no_contact'], ['deployed', 'serving'], ['transferred', 'serving'], ['wounded', 'wounded'],
       ['hospitalised', 'wounded'], ['detained', 'detained'], ['captured', 'captured'], ['missing', 'missing'],
       ['death_reported', 'reported_dead'], ['body_returned', 'body_returned'], ['refusal_filed', 'refusal_filed'],
       ['released', 'released'], ['returned_home', 'returned_home'],
@@ -58,7 +58,7 @@ describe('status rules', () => {
   it('keeps a confirmed death over later reports of missing or captured', () => {
     const death = ev('death_confirmed', '2024-03-01', 'confirmed', 'official');
     const s = deriveStatus([death, ev('missing', '2024-04-01'), ev('captured', '2024-05-01')]);
-    expect(s).toEqual({ status: 'dead', basisEventId: death.id, pending: null });
+    expect(s).toEqual({ status: 'dead', basisEventId: death.id, pending: null, pendingBasisEventId: null });
   });
 
   it('overrides a confirmed death only with a confirmed release or return home', () => {

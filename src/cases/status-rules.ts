@@ -5,7 +5,7 @@ import { levelRank, type EventKind, type TimelineEvent } from './timeline.ts';
 // people in docs/status-rules.md; keep the two in step.
 
 export const PERSON_STATUSES = [
-  'unknown', 'serving', 'refusal_filed', 'wounded', 'missing', 'detained', 'captured', 'reported_dead', 'dead',
+  'unknown', 'serving', 'no_contact', 'refusal_filed', 'wounded', 'missing', 'detained', 'captured', 'reported_dead', 'dead',
   'body_returned', 'released', 'returned_home',
 ] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
@@ -17,7 +17,9 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
  */
 const statusOf = (e: TimelineEvent): PersonStatus | null => {
   const byKind: Record<EventKind, PersonStatus | null> = {
-    last_contact: 'serving', deployed: 'serving', transferred: 'serving',
+    // A last contact says the person could be reached then, not that all is well now: for a
+    // family whose son went silent, "serving" read as the unit's "everything is fine".
+    last_contact: 'no_contact', deployed: 'serving', transferred: 'serving',
     wounded: 'wounded', hospitalised: 'wounded',
     detained: 'detained', captured: 'captured', missing: 'missing',
     death_reported: 'reported_dead',
@@ -37,7 +39,7 @@ const statusOf = (e: TimelineEvent): PersonStatus | null => {
  * it, and a body returned is the last word on a death.
  */
 const PRECEDENCE: PersonStatus[] = [
-  'unknown', 'serving', 'refusal_filed', 'wounded', 'missing', 'detained', 'captured', 'reported_dead', 'dead',
+  'unknown', 'serving', 'no_contact', 'refusal_filed', 'wounded', 'missing', 'detained', 'captured', 'reported_dead', 'dead',
   'body_returned', 'released', 'returned_home',
 ];
 const rank = (s: PersonStatus): number => PRECEDENCE.indexOf(s);
@@ -92,10 +94,13 @@ export interface StatusSummary extends DerivedStatus {
    * would change it, announced as "reported, not yet verified" next to the status.
    */
   pending: PersonStatus | null;
+  /** the event the pending status rests on (its date and who added it are shown with it) */
+  pendingBasisEventId: string | null;
 }
 
 export const deriveStatus = (events: TimelineEvent[]): StatusSummary => {
   const verified = derive(events, levelRank('corroborated'));
   const all = derive(events, levelRank('reported'));
-  return { ...verified, pending: all.status !== verified.status ? all.status : null };
+  const differs = all.status !== verified.status;
+  return { ...verified, pending: differs ? all.status : null, pendingBasisEventId: differs ? all.basisEventId : null };
 };
