@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db, Queryable } from '../db/database.ts';
+import { PostgresAdapter, sql } from 'kysely';
+import type { Db, Queryable, Tx } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { Conflict, NotFound } from '../shared/errors.ts';
 import { generateKeyPair, openWith, sealTo, type KeyPair } from '../shared/crypto/index.ts';
@@ -11,6 +11,27 @@ import { aad, newId, organisationNameKey } from './keys.ts';
 
 export const organisationPublicKey = async (db: Queryable, orgId: string): Promise<string> => {
   const row = await db.selectFrom('organisations').select('public_key').where('id', '=', orgId).executeTakeFirst();
+  if (!row) throw new NotFound('organisation');
+  return row.public_key;
+};
+
+/**
+ * Holds the organisation row until the transaction ends and returns its current public key.
+ * Everything that seals to the organisation key or hands it out (opening a case, issuing or
+ * accepting a link) takes `share`; a key rotation takes `update`. So a case opened during a
+ * rotation waits for it and seals to the new key, instead of being sealed to the old one only.
+ * SQLite has one writer at a time: a no-op write takes that lock at once, so what the
+ * transaction reads next is current rather than a snapshot a rotation may since have replaced.
+ */
+export const lockOrganisation = async (tx: Tx, orgId: string, mode: 'share' | 'update'): Promise<string> => {
+  const read = tx.selectFrom('organisations').select('public_key').where('id', '=', orgId);
+  let row;
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+    row = await (mode === 'update' ? read.forUpdate() : read.forShare()).executeTakeFirst();
+  } else {
+    await tx.updateTable('organisations').set({ public_key: sql`public_key` }).where('id', '=', orgId).execute();
+    row = await read.executeTakeFirst();
+  }
   if (!row) throw new NotFound('organisation');
   return row.public_key;
 };

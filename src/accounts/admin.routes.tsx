@@ -13,7 +13,8 @@ import { requireStaff } from './guards.ts';
 import { setSessionCookie } from './accounts.plugin.ts';
 import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
 import { formFailure } from './form-errors.ts';
-import { ConfirmRemovePage, InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
+import { rotateOrganisationKey } from './org-key-rotation.ts';
+import { ConfirmRemovePage, ConfirmRotatePage, InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
 
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
@@ -75,12 +76,13 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
   };
 
   const showInvites = async (req: FastifyRequest, reply: FastifyReply, orgId: unknown, values = {}, errors: FormErrors = {}, status = 200) => {
+    const rotated = (req.query as Record<string, unknown> | undefined)?.rotated === '1';
     const auth = requireAdmin(req);
     const organisations = await manageable(auth);
     if (organisations.length === 0) return auth.role === 'site_admin' ? redirect(reply, '/admin/organisations') : Promise.reject(new NotFound());
     const selected = organisations.find((o) => o.id === orgId)?.id ?? organisations.find((o) => o.id === auth.organisationId)?.id ?? organisations[0].id;
     const [staff, pending] = await Promise.all([staffOfOrganisation(deps().db, selected), pendingInvites(deps(), selected)]);
-    return sendPage(req, reply, (ctx) => <InvitesPage ctx={ctx} organisations={organisations} selected={selected} staff={staff} pending={pending} selfId={auth.userId} values={values} errors={errors} />, status);
+    return sendPage(req, reply, (ctx) => <InvitesPage ctx={ctx} organisations={organisations} selected={selected} staff={staff} pending={pending} selfId={auth.userId} rotated={rotated} values={values} errors={errors} />, status);
   };
 
   app.get('/admin/invites', (req, reply) => showInvites(req, reply, (req.query as Record<string, unknown>).org));
@@ -114,7 +116,19 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     if (!target || target.role === 'family' || !(await manageable(auth)).some((o) => o.id === target.organisation_id)) throw new NotFound();
     if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />);
     await removeStaff(deps(), auth, userId);
-    return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}`);
+    // Removal rotates the organisation key and revokes unused links: the page says so.
+    return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}&rotated=1`);
+  });
+
+  app.post('/admin/invites/rotate', async (req, reply) => {
+    const auth = requireAdmin(req);
+    const { organisationId, confirm } = parseForm(z.object({ organisationId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }), req.body);
+    const org = (await manageable(auth)).find((o) => o.id === organisationId);
+    if (!org) throw new NotFound();
+    // Not undoable and it revokes every unused link: without JavaScript, a second form confirms.
+    if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRotatePage ctx={ctx} organisationId={org.id} name={org.name} />);
+    await rotateOrganisationKey(deps(), auth, org.id);
+    return redirect(reply, `/admin/invites?org=${org.id}&rotated=1`);
   });
 
   app.post('/admin/invites/revoke', async (req, reply) => {

@@ -43,15 +43,18 @@ export interface InvitesPageProps {
   staff: Array<{ id: string; pseudonym: string; role: string }>;
   pending: Array<{ id: string; kind: string; role: string; expires_at: string }>;
   selfId: string;
+  /** after a rotation (on demand or by a removal): unused links were revoked */
+  rotated?: boolean;
   values?: FormValues;
   errors?: FormErrors;
 }
 
-export const InvitesPage = ({ ctx, organisations, selected, staff, pending, selfId, values = {}, errors = {} }: InvitesPageProps) => {
+export const InvitesPage = ({ ctx, organisations, selected, staff, pending, selfId, rotated, values = {}, errors = {} }: InvitesPageProps) => {
   const t = ctx.t;
   const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }));
   return (
     <Layout ctx={ctx} heading={t('accounts.admin.invitesTitle')}>
+      {rotated && <p class="notice" role="status">{t('accounts.admin.rotated')}</p>}
       {organisations.length === 1 && (
         <p>
           {t('accounts.fields.organisation')}: <strong>{organisations[0].name}</strong>
@@ -110,6 +113,12 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
           ))}
         </ul>
       )}
+      <h2>{t('accounts.admin.keyTitle')}</h2>
+      <p>{t('accounts.admin.keyExplain')}</p>
+      <PostForm ctx={ctx} action="/admin/invites/rotate">
+        <input type="hidden" name="organisationId" value={selected} />
+        <button type="submit" class="secondary">{t('accounts.admin.rotate')}</button>
+      </PostForm>
     </Layout>
   );
 };
@@ -175,6 +184,7 @@ export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
 export const ConfirmRemovePage = ({ ctx, userId, pseudonym }: { ctx: PageContext; userId: string; pseudonym: string }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.removeTitle')}>
     <p>{ctx.t('accounts.admin.removeExplain', { pseudonym })}</p>
+    <p>{ctx.t('accounts.admin.removeRotates')}</p>
     <PostForm ctx={ctx} action="/admin/invites/remove">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="confirm" value="yes" />
@@ -182,6 +192,25 @@ export const ConfirmRemovePage = ({ ctx, userId, pseudonym }: { ctx: PageContext
     </PostForm>
     <p>
       <a href="/admin/invites">{ctx.t('common.cancel')}</a>
+    </p>
+  </Layout>
+);
+
+/** Replacing the organisation key revokes every unused link: said before, confirmed by a second form. */
+export const ConfirmRotatePage = ({ ctx, organisationId, name }: { ctx: PageContext; organisationId: string; name: string }) => (
+  <Layout ctx={ctx} heading={ctx.t('accounts.admin.rotateTitle')}>
+    <p>
+      {ctx.t('accounts.fields.organisation')}: <strong>{name}</strong>
+    </p>
+    <p>{ctx.t('accounts.admin.rotateExplain')}</p>
+    <p>{ctx.t('accounts.admin.rotateLimit')}</p>
+    <PostForm ctx={ctx} action="/admin/invites/rotate">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <input type="hidden" name="confirm" value="yes" />
+      <button type="submit">{ctx.t('accounts.admin.rotateConfirm')}</button>
+    </PostForm>
+    <p>
+      <a href={`/admin/invites?org=${organisationId}`}>{ctx.t('common.cancel')}</a>
     </p>
   </Layout>
 );

@@ -11,7 +11,8 @@ export type AccountAuditAction =
   | 'account.reset_created'
   | 'account.reset_used'
   | 'account.2fa_set'
-  | 'account.removed';
+  | 'account.removed'
+  | 'organisation.key_rotated';
 
 export const auditAccountEvent = async (
   tx: Queryable,

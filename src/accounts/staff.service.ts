@@ -5,7 +5,8 @@ import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { insertUser, findUserById } from './accounts.repository.ts';
-import { insertOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
+import { insertOrganisation, lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
+import { rotateInTransaction, type RotationResult } from './org-key-rotation.ts';
 import { aad, newId, newUserSecrets, tokenKey } from './keys.ts';
 import { createSession, deleteUserSessions } from './sessions.ts';
 import { auditAccountEvent } from './audit.ts';
@@ -49,8 +50,10 @@ const issueLink = async (
 
 export const createInvite = async (deps: AccountsDeps, auth: AuthContext, input: { organisationId: string; role: StaffRole }): Promise<IssuedLink> => {
   if (!canManage(auth, input.organisationId) || input.role === 'site_admin') throw new NotFound('organisation');
-  const orgPrivateKey = await organisationPrivateKey(deps.db, auth, input.organisationId);
   return deps.db.transaction().execute(async (tx) => {
+    // Under the organisation's lock, so a link never carries a key a rotation just replaced.
+    await lockOrganisation(tx, input.organisationId, 'share');
+    const orgPrivateKey = await organisationPrivateKey(tx, auth, input.organisationId);
     const link = await issueLink(tx, deps, { kind: 'invite', orgId: input.organisationId, orgPrivateKey, role: input.role, targetUserId: null, createdBy: auth.userId });
     await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: input.organisationId, action: 'account.invite_created', at: deps.clock.now().toISOString() });
     return link;
@@ -78,8 +81,9 @@ export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, tar
   // gives whoever holds it the account and its role): only a site admin resets another.
   const outranks = target?.role !== 'site_admin' || auth.role === 'site_admin';
   if (!target || target.role === 'family' || !target.organisation_id || target.id === auth.userId || !outranks || !canManage(auth, target.organisation_id)) throw new NotFound('user');
-  const orgPrivateKey = await organisationPrivateKey(deps.db, auth, target.organisation_id);
   return deps.db.transaction().execute(async (tx) => {
+    await lockOrganisation(tx, target.organisation_id!, 'share');
+    const orgPrivateKey = await organisationPrivateKey(tx, auth, target.organisation_id!);
     const link = await issueLink(tx, deps, { kind: 'reset', orgId: target.organisation_id!, orgPrivateKey, role: target.role, targetUserId: target.id, createdBy: auth.userId });
     await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: target.organisation_id!, action: 'account.reset_created', at: deps.clock.now().toISOString() });
     return link;
@@ -88,15 +92,18 @@ export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, tar
 
 /**
  * Removes a staff member: the account is disabled (the pseudonym stays reserved), their wrap of
- * the organisation key and their sessions are deleted, and pending links for or by them revoked.
- * What they may have copied while trusted cannot be taken back; see docs/threat-model.md.
+ * the organisation key and their sessions are deleted, and the organisation key is rotated in the
+ * same transaction (which also revokes every unused link). What they may have copied while
+ * trusted cannot be taken back; see docs/threat-model.md.
  */
-export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<void> => {
+export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<RotationResult> => {
   const target = await findUserById(deps.db, targetUserId);
   if (!target || target.disabled || target.role === 'family' || target.role === 'site_admin' || !target.organisation_id || target.id === auth.userId || !canManage(auth, target.organisation_id)) {
     throw new NotFound('user');
   }
-  await deps.db.transaction().execute(async (tx) => {
+  return deps.db.transaction().execute(async (tx) => {
+    // The lock comes first, as in openCase, so the two never wait on each other in opposite order.
+    await lockOrganisation(tx, target.organisation_id!, 'update');
     await tx.updateTable('users').set({ disabled: 1 }).where('id', '=', target.id).execute();
     await tx.deleteFrom('organisation_key_wraps').where('user_id', '=', target.id).execute();
     // Their pending reset links, and the unused invites they issued (an informer's accomplices).
@@ -104,6 +111,7 @@ export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetU
     await tx.deleteFrom('invites').where('created_by', '=', target.id).where('used_at', 'is', null).execute();
     await deleteUserSessions(tx, target.id);
     await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: target.organisation_id!, action: 'account.removed', at: deps.clock.now().toISOString() });
+    return rotateInTransaction(tx, deps, auth, target.organisation_id!);
   });
 };
 
@@ -147,6 +155,9 @@ export const acceptInvite = async (deps: AccountsDeps, token: string, input: { p
   const secrets = await newUserSecrets(input.passphrase, deps.config);
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
+    // A rotation that committed since findLink deleted the link (claim fails); one that has not
+    // started waits for this newcomer and then re-wraps to them too.
+    await lockOrganisation(tx, link.organisation_id, 'share');
     if (!(await claim(tx, link.id, now))) throw new NotFound('invite');
     await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: link.role as StaffRole, organisationId: link.organisation_id, now });
     await wrapOrganisationKeyFor(tx, link.organisation_id, orgPrivateKey, { id: secrets.id, publicKey: secrets.keyPair.publicKey }, deps.clock);
@@ -168,6 +179,7 @@ export const acceptReset = async (deps: AccountsDeps, token: string, input: { pa
   const secrets = await newUserSecrets(input.passphrase, deps.config, generateKeyPair());
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
+    await lockOrganisation(tx, link.organisation_id, 'share');
     if (!(await claim(tx, link.id, now))) throw new NotFound('invite');
     await tx
       .updateTable('users')

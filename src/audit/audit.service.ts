@@ -7,13 +7,13 @@ import { insertAudit, listAuditForOrganisation } from './audit.repository.ts';
 // the same transaction as the change it records, so a change without its record cannot exist.
 
 export const AUDIT_ACTIONS = [
-  'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched',
+  'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched', 'case.edited', 'case.withdrawn',
   'event.added', 'event.verified', 'note.added', 'message.sent',
   // written by retention with actor "system": the case's content is gone, only the fact remains
   'case.purged',
   // staff account events, written by the accounts domain
   'organisation.created', 'account.invite_created', 'account.invite_accepted', 'account.reset_created', 'account.reset_used',
-  'account.2fa_set', 'account.removed',
+  'account.2fa_set', 'account.removed', 'organisation.key_rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

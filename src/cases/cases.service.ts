@@ -3,7 +3,7 @@ import type { Db, Queryable, Tx } from '../db/database.ts';
 import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
-import { listOrganisations, organisationPublicKey, staffOfOrganisation, userPublicKey } from '../accounts/accounts.service.ts';
+import { listOrganisations, lockOrganisation, staffOfOrganisation, userPublicKey } from '../accounts/accounts.service.ts';
 import { createPerson, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AuthContext } from '../web/auth-context.ts';
@@ -52,11 +52,14 @@ export const organisationChoices = (db: Db) => listOrganisations(db);
 export const openCase = async (deps: CasesDeps, auth: AuthContext, input: OpenCaseInput): Promise<{ caseId: string }> => {
   const orgs = await listOrganisations(deps.db);
   if (!orgs.some((o) => o.id === input.organisation)) throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
-  const [orgKey, userKey] = await Promise.all([organisationPublicKey(deps.db, input.organisation), userPublicKey(deps.db, auth.userId)]);
+  const userKey = await userPublicKey(deps.db, auth.userId);
   const caseId = randomUUID();
   const key = randomKey();
   const today = isoDay(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
+    // Read under the organisation's lock: a key rotation running now finishes first, so the case
+    // is sealed to the key that staff will hold afterwards (src/accounts/org-key-rotation.ts).
+    const orgKey = await lockOrganisation(tx, input.organisation, 'share');
     const personId = await createPerson(tx, input, today);
     await insertCase(tx, {
       id: caseId,
