@@ -16,6 +16,7 @@ import { homeRoutes } from './web/home.routes.tsx';
 import { registerSessions } from './accounts/accounts.plugin.ts';
 import { casesRoutes } from './cases/cases.routes.tsx';
 import { staffRoutes } from './cases/staff.routes.tsx';
+import { caseEditRoutes } from './cases/case-edit.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 
@@ -64,6 +65,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(homeRoutes);
   await app.register(casesRoutes);
   await app.register(staffRoutes);
+  await app.register(caseEditRoutes);
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   return app;

@@ -7,7 +7,7 @@ import { insertAudit, listAuditForOrganisation } from './audit.repository.ts';
 // the same transaction as the change it records, so a change without its record cannot exist.
 
 export const AUDIT_ACTIONS = [
-  'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched',
+  'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched', 'case.edited', 'case.withdrawn',
   'event.added', 'event.verified', 'note.added', 'message.sent',
   // written by retention with actor "system": the case's content is gone, only the fact remains
   'case.purged',

@@ -5,7 +5,7 @@ import { createSiteAdmin, formToken, type Cookies, type TestUser } from '../../t
 import { createSession, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { buildWorld, grantFor, NARRATIVE, type World } from './cases.fixtures.ts';
-import { addEvent } from './cases.service.ts';
+import { addEvent, reopenCase } from './cases.service.ts';
 
 // Every role against every case route and action (read, write, list, search). Denied means a
 // 404 (or, when not fully logged in, a redirect to /login), no trace of the case in the page,
@@ -13,6 +13,9 @@ import { addEvent } from './cases.service.ts';
 
 type Outcome = 'allow' | 'deny' | 'login';
 type Role = 'anonymous' | 'owner' | 'otherFamily' | 'caseworker' | 'verifier' | 'editor' | 'orgAdmin' | 'otherOrgStaff' | 'otherOrgAdmin' | 'staffWithout2fa' | 'siteAdmin';
+
+/** Withdrawing is the requester's alone: case staff close a case with their own reason. */
+const withdrawOutcome = (role: Role): Outcome => (role === 'owner' ? 'allow' : ROLES[role].read === 'login' ? 'login' : 'deny');
 
 const ROLES: Record<Role, { read: Outcome; familyWrite: Outcome; staffWrite: Outcome }> = {
   anonymous: { read: 'login', familyWrite: 'login', staffWrite: 'login' },
@@ -48,7 +51,9 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
 
   const snapshot = async () =>
     JSON.stringify([
-      await t.opened.db.selectFrom('cases').select(['id', 'state', 'assigned_to', 'waiting_on', 'close_reason']).orderBy('id').execute(),
+      // A correction re-seals the family's account (a fresh nonce), so the ciphertext shows it.
+      await t.opened.db.selectFrom('cases').select(['id', 'state', 'assigned_to', 'waiting_on', 'close_reason', 'narrative_sealed']).orderBy('id').execute(),
+      await t.opened.db.selectFrom('persons').select(['id', 'surname', 'rank']).orderBy('id').execute(),
       await t.opened.db.selectFrom('events').select(['id', 'verification']).orderBy('id').execute(),
       await t.opened.db.selectFrom('case_messages').select('id').orderBy('id').execute(),
       await t.opened.db.selectFrom('case_notes').select('id').orderBy('id').execute(),
@@ -89,6 +94,11 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       const r = await t.app.inject({ method: 'GET', url: `/cases/${id}`, cookies: cookies[role] });
       expect(r.statusCode).toBe(ROLES[role].read === 'login' ? 303 : 404);
     }
+    const edit = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}/edit`, cookies: cookies[role] });
+    expectOutcome(edit, ROLES[role].familyWrite, 'GET edit');
+    if (ROLES[role].familyWrite === 'allow') expect(edit.body).toContain(NARRATIVE);
+    const withdraw = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}/withdraw`, cookies: cookies[role] });
+    expectOutcome(withdraw, withdrawOutcome(role), 'GET withdraw');
   });
 
   it.each(Object.keys(ROLES) as Role[])('%s: list and search', async (role) => {
@@ -119,7 +129,7 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       kind: 'wounded', date: parsePartialDate('2026-02-01') ?? undefined, source: 'family', place: undefined, description: undefined, verification: undefined,
     });
     const self = users[role]?.id ?? w.caseworker.id;
-    const actions: Array<[string, Record<string, string>, 'familyWrite' | 'staffWrite']> = [
+    const actions: Array<[string, Record<string, string>, 'familyWrite' | 'staffWrite' | 'withdraw']> = [
       [`/cases/${caseId}/events`, { kind: 'missing', date: '2026-02-10', source: 'family' }, 'familyWrite'],
       [`/cases/${caseId}/messages`, { body: 'сообщение' }, 'familyWrite'],
       [`/staff/cases/${caseId}/notes`, { body: 'заметка' }, 'staffWrite'],
@@ -127,15 +137,20 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       [`/staff/events/${eventId}/verify`, { verification: 'corroborated' }, 'staffWrite'],
       [`/staff/cases/${caseId}/close`, { reason: 'other' }, 'staffWrite'],
       [`/staff/cases/${caseId}/reopen`, {}, 'staffWrite'],
+      [`/cases/${caseId}/edit`, { surname: 'Иванов', given_name: 'Пётр', rank: `ефрейтор ${role}`, relation: 'mother', narrative: 'Исправленный рассказ', wants_to_learn: 'Где он' }, 'familyWrite'],
+      [`/cases/${caseId}/withdraw`, { confirm: 'yes' }, 'withdraw'],
     ];
     for (const [url, fields, kind] of actions) {
       const before = await snapshot();
       const res = await post(role, url, fields);
-      const outcome = ROLES[role][kind];
+      const outcome = kind === 'withdraw' ? withdrawOutcome(role) : ROLES[role][kind];
       expectOutcome(res, outcome, `POST ${url}`);
       if (outcome === 'allow') expect(await snapshot(), url).not.toBe(before);
       else expect(await snapshot(), url).toBe(before);
     }
+    // The owner's withdrawal closed the case: open it again for the next role's turn.
+    const state = await t.opened.db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
+    if (state.state === 'closed') await reopenCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'));
     // Opening a case is for family accounts only.
     const open = await t.app.inject({ method: 'GET', url: '/cases/new', cookies: cookies[role] });
     const family = role === 'owner' || role === 'otherFamily';

@@ -4,6 +4,8 @@ import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type Form
 import { PersonSummary } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { enumOptions } from './case-form.views.tsx';
+import { CaseEditLinks } from './case-edit.views.tsx';
+import { Status, eventLabel } from './case-status.views.tsx';
 import { CLOSE_REASONS } from './cases.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
@@ -19,7 +21,7 @@ export interface FormState {
 }
 
 /** What just succeeded (post/redirect/get carries it as ?done=…), to confirm it on the page. */
-export const CASE_NOTICES = ['event', 'message', 'note', 'assigned', 'verified', 'closed', 'reopened'] as const;
+export const CASE_NOTICES = ['event', 'message', 'note', 'assigned', 'verified', 'closed', 'reopened', 'edited', 'withdrawn'] as const;
 export type CaseNotice = (typeof CASE_NOTICES)[number];
 
 interface Props {
@@ -33,71 +35,6 @@ interface Props {
 const formFor = (props: Props, name: FormState['name']) =>
   props.form?.name === name ? { values: props.form.values, errors: props.form.errors } : { values: {} as FormValues, errors: {} as FormErrors };
 
-/** "No contact" alone says nothing useful: say since when (the date of the last contact). */
-const statusText = (ctx: PageContext, view: CaseView, status: string, basisId: string | null): string => {
-  const basis = basisId ? view.events.find((e) => e.id === basisId) : undefined;
-  if (status === 'no_contact' && basis) return ctx.t('cases.noContactSince', { date: formatPartialDate(basis.date.value, basis.date.precision) });
-  return ctx.t(`cases.statuses.${status}`);
-};
-
-/** An unverified report is named for what it is: to the family, what she herself reported. */
-const pendingText = (ctx: PageContext, view: CaseView): string => {
-  const basis = view.events.find((e) => e.id === view.status.pendingBasisEventId);
-  const own = view.viewer === 'family' && basis?.addedByFamily === true;
-  const status = statusText(ctx, view, view.status.pending ?? 'unknown', view.status.pendingBasisEventId);
-  return ctx.t(own ? 'cases.statusPending' : 'cases.statusPendingOther', { status });
-};
-
-const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
-  <section aria-labelledby="status-h">
-    <h2 id="status-h">{ctx.t('cases.statusLabel')}</h2>
-    <p class="status">{statusText(ctx, view, view.status.status, view.status.basisEventId)}</p>
-    {view.status.pending && <p>{pendingText(ctx, view)}</p>}
-    {view.viewer === 'family' && <StatusHelp ctx={ctx} />}
-    {view.discrepancies.length > 0 && (
-      <div class="discrepancy" role="note">
-        <h3>{ctx.t('cases.discrepancies')}</h3>
-        <p>{ctx.t('cases.discrepancyIntro')}</p>
-        <ul>
-          {view.discrepancies.map((d) => (
-            <li>
-              {ctx.t(`cases.discrepancyRules.${d.rule}`)}
-              {d.officialVersusOther && <> ({ctx.t('cases.officialVersusOther')})</>}:{' '}
-              {d.eventIds.map((id, i) => (
-                <>
-                  {i > 0 && ' / '}
-                  <a href={`#event-${id}`}>{eventLabel(ctx, view.events.find((e) => e.id === id))}</a>
-                </>
-              ))}
-            </li>
-          ))}
-        </ul>
-      </div>
-    )}
-  </section>
-);
-
-/** A family cannot guess what "status" and "corroborated" mean here: say it, folded away. */
-const StatusHelp = ({ ctx }: { ctx: PageContext }) => (
-  <details class="explain">
-    <summary>{ctx.t('cases.help.title')}</summary>
-    <p>{ctx.t('cases.help.status')}</p>
-    <dl>
-      {VERIFICATION_LEVELS.map((l) => (
-        <>
-          <dt>{ctx.t(`cases.levels.${l}`)}</dt>
-          <dd>{ctx.t(`cases.help.levels.${l}`)}</dd>
-        </>
-      ))}
-    </dl>
-    <p>{ctx.t('cases.help.discrepancies')}</p>
-  </details>
-);
-
-const eventLabel = (ctx: PageContext, e: EventView | undefined): string =>
-  e ? `${ctx.t(`cases.kinds.${e.kind}`)}, ${formatPartialDate(e.date.value, e.date.precision)}` : '';
-
-/** One button per level the staff member may raise the event to: no select, one click. */
 const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
   const { ctx } = props;
   const higher = VERIFICATION_LEVELS.filter((l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.maxLevel));
@@ -301,6 +238,7 @@ export const CasePage = (props: Props) => {
       {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
       {view.viewer === 'staff' && <Assignment props={props} />}
       <PersonSummary ctx={ctx} person={view.person} />
+      <CaseEditLinks ctx={ctx} view={view} />
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
       <section aria-labelledby="messages-h" id="messages">

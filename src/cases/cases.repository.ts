@@ -30,6 +30,16 @@ export const updateCase = async (
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 };
 
+/** New ciphertexts of the family's account; only while the case is open (false otherwise). */
+export const updateOpenCaseStory = async (
+  db: Queryable,
+  id: string,
+  patch: Pick<CasesTable, 'relation_sealed' | 'narrative_sealed' | 'wants_sealed' | 'last_activity_on'>,
+): Promise<boolean> => {
+  const result = await db.updateTable('cases').set(patch).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+};
+
 /**
  * Changes the case only if it is in state `from`; false when it was not (already closed, say).
  * One statement, so two people closing the same case at once cannot both succeed.

@@ -31,6 +31,19 @@ export const openCaseSchema = (today: string) =>
   });
 export type OpenCaseInput = z.infer<ReturnType<typeof openCaseSchema>>;
 
+/** Correcting a case: the person's details and the family's own account (not the organisation). */
+export const editCaseSchema = (today: string) =>
+  z.object({
+    ...personFields(today),
+    relation: pick(RELATIONS),
+    narrative: requiredText(5000),
+    wants_to_learn: requiredText(2000),
+  });
+export type EditCaseInput = z.infer<ReturnType<typeof editCaseSchema>>;
+
+/** A withdrawal must be confirmed on its own page: a stray click on the case page does nothing. */
+export const withdrawSchema = z.object({ confirm: z.literal('yes', { error: 'cases.errors.confirmWithdraw' }) });
+
 export const eventSchema = (today: string) =>
   z.object({
     kind: pick(EVENT_KINDS),

@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
-import type { PersonsTable } from './people.table.ts';
+import type { PersonRevisionsTable, PersonsTable } from './people.table.ts';
 
 export const insertPerson = async (db: Queryable, row: PersonsTable): Promise<void> => {
   await db.insertInto('persons').values(row).execute();
@@ -54,3 +54,23 @@ export const countPersons = async (db: Queryable): Promise<number> =>
 
 export const deletePersonRow = async (db: Queryable, id: string): Promise<number> =>
   Number((await db.deleteFrom('persons').where('id', '=', id).executeTakeFirst()).numDeletedRows);
+
+export const updatePersonRow = async (db: Queryable, id: string, patch: Omit<PersonsTable, 'id' | 'created_at'>): Promise<void> => {
+  await db.updateTable('persons').set(patch).where('id', '=', id).execute();
+};
+
+export const insertRevision = async (db: Queryable, row: PersonRevisionsTable): Promise<void> => {
+  await db.insertInto('person_revisions').values(row).execute();
+};
+
+export const listRevisions = (db: Queryable, personId: string) =>
+  db
+    .selectFrom('person_revisions')
+    .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category', 'replaced_by', 'replaced_at'])
+    .where('person_id', '=', personId)
+    .orderBy('replaced_at', 'desc')
+    .execute();
+
+export const deleteRevisions = async (db: Queryable, personId: string): Promise<void> => {
+  await db.deleteFrom('person_revisions').where('person_id', '=', personId).execute();
+};

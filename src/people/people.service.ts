@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
-import { countPersons, deletePersonRow, findPerson, findPersons, insertPerson, personIdsMatching, type PersonScope } from './people.repository.ts';
+import { countPersons, deletePersonRow, deleteRevisions, findPerson, findPersons, insertPerson, insertRevision, listRevisions, personIdsMatching, updatePersonRow, type PersonScope } from './people.repository.ts';
 
 // The people domain as other domains see it. Called inside the caller's transaction.
 
 export type PersonView = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
-export const createPerson = async (tx: Tx, input: PersonInput, now: string): Promise<string> => {
-  const id = randomUUID();
+/** The stored columns for a person's input: entered forms plus their normalised keys. */
+const personColumns = (input: PersonInput) => {
   const unit = [input.unit_number, input.unit_name].filter(Boolean).join(' ');
-  await insertPerson(tx, {
-    id,
+  return {
     surname: input.surname,
     given_name: input.given_name,
     patronymic: input.patronymic ?? null,
@@ -27,10 +26,44 @@ export const createPerson = async (tx: Tx, input: PersonInput, now: string): Pro
     unit_key: optionalKey(unit),
     rank: input.rank ?? null,
     service_category: input.service_category,
-    created_at: now,
-  });
+  };
+};
+
+export const createPerson = async (tx: Tx, input: PersonInput, now: string): Promise<string> => {
+  const id = randomUUID();
+  await insertPerson(tx, { id, ...personColumns(input), created_at: now });
   return id;
 };
+
+export interface PersonEditor {
+  by: 'family' | 'staff';
+  /** staff only */
+  userId: string | null;
+  /** ISO time for staff, a day for the family (the caller cuts it) */
+  at: string;
+}
+
+const SAME_FIELDS = ['surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category'] as const;
+
+/**
+ * Corrects a person's details. The values replaced are kept in person_revisions first, so a
+ * name as a family first typed it stays on record (matching and discrepancies may need it).
+ * Nothing changed, nothing recorded: returns false.
+ */
+export const updatePerson = async (tx: Tx, id: string, input: PersonInput, editor: PersonEditor): Promise<boolean> => {
+  const old = await findPerson(tx, id);
+  if (!old) return false;
+  const next = personColumns(input);
+  if (SAME_FIELDS.every((f) => (old[f] ?? null) === (next[f] ?? null))) return false;
+  const { id: _id, ...oldValues } = old;
+  await insertRevision(tx, { id: randomUUID(), person_id: id, ...oldValues, replaced_by: editor.by, replaced_by_user_id: editor.userId, replaced_at: editor.at });
+  await updatePersonRow(tx, id, next);
+  return true;
+};
+
+/** Earlier versions of a person's details, newest first. */
+export const personRevisions = (db: Queryable, id: string) => listRevisions(db, id);
+export type PersonRevisionView = Awaited<ReturnType<typeof listRevisions>>[number];
 
 export const getPerson = async (db: Queryable, id: string): Promise<PersonView | undefined> => findPerson(db, id);
 
@@ -50,4 +83,7 @@ export { countPersons };
  * Removes a person for good (retention, when no case about them is left). The caller deletes
  * every row that refers to the person first, in the same transaction.
  */
-export const deletePerson = (tx: Tx, id: string): Promise<number> => deletePersonRow(tx, id);
+export const deletePerson = async (tx: Tx, id: string): Promise<number> => {
+  await deleteRevisions(tx, id);
+  return deletePersonRow(tx, id);
+};

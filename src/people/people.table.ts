@@ -22,6 +22,29 @@ export interface PersonsTable {
   created_at: string;
 }
 
+/** The clear values a correction replaced (migration 0005): the entered form stays on record. */
+export interface PersonRevisionsTable {
+  id: string;
+  person_id: string;
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  birth_date: string | null;
+  birth_precision: 'year' | 'month' | 'day' | null;
+  region_code: string | null;
+  unit_number: string | null;
+  unit_name: string | null;
+  rank: string | null;
+  service_category: string;
+  /** 'family' or 'staff' */
+  replaced_by: string;
+  /** staff only: a family's edit names no one (the requester is already the case's) */
+  replaced_by_user_id: string | null;
+  /** ISO time for staff, a day for the family */
+  replaced_at: string;
+}
+
 export interface PeopleTables {
   persons: PersonsTable;
+  person_revisions: PersonRevisionsTable;
 }

@@ -13,7 +13,7 @@ import type { AuthContext, StaffRole } from './auth-context.ts';
  * they do not see them (least privilege). */
 export const CASE_ROLES: readonly StaffRole[] = ['caseworker', 'verifier', 'org_admin'];
 
-export type CaseAction = 'read' | 'message' | 'add_event' | 'work' | 'verify';
+export type CaseAction = 'read' | 'message' | 'add_event' | 'edit' | 'withdraw' | 'work' | 'verify';
 
 declare const grantBrand: unique symbol;
 
@@ -46,7 +46,9 @@ export const caseRole = (auth: AuthContext): AuthContext['role'] => (auth.role =
 export const isCaseStaff = (auth: AuthContext | null): auth is AuthContext & { organisationId: string } =>
   auth !== null && (CASE_ROLES as string[]).includes(caseRole(auth)) && auth.secondFactorDone && auth.organisationId !== null;
 
-const FAMILY_ACTIONS: ReadonlySet<CaseAction> = new Set(['read', 'message', 'add_event']);
+const FAMILY_ACTIONS: ReadonlySet<CaseAction> = new Set(['read', 'message', 'add_event', 'edit', 'withdraw']);
+/** Withdrawing is the requester's own decision: staff close a case instead, with their reason. */
+const FAMILY_ONLY_ACTIONS: ReadonlySet<CaseAction> = new Set(['withdraw']);
 
 export const authoriseCase = async (db: Queryable, auth: AuthContext | null, caseId: string, action: CaseAction): Promise<CaseGrant> => {
   if (!auth || !UUID_RE.test(caseId)) throw new NotFound('case');
@@ -54,7 +56,7 @@ export const authoriseCase = async (db: Queryable, auth: AuthContext | null, cas
   if (!ref) throw new NotFound('case');
   let viewer: CaseGrant['viewer'] | null = null;
   if (auth.role === 'family' && ref.requesterUserId === auth.userId && FAMILY_ACTIONS.has(action)) viewer = 'family';
-  else if (isCaseStaff(auth) && auth.organisationId === ref.organisationId) viewer = 'staff';
+  else if (isCaseStaff(auth) && auth.organisationId === ref.organisationId && !FAMILY_ONLY_ACTIONS.has(action)) viewer = 'staff';
   if (!viewer) throw new NotFound('case');
   return { caseId, organisationId: ref.organisationId, personId: ref.personId, requesterUserId: ref.requesterUserId, viewer, auth } as CaseGrant;
 };

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireUser } from '../accounts/guards.ts';
+import { isoDay } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { authoriseCase, type CaseGrant } from '../web/access.ts';
+import { echoValues, errorsByField, parseForm, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { caseIsOpen, caseRevisions, editCase, withdrawCase } from './case-edit.service.ts';
+import { EditCasePage, WithdrawPage, editValues } from './case-edit.views.tsx';
+import { editCaseSchema, withdrawSchema } from './cases.schema.ts';
+import { getCaseForViewer } from './cases.service.ts';
+import { deletionDay } from './retention.service.ts';
+
+// Correcting a case (the requester and the organisation's case staff) and withdrawing it (the
+// requester only). Thin: parse, authorise (web/access.ts), call one service function, render.
+
+type IdParams = { Params: { id: string } };
+
+export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = app.deps;
+  const today = () => isoDay(deps.clock);
+
+  const editPage = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, form?: { values: FormValues; errors: FormErrors }) => {
+    const open = await caseIsOpen(deps, grant);
+    // The stored values are only read (and, for staff, audited as a read) when there is a form to fill.
+    const values = form?.values ?? (open ? editValues(await getCaseForViewer(deps, grant)) : {});
+    const revisions = open ? await caseRevisions(deps, grant) : [];
+    const page = { caseId: grant.caseId, open, viewer: grant.viewer, values, errors: form?.errors ?? {}, revisions };
+    return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, form ? 400 : 200);
+  };
+
+  app.get<IdParams>('/cases/:id/edit', async (req, reply) => editPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit')));
+
+  app.post<IdParams>('/cases/:id/edit', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit');
+    try {
+      await editCase(deps, grant, parseForm(editCaseSchema(today()), req.body));
+      return redirect(reply, `/cases/${grant.caseId}?done=edited`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return editPage(req, reply, grant, { values: echoValues(req.body), errors: errorsByField(err.problems) });
+    }
+  });
+
+  const withdrawPage = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, errors: FormErrors = {}) => {
+    const days = deps.config?.retentionDays;
+    const retention = days ? { days, deletesOn: null, ifClosedToday: deletionDay(today(), days) } : null;
+    const open = await caseIsOpen(deps, grant);
+    return sendPage(req, reply, (ctx) => <WithdrawPage ctx={ctx} caseId={grant.caseId} open={open} retention={retention} errors={errors} />, Object.keys(errors).length ? 400 : 200);
+  };
+
+  app.get<IdParams>('/cases/:id/withdraw', async (req, reply) => withdrawPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw')));
+
+  app.post<IdParams>('/cases/:id/withdraw', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw');
+    try {
+      parseForm(withdrawSchema, req.body);
+      await withdrawCase(deps, grant);
+      return redirect(reply, `/cases/${grant.caseId}?done=withdrawn`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return withdrawPage(req, reply, grant, errorsByField(err.problems));
+    }
+  });
+};

@@ -1,0 +1,61 @@
+import { isoDay, isoNow } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { seal } from '../shared/crypto/index.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
+import type { CaseGrant } from '../web/access.ts';
+import { fieldAad, openCaseKey } from './case-keys.ts';
+import type { CasesDeps } from './cases.service.ts';
+import type { EditCaseInput } from './cases.schema.ts';
+import { findCase, transitionCase, updateOpenCaseStory } from './cases.repository.ts';
+
+// A family correcting a typo, and a family withdrawing her request. Both only while the case
+// is open: a closed case is a record (and on its way to deletion), not a draft.
+
+/** A family's activity is kept to the day (threat model); staff actions to the second. */
+const when = (deps: CasesDeps, grant: CaseGrant): string => (grant.viewer === 'family' ? isoDay(deps.clock) : isoNow(deps.clock));
+
+const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.closed' });
+
+/**
+ * Corrects the person's details and the family's account. The person's replaced clear values
+ * go to person_revisions (people.updatePerson); the account is re-sealed with the case key.
+ * The audit entry says that the case was edited, never what.
+ */
+export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCaseInput): Promise<void> => {
+  const key = await openCaseKey(deps.db, grant);
+  const id = grant.caseId;
+  await deps.db.transaction().execute(async (tx) => {
+    // The story first: its update is conditional on the case being open and, on PostgreSQL,
+    // locks the row so a close at the same moment waits for this edit (or this edit fails).
+    const open = await updateOpenCaseStory(tx, id, {
+      relation_sealed: seal(key, input.relation, fieldAad(id, 'relation')),
+      narrative_sealed: seal(key, input.narrative, fieldAad(id, 'narrative')),
+      wants_sealed: seal(key, input.wants_to_learn, fieldAad(id, 'wants_to_learn')),
+      last_activity_on: isoDay(deps.clock),
+    });
+    if (!open) throw closedError();
+    const family = grant.viewer === 'family';
+    await updatePerson(tx, grant.personId, input, { by: grant.viewer, userId: family ? null : grant.auth.userId, at: when(deps, grant) });
+    await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: family ? 'family' : grant.auth.role, organisationId: grant.organisationId, action: 'case.edited', caseId: id, at: isoNow(deps.clock) });
+  });
+};
+
+/** Earlier versions of the person's details, for the edit page. */
+export const caseRevisions = async (deps: CasesDeps, grant: CaseGrant): Promise<PersonRevisionView[]> => personRevisions(deps.db, grant.personId);
+
+/** Whether the case can still be edited or withdrawn (the pages say so instead of a form). */
+export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> => (await findCase(deps.db, grant.caseId))?.state === 'open';
+
+/**
+ * The family withdraws her request: the case closes with reason "withdrawn", exactly as a
+ * staff close would (so retention counts from today), recorded at day precision.
+ */
+export const withdrawCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
+  if (grant.viewer !== 'family') throw new Invalid({ field: '_form', key: 'errors.notFound' });
+  await deps.db.transaction().execute(async (tx) => {
+    const today = isoDay(deps.clock);
+    if (!(await transitionCase(tx, grant.caseId, 'open', { state: 'closed', close_reason: 'withdrawn', closed_on: today, last_activity_on: today }))) throw closedError();
+    await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: 'family', organisationId: grant.organisationId, action: 'case.withdrawn', caseId: grant.caseId, at: today });
+  });
+};
