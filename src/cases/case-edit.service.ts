@@ -7,7 +7,8 @@ import type { CaseGrant } from '../web/access.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { EditCaseInput } from './cases.schema.ts';
-import { findCase, transitionCase, updateOpenCaseStory } from './cases.repository.ts';
+import { findCase, updateOpenCaseStory } from './cases.repository.ts';
+import { closeAs } from './case-work.service.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
 // is open: a closed case is a record (and on its way to deletion), not a draft.
@@ -53,9 +54,5 @@ export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boo
  */
 export const withdrawCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
   if (grant.viewer !== 'family') throw new Invalid({ field: '_form', key: 'errors.notFound' });
-  await deps.db.transaction().execute(async (tx) => {
-    const today = isoDay(deps.clock);
-    if (!(await transitionCase(tx, grant.caseId, 'open', { state: 'closed', close_reason: 'withdrawn', closed_on: today, last_activity_on: today }))) throw closedError();
-    await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: 'family', organisationId: grant.organisationId, action: 'case.withdrawn', caseId: grant.caseId, at: today });
-  });
+  await closeAs(deps, grant, 'withdrawn', 'case.withdrawn');
 };

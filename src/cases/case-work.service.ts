@@ -78,12 +78,21 @@ export const sendMessage = (deps: CasesDeps, grant: CaseGrant, body: string): Pr
 
 export const closeCase = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof CLOSE_REASONS)[number]): Promise<void> => {
   staffOnly(grant);
+  await closeAs(deps, grant, reason, 'case.closed');
+};
+
+/**
+ * The one way a case closes, so a family's withdrawal (case-edit.service.ts) starts the same
+ * retention clock as a staff close. The caller has checked who may close; `action` names it
+ * in the audit log (recordAudit cuts a family's entry to the day).
+ */
+export const closeAs = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof CLOSE_REASONS)[number], action: 'case.closed' | 'case.withdrawn'): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
     const today = isoDay(deps.clock);
     if (!(await transitionCase(tx, grant.caseId, 'open', { state: 'closed', close_reason: reason, closed_on: today, last_activity_on: today }))) {
       throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
     }
-    await audit(tx, deps, grant, 'case.closed');
+    await audit(tx, deps, grant, action);
   });
 };
 

@@ -77,6 +77,25 @@ describe('case pages in a browser', () => {
     await ctx.close();
   });
 
+  it('a family corrects a name and withdraws her request, with JavaScript off', async () => {
+    const ctx = await contextFor(w.otherFamily.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/cases/${w.otherCaseId}`);
+    await page.getByRole('link', { name: 'Исправить сведения' }).click();
+    await expectAxeClean(page, 'edit case');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByLabel('Фамилия').fill('Петрова');
+    await page.getByRole('button', { name: 'Сохранить изменения' }).click();
+    await page.getByText('Изменения сохранены.').waitFor();
+    await page.getByText('Петрова Пётр Сергеевич').waitFor();
+    await page.getByRole('link', { name: 'Отозвать запрос' }).click();
+    await page.getByText('будет безвозвратно удалено', { exact: false }).waitFor();
+    await expectAxeClean(page, 'withdraw case');
+    await page.getByRole('button', { name: 'Да, отозвать запрос' }).click();
+    await page.getByText('Запрос отозван и закрыт.').waitFor();
+    await ctx.close();
+  });
+
   it('the caseworker: queue, search, case page with notes and forms; the admin: audit log', async () => {
     const ctx = await contextFor(w.caseworker.cookies);
     const page = await ctx.newPage();
