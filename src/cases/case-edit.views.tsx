@@ -73,7 +73,7 @@ export const EditCasePage = (p: { ctx: PageContext; caseId: string; open: boolea
       <p>{t(family ? 'cases.edit.introFamily' : 'cases.edit.introStaff')}</p>
       <FormErrorSummary ctx={ctx} errors={p.errors} />
       <PostForm ctx={ctx} action={`/cases/${p.caseId}/edit`}>
-        <PersonFields ctx={ctx} values={p.values} errors={p.errors} />
+        <PersonFields ctx={ctx} values={p.values} errors={p.errors} staff={!family} />
         <fieldset>
           <legend>{t(family ? 'cases.detailsFamily' : 'cases.details')}</legend>
           <SelectField {...f} name="relation" label={t(family ? 'cases.relation' : 'cases.relationStaff')} required options={enumOptions(ctx, 'cases.relations', RELATIONS)} />

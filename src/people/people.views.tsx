@@ -9,12 +9,12 @@ export const fullName = (p: Pick<PersonView, 'surname' | 'given_name' | 'patrony
   [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ');
 
 /** The person part of a form; field names match personFields() in people.schema.ts. */
-export const PersonFields = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues; errors: FormErrors }) => {
+export const PersonFields = ({ ctx, values, errors, staff = false }: { ctx: PageContext; values: FormValues; errors: FormErrors; staff?: boolean }) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
     <fieldset>
-      <legend>{t('people.person')}</legend>
+      <legend>{t(staff ? 'people.personStaff' : 'people.person')}</legend>
       <p class="muted" id="names-hint">{t('people.namesHint')}</p>
       <TextField {...f} name="surname" label={t('people.surname')} required maxLength={100} />
       <TextField {...f} name="given_name" label={t('people.givenName')} required maxLength={100} />
