@@ -77,12 +77,13 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
 
   const showInvites = async (req: FastifyRequest, reply: FastifyReply, orgId: unknown, values = {}, errors: FormErrors = {}, status = 200) => {
     const rotated = (req.query as Record<string, unknown> | undefined)?.rotated === '1';
+    const removed = (req.query as Record<string, unknown> | undefined)?.removed === '1';
     const auth = requireAdmin(req);
     const organisations = await manageable(auth);
     if (organisations.length === 0) return auth.role === 'site_admin' ? redirect(reply, '/admin/organisations') : Promise.reject(new NotFound());
     const selected = organisations.find((o) => o.id === orgId)?.id ?? organisations.find((o) => o.id === auth.organisationId)?.id ?? organisations[0].id;
     const [staff, pending] = await Promise.all([staffOfOrganisation(deps().db, selected), pendingInvites(deps(), selected)]);
-    return sendPage(req, reply, (ctx) => <InvitesPage ctx={ctx} organisations={organisations} selected={selected} staff={staff} pending={pending} selfId={auth.userId} rotated={rotated} values={values} errors={errors} />, status);
+    return sendPage(req, reply, (ctx) => <InvitesPage ctx={ctx} organisations={organisations} selected={selected} staff={staff} pending={pending} selfId={auth.userId} rotated={rotated} removed={removed} values={values} errors={errors} />, status);
   };
 
   app.get('/admin/invites', (req, reply) => showInvites(req, reply, (req.query as Record<string, unknown>).org));
@@ -117,7 +118,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />);
     await removeStaff(deps(), auth, userId);
     // Removal rotates the organisation key and revokes unused links: the page says so.
-    return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}&rotated=1`);
+    return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}&removed=1&rotated=1`);
   });
 
   app.post('/admin/invites/rotate', async (req, reply) => {

@@ -45,15 +45,18 @@ export interface InvitesPageProps {
   selfId: string;
   /** after a rotation (on demand or by a removal): unused links were revoked */
   rotated?: boolean;
+  /** a staff member was just removed (the key was then rotated) */
+  removed?: boolean;
   values?: FormValues;
   errors?: FormErrors;
 }
 
-export const InvitesPage = ({ ctx, organisations, selected, staff, pending, selfId, rotated, values = {}, errors = {} }: InvitesPageProps) => {
+export const InvitesPage = ({ ctx, organisations, selected, staff, pending, selfId, rotated, removed, values = {}, errors = {} }: InvitesPageProps) => {
   const t = ctx.t;
   const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }));
   return (
     <Layout ctx={ctx} heading={t('accounts.admin.invitesTitle')}>
+      {removed && <p class="notice" role="status">{t('accounts.admin.removed')}</p>}
       {rotated && <p class="notice" role="status">{t('accounts.admin.rotated')}</p>}
       {organisations.length === 1 && (
         <p>
@@ -163,7 +166,7 @@ export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageC
     <p>{ctx.t('accounts.setup.intro')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/setup/${token}`}>
-      <NewAccountFields ctx={ctx} values={values} errors={errors} staff />
+      <NewAccountFields ctx={ctx} values={values} errors={errors} staff="firstAdmin" />
       <TextField ctx={ctx} name="organisation" label={ctx.t('accounts.fields.organisationName')} values={values} errors={errors} maxLength={120} hint={ctx.t('accounts.setup.organisationHint')} />
       <button type="submit">{ctx.t('accounts.setup.submit')}</button>
     </PostForm>

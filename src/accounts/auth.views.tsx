@@ -13,9 +13,15 @@ interface FormPage {
 }
 
 // Staff have no recovery codes (their admin issues a reset link): their hint says so.
-const PassphraseFields = ({ ctx, errors, name = 'passphrase', labelKey = 'accounts.fields.passphrase', staff = false }: { ctx: PageContext; errors: FormErrors; name?: string; labelKey?: string; staff?: boolean }) => (
+// The hint says who can help with a forgotten passphrase: families have recovery codes, staff an
+// admin's reset link, and the first administrator nobody at all.
+type PassphraseAudience = boolean | 'firstAdmin';
+const passphraseHintKey = (staff: PassphraseAudience): string =>
+  staff === 'firstAdmin' ? 'accounts.hints.passphraseFirstAdmin' : staff ? 'accounts.hints.passphraseStaff' : 'accounts.hints.passphrase';
+
+const PassphraseFields = ({ ctx, errors, name = 'passphrase', labelKey = 'accounts.fields.passphrase', staff = false }: { ctx: PageContext; errors: FormErrors; name?: string; labelKey?: string; staff?: PassphraseAudience }) => (
   <>
-    <TextField ctx={ctx} name={name} type="password" label={ctx.t(labelKey)} values={{}} errors={errors} required autocomplete="new-password" hint={ctx.t(staff ? 'accounts.hints.passphraseStaff' : 'accounts.hints.passphrase', { min: PASSPHRASE_MIN })} />
+    <TextField ctx={ctx} name={name} type="password" label={ctx.t(labelKey)} values={{}} errors={errors} required autocomplete="new-password" hint={ctx.t(passphraseHintKey(staff), { min: PASSPHRASE_MIN })} />
     <TextField ctx={ctx} name="confirm" type="password" label={ctx.t('accounts.fields.confirm')} values={{}} errors={errors} required autocomplete="new-password" />
   </>
 );
@@ -24,7 +30,7 @@ export const PseudonymField = ({ ctx, values, errors, fresh }: { ctx: PageContex
   <TextField ctx={ctx} name="pseudonym" label={ctx.t('accounts.fields.pseudonym')} values={values} errors={errors} required maxLength={PSEUDONYM_MAX * 4} autocomplete="username" hint={fresh ? ctx.t('accounts.hints.pseudonym') : undefined} />
 );
 
-export const NewAccountFields = ({ ctx, values, errors, staff }: { ctx: PageContext; values: FormValues; errors: FormErrors; staff?: boolean }) => (
+export const NewAccountFields = ({ ctx, values, errors, staff }: { ctx: PageContext; values: FormValues; errors: FormErrors; staff?: PassphraseAudience }) => (
   <>
     <PseudonymField ctx={ctx} values={values} errors={errors} fresh />
     <PassphraseFields ctx={ctx} errors={errors} staff={staff} />

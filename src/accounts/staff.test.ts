@@ -193,6 +193,9 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     expect(await t.opened.db.selectFrom('users').select('disabled').where('id', '=', cw.id).executeTakeFirstOrThrow()).toEqual({ disabled: 0 });
     const done = await submitForm(t.app, '/admin/invites', { userId: cw.id, confirm: 'yes' }, cookies, '/admin/invites/remove');
     expect(done.res.statusCode).toBe(303);
+    const after = await get(String(done.res.headers.location), cookies);
+    expect(after.body).toContain('Сотрудник удалён');
+    expect(after.body).toContain('Ключ организации заменён');
     expect((await get('/test/staff-only', cw.cookies)).statusCode).toBe(303);
     expect((await get(accomplice, {})).statusCode).toBe(404);
     expect(await t.opened.db.selectFrom('organisation_key_wraps').select('user_id').where('user_id', '=', cw.id).execute()).toEqual([]);

@@ -103,6 +103,8 @@ describe.each(DIALECTS)('correcting and withdrawing a case (%s)', (dialect) => {
     const page = await t.app.inject({ method: 'GET', url: String(res.headers.location), cookies: w.family.cookies });
     expect(page.body).toContain('Запрос отозван и закрыт.');
     expect(page.body).toContain('Причина закрытия: семья отозвала запрос.');
+    expect(page.body).toContain('Вы отозвали этот запрос');
+    expect(page.body).not.toContain('не согласны с закрытием');
     expect(page.body).not.toContain(`href="${url}"`);
     // A closed case can be neither corrected nor withdrawn again.
     const before = await person(caseId);

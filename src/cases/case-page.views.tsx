@@ -213,7 +213,7 @@ export const CasePage = (props: Props) => {
       {view.state === 'closed' && (
         <p class="notice" role="status">
           {view.closeReason && <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>}
-          {t(view.viewer === 'family' ? 'cases.closedNoticeFamily' : 'cases.closedNotice')}
+          {t(view.viewer !== 'family' ? 'cases.closedNotice' : view.closeReason === 'withdrawn' ? 'cases.closedNoticeWithdrawn' : 'cases.closedNoticeFamily')}
           {view.viewer === 'family' && (
             <>
               {' '}
