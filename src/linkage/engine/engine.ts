@@ -20,7 +20,8 @@ export interface PredictResult {
   stats: BlockingStats & { scored: number; seconds: number; threads?: number; workerError?: string };
 }
 
-class EdgeBuffer {
+/** Growable edge list (pair and weight), filled by predict() and by the scoring worker. */
+export class EdgeBuffer {
   a = new Int32Array(1 << 16);
   b = new Int32Array(1 << 16);
   weight = new Float64Array(1 << 16);
