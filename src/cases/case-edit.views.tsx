@@ -1,10 +1,10 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
-import { PersonFields, fullName } from '../people/people.views.tsx';
+import { PersonFields } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
-import type { PersonRevisionView } from '../people/people.service.ts';
+import { fullName, type PersonRevisionView } from '../people/people.service.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { RELATIONS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';

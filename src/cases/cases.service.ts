@@ -4,7 +4,7 @@ import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
 import { listOrganisations, lockOrganisation, staffOfOrganisation, userPublicKey } from '../accounts/accounts.service.ts';
-import { createPerson, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
+import { createPerson, fullName, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AuthContext } from '../web/auth-context.ts';
 import type { CaseGrant } from '../web/access.ts';
@@ -214,7 +214,7 @@ export const casesOfFamily = async (db: Db, auth: AuthContext) => {
     return {
       id: r.id, state: r.state, openedOn: r.opened_on, lastActivityOn: r.last_activity_on, waitingOn: r.waiting_on,
       status: statuses.get(r.id) ?? 'unknown',
-      name: p ? [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ') : '',
+      name: p ? fullName(p) : '',
     };
   });
 };

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { DAY, isoNow } from '../shared/clock.ts';
 import { countUsers } from '../accounts/accounts.service.ts';
-import { countPersons, getPersons, searchPersons } from '../people/people.service.ts';
+import { countPersons, fullName, getPersons, searchPersons } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OrganisationGrant } from '../web/access.ts';
 import type { CasesDeps } from './cases.service.ts';
@@ -44,7 +44,7 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
     const p = persons.get(r.person_id);
     return {
       id: r.id,
-      name: p ? [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ') : '',
+      name: p ? fullName(p) : '',
       unit: p ? [p.unit_number, p.unit_name].filter(Boolean).join(', ') : '',
       regionCode: p?.region_code ?? null,
       state: r.state,

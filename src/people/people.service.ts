@@ -8,6 +8,10 @@ import { countPersons, deletePersonRow, deleteRevisions, findPerson, findPersons
 
 export type PersonView = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
+/** Surname, given name, patronymic: how a person is named in lists and on pages. */
+export const fullName = (p: Pick<PersonView, 'surname' | 'given_name' | 'patronymic'>): string =>
+  [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ');
+
 /** The stored columns for a person's input: entered forms plus their normalised keys. */
 const personColumns = (input: PersonInput) => {
   const unit = [input.unit_number, input.unit_name].filter(Boolean).join(' ');

@@ -3,10 +3,7 @@ import { SelectField, TextField, type FormErrors, type FormValues } from '../web
 import { formatPartialDate } from './partial-date.ts';
 import { regionName, regionOptions } from './regions.ts';
 import { SERVICE_CATEGORIES } from './people.schema.ts';
-import type { PersonView } from './people.service.ts';
-
-export const fullName = (p: Pick<PersonView, 'surname' | 'given_name' | 'patronymic'>): string =>
-  [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ');
+import { fullName, type PersonView } from './people.service.ts';
 
 /** The person part of a form; field names match personFields() in people.schema.ts. */
 export const PersonFields = ({ ctx, values, errors, staff = false }: { ctx: PageContext; values: FormValues; errors: FormErrors; staff?: boolean }) => {
