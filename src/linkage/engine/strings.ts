@@ -95,16 +95,6 @@ export const damerau = (a: string, b: string, max = 2): number => {
   return d > max ? max + 1 : d;
 };
 
-/** 32-bit FNV-1a of a string: block keys and pattern keys are hashed, never kept as strings. */
-export const hashString = (s: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-};
-
 /** Mixes small integers into a 32-bit hash (block keys made of several token ids). */
 export const mixHash = (h: number, v: number): number => {
   let x = (h ^ Math.imul(v + 0x9e3779b9, 0x85ebca6b)) >>> 0;
