@@ -32,9 +32,3 @@ export const requireStaff = (req: FastifyRequest, roles?: readonly StaffRole[]):
   if (auth.role === 'site_admin' && auth.organisationId && roles.includes('org_admin')) return auth;
   throw new NotFound();
 };
-
-/** Logged in with the passphrase, whether or not the second factor is done (2FA pages only). */
-export const requirePassphraseSession = (req: FastifyRequest): AuthContext => {
-  if (!req.auth) throw new Unauthenticated();
-  return req.auth;
-};

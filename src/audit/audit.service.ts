@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
-import type { Clock } from '../shared/clock.ts';
 import { insertAudit, listAuditForOrganisation } from './audit.repository.ts';
 
 // Who did what, when — never content: no request body, no text, no search query. Written in
@@ -42,8 +41,6 @@ export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<voi
     case_id: entry.caseId ?? null,
   });
 };
-
-export const auditNow = (clock: Clock): string => clock.now().toISOString();
 
 export interface AuditRow {
   id: string;
