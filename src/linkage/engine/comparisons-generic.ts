@@ -3,10 +3,8 @@
 // Jaro–Winkler bands, else.
 import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
 import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
-import { damerau, jaroWinkler, PairCache } from './strings.ts';
+import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { packDate, parseGenericDate, dateLevel, DATE_FULL_CONFLICT, DATE_LEVELS } from './dates.ts';
-
-const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Base for comparisons on one field through an interned normalised key. */
 abstract class KeyedComparison implements Comparison {

@@ -1,6 +1,9 @@
 // String similarity on short values (names, codes). Scratch buffers are module-level and reused
 // because these run tens of millions of times per dedupe: no allocation per call.
 
+/** Lower case, runs of white space as one space, trimmed: the base of every generic key. */
+export const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
 let flagsA = new Uint8Array(64);
 let flagsB = new Uint8Array(64);
 let rowPrev2 = new Int32Array(65);

@@ -1,6 +1,6 @@
 // Blocking-key transforms, named in configs as "field|transform". Each runs once per distinct
 // value. The person transforms (Russian name keys, regions, units) register from person.ts.
-import { soundex } from './strings.ts';
+import { clean, soundex } from './strings.ts';
 import { parseGenericDate } from './dates.ts';
 
 export type KeyTransform = (raw: string) => string | null;
@@ -10,8 +10,6 @@ const transforms = new Map<string, KeyTransform>();
 export const registerTransform = (name: string, fn: KeyTransform): void => {
   transforms.set(name, fn);
 };
-
-const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 export const getTransform = (name: string): KeyTransform => {
   const fn = transforms.get(name);
