@@ -1,14 +1,13 @@
 import { isoDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
 import type { CaseGrant } from '../web/access.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { EditCaseInput } from './cases.schema.ts';
 import { findCase, updateOpenCaseStory } from './cases.repository.ts';
-import { closeAs } from './case-work.service.ts';
+import { auditCase, closeAs } from './case-work.service.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
 // is open: a closed case is a record (and on its way to deletion), not a draft.
@@ -38,7 +37,7 @@ export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCas
     if (!open) throw closedError();
     const family = grant.viewer === 'family';
     await updatePerson(tx, grant.personId, input, { by: grant.viewer, userId: family ? null : grant.auth.userId, at: when(deps, grant) });
-    await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: family ? 'family' : grant.auth.role, organisationId: grant.organisationId, action: 'case.edited', caseId: id, at: isoNow(deps.clock) });
+    await auditCase(tx, deps, grant, 'case.edited');
   });
 };
 

@@ -18,7 +18,8 @@ const staffOnly = (grant: CaseGrant): void => {
   if (grant.viewer !== 'staff') throw new Invalid({ field: '_form', key: 'errors.notFound' });
 };
 
-const audit = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
+/** The audit entry of a change to the grant's case, by the grant's holder, in the same transaction. */
+export const auditCase = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
   recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action, caseId: grant.caseId, at: isoNow(deps.clock) });
 
 const openCaseRow = async (tx: Tx, grant: CaseGrant) => {
@@ -36,7 +37,7 @@ export const assignCase = async (deps: CasesDeps, grant: CaseGrant, assigneeId: 
     if (!(await transitionCase(tx, grant.caseId, 'open', { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) }))) {
       throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
     }
-    await audit(tx, deps, grant, 'case.assigned');
+    await auditCase(tx, deps, grant, 'case.assigned');
   });
 };
 
@@ -62,7 +63,7 @@ const post = async (deps: CasesDeps, grant: CaseGrant, table: 'case_messages' | 
       // A family's activity is kept to the day (threat model).
       created_at: family ? isoDay(deps.clock) : isoNow(deps.clock),
     });
-    await audit(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
+    await auditCase(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
   });
   return id;
 };
@@ -92,7 +93,7 @@ export const closeAs = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof
     if (!(await transitionCase(tx, grant.caseId, 'open', { state: 'closed', close_reason: reason, closed_on: today, last_activity_on: today }))) {
       throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
     }
-    await audit(tx, deps, grant, action);
+    await auditCase(tx, deps, grant, action);
   });
 };
 
@@ -101,6 +102,6 @@ export const reopenCase = async (deps: CasesDeps, grant: CaseGrant): Promise<voi
   await deps.db.transaction().execute(async (tx) => {
     const patch = { state: 'open' as const, close_reason: null, closed_on: null, waiting_on: 'staff' as const, last_activity_on: isoDay(deps.clock) };
     if (!(await transitionCase(tx, grant.caseId, 'closed', patch))) throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
-    await audit(tx, deps, grant, 'case.reopened');
+    await auditCase(tx, deps, grant, 'case.reopened');
   });
 };

@@ -23,6 +23,7 @@ export { addEvent, verifyEvent } from './events.service.ts';
 export { assignCase, addNote, sendMessage, closeCase, reopenCase } from './case-work.service.ts';
 export { caseQueue, searchCases, casesStats } from './queue.service.ts';
 import { statusesOf } from './queue.service.ts';
+import { auditCase } from './case-work.service.ts';
 
 export interface CasesDeps {
   db: Db;
@@ -198,7 +199,7 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
       retention: retentionOf(deps, c.closed_on),
     };
     if (isStaff) {
-      await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action: 'case.read', caseId: c.id, at: isoNow(deps.clock) });
+      await auditCase(tx, deps, grant, 'case.read');
     }
     return view;
   });

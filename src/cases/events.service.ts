@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { isoDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { sealOptional } from '../shared/crypto/index.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { maxVerificationFor, type CaseGrant } from '../web/access.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
+import { auditCase } from './case-work.service.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { EventInput } from './cases.schema.ts';
 import { findCase, findEvent, insertEvent, setEventVerification, updateCase } from './cases.repository.ts';
@@ -45,7 +45,7 @@ export const addEvent = async (deps: CasesDeps, grant: CaseGrant, input: EventIn
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
     });
     await updateCase(tx, c.id, { last_activity_on: isoDay(deps.clock), ...(family ? { waiting_on: 'staff' as const } : {}) });
-    await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action: 'event.added', caseId: c.id, at: isoNow(deps.clock) });
+    await auditCase(tx, deps, grant, 'event.added');
   });
   return { eventId };
 };
@@ -63,6 +63,6 @@ export const verifyEvent = async (deps: CasesDeps, grant: CaseGrant, eventId: st
     if (levelRank(level) <= levelRank(e.verification)) throw new Invalid({ field: 'verification', key: 'cases.errors.notHigher' });
     await setEventVerification(tx, eventId, level, grant.auth.userId, isoNow(deps.clock));
     await updateCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock) });
-    await recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action: 'event.verified', caseId: grant.caseId, at: isoNow(deps.clock) });
+    await auditCase(tx, deps, grant, 'event.verified');
   });
 };
