@@ -7,7 +7,7 @@ import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches }
 import type { Role } from '../web/auth-context.ts';
 import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
 import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
-import { createSession, deleteSession, deleteUserSessions, purgeExpiredSessions, type LoadedSession } from './sessions.ts';
+import { createSession, deleteOtherSessions, deleteSession, deleteUserSessions, purgeExpiredSessions, type LoadedSession } from './sessions.ts';
 import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.ts';
 
 // Registration, login and recovery. Every path that takes a pseudonym does the same work whether
@@ -135,7 +135,7 @@ export const changePassphrase = async (
       .set({ passphrase_salt: salt, passphrase_verifier: verifier, private_key_sealed: seal(kek, auth.userPrivateKey, aad.userPrivateKey(auth.userId)) })
       .where('id', '=', auth.userId)
       .execute();
-    await tx.deleteFrom('sessions').where('user_id', '=', auth.userId).where('id_hash', '!=', auth.sessionId).execute();
+    await deleteOtherSessions(tx, auth.userId, auth.sessionId);
   });
 };
 

@@ -4,7 +4,7 @@ import type { AccountsDeps } from './auth.service.ts';
 import { verifyOwnPassphrase } from './auth.service.ts';
 import { findUserById } from './accounts.repository.ts';
 import { aad } from './keys.ts';
-import { createSession, deleteSession, openPendingTotp, setPendingTotp, type LoadedSession } from './sessions.ts';
+import { createSession, deleteOtherSessions, deleteSession, openPendingTotp, setPendingTotp, type LoadedSession } from './sessions.ts';
 import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
 import { newTotpSecret, verifyTotp } from './totp.ts';
 import { auditAccountEvent } from './audit.ts';
@@ -75,7 +75,7 @@ export const confirmTotpSetup = async (deps: AccountsDeps, session: LoadedSessio
       .execute();
     await tx.updateTable('sessions').set({ pending_totp_sealed: null, second_factor_done: 1 }).where('id_hash', '=', auth.sessionId).execute();
     // Other sessions were opened under the old secret: end them.
-    await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id_hash', '!=', auth.sessionId).execute();
+    await deleteOtherSessions(tx, user.id, auth.sessionId);
     if (user.role !== 'family' && user.organisation_id) {
       await auditAccountEvent(tx, { actorUserId: user.id, actorRole: user.role, organisationId: user.organisation_id, action: 'account.2fa_set', at: deps.clock.now().toISOString() });
     }
