@@ -5,7 +5,7 @@
 //    above `minAverage`, so one strong edge cannot drag in a cluster the rest disagrees with,
 //  - the result stays within maxClusterSize (larger would-be clusters raise the alarm).
 // Human "same" decisions are applied first and bypass the automatic checks.
-import { probability } from './model.ts';
+import { probability, weightOf } from './model.ts';
 
 export interface Edges {
   a: Int32Array;
@@ -71,7 +71,7 @@ export const cluster = (n: number, edges: Edges, check: PairCheck, opts: Cluster
     if (ra !== rb) union(ra, rb);
   }
   const rejected = { constraint: 0, average: 0, size: 0 };
-  const linkWeight = Math.log2(opts.linkThreshold / (1 - opts.linkThreshold));
+  const linkWeight = weightOf(opts.linkThreshold);
   const order: number[] = [];
   for (let e = 0; e < edges.length; e++) if (edges.weight[e] >= linkWeight) order.push(e);
   // Ties broken by record order: the result must not depend on which thread found an edge first.
@@ -127,7 +127,7 @@ export const cluster = (n: number, edges: Edges, check: PairCheck, opts: Cluster
     clusterOf[i] = rep[r];
   }
   const review: number[] = [];
-  const reviewWeight = Math.log2(opts.reviewThreshold / (1 - opts.reviewThreshold));
+  const reviewWeight = weightOf(opts.reviewThreshold);
   for (let e = 0; e < edges.length; e++) {
     if (edges.weight[e] >= reviewWeight && clusterOf[edges.a[e]] !== clusterOf[edges.b[e]]) review.push(e);
   }

@@ -5,7 +5,7 @@ import './comparisons-generic.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
 import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
-import { Scorer, type ModelParams, probability } from './model.ts';
+import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
 import { train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, startWorker } from './parallel.ts';
@@ -94,7 +94,7 @@ export class LinkageEngine {
     this.params = params;
     const { link, corroborate } = this.config.thresholds;
     // Capped just below the link threshold: such a pair can only ever be reviewed.
-    this.scorer = new Scorer(this.comparisons, params, this.data, { comparisons: corroborate, maxWeight: Math.log2(link / (1 - link)) - 1e-6 });
+    this.scorer = new Scorer(this.comparisons, params, this.data, { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 });
   }
 
   private requireScorer(): Scorer {
@@ -108,7 +108,7 @@ export class LinkageEngine {
     this.sync();
     const started = performance.now();
     const review = this.config.thresholds.review;
-    const minWeight = Math.log2(review / (1 - review));
+    const minWeight = weightOf(review);
     const edges = new EdgeBuffer();
     let scored = 0;
     this.blocking.computeKeys();
@@ -134,7 +134,7 @@ export class LinkageEngine {
     this.sync();
     const started = performance.now();
     const review = this.config.thresholds.review;
-    const minWeight = Math.log2(review / (1 - review));
+    const minWeight = weightOf(review);
     const plan = planChunks(this.blocking);
     const pairsPerRule = this.config.blocking.map(() => 0);
     let workerError: unknown = null;

@@ -4,7 +4,7 @@
 // model and term frequencies as a batch run (so results are identical), then dropped.
 import type { RawRecord } from './dataset.ts';
 import type { LinkageEngine } from './engine.ts';
-import { probability, type FieldWeight } from './model.ts';
+import { probability, weightOf, type FieldWeight } from './model.ts';
 
 export interface Candidate {
   record: number;
@@ -79,7 +79,7 @@ export class LinkageIndex {
   private scoreRecord(q: number, minProbability: number): Candidate[] {
     const scorer = this.engine.scorer!;
     const out: Candidate[] = [];
-    const minWeight = Math.log2(minProbability / (1 - minProbability));
+    const minWeight = weightOf(minProbability);
     this.candidates(q, (r) => {
       const weight = scorer.score(q, r);
       if (weight >= minWeight) out.push({ record: r, id: this.engine.data.ids[r], weight, probability: probability(weight), cannotLink: scorer.cannotLink });
