@@ -26,7 +26,8 @@ export interface BlockingStats {
   oversized: OversizedBlock[];
 }
 
-const NULL_KEY = -1;
+/** The key of a record missing a key part (and of records in a skipped oversized block). */
+export const NULL_KEY = -1;
 
 export class Blocking {
   readonly ruleNames: string[];

@@ -179,7 +179,7 @@ export class LinkageEngine {
     }
     for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
     other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
-    const candidatePairs = pairsPerRule.reduce((x, y) => x + y, 0);
+    const candidatePairs = sum(pairsPerRule);
     return { edges, stats: { candidatePairs, pairsPerRule, oversized: plan.oversized, scored: candidatePairs, seconds: (performance.now() - started) / 1000, threads: 2 } };
   }
 

@@ -4,13 +4,12 @@
 // memory; both threads then take chunks from one atomic counter, so the worker (which first
 // rebuilds its per-token features) simply takes fewer. Each pair is still scored exactly once.
 import { Worker } from 'node:worker_threads';
-import type { Blocking, BlockingStats } from './blocking.ts';
+import { NULL_KEY, type Blocking, type BlockingStats } from './blocking.ts';
 import type { LinkageConfig } from './config.ts';
 import type { Dataset, FeatureRegistry } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 
 const CHUNK = 1 << 14;
-const NULL_KEY = -1;
 
 const shared = <T extends Int32Array | Float64Array | Uint8Array>(src: T): T => {
   const out = new (src.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(src.byteLength));
