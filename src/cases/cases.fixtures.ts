@@ -1,4 +1,6 @@
-import type { TestApp } from '../../test/helpers/app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import type { DialectName } from '../db/database.ts';
 import { createFamily, createOrganisation, createStaff, type TestOrganisation, type TestUser } from '../../test/helpers/factories.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { authoriseCase, type CaseAction } from '../web/access.ts';
@@ -62,3 +64,17 @@ export const buildWorld = async (t: TestApp): Promise<World> => {
 };
 
 export const grantFor = (t: TestApp, user: TestUser, caseId: string, action: CaseAction = 'read') => authoriseCase(t.opened.db, user.auth, caseId, action);
+
+/**
+ * One app and one world per describe block: `s.t` and `s.w` are set in beforeAll (read them
+ * inside tests, not at collection time) and the app is closed in afterAll.
+ */
+export const useWorld = (dialect: DialectName): { t: TestApp; w: World } => {
+  const s = {} as { t: TestApp; w: World };
+  beforeAll(async () => {
+    s.t = await testApp(dialect);
+    s.w = await buildWorld(s.t);
+  });
+  afterAll(() => s.t.close());
+  return s;
+};

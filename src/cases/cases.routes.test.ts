@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { createFamily, formToken, login, submitForm } from '../../test/helpers/factories.ts';
-import { buildWorld, type World } from './cases.fixtures.ts';
+import { useWorld } from './cases.fixtures.ts';
 
 // The family's and the caseworker's path through the real pages, without JavaScript, and what
 // bad input does: a translated, field-level error and no change.
@@ -29,41 +29,35 @@ const count = async (t: TestApp, table: 'cases' | 'events' | 'case_messages') =>
   Number((await t.opened.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe.each(DIALECTS)('case pages (%s)', (dialect) => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await testApp(dialect);
-    w = await buildWorld(t);
-  });
-  afterAll(() => t.close());
+  const s = useWorld(dialect);
 
   it('lets a family open a case through the form and see it', async () => {
-    const form = await t.app.inject({ method: 'GET', url: '/cases/new', cookies: w.family.cookies });
+    const form = await s.t.app.inject({ method: 'GET', url: '/cases/new', cookies: s.w.family.cookies });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Ростовская область');
-    expect(form.body).toContain(w.orgA.name);
-    const { res } = await submitForm(t.app, '/cases/new', validCase(w.orgA.id), w.family.cookies);
+    expect(form.body).toContain(s.w.orgA.name);
+    const { res } = await submitForm(s.t.app, '/cases/new', validCase(s.w.orgA.id), s.w.family.cookies);
     expect(res.statusCode).toBe(303);
     const url = String(res.headers.location);
     expect(url).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
-    const page = await t.app.inject({ method: 'GET', url, cookies: w.family.cookies });
+    const page = await s.t.app.inject({ method: 'GET', url, cookies: s.w.family.cookies });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Кузнецов');
     expect(page.body).toContain('Последний раз писал из Луганска.');
     expect(page.body).toContain('<title>Kintrace</title>');
     expect(page.body).not.toContain('Внутренние заметки');
-    const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies: w.family.cookies });
+    const mine = await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies: s.w.family.cookies });
     expect(mine.body).toContain(url);
   });
 
   it('works with a session from the real login page, landing on the family\'s cases', async () => {
-    const fam = await createFamily(t.opened.db, { clock: t.clock });
-    const cookies = await login(t.app, fam.pseudonym, fam.passphrase);
-    const { res } = await submitForm(t.app, '/cases/new', validCase(w.orgA.id), cookies);
+    const fam = await createFamily(s.t.opened.db, { clock: s.t.clock });
+    const cookies = await login(s.t.app, fam.pseudonym, fam.passphrase);
+    const { res } = await submitForm(s.t.app, '/cases/new', validCase(s.w.orgA.id), cookies);
     expect(res.statusCode).toBe(303);
-    const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies });
+    const mine = await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies });
     expect(mine.body).toContain(String(res.headers.location));
-    expect(mine.body).not.toContain(w.caseId);
+    expect(mine.body).not.toContain(s.w.caseId);
   });
 
   it.each([
@@ -77,142 +71,142 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     ['too long narrative', { narrative: 'я'.repeat(5001) }, 'narrative', 'не больше 5000'],
     ['unknown category', { service_category: 'general' }, 'service_category', 'Выберите вариант из списка.'],
   ])('refuses %s with a translated field error and keeps what was typed', async (_name, over, field, message) => {
-    const before = await count(t, 'cases');
-    const { res } = await submitForm(t.app, '/cases/new', { ...validCase(w.orgA.id), ...over }, w.family.cookies);
+    const before = await count(s.t, 'cases');
+    const { res } = await submitForm(s.t.app, '/cases/new', { ...validCase(s.w.orgA.id), ...over }, s.w.family.cookies);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`id="${field}-error"`);
     expect(res.body).toContain(message);
     expect(res.body).toContain('Шторм Z');
-    expect(await count(t, 'cases')).toBe(before);
+    expect(await count(s.t, 'cases')).toBe(before);
   });
 
   it('answers in English when asked', async () => {
-    const { res } = await submitForm(t.app, '/cases/new?lang=en', { ...validCase(w.orgA.id), region: 'XX' }, w.family.cookies);
+    const { res } = await submitForm(s.t.app, '/cases/new?lang=en', { ...validCase(s.w.orgA.id), region: 'XX' }, s.w.family.cookies);
     expect(res.body).toContain('Choose a region from the list.');
   });
 
   it('refuses a forged CSRF token and changes nothing', async () => {
-    const before = await count(t, 'cases');
-    const { cookies } = await formToken(t.app, '/cases/new', w.family.cookies);
-    const res = await t.app.inject({
+    const before = await count(s.t, 'cases');
+    const { cookies } = await formToken(s.t.app, '/cases/new', s.w.family.cookies);
+    const res = await s.t.app.inject({
       method: 'POST', url: '/cases/new', cookies,
-      payload: new URLSearchParams({ ...validCase(w.orgA.id), _csrf: 'forged' }).toString(),
+      payload: new URLSearchParams({ ...validCase(s.w.orgA.id), _csrf: 'forged' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Форма устарела');
-    expect(await count(t, 'cases')).toBe(before);
+    expect(await count(s.t, 'cases')).toBe(before);
   });
 
   it('walks the caseworker path: queue, take, corroborate, message; the family sees both', async () => {
-    const queue = await t.app.inject({ method: 'GET', url: '/staff?filter=unassigned', cookies: w.caseworker.cookies });
+    const queue = await s.t.app.inject({ method: 'GET', url: '/staff?filter=unassigned', cookies: s.w.caseworker.cookies });
     expect(queue.statusCode).toBe(200);
-    expect(queue.body).toContain(`/cases/${w.caseId}`);
-    const caseUrl = `/cases/${w.caseId}`;
-    const before = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });
+    expect(queue.body).toContain(`/cases/${s.w.caseId}`);
+    const caseUrl = `/cases/${s.w.caseId}`;
+    const before = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.caseworker.cookies });
     expect(before.body).toContain('Взять дело себе');
-    let r = await submitForm(t.app, caseUrl, { assignee: w.caseworker.id }, w.caseworker.cookies, `/staff/cases/${w.caseId}/assign`);
+    let r = await submitForm(s.t.app, caseUrl, { assignee: s.w.caseworker.id }, s.w.caseworker.cookies, `/staff/cases/${s.w.caseId}/assign`);
     expect(r.res.statusCode).toBe(303);
-    const after = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });
+    const after = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.caseworker.cookies });
     expect(after.body).not.toContain('Взять дело себе');
-    expect(after.body).toContain(`Ведёт дело: ${w.caseworker.pseudonym}`);
+    expect(after.body).toContain(`Ведёт дело: ${s.w.caseworker.pseudonym}`);
     // Another staff member of the organisation, not an editor, can be chosen; an editor cannot.
-    r = await submitForm(t.app, caseUrl, { assignee: w.editor.id }, w.caseworker.cookies, `/staff/cases/${w.caseId}/assign`);
+    r = await submitForm(s.t.app, caseUrl, { assignee: s.w.editor.id }, s.w.caseworker.cookies, `/staff/cases/${s.w.caseId}/assign`);
     expect(r.res.statusCode).toBe(400);
     expect(r.res.body).toContain('id="assignee-error"');
-    const fam = await submitForm(t.app, caseUrl, { kind: 'missing', date: '2026-02-01', source: 'witness', place: 'Авдеевка', description: 'Сослуживец сказал' }, w.family.cookies, `${caseUrl}/events`);
+    const fam = await submitForm(s.t.app, caseUrl, { kind: 'missing', date: '2026-02-01', source: 'witness', place: 'Авдеевка', description: 'Сослуживец сказал' }, s.w.family.cookies, `${caseUrl}/events`);
     expect(fam.res.statusCode).toBe(303);
     const eventId = String(fam.res.headers.location).split('#event-')[1];
-    r = await submitForm(t.app, caseUrl, { verification: 'confirmed', event: eventId }, w.caseworker.cookies, `/staff/events/${eventId}/verify`);
+    r = await submitForm(s.t.app, caseUrl, { verification: 'confirmed', event: eventId }, s.w.caseworker.cookies, `/staff/events/${eventId}/verify`);
     expect(r.res.statusCode).toBe(400);
     expect(r.res.body).toContain('Вам нельзя устанавливать этот уровень проверки.');
-    r = await submitForm(t.app, caseUrl, { verification: 'corroborated', event: eventId }, w.caseworker.cookies, `/staff/events/${eventId}/verify`);
+    r = await submitForm(s.t.app, caseUrl, { verification: 'corroborated', event: eventId }, s.w.caseworker.cookies, `/staff/events/${eventId}/verify`);
     expect(r.res.statusCode).toBe(303);
-    r = await submitForm(t.app, caseUrl, { body: 'Мы отправили запрос в часть.' }, w.caseworker.cookies, `${caseUrl}/messages`);
+    r = await submitForm(s.t.app, caseUrl, { body: 'Мы отправили запрос в часть.' }, s.w.caseworker.cookies, `${caseUrl}/messages`);
     expect(r.res.statusCode).toBe(303);
-    r = await submitForm(t.app, caseUrl, { body: 'Только для сотрудников' }, w.caseworker.cookies, `/staff/cases/${w.caseId}/notes`);
+    r = await submitForm(s.t.app, caseUrl, { body: 'Только для сотрудников' }, s.w.caseworker.cookies, `/staff/cases/${s.w.caseId}/notes`);
     expect(r.res.statusCode).toBe(303);
-    const page = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.family.cookies });
+    const page = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.family.cookies });
     expect(page.body).toContain('Мы отправили запрос в часть.');
     expect(page.body).toContain('подкреплено');
     expect(page.body).toContain('пропал(а) без вести');
     expect(page.body).toContain('Ждём вашего ответа');
     expect(page.body).not.toContain('Только для сотрудников');
-    const staffPage = await t.app.inject({ method: 'GET', url: caseUrl, cookies: w.caseworker.cookies });
+    const staffPage = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.caseworker.cookies });
     expect(staffPage.body).toContain('Только для сотрудников');
   });
 
   it('confirms each action on the case page, and tells a family what happens next until staff answer', async () => {
-    const fam = await createFamily(t.opened.db, { clock: t.clock });
-    const cookies = await login(t.app, fam.pseudonym, fam.passphrase);
-    const opened = await submitForm(t.app, '/cases/new', validCase(w.orgA.id), cookies);
+    const fam = await createFamily(s.t.opened.db, { clock: s.t.clock });
+    const cookies = await login(s.t.app, fam.pseudonym, fam.passphrase);
+    const opened = await submitForm(s.t.app, '/cases/new', validCase(s.w.orgA.id), cookies);
     const caseUrl = String(opened.res.headers.location);
-    const first = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
+    const first = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(first.body).toContain('Что будет дальше');
     expect(first.body).toContain('Что означают статус и отметки проверки');
     expect(first.body).toContain('Сотрудник организации ещё не взял ваш запрос в работу.');
-    const ev = await submitForm(t.app, caseUrl, { kind: 'missing', date: '03.2024', source: 'family' }, cookies, `${caseUrl}/events`);
+    const ev = await submitForm(s.t.app, caseUrl, { kind: 'missing', date: '03.2024', source: 'family' }, cookies, `${caseUrl}/events`);
     expect(String(ev.res.headers.location)).toMatch(/\?done=event#event-/);
-    const afterEvent = await t.app.inject({ method: 'GET', url: String(ev.res.headers.location).split('#')[0], cookies });
+    const afterEvent = await s.t.app.inject({ method: 'GET', url: String(ev.res.headers.location).split('#')[0], cookies });
     expect(afterEvent.body).toContain('Событие добавлено в хронологию.');
     // an unknown ?done= shows nothing
-    expect((await t.app.inject({ method: 'GET', url: `${caseUrl}?done=<b>x</b>`, cookies })).body).not.toContain('class="notice done"');
+    expect((await s.t.app.inject({ method: 'GET', url: `${caseUrl}?done=<b>x</b>`, cookies })).body).not.toContain('class="notice done"');
     const caseId = caseUrl.split('/').pop()!;
-    await submitForm(t.app, caseUrl, { assignee: w.caseworker.id }, w.caseworker.cookies, `/staff/cases/${caseId}/assign`);
-    const taken = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
+    await submitForm(s.t.app, caseUrl, { assignee: s.w.caseworker.id }, s.w.caseworker.cookies, `/staff/cases/${caseId}/assign`);
+    const taken = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(taken.body).toContain('Ваш запрос ведёт сотрудник организации.');
-    expect(taken.body).not.toContain(w.caseworker.pseudonym);
-    const staffMsg = await submitForm(t.app, caseUrl, { body: 'Здравствуйте, мы взялись.' }, w.caseworker.cookies, `${caseUrl}/messages`);
+    expect(taken.body).not.toContain(s.w.caseworker.pseudonym);
+    const staffMsg = await submitForm(s.t.app, caseUrl, { body: 'Здравствуйте, мы взялись.' }, s.w.caseworker.cookies, `${caseUrl}/messages`);
     expect(String(staffMsg.res.headers.location)).toBe(`${caseUrl}?done=message#messages`);
-    const closed = await submitForm(t.app, caseUrl, { reason: 'other' }, w.caseworker.cookies, `/staff/cases/${caseId}/close`);
-    const closedPage = await t.app.inject({ method: 'GET', url: String(closed.res.headers.location), cookies: w.caseworker.cookies });
+    const closed = await submitForm(s.t.app, caseUrl, { reason: 'other' }, s.w.caseworker.cookies, `/staff/cases/${caseId}/close`);
+    const closedPage = await s.t.app.inject({ method: 'GET', url: String(closed.res.headers.location), cookies: s.w.caseworker.cookies });
     expect(closedPage.body).toContain('Дело закрыто.');
-    const familyClosed = await t.app.inject({ method: 'GET', url: caseUrl, cookies });
+    const familyClosed = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(familyClosed.body).not.toContain('Что будет дальше');
     expect(familyClosed.body).toContain('подайте новый запрос');
   });
 
   it('says in the stale queue how many days without activity it lists', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/staff?filter=stale&days=3', cookies: w.caseworker.cookies });
+    const res = await s.t.app.inject({ method: 'GET', url: '/staff?filter=stale&days=3', cookies: s.w.caseworker.cookies });
     expect(res.body).toContain('Без движения 3 дня и дольше');
   });
 
   it('refuses an empty message with a translated error and stores nothing', async () => {
-    const before = await count(t, 'case_messages');
-    const { res } = await submitForm(t.app, `/cases/${w.caseId}`, { body: '   ' }, w.family.cookies, `/cases/${w.caseId}/messages`);
+    const before = await count(s.t, 'case_messages');
+    const { res } = await submitForm(s.t.app, `/cases/${s.w.caseId}`, { body: '   ' }, s.w.family.cookies, `/cases/${s.w.caseId}/messages`);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="body-error"');
-    expect(await count(t, 'case_messages')).toBe(before);
+    expect(await count(s.t, 'case_messages')).toBe(before);
   });
 
   it('refuses a malformed event date and keeps the form filled', async () => {
-    const before = await count(t, 'events');
-    const { res } = await submitForm(t.app, `/cases/${w.caseId}`, { kind: 'wounded', date: 'вчера', source: 'family', place: 'Где-то' }, w.family.cookies, `/cases/${w.caseId}/events`);
+    const before = await count(s.t, 'events');
+    const { res } = await submitForm(s.t.app, `/cases/${s.w.caseId}`, { kind: 'wounded', date: 'вчера', source: 'family', place: 'Где-то' }, s.w.family.cookies, `/cases/${s.w.caseId}/events`);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="date-error"');
     expect(res.body).toContain('value="Где-то"');
-    expect(await count(t, 'events')).toBe(before);
+    expect(await count(s.t, 'events')).toBe(before);
   });
 
   it('closes and reopens through the pages', async () => {
-    const url = `/cases/${w.otherCaseId}`;
-    let r = await submitForm(t.app, url, { reason: 'no_response' }, w.caseworker.cookies, `/staff/cases/${w.otherCaseId}/close`);
+    const url = `/cases/${s.w.otherCaseId}`;
+    let r = await submitForm(s.t.app, url, { reason: 'no_response' }, s.w.caseworker.cookies, `/staff/cases/${s.w.otherCaseId}/close`);
     expect(r.res.statusCode).toBe(303);
-    const fam = await t.app.inject({ method: 'GET', url, cookies: w.otherFamily.cookies });
+    const fam = await s.t.app.inject({ method: 'GET', url, cookies: s.w.otherFamily.cookies });
     expect(fam.body).toContain('семья не отвечает');
     expect(fam.body).not.toContain(`${url}/messages`);
-    r = await submitForm(t.app, url, {}, w.caseworker.cookies, `/staff/cases/${w.otherCaseId}/reopen`);
+    r = await submitForm(s.t.app, url, {}, s.w.caseworker.cookies, `/staff/cases/${s.w.otherCaseId}/reopen`);
     expect(r.res.statusCode).toBe(303);
   });
 
   it.each(['ru', 'en'])('translates every string of every page (%s)', async (lang) => {
     const pages: Array<[string, Record<string, string>]> = [
-      ['/my/cases', w.family.cookies], ['/cases/new', w.family.cookies], [`/cases/${w.caseId}`, w.family.cookies],
-      [`/cases/${w.caseId}`, w.caseworker.cookies], ['/staff', w.caseworker.cookies], ['/staff?filter=stale&days=3', w.caseworker.cookies],
-      ['/staff/search', w.caseworker.cookies], ['/staff/audit', w.admin.cookies],
+      ['/my/cases', s.w.family.cookies], ['/cases/new', s.w.family.cookies], [`/cases/${s.w.caseId}`, s.w.family.cookies],
+      [`/cases/${s.w.caseId}`, s.w.caseworker.cookies], ['/staff', s.w.caseworker.cookies], ['/staff?filter=stale&days=3', s.w.caseworker.cookies],
+      ['/staff/search', s.w.caseworker.cookies], ['/staff/audit', s.w.admin.cookies],
     ];
     for (const [url, cookies] of pages) {
-      const res = await t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`, cookies });
+      const res = await s.t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`, cookies });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain(`<html lang="${lang}">`);
       expect(res.body.match(/\b(cases|people|audit|errors|common)\.[a-zA-Z_.]+/g) ?? [], url).toEqual([]);
@@ -220,15 +214,15 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
   });
 
   it('shows the audit log to the organisation admin only, without content', async () => {
-    const page = await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: w.admin.cookies });
+    const page = await s.t.app.inject({ method: 'GET', url: '/staff/audit', cookies: s.w.admin.cookies });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('просмотрел(а) дело');
     expect(page.body).not.toContain('Мы отправили запрос');
-    expect((await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: w.caseworker.cookies })).statusCode).toBe(404);
+    expect((await s.t.app.inject({ method: 'GET', url: '/staff/audit', cookies: s.w.caseworker.cookies })).statusCode).toBe(404);
   });
   it('answers an overlong staff search with a field error that keeps the text, not an empty result', async () => {
     const long = 'Иванов'.repeat(30);
-    const { res } = await submitForm(t.app, '/staff/search', { q: long }, w.caseworker.cookies);
+    const { res } = await submitForm(s.t.app, '/staff/search', { q: long }, s.w.caseworker.cookies);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Слишком длинно');
     expect(res.body).toContain(long);

@@ -1,37 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { buildWorld, type World } from './cases.fixtures.ts';
+import { useWorld } from './cases.fixtures.ts';
 
 // What a mother reads on her own case page: her last contact is not turned into "serving",
 // her unverified report is named as hers, and the words fit a son or a daughter.
 
 describe.each(DIALECTS)('case page wording (%s)', (dialect) => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await testApp(dialect);
-    w = await buildWorld(t);
-  });
-  afterAll(() => t.close());
+  const s = useWorld(dialect);
 
   it('shows a last contact alone as "no contact since" the family reported', async () => {
-    const page = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}`, cookies: w.family.cookies });
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.family.cookies });
     expect(page.body).toContain('Вы сообщили (это ещё не проверено): нет связи с 10.01.2026.');
     expect(page.body).not.toContain('на службе');
-    const en = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}?lang=en`, cookies: w.family.cookies });
+    const en = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}?lang=en`, cookies: s.w.family.cookies });
     expect(en.body).toContain('You reported (not yet verified): no contact since 10.01.2026.');
-    const staff = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}`, cookies: w.caseworker.cookies });
+    const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.caseworker.cookies });
     expect(staff.body).toContain('Сообщено, но ещё не проверено: нет связи с 10.01.2026.');
   });
 
   it('calls the case «запрос» in everything a family reads about retention', async () => {
-    const page = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}`, cookies: w.family.cookies });
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.family.cookies });
     expect(page.body).not.toContain('обращени');
   });
 
   it('offers event kinds in forms that fit a man or a woman', async () => {
-    const page = await t.app.inject({ method: 'GET', url: `/cases/${w.caseId}`, cookies: w.family.cookies });
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.family.cookies });
     expect(page.body).toContain('Ранение');
     expect(page.body).toContain('Возвращение домой');
     expect(page.body).not.toMatch(/>Ранен<|>Вернулся домой<|>Пропал без вести</);
