@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadSession, SESSION_COOKIE, type LoadedSession } from './sessions.ts';
+import { deleteSession, loadSession, parseCookie, SESSION_COOKIE, type LoadedSession } from './sessions.ts';
 
 // Fills req.auth from the session cookie on every request (assets excepted). The unwrapped
 // private key exists only in this request's memory; nothing is cached between requests, so any
@@ -13,6 +13,13 @@ export const sessionOf = (req: FastifyRequest): LoadedSession | null => loaded.g
 export const setSessionCookie = (app: FastifyInstance, reply: FastifyReply, value: string): void => {
   // No Max-Age: the browser forgets the session when it closes; the server enforces timeouts.
   reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.deps.config.secureCookies });
+};
+
+/** A new session replaces whatever session this browser had: that one is ended, not left behind. */
+export const replaceSessionCookie = async (app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, value: string): Promise<void> => {
+  const previous = parseCookie(req.cookies[SESSION_COOKIE]);
+  if (previous) await deleteSession(app.deps.db, previous.idHash);
+  setSessionCookie(app, reply, value);
 };
 
 export const clearSessionCookie = (app: FastifyInstance, reply: FastifyReply): void => {

@@ -10,8 +10,7 @@ import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, 
 import { findUserById } from './accounts.repository.ts';
 import { checkSetupToken, completeSetup } from './first-run.ts';
 import { requireStaff } from './guards.ts';
-import { setSessionCookie } from './accounts.plugin.ts';
-import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
+import { replaceSessionCookie } from './accounts.plugin.ts';
 import { formFailure } from './form-errors.ts';
 import { rotateOrganisationKey } from './org-key-rotation.ts';
 import { ConfirmRemovePage, ConfirmRotatePage, InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
@@ -36,11 +35,9 @@ const tokenParam = (req: FastifyRequest): string => String((req.params as { toke
 export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = () => app.deps;
   const linkUrl = (kind: string, token: string) => `${app.deps.config.publicUrl}/${kind}/${token}`;
-  /** A link opens a new session: whatever session this browser had is ended, not left behind. */
+  /** A link opens a new session, then 2FA setup follows. */
   const startSession = async (req: FastifyRequest, reply: FastifyReply, cookie: string) => {
-    const previous = parseCookie(req.cookies[SESSION_COOKIE]);
-    if (previous) await deleteSession(deps().db, previous.idHash);
-    setSessionCookie(app, reply, cookie);
+    await replaceSessionCookie(app, req, reply, cookie);
     return redirect(reply, '/account/2fa');
   };
   const invalidLink = (req: FastifyRequest, reply: FastifyReply) => sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} />, 404);

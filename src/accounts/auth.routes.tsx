@@ -6,7 +6,7 @@ import type { AuthContext } from '../web/auth-context.ts';
 import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accounts.schema.ts';
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
-import { clearSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
+import { clearSessionCookie, replaceSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
 import { deleteSession, loadSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
 import { formFailure } from './form-errors.ts';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
@@ -40,9 +40,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const input = parseForm(registerSchema, req.body);
       const { cookie, recoveryCodes } = await registerFamily(deps(), input);
-      const previous = parseCookie(req.cookies[SESSION_COOKIE]);
-      if (previous) await deleteSession(deps().db, previous.idHash);
-      setSessionCookie(app, reply, cookie);
+      await replaceSessionCookie(app, req, reply, cookie);
       // The page's menu is that of the new account (not "log in"), as on every later page.
       req.auth = (await loadSession(deps().db, cookie, deps().clock, deps().config))?.auth ?? null;
       // Shown once, in this response only: the codes are stored nowhere in clear.
@@ -122,9 +120,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const input = parseForm(recoverSchema, req.body);
       const result = await recoverWithCode(deps(), input);
-      const previous = parseCookie(req.cookies[SESSION_COOKIE]);
-      if (previous) await deleteSession(deps().db, previous.idHash);
-      setSessionCookie(app, reply, result.cookie);
+      await replaceSessionCookie(app, req, reply, result.cookie);
       return redirect(reply, afterLogin(result, '/account?done=recovered'));
     } catch (err) {
       const f = formFailure(err);
