@@ -180,6 +180,37 @@ export class Blocking {
   }
 
   /**
+   * Readies the block order[start, end) of rule k for pairing (here and in parallel.ts). A
+   * fallback rule pairs only the block's records that lack the value with the others: those move
+   * to the front, and the end of them, which bounds the outer loop, is returned. An oversized
+   * block is reported in `oversized` and -1 returned; its records' keys are cleared, so later
+   * rules do not treat pairs this rule never scored as already seen.
+   */
+  settleBlock(k: number, order: Int32Array, start: number, end: number, oversized: OversizedBlock[]): number {
+    let firstEnd = end;
+    const lacking = this.lacking[k];
+    if (lacking) {
+      let w = start;
+      for (let i = start; i < end; i++) {
+        if (lacking[order[i]] === 1) {
+          const t = order[w];
+          order[w++] = order[i];
+          order[i] = t;
+        }
+      }
+      firstEnd = w;
+    }
+    const size = end - start;
+    const first = firstEnd - start;
+    if ((first * (2 * size - first - 1)) / 2 > (this.maxBlockSize * (this.maxBlockSize - 1)) / 2) {
+      oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
+      for (let i = start; i < end; i++) this.keys[k][order[i]] = NULL_KEY;
+      return -1;
+    }
+    return firstEnd;
+  }
+
+  /**
    * Calls visit(a, b) once per candidate pair (a < b in record order within a block).
    * crossSourceOnly: a link between sources never pairs two records of the same source.
    */
@@ -195,27 +226,8 @@ export class Blocking {
         let end = start + 1;
         while (end < order.length && sortedKeys[end] === sortedKeys[start]) end++;
         const size = end - start;
-        // A fallback rule pairs only the block's records that lack the value with the others:
-        // move those to the front; `firstEnd` bounds the outer loop.
-        let firstEnd = end;
-        const lacking = this.lacking[k];
-        if (lacking && size > 1) {
-          let w = start;
-          for (let i = start; i < end; i++) {
-            if (lacking[order[i]] === 1) {
-              const t = order[w];
-              order[w++] = order[i];
-              order[i] = t;
-            }
-          }
-          firstEnd = w;
-        }
-        const blockPairs = ((firstEnd - start) * (2 * size - (firstEnd - start) - 1)) / 2;
-        if (blockPairs > (this.maxBlockSize * (this.maxBlockSize - 1)) / 2) {
-          stats.oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
-          // Later rules must not treat these pairs as already seen: this rule never scored them.
-          for (let i = start; i < end; i++) this.keys[k][order[i]] = NULL_KEY;
-        } else if (size > 1) {
+        const firstEnd = this.settleBlock(k, order, start, end, stats.oversized);
+        if (firstEnd >= 0 && size > 1) {
           for (let i = start; i < firstEnd; i++) {
             const a = order[i];
             for (let j = i + 1; j < end; j++) {

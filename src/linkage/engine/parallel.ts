@@ -34,31 +34,14 @@ export const planChunks = (blocking: Blocking): Plan => {
   const oversized: BlockingStats['oversized'] = [];
   const orders: Int32Array[] = [];
   const chunks: number[] = [];
-  const maxPairs = (blocking.maxBlockSize * (blocking.maxBlockSize - 1)) / 2;
   for (let k = 0; k < blocking.rules.length; k++) {
     const { order, sortedKeys } = blocking.sortedByKey(k);
-    const lacking = blocking.lacking[k];
     let start = 0;
     let chunkStart = 0;
     while (start < order.length) {
       let end = start + 1;
       while (end < order.length && sortedKeys[end] === sortedKeys[start]) end++;
-      let w = start;
-      if (lacking) {
-        for (let i = start; i < end; i++) {
-          if (lacking[order[i]] === 1) {
-            const t = order[w];
-            order[w++] = order[i];
-            order[i] = t;
-          }
-        }
-      }
-      const first = lacking ? w - start : end - start;
-      const size = end - start;
-      if ((first * (2 * size - first - 1)) / 2 > maxPairs) {
-        oversized.push({ rule: blocking.ruleNames[k], size, example: blocking.describe(k, order[start]) });
-        for (let i = start; i < end; i++) blocking.keys[k][order[i]] = NULL_KEY;
-      }
+      blocking.settleBlock(k, order, start, end, oversized);
       start = end;
       if (start - chunkStart >= CHUNK || start === order.length) {
         chunks.push(k, chunkStart, start);
