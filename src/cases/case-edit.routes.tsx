@@ -8,8 +8,7 @@ import { redirect, sendPage } from '../web/render.ts';
 import { caseIsOpen, caseRevisions, editCase, withdrawCase } from './case-edit.service.ts';
 import { EditCasePage, WithdrawPage, editValues } from './case-edit.views.tsx';
 import { editCaseSchema, withdrawSchema } from './cases.schema.ts';
-import { getCaseForViewer } from './cases.service.ts';
-import { deletionDay } from './retention.service.ts';
+import { getCaseForViewer, retentionOf } from './cases.service.ts';
 
 // Correcting a case (the requester and the organisation's case staff) and withdrawing it (the
 // requester only). Thin: parse, authorise (web/access.ts), call one service function, render.
@@ -43,8 +42,7 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   const withdrawPage = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, errors: FormErrors = {}) => {
-    const days = deps.config?.retentionDays;
-    const retention = days ? { days, deletesOn: null, ifClosedToday: deletionDay(today(), days) } : null;
+    const retention = retentionOf(deps, null);
     const open = await caseIsOpen(deps, grant);
     return sendPage(req, reply, (ctx) => <WithdrawPage ctx={ctx} caseId={grant.caseId} open={open} retention={retention} errors={errors} />, Object.keys(errors).length ? 400 : 200);
   };

@@ -146,7 +146,8 @@ const readPosts = async (tx: Tx, table: 'case_messages' | 'case_notes', caseId: 
     at: p.created_at,
   }));
 
-const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView['retention'] => {
+/** The deletion dates shown to the viewer (null closedOn: the case is open, only "if closed today"). */
+export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView['retention'] => {
   const days = deps.config?.retentionDays;
   if (!days) return null;
   return { days, deletesOn: closedOn && deletionDay(closedOn, days), ifClosedToday: deletionDay(isoDay(deps.clock), days) };
