@@ -52,6 +52,10 @@ export const organisationPrivateKey = async (db: Queryable, auth: AuthContext, o
   return openWith(auth.userPrivateKey, row.wrapped, aad.orgWrap(orgId, auth.userId));
 };
 
+/** Org admins of their own organisation, or a site admin holding the organisation's key. */
+export const canManage = (auth: AuthContext, orgId: string): boolean =>
+  auth.role === 'site_admin' || (auth.role === 'org_admin' && auth.organisationId === orgId);
+
 export const userPublicKey = async (db: Queryable, userId: string): Promise<string> => {
   const row = await db.selectFrom('users').select('public_key').where('id', '=', userId).executeTakeFirst();
   if (!row) throw new NotFound('user');

@@ -4,7 +4,7 @@ import { generateKeyPair, publicKeyOf } from '../shared/crypto/index.ts';
 import type { AuthContext } from '../web/auth-context.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import type { AccountsDeps } from './auth.service.ts';
-import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
+import { canManage, lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { auditAccountEvent } from './audit.ts';
 
 // Organisation key rotation. Removing a staff member deletes their copy of the organisation key,
@@ -19,10 +19,6 @@ export interface RotationResult {
   holders: number;
   revokedLinks: number;
 }
-
-/** Org admins of their own organisation, or a site admin holding the organisation's key. */
-const canManage = (auth: AuthContext, orgId: string): boolean =>
-  auth.role === 'site_admin' || (auth.role === 'org_admin' && auth.organisationId === orgId);
 
 /**
  * Rotates inside the caller's transaction (removal rotates in its own, so a removal never commits

@@ -5,7 +5,7 @@ import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { insertUser, findUserById } from './accounts.repository.ts';
-import { insertOrganisation, lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
+import { canManage, insertOrganisation, lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { rotateInTransaction, type RotationResult } from './org-key-rotation.ts';
 import { aad, newId, newUserSecrets, tokenKey } from './keys.ts';
 import { createSession, deleteUserSessions } from './sessions.ts';
@@ -23,10 +23,6 @@ export interface IssuedLink {
   token: string;
   expiresAt: string;
 }
-
-/** Org admins of their own organisation, or a site admin holding the organisation's key. */
-const canManage = (auth: AuthContext, orgId: string): boolean =>
-  auth.role === 'site_admin' || (auth.role === 'org_admin' && auth.organisationId === orgId);
 
 const issueLink = async (
   tx: Queryable,
