@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import { generateRussianRecords } from './generator/index.ts';
+import { CSV_COLUMNS, generateRussianRecords } from './generator/index.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { LinkageIndex } from '../../src/linkage/engine/incremental.ts';
 import { runLinkage, writeClusters } from '../../src/linkage/linkage.run.ts';
 import { fmt, pairwiseScores } from './evaluate.ts';
 
-const COLUMNS = ['record_id', 'source', 'surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit', 'true_id'] as const;
 const QUERIES = 1000;
 
 /** Writes n records (plus held-out queries) to a CSV once; returns truth ids in file order. */
@@ -25,7 +24,7 @@ const prepare = async (n: number, seed: number): Promise<{ file: string; truth: 
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const file = join(dir, `russian-${n}-${seed}.csv`);
   const out = createWriteStream(file);
-  out.write(stringify([COLUMNS as unknown as string[]]));
+  out.write(stringify([CSV_COLUMNS as unknown as string[]]));
   const truth: string[] = [];
   const queries: Record<string, string>[] = [];
   let batch: string[][] = [];
@@ -37,7 +36,7 @@ const prepare = async (n: number, seed: number): Promise<{ file: string; truth: 
       continue;
     }
     truth.push(String(row.true_id));
-    batch.push(COLUMNS.map((c) => String(row[c] ?? '')));
+    batch.push(CSV_COLUMNS.map((c) => String(row[c] ?? '')));
     if (batch.length === 10000) {
       if (!out.write(stringify(batch))) await once(out, 'drain');
       batch = [];
