@@ -6,7 +6,7 @@ import type { CaseGrant } from '../web/access.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { EditCaseInput } from './cases.schema.ts';
-import { findCase, updateOpenCaseStory } from './cases.repository.ts';
+import { findCaseRef, updateOpenCaseStory } from './cases.repository.ts';
 import { auditCase, closeAs } from './case-work.service.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
@@ -45,7 +45,7 @@ export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCas
 export const caseRevisions = async (deps: CasesDeps, grant: CaseGrant): Promise<PersonRevisionView[]> => personRevisions(deps.db, grant.personId);
 
 /** Whether the case can still be edited or withdrawn (the pages say so instead of a form). */
-export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> => (await findCase(deps.db, grant.caseId))?.state === 'open';
+export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> => (await findCaseRef(deps.db, grant.caseId))?.state === 'open';
 
 /**
  * The family withdraws her request: the case closes with reason "withdrawn", exactly as a
