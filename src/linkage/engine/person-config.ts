@@ -9,8 +9,6 @@ import './person-transforms.ts';
 import type { SavedModel } from './model-io.ts';
 import personModel from './person-model.json' with { type: 'json' };
 
-export const PERSON_FIELDS = ['record_id', 'source', 'surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit'] as const;
-
 export const personConfig = (): LinkageConfigInput => ({
   id: 'record_id',
   comparisons: [
