@@ -17,12 +17,4 @@ export type AccountAuditAction =
 export const auditAccountEvent = async (
   tx: Queryable,
   entry: { actorUserId: string; actorRole: string; organisationId: string; action: AccountAuditAction; at: string },
-): Promise<void> => {
-  await recordAudit(tx, {
-    actorUserId: entry.actorUserId,
-    actorRole: entry.actorRole,
-    organisationId: entry.organisationId,
-    action: entry.action,
-    at: entry.at,
-  });
-};
+): Promise<void> => recordAudit(tx, entry);
