@@ -1,4 +1,4 @@
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import { personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
@@ -7,13 +7,10 @@ import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './cases.service.ts';
 import type { EditCaseInput } from './cases.schema.ts';
 import { findCaseRef, updateOpenCaseStory } from './cases.repository.ts';
-import { auditCase, closeAs } from './case-work.service.ts';
+import { actedAt, auditCase, closeAs } from './case-work.service.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
 // is open: a closed case is a record (and on its way to deletion), not a draft.
-
-/** A family's activity is kept to the day (threat model); staff actions to the second. */
-const when = (deps: CasesDeps, grant: CaseGrant): string => (grant.viewer === 'family' ? isoDay(deps.clock) : isoNow(deps.clock));
 
 const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.closed' });
 
@@ -36,7 +33,7 @@ export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCas
     });
     if (!open) throw closedError();
     const family = grant.viewer === 'family';
-    await updatePerson(tx, grant.personId, input, { by: grant.viewer, userId: family ? null : grant.auth.userId, at: when(deps, grant) });
+    await updatePerson(tx, grant.personId, input, { by: grant.viewer, userId: family ? null : grant.auth.userId, at: actedAt(deps, grant) });
     await auditCase(tx, deps, grant, 'case.edited');
   });
 };

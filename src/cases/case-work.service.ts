@@ -18,6 +18,9 @@ const staffOnly = (grant: CaseGrant): void => {
   if (grant.viewer !== 'staff') throw new Invalid({ field: '_form', key: 'errors.notFound' });
 };
 
+/** A family's activity is kept to the day (threat model); staff actions to the second. */
+export const actedAt = (deps: CasesDeps, grant: CaseGrant): string => (grant.viewer === 'family' ? isoDay(deps.clock) : isoNow(deps.clock));
+
 /** The audit entry of a change to the grant's case, by the grant's holder, in the same transaction. */
 export const auditCase = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
   recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action, caseId: grant.caseId, at: isoNow(deps.clock) });
@@ -60,8 +63,7 @@ const post = async (deps: CasesDeps, grant: CaseGrant, table: 'case_messages' | 
       author_user_id: grant.auth.userId,
       from_family: family ? 1 : 0,
       body_sealed: seal(key, body, fieldAad(grant.caseId, `${prefix}:${id}`)),
-      // A family's activity is kept to the day (threat model).
-      created_at: family ? isoDay(deps.clock) : isoNow(deps.clock),
+      created_at: actedAt(deps, grant),
     });
     await auditCase(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
   });
