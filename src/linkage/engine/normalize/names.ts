@@ -44,6 +44,7 @@
  * Belarusian ў) are folded to the Russian letters that passport offices use for them.
  */
 import { fixHomoglyphs, hasLatin, latinToCyrillic } from './latin.ts';
+import { memo } from './memo.ts';
 
 export type NameKind = 'surname' | 'given' | 'patronymic';
 
@@ -74,21 +75,15 @@ export function wordSkeleton(word: string): string {
   return skeleton(w);
 }
 
-const CACHE_LIMIT = 200_000;
-let cache = new Map<string, string>();
+// Cached (see memo.ts: names repeat heavily, so a full cache is dropped and refills at once).
+const cachedKey = memo(computeKey, 200_000);
 
-/** Canonical key for a name in any script; '' for empty or unusable input. Cached. */
-export function nameKey(raw: string, kind: NameKind): string {
-  if (!raw) return '';
-  const cacheKey = kind[0] + raw;
-  const hit = cache.get(cacheKey);
-  if (hit !== undefined) return hit;
-  const key = computeKey(raw);
-  // A full cache is dropped rather than evicted entry by entry: names repeat heavily (Zipf),
-  // so it refills with the common ones at once, and memory stays bounded on a million rows.
-  if (cache.size >= CACHE_LIMIT) cache = new Map();
-  cache.set(cacheKey, key);
-  return key;
+/**
+ * Canonical key for a name in any script; '' for empty or unusable input. Cached. Every kind
+ * gets the same skeleton, so one cache entry per spelling serves all fields.
+ */
+export function nameKey(raw: string, _kind: NameKind): string {
+  return raw ? cachedKey(raw) : '';
 }
 
 function computeKey(raw: string): string {
