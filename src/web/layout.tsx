@@ -49,14 +49,14 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         {/* Until the second factor is passed these pages only lead back to the code prompt. */}
         {auth && auth.secondFactorDone && auth.role === 'family' && (
           <li>
-            <a href="/my/cases">{t('nav.myCases', { defaultValue: 'Cases' })}</a>
+            <a href="/my/cases">{t('nav.myCases')}</a>
           </li>
         )}
         {/* Only those who may work cases get the queue link: for an editor or a site admin outside
             any organisation it was a "not found". */}
         {auth && isCaseStaff(auth) && (
           <li>
-            <a href="/staff">{t('nav.staff', { defaultValue: 'Work' })}</a>
+            <a href="/staff">{t('nav.staff')}</a>
           </li>
         )}
         {auth && auth.secondFactorDone && auth.role === 'site_admin' && (
