@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { StaffRole } from '../web/auth-context.ts';
+import type { CLOSE_REASONS } from '../cases/cases.schema.ts';
 
 // The synthetic demo: who exists and what happens to each case. Pure data, so the test can count
 // what the demo must produce. Every person, organisation and text is marked ДЕМО / DEMO; names
@@ -42,7 +43,7 @@ export interface DemoCase {
   /** in order; staff messages come from the assignee (or the caseworker) */
   messages: Array<{ from: 'family' | 'staff'; body: string }>;
   notes: string[];
-  close?: string;
+  close?: (typeof CLOSE_REASONS)[number];
   /** a duplicate request about the person of another demo case (its index) */
   samePersonAs?: number;
 }

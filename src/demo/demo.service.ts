@@ -141,7 +141,7 @@ const playCase = async (
   }
   if (c.close) {
     step();
-    await closeCase(deps, await grant(worker), c.close as Parameters<typeof closeCase>[2]);
+    await closeCase(deps, await grant(worker), c.close);
   }
 };
 
