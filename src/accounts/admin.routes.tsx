@@ -18,17 +18,9 @@ import { ConfirmRemovePage, ConfirmRotatePage, InviteAcceptPage, InvitesPage, Li
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
 
-const requireAdmin = (req: FastifyRequest): AuthContext => {
-  const auth = requireStaff(req);
-  if (auth.role !== 'site_admin' && auth.role !== 'org_admin') throw new NotFound();
-  return auth;
-};
+const requireAdmin = (req: FastifyRequest): AuthContext => requireStaff(req, ['site_admin', 'org_admin']);
 
-const requireSiteAdmin = (req: FastifyRequest): AuthContext => {
-  const auth = requireStaff(req);
-  if (auth.role !== 'site_admin') throw new NotFound();
-  return auth;
-};
+const requireSiteAdmin = (req: FastifyRequest): AuthContext => requireStaff(req, ['site_admin']);
 
 const tokenParam = (req: FastifyRequest): string => String((req.params as { token?: string }).token ?? '');
 
