@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import { HOUR, MINUTE, type Clock } from '../shared/clock.ts';
-import { DecryptionFailed, hashToken, open, randomToken, seal } from '../shared/crypto/index.ts';
+import { DecryptionFailed, hashToken, open, openOptional, randomToken, seal } from '../shared/crypto/index.ts';
 import type { AuthContext, Role } from '../web/auth-context.ts';
 import { aad } from './keys.ts';
 
@@ -133,7 +133,7 @@ export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secre
 };
 
 export const openPendingTotp = (handle: SessionHandle, sealed: string | null): string | null =>
-  sealed === null ? null : open(handle.secret, sealed, aad.pendingTotp(handle.idHash)).toString('utf8');
+  openOptional(handle.secret, sealed, aad.pendingTotp(handle.idHash));
 
 /** Housekeeping: sessions past their absolute lifetime are removed even if never presented again. */
 export const purgeExpiredSessions = async (db: Queryable, clock: Clock, config: Config): Promise<void> => {
