@@ -7,7 +7,7 @@ import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accoun
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
 import { clearSessionCookie, replaceSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
-import { deleteSession, loadSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
+import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
 import { formFailure } from './form-errors.ts';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
 import { Unauthenticated } from '../shared/errors.ts';
@@ -39,10 +39,10 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/register', { config: limit(20) }, async (req, reply) => {
     try {
       const input = parseForm(registerSchema, req.body);
-      const { cookie, recoveryCodes } = await registerFamily(deps(), input);
+      const { cookie, recoveryCodes, auth } = await registerFamily(deps(), input);
       await replaceSessionCookie(app, req, reply, cookie);
       // The page's menu is that of the new account (not "log in"), as on every later page.
-      req.auth = (await loadSession(deps().db, cookie, deps().clock, deps().config))?.auth ?? null;
+      req.auth = auth;
       // Shown once, in this response only: the codes are stored nowhere in clear.
       return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" pseudonym={input.pseudonym} />);
     } catch (err) {

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { isoDay, type Clock } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
-import type { Role } from '../web/auth-context.ts';
+import type { AuthContext, Role } from '../web/auth-context.ts';
 import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
 import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
 import { createSession, deleteOtherSessions, deleteSession, deleteUserSessions, purgeExpiredSessions, type LoadedSession } from './sessions.ts';
@@ -46,7 +46,7 @@ const sealRecoveryCodes = (userId: string, privateKey: Buffer, now: string) => {
 export const registerFamily = async (
   deps: AccountsDeps,
   input: { pseudonym: string; passphrase: string },
-): Promise<{ cookie: string; recoveryCodes: string[]; userId: string }> => {
+): Promise<{ cookie: string; recoveryCodes: string[]; userId: string; auth: AuthContext }> => {
   const secrets = await newUserSecrets(input.passphrase, deps.config);
   // A family's registration is family activity: kept to the day (threat model).
   const now = isoDay(deps.clock);
@@ -55,8 +55,13 @@ export const registerFamily = async (
     await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
     await tx.insertInto('recovery_codes').values(rows).execute();
   });
-  const { cookie } = await createSession(deps.db, { userId: secrets.id, privateKey: secrets.keyPair.privateKey, secondFactorDone: true, clock: deps.clock });
-  return { cookie, recoveryCodes: codes, userId: secrets.id };
+  const { cookie, handle } = await createSession(deps.db, { userId: secrets.id, privateKey: secrets.keyPair.privateKey, secondFactorDone: true, clock: deps.clock });
+  // What loadSession would read back from the rows just written, without reading them.
+  const auth: AuthContext = {
+    userId: secrets.id, pseudonym: input.pseudonym, role: 'family', organisationId: null,
+    secondFactorDone: true, totpEnabled: false, sessionId: handle.idHash, userPrivateKey: secrets.keyPair.privateKey,
+  };
+  return { cookie, recoveryCodes: codes, userId: secrets.id, auth };
 };
 
 /** New codes replace all old ones (after the passphrase is entered again). */
