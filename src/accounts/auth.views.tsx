@@ -12,7 +12,6 @@ interface FormPage {
   errors?: FormErrors;
 }
 
-// Staff have no recovery codes (their admin issues a reset link): their hint says so.
 // The hint says who can help with a forgotten passphrase: families have recovery codes, staff an
 // admin's reset link, and the first administrator nobody at all.
 type PassphraseAudience = boolean | 'firstAdmin';
