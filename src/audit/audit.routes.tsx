@@ -4,19 +4,19 @@ import { requireStaff } from '../accounts/guards.ts';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
 import { authoriseAuditLog } from '../web/access.ts';
 import { sendPage } from '../web/render.ts';
-import { auditForOrganisation } from './audit.service.ts';
+import { auditCursorOf, auditForOrganisation, parseAuditCursor } from './audit.service.ts';
 import { AuditPage } from './audit.views.tsx';
 
 const PAGE = 200;
-const querySchema = z.object({ before: z.string().max(40).optional().catch(undefined) });
+const querySchema = z.object({ before: z.string().max(80).optional().catch(undefined) });
 
 export const auditRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/staff/audit', async (req, reply) => {
     const grant = authoriseAuditLog(requireStaff(req));
     const { before } = querySchema.parse(req.query ?? {});
-    const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, before);
+    const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, parseAuditCursor(before));
     const staffNames = new Map((await staffOfOrganisation(app.deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]));
-    const older = rows.length === PAGE ? rows[rows.length - 1].at : null;
+    const older = rows.length === PAGE ? auditCursorOf(rows[rows.length - 1]) : null;
     return sendPage(req, reply, (ctx) => <AuditPage ctx={ctx} rows={rows} staffNames={staffNames} older={older} />);
   });
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
 import type { OpenedDb } from '../db/database.ts';
-import { auditForOrganisation, recordAudit } from './audit.service.ts';
+import { auditCursorOf, auditForOrganisation, parseAuditCursor, recordAudit } from './audit.service.ts';
 
 describe.each(DIALECTS)('audit log (%s)', (dialect) => {
   let opened: OpenedDb;
@@ -38,5 +38,21 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
       }),
     ).rejects.toThrow();
     expect((await auditForOrganisation(opened.db, 'org1')).length).toBe(2);
+  });
+  it('pages through entries that share one time without skipping or repeating any', async () => {
+    await opened.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 5; i++) await recordAudit(tx, { actorUserId: `f${i}`, actorRole: 'family', organisationId: 'org3', action: 'case.opened', caseId: `c${i}`, at: '2026-04-01T08:00:00.000Z' });
+    });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const rows = await auditForOrganisation(opened.db, 'org3', 2, parseAuditCursor(cursor));
+      seen.push(...rows.map((r) => r.id));
+      if (rows.length < 2) break;
+      cursor = auditCursorOf(rows[rows.length - 1]);
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect(parseAuditCursor('2026-04-01~not-an-id')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
-import { insertAudit, listAuditForOrganisation } from './audit.repository.ts';
+import { insertAudit, listAuditForOrganisation, type AuditCursor } from './audit.repository.ts';
 
 // Who did what, when — never content: no request body, no text, no search query. Written in
 // the same transaction as the change it records, so a change without its record cannot exist.
@@ -51,8 +51,16 @@ export interface AuditRow {
   caseId: string | null;
 }
 
+/** The cursor of the "older" link: the last shown entry's time and id, as one URL value. */
+export const auditCursorOf = (row: { at: string; id: string }): string => `${row.at}~${row.id}`;
+
+export const parseAuditCursor = (value: string | undefined): AuditCursor | undefined => {
+  const m = value === undefined ? null : /^([0-9T:.Z-]{10,30})~([0-9a-f-]{36})$/.exec(value);
+  return m ? { at: m[1], id: m[2] } : undefined;
+};
+
 /** The organisation's log, newest first (the organisation admin's page). */
-export const auditForOrganisation = async (db: Db, organisationId: string, limit = 200, before?: string): Promise<AuditRow[]> =>
+export const auditForOrganisation = async (db: Db, organisationId: string, limit = 200, before?: AuditCursor): Promise<AuditRow[]> =>
   (await listAuditForOrganisation(db, organisationId, limit, before)).map((r) => ({
     id: r.id,
     at: r.at,
