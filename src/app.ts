@@ -36,7 +36,11 @@ declare module 'fastify' {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const picoCss = fs.readFileSync(
-  path.join(path.dirname(createRequire(import.meta.url).resolve('@picocss/pico/package.json')), 'css', 'pico.classless.min.css'),
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve('@picocss/pico/package.json')),
+    'css',
+    'pico.classless.min.css',
+  ),
 );
 
 /** The Fastify app without listen(): tests call app.inject(). */
@@ -57,7 +61,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     cacheControl: false,
     setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
   });
-  app.get('/assets/pico.css', (_req, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css').send(picoCss));
+  app.get('/assets/pico.css', (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').type('text/css').send(picoCss),
+  );
   registerErrorHandling(app);
   await registerSessions(app);
 

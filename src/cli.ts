@@ -12,7 +12,9 @@ import { registerRetentionCli } from './cases/retention.cli.ts';
 // this file only wires them and turns known errors into a clear message and exit code 1.
 
 export const buildCli = (): Command => {
-  const program = new Command('kintrace').description('Kintrace: tracing requests, appeals, matching, registry').exitOverride();
+  const program = new Command('kintrace')
+    .description('Kintrace: tracing requests, appeals, matching, registry')
+    .exitOverride();
 
   program
     .command('serve')

@@ -48,7 +48,9 @@ const parseBoolVar = (env: Env, name: string, fallback: boolean): boolean => {
 /** Never 0: that would destroy a case the moment it is closed, before anyone could reopen it. */
 const parseRetentionDays = (env: Env): number => {
   if (/^0+$/.test(env.RETENTION_DAYS ?? '')) {
-    throw new ConfigError('RETENTION_DAYS must be at least 1: 0 would destroy a case the moment it is closed (see docs/retention.md)');
+    throw new ConfigError(
+      'RETENTION_DAYS must be at least 1: 0 would destroy a case the moment it is closed (see docs/retention.md)',
+    );
   }
   return parseIntVar(env, 'RETENTION_DAYS', 90, 1, 3650);
 };
@@ -61,7 +63,10 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
   }
-  const publicUrl = env.PUBLIC_URL && env.PUBLIC_URL !== '' ? env.PUBLIC_URL.replace(/\/$/, '') : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const publicUrl =
+    env.PUBLIC_URL && env.PUBLIC_URL !== ''
+      ? env.PUBLIC_URL.replace(/\/$/, '')
+      : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
   const secureCookies = parseBoolVar(env, 'SECURE_COOKIES', publicUrl.startsWith('https://'));
   const logLevel = env.LOG_LEVEL && env.LOG_LEVEL !== '' ? env.LOG_LEVEL : 'info';

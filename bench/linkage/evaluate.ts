@@ -12,13 +12,17 @@ export interface PairwiseScores {
 const c2 = (n: number): number => (n * (n - 1)) / 2;
 
 /** crossSource: only pairs whose records come from different sources count (a link of two files). */
-export const pairwiseScores = (clusterOf: ArrayLike<number>, truth: ArrayLike<string | number>, source?: ArrayLike<number>): PairwiseScores => {
+export const pairwiseScores = (
+  clusterOf: ArrayLike<number>,
+  truth: ArrayLike<string | number>,
+  source?: ArrayLike<number>,
+): PairwiseScores => {
   const count = (keyOf: (i: number) => string): number => {
     const groups = new Map<string, [number, number]>();
     for (let i = 0; i < clusterOf.length; i++) {
       const k = keyOf(i);
       const g = groups.get(k) ?? [0, 0];
-      g[source && source[i] ? 1 : 0]++;
+      g[source?.[i] ? 1 : 0]++;
       groups.set(k, g);
     }
     let total = 0;

@@ -9,7 +9,11 @@ import { fmt, pairwiseScores } from './evaluate.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readCsv = (file: string): Record<string, string>[] =>
-  parse(readFileSync(join(here, 'data', file)), { columns: (h: string[]) => h.map((x) => x.trim()), trim: true, skip_empty_lines: true });
+  parse(readFileSync(join(here, 'data', file)), {
+    columns: (h: string[]) => h.map((x) => x.trim()),
+    trim: true,
+    skip_empty_lines: true,
+  });
 const config = (name: string): unknown => JSON.parse(readFileSync(join(here, name), 'utf8'));
 
 interface Case {
@@ -32,7 +36,12 @@ export const runCase = (c: Case): Record<string, number | string> => {
   const started = performance.now();
   const link = c.files.length > 1;
   const cfg = config(c.config) as { cluster?: object };
-  const engine = new LinkageEngine(link ? { ...(cfg as object), cluster: { ...(cfg.cluster ?? {}), uniquePerSource: true } } as never : (cfg as never), link);
+  const engine = new LinkageEngine(
+    link
+      ? ({ ...(cfg as object), cluster: { ...(cfg.cluster ?? {}), uniquePerSource: true } } as never)
+      : (cfg as never),
+    link,
+  );
   const truth: string[] = [];
   c.files.forEach((file, source) => {
     for (const row of readCsv(file)) {
@@ -46,7 +55,11 @@ export const runCase = (c: Case): Record<string, number | string> => {
     if (truth[a] === truth[b]) trueCandidates++;
   });
   const result = engine.cluster(edges);
-  const scores = pairwiseScores(result.clusterOf, truth, link ? engine.data.source.data.subarray(0, engine.data.size) : undefined);
+  const scores = pairwiseScores(
+    result.clusterOf,
+    truth,
+    link ? engine.data.source.data.subarray(0, engine.data.size) : undefined,
+  );
   return {
     dataset: c.name,
     records: engine.data.size,
@@ -56,7 +69,7 @@ export const runCase = (c: Case): Record<string, number | string> => {
     precision: fmt(scores.precision),
     recall: fmt(scores.recall),
     f1: fmt(scores.f1),
-    'λ': engine.params!.lambda.toExponential(2),
+    λ: engine.params!.lambda.toExponential(2),
     review: result.review.length,
     seconds: ((performance.now() - started) / 1000).toFixed(2),
   };

@@ -19,7 +19,10 @@ import { fmt, pairwiseScores } from './evaluate.ts';
 const QUERIES = 1000;
 
 /** Writes n records (plus held-out queries) to a CSV once; returns truth ids in file order. */
-const prepare = async (n: number, seed: number): Promise<{ file: string; truth: string[]; queries: Record<string, string>[] }> => {
+const prepare = async (
+  n: number,
+  seed: number,
+): Promise<{ file: string; truth: string[]; queries: Record<string, string>[] }> => {
   const dir = join(tmpdir(), 'kintrace-bench');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const file = join(dir, `russian-${n}-${seed}.csv`);
@@ -95,7 +98,7 @@ const runOne = async (n: number, seed: number): Promise<void> => {
     if (truth[a] === truth[b]) kept++;
   });
   figures['true pairs kept by blocking'] = `${kept}/${scores.truePairs} (${fmt(kept / Math.max(1, scores.truePairs))})`;
-  process.stdout.write(JSON.stringify(figures) + '\n');
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
 };
 
 const arg = (name: string): string | undefined => {
@@ -110,7 +113,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     const rows: Record<string, unknown>[] = [];
     for (const n of [20000, 1000000]) {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--n', String(n), '--seed', String(seed)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url), '--n', String(n), '--seed', String(seed)],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+      );
       const line = child.stdout.trim().split('\n').pop() ?? '{}';
       rows.push(JSON.parse(line));
     }

@@ -11,8 +11,9 @@ import { saveModel } from '../../src/linkage/engine/model-io.ts';
 const i = process.argv.indexOf('--n');
 const n = i >= 0 ? Number(process.argv[i + 1]) : 200_000;
 const engine = new LinkageEngine({ ...personConfig(), model: undefined });
-for (const r of generateRussianRecords({ n, seed: 2024 })) engine.add(r.record_id, r as unknown as Record<string, string>);
+for (const r of generateRussianRecords({ n, seed: 2024 }))
+  engine.add(r.record_id, r as unknown as Record<string, string>);
 engine.train();
 const out = join(import.meta.dirname, '../../src/linkage/engine/person-model.json');
-writeFileSync(out, JSON.stringify(saveModel(engine.comparisons, engine.params!, engine.data.size), null, 1) + '\n');
+writeFileSync(out, `${JSON.stringify(saveModel(engine.comparisons, engine.params!, engine.data.size), null, 1)}\n`);
 process.stdout.write(`trained on ${n} generated records → ${out}\n`);

@@ -3,7 +3,12 @@ import { parseForm } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { Unauthenticated } from '../shared/errors.ts';
 import { changePassphraseSchema, codeSchema, reauthSchema } from './accounts.schema.ts';
-import { changePassphrase, regenerateRecoveryCodes, remainingRecoveryCodes, verifyOwnPassphrase } from './auth.service.ts';
+import {
+  changePassphrase,
+  regenerateRecoveryCodes,
+  remainingRecoveryCodes,
+  verifyOwnPassphrase,
+} from './auth.service.ts';
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
 import { sessionOf } from './accounts.plugin.ts';
 import { countOtherSessions, deleteOtherSessions } from './sessions.ts';
@@ -35,32 +40,60 @@ const twoFactorSession = (req: FastifyRequest) => {
 export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = () => app.deps;
 
-  const showAccount = async (req: FastifyRequest, reply: FastifyReply, extra: { form?: 'passphrase' | 'codes'; errors?: FormErrors; notice?: string; status?: number } = {}) => {
+  const showAccount = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { form?: 'passphrase' | 'codes'; errors?: FormErrors; notice?: string; status?: number } = {},
+  ) => {
     const { auth } = fullSession(req);
     const remainingCodes = await remainingRecoveryCodes(deps(), auth.userId);
     const otherSessions = await countOtherSessions(deps().db, auth.userId, auth.sessionId);
-    return sendPage(req, reply, (ctx) => <AccountPage ctx={ctx} auth={auth} remainingCodes={remainingCodes} otherSessions={otherSessions} form={extra.form} errors={extra.errors} notice={extra.notice} />, extra.status);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => (
+        <AccountPage
+          ctx={ctx}
+          auth={auth}
+          remainingCodes={remainingCodes}
+          otherSessions={otherSessions}
+          form={extra.form}
+          errors={extra.errors}
+          notice={extra.notice}
+        />
+      ),
+      extra.status,
+    );
   };
 
   app.get('/account', (req, reply) => {
     const done = (req.query as Record<string, unknown>).done;
-    const notices: Record<string, string> = { passphrase: 'accounts.account.passphraseChanged', '2fa': 'accounts.twoFactor.saved', sessions: 'accounts.account.sessionsEnded', recovered: 'accounts.recover.done' };
+    const notices: Record<string, string> = {
+      passphrase: 'accounts.account.passphraseChanged',
+      '2fa': 'accounts.twoFactor.saved',
+      sessions: 'accounts.account.sessionsEnded',
+      recovered: 'accounts.recover.done',
+    };
     const notice = typeof done === 'string' ? notices[done] : undefined;
     return showAccount(req, reply, { notice });
   });
 
-  app.post('/account/passphrase', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const session = fullSession(req);
-    try {
-      const input = parseForm(changePassphraseSchema, req.body);
-      await changePassphrase(deps(), session, { current: input.current, next: input.passphrase });
-      return redirect(reply, '/account?done=passphrase');
-    } catch (err) {
-      const f = formFailure(err);
-      if (!f) throw err;
-      return showAccount(req, reply, { form: 'passphrase', errors: f.errors, status: f.status });
-    }
-  });
+  app.post(
+    '/account/passphrase',
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const session = fullSession(req);
+      try {
+        const input = parseForm(changePassphraseSchema, req.body);
+        await changePassphrase(deps(), session, { current: input.current, next: input.passphrase });
+        return redirect(reply, '/account?done=passphrase');
+      } catch (err) {
+        const f = formFailure(err);
+        if (!f) throw err;
+        return showAccount(req, reply, { form: 'passphrase', errors: f.errors, status: f.status });
+      }
+    },
+  );
 
   app.post('/account/sessions', async (req, reply) => {
     const { auth } = fullSession(req);
@@ -68,53 +101,74 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
     return redirect(reply, '/account?done=sessions');
   });
 
-  app.post('/account/recovery-codes', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const { auth } = fullSession(req);
-    try {
-      const { passphrase } = parseForm(reauthSchema, req.body);
-      await verifyOwnPassphrase(deps(), auth.userId, passphrase);
-      const codes = await regenerateRecoveryCodes(deps(), auth);
-      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={codes} next="/account" pseudonym={auth.pseudonym} />);
-    } catch (err) {
-      const f = formFailure(err);
-      if (!f) throw err;
-      return showAccount(req, reply, { form: 'codes', errors: f.errors, status: f.status });
-    }
-  });
+  app.post(
+    '/account/recovery-codes',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const { auth } = fullSession(req);
+      try {
+        const { passphrase } = parseForm(reauthSchema, req.body);
+        await verifyOwnPassphrase(deps(), auth.userId, passphrase);
+        const codes = await regenerateRecoveryCodes(deps(), auth);
+        return sendPage(req, reply, (ctx) => (
+          <RecoveryCodesPage ctx={ctx} codes={codes} next="/account" pseudonym={auth.pseudonym} />
+        ));
+      } catch (err) {
+        const f = formFailure(err);
+        if (!f) throw err;
+        return showAccount(req, reply, { form: 'codes', errors: f.errors, status: f.status });
+      }
+    },
+  );
 
   const showTwoFactor = async (req: FastifyRequest, reply: FastifyReply, errors: FormErrors = {}, status = 200) => {
     const session = twoFactorSession(req);
     const secret = pendingTotpSecret(session);
-    const pending = secret ? { secret, qr: await qrDataUri(otpauthUri(secret, session.auth.pseudonym, 'Kintrace')) } : null;
-    return sendPage(req, reply, (ctx) => <TwoFactorPage ctx={ctx} auth={session.auth} pending={pending} errors={errors} />, status);
+    const pending = secret
+      ? { secret, qr: await qrDataUri(otpauthUri(secret, session.auth.pseudonym, 'Kintrace')) }
+      : null;
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <TwoFactorPage ctx={ctx} auth={session.auth} pending={pending} errors={errors} />,
+      status,
+    );
   };
 
   app.get('/account/2fa', (req, reply) => showTwoFactor(req, reply));
   app.get('/staff/2fa/setup', (req, reply) => showTwoFactor(req, reply));
 
-  app.post('/account/2fa/passphrase', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const session = twoFactorSession(req);
-    try {
-      const { passphrase } = parseForm(reauthSchema, req.body);
-      await startTotpSetup(deps(), session, passphrase);
-      return redirect(reply, '/account/2fa');
-    } catch (err) {
-      const f = formFailure(err);
-      if (!f) throw err;
-      return showTwoFactor(req, reply, f.errors, f.status);
-    }
-  });
+  app.post(
+    '/account/2fa/passphrase',
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const session = twoFactorSession(req);
+      try {
+        const { passphrase } = parseForm(reauthSchema, req.body);
+        await startTotpSetup(deps(), session, passphrase);
+        return redirect(reply, '/account/2fa');
+      } catch (err) {
+        const f = formFailure(err);
+        if (!f) throw err;
+        return showTwoFactor(req, reply, f.errors, f.status);
+      }
+    },
+  );
 
-  app.post('/account/2fa/confirm', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const session = twoFactorSession(req);
-    try {
-      const { code } = parseForm(codeSchema, req.body);
-      await confirmTotpSetup(deps(), session, code);
-      return redirect(reply, session.auth.role === 'family' ? '/account?done=2fa' : homeFor(session.auth));
-    } catch (err) {
-      const f = formFailure(err);
-      if (!f) throw err;
-      return showTwoFactor(req, reply, f.errors, f.status);
-    }
-  });
+  app.post(
+    '/account/2fa/confirm',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const session = twoFactorSession(req);
+      try {
+        const { code } = parseForm(codeSchema, req.body);
+        await confirmTotpSetup(deps(), session, code);
+        return redirect(reply, session.auth.role === 'family' ? '/account?done=2fa' : homeFor(session.auth));
+      } catch (err) {
+        const f = formFailure(err);
+        if (!f) throw err;
+        return showTwoFactor(req, reply, f.errors, f.status);
+      }
+    },
+  );
 };

@@ -7,7 +7,16 @@ import { CodeField, PassphraseFields } from './auth.views.tsx';
 // The account page (passphrase, recovery codes, 2FA status) and the 2FA setup page.
 
 const CurrentPassphrase = ({ ctx, errors, name }: { ctx: PageContext; errors: FormErrors; name: string }) => (
-  <TextField ctx={ctx} name={name} type="password" label={ctx.t('accounts.fields.currentPassphrase')} values={{}} errors={errors} required autocomplete="current-password" />
+  <TextField
+    ctx={ctx}
+    name={name}
+    type="password"
+    label={ctx.t('accounts.fields.currentPassphrase')}
+    values={{}}
+    errors={errors}
+    required
+    autocomplete="current-password"
+  />
 );
 
 export interface AccountPageProps {
@@ -21,7 +30,15 @@ export interface AccountPageProps {
   notice?: string;
 }
 
-export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, errors = {}, notice }: AccountPageProps) => {
+export const AccountPage = ({
+  ctx,
+  auth,
+  remainingCodes,
+  otherSessions,
+  form,
+  errors = {},
+  notice,
+}: AccountPageProps) => {
   const t = ctx.t;
   const pe = form === 'passphrase' ? errors : {};
   const ce = form === 'codes' ? errors : {};
@@ -37,7 +54,11 @@ export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, er
       </p>
       <section aria-labelledby="twofa-h">
         <h2 id="twofa-h">{t('accounts.twoFactor.title')}</h2>
-        <p>{auth.totpEnabled ? t('accounts.twoFactor.on') : t(auth.role === 'family' ? 'accounts.twoFactor.offFamily' : 'accounts.twoFactor.offStaff')}</p>
+        <p>
+          {auth.totpEnabled
+            ? t('accounts.twoFactor.on')
+            : t(auth.role === 'family' ? 'accounts.twoFactor.offFamily' : 'accounts.twoFactor.offStaff')}
+        </p>
         <p>
           <a href="/account/2fa">{auth.totpEnabled ? t('accounts.twoFactor.change') : t('accounts.twoFactor.setUp')}</a>
         </p>
@@ -47,7 +68,9 @@ export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, er
         <p>{t('accounts.account.otherSessions', { count: otherSessions })}</p>
         {otherSessions > 0 && (
           <PostForm ctx={ctx} action="/account/sessions">
-            <button type="submit" class="secondary">{t('accounts.account.endOthers')}</button>
+            <button type="submit" class="secondary">
+              {t('accounts.account.endOthers')}
+            </button>
           </PostForm>
         )}
       </section>
@@ -56,7 +79,12 @@ export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, er
         <FormErrorSummary ctx={ctx} errors={pe} />
         <PostForm ctx={ctx} action="/account/passphrase">
           <CurrentPassphrase ctx={ctx} errors={pe} name="current" />
-          <PassphraseFields ctx={ctx} errors={pe} labelKey="accounts.fields.newPassphrase" staff={auth.role !== 'family'} />
+          <PassphraseFields
+            ctx={ctx}
+            errors={pe}
+            labelKey="accounts.fields.newPassphrase"
+            staff={auth.role !== 'family'}
+          />
           <button type="submit">{t('accounts.account.changePassphraseSubmit')}</button>
         </PostForm>
       </section>
@@ -67,7 +95,9 @@ export const AccountPage = ({ ctx, auth, remainingCodes, otherSessions, form, er
           <FormErrorSummary ctx={ctx} errors={ce} />
           <PostForm ctx={ctx} action="/account/recovery-codes">
             <CurrentPassphrase ctx={ctx} errors={ce} name="passphrase" />
-            <button type="submit" class="secondary">{t('accounts.codes.regenerate')}</button>
+            <button type="submit" class="secondary">
+              {t('accounts.codes.regenerate')}
+            </button>
           </PostForm>
         </section>
       )}
@@ -112,7 +142,16 @@ export const TwoFactorPage = ({ ctx, auth, pending, errors = {} }: TwoFactorPage
         <>
           <p>{t('accounts.twoFactor.reauth')}</p>
           <PostForm ctx={ctx} action="/account/2fa/passphrase">
-            <TextField ctx={ctx} name="passphrase" type="password" label={t('accounts.fields.currentPassphrase')} values={{}} errors={errors} required autocomplete="current-password" />
+            <TextField
+              ctx={ctx}
+              name="passphrase"
+              type="password"
+              label={t('accounts.fields.currentPassphrase')}
+              values={{}}
+              errors={errors}
+              required
+              autocomplete="current-password"
+            />
             <button type="submit">{t('accounts.twoFactor.continue')}</button>
           </PostForm>
         </>

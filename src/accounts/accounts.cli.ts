@@ -26,14 +26,17 @@ export const generatePassphrase = (): string => {
   return out.join('').match(/.{4}/g)!.join('-');
 };
 
-const optionsSchema = z.object({ pseudonym: pseudonymField, organisation: z.string().trim().min(2, 'accounts.errors.organisationShort').max(120).optional() });
+const optionsSchema = z.object({
+  pseudonym: pseudonymField,
+  organisation: z.string().trim().min(2, 'accounts.errors.organisationShort').max(120).optional(),
+});
 
 export const registerAccountsCli = (program: Command): void => {
   const admin = program.command('admin').description('administrator accounts');
   admin
     .command('create')
     .description('create a site administrator; prints a generated passphrase once')
-    .requiredOption('--pseudonym <name>', 'the administrator\'s pseudonym (no real name)')
+    .requiredOption('--pseudonym <name>', "the administrator's pseudonym (no real name)")
     .option('--organisation <name>', 'also create this organisation, with the administrator in it')
     .action(async (opts: { pseudonym: string; organisation?: string }) => {
       const t = translator('en');
@@ -41,7 +44,8 @@ export const registerAccountsCli = (program: Command): void => {
       try {
         input = parseForm(optionsSchema, opts);
       } catch (err) {
-        if (err instanceof Invalid) throw new Error(err.problems.map((p) => `--${p.field}: ${t(p.key, p.params ?? {})}`).join('; '));
+        if (err instanceof Invalid)
+          throw new Error(err.problems.map((p) => `--${p.field}: ${t(p.key, p.params ?? {})}`).join('; '));
         throw err;
       }
       const config = loadConfig();
@@ -49,7 +53,10 @@ export const registerAccountsCli = (program: Command): void => {
       try {
         await migrateToLatest(db);
         const passphrase = generatePassphrase();
-        await createSiteAdmin({ db, config, clock: systemClock }, { pseudonym: input.pseudonym, passphrase, organisationName: input.organisation });
+        await createSiteAdmin(
+          { db, config, clock: systemClock },
+          { pseudonym: input.pseudonym, passphrase, organisationName: input.organisation },
+        );
         process.stdout.write(
           [
             `Site administrator "${input.pseudonym}" created${input.organisation ? ` with the organisation "${input.organisation}"` : ''}.`,

@@ -12,18 +12,33 @@ export const sessionOf = (req: FastifyRequest): LoadedSession | null => loaded.g
 
 export const setSessionCookie = (app: FastifyInstance, reply: FastifyReply, value: string): void => {
   // No Max-Age: the browser forgets the session when it closes; the server enforces timeouts.
-  reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.deps.config.secureCookies });
+  reply.setCookie(SESSION_COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.deps.config.secureCookies,
+  });
 };
 
 /** A new session replaces whatever session this browser had: that one is ended, not left behind. */
-export const replaceSessionCookie = async (app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, value: string): Promise<void> => {
+export const replaceSessionCookie = async (
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  value: string,
+): Promise<void> => {
   const previous = parseCookie(req.cookies[SESSION_COOKIE]);
   if (previous) await deleteSession(app.deps.db, previous.idHash);
   setSessionCookie(app, reply, value);
 };
 
 export const clearSessionCookie = (app: FastifyInstance, reply: FastifyReply): void => {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.deps.config.secureCookies });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.deps.config.secureCookies,
+  });
 };
 
 export const registerSessions = async (app: FastifyInstance): Promise<void> => {

@@ -8,7 +8,8 @@ import { pseudonymKey, type NewUserSecrets } from './keys.ts';
 export const findUserByPseudonym = (db: Queryable, pseudonym: string) =>
   db.selectFrom('users').selectAll().where('pseudonym_key', '=', pseudonymKey(pseudonym)).executeTakeFirst();
 
-export const findUserById = (db: Queryable, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Queryable, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const pseudonymTaken = async (db: Queryable, pseudonym: string): Promise<boolean> =>
   !!(await db.selectFrom('users').select('id').where('pseudonym_key', '=', pseudonymKey(pseudonym)).executeTakeFirst());
@@ -42,7 +43,8 @@ export const insertUser = async (
       })
       .execute();
   } catch (err) {
-    if (await pseudonymTaken(tx, input.pseudonym).catch(() => false)) throw new Conflict('accounts.errors.pseudonymTaken');
+    if (await pseudonymTaken(tx, input.pseudonym).catch(() => false))
+      throw new Conflict('accounts.errors.pseudonymTaken');
     throw err;
   }
 };

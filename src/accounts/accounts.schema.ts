@@ -27,23 +27,38 @@ const newPassphrase = z
   .refine((v) => [...v].length <= PASSPHRASE_MAX, 'accounts.errors.passphraseLong');
 
 /** Any typed passphrase (login): only bounded, so a huge body cannot cost Argon2 time. */
-const anyPassphrase = z.string({ message: 'errors.required' }).min(1, 'errors.required').max(PASSPHRASE_MAX * 4, 'accounts.errors.passphraseLong');
+const anyPassphrase = z
+  .string({ message: 'errors.required' })
+  .min(1, 'errors.required')
+  .max(PASSPHRASE_MAX * 4, 'accounts.errors.passphraseLong');
 
 const confirmed = <T extends { passphrase: string; confirm: string }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.passphrase !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'accounts.errors.confirmMismatch' });
+  if (v.passphrase !== v.confirm)
+    ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'accounts.errors.confirmMismatch' });
 };
 
 export const registerSchema = z
-  .object({ pseudonym: pseudonymField, passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
+  .object({
+    pseudonym: pseudonymField,
+    passphrase: newPassphrase,
+    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+  })
   .superRefine(confirmed)
   .superRefine((v, ctx) => {
-    if (v.passphrase.trim().toLowerCase() === v.pseudonym.toLowerCase()) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'accounts.errors.passphraseIsPseudonym' });
+    if (v.passphrase.trim().toLowerCase() === v.pseudonym.toLowerCase())
+      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'accounts.errors.passphraseIsPseudonym' });
   });
 
 export const loginSchema = z.object({ pseudonym: requiredText(PSEUDONYM_MAX * 4), passphrase: anyPassphrase });
 
 export const codeSchema = z.object({
-  code: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\s/g, '') : v), z.string({ message: 'errors.required' }).min(1, 'errors.required').regex(/^\d{6}$/, 'accounts.errors.codeFormat')),
+  code: z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(/\s/g, '') : v),
+    z
+      .string({ message: 'errors.required' })
+      .min(1, 'errors.required')
+      .regex(/^\d{6}$/, 'accounts.errors.codeFormat'),
+  ),
 });
 
 export const recoverSchema = z
@@ -58,7 +73,11 @@ export const recoverSchema = z
 export const reauthSchema = z.object({ passphrase: anyPassphrase });
 
 export const changePassphraseSchema = z
-  .object({ current: anyPassphrase, passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
+  .object({
+    current: anyPassphrase,
+    passphrase: newPassphrase,
+    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+  })
   .superRefine(confirmed);
 
 /** A new staff member (invite) or the first administrator (setup). */
@@ -75,13 +94,18 @@ export const inviteSchema = z.object({
   role: z.enum(INVITABLE_ROLES as [string, ...string[]], { message: 'errors.unknownOption' }),
 });
 
-export const organisationSchema = z.object({ name: requiredText(120).pipe(z.string().min(2, 'accounts.errors.organisationShort')) });
+export const organisationSchema = z.object({
+  name: requiredText(120).pipe(z.string().min(2, 'accounts.errors.organisationShort')),
+});
 
 export const setupSchema = z
   .object({
     pseudonym: pseudonymField,
     passphrase: newPassphrase,
     confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
-    organisation: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().min(2, 'accounts.errors.organisationShort').max(120).optional()),
+    organisation: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+      z.string().min(2, 'accounts.errors.organisationShort').max(120).optional(),
+    ),
   })
   .superRefine(confirmed);

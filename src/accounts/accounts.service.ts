@@ -25,7 +25,7 @@ export const organisationPublicKey = async (db: Queryable, orgId: string): Promi
  */
 export const lockOrganisation = async (tx: Tx, orgId: string, mode: 'share' | 'update'): Promise<string> => {
   const read = tx.selectFrom('organisations').select('public_key').where('id', '=', orgId);
-  let row;
+  let row: { public_key: string } | undefined;
   if (tx.getExecutor().adapter instanceof PostgresAdapter) {
     row = await (mode === 'update' ? read.forUpdate() : read.forShare()).executeTakeFirst();
   } else {
@@ -40,7 +40,11 @@ export const lockOrganisation = async (tx: Tx, orgId: string, mode: 'share' | 'u
  * The organisation private key of the staff member's organisation, unwrapped with the private
  * key that this request recovered from the session cookie. Never stored in clear anywhere.
  */
-export const organisationPrivateKey = async (db: Queryable, auth: AuthContext, orgId: string | null = auth.organisationId): Promise<Buffer> => {
+export const organisationPrivateKey = async (
+  db: Queryable,
+  auth: AuthContext,
+  orgId: string | null = auth.organisationId,
+): Promise<Buffer> => {
   if (!orgId) throw new NotFound('organisation');
   const row = await db
     .selectFrom('organisation_key_wraps')
@@ -65,7 +69,10 @@ export const userPublicKey = async (db: Queryable, userId: string): Promise<stri
 export const listOrganisations = async (db: Queryable): Promise<Array<{ id: string; name: string }>> =>
   db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
 
-export const staffOfOrganisation = async (db: Queryable, orgId: string): Promise<Array<{ id: string; pseudonym: string; role: StaffRole }>> => {
+export const staffOfOrganisation = async (
+  db: Queryable,
+  orgId: string,
+): Promise<Array<{ id: string; pseudonym: string; role: StaffRole }>> => {
   const rows = await db
     .selectFrom('users')
     .select(['id', 'pseudonym', 'role'])
@@ -78,7 +85,10 @@ export const staffOfOrganisation = async (db: Queryable, orgId: string): Promise
 };
 
 /** Organisations whose key this user holds (a site admin may hold several). */
-export const organisationsOfUser = async (db: Queryable, userId: string): Promise<Array<{ id: string; name: string }>> =>
+export const organisationsOfUser = async (
+  db: Queryable,
+  userId: string,
+): Promise<Array<{ id: string; name: string }>> =>
   db
     .selectFrom('organisation_key_wraps')
     .innerJoin('organisations', 'organisations.id', 'organisation_key_wraps.organisation_id')
@@ -88,16 +98,35 @@ export const organisationsOfUser = async (db: Queryable, userId: string): Promis
     .execute();
 
 /** Seals the organisation private key to a user's public key. */
-export const wrapOrganisationKeyFor = async (tx: Queryable, orgId: string, orgPrivateKey: Buffer, user: { id: string; publicKey: string }, clock: Clock): Promise<void> => {
-  await tx.deleteFrom('organisation_key_wraps').where('organisation_id', '=', orgId).where('user_id', '=', user.id).execute();
+export const wrapOrganisationKeyFor = async (
+  tx: Queryable,
+  orgId: string,
+  orgPrivateKey: Buffer,
+  user: { id: string; publicKey: string },
+  clock: Clock,
+): Promise<void> => {
+  await tx
+    .deleteFrom('organisation_key_wraps')
+    .where('organisation_id', '=', orgId)
+    .where('user_id', '=', user.id)
+    .execute();
   await tx
     .insertInto('organisation_key_wraps')
-    .values({ organisation_id: orgId, user_id: user.id, wrapped: sealTo(user.publicKey, orgPrivateKey, aad.orgWrap(orgId, user.id)), created_at: clock.now().toISOString() })
+    .values({
+      organisation_id: orgId,
+      user_id: user.id,
+      wrapped: sealTo(user.publicKey, orgPrivateKey, aad.orgWrap(orgId, user.id)),
+      created_at: clock.now().toISOString(),
+    })
     .execute();
 };
 
 export const organisationNameTaken = async (db: Queryable, name: string): Promise<boolean> =>
-  !!(await db.selectFrom('organisations').select('id').where('name_key', '=', organisationNameKey(name)).executeTakeFirst());
+  !!(await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name_key', '=', organisationNameKey(name))
+    .executeTakeFirst());
 
 /**
  * Creates an organisation and its key pair; the private key is sealed at once to `holder` (the
@@ -113,20 +142,33 @@ export const insertOrganisation = async (
   const keyPair = generateKeyPair();
   await tx
     .insertInto('organisations')
-    .values({ id, name: input.name, name_key: organisationNameKey(input.name), public_key: keyPair.publicKey, created_at: input.clock.now().toISOString() })
+    .values({
+      id,
+      name: input.name,
+      name_key: organisationNameKey(input.name),
+      public_key: keyPair.publicKey,
+      created_at: input.clock.now().toISOString(),
+    })
     .execute();
   if (input.holder) await wrapOrganisationKeyFor(tx, id, keyPair.privateKey, input.holder, input.clock);
   return { id, name: input.name, keyPair };
 };
 
 export const countUsers = async (db: Db): Promise<number> => {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 };
 
 /** Site administrators: the first-run link is for a deployment without one (families may register first). */
 export const countSiteAdmins = async (db: Db): Promise<number> => {
-  const row = await db.selectFrom('users').where('role', '=', 'site_admin').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .where('role', '=', 'site_admin')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 };
 
@@ -137,13 +179,26 @@ const idleSince = sql<string>`coalesce(last_login_on, substr(created_at, 1, 10))
 
 /** Family accounts with no login after `cutoffDay`; the caller checks they have no case. */
 export const idleFamilyAccounts = async (db: Queryable, cutoffDay: string): Promise<string[]> =>
-  (await db.selectFrom('users').select('id').where('role', '=', 'family').where(idleSince, '<=', cutoffDay).orderBy('id').execute()).map((r) => r.id);
+  (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'family')
+      .where(idleSince, '<=', cutoffDay)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id);
 
 /**
  * Deletes a family account if it is still idle (a login in between keeps it); its sessions and
  * recovery codes go with it (foreign keys cascade). True when it was deleted.
  */
 export const deleteIdleFamilyAccount = async (tx: Queryable, userId: string, cutoffDay: string): Promise<boolean> => {
-  const r = await tx.deleteFrom('users').where('id', '=', userId).where('role', '=', 'family').where(idleSince, '<=', cutoffDay).executeTakeFirst();
+  const r = await tx
+    .deleteFrom('users')
+    .where('id', '=', userId)
+    .where('role', '=', 'family')
+    .where(idleSince, '<=', cutoffDay)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 };

@@ -6,14 +6,34 @@ import { NotFound } from '../shared/errors.ts';
 import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
 import { listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
-import { acceptInvite, acceptReset, createInvite, createOrganisationWithInvite, createResetLink, findLink, pendingInvites, removeStaff, revokeLink } from './staff.service.ts';
+import {
+  acceptInvite,
+  acceptReset,
+  createInvite,
+  createOrganisationWithInvite,
+  createResetLink,
+  findLink,
+  pendingInvites,
+  removeStaff,
+  revokeLink,
+} from './staff.service.ts';
 import { findUserById } from './accounts.repository.ts';
 import { checkSetupToken, completeSetup } from './first-run.ts';
 import { requireStaff } from './guards.ts';
 import { replaceSessionCookie } from './accounts.plugin.ts';
 import { formFailure } from './form-errors.ts';
 import { rotateOrganisationKey } from './org-key-rotation.ts';
-import { ConfirmRemovePage, ConfirmRotatePage, InviteAcceptPage, InvitesPage, LinkCreatedPage, LinkInvalidPage, OrganisationsPage, ResetAcceptPage, SetupPage } from './admin.views.tsx';
+import {
+  ConfirmRemovePage,
+  ConfirmRotatePage,
+  InviteAcceptPage,
+  InvitesPage,
+  LinkCreatedPage,
+  LinkInvalidPage,
+  OrganisationsPage,
+  ResetAcceptPage,
+  SetupPage,
+} from './admin.views.tsx';
 
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
@@ -32,12 +52,24 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     await replaceSessionCookie(app, req, reply, cookie);
     return redirect(reply, '/account/2fa');
   };
-  const invalidLink = (req: FastifyRequest, reply: FastifyReply) => sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} />, 404);
+  const invalidLink = (req: FastifyRequest, reply: FastifyReply) =>
+    sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} />, 404);
 
   // ---- organisations (site admin) -------------------------------------------------------
-  const showOrganisations = async (req: FastifyRequest, reply: FastifyReply, values = {}, errors: FormErrors = {}, status = 200) => {
+  const showOrganisations = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values = {},
+    errors: FormErrors = {},
+    status = 200,
+  ) => {
     const organisations = await listOrganisations(deps().db);
-    return sendPage(req, reply, (ctx) => <OrganisationsPage ctx={ctx} organisations={organisations} values={values} errors={errors} />, status);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <OrganisationsPage ctx={ctx} organisations={organisations} values={values} errors={errors} />,
+      status,
+    );
   };
 
   app.get('/admin/organisations', (req, reply) => {
@@ -50,7 +82,14 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const { name } = parseForm(organisationSchema, req.body);
       const link = await createOrganisationWithInvite(deps(), auth, name);
-      return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('invite', link.token)} expiresAt={link.expiresAt} back="/admin/organisations" />);
+      return sendPage(req, reply, (ctx) => (
+        <LinkCreatedPage
+          ctx={ctx}
+          url={linkUrl('invite', link.token)}
+          expiresAt={link.expiresAt}
+          back="/admin/organisations"
+        />
+      ));
     } catch (err) {
       const f = formFailure(err, 'name');
       if (!f) throw err;
@@ -64,15 +103,47 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     return auth.role === 'site_admin' ? held : held.filter((o) => o.id === auth.organisationId);
   };
 
-  const showInvites = async (req: FastifyRequest, reply: FastifyReply, orgId: unknown, values = {}, errors: FormErrors = {}, status = 200) => {
+  const showInvites = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    orgId: unknown,
+    values = {},
+    errors: FormErrors = {},
+    status = 200,
+  ) => {
     const rotated = (req.query as Record<string, unknown> | undefined)?.rotated === '1';
     const removed = (req.query as Record<string, unknown> | undefined)?.removed === '1';
     const auth = requireAdmin(req);
     const organisations = await manageable(auth);
-    if (organisations.length === 0) return auth.role === 'site_admin' ? redirect(reply, '/admin/organisations') : Promise.reject(new NotFound());
-    const selected = organisations.find((o) => o.id === orgId)?.id ?? organisations.find((o) => o.id === auth.organisationId)?.id ?? organisations[0].id;
-    const [staff, pending] = await Promise.all([staffOfOrganisation(deps().db, selected), pendingInvites(deps(), selected)]);
-    return sendPage(req, reply, (ctx) => <InvitesPage ctx={ctx} organisations={organisations} selected={selected} staff={staff} pending={pending} selfId={auth.userId} rotated={rotated} removed={removed} values={values} errors={errors} />, status);
+    if (organisations.length === 0)
+      return auth.role === 'site_admin' ? redirect(reply, '/admin/organisations') : Promise.reject(new NotFound());
+    const selected =
+      organisations.find((o) => o.id === orgId)?.id ??
+      organisations.find((o) => o.id === auth.organisationId)?.id ??
+      organisations[0].id;
+    const [staff, pending] = await Promise.all([
+      staffOfOrganisation(deps().db, selected),
+      pendingInvites(deps(), selected),
+    ]);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => (
+        <InvitesPage
+          ctx={ctx}
+          organisations={organisations}
+          selected={selected}
+          staff={staff}
+          pending={pending}
+          selfId={auth.userId}
+          rotated={rotated}
+          removed={removed}
+          values={values}
+          errors={errors}
+        />
+      ),
+      status,
+    );
   };
 
   app.get('/admin/invites', (req, reply) => showInvites(req, reply, (req.query as Record<string, unknown>).org));
@@ -82,8 +153,18 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     const orgId = (req.body as Record<string, unknown> | undefined)?.organisationId;
     try {
       const input = parseForm(inviteSchema, req.body);
-      const link = await createInvite(deps(), auth, { organisationId: input.organisationId, role: input.role as StaffRole });
-      return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('invite', link.token)} expiresAt={link.expiresAt} back={`/admin/invites?org=${input.organisationId}`} />);
+      const link = await createInvite(deps(), auth, {
+        organisationId: input.organisationId,
+        role: input.role as StaffRole,
+      });
+      return sendPage(req, reply, (ctx) => (
+        <LinkCreatedPage
+          ctx={ctx}
+          url={linkUrl('invite', link.token)}
+          expiresAt={link.expiresAt}
+          back={`/admin/invites?org=${input.organisationId}`}
+        />
+      ));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;
@@ -95,16 +176,31 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     const auth = requireAdmin(req);
     const { userId } = parseForm(z.object({ userId: z.string().min(1).max(64) }), req.body);
     const link = await createResetLink(deps(), auth, userId);
-    return sendPage(req, reply, (ctx) => <LinkCreatedPage ctx={ctx} url={linkUrl('reset', link.token)} expiresAt={link.expiresAt} reset back="/admin/invites" />);
+    return sendPage(req, reply, (ctx) => (
+      <LinkCreatedPage
+        ctx={ctx}
+        url={linkUrl('reset', link.token)}
+        expiresAt={link.expiresAt}
+        reset
+        back="/admin/invites"
+      />
+    ));
   });
 
   app.post('/admin/invites/remove', async (req, reply) => {
     const auth = requireAdmin(req);
-    const { userId, confirm } = parseForm(z.object({ userId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }), req.body);
+    const { userId, confirm } = parseForm(
+      z.object({ userId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }),
+      req.body,
+    );
     const target = await findUserById(deps().db, userId);
     // Nothing about an account outside the admin's organisations is shown, not even its name.
-    if (!target || target.role === 'family' || !(await manageable(auth)).some((o) => o.id === target.organisation_id)) throw new NotFound();
-    if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />);
+    if (!target || target.role === 'family' || !(await manageable(auth)).some((o) => o.id === target.organisation_id))
+      throw new NotFound();
+    if (!confirm)
+      return sendPage(req, reply, (ctx) => (
+        <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />
+      ));
     await removeStaff(deps(), auth, userId);
     // Removal rotates the organisation key and revokes unused links: the page says so.
     return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}&removed=1&rotated=1`);
@@ -112,11 +208,15 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post('/admin/invites/rotate', async (req, reply) => {
     const auth = requireAdmin(req);
-    const { organisationId, confirm } = parseForm(z.object({ organisationId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }), req.body);
+    const { organisationId, confirm } = parseForm(
+      z.object({ organisationId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }),
+      req.body,
+    );
     const org = (await manageable(auth)).find((o) => o.id === organisationId);
     if (!org) throw new NotFound();
     // Not undoable and it revokes every unused link: without JavaScript, a second form confirms.
-    if (!confirm) return sendPage(req, reply, (ctx) => <ConfirmRotatePage ctx={ctx} organisationId={org.id} name={org.name} />);
+    if (!confirm)
+      return sendPage(req, reply, (ctx) => <ConfirmRotatePage ctx={ctx} organisationId={org.id} name={org.name} />);
     await rotateOrganisationKey(deps(), auth, org.id);
     return redirect(reply, `/admin/invites?org=${org.id}&rotated=1`);
   });
@@ -134,7 +234,9 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/invite/:token', async (req, reply) => {
     const link = await findLink(deps(), tokenParam(req), 'invite').catch(() => null);
     if (!link) return invalidLink(req, reply);
-    return sendPage(req, reply, (ctx) => <InviteAcceptPage ctx={ctx} token={tokenParam(req)} organisation={link.organisation_name} role={link.role} />);
+    return sendPage(req, reply, (ctx) => (
+      <InviteAcceptPage ctx={ctx} token={tokenParam(req)} organisation={link.organisation_name} role={link.role} />
+    ));
   });
 
   app.post('/invite/:token', { config: limit }, async (req, reply) => {
@@ -149,14 +251,30 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       if (err instanceof NotFound) return invalidLink(req, reply);
       const f = formFailure(err, 'pseudonym');
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <InviteAcceptPage ctx={ctx} token={token} organisation={link.organisation_name} role={link.role} values={echoValues(req.body)} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <InviteAcceptPage
+            ctx={ctx}
+            token={token}
+            organisation={link.organisation_name}
+            role={link.role}
+            values={echoValues(req.body)}
+            errors={f.errors}
+          />
+        ),
+        f.status,
+      );
     }
   });
 
   app.get('/reset/:token', async (req, reply) => {
     const link = await findLink(deps(), tokenParam(req), 'reset').catch(() => null);
     if (!link) return invalidLink(req, reply);
-    return sendPage(req, reply, (ctx) => <ResetAcceptPage ctx={ctx} token={tokenParam(req)} pseudonym={link.target_pseudonym ?? ''} />);
+    return sendPage(req, reply, (ctx) => (
+      <ResetAcceptPage ctx={ctx} token={tokenParam(req)} pseudonym={link.target_pseudonym ?? ''} />
+    ));
   });
 
   app.post('/reset/:token', { config: limit }, async (req, reply) => {
@@ -171,19 +289,30 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       if (err instanceof NotFound) return invalidLink(req, reply);
       const f = formFailure(err);
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <ResetAcceptPage ctx={ctx} token={token} pseudonym={link.target_pseudonym ?? ''} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <ResetAcceptPage ctx={ctx} token={token} pseudonym={link.target_pseudonym ?? ''} errors={f.errors} />,
+        f.status,
+      );
     }
   });
 
   app.get('/setup/:token', async (req, reply) => {
-    const ok = await checkSetupToken(deps(), tokenParam(req)).then(() => true, () => false);
+    const ok = await checkSetupToken(deps(), tokenParam(req)).then(
+      () => true,
+      () => false,
+    );
     if (!ok) return invalidLink(req, reply);
     return sendPage(req, reply, (ctx) => <SetupPage ctx={ctx} token={tokenParam(req)} />);
   });
 
   app.post('/setup/:token', { config: limit }, async (req, reply) => {
     const token = tokenParam(req);
-    const ok = await checkSetupToken(deps(), token).then(() => true, () => false);
+    const ok = await checkSetupToken(deps(), token).then(
+      () => true,
+      () => false,
+    );
     if (!ok) return invalidLink(req, reply);
     try {
       const input = parseForm(setupSchema, req.body);
@@ -193,7 +322,12 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       if (err instanceof NotFound) return invalidLink(req, reply);
       const f = formFailure(err, 'pseudonym');
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <SetupPage ctx={ctx} token={token} values={echoValues(req.body)} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <SetupPage ctx={ctx} token={token} values={echoValues(req.body)} errors={f.errors} />,
+        f.status,
+      );
     }
   });
 };

@@ -8,9 +8,23 @@ import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
 // the pages reached from single-use links (invite, reset, first setup).
 
 const when = (ctx: PageContext, iso: string): string =>
-  new Intl.DateTimeFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+  `${new Intl.DateTimeFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso))} UTC`;
 
-export const OrganisationsPage = ({ ctx, organisations, values = {}, errors = {} }: { ctx: PageContext; organisations: Array<{ id: string; name: string }>; values?: FormValues; errors?: FormErrors }) => (
+export const OrganisationsPage = ({
+  ctx,
+  organisations,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  organisations: Array<{ id: string; name: string }>;
+  values?: FormValues;
+  errors?: FormErrors;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.organisationsTitle')}>
     {organisations.length === 0 ? (
       <p>{ctx.t('accounts.admin.noOrganisations')}</p>
@@ -27,7 +41,15 @@ export const OrganisationsPage = ({ ctx, organisations, values = {}, errors = {}
     <p>{ctx.t('accounts.admin.createOrganisationHint')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action="/admin/organisations">
-      <TextField ctx={ctx} name="name" label={ctx.t('accounts.fields.organisationName')} values={values} errors={errors} required maxLength={120} />
+      <TextField
+        ctx={ctx}
+        name="name"
+        label={ctx.t('accounts.fields.organisationName')}
+        values={values}
+        errors={errors}
+        required
+        maxLength={120}
+      />
       <button type="submit">{ctx.t('accounts.admin.createOrganisation')}</button>
     </PostForm>
     <p>
@@ -51,13 +73,32 @@ export interface InvitesPageProps {
   errors?: FormErrors;
 }
 
-export const InvitesPage = ({ ctx, organisations, selected, staff, pending, selfId, rotated, removed, values = {}, errors = {} }: InvitesPageProps) => {
+export const InvitesPage = ({
+  ctx,
+  organisations,
+  selected,
+  staff,
+  pending,
+  selfId,
+  rotated,
+  removed,
+  values = {},
+  errors = {},
+}: InvitesPageProps) => {
   const t = ctx.t;
   const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }));
   return (
     <Layout ctx={ctx} heading={t('accounts.admin.invitesTitle')}>
-      {removed && <p class="notice" role="status">{t('accounts.admin.removed')}</p>}
-      {rotated && <p class="notice" role="status">{t('accounts.admin.rotated')}</p>}
+      {removed && (
+        <p class="notice" role="status">
+          {t('accounts.admin.removed')}
+        </p>
+      )}
+      {rotated && (
+        <p class="notice" role="status">
+          {t('accounts.admin.rotated')}
+        </p>
+      )}
       {organisations.length === 1 && (
         <p>
           {t('accounts.fields.organisation')}: <strong>{organisations[0].name}</strong>
@@ -65,15 +106,32 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
       )}
       {organisations.length > 1 && (
         <form method="get" action="/admin/invites">
-          <SelectField ctx={ctx} name="org" label={t('accounts.fields.organisation')} values={{ org: selected }} errors={{}} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
-          <button type="submit" class="secondary">{t('common.submit')}</button>
+          <SelectField
+            ctx={ctx}
+            name="org"
+            label={t('accounts.fields.organisation')}
+            values={{ org: selected }}
+            errors={{}}
+            options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <button type="submit" class="secondary">
+            {t('common.submit')}
+          </button>
         </form>
       )}
       <h2>{t('accounts.admin.createInvite')}</h2>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/admin/invites">
         <input type="hidden" name="organisationId" value={selected} />
-        <SelectField ctx={ctx} name="role" label={t('accounts.fields.role')} values={values} errors={errors} required options={roleOptions} />
+        <SelectField
+          ctx={ctx}
+          name="role"
+          label={t('accounts.fields.role')}
+          values={values}
+          errors={errors}
+          required
+          options={roleOptions}
+        />
         <button type="submit">{t('accounts.admin.createInvite')}</button>
       </PostForm>
       <h2>{t('accounts.admin.staffTitle')}</h2>
@@ -88,11 +146,15 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
                 <>
                   <PostForm ctx={ctx} action="/admin/invites/reset">
                     <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" class="link">{t('accounts.admin.resetAction')}</button>
+                    <button type="submit" class="link">
+                      {t('accounts.admin.resetAction')}
+                    </button>
                   </PostForm>
                   <PostForm ctx={ctx} action="/admin/invites/remove">
                     <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" class="link">{t('accounts.admin.remove')}</button>
+                    <button type="submit" class="link">
+                      {t('accounts.admin.remove')}
+                    </button>
                   </PostForm>
                 </>
               )}
@@ -107,10 +169,13 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
         <ul>
           {pending.map((p) => (
             <li>
-              {p.kind === 'reset' ? t('accounts.admin.resetLink') : t(`accounts.roles.${p.role}`)} — {t('accounts.admin.expires', { at: when(ctx, p.expires_at) })}{' '}
+              {p.kind === 'reset' ? t('accounts.admin.resetLink') : t(`accounts.roles.${p.role}`)} —{' '}
+              {t('accounts.admin.expires', { at: when(ctx, p.expires_at) })}{' '}
               <PostForm ctx={ctx} action="/admin/invites/revoke">
                 <input type="hidden" name="inviteId" value={p.id} />
-                <button type="submit" class="link">{t('accounts.admin.revoke')}</button>
+                <button type="submit" class="link">
+                  {t('accounts.admin.revoke')}
+                </button>
               </PostForm>
             </li>
           ))}
@@ -120,15 +185,31 @@ export const InvitesPage = ({ ctx, organisations, selected, staff, pending, self
       <p>{t('accounts.admin.keyExplain')}</p>
       <PostForm ctx={ctx} action="/admin/invites/rotate">
         <input type="hidden" name="organisationId" value={selected} />
-        <button type="submit" class="secondary">{t('accounts.admin.rotate')}</button>
+        <button type="submit" class="secondary">
+          {t('accounts.admin.rotate')}
+        </button>
       </PostForm>
     </Layout>
   );
 };
 
-export const LinkCreatedPage = ({ ctx, url, expiresAt, reset, back }: { ctx: PageContext; url: string; expiresAt: string; reset?: boolean; back: string }) => (
+export const LinkCreatedPage = ({
+  ctx,
+  url,
+  expiresAt,
+  reset,
+  back,
+}: {
+  ctx: PageContext;
+  url: string;
+  expiresAt: string;
+  reset?: boolean;
+  back: string;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.linkCreated')}>
-    <p class="notice" role="status">{ctx.t('accounts.admin.linkOnce', { at: when(ctx, expiresAt) })}</p>
+    <p class="notice" role="status">
+      {ctx.t('accounts.admin.linkOnce', { at: when(ctx, expiresAt) })}
+    </p>
     {reset && <p>{ctx.t('accounts.admin.resetExplain')}</p>}
     <p>
       <code class="secret">{url}</code>
@@ -139,7 +220,21 @@ export const LinkCreatedPage = ({ ctx, url, expiresAt, reset, back }: { ctx: Pag
   </Layout>
 );
 
-export const InviteAcceptPage = ({ ctx, token, organisation, role, values = {}, errors = {} }: { ctx: PageContext; token: string; organisation: string; role: string; values?: FormValues; errors?: FormErrors }) => (
+export const InviteAcceptPage = ({
+  ctx,
+  token,
+  organisation,
+  role,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  token: string;
+  organisation: string;
+  role: string;
+  values?: FormValues;
+  errors?: FormErrors;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
     <p>{ctx.t('accounts.invite.intro', { organisation, role: ctx.t(`accounts.roles.${role}`) })}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
@@ -150,7 +245,17 @@ export const InviteAcceptPage = ({ ctx, token, organisation, role, values = {}, 
   </Layout>
 );
 
-export const ResetAcceptPage = ({ ctx, token, pseudonym, errors = {} }: { ctx: PageContext; token: string; pseudonym: string; errors?: FormErrors }) => (
+export const ResetAcceptPage = ({
+  ctx,
+  token,
+  pseudonym,
+  errors = {},
+}: {
+  ctx: PageContext;
+  token: string;
+  pseudonym: string;
+  errors?: FormErrors;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.resetTitle')}>
     <p>{ctx.t('accounts.invite.resetIntro', { pseudonym })}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
@@ -161,13 +266,31 @@ export const ResetAcceptPage = ({ ctx, token, pseudonym, errors = {} }: { ctx: P
   </Layout>
 );
 
-export const SetupPage = ({ ctx, token, values = {}, errors = {} }: { ctx: PageContext; token: string; values?: FormValues; errors?: FormErrors }) => (
+export const SetupPage = ({
+  ctx,
+  token,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  token: string;
+  values?: FormValues;
+  errors?: FormErrors;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.setup.title')}>
     <p>{ctx.t('accounts.setup.intro')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/setup/${token}`}>
       <NewAccountFields ctx={ctx} values={values} errors={errors} staff="firstAdmin" />
-      <TextField ctx={ctx} name="organisation" label={ctx.t('accounts.fields.organisationName')} values={values} errors={errors} maxLength={120} hint={ctx.t('accounts.setup.organisationHint')} />
+      <TextField
+        ctx={ctx}
+        name="organisation"
+        label={ctx.t('accounts.fields.organisationName')}
+        values={values}
+        errors={errors}
+        maxLength={120}
+        hint={ctx.t('accounts.setup.organisationHint')}
+      />
       <button type="submit">{ctx.t('accounts.setup.submit')}</button>
     </PostForm>
   </Layout>
@@ -184,7 +307,15 @@ export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
 );
 
 /** Removing someone is not undoable: without JavaScript, a second form confirms it. */
-export const ConfirmRemovePage = ({ ctx, userId, pseudonym }: { ctx: PageContext; userId: string; pseudonym: string }) => (
+export const ConfirmRemovePage = ({
+  ctx,
+  userId,
+  pseudonym,
+}: {
+  ctx: PageContext;
+  userId: string;
+  pseudonym: string;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.removeTitle')}>
     <p>{ctx.t('accounts.admin.removeExplain', { pseudonym })}</p>
     <p>{ctx.t('accounts.admin.removeRotates')}</p>
@@ -200,7 +331,15 @@ export const ConfirmRemovePage = ({ ctx, userId, pseudonym }: { ctx: PageContext
 );
 
 /** Replacing the organisation key revokes every unused link: said before, confirmed by a second form. */
-export const ConfirmRotatePage = ({ ctx, organisationId, name }: { ctx: PageContext; organisationId: string; name: string }) => (
+export const ConfirmRotatePage = ({
+  ctx,
+  organisationId,
+  name,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: string;
+}) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.rotateTitle')}>
     <p>
       {ctx.t('accounts.fields.organisation')}: <strong>{name}</strong>

@@ -34,7 +34,11 @@ const afterLogin = (result: LoginResult, home: string): string =>
 export const authRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = () => app.deps;
 
-  app.get('/register', (req, reply) => (req.auth?.secondFactorDone ? redirect(reply, homeFor(req.auth)) : sendPage(req, reply, (ctx) => <RegisterPage ctx={ctx} />)));
+  app.get('/register', (req, reply) =>
+    req.auth?.secondFactorDone
+      ? redirect(reply, homeFor(req.auth))
+      : sendPage(req, reply, (ctx) => <RegisterPage ctx={ctx} />),
+  );
 
   app.post('/register', { config: limit(20) }, async (req, reply) => {
     try {
@@ -44,17 +48,24 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
       // The page's menu is that of the new account (not "log in"), as on every later page.
       req.auth = auth;
       // Shown once, in this response only: the codes are stored nowhere in clear.
-      return sendPage(req, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" pseudonym={input.pseudonym} />);
+      return sendPage(req, reply, (ctx) => (
+        <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" pseudonym={input.pseudonym} />
+      ));
     } catch (err) {
       const f = formFailure(err, 'pseudonym');
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <RegisterPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <RegisterPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />,
+        f.status,
+      );
     }
   });
 
   app.get('/login', (req, reply) => {
     const auth = req.auth;
-    if (auth && auth.secondFactorDone) return redirect(reply, homeFor(auth));
+    if (auth?.secondFactorDone) return redirect(reply, homeFor(auth));
     if (auth) return redirect(reply, auth.totpEnabled ? '/login/2fa' : '/account/2fa');
     return sendPage(req, reply, (ctx) => <LoginPage ctx={ctx} />);
   });
@@ -62,19 +73,27 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/login', { config: limit(30) }, async (req, reply) => {
     try {
       const input = parseForm(loginSchema, req.body);
-      const result = await login(deps(), { ...input, previousSessionHash: parseCookie(req.cookies[SESSION_COOKIE])?.idHash ?? null });
+      const result = await login(deps(), {
+        ...input,
+        previousSessionHash: parseCookie(req.cookies[SESSION_COOKIE])?.idHash ?? null,
+      });
       setSessionCookie(app, reply, result.cookie);
       return redirect(reply, afterLogin(result, homeFor(result)));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <LoginPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <LoginPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />,
+        f.status,
+      );
     }
   });
 
   const pendingSecondFactor = (req: FastifyRequest) => {
     const session = sessionOf(req);
-    if (!session || !session.auth.totpEnabled) throw new Unauthenticated();
+    if (!session?.auth.totpEnabled) throw new Unauthenticated();
     return session;
   };
 
@@ -125,7 +144,12 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <RecoverPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <RecoverPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />,
+        f.status,
+      );
     }
   });
 };

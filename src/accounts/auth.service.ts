@@ -7,7 +7,14 @@ import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches }
 import type { AuthContext, Role } from '../web/auth-context.ts';
 import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
 import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
-import { createSession, deleteOtherSessions, deleteSession, deleteUserSessions, purgeExpiredSessions, type LoadedSession } from './sessions.ts';
+import {
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  deleteUserSessions,
+  purgeExpiredSessions,
+  type LoadedSession,
+} from './sessions.ts';
 import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.ts';
 
 // Registration, login and recovery. Every path that takes a pseudonym does the same work whether
@@ -38,7 +45,13 @@ const sealRecoveryCodes = (userId: string, privateKey: Buffer, now: string) => {
   const rows = codes.map((code) => {
     const id = newId();
     const norm = normaliseRecoveryCode(code);
-    return { id, user_id: userId, code_hash: hashToken(norm), key_sealed: seal(tokenKey(norm, 'recovery'), privateKey, aad.recovery(id)), created_at: now };
+    return {
+      id,
+      user_id: userId,
+      code_hash: hashToken(norm),
+      key_sealed: seal(tokenKey(norm, 'recovery'), privateKey, aad.recovery(id)),
+      created_at: now,
+    };
   });
   return { codes, rows };
 };
@@ -55,17 +68,31 @@ export const registerFamily = async (
     await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
     await tx.insertInto('recovery_codes').values(rows).execute();
   });
-  const { cookie, handle } = await createSession(deps.db, { userId: secrets.id, privateKey: secrets.keyPair.privateKey, secondFactorDone: true, clock: deps.clock });
+  const { cookie, handle } = await createSession(deps.db, {
+    userId: secrets.id,
+    privateKey: secrets.keyPair.privateKey,
+    secondFactorDone: true,
+    clock: deps.clock,
+  });
   // What loadSession would read back from the rows just written, without reading them.
   const auth: AuthContext = {
-    userId: secrets.id, pseudonym: input.pseudonym, role: 'family', organisationId: null,
-    secondFactorDone: true, totpEnabled: false, sessionId: handle.idHash, userPrivateKey: secrets.keyPair.privateKey,
+    userId: secrets.id,
+    pseudonym: input.pseudonym,
+    role: 'family',
+    organisationId: null,
+    secondFactorDone: true,
+    totpEnabled: false,
+    sessionId: handle.idHash,
+    userPrivateKey: secrets.keyPair.privateKey,
   };
   return { cookie, recoveryCodes: codes, userId: secrets.id, auth };
 };
 
 /** New codes replace all old ones (after the passphrase is entered again). */
-export const regenerateRecoveryCodes = async (deps: AccountsDeps, auth: { userId: string; userPrivateKey: Buffer }): Promise<string[]> => {
+export const regenerateRecoveryCodes = async (
+  deps: AccountsDeps,
+  auth: { userId: string; userPrivateKey: Buffer },
+): Promise<string[]> => {
   const { codes, rows } = sealRecoveryCodes(auth.userId, auth.userPrivateKey, isoDay(deps.clock));
   await deps.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('recovery_codes').where('user_id', '=', auth.userId).execute();
@@ -86,11 +113,18 @@ export interface LoginResult {
   organisationId: string | null;
 }
 
-export const login = async (deps: AccountsDeps, input: { pseudonym: string; passphrase: string; previousSessionHash?: string | null }): Promise<LoginResult> => {
+export const login = async (
+  deps: AccountsDeps,
+  input: { pseudonym: string; passphrase: string; previousSessionHash?: string | null },
+): Promise<LoginResult> => {
   const key = throttleKey('login', pseudonymKey(input.pseudonym));
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('login');
   const user = await findUserByPseudonym(deps.db, input.pseudonym);
-  const { verifier, kek } = await derivePassphraseKeys(input.passphrase, user?.passphrase_salt ?? DUMMY_SALT, deps.config.argon2);
+  const { verifier, kek } = await derivePassphraseKeys(
+    input.passphrase,
+    user?.passphrase_salt ?? DUMMY_SALT,
+    deps.config.argon2,
+  );
   const matches = verifierMatches(verifier, user?.passphrase_verifier ?? DUMMY_VERIFIER);
   if (!user || !matches || user.disabled) {
     await recordFailure(deps.db, key, deps.clock);
@@ -105,12 +139,27 @@ export const login = async (deps: AccountsDeps, input: { pseudonym: string; pass
   if (input.previousSessionHash) await deleteSession(deps.db, input.previousSessionHash);
   const hasTotp = user.totp_secret_sealed !== null;
   const isFamily = user.role === 'family';
-  const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: isFamily && !hasTotp, clock: deps.clock });
-  return { cookie, next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp', role: user.role as Role, organisationId: user.organisation_id };
+  const { cookie } = await createSession(deps.db, {
+    userId: user.id,
+    privateKey,
+    secondFactorDone: isFamily && !hasTotp,
+    clock: deps.clock,
+  });
+  return {
+    cookie,
+    next: hasTotp ? 'second_factor' : isFamily ? 'done' : 'setup_totp',
+    role: user.role as Role,
+    organisationId: user.organisation_id,
+  };
 };
 
 /** Re-checks the passphrase of the logged-in user (before 2FA or passphrase changes). */
-export const verifyOwnPassphrase = async (deps: AccountsDeps, userId: string, passphrase: string, field = 'passphrase') => {
+export const verifyOwnPassphrase = async (
+  deps: AccountsDeps,
+  userId: string,
+  passphrase: string,
+  field = 'passphrase',
+) => {
   const key = throttleKey('reauth', userId);
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('reauth');
   const user = await findUserById(deps.db, userId);
@@ -137,7 +186,11 @@ export const changePassphrase = async (
   await deps.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set({ passphrase_salt: salt, passphrase_verifier: verifier, private_key_sealed: seal(kek, auth.userPrivateKey, aad.userPrivateKey(auth.userId)) })
+      .set({
+        passphrase_salt: salt,
+        passphrase_verifier: verifier,
+        private_key_sealed: seal(kek, auth.userPrivateKey, aad.userPrivateKey(auth.userId)),
+      })
       .where('id', '=', auth.userId)
       .execute();
     await deleteOtherSessions(tx, auth.userId, auth.sessionId);
@@ -148,7 +201,10 @@ export const changePassphrase = async (
  * A recovery code unwraps the private key and lets the user set a new passphrase. The code is
  * deleted in the same transaction, so it works exactly once.
  */
-export const recoverWithCode = async (deps: AccountsDeps, input: { pseudonym: string; code: string; passphrase: string }): Promise<LoginResult> => {
+export const recoverWithCode = async (
+  deps: AccountsDeps,
+  input: { pseudonym: string; code: string; passphrase: string },
+): Promise<LoginResult> => {
   const key = throttleKey('recover', pseudonymKey(input.pseudonym));
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('recover');
   const salt = newSalt();
@@ -171,7 +227,11 @@ export const recoverWithCode = async (deps: AccountsDeps, input: { pseudonym: st
     if (Number(del.numDeletedRows) !== 1) return false;
     await tx
       .updateTable('users')
-      .set({ passphrase_salt: salt, passphrase_verifier: verifier, private_key_sealed: seal(kek, privateKey, aad.userPrivateKey(user.id)) })
+      .set({
+        passphrase_salt: salt,
+        passphrase_verifier: verifier,
+        private_key_sealed: seal(kek, privateKey, aad.userPrivateKey(user.id)),
+      })
       .where('id', '=', user.id)
       .execute();
     await deleteUserSessions(tx, user.id);
@@ -181,11 +241,20 @@ export const recoverWithCode = async (deps: AccountsDeps, input: { pseudonym: st
   await clearFailures(deps.db, key);
   // The paper code is itself something the family has: it stands in for a lost TOTP phone, and
   // /account/2fa (passphrase again) then lets them set up a new one. Staff have no codes.
-  const { cookie } = await createSession(deps.db, { userId: user.id, privateKey, secondFactorDone: true, clock: deps.clock });
+  const { cookie } = await createSession(deps.db, {
+    userId: user.id,
+    privateKey,
+    secondFactorDone: true,
+    clock: deps.clock,
+  });
   return { cookie, next: 'done', role: user.role as Role, organisationId: user.organisation_id };
 };
 
 export const remainingRecoveryCodes = async (deps: AccountsDeps, userId: string): Promise<number> => {
-  const row = await deps.db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 };

@@ -17,8 +17,10 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const register = async (pseudonym: string, passphrase = PASS) => submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
-  const logIn = (pseudonym: string, passphrase: string, cookies: Cookies = {}) => submitForm(t.app, '/login', { pseudonym, passphrase }, cookies);
+  const register = async (pseudonym: string, passphrase = PASS) =>
+    submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
+  const logIn = (pseudonym: string, passphrase: string, cookies: Cookies = {}) =>
+    submitForm(t.app, '/login', { pseudonym, passphrase }, cookies);
   const page = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });
 
   it('registers with a pseudonym and passphrase, shows recovery codes once and logs in', async () => {
@@ -57,12 +59,16 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
 
   it('rejects bad input with translated field errors and changes nothing', async () => {
     const before = await t.opened.db.selectFrom('users').select('id').execute();
-    const { res } = await submitForm(t.app, '/register?lang=en', { pseudonym: 'ab', passphrase: 'short', confirm: 'other' });
+    const { res } = await submitForm(t.app, '/register?lang=en', {
+      pseudonym: 'ab',
+      passphrase: 'short',
+      confirm: 'other',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Pseudonym too short');
     expect(res.body).toContain('Passphrase too short');
     expect(res.body).toContain('aria-invalid="true"');
-    const ru = await submitForm(t.app, '/register', { pseudonym: '', passphrase: PASS, confirm: PASS + 'x' });
+    const ru = await submitForm(t.app, '/register', { pseudonym: '', passphrase: PASS, confirm: `${PASS}x` });
     expect(ru.res.body).toContain('Заполните это поле');
     expect(ru.res.body).toContain('Парольные фразы не совпадают');
     expect(ru.res.body).toContain('Форма не отправлена: исправьте 2 поля, отмеченных ниже.');
@@ -74,7 +80,13 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const first = await register('Жена Сергея');
     const oldCookie = first.cookies[SESSION_COOKIE];
     // a browser that still holds a session posts the login form (token from any page)
-    const { res, cookies } = await submitForm(t.app, '/recover', { pseudonym: 'жена сергея', passphrase: PASS }, first.cookies, '/login');
+    const { res, cookies } = await submitForm(
+      t.app,
+      '/recover',
+      { pseudonym: 'жена сергея', passphrase: PASS },
+      first.cookies,
+      '/login',
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/my/cases');
     expect(cookies[SESSION_COOKIE]).not.toBe(oldCookie);
@@ -103,11 +115,11 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
 
   it('locks an account after repeated failures, the same way for unknown accounts', async () => {
     await register('Отец Димы');
-    for (let i = 0; i < 5; i++) await logIn('Отец Димы', 'wrong passphrase ' + i);
+    for (let i = 0; i < 5; i++) await logIn('Отец Димы', `wrong passphrase ${i}`);
     const locked = await logIn('Отец Димы', PASS);
     expect(locked.res.statusCode).toBe(429);
     expect(locked.res.body).toContain('Слишком много неудачных попыток');
-    for (let i = 0; i < 5; i++) await logIn('Нет такого', 'wrong passphrase ' + i);
+    for (let i = 0; i < 5; i++) await logIn('Нет такого', `wrong passphrase ${i}`);
     expect((await logIn('Нет такого', PASS)).res.statusCode).toBe(429);
     t.clock.advance(16 * MINUTE);
     expect((await logIn('Отец Димы', PASS)).res.statusCode).toBe(303);
@@ -117,12 +129,22 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const { res } = await register('Сестра Коли');
     const code = /<code class="secret">([0-9A-Z-]+)<\/code>/.exec(res.body)![1];
     const NEW = 'a brand new passphrase';
-    const rec = await submitForm(t.app, '/recover', { pseudonym: 'Сестра Коли', code: code.toLowerCase(), passphrase: NEW, confirm: NEW });
+    const rec = await submitForm(t.app, '/recover', {
+      pseudonym: 'Сестра Коли',
+      code: code.toLowerCase(),
+      passphrase: NEW,
+      confirm: NEW,
+    });
     expect(rec.res.statusCode).toBe(303);
     const landed = await page(String(rec.res.headers.location), rec.cookies);
     expect(landed.statusCode).toBe(200);
     expect(landed.body).toContain('Доступ восстановлен');
-    const again = await submitForm(t.app, '/recover', { pseudonym: 'Сестра Коли', code, passphrase: 'yet another passphrase', confirm: 'yet another passphrase' });
+    const again = await submitForm(t.app, '/recover', {
+      pseudonym: 'Сестра Коли',
+      code,
+      passphrase: 'yet another passphrase',
+      confirm: 'yet another passphrase',
+    });
     expect(again.res.statusCode).toBe(400);
     expect(again.res.body).toContain('Неверный псевдоним или код восстановления');
     expect((await logIn('Сестра Коли', PASS)).res.statusCode).toBe(400);
@@ -137,14 +159,20 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect((await page('/account', cookies)).statusCode).toBe(303);
 
     const second = await logIn('Тётя Вани', PASS);
-    const steps = Math.ceil((t.config.sessionAbsoluteHours * HOUR) / (t.config.sessionIdleMinutes * MINUTE / 2)) + 1;
+    const steps = Math.ceil((t.config.sessionAbsoluteHours * HOUR) / ((t.config.sessionIdleMinutes * MINUTE) / 2)) + 1;
     for (let i = 0; i < steps; i++) {
       t.clock.advance((t.config.sessionIdleMinutes * MINUTE) / 2);
       await page('/account', second.cookies);
     }
     expect((await page('/account', second.cookies)).statusCode).toBe(303);
-    const user = await t.opened.db.selectFrom('users').select('id').where('pseudonym', '=', 'Тётя Вани').executeTakeFirstOrThrow();
-    expect(await t.opened.db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute()).toEqual([]);
+    const user = await t.opened.db
+      .selectFrom('users')
+      .select('id')
+      .where('pseudonym', '=', 'Тётя Вани')
+      .executeTakeFirstOrThrow();
+    expect(await t.opened.db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute()).toEqual(
+      [],
+    );
   });
 
   it('a family may turn on 2FA; then login asks for it, and a recovery code stands in for a lost phone', async () => {
@@ -154,7 +182,17 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const setup = await page('/account/2fa', cookies);
     const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
     const { totpCode } = await import('./totp.ts');
-    expect((await submitForm(t.app, '/account/2fa', { code: totpCode(secret, t.clock.now()) }, cookies, '/account/2fa/confirm')).res.headers.location).toBe('/account?done=2fa');
+    expect(
+      (
+        await submitForm(
+          t.app,
+          '/account/2fa',
+          { code: totpCode(secret, t.clock.now()) },
+          cookies,
+          '/account/2fa/confirm',
+        )
+      ).res.headers.location,
+    ).toBe('/account?done=2fa');
     const again = await logIn('Дочь Максима', PASS);
     expect(again.res.headers.location).toBe('/login/2fa');
     // the code prompt offers the family its way back in, and no menu links that lead back here
@@ -181,10 +219,41 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
 
   it('requires a CSRF token on every POST', async () => {
     const { cookies } = await register('Дядя Лёши');
-    for (const url of ['/register', '/login', '/login/2fa', '/logout', '/recover', '/account/passphrase', '/account/recovery-codes', '/account/sessions', '/account/2fa/passphrase', '/account/2fa/confirm', '/admin/organisations', '/admin/invites', '/admin/invites/reset', '/admin/invites/remove', '/admin/invites/revoke', '/invite/x', '/reset/x', '/setup/x']) {
-      const res = await t.app.inject({ method: 'POST', url, cookies, payload: 'pseudonym=x&passphrase=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (const url of [
+      '/register',
+      '/login',
+      '/login/2fa',
+      '/logout',
+      '/recover',
+      '/account/passphrase',
+      '/account/recovery-codes',
+      '/account/sessions',
+      '/account/2fa/passphrase',
+      '/account/2fa/confirm',
+      '/admin/organisations',
+      '/admin/invites',
+      '/admin/invites/reset',
+      '/admin/invites/remove',
+      '/admin/invites/revoke',
+      '/invite/x',
+      '/reset/x',
+      '/setup/x',
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        cookies,
+        payload: 'pseudonym=x&passphrase=y',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(res.statusCode, url).toBe(403);
-      const forged = await t.app.inject({ method: 'POST', url, cookies, payload: '_csrf=forged&pseudonym=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const forged = await t.app.inject({
+        method: 'POST',
+        url,
+        cookies,
+        payload: '_csrf=forged&pseudonym=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(forged.statusCode, url).toBe(403);
     }
     expect((await page('/account', cookies)).statusCode).toBe(200);
@@ -195,7 +264,11 @@ describe('cookies over HTTPS', () => {
   it('get the Secure flag when the site is served over HTTPS', async () => {
     const t = await testApp('sqlite', { PUBLIC_URL: 'https://kintrace.example' });
     try {
-      const { res } = await submitForm(t.app, '/register', { pseudonym: 'Secure user', passphrase: PASS, confirm: PASS });
+      const { res } = await submitForm(t.app, '/register', {
+        pseudonym: 'Secure user',
+        passphrase: PASS,
+        confirm: PASS,
+      });
       expect(res.cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBe(true);
     } finally {
       await t.close();

@@ -44,7 +44,11 @@ describe('same work whether or not the account exists', () => {
     const input = { code: 'AAAAA-AAAAA-AAAAA-AAAAA', passphrase: 'a new passphrase' };
     expect(await runsFor(() => recoverWithCode(deps(), { pseudonym: 'Существует', ...input }))).toBe(1);
     expect(await runsFor(() => recoverWithCode(deps(), { pseudonym: 'Не существует', ...input }))).toBe(1);
-    expect(await runsFor(() => registerFamily(deps(), { pseudonym: 'Существует', passphrase: 'another passphrase' }))).toBe(1);
-    expect(await runsFor(() => registerFamily(deps(), { pseudonym: 'Свободный', passphrase: 'another passphrase' }))).toBe(1);
+    expect(
+      await runsFor(() => registerFamily(deps(), { pseudonym: 'Существует', passphrase: 'another passphrase' })),
+    ).toBe(1);
+    expect(
+      await runsFor(() => registerFamily(deps(), { pseudonym: 'Свободный', passphrase: 'another passphrase' })),
+    ).toBe(1);
   });
 });

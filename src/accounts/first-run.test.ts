@@ -22,7 +22,9 @@ describe.each(DIALECTS)('first administrator on %s', (dialect) => {
     expect(message).toContain('kintrace admin create');
     const path = /\/setup\/[A-Za-z0-9_-]{43}/.exec(message!)![0];
     // a restart prints a new link and the old one stops working
-    expect((await t.app.inject({ method: 'GET', url: /\/setup\/[A-Za-z0-9_-]{43}/.exec(older!)![0] })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: /\/setup\/[A-Za-z0-9_-]{43}/.exec(older!)![0] })).statusCode).toBe(
+      404,
+    );
     const setupPage = await t.app.inject({ method: 'GET', url: path });
     expect(setupPage.statusCode).toBe(200);
     // Nobody can issue the first administrator a reset link: the hint must not promise one.
@@ -34,13 +36,24 @@ describe.each(DIALECTS)('first administrator on %s', (dialect) => {
     const bad = await submitForm(t.app, path, { pseudonym: 'a', passphrase: PASS, confirm: PASS });
     expect(bad.res.statusCode).toBe(400);
     expect(bad.res.body).toContain('Псевдоним слишком короткий');
-    const ok = await submitForm(t.app, path, { pseudonym: 'Администратор', passphrase: PASS, confirm: PASS, organisation: 'Первая организация' });
+    const ok = await submitForm(t.app, path, {
+      pseudonym: 'Администратор',
+      passphrase: PASS,
+      confirm: PASS,
+      organisation: 'Первая организация',
+    });
     expect(ok.res.statusCode).toBe(303);
     expect(ok.res.headers.location).toBe('/account/2fa');
-    expect((await t.app.inject({ method: 'GET', url: '/admin/organisations', cookies: ok.cookies })).statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: '/admin/organisations', cookies: ok.cookies })).statusCode).toBe(
+      303,
+    );
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     expect(await firstRunMessage(deps)).toBeNull();
-    const admin = await t.opened.db.selectFrom('users').where('role', '=', 'site_admin').select(['role', 'organisation_id']).executeTakeFirstOrThrow();
+    const admin = await t.opened.db
+      .selectFrom('users')
+      .where('role', '=', 'site_admin')
+      .select(['role', 'organisation_id'])
+      .executeTakeFirstOrThrow();
     expect(admin.role).toBe('site_admin');
     expect(admin.organisation_id).not.toBeNull();
   });

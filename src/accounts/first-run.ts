@@ -24,7 +24,10 @@ interface Deps {
 export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
   if ((await countSiteAdmins(deps.db)) > 0) return null;
   const token = randomToken(32);
-  const value = JSON.stringify({ hash: hashToken(token), expiresAt: new Date(deps.clock.now().getTime() + SETUP_TTL_MS).toISOString() });
+  const value = JSON.stringify({
+    hash: hashToken(token),
+    expiresAt: new Date(deps.clock.now().getTime() + SETUP_TTL_MS).toISOString(),
+  });
   await deps.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('meta').where('key', '=', META_KEY).execute();
     await tx.insertInto('meta').values({ key: META_KEY, value }).execute();
@@ -42,7 +45,12 @@ export const checkSetupToken = async (deps: Deps, token: string): Promise<void> 
   const row = await deps.db.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
   if (!row || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('setup');
   const { hash, expiresAt } = JSON.parse(row.value) as { hash: string; expiresAt: string };
-  if (!verifierMatches(hash, hashToken(token)) || expiresAt <= deps.clock.now().toISOString() || (await countSiteAdmins(deps.db)) > 0) throw new NotFound('setup');
+  if (
+    !verifierMatches(hash, hashToken(token)) ||
+    expiresAt <= deps.clock.now().toISOString() ||
+    (await countSiteAdmins(deps.db)) > 0
+  )
+    throw new NotFound('setup');
 };
 
 export const completeSetup = async (
@@ -54,7 +62,16 @@ export const completeSetup = async (
   // Deleting the row first makes the link single-use even if two requests race.
   const deleted = await deps.db.deleteFrom('meta').where('key', '=', META_KEY).executeTakeFirst();
   if (Number(deleted.numDeletedRows) !== 1) throw new NotFound('setup');
-  const admin = await createSiteAdmin(deps, { pseudonym: input.pseudonym, passphrase: input.passphrase, organisationName: input.organisation });
-  const { cookie } = await createSession(deps.db, { userId: admin.userId, privateKey: admin.privateKey, secondFactorDone: false, clock: deps.clock });
+  const admin = await createSiteAdmin(deps, {
+    pseudonym: input.pseudonym,
+    passphrase: input.passphrase,
+    organisationName: input.organisation,
+  });
+  const { cookie } = await createSession(deps.db, {
+    userId: admin.userId,
+    privateKey: admin.privateKey,
+    secondFactorDone: false,
+    clock: deps.clock,
+  });
   return { cookie };
 };

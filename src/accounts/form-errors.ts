@@ -13,7 +13,9 @@ export const firstErrors = (problems: FieldProblem[]): FormErrors => {
 
 export const formFailure = (err: unknown, conflictField = '_form'): { errors: FormErrors; status: number } | null => {
   if (err instanceof Invalid) return { errors: firstErrors(err.problems), status: 400 };
-  if (err instanceof Conflict) return { errors: { [conflictField]: { field: conflictField, key: err.key } }, status: 409 };
-  if (err instanceof RateLimited) return { errors: { _form: { field: '_form', key: 'accounts.errors.locked' } }, status: 429 };
+  if (err instanceof Conflict)
+    return { errors: { [conflictField]: { field: conflictField, key: err.key } }, status: 409 };
+  if (err instanceof RateLimited)
+    return { errors: { _form: { field: '_form', key: 'accounts.errors.locked' } }, status: 429 };
   return null;
 };

@@ -9,7 +9,7 @@ import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 /** Anyone fully logged in: a staff member must have passed (or first set up) TOTP. */
 export const requireUser = (req: FastifyRequest): AuthContext => {
   const auth = req.auth;
-  if (!auth || !auth.secondFactorDone) throw new Unauthenticated();
+  if (!auth?.secondFactorDone) throw new Unauthenticated();
   return auth;
 };
 

@@ -14,7 +14,10 @@ describe('accounts translations', () => {
   it('cover every key used in the accounts code, in both languages', () => {
     const keys = new Set<string>();
     for (const file of fs.readdirSync(dir).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('.test.ts'))) {
-      for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/'((?:accounts|errors|common)\.[A-Za-z0-9_.]+)'/g)) keys.add(m[1]);
+      for (const m of fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .matchAll(/'((?:accounts|errors|common)\.[A-Za-z0-9_.]+)'/g))
+        keys.add(m[1]);
     }
     for (const role of [...STAFF_ROLES, 'family']) keys.add(`accounts.roles.${role}`);
     expect(keys.size).toBeGreaterThan(50);

@@ -25,7 +25,22 @@ export const newId = (): string => randomUUID();
  * like Cyrillic ones are folded, so nobody can register "Мама" with a Latin "a" next to an
  * existing "Мама" and pass for her in a cohort thread.
  */
-const LOOKALIKES: Record<string, string> = { a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', '0': 'о', '3': 'з' };
+const LOOKALIKES: Record<string, string> = {
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+  '0': 'о',
+  '3': 'з',
+};
 export const pseudonymKey = (pseudonym: string): string =>
   pseudonym
     .normalize('NFKC')
@@ -35,7 +50,8 @@ export const pseudonymKey = (pseudonym: string): string =>
     .trim()
     .replace(/[a-z0-9]/g, (ch) => LOOKALIKES[ch] ?? ch);
 
-export const organisationNameKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+export const organisationNameKey = (name: string): string =>
+  name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 export interface NewUserSecrets {
   id: string;
@@ -47,7 +63,11 @@ export interface NewUserSecrets {
 }
 
 /** Everything a new account stores, derived outside any transaction (Argon2 is slow on purpose). */
-export const newUserSecrets = async (passphrase: string, config: Pick<Config, 'argon2'>, keyPair: KeyPair = generateKeyPair()): Promise<NewUserSecrets> => {
+export const newUserSecrets = async (
+  passphrase: string,
+  config: Pick<Config, 'argon2'>,
+  keyPair: KeyPair = generateKeyPair(),
+): Promise<NewUserSecrets> => {
   const id = newId();
   const salt = newSalt();
   const { verifier, kek } = await derivePassphraseKeys(passphrase, salt, config.argon2);

@@ -25,18 +25,42 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
   const deps = () => ({ db: t.opened.db, clock: t.clock, config: t.config });
 
   const orgWrapOfCase = async (caseId: string) =>
-    (await t.opened.db.selectFrom('case_key_wraps').select('wrapped').where('case_id', '=', caseId).where('recipient_kind', '=', 'organisation').executeTakeFirstOrThrow()).wrapped;
-  const currentPublicKey = async (orgId: string) => (await t.opened.db.selectFrom('organisations').select('public_key').where('id', '=', orgId).executeTakeFirstOrThrow()).public_key;
+    (
+      await t.opened.db
+        .selectFrom('case_key_wraps')
+        .select('wrapped')
+        .where('case_id', '=', caseId)
+        .where('recipient_kind', '=', 'organisation')
+        .executeTakeFirstOrThrow()
+    ).wrapped;
+  const currentPublicKey = async (orgId: string) =>
+    (
+      await t.opened.db
+        .selectFrom('organisations')
+        .select('public_key')
+        .where('id', '=', orgId)
+        .executeTakeFirstOrThrow()
+    ).public_key;
   /** Opening the case key and decrypting the narrative is the proof; the texts differ per case. */
   const readsAll = async (users: TestUser[], caseIds: string[]) => {
-    for (const u of users) for (const id of caseIds) expect((await getCaseForViewer(deps(), await grantFor(t, u, id))).narrative, `${u.pseudonym} ${id}`).toMatch(NARRATIVE_OF);
+    for (const u of users)
+      for (const id of caseIds)
+        expect((await getCaseForViewer(deps(), await grantFor(t, u, id))).narrative, `${u.pseudonym} ${id}`).toMatch(
+          NARRATIVE_OF,
+        );
   };
 
-  it('after a removal the removed member\'s old key material opens no case key of the live database', async () => {
+  it("after a removal the removed member's old key material opens no case key of the live database", async () => {
     const w: World = await buildWorld(t);
     const orgId = w.orgA.id;
     // What the caseworker could have kept: their own private key and their wrap of the org key.
-    const keptWrap = (await t.opened.db.selectFrom('organisation_key_wraps').select('wrapped').where('user_id', '=', w.caseworker.id).executeTakeFirstOrThrow()).wrapped;
+    const keptWrap = (
+      await t.opened.db
+        .selectFrom('organisation_key_wraps')
+        .select('wrapped')
+        .where('user_id', '=', w.caseworker.id)
+        .executeTakeFirstOrThrow()
+    ).wrapped;
     const keptCaseWrap = await orgWrapOfCase(w.caseId);
     await createInvite(deps(), w.admin.auth, { organisationId: orgId, role: 'verifier' });
     await createResetLink(deps(), w.admin.auth, w.verifier.id);
@@ -65,12 +89,38 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
     // The other organisation is untouched.
     expect(await currentPublicKey(w.orgB.id)).toBe(w.orgB.publicKey);
 
-    expect(await t.opened.db.selectFrom('invites').select('id').where('organisation_id', '=', orgId).where('used_at', 'is', null).execute()).toEqual([]);
-    expect(await t.opened.db.selectFrom('organisation_key_wraps').select('user_id').where('user_id', '=', w.caseworker.id).execute()).toEqual([]);
-    const audit = await t.opened.db.selectFrom('audit_log').selectAll().where('organisation_id', '=', orgId).where('action', '=', 'organisation.key_rotated').execute();
+    expect(
+      await t.opened.db
+        .selectFrom('invites')
+        .select('id')
+        .where('organisation_id', '=', orgId)
+        .where('used_at', 'is', null)
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await t.opened.db
+        .selectFrom('organisation_key_wraps')
+        .select('user_id')
+        .where('user_id', '=', w.caseworker.id)
+        .execute(),
+    ).toEqual([]);
+    const audit = await t.opened.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('organisation_id', '=', orgId)
+      .where('action', '=', 'organisation.key_rotated')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_user_id: w.admin.id, actor_role: 'org_admin', case_id: null });
-    expect(Object.keys(audit[0]).sort()).toEqual(['action', 'actor_role', 'actor_user_id', 'at', 'case_id', 'id', 'organisation_id']);
+    expect(Object.keys(audit[0]).sort()).toEqual([
+      'action',
+      'actor_role',
+      'actor_user_id',
+      'at',
+      'case_id',
+      'id',
+      'organisation_id',
+    ]);
   });
 
   it('a failure midway leaves everything as before', async () => {
@@ -80,23 +130,52 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
     // One case key wrapped to a key nobody holds: the rotation cannot open it and must not commit.
     const stranger = generateKeyPair();
     const good = await orgWrapOfCase(w.otherCaseId);
-    await t.opened.db.updateTable('case_key_wraps').set({ wrapped: sealTo(stranger.publicKey, randomKey(), caseWrapAad(w.otherCaseId)) })
-      .where('case_id', '=', w.otherCaseId).where('recipient_kind', '=', 'organisation').execute();
+    await t.opened.db
+      .updateTable('case_key_wraps')
+      .set({ wrapped: sealTo(stranger.publicKey, randomKey(), caseWrapAad(w.otherCaseId)) })
+      .where('case_id', '=', w.otherCaseId)
+      .where('recipient_kind', '=', 'organisation')
+      .execute();
     const snapshot = async () => ({
       org: await t.opened.db.selectFrom('organisations').selectAll().where('id', '=', orgId).execute(),
-      caseWraps: await t.opened.db.selectFrom('case_key_wraps').selectAll().orderBy('case_id').orderBy('recipient_kind').execute(),
-      orgWraps: await t.opened.db.selectFrom('organisation_key_wraps').selectAll().where('organisation_id', '=', orgId).orderBy('user_id').execute(),
+      caseWraps: await t.opened.db
+        .selectFrom('case_key_wraps')
+        .selectAll()
+        .orderBy('case_id')
+        .orderBy('recipient_kind')
+        .execute(),
+      orgWraps: await t.opened.db
+        .selectFrom('organisation_key_wraps')
+        .selectAll()
+        .where('organisation_id', '=', orgId)
+        .orderBy('user_id')
+        .execute(),
       invites: await t.opened.db.selectFrom('invites').selectAll().where('organisation_id', '=', orgId).execute(),
-      users: await t.opened.db.selectFrom('users').select(['id', 'disabled']).where('organisation_id', '=', orgId).orderBy('id').execute(),
+      users: await t.opened.db
+        .selectFrom('users')
+        .select(['id', 'disabled'])
+        .where('organisation_id', '=', orgId)
+        .orderBy('id')
+        .execute(),
       sessions: await t.opened.db.selectFrom('sessions').select('id_hash').orderBy('id_hash').execute(),
-      audit: await t.opened.db.selectFrom('audit_log').select('id').where('organisation_id', '=', orgId).orderBy('id').execute(),
+      audit: await t.opened.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('organisation_id', '=', orgId)
+        .orderBy('id')
+        .execute(),
     });
     const before = await snapshot();
     await expect(removeStaff(deps(), w.admin.auth, w.caseworker.id)).rejects.toThrow(DecryptionFailed);
     await expect(rotateOrganisationKey(deps(), w.admin.auth, orgId)).rejects.toThrow(DecryptionFailed);
     expect(await snapshot()).toEqual(before);
 
-    await t.opened.db.updateTable('case_key_wraps').set({ wrapped: good }).where('case_id', '=', w.otherCaseId).where('recipient_kind', '=', 'organisation').execute();
+    await t.opened.db
+      .updateTable('case_key_wraps')
+      .set({ wrapped: good })
+      .where('case_id', '=', w.otherCaseId)
+      .where('recipient_kind', '=', 'organisation')
+      .execute();
     expect((await rotateOrganisationKey(deps(), w.admin.auth, orgId)).cases).toBe(2);
     await readsAll([w.caseworker], [w.caseId, w.otherCaseId]);
   });
@@ -123,16 +202,34 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
     const w = await buildWorld(t);
     await expect(rotateOrganisationKey(deps(), w.caseworker.auth, w.orgA.id)).rejects.toThrow();
     await expect(rotateOrganisationKey(deps(), w.otherOrgAdmin.auth, w.orgA.id)).rejects.toThrow();
-    const foreign = await submitForm(t.app, '/admin/invites', { organisationId: w.orgB.id }, w.admin.cookies, '/admin/invites/rotate');
+    const foreign = await submitForm(
+      t.app,
+      '/admin/invites',
+      { organisationId: w.orgB.id },
+      w.admin.cookies,
+      '/admin/invites/rotate',
+    );
     expect(foreign.res.statusCode).toBe(404);
 
-    const ask = await submitForm(t.app, '/admin/invites?lang=en', { organisationId: w.orgA.id }, w.admin.cookies, '/admin/invites/rotate');
+    const ask = await submitForm(
+      t.app,
+      '/admin/invites?lang=en',
+      { organisationId: w.orgA.id },
+      w.admin.cookies,
+      '/admin/invites/rotate',
+    );
     expect(ask.res.statusCode).toBe(200);
     expect(ask.res.body).toContain('Yes, replace the key');
     expect(ask.res.body).toContain('still opens');
     expect(await currentPublicKey(w.orgA.id)).toBe(w.orgA.publicKey);
 
-    const done = await submitForm(t.app, '/admin/invites', { organisationId: w.orgA.id, confirm: 'yes' }, w.admin.cookies, '/admin/invites/rotate');
+    const done = await submitForm(
+      t.app,
+      '/admin/invites',
+      { organisationId: w.orgA.id, confirm: 'yes' },
+      w.admin.cookies,
+      '/admin/invites/rotate',
+    );
     expect(done.res.statusCode).toBe(303);
     expect(await currentPublicKey(w.orgA.id)).not.toBe(w.orgA.publicKey);
     const page = await t.app.inject({ method: 'GET', url: String(done.res.headers.location), cookies: done.cookies });

@@ -25,7 +25,12 @@ export interface RotationResult {
  * without its rotation). The organisation row is locked first: cases being opened, links being
  * issued or accepted wait, and cases that committed before the lock are re-sealed here.
  */
-export const rotateInTransaction = async (tx: Tx, deps: AccountsDeps, auth: AuthContext, orgId: string): Promise<RotationResult> => {
+export const rotateInTransaction = async (
+  tx: Tx,
+  deps: AccountsDeps,
+  auth: AuthContext,
+  orgId: string,
+): Promise<RotationResult> => {
   const currentPublic = await lockOrganisation(tx, orgId, 'update');
   // Read after the lock: a rotation that committed meanwhile replaced this admin's wrap.
   const oldPrivate = await organisationPrivateKey(tx, auth, orgId);
@@ -44,7 +49,11 @@ export const rotateInTransaction = async (tx: Tx, deps: AccountsDeps, auth: Auth
   for (const h of holders) {
     if (h.disabled) {
       // A disabled account keeps no copy, old or new.
-      await tx.deleteFrom('organisation_key_wraps').where('organisation_id', '=', orgId).where('user_id', '=', h.id).execute();
+      await tx
+        .deleteFrom('organisation_key_wraps')
+        .where('organisation_id', '=', orgId)
+        .where('user_id', '=', h.id)
+        .execute();
     } else {
       // Replaces the wrap: their sessions read the current wrap at each request and go on working.
       await wrapOrganisationKeyFor(tx, orgId, next.privateKey, { id: h.id, publicKey: h.public_key }, deps.clock);
@@ -54,14 +63,28 @@ export const rotateInTransaction = async (tx: Tx, deps: AccountsDeps, auth: Auth
 
   // Unused links hold the old key under a key derived from their token, and only the token's
   // hash is stored: they cannot be re-sealed, so they are revoked (the admin page says so).
-  const revoked = await tx.deleteFrom('invites').where('organisation_id', '=', orgId).where('used_at', 'is', null).executeTakeFirst();
+  const revoked = await tx
+    .deleteFrom('invites')
+    .where('organisation_id', '=', orgId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   await tx.updateTable('organisations').set({ public_key: next.publicKey }).where('id', '=', orgId).execute();
-  await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: orgId, action: 'organisation.key_rotated', at: deps.clock.now().toISOString() });
+  await auditAccountEvent(tx, {
+    actorUserId: auth.userId,
+    actorRole: auth.role,
+    organisationId: orgId,
+    action: 'organisation.key_rotated',
+    at: deps.clock.now().toISOString(),
+  });
   return { cases, holders: kept, revokedLinks: Number(revoked.numDeletedRows) };
 };
 
 /** The "replace the organisation key" button of the admin page. */
-export const rotateOrganisationKey = async (deps: AccountsDeps, auth: AuthContext, orgId: string): Promise<RotationResult> => {
+export const rotateOrganisationKey = async (
+  deps: AccountsDeps,
+  auth: AuthContext,
+  orgId: string,
+): Promise<RotationResult> => {
   if (!canManage(auth, orgId)) throw new NotFound('organisation');
   return deps.db.transaction().execute((tx) => rotateInTransaction(tx, deps, auth, orgId));
 };

@@ -18,27 +18,55 @@ export interface ProvisionDeps {
   clock: Clock;
 }
 
-export const provisionOrganisation = async (deps: ProvisionDeps, name: string): Promise<{ id: string; name: string; keyPair: KeyPair }> =>
+export const provisionOrganisation = async (
+  deps: ProvisionDeps,
+  name: string,
+): Promise<{ id: string; name: string; keyPair: KeyPair }> =>
   insertOrganisation(deps.db, { name, holder: null, clock: deps.clock });
 
 export const provisionAccount = async (
   deps: ProvisionDeps,
-  input: { pseudonym: string; passphrase: string; role: Role; organisation?: { id: string; privateKey: Buffer } | null; withTotp?: boolean },
+  input: {
+    pseudonym: string;
+    passphrase: string;
+    role: Role;
+    organisation?: { id: string; privateKey: Buffer } | null;
+    withTotp?: boolean;
+  },
 ): Promise<{ userId: string; publicKey: string; privateKey: Buffer; totpSecret: string | null }> => {
   const secrets = await newUserSecrets(input.passphrase, deps.config);
   const now = deps.clock.now().toISOString();
   const totpSecret = input.withTotp ? newTotpSecret() : null;
   const org = input.organisation ?? null;
   await deps.db.transaction().execute(async (tx) => {
-    await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: input.role, organisationId: org?.id ?? null, now });
+    await insertUser(tx, secrets, {
+      pseudonym: input.pseudonym,
+      role: input.role,
+      organisationId: org?.id ?? null,
+      now,
+    });
     if (totpSecret) {
       await tx
         .updateTable('users')
-        .set({ totp_secret_sealed: sealTo(secrets.keyPair.publicKey, Buffer.from(totpSecret), aad.userTotp(secrets.id)) })
+        .set({
+          totp_secret_sealed: sealTo(secrets.keyPair.publicKey, Buffer.from(totpSecret), aad.userTotp(secrets.id)),
+        })
         .where('id', '=', secrets.id)
         .execute();
     }
-    if (org) await wrapOrganisationKeyFor(tx, org.id, org.privateKey, { id: secrets.id, publicKey: secrets.keyPair.publicKey }, deps.clock);
+    if (org)
+      await wrapOrganisationKeyFor(
+        tx,
+        org.id,
+        org.privateKey,
+        { id: secrets.id, publicKey: secrets.keyPair.publicKey },
+        deps.clock,
+      );
   });
-  return { userId: secrets.id, publicKey: secrets.keyPair.publicKey, privateKey: secrets.keyPair.privateKey, totpSecret };
+  return {
+    userId: secrets.id,
+    publicKey: secrets.keyPair.publicKey,
+    privateKey: secrets.keyPair.privateKey,
+    totpSecret,
+  };
 };

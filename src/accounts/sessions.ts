@@ -46,7 +46,11 @@ export const createSession = async (
     })
     .execute();
   // Every login makes a session: the day keeps an idle family account from retention's deletion.
-  await db.updateTable('users').set({ last_login_on: now.slice(0, 10) }).where('id', '=', opts.userId).execute();
+  await db
+    .updateTable('users')
+    .set({ last_login_on: now.slice(0, 10) })
+    .where('id', '=', opts.userId)
+    .execute();
   return { cookie: `${id}.${secret.toString('base64url')}`, handle: { idHash, secret } };
 };
 
@@ -62,16 +66,30 @@ const expired = (row: { created_at: string; last_seen_at: string }, now: Date, c
   now.getTime() - Date.parse(row.created_at) > config.sessionAbsoluteHours * HOUR;
 
 /** The session behind a cookie, or null (and the row deleted) when expired or unknown. */
-export const loadSession = async (db: Queryable, cookie: string | undefined, clock: Clock, config: Config): Promise<LoadedSession | null> => {
+export const loadSession = async (
+  db: Queryable,
+  cookie: string | undefined,
+  clock: Clock,
+  config: Config,
+): Promise<LoadedSession | null> => {
   const parsed = parseCookie(cookie);
   if (!parsed) return null;
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      'sessions.id_hash', 'sessions.key_sealed', 'sessions.second_factor_done', 'sessions.pending_totp_sealed',
-      'sessions.created_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.pseudonym', 'users.role',
-      'users.organisation_id', 'users.disabled', 'users.totp_secret_sealed',
+      'sessions.id_hash',
+      'sessions.key_sealed',
+      'sessions.second_factor_done',
+      'sessions.pending_totp_sealed',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.pseudonym',
+      'users.role',
+      'users.organisation_id',
+      'users.disabled',
+      'users.totp_secret_sealed',
     ])
     .where('sessions.id_hash', '=', parsed.idHash)
     .executeTakeFirst();
@@ -89,7 +107,11 @@ export const loadSession = async (db: Queryable, cookie: string | undefined, clo
     throw err;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', row.id_hash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id_hash', '=', row.id_hash)
+      .execute();
   }
   return {
     auth: {
@@ -117,11 +139,26 @@ export const deleteUserSessions = async (db: Queryable, userId: string): Promise
 
 /** "Log out my other devices": every session of the user except this one. */
 export const deleteOtherSessions = async (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
-  Number((await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).executeTakeFirst()).numDeletedRows);
+  Number(
+    (
+      await db
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id_hash', '!=', keepIdHash)
+        .executeTakeFirst()
+    ).numDeletedRows,
+  );
 
 export const countOtherSessions = async (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
   Number(
-    (await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('id_hash', '!=', keepIdHash)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secret: string | null): Promise<void> => {

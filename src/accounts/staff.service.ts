@@ -5,7 +5,13 @@ import type { AuthContext, StaffRole } from '../web/auth-context.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { insertUser, findUserById } from './accounts.repository.ts';
-import { canManage, insertOrganisation, lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
+import {
+  canManage,
+  insertOrganisation,
+  lockOrganisation,
+  organisationPrivateKey,
+  wrapOrganisationKeyFor,
+} from './accounts.service.ts';
 import { rotateInTransaction, type RotationResult } from './org-key-rotation.ts';
 import { aad, newId, newUserSecrets, tokenKey } from './keys.ts';
 import { createSession, deleteUserSessions } from './sessions.ts';
@@ -27,7 +33,14 @@ export interface IssuedLink {
 const issueLink = async (
   tx: Queryable,
   deps: AccountsDeps,
-  input: { kind: 'invite' | 'reset'; orgId: string; orgPrivateKey: Buffer; role: string; targetUserId: string | null; createdBy: string },
+  input: {
+    kind: 'invite' | 'reset';
+    orgId: string;
+    orgPrivateKey: Buffer;
+    role: string;
+    targetUserId: string | null;
+    createdBy: string;
+  },
 ): Promise<IssuedLink> => {
   const id = newId();
   const token = randomToken(32);
@@ -36,52 +49,129 @@ const issueLink = async (
   await tx
     .insertInto('invites')
     .values({
-      id, token_hash: hashToken(token), kind: input.kind, organisation_id: input.orgId, role: input.role, target_user_id: input.targetUserId,
-      org_key_sealed: seal(tokenKey(token, 'invite'), input.orgPrivateKey, aad.invite(id)), created_by: input.createdBy,
-      created_at: now.toISOString(), expires_at: expiresAt, used_at: null,
+      id,
+      token_hash: hashToken(token),
+      kind: input.kind,
+      organisation_id: input.orgId,
+      role: input.role,
+      target_user_id: input.targetUserId,
+      org_key_sealed: seal(tokenKey(token, 'invite'), input.orgPrivateKey, aad.invite(id)),
+      created_by: input.createdBy,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
     })
     .execute();
   return { token, expiresAt };
 };
 
-export const createInvite = async (deps: AccountsDeps, auth: AuthContext, input: { organisationId: string; role: StaffRole }): Promise<IssuedLink> => {
+export const createInvite = async (
+  deps: AccountsDeps,
+  auth: AuthContext,
+  input: { organisationId: string; role: StaffRole },
+): Promise<IssuedLink> => {
   if (!canManage(auth, input.organisationId) || input.role === 'site_admin') throw new NotFound('organisation');
   return deps.db.transaction().execute(async (tx) => {
     // Under the organisation's lock, so a link never carries a key a rotation just replaced.
     await lockOrganisation(tx, input.organisationId, 'share');
     const orgPrivateKey = await organisationPrivateKey(tx, auth, input.organisationId);
-    const link = await issueLink(tx, deps, { kind: 'invite', orgId: input.organisationId, orgPrivateKey, role: input.role, targetUserId: null, createdBy: auth.userId });
-    await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: input.organisationId, action: 'account.invite_created', at: deps.clock.now().toISOString() });
+    const link = await issueLink(tx, deps, {
+      kind: 'invite',
+      orgId: input.organisationId,
+      orgPrivateKey,
+      role: input.role,
+      targetUserId: null,
+      createdBy: auth.userId,
+    });
+    await auditAccountEvent(tx, {
+      actorUserId: auth.userId,
+      actorRole: auth.role,
+      organisationId: input.organisationId,
+      action: 'account.invite_created',
+      at: deps.clock.now().toISOString(),
+    });
     return link;
   });
 };
 
 /** A site admin creates an organisation; the org key goes to them and into the first admin's invite. */
-export const createOrganisationWithInvite = async (deps: AccountsDeps, auth: AuthContext, name: string): Promise<IssuedLink & { organisationId: string }> => {
+export const createOrganisationWithInvite = async (
+  deps: AccountsDeps,
+  auth: AuthContext,
+  name: string,
+): Promise<IssuedLink & { organisationId: string }> => {
   if (auth.role !== 'site_admin') throw new NotFound('organisation');
   const me = await findUserById(deps.db, auth.userId);
   if (!me) throw new NotFound('user');
   return deps.db.transaction().execute(async (tx) => {
-    const org = await insertOrganisation(tx, { name, holder: { id: me.id, publicKey: me.public_key }, clock: deps.clock });
+    const org = await insertOrganisation(tx, {
+      name,
+      holder: { id: me.id, publicKey: me.public_key },
+      clock: deps.clock,
+    });
     const at = deps.clock.now().toISOString();
-    await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: org.id, action: 'organisation.created', at });
-    const link = await issueLink(tx, deps, { kind: 'invite', orgId: org.id, orgPrivateKey: org.keyPair.privateKey, role: 'org_admin', targetUserId: null, createdBy: auth.userId });
-    await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: org.id, action: 'account.invite_created', at });
+    await auditAccountEvent(tx, {
+      actorUserId: auth.userId,
+      actorRole: auth.role,
+      organisationId: org.id,
+      action: 'organisation.created',
+      at,
+    });
+    const link = await issueLink(tx, deps, {
+      kind: 'invite',
+      orgId: org.id,
+      orgPrivateKey: org.keyPair.privateKey,
+      role: 'org_admin',
+      targetUserId: null,
+      createdBy: auth.userId,
+    });
+    await auditAccountEvent(tx, {
+      actorUserId: auth.userId,
+      actorRole: auth.role,
+      organisationId: org.id,
+      action: 'account.invite_created',
+      at,
+    });
     return { ...link, organisationId: org.id };
   });
 };
 
-export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<IssuedLink> => {
+export const createResetLink = async (
+  deps: AccountsDeps,
+  auth: AuthContext,
+  targetUserId: string,
+): Promise<IssuedLink> => {
   const target = await findUserById(deps.db, targetUserId);
   // An organisation admin must not be able to take over a site admin's account (a reset link
   // gives whoever holds it the account and its role): only a site admin resets another.
   const outranks = target?.role !== 'site_admin' || auth.role === 'site_admin';
-  if (!target || target.role === 'family' || !target.organisation_id || target.id === auth.userId || !outranks || !canManage(auth, target.organisation_id)) throw new NotFound('user');
+  if (
+    !target ||
+    target.role === 'family' ||
+    !target.organisation_id ||
+    target.id === auth.userId ||
+    !outranks ||
+    !canManage(auth, target.organisation_id)
+  )
+    throw new NotFound('user');
   return deps.db.transaction().execute(async (tx) => {
     await lockOrganisation(tx, target.organisation_id!, 'share');
     const orgPrivateKey = await organisationPrivateKey(tx, auth, target.organisation_id!);
-    const link = await issueLink(tx, deps, { kind: 'reset', orgId: target.organisation_id!, orgPrivateKey, role: target.role, targetUserId: target.id, createdBy: auth.userId });
-    await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: target.organisation_id!, action: 'account.reset_created', at: deps.clock.now().toISOString() });
+    const link = await issueLink(tx, deps, {
+      kind: 'reset',
+      orgId: target.organisation_id!,
+      orgPrivateKey,
+      role: target.role,
+      targetUserId: target.id,
+      createdBy: auth.userId,
+    });
+    await auditAccountEvent(tx, {
+      actorUserId: auth.userId,
+      actorRole: auth.role,
+      organisationId: target.organisation_id!,
+      action: 'account.reset_created',
+      at: deps.clock.now().toISOString(),
+    });
     return link;
   });
 };
@@ -92,9 +182,21 @@ export const createResetLink = async (deps: AccountsDeps, auth: AuthContext, tar
  * same transaction (which also revokes every unused link). What they may have copied while
  * trusted cannot be taken back; see docs/threat-model.md.
  */
-export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetUserId: string): Promise<RotationResult> => {
+export const removeStaff = async (
+  deps: AccountsDeps,
+  auth: AuthContext,
+  targetUserId: string,
+): Promise<RotationResult> => {
   const target = await findUserById(deps.db, targetUserId);
-  if (!target || target.disabled || target.role === 'family' || target.role === 'site_admin' || !target.organisation_id || target.id === auth.userId || !canManage(auth, target.organisation_id)) {
+  if (
+    !target ||
+    target.disabled ||
+    target.role === 'family' ||
+    target.role === 'site_admin' ||
+    !target.organisation_id ||
+    target.id === auth.userId ||
+    !canManage(auth, target.organisation_id)
+  ) {
     throw new NotFound('user');
   }
   return deps.db.transaction().execute(async (tx) => {
@@ -106,14 +208,24 @@ export const removeStaff = async (deps: AccountsDeps, auth: AuthContext, targetU
     await tx.deleteFrom('invites').where('target_user_id', '=', target.id).execute();
     await tx.deleteFrom('invites').where('created_by', '=', target.id).where('used_at', 'is', null).execute();
     await deleteUserSessions(tx, target.id);
-    await auditAccountEvent(tx, { actorUserId: auth.userId, actorRole: auth.role, organisationId: target.organisation_id!, action: 'account.removed', at: deps.clock.now().toISOString() });
+    await auditAccountEvent(tx, {
+      actorUserId: auth.userId,
+      actorRole: auth.role,
+      organisationId: target.organisation_id!,
+      action: 'account.removed',
+      at: deps.clock.now().toISOString(),
+    });
     return rotateInTransaction(tx, deps, auth, target.organisation_id!);
   });
 };
 
 /** Revokes an unused invite or reset link: its row (and the org key sealed in it) is deleted. */
 export const revokeLink = async (deps: AccountsDeps, auth: AuthContext, inviteId: string): Promise<void> => {
-  const row = await deps.db.selectFrom('invites').select(['id', 'organisation_id', 'used_at']).where('id', '=', inviteId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('invites')
+    .select(['id', 'organisation_id', 'used_at'])
+    .where('id', '=', inviteId)
+    .executeTakeFirst();
   if (!row || row.used_at !== null || !canManage(auth, row.organisation_id)) throw new NotFound('invite');
   await deps.db.deleteFrom('invites').where('id', '=', row.id).where('used_at', 'is', null).execute();
 };
@@ -125,10 +237,22 @@ export const findLink = async (deps: AccountsDeps, token: string, kind: 'invite'
     .selectFrom('invites')
     .innerJoin('organisations', 'organisations.id', 'invites.organisation_id')
     .leftJoin('users', 'users.id', 'invites.target_user_id')
-    .select(['invites.id', 'invites.kind', 'invites.role', 'invites.organisation_id', 'invites.target_user_id', 'invites.org_key_sealed', 'invites.expires_at', 'invites.used_at', 'organisations.name as organisation_name', 'users.pseudonym as target_pseudonym'])
+    .select([
+      'invites.id',
+      'invites.kind',
+      'invites.role',
+      'invites.organisation_id',
+      'invites.target_user_id',
+      'invites.org_key_sealed',
+      'invites.expires_at',
+      'invites.used_at',
+      'organisations.name as organisation_name',
+      'users.pseudonym as target_pseudonym',
+    ])
     .where('invites.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row || row.kind !== kind || row.used_at !== null || row.expires_at <= deps.clock.now().toISOString()) throw new NotFound('invite');
+  if (!row || row.kind !== kind || row.used_at !== null || row.expires_at <= deps.clock.now().toISOString())
+    throw new NotFound('invite');
   return row;
 };
 
@@ -143,9 +267,22 @@ const openOrgKey = (token: string, row: { id: string; org_key_sealed: string }):
 
 /** Marks the link used; false when another request used it first (single use under races). */
 const claim = async (tx: Queryable, id: string, now: string): Promise<boolean> =>
-  Number((await tx.updateTable('invites').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()).numUpdatedRows) === 1;
+  Number(
+    (
+      await tx
+        .updateTable('invites')
+        .set({ used_at: now })
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;
 
-export const acceptInvite = async (deps: AccountsDeps, token: string, input: { pseudonym: string; passphrase: string }): Promise<{ cookie: string; userId: string }> => {
+export const acceptInvite = async (
+  deps: AccountsDeps,
+  token: string,
+  input: { pseudonym: string; passphrase: string },
+): Promise<{ cookie: string; userId: string }> => {
   const link = await findLink(deps, token, 'invite');
   const orgPrivateKey = openOrgKey(token, link);
   const secrets = await newUserSecrets(input.passphrase, deps.config);
@@ -155,11 +292,33 @@ export const acceptInvite = async (deps: AccountsDeps, token: string, input: { p
     // started waits for this newcomer and then re-wraps to them too.
     await lockOrganisation(tx, link.organisation_id, 'share');
     if (!(await claim(tx, link.id, now))) throw new NotFound('invite');
-    await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: link.role as StaffRole, organisationId: link.organisation_id, now });
-    await wrapOrganisationKeyFor(tx, link.organisation_id, orgPrivateKey, { id: secrets.id, publicKey: secrets.keyPair.publicKey }, deps.clock);
-    await auditAccountEvent(tx, { actorUserId: secrets.id, actorRole: link.role, organisationId: link.organisation_id, action: 'account.invite_accepted', at: now });
+    await insertUser(tx, secrets, {
+      pseudonym: input.pseudonym,
+      role: link.role as StaffRole,
+      organisationId: link.organisation_id,
+      now,
+    });
+    await wrapOrganisationKeyFor(
+      tx,
+      link.organisation_id,
+      orgPrivateKey,
+      { id: secrets.id, publicKey: secrets.keyPair.publicKey },
+      deps.clock,
+    );
+    await auditAccountEvent(tx, {
+      actorUserId: secrets.id,
+      actorRole: link.role,
+      organisationId: link.organisation_id,
+      action: 'account.invite_accepted',
+      at: now,
+    });
   });
-  const { cookie } = await createSession(deps.db, { userId: secrets.id, privateKey: secrets.keyPair.privateKey, secondFactorDone: false, clock: deps.clock });
+  const { cookie } = await createSession(deps.db, {
+    userId: secrets.id,
+    privateKey: secrets.keyPair.privateKey,
+    secondFactorDone: false,
+    clock: deps.clock,
+  });
   return { cookie, userId: secrets.id };
 };
 
@@ -167,7 +326,11 @@ export const acceptInvite = async (deps: AccountsDeps, token: string, input: { p
  * The old private key is lost with the passphrase, so the account gets a new key pair; the org
  * key comes from the link. The old TOTP secret was sealed to the old key: 2FA is set up again.
  */
-export const acceptReset = async (deps: AccountsDeps, token: string, input: { passphrase: string }): Promise<{ cookie: string; userId: string }> => {
+export const acceptReset = async (
+  deps: AccountsDeps,
+  token: string,
+  input: { passphrase: string },
+): Promise<{ cookie: string; userId: string }> => {
   const link = await findLink(deps, token, 'reset');
   if (!link.target_user_id) throw new NotFound('invite');
   const userId = link.target_user_id;
@@ -180,17 +343,38 @@ export const acceptReset = async (deps: AccountsDeps, token: string, input: { pa
     await tx
       .updateTable('users')
       .set({
-        public_key: secrets.keyPair.publicKey, passphrase_salt: secrets.salt, passphrase_verifier: secrets.verifier,
-        private_key_sealed: seal(secrets.kek, secrets.keyPair.privateKey, aad.userPrivateKey(userId)), totp_secret_sealed: null, totp_last_step: null,
+        public_key: secrets.keyPair.publicKey,
+        passphrase_salt: secrets.salt,
+        passphrase_verifier: secrets.verifier,
+        private_key_sealed: seal(secrets.kek, secrets.keyPair.privateKey, aad.userPrivateKey(userId)),
+        totp_secret_sealed: null,
+        totp_last_step: null,
       })
       .where('id', '=', userId)
       .execute();
     await tx.deleteFrom('organisation_key_wraps').where('user_id', '=', userId).execute();
-    await wrapOrganisationKeyFor(tx, link.organisation_id, orgPrivateKey, { id: userId, publicKey: secrets.keyPair.publicKey }, deps.clock);
+    await wrapOrganisationKeyFor(
+      tx,
+      link.organisation_id,
+      orgPrivateKey,
+      { id: userId, publicKey: secrets.keyPair.publicKey },
+      deps.clock,
+    );
     await deleteUserSessions(tx, userId);
-    await auditAccountEvent(tx, { actorUserId: userId, actorRole: link.role, organisationId: link.organisation_id, action: 'account.reset_used', at: now });
+    await auditAccountEvent(tx, {
+      actorUserId: userId,
+      actorRole: link.role,
+      organisationId: link.organisation_id,
+      action: 'account.reset_used',
+      at: now,
+    });
   });
-  const { cookie } = await createSession(deps.db, { userId, privateKey: secrets.keyPair.privateKey, secondFactorDone: false, clock: deps.clock });
+  const { cookie } = await createSession(deps.db, {
+    userId,
+    privateKey: secrets.keyPair.privateKey,
+    secondFactorDone: false,
+    clock: deps.clock,
+  });
   return { cookie, userId };
 };
 
@@ -219,7 +403,13 @@ export const createSiteAdmin = async (
       orgId = org.id;
       await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'site_admin', organisationId: orgId, now });
       await wrapOrganisationKeyFor(tx, org.id, org.keyPair.privateKey, holder, deps.clock);
-      await auditAccountEvent(tx, { actorUserId: secrets.id, actorRole: 'site_admin', organisationId: org.id, action: 'organisation.created', at: now });
+      await auditAccountEvent(tx, {
+        actorUserId: secrets.id,
+        actorRole: 'site_admin',
+        organisationId: org.id,
+        action: 'organisation.created',
+        at: now,
+      });
     } else {
       await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'site_admin', organisationId: null, now });
     }

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
-import { createFamily, createOrganisation, createSiteAdmin, createStaff, login, submitForm, type Cookies } from '../../test/helpers/factories.ts';
+import {
+  createFamily,
+  createOrganisation,
+  createSiteAdmin,
+  createStaff,
+  login,
+  submitForm,
+  type Cookies,
+} from '../../test/helpers/factories.ts';
 import { buildApp } from '../app.ts';
 import { HOUR } from '../shared/clock.ts';
 import { publicKeyOf } from '../shared/crypto/index.ts';
@@ -27,8 +35,10 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
   afterAll(() => t.close());
 
   const get = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });
-  const linkFrom = (body: string) => /<code class="secret">https?:\/\/[^/]+(\/(?:invite|reset)\/[A-Za-z0-9_-]{43})<\/code>/.exec(body)![1];
-  const authOf = async (cookies: Cookies) => (await loadSession(t.opened.db, cookies[SESSION_COOKIE], t.clock, t.config))!.auth;
+  const linkFrom = (body: string) =>
+    /<code class="secret">https?:\/\/[^/]+(\/(?:invite|reset)\/[A-Za-z0-9_-]{43})<\/code>/.exec(body)![1];
+  const authOf = async (cookies: Cookies) =>
+    (await loadSession(t.opened.db, cookies[SESSION_COOKIE], t.clock, t.config))!.auth;
 
   /** Sets up TOTP through the pages; returns the secret the page showed. */
   const setUpTotp = async (cookies: Cookies, passphrase: string): Promise<{ secret: string; cookies: Cookies }> => {
@@ -37,7 +47,13 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const page = await get('/account/2fa', step1.cookies);
     expect(page.body).toContain('data:image/png;base64,');
     const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)![1].replace(/ /g, '');
-    const step2 = await submitForm(t.app, '/account/2fa', { code: totpCode(secret, t.clock.now()) }, step1.cookies, '/account/2fa/confirm');
+    const step2 = await submitForm(
+      t.app,
+      '/account/2fa',
+      { code: totpCode(secret, t.clock.now()) },
+      step1.cookies,
+      '/account/2fa/confirm',
+    );
     expect(step2.res.statusCode).toBe(303);
     return { secret, cookies: step2.cookies };
   };
@@ -48,9 +64,15 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const created = await submitForm(t.app, '/admin/organisations', { name: 'Правозащитная группа' }, cookies);
     expect(created.res.statusCode).toBe(200);
     const path = linkFrom(created.res.body);
-    const org = await t.opened.db.selectFrom('organisations').select('id').where('name', '=', 'Правозащитная группа').executeTakeFirstOrThrow();
+    const org = await t.opened.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Правозащитная группа')
+      .executeTakeFirstOrThrow();
     // the token is stored only hashed
-    expect(JSON.stringify(await t.opened.db.selectFrom('invites').selectAll().execute())).not.toContain(path.split('/')[2]);
+    expect(JSON.stringify(await t.opened.db.selectFrom('invites').selectAll().execute())).not.toContain(
+      path.split('/')[2],
+    );
 
     const accepted = await submitForm(t.app, path, { pseudonym: 'Координатор', passphrase: PASS, confirm: PASS });
     expect(accepted.res.statusCode).toBe(303);
@@ -68,11 +90,20 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const orgKey = await organisationPrivateKey(t.opened.db, auth);
     expect(publicKeyOf(orgKey)).toBe(await organisationPublicKey(t.opened.db, org.id));
     expect((await staffOfOrganisation(t.opened.db, org.id)).map((s) => s.pseudonym)).toEqual(['Координатор']);
-    const actions = (await t.opened.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).execute()).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['organisation.created', 'account.invite_created', 'account.invite_accepted', 'account.2fa_set']));
+    const actions = (
+      await t.opened.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).execute()
+    ).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'organisation.created',
+        'account.invite_created',
+        'account.invite_accepted',
+        'account.2fa_set',
+      ]),
+    );
   });
 
-  it('invites are single-use, expire, and stay inside the admin\'s organisation', async () => {
+  it("invites are single-use, expire, and stay inside the admin's organisation", async () => {
     const org = await createOrganisation(t.opened.db, { clock: t.clock });
     const other = await createOrganisation(t.opened.db, { clock: t.clock });
     const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
@@ -82,7 +113,13 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     expect((await get(path, {})).statusCode).toBe(200);
     const users = async () => (await t.opened.db.selectFrom('users').select('id').execute()).length;
     const count = await users();
-    const bad = await submitForm(t.app, `${path}?lang=en`, { pseudonym: 'Юрист Анна', passphrase: 'short', confirm: 'short' }, {}, path);
+    const bad = await submitForm(
+      t.app,
+      `${path}?lang=en`,
+      { pseudonym: 'Юрист Анна', passphrase: 'short', confirm: 'short' },
+      {},
+      path,
+    );
     expect(bad.res.statusCode).toBe(400);
     expect(bad.res.body).toContain('value="Юрист Анна"');
     expect(bad.res.body).toContain('Passphrase too short');
@@ -96,13 +133,19 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     expect(replay.statusCode).toBe(404);
     expect(replay.body).toContain('Ссылка недействительна');
 
-    const revoked = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'editor' }, cookies)).res.body);
+    const revoked = linkFrom(
+      (await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'editor' }, cookies)).res.body,
+    );
     const listed = await get('/admin/invites', cookies);
     const inviteId = /name="inviteId" value="([^"]+)"/.exec(listed.body)![1];
-    expect((await submitForm(t.app, '/admin/invites', { inviteId }, cookies, '/admin/invites/revoke')).res.statusCode).toBe(303);
+    expect(
+      (await submitForm(t.app, '/admin/invites', { inviteId }, cookies, '/admin/invites/revoke')).res.statusCode,
+    ).toBe(303);
     expect((await get(revoked, {})).statusCode).toBe(404);
 
-    const late = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'verifier' }, cookies)).res.body);
+    const late = linkFrom(
+      (await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'verifier' }, cookies)).res.body,
+    );
     t.clock.advance(73 * HOUR);
     expect((await get(late, {})).statusCode).toBe(404);
     const fresh = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
@@ -137,15 +180,29 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const org = await createOrganisation(t.opened.db, { clock: t.clock });
     const v = await createStaff(t.opened.db, org, 'verifier', { clock: t.clock });
     const cookies = await login(t.app, v.pseudonym, v.passphrase, v.totpSecret);
-    const wrong = await submitForm(t.app, '/account/2fa', { passphrase: 'not my passphrase' }, cookies, '/account/2fa/passphrase');
+    const wrong = await submitForm(
+      t.app,
+      '/account/2fa',
+      { passphrase: 'not my passphrase' },
+      cookies,
+      '/account/2fa/passphrase',
+    );
     expect(wrong.res.statusCode).toBe(400);
     expect(wrong.res.body).toContain('Неверная парольная фраза');
     const noPending = await submitForm(t.app, '/account/2fa', { code: '123456' }, cookies, '/account/2fa/confirm');
     expect(noPending.res.statusCode).toBe(400);
-    const before = await t.opened.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', v.id).executeTakeFirstOrThrow();
+    const before = await t.opened.db
+      .selectFrom('users')
+      .select('totp_secret_sealed')
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow();
     t.clock.advance(60_000);
     const { secret } = await setUpTotp(cookies, v.passphrase);
-    const after = await t.opened.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', v.id).executeTakeFirstOrThrow();
+    const after = await t.opened.db
+      .selectFrom('users')
+      .select('totp_secret_sealed')
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow();
     expect(after.totp_secret_sealed).not.toBe(before.totp_secret_sealed);
     expect(after.totp_secret_sealed).not.toContain(secret);
   });
@@ -156,7 +213,9 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const editor = await createStaff(t.opened.db, org, 'editor', { clock: t.clock });
     const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
     const boss = await createSiteAdmin(t.opened.db, { clock: t.clock, org });
-    expect((await submitForm(t.app, '/admin/invites', { userId: boss.id }, cookies, '/admin/invites/reset')).res.statusCode).toBe(404);
+    expect(
+      (await submitForm(t.app, '/admin/invites', { userId: boss.id }, cookies, '/admin/invites/reset')).res.statusCode,
+    ).toBe(404);
     const made = await submitForm(t.app, '/admin/invites', { userId: editor.id }, cookies, '/admin/invites/reset');
     const path = linkFrom(made.res.body);
     const NEW = 'editor new passphrase';
@@ -165,15 +224,20 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const { cookies: ready } = await setUpTotp(done.cookies, NEW);
     const key = await organisationPrivateKey(t.opened.db, await authOf(ready));
     expect(key.equals(org.privateKey)).toBe(true);
-    expect((await submitForm(t.app, '/login', { pseudonym: editor.pseudonym, passphrase: editor.passphrase })).res.statusCode).toBe(400);
+    expect(
+      (await submitForm(t.app, '/login', { pseudonym: editor.pseudonym, passphrase: editor.passphrase })).res
+        .statusCode,
+    ).toBe(400);
   });
 
   it('families and other roles get "not found" on admin pages', async () => {
     const fam = await createFamily(t.opened.db, { clock: t.clock });
     const org = await createOrganisation(t.opened.db, { clock: t.clock });
     const cw = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
-    for (const url of ['/admin/organisations', '/admin/invites', '/test/staff-only']) expect((await get(url, fam.cookies)).statusCode, url).toBe(404);
-    for (const url of ['/admin/organisations', '/admin/invites']) expect((await get(url, cw.cookies)).statusCode, url).toBe(404);
+    for (const url of ['/admin/organisations', '/admin/invites', '/test/staff-only'])
+      expect((await get(url, fam.cookies)).statusCode, url).toBe(404);
+    for (const url of ['/admin/organisations', '/admin/invites'])
+      expect((await get(url, cw.cookies)).statusCode, url).toBe(404);
   });
 
   it('an org admin removes a staff member: sessions end, the org key wrap is gone, login fails', async () => {
@@ -182,31 +246,56 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
     const cw = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
     const cwCookies = await login(t.app, cw.pseudonym, cw.passphrase, cw.totpSecret);
-    const accomplice = linkFrom((await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, cwCookies)).res.body);
+    const accomplice = linkFrom(
+      (await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, cwCookies)).res.body,
+    );
     const outsider = await createStaff(t.opened.db, other, 'caseworker', { clock: t.clock });
     const cookies = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
-    const foreign = await submitForm(t.app, '/admin/invites', { userId: outsider.id }, cookies, '/admin/invites/remove');
+    const foreign = await submitForm(
+      t.app,
+      '/admin/invites',
+      { userId: outsider.id },
+      cookies,
+      '/admin/invites/remove',
+    );
     expect(foreign.res.statusCode).toBe(404);
     expect(foreign.res.body).not.toContain(outsider.pseudonym);
     const ask = await submitForm(t.app, '/admin/invites', { userId: cw.id }, cookies, '/admin/invites/remove');
     expect(ask.res.statusCode).toBe(200);
-    expect(await t.opened.db.selectFrom('users').select('disabled').where('id', '=', cw.id).executeTakeFirstOrThrow()).toEqual({ disabled: 0 });
-    const done = await submitForm(t.app, '/admin/invites', { userId: cw.id, confirm: 'yes' }, cookies, '/admin/invites/remove');
+    expect(
+      await t.opened.db.selectFrom('users').select('disabled').where('id', '=', cw.id).executeTakeFirstOrThrow(),
+    ).toEqual({ disabled: 0 });
+    const done = await submitForm(
+      t.app,
+      '/admin/invites',
+      { userId: cw.id, confirm: 'yes' },
+      cookies,
+      '/admin/invites/remove',
+    );
     expect(done.res.statusCode).toBe(303);
     const after = await get(String(done.res.headers.location), cookies);
     expect(after.body).toContain('Сотрудник удалён');
     expect(after.body).toContain('Ключ организации заменён');
     expect((await get('/test/staff-only', cw.cookies)).statusCode).toBe(303);
     expect((await get(accomplice, {})).statusCode).toBe(404);
-    expect(await t.opened.db.selectFrom('organisation_key_wraps').select('user_id').where('user_id', '=', cw.id).execute()).toEqual([]);
-    expect((await submitForm(t.app, '/login', { pseudonym: cw.pseudonym, passphrase: cw.passphrase })).res.statusCode).toBe(400);
+    expect(
+      await t.opened.db.selectFrom('organisation_key_wraps').select('user_id').where('user_id', '=', cw.id).execute(),
+    ).toEqual([]);
+    expect(
+      (await submitForm(t.app, '/login', { pseudonym: cw.pseudonym, passphrase: cw.passphrase })).res.statusCode,
+    ).toBe(400);
     expect((await staffOfOrganisation(t.opened.db, org.id)).map((s) => s.id)).not.toContain(cw.id);
   });
 
   it('rate-limits recovery attempts globally, whatever the account', async () => {
     let last = 0;
     for (let i = 0; i < 11; i++) {
-      const { res } = await submitForm(t.app, '/recover', { pseudonym: `someone${i}`, code: 'AAAAA-AAAAA-AAAAA-AAAAA', passphrase: PASS, confirm: PASS });
+      const { res } = await submitForm(t.app, '/recover', {
+        pseudonym: `someone${i}`,
+        code: 'AAAAA-AAAAA-AAAAA-AAAAA',
+        passphrase: PASS,
+        confirm: PASS,
+      });
       last = res.statusCode;
     }
     expect(last).toBe(429);

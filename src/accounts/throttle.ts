@@ -24,17 +24,36 @@ export const recordFailure = async (db: Queryable, key: string, clock: Clock): P
   const windowOpen = row && now.getTime() - Date.parse(row.window_started_at) < WINDOW_MS;
   const failures = windowOpen ? row.failures + 1 : 1;
   const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-  const values = { failures, window_started_at: windowOpen ? row.window_started_at : now.toISOString(), locked_until: lockedUntil };
+  const values = {
+    failures,
+    window_started_at: windowOpen ? row.window_started_at : now.toISOString(),
+    locked_until: lockedUntil,
+  };
   if (row) {
     await db.updateTable('attempt_counters').set(values).where('key', '=', key).execute();
     return;
   }
   try {
-    await db.insertInto('attempt_counters').values({ key, ...values }).execute();
+    await db
+      .insertInto('attempt_counters')
+      .values({ key, ...values })
+      .execute();
   } catch (err) {
     // Two failures for a new key at once: the other request inserted the row; count this one too.
-    if (!(await db.selectFrom('attempt_counters').select('key').where('key', '=', key).executeTakeFirst().catch(() => undefined))) throw err;
-    await db.updateTable('attempt_counters').set((eb) => ({ failures: eb('failures', '+', 1) })).where('key', '=', key).execute();
+    if (
+      !(await db
+        .selectFrom('attempt_counters')
+        .select('key')
+        .where('key', '=', key)
+        .executeTakeFirst()
+        .catch(() => undefined))
+    )
+      throw err;
+    await db
+      .updateTable('attempt_counters')
+      .set((eb) => ({ failures: eb('failures', '+', 1) }))
+      .where('key', '=', key)
+      .execute();
   }
 };
 

@@ -83,4 +83,5 @@ export const otpauthUri = (secret: string, account: string, issuer: string): str
  * An inline PNG data: URI (the CSP allows data: images; nothing is fetched from elsewhere).
  * PNG, not SVG: Tor Browser's safest mode blocks SVG images, and staff use it too.
  */
-export const qrDataUri = (text: string): Promise<string> => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+export const qrDataUri = (text: string): Promise<string> =>
+  QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });

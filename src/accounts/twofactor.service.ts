@@ -4,7 +4,14 @@ import type { AccountsDeps } from './auth.service.ts';
 import { verifyOwnPassphrase } from './auth.service.ts';
 import { findUserById } from './accounts.repository.ts';
 import { aad } from './keys.ts';
-import { createSession, deleteOtherSessions, deleteSession, openPendingTotp, setPendingTotp, type LoadedSession } from './sessions.ts';
+import {
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  openPendingTotp,
+  setPendingTotp,
+  type LoadedSession,
+} from './sessions.ts';
 import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
 import { newTotpSecret, verifyTotp } from './totp.ts';
 import { auditAccountEvent } from './audit.ts';
@@ -14,7 +21,11 @@ import { auditAccountEvent } from './audit.ts';
 // public key, so only a session that unwrapped the user's private key can check a code.
 
 /** Checks a login code; on success the session is replaced by one that has passed 2FA. */
-export const passSecondFactor = async (deps: AccountsDeps, session: LoadedSession, code: string): Promise<{ cookie: string }> => {
+export const passSecondFactor = async (
+  deps: AccountsDeps,
+  session: LoadedSession,
+  code: string,
+): Promise<{ cookie: string }> => {
   const { auth } = session;
   const key = throttleKey('totp', auth.userId);
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('totp');
@@ -41,7 +52,12 @@ export const passSecondFactor = async (deps: AccountsDeps, session: LoadedSessio
   }
   await clearFailures(deps.db, key);
   await deleteSession(deps.db, auth.sessionId);
-  return createSession(deps.db, { userId: user.id, privateKey: auth.userPrivateKey, secondFactorDone: true, clock: deps.clock });
+  return createSession(deps.db, {
+    userId: user.id,
+    privateKey: auth.userPrivateKey,
+    secondFactorDone: true,
+    clock: deps.clock,
+  });
 };
 
 /** Step 1: the passphrase again, then a fresh secret is kept sealed in this session only. */
@@ -50,7 +66,8 @@ export const startTotpSetup = async (deps: AccountsDeps, session: LoadedSession,
   await setPendingTotp(deps.db, session.handle, newTotpSecret());
 };
 
-export const pendingTotpSecret = (session: LoadedSession): string | null => openPendingTotp(session.handle, session.pendingTotpSealed);
+export const pendingTotpSecret = (session: LoadedSession): string | null =>
+  openPendingTotp(session.handle, session.pendingTotpSealed);
 
 /** Step 2: a code from the new secret proves the app has it; then it replaces the old one. */
 export const confirmTotpSetup = async (deps: AccountsDeps, session: LoadedSession, code: string): Promise<void> => {
@@ -70,14 +87,27 @@ export const confirmTotpSetup = async (deps: AccountsDeps, session: LoadedSessio
   await deps.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set({ totp_secret_sealed: sealTo(user.public_key, Buffer.from(secret, 'utf8'), aad.userTotp(user.id)), totp_last_step: step })
+      .set({
+        totp_secret_sealed: sealTo(user.public_key, Buffer.from(secret, 'utf8'), aad.userTotp(user.id)),
+        totp_last_step: step,
+      })
       .where('id', '=', user.id)
       .execute();
-    await tx.updateTable('sessions').set({ pending_totp_sealed: null, second_factor_done: 1 }).where('id_hash', '=', auth.sessionId).execute();
+    await tx
+      .updateTable('sessions')
+      .set({ pending_totp_sealed: null, second_factor_done: 1 })
+      .where('id_hash', '=', auth.sessionId)
+      .execute();
     // Other sessions were opened under the old secret: end them.
     await deleteOtherSessions(tx, user.id, auth.sessionId);
     if (user.role !== 'family' && user.organisation_id) {
-      await auditAccountEvent(tx, { actorUserId: user.id, actorRole: user.role, organisationId: user.organisation_id, action: 'account.2fa_set', at: deps.clock.now().toISOString() });
+      await auditAccountEvent(tx, {
+        actorUserId: user.id,
+        actorRole: user.role,
+        organisationId: user.organisation_id,
+        action: 'account.2fa_set',
+        at: deps.clock.now().toISOString(),
+      });
     }
   });
 };

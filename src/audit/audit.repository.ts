@@ -12,11 +12,19 @@ export interface AuditCursor {
   id: string;
 }
 
-export const listAuditForOrganisation = (db: Queryable, organisationId: string, limit: number, before?: AuditCursor) => {
+export const listAuditForOrganisation = (
+  db: Queryable,
+  organisationId: string,
+  limit: number,
+  before?: AuditCursor,
+) => {
   let q = db
     .selectFrom('audit_log')
     .select(['id', 'at', 'actor_user_id', 'actor_role', 'action', 'case_id'])
     .where('organisation_id', '=', organisationId);
-  if (before) q = q.where((eb) => eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]));
+  if (before)
+    q = q.where((eb) =>
+      eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
+    );
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 };

@@ -15,7 +15,9 @@ export const auditRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = authoriseAuditLog(requireStaff(req));
     const { before } = querySchema.parse(req.query ?? {});
     const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, parseAuditCursor(before));
-    const staffNames = new Map((await staffOfOrganisation(app.deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]));
+    const staffNames = new Map(
+      (await staffOfOrganisation(app.deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]),
+    );
     const older = rows.length === PAGE ? auditCursorOf(rows[rows.length - 1]) : null;
     return sendPage(req, reply, (ctx) => <AuditPage ctx={ctx} rows={rows} staffNames={staffNames} older={older} />);
   });

@@ -13,9 +13,30 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
 
   it('cuts a family entry to the day and keeps a staff entry to the second', async () => {
     await opened.db.transaction().execute(async (tx) => {
-      await recordAudit(tx, { actorUserId: 'fam', actorRole: 'family', organisationId: 'org1', action: 'case.opened', caseId: 'c1', at: '2026-03-02T09:13:14.000Z' });
-      await recordAudit(tx, { actorUserId: 'cw', actorRole: 'caseworker', organisationId: 'org1', action: 'case.read', caseId: 'c1', at: '2026-03-02T10:00:00.000Z' });
-      await recordAudit(tx, { actorUserId: 'x', actorRole: 'caseworker', organisationId: 'org2', action: 'case.read', caseId: 'c2', at: '2026-03-02T10:00:00.000Z' });
+      await recordAudit(tx, {
+        actorUserId: 'fam',
+        actorRole: 'family',
+        organisationId: 'org1',
+        action: 'case.opened',
+        caseId: 'c1',
+        at: '2026-03-02T09:13:14.000Z',
+      });
+      await recordAudit(tx, {
+        actorUserId: 'cw',
+        actorRole: 'caseworker',
+        organisationId: 'org1',
+        action: 'case.read',
+        caseId: 'c1',
+        at: '2026-03-02T10:00:00.000Z',
+      });
+      await recordAudit(tx, {
+        actorUserId: 'x',
+        actorRole: 'caseworker',
+        organisationId: 'org2',
+        action: 'case.read',
+        caseId: 'c2',
+        at: '2026-03-02T10:00:00.000Z',
+      });
     });
     const rows = await auditForOrganisation(opened.db, 'org1');
     expect(rows.map((r) => [r.at, r.action])).toEqual([
@@ -33,7 +54,14 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
   it('rolls back with the change it records', async () => {
     await expect(
       opened.db.transaction().execute(async (tx) => {
-        await recordAudit(tx, { actorUserId: 'cw', actorRole: 'caseworker', organisationId: 'org1', action: 'case.closed', caseId: 'c1', at: '2026-03-03T10:00:00.000Z' });
+        await recordAudit(tx, {
+          actorUserId: 'cw',
+          actorRole: 'caseworker',
+          organisationId: 'org1',
+          action: 'case.closed',
+          caseId: 'c1',
+          at: '2026-03-03T10:00:00.000Z',
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow();
@@ -41,7 +69,15 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
   });
   it('pages through entries that share one time without skipping or repeating any', async () => {
     await opened.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 5; i++) await recordAudit(tx, { actorUserId: `f${i}`, actorRole: 'family', organisationId: 'org3', action: 'case.opened', caseId: `c${i}`, at: '2026-04-01T08:00:00.000Z' });
+      for (let i = 0; i < 5; i++)
+        await recordAudit(tx, {
+          actorUserId: `f${i}`,
+          actorRole: 'family',
+          organisationId: 'org3',
+          action: 'case.opened',
+          caseId: `c${i}`,
+          at: '2026-04-01T08:00:00.000Z',
+        });
     });
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -6,13 +6,29 @@ import { insertAudit, listAuditForOrganisation, type AuditCursor } from './audit
 // the same transaction as the change it records, so a change without its record cannot exist.
 
 export const AUDIT_ACTIONS = [
-  'case.opened', 'case.read', 'case.assigned', 'case.closed', 'case.reopened', 'case.searched', 'case.edited', 'case.withdrawn',
-  'event.added', 'event.verified', 'note.added', 'message.sent',
+  'case.opened',
+  'case.read',
+  'case.assigned',
+  'case.closed',
+  'case.reopened',
+  'case.searched',
+  'case.edited',
+  'case.withdrawn',
+  'event.added',
+  'event.verified',
+  'note.added',
+  'message.sent',
   // written by retention with actor "system": the case's content is gone, only the fact remains
   'case.purged',
   // staff account events, written by the accounts domain
-  'organisation.created', 'account.invite_created', 'account.invite_accepted', 'account.reset_created', 'account.reset_used',
-  'account.2fa_set', 'account.removed', 'organisation.key_rotated',
+  'organisation.created',
+  'account.invite_created',
+  'account.invite_accepted',
+  'account.reset_created',
+  'account.reset_used',
+  'account.2fa_set',
+  'account.removed',
+  'organisation.key_rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -60,7 +76,12 @@ export const parseAuditCursor = (value: string | undefined): AuditCursor | undef
 };
 
 /** The organisation's log, newest first (the organisation admin's page). */
-export const auditForOrganisation = async (db: Db, organisationId: string, limit = 200, before?: AuditCursor): Promise<AuditRow[]> =>
+export const auditForOrganisation = async (
+  db: Db,
+  organisationId: string,
+  limit = 200,
+  before?: AuditCursor,
+): Promise<AuditRow[]> =>
   (await listAuditForOrganisation(db, organisationId, limit, before)).map((r) => ({
     id: r.id,
     at: r.at,

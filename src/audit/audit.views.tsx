@@ -3,7 +3,17 @@ import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { AuditRow } from './audit.service.ts';
 
-export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; rows: AuditRow[]; staffNames: Map<string, string>; older: string | null }) => {
+export const AuditPage = ({
+  ctx,
+  rows,
+  staffNames,
+  older,
+}: {
+  ctx: PageContext;
+  rows: AuditRow[];
+  staffNames: Map<string, string>;
+  older: string | null;
+}) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('audit.title')}>
@@ -26,7 +36,12 @@ export const AuditPage = ({ ctx, rows, staffNames, older }: { ctx: PageContext; 
                 {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
                 {/* Who and what in one cell: four columns do not fit a 360 px phone. */}
                 <td>
-                  <strong>{r.actorRole === 'family' ? t('audit.family') : (staffNames.get(r.actorUserId) ?? t(`accounts.roles.${r.actorRole}`, { defaultValue: r.actorRole }))}</strong>{' '}
+                  <strong>
+                    {r.actorRole === 'family'
+                      ? t('audit.family')
+                      : (staffNames.get(r.actorUserId) ??
+                        t(`accounts.roles.${r.actorRole}`, { defaultValue: r.actorRole }))}
+                  </strong>{' '}
                   {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
                 </td>
                 <td>{r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}</td>

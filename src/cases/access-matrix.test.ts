@@ -12,10 +12,22 @@ import { addEvent, reopenCase } from './cases.service.ts';
 // and not one row changed.
 
 type Outcome = 'allow' | 'deny' | 'login';
-type Role = 'anonymous' | 'owner' | 'otherFamily' | 'caseworker' | 'verifier' | 'editor' | 'orgAdmin' | 'otherOrgStaff' | 'otherOrgAdmin' | 'staffWithout2fa' | 'siteAdmin';
+type Role =
+  | 'anonymous'
+  | 'owner'
+  | 'otherFamily'
+  | 'caseworker'
+  | 'verifier'
+  | 'editor'
+  | 'orgAdmin'
+  | 'otherOrgStaff'
+  | 'otherOrgAdmin'
+  | 'staffWithout2fa'
+  | 'siteAdmin';
 
 /** Withdrawing is the requester's alone: case staff close a case with their own reason. */
-const withdrawOutcome = (role: Role): Outcome => (role === 'owner' ? 'allow' : ROLES[role].read === 'login' ? 'login' : 'deny');
+const withdrawOutcome = (role: Role): Outcome =>
+  role === 'owner' ? 'allow' : ROLES[role].read === 'login' ? 'login' : 'deny';
 
 const ROLES: Record<Role, { read: Outcome; familyWrite: Outcome; staffWrite: Outcome }> = {
   anonymous: { read: 'login', familyWrite: 'login', staffWrite: 'login' },
@@ -42,8 +54,25 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
     w = await buildWorld(t);
     const siteAdmin = await createSiteAdmin(t.opened.db, { clock: t.clock });
     // A caseworker who has passed the passphrase but not the second factor.
-    const half = await createSession(t.opened.db, { userId: w.caseworker.id, privateKey: w.caseworker.auth.userPrivateKey, secondFactorDone: false, clock: t.clock });
-    Object.assign(users, { anonymous: null, owner: w.family, otherFamily: w.otherFamily, caseworker: w.caseworker, verifier: w.verifier, editor: w.editor, orgAdmin: w.admin, otherOrgStaff: w.otherOrgCaseworker, otherOrgAdmin: w.otherOrgAdmin, staffWithout2fa: w.caseworker, siteAdmin });
+    const half = await createSession(t.opened.db, {
+      userId: w.caseworker.id,
+      privateKey: w.caseworker.auth.userPrivateKey,
+      secondFactorDone: false,
+      clock: t.clock,
+    });
+    Object.assign(users, {
+      anonymous: null,
+      owner: w.family,
+      otherFamily: w.otherFamily,
+      caseworker: w.caseworker,
+      verifier: w.verifier,
+      editor: w.editor,
+      orgAdmin: w.admin,
+      otherOrgStaff: w.otherOrgCaseworker,
+      otherOrgAdmin: w.otherOrgAdmin,
+      staffWithout2fa: w.caseworker,
+      siteAdmin,
+    });
     for (const role of Object.keys(ROLES) as Role[]) cookies[role] = users[role]?.cookies ?? {};
     cookies.staffWithout2fa = { [SESSION_COOKIE]: half.cookie };
   });
@@ -52,14 +81,22 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
   const snapshot = async () =>
     JSON.stringify([
       // A correction re-seals the family's account (a fresh nonce), so the ciphertext shows it.
-      await t.opened.db.selectFrom('cases').select(['id', 'state', 'assigned_to', 'waiting_on', 'close_reason', 'narrative_sealed']).orderBy('id').execute(),
+      await t.opened.db
+        .selectFrom('cases')
+        .select(['id', 'state', 'assigned_to', 'waiting_on', 'close_reason', 'narrative_sealed'])
+        .orderBy('id')
+        .execute(),
       await t.opened.db.selectFrom('persons').select(['id', 'surname', 'rank']).orderBy('id').execute(),
       await t.opened.db.selectFrom('events').select(['id', 'verification']).orderBy('id').execute(),
       await t.opened.db.selectFrom('case_messages').select('id').orderBy('id').execute(),
       await t.opened.db.selectFrom('case_notes').select('id').orderBy('id').execute(),
     ]);
 
-  const expectOutcome = (res: { statusCode: number; headers: Record<string, unknown>; body: string }, outcome: Outcome, what: string) => {
+  const expectOutcome = (
+    res: { statusCode: number; headers: Record<string, unknown>; body: string },
+    outcome: Outcome,
+    what: string,
+  ) => {
     if (outcome === 'allow') {
       expect(res.statusCode, what).toBeLessThan(400);
       return;
@@ -82,7 +119,13 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
 
   const post = async (role: Role, url: string, fields: Record<string, string>) => {
     const { token, cookies: jar } = await formToken(t.app, role === 'anonymous' ? '/login' : '/', cookies[role]);
-    return t.app.inject({ method: 'POST', url, cookies: jar, payload: new URLSearchParams({ ...fields, _csrf: token }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      cookies: jar,
+      payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   };
 
   it.each(Object.keys(ROLES) as Role[])('%s: read', async (role) => {
@@ -103,16 +146,23 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
 
   it.each(Object.keys(ROLES) as Role[])('%s: list and search', async (role) => {
     const expected = ROLES[role].staffWrite;
-    const pages: Array<[string, () => Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>]> = [
+    const pages: Array<
+      [string, () => Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>]
+    > = [
       ...['/staff', '/staff?filter=unassigned', '/staff?filter=open'].map(
-        (url) => [url, () => t.app.inject({ method: 'GET', url, cookies: cookies[role] })] as [string, () => ReturnType<typeof post>],
+        (url) =>
+          [url, () => t.app.inject({ method: 'GET', url, cookies: cookies[role] })] as [
+            string,
+            () => ReturnType<typeof post>,
+          ],
       ),
       ['search', () => post(role, '/staff/search', { q: 'Иванов' })],
     ];
     for (const [url, request] of pages) {
       const res = await request();
       if (expected === 'allow') expect(res.body, url).toContain(`/cases/${w.caseId}`);
-      else if (res.statusCode === 200) expect(res.body, url).not.toContain(`/cases/${w.caseId}`); // another org's own queue
+      else if (res.statusCode === 200)
+        expect(res.body, url).not.toContain(`/cases/${w.caseId}`); // another org's own queue
       else expectOutcome(res, role === 'owner' || role === 'otherFamily' ? 'deny' : expected, url);
     }
     const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies: cookies[role] });
@@ -125,9 +175,18 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
 
   it.each(Object.keys(ROLES) as Role[])('%s: write', async (role) => {
     const { caseId } = w;
-    const { eventId } = await addEvent({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.family, caseId, 'add_event'), {
-      kind: 'wounded', date: parsePartialDate('2026-02-01') ?? undefined, source: 'family', place: undefined, description: undefined, verification: undefined,
-    });
+    const { eventId } = await addEvent(
+      { db: t.opened.db, clock: t.clock },
+      await grantFor(t, w.family, caseId, 'add_event'),
+      {
+        kind: 'wounded',
+        date: parsePartialDate('2026-02-01') ?? undefined,
+        source: 'family',
+        place: undefined,
+        description: undefined,
+        verification: undefined,
+      },
+    );
     const self = users[role]?.id ?? w.caseworker.id;
     const actions: Array<[string, Record<string, string>, 'familyWrite' | 'staffWrite' | 'withdraw']> = [
       [`/cases/${caseId}/events`, { kind: 'missing', date: '2026-02-10', source: 'family' }, 'familyWrite'],
@@ -137,7 +196,18 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       [`/staff/events/${eventId}/verify`, { verification: 'corroborated' }, 'staffWrite'],
       [`/staff/cases/${caseId}/close`, { reason: 'other' }, 'staffWrite'],
       [`/staff/cases/${caseId}/reopen`, {}, 'staffWrite'],
-      [`/cases/${caseId}/edit`, { surname: 'Иванов', given_name: 'Пётр', rank: `ефрейтор ${role}`, relation: 'mother', narrative: 'Исправленный рассказ', wants_to_learn: 'Где он' }, 'familyWrite'],
+      [
+        `/cases/${caseId}/edit`,
+        {
+          surname: 'Иванов',
+          given_name: 'Пётр',
+          rank: `ефрейтор ${role}`,
+          relation: 'mother',
+          narrative: 'Исправленный рассказ',
+          wants_to_learn: 'Где он',
+        },
+        'familyWrite',
+      ],
       [`/cases/${caseId}/withdraw`, { confirm: 'yes' }, 'withdraw'],
     ];
     for (const [url, fields, kind] of actions) {
@@ -149,8 +219,13 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       else expect(await snapshot(), url).toBe(before);
     }
     // The owner's withdrawal closed the case: open it again for the next role's turn.
-    const state = await t.opened.db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
-    if (state.state === 'closed') await reopenCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'));
+    const state = await t.opened.db
+      .selectFrom('cases')
+      .select('state')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    if (state.state === 'closed')
+      await reopenCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'));
     // Opening a case is for family accounts only.
     const open = await t.app.inject({ method: 'GET', url: '/cases/new', cookies: cookies[role] });
     const family = role === 'owner' || role === 'otherFamily';

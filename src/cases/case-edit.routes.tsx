@@ -19,7 +19,12 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
   const today = () => isoDay(deps.clock);
 
-  const editPage = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, form?: { values: FormValues; errors: FormErrors }) => {
+  const editPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    grant: CaseGrant,
+    form?: { values: FormValues; errors: FormErrors },
+  ) => {
     const open = await caseIsOpen(deps, grant);
     // The stored values are only read (and, for staff, audited as a read) when there is a form to fill.
     const values = form?.values ?? (open ? editValues(await getCaseForViewer(deps, grant)) : {});
@@ -28,7 +33,9 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, form ? 400 : 200);
   };
 
-  app.get<IdParams>('/cases/:id/edit', async (req, reply) => editPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit')));
+  app.get<IdParams>('/cases/:id/edit', async (req, reply) =>
+    editPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit')),
+  );
 
   app.post<IdParams>('/cases/:id/edit', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit');
@@ -44,10 +51,17 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   const withdrawPage = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, errors: FormErrors = {}) => {
     const retention = retentionOf(deps, null);
     const open = await caseIsOpen(deps, grant);
-    return sendPage(req, reply, (ctx) => <WithdrawPage ctx={ctx} caseId={grant.caseId} open={open} retention={retention} errors={errors} />, Object.keys(errors).length ? 400 : 200);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <WithdrawPage ctx={ctx} caseId={grant.caseId} open={open} retention={retention} errors={errors} />,
+      Object.keys(errors).length ? 400 : 200,
+    );
   };
 
-  app.get<IdParams>('/cases/:id/withdraw', async (req, reply) => withdrawPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw')));
+  app.get<IdParams>('/cases/:id/withdraw', async (req, reply) =>
+    withdrawPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw')),
+  );
 
   app.post<IdParams>('/cases/:id/withdraw', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw');

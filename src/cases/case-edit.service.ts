@@ -33,16 +33,22 @@ export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCas
     });
     if (!open) throw closedError();
     const family = grant.viewer === 'family';
-    await updatePerson(tx, grant.personId, input, { by: grant.viewer, userId: family ? null : grant.auth.userId, at: actedAt(deps, grant) });
+    await updatePerson(tx, grant.personId, input, {
+      by: grant.viewer,
+      userId: family ? null : grant.auth.userId,
+      at: actedAt(deps, grant),
+    });
     await auditCase(tx, deps, grant, 'case.edited');
   });
 };
 
 /** Earlier versions of the person's details, for the edit page. */
-export const caseRevisions = async (deps: CasesDeps, grant: CaseGrant): Promise<PersonRevisionView[]> => personRevisions(deps.db, grant.personId);
+export const caseRevisions = async (deps: CasesDeps, grant: CaseGrant): Promise<PersonRevisionView[]> =>
+  personRevisions(deps.db, grant.personId);
 
 /** Whether the case can still be edited or withdrawn (the pages say so instead of a form). */
-export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> => (await findCaseRef(deps.db, grant.caseId))?.state === 'open';
+export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> =>
+  (await findCaseRef(deps.db, grant.caseId))?.state === 'open';
 
 /**
  * The family withdraws her request: the case closes with reason "withdrawn", exactly as a

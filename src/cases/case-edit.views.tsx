@@ -16,10 +16,18 @@ import type { CaseView } from './cases.service.ts';
 export const editValues = (view: CaseView): FormValues => {
   const p = view.person;
   const v: Record<string, string | null> = {
-    surname: p.surname, given_name: p.given_name, patronymic: p.patronymic,
+    surname: p.surname,
+    given_name: p.given_name,
+    patronymic: p.patronymic,
     birth_date: p.birth_date && formatPartialDate(p.birth_date, p.birth_precision),
-    region: p.region_code, unit_number: p.unit_number, unit_name: p.unit_name, rank: p.rank, service_category: p.service_category,
-    relation: view.relation, narrative: view.narrative, wants_to_learn: view.wantsToLearn,
+    region: p.region_code,
+    unit_number: p.unit_number,
+    unit_name: p.unit_name,
+    rank: p.rank,
+    service_category: p.service_category,
+    relation: view.relation,
+    narrative: view.narrative,
+    wants_to_learn: view.wantsToLearn,
   };
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x ?? '']));
 };
@@ -46,9 +54,21 @@ const Revisions = ({ ctx, revisions }: { ctx: PageContext; revisions: PersonRevi
       <ul>
         {revisions.map((r) => (
           <li>
-            {ctx.t('cases.edit.replaced', { date: formatDay(r.replaced_at), by: ctx.t(`cases.edit.by.${r.replaced_by === 'family' ? 'family' : 'staff'}`) })}:{' '}
-            {[fullName(r), r.birth_date && formatPartialDate(r.birth_date, r.birth_precision), r.region_code && regionName(r.region_code, ctx.lang),
-              [r.unit_number, r.unit_name].filter(Boolean).join(', '), r.rank, ctx.t(`people.categories.${r.service_category}`)].filter(Boolean).join(' · ')}
+            {ctx.t('cases.edit.replaced', {
+              date: formatDay(r.replaced_at),
+              by: ctx.t(`cases.edit.by.${r.replaced_by === 'family' ? 'family' : 'staff'}`),
+            })}
+            :{' '}
+            {[
+              fullName(r),
+              r.birth_date && formatPartialDate(r.birth_date, r.birth_precision),
+              r.region_code && regionName(r.region_code, ctx.lang),
+              [r.unit_number, r.unit_name].filter(Boolean).join(', '),
+              r.rank,
+              ctx.t(`people.categories.${r.service_category}`),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </li>
         ))}
       </ul>
@@ -58,11 +78,21 @@ const Revisions = ({ ctx, revisions }: { ctx: PageContext; revisions: PersonRevi
 const Closed = ({ ctx, caseId, heading }: { ctx: PageContext; caseId: string; heading: string }) => (
   <Layout ctx={ctx} heading={heading}>
     <p class="notice">{ctx.t('cases.edit.closed')}</p>
-    <p><a href={`/cases/${caseId}`}>{ctx.t('cases.edit.back')}</a></p>
+    <p>
+      <a href={`/cases/${caseId}`}>{ctx.t('cases.edit.back')}</a>
+    </p>
   </Layout>
 );
 
-export const EditCasePage = (p: { ctx: PageContext; caseId: string; open: boolean; viewer: 'family' | 'staff'; values: FormValues; errors: FormErrors; revisions: PersonRevisionView[] }) => {
+export const EditCasePage = (p: {
+  ctx: PageContext;
+  caseId: string;
+  open: boolean;
+  viewer: 'family' | 'staff';
+  values: FormValues;
+  errors: FormErrors;
+  revisions: PersonRevisionView[];
+}) => {
   const { ctx } = p;
   const t = ctx.t;
   if (!p.open) return <Closed ctx={ctx} caseId={p.caseId} heading={t('cases.edit.title')} />;
@@ -76,35 +106,75 @@ export const EditCasePage = (p: { ctx: PageContext; caseId: string; open: boolea
         <PersonFields ctx={ctx} values={p.values} errors={p.errors} staff={!family} />
         <fieldset>
           <legend>{t(family ? 'cases.detailsFamily' : 'cases.details')}</legend>
-          <SelectField {...f} name="relation" label={t(family ? 'cases.relation' : 'cases.relationStaff')} required options={enumOptions(ctx, 'cases.relations', RELATIONS)} />
-          <TextArea {...f} name="narrative" label={t(family ? 'cases.narrative' : 'cases.narrativeStaff')} required maxLength={5000} rows={6} />
-          <TextArea {...f} name="wants_to_learn" label={t(family ? 'cases.wantsToLearn' : 'cases.wantsToLearnStaff')} required maxLength={2000} rows={3} />
+          <SelectField
+            {...f}
+            name="relation"
+            label={t(family ? 'cases.relation' : 'cases.relationStaff')}
+            required
+            options={enumOptions(ctx, 'cases.relations', RELATIONS)}
+          />
+          <TextArea
+            {...f}
+            name="narrative"
+            label={t(family ? 'cases.narrative' : 'cases.narrativeStaff')}
+            required
+            maxLength={5000}
+            rows={6}
+          />
+          <TextArea
+            {...f}
+            name="wants_to_learn"
+            label={t(family ? 'cases.wantsToLearn' : 'cases.wantsToLearnStaff')}
+            required
+            maxLength={2000}
+            rows={3}
+          />
         </fieldset>
         <button type="submit">{t('cases.edit.submit')}</button>
       </PostForm>
-      <p><a href={`/cases/${p.caseId}`}>{t('cases.edit.cancel')}</a></p>
+      <p>
+        <a href={`/cases/${p.caseId}`}>{t('cases.edit.cancel')}</a>
+      </p>
       <Revisions ctx={ctx} revisions={p.revisions} />
     </Layout>
   );
 };
 
-export const WithdrawPage = (p: { ctx: PageContext; caseId: string; open: boolean; retention: CaseView['retention']; errors: FormErrors }) => {
+export const WithdrawPage = (p: {
+  ctx: PageContext;
+  caseId: string;
+  open: boolean;
+  retention: CaseView['retention'];
+  errors: FormErrors;
+}) => {
   const { ctx } = p;
   const t = ctx.t;
   if (!p.open) return <Closed ctx={ctx} caseId={p.caseId} heading={t('cases.withdraw.title')} />;
   return (
     <Layout ctx={ctx} heading={t('cases.withdraw.title')}>
       {/* The only field is the hidden confirmation: name its error in words, not as a count. */}
-      {p.errors.confirm ? <p role="alert" class="form-errors">{t(p.errors.confirm.key)}</p> : <FormErrorSummary ctx={ctx} errors={p.errors} />}
+      {p.errors.confirm ? (
+        <p role="alert" class="form-errors">
+          {t(p.errors.confirm.key)}
+        </p>
+      ) : (
+        <FormErrorSummary ctx={ctx} errors={p.errors} />
+      )}
       <p>{t('cases.withdraw.what')}</p>
       {/* Withdrawing starts the retention clock like any close (docs/retention.md): say when. */}
-      {p.retention && <p>{t('cases.withdraw.retention', { count: p.retention.days, date: formatDay(p.retention.ifClosedToday) })}</p>}
+      {p.retention && (
+        <p>{t('cases.withdraw.retention', { count: p.retention.days, date: formatDay(p.retention.ifClosedToday) })}</p>
+      )}
       <p>{t('cases.withdraw.again')}</p>
       <PostForm ctx={ctx} action={`/cases/${p.caseId}/withdraw`}>
         <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="secondary">{t('cases.withdraw.submit')}</button>
+        <button type="submit" class="secondary">
+          {t('cases.withdraw.submit')}
+        </button>
       </PostForm>
-      <p><a href={`/cases/${p.caseId}`}>{t('cases.withdraw.cancel')}</a></p>
+      <p>
+        <a href={`/cases/${p.caseId}`}>{t('cases.withdraw.cancel')}</a>
+      </p>
     </Layout>
   );
 };

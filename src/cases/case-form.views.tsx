@@ -1,7 +1,15 @@
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
+import {
+  FormErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.tsx';
 import { PersonFields } from '../people/people.views.tsx';
 import { CONTACT_MEANS, RELATIONS } from './cases.schema.ts';
 
@@ -21,7 +29,14 @@ export const NewCasePage = ({
 }) => {
   const { t } = ctx;
   // With a single organisation on the site there is nothing to choose.
-  const f = { ctx, values: organisations.length === 1 && values.organisation === undefined ? { ...values, organisation: organisations[0].id } : values, errors };
+  const f = {
+    ctx,
+    values:
+      organisations.length === 1 && values.organisation === undefined
+        ? { ...values, organisation: organisations[0].id }
+        : values,
+    errors,
+  };
   if (organisations.length === 0) {
     return (
       <Layout ctx={ctx} heading={t('cases.newTitle')}>
@@ -50,10 +65,36 @@ export const NewCasePage = ({
         <PersonFields ctx={ctx} values={values} errors={errors} />
         <fieldset>
           <legend>{t('cases.aboutYou')}</legend>
-          <SelectField {...f} name="relation" label={t('cases.relation')} required options={enumOptions(ctx, 'cases.relations', RELATIONS)} />
-          <TextField {...f} name="last_contact_date" label={t('cases.lastContactDate')} hint={t('people.dateHint')} maxLength={20} inputmode="numeric" />
-          <SelectField {...f} name="last_contact_means" label={t('cases.lastContactMeans')} options={enumOptions(ctx, 'cases.means', CONTACT_MEANS)} />
-          <TextArea {...f} name="narrative" label={t('cases.narrative')} hint={t('cases.narrativeHint')} required maxLength={5000} rows={6} />
+          <SelectField
+            {...f}
+            name="relation"
+            label={t('cases.relation')}
+            required
+            options={enumOptions(ctx, 'cases.relations', RELATIONS)}
+          />
+          <TextField
+            {...f}
+            name="last_contact_date"
+            label={t('cases.lastContactDate')}
+            hint={t('people.dateHint')}
+            maxLength={20}
+            inputmode="numeric"
+          />
+          <SelectField
+            {...f}
+            name="last_contact_means"
+            label={t('cases.lastContactMeans')}
+            options={enumOptions(ctx, 'cases.means', CONTACT_MEANS)}
+          />
+          <TextArea
+            {...f}
+            name="narrative"
+            label={t('cases.narrative')}
+            hint={t('cases.narrativeHint')}
+            required
+            maxLength={5000}
+            rows={6}
+          />
           <TextArea {...f} name="wants_to_learn" label={t('cases.wantsToLearn')} required maxLength={2000} rows={3} />
         </fieldset>
         <button type="submit">{t('cases.open')}</button>
@@ -67,7 +108,15 @@ export const MyCasesPage = ({
   cases,
 }: {
   ctx: PageContext;
-  cases: Array<{ id: string; name: string; state: string; openedOn: string; lastActivityOn: string; waitingOn: string; status: string }>;
+  cases: Array<{
+    id: string;
+    name: string;
+    state: string;
+    openedOn: string;
+    lastActivityOn: string;
+    waitingOn: string;
+    status: string;
+  }>;
 }) => {
   const { t } = ctx;
   return (
@@ -81,7 +130,8 @@ export const MyCasesPage = ({
               <a href={`/cases/${c.id}`}>{c.name}</a>
               <br />
               <small>
-                {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}: {t(`cases.states.${c.state}`)} · {t('cases.openedOn')} {formatDay(c.openedOn)}
+                {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}:{' '}
+                {t(`cases.states.${c.state}`)} · {t('cases.openedOn')} {formatDay(c.openedOn)}
               </small>
               {c.state === 'open' && c.waitingOn === 'family' && (
                 <>

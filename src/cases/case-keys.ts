@@ -23,8 +23,18 @@ export const insertKeyWraps = async (
   await tx
     .insertInto('case_key_wraps')
     .values([
-      { case_id: caseId, recipient_kind: 'organisation', recipient_id: recipients.organisation.id, wrapped: sealTo(recipients.organisation.publicKey, key, wrapAad(caseId)) },
-      { case_id: caseId, recipient_kind: 'user', recipient_id: recipients.requester.id, wrapped: sealTo(recipients.requester.publicKey, key, wrapAad(caseId)) },
+      {
+        case_id: caseId,
+        recipient_kind: 'organisation',
+        recipient_id: recipients.organisation.id,
+        wrapped: sealTo(recipients.organisation.publicKey, key, wrapAad(caseId)),
+      },
+      {
+        case_id: caseId,
+        recipient_kind: 'user',
+        recipient_id: recipients.requester.id,
+        wrapped: sealTo(recipients.requester.publicKey, key, wrapAad(caseId)),
+      },
     ])
     .execute();
 };
@@ -51,7 +61,9 @@ const readCaseKey = async (db: Queryable, grant: CaseGrant): Promise<Buffer> => 
     .where('recipient_id', '=', asFamily ? grant.auth.userId : grant.organisationId)
     .executeTakeFirst();
   if (!row) throw new NotFound('case key');
-  const privateKey = asFamily ? grant.auth.userPrivateKey : await organisationPrivateKey(db, grant.auth, grant.organisationId);
+  const privateKey = asFamily
+    ? grant.auth.userPrivateKey
+    : await organisationPrivateKey(db, grant.auth, grant.organisationId);
   return openWith(privateKey, row.wrapped, wrapAad(grant.caseId));
 };
 
@@ -61,7 +73,12 @@ const readCaseKey = async (db: Queryable, grant: CaseGrant): Promise<Buffer> => 
  * A wrap that does not open throws, so the caller's transaction rolls back rather than leave a
  * case sealed to a key nobody holds. Returns how many cases were re-sealed.
  */
-export const resealOrganisationCaseKeys = async (tx: Queryable, orgId: string, oldPrivateKey: Buffer, newPublicKey: string): Promise<number> => {
+export const resealOrganisationCaseKeys = async (
+  tx: Queryable,
+  orgId: string,
+  oldPrivateKey: Buffer,
+  newPublicKey: string,
+): Promise<number> => {
   const wraps = await tx
     .selectFrom('case_key_wraps')
     .select(['case_id', 'wrapped'])

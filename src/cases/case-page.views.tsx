@@ -1,11 +1,19 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
+import {
+  FormErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.tsx';
 import { PersonSummary } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
-import { Status, eventLabel } from './case-status.views.tsx';
+import { Status } from './case-status.views.tsx';
 import { CLOSE_REASONS } from './cases.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
@@ -21,7 +29,17 @@ export interface FormState {
 }
 
 /** What just succeeded (post/redirect/get carries it as ?done=…), to confirm it on the page. */
-export const CASE_NOTICES = ['event', 'message', 'note', 'assigned', 'verified', 'closed', 'reopened', 'edited', 'withdrawn'] as const;
+export const CASE_NOTICES = [
+  'event',
+  'message',
+  'note',
+  'assigned',
+  'verified',
+  'closed',
+  'reopened',
+  'edited',
+  'withdrawn',
+] as const;
 export type CaseNotice = (typeof CASE_NOTICES)[number];
 
 interface Props {
@@ -33,13 +51,18 @@ interface Props {
 }
 
 const formFor = (props: Props, name: FormState['name']) =>
-  props.form?.name === name ? { values: props.form.values, errors: props.form.errors } : { values: {} as FormValues, errors: {} as FormErrors };
+  props.form?.name === name
+    ? { values: props.form.values, errors: props.form.errors }
+    : { values: {} as FormValues, errors: {} as FormErrors };
 
 const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
   const { ctx } = props;
-  const higher = VERIFICATION_LEVELS.filter((l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.maxLevel));
+  const higher = VERIFICATION_LEVELS.filter(
+    (l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.maxLevel),
+  );
   if (higher.length === 0 || props.view.state !== 'open') return null;
-  const error = props.form?.name === 'verify' && props.form.values.event === e.id ? props.form.errors.verification : undefined;
+  const error =
+    props.form?.name === 'verify' && props.form.values.event === e.id ? props.form.errors.verification : undefined;
   return (
     <PostForm ctx={ctx} action={`/staff/events/${e.id}/verify`}>
       <input type="hidden" name="event" value={e.id} />
@@ -48,7 +71,11 @@ const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
           {ctx.t('cases.markAs', { level: ctx.t(`cases.levels.${l}`) })}
         </button>
       ))}
-      {error && <small class="field-error" role="alert">{ctx.t(error.key)}</small>}
+      {error && (
+        <small class="field-error" role="alert">
+          {ctx.t(error.key)}
+        </small>
+      )}
     </PostForm>
   );
 };
@@ -65,11 +92,14 @@ const Timeline = ({ props }: { props: Props }) => {
         <ol>
           {view.events.map((e) => (
             <li id={`event-${e.id}`}>
-              <strong>{formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)}</strong>
+              <strong>
+                {formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)}
+              </strong>
               {e.place && <> · {e.place}</>}
               <br />
               <small>
-                {t('cases.source')}: {t(`cases.sources.${e.source}`)} · {t('cases.verification')}: <em>{t(`cases.levels.${e.verification}`)}</em>
+                {t('cases.source')}: {t(`cases.sources.${e.source}`)} · {t('cases.verification')}:{' '}
+                <em>{t(`cases.levels.${e.verification}`)}</em>
                 {e.addedByFamily && <> · {t('cases.addedByFamily')}</>}
               </small>
               {e.description && <p>{e.description}</p>}
@@ -88,19 +118,56 @@ const AddEventForm = ({ props }: { props: Props }) => {
   const { t } = ctx;
   const state = formFor(props, 'event');
   // A family's report usually comes from the family: preselect it, they can change it.
-  const f = { ctx, errors: state.errors, values: view.viewer === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values };
+  const f = {
+    ctx,
+    errors: state.errors,
+    values: view.viewer === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values,
+  };
   const levels = VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(props.maxLevel));
   return (
     <details open={props.form?.name === 'event'}>
       <summary>{t('cases.addEvent')}</summary>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
       <PostForm ctx={ctx} action={`/cases/${view.id}/events`}>
-        <SelectField {...f} name="kind" label={t('cases.eventKind')} required options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)} />
-        <TextField {...f} name="date" label={t('cases.eventDate')} hint={t('people.dateHint')} required maxLength={20} inputmode="numeric" />
+        <SelectField
+          {...f}
+          name="kind"
+          label={t('cases.eventKind')}
+          required
+          options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)}
+        />
+        <TextField
+          {...f}
+          name="date"
+          label={t('cases.eventDate')}
+          hint={t('people.dateHint')}
+          required
+          maxLength={20}
+          inputmode="numeric"
+        />
         <TextField {...f} name="place" label={t('cases.place')} maxLength={200} />
-        <SelectField {...f} name="source" label={t('cases.source')} required options={enumOptions(ctx, 'cases.sources', EVENT_SOURCES)} />
-        {view.viewer === 'staff' && <SelectField {...f} name="verification" label={t('cases.verification')} options={enumOptions(ctx, 'cases.levels', levels)} />}
-        <TextArea {...f} name="description" label={t('cases.description')} hint={t('cases.descriptionHint')} maxLength={3000} />
+        <SelectField
+          {...f}
+          name="source"
+          label={t('cases.source')}
+          required
+          options={enumOptions(ctx, 'cases.sources', EVENT_SOURCES)}
+        />
+        {view.viewer === 'staff' && (
+          <SelectField
+            {...f}
+            name="verification"
+            label={t('cases.verification')}
+            options={enumOptions(ctx, 'cases.levels', levels)}
+          />
+        )}
+        <TextArea
+          {...f}
+          name="description"
+          label={t('cases.description')}
+          hint={t('cases.descriptionHint')}
+          maxLength={3000}
+        />
         <button type="submit">{t('cases.addEventSubmit')}</button>
       </PostForm>
     </details>
@@ -115,7 +182,8 @@ const Posts = ({ ctx, posts, empty }: { ctx: PageContext; posts: PostView[]; emp
       {posts.map((p) => (
         <li>
           <small>
-            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> · {formatDay(p.at)}
+            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> ·{' '}
+            {formatDay(p.at)}
           </small>
           <p class="prewrap">{p.body}</p>
         </li>
@@ -123,7 +191,21 @@ const Posts = ({ ctx, posts, empty }: { ctx: PageContext; posts: PostView[]; emp
     </ol>
   );
 
-const PostFormFor = ({ props, name, action, label, submit, hint }: { props: Props; name: 'message' | 'note'; action: string; label: string; submit: string; hint?: string }) => {
+const PostFormFor = ({
+  props,
+  name,
+  action,
+  label,
+  submit,
+  hint,
+}: {
+  props: Props;
+  name: 'message' | 'note';
+  action: string;
+  label: string;
+  submit: string;
+  hint?: string;
+}) => {
   const f = { ctx: props.ctx, ...formFor(props, name) };
   return (
     <PostForm ctx={props.ctx} action={action}>
@@ -144,16 +226,28 @@ const Assignment = ({ props }: { props: Props }) => {
       <p>
         {t('cases.assignee')}: {view.assignee ? view.assignee.pseudonym : t('cases.nobody')}
       </p>
-      {view.state === 'open' && ctx.auth && view.assignee?.id !== ctx.auth.userId && assignable.some((s) => s.id === ctx.auth?.userId) && (
-        <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
-          <input type="hidden" name="assignee" value={ctx.auth.userId} />
-          <button type="submit">{t('cases.takeCase')}</button>
-        </PostForm>
-      )}
+      {view.state === 'open' &&
+        ctx.auth &&
+        view.assignee?.id !== ctx.auth.userId &&
+        assignable.some((s) => s.id === ctx.auth?.userId) && (
+          <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
+            <input type="hidden" name="assignee" value={ctx.auth.userId} />
+            <button type="submit">{t('cases.takeCase')}</button>
+          </PostForm>
+        )}
       {view.state === 'open' && (
         <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
-          <SelectField ctx={ctx} {...formFor(props, 'assign')} name="assignee" label={t('cases.assignTo')} required options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))} />
-          <button type="submit" class="secondary">{t('cases.assignSubmit')}</button>
+          <SelectField
+            ctx={ctx}
+            {...formFor(props, 'assign')}
+            name="assignee"
+            label={t('cases.assignTo')}
+            required
+            options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))}
+          />
+          <button type="submit" class="secondary">
+            {t('cases.assignSubmit')}
+          </button>
         </PostForm>
       )}
     </section>
@@ -168,17 +262,41 @@ const StaffWork = ({ props }: { props: Props }) => {
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">{t('cases.notes')}</h2>
         <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
-        {view.state === 'open' && <PostFormFor props={props} name="note" action={`/staff/cases/${view.id}/notes`} label={t('cases.noteBody')} submit={t('cases.addNote')} />}
+        {view.state === 'open' && (
+          <PostFormFor
+            props={props}
+            name="note"
+            action={`/staff/cases/${view.id}/notes`}
+            label={t('cases.noteBody')}
+            submit={t('cases.addNote')}
+          />
+        )}
       </section>
       <section aria-labelledby="close-h">
         {view.state === 'open' ? (
           <>
             <h2 id="close-h">{t('cases.close')}</h2>
             <PostForm ctx={ctx} action={`/staff/cases/${view.id}/close`}>
-              <SelectField ctx={ctx} {...formFor(props, 'close')} name="reason" label={t('cases.closeReason')} required options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)} />
+              <SelectField
+                ctx={ctx}
+                {...formFor(props, 'close')}
+                name="reason"
+                label={t('cases.closeReason')}
+                required
+                options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)}
+              />
               {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}
-              {view.retention && <p>{t('cases.retention.closeWarning', { count: view.retention.days, date: formatDay(view.retention.ifClosedToday) })}</p>}
-              <button type="submit" class="secondary">{t('cases.closeSubmit')}</button>
+              {view.retention && (
+                <p>
+                  {t('cases.retention.closeWarning', {
+                    count: view.retention.days,
+                    date: formatDay(view.retention.ifClosedToday),
+                  })}
+                </p>
+              )}
+              <button type="submit" class="secondary">
+                {t('cases.closeSubmit')}
+              </button>
             </PostForm>
           </>
         ) : (
@@ -205,15 +323,31 @@ export const CasePage = (props: Props) => {
         </p>
       )}
       <p>
-        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')} {formatDay(view.openedOn)} · {t('cases.lastActivityOn')} {formatDay(view.lastActivityOn)}
-        {view.state === 'open' && view.waitingOn === 'family' && <> · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong></>}
+        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')}{' '}
+        {formatDay(view.openedOn)} · {t('cases.lastActivityOn')} {formatDay(view.lastActivityOn)}
+        {view.state === 'open' && view.waitingOn === 'family' && (
+          <>
+            {' '}
+            · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong>
+          </>
+        )}
       </p>
       {/* The family learns that someone has taken the request, never who. */}
-      {view.viewer === 'family' && view.state === 'open' && <p>{t(view.assignee ? 'cases.familyAssigned' : 'cases.familyUnassigned')}</p>}
+      {view.viewer === 'family' && view.state === 'open' && (
+        <p>{t(view.assignee ? 'cases.familyAssigned' : 'cases.familyUnassigned')}</p>
+      )}
       {view.state === 'closed' && (
         <p class="notice" role="status">
-          {view.closeReason && <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>}
-          {t(view.viewer !== 'family' ? 'cases.closedNotice' : view.closeReason === 'withdrawn' ? 'cases.closedNoticeWithdrawn' : 'cases.closedNoticeFamily')}
+          {view.closeReason && (
+            <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>
+          )}
+          {t(
+            view.viewer !== 'family'
+              ? 'cases.closedNotice'
+              : view.closeReason === 'withdrawn'
+                ? 'cases.closedNoticeWithdrawn'
+                : 'cases.closedNoticeFamily',
+          )}
           {view.viewer === 'family' && (
             <>
               {' '}
@@ -274,7 +408,11 @@ export const CasePage = (props: Props) => {
           <dt>{t(view.viewer === 'family' ? 'cases.wantsToLearn' : 'cases.wantsToLearnStaff')}</dt>
           <dd class="prewrap">{view.wantsToLearn}</dd>
         </dl>
-        {view.viewer === 'family' && view.state === 'open' && view.retention && <p><small>{t('cases.retention.whileOpen', { count: view.retention.days })}</small></p>}
+        {view.viewer === 'family' && view.state === 'open' && view.retention && (
+          <p>
+            <small>{t('cases.retention.whileOpen', { count: view.retention.days })}</small>
+          </p>
+        )}
       </section>
       {view.viewer === 'staff' && <StaffWork props={props} />}
     </Layout>

@@ -13,10 +13,21 @@ const noticeOf = (req: FastifyRequest): CaseNotice | undefined => {
 };
 
 /** Renders the case page for the grant holder, optionally with one form's values and errors. */
-export const renderCase = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, form?: FormState, status = 200) => {
+export const renderCase = async (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  grant: CaseGrant,
+  form?: FormState,
+  status = 200,
+) => {
   const view = await getCaseForViewer(req.server.deps, grant);
   const notice = form ? undefined : noticeOf(req);
-  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, maxLevel: maxVerificationFor(grant), form, notice }), status);
+  return sendPage(
+    req,
+    reply,
+    (ctx) => CasePage({ ctx, view, maxLevel: maxVerificationFor(grant), form, notice }),
+    status,
+  );
 };
 
 /**
@@ -35,6 +46,12 @@ export const caseFormAction = async (
     return reply.code(303).redirect(to);
   } catch (err) {
     if (!(err instanceof Invalid)) throw err;
-    return renderCase(req, reply, grant, { name, values: echoValues(req.body), errors: errorsByField(err.problems) }, 400);
+    return renderCase(
+      req,
+      reply,
+      grant,
+      { name, values: echoValues(req.body), errors: errorsByField(err.problems) },
+      400,
+    );
   }
 };

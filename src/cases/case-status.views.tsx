@@ -9,7 +9,8 @@ import { VERIFICATION_LEVELS } from './timeline.ts';
 /** "No contact" alone says nothing useful: say since when (the date of the last contact). */
 const statusText = (ctx: PageContext, view: CaseView, status: string, basisId: string | null): string => {
   const basis = basisId ? view.events.find((e) => e.id === basisId) : undefined;
-  if (status === 'no_contact' && basis) return ctx.t('cases.noContactSince', { date: formatPartialDate(basis.date.value, basis.date.precision) });
+  if (status === 'no_contact' && basis)
+    return ctx.t('cases.noContactSince', { date: formatPartialDate(basis.date.value, basis.date.precision) });
   return ctx.t(`cases.statuses.${status}`);
 };
 
@@ -39,7 +40,12 @@ export const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
               {d.eventIds.map((id, i) => (
                 <>
                   {i > 0 && ' / '}
-                  <a href={`#event-${id}`}>{eventLabel(ctx, view.events.find((e) => e.id === id))}</a>
+                  <a href={`#event-${id}`}>
+                    {eventLabel(
+                      ctx,
+                      view.events.find((e) => e.id === id),
+                    )}
+                  </a>
                 </>
               ))}
             </li>

@@ -19,15 +19,23 @@ const staffOnly = (grant: CaseGrant): void => {
 };
 
 /** A family's activity is kept to the day (threat model); staff actions to the second. */
-export const actedAt = (deps: CasesDeps, grant: CaseGrant): string => (grant.viewer === 'family' ? isoDay(deps.clock) : isoNow(deps.clock));
+export const actedAt = (deps: CasesDeps, grant: CaseGrant): string =>
+  grant.viewer === 'family' ? isoDay(deps.clock) : isoNow(deps.clock);
 
 /** The audit entry of a change to the grant's case, by the grant's holder, in the same transaction. */
 export const auditCase = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
-  recordAudit(tx, { actorUserId: grant.auth.userId, actorRole: grant.auth.role, organisationId: grant.organisationId, action, caseId: grant.caseId, at: isoNow(deps.clock) });
+  recordAudit(tx, {
+    actorUserId: grant.auth.userId,
+    actorRole: grant.auth.role,
+    organisationId: grant.organisationId,
+    action,
+    caseId: grant.caseId,
+    at: isoNow(deps.clock),
+  });
 
 const openCaseRow = async (tx: Tx, grant: CaseGrant) => {
   const c = await findCase(tx, grant.caseId);
-  if (!c || c.state !== 'open') throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
+  if (c?.state !== 'open') throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
   return c;
 };
 
@@ -35,16 +43,27 @@ const openCaseRow = async (tx: Tx, grant: CaseGrant) => {
 export const assignCase = async (deps: CasesDeps, grant: CaseGrant, assigneeId: string): Promise<void> => {
   staffOnly(grant);
   const staff = await staffOfOrganisation(deps.db, grant.organisationId);
-  if (!staff.some((s) => s.id === assigneeId && CASE_ROLES.includes(s.role))) throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
+  if (!staff.some((s) => s.id === assigneeId && CASE_ROLES.includes(s.role)))
+    throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await transitionCase(tx, grant.caseId, 'open', { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) }))) {
+    if (
+      !(await transitionCase(tx, grant.caseId, 'open', {
+        assigned_to: assigneeId,
+        last_activity_on: isoDay(deps.clock),
+      }))
+    ) {
       throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
     }
     await auditCase(tx, deps, grant, 'case.assigned');
   });
 };
 
-const post = async (deps: CasesDeps, grant: CaseGrant, table: 'case_messages' | 'case_notes', body: string): Promise<string> => {
+const post = async (
+  deps: CasesDeps,
+  grant: CaseGrant,
+  table: 'case_messages' | 'case_notes',
+  body: string,
+): Promise<string> => {
   const key = await openCaseKey(deps.db, grant);
   const id = randomUUID();
   const family = grant.viewer === 'family';
@@ -77,9 +96,14 @@ export const addNote = (deps: CasesDeps, grant: CaseGrant, body: string): Promis
 };
 
 /** A message inside the case, between the family and the organisation's staff. */
-export const sendMessage = (deps: CasesDeps, grant: CaseGrant, body: string): Promise<string> => post(deps, grant, 'case_messages', body);
+export const sendMessage = (deps: CasesDeps, grant: CaseGrant, body: string): Promise<string> =>
+  post(deps, grant, 'case_messages', body);
 
-export const closeCase = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof CLOSE_REASONS)[number]): Promise<void> => {
+export const closeCase = async (
+  deps: CasesDeps,
+  grant: CaseGrant,
+  reason: (typeof CLOSE_REASONS)[number],
+): Promise<void> => {
   staffOnly(grant);
   await closeAs(deps, grant, reason, 'case.closed');
 };
@@ -89,10 +113,22 @@ export const closeCase = async (deps: CasesDeps, grant: CaseGrant, reason: (type
  * retention clock as a staff close. The caller has checked who may close; `action` names it
  * in the audit log (recordAudit cuts a family's entry to the day).
  */
-export const closeAs = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof CLOSE_REASONS)[number], action: 'case.closed' | 'case.withdrawn'): Promise<void> => {
+export const closeAs = async (
+  deps: CasesDeps,
+  grant: CaseGrant,
+  reason: (typeof CLOSE_REASONS)[number],
+  action: 'case.closed' | 'case.withdrawn',
+): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
     const today = isoDay(deps.clock);
-    if (!(await transitionCase(tx, grant.caseId, 'open', { state: 'closed', close_reason: reason, closed_on: today, last_activity_on: today }))) {
+    if (
+      !(await transitionCase(tx, grant.caseId, 'open', {
+        state: 'closed',
+        close_reason: reason,
+        closed_on: today,
+        last_activity_on: today,
+      }))
+    ) {
       throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
     }
     await auditCase(tx, deps, grant, action);
@@ -102,8 +138,15 @@ export const closeAs = async (deps: CasesDeps, grant: CaseGrant, reason: (typeof
 export const reopenCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
   staffOnly(grant);
   await deps.db.transaction().execute(async (tx) => {
-    const patch = { state: 'open' as const, close_reason: null, closed_on: null, waiting_on: 'staff' as const, last_activity_on: isoDay(deps.clock) };
-    if (!(await transitionCase(tx, grant.caseId, 'closed', patch))) throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
+    const patch = {
+      state: 'open' as const,
+      close_reason: null,
+      closed_on: null,
+      waiting_on: 'staff' as const,
+      last_activity_on: isoDay(deps.clock),
+    };
+    if (!(await transitionCase(tx, grant.caseId, 'closed', patch)))
+      throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
     await auditCase(tx, deps, grant, 'case.reopened');
   });
 };

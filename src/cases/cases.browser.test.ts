@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../../test/helpers/browser.ts';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
 import type { ManualClock } from '../shared/clock.ts';
@@ -15,7 +22,8 @@ import { parsePartialDate } from '../people/partial-date.ts';
 
 /** KT_SHOTS=1 keeps full-page screenshots in the temp dir, for a human to look at. */
 const shot = async (page: Page, name: string) => {
-  if (process.env.KT_SHOTS) await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
+  if (process.env.KT_SHOTS)
+    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
 };
 
 describe('case pages in a browser', () => {
@@ -34,8 +42,22 @@ describe('case pages in a browser', () => {
     const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
     w = await buildWorld(t);
     const deps = { db: run.db, clock: run.clock };
-    await addEvent(deps, await grantFor(t, w.family, w.caseId, 'add_event'), { kind: 'death_reported', date: parsePartialDate('2026-01-25') ?? undefined, source: 'witness', place: 'Авдеевка', description: 'Сослуживец написал в мессенджере', verification: undefined });
-    await addEvent(deps, await grantFor(t, w.verifier, w.caseId, 'add_event'), { kind: 'death_confirmed', date: parsePartialDate('2025-12-01') ?? undefined, source: 'official', place: undefined, description: undefined, verification: 'confirmed' });
+    await addEvent(deps, await grantFor(t, w.family, w.caseId, 'add_event'), {
+      kind: 'death_reported',
+      date: parsePartialDate('2026-01-25') ?? undefined,
+      source: 'witness',
+      place: 'Авдеевка',
+      description: 'Сослуживец написал в мессенджере',
+      verification: undefined,
+    });
+    await addEvent(deps, await grantFor(t, w.verifier, w.caseId, 'add_event'), {
+      kind: 'death_confirmed',
+      date: parsePartialDate('2025-12-01') ?? undefined,
+      source: 'official',
+      place: undefined,
+      description: undefined,
+      verification: 'confirmed',
+    });
     await sendMessage(deps, await grantFor(t, w.caseworker, w.caseId, 'message'), 'Мы написали в военную прокуратуру.');
     await addNote(deps, await grantFor(t, w.caseworker, w.caseId, 'work'), 'Проверить списки госпиталя.');
   });

@@ -15,7 +15,9 @@ export const registerCasesCli = (program: Command): void => {
       try {
         const s = await casesStats(db);
         process.stdout.write(
-          opts.json ? `${JSON.stringify(s)}\n` : `persons ${s.persons}\ncases   ${s.cases}\nevents  ${s.events}\nusers   ${s.users}\n`,
+          opts.json
+            ? `${JSON.stringify(s)}\n`
+            : `persons ${s.persons}\ncases   ${s.cases}\nevents  ${s.events}\nusers   ${s.users}\n`,
         );
       } finally {
         await close();

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import type { DialectName } from '../db/database.ts';
-import { createFamily, createOrganisation, createStaff, type TestOrganisation, type TestUser } from '../../test/helpers/factories.ts';
+import {
+  createFamily,
+  createOrganisation,
+  createStaff,
+  type TestOrganisation,
+  type TestUser,
+} from '../../test/helpers/factories.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { authoriseCase, type CaseAction } from '../web/access.ts';
 import type { OpenCaseInput } from './cases.schema.ts';
@@ -59,11 +65,29 @@ export const buildWorld = async (t: TestApp): Promise<World> => {
   const otherOrgAdmin = await createStaff(db, orgB, 'org_admin', { clock });
   const deps = { db, clock };
   const { caseId } = await openCase(deps, family.auth, caseInput(orgA.id));
-  const { caseId: otherCaseId } = await openCase(deps, otherFamily.auth, caseInput(orgA.id, { surname: 'Петров', narrative: 'другая история' }));
-  return { orgA, orgB, family, otherFamily, caseworker, verifier, editor, admin, otherOrgCaseworker, otherOrgAdmin, caseId, otherCaseId };
+  const { caseId: otherCaseId } = await openCase(
+    deps,
+    otherFamily.auth,
+    caseInput(orgA.id, { surname: 'Петров', narrative: 'другая история' }),
+  );
+  return {
+    orgA,
+    orgB,
+    family,
+    otherFamily,
+    caseworker,
+    verifier,
+    editor,
+    admin,
+    otherOrgCaseworker,
+    otherOrgAdmin,
+    caseId,
+    otherCaseId,
+  };
 };
 
-export const grantFor = (t: TestApp, user: TestUser, caseId: string, action: CaseAction = 'read') => authoriseCase(t.opened.db, user.auth, caseId, action);
+export const grantFor = (t: TestApp, user: TestUser, caseId: string, action: CaseAction = 'read') =>
+  authoriseCase(t.opened.db, user.auth, caseId, action);
 
 /**
  * One app and one world per describe block: `s.t` and `s.w` are set in beforeAll (read them

@@ -9,15 +9,32 @@ export const insertCase = async (db: Queryable, row: CasesTable): Promise<void> 
 };
 
 export const findCaseRef = (db: Queryable, id: string) =>
-  db.selectFrom('cases').select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state']).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('cases')
+    .select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const findCase = (db: Queryable, id: string) =>
   db
     .selectFrom('cases')
     .select([
-      'id', 'person_id', 'organisation_id', 'state', 'assigned_to', 'waiting_on', 'last_contact_date', 'last_contact_precision',
-      'last_contact_means_sealed', 'relation_sealed', 'narrative_sealed', 'wants_sealed', 'close_reason', 'opened_on',
-      'last_activity_on', 'closed_on',
+      'id',
+      'person_id',
+      'organisation_id',
+      'state',
+      'assigned_to',
+      'waiting_on',
+      'last_contact_date',
+      'last_contact_precision',
+      'last_contact_means_sealed',
+      'relation_sealed',
+      'narrative_sealed',
+      'wants_sealed',
+      'close_reason',
+      'opened_on',
+      'last_activity_on',
+      'closed_on',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -25,7 +42,9 @@ export const findCase = (db: Queryable, id: string) =>
 export const updateCase = async (
   db: Queryable,
   id: string,
-  patch: Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>>,
+  patch: Partial<
+    Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>
+  >,
 ): Promise<void> => {
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 };
@@ -36,7 +55,12 @@ export const updateOpenCaseStory = async (
   id: string,
   patch: Pick<CasesTable, 'relation_sealed' | 'narrative_sealed' | 'wants_sealed' | 'last_activity_on'>,
 ): Promise<boolean> => {
-  const result = await db.updateTable('cases').set(patch).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+  const result = await db
+    .updateTable('cases')
+    .set(patch)
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 };
 
@@ -48,9 +72,16 @@ export const transitionCase = async (
   db: Queryable,
   id: string,
   from: CasesTable['state'],
-  patch: Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>>,
+  patch: Partial<
+    Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>
+  >,
 ): Promise<boolean> => {
-  const result = await db.updateTable('cases').set(patch).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+  const result = await db
+    .updateTable('cases')
+    .set(patch)
+    .where('id', '=', id)
+    .where('state', '=', from)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 };
 
@@ -61,14 +92,31 @@ export const insertEvent = async (db: Queryable, row: EventsTable): Promise<void
 export const findEvent = (db: Queryable, id: string) =>
   db.selectFrom('events').select(['id', 'case_id', 'verification']).where('id', '=', id).executeTakeFirst();
 
-export const setEventVerification = async (db: Queryable, id: string, verification: EventsTable['verification'], by: string, at: string): Promise<void> => {
+export const setEventVerification = async (
+  db: Queryable,
+  id: string,
+  verification: EventsTable['verification'],
+  by: string,
+  at: string,
+): Promise<void> => {
   await db.updateTable('events').set({ verification, verified_by: by, verified_at: at }).where('id', '=', id).execute();
 };
 
 export const listEventsOfCase = (db: Queryable, caseId: string) =>
   db
     .selectFrom('events')
-    .select(['id', 'kind', 'event_date', 'date_precision', 'place', 'description_sealed', 'source', 'verification', 'added_by_family', 'created_on'])
+    .select([
+      'id',
+      'kind',
+      'event_date',
+      'date_precision',
+      'place',
+      'description_sealed',
+      'source',
+      'verification',
+      'added_by_family',
+      'created_on',
+    ])
     .where('case_id', '=', caseId)
     .orderBy('event_date')
     .orderBy('created_on')
@@ -90,7 +138,11 @@ type PostTable = 'case_messages' | 'case_notes';
 
 /** Next position in the case; the unique (case_id, seq) constraint turns a race into an error. */
 export const nextSeq = async (db: Queryable, table: PostTable, caseId: string): Promise<number> => {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.max('seq').as('m')).where('case_id', '=', caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return Number(row?.m ?? 0) + 1;
 };
 
@@ -99,7 +151,12 @@ export const insertPost = async (db: Queryable, table: PostTable, row: CasePosts
 };
 
 export const listPosts = (db: Queryable, table: PostTable, caseId: string) =>
-  db.selectFrom(table).select(['id', 'seq', 'author_user_id', 'from_family', 'body_sealed', 'created_at']).where('case_id', '=', caseId).orderBy('seq').execute();
+  db
+    .selectFrom(table)
+    .select(['id', 'seq', 'author_user_id', 'from_family', 'body_sealed', 'created_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute();
 
 export interface QueueFilterSql {
   organisationId: string;
@@ -137,4 +194,11 @@ export const listCasesOfRequester = (db: Queryable, userId: string) =>
     .execute();
 
 export const countRows = async (db: Queryable, table: 'cases' | 'events'): Promise<number> =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

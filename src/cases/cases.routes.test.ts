@@ -26,7 +26,14 @@ const validCase = (orgId: string): Record<string, string> => ({
 });
 
 const count = async (t: TestApp, table: 'cases' | 'events' | 'case_messages') =>
-  Number((await t.opened.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.opened.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(DIALECTS)('case pages (%s)', (dialect) => {
   const s = useWorld(dialect);
@@ -50,7 +57,7 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(mine.body).toContain(url);
   });
 
-  it('works with a session from the real login page, landing on the family\'s cases', async () => {
+  it("works with a session from the real login page, landing on the family's cases", async () => {
     const fam = await createFamily(s.t.opened.db, { clock: s.t.clock });
     const cookies = await login(s.t.app, fam.pseudonym, fam.passphrase);
     const { res } = await submitForm(s.t.app, '/cases/new', validCase(s.w.orgA.id), cookies);
@@ -81,7 +88,12 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
   });
 
   it('answers in English when asked', async () => {
-    const { res } = await submitForm(s.t.app, '/cases/new?lang=en', { ...validCase(s.w.orgA.id), region: 'XX' }, s.w.family.cookies);
+    const { res } = await submitForm(
+      s.t.app,
+      '/cases/new?lang=en',
+      { ...validCase(s.w.orgA.id), region: 'XX' },
+      s.w.family.cookies,
+    );
     expect(res.body).toContain('Choose a region from the list.');
   });
 
@@ -89,7 +101,9 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     const before = await count(s.t, 'cases');
     const { cookies } = await formToken(s.t.app, '/cases/new', s.w.family.cookies);
     const res = await s.t.app.inject({
-      method: 'POST', url: '/cases/new', cookies,
+      method: 'POST',
+      url: '/cases/new',
+      cookies,
       payload: new URLSearchParams({ ...validCase(s.w.orgA.id), _csrf: 'forged' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -99,32 +113,78 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
   });
 
   it('walks the caseworker path: queue, take, corroborate, message; the family sees both', async () => {
-    const queue = await s.t.app.inject({ method: 'GET', url: '/staff?filter=unassigned', cookies: s.w.caseworker.cookies });
+    const queue = await s.t.app.inject({
+      method: 'GET',
+      url: '/staff?filter=unassigned',
+      cookies: s.w.caseworker.cookies,
+    });
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain(`/cases/${s.w.caseId}`);
     const caseUrl = `/cases/${s.w.caseId}`;
     const before = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.caseworker.cookies });
     expect(before.body).toContain('Взять дело себе');
-    let r = await submitForm(s.t.app, caseUrl, { assignee: s.w.caseworker.id }, s.w.caseworker.cookies, `/staff/cases/${s.w.caseId}/assign`);
+    let r = await submitForm(
+      s.t.app,
+      caseUrl,
+      { assignee: s.w.caseworker.id },
+      s.w.caseworker.cookies,
+      `/staff/cases/${s.w.caseId}/assign`,
+    );
     expect(r.res.statusCode).toBe(303);
     const after = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.caseworker.cookies });
     expect(after.body).not.toContain('Взять дело себе');
     expect(after.body).toContain(`Ведёт дело: ${s.w.caseworker.pseudonym}`);
     // Another staff member of the organisation, not an editor, can be chosen; an editor cannot.
-    r = await submitForm(s.t.app, caseUrl, { assignee: s.w.editor.id }, s.w.caseworker.cookies, `/staff/cases/${s.w.caseId}/assign`);
+    r = await submitForm(
+      s.t.app,
+      caseUrl,
+      { assignee: s.w.editor.id },
+      s.w.caseworker.cookies,
+      `/staff/cases/${s.w.caseId}/assign`,
+    );
     expect(r.res.statusCode).toBe(400);
     expect(r.res.body).toContain('id="assignee-error"');
-    const fam = await submitForm(s.t.app, caseUrl, { kind: 'missing', date: '2026-02-01', source: 'witness', place: 'Авдеевка', description: 'Сослуживец сказал' }, s.w.family.cookies, `${caseUrl}/events`);
+    const fam = await submitForm(
+      s.t.app,
+      caseUrl,
+      { kind: 'missing', date: '2026-02-01', source: 'witness', place: 'Авдеевка', description: 'Сослуживец сказал' },
+      s.w.family.cookies,
+      `${caseUrl}/events`,
+    );
     expect(fam.res.statusCode).toBe(303);
     const eventId = String(fam.res.headers.location).split('#event-')[1];
-    r = await submitForm(s.t.app, caseUrl, { verification: 'confirmed', event: eventId }, s.w.caseworker.cookies, `/staff/events/${eventId}/verify`);
+    r = await submitForm(
+      s.t.app,
+      caseUrl,
+      { verification: 'confirmed', event: eventId },
+      s.w.caseworker.cookies,
+      `/staff/events/${eventId}/verify`,
+    );
     expect(r.res.statusCode).toBe(400);
     expect(r.res.body).toContain('Вам нельзя устанавливать этот уровень проверки.');
-    r = await submitForm(s.t.app, caseUrl, { verification: 'corroborated', event: eventId }, s.w.caseworker.cookies, `/staff/events/${eventId}/verify`);
+    r = await submitForm(
+      s.t.app,
+      caseUrl,
+      { verification: 'corroborated', event: eventId },
+      s.w.caseworker.cookies,
+      `/staff/events/${eventId}/verify`,
+    );
     expect(r.res.statusCode).toBe(303);
-    r = await submitForm(s.t.app, caseUrl, { body: 'Мы отправили запрос в часть.' }, s.w.caseworker.cookies, `${caseUrl}/messages`);
+    r = await submitForm(
+      s.t.app,
+      caseUrl,
+      { body: 'Мы отправили запрос в часть.' },
+      s.w.caseworker.cookies,
+      `${caseUrl}/messages`,
+    );
     expect(r.res.statusCode).toBe(303);
-    r = await submitForm(s.t.app, caseUrl, { body: 'Только для сотрудников' }, s.w.caseworker.cookies, `/staff/cases/${s.w.caseId}/notes`);
+    r = await submitForm(
+      s.t.app,
+      caseUrl,
+      { body: 'Только для сотрудников' },
+      s.w.caseworker.cookies,
+      `/staff/cases/${s.w.caseId}/notes`,
+    );
     expect(r.res.statusCode).toBe(303);
     const page = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.family.cookies });
     expect(page.body).toContain('Мы отправили запрос в часть.');
@@ -145,21 +205,55 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(first.body).toContain('Что будет дальше');
     expect(first.body).toContain('Что означают статус и отметки проверки');
     expect(first.body).toContain('Сотрудник организации ещё не взял ваш запрос в работу.');
-    const ev = await submitForm(s.t.app, caseUrl, { kind: 'missing', date: '03.2024', source: 'family' }, cookies, `${caseUrl}/events`);
+    const ev = await submitForm(
+      s.t.app,
+      caseUrl,
+      { kind: 'missing', date: '03.2024', source: 'family' },
+      cookies,
+      `${caseUrl}/events`,
+    );
     expect(String(ev.res.headers.location)).toMatch(/\?done=event#event-/);
-    const afterEvent = await s.t.app.inject({ method: 'GET', url: String(ev.res.headers.location).split('#')[0], cookies });
+    const afterEvent = await s.t.app.inject({
+      method: 'GET',
+      url: String(ev.res.headers.location).split('#')[0],
+      cookies,
+    });
     expect(afterEvent.body).toContain('Событие добавлено в хронологию.');
     // an unknown ?done= shows nothing
-    expect((await s.t.app.inject({ method: 'GET', url: `${caseUrl}?done=<b>x</b>`, cookies })).body).not.toContain('class="notice done"');
+    expect((await s.t.app.inject({ method: 'GET', url: `${caseUrl}?done=<b>x</b>`, cookies })).body).not.toContain(
+      'class="notice done"',
+    );
     const caseId = caseUrl.split('/').pop()!;
-    await submitForm(s.t.app, caseUrl, { assignee: s.w.caseworker.id }, s.w.caseworker.cookies, `/staff/cases/${caseId}/assign`);
+    await submitForm(
+      s.t.app,
+      caseUrl,
+      { assignee: s.w.caseworker.id },
+      s.w.caseworker.cookies,
+      `/staff/cases/${caseId}/assign`,
+    );
     const taken = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(taken.body).toContain('Ваш запрос ведёт сотрудник организации.');
     expect(taken.body).not.toContain(s.w.caseworker.pseudonym);
-    const staffMsg = await submitForm(s.t.app, caseUrl, { body: 'Здравствуйте, мы взялись.' }, s.w.caseworker.cookies, `${caseUrl}/messages`);
+    const staffMsg = await submitForm(
+      s.t.app,
+      caseUrl,
+      { body: 'Здравствуйте, мы взялись.' },
+      s.w.caseworker.cookies,
+      `${caseUrl}/messages`,
+    );
     expect(String(staffMsg.res.headers.location)).toBe(`${caseUrl}?done=message#messages`);
-    const closed = await submitForm(s.t.app, caseUrl, { reason: 'other' }, s.w.caseworker.cookies, `/staff/cases/${caseId}/close`);
-    const closedPage = await s.t.app.inject({ method: 'GET', url: String(closed.res.headers.location), cookies: s.w.caseworker.cookies });
+    const closed = await submitForm(
+      s.t.app,
+      caseUrl,
+      { reason: 'other' },
+      s.w.caseworker.cookies,
+      `/staff/cases/${caseId}/close`,
+    );
+    const closedPage = await s.t.app.inject({
+      method: 'GET',
+      url: String(closed.res.headers.location),
+      cookies: s.w.caseworker.cookies,
+    });
     expect(closedPage.body).toContain('Дело закрыто.');
     const familyClosed = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(familyClosed.body).not.toContain('Что будет дальше');
@@ -167,13 +261,23 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
   });
 
   it('says in the stale queue how many days without activity it lists', async () => {
-    const res = await s.t.app.inject({ method: 'GET', url: '/staff?filter=stale&days=3', cookies: s.w.caseworker.cookies });
+    const res = await s.t.app.inject({
+      method: 'GET',
+      url: '/staff?filter=stale&days=3',
+      cookies: s.w.caseworker.cookies,
+    });
     expect(res.body).toContain('Без движения 3 дня и дольше');
   });
 
   it('refuses an empty message with a translated error and stores nothing', async () => {
     const before = await count(s.t, 'case_messages');
-    const { res } = await submitForm(s.t.app, `/cases/${s.w.caseId}`, { body: '   ' }, s.w.family.cookies, `/cases/${s.w.caseId}/messages`);
+    const { res } = await submitForm(
+      s.t.app,
+      `/cases/${s.w.caseId}`,
+      { body: '   ' },
+      s.w.family.cookies,
+      `/cases/${s.w.caseId}/messages`,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="body-error"');
     expect(await count(s.t, 'case_messages')).toBe(before);
@@ -181,7 +285,13 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
 
   it('refuses a malformed event date and keeps the form filled', async () => {
     const before = await count(s.t, 'events');
-    const { res } = await submitForm(s.t.app, `/cases/${s.w.caseId}`, { kind: 'wounded', date: 'вчера', source: 'family', place: 'Где-то' }, s.w.family.cookies, `/cases/${s.w.caseId}/events`);
+    const { res } = await submitForm(
+      s.t.app,
+      `/cases/${s.w.caseId}`,
+      { kind: 'wounded', date: 'вчера', source: 'family', place: 'Где-то' },
+      s.w.family.cookies,
+      `/cases/${s.w.caseId}/events`,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="date-error"');
     expect(res.body).toContain('value="Где-то"');
@@ -190,7 +300,13 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
 
   it('closes and reopens through the pages', async () => {
     const url = `/cases/${s.w.otherCaseId}`;
-    let r = await submitForm(s.t.app, url, { reason: 'no_response' }, s.w.caseworker.cookies, `/staff/cases/${s.w.otherCaseId}/close`);
+    let r = await submitForm(
+      s.t.app,
+      url,
+      { reason: 'no_response' },
+      s.w.caseworker.cookies,
+      `/staff/cases/${s.w.otherCaseId}/close`,
+    );
     expect(r.res.statusCode).toBe(303);
     const fam = await s.t.app.inject({ method: 'GET', url, cookies: s.w.otherFamily.cookies });
     expect(fam.body).toContain('семья не отвечает');
@@ -201,12 +317,21 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
 
   it.each(['ru', 'en'])('translates every string of every page (%s)', async (lang) => {
     const pages: Array<[string, Record<string, string>]> = [
-      ['/my/cases', s.w.family.cookies], ['/cases/new', s.w.family.cookies], [`/cases/${s.w.caseId}`, s.w.family.cookies],
-      [`/cases/${s.w.caseId}`, s.w.caseworker.cookies], ['/staff', s.w.caseworker.cookies], ['/staff?filter=stale&days=3', s.w.caseworker.cookies],
-      ['/staff/search', s.w.caseworker.cookies], ['/staff/audit', s.w.admin.cookies],
+      ['/my/cases', s.w.family.cookies],
+      ['/cases/new', s.w.family.cookies],
+      [`/cases/${s.w.caseId}`, s.w.family.cookies],
+      [`/cases/${s.w.caseId}`, s.w.caseworker.cookies],
+      ['/staff', s.w.caseworker.cookies],
+      ['/staff?filter=stale&days=3', s.w.caseworker.cookies],
+      ['/staff/search', s.w.caseworker.cookies],
+      ['/staff/audit', s.w.admin.cookies],
     ];
     for (const [url, cookies] of pages) {
-      const res = await s.t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`, cookies });
+      const res = await s.t.app.inject({
+        method: 'GET',
+        url: `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`,
+        cookies,
+      });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain(`<html lang="${lang}">`);
       expect(res.body.match(/\b(cases|people|audit|errors|common)\.[a-zA-Z_.]+/g) ?? [], url).toEqual([]);
@@ -218,7 +343,9 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('просмотрел(а) дело');
     expect(page.body).not.toContain('Мы отправили запрос');
-    expect((await s.t.app.inject({ method: 'GET', url: '/staff/audit', cookies: s.w.caseworker.cookies })).statusCode).toBe(404);
+    expect(
+      (await s.t.app.inject({ method: 'GET', url: '/staff/audit', cookies: s.w.caseworker.cookies })).statusCode,
+    ).toBe(404);
   });
   it('answers an overlong staff search with a field error that keeps the text, not an empty result', async () => {
     const long = 'Иванов'.repeat(30);

@@ -28,7 +28,9 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/cases/new', async (req, reply) => {
     authoriseOpenCase(requireFamily(req));
     const organisations = await organisationChoices(deps.db);
-    return sendPage(req, reply, (ctx) => <NewCasePage ctx={ctx} organisations={organisations} values={{}} errors={{}} />);
+    return sendPage(req, reply, (ctx) => (
+      <NewCasePage ctx={ctx} organisations={organisations} values={{}} errors={{}} />
+    ));
   });
 
   app.post('/cases/new', async (req, reply) => {
@@ -39,7 +41,19 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
       const organisations = await organisationChoices(deps.db);
-      return sendPage(req, reply, (ctx) => <NewCasePage ctx={ctx} organisations={organisations} values={echoValues(req.body)} errors={errorsByField(err.problems)} />, 400);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <NewCasePage
+            ctx={ctx}
+            organisations={organisations}
+            values={echoValues(req.body)}
+            errors={errorsByField(err.problems)}
+          />
+        ),
+        400,
+      );
     }
   });
 

@@ -6,9 +6,36 @@ import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS } from './timeline.ts';
 // One schema per form. Messages are i18n keys. `today` (an ISO day from the injected clock)
 // lets date fields refuse the future.
 
-export const RELATIONS = ['mother', 'father', 'wife', 'husband', 'partner', 'sibling', 'child', 'other_relative', 'friend', 'other'] as const;
-export const CONTACT_MEANS = ['phone', 'messenger', 'letter', 'social_media', 'through_comrade', 'through_unit', 'other'] as const;
-export const CLOSE_REASONS = ['found_alive', 'death_confirmed', 'returned_home', 'duplicate', 'withdrawn', 'no_response', 'other'] as const;
+export const RELATIONS = [
+  'mother',
+  'father',
+  'wife',
+  'husband',
+  'partner',
+  'sibling',
+  'child',
+  'other_relative',
+  'friend',
+  'other',
+] as const;
+export const CONTACT_MEANS = [
+  'phone',
+  'messenger',
+  'letter',
+  'social_media',
+  'through_comrade',
+  'through_unit',
+  'other',
+] as const;
+export const CLOSE_REASONS = [
+  'found_alive',
+  'death_confirmed',
+  'returned_home',
+  'duplicate',
+  'withdrawn',
+  'no_response',
+  'other',
+] as const;
 
 // Nothing chosen is "required"; a value not in the list (a forged or stale form) is "unknown".
 const enumError = (iss: { input?: unknown }) => (iss.input === undefined ? 'errors.required' : 'errors.unknownOption');

@@ -10,7 +10,18 @@ import { authoriseQueue } from '../web/access.ts';
 import { auditForOrganisation } from '../audit/audit.service.ts';
 import { buildWorld, caseInput, grantFor, NARRATIVE, type World } from './cases.fixtures.ts';
 import {
-  addEvent, addNote, assignCase, caseQueue, casesStats, closeCase, getCaseForViewer, openCase, reopenCase, searchCases, sendMessage, verifyEvent,
+  addEvent,
+  addNote,
+  assignCase,
+  caseQueue,
+  casesStats,
+  closeCase,
+  getCaseForViewer,
+  openCase,
+  reopenCase,
+  searchCases,
+  sendMessage,
+  verifyEvent,
 } from './cases.service.ts';
 
 const date = (s: string) => parsePartialDate(s) ?? undefined;
@@ -29,8 +40,15 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     const asFamily = await getCaseForViewer(deps(), await grantFor(t, w.family, w.caseId));
     expect(asFamily.narrative).toBe(NARRATIVE);
     expect(asFamily.person.surname).toBe('Иванов');
-    expect(asFamily.events.map((e) => [e.kind, e.verification, e.date.value])).toEqual([['last_contact', 'reported', '2026-01-10']]);
-    expect(asFamily.status).toEqual({ status: 'unknown', basisEventId: null, pending: 'no_contact', pendingBasisEventId: asFamily.events[0].id });
+    expect(asFamily.events.map((e) => [e.kind, e.verification, e.date.value])).toEqual([
+      ['last_contact', 'reported', '2026-01-10'],
+    ]);
+    expect(asFamily.status).toEqual({
+      status: 'unknown',
+      basisEventId: null,
+      pending: 'no_contact',
+      pendingBasisEventId: asFamily.events[0].id,
+    });
     const asStaff = await getCaseForViewer(deps(), await grantFor(t, w.caseworker, w.caseId));
     expect(asStaff.relation).toBe('mother');
     expect(asStaff.lastContact.means).toBe('phone');
@@ -39,7 +57,14 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
   it('keeps no plaintext of what the family said in the database rows', async () => {
     await sendMessage(deps(), await grantFor(t, w.family, w.caseId, 'message'), 'СООБЩЕНИЕ-МАРКЕР');
     await addNote(deps(), await grantFor(t, w.caseworker, w.caseId, 'work'), 'ЗАМЕТКА-МАРКЕР');
-    await addEvent(deps(), await grantFor(t, w.family, w.caseId, 'add_event'), { kind: 'missing', date: date('2026-01-20'), source: 'witness', description: 'ОПИСАНИЕ-МАРКЕР', place: 'Курская обл.', verification: undefined });
+    await addEvent(deps(), await grantFor(t, w.family, w.caseId, 'add_event'), {
+      kind: 'missing',
+      date: date('2026-01-20'),
+      source: 'witness',
+      description: 'ОПИСАНИЕ-МАРКЕР',
+      place: 'Курская обл.',
+      verification: undefined,
+    });
     const dump = JSON.stringify([
       await t.opened.db.selectFrom('cases').selectAll().execute(),
       await t.opened.db.selectFrom('case_messages').selectAll().execute(),
@@ -48,31 +73,64 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
       await t.opened.db.selectFrom('case_key_wraps').selectAll().execute(),
       await t.opened.db.selectFrom('audit_log').selectAll().execute(),
     ]);
-    for (const marker of ['МАРКЕР-НАРРАТИВ', 'СООБЩЕНИЕ-МАРКЕР', 'ЗАМЕТКА-МАРКЕР', 'ОПИСАНИЕ-МАРКЕР', 'mother', 'phone', 'Где он сейчас']) expect(dump).not.toContain(marker);
+    for (const marker of [
+      'МАРКЕР-НАРРАТИВ',
+      'СООБЩЕНИЕ-МАРКЕР',
+      'ЗАМЕТКА-МАРКЕР',
+      'ОПИСАНИЕ-МАРКЕР',
+      'mother',
+      'phone',
+      'Где он сейчас',
+    ])
+      expect(dump).not.toContain(marker);
     expect(dump).toContain('Курская обл.'); // place stays in clear on purpose
     if (dialect === 'sqlite') {
       // The raw files too (database, WAL): what a seized disk would show.
       const raw = Buffer.concat(fs.readdirSync(t.dataDir).map((f) => fs.readFileSync(path.join(t.dataDir, f))));
       expect(raw.includes(Buffer.from('Курская обл.'))).toBe(true);
-      for (const marker of ['МАРКЕР-НАРРАТИВ', 'СООБЩЕНИЕ-МАРКЕР', 'ЗАМЕТКА-МАРКЕР', 'ОПИСАНИЕ-МАРКЕР']) expect(raw.includes(Buffer.from(marker)), marker).toBe(false);
+      for (const marker of ['МАРКЕР-НАРРАТИВ', 'СООБЩЕНИЕ-МАРКЕР', 'ЗАМЕТКА-МАРКЕР', 'ОПИСАНИЕ-МАРКЕР'])
+        expect(raw.includes(Buffer.from(marker)), marker).toBe(false);
     }
   });
 
   it('binds each ciphertext to its case and field', async () => {
-    const a = await t.opened.db.selectFrom('cases').select('narrative_sealed').where('id', '=', w.caseId).executeTakeFirstOrThrow();
-    await t.opened.db.updateTable('cases').set({ wants_sealed: a.narrative_sealed }).where('id', '=', w.caseId).execute();
-    await expect(getCaseForViewer(deps(), await grantFor(t, w.family, w.caseId))).rejects.toBeInstanceOf(DecryptionFailed);
+    const a = await t.opened.db
+      .selectFrom('cases')
+      .select('narrative_sealed')
+      .where('id', '=', w.caseId)
+      .executeTakeFirstOrThrow();
+    await t.opened.db
+      .updateTable('cases')
+      .set({ wants_sealed: a.narrative_sealed })
+      .where('id', '=', w.caseId)
+      .execute();
+    await expect(getCaseForViewer(deps(), await grantFor(t, w.family, w.caseId))).rejects.toBeInstanceOf(
+      DecryptionFailed,
+    );
     // Put a good value back for the other tests.
     const other = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
-    const b = await t.opened.db.selectFrom('cases').select('wants_sealed').where('id', '=', other.caseId).executeTakeFirstOrThrow();
+    const b = await t.opened.db
+      .selectFrom('cases')
+      .select('wants_sealed')
+      .where('id', '=', other.caseId)
+      .executeTakeFirstOrThrow();
     await t.opened.db.updateTable('cases').set({ wants_sealed: b.wants_sealed }).where('id', '=', w.caseId).execute();
-    await expect(getCaseForViewer(deps(), await grantFor(t, w.family, w.caseId))).rejects.toBeInstanceOf(DecryptionFailed);
+    await expect(getCaseForViewer(deps(), await grantFor(t, w.family, w.caseId))).rejects.toBeInstanceOf(
+      DecryptionFailed,
+    );
   });
 
   it('lets families only report, caseworkers corroborate and verifiers confirm', async () => {
     const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
     const fam = await grantFor(t, w.family, caseId, 'add_event');
-    const { eventId } = await addEvent(deps(), fam, { kind: 'captured', date: date('2026-02'), source: 'family', verification: 'confirmed', place: undefined, description: undefined });
+    const { eventId } = await addEvent(deps(), fam, {
+      kind: 'captured',
+      date: date('2026-02'),
+      source: 'family',
+      verification: 'confirmed',
+      place: undefined,
+      description: undefined,
+    });
     const cw = await grantFor(t, w.caseworker, caseId, 'verify');
     await expect(verifyEvent(deps(), fam, eventId, 'corroborated')).rejects.toMatchObject({ kind: 'invalid' });
     await expect(verifyEvent(deps(), cw, eventId, 'confirmed')).rejects.toMatchObject({ kind: 'invalid' });
@@ -83,14 +141,37 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     const e = view.events.find((x) => x.id === eventId);
     expect(e?.verification).toBe('confirmed');
     expect(view.status.status).toBe('captured');
-    await expect(addEvent(deps(), cw, { kind: 'released', date: date('2026-02-20'), source: 'official', verification: 'confirmed', place: undefined, description: undefined })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(
+      addEvent(deps(), cw, {
+        kind: 'released',
+        date: date('2026-02-20'),
+        source: 'official',
+        verification: 'confirmed',
+        place: undefined,
+        description: undefined,
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('shows an official date of death contradicting the family as a discrepancy, both kept', async () => {
     const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
     const fam = await grantFor(t, w.family, caseId, 'add_event');
-    await addEvent(deps(), fam, { kind: 'death_reported', date: date('2026-01-25'), source: 'witness', place: undefined, description: undefined, verification: undefined });
-    await addEvent(deps(), await grantFor(t, w.verifier, caseId, 'add_event'), { kind: 'death_confirmed', date: date('2025-12-01'), source: 'official', verification: 'confirmed', place: undefined, description: undefined });
+    await addEvent(deps(), fam, {
+      kind: 'death_reported',
+      date: date('2026-01-25'),
+      source: 'witness',
+      place: undefined,
+      description: undefined,
+      verification: undefined,
+    });
+    await addEvent(deps(), await grantFor(t, w.verifier, caseId, 'add_event'), {
+      kind: 'death_confirmed',
+      date: date('2025-12-01'),
+      source: 'official',
+      verification: 'confirmed',
+      place: undefined,
+      description: undefined,
+    });
     const view = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
     expect(view.events).toHaveLength(3);
     expect(view.discrepancies.map((d) => d.rule).sort()).toEqual(['alive_after_death', 'death_dates']);
@@ -114,7 +195,8 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     const { caseId: b } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id, { surname: 'Сидоров' }));
     await assignCase(deps(), await grantFor(t, w.caseworker, a, 'work'), w.caseworker.id);
     await sendMessage(deps(), await grantFor(t, w.caseworker, a, 'message'), 'Ответьте, пожалуйста');
-    const ids = async (f: Parameters<typeof caseQueue>[2], days?: number) => (await caseQueue(deps(), q, f, days)).map((r) => r.id);
+    const ids = async (f: Parameters<typeof caseQueue>[2], days?: number) =>
+      (await caseQueue(deps(), q, f, days)).map((r) => r.id);
     expect(await ids('mine')).toEqual([a]);
     // The queue shows the derived status: a family's last contact is only reported, so unknown.
     expect((await caseQueue(deps(), q, 'mine')).map((r) => r.status)).toEqual(['unknown']);
@@ -151,7 +233,9 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     const cw = await grantFor(t, w.caseworker, caseId, 'work');
     await closeCase(deps(), cw, 'duplicate');
     await expect(closeCase(deps(), cw, 'duplicate')).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(sendMessage(deps(), await grantFor(t, w.family, caseId, 'message'), 'ещё')).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(sendMessage(deps(), await grantFor(t, w.family, caseId, 'message'), 'ещё')).rejects.toMatchObject({
+      kind: 'invalid',
+    });
     const closed = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
     expect([closed.state, closed.closeReason]).toEqual(['closed', 'duplicate']);
     expect((await caseQueue(deps(), authoriseQueue(w.caseworker.auth), 'closed')).map((r) => r.id)).toContain(caseId);
@@ -163,14 +247,27 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
   it('audits every staff read and change, families to the day, never content', async () => {
     const rows = await auditForOrganisation(t.opened.db, w.orgA.id, 1000);
     const actions = new Set(rows.map((r) => r.action));
-    for (const a of ['case.opened', 'case.read', 'case.assigned', 'message.sent', 'note.added', 'event.added', 'event.verified', 'case.closed', 'case.reopened', 'case.searched']) {
+    for (const a of [
+      'case.opened',
+      'case.read',
+      'case.assigned',
+      'message.sent',
+      'note.added',
+      'event.added',
+      'event.verified',
+      'case.closed',
+      'case.reopened',
+      'case.searched',
+    ]) {
       expect(actions, a).toContain(a);
     }
     expect(rows.filter((r) => r.actorRole === 'family').every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.at))).toBe(true);
     expect(rows.some((r) => r.actorRole === 'family' && r.action === 'case.read')).toBe(false);
     // Organisation B saw only its own caseworker's (empty) search, nothing of A's cases.
     const b = await auditForOrganisation(t.opened.db, w.orgB.id);
-    expect(b.map((r) => [r.action, r.caseId, r.actorUserId])).toEqual([['case.searched', null, w.otherOrgCaseworker.id]]);
+    expect(b.map((r) => [r.action, r.caseId, r.actorUserId])).toEqual([
+      ['case.searched', null, w.otherOrgCaseworker.id],
+    ]);
   });
 
   it('counts for kintrace stats', async () => {

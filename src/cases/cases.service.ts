@@ -3,7 +3,12 @@ import type { Db, Queryable, Tx } from '../db/database.ts';
 import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
-import { listOrganisations, lockOrganisation, staffOfOrganisation, userPublicKey } from '../accounts/accounts.service.ts';
+import {
+  listOrganisations,
+  lockOrganisation,
+  staffOfOrganisation,
+  userPublicKey,
+} from '../accounts/accounts.service.ts';
 import { createPerson, fullName, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AuthContext } from '../web/auth-context.ts';
@@ -11,7 +16,16 @@ import type { CaseGrant } from '../web/access.ts';
 import type { Precision } from '../people/partial-date.ts';
 import { fieldAad, insertKeyWraps, openCaseKey } from './case-keys.ts';
 import type { OpenCaseInput } from './cases.schema.ts';
-import { findCase, findCaseRef, findEvent, insertCase, insertEvent, listCasesOfRequester, listEventsOfCase, listPosts } from './cases.repository.ts';
+import {
+  findCase,
+  findCaseRef,
+  findEvent,
+  insertCase,
+  insertEvent,
+  listCasesOfRequester,
+  listEventsOfCase,
+  listPosts,
+} from './cases.repository.ts';
 import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
 import { deriveStatus, type StatusSummary } from './status-rules.ts';
 import { deletionDay } from './retention.service.ts';
@@ -35,11 +49,19 @@ export interface CasesDeps {
 /** What access.ts needs to decide, nothing more. */
 export const caseRef = async (db: Queryable, caseId: string) => {
   const row = await findCaseRef(db, caseId);
-  return row && { organisationId: row.organisation_id, requesterUserId: row.requester_user_id, personId: row.person_id, state: row.state };
+  return (
+    row && {
+      organisationId: row.organisation_id,
+      requesterUserId: row.requester_user_id,
+      personId: row.person_id,
+      state: row.state,
+    }
+  );
 };
 
 /** A fact kept after its case was purged has no case, hence no one to authorise: undefined. */
-export const eventCaseId = async (db: Queryable, eventId: string): Promise<string | undefined> => (await findEvent(db, eventId))?.case_id ?? undefined;
+export const eventCaseId = async (db: Queryable, eventId: string): Promise<string | undefined> =>
+  (await findEvent(db, eventId))?.case_id ?? undefined;
 
 /** The organisations a family may choose from when opening a case. */
 export const organisationChoices = (db: Db) => listOrganisations(db);
@@ -50,9 +72,14 @@ export const organisationChoices = (db: Db) => listOrganisations(db);
  * fresh case key wrapped to the organisation and to the requester. The last contact becomes
  * the first timeline event so an official date of death can be checked against it.
  */
-export const openCase = async (deps: CasesDeps, auth: AuthContext, input: OpenCaseInput): Promise<{ caseId: string }> => {
+export const openCase = async (
+  deps: CasesDeps,
+  auth: AuthContext,
+  input: OpenCaseInput,
+): Promise<{ caseId: string }> => {
   const orgs = await listOrganisations(deps.db);
-  if (!orgs.some((o) => o.id === input.organisation)) throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
+  if (!orgs.some((o) => o.id === input.organisation))
+    throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
   const userKey = await userPublicKey(deps.db, auth.userId);
   const caseId = randomUUID();
   const key = randomKey();
@@ -81,15 +108,36 @@ export const openCase = async (deps: CasesDeps, auth: AuthContext, input: OpenCa
       last_activity_on: today,
       closed_on: null,
     });
-    await insertKeyWraps(tx, caseId, key, { organisation: { id: input.organisation, publicKey: orgKey }, requester: { id: auth.userId, publicKey: userKey } });
+    await insertKeyWraps(tx, caseId, key, {
+      organisation: { id: input.organisation, publicKey: orgKey },
+      requester: { id: auth.userId, publicKey: userKey },
+    });
     if (input.last_contact_date) {
       await insertEvent(tx, {
-        id: randomUUID(), person_id: personId, case_id: caseId, kind: 'last_contact', event_date: input.last_contact_date.value,
-        date_precision: input.last_contact_date.precision, place: null, description_sealed: null, source: 'family',
-        verification: 'reported', added_by_family: 1, created_on: today, verified_by: null, verified_at: null,
+        id: randomUUID(),
+        person_id: personId,
+        case_id: caseId,
+        kind: 'last_contact',
+        event_date: input.last_contact_date.value,
+        date_precision: input.last_contact_date.precision,
+        place: null,
+        description_sealed: null,
+        source: 'family',
+        verification: 'reported',
+        added_by_family: 1,
+        created_on: today,
+        verified_by: null,
+        verified_at: null,
       });
     }
-    await recordAudit(tx, { actorUserId: auth.userId, actorRole: 'family', organisationId: input.organisation, action: 'case.opened', caseId, at: isoNow(deps.clock) });
+    await recordAudit(tx, {
+      actorUserId: auth.userId,
+      actorRole: 'family',
+      organisationId: input.organisation,
+      action: 'case.opened',
+      caseId,
+      at: isoNow(deps.clock),
+    });
   });
   return { caseId };
 };
@@ -137,7 +185,14 @@ export interface CaseView {
   staff: Array<{ id: string; pseudonym: string; role: string }>;
 }
 
-const readPosts = async (tx: Tx, table: 'case_messages' | 'case_notes', caseId: string, key: Buffer, names: Map<string, string>, prefix: string): Promise<PostView[]> =>
+const readPosts = async (
+  tx: Tx,
+  table: 'case_messages' | 'case_notes',
+  caseId: string,
+  key: Buffer,
+  names: Map<string, string>,
+  prefix: string,
+): Promise<PostView[]> =>
   (await listPosts(tx, table, caseId)).map((p) => ({
     id: p.id,
     fromFamily: p.from_family === 1,
@@ -150,7 +205,11 @@ const readPosts = async (tx: Tx, table: 'case_messages' | 'case_notes', caseId: 
 export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView['retention'] => {
   const days = deps.config?.retentionDays;
   if (!days) return null;
-  return { days, deletesOn: closedOn && deletionDay(closedOn, days), ifClosedToday: deletionDay(isoDay(deps.clock), days) };
+  return {
+    days,
+    deletesOn: closedOn && deletionDay(closedOn, days),
+    ifClosedToday: deletionDay(isoDay(deps.clock), days),
+  };
 };
 
 /**
@@ -186,7 +245,11 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
       openedOn: c.opened_on,
       lastActivityOn: c.last_activity_on,
       waitingOn: c.waiting_on,
-      lastContact: { date: c.last_contact_date, precision: c.last_contact_precision, means: openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means')) },
+      lastContact: {
+        date: c.last_contact_date,
+        precision: c.last_contact_precision,
+        means: openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means')),
+      },
       relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),
       narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),
       wantsToLearn: openText(key, c.wants_sealed, fieldAad(c.id, 'wants_to_learn')),
@@ -209,12 +272,22 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
 /** A family's own cases (names only: the person's name is not secret, the story is). */
 export const casesOfFamily = async (db: Db, auth: AuthContext) => {
   const rows = await listCasesOfRequester(db, auth.userId);
-  const persons = await getPersons(db, rows.map((r) => r.person_id));
-  const statuses = await statusesOf(db, rows.map((r) => r.id));
+  const persons = await getPersons(
+    db,
+    rows.map((r) => r.person_id),
+  );
+  const statuses = await statusesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const p = persons.get(r.person_id);
     return {
-      id: r.id, state: r.state, openedOn: r.opened_on, lastActivityOn: r.last_activity_on, waitingOn: r.waiting_on,
+      id: r.id,
+      state: r.state,
+      openedOn: r.opened_on,
+      lastActivityOn: r.last_activity_on,
+      waitingOn: r.waiting_on,
       status: statuses.get(r.id) ?? 'unknown',
       name: p ? fullName(p) : '',
     };

@@ -20,7 +20,15 @@ const DEATH_KINDS: ReadonlySet<EventKind> = new Set(['death_reported', 'death_co
 // Kinds that show the person alive on their date. A body returned, belongings returned, a
 // refusal (which may be filed by a relative), a notice and "other" prove nothing of the sort.
 const ALIVE_KINDS: ReadonlySet<EventKind> = new Set([
-  'last_contact', 'deployed', 'transferred', 'wounded', 'hospitalised', 'detained', 'captured', 'released', 'returned_home',
+  'last_contact',
+  'deployed',
+  'transferred',
+  'wounded',
+  'hospitalised',
+  'detained',
+  'captured',
+  'released',
+  'returned_home',
 ]);
 
 const ordered = (a: TimelineEvent, b: TimelineEvent): { pair: [string, string]; officialVersusOther: boolean } => {

@@ -20,14 +20,15 @@ export const addEvent = async (deps: CasesDeps, grant: CaseGrant, input: EventIn
   const max = maxVerificationFor(grant);
   // Families always report; staff choose a level up to what their role may set.
   const level: Verification = grant.viewer === 'family' ? 'reported' : (input.verification ?? 'reported');
-  if (levelRank(level) > levelRank(max)) throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
+  if (levelRank(level) > levelRank(max))
+    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
   if (!input.date) throw new Invalid({ field: 'date', key: 'errors.required' });
   const key = await openCaseKey(deps.db, grant);
   const eventId = randomUUID();
   const family = grant.viewer === 'family';
   await deps.db.transaction().execute(async (tx) => {
     const c = await findCase(tx, grant.caseId);
-    if (!c || c.state !== 'open') throw closedCase();
+    if (c?.state !== 'open') throw closedCase();
     await insertEvent(tx, {
       id: eventId,
       person_id: c.person_id,
@@ -44,7 +45,10 @@ export const addEvent = async (deps: CasesDeps, grant: CaseGrant, input: EventIn
       verified_by: level === 'reported' ? null : grant.auth.userId,
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
     });
-    await updateCase(tx, c.id, { last_activity_on: isoDay(deps.clock), ...(family ? { waiting_on: 'staff' as const } : {}) });
+    await updateCase(tx, c.id, {
+      last_activity_on: isoDay(deps.clock),
+      ...(family ? { waiting_on: 'staff' as const } : {}),
+    });
     await auditCase(tx, deps, grant, 'event.added');
   });
   return { eventId };
@@ -54,13 +58,20 @@ export const addEvent = async (deps: CasesDeps, grant: CaseGrant, input: EventIn
  * Raise an event's verification level. Staff only; never downwards (a mistaken confirmation
  * is corrected by a new event, keeping the record of what was believed and when).
  */
-export const verifyEvent = async (deps: CasesDeps, grant: CaseGrant, eventId: string, level: Verification): Promise<void> => {
+export const verifyEvent = async (
+  deps: CasesDeps,
+  grant: CaseGrant,
+  eventId: string,
+  level: Verification,
+): Promise<void> => {
   if (grant.viewer !== 'staff') throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
-  if (levelRank(level) > levelRank(maxVerificationFor(grant))) throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
+  if (levelRank(level) > levelRank(maxVerificationFor(grant)))
+    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
   await deps.db.transaction().execute(async (tx) => {
     const e = await findEvent(tx, eventId);
     if (!e || e.case_id !== grant.caseId) throw new Invalid({ field: '_form', key: 'errors.notFound' });
-    if (levelRank(level) <= levelRank(e.verification)) throw new Invalid({ field: 'verification', key: 'cases.errors.notHigher' });
+    if (levelRank(level) <= levelRank(e.verification))
+      throw new Invalid({ field: 'verification', key: 'cases.errors.notHigher' });
     await setEventVerification(tx, eventId, level, grant.auth.userId, isoNow(deps.clock));
     await updateCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, 'event.verified');

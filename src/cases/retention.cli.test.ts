@@ -61,7 +61,9 @@ describe('kintrace retention run', () => {
     expect(out.pop()).toMatch(/^retention dry run \(nothing changed\): would purge 1 case\(s\)/);
     await buildCli().parseAsync(['node', 'kintrace', 'retention', 'run']);
     const line = out.pop()!;
-    expect(line).toMatch(/^retention: purged 1 case\(s\) closed on or before \d{4}-\d{2}-\d{2}; key wraps 2, messages 0, notes 0, events deleted 1/);
+    expect(line).toMatch(
+      /^retention: purged 1 case\(s\) closed on or before \d{4}-\d{2}-\d{2}; key wraps 2, messages 0, notes 0, events deleted 1/,
+    );
     expect(line).not.toContain(caseId);
     await buildCli().parseAsync(['node', 'kintrace', 'retention', 'run', '--json']);
     expect(JSON.parse(out.pop()!)).toMatchObject({ dryRun: false, cases: 0, walTruncated: true });
@@ -77,7 +79,12 @@ describe('the server schedule', () => {
     const log = { info: (m: string) => (lines.push(m), ran()), error: () => {} };
     const next = () => new Promise<void>((resolve) => (ran = resolve));
     let first = next();
-    const schedule = startRetentionSchedule({ db: opened.db, clock: new ManualClock('2026-11-01T00:00:00.000Z'), days: 90, log });
+    const schedule = startRetentionSchedule({
+      db: opened.db,
+      clock: new ManualClock('2026-11-01T00:00:00.000Z'),
+      days: 90,
+      log,
+    });
     await first;
     expect(lines[0]).toMatch(/^retention: purged 1 case/);
     expect(await opened.db.selectFrom('cases').select('id').where('id', '=', caseId).execute()).toEqual([]);
@@ -98,13 +105,17 @@ describe('RETENTION_DAYS', () => {
   });
 
   it('refuses 0, negative, fractional and absurd values with a clear message', async () => {
-    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS must be at least 1: 0 would destroy a case the moment it is closed/);
+    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(
+      /RETENTION_DAYS must be at least 1: 0 would destroy a case the moment it is closed/,
+    );
     expect(() => loadConfig({ RETENTION_DAYS: '-5' })).toThrow(/RETENTION_DAYS must be a whole number/);
     expect(() => loadConfig({ RETENTION_DAYS: '1.5' })).toThrow(/RETENTION_DAYS must be a whole number/);
     expect(() => loadConfig({ RETENTION_DAYS: '99999' })).toThrow(/RETENTION_DAYS must be between 1 and 3650/);
     vi.stubEnv('RETENTION_DAYS', '0');
     const err: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk: string | Uint8Array) => (err.push(String(chunk)), true),
+    );
     await runCli(['node', 'kintrace', 'retention', 'run', '--dry-run']);
     expect(err.join('')).toContain('configuration error: RETENTION_DAYS must be at least 1');
     expect(process.exitCode).toBe(1);

@@ -9,7 +9,9 @@ import { describeReport, runRetention } from './retention.service.ts';
 // Prints counts only: never an id, a name or a date that could single out a case.
 
 export const registerRetentionCli = (program: Command): void => {
-  const retention = program.command('retention').description('destroy closed cases whose retention period has ended (docs/retention.md)');
+  const retention = program
+    .command('retention')
+    .description('destroy closed cases whose retention period has ended (docs/retention.md)');
   retention
     .command('run')
     .description('purge every case closed for RETENTION_DAYS days or more')
@@ -19,7 +21,10 @@ export const registerRetentionCli = (program: Command): void => {
       const config = loadConfig();
       const { db, close } = openDatabase(config);
       try {
-        const report = await runRetention({ db, clock: systemClock }, { days: config.retentionDays, dryRun: opts.dryRun === true });
+        const report = await runRetention(
+          { db, clock: systemClock },
+          { days: config.retentionDays, dryRun: opts.dryRun === true },
+        );
         process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${describeReport(report)}\n`);
         // cron and scripts must notice a case that could not be purged
         if (report.failed > 0) process.exitCode = 1;

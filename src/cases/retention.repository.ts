@@ -33,12 +33,22 @@ export const claimExpiredCase = async (db: Queryable, id: string, cutoff: string
   return Number(r.numUpdatedRows) === 1;
 };
 
-export const deleteCaseRows = async (db: Queryable, table: 'case_key_wraps' | 'case_messages' | 'case_notes', caseId: string): Promise<number> =>
-  deleted(await db.deleteFrom(table).where('case_id', '=', caseId).executeTakeFirst());
+export const deleteCaseRows = async (
+  db: Queryable,
+  table: 'case_key_wraps' | 'case_messages' | 'case_notes',
+  caseId: string,
+): Promise<number> => deleted(await db.deleteFrom(table).where('case_id', '=', caseId).executeTakeFirst());
 
 export const countOtherCasesOfPerson = async (db: Queryable, personId: string, caseId: string): Promise<number> =>
   Number(
-    (await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('person_id', '=', personId).where('id', '<>', caseId).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('person_id', '=', personId)
+        .where('id', '<>', caseId)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 const VERIFIED = ['corroborated', 'confirmed'] as const;
@@ -72,10 +82,19 @@ export const deleteEventsOfCase = async (db: Queryable, caseId: string): Promise
 export const deleteEventsOfPerson = async (db: Queryable, personId: string): Promise<number> =>
   deleted(await db.deleteFrom('events').where('person_id', '=', personId).executeTakeFirst());
 
-export const deleteCaseRow = async (db: Queryable, id: string): Promise<number> => deleted(await db.deleteFrom('cases').where('id', '=', id).executeTakeFirst());
+export const deleteCaseRow = async (db: Queryable, id: string): Promise<number> =>
+  deleted(await db.deleteFrom('cases').where('id', '=', id).executeTakeFirst());
 
 export const countCasesOfRequester = async (db: Queryable, userId: string): Promise<number> =>
-  Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('requester_user_id', '=', userId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('requester_user_id', '=', userId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Every account that is the requester of some case (few per family, so a plain distinct list). */
 export const listRequesters = async (db: Queryable): Promise<string[]> =>

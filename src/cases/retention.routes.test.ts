@@ -35,20 +35,32 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
   });
 
   it('the family sees how long its open case is kept after closing', async () => {
-    expect(await page(`/cases/${w.caseId}`, w.family.cookies)).toContain('Через 30 дней после закрытия оно будет безвозвратно удалено.');
-    expect(await page(`/cases/${w.caseId}?lang=en`, w.family.cookies)).toContain('30 days after it is closed, it is deleted for good.');
+    expect(await page(`/cases/${w.caseId}`, w.family.cookies)).toContain(
+      'Через 30 дней после закрытия оно будет безвозвратно удалено.',
+    );
+    expect(await page(`/cases/${w.caseId}?lang=en`, w.family.cookies)).toContain(
+      '30 days after it is closed, it is deleted for good.',
+    );
   });
 
   it('a closed case shows its deletion date to the family and to staff, in Russian and English', async () => {
     const { caseId } = await openCase({ db: t.opened.db, clock: t.clock }, w.family.auth, caseInput(w.orgA.id));
     await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
     for (const cookies of [w.family.cookies, w.caseworker.cookies]) {
-      expect(await page(`/cases/${caseId}`, cookies)).toContain('будет безвозвратно удалено 01.04.2026, если запрос не откроют снова');
-      expect(await page(`/cases/${caseId}?lang=en`, cookies)).toContain('will be deleted for good on 01.04.2026 unless the request is reopened');
+      expect(await page(`/cases/${caseId}`, cookies)).toContain(
+        'будет безвозвратно удалено 01.04.2026, если запрос не откроют снова',
+      );
+      expect(await page(`/cases/${caseId}?lang=en`, cookies)).toContain(
+        'will be deleted for good on 01.04.2026 unless the request is reopened',
+      );
     }
     // Only the family is told that its account goes too once no case is left.
-    expect(await page(`/cases/${caseId}`, w.family.cookies)).toContain('не будете входить 30 дней, ваша учётная запись тоже будет удалена');
-    expect(await page(`/cases/${caseId}?lang=en`, w.family.cookies)).toContain('do not log in for 30 days, your account is deleted too');
+    expect(await page(`/cases/${caseId}`, w.family.cookies)).toContain(
+      'не будете входить 30 дней, ваша учётная запись тоже будет удалена',
+    );
+    expect(await page(`/cases/${caseId}?lang=en`, w.family.cookies)).toContain(
+      'do not log in for 30 days, your account is deleted too',
+    );
     expect(await page(`/cases/${caseId}`, w.caseworker.cookies)).not.toContain('учётная запись тоже будет удалена');
   });
 
@@ -70,7 +82,13 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
 describe('retention translations', () => {
   it('exist in both languages', () => {
     for (const lang of LANGUAGES) {
-      for (const k of ['cases.retention.deletesOn', 'cases.retention.closeWarning_other', 'cases.retention.whileOpen_other', 'cases.retention.accountToo_other', 'audit.actions.case.purged']) {
+      for (const k of [
+        'cases.retention.deletesOn',
+        'cases.retention.closeWarning_other',
+        'cases.retention.whileOpen_other',
+        'cases.retention.accountToo_other',
+        'audit.actions.case.purged',
+      ]) {
         expect(hasKey(lang, k), `${lang} ${k}`).toBe(true);
       }
     }

@@ -11,7 +11,10 @@ export interface RetentionLog {
   error(obj: object, msg: string): void;
 }
 
-export const startRetentionSchedule = (deps: RetentionDeps & { days: number; log: RetentionLog }, everyMs = DAY): { stop(): Promise<void> } => {
+export const startRetentionSchedule = (
+  deps: RetentionDeps & { days: number; log: RetentionLog },
+  everyMs = DAY,
+): { stop(): Promise<void> } => {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = (): void => {

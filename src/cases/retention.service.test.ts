@@ -36,21 +36,49 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     await sendMessage(deps(), await grantFor(t, w.family, caseId, 'message'), `Сообщение ${marker}`);
     await addNote(deps(), await grantFor(t, w.caseworker, caseId, 'work'), `Заметка ${marker}`);
     const staff = await grantFor(t, w.verifier, caseId, 'add_event');
-    await addEvent(deps(), staff, { kind: 'death_confirmed', date: date('2026-02-01'), source: 'official', description: `Описание ${marker}`, place: 'Ростов', verification: 'confirmed' });
-    await addEvent(deps(), await grantFor(t, w.family, caseId, 'add_event'), { kind: 'wounded', date: date('2026-01-20'), source: 'witness', description: `Рассказ ${marker}`, place: undefined, verification: undefined });
+    await addEvent(deps(), staff, {
+      kind: 'death_confirmed',
+      date: date('2026-02-01'),
+      source: 'official',
+      description: `Описание ${marker}`,
+      place: 'Ростов',
+      verification: 'confirmed',
+    });
+    await addEvent(deps(), await grantFor(t, w.family, caseId, 'add_event'), {
+      kind: 'wounded',
+      date: date('2026-01-20'),
+      source: 'witness',
+      description: `Рассказ ${marker}`,
+      place: undefined,
+      verification: undefined,
+    });
     await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'work'), 'death_confirmed');
-    const personId = (await db().selectFrom('cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow()).person_id;
+    const personId = (
+      await db().selectFrom('cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow()
+    ).person_id;
     return { caseId, personId };
   };
 
   const sealedOf = async (caseId: string): Promise<string[]> => {
-    const c = await db().selectFrom('cases').select(['narrative_sealed', 'relation_sealed', 'wants_sealed', 'last_contact_means_sealed']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    const c = await db()
+      .selectFrom('cases')
+      .select(['narrative_sealed', 'relation_sealed', 'wants_sealed', 'last_contact_means_sealed'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     const rows = [
       ...Object.values(c),
-      ...(await db().selectFrom('case_key_wraps').select('wrapped').where('case_id', '=', caseId).execute()).map((r) => r.wrapped),
-      ...(await db().selectFrom('case_messages').select('body_sealed').where('case_id', '=', caseId).execute()).map((r) => r.body_sealed),
-      ...(await db().selectFrom('case_notes').select('body_sealed').where('case_id', '=', caseId).execute()).map((r) => r.body_sealed),
-      ...(await db().selectFrom('events').select('description_sealed').where('case_id', '=', caseId).execute()).map((r) => r.description_sealed),
+      ...(await db().selectFrom('case_key_wraps').select('wrapped').where('case_id', '=', caseId).execute()).map(
+        (r) => r.wrapped,
+      ),
+      ...(await db().selectFrom('case_messages').select('body_sealed').where('case_id', '=', caseId).execute()).map(
+        (r) => r.body_sealed,
+      ),
+      ...(await db().selectFrom('case_notes').select('body_sealed').where('case_id', '=', caseId).execute()).map(
+        (r) => r.body_sealed,
+      ),
+      ...(await db().selectFrom('events').select('description_sealed').where('case_id', '=', caseId).execute()).map(
+        (r) => r.description_sealed,
+      ),
     ];
     return rows.filter((v): v is string => typeof v === 'string' && v.length > 0);
   };
@@ -65,8 +93,23 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
 
   const tableSizes = async () => {
     const out: Record<string, number> = {};
-    for (const table of ['persons', 'cases', 'case_key_wraps', 'case_messages', 'case_notes', 'events', 'audit_log'] as const) {
-      out[table] = Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    for (const table of [
+      'persons',
+      'cases',
+      'case_key_wraps',
+      'case_messages',
+      'case_notes',
+      'events',
+      'audit_log',
+    ] as const) {
+      out[table] = Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     }
     return out;
   };
@@ -77,7 +120,15 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     const before = await tableSizes();
     const sealed = await sealedOf(caseId);
     const report = await runRetention(deps(), { days: DAYS, dryRun: true });
-    expect(report).toMatchObject({ dryRun: true, cases: 1, keyWraps: 2, messages: 1, notes: 1, persons: 1, eventsKept: 0 });
+    expect(report).toMatchObject({
+      dryRun: true,
+      cases: 1,
+      keyWraps: 2,
+      messages: 1,
+      notes: 1,
+      persons: 1,
+      eventsKept: 0,
+    });
     // last contact, the confirmed death and the family's report
     expect(report.eventsDeleted).toBe(3);
     expect(await tableSizes()).toEqual(before);
@@ -101,7 +152,9 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
 
     const dump = JSON.stringify(await db().selectFrom('audit_log').selectAll().execute());
     for (const s of [...sealed, 'PURGE']) expect(dump).not.toContain(s);
-    const purged = (await auditForOrganisation(db(), w.orgA.id)).filter((a) => a.caseId === caseId && a.action === 'case.purged');
+    const purged = (await auditForOrganisation(db(), w.orgA.id)).filter(
+      (a) => a.caseId === caseId && a.action === 'case.purged',
+    );
     expect(purged).toHaveLength(1);
     expect(purged[0]).toMatchObject({ actorUserId: 'system', actorRole: 'system' });
     expect(Object.keys(purged[0]!).sort()).toEqual(['action', 'actorRole', 'actorUserId', 'at', 'caseId', 'id']);
@@ -119,12 +172,16 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     await expect(grantFor(t, w.caseworker, caseId)).rejects.toBeInstanceOf(NotFound);
     await expect(grantFor(t, w.admin, caseId)).rejects.toBeInstanceOf(NotFound);
     const familyCookies = await login(t.app, w.family.pseudonym, w.family.passphrase);
-    expect((await t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: familyCookies })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: familyCookies })).statusCode).toBe(
+      404,
+    );
     const mine = await t.app.inject({ method: 'GET', url: '/my/cases', cookies: familyCookies });
     expect(mine.statusCode).toBe(200);
     expect(mine.body).not.toContain(caseId);
     const staffCookies = await login(t.app, w.caseworker.pseudonym, w.caseworker.passphrase, w.caseworker.totpSecret);
-    expect((await t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: staffCookies })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: staffCookies })).statusCode).toBe(
+      404,
+    );
   });
 
   it('leaves a case still inside its period alone, and purges it on its deletion day', async () => {
@@ -147,7 +204,9 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     t.clock.advance(2 * DAYS * DAY);
     await runRetention(deps(), { days: DAYS });
     expect(await rowsOf(caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
-    expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, caseId))).notes[0]?.body).toBe('Заметка REOPEN');
+    expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, caseId))).notes[0]?.body).toBe(
+      'Заметка REOPEN',
+    );
   });
 
   it('keeps the person and the verified facts, bare, while another case is about the same person', async () => {
@@ -160,9 +219,22 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     const report = await runRetention(deps(), { days: DAYS });
     expect(report).toMatchObject({ cases: 1, eventsKept: 1, eventsDeleted: 2, persons: 0 });
     expect(await rowsOf(first.caseId)).toEqual({ cases: 0, wraps: 0, messages: 0, notes: 0, events: 0 });
-    const kept = await db().selectFrom('events').selectAll().where('person_id', '=', first.personId).where('case_id', 'is', null).execute();
+    const kept = await db()
+      .selectFrom('events')
+      .selectAll()
+      .where('person_id', '=', first.personId)
+      .where('case_id', 'is', null)
+      .execute();
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatchObject({ kind: 'death_confirmed', verification: 'confirmed', source: 'official', place: 'Ростов', description_sealed: null, verified_by: null, added_by_family: 0 });
+    expect(kept[0]).toMatchObject({
+      kind: 'death_confirmed',
+      verification: 'confirmed',
+      source: 'official',
+      place: 'Ростов',
+      description_sealed: null,
+      verified_by: null,
+      added_by_family: 0,
+    });
     expect(kept[0]!.verified_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // The other family's case is untouched.
     expect((await getCaseForViewer(deps(), await grantFor(t, w.otherFamily, secondId))).person.surname).toBe('Иванов');
@@ -170,7 +242,12 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     // When the last case about the person goes, nothing of the person remains.
     await closeCase(deps(), await grantFor(t, w.caseworker, secondId, 'work'), 'death_confirmed');
     t.clock.advance(DAYS * DAY);
-    expect(await runRetention(deps(), { days: DAYS })).toMatchObject({ cases: 1, persons: 1, eventsKept: 0, eventsDeleted: 2 });
+    expect(await runRetention(deps(), { days: DAYS })).toMatchObject({
+      cases: 1,
+      persons: 1,
+      eventsKept: 0,
+      eventsDeleted: 2,
+    });
     expect(await db().selectFrom('events').select('id').where('person_id', '=', first.personId).execute()).toEqual([]);
     expect(await db().selectFrom('persons').select('id').where('id', '=', first.personId).execute()).toEqual([]);
   });
@@ -189,7 +266,9 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     expect(report.failures).toHaveLength(1);
     expect(report.failures![0]).not.toContain(blocked.caseId);
     expect(await rowsOf(blocked.caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
-    expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, blocked.caseId))).narrative).toBe('История BLOCKED');
+    expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, blocked.caseId))).narrative).toBe(
+      'История BLOCKED',
+    );
     expect((await rowsOf(free.caseId)).cases).toBe(0);
     expect(describeReport(report)).toMatch(/FAILED 1 case\(s\) or account\(s\), rolled back, retried on the next run/);
     await sql`DROP TABLE retention_blocker`.execute(db());
@@ -221,7 +300,9 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     }
     expect(await userRow(loggedIn.id)).toHaveLength(1);
     expect(await userRow(withOpenCase.id)).toHaveLength(1);
-    expect((await db().selectFrom('users').select('id').where('role', '<>', 'family').execute()).length).toBe(staffBefore);
+    expect((await db().selectFrom('users').select('id').where('role', '<>', 'family').execute()).length).toBe(
+      staffBefore,
+    );
     await expect(login(t.app, gone.pseudonym, gone.passphrase)).rejects.toThrow(/login failed/);
     // Counted from the login, the second account's period ends 30 days later.
     t.clock.advance(30 * DAY);
@@ -239,6 +320,8 @@ describe('retention dates', () => {
   });
 
   it('refuses a period under one day', async () => {
-    await expect(runRetention({ db: undefined as never, clock: { now: () => new Date() } }, { days: 0 })).rejects.toBeInstanceOf(RangeError);
+    await expect(
+      runRetention({ db: undefined as never, clock: { now: () => new Date() } }, { days: 0 }),
+    ).rejects.toBeInstanceOf(RangeError);
   });
 });

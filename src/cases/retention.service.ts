@@ -5,8 +5,16 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { deleteIdleFamilyAccount, idleFamilyAccounts } from '../accounts/accounts.service.ts';
 import { deletePerson } from '../people/people.service.ts';
 import {
-  claimExpiredCase, countCasesOfRequester, countOtherCasesOfPerson, deleteCaseRow, deleteCaseRows, deleteEventsOfCase, deleteEventsOfPerson,
-  detachVerifiedEvents, listExpiredCases, listRequesters,
+  claimExpiredCase,
+  countCasesOfRequester,
+  countOtherCasesOfPerson,
+  deleteCaseRow,
+  deleteCaseRows,
+  deleteEventsOfCase,
+  deleteEventsOfPerson,
+  detachVerifiedEvents,
+  listExpiredCases,
+  listRequesters,
 } from './retention.repository.ts';
 
 // Retention (docs/retention.md): a case closed for RETENTION_DAYS is destroyed for good —
@@ -43,7 +51,8 @@ export interface RetentionReport {
   walTruncated?: boolean;
 }
 
-const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The day a case closed on `closedOn` is destroyed (the first daily run on or after it). */
 export const deletionDay = (closedOn: string, days: number): string => addDays(closedOn, days);
@@ -52,7 +61,17 @@ export const deletionDay = (closedOn: string, days: number): string => addDays(c
 export const retentionCutoff = (today: string, days: number): string => addDays(today, -days);
 
 type Counts = Omit<RetentionReport, 'dryRun' | 'cutoff' | 'walTruncated' | 'failures'>;
-const zero = (): Counts => ({ cases: 0, keyWraps: 0, messages: 0, notes: 0, eventsDeleted: 0, eventsKept: 0, persons: 0, accounts: 0, failed: 0 });
+const zero = (): Counts => ({
+  cases: 0,
+  keyWraps: 0,
+  messages: 0,
+  notes: 0,
+  eventsDeleted: 0,
+  eventsKept: 0,
+  persons: 0,
+  accounts: 0,
+  failed: 0,
+});
 const add = (a: Counts, b: Counts): void => {
   for (const k of Object.keys(a) as Array<keyof Counts>) a[k] += b[k];
 };
@@ -62,7 +81,12 @@ const add = (a: Counts, b: Counts): void => {
  * but one, the person last. Returns null when the case was reopened (or already purged) since
  * it was listed: a reopened case is never purged.
  */
-const purgeCase = async (tx: Tx, c: { id: string; person_id: string; organisation_id: string }, cutoff: string, at: string): Promise<Counts | null> => {
+const purgeCase = async (
+  tx: Tx,
+  c: { id: string; person_id: string; organisation_id: string },
+  cutoff: string,
+  at: string,
+): Promise<Counts | null> => {
   if (!(await claimExpiredCase(tx, c.id, cutoff))) return null;
   const counts = zero();
   counts.cases = 1;
@@ -83,7 +107,14 @@ const purgeCase = async (tx: Tx, c: { id: string; person_id: string; organisatio
   await deleteCaseRow(tx, c.id);
   if (!personStays) counts.persons = await deletePerson(tx, c.person_id);
   // No person, no requester, no content: that the organisation had a case and when it went.
-  await recordAudit(tx, { actorUserId: 'system', actorRole: 'system', organisationId: c.organisation_id, action: 'case.purged', caseId: c.id, at });
+  await recordAudit(tx, {
+    actorUserId: 'system',
+    actorRole: 'system',
+    organisationId: c.organisation_id,
+    action: 'case.purged',
+    caseId: c.id,
+    at,
+  });
   return counts;
 };
 
@@ -109,7 +140,12 @@ const purgeAccount = async (tx: Tx, userId: string, cutoff: string): Promise<Cou
 type Unit = (tx: Tx) => Promise<Counts | null>;
 
 /** The work of one run, one unit per case then per account (accounts after their cases went). */
-const eachUnit = async (q: Queryable, cutoff: string, at: string, exec: (unit: Unit) => Promise<void>): Promise<void> => {
+const eachUnit = async (
+  q: Queryable,
+  cutoff: string,
+  at: string,
+  exec: (unit: Unit) => Promise<void>,
+): Promise<void> => {
   for (const c of await listExpiredCases(q, cutoff)) await exec((tx) => purgeCase(tx, c, cutoff, at));
   // Skip, without a transaction each, the many idle families whose case is still open; the
   // unit checks again inside its transaction.
@@ -126,8 +162,12 @@ const eachUnit = async (q: Queryable, cutoff: string, at: string, exec: (unit: U
  * savepoint per unit) that is then rolled back, so its counts are the real ones and nothing
  * changes.
  */
-export const runRetention = async (deps: RetentionDeps, opts: { days: number; dryRun?: boolean }): Promise<RetentionReport> => {
-  if (!Number.isInteger(opts.days) || opts.days < 1) throw new RangeError('retention days must be a whole number of at least 1');
+export const runRetention = async (
+  deps: RetentionDeps,
+  opts: { days: number; dryRun?: boolean },
+): Promise<RetentionReport> => {
+  if (!Number.isInteger(opts.days) || opts.days < 1)
+    throw new RangeError('retention days must be a whole number of at least 1');
   const cutoff = retentionCutoff(isoDay(deps.clock), opts.days);
   const at = isoNow(deps.clock);
   const total = zero();
@@ -180,5 +220,9 @@ export const runRetention = async (deps: RetentionDeps, opts: { days: number; dr
 export const describeReport = (r: RetentionReport): string =>
   `${r.dryRun ? 'retention dry run (nothing changed): would purge' : 'retention: purged'} ${r.cases} case(s) closed on or before ${r.cutoff}; ` +
   `key wraps ${r.keyWraps}, messages ${r.messages}, notes ${r.notes}, events deleted ${r.eventsDeleted}, verified events kept ${r.eventsKept}, persons ${r.persons}, idle family accounts ${r.accounts}` +
-  (r.failed > 0 ? `; FAILED ${r.failed} case(s) or account(s), rolled back, retried on the next run: ${(r.failures ?? []).join(' | ')}` : '') +
-  (r.walTruncated === false ? '; warning: the SQLite write-ahead log could not be emptied (a reader held it), it will be on the next run' : '');
+  (r.failed > 0
+    ? `; FAILED ${r.failed} case(s) or account(s), rolled back, retried on the next run: ${(r.failures ?? []).join(' | ')}`
+    : '') +
+  (r.walTruncated === false
+    ? '; warning: the SQLite write-ahead log could not be emptied (a reader held it), it will be on the next run'
+    : '');

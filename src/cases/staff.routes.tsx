@@ -6,7 +6,14 @@ import { echoValues, errorsByField, parseForm } from '../web/forms.tsx';
 import { Invalid } from '../shared/errors.ts';
 import { sendPage } from '../web/render.ts';
 import { caseFormAction } from './case-render.ts';
-import { assignSchema, closeSchema, postSchema, queueQuerySchema, searchQuerySchema, verifySchema } from './cases.schema.ts';
+import {
+  assignSchema,
+  closeSchema,
+  postSchema,
+  queueQuerySchema,
+  searchQuerySchema,
+  verifySchema,
+} from './cases.schema.ts';
 import { addNote, assignCase, caseQueue, closeCase, reopenCase, searchCases, verifyEvent } from './cases.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
 
@@ -17,7 +24,8 @@ type IdParams = { Params: { id: string } };
 
 export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  const names = async (orgId: string) => new Map((await staffOfOrganisation(deps.db, orgId)).map((s) => [s.id, s.pseudonym]));
+  const names = async (orgId: string) =>
+    new Map((await staffOfOrganisation(deps.db, orgId)).map((s) => [s.id, s.pseudonym]));
 
   app.get('/staff', async (req, reply) => {
     const grant = authoriseQueue(requireStaff(req));
@@ -25,7 +33,9 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const rows = await caseQueue(deps, grant, filter, days);
     const staffNames = await names(grant.organisationId);
     const isAdmin = caseRole(grant.auth) === 'org_admin';
-    return sendPage(req, reply, (ctx) => <QueuePage ctx={ctx} rows={rows} filter={filter} days={days} staffNames={staffNames} isAdmin={isAdmin} />);
+    return sendPage(req, reply, (ctx) => (
+      <QueuePage ctx={ctx} rows={rows} filter={filter} days={days} staffNames={staffNames} isAdmin={isAdmin} />
+    ));
   });
 
   app.get('/staff/search', async (req, reply) => {
@@ -44,7 +54,14 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
       if (!(err instanceof Invalid)) throw err;
       // Too long: say so and keep what was typed, rather than silently searching for nothing.
       const typed = echoValues(req.body).q ?? '';
-      return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={typed} rows={null} staffNames={staffNames} errors={errorsByField(err.problems)} />, 400);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <SearchPage ctx={ctx} q={typed} rows={null} staffNames={staffNames} errors={errorsByField(err.problems)} />
+        ),
+        400,
+      );
     }
     const rows = q ? await searchCases(deps, grant, q) : null;
     return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} rows={rows} staffNames={staffNames} />);

@@ -8,7 +8,15 @@ import type { QueueRow } from './queue.service.ts';
 
 // The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
 
-const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRow[]; staffNames: Map<string, string> }) => {
+const QueueTable = ({
+  ctx,
+  rows,
+  staffNames,
+}: {
+  ctx: PageContext;
+  rows: QueueRow[];
+  staffNames: Map<string, string>;
+}) => {
   const { t } = ctx;
   if (rows.length === 0) return <p>{t('cases.queueEmpty')}</p>;
   return (
@@ -49,7 +57,15 @@ const QueueTable = ({ ctx, rows, staffNames }: { ctx: PageContext; rows: QueueRo
 // POST, not GET: a name typed here must not end up in a URL (browser history, a proxy's log).
 const SearchForm = ({ ctx, q, errors = {} }: { ctx: PageContext; q: string; errors?: FormErrors }) => (
   <PostForm ctx={ctx} action="/staff/search">
-    <TextField ctx={ctx} name="q" type="search" label={ctx.t('cases.search')} values={{ q }} errors={errors} maxLength={100} />
+    <TextField
+      ctx={ctx}
+      name="q"
+      type="search"
+      label={ctx.t('cases.search')}
+      values={{ q }}
+      errors={errors}
+      maxLength={100}
+    />
     <button type="submit">{ctx.t('cases.searchSubmit')}</button>
   </PostForm>
 );
@@ -74,11 +90,15 @@ export const QueuePage = ({
     <Layout ctx={ctx} heading={t('cases.queueTitle')}>
       {/* A wrapping line of links rather than a <nav> list: Pico lays those out in one row,
           which overflows a 360 px screen. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: see above */}
       <p aria-label={t('cases.queueTitle')} role="navigation">
         {QUEUE_FILTERS.map((f, i) => (
           <>
             {i > 0 && ' · '}
-            <a href={`/staff?filter=${f}${f === 'stale' ? `&days=${days}` : ''}`} aria-current={f === filter ? 'page' : undefined}>
+            <a
+              href={`/staff?filter=${f}${f === 'stale' ? `&days=${days}` : ''}`}
+              aria-current={f === filter ? 'page' : undefined}
+            >
               {f === filter ? <strong>{t(`cases.filters.${f}`)}</strong> : t(`cases.filters.${f}`)}
             </a>
           </>

@@ -5,8 +5,19 @@ import { levelRank, type EventKind, type TimelineEvent } from './timeline.ts';
 // people in docs/status-rules.md; keep the two in step.
 
 export const PERSON_STATUSES = [
-  'unknown', 'serving', 'no_contact', 'refusal_filed', 'wounded', 'missing', 'detained', 'captured', 'reported_dead', 'dead',
-  'body_returned', 'released', 'returned_home',
+  'unknown',
+  'serving',
+  'no_contact',
+  'refusal_filed',
+  'wounded',
+  'missing',
+  'detained',
+  'captured',
+  'reported_dead',
+  'dead',
+  'body_returned',
+  'released',
+  'returned_home',
 ] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
@@ -19,14 +30,23 @@ const statusOf = (e: TimelineEvent): PersonStatus | null => {
   const byKind: Record<EventKind, PersonStatus | null> = {
     // A last contact says the person could be reached then, not that all is well now: for a
     // family whose son went silent, "serving" read as the unit's "everything is fine".
-    last_contact: 'no_contact', deployed: 'serving', transferred: 'serving',
-    wounded: 'wounded', hospitalised: 'wounded',
-    detained: 'detained', captured: 'captured', missing: 'missing',
+    last_contact: 'no_contact',
+    deployed: 'serving',
+    transferred: 'serving',
+    wounded: 'wounded',
+    hospitalised: 'wounded',
+    detained: 'detained',
+    captured: 'captured',
+    missing: 'missing',
     death_reported: 'reported_dead',
     death_confirmed: e.verification === 'confirmed' ? 'dead' : 'reported_dead',
     body_returned: 'body_returned',
-    refusal_filed: 'refusal_filed', released: 'released', returned_home: 'returned_home',
-    belongings_returned: null, official_notice: null, other: null,
+    refusal_filed: 'refusal_filed',
+    released: 'released',
+    returned_home: 'returned_home',
+    belongings_returned: null,
+    official_notice: null,
+    other: null,
   };
   return byKind[e.kind];
 };
@@ -39,8 +59,19 @@ const statusOf = (e: TimelineEvent): PersonStatus | null => {
  * it, and a body returned is the last word on a death.
  */
 const PRECEDENCE: PersonStatus[] = [
-  'unknown', 'serving', 'no_contact', 'refusal_filed', 'wounded', 'missing', 'detained', 'captured', 'reported_dead', 'dead',
-  'body_returned', 'released', 'returned_home',
+  'unknown',
+  'serving',
+  'no_contact',
+  'refusal_filed',
+  'wounded',
+  'missing',
+  'detained',
+  'captured',
+  'reported_dead',
+  'dead',
+  'body_returned',
+  'released',
+  'returned_home',
 ];
 const rank = (s: PersonStatus): number => PRECEDENCE.indexOf(s);
 
@@ -82,7 +113,10 @@ const derive = (events: TimelineEvent[], minLevel: number): DerivedStatus => {
   const deaths = candidates.filter((c) => DEATH.has(c.status));
   if (deaths.length > 0 && !DEATH.has(winner.status)) {
     const aliveAfter = ALIVE_AND_FREE.has(winner.status) && winner.e.verification === 'confirmed';
-    if (!aliveAfter) winner = deaths.reduce((a, b) => (rank(b.status) > rank(a.status) || (rank(b.status) === rank(a.status) && b.end > a.end) ? b : a));
+    if (!aliveAfter)
+      winner = deaths.reduce((a, b) =>
+        rank(b.status) > rank(a.status) || (rank(b.status) === rank(a.status) && b.end > a.end) ? b : a,
+      );
   }
   return { status: winner.status, basisEventId: winner.e.id };
 };

@@ -3,13 +3,35 @@ import type { PartialDate } from '../people/partial-date.ts';
 // The vocabulary of a person's timeline. Pure: used by the status rules, the forms and views.
 
 export const EVENT_KINDS = [
-  'last_contact', 'deployed', 'transferred', 'wounded', 'hospitalised', 'detained', 'captured', 'missing',
-  'death_reported', 'death_confirmed', 'body_returned', 'belongings_returned', 'refusal_filed', 'released',
-  'returned_home', 'official_notice', 'other',
+  'last_contact',
+  'deployed',
+  'transferred',
+  'wounded',
+  'hospitalised',
+  'detained',
+  'captured',
+  'missing',
+  'death_reported',
+  'death_confirmed',
+  'body_returned',
+  'belongings_returned',
+  'refusal_filed',
+  'released',
+  'returned_home',
+  'official_notice',
+  'other',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const EVENT_SOURCES = ['family', 'witness', 'official', 'news', 'social_media', 'rights_group', 'other'] as const;
+export const EVENT_SOURCES = [
+  'family',
+  'witness',
+  'official',
+  'news',
+  'social_media',
+  'rights_group',
+  'other',
+] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 export const VERIFICATION_LEVELS = ['reported', 'corroborated', 'confirmed'] as const;

@@ -12,7 +12,11 @@ describe.each(DIALECTS)('case page wording (%s)', (dialect) => {
     const page = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.family.cookies });
     expect(page.body).toContain('Вы сообщили (это ещё не проверено): нет связи с 10.01.2026.');
     expect(page.body).not.toContain('на службе');
-    const en = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}?lang=en`, cookies: s.w.family.cookies });
+    const en = await s.t.app.inject({
+      method: 'GET',
+      url: `/cases/${s.w.caseId}?lang=en`,
+      cookies: s.w.family.cookies,
+    });
     expect(en.body).toContain('You reported (not yet verified): no contact since 10.01.2026.');
     const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.caseworker.cookies });
     expect(staff.body).toContain('Сообщено, но ещё не проверено: нет связи с 10.01.2026.');

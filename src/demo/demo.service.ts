@@ -8,9 +8,25 @@ import { authoriseCase } from '../web/access.ts';
 import { generatePassphrase } from '../accounts/accounts.cli.ts';
 import { countUsers, wrapOrganisationKeyFor } from '../accounts/accounts.service.ts';
 import { provisionAccount, provisionOrganisation } from '../accounts/provision.ts';
-import { addEvent, addNote, assignCase, closeCase, openCase, sendMessage, verifyEvent } from '../cases/cases.service.ts';
+import {
+  addEvent,
+  addNote,
+  assignCase,
+  closeCase,
+  openCase,
+  sendMessage,
+  verifyEvent,
+} from '../cases/cases.service.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
-import { DEMO_CASES, DEMO_FAMILY_COUNT, DEMO_MARK, DEMO_ORGANISATIONS, DEMO_STAFF_ROLES, demoNames, type DemoCase } from './demo.data.ts';
+import {
+  DEMO_CASES,
+  DEMO_FAMILY_COUNT,
+  DEMO_MARK,
+  DEMO_ORGANISATIONS,
+  DEMO_STAFF_ROLES,
+  demoNames,
+  type DemoCase,
+} from './demo.data.ts';
 
 // `kintrace demo`: a synthetic, clearly marked world built through the real services (accounts
 // provisioning, cases), so every page has something to show. It only ever fills an EMPTY data
@@ -49,23 +65,53 @@ export const assertEmptyDataDir = (dataDir: string): void => {
 
 type Staff = { auth: AuthContext; login: DemoLogin };
 
-const authOf = (userId: string, pseudonym: string, role: Role, organisationId: string | null, privateKey: Buffer): AuthContext => ({
-  userId, pseudonym, role, organisationId, secondFactorDone: true, totpEnabled: role !== 'family', sessionId: 'demo', userPrivateKey: privateKey,
+const authOf = (
+  userId: string,
+  pseudonym: string,
+  role: Role,
+  organisationId: string | null,
+  privateKey: Buffer,
+): AuthContext => ({
+  userId,
+  pseudonym,
+  role,
+  organisationId,
+  secondFactorDone: true,
+  totpEnabled: role !== 'family',
+  sessionId: 'demo',
+  userPrivateKey: privateKey,
 });
 
 /** Fills an empty database with the demo; throws DemoRefused if it already holds any account. */
 export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; clock: Clock }): Promise<DemoReport> => {
-  if ((await countUsers(deps.db)) > 0) throw new DemoRefused('The database already holds accounts: the demo only fills an empty one.');
+  if ((await countUsers(deps.db)) > 0)
+    throw new DemoRefused('The database already holds accounts: the demo only fills an empty one.');
   // The story unfolds over the last seven weeks, so queues show recent and stale cases.
   const clock = new ManualClock(new Date(deps.clock.now().getTime() - 49 * DAY));
   const pdeps = { db: deps.db, config: deps.config, clock };
   const cdeps = { db: deps.db, clock };
   const logins: DemoLogin[] = [];
 
-  const account = async (pseudonym: string, role: Role, org: { id: string; name: string; privateKey: Buffer } | null) => {
+  const account = async (
+    pseudonym: string,
+    role: Role,
+    org: { id: string; name: string; privateKey: Buffer } | null,
+  ) => {
     const passphrase = generatePassphrase();
-    const made = await provisionAccount(pdeps, { pseudonym, passphrase, role, organisation: org, withTotp: role !== 'family' });
-    const login: DemoLogin = { pseudonym, passphrase, role, organisation: org?.name ?? null, totpSecret: made.totpSecret };
+    const made = await provisionAccount(pdeps, {
+      pseudonym,
+      passphrase,
+      role,
+      organisation: org,
+      withTotp: role !== 'family',
+    });
+    const login: DemoLogin = {
+      pseudonym,
+      passphrase,
+      role,
+      organisation: org?.name ?? null,
+      totpSecret: made.totpSecret,
+    };
     logins.push(login);
     return { made, login, auth: authOf(made.userId, pseudonym, role, org?.id ?? null, made.privateKey) };
   };
@@ -77,12 +123,19 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   }
   // A site administrator inside the first organisation who also holds the second one's key.
   const site = await account('demo-site-admin', 'site_admin', orgs[0]);
-  await wrapOrganisationKeyFor(deps.db, orgs[1].id, orgs[1].privateKey, { id: site.made.userId, publicKey: site.made.publicKey }, clock);
+  await wrapOrganisationKeyFor(
+    deps.db,
+    orgs[1].id,
+    orgs[1].privateKey,
+    { id: site.made.userId, publicKey: site.made.publicKey },
+    clock,
+  );
 
   const staff: Array<Record<StaffRole, Staff>> = [];
   for (const [i, org] of orgs.entries()) {
     const byRole = {} as Record<StaffRole, Staff>;
-    for (const role of DEMO_STAFF_ROLES) byRole[role] = await account(`demo-${role.replace('_', '-')}-${i === 0 ? 'north' : 'south'}`, role, org);
+    for (const role of DEMO_STAFF_ROLES)
+      byRole[role] = await account(`demo-${role.replace('_', '-')}-${i === 0 ? 'north' : 'south'}`, role, org);
     staff.push(byRole);
   }
   const families = [];
@@ -106,20 +159,38 @@ const playCase = async (
 ): Promise<void> => {
   const today = () => isoDay(deps.clock);
   const input = parseForm(openCaseSchema(today()), {
-    organisation: orgId, surname: name.surname, given_name: name.given, patronymic: name.patronymic,
-    birth_date: c.person.birth, region: c.person.region, unit_number: c.person.unitNumber, unit_name: c.person.unitName,
-    rank: c.person.rank, service_category: c.person.category, relation: c.relation,
-    last_contact_date: c.lastContact?.date ?? '', last_contact_means: c.lastContact?.means ?? '',
-    narrative: c.narrative, wants_to_learn: c.wants,
+    organisation: orgId,
+    surname: name.surname,
+    given_name: name.given,
+    patronymic: name.patronymic,
+    birth_date: c.person.birth,
+    region: c.person.region,
+    unit_number: c.person.unitNumber,
+    unit_name: c.person.unitName,
+    rank: c.person.rank,
+    service_category: c.person.category,
+    relation: c.relation,
+    last_contact_date: c.lastContact?.date ?? '',
+    last_contact_means: c.lastContact?.means ?? '',
+    narrative: c.narrative,
+    wants_to_learn: c.wants,
   });
   const { caseId } = await openCase(deps, family, input);
-  const grant = (auth: AuthContext) => authoriseCase(deps.db, auth, caseId, auth.role === 'family' ? 'add_event' : 'work');
+  const grant = (auth: AuthContext) =>
+    authoriseCase(deps.db, auth, caseId, auth.role === 'family' ? 'add_event' : 'work');
   const actor = (who: 'family' | 'caseworker' | 'verifier') => (who === 'family' ? family : staff[who].auth);
   const step = () => deps.clock.advance(DAY / 3);
 
   for (const e of c.events) {
     step();
-    const fields = { kind: e.kind, date: e.date, place: e.place ?? '', source: e.source, description: e.description ?? '', verification: e.by === 'family' ? '' : (e.level ?? 'reported') };
+    const fields = {
+      kind: e.kind,
+      date: e.date,
+      place: e.place ?? '',
+      source: e.source,
+      description: e.description ?? '',
+      verification: e.by === 'family' ? '' : (e.level ?? 'reported'),
+    };
     const { eventId } = await addEvent(deps, await grant(actor(e.by)), parseForm(eventSchema(today()), fields));
     if (e.raise) {
       step();
@@ -148,7 +219,13 @@ const playCase = async (
 /** What `kintrace demo` prints: where to log in and as whom. */
 export const formatReport = (report: DemoReport, publicUrl: string): string => {
   const rows = report.logins.map((l) =>
-    [l.role.padEnd(11), l.pseudonym.padEnd(22), l.passphrase, l.totpSecret ? `  2FA secret ${l.totpSecret}` : '', l.organisation ? `  (${l.organisation})` : ''].join('  '),
+    [
+      l.role.padEnd(11),
+      l.pseudonym.padEnd(22),
+      l.passphrase,
+      l.totpSecret ? `  2FA secret ${l.totpSecret}` : '',
+      l.organisation ? `  (${l.organisation})` : '',
+    ].join('  '),
   );
   return [
     `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases.`,

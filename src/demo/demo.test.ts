@@ -29,12 +29,18 @@ describe.each(DIALECTS)('kintrace demo through the real services (%s)', (dialect
       const report = await runDemo({ db: opened.db, config, clock: systemClock });
       expect(await casesStats(opened.db)).toEqual(expected);
       expect(report.logins).toHaveLength(expected.users);
-      expect(report.logins.filter((l) => l.role !== 'family').every((l) => /^[A-Z2-7]{32}$/.test(l.totpSecret ?? ''))).toBe(true);
+      expect(
+        report.logins.filter((l) => l.role !== 'family').every((l) => /^[A-Z2-7]{32}$/.test(l.totpSecret ?? '')),
+      ).toBe(true);
       const persons = await opened.db.selectFrom('persons').select('surname').execute();
       expect(persons.every((p) => p.surname.includes(DEMO_MARK))).toBe(true);
       const closed = await opened.db.selectFrom('cases').select('id').where('state', '=', 'closed').execute();
       expect(closed).toHaveLength(DEMO_CASES.filter((c) => c.close).length);
-      const verified = await opened.db.selectFrom('events').select('id').where('verification', '!=', 'reported').execute();
+      const verified = await opened.db
+        .selectFrom('events')
+        .select('id')
+        .where('verification', '!=', 'reported')
+        .execute();
       expect(verified.length).toBeGreaterThanOrEqual(6);
       await expect(runDemo({ db: opened.db, config, clock: systemClock })).rejects.toThrow(DemoRefused);
       expect(await casesStats(opened.db)).toEqual(expected);
@@ -78,11 +84,19 @@ describe('kintrace demo on a data directory', () => {
     process.env.DATA_DIR = dataDir;
     const out = await runCli(['demo']);
     expect(out).toContain('DEMO');
-    const rows = [...out.matchAll(/^(\w+)\s+(demo-[a-z0-9-]+)\s+([a-z0-9]{4}(?:-[a-z0-9]{4}){5})(?:\s+2FA secret ([A-Z2-7]+))?/gm)];
+    const rows = [
+      ...out.matchAll(/^(\w+)\s+(demo-[a-z0-9-]+)\s+([a-z0-9]{4}(?:-[a-z0-9]{4}){5})(?:\s+2FA secret ([A-Z2-7]+))?/gm),
+    ];
     expect(rows).toHaveLength(expected.users);
 
     const opened = openSqlite(path.join(dataDir, 'kintrace.sqlite'));
-    const app = await buildApp({ config: loadConfig({ ...process.env, DATA_DIR: dataDir }), db: opened.db, dialect: 'sqlite', clock: new ManualClock(new Date()), logger: createLogger('silent') });
+    const app = await buildApp({
+      config: loadConfig({ ...process.env, DATA_DIR: dataDir }),
+      db: opened.db,
+      dialect: 'sqlite',
+      clock: new ManualClock(new Date()),
+      logger: createLogger('silent'),
+    });
     try {
       expect(await casesStats(opened.db)).toEqual(expected);
       const row = (pseudonym: string) => rows.find((r) => r[2] === pseudonym)!;
@@ -93,7 +107,9 @@ describe('kintrace demo on a data directory', () => {
       expect(queue.body).toContain(DEMO_MARK);
       const caseLinks = [...new Set([...queue.body.matchAll(/href="(\/cases\/[0-9a-f-]{36})"/g)].map((m) => m[1]))];
       expect(caseLinks.length).toBeGreaterThanOrEqual(3);
-      const pages = await Promise.all(caseLinks.map((u) => app.inject({ method: 'GET', url: u, cookies: staffCookies })));
+      const pages = await Promise.all(
+        caseLinks.map((u) => app.inject({ method: 'GET', url: u, cookies: staffCookies })),
+      );
       expect(pages.every((p) => p.statusCode === 200)).toBe(true);
       // The case whose official date of death comes before the family's last call shows a discrepancy.
       expect(pages.some((p) => p.body.includes('class="discrepancy"'))).toBe(true);
@@ -101,7 +117,9 @@ describe('kintrace demo on a data directory', () => {
       const fam = row('demo-family-1');
       const famCookies = await login(app, fam[2], fam[3]);
       const mine = await app.inject({ method: 'GET', url: '/my/cases', cookies: famCookies });
-      expect([...mine.body.matchAll(/href="\/cases\/[0-9a-f-]{36}"/g)]).toHaveLength(DEMO_CASES.filter((c) => c.family === 0).length);
+      expect([...mine.body.matchAll(/href="\/cases\/[0-9a-f-]{36}"/g)]).toHaveLength(
+        DEMO_CASES.filter((c) => c.family === 0).length,
+      );
     } finally {
       await app.close();
       await opened.close();

@@ -19,7 +19,9 @@ describe('kintrace link', () => {
     const correct = linked.filter((r) => r.left_id.split('-')[1] === r.right_id.split('-')[1]);
     expect(correct.length).toBeGreaterThanOrEqual(495);
     expect(linked.length - correct.length).toBeLessThanOrEqual(2);
-    expect(Object.keys(linked[0])).toEqual(expect.arrayContaining(['probability', 'surname_weight', 'date_of_birth_level']));
+    expect(Object.keys(linked[0])).toEqual(
+      expect.arrayContaining(['probability', 'surname_weight', 'date_of_birth_level']),
+    );
     expect(rows(clusters)).toHaveLength(1000);
   });
 
@@ -27,7 +29,15 @@ describe('kintrace link', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'id,name\n1,anna\n2,boris\n3,"unterminated,x\n');
     const config = join(dir, 'c.json');
-    writeFileSync(config, JSON.stringify({ id: 'id', comparisons: [{ type: 'name', field: 'name' }], blocking: [['name']], training: { deterministic: [['name']], sessions: [['name']] } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        id: 'id',
+        comparisons: [{ type: 'name', field: 'name' }],
+        blocking: [['name']],
+        training: { deterministic: [['name']], sessions: [['name']] },
+      }),
+    );
     await expect(linkCommand([bad], { config, out: join(dir, 'o.csv') })).rejects.toThrow(/bad\.csv, line 4/);
     writeFileSync(bad, 'id,name\n1,anna\n2,boris,extra\n');
     await expect(linkCommand([bad], { config, out: join(dir, 'o.csv') })).rejects.toBeInstanceOf(CsvInputError);
@@ -39,6 +49,8 @@ describe('kintrace link', () => {
   it('rejects an invalid config with the offending path', async () => {
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ comparisons: [], blocking: [] }));
-    await expect(linkCommand([join(bench, 'data/dataset1.csv')], { config, out: join(dir, 'o.csv') })).rejects.toThrow(/invalid linkage config: comparisons/);
+    await expect(linkCommand([join(bench, 'data/dataset1.csv')], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
+      /invalid linkage config: comparisons/,
+    );
   });
 });

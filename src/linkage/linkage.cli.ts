@@ -22,7 +22,13 @@ export interface DedupeOptions {
 export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<string> => {
   // Loaded on use: the person comparisons pull in the normalisers' tables.
   const { personConfig } = await import('./engine/person-config.ts');
-  const result = await runLinkage({ files: [file], config: personConfig(), threshold: opts.threshold, decisionsFile: opts.decisions, progress: opts.progress ?? false });
+  const result = await runLinkage({
+    files: [file],
+    config: personConfig(),
+    threshold: opts.threshold,
+    decisionsFile: opts.decisions,
+    progress: opts.progress ?? false,
+  });
   await writeClusters(opts.out, result);
   if (opts.pairs) await writePairs(opts.pairs, result);
   return summary(result);
@@ -45,7 +51,13 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
     throw new Error(`cannot read config ${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const config = parseLinkageConfig(raw);
-  const result = await runLinkage({ files, config, threshold: opts.threshold, decisionsFile: opts.decisions, progress: opts.progress ?? false });
+  const result = await runLinkage({
+    files,
+    config,
+    threshold: opts.threshold,
+    decisionsFile: opts.decisions,
+    progress: opts.progress ?? false,
+  });
   await writePairs(opts.out, result);
   if (opts.clusters) await writeClusters(opts.clusters, result);
   return summary(result);
@@ -54,12 +66,17 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
 export const registerLinkageCli = (program: Command): void => {
   program
     .command('dedupe')
-    .description('find records of the same person in a person CSV (record_id,source,surname,given_name,patronymic,birth_date,region,unit)')
+    .description(
+      'find records of the same person in a person CSV (record_id,source,surname,given_name,patronymic,birth_date,region,unit)',
+    )
     .argument('<file>', 'input CSV')
     .requiredOption('--out <file>', 'write record_id,cluster_id for every input row')
     .option('--pairs <file>', 'write linked and review pairs with probability and the weight each field added')
     .option('--threshold <p>', 'link probability threshold (default 0.9)', probabilityOption)
-    .option('--decisions <file>', 'human decisions left_id,right_id,decision (same|different), applied as hard constraints')
+    .option(
+      '--decisions <file>',
+      'human decisions left_id,right_id,decision (same|different), applied as hard constraints',
+    )
     .action(async (file: string, opts: DedupeOptions) => {
       process.stderr.write(await dedupeCommand(file, { ...opts, progress: true }));
     });

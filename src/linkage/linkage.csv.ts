@@ -41,7 +41,11 @@ const lineOfRow = async (file: string, index: number): Promise<number> => {
 };
 
 /** Calls onRow(values, header, rowIndex) per data row; header cells are trimmed. */
-export const readCsv = async (file: string, onRow: (row: string[], header: string[], index: number) => void, opts: CsvReadOptions = {}): Promise<number> => {
+export const readCsv = async (
+  file: string,
+  onRow: (row: string[], header: string[], index: number) => void,
+  opts: CsvReadOptions = {},
+): Promise<number> => {
   const total = statSync(file).size;
   let bytes = 0;
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -59,7 +63,12 @@ export const readCsv = async (file: string, onRow: (row: string[], header: strin
         header = record.map((h) => h.trim());
         if (opts.required) {
           requiredIndex = header.indexOf(opts.required);
-          if (requiredIndex < 0) throw new CsvInputError(file, 1, `the header has no "${opts.required}" column (found: ${header.join(', ')})`);
+          if (requiredIndex < 0)
+            throw new CsvInputError(
+              file,
+              1,
+              `the header has no "${opts.required}" column (found: ${header.join(', ')})`,
+            );
         }
         continue;
       }

@@ -70,7 +70,11 @@ describe('kintrace dedupe', () => {
   it('exits non-zero with a line-numbered message on a malformed file', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'record_id,surname\n1,Иванов\n2,Петров,лишнее\n');
-    const run = spawnSync(process.execPath, [join(root, 'bin/kintrace.mjs'), 'dedupe', bad, '--out', join(dir, 'x.csv')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'bin/kintrace.mjs'), 'dedupe', bad, '--out', join(dir, 'x.csv')],
+      { encoding: 'utf8' },
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/bad\.csv, line 3/);
   });

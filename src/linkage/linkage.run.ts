@@ -33,7 +33,12 @@ export interface RunResult {
 const bar = (enabled: boolean, label: string, total: number): { update(v: number): void; stop(): void } => {
   if (!enabled) return { update() {}, stop() {} };
   const b = new cliProgress.SingleBar(
-    { format: `${label.padEnd(9)} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true, clearOnComplete: false },
+    {
+      format: `${label.padEnd(9)} [{bar}] {percentage}% | {value}/{total}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   b.start(total, 0);
@@ -44,21 +49,28 @@ const loadDecisions = async (file: string, engine: LinkageEngine): Promise<Decis
   const index = new Map<string, number>();
   engine.data.ids.forEach((id, i) => index.set(id, i));
   const decisions: Decisions = { same: [], different: [] };
-  await readCsv(file, (row, header) => {
-    const get = (name: string): string => row[header.indexOf(name)] ?? '';
-    const a = index.get(get('left_id'));
-    const b = index.get(get('right_id'));
-    const d = get('decision');
-    if (a === undefined || b === undefined) throw new RowError('left_id or right_id is not a record of the input');
-    if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
-    decisions[d].push([a, b]);
-  }, { required: 'left_id' });
+  await readCsv(
+    file,
+    (row, header) => {
+      const get = (name: string): string => row[header.indexOf(name)] ?? '';
+      const a = index.get(get('left_id'));
+      const b = index.get(get('right_id'));
+      const d = get('decision');
+      if (a === undefined || b === undefined) throw new RowError('left_id or right_id is not a record of the input');
+      if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
+      decisions[d].push([a, b]);
+    },
+    { required: 'left_id' },
+  );
   return decisions;
 };
 
 export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const started = performance.now();
-  const config = opts.threshold === undefined ? opts.config : { ...opts.config, thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold } };
+  const config =
+    opts.threshold === undefined
+      ? opts.config
+      : { ...opts.config, thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold } };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
   const idField = engine.config.id;
   const seen = new Set<string>();
@@ -92,7 +104,12 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
     return {
       engine,
       predicted: { edges: empty, stats: { candidatePairs: 0, pairsPerRule: [], oversized: [], scored: 0, seconds: 0 } },
-      clusters: { clusterOf: Int32Array.from({ length: n }, (_, i) => i), review: [], alarms: [], rejected: { constraint: 0, average: 0, size: 0 } },
+      clusters: {
+        clusterOf: Int32Array.from({ length: n }, (_, i) => i),
+        review: [],
+        alarms: [],
+        rejected: { constraint: 0, average: 0, size: 0 },
+      },
       seconds: (performance.now() - started) / 1000,
       trainSeconds: 0,
     };
@@ -103,7 +120,8 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   engine.train();
   const trainSeconds = (performance.now() - trainStart) / 1000;
   const scoring = bar(opts.progress, 'scoring', 100);
-  const onProgress = (_phase: string, done: number, total: number): void => scoring.update(Math.round((100 * done) / Math.max(total, 1)));
+  const onProgress = (_phase: string, done: number, total: number): void =>
+    scoring.update(Math.round((100 * done) / Math.max(total, 1)));
   // A second thread pays off once starting it (rebuilding its features) is small next to scoring.
   const predicted = engine.data.size >= 500_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
   scoring.update(100);
@@ -141,7 +159,8 @@ export class CsvWriter {
 export const writeClusters = async (file: string, result: RunResult): Promise<void> => {
   const { engine, clusters } = result;
   const w = new CsvWriter(file, ['record_id', 'cluster_id']);
-  for (let i = 0; i < engine.data.size; i++) await w.write([engine.data.ids[i], engine.data.ids[clusters.clusterOf[i]]]);
+  for (let i = 0; i < engine.data.size; i++)
+    await w.write([engine.data.ids[i], engine.data.ids[clusters.clusterOf[i]]]);
   await w.close();
 };
 
@@ -153,7 +172,16 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
   const { engine, clusters, predicted } = result;
   const scorer = engine.scorer!;
   const names = engine.comparisons.map((c) => c.name);
-  const w = new CsvWriter(file, ['left_id', 'right_id', 'probability', 'match_weight', 'status', 'prior_weight', ...names.map((n) => `${n}_weight`), ...names.map((n) => `${n}_level`)]);
+  const w = new CsvWriter(file, [
+    'left_id',
+    'right_id',
+    'probability',
+    'match_weight',
+    'status',
+    'prior_weight',
+    ...names.map((n) => `${n}_weight`),
+    ...names.map((n) => `${n}_level`),
+  ]);
   let count = 0;
   const emit = async (a: number, b: number, status: string): Promise<void> => {
     const parts = scorer.explain(a, b);
@@ -161,7 +189,16 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
     const total = parts.reduce((s, p) => s + p.weight, 0);
     const fields = parts.slice(1, 1 + names.length);
     count++;
-    await w.write([engine.data.ids[a], engine.data.ids[b], probability(total).toFixed(6), total.toFixed(3), status, parts[0].weight.toFixed(3), ...fields.map((p) => p.weight.toFixed(3)), ...fields.map((p) => p.level)]);
+    await w.write([
+      engine.data.ids[a],
+      engine.data.ids[b],
+      probability(total).toFixed(6),
+      total.toFixed(3),
+      status,
+      parts[0].weight.toFixed(3),
+      ...fields.map((p) => p.weight.toFixed(3)),
+      ...fields.map((p) => p.level),
+    ]);
   };
   const members = new Map<number, number[]>();
   clusters.clusterOf.forEach((c, i) => {
@@ -189,8 +226,12 @@ export const summary = (r: RunResult): string => {
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
     `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
-    ...predicted.stats.oversized.slice(0, 10).map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),
-    ...clusters.alarms.slice(0, 10).map((a) => `ALARM: cluster of ${a.size} records around ${engine.data.ids[a.representative]}: check it`),
+    ...predicted.stats.oversized
+      .slice(0, 10)
+      .map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),
+    ...clusters.alarms
+      .slice(0, 10)
+      .map((a) => `ALARM: cluster of ${a.size} records around ${engine.data.ids[a.representative]}: check it`),
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 };

@@ -10,7 +10,19 @@ export const insertPerson = async (db: Queryable, row: PersonsTable): Promise<vo
 export const findPerson = (db: Queryable, id: string) =>
   db
     .selectFrom('persons')
-    .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category'])
+    .select([
+      'id',
+      'surname',
+      'given_name',
+      'patronymic',
+      'birth_date',
+      'birth_precision',
+      'region_code',
+      'unit_number',
+      'unit_name',
+      'rank',
+      'service_category',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 
@@ -26,7 +38,10 @@ export type PersonScope = SelectQueryBuilder<Database, keyof Database, Record<st
  */
 export const personIdsMatching = async (db: Queryable, scope: PersonScope, tokens: string[]): Promise<string[]> => {
   if (tokens.length === 0) return [];
-  let q = db.selectFrom('persons').select('id').where('id', 'in', scope as unknown as SelectQueryBuilder<Database, 'persons', { id: string }>);
+  let q = db
+    .selectFrom('persons')
+    .select('id')
+    .where('id', 'in', scope as unknown as SelectQueryBuilder<Database, 'persons', { id: string }>);
   for (const token of tokens) {
     const pattern = `%${escapeLike(token)}%`;
     q = q.where((eb) =>
@@ -45,17 +60,40 @@ export const findPersons = (db: Queryable, ids: string[]) =>
     ? Promise.resolve([])
     : db
         .selectFrom('persons')
-        .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category'])
+        .select([
+          'id',
+          'surname',
+          'given_name',
+          'patronymic',
+          'birth_date',
+          'birth_precision',
+          'region_code',
+          'unit_number',
+          'unit_name',
+          'rank',
+          'service_category',
+        ])
         .where('id', 'in', ids)
         .execute();
 
 export const countPersons = async (db: Queryable): Promise<number> =>
-  Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const deletePersonRow = async (db: Queryable, id: string): Promise<number> =>
   Number((await db.deleteFrom('persons').where('id', '=', id).executeTakeFirst()).numDeletedRows);
 
-export const updatePersonRow = async (db: Queryable, id: string, patch: Omit<PersonsTable, 'id' | 'created_at'>): Promise<void> => {
+export const updatePersonRow = async (
+  db: Queryable,
+  id: string,
+  patch: Omit<PersonsTable, 'id' | 'created_at'>,
+): Promise<void> => {
   await db.updateTable('persons').set(patch).where('id', '=', id).execute();
 };
 
@@ -66,7 +104,21 @@ export const insertRevision = async (db: Queryable, row: PersonRevisionsTable): 
 export const listRevisions = (db: Queryable, personId: string) =>
   db
     .selectFrom('person_revisions')
-    .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category', 'replaced_by', 'replaced_at'])
+    .select([
+      'id',
+      'surname',
+      'given_name',
+      'patronymic',
+      'birth_date',
+      'birth_precision',
+      'region_code',
+      'unit_number',
+      'unit_name',
+      'rank',
+      'service_category',
+      'replaced_by',
+      'replaced_at',
+    ])
     .where('person_id', '=', personId)
     .orderBy('replaced_at', 'desc')
     .execute();

@@ -3,13 +3,21 @@ import { optionalText, requiredText } from '../web/forms.tsx';
 import { inFuture, parsePartialDate, type PartialDate } from './partial-date.ts';
 import { isRegionCode } from './regions.ts';
 
-export const SERVICE_CATEGORIES = ['conscript', 'contract', 'mobilised', 'volunteer', 'convict_recruit', 'pmc', 'unknown'] as const;
+export const SERVICE_CATEGORIES = [
+  'conscript',
+  'contract',
+  'mobilised',
+  'volunteer',
+  'convict_recruit',
+  'pmc',
+  'unknown',
+] as const;
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
 // Any script, as typed: letters and marks of any alphabet, with the spaces, hyphens,
 // apostrophes and dots real names carry (Мамедов-Оглы, O'Neil, Абдулла угли). Digits and
 // symbols are refused: they are always a typo or a paste of something else.
-const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\-]*$/u;
+const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
 
 /**
  * Trimmed required text. Not forms.tsx's requiredText: there the string's own message
@@ -18,7 +26,8 @@ const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\-]*$/u;
 export const requiredField = requiredText;
 
 const requiredName = () => requiredField(100).refine((v) => v === '' || NAME_RE.test(v), 'people.errors.nameChars');
-const optionalName = () => optionalText(100).refine((v) => v === undefined || NAME_RE.test(v), 'people.errors.nameChars');
+const optionalName = () =>
+  optionalText(100).refine((v) => v === undefined || NAME_RE.test(v), 'people.errors.nameChars');
 
 /**
  * A date of day, month or year precision, never after `today`. Empty is allowed unless

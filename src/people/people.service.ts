@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
-import { countPersons, deletePersonRow, deleteRevisions, findPerson, findPersons, insertPerson, insertRevision, listRevisions, personIdsMatching, updatePersonRow, type PersonScope } from './people.repository.ts';
+import {
+  countPersons,
+  deletePersonRow,
+  deleteRevisions,
+  findPerson,
+  findPersons,
+  insertPerson,
+  insertRevision,
+  listRevisions,
+  personIdsMatching,
+  updatePersonRow,
+  type PersonScope,
+} from './people.repository.ts';
 
 // The people domain as other domains see it. Called inside the caller's transaction.
 
@@ -47,7 +59,18 @@ export interface PersonEditor {
   at: string;
 }
 
-const SAME_FIELDS = ['surname', 'given_name', 'patronymic', 'birth_date', 'birth_precision', 'region_code', 'unit_number', 'unit_name', 'rank', 'service_category'] as const;
+const SAME_FIELDS = [
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'birth_precision',
+  'region_code',
+  'unit_number',
+  'unit_name',
+  'rank',
+  'service_category',
+] as const;
 
 /**
  * Corrects a person's details. The values replaced are kept in person_revisions first, so a
@@ -60,7 +83,14 @@ export const updatePerson = async (tx: Tx, id: string, input: PersonInput, edito
   const next = personColumns(input);
   if (SAME_FIELDS.every((f) => (old[f] ?? null) === (next[f] ?? null))) return false;
   const { id: _id, ...oldValues } = old;
-  await insertRevision(tx, { id: randomUUID(), person_id: id, ...oldValues, replaced_by: editor.by, replaced_by_user_id: editor.userId, replaced_at: editor.at });
+  await insertRevision(tx, {
+    id: randomUUID(),
+    person_id: id,
+    ...oldValues,
+    replaced_by: editor.by,
+    replaced_by_user_id: editor.userId,
+    replaced_at: editor.at,
+  });
   await updatePersonRow(tx, id, next);
   return true;
 };

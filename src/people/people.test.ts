@@ -5,7 +5,8 @@ import { searchKey } from './names.ts';
 import { personSchema } from './people.schema.ts';
 import { REGIONS, isRegionCode, regionName, regionOptions } from './regions.ts';
 
-const parse = (body: Record<string, string>) => parseForm(personSchema('2026-03-02'), { surname: 'Иванов', given_name: 'Пётр', ...body });
+const parse = (body: Record<string, string>) =>
+  parseForm(personSchema('2026-03-02'), { surname: 'Иванов', given_name: 'Пётр', ...body });
 const problems = (body: Record<string, string>) => {
   try {
     parse(body);

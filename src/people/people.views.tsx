@@ -6,19 +6,50 @@ import { SERVICE_CATEGORIES } from './people.schema.ts';
 import { fullName, type PersonView } from './people.service.ts';
 
 /** The person part of a form; field names match personFields() in people.schema.ts. */
-export const PersonFields = ({ ctx, values, errors, staff = false }: { ctx: PageContext; values: FormValues; errors: FormErrors; staff?: boolean }) => {
+export const PersonFields = ({
+  ctx,
+  values,
+  errors,
+  staff = false,
+}: {
+  ctx: PageContext;
+  values: FormValues;
+  errors: FormErrors;
+  staff?: boolean;
+}) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
     <fieldset>
       <legend>{t(staff ? 'people.personStaff' : 'people.person')}</legend>
-      <p class="muted" id="names-hint">{t('people.namesHint')}</p>
+      <p class="muted" id="names-hint">
+        {t('people.namesHint')}
+      </p>
       <TextField {...f} name="surname" label={t('people.surname')} required maxLength={100} />
       <TextField {...f} name="given_name" label={t('people.givenName')} required maxLength={100} />
       <TextField {...f} name="patronymic" label={t('people.patronymic')} maxLength={100} />
-      <TextField {...f} name="birth_date" label={t('people.birthDate')} hint={t('people.dateHint')} maxLength={20} inputmode="numeric" />
-      <SelectField {...f} name="region" label={t('people.region')} options={regionOptions(ctx.lang)} emptyLabel={t('people.regionEmpty')} />
-      <TextField {...f} name="unit_number" label={t('people.unitNumber')} hint={t('people.unitNumberHint')} maxLength={40} />
+      <TextField
+        {...f}
+        name="birth_date"
+        label={t('people.birthDate')}
+        hint={t('people.dateHint')}
+        maxLength={20}
+        inputmode="numeric"
+      />
+      <SelectField
+        {...f}
+        name="region"
+        label={t('people.region')}
+        options={regionOptions(ctx.lang)}
+        emptyLabel={t('people.regionEmpty')}
+      />
+      <TextField
+        {...f}
+        name="unit_number"
+        label={t('people.unitNumber')}
+        hint={t('people.unitNumberHint')}
+        maxLength={40}
+      />
       <TextField {...f} name="unit_name" label={t('people.unitName')} hint={t('people.unitNameHint')} maxLength={200} />
       <TextField {...f} name="rank" label={t('people.rank')} maxLength={80} />
       <SelectField

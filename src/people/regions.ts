@@ -15,7 +15,9 @@ export interface Region {
 
 const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'regions.csv');
 
-const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<
+  Record<string, string>
+>;
 
 export const REGIONS: readonly Region[] = Object.freeze(
   rows.map((r) => ({ code: r.iso_3166_2, nameRu: r.name_ru, nameEn: r.name_en })),
@@ -32,4 +34,6 @@ export const regionName = (code: string | null, lang: Lang): string => {
 
 /** Options for a <select>, sorted by the name in the page's language. */
 export const regionOptions = (lang: Lang): Array<{ value: string; label: string }> =>
-  REGIONS.map((r) => ({ value: r.code, label: lang === 'ru' ? r.nameRu : r.nameEn })).sort((a, b) => a.label.localeCompare(b.label, lang));
+  REGIONS.map((r) => ({ value: r.code, label: lang === 'ru' ? r.nameRu : r.nameEn })).sort((a, b) =>
+    a.label.localeCompare(b.label, lang),
+  );

@@ -2,7 +2,10 @@
 // Never classify an error by its message text: check `instanceof` or `kind`.
 
 export class DomainError extends Error {
-  constructor(readonly kind: 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'unauthenticated' | 'rate_limited', message?: string) {
+  constructor(
+    readonly kind: 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'unauthenticated' | 'rate_limited',
+    message?: string,
+  ) {
     super(message ?? kind);
     this.name = new.target.name;
   }

@@ -16,7 +16,20 @@ export const loggerOptions = (level: string): LoggerOptions => ({
     err: (err: Error) => ({ type: err.name, message: err.message, stack: err.stack }),
   },
   redact: {
-    paths: ['req.headers', 'req.ip', 'req.ips', 'req.remoteAddress', 'req.body', 'headers', 'ip', 'body', 'password', 'passphrase', '*.passphrase', '*.password'],
+    paths: [
+      'req.headers',
+      'req.ip',
+      'req.ips',
+      'req.remoteAddress',
+      'req.body',
+      'headers',
+      'ip',
+      'body',
+      'password',
+      'passphrase',
+      '*.passphrase',
+      '*.password',
+    ],
     remove: true,
   },
 });

@@ -17,11 +17,21 @@ describe('access policy', () => {
 
   it('denies by default: no auth, a malformed id, an unknown id, an unknown action', async () => {
     await expect(authoriseCase(t.opened.db, null, w.caseId, 'read')).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(authoriseCase(t.opened.db, w.caseworker.auth, `${w.caseId}'`, 'read')).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(authoriseCase(t.opened.db, w.caseworker.auth, '00000000-0000-4000-8000-000000000000', 'read')).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(authoriseCase(t.opened.db, w.family.auth, w.caseId, 'work')).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(authoriseCase(t.opened.db, w.family.auth, w.caseId, 'verify')).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(authoriseCase(t.opened.db, { ...w.caseworker.auth, secondFactorDone: false }, w.caseId, 'read')).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(authoriseCase(t.opened.db, w.caseworker.auth, `${w.caseId}'`, 'read')).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    await expect(
+      authoriseCase(t.opened.db, w.caseworker.auth, '00000000-0000-4000-8000-000000000000', 'read'),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(authoriseCase(t.opened.db, w.family.auth, w.caseId, 'work')).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    await expect(authoriseCase(t.opened.db, w.family.auth, w.caseId, 'verify')).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    await expect(
+      authoriseCase(t.opened.db, { ...w.caseworker.auth, secondFactorDone: false }, w.caseId, 'read'),
+    ).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('gives each role its verification ceiling', async () => {
@@ -36,7 +46,9 @@ describe('access policy', () => {
     const outside = await createSiteAdmin(t.opened.db, { clock: t.clock });
     expect((await authoriseCase(t.opened.db, inside.auth, w.caseId, 'work')).viewer).toBe('staff');
     expect(authoriseAuditLog(inside.auth).organisationId).toBe(w.orgA.id);
-    await expect(authoriseCase(t.opened.db, outside.auth, w.caseId, 'read')).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(authoriseCase(t.opened.db, outside.auth, w.caseId, 'read')).rejects.toMatchObject({
+      kind: 'not_found',
+    });
     expect(() => authoriseQueue(outside.auth)).toThrow();
     expect(() => authoriseAuditLog(outside.auth)).toThrow();
   });

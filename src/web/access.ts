@@ -40,29 +40,51 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * and acts as its admin (the accounts guards make the same choice); one outside any
  * organisation has no role here at all.
  */
-export const caseRole = (auth: AuthContext): AuthContext['role'] => (auth.role === 'site_admin' && auth.organisationId ? 'org_admin' : auth.role);
+export const caseRole = (auth: AuthContext): AuthContext['role'] =>
+  auth.role === 'site_admin' && auth.organisationId ? 'org_admin' : auth.role;
 
 /** A staff member who may work this organisation's cases: right role, 2FA done, in an org. */
 export const isCaseStaff = (auth: AuthContext | null): auth is AuthContext & { organisationId: string } =>
-  auth !== null && (CASE_ROLES as string[]).includes(caseRole(auth)) && auth.secondFactorDone && auth.organisationId !== null;
+  auth !== null &&
+  (CASE_ROLES as string[]).includes(caseRole(auth)) &&
+  auth.secondFactorDone &&
+  auth.organisationId !== null;
 
 const FAMILY_ACTIONS: ReadonlySet<CaseAction> = new Set(['read', 'message', 'add_event', 'edit', 'withdraw']);
 /** Withdrawing is the requester's own decision: staff close a case instead, with their reason. */
 const FAMILY_ONLY_ACTIONS: ReadonlySet<CaseAction> = new Set(['withdraw']);
 
-export const authoriseCase = async (db: Queryable, auth: AuthContext | null, caseId: string, action: CaseAction): Promise<CaseGrant> => {
+export const authoriseCase = async (
+  db: Queryable,
+  auth: AuthContext | null,
+  caseId: string,
+  action: CaseAction,
+): Promise<CaseGrant> => {
   if (!auth || !UUID_RE.test(caseId)) throw new NotFound('case');
   const ref = await caseRef(db, caseId);
   if (!ref) throw new NotFound('case');
   let viewer: CaseGrant['viewer'] | null = null;
   if (auth.role === 'family' && ref.requesterUserId === auth.userId && FAMILY_ACTIONS.has(action)) viewer = 'family';
-  else if (isCaseStaff(auth) && auth.organisationId === ref.organisationId && !FAMILY_ONLY_ACTIONS.has(action)) viewer = 'staff';
+  else if (isCaseStaff(auth) && auth.organisationId === ref.organisationId && !FAMILY_ONLY_ACTIONS.has(action))
+    viewer = 'staff';
   if (!viewer) throw new NotFound('case');
-  return { caseId, organisationId: ref.organisationId, personId: ref.personId, requesterUserId: ref.requesterUserId, viewer, auth } as CaseGrant;
+  return {
+    caseId,
+    organisationId: ref.organisationId,
+    personId: ref.personId,
+    requesterUserId: ref.requesterUserId,
+    viewer,
+    auth,
+  } as CaseGrant;
 };
 
 /** The case an event belongs to, checked as for the case itself. */
-export const authoriseEvent = async (db: Queryable, auth: AuthContext | null, eventId: string, action: CaseAction): Promise<CaseGrant> => {
+export const authoriseEvent = async (
+  db: Queryable,
+  auth: AuthContext | null,
+  eventId: string,
+  action: CaseAction,
+): Promise<CaseGrant> => {
   if (!auth || !UUID_RE.test(eventId)) throw new NotFound('event');
   const caseId = await eventCaseId(db, eventId);
   if (!caseId) throw new NotFound('event');
@@ -77,13 +99,14 @@ export const authoriseQueue = (auth: AuthContext | null): OrganisationGrant => {
 
 /** The audit log: the organisation admin only. */
 export const authoriseAuditLog = (auth: AuthContext | null): OrganisationGrant => {
-  if (!auth || caseRole(auth) !== 'org_admin' || !auth.secondFactorDone || !auth.organisationId) throw new NotFound('audit');
+  if (!auth || caseRole(auth) !== 'org_admin' || !auth.secondFactorDone || !auth.organisationId)
+    throw new NotFound('audit');
   return { organisationId: auth.organisationId, auth } as OrganisationGrant;
 };
 
 /** Opening a tracing request is what family accounts are for. */
 export const authoriseOpenCase = (auth: AuthContext | null): AuthContext => {
-  if (!auth || auth.role !== 'family') throw new NotFound('case');
+  if (auth?.role !== 'family') throw new NotFound('case');
   return auth;
 };
 

@@ -5,15 +5,21 @@ import { sendPage, redirect } from './render.ts';
 import { pickLanguage, translator } from './i18n/i18n.ts';
 import { sendSessionEnded } from './session-ended.tsx';
 
-const MessagePage = (status: number, titleKey: string, messageKey: string) => (req: FastifyRequest, reply: FastifyReply) =>
-  sendPage(req, reply, (ctx) => (
-    <Layout ctx={ctx} heading={ctx.t(titleKey)}>
-      <p role="alert">{ctx.t(messageKey)}</p>
-      <p>
-        <a href="/">{ctx.t('common.home')}</a>
-      </p>
-    </Layout>
-  ), status);
+const MessagePage =
+  (status: number, titleKey: string, messageKey: string) => (req: FastifyRequest, reply: FastifyReply) =>
+    sendPage(
+      req,
+      reply,
+      (ctx) => (
+        <Layout ctx={ctx} heading={ctx.t(titleKey)}>
+          <p role="alert">{ctx.t(messageKey)}</p>
+          <p>
+            <a href="/">{ctx.t('common.home')}</a>
+          </p>
+        </Layout>
+      ),
+      status,
+    );
 
 const wantsJson = (req: FastifyRequest): boolean => req.url.startsWith('/api/');
 
@@ -26,7 +32,10 @@ const CSRF_CODES = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']
  */
 export const registerErrorHandling = (app: FastifyInstance): void => {
   app.setNotFoundHandler((req, reply) => {
-    if (!req.t) req.t = translator(pickLanguage((req.query as Record<string, unknown>)?.lang, undefined, req.headers['accept-language']));
+    if (!req.t)
+      req.t = translator(
+        pickLanguage((req.query as Record<string, unknown>)?.lang, undefined, req.headers['accept-language']),
+      );
     if (wantsJson(req)) return reply.code(404).send({ error: 'not_found' });
     return MessagePage(404, 'errors.notFoundTitle', 'errors.notFound')(req, reply);
   });
@@ -37,9 +46,23 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     let key: string;
     if (error instanceof DomainError) {
       if (error.kind === 'unauthenticated') return sendSessionEnded(req, reply) ?? redirect(reply, '/login');
-      const map = { not_found: 404, forbidden: 404, invalid: 400, conflict: 409, rate_limited: 429, unauthenticated: 401 } as const;
+      const map = {
+        not_found: 404,
+        forbidden: 404,
+        invalid: 400,
+        conflict: 409,
+        rate_limited: 429,
+        unauthenticated: 401,
+      } as const;
       status = map[error.kind];
-      key = { not_found: 'errors.notFound', forbidden: 'errors.notFound', invalid: 'errors.badRequest', conflict: 'errors.conflict', rate_limited: 'errors.rateLimited', unauthenticated: 'errors.unauthenticated' }[error.kind];
+      key = {
+        not_found: 'errors.notFound',
+        forbidden: 'errors.notFound',
+        invalid: 'errors.badRequest',
+        conflict: 'errors.conflict',
+        rate_limited: 'errors.rateLimited',
+        unauthenticated: 'errors.unauthenticated',
+      }[error.kind];
       if (error instanceof Invalid && error.problems[0]) key = error.problems[0].key;
     } else if (error.code && CSRF_CODES.has(error.code)) {
       status = 403;
@@ -47,7 +70,11 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     } else if (error.statusCode === 429) {
       status = 429;
       key = 'errors.rateLimited';
-    } else if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+    } else if (
+      error.statusCode === 413 ||
+      error.code === 'FST_REQ_FILE_TOO_LARGE' ||
+      error.code === 'FST_FILES_LIMIT'
+    ) {
       status = 413;
       key = 'errors.tooLarge';
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -63,7 +90,8 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
       key = 'errors.server';
     }
     if (wantsJson(req)) return reply.code(status).send({ error: req.t(key) });
-    const titleKey = status === 404 ? 'errors.notFoundTitle' : status >= 500 ? 'errors.serverTitle' : 'errors.badRequestTitle';
+    const titleKey =
+      status === 404 ? 'errors.notFoundTitle' : status >= 500 ? 'errors.serverTitle' : 'errors.badRequestTitle';
     return MessagePage(status, titleKey, key)(req, reply);
   });
 };

@@ -15,7 +15,9 @@ const problemFromIssue = (issue: z.core.$ZodIssue): FieldProblem => {
   if (issue.message.includes('.') && !issue.message.includes(' ')) return { field, key: issue.message };
   switch (issue.code) {
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? { field, key: 'errors.required' } : { field, key: 'errors.tooShort', params: { min: Number(issue.minimum) } };
+      return Number(issue.minimum) <= 1
+        ? { field, key: 'errors.required' }
+        : { field, key: 'errors.tooShort', params: { min: Number(issue.minimum) } };
     case 'too_big':
       return { field, key: 'errors.tooLong', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
@@ -41,21 +43,28 @@ export const errorsByField = (problems: FieldProblem[]): FormErrors =>
 export const echoValues = (body: unknown): FormValues => {
   const out: FormValues = {};
   if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf' && !/pass/i.test(k)) out[k] = v;
+    for (const [k, v] of Object.entries(body))
+      if (typeof v === 'string' && k !== '_csrf' && !/pass/i.test(k)) out[k] = v;
   }
   return out;
 };
 
 /** Trimmed string; empty becomes undefined so optional fields stay optional. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().max(max).optional(),
+  );
 
 // The type error is "required" only when the field is missing: a schema-wide message would also
 // replace the max-length message (zod 4).
 export const requiredText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string({ error: (iss) => (iss.input === undefined ? 'errors.required' : undefined) }).min(1, 'errors.required').max(max),
+    z
+      .string({ error: (iss) => (iss.input === undefined ? 'errors.required' : undefined) })
+      .min(1, 'errors.required')
+      .max(max),
   );
 
 interface FieldProps {
@@ -86,7 +95,9 @@ const LabelText = ({ ctx, label, required }: { ctx: PageContext; label: string; 
   </>
 );
 
-export const TextField = (p: FieldProps & { type?: string; maxLength?: number; autocomplete?: string; inputmode?: string }) => (
+export const TextField = (
+  p: FieldProps & { type?: string; maxLength?: number; autocomplete?: string; inputmode?: string },
+) => (
   <label>
     <LabelText ctx={p.ctx} label={p.label} required={p.required} />
     <input
@@ -125,9 +136,13 @@ export const TextArea = (p: FieldProps & { maxLength?: number; rows?: number }) 
 
 // A list left at "—" is not a field left empty: say "choose", not "fill in".
 const chooseInsteadOfFill = (errors: FormErrors, name: string): FormErrors =>
-  errors[name]?.key === 'errors.required' ? { ...errors, [name]: { ...errors[name], key: 'errors.chooseOne' } } : errors;
+  errors[name]?.key === 'errors.required'
+    ? { ...errors, [name]: { ...errors[name], key: 'errors.chooseOne' } }
+    : errors;
 
-export const SelectField = (props: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string }) => {
+export const SelectField = (
+  props: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string },
+) => {
   const p = { ...props, errors: chooseInsteadOfFill(props.errors, props.name) };
   return (
     <label>
@@ -152,7 +167,17 @@ export const SelectField = (props: FieldProps & { options: Array<{ value: string
 };
 
 /** A POST form that always carries the CSRF token. */
-export const PostForm = ({ ctx, action, children, enctype }: { ctx: PageContext; action: string; children: ComponentChildren; enctype?: string }) => (
+export const PostForm = ({
+  ctx,
+  action,
+  children,
+  enctype,
+}: {
+  ctx: PageContext;
+  action: string;
+  children: ComponentChildren;
+  enctype?: string;
+}) => (
   <form method="post" action={action} enctype={enctype} novalidate>
     <input type="hidden" name="_csrf" value={ctx.csrfToken} />
     {children}
@@ -162,6 +187,8 @@ export const PostForm = ({ ctx, action, children, enctype }: { ctx: PageContext;
 export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) =>
   Object.keys(errors).length > 0 ? (
     <p role="alert" class="form-errors">
-      {errors._form ? ctx.t(errors._form.key, errors._form.params ?? {}) : ctx.t('common.formHasErrors', { count: Object.keys(errors).length })}
+      {errors._form
+        ? ctx.t(errors._form.key, errors._form.params ?? {})
+        : ctx.t('common.formHasErrors', { count: Object.keys(errors).length })}
     </p>
   ) : null;

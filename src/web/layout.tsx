@@ -47,7 +47,7 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
       </ul>
       <ul>
         {/* Until the second factor is passed these pages only lead back to the code prompt. */}
-        {auth && auth.secondFactorDone && auth.role === 'family' && (
+        {auth?.secondFactorDone && auth.role === 'family' && (
           <li>
             <a href="/my/cases">{t('nav.myCases')}</a>
           </li>
@@ -59,17 +59,17 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/staff">{t('nav.staff')}</a>
           </li>
         )}
-        {auth && auth.secondFactorDone && auth.role === 'site_admin' && (
+        {auth?.secondFactorDone && auth.role === 'site_admin' && (
           <li>
             <a href="/admin/organisations">{t('accounts.admin.organisationsTitle')}</a>
           </li>
         )}
-        {auth && auth.secondFactorDone && (auth.role === 'site_admin' || auth.role === 'org_admin') && (
+        {auth?.secondFactorDone && (auth.role === 'site_admin' || auth.role === 'org_admin') && (
           <li>
             <a href="/admin/invites">{t('accounts.nav.admin')}</a>
           </li>
         )}
-        {auth && auth.secondFactorDone && (
+        {auth?.secondFactorDone && (
           <li>
             <a href="/account">{t('accounts.nav.account')}</a>
           </li>
@@ -81,7 +81,9 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
           <li>
             <form method="post" action="/logout" class="inline">
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-              <button type="submit" class="link">{t('common.logout')}</button>
+              <button type="submit" class="link">
+                {t('common.logout')}
+              </button>
             </form>
           </li>
         ) : (
@@ -94,7 +96,15 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
   );
 };
 
-export const Layout = ({ ctx, heading, children }: { ctx: PageContext; heading?: string; children: ComponentChildren }) => (
+export const Layout = ({
+  ctx,
+  heading,
+  children,
+}: {
+  ctx: PageContext;
+  heading?: string;
+  children: ComponentChildren;
+}) => (
   <html lang={ctx.lang}>
     <head>
       <meta charset="utf-8" />
@@ -106,7 +116,9 @@ export const Layout = ({ ctx, heading, children }: { ctx: PageContext; heading?:
       <link rel="stylesheet" href="/assets/site.css" />
     </head>
     <body>
-      <a class="skip" href="#main">{ctx.t('common.skipToContent')}</a>
+      <a class="skip" href="#main">
+        {ctx.t('common.skipToContent')}
+      </a>
       <div class="quick-exit">
         <a href={QUICK_EXIT_URL} rel="noreferrer" title={ctx.t('common.quickExitHint')}>
           {ctx.t('common.quickExit')}

@@ -13,7 +13,7 @@ export const sendPage = (
   view: (ctx: PageContext) => VNode,
   status = 200,
 ): FastifyReply => {
-  const html = '<!doctype html>' + renderToString(view(pageContext(req, reply)));
+  const html = `<!doctype html>${renderToString(view(pageContext(req, reply)))}`;
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 };
 

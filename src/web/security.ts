@@ -59,12 +59,21 @@ export const registerSecurity = async (app: FastifyInstance, opts: { secureCooki
     req.lang = pickLanguage(query?.lang, req.cookies[LANG_COOKIE], req.headers['accept-language']);
     req.t = translator(req.lang);
     if (query?.lang === req.lang) {
-      reply.setCookie(LANG_COOKIE, req.lang, { path: '/', sameSite: 'lax', httpOnly: true, secure: opts.secureCookies, maxAge: 31_536_000 });
+      reply.setCookie(LANG_COOKIE, req.lang, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: opts.secureCookies,
+        maxAge: 31_536_000,
+      });
     }
   });
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (STATE_CHANGING.has(req.method) && !(req.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt) {
+    if (
+      STATE_CHANGING.has(req.method) &&
+      !(req.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt
+    ) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });

@@ -23,7 +23,12 @@ describe('a form posted after the session ended', () => {
       method: 'POST',
       url: '/cases/new',
       cookies,
-      payload: new URLSearchParams({ _csrf: token, organisation: org.id, surname: 'Орлов', narrative: story }).toString(),
+      payload: new URLSearchParams({
+        _csrf: token,
+        organisation: org.id,
+        surname: 'Орлов',
+        narrative: story,
+      }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.statusCode).toBe(401);

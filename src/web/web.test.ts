@@ -51,12 +51,22 @@ describe('web foundation', () => {
   });
 
   it('rejects a POST without a CSRF token with a translated 403', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/logout', payload: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/logout',
+      payload: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect([403, 404]).toContain(res.statusCode);
   });
 
   it('answers a malformed JSON body with 400, not 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/healthz', payload: '{bad', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/healthz',
+      payload: '{bad',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBeLessThan(500);
   });
 
@@ -66,7 +76,15 @@ describe('web foundation', () => {
     expect(languageSwitchPath('/staff/cases/abc/notes')).toBe('/cases/abc');
     expect(languageSwitchPath('/account/2fa/confirm')).toBe('/account/2fa');
     expect(languageSwitchPath('/register')).toBe('/register');
-    for (const path of ['/logout', '/cases/abc/events', '/staff/cases/abc/close', '/staff/events/abc/verify', '/account/2fa/passphrase', '/account/passphrase', '/admin/invites/revoke']) {
+    for (const path of [
+      '/logout',
+      '/cases/abc/events',
+      '/staff/cases/abc/close',
+      '/staff/events/abc/verify',
+      '/account/2fa/passphrase',
+      '/account/passphrase',
+      '/admin/invites/revoke',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url: `${languageSwitchPath(path)}?lang=en` });
       expect(res.statusCode, path).not.toBe(404);
     }
@@ -74,7 +92,8 @@ describe('web foundation', () => {
 
   it('offers the case queue in the menu only to those who may work cases', async () => {
     const org = await createOrganisation(t.opened.db, { clock: t.clock });
-    const menu = async (cookies: Record<string, string>, url: string) => (await t.app.inject({ method: 'GET', url, cookies })).body;
+    const menu = async (cookies: Record<string, string>, url: string) =>
+      (await t.app.inject({ method: 'GET', url, cookies })).body;
     const admin = await createSiteAdmin(t.opened.db, { clock: t.clock });
     const adminPage = await menu(admin.cookies, '/admin/organisations');
     expect(adminPage).not.toContain('href="/staff"');

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../helpers/browser.ts';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../helpers/browser.ts';
 import { createSiteAdmin } from '../helpers/factories.ts';
 import { totpCode } from '../../src/accounts/totp.ts';
 

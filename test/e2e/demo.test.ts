@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../helpers/browser.ts';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../helpers/browser.ts';
 import { totpCode } from '../../src/accounts/totp.ts';
 import { runDemo, type DemoReport } from '../../src/demo/demo.service.ts';
 import { DEMO_MARK } from '../../src/demo/demo.data.ts';
@@ -26,7 +33,10 @@ describe('the demo in a browser, JavaScript off', () => {
 
   const logIn = async (pseudonym: string, phone = false): Promise<Page> => {
     const login = report.logins.find((l) => l.pseudonym === pseudonym)!;
-    const ctx = await noJsContext(browser, phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {});
+    const ctx = await noJsContext(
+      browser,
+      phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {},
+    );
     const page = await ctx.newPage();
     await page.goto(`${server.baseUrl}/login`);
     await page.locator('input[name="pseudonym"]').fill(login.pseudonym);
@@ -49,15 +59,31 @@ describe('the demo in a browser, JavaScript off', () => {
       await page.locator('main').waitFor();
       expect(await page.title()).toBe('Kintrace');
       await expectAxeClean(page, `${who} ${url}`);
-      if ((page.viewportSize()?.width ?? 0) <= 360) expect(await hasHorizontalScroll(page), `${who} ${url}`).toBe(false);
-      for (const href of await page.locator('main a[href^="/cases/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) links.add(href.split('#')[0]);
+      if ((page.viewportSize()?.width ?? 0) <= 360)
+        expect(await hasHorizontalScroll(page), `${who} ${url}`).toBe(false);
+      for (const href of await page
+        .locator('main a[href^="/cases/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+        links.add(href.split('#')[0]);
     }
     return [...links].filter((l) => /^\/cases\/[0-9a-f-]{36}$/.test(l));
   };
 
   it('caseworker: every queue and every case of the organisation, with a discrepancy among them', async () => {
     const page = await logIn('demo-caseworker-north', true);
-    const cases = await tour(page, ['/staff', '/staff?filter=unassigned', '/staff?filter=mine', '/staff?filter=waiting', '/staff?filter=stale', '/staff?filter=closed', '/staff/search?q=ДЕМО'], 'caseworker');
+    const cases = await tour(
+      page,
+      [
+        '/staff',
+        '/staff?filter=unassigned',
+        '/staff?filter=mine',
+        '/staff?filter=waiting',
+        '/staff?filter=stale',
+        '/staff?filter=closed',
+        '/staff/search?q=ДЕМО',
+      ],
+      'caseworker',
+    );
     expect(cases.length).toBeGreaterThanOrEqual(4);
     await tour(page, cases, 'caseworker');
     expect(await page.locator('body').textContent()).toContain(DEMO_MARK);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../helpers/browser.ts';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../helpers/browser.ts';
 import { runStory, storyTexts, type StoryResult } from '../helpers/story.ts';
 import type { Visitor } from '../helpers/visitor.ts';
 
@@ -52,7 +59,14 @@ describe('every reachable page, every role, both languages, on a phone', () => {
       const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
       for (const h of hrefs) {
         const path = h.split('#')[0];
-        if (path && !path.startsWith('//') && !path.startsWith('/assets/') && !path.includes('lang=') && !seen.has(path)) queue.push(path);
+        if (
+          path &&
+          !path.startsWith('//') &&
+          !path.startsWith('/assets/') &&
+          !path.includes('lang=') &&
+          !seen.has(path)
+        )
+          queue.push(path);
       }
     }
     return [...landed];
@@ -61,7 +75,12 @@ describe('every reachable page, every role, both languages, on a phone', () => {
   for (const lang of ['ru', 'en'] as const) {
     it(`anonymous visitor (${lang})`, async () => {
       const page = await pageAs(null, lang);
-      const seen = await crawl(page, ['/', '/login', '/register', '/recover', '/no-such-page', new URL(story.inviteUrl).pathname], lang, 'anonymous');
+      const seen = await crawl(
+        page,
+        ['/', '/login', '/register', '/recover', '/no-such-page', new URL(story.inviteUrl).pathname],
+        lang,
+        'anonymous',
+      );
       expect(seen.length).toBeGreaterThanOrEqual(6);
       await page.context().close();
     }, 180_000);
@@ -76,7 +95,12 @@ describe('every reachable page, every role, both languages, on a phone', () => {
 
     it(`caseworker (${lang})`, async () => {
       const page = await pageAs(story.caseworker.visitor, lang);
-      const seen = await crawl(page, ['/staff', `/cases/${story.caseId}`, '/staff/search', '/account'], lang, 'caseworker');
+      const seen = await crawl(
+        page,
+        ['/staff', `/cases/${story.caseId}`, '/staff/search', '/account'],
+        lang,
+        'caseworker',
+      );
       expect(seen).toEqual(expect.arrayContaining(['/staff', `/cases/${story.caseId}`, '/staff/search', '/account']));
       expect(seen).not.toContain('/login');
       await page.context().close();
@@ -84,8 +108,15 @@ describe('every reachable page, every role, both languages, on a phone', () => {
 
     it(`administrator (${lang})`, async () => {
       const page = await pageAs(story.admin.visitor, lang);
-      const seen = await crawl(page, ['/staff', '/staff/audit', '/admin/invites', '/admin/organisations', '/account'], lang, 'admin');
-      expect(seen).toEqual(expect.arrayContaining(['/staff', '/staff/audit', '/admin/invites', '/admin/organisations']));
+      const seen = await crawl(
+        page,
+        ['/staff', '/staff/audit', '/admin/invites', '/admin/organisations', '/account'],
+        lang,
+        'admin',
+      );
+      expect(seen).toEqual(
+        expect.arrayContaining(['/staff', '/staff/audit', '/admin/invites', '/admin/organisations']),
+      );
       expect(seen).not.toContain('/login');
       await page.context().close();
     }, 180_000);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../helpers/browser.ts';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../helpers/browser.ts';
 import { QUICK_EXIT_URL } from '../../src/web/layout.tsx';
 
 describe('home page in a real browser, JavaScript off', () => {
@@ -37,7 +44,10 @@ describe('home page in a real browser, JavaScript off', () => {
   });
 
   it('answers in English when the browser asks for it', async () => {
-    const ctx = await noJsContext(browser, { locale: 'en-GB', extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const ctx = await noJsContext(browser, {
+      locale: 'en-GB',
+      extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     const page = await ctx.newPage();
     await page.goto(`${server.baseUrl}/`);
     await page.locator('html[lang="en"] main h1').waitFor();
@@ -61,7 +71,10 @@ describe('home page in a real browser, JavaScript off', () => {
     // The neutral site is answered here: nothing leaves the machine during tests.
     await ctx.route(`${QUICK_EXIT_URL}**`, (route) => {
       seen.push(route.request().headers());
-      return route.fulfill({ contentType: 'text/html', body: '<html lang="ru"><title>Погода</title><main>Погода</main></html>' });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<html lang="ru"><title>Погода</title><main>Погода</main></html>',
+      });
     });
     await page.goto(`${server.baseUrl}/login?lang=ru`);
     await page.locator('.quick-exit a').click();
@@ -76,7 +89,10 @@ describe('home page in a real browser, JavaScript off', () => {
     const page = await ctx.newPage();
     const url = `${server.baseUrl}/axe-self-test`;
     await page.route(url, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<html lang="ru"><title>x</title><main><img src="/a.png"><button></button></main></html>' }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<html lang="ru"><title>x</title><main><img src="/a.png"><button></button></main></html>',
+      }),
     );
     await page.goto(url);
     await expect(expectAxeClean(page)).rejects.toThrow(/critical/);

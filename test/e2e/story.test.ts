@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAxeClean, hasHorizontalScroll, launchBrowser, noJsContext, startApp, type RunningApp } from '../helpers/browser.ts';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../helpers/browser.ts';
 import { createSiteAdmin } from '../../src/accounts/staff.service.ts';
 import { RECOVERY_CODE_COUNT } from '../../src/accounts/auth.service.ts';
 import { totpCode } from '../../src/accounts/totp.ts';
@@ -37,7 +44,10 @@ describe('the whole story in a browser, JavaScript off', () => {
   });
 
   const newPage = async (phone: boolean): Promise<Page> => {
-    const ctx = await noJsContext(browser, phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {});
+    const ctx = await noJsContext(
+      browser,
+      phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {},
+    );
     ctx.on('request', (r) => requests.push(r.url()));
     return ctx.newPage();
   };
@@ -52,7 +62,12 @@ describe('the whole story in a browser, JavaScript off', () => {
   };
 
   const submit = (page: Page, action: string | RegExp) =>
-    page.locator(typeof action === 'string' ? `form[action="${action}"] button[type="submit"]` : 'form button[type="submit"]').filter({ visible: true }).first();
+    page
+      .locator(
+        typeof action === 'string' ? `form[action="${action}"] button[type="submit"]` : 'form button[type="submit"]',
+      )
+      .filter({ visible: true })
+      .first();
 
   const setUpTwoFactor = async (page: Page, passphrase: string, who: string) => {
     await page.waitForURL('**/account/2fa');
@@ -61,7 +76,9 @@ describe('the whole story in a browser, JavaScript off', () => {
     await submit(page, '/account/2fa/passphrase').click();
     const secret = (await page.locator('code.secret').textContent())!.replace(/\s/g, '');
     await check(page, `${who}: 2FA secret shown`);
-    await page.locator('form[action="/account/2fa/confirm"] input[name="code"]').fill(totpCode(secret, server.clock.now()));
+    await page
+      .locator('form[action="/account/2fa/confirm"] input[name="code"]')
+      .fill(totpCode(secret, server.clock.now()));
     await submit(page, '/account/2fa/confirm').click();
     await page.waitForURL('**/staff');
     await check(page, `${who}: queue`);
@@ -90,7 +107,10 @@ describe('the whole story in a browser, JavaScript off', () => {
 
     // An organisation must exist before a case can be opened: the administrator, as the CLI makes one.
     const admin = { pseudonym: 'admin-story', passphrase: 'admin story passphrase 42' };
-    const created = await createSiteAdmin(server.app.deps, { ...admin, organisationName: 'Правозащитная группа «Север»' });
+    const created = await createSiteAdmin(server.app.deps, {
+      ...admin,
+      organisationName: 'Правозащитная группа «Север»',
+    });
 
     await family.locator('main a[href="/cases/new"]').click();
     await family.waitForURL('**/cases/new');
@@ -135,7 +155,9 @@ describe('the whole story in a browser, JavaScript off', () => {
     await submit(family, `${caseUrl}/events`).click();
     await family.locator('#timeline li', { hasText: EVENT_TEXT }).waitFor();
     await check(family, 'case page with event (family)');
-    expect(await family.locator('#timeline li', { hasText: EVENT_TEXT }).textContent()).toContain(ru('cases.levels.reported'));
+    expect(await family.locator('#timeline li', { hasText: EVENT_TEXT }).textContent()).toContain(
+      ru('cases.levels.reported'),
+    );
 
     // ---- the administrator sets up 2FA and invites a caseworker ------------------------------
     const adminPage = await newPage(false);
@@ -169,7 +191,10 @@ describe('the whole story in a browser, JavaScript off', () => {
     await worker.locator('section[aria-labelledby="assign-h"] p', { hasText: 'Ольга-юрист' }).waitFor();
     await check(worker, 'case taken (staff)');
     await worker.locator('#timeline li', { hasText: EVENT_TEXT }).locator('button[value="corroborated"]').click();
-    await worker.locator('#timeline li', { hasText: EVENT_TEXT }).filter({ hasText: ru('cases.levels.corroborated') }).waitFor();
+    await worker
+      .locator('#timeline li', { hasText: EVENT_TEXT })
+      .filter({ hasText: ru('cases.levels.corroborated') })
+      .waitFor();
     await check(worker, 'event corroborated (staff)');
     const messageForm = worker.locator(`form[action="${caseUrl}/messages"]`);
     await messageForm.locator('textarea[name="body"]').fill(MESSAGE);
@@ -184,12 +209,16 @@ describe('the whole story in a browser, JavaScript off', () => {
     await family.waitForURL(`**${caseUrl}`);
     await check(family, 'case page after the caseworker (family)');
     expect(await family.locator('main').textContent()).toContain(MESSAGE);
-    expect(await family.locator('#timeline li', { hasText: EVENT_TEXT }).textContent()).toContain(ru('cases.levels.corroborated'));
+    expect(await family.locator('#timeline li', { hasText: EVENT_TEXT }).textContent()).toContain(
+      ru('cases.levels.corroborated'),
+    );
 
     // ---- key pages in English ---------------------------------------------------------------
     await family.getByRole('link', { name: 'English' }).click();
     await check(family, 'case page (family)', 'en');
-    expect(await family.locator('#timeline li', { hasText: EVENT_TEXT }).textContent()).toContain(en('cases.levels.corroborated'));
+    expect(await family.locator('#timeline li', { hasText: EVENT_TEXT }).textContent()).toContain(
+      en('cases.levels.corroborated'),
+    );
     await family.goto(`${server.baseUrl}/cases/new`);
     await check(family, 'new case form', 'en');
     await worker.goto(`${server.baseUrl}/staff?lang=en`);

@@ -4,7 +4,13 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { chromium as playwright, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium as playwright,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -17,7 +23,14 @@ import { ManualClock, type Clock } from '../../src/shared/clock.ts';
 // One browser per test file; tests wait on the page (locators), never on time.
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const SYSTEM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SYSTEM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const launchBrowser = async (): Promise<Browser> => {
   if (fs.existsSync(SYSTEM_CHROMIUM)) {
@@ -26,7 +39,11 @@ export const launchBrowser = async (): Promise<Browser> => {
   const { default: chromium } = await import('@sparticuz/chromium');
   // --single-process (meant for AWS Lambda) kills the whole browser when a context closes.
   const args = chromium.args.filter((a) => a !== '--single-process');
-  return playwright.launch({ executablePath: await unpackedOnce(() => chromium.executablePath()), args, headless: true });
+  return playwright.launch({
+    executablePath: await unpackedOnce(() => chromium.executablePath()),
+    args,
+    headless: true,
+  });
 };
 
 const LOCK = path.join(os.tmpdir(), 'kintrace-chromium.lock');
@@ -63,7 +80,12 @@ const unpackedOnce = async (unpack: () => Promise<string>): Promise<string> => {
 
 /** The family's path: JavaScript off, as in Tor Browser's safest mode; Russian by default. */
 export const noJsContext = (browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> =>
-  browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU', extraHTTPHeaders: { 'accept-language': 'ru-RU,ru;q=0.9' }, ...opts });
+  browser.newContext({
+    javaScriptEnabled: false,
+    locale: 'ru-RU',
+    extraHTTPHeaders: { 'accept-language': 'ru-RU,ru;q=0.9' },
+    ...opts,
+  });
 
 export interface RunningApp {
   baseUrl: string;
@@ -87,7 +109,14 @@ export interface StartOptions {
 /** The real app (buildApp + listen on 127.0.0.1, free port) on SQLite in a data directory. */
 export const startApp = async (opts: StartOptions = {}): Promise<RunningApp> => {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-e2e-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', ...opts.env });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...opts.env,
+  });
   const opened = openSqlite(path.join(dataDir, 'kintrace.sqlite'));
   await migrateToLatest(opened.db);
   const clock = opts.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
@@ -120,7 +149,11 @@ const axeContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 export const expectAxeClean = async (page: Page, label = page.url()): Promise<void> => {
   const browser = page.context().browser();
   if (!browser) throw new Error('page has no browser');
-  if (!axeContexts.has(browser)) axeContexts.set(browser, browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined }));
+  if (!axeContexts.has(browser))
+    axeContexts.set(
+      browser,
+      browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined }),
+    );
   const ctx = await axeContexts.get(browser)!;
   const html = await page.content();
   const url = page.url();

@@ -33,13 +33,26 @@ export interface TestUser {
 }
 
 let counter = 0;
-const uniqueName = (prefix: string): string => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomToken(3)}`;
+const uniqueName = (prefix: string): string =>
+  `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomToken(3)}`;
 
 const config = () => loadConfig();
 
-export const createOrganisation = async (db: Db, opts: { name?: string; clock?: Clock } = {}): Promise<TestOrganisation> => {
-  const org = await provisionOrganisation({ db, config: config(), clock: opts.clock ?? systemClock }, opts.name ?? uniqueName('Org '));
-  return { id: org.id, name: org.name, publicKey: org.keyPair.publicKey, privateKey: org.keyPair.privateKey, keys: org.keyPair };
+export const createOrganisation = async (
+  db: Db,
+  opts: { name?: string; clock?: Clock } = {},
+): Promise<TestOrganisation> => {
+  const org = await provisionOrganisation(
+    { db, config: config(), clock: opts.clock ?? systemClock },
+    opts.name ?? uniqueName('Org '),
+  );
+  return {
+    id: org.id,
+    name: org.name,
+    publicKey: org.keyPair.publicKey,
+    privateKey: org.keyPair.privateKey,
+    keys: org.keyPair,
+  };
 };
 
 const createAccount = async (
@@ -47,8 +60,16 @@ const createAccount = async (
   opts: { pseudonym: string; role: AuthContext['role']; org: TestOrganisation | null; withTotp: boolean; clock: Clock },
 ): Promise<TestUser> => {
   const passphrase = `test passphrase ${randomToken(9)}`;
-  const made = await provisionAccount({ db, config: config(), clock: opts.clock }, { pseudonym: opts.pseudonym, passphrase, role: opts.role, organisation: opts.org, withTotp: opts.withTotp });
-  const { cookie, handle } = await createSession(db, { userId: made.userId, privateKey: made.privateKey, secondFactorDone: true, clock: opts.clock });
+  const made = await provisionAccount(
+    { db, config: config(), clock: opts.clock },
+    { pseudonym: opts.pseudonym, passphrase, role: opts.role, organisation: opts.org, withTotp: opts.withTotp },
+  );
+  const { cookie, handle } = await createSession(db, {
+    userId: made.userId,
+    privateKey: made.privateKey,
+    secondFactorDone: true,
+    clock: opts.clock,
+  });
   return {
     id: made.userId,
     pseudonym: opts.pseudonym,
@@ -69,14 +90,40 @@ const createAccount = async (
 };
 
 export const createFamily = (db: Db, opts: { pseudonym?: string; clock?: Clock } = {}): Promise<TestUser> =>
-  createAccount(db, { pseudonym: opts.pseudonym ?? uniqueName('family'), role: 'family', org: null, withTotp: false, clock: opts.clock ?? systemClock });
+  createAccount(db, {
+    pseudonym: opts.pseudonym ?? uniqueName('family'),
+    role: 'family',
+    org: null,
+    withTotp: false,
+    clock: opts.clock ?? systemClock,
+  });
 
-export const createStaff = (db: Db, org: TestOrganisation, role: StaffRole, opts: { pseudonym?: string; clock?: Clock } = {}): Promise<TestUser> =>
-  createAccount(db, { pseudonym: opts.pseudonym ?? uniqueName(role), role, org, withTotp: true, clock: opts.clock ?? systemClock });
+export const createStaff = (
+  db: Db,
+  org: TestOrganisation,
+  role: StaffRole,
+  opts: { pseudonym?: string; clock?: Clock } = {},
+): Promise<TestUser> =>
+  createAccount(db, {
+    pseudonym: opts.pseudonym ?? uniqueName(role),
+    role,
+    org,
+    withTotp: true,
+    clock: opts.clock ?? systemClock,
+  });
 
 /** A site administrator outside any organisation (with TOTP set up). */
-export const createSiteAdmin = (db: Db, opts: { pseudonym?: string; clock?: Clock; org?: TestOrganisation } = {}): Promise<TestUser> =>
-  createAccount(db, { pseudonym: opts.pseudonym ?? uniqueName('admin'), role: 'site_admin', org: opts.org ?? null, withTotp: true, clock: opts.clock ?? systemClock });
+export const createSiteAdmin = (
+  db: Db,
+  opts: { pseudonym?: string; clock?: Clock; org?: TestOrganisation } = {},
+): Promise<TestUser> =>
+  createAccount(db, {
+    pseudonym: opts.pseudonym ?? uniqueName('admin'),
+    role: 'site_admin',
+    org: opts.org ?? null,
+    withTotp: true,
+    clock: opts.clock ?? systemClock,
+  });
 
 // ---- driving the real pages -------------------------------------------------------------
 
@@ -90,7 +137,11 @@ const mergeCookies = (jar: Cookies, res: { cookies: Array<{ name: string; value:
 };
 
 /** GETs a page and returns its CSRF token (from the first `_csrf` field) and the updated cookies. */
-export const formToken = async (app: FastifyInstance, url: string, cookies: Cookies = {}): Promise<{ token: string; cookies: Cookies }> => {
+export const formToken = async (
+  app: FastifyInstance,
+  url: string,
+  cookies: Cookies = {},
+): Promise<{ token: string; cookies: Cookies }> => {
   const res = await app.inject({ method: 'GET', url, cookies });
   const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
   if (!m) throw new Error(`no CSRF token on ${url} (status ${res.statusCode})`);
@@ -98,9 +149,21 @@ export const formToken = async (app: FastifyInstance, url: string, cookies: Cook
 };
 
 /** Submits a form like a browser without JavaScript: GET the page for its token, then POST. */
-export const submitForm = async (app: FastifyInstance, pageUrl: string, fields: Record<string, string>, cookies: Cookies = {}, actionUrl = pageUrl) => {
+export const submitForm = async (
+  app: FastifyInstance,
+  pageUrl: string,
+  fields: Record<string, string>,
+  cookies: Cookies = {},
+  actionUrl = pageUrl,
+) => {
   const { token, cookies: jar } = await formToken(app, pageUrl, cookies);
-  const res = await app.inject({ method: 'POST', url: actionUrl, cookies: jar, payload: new URLSearchParams({ ...fields, _csrf: token }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: actionUrl,
+    cookies: jar,
+    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return { res, cookies: mergeCookies(jar, res) };
 };
 
@@ -109,14 +172,23 @@ export const submitForm = async (app: FastifyInstance, pageUrl: string, fields: 
  * passes the second factor; a code is accepted once, so on a ManualClock it moves time on by
  * one step when the current step was already used.
  */
-export const login = async (app: FastifyInstance, pseudonym: string, passphrase: string, totpSecret?: string | null): Promise<Cookies> => {
+export const login = async (
+  app: FastifyInstance,
+  pseudonym: string,
+  passphrase: string,
+  totpSecret?: string | null,
+): Promise<Cookies> => {
   const first = await submitForm(app, '/login', { pseudonym, passphrase });
   if (first.res.statusCode !== 303) throw new Error(`login failed with ${first.res.statusCode}`);
   const next = String(first.res.headers.location);
   if (next !== '/login/2fa') return first.cookies;
   if (!totpSecret) throw new Error('this account needs a TOTP code');
   const { clock, db } = app.deps;
-  const user = await db.selectFrom('users').select('totp_last_step').where('pseudonym', '=', pseudonym).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select('totp_last_step')
+    .where('pseudonym', '=', pseudonym)
+    .executeTakeFirst();
   if (clock instanceof ManualClock && user?.totp_last_step != null && user.totp_last_step >= timeStep(clock.now())) {
     clock.advance((user.totp_last_step - timeStep(clock.now()) + 1) * 30_000);
   }

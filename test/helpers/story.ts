@@ -35,7 +35,8 @@ export interface StoryResult {
 }
 
 /** Random Cyrillic letters: markers that cannot collide with anything else on the machine. */
-export const cyrillicTag = (n = 10): string => Array.from({ length: n }, () => String.fromCharCode(0x430 + randomInt(32))).join('');
+export const cyrillicTag = (n = 10): string =>
+  Array.from({ length: n }, () => String.fromCharCode(0x430 + randomInt(32))).join('');
 
 export const storyTexts = (tag = cyrillicTag()): StoryTexts => ({
   narrative: `Сын перестал выходить на связь после звонка из-под Херсона ${tag}РАССКАЗ`,
@@ -61,7 +62,8 @@ const one = (re: RegExp, page: Page, what: string): string => {
 };
 
 /** The TOTP secret shown on the setup page ("ABCD EFGH …"), without spaces. */
-export const shownSecret = (page: Page): string => one(/<code class="secret">([A-Z2-7 ]{16,})<\/code>/, page, 'TOTP secret').replace(/ /g, '');
+export const shownSecret = (page: Page): string =>
+  one(/<code class="secret">([A-Z2-7 ]{16,})<\/code>/, page, 'TOTP secret').replace(/ /g, '');
 
 /** Passphrase again, read the secret, answer with a code computed here as an authenticator app would. */
 const setUpTwoFactor = async (app: FastifyInstance, v: Visitor, passphrase: string): Promise<string> => {
@@ -72,23 +74,55 @@ const setUpTwoFactor = async (app: FastifyInstance, v: Visitor, passphrase: stri
   return secret;
 };
 
-export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers: Record<string, string> = {}): Promise<StoryResult> => {
+export const runStory = async (
+  app: FastifyInstance,
+  texts: StoryTexts,
+  headers: Record<string, string> = {},
+): Promise<StoryResult> => {
   const deps = app.deps;
   const tag = cyrillicTag(6);
 
   // The first administrator, as `kintrace admin create --organisation …` makes one.
-  const admin = { pseudonym: `admin ${tag}`, passphrase: `admin passphrase ${tag} 1`, totpSecret: '', visitor: new Visitor(app, headers) };
-  const created = await createSiteAdmin(deps, { pseudonym: admin.pseudonym, passphrase: admin.passphrase, organisationName: `Правозащитная группа ${tag}` });
+  const admin = {
+    pseudonym: `admin ${tag}`,
+    passphrase: `admin passphrase ${tag} 1`,
+    totpSecret: '',
+    visitor: new Visitor(app, headers),
+  };
+  const created = await createSiteAdmin(deps, {
+    pseudonym: admin.pseudonym,
+    passphrase: admin.passphrase,
+    organisationName: `Правозащитная группа ${tag}`,
+  });
   const organisationId = created.organisationId!;
-  const adminLogin = await admin.visitor.submit('/login', '/login', { pseudonym: admin.pseudonym, passphrase: admin.passphrase });
+  const adminLogin = await admin.visitor.submit('/login', '/login', {
+    pseudonym: admin.pseudonym,
+    passphrase: admin.passphrase,
+  });
   must(adminLogin, 'admin sent to 2FA setup', adminLogin.url === '/account/2fa');
   admin.totpSecret = await setUpTwoFactor(app, admin.visitor, admin.passphrase);
-  const invite = await admin.visitor.submit(`/admin/invites?org=${organisationId}`, '/admin/invites', { organisationId, role: 'caseworker' });
-  const inviteUrl = one(/<code class="secret">(https?:\/\/[^<]+\/invite\/[A-Za-z0-9_-]+)<\/code>/, invite, 'invite link');
+  const invite = await admin.visitor.submit(`/admin/invites?org=${organisationId}`, '/admin/invites', {
+    organisationId,
+    role: 'caseworker',
+  });
+  const inviteUrl = one(
+    /<code class="secret">(https?:\/\/[^<]+\/invite\/[A-Za-z0-9_-]+)<\/code>/,
+    invite,
+    'invite link',
+  );
 
   // The family: pseudonym and passphrase only; recovery codes shown once.
-  const family = { pseudonym: `мама ${tag}`, passphrase: `семейная фраза ${tag} 7`, recoveryCodes: [] as string[], visitor: new Visitor(app, headers) };
-  const codes = await family.visitor.submit('/register', '/register', { pseudonym: family.pseudonym, passphrase: family.passphrase, confirm: family.passphrase });
+  const family = {
+    pseudonym: `мама ${tag}`,
+    passphrase: `семейная фраза ${tag} 7`,
+    recoveryCodes: [] as string[],
+    visitor: new Visitor(app, headers),
+  };
+  const codes = await family.visitor.submit('/register', '/register', {
+    pseudonym: family.pseudonym,
+    passphrase: family.passphrase,
+    confirm: family.passphrase,
+  });
   family.recoveryCodes = [...codes.body.matchAll(/<code class="secret">([0-9A-Z-]{20,})<\/code>/g)].map((m) => m[1]);
   must(codes, 'recovery codes', family.recoveryCodes.length > 0);
   const opened = await family.visitor.submit('/cases/new', '/cases/new', {
@@ -108,12 +142,28 @@ export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers:
     wants_to_learn: texts.wantsToLearn,
   });
   const caseId = one(/^\/cases\/([0-9a-f-]{36})$/, { ...opened, body: opened.url }, 'case opened');
-  await family.visitor.submit(`/cases/${caseId}`, `/cases/${caseId}/events`, { kind: 'captured', date: '04.2025', place: 'Херсонская область', source: 'witness', description: texts.eventDescription });
+  await family.visitor.submit(`/cases/${caseId}`, `/cases/${caseId}/events`, {
+    kind: 'captured',
+    date: '04.2025',
+    place: 'Херсонская область',
+    source: 'witness',
+    description: texts.eventDescription,
+  });
 
   // The caseworker accepts the invite and must set up 2FA before seeing any case.
-  const caseworker = { pseudonym: `сотрудник ${tag}`, passphrase: `рабочая фраза ${tag} 3`, totpSecret: '', visitor: new Visitor(app, headers), userId: '' };
+  const caseworker = {
+    pseudonym: `сотрудник ${tag}`,
+    passphrase: `рабочая фраза ${tag} 3`,
+    totpSecret: '',
+    visitor: new Visitor(app, headers),
+    userId: '',
+  };
   const path = new URL(inviteUrl).pathname;
-  const accepted = await caseworker.visitor.submit(path, path, { pseudonym: caseworker.pseudonym, passphrase: caseworker.passphrase, confirm: caseworker.passphrase });
+  const accepted = await caseworker.visitor.submit(path, path, {
+    pseudonym: caseworker.pseudonym,
+    passphrase: caseworker.passphrase,
+    confirm: caseworker.passphrase,
+  });
   must(accepted, 'invite accepted, 2FA required', accepted.url === '/account/2fa');
   const early = await caseworker.visitor.request('GET', `/cases/${caseId}`, undefined, false);
   must(early, 'no case before 2FA', early.status === 303 && !shows(early, texts.narrative));
@@ -122,19 +172,33 @@ export const runStory = async (app: FastifyInstance, texts: StoryTexts, headers:
 
   const staffCase = await caseworker.visitor.get(`/cases/${caseId}`);
   must(staffCase, 'staff reads the case', staffCase.status === 200 && shows(staffCase, texts.narrative));
-  caseworker.userId = one(new RegExp(`<option value="([0-9a-f-]{36})"[^>]*>${caseworker.pseudonym}</option>`), staffCase, 'assignee option');
+  caseworker.userId = one(
+    new RegExp(`<option value="([0-9a-f-]{36})"[^>]*>${caseworker.pseudonym}</option>`),
+    staffCase,
+    'assignee option',
+  );
   await caseworker.visitor.submit(null, `/staff/cases/${caseId}/assign`, { assignee: caseworker.userId });
   const eventId = one(/action="\/staff\/events\/([0-9a-f-]{36})\/verify"/, caseworker.visitor.last!, 'event to verify');
   await caseworker.visitor.submit(null, `/staff/events/${eventId}/verify`, { verification: 'corroborated' });
   await caseworker.visitor.submit(null, `/staff/cases/${caseId}/notes`, { body: texts.note });
-  const staffCasePage = await caseworker.visitor.submit(null, `/cases/${caseId}/messages`, { body: texts.staffMessage });
-  must(staffCasePage, 'staff page shows note and message', shows(staffCasePage, texts.note) && shows(staffCasePage, texts.staffMessage));
+  const staffCasePage = await caseworker.visitor.submit(null, `/cases/${caseId}/messages`, {
+    body: texts.staffMessage,
+  });
+  must(
+    staffCasePage,
+    'staff page shows note and message',
+    shows(staffCasePage, texts.note) && shows(staffCasePage, texts.staffMessage),
+  );
 
   // The family sees the message and the corroboration, never the note, and answers.
   const seen = await family.visitor.get(`/cases/${caseId}`);
   must(seen, 'family sees the message', shows(seen, texts.staffMessage) && !shows(seen, texts.note));
   // Staff stay unnamed to families: an informer posing as a family learns no caseworker's name.
-  must(seen, 'no staff pseudonym shown to the family', !shows(seen, caseworker.pseudonym) && !shows(seen, admin.pseudonym));
+  must(
+    seen,
+    'no staff pseudonym shown to the family',
+    !shows(seen, caseworker.pseudonym) && !shows(seen, admin.pseudonym),
+  );
   must(seen, 'no staff form shown to the family', !seen.body.includes('action="/staff/'));
   const familyCasePage = await family.visitor.submit(null, `/cases/${caseId}/messages`, { body: texts.familyMessage });
   must(familyCasePage, 'family message shown', shows(familyCasePage, texts.familyMessage));

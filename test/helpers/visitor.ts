@@ -12,7 +12,12 @@ export interface Page {
 }
 
 const decode = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const attr = (tag: string, name: string): string | undefined => {
   const m = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag);
@@ -20,7 +25,9 @@ const attr = (tag: string, name: string): string | undefined => {
 };
 
 /** The forms of a page: action and the values a browser would send (hidden inputs included). */
-export const formsOf = (html: string): Array<{ action: string; method: 'get' | 'post'; fields: Record<string, string> }> =>
+export const formsOf = (
+  html: string,
+): Array<{ action: string; method: 'get' | 'post'; fields: Record<string, string> }> =>
   [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, open, inner]) => {
     const fields: Record<string, string> = {};
     for (const [tag] of inner.matchAll(/<input\b[^>]*>/gi)) {
@@ -40,7 +47,11 @@ export const formsOf = (html: string): Array<{ action: string; method: 'get' | '
       const name = attr(taOpen, 'name');
       if (name) fields[name] = decode(text);
     }
-    return { action: attr(open, 'action') ?? '', method: (attr(open, 'method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get', fields };
+    return {
+      action: attr(open, 'action') ?? '',
+      method: (attr(open, 'method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get',
+      fields,
+    };
   });
 
 export class Visitor {
@@ -74,7 +85,11 @@ export class Visitor {
     const res = await this.app.inject({
       method,
       url,
-      headers: { ...this.headers, ...this.cookieHeader(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        ...this.headers,
+        ...this.cookieHeader(),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       payload: form ? new URLSearchParams(form).toString() : undefined,
     });
     this.remember(res.headers['set-cookie']);
@@ -95,10 +110,22 @@ export class Visitor {
    * Opens `pageUrl` (unless it is the page already shown), finds the form posting to `action`
    * and submits it with `fields` over its own values. Throws when the page has no such form.
    */
-  async submit(pageUrl: string | null, action: string | RegExp, fields: Record<string, string> = {}, follow = true): Promise<Page> {
+  async submit(
+    pageUrl: string | null,
+    action: string | RegExp,
+    fields: Record<string, string> = {},
+    follow = true,
+  ): Promise<Page> {
     const page = pageUrl === null && this.last ? this.last : await this.get(pageUrl ?? '/');
-    const form = formsOf(page.body).find((f) => (typeof action === 'string' ? f.action === action : action.test(f.action)));
-    if (!form) throw new Error(`no form posting to ${String(action)} on ${page.url} (status ${page.status}); forms: ${formsOf(page.body).map((f) => f.action).join(', ')}`);
+    const form = formsOf(page.body).find((f) =>
+      typeof action === 'string' ? f.action === action : action.test(f.action),
+    );
+    if (!form)
+      throw new Error(
+        `no form posting to ${String(action)} on ${page.url} (status ${page.status}); forms: ${formsOf(page.body)
+          .map((f) => f.action)
+          .join(', ')}`,
+      );
     return this.request('POST', form.action, { ...form.fields, ...fields }, follow);
   }
 }

@@ -26,7 +26,17 @@ describe.each(DIALECTS)('the audit trail of the whole story (%s)', (dialect) => 
     const log = await rows();
     const by = (userId: string) => log.filter((r) => r.actor_user_id === userId).map((r) => r.action);
     const worker = story.caseworker.userId;
-    expect(by(worker)).toEqual(expect.arrayContaining(['account.invite_accepted', 'account.2fa_set', 'case.read', 'case.assigned', 'event.verified', 'note.added', 'message.sent']));
+    expect(by(worker)).toEqual(
+      expect.arrayContaining([
+        'account.invite_accepted',
+        'account.2fa_set',
+        'case.read',
+        'case.assigned',
+        'event.verified',
+        'note.added',
+        'message.sent',
+      ]),
+    );
     const family = log.filter((r) => r.actor_role === 'family');
     expect(family.map((r) => r.action)).toEqual(expect.arrayContaining(['case.opened', 'event.added', 'message.sent']));
     for (const r of log.filter((x) => x.case_id !== null)) expect(r.case_id).toBe(story.caseId);
@@ -37,7 +47,8 @@ describe.each(DIALECTS)('the audit trail of the whole story (%s)', (dialect) => 
 
   it('holds no content: no text typed in the story, in any column', async () => {
     const all = JSON.stringify(await rows());
-    for (const text of [...Object.values(texts), story.family.pseudonym, story.caseworker.pseudonym, 'Демидов']) expect(all).not.toContain(text);
+    for (const text of [...Object.values(texts), story.family.pseudonym, story.caseworker.pseudonym, 'Демидов'])
+      expect(all).not.toContain(text);
   });
 
   it('is append-only: the database refuses to change or delete an entry', async () => {
@@ -55,9 +66,16 @@ describe.each(DIALECTS)('the audit trail of the whole story (%s)', (dialect) => 
     expect(family.status).toBe(404);
   });
   it('names every action in words on the admin page, a staff removal included', async () => {
-    const confirm = await story.admin.visitor.submit(`/admin/invites?org=${story.organisationId}`, '/admin/invites/remove', { userId: story.caseworker.userId });
+    const confirm = await story.admin.visitor.submit(
+      `/admin/invites?org=${story.organisationId}`,
+      '/admin/invites/remove',
+      { userId: story.caseworker.userId },
+    );
     expect(confirm.status).toBe(200);
-    await story.admin.visitor.submit(null, '/admin/invites/remove', { userId: story.caseworker.userId, confirm: 'yes' });
+    await story.admin.visitor.submit(null, '/admin/invites/remove', {
+      userId: story.caseworker.userId,
+      confirm: 'yes',
+    });
     const log = await rows();
     expect(log.map((r) => r.action)).toContain('account.removed');
     const page = await story.admin.visitor.get('/staff/audit');

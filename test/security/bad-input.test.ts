@@ -13,16 +13,32 @@ import { formsOf, type Visitor } from '../helpers/visitor.ts';
 
 type Form = { who: string; page: string; action: string; fields: Record<string, string> };
 
-const PAGES = ['/', '/my/cases', '/cases/new', '/account', '/account/2fa', '/staff', '/admin/invites', '/admin/organisations'];
+const PAGES = [
+  '/',
+  '/my/cases',
+  '/cases/new',
+  '/account',
+  '/account/2fa',
+  '/staff',
+  '/admin/invites',
+  '/admin/organisations',
+];
 
 /** Every row of every table that a refused request must not touch. */
 const fingerprint = async (db: Db): Promise<string> => {
-  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !['sessions', 'attempt_counters'].includes(n) && !n.startsWith('kysely_')).sort();
+  const tables = (await db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((n) => !['sessions', 'attempt_counters'].includes(n) && !n.startsWith('kysely_'))
+    .sort();
   const out: Record<string, unknown[]> = {};
   for (const name of tables) {
     const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(db)).rows;
     // Re-rendering a case page after a refused staff form is a staff read (a search too): audited.
-    out[name] = (name === 'audit_log' ? rows.filter((r) => r.action !== 'case.read' && r.action !== 'case.searched') : rows).map((r) => JSON.stringify(r)).sort();
+    out[name] = (
+      name === 'audit_log' ? rows.filter((r) => r.action !== 'case.read' && r.action !== 'case.searched') : rows
+    )
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   return JSON.stringify(out);
 };
@@ -35,7 +51,11 @@ describe('bad input on every form changes nothing and gets a translated answer',
   beforeAll(async () => {
     t = await testApp('sqlite');
     story = await runStory(t.app, storyTexts());
-    const who: Array<[string, Visitor]> = [['family', story.family.visitor], ['caseworker', story.caseworker.visitor], ['admin', story.admin.visitor]];
+    const who: Array<[string, Visitor]> = [
+      ['family', story.family.visitor],
+      ['caseworker', story.caseworker.visitor],
+      ['admin', story.admin.visitor],
+    ];
     const seen = new Set<string>();
     for (const [name, v] of who) {
       for (const url of [...PAGES, `/cases/${story.caseId}`]) {
@@ -51,11 +71,21 @@ describe('bad input on every form changes nothing and gets a translated answer',
   });
   afterAll(() => t?.close());
 
-  const visitorOf = (who: string): Visitor => (who === 'family' ? story.family.visitor : who === 'caseworker' ? story.caseworker.visitor : story.admin.visitor);
+  const visitorOf = (who: string): Visitor =>
+    who === 'family' ? story.family.visitor : who === 'caseworker' ? story.caseworker.visitor : story.admin.visitor;
 
   it('found the forms of every role', () => {
     const actions = forms.map((f) => `${f.who} ${f.action.replace(/[0-9a-f-]{36}/g, ':id')}`);
-    expect(actions).toEqual(expect.arrayContaining(['family /cases/:id/messages', 'family /cases/:id/events', 'family /cases/new', 'caseworker /staff/cases/:id/notes', 'caseworker /cases/:id/messages', 'admin /admin/invites']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'family /cases/:id/messages',
+        'family /cases/:id/events',
+        'family /cases/new',
+        'caseworker /staff/cases/:id/notes',
+        'caseworker /cases/:id/messages',
+        'admin /admin/invites',
+      ]),
+    );
   });
 
   it('refuses a forged CSRF token with a translated 403, changing nothing', async () => {

@@ -10,7 +10,15 @@ import { openPostgres, openSqlite, type OpenedDb } from '../../src/db/database.t
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { ManualClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { DecryptionFailed, derivePassphraseKeys, generateKeyPair, open, openWith, randomKey, verifierMatches } from '../../src/shared/crypto/index.ts';
+import {
+  DecryptionFailed,
+  derivePassphraseKeys,
+  generateKeyPair,
+  open,
+  openWith,
+  randomKey,
+  verifierMatches,
+} from '../../src/shared/crypto/index.ts';
 import { aad } from '../../src/accounts/keys.ts';
 import { authoriseCase } from '../../src/web/access.ts';
 import { getCaseForViewer } from '../../src/cases/cases.service.ts';
@@ -43,7 +51,13 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
   beforeAll(async () => {
     const opened = await freshDb('sqlite', path.join(liveDir, 'kintrace.sqlite'));
     const config = loadConfig({ ...process.env, DATA_DIR: liveDir, DATABASE_URL: '' });
-    const app = await buildApp({ config, db: opened.db, dialect: 'sqlite', clock: new ManualClock('2026-03-02T09:00:00.000Z'), logger: createLogger('silent') });
+    const app = await buildApp({
+      config,
+      db: opened.db,
+      dialect: 'sqlite',
+      clock: new ManualClock('2026-03-02T09:00:00.000Z'),
+      logger: createLogger('silent'),
+    });
     texts = storyTexts();
     story = await runStory(app, texts);
     await logOut(story.family.visitor);
@@ -62,8 +76,19 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
 
   it('a fresh process serving the copy shows no case to a visitor without a cookie, or with a forged one', async () => {
     const port = await freePort();
-    const env = { ...process.env, DATA_DIR: seizedDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-    const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      DATA_DIR: seizedDir,
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+    };
+    const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
@@ -76,7 +101,13 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
       });
       const base = `http://127.0.0.1:${port}`;
       const forged = `kt_session=${'A'.repeat(43)}.${'B'.repeat(43)}`;
-      for (const url of [`/cases/${story.caseId}`, '/my/cases', '/staff', '/staff/audit', `/staff/search?q=${encodeURIComponent('Демидов')}`]) {
+      for (const url of [
+        `/cases/${story.caseId}`,
+        '/my/cases',
+        '/staff',
+        '/staff/audit',
+        `/staff/search?q=${encodeURIComponent('Демидов')}`,
+      ]) {
         for (const cookie of [undefined, forged]) {
           const res = await fetch(base + url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
           const body = await res.text();
@@ -92,22 +123,36 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
 
   it('stored ciphertexts do not contain the texts, and every sealed value is in the sealed format', async () => {
     const db = seized.db;
-    const cases = await db.selectFrom('cases').select(['relation_sealed', 'narrative_sealed', 'wants_sealed', 'last_contact_means_sealed']).execute();
+    const cases = await db
+      .selectFrom('cases')
+      .select(['relation_sealed', 'narrative_sealed', 'wants_sealed', 'last_contact_means_sealed'])
+      .execute();
     const events = await db.selectFrom('events').select('description_sealed').execute();
-    const posts = [...(await db.selectFrom('case_messages').select('body_sealed').execute()), ...(await db.selectFrom('case_notes').select('body_sealed').execute())];
-    const sealed = [...cases.flatMap((c) => Object.values(c)), ...events.map((e) => e.description_sealed), ...posts.map((p) => p.body_sealed)].filter((v): v is string => v !== null);
+    const posts = [
+      ...(await db.selectFrom('case_messages').select('body_sealed').execute()),
+      ...(await db.selectFrom('case_notes').select('body_sealed').execute()),
+    ];
+    const sealed = [
+      ...cases.flatMap((c) => Object.values(c)),
+      ...events.map((e) => e.description_sealed),
+      ...posts.map((p) => p.body_sealed),
+    ].filter((v): v is string => v !== null);
     expect(sealed.length).toBeGreaterThanOrEqual(4 + 1 + 3);
     for (const v of sealed) {
       expect(v).toMatch(/^g1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
       for (const text of Object.values(texts)) expect(v).not.toContain(text);
-      for (const text of Object.values(texts)) expect(Buffer.from(v.split('.')[2], 'base64url').includes(Buffer.from(text))).toBe(false);
+      for (const text of Object.values(texts))
+        expect(Buffer.from(v.split('.')[2], 'base64url').includes(Buffer.from(text))).toBe(false);
     }
   });
 
   it('no key on the disk opens anything: guessed passphrases, random keys and the session rows all fail', async () => {
     const db = seized.db;
     const { argon2 } = loadConfig();
-    const users = await db.selectFrom('users').select(['id', 'passphrase_salt', 'passphrase_verifier', 'private_key_sealed']).execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'passphrase_salt', 'passphrase_verifier', 'private_key_sealed'])
+      .execute();
     expect(users.length).toBe(3);
     for (const u of users) {
       for (const guess of ['', 'password123456', u.id]) {
@@ -118,7 +163,8 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
     }
     const sessions = await db.selectFrom('sessions').select(['id_hash', 'key_sealed']).execute();
     expect(sessions.length).toBe(1); // the caseworker's
-    for (const s of sessions) expect(() => open(randomKey(), s.key_sealed, aad.session(s.id_hash))).toThrow(DecryptionFailed);
+    for (const s of sessions)
+      expect(() => open(randomKey(), s.key_sealed, aad.session(s.id_hash))).toThrow(DecryptionFailed);
     const stranger = generateKeyPair().privateKey;
     for (const w of await db.selectFrom('organisation_key_wraps').selectAll().execute()) {
       expect(() => openWith(stranger, w.wrapped, aad.orgWrap(w.organisation_id, w.user_id))).toThrow(DecryptionFailed);
@@ -130,11 +176,21 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
 
   it('the service cannot open the case without a key from a cookie, and can with the passphrase (control)', async () => {
     const deps = { db: seized.db, clock: new ManualClock('2026-03-02T12:00:00.000Z') };
-    const worker = await seized.db.selectFrom('users').selectAll().where('id', '=', story.caseworker.userId).executeTakeFirstOrThrow();
+    const worker = await seized.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', story.caseworker.userId)
+      .executeTakeFirstOrThrow();
     // What a seizing party can build: the right account, no secret from a cookie.
     const noCookie: AuthContext = {
-      userId: worker.id, pseudonym: worker.pseudonym, role: 'caseworker', organisationId: worker.organisation_id,
-      secondFactorDone: true, totpEnabled: true, sessionId: 'seized', userPrivateKey: generateKeyPair().privateKey,
+      userId: worker.id,
+      pseudonym: worker.pseudonym,
+      role: 'caseworker',
+      organisationId: worker.organisation_id,
+      secondFactorDone: true,
+      totpEnabled: true,
+      sessionId: 'seized',
+      userPrivateKey: generateKeyPair().privateKey,
     };
     const grant = await authoriseCase(seized.db, noCookie, story.caseId, 'read');
     await expect(getCaseForViewer(deps, grant)).rejects.toThrow(DecryptionFailed);
@@ -143,8 +199,14 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
     const fam = await seized.db.selectFrom('users').selectAll().where('role', '=', 'family').executeTakeFirstOrThrow();
     const { kek } = await derivePassphraseKeys(story.family.passphrase, fam.passphrase_salt, loadConfig().argon2);
     const familyAuth: AuthContext = {
-      userId: fam.id, pseudonym: fam.pseudonym, role: 'family', organisationId: null,
-      secondFactorDone: true, totpEnabled: false, sessionId: 'control', userPrivateKey: open(kek, fam.private_key_sealed, aad.userPrivateKey(fam.id)),
+      userId: fam.id,
+      pseudonym: fam.pseudonym,
+      role: 'family',
+      organisationId: null,
+      secondFactorDone: true,
+      totpEnabled: false,
+      sessionId: 'control',
+      userPrivateKey: open(kek, fam.private_key_sealed, aad.userPrivateKey(fam.id)),
     };
     const view = await getCaseForViewer(deps, await authoriseCase(seized.db, familyAuth, story.caseId, 'read'));
     expect(view.narrative).toBe(texts.narrative);
@@ -173,15 +235,29 @@ describe('cold seizure on PostgreSQL: a fresh app instance on the database, nobo
         expect(res.statusCode, path).toBe(303);
         for (const text of Object.values(texts)) expect(res.body).not.toContain(text);
       }
-      const c = await seized.db.selectFrom('cases').selectAll().where('id', '=', story.caseId).executeTakeFirstOrThrow();
+      const c = await seized.db
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', story.caseId)
+        .executeTakeFirstOrThrow();
       for (const v of [c.relation_sealed, c.narrative_sealed, c.wants_sealed]) {
         expect(v).toMatch(/^g1\./);
         for (const text of Object.values(texts)) expect(v).not.toContain(text);
       }
-      const worker = await seized.db.selectFrom('users').selectAll().where('id', '=', story.caseworker.userId).executeTakeFirstOrThrow();
+      const worker = await seized.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', story.caseworker.userId)
+        .executeTakeFirstOrThrow();
       const noCookie: AuthContext = {
-        userId: worker.id, pseudonym: worker.pseudonym, role: 'caseworker', organisationId: worker.organisation_id,
-        secondFactorDone: true, totpEnabled: true, sessionId: 'seized', userPrivateKey: generateKeyPair().privateKey,
+        userId: worker.id,
+        pseudonym: worker.pseudonym,
+        role: 'caseworker',
+        organisationId: worker.organisation_id,
+        secondFactorDone: true,
+        totpEnabled: true,
+        sessionId: 'seized',
+        userPrivateKey: generateKeyPair().privateKey,
       };
       const grant = await authoriseCase(seized.db, noCookie, story.caseId, 'read');
       await expect(getCaseForViewer({ db: seized.db, clock }, grant)).rejects.toThrow(DecryptionFailed);
@@ -191,4 +267,3 @@ describe('cold seizure on PostgreSQL: a fresh app instance on the database, nobo
     }
   });
 });
-

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  DecryptionFailed, derivePassphraseKeys, generateKeyPair, hashToken, newSalt, open, openOptional, openText, openWith, publicKeyOf,
-  randomKey, randomToken, seal, sealOptional, sealTo, verifierMatches,
+  DecryptionFailed,
+  derivePassphraseKeys,
+  generateKeyPair,
+  hashToken,
+  newSalt,
+  open,
+  openOptional,
+  openText,
+  openWith,
+  publicKeyOf,
+  randomKey,
+  randomToken,
+  seal,
+  sealOptional,
+  sealTo,
+  verifierMatches,
 } from '../../src/shared/crypto/index.ts';
 
 // Round-trip and tamper tests for the primitives everything at rest depends on: any change to a
@@ -25,11 +39,16 @@ const flip = (sealed: string, part: number, bit: number): string => {
 describe('AES-256-GCM seal/open', () => {
   it('round-trips any text and bytes under any AAD', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 60 }), (text, bytes, aad) => {
-        const key = randomKey();
-        expect(openText(key, seal(key, text, aad), aad)).toBe(text);
-        expect(open(key, seal(key, Buffer.from(bytes), aad), aad).equals(Buffer.from(bytes))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.string({ maxLength: 60 }),
+        (text, bytes, aad) => {
+          const key = randomKey();
+          expect(openText(key, seal(key, text, aad), aad)).toBe(text);
+          expect(open(key, seal(key, Buffer.from(bytes), aad), aad).equals(Buffer.from(bytes))).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -94,7 +113,9 @@ describe('X25519 envelopes sealTo/openWith', () => {
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.string({ maxLength: 40 }), (data, aad) => {
         const kp = generateKeyPair();
         expect(publicKeyOf(kp.privateKey)).toBe(kp.publicKey);
-        expect(openWith(kp.privateKey, sealTo(kp.publicKey, Buffer.from(data), aad), aad).equals(Buffer.from(data))).toBe(true);
+        expect(
+          openWith(kp.privateKey, sealTo(kp.publicKey, Buffer.from(data), aad), aad).equals(Buffer.from(data)),
+        ).toBe(true);
       }),
       { numRuns: 40 },
     );
@@ -116,7 +137,8 @@ describe('X25519 envelopes sealTo/openWith', () => {
       [kp.privateKey, '', 'case:1:key'],
       [Buffer.alloc(5), boxed, 'case:1:key'],
     ] as const;
-    for (const [k, b, aad] of bad) expect(() => openWith(k as Buffer, b, aad), b.slice(0, 20)).toThrow(DecryptionFailed);
+    for (const [k, b, aad] of bad)
+      expect(() => openWith(k as Buffer, b, aad), b.slice(0, 20)).toThrow(DecryptionFailed);
     const inner = boxed.slice(boxed.indexOf('.', 3) + 1);
     for (const part of [1, 2, 3]) {
       for (const bit of [0, 9, 77]) {

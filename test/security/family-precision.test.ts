@@ -19,7 +19,9 @@ describe.each(DIALECTS)('family activity is kept to the day (%s)', (dialect) => 
     t = await testApp(dialect);
     story = await runStory(t.app, storyTexts());
     await logOut(story.family.visitor);
-    familyId = (await t.opened.db.selectFrom('users').select('id').where('role', '=', 'family').executeTakeFirstOrThrow()).id;
+    familyId = (
+      await t.opened.db.selectFrom('users').select('id').where('role', '=', 'family').executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t?.close());
 
@@ -35,10 +37,19 @@ describe.each(DIALECTS)('family activity is kept to the day (%s)', (dialect) => 
 
   it('cases, events, messages and audit entries of the family carry only days', async () => {
     const db = t.opened.db;
-    const c = await db.selectFrom('cases').select(['opened_on', 'last_activity_on']).where('requester_user_id', '=', familyId).executeTakeFirstOrThrow();
+    const c = await db
+      .selectFrom('cases')
+      .select(['opened_on', 'last_activity_on'])
+      .where('requester_user_id', '=', familyId)
+      .executeTakeFirstOrThrow();
     expect([c.opened_on, c.last_activity_on]).toEqual([expect.stringMatching(DAY_RE), expect.stringMatching(DAY_RE)]);
-    for (const e of await db.selectFrom('events').select('created_on').where('added_by_family', '=', 1).execute()) expect(e.created_on).toMatch(DAY_RE);
-    const msgs = await db.selectFrom('case_messages').select('created_at').where('author_user_id', '=', familyId).execute();
+    for (const e of await db.selectFrom('events').select('created_on').where('added_by_family', '=', 1).execute())
+      expect(e.created_on).toMatch(DAY_RE);
+    const msgs = await db
+      .selectFrom('case_messages')
+      .select('created_at')
+      .where('author_user_id', '=', familyId)
+      .execute();
     expect(msgs.length).toBeGreaterThan(0);
     for (const m of msgs) expect(m.created_at).toMatch(DAY_RE);
     const audit = await db.selectFrom('audit_log').select('at').where('actor_user_id', '=', familyId).execute();
@@ -47,6 +58,8 @@ describe.each(DIALECTS)('family activity is kept to the day (%s)', (dialect) => 
   });
 
   it('no session row of the family is left after logout', async () => {
-    expect(await t.opened.db.selectFrom('sessions').select('id_hash').where('user_id', '=', familyId).execute()).toEqual([]);
+    expect(
+      await t.opened.db.selectFrom('sessions').select('id_hash').where('user_id', '=', familyId).execute(),
+    ).toEqual([]);
   });
 });

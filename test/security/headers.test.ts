@@ -11,7 +11,8 @@ import { Visitor, type Page } from '../helpers/visitor.ts';
 const isHtml = (p: Page) => String(p.headers['content-type'] ?? '').startsWith('text/html');
 const isRedirect = (p: Page) => p.status >= 300 && p.status < 400;
 
-const linksOf = (html: string): string[] => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+const linksOf = (html: string): string[] =>
+  [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 
 /** Every page reachable by GET from `starts` through same-site links (no language switch, no assets). */
 const crawl = async (v: Visitor, starts: string[], limit = 60): Promise<Page[]> => {
@@ -25,7 +26,12 @@ const crawl = async (v: Visitor, starts: string[], limit = 60): Promise<Page[]> 
     const page = await v.request('GET', url, undefined, false);
     pages.push(page);
     if (isRedirect(page)) queue.push(String(page.headers.location));
-    else if (isHtml(page)) queue.push(...linksOf(page.body).filter((l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/assets/') && !l.includes('lang=')));
+    else if (isHtml(page))
+      queue.push(
+        ...linksOf(page.body).filter(
+          (l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/assets/') && !l.includes('lang='),
+        ),
+      );
   }
   return pages;
 };
@@ -40,15 +46,53 @@ describe('security headers and page hygiene on every reachable page', () => {
     // Hostile text in every field: it must come back escaped, never as markup (checked on every page below).
     const base = storyTexts();
     const hostile = (s: string) => `${s} <script>alert(1)</script><img src=x onerror=alert(2)>"><svg/onload=alert(3)>`;
-    story = await runStory(t.app, Object.fromEntries(Object.entries(base).map(([k, v]) => [k, hostile(v)])) as unknown as typeof base);
+    story = await runStory(
+      t.app,
+      Object.fromEntries(Object.entries(base).map(([k, v]) => [k, hostile(v)])) as unknown as typeof base,
+    );
     // Everything the story itself received first: POST answers (recovery codes, invite link,
     // 2FA secret, refused forms) and redirects included.
-    pages.set('story', [story.family, story.admin, story.caseworker].flatMap((u) => u.visitor.history));
+    pages.set(
+      'story',
+      [story.family, story.admin, story.caseworker].flatMap((u) => u.visitor.history),
+    );
     const anonymous = new Visitor(t.app);
-    pages.set('anonymous', await crawl(anonymous, ['/', '/login', '/register', '/recover', '/no-such-page', story.inviteUrl.replace(/^https?:\/\/[^/]+/, '')]));
-    pages.set('family', await crawl(story.family.visitor, ['/', '/my/cases', `/cases/${story.caseId}`, '/cases/new', '/account']));
-    pages.set('caseworker', await crawl(story.caseworker.visitor, ['/', '/staff', `/cases/${story.caseId}`, '/staff/search?q=12345', '/account']));
-    pages.set('admin', await crawl(story.admin.visitor, ['/', '/staff', '/staff/audit', '/admin/invites', '/admin/organisations', '/account']));
+    pages.set(
+      'anonymous',
+      await crawl(anonymous, [
+        '/',
+        '/login',
+        '/register',
+        '/recover',
+        '/no-such-page',
+        story.inviteUrl.replace(/^https?:\/\/[^/]+/, ''),
+      ]),
+    );
+    pages.set(
+      'family',
+      await crawl(story.family.visitor, ['/', '/my/cases', `/cases/${story.caseId}`, '/cases/new', '/account']),
+    );
+    pages.set(
+      'caseworker',
+      await crawl(story.caseworker.visitor, [
+        '/',
+        '/staff',
+        `/cases/${story.caseId}`,
+        '/staff/search?q=12345',
+        '/account',
+      ]),
+    );
+    pages.set(
+      'admin',
+      await crawl(story.admin.visitor, [
+        '/',
+        '/staff',
+        '/staff/audit',
+        '/admin/invites',
+        '/admin/organisations',
+        '/account',
+      ]),
+    );
   });
   afterAll(() => t?.close());
 
@@ -56,7 +100,11 @@ describe('security headers and page hygiene on every reachable page', () => {
   const html = () => all().filter(({ p }) => isHtml(p));
 
   it('crawled the private pages of every kind of visitor', () => {
-    const urls = (who: string) => pages.get(who)!.filter((p) => p.status === 200).map((p) => p.url);
+    const urls = (who: string) =>
+      pages
+        .get(who)!
+        .filter((p) => p.status === 200)
+        .map((p) => p.url);
     expect(urls('family')).toEqual(expect.arrayContaining(['/my/cases', `/cases/${story.caseId}`, '/cases/new']));
     expect(urls('caseworker')).toEqual(expect.arrayContaining(['/staff', `/cases/${story.caseId}`]));
     expect(urls('admin')).toEqual(expect.arrayContaining(['/staff/audit', '/admin/invites']));
@@ -120,7 +168,14 @@ describe('security headers and page hygiene on every reachable page', () => {
   });
 
   it('puts no name (person or pseudonym) in any URL the site makes: links, form actions, redirects', () => {
-    const names = ['Демидов', 'Степан', 'Ильич', story.family.pseudonym, story.caseworker.pseudonym, story.admin.pseudonym];
+    const names = [
+      'Демидов',
+      'Степан',
+      'Ильич',
+      story.family.pseudonym,
+      story.caseworker.pseudonym,
+      story.admin.pseudonym,
+    ];
     const variants = names.flatMap((n) => [n, encodeURIComponent(n), n.toLowerCase()]);
     for (const { who, p } of all()) {
       const urls = [
@@ -132,7 +187,9 @@ describe('security headers and page hygiene on every reachable page', () => {
   });
 
   it('sets only HttpOnly, SameSite cookies on the whole site, none of them holding a name', () => {
-    const cookies = all().flatMap(({ p }) => ([] as string[]).concat((p.headers['set-cookie'] as string | string[] | undefined) ?? []));
+    const cookies = all().flatMap(({ p }) =>
+      ([] as string[]).concat((p.headers['set-cookie'] as string | string[] | undefined) ?? []),
+    );
     expect(cookies.some((c) => c.startsWith('kt_session='))).toBe(true);
     for (const c of cookies) {
       expect(c, c).toMatch(/;\s*HttpOnly/i);
@@ -141,7 +198,8 @@ describe('security headers and page hygiene on every reachable page', () => {
       expect(decodeURIComponent(c.split(';')[0]), c).not.toMatch(/Демидов|Степан|мама|сотрудник/i);
     }
     // The session cookie has no expiry: the browser forgets it when it closes.
-    for (const c of cookies.filter((x) => x.startsWith('kt_session=') && !/Expires=Thu, 01 Jan 1970/i.test(x))) expect(c).not.toMatch(/Max-Age|Expires/i);
+    for (const c of cookies.filter((x) => x.startsWith('kt_session=') && !/Expires=Thu, 01 Jan 1970/i.test(x)))
+      expect(c).not.toMatch(/Max-Age|Expires/i);
   });
 
   it('logout ends the session and sends Clear-Site-Data', async () => {
@@ -164,11 +222,14 @@ describe('served over HTTPS (PUBLIC_URL https://…)', () => {
     try {
       const story = await runStory(t.app, storyTexts());
       const responses = [story.family, story.admin, story.caseworker].flatMap((u) => u.visitor.history);
-      const cookies = responses.flatMap((p) => ([] as string[]).concat((p.headers['set-cookie'] as string | string[] | undefined) ?? []));
+      const cookies = responses.flatMap((p) =>
+        ([] as string[]).concat((p.headers['set-cookie'] as string | string[] | undefined) ?? []),
+      );
       expect(cookies.some((c) => c.startsWith('kt_session='))).toBe(true);
       expect(cookies.some((c) => c.startsWith('kt_csrf='))).toBe(true);
       for (const c of cookies) expect(c, c).toMatch(/;\s*Secure/i);
-      for (const p of responses.filter(isHtml)) expect(String(p.headers['strict-transport-security']), p.url).toMatch(/max-age=\d{7,}/);
+      for (const p of responses.filter(isHtml))
+        expect(String(p.headers['strict-transport-security']), p.url).toMatch(/max-age=\d{7,}/);
     } finally {
       await t.close();
     }

@@ -21,7 +21,11 @@ describe.each(DIALECTS)('an informer with a family account of its own (%s)', (di
     texts = storyTexts();
     story = await runStory(t.app, texts);
     informer = new Visitor(t.app);
-    const codes = await informer.submit('/register', '/register', { pseudonym: 'соседка по группе', passphrase: 'фраза осведомителя 123', confirm: 'фраза осведомителя 123' });
+    const codes = await informer.submit('/register', '/register', {
+      pseudonym: 'соседка по группе',
+      passphrase: 'фраза осведомителя 123',
+      confirm: 'фраза осведомителя 123',
+    });
     expect(codes.status).toBe(200);
   });
   afterAll(() => t?.close());
@@ -38,24 +42,58 @@ describe.each(DIALECTS)('an informer with a family account of its own (%s)', (di
     expect(normalised(foreign).replace(story.caseId, missing)).toBe(normalised(none));
     for (const path of ['messages', 'events']) {
       const token = /name="_csrf" value="([^"]+)"/.exec((await informer.get('/my/cases')).body)![1];
-      const a = await informer.request('POST', `/cases/${story.caseId}/${path}`, { _csrf: token, body: 'x', kind: 'other', date: '2025', source: 'family' }, false);
-      const b = await informer.request('POST', `/cases/${missing}/${path}`, { _csrf: token, body: 'x', kind: 'other', date: '2025', source: 'family' }, false);
+      const a = await informer.request(
+        'POST',
+        `/cases/${story.caseId}/${path}`,
+        { _csrf: token, body: 'x', kind: 'other', date: '2025', source: 'family' },
+        false,
+      );
+      const b = await informer.request(
+        'POST',
+        `/cases/${missing}/${path}`,
+        { _csrf: token, body: 'x', kind: 'other', date: '2025', source: 'family' },
+        false,
+      );
       expect([a.status, b.status]).toEqual([404, 404]);
     }
-    const msgs = await t.opened.db.selectFrom('case_messages').select('id').where('case_id', '=', story.caseId).execute();
+    const msgs = await t.opened.db
+      .selectFrom('case_messages')
+      .select('id')
+      .where('case_id', '=', story.caseId)
+      .execute();
     expect(msgs).toHaveLength(2); // the story's two, nothing from the informer
   });
 
   it('reaches no staff page and no staff action, whatever it tries', async () => {
     const token = /name="_csrf" value="([^"]+)"/.exec((await informer.get('/my/cases')).body)![1];
-    const before = await t.opened.db.selectFrom('events').select('verification').where('id', '=', story.eventId).executeTakeFirstOrThrow();
-    for (const action of [`/staff/events/${story.eventId}/verify`, `/staff/cases/${story.caseId}/notes`, `/staff/cases/${story.caseId}/close`]) {
-      const res = await informer.request('POST', action, { _csrf: token, verification: 'confirmed', body: 'x', reason: 'withdrawn' }, false);
+    const before = await t.opened.db
+      .selectFrom('events')
+      .select('verification')
+      .where('id', '=', story.eventId)
+      .executeTakeFirstOrThrow();
+    for (const action of [
+      `/staff/events/${story.eventId}/verify`,
+      `/staff/cases/${story.caseId}/notes`,
+      `/staff/cases/${story.caseId}/close`,
+    ]) {
+      const res = await informer.request(
+        'POST',
+        action,
+        { _csrf: token, verification: 'confirmed', body: 'x', reason: 'withdrawn' },
+        false,
+      );
       expect(res.status, action).toBe(404);
     }
-    const after = await t.opened.db.selectFrom('events').select('verification').where('id', '=', story.eventId).executeTakeFirstOrThrow();
+    const after = await t.opened.db
+      .selectFrom('events')
+      .select('verification')
+      .where('id', '=', story.eventId)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
-    expect((await t.opened.db.selectFrom('cases').select('state').where('id', '=', story.caseId).executeTakeFirstOrThrow()).state).toBe('open');
+    expect(
+      (await t.opened.db.selectFrom('cases').select('state').where('id', '=', story.caseId).executeTakeFirstOrThrow())
+        .state,
+    ).toBe('open');
     for (const url of ['/staff', '/staff/audit', '/staff/search?q=Демидов', '/admin/invites', '/admin/organisations']) {
       const res = await informer.request('GET', url, undefined, false);
       expect(res.status, url).toBe(404);
@@ -72,10 +110,18 @@ describe.each(DIALECTS)('an informer with a family account of its own (%s)', (di
       seen.add(url);
       const page = await informer.get(url);
       pages.push(page);
-      for (const [, href] of page.body.matchAll(/\shref="(\/[^"/][^"]*)"/g)) if (!href.startsWith('/assets/') && !href.includes('lang=')) queue.push(href);
+      for (const [, href] of page.body.matchAll(/\shref="(\/[^"/][^"]*)"/g))
+        if (!href.startsWith('/assets/') && !href.includes('lang=')) queue.push(href);
     }
     expect(pages.length).toBeGreaterThan(4);
-    const secrets = [...Object.values(texts), story.family.pseudonym, story.caseworker.pseudonym, story.admin.pseudonym, 'Демидов', story.caseId];
+    const secrets = [
+      ...Object.values(texts),
+      story.family.pseudonym,
+      story.caseworker.pseudonym,
+      story.admin.pseudonym,
+      'Демидов',
+      story.caseId,
+    ];
     for (const p of pages) for (const s of secrets) expect(shows(p, s), `${p.url} shows ${s}`).toBe(false);
   });
 });

@@ -11,7 +11,15 @@ import { createLogger } from '../../src/shared/logger.ts';
 import type { Db, OpenedDb } from '../../src/db/database.ts';
 import { freshDb } from '../helpers/db.ts';
 import type { FastifyInstance } from 'fastify';
-import { cyrillicTag, logOut, runStory, shows, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
+import {
+  cyrillicTag,
+  logOut,
+  runStory,
+  shows,
+  storyTexts,
+  type StoryResult,
+  type StoryTexts,
+} from '../helpers/story.ts';
 import { Visitor } from '../helpers/visitor.ts';
 import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sweep.ts';
 
@@ -25,15 +33,27 @@ import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sw
 
 const FORGED_IP = '203.0.113.77';
 const AGENT = 'SentinelAgent/9.9';
-const HEADERS = { 'x-forwarded-for': FORGED_IP, 'x-real-ip': FORGED_IP, forwarded: `for=${FORGED_IP}`, 'user-agent': AGENT };
+const HEADERS = {
+  'x-forwarded-for': FORGED_IP,
+  'x-real-ip': FORGED_IP,
+  forwarded: `for=${FORGED_IP}`,
+  'user-agent': AGENT,
+};
 const RELATION = 'other_relative';
 const MEANS = 'through_comrade';
 
 const secretsOf = (r: StoryResult): string[] => [
-  r.family.passphrase, r.admin.passphrase, r.caseworker.passphrase, r.admin.totpSecret, r.caseworker.totpSecret,
-  ...r.family.recoveryCodes, ...r.family.recoveryCodes.map((c) => c.replace(/-/g, '')),
+  r.family.passphrase,
+  r.admin.passphrase,
+  r.caseworker.passphrase,
+  r.admin.totpSecret,
+  r.caseworker.totpSecret,
+  ...r.family.recoveryCodes,
+  ...r.family.recoveryCodes.map((c) => c.replace(/-/g, '')),
   new URL(r.inviteUrl).pathname.split('/').pop()!,
-  ...[r.family, r.admin, r.caseworker].flatMap((u) => [...u.visitor.cookies.values()].flatMap((v) => v.split('.'))).filter((s) => s.length >= 20),
+  ...[r.family, r.admin, r.caseworker]
+    .flatMap((u) => [...u.visitor.cookies.values()].flatMap((v) => v.split('.')))
+    .filter((s) => s.length >= 20),
 ];
 
 const textMarkers = (t: StoryTexts): string[] => Object.values(t);
@@ -67,28 +87,54 @@ const strayInput = async (app: FastifyInstance, story: StoryResult): Promise<str
   const found = await story.caseworker.visitor.submit('/staff/search', '/staff/search', { q: search });
   expect(found.status).toBe(200);
   expect(shows(found, search)).toBe(true); // the query was taken (and shown back only to its author)
-  const echoed = await story.family.visitor.submit('/cases/new', '/cases/new', { organisation: story.organisationId, narrative: refused, wants_to_learn: refused, relation: 'mother' });
+  const echoed = await story.family.visitor.submit('/cases/new', '/cases/new', {
+    organisation: story.organisationId,
+    narrative: refused,
+    wants_to_learn: refused,
+    relation: 'mother',
+  });
   expect(echoed.status).toBe(400);
   expect(echoed.body).toContain(refused);
-  const failed = await new Visitor(app, HEADERS).submit('/login', '/login', { pseudonym: loginName, passphrase: loginPass });
+  const failed = await new Visitor(app, HEADERS).submit('/login', '/login', {
+    pseudonym: loginName,
+    passphrase: loginPass,
+  });
   expect(failed.status).toBe(400);
   // Malformed requests fail before any handler: their content must not reach the log either.
   const junk = `Мусор${tag}`;
   const bad = [
     { url: '/login', type: 'application/json', payload: `{"pseudonym": "${junk}` },
-    { url: `/cases/${encodeURIComponent(junk)}`, type: 'application/x-www-form-urlencoded', payload: `body=${encodeURIComponent(junk)}` },
-    { url: `/login?q=${encodeURIComponent(junk)}`, type: 'application/x-www-form-urlencoded', payload: `a=${'б'.repeat(1_100_000)}` },
+    {
+      url: `/cases/${encodeURIComponent(junk)}`,
+      type: 'application/x-www-form-urlencoded',
+      payload: `body=${encodeURIComponent(junk)}`,
+    },
+    {
+      url: `/login?q=${encodeURIComponent(junk)}`,
+      type: 'application/x-www-form-urlencoded',
+      payload: `a=${'б'.repeat(1_100_000)}`,
+    },
     { url: '/login', type: 'multipart/form-data', payload: `--x\r\n${junk}` },
   ];
   for (const b of bad) {
-    const res = await app.inject({ method: 'POST', url: b.url, headers: { ...HEADERS, 'content-type': b.type }, payload: b.payload });
+    const res = await app.inject({
+      method: 'POST',
+      url: b.url,
+      headers: { ...HEADERS, 'content-type': b.type },
+      payload: b.payload,
+    });
     expect(res.statusCode, b.url).toBeGreaterThanOrEqual(400);
     expect(res.statusCode, b.url).toBeLessThan(500);
   }
   // The family comes back with a recovery code and a new passphrase: neither may be kept in clear.
   const newPass = `новая фраза после восстановления ${tag}`;
   const fam = new Visitor(app, HEADERS);
-  const recovered = await fam.submit('/recover', '/recover', { pseudonym: story.family.pseudonym, code: story.family.recoveryCodes[0], passphrase: newPass, confirm: newPass });
+  const recovered = await fam.submit('/recover', '/recover', {
+    pseudonym: story.family.pseudonym,
+    code: story.family.recoveryCodes[0],
+    passphrase: newPass,
+    confirm: newPass,
+  });
   expect(recovered.status).toBe(200);
   expect(recovered.url).not.toBe('/recover');
   const stale = await story.family.visitor.request('GET', '/my/cases', undefined, false);
@@ -116,11 +162,22 @@ describe('sentinel sweep on SQLite: no marker anywhere the server writes', () =>
     // Read the raw files while the database is still open: the -wal and -shm exist only then.
     const walFiles = filesUnder(dataDir).map((f) => path.basename(f));
     expect(walFiles).toEqual(expect.arrayContaining(['kintrace.sqlite', 'kintrace.sqlite-wal', 'server.log']));
-    const markers = [...textMarkers(texts), ...extra, FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
+    const markers = [
+      ...textMarkers(texts),
+      ...extra,
+      FORGED_IP,
+      AGENT,
+      'SentinelAgent',
+      RELATION,
+      MEANS,
+      ...secretsOf(story),
+    ];
     const files = [...filesUnder(dataDir), ...newTmpFiles(before, [dataDir])];
     // Positive control: what is in clear on purpose (a pseudonym, a person's name) is found, so
     // the search does read the database files and does match Cyrillic text.
-    expect(searchFiles(files, [story.family.pseudonym, 'Демидов']).map((h) => h.marker)).toEqual(expect.arrayContaining([story.family.pseudonym, 'Демидов']));
+    expect(searchFiles(files, [story.family.pseudonym, 'Демидов']).map((h) => h.marker)).toEqual(
+      expect.arrayContaining([story.family.pseudonym, 'Демидов']),
+    );
     expect(searchFiles(files, markers)).toEqual([]);
     await opened.close();
     expect(searchFiles(filesUnder(dataDir), markers)).toEqual([]);
@@ -131,11 +188,15 @@ describe('sentinel sweep on SQLite: no marker anywhere the server writes', () =>
 const dumpAllText = async (db: Db): Promise<string[]> => {
   const cols = await sql<{ table_name: string; column_name: string }>`
     SELECT table_name, column_name FROM information_schema.columns
-    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`.execute(db);
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`.execute(
+    db,
+  );
   expect(cols.rows.length).toBeGreaterThan(20);
   const out: string[] = [];
   for (const { table_name, column_name } of cols.rows) {
-    const rows = await sql<{ v: string | null }>`SELECT ${sql.ref(`${table_name}.${column_name}`)}::text AS v FROM ${sql.table(table_name)}`.execute(db);
+    const rows = await sql<{
+      v: string | null;
+    }>`SELECT ${sql.ref(`${table_name}.${column_name}`)}::text AS v FROM ${sql.table(table_name)}`.execute(db);
     for (const r of rows.rows) if (r.v !== null) out.push(`${table_name}.${column_name}=${r.v}`);
   }
   return out;
@@ -153,7 +214,16 @@ describe('sentinel sweep on PostgreSQL: no marker in any text column of any tabl
       // Not vacuous: the dump has the person's names (in clear on purpose) and the ciphertexts.
       expect(dump.some((v) => v.includes('Демидов'))).toBe(true);
       expect(dump.some((v) => v.startsWith('cases.narrative_sealed=g1.'))).toBe(true);
-      const markers = [...textMarkers(texts), ...extra, FORGED_IP, AGENT, 'SentinelAgent', RELATION, MEANS, ...secretsOf(story)];
+      const markers = [
+        ...textMarkers(texts),
+        ...extra,
+        FORGED_IP,
+        AGENT,
+        'SentinelAgent',
+        RELATION,
+        MEANS,
+        ...secretsOf(story),
+      ];
       expect(dump.filter((v) => markers.some((m) => v.includes(m)))).toEqual([]);
       expect(fs.readFileSync(logFile, 'utf8')).toMatch(/"route":"\/cases\/:id"/);
       expect(searchFiles(filesUnder(dataDir), markers)).toEqual([]);

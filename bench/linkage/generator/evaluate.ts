@@ -1,9 +1,16 @@
 // Evaluation helpers over the generator's truth: recall per variation kind, so a benchmark can
 // say which kinds of noise the engine misses (and false merges per hard-non-match kind).
 
-export interface KindRecall { pairs: number; found: number; recall: number }
+export interface KindRecall {
+  pairs: number;
+  found: number;
+  recall: number;
+}
 
-interface Row { true_id: string; variations: string }
+interface Row {
+  true_id: string;
+  variations: string;
+}
 
 /**
  * For every variation kind, the true pairs with that kind on either record and how many ended
@@ -50,7 +57,8 @@ export function falseMergesByKind(rows: readonly Row[], clusterOf: ArrayLike<num
     else byCluster.set(clusterOf[i], [i]);
   }
   const out = new Map<string, number>();
-  const tag = (v: string) => (/\btwin\b/.test(v) ? 'twin' : /\bbrother\b/.test(v) ? 'brother' : /\bnamesake\b/.test(v) ? 'namesake' : '');
+  const tag = (v: string) =>
+    /\btwin\b/.test(v) ? 'twin' : /\bbrother\b/.test(v) ? 'brother' : /\bnamesake\b/.test(v) ? 'namesake' : '';
   for (const idx of byCluster.values()) {
     for (let a = 0; a < idx.length; a++) {
       for (let b = a + 1; b < idx.length; b++) {

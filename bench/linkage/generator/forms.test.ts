@@ -8,7 +8,15 @@ import { renderRegion, type RegionForm } from './region-forms.ts';
 import { Rng } from './rng.ts';
 import { UnitPool, renderUnit, type UnitForm } from './units-pool.ts';
 
-const REGION_FORMS: RegionForm[] = ['region_ru_full', 'region_ru_short', 'region_abbrev', 'region_en', 'region_iso', 'region_number', 'region_capital'];
+const REGION_FORMS: RegionForm[] = [
+  'region_ru_full',
+  'region_ru_short',
+  'region_abbrev',
+  'region_en',
+  'region_iso',
+  'region_number',
+  'region_capital',
+];
 
 describe('generated forms are read back by the normaliser', () => {
   it('regions: right code or null, never a wrong code', () => {
@@ -43,7 +51,8 @@ describe('generated forms are read back by the normaliser', () => {
       const text = renderUnit(rng, u, form, rng.chance(0.3));
       const parsed = parseUnit(text);
       if (form === 'unit_number' || form === 'unit_both') expect(parsed.number, text).toBe(u.number);
-      if (form === 'unit_formation' || form === 'unit_both') expect(parsed.formation, text).toBe(`${u.formationNumber} ${u.type.abbr}`);
+      if (form === 'unit_formation' || form === 'unit_both')
+        expect(parsed.formation, text).toBe(`${u.formationNumber} ${u.type.abbr}`);
       if (form === 'unit_vague') expect(parsed.formation?.startsWith(`${u.formationNumber} `), text).toBe(true);
     }
   });

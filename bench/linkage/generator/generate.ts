@@ -34,7 +34,8 @@ const stats: GeneratorStats = { persons: 0, records: 0, truePairs: 0 };
 for (const r of generateRussianRecords({ n, seed, stats })) {
   // Fields that can hold a comma (unit "…, в/ч 12345", region) are quoted; ids and dates cannot.
   chunk += `${r.record_id},${r.source},${csvField(r.surname)},${csvField(r.given_name)},${csvField(r.patronymic)},${
-    r.birth_date},${csvField(r.region)},${csvField(r.unit)},${r.true_id}${values.variations ? `,${r.variations}` : ''}\n`;
+    r.birth_date
+  },${csvField(r.region)},${csvField(r.unit)},${r.true_id}${values.variations ? `,${r.variations}` : ''}\n`;
   if (chunk.length > 1 << 20) {
     if (!out.write(chunk)) await once(out, 'drain');
     chunk = '';
@@ -43,4 +44,6 @@ for (const r of generateRussianRecords({ n, seed, stats })) {
 out.end(chunk);
 await once(out, 'finish');
 const secs = (performance.now() - started) / 1000;
-console.error(`${stats.records} records, ${stats.persons} persons, ${stats.truePairs} true pairs → ${values.out} in ${secs.toFixed(1)} s`);
+console.error(
+  `${stats.records} records, ${stats.persons} persons, ${stats.truePairs} true pairs → ${values.out} in ${secs.toFixed(1)} s`,
+);

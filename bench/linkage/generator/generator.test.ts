@@ -4,21 +4,75 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, generateRussianRecords, truePairCount, type GeneratedRecord, type GeneratorStats } from './index.ts';
+import {
+  CSV_COLUMNS,
+  generateRussianRecords,
+  truePairCount,
+  type GeneratedRecord,
+  type GeneratorStats,
+} from './index.ts';
 import { loadPools } from './pools.ts';
 import { UnitPool } from './units-pool.ts';
 
 const take = (n: number, seed: number, stats?: GeneratorStats) => [...generateRussianRecords({ n, seed, stats })];
 
 const EVERY_KIND = [
-  'latin_gost779b', 'latin_icao9303', 'latin_bgnpcgn', 'latin_iso9', 'latin_mvd1997', 'latin_gostr52535', 'latin_informal',
-  'latin_ukraine2010', 'informal_spelling', 'informal_zh_j', 'western_given', 'old_passport', 'ukrainian_form', 'ukrainian_romanisation', 'typo',
-  'missing_patronymic', 'initial_patronymic', 'initial_given', 'yo_toggle', 'upper_case', 'swapped_names', 'diminutive',
-  'feminine_surname', 'day_month_swap', 'year_off_by_one', 'date_digit_typo', 'date_year_only', 'date_year_gr', 'date_month_only',
-  'date_dmy', 'date_iso', 'date_ru_words', 'date_dmy_short_year', 'empty_birth_date', 'region_ru_full', 'region_ru_short',
-  'region_abbrev', 'region_en', 'region_iso', 'region_number', 'region_capital', 'empty_region', 'unit_number', 'unit_formation', 'unit_both',
-  'unit_vague', 'empty_unit', 'empty_given_name', 'brother', 'twin', 'namesake', 'minority_buryat', 'minority_tuvan',
-  'minority_dagestani', 'minority_ossetian', 'minority_tatar_bashkir',
+  'latin_gost779b',
+  'latin_icao9303',
+  'latin_bgnpcgn',
+  'latin_iso9',
+  'latin_mvd1997',
+  'latin_gostr52535',
+  'latin_informal',
+  'latin_ukraine2010',
+  'informal_spelling',
+  'informal_zh_j',
+  'western_given',
+  'old_passport',
+  'ukrainian_form',
+  'ukrainian_romanisation',
+  'typo',
+  'missing_patronymic',
+  'initial_patronymic',
+  'initial_given',
+  'yo_toggle',
+  'upper_case',
+  'swapped_names',
+  'diminutive',
+  'feminine_surname',
+  'day_month_swap',
+  'year_off_by_one',
+  'date_digit_typo',
+  'date_year_only',
+  'date_year_gr',
+  'date_month_only',
+  'date_dmy',
+  'date_iso',
+  'date_ru_words',
+  'date_dmy_short_year',
+  'empty_birth_date',
+  'region_ru_full',
+  'region_ru_short',
+  'region_abbrev',
+  'region_en',
+  'region_iso',
+  'region_number',
+  'region_capital',
+  'empty_region',
+  'unit_number',
+  'unit_formation',
+  'unit_both',
+  'unit_vague',
+  'empty_unit',
+  'empty_given_name',
+  'brother',
+  'twin',
+  'namesake',
+  'minority_buryat',
+  'minority_tuvan',
+  'minority_dagestani',
+  'minority_ossetian',
+  'minority_tatar_bashkir',
 ];
 
 describe('generateRussianRecords', () => {
@@ -31,7 +85,9 @@ describe('generateRussianRecords', () => {
     const rows = take(30000, 1);
     const seen = new Set(rows.flatMap((r) => r.variations.split('|')));
     expect(EVERY_KIND.filter((k) => !seen.has(k))).toEqual([]);
-    expect(new Set(rows.map((r) => r.source))).toEqual(new Set(['family', 'tip', 'obituary_list', 'rights_group', 'official_letter']));
+    expect(new Set(rows.map((r) => r.source))).toEqual(
+      new Set(['family', 'tip', 'obituary_list', 'rights_group', 'official_letter']),
+    );
   });
 
   it('gives each person 1–5 records from different sources, with unique record ids', () => {
@@ -49,11 +105,15 @@ describe('generateRussianRecords', () => {
   });
 
   it('makes common names common and rare names rare', () => {
-    const rows = take(20000, 4).filter((r) => !/latin|ukrainian|swapped|typo|diminutive|initial_given|empty_given/.test(r.variations));
+    const rows = take(20000, 4).filter(
+      (r) => !/latin|ukrainian|swapped|typo|diminutive|initial_given|empty_given/.test(r.variations),
+    );
     const count = (f: (r: GeneratedRecord) => boolean) => rows.filter(f).length / rows.length;
     expect(count((r) => r.given_name === 'Александр')).toBeGreaterThan(0.05);
     expect(count((r) => r.given_name === 'Авксентий')).toBeLessThan(0.002);
-    expect(count((r) => /^(Иванов|ИВАНОВ)$/.test(r.surname))).toBeGreaterThan(count((r) => /^(Якушев|ЯКУШЕВ)$/.test(r.surname)));
+    expect(count((r) => /^(Иванов|ИВАНОВ)$/.test(r.surname))).toBeGreaterThan(
+      count((r) => /^(Якушев|ЯКУШЕВ)$/.test(r.surname)),
+    );
   });
 
   it('builds its unit pool for any seed (formation numbers never run out)', () => {
@@ -73,7 +133,9 @@ describe('generateRussianRecords', () => {
   it('writes the platform CSV header plus true_id from the command line', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kintrace-gen-')), 'records.csv');
     const script = fileURLToPath(new URL('./generate.ts', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--n', '300', '--seed', '2', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--n', '300', '--seed', '2', '--out', out], {
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('record_id,source,surname,given_name,patronymic,birth_date,region,unit,true_id');

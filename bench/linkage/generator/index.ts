@@ -11,7 +11,17 @@ export { SOURCES } from './sources.ts';
 export { falseMergesByKind, recallByVariation, type KindRecall } from './evaluate.ts';
 
 /** The platform's person CSV header plus the ground truth column. */
-export const CSV_COLUMNS = ['record_id', 'source', 'surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit', 'true_id'] as const;
+export const CSV_COLUMNS = [
+  'record_id',
+  'source',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'region',
+  'unit',
+  'true_id',
+] as const;
 
 export type { GeneratedRecord } from './record.ts';
 
@@ -30,7 +40,11 @@ export interface GeneratorOptions {
   stats?: GeneratorStats;
 }
 
-export interface GeneratorStats { persons: number; records: number; truePairs: number }
+export interface GeneratorStats {
+  persons: number;
+  records: number;
+  truePairs: number;
+}
 
 /** Records per person, 1–5: most people are in one or two sources. */
 const RECORDS_PER_PERSON = new Weighted([1, 2, 3, 4, 5], [30, 30, 20, 12, 8]);
@@ -41,7 +55,9 @@ export function* generateRussianRecords(opts: GeneratorOptions): Generator<Gener
   const rng = new Rng(seed);
   const pools = loadPools();
   const factory = new PersonFactory(pools, new UnitPool(pools.regionList, seed), {
-    brother: opts.brotherRate ?? 0.05, twin: opts.twinShare ?? 0.15, namesake: opts.namesakeRate ?? 0.03,
+    brother: opts.brotherRate ?? 0.05,
+    twin: opts.twinShare ?? 0.15,
+    namesake: opts.namesakeRate ?? 0.03,
   });
   const window = Math.max(1, opts.shuffleWindow ?? 8192);
   const weights = SOURCE_WEIGHTS;
@@ -72,7 +88,10 @@ export function* generateRussianRecords(opts: GeneratorOptions): Generator<Gener
       [sources[i], sources[j]] = [sources[j], sources[i]];
       const row = makeRecord(rng, person, sources[i]);
       made++;
-      if (buffer.length < window) { buffer.push(row); continue; }
+      if (buffer.length < window) {
+        buffer.push(row);
+        continue;
+      }
       const slot = rng.int(0, window - 1);
       const out = buffer[slot];
       buffer[slot] = row;

@@ -4,7 +4,7 @@
 import { russianPatronymic } from '../../../src/linkage/engine/normalize/patronymic-forms.ts';
 import { REGION_GROUPS, type EthnicPool } from './minority-names.ts';
 import { birthDate, siblingDate, type Ymd } from './dates-gen.ts';
-import { Rng, Weighted, zipf } from './rng.ts';
+import { type Rng, Weighted, zipf } from './rng.ts';
 import type { Pools, Region } from './pools.ts';
 import type { Unit, UnitPool } from './units-pool.ts';
 
@@ -25,7 +25,11 @@ export interface Person {
   noPatronymic: boolean;
 }
 
-interface PoolSamplers { surnames: Weighted<string>; given: Weighted<string>; fathers: Weighted<string> }
+interface PoolSamplers {
+  surnames: Weighted<string>;
+  given: Weighted<string>;
+  fathers: Weighted<string>;
+}
 
 export class PersonFactory {
   private next = 0;
@@ -33,21 +37,32 @@ export class PersonFactory {
   private readonly ethnic = new Map<string, PoolSamplers>();
   private readonly patronymics = new Map<string, string>();
 
-  constructor(private readonly pools: Pools, private readonly units: UnitPool, private readonly rates: { brother: number; twin: number; namesake: number }) {}
+  constructor(
+    private readonly pools: Pools,
+    private readonly units: UnitPool,
+    private readonly rates: { brother: number; twin: number; namesake: number },
+  ) {}
 
   private samplers(p: EthnicPool): PoolSamplers {
     let s = this.ethnic.get(p.name);
     if (!s) {
       const tail: string[] = [];
-      for (const stem of p.tailStems) for (const end of p.tailEndings) {
-        const name = stem + end;
-        if (!p.surnames.includes(name)) tail.push(name);
-      }
+      for (const stem of p.tailStems)
+        for (const end of p.tailEndings) {
+          const name = stem + end;
+          if (!p.surnames.includes(name)) tail.push(name);
+        }
       const listedW = zipf(p.surnames.length, 0.9);
       const tailW = zipf(tail.length, 0.5, 3);
-      const norm = (ws: number[], share: number) => { const t = ws.reduce((a, b) => a + b, 0); return ws.map((x) => (x / t) * share); };
+      const norm = (ws: number[], share: number) => {
+        const t = ws.reduce((a, b) => a + b, 0);
+        return ws.map((x) => (x / t) * share);
+      };
       s = {
-        surnames: new Weighted([...p.surnames, ...tail], [...norm(listedW, p.listedShare), ...norm(tailW, 1 - p.listedShare)]),
+        surnames: new Weighted(
+          [...p.surnames, ...tail],
+          [...norm(listedW, p.listedShare), ...norm(tailW, 1 - p.listedShare)],
+        ),
         given: new Weighted(p.given, zipf(p.given.length, 0.9)),
         fathers: new Weighted(p.fathers, zipf(p.fathers.length, 0.9)),
       };
@@ -76,8 +91,17 @@ export class PersonFactory {
       father = this.pools.fathers.draw(rng);
     }
     return {
-      id: '', surname, given, father, patronymic: this.patronymicOf(father), birth: birthDate(rng), region,
-      unit: this.units.draw(rng, region), group: group?.name ?? null, tags: [], noPatronymic,
+      id: '',
+      surname,
+      given,
+      father,
+      patronymic: this.patronymicOf(father),
+      birth: birthDate(rng),
+      region,
+      unit: this.units.draw(rng, region),
+      group: group?.name ?? null,
+      tags: [],
+      noPatronymic,
     };
   }
 
@@ -97,12 +121,23 @@ export class PersonFactory {
       let given = base.given;
       for (let i = 0; i < 10 && given === base.given; i++) given = this.fresh(rng).given;
       p = {
-        ...base, given, birth: twin ? base.birth : siblingDate(rng, base.birth),
-        unit: rng.chance(0.6) ? base.unit : this.units.draw(rng, base.region), tags: [twin ? 'twin' : 'brother'],
+        ...base,
+        given,
+        birth: twin ? base.birth : siblingDate(rng, base.birth),
+        unit: rng.chance(0.6) ? base.unit : this.units.draw(rng, base.region),
+        tags: [twin ? 'twin' : 'brother'],
       };
     } else if (base && roll < this.rates.brother + this.rates.namesake) {
       const other = this.fresh(rng);
-      p = { ...other, surname: base.surname, given: base.given, father: base.father, patronymic: base.patronymic, group: base.group, tags: ['namesake'] };
+      p = {
+        ...other,
+        surname: base.surname,
+        given: base.given,
+        father: base.father,
+        patronymic: base.patronymic,
+        group: base.group,
+        tags: ['namesake'],
+      };
     } else {
       p = this.fresh(rng);
     }

@@ -27,7 +27,9 @@ export interface GeneratedRecord {
 }
 
 const DIMINUTIVES = new Map<string, string[]>();
-for (const line of readFileSync(new URL('../../../data/names/diminutives.csv', import.meta.url), 'utf8').split(/\r?\n/).slice(1)) {
+for (const line of readFileSync(new URL('../../../data/names/diminutives.csv', import.meta.url), 'utf8')
+  .split(/\r?\n/)
+  .slice(1)) {
   const [dim, full, gender] = line.split(',');
   if (!dim || gender !== 'm') continue;
   const key = full.replace(/ё/g, 'е');
@@ -35,9 +37,15 @@ for (const line of readFileSync(new URL('../../../data/names/diminutives.csv', i
 }
 // Our given-name pool writes Артём, Пётр with ё: index those spellings too (no replace per record).
 for (const [key, dims] of [...DIMINUTIVES]) {
-  for (const withYo of ['Артём', 'Пётр', 'Фёдор', 'Семён']) if (withYo.replace(/ё/g, 'е') === key) DIMINUTIVES.set(withYo, dims);
+  for (const withYo of ['Артём', 'Пётр', 'Фёдор', 'Семён'])
+    if (withYo.replace(/ё/g, 'е') === key) DIMINUTIVES.set(withYo, dims);
 }
-for (const [full, dims] of [['Сергей', ['Серёга']], ['Дмитрий', ['Димон']], ['Александр', ['Санёк']], ['Николай', ['Колян']]] as const) {
+for (const [full, dims] of [
+  ['Сергей', ['Серёга']],
+  ['Дмитрий', ['Димон']],
+  ['Александр', ['Санёк']],
+  ['Николай', ['Колян']],
+] as const) {
   DIMINUTIVES.set(full, [...(DIMINUTIVES.get(full) ?? []), ...dims]);
 }
 
@@ -80,7 +88,10 @@ export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord
     v.push('ukrainian_form');
   } else {
     const dims = DIMINUTIVES.get(given);
-    if (dims && rng.chance(prof.diminutive)) { given = rng.pick(dims); v.push('diminutive'); }
+    if (dims && rng.chance(prof.diminutive)) {
+      given = rng.pick(dims);
+      v.push('diminutive');
+    }
     if (rng.chance(prof.yo)) {
       const [a, b, c] = [toggleYo(surname), toggleYo(given), toggleYo(patronymic)];
       if (a !== surname || b !== given || c !== patronymic) v.push('yo_toggle');
@@ -89,14 +100,25 @@ export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord
   }
   if (rng.chance(prof.feminine)) {
     const f = feminine(surname);
-    if (f !== surname) { surname = f; v.push('feminine_surname'); }
+    if (f !== surname) {
+      surname = f;
+      v.push('feminine_surname');
+    }
   }
-  if (p.noPatronymic || rng.chance(prof.missingPatronymic)) { patronymic = ''; v.push('missing_patronymic'); }
-  else if (rng.chance(prof.initialPatronymic)) { patronymic = initial(rng, patronymic); v.push('initial_patronymic'); }
+  if (p.noPatronymic || rng.chance(prof.missingPatronymic)) {
+    patronymic = '';
+    v.push('missing_patronymic');
+  } else if (rng.chance(prof.initialPatronymic)) {
+    patronymic = initial(rng, patronymic);
+    v.push('initial_patronymic');
+  }
   if (rng.chance(prof.initialGiven)) {
     given = initial(rng, given);
     v.push('initial_given');
-    if (patronymic && !patronymic.endsWith('.')) { patronymic = initial(rng, patronymic); v.push('initial_patronymic'); }
+    if (patronymic && !patronymic.endsWith('.')) {
+      patronymic = initial(rng, patronymic);
+      v.push('initial_patronymic');
+    }
   }
 
   const latin = rng.chance(ukrainian ? Math.max(prof.latin, 0.6) : prof.latin);
@@ -128,15 +150,27 @@ export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord
   if (rng.chance(prof.upperAll)) {
     [surname, given, patronymic] = [surname.toUpperCase(), given.toUpperCase(), patronymic.toUpperCase()];
     v.push('upper_case');
-  } else if (rng.chance(prof.upperSurname)) { surname = surname.toUpperCase(); v.push('upper_case'); }
-  if (rng.chance(prof.swapped)) { [surname, given] = [given, surname]; v.push('swapped_names'); }
-  if (rng.chance(prof.emptyGiven)) { given = ''; v.push('empty_given_name'); }
+  } else if (rng.chance(prof.upperSurname)) {
+    surname = surname.toUpperCase();
+    v.push('upper_case');
+  }
+  if (rng.chance(prof.swapped)) {
+    [surname, given] = [given, surname];
+    v.push('swapped_names');
+  }
+  if (rng.chance(prof.emptyGiven)) {
+    given = '';
+    v.push('empty_given_name');
+  }
 
   let birth = p.birth;
   if (rng.chance(prof.dateError)) {
     const kind = rng.pick(DATE_ERRORS);
     const wrong = dateError(rng, birth, kind);
-    if (wrong) { birth = wrong; v.push(kind); }
+    if (wrong) {
+      birth = wrong;
+      v.push(kind);
+    }
   }
   const dateForm = prof.dates.draw(rng);
   v.push(dateForm);
@@ -146,7 +180,15 @@ export function makeRecord(rng: Rng, p: Person, source: Source): GeneratedRecord
   v.push(unitForm);
   const unit = renderUnit(rng, p.unit, unitForm, latin && rng.chance(0.7));
   return {
-    record_id: '', source, surname, given_name: given, patronymic, birth_date: renderDate(birth, dateForm),
-    region: region.text, unit, true_id: p.id, variations: v.join('|'),
+    record_id: '',
+    source,
+    surname,
+    given_name: given,
+    patronymic,
+    birth_date: renderDate(birth, dateForm),
+    region: region.text,
+    unit,
+    true_id: p.id,
+    variations: v.join('|'),
   };
 }

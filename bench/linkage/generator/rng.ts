@@ -57,7 +57,10 @@ export class Weighted<T> {
   private readonly cumulative: Float64Array;
   private readonly total: number;
 
-  constructor(readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
     if (items.length === 0 || items.length !== weights.length) throw new Error('Weighted: bad input');
     this.cumulative = new Float64Array(items.length);
     let sum = 0;
@@ -83,5 +86,5 @@ export class Weighted<T> {
 
 /** Zipf weights 1/(rank+offset)^s: a few very common values and a long tail of rare ones. */
 export function zipf(n: number, s = 1, offset = 1): number[] {
-  return Array.from({ length: n }, (_, i) => 1 / Math.pow(i + offset, s));
+  return Array.from({ length: n }, (_, i) => 1 / (i + offset) ** s);
 }

@@ -30,7 +30,7 @@ export function typo(rng: Rng, s: string): string {
   const lower = c.toLowerCase();
   const kind = rng.int(0, 4);
   if (kind === 0) {
-    const near = (RU_NEAR.get(lower) ?? EN_NEAR.get(lower) ?? '');
+    const near = RU_NEAR.get(lower) ?? EN_NEAR.get(lower) ?? '';
     if (!near) return s;
     const r = rng.pick([...near]);
     chars[i] = c === lower ? r : r.toUpperCase();
@@ -49,8 +49,14 @@ export function typo(rng: Rng, s: string): string {
 }
 
 const YO_WORDS: Array<[RegExp, string]> = [
-  [/Семен/g, 'Семён'], [/Петр(?!о)/g, 'Пётр'], [/Федор/g, 'Фёдор'], [/Артем/g, 'Артём'], [/ьев$/g, 'ьёв'],
-  [/([лжшч])ев$/g, '$1ёв'], [/Алеш/g, 'Алёш'], [/Сереж/g, 'Серёж'],
+  [/Семен/g, 'Семён'],
+  [/Петр(?!о)/g, 'Пётр'],
+  [/Федор/g, 'Фёдор'],
+  [/Артем/g, 'Артём'],
+  [/ьев$/g, 'ьёв'],
+  [/([лжшч])ев$/g, '$1ёв'],
+  [/Алеш/g, 'Алёш'],
+  [/Сереж/g, 'Серёж'],
 ];
 
 /** Writes ё where the name has it, or drops it where it was written. */
@@ -62,9 +68,27 @@ export function toggleYo(s: string): string {
 
 /** Habits of people writing Russian names in Latin without a standard. */
 const INFORMAL_LATIN: Array<[RegExp, string]> = [
-  [/iy$/, 'y'], [/iy$/, 'i'], [/ii$/, 'y'], [/y$/, 'i'], [/ks/, 'x'], [/x/, 'ks'], [/kh/, 'h'], [/ts/, 'tz'],
-  [/ts(?=[aeiouy])/, 'c'], [/yu/, 'ju'], [/yu/, 'iu'], [/ya/, 'ia'], [/ya/, 'ja'], [/shch/, 'sch'], [/^E/, 'Ye'], [/ye/, 'e'],
-  [/yo/, 'io'], [/ie/, 'iye'], [/ey$/, 'ei'], [/ei$/, 'ey'], [/ff/, 'f'],
+  [/iy$/, 'y'],
+  [/iy$/, 'i'],
+  [/ii$/, 'y'],
+  [/y$/, 'i'],
+  [/ks/, 'x'],
+  [/x/, 'ks'],
+  [/kh/, 'h'],
+  [/ts/, 'tz'],
+  [/ts(?=[aeiouy])/, 'c'],
+  [/yu/, 'ju'],
+  [/yu/, 'iu'],
+  [/ya/, 'ia'],
+  [/ya/, 'ja'],
+  [/shch/, 'sch'],
+  [/^E/, 'Ye'],
+  [/ye/, 'e'],
+  [/yo/, 'io'],
+  [/ie/, 'iye'],
+  [/ey$/, 'ei'],
+  [/ei$/, 'ey'],
+  [/ff/, 'f'],
   // zh → j is in the list of informal spellings; the key cannot read it (j is also й),
   // so these records test the engine's fuzzy levels ("Jukov" is one edit from the key of Жуков).
   [/zh/, 'j'],
@@ -94,7 +118,17 @@ export function feminine(surname: string): string {
 
 /** English and Western spellings of given names used by English-language sources. */
 export const WESTERN_GIVEN: Record<string, readonly string[]> = {
-  Александр: ['Alexander'], Николай: ['Nicolai', 'Nicholas'], Константин: ['Constantin', 'Constantine'],
-  Михаил: ['Michail', 'Michael'], Евгений: ['Eugene'], Георгий: ['George'], Пётр: ['Peter'], Петр: ['Peter'],
-  Павел: ['Paul'], Андрей: ['Andrew'], Аркадий: ['Arcady'], Даниил: ['Daniel'], Иосиф: ['Joseph'],
+  Александр: ['Alexander'],
+  Николай: ['Nicolai', 'Nicholas'],
+  Константин: ['Constantin', 'Constantine'],
+  Михаил: ['Michail', 'Michael'],
+  Евгений: ['Eugene'],
+  Георгий: ['George'],
+  Пётр: ['Peter'],
+  Петр: ['Peter'],
+  Павел: ['Paul'],
+  Андрей: ['Andrew'],
+  Аркадий: ['Arcady'],
+  Даниил: ['Daniel'],
+  Иосиф: ['Joseph'],
 };

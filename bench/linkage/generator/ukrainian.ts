@@ -6,7 +6,13 @@ import { russianPatronymic, ukrainianPatronymic } from '../../../src/linkage/eng
 
 const RU_TO_UA = new Map<string, string>();
 for (const [ua, ru] of UKRAINIAN_GIVEN) if (!RU_TO_UA.has(ru)) RU_TO_UA.set(ru, ua);
-for (const [ru, ua] of [['Артём', 'Артем'], ['Семён', 'Семен'], ['Пётр', 'Петро'], ['Фёдор', 'Федір']] as const) RU_TO_UA.set(ru, ua);
+for (const [ru, ua] of [
+  ['Артём', 'Артем'],
+  ['Семён', 'Семен'],
+  ['Пётр', 'Петро'],
+  ['Фёдор', 'Федір'],
+] as const)
+  RU_TO_UA.set(ru, ua);
 
 /** Respells Russian letters the Ukrainian way: и → і, ы → и, э → е, ё → ьо/йо, ъ → '. */
 export function ukrainianSpelling(russian: string): string {

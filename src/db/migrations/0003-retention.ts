@@ -8,7 +8,10 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await db.schema.alterTable('events').alterColumn('case_id', (c) => c.dropNotNull()).execute();
+    await db.schema
+      .alterTable('events')
+      .alterColumn('case_id', (c) => c.dropNotNull())
+      .execute();
     return;
   }
   // SQLite DDL is transactional, but Kysely's migrator does not wrap SQLite migrations: do it

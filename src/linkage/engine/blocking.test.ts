@@ -25,7 +25,11 @@ describe('blocking', () => {
     expect(stats.candidatePairs).toBe(6);
   });
   it('never blocks on missing values and supports transforms', () => {
-    const d = dataset([{ a: 'Robert', b: '' }, { a: 'Rupert', b: '' }, { a: 'Alice', b: '' }]);
+    const d = dataset([
+      { a: 'Robert', b: '' },
+      { a: 'Rupert', b: '' },
+      { a: 'Alice', b: '' },
+    ]);
     const pairs: number[][] = [];
     new Blocking(d, [['a|soundex'], ['b']]).forEachPair((p, q) => pairs.push([p, q]));
     expect(pairs).toEqual([[0, 1]]);
@@ -43,7 +47,10 @@ describe('blocking', () => {
     d.add('3', { a: 'x' }, 1);
     const pairs: number[][] = [];
     new Blocking(d, [['a']]).forEachPair((p, q) => pairs.push([p, q]), true);
-    expect(pairs).toEqual([[0, 2], [1, 2]]);
+    expect(pairs).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
   });
 });
 
@@ -56,7 +63,10 @@ describe('fallback rules ("?field")', () => {
     d.add('3', { name: 'ivanov', year: '' });
     d.add('4', { name: 'ivanov', year: '1990' });
     const pairs: string[] = [];
-    const b = new Blocking(d, [['name', 'year'], ['name', '?year']]);
+    const b = new Blocking(d, [
+      ['name', 'year'],
+      ['name', '?year'],
+    ]);
     const stats = b.forEachPair((p, q) => pairs.push([p, q].sort().join('-')));
     // 0-4 by the first rule; every pair with 2 or 3 by the fallback; never 0-1, 1-4.
     expect(pairs.sort()).toEqual(['0-2', '0-3', '0-4', '1-2', '1-3', '2-3', '2-4', '3-4']);

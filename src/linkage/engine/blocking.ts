@@ -53,15 +53,15 @@ export class Blocking {
     const cache = new Map<string, KeyPart>();
     const part = (spec: string): KeyPart => {
       let part = cache.get(spec);
-        if (!part) {
-          const [fields, transformName = 'value'] = spec.split('|');
-          const fn = getTransform(transformName);
-          const interner = new Interner();
-          const cols = fields.split('+').map((f) => data.column(f));
-          part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)))) };
-          cache.set(spec, part);
-        }
-        return part;
+      if (!part) {
+        const [fields, transformName = 'value'] = spec.split('|');
+        const fn = getTransform(transformName);
+        const interner = new Interner();
+        const cols = fields.split('+').map((f) => data.column(f));
+        part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)))) };
+        cache.set(spec, part);
+      }
+      return part;
     };
     this.parts = rules.map((rule) => rule.filter((p) => !p.startsWith('?')).map(part));
     this.fallback = rules.map((rule) => rule.filter((p) => p.startsWith('?')).map((p) => part(p.slice(1))));
@@ -106,7 +106,8 @@ export class Blocking {
   }
 
   sync(): void {
-    for (const rule of [...this.parts, ...this.fallback]) for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
+    for (const rule of [...this.parts, ...this.fallback])
+      for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
   }
 
   computeKeys(): void {
@@ -117,7 +118,9 @@ export class Blocking {
       for (let r = 0; r < n; r++) arr[r] = this.keyOf(k, r);
       return arr;
     });
-    this.lacking = this.parts.map((_, k) => (this.fallback[k].length ? Uint8Array.from({ length: n }, (_, r) => (this.lacks(k, r) ? 1 : 0)) : null));
+    this.lacking = this.parts.map((_, k) =>
+      this.fallback[k].length ? Uint8Array.from({ length: n }, (_, r) => (this.lacks(k, r) ? 1 : 0)) : null,
+    );
   }
 
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
@@ -214,7 +217,11 @@ export class Blocking {
    * Calls visit(a, b) once per candidate pair (a < b in record order within a block).
    * crossSourceOnly: a link between sources never pairs two records of the same source.
    */
-  forEachPair(visit: (a: number, b: number) => void, crossSourceOnly = false, onBlock?: (done: number, total: number) => void): BlockingStats {
+  forEachPair(
+    visit: (a: number, b: number) => void,
+    crossSourceOnly = false,
+    onBlock?: (done: number, total: number) => void,
+  ): BlockingStats {
     if (this.keys.length !== this.rules.length || this.keys[0]?.length !== this.data.size) this.computeKeys();
     const source = this.data.source.data;
     const stats: BlockingStats = { candidatePairs: 0, pairsPerRule: [], oversized: [] };
@@ -250,6 +257,15 @@ export class Blocking {
 
   /** A readable form of a record's key (for reports about oversized blocks). */
   describe(k: number, r: number): string {
-    return this.rules[k].map((spec) => `${spec}=${spec.split('|')[0].split('+').map((f) => this.data.value(f, r)).join('+')}`).join(', ');
+    return this.rules[k]
+      .map(
+        (spec) =>
+          `${spec}=${spec
+            .split('|')[0]
+            .split('+')
+            .map((f) => this.data.value(f, r))
+            .join('+')}`,
+      )
+      .join(', ');
   }
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cluster, type ClusterOptions, type Edges, type PairCheck } from './cluster.ts';
 import { weightOf } from './model.ts';
 
-const opts: ClusterOptions = { linkThreshold: 0.9, reviewThreshold: 0.5, minAverage: 0.5, maxClusterSize: 100, alarmSize: 4 };
+const opts: ClusterOptions = {
+  linkThreshold: 0.9,
+  reviewThreshold: 0.5,
+  minAverage: 0.5,
+  maxClusterSize: 100,
+  alarmSize: 4,
+};
 
 /** A toy world: pair probabilities by "a-b", cannot-link pairs, everything else improbable. */
 const world = (probs: Record<string, number>, cannot: string[] = []): { edges: Edges; check: PairCheck } => {

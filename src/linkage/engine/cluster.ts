@@ -42,7 +42,13 @@ export interface ClusterResult {
   rejected: { constraint: number; average: number; size: number };
 }
 
-export const cluster = (n: number, edges: Edges, check: PairCheck, opts: ClusterOptions, decisions: Decisions = { same: [], different: [] }): ClusterResult => {
+export const cluster = (
+  n: number,
+  edges: Edges,
+  check: PairCheck,
+  opts: ClusterOptions,
+  decisions: Decisions = { same: [], different: [] },
+): ClusterResult => {
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const members: (number[] | null)[] = new Array(n).fill(null);
@@ -134,7 +140,8 @@ export const cluster = (n: number, edges: Edges, check: PairCheck, opts: Cluster
   const alarms: { representative: number; size: number }[] = [];
   for (let r = 0; r < n; r++) {
     const m = members[r];
-    if (m && parent[r] === r && (m.length >= opts.alarmSize || alarmed.has(r))) alarms.push({ representative: rep[r], size: m.length });
+    if (m && parent[r] === r && (m.length >= opts.alarmSize || alarmed.has(r)))
+      alarms.push({ representative: rep[r], size: m.length });
   }
   return { clusterOf, review, alarms, rejected };
 };

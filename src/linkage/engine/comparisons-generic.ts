@@ -50,7 +50,11 @@ class ExactComparison extends KeyedComparison {
   readonly levels: Level[];
   constructor(spec: ComparisonSpec, data: Dataset) {
     super(spec, data, clean);
-    this.levels = [{ label: 'null' }, { label: 'exact', tf: spec.tf }, { label: 'different', cannotLink: spec.cannotLink }];
+    this.levels = [
+      { label: 'null' },
+      { label: 'exact', tf: spec.tf },
+      { label: 'different', cannotLink: spec.cannotLink },
+    ];
   }
   level(a: number, b: number): number {
     const ka = this.key(a);
@@ -115,7 +119,13 @@ class EmailComparison extends KeyedComparison {
   constructor(spec: ComparisonSpec, data: Dataset) {
     super(spec, data, clean);
     this.userOf = new TokenFeature((raw) => this.users.id(clean(raw).split('@')[0]));
-    this.levels = [{ label: 'null' }, { label: 'exact', tf: spec.tf }, { label: 'same user name' }, { label: 'jaro-winkler ≥ 0.88' }, { label: 'different' }];
+    this.levels = [
+      { label: 'null' },
+      { label: 'exact', tf: spec.tf },
+      { label: 'same user name' },
+      { label: 'jaro-winkler ≥ 0.88' },
+      { label: 'different' },
+    ];
   }
   override sync(): void {
     super.sync();
@@ -140,13 +150,19 @@ export class DateComparison implements Comparison {
   readonly levels: Level[];
   private readonly col: FieldColumn;
   private readonly packed: TokenFeature;
-  constructor(spec: ComparisonSpec, data: Dataset, pack: (raw: string) => number = (raw) => packDate(parseGenericDate(raw))) {
+  constructor(
+    spec: ComparisonSpec,
+    data: Dataset,
+    pack: (raw: string) => number = (raw) => packDate(parseGenericDate(raw)),
+  ) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
     this.packed = new TokenFeature(pack);
     // Only two different full dates are a conflict; a partial date may just be imprecise.
-    this.levels = DATE_LEVELS.map((l, i) => (i === DATE_FULL_CONFLICT && spec.cannotLink ? { ...l, cannotLink: true } : l));
+    this.levels = DATE_LEVELS.map((l, i) =>
+      i === DATE_FULL_CONFLICT && spec.cannotLink ? { ...l, cannotLink: true } : l,
+    );
   }
   sync(): void {
     this.packed.sync(this.col);

@@ -36,7 +36,9 @@ export const linkageConfigSchema = z.object({
     .object({
       lambda: z.number(),
       records: z.number(),
-      comparisons: z.array(z.object({ name: z.string(), m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) })),
+      comparisons: z.array(
+        z.object({ name: z.string(), m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) }),
+      ),
     })
     .optional(),
   thresholds: z

@@ -28,7 +28,10 @@ export class FeatureRegistry {
   readonly features: TokenFeature[] = [];
   readonly interners: Interner[] = [];
   export(): { features: { data: Int32Array; filled: number }[]; interners: string[][] } {
-    return { features: this.features.map((f) => ({ data: f.data.slice(0, f.filled), filled: f.filled })), interners: this.interners.map((i) => i.values) };
+    return {
+      features: this.features.map((f) => ({ data: f.data.slice(0, f.filled), filled: f.filled })),
+      interners: this.interners.map((i) => i.values),
+    };
   }
   adopt(saved: ReturnType<FeatureRegistry['export']>): void {
     if (saved.features.length !== this.features.length || saved.interners.length !== this.interners.length) {

@@ -12,7 +12,8 @@ export const parseGenericDate = (raw: string): SimpleDate | null => {
   const s = raw.trim();
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/))) return { year: +m[1], month: +m[2], day: +m[3] };
-  if ((m = s.match(/^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/))) return { year: +m[1], month: +m[2], day: m[3] ? +m[3] : null };
+  if ((m = s.match(/^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/)))
+    return { year: +m[1], month: +m[2], day: m[3] ? +m[3] : null };
   if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/))) return { year: +m[3], month: +m[2], day: +m[1] };
   if ((m = s.match(/^(\d{1,2})[./](\d{4})$/))) return { year: +m[2], month: +m[1], day: null };
   if ((m = s.match(/^(\d{4})$/))) return { year: +m[1], month: null, day: null };

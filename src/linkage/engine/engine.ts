@@ -54,7 +54,10 @@ export class LinkageEngine {
   /** Per-token features and interners of this engine's comparisons and blocking rules. */
   readonly features = new FeatureRegistry();
 
-  constructor(config: LinkageConfigInput | LinkageConfig, readonly crossSourceOnly = false) {
+  constructor(
+    config: LinkageConfigInput | LinkageConfig,
+    readonly crossSourceOnly = false,
+  ) {
     this.config = parseLinkageConfig(config);
     this.data = new Dataset(configFields(this.config));
     FeatureRegistry.current = this.features;
@@ -94,7 +97,10 @@ export class LinkageEngine {
     this.params = params;
     const { link, corroborate } = this.config.thresholds;
     // Capped just below the link threshold: such a pair can only ever be reviewed.
-    this.scorer = new Scorer(this.comparisons, params, this.data, { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 });
+    this.scorer = new Scorer(this.comparisons, params, this.data, {
+      comparisons: corroborate,
+      maxWeight: weightOf(link) - 1e-6,
+    });
   }
 
   private requireScorer(): Scorer {
@@ -140,7 +146,15 @@ export class LinkageEngine {
     let workerError: unknown = null;
     let started2: ReturnType<typeof startWorker> | null = null;
     try {
-      started2 = startWorker({ config: this.config, crossSourceOnly: this.crossSourceOnly, params: this.params!, data: this.data.share(), features: this.features.export(), plan, minWeight });
+      started2 = startWorker({
+        config: this.config,
+        crossSourceOnly: this.crossSourceOnly,
+        params: this.params!,
+        data: this.data.share(),
+        features: this.features.export(),
+        plan,
+        minWeight,
+      });
     } catch (err) {
       workerError = err;
     }
@@ -169,7 +183,17 @@ export class LinkageEngine {
     if (started2 && options.mainScores !== false && Atomics.load(plan.workerClaims, 0) === 0) {
       // The worker never started taking chunks: this thread did all of them.
       started2.stop();
-      return { edges, stats: { candidatePairs: sum(pairsPerRule), pairsPerRule, oversized: plan.oversized, scored: sum(pairsPerRule), seconds: (performance.now() - started) / 1000, threads: 1 } };
+      return {
+        edges,
+        stats: {
+          candidatePairs: sum(pairsPerRule),
+          pairsPerRule,
+          oversized: plan.oversized,
+          scored: sum(pairsPerRule),
+          seconds: (performance.now() - started) / 1000,
+          threads: 1,
+        },
+      };
     }
     const other = await worker;
     if (!other) {
@@ -180,7 +204,17 @@ export class LinkageEngine {
     for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
     other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
     const candidatePairs = sum(pairsPerRule);
-    return { edges, stats: { candidatePairs, pairsPerRule, oversized: plan.oversized, scored: candidatePairs, seconds: (performance.now() - started) / 1000, threads: 2 } };
+    return {
+      edges,
+      stats: {
+        candidatePairs,
+        pairsPerRule,
+        oversized: plan.oversized,
+        scored: candidatePairs,
+        seconds: (performance.now() - started) / 1000,
+        threads: 2,
+      },
+    };
   }
 
   cluster(edges: Edges, decisions?: Decisions): ClusterResult {
@@ -197,7 +231,13 @@ export class LinkageEngine {
         },
         sameSourceForbidden: c.uniquePerSource ? (a, b) => src[a] === src[b] : undefined,
       },
-      { linkThreshold: thresholds.link, reviewThreshold: thresholds.review, minAverage: thresholds.minAverage, maxClusterSize: c.maxClusterSize, alarmSize: c.alarmSize },
+      {
+        linkThreshold: thresholds.link,
+        reviewThreshold: thresholds.review,
+        minAverage: thresholds.minAverage,
+        maxClusterSize: c.maxClusterSize,
+        alarmSize: c.alarmSize,
+      },
       decisions,
     );
   }

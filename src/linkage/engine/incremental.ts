@@ -82,7 +82,14 @@ export class LinkageIndex {
     const minWeight = weightOf(minProbability);
     this.candidates(q, (r) => {
       const weight = scorer.score(q, r);
-      if (weight >= minWeight) out.push({ record: r, id: this.engine.data.ids[r], weight, probability: probability(weight), cannotLink: scorer.cannotLink });
+      if (weight >= minWeight)
+        out.push({
+          record: r,
+          id: this.engine.data.ids[r],
+          weight,
+          probability: probability(weight),
+          cannotLink: scorer.cannotLink,
+        });
     });
     return out.sort((x, y) => y.weight - x.weight);
   }

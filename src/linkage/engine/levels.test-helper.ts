@@ -5,7 +5,9 @@ import { Dataset } from './dataset.ts';
 
 /** The level label a comparison gives two values (plus optional second fields). */
 export const levelOf = (spec: ComparisonSpec, a: Record<string, string>, b: Record<string, string>): string => {
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b), spec.field, ...(spec.swapWith ? [spec.swapWith] : [])])];
+  const fields = [
+    ...new Set([...Object.keys(a), ...Object.keys(b), spec.field, ...(spec.swapWith ? [spec.swapWith] : [])]),
+  ];
   const data = new Dataset(fields);
   data.add('a', a);
   data.add('b', b);
@@ -13,4 +15,3 @@ export const levelOf = (spec: ComparisonSpec, a: Record<string, string>, b: Reco
   c.sync();
   return c.levels[c.level(0, 1)].label;
 };
-

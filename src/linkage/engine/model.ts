@@ -18,7 +18,7 @@ export interface FieldWeight {
   weight: number;
 }
 
-export const probability = (weight: number): number => 1 / (1 + Math.pow(2, -weight));
+export const probability = (weight: number): number => 1 / (1 + 2 ** -weight);
 export const weightOf = (p: number): number => Math.log2(p / (1 - p));
 
 const FLOOR = 1e-9;
@@ -54,15 +54,19 @@ export class Scorer {
     private readonly data: Dataset,
     corroboration?: { comparisons: readonly string[]; maxWeight: number },
   ) {
-    if (corroboration && corroboration.comparisons.length) {
+    if (corroboration?.comparisons.length) {
       this.corroborating = Uint8Array.from(comparisons, (c) => (corroboration.comparisons.includes(c.name) ? 1 : 0));
       this.uncorroboratedMax = corroboration.maxWeight;
     }
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (_, l) => (l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)))),
+      Float64Array.from(c.levels, (_, l) =>
+        l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)),
+      ),
     );
-    this.log2u = comparisons.map((c, i) => Float64Array.from(c.levels, (_, l) => Math.log2(Math.max(params.u[i][l], FLOOR))));
+    this.log2u = comparisons.map((c, i) =>
+      Float64Array.from(c.levels, (_, l) => Math.log2(Math.max(params.u[i][l], FLOOR))),
+    );
     this.tfFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.tf ? 1 : 0)));
     this.clFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.cannotLink ? 1 : 0)));
     this.tfCounts = comparisons.map((c) => (c.tfKey && c.levels.some((l) => l.tf) ? new GrowInt32() : null));
@@ -125,8 +129,16 @@ export class Scorer {
       out.push({ comparison: c.name, level: c.levels[l].label, weight: w });
     });
     const total = out.reduce((sum, p) => sum + p.weight, 0);
-    if (total > this.uncorroboratedMax && this.corroborating && !this.comparisons.some((_, i) => this.corroborating![i] === 1 && this.weights[i][this.levels[i]] > 0)) {
-      out.push({ comparison: 'uncorroborated', level: 'capped below the link threshold', weight: this.uncorroboratedMax - total });
+    if (
+      total > this.uncorroboratedMax &&
+      this.corroborating &&
+      !this.comparisons.some((_, i) => this.corroborating![i] === 1 && this.weights[i][this.levels[i]] > 0)
+    ) {
+      out.push({
+        comparison: 'uncorroborated',
+        level: 'capped below the link threshold',
+        weight: this.uncorroboratedMax - total,
+      });
     }
     return out;
   }

@@ -20,7 +20,8 @@ describe('two-thread scoring', () => {
     expect(b.stats.threads).toBe(2);
     expect(b.stats.candidatePairs).toBe(a.stats.candidatePairs);
     expect(b.stats.pairsPerRule).toEqual(a.stats.pairsPerRule);
-    const key = (e: typeof a.edges, i: number): string => `${Math.min(e.a[i], e.b[i])}:${Math.max(e.a[i], e.b[i])}:${e.weight[i].toFixed(9)}`;
+    const key = (e: typeof a.edges, i: number): string =>
+      `${Math.min(e.a[i], e.b[i])}:${Math.max(e.a[i], e.b[i])}:${e.weight[i].toFixed(9)}`;
     const setA = Array.from({ length: a.edges.length }, (_, i) => key(a.edges, i)).sort();
     const setB = Array.from({ length: b.edges.length }, (_, i) => key(b.edges, i)).sort();
     expect(setB).toEqual(setA);

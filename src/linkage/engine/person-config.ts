@@ -46,7 +46,9 @@ export const personConfig = (): LinkageConfigInput => ({
     minRecords: 5000,
     randomPairs: 400_000,
     maxSessionPairs: 1_000_000,
-    deterministic: [['surname|surname-key', 'given_name|given-key', 'patronymic|patronymic-key', 'birth_date|birth-date']],
+    deterministic: [
+      ['surname|surname-key', 'given_name|given-key', 'patronymic|patronymic-key', 'birth_date|birth-date'],
+    ],
     // Share of duplicate pairs that agree exactly on surname, given name, patronymic and full
     // birth date. Measured at 0.20 on generated records at 20,000, 200,000 and 1,000,000 alike;
     // 'auto' (from the EM sessions) overestimates λ threefold at a million, where namesakes

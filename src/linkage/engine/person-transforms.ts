@@ -1,7 +1,17 @@
 // Blocking-key transforms for person records ("surname|surname-metaphone" in a rule).
 import { registerTransform } from './transforms.ts';
 import { personDate, unitOf } from './person.ts';
-import { canonicalGivenName, daitchMokotoff, initialOf, isInitial, metaphoneRu, nameKey, patronymicGenderless, regionCode, surnameGenderless } from './normalize/index.ts';
+import {
+  canonicalGivenName,
+  daitchMokotoff,
+  initialOf,
+  isInitial,
+  metaphoneRu,
+  nameKey,
+  patronymicGenderless,
+  regionCode,
+  surnameGenderless,
+} from './normalize/index.ts';
 
 const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
 registerTransform('surname-key', (raw) => nonEmpty(nameKey(raw, 'surname')));
@@ -17,9 +27,13 @@ registerTransform('name-any', (raw) => {
   return full !== key ? full : surnameGenderless(key);
 });
 registerTransform('given-key', (raw) => nonEmpty(nameKey(raw, 'given')));
-registerTransform('given-canonical', (raw) => (isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given')))));
+registerTransform('given-canonical', (raw) =>
+  isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given'))),
+);
 registerTransform('given-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))));
-registerTransform('patronymic-key', (raw) => (isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic')))));
+registerTransform('patronymic-key', (raw) =>
+  isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic'))),
+);
 registerTransform('patronymic-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))));
 registerTransform('birth-year', (raw) => {
   const p = personDate(raw);

@@ -46,11 +46,24 @@ class NameFeatures {
     this.variant = new TokenFeature((raw) => {
       const key = k(raw);
       if (!key) return -1;
-      return alt.id(kind === 'given' ? canonicalGivenName(key) : kind === 'surname' ? surnameGenderless(key) : patronymicGenderless(key));
+      return alt.id(
+        kind === 'given'
+          ? canonicalGivenName(key)
+          : kind === 'surname'
+            ? surnameGenderless(key)
+            : patronymicGenderless(key),
+      );
     });
-    this.phonetic = new TokenFeature((raw) => alt.id('~' + metaphoneRu(k(raw))));
+    this.phonetic = new TokenFeature((raw) => alt.id(`~${metaphoneRu(k(raw))}`));
     this.plain = new TokenFeature((raw) =>
-      this.plains.id(/[а-яё]/i.test(raw) ? raw.toLowerCase().replace(/ё/g, 'е').replace(/[^а-яіїєґ]/g, '') : k(raw)),
+      this.plains.id(
+        /[а-яё]/i.test(raw)
+          ? raw
+              .toLowerCase()
+              .replace(/ё/g, 'е')
+              .replace(/[^а-яіїєґ]/g, '')
+          : k(raw),
+      ),
     );
     // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
     this.initial = new TokenFeature((raw) => {
@@ -134,9 +147,36 @@ const swapDetector = (data: Dataset, surname: string, given: string): SwapDetect
 };
 
 const LEVELS: Record<Kind, string[]> = {
-  surname: ['null', 'exact', 'swapped with given name', 'other gender form', 'one edit', 'same phonetic key', 'jaro-winkler ≥ 0.88', 'different'],
-  given: ['null', 'exact', 'swapped with surname', 'same full name (diminutive, variant)', 'one edit', 'two edits or alike', 'initial agrees', 'initials differ', 'different full names'],
-  patronymic: ['null', 'exact', 'other gender form or one edit', 'initial agrees', 'jaro-winkler ≥ 0.85', 'different full patronymics', 'initials differ'],
+  surname: [
+    'null',
+    'exact',
+    'swapped with given name',
+    'other gender form',
+    'one edit',
+    'same phonetic key',
+    'jaro-winkler ≥ 0.88',
+    'different',
+  ],
+  given: [
+    'null',
+    'exact',
+    'swapped with surname',
+    'same full name (diminutive, variant)',
+    'one edit',
+    'two edits or alike',
+    'initial agrees',
+    'initials differ',
+    'different full names',
+  ],
+  patronymic: [
+    'null',
+    'exact',
+    'other gender form or one edit',
+    'initial agrees',
+    'jaro-winkler ≥ 0.85',
+    'different full patronymics',
+    'initials differ',
+  ],
 };
 /** The level that means "two different people" for each kind (cannot-link when asked). */
 const CONFLICT: Record<Kind, number> = { surname: -1, given: 8, patronymic: 5 };
@@ -151,12 +191,20 @@ class PersonNameComparison implements Comparison {
   private readonly cache = new PairCache();
   private readonly byTokens = (ta: number, tb: number): number => this.tokenLevel(ta, tb);
 
-  constructor(spec: ComparisonSpec, data: Dataset, private readonly kind: Kind) {
+  constructor(
+    spec: ComparisonSpec,
+    data: Dataset,
+    private readonly kind: Kind,
+  ) {
     this.name = spec.name ?? spec.field;
     this.col = data.column(spec.field);
     this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];
     this.f = new NameFeatures(kind);
-    this.swap = spec.swapWith ? (kind === 'given' ? swapDetector(data, spec.swapWith, spec.field) : swapDetector(data, spec.field, spec.swapWith)) : null;
+    this.swap = spec.swapWith
+      ? kind === 'given'
+        ? swapDetector(data, spec.swapWith, spec.field)
+        : swapDetector(data, spec.field, spec.swapWith)
+      : null;
     this.levels = LEVELS[kind].map((label, i) => ({
       label,
       // A swapped pair shares a name just as an exact one does: a common name says less.
@@ -185,7 +233,7 @@ class PersonNameComparison implements Comparison {
     if (ka === kb) return 1;
     // A swap depends on the other field, so it is checked per pair; the rest only on the two
     // spellings, so it is cached.
-    if (this.swap && this.swap.swapped(a, b)) return 2;
+    if (this.swap?.swapped(a, b)) return 2;
     return this.cache.get(ta, tb, this.byTokens);
   }
 
@@ -216,7 +264,8 @@ class PersonNameComparison implements Comparison {
       return jaroWinkler(sa, sb) >= 0.85 ? 5 : 8;
     }
     if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 3 : 6;
-    if (f.variant.data[ta] === f.variant.data[tb] || damerau(sa, sb, 1) <= 1 || f.plainEdits(ta, f, tb, 1) <= 1) return 2;
+    if (f.variant.data[ta] === f.variant.data[tb] || damerau(sa, sb, 1) <= 1 || f.plainEdits(ta, f, tb, 1) <= 1)
+      return 2;
     return jaroWinkler(sa, sb) >= 0.85 || f.plainEdits(ta, f, tb, 2) <= 2 ? 4 : 5;
   }
 }
@@ -230,14 +279,24 @@ class CodeComparison implements Comparison {
   private readonly codes = new Interner();
   private readonly code: TokenFeature;
   private readonly formation: TokenFeature | null;
-  constructor(spec: ComparisonSpec, data: Dataset, code: (raw: string) => string | null, formation?: (raw: string) => string | null) {
+  constructor(
+    spec: ComparisonSpec,
+    data: Dataset,
+    code: (raw: string) => string | null,
+    formation?: (raw: string) => string | null,
+  ) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
     this.code = new TokenFeature((raw) => this.codes.id(code(raw)));
     this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw))) : null;
     this.levels = formation
-      ? [{ label: 'null' }, { label: 'same unit number', tf: spec.tf }, { label: 'same formation' }, { label: 'different' }]
+      ? [
+          { label: 'null' },
+          { label: 'same unit number', tf: spec.tf },
+          { label: 'same formation' },
+          { label: 'different' },
+        ]
       : [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
   }
   sync(): void {
@@ -289,5 +348,13 @@ registerComparison('person-given', (s, d) => new PersonNameComparison(s, d, 'giv
 registerComparison('person-patronymic', (s, d) => new PersonNameComparison(s, d, 'patronymic'));
 registerComparison('person-date', (s, d) => new DateComparison(s, d, personDate));
 registerComparison('region', (s, d) => new CodeComparison(s, d, regionCode));
-registerComparison('unit', (s, d) => new CodeComparison(s, d, (raw) => unitOf(raw).number, (raw) => unitOf(raw).formation));
-
+registerComparison(
+  'unit',
+  (s, d) =>
+    new CodeComparison(
+      s,
+      d,
+      (raw) => unitOf(raw).number,
+      (raw) => unitOf(raw).formation,
+    ),
+);

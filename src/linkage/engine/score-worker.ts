@@ -18,10 +18,29 @@ engine.blocking.lacking = input.plan.lacking;
 const scorer = engine.scorer!;
 const edges = new EdgeBuffer();
 const pairsPerRule = input.plan.orders.map(() => 0);
-runChunks(engine.blocking, input.plan, input.data.source, input.crossSourceOnly, (x, y) => {
-  const w = scorer.score(x, y);
-  if (w >= input.minWeight && !scorer.cannotLink) edges.push(x, y, w);
-}, pairsPerRule, undefined, true);
+runChunks(
+  engine.blocking,
+  input.plan,
+  input.data.source,
+  input.crossSourceOnly,
+  (x, y) => {
+    const w = scorer.score(x, y);
+    if (w >= input.minWeight && !scorer.cannotLink) edges.push(x, y, w);
+  },
+  pairsPerRule,
+  undefined,
+  true,
+);
 const { length } = edges;
-const out: WorkerOutput = { a: edges.a.slice(0, length), b: edges.b.slice(0, length), weight: edges.weight.slice(0, length), length, pairsPerRule };
-parentPort!.postMessage(out, [out.a.buffer as ArrayBuffer, out.b.buffer as ArrayBuffer, out.weight.buffer as ArrayBuffer]);
+const out: WorkerOutput = {
+  a: edges.a.slice(0, length),
+  b: edges.b.slice(0, length),
+  weight: edges.weight.slice(0, length),
+  length,
+  pairsPerRule,
+};
+parentPort!.postMessage(out, [
+  out.a.buffer as ArrayBuffer,
+  out.b.buffer as ArrayBuffer,
+  out.weight.buffer as ArrayBuffer,
+]);

@@ -139,8 +139,8 @@ export class PairCache {
     this.mask = (1 << bits) - 1;
   }
   get(x: number, y: number, compute: (x: number, y: number) => number): number {
-    const lo = x < y ? x : y;
-    const hi = x < y ? y : x;
+    const lo = Math.min(x, y);
+    const hi = Math.max(x, y);
     const h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca77)) >>> 0;
     const i = (h ^ (h >>> 15)) & this.mask;
     if (this.a[i] === lo && this.b[i] === hi) return this.v[i];

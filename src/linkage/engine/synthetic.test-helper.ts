@@ -3,8 +3,60 @@
 import { rng } from './train.ts';
 import type { LinkageConfigInput } from './config.ts';
 
-const FIRST = ['anna', 'boris', 'clara', 'denis', 'elena', 'fedor', 'galina', 'igor', 'julia', 'kirill', 'lidia', 'maxim', 'nina', 'oleg', 'pavel', 'raisa', 'semen', 'tamara', 'ulyana', 'viktor'];
-const LAST = ['smith', 'jones', 'taylor', 'brown', 'wilson', 'evans', 'thomas', 'roberts', 'walker', 'wright', 'robinson', 'thompson', 'white', 'hughes', 'edwards', 'green', 'hall', 'wood', 'harris', 'lewis', 'martin', 'jackson', 'clarke', 'clark', 'turner', 'hill', 'scott', 'cooper', 'morris', 'ward'];
+const FIRST = [
+  'anna',
+  'boris',
+  'clara',
+  'denis',
+  'elena',
+  'fedor',
+  'galina',
+  'igor',
+  'julia',
+  'kirill',
+  'lidia',
+  'maxim',
+  'nina',
+  'oleg',
+  'pavel',
+  'raisa',
+  'semen',
+  'tamara',
+  'ulyana',
+  'viktor',
+];
+const LAST = [
+  'smith',
+  'jones',
+  'taylor',
+  'brown',
+  'wilson',
+  'evans',
+  'thomas',
+  'roberts',
+  'walker',
+  'wright',
+  'robinson',
+  'thompson',
+  'white',
+  'hughes',
+  'edwards',
+  'green',
+  'hall',
+  'wood',
+  'harris',
+  'lewis',
+  'martin',
+  'jackson',
+  'clarke',
+  'clark',
+  'turner',
+  'hill',
+  'scott',
+  'cooper',
+  'morris',
+  'ward',
+];
 const CITY = ['york', 'leeds', 'hull', 'bath', 'ely', 'wells', 'derby', 'truro'];
 
 const typo = (s: string, r: () => number): string => {

@@ -78,7 +78,11 @@ const normaliseNonNull = (c: number[]): number[] => {
   return c.map((v, l) => (l === 0 ? 0 : v / total));
 };
 
-export const estimateLambda = (data: Dataset, opts: TrainingOptions, recall: number): { lambda: number; pairs: number } => {
+export const estimateLambda = (
+  data: Dataset,
+  opts: TrainingOptions,
+  recall: number,
+): { lambda: number; pairs: number } => {
   const blocking = new Blocking(data, opts.deterministic, Number.MAX_SAFE_INTEGER);
   const stats = blocking.forEachPair(() => {}, opts.crossSourceOnly);
   const all = totalPairs(data, opts.crossSourceOnly);
@@ -103,7 +107,7 @@ const agreeProbability = (data: Dataset, comps: readonly Comparison[], m: number
 
 /** Initial m: most mass on the best level, decreasing geometrically. */
 const initialM = (levels: number): number[] => {
-  const m = Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : Math.pow(0.25, l - 1)));
+  const m = Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : 0.25 ** (l - 1)));
   return normaliseNonNull(m);
 };
 
@@ -168,7 +172,11 @@ const runSession = (
   return { m: m.map((mi, i) => (active[i] ? mi : null)), pairs, allPairs: all, patterns: decoded.length, lambda };
 };
 
-export const train = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): { params: ModelParams; report: TrainingReport } => {
+export const train = (
+  data: Dataset,
+  comps: readonly Comparison[],
+  opts: TrainingOptions,
+): { params: ModelParams; report: TrainingReport } => {
   const t0 = performance.now();
   const u = estimateU(data, comps, opts);
   const t1 = performance.now();

@@ -17,11 +17,17 @@ export const getTransform = (name: string): KeyTransform => {
   let m: RegExpMatchArray | null;
   if ((m = name.match(/^first(\d+)$/))) {
     const n = +m[1];
-    return (raw) => clean(raw).replace(/[^\p{L}\p{N}]/gu, '').slice(0, n) || null;
+    return (raw) =>
+      clean(raw)
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .slice(0, n) || null;
   }
   if ((m = name.match(/^last(\d+)$/))) {
     const n = +m[1];
-    return (raw) => clean(raw).replace(/[^\p{L}\p{N}]/gu, '').slice(-n) || null;
+    return (raw) =>
+      clean(raw)
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .slice(-n) || null;
   }
   throw new Error(`unknown blocking transform "${name}" (known: ${[...transforms.keys()].join(', ')}, firstN, lastN)`);
 };

@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  type KeyObject,
+} from 'node:crypto';
 import { DecryptionFailed, open, seal } from './aead.ts';
 
 // Public-key envelopes (X25519 + HKDF-SHA256 + AES-256-GCM), so that anyone can encrypt to an
@@ -16,7 +23,10 @@ export interface KeyPair {
 export const generateKeyPair = (): KeyPair => {
   const { publicKey, privateKey } = generateKeyPairSync('x25519');
   const jwk = privateKey.export({ format: 'jwk' });
-  return { publicKey: publicKey.export({ format: 'jwk' }).x as string, privateKey: Buffer.from(jwk.d as string, 'base64url') };
+  return {
+    publicKey: publicKey.export({ format: 'jwk' }).x as string,
+    privateKey: Buffer.from(jwk.d as string, 'base64url'),
+  };
 };
 
 const publicKeyObject = (raw: string): KeyObject =>
@@ -25,8 +35,9 @@ const publicKeyObject = (raw: string): KeyObject =>
 const privateKeyObject = (raw: Buffer): KeyObject => {
   const d = raw.toString('base64url');
   // The JWK import needs x as well; derive it from d.
-  const x = createPublicKey(createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x: '' }, format: 'jwk' }))
-    .export({ format: 'jwk' }).x as string;
+  const x = createPublicKey(createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x: '' }, format: 'jwk' })).export({
+    format: 'jwk',
+  }).x as string;
   return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x }, format: 'jwk' });
 };
 
@@ -38,7 +49,10 @@ const boxKey = (shared: Buffer, ephPub: string, recipientPub: string): Buffer =>
 
 export const sealTo = (recipientPublicKey: string, data: Buffer, aad: string): string => {
   const eph = generateKeyPair();
-  const shared = diffieHellman({ privateKey: privateKeyObject(eph.privateKey), publicKey: publicKeyObject(recipientPublicKey) });
+  const shared = diffieHellman({
+    privateKey: privateKeyObject(eph.privateKey),
+    publicKey: publicKeyObject(recipientPublicKey),
+  });
   return `x1.${eph.publicKey}.${seal(boxKey(shared, eph.publicKey, recipientPublicKey), data, aad)}`;
 };
 

@@ -21,7 +21,11 @@ export interface PassphraseKeys {
 
 export const newSalt = (): string => randomBytes(16).toString('base64url');
 
-export const derivePassphraseKeys = async (passphrase: string, salt: string, params: Argon2Params): Promise<PassphraseKeys> => {
+export const derivePassphraseKeys = async (
+  passphrase: string,
+  salt: string,
+  params: Argon2Params,
+): Promise<PassphraseKeys> => {
   const raw = await hashRaw(passphrase.normalize('NFC'), {
     algorithm: ARGON2ID,
     salt: Buffer.from(salt, 'base64url'),

@@ -17,7 +17,10 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 const loadLanguage = (lang: Lang): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   const langDir = path.join(dir, lang);
-  for (const file of fs.readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(langDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     Object.assign(out, JSON.parse(fs.readFileSync(path.join(langDir, file), 'utf8')));
   }
   return out;

@@ -14,16 +14,42 @@
 // Anything else, years outside 1850–2100, and impossible dates (31.02.1990, month 13) → null.
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'none';
-export interface PartialDate { year: number | null; month: number | null; day: number | null; precision: DatePrecision }
+export interface PartialDate {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  precision: DatePrecision;
+}
 
 const NONE: PartialDate = { year: null, month: null, day: null, precision: 'none' };
 const EMPTY = new Set(['', '-', '—', '?', 'неизвестно', 'нет', 'н/д', 'unknown', 'n/a', 'null', 'nan']);
 
 const MONTH_STEMS: Array<[string, number]> = [
-  ['январ', 1], ['феврал', 2], ['март', 3], ['мар', 3], ['апрел', 4], ['ма', 5], ['июн', 6],
-  ['июл', 7], ['август', 8], ['сентябр', 9], ['октябр', 10], ['ноябр', 11], ['декабр', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7],
-  ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['январ', 1],
+  ['феврал', 2],
+  ['март', 3],
+  ['мар', 3],
+  ['апрел', 4],
+  ['ма', 5],
+  ['июн', 6],
+  ['июл', 7],
+  ['август', 8],
+  ['сентябр', 9],
+  ['октябр', 10],
+  ['ноябр', 11],
+  ['декабр', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['may', 5],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
 ];
 
 function monthFromWord(w: string): number | null {
@@ -55,7 +81,10 @@ function year2(y: string): number {
 export function parseDate(raw: string): PartialDate | null {
   let s = (raw ?? '').trim().toLowerCase();
   if (EMPTY.has(s)) return NONE;
-  s = s.replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '').replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '').trim();
+  s = s
+    .replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '')
+    .replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '')
+    .trim();
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
   if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) return make(year2(m[3]), +m[2], +m[1]);

@@ -6,7 +6,11 @@ import { GIVEN_NAME_VARIANTS } from './given-name-variants.ts';
 // note column says "also …"). canonicalGivenName takes the first full name (soldiers' records are
 // overwhelmingly male, so female readings are dropped); givenNameReadings lists them all, for a
 // comparison that should not call Слава and Владислав different.
-interface Diminutive { dim: string; full: string; also: string[] }
+interface Diminutive {
+  dim: string;
+  full: string;
+  also: string[];
+}
 
 function loadDiminutives(): Diminutive[] {
   const url = new URL('../../../../data/names/diminutives.csv', import.meta.url);
@@ -14,9 +18,14 @@ function loadDiminutives(): Diminutive[] {
   for (const line of readFileSync(url, 'utf8').split(/\r?\n/).slice(1)) {
     const [dim, full, , note = ''] = line.split(',');
     if (!dim || !full) continue;
-    const also = /^also /.test(note) && !/\((f|m)\)/.test(note)
-      ? note.replace(/^also /, '').split('/').map((x) => x.trim()).filter(Boolean)
-      : [];
+    const also =
+      /^also /.test(note) && !/\((f|m)\)/.test(note)
+        ? note
+            .replace(/^also /, '')
+            .split('/')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
     out.push({ dim: dim.trim(), full: full.trim(), also });
   }
   return out;

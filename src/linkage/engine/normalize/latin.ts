@@ -5,21 +5,85 @@
 
 /** Diacritic letters of ISO 9 / BGN and a few informal ones, read straight into Cyrillic. */
 const DIACRITICS: Record<string, string> = {
-  ž: 'ж', č: 'ч', š: 'ш', ŝ: 'щ', ë: 'ё', è: 'э', é: 'е', ê: 'е', û: 'ю', â: 'я', ä: 'я',
-  ü: 'ю', ö: 'ё', ǵ: 'г', ẑ: 'ж', ĉ: 'ч', ŭ: 'у', ì: 'і', ï: 'ї', ý: 'ы', '\u2019': '', "'": '',
-  '`': '', '\u02b9': '', '\u02ba': '', '"': '', '\u02bc': '', '\u00b4': '',
+  ž: 'ж',
+  č: 'ч',
+  š: 'ш',
+  ŝ: 'щ',
+  ë: 'ё',
+  è: 'э',
+  é: 'е',
+  ê: 'е',
+  û: 'ю',
+  â: 'я',
+  ä: 'я',
+  ü: 'ю',
+  ö: 'ё',
+  ǵ: 'г',
+  ẑ: 'ж',
+  ĉ: 'ч',
+  ŭ: 'у',
+  ì: 'і',
+  ï: 'ї',
+  ý: 'ы',
+  '\u2019': '',
+  "'": '',
+  '`': '',
+  '\u02b9': '',
+  '\u02ba': '',
+  '"': '',
+  '\u02bc': '',
+  '\u00b4': '',
 };
 
 /** Multi-letter groups, longest first. "·" is BGN's separator for ambiguous pairs (t·s = тс). */
 const GROUPS: Array<[string, string]> = [
-  ['tshch', 'тщ'], ['shch', 'щ'], ['dzh', 'дж'], ['sch', 'щ'], ['shh', 'щ'], ['tzh', 'тж'],
-  ['tsh', 'тш'], ['tch', 'тч'], ['tc', 'ц'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'],
-  ['ts', 'ц'], ['tz', 'ц'], ['cz', 'ц'], ['gh', 'г'], ['ph', 'ф'], ['ck', 'к'], ['ct', 'кт'], ['·', ''],
+  ['tshch', 'тщ'],
+  ['shch', 'щ'],
+  ['dzh', 'дж'],
+  ['sch', 'щ'],
+  ['shh', 'щ'],
+  ['tzh', 'тж'],
+  ['tsh', 'тш'],
+  ['tch', 'тч'],
+  ['tc', 'ц'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['ts', 'ц'],
+  ['tz', 'ц'],
+  ['cz', 'ц'],
+  ['gh', 'г'],
+  ['ph', 'ф'],
+  ['ck', 'к'],
+  ['ct', 'кт'],
+  ['·', ''],
 ];
 
 const SINGLE: Record<string, string> = {
-  a: 'а', b: 'б', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', k: 'к', l: 'л', m: 'м',
-  n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'х', z: 'з',
+  a: 'а',
+  b: 'б',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  i: 'и',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'в',
+  x: 'х',
+  z: 'з',
 };
 
 export function hasLatin(s: string): boolean {
@@ -45,23 +109,45 @@ export function latinToCyrillic(word: string): string {
   while (i < w.length) {
     const ch = w[i];
     // ICAO writes ъ as "ie", and ъ is only ever followed by an iotated vowel (Podieiachev).
-    if (ch === 'i' && w[i + 1] === 'e' && /[ie]/.test(w[i + 2] ?? '')) { i += 2; continue; }
+    if (ch === 'i' && w[i + 1] === 'e' && /[ie]/.test(w[i + 2] ?? '')) {
+      i += 2;
+      continue;
+    }
     // y/j are й, ы or the iotation of я/ю/е/ё; all of them are и in the skeleton.
     // Exception: j between a consonant and i is the informal ж of Buryat names (Dorjiev, Dorji);
     // iotation never stands before i, and GOST/ISO write й only after vowels.
-    if (ch === 'j' && w[i + 1] === 'i' && i > 0 && /[bcdfghklmnprstvz]/.test(w[i - 1])) { out += 'ж'; i += 1; continue; }
-    if (ch === 'y' || ch === 'j') { out += 'и'; i += 1; continue; }
+    if (ch === 'j' && w[i + 1] === 'i' && i > 0 && /[bcdfghklmnprstvz]/.test(w[i - 1])) {
+      out += 'ж';
+      i += 1;
+      continue;
+    }
+    if (ch === 'y' || ch === 'j') {
+      out += 'и';
+      i += 1;
+      continue;
+    }
     // Informal "dj" is дж before i or a consonant (Gadjiev, Madjid) but д + iotation before
     // a, u, e, o (Volodja, Djakov): German-style ja = я is as common as French-style dja = джа.
-    if (ch === 'd' && w[i + 1] === 'j' && !/[aueo]/.test(w[i + 2] ?? '')) { out += 'дж'; i += 2; continue; }
+    if (ch === 'd' && w[i + 1] === 'j' && !/[aueo]/.test(w[i + 2] ?? '')) {
+      out += 'дж';
+      i += 2;
+      continue;
+    }
     let matched = false;
     for (const [g, c] of GROUPS) {
-      if (w.startsWith(g, i)) { out += c; i += g.length; matched = true; break; }
+      if (w.startsWith(g, i)) {
+        out += c;
+        i += g.length;
+        matched = true;
+        break;
+      }
     }
     if (matched) continue;
     if (ch === 'c') {
       // ISO 9 and GOST B write ц as c; informal English c = к is read only in ck/ct (Victor).
-      out += 'ц'; i += 1; continue;
+      out += 'ц';
+      i += 1;
+      continue;
     }
     out += SINGLE[ch] ?? ch;
     i += 1;
@@ -71,8 +157,28 @@ export function latinToCyrillic(word: string): string {
 
 /** Latin letters that look like Cyrillic ones, for words typed with a mixed keyboard layout. */
 const HOMOGLYPHS: Record<string, string> = {
-  A: 'А', a: 'а', B: 'В', C: 'С', c: 'с', E: 'Е', e: 'е', H: 'Н', K: 'К', k: 'к', M: 'М',
-  O: 'О', o: 'о', P: 'Р', p: 'р', T: 'Т', X: 'Х', x: 'х', Y: 'У', y: 'у', I: 'І', i: 'і',
+  A: 'А',
+  a: 'а',
+  B: 'В',
+  C: 'С',
+  c: 'с',
+  E: 'Е',
+  e: 'е',
+  H: 'Н',
+  K: 'К',
+  k: 'к',
+  M: 'М',
+  O: 'О',
+  o: 'о',
+  P: 'Р',
+  p: 'р',
+  T: 'Т',
+  X: 'Х',
+  x: 'х',
+  Y: 'У',
+  y: 'у',
+  I: 'І',
+  i: 'і',
 };
 
 /** In a word that is mostly Cyrillic, Latin look-alikes are keyboard slips, not transliteration. */

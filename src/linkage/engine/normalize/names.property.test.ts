@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameKey, patronymicGenderless, surnameGenderless, transliterate, TRANSLIT_SYSTEMS, type TranslitSystem } from './index.ts';
+import {
+  nameKey,
+  patronymicGenderless,
+  surnameGenderless,
+  transliterate,
+  TRANSLIT_SYSTEMS,
+  type TranslitSystem,
+} from './index.ts';
 import { ALL, PATRONYMIC_PAIRS, SURNAME_PAIRS } from './test-names.ts';
 
 const caseVariant = (s: string, v: number) => (v === 0 ? s : v === 1 ? s.toUpperCase() : s.toLowerCase());
@@ -22,7 +29,8 @@ describe('nameKey: every supported transliteration reaches the Cyrillic key', ()
     for (const system of [null, ...TRANSLIT_SYSTEMS]) {
       for (const [m, f] of SURNAME_PAIRS) {
         const [a, b] = system ? [transliterate(m, system), transliterate(f, system)] : [m, f];
-        if (surnameGenderless(nameKey(a, 'surname')) !== surnameGenderless(nameKey(b, 'surname'))) failures.push(`${system}: ${a} / ${b}`);
+        if (surnameGenderless(nameKey(a, 'surname')) !== surnameGenderless(nameKey(b, 'surname')))
+          failures.push(`${system}: ${a} / ${b}`);
       }
     }
     expect(failures).toEqual([]);
@@ -33,7 +41,8 @@ describe('nameKey: every supported transliteration reaches the Cyrillic key', ()
     for (const system of [null, ...TRANSLIT_SYSTEMS]) {
       for (const [m, f] of PATRONYMIC_PAIRS) {
         const [a, b] = system ? [transliterate(m, system), transliterate(f, system)] : [m, f];
-        if (patronymicGenderless(nameKey(a, 'patronymic')) !== patronymicGenderless(nameKey(b, 'patronymic'))) failures.push(`${system}: ${a} / ${b}`);
+        if (patronymicGenderless(nameKey(a, 'patronymic')) !== patronymicGenderless(nameKey(b, 'patronymic')))
+          failures.push(`${system}: ${a} / ${b}`);
       }
     }
     expect(failures).toEqual([]);
@@ -65,7 +74,8 @@ describe('nameKey: every supported transliteration reaches the Cyrillic key', ()
     ukraine2010: ['кг', 'пг', 'сг', 'цг', 'шг'], // г = h, so кг = kh (х), сг = sh (ш) …
     informal: ['кс+ч'], // кс is written x, and "xch" cannot tell кс+ч from к+сч (= щ)
   };
-  const limitPattern = (p: string) => (p.startsWith('/') ? p.slice(1) : p.includes('+') ? p.replace('+', '') : `${p[0]}[ьъ]?${p[1]}`);
+  const limitPattern = (p: string) =>
+    p.startsWith('/') ? p.slice(1) : p.includes('+') ? p.replace('+', '') : `${p[0]}[ьъ]?${p[1]}`;
   const limitRe = (pairs: string[]) => (pairs.length === 0 ? /(?!)/ : new RegExp(pairs.map(limitPattern).join('|')));
   const LETTERS = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'.split('');
   const word = fc

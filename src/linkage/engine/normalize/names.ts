@@ -49,22 +49,64 @@ import { memo } from './memo.ts';
 export type NameKind = 'surname' | 'given' | 'patronymic';
 
 const FOLD: Record<string, string> = {
-  ё: 'е', э: 'е', є: 'е', ы: 'и', й: 'и', і: 'и', ї: 'и', ь: '', ъ: '', я: 'иа', ю: 'иу',
+  ё: 'е',
+  э: 'е',
+  є: 'е',
+  ы: 'и',
+  й: 'и',
+  і: 'и',
+  ї: 'и',
+  ь: '',
+  ъ: '',
+  я: 'иа',
+  ю: 'иу',
   // (ьо is read as ё before this table: Ukrainian spells Russian ё so, Ковальов = Ковалёв)
-  х: 'г', ґ: 'г', һ: 'г', ц: 'тс', щ: 'шч', ү: 'у', ұ: 'у', ө: 'о', ә: 'а', җ: 'ж', ң: 'н', ғ: 'г',
-  қ: 'к', ӊ: 'н', ӧ: 'о', ӱ: 'у', ў: 'у', ђ: 'дж', ј: 'и',
+  х: 'г',
+  ґ: 'г',
+  һ: 'г',
+  ц: 'тс',
+  щ: 'шч',
+  ү: 'у',
+  ұ: 'у',
+  ө: 'о',
+  ә: 'а',
+  җ: 'ж',
+  ң: 'н',
+  ғ: 'г',
+  қ: 'к',
+  ӊ: 'н',
+  ӧ: 'о',
+  ӱ: 'у',
+  ў: 'у',
+  ђ: 'дж',
+  ј: 'и',
 };
 
 /** Values that mean "unknown" in the spreadsheets we import. */
 const NULL_WORDS = new Set([
-  'нет', 'неизвестно', 'неизв', 'нд', 'н/д', 'unknown', 'nan', 'null', 'none', 'na', 'n/a', '-',
+  'нет',
+  'неизвестно',
+  'неизв',
+  'нд',
+  'н/д',
+  'unknown',
+  'nan',
+  'null',
+  'none',
+  'na',
+  'n/a',
+  '-',
 ]);
 
 /** Reduces a Cyrillic (possibly Ukrainian) lower-case string to the skeleton described above. */
 export function skeleton(cyr: string): string {
   let s = '';
   for (const ch of cyr.replace(/ьо/g, 'ё')) s += FOLD[ch] ?? ch;
-  s = s.replace(/сч/g, 'шч').replace(/кс/g, 'г').replace(/тз/g, 'тс').replace(/[^а-я]/g, '');
+  s = s
+    .replace(/сч/g, 'шч')
+    .replace(/кс/g, 'г')
+    .replace(/тз/g, 'тс')
+    .replace(/[^а-я]/g, '');
   return s.replace(/и+[ео]/g, 'е').replace(/(.)\1+/g, '$1');
 }
 
@@ -107,7 +149,7 @@ export function isInitial(raw: string): boolean {
   const re = new RegExp(String.raw`^${token}(?:[\s\-]*${token}){0,2}$`, 'iu');
   if (!re.test(s)) return false;
   // "Ян", "Ли" written without dots are names, not two initials.
-  return s.includes('.') || [...s.replace(/[\s\-]/g, '')].length === 1 || /\s/.test(s);
+  return s.includes('.') || [...s.replace(/[\s-]/g, '')].length === 1 || /\s/.test(s);
 }
 
 /** The skeleton spells я, ю, ц, щ with two letters (иа, иу, тс, шч); an initial is one letter. */

@@ -1,19 +1,32 @@
 // Patronymics formed from a father's given name, in Russian and in Ukrainian. Used to map
 // Ukrainian patronymics (Олександрович, Сергійович) to Russian ones, and by the record generator.
 
-export interface PatronymicForms { male: string; female: string }
+export interface PatronymicForms {
+  male: string;
+  female: string;
+}
 
 const RU_EXCEPTIONS: Record<string, PatronymicForms> = {
-  Илья: { male: 'Ильич', female: 'Ильинична' }, Никита: { male: 'Никитич', female: 'Никитична' },
-  Лука: { male: 'Лукич', female: 'Лукинична' }, Фома: { male: 'Фомич', female: 'Фоминична' },
-  Кузьма: { male: 'Кузьмич', female: 'Кузьминична' }, Павел: { male: 'Павлович', female: 'Павловна' },
-  Лев: { male: 'Львович', female: 'Львовна' }, Пётр: { male: 'Петрович', female: 'Петровна' },
-  Петр: { male: 'Петрович', female: 'Петровна' }, Михаил: { male: 'Михайлович', female: 'Михайловна' },
-  Дмитрий: { male: 'Дмитриевич', female: 'Дмитриевна' }, Георгий: { male: 'Георгиевич', female: 'Георгиевна' },
-  Данила: { male: 'Данилович', female: 'Даниловна' }, Яков: { male: 'Яковлевич', female: 'Яковлевна' },
-  Савва: { male: 'Саввич', female: 'Саввична' }, Гаврила: { male: 'Гаврилович', female: 'Гавриловна' },
-  Сила: { male: 'Силич', female: 'Силична' }, Мина: { male: 'Минич', female: 'Минична' },
-  Фока: { male: 'Фокич', female: 'Фокична' }, Зосима: { male: 'Зосимович', female: 'Зосимовна' },
+  Илья: { male: 'Ильич', female: 'Ильинична' },
+  Никита: { male: 'Никитич', female: 'Никитична' },
+  Лука: { male: 'Лукич', female: 'Лукинична' },
+  Фома: { male: 'Фомич', female: 'Фоминична' },
+  Кузьма: { male: 'Кузьмич', female: 'Кузьминична' },
+  Павел: { male: 'Павлович', female: 'Павловна' },
+  Лев: { male: 'Львович', female: 'Львовна' },
+  Пётр: { male: 'Петрович', female: 'Петровна' },
+  Петр: { male: 'Петрович', female: 'Петровна' },
+  Михаил: { male: 'Михайлович', female: 'Михайловна' },
+  Дмитрий: { male: 'Дмитриевич', female: 'Дмитриевна' },
+  Георгий: { male: 'Георгиевич', female: 'Георгиевна' },
+  Данила: { male: 'Данилович', female: 'Даниловна' },
+  Яков: { male: 'Яковлевич', female: 'Яковлевна' },
+  Савва: { male: 'Саввич', female: 'Саввична' },
+  Гаврила: { male: 'Гаврилович', female: 'Гавриловна' },
+  Сила: { male: 'Силич', female: 'Силична' },
+  Мина: { male: 'Минич', female: 'Минична' },
+  Фока: { male: 'Фокич', female: 'Фокична' },
+  Зосима: { male: 'Зосимович', female: 'Зосимовна' },
   Аникита: { male: 'Аникитич', female: 'Аникитична' },
 };
 
@@ -35,9 +48,12 @@ export function russianPatronymic(father: string): PatronymicForms {
 }
 
 const UA_EXCEPTIONS: Record<string, PatronymicForms> = {
-  Микола: { male: 'Миколайович', female: 'Миколаївна' }, Ілля: { male: 'Ілліч', female: 'Іллівна' },
-  Федір: { male: 'Федорович', female: 'Федорівна' }, Яків: { male: 'Якович', female: 'Яківна' },
-  Хома: { male: 'Хомич', female: 'Хомівна' }, Лука: { male: 'Лукич', female: 'Луківна' },
+  Микола: { male: 'Миколайович', female: 'Миколаївна' },
+  Ілля: { male: 'Ілліч', female: 'Іллівна' },
+  Федір: { male: 'Федорович', female: 'Федорівна' },
+  Яків: { male: 'Якович', female: 'Яківна' },
+  Хома: { male: 'Хомич', female: 'Хомівна' },
+  Лука: { male: 'Лукич', female: 'Луківна' },
 };
 
 /** Ukrainian patronymic of a father's given name in its Ukrainian form (Сергій → Сергійович). */

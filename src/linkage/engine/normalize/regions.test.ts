@@ -5,20 +5,58 @@ import { regionCode } from './index.ts';
 describe('regionCode', () => {
   const cases: Record<string, string[]> = {
     'RU-MOW': ['Москва', 'г. Москва', 'Moscow', 'MOSCOW', 'город Москва', 'RU-MOW', '77', 'Moskva'],
-    'RU-MOS': ['Московская область', 'Моск. обл.', 'Mosk. obl.', 'Moscow Oblast', 'Moscow region', 'Московская обл', 'Moskovskaya oblast', 'Подмосковье', 'RU-MOS', '50', 'МО'],
-    'RU-BA': ['Республика Башкортостан', 'Башкортостан', 'Башкирия', 'Bashkortostan', 'Bashkiria', 'Republic of Bashkortostan', 'респ. Башкортостан', 'RU-BA', 'ru-ba', '02', '2', 'Respublika Bashkortostan'],
+    'RU-MOS': [
+      'Московская область',
+      'Моск. обл.',
+      'Mosk. obl.',
+      'Moscow Oblast',
+      'Moscow region',
+      'Московская обл',
+      'Moskovskaya oblast',
+      'Подмосковье',
+      'RU-MOS',
+      '50',
+      'МО',
+    ],
+    'RU-BA': [
+      'Республика Башкортостан',
+      'Башкортостан',
+      'Башкирия',
+      'Bashkortostan',
+      'Bashkiria',
+      'Republic of Bashkortostan',
+      'респ. Башкортостан',
+      'RU-BA',
+      'ru-ba',
+      '02',
+      '2',
+      'Respublika Bashkortostan',
+    ],
     'RU-BU': ['Республика Бурятия', 'респ. Бурятия', 'Бурятия', 'Buryatia', 'Republic of Buryatia', 'Buryatiya', '03'],
     'RU-SA': ['Якутия', 'Республика Саха (Якутия)', 'Саха', 'Yakutia', 'Sakha Republic', 'Sakha (Yakutia)', '14'],
     'RU-TY': ['Тыва', 'Тува', 'Республика Тыва', 'Tuva', 'Tyva Republic', 'Tuva Republic'],
     'RU-DA': ['Дагестан', 'Республика Дагестан', 'Dagestan', 'Republic of Dagestan', 'Респ. Дагестан'],
-    'RU-SE': ['Северная Осетия', 'Республика Северная Осетия — Алания', 'РСО-Алания', 'North Ossetia', 'North Ossetia–Alania', 'Осетия'],
+    'RU-SE': [
+      'Северная Осетия',
+      'Республика Северная Осетия — Алания',
+      'РСО-Алания',
+      'North Ossetia',
+      'North Ossetia–Alania',
+      'Осетия',
+    ],
     'RU-LEN': ['Ленинградская область', 'Ленинградской области', 'Leningrad Oblast', 'Лен. обл.', 'Ленобласть'],
     'RU-SPE': ['Санкт-Петербург', 'СПб', 'г. Санкт-Петербург', 'Saint Petersburg', 'St. Petersburg', 'Питер'],
     'RU-KDA': ['Краснодарский край', 'Krasnodar Krai', 'Krasnodarskiy kray', 'Кубань', 'Краснод. кр.', 'Krasnod. kr.'],
     'RU-STA': ['Ставропольский край', 'Stavr. kr.', 'Ставроп. кр.', 'Stavropol Krai'],
     'RU-AL': ['Республика Алтай', 'Altai Republic', 'Горный Алтай', 'Алтай'],
     'RU-ALT': ['Алтайский край', 'Altai Krai', 'Altayskiy kray'],
-    'RU-KHM': ['Ханты-Мансийский автономный округ — Югра', 'ХМАО', 'Югра', 'Khanty-Mansi Autonomous Okrug', 'ХМАО-Югра'],
+    'RU-KHM': [
+      'Ханты-Мансийский автономный округ — Югра',
+      'ХМАО',
+      'Югра',
+      'Khanty-Mansi Autonomous Okrug',
+      'ХМАО-Югра',
+    ],
     'RU-KEM': ['Кемеровская область — Кузбасс', 'Кузбасс', 'Kemerovo Oblast', 'Kemerovo Oblast – Kuzbass'],
     'RU-CE': ['Чечня', 'Чеченская Республика', 'Chechnya', 'Chechen Republic'],
     'RU-ORL': ['Орловская область', 'Orlovskaya oblast', 'Oryol Oblast', 'Орёл'],
@@ -32,11 +70,15 @@ describe('regionCode', () => {
   }
 
   it('reads all 85 subjects of regions.csv by Russian name, English name, ISO code and number', () => {
-    const csv = readFileSync(new URL('../../../../data/regions.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(new URL('../../../../data/regions.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(csv).toHaveLength(85);
     for (const line of csv) {
       const [iso, number, , , nameRu, nameEn] = line.split(',');
-      for (const form of [nameRu, nameEn, iso, number, nameRu.toUpperCase(), nameEn.toLowerCase()]) expect(regionCode(form), form).toBe(iso);
+      for (const form of [nameRu, nameEn, iso, number, nameRu.toUpperCase(), nameEn.toLowerCase()])
+        expect(regionCode(form), form).toBe(iso);
     }
   });
 
@@ -48,10 +90,24 @@ describe('regionCode', () => {
 
   it('reads a regional capital written in the region column', () => {
     const capitals: Record<string, string> = {
-      'г. Улан-Удэ': 'RU-BU', 'Ulan-Ude': 'RU-BU', 'Кызыл': 'RU-TY', 'Махачкала': 'RU-DA', 'Makhachkala': 'RU-DA',
-      'Владикавказ': 'RU-SE', 'Уфа': 'RU-BA', 'Ufa': 'RU-BA', 'Екатеринбург': 'RU-SVE', 'Yekaterinburg': 'RU-SVE',
-      'Ростов-на-Дону': 'RU-ROS', 'Rostov-on-Don': 'RU-ROS', 'Чита': 'RU-ZAB', 'Казань': 'RU-TA', 'Kazan': 'RU-TA',
-      'Симферополь': 'UA-43', 'г. Владимир': 'RU-VLA', 'Омск': 'RU-OMS',
+      'г. Улан-Удэ': 'RU-BU',
+      'Ulan-Ude': 'RU-BU',
+      Кызыл: 'RU-TY',
+      Махачкала: 'RU-DA',
+      Makhachkala: 'RU-DA',
+      Владикавказ: 'RU-SE',
+      Уфа: 'RU-BA',
+      Ufa: 'RU-BA',
+      Екатеринбург: 'RU-SVE',
+      Yekaterinburg: 'RU-SVE',
+      'Ростов-на-Дону': 'RU-ROS',
+      'Rostov-on-Don': 'RU-ROS',
+      Чита: 'RU-ZAB',
+      Казань: 'RU-TA',
+      Kazan: 'RU-TA',
+      Симферополь: 'UA-43',
+      'г. Владимир': 'RU-VLA',
+      Омск: 'RU-OMS',
     };
     for (const [city, code] of Object.entries(capitals)) expect(regionCode(city), city).toBe(code);
   });
@@ -68,6 +124,7 @@ describe('regionCode', () => {
 
   it('returns null for unknown or ambiguous input', () => {
     // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
-    for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ']) expect(regionCode(s), s).toBeNull();
+    for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])
+      expect(regionCode(s), s).toBeNull();
   });
 });

@@ -13,17 +13,53 @@ import { memo } from './memo.ts';
 // A regional capital in the region column ("г. Улан-Удэ") stands for its region.
 
 type RegionType = 'republic' | 'krai' | 'oblast' | 'city' | 'okrug';
-interface Entry { code: string; type: RegionType; bare: boolean }
+interface Entry {
+  code: string;
+  type: RegionType;
+  bare: boolean;
+}
 
 const TYPE_WORDS: Record<string, RegionType> = {
-  республика: 'republic', респ: 'republic', республики: 'republic', республике: 'republic',
-  republic: 'republic', rep: 'republic', resp: 'republic', respublika: 'republic',
-  край: 'krai', края: 'krai', крае: 'krai', кр: 'krai', kr: 'krai', krai: 'krai', kray: 'krai', territory: 'krai',
-  область: 'oblast', области: 'oblast', обл: 'oblast', oblast: 'oblast', obl: 'oblast',
-  region: 'oblast', province: 'oblast', oblasti: 'oblast',
-  г: 'city', город: 'city', города: 'city', city: 'city', gorod: 'city', g: 'city', федерального: 'city',
-  ао: 'okrug', округ: 'okrug', округа: 'okrug', автономный: 'okrug', автономного: 'okrug',
-  ao: 'okrug', okrug: 'okrug', autonomous: 'okrug', district: 'okrug',
+  республика: 'republic',
+  респ: 'republic',
+  республики: 'republic',
+  республике: 'republic',
+  republic: 'republic',
+  rep: 'republic',
+  resp: 'republic',
+  respublika: 'republic',
+  край: 'krai',
+  края: 'krai',
+  крае: 'krai',
+  кр: 'krai',
+  kr: 'krai',
+  krai: 'krai',
+  kray: 'krai',
+  territory: 'krai',
+  область: 'oblast',
+  области: 'oblast',
+  обл: 'oblast',
+  oblast: 'oblast',
+  obl: 'oblast',
+  region: 'oblast',
+  province: 'oblast',
+  oblasti: 'oblast',
+  г: 'city',
+  город: 'city',
+  города: 'city',
+  city: 'city',
+  gorod: 'city',
+  g: 'city',
+  федерального: 'city',
+  ао: 'okrug',
+  округ: 'okrug',
+  округа: 'okrug',
+  автономный: 'okrug',
+  автономного: 'okrug',
+  ao: 'okrug',
+  okrug: 'okrug',
+  autonomous: 'okrug',
+  district: 'okrug',
 };
 const FILLERS = new Set(['of', 'the', 'и', 'федеральный', 'federal', 'значения', 'рф', 'россия', 'russia', 'субъект']);
 
@@ -37,10 +73,19 @@ function typeOf(typeEn: string): RegionType {
   return 'republic';
 }
 
-interface Core { key: string; prefix: boolean; hint: RegionType | null; typed: boolean }
+interface Core {
+  key: string;
+  prefix: boolean;
+  hint: RegionType | null;
+  typed: boolean;
+}
 
 function core(text: string): Core | null {
-  const words = text.toLowerCase().replace(/ё/g, 'е').split(/[\s\-‐]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[\s\-‐]+/u)
+    .filter(Boolean);
   let key = '';
   let prefix = false;
   let hint: RegionType | null = null;
@@ -50,7 +95,11 @@ function core(text: string): Core | null {
     const bareWord = w.replace(/\.+$/, '');
     if (!bareWord) continue;
     const t = TYPE_WORDS[bareWord];
-    if (t) { typed = true; if (t !== 'okrug' || !hint) hint = t; continue; }
+    if (t) {
+      typed = true;
+      if (t !== 'okrug' || !hint) hint = t;
+      continue;
+    }
     if (FILLERS.has(bareWord)) continue;
     if (w.endsWith('.')) prefix = true;
     key += wordSkeleton(bareWord);
@@ -60,10 +109,17 @@ function core(text: string): Core | null {
 }
 
 function parts(text: string): string[] {
-  return text.split(/\s[—–-]\s|[(),;/]|\s—|—\s/u).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\s[—–-]\s|[(),;/]|\s—|—\s/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
-interface Index { byStem: Map<string, Entry[]>; codes: Set<string>; byNumber: Map<string, string> }
+interface Index {
+  byStem: Map<string, Entry[]>;
+  codes: Set<string>;
+  byNumber: Map<string, string>;
+}
 let index: Index | null = null;
 
 function build(): Index {

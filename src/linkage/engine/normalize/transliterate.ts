@@ -28,7 +28,10 @@ export function transliterate(cyrillic: string, system: TranslitSystem): string 
     const letter = i < s.length && isLetter(s[i]);
     if (letter && start < 0) start = i;
     if (!letter) {
-      if (start >= 0) { out += word(s.slice(start, i), system); start = -1; }
+      if (start >= 0) {
+        out += word(s.slice(start, i), system);
+        start = -1;
+      }
       if (i < s.length) out += s[i];
     }
   }
@@ -64,8 +67,16 @@ function word(w: string, system: TranslitSystem): string {
     }
     if (system === 'informal') {
       // How people type without a standard: Dmitry, Vasily; Alexandr, Maxim.
-      if ((c === 'и' || c === 'ы') && next === 'й' && i + 2 === n) { out += cap('y', orig, allCaps); i++; continue; }
-      if (c === 'к' && next === 'с') { out += cap('x', orig, allCaps); i++; continue; }
+      if ((c === 'и' || c === 'ы') && next === 'й' && i + 2 === n) {
+        out += cap('y', orig, allCaps);
+        i++;
+        continue;
+      }
+      if (c === 'к' && next === 'с') {
+        out += cap('x', orig, allCaps);
+        i++;
+        continue;
+      }
     }
     out += cap(t, orig, allCaps);
   }

@@ -2,46 +2,202 @@
 // Russian and Latin, and the word stems of the full Russian and English names. "Отдельная" /
 // "separate" and "гвардейская" / "Guards" are dropped: all brigades are "separate" and the
 // honorific is often omitted, so keeping them would only split one unit into several keys.
-export interface FormationType { canonical: string; abbrs: readonly string[]; stems: ReadonlyArray<readonly string[]> }
+export interface FormationType {
+  canonical: string;
+  abbrs: readonly string[];
+  stems: ReadonlyArray<readonly string[]>;
+}
 
 export const FORMATION_TYPES: readonly FormationType[] = [
-  { canonical: 'омсбр', abbrs: ['омсбр', 'мсбр', 'омсб', 'omsbr', 'msbr', 'mrb', 'mrbr', 'omrb'],
-    stems: [['мотострелк', 'бригад'], ['motor', 'rifle', 'brigade'], ['motorized', 'rifle', 'brigade'], ['motorised', 'rifle', 'brigade']] },
-  { canonical: 'мсд', abbrs: ['мсд', 'msd', 'mrd'],
-    stems: [['мотострелк', 'дивизи'], ['motor', 'rifle', 'division'], ['motorized', 'rifle', 'division'], ['motorised', 'rifle', 'division']] },
-  { canonical: 'мсп', abbrs: ['мсп', 'msp', 'mrr'],
-    stems: [['мотострелк', 'полк'], ['motor', 'rifle', 'regiment'], ['motorized', 'rifle', 'regiment'], ['motorised', 'rifle', 'regiment']] },
-  { canonical: 'мсб', abbrs: ['мсб', 'msb', 'mrbn'],
-    stems: [['мотострелк', 'батальон'], ['motor', 'rifle', 'battalion'], ['motorized', 'rifle', 'battalion']] },
-  { canonical: 'отбр', abbrs: ['отбр', 'тбр', 'otbr', 'tbr'],
-    stems: [['танк', 'бригад'], ['tank', 'brigade'], ['armored', 'brigade'], ['armoured', 'brigade']] },
-  { canonical: 'тд', abbrs: ['тд', 'td'], stems: [['танк', 'дивизи'], ['tank', 'division'], ['armored', 'division'], ['armoured', 'division']] },
-  { canonical: 'тп', abbrs: ['тп', 'tp'], stems: [['танк', 'полк'], ['tank', 'regiment']] },
-  { canonical: 'одшбр', abbrs: ['одшбр', 'дшбр', 'odshbr', 'dshbr'],
-    stems: [['десантно', 'штурм', 'бригад'], ['air', 'assault', 'brigade']] },
-  { canonical: 'дшд', abbrs: ['дшд', 'dshd'], stems: [['десантно', 'штурм', 'дивизи'], ['air', 'assault', 'division']] },
-  { canonical: 'дшп', abbrs: ['дшп', 'dshp'], stems: [['десантно', 'штурм', 'полк'], ['air', 'assault', 'regiment']] },
-  { canonical: 'вдд', abbrs: ['вдд', 'vdd'], stems: [['воздушно', 'десант', 'дивизи'], ['airborne', 'division']] },
-  { canonical: 'пдп', abbrs: ['пдп', 'pdp'],
-    stems: [['парашютно', 'десант', 'полк'], ['parachute', 'regiment'], ['airborne', 'regiment']] },
-  { canonical: 'обрспн', abbrs: ['обрспн', 'брспн', 'обр спн', 'obrspn', 'brspn'],
-    stems: [['бригад', 'специальн', 'назначени'], ['бригад', 'спецназ'], ['spetsnaz', 'brigade'], ['special', 'purpose', 'brigade'], ['special', 'forces', 'brigade']] },
-  { canonical: 'обрмп', abbrs: ['обрмп', 'брмп', 'obrmp', 'brmp'],
-    stems: [['бригад', 'морск', 'пехот'], ['naval', 'infantry', 'brigade'], ['marine', 'brigade'], ['marines', 'brigade']] },
-  { canonical: 'оа', abbrs: ['оа', 'гв оа', 'ова', 'общевойсковая армия', 'caa', 'oa'],
-    stems: [['общевойсков', 'арми'], ['combined', 'arms', 'army']] },
-  { canonical: 'та', abbrs: ['та', 'гв та', 'ta'], stems: [['танков', 'арми'], ['tank', 'army']] },
-  { canonical: 'ак', abbrs: ['ак', 'ak'], stems: [['армейск', 'корпус'], ['army', 'corps']] },
-  { canonical: 'абр', abbrs: ['абр', 'габр', 'abr'], stems: [['артиллер', 'бригад'], ['artillery', 'brigade']] },
-  { canonical: 'зрбр', abbrs: ['зрбр', 'zrbr'],
-    stems: [['зенитн', 'ракетн', 'бригад'], ['anti', 'aircraft', 'brigade'], ['air', 'defense', 'brigade'], ['air', 'defence', 'brigade']] },
-  { canonical: 'рбр', abbrs: ['рбр', 'rbr'], stems: [['ракетн', 'бригад'], ['missile', 'brigade']] },
+  {
+    canonical: 'омсбр',
+    abbrs: ['омсбр', 'мсбр', 'омсб', 'omsbr', 'msbr', 'mrb', 'mrbr', 'omrb'],
+    stems: [
+      ['мотострелк', 'бригад'],
+      ['motor', 'rifle', 'brigade'],
+      ['motorized', 'rifle', 'brigade'],
+      ['motorised', 'rifle', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'мсд',
+    abbrs: ['мсд', 'msd', 'mrd'],
+    stems: [
+      ['мотострелк', 'дивизи'],
+      ['motor', 'rifle', 'division'],
+      ['motorized', 'rifle', 'division'],
+      ['motorised', 'rifle', 'division'],
+    ],
+  },
+  {
+    canonical: 'мсп',
+    abbrs: ['мсп', 'msp', 'mrr'],
+    stems: [
+      ['мотострелк', 'полк'],
+      ['motor', 'rifle', 'regiment'],
+      ['motorized', 'rifle', 'regiment'],
+      ['motorised', 'rifle', 'regiment'],
+    ],
+  },
+  {
+    canonical: 'мсб',
+    abbrs: ['мсб', 'msb', 'mrbn'],
+    stems: [
+      ['мотострелк', 'батальон'],
+      ['motor', 'rifle', 'battalion'],
+      ['motorized', 'rifle', 'battalion'],
+    ],
+  },
+  {
+    canonical: 'отбр',
+    abbrs: ['отбр', 'тбр', 'otbr', 'tbr'],
+    stems: [
+      ['танк', 'бригад'],
+      ['tank', 'brigade'],
+      ['armored', 'brigade'],
+      ['armoured', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'тд',
+    abbrs: ['тд', 'td'],
+    stems: [
+      ['танк', 'дивизи'],
+      ['tank', 'division'],
+      ['armored', 'division'],
+      ['armoured', 'division'],
+    ],
+  },
+  {
+    canonical: 'тп',
+    abbrs: ['тп', 'tp'],
+    stems: [
+      ['танк', 'полк'],
+      ['tank', 'regiment'],
+    ],
+  },
+  {
+    canonical: 'одшбр',
+    abbrs: ['одшбр', 'дшбр', 'odshbr', 'dshbr'],
+    stems: [
+      ['десантно', 'штурм', 'бригад'],
+      ['air', 'assault', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'дшд',
+    abbrs: ['дшд', 'dshd'],
+    stems: [
+      ['десантно', 'штурм', 'дивизи'],
+      ['air', 'assault', 'division'],
+    ],
+  },
+  {
+    canonical: 'дшп',
+    abbrs: ['дшп', 'dshp'],
+    stems: [
+      ['десантно', 'штурм', 'полк'],
+      ['air', 'assault', 'regiment'],
+    ],
+  },
+  {
+    canonical: 'вдд',
+    abbrs: ['вдд', 'vdd'],
+    stems: [
+      ['воздушно', 'десант', 'дивизи'],
+      ['airborne', 'division'],
+    ],
+  },
+  {
+    canonical: 'пдп',
+    abbrs: ['пдп', 'pdp'],
+    stems: [
+      ['парашютно', 'десант', 'полк'],
+      ['parachute', 'regiment'],
+      ['airborne', 'regiment'],
+    ],
+  },
+  {
+    canonical: 'обрспн',
+    abbrs: ['обрспн', 'брспн', 'обр спн', 'obrspn', 'brspn'],
+    stems: [
+      ['бригад', 'специальн', 'назначени'],
+      ['бригад', 'спецназ'],
+      ['spetsnaz', 'brigade'],
+      ['special', 'purpose', 'brigade'],
+      ['special', 'forces', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'обрмп',
+    abbrs: ['обрмп', 'брмп', 'obrmp', 'brmp'],
+    stems: [
+      ['бригад', 'морск', 'пехот'],
+      ['naval', 'infantry', 'brigade'],
+      ['marine', 'brigade'],
+      ['marines', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'оа',
+    abbrs: ['оа', 'гв оа', 'ова', 'общевойсковая армия', 'caa', 'oa'],
+    stems: [
+      ['общевойсков', 'арми'],
+      ['combined', 'arms', 'army'],
+    ],
+  },
+  {
+    canonical: 'та',
+    abbrs: ['та', 'гв та', 'ta'],
+    stems: [
+      ['танков', 'арми'],
+      ['tank', 'army'],
+    ],
+  },
+  {
+    canonical: 'ак',
+    abbrs: ['ак', 'ak'],
+    stems: [
+      ['армейск', 'корпус'],
+      ['army', 'corps'],
+    ],
+  },
+  {
+    canonical: 'абр',
+    abbrs: ['абр', 'габр', 'abr'],
+    stems: [
+      ['артиллер', 'бригад'],
+      ['artillery', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'зрбр',
+    abbrs: ['зрбр', 'zrbr'],
+    stems: [
+      ['зенитн', 'ракетн', 'бригад'],
+      ['anti', 'aircraft', 'brigade'],
+      ['air', 'defense', 'brigade'],
+      ['air', 'defence', 'brigade'],
+    ],
+  },
+  {
+    canonical: 'рбр',
+    abbrs: ['рбр', 'rbr'],
+    stems: [
+      ['ракетн', 'бригад'],
+      ['missile', 'brigade'],
+    ],
+  },
 ];
 
 /** Type words without the arm ("193 бригада", "91st brigade"): the number is known, the type only
  * roughly. They get their own key and are compatible with every type of the same family. */
 export const VAGUE_TYPES: ReadonlyArray<{ canonical: string; stems: readonly string[]; family: readonly string[] }> = [
-  { canonical: 'бригада', stems: ['бригад', 'brigade', 'бр'], family: ['омсбр', 'отбр', 'одшбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'] },
+  {
+    canonical: 'бригада',
+    stems: ['бригад', 'brigade', 'бр'],
+    family: ['омсбр', 'отбр', 'одшбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'],
+  },
   { canonical: 'полк', stems: ['полк', 'regiment'], family: ['мсп', 'тп', 'пдп', 'дшп'] },
   { canonical: 'дивизия', stems: ['дивизи', 'division'], family: ['мсд', 'тд', 'вдд', 'дшд'] },
   { canonical: 'армия', stems: ['арми', 'army'], family: ['оа', 'та'] },

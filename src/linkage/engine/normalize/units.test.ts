@@ -3,7 +3,19 @@ import { formationsCompatible, parseUnit, parseUnitLoose } from './index.ts';
 
 describe('parseUnit', () => {
   it('reads open unit numbers however they are written', () => {
-    for (const s of ['в/ч 12345', 'вч12345', 'В/Ч 12345', 'в.ч. 12345', 'войсковая часть 12345', 'military unit 12345', 'Military Unit No. 12345', 'unit 12345', 'v/ch 12345', '12345', 'в/ч №12345']) {
+    for (const s of [
+      'в/ч 12345',
+      'вч12345',
+      'В/Ч 12345',
+      'в.ч. 12345',
+      'войсковая часть 12345',
+      'military unit 12345',
+      'Military Unit No. 12345',
+      'unit 12345',
+      'v/ch 12345',
+      '12345',
+      'в/ч №12345',
+    ]) {
       expect(parseUnit(s), s).toEqual({ number: '12345', formation: null });
     }
     // The sub-unit letter is dropped: "в/ч 12345" and "в/ч 12345-А" must not compare as different.
@@ -13,7 +25,18 @@ describe('parseUnit', () => {
   });
 
   it('reads formation names in Russian and English to one key', () => {
-    for (const s of ['55 омсбр', '55-я омсбр', '55 ОМСБр', '55-я отдельная мотострелковая бригада', '55-я отдельная гвардейская мотострелковая бригада', '55th Motor Rifle Brigade', '55th Separate Motor Rifle Brigade', '55 OMSBr', '55 мсбр', '55th Guards Motorized Rifle Brigade']) {
+    for (const s of [
+      '55 омсбр',
+      '55-я омсбр',
+      '55 ОМСБр',
+      '55-я отдельная мотострелковая бригада',
+      '55-я отдельная гвардейская мотострелковая бригада',
+      '55th Motor Rifle Brigade',
+      '55th Separate Motor Rifle Brigade',
+      '55 OMSBr',
+      '55 мсбр',
+      '55th Guards Motorized Rifle Brigade',
+    ]) {
       expect(parseUnit(s), s).toEqual({ number: null, formation: '55 омсбр' });
     }
     expect(parseUnit('76 дшд').formation).toBe('76 дшд');
@@ -39,7 +62,10 @@ describe('parseUnit', () => {
   it('reads both when both are given', () => {
     expect(parseUnit('в/ч 12345 (55 омсбр)')).toEqual({ number: '12345', formation: '55 омсбр' });
     expect(parseUnit('55 омсбр, в/ч 12345')).toEqual({ number: '12345', formation: '55 омсбр' });
-    expect(parseUnit('55th Motor Rifle Brigade (military unit 12345)')).toEqual({ number: '12345', formation: '55 омсбр' });
+    expect(parseUnit('55th Motor Rifle Brigade (military unit 12345)')).toEqual({
+      number: '12345',
+      formation: '55 омсбр',
+    });
   });
 
   it('keeps a number with only a generic word as a vague formation (loose parse only)', () => {

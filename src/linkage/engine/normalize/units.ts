@@ -1,7 +1,10 @@
 import { FORMATION_TYPES, VAGUE_TYPES } from './unit-formations.ts';
 import { memo } from './memo.ts';
 
-export interface UnitKey { number: string | null; formation: string | null }
+export interface UnitKey {
+  number: string | null;
+  formation: string | null;
+}
 
 // A military unit appears either as its open number ("в/ч 12345", the 4–6 digit "войсковая
 // часть" code, sometimes with a letter suffix for a detached sub-unit: 12345-А) or as a
@@ -11,7 +14,8 @@ export interface UnitKey { number: string | null; formation: string | null }
 // a generic word ("193 бригада", "91 полк") gives a vague key "193 бригада"; formationsCompatible
 // tells whether it can be the same as "193 омсбр". A field post number gives "пп 12345".
 
-const UNIT_MARKER = /(?:в\s*[/\\.]?\s*ч\.?|войсков\p{L}*\s+част\p{L}*|military\s+unit|mil\.?\s*unit|unit|v\s*[/\\.]?\s*ch\.?|вч|vch)\s*(?:№|n[or]?\.?|#)?\s*/iu;
+const UNIT_MARKER =
+  /(?:в\s*[/\\.]?\s*ч\.?|войсков\p{L}*\s+част\p{L}*|military\s+unit|mil\.?\s*unit|unit|v\s*[/\\.]?\s*ch\.?|вч|vch)\s*(?:№|n[or]?\.?|#)?\s*/iu;
 
 const MARKED_NUMBER = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*-\s*|\s*)?([\p{L}](?![\p{L}]))?`, 'iu');
 /** A field post number (полевая почта, п/п) is another numbering: kept apart as "пп 12345" so it
@@ -32,7 +36,11 @@ function findNumber(s: string): { number: string | null; rest: string } {
 }
 
 function words(s: string): string[] {
-  return s.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}]+/u).filter(Boolean);
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
 }
 
 function findFormation(s: string): string | null {
@@ -44,7 +52,8 @@ function findFormation(s: string): string | null {
   const ws = [...words(after), ...words(before)];
   const text = ` ${ws.join(' ')} `;
   for (const t of FORMATION_TYPES) {
-    for (const a of t.abbrs) if (text.includes(` ${a} `) || ws[0] === a.replace(/\s/g, '')) return `${num} ${t.canonical}`;
+    for (const a of t.abbrs)
+      if (text.includes(` ${a} `) || ws[0] === a.replace(/\s/g, '')) return `${num} ${t.canonical}`;
   }
   for (const t of FORMATION_TYPES) {
     for (const stems of t.stems) {
@@ -54,7 +63,8 @@ function findFormation(s: string): string | null {
   // Only the word right after the number counts for a vague type ("193 бригада"), so that a
   // stray "полк" elsewhere in a note does not invent a formation.
   const first = words(after)[0];
-  if (first) for (const t of VAGUE_TYPES) if (t.stems.some((st) => first.startsWith(st))) return `${num} ${t.canonical}`;
+  if (first)
+    for (const t of VAGUE_TYPES) if (t.stems.some((st) => first.startsWith(st))) return `${num} ${t.canonical}`;
   return null;
 }
 
@@ -81,7 +91,8 @@ const cachedUnit = memo((raw: string): UnitKey => {
   return { number, formation: findFormation(rest) };
 });
 
-const isVague = (formation: string | null): boolean => !!formation && VAGUE_TYPES.some((v) => formation.endsWith(` ${v.canonical}`));
+const isVague = (formation: string | null): boolean =>
+  !!formation && VAGUE_TYPES.some((v) => formation.endsWith(` ${v.canonical}`));
 
 /** Unit text → open unit number and/or canonical formation key ("55 омсбр"). A formation whose
  * type is not stated ("193 бригада") is null here, because an exact comparison would count it
