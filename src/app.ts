@@ -19,6 +19,7 @@ import { staffRoutes } from './cases/staff.routes.tsx';
 import { caseEditRoutes } from './cases/case-edit.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -74,5 +75,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(caseEditRoutes);
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
+  await app.register(schedulerRoutes);
   return app;
 };

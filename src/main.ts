@@ -4,16 +4,23 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './shared/clock.ts';
 import { firstRunMessage } from './accounts/first-run.ts';
-import { startRetentionSchedule } from './cases/retention.schedule.ts';
+import { Scheduler } from './scheduler/scheduler.service.ts';
+import { allJobs } from './jobs.ts';
 
 /** load config -> open database -> buildApp -> listen (nothing else). */
 export const serve = async (config: Config = loadConfig()): Promise<void> => {
   const { db, dialect, close } = openDatabase(config);
   await migrateToLatest(db);
   const app = await buildApp({ config, db, dialect, clock: systemClock });
-  const retention = startRetentionSchedule({ db, clock: systemClock, days: config.retentionDays, log: app.log });
+  // Timed work (retention, session cleanup…) on the one scheduler: due rows in the database, taken
+  // by whichever process claims them first, so several processes can run side by side.
+  const scheduler = new Scheduler(
+    { db, clock: systemClock, log: app.log },
+    allJobs({ db, clock: systemClock, config }),
+  );
+  await scheduler.start();
   const shutdown = async () => {
-    await retention.stop();
+    await scheduler.stop();
     await app.close();
     await close();
     process.exit(0);

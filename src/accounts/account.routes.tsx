@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseForm } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { Unauthenticated } from '../shared/errors.ts';
 import { changePassphraseSchema, codeSchema, reauthSchema } from './accounts.schema.ts';
@@ -12,8 +12,8 @@ import {
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
 import { sessionOf } from './accounts.plugin.ts';
 import { countOtherSessions, deleteOtherSessions } from './sessions.ts';
-import { requireUser } from './guards.ts';
-import { formFailure } from './form-errors.ts';
+import { requireUser } from '../web/guards.ts';
+import { formFailure } from '../web/forms.tsx';
 import { otpauthUri, qrDataUri } from './totp.ts';
 import { AccountPage, TwoFactorPage } from './account.views.tsx';
 import { RecoveryCodesPage } from './auth.views.tsx';

@@ -1,7 +1,7 @@
 import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, TextField, type FormErrors } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import type { AuthContext } from '../web/auth-context.ts';
+import type { AuthContext } from '../policy/principal.ts';
 import { CodeField, PassphraseFields } from './auth.views.tsx';
 
 // The account page (passphrase, recovery codes, 2FA status) and the 2FA setup page.

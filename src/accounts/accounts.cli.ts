@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
@@ -6,25 +5,14 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { systemClock } from '../shared/clock.ts';
 import { Conflict, Invalid } from '../shared/errors.ts';
-import { parseForm } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { translator } from '../web/i18n/i18n.ts';
 import { pseudonymField } from './accounts.schema.ts';
 import { createSiteAdmin } from './staff.service.ts';
+import { generatePassphrase } from './keys.ts';
 
 // `kintrace admin create`: the first (or another) site administrator from the command line. The
 // passphrase is generated here, printed once and never stored; 2FA is set up at first login.
-
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-/** 24 characters from 31 unambiguous ones (about 119 bits), in groups of four for typing. */
-export const generatePassphrase = (): string => {
-  const out: string[] = [];
-  while (out.length < 24) {
-    const b = randomBytes(1)[0];
-    if (b < 248) out.push(ALPHABET[b % 31]); // 248 = 8 * 31: no modulo bias
-  }
-  return out.join('').match(/.{4}/g)!.join('-');
-};
 
 const optionsSchema = z.object({
   pseudonym: pseudonymField,

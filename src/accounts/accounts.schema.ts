@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requiredText } from '../web/forms.tsx';
-import { STAFF_ROLES } from '../web/auth-context.ts';
+import { requiredText } from '../shared/validation.ts';
+import { STAFF_ROLES } from '../policy/principal.ts';
 
 // One zod schema per form; messages are i18n keys. Passphrases are never trimmed (spaces may be
 // part of them) and never echoed back into a form.

@@ -3,7 +3,9 @@ import type { Db, Queryable, Tx } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { Conflict, NotFound } from '../shared/errors.ts';
 import { generateKeyPair, openWith, sealTo, type KeyPair } from '../shared/crypto/index.ts';
-import type { AuthContext, StaffRole } from '../web/auth-context.ts';
+import type { AccountFacts } from '../policy/organisation.policy.ts';
+import type { AuthContext, Role, StaffRole } from '../policy/principal.ts';
+import { findUserById } from './accounts.repository.ts';
 import { aad, newId, organisationNameKey } from './keys.ts';
 
 // What other domains may ask of accounts (see docs/dev/coordination.md), plus the organisation
@@ -56,9 +58,22 @@ export const organisationPrivateKey = async (
   return openWith(auth.userPrivateKey, row.wrapped, aad.orgWrap(orgId, auth.userId));
 };
 
-/** Org admins of their own organisation, or a site admin holding the organisation's key. */
-export const canManage = (auth: AuthContext, orgId: string): boolean =>
-  auth.role === 'site_admin' || (auth.role === 'org_admin' && auth.organisationId === orgId);
+/** What the policy needs to decide about an account (src/policy/organisation.policy.ts), and its name. */
+export const accountFacts = async (
+  db: Queryable,
+  userId: string,
+): Promise<(AccountFacts & { pseudonym: string }) | undefined> => {
+  const u = await findUserById(db, userId);
+  return (
+    u && {
+      id: u.id,
+      role: u.role as Role,
+      organisationId: u.organisation_id,
+      disabled: u.disabled === 1,
+      pseudonym: u.pseudonym,
+    }
+  );
+};
 
 export const userPublicKey = async (db: Queryable, userId: string): Promise<string> => {
   const row = await db.selectFrom('users').select('public_key').where('id', '=', userId).executeTakeFirst();

@@ -1,11 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { echoValues, parseForm, type FormErrors } from '../web/forms.tsx';
+import { echoValues, type FormErrors } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { NotFound } from '../shared/errors.ts';
-import type { AuthContext, StaffRole } from '../web/auth-context.ts';
+import { principalOf, type AuthContext, type StaffRole } from '../policy/principal.ts';
+import {
+  grantSiteAdmin,
+  manageableOrganisations,
+  mayAdministerStaff,
+  mayRemoveAccount,
+} from '../policy/organisation.policy.ts';
 import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
-import { listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
+import { accountFacts, listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
 import {
   acceptInvite,
   acceptReset,
@@ -17,11 +24,10 @@ import {
   removeStaff,
   revokeLink,
 } from './staff.service.ts';
-import { findUserById } from './accounts.repository.ts';
 import { checkSetupToken, completeSetup } from './first-run.ts';
-import { requireStaff } from './guards.ts';
+import { requireStaff } from '../web/guards.ts';
 import { replaceSessionCookie } from './accounts.plugin.ts';
-import { formFailure } from './form-errors.ts';
+import { formFailure } from '../web/forms.tsx';
 import { rotateOrganisationKey } from './org-key-rotation.ts';
 import {
   ConfirmRemovePage,
@@ -38,9 +44,14 @@ import {
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
 
-const requireAdmin = (req: FastifyRequest): AuthContext => requireStaff(req, ['site_admin', 'org_admin']);
+/** A site or organisation admin; what they may manage is decided per organisation below. */
+const requireAdmin = (req: FastifyRequest): AuthContext => {
+  const auth = requireStaff(req);
+  if (!mayAdministerStaff(principalOf(auth))) throw new NotFound();
+  return auth;
+};
 
-const requireSiteAdmin = (req: FastifyRequest): AuthContext => requireStaff(req, ['site_admin']);
+const requireSiteAdmin = (req: FastifyRequest): AuthContext => grantSiteAdmin(principalOf(requireStaff(req)));
 
 const tokenParam = (req: FastifyRequest): string => String((req.params as { token?: string }).token ?? '');
 
@@ -98,10 +109,9 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   // ---- invites and staff (organisation admin, or a site admin holding the org key) --------
-  const manageable = async (auth: AuthContext) => {
-    const held = await organisationsOfUser(deps().db, auth.userId);
-    return auth.role === 'site_admin' ? held : held.filter((o) => o.id === auth.organisationId);
-  };
+  /** The organisations whose key this admin holds and which the policy lets them manage. */
+  const manageable = async (auth: AuthContext) =>
+    manageableOrganisations(principalOf(auth), await organisationsOfUser(deps().db, auth.userId));
 
   const showInvites = async (
     req: FastifyRequest,
@@ -193,17 +203,17 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       z.object({ userId: z.string().min(1).max(64), confirm: z.literal('yes').optional() }),
       req.body,
     );
-    const target = await findUserById(deps().db, userId);
+    const target = await accountFacts(deps().db, userId);
     // Nothing about an account outside the admin's organisations is shown, not even its name.
-    if (!target || target.role === 'family' || !(await manageable(auth)).some((o) => o.id === target.organisation_id))
-      throw new NotFound();
+    const held = (await manageable(auth)).some((o) => o.id === target?.organisationId);
+    if (!target || !held || !mayRemoveAccount(principalOf(auth), target)) throw new NotFound();
     if (!confirm)
       return sendPage(req, reply, (ctx) => (
         <ConfirmRemovePage ctx={ctx} userId={userId} pseudonym={target.pseudonym} />
       ));
     await removeStaff(deps(), auth, userId);
     // Removal rotates the organisation key and revokes unused links: the page says so.
-    return redirect(reply, `/admin/invites?org=${target.organisation_id ?? ''}&removed=1&rotated=1`);
+    return redirect(reply, `/admin/invites?org=${target.organisationId ?? ''}&removed=1&rotated=1`);
   });
 
   app.post('/admin/invites/rotate', async (req, reply) => {

@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseForm, echoValues } from '../web/forms.tsx';
+import { echoValues } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { Layout } from '../web/layout.tsx';
-import type { AuthContext } from '../web/auth-context.ts';
+import type { AuthContext } from '../policy/principal.ts';
 import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accounts.schema.ts';
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
 import { clearSessionCookie, replaceSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
 import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
-import { formFailure } from './form-errors.ts';
+import { formFailure } from '../web/forms.tsx';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
 import { Unauthenticated } from '../shared/errors.ts';
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { isoDay, type Clock } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
-import type { AuthContext, Role } from '../web/auth-context.ts';
+import type { AuthContext, Role } from '../policy/principal.ts';
 import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
 import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
 import {

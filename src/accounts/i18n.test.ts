@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hasKey, LANGUAGES } from '../web/i18n/i18n.ts';
-import { STAFF_ROLES } from '../web/auth-context.ts';
+import { hasKey } from '../web/i18n/i18n.ts';
+import { LANGUAGES } from '../shared/lang.ts';
+import { STAFF_ROLES } from '../policy/principal.ts';
 
 // Every accounts string the code names exists in Russian and in English (plural keys by their
 // base form), so no page ever shows a raw key.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { derivePassphraseKeys, generateKeyPair, newSalt, seal, type KeyPair } from '../shared/crypto/index.ts';
@@ -72,4 +73,16 @@ export const newUserSecrets = async (
   const salt = newSalt();
   const { verifier, kek } = await derivePassphraseKeys(passphrase, salt, config.argon2);
   return { id, keyPair, salt, verifier, kek, privateKeySealed: seal(kek, keyPair.privateKey, aad.userPrivateKey(id)) };
+};
+
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** 24 characters from 31 unambiguous ones (about 119 bits), in groups of four for typing. */
+export const generatePassphrase = (): string => {
+  const out: string[] = [];
+  while (out.length < 24) {
+    const b = randomBytes(1)[0];
+    if (b < 248) out.push(ALPHABET[b % 31]); // 248 = 8 * 31: no modulo bias
+  }
+  return out.join('').match(/.{4}/g)!.join('-');
 };

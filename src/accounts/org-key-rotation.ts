@@ -1,10 +1,11 @@
 import type { Tx } from '../db/database.ts';
 import { NotFound } from '../shared/errors.ts';
 import { generateKeyPair, publicKeyOf } from '../shared/crypto/index.ts';
-import type { AuthContext } from '../web/auth-context.ts';
+import { principalOf, type AuthContext } from '../policy/principal.ts';
+import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import type { AccountsDeps } from './auth.service.ts';
-import { canManage, lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
+import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { auditAccountEvent } from './audit.ts';
 
 // Organisation key rotation. Removing a staff member deletes their copy of the organisation key,
@@ -85,6 +86,6 @@ export const rotateOrganisationKey = async (
   auth: AuthContext,
   orgId: string,
 ): Promise<RotationResult> => {
-  if (!canManage(auth, orgId)) throw new NotFound('organisation');
+  if (!mayManage(principalOf(auth), orgId)) throw new NotFound('organisation');
   return deps.db.transaction().execute((tx) => rotateInTransaction(tx, deps, auth, orgId));
 };

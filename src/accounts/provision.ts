@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import { sealTo, type KeyPair } from '../shared/crypto/index.ts';
-import type { Role } from '../web/auth-context.ts';
+import type { Role } from '../policy/principal.ts';
 import { insertUser } from './accounts.repository.ts';
 import { insertOrganisation, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { aad, newUserSecrets } from './keys.ts';

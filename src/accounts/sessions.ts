@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import { HOUR, MINUTE, type Clock } from '../shared/clock.ts';
 import { DecryptionFailed, hashToken, open, openOptional, randomToken, seal } from '../shared/crypto/index.ts';
-import type { AuthContext, Role } from '../web/auth-context.ts';
+import type { AuthContext, Role } from '../policy/principal.ts';
 import { aad } from './keys.ts';
 
 // Server-side sessions. The cookie carries "<sessionId>.<secret>"; the row keeps only the

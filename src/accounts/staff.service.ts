@@ -1,12 +1,19 @@
 import { DAY, HOUR } from '../shared/clock.ts';
 import { NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, generateKeyPair, hashToken, open, randomToken, seal } from '../shared/crypto/index.ts';
-import type { AuthContext, StaffRole } from '../web/auth-context.ts';
+import { principalOf, type AuthContext, type Role, type StaffRole } from '../policy/principal.ts';
+import {
+  mayAdministerSite,
+  mayInviteRole,
+  mayManage,
+  mayRemoveAccount,
+  mayResetAccount,
+  type AccountFacts,
+} from '../policy/organisation.policy.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { insertUser, findUserById } from './accounts.repository.ts';
 import {
-  canManage,
   insertOrganisation,
   lockOrganisation,
   organisationPrivateKey,
@@ -21,6 +28,13 @@ import { auditAccountEvent } from './audit.ts';
 // organisation key is sealed under a key derived from the random token; the invitee's acceptance
 // re-wraps it to their new public key. The token is stored only hashed, so a copy of the database
 // cannot accept an invite. A lost staff passphrase is handled the same way with a reset link.
+
+const factsOf = (u: { id: string; role: string; organisation_id: string | null; disabled: number }): AccountFacts => ({
+  id: u.id,
+  role: u.role as Role,
+  organisationId: u.organisation_id,
+  disabled: u.disabled === 1,
+});
 
 export const INVITE_TTL_MS = 72 * HOUR;
 export const RESET_TTL_MS = DAY;
@@ -70,7 +84,8 @@ export const createInvite = async (
   auth: AuthContext,
   input: { organisationId: string; role: StaffRole },
 ): Promise<IssuedLink> => {
-  if (!canManage(auth, input.organisationId) || input.role === 'site_admin') throw new NotFound('organisation');
+  if (!mayManage(principalOf(auth), input.organisationId) || !mayInviteRole(input.role))
+    throw new NotFound('organisation');
   return deps.db.transaction().execute(async (tx) => {
     // Under the organisation's lock, so a link never carries a key a rotation just replaced.
     await lockOrganisation(tx, input.organisationId, 'share');
@@ -100,7 +115,7 @@ export const createOrganisationWithInvite = async (
   auth: AuthContext,
   name: string,
 ): Promise<IssuedLink & { organisationId: string }> => {
-  if (auth.role !== 'site_admin') throw new NotFound('organisation');
+  if (!mayAdministerSite(principalOf(auth))) throw new NotFound('organisation');
   const me = await findUserById(deps.db, auth.userId);
   if (!me) throw new NotFound('user');
   return deps.db.transaction().execute(async (tx) => {
@@ -142,18 +157,7 @@ export const createResetLink = async (
   targetUserId: string,
 ): Promise<IssuedLink> => {
   const target = await findUserById(deps.db, targetUserId);
-  // An organisation admin must not be able to take over a site admin's account (a reset link
-  // gives whoever holds it the account and its role): only a site admin resets another.
-  const outranks = target?.role !== 'site_admin' || auth.role === 'site_admin';
-  if (
-    !target ||
-    target.role === 'family' ||
-    !target.organisation_id ||
-    target.id === auth.userId ||
-    !outranks ||
-    !canManage(auth, target.organisation_id)
-  )
-    throw new NotFound('user');
+  if (!target || !mayResetAccount(principalOf(auth), factsOf(target))) throw new NotFound('user');
   return deps.db.transaction().execute(async (tx) => {
     await lockOrganisation(tx, target.organisation_id!, 'share');
     const orgPrivateKey = await organisationPrivateKey(tx, auth, target.organisation_id!);
@@ -188,17 +192,7 @@ export const removeStaff = async (
   targetUserId: string,
 ): Promise<RotationResult> => {
   const target = await findUserById(deps.db, targetUserId);
-  if (
-    !target ||
-    target.disabled ||
-    target.role === 'family' ||
-    target.role === 'site_admin' ||
-    !target.organisation_id ||
-    target.id === auth.userId ||
-    !canManage(auth, target.organisation_id)
-  ) {
-    throw new NotFound('user');
-  }
+  if (!target || !mayRemoveAccount(principalOf(auth), factsOf(target))) throw new NotFound('user');
   return deps.db.transaction().execute(async (tx) => {
     // The lock comes first, as in openCase, so the two never wait on each other in opposite order.
     await lockOrganisation(tx, target.organisation_id!, 'update');
@@ -226,7 +220,7 @@ export const revokeLink = async (deps: AccountsDeps, auth: AuthContext, inviteId
     .select(['id', 'organisation_id', 'used_at'])
     .where('id', '=', inviteId)
     .executeTakeFirst();
-  if (!row || row.used_at !== null || !canManage(auth, row.organisation_id)) throw new NotFound('invite');
+  if (!row || row.used_at !== null || !mayManage(principalOf(auth), row.organisation_id)) throw new NotFound('invite');
   await deps.db.deleteFrom('invites').where('id', '=', row.id).where('used_at', 'is', null).execute();
 };
 

@@ -14,7 +14,7 @@ import { buildApp } from '../app.ts';
 import { HOUR } from '../shared/clock.ts';
 import { publicKeyOf } from '../shared/crypto/index.ts';
 import { organisationPrivateKey, organisationPublicKey, staffOfOrganisation } from './accounts.service.ts';
-import { requireStaff } from './guards.ts';
+import { requireStaff } from '../web/guards.ts';
 import { loadSession, SESSION_COOKIE } from './sessions.ts';
 import { totpCode } from './totp.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode, newTotpSecret, timeStep, totpCode, verifyTotp } from './totp.ts';
-import { generatePassphrase } from './accounts.cli.ts';
+import { generatePassphrase } from './keys.ts';
 import { newRecoveryCode, normaliseRecoveryCode } from './auth.service.ts';
 import { pseudonymKey } from './keys.ts';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireStaff } from '../accounts/guards.ts';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
-import { authoriseAuditLog } from '../web/access.ts';
+import { grantAuditLog } from '../policy/organisation.policy.ts';
+import { requireStaffPrincipal } from '../web/guards.ts';
 import { sendPage } from '../web/render.ts';
 import { auditCursorOf, auditForOrganisation, parseAuditCursor } from './audit.service.ts';
 import { AuditPage } from './audit.views.tsx';
@@ -12,7 +12,7 @@ const querySchema = z.object({ before: z.string().max(80).optional().catch(undef
 
 export const auditRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/staff/audit', async (req, reply) => {
-    const grant = authoriseAuditLog(requireStaff(req));
+    const grant = grantAuditLog(requireStaffPrincipal(req));
     const { before } = querySchema.parse(req.query ?? {});
     const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, parseAuditCursor(before));
     const staffNames = new Map(

@@ -5,7 +5,8 @@ import { createSiteAdmin, formToken, type Cookies, type TestUser } from '../../t
 import { createSession, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { buildWorld, grantFor, NARRATIVE, type World } from './cases.fixtures.ts';
-import { addEvent, reopenCase } from './cases.service.ts';
+import { addEvent } from './events.service.ts';
+import { reopenCase } from './case-work.service.ts';
 
 // Every role against every case route and action (read, write, list, search). Denied means a
 // 404 (or, when not fully logged in, a redirect to /login), no trace of the case in the page,
@@ -83,7 +84,7 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       // A correction re-seals the family's account (a fresh nonce), so the ciphertext shows it.
       await t.opened.db
         .selectFrom('cases')
-        .select(['id', 'state', 'assigned_to', 'waiting_on', 'close_reason', 'narrative_sealed'])
+        .select(['id', 'state', 'assigned_to', 'close_reason', 'narrative_sealed'])
         .orderBy('id')
         .execute(),
       await t.opened.db.selectFrom('persons').select(['id', 'surname', 'rank']).orderBy('id').execute(),
@@ -224,8 +225,8 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       .select('state')
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
-    if (state.state === 'closed')
-      await reopenCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'));
+    if (state.state === 'closed' || state.state === 'withdrawn')
+      await reopenCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'reopen'));
     // Opening a case is for family accounts only.
     const open = await t.app.inject({ method: 'GET', url: '/cases/new', cookies: cookies[role] });
     const family = role === 'owner' || role === 'otherFamily';

@@ -149,7 +149,7 @@ describe.each(DIALECTS)('correcting and withdrawing a case (%s)', (dialect) => {
     expect((await person(caseId)).c.state).toBe('open');
     const { res } = await submitForm(s.t.app, url, { confirm: 'yes' }, s.w.family.cookies);
     expect(res.statusCode).toBe(303);
-    expect((await person(caseId)).c).toMatchObject({ state: 'closed', close_reason: 'withdrawn' });
+    expect((await person(caseId)).c).toMatchObject({ state: 'withdrawn', close_reason: 'withdrawn' });
     expect((await audits(caseId, 'case.withdrawn')).map((a) => a.at)).toEqual([
       expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     ]);

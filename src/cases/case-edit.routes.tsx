@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requireUser } from '../accounts/guards.ts';
 import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
-import { authoriseCase, type CaseGrant } from '../web/access.ts';
-import { echoValues, errorsByField, parseForm, type FormErrors, type FormValues } from '../web/forms.tsx';
+import type { CaseGrant } from '../policy/case.policy.ts';
+import { requirePrincipal } from '../web/guards.ts';
+import { authoriseCase } from './case-access.service.ts';
+import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { caseIsOpen, caseRevisions, editCase, withdrawCase } from './case-edit.service.ts';
 import { EditCasePage, WithdrawPage, editValues } from './case-edit.views.tsx';
@@ -11,7 +13,7 @@ import { editCaseSchema, withdrawSchema } from './cases.schema.ts';
 import { getCaseForViewer, retentionOf } from './cases.service.ts';
 
 // Correcting a case (the requester and the organisation's case staff) and withdrawing it (the
-// requester only). Thin: parse, authorise (web/access.ts), call one service function, render.
+// requester only). Thin: parse, authorise (src/policy/), call one service function, render.
 
 type IdParams = { Params: { id: string } };
 
@@ -22,33 +24,38 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   const editPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    grant: CaseGrant,
+    grant: CaseGrant<'edit'>,
     form?: { values: FormValues; errors: FormErrors },
   ) => {
     const open = await caseIsOpen(deps, grant);
     // The stored values are only read (and, for staff, audited as a read) when there is a form to fill.
     const values = form?.values ?? (open ? editValues(await getCaseForViewer(deps, grant)) : {});
     const revisions = open ? await caseRevisions(deps, grant) : [];
-    const page = { caseId: grant.caseId, open, viewer: grant.viewer, values, errors: form?.errors ?? {}, revisions };
+    const page = { caseId: grant.caseId, open, voice: grant.side, values, errors: form?.errors ?? {}, revisions };
     return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, form ? 400 : 200);
   };
 
   app.get<IdParams>('/cases/:id/edit', async (req, reply) =>
-    editPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit')),
+    editPage(req, reply, await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit')),
   );
 
   app.post<IdParams>('/cases/:id/edit', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'edit');
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit');
     try {
       await editCase(deps, grant, parseForm(editCaseSchema(today()), req.body));
       return redirect(reply, `/cases/${grant.caseId}?done=edited`);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      return editPage(req, reply, grant, { values: echoValues(req.body), errors: errorsByField(err.problems) });
+      return editPage(req, reply, grant, { values: echoValues(req.body), errors: formErrors(err.problems) });
     }
   });
 
-  const withdrawPage = async (req: FastifyRequest, reply: FastifyReply, grant: CaseGrant, errors: FormErrors = {}) => {
+  const withdrawPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    grant: CaseGrant<'withdraw'>,
+    errors: FormErrors = {},
+  ) => {
     const retention = retentionOf(deps, null);
     const open = await caseIsOpen(deps, grant);
     return sendPage(
@@ -60,18 +67,18 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   };
 
   app.get<IdParams>('/cases/:id/withdraw', async (req, reply) =>
-    withdrawPage(req, reply, await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw')),
+    withdrawPage(req, reply, await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'withdraw')),
   );
 
   app.post<IdParams>('/cases/:id/withdraw', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'withdraw');
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'withdraw');
     try {
       parseForm(withdrawSchema, req.body);
       await withdrawCase(deps, grant);
       return redirect(reply, `/cases/${grant.caseId}?done=withdrawn`);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      return withdrawPage(req, reply, grant, errorsByField(err.problems));
+      return withdrawPage(req, reply, grant, formErrors(err.problems));
     }
   });
 };

@@ -2,12 +2,13 @@ import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import { personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
-import type { CaseGrant } from '../web/access.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
-import type { CasesDeps } from './cases.service.ts';
+import type { CasesDeps } from './case-deps.ts';
+import { isActive } from './case-lifecycle.ts';
 import type { EditCaseInput } from './cases.schema.ts';
 import { findCaseRef, updateOpenCaseStory } from './cases.repository.ts';
-import { actedAt, auditCase, closeAs } from './case-work.service.ts';
+import { actedAt, auditCase, endCase } from './case-work.service.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
 // is open: a closed case is a record (and on its way to deletion), not a draft.
@@ -19,7 +20,7 @@ const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.close
  * go to person_revisions (people.updatePerson); the account is re-sealed with the case key.
  * The audit entry says that the case was edited, never what.
  */
-export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCaseInput): Promise<void> => {
+export const editCase = async (deps: CasesDeps, grant: CaseGrant<'edit'>, input: EditCaseInput): Promise<void> => {
   const key = await openCaseKey(deps.db, grant);
   const id = grant.caseId;
   await deps.db.transaction().execute(async (tx) => {
@@ -32,9 +33,9 @@ export const editCase = async (deps: CasesDeps, grant: CaseGrant, input: EditCas
       last_activity_on: isoDay(deps.clock),
     });
     if (!open) throw closedError();
-    const family = grant.viewer === 'family';
+    const family = grant.side === 'family';
     await updatePerson(tx, grant.personId, input, {
-      by: grant.viewer,
+      by: grant.side,
       userId: family ? null : grant.auth.userId,
       at: actedAt(deps, grant),
     });
@@ -47,14 +48,15 @@ export const caseRevisions = async (deps: CasesDeps, grant: CaseGrant): Promise<
   personRevisions(deps.db, grant.personId);
 
 /** Whether the case can still be edited or withdrawn (the pages say so instead of a form). */
-export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> =>
-  (await findCaseRef(deps.db, grant.caseId))?.state === 'open';
+export const caseIsOpen = async (deps: CasesDeps, grant: CaseGrant): Promise<boolean> => {
+  const state = (await findCaseRef(deps.db, grant.caseId))?.state;
+  return state !== undefined && isActive(state);
+};
 
 /**
  * The family withdraws her request: the case closes with reason "withdrawn", exactly as a
  * staff close would (so retention counts from today), recorded at day precision.
  */
-export const withdrawCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
-  if (grant.viewer !== 'family') throw new Invalid({ field: '_form', key: 'errors.notFound' });
-  await closeAs(deps, grant, 'withdrawn', 'case.withdrawn');
+export const withdrawCase = async (deps: CasesDeps, grant: CaseGrant<'withdraw'>): Promise<void> => {
+  await endCase(deps, grant, 'withdraw', 'withdrawn', 'case.withdrawn');
 };

@@ -34,10 +34,10 @@ export const editValues = (view: CaseView): FormValues => {
 
 /** Links under the case, for whoever may use them (the case page shows them only while open). */
 export const CaseEditLinks = ({ ctx, view }: { ctx: PageContext; view: CaseView }) =>
-  view.state !== 'open' ? null : (
+  !view.can.edit ? null : (
     <p>
       <a href={`/cases/${view.id}/edit`}>{ctx.t('cases.edit.link')}</a>
-      {view.viewer === 'family' && (
+      {view.can.withdraw && (
         <>
           {' · '}
           <a href={`/cases/${view.id}/withdraw`}>{ctx.t('cases.withdraw.link')}</a>
@@ -88,7 +88,8 @@ export const EditCasePage = (p: {
   ctx: PageContext;
   caseId: string;
   open: boolean;
-  viewer: 'family' | 'staff';
+  /** which side's words the page uses (the policy's CaseAbilities.voice) */
+  voice: 'family' | 'staff';
   values: FormValues;
   errors: FormErrors;
   revisions: PersonRevisionView[];
@@ -97,7 +98,7 @@ export const EditCasePage = (p: {
   const t = ctx.t;
   if (!p.open) return <Closed ctx={ctx} caseId={p.caseId} heading={t('cases.edit.title')} />;
   const f = { ctx, values: p.values, errors: p.errors };
-  const family = p.viewer === 'family';
+  const family = p.voice === 'family';
   return (
     <Layout ctx={ctx} heading={t('cases.edit.title')}>
       <p>{t(family ? 'cases.edit.introFamily' : 'cases.edit.introStaff')}</p>

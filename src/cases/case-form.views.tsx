@@ -1,3 +1,4 @@
+import { isActive, type CaseState } from './case-lifecycle.ts';
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -111,10 +112,9 @@ export const MyCasesPage = ({
   cases: Array<{
     id: string;
     name: string;
-    state: string;
+    state: CaseState;
     openedOn: string;
     lastActivityOn: string;
-    waitingOn: string;
     status: string;
   }>;
 }) => {
@@ -131,9 +131,10 @@ export const MyCasesPage = ({
               <br />
               <small>
                 {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}:{' '}
-                {t(`cases.states.${c.state}`)} · {t('cases.openedOn')} {formatDay(c.openedOn)}
+                {t(`cases.states.${isActive(c.state) ? 'open' : 'closed'}`)} · {t('cases.openedOn')}{' '}
+                {formatDay(c.openedOn)}
               </small>
-              {c.state === 'open' && c.waitingOn === 'family' && (
+              {c.state === 'waiting_on_family' && (
                 <>
                   <br />
                   <strong>{t('cases.waitingOnFamily')}</strong>

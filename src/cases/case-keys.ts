@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import { DecryptionFailed, openWith, sealTo } from '../shared/crypto/index.ts';
 import { organisationPrivateKey } from '../accounts/accounts.service.ts';
-import type { CaseGrant } from '../web/access.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
 import { NotFound } from '../shared/errors.ts';
 
 // Each case has its own random data key. It is stored only wrapped: to the organisation's
@@ -46,13 +46,13 @@ export const openCaseKey = async (db: Queryable, grant: CaseGrant): Promise<Buff
   } catch (err) {
     // An organisation key rotation committing between reading the case's wrap and the staff
     // member's wrap pairs an old one with a new one; read both again once, both are new then.
-    if (!(err instanceof DecryptionFailed) || grant.viewer === 'family') throw err;
+    if (!(err instanceof DecryptionFailed) || grant.side === 'family') throw err;
     return readCaseKey(db, grant);
   }
 };
 
 const readCaseKey = async (db: Queryable, grant: CaseGrant): Promise<Buffer> => {
-  const asFamily = grant.viewer === 'family';
+  const asFamily = grant.side === 'family';
   const row = await db
     .selectFrom('case_key_wraps')
     .select('wrapped')

@@ -16,10 +16,12 @@ import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
 import { CLOSE_REASONS } from './cases.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
-import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
+import { isActive } from './case-lifecycle.ts';
+import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank } from './timeline.ts';
 
-// One page for the family and for staff. What differs is decided by `view.viewer`, and the
-// view model itself never carries staff notes for a family (see getCaseForViewer).
+// One page for the family and for staff. What it offers is decided by `view.can` (the policy's
+// abilities: src/policy/case.policy.ts), and which side's wording it speaks by `view.can.voice`;
+// the view model itself never carries staff notes for a family (see getCaseForViewer).
 
 export interface FormState {
   /** which form on the page the values and errors belong to */
@@ -45,7 +47,6 @@ export type CaseNotice = (typeof CASE_NOTICES)[number];
 interface Props {
   ctx: PageContext;
   view: CaseView;
-  maxLevel: Verification;
   form?: FormState;
   notice?: CaseNotice;
 }
@@ -58,9 +59,9 @@ const formFor = (props: Props, name: FormState['name']) =>
 const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
   const { ctx } = props;
   const higher = VERIFICATION_LEVELS.filter(
-    (l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.maxLevel),
+    (l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.view.can.maxVerification),
   );
-  if (higher.length === 0 || props.view.state !== 'open') return null;
+  if (higher.length === 0 || !props.view.can.verify) return null;
   const error =
     props.form?.name === 'verify' && props.form.values.event === e.id ? props.form.errors.verification : undefined;
   return (
@@ -103,12 +104,12 @@ const Timeline = ({ props }: { props: Props }) => {
                 {e.addedByFamily && <> · {t('cases.addedByFamily')}</>}
               </small>
               {e.description && <p>{e.description}</p>}
-              {view.viewer === 'staff' && <VerifyForm props={props} e={e} />}
+              <VerifyForm props={props} e={e} />
             </li>
           ))}
         </ol>
       )}
-      {view.state === 'open' && <AddEventForm props={props} />}
+      {view.can.addEvent && <AddEventForm props={props} />}
     </section>
   );
 };
@@ -121,9 +122,9 @@ const AddEventForm = ({ props }: { props: Props }) => {
   const f = {
     ctx,
     errors: state.errors,
-    values: view.viewer === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values,
+    values: view.can.voice === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values,
   };
-  const levels = VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(props.maxLevel));
+  const levels = VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(view.can.maxVerification));
   return (
     <details open={props.form?.name === 'event'}>
       <summary>{t('cases.addEvent')}</summary>
@@ -153,7 +154,8 @@ const AddEventForm = ({ props }: { props: Props }) => {
           required
           options={enumOptions(ctx, 'cases.sources', EVENT_SOURCES)}
         />
-        {view.viewer === 'staff' && (
+        {/* Only those who may set more than "reported" choose a level: families always report. */}
+        {levels.length > 1 && (
           <SelectField
             {...f}
             name="verification"
@@ -219,23 +221,19 @@ const PostFormFor = ({
 const Assignment = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
   const { t } = ctx;
-  const assignable = view.staff.filter((s) => ['caseworker', 'verifier', 'org_admin'].includes(s.role));
   return (
     <section aria-labelledby="assign-h">
       <h2 id="assign-h">{t('cases.assign')}</h2>
       <p>
         {t('cases.assignee')}: {view.assignee ? view.assignee.pseudonym : t('cases.nobody')}
       </p>
-      {view.state === 'open' &&
-        ctx.auth &&
-        view.assignee?.id !== ctx.auth.userId &&
-        assignable.some((s) => s.id === ctx.auth?.userId) && (
-          <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
-            <input type="hidden" name="assignee" value={ctx.auth.userId} />
-            <button type="submit">{t('cases.takeCase')}</button>
-          </PostForm>
-        )}
-      {view.state === 'open' && (
+      {view.can.assign && ctx.auth && view.viewerAssignable && view.assignee?.id !== ctx.auth.userId && (
+        <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
+          <input type="hidden" name="assignee" value={ctx.auth.userId} />
+          <button type="submit">{t('cases.takeCase')}</button>
+        </PostForm>
+      )}
+      {view.can.assign && (
         <PostForm ctx={ctx} action={`/staff/cases/${view.id}/assign`}>
           <SelectField
             ctx={ctx}
@@ -243,7 +241,7 @@ const Assignment = ({ props }: { props: Props }) => {
             name="assignee"
             label={t('cases.assignTo')}
             required
-            options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))}
+            options={view.assignable.map((s) => ({ value: s.id, label: s.pseudonym }))}
           />
           <button type="submit" class="secondary">
             {t('cases.assignSubmit')}
@@ -254,67 +252,157 @@ const Assignment = ({ props }: { props: Props }) => {
   );
 };
 
+const CloseForm = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  return (
+    <>
+      <h2 id="close-h">{t('cases.close')}</h2>
+      <PostForm ctx={ctx} action={`/staff/cases/${view.id}/close`}>
+        <SelectField
+          ctx={ctx}
+          {...formFor(props, 'close')}
+          name="reason"
+          label={t('cases.closeReason')}
+          required
+          options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)}
+        />
+        {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}
+        {view.retention && (
+          <p>
+            {t('cases.retention.closeWarning', {
+              count: view.retention.days,
+              date: formatDay(view.retention.ifClosedToday),
+            })}
+          </p>
+        )}
+        <button type="submit" class="secondary">
+          {t('cases.closeSubmit')}
+        </button>
+      </PostForm>
+    </>
+  );
+};
+
 const StaffWork = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
   const { t } = ctx;
   return (
     <>
-      <section aria-labelledby="notes-h">
-        <h2 id="notes-h">{t('cases.notes')}</h2>
-        <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
-        {view.state === 'open' && (
-          <PostFormFor
-            props={props}
-            name="note"
-            action={`/staff/cases/${view.id}/notes`}
-            label={t('cases.noteBody')}
-            submit={t('cases.addNote')}
-          />
-        )}
-      </section>
-      <section aria-labelledby="close-h">
-        {view.state === 'open' ? (
-          <>
-            <h2 id="close-h">{t('cases.close')}</h2>
-            <PostForm ctx={ctx} action={`/staff/cases/${view.id}/close`}>
-              <SelectField
-                ctx={ctx}
-                {...formFor(props, 'close')}
-                name="reason"
-                label={t('cases.closeReason')}
-                required
-                options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)}
-              />
-              {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}
-              {view.retention && (
-                <p>
-                  {t('cases.retention.closeWarning', {
-                    count: view.retention.days,
-                    date: formatDay(view.retention.ifClosedToday),
-                  })}
-                </p>
-              )}
-              <button type="submit" class="secondary">
-                {t('cases.closeSubmit')}
-              </button>
-            </PostForm>
-          </>
-        ) : (
-          <>
-            <h2 id="close-h">{t('cases.reopen')}</h2>
-            <PostForm ctx={ctx} action={`/staff/cases/${view.id}/reopen`}>
-              <button type="submit">{t('cases.reopenSubmit')}</button>
-            </PostForm>
-          </>
-        )}
-      </section>
+      {view.can.seeNotes && (
+        <section aria-labelledby="notes-h">
+          <h2 id="notes-h">{t('cases.notes')}</h2>
+          <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
+          {view.can.note && (
+            <PostFormFor
+              props={props}
+              name="note"
+              action={`/staff/cases/${view.id}/notes`}
+              label={t('cases.noteBody')}
+              submit={t('cases.addNote')}
+            />
+          )}
+        </section>
+      )}
+      {(view.can.close || view.can.reopen) && (
+        <section aria-labelledby="close-h">
+          {view.can.close && <CloseForm props={props} />}
+          {view.can.reopen && (
+            <>
+              <h2 id="close-h">{t('cases.reopen')}</h2>
+              <PostForm ctx={ctx} action={`/staff/cases/${view.id}/reopen`}>
+                <button type="submit">{t('cases.reopenSubmit')}</button>
+              </PostForm>
+            </>
+          )}
+        </section>
+      )}
     </>
+  );
+};
+
+/** Open or closed, and whose move it is: what the page says at its top. */
+const StateLine = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const family = view.can.voice === 'family';
+  return (
+    <p>
+      {t('cases.state')}: <strong>{t(`cases.states.${isActive(view.state) ? 'open' : 'closed'}`)}</strong> ·{' '}
+      {t('cases.openedOn')} {formatDay(view.openedOn)} · {t('cases.lastActivityOn')} {formatDay(view.lastActivityOn)}
+      {view.state === 'waiting_on_family' && (
+        <>
+          {' '}
+          · <strong>{t(family ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong>
+        </>
+      )}
+    </p>
+  );
+};
+
+const EndedNotice = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const family = view.can.voice === 'family';
+  return (
+    <p class="notice" role="status">
+      {view.closeReason && <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>}
+      {t(
+        !family
+          ? 'cases.closedNotice'
+          : view.state === 'withdrawn'
+            ? 'cases.closedNoticeWithdrawn'
+            : 'cases.closedNoticeFamily',
+      )}
+      {family && (
+        <>
+          {' '}
+          <a href="/cases/new">{t('cases.newCaseLink')}</a>
+        </>
+      )}
+    </p>
+  );
+};
+
+const Details = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  // The family reads "your son…", staff "the requester's…": the same facts in each side's words.
+  const say = (familyKey: string, staffKey: string) => t(view.can.voice === 'family' ? familyKey : staffKey);
+  return (
+    <section aria-labelledby="details-h">
+      <h2 id="details-h">{say('cases.detailsFamily', 'cases.details')}</h2>
+      <dl>
+        <dt>{say('cases.relation', 'cases.relationStaff')}</dt>
+        <dd>{t(`cases.relations.${view.relation}`)}</dd>
+        {view.lastContact.date && (
+          <>
+            <dt>{say('cases.lastContactDate', 'cases.lastContactDateStaff')}</dt>
+            <dd>
+              {formatPartialDate(view.lastContact.date, view.lastContact.precision)}
+              {view.lastContact.means && <> ({t(`cases.means.${view.lastContact.means}`)})</>}
+            </dd>
+          </>
+        )}
+        <dt>{say('cases.narrative', 'cases.narrativeStaff')}</dt>
+        <dd class="prewrap">{view.narrative}</dd>
+        <dt>{say('cases.wantsToLearn', 'cases.wantsToLearnStaff')}</dt>
+        <dd class="prewrap">{view.wantsToLearn}</dd>
+      </dl>
+      {view.can.voice === 'family' && isActive(view.state) && view.retention && (
+        <p>
+          <small>{t('cases.retention.whileOpen', { count: view.retention.days })}</small>
+        </p>
+      )}
+    </section>
   );
 };
 
 export const CasePage = (props: Props) => {
   const { ctx, view } = props;
   const { t } = ctx;
+  const family = view.can.voice === 'family';
+  const active = isActive(view.state);
   return (
     <Layout ctx={ctx} heading={t('cases.caseTitle')}>
       {props.notice && (
@@ -322,55 +410,25 @@ export const CasePage = (props: Props) => {
           {t(`cases.done.${props.notice}`)}
         </p>
       )}
-      <p>
-        {t('cases.state')}: <strong>{t(`cases.states.${view.state}`)}</strong> · {t('cases.openedOn')}{' '}
-        {formatDay(view.openedOn)} · {t('cases.lastActivityOn')} {formatDay(view.lastActivityOn)}
-        {view.state === 'open' && view.waitingOn === 'family' && (
-          <>
-            {' '}
-            · <strong>{t(view.viewer === 'family' ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong>
-          </>
-        )}
-      </p>
+      <StateLine props={props} />
       {/* The family learns that someone has taken the request, never who. */}
-      {view.viewer === 'family' && view.state === 'open' && (
-        <p>{t(view.assignee ? 'cases.familyAssigned' : 'cases.familyUnassigned')}</p>
-      )}
-      {view.state === 'closed' && (
-        <p class="notice" role="status">
-          {view.closeReason && (
-            <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>
-          )}
-          {t(
-            view.viewer !== 'family'
-              ? 'cases.closedNotice'
-              : view.closeReason === 'withdrawn'
-                ? 'cases.closedNoticeWithdrawn'
-                : 'cases.closedNoticeFamily',
-          )}
-          {view.viewer === 'family' && (
-            <>
-              {' '}
-              <a href="/cases/new">{t('cases.newCaseLink')}</a>
-            </>
-          )}
-        </p>
-      )}
-      {view.viewer === 'family' && view.state === 'open' && !view.messages.some((m) => !m.fromFamily) && (
+      {family && active && <p>{t(view.assigned ? 'cases.familyAssigned' : 'cases.familyUnassigned')}</p>}
+      {!active && <EndedNotice props={props} />}
+      {family && active && !view.messages.some((m) => !m.fromFamily) && (
         <section class="notice" aria-labelledby="next-h">
           <h2 id="next-h">{t('cases.next.title')}</h2>
           <p>{t('cases.next.body')}</p>
           <p>{t('cases.next.noNotifications')}</p>
         </section>
       )}
-      {view.state === 'closed' && view.retention?.deletesOn && (
+      {!active && view.retention?.deletesOn && (
         <p class="notice">
           {t('cases.retention.deletesOn', { date: formatDay(view.retention.deletesOn) })}
-          {view.viewer === 'family' && <> {t('cases.retention.accountToo', { count: view.retention.days })}</>}
+          {family && <> {t('cases.retention.accountToo', { count: view.retention.days })}</>}
         </p>
       )}
       {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
-      {view.viewer === 'staff' && <Assignment props={props} />}
+      {view.can.seeAssignee && <Assignment props={props} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <CaseEditLinks ctx={ctx} view={view} />
       <Status ctx={ctx} view={view} />
@@ -378,43 +436,19 @@ export const CasePage = (props: Props) => {
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
         <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} />
-        {view.state === 'open' && (
+        {view.can.message && (
           <PostFormFor
             props={props}
             name="message"
             action={`/cases/${view.id}/messages`}
-            label={t(view.viewer === 'family' ? 'cases.messageBody' : 'cases.messageBodyStaff')}
-            hint={t(view.viewer === 'family' ? 'cases.messageHint' : 'cases.messageHintStaff')}
+            label={t(family ? 'cases.messageBody' : 'cases.messageBodyStaff')}
+            hint={t(family ? 'cases.messageHint' : 'cases.messageHintStaff')}
             submit={t('cases.send')}
           />
         )}
       </section>
-      <section aria-labelledby="details-h">
-        <h2 id="details-h">{t(view.viewer === 'family' ? 'cases.detailsFamily' : 'cases.details')}</h2>
-        <dl>
-          <dt>{t(view.viewer === 'family' ? 'cases.relation' : 'cases.relationStaff')}</dt>
-          <dd>{t(`cases.relations.${view.relation}`)}</dd>
-          {view.lastContact.date && (
-            <>
-              <dt>{t(view.viewer === 'family' ? 'cases.lastContactDate' : 'cases.lastContactDateStaff')}</dt>
-              <dd>
-                {formatPartialDate(view.lastContact.date, view.lastContact.precision)}
-                {view.lastContact.means && <> ({t(`cases.means.${view.lastContact.means}`)})</>}
-              </dd>
-            </>
-          )}
-          <dt>{t(view.viewer === 'family' ? 'cases.narrative' : 'cases.narrativeStaff')}</dt>
-          <dd class="prewrap">{view.narrative}</dd>
-          <dt>{t(view.viewer === 'family' ? 'cases.wantsToLearn' : 'cases.wantsToLearnStaff')}</dt>
-          <dd class="prewrap">{view.wantsToLearn}</dd>
-        </dl>
-        {view.viewer === 'family' && view.state === 'open' && view.retention && (
-          <p>
-            <small>{t('cases.retention.whileOpen', { count: view.retention.days })}</small>
-          </p>
-        )}
-      </section>
-      {view.viewer === 'staff' && <StaffWork props={props} />}
+      <Details props={props} />
+      <StaffWork props={props} />
     </Layout>
   );
 };

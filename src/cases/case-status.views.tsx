@@ -17,7 +17,7 @@ const statusText = (ctx: PageContext, view: CaseView, status: string, basisId: s
 /** An unverified report is named for what it is: to the family, what she herself reported. */
 const pendingText = (ctx: PageContext, view: CaseView): string => {
   const basis = view.events.find((e) => e.id === view.status.pendingBasisEventId);
-  const own = view.viewer === 'family' && basis?.addedByFamily === true;
+  const own = view.can.voice === 'family' && basis?.addedByFamily === true;
   const status = statusText(ctx, view, view.status.pending ?? 'unknown', view.status.pendingBasisEventId);
   return ctx.t(own ? 'cases.statusPending' : 'cases.statusPendingOther', { status });
 };
@@ -27,7 +27,7 @@ export const Status = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
     <h2 id="status-h">{ctx.t('cases.statusLabel')}</h2>
     <p class="status">{statusText(ctx, view, view.status.status, view.status.basisEventId)}</p>
     {view.status.pending && <p>{pendingText(ctx, view)}</p>}
-    {view.viewer === 'family' && <StatusHelp ctx={ctx} />}
+    {view.can.voice === 'family' && <StatusHelp ctx={ctx} />}
     {view.discrepancies.length > 0 && (
       <div class="discrepancy" role="note">
         <h3>{ctx.t('cases.discrepancies')}</h3>

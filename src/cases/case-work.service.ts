@@ -4,23 +4,23 @@ import { Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
-import { CASE_ROLES, type CaseGrant } from '../web/access.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
+import { worksCases } from '../policy/staff-roles.ts';
 import type { Tx } from '../db/database.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
-import type { CasesDeps } from './cases.service.ts';
+import type { CasesDeps } from './case-deps.ts';
+import { ACTIVE_STATES, assertActive, fromStates, refusal, transition, type CaseTransition } from './case-lifecycle.ts';
 import type { CLOSE_REASONS } from './cases.schema.ts';
-import { findCase, insertPost, nextSeq, transitionCase, updateCase } from './cases.repository.ts';
+import { findCaseRef, insertPost, nextSeq, transitionCase } from './cases.repository.ts';
 
 // Working a case: assignment, private notes, messages with the family, closing and reopening.
-// Every change writes its audit record in the same transaction.
-
-const staffOnly = (grant: CaseGrant): void => {
-  if (grant.viewer !== 'staff') throw new Invalid({ field: '_form', key: 'errors.notFound' });
-};
+// Who may do each is settled by the grant (src/policy/case.policy.ts); whether the case's state
+// allows it, by the lifecycle (case-lifecycle.ts). Every change writes its audit record in the
+// same transaction.
 
 /** A family's activity is kept to the day (threat model); staff actions to the second. */
 export const actedAt = (deps: CasesDeps, grant: CaseGrant): string =>
-  grant.viewer === 'family' ? isoDay(deps.clock) : isoNow(deps.clock);
+  grant.side === 'family' ? isoDay(deps.clock) : isoNow(deps.clock);
 
 /** The audit entry of a change to the grant's case, by the grant's holder, in the same transaction. */
 export const auditCase = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
@@ -33,54 +33,73 @@ export const auditCase = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: Aud
     at: isoNow(deps.clock),
   });
 
-const openCaseRow = async (tx: Tx, grant: CaseGrant) => {
-  const c = await findCase(tx, grant.caseId);
-  if (c?.state !== 'open') throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
-  return c;
+/**
+ * Takes a lifecycle step inside `tx`: the guard decides, then one conditional update makes it
+ * (so two people closing at once cannot both succeed, and a step on a case changed since it was
+ * read fails with the guard's message).
+ */
+export const stepCase = async (
+  tx: Tx,
+  grant: CaseGrant,
+  name: CaseTransition,
+  patch: Parameters<typeof transitionCase>[3] = {},
+): Promise<void> => {
+  const current = await findCaseRef(tx, grant.caseId);
+  const to = transition(current?.state, name, grant.side);
+  // Only retention purges, and it destroys the row rather than marking it (retention.service.ts).
+  if (to === 'purged') throw refusal(name);
+  if (!(await transitionCase(tx, grant.caseId, fromStates(name), { ...patch, state: to }))) throw refusal(name);
 };
 
+/**
+ * Work inside an active case (a note, an assignment, a correction): one conditional update that
+ * fails unless the case is open or waiting on the family. On PostgreSQL it also locks the row,
+ * so two writes to one case take turns.
+ */
+export const touchActiveCase = async (
+  tx: Tx,
+  caseId: string,
+  patch: Parameters<typeof transitionCase>[3],
+): Promise<void> => {
+  if (!(await transitionCase(tx, caseId, ACTIVE_STATES, patch))) assertActive(undefined);
+};
+
+/** The step a message or report moves the case by: whose turn it is next. */
+export const turnAfter = (grant: CaseGrant): CaseTransition =>
+  grant.side === 'family' ? 'family_replied' : 'await_family';
+
 /** Assign or reassign to a case-working staff member of the same organisation. */
-export const assignCase = async (deps: CasesDeps, grant: CaseGrant, assigneeId: string): Promise<void> => {
-  staffOnly(grant);
+export const assignCase = async (deps: CasesDeps, grant: CaseGrant<'assign'>, assigneeId: string): Promise<void> => {
   const staff = await staffOfOrganisation(deps.db, grant.organisationId);
-  if (!staff.some((s) => s.id === assigneeId && CASE_ROLES.includes(s.role)))
+  if (!staff.some((s) => s.id === assigneeId && worksCases(s.role)))
     throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
   await deps.db.transaction().execute(async (tx) => {
-    if (
-      !(await transitionCase(tx, grant.caseId, 'open', {
-        assigned_to: assigneeId,
-        last_activity_on: isoDay(deps.clock),
-      }))
-    ) {
-      throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
-    }
+    await touchActiveCase(tx, grant.caseId, { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, 'case.assigned');
   });
 };
 
 const post = async (
   deps: CasesDeps,
-  grant: CaseGrant,
+  grant: CaseGrant<'message' | 'note'>,
   table: 'case_messages' | 'case_notes',
   body: string,
 ): Promise<string> => {
   const key = await openCaseKey(deps.db, grant);
   const id = randomUUID();
-  const family = grant.viewer === 'family';
   await deps.db.transaction().execute(async (tx) => {
-    // Touch the case row first: on PostgreSQL the update locks it, so two posts to one case
-    // take turns and the next statements (state check, next position) see each other's rows.
-    // A closed case throws below and the rollback undoes the touch.
-    const waiting = table === 'case_messages' ? { waiting_on: family ? ('staff' as const) : ('family' as const) } : {};
-    await updateCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock), ...waiting });
-    await openCaseRow(tx, grant);
+    // The state check and the step come first: on PostgreSQL the update locks the case row, so
+    // two posts to one case take turns and the next position below sees the other's row.
+    const today = { last_activity_on: isoDay(deps.clock) };
+    if (table === 'case_messages') await stepCase(tx, grant, turnAfter(grant), today);
+    else await touchActiveCase(tx, grant.caseId, today);
     const prefix = table === 'case_messages' ? 'message' : 'note';
     await insertPost(tx, table, {
       id,
       case_id: grant.caseId,
       seq: await nextSeq(tx, table, grant.caseId),
       author_user_id: grant.auth.userId,
-      from_family: family ? 1 : 0,
+      from_family: grant.side === 'family' ? 1 : 0,
       body_sealed: seal(key, body, fieldAad(grant.caseId, `${prefix}:${id}`)),
       created_at: actedAt(deps, grant),
     });
@@ -89,64 +108,43 @@ const post = async (
   return id;
 };
 
-/** A private note: staff only, never shown to the family. */
-export const addNote = (deps: CasesDeps, grant: CaseGrant, body: string): Promise<string> => {
-  staffOnly(grant);
-  return post(deps, grant, 'case_notes', body);
-};
+/** A private note: staff only (the grant says so), never shown to the family. */
+export const addNote = (deps: CasesDeps, grant: CaseGrant<'note'>, body: string): Promise<string> =>
+  post(deps, grant, 'case_notes', body);
 
 /** A message inside the case, between the family and the organisation's staff. */
-export const sendMessage = (deps: CasesDeps, grant: CaseGrant, body: string): Promise<string> =>
+export const sendMessage = (deps: CasesDeps, grant: CaseGrant<'message'>, body: string): Promise<string> =>
   post(deps, grant, 'case_messages', body);
 
 export const closeCase = async (
   deps: CasesDeps,
-  grant: CaseGrant,
+  grant: CaseGrant<'close'>,
   reason: (typeof CLOSE_REASONS)[number],
 ): Promise<void> => {
-  staffOnly(grant);
-  await closeAs(deps, grant, reason, 'case.closed');
+  await endCase(deps, grant, 'close', reason, 'case.closed');
 };
 
 /**
- * The one way a case closes, so a family's withdrawal (case-edit.service.ts) starts the same
- * retention clock as a staff close. The caller has checked who may close; `action` names it
- * in the audit log (recordAudit cuts a family's entry to the day).
+ * The way a case ends, closed by staff or withdrawn by the family, so both start the same
+ * retention clock. `action` names it in the audit log (recordAudit cuts a family's entry to the day).
  */
-export const closeAs = async (
+export const endCase = async (
   deps: CasesDeps,
-  grant: CaseGrant,
+  grant: CaseGrant<'close' | 'withdraw'>,
+  name: 'close' | 'withdraw',
   reason: (typeof CLOSE_REASONS)[number],
   action: 'case.closed' | 'case.withdrawn',
 ): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
     const today = isoDay(deps.clock);
-    if (
-      !(await transitionCase(tx, grant.caseId, 'open', {
-        state: 'closed',
-        close_reason: reason,
-        closed_on: today,
-        last_activity_on: today,
-      }))
-    ) {
-      throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
-    }
+    await stepCase(tx, grant, name, { close_reason: reason, closed_on: today, last_activity_on: today });
     await auditCase(tx, deps, grant, action);
   });
 };
 
-export const reopenCase = async (deps: CasesDeps, grant: CaseGrant): Promise<void> => {
-  staffOnly(grant);
+export const reopenCase = async (deps: CasesDeps, grant: CaseGrant<'reopen'>): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
-    const patch = {
-      state: 'open' as const,
-      close_reason: null,
-      closed_on: null,
-      waiting_on: 'staff' as const,
-      last_activity_on: isoDay(deps.clock),
-    };
-    if (!(await transitionCase(tx, grant.caseId, 'closed', patch)))
-      throw new Invalid({ field: '_form', key: 'cases.errors.notClosed' });
+    await stepCase(tx, grant, 'reopen', { close_reason: null, closed_on: null, last_activity_on: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, 'case.reopened');
   });
 };

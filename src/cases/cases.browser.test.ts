@@ -14,7 +14,8 @@ import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
 import type { ManualClock } from '../shared/clock.ts';
 import { buildWorld, grantFor, type World } from './cases.fixtures.ts';
-import { addEvent, addNote, sendMessage } from './cases.service.ts';
+import { addEvent } from './events.service.ts';
+import { addNote, sendMessage } from './case-work.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 
 // The case pages in a real Chromium with JavaScript off, on a 360 px wide phone: every form
@@ -59,7 +60,7 @@ describe('case pages in a browser', () => {
       verification: 'confirmed',
     });
     await sendMessage(deps, await grantFor(t, w.caseworker, w.caseId, 'message'), 'Мы написали в военную прокуратуру.');
-    await addNote(deps, await grantFor(t, w.caseworker, w.caseId, 'work'), 'Проверить списки госпиталя.');
+    await addNote(deps, await grantFor(t, w.caseworker, w.caseId, 'note'), 'Проверить списки госпиталя.');
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { casesStats } from './cases.service.ts';
+import { casesStats } from './queue.service.ts';
 
 // `kintrace stats [--json]`: counts only, nothing that identifies anybody.
 

@@ -9,7 +9,9 @@ import {
   type TestUser,
 } from '../../test/helpers/factories.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
-import { authoriseCase, type CaseAction } from '../web/access.ts';
+import type { CaseAction } from '../policy/case.policy.ts';
+import { principalOf } from '../policy/principal.ts';
+import { authoriseCase } from './case-access.service.ts';
 import type { OpenCaseInput } from './cases.schema.ts';
 import { openCase } from './cases.service.ts';
 
@@ -86,8 +88,8 @@ export const buildWorld = async (t: TestApp): Promise<World> => {
   };
 };
 
-export const grantFor = (t: TestApp, user: TestUser, caseId: string, action: CaseAction = 'read') =>
-  authoriseCase(t.opened.db, user.auth, caseId, action);
+export const grantFor = <A extends CaseAction = 'read'>(t: TestApp, user: TestUser, caseId: string, action?: A) =>
+  authoriseCase(t.opened.db, principalOf(user.auth), caseId, (action ?? 'read') as A);
 
 /**
  * One app and one world per describe block: `s.t` and `s.w` are set in beforeAll (read them

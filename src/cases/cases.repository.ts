@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/database.ts';
+import { ACTIVE_STATES, type CaseState } from './case-lifecycle.ts';
 import type { CasePostsTable, CasesTable, EventsTable } from './cases.table.ts';
 
 // Queries only; rules live in the services. Every list selects named columns.
@@ -24,7 +25,6 @@ export const findCase = (db: Queryable, id: string) =>
       'organisation_id',
       'state',
       'assigned_to',
-      'waiting_on',
       'last_contact_date',
       'last_contact_precision',
       'last_contact_means_sealed',
@@ -39,13 +39,9 @@ export const findCase = (db: Queryable, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-export const updateCase = async (
-  db: Queryable,
-  id: string,
-  patch: Partial<
-    Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>
-  >,
-): Promise<void> => {
+type CasePatch = Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'close_reason' | 'last_activity_on' | 'closed_on'>>;
+
+export const updateCase = async (db: Queryable, id: string, patch: CasePatch): Promise<void> => {
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 };
 
@@ -59,28 +55,26 @@ export const updateOpenCaseStory = async (
     .updateTable('cases')
     .set(patch)
     .where('id', '=', id)
-    .where('state', '=', 'open')
+    .where('state', 'in', ACTIVE_STATES)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 };
 
 /**
- * Changes the case only if it is in state `from`; false when it was not (already closed, say).
- * One statement, so two people closing the same case at once cannot both succeed.
+ * Changes the case only if it is in one of the states `from`; false when it was not (already
+ * closed, say). One statement, so two people closing the same case at once cannot both succeed.
  */
 export const transitionCase = async (
   db: Queryable,
   id: string,
-  from: CasesTable['state'],
-  patch: Partial<
-    Pick<CasesTable, 'state' | 'assigned_to' | 'waiting_on' | 'close_reason' | 'last_activity_on' | 'closed_on'>
-  >,
+  from: readonly CaseState[],
+  patch: CasePatch,
 ): Promise<boolean> => {
   const result = await db
     .updateTable('cases')
     .set(patch)
     .where('id', '=', id)
-    .where('state', '=', from)
+    .where('state', 'in', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 };
@@ -160,25 +154,41 @@ export const listPosts = (db: Queryable, table: PostTable, caseId: string) =>
 
 export interface QueueFilterSql {
   organisationId: string;
-  state?: 'open' | 'closed';
+  states?: readonly CaseState[];
   assignedTo?: string | null;
-  waitingOn?: 'family';
   inactiveBefore?: string;
   personIds?: string[];
 }
 
-export const listQueue = (db: Queryable, f: QueueFilterSql, limit = 200) => {
+/** Where the previous page of a list ended: the last row's activity day and id (ids break ties). */
+export interface QueueCursor {
+  lastActivityOn: string;
+  id: string;
+}
+
+/** One page of the queue, oldest activity first, and one row more to tell whether another page follows. */
+export const listQueue = (db: Queryable, f: QueueFilterSql, limit: number, after?: QueueCursor) => {
   let q = db
     .selectFrom('cases')
-    .select(['id', 'person_id', 'state', 'assigned_to', 'waiting_on', 'opened_on', 'last_activity_on', 'close_reason'])
+    .select(['id', 'person_id', 'state', 'assigned_to', 'opened_on', 'last_activity_on', 'close_reason'])
     .where('organisation_id', '=', f.organisationId);
-  if (f.state) q = q.where('state', '=', f.state);
+  if (f.states) q = q.where('state', 'in', f.states);
   if (f.assignedTo === null) q = q.where('assigned_to', 'is', null);
   else if (f.assignedTo) q = q.where('assigned_to', '=', f.assignedTo);
-  if (f.waitingOn) q = q.where('waiting_on', '=', f.waitingOn);
   if (f.inactiveBefore) q = q.where('last_activity_on', '<', f.inactiveBefore);
   if (f.personIds) q = f.personIds.length ? q.where('person_id', 'in', f.personIds) : q.where(sql<boolean>`1 = 0`);
-  return q.orderBy('last_activity_on').orderBy('id').limit(limit).execute();
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('last_activity_on', '>', after.lastActivityOn),
+        eb.and([eb('last_activity_on', '=', after.lastActivityOn), eb('id', '>', after.id)]),
+      ]),
+    );
+  return q
+    .orderBy('last_activity_on')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
 };
 
 /** The persons of one organisation's cases, as a subquery (for a search scoped to it). */
@@ -188,7 +198,7 @@ export const personsOfOrganisation = (db: Queryable, organisationId: string) =>
 export const listCasesOfRequester = (db: Queryable, userId: string) =>
   db
     .selectFrom('cases')
-    .select(['id', 'person_id', 'state', 'opened_on', 'last_activity_on', 'waiting_on'])
+    .select(['id', 'person_id', 'state', 'opened_on', 'last_activity_on'])
     .where('requester_user_id', '=', userId)
     .orderBy('opened_on', 'desc')
     .execute();

@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { requireFamily, requireUser } from '../accounts/guards.ts';
 import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
-import { authoriseCase, authoriseOpenCase } from '../web/access.ts';
-import { echoValues, errorsByField, parseForm } from '../web/forms.tsx';
+import { grantOpenCase } from '../policy/organisation.policy.ts';
+import { principalOf } from '../policy/principal.ts';
+import { requireFamily, requirePrincipal } from '../web/guards.ts';
+import { echoValues, formErrors } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
-import { caseFormAction, renderCase } from './case-render.ts';
+import { authoriseCase } from './case-access.service.ts';
+import { caseFormAction, renderCase } from './case-page.routes.ts';
+import { sendMessage } from './case-work.service.ts';
 import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
 import { eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
-import { addEvent, casesOfFamily, openCase, organisationChoices, sendMessage } from './cases.service.ts';
+import { casesOfFamily, openCase, organisationChoices } from './cases.service.ts';
+import { addEvent } from './events.service.ts';
 
 // The family's side, and the case page both families and staff read. Thin: parse, authorise
-// (web/access.ts), call one service function, render. Ids in URLs are random UUIDs, never names.
+// (src/policy/), call one service function, render. Ids in URLs are random UUIDs, never names.
 
 type IdParams = { Params: { id: string } };
 
@@ -26,7 +31,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.get('/cases/new', async (req, reply) => {
-    authoriseOpenCase(requireFamily(req));
+    grantOpenCase(principalOf(requireFamily(req)));
     const organisations = await organisationChoices(deps.db);
     return sendPage(req, reply, (ctx) => (
       <NewCasePage ctx={ctx} organisations={organisations} values={{}} errors={{}} />
@@ -34,7 +39,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post('/cases/new', async (req, reply) => {
-    const auth = authoriseOpenCase(requireFamily(req));
+    const auth = grantOpenCase(principalOf(requireFamily(req)));
     try {
       const { caseId } = await openCase(deps, auth, parseForm(openCaseSchema(today()), req.body));
       return redirect(reply, `/cases/${caseId}`);
@@ -49,7 +54,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
             ctx={ctx}
             organisations={organisations}
             values={echoValues(req.body)}
-            errors={errorsByField(err.problems)}
+            errors={formErrors(err.problems)}
           />
         ),
         400,
@@ -58,12 +63,12 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.get<IdParams>('/cases/:id', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'read');
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'read');
     return renderCase(req, reply, grant);
   });
 
   app.post<IdParams>('/cases/:id/events', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'add_event');
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'add_event');
     return caseFormAction(req, reply, grant, 'event', async () => {
       const { eventId } = await addEvent(deps, grant, parseForm(eventSchema(today()), req.body));
       return `/cases/${grant.caseId}?done=event#event-${eventId}`;
@@ -71,7 +76,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post<IdParams>('/cases/:id/messages', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'message');
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'message');
     return caseFormAction(req, reply, grant, 'message', async () => {
       await sendMessage(deps, grant, parseForm(postSchema, req.body).body);
       return `/cases/${grant.caseId}?done=message#messages`;

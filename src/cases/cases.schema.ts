@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../web/forms.tsx';
+import { optionalText } from '../shared/validation.ts';
 import { partialDateField, personFields, requiredField as requiredText } from '../people/people.schema.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS } from './timeline.ts';
 
@@ -93,5 +93,7 @@ export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 export const queueQuerySchema = z.object({
   filter: z.enum(QUEUE_FILTERS).catch('open'),
   days: z.coerce.number().int().min(1).max(365).catch(14),
+  /** where the previous page ended (queue.service.ts parses it; anything malformed is page one) */
+  after: z.string().max(80).optional().catch(undefined),
 });
 export const searchQuerySchema = z.object({ q: optionalText(100) });

@@ -6,25 +6,17 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { DAY } from '../shared/clock.ts';
 import { DecryptionFailed } from '../shared/crypto/index.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
-import { authoriseQueue } from '../web/access.ts';
+import { grantQueue } from '../policy/organisation.policy.ts';
+import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { auditForOrganisation } from '../audit/audit.service.ts';
 import { buildWorld, caseInput, grantFor, NARRATIVE, type World } from './cases.fixtures.ts';
-import {
-  addEvent,
-  addNote,
-  assignCase,
-  caseQueue,
-  casesStats,
-  closeCase,
-  getCaseForViewer,
-  openCase,
-  reopenCase,
-  searchCases,
-  sendMessage,
-  verifyEvent,
-} from './cases.service.ts';
+import { addEvent, verifyEvent } from './events.service.ts';
+import { addNote, assignCase, closeCase, reopenCase, sendMessage } from './case-work.service.ts';
+import { caseQueue, casesStats, searchCases } from './queue.service.ts';
+import { getCaseForViewer, openCase } from './cases.service.ts';
 
 const date = (s: string) => parsePartialDate(s) ?? undefined;
+const queueOf = (auth: AuthContext) => grantQueue(principalOf(auth));
 
 describe.each(DIALECTS)('cases service (%s)', (dialect) => {
   let t: TestApp;
@@ -56,7 +48,7 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
 
   it('keeps no plaintext of what the family said in the database rows', async () => {
     await sendMessage(deps(), await grantFor(t, w.family, w.caseId, 'message'), 'СООБЩЕНИЕ-МАРКЕР');
-    await addNote(deps(), await grantFor(t, w.caseworker, w.caseId, 'work'), 'ЗАМЕТКА-МАРКЕР');
+    await addNote(deps(), await grantFor(t, w.caseworker, w.caseId, 'note'), 'ЗАМЕТКА-МАРКЕР');
     await addEvent(deps(), await grantFor(t, w.family, w.caseId, 'add_event'), {
       kind: 'missing',
       date: date('2026-01-20'),
@@ -132,7 +124,8 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
       description: undefined,
     });
     const cw = await grantFor(t, w.caseworker, caseId, 'verify');
-    await expect(verifyEvent(deps(), fam, eventId, 'corroborated')).rejects.toMatchObject({ kind: 'invalid' });
+    // A family gets no grant to verify at all (the policy), so the service never sees one.
+    await expect(grantFor(t, w.family, caseId, 'verify')).rejects.toMatchObject({ kind: 'not_found' });
     await expect(verifyEvent(deps(), cw, eventId, 'confirmed')).rejects.toMatchObject({ kind: 'invalid' });
     await verifyEvent(deps(), cw, eventId, 'corroborated');
     await expect(verifyEvent(deps(), cw, eventId, 'corroborated')).rejects.toMatchObject({ kind: 'invalid' });
@@ -142,7 +135,7 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     expect(e?.verification).toBe('confirmed');
     expect(view.status.status).toBe('captured');
     await expect(
-      addEvent(deps(), cw, {
+      addEvent(deps(), await grantFor(t, w.caseworker, caseId, 'add_event'), {
         kind: 'released',
         date: date('2026-02-20'),
         source: 'official',
@@ -180,7 +173,7 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
   });
 
   it('never gives staff notes to the family', async () => {
-    await addNote(deps(), await grantFor(t, w.caseworker, w.otherCaseId, 'work'), 'секрет сотрудника');
+    await addNote(deps(), await grantFor(t, w.caseworker, w.otherCaseId, 'note'), 'секрет сотрудника');
     const asFamily = await getCaseForViewer(deps(), await grantFor(t, w.otherFamily, w.otherCaseId));
     expect(JSON.stringify(asFamily)).not.toContain('секрет сотрудника');
     expect(asFamily.notes).toEqual([]);
@@ -189,17 +182,17 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
   });
 
   it('filters the queue: unassigned, mine, waiting on the family, no activity for N days', async () => {
-    const q = authoriseQueue(w.caseworker.auth);
+    const q = queueOf(w.caseworker.auth);
     const start = t.clock.now();
     const { caseId: a } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id, { surname: 'Ёлкин' }));
     const { caseId: b } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id, { surname: 'Сидоров' }));
-    await assignCase(deps(), await grantFor(t, w.caseworker, a, 'work'), w.caseworker.id);
+    await assignCase(deps(), await grantFor(t, w.caseworker, a, 'assign'), w.caseworker.id);
     await sendMessage(deps(), await grantFor(t, w.caseworker, a, 'message'), 'Ответьте, пожалуйста');
     const ids = async (f: Parameters<typeof caseQueue>[2], days?: number) =>
-      (await caseQueue(deps(), q, f, days)).map((r) => r.id);
+      (await caseQueue(deps(), q, f, { days })).rows.map((r) => r.id);
     expect(await ids('mine')).toEqual([a]);
     // The queue shows the derived status: a family's last contact is only reported, so unknown.
-    expect((await caseQueue(deps(), q, 'mine')).map((r) => r.status)).toEqual(['unknown']);
+    expect((await caseQueue(deps(), q, 'mine')).rows.map((r) => r.status)).toEqual(['unknown']);
     expect(await ids('unassigned')).toContain(b);
     expect(await ids('unassigned')).not.toContain(a);
     expect(await ids('waiting')).toEqual([a]);
@@ -210,12 +203,13 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     expect(stale).toContain(b);
     expect(stale).not.toContain(a);
     expect(await ids('stale', 30)).toEqual([]);
-    expect((await caseQueue(deps(), authoriseQueue(w.otherOrgCaseworker.auth), 'open')).map((r) => r.id)).toEqual([]);
+    expect((await caseQueue(deps(), queueOf(w.otherOrgCaseworker.auth), 'open')).rows).toEqual([]);
     // search by name (ё/е folded) and by unit, inside the organisation only
-    expect((await searchCases(deps(), q, 'елкин')).map((r) => r.id)).toEqual([a]);
-    expect((await searchCases(deps(), q, '12345 сидоров')).map((r) => r.id)).toEqual([b]);
-    expect(await searchCases(deps(), authoriseQueue(w.otherOrgCaseworker.auth), 'елкин')).toEqual([]);
-    expect(await searchCases(deps(), q, '%')).toEqual([]);
+    const found = async (g: typeof q, query: string) => (await searchCases(deps(), g, query)).rows.map((r) => r.id);
+    expect(await found(q, 'елкин')).toEqual([a]);
+    expect(await found(q, '12345 сидоров')).toEqual([b]);
+    expect(await found(queueOf(w.otherOrgCaseworker.auth), 'елкин')).toEqual([]);
+    expect(await found(q, '%')).toEqual([]);
     t.clock.set(start);
   });
 
@@ -230,7 +224,7 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
 
   it('closes with a reason and reopens; a closed case takes nothing new', async () => {
     const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
-    const cw = await grantFor(t, w.caseworker, caseId, 'work');
+    const cw = await grantFor(t, w.caseworker, caseId, 'close');
     await closeCase(deps(), cw, 'duplicate');
     await expect(closeCase(deps(), cw, 'duplicate')).rejects.toMatchObject({ kind: 'invalid' });
     await expect(sendMessage(deps(), await grantFor(t, w.family, caseId, 'message'), 'ещё')).rejects.toMatchObject({
@@ -238,9 +232,10 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     });
     const closed = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
     expect([closed.state, closed.closeReason]).toEqual(['closed', 'duplicate']);
-    expect((await caseQueue(deps(), authoriseQueue(w.caseworker.auth), 'closed')).map((r) => r.id)).toContain(caseId);
-    await reopenCase(deps(), cw);
-    await expect(reopenCase(deps(), cw)).rejects.toMatchObject({ kind: 'invalid' });
+    expect((await caseQueue(deps(), queueOf(w.caseworker.auth), 'closed')).rows.map((r) => r.id)).toContain(caseId);
+    const again = await grantFor(t, w.caseworker, caseId, 'reopen');
+    await reopenCase(deps(), again);
+    await expect(reopenCase(deps(), again)).rejects.toMatchObject({ kind: 'invalid' });
     expect((await getCaseForViewer(deps(), await grantFor(t, w.family, caseId))).state).toBe('open');
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Queryable, Tx } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { isoDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
 import {
@@ -11,15 +11,18 @@ import {
 } from '../accounts/accounts.service.ts';
 import { createPerson, fullName, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { AuthContext } from '../web/auth-context.ts';
-import type { CaseGrant } from '../web/access.ts';
+import type { CaseAbilities, CaseGrant } from '../policy/case.policy.ts';
+import type { AuthContext } from '../policy/principal.ts';
+import { worksCases } from '../policy/staff-roles.ts';
 import type { Precision } from '../people/partial-date.ts';
+import { abilitiesFor } from './case-access.service.ts';
+import type { CasesDeps } from './case-deps.ts';
 import { fieldAad, insertKeyWraps, openCaseKey } from './case-keys.ts';
+import type { CaseState } from './case-lifecycle.ts';
+import { auditCase } from './case-work.service.ts';
 import type { OpenCaseInput } from './cases.schema.ts';
 import {
   findCase,
-  findCaseRef,
-  findEvent,
   insertCase,
   insertEvent,
   listCasesOfRequester,
@@ -29,39 +32,11 @@ import {
 import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
 import { deriveStatus, type StatusSummary } from './status-rules.ts';
 import { deletionDay } from './retention.service.ts';
+import { statusesOf } from './queue.service.ts';
 import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
 
-// Opening and reading cases. The rest of the case work is in case-work.service.ts and
-// events.service.ts, re-exported here so other domains (demo, e2e) import one module.
-export { addEvent, verifyEvent } from './events.service.ts';
-export { assignCase, addNote, sendMessage, closeCase, reopenCase } from './case-work.service.ts';
-export { caseQueue, searchCases, casesStats } from './queue.service.ts';
-import { statusesOf } from './queue.service.ts';
-import { auditCase } from './case-work.service.ts';
-
-export interface CasesDeps {
-  db: Db;
-  clock: Clock;
-  /** the app passes its config; without it (some tests, the demo) pages show no deletion date */
-  config?: { retentionDays: number };
-}
-
-/** What access.ts needs to decide, nothing more. */
-export const caseRef = async (db: Queryable, caseId: string) => {
-  const row = await findCaseRef(db, caseId);
-  return (
-    row && {
-      organisationId: row.organisation_id,
-      requesterUserId: row.requester_user_id,
-      personId: row.person_id,
-      state: row.state,
-    }
-  );
-};
-
-/** A fact kept after its case was purged has no case, hence no one to authorise: undefined. */
-export const eventCaseId = async (db: Queryable, eventId: string): Promise<string | undefined> =>
-  (await findEvent(db, eventId))?.case_id ?? undefined;
+// Opening and reading cases. The work on a case is in case-work.service.ts (assignment, notes,
+// messages, closing) and events.service.ts (the timeline); the lifecycle in case-lifecycle.ts.
 
 /** The organisations a family may choose from when opening a case. */
 export const organisationChoices = (db: Db) => listOrganisations(db);
@@ -96,7 +71,6 @@ export const openCase = async (
       requester_user_id: auth.userId,
       state: 'open',
       assigned_to: null,
-      waiting_on: 'staff',
       last_contact_date: input.last_contact_date?.value ?? null,
       last_contact_precision: input.last_contact_date?.precision ?? null,
       last_contact_means_sealed: sealOptional(key, input.last_contact_means, fieldAad(caseId, 'last_contact_means')),
@@ -160,13 +134,13 @@ export interface PostView {
 
 export interface CaseView {
   id: string;
-  viewer: 'family' | 'staff';
+  /** what the viewer may do here, decided by the policy and the lifecycle (views only read it) */
+  can: CaseAbilities;
   person: PersonView;
-  state: 'open' | 'closed';
+  state: CaseState;
   closeReason: string | null;
   openedOn: string;
   lastActivityOn: string;
-  waitingOn: 'staff' | 'family';
   lastContact: { date: string | null; precision: Precision | null; means: string | null };
   relation: string;
   narrative: string;
@@ -177,12 +151,17 @@ export interface CaseView {
   messages: PostView[];
   /** staff only; always empty for the family */
   notes: PostView[];
+  /** whether someone works the case (the family learns that, never who) */
+  assigned: boolean;
+  /** staff only: who works it */
   assignee: { id: string; pseudonym: string } | null;
   /** When what was told in the case is destroyed (docs/retention.md): the day for a closed case,
    * the day it would be if closed today for the close form. Null when the deps carry no setting. */
   retention: { days: number; deletesOn: string | null; ifClosedToday: string } | null;
   /** staff only: who the case may be assigned to */
-  staff: Array<{ id: string; pseudonym: string; role: string }>;
+  assignable: Array<{ id: string; pseudonym: string }>;
+  /** the viewer is among them (the page offers "take this case") */
+  viewerAssignable: boolean;
 }
 
 const readPosts = async (
@@ -218,7 +197,7 @@ export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView[
  */
 export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promise<CaseView> => {
   const key = await openCaseKey(deps.db, grant);
-  const isStaff = grant.viewer === 'staff';
+  const isStaff = grant.side === 'staff';
   const staff = isStaff ? await staffOfOrganisation(deps.db, grant.organisationId) : [];
   const names = new Map(staff.map((s) => [s.id, s.pseudonym]));
   return deps.db.transaction().execute(async (tx) => {
@@ -236,15 +215,16 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
       addedByFamily: e.added_by_family === 1,
       createdOn: e.created_on,
     }));
+    const can = abilitiesFor(grant, c.state);
+    const assignable = staff.filter((s) => worksCases(s.role)).map((s) => ({ id: s.id, pseudonym: s.pseudonym }));
     const view: CaseView = {
       id: c.id,
-      viewer: grant.viewer,
+      can,
       person,
       state: c.state,
       closeReason: c.close_reason,
       openedOn: c.opened_on,
       lastActivityOn: c.last_activity_on,
-      waitingOn: c.waiting_on,
       lastContact: {
         date: c.last_contact_date,
         precision: c.last_contact_precision,
@@ -257,9 +237,12 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
       status: deriveStatus(events),
       discrepancies: findDiscrepancies(events),
       messages: await readPosts(tx, 'case_messages', c.id, key, names, 'message'),
-      notes: isStaff ? await readPosts(tx, 'case_notes', c.id, key, names, 'note') : [],
-      assignee: c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,
-      staff: staff.map((s) => ({ id: s.id, pseudonym: s.pseudonym, role: s.role })),
+      notes: can.seeNotes ? await readPosts(tx, 'case_notes', c.id, key, names, 'note') : [],
+      assigned: c.assigned_to !== null,
+      assignee:
+        can.seeAssignee && c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,
+      assignable,
+      viewerAssignable: assignable.some((s) => s.id === grant.auth.userId),
       retention: retentionOf(deps, c.closed_on),
     };
     if (isStaff) {
@@ -287,7 +270,6 @@ export const casesOfFamily = async (db: Db, auth: AuthContext) => {
       state: r.state,
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
-      waitingOn: r.waiting_on,
       status: statuses.get(r.id) ?? 'unknown',
       name: p ? fullName(p) : '',
     };

@@ -1,3 +1,5 @@
+import type { CaseState } from './case-lifecycle.ts';
+
 // Columns ending in `_sealed` are AES-256-GCM ciphertexts under the case's own data key,
 // bound by AAD to "case:<id>:<field>" so a ciphertext copied into another row fails to open.
 
@@ -6,9 +8,8 @@ export interface CasesTable {
   person_id: string;
   organisation_id: string;
   requester_user_id: string;
-  state: 'open' | 'closed';
+  state: CaseState;
   assigned_to: string | null;
-  waiting_on: 'staff' | 'family';
   last_contact_date: string | null;
   last_contact_precision: 'year' | 'month' | 'day' | null;
   last_contact_means_sealed: string | null;

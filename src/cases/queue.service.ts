@@ -3,14 +3,16 @@ import { DAY, isoNow } from '../shared/clock.ts';
 import { countUsers } from '../accounts/accounts.service.ts';
 import { countPersons, fullName, getPersons, searchPersons } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { OrganisationGrant } from '../web/access.ts';
-import type { CasesDeps } from './cases.service.ts';
+import type { OrganisationGrant } from '../policy/organisation.policy.ts';
+import type { CasesDeps } from './case-deps.ts';
+import { ACTIVE_STATES, ENDED_STATES, type CaseState } from './case-lifecycle.ts';
 import type { QueueFilter } from './cases.schema.ts';
 import {
   countRows,
   listQueue,
   listTimelineOfCases,
   personsOfOrganisation,
+  type QueueCursor,
   type QueueFilterSql,
 } from './cases.repository.ts';
 import { deriveStatus, type PersonStatus } from './status-rules.ts';
@@ -24,9 +26,8 @@ export interface QueueRow {
   name: string;
   unit: string;
   regionCode: string | null;
-  state: 'open' | 'closed';
+  state: CaseState;
   assignedTo: string | null;
-  waitingOn: 'staff' | 'family';
   openedOn: string;
   lastActivityOn: string;
   status: PersonStatus;
@@ -67,7 +68,6 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
       regionCode: p?.region_code ?? null,
       state: r.state,
       assignedTo: r.assigned_to,
-      waitingOn: r.waiting_on,
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
       status: statuses.get(r.id) ?? 'unknown',
@@ -75,27 +75,61 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
   });
 };
 
+/** A page of a list and where the next one starts (null on the last page). */
+export interface QueuePage {
+  rows: QueueRow[];
+  next: string | null;
+}
+
+export const QUEUE_PAGE_SIZE = 50;
+
+const cursorOf = (row: { last_activity_on: string; id: string }): string => `${row.last_activity_on}~${row.id}`;
+
+/** A cursor from a URL, or undefined when it is missing or malformed (the first page then). */
+export const parseQueueCursor = (value: string | undefined): QueueCursor | undefined => {
+  const m = value === undefined ? null : /^(\d{4}-\d{2}-\d{2})~([0-9a-f-]{36})$/.exec(value);
+  return m ? { lastActivityOn: m[1], id: m[2] } : undefined;
+};
+
+const pageOf = async (db: Db, filter: QueueFilterSql, after: string | undefined, size: number): Promise<QueuePage> => {
+  const found = await listQueue(db, filter, size, parseQueueCursor(after));
+  const shown = found.slice(0, size);
+  return {
+    rows: await withPersons(db, shown),
+    next: found.length > size ? cursorOf(shown[shown.length - 1]) : null,
+  };
+};
+
 /**
- * unassigned · mine · waiting (on the family) · stale (no activity for `days` days) are open
- * cases; "open" and "closed" list all of that state.
+ * unassigned · mine · waiting (on the family) · stale (no activity for `days` days) are active
+ * cases; "open" lists every active case and "closed" every ended one (closed or withdrawn).
+ * Oldest activity first, a page at a time, continuing after the `after` cursor.
  */
 export const caseQueue = async (
   deps: CasesDeps,
-  grant: OrganisationGrant,
+  grant: OrganisationGrant<'queue'>,
   filter: QueueFilter,
-  days = 14,
-): Promise<QueueRow[]> => {
-  const f: QueueFilterSql = { organisationId: grant.organisationId, state: filter === 'closed' ? 'closed' : 'open' };
+  opts: { days?: number; after?: string; size?: number } = {},
+): Promise<QueuePage> => {
+  const days = opts.days ?? 14;
+  const f: QueueFilterSql = {
+    organisationId: grant.organisationId,
+    states: filter === 'closed' ? ENDED_STATES : filter === 'waiting' ? ['waiting_on_family'] : ACTIVE_STATES,
+  };
   if (filter === 'unassigned') f.assignedTo = null;
   if (filter === 'mine') f.assignedTo = grant.auth.userId;
-  if (filter === 'waiting') f.waitingOn = 'family';
   if (filter === 'stale')
     f.inactiveBefore = new Date(deps.clock.now().getTime() - days * DAY).toISOString().slice(0, 10);
-  return withPersons(deps.db, await listQueue(deps.db, f));
+  return pageOf(deps.db, f, opts.after, opts.size ?? QUEUE_PAGE_SIZE);
 };
 
 /** Search by name or unit within the organisation. The query itself is never recorded. */
-export const searchCases = async (deps: CasesDeps, grant: OrganisationGrant, query: string): Promise<QueueRow[]> => {
+export const searchCases = async (
+  deps: CasesDeps,
+  grant: OrganisationGrant<'queue'>,
+  query: string,
+  opts: { after?: string; size?: number } = {},
+): Promise<QueuePage> => {
   const personIds = await searchPersons(deps.db, personsOfOrganisation(deps.db, grant.organisationId), query);
   await deps.db.transaction().execute((tx) =>
     recordAudit(tx, {
@@ -106,7 +140,7 @@ export const searchCases = async (deps: CasesDeps, grant: OrganisationGrant, que
       at: isoNow(deps.clock),
     }),
   );
-  return withPersons(deps.db, await listQueue(deps.db, { organisationId: grant.organisationId, personIds }));
+  return pageOf(deps.db, { organisationId: grant.organisationId, personIds }, opts.after, opts.size ?? QUEUE_PAGE_SIZE);
 };
 
 /** `kintrace stats --json` */

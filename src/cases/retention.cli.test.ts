@@ -8,10 +8,13 @@ import { openSqlite } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DAY, ManualClock } from '../shared/clock.ts';
 import { createFamily, createOrganisation, createStaff } from '../../test/helpers/factories.ts';
-import { authoriseCase } from '../web/access.ts';
+import { principalOf } from '../policy/principal.ts';
+import { Scheduler } from '../scheduler/scheduler.service.ts';
+import { authoriseCase } from './case-access.service.ts';
 import { caseInput } from './cases.fixtures.ts';
-import { closeCase, openCase } from './cases.service.ts';
-import { startRetentionSchedule } from './retention.schedule.ts';
+import { closeCase } from './case-work.service.ts';
+import { openCase } from './cases.service.ts';
+import { retentionJob } from './retention.job.ts';
 
 // The command line (real clock: the case is closed far in the past), the server's schedule and
 // the RETENTION_DAYS setting.
@@ -35,7 +38,11 @@ const dataDirWithOldClosedCase = async () => {
   const family = await createFamily(opened.db, { clock });
   const staff = await createStaff(opened.db, org, 'caseworker', { clock });
   const { caseId } = await openCase({ db: opened.db, clock }, family.auth, caseInput(org.id));
-  await closeCase({ db: opened.db, clock }, await authoriseCase(opened.db, staff.auth, caseId, 'work'), 'withdrawn');
+  await closeCase(
+    { db: opened.db, clock },
+    await authoriseCase(opened.db, principalOf(staff.auth), caseId, 'close'),
+    'withdrawn',
+  );
   return { dataDir, opened, caseId };
 };
 
@@ -70,30 +77,30 @@ describe('kintrace retention run', () => {
   });
 });
 
-describe('the server schedule', () => {
-  it('runs once at start, then once a day, and stop() clears the timer', async () => {
+describe('retention on the scheduler', () => {
+  it('runs when due, then once a day, in one process of two', async () => {
     const { opened, caseId } = await dataDirWithOldClosedCase();
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = new ManualClock('2026-11-01T00:00:00.000Z');
     const lines: string[] = [];
-    let ran: () => void = () => {};
-    const log = { info: (m: string) => (lines.push(m), ran()), error: () => {} };
-    const next = () => new Promise<void>((resolve) => (ran = resolve));
-    let first = next();
-    const schedule = startRetentionSchedule({
-      db: opened.db,
-      clock: new ManualClock('2026-11-01T00:00:00.000Z'),
-      days: 90,
-      log,
-    });
-    await first;
+    const log = { info: (m: string) => lines.push(m), error: (_: object, m: string) => lines.push(`ERROR ${m}`) };
+    // Two app processes share the database: each has its own scheduler with the same job.
+    const [one, two] = [0, 1].map(
+      () => new Scheduler({ db: opened.db, clock, log }, [retentionJob({ db: opened.db, clock, days: 90 })]),
+    );
+    await one.register();
+    await two.register();
+    const ran = await Promise.all([one.runDue(), two.runDue()]);
+    expect(ran.flat()).toEqual(['retention']);
     expect(lines[0]).toMatch(/^retention: purged 1 case/);
     expect(await opened.db.selectFrom('cases').select('id').where('id', '=', caseId).execute()).toEqual([]);
-    first = next();
-    vi.advanceTimersByTime(DAY);
-    await first;
+    // Not again the same day, in either process; again a day later.
+    clock.advance(DAY - 1000);
+    expect([...(await one.runDue()), ...(await two.runDue())]).toEqual([]);
+    clock.advance(1000);
+    expect(await two.runDue()).toEqual(['retention']);
     expect(lines[1]).toMatch(/^retention: purged 0 case/);
-    await schedule.stop();
-    expect(vi.getTimerCount()).toBe(0);
+    await one.stop();
+    await two.stop();
     await opened.close();
   });
 });

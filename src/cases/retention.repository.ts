@@ -1,17 +1,18 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/database.ts';
+import { ENDED_STATES } from './case-lifecycle.ts';
 
 // Queries for retention (retention.service.ts holds the rules). Deletes return how many rows
 // went, so the run can report counts and the tests can check them.
 
 const deleted = (r: { numDeletedRows: bigint }): number => Number(r.numDeletedRows);
 
-/** Closed cases whose closing day is on or before `cutoff` (a day), oldest first. */
+/** Ended (closed or withdrawn) cases whose closing day is on or before `cutoff` (a day), oldest first. */
 export const listExpiredCases = (db: Queryable, cutoff: string) =>
   db
     .selectFrom('cases')
-    .select(['id', 'person_id', 'organisation_id'])
-    .where('state', '=', 'closed')
+    .select(['id', 'person_id', 'organisation_id', 'state'])
+    .where('state', 'in', ENDED_STATES)
     .where('closed_on', '<=', cutoff)
     .orderBy('closed_on')
     .orderBy('id')
@@ -27,7 +28,7 @@ export const claimExpiredCase = async (db: Queryable, id: string, cutoff: string
     .updateTable('cases')
     .set((eb) => ({ closed_on: eb.ref('closed_on') }))
     .where('id', '=', id)
-    .where('state', '=', 'closed')
+    .where('state', 'in', ENDED_STATES)
     .where('closed_on', '<=', cutoff)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;

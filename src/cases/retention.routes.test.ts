@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { hasKey, LANGUAGES } from '../web/i18n/i18n.ts';
+import { hasKey } from '../web/i18n/i18n.ts';
+import { LANGUAGES } from '../shared/lang.ts';
 import { buildWorld, caseInput, grantFor, type World } from './cases.fixtures.ts';
-import { closeCase, openCase } from './cases.service.ts';
+import { closeCase } from './case-work.service.ts';
+import { openCase } from './cases.service.ts';
 import { runRetention } from './retention.service.ts';
 import { DAY } from '../shared/clock.ts';
 import { login } from '../../test/helpers/factories.ts';
@@ -45,7 +47,7 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
 
   it('a closed case shows its deletion date to the family and to staff, in Russian and English', async () => {
     const { caseId } = await openCase({ db: t.opened.db, clock: t.clock }, w.family.auth, caseInput(w.orgA.id));
-    await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
+    await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'close'), 'withdrawn');
     for (const cookies of [w.family.cookies, w.caseworker.cookies]) {
       expect(await page(`/cases/${caseId}`, cookies)).toContain(
         'будет безвозвратно удалено 01.04.2026, если запрос не откроют снова',
@@ -66,7 +68,7 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
 
   it("the organisation admin's audit log names the purge and its actor in words", async () => {
     const { caseId } = await openCase({ db: t.opened.db, clock: t.clock }, w.family.auth, caseInput(w.orgA.id));
-    await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
+    await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, caseId, 'close'), 'withdrawn');
     t.clock.advance(30 * DAY);
     expect((await runRetention({ db: t.opened.db, clock: t.clock }, { days: 30 })).cases).toBeGreaterThanOrEqual(1);
     const cookies = await login(t.app, w.admin.pseudonym, w.admin.passphrase, w.admin.totpSecret);

@@ -10,7 +10,9 @@ import { NotFound } from '../shared/errors.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { auditForOrganisation } from '../audit/audit.service.ts';
 import { buildWorld, caseInput, grantFor, type World } from './cases.fixtures.ts';
-import { addEvent, addNote, closeCase, getCaseForViewer, openCase, reopenCase, sendMessage } from './cases.service.ts';
+import { addEvent } from './events.service.ts';
+import { addNote, closeCase, reopenCase, sendMessage } from './case-work.service.ts';
+import { getCaseForViewer, openCase } from './cases.service.ts';
 import { deletionDay, describeReport, retentionCutoff, runRetention } from './retention.service.ts';
 
 // Retention on both engines: what a purge destroys, what it keeps and when, and that a dry run
@@ -34,7 +36,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
   const closedCase = async (marker: string) => {
     const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id, { narrative: `История ${marker}` }));
     await sendMessage(deps(), await grantFor(t, w.family, caseId, 'message'), `Сообщение ${marker}`);
-    await addNote(deps(), await grantFor(t, w.caseworker, caseId, 'work'), `Заметка ${marker}`);
+    await addNote(deps(), await grantFor(t, w.caseworker, caseId, 'note'), `Заметка ${marker}`);
     const staff = await grantFor(t, w.verifier, caseId, 'add_event');
     await addEvent(deps(), staff, {
       kind: 'death_confirmed',
@@ -52,7 +54,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
       place: undefined,
       verification: undefined,
     });
-    await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'work'), 'death_confirmed');
+    await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'close'), 'death_confirmed');
     const personId = (
       await db().selectFrom('cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow()
     ).person_id;
@@ -200,7 +202,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
   it('never purges a reopened case, however long ago it was first closed', async () => {
     const { caseId } = await closedCase('REOPEN');
     t.clock.advance(30 * DAY);
-    await reopenCase(deps(), await grantFor(t, w.caseworker, caseId, 'work'));
+    await reopenCase(deps(), await grantFor(t, w.caseworker, caseId, 'reopen'));
     t.clock.advance(2 * DAYS * DAY);
     await runRetention(deps(), { days: DAYS });
     expect(await rowsOf(caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
@@ -240,7 +242,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     expect((await getCaseForViewer(deps(), await grantFor(t, w.otherFamily, secondId))).person.surname).toBe('Иванов');
 
     // When the last case about the person goes, nothing of the person remains.
-    await closeCase(deps(), await grantFor(t, w.caseworker, secondId, 'work'), 'death_confirmed');
+    await closeCase(deps(), await grantFor(t, w.caseworker, secondId, 'close'), 'death_confirmed');
     t.clock.advance(DAYS * DAY);
     expect(await runRetention(deps(), { days: DAYS })).toMatchObject({
       cases: 1,
@@ -283,7 +285,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     const staffBefore = (await db().selectFrom('users').select('id').where('role', '<>', 'family').execute()).length;
     for (const f of [gone, loggedIn]) {
       const { caseId } = await openCase(deps(), f.auth, caseInput(w.orgA.id));
-      await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'work'), 'withdrawn');
+      await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'close'), 'withdrawn');
     }
     await openCase(deps(), withOpenCase.auth, caseInput(w.orgA.id));
     t.clock.advance(30 * DAY);

@@ -4,6 +4,9 @@ import { isoDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteIdleFamilyAccount, idleFamilyAccounts } from '../accounts/accounts.service.ts';
 import { deletePerson } from '../people/people.service.ts';
+import { systemPrincipal, type Principal } from '../policy/principal.ts';
+import { assertSystem } from '../policy/system.policy.ts';
+import { transition, type CaseState } from './case-lifecycle.ts';
 import {
   claimExpiredCase,
   countCasesOfRequester,
@@ -83,10 +86,11 @@ const add = (a: Counts, b: Counts): void => {
  */
 const purgeCase = async (
   tx: Tx,
-  c: { id: string; person_id: string; organisation_id: string },
+  c: { id: string; person_id: string; organisation_id: string; state: CaseState },
   cutoff: string,
   at: string,
 ): Promise<Counts | null> => {
+  transition(c.state, 'purge', 'system');
   if (!(await claimExpiredCase(tx, c.id, cutoff))) return null;
   const counts = zero();
   counts.cases = 1;
@@ -164,8 +168,9 @@ const eachUnit = async (
  */
 export const runRetention = async (
   deps: RetentionDeps,
-  opts: { days: number; dryRun?: boolean },
+  opts: { days: number; dryRun?: boolean; principal?: Principal },
 ): Promise<RetentionReport> => {
+  assertSystem(opts.principal ?? systemPrincipal('retention'), 'retention');
   if (!Number.isInteger(opts.days) || opts.days < 1)
     throw new RangeError('retention days must be a whole number of at least 1');
   const cutoff = retentionCutoff(isoDay(deps.clock), opts.days);

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { requireStaff } from '../accounts/guards.ts';
+import { z } from 'zod';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
-import { authoriseCase, authoriseEvent, authoriseQueue, caseRole } from '../web/access.ts';
-import { echoValues, errorsByField, parseForm } from '../web/forms.tsx';
 import { Invalid } from '../shared/errors.ts';
+import { grantQueue } from '../policy/organisation.policy.ts';
+import { requireStaff, requireStaffPrincipal } from '../web/guards.ts';
+import { echoValues, formErrors } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { sendPage } from '../web/render.ts';
-import { caseFormAction } from './case-render.ts';
+import { principalOf } from '../policy/principal.ts';
+import { authoriseCase, authoriseEvent } from './case-access.service.ts';
+import { caseFormAction } from './case-page.routes.ts';
+import { addNote, assignCase, closeCase, reopenCase } from './case-work.service.ts';
 import {
   assignSchema,
   closeSchema,
@@ -14,13 +19,17 @@ import {
   searchQuerySchema,
   verifySchema,
 } from './cases.schema.ts';
-import { addNote, assignCase, caseQueue, closeCase, reopenCase, searchCases, verifyEvent } from './cases.service.ts';
+import { verifyEvent } from './events.service.ts';
+import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
 
-// The caseworker's side. requireStaff sends a staff member without 2FA to set it up; the
-// object-level decision is always authoriseCase/authoriseQueue in web/access.ts.
+// The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
+// they may see the queue or work a case is the policy's answer (src/policy/), asked through
+// case-access.service.ts and grantQueue.
 
 type IdParams = { Params: { id: string } };
+
+const searchPageSchema = z.object({ after: z.string().max(80).optional().catch(undefined) });
 
 export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -28,24 +37,23 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     new Map((await staffOfOrganisation(deps.db, orgId)).map((s) => [s.id, s.pseudonym]));
 
   app.get('/staff', async (req, reply) => {
-    const grant = authoriseQueue(requireStaff(req));
-    const { filter, days } = queueQuerySchema.parse(req.query ?? {});
-    const rows = await caseQueue(deps, grant, filter, days);
+    const grant = grantQueue(principalOf(requireStaff(req)));
+    const { filter, days, after } = queueQuerySchema.parse(req.query ?? {});
+    const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
-    const isAdmin = caseRole(grant.auth) === 'org_admin';
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} rows={rows} filter={filter} days={days} staffNames={staffNames} isAdmin={isAdmin} />
+      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} />
     ));
   });
 
   app.get('/staff/search', async (req, reply) => {
-    const grant = authoriseQueue(requireStaff(req));
+    const grant = grantQueue(requireStaffPrincipal(req));
     const staffNames = await names(grant.organisationId);
-    return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q="" rows={null} staffNames={staffNames} />);
+    return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q="" page={null} staffNames={staffNames} />);
   });
 
   app.post('/staff/search', async (req, reply) => {
-    const grant = authoriseQueue(requireStaff(req));
+    const grant = grantQueue(requireStaffPrincipal(req));
     const staffNames = await names(grant.organisationId);
     let q: string;
     try {
@@ -58,17 +66,18 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
         req,
         reply,
         (ctx) => (
-          <SearchPage ctx={ctx} q={typed} rows={null} staffNames={staffNames} errors={errorsByField(err.problems)} />
+          <SearchPage ctx={ctx} q={typed} page={null} staffNames={staffNames} errors={formErrors(err.problems)} />
         ),
         400,
       );
     }
-    const rows = q ? await searchCases(deps, grant, q) : null;
-    return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} rows={rows} staffNames={staffNames} />);
+    const { after } = searchPageSchema.parse(req.body ?? {});
+    const page = q ? await searchCases(deps, grant, q, { after }) : null;
+    return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} page={page} staffNames={staffNames} />);
   });
 
   app.post<IdParams>('/staff/cases/:id/assign', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
+    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'assign');
     return caseFormAction(req, reply, grant, 'assign', async () => {
       await assignCase(deps, grant, parseForm(assignSchema, req.body).assignee);
       return `/cases/${grant.caseId}?done=assigned#assign-h`;
@@ -76,7 +85,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post<IdParams>('/staff/cases/:id/notes', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
+    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'note');
     return caseFormAction(req, reply, grant, 'note', async () => {
       await addNote(deps, grant, parseForm(postSchema, req.body).body);
       return `/cases/${grant.caseId}?done=note#notes-h`;
@@ -84,7 +93,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post<IdParams>('/staff/cases/:id/close', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
+    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close');
     return caseFormAction(req, reply, grant, 'close', async () => {
       await closeCase(deps, grant, parseForm(closeSchema, req.body).reason);
       return `/cases/${grant.caseId}?done=closed`;
@@ -92,7 +101,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post<IdParams>('/staff/cases/:id/reopen', async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
+    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'reopen');
     return caseFormAction(req, reply, grant, 'close', async () => {
       await reopenCase(deps, grant);
       return `/cases/${grant.caseId}?done=reopened`;
@@ -100,7 +109,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post<IdParams>('/staff/events/:id/verify', async (req, reply) => {
-    const grant = await authoriseEvent(deps.db, requireStaff(req), req.params.id, 'verify');
+    const grant = await authoriseEvent(deps.db, requireStaffPrincipal(req), req.params.id, 'verify');
     return caseFormAction(req, reply, grant, 'verify', async () => {
       await verifyEvent(deps, grant, req.params.id, parseForm(verifySchema, req.body).verification);
       return `/cases/${grant.caseId}?done=verified#event-${req.params.id}`;

@@ -3,8 +3,9 @@ import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { PostForm, TextField, type FormErrors } from '../web/forms.tsx';
 import { regionName } from '../people/regions.ts';
+import { isEnded } from './case-lifecycle.ts';
 import { QUEUE_FILTERS, type QueueFilter } from './cases.schema.ts';
-import type { QueueRow } from './queue.service.ts';
+import type { QueuePage as QueuePageData, QueueRow } from './queue.service.ts';
 
 // The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
 
@@ -40,8 +41,8 @@ const QueueTable = ({
             </td>
             <td>
               {t(`cases.statuses.${r.status}`)}
-              {r.state === 'closed' && <> · {t('cases.states.closed')}</>}
-              {r.state === 'open' && r.waitingOn === 'family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
+              {isEnded(r.state) && <> · {t('cases.states.closed')}</>}
+              {r.state === 'waiting_on_family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
             </td>
             <td>{r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}</td>
             <td>{formatDay(r.lastActivityOn)}</td>
@@ -55,8 +56,20 @@ const QueueTable = ({
 };
 
 // POST, not GET: a name typed here must not end up in a URL (browser history, a proxy's log).
-const SearchForm = ({ ctx, q, errors = {} }: { ctx: PageContext; q: string; errors?: FormErrors }) => (
+const SearchForm = ({
+  ctx,
+  q,
+  errors = {},
+  after,
+}: {
+  ctx: PageContext;
+  q: string;
+  errors?: FormErrors;
+  /** the next page of the same search: the same form, continuing after this cursor */
+  after?: string;
+}) => (
   <PostForm ctx={ctx} action="/staff/search">
+    {after && <input type="hidden" name="after" value={after} />}
     <TextField
       ctx={ctx}
       name="q"
@@ -72,18 +85,16 @@ const SearchForm = ({ ctx, q, errors = {} }: { ctx: PageContext; q: string; erro
 
 export const QueuePage = ({
   ctx,
-  rows,
+  page,
   filter,
   days,
   staffNames,
-  isAdmin,
 }: {
   ctx: PageContext;
-  rows: QueueRow[];
+  page: QueuePageData;
   filter: QueueFilter;
   days: number;
   staffNames: Map<string, string>;
-  isAdmin: boolean;
 }) => {
   const { t } = ctx;
   return (
@@ -116,8 +127,17 @@ export const QueuePage = ({
       )}
       <SearchForm ctx={ctx} q="" />
       <h2>{filter === 'stale' ? t('cases.staleHeading', { count: days }) : t(`cases.filters.${filter}`)}</h2>
-      <QueueTable ctx={ctx} rows={rows} staffNames={staffNames} />
-      {isAdmin && (
+      <QueueTable ctx={ctx} rows={page.rows} staffNames={staffNames} />
+      {page.next && (
+        <p>
+          <a
+            href={`/staff?filter=${filter}${filter === 'stale' ? `&days=${days}` : ''}&after=${encodeURIComponent(page.next)}`}
+          >
+            {t('cases.nextPage')}
+          </a>
+        </p>
+      )}
+      {ctx.nav.audit && (
         <p>
           <a href="/staff/audit">{t('cases.auditLink')}</a>
         </p>
@@ -129,22 +149,28 @@ export const QueuePage = ({
 export const SearchPage = ({
   ctx,
   q,
-  rows,
+  page,
   staffNames,
   errors,
 }: {
   ctx: PageContext;
   q: string;
-  rows: QueueRow[] | null;
+  page: QueuePageData | null;
   staffNames: Map<string, string>;
   errors?: FormErrors;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('cases.search')}>
     <SearchForm ctx={ctx} q={q} errors={errors} />
-    {rows && (
+    {page && (
       <>
         <h2>{ctx.t('cases.searchResults')}</h2>
-        <QueueTable ctx={ctx} rows={rows} staffNames={staffNames} />
+        <QueueTable ctx={ctx} rows={page.rows} staffNames={staffNames} />
+        {page.next && (
+          <details>
+            <summary>{ctx.t('cases.nextPage')}</summary>
+            <SearchForm ctx={ctx} q={q} after={page.next} />
+          </details>
+        )}
       </>
     )}
     <p>

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -20,6 +30,27 @@ export interface OpenedDb {
 // pg returns BIGINT (count(*)) as a string; every count we take fits in a JS number.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+/**
+ * Every SQLite transaction begins IMMEDIATE: it takes the write lock at its start, so a second
+ * process writing at the same moment makes it wait (busy_timeout) instead of failing at once with
+ * "database is locked" when a transaction that read first tries to write. Inside one process
+ * Kysely already runs one transaction at a time on SQLite's single connection, so nothing is lost.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 export const openSqlite = (file: string): OpenedDb => {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
@@ -28,7 +59,7 @@ export const openSqlite = (file: string): OpenedDb => {
   sqlite.pragma('busy_timeout = 5000');
   // Deleted rows must not linger in free pages of a seized file.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 };
 

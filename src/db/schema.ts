@@ -5,5 +5,6 @@ import type { PeopleTables } from '../people/people.table.ts';
 import type { CasesTables } from '../cases/cases.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
+import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 
-export interface Database extends MetaTables, AccountsTables, PeopleTables, CasesTables, AuditTables {}
+export interface Database extends MetaTables, AccountsTables, PeopleTables, CasesTables, AuditTables, SchedulerTables {}

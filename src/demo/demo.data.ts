@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { StaffRole } from '../web/auth-context.ts';
+import type { StaffRole } from '../policy/principal.ts';
 import type { CLOSE_REASONS } from '../cases/cases.schema.ts';
 
 // The synthetic demo: who exists and what happens to each case. Pure data, so the test can count

@@ -2,21 +2,17 @@ import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { DAY, ManualClock, isoDay, type Clock } from '../shared/clock.ts';
-import type { AuthContext, Role, StaffRole } from '../web/auth-context.ts';
-import { parseForm } from '../web/forms.tsx';
-import { authoriseCase } from '../web/access.ts';
-import { generatePassphrase } from '../accounts/accounts.cli.ts';
+import type { AuthContext, Role, StaffRole } from '../policy/principal.ts';
+import { parseForm } from '../shared/validation.ts';
+import { principalOf } from '../policy/principal.ts';
+import type { CaseAction } from '../policy/case.policy.ts';
+import { generatePassphrase } from '../accounts/keys.ts';
 import { countUsers, wrapOrganisationKeyFor } from '../accounts/accounts.service.ts';
 import { provisionAccount, provisionOrganisation } from '../accounts/provision.ts';
-import {
-  addEvent,
-  addNote,
-  assignCase,
-  closeCase,
-  openCase,
-  sendMessage,
-  verifyEvent,
-} from '../cases/cases.service.ts';
+import { authoriseCase } from '../cases/case-access.service.ts';
+import { addNote, assignCase, closeCase, sendMessage } from '../cases/case-work.service.ts';
+import { openCase } from '../cases/cases.service.ts';
+import { addEvent, verifyEvent } from '../cases/events.service.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
 import {
   DEMO_CASES,
@@ -176,8 +172,8 @@ const playCase = async (
     wants_to_learn: c.wants,
   });
   const { caseId } = await openCase(deps, family, input);
-  const grant = (auth: AuthContext) =>
-    authoriseCase(deps.db, auth, caseId, auth.role === 'family' ? 'add_event' : 'work');
+  const grant = <A extends CaseAction>(auth: AuthContext, action: A) =>
+    authoriseCase(deps.db, principalOf(auth), caseId, action);
   const actor = (who: 'family' | 'caseworker' | 'verifier') => (who === 'family' ? family : staff[who].auth);
   const step = () => deps.clock.advance(DAY / 3);
 
@@ -191,28 +187,32 @@ const playCase = async (
       description: e.description ?? '',
       verification: e.by === 'family' ? '' : (e.level ?? 'reported'),
     };
-    const { eventId } = await addEvent(deps, await grant(actor(e.by)), parseForm(eventSchema(today()), fields));
+    const { eventId } = await addEvent(
+      deps,
+      await grant(actor(e.by), 'add_event'),
+      parseForm(eventSchema(today()), fields),
+    );
     if (e.raise) {
       step();
-      await verifyEvent(deps, await grant(actor(e.raise.by)), eventId, e.raise.to);
+      await verifyEvent(deps, await grant(actor(e.raise.by), 'verify'), eventId, e.raise.to);
     }
   }
   const worker = staff[c.assign ?? 'caseworker'].auth;
   if (c.assign) {
     step();
-    await assignCase(deps, await grant(worker), worker.userId);
+    await assignCase(deps, await grant(worker, 'assign'), worker.userId);
   }
   for (const m of c.messages) {
     step();
-    await sendMessage(deps, await grant(m.from === 'family' ? family : worker), m.body);
+    await sendMessage(deps, await grant(m.from === 'family' ? family : worker, 'message'), m.body);
   }
   for (const n of c.notes) {
     step();
-    await addNote(deps, await grant(worker), n);
+    await addNote(deps, await grant(worker, 'note'), n);
   }
   if (c.close) {
     step();
-    await closeCase(deps, await grant(worker), c.close);
+    await closeCase(deps, await grant(worker, 'close'), c.close);
   }
 };
 

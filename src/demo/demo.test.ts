@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { openSqlite } from '../db/database.ts';
 import { ManualClock, systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
-import { casesStats } from '../cases/cases.service.ts';
+import { casesStats } from '../cases/queue.service.ts';
 import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
 import { login } from '../../test/helpers/factories.ts';
 import { DEMO_CASES, DEMO_FAMILY_COUNT, DEMO_MARK, DEMO_ORGANISATIONS, DEMO_STAFF_ROLES } from './demo.data.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../web/forms.tsx';
+import { optionalText, requiredText } from '../shared/validation.ts';
 import { inFuture, parsePartialDate, type PartialDate } from './partial-date.ts';
 import { isRegionCode } from './regions.ts';
 

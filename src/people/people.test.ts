@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../shared/errors.ts';
-import { parseForm } from '../web/forms.tsx';
+import { parseForm } from '../shared/validation.ts';
 import { searchKey } from './names.ts';
 import { personSchema } from './people.schema.ts';
 import { REGIONS, isRegionCode, regionName, regionOptions } from './regions.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { Lang } from '../web/i18n/i18n.ts';
+import type { Lang } from '../shared/lang.ts';
 
 // The federal subjects from data/regions.csv (see data/SOURCES.md), read once at start.
 // The code stored on a person is the ISO 3166-2 code of that file.

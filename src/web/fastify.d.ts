@@ -1,6 +1,7 @@
 import 'fastify';
-import type { Lang, T } from './i18n/i18n.ts';
-import type { AuthContext } from './auth-context.ts';
+import type { T } from './i18n/i18n.ts';
+import type { Lang } from '../shared/lang.ts';
+import type { AuthContext } from '../policy/principal.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

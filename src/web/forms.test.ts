@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
-import { echoValues, optionalText, parseForm, requiredText } from './forms.tsx';
+import { echoValues } from './forms.tsx';
+import { optionalText, parseForm, requiredText } from '../shared/validation.ts';
 
 const schema = z.object({ name: requiredText(5), note: optionalText(3) });
 

@@ -1,43 +1,33 @@
 import type { ComponentChildren } from 'preact';
-import { z } from 'zod';
-import { Invalid, type FieldProblem } from '../shared/errors.ts';
+import { Conflict, Invalid, RateLimited, type FieldProblem } from '../shared/errors.ts';
 import type { PageContext } from './page-context.ts';
 
-// Forms: one zod schema per input; messages in schemas are i18n keys ("errors.required").
-// A failed parse becomes Invalid with field-level problems, and the view re-renders the form
-// with what the user typed and a translated message beside each field.
+// Forms on pages. Inputs are parsed by src/shared/validation.ts (one zod schema per input, messages
+// as i18n keys); a failed parse is Invalid with field problems, and the page is rendered again with
+// what the user typed and a translated message beside each field.
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, FieldProblem>;
 
-const problemFromIssue = (issue: z.core.$ZodIssue): FieldProblem => {
-  const field = issue.path.map(String).join('.') || '_form';
-  if (issue.message.includes('.') && !issue.message.includes(' ')) return { field, key: issue.message };
-  switch (issue.code) {
-    case 'too_small':
-      return Number(issue.minimum) <= 1
-        ? { field, key: 'errors.required' }
-        : { field, key: 'errors.tooShort', params: { min: Number(issue.minimum) } };
-    case 'too_big':
-      return { field, key: 'errors.tooLong', params: { max: Number(issue.maximum) } };
-    case 'invalid_value':
-      return { field, key: 'errors.unknownOption' };
-    case 'invalid_type':
-      return { field, key: issue.input === undefined ? 'errors.required' : 'errors.invalid' };
-    default:
-      return { field, key: 'errors.invalid' };
-  }
+/** The first problem per field: "required" before "too short" before "bad characters". */
+export const formErrors = (problems: FieldProblem[]): FormErrors => {
+  const out: FormErrors = {};
+  for (const p of problems) if (!out[p.field]) out[p.field] = p;
+  return out;
 };
 
-/** Parses a form body or throws Invalid. Unknown fields are stripped by zod objects. */
-export const parseForm = <S extends z.ZodType>(schema: S, body: unknown): z.infer<S> => {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  throw new Invalid(result.error.issues.map(problemFromIssue));
+/**
+ * The domain errors a form can cause, as field messages for re-rendering the form (with the
+ * status to answer). Anything else is not a form problem and goes on to the error handler.
+ */
+export const formFailure = (err: unknown, conflictField = '_form'): { errors: FormErrors; status: number } | null => {
+  if (err instanceof Invalid) return { errors: formErrors(err.problems), status: 400 };
+  if (err instanceof Conflict)
+    return { errors: { [conflictField]: { field: conflictField, key: err.key } }, status: 409 };
+  if (err instanceof RateLimited)
+    return { errors: { _form: { field: '_form', key: 'accounts.errors.locked' } }, status: 429 };
+  return null;
 };
-
-export const errorsByField = (problems: FieldProblem[]): FormErrors =>
-  Object.fromEntries(problems.map((p) => [p.field, p]));
 
 /** Keeps only string values of a posted body, to echo back into a form. */
 export const echoValues = (body: unknown): FormValues => {
@@ -48,24 +38,6 @@ export const echoValues = (body: unknown): FormValues => {
   }
   return out;
 };
-
-/** Trimmed string; empty becomes undefined so optional fields stay optional. */
-export const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-    z.string().max(max).optional(),
-  );
-
-// The type error is "required" only when the field is missing: a schema-wide message would also
-// replace the max-length message (zod 4).
-export const requiredText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z
-      .string({ error: (iss) => (iss.input === undefined ? 'errors.required' : undefined) })
-      .min(1, 'errors.required')
-      .max(max),
-  );
 
 interface FieldProps {
   ctx: PageContext;

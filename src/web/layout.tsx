@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { isCaseStaff } from './access.ts';
 import type { PageContext } from './page-context.ts';
 
 // Neutral title on every page (no names, nothing about the case): a browser history or a tab
@@ -35,7 +34,7 @@ const LanguageSwitch = ({ ctx }: { ctx: PageContext }) => {
 };
 
 const Nav = ({ ctx }: { ctx: PageContext }) => {
-  const { t, auth } = ctx;
+  const { t, nav } = ctx;
   return (
     <nav aria-label={t('common.mainNav')}>
       <ul>
@@ -46,30 +45,34 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         </li>
       </ul>
       <ul>
-        {/* Until the second factor is passed these pages only lead back to the code prompt. */}
-        {auth?.secondFactorDone && auth.role === 'family' && (
+        {/* Until the second factor is passed these pages only lead back to the code prompt, and
+            only those who may work cases get the queue link (src/policy/nav.policy.ts). */}
+        {nav.myCases && (
           <li>
             <a href="/my/cases">{t('nav.myCases')}</a>
           </li>
         )}
-        {/* Only those who may work cases get the queue link: for an editor or a site admin outside
-            any organisation it was a "not found". */}
-        {auth && isCaseStaff(auth) && (
+        {nav.queue && (
           <li>
             <a href="/staff">{t('nav.staff')}</a>
           </li>
         )}
-        {auth?.secondFactorDone && auth.role === 'site_admin' && (
+        {nav.organisations && (
           <li>
             <a href="/admin/organisations">{t('accounts.admin.organisationsTitle')}</a>
           </li>
         )}
-        {auth?.secondFactorDone && (auth.role === 'site_admin' || auth.role === 'org_admin') && (
+        {nav.jobs && (
+          <li>
+            <a href="/admin/jobs">{t('scheduler.title')}</a>
+          </li>
+        )}
+        {nav.staffAdmin && (
           <li>
             <a href="/admin/invites">{t('accounts.nav.admin')}</a>
           </li>
         )}
-        {auth?.secondFactorDone && (
+        {nav.account && (
           <li>
             <a href="/account">{t('accounts.nav.account')}</a>
           </li>
@@ -77,7 +80,7 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         <li>
           <LanguageSwitch ctx={ctx} />
         </li>
-        {auth ? (
+        {nav.signedIn ? (
           <li>
             <form method="post" action="/logout" class="inline">
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />

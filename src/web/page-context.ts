@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Lang, T } from './i18n/i18n.ts';
-import type { AuthContext } from './auth-context.ts';
+import type { T } from './i18n/i18n.ts';
+import type { Lang } from '../shared/lang.ts';
+import type { AuthContext } from '../policy/principal.ts';
+import { navAbilities, type NavAbilities } from '../policy/nav.policy.ts';
 
 /** Everything a view needs from the request, and nothing more. */
 export interface PageContext {
@@ -8,6 +10,8 @@ export interface PageContext {
   lang: Lang;
   csrfToken: string;
   auth: AuthContext | null;
+  /** the menu links this request's account may follow (src/policy/nav.policy.ts) */
+  nav: NavAbilities;
   /** path without the query string, for the language switch */
   path: string;
 }
@@ -17,5 +21,6 @@ export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageConte
   lang: req.lang,
   csrfToken: reply.generateCsrf(),
   auth: req.auth,
+  nav: navAbilities(req.auth),
   path: req.url.split('?')[0],
 });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { ManualClock, systemClock, type Clock } from '../../src/shared/clock.ts';
 import { randomToken, type KeyPair } from '../../src/shared/crypto/index.ts';
-import type { AuthContext, StaffRole } from '../../src/web/auth-context.ts';
+import type { AuthContext, StaffRole } from '../../src/policy/principal.ts';
 import { provisionAccount, provisionOrganisation } from '../../src/accounts/provision.ts';
 import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.ts';
 import { timeStep, totpCode } from '../../src/accounts/totp.ts';

@@ -20,9 +20,10 @@ import {
   verifierMatches,
 } from '../../src/shared/crypto/index.ts';
 import { aad } from '../../src/accounts/keys.ts';
-import { authoriseCase } from '../../src/web/access.ts';
+import { authoriseCase } from '../../src/cases/case-access.service.ts';
+import { principalOf } from '../../src/policy/principal.ts';
 import { getCaseForViewer } from '../../src/cases/cases.service.ts';
-import type { AuthContext } from '../../src/web/auth-context.ts';
+import type { AuthContext } from '../../src/policy/principal.ts';
 import { freshDb, freshPgUrl } from '../helpers/db.ts';
 import { logOut, runStory, storyTexts, type StoryResult, type StoryTexts } from '../helpers/story.ts';
 
@@ -76,9 +77,13 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
 
   it('a fresh process serving the copy shows no case to a visitor without a cookie, or with a forged one', async () => {
     const port = await freePort();
+    // Served from a copy of the copy: a serving process cleans up (expired sessions go on its
+    // scheduler's first tick), and the tests below read the seized file exactly as it was taken.
+    const servedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-served-'));
+    fs.cpSync(seizedDir, servedDir, { recursive: true });
     const env = {
       ...process.env,
-      DATA_DIR: seizedDir,
+      DATA_DIR: servedDir,
       DATABASE_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -118,6 +123,7 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
       }
     } finally {
       child.kill('SIGTERM');
+      fs.rmSync(servedDir, { recursive: true, force: true });
     }
   });
 
@@ -192,7 +198,7 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
       sessionId: 'seized',
       userPrivateKey: generateKeyPair().privateKey,
     };
-    const grant = await authoriseCase(seized.db, noCookie, story.caseId, 'read');
+    const grant = await authoriseCase(seized.db, principalOf(noCookie), story.caseId, 'read');
     await expect(getCaseForViewer(deps, grant)).rejects.toThrow(DecryptionFailed);
 
     // Control: the family's passphrase (not on the disk) is all that was missing.
@@ -208,7 +214,10 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
       sessionId: 'control',
       userPrivateKey: open(kek, fam.private_key_sealed, aad.userPrivateKey(fam.id)),
     };
-    const view = await getCaseForViewer(deps, await authoriseCase(seized.db, familyAuth, story.caseId, 'read'));
+    const view = await getCaseForViewer(
+      deps,
+      await authoriseCase(seized.db, principalOf(familyAuth), story.caseId, 'read'),
+    );
     expect(view.narrative).toBe(texts.narrative);
     expect(view.messages.map((m) => m.body)).toEqual(expect.arrayContaining([texts.staffMessage, texts.familyMessage]));
   });
@@ -259,7 +268,7 @@ describe('cold seizure on PostgreSQL: a fresh app instance on the database, nobo
         sessionId: 'seized',
         userPrivateKey: generateKeyPair().privateKey,
       };
-      const grant = await authoriseCase(seized.db, noCookie, story.caseId, 'read');
+      const grant = await authoriseCase(seized.db, principalOf(noCookie), story.caseId, 'read');
       await expect(getCaseForViewer({ db: seized.db, clock }, grant)).rejects.toThrow(DecryptionFailed);
     } finally {
       await fresh.close();

@@ -8,9 +8,7 @@ import i18next, { type TFunction } from 'i18next';
 // so parallel work on different domains never edits the same file. All files are merged into
 // one namespace at start.
 
-export const LANGUAGES = ['ru', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
-export const DEFAULT_LANG: Lang = 'ru';
+import { DEFAULT_LANG, LANGUAGES, type Lang } from '../../shared/lang.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 

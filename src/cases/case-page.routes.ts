@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../web/render.ts';
-import { echoValues, errorsByField } from '../web/forms.tsx';
+import { echoValues, formErrors } from '../web/forms.tsx';
 import { Invalid } from '../shared/errors.ts';
-import { maxVerificationFor, type CaseGrant } from '../web/access.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
 import { getCaseForViewer } from './cases.service.ts';
 import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
 
@@ -22,12 +22,7 @@ export const renderCase = async (
 ) => {
   const view = await getCaseForViewer(req.server.deps, grant);
   const notice = form ? undefined : noticeOf(req);
-  return sendPage(
-    req,
-    reply,
-    (ctx) => CasePage({ ctx, view, maxLevel: maxVerificationFor(grant), form, notice }),
-    status,
-  );
+  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, form, notice }), status);
 };
 
 /**
@@ -46,12 +41,6 @@ export const caseFormAction = async (
     return reply.code(303).redirect(to);
   } catch (err) {
     if (!(err instanceof Invalid)) throw err;
-    return renderCase(
-      req,
-      reply,
-      grant,
-      { name, values: echoValues(req.body), errors: errorsByField(err.problems) },
-      400,
-    );
+    return renderCase(req, reply, grant, { name, values: echoValues(req.body), errors: formErrors(err.problems) }, 400);
   }
 };

@@ -1,0 +1,152 @@
+import { NotFound } from '../shared/errors.ts';
+import { accountOf, type AuthContext, type Principal } from './principal.ts';
+import { effectiveRole, isCaseStaff } from './staff-roles.ts';
+
+// Who may do what with a case. Deny by default: an action is allowed only when WHO names the
+// holder's side of the case. A refusal is NotFound, never Forbidden, so nobody learns whether a
+// case id exists. The cases domain reads the facts (one query, or one for a whole list) and asks
+// here; services take the resulting grant, so a service call cannot happen without a check.
+// Whether the case's state allows the action is the lifecycle's question (cases/case-lifecycle.ts);
+// the abilities handed to pages combine both.
+
+export const CASE_ACTIONS = [
+  'read',
+  'message',
+  'add_event',
+  'edit',
+  'withdraw',
+  'assign',
+  'note',
+  'close',
+  'reopen',
+  'verify',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** The two sides of a case: the requesting family and the organisation's case staff. */
+export type CaseSide = 'family' | 'staff';
+
+const WHO: Record<CaseAction, readonly CaseSide[]> = {
+  read: ['family', 'staff'],
+  message: ['family', 'staff'],
+  add_event: ['family', 'staff'],
+  edit: ['family', 'staff'],
+  // Withdrawing is the requester's own decision: staff close a case instead, with their reason.
+  withdraw: ['family'],
+  assign: ['staff'],
+  note: ['staff'],
+  close: ['staff'],
+  reopen: ['staff'],
+  verify: ['staff'],
+};
+
+/** What the policy needs to know about a case, read by the cases domain. */
+export interface CaseFacts {
+  caseId: string;
+  organisationId: string;
+  requesterUserId: string;
+  personId: string;
+  /** the lifecycle says the case takes new work (open, or waiting on the family) */
+  active: boolean;
+  /** the lifecycle says the case has ended and may be reopened (closed or withdrawn) */
+  reopenable: boolean;
+}
+
+declare const grantBrand: unique symbol;
+
+/** Proof that the policy allowed `action` on this case to this account. Only made here. */
+export interface CaseGrant<A extends CaseAction = CaseAction> {
+  readonly [grantBrand]: true;
+  readonly action: A;
+  readonly caseId: string;
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly requesterUserId: string;
+  readonly side: CaseSide;
+  readonly auth: AuthContext;
+}
+
+const sideOf = (principal: Principal, f: CaseFacts): { side: CaseSide; auth: AuthContext } | null => {
+  const auth = accountOf(principal);
+  if (!auth) return null;
+  if (auth.role === 'family') return auth.userId === f.requesterUserId ? { side: 'family', auth } : null;
+  return isCaseStaff(auth) && auth.organisationId === f.organisationId ? { side: 'staff', auth } : null;
+};
+
+const mint = <A extends CaseAction>(f: CaseFacts, action: A, side: CaseSide, auth: AuthContext): CaseGrant<A> =>
+  ({
+    action,
+    caseId: f.caseId,
+    organisationId: f.organisationId,
+    personId: f.personId,
+    requesterUserId: f.requesterUserId,
+    side,
+    auth,
+  }) as CaseGrant<A>;
+
+/** The grant for one action on one case, or NotFound. */
+export const grantCase = <A extends CaseAction>(principal: Principal, facts: CaseFacts | undefined, action: A) => {
+  const holder = facts && sideOf(principal, facts);
+  if (!facts || !holder || !WHO[action].includes(holder.side)) throw new NotFound('case');
+  return mint(facts, action, holder.side, holder.auth);
+};
+
+/** The cases of a list the principal may take `action` on (one decision per fact, no queries). */
+export const grantCases = <A extends CaseAction>(principal: Principal, facts: CaseFacts[], action: A) =>
+  facts.flatMap((f) => {
+    const holder = sideOf(principal, f);
+    return holder && WHO[action].includes(holder.side) ? [mint(f, action, holder.side, holder.auth)] : [];
+  });
+
+export type VerificationLevel = 'reported' | 'corroborated' | 'confirmed';
+
+/**
+ * The highest verification level the holder may set. Families only report. A caseworker, who
+ * talks with the family, may corroborate; confirming takes a verifier or the organisation
+ * admin, so no single caseworker both collects and confirms a claim.
+ */
+export const maxVerificationFor = (grant: Pick<CaseGrant, 'side' | 'auth'>): VerificationLevel => {
+  if (grant.side === 'family') return 'reported';
+  return effectiveRole(grant.auth) === 'caseworker' ? 'corroborated' : 'confirmed';
+};
+
+/** Everything a case page may offer its viewer, decided once here; views only read it. */
+export interface CaseAbilities {
+  /** which side's wording the page speaks in (a choice of words, not of access) */
+  voice: CaseSide;
+  message: boolean;
+  addEvent: boolean;
+  edit: boolean;
+  withdraw: boolean;
+  assign: boolean;
+  note: boolean;
+  seeNotes: boolean;
+  seeAssignee: boolean;
+  close: boolean;
+  reopen: boolean;
+  verify: boolean;
+  maxVerification: VerificationLevel;
+}
+
+const allows = (side: CaseSide, action: CaseAction): boolean => WHO[action].includes(side);
+
+/** The abilities of a grant's holder on its case, given what the lifecycle says of its state. */
+export const caseAbilities = (grant: CaseGrant, facts: Pick<CaseFacts, 'active' | 'reopenable'>): CaseAbilities => {
+  const { side } = grant;
+  const working = (action: CaseAction) => allows(side, action) && facts.active;
+  return {
+    voice: side,
+    message: working('message'),
+    addEvent: working('add_event'),
+    edit: working('edit'),
+    withdraw: working('withdraw'),
+    assign: working('assign'),
+    note: working('note'),
+    seeNotes: side === 'staff',
+    seeAssignee: side === 'staff',
+    close: working('close'),
+    reopen: allows(side, 'reopen') && facts.reopenable,
+    verify: working('verify'),
+    maxVerification: maxVerificationFor(grant),
+  };
+};

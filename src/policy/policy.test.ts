@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { caseAbilities, grantCase, grantCases, CASE_ACTIONS, type CaseFacts } from './case.policy.ts';
+import { navAbilities } from './nav.policy.ts';
+import {
+  grantAuditLog,
+  grantOpenCase,
+  grantQueue,
+  manageableOrganisations,
+  mayManage,
+  mayRemoveAccount,
+  mayResetAccount,
+} from './organisation.policy.ts';
+import {
+  PUBLIC,
+  principalOf,
+  systemPrincipal,
+  tipSenderPrincipal,
+  type AuthContext,
+  type Principal,
+  type Role,
+} from './principal.ts';
+import { maySystem } from './system.policy.ts';
+
+// The policy on its own, with no database: every principal kind against every case action, the
+// organisation rules, the menu. The route-level matrix (test/access/) checks the same through HTTP.
+
+const account = (role: Role, over: Partial<AuthContext> = {}): Principal =>
+  principalOf({
+    userId: `u-${role}`,
+    pseudonym: role,
+    role,
+    organisationId: role === 'family' ? null : 'org-a',
+    secondFactorDone: true,
+    totpEnabled: role !== 'family',
+    sessionId: 's',
+    userPrivateKey: Buffer.alloc(32),
+    ...over,
+  });
+
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  caseId: 'c1',
+  organisationId: 'org-a',
+  requesterUserId: 'u-family',
+  personId: 'p1',
+  active: true,
+  reopenable: false,
+  ...over,
+});
+
+const allowed = (p: Principal, f = facts()) =>
+  CASE_ACTIONS.filter((a) => {
+    try {
+      grantCase(p, f, a);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+const STAFF_ACTIONS = ['read', 'message', 'add_event', 'edit', 'assign', 'note', 'close', 'reopen', 'verify'];
+
+describe('case policy', () => {
+  it('gives the requester her own actions and case staff theirs; nobody else anything', () => {
+    expect(allowed(account('family'))).toEqual(['read', 'message', 'add_event', 'edit', 'withdraw']);
+    for (const role of ['caseworker', 'verifier', 'org_admin'] as const)
+      expect(allowed(account(role))).toEqual(STAFF_ACTIONS);
+    // A site admin inside the organisation acts as its admin; outside any, as nobody.
+    expect(allowed(account('site_admin'))).toEqual(STAFF_ACTIONS);
+    expect(allowed(account('site_admin', { organisationId: null }))).toEqual([]);
+    for (const p of [
+      account('family', { userId: 'someone-else' }),
+      account('editor'),
+      account('caseworker', { organisationId: 'org-b' }),
+      account('org_admin', { organisationId: 'org-b' }),
+      account('caseworker', { secondFactorDone: false }),
+      PUBLIC,
+      tipSenderPrincipal('t1'),
+      systemPrincipal('scheduler'),
+    ])
+      expect(allowed(p)).toEqual([]);
+  });
+
+  it('denies everything for a case that does not exist, as for one that is forbidden', () => {
+    expect(() => grantCase(account('caseworker'), undefined, 'read')).toThrow(
+      expect.objectContaining({ kind: 'not_found' }),
+    );
+  });
+
+  it('filters a list in one pass', () => {
+    const list = [facts(), facts({ caseId: 'c2', organisationId: 'org-b' }), facts({ caseId: 'c3' })];
+    expect(grantCases(account('verifier'), list, 'read').map((g) => g.caseId)).toEqual(['c1', 'c3']);
+    expect(grantCases(account('family'), list, 'note')).toEqual([]);
+  });
+
+  it('hands pages abilities that follow the lifecycle and the role', () => {
+    const cw = grantCase(account('caseworker'), facts(), 'read');
+    expect(caseAbilities(cw, { active: true, reopenable: false })).toMatchObject({
+      voice: 'staff',
+      message: true,
+      note: true,
+      seeNotes: true,
+      close: true,
+      reopen: false,
+      verify: true,
+      withdraw: false,
+      maxVerification: 'corroborated',
+    });
+    expect(caseAbilities(cw, { active: false, reopenable: true })).toMatchObject({
+      message: false,
+      note: false,
+      seeNotes: true,
+      close: false,
+      reopen: true,
+      verify: false,
+    });
+    const fam = grantCase(account('family'), facts(), 'read');
+    expect(caseAbilities(fam, { active: true, reopenable: false })).toMatchObject({
+      voice: 'family',
+      withdraw: true,
+      seeNotes: false,
+      seeAssignee: false,
+      assign: false,
+      maxVerification: 'reported',
+    });
+    expect(caseAbilities(grantCase(account('verifier'), facts(), 'read'), facts()).maxVerification).toBe('confirmed');
+  });
+});
+
+describe('organisation policy', () => {
+  it('keeps the queue, the audit log and opening cases to their roles', () => {
+    expect(grantQueue(account('verifier')).organisationId).toBe('org-a');
+    for (const p of [account('editor'), account('family'), account('site_admin', { organisationId: null }), PUBLIC])
+      expect(() => grantQueue(p)).toThrow();
+    expect(grantAuditLog(account('org_admin')).organisationId).toBe('org-a');
+    expect(grantAuditLog(account('site_admin')).organisationId).toBe('org-a');
+    expect(() => grantAuditLog(account('caseworker'))).toThrow();
+    expect(grantOpenCase(account('family')).role).toBe('family');
+    expect(() => grantOpenCase(account('caseworker'))).toThrow();
+  });
+
+  it('lets admins manage their own organisation, site admins any whose key they hold', () => {
+    expect(mayManage(account('org_admin'), 'org-a')).toBe(true);
+    expect(mayManage(account('org_admin'), 'org-b')).toBe(false);
+    expect(mayManage(account('site_admin', { organisationId: null }), 'org-b')).toBe(true);
+    expect(mayManage(account('caseworker'), 'org-a')).toBe(false);
+    const held = [{ id: 'org-a' }, { id: 'org-b' }];
+    expect(manageableOrganisations(account('org_admin'), held)).toEqual([{ id: 'org-a' }]);
+    expect(manageableOrganisations(account('site_admin'), held)).toEqual(held);
+  });
+
+  it('never lets an organisation admin reset a site admin, anyone reset or remove themselves', () => {
+    const staff = (id: string, role: Role) => ({ id, role, organisationId: 'org-a', disabled: false });
+    const admin = account('org_admin');
+    expect(mayResetAccount(admin, staff('x', 'caseworker'))).toBe(true);
+    expect(mayResetAccount(admin, staff('x', 'site_admin'))).toBe(false);
+    expect(mayResetAccount(account('site_admin'), staff('x', 'site_admin'))).toBe(true);
+    expect(mayResetAccount(admin, staff('u-org_admin', 'org_admin'))).toBe(false);
+    expect(mayResetAccount(admin, { ...staff('x', 'family'), organisationId: null })).toBe(false);
+    expect(mayRemoveAccount(admin, staff('x', 'verifier'))).toBe(true);
+    expect(mayRemoveAccount(admin, staff('x', 'site_admin'))).toBe(false);
+    expect(mayRemoveAccount(admin, { ...staff('x', 'verifier'), disabled: true })).toBe(false);
+    expect(mayRemoveAccount(admin, { ...staff('x', 'verifier'), organisationId: 'org-b' })).toBe(false);
+    expect(mayRemoveAccount(account('caseworker'), staff('x', 'verifier'))).toBe(false);
+  });
+});
+
+describe('system and menu', () => {
+  it('lets only the system run system work', () => {
+    expect(maySystem(systemPrincipal('retention'), 'retention')).toBe(true);
+    expect(maySystem(systemPrincipal('scheduler'), 'retention')).toBe(true);
+    expect(maySystem(systemPrincipal('demo'), 'retention')).toBe(false);
+    expect(maySystem(account('site_admin'), 'retention')).toBe(false);
+  });
+
+  it('offers each account only the menu links that lead somewhere', () => {
+    const nav = (p: Principal) => navAbilities(p.kind === 'account' ? p.auth : null);
+    expect(nav(account('family'))).toMatchObject({ myCases: true, queue: false, staffAdmin: false, audit: false });
+    expect(nav(account('editor'))).toMatchObject({ myCases: false, queue: false, account: true });
+    expect(nav(account('org_admin'))).toMatchObject({ queue: true, staffAdmin: true, audit: true, jobs: false });
+    expect(nav(account('site_admin', { organisationId: null }))).toMatchObject({
+      queue: false,
+      organisations: true,
+      jobs: true,
+      audit: false,
+    });
+    expect(nav(PUBLIC)).toMatchObject({ signedIn: false, account: false });
+  });
+});
