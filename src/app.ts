@@ -32,6 +32,8 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** every route as registered (method and pattern): the access matrix checks each is declared */
+    routeTable: Array<{ method: string; url: string }>;
   }
 }
 
@@ -53,6 +55,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     bodyLimit: 1_048_576,
   });
   app.decorate('deps', deps);
+  app.decorate('routeTable', [] as Array<{ method: string; url: string }>);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });
+  });
 
   await registerSecurity(app, { secureCookies: deps.config.secureCookies });
   await app.register(fastifyFormbody);

@@ -17,6 +17,7 @@ import {
   insertOrganisation,
   lockOrganisation,
   organisationPrivateKey,
+  organisationsOfUser,
   wrapOrganisationKeyFor,
 } from './accounts.service.ts';
 import { rotateInTransaction, type RotationResult } from './org-key-rotation.ts';
@@ -220,7 +221,10 @@ export const revokeLink = async (deps: AccountsDeps, auth: AuthContext, inviteId
     .select(['id', 'organisation_id', 'used_at'])
     .where('id', '=', inviteId)
     .executeTakeFirst();
-  if (!row || row.used_at !== null || !mayManage(principalOf(auth), row.organisation_id)) throw new NotFound('invite');
+  // Managing an organisation's links takes holding its key, for a site admin too.
+  const holdsKey = !!row && (await organisationsOfUser(deps.db, auth.userId)).some((o) => o.id === row.organisation_id);
+  if (!row || row.used_at !== null || !mayManage(principalOf(auth), row.organisation_id, holdsKey))
+    throw new NotFound('invite');
   await deps.db.deleteFrom('invites').where('id', '=', row.id).where('used_at', 'is', null).execute();
 };
 

@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../helpers/app.ts';
+import { DIALECTS } from '../helpers/db.ts';
+import { formToken, type Cookies } from '../helpers/factories.ts';
+import type { AccessRequest, Outcome, RouteSpec } from './route-spec.ts';
+import { ALL_SPECS } from './specs/index.ts';
+import { buildAccessWorld, WHO, type AccessWorld, type Who } from './world.ts';
+
+// Every route of every domain × every principal, on both databases. A route is declared by its
+// domain in specs/; this file fails on a registered route no spec declares. A refusal must be a
+// 404 (or the way to log in), show nothing of the case, and change nothing in the database.
+
+/** What a refused request must leave as it was (sessions and attempt counters may move). */
+const WATCHED = [
+  'users',
+  'organisations',
+  'organisation_key_wraps',
+  'invites',
+  'recovery_codes',
+  'persons',
+  'person_revisions',
+  'cases',
+  'case_key_wraps',
+  'events',
+  'case_messages',
+  'case_notes',
+  'audit_log',
+  'scheduled_jobs',
+] as const;
+
+/** Those who may read organisation A's case: nobody else may ever see its secrets. */
+const READERS: readonly Who[] = ['owner', 'caseworker', 'verifier', 'orgAdmin', 'siteAdminInOrg'];
+
+interface Response {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+}
+
+const judge = (res: Response, expected: Outcome): string | null => {
+  const location = String(res.headers.location ?? '');
+  const toLogin = (res.statusCode === 303 && /^\/login($|\?)/.test(location)) || res.statusCode === 401;
+  if (res.statusCode >= 500) return `server error ${res.statusCode}`;
+  switch (expected) {
+    case 'allow':
+      return res.statusCode === 404 || toLogin
+        ? `expected to reach the route, got ${res.statusCode} ${location}`
+        : null;
+    case 'deny':
+    case 'notFound':
+      return res.statusCode === 404 ? null : `expected 404, got ${res.statusCode} ${location}`;
+    case 'login':
+      return toLogin ? null : `expected to be sent to log in, got ${res.statusCode} ${location}`;
+  }
+};
+
+describe.each(DIALECTS)('access matrix: every route × every principal (%s)', (dialect) => {
+  let t: TestApp;
+  let w: AccessWorld;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    w = await buildAccessWorld(t);
+  });
+  afterAll(() => t.close());
+
+  const snapshot = async (): Promise<string> => {
+    const parts: unknown[] = [];
+    for (const table of WATCHED)
+      parts.push(await sql`SELECT * FROM ${sql.table(table)} ORDER BY 1`.execute(t.opened.db));
+    return JSON.stringify(parts.map((p) => (p as { rows: unknown[] }).rows));
+  };
+
+  const send = async (spec: RouteSpec, req: AccessRequest, cookies: Cookies, who: Who): Promise<Response> => {
+    if (spec.method === 'GET') return t.app.inject({ method: 'GET', url: req.url, cookies });
+    // A token from a page this principal can open, as a browser would have it.
+    const { token, cookies: jar } = await formToken(t.app, who === 'anonymous' ? '/login' : '/', cookies);
+    return t.app.inject({
+      method: 'POST',
+      url: req.url,
+      cookies: jar,
+      payload: new URLSearchParams({ ...(req.fields ?? {}), _csrf: token }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  };
+
+  it('declares every route the app registers, and only those', () => {
+    const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+    const registered = [...new Set(t.app.routeTable.filter((r) => r.method !== 'HEAD').map(key))];
+    const declared = ALL_SPECS.map((s) => `${s.method} ${s.route}`);
+    expect(
+      registered.filter((r) => !declared.includes(r)),
+      'routes no spec declares',
+    ).toEqual([]);
+    expect(
+      declared.filter((d) => !registered.includes(d)),
+      'specs for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  it.each(WHO)('%s', async (who) => {
+    const failures: string[] = [];
+    for (const spec of ALL_SPECS) {
+      const req = await spec.request(w, who);
+      const cookies = req.freshSession ? await w.freshCookies(who) : w.cookies[who];
+      const expected = spec.outcome(who);
+      const watch = spec.method === 'POST' && expected !== 'allow';
+      const before = watch ? await snapshot() : '';
+      const res = await send(spec, req, cookies, who);
+      const what = `${spec.method} ${spec.route} (${req.url})`;
+      const verdict = judge(res, expected);
+      if (verdict) failures.push(`${what}: ${verdict}`);
+      if (!READERS.includes(who))
+        for (const secret of w.secrets) if (res.body.includes(secret)) failures.push(`${what}: shows "${secret}"`);
+      if (watch && (await snapshot()) !== before) failures.push(`${what}: refused, but the database changed`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
