@@ -116,6 +116,7 @@ export const MyCasesPage = ({
     openedOn: string;
     lastActivityOn: string;
     status: string;
+    news: number;
   }>;
 }) => {
   const { t } = ctx;
@@ -128,6 +129,12 @@ export const MyCasesPage = ({
           {cases.map((c) => (
             <li>
               <a href={`/cases/${c.id}`}>{c.name}</a>
+              {c.news > 0 && (
+                <>
+                  {' '}
+                  <strong class="new">{t('cases.news.count', { count: c.news })}</strong>
+                </>
+              )}
               <br />
               <small>
                 {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}:{' '}

@@ -20,7 +20,8 @@ export const renderCase = async (
   form?: FormState,
   status = 200,
 ) => {
-  const view = await getCaseForViewer(req.server.deps, grant);
+  // A form sent back with errors is the same visit: only a fresh page counts news as seen.
+  const view = await getCaseForViewer(req.server.deps, grant, { takeNews: !form });
   const notice = form ? undefined : noticeOf(req);
   return sendPage(req, reply, (ctx) => CasePage({ ctx, view, form, notice }), status);
 };

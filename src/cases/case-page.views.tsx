@@ -93,6 +93,7 @@ const Timeline = ({ props }: { props: Props }) => {
         <ol>
           {view.events.map((e) => (
             <li id={`event-${e.id}`}>
+              {view.news.eventIds.includes(e.id) && <NewMark ctx={ctx} />}
               <strong>
                 {formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)}
               </strong>
@@ -176,13 +177,31 @@ const AddEventForm = ({ props }: { props: Props }) => {
   );
 };
 
-const Posts = ({ ctx, posts, empty }: { ctx: PageContext; posts: PostView[]; empty: string }) =>
+/** "New": what appeared since this side's last visit (case-news.service.ts). Text, not colour alone. */
+const NewMark = ({ ctx }: { ctx: PageContext }) => (
+  <>
+    <strong class="new">{ctx.t('cases.news.new')}</strong>{' '}
+  </>
+);
+
+const Posts = ({
+  ctx,
+  posts,
+  empty,
+  fresh = [],
+}: {
+  ctx: PageContext;
+  posts: PostView[];
+  empty: string;
+  fresh?: string[];
+}) =>
   posts.length === 0 ? (
     <p>{empty}</p>
   ) : (
     <ol class="posts">
       {posts.map((p) => (
         <li>
+          {fresh.includes(p.id) && <NewMark ctx={ctx} />}
           <small>
             <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> ·{' '}
             {formatDay(p.at)}
@@ -321,6 +340,29 @@ const StaffWork = ({ props }: { props: Props }) => {
   );
 };
 
+/** What is new since this side's last visit, in words, at the top of the page. */
+const WhatsNew = ({ props }: { props: Props }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const { news } = view;
+  const lines: string[] = [];
+  if (news.status) lines.push(t('cases.news.status', { status: t(`cases.statuses.${news.status}`) }));
+  if (news.messageIds.length) lines.push(t('cases.news.messages', { count: news.messageIds.length }));
+  if (news.eventIds.length) lines.push(t('cases.news.events', { count: news.eventIds.length }));
+  for (const item of news.items) lines.push(t(`cases.news.kinds.${item.kind}`));
+  if (lines.length === 0) return null;
+  return (
+    <section class="notice news" aria-labelledby="news-h">
+      <h2 id="news-h">{t('cases.news.title')}</h2>
+      <ul>
+        {lines.map((l) => (
+          <li>{l}</li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
 /** Open or closed, and whose move it is: what the page says at its top. */
 const StateLine = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
@@ -411,6 +453,7 @@ export const CasePage = (props: Props) => {
         </p>
       )}
       <StateLine props={props} />
+      <WhatsNew props={props} />
       {/* The family learns that someone has taken the request, never who. */}
       {family && active && <p>{t(view.assigned ? 'cases.familyAssigned' : 'cases.familyUnassigned')}</p>}
       {!active && <EndedNotice props={props} />}
@@ -435,7 +478,7 @@ export const CasePage = (props: Props) => {
       <Timeline props={props} />
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
-        <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} />
+        <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} fresh={view.news.messageIds} />
         {view.can.message && (
           <PostFormFor
             props={props}

@@ -11,7 +11,8 @@ import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { ACTIVE_STATES, assertActive, fromStates, refusal, transition, type CaseTransition } from './case-lifecycle.ts';
 import type { CLOSE_REASONS } from './cases.schema.ts';
-import { findCaseRef, insertPost, nextSeq, transitionCase } from './cases.repository.ts';
+import { findCase, findCaseRef, insertPost, nextSeq, transitionCase } from './cases.repository.ts';
+import { postNewsFor } from './case-news.service.ts';
 
 // Working a case: assignment, private notes, messages with the family, closing and reopening.
 // Who may do each is settled by the grant (src/policy/case.policy.ts); whether the case's state
@@ -74,7 +75,11 @@ export const assignCase = async (deps: CasesDeps, grant: CaseGrant<'assign'>, as
   if (!staff.some((s) => s.id === assigneeId && worksCases(s.role)))
     throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
   await deps.db.transaction().execute(async (tx) => {
+    const before = await findCase(tx, grant.caseId);
     await touchActiveCase(tx, grant.caseId, { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) });
+    // That someone has taken the request is news to the family; who, or a reassignment, is not.
+    if (before && before.assigned_to === null)
+      await postNewsFor(tx, 'staff', { caseId: grant.caseId, kind: 'assigned', day: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, 'case.assigned');
   });
 };
@@ -103,6 +108,8 @@ const post = async (
       body_sealed: seal(key, body, fieldAad(grant.caseId, `${prefix}:${id}`)),
       created_at: actedAt(deps, grant),
     });
+    if (table === 'case_messages')
+      await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'message', refId: id, day: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
   });
   return id;
@@ -138,6 +145,7 @@ export const endCase = async (
   await deps.db.transaction().execute(async (tx) => {
     const today = isoDay(deps.clock);
     await stepCase(tx, grant, name, { close_reason: reason, closed_on: today, last_activity_on: today });
+    await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'closed', day: today });
     await auditCase(tx, deps, grant, action);
   });
 };
@@ -145,6 +153,7 @@ export const endCase = async (
 export const reopenCase = async (deps: CasesDeps, grant: CaseGrant<'reopen'>): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
     await stepCase(tx, grant, 'reopen', { close_reason: null, closed_on: null, last_activity_on: isoDay(deps.clock) });
+    await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'reopened', day: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, 'case.reopened');
   });
 };

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
 import { ACTIVE_STATES, type CaseState } from './case-lifecycle.ts';
 import type { CasePostsTable, CasesTable, EventsTable } from './cases.table.ts';
@@ -158,6 +159,8 @@ export interface QueueFilterSql {
   assignedTo?: string | null;
   inactiveBefore?: string;
   personIds?: string[];
+  /** a subquery of case ids the list keeps to (the cases whose family wrote, say) */
+  caseIds?: SelectQueryBuilder<Database, 'case_news', { case_id: string }>;
 }
 
 /** Where the previous page of a list ended: the last row's activity day and id (ids break ties). */
@@ -177,6 +180,7 @@ export const listQueue = (db: Queryable, f: QueueFilterSql, limit: number, after
   else if (f.assignedTo) q = q.where('assigned_to', '=', f.assignedTo);
   if (f.inactiveBefore) q = q.where('last_activity_on', '<', f.inactiveBefore);
   if (f.personIds) q = f.personIds.length ? q.where('person_id', 'in', f.personIds) : q.where(sql<boolean>`1 = 0`);
+  if (f.caseIds) q = q.where('id', 'in', f.caseIds);
   if (after)
     q = q.where((eb) =>
       eb.or([

@@ -88,7 +88,7 @@ export const postSchema = z.object({ body: requiredText(5000) });
 export const assignSchema = z.object({ assignee: requiredText(40) });
 export const closeSchema = z.object({ reason: pick(CLOSE_REASONS) });
 
-export const QUEUE_FILTERS = ['unassigned', 'mine', 'waiting', 'stale', 'open', 'closed'] as const;
+export const QUEUE_FILTERS = ['family_wrote', 'unassigned', 'mine', 'waiting', 'stale', 'open', 'closed'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 export const queueQuerySchema = z.object({
   filter: z.enum(QUEUE_FILTERS).catch('open'),

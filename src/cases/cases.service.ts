@@ -33,6 +33,7 @@ import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
 import { deriveStatus, type StatusSummary } from './status-rules.ts';
 import { deletionDay } from './retention.service.ts';
 import { statusesOf } from './queue.service.ts';
+import { noNews, takeNews, unseenNewsByCase, type CaseNews } from './case-news.service.ts';
 import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
 
 // Opening and reading cases. The work on a case is in case-work.service.ts (assignment, notes,
@@ -158,6 +159,8 @@ export interface CaseView {
   /** When what was told in the case is destroyed (docs/retention.md): the day for a closed case,
    * the day it would be if closed today for the close form. Null when the deps carry no setting. */
   retention: { days: number; deletesOn: string | null; ifClosedToday: string } | null;
+  /** what is new for the viewer's side since their last visit (empty unless asked for) */
+  news: CaseNews;
   /** staff only: who the case may be assigned to */
   assignable: Array<{ id: string; pseudonym: string }>;
   /** the viewer is among them (the page offers "take this case") */
@@ -195,7 +198,11 @@ export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView[
  * Everything the viewer may see of a case, decrypted with the viewer's own key. Staff notes
  * are never read for a family. Every staff read is audited in the same transaction.
  */
-export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promise<CaseView> => {
+export const getCaseForViewer = async (
+  deps: CasesDeps,
+  grant: CaseGrant,
+  opts: { takeNews?: boolean } = {},
+): Promise<CaseView> => {
   const key = await openCaseKey(deps.db, grant);
   const isStaff = grant.side === 'staff';
   const staff = isStaff ? await staffOfOrganisation(deps.db, grant.organisationId) : [];
@@ -243,6 +250,8 @@ export const getCaseForViewer = async (deps: CasesDeps, grant: CaseGrant): Promi
         can.seeAssignee && c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,
       assignable,
       viewerAssignable: assignable.some((s) => s.id === grant.auth.userId),
+      // Only the case page takes the news (and so counts it as seen), not the edit form.
+      news: opts.takeNews ? await takeNews(tx, c.id, grant.side) : noNews(),
       retention: retentionOf(deps, c.closed_on),
     };
     if (isStaff) {
@@ -259,10 +268,9 @@ export const casesOfFamily = async (db: Db, auth: AuthContext) => {
     db,
     rows.map((r) => r.person_id),
   );
-  const statuses = await statusesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const statuses = await statusesOf(db, ids);
+  const news = await unseenNewsByCase(db, ids, 'family');
   return rows.map((r) => {
     const p = persons.get(r.person_id);
     return {
@@ -271,6 +279,7 @@ export const casesOfFamily = async (db: Db, auth: AuthContext) => {
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
       status: statuses.get(r.id) ?? 'unknown',
+      news: news.get(r.id) ?? 0,
       name: p ? fullName(p) : '',
     };
   });

@@ -58,10 +58,23 @@ export interface CasePostsTable {
   created_at: string;
 }
 
+/** News for one side of a case (src/cases/case-news.service.ts): kind and item only, no content. */
+export interface CaseNewsTable {
+  id: string;
+  case_id: string;
+  audience: 'family' | 'staff';
+  kind: string;
+  ref_id: string | null;
+  /** a day: news is about the family's case, so kept no more precisely than her own activity */
+  created_on: string;
+  seen: number;
+}
+
 export interface CasesTables {
   cases: CasesTable;
   case_key_wraps: CaseKeyWrapsTable;
   events: EventsTable;
   case_messages: CasePostsTable;
   case_notes: CasePostsTable;
+  case_news: CaseNewsTable;
 }

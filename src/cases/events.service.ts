@@ -7,12 +7,33 @@ import { fieldAad, openCaseKey } from './case-keys.ts';
 import { auditCase, stepCase, touchActiveCase } from './case-work.service.ts';
 import type { CasesDeps } from './case-deps.ts';
 import type { EventInput } from './cases.schema.ts';
-import { findEvent, insertEvent, setEventVerification } from './cases.repository.ts';
-import { levelRank, type Verification } from './timeline.ts';
+import { findEvent, insertEvent, listTimelineOfCases, setEventVerification } from './cases.repository.ts';
+import { postNews, postNewsFor } from './case-news.service.ts';
+import { deriveStatus } from './status-rules.ts';
+import { levelRank, type EventKind, type EventSource, type Verification } from './timeline.ts';
+import type { Tx } from '../db/database.ts';
 
 // Timeline events. Kind, date, place and source stay in clear: matching across families and
 // lists needs them and they describe the soldier, not the family. The description is sealed
 // with the case key: it is where a family writes what they were told and by whom.
+
+/** The derived status of one case's person, read inside the transaction that changes it. */
+const statusNow = async (tx: Tx, caseId: string): Promise<string> =>
+  deriveStatus(
+    (await listTimelineOfCases(tx, [caseId])).map((e) => ({
+      id: e.id,
+      kind: e.kind as EventKind,
+      date: { value: e.event_date, precision: e.date_precision },
+      source: e.source as EventSource,
+      verification: e.verification,
+    })),
+  ).status;
+
+/** A change of the person's status is news to the family (verified events only set it). */
+const newsOfStatus = async (tx: Tx, caseId: string, before: string, day: string): Promise<void> => {
+  const after = await statusNow(tx, caseId);
+  if (after !== before) await postNews(tx, { caseId, audience: 'family', kind: 'status', refId: after, day });
+};
 
 export const addEvent = async (
   deps: CasesDeps,
@@ -34,6 +55,7 @@ export const addEvent = async (
     // A family's report hands the next move to the organisation, as a message does.
     if (family) await stepCase(tx, grant, 'family_replied', today);
     else await touchActiveCase(tx, caseId, today);
+    const before = await statusNow(tx, caseId);
     await insertEvent(tx, {
       id: eventId,
       person_id: grant.personId,
@@ -50,6 +72,9 @@ export const addEvent = async (
       verified_by: level === 'reported' ? null : grant.auth.userId,
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
     });
+    const day = isoDay(deps.clock);
+    await postNewsFor(tx, grant.side, { caseId, kind: 'event_added', refId: eventId, day });
+    if (!family) await newsOfStatus(tx, caseId, before, day);
     await auditCase(tx, deps, grant, 'event.added');
   });
   return { eventId };
@@ -72,8 +97,12 @@ export const verifyEvent = async (
     if (!e || e.case_id !== grant.caseId) throw new Invalid({ field: '_form', key: 'errors.notFound' });
     if (levelRank(level) <= levelRank(e.verification))
       throw new Invalid({ field: 'verification', key: 'cases.errors.notHigher' });
-    await touchActiveCase(tx, grant.caseId, { last_activity_on: isoDay(deps.clock) });
+    const day = isoDay(deps.clock);
+    await touchActiveCase(tx, grant.caseId, { last_activity_on: day });
+    const before = await statusNow(tx, grant.caseId);
     await setEventVerification(tx, eventId, level, grant.auth.userId, isoNow(deps.clock));
+    await postNews(tx, { caseId: grant.caseId, audience: 'family', kind: 'event_verified', refId: eventId, day });
+    await newsOfStatus(tx, grant.caseId, before, day);
     await auditCase(tx, deps, grant, 'event.verified');
   });
 };

@@ -7,6 +7,7 @@ import type { OrganisationGrant } from '../policy/organisation.policy.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { ACTIVE_STATES, ENDED_STATES, type CaseState } from './case-lifecycle.ts';
 import type { QueueFilter } from './cases.schema.ts';
+import { casesWhereFamilyWrote, unseenNewsByCase } from './case-news.service.ts';
 import {
   countRows,
   listQueue,
@@ -31,6 +32,8 @@ export interface QueueRow {
   openedOn: string;
   lastActivityOn: string;
   status: PersonStatus;
+  /** messages and reports from the family that no staff member has seen yet */
+  familyWrote: number;
 }
 
 /** The derived status of each case's person, from the clear columns of its timeline. */
@@ -55,10 +58,9 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
     db,
     rows.map((r) => r.person_id),
   );
-  const statuses = await statusesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const statuses = await statusesOf(db, ids);
+  const unseen = await unseenNewsByCase(db, ids, 'staff', ['message', 'event_added']);
   return rows.map((r) => {
     const p = persons.get(r.person_id);
     return {
@@ -71,6 +73,7 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
       status: statuses.get(r.id) ?? 'unknown',
+      familyWrote: unseen.get(r.id) ?? 0,
     };
   });
 };
@@ -116,6 +119,7 @@ export const caseQueue = async (
     organisationId: grant.organisationId,
     states: filter === 'closed' ? ENDED_STATES : filter === 'waiting' ? ['waiting_on_family'] : ACTIVE_STATES,
   };
+  if (filter === 'family_wrote') f.caseIds = casesWhereFamilyWrote(deps.db);
   if (filter === 'unassigned') f.assignedTo = null;
   if (filter === 'mine') f.assignedTo = grant.auth.userId;
   if (filter === 'stale')

@@ -100,6 +100,7 @@ const purgeCase = async (
   counts.keyWraps = await deleteCaseRows(tx, 'case_key_wraps', c.id);
   counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
   counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
+  await deleteCaseRows(tx, 'case_news', c.id);
   const personStays = (await countOtherCasesOfPerson(tx, c.person_id, c.id)) > 0;
   if (personStays) {
     counts.eventsKept = await detachVerifiedEvents(tx, c.id);

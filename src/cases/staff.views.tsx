@@ -38,6 +38,12 @@ const QueueTable = ({
           <tr>
             <td>
               <a href={`/cases/${r.id}`}>{r.name}</a>
+              {r.familyWrote > 0 && (
+                <>
+                  {' '}
+                  <strong class="new">{t('cases.familyWrote', { count: r.familyWrote })}</strong>
+                </>
+              )}
             </td>
             <td>
               {t(`cases.statuses.${r.status}`)}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { grantQueue } from '../policy/organisation.policy.ts';
+import { principalOf } from '../policy/principal.ts';
+import { caseInput, grantFor, useWorld } from './cases.fixtures.ts';
+import { sendMessage } from './case-work.service.ts';
+import { familyToldAbout, notifyFamily } from './case-news.service.ts';
+import { getCaseForViewer, openCase, casesOfFamily } from './cases.service.ts';
+import { addEvent, verifyEvent } from './events.service.ts';
+import { caseQueue } from './queue.service.ts';
+
+// Knowing that someone answered: each side sees what the other did since its last visit, once.
+
+describe.each(DIALECTS)('case news (%s)', (dialect) => {
+  const s = useWorld(dialect);
+  const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
+  const fresh = async () => (await openCase(deps(), s.w.family.auth, caseInput(s.w.orgA.id))).caseId;
+
+  it('shows the family a reply and a verified event once, with the new status', async () => {
+    const caseId = await fresh();
+    const msgId = await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Мы ищем');
+    const { eventId } = await addEvent(deps(), await grantFor(s.t, s.w.family, caseId, 'add_event'), {
+      kind: 'captured',
+      date: parsePartialDate('2026-02') ?? undefined,
+      source: 'family',
+      verification: undefined,
+      place: undefined,
+      description: undefined,
+    });
+    await verifyEvent(deps(), await grantFor(s.t, s.w.verifier, caseId, 'verify'), eventId, 'confirmed');
+    expect((await casesOfFamily(s.t.opened.db, s.w.family.auth)).find((c) => c.id === caseId)?.news).toBe(3);
+    const seen = await getCaseForViewer(deps(), await grantFor(s.t, s.w.family, caseId), { takeNews: true });
+    expect(seen.news).toEqual({ messageIds: [msgId], eventIds: [eventId], status: 'captured', items: [] });
+    const again = await getCaseForViewer(deps(), await grantFor(s.t, s.w.family, caseId), { takeNews: true });
+    expect(again.news).toEqual({ messageIds: [], eventIds: [], status: null, items: [] });
+    expect((await casesOfFamily(s.t.opened.db, s.w.family.auth)).find((c) => c.id === caseId)?.news).toBe(0);
+  });
+
+  it('marks the family\'s message in the queue ("family wrote") until a staff member opens the case', async () => {
+    const caseId = await fresh();
+    const queue = grantQueue(principalOf(s.w.caseworker.auth));
+    await sendMessage(deps(), await grantFor(s.t, s.w.family, caseId, 'message'), 'Есть новости?');
+    const wrote = await caseQueue(deps(), queue, 'family_wrote');
+    expect(wrote.rows.find((r) => r.id === caseId)?.familyWrote).toBe(1);
+    // Reading the edit form is not a visit to the case page: it takes no news.
+    await getCaseForViewer(deps(), await grantFor(s.t, s.w.verifier, caseId));
+    expect((await caseQueue(deps(), queue, 'family_wrote')).rows.map((r) => r.id)).toContain(caseId);
+    await getCaseForViewer(deps(), await grantFor(s.t, s.w.verifier, caseId), { takeNews: true });
+    expect((await caseQueue(deps(), queue, 'family_wrote')).rows.map((r) => r.id)).not.toContain(caseId);
+  });
+
+  it('marks new items on the case page and in the family\'s list, in words', async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Ответ организации');
+    const list = await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies: s.w.family.cookies });
+    expect(list.body).toContain('1 новое');
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(page.body).toContain('Что нового с вашего прошлого посещения');
+    expect(page.body).toContain('1 новое сообщение.');
+    expect(page.body).toMatch(/<strong class="new">Новое<\/strong>\s*<small>/);
+    const later = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(later.body).not.toContain('Что нового');
+  });
+
+  it('lets other domains tell the family, and answers whether she was told', async () => {
+    const caseId = await fresh();
+    expect(await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).toEqual({
+      told: false,
+      seen: false,
+      on: null,
+    });
+    await s.t.opened.db
+      .transaction()
+      .execute((tx) => notifyFamily(tx, { caseId, kind: 'published', refId: 'registry-entry-1', day: '2026-03-02' }));
+    expect(await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).toEqual({
+      told: true,
+      seen: false,
+      on: '2026-03-02',
+    });
+    const view = await getCaseForViewer(deps(), await grantFor(s.t, s.w.family, caseId), { takeNews: true });
+    expect(view.news.items).toEqual([{ kind: 'published', refId: 'registry-entry-1', on: '2026-03-02' }]);
+    expect((await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).seen).toBe(true);
+  });
+});
