@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import { Conflict } from '../shared/errors.ts';
 import type { Role } from '../policy/principal.ts';
-import { pseudonymKey, type NewUserSecrets } from './keys.ts';
+import { pseudonymKey, type NewUserSecrets } from './account-keys.crypto.ts';
 
 // Queries on the users table used by several accounts services. Other domains never call these.
 

@@ -6,7 +6,7 @@ import { generateKeyPair, openWith, sealTo, type KeyPair } from '../shared/crypt
 import type { AccountFacts } from '../policy/organisation.policy.ts';
 import type { AuthContext, Role, StaffRole } from '../policy/principal.ts';
 import { findUserById } from './accounts.repository.ts';
-import { aad, newId, organisationNameKey } from './keys.ts';
+import { aad, newId, organisationNameKey } from './account-keys.crypto.ts';
 
 // What other domains may ask of accounts (see docs/dev/coordination.md), plus the organisation
 // rules shared by the web routes, the CLI and the test factories.

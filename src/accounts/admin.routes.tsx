@@ -24,11 +24,11 @@ import {
   removeStaff,
   revokeLink,
 } from './staff.service.ts';
-import { checkSetupToken, completeSetup } from './first-run.ts';
+import { checkSetupToken, completeSetup } from './first-run.service.ts';
 import { requireStaff } from '../web/guards.ts';
 import { replaceSessionCookie } from './accounts.plugin.ts';
 import { formFailure } from '../web/forms.tsx';
-import { rotateOrganisationKey } from './org-key-rotation.ts';
+import { rotateOrganisationKey } from './org-key-rotation.service.ts';
 import {
   ConfirmRemovePage,
   ConfirmRotatePage,

@@ -6,7 +6,7 @@ import { Invalid, RateLimited } from '../shared/errors.ts';
 import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
 import type { AuthContext, Role } from '../policy/principal.ts';
 import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
-import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
+import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './account-keys.crypto.ts';
 import {
   createSession,
   deleteOtherSessions,
@@ -14,8 +14,8 @@ import {
   deleteUserSessions,
   purgeExpiredSessions,
   type LoadedSession,
-} from './sessions.ts';
-import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.ts';
+} from './sessions.service.ts';
+import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.service.ts';
 
 // Registration, login and recovery. Every path that takes a pseudonym does the same work whether
 // or not the account exists (one Argon2id run, the same queries), so timing reveals nothing.

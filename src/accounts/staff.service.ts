@@ -19,10 +19,10 @@ import {
   organisationPrivateKey,
   wrapOrganisationKeyFor,
 } from './accounts.service.ts';
-import { rotateInTransaction, type RotationResult } from './org-key-rotation.ts';
-import { aad, newId, newUserSecrets, tokenKey } from './keys.ts';
-import { createSession, deleteUserSessions } from './sessions.ts';
-import { auditAccountEvent } from './audit.ts';
+import { rotateInTransaction, type RotationResult } from './org-key-rotation.service.ts';
+import { aad, newId, newUserSecrets, tokenKey } from './account-keys.crypto.ts';
+import { createSession, deleteUserSessions } from './sessions.service.ts';
+import { auditAccountEvent } from './account-audit.service.ts';
 
 // Staff accounts come only from an invite link (or the first administrator). At invite time the
 // organisation key is sealed under a key derived from the random token; the invitee's acceptance

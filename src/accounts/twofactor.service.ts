@@ -3,7 +3,7 @@ import { openWith, sealTo } from '../shared/crypto/index.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { verifyOwnPassphrase } from './auth.service.ts';
 import { findUserById } from './accounts.repository.ts';
-import { aad } from './keys.ts';
+import { aad } from './account-keys.crypto.ts';
 import {
   createSession,
   deleteOtherSessions,
@@ -11,10 +11,10 @@ import {
   openPendingTotp,
   setPendingTotp,
   type LoadedSession,
-} from './sessions.ts';
-import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
-import { newTotpSecret, verifyTotp } from './totp.ts';
-import { auditAccountEvent } from './audit.ts';
+} from './sessions.service.ts';
+import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.service.ts';
+import { newTotpSecret, verifyTotp } from './totp.crypto.ts';
+import { auditAccountEvent } from './account-audit.service.ts';
 
 // TOTP second factor: the code asked at each login, and setting it up or changing it on one's
 // own account after entering the passphrase again. The secret is stored sealed to the user's

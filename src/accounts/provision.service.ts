@@ -5,8 +5,8 @@ import { sealTo, type KeyPair } from '../shared/crypto/index.ts';
 import type { Role } from '../policy/principal.ts';
 import { insertUser } from './accounts.repository.ts';
 import { insertOrganisation, wrapOrganisationKeyFor } from './accounts.service.ts';
-import { aad, newUserSecrets } from './keys.ts';
-import { newTotpSecret } from './totp.ts';
+import { aad, newUserSecrets } from './account-keys.crypto.ts';
+import { newTotpSecret } from './totp.crypto.ts';
 
 // Accounts made without the pages, for `kintrace demo` and the test factories. The same keys and
 // wraps as the real flows; never reachable from the web. A TOTP secret, when asked for, is

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { HOUR, MINUTE, type Clock } from '../shared/clock.ts';
 import { DecryptionFailed, hashToken, open, openOptional, randomToken, seal } from '../shared/crypto/index.ts';
 import type { AuthContext, Role } from '../policy/principal.ts';
-import { aad } from './keys.ts';
+import { aad } from './account-keys.crypto.ts';
 
 // Server-side sessions. The cookie carries "<sessionId>.<secret>"; the row keeps only the
 // SHA-256 of the id and the user's private key sealed under the secret. So any process can serve

@@ -5,7 +5,7 @@ import { NotFound } from '../shared/errors.ts';
 import { hashToken, randomToken, verifierMatches } from '../shared/crypto/index.ts';
 import { countSiteAdmins } from './accounts.service.ts';
 import { createSiteAdmin } from './staff.service.ts';
-import { createSession } from './sessions.ts';
+import { createSession } from './sessions.service.ts';
 
 // On an empty deployment `npm start` prints a one-time link to create the first administrator
 // (and the equivalent CLI command). Only the SHA-256 of the token is kept, in the meta table;

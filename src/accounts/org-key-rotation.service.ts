@@ -6,7 +6,7 @@ import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
-import { auditAccountEvent } from './audit.ts';
+import { auditAccountEvent } from './account-audit.service.ts';
 
 // Organisation key rotation. Removing a staff member deletes their copy of the organisation key,
 // but whoever kept an old database copy and their own passphrase could still open that copy, and
