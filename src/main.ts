@@ -3,7 +3,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './shared/clock.ts';
-import { firstRunMessage } from './accounts/first-run.ts';
+import { firstRunMessage } from './accounts/first-run.service.ts';
 import { Scheduler } from './scheduler/scheduler.service.ts';
 import { allJobs } from './jobs.ts';
 

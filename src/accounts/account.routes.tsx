@@ -11,10 +11,10 @@ import {
 } from './auth.service.ts';
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
 import { sessionOf } from './accounts.plugin.ts';
-import { countOtherSessions, deleteOtherSessions } from './sessions.ts';
+import { countOtherSessions, deleteOtherSessions } from './sessions.service.ts';
 import { requireUser } from '../web/guards.ts';
 import { formFailure } from '../web/forms.tsx';
-import { otpauthUri, qrDataUri } from './totp.ts';
+import { otpauthUri, qrDataUri } from './totp.crypto.ts';
 import { AccountPage, TwoFactorPage } from './account.views.tsx';
 import { RecoveryCodesPage } from './auth.views.tsx';
 import { homeFor } from './auth.routes.tsx';

@@ -9,7 +9,7 @@ import { parseForm } from '../shared/validation.ts';
 import { translator } from '../web/i18n/i18n.ts';
 import { pseudonymField } from './accounts.schema.ts';
 import { createSiteAdmin } from './staff.service.ts';
-import { generatePassphrase } from './keys.ts';
+import { generatePassphrase } from './account-keys.crypto.ts';
 
 // `kintrace admin create`: the first (or another) site administrator from the command line. The
 // passphrase is generated here, printed once and never stored; 2FA is set up at first login.

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { deleteSession, loadSession, parseCookie, SESSION_COOKIE, type LoadedSession } from './sessions.ts';
+import { deleteSession, loadSession, parseCookie, SESSION_COOKIE, type LoadedSession } from './sessions.service.ts';
 
 // Fills req.auth from the session cookie on every request (assets excepted). The unwrapped
 // private key exists only in this request's memory; nothing is cached between requests, so any

@@ -1,50 +1,151 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
-import { Conflict } from '../shared/errors.ts';
-import type { Role } from '../policy/principal.ts';
-import { pseudonymKey, type NewUserSecrets } from './keys.ts';
+import type { RecoveryCodeRow, UserRow } from './accounts.table.ts';
 
-// Queries on the users table used by several accounts services. Other domains never call these.
+// Queries on users and recovery codes; the rules (pseudonym folding, conflicts, who may do what)
+// live in the services. Other domains never call these: they go through accounts.service.ts.
 
-export const findUserByPseudonym = (db: Queryable, pseudonym: string) =>
-  db.selectFrom('users').selectAll().where('pseudonym_key', '=', pseudonymKey(pseudonym)).executeTakeFirst();
+/** What the services read of an account: its facts and its sealed key material. */
+const ACCOUNT_COLUMNS = [
+  'id',
+  'pseudonym',
+  'role',
+  'organisation_id',
+  'public_key',
+  'passphrase_salt',
+  'passphrase_verifier',
+  'private_key_sealed',
+  'totp_secret_sealed',
+  'totp_last_step',
+  'disabled',
+] as const;
 
 export const findUserById = (db: Queryable, id: string) =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('users').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst();
 
-export const pseudonymTaken = async (db: Queryable, pseudonym: string): Promise<boolean> =>
-  !!(await db.selectFrom('users').select('id').where('pseudonym_key', '=', pseudonymKey(pseudonym)).executeTakeFirst());
+export const findUserByPseudonymKey = (db: Queryable, pseudonymKey: string) =>
+  db.selectFrom('users').select(ACCOUNT_COLUMNS).where('pseudonym_key', '=', pseudonymKey).executeTakeFirst();
+
+export const pseudonymKeyTaken = async (db: Queryable, pseudonymKey: string): Promise<boolean> =>
+  !!(await db.selectFrom('users').select('id').where('pseudonym_key', '=', pseudonymKey).executeTakeFirst());
+
+export const insertUser = async (db: Queryable, row: Insertable<UserRow>): Promise<void> => {
+  await db.insertInto('users').values(row).execute();
+};
+
+type UserPatch = Pick<
+  Updateable<UserRow>,
+  | 'public_key'
+  | 'passphrase_salt'
+  | 'passphrase_verifier'
+  | 'private_key_sealed'
+  | 'totp_secret_sealed'
+  | 'totp_last_step'
+  | 'disabled'
+  | 'last_login_on'
+>;
+
+export const updateUser = async (db: Queryable, id: string, patch: UserPatch): Promise<void> => {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+};
 
 /**
- * Inserts an account. The unique index on pseudonym_key is the real guard against two people
- * taking the same pseudonym at once; the check before it only gives the friendly error.
+ * Records the time step of an accepted code only if it is later than the last one; false when
+ * it was not. One statement, so two requests racing with one code accept it at most once.
  */
-export const insertUser = async (
-  tx: Queryable,
-  s: NewUserSecrets,
-  input: { pseudonym: string; role: Role; organisationId: string | null; now: string },
-): Promise<void> => {
-  if (await pseudonymTaken(tx, input.pseudonym)) throw new Conflict('accounts.errors.pseudonymTaken');
-  try {
-    await tx
-      .insertInto('users')
-      .values({
-        id: s.id,
-        pseudonym: input.pseudonym,
-        pseudonym_key: pseudonymKey(input.pseudonym),
-        role: input.role,
-        organisation_id: input.organisationId,
-        public_key: s.keyPair.publicKey,
-        passphrase_salt: s.salt,
-        passphrase_verifier: s.verifier,
-        private_key_sealed: s.privateKeySealed,
-        totp_secret_sealed: null,
-        totp_last_step: null,
-        created_at: input.now,
-      })
-      .execute();
-  } catch (err) {
-    if (await pseudonymTaken(tx, input.pseudonym).catch(() => false))
-      throw new Conflict('accounts.errors.pseudonymTaken');
-    throw err;
-  }
+export const advanceTotpStep = async (db: Queryable, id: string, step: number): Promise<boolean> =>
+  Number(
+    (
+      await db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;
+
+export const findUserPublicKey = (db: Queryable, id: string) =>
+  db.selectFrom('users').select('public_key').where('id', '=', id).executeTakeFirst();
+
+/** Staff accounts of an organisation that are not disabled, by pseudonym. */
+export const listActiveStaff = (db: Queryable, organisationId: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'pseudonym', 'role'])
+    .where('organisation_id', '=', organisationId)
+    .where('role', '!=', 'family')
+    .where('disabled', '=', 0)
+    .orderBy('pseudonym')
+    .execute();
+
+export const countAllUsers = async (db: Queryable): Promise<number> => {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+export const countUsersWithRole = async (db: Queryable, role: string): Promise<number> => {
+  const row = await db
+    .selectFrom('users')
+    .where('role', '=', role)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+// An account that never logged in counts from its creation day.
+const idleSince = sql<string>`coalesce(last_login_on, substr(created_at, 1, 10))`;
+
+export const listIdleFamilyAccounts = async (db: Queryable, cutoffDay: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'family')
+      .where(idleSince, '<=', cutoffDay)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id);
+
+/** Only while the account is still idle (a login in between keeps it); true when it was deleted. */
+export const deleteFamilyAccountIfIdle = async (db: Queryable, id: string, cutoffDay: string): Promise<boolean> => {
+  const r = await db
+    .deleteFrom('users')
+    .where('id', '=', id)
+    .where('role', '=', 'family')
+    .where(idleSince, '<=', cutoffDay)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+};
+
+export const insertRecoveryCodes = async (db: Queryable, rows: RecoveryCodeRow[]): Promise<void> => {
+  await db.insertInto('recovery_codes').values(rows).execute();
+};
+
+export const deleteRecoveryCodesOfUser = async (db: Queryable, userId: string): Promise<void> => {
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+};
+
+export const findRecoveryCode = (db: Queryable, userId: string, codeHash: string) =>
+  db
+    .selectFrom('recovery_codes')
+    .select(['id', 'key_sealed'])
+    .where('code_hash', '=', codeHash)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+
+/** False when the code was already used (deleted) by another request. */
+export const deleteRecoveryCode = async (db: Queryable, id: string): Promise<boolean> =>
+  Number((await db.deleteFrom('recovery_codes').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1;
+
+export const countRecoveryCodes = async (db: Queryable, userId: string): Promise<number> => {
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 };

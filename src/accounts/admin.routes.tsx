@@ -14,21 +14,19 @@ import {
 import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
 import { accountFacts, listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
 import {
-  acceptInvite,
-  acceptReset,
   createInvite,
   createOrganisationWithInvite,
   createResetLink,
-  findLink,
   pendingInvites,
   removeStaff,
   revokeLink,
 } from './staff.service.ts';
-import { checkSetupToken, completeSetup } from './first-run.ts';
+import { acceptInvite, acceptReset, findLink } from './invites.service.ts';
+import { checkSetupToken, completeSetup } from './first-run.service.ts';
 import { requireStaff } from '../web/guards.ts';
 import { replaceSessionCookie } from './accounts.plugin.ts';
 import { formFailure } from '../web/forms.tsx';
-import { rotateOrganisationKey } from './org-key-rotation.ts';
+import { rotateOrganisationKey } from './org-key-rotation.service.ts';
 import {
   ConfirmRemovePage,
   ConfirmRotatePage,

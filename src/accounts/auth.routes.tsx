@@ -8,7 +8,7 @@ import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accoun
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
 import { clearSessionCookie, replaceSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
-import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
+import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.service.ts';
 import { formFailure } from '../web/forms.tsx';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
 import { Unauthenticated } from '../shared/errors.ts';

@@ -5,8 +5,18 @@ import { isoDay, type Clock } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
 import type { AuthContext, Role } from '../policy/principal.ts';
-import { findUserById, findUserByPseudonym, insertUser } from './accounts.repository.ts';
-import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './keys.ts';
+import {
+  countRecoveryCodes,
+  deleteRecoveryCode,
+  deleteRecoveryCodesOfUser,
+  findRecoveryCode,
+  findUserById,
+  findUserByPseudonymKey,
+  insertRecoveryCodes,
+  updateUser,
+} from './accounts.repository.ts';
+import { createUser } from './accounts.service.ts';
+import { aad, newId, newUserSecrets, pseudonymKey, tokenKey } from './account-keys.crypto.ts';
 import {
   createSession,
   deleteOtherSessions,
@@ -14,8 +24,8 @@ import {
   deleteUserSessions,
   purgeExpiredSessions,
   type LoadedSession,
-} from './sessions.ts';
-import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.ts';
+} from './sessions.service.ts';
+import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.service.ts';
 
 // Registration, login and recovery. Every path that takes a pseudonym does the same work whether
 // or not the account exists (one Argon2id run, the same queries), so timing reveals nothing.
@@ -65,8 +75,8 @@ export const registerFamily = async (
   const now = isoDay(deps.clock);
   const { codes, rows } = sealRecoveryCodes(secrets.id, secrets.keyPair.privateKey, now);
   await deps.db.transaction().execute(async (tx) => {
-    await insertUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
-    await tx.insertInto('recovery_codes').values(rows).execute();
+    await createUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
+    await insertRecoveryCodes(tx, rows);
   });
   const { cookie, handle } = await createSession(deps.db, {
     userId: secrets.id,
@@ -95,8 +105,8 @@ export const regenerateRecoveryCodes = async (
 ): Promise<string[]> => {
   const { codes, rows } = sealRecoveryCodes(auth.userId, auth.userPrivateKey, isoDay(deps.clock));
   await deps.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('recovery_codes').where('user_id', '=', auth.userId).execute();
-    await tx.insertInto('recovery_codes').values(rows).execute();
+    await deleteRecoveryCodesOfUser(tx, auth.userId);
+    await insertRecoveryCodes(tx, rows);
   });
   return codes;
 };
@@ -119,7 +129,7 @@ export const login = async (
 ): Promise<LoginResult> => {
   const key = throttleKey('login', pseudonymKey(input.pseudonym));
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('login');
-  const user = await findUserByPseudonym(deps.db, input.pseudonym);
+  const user = await findUserByPseudonymKey(deps.db, pseudonymKey(input.pseudonym));
   const { verifier, kek } = await derivePassphraseKeys(
     input.passphrase,
     user?.passphrase_salt ?? DUMMY_SALT,
@@ -184,15 +194,11 @@ export const changePassphrase = async (
   const salt = newSalt();
   const { verifier, kek } = await derivePassphraseKeys(input.next, salt, deps.config.argon2);
   await deps.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({
-        passphrase_salt: salt,
-        passphrase_verifier: verifier,
-        private_key_sealed: seal(kek, auth.userPrivateKey, aad.userPrivateKey(auth.userId)),
-      })
-      .where('id', '=', auth.userId)
-      .execute();
+    await updateUser(tx, auth.userId, {
+      passphrase_salt: salt,
+      passphrase_verifier: verifier,
+      private_key_sealed: seal(kek, auth.userPrivateKey, aad.userPrivateKey(auth.userId)),
+    });
     await deleteOtherSessions(tx, auth.userId, auth.sessionId);
   });
 };
@@ -209,31 +215,21 @@ export const recoverWithCode = async (
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('recover');
   const salt = newSalt();
   const { verifier, kek } = await derivePassphraseKeys(input.passphrase, salt, deps.config.argon2);
-  const user = await findUserByPseudonym(deps.db, input.pseudonym);
+  const user = await findUserByPseudonymKey(deps.db, pseudonymKey(input.pseudonym));
   const norm = normaliseRecoveryCode(input.code);
-  const code = await deps.db
-    .selectFrom('recovery_codes')
-    .select(['id', 'key_sealed'])
-    .where('code_hash', '=', hashToken(norm))
-    .where('user_id', '=', user?.id ?? '')
-    .executeTakeFirst();
+  const code = await findRecoveryCode(deps.db, user?.id ?? '', hashToken(norm));
   if (!user || !code || user.disabled) {
     await recordFailure(deps.db, key, deps.clock);
     throw new Invalid({ field: '_form', key: 'accounts.errors.badRecovery' });
   }
   const privateKey = open(tokenKey(norm, 'recovery'), code.key_sealed, aad.recovery(code.id));
   const used = await deps.db.transaction().execute(async (tx) => {
-    const del = await tx.deleteFrom('recovery_codes').where('id', '=', code.id).executeTakeFirst();
-    if (Number(del.numDeletedRows) !== 1) return false;
-    await tx
-      .updateTable('users')
-      .set({
-        passphrase_salt: salt,
-        passphrase_verifier: verifier,
-        private_key_sealed: seal(kek, privateKey, aad.userPrivateKey(user.id)),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    if (!(await deleteRecoveryCode(tx, code.id))) return false;
+    await updateUser(tx, user.id, {
+      passphrase_salt: salt,
+      passphrase_verifier: verifier,
+      private_key_sealed: seal(kek, privateKey, aad.userPrivateKey(user.id)),
+    });
     await deleteUserSessions(tx, user.id);
     return true;
   });
@@ -250,11 +246,5 @@ export const recoverWithCode = async (
   return { cookie, next: 'done', role: user.role as Role, organisationId: user.organisation_id };
 };
 
-export const remainingRecoveryCodes = async (deps: AccountsDeps, userId: string): Promise<number> => {
-  const row = await deps.db
-    .selectFrom('recovery_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-};
+export const remainingRecoveryCodes = (deps: AccountsDeps, userId: string): Promise<number> =>
+  countRecoveryCodes(deps.db, userId);

@@ -3,7 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import { MINUTE, HOUR } from '../shared/clock.ts';
-import { SESSION_COOKIE } from './sessions.ts';
+import { SESSION_COOKIE } from './sessions.service.ts';
 
 // Families: register, log in and out, wrong passphrase, unknown account, lockout, recovery,
 // session rotation and timeouts, cookie flags. Both database engines.
@@ -181,7 +181,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     await submitForm(t.app, '/account/2fa', { passphrase: PASS }, cookies, '/account/2fa/passphrase');
     const setup = await page('/account/2fa', cookies);
     const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
-    const { totpCode } = await import('./totp.ts');
+    const { totpCode } = await import('./totp.crypto.ts');
     expect(
       (
         await submitForm(

@@ -15,8 +15,8 @@ import { HOUR } from '../shared/clock.ts';
 import { publicKeyOf } from '../shared/crypto/index.ts';
 import { organisationPrivateKey, organisationPublicKey, staffOfOrganisation } from './accounts.service.ts';
 import { requireStaff } from '../web/guards.ts';
-import { loadSession, SESSION_COOKIE } from './sessions.ts';
-import { totpCode } from './totp.ts';
+import { loadSession, SESSION_COOKIE } from './sessions.service.ts';
+import { totpCode } from './totp.crypto.ts';
 
 // Staff: organisations, invites, 2FA before any case, TOTP replay, reset links, restarts.
 

@@ -2,8 +2,8 @@ import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
 import { openWith, sealTo } from '../shared/crypto/index.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { verifyOwnPassphrase } from './auth.service.ts';
-import { findUserById } from './accounts.repository.ts';
-import { aad } from './keys.ts';
+import { advanceTotpStep, findUserById, updateUser } from './accounts.repository.ts';
+import { aad } from './account-keys.crypto.ts';
 import {
   createSession,
   deleteOtherSessions,
@@ -11,10 +11,11 @@ import {
   openPendingTotp,
   setPendingTotp,
   type LoadedSession,
-} from './sessions.ts';
-import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.ts';
-import { newTotpSecret, verifyTotp } from './totp.ts';
-import { auditAccountEvent } from './audit.ts';
+} from './sessions.service.ts';
+import { updateSession } from './sessions.repository.ts';
+import { clearFailures, isLocked, recordFailure, throttleKey } from './throttle.service.ts';
+import { newTotpSecret, verifyTotp } from './totp.crypto.ts';
+import { auditAccountEvent } from './account-audit.service.ts';
 
 // TOTP second factor: the code asked at each login, and setting it up or changing it on one's
 // own account after entering the passphrase again. The secret is stored sealed to the user's
@@ -34,18 +35,7 @@ export const passSecondFactor = async (
   const secret = openWith(auth.userPrivateKey, user.totp_secret_sealed, aad.userTotp(user.id)).toString('utf8');
   const step = verifyTotp(secret, code, deps.clock.now(), user.totp_last_step);
   // The conditional update makes two requests racing with one code accept it at most once.
-  const accepted =
-    step !== null &&
-    Number(
-      (
-        await deps.db
-          .updateTable('users')
-          .set({ totp_last_step: step })
-          .where('id', '=', user.id)
-          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-          .executeTakeFirst()
-      ).numUpdatedRows,
-    ) === 1;
+  const accepted = step !== null && (await advanceTotpStep(deps.db, user.id, step));
   if (!accepted) {
     await recordFailure(deps.db, key, deps.clock);
     throw new Invalid({ field: 'code', key: 'accounts.errors.badCode' });
@@ -85,19 +75,11 @@ export const confirmTotpSetup = async (deps: AccountsDeps, session: LoadedSessio
   const user = await findUserById(deps.db, auth.userId);
   if (!user) throw new NotFound('user');
   await deps.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({
-        totp_secret_sealed: sealTo(user.public_key, Buffer.from(secret, 'utf8'), aad.userTotp(user.id)),
-        totp_last_step: step,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await tx
-      .updateTable('sessions')
-      .set({ pending_totp_sealed: null, second_factor_done: 1 })
-      .where('id_hash', '=', auth.sessionId)
-      .execute();
+    await updateUser(tx, user.id, {
+      totp_secret_sealed: sealTo(user.public_key, Buffer.from(secret, 'utf8'), aad.userTotp(user.id)),
+      totp_last_step: step,
+    });
+    await updateSession(tx, auth.sessionId, { pending_totp_sealed: null, second_factor_done: 1 });
     // Other sessions were opened under the old secret: end them.
     await deleteOtherSessions(tx, user.id, auth.sessionId);
     if (user.role !== 'family' && user.organisation_id) {

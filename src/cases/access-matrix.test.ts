@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { createSiteAdmin, formToken, type Cookies, type TestUser } from '../../test/helpers/factories.ts';
-import { createSession, SESSION_COOKIE } from '../accounts/sessions.ts';
+import { createSession, SESSION_COOKIE } from '../accounts/sessions.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { buildWorld, grantFor, NARRATIVE, type World } from './cases.fixtures.ts';
 import { addEvent } from './events.service.ts';

@@ -68,7 +68,7 @@ const readCaseKey = async (db: Queryable, grant: CaseGrant): Promise<Buffer> => 
 };
 
 /**
- * Organisation key rotation (src/accounts/org-key-rotation.ts): every case key of the
+ * Organisation key rotation (src/accounts/org-key-rotation.service.ts): every case key of the
  * organisation is opened with the old private key and sealed to the new public key, same AAD.
  * A wrap that does not open throws, so the caller's transaction rolls back rather than leave a
  * case sealed to a key nobody holds. Returns how many cases were re-sealed.

@@ -50,7 +50,7 @@ describe.each(DIALECTS)('case news (%s)', (dialect) => {
     expect((await caseQueue(deps(), queue, 'family_wrote')).rows.map((r) => r.id)).not.toContain(caseId);
   });
 
-  it('marks new items on the case page and in the family\'s list, in words', async () => {
+  it("marks new items on the case page and in the family's list, in words", async () => {
     const caseId = await fresh();
     await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Ответ организации');
     const list = await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies: s.w.family.cookies });

@@ -62,7 +62,7 @@ export const openCase = async (
   const today = isoDay(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
     // Read under the organisation's lock: a key rotation running now finishes first, so the case
-    // is sealed to the key that staff will hold afterwards (src/accounts/org-key-rotation.ts).
+    // is sealed to the key that staff will hold afterwards (src/accounts/org-key-rotation.service.ts).
     const orgKey = await lockOrganisation(tx, input.organisation, 'share');
     const personId = await createPerson(tx, input, today);
     await insertCase(tx, {

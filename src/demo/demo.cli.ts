@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { systemClock } from '../shared/clock.ts';
-import { base32Decode, totpCode } from '../accounts/totp.ts';
+import { base32Decode, totpCode } from '../accounts/totp.crypto.ts';
 import { assertEmptyDataDir, DemoRefused, formatReport, runDemo } from './demo.service.ts';
 
 // `kintrace demo`: fills an EMPTY data directory (and database) with the synthetic demo and prints

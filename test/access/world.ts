@@ -8,7 +8,7 @@ import {
   type TestOrganisation,
   type TestUser,
 } from '../helpers/factories.ts';
-import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.ts';
+import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.service.ts';
 import { createInvite } from '../../src/accounts/staff.service.ts';
 import { openCase } from '../../src/cases/cases.service.ts';
 import { addEvent } from '../../src/cases/events.service.ts';

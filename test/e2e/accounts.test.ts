@@ -9,7 +9,7 @@ import {
   type RunningApp,
 } from '../helpers/browser.ts';
 import { createSiteAdmin } from '../helpers/factories.ts';
-import { totpCode } from '../../src/accounts/totp.ts';
+import { totpCode } from '../../src/accounts/totp.crypto.ts';
 
 // The accounts pages in a real browser with JavaScript off, on a 360 px phone: a family
 // registers, logs out and back in; a site admin creates an organisation and its first admin

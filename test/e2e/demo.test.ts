@@ -8,7 +8,7 @@ import {
   startApp,
   type RunningApp,
 } from '../helpers/browser.ts';
-import { totpCode } from '../../src/accounts/totp.ts';
+import { totpCode } from '../../src/accounts/totp.crypto.ts';
 import { runDemo, type DemoReport } from '../../src/demo/demo.service.ts';
 import { DEMO_MARK } from '../../src/demo/demo.data.ts';
 

@@ -10,7 +10,7 @@ import {
 } from '../helpers/browser.ts';
 import { createSiteAdmin } from '../../src/accounts/staff.service.ts';
 import { RECOVERY_CODE_COUNT } from '../../src/accounts/auth.service.ts';
-import { totpCode } from '../../src/accounts/totp.ts';
+import { totpCode } from '../../src/accounts/totp.crypto.ts';
 import { translator } from '../../src/web/i18n/i18n.ts';
 
 // The whole story of issue 3 in a real browser with JavaScript off for everybody (the family's

@@ -4,9 +4,9 @@ import type { Db } from '../../src/db/database.ts';
 import { ManualClock, systemClock, type Clock } from '../../src/shared/clock.ts';
 import { randomToken, type KeyPair } from '../../src/shared/crypto/index.ts';
 import type { AuthContext, StaffRole } from '../../src/policy/principal.ts';
-import { provisionAccount, provisionOrganisation } from '../../src/accounts/provision.ts';
-import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.ts';
-import { timeStep, totpCode } from '../../src/accounts/totp.ts';
+import { provisionAccount, provisionOrganisation } from '../../src/accounts/provision.service.ts';
+import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.service.ts';
+import { timeStep, totpCode } from '../../src/accounts/totp.crypto.ts';
 
 // Test data straight into the database, with real keys, so tests of other domains start from a
 // logged-in user without going through the pages. Every account gets a real session too.

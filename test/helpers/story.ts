@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '../../src/shared/clock.ts';
 import { createSiteAdmin } from '../../src/accounts/staff.service.ts';
-import { totpCode } from '../../src/accounts/totp.ts';
+import { totpCode } from '../../src/accounts/totp.crypto.ts';
 import { Visitor, type Page } from './visitor.ts';
 
 // The whole story of issue 3 over HTTP, through the real pages and forms (as a browser without

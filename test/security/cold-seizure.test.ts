@@ -19,7 +19,7 @@ import {
   randomKey,
   verifierMatches,
 } from '../../src/shared/crypto/index.ts';
-import { aad } from '../../src/accounts/keys.ts';
+import { aad } from '../../src/accounts/account-keys.crypto.ts';
 import { authoriseCase } from '../../src/cases/case-access.service.ts';
 import { principalOf } from '../../src/policy/principal.ts';
 import { getCaseForViewer } from '../../src/cases/cases.service.ts';

@@ -6,7 +6,9 @@ import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
-import { auditAccountEvent } from './audit.ts';
+import { auditAccountEvent } from './account-audit.service.ts';
+import { deleteOrganisationWrap, listWrapHolders, setOrganisationPublicKey } from './organisations.repository.ts';
+import { deleteUnusedInvitesOfOrganisation } from './invites.repository.ts';
 
 // Organisation key rotation. Removing a staff member deletes their copy of the organisation key,
 // but whoever kept an old database copy and their own passphrase could still open that copy, and
@@ -40,21 +42,12 @@ export const rotateInTransaction = async (
   const next = generateKeyPair();
   const cases = await resealOrganisationCaseKeys(tx, orgId, oldPrivate, next.publicKey);
 
-  const holders = await tx
-    .selectFrom('organisation_key_wraps')
-    .innerJoin('users', 'users.id', 'organisation_key_wraps.user_id')
-    .select(['users.id', 'users.public_key', 'users.disabled'])
-    .where('organisation_key_wraps.organisation_id', '=', orgId)
-    .execute();
+  const holders = await listWrapHolders(tx, orgId);
   let kept = 0;
   for (const h of holders) {
     if (h.disabled) {
       // A disabled account keeps no copy, old or new.
-      await tx
-        .deleteFrom('organisation_key_wraps')
-        .where('organisation_id', '=', orgId)
-        .where('user_id', '=', h.id)
-        .execute();
+      await deleteOrganisationWrap(tx, orgId, h.id);
     } else {
       // Replaces the wrap: their sessions read the current wrap at each request and go on working.
       await wrapOrganisationKeyFor(tx, orgId, next.privateKey, { id: h.id, publicKey: h.public_key }, deps.clock);
@@ -64,12 +57,8 @@ export const rotateInTransaction = async (
 
   // Unused links hold the old key under a key derived from their token, and only the token's
   // hash is stored: they cannot be re-sealed, so they are revoked (the admin page says so).
-  const revoked = await tx
-    .deleteFrom('invites')
-    .where('organisation_id', '=', orgId)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  await tx.updateTable('organisations').set({ public_key: next.publicKey }).where('id', '=', orgId).execute();
+  const revokedLinks = await deleteUnusedInvitesOfOrganisation(tx, orgId);
+  await setOrganisationPublicKey(tx, orgId, next.publicKey);
   await auditAccountEvent(tx, {
     actorUserId: auth.userId,
     actorRole: auth.role,
@@ -77,7 +66,7 @@ export const rotateInTransaction = async (
     action: 'organisation.key_rotated',
     at: deps.clock.now().toISOString(),
   });
-  return { cases, holders: kept, revokedLinks: Number(revoked.numDeletedRows) };
+  return { cases, holders: kept, revokedLinks };
 };
 
 /** The "replace the organisation key" button of the admin page. */

@@ -5,14 +5,14 @@ import { NotFound } from '../shared/errors.ts';
 import { hashToken, randomToken, verifierMatches } from '../shared/crypto/index.ts';
 import { countSiteAdmins } from './accounts.service.ts';
 import { createSiteAdmin } from './staff.service.ts';
-import { createSession } from './sessions.ts';
+import { createSession } from './sessions.service.ts';
+import { deleteSetupToken, findSetupToken, insertSetupToken } from './first-run.repository.ts';
 
 // On an empty deployment `npm start` prints a one-time link to create the first administrator
 // (and the equivalent CLI command). Only the SHA-256 of the token is kept, in the meta table;
 // each start replaces it, it expires after a day, and it stops working once a site administrator exists.
 // Families registering first must not be able to block the web setup.
 
-const META_KEY = 'accounts/setup-token';
 const SETUP_TTL_MS = 24 * HOUR;
 
 interface Deps {
@@ -29,8 +29,8 @@ export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
     expiresAt: new Date(deps.clock.now().getTime() + SETUP_TTL_MS).toISOString(),
   });
   await deps.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('meta').where('key', '=', META_KEY).execute();
-    await tx.insertInto('meta').values({ key: META_KEY, value }).execute();
+    await deleteSetupToken(tx);
+    await insertSetupToken(tx, value);
   });
   return [
     'No administrator yet. Open this one-time link (valid 24 hours, until used or the next start) to create the first one:',
@@ -42,9 +42,9 @@ export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
 
 /** Throws NotFound unless the token is the current, unexpired one and no site administrator exists yet. */
 export const checkSetupToken = async (deps: Deps, token: string): Promise<void> => {
-  const row = await deps.db.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
-  if (!row || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('setup');
-  const { hash, expiresAt } = JSON.parse(row.value) as { hash: string; expiresAt: string };
+  const stored = await findSetupToken(deps.db);
+  if (stored === undefined || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFound('setup');
+  const { hash, expiresAt } = JSON.parse(stored) as { hash: string; expiresAt: string };
   if (
     !verifierMatches(hash, hashToken(token)) ||
     expiresAt <= deps.clock.now().toISOString() ||
@@ -60,8 +60,7 @@ export const completeSetup = async (
 ): Promise<{ cookie: string }> => {
   await checkSetupToken(deps, token);
   // Deleting the row first makes the link single-use even if two requests race.
-  const deleted = await deps.db.deleteFrom('meta').where('key', '=', META_KEY).executeTakeFirst();
-  if (Number(deleted.numDeletedRows) !== 1) throw new NotFound('setup');
+  if (!(await deleteSetupToken(deps.db))) throw new NotFound('setup');
   const admin = await createSiteAdmin(deps, {
     pseudonym: input.pseudonym,
     passphrase: input.passphrase,

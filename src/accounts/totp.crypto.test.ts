@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, newTotpSecret, timeStep, totpCode, verifyTotp } from './totp.ts';
-import { generatePassphrase } from './keys.ts';
+import { base32Decode, base32Encode, newTotpSecret, timeStep, totpCode, verifyTotp } from './totp.crypto.ts';
+import { generatePassphrase } from './account-keys.crypto.ts';
 import { newRecoveryCode, normaliseRecoveryCode } from './auth.service.ts';
-import { pseudonymKey } from './keys.ts';
+import { pseudonymKey } from './account-keys.crypto.ts';
 
 describe('TOTP (RFC 6238)', () => {
   const secret = base32Encode(Buffer.from('12345678901234567890'));

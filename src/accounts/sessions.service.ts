@@ -3,7 +3,18 @@ import type { Config } from '../config.ts';
 import { HOUR, MINUTE, type Clock } from '../shared/clock.ts';
 import { DecryptionFailed, hashToken, open, openOptional, randomToken, seal } from '../shared/crypto/index.ts';
 import type { AuthContext, Role } from '../policy/principal.ts';
-import { aad } from './keys.ts';
+import { aad } from './account-keys.crypto.ts';
+import { updateUser } from './accounts.repository.ts';
+import {
+  countSessionsOfUserExcept,
+  deleteSessionRow,
+  deleteSessionsBefore,
+  deleteSessionsOfUser,
+  deleteSessionsOfUserExcept,
+  findSessionWithUser,
+  insertSession,
+  updateSession,
+} from './sessions.repository.ts';
 
 // Server-side sessions. The cookie carries "<sessionId>.<secret>"; the row keeps only the
 // SHA-256 of the id and the user's private key sealed under the secret. So any process can serve
@@ -33,24 +44,17 @@ export const createSession = async (
   const secret = Buffer.from(randomToken(32), 'base64url');
   const idHash = hashToken(id);
   const now = opts.clock.now().toISOString();
-  await db
-    .insertInto('sessions')
-    .values({
-      id_hash: idHash,
-      user_id: opts.userId,
-      key_sealed: seal(secret, opts.privateKey, aad.session(idHash)),
-      second_factor_done: opts.secondFactorDone ? 1 : 0,
-      pending_totp_sealed: null,
-      created_at: now,
-      last_seen_at: now,
-    })
-    .execute();
+  await insertSession(db, {
+    id_hash: idHash,
+    user_id: opts.userId,
+    key_sealed: seal(secret, opts.privateKey, aad.session(idHash)),
+    second_factor_done: opts.secondFactorDone ? 1 : 0,
+    pending_totp_sealed: null,
+    created_at: now,
+    last_seen_at: now,
+  });
   // Every login makes a session: the day keeps an idle family account from retention's deletion.
-  await db
-    .updateTable('users')
-    .set({ last_login_on: now.slice(0, 10) })
-    .where('id', '=', opts.userId)
-    .execute();
+  await updateUser(db, opts.userId, { last_login_on: now.slice(0, 10) });
   return { cookie: `${id}.${secret.toString('base64url')}`, handle: { idHash, secret } };
 };
 
@@ -74,25 +78,7 @@ export const loadSession = async (
 ): Promise<LoadedSession | null> => {
   const parsed = parseCookie(cookie);
   if (!parsed) return null;
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id_hash',
-      'sessions.key_sealed',
-      'sessions.second_factor_done',
-      'sessions.pending_totp_sealed',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'users.id as user_id',
-      'users.pseudonym',
-      'users.role',
-      'users.organisation_id',
-      'users.disabled',
-      'users.totp_secret_sealed',
-    ])
-    .where('sessions.id_hash', '=', parsed.idHash)
-    .executeTakeFirst();
+  const row = await findSessionWithUser(db, parsed.idHash);
   if (!row) return null;
   const now = clock.now();
   if (expired(row, now, config) || row.disabled) {
@@ -107,11 +93,7 @@ export const loadSession = async (
     throw err;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('id_hash', '=', row.id_hash)
-      .execute();
+    await updateSession(db, row.id_hash, { last_seen_at: now.toISOString() });
   }
   return {
     auth: {
@@ -129,44 +111,21 @@ export const loadSession = async (
   };
 };
 
-export const deleteSession = async (db: Queryable, idHash: string): Promise<void> => {
-  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
-};
+export const deleteSession = (db: Queryable, idHash: string): Promise<void> => deleteSessionRow(db, idHash);
 
-export const deleteUserSessions = async (db: Queryable, userId: string): Promise<void> => {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-};
+export const deleteUserSessions = (db: Queryable, userId: string): Promise<void> => deleteSessionsOfUser(db, userId);
 
 /** "Log out my other devices": every session of the user except this one. */
-export const deleteOtherSessions = async (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
-  Number(
-    (
-      await db
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('id_hash', '!=', keepIdHash)
-        .executeTakeFirst()
-    ).numDeletedRows,
-  );
+export const deleteOtherSessions = (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
+  deleteSessionsOfUserExcept(db, userId, keepIdHash);
 
-export const countOtherSessions = async (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
-  Number(
-    (
-      await db
-        .selectFrom('sessions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('id_hash', '!=', keepIdHash)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+export const countOtherSessions = (db: Queryable, userId: string, keepIdHash: string): Promise<number> =>
+  countSessionsOfUserExcept(db, userId, keepIdHash);
 
 export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secret: string | null): Promise<void> => {
-  await db
-    .updateTable('sessions')
-    .set({ pending_totp_sealed: secret === null ? null : seal(handle.secret, secret, aad.pendingTotp(handle.idHash)) })
-    .where('id_hash', '=', handle.idHash)
-    .execute();
+  await updateSession(db, handle.idHash, {
+    pending_totp_sealed: secret === null ? null : seal(handle.secret, secret, aad.pendingTotp(handle.idHash)),
+  });
 };
 
 export const openPendingTotp = (handle: SessionHandle, sealed: string | null): string | null =>
@@ -175,13 +134,8 @@ export const openPendingTotp = (handle: SessionHandle, sealed: string | null): s
 /** Housekeeping: sessions past their absolute lifetime are removed even if never presented again. */
 export const purgeExpiredSessions = async (db: Queryable, clock: Clock, config: Config): Promise<void> => {
   const now = clock.now().getTime();
-  await db
-    .deleteFrom('sessions')
-    .where((eb) =>
-      eb.or([
-        eb('created_at', '<', new Date(now - config.sessionAbsoluteHours * HOUR).toISOString()),
-        eb('last_seen_at', '<', new Date(now - config.sessionIdleMinutes * MINUTE).toISOString()),
-      ]),
-    )
-    .execute();
+  await deleteSessionsBefore(db, {
+    createdBefore: new Date(now - config.sessionAbsoluteHours * HOUR).toISOString(),
+    lastSeenBefore: new Date(now - config.sessionIdleMinutes * MINUTE).toISOString(),
+  });
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { createFamily, submitForm } from '../../test/helpers/factories.ts';
-import { firstRunMessage } from './first-run.ts';
+import { firstRunMessage } from './first-run.service.ts';
 
 const PASS = 'first admin passphrase';
 

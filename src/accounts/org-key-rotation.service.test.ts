@@ -7,8 +7,8 @@ import { buildWorld, caseInput, grantFor, NARRATIVE, type World } from '../cases
 import { getCaseForViewer, openCase } from '../cases/cases.service.ts';
 import { organisationPrivateKey } from './accounts.service.ts';
 import { createInvite, createResetLink, removeStaff } from './staff.service.ts';
-import { rotateInTransaction, rotateOrganisationKey } from './org-key-rotation.ts';
-import { aad } from './keys.ts';
+import { rotateInTransaction, rotateOrganisationKey } from './org-key-rotation.service.ts';
+import { aad } from './account-keys.crypto.ts';
 
 // Organisation key rotation: what a removed staff member kept stops opening the live database,
 // everyone else keeps reading, links are revoked, and a failure changes nothing.

@@ -3,10 +3,10 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import { sealTo, type KeyPair } from '../shared/crypto/index.ts';
 import type { Role } from '../policy/principal.ts';
-import { insertUser } from './accounts.repository.ts';
-import { insertOrganisation, wrapOrganisationKeyFor } from './accounts.service.ts';
-import { aad, newUserSecrets } from './keys.ts';
-import { newTotpSecret } from './totp.ts';
+import { updateUser } from './accounts.repository.ts';
+import { createUser, insertOrganisation, wrapOrganisationKeyFor } from './accounts.service.ts';
+import { aad, newUserSecrets } from './account-keys.crypto.ts';
+import { newTotpSecret } from './totp.crypto.ts';
 
 // Accounts made without the pages, for `kintrace demo` and the test factories. The same keys and
 // wraps as the real flows; never reachable from the web. A TOTP secret, when asked for, is
@@ -39,20 +39,16 @@ export const provisionAccount = async (
   const totpSecret = input.withTotp ? newTotpSecret() : null;
   const org = input.organisation ?? null;
   await deps.db.transaction().execute(async (tx) => {
-    await insertUser(tx, secrets, {
+    await createUser(tx, secrets, {
       pseudonym: input.pseudonym,
       role: input.role,
       organisationId: org?.id ?? null,
       now,
     });
     if (totpSecret) {
-      await tx
-        .updateTable('users')
-        .set({
-          totp_secret_sealed: sealTo(secrets.keyPair.publicKey, Buffer.from(totpSecret), aad.userTotp(secrets.id)),
-        })
-        .where('id', '=', secrets.id)
-        .execute();
+      await updateUser(tx, secrets.id, {
+        totp_secret_sealed: sealTo(secrets.keyPair.publicKey, Buffer.from(totpSecret), aad.userTotp(secrets.id)),
+      });
     }
     if (org)
       await wrapOrganisationKeyFor(
