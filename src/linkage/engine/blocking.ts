@@ -1,7 +1,7 @@
 // Candidate pairs from several blocking rules, unioned without a hash set of pairs: a pair found
 // by rule r is skipped when an earlier rule also puts both records in one block, so each pair is
 // scored exactly once and memory stays O(records). Oversized blocks are skipped and reported.
-import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { mixHash } from './strings.ts';
 import { getTransform } from './transforms.ts';
 
@@ -48,6 +48,8 @@ export class Blocking {
     private readonly data: Dataset,
     readonly rules: readonly BlockingRule[],
     readonly maxBlockSize = 5000,
+    /** The engine's registry (a worker adopts these keys); training's throwaway blockings pass none. */
+    features?: FeatureRegistry,
   ) {
     this.ruleNames = rules.map((r) => r.join(' & '));
     const cache = new Map<string, KeyPart>();
@@ -56,9 +58,9 @@ export class Blocking {
       if (!part) {
         const [fields, transformName = 'value'] = spec.split('|');
         const fn = getTransform(transformName);
-        const interner = new Interner();
+        const interner = new Interner(features);
         const cols = fields.split('+').map((f) => data.column(f));
-        part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)))) };
+        part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)), features)) };
         cache.set(spec, part);
       }
       return part;

@@ -1,7 +1,7 @@
 // The pipeline: add records → train (unsupervised) → predict (blocked pairs scored once) →
 // cluster with constraints. Pure library: no I/O, progress reported through callbacks.
-import { createComparison, type Comparison } from './comparison.ts';
-import './comparisons-generic.ts';
+import type { Comparison } from './comparison.ts';
+import { createComparison } from './comparison-types.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
 import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
@@ -60,13 +60,8 @@ export class LinkageEngine {
   ) {
     this.config = parseLinkageConfig(config);
     this.data = new Dataset(configFields(this.config));
-    FeatureRegistry.current = this.features;
-    try {
-      this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data));
-      this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize);
-    } finally {
-      FeatureRegistry.current = null;
-    }
+    this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data, this.features));
+    this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize, this.features);
   }
 
   add(id: string, record: RawRecord, source = 0): number {

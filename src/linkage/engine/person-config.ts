@@ -4,8 +4,6 @@
 // twin in at least one rule, while no rule makes blocks that grow quadratically at a million
 // records (names alone do: every Ivanov Aleksandr in one block).
 import type { LinkageConfigInput } from './config.ts';
-import './person.ts';
-import './person-transforms.ts';
 import type { SavedModel } from './model-io.ts';
 import personModel from './person-model.json' with { type: 'json' };
 

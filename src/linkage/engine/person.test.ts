@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import './person.ts';
-import './person-transforms.ts';
 import { levelOf } from './levels.test-helper.ts';
 
 describe('person comparisons: every level', () => {
