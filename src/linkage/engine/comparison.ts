@@ -33,6 +33,8 @@ export interface ComparisonSpec {
   swapWith?: string;
   /** Treat this comparison's conflict level as cannot-link. */
   cannotLink?: boolean;
+  /** Comparisons within which this one's term frequency is taken (see term-frequency.ts). */
+  tfWithin?: string[];
 }
 
 /** Builds a comparison for one engine: its token features register in that engine's registry. */

@@ -76,12 +76,19 @@ export class LinkageEngine {
   train(): TrainingReport {
     this.sync();
     const t = this.config.training;
-    if (this.config.model && this.data.size < t.minRecords) {
-      this.useParams(loadModel(this.comparisons, this.config.model, this.data.size));
-      this.trainingReport = { deterministicPairs: 0, recall: 0, sessions: [], savedModel: true };
+    const saved = this.config.model ? loadModel(this.comparisons, this.config.model, this.data.size) : null;
+    if (saved && this.data.size < t.minRecords) {
+      this.useParams(saved);
+      this.trainingReport = { savedModel: true };
       return this.trainingReport;
     }
-    const { params, report } = train(this.data, this.comparisons, { ...t, crossSourceOnly: this.crossSourceOnly });
+    const { params, report } = train(
+      this.data,
+      this.comparisons,
+      this.blocking,
+      { ...t, crossSourceOnly: this.crossSourceOnly },
+      saved,
+    );
     this.useParams(params);
     this.trainingReport = report;
     return report;
@@ -91,11 +98,22 @@ export class LinkageEngine {
     this.sync();
     this.params = params;
     const { link, corroborate } = this.config.thresholds;
+    const names = this.comparisons.map((c) => c.name);
+    const within = this.config.comparisons.map((spec) =>
+      (spec.tfWithin ?? []).map((name) => {
+        const j = names.indexOf(name);
+        if (j < 0) throw new Error(`tfWithin names an unknown comparison "${name}" (known: ${names.join(', ')})`);
+        return j;
+      }),
+    );
     // Capped just below the link threshold: such a pair can only ever be reviewed.
-    this.scorer = new Scorer(this.comparisons, params, this.data, {
-      comparisons: corroborate,
-      maxWeight: weightOf(link) - 1e-6,
-    });
+    this.scorer = new Scorer(
+      this.comparisons,
+      params,
+      this.data,
+      { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 },
+      within,
+    );
   }
 
   private requireScorer(): Scorer {

@@ -2,9 +2,10 @@
 // keeps, per blocking rule, the records sorted by key (binary search) plus a small map for records
 // added after the build; the query is appended to the dataset, scored with the same comparisons,
 // model and term frequencies as a batch run (so results are identical), then dropped.
+import type { LinkageConfigInput } from './config.ts';
 import type { RawRecord } from './dataset.ts';
-import type { LinkageEngine } from './engine.ts';
-import { probability, weightOf, type FieldWeight } from './model.ts';
+import { LinkageEngine } from './engine.ts';
+import { probability, weightOf, type FieldWeight, type ModelParams } from './model.ts';
 
 export interface Candidate {
   record: number;
@@ -20,7 +21,24 @@ export class LinkageIndex {
   private stamp = new Int32Array(0);
   private query = 0;
 
-  constructor(private readonly engine: LinkageEngine) {
+  /**
+   * An index over records already stored (the platform's database): with `params` (a model
+   * saved from an earlier run, or updated from review decisions) nothing is trained; without,
+   * the model is learned from these records first.
+   */
+  static build(
+    config: LinkageConfigInput,
+    records: Iterable<{ id: string; record: RawRecord; source?: number }>,
+    params?: ModelParams,
+  ): LinkageIndex {
+    const engine = new LinkageEngine(config);
+    for (const r of records) engine.add(r.id, r.record, r.source ?? 0);
+    if (params) engine.useParams(params);
+    else engine.train();
+    return new LinkageIndex(engine);
+  }
+
+  constructor(readonly engine: LinkageEngine) {
     if (!engine.scorer) throw new Error('train the engine before indexing it');
     engine.sync();
     engine.blocking.computeKeys();
@@ -96,22 +114,29 @@ export class LinkageIndex {
 
   /** Scores a record against the index without adding it. */
   match(record: RawRecord, options: { minProbability?: number; source?: number } = {}): Candidate[] {
-    const q = this.engine.add('', record, options.source ?? 0);
-    try {
-      this.engine.sync();
-      return this.scoreRecord(q, options.minProbability ?? this.engine.config.thresholds.review);
-    } finally {
-      this.engine.data.pop();
-    }
+    return this.withQuery(record, options.source ?? 0, (q) =>
+      this.scoreRecord(q, options.minProbability ?? this.engine.config.thresholds.review),
+    );
   }
 
   /** The weight each field added, for a record against an indexed one. */
   explain(record: RawRecord, indexed: number): FieldWeight[] {
-    const q = this.engine.add('', record);
+    return this.withQuery(record, 0, (q) => this.engine.scorer!.explain(q, indexed));
+  }
+
+  /**
+   * Appends the query and counts it into the term frequencies, as a batch run over the indexed
+   * records plus this one would, then takes it out again.
+   */
+  private withQuery<T>(record: RawRecord, source: number, use: (q: number) => T): T {
+    const q = this.engine.add('', record, source);
+    const scorer = this.engine.scorer!;
     try {
       this.engine.sync();
-      return this.engine.scorer!.explain(q, indexed);
+      scorer.countTerms();
+      return use(q);
     } finally {
+      if (scorer.frequencies.total > q) scorer.frequencies.uncountLast();
       this.engine.data.pop();
     }
   }
@@ -121,7 +146,7 @@ export class LinkageIndex {
     const matches = this.match(record, { source });
     const r = this.engine.add(id, record, source);
     this.engine.sync();
-    this.engine.scorer!.countTerms(r);
+    this.engine.scorer!.countTerms();
     const { blocking } = this.engine;
     for (let k = 0; k < this.added.length; k++) {
       const key = blocking.keyOf(k, r);
