@@ -10,6 +10,8 @@ import { train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
+import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
+import type { TermFrequencies } from './term-frequency.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -94,7 +96,31 @@ export class LinkageEngine {
     return report;
   }
 
-  useParams(params: ModelParams): void {
+  /**
+   * Human review decisions as training labels: "same" pairs update m (the current model a prior
+   * worth `strength` matches, default training.priorStrength); nothing is re-run and term
+   * frequencies are kept. Records by id or by index. See labels.ts.
+   */
+  learn(
+    decisions: readonly { left: string | number; right: string | number; same: boolean }[],
+    strength = this.config.training.priorStrength,
+  ): LabelReport {
+    const scorer = this.requireScorer();
+    let byId: Map<string, number> | null = null;
+    const at = (x: string | number): number => {
+      if (typeof x === 'number') return x;
+      if (!byId) byId = new Map(this.data.ids.map((id, i) => [id, i]));
+      const i = byId.get(x);
+      if (i === undefined) throw new Error(`learn: no record "${x}"`);
+      return i;
+    };
+    const labels: LabelledPair[] = decisions.map((d) => ({ a: at(d.left), b: at(d.right), same: d.same }));
+    const { params, largest } = updateM(scorer, this.params!, labels, strength);
+    this.useParams(params, scorer.frequencies);
+    return labelReport(this.scorer!, labels, this.config.thresholds, largest);
+  }
+
+  useParams(params: ModelParams, frequencies?: TermFrequencies): void {
     this.sync();
     this.params = params;
     const { link, corroborate } = this.config.thresholds;
@@ -113,6 +139,7 @@ export class LinkageEngine {
       this.data,
       { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 },
       within,
+      frequencies,
     );
   }
 

@@ -46,6 +46,11 @@ export class LinkageIndex {
     this.added = engine.config.blocking.map(() => new Map());
   }
 
+  /** Review decisions as labels: updates the model in place (see LinkageEngine.learn). */
+  learn(decisions: readonly { left: string; right: string; same: boolean }[]): ReturnType<LinkageEngine['learn']> {
+    return this.engine.learn(decisions);
+  }
+
   get size(): number {
     return this.engine.data.size;
   }

@@ -55,6 +55,8 @@ export class Scorer {
     corroboration?: { comparisons: readonly string[]; maxWeight: number },
     /** Per comparison: indices of the comparisons its term frequency is conditioned on. */
     tfWithin: readonly (readonly number[])[] = [],
+    /** Counts from a previous scorer of the same records (a model update keeps them). */
+    frequencies?: TermFrequencies,
   ) {
     if (corroboration?.comparisons.length) {
       this.corroborating = Uint8Array.from(comparisons, (c) => (corroboration.comparisons.includes(c.name) ? 1 : 0));
@@ -73,7 +75,7 @@ export class Scorer {
     this.clFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.cannotLink ? 1 : 0)));
     this.levels = new Int32Array(comparisons.length);
     this.contributions = new Float64Array(comparisons.length);
-    this.frequencies = new TermFrequencies(comparisons, tfWithin);
+    this.frequencies = frequencies ?? new TermFrequencies(comparisons, tfWithin);
     this.countTerms();
   }
 
