@@ -49,7 +49,7 @@ const runGenerated = async (name: string, seed: number): Promise<Record<string, 
   });
   const times: number[] = [];
   const index = new LinkageIndex(engine);
-  for (const q of await readQueries(files.people, 1000)) {
+  for (const q of readQueries(files.people, 1000)) {
     const t0 = performance.now();
     index.match(q);
     times.push(performance.now() - t0);
@@ -59,6 +59,7 @@ const runGenerated = async (name: string, seed: number): Promise<Record<string, 
     ...figures(name, s, kept, predicted.stats.candidatePairs),
     'wall s': wall.toFixed(1),
     'cpu s': ((cpu.user + cpu.system) / 1e6).toFixed(1),
+    'train/score s': `${result.trainSeconds.toFixed(1)}/${predicted.stats.seconds.toFixed(1)}`,
     'peak MB': Math.round(process.resourceUsage().maxRSS / 1024),
     'match p50/p95 ms': `${times[times.length >> 1].toFixed(2)}/${times[Math.floor(times.length * 0.95)].toFixed(2)}`,
     review: clusters.review.length,

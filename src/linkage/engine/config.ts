@@ -20,7 +20,13 @@ export const linkageConfigSchema = z.object({
       }),
     )
     .min(1),
-  blocking: z.array(rule).min(1),
+  /**
+   * Rules; a rule given as { rule, maxBlockSize } has its own block-size cap: a broad rule (a
+   * surname's sound and a region) that finds typo'd twins among 20,000 records would make
+   * blocks of thousands at a million, so there it keeps only the small blocks (rare names) and
+   * quietly skips the rest, which narrower rules cover.
+   */
+  blocking: z.array(z.union([rule, z.object({ rule, maxBlockSize: z.number().int().positive() })])).min(1),
   maxBlockSize: z.number().int().positive().default(5000),
   // Older configs' deterministic/recall/sessions keys are accepted and ignored (stripped): m and
   // λ are now learned by EM over the engine's own candidate pairs (train.ts).
@@ -92,7 +98,8 @@ export const configFields = (config: LinkageConfig): string[] => {
     fields.add(c.field);
     if (c.swapWith) fields.add(c.swapWith);
   }
-  for (const r of config.blocking) {
+  for (const spec of config.blocking) {
+    const r = Array.isArray(spec) ? spec : spec.rule;
     for (const p of r) for (const f of p.split('|')[0].split('+')) fields.add(f);
   }
   return [...fields];

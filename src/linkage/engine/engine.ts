@@ -11,7 +11,7 @@ import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
-import type { TermFrequencies } from './term-frequency.ts';
+import { TermFrequencies } from './term-frequency.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -84,14 +84,19 @@ export class LinkageEngine {
       this.trainingReport = { savedModel: true };
       return this.trainingReport;
     }
+    // Counted once: EM weighs each candidate pair by its names' frequencies, and the scorer
+    // then keeps the same counts.
+    const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
+    frequencies.countUpTo(this.data.size);
     const { params, report } = train(
       this.data,
       this.comparisons,
       this.blocking,
       { ...t, crossSourceOnly: this.crossSourceOnly },
       saved,
+      frequencies,
     );
-    this.useParams(params);
+    this.useParams(params, frequencies);
     this.trainingReport = report;
     return report;
   }
@@ -124,22 +129,26 @@ export class LinkageEngine {
     this.sync();
     this.params = params;
     const { link, corroborate } = this.config.thresholds;
-    const names = this.comparisons.map((c) => c.name);
-    const within = this.config.comparisons.map((spec) =>
-      (spec.tfWithin ?? []).map((name) => {
-        const j = names.indexOf(name);
-        if (j < 0) throw new Error(`tfWithin names an unknown comparison "${name}" (known: ${names.join(', ')})`);
-        return j;
-      }),
-    );
     // Capped just below the link threshold: such a pair can only ever be reviewed.
     this.scorer = new Scorer(
       this.comparisons,
       params,
       this.data,
       { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 },
-      within,
+      this.tfWithin(),
       frequencies,
+    );
+  }
+
+  /** Per comparison: the indices of the comparisons its term frequency is taken within. */
+  private tfWithin(): number[][] {
+    const names = this.comparisons.map((c) => c.name);
+    return this.config.comparisons.map((spec) =>
+      (spec.tfWithin ?? []).map((name) => {
+        const j = names.indexOf(name);
+        if (j < 0) throw new Error(`tfWithin names an unknown comparison "${name}" (known: ${names.join(', ')})`);
+        return j;
+      }),
     );
   }
 
@@ -157,12 +166,12 @@ export class LinkageEngine {
     const minWeight = weightOf(review);
     const edges = new EdgeBuffer();
     let scored = 0;
-    this.blocking.computeKeys();
+    this.blocking.ensureKeys();
     const stats = this.blocking.forEachPair(
       (a, b) => {
         scored++;
         if (onCandidate) onCandidate(a, b);
-        const w = scorer.score(a, b);
+        const w = scorer.score(a, b, minWeight);
         if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
       },
       this.crossSourceOnly,
@@ -182,7 +191,7 @@ export class LinkageEngine {
     const review = this.config.thresholds.review;
     const minWeight = weightOf(review);
     const plan = planChunks(this.blocking);
-    const pairsPerRule = this.config.blocking.map(() => 0);
+    const pairsPerRule = this.blocking.rules.map(() => 0);
     let workerError: unknown = null;
     let started2: ReturnType<typeof startWorker> | null = null;
     try {
@@ -213,7 +222,7 @@ export class LinkageEngine {
         this.data.source.data,
         this.crossSourceOnly,
         (a, b) => {
-          const w = scorer.score(a, b);
+          const w = scorer.score(a, b, minWeight);
           if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
         },
         pairsPerRule,

@@ -41,9 +41,9 @@ export class LinkageIndex {
   constructor(readonly engine: LinkageEngine) {
     if (!engine.scorer) throw new Error('train the engine before indexing it');
     engine.sync();
-    engine.blocking.computeKeys();
-    this.sorted = engine.config.blocking.map((_, k) => engine.blocking.sortedByKey(k));
-    this.added = engine.config.blocking.map(() => new Map());
+    engine.blocking.ensureKeys();
+    this.sorted = engine.blocking.rules.map((_, k) => engine.blocking.sortedByKey(k));
+    this.added = engine.blocking.rules.map(() => new Map());
   }
 
   /** Review decisions as labels: updates the model in place (see LinkageEngine.learn). */
@@ -68,7 +68,7 @@ export class LinkageIndex {
 
   /** Candidate records sharing a block with record q (oversized blocks skipped, as in batch). */
   private candidates(q: number, visit: (r: number) => void): void {
-    const { blocking, config } = this.engine;
+    const { blocking } = this.engine;
     if (this.stamp.length < this.engine.data.size) {
       const next = new Int32Array(Math.max(this.engine.data.size * 2, 1024));
       next.set(this.stamp);
@@ -84,7 +84,7 @@ export class LinkageIndex {
       let end = start;
       while (end < sortedKeys.length && sortedKeys[end] === key) end++;
       const extra = this.added[k].get(key) ?? [];
-      if (end - start + extra.length + 1 > config.maxBlockSize) continue;
+      if (end - start + extra.length + 1 > blocking.caps[k]) continue;
       // A fallback rule pairs two records only when one of them lacks its fallback value.
       const needLacking = blocking.isFallback(k) && !blocking.lacks(k, q);
       const take = (r: number): void => {
@@ -104,7 +104,7 @@ export class LinkageIndex {
     const out: Candidate[] = [];
     const minWeight = weightOf(minProbability);
     this.candidates(q, (r) => {
-      const weight = scorer.score(q, r);
+      const weight = scorer.score(q, r, minWeight);
       if (weight >= minWeight)
         out.push({
           record: r,

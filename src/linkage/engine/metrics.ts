@@ -32,41 +32,55 @@ export const clusterScores = (
 ): ClusterScores => {
   const n = clusterOf.length;
   if (truthOf.length !== n) throw new Error('clusterScores: one cluster and one truth label per record');
-  // Per group, record counts by source side (0 / other) so cross-source pairs are a·b.
-  const groups = (keyOf: (i: number) => string): Map<string, [number, number]> => {
-    const g = new Map<string, [number, number]>();
+  // Labels to dense ints once: a million records are then counted in typed arrays, not maps.
+  const dense = (labels: ArrayLike<string | number>): { id: Int32Array; count: number } => {
+    const ids = new Map<string | number, number>();
+    const id = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const k = keyOf(i);
-      let s = g.get(k);
-      if (!s) g.set(k, (s = [0, 0]));
-      s[crossSource?.[i] ? 1 : 0]++;
+      let x = ids.get(labels[i]);
+      if (x === undefined) ids.set(labels[i], (x = ids.size));
+      id[i] = x;
     }
-    return g;
+    return { id, count: ids.size };
   };
-  const pairsIn = (g: Map<string, [number, number]>): number => {
+  const cl = dense(clusterOf);
+  const tr = dense(truthOf);
+  const cellIds = new Map<number, number>();
+  const cell = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = cl.id[i] * tr.count + tr.id[i];
+    let x = cellIds.get(key);
+    if (x === undefined) cellIds.set(key, (x = cellIds.size));
+    cell[i] = x;
+  }
+  // Per group, record counts by side (source 0 / other) so cross-source pairs are a·b.
+  const sides = (id: Int32Array, count: number): [Float64Array, Float64Array] => {
+    const s: [Float64Array, Float64Array] = [new Float64Array(count), new Float64Array(count)];
+    for (let i = 0; i < n; i++) s[crossSource?.[i] ? 1 : 0][id[i]]++;
+    return s;
+  };
+  const pairsIn = ([a, b]: [Float64Array, Float64Array]): number => {
     let total = 0;
-    for (const [a, b] of g.values()) total += crossSource ? a * b : c2(a + b);
+    for (let g = 0; g < a.length; g++) total += crossSource ? a[g] * b[g] : c2(a[g] + b[g]);
     return total;
   };
-  const byCluster = groups((i) => String(clusterOf[i]));
-  const byTruth = groups((i) => String(truthOf[i]));
-  const both = groups((i) => `${clusterOf[i]}\u0000${truthOf[i]}`);
+  const byCluster = sides(cl.id, cl.count);
+  const byTruth = sides(tr.id, tr.count);
+  const byCell = sides(cell, cellIds.size);
   const predictedPairs = pairsIn(byCluster);
   const truePairs = pairsIn(byTruth);
-  const truePositives = pairsIn(both);
+  const truePositives = pairsIn(byCell);
   const precision = predictedPairs ? truePositives / predictedPairs : 1;
   const recall = truePairs ? truePositives / truePairs : 1;
-  // B-cubed: record i's precision is |its cluster ∩ its truth| / |its cluster|; the records of one
-  // (cluster, truth) cell share it, so sum over cells: size² / |cluster| and size² / |truth|.
+  // B-cubed: record i's precision is |its cluster ∩ its truth| / |its cluster|, its recall the
+  // same over |its truth|, averaged over records.
+  const size = ([a, b]: [Float64Array, Float64Array], g: number): number => a[g] + b[g];
   let bp = 0;
   let br = 0;
   for (let i = 0; i < n; i++) {
-    const cell = both.get(`${clusterOf[i]}\u0000${truthOf[i]}`)!;
-    const inCell = cell[0] + cell[1];
-    const c = byCluster.get(String(clusterOf[i]))!;
-    const t = byTruth.get(String(truthOf[i]))!;
-    bp += inCell / (c[0] + c[1]);
-    br += inCell / (t[0] + t[1]);
+    const inCell = size(byCell, cell[i]);
+    bp += inCell / size(byCluster, cl.id[i]);
+    br += inCell / size(byTruth, tr.id[i]);
   }
   const bcubedPrecision = n ? bp / n : 1;
   const bcubedRecall = n ? br / n : 1;

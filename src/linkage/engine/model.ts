@@ -84,8 +84,13 @@ export class Scorer {
     this.frequencies.countUpTo(this.data.size);
   }
 
-  /** Match weight of a pair; fills `levels`, `contributions` and `cannotLink`. */
-  score(a: number, b: number): number {
+  /**
+   * Match weight of a pair; fills `levels`, `contributions` and `cannotLink`. With a `floor`
+   * (batch scoring keeps only pairs at or above it), a pair that cannot reach it even with the
+   * rarest possible names, or that is cannot-link, returns early without its term frequencies:
+   * most candidate pairs are strangers, and the frequencies are the costly part of scoring.
+   */
+  score(a: number, b: number, floor = Number.NEGATIVE_INFINITY): number {
     let w = this.prior;
     let cl = false;
     let corroborated = this.corroborating === null;
@@ -100,6 +105,19 @@ export class Scorer {
       if (this.tfFlag[i][l] === 1) anyTf = true;
       if (this.clFlag[i][l] === 1) cl = true;
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
+    }
+    if (anyTf && floor > Number.NEGATIVE_INFINITY) {
+      let bound = w;
+      const log2n = Math.log2(Math.max(this.frequencies.total, 2));
+      for (let i = 0; i < comps.length; i++) {
+        const l = this.levels[i];
+        if (this.tfFlag[i][l] === 1) bound += this.log2u[i][l] + log2n;
+      }
+      if (cl || bound < floor) {
+        this.cannotLink = cl;
+        this.uncorroborated = false;
+        return Math.min(w, bound);
+      }
     }
     // Term frequencies after all levels: a frequency within a region needs the region's level.
     if (anyTf) {

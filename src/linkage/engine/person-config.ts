@@ -27,10 +27,14 @@ export const personConfig = (): LinkageConfigInput => ({
     { type: 'region', field: 'region', tf: true },
     { type: 'unit', field: 'unit', tf: true },
   ],
-  // Measured on generated records (bench/linkage/russian.ts): these keep ~95.5% of true pairs at
-  // both 200,000 and 1,000,000 records with ~28 candidate pairs per record at a million. "?x"
-  // parts make fallback rules (pairs only where one record lacks x), which is what keeps the
-  // name-only rules for records without a birth date affordable.
+  // Each kind of variation must still meet its twin in some rule, while no rule makes blocks that
+  // grow quadratically at a million records (names alone do: every Ivanov Aleksandr in one
+  // block). "?x" parts make fallback rules (pairs only where one record lacks x). Rules with their
+  // own maxBlockSize are broad, typo-proof ones (a surname's sound with a region or a given name):
+  // among 20,000 records nearly every block passes; at a million only the rare names' blocks do,
+  // and the narrower rules above them cover the common names. Chosen with
+  // bench/linkage/blocking-search.ts on the project's generator; pair completeness per dataset is
+  // printed by the benchmark matrix.
   blocking: [
     ['surname+given_name|name-any', 'birth_date|birth-year'],
     ['surname+given_name|name-any', '?birth_date|birth-year'],
@@ -46,6 +50,17 @@ export const personConfig = (): LinkageConfigInput => ({
     // A year off by one on top of swapped names or a surname typo.
     ['surname+given_name|name-any', 'patronymic|patronymic-key'],
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-year', 'region|region-code'],
+    { rule: ['surname|surname-dm', 'unit|unit-formation'], maxBlockSize: 100 },
+    { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 60 },
+    { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 60 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation'], maxBlockSize: 100 },
+    {
+      rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'birth_date|birth-month-day'],
+      maxBlockSize: 100,
+    },
+    { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 40 },
+    { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 100 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 60 },
   ],
   maxBlockSize: 2000,
   // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.

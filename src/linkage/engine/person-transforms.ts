@@ -22,6 +22,9 @@ export const personTransforms: Record<string, KeyTransform> = {
   'surname-genderless': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))),
   'surname-metaphone': (raw) => nonEmpty(metaphoneRu(surnameGenderless(nameKey(raw, 'surname')))),
   'surname-prefix4': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 4)),
+  // A typo leaves either the first or the last three letters alone.
+  'surname-prefix3': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 3)),
+  'surname-suffix3': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(-3)),
   'surname-dm': (raw) => nonEmpty(daitchMokotoff(nameKey(raw, 'surname'))[0]),
   // Either name field: a given name to its full form, anything else to its genderless surname.
   'name-any': (raw) => {
@@ -43,6 +46,12 @@ export const personTransforms: Record<string, KeyTransform> = {
     const p = personDate(raw);
     return p < 0 || p % 100 === 0 ? null : String(p);
   },
+  // Day and month without the year: a year typed wrong or off by one still meets its twin.
+  'birth-month-day': (raw) => {
+    const p = personDate(raw);
+    return p < 0 || p % 100 === 0 ? null : String(p % 10000);
+  },
   'region-code': (raw) => regionCode(raw),
   'unit-number': (raw) => unitOf(raw).number,
+  'unit-formation': (raw) => unitOf(raw).formation,
 };

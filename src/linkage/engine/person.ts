@@ -131,6 +131,12 @@ class SwapDetector {
   private lastA = -1;
   private lastB = -1;
   private last = false;
+  /** Whether both records have a surname and they are not one surname (a variant or a typo allowed). */
+  surnamesDiffer(a: number, b: number): boolean {
+    const ta = this.surname.at(a);
+    const tb = this.surname.at(b);
+    return ta >= 0 && tb >= 0 && !this.asSurname[0].near(ta, this.asSurname[0], tb);
+  }
   /** Both name comparisons ask about the same pair in turn: answer the second from memory. */
   swapped(a: number, b: number): boolean {
     if (a === this.lastA && b === this.lastB) return this.last;
@@ -170,6 +176,7 @@ const LEVELS: Record<Kind, string[]> = {
     'initial agrees',
     'initials differ',
     'different full names',
+    'different full names, other surname',
   ],
   patronymic: [
     'null',
@@ -238,7 +245,12 @@ class PersonNameComparison implements Comparison {
     // A swap depends on the other field, so it is checked per pair; the rest only on the two
     // spellings, so it is cached.
     if (this.swap?.swapped(a, b)) return 2;
-    return this.cache.get(ta, tb, this.byTokens);
+    const l = this.cache.get(ta, tb, this.byTokens);
+    // Two different given names are two people (twins, brothers) when the surname is shared;
+    // when the surnames differ too the record is as likely garbled or swapped beyond what the
+    // swap check sees ("Стас | Бавидин" for Бавидин Станислав): strong evidence, not a veto.
+    if (l === CONFLICT.given && this.kind === 'given' && this.swap?.surnamesDiffer(a, b)) return 9;
+    return l;
   }
 
   private tokenLevel(ta: number, tb: number): number {

@@ -21,7 +21,7 @@ runChunks(
   input.data.source,
   input.crossSourceOnly,
   (x, y) => {
-    const w = scorer.score(x, y);
+    const w = scorer.score(x, y, input.minWeight);
     if (w >= input.minWeight && !scorer.cannotLink) edges.push(x, y, w);
   },
   pairsPerRule,

@@ -12,8 +12,9 @@
 //    the mix EM sees is unchanged and λ is measured against the sample's own pair count.
 import type { Blocking } from './blocking.ts';
 import type { Comparison } from './comparison.ts';
-import type { Dataset } from './dataset.ts';
+import { GrowInt32, type Dataset } from './dataset.ts';
 import type { ModelParams } from './model.ts';
+import type { TermFrequencies } from './term-frequency.ts';
 
 export interface TrainingOptions {
   randomPairs: number;
@@ -89,31 +90,69 @@ export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: Tra
 export const initialM = (levels: number): number[] =>
   normaliseNonNull(Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : 0.25 ** (l - 1))));
 
-/** Level patterns of the candidate pairs (among masked records), with their counts. */
-const candidatePatterns = (
+interface CandidatePairs {
+  /** Distinct level patterns. */
+  patterns: Int32Array[];
+  /** Per candidate pair: its pattern, and ln(average u / the shared names' own frequency). */
+  pattern: Int32Array;
+  tfDelta: Float32Array;
+  pairs: number;
+}
+
+/**
+ * The candidate pairs (among masked records) as level patterns plus, per pair, how much its
+ * term frequencies move it from the pattern: two strangers called Ivanov Aleksandr agree on
+ * names as often as u(exact) assumes for nobody, and an EM blind to that counts them as half a
+ * match each, overstating λ and the m of name agreement.
+ */
+const candidatePairs = (
   comps: readonly Comparison[],
   blocking: Blocking,
   crossSourceOnly: boolean,
-): { patterns: { levels: Int32Array; count: number }[]; pairs: number } => {
+  u: number[][],
+  frequencies: TermFrequencies | null,
+): CandidatePairs => {
   const radix = comps.map((c) => c.levels.length);
-  const counts = new Map<number, number>();
-  let pairs = 0;
+  const ids = new Map<number, number>();
+  const patterns: Int32Array[] = [];
+  const pattern = new GrowInt32();
+  const deltas: number[] = [];
+  const levels = new Int32Array(comps.length);
+  const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
   blocking.forEachPair((a, b) => {
     let key = 0;
-    for (let i = 0; i < comps.length; i++) key = key * radix[i] + comps[i].level(a, b);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    pairs++;
-  }, crossSourceOnly);
-  const patterns = [...counts].map(([key, count]) => {
-    const levels = new Int32Array(comps.length);
-    let k = key;
-    for (let i = comps.length - 1; i >= 0; i--) {
-      levels[i] = k % radix[i];
-      k = Math.floor(k / radix[i]);
+    let delta = 0;
+    for (let i = 0; i < comps.length; i++) {
+      const l = comps[i].level(a, b);
+      levels[i] = l;
+      key = key * radix[i] + l;
     }
-    return { levels, count };
-  });
-  return { patterns, pairs };
+    if (frequencies) {
+      for (let i = 0; i < comps.length; i++) {
+        const l = levels[i];
+        if (!tf[i][l]) continue;
+        const d = frequencies.depth(i, levels);
+        const log2f =
+          l === 1
+            ? frequencies.log2Frequency(i, a, d)
+            : Math.max(frequencies.log2Frequency(i, a, d), frequencies.log2Frequency(i, b, d));
+        delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
+      }
+    }
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = patterns.length));
+      patterns.push(Int32Array.from(levels));
+    }
+    pattern.push(id);
+    deltas.push(delta);
+  }, crossSourceOnly);
+  return {
+    patterns,
+    pattern: pattern.data.subarray(0, pattern.length),
+    tfDelta: Float32Array.from(deltas),
+    pairs: pattern.length,
+  };
 };
 
 export const train = (
@@ -122,6 +161,8 @@ export const train = (
   blocking: Blocking,
   opts: TrainingOptions,
   prior: { m: number[][]; lambda: number } | null,
+  /** Counts of every record, when comparisons have term-frequency levels. */
+  frequencies: TermFrequencies | null = null,
 ): { params: ModelParams; report: TrainingReport } => {
   const t0 = performance.now();
   const u = estimateU(data, comps, opts);
@@ -130,11 +171,11 @@ export const train = (
   const share = Math.min(1, opts.maxTrainingRecords / n);
   const rand = rng(opts.seed + 17);
   const mask = share < 1 ? Uint8Array.from({ length: n }, () => (rand() < share ? 1 : 0)) : null;
-  blocking.computeKeys();
+  blocking.ensureKeys();
   blocking.mask = mask;
-  let found: ReturnType<typeof candidatePatterns>;
+  let found: CandidatePairs;
   try {
-    found = candidatePatterns(comps, blocking, opts.crossSourceOnly);
+    found = candidatePairs(comps, blocking, opts.crossSourceOnly, u, frequencies);
   } finally {
     blocking.mask = null;
   }
@@ -148,21 +189,31 @@ export const train = (
   const logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
   let expected = 0;
   let it = 0;
+  const logit = new Float64Array(found.patterns.length);
+  const mass = new Float64Array(found.patterns.length);
   for (; it < opts.iterations; it++) {
     const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
     const logM = m.map((mi) => mi.map((x) => Math.log(Math.max(x, 1e-12))));
     const logPrior = Math.log(lambda / (1 - lambda));
-    expected = 0;
-    for (const { levels, count } of found.patterns) {
-      let logit = logPrior;
+    found.patterns.forEach((levels, k) => {
+      let x = logPrior;
       for (let i = 0; i < comps.length; i++) {
         const l = levels[i];
-        if (l > 0) logit += logM[i][l] - logU[i][l];
+        if (l > 0) x += logM[i][l] - logU[i][l];
       }
-      const p = 1 / (1 + Math.exp(-logit));
-      expected += p * count;
-      for (let i = 0; i < comps.length; i++) if (levels[i] > 0) acc[i][levels[i]] += p * count;
+      logit[k] = x;
+    });
+    // E-step per pair (its own term frequencies), summed per pattern for the M-step.
+    mass.fill(0);
+    for (let e = 0; e < found.pairs; e++) {
+      const k = found.pattern[e];
+      mass[k] += 1 / (1 + Math.exp(-(logit[k] + found.tfDelta[e])));
     }
+    expected = 0;
+    found.patterns.forEach((levels, k) => {
+      expected += mass[k];
+      for (let i = 0; i < comps.length; i++) if (levels[i] > 0) acc[i][levels[i]] += mass[k];
+    });
     const next = acc.map(normaliseNonNull);
     const nextLambda = Math.min(0.5, Math.max(1 / all, expected / all));
     const moved = Math.abs(Math.log(nextLambda / lambda));
