@@ -1,4 +1,4 @@
-import { addDays, type Ymd } from './dates.ts';
+import { addDays, ageAt, type Ymd } from './dates.ts';
 import { patronymicOf, surnameOfFather } from './names/patronymic.ts';
 import { POOLS, type Pool } from './names/pools.ts';
 import { cohortOf, russianGivenNames } from './names/russian-given.ts';
@@ -187,7 +187,8 @@ function together(rng: Rng, a: Person, b: Person, share: number): void {
   b.storm = a.storm;
   b.category = a.category;
   b.battalion = a.battalion;
-  if (rng.chance(0.5)) {
+  const age = ageAt(b.birth, a.event);
+  if (rng.chance(0.5) && age >= 18 && age <= 60) {
     b.event = a.event;
     b.status = a.status;
   }

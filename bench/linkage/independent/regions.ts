@@ -23,6 +23,8 @@ export interface Region {
   code: string;
   nameRu: string;
   nameEn: string;
+  /** 2021 census. */
+  population: number;
   /** Population × over-representation: the region's share of men in the lists. */
   weight: number;
   towns: readonly Town[];
@@ -34,18 +36,20 @@ export interface Region {
 
 export type RegionStyle = 'full' | 'short' | 'colloquial' | 'town' | 'town_region' | 'en' | 'iso' | 'code';
 
-/** "Свердловская" → "Свердл.", "Волгоградская" → "Волгогр.": cut after a consonant. */
+/** "Краснодарский" → "Краснод.", "Новосибирская" → "Новосиб.": at most eight letters of the stem, cut after a consonant. */
 function abbreviate(adjective: string): string {
-  let end = 5;
-  while (end < adjective.length && !'аеёиоуыэюяь'.includes(adjective[end])) end++;
-  return end >= adjective.length - 1 ? adjective : `${adjective.slice(0, end)}.`;
+  let cut = adjective.replace(/(ск|цк)(ая|ий)$/, '').slice(0, 8);
+  while (cut.length > 3 && 'аеёиоуыэюяьй'.includes(cut.at(-1)!)) cut = cut.slice(0, -1);
+  return `${cut}.`;
 }
 
 function shortForms(nameRu: string, type: string, iso: string): string[] {
   if (SHORT_RU[iso]) return [...SHORT_RU[iso]];
   const adjective = nameRu.split(' ')[0];
-  if (type === 'oblast') return [`${adjective} обл.`, `${abbreviate(adjective)} обл.`, adjective];
-  if (type === 'krai') return [`${adjective} кр.`, `${abbreviate(adjective)} край`];
+  // "Ом. обл." is not how anyone writes Omsk: short adjectives are not abbreviated.
+  const abbreviated = abbreviate(adjective).length >= 6 ? [abbreviate(adjective)] : [];
+  if (type === 'oblast') return [`${adjective} обл.`, ...abbreviated.map((a) => `${a} обл.`), adjective];
+  if (type === 'krai') return [`${adjective} кр.`, ...abbreviated.map((a) => `${a} край`)];
   return [nameRu];
 }
 
@@ -89,6 +93,7 @@ function build(): { regions: Region[]; table: Weighted<number> } {
       code: row.code,
       nameRu: row.nameRu,
       nameEn: row.nameEn,
+      population: row.population,
       weight: row.population * (OVER_REPRESENTATION[row.iso] ?? DEFAULT_OVER_REPRESENTATION),
       towns,
       shortRu: shortForms(row.nameRu, row.type, row.iso),

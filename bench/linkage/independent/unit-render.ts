@@ -149,7 +149,7 @@ export function renderUnit(
     return storm;
   }
   const styleHere = latin && style !== 'number' ? 'formation_en' : style;
-  if (styleHere === 'number') return number ?? formation(rng, unit, 'formation_abbr')!;
+  if (styleHere === 'number') return number ?? formation(rng, unit, latin ? 'formation_en' : 'formation_abbr')!;
   const named = formation(rng, unit, styleHere === 'both' || styleHere === 'subunit' ? 'formation_abbr' : styleHere);
   if (styleHere === 'both') {
     if (!named || !number) return named ?? number!;

@@ -31,8 +31,8 @@ export function patronymicOf(father: string): string {
   const stem = father.slice(0, -1);
   if (father.endsWith('ий')) {
     // Дмитриевич, Георгиевич after two consonants; Юрьевич, Васильевич, Евгеньевич otherwise.
-    const beforeIy = father.slice(-4, -2);
-    const twoConsonants = [...beforeIy].every((c) => !VOWELS.includes(c) && c !== 'й');
+    const beforeIy = father.slice(-4, -2).toLowerCase();
+    const twoConsonants = [...beforeIy].every((c) => !VOWELS.includes(c) && c !== 'й') && beforeIy !== 'нт'; // but Иннокентьевич
     return `${father.slice(0, -2)}${twoConsonants ? 'иевич' : 'ьевич'}`;
   }
   if (last === 'й') return `${stem}евич`; // Сергей → Сергеевич, Николай → Николаевич

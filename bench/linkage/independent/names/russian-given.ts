@@ -89,7 +89,8 @@ const COHORT_WEIGHTS: Readonly<Record<string, readonly [number, number, number, 
   Прохор: [1, 0, 0, 3],
 };
 
-const TAIL_WEIGHT = 0.05;
+// About one man in a thousand has one of faker's rare or archaic names (Авксентий, Гремислав).
+const TAIL_WEIGHT = 0.005;
 
 // faker writes Артем, Семен, Федор, Петр; the true name keeps its ё (sources may drop it).
 const WITH_YO: Readonly<Record<string, string>> = { Артем: 'Артём', Семен: 'Семён', Федор: 'Фёдор', Петр: 'Пётр' };

@@ -119,7 +119,10 @@ const NOT_SURNAME_SOURCES = new Set([
   'Болеслав', 'Бронислав', 'Вацлав', 'Казимир', 'Станимир', 'Радован', 'Боян', 'Стоян', 'Милен', 'Милан', 'Любомир',
   'Ладимир', 'Ладислав', 'Доброслав', 'Радислав', 'Борислав', 'Всеслав', 'Мирослав', 'Ратмир', 'Аскольд', 'Рюрик', 'Якуб',
   'Ян', 'Мариан', 'Флорентин', 'Фортунат', 'Максимильян', 'Сократ', 'Аполлон', 'Рубен', 'Эмиль', 'Ювеналий', 'Януарий',
+  'Эдуард', 'Артур', 'Феликс', 'Тимур', 'Руслан', 'Вадим', 'Олег', 'Игорь', 'Денис', 'Герман', 'Глеб', 'Спиридон',
 ]);
+// Nor did the Slavic names in -слав and -мир (Ярославцев exists, Ярославов does not).
+const NOT_SURNAME_ENDINGS = /(слав|мир|полк)$/;
 
 const IRREGULAR_SURNAMES: Readonly<Record<string, string>> = {
   Лев: 'Львов',
@@ -132,9 +135,13 @@ const IRREGULAR_SURNAMES: Readonly<Record<string, string>> = {
 /** Aким → Акимов, Авдей → Авдеев, Аркадий → Аркадьев, Никита → Никитин, Илья → Ильин. */
 export function surnameFromGivenName(name: string): string | null {
   if (IRREGULAR_SURNAMES[name]) return IRREGULAR_SURNAMES[name];
-  if (/[ое]$/.test(name) || name.length < 3) return null;
+  if (/[оеиуюэ]$/.test(name) || name.length < 3) return null;
   // Two consonants before -ий keep the и: Дмитриев, Георгиев; otherwise Юрьев, Васильев.
-  if (/ий$/.test(name)) return `${name.slice(0, -2)}${/[^аеиоуыэюяй]{2}ий$/.test(name) ? 'иев' : 'ьев'}`;
+  if (/ий$/.test(name)) {
+    const lower = name.toLowerCase();
+    const twoConsonants = /[^аеиоуыэюяй]{2}ий$/.test(lower) && !/нтий$/.test(lower);
+    return `${name.slice(0, -2)}${twoConsonants ? 'иев' : 'ьев'}`;
+  }
   if (/[ея]й$/.test(name)) return `${name.slice(0, -1)}ев`;
   if (/ай$/.test(name)) return `${name.slice(0, -1)}ев`;
   if (/ья$/.test(name)) return `${name.slice(0, -2)}ьин`;
@@ -161,12 +168,13 @@ export function russianSurnames(group: SurnameGroup): Weighted<string> {
     const topRank = new Map(TOP_RANKED.map((s, i) => [s, i]));
     // Head of the list ~1/rank; the rest of faker's 250 share a flat, lower weight.
     const commonWeighted = common.map((s) => [s, topRank.has(s) ? 6 / (topRank.get(s)! + 2) : 0.12] as const);
-    const taken = new Set<string>([...common, ...DESCRIPTIVE, ...UKRAINIAN, ...BELARUSIAN, ...SIBERIAN_YKH]);
+    const plain = (s: string): string => s.replace(/ё/g, 'е');
+    const taken = new Set<string>([...common, ...DESCRIPTIVE, ...UKRAINIAN, ...BELARUSIAN, ...SIBERIAN_YKH].map(plain));
     const fromGiven = new Set<string>();
     for (const g of givenNames) {
-      if (NOT_SURNAME_SOURCES.has(g)) continue;
+      if (NOT_SURNAME_SOURCES.has(g) || NOT_SURNAME_ENDINGS.test(g)) continue;
       const s = surnameFromGivenName(g);
-      if (s && !taken.has(s)) fromGiven.add(s);
+      if (s && !taken.has(plain(s))) fromGiven.add(s);
     }
     const tail = (words: Iterable<string>) => new Weighted([...words].map((w) => [w, tailWeight(w)] as const));
     groups = new Map<SurnameGroup, Weighted<string>>([
@@ -212,9 +220,9 @@ export function surnameGroupWeights(regionIso: string): Weighted<SurnameGroup> {
   const siberian = SIBERIA_URAL.has(regionIso) || regionIso === 'RU-VOR' ? 0.04 : 0.008;
   const belarusian = WEST.has(regionIso) ? 0.05 : 0.01;
   return new Weighted<SurnameGroup>([
-    ['common', 0.42],
-    ['fromGiven', 0.22],
-    ['descriptive', 0.3 - ukrainian - siberian - belarusian + 0.1],
+    ['common', 0.45],
+    ['fromGiven', 0.12],
+    ['descriptive', 0.43 - ukrainian - siberian - belarusian],
     ['ukrainian', ukrainian],
     ['belarusian', belarusian],
     ['siberian', siberian],
