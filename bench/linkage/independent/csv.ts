@@ -7,5 +7,7 @@ export function csvField(value: string): string {
 }
 
 export function csvLine(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\n`;
+  let line = csvField(values[0]);
+  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i])}`;
+  return `${line}\n`;
 }

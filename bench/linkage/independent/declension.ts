@@ -17,7 +17,7 @@ function ending(word: string, gcase: GrammaticalCase, kind: 'surname' | 'given' 
   const gen = gcase === 'genitive';
   // Undeclined: Siberian -ых/-их, Ukrainian -ко, surnames on other vowels (Маады, Чооду).
   if (kind === 'surname' && (/(ых|их|ко|о|е|у|ю|и|ы|э)$/.test(lower) || /енко$/.test(lower))) return w;
-  if (kind === 'patronymic') return w + (gen ? 'а' : 'у');
+  if (kind === 'patronymic') return / оглы$/.test(w) ? w : w + (gen ? 'а' : 'у'); // "Али оглы" stays
   if (kind === 'surname') {
     if (/(ов|ев|ёв|ин|ын)$/.test(lower)) return w + (gen ? 'а' : 'у');
     if (/(ский|цкий)$/.test(lower)) return w.slice(0, -2) + (gen ? 'ого' : 'ому');

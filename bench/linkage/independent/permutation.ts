@@ -7,15 +7,18 @@ import { mix32 } from './prng.ts';
 export class Permutation {
   private readonly half: number;
   private readonly mask: number;
+  private readonly roundKeys: readonly number[];
 
   constructor(
     private readonly n: number,
-    private readonly key: number,
+    key: number,
   ) {
+    if (n > 2 ** 30) throw new RangeError('at most 2^30 records');
     let bits = 2;
     while (2 ** bits < n) bits += 2;
     this.half = bits / 2;
     this.mask = 2 ** this.half - 1;
+    this.roundKeys = [0, 1, 2, 3].map((round) => mix32(key, round));
   }
 
   at(i: number): number {
@@ -27,12 +30,13 @@ export class Permutation {
   }
 
   private encrypt(x: number): number {
-    let left = Math.floor(x / 2 ** this.half);
+    let left = x >>> this.half;
     let right = x & this.mask;
     for (let round = 0; round < 4; round++) {
-      const f = mix32(mix32(this.key, round), right) & this.mask;
-      [left, right] = [right, (left ^ f) & this.mask];
+      const next = (left ^ mix32(this.roundKeys[round], right)) & this.mask;
+      left = right;
+      right = next;
     }
-    return left * 2 ** this.half + right;
+    return ((left << this.half) | right) >>> 0;
   }
 }

@@ -52,7 +52,7 @@ describe('population', () => {
 
   it('gives Dagestanis Russian-style patronymics from their fathers’ names and some Tuvans none', () => {
     const dagestani = people.filter((p) => p.pool === 'dagestani');
-    expect(dagestani.filter((p) => /(ович|евич)$/.test(p.patronymic)).length / dagestani.length).toBeGreaterThan(0.95);
+    expect(dagestani.filter((p) => /(ович|евич)$/.test(p.patronymic)).length / dagestani.length).toBeGreaterThan(0.9);
     const tuvan = people.filter((p) => p.pool === 'tuvan');
     const none = tuvan.filter((p) => p.patronymic === '').length / tuvan.length;
     expect(none).toBeGreaterThan(0.12);

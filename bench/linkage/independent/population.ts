@@ -139,7 +139,10 @@ function surnameFor(rng: Rng, pool: Pool, region: Region, fatherName: string): s
 
 function patronymicFor(rng: Rng, pool: Pool, fatherName: string): string {
   const share = pool === 'russian' ? 0.997 : POOLS[pool].patronymicShare;
-  return rng.chance(share) ? patronymicOf(fatherName) : '';
+  if (!rng.chance(share)) return '';
+  // Azerbaijanis and some Lezgins of southern Dagestan (Derbent) write "Али оглы" instead.
+  if (pool === 'dagestani' && rng.chance(0.03)) return `${fatherName} оглы`;
+  return patronymicOf(fatherName);
 }
 
 interface Household {

@@ -57,10 +57,15 @@ export function renderName(r: NoiseRoller, person: Person, noise: NameNoise, lat
   else if (noise.diminutive > 0 && diminutives && r.roll('diminutive', noise.diminutive))
     n.given = rng.pick(diminutives);
 
-  const withVariant = (['surname', 'given'] as const).filter((f) => VARIANTS.has(n[f]));
+  const withVariant = (['surname', 'given', 'patronymic'] as const).filter(
+    (f) => VARIANTS.has(n[f]) || (f === 'patronymic' && n.patronymic.includes('-')),
+  );
   if (noise.variant > 0 && withVariant.length > 0 && r.roll('name_variant', noise.variant)) {
     const field = rng.pick(withVariant);
-    n[field] = rng.pick(VARIANTS.get(n[field])!);
+    // A Tuvan patronymic from a compound name is written Кара-оолович, Караоолович or Кара-Оолович.
+    n[field] = VARIANTS.has(n[field])
+      ? rng.pick(VARIANTS.get(n[field])!)
+      : n[field].replace(/-(.)/, (_, c: string) => (rng.chance(0.5) ? c : `-${c.toUpperCase()}`));
   }
 
   if (n.patronymic !== '' && r.roll('patronymic_missing', noise.patronymicMissing)) n.patronymic = '';

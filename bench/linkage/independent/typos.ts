@@ -115,5 +115,6 @@ function typoOfKind(rng: Rng, kind: TypoKind, s: string): string {
   }
 }
 
-export const yoToE = (s: string): string => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+export const yoToE = (s: string): string =>
+  s.includes('ё') || s.includes('Ё') ? s.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : s;
 export const shortIToI = (s: string): string => s.replace(/й/g, 'и').replace(/Й/g, 'И');
