@@ -1,7 +1,7 @@
 // The comparison contract: a comparison maps a pair of records to a level (0 = a value is
 // missing, so the field says nothing). The model learns m and u per level; levels flagged `tf`
 // get a term-frequency adjustment, levels flagged `cannotLink` forbid the pair from clustering.
-import type { Dataset } from './dataset.ts';
+import type { Dataset, FeatureRegistry } from './dataset.ts';
 
 export interface Level {
   readonly label: string;
@@ -33,20 +33,9 @@ export interface ComparisonSpec {
   swapWith?: string;
   /** Treat this comparison's conflict level as cannot-link. */
   cannotLink?: boolean;
+  /** Comparisons within which this one's term frequency is taken (see term-frequency.ts). */
+  tfWithin?: string[];
 }
 
-export type ComparisonFactory = (spec: ComparisonSpec, data: Dataset) => Comparison;
-
-const registry = new Map<string, ComparisonFactory>();
-
-export const registerComparison = (type: string, factory: ComparisonFactory): void => {
-  registry.set(type, factory);
-};
-
-export const comparisonTypes = (): string[] => [...registry.keys()];
-
-export const createComparison = (spec: ComparisonSpec, data: Dataset): Comparison => {
-  const factory = registry.get(spec.type);
-  if (!factory) throw new Error(`unknown comparison type "${spec.type}" (known: ${comparisonTypes().join(', ')})`);
-  return factory(spec, data);
-};
+/** Builds a comparison for one engine: its token features register in that engine's registry. */
+export type ComparisonFactory = (spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) => Comparison;

@@ -47,7 +47,7 @@ describe('model: explanations, saved models, corroboration', () => {
     const c = e.add('x3', { first: 'zora', last: 'quill', dob: '1950-01-01', city: 'york' });
     const d = e.add('x4', { first: 'zora', last: 'quill', dob: '1950-01-01', city: 'york' });
     e.sync();
-    e.scorer!.countTerms(rows.length);
+    e.scorer!.countTerms();
     expect(probability(e.scorer!.score(a, b))).toBeLessThan(0.9);
     expect(e.scorer!.uncorroborated).toBe(true);
     expect(probability(e.scorer!.score(c, d))).toBeGreaterThan(0.9);

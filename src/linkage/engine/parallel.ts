@@ -30,7 +30,7 @@ export interface Plan {
 }
 
 export const planChunks = (blocking: Blocking): Plan => {
-  blocking.computeKeys();
+  blocking.ensureKeys();
   const oversized: BlockingStats['oversized'] = [];
   const orders: Int32Array[] = [];
   const chunks: number[] = [];

@@ -1,8 +1,8 @@
 // Comparison types for the platform's person records (Russian servicemen, any script), built on
 // the normalisers: one key per name however it was transliterated, diminutives, gender forms,
 // initials, swapped surname/given name, partial dates, regions and units.
-import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
-import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
+import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
@@ -35,41 +35,44 @@ class NameFeatures {
    * between keys ("Алекесй" / "Алексей").
    */
   readonly plain: TokenFeature;
-  readonly plains = new Interner();
-  constructor(
-    kind: Kind,
-    readonly keys = new Interner(),
-    alt = new Interner(),
-  ) {
+  readonly plains: Interner;
+  readonly keys: Interner;
+  constructor(kind: Kind, features: FeatureRegistry, keys?: Interner, alt?: Interner) {
+    // A worker thread builds these in the same order and adopts the features by position.
+    this.plains = new Interner(features);
+    this.keys = keys ?? new Interner(features);
+    const altKeys = alt ?? new Interner(features);
     const k = (raw: string): string => nameKey(raw, kind);
-    this.key = new TokenFeature((raw) => keys.id(k(raw)));
+    this.key = new TokenFeature((raw) => this.keys.id(k(raw)), features);
     this.variant = new TokenFeature((raw) => {
       const key = k(raw);
       if (!key) return -1;
-      return alt.id(
+      return altKeys.id(
         kind === 'given'
           ? canonicalGivenName(key)
           : kind === 'surname'
             ? surnameGenderless(key)
             : patronymicGenderless(key),
       );
-    });
-    this.phonetic = new TokenFeature((raw) => alt.id(`~${metaphoneRu(k(raw))}`));
-    this.plain = new TokenFeature((raw) =>
-      this.plains.id(
-        /[а-яё]/i.test(raw)
-          ? raw
-              .toLowerCase()
-              .replace(/ё/g, 'е')
-              .replace(/[^а-яіїєґ]/g, '')
-          : k(raw),
-      ),
+    }, features);
+    this.phonetic = new TokenFeature((raw) => altKeys.id(`~${metaphoneRu(k(raw))}`), features);
+    this.plain = new TokenFeature(
+      (raw) =>
+        this.plains.id(
+          /[а-яё]/i.test(raw)
+            ? raw
+                .toLowerCase()
+                .replace(/ё/g, 'е')
+                .replace(/[^а-яіїєґ]/g, '')
+            : k(raw),
+        ),
+      features,
     );
     // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
     this.initial = new TokenFeature((raw) => {
       const key = k(raw);
       return isInitial(raw) || key.length === 1 ? initialOf(key).charCodeAt(0) || 0 : 0;
-    });
+    }, features);
   }
   sync(col: FieldColumn): void {
     this.key.sync(col);
@@ -104,13 +107,14 @@ class SwapDetector {
   constructor(
     private readonly surname: FieldColumn,
     private readonly given: FieldColumn,
+    features: FeatureRegistry,
   ) {
-    const sk = new Interner();
-    const sa = new Interner();
-    const gk = new Interner();
-    const ga = new Interner();
-    this.asSurname = [new NameFeatures('surname', sk, sa), new NameFeatures('surname', sk, sa)];
-    this.asGiven = [new NameFeatures('given', gk, ga), new NameFeatures('given', gk, ga)];
+    const sk = new Interner(features);
+    const sa = new Interner(features);
+    const gk = new Interner(features);
+    const ga = new Interner(features);
+    this.asSurname = [new NameFeatures('surname', features, sk, sa), new NameFeatures('surname', features, sk, sa)];
+    this.asGiven = [new NameFeatures('given', features, gk, ga), new NameFeatures('given', features, gk, ga)];
   }
   sync(): void {
     this.asSurname[0].sync(this.surname);
@@ -127,6 +131,12 @@ class SwapDetector {
   private lastA = -1;
   private lastB = -1;
   private last = false;
+  /** Whether both records have a surname and they are not one surname (a variant or a typo allowed). */
+  surnamesDiffer(a: number, b: number): boolean {
+    const ta = this.surname.at(a);
+    const tb = this.surname.at(b);
+    return ta >= 0 && tb >= 0 && !this.asSurname[0].near(ta, this.asSurname[0], tb);
+  }
   /** Both name comparisons ask about the same pair in turn: answer the second from memory. */
   swapped(a: number, b: number): boolean {
     if (a === this.lastA && b === this.lastB) return this.last;
@@ -137,12 +147,11 @@ class SwapDetector {
   }
 }
 
-const detectors = new WeakMap<Dataset, Map<string, SwapDetector>>();
-const swapDetector = (data: Dataset, surname: string, given: string): SwapDetector => {
-  let byFields = detectors.get(data);
-  if (!byFields) detectors.set(data, (byFields = new Map()));
-  let d = byFields.get(`${surname}\u0000${given}`);
-  if (!d) byFields.set(`${surname}\u0000${given}`, (d = new SwapDetector(data.column(surname), data.column(given))));
+/** One detector per engine and pair of fields, kept in the engine's own registry. */
+const swapDetector = (data: Dataset, features: FeatureRegistry, surname: string, given: string): SwapDetector => {
+  const key = `swap\u0000${surname}\u0000${given}`;
+  let d = features.shared.get(key) as SwapDetector | undefined;
+  if (!d) features.shared.set(key, (d = new SwapDetector(data.column(surname), data.column(given), features)));
   return d;
 };
 
@@ -167,6 +176,7 @@ const LEVELS: Record<Kind, string[]> = {
     'initial agrees',
     'initials differ',
     'different full names',
+    'different full names, other surname',
   ],
   patronymic: [
     'null',
@@ -194,16 +204,17 @@ class PersonNameComparison implements Comparison {
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
+    features: FeatureRegistry,
     private readonly kind: Kind,
   ) {
     this.name = spec.name ?? spec.field;
     this.col = data.column(spec.field);
     this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];
-    this.f = new NameFeatures(kind);
+    this.f = new NameFeatures(kind, features);
     this.swap = spec.swapWith
       ? kind === 'given'
-        ? swapDetector(data, spec.swapWith, spec.field)
-        : swapDetector(data, spec.field, spec.swapWith)
+        ? swapDetector(data, features, spec.swapWith, spec.field)
+        : swapDetector(data, features, spec.field, spec.swapWith)
       : null;
     this.levels = LEVELS[kind].map((label, i) => ({
       label,
@@ -234,7 +245,12 @@ class PersonNameComparison implements Comparison {
     // A swap depends on the other field, so it is checked per pair; the rest only on the two
     // spellings, so it is cached.
     if (this.swap?.swapped(a, b)) return 2;
-    return this.cache.get(ta, tb, this.byTokens);
+    const l = this.cache.get(ta, tb, this.byTokens);
+    // Two different given names are two people (twins, brothers) when the surname is shared;
+    // when the surnames differ too the record is as likely garbled or swapped beyond what the
+    // swap check sees ("Стас | Бавидин" for Бавидин Станислав): strong evidence, not a veto.
+    if (l === CONFLICT.given && this.kind === 'given' && this.swap?.surnamesDiffer(a, b)) return 9;
+    return l;
   }
 
   private tokenLevel(ta: number, tb: number): number {
@@ -276,20 +292,22 @@ class CodeComparison implements Comparison {
   readonly fields: string[];
   readonly levels: Level[];
   private readonly col: FieldColumn;
-  private readonly codes = new Interner();
+  private readonly codes: Interner;
   private readonly code: TokenFeature;
   private readonly formation: TokenFeature | null;
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
+    features: FeatureRegistry,
     code: (raw: string) => string | null,
     formation?: (raw: string) => string | null,
   ) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
-    this.code = new TokenFeature((raw) => this.codes.id(code(raw)));
-    this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw))) : null;
+    this.codes = new Interner(features);
+    this.code = new TokenFeature((raw) => this.codes.id(code(raw)), features);
+    this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw)), features) : null;
     this.levels = formation
       ? [
           { label: 'null' },
@@ -343,18 +361,18 @@ export const personDate = (raw: string): number => {
   return packDate(parseGenericDate(raw));
 };
 
-registerComparison('person-surname', (s, d) => new PersonNameComparison(s, d, 'surname'));
-registerComparison('person-given', (s, d) => new PersonNameComparison(s, d, 'given'));
-registerComparison('person-patronymic', (s, d) => new PersonNameComparison(s, d, 'patronymic'));
-registerComparison('person-date', (s, d) => new DateComparison(s, d, personDate));
-registerComparison('region', (s, d) => new CodeComparison(s, d, regionCode));
-registerComparison(
-  'unit',
-  (s, d) =>
+export const personComparisons: Record<string, ComparisonFactory> = {
+  'person-surname': (s, d, f) => new PersonNameComparison(s, d, f, 'surname'),
+  'person-given': (s, d, f) => new PersonNameComparison(s, d, f, 'given'),
+  'person-patronymic': (s, d, f) => new PersonNameComparison(s, d, f, 'patronymic'),
+  'person-date': (s, d, f) => new DateComparison(s, d, f, personDate),
+  region: (s, d, f) => new CodeComparison(s, d, f, regionCode),
+  unit: (s, d, f) =>
     new CodeComparison(
       s,
       d,
+      f,
       (raw) => unitOf(raw).number,
       (raw) => unitOf(raw).formation,
     ),
-);
+};

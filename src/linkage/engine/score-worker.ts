@@ -2,9 +2,6 @@
 // trained parameters (identical weights and term frequencies), score chunks, return edges.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EdgeBuffer, LinkageEngine } from './engine.ts';
-// Comparison types register on import; the config may name any of them.
-import './person.ts';
-import './person-transforms.ts';
 import { runChunks, type WorkerInput, type WorkerOutput } from './parallel.ts';
 
 const input = workerData as WorkerInput;
@@ -24,7 +21,7 @@ runChunks(
   input.data.source,
   input.crossSourceOnly,
   (x, y) => {
-    const w = scorer.score(x, y);
+    const w = scorer.score(x, y, input.minWeight);
     if (w >= input.minWeight && !scorer.cannotLink) edges.push(x, y, w);
   },
   pairsPerRule,

@@ -1,0 +1,155 @@
+// Term frequencies that depend on where a person comes from. Agreeing on "Магомедов" says little
+// in Dagestan, where one man in ten has that surname, and much in Pskov; a national frequency
+// overstates it by a factor of fifty (issue 10). A comparison flagged tf may name context
+// comparisons (`tfWithin`, coarse to fine, e.g. region then surname): when a pair agrees exactly
+// on the first d of them, the shared value's frequency is taken within that context,
+//     f_d = (count(value, ctx_1..d) − self + β·f_(d−1)) / (count(ctx_1..d) − self + β),
+// shrunk towards the coarser frequency (β pseudo-records) so a region with a handful of records
+// borrows the national figure. `self` removes the scored record itself: u is the chance that
+// *another* person shares the value, and in a small context a record's own count would
+// otherwise swamp it. Counts are dense integer arrays per (value, context) id, updated as records
+// are added, so an incremental index sees exactly the batch frequencies.
+import type { Comparison } from './comparison.ts';
+import { GrowInt32 } from './dataset.ts';
+
+/** Pseudo-records of shrinkage towards the coarser frequency. */
+const SHRINK = 10;
+
+interface Chain {
+  comparison: number;
+  /** Context comparisons, coarse to fine. */
+  within: number[];
+  /** Per depth d ≥ 1: per record, the dense id of (value, ctx_1..d) and of (ctx_1..d), −1 when absent. */
+  joint: GrowInt32[];
+  context: GrowInt32[];
+  jointIds: Map<number, number>[];
+  contextIds: Map<number, number>[];
+  jointCounts: GrowInt32[];
+  contextCounts: GrowInt32[];
+}
+
+/** Exact key of (id at the previous depth, next value): both are dense ids below 2^26. */
+const combine = (prev: number, x: number): number => prev * 67_108_864 + x;
+
+const bump = (counts: GrowInt32, id: number, by: number): void => {
+  while (counts.length <= id) counts.push(0);
+  counts.data[id] += by;
+};
+
+export class TermFrequencies {
+  /** National counts per comparison (null when it has no tf level). */
+  private readonly counts: (GrowInt32 | null)[];
+  private readonly chains: (Chain | null)[];
+  /** Records counted so far: records [0, total) are in the counts. */
+  total = 0;
+
+  constructor(
+    private readonly comparisons: readonly Comparison[],
+    within: readonly (readonly number[])[],
+  ) {
+    this.counts = comparisons.map((c) => (c.tfKey && c.levels.some((l) => l.tf) ? new GrowInt32() : null));
+    this.chains = comparisons.map((c, i) => {
+      const w = within[i] ?? [];
+      if (!this.counts[i] || !w.length) return null;
+      if (w.some((j) => !comparisons[j].tfKey))
+        throw new Error(`tfWithin of "${c.name}" names a comparison without values to condition on`);
+      const per = <T>(make: () => T): T[] => w.map(make);
+      return {
+        comparison: i,
+        within: [...w],
+        joint: per(() => new GrowInt32()),
+        context: per(() => new GrowInt32()),
+        jointIds: per(() => new Map()),
+        contextIds: per(() => new Map()),
+        jointCounts: per(() => new GrowInt32()),
+        contextCounts: per(() => new GrowInt32()),
+      };
+    });
+  }
+
+  /** Counts records [total, to). */
+  countUpTo(to: number): void {
+    for (let r = this.total; r < to; r++) this.change(r, 1);
+    this.total = Math.max(this.total, to);
+  }
+
+  /** Removes the last counted record (a query scored but not kept). */
+  uncountLast(): void {
+    const r = --this.total;
+    this.change(r, -1);
+    for (const ch of this.chains) {
+      if (!ch) continue;
+      for (let d = 0; d < ch.within.length; d++) {
+        ch.joint[d].length = r;
+        ch.context[d].length = r;
+      }
+    }
+  }
+
+  private change(r: number, by: number): void {
+    this.comparisons.forEach((c, i) => {
+      const counts = this.counts[i];
+      if (!counts) return;
+      const v = c.tfKey!(r);
+      if (v >= 0) bump(counts, v, by);
+      const ch = this.chains[i];
+      if (!ch) return;
+      let cid = 0;
+      let jid = v;
+      let ok = v >= 0;
+      for (let d = 0; d < ch.within.length; d++) {
+        const x = this.comparisons[ch.within[d]].tfKey!(r);
+        ok = ok && x >= 0;
+        if (by > 0) {
+          // Ids are interned once, when the record is first counted; an uncount reads them back.
+          if (ok) {
+            const ctxKey = combine(cid, x);
+            const jointKey = combine(jid, x);
+            cid = ch.contextIds[d].get(ctxKey) ?? -1;
+            if (cid < 0) ch.contextIds[d].set(ctxKey, (cid = ch.contextIds[d].size));
+            jid = ch.jointIds[d].get(jointKey) ?? -1;
+            if (jid < 0) ch.jointIds[d].set(jointKey, (jid = ch.jointIds[d].size));
+          }
+          ch.joint[d].push(ok ? jid : -1);
+          ch.context[d].push(ok ? cid : -1);
+        }
+        const j = ch.joint[d].data[r];
+        const k = ch.context[d].data[r];
+        if (j >= 0) bump(ch.jointCounts[d], j, by);
+        if (k >= 0) bump(ch.contextCounts[d], k, by);
+      }
+    });
+  }
+
+  /** How many leading contexts of comparison i a pair agrees on exactly (levels of the pair). */
+  depth(i: number, levels: Int32Array): number {
+    const ch = this.chains[i];
+    if (!ch) return 0;
+    let d = 0;
+    while (d < ch.within.length && levels[ch.within[d]] === 1) d++;
+    return d;
+  }
+
+  /** log2 of the frequency of record r's value of comparison i among other records, within depth d. */
+  log2Frequency(i: number, r: number, d: number): number {
+    const c = this.comparisons[i];
+    const counts = this.counts[i]!;
+    const v = c.tfKey!(r);
+    const self = r < this.total ? 1 : 0;
+    const n = Math.max(this.total - self, 1);
+    const count = v >= 0 && v < counts.length ? counts.data[v] - self : 0;
+    // A value seen only in this record still has some chance of another bearer.
+    let f = Math.max(count, 1) / n;
+    const ch = this.chains[i];
+    for (let k = 0; k < d && ch; k++) {
+      if (r >= ch.joint[k].length) break;
+      const jid = ch.joint[k].data[r];
+      const cid = ch.context[k].data[r];
+      if (jid < 0 || cid < 0) break;
+      const cj = Math.max(ch.jointCounts[k].data[jid] - self, 0);
+      const cc = Math.max(ch.contextCounts[k].data[cid] - self, 0);
+      f = Math.max((cj + SHRINK * f) / (cc + SHRINK), 1 / n);
+    }
+    return Math.log2(f);
+  }
+}
