@@ -64,7 +64,7 @@ export const openCase = async (
     // Read under the organisation's lock: a key rotation running now finishes first, so the case
     // is sealed to the key that staff will hold afterwards (src/accounts/org-key-rotation.service.ts).
     const orgKey = await lockOrganisation(tx, input.organisation, 'share');
-    const personId = await createPerson(tx, input, today);
+    const personId = await createPerson(tx, input, today, { organisationId: input.organisation });
     await insertCase(tx, {
       id: caseId,
       person_id: personId,

@@ -6,5 +6,17 @@ import type { CasesTables } from '../cases/cases.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
+import type { ImportsTables } from '../imports/imports.table.ts';
+import type { MatchingTables } from '../matching/matching.table.ts';
+import type { CohortsTables } from '../cohorts/cohorts.table.ts';
 
-export interface Database extends MetaTables, AccountsTables, PeopleTables, CasesTables, AuditTables, SchedulerTables {}
+export interface Database
+  extends MetaTables,
+    AccountsTables,
+    PeopleTables,
+    CasesTables,
+    AuditTables,
+    SchedulerTables,
+    ImportsTables,
+    MatchingTables,
+    CohortsTables {}

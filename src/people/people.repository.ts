@@ -1,9 +1,9 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
 import type { PersonRevisionsTable, PersonsTable } from './people.table.ts';
 
-export const insertPerson = async (db: Queryable, row: PersonsTable): Promise<void> => {
+export const insertPerson = async (db: Queryable, row: Insertable<PersonsTable>): Promise<void> => {
   await db.insertInto('persons').values(row).execute();
 };
 
@@ -92,7 +92,7 @@ export const deletePersonRow = async (db: Queryable, id: string): Promise<number
 export const updatePersonRow = async (
   db: Queryable,
   id: string,
-  patch: Omit<PersonsTable, 'id' | 'created_at'>,
+  patch: Omit<Updateable<PersonsTable>, 'id' | 'created_at'>,
 ): Promise<void> => {
   await db.updateTable('persons').set(patch).where('id', '=', id).execute();
 };

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
+import { personSearchKeys } from './search-keys.ts';
+import { findColony } from './person-records.repository.ts';
 import {
   countPersons,
   deletePersonRow,
@@ -25,9 +27,9 @@ export const fullName = (p: Pick<PersonView, 'surname' | 'given_name' | 'patrony
   [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ');
 
 /** The stored columns for a person's input: entered forms plus their normalised keys. */
-const personColumns = (input: PersonInput) => {
+const personColumns = (input: PersonInput, colony: string | null) => {
   const unit = [input.unit_number, input.unit_name].filter(Boolean).join(' ');
-  return {
+  const entered = {
     surname: input.surname,
     given_name: input.given_name,
     patronymic: input.patronymic ?? null,
@@ -43,11 +45,33 @@ const personColumns = (input: PersonInput) => {
     rank: input.rank ?? null,
     service_category: input.service_category,
   };
+  // A changed record is scored again against the others (src/matching/).
+  return { ...entered, ...personSearchKeys({ ...entered, colony }), match_pending: 1 };
 };
 
-export const createPerson = async (tx: Tx, input: PersonInput, now: string): Promise<string> => {
+/**
+ * A new person record. `organisationId` is the organisation holding it (the case's): staff search
+ * and match only their own organisation's records (docs/matching.md).
+ */
+export const createPerson = async (
+  tx: Tx,
+  input: PersonInput,
+  now: string,
+  holder: { organisationId: string | null; origin?: 'case' | 'import' | 'tip' } = { organisationId: null },
+): Promise<string> => {
   const id = randomUUID();
-  await insertPerson(tx, { id, ...personColumns(input), created_at: now });
+  await insertPerson(tx, {
+    id,
+    ...personColumns(input, null),
+    created_at: now,
+    organisation_id: holder.organisationId,
+    origin: holder.origin ?? 'case',
+    cluster_id: null,
+    status: null,
+    colony: null,
+    mobilisation_wave: null,
+    linkage_seq: null,
+  });
   return id;
 };
 
@@ -80,7 +104,7 @@ const SAME_FIELDS = [
 export const updatePerson = async (tx: Tx, id: string, input: PersonInput, editor: PersonEditor): Promise<boolean> => {
   const old = await findPerson(tx, id);
   if (!old) return false;
-  const next = personColumns(input);
+  const next = personColumns(input, await findColony(tx, id));
   if (SAME_FIELDS.every((f) => (old[f] ?? null) === (next[f] ?? null))) return false;
   const { id: _id, ...oldValues } = old;
   await insertRevision(tx, {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Persons stay in clear on purpose: the state already knows its soldiers, and matching needs
 // names, units and dates. The entered forms are never overwritten; `*_key` columns hold the
 // normalised search keys next to them.
@@ -20,6 +22,33 @@ export interface PersonsTable {
   rank: string | null;
   service_category: string;
   created_at: string;
+  // Migration 0020 (matching, issue 11): see src/people/search-keys.ts and docs/matching.md.
+  /** the organisation holding the record (a case's, or the importing one's) */
+  organisation_id: string | null;
+  /** 'case' | 'import' | 'tip' */
+  origin: Generated<string>;
+  /** the cluster of records about one person; null: the record is alone */
+  cluster_id: string | null;
+  /** derived from the record's own timeline (cases/status-rules.ts); null: unknown */
+  status: string | null;
+  keys_version: Generated<number>;
+  /** name key (any script to one skeleton), surname without its feminine ending, its sound */
+  surname_nk: string | null;
+  surname_gl: string | null;
+  surname_phon: string | null;
+  /** the full form of the given name (Андрюша → андреи) */
+  given_canon: string | null;
+  patronymic_gl: string | null;
+  birth_year: number | null;
+  unit_number_key: string | null;
+  unit_formation_key: string | null;
+  colony: string | null;
+  colony_key: string | null;
+  mobilisation_wave: string | null;
+  /** order of entry into the linkage index; null until scored */
+  linkage_seq: number | null;
+  /** 1 until the record was scored against the others */
+  match_pending: Generated<number>;
 }
 
 /** The clear values a correction replaced (migration 0005): the entered form stays on record. */

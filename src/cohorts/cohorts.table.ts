@@ -1,0 +1,97 @@
+// Cohorts, their boards and incidents (migration 0023). `*_sealed` columns are AES-256-GCM: board
+// posts under the board's key, an incident's description under the organisation-sealed key of
+// the incident's board-less description (see incidents.service.ts).
+
+export interface CohortOptinsTable {
+  case_id: string;
+  organisation_id: string;
+  /** a day: a family's activity */
+  opted_in_on: string;
+}
+
+export interface CohortBoardsTable {
+  id: string;
+  organisation_id: string;
+  /** 'unit:12345', 'formation:155 обрмп', 'colony:RU-XXX:6', 'mobilised:2022-09:RU-XXX', 'incident:<id>' */
+  cohort_key: string;
+  /** the board key sealed to the organisation's public key */
+  key_sealed: string;
+  created_at: string;
+}
+
+export interface CohortKeyWrapsTable {
+  board_id: string;
+  case_id: string;
+  user_id: string;
+  wrapped: string;
+}
+
+export interface CohortPostsTable {
+  id: string;
+  board_id: string;
+  seq: number;
+  case_id: string | null;
+  author_user_id: string;
+  from_family: number;
+  body_sealed: string;
+  /** a day for a family's post, the time for staff */
+  created_on: string;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+  hidden_at: string | null;
+}
+
+export interface IncidentsTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  event_date: string;
+  date_precision: 'year' | 'month' | 'day';
+  place: string | null;
+  /** sealed to the organisation: `x1.` envelope (staff only) */
+  description_sealed: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface IncidentPersonsTable {
+  incident_id: string;
+  person_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
+export interface IncidentSourcesTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  citation: string;
+  source_date: string | null;
+  added_by: string;
+  added_at: string;
+}
+
+export interface IncidentFactsTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  event_date: string;
+  date_precision: 'year' | 'month' | 'day';
+  place: string | null;
+  verification: 'reported' | 'corroborated' | 'confirmed';
+  added_by: string;
+  added_at: string;
+  verified_by: string | null;
+  verified_at: string | null;
+}
+
+export interface CohortsTables {
+  cohort_optins: CohortOptinsTable;
+  cohort_boards: CohortBoardsTable;
+  cohort_key_wraps: CohortKeyWrapsTable;
+  cohort_posts: CohortPostsTable;
+  incidents: IncidentsTable;
+  incident_persons: IncidentPersonsTable;
+  incident_sources: IncidentSourcesTable;
+  incident_facts: IncidentFactsTable;
+}

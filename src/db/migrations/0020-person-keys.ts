@@ -1,0 +1,74 @@
+import { sql, type Kysely } from 'kysely';
+
+// Matching at work (issue 11). Every person record gets:
+// - the organisation that holds it (a case's, or the importing staff member's): staff only ever
+//   search, match and merge their own organisation's records (docs/matching.md);
+// - where it came from (a case, an imported list, a tip);
+// - search keys computed by the linkage engine's normalisers (any script, transliteration,
+//   diminutives, feminine forms), filled and kept current by the people domain
+//   (`keys_version`: a row with an older version is computed again);
+// - the cluster it belongs to (null: alone): a merge never deletes a record, it moves records
+//   between clusters and can be undone;
+// - its status derived from its own timeline, for the search filter;
+// - the penal colony and mobilisation wave that cohorts need;
+// - its place in the linkage index (`linkage_seq`, given once scored) and whether it still has
+//   to be scored against the others (`match_pending`).
+// Existing persons take their organisation from their case; keys are filled by the next run of
+// the matching job.
+
+const TEXT_COLUMNS = [
+  'organisation_id',
+  'cluster_id',
+  'status',
+  'surname_nk',
+  'surname_gl',
+  'surname_phon',
+  'given_canon',
+  'patronymic_gl',
+  'unit_number_key',
+  'unit_formation_key',
+  'colony',
+  'colony_key',
+  'mobilisation_wave',
+] as const;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const column of TEXT_COLUMNS) await db.schema.alterTable('persons').addColumn(column, 'text').execute();
+  await db.schema
+    .alterTable('persons')
+    .addColumn('origin', 'text', (c) => c.notNull().defaultTo('case'))
+    .execute();
+  await db.schema.alterTable('persons').addColumn('birth_year', 'integer').execute();
+  await db.schema
+    .alterTable('persons')
+    .addColumn('keys_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.alterTable('persons').addColumn('linkage_seq', 'integer').execute();
+  await db.schema
+    .alterTable('persons')
+    .addColumn('match_pending', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+
+  await sql`UPDATE persons SET organisation_id = (
+    SELECT cases.organisation_id FROM cases WHERE cases.person_id = persons.id ORDER BY cases.opened_on LIMIT 1
+  )`.execute(db);
+
+  // Name search: the surname's key (either gender form) with the given name's full form narrows
+  // a million records to a handful through one index; a sound-alike surname or a given name
+  // alone have their own.
+  await db.schema
+    .createIndex('persons_org_surname')
+    .on('persons')
+    .columns(['organisation_id', 'surname_gl', 'given_canon'])
+    .execute();
+  await db.schema.createIndex('persons_org_phon').on('persons').columns(['organisation_id', 'surname_phon']).execute();
+  await db.schema.createIndex('persons_org_given').on('persons').columns(['organisation_id', 'given_canon']).execute();
+  await db.schema.createIndex('persons_cluster').on('persons').column('cluster_id').execute();
+  await db.schema.createIndex('persons_pending').on('persons').columns(['match_pending', 'organisation_id']).execute();
+  await db.schema
+    .createIndex('persons_linkage_seq')
+    .on('persons')
+    .columns(['organisation_id', 'linkage_seq'])
+    .execute();
+  await db.schema.createIndex('persons_keys_version').on('persons').column('keys_version').execute();
+}

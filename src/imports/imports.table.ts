@@ -1,0 +1,60 @@
+// Imports of published lists (migration 0021). `*_sealed` columns are AES-256-GCM under the
+// import's own key, which is stored only sealed to the organisation's public key (`key_sealed`).
+
+export type ImportState = 'uploaded' | 'running' | 'done' | 'failed';
+
+export interface PersonImportsTable {
+  id: string;
+  organisation_id: string;
+  created_by: string;
+  created_at: string;
+  source_name: string;
+  source_date: string | null;
+  source_date_precision: 'year' | 'month' | 'day' | null;
+  source_origin: string | null;
+  source_kind: string;
+  verification: 'reported' | 'corroborated' | 'confirmed';
+  /** SHA-256 of the organisation id and the file's bytes */
+  file_hash: string;
+  file_bytes: number;
+  encoding: string;
+  /** JSON: the file's column names */
+  header: string;
+  /** JSON: platform field → column name */
+  mapping: string | null;
+  state: ImportState;
+  total_rows: number;
+  checked_rows: number;
+  added_rows: number;
+  skipped_rows: number;
+  events_added: number;
+  error_line: number | null;
+  error_key: string | null;
+  /** JSON: the error message's parameters (a column name, a limit; never a cell's value) */
+  error_params: string | null;
+  key_sealed: string;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+}
+
+export interface ImportUploadsTable {
+  import_id: string;
+  part: number;
+  data_sealed: string;
+}
+
+export interface ImportRowsTable {
+  id: string;
+  import_id: string;
+  line: number;
+  record_id: string | null;
+  person_id: string;
+  row_hash: string;
+  raw_sealed: string;
+}
+
+export interface ImportsTables {
+  person_imports: PersonImportsTable;
+  import_uploads: ImportUploadsTable;
+  import_rows: ImportRowsTable;
+}

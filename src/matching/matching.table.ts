@@ -1,0 +1,61 @@
+// Matching (migration 0022). Clear columns only: ids, scores, which level each field agreed at.
+
+export type CandidateState = 'pending' | 'unsure' | 'same' | 'different';
+
+export interface MatchCandidatesTable {
+  id: string;
+  organisation_id: string;
+  left_person_id: string;
+  right_person_id: string;
+  pair_key: string;
+  probability: number;
+  weight: number;
+  /** JSON: [{ comparison, level, weight }] from the engine's explain */
+  explain: string;
+  state: CandidateState;
+  /** what brought the left record: 'case' | 'import' | 'tip' */
+  origin: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** who said "unsure" (a verifier then decides) */
+  unsure_by: string | null;
+  merge_id: string | null;
+  learned: number;
+}
+
+export interface PersonMergesTable {
+  id: string;
+  organisation_id: string;
+  candidate_id: string | null;
+  into_cluster: string;
+  from_cluster: string;
+  /** JSON list of record ids moved into `into_cluster` */
+  moved_ids: string;
+  merged_by: string;
+  merged_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+export interface LinkageModelsTable {
+  organisation_id: string;
+  /** JSON ModelParams of the engine */
+  params: string;
+  records: number;
+  labels: number;
+  version: number;
+  updated_at: string;
+}
+
+export interface LinkageCounterTable {
+  name: string;
+  value: number;
+}
+
+export interface MatchingTables {
+  match_candidates: MatchCandidatesTable;
+  person_merges: PersonMergesTable;
+  linkage_models: LinkageModelsTable;
+  linkage_counter: LinkageCounterTable;
+}

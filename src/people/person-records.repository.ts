@@ -1,0 +1,285 @@
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { PersonsTable } from './people.table.ts';
+import type { PersonSearchKeys, TokenKeys } from './search-keys.ts';
+
+// Queries over person records for matching, imports, search and cohorts (issue 11). The people
+// domain's own tables only; other domains reach them through person-records.service.ts.
+
+export const RECORD_COLUMNS = [
+  'id',
+  'organisation_id',
+  'origin',
+  'cluster_id',
+  'status',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'birth_precision',
+  'region_code',
+  'unit_number',
+  'unit_name',
+  'rank',
+  'service_category',
+  'colony',
+  'mobilisation_wave',
+  'created_at',
+] as const;
+
+export const findColony = async (db: Queryable, id: string): Promise<string | null> =>
+  (await db.selectFrom('persons').select('colony').where('id', '=', id).executeTakeFirst())?.colony ?? null;
+
+/** Many rows at once, in batches that keep under both engines' limits on bound parameters. */
+export const insertPersonRows = async (db: Queryable, rows: Insertable<PersonsTable>[]): Promise<void> => {
+  const per = Math.max(1, Math.floor(30_000 / Math.max(1, Object.keys(rows[0] ?? { a: 1 }).length)));
+  for (let i = 0; i < rows.length; i += per)
+    await db
+      .insertInto('persons')
+      .values(rows.slice(i, i + per))
+      .execute();
+};
+
+export const findRecords = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('persons').select(RECORD_COLUMNS).where('id', 'in', ids).execute();
+
+export const listStaleKeys = (db: Queryable, version: number, limit: number) =>
+  db
+    .selectFrom('persons')
+    .select([
+      'id',
+      'surname',
+      'given_name',
+      'patronymic',
+      'birth_date',
+      'region_code',
+      'unit_number',
+      'unit_name',
+      'colony',
+    ])
+    .where('keys_version', '<', version)
+    .limit(limit)
+    .execute();
+
+export const updateRecord = async (db: Queryable, id: string, patch: Updateable<PersonsTable>): Promise<void> => {
+  await db.updateTable('persons').set(patch).where('id', '=', id).execute();
+};
+
+export const updateKeys = (db: Queryable, id: string, keys: PersonSearchKeys) => updateRecord(db, id, keys);
+
+/** The engine's fields of records already in the index order, after `afterSeq`. */
+export const listIndexed = (db: Queryable, organisationId: string, afterSeq: number, limit: number) =>
+  db
+    .selectFrom('persons')
+    .select([
+      'id',
+      'linkage_seq',
+      'surname',
+      'given_name',
+      'patronymic',
+      'birth_date',
+      'region_code',
+      'unit_number',
+      'unit_name',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('linkage_seq', '>', afterSeq)
+    .orderBy('linkage_seq')
+    .limit(limit)
+    .execute();
+
+export const countIndexed = async (db: Queryable, organisationId: string): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('organisation_id', '=', organisationId)
+        .where('linkage_seq', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export const organisationsWithPending = async (db: Queryable): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('persons')
+      .select('organisation_id')
+      .distinct()
+      .where('match_pending', '=', 1)
+      .where('organisation_id', 'is not', null)
+      .execute()
+  ).map((r) => r.organisation_id as string);
+
+export const listPending = (db: Queryable, organisationId: string, limit: number) =>
+  db
+    .selectFrom('persons')
+    .select([
+      'id',
+      'origin',
+      'surname',
+      'given_name',
+      'patronymic',
+      'birth_date',
+      'region_code',
+      'unit_number',
+      'unit_name',
+    ])
+    .where('match_pending', '=', 1)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+export const countPending = async (db: Queryable, organisationId: string, ids?: string[]): Promise<number> => {
+  let q = db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('match_pending', '=', 1)
+    .where('organisation_id', '=', organisationId);
+  if (ids) q = q.where('id', 'in', ids.length ? ids : ['']);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+};
+
+/** The records of a cluster (a record alone is its own cluster, named by its id). */
+export const listClusterMembers = (db: Queryable, clusterId: string) =>
+  db
+    .selectFrom('persons')
+    .select(RECORD_COLUMNS)
+    .where((eb) =>
+      eb.or([eb('cluster_id', '=', clusterId), eb.and([eb('id', '=', clusterId), eb('cluster_id', 'is', null)])]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const setCluster = async (db: Queryable, ids: string[], clusterId: string | null): Promise<void> => {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('persons')
+      .set({ cluster_id: clusterId })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+};
+
+/** Sizes of the clusters of these records (1 for a record alone). */
+export const clusterSizes = async (db: Queryable, clusterIds: string[]): Promise<Map<string, number>> => {
+  if (clusterIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('persons')
+    .select(['cluster_id', (eb) => eb.fn.countAll().as('n')])
+    .where('cluster_id', 'in', clusterIds)
+    .groupBy('cluster_id')
+    .execute();
+  return new Map(rows.map((r) => [r.cluster_id as string, Number(r.n)]));
+};
+
+export interface SearchFilters {
+  birthYear?: number;
+  region?: string;
+  unitNumber?: string | null;
+  unitFormation?: string | null;
+  category?: string;
+  status?: string;
+  origin?: string;
+}
+
+/**
+ * Ranked person records of one organisation. Every word must be one of the record's names (the
+ * surname in either gender form or by its sound, a reading of the given name, the patronymic),
+ * and one of them the surname — or, for a single word, the given name. The anchor is an equality
+ * on an indexed key, so a million records are narrowed by the index before anything is ranked.
+ */
+export const searchRecords = (
+  db: Queryable,
+  organisationId: string,
+  tokens: TokenKeys[],
+  filters: SearchFilters,
+  limit: number,
+  offset: number,
+) => {
+  let q = db.selectFrom('persons').where('organisation_id', '=', organisationId);
+  if (tokens.length > 0) {
+    q = q.where((eb) => {
+      const anchors: Expression<SqlBool>[] = [
+        eb(
+          'surname_gl',
+          'in',
+          tokens.map((t) => t.gl),
+        ),
+        eb(
+          'surname_phon',
+          'in',
+          tokens.map((t) => t.phon),
+        ),
+      ];
+      if (tokens.length === 1) anchors.push(eb('given_canon', 'in', tokens[0].given));
+      return eb.and([
+        eb.or(anchors),
+        ...tokens.map((t) =>
+          eb.or([
+            eb('surname_gl', '=', t.gl),
+            eb('surname_phon', '=', t.phon),
+            eb('given_canon', 'in', t.given),
+            eb('patronymic_gl', '=', t.patronymic),
+          ]),
+        ),
+      ]);
+    });
+  }
+  if (filters.birthYear) q = q.where('birth_year', '=', filters.birthYear);
+  if (filters.region) q = q.where('region_code', '=', filters.region);
+  if (filters.category) q = q.where('service_category', '=', filters.category);
+  if (filters.status) q = q.where('status', '=', filters.status);
+  if (filters.origin) q = q.where('origin', '=', filters.origin);
+  if (filters.unitNumber || filters.unitFormation)
+    q = q.where((eb) =>
+      eb.or([
+        ...(filters.unitNumber ? [eb('unit_number_key', '=', filters.unitNumber)] : []),
+        ...(filters.unitFormation ? [eb('unit_formation_key', '=', filters.unitFormation)] : []),
+      ]),
+    );
+  // Closer spellings first: the same gender form over the other one over a sound-alike; the
+  // given name's first reading over a further one; a patronymic last.
+  const rank = tokens.length
+    ? sql<number>`(${sql.join(
+        tokens.map(
+          (t) => sql`(CASE WHEN surname_nk = ${t.nk} THEN 8 WHEN surname_gl = ${t.gl} THEN 6
+            WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
+            WHEN given_canon IN (${sql.join(t.given)}) THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2 ELSE 0 END)`,
+        ),
+        sql` + `,
+      )})`
+    : sql<number>`0`;
+  return q
+    .select([...RECORD_COLUMNS, rank.as('rank')])
+    .orderBy('rank', 'desc')
+    .orderBy('surname_gl')
+    .orderBy('given_canon')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+};
+
+/** Cohort keys of these records (for counting opted-in families, src/cohorts/). */
+export const listCohortFields = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('persons')
+        .select([
+          'id',
+          'organisation_id',
+          'service_category',
+          'region_code',
+          'unit_number_key',
+          'unit_formation_key',
+          'colony_key',
+          'mobilisation_wave',
+        ])
+        .where('id', 'in', ids)
+        .execute();

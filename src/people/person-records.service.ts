@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { Queryable, Tx } from '../db/database.ts';
+import type { PersonsTable } from './people.table.ts';
+import {
+  clusterSizes,
+  countIndexed,
+  countPending,
+  findRecords,
+  insertPersonRows,
+  listClusterMembers,
+  listCohortFields,
+  listIndexed,
+  listPending,
+  listStaleKeys,
+  organisationsWithPending,
+  searchRecords,
+  setCluster,
+  updateKeys,
+  updateRecord,
+  type SearchFilters,
+} from './person-records.repository.ts';
+import { optionalKey, searchKey } from './names.ts';
+import { KEYS_VERSION, colonyKey, personSearchKeys, tokenKeys, unitKeys } from './search-keys.ts';
+
+// Person records as matching, imports, search and cohorts see them (issue 11). A record is one
+// row of `persons`: a case's person, an imported list's row or a tip's person. Records about the
+// same soldier form a cluster; merging never deletes a record (docs/matching.md).
+
+export type RecordView = Awaited<ReturnType<typeof findRecords>>[number];
+
+/** The cluster a record belongs to (a record alone is its own). */
+export const clusterOf = (r: { id: string; cluster_id: string | null }): string => r.cluster_id ?? r.id;
+
+export const getRecords = async (db: Queryable, ids: string[]): Promise<Map<string, RecordView>> => {
+  const out = new Map<string, RecordView>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500)
+    for (const r of await findRecords(db, unique.slice(i, i + 500))) out.set(r.id, r);
+  return out;
+};
+
+export const getRecord = async (db: Queryable, id: string): Promise<RecordView | undefined> =>
+  (await findRecords(db, [id]))[0];
+
+/** A person record of a list or a tip, as the importer or the tip read it. */
+export interface IncomingPerson {
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  birth_date: string | null;
+  birth_precision: 'year' | 'month' | 'day' | null;
+  region_code: string | null;
+  unit_number: string | null;
+  unit_name: string | null;
+  rank: string | null;
+  service_category: string;
+  colony: string | null;
+  mobilisation_wave: string | null;
+  status: string | null;
+}
+
+const rowOf = (
+  p: IncomingPerson,
+  organisationId: string,
+  origin: 'import' | 'tip',
+  now: string,
+  id: string,
+): Insertable<PersonsTable> => {
+  const unit = [p.unit_number, p.unit_name].filter(Boolean).join(' ');
+  return {
+    id,
+    surname: p.surname,
+    given_name: p.given_name,
+    patronymic: p.patronymic,
+    surname_key: searchKey(p.surname),
+    given_name_key: searchKey(p.given_name),
+    patronymic_key: optionalKey(p.patronymic),
+    birth_date: p.birth_date,
+    birth_precision: p.birth_precision,
+    region_code: p.region_code,
+    unit_number: p.unit_number,
+    unit_name: p.unit_name,
+    unit_key: optionalKey(unit),
+    rank: p.rank,
+    service_category: p.service_category,
+    created_at: now,
+    organisation_id: organisationId,
+    origin,
+    cluster_id: null,
+    status: p.status,
+    colony: p.colony,
+    mobilisation_wave: p.mobilisation_wave,
+    linkage_seq: null,
+    match_pending: 1,
+    ...personSearchKeys(p),
+  };
+};
+
+/** Inserts records of a list or a tip held by `organisationId`; returns their ids in order. */
+export const insertIncomingRecords = async (
+  tx: Tx,
+  organisationId: string,
+  origin: 'import' | 'tip',
+  people: IncomingPerson[],
+  now: string,
+): Promise<string[]> => {
+  const rows = people.map((p) => rowOf(p, organisationId, origin, now, randomUUID()));
+  await insertPersonRows(tx, rows);
+  return rows.map((r) => r.id);
+};
+
+/** Computes the keys of up to `limit` records stored with an older key version; returns how many. */
+export const rekeyRecords = async (db: Queryable, limit = 5000): Promise<number> => {
+  const rows = await listStaleKeys(db, KEYS_VERSION, limit);
+  for (const r of rows) await updateKeys(db, r.id, personSearchKeys(r));
+  return rows.length;
+};
+
+/** The record's status derived from its own timeline (cases/status-rules.ts), for search. */
+export const setRecordStatus = (tx: Queryable, id: string, status: string | null) =>
+  updateRecord(tx, id, { status: status === 'unknown' ? null : status });
+
+/** What cohorts need beyond the case form: the penal colony and the mobilisation wave. */
+export const setCohortDetails = async (
+  tx: Queryable,
+  id: string,
+  details: { colony: string | null; mobilisationWave: string | null },
+): Promise<void> => {
+  const r = await getRecord(tx, id);
+  if (!r) return;
+  await updateRecord(tx, id, {
+    colony: details.colony,
+    colony_key: colonyKey(details.colony, r.region_code),
+    mobilisation_wave: details.mobilisationWave,
+  });
+};
+
+// ---- the linkage index (src/matching/) ---------------------------------------------------------
+
+export const indexedRecords = listIndexed;
+export const indexedCount = countIndexed;
+export const pendingRecords = listPending;
+export const pendingCount = countPending;
+export const organisationsToScore = organisationsWithPending;
+
+/** The record was scored and entered the index at `seq`. */
+export const markScored = (tx: Queryable, id: string, seq: number) =>
+  updateRecord(tx, id, { match_pending: 0, linkage_seq: seq });
+
+// ---- clusters -------------------------------------------------------------------------------
+
+export const clusterMembers = listClusterMembers;
+export const moveToCluster = setCluster;
+export { clusterSizes };
+
+// ---- search ---------------------------------------------------------------------------------
+
+export interface RecordQuery {
+  /** words of a name in any script */
+  text: string;
+  birthYear?: number;
+  region?: string;
+  /** a unit as typed: number and/or formation */
+  unit?: string;
+  category?: string;
+  status?: string;
+  origin?: string;
+}
+
+export type RecordHit = Awaited<ReturnType<typeof searchRecords>>[number];
+
+/**
+ * One page of an organisation's person records matching the query, best first. Returns one more
+ * row than `limit` when there is a next page.
+ */
+export const searchPersonRecords = async (
+  db: Queryable,
+  organisationId: string,
+  query: RecordQuery,
+  limit: number,
+  offset: number,
+): Promise<RecordHit[]> => {
+  const tokens = query.text
+    .split(/[\s,;]+/u)
+    .map((w) => tokenKeys(w))
+    .filter((t): t is NonNullable<typeof t> => t !== null)
+    .slice(0, 4);
+  const unit = unitKeys(query.unit);
+  const filters: SearchFilters = {
+    birthYear: query.birthYear,
+    region: query.region,
+    category: query.category,
+    status: query.status,
+    origin: query.origin,
+    unitNumber: unit.number,
+    // a unit that reads as neither a number nor a formation matches nothing rather than everything
+    unitFormation: unit.formation ?? (query.unit && !unit.number ? `\u0000${query.unit}` : null),
+  };
+  if (query.text.trim() && tokens.length === 0) return [];
+  return searchRecords(db, organisationId, tokens, filters, limit + 1, offset);
+};
+
+export const cohortFieldsOf = listCohortFields;

@@ -1,0 +1,121 @@
+import {
+  canonicalGivenName,
+  givenNameReadings,
+  metaphoneRu,
+  nameKey,
+  parseUnit,
+  patronymicGenderless,
+  surnameGenderless,
+} from '../linkage/engine/normalize/index.ts';
+import { parsePartialDate } from './partial-date.ts';
+
+// Search keys stored on every person record, computed with the linkage engine's normalisers so a
+// name typed in any script or transliteration meets its record through one indexed equality:
+//
+//   surname_nk    the name key: Доржиев, Dorzhiev, Dorjiev → доржев (one skeleton for every
+//                 spelling, see src/linkage/engine/normalize/names.ts)
+//   surname_gl    without a feminine ending: Кузнецова, Kuznetsova → кузнетсов
+//   surname_phon  its sound (Russian metaphone): a vowel or voicing typo still meets it
+//   given_canon   the full given name: Андрюша, Andrei, Андрей → андреи
+//   patronymic_gl the father's name without gender: Иванович, Ивановна → иван
+//
+// Bump KEYS_VERSION when a normaliser changes what it returns: the matching job recomputes the
+// keys of every record stored with an older version (they are found by the other keys meanwhile).
+
+export const KEYS_VERSION = 1;
+
+export interface KeyedFields {
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  birth_date: string | null;
+  region_code: string | null;
+  unit_number: string | null;
+  unit_name: string | null;
+  colony: string | null;
+}
+
+export interface PersonSearchKeys {
+  surname_nk: string | null;
+  surname_gl: string | null;
+  surname_phon: string | null;
+  given_canon: string | null;
+  patronymic_gl: string | null;
+  birth_year: number | null;
+  unit_number_key: string | null;
+  unit_formation_key: string | null;
+  colony_key: string | null;
+  keys_version: number;
+}
+
+const orNull = (s: string | null | undefined): string | null => (s ? s : null);
+
+/** The surname's keys: name key, genderless key, sound. */
+export const surnameKeys = (raw: string) => {
+  const nk = nameKey(raw, 'surname');
+  const gl = surnameGenderless(nk);
+  return { nk, gl, phon: metaphoneRu(gl) };
+};
+
+/** A unit as typed (number, name or both) → open unit number and canonical formation. */
+export const unitKeys = (text: string | null | undefined): { number: string | null; formation: string | null } => {
+  if (!text?.trim()) return { number: null, formation: null };
+  const u = parseUnit(text);
+  return { number: u.number, formation: u.formation };
+};
+
+/**
+ * A penal colony within its region: "ИК-6", "исправительная колония № 6", "IK 6" in Пермский
+ * край all give "RU-PER:6". Without a number, the name's key stands in.
+ */
+export const colonyKey = (colony: string | null | undefined, region: string | null): string | null => {
+  const text = colony?.trim();
+  if (!text) return null;
+  const digits = /\d+/.exec(text)?.[0];
+  const id = digits ? String(Number(digits)) : nameKey(text, 'surname');
+  return id ? `${region ?? '?'}:${id}` : null;
+};
+
+export const personSearchKeys = (p: KeyedFields): PersonSearchKeys => {
+  const s = surnameKeys(p.surname);
+  const unit = unitKeys([p.unit_number, p.unit_name].filter(Boolean).join(' '));
+  return {
+    surname_nk: orNull(s.nk),
+    surname_gl: orNull(s.gl),
+    surname_phon: orNull(s.phon),
+    given_canon: orNull(canonicalGivenName(nameKey(p.given_name, 'given'))),
+    patronymic_gl: orNull(p.patronymic ? patronymicGenderless(nameKey(p.patronymic, 'patronymic')) : ''),
+    birth_year: p.birth_date ? Number(p.birth_date.slice(0, 4)) || null : null,
+    unit_number_key: unit.number,
+    unit_formation_key: unit.formation,
+    colony_key: colonyKey(p.colony, p.region_code),
+    keys_version: KEYS_VERSION,
+  };
+};
+
+/** What one word of a search may be: a surname, a given name (every reading), a patronymic. */
+export interface TokenKeys {
+  nk: string;
+  gl: string;
+  phon: string;
+  given: string[];
+  patronymic: string;
+}
+
+export const tokenKeys = (token: string): TokenKeys | null => {
+  const s = surnameKeys(token);
+  if (!s.nk) return null;
+  return {
+    nk: s.nk,
+    gl: s.gl,
+    phon: s.phon,
+    given: givenNameReadings(nameKey(token, 'given')),
+    patronymic: patronymicGenderless(s.nk),
+  };
+};
+
+/** A mobilisation wave as typed ("09.2022", "2022-09", "2022") → "2022-09" or "2022"; null if not a date. */
+export const waveKey = (text: string | null | undefined): string | null => {
+  const d = text?.trim() ? parsePartialDate(text) : null;
+  return d ? d.value.slice(0, 7) : null;
+};
