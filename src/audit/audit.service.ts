@@ -29,6 +29,23 @@ export const AUDIT_ACTIONS = [
   'account.2fa_set',
   'account.removed',
   'organisation.key_rotated',
+  // matching, imports, search, cohorts and incidents (issue 11): never a query, a name or a text
+  'person.read',
+  'person.searched',
+  'import.started',
+  'match.decided',
+  'match.merged',
+  'match.undone',
+  'incident.created',
+  'incident.edited',
+  'incident.person_linked',
+  'incident.person_unlinked',
+  'incident.fact_verified',
+  'cohort.opted_in',
+  'cohort.opted_out',
+  'cohort.posted',
+  'cohort.post_hidden',
+  'cohort.post_restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,7 @@ import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
 import { deriveStatus, type StatusSummary } from './status-rules.ts';
 import { deletionDay } from './retention.service.ts';
 import { statusesOf } from './queue.service.ts';
+import { refreshRecordStatus } from './case-links.service.ts';
 import { noNews, takeNews, unseenNewsByCase, type CaseNews } from './case-news.service.ts';
 import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
 
@@ -104,6 +105,7 @@ export const openCase = async (
         verified_by: null,
         verified_at: null,
       });
+      await refreshRecordStatus(tx, personId);
     }
     await recordAudit(tx, {
       actorUserId: auth.userId,

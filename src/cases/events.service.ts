@@ -10,6 +10,7 @@ import type { EventInput } from './cases.schema.ts';
 import { findEvent, insertEvent, listTimelineOfCases, setEventVerification } from './cases.repository.ts';
 import { postNews, postNewsFor } from './case-news.service.ts';
 import { deriveStatus } from './status-rules.ts';
+import { refreshRecordStatus } from './case-links.service.ts';
 import { levelRank, type EventKind, type EventSource, type Verification } from './timeline.ts';
 import type { Tx } from '../db/database.ts';
 
@@ -75,6 +76,7 @@ export const addEvent = async (
     const day = isoDay(deps.clock);
     await postNewsFor(tx, grant.side, { caseId, kind: 'event_added', refId: eventId, day });
     if (!family) await newsOfStatus(tx, caseId, before, day);
+    await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'event.added');
   });
   return { eventId };
@@ -103,6 +105,7 @@ export const verifyEvent = async (
     await setEventVerification(tx, eventId, level, grant.auth.userId, isoNow(deps.clock));
     await postNews(tx, { caseId: grant.caseId, audience: 'family', kind: 'event_verified', refId: eventId, day });
     await newsOfStatus(tx, grant.caseId, before, day);
+    await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'event.verified');
   });
 };

@@ -73,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('linkage_counter')
     .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('value', 'integer', (c) => c.notNull())
+    .addColumn('value', 'bigint', (c) => c.notNull())
     .execute();
   await db
     .insertInto('linkage_counter' as never)

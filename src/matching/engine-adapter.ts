@@ -1,0 +1,158 @@
+import { LinkageIndex } from '../linkage/engine/incremental.ts';
+import type { ModelParams } from '../linkage/engine/model.ts';
+import type { SavedModel } from '../linkage/engine/model-io.ts';
+import { personConfig } from '../linkage/engine/person-config.ts';
+
+// The one place the platform touches the record-linkage engine (src/linkage/engine/, a pure
+// library developed on its own branch). Everything else in src/matching/ speaks in person records
+// and candidates, so a change of the engine's API changes this file only.
+//
+// One PersonIndex holds one organisation's records in memory: built from the records already
+// stored (with the model saved for that organisation, so a restart does not train again), then
+// grown one record at a time as new ones are scored. A record corrected later is added again;
+// only its latest entry counts.
+
+/** The fields the engine compares, as the platform stores them. */
+export interface LinkFields {
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
+  birth_date: string | null;
+  /** ISO 3166-2 code */
+  region_code: string | null;
+  unit_number: string | null;
+  unit_name: string | null;
+}
+
+/** What one field added to a score: the engine's comparison and level names, in bits. */
+export interface Contribution {
+  field: string;
+  level: string;
+  weight: number;
+}
+
+export interface ScoredCandidate {
+  id: string;
+  probability: number;
+  weight: number;
+  /** a hard conflict (two different full birth dates, patronymics…): two people */
+  cannotLink: boolean;
+  explain: Contribution[];
+}
+
+export interface LabelledDecision {
+  left: string;
+  right: string;
+  same: boolean;
+}
+
+const toRaw = (f: LinkFields): Record<string, string> => ({
+  surname: f.surname,
+  given_name: f.given_name,
+  patronymic: f.patronymic ?? '',
+  birth_date: f.birth_date ?? '',
+  region: f.region_code ?? '',
+  unit: [f.unit_number, f.unit_name].filter(Boolean).join(' '),
+});
+
+const CONFIG = personConfig();
+
+/**
+ * The prior that two records of a pool of `n` are the same person. With a steady number of
+ * duplicates per soldier it falls as 1/n, so it follows the organisation's pool as it grows
+ * instead of staying at what it was when the model was saved (learned m and u are kept).
+ */
+export const lambdaFor = (n: number): number => {
+  const model = CONFIG.model as SavedModel;
+  return Math.min(0.5, (model.lambda * model.records) / Math.max(n, 2));
+};
+
+/** Probabilities from which a pair is worth a person's look, and from which the engine would link. */
+export const THRESHOLDS = { review: CONFIG.thresholds?.review ?? 0.5, link: CONFIG.thresholds?.link ?? 0.9 };
+
+export class PersonIndex {
+  /** record id → its latest position in the engine (a corrected record is added again) */
+  private readonly latest = new Map<string, number>();
+
+  private constructor(private readonly index: LinkageIndex) {
+    this.index.engine.data.ids.forEach((id, i) => this.latest.set(id, i));
+  }
+
+  /** An index over stored records; `params` is the organisation's saved model, if any. */
+  static build(records: Array<{ id: string; fields: LinkFields }>, params?: ModelParams): PersonIndex {
+    const raw = records.map((r) => ({ id: r.id, record: toRaw(r.fields) }));
+    return new PersonIndex(LinkageIndex.build(CONFIG, raw, params && { ...params, lambda: lambdaFor(records.length) }));
+  }
+
+  /** How many distinct records the index holds. */
+  get size(): number {
+    return this.latest.size;
+  }
+
+  has(id: string): boolean {
+    return this.latest.has(id);
+  }
+
+  /** The model as it stands (saved so other processes and restarts use the same). */
+  get params(): ModelParams {
+    const p = this.index.engine.params;
+    if (!p) throw new Error('the linkage index has no model');
+    return p;
+  }
+
+  /** Adopts a model another process learned (same comparisons, new m), at this pool's size. */
+  useParams(params: ModelParams): void {
+    this.index.engine.useParams({ ...params, lambda: lambdaFor(this.size) }, this.index.engine.scorer?.frequencies);
+  }
+
+  /** Moves the prior to the pool's size once it has grown by a fifth since it was last set. */
+  private sizedAt = 0;
+  rescale(): void {
+    if (this.size <= this.sizedAt * 1.2 + 10) return;
+    this.sizedAt = this.size;
+    this.index.engine.useParams(
+      { ...this.params, lambda: lambdaFor(this.size) },
+      this.index.engine.scorer?.frequencies,
+    );
+  }
+
+  /**
+   * The indexed records resembling `fields` at or above the review threshold, best first, each
+   * with what every field added. Entries replaced by a later version of their record are left out.
+   */
+  score(fields: LinkFields, self?: string): ScoredCandidate[] {
+    const record = toRaw(fields);
+    const out: ScoredCandidate[] = [];
+    for (const c of this.index.match(record, { minProbability: THRESHOLDS.review })) {
+      if (c.id === self || this.latest.get(c.id) !== c.record) continue;
+      out.push({
+        id: c.id,
+        probability: c.probability,
+        weight: c.weight,
+        cannotLink: c.cannotLink,
+        explain: this.index
+          .explain(record, c.record)
+          .map((p) => ({ field: p.comparison, level: p.level, weight: Number(p.weight.toFixed(3)) })),
+      });
+    }
+    return out;
+  }
+
+  /** Adds a record (or a corrected version of one) for later queries. */
+  add(id: string, fields: LinkFields): void {
+    const { record } = this.index.add(id, toRaw(fields));
+    this.latest.set(id, record);
+  }
+
+  /** Human decisions as labels: "same" pairs move the model's m; both records must be indexed. */
+  learn(decisions: LabelledDecision[]): { used: number } {
+    const usable = decisions.filter((d) => this.latest.has(d.left) && this.latest.has(d.right));
+    if (usable.length === 0) return { used: 0 };
+    // By position, not id: the latest version of a corrected record is the one that counts.
+    this.index.engine.learn(
+      usable.map((d) => ({ left: this.latest.get(d.left)!, right: this.latest.get(d.right)!, same: d.same })),
+    );
+    return { used: usable.length };
+  }
+}

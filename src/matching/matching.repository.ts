@@ -1,0 +1,233 @@
+import { sql, type Insertable } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { CandidateState, MatchCandidatesTable, PersonMergesTable } from './matching.table.ts';
+
+// Queries of the matching domain: candidates, merges, saved models, the index counter.
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+const CANDIDATE_COLUMNS = [
+  'id',
+  'organisation_id',
+  'left_person_id',
+  'right_person_id',
+  'probability',
+  'weight',
+  'explain',
+  'state',
+  'origin',
+  'created_at',
+  'decided_by',
+  'decided_at',
+  'unsure_by',
+  'merge_id',
+] as const;
+
+export const findCandidatesByPair = (db: Queryable, keys: string[]) =>
+  keys.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('match_candidates').select(['id', 'pair_key', 'state']).where('pair_key', 'in', keys).execute();
+
+export const insertCandidate = async (db: Queryable, row: Insertable<MatchCandidatesTable>): Promise<void> => {
+  await db.insertInto('match_candidates').values(row).execute();
+};
+
+export const rescoreCandidate = async (
+  db: Queryable,
+  id: string,
+  patch: { probability: number; weight: number; explain: string },
+): Promise<void> => {
+  await db.updateTable('match_candidates').set(patch).where('id', '=', id).where('state', '=', 'pending').execute();
+};
+
+export const findCandidate = (db: Queryable, id: string) =>
+  db.selectFrom('match_candidates').select(CANDIDATE_COLUMNS).where('id', '=', id).executeTakeFirst();
+
+export type CandidateRow = NonNullable<Awaited<ReturnType<typeof findCandidate>>>;
+
+export interface CandidateCursor {
+  probability: number;
+  id: string;
+}
+
+/** One organisation's candidates in some states, most probable first, after a cursor. */
+export const listCandidates = (
+  db: Queryable,
+  organisationId: string,
+  states: readonly CandidateState[],
+  limit: number,
+  after?: CandidateCursor,
+) => {
+  let q = db
+    .selectFrom('match_candidates')
+    .select(CANDIDATE_COLUMNS)
+    .where('organisation_id', '=', organisationId)
+    .where('state', 'in', states);
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('probability', '<', after.probability),
+        eb.and([eb('probability', '=', after.probability), eb('id', '>', after.id)]),
+      ]),
+    );
+  return q.orderBy('probability', 'desc').orderBy('id').limit(limit).execute();
+};
+
+export const countCandidates = async (db: Queryable, organisationId: string, state: CandidateState) =>
+  Number(
+    (
+      await db
+        .selectFrom('match_candidates')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('organisation_id', '=', organisationId)
+        .where('state', '=', state)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** Candidates that involve any of these records (a person page). */
+export const listCandidatesOf = (db: Queryable, personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('match_candidates')
+        .select(CANDIDATE_COLUMNS)
+        .where((eb) => eb.or([eb('left_person_id', 'in', personIds), eb('right_person_id', 'in', personIds)]))
+        .orderBy('created_at', 'desc')
+        .execute();
+
+/** One decision, only from the states it may be taken from (two people deciding at once: one wins). */
+export const decideCandidate = async (
+  db: Queryable,
+  id: string,
+  from: readonly CandidateState[],
+  patch: { state: CandidateState; decided_by?: string | null; decided_at?: string | null; unsure_by?: string | null },
+): Promise<boolean> => {
+  const r = await db
+    .updateTable('match_candidates')
+    .set({ ...patch, learned: 0 })
+    .where('id', '=', id)
+    .where('state', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+};
+
+export const setCandidateMerge = async (db: Queryable, id: string, mergeId: string | null): Promise<void> => {
+  await db.updateTable('match_candidates').set({ merge_id: mergeId }).where('id', '=', id).execute();
+};
+
+/** "different" pairs among these records: a merge may not join two records people kept apart. */
+export const listDifferentAmong = (db: Queryable, a: string[], b: string[]) =>
+  a.length === 0 || b.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('match_candidates')
+        .select(['id', 'left_person_id', 'right_person_id'])
+        .where('state', '=', 'different')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('left_person_id', 'in', a), eb('right_person_id', 'in', b)]),
+            eb.and([eb('left_person_id', 'in', b), eb('right_person_id', 'in', a)]),
+          ]),
+        )
+        .execute();
+
+export const listUnlearned = (db: Queryable, organisationId: string, limit: number) =>
+  db
+    .selectFrom('match_candidates')
+    .select(['id', 'left_person_id', 'right_person_id', 'state'])
+    .where('learned', '=', 0)
+    .where('organisation_id', '=', organisationId)
+    .where('state', 'in', ['same', 'different'])
+    .limit(limit)
+    .execute();
+
+export const organisationsWithLabels = async (db: Queryable): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('match_candidates')
+      .select('organisation_id')
+      .distinct()
+      .where('learned', '=', 0)
+      .where('state', 'in', ['same', 'different'])
+      .execute()
+  ).map((r) => r.organisation_id);
+
+export const markLearned = async (db: Queryable, ids: string[]): Promise<void> => {
+  if (ids.length) await db.updateTable('match_candidates').set({ learned: 1 }).where('id', 'in', ids).execute();
+};
+
+export const insertMerge = async (db: Queryable, row: Insertable<PersonMergesTable>): Promise<void> => {
+  await db.insertInto('person_merges').values(row).execute();
+};
+
+export const findMerge = (db: Queryable, id: string) =>
+  db.selectFrom('person_merges').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const markMergeUndone = async (db: Queryable, id: string, by: string, at: string): Promise<boolean> => {
+  const r = await db
+    .updateTable('person_merges')
+    .set({ undone_by: by, undone_at: at })
+    .where('id', '=', id)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+};
+
+/** Merges that brought records into or out of these clusters, newest first. */
+export const listMergesOf = (db: Queryable, clusterIds: string[]) =>
+  clusterIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person_merges')
+        .selectAll()
+        .where((eb) => eb.or([eb('into_cluster', 'in', clusterIds), eb('from_cluster', 'in', clusterIds)]))
+        .orderBy('merged_at', 'desc')
+        .execute();
+
+export const findModel = (db: Queryable, organisationId: string) =>
+  db.selectFrom('linkage_models').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
+
+export const saveModel = async (
+  db: Queryable,
+  row: { organisation_id: string; params: string; records: number; labels: number; updated_at: string },
+): Promise<number> => {
+  const current = await findModel(db, row.organisation_id);
+  if (!current) {
+    await db
+      .insertInto('linkage_models')
+      .values({ ...row, version: 1 })
+      .execute();
+    return 1;
+  }
+  const version = current.version + 1;
+  await db
+    .updateTable('linkage_models')
+    .set({ ...row, version, labels: current.labels + row.labels })
+    .where('organisation_id', '=', row.organisation_id)
+    .execute();
+  return version;
+};
+
+/**
+ * The next position in the index order. The counter row is locked until the transaction ends,
+ * so positions become visible in the order they were taken: a process refreshing its index
+ * "after the last position I know" never skips one committed later.
+ */
+export const nextLinkageSeq = async (db: Queryable): Promise<number> => {
+  const r = await sql<{
+    value: number;
+  }>`UPDATE linkage_counter SET value = value + 1 WHERE name = 'seq' RETURNING value`.execute(db);
+  return Number(r.rows[0].value);
+};
+
+/** A named mark kept beside the index counter (the time the last news sweep started, in ms). */
+export const readMark = async (db: Queryable, name: string): Promise<number | null> => {
+  const row = await db.selectFrom('linkage_counter').select('value').where('name', '=', name).executeTakeFirst();
+  return row ? Number(row.value) : null;
+};
+
+export const writeMark = async (db: Queryable, name: string, value: number): Promise<void> => {
+  const r = await db.updateTable('linkage_counter').set({ value }).where('name', '=', name).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) await db.insertInto('linkage_counter').values({ name, value }).execute();
+};
