@@ -7,6 +7,8 @@ import { registerAccountsCli } from './accounts/accounts.cli.ts';
 import { registerCasesCli } from './cases/cases.cli.ts';
 import { registerDemoCli } from './demo/demo.cli.ts';
 import { registerRetentionCli } from './cases/retention.cli.ts';
+import { registerImportsCli } from './imports/imports.cli.ts';
+import { registerMatchingCli } from './matching/matching.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -42,6 +44,8 @@ export const buildCli = (): Command => {
   registerCasesCli(program);
   registerDemoCli(program);
   registerRetentionCli(program);
+  registerImportsCli(program);
+  registerMatchingCli(program);
   return program;
 };
 

@@ -3,12 +3,12 @@ import { openWith, randomKey, sealTo } from '../shared/crypto/index.ts';
 import { listKeysOfOrganisation, setKeySealed } from './imports.repository.ts';
 
 // Each import has its own random key. It seals the uploaded file while it waits to be imported
-// and every row's raw values afterwards; it is stored only sealed to the organisation's public
+// and the rows' raw values afterwards; it is stored only sealed to the organisation's public
 // key, so the command line and the server can write with no secret, and only the organisation's
 // staff (whose sessions hold its private key) can read the raw rows back.
 
 const keyAad = (importId: string): string => `import:${importId}:key`;
-export const rowAad = (importId: string, line: number): string => `import:${importId}:row:${line}`;
+export const chunkAad = (importId: string, chunk: number): string => `import:${importId}:chunk:${chunk}`;
 export const uploadAad = (importId: string, part: number): string => `import:${importId}:upload:${part}`;
 
 export const newImportKey = (importId: string, organisationPublicKey: string): { key: Buffer; sealed: string } => {

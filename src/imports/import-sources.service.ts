@@ -2,8 +2,8 @@ import type { Queryable } from '../db/database.ts';
 import { openText } from '../shared/crypto/index.ts';
 import { organisationPrivateKey } from '../accounts/accounts.service.ts';
 import type { AuthContext } from '../policy/principal.ts';
-import { openImportKey, rowAad } from './import-keys.ts';
-import { listRowsOfPersons } from './imports.repository.ts';
+import { chunkAad, openImportKey } from './import-keys.ts';
+import { findChunk, listRowsOfPersons } from './imports.repository.ts';
 
 // Where a person record that came from a list came from: which list (a source with its name, date
 // and kind), which line, and the row's raw values as the file had them (staff only: sealed).
@@ -50,7 +50,10 @@ export const rawRowOf = async (
   const [r] = await listRowsOfPersons(db, [personId]);
   if (!r || r.organisation_id !== auth.organisationId) return null;
   const key = openImportKey(r.import_id, r.key_sealed, await organisationPrivateKey(db, auth, r.organisation_id));
-  const values = JSON.parse(openText(key, r.raw_sealed, rowAad(r.import_id, r.line))) as string[];
+  const chunk = await findChunk(db, r.import_id, r.chunk);
+  if (!chunk) return null;
+  const rows = JSON.parse(openText(key, chunk.data_sealed, chunkAad(r.import_id, r.chunk))) as Record<string, string[]>;
+  const values = rows[String(r.line)] ?? [];
   const header = JSON.parse(r.header) as string[];
   return header.map((column, i) => ({ column, value: values[i] ?? '' }));
 };

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
-import type { ImportRowsTable, PersonImportsTable } from './imports.table.ts';
+import type { ImportChunksTable, ImportRowsTable, PersonImportsTable } from './imports.table.ts';
 
 // Queries of the imports domain (imports.service.ts holds the rules).
 
@@ -111,6 +111,22 @@ export const insertImportRows = async (db: Queryable, rows: Insertable<ImportRow
       .execute();
 };
 
+export const insertChunks = async (db: Queryable, rows: Insertable<ImportChunksTable>[]): Promise<void> => {
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('import_chunks')
+      .values(rows.slice(i, i + 100))
+      .execute();
+};
+
+export const findChunk = (db: Queryable, importId: string, chunk: number) =>
+  db
+    .selectFrom('import_chunks')
+    .select('data_sealed')
+    .where('import_id', '=', importId)
+    .where('chunk', '=', chunk)
+    .executeTakeFirst();
+
 /** Where each of these records came from, for those that came from a list. */
 export const listRowsOfPersons = (db: Queryable, personIds: string[]) =>
   personIds.length === 0
@@ -123,7 +139,7 @@ export const listRowsOfPersons = (db: Queryable, personIds: string[]) =>
           'import_rows.import_id',
           'import_rows.line',
           'import_rows.record_id',
-          'import_rows.raw_sealed',
+          'import_rows.chunk',
           'person_imports.organisation_id',
           'person_imports.source_name',
           'person_imports.source_date',

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Imports of published lists (migration 0021). `*_sealed` columns are AES-256-GCM under the
 // import's own key, which is stored only sealed to the organisation's public key (`key_sealed`).
 
@@ -23,11 +25,11 @@ export interface PersonImportsTable {
   /** JSON: platform field → column name */
   mapping: string | null;
   state: ImportState;
-  total_rows: number;
-  checked_rows: number;
-  added_rows: number;
-  skipped_rows: number;
-  events_added: number;
+  total_rows: Generated<number>;
+  checked_rows: Generated<number>;
+  added_rows: Generated<number>;
+  skipped_rows: Generated<number>;
+  events_added: Generated<number>;
   error_line: number | null;
   error_key: string | null;
   /** JSON: the error message's parameters (a column name, a limit; never a cell's value) */
@@ -44,17 +46,25 @@ export interface ImportUploadsTable {
 }
 
 export interface ImportRowsTable {
-  id: string;
   import_id: string;
   line: number;
   record_id: string | null;
   person_id: string;
   row_hash: string;
-  raw_sealed: string;
+  /** the sealed chunk holding the row's raw values */
+  chunk: number;
+}
+
+/** Raw values of a few hundred rows: JSON { line: values } sealed with the import key. */
+export interface ImportChunksTable {
+  import_id: string;
+  chunk: number;
+  data_sealed: string;
 }
 
 export interface ImportsTables {
   person_imports: PersonImportsTable;
   import_uploads: ImportUploadsTable;
   import_rows: ImportRowsTable;
+  import_chunks: ImportChunksTable;
 }

@@ -38,7 +38,6 @@ export interface ScoredCandidate {
   weight: number;
   /** a hard conflict (two different full birth dates, patronymics…): two people */
   cannotLink: boolean;
-  explain: Contribution[];
 }
 
 export interface LabelledDecision {
@@ -117,32 +116,40 @@ export class PersonIndex {
     );
   }
 
-  /**
-   * The indexed records resembling `fields` at or above the review threshold, best first, each
-   * with what every field added. Entries replaced by a later version of their record are left out.
-   */
-  score(fields: LinkFields, self?: string): ScoredCandidate[] {
-    const record = toRaw(fields);
-    const out: ScoredCandidate[] = [];
-    for (const c of this.index.match(record, { minProbability: THRESHOLDS.review })) {
-      if (c.id === self || this.latest.get(c.id) !== c.record) continue;
-      out.push({
-        id: c.id,
-        probability: c.probability,
-        weight: c.weight,
-        cannotLink: c.cannotLink,
-        explain: this.index
-          .explain(record, c.record)
-          .map((p) => ({ field: p.comparison, level: p.level, weight: Number(p.weight.toFixed(3)) })),
-      });
-    }
-    return out;
+  private candidates(
+    found: Array<{ id: string; record: number; probability: number; weight: number; cannotLink: boolean }>,
+    self?: string,
+  ): ScoredCandidate[] {
+    return found
+      .filter((c) => c.id !== self && this.latest.get(c.id) === c.record)
+      .map((c) => ({ id: c.id, probability: c.probability, weight: c.weight, cannotLink: c.cannotLink }));
   }
 
-  /** Adds a record (or a corrected version of one) for later queries. */
-  add(id: string, fields: LinkFields): void {
-    const { record } = this.index.add(id, toRaw(fields));
+  /**
+   * The indexed records resembling `fields` at or above the review threshold, best first.
+   * Entries replaced by a later version of their record are left out.
+   */
+  score(fields: LinkFields, self?: string): ScoredCandidate[] {
+    return this.candidates(this.index.match(toRaw(fields), { minProbability: THRESHOLDS.review }), self);
+  }
+
+  /**
+   * Adds a record (or a corrected version of one) for later queries, and returns what it
+   * resembled among the records indexed before it (scored once, not twice).
+   */
+  add(id: string, fields: LinkFields): ScoredCandidate[] {
+    const { record, matches } = this.index.add(id, toRaw(fields));
     this.latest.set(id, record);
+    return this.candidates(matches, id);
+  }
+
+  /** What each field added to the score of `fields` against an indexed record, in bits. */
+  explain(fields: LinkFields, id: string): Contribution[] {
+    const at = this.latest.get(id);
+    if (at === undefined) return [];
+    return this.index
+      .explain(toRaw(fields), at)
+      .map((p) => ({ field: p.comparison, level: p.level, weight: Number(p.weight.toFixed(3)) }));
   }
 
   /** Human decisions as labels: "same" pairs move the model's m; both records must be indexed. */

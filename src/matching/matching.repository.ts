@@ -32,6 +32,25 @@ export const insertCandidate = async (db: Queryable, row: Insertable<MatchCandid
   await db.insertInto('match_candidates').values(row).execute();
 };
 
+/** New candidates in one statement per few hundred; `rescore` rows update a pending pair's score. */
+export const insertCandidates = async (
+  db: Queryable,
+  rows: Array<
+    | Omit<Insertable<MatchCandidatesTable>, 'decided_by' | 'decided_at' | 'unsure_by' | 'merge_id' | 'learned'>
+    | { rescore: string; probability: number; weight: number; explain: string }
+  >,
+): Promise<void> => {
+  const fresh = rows.filter((r): r is Insertable<MatchCandidatesTable> => !('rescore' in r));
+  for (let i = 0; i < fresh.length; i += 500)
+    await db
+      .insertInto('match_candidates')
+      .values(fresh.slice(i, i + 500))
+      .execute();
+  for (const r of rows)
+    if ('rescore' in r)
+      await rescoreCandidate(db, r.rescore, { probability: r.probability, weight: r.weight, explain: r.explain });
+};
+
 export const rescoreCandidate = async (
   db: Queryable,
   id: string,
@@ -210,14 +229,14 @@ export const saveModel = async (
 };
 
 /**
- * The next position in the index order. The counter row is locked until the transaction ends,
+ * Reserves the next `n` positions in the index order; returns the last. The counter row is locked until the transaction ends,
  * so positions become visible in the order they were taken: a process refreshing its index
  * "after the last position I know" never skips one committed later.
  */
-export const nextLinkageSeq = async (db: Queryable): Promise<number> => {
+export const reserveLinkageSeqs = async (db: Queryable, n: number): Promise<number> => {
   const r = await sql<{
     value: number;
-  }>`UPDATE linkage_counter SET value = value + 1 WHERE name = 'seq' RETURNING value`.execute(db);
+  }>`UPDATE linkage_counter SET value = value + ${n} WHERE name = 'seq' RETURNING value`.execute(db);
   return Number(r.rows[0].value);
 };
 

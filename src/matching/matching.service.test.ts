@@ -165,7 +165,7 @@ describe.each(DIALECTS)('matching (%s)', (dialect) => {
     // Correct one record: it is scored again, and the decided pair is not suggested again.
     await s.t.opened.db
       .updateTable('persons')
-      .set({ match_pending: 1 })
+      .set({ linkage_seq: null })
       .where('id', '=', await personOf(a.caseId))
       .execute();
     await run();

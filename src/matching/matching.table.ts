@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Matching (migration 0022). Clear columns only: ids, scores, which level each field agreed at.
 
 export type CandidateState = 'pending' | 'unsure' | 'same' | 'different';
@@ -21,7 +23,7 @@ export interface MatchCandidatesTable {
   /** who said "unsure" (a verifier then decides) */
   unsure_by: string | null;
   merge_id: string | null;
-  learned: number;
+  learned: Generated<number>;
 }
 
 export interface PersonMergesTable {
@@ -43,8 +45,8 @@ export interface LinkageModelsTable {
   /** JSON ModelParams of the engine */
   params: string;
   records: number;
-  labels: number;
-  version: number;
+  labels: Generated<number>;
+  version: Generated<number>;
   updated_at: string;
 }
 

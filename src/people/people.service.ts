@@ -46,7 +46,7 @@ const personColumns = (input: PersonInput, colony: string | null) => {
     service_category: input.service_category,
   };
   // A changed record is scored again against the others (src/matching/).
-  return { ...entered, ...personSearchKeys({ ...entered, colony }), match_pending: 1 };
+  return { ...entered, ...personSearchKeys({ ...entered, colony }), linkage_seq: null };
 };
 
 /**

@@ -45,10 +45,8 @@ export interface PersonsTable {
   colony: string | null;
   colony_key: string | null;
   mobilisation_wave: string | null;
-  /** order of entry into the linkage index; null until scored */
+  /** order of entry into the linkage index; null until scored (again, after a correction) */
   linkage_seq: number | null;
-  /** 1 until the record was scored against the others */
-  match_pending: Generated<number>;
 }
 
 /** The clear values a correction replaced (migration 0005): the entered form stays on record. */

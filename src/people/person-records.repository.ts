@@ -90,6 +90,26 @@ export const listIndexed = (db: Queryable, organisationId: string, afterSeq: num
     .limit(limit)
     .execute();
 
+/** One statement per few hundred records: each gets its own position (CASE over the ids). */
+export const markScoredRows = async (db: Queryable, rows: Array<{ id: string; seq: number }>): Promise<void> => {
+  for (let i = 0; i < rows.length; i += 400) {
+    const part = rows.slice(i, i + 400);
+    const cases = sql.join(
+      part.map((r) => sql`WHEN ${r.id} THEN CAST(${r.seq} AS INTEGER)`),
+      sql` `,
+    );
+    await db
+      .updateTable('persons')
+      .set({ linkage_seq: sql<number>`CASE id ${cases} END` })
+      .where(
+        'id',
+        'in',
+        part.map((r) => r.id),
+      )
+      .execute();
+  }
+};
+
 export const countIndexed = async (db: Queryable, organisationId: string): Promise<number> =>
   Number(
     (
@@ -102,16 +122,15 @@ export const countIndexed = async (db: Queryable, organisationId: string): Promi
     ).n,
   );
 
-export const organisationsWithPending = async (db: Queryable): Promise<string[]> =>
-  (
-    await db
-      .selectFrom('persons')
-      .select('organisation_id')
-      .distinct()
-      .where('match_pending', '=', 1)
-      .where('organisation_id', 'is not', null)
-      .execute()
-  ).map((r) => r.organisation_id as string);
+/** Whether the organisation has a record not scored yet (one index probe). */
+export const anyPending = async (db: Queryable, organisationId: string): Promise<boolean> =>
+  (await db
+    .selectFrom('persons')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('linkage_seq', 'is', null)
+    .limit(1)
+    .executeTakeFirst()) !== undefined;
 
 export const listPending = (db: Queryable, organisationId: string, limit: number) =>
   db
@@ -127,10 +146,8 @@ export const listPending = (db: Queryable, organisationId: string, limit: number
       'unit_number',
       'unit_name',
     ])
-    .where('match_pending', '=', 1)
     .where('organisation_id', '=', organisationId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .where('linkage_seq', 'is', null)
     .limit(limit)
     .execute();
 
@@ -138,8 +155,8 @@ export const countPending = async (db: Queryable, organisationId: string, ids?: 
   let q = db
     .selectFrom('persons')
     .select((eb) => eb.fn.countAll().as('n'))
-    .where('match_pending', '=', 1)
-    .where('organisation_id', '=', organisationId);
+    .where('organisation_id', '=', organisationId)
+    .where('linkage_seq', 'is', null);
   if (ids) q = q.where('id', 'in', ids.length ? ids : ['']);
   return Number((await q.executeTakeFirstOrThrow()).n);
 };

@@ -13,7 +13,8 @@ import {
   listIndexed,
   listPending,
   listStaleKeys,
-  organisationsWithPending,
+  markScoredRows,
+  anyPending,
   searchRecords,
   setCluster,
   updateKeys,
@@ -92,7 +93,6 @@ const rowOf = (
     colony: p.colony,
     mobilisation_wave: p.mobilisation_wave,
     linkage_seq: null,
-    match_pending: 1,
     ...personSearchKeys(p),
   };
 };
@@ -142,11 +142,11 @@ export const indexedRecords = listIndexed;
 export const indexedCount = countIndexed;
 export const pendingRecords = listPending;
 export const pendingCount = countPending;
-export const organisationsToScore = organisationsWithPending;
+export const organisationHasPending = anyPending;
+export const SEARCH_KEYS_VERSION = KEYS_VERSION;
 
-/** The record was scored and entered the index at `seq`. */
-export const markScored = (tx: Queryable, id: string, seq: number) =>
-  updateRecord(tx, id, { match_pending: 0, linkage_seq: seq });
+/** The records were scored and entered the index at these positions. */
+export const markScoredMany = markScoredRows;
 
 // ---- clusters -------------------------------------------------------------------------------
 

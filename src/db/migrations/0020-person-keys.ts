@@ -11,8 +11,8 @@ import { sql, type Kysely } from 'kysely';
 //   between clusters and can be undone;
 // - its status derived from its own timeline, for the search filter;
 // - the penal colony and mobilisation wave that cohorts need;
-// - its place in the linkage index (`linkage_seq`, given once scored) and whether it still has
-//   to be scored against the others (`match_pending`).
+// - its place in the linkage index (`linkage_seq`): null until the record was scored against the
+//   others (a corrected record goes back to null and is scored again).
 // Existing persons take their organisation from their case; keys are filled by the next run of
 // the matching job.
 
@@ -44,15 +44,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('keys_version', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.alterTable('persons').addColumn('linkage_seq', 'integer').execute();
-  await db.schema
-    .alterTable('persons')
-    .addColumn('match_pending', 'integer', (c) => c.notNull().defaultTo(1))
-    .execute();
 
   await sql`UPDATE persons SET organisation_id = (
     SELECT cases.organisation_id FROM cases WHERE cases.person_id = persons.id ORDER BY cases.opened_on LIMIT 1
   )`.execute(db);
 
+  // Every index here slows an import of 100,000 rows: only these. Records still to be scored are
+  // found through the last one (a null position), stale keys by one pass after a version bump.
   // Name search: the surname's key (either gender form) with the given name's full form narrows
   // a million records to a handful through one index; a sound-alike surname or a given name
   // alone have their own.
@@ -63,12 +61,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('persons_org_phon').on('persons').columns(['organisation_id', 'surname_phon']).execute();
   await db.schema.createIndex('persons_org_given').on('persons').columns(['organisation_id', 'given_canon']).execute();
-  await db.schema.createIndex('persons_cluster').on('persons').column('cluster_id').execute();
-  await db.schema.createIndex('persons_pending').on('persons').columns(['match_pending', 'organisation_id']).execute();
+  // Most records are alone (no cluster): only the others are indexed.
+  await db.schema
+    .createIndex('persons_cluster')
+    .on('persons')
+    .column('cluster_id')
+    .where(sql.ref('cluster_id'), 'is not', null)
+    .execute();
   await db.schema
     .createIndex('persons_linkage_seq')
     .on('persons')
     .columns(['organisation_id', 'linkage_seq'])
     .execute();
-  await db.schema.createIndex('persons_keys_version').on('persons').column('keys_version').execute();
 }

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 // where it came from), who imported it for which organisation, its state and counts, and the
 // first error with its line number. The uploaded file waits in `import_uploads` (sealed with the
 // import's own key, itself sealed to the organisation) only until it is imported or abandoned.
-// Each imported row keeps its raw values sealed with the same key (`import_rows.raw_sealed`): a
+// Each imported row keeps its raw values sealed with the same key, a few hundred rows per sealed
+// chunk (`import_chunks`; one AES-GCM seal per row costs more than the rest of an import): a
 // group's spreadsheet may carry notes about who reported what. `row_hash` makes a second import
 // of the same rows add nothing.
 
@@ -59,16 +60,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('import_chunks')
+    .addColumn('import_id', 'text', (c) => c.notNull().references('person_imports.id'))
+    .addColumn('chunk', 'integer', (c) => c.notNull())
+    .addColumn('data_sealed', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('import_chunks_pk', ['import_id', 'chunk'])
+    .execute();
+
+  await db.schema
     .createTable('import_rows')
-    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('import_id', 'text', (c) => c.notNull().references('person_imports.id'))
     .addColumn('line', 'integer', (c) => c.notNull())
     .addColumn('record_id', 'text')
     // A person record deleted for good takes its row with it.
     .addColumn('person_id', 'text', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('row_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('raw_sealed', 'text', (c) => c.notNull())
+    .addColumn('chunk', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('import_rows_pk', ['import_id', 'line'])
     .execute();
-  await db.schema.createIndex('import_rows_import').on('import_rows').columns(['import_id', 'line']).execute();
   await db.schema.createIndex('import_rows_person').on('import_rows').column('person_id').execute();
 }

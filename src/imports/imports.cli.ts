@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { systemClock } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { listOrganisations, organisationPublicKey } from '../accounts/accounts.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { EVENT_SOURCES, VERIFICATION_LEVELS, type EventSource, type Verification } from '../cases/timeline.ts';
+import { systemPrincipal } from '../policy/principal.ts';
+import { translator } from '../web/i18n/i18n.ts';
+import { MAX_FILE_BYTES } from './list-format.ts';
+import { PLATFORM_FIELDS, type Mapping, type PlatformField } from './row-rules.ts';
+import { importForOrganisation, type Progress } from './imports.service.ts';
+
+// `kintrace import persons FILE.csv --source "…" --organisation "…"`: the same import as the web
+// form, run here with a progress bar. Messages in the operator's language (LANG=ru… for Russian).
+// Prints counts and, on failure, the line and the reason: never a cell's value.
+
+const t = translator((process.env.LANG ?? '').toLowerCase().startsWith('ru') ? 'ru' : 'en');
+
+export class ImportCliError extends Error {}
+
+const parseMap = (spec: string | undefined): Mapping | undefined => {
+  if (!spec) return undefined;
+  const out: Mapping = {};
+  for (const part of spec.split(',')) {
+    const eq = part.indexOf('=');
+    const field = part.slice(0, eq).trim();
+    if (eq < 1 || !(PLATFORM_FIELDS as readonly string[]).includes(field))
+      throw new ImportCliError(`--map: "${part}" is not field=column (fields: ${PLATFORM_FIELDS.join(', ')})`);
+    out[field as PlatformField] = part.slice(eq + 1).trim();
+  }
+  return out;
+};
+
+const progressBar = (): { progress: Progress; stop(): void } => {
+  if (!process.stderr.isTTY && !process.env.KT_PROGRESS) return { progress: () => {}, stop: () => {} };
+  let phase = '';
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    progress: (p, done, total) => {
+      if (p !== phase) {
+        bar?.stop();
+        phase = p;
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${t(`imports.cli.${p}`).padEnd(12)} [{bar}] {percentage}% | {value}/{total}`,
+            stream: process.stderr,
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0);
+      }
+      bar?.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+};
+
+export interface ImportCliOptions {
+  source: string;
+  organisation: string;
+  sourceDate?: string;
+  origin?: string;
+  kind?: string;
+  verification?: string;
+  map?: string;
+}
+
+/** Runs one import; returns the lines to print. Throws ImportCliError for the operator's mistakes. */
+export const importCommand = async (file: string, opts: ImportCliOptions): Promise<string> => {
+  const kind = (opts.kind ?? 'other') as EventSource;
+  if (!EVENT_SOURCES.includes(kind)) throw new ImportCliError(`--kind must be one of ${EVENT_SOURCES.join(', ')}`);
+  const verification = (opts.verification ?? 'reported') as Verification;
+  if (!VERIFICATION_LEVELS.includes(verification))
+    throw new ImportCliError(`--verification must be one of ${VERIFICATION_LEVELS.join(', ')}`);
+  const sourceDate = opts.sourceDate ? parsePartialDate(opts.sourceDate) : undefined;
+  if (sourceDate === null) throw new ImportCliError(`--source-date: ${t('errors.invalidDate')}`);
+  if (!opts.source?.trim()) throw new ImportCliError('--source: the list needs a name');
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new ImportCliError(`${file}: no such file`);
+  if (stat.size > MAX_FILE_BYTES)
+    throw new ImportCliError(`${file}: ${t('imports.errors.tooLarge', { max: MAX_FILE_BYTES / 1048576 })}`);
+  const mapping = parseMap(opts.map);
+  const config = loadConfig();
+  const { db, close } = openDatabase(config);
+  const bar = progressBar();
+  try {
+    const orgs = await listOrganisations(db);
+    const org = orgs.find((o) => o.id === opts.organisation) ?? orgs.find((o) => o.name === opts.organisation);
+    if (!org) throw new ImportCliError(`--organisation: no organisation "${opts.organisation}"`);
+    const outcome = await importForOrganisation(
+      { db, clock: systemClock },
+      systemPrincipal('import'),
+      { id: org.id, publicKey: await organisationPublicKey(db, org.id) },
+      {
+        sourceName: opts.source.trim().slice(0, 200),
+        sourceDate,
+        sourceOrigin: opts.origin?.trim().slice(0, 500),
+        sourceKind: kind,
+        verification,
+      },
+      new Uint8Array(fs.readFileSync(file)),
+      { mapping, progress: bar.progress },
+    );
+    bar.stop();
+    if (outcome.alreadyImported) return t('imports.cli.already', outcome.alreadyImported);
+    if (outcome.state === 'failed' && outcome.error) {
+      const where = outcome.error.line ? `${file}, ${t('imports.line', { line: outcome.error.line })}: ` : `${file}: `;
+      throw new ImportCliError(where + t(outcome.error.key, outcome.error.params));
+    }
+    return t('imports.cli.done', { added: outcome.added, skipped: outcome.skipped, events: outcome.events });
+  } catch (err) {
+    bar.stop();
+    if (err instanceof Invalid)
+      throw new ImportCliError(err.problems.map((p) => `${p.field}: ${t(p.key, p.params ?? {})}`).join('; '));
+    throw err;
+  } finally {
+    await close();
+  }
+};
+
+export const registerImportsCli = (program: Command): void => {
+  const imp = program.command('import').description('import published lists (docs/matching.md)');
+  imp
+    .command('persons <file>')
+    .description('import a CSV list of persons (UTF-8 or Windows-1251); all or nothing, a second import adds nothing')
+    .requiredOption('--source <name>', 'the name of the list (shown as its source)')
+    .requiredOption('--organisation <id-or-name>', 'the organisation the records belong to')
+    .option('--source-date <date>', 'the date of the list (12.05.2024, 05.2024 or 2024)')
+    .option('--origin <text>', 'where the list came from (an address, a channel)')
+    .option('--kind <kind>', `kind of source: ${EVENT_SOURCES.join(', ')}`, 'other')
+    .option('--verification <level>', 'level of the events it gives: reported, corroborated, confirmed', 'reported')
+    .option('--map <field=column,…>', `columns of another header (fields: ${PLATFORM_FIELDS.join(', ')})`)
+    .action(async (file: string, opts: ImportCliOptions) => {
+      try {
+        process.stdout.write(`${await importCommand(file, opts)}\n`);
+      } catch (err) {
+        if (!(err instanceof ImportCliError)) throw err;
+        process.stderr.write(`${err.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+};

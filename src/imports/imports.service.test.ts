@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { useWorld } from '../cases/cases.fixtures.ts';
+import { grantMatching } from '../policy/matching.policy.ts';
+import { principalOf, systemPrincipal } from '../policy/principal.ts';
+import { Invalid } from '../shared/errors.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { rawRowOf } from './import-sources.service.ts';
+import {
+  importForOrganisation,
+  importStatus,
+  mappingForm,
+  runningImport,
+  startImport,
+  uploadList,
+  type ListMeta,
+} from './imports.service.ts';
+
+// Imports below the web, on both databases: the platform's CSV and a mapped one, from the command
+// line's path and the web's, all or nothing with the line of the first bad row, a second import
+// adding nothing, raw values sealed, Windows-1251, and every kind of bad input the issue lists.
+
+const HEADER =
+  'record_id,source,surname,given_name,patronymic,birth_date,region,unit,status,event_date,category,rank,note';
+const ROWS = [
+  '1,ОВД,Кузнецов,Андрей,Петрович,12.03.1991,RU-ROS,в/ч 12345,погиб,02.2026,мобилизованный,рядовой,МАРКЕР-ПРИМЕЧАНИЕ-5521',
+  '2,ОВД,Dorzhiev,Bair,,1988,Бурятия,,пропал,01.2026,contract,,',
+  '3,ОВД,Смирнова,Ольга,,1995,,,,,,,',
+];
+const csv = (rows: string[], header = HEADER) => new TextEncoder().encode(`${header}\n${rows.join('\n')}\n`);
+const META: ListMeta = {
+  sourceName: 'Сводка некрологов',
+  sourceDate: parsePartialDate('03.2026') ?? undefined,
+  sourceKind: 'news',
+  verification: 'reported',
+};
+
+describe.each(DIALECTS)('imports (%s)', (dialect) => {
+  const s = useWorld(dialect);
+  const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
+  const org = () => ({ id: s.w.orgA.id, publicKey: s.w.orgA.publicKey });
+  const count = async (table: 'persons' | 'events' | 'import_rows') =>
+    Number(
+      (
+        await s.t.opened.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const cli = (bytes: Uint8Array, opts: Parameters<typeof importForOrganisation>[5] = {}) =>
+    importForOrganisation(deps(), systemPrincipal('import'), org(), META, bytes, opts);
+
+  it('imports the platform CSV: records of the organisation with their events, raw values sealed', async () => {
+    const persons = await count('persons');
+    const out = await cli(csv(ROWS));
+    expect(out).toMatchObject({ state: 'done', total: 3, added: 3, skipped: 0, events: 2, error: null });
+    expect(await count('persons')).toBe(persons + 3);
+    const rows = await s.t.opened.db
+      .selectFrom('persons')
+      .select(['surname', 'organisation_id', 'origin', 'status', 'region_code', 'service_category'])
+      .where('origin', '=', 'import')
+      .orderBy('surname')
+      .execute();
+    expect(rows).toEqual([
+      {
+        surname: 'Dorzhiev',
+        organisation_id: s.w.orgA.id,
+        origin: 'import',
+        status: 'missing',
+        region_code: 'RU-BU',
+        service_category: 'contract',
+      },
+      {
+        surname: 'Кузнецов',
+        organisation_id: s.w.orgA.id,
+        origin: 'import',
+        status: 'reported_dead',
+        region_code: 'RU-ROS',
+        service_category: 'mobilised',
+      },
+      {
+        surname: 'Смирнова',
+        organisation_id: s.w.orgA.id,
+        origin: 'import',
+        status: null,
+        region_code: null,
+        service_category: 'unknown',
+      },
+    ]);
+    // The note is only in the sealed raw row, and staff of the organisation read it back.
+    const raw = await s.t.opened.db.selectFrom('import_chunks').select('data_sealed').execute();
+    expect(raw.length).toBeGreaterThan(0);
+    expect(raw.every((r) => r.data_sealed.startsWith('g1.') && !r.data_sealed.includes('МАРКЕР'))).toBe(true);
+    const kuznetsov = await s.t.opened.db
+      .selectFrom('persons')
+      .select('id')
+      .where('surname', '=', 'Кузнецов')
+      .executeTakeFirstOrThrow();
+    const back = await rawRowOf(s.t.opened.db, s.w.caseworker.auth, kuznetsov.id);
+    expect(back?.find((c) => c.column === 'note')?.value).toBe('МАРКЕР-ПРИМЕЧАНИЕ-5521');
+    expect(await rawRowOf(s.t.opened.db, s.w.otherOrgCaseworker.auth, kuznetsov.id)).toBeNull();
+  });
+
+  it('adds nothing the second time, and only the new rows of an overlapping list', async () => {
+    const persons = await count('persons');
+    const again = await cli(csv(ROWS));
+    expect(again.alreadyImported?.name).toBe('Сводка некрологов');
+    expect(await count('persons')).toBe(persons);
+    const overlap = await cli(csv([...ROWS.slice(1), '4,ОВД,Попов,Иван,,1979,,,,,,,']));
+    expect(overlap).toMatchObject({ state: 'done', added: 1, skipped: 2 });
+    expect(await count('persons')).toBe(persons + 1);
+  });
+
+  it('writes nothing of a file with one bad row, and says which line and why', async () => {
+    const before = [await count('persons'), await count('events'), await count('import_rows')];
+    const cases: Array<[Uint8Array, number, string]> = [
+      [csv([ROWS[0], "9,x,=cmd|' /C calc'!A0,Иван,,,,,,,,,"]), 3, 'imports.errors.formula'],
+      [csv([ROWS[0], '9,x,Петров,Иван,,31.02.1990,,,,,,,']), 3, 'imports.errors.date'],
+      [csv([ROWS[0], ROWS[1], '9,x,Петров']), 4, 'imports.errors.columnCount'],
+      [csv(['9,x,Петров2,Иван,,,,,,,,,']), 2, 'imports.errors.nameChars'],
+      [csv(['9,x,,Иван,,,,,,,,,']), 2, 'imports.errors.required'],
+      [csv(['9,x,Петров,Иван,,,,,пропал,,,,']), 2, 'imports.errors.statusNeedsDate'],
+      [csv(['9,x,Петров,Иван,,2090,,,,,,,']), 2, 'imports.errors.futureDate'],
+      [csv([ROWS[0], '9,x,"Петров,Иван,,,,,,,,,']), 3, 'imports.errors.quote'],
+    ];
+    for (const [bytes, line, key] of cases) {
+      const out = await importForOrganisation(
+        deps(),
+        systemPrincipal('import'),
+        org(),
+        { ...META, sourceDate: undefined },
+        bytes,
+      );
+      expect(out.state, key).toBe('failed');
+      expect(out.error, key).toMatchObject({ line, key });
+    }
+    expect([await count('persons'), await count('events'), await count('import_rows')]).toEqual(before);
+  });
+
+  it('refuses a file it cannot read as a list, with the reason', async () => {
+    const refused = async (bytes: Uint8Array) => {
+      try {
+        await cli(bytes);
+        return 'accepted';
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+        return err.problems[0].key;
+      }
+    };
+    expect(await refused(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toBe('imports.errors.utf16');
+    expect(await refused(new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('imports.errors.spreadsheet');
+    expect(await refused(new Uint8Array(Buffer.from('12.05.1990,Иванов,Пётр\n')))).toBe('imports.errors.noHeader');
+    expect(
+      await refused(new TextEncoder().encode(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n`)),
+    ).toBe('imports.errors.tooManyColumns');
+    expect(await refused(new Uint8Array([0x80, 0x81, 0x82, 0x0a]))).toBe('imports.errors.encoding');
+  });
+
+  it('reads Windows-1251 and maps another header, from upload to import as on the web', async () => {
+    const text = 'Фамилия;Имя;Год рождения;Воинская часть\r\nВасильев;Семён;1993;в/ч 54321\r\n';
+    // Windows-1251 bytes of the text above (Cyrillic only in letters А–я, Ё, ё).
+    const cp = Buffer.from(
+      [...text].map((ch) => {
+        const c = ch.codePointAt(0)!;
+        if (c === 0x401) return 0xa8;
+        if (c === 0x451) return 0xb8;
+        return c >= 0x410 && c <= 0x44f ? c - 0x410 + 0xc0 : c;
+      }),
+    );
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    const up = await uploadList(deps(), grant, { ...META, sourceName: 'Таблица группы' }, new Uint8Array(cp));
+    expect(up.started).toBe(false);
+    const form = await mappingForm(deps(), grant, up.importId);
+    expect(form.header).toEqual(['Фамилия', 'Имя', 'Год рождения', 'Воинская часть']);
+    expect(form.mapping).toMatchObject({
+      surname: 'Фамилия',
+      given_name: 'Имя',
+      birth_date: 'Год рождения',
+      unit: 'Воинская часть',
+    });
+    expect(form.samples[0]).toEqual(['Васильев', 'Семён', '1993', 'в/ч 54321']);
+    await expect(startImport(deps(), grant, up.importId, { given_name: 'Имя' })).rejects.toBeInstanceOf(Invalid);
+    await startImport(deps(), grant, up.importId, form.mapping);
+    const outcome = await runningImport(up.importId);
+    expect(outcome).toMatchObject({ state: 'done', added: 1 });
+    const status = await importStatus(deps(), grant, up.importId);
+    expect(status.view).toMatchObject({ state: 'done', addedRows: 1, encoding: 'windows-1251' });
+    expect(status.waiting).toBeGreaterThan(0);
+    // Another organisation's staff do not see it.
+    await expect(
+      importStatus(deps(), grantMatching(principalOf(s.w.otherOrgCaseworker.auth), 'import'), up.importId),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,613 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../db/database.ts';
+import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { Invalid, NotFound } from '../shared/errors.ts';
+import { open, seal } from '../shared/crypto/index.ts';
+import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { insertIncomingRecords, pendingCount } from '../people/person-records.service.ts';
+import type { PartialDate } from '../people/partial-date.ts';
+import { addSourceEvents, statusOfEvents, type SourceEvent } from '../cases/case-links.service.ts';
+import type { EventSource } from '../cases/timeline.ts';
+import { grantMatchingObject, type MatchingGrant } from '../policy/matching.policy.ts';
+import type { Principal } from '../policy/principal.ts';
+import { chunkAad, newImportKey, openImportKey, uploadAad } from './import-keys.ts';
+import {
+  deleteUpload,
+  existingRowHashes,
+  findDoneByHash,
+  findImport,
+  insertImport,
+  insertChunks,
+  insertImportRows,
+  insertUploadParts,
+  listAbandoned,
+  listImports,
+  listStalled,
+  listUploadParts,
+  stepImport,
+  updateImport,
+  type ImportRow,
+} from './imports.repository.ts';
+import {
+  type Encoding,
+  ListError,
+  MAX_FILE_BYTES,
+  decodeList,
+  detectEncoding,
+  readHeader,
+  readList,
+} from './list-format.ts';
+import { checkMapping, guessMapping, isPlatformHeader, readRow, type Mapping, type ReadRow } from './row-rules.ts';
+
+// Imports of published lists: an obituary roundup, a rights group's spreadsheet, a list of
+// prisoners returned in an exchange, court claims to declare servicemen missing or dead. The list
+// becomes a source (name, date, where it came from, its kind and the verification level its
+// events get); each row becomes a person record of the importing organisation — no case, no
+// family: what the organisation knows from lists — keeping its raw values sealed, and, with a
+// status, an event from that source. All or nothing per file: the whole list is read and checked
+// first, and only a list without a single bad row is written, in one transaction. A row already
+// imported (same organisation, same values) is skipped, so importing a file twice adds nothing.
+
+export interface ImportsDeps {
+  db: Db;
+  clock: Clock;
+  log?: { error(obj: object, msg: string): void };
+}
+
+export interface ListMeta {
+  sourceName: string;
+  sourceDate?: PartialDate;
+  sourceOrigin?: string;
+  sourceKind: EventSource;
+  verification: 'reported' | 'corroborated' | 'confirmed';
+}
+
+export interface ImportOutcome {
+  state: 'done' | 'failed';
+  total: number;
+  added: number;
+  skipped: number;
+  events: number;
+  error: { line: number; key: string; params: Record<string, string | number> } | null;
+}
+
+/** What a run needs; the key and the bytes live only in this process's memory. */
+interface RunJob {
+  importId: string;
+  organisationId: string;
+  actor: { userId: string; role: string };
+  key: Buffer;
+  bytes: Uint8Array;
+  encoding: Encoding;
+  mapping: Mapping;
+  meta: ListMeta;
+}
+
+export type Progress = (phase: 'checking' | 'writing', done: number, total: number) => void;
+
+const PART_BYTES = 1 << 20;
+/** Rows whose raw values are sealed together (a record page opens one chunk, about 60 KB). */
+const CHUNK_ROWS = 256;
+const HEARTBEAT_MS = 2000;
+
+const fileHash = (organisationId: string, bytes: Uint8Array): string =>
+  createHash('sha256').update(organisationId).update('\u0001').update(bytes).digest('hex');
+
+const rowHash = (organisationId: string, values: string[]): string =>
+  createHash('sha256').update(organisationId).update('\u0001').update(JSON.stringify(values)).digest('hex');
+
+const listErrorOf = (err: unknown): ImportOutcome['error'] => {
+  if (err instanceof ListError) return { line: err.line, key: err.key, params: err.params };
+  return null;
+};
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads, checks and writes one list. Everything before the final transaction only reads: a bad
+ * row anywhere means nothing of the file is written, and the import says which line and why.
+ */
+const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Promise<ImportOutcome> => {
+  const now = isoNow(deps.clock);
+  const outcome: ImportOutcome = { state: 'failed', total: 0, added: 0, skipped: 0, events: 0, error: null };
+  let lastBeat = Date.now();
+  const beat = async (patch: Parameters<typeof updateImport>[2]) => {
+    if (Date.now() - lastBeat < HEARTBEAT_MS) return;
+    lastBeat = Date.now();
+    await updateImport(deps.db, job.importId, { ...patch, heartbeat_at: isoNow(deps.clock) });
+  };
+  try {
+    const { header, rows } = readList(decodeList(job.bytes, job.encoding));
+    outcome.total = rows.length;
+    await updateImport(deps.db, job.importId, { total_rows: rows.length, heartbeat_at: isoNow(deps.clock) });
+    const ctx = {
+      today: isoDay(deps.clock),
+      sourceDate: job.meta.sourceDate ?? null,
+      verification: job.meta.verification,
+    };
+    const read: Array<ReadRow & { line: number; values: string[]; hash: string }> = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      read.push({
+        ...readRow(r.line, r.values, header, job.mapping, ctx),
+        line: r.line,
+        values: r.values,
+        hash: rowHash(job.organisationId, r.values),
+      });
+      if (i % 2000 === 1999) {
+        progress?.('checking', i + 1, rows.length);
+        await beat({ checked_rows: i + 1 });
+        await yieldToOthers();
+      }
+    }
+    progress?.('checking', rows.length, rows.length);
+    await updateImport(deps.db, job.importId, { checked_rows: rows.length, heartbeat_at: isoNow(deps.clock) });
+    // Rows this organisation already has (an earlier import of the same list, or of an overlapping
+    // one), and repeats inside this file, add nothing.
+    const known = await existingRowHashes(
+      deps.db,
+      read.map((r) => r.hash),
+    );
+    const fresh = read.filter((r) => {
+      if (known.has(r.hash)) return false;
+      known.add(r.hash);
+      return true;
+    });
+    outcome.skipped = read.length - fresh.length;
+    const sourceKind = job.meta.sourceKind;
+    const people = fresh.map((r) => {
+      const events = r.event
+        ? [
+            {
+              id: '',
+              personId: '',
+              caseId: null,
+              kind: r.event.kind,
+              date: r.event.date,
+              place: null,
+              source: sourceKind,
+              verification: job.meta.verification,
+              createdOn: now,
+            },
+          ]
+        : [];
+      const status = events.length ? statusOfEvents(events) : null;
+      return { ...r.person, status: status === 'unknown' ? null : status };
+    });
+    const chunks: Array<{ import_id: string; chunk: number; data_sealed: string }> = [];
+    for (let c = 0; c * CHUNK_ROWS < fresh.length; c++) {
+      const part = fresh.slice(c * CHUNK_ROWS, (c + 1) * CHUNK_ROWS);
+      const data = JSON.stringify(Object.fromEntries(part.map((r) => [r.line, r.values])));
+      chunks.push({ import_id: job.importId, chunk: c, data_sealed: seal(job.key, data, chunkAad(job.importId, c)) });
+    }
+    progress?.('writing', 0, fresh.length);
+    await deps.db.transaction().execute(async (tx) => {
+      const ids = await insertIncomingRecords(tx, job.organisationId, 'import', people, now);
+      await insertChunks(tx, chunks);
+      await insertImportRows(
+        tx,
+        fresh.map((r, i) => ({
+          import_id: job.importId,
+          line: r.line,
+          record_id: r.recordId,
+          person_id: ids[i],
+          row_hash: r.hash,
+          chunk: Math.floor(i / CHUNK_ROWS),
+        })),
+      );
+      const events: SourceEvent[] = fresh.flatMap((r, i) =>
+        r.event
+          ? [
+              {
+                personId: ids[i],
+                kind: r.event.kind,
+                date: r.event.date,
+                source: sourceKind,
+                verification: job.meta.verification,
+                verifiedBy: job.actor.userId,
+              },
+            ]
+          : [],
+      );
+      outcome.events = await addSourceEvents(tx, events, now);
+      outcome.added = fresh.length;
+      const done = await stepImport(tx, job.importId, ['running'], {
+        state: 'done',
+        added_rows: outcome.added,
+        skipped_rows: outcome.skipped,
+        events_added: outcome.events,
+        finished_at: isoNow(deps.clock),
+        heartbeat_at: isoNow(deps.clock),
+      });
+      // Stopped meanwhile (marked failed as stalled): write nothing.
+      if (!done) throw new ListError(0, 'imports.errors.interrupted');
+    });
+    progress?.('writing', fresh.length, fresh.length);
+    outcome.state = 'done';
+  } catch (err) {
+    outcome.error = listErrorOf(err);
+    if (!outcome.error) {
+      deps.log?.error({ err: err instanceof Error ? err.message : String(err) }, 'import failed');
+      outcome.error = { line: 0, key: 'imports.errors.failed', params: {} };
+    }
+    outcome.added = 0;
+    outcome.events = 0;
+    await stepImport(deps.db, job.importId, ['running'], {
+      state: 'failed',
+      error_line: outcome.error.line || null,
+      error_key: outcome.error.key,
+      error_params: JSON.stringify(outcome.error.params),
+      finished_at: isoNow(deps.clock),
+    });
+  } finally {
+    await deleteUpload(deps.db, job.importId);
+  }
+  return outcome;
+};
+
+// ---- runs started from the web, in this process ---------------------------------------------
+
+const running = new Map<string, Promise<ImportOutcome>>();
+
+/** The run of an import started in this process, if one is going (tests wait on it). */
+export const runningImport = (importId: string): Promise<ImportOutcome> | undefined => running.get(importId);
+
+const launch = (deps: ImportsDeps, job: RunJob): void => {
+  const run = runList(deps, job).finally(() => running.delete(job.importId));
+  running.set(job.importId, run);
+  run.catch((err: unknown) => deps.log?.error({ err: String(err) }, 'import run failed'));
+};
+
+const metaColumns = (meta: ListMeta) => ({
+  source_name: meta.sourceName,
+  source_date: meta.sourceDate?.value ?? null,
+  source_date_precision: meta.sourceDate?.precision ?? null,
+  source_origin: meta.sourceOrigin ?? null,
+  source_kind: meta.sourceKind,
+  verification: meta.verification,
+});
+
+/** Whether the holder may give the list's events this level (as for events: a caseworker corroborates at most). */
+const checkLevel = (grant: MatchingGrant, level: ListMeta['verification']): void => {
+  const role = grant.auth.role === 'site_admin' ? 'org_admin' : grant.auth.role;
+  if (level === 'confirmed' && role === 'caseworker')
+    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
+};
+
+const readUploadHeader = (bytes: Uint8Array): { encoding: Encoding; header: string[] } => {
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new Invalid({ field: 'file', key: 'imports.errors.tooLarge', params: { max: MAX_FILE_BYTES / 1048576 } });
+  try {
+    const encoding = detectEncoding(bytes);
+    return { encoding, header: readHeader(decodeList(bytes, encoding)).header };
+  } catch (err) {
+    if (err instanceof ListError) throw new Invalid({ field: 'file', key: err.key, params: err.params });
+    throw err;
+  }
+};
+
+const checkNotImported = async (db: Queryable, organisationId: string, hash: string): Promise<void> => {
+  const done = await findDoneByHash(db, organisationId, hash);
+  if (done)
+    throw new Invalid({
+      field: 'file',
+      key: 'imports.errors.alreadyImported',
+      params: { name: done.source_name, date: done.created_at.slice(0, 10) },
+    });
+};
+
+/**
+ * A staff member uploads a list. The file waits sealed until it is imported; a list with the
+ * platform's own header starts at once, any other goes to the mapping form first.
+ */
+export const uploadList = async (
+  deps: ImportsDeps,
+  grant: MatchingGrant<'import'>,
+  meta: ListMeta,
+  bytes: Uint8Array,
+): Promise<{ importId: string; started: boolean }> => {
+  checkLevel(grant, meta.verification);
+  const { encoding, header } = readUploadHeader(bytes);
+  const hash = fileHash(grant.organisationId, bytes);
+  await checkNotImported(deps.db, grant.organisationId, hash);
+  const importId = randomUUID();
+  const at = isoNow(deps.clock);
+  let key: Buffer | null = null;
+  await deps.db.transaction().execute(async (tx) => {
+    const orgKey = await lockOrganisation(tx, grant.organisationId, 'share');
+    const made = newImportKey(importId, orgKey);
+    key = made.key;
+    await insertImport(tx, {
+      id: importId,
+      organisation_id: grant.organisationId,
+      created_by: grant.auth.userId,
+      created_at: at,
+      ...metaColumns(meta),
+      file_hash: hash,
+      file_bytes: bytes.length,
+      encoding,
+      header: JSON.stringify(header),
+      mapping: null,
+      state: 'uploaded',
+      key_sealed: made.sealed,
+    });
+    const parts: string[] = [];
+    for (let p = 0; p * PART_BYTES < bytes.length; p++)
+      parts.push(
+        seal(made.key, Buffer.from(bytes.subarray(p * PART_BYTES, (p + 1) * PART_BYTES)), uploadAad(importId, p)),
+      );
+    await insertUploadParts(tx, importId, parts);
+  });
+  if (!isPlatformHeader(header)) return { importId, started: false };
+  await begin(deps, grant, importId, guessMapping(header), { key: key!, bytes });
+  return { importId, started: true };
+};
+
+/** The grant for one import of one's own organisation, or NotFound. */
+export const authoriseImport = async (db: Queryable, principal: Principal, importId: string) =>
+  grantMatchingObject(principal, (await findImport(db, importId))?.organisation_id, 'import');
+
+const ownImport = async (deps: ImportsDeps, grant: MatchingGrant<'import'>, importId: string): Promise<ImportRow> => {
+  const row = await findImport(deps.db, importId);
+  if (!row || row.organisation_id !== grant.organisationId) throw new NotFound('import');
+  return row;
+};
+
+const openUpload = async (deps: ImportsDeps, grant: MatchingGrant<'import'>, row: ImportRow) => {
+  const key = openImportKey(
+    row.id,
+    row.key_sealed,
+    await organisationPrivateKey(deps.db, grant.auth, row.organisation_id),
+  );
+  const parts = await listUploadParts(deps.db, row.id);
+  if (parts.length === 0) throw new NotFound('upload');
+  return { key, bytes: new Uint8Array(Buffer.concat(parts.map((p, i) => open(key, p, uploadAad(row.id, i))))) };
+};
+
+export interface MappingForm {
+  importRow: ImportView;
+  header: string[];
+  mapping: Mapping;
+  /** the first rows of the file, to see which column is which (and that the letters are right) */
+  samples: string[][];
+}
+
+/** The mapping form: the file's columns, a guess, and three rows to recognise them by. */
+export const mappingForm = async (
+  deps: ImportsDeps,
+  grant: MatchingGrant<'import'>,
+  importId: string,
+): Promise<MappingForm> => {
+  const row = await ownImport(deps, grant, importId);
+  if (row.state !== 'uploaded') throw new NotFound('upload');
+  const { bytes } = await openUpload(deps, grant, row);
+  const header = JSON.parse(row.header) as string[];
+  const text = decodeList(bytes.subarray(0, 200_000), row.encoding as Encoding);
+  let samples: string[][] = [];
+  try {
+    // Only what fits the first 200 KB; a row cut off there is simply not shown.
+    samples = readList(text.slice(0, text.lastIndexOf('\n') + 1))
+      .rows.slice(0, 3)
+      .map((r) => r.values);
+  } catch {
+    samples = [];
+  }
+  return {
+    importRow: viewOf(row),
+    header,
+    mapping: row.mapping ? (JSON.parse(row.mapping) as Mapping) : guessMapping(header),
+    samples,
+  };
+};
+
+const begin = async (
+  deps: ImportsDeps,
+  grant: MatchingGrant<'import'>,
+  importId: string,
+  mapping: Mapping,
+  opened?: { key: Buffer; bytes: Uint8Array },
+): Promise<void> => {
+  const row = await ownImport(deps, grant, importId);
+  const header = JSON.parse(row.header) as string[];
+  const problems = checkMapping(mapping, header);
+  if (problems.length) throw new Invalid(problems);
+  const { key, bytes } = opened ?? (await openUpload(deps, grant, row));
+  const started = await deps.db.transaction().execute(async (tx) => {
+    if (
+      !(await stepImport(tx, importId, ['uploaded'], {
+        state: 'running',
+        mapping: JSON.stringify(mapping),
+        heartbeat_at: isoNow(deps.clock),
+      }))
+    )
+      return false;
+    await recordAudit(tx, {
+      actorUserId: grant.auth.userId,
+      actorRole: grant.auth.role,
+      organisationId: grant.organisationId,
+      action: 'import.started',
+      at: isoNow(deps.clock),
+    });
+    return true;
+  });
+  // A second click on "import" finds the run already going: nothing more to do.
+  if (!started) return;
+  launch(deps, {
+    importId,
+    organisationId: row.organisation_id,
+    actor: { userId: grant.auth.userId, role: grant.auth.role },
+    key,
+    bytes,
+    encoding: row.encoding as Encoding,
+    mapping,
+    meta: {
+      sourceName: row.source_name,
+      sourceDate:
+        row.source_date && row.source_date_precision
+          ? { value: row.source_date, precision: row.source_date_precision }
+          : undefined,
+      sourceKind: row.source_kind as EventSource,
+      verification: row.verification,
+    },
+  });
+};
+
+/** Starts an uploaded list with the columns mapped in the form. */
+export const startImport = (deps: ImportsDeps, grant: MatchingGrant<'import'>, importId: string, mapping: Mapping) =>
+  begin(deps, grant, importId, mapping);
+
+export interface ImportView {
+  id: string;
+  sourceName: string;
+  sourceDate: string | null;
+  sourcePrecision: 'year' | 'month' | 'day' | null;
+  sourceOrigin: string | null;
+  sourceKind: string;
+  verification: string;
+  state: ImportRow['state'];
+  createdAt: string;
+  totalRows: number;
+  checkedRows: number;
+  addedRows: number;
+  skippedRows: number;
+  eventsAdded: number;
+  error: ImportOutcome['error'];
+  encoding: string;
+  finishedAt: string | null;
+}
+
+const viewOf = (r: ImportRow): ImportView => ({
+  id: r.id,
+  sourceName: r.source_name,
+  sourceDate: r.source_date,
+  sourcePrecision: r.source_date_precision,
+  sourceOrigin: r.source_origin,
+  sourceKind: r.source_kind,
+  verification: r.verification,
+  state: r.state,
+  createdAt: r.created_at,
+  totalRows: r.total_rows,
+  checkedRows: r.checked_rows,
+  addedRows: r.added_rows,
+  skippedRows: r.skipped_rows,
+  eventsAdded: r.events_added,
+  error: r.error_key ? { line: r.error_line ?? 0, key: r.error_key, params: JSON.parse(r.error_params ?? '{}') } : null,
+  encoding: r.encoding,
+  finishedAt: r.finished_at,
+});
+
+/** One import's state for its page; `waiting` counts the organisation's records not yet compared. */
+export const importStatus = async (deps: ImportsDeps, grant: MatchingGrant<'import'>, importId: string) => {
+  const row = await ownImport(deps, grant, importId);
+  return { view: viewOf(row), waiting: row.state === 'done' ? await pendingCount(deps.db, grant.organisationId) : 0 };
+};
+
+export const importsOf = async (deps: ImportsDeps, grant: MatchingGrant<'import'>): Promise<ImportView[]> =>
+  (await listImports(deps.db, grant.organisationId, 100)).map(viewOf);
+
+// ---- the command line -----------------------------------------------------------------------
+
+/**
+ * `kintrace import persons FILE.csv`: the operator imports for an organisation, with the same
+ * checks; the run happens here with a progress bar instead of in a server process.
+ */
+export const importForOrganisation = async (
+  deps: ImportsDeps,
+  principal: Principal,
+  organisation: { id: string; publicKey: string },
+  meta: ListMeta,
+  bytes: Uint8Array,
+  opts: { mapping?: Mapping; progress?: Progress } = {},
+): Promise<ImportOutcome & { importId: string | null; alreadyImported: { name: string; date: string } | null }> => {
+  if (principal.kind !== 'system' || (principal.task !== 'import' && principal.task !== 'admin_cli'))
+    throw new NotFound('import');
+  const { encoding, header } = readUploadHeader(bytes);
+  const hash = fileHash(organisation.id, bytes);
+  const done = await findDoneByHash(deps.db, organisation.id, hash);
+  if (done)
+    return {
+      state: 'done',
+      total: 0,
+      added: 0,
+      skipped: 0,
+      events: 0,
+      error: null,
+      importId: null,
+      alreadyImported: { name: done.source_name, date: done.created_at.slice(0, 10) },
+    };
+  const mapping = opts.mapping ?? guessMapping(header);
+  const problems = checkMapping(mapping, header);
+  if (problems.length) throw new Invalid(problems);
+  const importId = randomUUID();
+  const at = isoNow(deps.clock);
+  let key: Buffer | null = null;
+  await deps.db.transaction().execute(async (tx) => {
+    const made = newImportKey(importId, await lockOrganisation(tx, organisation.id, 'share'));
+    key = made.key;
+    await insertImport(tx, {
+      id: importId,
+      organisation_id: organisation.id,
+      created_by: 'system',
+      created_at: at,
+      ...metaColumns(meta),
+      file_hash: hash,
+      file_bytes: bytes.length,
+      encoding,
+      header: JSON.stringify(header),
+      mapping: JSON.stringify(mapping),
+      state: 'running',
+      key_sealed: made.sealed,
+      heartbeat_at: at,
+    });
+    await recordAudit(tx, {
+      actorUserId: 'system',
+      actorRole: 'system',
+      organisationId: organisation.id,
+      action: 'import.started',
+      at,
+    });
+  });
+  const outcome = await runList(
+    deps,
+    {
+      importId,
+      organisationId: organisation.id,
+      actor: { userId: 'system', role: 'system' },
+      key: key!,
+      bytes,
+      encoding,
+      mapping,
+      meta,
+    },
+    opts.progress,
+  );
+  return { ...outcome, importId, alreadyImported: null };
+};
+
+/** The imports job: a run whose process died is marked failed; abandoned uploads are deleted. */
+export const maintainImports = async (deps: ImportsDeps): Promise<{ stalled: number; abandoned: number }> => {
+  const now = deps.clock.now().getTime();
+  const stalled = await listStalled(deps.db, new Date(now - 10 * 60_000).toISOString());
+  for (const s of stalled) {
+    if (running.has(s.id)) continue;
+    await stepImport(deps.db, s.id, ['running'], {
+      state: 'failed',
+      error_key: 'imports.errors.interrupted',
+      error_params: '{}',
+      finished_at: new Date(now).toISOString(),
+    });
+    await deleteUpload(deps.db, s.id);
+  }
+  const abandoned = await listAbandoned(deps.db, new Date(now - 24 * 3600_000).toISOString());
+  for (const a of abandoned) {
+    await stepImport(deps.db, a.id, ['uploaded'], {
+      state: 'failed',
+      error_key: 'imports.errors.abandoned',
+      error_params: '{}',
+      finished_at: new Date(now).toISOString(),
+    });
+    await deleteUpload(deps.db, a.id);
+  }
+  return { stalled: stalled.length, abandoned: abandoned.length };
+};

@@ -1,0 +1,162 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
+// Reading a published list: the bytes of a CSV file as a spreadsheet saves it, in UTF-8 or
+// Windows-1251 (Excel's "CSV" in a Russian Windows), with a comma, semicolon or tab between
+// columns. Pure: a problem is a ListError with the line it was found on and an i18n key.
+
+/** Largest file accepted (web and command line): a list of a few hundred thousand people. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_COLUMNS = 100;
+/** Largest row, in characters: a row of 10,000 columns, or a whole file in one cell, is refused. */
+export const MAX_ROW_CHARS = 20_000;
+export const MAX_CELL_CHARS = 2_000;
+
+export class ListError extends Error {
+  constructor(
+    readonly line: number,
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`line ${line}: ${key}`);
+    this.name = 'ListError';
+  }
+}
+
+export type Encoding = 'utf-8' | 'windows-1251';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1251'];
+
+/**
+ * The file's encoding: UTF-8 when it decodes as UTF-8, else Windows-1251 when its high bytes are
+ * Cyrillic letters there; anything else (UTF-16 from "Unicode text", a spreadsheet's binary
+ * format, a picture) is refused with a reason rather than imported as noise.
+ */
+export const detectEncoding = (bytes: Uint8Array): Encoding => {
+  if (bytes.length === 0) throw new ListError(1, 'imports.errors.empty');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new ListError(1, 'imports.errors.utf16');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new ListError(1, 'imports.errors.spreadsheet');
+  const probe = bytes.subarray(0, 1 << 20);
+  if (probe.includes(0)) throw new ListError(1, 'imports.errors.binary');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf-8';
+  } catch {
+    let high = 0;
+    let cyrillic = 0;
+    for (const b of probe) {
+      if (b < 0x80) continue;
+      high++;
+      // А–я, Ё, ё, and the typographic quotes and dashes Excel writes
+      if (b >= 0xc0 || b === 0xa8 || b === 0xb8 || b === 0xab || b === 0xbb || b === 0x96 || b === 0x97) cyrillic++;
+    }
+    if (high > 0 && cyrillic / high >= 0.9) return 'windows-1251';
+    throw new ListError(1, 'imports.errors.encoding');
+  }
+};
+
+export const decodeList = (bytes: Uint8Array, encoding: Encoding): string =>
+  new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes).replace(/^\uFEFF/, '');
+
+/** The separator of the header line: the most frequent of comma, semicolon and tab. */
+export const detectDelimiter = (text: string): string => {
+  const first = text.slice(0, Math.min(text.length, 10_000)).split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : ',';
+};
+
+const CSV_ERRORS: Record<string, string> = {
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'imports.errors.columnCount',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'imports.errors.columnCount',
+  CSV_QUOTE_NOT_CLOSED: 'imports.errors.quote',
+  CSV_INVALID_CLOSING_QUOTE: 'imports.errors.quote',
+  INVALID_OPENING_QUOTE: 'imports.errors.quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'imports.errors.quote',
+  CSV_MAX_RECORD_SIZE: 'imports.errors.rowTooLong',
+};
+
+export interface ParsedList {
+  header: string[];
+  /** data rows with the line each starts on (the header is line 1) */
+  rows: Array<{ line: number; values: string[] }>;
+}
+
+const parseOptions = (delimiter: string) => ({
+  delimiter,
+  bom: true,
+  skip_empty_lines: true,
+  relax_column_count: false,
+  max_record_size: MAX_ROW_CHARS,
+  info: true,
+});
+
+const checkHeader = (header: string[]): string[] => {
+  const names = header.map((h) => h.trim());
+  if (names.length > MAX_COLUMNS) throw new ListError(1, 'imports.errors.tooManyColumns', { max: MAX_COLUMNS });
+  if (names.length === 0 || names.every((n) => n === '')) throw new ListError(1, 'imports.errors.noHeader');
+  const empty = names.findIndex((n) => n === '');
+  if (empty >= 0) throw new ListError(1, 'imports.errors.emptyColumnName', { column: empty + 1 });
+  const seen = new Set<string>();
+  for (const n of names) {
+    const key = n.toLowerCase();
+    if (seen.has(key)) throw new ListError(1, 'imports.errors.duplicateColumn', { column: n });
+    seen.add(key);
+  }
+  // A first line of data instead of names: dates or numbers where column names should be.
+  if (names.some((n) => /^\d[\d.\-/ ]*$/.test(n))) throw new ListError(1, 'imports.errors.noHeader');
+  return names;
+};
+
+const csvFailure = (err: unknown): ListError => {
+  if (err instanceof ListError) return err;
+  if (err instanceof CsvError) {
+    const line = Number((err as CsvError & { lines?: number }).lines ?? 1) || 1;
+    return new ListError(line, CSV_ERRORS[err.code] ?? 'imports.errors.malformed');
+  }
+  throw err;
+};
+
+/** Only the header (the upload step: is this a list, and which columns does it have). */
+export const readHeader = (text: string): { header: string[]; delimiter: string } => {
+  const delimiter = detectDelimiter(text);
+  const firstLine = text.slice(0, MAX_ROW_CHARS * 4).split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.split(delimiter).length > MAX_COLUMNS)
+    throw new ListError(1, 'imports.errors.tooManyColumns', { max: MAX_COLUMNS });
+  const firstLines = text.slice(0, MAX_ROW_CHARS * 2);
+  try {
+    const records = parse(firstLines, { ...parseOptions(delimiter), to_line: 1 }) as unknown as Array<{
+      record: string[];
+    }>;
+    if (records.length === 0) throw new ListError(1, 'imports.errors.empty');
+    return { header: checkHeader(records[0].record), delimiter };
+  } catch (err) {
+    throw csvFailure(err);
+  }
+};
+
+/** The whole list, every row with its line; a malformed row stops the reading at its line. */
+export const readList = (text: string): ParsedList => {
+  const { header, delimiter } = readHeader(text);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, parseOptions(delimiter)) as unknown as typeof records;
+  } catch (err) {
+    throw csvFailure(err);
+  }
+  const rows = records.slice(1).map((r) => ({ line: r.info.lines, values: r.record }));
+  return { header, rows };
+};
+
+/**
+ * A cell a spreadsheet would run as a formula ("=cmd|' /C calc'!A0", "+1+1", "@SUM(…)"): refused
+ * on import, neutralised on export. A lone "-" (an empty value in many lists) and negative or
+ * signed numbers are not formulas.
+ */
+export const looksLikeFormula = (cell: string): boolean =>
+  /^[=+\-@\t\r]/.test(cell) && !/^[-+]?\d*[.,]?\d*$/.test(cell);
+
+/** A cell as written to a CSV a person will open in a spreadsheet: never a formula. */
+export const safeCell = (value: string | number | null | undefined): string => {
+  const s = value === null || value === undefined ? '' : String(value);
+  return looksLikeFormula(s) || /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};

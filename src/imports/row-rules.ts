@@ -1,0 +1,236 @@
+import { parseDate, regionCode } from '../linkage/engine/normalize/index.ts';
+import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
+import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
+import { isRegionCode } from '../people/regions.ts';
+import type { IncomingPerson } from '../people/person-records.service.ts';
+import type { EventKind } from '../cases/timeline.ts';
+import { ListError, MAX_CELL_CHARS, looksLikeFormula } from './list-format.ts';
+
+// One row of a list → a person record and, when the row gives a status, the event it reports.
+// Pure. The platform's person CSV (the header `kintrace dedupe` reads) is the default; any other
+// header is mapped field by field. A row that cannot be read stops the whole import with its
+// line and the column at fault (the cell's value is never repeated: it may be a name).
+
+export const PLATFORM_FIELDS = [
+  'record_id',
+  'source',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'region',
+  'unit',
+  'status',
+  'event_date',
+  'category',
+  'rank',
+  'note',
+  'colony',
+  'mobilisation_wave',
+] as const;
+export type PlatformField = (typeof PLATFORM_FIELDS)[number];
+/** field → the file's column name that holds it */
+export type Mapping = Partial<Record<PlatformField, string>>;
+
+/** Column names a field is found under without mapping: the platform's, and Russian ones. */
+const ALIASES: Record<PlatformField, string[]> = {
+  record_id: ['record_id', 'id', '№', 'номер'],
+  source: ['source', 'источник'],
+  surname: ['surname', 'last_name', 'фамилия'],
+  given_name: ['given_name', 'first_name', 'name', 'имя'],
+  patronymic: ['patronymic', 'middle_name', 'отчество'],
+  birth_date: ['birth_date', 'date_of_birth', 'dob', 'дата рождения', 'дата_рождения', 'год рождения', 'др'],
+  region: ['region', 'регион', 'область', 'субъект'],
+  unit: ['unit', 'часть', 'воинская часть', 'в/ч', 'подразделение'],
+  status: ['status', 'статус'],
+  event_date: ['event_date', 'date', 'дата события', 'дата'],
+  category: ['category', 'категория', 'вид службы'],
+  rank: ['rank', 'звание'],
+  note: ['note', 'notes', 'примечание', 'комментарий'],
+  colony: ['colony', 'колония', 'ик'],
+  mobilisation_wave: ['mobilisation_wave', 'wave', 'волна мобилизации', 'мобилизация'],
+};
+
+/** The mapping found from the header alone. */
+export const guessMapping = (header: string[]): Mapping => {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const out: Mapping = {};
+  for (const field of PLATFORM_FIELDS) {
+    const i = lower.findIndex((h) => ALIASES[field].includes(h));
+    if (i >= 0) out[field] = header[i];
+  }
+  return out;
+};
+
+/** Whether the header is the platform's own (nothing to ask: the import starts at once). */
+export const isPlatformHeader = (header: string[]): boolean =>
+  ['surname', 'given_name', 'birth_date'].every((f) => header.includes(f));
+
+/** A mapping must name existing columns, each once, and at least the surname. */
+export const checkMapping = (mapping: Mapping, header: string[]): Array<{ field: string; key: string }> => {
+  const problems: Array<{ field: string; key: string }> = [];
+  const used = new Map<string, string>();
+  for (const [field, column] of Object.entries(mapping)) {
+    if (!column) continue;
+    if (!header.includes(column)) problems.push({ field, key: 'errors.unknownOption' });
+    else if (used.has(column)) problems.push({ field, key: 'imports.errors.columnTwice' });
+    used.set(column, field);
+  }
+  if (!mapping.surname) problems.push({ field: 'surname', key: 'imports.errors.needSurname' });
+  return problems;
+};
+
+const STATUS_WORDS: Array<[RegExp, EventKind | 'dead']> = [
+  [/^(dead|killed|died|death|погиб|погибш|убит|умер|смерть|гибель|200|груз 200)/, 'dead'],
+  [/^(missing|mia|пропал|бвп|без вести)/, 'missing'],
+  [/^(captured|pow|prisoner|плен|в плену)/, 'captured'],
+  [/^(wounded|injured|ранен|раненый|300)/, 'wounded'],
+  [/^(hospitali[sz]ed|госпитал)/, 'hospitalised'],
+  [/^(detained|arrested|задержан|арест|сзч|в яме)/, 'detained'],
+  [/^(released|exchanged|освобожд|обмен)/, 'released'],
+  [/^(returned|returned_home|home|вернулся|вернулся домой|дома)/, 'returned_home'],
+  [/^(body_returned|body returned|тело возвращено|тело передано)/, 'body_returned'],
+  [/^(refus|отказ)/, 'refusal_filed'],
+  [/^(deployed|serving|служит|на фронте)/, 'deployed'],
+];
+
+/** A status as lists write it → the kind of event it reports (a death: reported or confirmed by level). */
+export const statusKind = (raw: string, confirmed: boolean): EventKind | null => {
+  const s = raw.trim().toLowerCase().replace(/ё/g, 'е');
+  for (const [re, kind] of STATUS_WORDS)
+    if (re.test(s)) return kind === 'dead' ? (confirmed ? 'death_confirmed' : 'death_reported') : kind;
+  return null;
+};
+
+const CATEGORY_WORDS: Array<[RegExp, (typeof SERVICE_CATEGORIES)[number]]> = [
+  [/^(conscript|срочн|призыв)/, 'conscript'],
+  [/^(contract|контракт)/, 'contract'],
+  [/^(mobili[sz]ed|мобилиз)/, 'mobilised'],
+  [/^(volunteer|доброволе|добровольн)/, 'volunteer'],
+  [/^(convict|prisoner recruit|заключ|осужд|шторм|вербовка из колонии|из колонии)/, 'convict_recruit'],
+  [/^(pmc|чвк|вагнер|wagner)/, 'pmc'],
+  [/^(unknown|неизвест|не знаю)/, 'unknown'],
+];
+
+export const categoryOf = (raw: string): string | null => {
+  const s = raw.trim().toLowerCase();
+  if ((SERVICE_CATEGORIES as readonly string[]).includes(s)) return s;
+  for (const [re, c] of CATEGORY_WORDS) if (re.test(s)) return c;
+  return null;
+};
+
+// As the people schema, letters of any alphabet with spaces, hyphens and dots, plus every mark
+// lists use for an apostrophe or a soft sign in Latin (Igor`, Il'ya, Ilʼin) and a maiden name
+// in brackets. Digits and other symbols are refused.
+const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’ʼ`´.()-]*$/u;
+
+/** A date as lists write it: 12.05.1998, 05.1998, 1998, 1998-05-12, "12 мая 1998". */
+export const listDate = (raw: string): PartialDate | null => {
+  const direct = parsePartialDate(raw);
+  if (direct) return direct;
+  const d = parseDate(raw);
+  if (!d || !d.year) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (d.precision === 'day' && d.month && d.day)
+    return { value: `${d.year}-${pad(d.month)}-${pad(d.day)}`, precision: 'day' };
+  if (d.precision === 'month' && d.month) return { value: `${d.year}-${pad(d.month)}`, precision: 'month' };
+  return { value: String(d.year), precision: 'year' };
+};
+
+export interface ListContext {
+  /** ISO day: no date may be after it */
+  today: string;
+  /** the list's own date: an event without a date of its own happened by then */
+  sourceDate: PartialDate | null;
+  verification: 'reported' | 'corroborated' | 'confirmed';
+}
+
+export interface ReadRow {
+  person: IncomingPerson;
+  recordId: string | null;
+  event: { kind: EventKind; date: PartialDate } | null;
+}
+
+/** One row → what it says, or a ListError naming the line and the column. */
+export const readRow = (
+  line: number,
+  values: string[],
+  header: string[],
+  mapping: Mapping,
+  ctx: ListContext,
+): ReadRow => {
+  values.forEach((v, i) => {
+    if (looksLikeFormula(v.trim())) throw new ListError(line, 'imports.errors.formula', { column: header[i] });
+    if (v.length > MAX_CELL_CHARS)
+      throw new ListError(line, 'imports.errors.cellTooLong', { column: header[i], max: MAX_CELL_CHARS });
+  });
+  const cell = (field: PlatformField): string => {
+    const column = mapping[field];
+    const i = column ? header.indexOf(column) : -1;
+    const v = i >= 0 ? (values[i] ?? '').trim() : '';
+    return v === '-' || v === '—' ? '' : v;
+  };
+  const fail = (field: PlatformField, key: string, params: Record<string, string | number> = {}): never => {
+    throw new ListError(line, key, { column: mapping[field] ?? field, ...params });
+  };
+  const name = (field: 'surname' | 'given_name' | 'patronymic', required: boolean): string | null => {
+    const v = cell(field).replace(/\s+/g, ' ');
+    if (!v) return required ? fail(field, 'imports.errors.required') : null;
+    if (v.length > 100) fail(field, 'imports.errors.tooLong', { max: 100 });
+    if (!NAME_RE.test(v)) fail(field, 'imports.errors.nameChars');
+    return v;
+  };
+  const date = (field: 'birth_date' | 'event_date'): PartialDate | null => {
+    const v = cell(field);
+    if (!v) return null;
+    const d = listDate(v);
+    if (!d || Number(d.value.slice(0, 4)) < 1900) return fail(field, 'imports.errors.date');
+    if (inFuture(d, ctx.today)) fail(field, 'imports.errors.futureDate');
+    return d;
+  };
+  const text = (field: PlatformField, max: number): string | null => {
+    const v = cell(field);
+    if (v.length > max) fail(field, 'imports.errors.tooLong', { max });
+    return v || null;
+  };
+
+  const surname = name('surname', true) as string;
+  const givenName = name('given_name', false) ?? '';
+  const patronymic = name('patronymic', false);
+  const birth = date('birth_date');
+  // A region no name or code of data/regions.csv matches ("ЛНР", a district) is not an error:
+  // the record simply has no region code, and the row keeps what the list said.
+  const code = cell('region') ? regionCode(cell('region')) : null;
+  const region = code && isRegionCode(code) ? code : null;
+  const unit = text('unit', 200);
+  let category = 'unknown';
+  if (cell('category')) category = categoryOf(cell('category')) ?? fail('category', 'imports.errors.category');
+  let event: ReadRow['event'] = null;
+  const eventDate = date('event_date');
+  if (cell('status')) {
+    const kind = statusKind(cell('status'), ctx.verification === 'confirmed');
+    if (!kind) fail('status', 'imports.errors.status');
+    const when = eventDate ?? ctx.sourceDate;
+    if (!when) fail('event_date', 'imports.errors.statusNeedsDate');
+    event = { kind: kind as EventKind, date: when as PartialDate };
+  }
+  return {
+    recordId: text('record_id', 100),
+    person: {
+      surname,
+      given_name: givenName,
+      patronymic,
+      birth_date: birth?.value ?? null,
+      birth_precision: birth?.precision ?? null,
+      region_code: region,
+      unit_number: null,
+      unit_name: unit,
+      rank: text('rank', 80),
+      service_category: category,
+      colony: text('colony', 200),
+      mobilisation_wave: text('mobilisation_wave', 40),
+      status: null,
+    },
+    event,
+  };
+};
