@@ -94,7 +94,7 @@ const checkHeader = (header: string[]): string[] => {
   const names = header.map((h) => h.trim());
   if (names.length > MAX_COLUMNS) throw new ListError(1, 'imports.errors.tooManyColumns', { max: MAX_COLUMNS });
   if (names.length === 0 || names.every((n) => n === '')) throw new ListError(1, 'imports.errors.noHeader');
-  const empty = names.findIndex((n) => n === '');
+  const empty = names.indexOf('');
   if (empty >= 0) throw new ListError(1, 'imports.errors.emptyColumnName', { column: empty + 1 });
   const seen = new Set<string>();
   for (const n of names) {

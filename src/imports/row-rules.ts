@@ -129,7 +129,7 @@ export const listDate = (raw: string): PartialDate | null => {
   const direct = parsePartialDate(raw);
   if (direct) return direct;
   const d = parseDate(raw);
-  if (!d || !d.year) return null;
+  if (!d?.year) return null;
   const pad = (n: number) => String(n).padStart(2, '0');
   if (d.precision === 'day' && d.month && d.day)
     return { value: `${d.year}-${pad(d.month)}-${pad(d.day)}`, precision: 'day' };
