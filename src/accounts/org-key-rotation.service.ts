@@ -5,6 +5,7 @@ import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import { resealImportKeys } from '../imports/import-keys.ts';
+import { resealCohortKeys } from '../cohorts/cohort-keys.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { auditAccountEvent } from './account-audit.service.ts';
@@ -44,6 +45,7 @@ export const rotateInTransaction = async (
   const cases = await resealOrganisationCaseKeys(tx, orgId, oldPrivate, next.publicKey);
   // Keys other domains sealed to the organisation go with it (issue 11).
   await resealImportKeys(tx, orgId, oldPrivate, next.publicKey);
+  await resealCohortKeys(tx, orgId, oldPrivate, next.publicKey);
 
   const holders = await listWrapHolders(tx, orgId);
   let kept = 0;

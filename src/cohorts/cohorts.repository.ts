@@ -1,0 +1,114 @@
+import type { Insertable } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { CohortPostsTable } from './cohorts.table.ts';
+
+// Queries of cohorts and their boards (cohorts.service.ts holds the rules).
+
+export const findOptIn = (db: Queryable, caseId: string) =>
+  db.selectFrom('cohort_optins').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+
+export const insertOptIn = async (
+  db: Queryable,
+  row: { case_id: string; organisation_id: string; opted_in_on: string },
+) => {
+  await db.insertInto('cohort_optins').values(row).execute();
+};
+
+export const deleteOptIn = async (db: Queryable, caseId: string): Promise<void> => {
+  await db.deleteFrom('cohort_key_wraps').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('cohort_optins').where('case_id', '=', caseId).execute();
+};
+
+export const listOptInCases = async (db: Queryable, organisationId: string): Promise<string[]> =>
+  (await db.selectFrom('cohort_optins').select('case_id').where('organisation_id', '=', organisationId).execute()).map(
+    (r) => r.case_id,
+  );
+
+export const findBoard = (db: Queryable, id: string) =>
+  db.selectFrom('cohort_boards').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findBoardByKey = (db: Queryable, organisationId: string, cohortKey: string) =>
+  db
+    .selectFrom('cohort_boards')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('cohort_key', '=', cohortKey)
+    .executeTakeFirst();
+
+export const listBoards = (db: Queryable, organisationId: string) =>
+  db
+    .selectFrom('cohort_boards')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .execute();
+
+export const insertBoard = async (
+  db: Queryable,
+  row: { id: string; organisation_id: string; cohort_key: string; key_sealed: string; created_at: string },
+): Promise<void> => {
+  await db.insertInto('cohort_boards').values(row).execute();
+};
+
+export const setBoardKey = async (db: Queryable, id: string, keySealed: string): Promise<void> => {
+  await db.updateTable('cohort_boards').set({ key_sealed: keySealed }).where('id', '=', id).execute();
+};
+
+export const findWrap = (db: Queryable, boardId: string, caseId: string) =>
+  db
+    .selectFrom('cohort_key_wraps')
+    .select(['wrapped', 'user_id'])
+    .where('board_id', '=', boardId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+
+export const listWrappedCases = async (db: Queryable, boardId: string): Promise<Set<string>> =>
+  new Set(
+    (await db.selectFrom('cohort_key_wraps').select('case_id').where('board_id', '=', boardId).execute()).map(
+      (r) => r.case_id,
+    ),
+  );
+
+export const insertWrap = async (
+  db: Queryable,
+  row: { board_id: string; case_id: string; user_id: string; wrapped: string },
+): Promise<void> => {
+  await db.insertInto('cohort_key_wraps').values(row).execute();
+};
+
+export const nextPostSeq = async (db: Queryable, boardId: string): Promise<number> => {
+  const row = await db
+    .selectFrom('cohort_posts')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('board_id', '=', boardId)
+    .executeTakeFirst();
+  return Number(row?.m ?? 0) + 1;
+};
+
+export const insertPost = async (db: Queryable, row: Insertable<CohortPostsTable>): Promise<void> => {
+  await db.insertInto('cohort_posts').values(row).execute();
+};
+
+export const listPosts = (db: Queryable, boardId: string) =>
+  db.selectFrom('cohort_posts').selectAll().where('board_id', '=', boardId).orderBy('seq').execute();
+
+export const findPost = (db: Queryable, id: string) =>
+  db.selectFrom('cohort_posts').select(['id', 'board_id', 'hidden_at']).where('id', '=', id).executeTakeFirst();
+
+export const setPostHidden = async (
+  db: Queryable,
+  id: string,
+  hidden: { reason: string; by: string; at: string } | null,
+): Promise<boolean> => {
+  const r = await db
+    .updateTable('cohort_posts')
+    .set(
+      hidden
+        ? { hidden_reason: hidden.reason, hidden_by: hidden.by, hidden_at: hidden.at }
+        : { hidden_reason: null, hidden_by: null, hidden_at: null },
+    )
+    .where('id', '=', id)
+    .where('hidden_at', hidden ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+};

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { caseInput, grantFor, useWorld } from '../cases/cases.fixtures.ts';
+import { openCase } from '../cases/cases.service.ts';
+import { takeNews } from '../cases/case-news.service.ts';
+import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { grantMatching } from '../policy/matching.policy.ts';
+import { principalOf } from '../policy/principal.ts';
+import { NotFound } from '../shared/errors.ts';
+import {
+  authoriseBoard,
+  authoriseOptIn,
+  boardView,
+  cohortsOfCase,
+  moderatePost,
+  postOnBoard,
+  setOptIn,
+} from './cohorts.service.ts';
+import { addFact, addSource, createIncident, incidentPage, incidentsAround, linkPerson } from './incidents.service.ts';
+
+// Cohorts and incidents below the web, on both databases: opting in, counts without names, a
+// board sealed to its families and the organisation, keys handed over, moderation, incidents
+// linked to persons telling every family of a confirmed fact, and all of it surviving a rotation
+// of the organisation key.
+
+describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
+  const s = useWorld(dialect);
+  const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
+  const ids = {} as { third: string; board: string; incident: string };
+
+  it('counts the other opted-in families of a unit, never naming them, and hands over the board key', async () => {
+    // The world's two cases share the unit в/ч 12345; a third family joins them.
+    const third = await openCase(
+      deps(),
+      s.w.otherFamily.auth,
+      caseInput(s.w.orgA.id, { surname: 'Орлов', narrative: 'третья' }),
+    );
+    ids.third = third.caseId;
+    const before = await cohortsOfCase(deps(), await grantFor(s.t, s.w.family, s.w.caseId, 'read'));
+    expect(before.optedIn).toBe(false);
+    // "155-я бригада" names no formation type: only the unit number makes a cohort.
+    expect(before.cohorts.map((c) => c.key)).toEqual(['unit:12345']);
+    expect(before.cohorts[0].others).toBe(0);
+    await setOptIn(deps(), await authoriseOptIn(s.t.opened.db, principalOf(s.w.family.auth), s.w.caseId), {
+      optIn: true,
+    });
+    await setOptIn(deps(), await authoriseOptIn(s.t.opened.db, principalOf(s.w.otherFamily.auth), third.caseId), {
+      optIn: true,
+    });
+    const mine = await cohortsOfCase(deps(), await grantFor(s.t, s.w.family, s.w.caseId, 'read'));
+    expect(mine.cohorts[0]).toMatchObject({ key: 'unit:12345', others: 1, ready: true });
+    ids.board = mine.cohorts[0].boardId!;
+    // The second family joined an existing board: its copy of the key waits for a holder.
+    const theirs = await cohortsOfCase(deps(), await grantFor(s.t, s.w.otherFamily, third.caseId, 'read'));
+    expect(theirs.cohorts[0]).toMatchObject({ others: 1, ready: false });
+    await cohortsOfCase(deps(), await grantFor(s.t, s.w.caseworker, s.w.caseId, 'read'));
+    const after = await cohortsOfCase(deps(), await grantFor(s.t, s.w.otherFamily, third.caseId, 'read'));
+    expect(after.cohorts[0].ready).toBe(true);
+    // Staff cannot opt a family in; the family of another case cannot either.
+    await expect(authoriseOptIn(s.t.opened.db, principalOf(s.w.caseworker.auth), s.w.caseId)).rejects.toBeInstanceOf(
+      NotFound,
+    );
+    await expect(authoriseOptIn(s.t.opened.db, principalOf(s.w.otherFamily.auth), s.w.caseId)).rejects.toBeInstanceOf(
+      NotFound,
+    );
+  });
+
+  it('lets the cohort families and the staff read the board, sealed; nobody else', async () => {
+    const family = principalOf(s.w.family.auth);
+    await postOnBoard(
+      deps(),
+      await authoriseBoard(s.t.opened.db, family, ids.board, 'post'),
+      'Кто-нибудь знает про роту связи?',
+    );
+    const other = await boardView(
+      deps(),
+      await authoriseBoard(s.t.opened.db, principalOf(s.w.otherFamily.auth), ids.board, 'read'),
+    );
+    expect(other.posts.map((p) => [p.author, p.body])).toEqual([
+      [s.w.family.pseudonym, 'Кто-нибудь знает про роту связи?'],
+    ]);
+    const raw = await s.t.opened.db.selectFrom('cohort_posts').select(['body_sealed', 'created_on']).execute();
+    expect(raw[0].body_sealed).not.toContain('роту');
+    expect(raw[0].created_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const staff = await authoriseBoard(s.t.opened.db, principalOf(s.w.caseworker.auth), ids.board, 'post');
+    await postOnBoard(deps(), staff, 'Мы направили запрос в часть.');
+    const seen = await boardView(deps(), await authoriseBoard(s.t.opened.db, family, ids.board, 'read'));
+    // A family reads the organisation's post without the staff member's pseudonym.
+    expect(seen.posts[1]).toMatchObject({ fromFamily: false, author: null, body: 'Мы направили запрос в часть.' });
+    for (const who of [s.w.otherOrgCaseworker, s.w.otherOrgAdmin, s.w.editor])
+      await expect(authoriseBoard(s.t.opened.db, principalOf(who.auth), ids.board, 'read')).rejects.toBeInstanceOf(
+        NotFound,
+      );
+    await expect(authoriseBoard(s.t.opened.db, family, ids.board, 'moderate')).rejects.toBeInstanceOf(NotFound);
+    // Staff hide a post with a reason: families see that it was hidden, not what it said.
+    await moderatePost(
+      deps(),
+      await authoriseBoard(s.t.opened.db, principalOf(s.w.caseworker.auth), ids.board, 'moderate'),
+      seen.posts[0].id,
+      { reason: 'personal_data' },
+    );
+    const hidden = await boardView(
+      deps(),
+      await authoriseBoard(s.t.opened.db, principalOf(s.w.otherFamily.auth), ids.board, 'read'),
+    );
+    expect(hidden.posts[0]).toMatchObject({ body: null, hidden: { reason: 'personal_data' } });
+    const forStaff = await boardView(
+      deps(),
+      await authoriseBoard(s.t.opened.db, principalOf(s.w.verifier.auth), ids.board, 'read'),
+    );
+    expect(forStaff.posts[0].body).toBe('Кто-нибудь знает про роту связи?');
+  });
+
+  it('links persons to an incident; a confirmed fact reaches every linked family, once', async () => {
+    const caseworker = grantMatching(principalOf(s.w.caseworker.auth), 'incident_edit');
+    ids.incident = await createIncident(deps(), caseworker, {
+      title: 'Обстрел подвала',
+      date: parsePartialDate('03.2026')!,
+      place: 'Авдеевка',
+      description: 'Свидетель рассказал о пятерых офицерах',
+    });
+    const persons = await s.t.opened.db
+      .selectFrom('cases')
+      .select(['id', 'person_id'])
+      .where('id', 'in', [s.w.caseId, ids.third])
+      .execute();
+    for (const p of persons) await linkPerson(deps(), caseworker, ids.incident, p.person_id);
+    await addSource(deps(), caseworker, ids.incident, { kind: 'news', citation: 'Статья о подвале, 12.03.2026' });
+    for (const c of [s.w.caseId, ids.third]) await takeNews(s.t.opened.db, c, 'family');
+    // A caseworker may not confirm; a verifier may, and both families are told.
+    await expect(
+      addFact(deps(), caseworker, ids.incident, {
+        kind: 'missing',
+        date: parsePartialDate('03.2026')!,
+        verification: 'confirmed',
+      }),
+    ).rejects.toThrow();
+    const verifier = grantMatching(principalOf(s.w.verifier.auth), 'incident_edit');
+    const { told } = await addFact(deps(), verifier, ids.incident, {
+      kind: 'missing',
+      date: parsePartialDate('03.2026')!,
+      verification: 'confirmed',
+    });
+    expect(told).toBe(2);
+    for (const c of [s.w.caseId, ids.third])
+      expect((await takeNews(s.t.opened.db, c, 'family')).items.map((i) => i.kind)).toEqual(['incident']);
+    const around = await incidentsAround(s.t.opened.db, [persons[0].person_id]);
+    expect(around.map((i) => [i.title, i.facts.length, i.sources.length])).toEqual([['Обстрел подвала', 1, 1]]);
+    // The families of the incident form a cohort of their own.
+    const cohorts = await cohortsOfCase(deps(), await grantFor(s.t, s.w.family, s.w.caseId, 'read'));
+    expect(cohorts.cohorts.find((c) => c.kind === 'incident')).toMatchObject({ value: 'Обстрел подвала', others: 1 });
+    // The description is staff-only and sealed.
+    const raw = await s.t.opened.db.selectFrom('incidents').select('description_sealed').executeTakeFirstOrThrow();
+    expect(raw.description_sealed).not.toContain('офицерах');
+    expect(
+      (await incidentPage(deps(), grantMatching(principalOf(s.w.caseworker.auth), 'search'), ids.incident)).description,
+    ).toBe('Свидетель рассказал о пятерых офицерах');
+  });
+
+  it('keeps boards and incidents readable after the organisation key is replaced', async () => {
+    await rotateOrganisationKey(
+      { db: s.t.opened.db, clock: s.t.clock, config: s.t.config },
+      s.w.admin.auth,
+      s.w.orgA.id,
+    );
+    const view = await boardView(
+      deps(),
+      await authoriseBoard(s.t.opened.db, principalOf(s.w.verifier.auth), ids.board, 'read'),
+    );
+    expect(view.posts.map((p) => p.body)).toContain('Мы направили запрос в часть.');
+    const page = await incidentPage(deps(), grantMatching(principalOf(s.w.caseworker.auth), 'search'), ids.incident);
+    expect(page.description).toBe('Свидетель рассказал о пятерых офицерах');
+  });
+});

@@ -1,0 +1,519 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable, Tx } from '../db/database.ts';
+import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
+import { DecryptionFailed, openOptional, seal } from '../shared/crypto/index.ts';
+import {
+  accountFacts,
+  lockOrganisation,
+  organisationPrivateKey,
+  staffOfOrganisation,
+  userPublicKey,
+} from '../accounts/accounts.service.ts';
+import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
+import {
+  clusterMembers,
+  clusterOf,
+  cohortFieldsOf,
+  getRecords,
+  setCohortDetails,
+} from '../people/person-records.service.ts';
+import { caseRefs, type CaseRef } from '../cases/case-links.service.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
+import { boardAbilities, grantBoard, mayOptIn, type BoardAbilities, type BoardGrant } from '../policy/cohort.policy.ts';
+import type { Principal } from '../policy/principal.ts';
+import { newBoardKey, openBoardKey, postAad, wrapBoardKey } from './cohort-keys.ts';
+import {
+  deleteOptIn,
+  findBoard,
+  findBoardByKey,
+  findOptIn,
+  findPost,
+  findWrap,
+  insertBoard,
+  insertOptIn,
+  insertPost,
+  insertWrap,
+  listBoards,
+  listOptInCases,
+  listPosts,
+  listWrappedCases,
+  nextPostSeq,
+  setPostHidden,
+} from './cohorts.repository.ts';
+import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
+
+// Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
+// colony (convict recruits), a mobilisation wave and region (the mobilised), or an incident. A
+// family opts in on its case; it then sees how many other opted-in families share each cohort —
+// never who — and may post on the cohort's board under its pseudonym. Boards belong to one
+// organisation: its staff read and moderate them; families of another organisation are another
+// cohort. Posts are sealed with the board's key (cohort-keys.ts).
+
+export interface CohortsDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export type CohortKind = 'unit' | 'formation' | 'colony' | 'mobilised' | 'incident';
+
+export interface Cohort {
+  key: string;
+  kind: CohortKind;
+  /** what identifies it: a unit number, a formation, "RU-PER:6", "2022-09 RU-ROS", an incident's title */
+  value: string;
+  region: string | null;
+}
+
+type CohortFields = Awaited<ReturnType<typeof cohortFieldsOf>>[number];
+
+const waveOf = (text: string | null): string | null => {
+  const m = text ? /^(\d{4})(?:-(\d{2}))?/.exec(text) : null;
+  return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]) : null;
+};
+
+/** The cohorts a record belongs to (plus the incidents linked to its cluster). */
+export const cohortsOfFields = (f: CohortFields, incidents: Array<{ id: string; title: string }>): Cohort[] => {
+  const out: Cohort[] = [];
+  if (f.unit_number_key)
+    out.push({ key: `unit:${f.unit_number_key}`, kind: 'unit', value: f.unit_number_key, region: null });
+  if (f.unit_formation_key)
+    out.push({
+      key: `formation:${f.unit_formation_key}`,
+      kind: 'formation',
+      value: f.unit_formation_key,
+      region: null,
+    });
+  if (f.service_category === 'convict_recruit' && f.colony_key) {
+    const [region, colony] = f.colony_key.split(':');
+    out.push({ key: `colony:${f.colony_key}`, kind: 'colony', value: colony, region: region === '?' ? null : region });
+  }
+  const wave = waveOf(f.mobilisation_wave);
+  if (f.service_category === 'mobilised' && wave && f.region_code)
+    out.push({ key: `mobilised:${wave}:${f.region_code}`, kind: 'mobilised', value: wave, region: f.region_code });
+  for (const i of incidents) out.push({ key: `incident:${i.id}`, kind: 'incident', value: i.title, region: null });
+  return out;
+};
+
+interface Member extends CaseRef {
+  cohorts: Cohort[];
+}
+
+/** The cohorts of some cases (their records' fields and their clusters' incidents). */
+const cohortsOfCases = async (db: Queryable, refs: CaseRef[]): Promise<Member[]> => {
+  if (refs.length === 0) return [];
+  const fields = new Map(
+    (
+      await cohortFieldsOf(
+        db,
+        refs.map((r) => r.personId),
+      )
+    ).map((f) => [f.id, f]),
+  );
+  const records = await getRecords(
+    db,
+    refs.map((r) => r.personId),
+  );
+  const around = new Map<string, string[]>();
+  for (const r of refs) {
+    const rec = records.get(r.personId);
+    around.set(
+      r.personId,
+      rec && rec.cluster_id ? (await clusterMembers(db, clusterOf(rec))).map((m) => m.id) : [r.personId],
+    );
+  }
+  const links = await incidentLinksOf(db, [...new Set([...around.values()].flat())]);
+  const titles = await incidentTitles(db, [...new Set(links.map((l) => l.incident_id))]);
+  return refs.flatMap((r) => {
+    const f = fields.get(r.personId);
+    if (!f) return [];
+    const members = new Set(around.get(r.personId));
+    const incidents = [...new Set(links.filter((l) => members.has(l.person_id)).map((l) => l.incident_id))].map(
+      (id) => ({
+        id,
+        title: titles.get(id) ?? '',
+      }),
+    );
+    return [{ ...r, cohorts: cohortsOfFields(f, incidents) }];
+  });
+};
+
+/** Every active, opted-in case of an organisation with its cohorts. */
+const membersOf = async (db: Queryable, organisationId: string): Promise<Member[]> => {
+  const refs = (await caseRefs(db, await listOptInCases(db, organisationId))).filter(
+    (r) => r.active && r.organisationId === organisationId,
+  );
+  return cohortsOfCases(db, refs);
+};
+
+// ---- a family's setting on its case ----------------------------------------------------------
+
+export interface OptInGrant {
+  caseId: string;
+  personId: string;
+  organisationId: string;
+  userId: string;
+  userPrivateKey: Buffer;
+}
+
+/** Whether the principal may change the cohort setting of this case (the requesting family). */
+export const authoriseOptIn = async (db: Queryable, principal: Principal, caseId: string): Promise<OptInGrant> => {
+  const [ref] = await caseRefs(db, [caseId]);
+  if (!ref || !mayOptIn(principal, { caseId, requesterUserId: ref.requesterUserId, active: ref.active }))
+    throw new NotFound('case');
+  const auth = principal.kind === 'account' ? principal.auth : null;
+  return {
+    caseId,
+    personId: ref.personId,
+    organisationId: ref.organisationId,
+    userId: ref.requesterUserId,
+    userPrivateKey: auth!.userPrivateKey,
+  };
+};
+
+const audit = (
+  tx: Queryable,
+  who: { userId: string; role: string; organisationId: string },
+  action: AuditAction,
+  at: string,
+  caseId: string | null,
+) =>
+  recordAudit(tx, {
+    actorUserId: who.userId,
+    actorRole: who.role,
+    organisationId: who.organisationId,
+    action,
+    caseId,
+    at,
+  });
+
+/** A board for the cohort, created sealed to the organisation when it has none yet. */
+const boardFor = async (tx: Tx, organisationId: string, cohortKey: string, at: string) => {
+  const existing = await findBoardByKey(tx, organisationId, cohortKey);
+  if (existing) return { board: existing, key: null as Buffer | null };
+  const id = randomUUID();
+  const made = newBoardKey(id, await lockOrganisation(tx, organisationId, 'share'));
+  const row = { id, organisation_id: organisationId, cohort_key: cohortKey, key_sealed: made.sealed, created_at: at };
+  await insertBoard(tx, row);
+  return { board: row, key: made.key };
+};
+
+/**
+ * Opts a case in (with the colony and mobilisation wave the cohorts need) or out. Opting out
+ * removes the family's keys to every board; its posts stay until its case is purged.
+ */
+export const setOptIn = async (
+  deps: CohortsDeps,
+  grant: OptInGrant,
+  input: { optIn: boolean; colony?: string; mobilisationWave?: string },
+): Promise<void> => {
+  const at = isoNow(deps.clock);
+  const who = { userId: grant.userId, role: 'family', organisationId: grant.organisationId };
+  await deps.db.transaction().execute(async (tx) => {
+    if (!input.optIn) {
+      if (await findOptIn(tx, grant.caseId)) {
+        await deleteOptIn(tx, grant.caseId);
+        await audit(tx, who, 'cohort.opted_out', at, grant.caseId);
+      }
+      return;
+    }
+    await setCohortDetails(tx, grant.personId, {
+      colony: input.colony ?? null,
+      mobilisationWave: input.mobilisationWave ?? null,
+    });
+    if (!(await findOptIn(tx, grant.caseId))) {
+      await insertOptIn(tx, {
+        case_id: grant.caseId,
+        organisation_id: grant.organisationId,
+        opted_in_on: isoDay(deps.clock),
+      });
+      await audit(tx, who, 'cohort.opted_in', at, grant.caseId);
+    }
+    const [me] = await cohortsOfCases(tx, (await caseRefs(tx, [grant.caseId])) as CaseRef[]);
+    const publicKey = await userPublicKey(tx, grant.userId);
+    for (const c of me?.cohorts ?? []) {
+      const { board, key } = await boardFor(tx, grant.organisationId, c.key, at);
+      // A board made now: its key is here, so the family gets its copy at once. On an older
+      // board the next holder to open it (staff, or a family already in) hands it over.
+      if (key && !(await findWrap(tx, board.id, grant.caseId)))
+        await insertWrap(tx, {
+          board_id: board.id,
+          case_id: grant.caseId,
+          user_id: grant.userId,
+          wrapped: wrapBoardKey(board.id, key, publicKey),
+        });
+    }
+  });
+};
+
+export interface CaseCohort extends Cohort {
+  /** other opted-in families of this organisation in the cohort */
+  others: number;
+  boardId: string | null;
+  /** the family's key to the board is there (false: waiting for staff or a member to hand it over) */
+  ready: boolean;
+}
+
+export interface CaseCohorts {
+  optedIn: boolean;
+  /** the family may change the setting (its own active case) */
+  canChange: boolean;
+  colony: string | null;
+  mobilisationWave: string | null;
+  serviceCategory: string;
+  /** counts are shown to an opted-in family and to staff */
+  cohorts: CaseCohort[];
+}
+
+/**
+ * Hands the board key to every opted-in family of the board that has none yet: whoever opens the
+ * board and holds its key (staff, or a family already in) does it, so nobody waits for long.
+ */
+const handOver = async (
+  tx: Tx,
+  board: { id: string; cohort_key: string; organisation_id: string },
+  key: Buffer,
+  members: Member[],
+) => {
+  const have = await listWrappedCases(tx, board.id);
+  for (const m of members)
+    if (m.cohorts.some((c) => c.key === board.cohort_key) && !have.has(m.caseId))
+      await insertWrap(tx, {
+        board_id: board.id,
+        case_id: m.caseId,
+        user_id: m.requesterUserId,
+        wrapped: wrapBoardKey(board.id, key, await userPublicKey(tx, m.requesterUserId)),
+      });
+};
+
+/** What the case page shows about cohorts, for the family or the staff. */
+export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant<'read'>): Promise<CaseCohorts> => {
+  const [ref] = await caseRefs(deps.db, [grant.caseId]);
+  if (!ref) throw new NotFound('case');
+  const optedIn = (await findOptIn(deps.db, grant.caseId)) !== undefined;
+  const [me] = await cohortsOfCases(deps.db, [ref]);
+  const [f] = await cohortFieldsOf(deps.db, [ref.personId]);
+  const records = await getRecords(deps.db, [ref.personId]);
+  const rec = records.get(ref.personId);
+  const staff = grant.side === 'staff';
+  const showCounts = staff || optedIn;
+  const members = showCounts ? await membersOf(deps.db, grant.organisationId) : [];
+  const boards = new Map((await listBoards(deps.db, grant.organisationId)).map((b) => [b.cohort_key, b]));
+  const cohorts: CaseCohort[] = [];
+  for (const c of me?.cohorts ?? []) {
+    const board = boards.get(c.key) ?? null;
+    const ready = board ? staff || (await findWrap(deps.db, board.id, grant.caseId)) !== undefined : false;
+    cohorts.push({
+      ...c,
+      others: members.filter((m) => m.caseId !== grant.caseId && m.cohorts.some((x) => x.key === c.key)).length,
+      boardId: board?.id ?? null,
+      ready,
+    });
+  }
+  // Staff opening a case hand its family (and any other waiting member) the keys of its boards.
+  if (staff && members.length) {
+    const orgKey = await organisationPrivateKey(deps.db, grant.auth, grant.organisationId);
+    await deps.db.transaction().execute(async (tx) => {
+      for (const c of cohorts) {
+        const board = c.boardId ? boards.get(c.key) : undefined;
+        if (board) await handOver(tx, board, openBoardKey(board.id, board.key_sealed, orgKey), members);
+      }
+    });
+  }
+  return {
+    optedIn,
+    canChange: grant.side === 'family' && ref.active,
+    colony: rec?.colony ?? null,
+    mobilisationWave: rec?.mobilisation_wave ?? null,
+    serviceCategory: f?.service_category ?? 'unknown',
+    cohorts: showCounts ? cohorts : cohorts.map((c) => ({ ...c, others: 0 })),
+  };
+};
+
+// ---- boards ---------------------------------------------------------------------------------
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The grant to a board: its organisation's staff, or a family with an opted-in case in it. */
+export const authoriseBoard = async <A extends 'read' | 'post' | 'moderate'>(
+  db: Queryable,
+  principal: Principal,
+  boardId: string,
+  action: A,
+): Promise<BoardGrant<A>> => {
+  const board = UUID_RE.test(boardId) ? await findBoard(db, boardId) : undefined;
+  if (!board) throw new NotFound('board');
+  let memberCaseIds: string[] = [];
+  if (principal.kind === 'account' && principal.auth.role === 'family') {
+    const members = await membersOf(db, board.organisation_id);
+    memberCaseIds = members
+      .filter((m) => m.requesterUserId === principal.auth.userId && m.cohorts.some((c) => c.key === board.cohort_key))
+      .map((m) => m.caseId);
+  }
+  return grantBoard(principal, { boardId, organisationId: board.organisation_id, memberCaseIds }, action);
+};
+
+export interface BoardPost {
+  id: string;
+  fromFamily: boolean;
+  /** the family's pseudonym; a staff member's only for staff (families read "the organisation") */
+  author: string | null;
+  body: string | null;
+  on: string;
+  hidden: { reason: string; at: string } | null;
+}
+
+export interface BoardView {
+  id: string;
+  cohort: Cohort;
+  /** opted-in families in the cohort (for staff: how many the board serves) */
+  families: number;
+  locked: boolean;
+  posts: BoardPost[];
+  can: BoardAbilities;
+}
+
+const cohortOfKey = async (db: Queryable, key: string): Promise<Cohort> => {
+  const [kind, ...rest] = key.split(':');
+  if (kind === 'incident') {
+    const id = rest.join(':');
+    return { key, kind: 'incident', value: (await incidentTitles(db, [id])).get(id) ?? '', region: null };
+  }
+  if (kind === 'colony') return { key, kind: 'colony', value: rest[1] ?? '', region: rest[0] === '?' ? null : rest[0] };
+  if (kind === 'mobilised') return { key, kind: 'mobilised', value: rest[0], region: rest[1] ?? null };
+  return { key, kind: kind as CohortKind, value: rest.join(':'), region: null };
+};
+
+/** The board key for the grant's holder, or null for a family still waiting for its copy. */
+const boardKey = async (
+  db: Queryable,
+  grant: BoardGrant,
+  board: { id: string; key_sealed: string },
+): Promise<Buffer | null> => {
+  if (grant.side === 'staff')
+    return openBoardKey(board.id, board.key_sealed, await organisationPrivateKey(db, grant.auth, grant.organisationId));
+  const wrap = await findWrap(db, board.id, grant.caseId as string);
+  return wrap ? openBoardKey(board.id, wrap.wrapped, grant.auth.userPrivateKey) : null;
+};
+
+export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): Promise<BoardView> => {
+  const board = await findBoard(deps.db, grant.boardId);
+  if (!board) throw new NotFound('board');
+  const key = await boardKey(deps.db, grant, board);
+  const members = (await membersOf(deps.db, board.organisation_id)).filter((m) =>
+    m.cohorts.some((c) => c.key === board.cohort_key),
+  );
+  if (key && members.length) await deps.db.transaction().execute((tx) => handOver(tx, board, key, members));
+  const can = boardAbilities(grant);
+  const rows = key ? await listPosts(deps.db, board.id) : [];
+  const families = new Map<string, string>();
+  for (const id of new Set(rows.filter((r) => r.from_family === 1).map((r) => r.author_user_id)))
+    families.set(id, (await accountFacts(deps.db, id))?.pseudonym ?? '');
+  const staffNames = can.seeStaffNames
+    ? new Map((await staffOfOrganisation(deps.db, board.organisation_id)).map((s) => [s.id, s.pseudonym]))
+    : new Map<string, string>();
+  const posts = rows.map((r): BoardPost => {
+    const hidden = r.hidden_at ? { reason: r.hidden_reason ?? 'other', at: r.hidden_at } : null;
+    let body: string | null = null;
+    if (!hidden || can.seeHidden) {
+      try {
+        body = openOptional(key as Buffer, r.body_sealed, postAad(board.id, r.id));
+      } catch (err) {
+        if (!(err instanceof DecryptionFailed)) throw err;
+      }
+    }
+    return {
+      id: r.id,
+      fromFamily: r.from_family === 1,
+      author:
+        r.from_family === 1 ? (families.get(r.author_user_id) ?? null) : (staffNames.get(r.author_user_id) ?? null),
+      body,
+      on: r.created_on,
+      hidden,
+    };
+  });
+  return {
+    id: board.id,
+    cohort: await cohortOfKey(deps.db, board.cohort_key),
+    families: members.length,
+    locked: key === null,
+    posts,
+    can,
+  };
+};
+
+export const postOnBoard = async (deps: CohortsDeps, grant: BoardGrant<'post'>, body: string): Promise<void> => {
+  const board = await findBoard(deps.db, grant.boardId);
+  if (!board) throw new NotFound('board');
+  const key = await boardKey(deps.db, grant, board);
+  if (!key) throw new Invalid({ field: 'body', key: 'cohorts.errors.noKeyYet' });
+  const family = grant.side === 'family';
+  const at = isoNow(deps.clock);
+  await deps.db.transaction().execute(async (tx) => {
+    const id = randomUUID();
+    await insertPost(tx, {
+      id,
+      board_id: board.id,
+      seq: await nextPostSeq(tx, board.id),
+      case_id: grant.caseId,
+      author_user_id: grant.auth.userId,
+      from_family: family ? 1 : 0,
+      body_sealed: seal(key, body, postAad(board.id, id)),
+      // A family's activity is kept to the day (threat model).
+      created_on: family ? at.slice(0, 10) : at,
+    });
+    await audit(
+      tx,
+      { userId: grant.auth.userId, role: grant.auth.role, organisationId: board.organisation_id },
+      'cohort.posted',
+      at,
+      null,
+    );
+  });
+};
+
+export const HIDE_REASONS = ['personal_data', 'threat', 'informer', 'spam', 'off_topic', 'other'] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
+
+export const moderatePost = async (
+  deps: CohortsDeps,
+  grant: BoardGrant<'moderate'>,
+  postId: string,
+  hide: { reason: HideReason } | null,
+): Promise<void> => {
+  const at = isoNow(deps.clock);
+  await deps.db.transaction().execute(async (tx) => {
+    const post = UUID_RE.test(postId) ? await findPost(tx, postId) : undefined;
+    if (!post || post.board_id !== grant.boardId) throw new NotFound('post');
+    if (!(await setPostHidden(tx, postId, hide ? { reason: hide.reason, by: grant.auth.userId, at } : null)))
+      throw new Conflict(hide ? 'cohorts.errors.alreadyHidden' : 'cohorts.errors.notHidden');
+    await audit(
+      tx,
+      { userId: grant.auth.userId, role: grant.auth.role, organisationId: grant.organisationId },
+      hide ? 'cohort.post_hidden' : 'cohort.post_restored',
+      at,
+      null,
+    );
+  });
+};
+
+export interface BoardSummary {
+  id: string;
+  cohort: Cohort;
+  families: number;
+  posts: number;
+}
+
+/** Staff: the organisation's boards with how many opted-in families each serves. */
+export const boardsOf = async (deps: CohortsDeps, organisationId: string): Promise<BoardSummary[]> => {
+  const members = await membersOf(deps.db, organisationId);
+  const out: BoardSummary[] = [];
+  for (const b of await listBoards(deps.db, organisationId))
+    out.push({
+      id: b.id,
+      cohort: await cohortOfKey(deps.db, b.cohort_key),
+      families: members.filter((m) => m.cohorts.some((c) => c.key === b.cohort_key)).length,
+      posts: (await listPosts(deps.db, b.id)).length,
+    });
+  return out;
+};

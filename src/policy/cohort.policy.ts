@@ -1,0 +1,92 @@
+import { NotFound } from '../shared/errors.ts';
+import { accountOf, type AuthContext, type Principal } from './principal.ts';
+import { isCaseStaff } from './staff-roles.ts';
+
+// Cohort boards (issue 11): families whose soldiers share a unit, a colony, a mobilisation wave or
+// an incident, who opted in on their case, and their organisation's staff. Nobody else reads a
+// board; nobody learns who else is in a cohort, only how many. A family's membership comes only
+// from an active case of its own that opted in and belongs to the cohort; staff of the board's
+// organisation read, post and moderate. Deny by default, NotFound for missing and forbidden.
+
+export type BoardAction = 'read' | 'post' | 'moderate';
+
+/** What the cohorts domain reads about a board and the asking account. */
+export interface BoardFacts {
+  boardId: string;
+  organisationId: string;
+  /** the asking account's own active, opted-in cases in this cohort (empty for staff and others) */
+  memberCaseIds: string[];
+}
+
+declare const grantBrand: unique symbol;
+
+export interface BoardGrant<A extends BoardAction = BoardAction> {
+  readonly [grantBrand]: true;
+  readonly action: A;
+  readonly boardId: string;
+  readonly organisationId: string;
+  readonly side: 'family' | 'staff';
+  /** the family's case through which it belongs (null for staff) */
+  readonly caseId: string | null;
+  readonly auth: AuthContext;
+}
+
+const FAMILY_MAY: readonly BoardAction[] = ['read', 'post'];
+
+export const grantBoard = <A extends BoardAction>(
+  principal: Principal,
+  facts: BoardFacts | undefined,
+  action: A,
+): BoardGrant<A> => {
+  const auth = accountOf(principal);
+  if (!auth || !facts) throw new NotFound('board');
+  if (auth.role === 'family') {
+    if (!FAMILY_MAY.includes(action) || facts.memberCaseIds.length === 0) throw new NotFound('board');
+    return {
+      action,
+      boardId: facts.boardId,
+      organisationId: facts.organisationId,
+      side: 'family',
+      caseId: facts.memberCaseIds[0],
+      auth,
+    } as BoardGrant<A>;
+  }
+  if (!isCaseStaff(auth) || auth.organisationId !== facts.organisationId) throw new NotFound('board');
+  return {
+    action,
+    boardId: facts.boardId,
+    organisationId: facts.organisationId,
+    side: 'staff',
+    caseId: null,
+    auth,
+  } as BoardGrant<A>;
+};
+
+/** What a board page may offer; views only read it. */
+export interface BoardAbilities {
+  post: boolean;
+  moderate: boolean;
+  /** staff see staff pseudonyms and hidden posts' text; families see neither */
+  seeStaffNames: boolean;
+  seeHidden: boolean;
+}
+
+export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
+  post: true,
+  moderate: grant.side === 'staff',
+  seeStaffNames: grant.side === 'staff',
+  seeHidden: grant.side === 'staff',
+});
+
+/** The facts about a case that opting in needs (read by the cases domain). */
+export interface OptInFacts {
+  caseId: string;
+  requesterUserId: string;
+  active: boolean;
+}
+
+/** Joining the families of a cohort is the requesting family's own choice, on an active case. */
+export const mayOptIn = (principal: Principal, facts: OptInFacts | undefined): boolean => {
+  const auth = accountOf(principal);
+  return !!facts && auth?.role === 'family' && auth.userId === facts.requesterUserId && facts.active;
+};
