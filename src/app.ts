@@ -20,6 +20,11 @@ import { caseEditRoutes } from './cases/case-edit.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
+import { searchRoutes } from './search/search.routes.tsx';
+import { matchingRoutes } from './matching/matching.routes.tsx';
+import { importsRoutes } from './imports/imports.routes.tsx';
+import { incidentsRoutes } from './cohorts/incidents.routes.tsx';
+import { cohortsRoutes } from './cohorts/cohorts.routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -82,5 +87,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   await app.register(schedulerRoutes);
+  await app.register(searchRoutes);
+  await app.register(matchingRoutes);
+  await app.register(importsRoutes);
+  await app.register(incidentsRoutes);
+  await app.register(cohortsRoutes);
   return app;
 };

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
@@ -49,6 +50,8 @@ interface Props {
   view: CaseView;
   form?: FormState;
   notice?: CaseNotice;
+  /** sections other domains add after the timeline (linked records, incidents, cohorts) */
+  extra?: ComponentChildren;
 }
 
 const formFor = (props: Props, name: FormState['name']) =>
@@ -351,6 +354,8 @@ const WhatsNew = ({ props }: { props: Props }) => {
   if (news.eventIds.length) lines.push(t('cases.news.events', { count: news.eventIds.length }));
   for (const item of news.items) lines.push(t(`cases.news.kinds.${item.kind}`));
   if (lines.length === 0) return null;
+  // Several facts from one merge or incident are one line, not the same line repeated.
+  lines.splice(0, lines.length, ...new Set(lines));
   return (
     <section class="notice news" aria-labelledby="news-h">
       <h2 id="news-h">{t('cases.news.title')}</h2>
@@ -476,6 +481,7 @@ export const CasePage = (props: Props) => {
       <CaseEditLinks ctx={ctx} view={view} />
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
+      {props.extra}
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
         <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} fresh={view.news.messageIds} />

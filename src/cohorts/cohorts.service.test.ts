@@ -136,7 +136,7 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
         verification: 'confirmed',
       }),
     ).rejects.toThrow();
-    const verifier = grantMatching(principalOf(s.w.verifier.auth), 'incident_edit');
+    const verifier = grantMatching(principalOf(s.w.verifier.auth), 'incident_confirm');
     const { told } = await addFact(deps(), verifier, ids.incident, {
       kind: 'missing',
       date: parsePartialDate('03.2026')!,

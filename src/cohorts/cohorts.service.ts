@@ -287,7 +287,7 @@ const handOver = async (
 };
 
 /** What the case page shows about cohorts, for the family or the staff. */
-export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant<'read'>): Promise<CaseCohorts> => {
+export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant): Promise<CaseCohorts> => {
   const [ref] = await caseRefs(deps.db, [grant.caseId]);
   if (!ref) throw new NotFound('case');
   const optedIn = (await findOptIn(deps.db, grant.caseId)) !== undefined;

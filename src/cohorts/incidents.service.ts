@@ -48,10 +48,16 @@ const LEVELS: readonly Verification[] = ['reported', 'corroborated', 'confirmed'
 
 export interface IncidentInput {
   title: string;
-  date: PartialDate;
+  /** required: the form's schema says so; undefined only if a caller skipped it */
+  date?: PartialDate;
   place?: string;
   description?: string;
 }
+
+const required = <T>(v: T | undefined, field: string): T => {
+  if (v === undefined) throw new Invalid({ field, key: 'errors.required' });
+  return v;
+};
 
 const audit = (tx: Queryable, grant: MatchingGrant, action: AuditAction, at: string, caseId: string | null = null) =>
   recordAudit(tx, {
@@ -70,14 +76,15 @@ export const createIncident = async (
 ): Promise<string> => {
   const id = randomUUID();
   const at = isoNow(deps.clock);
+  const date = required(input.date, 'date');
   await deps.db.transaction().execute(async (tx) => {
     const orgKey = await lockOrganisation(tx, grant.organisationId, 'share');
     await insertIncident(tx, {
       id,
       organisation_id: grant.organisationId,
       title: input.title,
-      event_date: input.date.value,
-      date_precision: input.date.precision,
+      event_date: date.value,
+      date_precision: date.precision,
       place: input.place ?? null,
       description_sealed: input.description
         ? sealTo(orgKey, Buffer.from(input.description, 'utf8'), descriptionAad(id))
@@ -88,6 +95,23 @@ export const createIncident = async (
     await audit(tx, grant, 'incident.created', at);
   });
   return id;
+};
+
+/** The grant for the incident a fact belongs to (confirming it takes incident_confirm), or NotFound. */
+export const authoriseFact = async (
+  db: Queryable,
+  principal: Principal,
+  factId: string,
+  level: Verification,
+): Promise<{ grant: MatchingGrant<'incident_edit' | 'incident_confirm'>; incidentId: string }> => {
+  const fact = UUID_RE.test(factId) ? await findFact(db, factId) : undefined;
+  const incident = fact ? await findIncident(db, fact.incident_id) : undefined;
+  const grant = grantMatchingObject(
+    principal,
+    incident?.organisation_id,
+    level === 'confirmed' ? 'incident_confirm' : 'incident_edit',
+  );
+  return { grant, incidentId: incident!.id };
 };
 
 /** The grant for an incident of one's own organisation, or NotFound. */
@@ -254,18 +278,20 @@ export const unlinkPerson = async (
   });
 };
 
-/** The highest level the holder may give a fact (a caseworker corroborates at most). */
-const maxLevel = (grant: MatchingGrant): Verification =>
-  (grant.auth.role === 'caseworker' ? 'corroborated' : 'confirmed') as Verification;
+/** Confirming a fact takes the policy's 'incident_confirm' (a verifier or the admin). */
+const checkLevel = (grant: MatchingGrant<'incident_edit' | 'incident_confirm'>, level: Verification): void => {
+  if (level === 'confirmed' && grant.action !== 'incident_confirm')
+    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
+};
 
 export const addFact = async (
   deps: IncidentsDeps,
-  grant: MatchingGrant<'incident_edit'>,
+  grant: MatchingGrant<'incident_edit' | 'incident_confirm'>,
   incidentId: string,
-  input: { kind: EventKind; date: PartialDate; place?: string; verification: Verification },
+  input: { kind: EventKind; date?: PartialDate; place?: string; verification: Verification },
 ): Promise<{ told: number }> => {
-  if (LEVELS.indexOf(input.verification) > LEVELS.indexOf(maxLevel(grant)))
-    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
+  checkLevel(grant, input.verification);
+  const date = required(input.date, 'date');
   const at = isoNow(deps.clock);
   return deps.db.transaction().execute(async (tx) => {
     await ownIncident(tx, grant, incidentId);
@@ -274,8 +300,8 @@ export const addFact = async (
       id,
       incident_id: incidentId,
       kind: input.kind,
-      event_date: input.date.value,
-      date_precision: input.date.precision,
+      event_date: date.value,
+      date_precision: date.precision,
       place: input.place ?? null,
       verification: input.verification,
       added_by: grant.auth.userId,
@@ -293,12 +319,11 @@ export const addFact = async (
 /** Raises a fact's level (never lowers it); confirming it tells every linked family. */
 export const verifyFact = async (
   deps: IncidentsDeps,
-  grant: MatchingGrant<'incident_edit'>,
+  grant: MatchingGrant<'incident_edit' | 'incident_confirm'>,
   factId: string,
   level: Verification,
 ): Promise<{ told: number }> => {
-  if (LEVELS.indexOf(level) > LEVELS.indexOf(maxLevel(grant)))
-    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
+  checkLevel(grant, level);
   const at = isoNow(deps.clock);
   return deps.db.transaction().execute(async (tx) => {
     const fact = UUID_RE.test(factId) ? await findFact(tx, factId) : undefined;

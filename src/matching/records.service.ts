@@ -131,7 +131,7 @@ export interface CaseLinks {
 const VERIFIED = new Set(['corroborated', 'confirmed']);
 
 /** What the other records about this case's person add to its page; null when there are none. */
-export const linksOfCase = async (db: Queryable, grant: CaseGrant<'read'>): Promise<CaseLinks | null> => {
+export const linksOfCase = async (db: Queryable, grant: CaseGrant): Promise<CaseLinks | null> => {
   const record = await getRecord(db, grant.personId);
   if (!record || record.cluster_id === null) return null;
   const others = (await clusterOfRecord(db, record)).filter(

@@ -272,8 +272,8 @@ export const searchRecords = (
       )})`
     : sql<number>`0`;
   return q
-    .select([...RECORD_COLUMNS, rank.as('rank')])
-    .orderBy('rank', 'desc')
+    .select([...RECORD_COLUMNS, rank.as('search_score')])
+    .orderBy('search_score', 'desc')
     .orderBy('surname_gl')
     .orderBy('given_canon')
     .orderBy('id')

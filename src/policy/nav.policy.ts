@@ -11,6 +11,8 @@ export interface NavAbilities {
   signedIn: boolean;
   myCases: boolean;
   queue: boolean;
+  /** person records: search, review queue, lists, incidents, cohorts (issue 11) */
+  people: boolean;
   organisations: boolean;
   staffAdmin: boolean;
   audit: boolean;
@@ -25,6 +27,7 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     signedIn: auth !== null,
     myCases: account?.role === 'family',
     queue: isCaseStaff(account),
+    people: isCaseStaff(account),
     organisations: mayAdministerSite(principal),
     staffAdmin: mayAdministerStaff(principal),
     audit: account !== null && account.organisationId !== null && effectiveRole(account) === 'org_admin',

@@ -11,7 +11,9 @@ export const QUICK_EXIT_URL = 'https://yandex.ru/pogoda';
 // own: the language link goes to the page the form is on, not to a "not found".
 const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/logout$/, '/'],
-  [/^\/cases\/([^/]+)\/(events|messages)$/, '/cases/$1'],
+  [/^\/cases\/([^/]+)\/(events|messages|cohorts)$/, '/cases/$1'],
+  [/^\/staff\/incidents\/([^/]+)\/(facts|sources)$/, '/staff/incidents/$1'],
+  [/^\/cohorts\/([^/]+)\/posts$/, '/cohorts/$1'],
   [/^\/staff\/cases\/([^/]+)\/(assign|notes|close|reopen)$/, '/cases/$1'],
   [/^\/staff\/events\/[^/]+\/verify$/, '/staff'],
   [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],
@@ -55,6 +57,11 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         {nav.queue && (
           <li>
             <a href="/staff">{t('nav.staff')}</a>
+          </li>
+        )}
+        {nav.people && (
+          <li>
+            <a href="/staff/people">{t('search.nav')}</a>
           </li>
         )}
         {nav.organisations && (
@@ -103,10 +110,13 @@ export const Layout = ({
   ctx,
   heading,
   children,
+  refreshSeconds,
 }: {
   ctx: PageContext;
   heading?: string;
   children: ComponentChildren;
+  /** a page that follows work in progress reloads itself: no JavaScript needed */
+  refreshSeconds?: number;
 }) => (
   <html lang={ctx.lang}>
     <head>
@@ -114,6 +124,7 @@ export const Layout = ({
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="referrer" content="no-referrer" />
       <meta name="robots" content="noindex, nofollow" />
+      {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
       <title>{NEUTRAL_TITLE}</title>
       <link rel="stylesheet" href="/assets/pico.css" />
       <link rel="stylesheet" href="/assets/site.css" />

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Invalid } from '../shared/errors.ts';
+import { parseForm } from '../shared/validation.ts';
+import { grantMatching } from '../policy/matching.policy.ts';
+import type { Principal } from '../policy/principal.ts';
+import { requirePrincipal, requireStaffPrincipal } from '../web/guards.ts';
+import { echoValues, formErrors } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { authoriseCase } from '../cases/case-access.service.ts';
+import { renderCase } from '../cases/case-page.routes.ts';
+import {
+  authoriseBoard,
+  authoriseOptIn,
+  boardsOf,
+  boardView,
+  moderatePost,
+  postOnBoard,
+  setOptIn,
+} from './cohorts.service.ts';
+import { boardPostSchema, hideSchema, optInSchema } from './cohorts.schema.ts';
+import { BoardPage, StaffBoardsPage } from './cohorts.views.tsx';
+
+// A family's cohort setting on its case, the boards (families of the cohort and the
+// organisation's staff), moderation, and the staff's list of boards.
+
+type IdParams = { Params: { id: string } };
+type PostParams = { Params: { id: string; postId: string } };
+
+const NOTICES = ['posted', 'hidden', 'restored'] as const;
+
+export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = app.deps;
+
+  app.post<IdParams>('/cases/:id/cohorts', async (req, reply) => {
+    const principal = requirePrincipal(req);
+    const grant = await authoriseOptIn(deps.db, principal, req.params.id);
+    try {
+      const input = parseForm(optInSchema, req.body);
+      await setOptIn(deps, grant, {
+        optIn: input.opt_in === 'yes',
+        colony: input.colony,
+        mobilisationWave: input.mobilisation_wave,
+      });
+      return redirect(reply, `/cases/${req.params.id}#cohorts`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const read = await authoriseCase(deps.db, principal, req.params.id, 'read');
+      return renderCase(req, reply, read, undefined, 400, {
+        values: echoValues(req.body),
+        errors: formErrors(err.problems),
+      });
+    }
+  });
+
+  const renderBoard = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal,
+    boardId: string,
+    form?: { values: Record<string, string>; errors: ReturnType<typeof formErrors> },
+  ) => {
+    const view = await boardView(deps, await authoriseBoard(deps.db, principal, boardId, 'read'));
+    const done = (req.query as Record<string, unknown>)?.done;
+    const notice = form ? undefined : NOTICES.find((n) => n === done);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <BoardPage ctx={ctx} view={view} notice={notice} errors={form?.errors} values={form?.values} />,
+      form ? 400 : 200,
+    );
+  };
+
+  app.get<IdParams>('/cohorts/:id', async (req, reply) =>
+    renderBoard(req, reply, requirePrincipal(req), req.params.id),
+  );
+
+  app.post<IdParams>('/cohorts/:id/posts', async (req, reply) => {
+    const principal = requirePrincipal(req);
+    const grant = await authoriseBoard(deps.db, principal, req.params.id, 'post');
+    try {
+      await postOnBoard(deps, grant, parseForm(boardPostSchema, req.body).body);
+      return redirect(reply, `/cohorts/${req.params.id}?done=posted`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return renderBoard(req, reply, principal, req.params.id, {
+        values: echoValues(req.body),
+        errors: formErrors(err.problems),
+      });
+    }
+  });
+
+  app.post<PostParams>('/cohorts/:id/posts/:postId/hide', async (req, reply) => {
+    const grant = await authoriseBoard(deps.db, requireStaffPrincipal(req), req.params.id, 'moderate');
+    await moderatePost(deps, grant, req.params.postId, { reason: parseForm(hideSchema, req.body).reason });
+    return redirect(reply, `/cohorts/${req.params.id}?done=hidden#post-${req.params.postId}`);
+  });
+
+  app.post<PostParams>('/cohorts/:id/posts/:postId/restore', async (req, reply) => {
+    const grant = await authoriseBoard(deps.db, requireStaffPrincipal(req), req.params.id, 'moderate');
+    await moderatePost(deps, grant, req.params.postId, null);
+    return redirect(reply, `/cohorts/${req.params.id}?done=restored#post-${req.params.postId}`);
+  });
+
+  app.get('/staff/cohorts', async (req, reply) => {
+    const grant = grantMatching(requireStaffPrincipal(req), 'search');
+    const boards = await boardsOf(deps, grant.organisationId);
+    return sendPage(req, reply, (ctx) => <StaffBoardsPage ctx={ctx} boards={boards} />);
+  });
+};

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../shared/validation.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { HIDE_REASONS } from './cohorts.service.ts';
+
+// One schema per cohort form; messages are i18n keys.
+
+export const optInSchema = z.object({
+  opt_in: z.enum(['yes', 'no'], { error: 'errors.unknownOption' }),
+  colony: optionalText(60),
+  mobilisation_wave: optionalText(20).refine(
+    (v) => v === undefined || parsePartialDate(v) !== null,
+    'cohorts.errors.wave',
+  ),
+});
+
+export const boardPostSchema = z.object({ body: requiredText(2000) });
+
+export const hideSchema = z.object({ reason: z.enum(HIDE_REASONS, { error: 'errors.unknownOption' }) });

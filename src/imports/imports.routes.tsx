@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import { isoDay } from '../shared/clock.ts';
+import { Invalid, type FieldProblem } from '../shared/errors.ts';
+import { parseForm } from '../shared/validation.ts';
+import { grantMatching, matchingAbilities } from '../policy/matching.policy.ts';
+import type { Principal } from '../policy/principal.ts';
+import { requireStaffPrincipal } from '../web/guards.ts';
+import { formErrors } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { MAX_FILE_BYTES } from './list-format.ts';
+import { listMetaSchema, mappingSchema } from './imports.schema.ts';
+import { authoriseImport, importsOf, importStatus, mappingForm, startImport, uploadList } from './imports.service.ts';
+import { ImportPage, ImportsPage, MapPage, UploadPage } from './imports.views.tsx';
+
+// Importing lists from the web. The upload is multipart (only here: the parser is registered in
+// this plugin's scope), at most 64 MB and one file; a list with the platform's header starts at
+// once, another goes to the mapping form. The import runs in this process while its page
+// refreshes itself every two seconds; any process can show the page (the state is in the
+// database).
+
+type IdParams = { Params: { id: string } };
+
+const FIELD_LIMIT = 2000;
+
+/** The multipart body: its text fields and the file's bytes (or a problem with the file). */
+const readUpload = async (
+  req: FastifyRequest,
+): Promise<{ fields: Record<string, string>; bytes: Buffer | null; problem: FieldProblem | null }> => {
+  const fields: Record<string, string> = {};
+  let bytes: Buffer | null = null;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.fieldname === 'file' && bytes === null) bytes = data;
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.slice(0, FIELD_LIMIT);
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (
+      code === 'FST_REQ_FILE_TOO_LARGE' ||
+      code === 'FST_FILES_LIMIT' ||
+      code === 'FST_PARTS_LIMIT' ||
+      code === 'FST_FIELDS_LIMIT'
+    )
+      return {
+        fields,
+        bytes: null,
+        problem: { field: 'file', key: 'imports.errors.tooLarge', params: { max: MAX_FILE_BYTES / 1048576 } },
+      };
+    // A body cut short or without its boundary: the client's fault, said on the form.
+    return { fields, bytes: null, problem: { field: 'file', key: 'errors.badRequest' } };
+  }
+  if (!bytes || bytes.length === 0)
+    return { fields, bytes: null, problem: { field: 'file', key: 'imports.errors.noFile' } };
+  return { fields, bytes, problem: null };
+};
+
+export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = app.deps;
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, parts: 12, fieldSize: FIELD_LIMIT },
+    throwFileSizeLimit: true,
+  });
+
+  const uploadForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal,
+    values: Record<string, string>,
+    problems: FieldProblem[],
+  ) =>
+    sendPage(
+      req,
+      reply,
+      (ctx) => (
+        <UploadPage ctx={ctx} can={matchingAbilities(principal)} values={values} errors={formErrors(problems)} />
+      ),
+      problems.some((p) => p.key === 'imports.errors.tooLarge') ? 413 : 400,
+    );
+
+  app.get('/staff/imports', async (req, reply) => {
+    const grant = grantMatching(requireStaffPrincipal(req), 'import');
+    const imports = await importsOf(deps, grant);
+    return sendPage(req, reply, (ctx) => <ImportsPage ctx={ctx} imports={imports} />);
+  });
+
+  app.get('/staff/imports/new', async (req, reply) => {
+    const principal = requireStaffPrincipal(req);
+    grantMatching(principal, 'import');
+    return sendPage(req, reply, (ctx) => <UploadPage ctx={ctx} can={matchingAbilities(principal)} />);
+  });
+
+  app.post('/staff/imports', async (req, reply) => {
+    const principal = requireStaffPrincipal(req);
+    const grant = grantMatching(principal, 'import');
+    if (!req.isMultipart())
+      return uploadForm(req, reply, principal, {}, [{ field: 'file', key: 'imports.errors.noFile' }]);
+    const { fields, bytes, problem } = await readUpload(req);
+    const { _csrf, ...values } = fields;
+    void _csrf;
+    try {
+      const meta = parseForm(listMetaSchema(isoDay(deps.clock)), values);
+      if (problem || !bytes) throw new Invalid(problem ?? { field: 'file', key: 'imports.errors.noFile' });
+      const { importId, started } = await uploadList(
+        deps,
+        grant,
+        {
+          sourceName: meta.source_name,
+          sourceDate: meta.source_date,
+          sourceOrigin: meta.source_origin,
+          sourceKind: meta.source_kind,
+          verification: meta.verification,
+        },
+        new Uint8Array(bytes),
+      );
+      return redirect(reply, started ? `/staff/imports/${importId}` : `/staff/imports/${importId}/map`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return uploadForm(
+        req,
+        reply,
+        principal,
+        values,
+        problem && !err.problems.some((p) => p.field === 'file') ? [...err.problems, problem] : err.problems,
+      );
+    }
+  });
+
+  app.get<IdParams>('/staff/imports/:id', async (req, reply) => {
+    const grant = await authoriseImport(deps.db, requireStaffPrincipal(req), req.params.id);
+    const { view, waiting } = await importStatus(deps, grant, req.params.id);
+    return sendPage(req, reply, (ctx) => <ImportPage ctx={ctx} view={view} waiting={waiting} />);
+  });
+
+  app.get<IdParams>('/staff/imports/:id/map', async (req, reply) => {
+    const grant = await authoriseImport(deps.db, requireStaffPrincipal(req), req.params.id);
+    const form = await mappingForm(deps, grant, req.params.id);
+    return sendPage(req, reply, (ctx) => <MapPage ctx={ctx} form={form} />);
+  });
+
+  app.post<IdParams>('/staff/imports/:id/map', async (req, reply) => {
+    const grant = await authoriseImport(deps.db, requireStaffPrincipal(req), req.params.id);
+    try {
+      await startImport(deps, grant, req.params.id, parseForm(mappingSchema, req.body));
+      return redirect(reply, `/staff/imports/${req.params.id}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const form = await mappingForm(deps, grant, req.params.id);
+      const typed = Object.fromEntries(
+        Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+      ) as never;
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <MapPage ctx={ctx} form={{ ...form, mapping: typed }} errors={formErrors(err.problems)} />,
+        400,
+      );
+    }
+  });
+};

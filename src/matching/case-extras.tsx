@@ -1,0 +1,67 @@
+import type { VNode } from 'preact';
+import type { PageContext } from '../web/page-context.ts';
+import type { FormErrors, FormValues } from '../web/forms.tsx';
+import { formatPartialDate } from '../people/partial-date.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
+import { cohortsOfCase, type CohortsDeps } from '../cohorts/cohorts.service.ts';
+import { incidentsAround } from '../cohorts/incidents.service.ts';
+import { CaseCohortsSection } from '../cohorts/cohorts.views.tsx';
+import { CaseIncidents } from '../cohorts/incidents.views.tsx';
+import { linksOfCase, type CaseLinks } from './records.service.ts';
+import { OriginOf } from './review.views.tsx';
+
+// What the case page shows of issue 11, for both sides: facts from other records about the same
+// soldier (the family: verified facts and their source kind only; staff: the records themselves),
+// the incidents linked to him, and the cohorts with the family's opt-in. The case page asks for
+// this once per view (src/cases/case-page.routes.ts).
+
+const LinkedFacts = ({ ctx, links, staff }: { ctx: PageContext; links: CaseLinks; staff: boolean }) => {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="linked-h" id="linked">
+      <h2 id="linked-h">{t('matching.linkedTitle')}</h2>
+      <p class="muted">{t(staff ? 'matching.linkedIntroStaff' : 'matching.linkedIntroFamily')}</p>
+      {staff && links.records.length > 0 && (
+        <ul>
+          {links.records.map((r) => (
+            <li>
+              <a href={`/staff/people/${r.record.id}`}>{r.name}</a> — <OriginOf ctx={ctx} card={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {links.facts.length > 0 && (
+        <ul>
+          {links.facts.map((f) => (
+            <li>
+              {formatPartialDate(f.date.value, f.date.precision)} — {t(`cases.kinds.${f.kind}`)}
+              {f.place && <>, {f.place}</>} (
+              {f.list ? t('matching.sourceList', { name: f.list.sourceName }) : t(`cases.sources.${f.source}`)},{' '}
+              {t(`cases.levels.${f.verification}`)})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
+
+export const caseExtras = async (
+  deps: CohortsDeps,
+  grant: CaseGrant,
+  cohortForm?: { values: FormValues; errors: FormErrors },
+): Promise<(ctx: PageContext) => VNode> => {
+  const staff = grant.side === 'staff';
+  const links = await linksOfCase(deps.db, grant);
+  const incidents = await incidentsAround(deps.db, [grant.personId]);
+  const cohorts = await cohortsOfCase(deps, grant);
+  return (ctx) => (
+    <>
+      {links && <LinkedFacts ctx={ctx} links={links} staff={staff} />}
+      <CaseIncidents ctx={ctx} incidents={incidents} staff={staff} />
+      {(cohorts.canChange || cohorts.optedIn || (staff && cohorts.cohorts.length > 0)) && (
+        <CaseCohortsSection ctx={ctx} caseId={grant.caseId} data={cohorts} staff={staff} form={cohortForm} />
+      )}
+    </>
+  );
+};

@@ -1,0 +1,263 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
+import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { regionName } from '../people/regions.ts';
+import type { MatchingAbilities } from '../policy/matching.policy.ts';
+import type { Contribution } from './engine-adapter.ts';
+import type { CandidatePage, CandidateView, QueueFilter, RecordCard } from './review.service.ts';
+import { QUEUE_FILTERS } from './review.service.ts';
+import { WorkNav } from './work-nav.views.tsx';
+
+// The review queue and one pair side by side, with what each field added in words.
+
+const slug = (label: string): string =>
+  label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+
+const strength = (w: number): string =>
+  w >= 4 ? 'strongFor' : w >= 1 ? 'for' : w > -1 ? 'neutral' : w > -4 ? 'against' : 'strongAgainst';
+
+/** One contribution in words: "Фамилия: та же фамилия в другой форме — за (+5.2)". */
+export const contributionText = (ctx: PageContext, c: Contribution): string => {
+  const { t } = ctx;
+  const field = t(`matching.fields.${c.field}`, { defaultValue: c.field });
+  const level =
+    c.field === 'prior' ? t('matching.priorText') : t(`matching.levels.${slug(c.level)}`, { defaultValue: c.level });
+  const sign = c.weight >= 0 ? '+' : '−';
+  return `${field}: ${level} — ${t(`matching.strength.${strength(c.weight)}`)} (${sign}${Math.abs(c.weight).toFixed(1)})`;
+};
+
+export const nameOf = (card: RecordCard): string => card.name;
+
+/** Where a record came from, with a link to its case or its page. */
+export const OriginOf = ({ ctx, card }: { ctx: PageContext; card: RecordCard }) => {
+  const { t } = ctx;
+  if (card.caseId)
+    return (
+      <>
+        {t(card.caseActive ? 'matching.fromCase' : 'matching.fromCaseClosed')} (
+        <a href={`/cases/${card.caseId}`}>{t('matching.openCase')}</a>)
+      </>
+    );
+  if (card.source) return <>{t('matching.fromList', { name: card.source.sourceName, line: card.source.line })}</>;
+  return <>{card.record.origin === 'tip' ? t('matching.fromTip') : t(`search.origins.${card.record.origin}`)}</>;
+};
+
+const unitOf = (card: RecordCard): string =>
+  [card.record.unit_number, card.record.unit_name].filter(Boolean).join(', ');
+
+const Events = ({ ctx, card }: { ctx: PageContext; card: RecordCard }) =>
+  card.events.length === 0 ? (
+    <>{ctx.t('matching.noEvents')}</>
+  ) : (
+    <ul>
+      {card.events.map((e) => (
+        <li>
+          {formatPartialDate(e.date.value, e.date.precision)} — {ctx.t(`cases.kinds.${e.kind}`)} (
+          {ctx.t(`cases.sources.${e.source}`)}, {ctx.t(`cases.levels.${e.verification}`)})
+        </li>
+      ))}
+    </ul>
+  );
+
+/** Two records side by side: one row per detail, one column per record. */
+export const SideBySide = ({ ctx, left, right }: { ctx: PageContext; left: RecordCard; right: RecordCard }) => {
+  const { t } = ctx;
+  const rows: Array<[string, (c: RecordCard) => preact.ComponentChildren]> = [
+    [t('matching.name'), (c) => <a href={`/staff/people/${c.record.id}`}>{c.name}</a>],
+    [t('matching.born'), (c) => formatPartialDate(c.record.birth_date, c.record.birth_precision)],
+    [t('people.region'), (c) => regionName(c.record.region_code, ctx.lang)],
+    [t('people.unit'), unitOf],
+    [t('people.rank'), (c) => c.record.rank ?? ''],
+    [t('people.serviceCategory'), (c) => t(`people.categories.${c.record.service_category}`)],
+    [t('search.status'), (c) => t(`cases.statuses.${c.record.status ?? 'unknown'}`)],
+    [t('matching.origin'), (c) => <OriginOf ctx={ctx} card={c} />],
+    [
+      t('matching.members'),
+      (c) => (c.clusterSize > 1 ? t('matching.cluster', { count: c.clusterSize - 1 }) : t('matching.alone')),
+    ],
+    [t('matching.events'), (c) => <Events ctx={ctx} card={c} />],
+  ];
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('matching.field')}</th>
+          <th scope="col">{t('matching.left')}</th>
+          <th scope="col">{t('matching.right')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, cell]) => (
+          <tr>
+            <th scope="row">{label}</th>
+            <td>{cell(left)}</td>
+            <td>{cell(right)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+const percent = (p: number): string => String(Math.round(p * 100));
+
+export const QueuePage = ({ ctx, page, filter }: { ctx: PageContext; page: CandidatePage; filter: QueueFilter }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('matching.queueTitle')}>
+      <WorkNav ctx={ctx} current="matches" />
+      <p>{t('matching.queueIntro')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a wrapping line of links, as the queue's filters */}
+      <p role="navigation" aria-label={t('matching.queueTitle')}>
+        {QUEUE_FILTERS.map((f, i) => (
+          <>
+            {i > 0 && ' · '}
+            <a href={`/staff/matches?filter=${f}`} aria-current={f === filter ? 'page' : undefined}>
+              {f === filter ? (
+                <strong>{t(`matching.filters.${f}`, { count: page.counts[f] })}</strong>
+              ) : (
+                t(`matching.filters.${f}`, { count: page.counts[f] })
+              )}
+            </a>
+          </>
+        ))}
+      </p>
+      {page.rows.length === 0 ? (
+        <p>{t('matching.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('matching.pair')}</th>
+              <th scope="col">{t('matching.probability')}</th>
+              <th scope="col">{t('matching.origin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/staff/matches/${r.id}`}>
+                    {r.left.name} {t('matching.vs')} {r.right.name}
+                  </a>
+                  {filter === 'decided' && (
+                    <>
+                      <br />
+                      <small>{t(`matching.states.${r.state}`)}</small>
+                    </>
+                  )}
+                </td>
+                <td>{percent(r.probability)}%</td>
+                <td>
+                  <small>
+                    <OriginOf ctx={ctx} card={r.left} />
+                  </small>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.next && (
+        <p>
+          <a href={`/staff/matches?filter=${filter}&after=${encodeURIComponent(page.next)}`}>
+            {t('matching.nextPage')}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+};
+
+export const PAIR_NOTICES = ['same', 'different', 'unsure', 'reopen', 'undone'] as const;
+export type PairNotice = (typeof PAIR_NOTICES)[number];
+
+export const PairPage = ({
+  ctx,
+  view,
+  can,
+  notice,
+  told,
+  errors = {},
+}: {
+  ctx: PageContext;
+  view: CandidateView;
+  can: MatchingAbilities;
+  notice?: PairNotice;
+  told?: number;
+  errors?: FormErrors;
+}) => {
+  const { t } = ctx;
+  const decidable = view.state === 'pending' ? can.decide : view.state === 'unsure' ? can.decideUnsure : false;
+  return (
+    <Layout ctx={ctx} heading={t('matching.pairTitle')}>
+      <WorkNav ctx={ctx} current="matches" />
+      {notice && (
+        <p class="notice done" role="status">
+          {notice === 'same' && told ? t('matching.done.sameTold', { count: told }) : t(`matching.done.${notice}`)}
+        </p>
+      )}
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <p>
+        {t('matching.probability')}: <strong>{percent(view.probability)}%</strong> ·{' '}
+        {t(`matching.states.${view.state}`)}
+        {view.decidedAt && <> · {t('matching.decidedOn', { date: formatDay(view.decidedAt) })}</>}
+      </p>
+      <SideBySide ctx={ctx} left={view.left} right={view.right} />
+      <section aria-labelledby="why-h">
+        <h2 id="why-h">{t('matching.why')}</h2>
+        <p>{t('matching.whyIntro', { percent: percent(view.probability) })}</p>
+        <ul>
+          {view.explain.map((c) => (
+            <li>{contributionText(ctx, c)}</li>
+          ))}
+        </ul>
+      </section>
+      {decidable && (
+        <section aria-labelledby="decide-h">
+          <h2 id="decide-h">{t('matching.decide')}</h2>
+          <p class="muted">{t(view.state === 'unsure' ? 'matching.unsureHint' : 'matching.decideHint')}</p>
+          <PostForm ctx={ctx} action={`/staff/matches/${view.id}`}>
+            <button type="submit" name="decision" value="same">
+              {t('matching.same')}
+            </button>{' '}
+            <button type="submit" name="decision" value="different" class="secondary">
+              {t('matching.different')}
+            </button>{' '}
+            {view.state === 'pending' && (
+              <button type="submit" name="decision" value="unsure" class="outline">
+                {t('matching.unsure')}
+              </button>
+            )}
+          </PostForm>
+        </section>
+      )}
+      {view.state === 'same' && view.mergeId && can.undo && (
+        <section aria-labelledby="undo-h">
+          <h2 id="undo-h">{t('matching.undo')}</h2>
+          <p class="muted">{t('matching.undoHint')}</p>
+          <PostForm ctx={ctx} action={`/staff/merges/${view.mergeId}/undo`}>
+            <input type="hidden" name="candidate" value={view.id} />
+            <button type="submit" class="secondary">
+              {t('matching.undo')}
+            </button>
+          </PostForm>
+        </section>
+      )}
+      {view.state === 'different' && can.decideUnsure && (
+        <PostForm ctx={ctx} action={`/staff/matches/${view.id}`}>
+          <button type="submit" name="decision" value="reopen" class="outline">
+            {t('matching.reopen')}
+          </button>
+        </PostForm>
+      )}
+      <p>
+        <a href="/staff/matches">{t('matching.queueTitle')}</a>
+      </p>
+    </Layout>
+  );
+};

@@ -1,0 +1,110 @@
+import { CASE_STAFF, FAMILY, only, type RouteSpec } from '../route-spec.ts';
+import { issue11 } from '../issue11-fixtures.ts';
+
+// Incidents (organisation A's case staff) and the families' boards (the opted-in families of the
+// cohort and the organisation's case staff; moderation staff only). A family's cohort setting is
+// its own: the requesting family alone.
+
+const LISTS = only(...CASE_STAFF, 'otherOrgStaff', 'otherOrgAdmin');
+const A_STAFF = only(...CASE_STAFF);
+
+export const cohortSpecs: RouteSpec[] = [
+  { method: 'GET', route: '/staff/incidents', request: () => ({ url: '/staff/incidents' }), outcome: LISTS },
+  {
+    method: 'POST',
+    route: '/staff/incidents',
+    // No date: those allowed reach the form's errors, nothing is created.
+    request: () => ({ url: '/staff/incidents', fields: { title: 'Проверка' } }),
+    outcome: LISTS,
+  },
+  {
+    method: 'GET',
+    route: '/staff/incidents/:id',
+    request: async (w) => ({ url: `/staff/incidents/${(await issue11(w)).incidentId}` }),
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/staff/incidents/link',
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: '/staff/incidents/link', fields: { incident: o.incidentId, person: o.personId } };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/staff/incidents/:id/unlink',
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: `/staff/incidents/${o.incidentId}/unlink`, fields: { person: o.personId } };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/staff/incidents/:id/facts',
+    // No date: the form's errors, nothing added.
+    request: async (w) => ({
+      url: `/staff/incidents/${(await issue11(w)).incidentId}/facts`,
+      fields: { kind: 'missing' },
+    }),
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/staff/incidents/facts/:id/verify',
+    request: async (w) => ({
+      url: `/staff/incidents/facts/${await (await issue11(w)).freshFact()}/verify`,
+      fields: { verification: 'corroborated' },
+    }),
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/staff/incidents/:id/sources',
+    request: async (w) => ({
+      url: `/staff/incidents/${(await issue11(w)).incidentId}/sources`,
+      fields: { kind: 'news', citation: '' },
+    }),
+    outcome: A_STAFF,
+  },
+  { method: 'GET', route: '/staff/cohorts', request: () => ({ url: '/staff/cohorts' }), outcome: LISTS },
+  {
+    method: 'GET',
+    route: '/cohorts/:id',
+    request: async (w) => ({ url: `/cohorts/${(await issue11(w)).boardId}` }),
+    outcome: only(...FAMILY, ...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/posts',
+    // Empty: those allowed reach the form's "required".
+    request: async (w) => ({ url: `/cohorts/${(await issue11(w)).boardId}/posts`, fields: { body: '' } }),
+    outcome: only(...FAMILY, ...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/posts/:postId/hide',
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: `/cohorts/${o.boardId}/posts/${o.postId}/hide`, fields: { reason: 'spam' } };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/posts/:postId/restore',
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: `/cohorts/${o.boardId}/posts/${o.postId}/restore`, fields: {} };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/cases/:id/cohorts',
+    request: (w) => ({ url: `/cases/${w.caseId}/cohorts`, fields: { opt_in: 'yes' } }),
+    outcome: only(...FAMILY),
+  },
+];
