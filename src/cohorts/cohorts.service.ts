@@ -119,7 +119,7 @@ const cohortsOfCases = async (db: Queryable, refs: CaseRef[]): Promise<Member[]>
     const rec = records.get(r.personId);
     around.set(
       r.personId,
-      rec && rec.cluster_id ? (await clusterMembers(db, clusterOf(rec))).map((m) => m.id) : [r.personId],
+      rec?.cluster_id ? (await clusterMembers(db, clusterOf(rec))).map((m) => m.id) : [r.personId],
     );
   }
   const links = await incidentLinksOf(db, [...new Set([...around.values()].flat())]);

@@ -21,8 +21,8 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
       <WorkNav ctx={ctx} current="imports" />
       <p>{t('imports.intro')}</p>
       <p>
-        <a href="/staff/imports/new" role="button">
-          {t('imports.new')}
+        <a href="/staff/imports/new">
+          <strong>{t('imports.new')}</strong>
         </a>
       </p>
       <h2>{t('imports.list')}</h2>

@@ -51,7 +51,7 @@ const unitOf = (card: RecordCard): string =>
 
 const Events = ({ ctx, card }: { ctx: PageContext; card: RecordCard }) =>
   card.events.length === 0 ? (
-    <>{ctx.t('matching.noEvents')}</>
+    ctx.t('matching.noEvents')
   ) : (
     <ul>
       {card.events.map((e) => (
