@@ -195,7 +195,7 @@ export const BoardPage = ({
           ))}
           {view.can.post && (
             <section aria-labelledby="post-h">
-              <h2 id="post-h">{t('cohorts.post')}</h2>
+              <h2 id="post-h">{t('cohorts.write')}</h2>
               {!view.can.moderate && <p class="notice">{t('cohorts.warning')}</p>}
               <FormErrorSummary ctx={ctx} errors={errors} />
               <PostForm ctx={ctx} action={`/cohorts/${view.id}/posts`}>

@@ -159,22 +159,6 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
         <strong>{form.importRow.sourceName}</strong> · {t('imports.encoding')}: {form.importRow.encoding}
       </p>
       <p>{t('imports.mapIntro')}</p>
-      <FormErrorSummary ctx={ctx} errors={errors} />
-      <PostForm ctx={ctx} action={`/staff/imports/${form.importRow.id}/map`}>
-        {PLATFORM_FIELDS.map((field) => (
-          <SelectField
-            ctx={ctx}
-            values={values}
-            errors={errors}
-            name={field}
-            label={t(`imports.fields.${field}`)}
-            required={field === 'surname'}
-            emptyLabel={t('imports.notUsed')}
-            options={options}
-          />
-        ))}
-        <button type="submit">{t('imports.startImport')}</button>
-      </PostForm>
       <h2>{t('imports.samples')}</h2>
       {form.samples.length === 0 ? (
         <p>{t('imports.noSamples')}</p>
@@ -198,6 +182,22 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
           </tbody>
         </table>
       )}
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action={`/staff/imports/${form.importRow.id}/map`}>
+        {PLATFORM_FIELDS.map((field) => (
+          <SelectField
+            ctx={ctx}
+            values={values}
+            errors={errors}
+            name={field}
+            label={t(`imports.fields.${field}`)}
+            required={field === 'surname'}
+            emptyLabel={t('imports.notUsed')}
+            options={options}
+          />
+        ))}
+        <button type="submit">{t('imports.startImport')}</button>
+      </PostForm>
     </Layout>
   );
 };

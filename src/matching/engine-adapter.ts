@@ -58,13 +58,26 @@ const toRaw = (f: LinkFields): Record<string, string> => ({
 const CONFIG = personConfig();
 
 /**
+ * Below this many records an organisation's own name frequencies are noise: with three records,
+ * a name shared by two of them is "common" and agreeing on it would count against a match. The
+ * index then compares without term-frequency adjustments, and is rebuilt with them once the pool
+ * has grown past it.
+ */
+export const TF_MIN_RECORDS = 2000;
+const CONFIG_NO_TF = { ...CONFIG, comparisons: CONFIG.comparisons.map((c) => ({ ...c, tf: false })) };
+
+/** The prior is never taken from a pool smaller than this: a young organisation's first records
+ * are not one person in two (the saved model's λ, rescaled to three records, would say so). */
+export const LAMBDA_MIN_POOL = 1000;
+
+/**
  * The prior that two records of a pool of `n` are the same person. With a steady number of
  * duplicates per soldier it falls as 1/n, so it follows the organisation's pool as it grows
  * instead of staying at what it was when the model was saved (learned m and u are kept).
  */
 export const lambdaFor = (n: number): number => {
   const model = CONFIG.model as SavedModel;
-  return Math.min(0.5, (model.lambda * model.records) / Math.max(n, 2));
+  return Math.min(0.5, (model.lambda * model.records) / Math.max(n, LAMBDA_MIN_POOL));
 };
 
 /** Probabilities from which a pair is worth a person's look, and from which the engine would link. */
@@ -74,14 +87,30 @@ export class PersonIndex {
   /** record id → its latest position in the engine (a corrected record is added again) */
   private readonly latest = new Map<string, number>();
 
-  private constructor(private readonly index: LinkageIndex) {
+  private constructor(
+    private readonly index: LinkageIndex,
+    /** whether names are weighed by their frequency in the pool (see TF_MIN_RECORDS) */
+    readonly termFrequencies: boolean,
+  ) {
     this.index.engine.data.ids.forEach((id, i) => this.latest.set(id, i));
   }
 
   /** An index over stored records; `params` is the organisation's saved model, if any. */
   static build(records: Array<{ id: string; fields: LinkFields }>, params?: ModelParams): PersonIndex {
     const raw = records.map((r) => ({ id: r.id, record: toRaw(r.fields) }));
-    return new PersonIndex(LinkageIndex.build(CONFIG, raw, params && { ...params, lambda: lambdaFor(records.length) }));
+    const tf = records.length >= TF_MIN_RECORDS;
+    const built = new PersonIndex(
+      LinkageIndex.build(tf ? CONFIG : CONFIG_NO_TF, raw, params && { ...params, lambda: lambdaFor(records.length) }),
+      tf,
+    );
+    // Too few records to train on: the saved model, with the prior of a pool this size.
+    if (!params && records.length < LAMBDA_MIN_POOL) built.useParams(built.params);
+    return built;
+  }
+
+  /** The pool outgrew the small-pool comparisons: build the index again from the stored records. */
+  get outgrown(): boolean {
+    return !this.termFrequencies && this.size >= TF_MIN_RECORDS;
   }
 
   /** How many distinct records the index holds. */

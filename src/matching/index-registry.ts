@@ -98,6 +98,10 @@ const refresh = async (db: Queryable, idx: OrgIndex): Promise<void> => {
 /** The organisation's index in this process, current with the database. */
 export const indexFor = async (db: Queryable, organisationId: string, now: () => string): Promise<OrgIndex> => {
   let entry = registry.get(organisationId);
+  if (entry && (await entry).index.outgrown) {
+    registry.delete(organisationId);
+    entry = undefined;
+  }
   if (!entry) {
     entry = build(db, organisationId, now);
     registry.set(organisationId, entry);

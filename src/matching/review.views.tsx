@@ -20,14 +20,25 @@ const slug = (label: string): string =>
 const strength = (w: number): string =>
   w >= 4 ? 'strongFor' : w >= 1 ? 'for' : w > -1 ? 'neutral' : w > -4 ? 'against' : 'strongAgainst';
 
+/** Levels at which the two values agree: agreeing on a very common value may still count against. */
+const AGREEING = new Set([
+  'exact',
+  'same',
+  'same_unit_number',
+  'same_formation',
+  'swapped_with_given_name',
+  'swapped_with_surname',
+]);
+
 /** One contribution in words: "Фамилия: та же фамилия в другой форме — за (+5.2)". */
 export const contributionText = (ctx: PageContext, c: Contribution): string => {
   const { t } = ctx;
   const field = t(`matching.fields.${c.field}`, { defaultValue: c.field });
   const level =
     c.field === 'prior' ? t('matching.priorText') : t(`matching.levels.${slug(c.level)}`, { defaultValue: c.level });
+  const common = c.weight < 0 && AGREEING.has(slug(c.level)) ? ` (${t('matching.commonValue')})` : '';
   const sign = c.weight >= 0 ? '+' : '−';
-  return `${field}: ${level} — ${t(`matching.strength.${strength(c.weight)}`)} (${sign}${Math.abs(c.weight).toFixed(1)})`;
+  return `${field}: ${level}${common} — ${t(`matching.strength.${strength(c.weight)}`)} (${sign}${Math.abs(c.weight).toFixed(1)})`;
 };
 
 export const nameOf = (card: RecordCard): string => card.name;
@@ -81,24 +92,29 @@ export const SideBySide = ({ ctx, left, right }: { ctx: PageContext; left: Recor
     ],
     [t('matching.events'), (c) => <Events ctx={ctx} card={c} />],
   ];
+  // Two columns, one per record, each detail's name on a row of its own above them: on a 360 px
+  // phone a third column for the names would push the second record off the screen.
   return (
-    <table>
+    <table class="pair">
       <thead>
         <tr>
-          <th scope="col">{t('matching.field')}</th>
           <th scope="col">{t('matching.left')}</th>
           <th scope="col">{t('matching.right')}</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map(([label, cell]) => (
+      {rows.map(([label, cell]) => (
+        <tbody>
           <tr>
-            <th scope="row">{label}</th>
+            <th colSpan={2} scope="colgroup">
+              {label}
+            </th>
+          </tr>
+          <tr>
             <td>{cell(left)}</td>
             <td>{cell(right)}</td>
           </tr>
-        ))}
-      </tbody>
+        </tbody>
+      ))}
     </table>
   );
 };

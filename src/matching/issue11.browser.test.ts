@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../../test/helpers/browser.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import type { Cookies } from '../../test/helpers/factories.ts';
+import type { ManualClock } from '../shared/clock.ts';
+import { buildWorld, caseInput, type World } from '../cases/cases.fixtures.ts';
+import { openCase } from '../cases/cases.service.ts';
+import { importForOrganisation } from '../imports/imports.service.ts';
+import { systemPrincipal } from '../policy/principal.ts';
+import { forgetIndexes } from './index-registry.ts';
+import { runMatching } from './scoring.service.ts';
+
+// Issue 11's pages in a real Chromium with JavaScript off, on a 360 px wide phone: staff search,
+// a record, the review queue and a decision, an upload followed on its self-refreshing page, a
+// mapped list, an incident, the boards; a family joining the families of her son's unit and
+// writing on their board. Nothing scrolls sideways; axe finds nothing serious.
+
+/** KT_SHOTS=1 keeps full-page screenshots in the temp dir, for a human to look at. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.KT_SHOTS)
+    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-11-${name}.png`), fullPage: true });
+};
+
+const check = async (page: Page, name: string) => {
+  await shot(page, name);
+  await expectAxeClean(page, name);
+  expect(await hasHorizontalScroll(page), name).toBe(false);
+};
+
+describe('issue 11 pages in a browser', () => {
+  let run: RunningApp;
+  let browser: Browser;
+  let w: World;
+  const files: string[] = [];
+  const contextFor = async (cookies: Cookies): Promise<BrowserContext> => {
+    const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
+    await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
+    return ctx;
+  };
+  const csvFile = (name: string, text: string): string => {
+    const file = path.join(os.tmpdir(), `kt-11-${process.pid}-${name}`);
+    fs.writeFileSync(file, text);
+    files.push(file);
+    return file;
+  };
+
+  beforeAll(async () => {
+    forgetIndexes();
+    run = await startApp();
+    browser = await launchBrowser();
+    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
+    w = await buildWorld(t);
+    const deps = { db: run.db, clock: run.clock };
+    await openCase(
+      deps,
+      w.otherFamily.auth,
+      caseInput(w.orgA.id, { surname: 'Ivanov', given_name: 'Petya', narrative: 'брат' }),
+    );
+    await importForOrganisation(
+      deps,
+      systemPrincipal('import'),
+      { id: w.orgA.id, publicKey: w.orgA.publicKey },
+      { sourceName: 'Сводка некрологов, февраль 2026', sourceKind: 'news', verification: 'corroborated' },
+      new TextEncoder().encode(
+        'record_id,source,surname,given_name,patronymic,birth_date,region,unit,status,event_date\n' +
+          '1,ОВД,Иванов,Петр,Сергеевич,12.05.1998,RU-ROS,в/ч 12345,погиб,02.2026\n' +
+          '2,ОВД,Доржиев,Баир,,1991,RU-BU,,,\n',
+      ),
+    );
+    await runMatching(deps, systemPrincipal('scheduler'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await run?.close();
+    for (const f of files) fs.rmSync(f, { force: true });
+  });
+
+  it('staff: search in Latin, a record, the queue, a pair decided', async () => {
+    const ctx = await contextFor(w.caseworker.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/people`);
+    await check(page, 'search-empty');
+    await page.getByLabel('Имя, фамилия, отчество').fill('Dorjiev');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('link', { name: 'Доржиев Баир' }).waitFor();
+    expect(page.url()).toContain('q=Dorjiev');
+    await page.getByLabel('Имя, фамилия, отчество').fill('Ivanov Petr');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('link', { name: 'Иванов Петр Сергеевич' }).waitFor();
+    await check(page, 'search-results');
+    await page.getByRole('link', { name: 'Иванов Петр Сергеевич' }).click();
+    await page.getByRole('heading', { name: 'Запись о человеке' }).waitFor();
+    await page.getByText('список «Сводка некрологов, февраль 2026», строка 2').first().waitFor();
+    await check(page, 'record');
+
+    await page.goto(`${run.baseUrl}/staff/matches`);
+    await check(page, 'queue');
+    await page.locator('a[href^="/staff/matches/"]').filter({ hasText: 'Иванов Петр Сергеевич' }).first().click();
+    await page.getByRole('heading', { name: 'Почему система так считает' }).waitFor();
+    await check(page, 'pair');
+    await page.getByRole('button', { name: 'Один и тот же человек' }).click();
+    await page.getByText('Записи объединены').waitFor();
+    await check(page, 'pair-merged');
+    await ctx.close();
+  });
+
+  it('staff: an upload followed on its page, a list whose columns are matched by hand', async () => {
+    const ctx = await contextFor(w.verifier.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/imports`);
+    await check(page, 'imports');
+    await page.getByRole('link', { name: 'Импортировать список' }).click();
+    await check(page, 'upload');
+    await page.getByLabel('Название списка').fill('Список вернувшихся из плена');
+    await page.getByLabel('Дата списка').fill('03.2026');
+    await page.getByLabel('Вид источника').selectOption('rights_group');
+    await page
+      .getByLabel('Файл CSV')
+      .setInputFiles(
+        csvFile(
+          'returned.csv',
+          'record_id,source,surname,given_name,patronymic,birth_date,region,unit,status\n7,ОВД,Семенов,Олег,Олегович,1985,RU-TA,,освобожден\n',
+        ),
+      );
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    // The page refreshes itself (a meta refresh, no script) until the import is done.
+    await page.getByText('импорт завершён').waitFor({ timeout: 30_000 });
+    await page.getByText('Добавлено записей: 1').waitFor();
+    await check(page, 'import-done');
+
+    await page.goto(`${run.baseUrl}/staff/imports/new`);
+    await page.getByLabel('Название списка').fill('Таблица группы');
+    await page.getByLabel('Вид источника').selectOption('rights_group');
+    await page
+      .getByLabel('Файл CSV')
+      .setInputFiles(csvFile('group.csv', 'ФИО;Имя;Год;Часть\nЛебедев;Игорь;1979;в/ч 11111\n'));
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await page.getByRole('heading', { name: 'Какой столбец что содержит' }).waitFor();
+    await check(page, 'map');
+    await page.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByText('укажите столбец с фамилией').first().waitFor();
+    await page.getByLabel('Фамилия').selectOption('ФИО');
+    await page.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByText('импорт завершён').waitFor({ timeout: 30_000 });
+    await ctx.close();
+  });
+
+  it('staff: an incident; a family joins the families of the unit and writes on their board', async () => {
+    const staff = await contextFor(w.verifier.cookies);
+    const page = await staff.newPage();
+    await page.goto(`${run.baseUrl}/staff/incidents`);
+    await page.getByLabel('Короткое название').fill('Штурм у Клещеевки');
+    await page.getByLabel('Когда').fill('02.2026');
+    await page.getByLabel('Что известно').fill('По словам сослуживца, группа попала под обстрел.');
+    await page.getByRole('button', { name: 'Создать' }).click();
+    await page.getByText('Происшествие создано.').waitFor();
+    await check(page, 'incident');
+    await page.getByText('Добавить сведения').click();
+    await page.getByLabel('Что произошло').selectOption('missing');
+    await page.getByLabel('Когда').fill('02.2026');
+    await page.getByLabel('Уровень проверки').selectOption('confirmed');
+    await page.getByRole('button', { name: 'Добавить' }).first().click();
+    await page.getByText('Сведения добавлены.').waitFor();
+
+    const family = await contextFor(w.family.cookies);
+    const fp = await family.newPage();
+    await fp.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    await fp.getByRole('heading', { name: 'Семьи, чьи близкие служили вместе' }).waitFor();
+    await fp.getByRole('button', { name: 'Да, я хочу видеть' }).click();
+    await fp.getByText('Вы участвуете в общении семей.').waitFor();
+    await check(fp, 'case-cohorts');
+    await fp.getByRole('link', { name: 'открыть доску' }).first().click();
+    await fp.getByRole('heading', { name: /Доска семей/ }).waitFor();
+    await fp.getByLabel('Ваше сообщение').fill('Кто-нибудь знает, где сейчас рота связи?');
+    await fp.getByRole('button', { name: 'Отправить' }).click();
+    await fp.getByText('Сообщение отправлено.').waitFor();
+    await fp.getByText('Кто-нибудь знает, где сейчас рота связи?').waitFor();
+    await check(fp, 'board-family');
+    await family.close();
+
+    await page.goto(`${run.baseUrl}/staff/cohorts`);
+    await check(page, 'boards');
+    await page.getByRole('link', { name: /Воинская часть 12345/ }).click();
+    await page.getByRole('button', { name: 'Скрыть' }).click();
+    await page.getByText('Сообщение скрыто.').waitFor();
+    await check(page, 'board-staff');
+    await staff.close();
+  });
+});
