@@ -1,4 +1,4 @@
-import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import type { PersonsTable } from './people.table.ts';
 import type { PersonSearchKeys, TokenKeys } from './search-keys.ts';
@@ -218,34 +218,42 @@ export const searchRecords = (
   limit: number,
   offset: number,
 ) => {
-  let q = db.selectFrom('persons').where('organisation_id', '=', organisationId);
-  if (tokens.length > 0) {
-    q = q.where((eb) => {
-      const anchors: Expression<SqlBool>[] = [
-        eb(
-          'surname_gl',
-          'in',
-          tokens.map((t) => t.gl),
+  let q = db.selectFrom('persons');
+  if (tokens.length === 0) q = q.where('organisation_id', '=', organisationId);
+  else {
+    // The anchor is a union of index lookups (the organisation and one key each), and the only
+    // condition on the organisation: an OR, or the organisation repeated outside, lets a planner
+    // answer by reading every record of the organisation.
+    const anchor = (column: 'surname_gl' | 'surname_phon' | 'given_canon', keys: string[]) =>
+      db
+        .selectFrom('persons')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where(column, 'in', [...new Set(keys)]);
+    let anchors = anchor(
+      'surname_gl',
+      tokens.map((t) => t.gl),
+    ).union(
+      anchor(
+        'surname_phon',
+        tokens.map((t) => t.phon),
+      ),
+    );
+    if (tokens.length === 1) anchors = anchors.union(anchor('given_canon', tokens[0].given));
+    q = q
+      .where('id', 'in', anchors)
+      .where((eb) =>
+        eb.and(
+          tokens.map((t) =>
+            eb.or([
+              eb('surname_gl', '=', t.gl),
+              eb('surname_phon', '=', t.phon),
+              eb('given_canon', 'in', t.given),
+              eb('patronymic_gl', '=', t.patronymic),
+            ]),
+          ),
         ),
-        eb(
-          'surname_phon',
-          'in',
-          tokens.map((t) => t.phon),
-        ),
-      ];
-      if (tokens.length === 1) anchors.push(eb('given_canon', 'in', tokens[0].given));
-      return eb.and([
-        eb.or(anchors),
-        ...tokens.map((t) =>
-          eb.or([
-            eb('surname_gl', '=', t.gl),
-            eb('surname_phon', '=', t.phon),
-            eb('given_canon', 'in', t.given),
-            eb('patronymic_gl', '=', t.patronymic),
-          ]),
-        ),
-      ]);
-    });
+      );
   }
   if (filters.birthYear) q = q.where('birth_year', '=', filters.birthYear);
   if (filters.region) q = q.where('region_code', '=', filters.region);

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { NotFound } from '../shared/errors.ts';
+import { boardAbilities, grantBoard, mayOptIn, type BoardAction } from './cohort.policy.ts';
+import { grantMatching, grantMatchingObject, matchingAbilities, MATCHING_ACTIONS } from './matching.policy.ts';
+import {
+  PUBLIC,
+  principalOf,
+  systemPrincipal,
+  tipSenderPrincipal,
+  type AuthContext,
+  type Principal,
+  type Role,
+} from './principal.ts';
+
+// The matching and cohort policies on their own: every principal kind against every action.
+
+const account = (role: Role, over: Partial<AuthContext> = {}): Principal =>
+  principalOf({
+    userId: `u-${role}`,
+    pseudonym: role,
+    role,
+    organisationId: role === 'family' ? null : 'org-a',
+    secondFactorDone: true,
+    totpEnabled: role !== 'family',
+    sessionId: 's',
+    userPrivateKey: Buffer.alloc(32),
+    ...over,
+  });
+
+const allowed = (p: Principal) =>
+  MATCHING_ACTIONS.filter((a) => {
+    try {
+      grantMatching(p, a);
+      return true;
+    } catch (err) {
+      if (!(err instanceof NotFound)) throw err;
+      return false;
+    }
+  });
+
+describe('matching policy', () => {
+  it('gives case staff their own organisation; confirming takes a verifier or the admin', () => {
+    const mostly = ['search', 'import', 'review', 'decide', 'undo', 'incident_edit'];
+    expect(allowed(account('caseworker'))).toEqual(mostly);
+    expect(allowed(account('verifier'))).toEqual([...MATCHING_ACTIONS]);
+    expect(allowed(account('org_admin'))).toEqual([...MATCHING_ACTIONS]);
+    expect(allowed(account('site_admin'))).toEqual([...MATCHING_ACTIONS]);
+    for (const p of [
+      account('family'),
+      account('editor'),
+      account('site_admin', { organisationId: null }),
+      account('caseworker', { secondFactorDone: false }),
+      PUBLIC,
+      tipSenderPrincipal('t'),
+      systemPrincipal('import'),
+    ])
+      expect(allowed(p)).toEqual([]);
+  });
+
+  it("answers NotFound for another organisation's object and for a missing one alike", () => {
+    expect(grantMatchingObject(account('caseworker'), 'org-a', 'review').organisationId).toBe('org-a');
+    expect(() => grantMatchingObject(account('caseworker'), 'org-b', 'review')).toThrow(NotFound);
+    expect(() => grantMatchingObject(account('caseworker'), undefined, 'review')).toThrow(NotFound);
+  });
+
+  it('hands views abilities, never a role', () => {
+    expect(matchingAbilities(account('caseworker'))).toMatchObject({
+      decide: true,
+      decideUnsure: false,
+      confirmFacts: false,
+    });
+    expect(matchingAbilities(account('verifier'))).toMatchObject({
+      decide: true,
+      decideUnsure: true,
+      confirmFacts: true,
+    });
+    expect(matchingAbilities(account('family'))).toMatchObject({ search: false, decide: false });
+  });
+});
+
+describe('cohort policy', () => {
+  const facts = (memberCaseIds: string[] = []) => ({ boardId: 'b', organisationId: 'org-a', memberCaseIds });
+  const may = (p: Principal, f: ReturnType<typeof facts> | undefined, a: BoardAction) => {
+    try {
+      return grantBoard(p, f, a).side;
+    } catch (err) {
+      if (!(err instanceof NotFound)) throw err;
+      return null;
+    }
+  };
+
+  it('lets a family with an opted-in case in the cohort read and post, never moderate', () => {
+    expect(may(account('family'), facts(['c1']), 'read')).toBe('family');
+    expect(may(account('family'), facts(['c1']), 'post')).toBe('family');
+    expect(may(account('family'), facts(['c1']), 'moderate')).toBeNull();
+    expect(may(account('family'), facts([]), 'read')).toBeNull();
+  });
+
+  it("lets the organisation's case staff read, post and moderate; nobody else anything", () => {
+    for (const a of ['read', 'post', 'moderate'] as const) {
+      expect(may(account('caseworker'), facts(), a)).toBe('staff');
+      expect(may(account('caseworker', { organisationId: 'org-b' }), facts(), a)).toBeNull();
+      expect(may(account('editor'), facts(), a)).toBeNull();
+      expect(may(PUBLIC, facts(), a)).toBeNull();
+      expect(may(account('caseworker'), undefined, a)).toBeNull();
+    }
+    const staff = grantBoard(account('verifier'), facts(), 'read');
+    expect(boardAbilities(staff)).toEqual({ post: true, moderate: true, seeStaffNames: true, seeHidden: true });
+    const family = grantBoard(account('family'), facts(['c1']), 'read');
+    expect(boardAbilities(family)).toEqual({ post: true, moderate: false, seeStaffNames: false, seeHidden: false });
+  });
+
+  it('leaves opting in to the requesting family, on an active case', () => {
+    const f = { caseId: 'c1', requesterUserId: 'u-family', active: true };
+    expect(mayOptIn(account('family'), f)).toBe(true);
+    expect(mayOptIn(account('family', { userId: 'other' }), f)).toBe(false);
+    expect(mayOptIn(account('family'), { ...f, active: false })).toBe(false);
+    expect(mayOptIn(account('caseworker'), f)).toBe(false);
+    expect(mayOptIn(account('family'), undefined)).toBe(false);
+  });
+});
