@@ -4,7 +4,8 @@ import type { Db } from '../db/database.ts';
 import { DAY, ManualClock, isoDay, type Clock } from '../shared/clock.ts';
 import type { AuthContext, Role, StaffRole } from '../policy/principal.ts';
 import { parseForm } from '../shared/validation.ts';
-import { principalOf } from '../policy/principal.ts';
+import { principalOf, systemPrincipal } from '../policy/principal.ts';
+import { runMatching } from '../matching/scoring.service.ts';
 import type { CaseAction } from '../policy/case.policy.ts';
 import { generatePassphrase } from '../accounts/account-keys.crypto.ts';
 import { countUsers, wrapOrganisationKeyFor } from '../accounts/accounts.service.ts';
@@ -142,6 +143,8 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
     clock.advance(5 * DAY);
     await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]);
   }
+  // Requests about the same person are scored, so the review queue has pairs to show (issue 11).
+  await runMatching(cdeps, systemPrincipal('import'));
   return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length };
 };
 

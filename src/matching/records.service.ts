@@ -9,7 +9,7 @@ import type { CaseGrant } from '../policy/case.policy.ts';
 import { grantMatchingObject, type MatchingGrant } from '../policy/matching.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { clusterOfRecord } from './clusters.service.ts';
-import { listCandidatesOf, listMergesOf } from './matching.repository.ts';
+import { findMerge, listCandidatesOf, listMergesOf } from './matching.repository.ts';
 import { recordCards, type CandidateSummary, type RecordCard } from './review.service.ts';
 import type { MatchingDeps } from './scoring.service.ts';
 
@@ -29,9 +29,7 @@ export const authoriseRecord = async (db: Queryable, principal: Principal, id: s
 
 /** The grant to undo a merge of one's own organisation, or NotFound. */
 export const authoriseMerge = async (db: Queryable, principal: Principal, mergeId: string) => {
-  const merge = UUID_RE.test(mergeId)
-    ? await db.selectFrom('person_merges').select('organisation_id').where('id', '=', mergeId).executeTakeFirst()
-    : undefined;
+  const merge = UUID_RE.test(mergeId) ? await findMerge(db, mergeId) : undefined;
   return grantMatchingObject(principal, merge?.organisation_id, 'undo');
 };
 
@@ -130,7 +128,10 @@ export interface CaseLinks {
 
 const VERIFIED = new Set(['corroborated', 'confirmed']);
 
-/** What the other records about this case's person add to its page; null when there are none. */
+/**
+ * What the other records about this case's person add to its page; null when there are none.
+ * Any grant on the case will do: every case action's holder may read it.
+ */
 export const linksOfCase = async (db: Queryable, grant: CaseGrant): Promise<CaseLinks | null> => {
   const record = await getRecord(db, grant.personId);
   if (!record || record.cluster_id === null) return null;
