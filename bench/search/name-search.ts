@@ -56,7 +56,7 @@ const toPerson = (r: Gen): IncomingPerson => {
   };
 };
 
-const fill = async (opened: OpenedDb): Promise<Gen[]> => {
+const fill = async (opened: OpenedDb, write: boolean): Promise<Gen[]> => {
   const sample: Gen[] = [];
   let batch: IncomingPerson[] = [];
   let i = 0;
@@ -70,10 +70,15 @@ const fill = async (opened: OpenedDb): Promise<Gen[]> => {
     batch.push(toPerson(r));
     // Every 2,500th record is kept to be looked for (as another record of the soldier spells him).
     if (i % 2500 === 0) sample.push(r);
+    if (!write) {
+      batch = [];
+      i++;
+      continue;
+    }
     if (batch.length === 10_000) await flush();
     if (++i % 200_000 === 0) process.stderr.write(`  ${opened.dialect}: ${i} records in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
-  if (batch.length) await flush();
+  if (batch.length && write) await flush();
   return sample;
 };
 
@@ -91,7 +96,7 @@ const run = async (dialect: 'sqlite' | 'postgres'): Promise<void> => {
   try {
     await migrateToLatest(opened.db);
     const t0 = performance.now();
-    const sample = reuse ? [] : await fill(opened);
+    const sample = await fill(opened, !reuse);
     if (!reuse) process.stderr.write(`  ${dialect}: ${n} records written in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     // Queries: the same soldiers' names as another record spells them.
     const queries: Array<{ text: string; year?: number; kind: string }> = [];

@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
 import type { PersonsTable } from './people.table.ts';
 import type { PersonSearchKeys, TokenKeys } from './search-keys.ts';
@@ -204,13 +205,27 @@ export interface SearchFilters {
   origin?: string;
 }
 
+/** Closer spellings first: the same gender form over the other one over a sound-alike; the
+ * given name's first reading over a further one; a patronymic last. */
+const scoreOf = (tokens: TokenKeys[]) =>
+  sql<number>`(${sql.join(
+    tokens.map(
+      (t) => sql`(CASE WHEN surname_nk = ${t.nk} THEN 8 WHEN surname_gl = ${t.gl} THEN 6
+        WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
+        WHEN given_canon IN (${sql.join(t.given)}) THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2 ELSE 0 END)`,
+    ),
+    sql` + `,
+  )})`;
+
 /**
  * Ranked person records of one organisation. Every word must be one of the record's names (the
  * surname in either gender form or by its sound, a reading of the given name, the patronymic),
- * and one of them the surname — or, for a single word, the given name. The anchor is an equality
- * on an indexed key, so a million records are narrowed by the index before anything is ranked.
+ * and one of them the surname — or, for a single word, the given name. Each branch of the search
+ * starts from one indexed key and is answered from that covering index alone (the keys, birth
+ * year and region are in it), so thousands of namesakes are scored and ranked without reading the
+ * table; only the page's rows are read.
  */
-export const searchRecords = (
+export const searchRecords = async (
   db: Queryable,
   organisationId: string,
   tokens: TokenKeys[],
@@ -218,69 +233,76 @@ export const searchRecords = (
   limit: number,
   offset: number,
 ) => {
-  let q = db.selectFrom('persons');
-  if (tokens.length === 0) q = q.where('organisation_id', '=', organisationId);
-  else {
-    // The anchor is a union of index lookups (the organisation and one key each), and the only
-    // condition on the organisation: an OR, or the organisation repeated outside, lets a planner
-    // answer by reading every record of the organisation.
-    const anchor = (column: 'surname_gl' | 'surname_phon' | 'given_canon', keys: string[]) =>
-      db
-        .selectFrom('persons')
-        .select('id')
-        .where('organisation_id', '=', organisationId)
-        .where(column, 'in', [...new Set(keys)]);
-    let anchors = anchor(
-      'surname_gl',
-      tokens.map((t) => t.gl),
-    ).union(
-      anchor(
-        'surname_phon',
-        tokens.map((t) => t.phon),
-      ),
-    );
-    if (tokens.length === 1) anchors = anchors.union(anchor('given_canon', tokens[0].given));
-    q = q
-      .where('id', 'in', anchors)
-      .where((eb) =>
-        eb.and(
-          tokens.map((t) =>
-            eb.or([
-              eb('surname_gl', '=', t.gl),
-              eb('surname_phon', '=', t.phon),
-              eb('given_canon', 'in', t.given),
-              eb('patronymic_gl', '=', t.patronymic),
-            ]),
+  const filtered = <Q extends SelectQueryBuilder<Database, 'persons', object>>(q: Q): Q => {
+    let out = q;
+    if (filters.birthYear) out = out.where('birth_year', '=', filters.birthYear) as Q;
+    if (filters.region) out = out.where('region_code', '=', filters.region) as Q;
+    if (filters.category) out = out.where('service_category', '=', filters.category) as Q;
+    if (filters.status) out = out.where('status', '=', filters.status) as Q;
+    if (filters.origin) out = out.where('origin', '=', filters.origin) as Q;
+    if (filters.unitNumber || filters.unitFormation)
+      out = out.where((eb) =>
+        eb.or([
+          ...(filters.unitNumber ? [eb('unit_number_key', '=', filters.unitNumber)] : []),
+          ...(filters.unitFormation ? [eb('unit_formation_key', '=', filters.unitFormation)] : []),
+        ]),
+      ) as Q;
+    return out;
+  };
+  if (tokens.length === 0) {
+    const rows = await filtered(db.selectFrom('persons').where('organisation_id', '=', organisationId))
+      .select([...RECORD_COLUMNS, sql<number>`0`.as('search_score')])
+      .orderBy('surname_gl')
+      .orderBy('given_canon')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows;
+  }
+  const score = scoreOf(tokens);
+  const gls = [...new Set(tokens.map((t) => t.gl))];
+  const phons = [...new Set(tokens.map((t) => t.phon))];
+  // The branches do not overlap (each leaves out what an earlier one found), so they are simply
+  // appended: no branch is sorted to remove duplicates.
+  const branch = (
+    column: 'surname_gl' | 'surname_phon' | 'given_canon',
+    keys: string[],
+    not: Array<['surname_gl' | 'surname_phon', string[]]>,
+  ) =>
+    filtered(
+      not
+        .reduce(
+          (q, [c, ks]) => q.where(c, 'not in', ks),
+          db
+            .selectFrom('persons')
+            .where('organisation_id', '=', organisationId)
+            .where(column, 'in', [...new Set(keys)]),
+        )
+        .where((eb) =>
+          eb.and(
+            tokens.map((t) =>
+              eb.or([
+                eb('surname_gl', '=', t.gl),
+                eb('surname_phon', '=', t.phon),
+                eb('given_canon', 'in', t.given),
+                eb('patronymic_gl', '=', t.patronymic),
+              ]),
+            ),
           ),
         ),
-      );
-  }
-  if (filters.birthYear) q = q.where('birth_year', '=', filters.birthYear);
-  if (filters.region) q = q.where('region_code', '=', filters.region);
-  if (filters.category) q = q.where('service_category', '=', filters.category);
-  if (filters.status) q = q.where('status', '=', filters.status);
-  if (filters.origin) q = q.where('origin', '=', filters.origin);
-  if (filters.unitNumber || filters.unitFormation)
-    q = q.where((eb) =>
-      eb.or([
-        ...(filters.unitNumber ? [eb('unit_number_key', '=', filters.unitNumber)] : []),
-        ...(filters.unitFormation ? [eb('unit_formation_key', '=', filters.unitFormation)] : []),
+    ).select(['id', 'surname_gl', 'given_canon', score.as('search_score')]);
+  let hits = branch('surname_gl', gls, []).unionAll(branch('surname_phon', phons, [['surname_gl', gls]]));
+  if (tokens.length === 1)
+    hits = hits.unionAll(
+      branch('given_canon', tokens[0].given, [
+        ['surname_gl', gls],
+        ['surname_phon', phons],
       ]),
     );
-  // Closer spellings first: the same gender form over the other one over a sound-alike; the
-  // given name's first reading over a further one; a patronymic last.
-  const rank = tokens.length
-    ? sql<number>`(${sql.join(
-        tokens.map(
-          (t) => sql`(CASE WHEN surname_nk = ${t.nk} THEN 8 WHEN surname_gl = ${t.gl} THEN 6
-            WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
-            WHEN given_canon IN (${sql.join(t.given)}) THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2 ELSE 0 END)`,
-        ),
-        sql` + `,
-      )})`
-    : sql<number>`0`;
-  return q
-    .select([...RECORD_COLUMNS, rank.as('search_score')])
+  const page = await db
+    .selectFrom(hits.as('hits'))
+    .select(['id', 'search_score'])
     .orderBy('search_score', 'desc')
     .orderBy('surname_gl')
     .orderBy('given_canon')
@@ -288,6 +310,18 @@ export const searchRecords = (
     .limit(limit)
     .offset(offset)
     .execute();
+  const rows = new Map(
+    (
+      await findRecords(
+        db,
+        page.map((p) => p.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return page.flatMap((p) => {
+    const r = rows.get(p.id);
+    return r ? [{ ...r, search_score: Number(p.search_score) }] : [];
+  });
 };
 
 /** Cohort keys of these records (for counting opted-in families, src/cohorts/). */
