@@ -51,7 +51,7 @@ export const wireGet = (port: number, path: string, headers: Record<string, stri
         const i = l.indexOf(':');
         h[l.slice(0, i).toLowerCase()] = l.slice(i + 1).trim();
       }
-      let body = raw.subarray(headEnd + 4);
+      let body: Buffer = raw.subarray(headEnd + 4);
       if (h['transfer-encoding'] === 'chunked') body = dechunk(body);
       resolve({
         status: Number(statusLine.split(' ')[1]),
