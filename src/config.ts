@@ -20,6 +20,8 @@ export interface Config {
   readonly sessionAbsoluteHours: number;
   /** days a closed case is kept before its content is destroyed (docs/retention.md) */
   readonly retentionDays: number;
+  /** IANA time zone in which pages show times of day (stored times stay UTC) */
+  readonly timeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +55,18 @@ const parseRetentionDays = (env: Env): number => {
     );
   }
   return parseIntVar(env, 'RETENTION_DAYS', 90, 1, 3650);
+};
+
+/** An IANA zone name the runtime knows ("Europe/Moscow", "Asia/Yekaterinburg", "UTC"). */
+const parseTimeZone = (env: Env): string => {
+  const raw = env.TIME_ZONE && env.TIME_ZONE !== '' ? env.TIME_ZONE : 'Europe/Moscow';
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(
+      `TIME_ZONE must be an IANA time zone such as Europe/Moscow or Asia/Yekaterinburg, got "${raw}"`,
+    );
+  }
 };
 
 export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
@@ -89,5 +103,6 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     sessionIdleMinutes: parseIntVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: parseIntVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     retentionDays: parseRetentionDays(env),
+    timeZone: parseTimeZone(env),
   });
 };

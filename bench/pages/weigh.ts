@@ -16,7 +16,7 @@ import { systemClock } from '../../src/shared/clock.ts';
 import { totpCode } from '../../src/accounts/totp.ts';
 import { runDemo, type DemoLogin } from '../../src/demo/demo.service.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
-import { wireGet, type WireResponse } from './wire.ts';
+import { BROWSER_ACCEPT_ENCODING, wireGet, type WireResponse } from './wire.ts';
 
 const BUDGET = 30_000;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-weigh-'));
@@ -145,7 +145,7 @@ const table = [
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-process.stdout.write(`Bytes over the wire in kB (1000 bytes), Accept-Encoding: gzip, deflate, br\n\n`);
+process.stdout.write(`Bytes over the wire in kB (1000 bytes), Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\n\n`);
 process.stdout.write(`${line(table[0])}\n${table.slice(1).map(line).join('\n')}\n\n`);
 const colds = [...rows.values()].flatMap((r) => [r.ru?.[0], r.en?.[0]]).filter((n): n is number => n !== undefined);
 const warms = [...rows.values()].flatMap((r) => [r.ru?.[1], r.en?.[1]]).filter((n): n is number => n !== undefined);

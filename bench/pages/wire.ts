@@ -14,8 +14,11 @@ export interface WireResponse {
   body: string;
 }
 
-/** What Tor Browser (Firefox ESR) sends. */
-export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br';
+/**
+ * What Firefox (Tor Browser) and Chromium send over plain HTTP; brotli is offered only over
+ * HTTPS, so gzip is the figure that counts. KT_ACCEPT_ENCODING='gzip, deflate, br' shows the other.
+ */
+export const BROWSER_ACCEPT_ENCODING = process.env.KT_ACCEPT_ENCODING ?? 'gzip, deflate';
 
 const dechunk = (raw: Buffer): Buffer => {
   const parts: Buffer[] = [];

@@ -11,7 +11,8 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { PersonFields } from '../people/people.views.tsx';
-import { CONTACT_MEANS, RELATIONS } from './cases.schema.ts';
+import { CONTACT_MEANS, RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
+import { PERSON_LIMITS } from '../people/people.schema.ts';
 
 export const enumOptions = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}`) }));
@@ -77,7 +78,8 @@ export const NewCasePage = ({
             name="last_contact_date"
             label={t('cases.lastContactDate')}
             hint={t('people.dateHint')}
-            maxLength={20}
+            maxLength={PERSON_LIMITS.date}
+            showLimit={false}
             inputmode="numeric"
           />
           <SelectField
@@ -92,10 +94,17 @@ export const NewCasePage = ({
             label={t('cases.narrative')}
             hint={t('cases.narrativeHint')}
             required
-            maxLength={5000}
+            maxLength={TEXT_LIMITS.narrative}
             rows={6}
           />
-          <TextArea {...f} name="wants_to_learn" label={t('cases.wantsToLearn')} required maxLength={2000} rows={3} />
+          <TextArea
+            {...f}
+            name="wants_to_learn"
+            label={t('cases.wantsToLearn')}
+            required
+            maxLength={TEXT_LIMITS.wantsToLearn}
+            rows={3}
+          />
         </fieldset>
         <button type="submit">{t('cases.open')}</button>
       </PostForm>

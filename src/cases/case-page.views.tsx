@@ -14,7 +14,8 @@ import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
-import { CLOSE_REASONS } from './cases.schema.ts';
+import { CLOSE_REASONS, TEXT_LIMITS } from './cases.schema.ts';
+import { PERSON_LIMITS } from '../people/people.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
 
@@ -142,10 +143,11 @@ const AddEventForm = ({ props }: { props: Props }) => {
           label={t('cases.eventDate')}
           hint={t('people.dateHint')}
           required
-          maxLength={20}
+          maxLength={PERSON_LIMITS.date}
+          showLimit={false}
           inputmode="numeric"
         />
-        <TextField {...f} name="place" label={t('cases.place')} maxLength={200} />
+        <TextField {...f} name="place" label={t('cases.place')} maxLength={TEXT_LIMITS.eventPlace} />
         <SelectField
           {...f}
           name="source"
@@ -166,7 +168,7 @@ const AddEventForm = ({ props }: { props: Props }) => {
           name="description"
           label={t('cases.description')}
           hint={t('cases.descriptionHint')}
-          maxLength={3000}
+          maxLength={TEXT_LIMITS.eventDescription}
         />
         <button type="submit">{t('cases.addEventSubmit')}</button>
       </PostForm>
@@ -209,7 +211,7 @@ const PostFormFor = ({
   const f = { ctx: props.ctx, ...formFor(props, name) };
   return (
     <PostForm ctx={props.ctx} action={action}>
-      <TextArea {...f} name="body" label={label} hint={hint} required maxLength={5000} rows={3} />
+      <TextArea {...f} name="body" label={label} hint={hint} required maxLength={TEXT_LIMITS.post} rows={3} />
       <button type="submit">{submit}</button>
     </PostForm>
   );

@@ -2,7 +2,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { formatPartialDate } from './partial-date.ts';
 import { regionName, regionOptions } from './regions.ts';
-import { SERVICE_CATEGORIES } from './people.schema.ts';
+import { PERSON_LIMITS, SERVICE_CATEGORIES } from './people.schema.ts';
 import { fullName, type PersonView } from './people.service.ts';
 
 /** The person part of a form; field names match personFields() in people.schema.ts. */
@@ -25,15 +25,37 @@ export const PersonFields = ({
       <p class="muted" id="names-hint">
         {t('people.namesHint')}
       </p>
-      <TextField {...f} name="surname" label={t('people.surname')} required maxLength={100} />
-      <TextField {...f} name="given_name" label={t('people.givenName')} required maxLength={100} />
-      <TextField {...f} name="patronymic" label={t('people.patronymic')} maxLength={100} />
+      {/* No name comes near 100 characters: the limit is kept, not announced. */}
+      <TextField
+        {...f}
+        name="surname"
+        label={t('people.surname')}
+        required
+        maxLength={PERSON_LIMITS.name}
+        showLimit={false}
+      />
+      <TextField
+        {...f}
+        name="given_name"
+        label={t('people.givenName')}
+        required
+        maxLength={PERSON_LIMITS.name}
+        showLimit={false}
+      />
+      <TextField
+        {...f}
+        name="patronymic"
+        label={t('people.patronymic')}
+        maxLength={PERSON_LIMITS.name}
+        showLimit={false}
+      />
       <TextField
         {...f}
         name="birth_date"
         label={t('people.birthDate')}
         hint={t('people.dateHint')}
-        maxLength={20}
+        maxLength={PERSON_LIMITS.date}
+        showLimit={false}
         inputmode="numeric"
       />
       <SelectField
@@ -48,10 +70,16 @@ export const PersonFields = ({
         name="unit_number"
         label={t('people.unitNumber')}
         hint={t('people.unitNumberHint')}
-        maxLength={40}
+        maxLength={PERSON_LIMITS.unitNumber}
       />
-      <TextField {...f} name="unit_name" label={t('people.unitName')} hint={t('people.unitNameHint')} maxLength={200} />
-      <TextField {...f} name="rank" label={t('people.rank')} maxLength={80} />
+      <TextField
+        {...f}
+        name="unit_name"
+        label={t('people.unitName')}
+        hint={t('people.unitNameHint')}
+        maxLength={PERSON_LIMITS.unitName}
+      />
+      <TextField {...f} name="rank" label={t('people.rank')} maxLength={PERSON_LIMITS.rank} />
       <SelectField
         {...f}
         name="service_category"

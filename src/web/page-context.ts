@@ -10,6 +10,8 @@ export interface PageContext {
   auth: AuthContext | null;
   /** path without the query string, for the language switch */
   path: string;
+  /** the deployment's IANA time zone (TIME_ZONE): times of day are shown in it (web/time.ts) */
+  timeZone: string;
 }
 
 export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageContext => ({
@@ -18,4 +20,5 @@ export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageConte
   csrfToken: reply.generateCsrf(),
   auth: req.auth,
   path: req.url.split('?')[0],
+  timeZone: req.server.deps.config.timeZone,
 });

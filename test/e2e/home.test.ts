@@ -26,7 +26,7 @@ describe('home page in a real browser, JavaScript off', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.baseUrl}/`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
-    expect(await page.locator('.quick-exit a').textContent()).toContain('Быстрый выход');
+    expect(await page.locator('.quick-exit button').textContent()).toContain('Быстрый выход');
     expect(await page.locator('h1').count()).toBe(1);
     await expectAxeClean(page, 'home ru');
     await ctx.close();
@@ -38,7 +38,7 @@ describe('home page in a real browser, JavaScript off', () => {
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('link', { name: 'English' }).click();
     await page.locator('html[lang="en"]').waitFor();
-    expect(await page.locator('.quick-exit a').textContent()).toContain('Quick exit');
+    expect(await page.locator('.quick-exit button').textContent()).toContain('Quick exit');
     await expectAxeClean(page, 'home en');
     await ctx.close();
   });
@@ -51,7 +51,7 @@ describe('home page in a real browser, JavaScript off', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.baseUrl}/`);
     await page.locator('html[lang="en"] main h1').waitFor();
-    expect(await page.locator('.quick-exit a').textContent()).toContain('Quick exit');
+    expect(await page.locator('.quick-exit button').textContent()).toContain('Quick exit');
     await ctx.close();
   });
 
@@ -77,7 +77,7 @@ describe('home page in a real browser, JavaScript off', () => {
       });
     });
     await page.goto(`${server.baseUrl}/login?lang=ru`);
-    await page.locator('.quick-exit a').click();
+    await page.locator('.quick-exit button').click();
     await page.waitForURL(`${QUICK_EXIT_URL}**`);
     expect(seen).toHaveLength(1);
     expect(seen[0].referer).toBeUndefined();
