@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { echoValues, parseForm, type FormErrors } from '../web/forms.tsx';
+import type { EchoForm } from '../web/form-echo.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { NotFound } from '../shared/errors.ts';
 import type { AuthContext, StaffRole } from '../web/auth-context.ts';
@@ -37,6 +38,10 @@ import {
 
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
+
+// What the session-ended page names when these forms arrive after the session ended (web/form-echo.ts).
+const ORGANISATION_ECHO: EchoForm = { name: { label: 'accounts.fields.organisationName' } };
+const INVITE_ECHO: EchoForm = { role: { label: 'accounts.fields.role', choice: 'accounts.roles' } };
 
 const requireAdmin = (req: FastifyRequest): AuthContext => requireStaff(req, ['site_admin', 'org_admin']);
 
@@ -77,7 +82,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     return showOrganisations(req, reply);
   });
 
-  app.post('/admin/organisations', async (req, reply) => {
+  app.post('/admin/organisations', { config: { echo: ORGANISATION_ECHO } }, async (req, reply) => {
     const auth = requireSiteAdmin(req);
     try {
       const { name } = parseForm(organisationSchema, req.body);
@@ -148,7 +153,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get('/admin/invites', (req, reply) => showInvites(req, reply, (req.query as Record<string, unknown>).org));
 
-  app.post('/admin/invites', async (req, reply) => {
+  app.post('/admin/invites', { config: { echo: INVITE_ECHO } }, async (req, reply) => {
     const auth = requireAdmin(req);
     const orgId = (req.body as Record<string, unknown> | undefined)?.organisationId;
     try {

@@ -8,6 +8,7 @@ import { redirect, sendPage } from '../web/render.ts';
 import { caseFormAction, renderCase } from './case-render.ts';
 import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
 import { eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
+import { EVENT_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
 import { addEvent, casesOfFamily, openCase, organisationChoices, sendMessage } from './cases.service.ts';
 
 // The family's side, and the case page both families and staff read. Thin: parse, authorise
@@ -33,7 +34,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/cases/new', async (req, reply) => {
+  app.post('/cases/new', { config: { echo: NEW_CASE_ECHO } }, async (req, reply) => {
     const auth = authoriseOpenCase(requireFamily(req));
     try {
       const { caseId } = await openCase(deps, auth, parseForm(openCaseSchema(today()), req.body));
@@ -62,7 +63,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     return renderCase(req, reply, grant);
   });
 
-  app.post<IdParams>('/cases/:id/events', async (req, reply) => {
+  app.post<IdParams>('/cases/:id/events', { config: { echo: EVENT_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'add_event');
     return caseFormAction(req, reply, grant, 'event', async () => {
       const { eventId } = await addEvent(deps, grant, parseForm(eventSchema(today()), req.body));
@@ -70,7 +71,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/cases/:id/messages', async (req, reply) => {
+  app.post<IdParams>('/cases/:id/messages', { config: { echo: MESSAGE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireUser(req), req.params.id, 'message');
     return caseFormAction(req, reply, grant, 'message', async () => {
       await sendMessage(deps, grant, parseForm(postSchema, req.body).body);

@@ -16,6 +16,7 @@ import {
 } from './cases.schema.ts';
 import { addNote, assignCase, caseQueue, closeCase, reopenCase, searchCases, verifyEvent } from './cases.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
+import { CLOSE_ECHO, NOTE_ECHO, SEARCH_ECHO } from './cases.echo.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; the
 // object-level decision is always authoriseCase/authoriseQueue in web/access.ts.
@@ -44,7 +45,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q="" rows={null} staffNames={staffNames} />);
   });
 
-  app.post('/staff/search', async (req, reply) => {
+  app.post('/staff/search', { config: { echo: SEARCH_ECHO } }, async (req, reply) => {
     const grant = authoriseQueue(requireStaff(req));
     const staffNames = await names(grant.organisationId);
     let q: string;
@@ -75,7 +76,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/staff/cases/:id/notes', async (req, reply) => {
+  app.post<IdParams>('/staff/cases/:id/notes', { config: { echo: NOTE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
     return caseFormAction(req, reply, grant, 'note', async () => {
       await addNote(deps, grant, parseForm(postSchema, req.body).body);
@@ -83,7 +84,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/staff/cases/:id/close', async (req, reply) => {
+  app.post<IdParams>('/staff/cases/:id/close', { config: { echo: CLOSE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaff(req), req.params.id, 'work');
     return caseFormAction(req, reply, grant, 'close', async () => {
       await closeCase(deps, grant, parseForm(closeSchema, req.body).reason);

@@ -54,3 +54,49 @@ describe('a form posted after the session ended', () => {
     expect(res.headers.location).toBe('/login');
   });
 });
+
+describe('the page that hands back a form names what was chosen', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  it('shows labels, the organisation by name and each choice as the form read it, never raw values', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock, name: 'Правозащитная группа «Рассвет»' });
+    const family = await createFamily(t.opened.db, { clock: t.clock });
+    const { token, cookies } = await formToken(t.app, '/cases/new', family.cookies);
+    t.clock.advance(t.config.sessionIdleMinutes * MINUTE + MINUTE);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/cases/new',
+      cookies,
+      payload: new URLSearchParams({
+        _csrf: token,
+        organisation: org.id,
+        surname: 'Орлов',
+        region: 'RU-ROS',
+        service_category: 'mobilised',
+        relation: 'mother',
+        last_contact_means: 'through_comrade',
+        narrative: 'Сын позвонил в последний раз 3 марта.',
+        wants_to_learn: 'Где он сейчас.',
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(401);
+    const body = res.body.replace(/&quot;/g, '"');
+    for (const shown of [
+      '<dt>Организация, которая вам поможет</dt><dd>Правозащитная группа «Рассвет»</dd>',
+      '<dt>Фамилия</dt><dd>Орлов</dd>',
+      '<dt>Регион, откуда человек родом</dt><dd>Ростовская область</dd>',
+      '<dt>Кем вам приходится этот человек</dt><dd>Мать</dd>',
+      'Через сослуживца',
+      'Мобилизация',
+      'Сын позвонил в последний раз 3 марта.',
+      'Что вы хотите узнать',
+    ])
+      expect(body).toContain(shown);
+    for (const raw of [org.id, 'mother', 'through_comrade', 'mobilised', 'RU-ROS']) expect(body).not.toContain(raw);
+  });
+});
