@@ -3,7 +3,8 @@ import { requireFamily, requireUser } from '../accounts/guards.ts';
 import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { authoriseCase, authoriseOpenCase } from '../web/access.ts';
-import { echoValues, errorsByField, parseForm } from '../web/forms.tsx';
+import { echoValues, errorsByField, parseForm, type FormErrors } from '../web/forms.tsx';
+import { earlierRequestAbout, type EarlierRequest } from './duplicate-request.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { caseFormAction, renderCase } from './case-render.ts';
 import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
@@ -36,11 +37,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post('/cases/new', { config: { echo: NEW_CASE_ECHO } }, async (req, reply) => {
     const auth = authoriseOpenCase(requireFamily(req));
-    try {
-      const { caseId } = await openCase(deps, auth, parseForm(openCaseSchema(today()), req.body));
-      return redirect(reply, `/cases/${caseId}`);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
+    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest) => {
       const organisations = await organisationChoices(deps.db);
       return sendPage(
         req,
@@ -50,11 +47,23 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
             ctx={ctx}
             organisations={organisations}
             values={echoValues(req.body)}
-            errors={errorsByField(err.problems)}
+            errors={errors}
+            earlier={earlier}
           />
         ),
-        400,
+        status,
       );
+    };
+    try {
+      const input = parseForm(openCaseSchema(today()), req.body);
+      // Warned once (duplicate-request.ts): sent again naming the request it was warned about, it goes through.
+      const earlier = await earlierRequestAbout(deps.db, auth, input);
+      if (earlier && echoValues(req.body).duplicate_of !== earlier.caseId) return formAgain(409, {}, earlier);
+      const { caseId } = await openCase(deps, auth, input);
+      return redirect(reply, `/cases/${caseId}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return formAgain(400, errorsByField(err.problems));
     }
   });
 
