@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DialectName } from './db/database.ts';
 import type { Clock } from './shared/clock.ts';
-import { createLogger } from './shared/logger.ts';
+import { createLogger, type LogFormat } from './shared/logger.ts';
 import { registerSecurity } from './web/security.ts';
 import { registerAssets } from './web/assets.ts';
 import { registerErrorHandling } from './web/error-handler.tsx';
@@ -31,10 +31,15 @@ declare module 'fastify' {
   }
 }
 
+/** "auto" means plain lines for a person at a terminal, JSON for a log collector or a file. */
+const resolveLogFormat = (format: Config['logFormat']): LogFormat =>
+  format === 'auto' ? (process.stdout.isTTY ? 'plain' : 'json') : format;
+
 /** The Fastify app without listen(): tests call app.inject(). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
-    loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
+    loggerInstance: (deps.logger ??
+      createLogger(deps.config.logLevel, undefined, resolveLogFormat(deps.config.logFormat))) as FastifyBaseLogger,
     // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
     trustProxy: false,
     bodyLimit: 1_048_576,

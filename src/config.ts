@@ -14,6 +14,8 @@ export interface Config {
   /** the URL people use to reach the site, for printed links */
   readonly publicUrl: string;
   readonly logLevel: string;
+  /** "json", "plain", or "auto": plain lines on a terminal, JSON otherwise (LOG_FORMAT) */
+  readonly logFormat: 'json' | 'plain' | 'auto';
   /** Argon2id cost; lowered only by the test suite */
   readonly argon2: { memoryCost: number; timeCost: number; parallelism: number };
   readonly sessionIdleMinutes: number;
@@ -87,6 +89,10 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
   }
+  const logFormat = env.LOG_FORMAT && env.LOG_FORMAT !== '' ? env.LOG_FORMAT : 'auto';
+  if (logFormat !== 'json' && logFormat !== 'plain' && logFormat !== 'auto') {
+    throw new ConfigError(`LOG_FORMAT must be json, plain or auto; got "${logFormat}"`);
+  }
   return Object.freeze({
     port,
     host,
@@ -95,6 +101,7 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     secureCookies,
     publicUrl,
     logLevel,
+    logFormat,
     argon2: Object.freeze({
       memoryCost: parseIntVar(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 4_194_304),
       timeCost: parseIntVar(env, 'ARGON2_ITERATIONS', 2, 1, 100),

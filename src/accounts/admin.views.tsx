@@ -2,6 +2,7 @@ import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { localDateTime, zoneName } from '../web/time.ts';
+import { quoted } from '../web/quotes.ts';
 import { INVITABLE_ROLES, ORGANISATION_NAME_MAX } from './accounts.schema.ts';
 import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
 
@@ -128,6 +129,7 @@ export const InvitesPage = ({
           values={values}
           errors={errors}
           required
+          requiredMark={false}
           options={roleOptions}
         />
         <button type="submit">{t('accounts.admin.createInvite')}</button>
@@ -234,7 +236,12 @@ export const InviteAcceptPage = ({
   errors?: FormErrors;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
-    <p>{ctx.t('accounts.invite.intro', { organisation, role: ctx.t(`accounts.roles.${role}`) })}</p>
+    <p>
+      {ctx.t('accounts.invite.intro', {
+        organisation: quoted(ctx.lang, organisation),
+        role: ctx.t(`accounts.roles.${role}`),
+      })}
+    </p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/invite/${token}`}>
       <NewAccountFields ctx={ctx} values={values} errors={errors} staff />

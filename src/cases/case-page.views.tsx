@@ -245,6 +245,7 @@ const Assignment = ({ props }: { props: Props }) => {
             name="assignee"
             label={t('cases.assignTo')}
             required
+            requiredMark={false}
             options={assignable.map((s) => ({ value: s.id, label: s.pseudonym }))}
           />
           <button type="submit" class="secondary">
@@ -285,6 +286,7 @@ const StaffWork = ({ props }: { props: Props }) => {
                 name="reason"
                 label={t('cases.closeReason')}
                 required
+                requiredMark={false}
                 options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)}
               />
               {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}

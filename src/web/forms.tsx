@@ -75,6 +75,11 @@ interface FieldProps {
   errors: FormErrors;
   hint?: string;
   required?: boolean;
+  /**
+   * false on a form whose only field is this choice (assign someone else, a close reason, an
+   * invite's role): the form itself is optional there, and «(обязательно)» read as if it were not.
+   */
+  requiredMark?: boolean;
 }
 
 interface LengthProps {
@@ -180,7 +185,7 @@ export const SelectField = (
   const p = { ...props, errors: chooseInsteadOfFill(props.errors, props.name) };
   return (
     <label>
-      <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+      <LabelText ctx={p.ctx} label={p.label} required={p.required && p.requiredMark !== false} />
       <select
         name={p.name}
         required={p.required}
