@@ -46,7 +46,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   app.decorate('deps', deps);
 
-  await registerSecurity(app, { secureCookies: deps.config.secureCookies });
+  await registerSecurity(app, { secureCookies: deps.config.secureCookies, quickExitUrl: deps.config.quickExitUrl });
   await app.register(fastifyFormbody);
   // Pages and JSON compressed on the fly (brotli at the plugin's quality 4: cheap per request);
   // assets arrive already compressed and are left alone.

@@ -24,6 +24,8 @@ export interface Config {
   readonly retentionDays: number;
   /** IANA time zone in which pages show times of day (stored times stay UTC) */
   readonly timeZone: string;
+  /** the neutral site «Быстрый выход» leaves for (QUICK_EXIT_URL) */
+  readonly quickExitUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +73,20 @@ const parseTimeZone = (env: Env): string => {
   }
 };
 
+/** A neutral, widely used site; a deployment for another audience may choose its own. */
+const parseQuickExitUrl = (env: Env): string => {
+  const raw = env.QUICK_EXIT_URL && env.QUICK_EXIT_URL !== '' ? env.QUICK_EXIT_URL : 'https://yandex.ru/pogoda';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new ConfigError(`QUICK_EXIT_URL must be an http:// or https:// address, got "${raw}"`);
+  return url.href;
+};
+
 export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
   const port = parseIntVar(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
@@ -111,5 +127,6 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     sessionAbsoluteHours: parseIntVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     retentionDays: parseRetentionDays(env),
     timeZone: parseTimeZone(env),
+    quickExitUrl: parseQuickExitUrl(env),
   });
 };

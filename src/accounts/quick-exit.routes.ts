@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { QUICK_EXIT_PATH, QUICK_EXIT_URL } from '../web/layout.tsx';
+import { QUICK_EXIT_PATH } from '../web/layout.tsx';
 import { CSRF_COOKIE } from '../web/security.ts';
 import { clearSessionCookie } from './accounts.plugin.ts';
 import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.ts';
@@ -21,6 +21,6 @@ export const quickExitRoutes = async (app: FastifyInstance): Promise<void> => {
     clearSessionCookie(app, reply);
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
     reply.header('clear-site-data', '"cache", "cookies", "storage"');
-    return reply.code(303).redirect(QUICK_EXIT_URL);
+    return reply.code(303).redirect(app.deps.config.quickExitUrl);
   });
 };

@@ -7,8 +7,7 @@ import { STYLESHEET } from './assets.ts';
 // seen over a shoulder must not reveal what the page is about. `heading` is shown on the page.
 export const NEUTRAL_TITLE = 'Kintrace';
 // Quick exit ends the session (POST /exit, src/accounts/quick-exit.routes.ts), then goes to a
-// neutral, widely used site; nothing of ours travels in the URL or the Referer.
-export const QUICK_EXIT_URL = 'https://yandex.ru/pogoda';
+// neutral, widely used site (QUICK_EXIT_URL); nothing of ours travels in the URL or the Referer.
 export const QUICK_EXIT_PATH = '/exit';
 
 // Pages shown in answer to a POST (a form with errors, the logout page) have no GET of their

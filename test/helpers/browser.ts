@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -135,6 +136,34 @@ export const startApp = async (opts: StartOptions = {}): Promise<RunningApp> => 
       await opened.close();
       if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+};
+
+export interface NeutralSite {
+  /** what QUICK_EXIT_URL points at */
+  url: string;
+  /** the Referer of every request it received (undefined: none sent) */
+  referers: Array<string | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for the neutral site the quick exit leaves for, on loopback: the exit is a redirect,
+ * and Playwright cannot answer a redirect's target itself. Nothing leaves the machine.
+ */
+export const startNeutralSite = async (): Promise<NeutralSite> => {
+  const referers: Array<string | undefined> = [];
+  const server = http.createServer((req, res) => {
+    referers.push(req.headers.referer);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="ru"><title>Погода</title><main><h1>Погода</h1></main></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/pogoda`,
+    referers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };
 
