@@ -5,6 +5,7 @@ import {
   hasHorizontalScroll,
   launchBrowser,
   noJsContext,
+  shot,
   startApp,
   startNeutralSite,
   type NeutralSite,
@@ -34,6 +35,7 @@ describe('on a phone, JavaScript off', () => {
     return ctx;
   };
   const fits = async (page: Page, label: string) => {
+    await shot(page, label);
     await expectAxeClean(page, label);
     expect(await hasHorizontalScroll(page), label).toBe(false);
   };

@@ -211,6 +211,12 @@ export const expectAxeClean = async (page: Page, label = page.url()): Promise<vo
   }
 };
 
+/** KT_SHOTS=1 keeps full-page screenshots in the temp dir (kt-shot-<name>.png), for a human to look at. */
+export const shot = async (page: Page, name: string): Promise<void> => {
+  if (process.env.KT_SHOTS)
+    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
+};
+
 /**
  * True when the page is wider than the viewport (a horizontal scroll bar on a phone), or when
  * something inside it scrolls or clips sideways: a table in its own scroll box hid the queue's
