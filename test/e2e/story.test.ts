@@ -64,7 +64,10 @@ describe('the whole story in a browser, JavaScript off', () => {
   const submit = (page: Page, action: string | RegExp) =>
     page
       .locator(
-        typeof action === 'string' ? `form[action="${action}"] button[type="submit"]` : 'form button[type="submit"]',
+        // In main: the quick exit's button, first on every page, is a submit button too.
+        typeof action === 'string'
+          ? `form[action="${action}"] button[type="submit"]`
+          : 'main form button[type="submit"]',
       )
       .filter({ visible: true })
       .first();
