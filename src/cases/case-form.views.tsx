@@ -1,19 +1,10 @@
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
-import {
-  FormErrorSummary,
-  PostForm,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../web/forms.tsx';
-import { PersonFields } from '../people/people.views.tsx';
+import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { DateField, PersonFields } from '../people/people.views.tsx';
 import type { EarlierRequest } from './duplicate-request.ts';
 import { CONTACT_MEANS, RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
-import { PERSON_LIMITS } from '../people/people.schema.ts';
 
 export const enumOptions = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}`) }));
@@ -91,15 +82,7 @@ export const NewCasePage = ({
             required
             options={enumOptions(ctx, 'cases.relations', RELATIONS)}
           />
-          <TextField
-            {...f}
-            name="last_contact_date"
-            label={t('cases.lastContactDate')}
-            hint={t('people.dateHint')}
-            maxLength={PERSON_LIMITS.date}
-            showLimit={false}
-            inputmode="numeric"
-          />
+          <DateField {...f} name="last_contact_date" label={t('cases.lastContactDate')} />
           <SelectField
             {...f}
             name="last_contact_means"

@@ -9,13 +9,12 @@ import {
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
-import { PersonSummary } from '../people/people.views.tsx';
+import { DateField, PersonSummary } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
 import { CLOSE_REASONS, TEXT_LIMITS } from './cases.schema.ts';
-import { PERSON_LIMITS } from '../people/people.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
 
@@ -137,16 +136,7 @@ const AddEventForm = ({ props }: { props: Props }) => {
           required
           options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)}
         />
-        <TextField
-          {...f}
-          name="date"
-          label={t('cases.eventDate')}
-          hint={t('people.dateHint')}
-          required
-          maxLength={PERSON_LIMITS.date}
-          showLimit={false}
-          inputmode="numeric"
-        />
+        <DateField {...f} name="date" label={t('cases.eventDate')} required />
         <TextField {...f} name="place" label={t('cases.place')} maxLength={TEXT_LIMITS.eventPlace} />
         <SelectField
           {...f}

@@ -5,6 +5,27 @@ import { regionName, regionOptions } from './regions.ts';
 import { PERSON_LIMITS, SERVICE_CATEGORIES } from './people.schema.ts';
 import { fullName, type PersonView } from './people.service.ts';
 
+type FieldBase = { ctx: PageContext; values: FormValues; errors: FormErrors; name: string; label: string };
+
+/**
+ * A date of day, month or year precision (partialDateField). Its length limit is never reached
+ * by a date, so it is kept but not announced; the hint says which forms are understood.
+ */
+export const DateField = (p: FieldBase & { required?: boolean }) => (
+  <TextField
+    {...p}
+    hint={p.ctx.t('people.dateHint')}
+    maxLength={PERSON_LIMITS.date}
+    showLimit={false}
+    inputmode="numeric"
+  />
+);
+
+/** A name as in the documents, any alphabet; no name comes near 100 characters, so the limit is not announced. */
+const NameField = (p: FieldBase & { required?: boolean }) => (
+  <TextField {...p} maxLength={PERSON_LIMITS.name} showLimit={false} />
+);
+
 /** The person part of a form; field names match personFields() in people.schema.ts. */
 export const PersonFields = ({
   ctx,
@@ -25,39 +46,10 @@ export const PersonFields = ({
       <p class="muted" id="names-hint">
         {t('people.namesHint')}
       </p>
-      {/* No name comes near 100 characters: the limit is kept, not announced. */}
-      <TextField
-        {...f}
-        name="surname"
-        label={t('people.surname')}
-        required
-        maxLength={PERSON_LIMITS.name}
-        showLimit={false}
-      />
-      <TextField
-        {...f}
-        name="given_name"
-        label={t('people.givenName')}
-        required
-        maxLength={PERSON_LIMITS.name}
-        showLimit={false}
-      />
-      <TextField
-        {...f}
-        name="patronymic"
-        label={t('people.patronymic')}
-        maxLength={PERSON_LIMITS.name}
-        showLimit={false}
-      />
-      <TextField
-        {...f}
-        name="birth_date"
-        label={t('people.birthDate')}
-        hint={t('people.dateHint')}
-        maxLength={PERSON_LIMITS.date}
-        showLimit={false}
-        inputmode="numeric"
-      />
+      <NameField {...f} name="surname" label={t('people.surname')} required />
+      <NameField {...f} name="given_name" label={t('people.givenName')} required />
+      <NameField {...f} name="patronymic" label={t('people.patronymic')} />
+      <DateField {...f} name="birth_date" label={t('people.birthDate')} />
       <SelectField
         {...f}
         name="region"

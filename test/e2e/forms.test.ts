@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  noJsContext,
-  shot,
-  startApp,
-  type RunningApp,
-} from '../helpers/browser.ts';
+import { expectPhoneReady, launchBrowser, phoneContext, startApp, type RunningApp } from '../helpers/browser.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { createFamily, createOrganisation, createStaff, type Cookies } from '../helpers/factories.ts';
 import { buildWorld, type World } from '../../src/cases/cases.fixtures.ts';
@@ -17,8 +9,6 @@ import { MINUTE, type ManualClock } from '../../src/shared/clock.ts';
 // Issue 9, "forms that lose nothing", in Chromium with JavaScript off on a 360 px phone: a long
 // letter pasted whole, limits said beside the fields, a second request about the same person, the
 // page that hands back a form after the session ended, and the texts the walk found wrong.
-
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 /** A ministry's answer as long as real ones get: 15,000 characters, more than the old 5,000 limit. */
 const LETTER =
@@ -30,16 +20,8 @@ describe('forms on a phone, JavaScript off', () => {
   let w: World;
   let t: TestApp;
 
-  const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
-    const ctx = await noJsContext(browser, PHONE);
-    await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
-    return ctx;
-  };
-  const fits = async (page: Page, label: string) => {
-    await shot(page, label);
-    await expectAxeClean(page, label);
-    expect(await hasHorizontalScroll(page), label).toBe(false);
-  };
+  const contextFor = (cookies: Cookies = {}): Promise<BrowserContext> => phoneContext(browser, run.baseUrl, cookies);
+  const fits = expectPhoneReady;
   const fillNewCase = async (page: Page, surname: string, narrative: string) => {
     await page.locator('input[name="surname"]').fill(surname);
     await page.locator('input[name="given_name"]').fill('Пётр');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import {
-  expectAxeClean,
-  hasHorizontalScroll,
+  expectPhoneReady,
   launchBrowser,
   noJsContext,
-  shot,
+  PHONE,
+  phoneContext,
   startApp,
   startNeutralSite,
   type NeutralSite,
@@ -21,24 +21,14 @@ import type { ManualClock } from '../../src/shared/clock.ts';
 // Issue 9, "safe and clear for a frightened mother on a phone": each finding of the walk, in
 // Chromium with JavaScript off on a 360 × 740 phone, so that it fails if it comes back.
 
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
 describe('on a phone, JavaScript off', () => {
   let browser: Browser;
   let run: RunningApp;
   let neutral: NeutralSite;
   let w: World;
 
-  const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
-    const ctx = await noJsContext(browser, PHONE);
-    await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
-    return ctx;
-  };
-  const fits = async (page: Page, label: string) => {
-    await shot(page, label);
-    await expectAxeClean(page, label);
-    expect(await hasHorizontalScroll(page), label).toBe(false);
-  };
+  const contextFor = (cookies: Cookies = {}): Promise<BrowserContext> => phoneContext(browser, run.baseUrl, cookies);
+  const fits = expectPhoneReady;
 
   beforeAll(async () => {
     neutral = await startNeutralSite();

@@ -232,3 +232,24 @@ export const hasHorizontalScroll = (page: Page): Promise<boolean> =>
       return overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden';
     });
   });
+
+/** A phone as the issues walk it: 360 × 740, touch. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/** A phone with JavaScript off, holding `cookies` for the app at `baseUrl`. */
+export const phoneContext = async (
+  browser: Browser,
+  baseUrl: string,
+  cookies: Record<string, string> = {},
+): Promise<BrowserContext> => {
+  const ctx = await noJsContext(browser, PHONE);
+  await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl })));
+  return ctx;
+};
+
+/** Readable on a phone: axe finds nothing serious, nothing scrolls or clips sideways (KT_SHOTS=1 keeps a screenshot). */
+export const expectPhoneReady = async (page: Page, label: string): Promise<void> => {
+  await shot(page, label);
+  await expectAxeClean(page, label);
+  if (await hasHorizontalScroll(page)) throw new Error(`${label}: something scrolls or is clipped sideways at 360 px`);
+};
