@@ -78,6 +78,11 @@ const authOf = (
   userPrivateKey: privateKey,
 });
 
+/** A demo database (its organisations carry the demo mark): the server then says where to log in. */
+export const holdsDemo = async (db: Db): Promise<boolean> =>
+  (await db.selectFrom('organisations').select('name').where('name', 'like', `${DEMO_MARK}%`).executeTakeFirst()) !==
+  undefined;
+
 /** Fills an empty database with the demo; throws DemoRefused if it already holds any account. */
 export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; clock: Clock }): Promise<DemoReport> => {
   if ((await countUsers(deps.db)) > 0)
@@ -229,7 +234,11 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
   );
   return [
     `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases.`,
-    `Log in at ${publicUrl}/login with one of these (shown only now):`,
+    // The address is the one PORT, HOST and PUBLIC_URL give now: the server, started with the same
+    // settings, prints it again (main.ts), so a later PORT=3000 is not met with a stale :8080.
+    `Start the server with the same DATA_DIR, PORT and PUBLIC_URL (npm start), then log in at`,
+    `  ${publicUrl}/login`,
+    'with one of these (shown only now):',
     '',
     `${'role'.padEnd(11)}  ${'pseudonym'.padEnd(22)}  passphrase`,
     ...rows,
