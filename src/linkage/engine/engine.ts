@@ -128,13 +128,17 @@ export class LinkageEngine {
   useParams(params: ModelParams, frequencies?: TermFrequencies): void {
     this.sync();
     this.params = params;
-    const { link, corroborate } = this.config.thresholds;
+    const { link, corroborate, uncorroboratedLink } = this.config.thresholds;
     // Capped just below the link threshold: such a pair can only ever be reviewed.
     this.scorer = new Scorer(
       this.comparisons,
       params,
       this.data,
-      { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 },
+      {
+        comparisons: corroborate,
+        maxWeight: weightOf(link) - 1e-6,
+        unlessAbove: uncorroboratedLink === undefined ? undefined : weightOf(uncorroboratedLink),
+      },
       this.tfWithin(),
       frequencies,
     );

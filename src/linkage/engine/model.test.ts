@@ -31,6 +31,39 @@ describe('model: explanations, saved models, corroboration', () => {
     const rare = e.scorer!.explain(50, 51)[last + 1].weight;
     expect(rare).toBeGreaterThan(common + 3);
   });
+  it('takes the frequency of a name within the region the pair shares (tfWithin)', () => {
+    const config = syntheticConfig();
+    config.comparisons = config.comparisons.map((c) => (c.field === 'last' ? { ...c, tfWithin: ['city'] } : c));
+    const e = new LinkageEngine(config);
+    // "quenby" is one name in twenty nationally but most of Ely.
+    for (let i = 0; i < 2000; i++) e.add(`o${i}`, { first: `f${i % 97}`, last: `l${i}`, dob: '', city: `c${i % 50}` });
+    for (let i = 0; i < 40; i++) e.add(`e${i}`, { first: `g${i}`, last: 'quenby', dob: '', city: 'ely' });
+    const [x1, x2] = [
+      e.add('x1', { first: 'ann', last: 'quenby', dob: '', city: 'york' }),
+      e.add('x2', { first: 'ann', last: 'quenby', dob: '', city: 'york' }),
+    ];
+    const [y1, y2] = [
+      e.add('y1', { first: 'ann', last: 'quenby', dob: '', city: 'ely' }),
+      e.add('y2', { first: 'ann', last: 'quenby', dob: '', city: 'ely' }),
+    ];
+    e.useParams(engine.params!);
+    const last = e.comparisons.findIndex((c) => c.name === 'last') + 1;
+    const inYork = e.scorer!.explain(x1, x2)[last].weight;
+    const inEly = e.scorer!.explain(y1, y2)[last].weight;
+    expect(inYork - inEly).toBeGreaterThan(3);
+    // A context never makes a name rarer than it is nationally: York's two records of it are the
+    // pair itself, and the national frequency stands.
+    const national = new LinkageEngine(syntheticConfig());
+    for (let r = 0; r < e.data.size; r++)
+      national.add(e.data.ids[r], {
+        first: e.data.value('first', r),
+        last: e.data.value('last', r),
+        dob: '',
+        city: e.data.value('city', r),
+      });
+    national.useParams(engine.params!);
+    expect(inYork).toBeCloseTo(national.scorer!.explain(x1, x2)[last].weight, 9);
+  });
   it('saves and loads a model by comparison and level names, rescaling λ', () => {
     const saved = saveModel(engine.comparisons, engine.params!, engine.data.size);
     const loaded = loadModel(engine.comparisons, JSON.parse(JSON.stringify(saved)), engine.data.size * 2);

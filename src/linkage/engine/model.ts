@@ -45,6 +45,8 @@ export class Scorer {
    */
   private corroborating: Uint8Array | null = null;
   private uncorroboratedMax = Infinity;
+  /** Names alone may still link when they are this strong (rare enough to leave no doubt). */
+  private overwhelming = Number.POSITIVE_INFINITY;
   /** Whether the last scored pair was capped for lack of corroboration. */
   uncorroborated = false;
 
@@ -52,7 +54,7 @@ export class Scorer {
     readonly comparisons: readonly Comparison[],
     readonly params: ModelParams,
     private readonly data: Dataset,
-    corroboration?: { comparisons: readonly string[]; maxWeight: number },
+    corroboration?: { comparisons: readonly string[]; maxWeight: number; unlessAbove?: number },
     /** Per comparison: indices of the comparisons its term frequency is conditioned on. */
     tfWithin: readonly (readonly number[])[] = [],
     /** Counts from a previous scorer of the same records (a model update keeps them). */
@@ -61,6 +63,7 @@ export class Scorer {
     if (corroboration?.comparisons.length) {
       this.corroborating = Uint8Array.from(comparisons, (c) => (corroboration.comparisons.includes(c.name) ? 1 : 0));
       this.uncorroboratedMax = corroboration.maxWeight;
+      this.overwhelming = corroboration.unlessAbove ?? Number.POSITIVE_INFINITY;
     }
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
@@ -136,7 +139,7 @@ export class Scorer {
       }
     }
     this.cannotLink = cl;
-    this.uncorroborated = !corroborated && w > this.uncorroboratedMax;
+    this.uncorroborated = !corroborated && w > this.uncorroboratedMax && w < this.overwhelming;
     return this.uncorroborated ? this.uncorroboratedMax : w;
   }
 

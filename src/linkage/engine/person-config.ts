@@ -43,24 +43,24 @@ export const personConfig = (): LinkageConfigInput => ({
     ['birth_date|birth-date', 'region|region-code'],
     ['surname|surname-genderless', 'unit|unit-number'],
     ['surname|surname-metaphone', 'given_name|given-canonical', 'birth_date|birth-year'],
-    ['surname|surname-prefix4', 'given_name|given-canonical', '?birth_date|birth-year'],
+    { rule: ['surname|surname-prefix4', 'given_name|given-canonical', '?birth_date|birth-year'], maxBlockSize: 400 },
     ['surname|surname-genderless', 'given_name|given-initial', 'birth_date|birth-year'],
-    ['surname|surname-genderless', 'given_name|given-initial', '?birth_date|birth-year'],
+    { rule: ['surname|surname-genderless', 'given_name|given-initial', '?birth_date|birth-year'], maxBlockSize: 400 },
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-date'],
     // A year off by one on top of swapped names or a surname typo.
     ['surname+given_name|name-any', 'patronymic|patronymic-key'],
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-year', 'region|region-code'],
-    { rule: ['surname|surname-dm', 'unit|unit-formation'], maxBlockSize: 100 },
-    { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 60 },
-    { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 60 },
-    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation'], maxBlockSize: 100 },
+    { rule: ['surname|surname-dm', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 20 },
+    { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 20 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation'], maxBlockSize: 20 },
     {
       rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'birth_date|birth-month-day'],
-      maxBlockSize: 100,
+      maxBlockSize: 20,
     },
-    { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 40 },
-    { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 100 },
-    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 60 },
+    { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 20 },
+    { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
   ],
   maxBlockSize: 2000,
   // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.
@@ -68,8 +68,15 @@ export const personConfig = (): LinkageConfigInput => ({
   // m and λ by EM on the file's own candidate pairs, the saved model a prior worth 100 matches.
   training: { minRecords: 1000, randomPairs: 400_000, maxTrainingRecords: 200_000, priorStrength: 100 },
   // A link needs more than shared names and a region: at least one of patronymic, birth date
-  // or unit must agree. A sparse record (no patronymic, no birth date, no unit) can only ever
-  // reach the review band: too little evidence is a question for a person, not a link.
-  thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, corroborate: ['patronymic', 'birth_date', 'unit'] },
+  // or unit must agree, or the names alone must be rare enough for a probability of 0.99. A
+  // sparse record (no patronymic, no birth date, no unit) with common names can only ever reach
+  // the review band: too little evidence is a question for a person, not a link.
+  thresholds: {
+    link: 0.9,
+    review: 0.5,
+    minAverage: 0.5,
+    corroborate: ['patronymic', 'birth_date', 'unit'],
+    uncorroboratedLink: 0.99,
+  },
   cluster: { maxClusterSize: 200, alarmSize: 50, uniquePerSource: false },
 });

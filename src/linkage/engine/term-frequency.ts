@@ -3,17 +3,26 @@
 // overstates it by a factor of fifty (issue 10). A comparison flagged tf may name context
 // comparisons (`tfWithin`, coarse to fine, e.g. region then surname): when a pair agrees exactly
 // on the first d of them, the shared value's frequency is taken within that context,
-//     f_d = (count(value, ctx_1..d) − self + β·f_(d−1)) / (count(ctx_1..d) − self + β),
-// shrunk towards the coarser frequency (β pseudo-records) so a region with a handful of records
-// borrows the national figure. `self` removes the scored record itself: u is the chance that
-// *another* person shares the value, and in a small context a record's own count would
-// otherwise swamp it. Counts are dense integer arrays per (value, context) id, updated as records
-// are added, so an incremental index sees exactly the batch frequencies.
+//     f_d = max(f_(d−1), (max(count(value, ctx_1..d) − OWN, 0) + β·f_(d−1)) / (count(ctx_1..d) + β)),
+// shrunk towards the coarser frequency (β = 100 pseudo-records) and never below it: a context can
+// show that a name is locally common, but a few records cannot show that it is locally rare.
+// OWN discounts the scored man's own records (one man in four sources is four records of his
+// surname in his region). The national frequency counts other records than the scored one: u is
+// the chance that *another* person shares the value. Counts are dense integer arrays per
+// (value, context) id, updated as records are added, so an incremental index sees exactly the
+// batch frequencies.
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
 
 /** Pseudo-records of shrinkage towards the coarser frequency. */
-const SHRINK = 10;
+const SHRINK = 100;
+/**
+ * Records of the scored person himself, discounted from a context's count: one man listed in
+ * four sources is four records of one surname in his region, which says nothing about how many
+ * other men there bear it (measured: without the discount, agreeing on the region lowered the
+ * weight of a rare surname by six bits).
+ */
+const OWN_RECORDS = 4;
 
 interface Chain {
   comparison: number;
@@ -146,9 +155,12 @@ export class TermFrequencies {
       const jid = ch.joint[k].data[r];
       const cid = ch.context[k].data[r];
       if (jid < 0 || cid < 0) break;
-      const cj = Math.max(ch.jointCounts[k].data[jid] - self, 0);
+      const cj = Math.max(ch.jointCounts[k].data[jid] - OWN_RECORDS, 0);
       const cc = Math.max(ch.contextCounts[k].data[cid] - self, 0);
-      f = Math.max((cj + SHRINK * f) / (cc + SHRINK), 1 / n);
+      // A context only ever makes a value commoner: a small context cannot tell a locally rare
+      // name from one that is simply unseen there, and a duplicate-free count is too noisy to
+      // make a name rarer than it is in the wider population.
+      f = Math.max(f, (cj + SHRINK * f) / (cc + SHRINK));
     }
     return Math.log2(f);
   }

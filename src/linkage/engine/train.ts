@@ -119,14 +119,22 @@ const candidatePairs = (
   const deltas: number[] = [];
   const levels = new Int32Array(comps.length);
   const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
+  const cannotLink = comps.map((c) => c.levels.map((l) => l.cannotLink === true));
   blocking.forEachPair((a, b) => {
     let key = 0;
     let delta = 0;
+    let conflict = false;
     for (let i = 0; i < comps.length; i++) {
       const l = comps[i].level(a, b);
       levels[i] = l;
       key = key * radix[i] + l;
+      if (cannotLink[i][l]) conflict = true;
     }
+    // A pair the config calls two people (two different full birth dates, twins' given names) is
+    // no match for EM either. Left in, brothers and fathers — same rare surname, same region —
+    // form a latent class of their own that EM happily takes for the matches, and m of "different
+    // given name" rises to one half.
+    if (conflict) return;
     if (frequencies) {
       for (let i = 0; i < comps.length; i++) {
         const l = levels[i];
