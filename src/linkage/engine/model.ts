@@ -67,8 +67,10 @@ export class Scorer {
     }
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (_, l) =>
-        l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)),
+      Float64Array.from(c.levels, (level, l) =>
+        l === 0
+          ? 0
+          : Math.log2((level.implied ? 1 : Math.max(params.m[i][l], M_FLOOR)) / Math.max(params.u[i][l], FLOOR)),
       ),
     );
     this.log2u = comparisons.map((c, i) =>

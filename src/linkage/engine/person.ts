@@ -220,6 +220,8 @@ class PersonNameComparison implements Comparison {
       label,
       // A swapped pair shares a name just as an exact one does: a common name says less.
       tf: (i === 1 || (i === 2 && kind !== 'patronymic')) && spec.tf,
+      // One swap detector serves both name comparisons: the surname's swapped level counts it.
+      implied: i === 2 && kind === 'given' && spec.swapWith !== undefined,
       cannotLink: i === CONFLICT[kind] && spec.cannotLink,
     }));
   }

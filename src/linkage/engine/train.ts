@@ -201,7 +201,7 @@ export const train = (
   const mass = new Float64Array(found.patterns.length);
   for (; it < opts.iterations; it++) {
     const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
-    const logM = m.map((mi) => mi.map((x) => Math.log(Math.max(x, 1e-12))));
+    const logM = m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? 0 : Math.log(Math.max(x, 1e-12)))));
     const logPrior = Math.log(lambda / (1 - lambda));
     found.patterns.forEach((levels, k) => {
       let x = logPrior;
