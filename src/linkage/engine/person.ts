@@ -122,11 +122,21 @@ class SwapDetector {
     this.asGiven[0].sync(this.surname);
     this.asGiven[1].sync(this.given);
   }
+  // Both answers depend on two spellings only, so they are cached per pair of tokens (a surname
+  // token is even, a given-name token odd: the two fields' tokens are different spaces).
+  private readonly crossCache = new PairCache();
+  private readonly nearCache = new PairCache();
+  private readonly crossTokens = (x: number, y: number): number => {
+    const [ts, tg] = x % 2 === 0 ? [x / 2, (y - 1) / 2] : [y / 2, (x - 1) / 2];
+    return this.asSurname[0].near(ts, this.asSurname[1], tg) || this.asGiven[0].near(ts, this.asGiven[1], tg) ? 1 : 0;
+  };
+  private readonly nearTokens = (x: number, y: number): number =>
+    this.asSurname[0].near(x, this.asSurname[0], y) ? 1 : 0;
   private cross(a: number, b: number): boolean {
     const ts = this.surname.at(a);
     const tg = this.given.at(b);
     if (ts < 0 || tg < 0) return false;
-    return this.asSurname[0].near(ts, this.asSurname[1], tg) || this.asGiven[0].near(ts, this.asGiven[1], tg);
+    return this.crossCache.get(2 * ts, 2 * tg + 1, this.crossTokens) === 1;
   }
   private lastA = -1;
   private lastB = -1;
@@ -135,7 +145,7 @@ class SwapDetector {
   surnamesDiffer(a: number, b: number): boolean {
     const ta = this.surname.at(a);
     const tb = this.surname.at(b);
-    return ta >= 0 && tb >= 0 && !this.asSurname[0].near(ta, this.asSurname[0], tb);
+    return ta >= 0 && tb >= 0 && this.nearCache.get(ta, tb, this.nearTokens) === 0;
   }
   /** Both name comparisons ask about the same pair in turn: answer the second from memory. */
   swapped(a: number, b: number): boolean {
