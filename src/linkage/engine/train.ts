@@ -185,7 +185,7 @@ export const train = (
   try {
     found = candidatePairs(comps, blocking, opts.crossSourceOnly, u, frequencies);
   } finally {
-    blocking.mask = null;
+    blocking.unmask();
   }
   const all = Math.max(1, totalPairs(data, opts.crossSourceOnly, mask));
   const m0 = prior?.m ?? comps.map((c) => initialM(c.levels.length));
