@@ -25,8 +25,13 @@ describe('model: explanations, saved models, corroboration', () => {
     for (let i = 0; i < 50; i++) e.add(`c${i}`, { first: 'anna', last: 'smith', dob: '', city: '' });
     e.add('r1', { first: 'anna', last: 'quenby', dob: '', city: '' });
     e.add('r2', { first: 'anna', last: 'quenby', dob: '', city: '' });
-    e.useParams(engine.params!);
+    // Frequencies need a file of some size (in a few dozen records they are shrunk to the level's
+    // average u), and surnames as varied as real ones (u of an exact surname ~0.1%).
+    for (let i = 0; i < 3000; i++) e.add(`o${i}`, { first: 'bob', last: `l${i}`, dob: '', city: '' });
     const last = e.comparisons.findIndex((c) => c.name === 'last');
+    const params = structuredClone(engine.params!);
+    params.u[last][1] = 0.001;
+    e.useParams(params);
     const common = e.scorer!.explain(0, 1)[last + 1].weight;
     const rare = e.scorer!.explain(50, 51)[last + 1].weight;
     expect(rare).toBeGreaterThan(common + 3);

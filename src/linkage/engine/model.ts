@@ -113,11 +113,8 @@ export class Scorer {
     }
     if (anyTf && floor > Number.NEGATIVE_INFINITY) {
       let bound = w;
-      const log2n = Math.log2(Math.max(this.frequencies.total, 2));
-      for (let i = 0; i < comps.length; i++) {
-        const l = this.levels[i];
-        if (this.tfFlag[i][l] === 1) bound += this.log2u[i][l] + log2n;
-      }
+      const lift = this.frequencies.maxLog2Lift();
+      for (let i = 0; i < comps.length; i++) if (this.tfFlag[i][this.levels[i]] === 1) bound += lift;
       if (cl || bound < floor) {
         this.cannotLink = cl;
         this.uncorroborated = false;
@@ -134,7 +131,9 @@ export class Scorer {
         // log2(u_level / tf(value)): the shared value's own frequency replaces the average u. On
         // an exact level both records hold one value; otherwise (swapped names) the commoner of
         // the two counts, so that a pair scores the same whichever record comes first.
-        const log2f = l === 1 ? f.log2Frequency(i, a, d) : Math.max(f.log2Frequency(i, a, d), f.log2Frequency(i, b, d));
+        const u = this.params.u[i][l];
+        const log2f =
+          l === 1 ? f.log2Frequency(i, a, d, u) : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
         const adjust = this.log2u[i][l] - log2f;
         this.contributions[i] += adjust;
         w += adjust;

@@ -10,9 +10,10 @@ import personModel from './person-model.json' with { type: 'json' };
 export const personConfig = (): LinkageConfigInput => ({
   id: 'record_id',
   comparisons: [
-    // Name frequencies are taken within the region when both records name the same one, and the
-    // given name's within the surname too: in small pools (Dagestan, Tyva) one full name is
-    // shared by hundreds, and only the local frequency says how little agreeing on it is worth.
+    // Name frequencies are taken within the surname (given name) and the full name (patronymic),
+    // then within the region when both records name the same one: in small pools (Dagestan, Tyva)
+    // one full name is shared by hundreds, and only that frequency says how little agreeing on it
+    // is worth — also when a record names no region at all.
     { type: 'person-surname', field: 'surname', swapWith: 'given_name', tf: true, tfWithin: ['region'] },
     {
       type: 'person-given',
@@ -20,19 +21,20 @@ export const personConfig = (): LinkageConfigInput => ({
       swapWith: 'surname',
       tf: true,
       cannotLink: true,
-      tfWithin: ['region', 'surname'],
+      tfWithin: ['surname', 'region'],
     },
-    // The patronymic within region, surname and given name: among the three hundred "Ооржак Саян"
-    // of Tyva at a million records, how many also share the father's name is what a patronymic
-    // agreement is worth.
+    // Among the three hundred "Ооржак Саян" at a million records, how many also share the father's
+    // name is what a patronymic agreement is worth.
     {
       type: 'person-patronymic',
       field: 'patronymic',
       tf: true,
       cannotLink: true,
-      tfWithin: ['region', 'surname', 'given_name'],
+      tfWithin: ['surname', 'given_name', 'region'],
     },
-    { type: 'person-date', field: 'birth_date', cannotLink: true },
+    // A shared birth date weighs by its own frequency too: placeholder dates (1 January) and the
+    // dense birth years of one mobilisation are shared by many.
+    { type: 'person-date', field: 'birth_date', cannotLink: true, tf: true },
     { type: 'region', field: 'region', tf: true },
     { type: 'unit', field: 'unit', tf: true },
   ],

@@ -7,8 +7,9 @@
 // shrunk towards the coarser frequency (β = 100 pseudo-records) and never below it: a context can
 // show that a name is locally common, but a few records cannot show that it is locally rare.
 // OWN discounts the scored man's own records (one man in four sources is four records of his
-// surname in his region). The national frequency counts other records than the scored one: u is
-// the chance that *another* person shares the value. Counts are dense integer arrays per
+// surname in his region). The national frequency counts other records than the scored one (u is
+// the chance that *another* person shares the value), shrunk towards the level's average u by
+// 1,000 pseudo-records, so that a small file's counts do not pass for frequencies. Counts are dense integer arrays per
 // (value, context) id, updated as records are added, so an incremental index sees exactly the
 // batch frequencies.
 import type { Comparison } from './comparison.ts';
@@ -23,6 +24,8 @@ const SHRINK = 100;
  * weight of a rare surname by six bits).
  */
 const OWN_RECORDS = 4;
+/** Pseudo-records at the level's average u behind every national frequency. */
+const NATIONAL_SHRINK = 1000;
 
 interface Chain {
   comparison: number;
@@ -140,15 +143,27 @@ export class TermFrequencies {
   }
 
   /** log2 of the frequency of record r's value of comparison i among other records, within depth d. */
-  log2Frequency(i: number, r: number, d: number): number {
+  /**
+   * The most a frequency can lower u: log2 of u over the smallest frequency the shrinkage allows
+   * (a value seen nowhere else), for scoring to skip pairs that cannot reach a floor.
+   */
+  maxLog2Lift(): number {
+    return Math.log2((this.total + NATIONAL_SHRINK) / NATIONAL_SHRINK);
+  }
+
+  /**
+   * log2 of the frequency of record r's value of comparison i among the other records, within
+   * depth d; `prior` (the level's average u) is what a value counts as before it has been seen
+   * often: eight records cannot say that a date is one in four.
+   */
+  log2Frequency(i: number, r: number, d: number, prior: number): number {
     const c = this.comparisons[i];
     const counts = this.counts[i]!;
     const v = c.tfKey!(r);
     const self = r < this.total ? 1 : 0;
     const n = Math.max(this.total - self, 1);
-    const count = v >= 0 && v < counts.length ? counts.data[v] - self : 0;
-    // A value seen only in this record still has some chance of another bearer.
-    let f = Math.max(count, 1) / n;
+    const count = v >= 0 && v < counts.length ? Math.max(counts.data[v] - self, 0) : 0;
+    let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
     for (let k = 0; k < d && ch; k++) {
       if (r >= ch.joint[k].length) break;

@@ -142,8 +142,8 @@ const candidatePairs = (
         const d = frequencies.depth(i, levels);
         const log2f =
           l === 1
-            ? frequencies.log2Frequency(i, a, d)
-            : Math.max(frequencies.log2Frequency(i, a, d), frequencies.log2Frequency(i, b, d));
+            ? frequencies.log2Frequency(i, a, d, u[i][l])
+            : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
         delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
       }
     }
