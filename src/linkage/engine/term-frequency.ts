@@ -14,6 +14,27 @@
 // batch frequencies.
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
+import { IdTable } from './id-table.ts';
+
+/** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
+export interface SharedFrequencies {
+  total: number;
+  counts: (Int32Array | null)[];
+  chains: ({
+    joint: Int32Array[];
+    context: Int32Array[];
+    jointCounts: Int32Array[];
+    contextCounts: Int32Array[];
+  } | null)[];
+}
+
+const view = (g: GrowInt32): Int32Array => g.data.subarray(0, g.length);
+const wrap = (a: Int32Array): GrowInt32 => {
+  const g = new GrowInt32(1);
+  g.data = a;
+  g.length = a.length;
+  return g;
+};
 
 /** Pseudo-records of shrinkage towards the coarser frequency. */
 const SHRINK = 100;
@@ -34,8 +55,9 @@ interface Chain {
   /** Per depth d ≥ 1: per record, the dense id of (value, ctx_1..d) and of (ctx_1..d), −1 when absent. */
   joint: GrowInt32[];
   context: GrowInt32[];
-  jointIds: Map<number, number>[];
-  contextIds: Map<number, number>[];
+  /** Interning tables; absent in a worker thread, which only reads the counts. */
+  jointIds: IdTable[];
+  contextIds: IdTable[];
   jointCounts: GrowInt32[];
   contextCounts: GrowInt32[];
 }
@@ -50,7 +72,7 @@ const bump = (counts: GrowInt32, id: number, by: number): void => {
 
 export class TermFrequencies {
   /** National counts per comparison (null when it has no tf level). */
-  private readonly counts: (GrowInt32 | null)[];
+  private counts: (GrowInt32 | null)[];
   private readonly chains: (Chain | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
@@ -71,11 +93,45 @@ export class TermFrequencies {
         within: [...w],
         joint: per(() => new GrowInt32()),
         context: per(() => new GrowInt32()),
-        jointIds: per(() => new Map()),
-        contextIds: per(() => new Map()),
+        jointIds: per(() => new IdTable()),
+        contextIds: per(() => new IdTable()),
         jointCounts: per(() => new GrowInt32()),
         contextCounts: per(() => new GrowInt32()),
       };
+    });
+  }
+
+  /** The counts for a worker thread (copied once; the worker never adds records). */
+  share(): SharedFrequencies {
+    return {
+      total: this.total,
+      counts: this.counts.map((c) => (c ? view(c) : null)),
+      chains: this.chains.map((ch) =>
+        ch
+          ? {
+              joint: ch.joint.map(view),
+              context: ch.context.map(view),
+              jointCounts: ch.jointCounts.map(view),
+              contextCounts: ch.contextCounts.map(view),
+            }
+          : null,
+      ),
+    };
+  }
+
+  /** Takes over a main thread's counts instead of counting again (a worker's scorer). */
+  adopt(shared: SharedFrequencies): void {
+    this.total = shared.total;
+    shared.counts.forEach((c, i) => {
+      if (c && this.counts[i]) this.counts[i] = wrap(c);
+    });
+    shared.chains.forEach((s, i) => {
+      const ch = this.chains[i];
+      if (!s || !ch) return;
+      ch.joint = s.joint.map(wrap);
+      ch.context = s.context.map(wrap);
+      ch.jointCounts = s.jointCounts.map(wrap);
+      ch.contextCounts = s.contextCounts.map(wrap);
     });
   }
 
@@ -117,10 +173,8 @@ export class TermFrequencies {
           if (ok) {
             const ctxKey = combine(cid, x);
             const jointKey = combine(jid, x);
-            cid = ch.contextIds[d].get(ctxKey) ?? -1;
-            if (cid < 0) ch.contextIds[d].set(ctxKey, (cid = ch.contextIds[d].size));
-            jid = ch.jointIds[d].get(jointKey) ?? -1;
-            if (jid < 0) ch.jointIds[d].set(jointKey, (jid = ch.jointIds[d].size));
+            cid = ch.contextIds[d].intern(ctxKey);
+            jid = ch.jointIds[d].intern(jointKey);
           }
           ch.joint[d].push(ok ? jid : -1);
           ch.context[d].push(ok ? cid : -1);
