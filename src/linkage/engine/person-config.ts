@@ -74,7 +74,8 @@ export const personConfig = (): LinkageConfigInput => ({
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
   ],
   maxBlockSize: 2000,
-  // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.
+  // Learned by bench/linkage/train-person-model.ts on generated records: EM's prior, and the model
+  // itself below minRecords.
   model: personModel as unknown as SavedModel,
   // m and λ by EM on the file's own candidate pairs, the saved model a prior worth 100 matches.
   training: { minRecords: 1000, randomPairs: 400_000, maxTrainingRecords: 200_000, priorStrength: 100 },

@@ -7,18 +7,7 @@ import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './pers
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
-import {
-  canonicalGivenName,
-  initialOf,
-  isInitial,
-  metaphoneRu,
-  nameKey,
-  parseDate,
-  parseUnit,
-  patronymicGenderless,
-  regionCode,
-  surnameGenderless,
-} from './normalize/index.ts';
+import { parseDate, parseUnit, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
