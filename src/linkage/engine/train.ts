@@ -224,10 +224,12 @@ export const train = (
     });
     const next = acc.map(normaliseNonNull);
     const nextLambda = Math.min(0.5, Math.max(1 / all, expected / all));
-    const moved = Math.abs(Math.log(nextLambda / lambda));
+    // Converged when neither λ nor any m moves any more (λ alone can settle while m still shifts).
+    let moved = Math.abs(Math.log(nextLambda / lambda));
+    next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
     m = next;
     lambda = nextLambda;
-    if (moved < 1e-4) break;
+    if (moved < 1e-5) break;
   }
   const report: TrainingReport = {
     records: mask ? mask.reduce((a, b) => a + b, 0) : n,
