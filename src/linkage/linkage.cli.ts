@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseLinkageConfig } from './engine/config.ts';
 import { runLinkage, summary, writeClusters, writePairs } from './linkage.run.ts';
+import { evaluateCommand } from './linkage.evaluate.ts';
 
 const probabilityOption = (value: string): number => {
   const p = Number(value);
@@ -93,5 +94,14 @@ export const registerLinkageCli = (program: Command): void => {
     .option('--decisions <file>', 'human decisions left_id,right_id,decision (same|different)')
     .action(async (a: string, b: string | undefined, opts: LinkOptions) => {
       process.stderr.write(await linkCommand(b ? [a, b] : [a], { ...opts, progress: true }));
+    });
+
+  program
+    .command('evaluate')
+    .description('pairwise and B-cubed precision, recall and F1 of a clustering against labelled truth')
+    .argument('<truth>', 'CSV record_id,person_id (or record_id,cluster_id): the true person of each labelled record')
+    .argument('<clusters>', 'CSV record_id,cluster_id as written by dedupe --out')
+    .action(async (truth: string, clusters: string) => {
+      process.stdout.write(await evaluateCommand(truth, clusters));
     });
 };

@@ -1,11 +1,13 @@
 // Candidate pairs from several blocking rules, unioned without a hash set of pairs: a pair found
 // by rule r is skipped when an earlier rule also puts both records in one block, so each pair is
 // scored exactly once and memory stays O(records). Oversized blocks are skipped and reported.
-import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { mixHash } from './strings.ts';
 import { getTransform } from './transforms.ts';
 
 export type BlockingRule = readonly string[];
+/** A rule, or a rule with its own block-size cap (blocks above it are skipped without a report). */
+export type BlockingRuleSpec = BlockingRule | { readonly rule: BlockingRule; readonly maxBlockSize: number };
 
 /** One key part: a transformed field, or "a+b|t": the unordered set of two fields' values
  * (so a surname written in the given-name field still meets its twin). */
@@ -30,6 +32,10 @@ export interface BlockingStats {
 export const NULL_KEY = -1;
 
 export class Blocking {
+  readonly rules: readonly BlockingRule[];
+  /** Per rule: the largest block it pairs, and whether that is the rule's own cap (not reported). */
+  readonly caps: number[];
+  private readonly ownCap: boolean[];
   readonly ruleNames: string[];
   private readonly parts: KeyPart[][];
   /**
@@ -44,11 +50,27 @@ export class Blocking {
   keys: Float64Array[] = [];
   /** When set, only records with mask[r] = 1 take part (training samples records, not pairs). */
   mask: Uint8Array | null = null;
+  /** Keys a masked pass cleared: (rule, record, key) triples, restored by `unmask`. */
+  private clearedLog: number[] = [];
+
+  /** Ends a masked pass: every record takes part again, with the keys it had. */
+  unmask(): void {
+    const log = this.clearedLog;
+    for (let i = 0; i < log.length; i += 3) this.keys[log[i]][log[i + 1]] = log[i + 2];
+    this.clearedLog = [];
+    this.mask = null;
+  }
   constructor(
     private readonly data: Dataset,
-    readonly rules: readonly BlockingRule[],
+    specs: readonly BlockingRuleSpec[],
     readonly maxBlockSize = 5000,
+    /** The engine's registry (a worker adopts these keys); training's throwaway blockings pass none. */
+    features?: FeatureRegistry,
   ) {
+    const rules = specs.map((s) => ('rule' in s ? s.rule : s));
+    this.rules = rules;
+    this.caps = specs.map((s) => ('rule' in s ? s.maxBlockSize : maxBlockSize));
+    this.ownCap = specs.map((s) => 'rule' in s);
     this.ruleNames = rules.map((r) => r.join(' & '));
     const cache = new Map<string, KeyPart>();
     const part = (spec: string): KeyPart => {
@@ -56,9 +78,9 @@ export class Blocking {
       if (!part) {
         const [fields, transformName = 'value'] = spec.split('|');
         const fn = getTransform(transformName);
-        const interner = new Interner();
+        const interner = new Interner(features);
         const cols = fields.split('+').map((f) => data.column(f));
-        part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)))) };
+        part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)), features)) };
         cache.set(spec, part);
       }
       return part;
@@ -110,7 +132,17 @@ export class Blocking {
       for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
   }
 
+  /** Set when a pass cleared keys of a skipped block: the next pass must compute them again. */
+  private cleared = false;
+
+  /** Computes the keys unless they are current (same records, nothing cleared since). */
+  ensureKeys(): void {
+    if (this.cleared || this.keys.length !== this.rules.length || this.keys[0]?.length !== this.data.size)
+      this.computeKeys();
+  }
+
   computeKeys(): void {
+    this.cleared = false;
     this.sync();
     const n = this.data.size;
     this.keys = this.parts.map((_, k) => {
@@ -156,7 +188,7 @@ export class Blocking {
 
   /** Upper bound on the pairs rule k yields (Σ C(size, 2) over blocks that are not oversized). */
   pairCount(k: number): number {
-    if (this.keys.length !== this.rules.length || this.keys[0]?.length !== this.data.size) this.computeKeys();
+    this.ensureKeys();
     const { sortedKeys } = this.sortedByKey(k);
     let total = 0;
     let start = 0;
@@ -164,7 +196,7 @@ export class Blocking {
       let end = start + 1;
       while (end < sortedKeys.length && sortedKeys[end] === sortedKeys[start]) end++;
       const size = end - start;
-      if (size <= this.maxBlockSize) total += (size * (size - 1)) / 2;
+      if (size <= this.caps[k]) total += (size * (size - 1)) / 2;
       start = end;
     }
     return total;
@@ -205,9 +237,15 @@ export class Blocking {
     }
     const size = end - start;
     const first = firstEnd - start;
-    if ((first * (2 * size - first - 1)) / 2 > (this.maxBlockSize * (this.maxBlockSize - 1)) / 2) {
-      oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
-      for (let i = start; i < end; i++) this.keys[k][order[i]] = NULL_KEY;
+    const cap = this.caps[k];
+    if ((first * (2 * size - first - 1)) / 2 > (cap * (cap - 1)) / 2) {
+      if (!this.ownCap[k]) oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
+      for (let i = start; i < end; i++) {
+        // A sampled (masked) pass puts the keys back afterwards, so the full pass can reuse them.
+        if (this.mask) this.clearedLog.push(k, order[i], this.keys[k][order[i]]);
+        this.keys[k][order[i]] = NULL_KEY;
+      }
+      if (!this.mask) this.cleared = true;
       return -1;
     }
     return firstEnd;
@@ -222,7 +260,7 @@ export class Blocking {
     crossSourceOnly = false,
     onBlock?: (done: number, total: number) => void,
   ): BlockingStats {
-    if (this.keys.length !== this.rules.length || this.keys[0]?.length !== this.data.size) this.computeKeys();
+    this.ensureKeys();
     const source = this.data.source.data;
     const stats: BlockingStats = { candidatePairs: 0, pairsPerRule: [], oversized: [] };
     for (let k = 0; k < this.rules.length; k++) {

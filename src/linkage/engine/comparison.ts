@@ -1,7 +1,7 @@
 // The comparison contract: a comparison maps a pair of records to a level (0 = a value is
 // missing, so the field says nothing). The model learns m and u per level; levels flagged `tf`
 // get a term-frequency adjustment, levels flagged `cannotLink` forbid the pair from clustering.
-import type { Dataset } from './dataset.ts';
+import type { Dataset, FeatureRegistry } from './dataset.ts';
 
 export interface Level {
   readonly label: string;
@@ -9,6 +9,12 @@ export interface Level {
   readonly tf?: boolean;
   /** Hard evidence of two different people (e.g. two different exact birth dates). */
   readonly cannotLink?: boolean;
+  /**
+   * The level only ever occurs together with a level of another comparison that already counts
+   * the evidence (the given name "swapped with surname" exactly when the surname is "swapped with
+   * given name"): its m is 1, so one swap is not counted as two unlikely events.
+   */
+  readonly implied?: boolean;
 }
 
 export interface Comparison {
@@ -33,20 +39,9 @@ export interface ComparisonSpec {
   swapWith?: string;
   /** Treat this comparison's conflict level as cannot-link. */
   cannotLink?: boolean;
+  /** Comparisons within which this one's term frequency is taken (see term-frequency.ts). */
+  tfWithin?: string[];
 }
 
-export type ComparisonFactory = (spec: ComparisonSpec, data: Dataset) => Comparison;
-
-const registry = new Map<string, ComparisonFactory>();
-
-export const registerComparison = (type: string, factory: ComparisonFactory): void => {
-  registry.set(type, factory);
-};
-
-export const comparisonTypes = (): string[] => [...registry.keys()];
-
-export const createComparison = (spec: ComparisonSpec, data: Dataset): Comparison => {
-  const factory = registry.get(spec.type);
-  if (!factory) throw new Error(`unknown comparison type "${spec.type}" (known: ${comparisonTypes().join(', ')})`);
-  return factory(spec, data);
-};
+/** Builds a comparison for one engine: its token features register in that engine's registry. */
+export type ComparisonFactory = (spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) => Comparison;

@@ -1,8 +1,8 @@
 // Comparison types for any CSV: exact, name-like strings, numbers/codes, dates, e-mail.
 // Level thresholds follow what Splink and FEBRL studies found useful: exact, one edit,
 // Jaro–Winkler bands, else.
-import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
-import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
+import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { packDate, parseGenericDate, dateLevel, DATE_FULL_CONFLICT, DATE_LEVELS } from './dates.ts';
 
@@ -12,17 +12,23 @@ abstract class KeyedComparison implements Comparison {
   readonly fields: string[];
   abstract readonly levels: Level[];
   protected readonly col: FieldColumn;
-  protected readonly keys = new Interner();
+  protected readonly keys: Interner;
   protected readonly keyOf: TokenFeature;
   protected readonly swapCol: FieldColumn | null;
   protected swapKeyOf: TokenFeature | null = null;
-  constructor(spec: ComparisonSpec, data: Dataset, normalise: (raw: string) => string) {
+  constructor(
+    spec: ComparisonSpec,
+    data: Dataset,
+    protected readonly features: FeatureRegistry,
+    normalise: (raw: string) => string,
+  ) {
     this.name = spec.name ?? spec.field;
     this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];
     this.col = data.column(spec.field);
-    this.keyOf = new TokenFeature((raw) => this.keys.id(normalise(raw)));
+    this.keys = new Interner(features);
+    this.keyOf = new TokenFeature((raw) => this.keys.id(normalise(raw)), features);
     this.swapCol = spec.swapWith ? data.column(spec.swapWith) : null;
-    if (this.swapCol) this.swapKeyOf = new TokenFeature((raw) => this.keys.id(normalise(raw)));
+    if (this.swapCol) this.swapKeyOf = new TokenFeature((raw) => this.keys.id(normalise(raw)), features);
   }
   sync(): void {
     this.keyOf.sync(this.col);
@@ -48,8 +54,8 @@ abstract class KeyedComparison implements Comparison {
 
 class ExactComparison extends KeyedComparison {
   readonly levels: Level[];
-  constructor(spec: ComparisonSpec, data: Dataset) {
-    super(spec, data, clean);
+  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
+    super(spec, data, features, clean);
     this.levels = [
       { label: 'null' },
       { label: 'exact', tf: spec.tf },
@@ -74,8 +80,8 @@ class NameComparison extends KeyedComparison {
     const jw = jaroWinkler(sa, sb);
     return jw >= 0.9 ? 4 : jw >= 0.8 ? 5 : 6;
   };
-  constructor(spec: ComparisonSpec, data: Dataset) {
-    super(spec, data, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
+  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
+    super(spec, data, features, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
     this.levels = [
       { label: 'null' },
       { label: 'exact', tf: spec.tf },
@@ -99,8 +105,8 @@ class NameComparison extends KeyedComparison {
 /** Codes and numbers (postcodes, ID numbers, house numbers): exact, one typo, else. */
 class NumericComparison extends KeyedComparison {
   readonly levels: Level[];
-  constructor(spec: ComparisonSpec, data: Dataset) {
-    super(spec, data, (s) => clean(s).replace(/[\s-]/g, ''));
+  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
+    super(spec, data, features, (s) => clean(s).replace(/[\s-]/g, ''));
     this.levels = [{ label: 'null' }, { label: 'exact', tf: spec.tf }, { label: 'one edit' }, { label: 'different' }];
   }
   level(a: number, b: number): number {
@@ -115,10 +121,11 @@ class NumericComparison extends KeyedComparison {
 class EmailComparison extends KeyedComparison {
   readonly levels: Level[];
   private readonly userOf: TokenFeature;
-  private readonly users = new Interner();
-  constructor(spec: ComparisonSpec, data: Dataset) {
-    super(spec, data, clean);
-    this.userOf = new TokenFeature((raw) => this.users.id(clean(raw).split('@')[0]));
+  private readonly users: Interner;
+  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
+    super(spec, data, features, clean);
+    this.users = new Interner(features);
+    this.userOf = new TokenFeature((raw) => this.users.id(clean(raw).split('@')[0]), features);
     this.levels = [
       { label: 'null' },
       { label: 'exact', tf: spec.tf },
@@ -150,22 +157,41 @@ export class DateComparison implements Comparison {
   readonly levels: Level[];
   private readonly col: FieldColumn;
   private readonly packed: TokenFeature;
+  /** Dense id of each date (for term frequencies: 1 January and round years are everyone's). */
+  private readonly dateId: TokenFeature | null = null;
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
+    features: FeatureRegistry,
     pack: (raw: string) => number = (raw) => packDate(parseGenericDate(raw)),
   ) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
-    this.packed = new TokenFeature(pack);
+    this.packed = new TokenFeature(pack, features);
+    if (spec.tf) {
+      const ids = new Interner(features);
+      this.dateId = new TokenFeature((raw) => {
+        const p = pack(raw);
+        return p < 0 ? -1 : ids.id(String(p));
+      }, features);
+    }
     // Only two different full dates are a conflict; a partial date may just be imprecise.
     this.levels = DATE_LEVELS.map((l, i) =>
-      i === DATE_FULL_CONFLICT && spec.cannotLink ? { ...l, cannotLink: true } : l,
+      i === DATE_FULL_CONFLICT && spec.cannotLink
+        ? { ...l, cannotLink: true }
+        : i === 1 && spec.tf
+          ? { ...l, tf: true }
+          : l,
     );
+  }
+  tfKey(r: number): number {
+    const t = this.col.at(r);
+    return t < 0 || !this.dateId ? -1 : this.dateId.data[t];
   }
   sync(): void {
     this.packed.sync(this.col);
+    this.dateId?.sync(this.col);
   }
   level(a: number, b: number): number {
     const ta = this.col.at(a);
@@ -175,8 +201,10 @@ export class DateComparison implements Comparison {
   }
 }
 
-registerComparison('exact', (s, d) => new ExactComparison(s, d));
-registerComparison('name', (s, d) => new NameComparison(s, d));
-registerComparison('numeric', (s, d) => new NumericComparison(s, d));
-registerComparison('email', (s, d) => new EmailComparison(s, d));
-registerComparison('date', (s, d) => new DateComparison(s, d));
+export const genericComparisons: Record<string, ComparisonFactory> = {
+  exact: (s, d, f) => new ExactComparison(s, d, f),
+  name: (s, d, f) => new NameComparison(s, d, f),
+  numeric: (s, d, f) => new NumericComparison(s, d, f),
+  email: (s, d, f) => new EmailComparison(s, d, f),
+  date: (s, d, f) => new DateComparison(s, d, f),
+};

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createComparison } from './comparison.ts';
+import { createComparison } from './comparison-types.ts';
 import { levelOf } from './levels.test-helper.ts';
-import './comparisons-generic.ts';
-import { Dataset } from './dataset.ts';
+import { Dataset, FeatureRegistry } from './dataset.ts';
 import { dateLevel, packDate, parseGenericDate } from './dates.ts';
 
 describe('generic comparisons: every level', () => {
@@ -49,7 +48,7 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { d: '1995' }, { d: '1981' })).toBe('different');
     expect(levelOf(s, { d: '' }, { d: '1981' })).toBe('null');
     const data = new Dataset(['d']);
-    const c = createComparison(s, data);
+    const c = createComparison(s, data, new FeatureRegistry());
     expect(c.levels.filter((l) => l.cannotLink).map((l) => l.label)).toEqual(['different full dates']);
   });
   it('date parsing keeps precision', () => {

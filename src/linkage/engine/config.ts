@@ -15,22 +15,41 @@ export const linkageConfigSchema = z.object({
         tf: z.boolean().optional(),
         swapWith: z.string().optional(),
         cannotLink: z.boolean().optional(),
+        /** Comparisons (by name, coarse to fine) within which the tf frequency is taken when they agree. */
+        tfWithin: z.array(z.string()).optional(),
       }),
     )
     .min(1),
-  blocking: z.array(rule).min(1),
+  /**
+   * Rules; a rule given as { rule, maxBlockSize } has its own block-size cap: a broad rule (a
+   * surname's sound and a region) that finds typo'd twins among 20,000 records would make
+   * blocks of thousands at a million, so there it keeps only the small blocks (rare names) and
+   * quietly skips the rest, which narrower rules cover.
+   */
+  blocking: z.array(z.union([rule, z.object({ rule, maxBlockSize: z.number().int().positive() })])).min(1),
   maxBlockSize: z.number().int().positive().default(5000),
-  training: z.object({
-    deterministic: z.array(rule).min(1),
-    recall: z.union([z.number().gt(0).lte(1), z.literal('auto')]).default('auto'),
-    sessions: z.array(rule).min(1),
-    randomPairs: z.number().int().positive().default(300_000),
-    maxSessionPairs: z.number().int().positive().default(2_000_000),
-    iterations: z.number().int().positive().default(30),
-    seed: z.number().int().default(1),
-    /** Below this many records, use `model` instead of training (too little data to train). */
-    minRecords: z.number().int().nonnegative().default(0),
-  }),
+  // Older configs' deterministic/recall/sessions keys are accepted and ignored (stripped): m and
+  // λ are now learned by EM over the engine's own candidate pairs (train.ts).
+  training: z
+    .object({
+      randomPairs: z.number().int().positive().default(300_000),
+      /** EM runs on the candidate pairs among at most this many randomly sampled records. */
+      maxTrainingRecords: z.number().int().positive().default(200_000),
+      iterations: z.number().int().positive().default(50),
+      seed: z.number().int().default(1),
+      /** Weight of the saved model's m as a prior, in matches. */
+      priorStrength: z.number().nonnegative().default(100),
+      /** Below this many records, use `model` outright (too few pairs to estimate u or λ). */
+      minRecords: z.number().int().nonnegative().default(0),
+    })
+    .default({
+      randomPairs: 300_000,
+      maxTrainingRecords: 200_000,
+      iterations: 50,
+      seed: 1,
+      priorStrength: 100,
+      minRecords: 0,
+    }),
   /** A saved model (see model-io.ts) for inputs too small to train on. */
   model: z
     .object({
@@ -48,6 +67,8 @@ export const linkageConfigSchema = z.object({
       minAverage: z.number().gte(0).lt(1).default(0.5),
       /** Comparisons of which one must agree for a link; others are capped to the review band. */
       corroborate: z.array(z.string()).default([]),
+      /** An uncorroborated pair links after all at or above this probability (names rare enough). */
+      uncorroboratedLink: z.number().gt(0).lt(1).optional(),
     })
     .default({ link: 0.9, review: 0.5, minAverage: 0.5, corroborate: [] }),
   cluster: z
@@ -79,7 +100,8 @@ export const configFields = (config: LinkageConfig): string[] => {
     fields.add(c.field);
     if (c.swapWith) fields.add(c.swapWith);
   }
-  for (const r of [...config.blocking, ...config.training.deterministic, ...config.training.sessions]) {
+  for (const spec of config.blocking) {
+    const r = Array.isArray(spec) ? spec : spec.rule;
     for (const p of r) for (const f of p.split('|')[0].split('+')) fields.add(f);
   }
   return [...fields];

@@ -19,14 +19,17 @@ export class GrowInt32 {
 }
 
 /**
- * Features and interners created while an engine is being built register here, in creation
- * order, so a worker thread that builds the same engine can adopt the main thread's computed
- * features instead of normalising every distinct value again.
+ * One engine's per-token features and interners, registered in creation order, so a worker
+ * thread that builds the same engine can adopt the main thread's computed features instead of
+ * normalising every distinct value again. It is passed explicitly to whatever the engine builds
+ * (no module-level "current" registry): two engines with different configs can be built and run
+ * side by side in one process. `shared` holds helpers that several comparisons of one engine use
+ * together (the person comparisons' swapped-names detector).
  */
 export class FeatureRegistry {
-  static current: FeatureRegistry | null = null;
   readonly features: TokenFeature[] = [];
   readonly interners: Interner[] = [];
+  readonly shared = new Map<string, unknown>();
   export(): { features: { data: Int32Array; filled: number }[]; interners: string[][] } {
     return {
       features: this.features.map((f) => ({ data: f.data.slice(0, f.filled), filled: f.filled })),
@@ -49,9 +52,13 @@ export class FeatureRegistry {
 export class TokenFeature {
   data: Int32Array;
   filled = 0;
-  constructor(private readonly compute: (value: string) => number) {
+  /** registry: the engine's, when a worker must adopt this feature (training helpers pass none). */
+  constructor(
+    private readonly compute: (value: string) => number,
+    registry?: FeatureRegistry,
+  ) {
     this.data = new Int32Array(64);
-    FeatureRegistry.current?.features.push(this);
+    registry?.features.push(this);
   }
   sync(column: FieldColumn): void {
     const n = column.strings.length;
@@ -69,8 +76,8 @@ export class TokenFeature {
 export class Interner {
   readonly ids = new Map<string, number>();
   readonly values: string[] = [];
-  constructor() {
-    FeatureRegistry.current?.interners.push(this);
+  constructor(registry?: FeatureRegistry) {
+    registry?.interners.push(this);
   }
   id(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;

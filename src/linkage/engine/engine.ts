@@ -1,7 +1,7 @@
 // The pipeline: add records → train (unsupervised) → predict (blocked pairs scored once) →
 // cluster with constraints. Pure library: no I/O, progress reported through callbacks.
-import { createComparison, type Comparison } from './comparison.ts';
-import './comparisons-generic.ts';
+import type { Comparison } from './comparison.ts';
+import { createComparison } from './comparison-types.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
 import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
@@ -10,6 +10,8 @@ import { train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
+import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
+import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -60,13 +62,8 @@ export class LinkageEngine {
   ) {
     this.config = parseLinkageConfig(config);
     this.data = new Dataset(configFields(this.config));
-    FeatureRegistry.current = this.features;
-    try {
-      this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data));
-      this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize);
-    } finally {
-      FeatureRegistry.current = null;
-    }
+    this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data, this.features));
+    this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize, this.features);
   }
 
   add(id: string, record: RawRecord, source = 0): number {
@@ -81,26 +78,89 @@ export class LinkageEngine {
   train(): TrainingReport {
     this.sync();
     const t = this.config.training;
-    if (this.config.model && this.data.size < t.minRecords) {
-      this.useParams(loadModel(this.comparisons, this.config.model, this.data.size));
-      this.trainingReport = { deterministicPairs: 0, recall: 0, sessions: [], savedModel: true };
+    const saved = this.config.model ? loadModel(this.comparisons, this.config.model, this.data.size) : null;
+    if (saved && this.data.size < t.minRecords) {
+      this.useParams(saved);
+      this.trainingReport = { savedModel: true };
       return this.trainingReport;
     }
-    const { params, report } = train(this.data, this.comparisons, { ...t, crossSourceOnly: this.crossSourceOnly });
-    this.useParams(params);
+    // Counted once: EM weighs each candidate pair by its names' frequencies, and the scorer
+    // then keeps the same counts.
+    const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
+    frequencies.countUpTo(this.data.size);
+    const { params, report } = train(
+      this.data,
+      this.comparisons,
+      this.blocking,
+      { ...t, crossSourceOnly: this.crossSourceOnly },
+      saved,
+      frequencies,
+    );
+    this.useParams(params, frequencies);
     this.trainingReport = report;
     return report;
   }
 
-  useParams(params: ModelParams): void {
+  /**
+   * Human review decisions as training labels: "same" pairs update m (the current model a prior
+   * worth `strength` matches, default training.priorStrength); nothing is re-run and term
+   * frequencies are kept. Records by id or by index. See labels.ts.
+   */
+  learn(
+    decisions: readonly { left: string | number; right: string | number; same: boolean }[],
+    strength = this.config.training.priorStrength,
+  ): LabelReport {
+    const scorer = this.requireScorer();
+    let byId: Map<string, number> | null = null;
+    const at = (x: string | number): number => {
+      if (typeof x === 'number') return x;
+      if (!byId) byId = new Map(this.data.ids.map((id, i) => [id, i]));
+      const i = byId.get(x);
+      if (i === undefined) throw new Error(`learn: no record "${x}"`);
+      return i;
+    };
+    const labels: LabelledPair[] = decisions.map((d) => ({ a: at(d.left), b: at(d.right), same: d.same }));
+    const { params, largest } = updateM(scorer, this.params!, labels, strength);
+    this.useParams(params, scorer.frequencies);
+    return labelReport(this.scorer!, labels, this.config.thresholds, largest);
+  }
+
+  /** A worker thread's model: the main thread's parameters and term-frequency counts. */
+  adoptParams(params: ModelParams, shared: SharedFrequencies): void {
+    const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
+    frequencies.adopt(shared);
+    this.useParams(params, frequencies);
+  }
+
+  useParams(params: ModelParams, frequencies?: TermFrequencies): void {
     this.sync();
     this.params = params;
-    const { link, corroborate } = this.config.thresholds;
+    const { link, corroborate, uncorroboratedLink } = this.config.thresholds;
     // Capped just below the link threshold: such a pair can only ever be reviewed.
-    this.scorer = new Scorer(this.comparisons, params, this.data, {
-      comparisons: corroborate,
-      maxWeight: weightOf(link) - 1e-6,
-    });
+    this.scorer = new Scorer(
+      this.comparisons,
+      params,
+      this.data,
+      {
+        comparisons: corroborate,
+        maxWeight: weightOf(link) - 1e-6,
+        unlessAbove: uncorroboratedLink === undefined ? undefined : weightOf(uncorroboratedLink),
+      },
+      this.tfWithin(),
+      frequencies,
+    );
+  }
+
+  /** Per comparison: the indices of the comparisons its term frequency is taken within. */
+  private tfWithin(): number[][] {
+    const names = this.comparisons.map((c) => c.name);
+    return this.config.comparisons.map((spec) =>
+      (spec.tfWithin ?? []).map((name) => {
+        const j = names.indexOf(name);
+        if (j < 0) throw new Error(`tfWithin names an unknown comparison "${name}" (known: ${names.join(', ')})`);
+        return j;
+      }),
+    );
   }
 
   private requireScorer(): Scorer {
@@ -117,12 +177,12 @@ export class LinkageEngine {
     const minWeight = weightOf(review);
     const edges = new EdgeBuffer();
     let scored = 0;
-    this.blocking.computeKeys();
+    this.blocking.ensureKeys();
     const stats = this.blocking.forEachPair(
       (a, b) => {
         scored++;
         if (onCandidate) onCandidate(a, b);
-        const w = scorer.score(a, b);
+        const w = scorer.score(a, b, minWeight);
         if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
       },
       this.crossSourceOnly,
@@ -142,7 +202,7 @@ export class LinkageEngine {
     const review = this.config.thresholds.review;
     const minWeight = weightOf(review);
     const plan = planChunks(this.blocking);
-    const pairsPerRule = this.config.blocking.map(() => 0);
+    const pairsPerRule = this.blocking.rules.map(() => 0);
     let workerError: unknown = null;
     let started2: ReturnType<typeof startWorker> | null = null;
     try {
@@ -150,6 +210,7 @@ export class LinkageEngine {
         config: this.config,
         crossSourceOnly: this.crossSourceOnly,
         params: this.params!,
+        frequencies: scorer.frequencies.share(),
         data: this.data.share(),
         features: this.features.export(),
         plan,
@@ -173,7 +234,7 @@ export class LinkageEngine {
         this.data.source.data,
         this.crossSourceOnly,
         (a, b) => {
-          const w = scorer.score(a, b);
+          const w = scorer.score(a, b, minWeight);
           if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
         },
         pairsPerRule,

@@ -2,9 +2,10 @@
 // keeps, per blocking rule, the records sorted by key (binary search) plus a small map for records
 // added after the build; the query is appended to the dataset, scored with the same comparisons,
 // model and term frequencies as a batch run (so results are identical), then dropped.
+import type { LinkageConfigInput } from './config.ts';
 import type { RawRecord } from './dataset.ts';
-import type { LinkageEngine } from './engine.ts';
-import { probability, weightOf, type FieldWeight } from './model.ts';
+import { LinkageEngine } from './engine.ts';
+import { probability, weightOf, type FieldWeight, type ModelParams } from './model.ts';
 
 export interface Candidate {
   record: number;
@@ -20,12 +21,34 @@ export class LinkageIndex {
   private stamp = new Int32Array(0);
   private query = 0;
 
-  constructor(private readonly engine: LinkageEngine) {
+  /**
+   * An index over records already stored (the platform's database): with `params` (a model
+   * saved from an earlier run, or updated from review decisions) nothing is trained; without,
+   * the model is learned from these records first.
+   */
+  static build(
+    config: LinkageConfigInput,
+    records: Iterable<{ id: string; record: RawRecord; source?: number }>,
+    params?: ModelParams,
+  ): LinkageIndex {
+    const engine = new LinkageEngine(config);
+    for (const r of records) engine.add(r.id, r.record, r.source ?? 0);
+    if (params) engine.useParams(params);
+    else engine.train();
+    return new LinkageIndex(engine);
+  }
+
+  constructor(readonly engine: LinkageEngine) {
     if (!engine.scorer) throw new Error('train the engine before indexing it');
     engine.sync();
-    engine.blocking.computeKeys();
-    this.sorted = engine.config.blocking.map((_, k) => engine.blocking.sortedByKey(k));
-    this.added = engine.config.blocking.map(() => new Map());
+    engine.blocking.ensureKeys();
+    this.sorted = engine.blocking.rules.map((_, k) => engine.blocking.sortedByKey(k));
+    this.added = engine.blocking.rules.map(() => new Map());
+  }
+
+  /** Review decisions as labels: updates the model in place (see LinkageEngine.learn). */
+  learn(decisions: readonly { left: string; right: string; same: boolean }[]): ReturnType<LinkageEngine['learn']> {
+    return this.engine.learn(decisions);
   }
 
   get size(): number {
@@ -45,7 +68,7 @@ export class LinkageIndex {
 
   /** Candidate records sharing a block with record q (oversized blocks skipped, as in batch). */
   private candidates(q: number, visit: (r: number) => void): void {
-    const { blocking, config } = this.engine;
+    const { blocking } = this.engine;
     if (this.stamp.length < this.engine.data.size) {
       const next = new Int32Array(Math.max(this.engine.data.size * 2, 1024));
       next.set(this.stamp);
@@ -61,7 +84,7 @@ export class LinkageIndex {
       let end = start;
       while (end < sortedKeys.length && sortedKeys[end] === key) end++;
       const extra = this.added[k].get(key) ?? [];
-      if (end - start + extra.length + 1 > config.maxBlockSize) continue;
+      if (end - start + extra.length + 1 > blocking.caps[k]) continue;
       // A fallback rule pairs two records only when one of them lacks its fallback value.
       const needLacking = blocking.isFallback(k) && !blocking.lacks(k, q);
       const take = (r: number): void => {
@@ -81,7 +104,7 @@ export class LinkageIndex {
     const out: Candidate[] = [];
     const minWeight = weightOf(minProbability);
     this.candidates(q, (r) => {
-      const weight = scorer.score(q, r);
+      const weight = scorer.score(q, r, minWeight);
       if (weight >= minWeight)
         out.push({
           record: r,
@@ -96,22 +119,29 @@ export class LinkageIndex {
 
   /** Scores a record against the index without adding it. */
   match(record: RawRecord, options: { minProbability?: number; source?: number } = {}): Candidate[] {
-    const q = this.engine.add('', record, options.source ?? 0);
-    try {
-      this.engine.sync();
-      return this.scoreRecord(q, options.minProbability ?? this.engine.config.thresholds.review);
-    } finally {
-      this.engine.data.pop();
-    }
+    return this.withQuery(record, options.source ?? 0, (q) =>
+      this.scoreRecord(q, options.minProbability ?? this.engine.config.thresholds.review),
+    );
   }
 
   /** The weight each field added, for a record against an indexed one. */
   explain(record: RawRecord, indexed: number): FieldWeight[] {
-    const q = this.engine.add('', record);
+    return this.withQuery(record, 0, (q) => this.engine.scorer!.explain(q, indexed));
+  }
+
+  /**
+   * Appends the query and counts it into the term frequencies, as a batch run over the indexed
+   * records plus this one would, then takes it out again.
+   */
+  private withQuery<T>(record: RawRecord, source: number, use: (q: number) => T): T {
+    const q = this.engine.add('', record, source);
+    const scorer = this.engine.scorer!;
     try {
       this.engine.sync();
-      return this.engine.scorer!.explain(q, indexed);
+      scorer.countTerms();
+      return use(q);
     } finally {
+      if (scorer.frequencies.total > q) scorer.frequencies.uncountLast();
       this.engine.data.pop();
     }
   }
@@ -121,7 +151,7 @@ export class LinkageIndex {
     const matches = this.match(record, { source });
     const r = this.engine.add(id, record, source);
     this.engine.sync();
-    this.engine.scorer!.countTerms(r);
+    this.engine.scorer!.countTerms();
     const { blocking } = this.engine;
     for (let k = 0; k < this.added.length; k++) {
       const key = blocking.keyOf(k, r);

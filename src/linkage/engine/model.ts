@@ -2,7 +2,8 @@
 // term-frequency adjustment on levels flagged tf. Weights are precomputed per level; the hot path
 // is one level() call and one array read per comparison, with no allocation.
 import type { Comparison } from './comparison.ts';
-import { GrowInt32, type Dataset } from './dataset.ts';
+import type { Dataset } from './dataset.ts';
+import { TermFrequencies } from './term-frequency.ts';
 
 export interface ModelParams {
   /** Probability that two random records (pairs) are the same person. */
@@ -31,10 +32,11 @@ export class Scorer {
   readonly weights: Float64Array[];
   private readonly tfFlag: Uint8Array[];
   private readonly clFlag: Uint8Array[];
-  private readonly tfCounts: (GrowInt32 | null)[];
   private readonly log2u: Float64Array[];
-  /** Levels of the last scored pair, and whether it hit a cannot-link level. */
+  readonly frequencies: TermFrequencies;
+  /** Levels of the last scored pair, each comparison's weight, and whether it hit a cannot-link level. */
   readonly levels: Int32Array;
+  readonly contributions: Float64Array;
   cannotLink = false;
   /**
    * Comparisons of which at least one must agree (add weight) for a pair to reach the link band;
@@ -43,25 +45,32 @@ export class Scorer {
    */
   private corroborating: Uint8Array | null = null;
   private uncorroboratedMax = Infinity;
+  /** Names alone may still link when they are this strong (rare enough to leave no doubt). */
+  private overwhelming = Number.POSITIVE_INFINITY;
   /** Whether the last scored pair was capped for lack of corroboration. */
   uncorroborated = false;
-  /** Records counted into the term frequencies (a query being scored is not one of them). */
-  private termTotal = 0;
 
   constructor(
     readonly comparisons: readonly Comparison[],
     readonly params: ModelParams,
     private readonly data: Dataset,
-    corroboration?: { comparisons: readonly string[]; maxWeight: number },
+    corroboration?: { comparisons: readonly string[]; maxWeight: number; unlessAbove?: number },
+    /** Per comparison: indices of the comparisons its term frequency is conditioned on. */
+    tfWithin: readonly (readonly number[])[] = [],
+    /** Counts from a previous scorer of the same records (a model update keeps them). */
+    frequencies?: TermFrequencies,
   ) {
     if (corroboration?.comparisons.length) {
       this.corroborating = Uint8Array.from(comparisons, (c) => (corroboration.comparisons.includes(c.name) ? 1 : 0));
       this.uncorroboratedMax = corroboration.maxWeight;
+      this.overwhelming = corroboration.unlessAbove ?? Number.POSITIVE_INFINITY;
     }
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (_, l) =>
-        l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)),
+      Float64Array.from(c.levels, (level, l) =>
+        l === 0
+          ? 0
+          : Math.log2((level.implied ? 1 : Math.max(params.m[i][l], M_FLOOR)) / Math.max(params.u[i][l], FLOOR)),
       ),
     );
     this.log2u = comparisons.map((c, i) =>
@@ -69,76 +78,93 @@ export class Scorer {
     );
     this.tfFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.tf ? 1 : 0)));
     this.clFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.cannotLink ? 1 : 0)));
-    this.tfCounts = comparisons.map((c) => (c.tfKey && c.levels.some((l) => l.tf) ? new GrowInt32() : null));
     this.levels = new Int32Array(comparisons.length);
-    this.countTerms(0);
+    this.contributions = new Float64Array(comparisons.length);
+    this.frequencies = frequencies ?? new TermFrequencies(comparisons, tfWithin);
+    this.countTerms();
   }
 
-  /** Counts term frequencies for records from `from` on (all of them at first, then new ones). */
-  countTerms(from: number): void {
-    const n = this.data.size;
-    this.termTotal += n - from;
-    this.comparisons.forEach((c, i) => {
-      const counts = this.tfCounts[i];
-      if (!counts || !c.tfKey) return;
-      for (let r = from; r < n; r++) {
-        const k = c.tfKey(r);
-        if (k < 0) continue;
-        while (counts.length <= k) counts.push(0);
-        counts.data[k]++;
-      }
-    });
+  /** Counts term frequencies for records not counted yet (all of them at first, then new ones). */
+  countTerms(): void {
+    this.frequencies.countUpTo(this.data.size);
   }
 
-  /** log2(u_level / tf(value)): the shared value's own frequency replaces the average u. */
-  private tfAdjust(i: number, l: number, r: number): number {
-    const counts = this.tfCounts[i]!;
-    const k = this.comparisons[i].tfKey!(r);
-    const count = k >= 0 && k < counts.length ? Math.max(counts.data[k], 1) : 1;
-    return this.log2u[i][l] - Math.log2(count / this.termTotal);
-  }
-
-  /** Match weight of a pair; fills `levels` and `cannotLink`. */
-  score(a: number, b: number): number {
+  /**
+   * Match weight of a pair; fills `levels`, `contributions` and `cannotLink`. With a `floor`
+   * (batch scoring keeps only pairs at or above it), a pair that cannot reach it even with the
+   * rarest possible names, or that is cannot-link, returns early without its term frequencies:
+   * most candidate pairs are strangers, and the frequencies are the costly part of scoring.
+   */
+  score(a: number, b: number, floor = Number.NEGATIVE_INFINITY): number {
     let w = this.prior;
     let cl = false;
     let corroborated = this.corroborating === null;
+    let anyTf = false;
     const comps = this.comparisons;
     for (let i = 0; i < comps.length; i++) {
       const l = comps[i].level(a, b);
       this.levels[i] = l;
       const wi = this.weights[i][l];
+      this.contributions[i] = wi;
       w += wi;
-      if (this.tfFlag[i][l] === 1) w += this.tfAdjust(i, l, a);
+      if (this.tfFlag[i][l] === 1) anyTf = true;
       if (this.clFlag[i][l] === 1) cl = true;
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
+    if (anyTf && floor > Number.NEGATIVE_INFINITY) {
+      // Two cheap upper bounds before the full frequencies: every shared value as rare as can
+      // be, then each value's national frequency (a context only ever makes a value commoner).
+      let bound = w;
+      const lift = this.frequencies.maxLog2Lift();
+      for (let i = 0; i < comps.length; i++) if (this.tfFlag[i][this.levels[i]] === 1) bound += lift;
+      if (!cl && bound >= floor) bound = w + this.adjustments(a, b, true);
+      if (cl || bound < floor) {
+        this.cannotLink = cl;
+        this.uncorroborated = false;
+        return Math.min(w, bound);
+      }
+    }
+    // Term frequencies after all levels: a frequency within a region needs the region's level.
+    if (anyTf) w += this.adjustments(a, b, false);
     this.cannotLink = cl;
-    this.uncorroborated = !corroborated && w > this.uncorroboratedMax;
+    this.uncorroborated = !corroborated && w > this.uncorroboratedMax && w < this.overwhelming;
     return this.uncorroborated ? this.uncorroboratedMax : w;
+  }
+
+  /**
+   * Σ log2(u_level / f(value)) over the pair's term-frequency levels: the shared value's own
+   * frequency replaces the average u. On an exact level both records hold one value; otherwise
+   * (swapped names) the commoner of the two counts, so a pair scores the same either way round.
+   * `national` leaves out the contexts (an upper bound); otherwise each comparison's part is added
+   * to `contributions`.
+   */
+  private adjustments(a: number, b: number, national: boolean): number {
+    const f = this.frequencies;
+    let sum = 0;
+    for (let i = 0; i < this.comparisons.length; i++) {
+      const l = this.levels[i];
+      if (this.tfFlag[i][l] !== 1) continue;
+      const d = national ? 0 : f.depth(i, this.levels);
+      const u = this.params.u[i][l];
+      const log2f =
+        l === 1 ? f.log2Frequency(i, a, d, u) : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
+      const adjust = this.log2u[i][l] - log2f;
+      if (!national) this.contributions[i] += adjust;
+      sum += adjust;
+    }
+    return sum;
   }
 
   /** The weight each field added to a pair (the prior is reported as its own line). */
   explain(a: number, b: number): FieldWeight[] {
-    this.score(a, b);
+    const total = this.score(a, b);
     const out: FieldWeight[] = [{ comparison: 'prior', level: 'λ', weight: this.prior }];
     this.comparisons.forEach((c, i) => {
-      const l = this.levels[i];
-      let w = this.weights[i][l];
-      if (this.tfFlag[i][l] === 1) w += this.tfAdjust(i, l, a);
-      out.push({ comparison: c.name, level: c.levels[l].label, weight: w });
+      out.push({ comparison: c.name, level: c.levels[this.levels[i]].label, weight: this.contributions[i] });
     });
-    const total = out.reduce((sum, p) => sum + p.weight, 0);
-    if (
-      total > this.uncorroboratedMax &&
-      this.corroborating &&
-      !this.comparisons.some((_, i) => this.corroborating![i] === 1 && this.weights[i][this.levels[i]] > 0)
-    ) {
-      out.push({
-        comparison: 'uncorroborated',
-        level: 'capped below the link threshold',
-        weight: this.uncorroboratedMax - total,
-      });
+    if (this.uncorroborated) {
+      const sum = out.reduce((s, p) => s + p.weight, 0);
+      out.push({ comparison: 'uncorroborated', level: 'capped below the link threshold', weight: total - sum });
     }
     return out;
   }

@@ -1,5 +1,5 @@
-// Blocking-key transforms for person records ("surname|surname-metaphone" in a rule).
-import { registerTransform } from './transforms.ts';
+// Blocking-key transforms for person records ("surname|surname-metaphone" in a rule); transforms.ts
+// puts them in its table.
 import { personDate, unitOf } from './person.ts';
 import {
   canonicalGivenName,
@@ -13,35 +13,45 @@ import {
   surnameGenderless,
 } from './normalize/index.ts';
 
+/** A blocking key of a raw value; null when the value gives no key (the record is not blocked). */
+export type KeyTransform = (raw: string) => string | null;
+
 const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
-registerTransform('surname-key', (raw) => nonEmpty(nameKey(raw, 'surname')));
-registerTransform('surname-genderless', (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))));
-registerTransform('surname-metaphone', (raw) => nonEmpty(metaphoneRu(surnameGenderless(nameKey(raw, 'surname')))));
-registerTransform('surname-prefix4', (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 4)));
-registerTransform('surname-dm', (raw) => nonEmpty(daitchMokotoff(nameKey(raw, 'surname'))[0]));
-// Either name field: a given name to its full form, anything else to its genderless surname.
-registerTransform('name-any', (raw) => {
-  const key = nameKey(raw, 'given');
-  if (!key || isInitial(raw)) return null;
-  const full = canonicalGivenName(key);
-  return full !== key ? full : surnameGenderless(key);
-});
-registerTransform('given-key', (raw) => nonEmpty(nameKey(raw, 'given')));
-registerTransform('given-canonical', (raw) =>
-  isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given'))),
-);
-registerTransform('given-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))));
-registerTransform('patronymic-key', (raw) =>
-  isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic'))),
-);
-registerTransform('patronymic-initial', (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))));
-registerTransform('birth-year', (raw) => {
-  const p = personDate(raw);
-  return p < 0 ? null : String(Math.floor(p / 10000));
-});
-registerTransform('birth-date', (raw) => {
-  const p = personDate(raw);
-  return p < 0 || p % 100 === 0 ? null : String(p);
-});
-registerTransform('region-code', (raw) => regionCode(raw));
-registerTransform('unit-number', (raw) => unitOf(raw).number);
+export const personTransforms: Record<string, KeyTransform> = {
+  'surname-key': (raw) => nonEmpty(nameKey(raw, 'surname')),
+  'surname-genderless': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))),
+  'surname-metaphone': (raw) => nonEmpty(metaphoneRu(surnameGenderless(nameKey(raw, 'surname')))),
+  'surname-prefix4': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 4)),
+  // A typo leaves either the first or the last three letters alone.
+  'surname-prefix3': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 3)),
+  'surname-suffix3': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(-3)),
+  'surname-dm': (raw) => nonEmpty(daitchMokotoff(nameKey(raw, 'surname'))[0]),
+  // Either name field: a given name to its full form, anything else to its genderless surname.
+  'name-any': (raw) => {
+    const key = nameKey(raw, 'given');
+    if (!key || isInitial(raw)) return null;
+    const full = canonicalGivenName(key);
+    return full !== key ? full : surnameGenderless(key);
+  },
+  'given-key': (raw) => nonEmpty(nameKey(raw, 'given')),
+  'given-canonical': (raw) => (isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given')))),
+  'given-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))),
+  'patronymic-key': (raw) => (isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic')))),
+  'patronymic-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))),
+  'birth-year': (raw) => {
+    const p = personDate(raw);
+    return p < 0 ? null : String(Math.floor(p / 10000));
+  },
+  'birth-date': (raw) => {
+    const p = personDate(raw);
+    return p < 0 || p % 100 === 0 ? null : String(p);
+  },
+  // Day and month without the year: a year typed wrong or off by one still meets its twin.
+  'birth-month-day': (raw) => {
+    const p = personDate(raw);
+    return p < 0 || p % 100 === 0 ? null : String(p % 10000);
+  },
+  'region-code': (raw) => regionCode(raw),
+  'unit-number': (raw) => unitOf(raw).number,
+  'unit-formation': (raw) => unitOf(raw).formation,
+};

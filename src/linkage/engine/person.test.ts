@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import './person.ts';
-import './person-transforms.ts';
 import { levelOf } from './levels.test-helper.ts';
 
 describe('person comparisons: every level', () => {
@@ -29,6 +27,11 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { g: 'Александр' }, { g: 'А.' })).toBe('initial agrees');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('initials differ');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different full names');
+    // Only a shared surname makes two given names two people; garbled records are not vetoed.
+    expect(levelOf(s, { g: 'Александр', s: 'Иванов' }, { g: 'Дмитрий', s: 'Иванова' })).toBe('different full names');
+    expect(levelOf(s, { g: 'Бавидин', s: 'Стас' }, { g: 'Сатнислав', s: 'Бавидин' })).toBe(
+      'different full names, other surname',
+    );
     expect(levelOf(s, { g: 'Станислав' }, { g: 'Стансилваа' })).toBe('two edits or alike');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Алексей' })).toBe('different full names');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Алкесандр' })).toBe('one edit');

@@ -1,150 +1,13 @@
 // Comparison types for the platform's person records (Russian servicemen, any script), built on
 // the normalisers: one key per name however it was transliterated, diminutives, gender forms,
 // initials, swapped surname/given name, partial dates, regions and units.
-import { registerComparison, type Comparison, type ComparisonSpec, type Level } from './comparison.ts';
-import { Interner, TokenFeature, type Dataset, type FieldColumn } from './dataset.ts';
+import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
-import {
-  canonicalGivenName,
-  initialOf,
-  isInitial,
-  metaphoneRu,
-  nameKey,
-  parseDate,
-  parseUnit,
-  patronymicGenderless,
-  regionCode,
-  surnameGenderless,
-} from './normalize/index.ts';
-
-type Kind = 'surname' | 'given' | 'patronymic';
-
-/** Per-token features of a name, derived once per distinct spelling. */
-class NameFeatures {
-  readonly key: TokenFeature;
-  /** Genderless form (surname, patronymic) or canonical full name (given name). */
-  readonly variant: TokenFeature;
-  readonly phonetic: TokenFeature;
-  /** Char code of the initial when the value is only an initial, else 0. */
-  readonly initial: TokenFeature;
-  /**
-   * The spelling for edit distances: lower-case Cyrillic as written when it is Cyrillic. The key
-   * folds letters (кс → г, й → и), so a typo in the raw text can look like two or three edits
-   * between keys ("Алекесй" / "Алексей").
-   */
-  readonly plain: TokenFeature;
-  readonly plains = new Interner();
-  constructor(
-    kind: Kind,
-    readonly keys = new Interner(),
-    alt = new Interner(),
-  ) {
-    const k = (raw: string): string => nameKey(raw, kind);
-    this.key = new TokenFeature((raw) => keys.id(k(raw)));
-    this.variant = new TokenFeature((raw) => {
-      const key = k(raw);
-      if (!key) return -1;
-      return alt.id(
-        kind === 'given'
-          ? canonicalGivenName(key)
-          : kind === 'surname'
-            ? surnameGenderless(key)
-            : patronymicGenderless(key),
-      );
-    });
-    this.phonetic = new TokenFeature((raw) => alt.id(`~${metaphoneRu(k(raw))}`));
-    this.plain = new TokenFeature((raw) =>
-      this.plains.id(
-        /[а-яё]/i.test(raw)
-          ? raw
-              .toLowerCase()
-              .replace(/ё/g, 'е')
-              .replace(/[^а-яіїєґ]/g, '')
-          : k(raw),
-      ),
-    );
-    // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
-    this.initial = new TokenFeature((raw) => {
-      const key = k(raw);
-      return isInitial(raw) || key.length === 1 ? initialOf(key).charCodeAt(0) || 0 : 0;
-    });
-  }
-  sync(col: FieldColumn): void {
-    this.key.sync(col);
-    this.plain.sync(col);
-    this.variant.sync(col);
-    this.phonetic.sync(col);
-    this.initial.sync(col);
-  }
-  /** Same name allowing a variant form or one typo (the first letter must agree). */
-  near(ta: number, other: NameFeatures, tb: number): boolean {
-    const ka = this.key.data[ta];
-    const kb = other.key.data[tb];
-    if (ka < 0 || kb < 0) return false;
-    if (ka === kb || this.variant.data[ta] === other.variant.data[tb]) return true;
-    const sa = this.keys.values[ka];
-    const sb = other.keys.values[kb];
-    return sa.charCodeAt(0) === sb.charCodeAt(0) && (damerau(sa, sb, 1) <= 1 || this.plainEdits(ta, other, tb, 1) <= 1);
-  }
-  plainEdits(ta: number, other: NameFeatures, tb: number, max: number): number {
-    return damerau(this.plains.values[this.plain.data[ta]], other.plains.values[other.plain.data[tb]], max);
-  }
-}
-
-/**
- * Surname and given name written in each other's fields, with a typo, a gender form or a
- * diminutive on top ("Юра Вмихин" for "Вемихин Юрий"). Shared by both name comparisons so they
- * agree on which pairs are swapped.
- */
-class SwapDetector {
-  private readonly asSurname: [NameFeatures, NameFeatures];
-  private readonly asGiven: [NameFeatures, NameFeatures];
-  constructor(
-    private readonly surname: FieldColumn,
-    private readonly given: FieldColumn,
-  ) {
-    const sk = new Interner();
-    const sa = new Interner();
-    const gk = new Interner();
-    const ga = new Interner();
-    this.asSurname = [new NameFeatures('surname', sk, sa), new NameFeatures('surname', sk, sa)];
-    this.asGiven = [new NameFeatures('given', gk, ga), new NameFeatures('given', gk, ga)];
-  }
-  sync(): void {
-    this.asSurname[0].sync(this.surname);
-    this.asSurname[1].sync(this.given);
-    this.asGiven[0].sync(this.surname);
-    this.asGiven[1].sync(this.given);
-  }
-  private cross(a: number, b: number): boolean {
-    const ts = this.surname.at(a);
-    const tg = this.given.at(b);
-    if (ts < 0 || tg < 0) return false;
-    return this.asSurname[0].near(ts, this.asSurname[1], tg) || this.asGiven[0].near(ts, this.asGiven[1], tg);
-  }
-  private lastA = -1;
-  private lastB = -1;
-  private last = false;
-  /** Both name comparisons ask about the same pair in turn: answer the second from memory. */
-  swapped(a: number, b: number): boolean {
-    if (a === this.lastA && b === this.lastB) return this.last;
-    this.lastA = a;
-    this.lastB = b;
-    this.last = this.cross(a, b) && this.cross(b, a);
-    return this.last;
-  }
-}
-
-const detectors = new WeakMap<Dataset, Map<string, SwapDetector>>();
-const swapDetector = (data: Dataset, surname: string, given: string): SwapDetector => {
-  let byFields = detectors.get(data);
-  if (!byFields) detectors.set(data, (byFields = new Map()));
-  let d = byFields.get(`${surname}\u0000${given}`);
-  if (!d) byFields.set(`${surname}\u0000${given}`, (d = new SwapDetector(data.column(surname), data.column(given))));
-  return d;
-};
+import { parseDate, parseUnit, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -167,6 +30,7 @@ const LEVELS: Record<Kind, string[]> = {
     'initial agrees',
     'initials differ',
     'different full names',
+    'different full names, other surname',
   ],
   patronymic: [
     'null',
@@ -194,21 +58,24 @@ class PersonNameComparison implements Comparison {
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
+    features: FeatureRegistry,
     private readonly kind: Kind,
   ) {
     this.name = spec.name ?? spec.field;
     this.col = data.column(spec.field);
     this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];
-    this.f = new NameFeatures(kind);
+    this.f = new NameFeatures(kind, features);
     this.swap = spec.swapWith
       ? kind === 'given'
-        ? swapDetector(data, spec.swapWith, spec.field)
-        : swapDetector(data, spec.field, spec.swapWith)
+        ? swapDetector(data, features, spec.swapWith, spec.field)
+        : swapDetector(data, features, spec.field, spec.swapWith)
       : null;
     this.levels = LEVELS[kind].map((label, i) => ({
       label,
       // A swapped pair shares a name just as an exact one does: a common name says less.
       tf: (i === 1 || (i === 2 && kind !== 'patronymic')) && spec.tf,
+      // One swap detector serves both name comparisons: the surname's swapped level counts it.
+      implied: i === 2 && kind === 'given' && spec.swapWith !== undefined,
       cannotLink: i === CONFLICT[kind] && spec.cannotLink,
     }));
   }
@@ -234,7 +101,12 @@ class PersonNameComparison implements Comparison {
     // A swap depends on the other field, so it is checked per pair; the rest only on the two
     // spellings, so it is cached.
     if (this.swap?.swapped(a, b)) return 2;
-    return this.cache.get(ta, tb, this.byTokens);
+    const l = this.cache.get(ta, tb, this.byTokens);
+    // Two different given names are two people (twins, brothers) when the surname is shared;
+    // when the surnames differ too the record is as likely garbled or swapped beyond what the
+    // swap check sees ("Стас | Бавидин" for Бавидин Станислав): strong evidence, not a veto.
+    if (l === CONFLICT.given && this.kind === 'given' && this.swap?.surnamesDiffer(a, b)) return 9;
+    return l;
   }
 
   private tokenLevel(ta: number, tb: number): number {
@@ -276,20 +148,22 @@ class CodeComparison implements Comparison {
   readonly fields: string[];
   readonly levels: Level[];
   private readonly col: FieldColumn;
-  private readonly codes = new Interner();
+  private readonly codes: Interner;
   private readonly code: TokenFeature;
   private readonly formation: TokenFeature | null;
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
+    features: FeatureRegistry,
     code: (raw: string) => string | null,
     formation?: (raw: string) => string | null,
   ) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
-    this.code = new TokenFeature((raw) => this.codes.id(code(raw)));
-    this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw))) : null;
+    this.codes = new Interner(features);
+    this.code = new TokenFeature((raw) => this.codes.id(code(raw)), features);
+    this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw)), features) : null;
     this.levels = formation
       ? [
           { label: 'null' },
@@ -343,18 +217,18 @@ export const personDate = (raw: string): number => {
   return packDate(parseGenericDate(raw));
 };
 
-registerComparison('person-surname', (s, d) => new PersonNameComparison(s, d, 'surname'));
-registerComparison('person-given', (s, d) => new PersonNameComparison(s, d, 'given'));
-registerComparison('person-patronymic', (s, d) => new PersonNameComparison(s, d, 'patronymic'));
-registerComparison('person-date', (s, d) => new DateComparison(s, d, personDate));
-registerComparison('region', (s, d) => new CodeComparison(s, d, regionCode));
-registerComparison(
-  'unit',
-  (s, d) =>
+export const personComparisons: Record<string, ComparisonFactory> = {
+  'person-surname': (s, d, f) => new PersonNameComparison(s, d, f, 'surname'),
+  'person-given': (s, d, f) => new PersonNameComparison(s, d, f, 'given'),
+  'person-patronymic': (s, d, f) => new PersonNameComparison(s, d, f, 'patronymic'),
+  'person-date': (s, d, f) => new DateComparison(s, d, f, personDate),
+  region: (s, d, f) => new CodeComparison(s, d, f, regionCode),
+  unit: (s, d, f) =>
     new CodeComparison(
       s,
       d,
+      f,
       (raw) => unitOf(raw).number,
       (raw) => unitOf(raw).formation,
     ),
-);
+};

@@ -2,9 +2,6 @@
 // trained parameters (identical weights and term frequencies), score chunks, return edges.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EdgeBuffer, LinkageEngine } from './engine.ts';
-// Comparison types register on import; the config may name any of them.
-import './person.ts';
-import './person-transforms.ts';
 import { runChunks, type WorkerInput, type WorkerOutput } from './parallel.ts';
 
 const input = workerData as WorkerInput;
@@ -12,7 +9,8 @@ const engine = new LinkageEngine(input.config, input.crossSourceOnly);
 engine.data.restore(input.data);
 // The main thread's normalised features, so sync() has nothing left to compute.
 engine.features.adopt(input.features);
-engine.useParams(input.params);
+// The main thread's term-frequency counts: the same weights, without counting a million records again.
+engine.adoptParams(input.params, input.frequencies);
 engine.blocking.keys = input.plan.keys;
 engine.blocking.lacking = input.plan.lacking;
 const scorer = engine.scorer!;
@@ -24,7 +22,7 @@ runChunks(
   input.data.source,
   input.crossSourceOnly,
   (x, y) => {
-    const w = scorer.score(x, y);
+    const w = scorer.score(x, y, input.minWeight);
     if (w >= input.minWeight && !scorer.cannotLink) edges.push(x, y, w);
   },
   pairsPerRule,

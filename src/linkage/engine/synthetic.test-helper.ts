@@ -105,10 +105,5 @@ export const syntheticConfig = (): LinkageConfigInput => ({
     { type: 'exact', field: 'city' },
   ],
   blocking: [['last'], ['dob'], ['first', 'city']],
-  training: {
-    deterministic: [['first', 'last', 'dob']],
-    recall: 0.7,
-    sessions: [['first', 'last'], ['dob']],
-    randomPairs: 50_000,
-  },
+  training: { randomPairs: 50_000 },
 });

@@ -1,41 +1,43 @@
-// Unsupervised training the way that survives blocking (as Splink does it):
+// Unsupervised training on the file being linked (issue 10):
 //  - u from random pairs (almost all non-matches, so their level frequencies are u);
-//  - the prior λ from pairs that strict deterministic rules call matches, corrected for recall;
-//  - m by EM on pattern counts in sessions blocked on different fields; the fields a session
-//    blocks on are held out of that session (their agreement is forced by the blocking), and each
-//    comparison's m is averaged over the sessions that could estimate it. Plain EM on pairs
-//    blocked on names sees mostly agreeing names and decides everything matches.
+//  - m and λ by EM over the candidate pairs of the engine's own blocking, every other pair of the
+//    file taken as a non-match. With blocking that keeps nearly every true pair, the candidates
+//    hold nearly every match, so m is estimated from (almost) all matches, unbiased by any one
+//    rule, and λ = expected matches / all pairs is the share of matches in this file, not a
+//    recall measured once on one generator. A saved model, when the config has one, is only a
+//    Dirichlet prior on m worth `priorStrength` matches: the file's own matches outweigh it as
+//    soon as there are a few hundred.
+//  - At a million records EM runs on the candidate pairs among a random sample of records:
+//    within-block matches and non-matches both shrink by the square of the sampled share, so
+//    the mix EM sees is unchanged and λ is measured against the sample's own pair count.
+import type { Blocking } from './blocking.ts';
 import type { Comparison } from './comparison.ts';
-import type { Dataset } from './dataset.ts';
-import { Blocking, type BlockingRule } from './blocking.ts';
+import { GrowInt32, type Dataset } from './dataset.ts';
 import type { ModelParams } from './model.ts';
+import type { TermFrequencies } from './term-frequency.ts';
 
 export interface TrainingOptions {
-  /** Strict rules whose pairs are taken as matches to estimate λ. */
-  deterministic: BlockingRule[];
-  /**
-   * Share of true matches the deterministic rules find; 'auto' derives it from the trained m
-   * (P(exact | match) of each field a rule requires, times the chance both records have it).
-   */
-  recall: number | 'auto';
-  /** One EM session per rule. */
-  sessions: BlockingRule[];
   randomPairs: number;
-  maxSessionPairs: number;
+  /** EM runs on the candidate pairs among at most this many (randomly sampled) records. */
+  maxTrainingRecords: number;
   crossSourceOnly: boolean;
   seed: number;
   iterations: number;
+  /** Weight of the prior m, in matches. */
+  priorStrength: number;
 }
 
 export interface TrainingReport {
   /** True when a saved model was used instead of training (input too small). */
   savedModel?: boolean;
-  deterministicPairs: number;
-  /** Recall assumed for the deterministic rules (given or implied by m). */
-  recall: number;
-  /** Seconds spent on u, on the EM sessions and on λ. */
-  seconds?: { u: number; sessions: number; lambda: number };
-  sessions: { rule: string; pairs: number; patterns: number; lambda: number }[];
+  /** Records and candidate pairs EM ran on, distinct level patterns, and the matches it expects. */
+  records?: number;
+  candidatePairs?: number;
+  patterns?: number;
+  expectedMatches?: number;
+  iterations?: number;
+  /** Seconds spent on u and on EM. */
+  seconds?: { u: number; em: number };
 }
 
 /** Small deterministic PRNG (mulberry32) so training is reproducible. */
@@ -50,13 +52,24 @@ export const rng = (seed: number): (() => number) => {
   };
 };
 
-export const totalPairs = (data: Dataset, crossSourceOnly: boolean): number => {
-  if (!crossSourceOnly) return (data.size * (data.size - 1)) / 2;
+/** All pairs the linkage considers: within one file, or across files in a link. */
+export const totalPairs = (data: Dataset, crossSourceOnly: boolean, mask?: Uint8Array | null): number => {
   const bySource = new Map<number, number>();
-  for (let r = 0; r < data.size; r++) bySource.set(data.source.data[r], (bySource.get(data.source.data[r]) ?? 0) + 1);
+  for (let r = 0; r < data.size; r++) {
+    if (mask && !mask[r]) continue;
+    const s = crossSourceOnly ? data.source.data[r] : 0;
+    bySource.set(s, (bySource.get(s) ?? 0) + 1);
+  }
   const counts = [...bySource.values()];
   const all = counts.reduce((a, b) => a + b, 0);
+  if (!crossSourceOnly) return (all * (all - 1)) / 2;
   return (all * all - counts.reduce((a, c) => a + c * c, 0)) / 2;
+};
+
+const normaliseNonNull = (c: ArrayLike<number>): number[] => {
+  let total = 0;
+  for (let l = 1; l < c.length; l++) total += c[l];
+  return Array.from(c, (v, l) => (l === 0 ? 0 : v / total));
 };
 
 export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): number[][] => {
@@ -70,146 +83,161 @@ export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: Tra
     if (a === b || (opts.crossSourceOnly && src[a] === src[b])) continue;
     for (let i = 0; i < comps.length; i++) counts[i][comps[i].level(a, b)]++;
   }
-  return counts.map((c) => normaliseNonNull(Array.from(c)));
+  return counts.map(normaliseNonNull);
 };
 
-const normaliseNonNull = (c: number[]): number[] => {
-  const total = c.slice(1).reduce((a, b) => a + b, 0);
-  return c.map((v, l) => (l === 0 ? 0 : v / total));
-};
+/** Initial m without a saved model: most mass on the best level, decreasing geometrically. */
+export const initialM = (levels: number): number[] =>
+  normaliseNonNull(Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : 0.25 ** (l - 1))));
 
-export const estimateLambda = (
-  data: Dataset,
-  opts: TrainingOptions,
-  recall: number,
-): { lambda: number; pairs: number } => {
-  const blocking = new Blocking(data, opts.deterministic, Number.MAX_SAFE_INTEGER);
-  const stats = blocking.forEachPair(() => {}, opts.crossSourceOnly);
-  const all = totalPairs(data, opts.crossSourceOnly);
-  const lambda = Math.min(0.5, Math.max(1 / all, stats.candidatePairs / all / recall));
-  return { lambda, pairs: stats.candidatePairs };
-};
+interface CandidatePairs {
+  /** Distinct level patterns. */
+  patterns: Int32Array[];
+  /** Per candidate pair: its pattern, and ln(average u / the shared names' own frequency). */
+  pattern: Int32Array;
+  tfDelta: Float32Array;
+  pairs: number;
+}
 
-/** P(a match agrees on every field of a rule): Π m(exact) × P(both records have the field). */
-const agreeProbability = (data: Dataset, comps: readonly Comparison[], m: number[][], rule: BlockingRule): number => {
-  const fields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
-  let p = 1;
-  comps.forEach((c, i) => {
-    if (!fields.has(c.fields[0])) return;
-    const col = data.column(c.fields[0]);
-    let present = 0;
-    for (let x = 0; x < data.size; x++) if (col.at(x) >= 0) present++;
-    const share = present / Math.max(1, data.size);
-    p *= m[i][1] * share * share;
-  });
-  return Math.max(p, 1e-6);
-};
-
-/** Initial m: most mass on the best level, decreasing geometrically. */
-const initialM = (levels: number): number[] => {
-  const m = Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : 0.25 ** (l - 1)));
-  return normaliseNonNull(m);
-};
-
-const runSession = (
-  data: Dataset,
+/**
+ * The candidate pairs (among masked records) as level patterns plus, per pair, how much its
+ * term frequencies move it from the pattern: two strangers called Ivanov Aleksandr agree on
+ * names as often as u(exact) assumes for nobody, and an EM blind to that counts them as half a
+ * match each, overstating λ and the m of name agreement.
+ */
+const candidatePairs = (
   comps: readonly Comparison[],
+  blocking: Blocking,
+  crossSourceOnly: boolean,
   u: number[][],
-  rule: BlockingRule,
-  opts: TrainingOptions,
-): { m: (number[] | null)[]; pairs: number; allPairs: number; patterns: number; lambda: number } => {
-  const ruleFields = new Set(rule.flatMap((p) => p.split('|')[0].split('+')));
-  const active = comps.map((c) => !c.fields.some((f) => ruleFields.has(f)));
+  frequencies: TermFrequencies | null,
+): CandidatePairs => {
   const radix = comps.map((c) => c.levels.length);
-  const patterns = new Map<number, number>();
-  const blocking = new Blocking(data, [rule], 20000);
-  // Sample records, not pairs, when a session would be too large: matches and non-matches
-  // within blocks both shrink by the square of the fraction, so the mix EM sees is unchanged.
-  const all = blocking.pairCount(0);
-  const fraction = Math.min(1, Math.sqrt(opts.maxSessionPairs / Math.max(1, all)));
-  if (fraction < 1) {
-    const rand = rng(opts.seed + 17);
-    blocking.mask = Uint8Array.from({ length: data.size }, () => (rand() < fraction ? 1 : 0));
-  }
-  let pairs = 0;
+  const ids = new Map<number, number>();
+  const patterns: Int32Array[] = [];
+  const pattern = new GrowInt32();
+  const deltas: number[] = [];
+  const levels = new Int32Array(comps.length);
+  const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
+  const cannotLink = comps.map((c) => c.levels.map((l) => l.cannotLink === true));
   blocking.forEachPair((a, b) => {
     let key = 0;
-    for (let i = 0; i < comps.length; i++) key = key * radix[i] + (active[i] ? comps[i].level(a, b) : 0);
-    patterns.set(key, (patterns.get(key) ?? 0) + 1);
-    pairs++;
-  }, opts.crossSourceOnly);
-  const decoded: { levels: Int32Array; count: number }[] = [];
-  for (const [key, count] of patterns) {
-    const levels = new Int32Array(comps.length);
-    let k = key;
-    for (let i = comps.length - 1; i >= 0; i--) {
-      levels[i] = k % radix[i];
-      k = Math.floor(k / radix[i]);
+    let delta = 0;
+    let conflict = false;
+    for (let i = 0; i < comps.length; i++) {
+      const l = comps[i].level(a, b);
+      levels[i] = l;
+      key = key * radix[i] + l;
+      if (cannotLink[i][l]) conflict = true;
     }
-    decoded.push({ levels, count });
-  }
-  const m = comps.map((c) => initialM(c.levels.length));
-  let lambda = 0.1;
-  for (let it = 0; it < opts.iterations; it++) {
-    const acc = comps.map((c) => new Float64Array(c.levels.length).fill(1e-3));
-    let matchMass = 0;
-    let total = 0;
-    const logPrior = Math.log(lambda / (1 - lambda));
-    for (const { levels, count } of decoded) {
-      let logit = logPrior;
+    // A pair the config calls two people (two different full birth dates, twins' given names) is
+    // no match for EM either. Left in, brothers and fathers — same rare surname, same region —
+    // form a latent class of their own that EM happily takes for the matches, and m of "different
+    // given name" rises to one half.
+    if (conflict) return;
+    if (frequencies) {
       for (let i = 0; i < comps.length; i++) {
         const l = levels[i];
-        if (active[i] && l > 0) logit += Math.log(Math.max(m[i][l], 1e-12) / Math.max(u[i][l], 1e-12));
+        if (!tf[i][l]) continue;
+        const d = frequencies.depth(i, levels);
+        const log2f =
+          l === 1
+            ? frequencies.log2Frequency(i, a, d, u[i][l])
+            : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
+        delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
       }
-      const p = 1 / (1 + Math.exp(-logit));
-      matchMass += p * count;
-      total += count;
-      for (let i = 0; i < comps.length; i++) if (active[i] && levels[i] > 0) acc[i][levels[i]] += p * count;
     }
-    for (let i = 0; i < comps.length; i++) if (active[i]) m[i] = normaliseNonNull(Array.from(acc[i]));
-    lambda = Math.min(0.999, Math.max(1e-6, matchMass / Math.max(total, 1)));
-  }
-  return { m: m.map((mi, i) => (active[i] ? mi : null)), pairs, allPairs: all, patterns: decoded.length, lambda };
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = patterns.length));
+      patterns.push(Int32Array.from(levels));
+    }
+    pattern.push(id);
+    deltas.push(delta);
+  }, crossSourceOnly);
+  return {
+    patterns,
+    pattern: pattern.data.subarray(0, pattern.length),
+    tfDelta: Float32Array.from(deltas),
+    pairs: pattern.length,
+  };
 };
 
 export const train = (
   data: Dataset,
   comps: readonly Comparison[],
+  blocking: Blocking,
   opts: TrainingOptions,
+  prior: { m: number[][]; lambda: number } | null,
+  /** Counts of every record, when comparisons have term-frequency levels. */
+  frequencies: TermFrequencies | null = null,
 ): { params: ModelParams; report: TrainingReport } => {
   const t0 = performance.now();
   const u = estimateU(data, comps, opts);
   const t1 = performance.now();
-  const sums = comps.map((c) => new Float64Array(c.levels.length));
-  const counts = new Int32Array(comps.length);
-  const report: TrainingReport = { deterministicPairs: 0, recall: 0, sessions: [] };
-  const sessions: { rule: BlockingRule; allPairs: number; lambda: number }[] = [];
-  for (const rule of opts.sessions) {
-    const s = runSession(data, comps, u, rule, opts);
-    sessions.push({ rule, allPairs: s.allPairs, lambda: s.lambda });
-    report.sessions.push({ rule: rule.join(' & '), pairs: s.pairs, patterns: s.patterns, lambda: s.lambda });
-    s.m.forEach((mi, i) => {
-      if (!mi) return;
-      counts[i]++;
-      mi.forEach((v, l) => (sums[i][l] += v));
+  const n = data.size;
+  const share = Math.min(1, opts.maxTrainingRecords / n);
+  const rand = rng(opts.seed + 17);
+  const mask = share < 1 ? Uint8Array.from({ length: n }, () => (rand() < share ? 1 : 0)) : null;
+  blocking.ensureKeys();
+  blocking.mask = mask;
+  let found: CandidatePairs;
+  try {
+    found = candidatePairs(comps, blocking, opts.crossSourceOnly, u, frequencies);
+  } finally {
+    blocking.unmask();
+  }
+  const all = Math.max(1, totalPairs(data, opts.crossSourceOnly, mask));
+  const m0 = prior?.m ?? comps.map((c) => initialM(c.levels.length));
+  const strength = prior ? opts.priorStrength : 1;
+  // Start from the prior's λ (rescaled to this file) or, without one, from a tenth of the
+  // candidates: EM moves λ within a few iterations either way.
+  let lambda = Math.min(0.5, Math.max(1 / all, prior?.lambda ?? (0.1 * found.pairs) / all));
+  let m = m0.map((x) => [...x]);
+  const logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
+  let expected = 0;
+  let it = 0;
+  const logit = new Float64Array(found.patterns.length);
+  const mass = new Float64Array(found.patterns.length);
+  for (; it < opts.iterations; it++) {
+    const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
+    const logM = m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? 0 : Math.log(Math.max(x, 1e-12)))));
+    const logPrior = Math.log(lambda / (1 - lambda));
+    found.patterns.forEach((levels, k) => {
+      let x = logPrior;
+      for (let i = 0; i < comps.length; i++) {
+        const l = levels[i];
+        if (l > 0) x += logM[i][l] - logU[i][l];
+      }
+      logit[k] = x;
     });
+    // E-step per pair (its own term frequencies), summed per pattern for the M-step.
+    mass.fill(0);
+    for (let e = 0; e < found.pairs; e++) {
+      const k = found.pattern[e];
+      mass[k] += 1 / (1 + Math.exp(-(logit[k] + found.tfDelta[e])));
+    }
+    expected = 0;
+    found.patterns.forEach((levels, k) => {
+      expected += mass[k];
+      for (let i = 0; i < comps.length; i++) if (levels[i] > 0) acc[i][levels[i]] += mass[k];
+    });
+    const next = acc.map(normaliseNonNull);
+    const nextLambda = Math.min(0.5, Math.max(1 / all, expected / all));
+    // Converged when neither λ nor any m moves any more (λ alone can settle while m still shifts).
+    let moved = Math.abs(Math.log(nextLambda / lambda));
+    next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
+    m = next;
+    lambda = nextLambda;
+    if (moved < 1e-5) break;
   }
-  const m = comps.map((c, i) => (counts[i] ? Array.from(sums[i], (v) => v / counts[i]) : initialM(c.levels.length)));
-  const t2 = performance.now();
-  let recall = opts.recall === 'auto' ? 1 : opts.recall;
-  const { lambda: raw, pairs } = estimateLambda(data, opts, 1);
-  if (opts.recall === 'auto') {
-    // Matches implied by the first session: its pairs × its EM match share, divided by the
-    // chance a match agrees on the session's fields (from m estimated in the other sessions).
-    // The deterministic rules' recall is then their pair count over those matches.
-    const first = sessions[0];
-    const agree = agreeProbability(data, comps, m, first.rule);
-    const matches = (first.lambda * first.allPairs) / agree;
-    recall = Math.min(1, Math.max(0.01, pairs / Math.max(1, matches)));
-  }
-  report.recall = recall;
-  const lambda = Math.min(0.5, raw / recall);
-  report.deterministicPairs = pairs;
-  report.seconds = { u: (t1 - t0) / 1000, sessions: (t2 - t1) / 1000, lambda: (performance.now() - t2) / 1000 };
+  const report: TrainingReport = {
+    records: mask ? mask.reduce((a, b) => a + b, 0) : n,
+    candidatePairs: found.pairs,
+    patterns: found.patterns.length,
+    expectedMatches: expected,
+    iterations: it,
+    seconds: { u: (t1 - t0) / 1000, em: (performance.now() - t1) / 1000 },
+  };
   return { params: { lambda, m, u }, report };
 };

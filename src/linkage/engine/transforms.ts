@@ -1,19 +1,30 @@
 // Blocking-key transforms, named in configs as "field|transform". Each runs once per distinct
-// value. The person transforms (Russian name keys, regions, units) register from person.ts.
+// value. One explicit table (generic and person transforms), not a registry filled by imports.
 import { clean, soundex } from './strings.ts';
 import { parseGenericDate } from './dates.ts';
+import { personTransforms, type KeyTransform } from './person-transforms.ts';
 
-export type KeyTransform = (raw: string) => string | null;
+export type { KeyTransform } from './person-transforms.ts';
 
-const transforms = new Map<string, KeyTransform>();
-
-export const registerTransform = (name: string, fn: KeyTransform): void => {
-  transforms.set(name, fn);
+const genericTransforms: Record<string, KeyTransform> = {
+  value: (raw) => clean(raw) || null,
+  soundex: (raw) => soundex(raw) || null,
+  digits: (raw) => raw.replace(/\D/g, '') || null,
+  year: (raw) => {
+    const d = parseGenericDate(raw);
+    return d?.year ? String(d.year) : null;
+  },
+  'month-day': (raw) => {
+    const d = parseGenericDate(raw);
+    return d?.month && d.day ? `${d.month}-${d.day}` : null;
+  },
+  'email-user': (raw) => clean(raw).split('@')[0] || null,
 };
 
+const transforms: Readonly<Record<string, KeyTransform>> = { ...genericTransforms, ...personTransforms };
+
 export const getTransform = (name: string): KeyTransform => {
-  const fn = transforms.get(name);
-  if (fn) return fn;
+  if (Object.hasOwn(transforms, name)) return transforms[name];
   let m: RegExpMatchArray | null;
   if ((m = name.match(/^first(\d+)$/))) {
     const n = +m[1];
@@ -29,18 +40,5 @@ export const getTransform = (name: string): KeyTransform => {
         .replace(/[^\p{L}\p{N}]/gu, '')
         .slice(-n) || null;
   }
-  throw new Error(`unknown blocking transform "${name}" (known: ${[...transforms.keys()].join(', ')}, firstN, lastN)`);
+  throw new Error(`unknown blocking transform "${name}" (known: ${Object.keys(transforms).join(', ')}, firstN, lastN)`);
 };
-
-registerTransform('value', (raw) => clean(raw) || null);
-registerTransform('soundex', (raw) => soundex(raw) || null);
-registerTransform('digits', (raw) => raw.replace(/\D/g, '') || null);
-registerTransform('year', (raw) => {
-  const d = parseGenericDate(raw);
-  return d?.year ? String(d.year) : null;
-});
-registerTransform('month-day', (raw) => {
-  const d = parseGenericDate(raw);
-  return d?.month && d.day ? `${d.month}-${d.day}` : null;
-});
-registerTransform('email-user', (raw) => clean(raw).split('@')[0] || null);

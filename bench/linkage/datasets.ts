@@ -1,0 +1,96 @@
+// The benchmark's generated datasets as files: people.csv (the platform's person CSV, what
+// `kintrace dedupe` reads) and truth.csv (record_id,person_id, what `kintrace evaluate` reads).
+// The project's generator is written here; the independent one writes its own with its command.
+import { spawnSync } from 'node:child_process';
+import { closeSync, createWriteStream, existsSync, openSync, readSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_COLUMNS, generateRussianRecords } from './generator/index.ts';
+import { readCsv } from '../../src/linkage/linkage.csv.ts';
+
+export interface DatasetFiles {
+  people: string;
+  truth: string;
+}
+
+const PERSON_COLUMNS = CSV_COLUMNS.filter((c) => c !== 'true_id');
+
+/** The project's generator (seeded), written once per (n, seed) and reused. */
+export const ownFiles = async (dir: string, n: number, seed: number): Promise<DatasetFiles> => {
+  const files = { people: join(dir, `own-${n}-${seed}.csv`), truth: join(dir, `own-${n}-${seed}.truth.csv`) };
+  if (existsSync(files.people) && existsSync(files.truth)) return files;
+  const people = createWriteStream(files.people);
+  const truth = createWriteStream(files.truth);
+  people.write(stringify([PERSON_COLUMNS as unknown as string[]]));
+  truth.write('record_id,person_id\n');
+  let batch: string[][] = [];
+  let ids: string[][] = [];
+  const flush = async (): Promise<void> => {
+    if (!people.write(stringify(batch))) await once(people, 'drain');
+    if (!truth.write(stringify(ids))) await once(truth, 'drain');
+    batch = [];
+    ids = [];
+  };
+  for (const row of generateRussianRecords({ n, seed }) as Iterable<Record<string, string>>) {
+    batch.push(PERSON_COLUMNS.map((c) => String(row[c] ?? '')));
+    ids.push([row.record_id, row.true_id]);
+    if (batch.length === 10000) await flush();
+  }
+  await flush();
+  people.end();
+  truth.end();
+  await Promise.all([once(people, 'finish'), once(truth, 'finish')]);
+  return files;
+};
+
+/**
+ * The independent generator (bench/linkage/independent/, written without reading the engine),
+ * run through its own command; null when it is not on this branch.
+ */
+export const independentFiles = (dir: string, n: number, seed: number): DatasetFiles | null => {
+  const script = join(import.meta.dirname, 'independent', 'generate.ts');
+  if (!existsSync(script)) return null;
+  const out = join(dir, `independent-${n}-${seed}`);
+  const files = { people: join(out, 'people.csv'), truth: join(out, 'truth.csv') };
+  if (existsSync(files.people) && existsSync(files.truth)) return files;
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, script, '--n', String(n), '--seed', String(seed), '--out', out],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (r.status !== 0) throw new Error(`independent generator failed (exit ${r.status})`);
+  return files;
+};
+
+/** The true person of each record, in the engine's record order. */
+export const readTruth = async (file: string, ids: readonly string[]): Promise<string[]> => {
+  const byId = new Map<string, string>();
+  await readCsv(
+    file,
+    (row, header) => {
+      const label = header.indexOf('person_id') >= 0 ? header.indexOf('person_id') : header.indexOf('cluster_id');
+      byId.set(row[header.indexOf('record_id')], row[label]);
+    },
+    { required: 'record_id' },
+  );
+  return ids.map((id) => {
+    const t = byId.get(id);
+    if (t === undefined) throw new Error(`${file}: no truth for record ${id}`);
+    return t;
+  });
+};
+
+/** The first `count` records of a person CSV as raw records (queries for the incremental timing). */
+export const readQueries = (file: string, count: number): Record<string, string>[] => {
+  // The head of the file is enough: read 1 MB, drop the last (possibly cut) line.
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  const read = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  const text = buf.subarray(0, read).toString('utf8');
+  const head = read < buf.length ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  const rows = parse(head, { columns: true, bom: true, trim: true }) as Record<string, string>[];
+  return rows.slice(0, count);
+};

@@ -1,0 +1,67 @@
+// `kintrace evaluate TRUTH.csv CLUSTERS.csv`: how well a clustering (the `dedupe` output)
+// agrees with a labelled sample, so an organisation can measure the engine on its own data.
+// Only the labelled records are scored: a sample labels a few hundred records of a list whose
+// clusters file covers all of it. A labelled record missing from the clusters is an error (the
+// two files do not belong together); extra clustered records are counted and ignored.
+import { clusterScores, type ClusterScores } from './engine/metrics.ts';
+import { CsvInputError, RowError, readCsv } from './linkage.csv.ts';
+
+/** record_id → label, read from a two-column file; the label column may have either name. */
+const readLabels = async (file: string, labelColumns: readonly string[]): Promise<Map<string, string>> => {
+  const labels = new Map<string, string>();
+  let labelIndex = -1;
+  let idIndex = -1;
+  await readCsv(
+    file,
+    (row, header) => {
+      if (labelIndex < 0) {
+        idIndex = header.indexOf('record_id');
+        labelIndex = header.findIndex((h) => labelColumns.includes(h));
+        if (labelIndex < 0) throw new CsvInputError(file, 1, `the header needs a ${labelColumns.join(' or ')} column`);
+      }
+      if (row.length !== header.length) throw new RowError(`expected ${header.length} columns, found ${row.length}`);
+      const id = row[idIndex];
+      const label = row[labelIndex];
+      if (!label) throw new RowError(`empty ${header[labelIndex]}`);
+      if (labels.has(id)) throw new RowError(`duplicate record_id "${id}"`);
+      labels.set(id, label);
+    },
+    { required: 'record_id' },
+  );
+  return labels;
+};
+
+export interface Evaluation extends ClusterScores {
+  /** Clustered records with no truth label (not scored). */
+  unlabelled: number;
+}
+
+export const evaluateFiles = async (truthFile: string, clustersFile: string): Promise<Evaluation> => {
+  const truth = await readLabels(truthFile, ['person_id', 'cluster_id']);
+  const clusters = await readLabels(clustersFile, ['cluster_id']);
+  const ids = [...truth.keys()];
+  const missing = ids.find((id) => !clusters.has(id));
+  if (missing !== undefined) {
+    throw new Error(
+      `${clustersFile}: record "${missing}" of ${truthFile} is not in it (the clusters must cover every labelled record)`,
+    );
+  }
+  const scores = clusterScores(
+    ids.map((id) => clusters.get(id)!),
+    ids.map((id) => truth.get(id)!),
+  );
+  return { ...scores, unlabelled: clusters.size - ids.length };
+};
+
+const f = (x: number): string => x.toFixed(4);
+
+export const formatEvaluation = (e: Evaluation): string =>
+  [
+    `records scored: ${e.records}${e.unlabelled ? ` (${e.unlabelled} clustered records without a label ignored)` : ''}`,
+    `pairwise   precision ${f(e.precision)}  recall ${f(e.recall)}  F1 ${f(e.f1)}  (true pairs ${e.truePairs}, predicted ${e.predictedPairs}, correct ${e.truePositives})`,
+    `B-cubed    precision ${f(e.bcubedPrecision)}  recall ${f(e.bcubedRecall)}  F1 ${f(e.bcubedF1)}`,
+    '',
+  ].join('\n');
+
+export const evaluateCommand = async (truthFile: string, clustersFile: string): Promise<string> =>
+  formatEvaluation(await evaluateFiles(truthFile, clustersFile));
