@@ -14,6 +14,10 @@ export interface Config {
   /** the URL people use to reach the site, for printed links */
   readonly publicUrl: string;
   readonly logLevel: string;
+  /** the public registry (docs/registry-methodology.md): days between telling the family and publishing */
+  readonly registryNoticeDays: number;
+  /** cells of tables about tracing requests below this are suppressed */
+  readonly registrySuppressionThreshold: number;
   /** Argon2id cost; lowered only by the test suite */
   readonly argon2: { memoryCost: number; timeCost: number; parallelism: number };
   readonly sessionIdleMinutes: number;
@@ -81,6 +85,8 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     secureCookies,
     publicUrl,
     logLevel,
+    registryNoticeDays: parseIntVar(env, 'REGISTRY_NOTICE_DAYS', 7, 0, 365),
+    registrySuppressionThreshold: parseIntVar(env, 'REGISTRY_SUPPRESSION_THRESHOLD', 5, 2, 1000),
     argon2: Object.freeze({
       memoryCost: parseIntVar(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 4_194_304),
       timeCost: parseIntVar(env, 'ARGON2_ITERATIONS', 2, 1, 100),
