@@ -12,8 +12,10 @@ import type { RegistryRecordsTable } from './registry.table.ts';
 // disappearance with their precision, the public sources and the corrections). Pages, the API
 // and the downloads all go through toPublicRecord, so no other column can leak into them.
 
-/** Transliteration used for the Latin name: BGN/PCGN, the one English-language media use. */
-export const LATIN_SYSTEM = 'bgnpcgn' as const;
+/** The Latin name shown: the spelling English-language media use (Pyotr, Yury, Olga). */
+export const LATIN_SYSTEM = 'informal' as const;
+/** Search also finds the passport (ICAO, MVD) spellings: people type the one they know. */
+const SEARCH_SYSTEMS = ['informal', 'icao9303', 'mvd1997'] as const;
 
 export type Snapshot = Pick<
   RegistryRecordsTable,
@@ -50,8 +52,9 @@ export interface NameParts {
 }
 
 export const nameColumns = (n: NameParts) => {
-  const latin = transliterate(fullName(n), LATIN_SYSTEM);
-  return { name_latin: latin, name_key: searchKey(`${fullName(n)} ${latin}`) };
+  const name = fullName(n);
+  const words = new Set(searchKey([name, ...SEARCH_SYSTEMS.map((s) => transliterate(name, s))].join(' ')).split(' '));
+  return { name_latin: transliterate(name, LATIN_SYSTEM), name_key: [...words].join(' ') };
 };
 
 /** The columns a record takes from the person's facts as they qualify now. */

@@ -21,7 +21,7 @@ import {
 } from '../policy/registry.policy.ts';
 import { fromStates, lifecycleAllows, refusal, transition, type RecordActor } from './record-lifecycle.ts';
 import { qualify, type Qualification } from './publication-rules.ts';
-import { cellOf, sameCell, snapshotOf, type Snapshot } from './public-record.ts';
+import { cellOf, sameCell, snapshotOf, sourcesByRecord, type PublicSource, type Snapshot } from './public-record.ts';
 import type { CorrectInput, PublishInput, SourceInput, WaiverReason, WithdrawReason } from './registry.schema.ts';
 import {
   addToCounts,
@@ -62,7 +62,7 @@ export const authoriseCasePublication = async <A extends 'desk' | 'announce' | '
 };
 
 /** The grant for `action` on a record the principal's organisation published; NotFound otherwise. */
-export const authoriseRecord = async <A extends 'correct' | 'withdraw'>(
+export const authoriseRecord = async <A extends 'desk' | 'correct' | 'withdraw'>(
   db: Queryable,
   principal: Principal,
   recordId: string,
@@ -356,6 +356,26 @@ export const correct = async (
     if (facts) await tellFamilies(tx, facts, 'publication_corrected', record.id, day);
     await audit(tx, deps.clock, grant, 'registry.corrected', record.id);
   });
+
+export interface RecordPageView {
+  sources: PublicSource[];
+  corrections: Array<{ version: number; corrected_on: string; note: string }>;
+  can: RegistryAbilities;
+}
+
+/** What the staff page of one record shows and offers. */
+export const recordPageView = async (
+  db: Queryable,
+  grant: RegistryGrant,
+  record: RecordRow,
+): Promise<RecordPageView> => {
+  const allowed = lifecycleAllows(record.state);
+  return {
+    sources: sourcesByRecord(await listSources(db, [record.id])).get(record.id) ?? [],
+    corrections: await listCorrections(db, record.id),
+    can: registryAbilities(grant, { ...allowed, announce: false, publish: false }),
+  };
+};
 
 /** Takes a record out of the registry (kept, never shown); inside the caller's transaction. */
 const withdrawIn = async (

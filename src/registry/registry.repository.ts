@@ -251,3 +251,13 @@ export const replaceRequestStats = async (
 
 export const listRequestStats = (db: Queryable) =>
   db.selectFrom('registry_request_stats').select(['region_code', 'open_cases']).orderBy('region_code').execute();
+
+/** The records about some persons, whoever published them (the desk marks each candidate). */
+export const listRecordsOfPersons = (db: Queryable, personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('registry_records')
+        .select(['id', 'person_id', 'organisation_id', 'state', 'announced_on', 'published_at'])
+        .where('person_id', 'in', personIds)
+        .execute();
