@@ -20,6 +20,7 @@ import {
   type RegistryGrant,
 } from '../policy/registry.policy.ts';
 import { fromStates, lifecycleAllows, refusal, transition, type RecordActor } from './record-lifecycle.ts';
+import { changing } from './registry-version.ts';
 import { qualify, type Qualification } from './publication-rules.ts';
 import { cellOf, sameCell, snapshotOf, sourcesByRecord, type PublicSource, type Snapshot } from './public-record.ts';
 import type { CorrectInput, PublishInput, SourceInput, WaiverReason, WithdrawReason } from './registry.schema.ts';
@@ -217,47 +218,49 @@ export const announce = async (
   ref: CaseRef,
   waiver?: WaiverReason,
 ): Promise<string> =>
-  deps.db.transaction().execute(async (tx) => {
-    const now = isoNow(deps.clock);
-    const day = isoDay(deps.clock);
-    await bumpVersion(tx, now);
-    const facts = await factsIn(tx, ref.personId);
-    const q = qualify(facts);
-    qualifiedOrThrow(q);
-    const existing = ownRecord(await findRecordOfPerson(tx, ref.personId), grant);
-    transition(existing?.state ?? 'none', 'announce', 'verifier');
-    const snapshot = snapshotOf(facts, q);
-    const id = existing?.id ?? randomUUID();
-    if (existing) {
-      const patch = { ...snapshot, state: 'announced' as const, announced_on: day, notice_waiver: waiver ?? null };
-      if (!(await updateRecordIf(tx, id, fromStates('announce'), patch))) throw refusal();
-    } else {
-      await insertRecords(tx, [
-        {
-          id,
-          seq: await nextSeq(tx),
-          origin: 'case',
-          person_id: ref.personId,
-          organisation_id: grant.organisationId,
-          state: 'announced',
-          version: 0,
-          ...snapshot,
-          announced_on: day,
-          notice_waiver: waiver ?? null,
-          published_at: null,
-          updated_at: null,
-          withdrawn_at: null,
-          withdraw_reason: null,
-        },
-      ]);
-    }
-    for (const c of facts.cases) {
-      if (!(await familyToldAbout(tx, c.caseId, id)).told)
-        await notifyFamily(tx, { caseId: c.caseId, kind: 'publication_planned', refId: id, day });
-    }
-    await audit(tx, deps.clock, grant, waiver ? 'registry.notice_waived' : 'registry.announced', id, ref.caseId);
-    return id;
-  });
+  changing(deps.db, () =>
+    deps.db.transaction().execute(async (tx) => {
+      const now = isoNow(deps.clock);
+      const day = isoDay(deps.clock);
+      await bumpVersion(tx, now);
+      const facts = await factsIn(tx, ref.personId);
+      const q = qualify(facts);
+      qualifiedOrThrow(q);
+      const existing = ownRecord(await findRecordOfPerson(tx, ref.personId), grant);
+      transition(existing?.state ?? 'none', 'announce', 'verifier');
+      const snapshot = snapshotOf(facts, q);
+      const id = existing?.id ?? randomUUID();
+      if (existing) {
+        const patch = { ...snapshot, state: 'announced' as const, announced_on: day, notice_waiver: waiver ?? null };
+        if (!(await updateRecordIf(tx, id, fromStates('announce'), patch))) throw refusal();
+      } else {
+        await insertRecords(tx, [
+          {
+            id,
+            seq: await nextSeq(tx),
+            origin: 'case',
+            person_id: ref.personId,
+            organisation_id: grant.organisationId,
+            state: 'announced',
+            version: 0,
+            ...snapshot,
+            announced_on: day,
+            notice_waiver: waiver ?? null,
+            published_at: null,
+            updated_at: null,
+            withdrawn_at: null,
+            withdraw_reason: null,
+          },
+        ]);
+      }
+      for (const c of facts.cases) {
+        if (!(await familyToldAbout(tx, c.caseId, id)).told)
+          await notifyFamily(tx, { caseId: c.caseId, kind: 'publication_planned', refId: id, day });
+      }
+      await audit(tx, deps.clock, grant, waiver ? 'registry.notice_waived' : 'registry.announced', id, ref.caseId);
+      return id;
+    }),
+  );
 
 const sourceRows = (recordId: string, sources: SourceInput[]) =>
   sources.map((s, i) => ({
@@ -277,35 +280,37 @@ export const publish = async (
   ref: CaseRef,
   input: PublishInput,
 ): Promise<string> =>
-  deps.db.transaction().execute(async (tx) => {
-    const now = isoNow(deps.clock);
-    const day = isoDay(deps.clock);
-    await bumpVersion(tx, now);
-    const facts = await factsIn(tx, ref.personId);
-    const q = qualify(facts);
-    qualifiedOrThrow(q);
-    const record = ownRecord(await findRecordOfPerson(tx, ref.personId), grant);
-    if (!record) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
-    transition(record.state, 'publish', 'verifier');
-    const notice = await noticeState(tx, facts, record, day, deps.config.registryNoticeDays);
-    if (!notice.satisfied) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
-    const snapshot = snapshotOf(facts, q);
-    const ok = await updateRecordIf(tx, record.id, fromStates('publish'), {
-      ...snapshot,
-      state: 'published',
-      version: record.version + 1,
-      published_at: record.published_at ?? now,
-      updated_at: now,
-      withdrawn_at: null,
-      withdraw_reason: null,
-    });
-    if (!ok) throw refusal();
-    await replaceSources(tx, record.id, sourceRows(record.id, input.sources));
-    await addToCounts(tx, [{ ...cellOf(snapshot), delta: 1 }]);
-    await tellFamilies(tx, facts, 'published', record.id, day);
-    await audit(tx, deps.clock, grant, 'registry.published', record.id, ref.caseId);
-    return record.id;
-  });
+  changing(deps.db, () =>
+    deps.db.transaction().execute(async (tx) => {
+      const now = isoNow(deps.clock);
+      const day = isoDay(deps.clock);
+      await bumpVersion(tx, now);
+      const facts = await factsIn(tx, ref.personId);
+      const q = qualify(facts);
+      qualifiedOrThrow(q);
+      const record = ownRecord(await findRecordOfPerson(tx, ref.personId), grant);
+      if (!record) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
+      transition(record.state, 'publish', 'verifier');
+      const notice = await noticeState(tx, facts, record, day, deps.config.registryNoticeDays);
+      if (!notice.satisfied) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
+      const snapshot = snapshotOf(facts, q);
+      const ok = await updateRecordIf(tx, record.id, fromStates('publish'), {
+        ...snapshot,
+        state: 'published',
+        version: record.version + 1,
+        published_at: record.published_at ?? now,
+        updated_at: now,
+        withdrawn_at: null,
+        withdraw_reason: null,
+      });
+      if (!ok) throw refusal();
+      await replaceSources(tx, record.id, sourceRows(record.id, input.sources));
+      await addToCounts(tx, [{ ...cellOf(snapshot), delta: 1 }]);
+      await tellFamilies(tx, facts, 'published', record.id, day);
+      await audit(tx, deps.clock, grant, 'registry.published', record.id, ref.caseId);
+      return record.id;
+    }),
+  );
 
 /**
  * A published record corrected: the snapshot is taken again from the person's facts as they are
@@ -318,44 +323,46 @@ export const correct = async (
   recordId: string,
   input: CorrectInput,
 ): Promise<void> =>
-  deps.db.transaction().execute(async (tx) => {
-    const now = isoNow(deps.clock);
-    const day = isoDay(deps.clock);
-    await bumpVersion(tx, now);
-    const record = ownRecord(await findRecord(tx, recordId), grant);
-    if (!record) throw new Invalid({ field: '_form', key: 'errors.notFound' });
-    transition(record.state, 'correct', 'verifier');
-    const facts = record.person_id ? await publicFactsOfPerson(tx, record.person_id) : undefined;
-    let snapshot: Partial<Snapshot> = {};
-    if (facts) {
-      const q = qualify(facts);
-      qualifiedOrThrow(q);
-      snapshot = snapshotOf(facts, q);
-    }
-    const before = cellOf(record);
-    const after = cellOf({ ...record, ...snapshot });
-    const ok = await updateRecordIf(tx, record.id, fromStates('correct'), {
-      ...snapshot,
-      version: record.version + 1,
-      updated_at: now,
-    });
-    if (!ok) throw refusal();
-    await replaceSources(tx, record.id, sourceRows(record.id, input.sources));
-    await insertCorrection(tx, {
-      id: randomUUID(),
-      record_id: record.id,
-      version: record.version + 1,
-      corrected_on: day,
-      note: input.note,
-    });
-    if (!sameCell(before, after))
-      await addToCounts(tx, [
-        { ...before, delta: -1 },
-        { ...after, delta: 1 },
-      ]);
-    if (facts) await tellFamilies(tx, facts, 'publication_corrected', record.id, day);
-    await audit(tx, deps.clock, grant, 'registry.corrected', record.id);
-  });
+  changing(deps.db, () =>
+    deps.db.transaction().execute(async (tx) => {
+      const now = isoNow(deps.clock);
+      const day = isoDay(deps.clock);
+      await bumpVersion(tx, now);
+      const record = ownRecord(await findRecord(tx, recordId), grant);
+      if (!record) throw new Invalid({ field: '_form', key: 'errors.notFound' });
+      transition(record.state, 'correct', 'verifier');
+      const facts = record.person_id ? await publicFactsOfPerson(tx, record.person_id) : undefined;
+      let snapshot: Partial<Snapshot> = {};
+      if (facts) {
+        const q = qualify(facts);
+        qualifiedOrThrow(q);
+        snapshot = snapshotOf(facts, q);
+      }
+      const before = cellOf(record);
+      const after = cellOf({ ...record, ...snapshot });
+      const ok = await updateRecordIf(tx, record.id, fromStates('correct'), {
+        ...snapshot,
+        version: record.version + 1,
+        updated_at: now,
+      });
+      if (!ok) throw refusal();
+      await replaceSources(tx, record.id, sourceRows(record.id, input.sources));
+      await insertCorrection(tx, {
+        id: randomUUID(),
+        record_id: record.id,
+        version: record.version + 1,
+        corrected_on: day,
+        note: input.note,
+      });
+      if (!sameCell(before, after))
+        await addToCounts(tx, [
+          { ...before, delta: -1 },
+          { ...after, delta: 1 },
+        ]);
+      if (facts) await tellFamilies(tx, facts, 'publication_corrected', record.id, day);
+      await audit(tx, deps.clock, grant, 'registry.corrected', record.id);
+    }),
+  );
 
 export interface RecordPageView {
   sources: PublicSource[];
@@ -404,15 +411,17 @@ export const withdraw = async (
   recordId: string,
   reason: WithdrawReason,
 ): Promise<void> =>
-  deps.db.transaction().execute(async (tx) => {
-    const record = ownRecord(await findRecord(tx, recordId), grant);
-    if (!record) throw new Invalid({ field: '_form', key: 'errors.notFound' });
-    await withdrawIn(tx, deps.clock, record, 'verifier', reason);
-    const facts = record.person_id ? await publicFactsOfPerson(tx, record.person_id) : undefined;
-    if (facts && record.state === 'published')
-      await tellFamilies(tx, facts, 'publication_withdrawn', record.id, isoDay(deps.clock));
-    await audit(tx, deps.clock, grant, 'registry.withdrawn', record.id);
-  });
+  changing(deps.db, () =>
+    deps.db.transaction().execute(async (tx) => {
+      const record = ownRecord(await findRecord(tx, recordId), grant);
+      if (!record) throw new Invalid({ field: '_form', key: 'errors.notFound' });
+      await withdrawIn(tx, deps.clock, record, 'verifier', reason);
+      const facts = record.person_id ? await publicFactsOfPerson(tx, record.person_id) : undefined;
+      if (facts && record.state === 'published')
+        await tellFamilies(tx, facts, 'publication_withdrawn', record.id, isoDay(deps.clock));
+      await audit(tx, deps.clock, grant, 'registry.withdrawn', record.id);
+    }),
+  );
 
 export interface FamilyPublicationView {
   doNotPublish: boolean;
@@ -453,19 +462,21 @@ export const chooseFamilyPublication = async (
   grant: CaseGrant<'choose_publication'>,
   doNotPublish: boolean,
 ): Promise<void> =>
-  deps.db.transaction().execute(async (tx) => {
-    await setDoNotPublish(tx, deps.clock, grant, doNotPublish);
-    if (!doNotPublish) return;
-    const record = await findRecordOfPerson(tx, grant.personId);
-    if (!record || (record.state !== 'announced' && record.state !== 'published')) return;
-    await withdrawIn(tx, deps.clock, record, 'family', 'family_opted_out');
-    await recordAudit(tx, {
-      actorUserId: grant.auth.userId,
-      actorRole: grant.auth.role,
-      organisationId: record.organisation_id,
-      action: 'registry.withdrawn',
-      caseId: grant.caseId,
-      subjectId: record.id,
-      at: isoDay(deps.clock),
-    });
-  });
+  changing(deps.db, () =>
+    deps.db.transaction().execute(async (tx) => {
+      await setDoNotPublish(tx, deps.clock, grant, doNotPublish);
+      if (!doNotPublish) return;
+      const record = await findRecordOfPerson(tx, grant.personId);
+      if (!record || (record.state !== 'announced' && record.state !== 'published')) return;
+      await withdrawIn(tx, deps.clock, record, 'family', 'family_opted_out');
+      await recordAudit(tx, {
+        actorUserId: grant.auth.userId,
+        actorRole: grant.auth.role,
+        organisationId: record.organisation_id,
+        action: 'registry.withdrawn',
+        caseId: grant.caseId,
+        subjectId: record.id,
+        at: isoDay(deps.clock),
+      });
+    }),
+  );

@@ -11,7 +11,7 @@ import { publicCacheOf, represent, sendRepresentation, type Representation } fro
 import { filterKey } from './public-pages.views.ts';
 import { isRecordId } from './publication.service.ts';
 import { publicRecord, publicRecords } from './registry-read.service.ts';
-import { monthsQuery, PERSONS_FILTERS, personsQuery, statisticsQuery } from './registry.schema.ts';
+import { monthsQuery, noFilters, PERSONS_FILTERS, personsQuery, statisticsQuery } from './registry.schema.ts';
 import { monthlyStatistics, registryVersion, statistics } from './statistics.service.ts';
 
 // The read-only JSON API (docs/openapi.yaml). Public, no key; answers are cached per registry
@@ -107,7 +107,7 @@ export const registryApiRoutes = async (app: FastifyInstance): Promise<void> => 
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/persons/:id', async (req, reply) => {
-    parseQuery(req, personsQuery.pick({ lang: true }), ['lang']);
+    parseQuery(req, noFilters, ['lang']);
     if (!isRecordId(req.params.id))
       throw new BadRequest('invalid_id', req.t('registry.errors.badId'), [
         { parameter: 'id', message: req.t('registry.errors.badId') },

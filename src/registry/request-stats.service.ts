@@ -6,6 +6,7 @@ import { assertSystem } from '../policy/system.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { suppress } from './suppression.ts';
 import { replaceRequestStats } from './registry.repository.ts';
+import { forgetVersion } from './registry-version.ts';
 
 // The one published table about tracing requests: people with an open request, per home region.
 // Counted once a day by the scheduler, suppressed (suppression.ts) before anything is stored, so
@@ -26,5 +27,6 @@ export const refreshRequestStatistics = async (
     .execute((tx) =>
       replaceRequestStats(tx, rows, { at: isoNow(deps.clock), total: table.total, threshold: deps.threshold }),
     );
+  forgetVersion(deps.db);
   return { regions: rows.length, hidden: rows.filter((r) => r.open_cases === null).length, total: table.total };
 };

@@ -1,7 +1,8 @@
-import type { Db, Queryable } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { REGIONS } from '../people/regions.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
-import { listCounts, listRequestStats, readState } from './registry.repository.ts';
+import { listCounts, listRequestStats } from './registry.repository.ts';
+import { currentVersion } from './registry-version.ts';
 import type { MonthsQuery, StatisticsQuery } from './registry.schema.ts';
 
 // The registry's figures. Published records are tallied per (region, category, month, status) in
@@ -88,14 +89,14 @@ const loaded = new WeakMap<Db, Loaded>();
 const MAX_MEMO = 500;
 
 /** The registry's version and last change, read at every request of a cached view. */
-export const registryVersion = async (db: Queryable): Promise<{ version: number; asOf: string | null }> => {
-  const s = await readState(db);
-  return { version: Number(s.version), asOf: s.changed_at };
+export const registryVersion = async (db: Db): Promise<{ version: number; asOf: string | null }> => {
+  const s = await currentVersion(db);
+  return { version: s.version, asOf: s.asOf };
 };
 
 const load = async (db: Db): Promise<Loaded> => {
-  const state = await readState(db);
-  const version = Number(state.version);
+  const state = await currentVersion(db);
+  const version = state.version;
   const have = loaded.get(db);
   if (have && have.version === version) return have;
   const cells = (await listCounts(db)).map((c) => ({
@@ -108,17 +109,17 @@ const load = async (db: Db): Promise<Loaded> => {
   const stats = new Map((await listRequestStats(db)).map((r) => [r.region_code, r.open_cases]));
   const fresh: Loaded = {
     version,
-    asOf: state.changed_at,
+    asOf: state.asOf,
     cells,
     requests: {
-      asOf: state.requests_as_of,
-      threshold: state.requests_threshold,
-      total: state.requests_total === null ? null : Number(state.requests_total),
+      asOf: state.requestsAsOf,
+      threshold: state.requestsThreshold,
+      total: state.requestsTotal,
       regions: REGIONS.map((r) => ({
         region: r.code,
         name_ru: r.nameRu,
         name_en: r.nameEn,
-        open_requests: stats.has(r.code) ? (stats.get(r.code) ?? null) : state.requests_as_of ? 0 : null,
+        open_requests: stats.has(r.code) ? (stats.get(r.code) ?? null) : state.requestsAsOf ? 0 : null,
       })),
     },
     figures: new Map(),
