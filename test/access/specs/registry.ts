@@ -77,7 +77,12 @@ export const registrySpecs: RouteSpec[] = [
     outcome: everyone,
   },
   { method: 'GET', route: '/registry/statistics', request: () => ({ url: '/registry/statistics' }), outcome: everyone },
-  { method: 'GET', route: '/registry/methodology', request: () => ({ url: '/registry/methodology' }), outcome: everyone },
+  {
+    method: 'GET',
+    route: '/registry/methodology',
+    request: () => ({ url: '/registry/methodology' }),
+    outcome: everyone,
+  },
   { method: 'GET', route: '/registry/data', request: () => ({ url: '/registry/data' }), outcome: everyone },
   {
     method: 'GET',
@@ -105,7 +110,12 @@ export const registrySpecs: RouteSpec[] = [
     outcome: everyone,
   },
   { method: 'GET', route: '/api/v1/openapi.yaml', request: () => ({ url: '/api/v1/openapi.yaml' }), outcome: everyone },
-  { method: 'GET', route: '/staff/registry', request: () => ({ url: '/staff/registry' }), outcome: only(...PUBLISHERS) },
+  {
+    method: 'GET',
+    route: '/staff/registry',
+    request: () => ({ url: '/staff/registry' }),
+    outcome: only(...PUBLISHERS),
+  },
   {
     method: 'GET',
     route: '/staff/registry/cases/:id',
