@@ -261,7 +261,11 @@ export const MonthSeries = ({
           p.month.endsWith('-01') || i === 0 ? (
             <g>
               <line x1={x(i)} x2={x(i)} y1={height - m.bottom} y2={height - m.bottom + 4} stroke={TEXT} />
-              <text x={x(i)} y={height - m.bottom + 16} text-anchor="middle">
+              <text
+                x={x(i)}
+                y={height - m.bottom + 16}
+                text-anchor={x(i) > width - 20 ? 'end' : x(i) < m.left + 10 ? 'start' : 'middle'}
+              >
                 {p.month.slice(0, 4)}
               </text>
             </g>

@@ -32,20 +32,20 @@ export const RegistryLinks = ({ ctx, current }: { ctx: PageContext; current: str
     ['/registry/methodology', 'methodology'],
     ['/registry/data', 'data'],
   ];
+  // A line of links, not a <nav> list: the base style lays those out in one row that would not wrap.
   return (
-    <nav aria-label={ctx.t('registry.title')}>
-      <ul class="registry-links">
-        {links.map(([href, key]) => (
-          <li>
-            {href === current ? (
-              <strong aria-current="page">{ctx.t(`registry.links.${key}`)}</strong>
-            ) : (
-              <a href={href}>{ctx.t(`registry.links.${key}`)}</a>
-            )}
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <p class="registry-links">
+      {links.map(([href, key], i) => (
+        <>
+          {i > 0 && ' · '}
+          {href === current ? (
+            <strong aria-current="page">{ctx.t(`registry.links.${key}`)}</strong>
+          ) : (
+            <a href={href}>{ctx.t(`registry.links.${key}`)}</a>
+          )}
+        </>
+      ))}
+    </p>
   );
 };
 
@@ -385,7 +385,16 @@ export const DataPage = ({ ctx }: { ctx: PageContext }) => {
       <ul>
         {api.map((a) => (
           <li>
-            <code>GET {a}</code>
+            {/* <wbr> lets a long URL break at its parameters on a phone (no style needed). */}
+            <code>
+              GET{' '}
+              {a.split(/(?=[?&/])/).map((part, i) => (
+                <>
+                  {i > 0 && <wbr />}
+                  {part}
+                </>
+              ))}
+            </code>
           </li>
         ))}
       </ul>

@@ -30,7 +30,7 @@ const downloadQuery = (f: Figures['filters']): string => {
 };
 
 const Downloads = ({ ctx, table, query = '' }: { ctx: PageContext; table: string; query?: string }) => (
-  <p class="muted">
+  <p>
     {ctx.t('registry.statistics.downloads')}: <a href={`/registry/data/${table}.csv${query}`}>CSV</a> ·{' '}
     <a href={`/registry/data/${table}.json${query}`}>JSON</a>
   </p>
@@ -74,7 +74,7 @@ const RegionsTable = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) 
     (a, b) => (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || a.region.localeCompare(b.region),
   );
   return (
-    <table>
+    <table tabIndex={0}>
       <caption>{t('registry.statistics.regionsTable')}</caption>
       <thead>
         <tr>
@@ -113,7 +113,7 @@ const PairTable = ({
 }) => {
   const n = numberFormat(ctx.lang);
   return (
-    <table>
+    <table tabIndex={0}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -154,7 +154,7 @@ const RequestsSection = ({ ctx, requests }: { ctx: PageContext; requests: Reques
           ) : (
             <>
               <p>{t('registry.statistics.requestsTotal', { total: n.format(requests.total) })}</p>
-              <table>
+              <table tabIndex={0}>
                 <caption>{t('registry.statistics.requestsTitle')}</caption>
                 <thead>
                   <tr>
