@@ -16,6 +16,7 @@ import { syntheticRecords } from '../demo/demo-registry.data.ts';
 import { publishedFromCase } from './registry.fixtures.ts';
 import { requestsOfOrganisation } from './requests.service.ts';
 import { refreshRequestStatistics } from './request-stats.service.ts';
+import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
 
 // The registry over HTTP on both databases: the API's shape and its 400s, caching and CORS, the
 // downloads (and their safety in a spreadsheet), the public pages for visitors with and without a
@@ -41,6 +42,7 @@ const HOSTILE: SyntheticRecord = {
 describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
   let t: TestApp;
   let verifier: TestUser;
+  let admin: TestUser;
   let recordId: string;
   let orgId: string;
   beforeAll(async () => {
@@ -49,6 +51,7 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     const org = await createOrganisation(db, { clock: t.clock });
     orgId = org.id;
     verifier = await createStaff(db, org, 'verifier', { clock: t.clock });
+    admin = await createStaff(db, org, 'org_admin', { clock: t.clock });
     const family = await createFamily(db, { clock: t.clock });
     recordId = (
       await publishedFromCase(
@@ -188,6 +191,10 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     const grant = grantRegistry(principalOf(verifier.auth), orgId, 'read_requests');
     const seen = await requestsOfOrganisation({ db: t.opened.db, clock: t.clock }, grant, 'new');
     expect(seen.map((r) => r.message)).toContain('Год рождения неверный: ЗАПРОС-МАРКЕР-5521');
+    // Replacing the organisation key re-seals the requests too: they still open afterwards.
+    await rotateOrganisationKey({ db: t.opened.db, clock: t.clock, config: t.config }, admin.auth, orgId);
+    const after = await requestsOfOrganisation({ db: t.opened.db, clock: t.clock }, grant, 'new');
+    expect(after.map((r) => r.contact)).toContain('signal: маркер');
   });
 
   it('publishes open requests per region only after suppression', async () => {
