@@ -4,18 +4,15 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { systemPrincipal } from '../policy/principal.ts';
 import {
-  apiPerson,
   categoriesTable,
-  csvPerson,
   monthsTable,
-  PERSON_COLUMNS,
   regionsTable,
   requestsTable,
   tableJson,
   toCsv,
   type OpenTable,
 } from './open-data.ts';
-import { allPublicRecords } from './registry-read.service.ts';
+import { personsExport } from './exports.service.ts';
 import { monthlyStatistics, requestStatistics, statistics } from './statistics.service.ts';
 
 // `kintrace export registry --format csv|json [--table …] [--out FILE]`: the same files as the
@@ -42,17 +39,7 @@ export const registerRegistryCli = (program: Command): void => {
       const { db, close } = openDatabase(loadConfig());
       try {
         if (opts.table === 'persons') {
-          let first = true;
-          if (opts.format === 'json') await write('{"persons":[');
-          for await (const batch of allPublicRecords(db, systemPrincipal('admin_cli'))) {
-            if (opts.format === 'csv') {
-              const csv = toCsv(PERSON_COLUMNS, batch.map(csvPerson));
-              await write(first ? csv : csv.slice(csv.indexOf('\r\n') + 2));
-            } else await write(`${first ? '' : ','}${batch.map((r) => JSON.stringify(apiPerson(r))).join(',')}`);
-            first = false;
-          }
-          if (opts.format === 'csv' && first) await write(toCsv(PERSON_COLUMNS, []));
-          if (opts.format === 'json') await write(']}\n');
+          for await (const chunk of personsExport(db, systemPrincipal('admin_cli'), opts.format)) await write(chunk);
         } else {
           const table: OpenTable =
             opts.table === 'regions'

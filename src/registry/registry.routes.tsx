@@ -7,11 +7,8 @@ import { sendPage, redirect } from '../web/render.ts';
 import { echoValues, formFailure } from '../web/forms.tsx';
 import { methodologyHtml } from './methodology.ts';
 import {
-  apiPerson,
   categoriesTable,
-  csvPerson,
   monthsTable,
-  PERSON_COLUMNS,
   regionsTable,
   requestsTable,
   tableJson,
@@ -20,7 +17,8 @@ import {
 } from './open-data.ts';
 import { publicCacheOf, represent, sendRepresentation } from './public-cache.ts';
 import { filterKey, parsePageQuery, sendPublicPage } from './public-pages.views.ts';
-import { allPublicRecords, publicRecord, publicRecords } from './registry-read.service.ts';
+import { publicRecord, publicRecords } from './registry-read.service.ts';
+import { personsExport } from './exports.service.ts';
 import {
   monthsQuery,
   PERSONS_FILTERS,
@@ -72,25 +70,6 @@ const sendTable = async (
   reply.header('content-disposition', `attachment; filename="kintrace-registry-${key.split('?')[0]}.${format}"`);
   return sendRepresentation(req, reply, rep);
 };
-
-/** Every published record, streamed a batch at a time (100,000 rows never sit in memory at once). */
-async function* personsFile(req: FastifyRequest, format: 'csv' | 'json') {
-  const principal = principalOf(req.auth);
-  let first = true;
-  if (format === 'json') yield '{"persons":[';
-  for await (const batch of allPublicRecords(req.server.deps.db, principal)) {
-    if (format === 'csv') {
-      const csv = toCsv(PERSON_COLUMNS, batch.map(csvPerson));
-      // the header (and the byte-order mark) only once
-      yield first ? csv : csv.slice(csv.indexOf('\r\n') + 2);
-    } else {
-      yield `${first ? '' : ','}${batch.map((r) => JSON.stringify(apiPerson(r))).join(',')}`;
-    }
-    first = false;
-  }
-  if (format === 'csv' && first) yield toCsv(PERSON_COLUMNS, []);
-  if (format === 'json') yield ']}';
-}
 
 export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> => {
   const { db, config } = app.deps;
@@ -229,7 +208,7 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
         .header('content-disposition', `attachment; filename="kintrace-registry-persons.${format}"`)
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.send(Readable.from(personsFile(req, format)));
+      return reply.send(Readable.from(personsExport(db, principalOf(req.auth), format)));
     }
     if (table === 'months') {
       const q = parseForm(monthsQuery, pick(req.query, ['category', 'region']));
