@@ -17,6 +17,7 @@ import { caseEditRoutes } from './cases/case-edit.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
+import { registryRoutes } from './registry/registry.plugin.ts';
 
 export interface AppDeps {
   config: Config;
@@ -70,5 +71,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   await app.register(schedulerRoutes);
+  await app.register(registryRoutes);
   return app;
 };

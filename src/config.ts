@@ -16,6 +16,10 @@ export interface Config {
   readonly logLevel: string;
   /** "json", "plain", or "auto": plain lines on a terminal, JSON otherwise (LOG_FORMAT) */
   readonly logFormat: 'json' | 'plain' | 'auto';
+  /** the public registry (docs/registry-methodology.md): days between telling the family and publishing */
+  readonly registryNoticeDays: number;
+  /** cells of tables about tracing requests below this are suppressed */
+  readonly registrySuppressionThreshold: number;
   /** Argon2id cost; lowered only by the test suite */
   readonly argon2: { memoryCost: number; timeCost: number; parallelism: number };
   readonly sessionIdleMinutes: number;
@@ -118,6 +122,8 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     publicUrl,
     logLevel,
     logFormat,
+    registryNoticeDays: parseIntVar(env, 'REGISTRY_NOTICE_DAYS', 7, 0, 365),
+    registrySuppressionThreshold: parseIntVar(env, 'REGISTRY_SUPPRESSION_THRESHOLD', 5, 2, 1000),
     argon2: Object.freeze({
       memoryCost: parseIntVar(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 4_194_304),
       timeCost: parseIntVar(env, 'ARGON2_ITERATIONS', 2, 1, 100),

@@ -468,6 +468,14 @@ export const CasePage = (props: Props) => {
       {view.can.seeAssignee && <Assignment props={props} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <CaseEditLinks ctx={ctx} view={view} />
+      {/* The public registry: the family's own choice; the verifier's publication page. */}
+      {(view.can.choosePublication || ctx.nav.registryDesk) && (
+        <p>
+          <a href={view.can.choosePublication ? `/cases/${view.id}/publication` : `/staff/registry/cases/${view.id}`}>
+            {t(view.can.choosePublication ? 'registry.family.link' : 'registry.publication.title')}
+          </a>
+        </p>
+      )}
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
       <section aria-labelledby="messages-h" id="messages">

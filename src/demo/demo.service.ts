@@ -41,6 +41,7 @@ export interface DemoLogin {
 
 export interface DemoReport {
   organisations: string[];
+  organisationIds: string[];
   logins: DemoLogin[];
   cases: number;
 }
@@ -147,7 +148,12 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
     clock.advance(5 * DAY);
     await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]);
   }
-  return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length };
+  return {
+    organisations: orgs.map((o) => o.name),
+    organisationIds: orgs.map((o) => o.id),
+    logins,
+    cases: DEMO_CASES.length,
+  };
 };
 
 const playCase = async (

@@ -4,6 +4,7 @@ import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
 import {
   countPersons,
+  countPersonsByRegion,
   deletePersonRow,
   deleteRevisions,
   findPerson,
@@ -110,6 +111,10 @@ export const getPersons = async (db: Queryable, ids: string[]): Promise<Map<stri
   new Map((await findPersons(db, [...new Set(ids)])).map((p) => [p.id, p]));
 
 export type { PersonScope };
+
+/** Persons within `scope` per home region ('' when none was given): counts only. */
+export const personsPerRegion = async (db: Queryable, scope: PersonScope): Promise<Map<string, number>> =>
+  new Map((await countPersonsByRegion(db, scope)).map((r) => [r.region_code ?? '', Number(r.n)]));
 
 export { countPersons };
 

@@ -59,6 +59,16 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/staff">{t('nav.staff')}</a>
           </li>
         )}
+        {nav.registryDesk && (
+          <li>
+            <a href="/staff/registry">{t('registry.navDesk')}</a>
+          </li>
+        )}
+        {nav.registry && (
+          <li>
+            <a href="/registry">{t('registry.nav')}</a>
+          </li>
+        )}
         {nav.organisations && (
           <li>
             <a href="/admin/organisations">{t('accounts.admin.organisationsTitle')}</a>

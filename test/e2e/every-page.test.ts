@@ -90,6 +90,9 @@ describe('every reachable page, every role, both languages, on a phone', () => {
           path &&
           !path.startsWith('//') &&
           !path.startsWith('/assets/') &&
+          // files to download and API answers are not pages (the registry's open data)
+          !path.startsWith('/api/') &&
+          !/^\/registry\/data\/[^?]+\.(csv|json)/.test(path) &&
           !path.includes('lang=') &&
           !seen.has(path)
         )

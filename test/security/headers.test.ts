@@ -130,8 +130,26 @@ describe('security headers and page hygiene on every reachable page', () => {
     }
   });
 
+  // The public registry's pages (not its request form) are the same for every visitor without a
+  // session and may be cached (src/registry/public-pages.views.ts); everything else never.
+  // Its data files and API answers are the same for everyone, with a session or without.
+  const publicRegistryPage = (who: string, url: string) =>
+    /^\/(registry\/data\/[a-z]+\.(csv|json)|api\/v1\/)/.test(url) ||
+    (who === 'anonymous' && /^\/registry(\/|$|\?)/.test(url) && !url.endsWith('/request'));
+
   it('never lets a page be cached: Cache-Control no-store on every page and redirect', () => {
-    for (const { who, p } of all()) expect(p.headers['cache-control'], `${who} ${p.url}`).toBe('no-store');
+    for (const { who, p } of all())
+      if (!publicRegistryPage(who, p.url) || p.status !== 200)
+        expect(p.headers['cache-control'], `${who} ${p.url}`).toBe('no-store');
+  });
+
+  it('lets only the public registry pages reached without a session be cached, with no cookie', () => {
+    const cached = all().filter(({ who, p }) => publicRegistryPage(who, p.url) && p.status === 200);
+    expect(cached.length).toBeGreaterThan(0);
+    for (const { p } of cached) {
+      expect(p.headers['cache-control'], p.url).toMatch(/^public, max-age=\d+/);
+      expect(p.headers['set-cookie'], p.url).toBeUndefined();
+    }
   });
 
   it('has no inline script, no event handler attribute, no javascript: URL', () => {
