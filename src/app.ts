@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
+import fastifyCompress from '@fastify/compress';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DialectName } from './db/database.ts';
 import type { Clock } from './shared/clock.ts';
-import { createLogger } from './shared/logger.ts';
+import { createLogger, type LogFormat } from './shared/logger.ts';
 import { registerSecurity } from './web/security.ts';
+import { registerAssets } from './web/assets.ts';
 import { registerErrorHandling } from './web/error-handler.tsx';
 import { homeRoutes } from './web/home.routes.tsx';
 import { registerSessions } from './accounts/accounts.plugin.ts';
@@ -25,6 +22,7 @@ import { matchingRoutes } from './matching/matching.routes.tsx';
 import { importsRoutes } from './imports/imports.routes.tsx';
 import { incidentsRoutes } from './cohorts/incidents.routes.tsx';
 import { cohortsRoutes } from './cohorts/cohorts.routes.tsx';
+import { registryRoutes } from './registry/registry.plugin.ts';
 
 export interface AppDeps {
   config: Config;
@@ -42,19 +40,15 @@ declare module 'fastify' {
   }
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const picoCss = fs.readFileSync(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve('@picocss/pico/package.json')),
-    'css',
-    'pico.classless.min.css',
-  ),
-);
+/** "auto" means plain lines for a person at a terminal, JSON for a log collector or a file. */
+const resolveLogFormat = (format: Config['logFormat']): LogFormat =>
+  format === 'auto' ? (process.stdout.isTTY ? 'plain' : 'json') : format;
 
 /** The Fastify app without listen(): tests call app.inject(). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
-    loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
+    loggerInstance: (deps.logger ??
+      createLogger(deps.config.logLevel, undefined, resolveLogFormat(deps.config.logFormat))) as FastifyBaseLogger,
     // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
     trustProxy: false,
     bodyLimit: 1_048_576,
@@ -65,17 +59,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });
   });
 
-  await registerSecurity(app, { secureCookies: deps.config.secureCookies });
+  await registerSecurity(app, { secureCookies: deps.config.secureCookies, quickExitUrl: deps.config.quickExitUrl });
   await app.register(fastifyFormbody);
-  await app.register(fastifyStatic, {
-    root: path.join(here, 'web', 'assets'),
-    prefix: '/assets/',
-    cacheControl: false,
-    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
-  });
-  app.get('/assets/pico.css', (_req, reply) =>
-    reply.header('cache-control', 'public, max-age=3600').type('text/css').send(picoCss),
-  );
+  // Pages and JSON compressed on the fly (brotli at the plugin's quality 4: cheap per request);
+  // assets arrive already compressed and are left alone.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip', 'deflate'] });
+  registerAssets(app);
   registerErrorHandling(app);
   await registerSessions(app);
 
@@ -92,5 +81,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(importsRoutes);
   await app.register(incidentsRoutes);
   await app.register(cohortsRoutes);
+  await app.register(registryRoutes);
   return app;
 };

@@ -9,6 +9,7 @@ import { registerDemoCli } from './demo/demo.cli.ts';
 import { registerRetentionCli } from './cases/retention.cli.ts';
 import { registerImportsCli } from './imports/imports.cli.ts';
 import { registerMatchingCli } from './matching/matching.cli.ts';
+import { registerRegistryCli } from './registry/registry.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -46,6 +47,7 @@ export const buildCli = (): Command => {
   registerRetentionCli(program);
   registerImportsCli(program);
   registerMatchingCli(program);
+  registerRegistryCli(program);
   return program;
 };
 

@@ -14,12 +14,22 @@ export interface Config {
   /** the URL people use to reach the site, for printed links */
   readonly publicUrl: string;
   readonly logLevel: string;
+  /** "json", "plain", or "auto": plain lines on a terminal, JSON otherwise (LOG_FORMAT) */
+  readonly logFormat: 'json' | 'plain' | 'auto';
+  /** the public registry (docs/registry-methodology.md): days between telling the family and publishing */
+  readonly registryNoticeDays: number;
+  /** cells of tables about tracing requests below this are suppressed */
+  readonly registrySuppressionThreshold: number;
   /** Argon2id cost; lowered only by the test suite */
   readonly argon2: { memoryCost: number; timeCost: number; parallelism: number };
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   /** days a closed case is kept before its content is destroyed (docs/retention.md) */
   readonly retentionDays: number;
+  /** IANA time zone in which pages show times of day (stored times stay UTC) */
+  readonly timeZone: string;
+  /** the neutral site «Быстрый выход» leaves for (QUICK_EXIT_URL) */
+  readonly quickExitUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +65,32 @@ const parseRetentionDays = (env: Env): number => {
   return parseIntVar(env, 'RETENTION_DAYS', 90, 1, 3650);
 };
 
+/** An IANA zone name the runtime knows ("Europe/Moscow", "Asia/Yekaterinburg", "UTC"). */
+const parseTimeZone = (env: Env): string => {
+  const raw = env.TIME_ZONE && env.TIME_ZONE !== '' ? env.TIME_ZONE : 'Europe/Moscow';
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(
+      `TIME_ZONE must be an IANA time zone such as Europe/Moscow or Asia/Yekaterinburg, got "${raw}"`,
+    );
+  }
+};
+
+/** A neutral, widely used site; a deployment for another audience may choose its own. */
+const parseQuickExitUrl = (env: Env): string => {
+  const raw = env.QUICK_EXIT_URL && env.QUICK_EXIT_URL !== '' ? env.QUICK_EXIT_URL : 'https://yandex.ru/pogoda';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new ConfigError(`QUICK_EXIT_URL must be an http:// or https:// address, got "${raw}"`);
+  return url.href;
+};
+
 export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
   const port = parseIntVar(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
@@ -73,6 +109,10 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
   }
+  const logFormat = env.LOG_FORMAT && env.LOG_FORMAT !== '' ? env.LOG_FORMAT : 'auto';
+  if (logFormat !== 'json' && logFormat !== 'plain' && logFormat !== 'auto') {
+    throw new ConfigError(`LOG_FORMAT must be json, plain or auto; got "${logFormat}"`);
+  }
   return Object.freeze({
     port,
     host,
@@ -81,6 +121,9 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     secureCookies,
     publicUrl,
     logLevel,
+    logFormat,
+    registryNoticeDays: parseIntVar(env, 'REGISTRY_NOTICE_DAYS', 7, 0, 365),
+    registrySuppressionThreshold: parseIntVar(env, 'REGISTRY_SUPPRESSION_THRESHOLD', 5, 2, 1000),
     argon2: Object.freeze({
       memoryCost: parseIntVar(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 4_194_304),
       timeCost: parseIntVar(env, 'ARGON2_ITERATIONS', 2, 1, 100),
@@ -89,5 +132,7 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     sessionIdleMinutes: parseIntVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: parseIntVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     retentionDays: parseRetentionDays(env),
+    timeZone: parseTimeZone(env),
+    quickExitUrl: parseQuickExitUrl(env),
   });
 };

@@ -6,6 +6,7 @@ import { systemClock } from './shared/clock.ts';
 import { firstRunMessage } from './accounts/first-run.service.ts';
 import { Scheduler } from './scheduler/scheduler.service.ts';
 import { allJobs } from './jobs.ts';
+import { holdsDemo } from './demo/demo.service.ts';
 
 /** load config -> open database -> buildApp -> listen (nothing else). */
 export const serve = async (config: Config = loadConfig()): Promise<void> => {
@@ -31,4 +32,6 @@ export const serve = async (config: Config = loadConfig()): Promise<void> => {
   process.stdout.write(`\nKintrace is running at ${config.publicUrl}/\n`);
   const firstRun = await firstRunMessage({ db, config, clock: systemClock });
   if (firstRun) process.stdout.write(`${firstRun}\n`);
+  if (await holdsDemo(db))
+    process.stdout.write(`Demo data: log in at ${config.publicUrl}/login with a login printed by kintrace demo.\n`);
 };

@@ -11,7 +11,11 @@ import { parseArgs } from 'node:util';
 import { generateRussianRecords } from '../linkage/generator/index.ts';
 import { openPostgres, openSqlite, type OpenedDb } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { insertIncomingRecords, searchPersonRecords, type IncomingPerson } from '../../src/people/person-records.service.ts';
+import {
+  insertIncomingRecords,
+  searchPersonRecords,
+  type IncomingPerson,
+} from '../../src/people/person-records.service.ts';
 import { listDate } from '../../src/imports/row-rules.ts';
 import { regionCode } from '../../src/linkage/engine/normalize/index.ts';
 import { startBenchPostgres } from '../helpers/postgres.ts';
@@ -64,7 +68,9 @@ const fill = async (opened: OpenedDb, write: boolean): Promise<Gen[]> => {
   const flush = async () => {
     const rows = batch;
     batch = [];
-    await opened.db.transaction().execute((tx) => insertIncomingRecords(tx, ORG, 'import', rows, '2026-03-02T00:00:00Z'));
+    await opened.db
+      .transaction()
+      .execute((tx) => insertIncomingRecords(tx, ORG, 'import', rows, '2026-03-02T00:00:00Z'));
   };
   for (const r of generateRussianRecords({ n, seed: 11 }) as Iterable<Gen>) {
     batch.push(toPerson(r));
@@ -76,7 +82,10 @@ const fill = async (opened: OpenedDb, write: boolean): Promise<Gen[]> => {
       continue;
     }
     if (batch.length === 10_000) await flush();
-    if (++i % 200_000 === 0) process.stderr.write(`  ${opened.dialect}: ${i} records in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    if (++i % 200_000 === 0)
+      process.stderr.write(
+        `  ${opened.dialect}: ${i} records in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+      );
   }
   if (batch.length && write) await flush();
   return sample;
@@ -97,7 +106,8 @@ const run = async (dialect: 'sqlite' | 'postgres'): Promise<void> => {
     await migrateToLatest(opened.db);
     const t0 = performance.now();
     const sample = await fill(opened, !reuse);
-    if (!reuse) process.stderr.write(`  ${dialect}: ${n} records written in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    if (!reuse)
+      process.stderr.write(`  ${dialect}: ${n} records written in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     // Queries: the same soldiers' names as another record spells them.
     const queries: Array<{ text: string; year?: number; kind: string }> = [];
     const byTrue = new Map(sample.map((s) => [s.true_id, s]));
@@ -107,11 +117,18 @@ const run = async (dialect: 'sqlite' | 'postgres'): Promise<void> => {
       const k = queries.length % 4;
       if (k === 0) queries.push({ text: r.surname, kind: 'surname' });
       else if (k === 1) queries.push({ text: `${r.surname} ${r.given_name}`, kind: 'surname + given name' });
-      else if (k === 2) queries.push({ text: `${r.given_name} ${r.surname} ${r.patronymic}`.trim(), kind: 'full name, any order' });
-      else queries.push({ text: `${r.surname} ${r.given_name}`, year: Number(s.birth_date.slice(-4)) || undefined, kind: 'name + birth year' });
+      else if (k === 2)
+        queries.push({ text: `${r.given_name} ${r.surname} ${r.patronymic}`.trim(), kind: 'full name, any order' });
+      else
+        queries.push({
+          text: `${r.surname} ${r.given_name}`,
+          year: Number(s.birth_date.slice(-4)) || undefined,
+          kind: 'name + birth year',
+        });
     }
     // Warm the caches (a server answers many searches), then measure.
-    for (const q of queries.slice(0, 20)) await searchPersonRecords(opened.db, ORG, { text: q.text, birthYear: q.year }, 25, 0);
+    for (const q of queries.slice(0, 20))
+      await searchPersonRecords(opened.db, ORG, { text: q.text, birthYear: q.year }, 25, 0);
     const times = new Map<string, number[]>();
     const all: number[] = [];
     let hits = 0;

@@ -124,9 +124,10 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
   const showTwoFactor = async (req: FastifyRequest, reply: FastifyReply, errors: FormErrors = {}, status = 200) => {
     const session = twoFactorSession(req);
     const secret = pendingTotpSecret(session);
-    const pending = secret
-      ? { secret, qr: await qrDataUri(otpauthUri(secret, session.auth.pseudonym, 'Kintrace')) }
-      : null;
+    // The entry in the app is named after the site, not the pseudonym: the link is a URL on the
+    // page (no names in URLs), and a seized phone's app should not hand over half a login.
+    const uri = secret ? otpauthUri(secret, new URL(deps().config.publicUrl).host, 'Kintrace') : null;
+    const pending = secret && uri ? { secret, uri, qr: await qrDataUri(uri) } : null;
     return sendPage(
       req,
       reply,

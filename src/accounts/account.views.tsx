@@ -3,8 +3,12 @@ import { FormErrorSummary, PostForm, TextField, type FormErrors } from '../web/f
 import type { PageContext } from '../web/page-context.ts';
 import type { AuthContext } from '../policy/principal.ts';
 import { CodeField, PassphraseFields } from './auth.views.tsx';
+import { TYPED_PASSPHRASE_MAX } from './accounts.schema.ts';
 
 // The account page (passphrase, recovery codes, 2FA status) and the 2FA setup page.
+
+/** "JBSW Y3DP EHPK 3PXP": a key read aloud or typed on a phone keyboard, four letters at a time. */
+export const groupsOfFour = (key: string): string => key.match(/.{1,4}/g)?.join(' ') ?? '';
 
 const CurrentPassphrase = ({ ctx, errors, name }: { ctx: PageContext; errors: FormErrors; name: string }) => (
   <TextField
@@ -15,6 +19,8 @@ const CurrentPassphrase = ({ ctx, errors, name }: { ctx: PageContext; errors: Fo
     values={{}}
     errors={errors}
     required
+    maxLength={TYPED_PASSPHRASE_MAX}
+    showLimit={false}
     autocomplete="current-password"
   />
 );
@@ -108,8 +114,8 @@ export const AccountPage = ({
 export interface TwoFactorPageProps {
   ctx: PageContext;
   auth: AuthContext;
-  /** present once the passphrase was entered: the new secret to scan */
-  pending: { secret: string; qr: string } | null;
+  /** present once the passphrase was entered: the new secret to scan, tap or type */
+  pending: { secret: string; uri: string; qr: string } | null;
   errors?: FormErrors;
 }
 
@@ -129,10 +135,16 @@ export const TwoFactorPage = ({ ctx, auth, pending, errors = {} }: TwoFactorPage
             <li>{t('accounts.twoFactor.step1')}</li>
             <li>{t('accounts.twoFactor.step2')}</li>
           </ol>
-          <img src={pending.qr} alt={t('accounts.twoFactor.qrAlt')} width={220} height={220} />
+          {/* On a phone the QR code cannot be scanned by that same phone: a link opens the app
+              installed on it, and the key can be typed in groups of four. */}
           <p>
-            {t('accounts.twoFactor.manual')} <code class="secret">{pending.secret.match(/.{1,4}/g)!.join(' ')}</code>
+            {t('accounts.twoFactor.samePhone')} <a href={pending.uri}>{t('accounts.twoFactor.openApp')}</a>
           </p>
+          <p>
+            {t('accounts.twoFactor.manual')} <code class="secret">{groupsOfFour(pending.secret)}</code>
+          </p>
+          <p>{t('accounts.twoFactor.otherDevice')}</p>
+          <img src={pending.qr} alt={t('accounts.twoFactor.qrAlt')} width={220} height={220} />
           <PostForm ctx={ctx} action="/account/2fa/confirm">
             <CodeField ctx={ctx} errors={errors} />
             <button type="submit">{t('accounts.twoFactor.confirm')}</button>
@@ -150,6 +162,8 @@ export const TwoFactorPage = ({ ctx, auth, pending, errors = {} }: TwoFactorPage
               values={{}}
               errors={errors}
               required
+              maxLength={TYPED_PASSPHRASE_MAX}
+              showLimit={false}
               autocomplete="current-password"
             />
             <button type="submit">{t('accounts.twoFactor.continue')}</button>

@@ -9,6 +9,14 @@ export const PASSPHRASE_MIN = 12;
 export const PASSPHRASE_MAX = 256;
 export const PSEUDONYM_MIN = 3;
 export const PSEUDONYM_MAX = 40;
+/** Typed at login or recovery: bounded, not checked against the rules (spaces are collapsed after). */
+export const TYPED_PSEUDONYM_MAX = PSEUDONYM_MAX * 4;
+/** Any passphrase typed to log in or confirm: bounded so that a huge body cannot cost Argon2 time. */
+export const TYPED_PASSPHRASE_MAX = PASSPHRASE_MAX * 4;
+export const ORGANISATION_NAME_MAX = 120;
+export const RECOVERY_CODE_MAX = 64;
+/** Six digits, with room for the spaces an app shows ("123 456") or a phone keyboard adds. */
+export const CODE_MAX = 12;
 
 export const pseudonymField = z.preprocess(
   (v) => (typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ') : v),
@@ -30,7 +38,13 @@ const newPassphrase = z
 const anyPassphrase = z
   .string({ message: 'errors.required' })
   .min(1, 'errors.required')
-  .max(PASSPHRASE_MAX * 4, 'accounts.errors.passphraseLong');
+  .max(TYPED_PASSPHRASE_MAX, 'accounts.errors.passphraseLong');
+
+/** The passphrase typed again: it cannot match if it is longer than a passphrase may be. */
+const confirmField = z
+  .string({ message: 'errors.required' })
+  .min(1, 'errors.required')
+  .refine((v) => [...v].length <= PASSPHRASE_MAX, 'accounts.errors.passphraseLong');
 
 const confirmed = <T extends { passphrase: string; confirm: string }>(v: T, ctx: z.RefinementCtx) => {
   if (v.passphrase !== v.confirm)
@@ -41,7 +55,7 @@ export const registerSchema = z
   .object({
     pseudonym: pseudonymField,
     passphrase: newPassphrase,
-    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+    confirm: confirmField,
   })
   .superRefine(confirmed)
   .superRefine((v, ctx) => {
@@ -49,24 +63,27 @@ export const registerSchema = z
       ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'accounts.errors.passphraseIsPseudonym' });
   });
 
-export const loginSchema = z.object({ pseudonym: requiredText(PSEUDONYM_MAX * 4), passphrase: anyPassphrase });
+export const loginSchema = z.object({ pseudonym: requiredText(TYPED_PSEUDONYM_MAX), passphrase: anyPassphrase });
 
 export const codeSchema = z.object({
-  code: z.preprocess(
-    (v) => (typeof v === 'string' ? v.replace(/\s/g, '') : v),
-    z
-      .string({ message: 'errors.required' })
-      .min(1, 'errors.required')
-      .regex(/^\d{6}$/, 'accounts.errors.codeFormat'),
-  ),
+  code: z
+    .string({ message: 'errors.required' })
+    .max(CODE_MAX)
+    .transform((v) => v.replace(/\s/g, ''))
+    .pipe(
+      z
+        .string()
+        .min(1, 'errors.required')
+        .regex(/^\d{6}$/, 'accounts.errors.codeFormat'),
+    ),
 });
 
 export const recoverSchema = z
   .object({
-    pseudonym: requiredText(PSEUDONYM_MAX * 4),
-    code: requiredText(64),
+    pseudonym: requiredText(TYPED_PSEUDONYM_MAX),
+    code: requiredText(RECOVERY_CODE_MAX),
     passphrase: newPassphrase,
-    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+    confirm: confirmField,
   })
   .superRefine(confirmed);
 
@@ -76,16 +93,14 @@ export const changePassphraseSchema = z
   .object({
     current: anyPassphrase,
     passphrase: newPassphrase,
-    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+    confirm: confirmField,
   })
   .superRefine(confirmed);
 
 /** A new staff member (invite) or the first administrator (setup). */
 export const acceptInviteSchema = registerSchema;
 
-export const resetSchema = z
-  .object({ passphrase: newPassphrase, confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required') })
-  .superRefine(confirmed);
+export const resetSchema = z.object({ passphrase: newPassphrase, confirm: confirmField }).superRefine(confirmed);
 
 export const INVITABLE_ROLES = STAFF_ROLES.filter((r) => r !== 'site_admin');
 
@@ -95,17 +110,17 @@ export const inviteSchema = z.object({
 });
 
 export const organisationSchema = z.object({
-  name: requiredText(120).pipe(z.string().min(2, 'accounts.errors.organisationShort')),
+  name: requiredText(ORGANISATION_NAME_MAX).pipe(z.string().min(2, 'accounts.errors.organisationShort')),
 });
 
 export const setupSchema = z
   .object({
     pseudonym: pseudonymField,
     passphrase: newPassphrase,
-    confirm: z.string({ message: 'errors.required' }).min(1, 'errors.required'),
+    confirm: confirmField,
     organisation: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-      z.string().min(2, 'accounts.errors.organisationShort').max(120).optional(),
+      z.string().min(2, 'accounts.errors.organisationShort').max(ORGANISATION_NAME_MAX).optional(),
     ),
   })
   .superRefine(confirmed);

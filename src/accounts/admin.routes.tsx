@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { echoValues, type FormErrors } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
+import type { EchoForm } from '../web/form-echo.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { NotFound } from '../shared/errors.ts';
 import { principalOf, type AuthContext, type StaffRole } from '../policy/principal.ts';
@@ -41,6 +42,10 @@ import {
 
 // Organisations, invites, reset links, and the pages behind single-use links. Single-use tokens
 // are the only secrets ever put in a URL; unknown, used and expired links look the same.
+
+// What the session-ended page names when these forms arrive after the session ended (web/form-echo.ts).
+const ORGANISATION_ECHO: EchoForm = { name: { label: 'accounts.fields.organisationName' } };
+const INVITE_ECHO: EchoForm = { role: { label: 'accounts.fields.role', choice: 'accounts.roles' } };
 
 /** A site or organisation admin; what they may manage is decided per organisation below. */
 const requireAdmin = (req: FastifyRequest): AuthContext => {
@@ -86,7 +91,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     return showOrganisations(req, reply);
   });
 
-  app.post('/admin/organisations', async (req, reply) => {
+  app.post('/admin/organisations', { config: { echo: ORGANISATION_ECHO } }, async (req, reply) => {
     const auth = requireSiteAdmin(req);
     try {
       const { name } = parseForm(organisationSchema, req.body);
@@ -156,7 +161,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get('/admin/invites', (req, reply) => showInvites(req, reply, (req.query as Record<string, unknown>).org));
 
-  app.post('/admin/invites', async (req, reply) => {
+  app.post('/admin/invites', { config: { echo: INVITE_ECHO } }, async (req, reply) => {
     const auth = requireAdmin(req);
     const orgId = (req.body as Record<string, unknown> | undefined)?.organisationId;
     try {

@@ -1,18 +1,17 @@
 import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { INVITABLE_ROLES } from './accounts.schema.ts';
+import { localDateTime, zoneName } from '../web/time.ts';
+import { quoted } from '../web/quotes.ts';
+import { INVITABLE_ROLES, ORGANISATION_NAME_MAX } from './accounts.schema.ts';
 import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
 
 // Administration pages: organisations (site admin), invites and staff (organisation admin), and
 // the pages reached from single-use links (invite, reset, first setup).
 
+/** In the deployment's time zone, named: an admin passing a link on must know until when it works. */
 const when = (ctx: PageContext, iso: string): string =>
-  `${new Intl.DateTimeFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso))} UTC`;
+  `${localDateTime(iso, ctx.timeZone)} (${zoneName(ctx.timeZone, new Date(iso))})`;
 
 export const OrganisationsPage = ({
   ctx,
@@ -48,7 +47,7 @@ export const OrganisationsPage = ({
         values={values}
         errors={errors}
         required
-        maxLength={120}
+        maxLength={ORGANISATION_NAME_MAX}
       />
       <button type="submit">{ctx.t('accounts.admin.createOrganisation')}</button>
     </PostForm>
@@ -130,6 +129,7 @@ export const InvitesPage = ({
           values={values}
           errors={errors}
           required
+          requiredMark={false}
           options={roleOptions}
         />
         <button type="submit">{t('accounts.admin.createInvite')}</button>
@@ -236,7 +236,12 @@ export const InviteAcceptPage = ({
   errors?: FormErrors;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
-    <p>{ctx.t('accounts.invite.intro', { organisation, role: ctx.t(`accounts.roles.${role}`) })}</p>
+    <p>
+      {ctx.t('accounts.invite.intro', {
+        organisation: quoted(ctx.lang, organisation),
+        role: ctx.t(`accounts.roles.${role}`),
+      })}
+    </p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/invite/${token}`}>
       <NewAccountFields ctx={ctx} values={values} errors={errors} staff />
@@ -288,7 +293,7 @@ export const SetupPage = ({
         label={ctx.t('accounts.fields.organisationName')}
         values={values}
         errors={errors}
-        maxLength={120}
+        maxLength={ORGANISATION_NAME_MAX}
         hint={ctx.t('accounts.setup.organisationHint')}
       />
       <button type="submit">{ctx.t('accounts.setup.submit')}</button>

@@ -18,14 +18,19 @@ import { Unauthenticated } from '../shared/errors.ts';
 
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
+/** An administrator's daily page: the queue, or the organisations page for a site admin outside any. */
+export const workHomeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>): string =>
+  auth.role === 'site_admin' && !auth.organisationId ? '/admin/organisations' : '/staff';
+
 /**
- * Where a fully logged-in user starts: families at their cases, case staff at the queue, a site
- * admin outside any organisation at the organisations page, an editor (no case access) at /account.
+ * Where a fully logged-in user starts: families at their cases, case staff at the queue, an
+ * editor (no case access) at /account, administrators at the next steps of setting the site up
+ * (/admin/start, which sends them on to their work once nothing is left to do).
  */
 export const homeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>): string => {
   if (auth.role === 'family') return '/my/cases';
   if (auth.role === 'editor') return '/account';
-  if (auth.role === 'site_admin' && !auth.organisationId) return '/admin/organisations';
+  if (auth.role === 'site_admin' || auth.role === 'org_admin') return '/admin/start';
   return '/staff';
 };
 

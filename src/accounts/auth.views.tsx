@@ -1,7 +1,15 @@
 import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { PASSPHRASE_MIN, PSEUDONYM_MAX } from './accounts.schema.ts';
+import {
+  CODE_MAX,
+  PASSPHRASE_MAX,
+  PASSPHRASE_MIN,
+  PSEUDONYM_MAX,
+  RECOVERY_CODE_MAX,
+  TYPED_PASSPHRASE_MAX,
+  TYPED_PSEUDONYM_MAX,
+} from './accounts.schema.ts';
 
 // Pages for registering, logging in, the second factor and recovery. Passphrase fields are
 // never refilled; pseudonyms are. Pseudonym and passphrase hints tell people what not to use.
@@ -44,6 +52,7 @@ const PassphraseFields = ({
       values={{}}
       errors={errors}
       required
+      maxLength={PASSPHRASE_MAX}
       autocomplete="new-password"
       hint={ctx.t(passphraseHintKey(staff), { min: PASSPHRASE_MIN })}
     />
@@ -55,6 +64,8 @@ const PassphraseFields = ({
       values={{}}
       errors={errors}
       required
+      maxLength={PASSPHRASE_MAX}
+      showLimit={false}
       autocomplete="new-password"
     />
   </>
@@ -78,7 +89,10 @@ export const PseudonymField = ({
     values={values}
     errors={errors}
     required
-    maxLength={PSEUDONYM_MAX * 4}
+    // A new pseudonym may have 40 characters (the field used to take 160); one typed to log in
+    // is only bounded, since spaces are collapsed before it is looked up.
+    maxLength={fresh ? PSEUDONYM_MAX : TYPED_PSEUDONYM_MAX}
+    showLimit={fresh === true}
     autocomplete="username"
     hint={fresh ? ctx.t('accounts.hints.pseudonym') : undefined}
   />
@@ -164,6 +178,8 @@ export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
         values={{}}
         errors={errors}
         required
+        maxLength={TYPED_PASSPHRASE_MAX}
+        showLimit={false}
         autocomplete="current-password"
       />
       <button type="submit">{ctx.t('accounts.login.submit')}</button>
@@ -184,7 +200,8 @@ export const CodeField = ({ ctx, errors }: { ctx: PageContext; errors: FormError
     values={{}}
     errors={errors}
     required
-    maxLength={12}
+    maxLength={CODE_MAX}
+    showLimit={false}
     autocomplete="one-time-code"
     inputmode="numeric"
     hint={ctx.t('accounts.hints.code')}
@@ -224,7 +241,8 @@ export const RecoverPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
         values={values}
         errors={errors}
         required
-        maxLength={64}
+        maxLength={RECOVERY_CODE_MAX}
+        showLimit={false}
         hint={ctx.t('accounts.hints.recoveryCode')}
       />
       <PassphraseFields ctx={ctx} errors={errors} labelKey="accounts.fields.newPassphrase" />

@@ -46,6 +46,16 @@ export const AUDIT_ACTIONS = [
   'cohort.posted',
   'cohort.post_hidden',
   'cohort.post_restored',
+  // the public registry (src/registry/): the subject is the registry record
+  'registry.announced',
+  'registry.notice_waived',
+  'registry.published',
+  'registry.corrected',
+  'registry.withdrawn',
+  'registry.requests_read',
+  'registry.request_closed',
+  // the family's "do not publish" choice on her case
+  'case.publication_choice',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -56,6 +66,8 @@ export interface AuditEntry {
   organisationId: string | null;
   action: AuditAction;
   caseId?: string | null;
+  /** the object the action was about when it is not a case (a registry record) */
+  subjectId?: string | null;
   /** ISO time; for a family it is stored as a day whatever is passed */
   at: string;
 }
@@ -72,6 +84,7 @@ export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<voi
     organisation_id: entry.organisationId,
     action: entry.action,
     case_id: entry.caseId ?? null,
+    subject_id: entry.subjectId ?? null,
   });
 };
 

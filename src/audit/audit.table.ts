@@ -8,6 +8,8 @@ export interface AuditLogTable {
   organisation_id: string | null;
   action: string;
   case_id: string | null;
+  /** the other object the action was about, when not a case: a registry record (migration 0040) */
+  subject_id: string | null;
 }
 
 export interface AuditTables {

@@ -1,6 +1,7 @@
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { localDateTime, zoneName } from '../web/time.ts';
 import type { AuditRow } from './audit.service.ts';
 
 export const AuditPage = ({
@@ -17,11 +18,14 @@ export const AuditPage = ({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('audit.title')}>
-      <p>{t('audit.intro')}</p>
+      <p>
+        {t('audit.intro')} {rows[0] && t('common.timesIn', { zone: zoneName(ctx.timeZone, new Date(rows[0].at)) })}
+      </p>
       {rows.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <table>
+        // A card per entry on a phone (site.css, table.cards): three columns did not fit 360 px.
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{t('audit.when')}</th>
@@ -32,9 +36,9 @@ export const AuditPage = ({
           <tbody>
             {rows.map((r) => (
               <tr>
-                <td>{r.at.length > 10 ? `${formatDay(r.at)} ${r.at.slice(11, 16)} UTC` : formatDay(r.at)}</td>
+                {/* Family entries keep only the day (threat model): no time of day, no zone. */}
+                <td>{r.at.length > 10 ? localDateTime(r.at, ctx.timeZone) : formatDay(r.at)}</td>
                 {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
-                {/* Who and what in one cell: four columns do not fit a 360 px phone. */}
                 <td>
                   <strong>
                     {r.actorRole === 'family'
@@ -44,7 +48,9 @@ export const AuditPage = ({
                   </strong>{' '}
                   {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
                 </td>
-                <td>{r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}</td>
+                <td data-label={t('audit.case')}>
+                  {r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}
+                </td>
               </tr>
             ))}
           </tbody>

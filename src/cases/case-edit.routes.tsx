@@ -11,6 +11,7 @@ import { caseIsOpen, caseRevisions, editCase, withdrawCase } from './case-edit.s
 import { EditCasePage, WithdrawPage, editValues } from './case-edit.views.tsx';
 import { editCaseSchema, withdrawSchema } from './cases.schema.ts';
 import { getCaseForViewer, retentionOf } from './cases.service.ts';
+import { EDIT_CASE_ECHO } from './cases.echo.ts';
 
 // Correcting a case (the requester and the organisation's case staff) and withdrawing it (the
 // requester only). Thin: parse, authorise (src/policy/), call one service function, render.
@@ -39,7 +40,7 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
     editPage(req, reply, await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit')),
   );
 
-  app.post<IdParams>('/cases/:id/edit', async (req, reply) => {
+  app.post<IdParams>('/cases/:id/edit', { config: { echo: EDIT_CASE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit');
     try {
       await editCase(deps, grant, parseForm(editCaseSchema(today()), req.body));

@@ -6,7 +6,7 @@ import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
 import { fullName, type PersonRevisionView } from '../people/people.service.ts';
 import { enumOptions } from './case-form.views.tsx';
-import { RELATIONS } from './cases.schema.ts';
+import { RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';
 
 // Correcting a case and withdrawing it: separate pages, so each works without JavaScript and a
@@ -119,7 +119,7 @@ export const EditCasePage = (p: {
             name="narrative"
             label={t(family ? 'cases.narrative' : 'cases.narrativeStaff')}
             required
-            maxLength={5000}
+            maxLength={TEXT_LIMITS.narrative}
             rows={6}
           />
           <TextArea
@@ -127,7 +127,7 @@ export const EditCasePage = (p: {
             name="wants_to_learn"
             label={t(family ? 'cases.wantsToLearn' : 'cases.wantsToLearnStaff')}
             required
-            maxLength={2000}
+            maxLength={TEXT_LIMITS.wantsToLearn}
             rows={3}
           />
         </fieldset>

@@ -2,31 +2,39 @@ import { isActive, type CaseState } from './case-lifecycle.ts';
 import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
-import {
-  FormErrorSummary,
-  PostForm,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../web/forms.tsx';
-import { PersonFields } from '../people/people.views.tsx';
-import { CONTACT_MEANS, RELATIONS } from './cases.schema.ts';
+import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { DateField, PersonFields } from '../people/people.views.tsx';
+import type { EarlierRequest } from './duplicate-request.ts';
+import { CONTACT_MEANS, RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
 
 export const enumOptions = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}`) }));
+
+/** The family already has an open request about this person: a link to it, and a second sending goes through. */
+const EarlierRequestNotice = ({ ctx, earlier }: { ctx: PageContext; earlier: EarlierRequest }) => (
+  <section class="notice" role="alert" aria-labelledby="earlier-h">
+    <h2 id="earlier-h">{ctx.t('cases.duplicate.title')}</h2>
+    <p>
+      {ctx.t('cases.duplicate.body', { name: earlier.name, date: formatDay(earlier.openedOn) })}{' '}
+      <a href={`/cases/${earlier.caseId}`}>{ctx.t('cases.duplicate.link')}</a>
+    </p>
+    <p>{ctx.t('cases.duplicate.anyway')}</p>
+  </section>
+);
 
 export const NewCasePage = ({
   ctx,
   organisations,
   values,
   errors,
+  earlier,
 }: {
   ctx: PageContext;
   organisations: Array<{ id: string; name: string }>;
   values: FormValues;
   errors: FormErrors;
+  /** set when this family already has an open request about the same person */
+  earlier?: EarlierRequest;
 }) => {
   const { t } = ctx;
   // With a single organisation on the site there is nothing to choose.
@@ -54,7 +62,9 @@ export const NewCasePage = ({
       {/* An idle session ends (30 minutes by default) and a form posted after that is lost. */}
       <p class="muted">{t('cases.newTimeout')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
+      {earlier && <EarlierRequestNotice ctx={ctx} earlier={earlier} />}
       <PostForm ctx={ctx} action="/cases/new">
+        {earlier && <input type="hidden" name="duplicate_of" value={earlier.caseId} />}
         <SelectField
           {...f}
           name="organisation"
@@ -73,14 +83,7 @@ export const NewCasePage = ({
             required
             options={enumOptions(ctx, 'cases.relations', RELATIONS)}
           />
-          <TextField
-            {...f}
-            name="last_contact_date"
-            label={t('cases.lastContactDate')}
-            hint={t('people.dateHint')}
-            maxLength={20}
-            inputmode="numeric"
-          />
+          <DateField {...f} name="last_contact_date" label={t('cases.lastContactDate')} />
           <SelectField
             {...f}
             name="last_contact_means"
@@ -93,12 +96,19 @@ export const NewCasePage = ({
             label={t('cases.narrative')}
             hint={t('cases.narrativeHint')}
             required
-            maxLength={5000}
+            maxLength={TEXT_LIMITS.narrative}
             rows={6}
           />
-          <TextArea {...f} name="wants_to_learn" label={t('cases.wantsToLearn')} required maxLength={2000} rows={3} />
+          <TextArea
+            {...f}
+            name="wants_to_learn"
+            label={t('cases.wantsToLearn')}
+            required
+            maxLength={TEXT_LIMITS.wantsToLearn}
+            rows={3}
+          />
         </fieldset>
-        <button type="submit">{t('cases.open')}</button>
+        <button type="submit">{t(earlier ? 'cases.duplicate.submit' : 'cases.open')}</button>
       </PostForm>
     </Layout>
   );

@@ -30,6 +30,10 @@ export const NEWS_KINDS = [
   'incident',
   'appeal_overdue',
   'published',
+  // the public registry (src/registry/): told before publication, and of a correction or withdrawal
+  'publication_planned',
+  'publication_corrected',
+  'publication_withdrawn',
 ] as const;
 export type NewsKind = (typeof NEWS_KINDS)[number];
 

@@ -10,12 +10,12 @@ import {
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
-import { PersonSummary } from '../people/people.views.tsx';
+import { DateField, PersonSummary } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
-import { CLOSE_REASONS } from './cases.schema.ts';
+import { CLOSE_REASONS, TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView, EventView, PostView } from './cases.service.ts';
 import { isActive } from './case-lifecycle.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank } from './timeline.ts';
@@ -141,16 +141,8 @@ const AddEventForm = ({ props }: { props: Props }) => {
           required
           options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)}
         />
-        <TextField
-          {...f}
-          name="date"
-          label={t('cases.eventDate')}
-          hint={t('people.dateHint')}
-          required
-          maxLength={20}
-          inputmode="numeric"
-        />
-        <TextField {...f} name="place" label={t('cases.place')} maxLength={200} />
+        <DateField {...f} name="date" label={t('cases.eventDate')} required />
+        <TextField {...f} name="place" label={t('cases.place')} maxLength={TEXT_LIMITS.eventPlace} />
         <SelectField
           {...f}
           name="source"
@@ -172,7 +164,7 @@ const AddEventForm = ({ props }: { props: Props }) => {
           name="description"
           label={t('cases.description')}
           hint={t('cases.descriptionHint')}
-          maxLength={3000}
+          maxLength={TEXT_LIMITS.eventDescription}
         />
         <button type="submit">{t('cases.addEventSubmit')}</button>
       </PostForm>
@@ -233,7 +225,7 @@ const PostFormFor = ({
   const f = { ctx: props.ctx, ...formFor(props, name) };
   return (
     <PostForm ctx={props.ctx} action={action}>
-      <TextArea {...f} name="body" label={label} hint={hint} required maxLength={5000} rows={3} />
+      <TextArea {...f} name="body" label={label} hint={hint} required maxLength={TEXT_LIMITS.post} rows={3} />
       <button type="submit">{submit}</button>
     </PostForm>
   );
@@ -263,6 +255,7 @@ const Assignment = ({ props }: { props: Props }) => {
             name="assignee"
             label={t('cases.assignTo')}
             required
+            requiredMark={false}
             options={view.assignable.map((s) => ({ value: s.id, label: s.pseudonym }))}
           />
           <button type="submit" class="secondary">
@@ -287,6 +280,7 @@ const CloseForm = ({ props }: { props: Props }) => {
           name="reason"
           label={t('cases.closeReason')}
           required
+          requiredMark={false}
           options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)}
         />
         {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}
@@ -479,6 +473,14 @@ export const CasePage = (props: Props) => {
       {view.can.seeAssignee && <Assignment props={props} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <CaseEditLinks ctx={ctx} view={view} />
+      {/* The public registry: the family's own choice; the verifier's publication page. */}
+      {(view.can.choosePublication || ctx.nav.registryDesk) && (
+        <p>
+          <a href={view.can.choosePublication ? `/cases/${view.id}/publication` : `/staff/registry/cases/${view.id}`}>
+            {t(view.can.choosePublication ? 'registry.family.link' : 'registry.publication.title')}
+          </a>
+        </p>
+      )}
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
       {props.extra}

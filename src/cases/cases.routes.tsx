@@ -6,12 +6,15 @@ import { principalOf } from '../policy/principal.ts';
 import { requireFamily, requirePrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
+import type { FormErrors } from '../web/forms.tsx';
+import { earlierRequestAbout, type EarlierRequest } from './duplicate-request.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { authoriseCase } from './case-access.service.ts';
 import { caseFormAction, renderCase } from './case-page.routes.ts';
 import { sendMessage } from './case-work.service.ts';
 import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
 import { eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
+import { EVENT_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
 import { casesOfFamily, openCase, organisationChoices } from './cases.service.ts';
 import { addEvent } from './events.service.ts';
 
@@ -38,13 +41,9 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/cases/new', async (req, reply) => {
+  app.post('/cases/new', { config: { echo: NEW_CASE_ECHO } }, async (req, reply) => {
     const auth = grantOpenCase(principalOf(requireFamily(req)));
-    try {
-      const { caseId } = await openCase(deps, auth, parseForm(openCaseSchema(today()), req.body));
-      return redirect(reply, `/cases/${caseId}`);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
+    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest) => {
       const organisations = await organisationChoices(deps.db);
       return sendPage(
         req,
@@ -54,11 +53,23 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
             ctx={ctx}
             organisations={organisations}
             values={echoValues(req.body)}
-            errors={formErrors(err.problems)}
+            errors={errors}
+            earlier={earlier}
           />
         ),
-        400,
+        status,
       );
+    };
+    try {
+      const input = parseForm(openCaseSchema(today()), req.body);
+      // Warned once (duplicate-request.ts): sent again naming the request it was warned about, it goes through.
+      const earlier = await earlierRequestAbout(deps.db, auth, input);
+      if (earlier && echoValues(req.body).duplicate_of !== earlier.caseId) return formAgain(409, {}, earlier);
+      const { caseId } = await openCase(deps, auth, input);
+      return redirect(reply, `/cases/${caseId}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return formAgain(400, formErrors(err.problems));
     }
   });
 
@@ -67,7 +78,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     return renderCase(req, reply, grant);
   });
 
-  app.post<IdParams>('/cases/:id/events', async (req, reply) => {
+  app.post<IdParams>('/cases/:id/events', { config: { echo: EVENT_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'add_event');
     return caseFormAction(req, reply, grant, 'event', async () => {
       const { eventId } = await addEvent(deps, grant, parseForm(eventSchema(today()), req.body));
@@ -75,7 +86,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/cases/:id/messages', async (req, reply) => {
+  app.post<IdParams>('/cases/:id/messages', { config: { echo: MESSAGE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'message');
     return caseFormAction(req, reply, grant, 'message', async () => {
       await sendMessage(deps, grant, parseForm(postSchema, req.body).body);

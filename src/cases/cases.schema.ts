@@ -6,6 +6,21 @@ import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS } from './timeline.ts';
 // One schema per form. Messages are i18n keys. `today` (an ISO day from the injected clock)
 // lets date fields refuse the future.
 
+/**
+ * The longest texts, in characters: the schemas enforce them, the forms use them as maxlength and
+ * show them beside each field, so the browser never cuts what the server would take. A ministry's
+ * letter pasted whole runs to 10–15,000 characters (5,000 and 3,000 cut such letters silently).
+ */
+export const TEXT_LIMITS = {
+  narrative: 20_000,
+  wantsToLearn: 2_000,
+  eventPlace: 200,
+  eventDescription: 20_000,
+  /** messages to the family and staff notes */
+  post: 20_000,
+  search: 100,
+} as const;
+
 export const RELATIONS = [
   'mother',
   'father',
@@ -53,8 +68,8 @@ export const openCaseSchema = (today: string) =>
     last_contact_date: partialDateField(today),
     last_contact_means: optionalPick(CONTACT_MEANS),
     relation: pick(RELATIONS),
-    narrative: requiredText(5000),
-    wants_to_learn: requiredText(2000),
+    narrative: requiredText(TEXT_LIMITS.narrative),
+    wants_to_learn: requiredText(TEXT_LIMITS.wantsToLearn),
   });
 export type OpenCaseInput = z.infer<ReturnType<typeof openCaseSchema>>;
 
@@ -63,8 +78,8 @@ export const editCaseSchema = (today: string) =>
   z.object({
     ...personFields(today),
     relation: pick(RELATIONS),
-    narrative: requiredText(5000),
-    wants_to_learn: requiredText(2000),
+    narrative: requiredText(TEXT_LIMITS.narrative),
+    wants_to_learn: requiredText(TEXT_LIMITS.wantsToLearn),
   });
 export type EditCaseInput = z.infer<ReturnType<typeof editCaseSchema>>;
 
@@ -75,8 +90,8 @@ export const eventSchema = (today: string) =>
   z.object({
     kind: pick(EVENT_KINDS),
     date: partialDateField(today, { required: true }),
-    place: optionalText(200),
-    description: optionalText(3000),
+    place: optionalText(TEXT_LIMITS.eventPlace),
+    description: optionalText(TEXT_LIMITS.eventDescription),
     source: pick(EVENT_SOURCES),
     // Families never send it; staff may add an event at a level their role allows.
     verification: optionalPick(VERIFICATION_LEVELS),
@@ -84,7 +99,7 @@ export const eventSchema = (today: string) =>
 export type EventInput = z.infer<ReturnType<typeof eventSchema>>;
 
 export const verifySchema = z.object({ verification: pick(VERIFICATION_LEVELS) });
-export const postSchema = z.object({ body: requiredText(5000) });
+export const postSchema = z.object({ body: requiredText(TEXT_LIMITS.post) });
 export const assignSchema = z.object({ assignee: requiredText(40) });
 export const closeSchema = z.object({ reason: pick(CLOSE_REASONS) });
 
@@ -96,4 +111,4 @@ export const queueQuerySchema = z.object({
   /** where the previous page ended (queue.service.ts parses it; anything malformed is page one) */
   after: z.string().max(80).optional().catch(undefined),
 });
-export const searchQuerySchema = z.object({ q: optionalText(100) });
+export const searchQuerySchema = z.object({ q: optionalText(TEXT_LIMITS.search) });

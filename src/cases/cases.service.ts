@@ -83,6 +83,7 @@ export const openCase = async (
       opened_on: today,
       last_activity_on: today,
       closed_on: null,
+      do_not_publish: 0,
     });
     await insertKeyWraps(tx, caseId, key, {
       organisation: { id: input.organisation, publicKey: orgKey },

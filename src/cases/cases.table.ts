@@ -20,6 +20,8 @@ export interface CasesTable {
   opened_on: string;
   last_activity_on: string;
   closed_on: string | null;
+  /** 1 when the requesting family asked that nothing about the person be published (migration 0040) */
+  do_not_publish: number;
 }
 
 /** The case key wrapped (X25519 envelope) to the organisation and to the requester. */

@@ -22,6 +22,7 @@ import {
 import { verifyEvent } from './events.service.ts';
 import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
+import { CLOSE_ECHO, NOTE_ECHO, SEARCH_ECHO } from './cases.echo.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -52,7 +53,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q="" page={null} staffNames={staffNames} />);
   });
 
-  app.post('/staff/search', async (req, reply) => {
+  app.post('/staff/search', { config: { echo: SEARCH_ECHO } }, async (req, reply) => {
     const grant = grantQueue(requireStaffPrincipal(req));
     const staffNames = await names(grant.organisationId);
     let q: string;
@@ -84,7 +85,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/staff/cases/:id/notes', async (req, reply) => {
+  app.post<IdParams>('/staff/cases/:id/notes', { config: { echo: NOTE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'note');
     return caseFormAction(req, reply, grant, 'note', async () => {
       await addNote(deps, grant, parseForm(postSchema, req.body).body);
@@ -92,7 +93,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/staff/cases/:id/close', async (req, reply) => {
+  app.post<IdParams>('/staff/cases/:id/close', { config: { echo: CLOSE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close');
     return caseFormAction(req, reply, grant, 'close', async () => {
       await closeCase(deps, grant, parseForm(closeSchema, req.body).reason);

@@ -4,7 +4,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { PostForm, TextField, type FormErrors } from '../web/forms.tsx';
 import { regionName } from '../people/regions.ts';
 import { isEnded } from './case-lifecycle.ts';
-import { QUEUE_FILTERS, type QueueFilter } from './cases.schema.ts';
+import { QUEUE_FILTERS, TEXT_LIMITS, type QueueFilter } from './cases.schema.ts';
 import type { QueuePage as QueuePageData, QueueRow } from './queue.service.ts';
 
 // The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
@@ -20,17 +20,25 @@ const QueueTable = ({
 }) => {
   const { t } = ctx;
   if (rows.length === 0) return <p>{t('cases.queueEmpty')}</p>;
+  const label = {
+    status: t('cases.statusLabel'),
+    assignee: t('cases.assignee'),
+    activity: t('cases.lastActivity'),
+    unit: t('people.unit'),
+    region: t('people.region'),
+  };
   return (
-    // Most useful columns first: on a 360 px phone the table scrolls sideways inside itself.
-    <table>
+    // A table on a wide screen; on a phone each row becomes a card (site.css, table.cards) whose
+    // cells carry their column's name, so nothing is clipped or scrolls sideways at 360 px.
+    <table class="cards">
       <thead>
         <tr>
           <th scope="col">{t('cases.name')}</th>
-          <th scope="col">{t('cases.statusLabel')}</th>
-          <th scope="col">{t('cases.assignee')}</th>
-          <th scope="col">{t('cases.lastActivity')}</th>
-          <th scope="col">{t('people.unit')}</th>
-          <th scope="col">{t('people.region')}</th>
+          <th scope="col">{label.status}</th>
+          <th scope="col">{label.assignee}</th>
+          <th scope="col">{label.activity}</th>
+          <th scope="col">{label.unit}</th>
+          <th scope="col">{label.region}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,15 +53,17 @@ const QueueTable = ({
                 </>
               )}
             </td>
-            <td>
+            <td data-label={label.status}>
               {t(`cases.statuses.${r.status}`)}
               {isEnded(r.state) && <> · {t('cases.states.closed')}</>}
               {r.state === 'waiting_on_family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
             </td>
-            <td>{r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}</td>
-            <td>{formatDay(r.lastActivityOn)}</td>
-            <td>{r.unit}</td>
-            <td>{regionName(r.regionCode, ctx.lang)}</td>
+            <td data-label={label.assignee}>
+              {r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}
+            </td>
+            <td data-label={label.activity}>{formatDay(r.lastActivityOn)}</td>
+            <td data-label={label.unit}>{r.unit}</td>
+            <td data-label={label.region}>{regionName(r.regionCode, ctx.lang)}</td>
           </tr>
         ))}
       </tbody>
@@ -83,7 +93,7 @@ const SearchForm = ({
       label={ctx.t('cases.search')}
       values={{ q }}
       errors={errors}
-      maxLength={100}
+      maxLength={TEXT_LIMITS.search}
     />
     <button type="submit">{ctx.t('cases.searchSubmit')}</button>
   </PostForm>

@@ -19,6 +19,7 @@ import {
 } from './cohorts.service.ts';
 import { boardPostSchema, hideSchema, optInSchema } from './cohorts.schema.ts';
 import { BoardPage, StaffBoardsPage } from './cohorts.views.tsx';
+import { BOARD_POST_ECHO, HIDE_ECHO, OPT_IN_ECHO } from './cohorts.echo.ts';
 
 // A family's cohort setting on its case, the boards (families of the cohort and the
 // organisation's staff), moderation, and the staff's list of boards.
@@ -31,7 +32,7 @@ const NOTICES = ['posted', 'hidden', 'restored'] as const;
 export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
 
-  app.post<IdParams>('/cases/:id/cohorts', async (req, reply) => {
+  app.post<IdParams>('/cases/:id/cohorts', { config: { echo: OPT_IN_ECHO } }, async (req, reply) => {
     const principal = requirePrincipal(req);
     const grant = await authoriseOptIn(deps.db, principal, req.params.id);
     try {
@@ -74,7 +75,7 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     renderBoard(req, reply, requirePrincipal(req), req.params.id),
   );
 
-  app.post<IdParams>('/cohorts/:id/posts', async (req, reply) => {
+  app.post<IdParams>('/cohorts/:id/posts', { config: { echo: BOARD_POST_ECHO } }, async (req, reply) => {
     const principal = requirePrincipal(req);
     const grant = await authoriseBoard(deps.db, principal, req.params.id, 'post');
     try {
@@ -89,7 +90,7 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
-  app.post<PostParams>('/cohorts/:id/posts/:postId/hide', async (req, reply) => {
+  app.post<PostParams>('/cohorts/:id/posts/:postId/hide', { config: { echo: HIDE_ECHO } }, async (req, reply) => {
     const grant = await authoriseBoard(deps.db, requireStaffPrincipal(req), req.params.id, 'moderate');
     await moderatePost(deps, grant, req.params.postId, { reason: parseForm(hideSchema, req.body).reason });
     return redirect(reply, `/cohorts/${req.params.id}?done=hidden#post-${req.params.postId}`);

@@ -28,6 +28,7 @@ import {
   verifyFactSchema,
 } from './incidents.schema.ts';
 import { IncidentPageView, IncidentsPage, type IncidentForm } from './incidents.views.tsx';
+import { FACT_ECHO, INCIDENT_ECHO, SOURCE_ECHO } from './cohorts.echo.ts';
 
 // Incidents, for the organisation's case staff. Confirming a fact takes a verifier (the policy's
 // incident_confirm); everything else any case staff member.
@@ -102,7 +103,7 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/staff/incidents', async (req, reply) => {
+  app.post('/staff/incidents', { config: { echo: INCIDENT_ECHO } }, async (req, reply) => {
     const principal = requireStaffPrincipal(req);
     const grant = grantMatching(principal, 'incident_edit');
     try {
@@ -147,7 +148,7 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     return redirect(reply, `/staff/incidents/${req.params.id}?done=unlinked`);
   });
 
-  app.post<IdParams>('/staff/incidents/:id/facts', async (req, reply) =>
+  app.post<IdParams>('/staff/incidents/:id/facts', { config: { echo: FACT_ECHO } }, async (req, reply) =>
     formAction(req, reply, 'fact', async (principal) => {
       const input = parseForm(factSchema(today()), req.body);
       const grant = await authoriseIncident(
@@ -175,7 +176,7 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
-  app.post<IdParams>('/staff/incidents/:id/sources', async (req, reply) =>
+  app.post<IdParams>('/staff/incidents/:id/sources', { config: { echo: SOURCE_ECHO } }, async (req, reply) =>
     formAction(req, reply, 'source', async (principal) => {
       const grant = await authoriseIncident(deps.db, principal, req.params.id, 'incident_edit');
       await addSource(deps, grant, req.params.id, parseForm(sourceSchema(today()), req.body));

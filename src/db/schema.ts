@@ -9,6 +9,7 @@ import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 import type { ImportsTables } from '../imports/imports.table.ts';
 import type { MatchingTables } from '../matching/matching.table.ts';
 import type { CohortsTables } from '../cohorts/cohorts.table.ts';
+import type { RegistryTables } from '../registry/registry.table.ts';
 
 export interface Database
   extends MetaTables,
@@ -19,4 +20,5 @@ export interface Database
     SchedulerTables,
     ImportsTables,
     MatchingTables,
-    CohortsTables {}
+    CohortsTables,
+    RegistryTables {}

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { systemClock } from '../shared/clock.ts';
 import { base32Decode, totpCode } from '../accounts/totp.crypto.ts';
 import { assertEmptyDataDir, DemoRefused, formatReport, runDemo } from './demo.service.ts';
+import { addDemoRegistry } from './demo-registry.service.ts';
 
 // `kintrace demo`: fills an EMPTY data directory (and database) with the synthetic demo and prints
 // the logins. `kintrace demo --totp <secret>` prints the current code for a demo staff login, for
@@ -15,7 +16,8 @@ export const registerDemoCli = (program: Command): void => {
     .command('demo')
     .description('fill an EMPTY data directory with a clearly marked synthetic demo and print the logins')
     .option('--totp <secret>', 'only print the current two-factor code for a demo 2FA secret')
-    .action(async (opts: { totp?: string }) => {
+    .option('--persons <n>', 'synthetic published persons to add to the public registry', '3000')
+    .action(async (opts: { totp?: string; persons: string }) => {
       if (opts.totp !== undefined) {
         const secret = opts.totp.replace(/\s/g, '').toUpperCase();
         try {
@@ -26,13 +28,23 @@ export const registerDemoCli = (program: Command): void => {
         process.stdout.write(`${totpCode(secret, new Date())}\n`);
         return;
       }
+      if (!/^\d{1,7}$/.test(opts.persons))
+        throw new DemoRefused('--persons expects a whole number, e.g. --persons 3000');
       const config = loadConfig();
       assertEmptyDataDir(config.dataDir);
       const { db, close } = openDatabase(config);
       try {
         await migrateToLatest(db);
         const report = await runDemo({ db, config, clock: systemClock });
+        const persons = await addDemoRegistry(
+          { db, clock: systemClock },
+          report.organisationIds[0],
+          Number(opts.persons),
+        );
         process.stdout.write(formatReport(report, config.publicUrl));
+        process.stdout.write(
+          `Public registry: ${persons} synthetic published persons at ${config.publicUrl}/registry\n`,
+        );
       } finally {
         await close();
       }

@@ -42,6 +42,7 @@ export interface DemoLogin {
 
 export interface DemoReport {
   organisations: string[];
+  organisationIds: string[];
   logins: DemoLogin[];
   cases: number;
 }
@@ -78,6 +79,11 @@ const authOf = (
   sessionId: 'demo',
   userPrivateKey: privateKey,
 });
+
+/** A demo database (its organisations carry the demo mark): the server then says where to log in. */
+export const holdsDemo = async (db: Db): Promise<boolean> =>
+  (await db.selectFrom('organisations').select('name').where('name', 'like', `${DEMO_MARK}%`).executeTakeFirst()) !==
+  undefined;
 
 /** Fills an empty database with the demo; throws DemoRefused if it already holds any account. */
 export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; clock: Clock }): Promise<DemoReport> => {
@@ -145,7 +151,12 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   }
   // Requests about the same person are scored, so the review queue has pairs to show (issue 11).
   await runMatching(cdeps, systemPrincipal('import'));
-  return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length };
+  return {
+    organisations: orgs.map((o) => o.name),
+    organisationIds: orgs.map((o) => o.id),
+    logins,
+    cases: DEMO_CASES.length,
+  };
 };
 
 const playCase = async (
@@ -232,7 +243,11 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
   );
   return [
     `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases.`,
-    `Log in at ${publicUrl}/login with one of these (shown only now):`,
+    // The address is the one PORT, HOST and PUBLIC_URL give now: the server, started with the same
+    // settings, prints it again (main.ts), so a later PORT=3000 is not met with a stale :8080.
+    `Start the server with the same DATA_DIR, PORT and PUBLIC_URL (npm start), then log in at`,
+    `  ${publicUrl}/login`,
+    'with one of these (shown only now):',
     '',
     `${'role'.padEnd(11)}  ${'pseudonym'.padEnd(22)}  passphrase`,
     ...rows,

@@ -12,7 +12,7 @@ import { casesStats } from '../cases/queue.service.ts';
 import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
 import { login } from '../../test/helpers/factories.ts';
 import { DEMO_CASES, DEMO_FAMILY_COUNT, DEMO_MARK, DEMO_ORGANISATIONS, DEMO_STAFF_ROLES } from './demo.data.ts';
-import { assertEmptyDataDir, DemoRefused, runDemo } from './demo.service.ts';
+import { assertEmptyDataDir, DemoRefused, holdsDemo, runDemo } from './demo.service.ts';
 
 const expected = {
   persons: DEMO_CASES.length,
@@ -124,6 +124,30 @@ describe('kintrace demo on a data directory', () => {
       await app.close();
       await opened.close();
     }
+  });
+
+  it('prints login URLs with the PORT it is given, and the server says where to log in again', async () => {
+    const dataDir = path.join(tmp(), 'port');
+    process.env.DATA_DIR = dataDir;
+    const savedPort = process.env.PORT;
+    process.env.PORT = '18123';
+    try {
+      const out = await runCli(['demo']);
+      expect(out).toContain('  http://127.0.0.1:18123/login\n');
+      expect(out).not.toContain(':8080');
+    } finally {
+      if (savedPort === undefined) delete process.env.PORT;
+      else process.env.PORT = savedPort;
+    }
+    const opened = openSqlite(path.join(dataDir, 'kintrace.sqlite'));
+    try {
+      expect(await holdsDemo(opened.db)).toBe(true);
+    } finally {
+      await opened.close();
+    }
+    const empty = await freshDb('sqlite');
+    expect(await holdsDemo(empty.db)).toBe(false);
+    await empty.close();
   });
 
   it('refuses a data directory that is not empty, clearly, and changes nothing', async () => {

@@ -12,6 +12,7 @@ import { MAX_FILE_BYTES } from './list-format.ts';
 import { listMetaSchema, mappingSchema } from './imports.schema.ts';
 import { authoriseImport, importsOf, importStatus, mappingForm, startImport, uploadList } from './imports.service.ts';
 import { ImportPage, ImportsPage, MapPage, UploadPage } from './imports.views.tsx';
+import { MAPPING_ECHO } from './imports.echo.ts';
 
 // Importing lists from the web. The upload is multipart (only here: the parser is registered in
 // this plugin's scope), at most 64 MB and one file; a list with the platform's header starts at
@@ -140,7 +141,7 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(req, reply, (ctx) => <MapPage ctx={ctx} form={form} />);
   });
 
-  app.post<IdParams>('/staff/imports/:id/map', async (req, reply) => {
+  app.post<IdParams>('/staff/imports/:id/map', { config: { echo: MAPPING_ECHO } }, async (req, reply) => {
     const grant = await authoriseImport(deps.db, requireStaffPrincipal(req), req.params.id);
     try {
       await startImport(deps, grant, req.params.id, parseForm(mappingSchema, req.body));

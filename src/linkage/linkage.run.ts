@@ -118,6 +118,14 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   // Training is one synchronous step (normalising every distinct value, then u, EM and λ).
   if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
   engine.train();
+  // Human decisions are labels as well as constraints: they update m before scoring.
+  const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
+  if (decisions && decisions.same.length + decisions.different.length > 0) {
+    engine.learn([
+      ...decisions.same.map(([left, right]) => ({ left, right, same: true })),
+      ...decisions.different.map(([left, right]) => ({ left, right, same: false })),
+    ]);
+  }
   const trainSeconds = (performance.now() - trainStart) / 1000;
   const scoring = bar(opts.progress, 'scoring', 100);
   const onProgress = (_phase: string, done: number, total: number): void =>
@@ -126,7 +134,6 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const predicted = engine.data.size >= 500_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
-  const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
   const clusters = engine.cluster(predicted.edges, decisions);
   return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
 };

@@ -126,3 +126,12 @@ export const listRevisions = (db: Queryable, personId: string) =>
 export const deleteRevisions = async (db: Queryable, personId: string): Promise<void> => {
   await db.deleteFrom('person_revisions').where('person_id', '=', personId).execute();
 };
+
+/** How many persons within `scope` (a subquery of ids) have each home region (null: not given). */
+export const countPersonsByRegion = (db: Queryable, scope: PersonScope) =>
+  db
+    .selectFrom('persons')
+    .select(['region_code', (eb) => eb.fn.countAll().as('n')])
+    .where('id', 'in', scope as unknown as SelectQueryBuilder<Database, 'persons', { id: string }>)
+    .groupBy('region_code')
+    .execute();

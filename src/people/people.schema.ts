@@ -14,6 +14,9 @@ export const SERVICE_CATEGORIES = [
 ] as const;
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
+/** Field lengths, shared by the schema and the form's maxlength (people.views.tsx). */
+export const PERSON_LIMITS = { name: 100, date: 20, unitNumber: 40, unitName: 200, rank: 80 } as const;
+
 // Any script, as typed: letters and marks of any alphabet, with the spaces, hyphens,
 // apostrophes and dots real names carry (Мамедов-Оглы, O'Neil, Абдулла угли). Digits and
 // symbols are refused: they are always a typo or a paste of something else.
@@ -25,9 +28,10 @@ const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
  */
 export const requiredField = requiredText;
 
-const requiredName = () => requiredField(100).refine((v) => v === '' || NAME_RE.test(v), 'people.errors.nameChars');
+const requiredName = () =>
+  requiredField(PERSON_LIMITS.name).refine((v) => v === '' || NAME_RE.test(v), 'people.errors.nameChars');
 const optionalName = () =>
-  optionalText(100).refine((v) => v === undefined || NAME_RE.test(v), 'people.errors.nameChars');
+  optionalText(PERSON_LIMITS.name).refine((v) => v === undefined || NAME_RE.test(v), 'people.errors.nameChars');
 
 /**
  * A date of day, month or year precision, never after `today`. Empty is allowed unless
@@ -35,7 +39,7 @@ const optionalName = () =>
  */
 export const partialDateField = (today: string, opts: { required?: boolean; minYear?: number } = {}) =>
   z
-    .preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(20).optional())
+    .preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(PERSON_LIMITS.date).optional())
     .transform((v, ctx): PartialDate | undefined => {
       if (v === undefined || v === '') {
         if (opts.required) ctx.addIssue({ code: 'custom', message: 'errors.required' });
@@ -60,9 +64,9 @@ export const personFields = (today: string) => ({
   patronymic: optionalName(),
   birth_date: partialDateField(today),
   region: optionalText(10).refine((v) => v === undefined || isRegionCode(v), 'errors.unknownRegion'),
-  unit_number: optionalText(40),
-  unit_name: optionalText(200),
-  rank: optionalText(80),
+  unit_number: optionalText(PERSON_LIMITS.unitNumber),
+  unit_name: optionalText(PERSON_LIMITS.unitName),
+  rank: optionalText(PERSON_LIMITS.rank),
   service_category: z.preprocess((v) => (v === '' || v === undefined ? 'unknown' : v), z.enum(SERVICE_CATEGORIES)),
 });
 

@@ -6,6 +6,7 @@ import { personSearchKeys } from './search-keys.ts';
 import { findColony } from './person-records.repository.ts';
 import {
   countPersons,
+  countPersonsByRegion,
   deletePersonRow,
   deleteRevisions,
   findPerson,
@@ -134,6 +135,10 @@ export const getPersons = async (db: Queryable, ids: string[]): Promise<Map<stri
   new Map((await findPersons(db, [...new Set(ids)])).map((p) => [p.id, p]));
 
 export type { PersonScope };
+
+/** Persons within `scope` per home region ('' when none was given): counts only. */
+export const personsPerRegion = async (db: Queryable, scope: PersonScope): Promise<Map<string, number>> =>
+  new Map((await countPersonsByRegion(db, scope)).map((r) => [r.region_code ?? '', Number(r.n)]));
 
 export { countPersons };
 

@@ -2,8 +2,29 @@ import type { PageContext } from '../web/page-context.ts';
 import { SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { formatPartialDate } from './partial-date.ts';
 import { regionName, regionOptions } from './regions.ts';
-import { SERVICE_CATEGORIES } from './people.schema.ts';
+import { PERSON_LIMITS, SERVICE_CATEGORIES } from './people.schema.ts';
 import { fullName, type PersonView } from './people.service.ts';
+
+type FieldBase = { ctx: PageContext; values: FormValues; errors: FormErrors; name: string; label: string };
+
+/**
+ * A date of day, month or year precision (partialDateField). Its length limit is never reached
+ * by a date, so it is kept but not announced; the hint says which forms are understood.
+ */
+export const DateField = (p: FieldBase & { required?: boolean }) => (
+  <TextField
+    {...p}
+    hint={p.ctx.t('people.dateHint')}
+    maxLength={PERSON_LIMITS.date}
+    showLimit={false}
+    inputmode="numeric"
+  />
+);
+
+/** A name as in the documents, any alphabet; no name comes near 100 characters, so the limit is not announced. */
+const NameField = (p: FieldBase & { required?: boolean }) => (
+  <TextField {...p} maxLength={PERSON_LIMITS.name} showLimit={false} />
+);
 
 /** The person part of a form; field names match personFields() in people.schema.ts. */
 export const PersonFields = ({
@@ -25,17 +46,10 @@ export const PersonFields = ({
       <p class="muted" id="names-hint">
         {t('people.namesHint')}
       </p>
-      <TextField {...f} name="surname" label={t('people.surname')} required maxLength={100} />
-      <TextField {...f} name="given_name" label={t('people.givenName')} required maxLength={100} />
-      <TextField {...f} name="patronymic" label={t('people.patronymic')} maxLength={100} />
-      <TextField
-        {...f}
-        name="birth_date"
-        label={t('people.birthDate')}
-        hint={t('people.dateHint')}
-        maxLength={20}
-        inputmode="numeric"
-      />
+      <NameField {...f} name="surname" label={t('people.surname')} required />
+      <NameField {...f} name="given_name" label={t('people.givenName')} required />
+      <NameField {...f} name="patronymic" label={t('people.patronymic')} />
+      <DateField {...f} name="birth_date" label={t('people.birthDate')} />
       <SelectField
         {...f}
         name="region"
@@ -48,10 +62,16 @@ export const PersonFields = ({
         name="unit_number"
         label={t('people.unitNumber')}
         hint={t('people.unitNumberHint')}
-        maxLength={40}
+        maxLength={PERSON_LIMITS.unitNumber}
       />
-      <TextField {...f} name="unit_name" label={t('people.unitName')} hint={t('people.unitNameHint')} maxLength={200} />
-      <TextField {...f} name="rank" label={t('people.rank')} maxLength={80} />
+      <TextField
+        {...f}
+        name="unit_name"
+        label={t('people.unitName')}
+        hint={t('people.unitNameHint')}
+        maxLength={PERSON_LIMITS.unitName}
+      />
+      <TextField {...f} name="rank" label={t('people.rank')} maxLength={PERSON_LIMITS.rank} />
       <SelectField
         {...f}
         name="service_category"

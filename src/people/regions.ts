@@ -11,6 +11,12 @@ export interface Region {
   code: string;
   nameRu: string;
   nameEn: string;
+  /** permanent population at the 2021 census (data/SOURCES.md), null if the file has none */
+  population2021: number | null;
+  federalDistrictRu: string;
+  federalDistrictEn: string;
+  /** Crimea and Sevastopol: annexed in 2014, internationally recognised as Ukraine */
+  disputed: boolean;
 }
 
 const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'regions.csv');
@@ -20,7 +26,15 @@ const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_li
 >;
 
 export const REGIONS: readonly Region[] = Object.freeze(
-  rows.map((r) => ({ code: r.iso_3166_2, nameRu: r.name_ru, nameEn: r.name_en })),
+  rows.map((r) => ({
+    code: r.iso_3166_2,
+    nameRu: r.name_ru,
+    nameEn: r.name_en,
+    population2021: /^\d+$/.test(r.population_census_2021 ?? '') ? Number(r.population_census_2021) : null,
+    federalDistrictRu: r.federal_district_ru ?? '',
+    federalDistrictEn: r.federal_district_en ?? '',
+    disputed: r.disputed === 'yes',
+  })),
 );
 
 const byCode = new Map(REGIONS.map((r) => [r.code, r]));
@@ -37,3 +51,5 @@ export const regionOptions = (lang: Lang): Array<{ value: string; label: string 
   REGIONS.map((r) => ({ value: r.code, label: lang === 'ru' ? r.nameRu : r.nameEn })).sort((a, b) =>
     a.label.localeCompare(b.label, lang),
   );
+
+export const regionByCode = (code: string): Region | undefined => byCode.get(code);

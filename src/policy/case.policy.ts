@@ -20,6 +20,7 @@ export const CASE_ACTIONS = [
   'close',
   'reopen',
   'verify',
+  'choose_publication',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -38,6 +39,8 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   close: ['staff'],
   reopen: ['staff'],
   verify: ['staff'],
+  // Whether the public registry may show the person is the requesting family's own choice.
+  choose_publication: ['family'],
 };
 
 /** What the policy needs to know about a case, read by the cases domain. */
@@ -126,6 +129,8 @@ export interface CaseAbilities {
   reopen: boolean;
   verify: boolean;
   maxVerification: VerificationLevel;
+  /** the family's "do not publish" choice: kept open whatever the case's state (a consent, not work) */
+  choosePublication: boolean;
 }
 
 const allows = (side: CaseSide, action: CaseAction): boolean => WHO[action].includes(side);
@@ -148,5 +153,6 @@ export const caseAbilities = (grant: CaseGrant, facts: Pick<CaseFacts, 'active' 
     reopen: allows(side, 'reopen') && facts.reopenable,
     verify: working('verify'),
     maxVerification: maxVerificationFor(grant),
+    choosePublication: allows(side, 'choose_publication'),
   };
 };

@@ -1,6 +1,7 @@
 import { accountOf, principalOf, type AuthContext } from './principal.ts';
 import { mayAdministerSite, mayAdministerStaff } from './organisation.policy.ts';
 import { effectiveRole, isCaseStaff } from './staff-roles.ts';
+import { mayPublish } from './registry.policy.ts';
 
 // The links every page's menu may show, decided once per request from who is asking. A link is
 // offered only where it leads somewhere for this account: for an editor or a site admin outside
@@ -18,6 +19,9 @@ export interface NavAbilities {
   audit: boolean;
   jobs: boolean;
   account: boolean;
+  /** the public registry: everyone; its publication desk: those who publish */
+  registry: boolean;
+  registryDesk: boolean;
 }
 
 export const navAbilities = (auth: AuthContext | null): NavAbilities => {
@@ -33,5 +37,7 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     audit: account !== null && account.organisationId !== null && effectiveRole(account) === 'org_admin',
     jobs: mayAdministerSite(principal),
     account: account !== null,
+    registry: true,
+    registryDesk: mayPublish(principal),
   };
 };

@@ -1,4 +1,5 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
+import { plainDestination } from './log-plain.ts';
 
 // The threat model forbids logging IP addresses, user agents, bodies or secrets. Fastify's
 // default request serializer logs remoteAddress and headers, so we replace the serializers
@@ -12,7 +13,13 @@ export const loggerOptions = (level: string): LoggerOptions => ({
       method: req.method,
       route: req.routeOptions?.url,
     }),
-    res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    // Fastify hands the reply here: its request's method and route pattern (never the raw URL)
+    // make "request completed" one readable line on its own.
+    res: (res: { statusCode?: number; request?: { method?: string; routeOptions?: { url?: string } } }) => ({
+      statusCode: res.statusCode,
+      method: res.request?.method,
+      route: res.request?.routeOptions?.url,
+    }),
     err: (err: Error) => ({ type: err.name, message: err.message, stack: err.stack }),
   },
   redact: {
@@ -34,5 +41,16 @@ export const loggerOptions = (level: string): LoggerOptions => ({
   },
 });
 
-export const createLogger = (level: string, destination?: pino.DestinationStream): Logger =>
-  destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
+export type LogFormat = 'json' | 'plain';
+
+/** JSON by default; plain lines (log-plain.ts) for a person at a terminal. */
+export const createLogger = (
+  level: string,
+  destination?: pino.DestinationStream,
+  format: LogFormat = 'json',
+): Logger =>
+  format === 'plain'
+    ? pino(loggerOptions(level), plainDestination(destination))
+    : destination
+      ? pino(loggerOptions(level), destination)
+      : pino(loggerOptions(level));

@@ -40,12 +40,12 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     return MessagePage(404, 'errors.notFoundTitle', 'errors.notFound')(req, reply);
   });
 
-  app.setErrorHandler((error: FastifyError, req, reply) => {
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
     if (!req.t) req.t = translator('ru');
     let status: number;
     let key: string;
     if (error instanceof DomainError) {
-      if (error.kind === 'unauthenticated') return sendSessionEnded(req, reply) ?? redirect(reply, '/login');
+      if (error.kind === 'unauthenticated') return (await sendSessionEnded(req, reply)) ?? redirect(reply, '/login');
       const map = {
         not_found: 404,
         forbidden: 404,

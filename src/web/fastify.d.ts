@@ -2,6 +2,7 @@ import 'fastify';
 import type { T } from './i18n/i18n.ts';
 import type { Lang } from '../shared/lang.ts';
 import type { AuthContext } from '../policy/principal.ts';
+import type { EchoForm } from './form-echo.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,5 +11,11 @@ declare module 'fastify' {
     auth: AuthContext | null;
     /** set once the body has been parsed: errors before that are the client's (400) */
     bodyParsed: boolean;
+  }
+  interface FastifyContextConfig {
+    /** what the form's fields mean, for the page that hands them back after a lost session */
+    echo?: EchoForm;
+    /** no CSRF check (the quick exit only) */
+    csrfExempt?: boolean;
   }
 }

@@ -47,13 +47,46 @@ interface FieldProps {
   errors: FormErrors;
   hint?: string;
   required?: boolean;
+  /**
+   * false on a form whose only field is this choice (assign someone else, a close reason, an
+   * invite's role): the form itself is optional there, and «(обязательно)» read as if it were not.
+   */
+  requiredMark?: boolean;
 }
+
+interface LengthProps {
+  /** the server's limit for this field, from its schema: the browser stops at the same length */
+  maxLength?: number;
+  /** false where the limit can never be met by what people type (a code, a date, a login name) */
+  showLimit?: boolean;
+}
+
+/** "Не больше 20 000 символов.": said beside the field, so a long letter is not cut by surprise. */
+const limitText = (ctx: PageContext, p: LengthProps): string | undefined =>
+  p.maxLength && p.showLimit !== false
+    ? ctx.t('common.maxChars', {
+        count: p.maxLength,
+        max: numberFormat(ctx).format(p.maxLength),
+      })
+    : undefined;
+
+/** The hint under a field: what to write, then how much. */
+const hintOf = (p: FieldProps & LengthProps): string | undefined =>
+  [p.hint, limitText(p.ctx, p)].filter(Boolean).join(' ') || undefined;
+
+const numberFormat = (ctx: PageContext) => new Intl.NumberFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-GB');
+
+/** Numbers in messages read as in the hint beside the field: "20 000", not "20000". */
+const readableParams = (ctx: PageContext, params: Record<string, unknown> = {}) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numberFormat(ctx).format(v) : v]),
+  );
 
 const FieldError = ({ ctx, name, errors }: { ctx: PageContext; name: string; errors: FormErrors }) => {
   const e = errors[name];
   return e ? (
     <small id={`${name}-error`} class="field-error">
-      {ctx.t(e.key, e.params ?? {})}
+      {ctx.t(e.key, readableParams(ctx, e.params))}
     </small>
   ) : null;
 };
@@ -68,43 +101,49 @@ const LabelText = ({ ctx, label, required }: { ctx: PageContext; label: string; 
 );
 
 export const TextField = (
-  p: FieldProps & { type?: string; maxLength?: number; autocomplete?: string; inputmode?: string },
-) => (
-  <label>
-    <LabelText ctx={p.ctx} label={p.label} required={p.required} />
-    <input
-      type={(p.type ?? 'text') as 'text'}
-      name={p.name}
-      value={p.type === 'password' ? '' : (p.values[p.name] ?? '')}
-      maxLength={p.maxLength}
-      required={p.required}
-      autocomplete={p.autocomplete ?? 'off'}
-      inputMode={p.inputmode as never}
-      aria-invalid={p.errors[p.name] ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.errors, p.hint)}
-    />
-    {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
-    <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
-  </label>
-);
+  p: FieldProps & LengthProps & { type?: string; autocomplete?: string; inputmode?: string },
+) => {
+  const hint = hintOf(p);
+  return (
+    <label>
+      <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+      <input
+        type={(p.type ?? 'text') as 'text'}
+        name={p.name}
+        value={p.type === 'password' ? '' : (p.values[p.name] ?? '')}
+        maxLength={p.maxLength}
+        required={p.required}
+        autocomplete={p.autocomplete ?? 'off'}
+        inputMode={p.inputmode as never}
+        aria-invalid={p.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.errors, hint)}
+      />
+      {hint && <small id={`${p.name}-hint`}>{hint}</small>}
+      <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
+    </label>
+  );
+};
 
-export const TextArea = (p: FieldProps & { maxLength?: number; rows?: number }) => (
-  <label>
-    <LabelText ctx={p.ctx} label={p.label} required={p.required} />
-    <textarea
-      name={p.name}
-      maxLength={p.maxLength}
-      rows={p.rows ?? 4}
-      required={p.required}
-      aria-invalid={p.errors[p.name] ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.errors, p.hint)}
-    >
-      {p.values[p.name] ?? ''}
-    </textarea>
-    {p.hint && <small id={`${p.name}-hint`}>{p.hint}</small>}
-    <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
-  </label>
-);
+export const TextArea = (p: FieldProps & LengthProps & { rows?: number }) => {
+  const hint = hintOf(p);
+  return (
+    <label>
+      <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+      <textarea
+        name={p.name}
+        maxLength={p.maxLength}
+        rows={p.rows ?? 4}
+        required={p.required}
+        aria-invalid={p.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.errors, hint)}
+      >
+        {p.values[p.name] ?? ''}
+      </textarea>
+      {hint && <small id={`${p.name}-hint`}>{hint}</small>}
+      <FieldError ctx={p.ctx} name={p.name} errors={p.errors} />
+    </label>
+  );
+};
 
 // A list left at "—" is not a field left empty: say "choose", not "fill in".
 const chooseInsteadOfFill = (errors: FormErrors, name: string): FormErrors =>
@@ -118,7 +157,7 @@ export const SelectField = (
   const p = { ...props, errors: chooseInsteadOfFill(props.errors, props.name) };
   return (
     <label>
-      <LabelText ctx={p.ctx} label={p.label} required={p.required} />
+      <LabelText ctx={p.ctx} label={p.label} required={p.required && p.requiredMark !== false} />
       <select
         name={p.name}
         required={p.required}

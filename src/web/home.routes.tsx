@@ -2,25 +2,32 @@ import type { FastifyInstance } from 'fastify';
 import { Layout } from './layout.tsx';
 import { sendPage } from './render.ts';
 
+// The home page's one job: a frightened mother on a phone finds the button to open a request
+// without scrolling. One sentence, the button, then how it works.
 export const homeRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/', (req, reply) =>
     sendPage(req, reply, (ctx) => (
       <Layout ctx={ctx} heading={ctx.t('home.title')}>
         <p>{ctx.t('home.intro')}</p>
+        <p class="actions">
+          {/* biome-ignore lint/a11y/useSemanticElements: a link to the next page, shown as the page's main action */}
+          <a href="/register" role="button">
+            {ctx.t('home.openCase')}
+          </a>
+        </p>
+        <p>
+          <small>{ctx.t('home.openCaseNote')}</small>
+        </p>
+        <p>
+          {ctx.t('home.haveAccount')} <a href="/login">{ctx.t('common.login')}</a>
+        </p>
+        <p>{ctx.t('home.help')}</p>
         <h2>{ctx.t('home.howTitle')}</h2>
         <ol>
           <li>{ctx.t('home.step1')}</li>
           <li>{ctx.t('home.step2')}</li>
           <li>{ctx.t('home.step3')}</li>
         </ol>
-        <ul>
-          <li>
-            <a href="/register">{ctx.t('home.openCase')}</a>
-          </li>
-          <li>
-            <a href="/login">{ctx.t('common.login')}</a>
-          </li>
-        </ul>
         <p class="muted">{ctx.t('home.safety')}</p>
       </Layout>
     )),

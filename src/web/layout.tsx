@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.ts';
+import { STYLESHEET } from './assets.ts';
 
 // Neutral title on every page (no names, nothing about the case): a browser history or a tab
 // seen over a shoulder must not reveal what the page is about. `heading` is shown on the page.
 export const NEUTRAL_TITLE = 'Kintrace';
-// Quick exit goes to a neutral, widely used site and replaces nothing of ours in the URL.
-export const QUICK_EXIT_URL = 'https://yandex.ru/pogoda';
+// Quick exit ends the session (POST /exit, src/accounts/quick-exit.routes.ts), then goes to a
+// neutral, widely used site (QUICK_EXIT_URL); nothing of ours travels in the URL or the Referer.
+export const QUICK_EXIT_PATH = '/exit';
 
 // Pages shown in answer to a POST (a form with errors, the logout page) have no GET of their
 // own: the language link goes to the page the form is on, not to a "not found".
@@ -62,6 +64,16 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         {nav.people && (
           <li>
             <a href="/staff/people">{t('search.nav')}</a>
+          </li>
+        )}
+        {nav.registryDesk && (
+          <li>
+            <a href="/staff/registry">{t('registry.navDesk')}</a>
+          </li>
+        )}
+        {nav.registry && (
+          <li>
+            <a href="/registry">{t('registry.nav')}</a>
           </li>
         )}
         {nav.organisations && (
@@ -126,18 +138,20 @@ export const Layout = ({
       <meta name="robots" content="noindex, nofollow" />
       {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
       <title>{NEUTRAL_TITLE}</title>
-      <link rel="stylesheet" href="/assets/pico.css" />
-      <link rel="stylesheet" href="/assets/site.css" />
+      <link rel="stylesheet" href={STYLESHEET.url} />
+      {/* Otherwise every browser asks for /favicon.ico: one more round trip over Tor for a 404. */}
+      <link rel="icon" href="data:," />
     </head>
     <body>
       <a class="skip" href="#main">
         {ctx.t('common.skipToContent')}
       </a>
-      <div class="quick-exit">
-        <a href={QUICK_EXIT_URL} rel="noreferrer" title={ctx.t('common.quickExitHint')}>
+      {/* A form, not a link: a link left the session open and Back showed the case again. */}
+      <form class="quick-exit" method="post" action={QUICK_EXIT_PATH}>
+        <button type="submit" title={ctx.t('common.quickExitHint')}>
           {ctx.t('common.quickExit')}
-        </a>
-      </div>
+        </button>
+      </form>
       <header>
         <Nav ctx={ctx} />
       </header>

@@ -14,6 +14,8 @@ export interface PageContext {
   nav: NavAbilities;
   /** path without the query string, for the language switch */
   path: string;
+  /** the deployment's IANA time zone (TIME_ZONE): times of day are shown in it (web/time.ts) */
+  timeZone: string;
 }
 
 export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageContext => ({
@@ -23,4 +25,5 @@ export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageConte
   auth: req.auth,
   nav: navAbilities(req.auth),
   path: req.url.split('?')[0],
+  timeZone: req.server.deps.config.timeZone,
 });

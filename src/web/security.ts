@@ -11,7 +11,10 @@ export const LANG_COOKIE = 'lang';
 export const CSRF_COOKIE = 'kt_csrf';
 
 /** Headers, language, CSRF and rate limiting: everything every route gets. */
-export const registerSecurity = async (app: FastifyInstance, opts: { secureCookies: boolean }): Promise<void> => {
+export const registerSecurity = async (
+  app: FastifyInstance,
+  opts: { secureCookies: boolean; quickExitUrl: string },
+): Promise<void> => {
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -22,7 +25,9 @@ export const registerSecurity = async (app: FastifyInstance, opts: { secureCooki
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        formAction: ["'self'"],
+        // The quick exit's form is answered with a redirect to the neutral site, and browsers
+        // hold a form's redirect to form-action too: without it the exit would be blocked.
+        formAction: ["'self'", new URL(opts.quickExitUrl).origin],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
         connectSrc: ["'self'"],

@@ -27,6 +27,9 @@ const WATCHED = [
   'case_notes',
   'audit_log',
   'scheduled_jobs',
+  'registry_records',
+  'registry_counts',
+  'registry_requests',
 ] as const;
 
 /** Those who may read organisation A's case: nobody else may ever see its secrets. */

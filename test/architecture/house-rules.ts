@@ -13,7 +13,7 @@ const isDomainFile = (file: string): boolean => {
   return folder !== null && !LAYERS.has(folder);
 };
 /** The faces of a domain toward the outside: pages, routes, the session plugin, CLI commands. */
-const isEdgeFile = (file: string): boolean => /\.(routes|views|plugin|cli)\.tsx?$/.test(file);
+const isEdgeFile = (file: string): boolean => /\.(routes|views|plugin|cli|echo)\.tsx?$/.test(file);
 
 type Rule = { name: string; broken: (from: string, to: string) => boolean };
 

@@ -88,7 +88,11 @@ describe('accounts in a real browser, JavaScript off', () => {
     await check(page, 'login 2fa');
     await page.getByLabel('Код из приложения').fill(totpCode(admin.totpSecret!, server.clock.now()));
     await page.getByRole('button', { name: 'Подтвердить' }).click();
-    await page.waitForURL(/\/admin\/organisations$/); // a site admin outside any organisation
+    // A site admin outside any organisation, on a site without one: the next steps first.
+    await page.waitForURL(/\/admin\/start$/);
+    await check(page, 'first steps');
+    await page.getByRole('link', { name: 'Создать организацию' }).click();
+    await page.waitForURL(/\/admin\/organisations$/);
     await check(page, 'organisations');
     await page.getByLabel('Название организации').fill('Группа помощи');
     await page.getByRole('button', { name: 'Создать организацию' }).click();
@@ -117,6 +121,10 @@ describe('accounts in a real browser, JavaScript off', () => {
     const secret = (await p2.locator('code.secret').textContent())!.replace(/\s/g, '');
     await p2.getByLabel('Код из приложения').fill(totpCode(secret, server.clock.now()));
     await p2.getByRole('button', { name: 'Подтвердить' }).click();
+    // The organisation's first admin, alone in it: the next steps (invite staff), then the work.
+    await p2.waitForURL(/\/admin\/start$/);
+    await check(p2, 'first steps (organisation admin)');
+    await p2.getByRole('link', { name: 'Перейти к работе' }).click();
     await p2.waitForURL(/\/staff$/);
     await invitee.close();
   });

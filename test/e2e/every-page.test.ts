@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request, Response } from 'playwright-core';
 import {
   expectAxeClean,
   hasHorizontalScroll,
@@ -15,6 +15,10 @@ import type { Visitor } from '../helpers/visitor.ts';
 // is readable on a 360 px phone: after the whole story (walked over HTTP on the same server), a
 // browser with JavaScript off takes over each person's session and follows every same-site link
 // from their home, in Russian and in English. A page added later is checked without editing this.
+// Each page also keeps to the weight budget (issue 9): cold, with its stylesheet, at most 30 KB
+// over the wire as Chromium receives it (status line, headers and compressed body).
+
+const COLD_BUDGET = 30_000;
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -37,7 +41,29 @@ describe('every reachable page, every role, both languages, on a phone', () => {
     const ctx = await noJsContext(browser, PHONE);
     const jar = visitor ? [...visitor.cookies].filter(([name]) => name !== 'lang') : [];
     await ctx.addCookies([...jar, ['lang', lang]].map(([name, value]) => ({ name, value, url: server.baseUrl })));
-    return ctx.newPage();
+    const page = await ctx.newPage();
+    // The stylesheet is fetched once per context (then cached): remember what its cold load cost.
+    page.on('requestfinished', (r) => {
+      if (r.resourceType() === 'stylesheet') pendingSizes.push(wireBytes(r).then((n) => sheetBytes.set(r.url(), n)));
+    });
+    return page;
+  };
+  const sheetBytes = new Map<string, number>();
+  const pendingSizes: Array<Promise<unknown>> = [];
+  const wireBytes = async (r: Request) => {
+    const s = await r.sizes();
+    return s.responseHeadersSize + s.responseBodySize;
+  };
+  /** The page with its redirects, plus the stylesheets it links as they cost the first time. */
+  const coldBytes = async (page: Page, res: Response): Promise<number> => {
+    let total = 0;
+    for (let r: Request | null = res.request(); r; r = r.redirectedFrom()) total += await wireBytes(r);
+    await Promise.all(pendingSizes);
+    const sheets = await page
+      .locator('link[rel="stylesheet"]')
+      .evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    for (const href of sheets) total += sheetBytes.get(href) ?? Number.POSITIVE_INFINITY;
+    return total;
   };
 
   /** Follows every same-site link from `starts`; checks each page; returns the paths landed on. */
@@ -49,10 +75,11 @@ describe('every reachable page, every role, both languages, on a phone', () => {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
       seen.add(url);
-      await page.goto(`${server.baseUrl}${url}`);
+      const res = await page.goto(`${server.baseUrl}${url}`);
       await page.locator(`html[lang="${lang}"] main`).waitFor();
       landed.add(new URL(page.url()).pathname);
       const label = `${who} ${lang} ${url} → ${new URL(page.url()).pathname}`;
+      expect(await coldBytes(page, res!), label).toBeLessThanOrEqual(COLD_BUDGET);
       expect(await page.title(), label).toBe('Kintrace');
       await expectAxeClean(page, label);
       expect(await hasHorizontalScroll(page), label).toBe(false);
@@ -63,6 +90,9 @@ describe('every reachable page, every role, both languages, on a phone', () => {
           path &&
           !path.startsWith('//') &&
           !path.startsWith('/assets/') &&
+          // files to download and API answers are not pages (the registry's open data)
+          !path.startsWith('/api/') &&
+          !/^\/registry\/data\/[^?]+\.(csv|json)/.test(path) &&
           !path.includes('lang=') &&
           !seen.has(path)
         )

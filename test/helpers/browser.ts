@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -138,6 +139,34 @@ export const startApp = async (opts: StartOptions = {}): Promise<RunningApp> => 
   };
 };
 
+export interface NeutralSite {
+  /** what QUICK_EXIT_URL points at */
+  url: string;
+  /** the Referer of every request it received (undefined: none sent) */
+  referers: Array<string | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for the neutral site the quick exit leaves for, on loopback: the exit is a redirect,
+ * and Playwright cannot answer a redirect's target itself. Nothing leaves the machine.
+ */
+export const startNeutralSite = async (): Promise<NeutralSite> => {
+  const referers: Array<string | undefined> = [];
+  const server = http.createServer((req, res) => {
+    referers.push(req.headers.referer);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="ru"><title>Погода</title><main><h1>Погода</h1></main></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/pogoda`,
+    referers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
 const axeContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 
 /**
@@ -182,6 +211,45 @@ export const expectAxeClean = async (page: Page, label = page.url()): Promise<vo
   }
 };
 
-/** True when the page is wider than the viewport (a horizontal scroll bar on a phone). */
+/** KT_SHOTS=1 keeps full-page screenshots in the temp dir (kt-shot-<name>.png), for a human to look at. */
+export const shot = async (page: Page, name: string): Promise<void> => {
+  if (process.env.KT_SHOTS)
+    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
+};
+
+/**
+ * True when the page is wider than the viewport (a horizontal scroll bar on a phone), or when
+ * something inside it scrolls or clips sideways: a table in its own scroll box hid the queue's
+ * right-hand columns at 360 px while the page itself did not scroll.
+ */
 export const hasHorizontalScroll = (page: Page): Promise<boolean> =>
-  page.locator('html').evaluate((html) => html.scrollWidth > html.clientWidth + 1);
+  page.locator('html').evaluate((html) => {
+    if (html.scrollWidth > html.clientWidth + 1) return true;
+    return [...html.querySelectorAll('body *')].some((el) => {
+      // A 1 px box is text hidden for the eye but read aloud (a phone's table headings): not clipped.
+      if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1) return false;
+      const overflow = getComputedStyle(el).overflowX;
+      return overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden';
+    });
+  });
+
+/** A phone as the issues walk it: 360 × 740, touch. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/** A phone with JavaScript off, holding `cookies` for the app at `baseUrl`. */
+export const phoneContext = async (
+  browser: Browser,
+  baseUrl: string,
+  cookies: Record<string, string> = {},
+): Promise<BrowserContext> => {
+  const ctx = await noJsContext(browser, PHONE);
+  await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl })));
+  return ctx;
+};
+
+/** Readable on a phone: axe finds nothing serious, nothing scrolls or clips sideways (KT_SHOTS=1 keeps a screenshot). */
+export const expectPhoneReady = async (page: Page, label: string): Promise<void> => {
+  await shot(page, label);
+  await expectAxeClean(page, label);
+  if (await hasHorizontalScroll(page)) throw new Error(`${label}: something scrolls or is clipped sideways at 360 px`);
+};

@@ -24,12 +24,27 @@ const attr = (tag: string, name: string): string | undefined => {
   return m ? decode(m[1]) : undefined;
 };
 
+/** A field people type into, with the length the browser lets them type (null: no limit). */
+export interface TypedField {
+  name: string;
+  maxLength: number | null;
+}
+
 /** The forms of a page: action and the values a browser would send (hidden inputs included). */
 export const formsOf = (
   html: string,
-): Array<{ action: string; method: 'get' | 'post'; fields: Record<string, string> }> =>
+): Array<{ action: string; method: 'get' | 'post'; fields: Record<string, string>; typed: TypedField[] }> =>
   [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, open, inner]) => {
     const fields: Record<string, string> = {};
+    const typed: TypedField[] = [];
+    for (const [tag] of inner.matchAll(/<(?:input|textarea)\b[^>]*>/gi)) {
+      const name = attr(tag, 'name');
+      const type = tag.startsWith('<textarea') ? 'textarea' : (attr(tag, 'type') ?? 'text');
+      if (name && ['text', 'search', 'password', 'textarea'].includes(type)) {
+        const max = attr(tag, 'maxlength');
+        typed.push({ name, maxLength: max === undefined ? null : Number(max) });
+      }
+    }
     for (const [tag] of inner.matchAll(/<input\b[^>]*>/gi)) {
       const name = attr(tag, 'name');
       const type = attr(tag, 'type') ?? 'text';
@@ -51,6 +66,7 @@ export const formsOf = (
       action: attr(open, 'action') ?? '',
       method: (attr(open, 'method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get',
       fields,
+      typed,
     };
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUICK_EXIT_URL, NEUTRAL_TITLE } from '../../src/web/layout.tsx';
+import { QUICK_EXIT_PATH, NEUTRAL_TITLE } from '../../src/web/layout.tsx';
+import { STYLESHEET } from '../../src/web/assets.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { logOut, runStory, storyTexts, type StoryResult } from '../helpers/story.ts';
 import { Visitor, type Page } from '../helpers/visitor.ts';
@@ -121,14 +122,34 @@ describe('security headers and page hygiene on every reachable page', () => {
       expect(csp, label).toMatch(/(^|;)\s*default-src 'none'/);
       expect(csp, label).toMatch(/script-src 'self'(;|$)/);
       expect(csp, label).toContain("frame-ancestors 'none'");
-      expect(csp, label).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+      // The one other origin is the quick exit's: its form is answered with a redirect there.
+      expect(csp, label).toContain(`form-action 'self' https://yandex.ru;`);
+      expect(csp.replace('https://yandex.ru', ''), label).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
       expect(p.headers['referrer-policy'], label).toBe('no-referrer');
       expect(p.headers['x-content-type-options'], label).toBe('nosniff');
     }
   });
 
+  // The public registry's pages (not its request form) are the same for every visitor without a
+  // session and may be cached (src/registry/public-pages.views.ts); everything else never.
+  // Its data files and API answers are the same for everyone, with a session or without.
+  const publicRegistryPage = (who: string, url: string) =>
+    /^\/(registry\/data\/[a-z]+\.(csv|json)|api\/v1\/)/.test(url) ||
+    (who === 'anonymous' && /^\/registry(\/|$|\?)/.test(url) && !url.endsWith('/request'));
+
   it('never lets a page be cached: Cache-Control no-store on every page and redirect', () => {
-    for (const { who, p } of all()) expect(p.headers['cache-control'], `${who} ${p.url}`).toBe('no-store');
+    for (const { who, p } of all())
+      if (!publicRegistryPage(who, p.url) || p.status !== 200)
+        expect(p.headers['cache-control'], `${who} ${p.url}`).toBe('no-store');
+  });
+
+  it('lets only the public registry pages reached without a session be cached, with no cookie', () => {
+    const cached = all().filter(({ who, p }) => publicRegistryPage(who, p.url) && p.status === 200);
+    expect(cached.length).toBeGreaterThan(0);
+    for (const { p } of cached) {
+      expect(p.headers['cache-control'], p.url).toMatch(/^public, max-age=\d+/);
+      expect(p.headers['set-cookie'], p.url).toBeUndefined();
+    }
   });
 
   it('has no inline script, no event handler attribute, no javascript: URL', () => {
@@ -142,28 +163,29 @@ describe('security headers and page hygiene on every reachable page', () => {
     }
   });
 
-  it('loads nothing from another origin; the only link off the site is the quick exit', async () => {
+  it('loads nothing from another origin and links nowhere off the site (quick exit leaves by a redirect)', async () => {
     for (const { who, p } of html()) {
       const label = `${who} ${p.url}`;
       const resources = [...p.body.matchAll(/\s(?:src|action|formaction|poster|data)="([^"]*)"/g)].map((m) => m[1]);
       const stylesheets = [...p.body.matchAll(/<link\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1]);
-      for (const r of [...resources, ...stylesheets]) expect(r, label).toMatch(/^(\/(?!\/)|data:image\/)/);
+      for (const r of [...resources, ...stylesheets]) expect(r, label).toMatch(/^(\/(?!\/)|data:image\/|data:,$)/);
       const offsite = linksOf(p.body).filter((l) => /^(https?:)?\/\//.test(l));
-      expect(offsite, label).toEqual([QUICK_EXIT_URL]);
+      expect(offsite, label).toEqual([]);
     }
-    for (const css of ['/assets/pico.css', '/assets/site.css']) {
-      const res = await t.app.inject({ method: 'GET', url: css });
-      expect(res.statusCode).toBe(200);
-      const body = res.body.replace(/url\("data:[^"]*"\)/g, '').replace(/url\('data:[^']*'\)/g, '');
-      expect(body, css).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
-    }
+    const sheets = new Set(
+      html().flatMap(({ p }) => [...p.body.matchAll(/<link\b[^>]*\shref="(\/assets\/[^"]*)"/g)].map((m) => m[1])),
+    );
+    expect([...sheets]).toEqual([STYLESHEET.url]);
+    const res = await t.app.inject({ method: 'GET', url: STYLESHEET.url });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/@import|url\(/i);
   });
 
-  it('has a neutral title and a quick-exit link on every page', () => {
+  it('has a neutral title and a quick-exit form on every page', () => {
     for (const { who, p } of html()) {
       const label = `${who} ${p.url}`;
       expect(/<title>([^<]*)<\/title>/.exec(p.body)?.[1], label).toBe(NEUTRAL_TITLE);
-      expect(p.body, label).toContain(`<a href="${QUICK_EXIT_URL}"`);
+      expect(p.body, label).toContain(`<form class="quick-exit" method="post" action="${QUICK_EXIT_PATH}">`);
     }
   });
 
@@ -213,6 +235,28 @@ describe('security headers and page hygiene on every reachable page', () => {
     expect(after.status).toBe(303);
     expect(after.headers.location).toBe('/login');
     await logOut(story.caseworker.visitor);
+  });
+
+  it('quick exit ends the session on the server, clears the site and leaves, even with no CSRF token', async () => {
+    const v = new Visitor(t.app);
+    await v.submit('/login', '/login', { pseudonym: story.family.pseudonym, passphrase: story.family.passphrase });
+    expect((await v.request('GET', `/cases/${story.caseId}`, undefined, false)).status).toBe(200);
+    const session = v.cookies.get('kt_session')!;
+    // Straight from the page's button: no token, no CSRF cookie needed (a stale page must still leave).
+    const out = await t.app.inject({ method: 'POST', url: QUICK_EXIT_PATH, cookies: { kt_session: session } });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('https://yandex.ru/pogoda');
+    expect(String(out.headers['clear-site-data'])).toBe('"cache", "cookies", "storage"');
+    expect(out.headers['cache-control']).toBe('no-store');
+    expect(out.headers['referrer-policy']).toBe('no-referrer');
+    expect(String(out.headers['set-cookie'])).toMatch(/kt_session=;/);
+    // The old cookie is worthless now, even in a browser that ignored Clear-Site-Data.
+    const back = await t.app.inject({ method: 'GET', url: `/cases/${story.caseId}`, cookies: { kt_session: session } });
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe('/login');
+    // Without a session it still leaves.
+    const anonymous = await t.app.inject({ method: 'POST', url: QUICK_EXIT_PATH });
+    expect(anonymous.headers.location).toBe('https://yandex.ru/pogoda');
   });
 });
 

@@ -34,6 +34,29 @@ describe('blocking', () => {
     new Blocking(d, [['a|soundex'], ['b']]).forEachPair((p, q) => pairs.push([p, q]));
     expect(pairs).toEqual([[0, 1]]);
   });
+  it('gives a rule its own cap: its larger blocks are skipped without a report', () => {
+    const d = dataset([
+      ...Array.from({ length: 6 }, () => ({ a: 'big', b: '' })),
+      { a: 'small', b: '' },
+      { a: 'small', b: '' },
+    ]);
+    const pairs: number[][] = [];
+    const stats = new Blocking(d, [{ rule: ['a'], maxBlockSize: 3 }]).forEachPair((p, q) => pairs.push([p, q]));
+    expect(pairs).toEqual([[6, 7]]);
+    expect(stats.oversized).toEqual([]);
+  });
+  it('puts back the keys a sampled pass cleared', () => {
+    const d = dataset(Array.from({ length: 8 }, (_, i) => ({ a: i < 6 ? 'big' : 'small', b: '' })));
+    const b = new Blocking(d, [{ rule: ['a'], maxBlockSize: 3 }]);
+    b.ensureKeys();
+    const before = Array.from(b.keys[0]);
+    b.mask = Uint8Array.from({ length: 8 }, (_, i) => (i === 1 ? 0 : 1));
+    b.forEachPair(() => {});
+    // Five sampled records still make too big a block: the pass cleared their keys…
+    expect(Array.from(b.keys[0])).not.toEqual(before);
+    b.unmask();
+    expect(Array.from(b.keys[0])).toEqual(before);
+  });
   it('skips and reports oversized blocks', () => {
     const d = dataset(Array.from({ length: 10 }, (_, i) => ({ a: 'same', b: String(i % 2) })));
     const stats = new Blocking(d, [['a'], ['b']], 5).forEachPair(() => {});

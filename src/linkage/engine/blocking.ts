@@ -50,6 +50,16 @@ export class Blocking {
   keys: Float64Array[] = [];
   /** When set, only records with mask[r] = 1 take part (training samples records, not pairs). */
   mask: Uint8Array | null = null;
+  /** Keys a masked pass cleared: (rule, record, key) triples, restored by `unmask`. */
+  private clearedLog: number[] = [];
+
+  /** Ends a masked pass: every record takes part again, with the keys it had. */
+  unmask(): void {
+    const log = this.clearedLog;
+    for (let i = 0; i < log.length; i += 3) this.keys[log[i]][log[i + 1]] = log[i + 2];
+    this.clearedLog = [];
+    this.mask = null;
+  }
   constructor(
     private readonly data: Dataset,
     specs: readonly BlockingRuleSpec[],
@@ -230,8 +240,12 @@ export class Blocking {
     const cap = this.caps[k];
     if ((first * (2 * size - first - 1)) / 2 > (cap * (cap - 1)) / 2) {
       if (!this.ownCap[k]) oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
-      for (let i = start; i < end; i++) this.keys[k][order[i]] = NULL_KEY;
-      this.cleared = true;
+      for (let i = start; i < end; i++) {
+        // A sampled (masked) pass puts the keys back afterwards, so the full pass can reuse them.
+        if (this.mask) this.clearedLog.push(k, order[i], this.keys[k][order[i]]);
+        this.keys[k][order[i]] = NULL_KEY;
+      }
+      if (!this.mask) this.cleared = true;
       return -1;
     }
     return firstEnd;

@@ -9,6 +9,12 @@ export interface Level {
   readonly tf?: boolean;
   /** Hard evidence of two different people (e.g. two different exact birth dates). */
   readonly cannotLink?: boolean;
+  /**
+   * The level only ever occurs together with a level of another comparison that already counts
+   * the evidence (the given name "swapped with surname" exactly when the surname is "swapped with
+   * given name"): its m is 1, so one swap is not counted as two unlikely events.
+   */
+  readonly implied?: boolean;
 }
 
 export interface Comparison {

@@ -157,6 +157,8 @@ export class DateComparison implements Comparison {
   readonly levels: Level[];
   private readonly col: FieldColumn;
   private readonly packed: TokenFeature;
+  /** Dense id of each date (for term frequencies: 1 January and round years are everyone's). */
+  private readonly dateId: TokenFeature | null = null;
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
@@ -167,13 +169,29 @@ export class DateComparison implements Comparison {
     this.fields = [spec.field];
     this.col = data.column(spec.field);
     this.packed = new TokenFeature(pack, features);
+    if (spec.tf) {
+      const ids = new Interner(features);
+      this.dateId = new TokenFeature((raw) => {
+        const p = pack(raw);
+        return p < 0 ? -1 : ids.id(String(p));
+      }, features);
+    }
     // Only two different full dates are a conflict; a partial date may just be imprecise.
     this.levels = DATE_LEVELS.map((l, i) =>
-      i === DATE_FULL_CONFLICT && spec.cannotLink ? { ...l, cannotLink: true } : l,
+      i === DATE_FULL_CONFLICT && spec.cannotLink
+        ? { ...l, cannotLink: true }
+        : i === 1 && spec.tf
+          ? { ...l, tf: true }
+          : l,
     );
+  }
+  tfKey(r: number): number {
+    const t = this.col.at(r);
+    return t < 0 || !this.dateId ? -1 : this.dateId.data[t];
   }
   sync(): void {
     this.packed.sync(this.col);
+    this.dateId?.sync(this.col);
   }
   level(a: number, b: number): number {
     const ta = this.col.at(a);

@@ -67,6 +67,8 @@ export const linkageConfigSchema = z.object({
       minAverage: z.number().gte(0).lt(1).default(0.5),
       /** Comparisons of which one must agree for a link; others are capped to the review band. */
       corroborate: z.array(z.string()).default([]),
+      /** An uncorroborated pair links after all at or above this probability (names rare enough). */
+      uncorroboratedLink: z.number().gt(0).lt(1).optional(),
     })
     .default({ link: 0.9, review: 0.5, minAverage: 0.5, corroborate: [] }),
   cluster: z

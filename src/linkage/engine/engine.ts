@@ -11,7 +11,7 @@ import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
-import { TermFrequencies } from './term-frequency.ts';
+import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -125,16 +125,27 @@ export class LinkageEngine {
     return labelReport(this.scorer!, labels, this.config.thresholds, largest);
   }
 
+  /** A worker thread's model: the main thread's parameters and term-frequency counts. */
+  adoptParams(params: ModelParams, shared: SharedFrequencies): void {
+    const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
+    frequencies.adopt(shared);
+    this.useParams(params, frequencies);
+  }
+
   useParams(params: ModelParams, frequencies?: TermFrequencies): void {
     this.sync();
     this.params = params;
-    const { link, corroborate } = this.config.thresholds;
+    const { link, corroborate, uncorroboratedLink } = this.config.thresholds;
     // Capped just below the link threshold: such a pair can only ever be reviewed.
     this.scorer = new Scorer(
       this.comparisons,
       params,
       this.data,
-      { comparisons: corroborate, maxWeight: weightOf(link) - 1e-6 },
+      {
+        comparisons: corroborate,
+        maxWeight: weightOf(link) - 1e-6,
+        unlessAbove: uncorroboratedLink === undefined ? undefined : weightOf(uncorroboratedLink),
+      },
       this.tfWithin(),
       frequencies,
     );
@@ -199,6 +210,7 @@ export class LinkageEngine {
         config: this.config,
         crossSourceOnly: this.crossSourceOnly,
         params: this.params!,
+        frequencies: scorer.frequencies.share(),
         data: this.data.share(),
         features: this.features.export(),
         plan,

@@ -25,11 +25,49 @@ describe('model: explanations, saved models, corroboration', () => {
     for (let i = 0; i < 50; i++) e.add(`c${i}`, { first: 'anna', last: 'smith', dob: '', city: '' });
     e.add('r1', { first: 'anna', last: 'quenby', dob: '', city: '' });
     e.add('r2', { first: 'anna', last: 'quenby', dob: '', city: '' });
-    e.useParams(engine.params!);
+    // Frequencies need a file of some size (in a few dozen records they are shrunk to the level's
+    // average u), and surnames as varied as real ones (u of an exact surname ~0.1%).
+    for (let i = 0; i < 3000; i++) e.add(`o${i}`, { first: 'bob', last: `l${i}`, dob: '', city: '' });
     const last = e.comparisons.findIndex((c) => c.name === 'last');
+    const params = structuredClone(engine.params!);
+    params.u[last][1] = 0.001;
+    e.useParams(params);
     const common = e.scorer!.explain(0, 1)[last + 1].weight;
     const rare = e.scorer!.explain(50, 51)[last + 1].weight;
     expect(rare).toBeGreaterThan(common + 3);
+  });
+  it('takes the frequency of a name within the region the pair shares (tfWithin)', () => {
+    const config = syntheticConfig();
+    config.comparisons = config.comparisons.map((c) => (c.field === 'last' ? { ...c, tfWithin: ['city'] } : c));
+    const e = new LinkageEngine(config);
+    // "quenby" is one name in twenty nationally but most of Ely.
+    for (let i = 0; i < 2000; i++) e.add(`o${i}`, { first: `f${i % 97}`, last: `l${i}`, dob: '', city: `c${i % 50}` });
+    for (let i = 0; i < 40; i++) e.add(`e${i}`, { first: `g${i}`, last: 'quenby', dob: '', city: 'ely' });
+    const [x1, x2] = [
+      e.add('x1', { first: 'ann', last: 'quenby', dob: '', city: 'york' }),
+      e.add('x2', { first: 'ann', last: 'quenby', dob: '', city: 'york' }),
+    ];
+    const [y1, y2] = [
+      e.add('y1', { first: 'ann', last: 'quenby', dob: '', city: 'ely' }),
+      e.add('y2', { first: 'ann', last: 'quenby', dob: '', city: 'ely' }),
+    ];
+    e.useParams(engine.params!);
+    const last = e.comparisons.findIndex((c) => c.name === 'last') + 1;
+    const inYork = e.scorer!.explain(x1, x2)[last].weight;
+    const inEly = e.scorer!.explain(y1, y2)[last].weight;
+    expect(inYork - inEly).toBeGreaterThan(3);
+    // A context never makes a name rarer than it is nationally: York's two records of it are the
+    // pair itself, and the national frequency stands.
+    const national = new LinkageEngine(syntheticConfig());
+    for (let r = 0; r < e.data.size; r++)
+      national.add(e.data.ids[r], {
+        first: e.data.value('first', r),
+        last: e.data.value('last', r),
+        dob: '',
+        city: e.data.value('city', r),
+      });
+    national.useParams(engine.params!);
+    expect(inYork).toBeCloseTo(national.scorer!.explain(x1, x2)[last].weight, 9);
   });
   it('saves and loads a model by comparison and level names, rescaling λ', () => {
     const saved = saveModel(engine.comparisons, engine.params!, engine.data.size);

@@ -45,6 +45,8 @@ export class Scorer {
    */
   private corroborating: Uint8Array | null = null;
   private uncorroboratedMax = Infinity;
+  /** Names alone may still link when they are this strong (rare enough to leave no doubt). */
+  private overwhelming = Number.POSITIVE_INFINITY;
   /** Whether the last scored pair was capped for lack of corroboration. */
   uncorroborated = false;
 
@@ -52,7 +54,7 @@ export class Scorer {
     readonly comparisons: readonly Comparison[],
     readonly params: ModelParams,
     private readonly data: Dataset,
-    corroboration?: { comparisons: readonly string[]; maxWeight: number },
+    corroboration?: { comparisons: readonly string[]; maxWeight: number; unlessAbove?: number },
     /** Per comparison: indices of the comparisons its term frequency is conditioned on. */
     tfWithin: readonly (readonly number[])[] = [],
     /** Counts from a previous scorer of the same records (a model update keeps them). */
@@ -61,11 +63,14 @@ export class Scorer {
     if (corroboration?.comparisons.length) {
       this.corroborating = Uint8Array.from(comparisons, (c) => (corroboration.comparisons.includes(c.name) ? 1 : 0));
       this.uncorroboratedMax = corroboration.maxWeight;
+      this.overwhelming = corroboration.unlessAbove ?? Number.POSITIVE_INFINITY;
     }
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (_, l) =>
-        l === 0 ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)),
+      Float64Array.from(c.levels, (level, l) =>
+        l === 0
+          ? 0
+          : Math.log2((level.implied ? 1 : Math.max(params.m[i][l], M_FLOOR)) / Math.max(params.u[i][l], FLOOR)),
       ),
     );
     this.log2u = comparisons.map((c, i) =>
@@ -107,12 +112,12 @@ export class Scorer {
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
     if (anyTf && floor > Number.NEGATIVE_INFINITY) {
+      // Two cheap upper bounds before the full frequencies: every shared value as rare as can
+      // be, then each value's national frequency (a context only ever makes a value commoner).
       let bound = w;
-      const log2n = Math.log2(Math.max(this.frequencies.total, 2));
-      for (let i = 0; i < comps.length; i++) {
-        const l = this.levels[i];
-        if (this.tfFlag[i][l] === 1) bound += this.log2u[i][l] + log2n;
-      }
+      const lift = this.frequencies.maxLog2Lift();
+      for (let i = 0; i < comps.length; i++) if (this.tfFlag[i][this.levels[i]] === 1) bound += lift;
+      if (!cl && bound >= floor) bound = w + this.adjustments(a, b, true);
       if (cl || bound < floor) {
         this.cannotLink = cl;
         this.uncorroborated = false;
@@ -120,24 +125,34 @@ export class Scorer {
       }
     }
     // Term frequencies after all levels: a frequency within a region needs the region's level.
-    if (anyTf) {
-      for (let i = 0; i < comps.length; i++) {
-        const l = this.levels[i];
-        if (this.tfFlag[i][l] !== 1) continue;
-        const f = this.frequencies;
-        const d = f.depth(i, this.levels);
-        // log2(u_level / tf(value)): the shared value's own frequency replaces the average u. On
-        // an exact level both records hold one value; otherwise (swapped names) the commoner of
-        // the two counts, so that a pair scores the same whichever record comes first.
-        const log2f = l === 1 ? f.log2Frequency(i, a, d) : Math.max(f.log2Frequency(i, a, d), f.log2Frequency(i, b, d));
-        const adjust = this.log2u[i][l] - log2f;
-        this.contributions[i] += adjust;
-        w += adjust;
-      }
-    }
+    if (anyTf) w += this.adjustments(a, b, false);
     this.cannotLink = cl;
-    this.uncorroborated = !corroborated && w > this.uncorroboratedMax;
+    this.uncorroborated = !corroborated && w > this.uncorroboratedMax && w < this.overwhelming;
     return this.uncorroborated ? this.uncorroboratedMax : w;
+  }
+
+  /**
+   * Σ log2(u_level / f(value)) over the pair's term-frequency levels: the shared value's own
+   * frequency replaces the average u. On an exact level both records hold one value; otherwise
+   * (swapped names) the commoner of the two counts, so a pair scores the same either way round.
+   * `national` leaves out the contexts (an upper bound); otherwise each comparison's part is added
+   * to `contributions`.
+   */
+  private adjustments(a: number, b: number, national: boolean): number {
+    const f = this.frequencies;
+    let sum = 0;
+    for (let i = 0; i < this.comparisons.length; i++) {
+      const l = this.levels[i];
+      if (this.tfFlag[i][l] !== 1) continue;
+      const d = national ? 0 : f.depth(i, this.levels);
+      const u = this.params.u[i][l];
+      const log2f =
+        l === 1 ? f.log2Frequency(i, a, d, u) : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
+      const adjust = this.log2u[i][l] - log2f;
+      if (!national) this.contributions[i] += adjust;
+      sum += adjust;
+    }
+    return sum;
   }
 
   /** The weight each field added to a pair (the prior is reported as its own line). */

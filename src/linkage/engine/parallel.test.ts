@@ -27,6 +27,21 @@ describe('two-thread scoring', () => {
     expect(setB).toEqual(setA);
     expect(Array.from(two.cluster(b.edges).clusterOf)).toEqual(Array.from(one.cluster(a.edges).clusterOf));
   });
+  it('scores person records with the term frequencies of the main thread (within region and name)', async () => {
+    const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
+    const { personConfig } = await import('./person-config.ts');
+    const engine = new LinkageEngine(personConfig());
+    for (const r of generateRussianRecords({ n: 3000, seed: 8 })) engine.add(r.record_id, r as never);
+    engine.train();
+    const one = engine.predict();
+    const two = await engine.predictParallel(undefined, { mainScores: false });
+    expect(two.stats.threads).toBe(2);
+    const key = (e: typeof one.edges, i: number): string =>
+      `${Math.min(e.a[i], e.b[i])}:${Math.max(e.a[i], e.b[i])}:${e.weight[i].toFixed(9)}`;
+    const a = Array.from({ length: one.edges.length }, (_, i) => key(one.edges, i)).sort();
+    const b = Array.from({ length: two.edges.length }, (_, i) => key(two.edges, i)).sort();
+    expect(b).toEqual(a);
+  });
   it('does not wait for a worker that never took a chunk', async () => {
     const e = new LinkageEngine(syntheticConfig());
     for (const r of syntheticPeople(300, 9)) e.add(r.id, r.record);

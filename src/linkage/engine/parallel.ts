@@ -8,6 +8,7 @@ import { NULL_KEY, type Blocking, type BlockingStats } from './blocking.ts';
 import type { LinkageConfig } from './config.ts';
 import type { Dataset, FeatureRegistry } from './dataset.ts';
 import type { ModelParams } from './model.ts';
+import type { SharedFrequencies } from './term-frequency.ts';
 
 const CHUNK = 1 << 14;
 
@@ -117,6 +118,7 @@ export interface WorkerInput {
   config: LinkageConfig;
   crossSourceOnly: boolean;
   params: ModelParams;
+  frequencies: SharedFrequencies;
   data: ReturnType<Dataset['share']>;
   features: ReturnType<FeatureRegistry['export']>;
   plan: Plan;

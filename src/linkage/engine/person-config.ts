@@ -10,9 +10,10 @@ import personModel from './person-model.json' with { type: 'json' };
 export const personConfig = (): LinkageConfigInput => ({
   id: 'record_id',
   comparisons: [
-    // Name frequencies are taken within the region when both records name the same one, and the
-    // given name's within the surname too: in small pools (Dagestan, Tyva) one full name is
-    // shared by hundreds, and only the local frequency says how little agreeing on it is worth.
+    // Name frequencies are taken within the surname (given name) and the full name (patronymic),
+    // then within the region when both records name the same one: in small pools (Dagestan, Tyva)
+    // one full name is shared by hundreds, and only that frequency says how little agreeing on it
+    // is worth — also when a record names no region at all.
     { type: 'person-surname', field: 'surname', swapWith: 'given_name', tf: true, tfWithin: ['region'] },
     {
       type: 'person-given',
@@ -20,10 +21,20 @@ export const personConfig = (): LinkageConfigInput => ({
       swapWith: 'surname',
       tf: true,
       cannotLink: true,
-      tfWithin: ['region', 'surname'],
+      tfWithin: ['surname', 'region'],
     },
-    { type: 'person-patronymic', field: 'patronymic', tf: true, cannotLink: true, tfWithin: ['region'] },
-    { type: 'person-date', field: 'birth_date', cannotLink: true },
+    // Among the three hundred "Ооржак Саян" at a million records, how many also share the father's
+    // name is what a patronymic agreement is worth.
+    {
+      type: 'person-patronymic',
+      field: 'patronymic',
+      tf: true,
+      cannotLink: true,
+      tfWithin: ['surname', 'given_name', 'region'],
+    },
+    // A shared birth date weighs by its own frequency too: placeholder dates (1 January) and the
+    // dense birth years of one mobilisation are shared by many.
+    { type: 'person-date', field: 'birth_date', cannotLink: true, tf: true },
     { type: 'region', field: 'region', tf: true },
     { type: 'unit', field: 'unit', tf: true },
   ],
@@ -37,39 +48,47 @@ export const personConfig = (): LinkageConfigInput => ({
   // printed by the benchmark matrix.
   blocking: [
     ['surname+given_name|name-any', 'birth_date|birth-year'],
-    ['surname+given_name|name-any', '?birth_date|birth-year'],
+    { rule: ['surname+given_name|name-any', '?birth_date|birth-year'], maxBlockSize: 200 },
     ['surname|surname-metaphone', 'birth_date|birth-date'],
     ['surname|surname-metaphone', 'given_name|given-initial', 'patronymic|patronymic-initial', 'region|region-code'],
     ['birth_date|birth-date', 'region|region-code'],
     ['surname|surname-genderless', 'unit|unit-number'],
     ['surname|surname-metaphone', 'given_name|given-canonical', 'birth_date|birth-year'],
-    ['surname|surname-prefix4', 'given_name|given-canonical', '?birth_date|birth-year'],
+    { rule: ['surname|surname-prefix4', 'given_name|given-canonical', '?birth_date|birth-year'], maxBlockSize: 200 },
     ['surname|surname-genderless', 'given_name|given-initial', 'birth_date|birth-year'],
-    ['surname|surname-genderless', 'given_name|given-initial', '?birth_date|birth-year'],
+    { rule: ['surname|surname-genderless', 'given_name|given-initial', '?birth_date|birth-year'], maxBlockSize: 100 },
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-date'],
     // A year off by one on top of swapped names or a surname typo.
     ['surname+given_name|name-any', 'patronymic|patronymic-key'],
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-year', 'region|region-code'],
-    { rule: ['surname|surname-dm', 'unit|unit-formation'], maxBlockSize: 100 },
-    { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 60 },
-    { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 60 },
-    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation'], maxBlockSize: 100 },
+    { rule: ['surname|surname-dm', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 20 },
+    { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 20 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation'], maxBlockSize: 20 },
     {
       rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'birth_date|birth-month-day'],
-      maxBlockSize: 100,
+      maxBlockSize: 20,
     },
-    { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 40 },
-    { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 100 },
-    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 60 },
+    { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 20 },
+    { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
   ],
   maxBlockSize: 2000,
-  // Trained by bench/linkage/train-person-model.ts on generated records; used below minRecords.
+  // Learned by bench/linkage/train-person-model.ts on generated records: EM's prior, and the model
+  // itself below minRecords.
   model: personModel as unknown as SavedModel,
   // m and λ by EM on the file's own candidate pairs, the saved model a prior worth 100 matches.
   training: { minRecords: 1000, randomPairs: 400_000, maxTrainingRecords: 200_000, priorStrength: 100 },
   // A link needs more than shared names and a region: at least one of patronymic, birth date
-  // or unit must agree. A sparse record (no patronymic, no birth date, no unit) can only ever
-  // reach the review band: too little evidence is a question for a person, not a link.
-  thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, corroborate: ['patronymic', 'birth_date', 'unit'] },
+  // or unit must agree, or the names alone must be rare enough for a probability of 0.99. A
+  // sparse record (no patronymic, no birth date, no unit) with common names can only ever reach
+  // the review band: too little evidence is a question for a person, not a link.
+  thresholds: {
+    link: 0.9,
+    review: 0.5,
+    minAverage: 0.5,
+    corroborate: ['patronymic', 'birth_date', 'unit'],
+    uncorroboratedLink: 0.99,
+  },
   cluster: { maxClusterSize: 200, alarmSize: 50, uniquePerSource: false },
 });

@@ -3,157 +3,11 @@
 // initials, swapped surname/given name, partial dates, regions and units.
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
-import {
-  canonicalGivenName,
-  initialOf,
-  isInitial,
-  metaphoneRu,
-  nameKey,
-  parseDate,
-  parseUnit,
-  patronymicGenderless,
-  regionCode,
-  surnameGenderless,
-} from './normalize/index.ts';
-
-type Kind = 'surname' | 'given' | 'patronymic';
-
-/** Per-token features of a name, derived once per distinct spelling. */
-class NameFeatures {
-  readonly key: TokenFeature;
-  /** Genderless form (surname, patronymic) or canonical full name (given name). */
-  readonly variant: TokenFeature;
-  readonly phonetic: TokenFeature;
-  /** Char code of the initial when the value is only an initial, else 0. */
-  readonly initial: TokenFeature;
-  /**
-   * The spelling for edit distances: lower-case Cyrillic as written when it is Cyrillic. The key
-   * folds letters (кс → г, й → и), so a typo in the raw text can look like two or three edits
-   * between keys ("Алекесй" / "Алексей").
-   */
-  readonly plain: TokenFeature;
-  readonly plains: Interner;
-  readonly keys: Interner;
-  constructor(kind: Kind, features: FeatureRegistry, keys?: Interner, alt?: Interner) {
-    // A worker thread builds these in the same order and adopts the features by position.
-    this.plains = new Interner(features);
-    this.keys = keys ?? new Interner(features);
-    const altKeys = alt ?? new Interner(features);
-    const k = (raw: string): string => nameKey(raw, kind);
-    this.key = new TokenFeature((raw) => this.keys.id(k(raw)), features);
-    this.variant = new TokenFeature((raw) => {
-      const key = k(raw);
-      if (!key) return -1;
-      return altKeys.id(
-        kind === 'given'
-          ? canonicalGivenName(key)
-          : kind === 'surname'
-            ? surnameGenderless(key)
-            : patronymicGenderless(key),
-      );
-    }, features);
-    this.phonetic = new TokenFeature((raw) => altKeys.id(`~${metaphoneRu(k(raw))}`), features);
-    this.plain = new TokenFeature(
-      (raw) =>
-        this.plains.id(
-          /[а-яё]/i.test(raw)
-            ? raw
-                .toLowerCase()
-                .replace(/ё/g, 'е')
-                .replace(/[^а-яіїєґ]/g, '')
-            : k(raw),
-        ),
-      features,
-    );
-    // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
-    this.initial = new TokenFeature((raw) => {
-      const key = k(raw);
-      return isInitial(raw) || key.length === 1 ? initialOf(key).charCodeAt(0) || 0 : 0;
-    }, features);
-  }
-  sync(col: FieldColumn): void {
-    this.key.sync(col);
-    this.plain.sync(col);
-    this.variant.sync(col);
-    this.phonetic.sync(col);
-    this.initial.sync(col);
-  }
-  /** Same name allowing a variant form or one typo (the first letter must agree). */
-  near(ta: number, other: NameFeatures, tb: number): boolean {
-    const ka = this.key.data[ta];
-    const kb = other.key.data[tb];
-    if (ka < 0 || kb < 0) return false;
-    if (ka === kb || this.variant.data[ta] === other.variant.data[tb]) return true;
-    const sa = this.keys.values[ka];
-    const sb = other.keys.values[kb];
-    return sa.charCodeAt(0) === sb.charCodeAt(0) && (damerau(sa, sb, 1) <= 1 || this.plainEdits(ta, other, tb, 1) <= 1);
-  }
-  plainEdits(ta: number, other: NameFeatures, tb: number, max: number): number {
-    return damerau(this.plains.values[this.plain.data[ta]], other.plains.values[other.plain.data[tb]], max);
-  }
-}
-
-/**
- * Surname and given name written in each other's fields, with a typo, a gender form or a
- * diminutive on top ("Юра Вмихин" for "Вемихин Юрий"). Shared by both name comparisons so they
- * agree on which pairs are swapped.
- */
-class SwapDetector {
-  private readonly asSurname: [NameFeatures, NameFeatures];
-  private readonly asGiven: [NameFeatures, NameFeatures];
-  constructor(
-    private readonly surname: FieldColumn,
-    private readonly given: FieldColumn,
-    features: FeatureRegistry,
-  ) {
-    const sk = new Interner(features);
-    const sa = new Interner(features);
-    const gk = new Interner(features);
-    const ga = new Interner(features);
-    this.asSurname = [new NameFeatures('surname', features, sk, sa), new NameFeatures('surname', features, sk, sa)];
-    this.asGiven = [new NameFeatures('given', features, gk, ga), new NameFeatures('given', features, gk, ga)];
-  }
-  sync(): void {
-    this.asSurname[0].sync(this.surname);
-    this.asSurname[1].sync(this.given);
-    this.asGiven[0].sync(this.surname);
-    this.asGiven[1].sync(this.given);
-  }
-  private cross(a: number, b: number): boolean {
-    const ts = this.surname.at(a);
-    const tg = this.given.at(b);
-    if (ts < 0 || tg < 0) return false;
-    return this.asSurname[0].near(ts, this.asSurname[1], tg) || this.asGiven[0].near(ts, this.asGiven[1], tg);
-  }
-  private lastA = -1;
-  private lastB = -1;
-  private last = false;
-  /** Whether both records have a surname and they are not one surname (a variant or a typo allowed). */
-  surnamesDiffer(a: number, b: number): boolean {
-    const ta = this.surname.at(a);
-    const tb = this.surname.at(b);
-    return ta >= 0 && tb >= 0 && !this.asSurname[0].near(ta, this.asSurname[0], tb);
-  }
-  /** Both name comparisons ask about the same pair in turn: answer the second from memory. */
-  swapped(a: number, b: number): boolean {
-    if (a === this.lastA && b === this.lastB) return this.last;
-    this.lastA = a;
-    this.lastB = b;
-    this.last = this.cross(a, b) && this.cross(b, a);
-    return this.last;
-  }
-}
-
-/** One detector per engine and pair of fields, kept in the engine's own registry. */
-const swapDetector = (data: Dataset, features: FeatureRegistry, surname: string, given: string): SwapDetector => {
-  const key = `swap\u0000${surname}\u0000${given}`;
-  let d = features.shared.get(key) as SwapDetector | undefined;
-  if (!d) features.shared.set(key, (d = new SwapDetector(data.column(surname), data.column(given), features)));
-  return d;
-};
+import { parseDate, parseUnit, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -220,6 +74,8 @@ class PersonNameComparison implements Comparison {
       label,
       // A swapped pair shares a name just as an exact one does: a common name says less.
       tf: (i === 1 || (i === 2 && kind !== 'patronymic')) && spec.tf,
+      // One swap detector serves both name comparisons: the surname's swapped level counts it.
+      implied: i === 2 && kind === 'given' && spec.swapWith !== undefined,
       cannotLink: i === CONFLICT[kind] && spec.cannotLink,
     }));
   }

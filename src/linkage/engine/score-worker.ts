@@ -9,7 +9,8 @@ const engine = new LinkageEngine(input.config, input.crossSourceOnly);
 engine.data.restore(input.data);
 // The main thread's normalised features, so sync() has nothing left to compute.
 engine.features.adopt(input.features);
-engine.useParams(input.params);
+// The main thread's term-frequency counts: the same weights, without counting a million records again.
+engine.adoptParams(input.params, input.frequencies);
 engine.blocking.keys = input.plan.keys;
 engine.blocking.lacking = input.plan.lacking;
 const scorer = engine.scorer!;

@@ -3,17 +3,50 @@
 // overstates it by a factor of fifty (issue 10). A comparison flagged tf may name context
 // comparisons (`tfWithin`, coarse to fine, e.g. region then surname): when a pair agrees exactly
 // on the first d of them, the shared value's frequency is taken within that context,
-//     f_d = (count(value, ctx_1..d) − self + β·f_(d−1)) / (count(ctx_1..d) − self + β),
-// shrunk towards the coarser frequency (β pseudo-records) so a region with a handful of records
-// borrows the national figure. `self` removes the scored record itself: u is the chance that
-// *another* person shares the value, and in a small context a record's own count would
-// otherwise swamp it. Counts are dense integer arrays per (value, context) id, updated as records
-// are added, so an incremental index sees exactly the batch frequencies.
+//     f_d = max(f_(d−1), (max(count(value, ctx_1..d) − OWN, 0) + β·f_(d−1)) / (count(ctx_1..d) + β)),
+// shrunk towards the coarser frequency (β = 100 pseudo-records) and never below it: a context can
+// show that a name is locally common, but a few records cannot show that it is locally rare.
+// OWN discounts the scored man's own records (one man in four sources is four records of his
+// surname in his region). The national frequency counts other records than the scored one (u is
+// the chance that *another* person shares the value), shrunk towards the level's average u by
+// 1,000 pseudo-records, so that a small file's counts do not pass for frequencies. Counts are dense integer arrays per
+// (value, context) id, updated as records are added, so an incremental index sees exactly the
+// batch frequencies.
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
+import { IdTable } from './id-table.ts';
+
+/** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
+export interface SharedFrequencies {
+  total: number;
+  counts: (Int32Array | null)[];
+  chains: ({
+    joint: Int32Array[];
+    context: Int32Array[];
+    jointCounts: Int32Array[];
+    contextCounts: Int32Array[];
+  } | null)[];
+}
+
+const view = (g: GrowInt32): Int32Array => g.data.subarray(0, g.length);
+const wrap = (a: Int32Array): GrowInt32 => {
+  const g = new GrowInt32(1);
+  g.data = a;
+  g.length = a.length;
+  return g;
+};
 
 /** Pseudo-records of shrinkage towards the coarser frequency. */
-const SHRINK = 10;
+const SHRINK = 100;
+/**
+ * Records of the scored person himself, discounted from a context's count: one man listed in
+ * four sources is four records of one surname in his region, which says nothing about how many
+ * other men there bear it (measured: without the discount, agreeing on the region lowered the
+ * weight of a rare surname by six bits).
+ */
+const OWN_RECORDS = 4;
+/** Pseudo-records at the level's average u behind every national frequency. */
+const NATIONAL_SHRINK = 1000;
 
 interface Chain {
   comparison: number;
@@ -22,8 +55,9 @@ interface Chain {
   /** Per depth d ≥ 1: per record, the dense id of (value, ctx_1..d) and of (ctx_1..d), −1 when absent. */
   joint: GrowInt32[];
   context: GrowInt32[];
-  jointIds: Map<number, number>[];
-  contextIds: Map<number, number>[];
+  /** Interning tables; absent in a worker thread, which only reads the counts. */
+  jointIds: IdTable[];
+  contextIds: IdTable[];
   jointCounts: GrowInt32[];
   contextCounts: GrowInt32[];
 }
@@ -38,7 +72,7 @@ const bump = (counts: GrowInt32, id: number, by: number): void => {
 
 export class TermFrequencies {
   /** National counts per comparison (null when it has no tf level). */
-  private readonly counts: (GrowInt32 | null)[];
+  private counts: (GrowInt32 | null)[];
   private readonly chains: (Chain | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
@@ -59,11 +93,45 @@ export class TermFrequencies {
         within: [...w],
         joint: per(() => new GrowInt32()),
         context: per(() => new GrowInt32()),
-        jointIds: per(() => new Map()),
-        contextIds: per(() => new Map()),
+        jointIds: per(() => new IdTable()),
+        contextIds: per(() => new IdTable()),
         jointCounts: per(() => new GrowInt32()),
         contextCounts: per(() => new GrowInt32()),
       };
+    });
+  }
+
+  /** The counts for a worker thread (copied once; the worker never adds records). */
+  share(): SharedFrequencies {
+    return {
+      total: this.total,
+      counts: this.counts.map((c) => (c ? view(c) : null)),
+      chains: this.chains.map((ch) =>
+        ch
+          ? {
+              joint: ch.joint.map(view),
+              context: ch.context.map(view),
+              jointCounts: ch.jointCounts.map(view),
+              contextCounts: ch.contextCounts.map(view),
+            }
+          : null,
+      ),
+    };
+  }
+
+  /** Takes over a main thread's counts instead of counting again (a worker's scorer). */
+  adopt(shared: SharedFrequencies): void {
+    this.total = shared.total;
+    shared.counts.forEach((c, i) => {
+      if (c && this.counts[i]) this.counts[i] = wrap(c);
+    });
+    shared.chains.forEach((s, i) => {
+      const ch = this.chains[i];
+      if (!s || !ch) return;
+      ch.joint = s.joint.map(wrap);
+      ch.context = s.context.map(wrap);
+      ch.jointCounts = s.jointCounts.map(wrap);
+      ch.contextCounts = s.contextCounts.map(wrap);
     });
   }
 
@@ -105,10 +173,8 @@ export class TermFrequencies {
           if (ok) {
             const ctxKey = combine(cid, x);
             const jointKey = combine(jid, x);
-            cid = ch.contextIds[d].get(ctxKey) ?? -1;
-            if (cid < 0) ch.contextIds[d].set(ctxKey, (cid = ch.contextIds[d].size));
-            jid = ch.jointIds[d].get(jointKey) ?? -1;
-            if (jid < 0) ch.jointIds[d].set(jointKey, (jid = ch.jointIds[d].size));
+            cid = ch.contextIds[d].intern(ctxKey);
+            jid = ch.jointIds[d].intern(jointKey);
           }
           ch.joint[d].push(ok ? jid : -1);
           ch.context[d].push(ok ? cid : -1);
@@ -131,24 +197,39 @@ export class TermFrequencies {
   }
 
   /** log2 of the frequency of record r's value of comparison i among other records, within depth d. */
-  log2Frequency(i: number, r: number, d: number): number {
+  /**
+   * The most a frequency can lower u: log2 of u over the smallest frequency the shrinkage allows
+   * (a value seen nowhere else), for scoring to skip pairs that cannot reach a floor.
+   */
+  maxLog2Lift(): number {
+    return Math.log2((this.total + NATIONAL_SHRINK) / NATIONAL_SHRINK);
+  }
+
+  /**
+   * log2 of the frequency of record r's value of comparison i among the other records, within
+   * depth d; `prior` (the level's average u) is what a value counts as before it has been seen
+   * often: eight records cannot say that a date is one in four.
+   */
+  log2Frequency(i: number, r: number, d: number, prior: number): number {
     const c = this.comparisons[i];
     const counts = this.counts[i]!;
     const v = c.tfKey!(r);
     const self = r < this.total ? 1 : 0;
     const n = Math.max(this.total - self, 1);
-    const count = v >= 0 && v < counts.length ? counts.data[v] - self : 0;
-    // A value seen only in this record still has some chance of another bearer.
-    let f = Math.max(count, 1) / n;
+    const count = v >= 0 && v < counts.length ? Math.max(counts.data[v] - self, 0) : 0;
+    let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
     for (let k = 0; k < d && ch; k++) {
       if (r >= ch.joint[k].length) break;
       const jid = ch.joint[k].data[r];
       const cid = ch.context[k].data[r];
       if (jid < 0 || cid < 0) break;
-      const cj = Math.max(ch.jointCounts[k].data[jid] - self, 0);
+      const cj = Math.max(ch.jointCounts[k].data[jid] - OWN_RECORDS, 0);
       const cc = Math.max(ch.contextCounts[k].data[cid] - self, 0);
-      f = Math.max((cj + SHRINK * f) / (cc + SHRINK), 1 / n);
+      // A context only ever makes a value commoner: a small context cannot tell a locally rare
+      // name from one that is simply unseen there, and a duplicate-free count is too noisy to
+      // make a name rarer than it is in the wider population.
+      f = Math.max(f, (cj + SHRINK * f) / (cc + SHRINK));
     }
     return Math.log2(f);
   }

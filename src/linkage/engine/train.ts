@@ -119,14 +119,22 @@ const candidatePairs = (
   const deltas: number[] = [];
   const levels = new Int32Array(comps.length);
   const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
+  const cannotLink = comps.map((c) => c.levels.map((l) => l.cannotLink === true));
   blocking.forEachPair((a, b) => {
     let key = 0;
     let delta = 0;
+    let conflict = false;
     for (let i = 0; i < comps.length; i++) {
       const l = comps[i].level(a, b);
       levels[i] = l;
       key = key * radix[i] + l;
+      if (cannotLink[i][l]) conflict = true;
     }
+    // A pair the config calls two people (two different full birth dates, twins' given names) is
+    // no match for EM either. Left in, brothers and fathers — same rare surname, same region —
+    // form a latent class of their own that EM happily takes for the matches, and m of "different
+    // given name" rises to one half.
+    if (conflict) return;
     if (frequencies) {
       for (let i = 0; i < comps.length; i++) {
         const l = levels[i];
@@ -134,8 +142,8 @@ const candidatePairs = (
         const d = frequencies.depth(i, levels);
         const log2f =
           l === 1
-            ? frequencies.log2Frequency(i, a, d)
-            : Math.max(frequencies.log2Frequency(i, a, d), frequencies.log2Frequency(i, b, d));
+            ? frequencies.log2Frequency(i, a, d, u[i][l])
+            : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
         delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
       }
     }
@@ -177,7 +185,7 @@ export const train = (
   try {
     found = candidatePairs(comps, blocking, opts.crossSourceOnly, u, frequencies);
   } finally {
-    blocking.mask = null;
+    blocking.unmask();
   }
   const all = Math.max(1, totalPairs(data, opts.crossSourceOnly, mask));
   const m0 = prior?.m ?? comps.map((c) => initialM(c.levels.length));
@@ -193,7 +201,7 @@ export const train = (
   const mass = new Float64Array(found.patterns.length);
   for (; it < opts.iterations; it++) {
     const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
-    const logM = m.map((mi) => mi.map((x) => Math.log(Math.max(x, 1e-12))));
+    const logM = m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? 0 : Math.log(Math.max(x, 1e-12)))));
     const logPrior = Math.log(lambda / (1 - lambda));
     found.patterns.forEach((levels, k) => {
       let x = logPrior;
@@ -216,10 +224,12 @@ export const train = (
     });
     const next = acc.map(normaliseNonNull);
     const nextLambda = Math.min(0.5, Math.max(1 / all, expected / all));
-    const moved = Math.abs(Math.log(nextLambda / lambda));
+    // Converged when neither λ nor any m moves any more (λ alone can settle while m still shifts).
+    let moved = Math.abs(Math.log(nextLambda / lambda));
+    next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
     m = next;
     lambda = nextLambda;
-    if (moved < 1e-4) break;
+    if (moved < 1e-5) break;
   }
   const report: TrainingReport = {
     records: mask ? mask.reduce((a, b) => a + b, 0) : n,

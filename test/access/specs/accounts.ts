@@ -33,6 +33,8 @@ export const accountSpecs: RouteSpec[] = [
     outcome: secondFactorPage,
   },
   { method: 'POST', route: '/logout', request: () => ({ url: '/logout', freshSession: true }), outcome: everyone },
+  // The quick exit: anyone, at once, and it ends the session it is sent with.
+  { method: 'POST', route: '/exit', request: () => ({ url: '/exit', freshSession: true }), outcome: everyone },
   { method: 'GET', route: '/recover', request: () => ({ url: '/recover' }), outcome: everyone },
   {
     method: 'POST',

@@ -21,6 +21,7 @@ export const adminSpecs: RouteSpec[] = [
     request: (_w, who: Who) => ({ url: '/admin/organisations', fields: { name: `Организация ${who}` } }),
     outcome: only(...SITE_ADMINS),
   },
+  { method: 'GET', route: '/admin/start', request: () => ({ url: '/admin/start' }), outcome: staffPage },
   { method: 'GET', route: '/admin/invites', request: () => ({ url: '/admin/invites' }), outcome: staffPage },
   {
     method: 'POST',

@@ -6,9 +6,10 @@ import { publicSpecs } from './public.ts';
 import { matchingSpecs } from './matching.ts';
 import { importSpecs } from './imports.ts';
 import { cohortSpecs } from './cohorts.ts';
+import { registrySpecs } from './registry.ts';
 
 // Every domain's routes. A new domain adds its file here: the matrix then tries every principal
 // against each of its routes, and fails on any route the app registers that no spec declares.
 
-export const ALL_SPECS: RouteSpec[] = [...publicSpecs, ...accountSpecs, ...caseSpecs, ...adminSpecs];
+export const ALL_SPECS: RouteSpec[] = [...publicSpecs, ...accountSpecs, ...caseSpecs, ...adminSpecs, ...registrySpecs];
 ALL_SPECS.push(...matchingSpecs, ...importSpecs, ...cohortSpecs);

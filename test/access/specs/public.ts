@@ -1,3 +1,4 @@
+import { STYLESHEET } from '../../../src/web/assets.ts';
 import { everyone, type RouteSpec } from '../route-spec.ts';
 
 // What anyone may fetch: the home page, the health check, the stylesheets.
@@ -5,6 +6,5 @@ import { everyone, type RouteSpec } from '../route-spec.ts';
 export const publicSpecs: RouteSpec[] = [
   { method: 'GET', route: '/', request: () => ({ url: '/' }), outcome: everyone },
   { method: 'GET', route: '/healthz', request: () => ({ url: '/healthz' }), outcome: everyone },
-  { method: 'GET', route: '/assets/*', request: () => ({ url: '/assets/site.css' }), outcome: everyone },
-  { method: 'GET', route: '/assets/pico.css', request: () => ({ url: '/assets/pico.css' }), outcome: everyone },
+  { method: 'GET', route: STYLESHEET.url, request: () => ({ url: STYLESHEET.url }), outcome: everyone },
 ];

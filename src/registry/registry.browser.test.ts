@@ -1,0 +1,190 @@
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  startApp,
+  type RunningApp,
+} from '../../test/helpers/browser.ts';
+import {
+  createFamily,
+  createOrganisation,
+  createStaff,
+  type Cookies,
+  type TestUser,
+} from '../../test/helpers/factories.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { principalOf, systemPrincipal } from '../policy/principal.ts';
+import { authoriseCase } from '../cases/case-access.service.ts';
+import { caseInput } from '../cases/cases.fixtures.ts';
+import { openCase } from '../cases/cases.service.ts';
+import { addEvent } from '../cases/events.service.ts';
+import { addSyntheticRecords } from './synthetic-records.service.ts';
+import { syntheticRecords } from '../demo/demo-registry.data.ts';
+import { publishedFromCase } from './registry.fixtures.ts';
+
+// The registry in a real Chromium with JavaScript off, on a 360 px phone: the public pages (the
+// map and charts are inline SVG), a relative's request, the verifier publishing from a case with
+// the page's own forms, and the family's choice. Nothing scrolls sideways; axe finds nothing
+// serious. KT_SHOTS=1 keeps screenshots in the temp directory for a person to look at.
+
+const shot = async (page: Page, name: string) => {
+  if (!process.env.KT_SHOTS) return;
+  await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-registry-${name}.png`), fullPage: true });
+  // and the first screen, as a phone shows it
+  await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-registry-${name}-top.png`) });
+};
+
+describe('the registry in a browser, JavaScript off, 360 px', () => {
+  let run: RunningApp;
+  let browser: Browser;
+  let verifier: TestUser;
+  let family: TestUser;
+  let recordId: string;
+  let caseToPublish: string;
+  const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
+    const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
+    await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
+    return ctx;
+  };
+  const look = async (page: Page, name: string) => {
+    await shot(page, name);
+    if (await hasHorizontalScroll(page)) {
+      const wide = await page.locator('body *').evaluateAll((els) =>
+        els
+          .filter((e) => e.getBoundingClientRect().right > 361)
+          .map((e) => `${e.tagName}.${e.className}`)
+          .slice(0, 5),
+      );
+      expect(wide, `${name}: wider than the screen`).toEqual([]);
+    }
+    await expectAxeClean(page, name);
+  };
+
+  beforeAll(async () => {
+    run = await startApp();
+    browser = await launchBrowser();
+    const deps = { db: run.db, clock: run.clock };
+    const org = await createOrganisation(run.db, { clock: run.clock });
+    verifier = await createStaff(run.db, org, 'verifier', { clock: run.clock });
+    family = await createFamily(run.db, { clock: run.clock });
+    recordId = (await publishedFromCase(deps, { organisationId: org.id, family: family.auth, verifier: verifier.auth }))
+      .recordId;
+    await addSyntheticRecords(deps, systemPrincipal('demo'), org.id, syntheticRecords(400));
+    // A case whose death is confirmed but not yet published: the verifier will do it in the browser.
+    caseToPublish = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Публикуемов' }))).caseId;
+    await addEvent(deps, await authoriseCase(run.db, principalOf(verifier.auth), caseToPublish, 'add_event'), {
+      kind: 'death_confirmed',
+      date: parsePartialDate('2026-01-25') ?? undefined,
+      source: 'news',
+      place: 'Курская область',
+      description: undefined,
+      verification: 'confirmed',
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await run?.close();
+  });
+
+  it('a visitor searches the registry, reads a record, the statistics, the methodology, and writes a request', async () => {
+    const ctx = await contextFor();
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/registry`);
+    await page.getByRole('heading', { name: 'Открытый реестр' }).waitFor();
+    await look(page, 'list');
+    await page.getByText('Поиск и отбор').click();
+    await page.getByLabel('Фамилия, имя или отчество').fill('Опубликованный');
+    await page.getByLabel('Что произошло').selectOption('dead');
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await page.getByText('Найдена 1 запись.').waitFor();
+    expect(page.url()).toContain('q=');
+    await page.getByRole('link', { name: 'Опубликованный Пётр Сергеевич' }).click();
+    await page.getByText('Извещение военного комиссариата').waitFor();
+    await page.getByText('официальный документ').waitFor();
+    await look(page, 'person');
+
+    await page.getByRole('link', { name: 'Напишите организации, которая её опубликовала' }).click();
+    await look(page, 'request');
+    await page.getByLabel('Что нужно сделать').selectOption('correct');
+    await page.getByLabel('Ваше сообщение', { exact: false }).fill('Неверный год рождения');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByText('Сообщение отправлено организации', { exact: false }).waitFor();
+
+    await page.goto(`${run.baseUrl}/registry/statistics`);
+    await page.getByRole('heading', { name: 'Погибшие на 100 000 жителей по регионам' }).waitFor();
+    expect(await page.locator('svg path').count()).toBeGreaterThan(80);
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(85);
+    await look(page, 'statistics');
+    if (process.env.KT_SHOTS) {
+      await page.locator('#map-h').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'kt-shot-registry-statistics-map.png') });
+      await page.locator('figcaption').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'kt-shot-registry-statistics-legend.png') });
+      await page.locator('#cat-h').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'kt-shot-registry-statistics-bars.png') });
+      await page.locator('#months-h').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'kt-shot-registry-statistics-months.png') });
+    }
+    await page.getByText('Отбор', { exact: true }).click();
+    await page.getByLabel('Вид службы').selectOption('mobilised');
+    await page.getByLabel('С (год или год-месяц)').fill('2023');
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await page.getByRole('heading', { name: 'По месяцам' }).waitFor();
+    expect(page.url()).toContain('category=mobilised');
+    await shot(page, 'statistics-filtered');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'statistics-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto(`${run.baseUrl}/registry/methodology`);
+    await page.getByText('Малые числа').waitFor();
+    await look(page, 'methodology');
+    await page.goto(`${run.baseUrl}/registry/data`);
+    await look(page, 'data');
+    await ctx.close();
+  }, 240_000);
+
+  it('the verifier publishes from a case with the page’s own forms; the family can refuse', async () => {
+    const ctx = await contextFor(verifier.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/registry`);
+    await look(page, 'desk');
+    await page.getByRole('link', { name: 'Публикуемов Пётр Сергеевич' }).click();
+    await page
+      .getByText('опубликованный источник, который методика принимает отдельно', { exact: false })
+      .first()
+      .waitFor();
+    await look(page, 'publication');
+    await page.getByLabel('Почему').selectOption('family_asked');
+    await page.getByRole('button', { name: 'Записать причину' }).click();
+    await page.getByText('Причина записана.').waitFor();
+    await page.getByLabel('Источник 1: название').fill('Некролог в районной газете');
+    await page.getByLabel('Дата').first().fill('02.2026');
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByText('Запись опубликована.').waitFor();
+    await shot(page, 'published');
+    await page.getByRole('link', { name: 'Открыть публичную страницу' }).click();
+    await page.getByText('Некролог в районной газете').waitFor();
+    const publicUrl = page.url();
+    await ctx.close();
+
+    const fam = await contextFor(family.cookies);
+    const fpage = await fam.newPage();
+    await fpage.goto(`${run.baseUrl}/cases/${caseToPublish}`);
+    await fpage.getByText('Сведения о человеке опубликованы в открытом реестре.').waitFor();
+    await fpage.getByRole('link', { name: 'Публикация в открытом реестре' }).click();
+    await look(fpage, 'family-choice');
+    await fpage.getByLabel('Не публиковать').check();
+    await fpage.getByRole('button', { name: 'Сохранить' }).click();
+    await fpage.getByText('Ваш выбор сохранён.').waitFor();
+    // Her choice took the record off the registry at once; the family's other person stays.
+    expect((await fpage.goto(publicUrl))?.status()).toBe(404);
+    expect((await fpage.goto(`${run.baseUrl}/registry/persons/${recordId}`))?.status()).toBe(200);
+    await fam.close();
+  }, 240_000);
+});

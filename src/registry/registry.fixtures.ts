@@ -1,0 +1,40 @@
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { principalOf, type AuthContext } from '../policy/principal.ts';
+import { authoriseCase } from '../cases/case-access.service.ts';
+import { caseInput } from '../cases/cases.fixtures.ts';
+import { openCase } from '../cases/cases.service.ts';
+import { addEvent } from '../cases/events.service.ts';
+import { announce, authoriseCasePublication, publish } from './publication.service.ts';
+
+// Test-only: a record published from a real case through the real services — a family opens the
+// case, a verifier confirms a death from an official notice, records that the family asked for
+// publication, and publishes.
+
+export const PUBLISHED_SURNAME = 'Опубликованный';
+
+export const publishedFromCase = async (
+  deps: { db: Db; clock: Clock },
+  people: { organisationId: string; family: AuthContext; verifier: AuthContext },
+  surname = PUBLISHED_SURNAME,
+): Promise<{ caseId: string; recordId: string }> => {
+  const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname }));
+  const verifier = principalOf(people.verifier);
+  await addEvent(deps, await authoriseCase(deps.db, verifier, caseId, 'add_event'), {
+    kind: 'death_confirmed',
+    date: parsePartialDate('2026-01-20') ?? undefined,
+    source: 'official',
+    place: 'Бахмут',
+    description: undefined,
+    verification: 'confirmed',
+  });
+  const rdeps = { ...deps, config: { registryNoticeDays: 7 } };
+  const waive = await authoriseCasePublication(deps.db, verifier, caseId, 'waive_notice');
+  const recordId = await announce(rdeps, waive.grant, waive.ref, 'family_asked');
+  const pub = await authoriseCasePublication(deps.db, verifier, caseId, 'publish');
+  await publish(rdeps, pub.grant, pub.ref, {
+    sources: [{ title: 'Извещение военного комиссариата', date: parsePartialDate('02.2026'), url: null }],
+  });
+  return { caseId, recordId };
+};

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import {
+  createFamily,
+  createOrganisation,
+  createStaff,
+  submitForm,
+  type TestUser,
+} from '../../test/helpers/factories.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { principalOf, systemPrincipal } from '../policy/principal.ts';
+import { grantRegistry } from '../policy/registry.policy.ts';
+import { addSyntheticRecords, type SyntheticRecord } from './synthetic-records.service.ts';
+import { syntheticRecords } from '../demo/demo-registry.data.ts';
+import { publishedFromCase } from './registry.fixtures.ts';
+import { requestsOfOrganisation } from './requests.service.ts';
+import { refreshRequestStatistics } from './request-stats.service.ts';
+import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
+
+// The registry over HTTP on both databases: the API's shape and its 400s, caching and CORS, the
+// downloads (and their safety in a spreadsheet), the public pages for visitors with and without a
+// session, a relative's sealed request, and the suppressed table of open requests.
+
+const HOSTILE: SyntheticRecord = {
+  surname: 'Формулов-ДЕМО',
+  given_name: 'Тест',
+  patronymic: null,
+  birth_year: 1990,
+  region_code: 'RU-TY',
+  unit_number: null,
+  unit_name: '=HYPERLINK("http://evil.example","нажми")',
+  rank: null,
+  category: 'mobilised',
+  status: 'dead',
+  date: parsePartialDate('03.2024'),
+  place: '+7 999 000',
+  basis: 'official',
+  sources: [{ title: '@SUM(A1:A9)', date: null, url: 'https://example.org/obituary' }],
+};
+
+describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
+  let t: TestApp;
+  let verifier: TestUser;
+  let admin: TestUser;
+  let recordId: string;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    const db = t.opened.db;
+    const org = await createOrganisation(db, { clock: t.clock });
+    orgId = org.id;
+    verifier = await createStaff(db, org, 'verifier', { clock: t.clock });
+    admin = await createStaff(db, org, 'org_admin', { clock: t.clock });
+    const family = await createFamily(db, { clock: t.clock });
+    recordId = (
+      await publishedFromCase(
+        { db, clock: t.clock },
+        { organisationId: org.id, family: family.auth, verifier: verifier.auth },
+      )
+    ).recordId;
+    await addSyntheticRecords({ db, clock: t.clock }, systemPrincipal('demo'), org.id, [
+      HOSTILE,
+      ...syntheticRecords(118),
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+  it('answers /api/v1/statistics/regions with exactly the listed fields, an ETag, caching and CORS', async () => {
+    const res = await get('/api/v1/statistics/regions');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['cache-control']).toMatch(/^public, max-age=60/);
+    const body = res.json();
+    expect(body.regions).toHaveLength(85);
+    for (const r of body.regions)
+      expect(Object.keys(r).sort()).toEqual(
+        [
+          'deaths',
+          'deaths_per_100k',
+          'missing',
+          'name_en',
+          'name_ru',
+          'population',
+          'population_year',
+          'region',
+        ].sort(),
+      );
+    expect(body.regions.reduce((a: number, r: { population: number }) => a + r.population, 0)).toBe(147_182_123);
+    const tuva = body.regions.find((r: { region: string }) => r.region === 'RU-TY');
+    expect(tuva.deaths_per_100k).toBe(Math.round((tuva.deaths / tuva.population) * 100_000 * 100) / 100);
+    expect(body.totals.deaths + body.totals.missing).toBe(120);
+    expect(body.as_of).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const again = await get('/api/v1/statistics/regions', { 'if-none-match': String(res.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    const months = (await get('/api/v1/statistics/months?region=RU-TY')).json();
+    expect(months.months.length).toBeGreaterThan(0);
+  });
+
+  it('pages /api/v1/persons in a stable order and gives one person by id', async () => {
+    const p1 = (await get('/api/v1/persons?per_page=50')).json();
+    const p2 = (await get('/api/v1/persons?per_page=50&page=2')).json();
+    expect(p1).toMatchObject({ total: 120, pages: 3, page: 1 });
+    const ids = [...p1.persons, ...p2.persons].map((p: { id: string }) => p.id);
+    expect(new Set(ids).size).toBe(100);
+    expect(p1.persons[0].id).toBe(recordId);
+    const one = (await get(`/api/v1/persons/${recordId}`)).json();
+    expect(one.person).toMatchObject({
+      surname: 'Опубликованный',
+      status: 'dead',
+      date: '2026-01-20',
+      basis: 'official',
+    });
+    expect(JSON.stringify(one)).not.toMatch(/МАРКЕР|mother|requester/);
+    expect((await get('/api/v1/persons?q=formulov')).json().total).toBe(1);
+  });
+
+  it('refuses bad requests with 400 and a message naming the problem, never 500', async () => {
+    const bad = async (url: string, pattern: RegExp) => {
+      const res = await get(url, { 'accept-language': 'en' });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().message, url).toMatch(pattern);
+    };
+    await bad('/api/v1/persons?colour=red', /Unknown parameters: colour/);
+    await bad('/api/v1/persons?page=99', /no such page.*3 pages/);
+    await bad('/api/v1/persons?page=0', /page/);
+    await bad('/api/v1/persons?per_page=501', /per_page/);
+    await bad('/api/v1/persons?page=1&page=2', /page/);
+    await bad('/api/v1/persons?region=RU-XX', /region/i);
+    await bad('/api/v1/persons?from=2024-13', /from/);
+    await bad('/api/v1/statistics/regions?from=2024&to=2023', /end of the period/);
+    await bad('/api/v1/statistics/months?from=2024', /Unknown parameters: from/);
+    await bad('/api/v1/persons/12345', /UUID/);
+    expect((await get('/api/v1/persons/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('downloads every table as CSV and JSON, with no cell a spreadsheet would execute', async () => {
+    const csv = await get('/registry/data/persons.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(121);
+    const hostile = lines.find((l) => l.includes('Формулов'))!;
+    expect(hostile).toContain(`"'=HYPERLINK(""http://evil.example"",""нажми"")"`);
+    expect(hostile).toContain("'+7 999 000");
+    expect(hostile).toContain("'@SUM(A1:A9)");
+    expect(csv.body).not.toMatch(/(^|,)[=+@]/m);
+    const json = (await get('/registry/data/persons.json')).json();
+    expect(json.persons).toHaveLength(120);
+    const regions = await get('/registry/data/regions.csv?category=mobilised');
+    expect(regions.body.split('\r\n')[0]).toBe(
+      '\ufeffregion,name_ru,name_en,deaths,missing,population,population_year,deaths_per_100k,as_of',
+    );
+    for (const file of ['months.json', 'categories.csv', 'requests.json'])
+      expect((await get(`/registry/data/${file}`)).statusCode, file).toBe(200);
+    expect((await get('/registry/data/secrets.csv')).statusCode).toBe(404);
+  });
+
+  it('serves public pages from the cache to visitors without a session, private ones to the logged in', async () => {
+    const anon = await get('/registry/statistics', { 'accept-encoding': 'br' });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.headers['content-encoding']).toBe('br');
+    expect(anon.headers['cache-control']).toMatch(/^public/);
+    expect(anon.headers['set-cookie']).toBeUndefined();
+    const html = (await get('/registry/statistics')).body;
+    expect(html).toContain('<svg');
+    expect(html).toContain('Республика Тыва');
+    expect(html).not.toContain('<img');
+    const logged = await t.app.inject({ method: 'GET', url: '/registry/statistics', cookies: verifier.cookies });
+    expect(logged.headers['cache-control']).toBe('no-store');
+    expect(logged.body).toContain('/staff/registry');
+    expect((await get('/registry?page=99')).statusCode).toBe(400);
+    expect((await get('/registry?region=nowhere')).statusCode).toBe(400);
+    expect((await get('/registry?utm_source=x&q=formulov')).body).toContain('Формулов-ДЕМО');
+    expect((await get(`/registry/persons/${recordId}`)).body).toContain('Извещение военного комиссариата');
+    expect((await get('/registry/persons/not-an-id')).statusCode).toBe(404);
+    expect((await get('/registry/methodology')).body).toContain('147');
+  });
+
+  it('seals a relative’s request to the publishing organisation, and only its verifiers read it', async () => {
+    const { res } = await submitForm(t.app, `/registry/persons/${recordId}/request`, {
+      kind: 'correct',
+      message: 'Год рождения неверный: ЗАПРОС-МАРКЕР-5521',
+      contact: 'signal: маркер',
+    });
+    expect(res.statusCode).toBe(303);
+    const rows = await t.opened.db.selectFrom('registry_requests').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain('ЗАПРОС-МАРКЕР');
+    const grant = grantRegistry(principalOf(verifier.auth), orgId, 'read_requests');
+    const seen = await requestsOfOrganisation({ db: t.opened.db, clock: t.clock }, grant, 'new');
+    expect(seen.map((r) => r.message)).toContain('Год рождения неверный: ЗАПРОС-МАРКЕР-5521');
+    // Replacing the organisation key re-seals the requests too: they still open afterwards.
+    await rotateOrganisationKey({ db: t.opened.db, clock: t.clock, config: t.config }, admin.auth, orgId);
+    const after = await requestsOfOrganisation({ db: t.opened.db, clock: t.clock }, grant, 'new');
+    expect(after.map((r) => r.contact)).toContain('signal: маркер');
+  });
+
+  it('publishes open requests per region only after suppression', async () => {
+    const r = await refreshRequestStatistics(
+      { db: t.opened.db, clock: t.clock, threshold: 5 },
+      systemPrincipal('scheduler'),
+    );
+    // One open case (RU-ROS): the total is under the threshold, so everything is hidden.
+    expect(r.total).toBeNull();
+    const json = (await get('/registry/data/requests.json')).json();
+    expect(json.total).toBeNull();
+    expect(json.rows.every((x: { open_requests: number | null }) => x.open_requests === null)).toBe(true);
+    await expect(
+      refreshRequestStatistics({ db: t.opened.db, clock: t.clock, threshold: 5 }, principalOf(verifier.auth)),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+  });
+});

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Principal } from '../policy/principal.ts';
+import { grantPublicRecord, type RegistryGrant } from '../policy/registry.policy.ts';
+import { openRequestBody, sealRequestBody } from './registry-keys.ts';
+import type { RequestInput } from './registry.schema.ts';
+import { findRecord } from './registry.repository.ts';
+import {
+  closeRequestIfNew,
+  countNewRequests,
+  findRequest,
+  insertRequest,
+  listRequests,
+} from './registry-requests.repository.ts';
+import { isRecordId } from './publication.service.ts';
+
+// Relatives who want a published record withdrawn or corrected, without an account. What they
+// write (and how to reach them, if they say) is sealed at once to the organisation that published
+// the record; the server keeps the kind, the record and the day, nothing about the sender (no IP,
+// no user agent: none reaches this code). The organisation's verifiers read the queue.
+
+export interface RequestsDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** A relative's request about a published record (the public form). */
+export const submitRequest = async (
+  deps: RequestsDeps,
+  principal: Principal,
+  recordId: string,
+  input: RequestInput,
+): Promise<void> => {
+  const record = grantPublicRecord(principal, isRecordId(recordId) ? await findRecord(deps.db, recordId) : undefined);
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (tx) => {
+    // Under the organisation's lock: a key rotation running now finishes first (like opening a case).
+    const orgKey = await lockOrganisation(tx, record.organisation_id, 'share');
+    await insertRequest(tx, {
+      id,
+      record_id: record.id,
+      organisation_id: record.organisation_id,
+      kind: input.kind,
+      body_sealed: sealRequestBody(orgKey, id, { message: input.message, contact: input.contact ?? null }),
+      created_on: isoDay(deps.clock),
+      state: 'new',
+      handled_by: null,
+      handled_at: null,
+    });
+  });
+};
+
+export interface RequestView {
+  id: string;
+  recordId: string;
+  kind: 'withdraw' | 'correct';
+  message: string;
+  contact: string | null;
+  createdOn: string;
+  handledAt: string | null;
+}
+
+/** The organisation's requests, opened with its key (the staff member's session holds it). Audited. */
+export const requestsOfOrganisation = async (
+  deps: RequestsDeps,
+  grant: RegistryGrant<'read_requests'>,
+  state: 'new' | 'done',
+): Promise<RequestView[]> => {
+  const rows = await listRequests(deps.db, grant.organisationId, state);
+  const key = rows.length > 0 ? await organisationPrivateKey(deps.db, grant.auth, grant.organisationId) : null;
+  await deps.db.transaction().execute((tx) =>
+    recordAudit(tx, {
+      actorUserId: grant.auth.userId,
+      actorRole: grant.auth.role,
+      organisationId: grant.organisationId,
+      action: 'registry.requests_read',
+      at: isoNow(deps.clock),
+    }),
+  );
+  return rows.map((r) => {
+    const body = openRequestBody<{ message: string; contact: string | null }>(key!, r.id, r.body_sealed);
+    return {
+      id: r.id,
+      recordId: r.record_id,
+      kind: r.kind,
+      message: body.message,
+      contact: body.contact,
+      createdOn: r.created_on,
+      handledAt: r.handled_at,
+    };
+  });
+};
+
+export const newRequestCount = (db: Db, organisationId: string): Promise<number> =>
+  countNewRequests(db, organisationId);
+
+/** The organisation a request was sent to (for the policy), or undefined. */
+export const requestOrganisation = async (db: Db, requestId: string): Promise<string | undefined> =>
+  isRecordId(requestId) ? (await findRequest(db, requestId))?.organisation_id : undefined;
+
+/** A verifier marks a request handled (after correcting or withdrawing the record, or deciding not to). */
+export const closeRequest = async (
+  deps: RequestsDeps,
+  grant: RegistryGrant<'handle_request'>,
+  requestId: string,
+): Promise<void> =>
+  deps.db.transaction().execute(async (tx) => {
+    const row = await findRequest(tx, requestId);
+    if (!row || row.organisation_id !== grant.organisationId)
+      throw new Invalid({ field: '_form', key: 'errors.notFound' });
+    if (!(await closeRequestIfNew(tx, requestId, grant.auth.userId, isoNow(deps.clock))))
+      throw new Invalid({ field: '_form', key: 'registry.errors.stateChanged' });
+    await recordAudit(tx, {
+      actorUserId: grant.auth.userId,
+      actorRole: grant.auth.role,
+      organisationId: grant.organisationId,
+      action: 'registry.request_closed',
+      subjectId: requestId,
+      at: isoNow(deps.clock),
+    });
+  });
