@@ -5,7 +5,7 @@ import { Invalid } from '../shared/errors.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { getCaseForViewer } from './cases.service.ts';
 import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
-import { caseExtras } from '../matching/case-extras.tsx';
+import { caseExtras } from '../matching/case-extras.views.tsx';
 import type { FormErrors, FormValues } from '../web/forms.tsx';
 
 /** The ?done=… of a redirect after a successful form, allow-listed. */
@@ -26,7 +26,7 @@ export const renderCase = async (
   // A form sent back with errors is the same visit: only a fresh page counts news as seen.
   const view = await getCaseForViewer(req.server.deps, grant, { takeNews: !form && !cohortForm });
   const notice = form ? undefined : noticeOf(req);
-  // Linked records, incidents and cohorts (issue 11): src/matching/case-extras.tsx.
+  // Linked records, incidents and cohorts (issue 11): src/matching/case-extras.views.tsx.
   const extra = await caseExtras(req.server.deps, grant, cohortForm);
   return sendPage(req, reply, (ctx) => CasePage({ ctx, view, form, notice, extra: extra(ctx) }), status);
 };

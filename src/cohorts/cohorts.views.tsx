@@ -228,7 +228,7 @@ export const StaffBoardsPage = ({ ctx, boards }: { ctx: PageContext; boards: Boa
       {boards.length === 0 ? (
         <p>{t('cohorts.noBoards')}</p>
       ) : (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{t('cohorts.boardTitle')}</th>
@@ -242,8 +242,8 @@ export const StaffBoardsPage = ({ ctx, boards }: { ctx: PageContext; boards: Boa
                 <td>
                   <a href={`/cohorts/${b.id}`}>{cohortName(ctx, b.cohort)}</a>
                 </td>
-                <td>{b.families}</td>
-                <td>{b.posts}</td>
+                <td data-label={t('cohorts.families')}>{b.families}</td>
+                <td data-label={t('cohorts.posts')}>{b.posts}</td>
               </tr>
             ))}
           </tbody>

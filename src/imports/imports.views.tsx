@@ -29,7 +29,7 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
       {imports.length === 0 ? (
         <p>{t('imports.none')}</p>
       ) : (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{t('imports.columns.name')}</th>
@@ -44,9 +44,9 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
                 <td>
                   <a href={`/staff/imports/${i.id}`}>{i.sourceName}</a>
                 </td>
-                <td>{sourceDate(i) || formatDay(i.createdAt)}</td>
-                <td>{t(`imports.states.${i.state}`)}</td>
-                <td>{i.state === 'done' ? i.addedRows : ''}</td>
+                <td data-label={t('imports.columns.date')}>{sourceDate(i) || formatDay(i.createdAt)}</td>
+                <td data-label={t('imports.columns.state')}>{t(`imports.states.${i.state}`)}</td>
+                <td data-label={t('imports.columns.added')}>{i.state === 'done' ? i.addedRows : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -163,7 +163,7 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
       {form.samples.length === 0 ? (
         <p>{t('imports.noSamples')}</p>
       ) : (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               {form.header.map((h) => (
@@ -174,8 +174,8 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
           <tbody>
             {form.samples.map((row) => (
               <tr>
-                {form.header.map((_, i) => (
-                  <td>{row[i] ?? ''}</td>
+                {form.header.map((h, i) => (
+                  <td data-label={h}>{row[i] ?? ''}</td>
                 ))}
               </tr>
             ))}

@@ -145,7 +145,7 @@ export const QueuePage = ({ ctx, page, filter }: { ctx: PageContext; page: Candi
       {page.rows.length === 0 ? (
         <p>{t('matching.empty')}</p>
       ) : (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{t('matching.pair')}</th>
@@ -167,8 +167,8 @@ export const QueuePage = ({ ctx, page, filter }: { ctx: PageContext; page: Candi
                     </>
                   )}
                 </td>
-                <td>{percent(r.probability)}%</td>
-                <td>
+                <td data-label={t('matching.probability')}>{percent(r.probability)}%</td>
+                <td data-label={t('matching.origin')}>
                   <small>
                     <OriginOf ctx={ctx} card={r.left} />
                   </small>

@@ -92,7 +92,8 @@ export const SearchPage = ({
           {result.rows.length === 0 ? (
             <p>{t('search.none')}</p>
           ) : (
-            <table>
+            // On a phone each row becomes a card whose cells carry their column's name (site.css).
+            <table class="cards">
               <thead>
                 <tr>
                   <th scope="col">{t('search.name')}</th>
@@ -117,11 +118,11 @@ export const SearchPage = ({
                         </>
                       )}
                     </td>
-                    <td>{formatPartialDate(r.birth_date, r.birth_precision)}</td>
-                    <td>{t(`cases.statuses.${r.status ?? 'unknown'}`)}</td>
-                    <td>{[r.unit_number, r.unit_name].filter(Boolean).join(', ')}</td>
-                    <td>{regionName(r.region_code, ctx.lang)}</td>
-                    <td>{t(`search.origins.${r.origin}`)}</td>
+                    <td data-label={t('search.born')}>{formatPartialDate(r.birth_date, r.birth_precision)}</td>
+                    <td data-label={t('search.status')}>{t(`cases.statuses.${r.status ?? 'unknown'}`)}</td>
+                    <td data-label={t('people.unit')}>{[r.unit_number, r.unit_name].filter(Boolean).join(', ')}</td>
+                    <td data-label={t('search.region')}>{regionName(r.region_code, ctx.lang)}</td>
+                    <td data-label={t('search.origin')}>{t(`search.origins.${r.origin}`)}</td>
                   </tr>
                 ))}
               </tbody>
