@@ -5,6 +5,7 @@ import type { EchoForm } from '../web/form-echo.ts';
 export const OPT_IN_ECHO: EchoForm = {
   colony: { label: 'cohorts.colony' },
   mobilisation_wave: { label: 'cohorts.wave' },
+  understood: { label: 'cohorts.understood', choice: 'cohorts.ticked' },
 };
 
 export const BOARD_POST_ECHO: EchoForm = { body: { label: 'cohorts.post', long: true } };

@@ -37,6 +37,8 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseOptIn(deps.db, principal, req.params.id);
     try {
       const input = parseForm(optInSchema, req.body);
+      if (input.opt_in === 'yes' && input.understood !== 'yes')
+        throw new Invalid({ field: 'understood', key: 'cohorts.errors.understood' });
       await setOptIn(deps, grant, {
         optIn: input.opt_in === 'yes',
         colony: input.colony,

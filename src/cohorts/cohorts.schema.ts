@@ -7,6 +7,9 @@ import { HIDE_REASONS } from './cohorts.service.ts';
 
 export const optInSchema = z.object({
   opt_in: z.enum(['yes', 'no'], { error: 'errors.unknownOption' }),
+  // Joining (or changing what one shares) takes a tick under the warning that anyone may be on
+  // the board; leaving does not.
+  understood: z.literal('yes', { error: 'cohorts.errors.understood' }).optional(),
   colony: optionalText(60),
   mobilisation_wave: optionalText(20).refine(
     (v) => v === undefined || parsePartialDate(v) !== null,

@@ -102,6 +102,21 @@ export const CaseCohortsSection = ({
                 maxLength={20}
               />
             )}
+            <label>
+              <input
+                type="checkbox"
+                name="understood"
+                value="yes"
+                aria-invalid={errors.understood ? 'true' : undefined}
+                aria-describedby={errors.understood ? 'understood-error' : undefined}
+              />{' '}
+              {t('cohorts.understood')}
+            </label>
+            {errors.understood && (
+              <small id="understood-error" class="field-error">
+                {t(errors.understood.key)}
+              </small>
+            )}
             <button type="submit">{data.optedIn ? t('cohorts.save') : t('cohorts.optInLabel')}</button>
           </PostForm>
           {data.optedIn && (

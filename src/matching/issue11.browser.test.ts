@@ -178,6 +178,10 @@ describe('issue 11 pages in a browser', () => {
     await fp.goto(`${run.baseUrl}/cases/${w.caseId}`);
     await fp.getByRole('heading', { name: 'Семьи, чьи близкие служили вместе' }).waitFor();
     await fp.getByRole('button', { name: 'Да, я хочу видеть' }).click();
+    // Not without ticking that the warning was read.
+    await fp.getByText('Отметьте, что вы прочитали предупреждение.').first().waitFor();
+    await fp.getByLabel('Я прочитал(а) предупреждение выше').check();
+    await fp.getByRole('button', { name: 'Да, я хочу видеть' }).click();
     await fp.getByText('Вы участвуете в общении семей.').waitFor();
     await check(fp, 'case-cohorts');
     await fp.getByRole('link', { name: 'открыть доску' }).first().click();
