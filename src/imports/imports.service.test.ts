@@ -7,6 +7,7 @@ import { Invalid } from '../shared/errors.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { rawRowOf } from './import-sources.service.ts';
 import {
+  maintainImports,
   importForOrganisation,
   importStatus,
   mappingForm,
@@ -191,5 +192,40 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
     await expect(
       importStatus(deps(), grantMatching(principalOf(s.w.otherOrgCaseworker.auth), 'import'), up.importId),
     ).rejects.toThrow();
+  });
+
+  it('closes a run whose process died and deletes an upload left at the mapping form for a day', async () => {
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    const text = new TextEncoder().encode('Фамилия;Имя\nЗайцев;Олег\n');
+    const left = await uploadList(deps(), grant, { ...META, sourceName: 'Оставленный' }, text);
+    const died = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Прерванный' },
+      new TextEncoder().encode('Фамилия;Имя\nЗайцев;Игорь\n'),
+    );
+    // As a process that stopped mid-run leaves it: running, its heartbeat old.
+    await s.t.opened.db
+      .updateTable('person_imports')
+      .set({ state: 'running', heartbeat_at: s.t.clock.now().toISOString() })
+      .where('id', '=', died.importId)
+      .execute();
+    s.t.clock.advance(25 * 3600_000);
+    expect(await maintainImports(deps())).toEqual({ stalled: 1, abandoned: 1 });
+    const rows = await s.t.opened.db
+      .selectFrom('person_imports')
+      .select(['id', 'state', 'error_key'])
+      .where('id', 'in', [left.importId, died.importId])
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.state, r.error_key]]))).toEqual({
+      [left.importId]: ['failed', 'imports.errors.abandoned'],
+      [died.importId]: ['failed', 'imports.errors.interrupted'],
+    });
+    const parts = await s.t.opened.db
+      .selectFrom('import_uploads')
+      .select('import_id')
+      .where('import_id', 'in', [left.importId, died.importId])
+      .execute();
+    expect(parts).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { MINUTE } from '../shared/clock.ts';
 import type { JobDefinition } from '../scheduler/scheduler.service.ts';
 import { tellFamiliesOfNewFacts } from './clusters.service.ts';
 import { readMark, writeMark } from './matching.repository.ts';
-import { runMatching, type MatchingDeps } from './scoring.service.ts';
+import { runMatching, warmIndexes, type MatchingDeps } from './scoring.service.ts';
 
 // Matching on the one scheduler, every minute: score what is pending (new cases, imported rows),
 // hand new review decisions to the engine, and tell families of facts verified since the last
@@ -19,6 +19,7 @@ export const matchingJob = (deps: MatchingDeps): JobDefinition => ({
   leaseMs: 30 * MINUTE,
   run: async ({ principal, now }) => {
     const report = await runMatching(deps, principal);
+    await warmIndexes(deps);
     const last = await readMark(deps.db, SWEEP);
     // A minute of overlap: a fact verified while the last sweep ran is seen again, not missed.
     const since = new Date((last ?? now.getTime() - 24 * 60 * MINUTE) - MINUTE).toISOString();

@@ -151,6 +151,16 @@ export const scoreIncomingRecord = async (
   return { personId, candidates };
 };
 
+/**
+ * Builds (or refreshes) this process's index of every organisation, so a tip scored in a request
+ * finds it ready instead of building it inside the request's transaction. The job calls it.
+ */
+export const warmIndexes = async (deps: MatchingDeps): Promise<number> => {
+  const organisations = await listOrganisations(deps.db);
+  for (const o of organisations) await indexFor(deps.db, o.id, () => deps.clock.now().toISOString());
+  return organisations.length;
+};
+
 /** Review decisions not yet handed to the engine, as labels; the model is saved for everyone. */
 const learnDecisions = async (deps: MatchingDeps, idx: OrgIndex): Promise<number> => {
   const rows = await listUnlearned(deps.db, idx.organisationId, 5000);
