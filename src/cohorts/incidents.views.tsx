@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { factLine } from '../matching/fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FormErrorSummary,
@@ -156,8 +157,7 @@ export const IncidentPageView = ({
           <ul>
             {page.facts.map((fc) => (
               <li>
-                {formatPartialDate(fc.date.value, fc.date.precision)} — {t(`cases.kinds.${fc.kind}`)}
-                {fc.place && <>, {fc.place}</>} ({t(`cases.levels.${fc.verification}`)})
+                {factLine(ctx, fc)}
                 {can.editIncidents && fc.verification !== 'confirmed' && (
                   <PostForm ctx={ctx} action={`/staff/incidents/facts/${fc.id}/verify`}>
                     <SelectField
@@ -290,10 +290,7 @@ export const CaseIncidents = ({
               {i.facts
                 .filter((f) => staff || f.verification !== 'reported')
                 .map((f) => (
-                  <li>
-                    {formatPartialDate(f.date.value, f.date.precision)} — {t(`cases.kinds.${f.kind}`)} (
-                    {t(`cases.levels.${f.verification}`)})
-                  </li>
+                  <li>{factLine(ctx, f)}</li>
                 ))}
             </ul>
           )}

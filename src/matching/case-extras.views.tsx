@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
+import { factLine } from './fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import type { FormErrors, FormValues } from '../web/forms.tsx';
-import { formatPartialDate } from '../people/partial-date.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { cohortsOfCase, type CohortsDeps } from '../cohorts/cohorts.service.ts';
 import { incidentsAround } from '../cohorts/incidents.service.ts';
@@ -34,10 +34,10 @@ const LinkedFacts = ({ ctx, links, staff }: { ctx: PageContext; links: CaseLinks
         <ul>
           {links.facts.map((f) => (
             <li>
-              {formatPartialDate(f.date.value, f.date.precision)} — {t(`cases.kinds.${f.kind}`)}
-              {f.place && <>, {f.place}</>} (
-              {f.list ? t('matching.sourceList', { name: f.list.sourceName }) : t(`cases.sources.${f.source}`)},{' '}
-              {t(`cases.levels.${f.verification}`)})
+              {factLine(ctx, {
+                ...f,
+                source: f.list ? { named: t('matching.sourceList', { name: f.list.sourceName }) } : f.source,
+              })}
             </li>
           ))}
         </ul>

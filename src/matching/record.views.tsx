@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { factLine } from './fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { PostForm, SelectField, FormErrorSummary, type FormErrors } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
@@ -111,8 +112,7 @@ export const RecordPageView = ({
           <ul>
             {page.timeline.map((e) => (
               <li>
-                {formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)} (
-                {t(`cases.sources.${e.source}`)}, {t(`cases.levels.${e.verification}`)})
+                {factLine(ctx, e)}
                 {page.members.length > 1 && (
                   <>
                     <br />

@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { factLine } from './fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
@@ -66,10 +67,7 @@ const Events = ({ ctx, card }: { ctx: PageContext; card: RecordCard }) =>
   ) : (
     <ul>
       {card.events.map((e) => (
-        <li>
-          {formatPartialDate(e.date.value, e.date.precision)} — {ctx.t(`cases.kinds.${e.kind}`)} (
-          {ctx.t(`cases.sources.${e.source}`)}, {ctx.t(`cases.levels.${e.verification}`)})
-        </li>
+        <li>{factLine(ctx, e)}</li>
       ))}
     </ul>
   );

@@ -28,6 +28,17 @@ export const RECORD_COLUMNS = [
   'created_at',
 ] as const;
 
+/** What the linkage engine compares (src/matching/engine-adapter.ts LinkFields). */
+const LINK_COLUMNS = [
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'region_code',
+  'unit_number',
+  'unit_name',
+] as const;
+
 export const findColony = async (db: Queryable, id: string): Promise<string | null> =>
   (await db.selectFrom('persons').select('colony').where('id', '=', id).executeTakeFirst())?.colony ?? null;
 
@@ -74,17 +85,7 @@ export const updateKeys = (db: Queryable, id: string, keys: PersonSearchKeys) =>
 export const listIndexed = (db: Queryable, organisationId: string, afterSeq: number, limit: number) =>
   db
     .selectFrom('persons')
-    .select([
-      'id',
-      'linkage_seq',
-      'surname',
-      'given_name',
-      'patronymic',
-      'birth_date',
-      'region_code',
-      'unit_number',
-      'unit_name',
-    ])
+    .select(['id', 'linkage_seq', ...LINK_COLUMNS])
     .where('organisation_id', '=', organisationId)
     .where('linkage_seq', '>', afterSeq)
     .orderBy('linkage_seq')
@@ -136,17 +137,7 @@ export const anyPending = async (db: Queryable, organisationId: string): Promise
 export const listPending = (db: Queryable, organisationId: string, limit: number) =>
   db
     .selectFrom('persons')
-    .select([
-      'id',
-      'origin',
-      'surname',
-      'given_name',
-      'patronymic',
-      'birth_date',
-      'region_code',
-      'unit_number',
-      'unit_name',
-    ])
+    .select(['id', 'origin', ...LINK_COLUMNS])
     .where('organisation_id', '=', organisationId)
     .where('linkage_seq', 'is', null)
     .limit(limit)
