@@ -122,7 +122,7 @@ const run = async (dialect: 'sqlite' | 'postgres'): Promise<void> => {
       else
         queries.push({
           text: `${r.surname} ${r.given_name}`,
-          year: Number(s.birth_date.slice(-4)) || undefined,
+          year: s.birth_date ? Number(listDate(s.birth_date)?.value.slice(0, 4)) || undefined : undefined,
           kind: 'name + birth year',
         });
     }

@@ -21,7 +21,7 @@ const keysInCode = (): Set<string> => {
     for (const file of fs.readdirSync(path.join(src, d)).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.')))
       for (const m of fs
         .readFileSync(path.join(src, d, file), 'utf8')
-        .matchAll(/'((?:imports|matching|search|cohorts)\.[A-Za-z0-9_.]+[A-Za-z0-9_])'/g))
+        .matchAll(/'((?:imports|matching|search|cohorts|people|cases|errors|common)\.[A-Za-z0-9_.]+[A-Za-z0-9_])'/g))
         keys.add(m[1]);
   return keys;
 };
