@@ -62,7 +62,7 @@ const progressBar = (): { progress: Progress; stop(): void } => {
 
 export interface ImportCliOptions {
   source: string;
-  organisation: string;
+  organisation?: string;
   sourceDate?: string;
   origin?: string;
   kind?: string;
@@ -90,8 +90,19 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
   const bar = progressBar();
   try {
     const orgs = await listOrganisations(db);
-    const org = orgs.find((o) => o.id === opts.organisation) ?? orgs.find((o) => o.name === opts.organisation);
-    if (!org) throw new ImportCliError(`--organisation: no organisation "${opts.organisation}"`);
+    // Without --organisation, a platform of one organisation imports into it; with several, say which.
+    const org =
+      opts.organisation === undefined
+        ? orgs.length === 1
+          ? orgs[0]
+          : undefined
+        : (orgs.find((o) => o.id === opts.organisation) ?? orgs.find((o) => o.name === opts.organisation));
+    if (!org)
+      throw new ImportCliError(
+        opts.organisation === undefined
+          ? `--organisation: this platform has ${orgs.length} organisations; name the one the list belongs to (${orgs.map((o) => `"${o.name}"`).join(', ')})`
+          : `--organisation: no organisation "${opts.organisation}"`,
+      );
     const outcome = await importForOrganisation(
       { db, clock: systemClock },
       systemPrincipal('import'),
@@ -116,7 +127,12 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
   } catch (err) {
     bar.stop();
     if (err instanceof Invalid)
-      throw new ImportCliError(err.problems.map((p) => `${p.field}: ${t(p.key, p.params ?? {})}`).join('; '));
+      // A problem with the file is said of the file; one with the columns, of --map.
+      throw new ImportCliError(
+        err.problems
+          .map((p) => `${p.field === 'file' ? file : `--map ${p.field}`}: ${t(p.key, p.params ?? {})}`)
+          .join('; '),
+      );
     throw err;
   } finally {
     await close();
@@ -129,7 +145,7 @@ export const registerImportsCli = (program: Command): void => {
     .command('persons <file>')
     .description('import a CSV list of persons (UTF-8 or Windows-1251); all or nothing, a second import adds nothing')
     .requiredOption('--source <name>', 'the name of the list (shown as its source)')
-    .requiredOption('--organisation <id-or-name>', 'the organisation the records belong to')
+    .option('--organisation <id-or-name>', 'the organisation the records belong to (needed when there are several)')
     .option('--source-date <date>', 'the date of the list (12.05.2024, 05.2024 or 2024)')
     .option('--origin <text>', 'where the list came from (an address, a channel)')
     .option('--kind <kind>', `kind of source: ${EVENT_SOURCES.join(', ')}`, 'other')
