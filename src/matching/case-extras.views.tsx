@@ -57,6 +57,12 @@ export const caseExtras = async (
   const cohorts = await cohortsOfCase(deps, grant);
   return (ctx) => (
     <>
+      {staff && (
+        // Staff reach the case's person record (its possible matches, merges, incidents) from here.
+        <p>
+          <a href={`/staff/people/${grant.personId}`}>{ctx.t('matching.caseRecordLink')}</a>
+        </p>
+      )}
       {links && <LinkedFacts ctx={ctx} links={links} staff={staff} />}
       <CaseIncidents ctx={ctx} incidents={incidents} staff={staff} />
       {(cohorts.canChange || cohorts.optedIn || (staff && cohorts.cohorts.length > 0)) && (

@@ -172,10 +172,23 @@ describe('issue 11 pages in a browser', () => {
     await page.getByLabel('Уровень проверки').selectOption('confirmed');
     await page.getByRole('button', { name: 'Добавить' }).first().click();
     await page.getByText('Сведения добавлены.').waitFor();
+    // From the case, to its person's record, linked to the incident there.
+    await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    await page.getByRole('link', { name: /Запись о человеке: возможные совпадения/ }).click();
+    await page.getByRole('heading', { name: 'Запись о человеке' }).waitFor();
+    await page.getByLabel('Связать с происшествием').selectOption({ label: 'Штурм у Клещеевки' });
+    await page.getByRole('button', { name: 'Связать' }).click();
+    await page.getByRole('link', { name: 'Штурм у Клещеевки' }).waitFor();
+    await check(page, 'record-linked');
 
     const family = await contextFor(w.family.cookies);
     const fp = await family.newPage();
     await fp.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    // The confirmed fact about the incident reached the family's case, marked as new.
+    await fp.getByRole('heading', { name: 'Происшествие, которое касается вашего близкого' }).waitFor();
+    await fp.getByText('Штурм у Клещеевки').first().waitFor();
+    await fp.getByText('Появились подтверждённые сведения о событии').first().waitFor();
+    await check(fp, 'case-incident');
     await fp.getByRole('heading', { name: 'Семьи, чьи близкие служили вместе' }).waitFor();
     await fp.getByRole('button', { name: 'Да, я хочу видеть' }).click();
     // Not without ticking that the warning was read.
