@@ -6,6 +6,7 @@ import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import { resealImportKeys } from '../imports/import-keys.ts';
 import { resealCohortKeys } from '../cohorts/cohort-keys.ts';
+import { resealTipMatchKeys } from '../matching/tip-matches.service.ts';
 import { resealOrganisationRequests } from '../registry/registry-keys.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
@@ -47,6 +48,7 @@ export const rotateInTransaction = async (
   // Keys other domains sealed to the organisation go with it (issue 11).
   await resealImportKeys(tx, orgId, oldPrivate, next.publicKey);
   await resealCohortKeys(tx, orgId, oldPrivate, next.publicKey);
+  await resealTipMatchKeys(tx, orgId, oldPrivate, next.publicKey);
   // Relatives' requests to the public registry are sealed to the organisation key too.
   await resealOrganisationRequests(tx, orgId, oldPrivate, next.publicKey);
 

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'match.decided',
   'match.merged',
   'match.undone',
+  // a decision about a tip that resembles a known record (the subject is the sealed match row)
+  'match.tip_decided',
   'incident.created',
   'incident.edited',
   'incident.person_linked',

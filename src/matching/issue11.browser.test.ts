@@ -20,6 +20,7 @@ import { importForOrganisation } from '../imports/imports.service.ts';
 import { systemPrincipal } from '../policy/principal.ts';
 import { forgetIndexes } from './index-registry.ts';
 import { runMatching } from './scoring.service.ts';
+import { scoreTipPrivately } from './tip-matches.service.ts';
 
 // Issue 11's pages in a real Chromium with JavaScript off, on a 360 px wide phone: staff search,
 // a record, the review queue and a decision, an upload followed on its self-refreshing page, a
@@ -79,6 +80,12 @@ describe('issue 11 pages in a browser', () => {
       ),
     );
     await runMatching(deps, systemPrincipal('scheduler'));
+    // A tip about «Доржиев Баир» as a sender spelled him: scored, sealed, in the tips' queue.
+    await scoreTipPrivately(deps, {
+      tipId: '00000000-0000-4000-8000-00000000d0e1',
+      organisationId: w.orgA.id,
+      person: { surname: 'Dorjiev', given_name: 'Bair', birth_date: { value: '1991', precision: 'year' } },
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -112,6 +119,24 @@ describe('issue 11 pages in a browser', () => {
     await page.getByRole('button', { name: 'Один и тот же человек' }).click();
     await page.getByText('Записи объединены').waitFor();
     await check(page, 'pair-merged');
+    await ctx.close();
+  });
+
+  it('staff: a tip resembling a known record, beside it, decided', async () => {
+    const ctx = await contextFor(w.caseworker.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/matches`);
+    await page.getByRole('link', { name: /Сообщения свидетелей, похожие на известные записи: 1/ }).click();
+    await page.getByRole('heading', { name: 'Сообщения свидетелей, похожие на известные записи' }).waitFor();
+    await check(page, 'tips');
+    await page.getByRole('link', { name: 'Dorjiev Bair' }).click();
+    await page.getByRole('heading', { name: 'О ком это сообщение?' }).waitFor();
+    await page.getByRole('heading', { name: /Доржиев Баир — \d+%/ }).waitFor();
+    await check(page, 'tip-match');
+    await page.getByRole('button', { name: 'Один и тот же человек' }).click();
+    await page.getByText('Отмечено: это тот же человек.').waitFor();
+    await page.getByText('решено: один и тот же человек').waitFor();
+    await check(page, 'tip-match-decided');
     await ctx.close();
   });
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
-import type { CandidateState, MatchCandidatesTable, PersonMergesTable } from './matching.table.ts';
+import type { CandidateState, MatchCandidatesTable, PersonMergesTable, TipMatchesTable } from './matching.table.ts';
 
 // Queries of the matching domain: candidates, merges, saved models, the index counter.
 
@@ -250,3 +250,64 @@ export const writeMark = async (db: Queryable, name: string, value: number): Pro
   const r = await db.updateTable('linkage_counter').set({ value }).where('name', '=', name).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) await db.insertInto('linkage_counter').values({ name, value }).execute();
 };
+
+// Tips scored against known records (tip-matches.service.ts): sealed rows.
+
+export const insertTipMatch = async (db: Queryable, row: Insertable<TipMatchesTable>): Promise<void> => {
+  await db.insertInto('tip_matches').values(row).execute();
+};
+
+export const findTipMatch = (db: Queryable, id: string) =>
+  db.selectFrom('tip_matches').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const listTipMatches = (db: Queryable, organisationId: string, state: TipMatchesTable['state'], limit: number) =>
+  db
+    .selectFrom('tip_matches')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('state', '=', state)
+    .orderBy('scored_on', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+/** Replaces the sealed content if it is still what was read (a concurrent decision wins). */
+export const setTipMatchContent = async (
+  db: Queryable,
+  id: string,
+  was: string,
+  sealed: string,
+  state: TipMatchesTable['state'],
+): Promise<boolean> => {
+  const r = await db
+    .updateTable('tip_matches')
+    .set({ content_sealed: sealed, state })
+    .where('id', '=', id)
+    .where('content_sealed', '=', was)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+};
+
+export const deleteTipMatchRows = async (db: Queryable, tipId: string): Promise<number> => {
+  const r = await db.deleteFrom('tip_matches').where('tip_id', '=', tipId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+};
+
+export const listTipMatchKeys = (db: Queryable, organisationId: string) =>
+  db.selectFrom('tip_matches').select(['id', 'key_sealed']).where('organisation_id', '=', organisationId).execute();
+
+export const setTipMatchKey = async (db: Queryable, id: string, keySealed: string): Promise<void> => {
+  await db.updateTable('tip_matches').set({ key_sealed: keySealed }).where('id', '=', id).execute();
+};
+
+export const countOpenTipMatches = async (db: Queryable, organisationId: string): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom('tip_matches')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('organisation_id', '=', organisationId)
+        .where('state', '=', 'open')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

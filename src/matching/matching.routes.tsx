@@ -20,6 +20,15 @@ import {
 } from './review.service.ts';
 import { PAIR_NOTICES, PairPage, QueuePage, type PairNotice } from './review.views.tsx';
 import { RecordPageView } from './record.views.tsx';
+import {
+  authoriseTipMatch,
+  decideTipMatch,
+  openTipMatchCount,
+  TIP_DECISIONS,
+  tipMatchQueue,
+  tipMatchView,
+} from './tip-matches.service.ts';
+import { TIP_NOTICES, TipMatchPage, TipQueuePage } from './tip-matches.views.tsx';
 
 // The review queue, one pair, a decision, undoing a merge, and a person record's page. Thin:
 // parse, authorise (src/policy/matching.policy.ts through the services' authorise*), call one
@@ -37,6 +46,11 @@ const undoSchema = z.object({
   record: z.string().uuid().optional().catch(undefined),
 });
 
+const tipDecisionSchema = z.object({
+  person: z.string().uuid({ error: 'errors.unknownOption' }),
+  decision: z.enum(TIP_DECISIONS as [string, ...string[]], { error: 'errors.unknownOption' }),
+});
+
 const noticeOf = (req: FastifyRequest): PairNotice | undefined => {
   const done = (req.query as Record<string, unknown>)?.done;
   return PAIR_NOTICES.find((n) => n === done);
@@ -49,7 +63,65 @@ export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = grantMatching(requireStaffPrincipal(req), 'review');
     const { filter, after } = queueQuery.parse(req.query ?? {});
     const page = await reviewQueue(deps, grant, filter, after);
-    return sendPage(req, reply, (ctx) => <QueuePage ctx={ctx} page={page} filter={filter} />);
+    const tips = await openTipMatchCount(deps, grant);
+    return sendPage(req, reply, (ctx) => <QueuePage ctx={ctx} page={page} filter={filter} tips={tips} />);
+  });
+
+  // Tips resembling known records: sealed, opened with the organisation's key for its staff only.
+  app.get('/staff/matches/tips', async (req, reply) => {
+    const grant = grantMatching(requireStaffPrincipal(req), 'review');
+    const rows = await tipMatchQueue(deps, grant);
+    return sendPage(req, reply, (ctx) => <TipQueuePage ctx={ctx} rows={rows} />);
+  });
+
+  app.get<IdParams>('/staff/matches/tips/:id', async (req, reply) => {
+    const principal = requireStaffPrincipal(req);
+    const grant = await authoriseTipMatch(deps.db, principal, req.params.id, 'review');
+    const view = await tipMatchView(deps, grant, req.params.id);
+    const done = (req.query as Record<string, unknown>)?.done;
+    return sendPage(req, reply, (ctx) => (
+      <TipMatchPage
+        ctx={ctx}
+        view={view}
+        can={matchingAbilities(principal)}
+        notice={TIP_NOTICES.find((n) => n === done)}
+      />
+    ));
+  });
+
+  app.post<IdParams>('/staff/matches/tips/:id', async (req, reply) => {
+    const principal = requireStaffPrincipal(req);
+    const review = await authoriseTipMatch(deps.db, principal, req.params.id, 'review');
+    try {
+      const { person, decision } = parseForm(tipDecisionSchema, req.body);
+      // A record someone was unsure about takes a verifier; the service checks which it was.
+      const can = matchingAbilities(principal);
+      const grant = await authoriseTipMatch(
+        deps.db,
+        principal,
+        req.params.id,
+        can.decideUnsure ? 'decide_unsure' : 'decide',
+      );
+      await decideTipMatch(deps, grant, req.params.id, person, decision as (typeof TIP_DECISIONS)[number]);
+      return redirect(reply, `/staff/matches/tips/${req.params.id}?done=${decision}`);
+    } catch (err) {
+      const failure = formFailure(err);
+      if (!failure) throw err;
+      const view = await tipMatchView(deps, review, req.params.id);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <TipMatchPage
+            ctx={ctx}
+            view={view}
+            can={matchingAbilities(principal)}
+            errors={{ _form: Object.values(failure.errors)[0] }}
+          />
+        ),
+        failure.status,
+      );
+    }
   });
 
   app.get<IdParams>('/staff/matches/:id', async (req, reply) => {

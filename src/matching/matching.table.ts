@@ -55,7 +55,20 @@ export interface LinkageCounterTable {
   value: number;
 }
 
+/** A tip scored against the organisation's records (migration 0024): everything about it sealed. */
+export interface TipMatchesTable {
+  id: string;
+  organisation_id: string;
+  tip_id: string;
+  key_sealed: string;
+  content_sealed: string;
+  /** 'open': a candidate still waits for a decision; 'closed': each was decided */
+  state: 'open' | 'closed';
+  scored_on: string;
+}
+
 export interface MatchingTables {
+  tip_matches: TipMatchesTable;
   match_candidates: MatchCandidatesTable;
   person_merges: PersonMergesTable;
   linkage_models: LinkageModelsTable;

@@ -119,7 +119,18 @@ export const SideBySide = ({ ctx, left, right }: { ctx: PageContext; left: Recor
 
 const percent = (p: number): string => String(Math.round(p * 100));
 
-export const QueuePage = ({ ctx, page, filter }: { ctx: PageContext; page: CandidatePage; filter: QueueFilter }) => {
+export const QueuePage = ({
+  ctx,
+  page,
+  filter,
+  tips = 0,
+}: {
+  ctx: PageContext;
+  page: CandidatePage;
+  filter: QueueFilter;
+  /** tips resembling known records that wait for a decision */
+  tips?: number;
+}) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('matching.queueTitle')}>
@@ -140,6 +151,11 @@ export const QueuePage = ({ ctx, page, filter }: { ctx: PageContext; page: Candi
           </>
         ))}
       </p>
+      {tips > 0 && (
+        <p>
+          <a href="/staff/matches/tips">{t('matching.tips.waiting', { count: tips })}</a>
+        </p>
+      )}
       {page.rows.length === 0 ? (
         <p>{t('matching.empty')}</p>
       ) : (

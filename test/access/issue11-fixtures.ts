@@ -3,6 +3,7 @@ import { openCase } from '../../src/cases/cases.service.ts';
 import { caseInput } from '../../src/cases/cases.fixtures.ts';
 import { runMatching } from '../../src/matching/scoring.service.ts';
 import { decide, authoriseDecision } from '../../src/matching/review.service.ts';
+import { scoreTipPrivately, tipMatchView } from '../../src/matching/tip-matches.service.ts';
 import { uploadList } from '../../src/imports/imports.service.ts';
 import { addFact, createIncident } from '../../src/cohorts/incidents.service.ts';
 import {
@@ -30,6 +31,9 @@ export interface Issue11Objects {
   factId: string;
   boardId: string;
   postId: string;
+  /** a tip that resembled a known record of A (sealed), and that record */
+  tipMatchId: string;
+  tipMatchPerson: string;
   freshUpload(): Promise<string>;
   freshFact(): Promise<string>;
 }
@@ -111,8 +115,22 @@ const build = async (w: AccessWorld): Promise<Issue11Objects> => {
     .select('id')
     .where('board_id', '=', boardId)
     .executeTakeFirstOrThrow();
+  // A tip about Трофимов Глеб: scored, sealed, in A's queue of tips.
+  await scoreTipPrivately(deps, {
+    tipId: '00000000-0000-4000-8000-0000000071f5',
+    organisationId: w.orgA.id,
+    person: { surname: 'Trofimov', given_name: 'Gleb' },
+  });
+  const tipRow = await db
+    .selectFrom('tip_matches')
+    .select('id')
+    .where('organisation_id', '=', w.orgA.id)
+    .executeTakeFirstOrThrow();
+  const tipView = await tipMatchView(deps, grantMatching(staff, 'review'), tipRow.id);
   return {
     personId: person.person_id,
+    tipMatchId: tipRow.id,
+    tipMatchPerson: tipView.candidates[0].personId,
     pendingPair: pairs[0].id,
     mergeId: merged.mergeId!,
     importId: await freshUpload(),

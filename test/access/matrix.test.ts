@@ -30,6 +30,16 @@ const WATCHED = [
   'registry_records',
   'registry_counts',
   'registry_requests',
+  // issue 11: lists, candidates and merges, tips resembling records, boards, incidents
+  'person_imports',
+  'match_candidates',
+  'person_merges',
+  'tip_matches',
+  'cohort_optins',
+  'cohort_posts',
+  'incidents',
+  'incident_persons',
+  'incident_facts',
 ] as const;
 
 /** Those who may read organisation A's case: nobody else may ever see its secrets. */

@@ -37,6 +37,24 @@ export const matchingSpecs: RouteSpec[] = [
     request: async (w) => ({ url: `/staff/matches/${(await issue11(w)).pendingPair}`, fields: { decision: 'unsure' } }),
     outcome: only(...CASE_STAFF),
   },
+  // Tips resembling A's records: sealed to A, opened for A's case staff only.
+  { method: 'GET', route: '/staff/matches/tips', request: () => ({ url: '/staff/matches/tips' }), outcome: LISTS },
+  {
+    method: 'GET',
+    route: '/staff/matches/tips/:id',
+    request: async (w) => ({ url: `/staff/matches/tips/${(await issue11(w)).tipMatchId}` }),
+    outcome: only(...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/staff/matches/tips/:id',
+    // "unsure" by the caseworker (first); the others reach "already decided".
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: `/staff/matches/tips/${o.tipMatchId}`, fields: { person: o.tipMatchPerson, decision: 'unsure' } };
+    },
+    outcome: only(...CASE_STAFF),
+  },
   {
     method: 'POST',
     route: '/staff/merges/:id/undo',
