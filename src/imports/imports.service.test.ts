@@ -124,6 +124,8 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       [csv(['9,x,Петров,Иван,,,,,пропал,,,,']), 2, 'imports.errors.statusNeedsDate'],
       [csv(['9,x,Петров,Иван,,2090,,,,,,,']), 2, 'imports.errors.futureDate'],
       [csv([ROWS[0], '9,x,"Петров,Иван,,,,,,,,,']), 3, 'imports.errors.quote'],
+      // A quote left open swallows the rest of the file: the line is still the row at fault.
+      [csv([ROWS[0], '9,x,"Петров,Иван,,,,,,,,,', ROWS[1], ROWS[2]]), 3, 'imports.errors.quote'],
     ];
     for (const [bytes, line, key] of cases) {
       const out = await importForOrganisation(

@@ -107,10 +107,15 @@ const checkHeader = (header: string[]): string[] => {
   return names;
 };
 
-const csvFailure = (err: unknown): ListError => {
+/**
+ * `lastGood`: the line the last well-formed record ended on. A quote left open swallows the rest
+ * of the file, so the parser stops at its end; the row at fault is the one after the last good one.
+ */
+const csvFailure = (err: unknown, lastGood?: number): ListError => {
   if (err instanceof ListError) return err;
   if (err instanceof CsvError) {
-    const line = Number((err as CsvError & { lines?: number }).lines ?? 1) || 1;
+    const at = Number((err as CsvError & { lines?: number }).lines ?? 1) || 1;
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' && lastGood !== undefined ? lastGood + 1 : at;
     return new ListError(line, CSV_ERRORS[err.code] ?? 'imports.errors.malformed');
   }
   throw err;
@@ -138,10 +143,17 @@ export const readHeader = (text: string): { header: string[]; delimiter: string 
 export const readList = (text: string): ParsedList => {
   const { header, delimiter } = readHeader(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
+  let lastGood = 1;
   try {
-    records = parse(text, parseOptions(delimiter)) as unknown as typeof records;
+    records = parse(text, {
+      ...parseOptions(delimiter),
+      on_record: (record: string[], context: { lines: number }) => {
+        lastGood = context.lines;
+        return record;
+      },
+    }) as unknown as typeof records;
   } catch (err) {
-    throw csvFailure(err);
+    throw csvFailure(err, lastGood);
   }
   const rows = records.slice(1).map((r) => ({ line: r.info.lines, values: r.record }));
   return { header, rows };
