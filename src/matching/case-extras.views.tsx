@@ -32,14 +32,26 @@ const LinkedFacts = ({ ctx, links, staff }: { ctx: PageContext; links: CaseLinks
       )}
       {links.facts.length > 0 && (
         <ul>
-          {links.facts.map((f) => (
-            <li>
-              {factLine(ctx, {
-                ...f,
-                source: f.list ? { named: t('matching.sourceList', { name: f.list.sourceName }) } : f.source,
-              })}
-            </li>
-          ))}
+          {links.facts.map((f) => {
+            // Staff see which record each fact came from; the family its source only.
+            const from = staff ? links.records.find((r) => r.record.id === f.personId) : undefined;
+            return (
+              <li>
+                {factLine(ctx, {
+                  ...f,
+                  source: f.list ? { named: t('matching.sourceList', { name: f.list.sourceName }) } : f.source,
+                })}
+                {from && (
+                  <>
+                    <br />
+                    <small>
+                      {t('matching.fromRecord')} <a href={`/staff/people/${from.record.id}`}>{from.name}</a>
+                    </small>
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

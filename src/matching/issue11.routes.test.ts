@@ -191,6 +191,12 @@ describe.each(DIALECTS)('issue 11 pages (%s)', (dialect) => {
     expect(res.statusCode).toBe(303);
     const merged = await get(String(res.headers.location), s.w.caseworker.cookies);
     expect(merged.body).toContain('Записи объединены');
+    // Each case of the pair now shows staff the other record's facts, and which record each is from.
+    const caseId = /href="\/cases\/([0-9a-f-]{36})"/.exec(merged.body)?.[1];
+    const casePage = await get(`/cases/${caseId}`, s.w.caseworker.cookies);
+    expect(casePage.body).toContain('Сведения из других записей о нём');
+    expect(casePage.body).toMatch(/из записи <a href="\/staff\/people\/[0-9a-f-]{36}">/);
+    expect(casePage.body).toContain('Запись о человеке: возможные совпадения');
     const undoAction = /action="(\/staff\/merges\/[0-9a-f-]{36}\/undo)"/.exec(merged.body)?.[1];
     expect(undoAction).toBeDefined();
     const undone = await submitForm(
