@@ -90,32 +90,47 @@ export const SideBySide = ({ ctx, left, right }: { ctx: PageContext; left: Recor
     ],
     [t('matching.events'), (c) => <Events ctx={ctx} card={c} />],
   ];
-  // Two columns, one per record, each detail's name on a row of its own above them: on a 360 px
-  // phone a third column for the names would push the second record off the screen.
   return (
-    <table class="pair">
-      <thead>
-        <tr>
-          <th scope="col">{t('matching.left')}</th>
-          <th scope="col">{t('matching.right')}</th>
-        </tr>
-      </thead>
-      {rows.map(([label, cell]) => (
-        <tbody>
-          <tr>
-            <th colSpan={2} scope="colgroup">
-              {label}
-            </th>
-          </tr>
-          <tr>
-            <td>{cell(left)}</td>
-            <td>{cell(right)}</td>
-          </tr>
-        </tbody>
-      ))}
-    </table>
+    <TwoColumns
+      heads={[t('matching.left'), t('matching.right')]}
+      rows={rows.map(([label, cell]) => [label, cell(left), cell(right)])}
+    />
   );
 };
+
+/**
+ * Two columns, one per side, each detail's name on a row of its own above them: on a 360 px
+ * phone a third column for the names would push the second side off the screen.
+ */
+export const TwoColumns = ({
+  heads,
+  rows,
+}: {
+  heads: [string, string];
+  rows: Array<[string, preact.ComponentChildren, preact.ComponentChildren]>;
+}) => (
+  <table class="pair">
+    <thead>
+      <tr>
+        <th scope="col">{heads[0]}</th>
+        <th scope="col">{heads[1]}</th>
+      </tr>
+    </thead>
+    {rows.map(([label, left, right]) => (
+      <tbody>
+        <tr>
+          <th colSpan={2} scope="colgroup">
+            {label}
+          </th>
+        </tr>
+        <tr>
+          <td>{left}</td>
+          <td>{right}</td>
+        </tr>
+      </tbody>
+    ))}
+  </table>
+);
 
 const percent = (p: number): string => String(Math.round(p * 100));
 

@@ -4,7 +4,7 @@ import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
-import { contributionText, OriginOf } from './review.views.tsx';
+import { contributionText, OriginOf, TwoColumns } from './review.views.tsx';
 import type { RecordCard } from './review.service.ts';
 import type { TipMatchSummary, TipMatchView, TipPerson } from './tip-matches.service.ts';
 import { WorkNav } from './work-nav.views.tsx';
@@ -58,29 +58,7 @@ const Beside = ({ ctx, person, card }: { ctx: PageContext; person: TipPerson; ca
     [t('people.unit'), tipUnit(person), cardUnit(card)],
     [t('matching.origin'), t('matching.fromTip'), <OriginOf ctx={ctx} card={card} />],
   ];
-  return (
-    <table class="pair">
-      <thead>
-        <tr>
-          <th scope="col">{t('matching.tips.tipColumn')}</th>
-          <th scope="col">{t('matching.right')}</th>
-        </tr>
-      </thead>
-      {rows.map(([label, left, right]) => (
-        <tbody>
-          <tr>
-            <th colSpan={2} scope="colgroup">
-              {label}
-            </th>
-          </tr>
-          <tr>
-            <td>{left}</td>
-            <td>{right}</td>
-          </tr>
-        </tbody>
-      ))}
-    </table>
-  );
+  return <TwoColumns heads={[t('matching.tips.tipColumn'), t('matching.right')]} rows={rows} />;
 };
 
 export const TIP_NOTICES = ['same', 'different', 'unsure'] as const;
