@@ -110,7 +110,7 @@ export const TipMatchPage = ({
                 ))}
               </ul>
             </details>
-            {c.decision === 'same' && (
+            {c.decision === 'same' && c.card.caseId && (
               <p>
                 <a href={`/staff/tips/${view.tipId}`}>{t('matching.tips.attachHint')}</a>
               </p>
