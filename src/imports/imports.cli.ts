@@ -49,6 +49,10 @@ const progressBar = (): { progress: Progress; stop(): void } => {
             format: `${t(`imports.cli.${p}`).padEnd(12)} [{bar}] {percentage}% | {value}/{total}`,
             stream: process.stderr,
             hideCursor: true,
+            // KT_PROGRESS=1 asks for the bar when stderr is not a terminal (a log file): a line
+            // every few seconds instead of redrawing one.
+            noTTYOutput: !process.stderr.isTTY,
+            notTTYSchedule: 3000,
           },
           cliProgress.Presets.shades_classic,
         );
