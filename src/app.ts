@@ -20,6 +20,7 @@ import { caseEditRoutes } from './cases/case-edit.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
+import { registerUploads } from './evidence/evidence.plugin.ts';
 
 export interface AppDeps {
   config: Config;
@@ -62,6 +63,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   await registerSecurity(app, { secureCookies: deps.config.secureCookies });
   await app.register(fastifyFormbody);
+  await registerUploads(app);
   await app.register(fastifyStatic, {
     root: path.join(here, 'web', 'assets'),
     prefix: '/assets/',
