@@ -29,6 +29,13 @@ export const AUDIT_ACTIONS = [
   'account.2fa_set',
   'account.removed',
   'organisation.key_rotated',
+  // appeals (src/appeals/): who drafted, recorded, printed or closed an appeal of a case — never its text
+  'appeal.drafted',
+  'appeal.recorded',
+  'appeal.printed',
+  'appeal.closed',
+  'appeal.original_read',
+  'appeal.signed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
