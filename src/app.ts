@@ -21,6 +21,10 @@ import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
 import { registerUploads } from './evidence/evidence.plugin.ts';
+import { appealsRoutes } from './appeals/appeals.routes.tsx';
+import { staffAppealsRoutes } from './appeals/staff-appeals.routes.tsx';
+import { editorRoutes } from './appeals/editor.routes.tsx';
+import { guidesRoutes } from './guides/guides.routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -84,5 +88,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   await app.register(schedulerRoutes);
+  await app.register(appealsRoutes);
+  await app.register(staffAppealsRoutes);
+  await app.register(editorRoutes);
+  await app.register(guidesRoutes);
   return app;
 };

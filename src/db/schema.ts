@@ -8,6 +8,7 @@ import type { AccountsTables } from '../accounts/accounts.table.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 import type { EvidenceTables } from '../evidence/evidence.table.ts';
 import type { AppealsTables } from '../appeals/appeals.table.ts';
+import type { GuidesTables } from '../guides/guides.table.ts';
 
 export interface Database
   extends MetaTables,
@@ -17,4 +18,5 @@ export interface Database
     AuditTables,
     SchedulerTables,
     EvidenceTables,
-    AppealsTables {}
+    AppealsTables,
+    GuidesTables {}
