@@ -35,7 +35,9 @@ const freshDraft = async (w: AccessWorld, caseId = w.caseId): Promise<string> =>
   const grant = await ownerGrant(w, caseId);
   const { values } = await draftFor(deps(w), grant, { template: 'inquiry' });
   return saveDraft(deps(w), grant, {
-    ...values,
+    addressee: 'Командир войсковой части',
+    subject: values.subject,
+    body: values.body,
     template: 'inquiry',
     authority: undefined,
     follows: undefined,
