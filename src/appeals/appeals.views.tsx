@@ -142,7 +142,7 @@ export const NewAppealPage = ({
           emptyLabel={t('appeals.ownAuthority')}
         />
         {values.follows && <input type="hidden" name="follows" value={values.follows} />}
-        <button type="submit">{t('appeals.next')}</button>
+        <button type="submit">{t('appeals.continue')}</button>
       </form>
       <p>
         <a href={`/cases/${caseId}#appeals`}>{t('appeals.backToCase')}</a>

@@ -70,7 +70,8 @@ export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }
         </p>
       )}
       {guide.toc.length > 1 && (
-        <nav aria-labelledby="toc-h" class="toc">
+        // A section, not a <nav>: Pico lays a nav's list out in one row, which overflows a phone.
+        <section aria-labelledby="toc-h" class="toc">
           <h2 id="toc-h">{t('guides.toc')}</h2>
           <ol>
             {guide.toc.map((e) => (
@@ -79,13 +80,13 @@ export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }
               </li>
             ))}
           </ol>
-        </nav>
+        </section>
       )}
       <article lang={guide.lang} class="guide">
         <div dangerouslySetInnerHTML={{ __html: guide.html }} />
       </article>
-      <p class="muted">
-        {t('guides.updated', { date: formatDay(guide.editedAt), n: guide.version })} ·{' '}
+      <p class="muted">{t('guides.updated', { date: formatDay(guide.editedAt), n: guide.version })}</p>
+      <p>
         <a href="/guides">{t('guides.all')}</a>
       </p>
     </Layout>
