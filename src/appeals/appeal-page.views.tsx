@@ -432,7 +432,8 @@ export const AppealPage = (p: Props) => {
   const { t } = ctx;
   const steps = stepsOpen(view.state);
   return (
-    <Layout ctx={ctx} heading={view.letter.subject}>
+    // The letter's own heading is long (it breaks mid-word as a 360 px h1): the page says what it is.
+    <Layout ctx={ctx} heading={t('appeals.appealHeading')}>
       {p.notice && (
         <p class="notice done" role="status">
           {t(`appeals.done.${p.notice}`)}

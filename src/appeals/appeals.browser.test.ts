@@ -114,6 +114,13 @@ describe('appeals and guides in a browser', () => {
     await page.getByRole('button', { name: 'Страница для печати' }).click();
     await page.getByText('Иванова Мария Петровна').first().waitFor();
     await check(page, 'print');
+    // On paper only the letter: the menu, the quick exit and the hint are hidden by the print stylesheet.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('body > header').isVisible()).toBe(false);
+    expect(await page.locator('.quick-exit').isVisible()).toBe(false);
+    expect(await page.locator('.letter').isVisible()).toBe(true);
+    await shot(page, 'print-media');
+    await page.emulateMedia({ media: 'screen' });
     await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
     await page.getByText('ответ получен 01.03.2026').waitFor();
     await check(page, 'case with appeals');

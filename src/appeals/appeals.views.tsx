@@ -67,8 +67,10 @@ export const CaseAppealsSection = ({
               <a href={`/appeals/${a.id}`}>{a.subject}</a> — {a.addressee}
               <br />
               <small>
-                <span class={a.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${a.state}`)}</span>
-                {a.sentOn && <> · {t('appeals.sentOn', { date: formatDay(a.sentOn) })}</>}
+                {!(a.state === 'answered' && a.answeredOn) && (
+                  <span class={a.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${a.state}`)} · </span>
+                )}
+                {a.sentOn && <>{t('appeals.sentOn', { date: formatDay(a.sentOn) })}</>}
                 {a.answerBy && (
                   <>
                     {' '}
