@@ -21,7 +21,13 @@ const time = async (label: string, runs: number, fn: () => Promise<unknown> | un
 };
 
 const photo = await sharp({
-  create: { width: 4032, height: 3024, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  create: {
+    width: 4032,
+    height: 3024,
+    channels: 3,
+    background: '#888',
+    noise: { type: 'gaussian', mean: 128, sigma: 40 },
+  },
 })
   .jpeg({ quality: 90 })
   .withExif({ IFD0: { Make: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1' } })
@@ -29,7 +35,13 @@ const photo = await sharp({
 const scanPdf = await (async () => {
   const pdf = await PDFDocument.create();
   const page = await sharp({
-    create: { width: 1654, height: 2339, channels: 3, noise: { type: 'gaussian', mean: 200, sigma: 30 } },
+    create: {
+      width: 1654,
+      height: 2339,
+      channels: 3,
+      background: '#ccc',
+      noise: { type: 'gaussian', mean: 200, sigma: 30 },
+    },
   })
     .jpeg({ quality: 70 })
     .toBuffer();
