@@ -60,7 +60,7 @@ describe('appeals and guides in a browser', () => {
     const ctx = await contextFor(w.family.cookies);
     const page = await ctx.newPage();
     await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
-    await page.getByRole('link', { name: 'Написать обращение' }).click();
+    await page.getByRole('link', { name: 'Написать письмо' }).click();
     await check(page, 'new appeal');
     await page.getByLabel('Запрос о местонахождении и положении военнослужащего').check();
     await page
