@@ -15,6 +15,7 @@ import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
 import { CHANNELS, daysLeft, type LegalDate } from './deadline-rules.ts';
 import { isWaiting, RECORDED_STEPS, stepsOpen } from './appeal-lifecycle.ts';
 import type { AppealView } from './appeals.service.ts';
+import type { LetterToPrint } from './appeals-print.service.ts';
 import { DaysLeft } from './appeals.views.tsx';
 
 // One appeal: the letter, its legal dates with the days left, what came from the authority (with
@@ -479,23 +480,7 @@ export const AppealPage = (p: Props) => {
 };
 
 /** The letter alone, for the printer (A4, the print stylesheet hides the site around it). */
-export const PrintPage = ({
-  ctx,
-  appealId,
-  letter,
-}: {
-  ctx: PageContext;
-  appealId: string;
-  letter: {
-    addressee: string;
-    address: string | null;
-    sender: { fullName: string; postalAddress: string; email?: string } | null;
-    subject: string;
-    body: string;
-    date: string;
-    signatories?: Array<{ fullName: string; postalAddress: string }>;
-  };
-}) => {
+export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealId: string; letter: LetterToPrint }) => {
   const { t } = ctx;
   const signers = letter.signatories ?? (letter.sender ? [letter.sender] : []);
   return (

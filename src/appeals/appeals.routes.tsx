@@ -11,9 +11,9 @@ import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
 import { authoriseAppeal, authoriseCaseAppeals } from './appeals-access.service.ts';
 import { appealFile, closeAppeal, recordStep, sendAppeal } from './appeal-steps.service.ts';
-import { printLetter, signAppeal } from './appeals-print.service.ts';
+import { printLetter, signAppeal, type LetterToPrint } from './appeals-print.service.ts';
 import { discardDraft, draftFor, getAppeal, saveDraft, updateDraft } from './appeals.service.ts';
-import { draftSchema, printSchema, sendSchema, signSchema, stepSchema } from './appeals.schema.ts';
+import { draftSchema, printSchema, sendSchema, signSchema, stepSchema, type DraftInput } from './appeals.schema.ts';
 import { authorities, templates } from './directory.service.ts';
 import { letterPdf } from './letter-pdf.service.ts';
 import { APPEAL_NOTICES, AppealPage, PrintPage, type AppealFormState } from './appeal-page.views.tsx';
@@ -30,6 +30,30 @@ const newQuery = z.object({
   authority: z.string().max(40).optional().catch(undefined),
   follows: z.string().max(40).optional().catch(undefined),
 });
+
+/** A letter as a PDF download, its labels in the reader's language (also for collective appeals). */
+export const sendLetterPdf = async (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  letter: LetterToPrint,
+  filename: string,
+): Promise<FastifyReply> => {
+  const t = req.t;
+  const pdf = await letterPdf({
+    ...letter,
+    labels: {
+      to: t('appeals.to'),
+      from: t('appeals.from'),
+      signature: t('appeals.print.signature'),
+      date: t('appeals.print.date'),
+      others: letter.othersCount ? t('appeals.print.others', { count: letter.othersCount }) : '',
+    },
+  });
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(pdf);
+};
 
 export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -115,28 +139,34 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     );
   });
 
-  app.post<IdParams>('/cases/:id/appeals', async (req, reply) => {
-    const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), req.params.id, 'write');
+  /** Saves a letter's draft form; bad input shows the form again (400) with what was typed. */
+  const draftForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    caseId: string,
+    action: string,
+    save: (input: DraftInput) => Promise<string>,
+  ) => {
     try {
-      const id = await saveDraft(deps, grant, parseForm(draftSchema, req.body));
-      return redirect(reply, `/appeals/${id}?done=drafted`);
+      return redirect(reply, await save(parseForm(draftSchema, req.body)));
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
+      const values = echoValues(req.body);
+      const errors = formErrors(err.problems);
       return sendPage(
         req,
         reply,
-        (ctx) => (
-          <DraftPage
-            ctx={ctx}
-            caseId={grant.caseId}
-            action={`/cases/${grant.caseId}/appeals`}
-            values={echoValues(req.body)}
-            errors={formErrors(err.problems)}
-          />
-        ),
+        (ctx) => <DraftPage ctx={ctx} caseId={caseId} action={action} values={values} errors={errors} />,
         400,
       );
     }
+  };
+
+  app.post<IdParams>('/cases/:id/appeals', async (req, reply) => {
+    const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), req.params.id, 'write');
+    return draftForm(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, async (input) => {
+      return `/appeals/${await saveDraft(deps, grant, input)}?done=drafted`;
+    });
   });
 
   app.get<IdParams>('/appeals/:id', async (req, reply) => {
@@ -163,26 +193,10 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post<IdParams>('/appeals/:id/edit', async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
-    try {
-      await updateDraft(deps, grant, appeal.id, parseForm(draftSchema, req.body));
-      return redirect(reply, `/appeals/${appeal.id}?done=edited`);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <DraftPage
-            ctx={ctx}
-            caseId={grant.caseId}
-            action={`/appeals/${appeal.id}/edit`}
-            values={echoValues(req.body)}
-            errors={formErrors(err.problems)}
-          />
-        ),
-        400,
-      );
-    }
+    return draftForm(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, async (input) => {
+      await updateDraft(deps, grant, appeal.id, input);
+      return `/appeals/${appeal.id}?done=edited`;
+    });
   });
 
   app.post<IdParams>('/appeals/:id/discard', async (req, reply) => {
@@ -249,21 +263,7 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
       const input = parseForm(printSchema, req.body);
       const letter = await printLetter(deps, grant, appeal.id, input);
       if (input.format === 'pdf') {
-        const t = req.t;
-        const pdf = await letterPdf({
-          ...letter,
-          labels: {
-            to: t('appeals.to'),
-            from: t('appeals.from'),
-            signature: t('appeals.print.signature'),
-            date: t('appeals.print.date'),
-            others: t('appeals.print.others', { count: letter.othersCount ?? 0 }),
-          },
-        });
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `attachment; filename="appeal-${appeal.id.slice(0, 8)}.pdf"`)
-          .send(pdf);
+        return sendLetterPdf(req, reply, letter, `appeal-${appeal.id.slice(0, 8)}.pdf`);
       }
       return sendPage(req, reply, (ctx) => <PrintPage ctx={ctx} appealId={appeal.id} letter={letter} />);
     } catch (err) {

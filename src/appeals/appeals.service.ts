@@ -219,6 +219,41 @@ const letterOf = async (db: Queryable, input: DraftInput): Promise<Letter> => {
   };
 };
 
+/** A new draft's row: nothing sent, no date, no deadline yet. */
+export const draftRow = (a: {
+  id: string;
+  caseId: string;
+  day: string;
+  letterSealed: string;
+  followsId?: string | null;
+  collectiveId?: string | null;
+}): AppealsTable => ({
+  id: a.id,
+  case_id: a.caseId,
+  state: 'draft',
+  channel: null,
+  created_on: a.day,
+  sent_on: null,
+  delivered_on: null,
+  registered_on: null,
+  forwarded_on: null,
+  forward_registered_on: null,
+  extension_days: null,
+  extended_on: null,
+  answered_on: null,
+  overdue_on: null,
+  closed_on: null,
+  register_by: null,
+  answer_by: null,
+  deadline_estimated: 0,
+  follows_id: a.followsId ?? null,
+  collective_id: a.collectiveId ?? null,
+  letter_sealed: a.letterSealed,
+  refs_sealed: null,
+  signature_sealed: null,
+  signed_on: null,
+});
+
 const assertCaseActive = (grant: AppealGrant) => {
   if (!grant.caseActive) throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
 };
@@ -235,32 +270,16 @@ export const saveDraft = async (deps: AppealsDeps, grant: AppealGrant<'write'>, 
     if (prev?.case_id === grant.caseId) followsId = prev.id;
   }
   await deps.db.transaction().execute(async (tx) => {
-    await insertAppeal(tx, {
-      id,
-      case_id: grant.caseId,
-      state: 'draft',
-      channel: null,
-      created_on: isoDay(deps.clock),
-      sent_on: null,
-      delivered_on: null,
-      registered_on: null,
-      forwarded_on: null,
-      forward_registered_on: null,
-      extension_days: null,
-      extended_on: null,
-      answered_on: null,
-      overdue_on: null,
-      closed_on: null,
-      register_by: null,
-      answer_by: null,
-      deadline_estimated: 0,
-      follows_id: followsId,
-      collective_id: null,
-      letter_sealed: seal(key, JSON.stringify(letter), aad(id, 'letter')),
-      refs_sealed: null,
-      signature_sealed: null,
-      signed_on: null,
-    });
+    await insertAppeal(
+      tx,
+      draftRow({
+        id,
+        caseId: grant.caseId,
+        day: isoDay(deps.clock),
+        letterSealed: seal(key, JSON.stringify(letter), aad(id, 'letter')),
+        followsId,
+      }),
+    );
     await audit(tx, deps.clock, grant, 'appeal.drafted');
   });
   return id;

@@ -7,7 +7,7 @@ import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { findCaseFacts } from '../cases/case-access.service.ts';
 import { casesOfOrganisationForPicker } from './collective-cases.service.ts';
 import { appealCaseKey } from './appeals-access.service.ts';
-import { aad, audit, deadlineColumns, openLetter, type AppealsDeps, type Letter } from './appeals.service.ts';
+import { aad, audit, deadlineColumns, draftRow, openLetter, type AppealsDeps, type Letter } from './appeals.service.ts';
 import { openSignature } from './appeals-print.service.ts';
 import type { CollectiveInput } from './appeals.schema.ts';
 import {
@@ -74,32 +74,16 @@ export const createCollective = async (deps: AppealsDeps, staff: Staff, input: C
     });
     for (const [i, g] of grants.entries()) {
       const appealId = randomUUID();
-      await insertAppeal(tx, {
-        id: appealId,
-        case_id: g.caseId,
-        state: 'draft',
-        channel: null,
-        created_on: today,
-        sent_on: null,
-        delivered_on: null,
-        registered_on: null,
-        forwarded_on: null,
-        forward_registered_on: null,
-        extension_days: null,
-        extended_on: null,
-        answered_on: null,
-        overdue_on: null,
-        closed_on: null,
-        register_by: null,
-        answer_by: null,
-        deadline_estimated: 0,
-        follows_id: null,
-        collective_id: id,
-        letter_sealed: seal(keys[i], JSON.stringify(letter), aad(appealId, 'letter')),
-        refs_sealed: null,
-        signature_sealed: null,
-        signed_on: null,
-      });
+      await insertAppeal(
+        tx,
+        draftRow({
+          id: appealId,
+          caseId: g.caseId,
+          day: today,
+          letterSealed: seal(keys[i], JSON.stringify(letter), aad(appealId, 'letter')),
+          collectiveId: id,
+        }),
+      );
       await audit(tx, deps.clock, g, 'appeal.drafted');
     }
   });

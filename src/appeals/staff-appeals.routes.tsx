@@ -21,7 +21,7 @@ import {
 } from './collective.service.ts';
 import { collectiveSchema, collectiveSendSchema } from './appeals.schema.ts';
 import { authorities, currentTemplate } from './directory.service.ts';
-import { letterPdf } from './letter-pdf.service.ts';
+import { sendLetterPdf } from './appeals.routes.tsx';
 import { StaffAppealsPage } from './appeals.views.tsx';
 import { PrintPage } from './appeal-page.views.tsx';
 import { CollectiveListPage, CollectivePage, NewCollectivePage } from './staff-appeals.views.tsx';
@@ -139,21 +139,7 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
       signatories,
     };
     if ((req.body as Record<string, unknown>)?.format === 'pdf') {
-      const t = req.t;
-      const pdf = await letterPdf({
-        ...letter,
-        labels: {
-          to: t('appeals.to'),
-          from: t('appeals.from'),
-          signature: t('appeals.print.signature'),
-          date: t('appeals.print.date'),
-          others: '',
-        },
-      });
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="collective-${id.slice(0, 8)}.pdf"`)
-        .send(pdf);
+      return sendLetterPdf(req, reply, letter, `collective-${id.slice(0, 8)}.pdf`);
     }
     return sendPage(req, reply, (ctx) => (
       <PrintPage ctx={ctx} appealId={view.members[0]?.appealId ?? ''} letter={letter} />

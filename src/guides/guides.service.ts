@@ -117,33 +117,34 @@ export const searchGuides = async (db: Queryable, query: string, lang: Lang): Pr
   return hits.sort((a, b) => b.score - a.score).slice(0, 30);
 };
 
-const render = (input: GuideInput) => {
+/** A saved version's row: the source, its sanitised HTML, its contents and its words for search. */
+const versionRow = (guideId: string, version: number, input: GuideInput, editor: AuthContext, at: string) => {
   const r = renderMarkdown(input.markdown);
   if (r.text.trim() === '') throw new Invalid({ field: 'markdown', key: 'guides.errors.empty' });
-  return r;
+  return {
+    id: randomUUID(),
+    guide_id: guideId,
+    version,
+    title: input.title,
+    markdown: input.markdown,
+    html: r.html,
+    toc: JSON.stringify(r.toc),
+    search_text: searchTextOf(input.title, r.text),
+    edited_by: editor.userId,
+    edited_at: at,
+  };
 };
 
 /** An editor writes a new guide (version 1). */
 export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: NewGuideInput): Promise<string> => {
   if (await findGuideBySlugLang(deps.db, input.slug, input.lang))
     throw new Invalid({ field: 'slug', key: 'guides.errors.slugTaken' });
-  const r = render(input);
   const id = randomUUID();
   const at = isoNow(deps.clock);
+  const row = versionRow(id, 1, input, editor, at);
   await deps.db.transaction().execute(async (tx) => {
     await insertGuide(tx, { id, slug: input.slug, lang: input.lang, current_version: 1, created_at: at });
-    await insertGuideVersion(tx, {
-      id: randomUUID(),
-      guide_id: id,
-      version: 1,
-      title: input.title,
-      markdown: input.markdown,
-      html: r.html,
-      toc: JSON.stringify(r.toc),
-      search_text: searchTextOf(input.title, r.text),
-      edited_by: editor.userId,
-      edited_at: at,
-    });
+    await insertGuideVersion(tx, row);
   });
   return id;
 };
@@ -157,24 +158,12 @@ export const saveGuide = async (
 ): Promise<number> => {
   const current = await findCurrentGuideById(deps.db, id);
   if (!current) throw new NotFound('guide');
-  const r = render(input);
   const version = current.current_version + 1;
-  const at = isoNow(deps.clock);
+  const row = versionRow(id, version, input, editor, isoNow(deps.clock));
   await deps.db.transaction().execute(async (tx) => {
     if (input.base !== current.current_version || !(await advanceGuide(tx, id, current.current_version, version)))
       throw new Conflict('guides.errors.changed');
-    await insertGuideVersion(tx, {
-      id: randomUUID(),
-      guide_id: id,
-      version,
-      title: input.title,
-      markdown: input.markdown,
-      html: r.html,
-      toc: JSON.stringify(r.toc),
-      search_text: searchTextOf(input.title, r.text),
-      edited_by: editor.userId,
-      edited_at: at,
-    });
+    await insertGuideVersion(tx, row);
   });
   return version;
 };
