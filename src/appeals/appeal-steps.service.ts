@@ -210,8 +210,11 @@ export const appealFile = async (
     { kind: 'symmetric', key },
     which,
   );
-  if (which === 'original')
-    await deps.db.transaction().execute((tx) => audit(tx, deps.clock, grant, 'appeal.original_read'));
+  // Opening a file of the case is a staff read of the case; an original is named as such.
+  if (which === 'original' || grant.side === 'staff')
+    await deps.db
+      .transaction()
+      .execute((tx) => audit(tx, deps.clock, grant, which === 'original' ? 'appeal.original_read' : 'case.read'));
   return file;
 };
 

@@ -380,6 +380,8 @@ export const getAppeal = async (
   const row = await findAppeal(deps.db, appealId);
   if (!row || row.case_id !== grant.caseId) throw new NotFound('appeal');
   const key = await appealCaseKey(deps.db, grant);
+  // An appeal is part of its case: a staff member reading it is a staff read of the case.
+  if (grant.side === 'staff') await deps.db.transaction().execute((tx) => audit(tx, deps.clock, grant, 'case.read'));
   const stepRows = await listSteps(deps.db, appealId);
   const files = await fileHeads(
     deps.db,
