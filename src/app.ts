@@ -18,6 +18,11 @@ import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
 import { registryRoutes } from './registry/registry.plugin.ts';
+import { registerUploads } from './evidence/evidence.plugin.ts';
+import { appealsRoutes } from './appeals/appeals.routes.tsx';
+import { staffAppealsRoutes } from './appeals/staff-appeals.routes.tsx';
+import { editorRoutes } from './appeals/editor.routes.tsx';
+import { guidesRoutes } from './guides/guides.routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -60,6 +65,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // assets arrive already compressed and are left alone.
   await app.register(fastifyCompress, { encodings: ['br', 'gzip', 'deflate'] });
   registerAssets(app);
+  await registerUploads(app);
   registerErrorHandling(app);
   await registerSessions(app);
 
@@ -72,5 +78,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(accountsRoutes);
   await app.register(schedulerRoutes);
   await app.register(registryRoutes);
+  await app.register(appealsRoutes);
+  await app.register(staffAppealsRoutes);
+  await app.register(editorRoutes);
+  await app.register(guidesRoutes);
   return app;
 };

@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = [
   'registry.request_closed',
   // the family's "do not publish" choice on her case
   'case.publication_choice',
+  // appeals (src/appeals/): who drafted, recorded, printed or closed an appeal of a case — never its text
+  'appeal.drafted',
+  'appeal.recorded',
+  'appeal.printed',
+  'appeal.closed',
+  'appeal.original_read',
+  'appeal.signed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

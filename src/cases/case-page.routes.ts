@@ -5,6 +5,11 @@ import { Invalid } from '../shared/errors.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { getCaseForViewer } from './cases.service.ts';
 import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
+import { principalOf } from '../policy/principal.ts';
+import { appealAbilities } from '../policy/appeals.policy.ts';
+import { authoriseCaseAppeals } from '../appeals/appeals-access.service.ts';
+import { appealsOfCase } from '../appeals/appeals.service.ts';
+import { CaseAppealsSection } from '../appeals/appeals.views.tsx';
 
 /** The ?done=… of a redirect after a successful form, allow-listed. */
 const noticeOf = (req: FastifyRequest): CaseNotice | undefined => {
@@ -23,7 +28,23 @@ export const renderCase = async (
   // A form sent back with errors is the same visit: only a fresh page counts news as seen.
   const view = await getCaseForViewer(req.server.deps, grant, { takeNews: !form });
   const notice = form ? undefined : noticeOf(req);
-  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, form, notice }), status);
+  // The case's appeals (src/appeals/), with their deadlines and days left.
+  const appealsGrant = await authoriseCaseAppeals(req.server.deps.db, principalOf(grant.auth), grant.caseId, 'read');
+  const appeals = await appealsOfCase(req.server.deps, appealsGrant);
+  const canWrite = appealAbilities(appealsGrant, appealsGrant.caseActive).write;
+  return sendPage(
+    req,
+    reply,
+    (ctx) =>
+      CasePage({
+        ctx,
+        view,
+        form,
+        notice,
+        sections: CaseAppealsSection({ ctx, caseId: grant.caseId, appeals, canWrite }),
+      }),
+    status,
+  );
 };
 
 /**

@@ -23,6 +23,7 @@ import { verifyEvent } from './events.service.ts';
 import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
 import { CLOSE_ECHO, NOTE_ECHO, SEARCH_ECHO } from './cases.echo.ts';
+import { casesWithOverdueAppeals, dueAppeals } from '../appeals/appeals-queue.service.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -42,8 +43,18 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const { filter, days, after } = queueQuerySchema.parse(req.query ?? {});
     const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
+    // Overdue appeals (src/appeals/): a count linking to the deadlines list, and a mark per case.
+    const appeals = {
+      overdue: (await dueAppeals(deps, { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(
+        (a) => a.state === 'overdue',
+      ).length,
+      cases: await casesWithOverdueAppeals(
+        deps.db,
+        page.rows.map((r) => r.id),
+      ),
+    };
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} />
+      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} appeals={appeals} />
     ));
   });
 

@@ -7,6 +7,9 @@ import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 import type { RegistryTables } from '../registry/registry.table.ts';
+import type { EvidenceTables } from '../evidence/evidence.table.ts';
+import type { AppealsTables } from '../appeals/appeals.table.ts';
+import type { GuidesTables } from '../guides/guides.table.ts';
 
 export interface Database
   extends MetaTables,
@@ -15,4 +18,7 @@ export interface Database
     CasesTables,
     AuditTables,
     SchedulerTables,
-    RegistryTables {}
+    RegistryTables,
+    EvidenceTables,
+    AppealsTables,
+    GuidesTables {}

@@ -14,6 +14,7 @@ import { addNote, assignCase, closeCase, sendMessage } from '../cases/case-work.
 import { openCase } from '../cases/cases.service.ts';
 import { addEvent, verifyEvent } from '../cases/events.service.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
+import { playDemoAppeals, type DemoCaseRef } from '../appeals/appeals-demo.service.ts';
 import {
   DEMO_CASES,
   DEMO_FAMILY_COUNT,
@@ -44,6 +45,7 @@ export interface DemoReport {
   organisationIds: string[];
   logins: DemoLogin[];
   cases: number;
+  appeals: number;
 }
 
 /** Refuses unless the data directory is missing or empty (checked before the database is opened). */
@@ -144,15 +146,34 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   for (let i = 1; i <= DEMO_FAMILY_COUNT; i++) families.push(await account(`demo-family-${i}`, 'family', null));
 
   const names = demoNames(DEMO_CASES.length);
+  const open: DemoCaseRef[] = [];
   for (const [i, c] of DEMO_CASES.entries()) {
     clock.advance(5 * DAY);
-    await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]);
+    const caseId = await playCase(
+      cdeps,
+      c,
+      names[c.samePersonAs ?? i],
+      orgs[c.org].id,
+      families[c.family].auth,
+      staff[c.org],
+    );
+    if (c.org === 0 && !c.close)
+      open.push({
+        caseId,
+        family: families[c.family].auth,
+        caseworker: { ...staff[0].caseworker.auth, organisationId: orgs[0].id },
+        editor: staff[0].editor.auth,
+      });
   }
+  // Appeals in every state of their lifecycle, some overdue, on today's date (src/appeals/).
+  clock.set(deps.clock.now());
+  const appeals = await playDemoAppeals(deps.db, clock, open);
   return {
     organisations: orgs.map((o) => o.name),
     organisationIds: orgs.map((o) => o.id),
     logins,
     cases: DEMO_CASES.length,
+    appeals,
   };
 };
 
@@ -163,7 +184,7 @@ const playCase = async (
   orgId: string,
   family: AuthContext,
   staff: Record<StaffRole, Staff>,
-): Promise<void> => {
+): Promise<string> => {
   const today = () => isoDay(deps.clock);
   const input = parseForm(openCaseSchema(today()), {
     organisation: orgId,
@@ -225,6 +246,7 @@ const playCase = async (
     step();
     await closeCase(deps, await grant(worker, 'close'), c.close);
   }
+  return caseId;
 };
 
 /** What `kintrace demo` prints: where to log in and as whom. */
@@ -239,7 +261,7 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
     ].join('  '),
   );
   return [
-    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases.`,
+    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases, ${report.appeals} appeals.`,
     // The address is the one PORT, HOST and PUBLIC_URL give now: the server, started with the same
     // settings, prints it again (main.ts), so a later PORT=3000 is not met with a stale :8080.
     `Start the server with the same DATA_DIR, PORT and PUBLIC_URL (npm start), then log in at`,

@@ -2,6 +2,7 @@ import { accountOf, principalOf, type AuthContext } from './principal.ts';
 import { mayAdministerSite, mayAdministerStaff } from './organisation.policy.ts';
 import { effectiveRole, isCaseStaff } from './staff-roles.ts';
 import { mayPublish } from './registry.policy.ts';
+import { mayEdit } from './appeals.policy.ts';
 
 // The links every page's menu may show, decided once per request from who is asking. A link is
 // offered only where it leads somewhere for this account: for an editor or a site admin outside
@@ -20,6 +21,10 @@ export interface NavAbilities {
   /** the public registry: everyone; its publication desk: those who publish */
   registry: boolean;
   registryDesk: boolean;
+  /** the directory of authorities, the letter templates and the guides */
+  editor: boolean;
+  /** the guides are public */
+  guides: boolean;
 }
 
 export const navAbilities = (auth: AuthContext | null): NavAbilities => {
@@ -36,5 +41,7 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     account: account !== null,
     registry: true,
     registryDesk: mayPublish(principal),
+    editor: mayEdit(principal),
+    guides: true,
   };
 };

@@ -30,6 +30,15 @@ const WATCHED = [
   'registry_records',
   'registry_counts',
   'registry_requests',
+  'appeals',
+  'appeal_steps',
+  'appeal_senders',
+  'collective_appeals',
+  'evidence_files',
+  'authorities',
+  'appeal_templates',
+  'guides',
+  'guide_versions',
 ] as const;
 
 /** Those who may read organisation A's case: nobody else may ever see its secrets. */
