@@ -6,6 +6,8 @@ import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, typ
 import { DateField, PersonFields } from '../people/people.views.tsx';
 import type { EarlierRequest } from './duplicate-request.ts';
 import { CONTACT_MEANS, RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
+import { statusLine } from './case-status.views.tsx';
+import type { PersonStatus } from './status-rules.ts';
 
 export const enumOptions = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}`) }));
@@ -125,7 +127,8 @@ export const MyCasesPage = ({
     state: CaseState;
     openedOn: string;
     lastActivityOn: string;
-    status: string;
+    status: PersonStatus;
+    pending: PersonStatus | null;
     news: number;
   }>;
 }) => {
@@ -147,7 +150,7 @@ export const MyCasesPage = ({
               )}
               <br />
               <small>
-                {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}:{' '}
+                {t('cases.statusLabel')}: {statusLine(ctx, c.status, c.pending)} · {t('cases.state')}:{' '}
                 {t(`cases.states.${isActive(c.state) ? 'open' : 'closed'}`)} · {t('cases.openedOn')}{' '}
                 {formatDay(c.openedOn)}
               </small>
