@@ -56,8 +56,9 @@ const Headline = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => {
   const basis = byId(status.pendingBasisEventId);
   const own = view.can.voice === 'family' && basis?.addedByFamily === true;
   const text = statusText(ctx, view, status.pending, status.pendingBasisEventId);
+  // A dispute is nobody's report: it is not "what you reported".
   const reported = SELF_QUALIFIED.has(status.pending)
-    ? own
+    ? own && status.pending !== 'disputed_death'
       ? ctx.t('cases.statusReportedOwnPlain', { status: text })
       : text
     : ctx.t(own ? 'cases.statusReportedOwn' : 'cases.statusReported', { status: text });
@@ -94,23 +95,28 @@ export const Sides = ({
   birth,
   d,
   anchors = true,
+  skip,
 }: {
   ctx: PageContext;
   events: readonly TimelineEvent[];
   birth: PartialDate | null;
   d: Discrepancy;
   anchors?: boolean;
+  /** an event not to name (the one being checked: its page is about it) */
+  skip?: string;
 }) => (
   <>
-    {d.eventIds.map((id, i) => (
-      <>
-        {i > 0 && ' / '}
-        <Side ctx={ctx} e={events.find((e) => e.id === id)} anchors={anchors} />
-      </>
-    ))}
+    {d.eventIds
+      .filter((id) => id !== skip)
+      .map((id, i) => (
+        <>
+          {i > 0 && ' / '}
+          <Side ctx={ctx} e={events.find((e) => e.id === id)} anchors={anchors} />
+        </>
+      ))}
     {d.eventIds.length === 1 && birth && (
       <>
-        {' / '}
+        {d.eventIds[0] !== skip && ' / '}
         {ctx.t('cases.birthDateSide', { date: formatPartialDate(birth.value, birth.precision) })}
       </>
     )}

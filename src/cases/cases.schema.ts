@@ -114,16 +114,23 @@ export const eventConfirmationSchema = z.object({
 });
 
 export const verifySchema = z.object({ verification: pick(VERIFICATION_LEVELS) });
+/** A staff member's reason: required, and said so in words ("write the reason"). */
+const reasonField = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().min(1, 'cases.errors.reasonRequired').max(TEXT_LIMITS.reason),
+  );
+
 /** Confirming or correcting a level: the level and, always, a reason. */
 export const levelChangeSchema = z.object({
   verification: pick(VERIFICATION_LEVELS),
-  reason: requiredText(TEXT_LIMITS.reason),
+  reason: reasonField(),
 });
 /** A verdict on a discrepancy: which one, which version is set aside ('both': none), and why. */
 export const resolveSchema = z.object({
   d: requiredText(200),
   outcome: requiredText(40),
-  reason: requiredText(TEXT_LIMITS.reason),
+  reason: reasonField(),
 });
 export const postSchema = z.object({ body: requiredText(TEXT_LIMITS.post) });
 export const assignSchema = z.object({ assignee: requiredText(40) });

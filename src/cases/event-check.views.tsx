@@ -39,7 +39,7 @@ export const EventCheckPage = (p: {
             {warnings.map((d) => (
               <li>
                 {t(`cases.discrepancyRules.${d.rule}`)}:{' '}
-                <Sides ctx={ctx} events={others} birth={check.birth} d={d} anchors={false} />
+                <Sides ctx={ctx} events={others} birth={check.birth} d={d} anchors={false} skip={check.eventId} />
               </li>
             ))}
           </ul>
