@@ -5,6 +5,7 @@ import type { CaseView } from './cases.service.ts';
 import type { Discrepancy } from './discrepancies.ts';
 import type { PersonStatus } from './status-rules.ts';
 import type { DiscrepancyView } from './timeline-judgement.ts';
+import { warningSignature, type EventCheck } from './verification-lifecycle.ts';
 import { VERIFICATION_LEVELS, type TimelineEvent, type Verification } from './timeline.ts';
 
 // The status section of the case page: what is known and how sure it is, the verified status
@@ -254,4 +255,39 @@ export const SourcesList = ({ ctx, view, highlight }: { ctx: PageContext; view: 
       </li>
     ))}
   </ol>
+);
+
+/**
+ * The dates that do not agree, before a form is saved (the check page, the new request, a
+ * corrected date of birth): each contradiction with what it contradicts, then what to do.
+ */
+export const DateWarnings = ({
+  ctx,
+  check,
+  skip,
+  advice,
+}: {
+  ctx: PageContext;
+  check: EventCheck;
+  /** the event the page is about, not named again */
+  skip?: string;
+  advice: string;
+}) => (
+  <section class="notice" aria-labelledby="warnings-h">
+    <h2 id="warnings-h">{ctx.t('cases.check.warningsTitle')}</h2>
+    <ul>
+      {check.warnings.map((d) => (
+        <li>
+          {ctx.t(`cases.discrepancyRules.${d.rule}`)}:{' '}
+          <Sides ctx={ctx} events={check.events} birth={check.birth} d={d} anchors={false} skip={skip} />
+        </li>
+      ))}
+    </ul>
+    <p>{advice}</p>
+  </section>
+);
+
+/** The hidden field that says which warnings were seen, for the form's second submit. */
+export const AcknowledgedWarnings = ({ check }: { check: EventCheck }) => (
+  <input type="hidden" name="ack" value={check.warnings.map((d) => warningSignature(d, check.eventId)).join(' ')} />
 );

@@ -47,7 +47,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post('/cases/new', { config: { echo: NEW_CASE_ECHO } }, async (req, reply) => {
     const auth = grantOpenCase(principalOf(requireFamily(req)));
-    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest) => {
+    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest, warnings?: EventCheck) => {
       const organisations = await organisationChoices(deps.db);
       return sendPage(
         req,
@@ -59,6 +59,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
             values={echoValues(req.body)}
             errors={errors}
             earlier={earlier}
+            warnings={warnings}
           />
         ),
         status,
@@ -69,9 +70,10 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
       // Warned once (duplicate-request.ts): sent again naming the request it was warned about, it goes through.
       const earlier = await earlierRequestAbout(deps.db, auth, input);
       if (earlier && echoValues(req.body).duplicate_of !== earlier.caseId) return formAgain(409, {}, earlier);
-      const { caseId } = await openCase(deps, auth, input);
+      const { caseId } = await openCase(deps, auth, input, parseForm(eventConfirmationSchema, req.body).ack);
       return redirect(reply, `/cases/${caseId}`);
     } catch (err) {
+      if (err instanceof NeedsCheck) return formAgain(409, {}, undefined, err.check);
       if (!(err instanceof Invalid)) throw err;
       return formAgain(400, formErrors(err.problems));
     }

@@ -35,6 +35,7 @@ import { noNews, takeNews, unseenNewsByCase, type CaseNews } from './case-news.s
 import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
 import { discrepancyViews, raisesOf, type DiscrepancyView, type Raise, type Verdict } from './timeline-judgement.ts';
 import { readVerificationRecord, type LevelChangeView } from './verification.service.ts';
+import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
 import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
 
 // Opening and reading cases. The work on a case is in case-work.service.ts (assignment, notes,
@@ -53,10 +54,25 @@ export const openCase = async (
   deps: CasesDeps,
   auth: AuthContext,
   input: OpenCaseInput,
+  /** the date warnings seen on the form and sent again (warningSignature()s) */
+  acknowledged: readonly string[] = [],
 ): Promise<{ caseId: string }> => {
   const orgs = await listOrganisations(deps.db);
   if (!orgs.some((o) => o.id === input.organisation))
     throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
+  const lastContactId = randomUUID();
+  // A last contact before the date of birth is flagged once (a typo in either date, usually).
+  if (input.last_contact_date) {
+    const lastContact: TimelineEvent = {
+      id: lastContactId,
+      kind: 'last_contact',
+      date: input.last_contact_date,
+      source: 'family',
+      verification: 'reported',
+    };
+    const check = checkChange([], [lastContact], lastContactId, { birth: input.birth_date ?? null });
+    if (unacknowledged(check, lastContactId, acknowledged).length > 0) throw new NeedsCheck(check);
+  }
   const userKey = await userPublicKey(deps.db, auth.userId);
   const caseId = randomUUID();
   const key = randomKey();
@@ -91,7 +107,7 @@ export const openCase = async (
     });
     if (input.last_contact_date) {
       await insertEvent(tx, {
-        id: randomUUID(),
+        id: lastContactId,
         person_id: personId,
         case_id: caseId,
         kind: 'last_contact',

@@ -2,7 +2,7 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { EventFields } from './case-page.views.tsx';
-import { Sides, eventLabel } from './case-status.views.tsx';
+import { DateWarnings, Sides, eventLabel } from './case-status.views.tsx';
 import type { Verification } from './timeline.ts';
 import { warningSignature, type EventCheck } from './verification-lifecycle.ts';
 import { ReasonField } from './verification.views.tsx';
@@ -33,18 +33,12 @@ export const EventCheckPage = (p: {
     <Layout ctx={ctx} heading={t('cases.check.title')}>
       <FormErrorSummary ctx={ctx} errors={p.errors} />
       {warnings.length > 0 && check && (
-        <section class="notice" aria-labelledby="warnings-h">
-          <h2 id="warnings-h">{t('cases.check.warningsTitle')}</h2>
-          <ul>
-            {warnings.map((d) => (
-              <li>
-                {t(`cases.discrepancyRules.${d.rule}`)}:{' '}
-                <Sides ctx={ctx} events={others} birth={check.birth} d={d} anchors={false} skip={check.eventId} />
-              </li>
-            ))}
-          </ul>
-          <p>{t(p.voice === 'family' ? 'cases.check.warningsFamily' : 'cases.check.warningsStaff')}</p>
-        </section>
+        <DateWarnings
+          ctx={ctx}
+          check={check}
+          skip={check.eventId}
+          advice={t(p.voice === 'family' ? 'cases.check.warningsFamily' : 'cases.check.warningsStaff')}
+        />
       )}
       {check?.grave && (
         <section aria-labelledby="grave-h">

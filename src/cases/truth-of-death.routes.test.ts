@@ -182,4 +182,65 @@ describe.each(DIALECTS)('the truth of a death over HTTP (%s)', (dialect) => {
     expect(again.res.statusCode).toBe(400);
     expect(again.res.body).toContain('Это противоречие уже разобрано или его больше нет.');
   });
+
+  it('flags a date of birth that makes a date impossible, on the new request and on a correction', async () => {
+    const form = {
+      organisation: s.w.orgA.id,
+      surname: 'Датов',
+      given_name: 'Иван',
+      birth_date: '2025',
+      service_category: 'conscript',
+      relation: 'mother',
+      last_contact_date: '03.2024',
+      narrative: 'Рассказ',
+      wants_to_learn: 'Где он',
+    };
+    const first = await submitForm(s.t.app, '/cases/new', form, s.w.otherFamily.cookies);
+    expect(first.res.statusCode).toBe(409);
+    expect(first.res.body).toContain('Дата раньше даты рождения');
+    expect(first.res.body).toContain('Последняя связь, 03.2024');
+    const ack = /name="ack" value="([^"]*)"/.exec(first.res.body)![1];
+    expect(ack).toBe('before_birth');
+    const saved = await submitForm(s.t.app, '/cases/new', { ...form, ack }, s.w.otherFamily.cookies);
+    expect(saved.res.statusCode).toBe(303);
+    const caseUrl = String(saved.res.headers.location);
+    const page = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.otherFamily.cookies });
+    expect(page.body).toContain('Противоречащие друг другу сведения');
+
+    // Corrected to a birth date that makes the deployment he had at 16: flagged, then saved.
+    const caseId = await fresh();
+    const url = `/cases/${caseId}`;
+    await submitForm(
+      s.t.app,
+      url,
+      { kind: 'deployed', date: '06.2025', source: 'family' },
+      s.w.family.cookies,
+      `${url}/events`,
+    );
+    const edit = {
+      surname: 'Иванов',
+      given_name: 'Пётр',
+      birth_date: '01.01.2009',
+      service_category: 'mobilised',
+      relation: 'mother',
+      narrative: 'Исправленный рассказ',
+      wants_to_learn: 'Где он',
+    };
+    const warned = await submitForm(s.t.app, `${url}/edit`, edit, s.w.family.cookies);
+    expect(warned.res.statusCode).toBe(409);
+    expect(warned.res.body).toContain('На дату призыва или отправки человеку ещё не было 18 лет');
+    const editAck = /name="ack" value="([^"]*)"/.exec(warned.res.body)![1];
+    expect(editAck).toMatch(/^under_18_at_service:[0-9a-f-]{36}$/);
+    const person = () =>
+      s.t.opened.db
+        .selectFrom('persons')
+        .innerJoin('cases', 'cases.person_id', 'persons.id')
+        .select('persons.birth_date')
+        .where('cases.id', '=', caseId)
+        .executeTakeFirstOrThrow();
+    expect((await person()).birth_date).toBe('1998-05-12');
+    const done = await submitForm(s.t.app, `${url}/edit`, { ...edit, ack: editAck }, s.w.family.cookies);
+    expect(done.res.statusCode).toBe(303);
+    expect((await person()).birth_date).toBe('2009-01-01');
+  });
 });

@@ -119,6 +119,29 @@ export const checkChange = (
 };
 
 /**
+ * The check of a corrected date of birth: the discrepancies it would bring to the timeline (an
+ * event before the new date, service under 18), flagged once before the correction is saved.
+ */
+export const checkBirthChange = (
+  events: TimelineEvent[],
+  context: StatusContext,
+  birth: PartialDate | null,
+): EventCheck => {
+  const after = { ...context, birth };
+  const known = new Set(findDiscrepancies(events, context).map(discrepancyKey));
+  return {
+    eventId: '',
+    warnings: findDiscrepancies(events, after).filter((d) => !known.has(discrepancyKey(d))),
+    grave: false,
+    statusBefore: deriveStatus(events, context).status,
+    statusAfter: deriveStatus(events, after).status,
+    events,
+    birth,
+    open: judgeDiscrepancies(events, after, context.resolutions).open,
+  };
+};
+
+/**
  * How the check page names a warning the user chose to save anyway: its rule and the other side
  * (an event's id or the date of birth), since the new event has no id until it is saved.
  */
