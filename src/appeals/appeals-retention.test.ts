@@ -49,7 +49,12 @@ describe.each(DIALECTS)('appeals under retention (%s)', (dialect) => {
       ).length,
     });
     expect(await rows()).toEqual({ appeals: 1, steps: 2, files: 1, senders: 1 });
-    await closeCase({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.caseworker, w.caseId, 'close'), 'other');
+    await closeCase(
+      { db: t.opened.db, clock: t.clock },
+      await grantFor(t, w.caseworker, w.caseId, 'close'),
+      'other',
+      'Семья перестала отвечать',
+    );
     t.clock.advance(91 * DAY);
     const report = await runRetention({ db: t.opened.db, clock: t.clock }, { days: 90 });
     expect(report).toMatchObject({ cases: 1, failed: 0 });

@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   'case.withdrawn',
   'event.added',
   'event.verified',
+  // issue 9: a grave level change on its confirmation page, a correction, a verdict on a discrepancy
+  'event.confirmed',
+  'event.revised',
+  'discrepancy.resolved',
   'note.added',
   'message.sent',
   // written by retention with actor "system": the case's content is gone, only the fact remains

@@ -33,6 +33,7 @@ export const findCase = (db: Queryable, id: string) =>
       'narrative_sealed',
       'wants_sealed',
       'close_reason',
+      'close_note_sealed',
       'opened_on',
       'last_activity_on',
       'closed_on',
@@ -40,7 +41,9 @@ export const findCase = (db: Queryable, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-type CasePatch = Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'close_reason' | 'last_activity_on' | 'closed_on'>>;
+type CasePatch = Partial<
+  Pick<CasesTable, 'state' | 'assigned_to' | 'close_reason' | 'close_note_sealed' | 'last_activity_on' | 'closed_on'>
+>;
 
 export const updateCase = async (db: Queryable, id: string, patch: CasePatch): Promise<void> => {
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
@@ -85,7 +88,7 @@ export const insertEvent = async (db: Queryable, row: EventsTable): Promise<void
 };
 
 export const findEvent = (db: Queryable, id: string) =>
-  db.selectFrom('events').select(['id', 'case_id', 'verification']).where('id', '=', id).executeTakeFirst();
+  db.selectFrom('events').select(['id', 'case_id', 'kind', 'verification']).where('id', '=', id).executeTakeFirst();
 
 export const setEventVerification = async (
   db: Queryable,

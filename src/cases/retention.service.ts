@@ -101,6 +101,10 @@ const purgeCase = async (
   counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
   counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
   await deleteCaseRows(tx, 'case_news', c.id);
+  // Who judged which level and which version, and why (sealed): the case's, not the soldier's.
+  // A verified fact kept below keeps its level, not the history of how it got there.
+  await deleteCaseRows(tx, 'event_levels', c.id);
+  await deleteCaseRows(tx, 'discrepancy_resolutions', c.id);
   const personStays = (await countOtherCasesOfPerson(tx, c.person_id, c.id)) > 0;
   if (personStays) {
     counts.eventsKept = await detachVerifiedEvents(tx, c.id);

@@ -6,6 +6,7 @@ import { regionName } from '../people/regions.ts';
 import { isEnded } from './case-lifecycle.ts';
 import { QUEUE_FILTERS, TEXT_LIMITS, type QueueFilter } from './cases.schema.ts';
 import type { QueuePage as QueuePageData, QueueRow } from './queue.service.ts';
+import { statusLine } from './case-status.views.tsx';
 
 // The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
 
@@ -63,7 +64,7 @@ const QueueTable = ({
               )}
             </td>
             <td data-label={label.status}>
-              {t(`cases.statuses.${r.status}`)}
+              {statusLine(ctx, r.status, r.pending)}
               {isEnded(r.state) && <> · {t('cases.states.closed')}</>}
               {r.state === 'waiting_on_family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
             </td>

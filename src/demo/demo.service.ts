@@ -12,7 +12,8 @@ import { provisionAccount, provisionOrganisation } from '../accounts/provision.s
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { addNote, assignCase, closeCase, sendMessage } from '../cases/case-work.service.ts';
 import { openCase } from '../cases/cases.service.ts';
-import { addEvent, verifyEvent } from '../cases/events.service.ts';
+import { addEvent, confirmEvent } from '../cases/events.service.ts';
+import { NeedsCheck, warningSignature } from '../cases/verification-lifecycle.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
 import { playDemoAppeals, type DemoCaseRef } from '../appeals/appeals-demo.service.ts';
 import {
@@ -30,6 +31,9 @@ import {
 // directory (and an empty database): synthetic records must never mix with real ones.
 
 export class DemoRefused extends Error {}
+
+/** The reason a demo staff member gives on a confirmation page. */
+const DEMO_REASON = `${DEMO_MARK}. Сверено по второму источнику.`;
 
 export interface DemoLogin {
   pseudonym: string;
@@ -219,14 +223,17 @@ const playCase = async (
       description: e.description ?? '',
       verification: e.by === 'family' ? '' : (e.level ?? 'reported'),
     };
-    const { eventId } = await addEvent(
-      deps,
-      await grant(actor(e.by), 'add_event'),
-      parseForm(eventSchema(today()), fields),
-    );
+    const adder = await grant(actor(e.by), 'add_event');
+    const input = parseForm(eventSchema(today()), fields);
+    // As on the check page: the date warnings seen and saved anyway, a reason for a grave change.
+    const { eventId } = await addEvent(deps, adder, input).catch((err: unknown) => {
+      if (!(err instanceof NeedsCheck)) throw err;
+      const acknowledged = err.check.warnings.map((w) => warningSignature(w, err.check.eventId));
+      return addEvent(deps, adder, input, { acknowledged, reason: DEMO_REASON });
+    });
     if (e.raise) {
       step();
-      await verifyEvent(deps, await grant(actor(e.raise.by), 'verify'), eventId, e.raise.to);
+      await confirmEvent(deps, await grant(actor(e.raise.by), 'confirm'), eventId, e.raise.to, DEMO_REASON);
     }
   }
   const worker = staff[c.assign ?? 'caseworker'].auth;
