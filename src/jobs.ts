@@ -4,6 +4,7 @@ import type { Clock } from './shared/clock.ts';
 import type { JobDefinition } from './scheduler/scheduler.service.ts';
 import { retentionJob } from './cases/retention.job.ts';
 import { sessionCleanupJob } from './accounts/sessions.job.ts';
+import { tipsJob } from './tips/tips.job.ts';
 
 // Every kind of timed work the platform does, each defined by its domain. The scheduler itself
 // (src/scheduler/) knows none of them; main.ts hands it this list.
@@ -11,4 +12,5 @@ import { sessionCleanupJob } from './accounts/sessions.job.ts';
 export const allJobs = (deps: { db: Db; clock: Clock; config: Config }): JobDefinition[] => [
   retentionJob({ db: deps.db, clock: deps.clock, days: deps.config.retentionDays }),
   sessionCleanupJob(deps),
+  tipsJob(deps),
 ];

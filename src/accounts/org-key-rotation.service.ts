@@ -4,6 +4,7 @@ import { generateKeyPair, publicKeyOf } from '../shared/crypto/index.ts';
 import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
+import { resealOrganisationTipKeys } from '../tips/tip-keys.service.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { auditAccountEvent } from './account-audit.service.ts';
@@ -41,6 +42,7 @@ export const rotateInTransaction = async (
   if (publicKeyOf(oldPrivate) !== currentPublic) throw new NotFound('organisation key');
   const next = generateKeyPair();
   const cases = await resealOrganisationCaseKeys(tx, orgId, oldPrivate, next.publicKey);
+  await resealOrganisationTipKeys(tx, orgId, oldPrivate, next.publicKey);
 
   const holders = await listWrapHolders(tx, orgId);
   let kept = 0;

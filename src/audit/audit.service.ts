@@ -29,6 +29,16 @@ export const AUDIT_ACTIONS = [
   'account.2fa_set',
   'account.removed',
   'organisation.key_rotated',
+  // staff work on anonymous tips (src/tips/), and retention destroying a closed tip
+  'tip.read',
+  'tip.replied',
+  'tip.attached',
+  'tip.closed',
+  'tip.reopened',
+  'tip.purged',
+  // a family deleting its own account and every case at once (src/accounts/, src/cases/)
+  'case.deleted',
+  'account.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,6 +49,8 @@ export interface AuditEntry {
   organisationId: string | null;
   action: AuditAction;
   caseId?: string | null;
+  /** the tip worked on (tip actions only) */
+  tipId?: string | null;
   /** ISO time; for a family it is stored as a day whatever is passed */
   at: string;
 }
@@ -55,6 +67,7 @@ export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<voi
     organisation_id: entry.organisationId,
     action: entry.action,
     case_id: entry.caseId ?? null,
+    tip_id: entry.tipId ?? null,
   });
 };
 
@@ -65,6 +78,7 @@ export interface AuditRow {
   actorRole: string;
   action: string;
   caseId: string | null;
+  tipId: string | null;
 }
 
 /** The cursor of the "older" link: the last shown entry's time and id, as one URL value. */
@@ -89,4 +103,5 @@ export const auditForOrganisation = async (
     actorRole: r.actor_role,
     action: r.action,
     caseId: r.case_id,
+    tipId: r.tip_id,
   }));

@@ -8,6 +8,8 @@ export interface AuditLogTable {
   organisation_id: string | null;
   action: string;
   case_id: string | null;
+  /** the tip staff worked on (0050); null for everything else */
+  tip_id: string | null;
 }
 
 export interface AuditTables {

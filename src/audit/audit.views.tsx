@@ -44,7 +44,10 @@ export const AuditPage = ({
                   </strong>{' '}
                   {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
                 </td>
-                <td>{r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}</td>
+                <td>
+                  {r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}
+                  {r.tipId ? <a href={`/staff/tips/${r.tipId}`}>{r.tipId.slice(0, 8)}</a> : ''}
+                </td>
               </tr>
             ))}
           </tbody>

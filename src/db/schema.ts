@@ -6,5 +6,13 @@ import type { CasesTables } from '../cases/cases.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
+import type { TipsTables } from '../tips/tips.table.ts';
 
-export interface Database extends MetaTables, AccountsTables, PeopleTables, CasesTables, AuditTables, SchedulerTables {}
+export interface Database
+  extends MetaTables,
+    AccountsTables,
+    PeopleTables,
+    CasesTables,
+    AuditTables,
+    SchedulerTables,
+    TipsTables {}
