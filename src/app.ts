@@ -20,6 +20,9 @@ import { caseEditRoutes } from './cases/case-edit.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
+import { tipsRoutes } from './tips/tips.routes.tsx';
+import { tipStaffRoutes } from './tips/tip-staff.routes.tsx';
+import { registerPostingLimits } from './web/posting-limit.ts';
 
 export interface AppDeps {
   config: Config;
@@ -73,6 +76,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   );
   registerErrorHandling(app);
   await registerSessions(app);
+  registerPostingLimits(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(homeRoutes);
@@ -82,5 +86,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(auditRoutes);
   await app.register(accountsRoutes);
   await app.register(schedulerRoutes);
+  await app.register(tipsRoutes);
+  await app.register(tipStaffRoutes);
   return app;
 };

@@ -22,6 +22,8 @@ import {
 import { verifyEvent } from './events.service.ts';
 import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
+import { tipCounts } from '../tips/tip-staff.service.ts';
+import { grantTipQueue } from '../policy/tips.policy.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -41,8 +43,9 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const { filter, days, after } = queueQuerySchema.parse(req.query ?? {});
     const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
+    const tips = await tipCounts(deps, grantTipQueue(principalOf(requireStaff(req))));
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} />
+      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} tips={tips} />
     ));
   });
 

@@ -35,7 +35,7 @@ export const runTipRetention = async (
       await deps.db.transaction().execute(async (tx) => {
         // Read again inside the transaction: a tip reopened (or deleted) meanwhile is left alone.
         const now = await findTipRef(tx, t.id);
-        if (!now || now.state !== 'closed') return;
+        if (now?.state !== 'closed') return;
         tipTransition(now.state, 'purge', 'system');
         const { posts } = await destroyTipRows(tx, t.id);
         await recordAudit(tx, {

@@ -1,4 +1,4 @@
-import { isoNow } from '../shared/clock.ts';
+import { isoDay, isoNow } from '../shared/clock.ts';
 import { NotFound } from '../shared/errors.ts';
 import { openText } from '../shared/crypto/index.ts';
 import { listOrganisations, staffOfOrganisation } from '../accounts/accounts.service.ts';
@@ -44,7 +44,7 @@ export interface TipView {
   links: TipLink[];
   /** for the sender: a reply came since their last visit; for staff: the sender wrote since */
   unseen: boolean;
-  retention: { days: number; deletesOn: string | null };
+  retention: { days: number; deletesOn: string | null; ifClosedToday: string };
 }
 
 const addDays = (day: string, days: number): string =>
@@ -91,6 +91,7 @@ export const getTipForViewer = async (
       retention: {
         days: deps.config.retentionDays,
         deletesOn: row.closed_on ? addDays(row.closed_on, deps.config.retentionDays) : null,
+        ifClosedToday: addDays(isoDay(deps.clock), deps.config.retentionDays),
       },
     };
     if (staff && grant.auth) {

@@ -20,6 +20,9 @@ export const homeRoutes = async (app: FastifyInstance): Promise<void> => {
           <li>
             <a href="/login">{ctx.t('common.login')}</a>
           </li>
+          <li>
+            <a href="/tips/new">{ctx.t('home.sendTip')}</a> · <a href="/tip">{ctx.t('home.tipCode')}</a>
+          </li>
         </ul>
         <p class="muted">{ctx.t('home.safety')}</p>
       </Layout>
