@@ -142,7 +142,9 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(familyCase.body).toContain('Анонимное сообщение');
     expect(familyCase.body).not.toContain('МАРКЕР-ПОДСКАЗКА');
 
-    const closed = await caseworker.submit(`/staff/tips/${tipId}`, `/staff/tips/${tipId}/close`, { reason: 'attached' });
+    const closed = await caseworker.submit(`/staff/tips/${tipId}`, `/staff/tips/${tipId}/close`, {
+      reason: 'attached',
+    });
     expect(closed.url).toContain('done=closed');
     // The sender adds again: the tip opens as new.
     await sender.submit('/tip', '/tip/add', { body: 'И ещё одно.' });

@@ -8,7 +8,8 @@ import type { Who } from '../world.ts';
 const WRONG = 'wrong passphrase 123';
 
 /** /login/2fa is for a session with a TOTP secret; a family without one is sent back to log in. */
-const secondFactorPage = (who: Who) => (['anonymous', 'owner', 'otherFamily'].includes(who) ? 'login' : 'allow');
+const secondFactorPage = (who: Who) =>
+  ['anonymous', 'owner', 'otherFamily', 'tipSender'].includes(who) ? 'login' : 'allow';
 
 export const accountSpecs: RouteSpec[] = [
   { method: 'GET', route: '/register', request: () => ({ url: '/register' }), outcome: everyone },

@@ -3,8 +3,9 @@ import { accountSpecs } from './accounts.ts';
 import { adminSpecs } from './admin.ts';
 import { caseSpecs } from './cases.ts';
 import { publicSpecs } from './public.ts';
+import { tipSpecs } from './tips.ts';
 
 // Every domain's routes. A new domain adds its file here: the matrix then tries every principal
 // against each of its routes, and fails on any route the app registers that no spec declares.
 
-export const ALL_SPECS: RouteSpec[] = [...publicSpecs, ...accountSpecs, ...caseSpecs, ...adminSpecs];
+export const ALL_SPECS: RouteSpec[] = [...publicSpecs, ...accountSpecs, ...caseSpecs, ...adminSpecs, ...tipSpecs];
