@@ -169,7 +169,21 @@ export const ReceiptPage = ({
       <section class="notice" aria-labelledby="code-h">
         <h2 id="code-h">{t('tips.receiptCode')}</h2>
         <p>
-          <code class="secret receipt">{formatReceiptCode(code)}</code>
+          {/* Breaks only between groups of four, so a group is never split across lines. */}
+          <code class="secret receipt">
+            {formatReceiptCode(code)
+              .split('-')
+              .map((group, i) => (
+                <>
+                  {i > 0 && (
+                    <>
+                      -<wbr />
+                    </>
+                  )}
+                  {group}
+                </>
+              ))}
+          </code>
         </p>
         <p>
           <strong>{t('tips.receiptKeep')}</strong>
@@ -253,13 +267,13 @@ export const TipContentList = ({ ctx, content, staff }: { ctx: PageContext; cont
           <dd>{unit}</dd>
         </>
       )}
-      <dt>{t('tips.staff.what')}</dt>
+      <dt>{t(staff ? 'tips.staff.what' : 'tips.whatHappened')}</dt>
       <dd class="prewrap">{content.what_happened}</dd>
-      <dt>{t('tips.staff.when')}</dt>
+      <dt>{t(staff ? 'tips.staff.when' : 'tips.eventDate')}</dt>
       <dd>{content.event_date ? formatPartialDate(content.event_date.value, content.event_date.precision) : none}</dd>
-      <dt>{t('tips.staff.where')}</dt>
+      <dt>{t(staff ? 'tips.staff.where' : 'tips.place')}</dt>
       <dd>{content.place || none}</dd>
-      <dt>{t('tips.staff.how')}</dt>
+      <dt>{t(staff ? 'tips.staff.how' : 'tips.howKnown')}</dt>
       <dd>{t(`tips.how.${content.how_known}`)}</dd>
     </dl>
   );
@@ -291,7 +305,7 @@ export const TipPosts = ({
         </p>
       )}
       {view.posts.length === 0 ? (
-        <p>{t('tips.noPosts')}</p>
+        <p>{t(staff ? 'tips.staff.noPosts' : 'tips.noPosts')}</p>
       ) : (
         <ol class="posts">
           {view.posts.map((p) => (
