@@ -23,6 +23,7 @@ import { schedulerRoutes } from './scheduler/scheduler.routes.tsx';
 import { tipsRoutes } from './tips/tips.routes.tsx';
 import { tipStaffRoutes } from './tips/tip-staff.routes.tsx';
 import { registerPostingLimits } from './web/posting-limit.ts';
+import { registerUploads } from './evidence/evidence.plugin.ts';
 
 export interface AppDeps {
   config: Config;
@@ -65,6 +66,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   await registerSecurity(app, { secureCookies: deps.config.secureCookies });
   await app.register(fastifyFormbody);
+  await registerUploads(app);
   await app.register(fastifyStatic, {
     root: path.join(here, 'web', 'assets'),
     prefix: '/assets/',

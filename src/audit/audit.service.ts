@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = [
   // a family deleting its own account and every case at once (src/accounts/, src/cases/)
   'case.deleted',
   'account.deleted',
+  // appeals (src/appeals/): who drafted, recorded, printed or closed an appeal of a case — never its text
+  'appeal.drafted',
+  'appeal.recorded',
+  'appeal.printed',
+  'appeal.closed',
+  'appeal.original_read',
+  'appeal.signed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

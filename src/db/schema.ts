@@ -7,6 +7,8 @@ import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 import type { TipsTables } from '../tips/tips.table.ts';
+import type { EvidenceTables } from '../evidence/evidence.table.ts';
+import type { AppealsTables } from '../appeals/appeals.table.ts';
 
 export interface Database
   extends MetaTables,
@@ -15,4 +17,6 @@ export interface Database
     CasesTables,
     AuditTables,
     SchedulerTables,
-    TipsTables {}
+    TipsTables,
+    EvidenceTables,
+    AppealsTables {}

@@ -1,6 +1,7 @@
 import { accountOf, principalOf, type AuthContext } from './principal.ts';
 import { mayAdministerSite, mayAdministerStaff } from './organisation.policy.ts';
 import { effectiveRole, isCaseStaff } from './staff-roles.ts';
+import { mayEdit } from './appeals.policy.ts';
 
 // The links every page's menu may show, decided once per request from who is asking. A link is
 // offered only where it leads somewhere for this account: for an editor or a site admin outside
@@ -16,6 +17,10 @@ export interface NavAbilities {
   audit: boolean;
   jobs: boolean;
   account: boolean;
+  /** the directory of authorities, the letter templates and the guides */
+  editor: boolean;
+  /** the guides are public */
+  guides: boolean;
 }
 
 export const navAbilities = (auth: AuthContext | null): NavAbilities => {
@@ -30,5 +35,7 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     audit: account !== null && account.organisationId !== null && effectiveRole(account) === 'org_admin',
     jobs: mayAdministerSite(principal),
     account: account !== null,
+    editor: mayEdit(principal),
+    guides: true,
   };
 };
