@@ -3,8 +3,10 @@ import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { randomKey } from '../shared/crypto/index.ts';
 import { listOrganisations, lockOrganisation } from '../accounts/accounts.service.ts';
+import { storeFile } from '../evidence/evidence.service.ts';
+import type { CleanedFile } from '../evidence/file-rules.ts';
 import type { TipsDeps } from './tip-deps.ts';
-import { sealContent, wrapForCode, wrapForOrganisation, type TipContent } from './tip-keys.ts';
+import { sealContent, tipFileScope, wrapForCode, wrapForOrganisation, type TipContent } from './tip-keys.ts';
 import { scoreIncomingTip } from './tip-matching.service.ts';
 import { codeKeys, lookupIdOf, newCodeSalt, newReceiptCode, withNewLookupId } from './receipt-code.crypto.ts';
 import { createTipSession } from './tip-sessions.service.ts';
@@ -48,10 +50,14 @@ export interface SentTip {
   cookie: string;
 }
 
+/**
+ * Stores a tip (and the file sent with it, already cleaned by the upload pipeline: no metadata,
+ * sealed with the tip key, the upload as it came never kept) and opens the sender's visit.
+ */
 export const submitTip = async (
   deps: TipsDeps,
   input: TipInput,
-  log?: { error(obj: object, msg: string): void },
+  opts: { file?: CleanedFile | null; log?: { error(obj: object, msg: string): void } } = {},
 ): Promise<SentTip> => {
   const orgs = await listOrganisations(deps.db);
   if (!orgs.some((o) => o.id === input.organisation))
@@ -67,6 +73,19 @@ export const submitTip = async (
   const cookie = await deps.db.transaction().execute(async (tx) => {
     // Read under the organisation's lock: a key rotation running now finishes first.
     const orgKey = await lockOrganisation(tx, input.organisation, 'share');
+    if (opts.file) {
+      const fileId = await storeFile(tx, {
+        scope: tipFileScope(tipId),
+        caseId: null,
+        // The tip key, not the organisation's public key: the sender (through the code) and the
+        // organisation (through its key) both open it, and a key rotation re-seals nothing here.
+        sealing: { kind: 'symmetric', key },
+        file: opts.file,
+        keepOriginal: false,
+        day: today,
+      });
+      content.files = [fileId];
+    }
     await insertTip(tx, {
       id: tipId,
       organisation_id: input.organisation,
@@ -97,7 +116,7 @@ export const submitTip = async (
     });
   } catch (err) {
     // The tip is safe; only its scoring failed. The message names no content.
-    log?.error({ err: { type: err instanceof Error ? err.name : 'Error' } }, 'tip scoring failed');
+    opts.log?.error({ err: { type: err instanceof Error ? err.name : 'Error' } }, 'tip scoring failed');
   }
   return { tipId, cookie };
 };

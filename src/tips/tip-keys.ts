@@ -35,7 +35,12 @@ export interface TipContent {
   event_date?: PartialDate;
   place?: string;
   how_known: HowKnown;
+  /** files sent with the tip (src/evidence/, scope "tip:<id>", sealed with the tip key) */
+  files?: string[];
 }
+
+/** The evidence scope of a tip's files: bound into every file's AAD, so a file cannot move. */
+export const tipFileScope = (tipId: string): string => `tip:${tipId}`;
 
 export const sealContent = (key: Buffer, tipId: string, content: TipContent): string =>
   seal(key, JSON.stringify(content), tipAad(tipId, 'content'));

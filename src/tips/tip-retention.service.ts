@@ -1,6 +1,8 @@
 import { SqliteAdapter, sql } from 'kysely';
 import { isoDay, isoNow, DAY } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { deleteScope } from '../evidence/evidence.service.ts';
+import { tipFileScope } from './tip-keys.ts';
 import { systemPrincipal, type Principal } from '../policy/principal.ts';
 import { assertSystem } from '../policy/system.policy.ts';
 import type { TipsDeps } from './tip-deps.ts';
@@ -37,6 +39,7 @@ export const runTipRetention = async (
         const now = await findTipRef(tx, t.id);
         if (now?.state !== 'closed') return;
         tipTransition(now.state, 'purge', 'system');
+        await deleteScope(tx, tipFileScope(t.id));
         const { posts } = await destroyTipRows(tx, t.id);
         await recordAudit(tx, {
           actorUserId: 'system',

@@ -3,9 +3,11 @@ import { isoDay } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { hashToken, newSalt, seal, verifierMatches } from '../shared/crypto/index.ts';
 import { clearFailures, isLocked, recordFailure, throttleKey } from '../accounts/throttle.service.ts';
+import { deleteScope, storeFile } from '../evidence/evidence.service.ts';
+import type { CleanedFile } from '../evidence/file-rules.ts';
 import type { TipAccess } from './tip-access.service.ts';
 import type { TipsDeps } from './tip-deps.ts';
-import { openForCode, postAad } from './tip-keys.ts';
+import { openForCode, postAad, tipFileScope } from './tip-keys.ts';
 import { senderAddition, tipFromStates, tipRefusal, tipTransition } from './tip-lifecycle.ts';
 import { codeKeys, lookupIdOf, normaliseReceiptCode } from './receipt-code.crypto.ts';
 import { createTipSession, endTipSession } from './tip-sessions.service.ts';
@@ -50,8 +52,14 @@ export const openTipWithCode = async (
   return createTipSession(deps.db, { tipId: row.id, key: tipKey, clock: deps.clock });
 };
 
-/** The sender adds what they learned since; a closed tip opens again as new. */
-export const addToTip = async (deps: TipsDeps, access: TipAccess<'add'>, body: string): Promise<string> => {
+/** The sender adds what they learned since (words, a file, or both); a closed tip opens again as new. */
+export const addToTip = async (
+  deps: TipsDeps,
+  access: TipAccess<'add'>,
+  body: string | undefined,
+  file?: CleanedFile | null,
+): Promise<string> => {
+  if (!body && !file) throw new Invalid({ field: 'body', key: 'errors.required' });
   const { grant, key } = access;
   const id = randomUUID();
   const today = isoDay(deps.clock);
@@ -62,13 +70,24 @@ export const addToTip = async (deps: TipsDeps, access: TipAccess<'add'>, body: s
     const to = tipTransition(current.state, step, 'sender');
     const patch = { state: to as 'new', sender_wrote: 1, last_activity_on: today, closed_on: null, close_reason: null };
     if (!(await transitionTip(tx, grant.tipId, tipFromStates(step), patch))) throw tipRefusal(step);
+    const fileId = file
+      ? await storeFile(tx, {
+          scope: tipFileScope(grant.tipId),
+          caseId: null,
+          sealing: { kind: 'symmetric', key },
+          file,
+          keepOriginal: false,
+          day: today,
+        })
+      : null;
     await insertTipPost(tx, {
       id,
       tip_id: grant.tipId,
       seq: await nextTipSeq(tx, grant.tipId),
       from_sender: 1,
       author_user_id: null,
-      body_sealed: seal(key, body, postAad(grant.tipId, id)),
+      body_sealed: seal(key, body ?? '', postAad(grant.tipId, id)),
+      file_id: fileId,
       // A day, like every record of a family's activity.
       created_at: today,
     });
@@ -85,6 +104,7 @@ export const deleteTip = async (deps: TipsDeps, access: TipAccess<'delete'>): Pr
   await deps.db.transaction().execute(async (tx) => {
     const current = await findTipRef(tx, access.grant.tipId);
     tipTransition(current?.state, 'delete', 'sender');
+    await deleteScope(tx, tipFileScope(access.grant.tipId));
     await destroyTipRows(tx, access.grant.tipId);
   });
 };

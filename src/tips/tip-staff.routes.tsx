@@ -9,7 +9,8 @@ import { redirect, sendPage } from '../web/render.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
 import { attachTipToCase, caseCandidates } from './tip-attach.service.ts';
 import { closeTip, reopenTip, replyToTip, tipQueue } from './tip-staff.service.ts';
-import { getTipForViewer } from './tip-view.service.ts';
+import { getTipForViewer, readTipFile } from './tip-view.service.ts';
+import { sendFile } from '../evidence/evidence.plugin.ts';
 import {
   attachTipSchema,
   closeTipSchema,
@@ -72,6 +73,11 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.get<IdParams>('/staff/tips/:id', (req, reply) => renderTip(req, reply));
+
+  app.get<{ Params: { id: string; fileId: string } }>('/staff/tips/:id/files/:fileId', async (req, reply) => {
+    const access = await staffAccess(req, 'read');
+    return sendFile(reply, await readTipFile(deps, access, req.params.fileId));
+  });
 
   app.post<IdParams>('/staff/tips/:id/reply', async (req, reply) => {
     const access = await staffAccess(req, 'reply');

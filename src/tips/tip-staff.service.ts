@@ -152,6 +152,7 @@ export const replyToTip = async (deps: TipsDeps, access: TipAccess<'reply'>, bod
       from_sender: 0,
       author_user_id: grant.auth?.userId ?? null,
       body_sealed: seal(key, body, postAad(grant.tipId, id)),
+      file_id: null,
       created_at: isoNow(deps.clock),
     });
     await auditTip(tx, deps, grant, 'tip.replied');

@@ -7,7 +7,15 @@ import type { QueueRow } from '../cases/queue.service.ts';
 import type { TipQueuePage } from './tip-staff.service.ts';
 import type { TipView } from './tip-view.service.ts';
 import { TIP_CLOSE_REASONS, TIP_FILTERS, type TipFilter } from './tips.schema.ts';
-import { formOf, Notice, TipContentList, TipPosts, type TipFormState, type TipNotice } from './tips.views.tsx';
+import {
+  formOf,
+  Notice,
+  TipContentList,
+  TipFiles,
+  TipPosts,
+  type TipFormState,
+  type TipNotice,
+} from './tips.views.tsx';
 
 // The organisation's pages for tips: the list and one tip. What a page offers is `view.can`
 // (src/policy/tips.policy.ts), never a role test.
@@ -197,6 +205,7 @@ export const StaffTipPage = ({
         </p>
       )}
       <TipContentList ctx={ctx} content={view.content} staff />
+      <TipFiles ctx={ctx} files={view.files} href={(id) => `/staff/tips/${view.id}/files/${id}`} />
       {view.links.length > 0 && (
         <section aria-labelledby="links-h">
           <h2 id="links-h">{t('tips.staff.attachedTo')}</h2>
@@ -209,7 +218,12 @@ export const StaffTipPage = ({
           </ul>
         </section>
       )}
-      <TipPosts ctx={ctx} view={view} olderHref={(b) => `/staff/tips/${view.id}?before=${b}#posts`} />
+      <TipPosts
+        ctx={ctx}
+        view={view}
+        olderHref={(b) => `/staff/tips/${view.id}?before=${b}#posts`}
+        fileHref={(id) => `/staff/tips/${view.id}/files/${id}`}
+      />
       {view.can.reply && (
         <section aria-labelledby="reply-h">
           <h2 id="reply-h">{t('tips.staff.replyTitle')}</h2>

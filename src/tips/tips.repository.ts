@@ -151,7 +151,7 @@ export const nextTipSeq = async (db: Queryable, tipId: string): Promise<number> 
 export const listTipPosts = (db: Queryable, tipId: string, limit: number, beforeSeq?: number) => {
   let q = db
     .selectFrom('tip_posts')
-    .select(['id', 'seq', 'from_sender', 'author_user_id', 'body_sealed', 'created_at'])
+    .select(['id', 'seq', 'from_sender', 'author_user_id', 'body_sealed', 'file_id', 'created_at'])
     .where('tip_id', '=', tipId);
   if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
   return q.orderBy('seq', 'desc').limit(limit).execute();

@@ -229,3 +229,168 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(back.body).toContain('МАРКЕР-ПОДСКАЗКА');
   });
 });
+
+/** A multipart body as a browser sends it (the CSRF token rides in the action's query). */
+const multipart = async (fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const res = new Response(fd);
+  return { payload: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
+};
+
+describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {
+  const s = useWorld(dialect);
+
+  const postMultipart = async (
+    v: Visitor,
+    pageUrl: string,
+    action: string,
+    fields: Record<string, string>,
+    file?: { bytes: Buffer; name: string; type: string },
+  ) => {
+    const page = await v.get(pageUrl);
+    const formAction = new RegExp(`action="(${action.replace(/\//g, '\\/')}\\?_csrf=[^"]+)"`).exec(page.body);
+    expect(formAction, `multipart form on ${pageUrl}`).not.toBeNull();
+    expect(page.body).toContain('enctype="multipart/form-data"');
+    const { payload, type } = await multipart(fields, file);
+    const url = formAction![1].replace(/&amp;/g, '&');
+    const cookie = [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; ');
+    const res = await s.t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': type, cookie } });
+    for (const c of ([] as string[]).concat((res.headers['set-cookie'] as string[] | string | undefined) ?? [])) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      if (pair.slice(eq + 1)) v.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return res;
+  };
+
+  it('a photo sent with a tip loses its GPS; the sender and the staff download it; nobody else; deletion takes it', async () => {
+    const { jpegWithGps, GPS_MARK, hasGpsIfd } = await import('../evidence/evidence.fixtures.ts');
+    const sharp = (await import('sharp')).default;
+    const photo = await jpegWithGps();
+    expect(hasGpsIfd((await sharp(photo).metadata()).exif)).toBe(true);
+    const sender = new Visitor(s.t.app);
+    const sent = await postMultipart(
+      sender,
+      '/tips/new',
+      '/tips/new',
+      {
+        organisation: s.w.orgA.id,
+        what_happened: 'Фото из подвала. МАРКЕР-ФАЙЛ',
+        how_known: 'saw_myself',
+      },
+      { bytes: photo, name: 'IMG_2231 Рыльск подвал.jpg', type: 'image/jpeg' },
+    );
+    expect(sent.statusCode).toBe(303);
+    const receipt = await sender.get('/tip/receipt');
+    const code = codeOn(receipt.body);
+    const tip = await sender.get('/tip');
+    const fileLink = /href="\/tip\/files\/([0-9a-f-]{36})"/.exec(tip.body);
+    expect(fileLink).not.toBeNull();
+    const fileId = fileLink![1];
+    expect(tip.body).not.toContain('IMG_2231');
+
+    const mine = await s.t.app.inject({
+      method: 'GET',
+      url: `/tip/files/${fileId}`,
+      cookies: Object.fromEntries(sender.cookies),
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers['content-disposition']).toMatch(/^attachment; filename="file-[0-9a-f]{8}\.jpg"$/);
+    expect(mine.rawPayload.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(hasGpsIfd((await sharp(mine.rawPayload).metadata()).exif)).toBe(false);
+
+    const tipId = (
+      await s.t.opened.db
+        .selectFrom('tips')
+        .select('id')
+        .where('lookup_id', '=', code.replace(/-/g, '').slice(0, 8))
+        .executeTakeFirstOrThrow()
+    ).id;
+    const staffUrl = `/staff/tips/${tipId}/files/${fileId}`;
+    const staff = await s.t.app.inject({ method: 'GET', url: staffUrl, cookies: s.w.caseworker.cookies });
+    expect(staff.statusCode).toBe(200);
+    expect(staff.rawPayload.equals(mine.rawPayload)).toBe(true);
+    for (const u of [s.w.family, s.w.editor, s.w.otherOrgCaseworker])
+      expect((await s.t.app.inject({ method: 'GET', url: staffUrl, cookies: u.cookies })).statusCode).toBe(404);
+    // Another sender's visit, a file id of another tip, traversal and junk ids: not found.
+    const other = new Visitor(s.t.app);
+    await other.submit('/tips/new', '/tips/new', {
+      organisation: s.w.orgA.id,
+      what_happened: 'другое',
+      how_known: 'other',
+    });
+    for (const url of [
+      `/tip/files/${fileId}`,
+      '/tip/files/..%2F..%2Fkintrace.sqlite',
+      '/tip/files/%2e%2e',
+      `/tip/files/${fileId}%00`,
+    ])
+      expect(
+        (await s.t.app.inject({ method: 'GET', url, cookies: Object.fromEntries(other.cookies) })).statusCode,
+        url,
+      ).toBe(404);
+    // Stored sealed: no byte of the clean photo, no name, in the row.
+    const row = await s.t.opened.db
+      .selectFrom('evidence_files')
+      .selectAll()
+      .where('id', '=', fileId)
+      .executeTakeFirstOrThrow();
+    expect(row.scope).toBe(`tip:${tipId}`);
+    expect(Buffer.from(row.content).includes(mine.rawPayload.subarray(0, 64))).toBe(false);
+    expect(row.original).toBeNull();
+
+    // A file added later, alone, without words.
+    const added = await postMultipart(
+      sender,
+      '/tip',
+      '/tip/add',
+      {},
+      { bytes: await jpegWithGps(), name: 'b.jpg', type: 'image/jpeg' },
+    );
+    expect(added.statusCode).toBe(303);
+    // Neither words nor a file: the form says what is missing.
+    expect((await postMultipart(sender, '/tip', '/tip/add', {})).statusCode).toBe(400);
+    // Something that is not a photo: refused with a message, nothing stored.
+    const before = await s.t.opened.db
+      .selectFrom('evidence_files')
+      .select('id')
+      .where('scope', '=', `tip:${tipId}`)
+      .execute();
+    const refused = await postMultipart(
+      sender,
+      '/tip',
+      '/tip/add',
+      { body: 'скрипт' },
+      { bytes: Buffer.from('<script>alert(1)</script>'), name: 'x.jpg', type: 'image/jpeg' },
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('field-error');
+    expect(
+      await s.t.opened.db.selectFrom('evidence_files').select('id').where('scope', '=', `tip:${tipId}`).execute(),
+    ).toHaveLength(before.length);
+    expect(before).toHaveLength(2);
+
+    await sender.submit('/tip/delete', '/tip/delete');
+    expect(
+      await s.t.opened.db.selectFrom('evidence_files').select('id').where('scope', '=', `tip:${tipId}`).execute(),
+    ).toEqual([]);
+  });
+
+  it('a malformed multipart body is a 400, never a 500', async () => {
+    const page = await new Visitor(s.t.app).get('/tips/new');
+    const action = /action="(\/tips\/new\?_csrf=[^"]+)"/.exec(page.body)![1];
+    const cookie = String(page.headers['set-cookie']).split(';')[0];
+    for (const payload of ['--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', 'garbage']) {
+      const res = await s.t.app.inject({
+        method: 'POST',
+        url: action,
+        payload,
+        headers: { 'content-type': 'multipart/form-data; boundary=x', cookie },
+      });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+    }
+  });
+});

@@ -7,6 +7,9 @@ import type { TipAction } from '../policy/tips.policy.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { checkPostingLimit } from '../web/posting-limit.ts';
+import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
+import { prepareUpload } from '../evidence/evidence.service.ts';
+import type { CleanedFile } from '../evidence/file-rules.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
 import { submitTip, tipOrganisations } from './tip-intake.service.ts';
 import { addToTip, deleteTip, openTipWithCode } from './tip-sender.service.ts';
@@ -18,8 +21,8 @@ import {
   tipSessionHash,
   type TipSession,
 } from './tip-sessions.service.ts';
-import { getTipForViewer } from './tip-view.service.ts';
-import { receiptSchema, deleteTipSchema, tipPageQuerySchema, tipPostSchema, tipSchema } from './tips.schema.ts';
+import { getTipForViewer, readTipFile } from './tip-view.service.ts';
+import { receiptSchema, deleteTipSchema, tipAddSchema, tipPageQuerySchema, tipSchema } from './tips.schema.ts';
 import {
   CodePage,
   DeleteTipPage,
@@ -36,6 +39,22 @@ import {
 // service, render.
 
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+/**
+ * A tips form: multipart with at most one file (the page's form), or a plain form without one.
+ * The file goes through the one upload pipeline (src/evidence/): recognised by content, its
+ * metadata dropped, refused with a translated message (Invalid) when it is not a photo or a PDF.
+ */
+export const readTipForm = async (
+  req: FastifyRequest,
+): Promise<{ fields: Record<string, unknown>; file: CleanedFile | null }> => {
+  if (!req.isMultipart()) return { fields: (req.body ?? {}) as Record<string, unknown>, file: null };
+  const form = await readUploadForm(req);
+  return {
+    fields: form.fields,
+    file: form.file ? await prepareUpload(form.file.bytes, { name: form.file.name, type: form.file.type }) : null,
+  };
+};
 
 export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -94,8 +113,12 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post('/tips/new', { config: limit(20) }, async (req, reply) => {
+    let fields: Record<string, unknown> = {};
     try {
-      const sent = await submitTip(deps, parseForm(tipSchema(today()), req.body), req.log);
+      const form = await readTipForm(req);
+      fields = form.fields;
+      const input = parseForm(tipSchema(today()), fields);
+      const sent = await submitTip(deps, input, { file: form.file, log: req.log });
       // A visit of its own: any earlier one on this browser (another tip) ends.
       const previous = tipSessionHash(req.cookies[TIP_COOKIE]);
       if (previous) await endTipSession(deps.db, previous);
@@ -111,7 +134,7 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
           <NewTipPage
             ctx={ctx}
             organisations={organisations}
-            values={echoValues(req.body)}
+            values={echoValues(fields)}
             errors={formErrors(err.problems)}
           />
         ),
@@ -171,8 +194,11 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/tip/add', { config: limit(60) }, async (req, reply) => {
     const { access, visit } = await senderAccess(req, reply, 'add');
     checkPostingLimit(`tip:${visit.tipId}`, deps.clock);
+    let fields: Record<string, unknown> = {};
     try {
-      await addToTip(deps, access, parseForm(tipPostSchema, req.body).body);
+      const form = await readTipForm(req);
+      fields = form.fields;
+      await addToTip(deps, access, parseForm(tipAddSchema, fields).body, form.file);
       return redirect(reply, '/tip?done=added#posts');
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
@@ -181,10 +207,15 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
         req,
         reply,
         read.access,
-        { name: 'add', values: echoValues(req.body), errors: formErrors(err.problems) },
+        { name: 'add', values: echoValues(fields), errors: formErrors(err.problems) },
         400,
       );
     }
+  });
+
+  app.get<{ Params: { fileId: string } }>('/tip/files/:fileId', async (req, reply) => {
+    const { access } = await senderAccess(req, reply, 'read');
+    return sendFile(reply, await readTipFile(deps, access, req.params.fileId));
   });
 
   app.get('/tip/delete', async (req, reply) => {

@@ -42,8 +42,11 @@ export const tipSchema = (today: string) =>
   });
 export type TipInput = z.infer<ReturnType<typeof tipSchema>>;
 
-/** What a sender writes later, and what staff answer. */
+/** What staff answer. */
 export const tipPostSchema = z.object({ body: requiredText(5000) });
+
+/** What a sender adds later: words, a file, or both (the service asks for one of them). */
+export const tipAddSchema = z.object({ body: optionalText(5000) });
 
 export const receiptSchema = z.object({ code: requiredText(80) });
 

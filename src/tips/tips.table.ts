@@ -38,6 +38,8 @@ export interface TipPostsTable {
   /** the staff member who replied; null for the sender */
   author_user_id: string | null;
   body_sealed: string;
+  /** a file the sender added with this post (src/evidence/, scope "tip:<id>") */
+  file_id: string | null;
   /** a day for the sender, the second for staff */
   created_at: string;
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
@@ -13,6 +14,7 @@ import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName, regionOptions } from '../people/regions.ts';
 import type { TipContent } from './tip-keys.ts';
 import type { TipPostView, TipView } from './tip-view.service.ts';
+import type { FileHead } from '../evidence/evidence.service.ts';
 import { formatReceiptCode } from './receipt-code.crypto.ts';
 import { HOW_KNOWN } from './tips.schema.ts';
 
@@ -31,6 +33,49 @@ export const Notice = ({ ctx, notice }: { ctx: PageContext; notice?: TipNotice }
       {ctx.t(`tips.done.${notice}`)}
     </p>
   ) : null;
+
+/** A form that may carry one file: multipart, its CSRF token in the query (the body is read after the check). */
+const UploadForm = ({ ctx, action, children }: { ctx: PageContext; action: string; children: ComponentChildren }) => (
+  <form
+    method="post"
+    action={`${action}?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+    enctype="multipart/form-data"
+    novalidate
+  >
+    {children}
+  </form>
+);
+
+const FileField = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) => (
+  <label>
+    {ctx.t('tips.file')}
+    <input
+      type="file"
+      name="file"
+      accept="image/jpeg,image/png,image/heic,application/pdf"
+      aria-invalid={errors.file ? 'true' : undefined}
+      aria-describedby={errors.file ? 'file-error file-hint' : 'file-hint'}
+    />
+    <small id="file-hint">{ctx.t('tips.fileHint')}</small>
+    {errors.file && (
+      <small id="file-error" class="field-error">
+        {ctx.t(errors.file.key, errors.file.params ?? {})}
+      </small>
+    )}
+  </label>
+);
+
+/** A link to one of the tip's files: its kind and size, never the uploader's file name. */
+export const FileLink = ({ ctx, file, href }: { ctx: PageContext; file: FileHead; href: string }) => (
+  <a href={href}>
+    {ctx.t('evidence.download')} (
+    {ctx.t('tips.fileSize', {
+      kind: ctx.t(`evidence.kinds.${file.mime}`),
+      size: Math.max(1, Math.round(file.size / 1024)),
+    })}
+    )
+  </a>
+);
 
 const Warning = ({ ctx }: { ctx: PageContext }) => (
   <section class="notice" aria-labelledby="warning-h">
@@ -78,7 +123,7 @@ export const NewTipPage = ({
         <a href="/tip">{t('tips.haveCode')}</a>
       </p>
       <FormErrorSummary ctx={ctx} errors={errors} />
-      <PostForm ctx={ctx} action="/tips/new">
+      <UploadForm ctx={ctx} action="/tips/new">
         <SelectField
           {...f}
           name="organisation"
@@ -144,9 +189,10 @@ export const NewTipPage = ({
             required
             options={options(ctx, 'tips.how', HOW_KNOWN)}
           />
+          <FileField ctx={ctx} errors={errors} />
         </fieldset>
         <button type="submit">{t('tips.submit')}</button>
-      </PostForm>
+      </UploadForm>
     </Layout>
   );
 };
@@ -283,10 +329,12 @@ export const TipPosts = ({
   ctx,
   view,
   olderHref,
+  fileHref,
 }: {
   ctx: PageContext;
   view: TipView;
   olderHref: (before: number) => string;
+  fileHref: (fileId: string) => string;
 }) => {
   const { t } = ctx;
   const staff = view.can.voice === 'staff';
@@ -313,7 +361,12 @@ export const TipPosts = ({
               <small>
                 <strong>{who(p)}</strong> · {formatDay(p.at)}
               </small>
-              <p class="prewrap">{p.body}</p>
+              {p.body && <p class="prewrap">{p.body}</p>}
+              {p.file && (
+                <p>
+                  <FileLink ctx={ctx} file={p.file} href={fileHref(p.file.id)} />
+                </p>
+              )}
             </li>
           ))}
         </ol>
@@ -321,6 +374,29 @@ export const TipPosts = ({
     </section>
   );
 };
+
+export const TipFiles = ({
+  ctx,
+  files,
+  href,
+}: {
+  ctx: PageContext;
+  files: FileHead[];
+  href: (fileId: string) => string;
+}) =>
+  files.length === 0 ? null : (
+    <>
+      <h3>{ctx.t('tips.files')}</h3>
+      <ul>
+        {files.map((f) => (
+          <li>
+            <FileLink ctx={ctx} file={f} href={href(f.id)} />
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{ctx.t('evidence.stripped')}</p>
+    </>
+  );
 
 export interface TipFormState {
   name: 'add' | 'reply' | 'attach' | 'close';
@@ -366,28 +442,35 @@ export const SenderTipPage = ({
           )}
         </p>
       )}
-      <TipPosts ctx={ctx} view={view} olderHref={(b) => `/tip?before=${b}#posts`} />
+      <TipPosts
+        ctx={ctx}
+        view={view}
+        olderHref={(b) => `/tip?before=${b}#posts`}
+        fileHref={(id) => `/tip/files/${id}`}
+      />
       {view.can.add && (
         <section aria-labelledby="add-h">
           <h2 id="add-h">{t('tips.addTitle')}</h2>
-          <PostForm ctx={ctx} action="/tip/add">
+          {form?.name === 'add' && <FormErrorSummary ctx={ctx} errors={add.errors} />}
+          <UploadForm ctx={ctx} action="/tip/add">
             <TextArea
               ctx={ctx}
               {...add}
               name="body"
               label={t('tips.addBody')}
               hint={t('tips.addHint')}
-              required
               maxLength={5000}
               rows={4}
             />
+            <FileField ctx={ctx} errors={add.errors} />
             <button type="submit">{t('tips.addSubmit')}</button>
-          </PostForm>
+          </UploadForm>
         </section>
       )}
       <section aria-labelledby="wrote-h">
         <h2 id="wrote-h">{t('tips.whatYouWrote')}</h2>
         <TipContentList ctx={ctx} content={view.content} />
+        <TipFiles ctx={ctx} files={view.files} href={(id) => `/tip/files/${id}`} />
       </section>
       <PostForm ctx={ctx} action="/tip/leave">
         <button type="submit" class="secondary">

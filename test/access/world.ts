@@ -21,6 +21,8 @@ import { submitTip } from '../../src/tips/tip-intake.service.ts';
 import { TIP_COOKIE } from '../../src/tips/tip-sessions.service.ts';
 import { parseForm } from '../../src/shared/validation.ts';
 import { tipSchema } from '../../src/tips/tips.schema.ts';
+import { prepareUpload } from '../../src/evidence/evidence.service.ts';
+import sharp from 'sharp';
 import { allJobs } from '../../src/jobs.ts';
 
 // The people of the access matrix: every kind of principal, in two organisations, and helpers
@@ -57,6 +59,8 @@ export interface AccessWorld {
   secrets: string[];
   /** a tip sent to organisation A (by the tipSender), and what only its readers may see */
   tipId: string;
+  /** a photo sent with that tip */
+  tipFileId: string;
   tipSecrets: string[];
   freshTip(): Promise<string>;
   freshCase(): Promise<string>;
@@ -94,7 +98,12 @@ export const buildAccessWorld = async (t: TestApp): Promise<AccessWorld> => {
     clock,
   });
   const TIP_TEXT = 'Видел его в подвале. МАРКЕР-ПОДСКАЗКА-МАТРИЦА-4410';
-  const sendTip = () =>
+  const photo = await prepareUpload(
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } })
+      .png()
+      .toBuffer(),
+  );
+  const sendTip = (withFile = false) =>
     submitTip(
       { db, clock, config: t.config },
       parseForm(tipSchema('2026-03-02'), {
@@ -103,8 +112,14 @@ export const buildAccessWorld = async (t: TestApp): Promise<AccessWorld> => {
         what_happened: TIP_TEXT,
         how_known: 'saw_myself',
       }),
+      { file: withFile ? photo : null },
     );
-  const tip = await sendTip();
+  const tip = await sendTip(true);
+  const tipFile = await db
+    .selectFrom('evidence_files')
+    .select('id')
+    .where('scope', '=', `tip:${tip.tipId}`)
+    .executeTakeFirstOrThrow();
   const cookies: Record<Who, Cookies> = {
     anonymous: {},
     tipSender: { [TIP_COOKIE]: tip.cookie },
@@ -132,6 +147,7 @@ export const buildAccessWorld = async (t: TestApp): Promise<AccessWorld> => {
     caseId: await freshCase(),
     secrets: [NARRATIVE, surname, TIP_TEXT],
     tipId: tip.tipId,
+    tipFileId: tipFile.id,
     tipSecrets: [TIP_TEXT],
     freshTip: async () => (await sendTip()).tipId,
     freshCase,

@@ -38,6 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('from_sender', 'integer', (c) => c.notNull())
     .addColumn('author_user_id', 'text')
     .addColumn('body_sealed', 'text', (c) => c.notNull())
+    // a file the sender added with this post (src/evidence/, scope "tip:<id>"), sealed there
+    .addColumn('file_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('tip_posts_tip').on('tip_posts').columns(['tip_id', 'seq']).unique().execute();

@@ -30,6 +30,12 @@ export const tipSpecs: RouteSpec[] = [
     request: () => ({ url: '/tip/add', fields: { body: 'ещё сведения' } }),
     outcome: senderOnly,
   },
+  {
+    method: 'GET',
+    route: '/tip/files/:fileId',
+    request: (w) => ({ url: `/tip/files/${w.tipFileId}` }),
+    outcome: senderOnly,
+  },
   { method: 'GET', route: '/tip/delete', request: () => ({ url: '/tip/delete' }), outcome: senderOnly },
   {
     method: 'POST',
@@ -53,6 +59,12 @@ export const tipSpecs: RouteSpec[] = [
     method: 'GET',
     route: '/staff/tips/:id',
     request: (w) => ({ url: `/staff/tips/${w.tipId}` }),
+    outcome: only(...CASE_STAFF),
+  },
+  {
+    method: 'GET',
+    route: '/staff/tips/:id/files/:fileId',
+    request: (w) => ({ url: `/staff/tips/${w.tipId}/files/${w.tipFileId}` }),
     outcome: only(...CASE_STAFF),
   },
   {
