@@ -17,6 +17,8 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],
   [/^\/account\/(passphrase|sessions|recovery-codes)$/, '/account'],
   [/^\/admin\/invites\/(reset|remove|revoke)$/, '/admin/invites'],
+  [/^\/tip\/(open|add|leave)$/, '/tip'],
+  [/^\/staff\/tips\/([^/]+)\/(reply|attach|close|reopen)$/, '/staff/tips/$1'],
 ];
 
 export const languageSwitchPath = (path: string): string => {
