@@ -57,7 +57,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
     trustProxy: false,
     bodyLimit: 1_048_576,
+    // Slow or stalled clients must not hold connections (a body shorter than its Content-Length
+    // once held one for as long as the client liked): silence closes the socket, the whole request
+    // has a deadline, and an idle keep-alive connection is closed sooner than Node's default.
+    connectionTimeout: deps.config.idleTimeoutMs,
+    requestTimeout: deps.config.requestTimeoutMs,
+    keepAliveTimeout: Math.min(10_000, deps.config.idleTimeoutMs),
+    // Node checks those deadlines on this period (30 s by default): a deadline is then kept to ~2 s.
+    http: { connectionsCheckingInterval: 2_000 },
   });
+  // The headers alone must arrive quickly (slowloris), and never later than the whole request.
+  app.server.headersTimeout = Math.min(15_000, deps.config.requestTimeoutMs);
   app.decorate('deps', deps);
   app.decorate('routeTable', [] as Array<{ method: string; url: string }>);
   app.addHook('onRoute', (route) => {

@@ -20,6 +20,10 @@ export interface Config {
   readonly sessionAbsoluteHours: number;
   /** days a closed case is kept before its content is destroyed (docs/retention.md) */
   readonly retentionDays: number;
+  /** a whole request (headers and body, an upload included) must arrive within this time */
+  readonly requestTimeoutMs: number;
+  /** a connection on which nothing arrives for this long is closed (a body cut short, a stalled client) */
+  readonly idleTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,5 +93,9 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     sessionIdleMinutes: parseIntVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: parseIntVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     retentionDays: parseRetentionDays(env),
+    // 120 s lets a 20 MB upload through a slow Tor circuit (about 170 KB/s); a client that stops
+    // sending is cut off after 20 s of silence, whatever its Content-Length promised.
+    requestTimeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
+    idleTimeoutMs: parseIntVar(env, 'IDLE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
   });
 };
