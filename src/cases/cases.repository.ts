@@ -153,6 +153,16 @@ export const listPosts = (db: Queryable, table: PostTable, caseId: string) =>
     .orderBy('seq')
     .execute();
 
+/** The newest `limit` posts before position `beforeSeq` (the newest of all without it), newest first. */
+export const listPostsPage = (db: Queryable, table: PostTable, caseId: string, limit: number, beforeSeq?: number) => {
+  let q = db
+    .selectFrom(table)
+    .select(['id', 'seq', 'author_user_id', 'from_family', 'body_sealed', 'created_at'])
+    .where('case_id', '=', caseId);
+  if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
+  return q.orderBy('seq', 'desc').limit(limit).execute();
+};
+
 export interface QueueFilterSql {
   organisationId: string;
   states?: readonly CaseState[];
