@@ -28,6 +28,8 @@ export interface AccountPageProps {
   form?: 'passphrase' | 'codes';
   errors?: FormErrors;
   notice?: string;
+  /** the policy lets this account delete itself with every case (families) */
+  canDeleteAccount?: boolean;
 }
 
 export const AccountPage = ({
@@ -38,6 +40,7 @@ export const AccountPage = ({
   form,
   errors = {},
   notice,
+  canDeleteAccount = false,
 }: AccountPageProps) => {
   const t = ctx.t;
   const pe = form === 'passphrase' ? errors : {};
@@ -99,6 +102,15 @@ export const AccountPage = ({
               {t('accounts.codes.regenerate')}
             </button>
           </PostForm>
+        </section>
+      )}
+      {canDeleteAccount && (
+        <section aria-labelledby="delete-h">
+          <h2 id="delete-h">{t('accounts.deleteAccount.title')}</h2>
+          <p>{t('accounts.deleteAccount.intro')}</p>
+          <p>
+            <a href="/account/delete">{t('accounts.deleteAccount.link')}</a>
+          </p>
         </section>
       )}
     </Layout>

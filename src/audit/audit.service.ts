@@ -36,9 +36,8 @@ export const AUDIT_ACTIONS = [
   'tip.closed',
   'tip.reopened',
   'tip.purged',
-  // a family deleting its own account and every case at once (src/accounts/, src/cases/)
+  // a family deleting its own account and every case at once (src/cases/case-erasure.service.ts)
   'case.deleted',
-  'account.deleted',
   // appeals (src/appeals/): who drafted, recorded, printed or closed an appeal of a case — never its text
   'appeal.drafted',
   'appeal.recorded',

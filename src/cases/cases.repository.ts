@@ -217,6 +217,14 @@ export const listCasesOfRequester = (db: Queryable, userId: string) =>
     .orderBy('opened_on', 'desc')
     .execute();
 
+/** What the policy and the lifecycle need of each of an account's cases (erasing them all). */
+export const listCaseRefsOfRequester = (db: Queryable, userId: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state'])
+    .where('requester_user_id', '=', userId)
+    .execute();
+
 export const countRows = async (db: Queryable, table: 'cases' | 'events'): Promise<number> =>
   Number(
     (

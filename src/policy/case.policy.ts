@@ -20,6 +20,7 @@ export const CASE_ACTIONS = [
   'close',
   'reopen',
   'verify',
+  'erase',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -33,6 +34,8 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   edit: ['family', 'staff'],
   // Withdrawing is the requester's own decision: staff close a case instead, with their reason.
   withdraw: ['family'],
+  // Deleting the case with the account is the requester's alone too (case-erasure.service.ts).
+  erase: ['family'],
   assign: ['staff'],
   note: ['staff'],
   close: ['staff'],

@@ -61,7 +61,7 @@ const STAFF_ACTIONS = ['read', 'message', 'add_event', 'edit', 'assign', 'note',
 
 describe('case policy', () => {
   it('gives the requester her own actions and case staff theirs; nobody else anything', () => {
-    expect(allowed(account('family'))).toEqual(['read', 'message', 'add_event', 'edit', 'withdraw']);
+    expect(allowed(account('family'))).toEqual(['read', 'message', 'add_event', 'edit', 'withdraw', 'erase']);
     for (const role of ['caseworker', 'verifier', 'org_admin'] as const)
       expect(allowed(account(role))).toEqual(STAFF_ACTIONS);
     // A site admin inside the organisation acts as its admin; outside any, as nobody.
