@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
@@ -50,12 +50,17 @@ const picoCss = fs.readFileSync(
   ),
 );
 
+/** A request taking this long is logged at warn, with its route pattern and time only. */
+export const SLOW_REQUEST_MS = 2_000;
+
 /** The Fastify app without listen(): tests call app.inject(). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
     // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
     trustProxy: false,
+    // Not two lines per request at info (70,000 lines in one load test): see the onResponse hook.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576,
     // Slow or stalled clients must not hold connections (a body shorter than its Content-Length
     // once held one for as long as the client liked): silence closes the socket, the whole request
@@ -69,6 +74,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // The headers alone must arrive quickly (slowloris), and never later than the whole request.
   app.server.headersTimeout = Math.min(15_000, deps.config.requestTimeoutMs);
   app.decorate('deps', deps);
+  // What an operator needs by default: start, scheduled jobs, errors, and requests slow enough to
+  // look into. One line per request (method, route pattern, status, time) only at LOG_LEVEL=debug.
+  app.addHook('onResponse', async (req, reply) => {
+    const ms = Math.round(reply.elapsedTime);
+    if (ms >= SLOW_REQUEST_MS) req.log.warn({ req, res: reply, ms }, 'slow request');
+    else req.log.debug({ req, res: reply, ms }, 'request');
+  });
   app.decorate('routeTable', [] as Array<{ method: string; url: string }>);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { DatabaseProblem } from './db/db-problems.ts';
 import { registerLinkageCli } from './linkage/linkage.cli.ts';
 import { registerAccountsCli } from './accounts/accounts.cli.ts';
 import { registerCasesCli } from './cases/cases.cli.ts';
@@ -55,6 +56,11 @@ export const runCli = async (argv: string[]): Promise<void> => {
     }
     if (err instanceof ConfigError) {
       process.stderr.write(`configuration error: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (err instanceof DatabaseProblem) {
+      process.stderr.write(`database error: ${err.message}\n`);
       process.exitCode = 1;
       return;
     }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { assertMigrated } from '../db/migrate.ts';
 import { casesStats } from './queue.service.ts';
 
 // `kintrace stats [--json]`: counts only, nothing that identifies anybody.
@@ -13,6 +14,7 @@ export const registerCasesCli = (program: Command): void => {
     .action(async (opts: { json?: boolean }) => {
       const { db, close } = openDatabase(loadConfig());
       try {
+        await assertMigrated(db);
         const s = await casesStats(db);
         process.stdout.write(
           opts.json

@@ -60,8 +60,9 @@ const textMarkers = (t: StoryTexts): string[] => Object.values(t);
 
 const runSweptStory = async (opened: OpenedDb, dataDir: string) => {
   const logFile = path.join(dataDir, 'server.log');
-  const logger = createLogger('info', pino.destination({ dest: logFile, sync: true }));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' });
+  // debug: the most an operator's log can hold (one line per request, beside every warning and error).
+  const logger = createLogger('debug', pino.destination({ dest: logFile, sync: true }));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'debug' });
   const clock = new ManualClock('2026-03-02T09:00:00.000Z');
   const app = await buildApp({ config, db: opened.db, dialect: opened.dialect, clock, logger });
   const texts = storyTexts();
