@@ -8,6 +8,7 @@ import { registerAccountsCli } from './accounts/accounts.cli.ts';
 import { registerCasesCli } from './cases/cases.cli.ts';
 import { registerDemoCli } from './demo/demo.cli.ts';
 import { registerRetentionCli } from './cases/retention.cli.ts';
+import { registerBackupCli } from './backup/backup.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -43,6 +44,7 @@ export const buildCli = (): Command => {
   registerCasesCli(program);
   registerDemoCli(program);
   registerRetentionCli(program);
+  registerBackupCli(program);
   return program;
 };
 

@@ -49,6 +49,20 @@ export const migrateToLatest = async (db: Db): Promise<string[]> => {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };
 
+/** Brings an empty database to exactly `name` (a restore, before the backup's rows go in). */
+export const migrateTo = async (db: Db, name: string): Promise<void> => {
+  await probeDatabase(db);
+  const { error, results } = await new Migrator({ db, provider: new FolderProvider() }).migrateTo(name);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const problem = error ? describeDatabaseError(db, error) : null;
+    if (problem) throw problem;
+    throw new MigrationFailed(
+      `migration ${failed?.migrationName ?? '(before the first one)'} failed: ${error instanceof Error ? error.message : ''}`,
+    );
+  }
+};
+
 /** The migrations this code has, in order. */
 export const knownMigrations = (): string[] =>
   fs
