@@ -66,6 +66,9 @@ export const openSqlite = (file: string): OpenedDb => {
 
 export const openPostgres = (connectionString: string): OpenedDb => {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // A PostgreSQL restart (or an administrator ending connections) makes idle clients fail; the
+  // pool drops them and opens new ones on the next query. Unheard, the error would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   targets.set(db, { kind: 'postgres', url: connectionString });
   return { db, dialect: 'postgres', close: () => db.destroy() };
