@@ -21,8 +21,20 @@ import {
   DEMO_ORGANISATIONS,
   DEMO_STAFF_ROLES,
   demoNames,
+  DEMO_TIPS,
   type DemoCase,
+  type DemoTip,
 } from './demo.data.ts';
+import type { TipsDeps } from '../tips/tip-deps.ts';
+import { submitTip } from '../tips/tip-intake.service.ts';
+import { endTipSession, loadTipSession, takeReceiptCode } from '../tips/tip-sessions.service.ts';
+import { authoriseTip, openTipAccess } from '../tips/tip-access.service.ts';
+import { closeTip, replyToTip } from '../tips/tip-staff.service.ts';
+import { addToTip } from '../tips/tip-sender.service.ts';
+import { attachTipToCase } from '../tips/tip-attach.service.ts';
+import { attachTipSchema, tipSchema } from '../tips/tips.schema.ts';
+import { formatReceiptCode } from '../tips/receipt-code.crypto.ts';
+import { tipSenderPrincipal } from '../policy/principal.ts';
 
 // `kintrace demo`: a synthetic, clearly marked world built through the real services (accounts
 // provisioning, cases), so every page has something to show. It only ever fills an EMPTY data
@@ -43,6 +55,8 @@ export interface DemoReport {
   organisations: string[];
   logins: DemoLogin[];
   cases: number;
+  /** receipt codes of the demo tips, to try the sender's side at /tip */
+  tips: Array<{ code: string; organisation: string }>;
 }
 
 /** Refuses unless the data directory is missing or empty (checked before the database is opened). */
@@ -138,11 +152,89 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   for (let i = 1; i <= DEMO_FAMILY_COUNT; i++) families.push(await account(`demo-family-${i}`, 'family', null));
 
   const names = demoNames(DEMO_CASES.length);
+  const caseIds: string[] = [];
   for (const [i, c] of DEMO_CASES.entries()) {
     clock.advance(5 * DAY);
-    await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]);
+    caseIds.push(
+      await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]),
+    );
   }
-  return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length };
+  const tips = [];
+  for (const tip of DEMO_TIPS) {
+    clock.advance(DAY);
+    const about =
+      tip.aboutCase === undefined ? undefined : names[DEMO_CASES[tip.aboutCase].samePersonAs ?? tip.aboutCase];
+    const code = await playTip(
+      { db: deps.db, clock, config: { argon2: deps.config.argon2, retentionDays: 90, sessionIdleMinutes: 30 } },
+      tip,
+      about,
+      orgs[tip.org].id,
+      staff[tip.org].caseworker.auth,
+      tip.aboutCase === undefined ? undefined : caseIds[tip.aboutCase],
+    );
+    tips.push({ code, organisation: orgs[tip.org].name });
+  }
+  return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length, tips };
+};
+
+/** A stranger's tip, played through the tips services: sent, answered, added to, attached. */
+const playTip = async (
+  deps: TipsDeps & { clock: ManualClock },
+  tip: DemoTip,
+  about: { surname: string; given: string; patronymic: string } | undefined,
+  orgId: string,
+  worker: AuthContext,
+  caseId: string | undefined,
+): Promise<string> => {
+  const today = isoDay(deps.clock);
+  const sent = await submitTip(
+    deps,
+    parseForm(tipSchema(today), {
+      organisation: orgId,
+      surname: about?.surname ?? '',
+      given_name: about?.given ?? '',
+      what_happened: tip.what,
+      event_date: tip.when ?? '',
+      place: tip.place ?? '',
+      how_known: tip.how,
+    }),
+  );
+  const visit = await loadTipSession(deps.db, sent.cookie, deps.clock, deps.config.sessionIdleMinutes);
+  const code = visit ? await takeReceiptCode(deps.db, visit) : null;
+  if (!visit || !code) throw new Error('demo tip without its receipt');
+  const staff = principalOf(worker);
+  if (tip.reply) {
+    deps.clock.advance(DAY / 2);
+    await replyToTip(
+      deps,
+      await openTipAccess(deps.db, await authoriseTip(deps.db, staff, sent.tipId, 'reply')),
+      tip.reply,
+    );
+  }
+  if (tip.added) {
+    deps.clock.advance(DAY / 2);
+    const grant = await authoriseTip(deps.db, tipSenderPrincipal(sent.tipId), sent.tipId, 'add');
+    await addToTip(deps, await openTipAccess(deps.db, grant, visit.key), tip.added);
+  }
+  if (tip.attachAs && caseId) {
+    deps.clock.advance(DAY / 2);
+    const access = await openTipAccess(deps.db, await authoriseTip(deps.db, staff, sent.tipId, 'attach'));
+    await attachTipToCase(
+      deps,
+      access,
+      staff,
+      parseForm(attachTipSchema(isoDay(deps.clock)), {
+        case_ref: caseId,
+        kind: tip.attachAs,
+        date: tip.when ?? isoDay(deps.clock),
+        place: tip.place ?? '',
+        description: tip.what,
+      }),
+    );
+    await closeTip(deps, await authoriseTip(deps.db, staff, sent.tipId, 'close'), 'attached');
+  }
+  await endTipSession(deps.db, visit.idHash);
+  return code;
 };
 
 const playCase = async (
@@ -152,7 +244,7 @@ const playCase = async (
   orgId: string,
   family: AuthContext,
   staff: Record<StaffRole, Staff>,
-): Promise<void> => {
+): Promise<string> => {
   const today = () => isoDay(deps.clock);
   const input = parseForm(openCaseSchema(today()), {
     organisation: orgId,
@@ -214,6 +306,7 @@ const playCase = async (
     step();
     await closeCase(deps, await grant(worker, 'close'), c.close);
   }
+  return caseId;
 };
 
 /** What `kintrace demo` prints: where to log in and as whom. */
@@ -236,6 +329,9 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
     '',
     'Staff must pass two-factor authentication: add the 2FA secret to an authenticator app, or print',
     'the current code with:  npx kintrace demo --totp <secret>',
+    '',
+    `Anonymous tips: a sender comes back at ${publicUrl}/tip with a receipt code:`,
+    ...report.tips.map((t) => `  ${formatReceiptCode(t.code)}  (${t.organisation})`),
     '',
   ].join('\n');
 };
