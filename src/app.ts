@@ -24,6 +24,10 @@ import { tipsRoutes } from './tips/tips.routes.tsx';
 import { tipStaffRoutes } from './tips/tip-staff.routes.tsx';
 import { registerPostingLimits } from './web/posting-limit.ts';
 import { registerUploads } from './evidence/evidence.plugin.ts';
+import { appealsRoutes } from './appeals/appeals.routes.tsx';
+import { staffAppealsRoutes } from './appeals/staff-appeals.routes.tsx';
+import { editorRoutes } from './appeals/editor.routes.tsx';
+import { guidesRoutes } from './guides/guides.routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -112,5 +116,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(schedulerRoutes);
   await app.register(tipsRoutes);
   await app.register(tipStaffRoutes);
+  await app.register(appealsRoutes);
+  await app.register(staffAppealsRoutes);
+  await app.register(editorRoutes);
+  await app.register(guidesRoutes);
   return app;
 };

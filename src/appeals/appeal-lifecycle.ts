@@ -44,8 +44,18 @@ export const APPEAL_STEPS = {
   sign: { from: ['draft'], to: 'draft', by: ['family'], refusal: 'appeals.errors.notDraft' },
   send: { from: ['draft'], to: 'sent', by: PEOPLE, refusal: 'appeals.errors.notDraft' },
   discard: { from: ['draft'], to: 'deleted', by: PEOPLE, refusal: 'appeals.errors.notDraft' },
-  register: { from: ['sent', 'forwarded', 'overdue'], to: 'registered', by: PEOPLE, refusal: 'appeals.errors.notWaiting' },
-  forward: { from: ['sent', 'registered', 'overdue'], to: 'forwarded', by: PEOPLE, refusal: 'appeals.errors.notWaiting' },
+  register: {
+    from: ['sent', 'forwarded', 'overdue'],
+    to: 'registered',
+    by: PEOPLE,
+    refusal: 'appeals.errors.notWaiting',
+  },
+  forward: {
+    from: ['sent', 'registered', 'overdue'],
+    to: 'forwarded',
+    by: PEOPLE,
+    refusal: 'appeals.errors.notWaiting',
+  },
   extend: {
     from: ['sent', 'registered', 'forwarded', 'overdue'],
     to: 'extended',
@@ -68,7 +78,11 @@ export const RECORDED_STEPS = ['register', 'forward', 'extend', 'answer'] as con
 export type RecordedStep = (typeof RECORDED_STEPS)[number];
 
 /** The one guard: the state after `step`, or Invalid saying why not (shown on the appeal page). */
-export const stepTo = (state: AppealState | undefined, step: AppealStep, actor: AppealActor): AppealState | 'deleted' => {
+export const stepTo = (
+  state: AppealState | undefined,
+  step: AppealStep,
+  actor: AppealActor,
+): AppealState | 'deleted' => {
   const s: Step = APPEAL_STEPS[step];
   if (!s.by.includes(actor)) throw new Invalid({ field: '_form', key: 'errors.notFound' });
   if (!state || !s.from.includes(state)) throw new Invalid({ field: '_form', key: s.refusal });
@@ -79,6 +93,8 @@ export const fromStates = (step: AppealStep): readonly AppealState[] => APPEAL_S
 
 /** The steps a person could take now (the page offers these forms). */
 export const stepsOpen = (state: AppealState): AppealStep[] =>
-  (Object.keys(APPEAL_STEPS) as AppealStep[]).filter((k) => (APPEAL_STEPS[k].from as readonly string[]).includes(state));
+  (Object.keys(APPEAL_STEPS) as AppealStep[]).filter((k) =>
+    (APPEAL_STEPS[k].from as readonly string[]).includes(state),
+  );
 
 export const isWaiting = (state: AppealState): boolean => WAITING.includes(state);

@@ -13,7 +13,15 @@ import { appealCaseKey } from './appeals-access.service.ts';
 import { APPEAL_STATES, fromStates, stepTo, WAITING, type AppealStep } from './appeal-lifecycle.ts';
 import type { SendInput, StepInput } from './appeals.schema.ts';
 import { aad, audit, caseScope, deadlineColumns, openRefs, type AppealsDeps } from './appeals.service.ts';
-import { countByState, findAppeal, insertStep, listLate, listSteps, nextStepSeq, updateAppealIf } from './appeals.repository.ts';
+import {
+  countByState,
+  findAppeal,
+  insertStep,
+  listLate,
+  listSteps,
+  nextStepSeq,
+  updateAppealIf,
+} from './appeals.repository.ts';
 import type { AppealsTable } from './appeals.table.ts';
 
 // What happens to an appeal after it is written: it is sent, the authority registers, forwards,
@@ -32,7 +40,12 @@ const notBefore = (day: string | undefined, floor: string | null, field: string,
 };
 
 /** Marks a draft sent: channel, day, tracking number. The deadlines start running. */
-export const sendAppeal = async (deps: AppealsDeps, grant: AppealGrant<'write'>, appealId: string, input: SendInput) => {
+export const sendAppeal = async (
+  deps: AppealsDeps,
+  grant: AppealGrant<'write'>,
+  appealId: string,
+  input: SendInput,
+) => {
   const row = await mine(deps.db, grant, appealId);
   stepTo(row.state, 'send', grant.side);
   if (!grant.caseActive) throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
@@ -72,7 +85,9 @@ const addStep = async (
   fileId: string | null,
 ) => {
   const id = randomUUID();
-  const clean = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const clean = Object.fromEntries(
+    Object.entries(details).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  );
   await insertStep(tx, {
     id,
     appeal_id: row.id,
@@ -152,7 +167,13 @@ export const recordStep = async (
       { register: 'registered', forward: 'forwarded', extend: 'extended', answer: 'answered' }[input.step],
       on,
       key,
-      { number: input.number, summary: input.summary, addressee: input.addressee, days: input.days, registeredOn: input.registered_on },
+      {
+        number: input.number,
+        summary: input.summary,
+        addressee: input.addressee,
+        days: input.days,
+        registeredOn: input.registered_on,
+      },
       fileId,
     );
     await audit(tx, deps.clock, grant, 'appeal.recorded');
@@ -183,8 +204,14 @@ export const appealFile = async (
   const row = await mine(deps.db, grant, appealId);
   if (!(await listSteps(deps.db, row.id)).some((s) => s.file_id === fileId)) throw new NotFound('file');
   const key = await appealCaseKey(deps.db, grant);
-  const file = await readFile(deps.db, { id: fileId, scope: caseScope(row.case_id) }, { kind: 'symmetric', key }, which);
-  if (which === 'original') await deps.db.transaction().execute((tx) => audit(tx, deps.clock, grant, 'appeal.original_read'));
+  const file = await readFile(
+    deps.db,
+    { id: fileId, scope: caseScope(row.case_id) },
+    { kind: 'symmetric', key },
+    which,
+  );
+  if (which === 'original')
+    await deps.db.transaction().execute((tx) => audit(tx, deps.clock, grant, 'appeal.original_read'));
   return file;
 };
 
@@ -205,7 +232,8 @@ export const markOverdue = async (
     try {
       await deps.db.transaction().execute(async (tx) => {
         stepTo(late.state, 'mark_overdue', 'system');
-        if (!(await updateAppealIf(tx, late.id, fromStates('mark_overdue'), { state: 'overdue', overdue_on: today }))) return;
+        if (!(await updateAppealIf(tx, late.id, fromStates('mark_overdue'), { state: 'overdue', overdue_on: today })))
+          return;
         await notifyFamily(tx, { caseId: late.case_id, kind: 'appeal_overdue', refId: late.id, day: today });
         marked += 1;
       });

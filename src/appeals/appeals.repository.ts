@@ -28,13 +28,26 @@ export const updateAppealIf = async (
   set: Partial<AppealsTable>,
 ): Promise<boolean> =>
   Number(
-    (await db.updateTable('appeals').set(set).where('id', '=', id).where('state', 'in', [...from]).executeTakeFirst())
-      .numUpdatedRows,
+    (
+      await db
+        .updateTable('appeals')
+        .set(set)
+        .where('id', '=', id)
+        .where('state', 'in', [...from])
+        .executeTakeFirst()
+    ).numUpdatedRows,
   ) > 0;
 
 export const deleteAppealIf = async (db: Queryable, id: string, from: readonly AppealState[]): Promise<boolean> =>
-  Number((await db.deleteFrom('appeals').where('id', '=', id).where('state', 'in', [...from]).executeTakeFirst()).numDeletedRows) >
-  0;
+  Number(
+    (
+      await db
+        .deleteFrom('appeals')
+        .where('id', '=', id)
+        .where('state', 'in', [...from])
+        .executeTakeFirst()
+    ).numDeletedRows,
+  ) > 0;
 
 export const insertStep = async (db: Queryable, row: AppealStepsTable): Promise<void> => {
   await db.insertInto('appeal_steps').values(row).execute();
@@ -63,7 +76,12 @@ export const listLate = (db: Queryable, waiting: readonly AppealState[], today: 
     .execute();
 
 /** An organisation's appeals that are overdue or due by `until` (the staff list): clear columns only. */
-export const listDueInOrganisation = (db: Queryable, organisationId: string, states: readonly AppealState[], until: string) =>
+export const listDueInOrganisation = (
+  db: Queryable,
+  organisationId: string,
+  states: readonly AppealState[],
+  until: string,
+) =>
   db
     .selectFrom('appeals')
     .innerJoin('cases', 'cases.id', 'appeals.case_id')
@@ -78,7 +96,12 @@ export const listDueInOrganisation = (db: Queryable, organisationId: string, sta
       'cases.person_id',
     ])
     .where('cases.organisation_id', '=', organisationId)
-    .where((eb) => eb.or([eb('appeals.state', '=', 'overdue'), eb.and([eb('appeals.state', 'in', [...states]), eb('appeals.answer_by', '<=', until)])]))
+    .where((eb) =>
+      eb.or([
+        eb('appeals.state', '=', 'overdue'),
+        eb.and([eb('appeals.state', 'in', [...states]), eb('appeals.answer_by', '<=', until)]),
+      ]),
+    )
     .orderBy('appeals.answer_by')
     .limit(500)
     .execute();
@@ -171,6 +194,12 @@ export const membersOfCollective = (db: Queryable, collectiveId: string) =>
 
 export const setCollectiveState = async (db: Queryable, id: string, from: string, to: string): Promise<boolean> =>
   Number(
-    (await db.updateTable('collective_appeals').set({ state: to }).where('id', '=', id).where('state', '=', from).executeTakeFirst())
-      .numUpdatedRows,
+    (
+      await db
+        .updateTable('collective_appeals')
+        .set({ state: to })
+        .where('id', '=', id)
+        .where('state', '=', from)
+        .executeTakeFirst()
+    ).numUpdatedRows,
   ) > 0;

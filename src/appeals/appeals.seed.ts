@@ -58,7 +58,11 @@ export interface SeedTemplate {
   body: string;
 }
 
-const LAW = 'Федеральный закон от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации»';
+const TITLE = 'от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации»';
+/** "в соответствии с …" */
+const LAW = `Федеральным законом ${TITLE}`;
+/** "ч. 1 ст. 12 …" */
+const OF_LAW = `Федерального закона ${TITLE}`;
 
 export const SEED_TEMPLATES: SeedTemplate[] = [
   {
@@ -114,7 +118,7 @@ export const SEED_TEMPLATES: SeedTemplate[] = [
       'When the answer is late. Write to the superior body (not to the one you complain about: a complaint may not be sent to the body whose actions it is about), to the prosecutor or to the ombudsman. Attach a copy of the first letter and proof it was sent.',
     body: `{{previous.sent_on}} я направил(а) обращение в {{previous.addressee}} (регистрационный номер {{previous.registration_number}}) о военнослужащем {{person.full_name}}, воинская часть {{person.unit}}.
 
-Срок ответа, установленный ч. 1 ст. 12 ${LAW} — 30 дней со дня регистрации, — истёк {{previous.answer_by}}. Ответа по существу я не получил(а); уведомления о продлении срока или о перенаправлении обращения тоже не было.
+Срок ответа, установленный ч. 1 ст. 12 ${OF_LAW} — 30 дней со дня регистрации, — истёк {{previous.answer_by}}. Ответа по существу я не получил(а); уведомления о продлении срока или о перенаправлении обращения тоже не было.
 
 Прошу:
 

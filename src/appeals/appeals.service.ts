@@ -78,9 +78,15 @@ export const deadlinesOf = (row: AppealsTable): Deadlines | null =>
     : null;
 
 /** The columns kept for the overdue job and lists, from the days of a row. */
-export const deadlineColumns = (row: AppealsTable): Pick<AppealsTable, 'register_by' | 'answer_by' | 'deadline_estimated'> => {
+export const deadlineColumns = (
+  row: AppealsTable,
+): Pick<AppealsTable, 'register_by' | 'answer_by' | 'deadline_estimated'> => {
   const d = deadlinesOf(row);
-  return { register_by: d?.registerBy.date ?? null, answer_by: d?.answerBy.date ?? null, deadline_estimated: d?.answerBy.estimated ? 1 : 0 };
+  return {
+    register_by: d?.registerBy.date ?? null,
+    answer_by: d?.answerBy.date ?? null,
+    deadline_estimated: d?.answerBy.estimated ? 1 : 0,
+  };
 };
 
 export const audit = (tx: Queryable, clock: Clock, grant: AppealGrant, action: AuditAction) =>
@@ -122,7 +128,10 @@ export const appealsOfCase = async (deps: AppealsDeps, grant: AppealGrant): Prom
       template: letter.template,
       sentOn: r.sent_on,
       answeredOn: r.answered_on,
-      answerBy: d && (isWaiting(r.state) || r.state === 'overdue') ? { ...d.answerBy, daysLeft: daysLeft(today, d.answerBy.date) } : null,
+      answerBy:
+        d && (isWaiting(r.state) || r.state === 'overdue')
+          ? { ...d.answerBy, daysLeft: daysLeft(today, d.answerBy.date) }
+          : null,
       collective: r.collective_id !== null,
     };
   });
@@ -133,7 +142,11 @@ export const draftFor = async (
   deps: AppealsDeps,
   grant: AppealGrant<'write'>,
   opts: { template: string; authority?: string; follows?: string },
-): Promise<{ values: Record<string, string>; guidance: { ru: string; en: string }; title: { ru: string; en: string } }> => {
+): Promise<{
+  values: Record<string, string>;
+  guidance: { ru: string; en: string };
+  title: { ru: string; en: string };
+}> => {
   const template = await currentTemplate(deps.db, opts.template);
   if (!template) throw new Invalid({ field: 'template', key: 'errors.unknownOption' });
   const authority = opts.authority ? await authorityById(deps.db, opts.authority) : undefined;
@@ -192,7 +205,8 @@ const fillValues = async (
 };
 
 const letterOf = async (db: Queryable, input: DraftInput): Promise<Letter> => {
-  if (!(await currentTemplate(db, input.template))) throw new Invalid({ field: 'template', key: 'errors.unknownOption' });
+  if (!(await currentTemplate(db, input.template)))
+    throw new Invalid({ field: 'template', key: 'errors.unknownOption' });
   if (input.authority && !(await authorityById(db, input.authority)))
     throw new Invalid({ field: 'authority', key: 'errors.unknownOption' });
   return {
@@ -204,6 +218,41 @@ const letterOf = async (db: Queryable, input: DraftInput): Promise<Letter> => {
     body: input.body,
   };
 };
+
+/** A new draft's row: nothing sent, no date, no deadline yet. */
+export const draftRow = (a: {
+  id: string;
+  caseId: string;
+  day: string;
+  letterSealed: string;
+  followsId?: string | null;
+  collectiveId?: string | null;
+}): AppealsTable => ({
+  id: a.id,
+  case_id: a.caseId,
+  state: 'draft',
+  channel: null,
+  created_on: a.day,
+  sent_on: null,
+  delivered_on: null,
+  registered_on: null,
+  forwarded_on: null,
+  forward_registered_on: null,
+  extension_days: null,
+  extended_on: null,
+  answered_on: null,
+  overdue_on: null,
+  closed_on: null,
+  register_by: null,
+  answer_by: null,
+  deadline_estimated: 0,
+  follows_id: a.followsId ?? null,
+  collective_id: a.collectiveId ?? null,
+  letter_sealed: a.letterSealed,
+  refs_sealed: null,
+  signature_sealed: null,
+  signed_on: null,
+});
 
 const assertCaseActive = (grant: AppealGrant) => {
   if (!grant.caseActive) throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
@@ -221,32 +270,16 @@ export const saveDraft = async (deps: AppealsDeps, grant: AppealGrant<'write'>, 
     if (prev?.case_id === grant.caseId) followsId = prev.id;
   }
   await deps.db.transaction().execute(async (tx) => {
-    await insertAppeal(tx, {
-      id,
-      case_id: grant.caseId,
-      state: 'draft',
-      channel: null,
-      created_on: isoDay(deps.clock),
-      sent_on: null,
-      delivered_on: null,
-      registered_on: null,
-      forwarded_on: null,
-      forward_registered_on: null,
-      extension_days: null,
-      extended_on: null,
-      answered_on: null,
-      overdue_on: null,
-      closed_on: null,
-      register_by: null,
-      answer_by: null,
-      deadline_estimated: 0,
-      follows_id: followsId,
-      collective_id: null,
-      letter_sealed: seal(key, JSON.stringify(letter), aad(id, 'letter')),
-      refs_sealed: null,
-      signature_sealed: null,
-      signed_on: null,
-    });
+    await insertAppeal(
+      tx,
+      draftRow({
+        id,
+        caseId: grant.caseId,
+        day: isoDay(deps.clock),
+        letterSealed: seal(key, JSON.stringify(letter), aad(id, 'letter')),
+        followsId,
+      }),
+    );
     await audit(tx, deps.clock, grant, 'appeal.drafted');
   });
   return id;
@@ -339,7 +372,11 @@ export const openSender = async (db: Queryable, key: Buffer, caseId: string): Pr
 };
 
 /** One appeal with everything its reader may see, decrypted with the reader's key. */
-export const getAppeal = async (deps: AppealsDeps, grant: AppealGrant<'read'>, appealId: string): Promise<AppealView> => {
+export const getAppeal = async (
+  deps: AppealsDeps,
+  grant: AppealGrant<'read'>,
+  appealId: string,
+): Promise<AppealView> => {
   const row = await findAppeal(deps.db, appealId);
   if (!row || row.case_id !== grant.caseId) throw new NotFound('appeal');
   const key = await appealCaseKey(deps.db, grant);
@@ -351,7 +388,10 @@ export const getAppeal = async (deps: AppealsDeps, grant: AppealGrant<'read'>, a
     { kind: 'symmetric', key },
   );
   const steps = stepRows.map((s) => {
-    const d = JSON.parse(openOptional(key, s.details_sealed, aad(appealId, `step:${s.id}`)) ?? '{}') as Record<string, unknown>;
+    const d = JSON.parse(openOptional(key, s.details_sealed, aad(appealId, `step:${s.id}`)) ?? '{}') as Record<
+      string,
+      unknown
+    >;
     return {
       id: s.id,
       kind: s.kind,

@@ -87,7 +87,11 @@ export interface AppealSendersTable {
   details_sealed: string;
 }
 
-/** A letter several families sign; each family's copy is an appeal in its own case. */
+/**
+ * A letter several families sign. It holds no text: each family's copy is an appeal in its own
+ * case, sealed with that case's key (so an organisation key rotation re-seals nothing here, and a
+ * purged case takes its copy and signature with it).
+ */
 export interface CollectiveAppealsTable {
   id: string;
   organisation_id: string;
@@ -95,9 +99,6 @@ export interface CollectiveAppealsTable {
   created_at: string;
   /** open for signatures, or sent (then each signed copy follows its deadlines) */
   state: string;
-  /** the letter, sealed to a key wrapped to the organisation's public key */
-  key_wrapped: string;
-  letter_sealed: string;
 }
 
 export interface AppealsTables {

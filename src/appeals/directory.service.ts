@@ -41,7 +41,8 @@ const authorityView = (r: Awaited<ReturnType<typeof findAuthority>> & object): A
   seeded: r.seeded === 1,
 });
 
-export const authorities = async (db: Queryable): Promise<AuthorityView[]> => (await listAuthorities(db)).map(authorityView);
+export const authorities = async (db: Queryable): Promise<AuthorityView[]> =>
+  (await listAuthorities(db)).map(authorityView);
 
 export const authorityById = async (db: Queryable, id: string): Promise<AuthorityView | undefined> => {
   const r = await findAuthority(db, id);
@@ -98,7 +99,8 @@ const templateView = (r: TemplateRow): TemplateView => ({
   updatedAt: r.updated_at,
 });
 
-export const templates = async (db: Queryable): Promise<TemplateView[]> => (await listCurrentTemplates(db)).map(templateView);
+export const templates = async (db: Queryable): Promise<TemplateView[]> =>
+  (await listCurrentTemplates(db)).map(templateView);
 
 export const currentTemplate = async (db: Queryable, key: string): Promise<TemplateView | undefined> =>
   (await templates(db)).find((t) => t.key === key);

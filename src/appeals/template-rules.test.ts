@@ -27,8 +27,12 @@ describe('letter templates', () => {
   it('fills from the case, leaving a blank for what is not known', () => {
     const text = 'Сын: {{person.full_name}}, в/ч {{person.unit}}, звание {{person.rank}}.';
     expect(placeholdersIn(text)).toEqual(['person.full_name', 'person.unit', 'person.rank']);
-    expect(fillTemplate(text, { 'person.full_name': 'Иванов Пётр Сергеевич', 'person.unit': 'в/ч 12345', 'person.rank': null })).toBe(
-      `Сын: Иванов Пётр Сергеевич, в/ч в/ч 12345, звание ${BLANK}.`,
-    );
+    expect(
+      fillTemplate(text, {
+        'person.full_name': 'Иванов Пётр Сергеевич',
+        'person.unit': 'в/ч 12345',
+        'person.rank': null,
+      }),
+    ).toBe(`Сын: Иванов Пётр Сергеевич, в/ч в/ч 12345, звание ${BLANK}.`);
   });
 });

@@ -6,6 +6,11 @@ import type { CaseGrant } from '../policy/case.policy.ts';
 import { z } from 'zod';
 import { getCaseForViewer, type CasePageWindow } from './cases.service.ts';
 import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
+import { principalOf } from '../policy/principal.ts';
+import { appealAbilities } from '../policy/appeals.policy.ts';
+import { authoriseCaseAppeals } from '../appeals/appeals-access.service.ts';
+import { appealsOfCase } from '../appeals/appeals.service.ts';
+import { CaseAppealsSection } from '../appeals/appeals.views.tsx';
 
 /** The ?done=… of a redirect after a successful form, allow-listed. */
 const noticeOf = (req: FastifyRequest): CaseNotice | undefined => {
@@ -36,7 +41,23 @@ export const renderCase = async (
     window: form ? undefined : windowOf(req),
   });
   const notice = form ? undefined : noticeOf(req);
-  return sendPage(req, reply, (ctx) => CasePage({ ctx, view, form, notice }), status);
+  // The case's appeals (src/appeals/), with their deadlines and days left.
+  const appealsGrant = await authoriseCaseAppeals(req.server.deps.db, principalOf(grant.auth), grant.caseId, 'read');
+  const appeals = await appealsOfCase(req.server.deps, appealsGrant);
+  const canWrite = appealAbilities(appealsGrant, appealsGrant.caseActive).write;
+  return sendPage(
+    req,
+    reply,
+    (ctx) =>
+      CasePage({
+        ctx,
+        view,
+        form,
+        notice,
+        sections: CaseAppealsSection({ ctx, caseId: grant.caseId, appeals, canWrite }),
+      }),
+    status,
+  );
 };
 
 /**

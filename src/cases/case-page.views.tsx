@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
@@ -49,6 +50,8 @@ interface Props {
   view: CaseView;
   form?: FormState;
   notice?: CaseNotice;
+  /** sections other domains add to the case (appeals), rendered after the timeline */
+  sections?: ComponentChildren;
 }
 
 const formFor = (props: Props, name: FormState['name']) =>
@@ -524,6 +527,7 @@ export const CasePage = (props: Props) => {
       <CaseEditLinks ctx={ctx} view={view} />
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
+      {props.sections}
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
         <Paging

@@ -24,6 +24,7 @@ import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
 import { tipCounts } from '../tips/tip-staff.service.ts';
 import { grantTipQueue } from '../policy/tips.policy.ts';
+import { casesWithOverdueAppeals, dueAppeals } from '../appeals/appeals-queue.service.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -44,8 +45,26 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
     const tips = await tipCounts(deps, grantTipQueue(principalOf(requireStaff(req))));
+    // Overdue appeals (src/appeals/): a count linking to the deadlines list, and a mark per case.
+    const appeals = {
+      overdue: (await dueAppeals(deps, { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(
+        (a) => a.state === 'overdue',
+      ).length,
+      cases: await casesWithOverdueAppeals(
+        deps.db,
+        page.rows.map((r) => r.id),
+      ),
+    };
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} tips={tips} />
+      <QueuePage
+        ctx={ctx}
+        page={page}
+        filter={filter}
+        days={days}
+        staffNames={staffNames}
+        tips={tips}
+        appeals={appeals}
+      />
     ));
   });
 

@@ -13,10 +13,13 @@ const QueueTable = ({
   ctx,
   rows,
   staffNames,
+  overdueAppeals,
 }: {
   ctx: PageContext;
   rows: QueueRow[];
   staffNames: Map<string, string>;
+  /** cases with an overdue appeal (src/appeals/) */
+  overdueAppeals?: Set<string>;
 }) => {
   const { t } = ctx;
   if (rows.length === 0) return <p>{t('cases.queueEmpty')}</p>;
@@ -42,6 +45,12 @@ const QueueTable = ({
                 <>
                   {' '}
                   <strong class="new">{t('cases.familyWrote', { count: r.familyWrote })}</strong>
+                </>
+              )}
+              {overdueAppeals?.has(r.id) && (
+                <>
+                  {' '}
+                  <strong class="new">{t('appeals.queueOverdue')}</strong>
                 </>
               )}
             </td>
@@ -96,6 +105,7 @@ export const QueuePage = ({
   days,
   staffNames,
   tips,
+  appeals,
 }: {
   ctx: PageContext;
   page: QueuePageData;
@@ -104,6 +114,8 @@ export const QueuePage = ({
   staffNames: Map<string, string>;
   /** the organisation's anonymous tips waiting (src/tips/) */
   tips?: { new: number; senderWrote: number };
+  /** overdue appeals of the organisation (src/appeals/): how many, and which cases */
+  appeals?: { overdue: number; cases: Set<string> };
 }) => {
   const { t } = ctx;
   return (
@@ -142,8 +154,13 @@ export const QueuePage = ({
         </form>
       )}
       <SearchForm ctx={ctx} q="" />
+      {appeals && (
+        <p class={appeals.overdue > 0 ? 'notice' : undefined}>
+          <a href="/staff/appeals">{t('appeals.queueLink', { count: appeals.overdue })}</a>
+        </p>
+      )}
       <h2>{filter === 'stale' ? t('cases.staleHeading', { count: days }) : t(`cases.filters.${filter}`)}</h2>
-      <QueueTable ctx={ctx} rows={page.rows} staffNames={staffNames} />
+      <QueueTable ctx={ctx} rows={page.rows} staffNames={staffNames} overdueAppeals={appeals?.cases} />
       {page.next && (
         <p>
           <a

@@ -9,6 +9,7 @@ import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 import type { TipsTables } from '../tips/tips.table.ts';
 import type { EvidenceTables } from '../evidence/evidence.table.ts';
 import type { AppealsTables } from '../appeals/appeals.table.ts';
+import type { GuidesTables } from '../guides/guides.table.ts';
 
 export interface Database
   extends MetaTables,
@@ -19,4 +20,5 @@ export interface Database
     SchedulerTables,
     TipsTables,
     EvidenceTables,
-    AppealsTables {}
+    AppealsTables,
+    GuidesTables {}

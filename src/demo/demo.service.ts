@@ -14,6 +14,7 @@ import { addNote, assignCase, closeCase, sendMessage } from '../cases/case-work.
 import { openCase } from '../cases/cases.service.ts';
 import { addEvent, verifyEvent } from '../cases/events.service.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
+import { playDemoAppeals, type DemoCaseRef } from '../appeals/appeals-demo.service.ts';
 import {
   DEMO_CASES,
   DEMO_FAMILY_COUNT,
@@ -57,6 +58,7 @@ export interface DemoReport {
   cases: number;
   /** receipt codes of the demo tips, to try the sender's side at /tip */
   tips: Array<{ code: string; organisation: string }>;
+  appeals: number;
 }
 
 /** Refuses unless the data directory is missing or empty (checked before the database is opened). */
@@ -152,12 +154,26 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   for (let i = 1; i <= DEMO_FAMILY_COUNT; i++) families.push(await account(`demo-family-${i}`, 'family', null));
 
   const names = demoNames(DEMO_CASES.length);
-  const caseIds: string[] = [];
+  const open: DemoCaseRef[] = [];
+  const caseIdsByIndex: string[] = [];
   for (const [i, c] of DEMO_CASES.entries()) {
     clock.advance(5 * DAY);
-    caseIds.push(
-      await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]),
+    const caseId = await playCase(
+      cdeps,
+      c,
+      names[c.samePersonAs ?? i],
+      orgs[c.org].id,
+      families[c.family].auth,
+      staff[c.org],
     );
+    caseIdsByIndex.push(caseId);
+    if (c.org === 0 && !c.close)
+      open.push({
+        caseId,
+        family: families[c.family].auth,
+        caseworker: { ...staff[0].caseworker.auth, organisationId: orgs[0].id },
+        editor: staff[0].editor.auth,
+      });
   }
   const tips = [];
   for (const tip of DEMO_TIPS) {
@@ -170,11 +186,14 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
       about,
       orgs[tip.org].id,
       staff[tip.org].caseworker.auth,
-      tip.aboutCase === undefined ? undefined : caseIds[tip.aboutCase],
+      tip.aboutCase === undefined ? undefined : caseIdsByIndex[tip.aboutCase],
     );
     tips.push({ code, organisation: orgs[tip.org].name });
   }
-  return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length, tips };
+  // Appeals in every state of their lifecycle, some overdue, on today's date (src/appeals/).
+  clock.set(deps.clock.now());
+  const appeals = await playDemoAppeals(deps.db, clock, open);
+  return { organisations: orgs.map((o) => o.name), logins, cases: DEMO_CASES.length, appeals, tips };
 };
 
 /** A stranger's tip, played through the tips services: sent, answered, added to, attached. */
@@ -321,7 +340,7 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
     ].join('  '),
   );
   return [
-    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases.`,
+    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases, ${report.appeals} appeals.`,
     `Log in at ${publicUrl}/login with one of these (shown only now):`,
     '',
     `${'role'.padEnd(11)}  ${'pseudonym'.padEnd(22)}  passphrase`,

@@ -82,7 +82,7 @@ const cleanImage = async (bytes: Buffer, mime: 'image/jpeg' | 'image/png'): Prom
       .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
     return mime === 'image/png'
       ? await pipeline.png({ compressionLevel: 9 }).toBuffer()
-      : await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+      : await pipeline.jpeg({ quality: 85 }).toBuffer();
   } catch (err) {
     if (err instanceof Invalid) throw err;
     throw refuse('evidence.errors.damaged');
@@ -109,7 +109,7 @@ const cleanHeic = async (bytes: Buffer): Promise<Buffer> => {
     raw: { width: raw.width, height: raw.height, channels: 4 },
   })
     .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 85, mozjpeg: true })
+    .jpeg({ quality: 85 })
     .toBuffer();
 };
 

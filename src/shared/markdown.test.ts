@@ -3,7 +3,9 @@ import { renderMarkdown } from './markdown.ts';
 
 describe('editor Markdown', () => {
   it('renders headings with ids and a table of contents, and plain text for search', () => {
-    const r = renderMarkdown('# Куда писать\n\nТекст **важно**.\n\n## Сроки ответа\n\n- три дня\n- 30 дней\n\n# Куда писать\n');
+    const r = renderMarkdown(
+      '# Куда писать\n\nТекст **важно**.\n\n## Сроки ответа\n\n- три дня\n- 30 дней\n\n# Куда писать\n',
+    );
     expect(r.toc).toEqual([
       { id: 'куда-писать', level: 2, text: 'Куда писать' },
       { id: 'сроки-ответа', level: 3, text: 'Сроки ответа' },

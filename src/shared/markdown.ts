@@ -43,10 +43,40 @@ const slugOf = (text: string, used: Map<string, number>): string => {
 
 const ALLOWED = {
   allowedTags: [
-    'h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote',
-    'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
-  allowedAttributes: { a: ['href'], img: ['src', 'alt'], h2: ['id'], h3: ['id'], h4: ['id'], th: ['align'], td: ['align'], ol: ['start'] },
+  allowedAttributes: {
+    a: ['href'],
+    img: ['src', 'alt'],
+    h2: ['id'],
+    h3: ['id'],
+    h4: ['id'],
+    th: ['align'],
+    td: ['align'],
+    ol: ['start'],
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
@@ -77,7 +107,9 @@ export const renderMarkdown = (source: string): RenderedMarkdown => {
         return SAFE_HREF.test(token.href.trim()) ? `<a href="${escapeHtml(token.href.trim())}">${inner}</a>` : inner;
       },
       image(token: Tokens.Image) {
-        return SAFE_SRC.test(token.href) ? `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}">` : escapeHtml(token.text);
+        return SAFE_SRC.test(token.href)
+          ? `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}">`
+          : escapeHtml(token.text);
       },
     },
   });

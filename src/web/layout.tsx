@@ -19,6 +19,10 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/admin\/invites\/(reset|remove|revoke)$/, '/admin/invites'],
   [/^\/tip\/(open|add|leave)$/, '/tip'],
   [/^\/staff\/tips\/([^/]+)\/(reply|attach|close|reopen)$/, '/staff/tips/$1'],
+  [/^\/appeals\/([^/]+)\/(send|steps|close|discard|sign|print)$/, '/appeals/$1'],
+  [/^\/cases\/([^/]+)\/appeals$/, '/cases/$1'],
+  [/^\/guides\/search$/, '/guides'],
+  [/^\/staff\/collective\/([^/]+)\/(send|print)$/, '/staff/collective/$1'],
 ];
 
 export const languageSwitchPath = (path: string): string => {
@@ -59,6 +63,11 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/staff">{t('nav.staff')}</a>
           </li>
         )}
+        {nav.editor && (
+          <li>
+            <a href="/editor">{t('appeals.editor.nav')}</a>
+          </li>
+        )}
         {nav.organisations && (
           <li>
             <a href="/admin/organisations">{t('accounts.admin.organisationsTitle')}</a>
@@ -77,6 +86,11 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         {nav.account && (
           <li>
             <a href="/account">{t('accounts.nav.account')}</a>
+          </li>
+        )}
+        {nav.guides && (
+          <li>
+            <a href="/guides">{t('guides.nav')}</a>
           </li>
         )}
         <li>

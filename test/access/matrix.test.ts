@@ -29,6 +29,15 @@ const WATCHED = [
   'scheduled_jobs',
   'tips',
   'tip_posts',
+  'appeals',
+  'appeal_steps',
+  'appeal_senders',
+  'collective_appeals',
+  'evidence_files',
+  'authorities',
+  'appeal_templates',
+  'guides',
+  'guide_versions',
 ] as const;
 
 /** Those who may read organisation A's case: nobody else may ever see its secrets. */

@@ -41,8 +41,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('key_wrapped', 'text', (c) => c.notNull())
-    .addColumn('letter_sealed', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema

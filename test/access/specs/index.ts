@@ -4,8 +4,16 @@ import { adminSpecs } from './admin.ts';
 import { caseSpecs } from './cases.ts';
 import { publicSpecs } from './public.ts';
 import { tipSpecs } from './tips.ts';
+import { appealSpecs } from './appeals.ts';
 
 // Every domain's routes. A new domain adds its file here: the matrix then tries every principal
 // against each of its routes, and fails on any route the app registers that no spec declares.
 
-export const ALL_SPECS: RouteSpec[] = [...publicSpecs, ...accountSpecs, ...caseSpecs, ...adminSpecs, ...tipSpecs];
+export const ALL_SPECS: RouteSpec[] = [
+  ...publicSpecs,
+  ...accountSpecs,
+  ...caseSpecs,
+  ...adminSpecs,
+  ...tipSpecs,
+  ...appealSpecs,
+];
