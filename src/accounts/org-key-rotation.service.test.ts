@@ -120,6 +120,7 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
       'case_id',
       'id',
       'organisation_id',
+      'tip_id',
     ]);
   });
 
