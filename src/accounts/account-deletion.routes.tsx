@@ -34,12 +34,16 @@ const ConfirmPage = ({
       <p>{t('accounts.deleteAccount.whatGoes')}</p>
       <ul>
         <li>{t('accounts.deleteAccount.goesAccount')}</li>
-        <li>{t('accounts.deleteAccount.goesCases', { count: cases.length })}</li>
-        {cases.map((c) => (
-          <li>
-            <a href={`/cases/${c.id}`}>{c.name}</a>
-          </li>
-        ))}
+        <li>
+          {t('accounts.deleteAccount.goesCases', { count: cases.length })}
+          <ul>
+            {cases.map((c) => (
+              <li>
+                <a href={`/cases/${c.id}`}>{c.name}</a>
+              </li>
+            ))}
+          </ul>
+        </li>
         <li>{t('accounts.deleteAccount.goesCodes')}</li>
       </ul>
       <p>{t('accounts.deleteAccount.organisationSees')}</p>
