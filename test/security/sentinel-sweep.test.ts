@@ -74,12 +74,53 @@ const runSweptStory = async (opened: OpenedDb, dataDir: string, databaseUrl = ''
   const texts = storyTexts();
   const story = await runStory(app, texts, HEADERS);
   // Ends with the family's recovery, which ends its earlier sessions, and its logout.
+  const appeals = await appealFlow(story);
   const extra = await strayInput(app, story);
   const tips = await tipsAndBackup(app, story, { dataDir, databaseUrl });
   // One staff member stays logged in: a live session row is part of what a seizure finds.
   await logOut(story.admin.visitor);
   await app.close();
-  return { texts, story, logFile, extra: [...extra, ...tips.markers], tipSecrets: tips.secrets };
+  return { texts, story, logFile, extra: [...extra, ...appeals, ...tips.markers], tipSecrets: tips.secrets };
+};
+
+/**
+ * Appeals (issue 12): the family writes to an authority from her case, marks it sent, prints it
+ * with her name and address typed at print time (not kept), and records the answer. The letter's
+ * addressee, subject and text, her name and address and the answer's summary must appear nowhere.
+ */
+const appealFlow = async (story: StoryResult): Promise<string[]> => {
+  const tag = cyrillicTag();
+  const m = {
+    addressee: `Командиру части ${tag}АДРЕСАТ`,
+    subject: `О судьбе сына ${tag}ТЕМА`,
+    body: `Прошу сообщить, где мой сын ${tag}ПИСЬМО`,
+    fullName: `Иванова Мария ${tag}ФИО`,
+    address: `Ростов, ул. Садовая ${tag}АДРЕС`,
+    summary: `Ответ: сведений нет ${tag}ОТВЕТВЕДОМСТВА`,
+  };
+  const v = story.family.visitor;
+  const drafted = await v.submit(
+    `/cases/${story.caseId}/appeals/new?template=inquiry`,
+    `/cases/${story.caseId}/appeals`,
+    { addressee: m.addressee, subject: m.subject, body: m.body },
+  );
+  expect(drafted.status).toBe(200);
+  const appealUrl = drafted.url.split('?')[0];
+  expect(appealUrl).toMatch(/^\/appeals\/[0-9a-f-]{36}$/);
+  expect((await v.submit(appealUrl, `${appealUrl}/send`, { channel: 'post', sent_on: '01.03.2026' })).status).toBe(200);
+  const printed = await v.submit(appealUrl, `${appealUrl}/print`, {
+    format: 'html',
+    full_name: m.fullName,
+    postal_address: m.address,
+  });
+  expect(printed.body).toContain(m.fullName);
+  const recorded = await v.submit(appealUrl, `${appealUrl}/steps`, {
+    step: 'answer',
+    on: '02.03.2026',
+    summary: m.summary,
+  });
+  expect(recorded.body).toContain(m.summary);
+  return Object.values(m);
 };
 
 /** A multipart body as a browser sends it. */
