@@ -6,9 +6,7 @@
 // PostgreSQL is the embedded one from the npm registry, started here in a temp directory.
 // Options: CONNECTIONS (10), SECONDS (15), ONLY=sqlite|postgres.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -24,19 +22,10 @@ import { addNote, sendMessage } from '../../src/cases/case-work.service.ts';
 import { addEvent } from '../../src/cases/events.service.ts';
 import { parsePartialDate } from '../../src/people/partial-date.ts';
 import { createFamily, createOrganisation, createStaff } from '../../test/helpers/factories.ts';
+import { freePort, startServerProcess } from '../../test/helpers/server-process.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 15);
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 
 /** One case as a family and its caseworker would have it after a few weeks. */
 const populate = async (opened: OpenedDb) => {
@@ -63,24 +52,6 @@ const populate = async (opened: OpenedDb) => {
   return { caseId, family, staff };
 };
 
-const serve = async (env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Kintrace is running at')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, child };
-};
-
 const load = async (url: string, cookie: string) => {
   // Warm up (code paths compiled, pools filled), then measure.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { cookie } });
@@ -97,7 +68,7 @@ const report = (db: string, who: string, r: Awaited<ReturnType<typeof load>>) =>
 const run = async (db: 'sqlite' | 'postgres', opened: OpenedDb, env: Record<string, string>) => {
   const { caseId, family, staff } = await populate(opened);
   await opened.close();
-  const server = await serve(env);
+  const server = await startServerProcess(env);
   try {
     const url = `${server.base}/cases/${caseId}`;
     const cookieOf = (u: typeof family) =>
@@ -107,9 +78,7 @@ const run = async (db: 'sqlite' | 'postgres', opened: OpenedDb, env: Record<stri
     report(db, 'family', await load(url, cookieOf(family)));
     report(db, 'caseworker', await load(url, cookieOf(staff)));
   } finally {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 };
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../test/helpers/cli.ts';
 import { openSqlite } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createFamily } from '../../test/helpers/factories.ts';
@@ -10,26 +10,7 @@ import { createFamily } from '../../test/helpers/factories.ts';
 // The commands as an operator types them: a passphrase from a file (never on the command line),
 // or an operator's key pair made by `kintrace backup-key`.
 
-const run = async (args: string[], env: Record<string, string>) => {
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    out += String(c);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    err += String(c);
-    return true;
-  });
-  const before = process.exitCode;
-  await runCli(['node', 'kintrace', ...args]);
-  const code = process.exitCode;
-  process.exitCode = before;
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  return { out, err, code };
-};
+const run = runCliCaptured;
 
 describe('kintrace backup / backup-key / restore', () => {
   const dirs: string[] = [];

@@ -1,33 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { runCli } from '../cli.ts';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { runCliCaptured } from '../../test/helpers/cli.ts';
 import { freshPgUrl } from '../../test/helpers/db.ts';
 
 // What an operator sees when the database is not there or not right (issue 14): each failure
 // named for what it is, never "migration (unknown) failed", never a raw SQL error, never the
 // password; exit status 1.
 
-const run = async (args: string[], env: Record<string, string>) => {
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    out += String(c);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    err += String(c);
-    return true;
-  });
-  const before = process.exitCode;
-  await runCli(['node', 'kintrace', ...args]);
-  const code = process.exitCode;
-  process.exitCode = before;
-  vi.restoreAllMocks();
-  return { out, err, code };
-};
+const run = runCliCaptured;
 
 describe('database problems, named for what they are', () => {
   const dirs: string[] = [];
@@ -37,7 +19,6 @@ describe('database problems, named for what they are', () => {
     return d;
   };
   afterEach(() => {
-    vi.unstubAllEnvs();
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 

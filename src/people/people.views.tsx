@@ -11,22 +11,25 @@ export const PersonFields = ({
   values,
   errors,
   staff = false,
+  tip = false,
 }: {
   ctx: PageContext;
   values: FormValues;
   errors: FormErrors;
   staff?: boolean;
+  /** an anonymous tip (src/tips/): the sender may not know the names, nor rank and category */
+  tip?: boolean;
 }) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
     <fieldset>
-      <legend>{t(staff ? 'people.personStaff' : 'people.person')}</legend>
+      <legend>{t(tip ? 'tips.personLegend' : staff ? 'people.personStaff' : 'people.person')}</legend>
       <p class="muted" id="names-hint">
-        {t('people.namesHint')}
+        {t(tip ? 'tips.personHint' : 'people.namesHint')}
       </p>
-      <TextField {...f} name="surname" label={t('people.surname')} required maxLength={100} />
-      <TextField {...f} name="given_name" label={t('people.givenName')} required maxLength={100} />
+      <TextField {...f} name="surname" label={t('people.surname')} required={!tip} maxLength={100} />
+      <TextField {...f} name="given_name" label={t('people.givenName')} required={!tip} maxLength={100} />
       <TextField {...f} name="patronymic" label={t('people.patronymic')} maxLength={100} />
       <TextField
         {...f}
@@ -51,13 +54,17 @@ export const PersonFields = ({
         maxLength={40}
       />
       <TextField {...f} name="unit_name" label={t('people.unitName')} hint={t('people.unitNameHint')} maxLength={200} />
-      <TextField {...f} name="rank" label={t('people.rank')} maxLength={80} />
-      <SelectField
-        {...f}
-        name="service_category"
-        label={t('people.serviceCategory')}
-        options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`people.categories.${c}`) }))}
-      />
+      {!tip && (
+        <>
+          <TextField {...f} name="rank" label={t('people.rank')} maxLength={80} />
+          <SelectField
+            {...f}
+            name="service_category"
+            label={t('people.serviceCategory')}
+            options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`people.categories.${c}`) }))}
+          />
+        </>
+      )}
     </fieldset>
   );
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
+import { multipartBody } from '../../test/helpers/multipart.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { MINUTE } from '../shared/clock.ts';
 import type { TestUser } from '../../test/helpers/factories.ts';
@@ -230,15 +231,6 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
   });
 });
 
-/** A multipart body as a browser sends it (the CSRF token rides in the action's query). */
-const multipart = async (fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-  const res = new Response(fd);
-  return { payload: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
-};
-
 describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {
   const s = useWorld(dialect);
 
@@ -253,7 +245,7 @@ describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {
     const formAction = new RegExp(`action="(${action.replace(/\//g, '\\/')}\\?_csrf=[^"]+)"`).exec(page.body);
     expect(formAction, `multipart form on ${pageUrl}`).not.toBeNull();
     expect(page.body).toContain('enctype="multipart/form-data"');
-    const { payload, type } = await multipart(fields, file);
+    const { payload, type } = await multipartBody(fields, file);
     const url = formAction![1].replace(/&amp;/g, '&');
     const cookie = [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; ');
     const res = await s.t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': type, cookie } });

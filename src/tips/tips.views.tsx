@@ -11,7 +11,8 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
-import { regionName, regionOptions } from '../people/regions.ts';
+import { regionName } from '../people/regions.ts';
+import { PersonFields } from '../people/people.views.tsx';
 import type { TipContent } from './tip-keys.ts';
 import type { TipPostView, TipView } from './tip-view.service.ts';
 import type { FileHead } from '../evidence/evidence.service.ts';
@@ -132,36 +133,7 @@ export const NewTipPage = ({
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           emptyLabel={t('tips.organisationEmpty')}
         />
-        <fieldset>
-          <legend>{t('tips.personLegend')}</legend>
-          <p class="muted">{t('tips.personHint')}</p>
-          <TextField {...f} name="surname" label={t('people.surname')} maxLength={100} />
-          <TextField {...f} name="given_name" label={t('people.givenName')} maxLength={100} />
-          <TextField {...f} name="patronymic" label={t('people.patronymic')} maxLength={100} />
-          <TextField
-            {...f}
-            name="birth_date"
-            label={t('people.birthDate')}
-            hint={t('people.dateHint')}
-            maxLength={20}
-            inputmode="numeric"
-          />
-          <SelectField
-            {...f}
-            name="region"
-            label={t('people.region')}
-            options={regionOptions(ctx.lang)}
-            emptyLabel={t('people.regionEmpty')}
-          />
-          <TextField
-            {...f}
-            name="unit_number"
-            label={t('people.unitNumber')}
-            hint={t('people.unitNumberHint')}
-            maxLength={40}
-          />
-          <TextField {...f} name="unit_name" label={t('people.unitName')} maxLength={200} />
-        </fieldset>
+        <PersonFields ctx={ctx} values={f.values} errors={errors} tip />
         <fieldset>
           <legend>{t('tips.whatLegend')}</legend>
           <TextArea

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { openCase } from '../../src/cases/cases.service.ts';
 import { caseInput } from '../../src/cases/cases.fixtures.ts';
 import { totpCode } from '../../src/accounts/totp.crypto.ts';
 import { freshPgUrl } from '../helpers/db.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 import { createFamily, createOrganisation, createStaff, type TestUser } from '../helpers/factories.ts';
 
 // Two `kintrace serve` processes on one PostgreSQL database, as docs/deploy.md describes (a
@@ -18,41 +17,7 @@ import { createFamily, createOrganisation, createStaff, type TestUser } from '..
 // both in turn — logged in on one, working on the other, reading there what was written here —
 // because sessions, keys and the schedule live in the database, never in a process.
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
-const startServer = async (url: string, dataDir: string): Promise<{ base: string; child: ChildProcess }> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Kintrace is running at')) resolve();
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, child };
-};
+const startServer = (url: string, dataDir: string) => startServerProcess({ DATABASE_URL: url, DATA_DIR: dataDir });
 
 /** A browser without JavaScript, going to whichever server it is pointed at: cookies are the site's. */
 class Browser {
@@ -87,8 +52,8 @@ class Browser {
 }
 
 describe('two app processes on one PostgreSQL', () => {
-  let a: { base: string; child: ChildProcess };
-  let b: { base: string; child: ChildProcess };
+  let a: ServerProcess;
+  let b: ServerProcess;
   let family: TestUser;
   let staff: TestUser;
   let caseId: string;
@@ -105,9 +70,9 @@ describe('two app processes on one PostgreSQL', () => {
     await opened.close();
     [a, b] = await Promise.all([startServer(url, dataDir), startServer(url, dataDir)]);
   });
-  afterAll(() => {
-    a?.child.kill('SIGTERM');
-    b?.child.kill('SIGTERM');
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

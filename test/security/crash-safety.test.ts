@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -15,6 +13,7 @@ import { caseInput } from '../../src/cases/cases.fixtures.ts';
 import { authoriseCase } from '../../src/cases/case-access.service.ts';
 import { fieldAad, openCaseKey } from '../../src/cases/case-keys.ts';
 import { createFamily, createOrganisation, createStaff } from '../helpers/factories.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 // Crash safety (issue 14): the real server is killed with SIGKILL in the middle of a stream of
 // posts — a family's messages, a caseworker's notes, strangers' tips — again and again. Every
@@ -22,44 +21,10 @@ import { createFamily, createOrganisation, createStaff } from '../helpers/factor
 // message and note has its audit entry, each tip its receipt visit, positions are unique, and
 // SQLite's own integrity check passes.
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-crash-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
-const start = async (): Promise<{ base: string; child: ChildProcess }> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dir,
-      DATABASE_URL: '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Kintrace is running at')) resolve();
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, child };
-};
+const start = () => startServerProcess({ DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
 
 /** Posts a form the way a browser without JavaScript does; true only when the server said 303. */
 const post = async (base: string, cookie: string, page: string, action: string, fields: Record<string, string>) => {
@@ -147,10 +112,9 @@ describe('SIGKILL in the middle of posts, again and again', () => {
       };
       const loops = [loop('message', 40), loop('note', 40), loop('tip', 15)];
       await enough;
-      const exited = new Promise((r) => server.child.once('exit', r));
-      server.child.kill('SIGKILL');
+      const killed = server.stop('SIGKILL');
       alive = false;
-      await exited;
+      await killed;
       await Promise.all(loops);
     }
 

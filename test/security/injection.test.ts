@@ -5,6 +5,7 @@ import { testApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { formToken, type Cookies } from '../helpers/factories.ts';
 import { formsOf } from '../helpers/visitor.ts';
+import { multipartBody } from '../helpers/multipart.ts';
 import { ALL_SPECS } from '../access/specs/index.ts';
 import { buildAccessWorld, type AccessWorld, type Who } from '../access/world.ts';
 import { MINUTE } from '../../src/shared/clock.ts';
@@ -116,17 +117,15 @@ describe.each(DIALECTS)('injection in every field and parameter of every route (
       const page = await t.app.inject({ method: 'GET', url: '/tips/new' });
       const action = /action="(\/tips\/new\?_csrf=[^"]+)"/.exec(page.body)![1].replace(/&amp;/g, '&');
       const jar = String(page.headers['set-cookie']).split(';')[0];
-      const fd = new FormData();
-      fd.append('organisation', w.orgA.id);
-      fd.append('what_happened', 'файл с плохим именем');
-      fd.append('how_known', 'other');
-      fd.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);
-      const body = new Response(fd);
+      const body = await multipartBody(
+        { organisation: w.orgA.id, what_happened: 'файл с плохим именем', how_known: 'other' },
+        { bytes: png, name, type: 'image/png' },
+      );
       const res = await t.app.inject({
         method: 'POST',
         url: action,
-        payload: Buffer.from(await body.arrayBuffer()),
-        headers: { 'content-type': body.headers.get('content-type')!, cookie: jar },
+        payload: body.payload,
+        headers: { 'content-type': body.type, cookie: jar },
       });
       check(`tip with file ${name}`, res);
       expect(res.statusCode, name).toBe(303);

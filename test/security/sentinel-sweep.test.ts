@@ -27,6 +27,7 @@ import {
   type StoryTexts,
 } from '../helpers/story.ts';
 import { Visitor } from '../helpers/visitor.ts';
+import { multipartBody } from '../helpers/multipart.ts';
 import { filesUnder, newTmpFiles, searchFiles, tmpSnapshot } from '../helpers/sweep.ts';
 
 // The sentinel sweep (issue 3): the whole story is walked over HTTP with marker strings in every
@@ -123,15 +124,6 @@ const appealFlow = async (story: StoryResult): Promise<string[]> => {
   return Object.values(m);
 };
 
-/** A multipart body as a browser sends it. */
-const multipart = async (fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-  const res = new Response(fd);
-  return { payload: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
-};
-
 /**
  * Tips, files and backups (issue 14): a stranger sends a tip with a photo carrying GPS and a
  * marker in its EXIF, names in the tip, comes back with the code and adds more; staff answer;
@@ -155,7 +147,7 @@ const tipsAndBackup = async (
   const sender = new Visitor(app, HEADERS);
   const page = await sender.get('/tips/new');
   const action = /action="(\/tips\/new\?_csrf=[^"]+)"/.exec(page.body)![1].replace(/&amp;/g, '&');
-  const { payload, type } = await multipart(
+  const { payload, type } = await multipartBody(
     {
       organisation: story.organisationId,
       surname: m.surname,
