@@ -5,6 +5,7 @@ import type { JobDefinition } from './scheduler/scheduler.service.ts';
 import { retentionJob } from './cases/retention.job.ts';
 import { sessionCleanupJob } from './accounts/sessions.job.ts';
 import { requestStatisticsJob } from './registry/request-stats.job.ts';
+import { tipsJob } from './tips/tips.job.ts';
 import { appealsOverdueJob } from './appeals/overdue.job.ts';
 
 // Every kind of timed work the platform does, each defined by its domain. The scheduler itself
@@ -14,5 +15,6 @@ export const allJobs = (deps: { db: Db; clock: Clock; config: Config }): JobDefi
   retentionJob({ db: deps.db, clock: deps.clock, days: deps.config.retentionDays }),
   sessionCleanupJob(deps),
   requestStatisticsJob({ db: deps.db, clock: deps.clock, threshold: deps.config.registrySuppressionThreshold }),
+  tipsJob(deps),
   appealsOverdueJob(deps),
 ];

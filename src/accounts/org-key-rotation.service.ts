@@ -5,6 +5,7 @@ import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { mayManage } from '../policy/organisation.policy.ts';
 import { resealOrganisationCaseKeys } from '../cases/case-keys.ts';
 import { resealOrganisationRequests } from '../registry/registry-keys.ts';
+import { resealOrganisationTipKeys } from '../tips/tip-keys.service.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { auditAccountEvent } from './account-audit.service.ts';
@@ -44,6 +45,7 @@ export const rotateInTransaction = async (
   const cases = await resealOrganisationCaseKeys(tx, orgId, oldPrivate, next.publicKey);
   // Relatives' requests to the public registry are sealed to the organisation key too.
   await resealOrganisationRequests(tx, orgId, oldPrivate, next.publicKey);
+  await resealOrganisationTipKeys(tx, orgId, oldPrivate, next.publicKey);
 
   const holders = await listWrapHolders(tx, orgId);
   let kept = 0;

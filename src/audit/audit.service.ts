@@ -43,6 +43,15 @@ export const AUDIT_ACTIONS = [
   'registry.request_closed',
   // the family's "do not publish" choice on her case
   'case.publication_choice',
+  // staff work on anonymous tips (src/tips/), and retention destroying a closed tip
+  'tip.read',
+  'tip.replied',
+  'tip.attached',
+  'tip.closed',
+  'tip.reopened',
+  'tip.purged',
+  // a family deleting its own account and every case at once (src/cases/case-erasure.service.ts)
+  'case.deleted',
   // appeals (src/appeals/): who drafted, recorded, printed or closed an appeal of a case — never its text
   'appeal.drafted',
   'appeal.recorded',
@@ -62,6 +71,8 @@ export interface AuditEntry {
   caseId?: string | null;
   /** the object the action was about when it is not a case (a registry record) */
   subjectId?: string | null;
+  /** the tip worked on (tip actions only) */
+  tipId?: string | null;
   /** ISO time; for a family it is stored as a day whatever is passed */
   at: string;
 }
@@ -79,6 +90,7 @@ export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<voi
     action: entry.action,
     case_id: entry.caseId ?? null,
     subject_id: entry.subjectId ?? null,
+    tip_id: entry.tipId ?? null,
   });
 };
 
@@ -89,6 +101,7 @@ export interface AuditRow {
   actorRole: string;
   action: string;
   caseId: string | null;
+  tipId: string | null;
 }
 
 /** The cursor of the "older" link: the last shown entry's time and id, as one URL value. */
@@ -113,4 +126,5 @@ export const auditForOrganisation = async (
     actorRole: r.actor_role,
     action: r.action,
     caseId: r.case_id,
+    tipId: r.tip_id,
   }));

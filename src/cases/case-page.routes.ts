@@ -3,7 +3,8 @@ import { sendPage } from '../web/render.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { Invalid } from '../shared/errors.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
-import { getCaseForViewer } from './cases.service.ts';
+import { z } from 'zod';
+import { getCaseForViewer, type CasePageWindow } from './cases.service.ts';
 import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
 import { principalOf } from '../policy/principal.ts';
 import { appealAbilities } from '../policy/appeals.policy.ts';
@@ -17,6 +18,15 @@ const noticeOf = (req: FastifyRequest): CaseNotice | undefined => {
   return CASE_NOTICES.find((n) => n === done);
 };
 
+const position = z.coerce.number().int().min(0).max(1_000_000_000).optional().catch(undefined);
+const windowSchema = z.object({ messages_before: position, notes_before: position, events_before: position });
+
+/** Which page of messages, notes and events the URL asks for (anything malformed: the newest). */
+const windowOf = (req: FastifyRequest): CasePageWindow => {
+  const q = windowSchema.parse(req.query ?? {});
+  return { messagesBefore: q.messages_before, notesBefore: q.notes_before, eventsBefore: q.events_before };
+};
+
 /** Renders the case page for the grant holder, optionally with one form's values and errors. */
 export const renderCase = async (
   req: FastifyRequest,
@@ -26,7 +36,10 @@ export const renderCase = async (
   status = 200,
 ) => {
   // A form sent back with errors is the same visit: only a fresh page counts news as seen.
-  const view = await getCaseForViewer(req.server.deps, grant, { takeNews: !form });
+  const view = await getCaseForViewer(req.server.deps, grant, {
+    takeNews: !form,
+    window: form ? undefined : windowOf(req),
+  });
   const notice = form ? undefined : noticeOf(req);
   // The case's appeals (src/appeals/), with their deadlines and days left.
   const appealsGrant = await authoriseCaseAppeals(req.server.deps.db, principalOf(grant.auth), grant.caseId, 'read');

@@ -17,7 +17,7 @@ import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
 import { TEXT_LIMITS } from './cases.schema.ts';
-import type { CaseView, EventView, PostView } from './cases.service.ts';
+import { CASE_PAGE_SIZE, type CaseView, type EventView, type PostView } from './cases.service.ts';
 import { isActive } from './case-lifecycle.ts';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
 
@@ -138,11 +138,18 @@ const Timeline = ({ props }: { props: Props }) => {
   return (
     <section aria-labelledby="timeline-h" id="timeline">
       <h2 id="timeline-h">{t('cases.timeline')}</h2>
+      {view.timeline.start > 0 && (
+        <p>
+          <a href={`/cases/${view.id}?events_before=${view.timeline.start}#timeline`}>
+            {t('cases.paging.earlierEvents')}
+          </a>
+        </p>
+      )}
       {view.events.length === 0 ? (
         <p>{t('cases.noEvents')}</p>
       ) : (
-        <ol>
-          {view.events.map((e) => (
+        <ol start={view.timeline.start + 1}>
+          {view.events.slice(view.timeline.start, view.timeline.end).map((e) => (
             <li id={`event-${e.id}`}>
               {view.news.eventIds.includes(e.id) && <NewMark ctx={ctx} />}
               <strong>
@@ -168,6 +175,15 @@ const Timeline = ({ props }: { props: Props }) => {
             </li>
           ))}
         </ol>
+      )}
+      {view.pagedBack.events && (
+        <p>
+          <a
+            href={`/cases/${view.id}?events_before=${Math.min(view.events.length, view.timeline.end + CASE_PAGE_SIZE)}#timeline`}
+          >
+            {t('cases.paging.laterEvents')}
+          </a>
+        </p>
       )}
       {view.can.addEvent && <AddEventForm props={props} />}
     </section>
@@ -248,6 +264,30 @@ const AddEventForm = ({ props }: { props: Props }) => {
     </details>
   );
 };
+
+/** Links to the older page of a list, and back to the newest when an older one is shown. */
+const Paging = ({
+  ctx,
+  caseId,
+  param,
+  anchor,
+  older,
+  back,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  param: 'messages_before' | 'notes_before';
+  anchor: string;
+  older: number | null;
+  back: boolean;
+}) =>
+  older === null && !back ? null : (
+    <p>
+      {older !== null && <a href={`/cases/${caseId}?${param}=${older}#${anchor}`}>{ctx.t('cases.paging.older')}</a>}
+      {older !== null && back && ' · '}
+      {back && <a href={`/cases/${caseId}#${anchor}`}>{ctx.t('cases.paging.newest')}</a>}
+    </p>
+  );
 
 /** "New": what appeared since this side's last visit (case-news.service.ts). Text, not colour alone. */
 const NewMark = ({ ctx }: { ctx: PageContext }) => (
@@ -365,6 +405,14 @@ const StaffWork = ({ props }: { props: Props }) => {
       {view.can.seeNotes && (
         <section aria-labelledby="notes-h">
           <h2 id="notes-h">{t('cases.notes')}</h2>
+          <Paging
+            ctx={ctx}
+            caseId={view.id}
+            param="notes_before"
+            anchor="notes-h"
+            older={view.olderNotes}
+            back={view.pagedBack.notes}
+          />
           <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
           {view.can.note && (
             <PostFormFor
@@ -546,6 +594,14 @@ export const CasePage = (props: Props) => {
       {props.sections}
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
+        <Paging
+          ctx={ctx}
+          caseId={view.id}
+          param="messages_before"
+          anchor="messages"
+          older={view.olderMessages}
+          back={view.pagedBack.messages}
+        />
         <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} fresh={view.news.messageIds} />
         {view.can.message && (
           <PostFormFor

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { assertMigrated } from '../db/migrate.ts';
 import { casesStats } from './queue.service.ts';
 import { appealsStats } from '../appeals/appeal-steps.service.ts';
 
@@ -14,6 +15,7 @@ export const registerCasesCli = (program: Command): void => {
     .action(async (opts: { json?: boolean }) => {
       const { db, close } = openDatabase(loadConfig());
       try {
+        await assertMigrated(db);
         const s = { ...(await casesStats(db)), appeals: await appealsStats(db) };
         process.stdout.write(
           opts.json

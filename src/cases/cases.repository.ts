@@ -156,6 +156,16 @@ export const listPosts = (db: Queryable, table: PostTable, caseId: string) =>
     .orderBy('seq')
     .execute();
 
+/** The newest `limit` posts before position `beforeSeq` (the newest of all without it), newest first. */
+export const listPostsPage = (db: Queryable, table: PostTable, caseId: string, limit: number, beforeSeq?: number) => {
+  let q = db
+    .selectFrom(table)
+    .select(['id', 'seq', 'author_user_id', 'from_family', 'body_sealed', 'created_at'])
+    .where('case_id', '=', caseId);
+  if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
+  return q.orderBy('seq', 'desc').limit(limit).execute();
+};
+
 export interface QueueFilterSql {
   organisationId: string;
   states?: readonly CaseState[];
@@ -208,6 +218,14 @@ export const listCasesOfRequester = (db: Queryable, userId: string) =>
     .select(['id', 'person_id', 'state', 'opened_on', 'last_activity_on'])
     .where('requester_user_id', '=', userId)
     .orderBy('opened_on', 'desc')
+    .execute();
+
+/** What the policy and the lifecycle need of each of an account's cases (erasing them all). */
+export const listCaseRefsOfRequester = (db: Queryable, userId: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state'])
+    .where('requester_user_id', '=', userId)
     .execute();
 
 export const countRows = async (db: Queryable, table: 'cases' | 'events'): Promise<number> =>

@@ -27,7 +27,7 @@ import {
   insertEvent,
   listCasesOfRequester,
   listEventsOfCase,
-  listPosts,
+  listPostsPage,
 } from './cases.repository.ts';
 import { deriveStatus, type StatusContext, type StatusSummary } from './status-rules.ts';
 import { deletionDay } from './retention.service.ts';
@@ -179,9 +179,17 @@ export interface CaseView {
   discrepancies: DiscrepancyView[];
   /** what the rules knew besides the events (date of birth, verdicts), for pages that preview a change */
   statusContext: StatusContext;
+  /** the shown page of messages, oldest first (the newest page unless an older one was asked for) */
   messages: PostView[];
-  /** staff only; always empty for the family */
+  /** staff only; always empty for the family; paged as messages */
   notes: PostView[];
+  /** where the next older page of messages / notes starts (a `before` position), null on the oldest */
+  olderMessages: number | null;
+  olderNotes: number | null;
+  /** whether an older page is shown (the page then offers the newest again) */
+  pagedBack: { messages: boolean; notes: boolean; events: boolean };
+  /** the events shown: view.events.slice(start, end) of `events` (all of them, for status and discrepancies) */
+  timeline: { start: number; end: number };
   /** whether someone works the case (the family learns that, never who) */
   assigned: boolean;
   /** staff only: who works it */
@@ -197,6 +205,10 @@ export interface CaseView {
   viewerAssignable: boolean;
 }
 
+/** A case page shows at most this many messages, notes and events at once (a flood stays small). */
+export const CASE_PAGE_SIZE = 50;
+
+/** One page of posts, oldest first, and where the next older page starts. */
 const readPosts = async (
   tx: Tx,
   table: 'case_messages' | 'case_notes',
@@ -204,14 +216,29 @@ const readPosts = async (
   key: Buffer,
   names: Map<string, string>,
   prefix: string,
-): Promise<PostView[]> =>
-  (await listPosts(tx, table, caseId)).map((p) => ({
-    id: p.id,
-    fromFamily: p.from_family === 1,
-    author: p.from_family === 1 ? null : (names.get(p.author_user_id) ?? null),
-    body: openText(key, p.body_sealed, fieldAad(caseId, `${prefix}:${p.id}`)),
-    at: p.created_at,
-  }));
+  before?: number,
+): Promise<{ posts: PostView[]; older: number | null }> => {
+  const found = await listPostsPage(tx, table, caseId, CASE_PAGE_SIZE + 1, before);
+  const page = found.slice(0, CASE_PAGE_SIZE).reverse();
+  return {
+    posts: page.map((p) => ({
+      id: p.id,
+      fromFamily: p.from_family === 1,
+      author: p.from_family === 1 ? null : (names.get(p.author_user_id) ?? null),
+      body: openText(key, p.body_sealed, fieldAad(caseId, `${prefix}:${p.id}`)),
+      at: p.created_at,
+    })),
+    older: found.length > CASE_PAGE_SIZE ? page[0].seq : null,
+  };
+};
+
+/** Which page of a case's messages, notes and timeline to show (the newest of each by default). */
+export interface CasePageWindow {
+  messagesBefore?: number;
+  notesBefore?: number;
+  /** show the events before this position of the timeline (oldest first) */
+  eventsBefore?: number;
+}
 
 /** The deletion dates shown to the viewer (null closedOn: the case is open, only "if closed today"). */
 export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView['retention'] => {
@@ -231,8 +258,9 @@ export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView[
 export const getCaseForViewer = async (
   deps: CasesDeps,
   grant: CaseGrant,
-  opts: { takeNews?: boolean } = {},
+  opts: { takeNews?: boolean; window?: CasePageWindow } = {},
 ): Promise<CaseView> => {
+  const win = opts.window ?? {};
   const key = await openCaseKey(deps.db, grant);
   const isStaff = grant.side === 'staff';
   const staff = isStaff ? await staffOfOrganisation(deps.db, grant.organisationId) : [];
@@ -244,7 +272,11 @@ export const getCaseForViewer = async (
     const can = abilitiesFor(grant, c.state);
     const { context } = await readTimeline(tx, c.id);
     const record = isStaff ? await readVerificationRecord(tx, c.id, key, names) : { levels: [], resolutions: [] };
+    // Every event's clear columns (status and discrepancies need them all); descriptions are
+    // opened only for the events the page shows.
     const rows = await listEventsOfCase(tx, c.id);
+    const end = Math.min(rows.length, Math.max(0, win.eventsBefore ?? rows.length));
+    const start = Math.max(0, end - CASE_PAGE_SIZE);
     const timeline: TimelineEvent[] = rows.map((e) => ({
       id: e.id,
       kind: e.kind as EventKind,
@@ -268,13 +300,20 @@ export const getCaseForViewer = async (
     const events: EventView[] = rows.map((e, i) => ({
       ...timeline[i],
       place: e.place,
-      description: openOptional(key, e.description_sealed, fieldAad(c.id, `event:${e.id}:description`)),
+      description:
+        i >= start && i < end
+          ? openOptional(key, e.description_sealed, fieldAad(c.id, `event:${e.id}:description`))
+          : null,
       addedByFamily: e.added_by_family === 1,
       createdOn: e.created_on,
       setAside: setAside.has(e.id),
       history: record.levels.filter((l) => l.eventId === e.id),
       raises: mayRaise ? raisesOf(timeline, context, timeline[i], can.maxVerification) : [],
     }));
+    const messages = await readPosts(tx, 'case_messages', c.id, key, names, 'message', win.messagesBefore);
+    const notes = can.seeNotes
+      ? await readPosts(tx, 'case_notes', c.id, key, names, 'note', win.notesBefore)
+      : { posts: [], older: null };
     const assignable = staff.filter((s) => worksCases(s.role)).map((s) => ({ id: s.id, pseudonym: s.pseudonym }));
     const view: CaseView = {
       id: c.id,
@@ -297,8 +336,16 @@ export const getCaseForViewer = async (
       status: deriveStatus(timeline, context),
       discrepancies,
       statusContext: context,
-      messages: await readPosts(tx, 'case_messages', c.id, key, names, 'message'),
-      notes: can.seeNotes ? await readPosts(tx, 'case_notes', c.id, key, names, 'note') : [],
+      messages: messages.posts,
+      notes: notes.posts,
+      olderMessages: messages.older,
+      olderNotes: notes.older,
+      pagedBack: {
+        messages: win.messagesBefore !== undefined,
+        notes: win.notesBefore !== undefined,
+        events: end < rows.length,
+      },
+      timeline: { start, end },
       assigned: c.assigned_to !== null,
       assignee:
         can.seeAssignee && c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,

@@ -171,7 +171,15 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     );
     expect(purged).toHaveLength(1);
     expect(purged[0]).toMatchObject({ actorUserId: 'system', actorRole: 'system' });
-    expect(Object.keys(purged[0]!).sort()).toEqual(['action', 'actorRole', 'actorUserId', 'at', 'caseId', 'id']);
+    expect(Object.keys(purged[0]!).sort()).toEqual([
+      'action',
+      'actorRole',
+      'actorUserId',
+      'at',
+      'caseId',
+      'id',
+      'tipId',
+    ]);
 
     if (dialect === 'sqlite') {
       expect(report.walTruncated).toBe(true);

@@ -92,6 +92,28 @@ const purgeCase = async (
 ): Promise<Counts | null> => {
   transition(c.state, 'purge', 'system');
   if (!(await claimExpiredCase(tx, c.id, cutoff))) return null;
+  const counts = await destroyCase(tx, c);
+  // No person, no requester, no content: that the organisation had a case and when it went.
+  await recordAudit(tx, {
+    actorUserId: 'system',
+    actorRole: 'system',
+    organisationId: c.organisation_id,
+    action: 'case.purged',
+    caseId: c.id,
+    at,
+  });
+  return counts;
+};
+
+/**
+ * Destroys a case inside `tx`, as retention does (and a family erasing its account: see
+ * case-erasure.service.ts): its key wraps first, then everything sealed with that key, the
+ * requester's link and the case row; the person too when no other case is about them, else the
+ * verified facts stay as bare facts. Rows of other domains that point at the case (appeals,
+ * files) go with it by their foreign keys' ON DELETE CASCADE. The caller checks the lifecycle,
+ * and writes the audit entry.
+ */
+export const destroyCase = async (tx: Tx, c: { id: string; person_id: string }): Promise<Counts> => {
   const counts = zero();
   counts.cases = 1;
   // The wraps are what crypto-shredding rests on: with no wrap of this key left in the
@@ -115,15 +137,6 @@ const purgeCase = async (
   }
   await deleteCaseRow(tx, c.id);
   if (!personStays) counts.persons = await deletePerson(tx, c.person_id);
-  // No person, no requester, no content: that the organisation had a case and when it went.
-  await recordAudit(tx, {
-    actorUserId: 'system',
-    actorRole: 'system',
-    organisationId: c.organisation_id,
-    action: 'case.purged',
-    caseId: c.id,
-    at,
-  });
   return counts;
 };
 
@@ -134,7 +147,7 @@ class DryRunRollback extends Error {}
  * back; TRUNCATE also empties the log file, so deleted ciphertexts do not linger there.
  * (secure_delete=ON, set when the file is opened, zeroes the freed pages in the main file.)
  */
-const truncateWal = async (db: Db): Promise<boolean> => {
+export const truncateWal = async (db: Db): Promise<boolean> => {
   const r = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   return Number(r.rows[0]?.busy ?? 1) === 0;
 };

@@ -29,6 +29,8 @@ import { verifyEvent } from './events.service.ts';
 import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
 import { CLOSE_ECHO, NOTE_ECHO, SEARCH_ECHO } from './cases.echo.ts';
+import { tipCounts } from '../tips/tip-staff.service.ts';
+import { grantTipQueue } from '../policy/tips.policy.ts';
 import { casesWithOverdueAppeals, dueAppeals } from '../appeals/appeals-queue.service.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
@@ -49,6 +51,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const { filter, days, after } = queueQuerySchema.parse(req.query ?? {});
     const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
+    const tips = await tipCounts(deps, grantTipQueue(principalOf(requireStaff(req))));
     // Overdue appeals (src/appeals/): a count linking to the deadlines list, and a mark per case.
     const appeals = {
       overdue: (await dueAppeals(deps, { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(
@@ -60,7 +63,15 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
       ),
     };
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} appeals={appeals} />
+      <QueuePage
+        ctx={ctx}
+        page={page}
+        filter={filter}
+        days={days}
+        staffNames={staffNames}
+        tips={tips}
+        appeals={appeals}
+      />
     ));
   });
 

@@ -115,6 +115,7 @@ export const QueuePage = ({
   filter,
   days,
   staffNames,
+  tips,
   appeals,
 }: {
   ctx: PageContext;
@@ -122,12 +123,21 @@ export const QueuePage = ({
   filter: QueueFilter;
   days: number;
   staffNames: Map<string, string>;
+  /** the organisation's anonymous tips waiting (src/tips/) */
+  tips?: { new: number; senderWrote: number };
   /** overdue appeals of the organisation (src/appeals/): how many, and which cases */
   appeals?: { overdue: number; cases: Set<string> };
 }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('cases.queueTitle')}>
+      {tips && (
+        <p>
+          <a href="/staff/tips">{t('tips.staff.queueLink')}</a>
+          {tips.new > 0 && <> · {t('tips.staff.newCount', { count: tips.new })}</>}
+          {tips.senderWrote > 0 && <> · {t('tips.staff.wroteCount', { count: tips.senderWrote })}</>}
+        </p>
+      )}
       {/* A wrapping line of links rather than a <nav> list: Pico lays those out in one row,
           which overflows a 360 px screen. */}
       {/* biome-ignore lint/a11y/useSemanticElements: see above */}

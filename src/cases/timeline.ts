@@ -35,6 +35,8 @@ export const EVENT_SOURCES = [
   'news',
   'social_media',
   'rights_group',
+  // an anonymous tip a caseworker attached to the case (src/tips/tip-attach.service.ts)
+  'tip',
   'other',
 ] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];

@@ -7,6 +7,7 @@ import type { AuditTables } from '../audit/audit.table.ts';
 import type { AccountsTables } from '../accounts/accounts.table.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.table.ts';
 import type { RegistryTables } from '../registry/registry.table.ts';
+import type { TipsTables } from '../tips/tips.table.ts';
 import type { EvidenceTables } from '../evidence/evidence.table.ts';
 import type { AppealsTables } from '../appeals/appeals.table.ts';
 import type { GuidesTables } from '../guides/guides.table.ts';
@@ -19,6 +20,7 @@ export interface Database
     AuditTables,
     SchedulerTables,
     RegistryTables,
+    TipsTables,
     EvidenceTables,
     AppealsTables,
     GuidesTables {}

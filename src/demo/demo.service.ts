@@ -23,8 +23,20 @@ import {
   DEMO_ORGANISATIONS,
   DEMO_STAFF_ROLES,
   demoNames,
+  DEMO_TIPS,
   type DemoCase,
+  type DemoTip,
 } from './demo.data.ts';
+import type { TipsDeps } from '../tips/tip-deps.ts';
+import { submitTip } from '../tips/tip-intake.service.ts';
+import { endTipSession, loadTipSession, takeReceiptCode } from '../tips/tip-sessions.service.ts';
+import { authoriseTip, openTipAccess } from '../tips/tip-access.service.ts';
+import { closeTip, replyToTip } from '../tips/tip-staff.service.ts';
+import { addToTip } from '../tips/tip-sender.service.ts';
+import { attachTipToCase } from '../tips/tip-attach.service.ts';
+import { attachTipSchema, tipSchema } from '../tips/tips.schema.ts';
+import { formatReceiptCode } from '../tips/receipt-code.crypto.ts';
+import { tipSenderPrincipal } from '../policy/principal.ts';
 
 // `kintrace demo`: a synthetic, clearly marked world built through the real services (accounts
 // provisioning, cases), so every page has something to show. It only ever fills an EMPTY data
@@ -49,6 +61,8 @@ export interface DemoReport {
   organisationIds: string[];
   logins: DemoLogin[];
   cases: number;
+  /** receipt codes of the demo tips, to try the sender's side at /tip */
+  tips: Array<{ code: string; organisation: string }>;
   appeals: number;
 }
 
@@ -151,6 +165,7 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
 
   const names = demoNames(DEMO_CASES.length);
   const open: DemoCaseRef[] = [];
+  const caseIdsByIndex: string[] = [];
   for (const [i, c] of DEMO_CASES.entries()) {
     clock.advance(5 * DAY);
     const caseId = await playCase(
@@ -161,6 +176,7 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
       families[c.family].auth,
       staff[c.org],
     );
+    caseIdsByIndex.push(caseId);
     if (c.org === 0 && !c.close)
       open.push({
         caseId,
@@ -168,6 +184,21 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
         caseworker: { ...staff[0].caseworker.auth, organisationId: orgs[0].id },
         editor: staff[0].editor.auth,
       });
+  }
+  const tips = [];
+  for (const tip of DEMO_TIPS) {
+    clock.advance(DAY);
+    const about =
+      tip.aboutCase === undefined ? undefined : names[DEMO_CASES[tip.aboutCase].samePersonAs ?? tip.aboutCase];
+    const code = await playTip(
+      { db: deps.db, clock, config: { argon2: deps.config.argon2, retentionDays: 90, sessionIdleMinutes: 30 } },
+      tip,
+      about,
+      orgs[tip.org].id,
+      staff[tip.org].caseworker.auth,
+      tip.aboutCase === undefined ? undefined : caseIdsByIndex[tip.aboutCase],
+    );
+    tips.push({ code, organisation: orgs[tip.org].name });
   }
   // Appeals in every state of their lifecycle, some overdue, on today's date (src/appeals/).
   clock.set(deps.clock.now());
@@ -178,7 +209,68 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
     logins,
     cases: DEMO_CASES.length,
     appeals,
+    tips,
   };
+};
+
+/** A stranger's tip, played through the tips services: sent, answered, added to, attached. */
+const playTip = async (
+  deps: TipsDeps & { clock: ManualClock },
+  tip: DemoTip,
+  about: { surname: string; given: string; patronymic: string } | undefined,
+  orgId: string,
+  worker: AuthContext,
+  caseId: string | undefined,
+): Promise<string> => {
+  const today = isoDay(deps.clock);
+  const sent = await submitTip(
+    deps,
+    parseForm(tipSchema(today), {
+      organisation: orgId,
+      surname: about?.surname ?? '',
+      given_name: about?.given ?? '',
+      what_happened: tip.what,
+      event_date: tip.when ?? '',
+      place: tip.place ?? '',
+      how_known: tip.how,
+    }),
+  );
+  const visit = await loadTipSession(deps.db, sent.cookie, deps.clock, deps.config.sessionIdleMinutes);
+  const code = visit ? await takeReceiptCode(deps.db, visit) : null;
+  if (!visit || !code) throw new Error('demo tip without its receipt');
+  const staff = principalOf(worker);
+  if (tip.reply) {
+    deps.clock.advance(DAY / 2);
+    await replyToTip(
+      deps,
+      await openTipAccess(deps.db, await authoriseTip(deps.db, staff, sent.tipId, 'reply')),
+      tip.reply,
+    );
+  }
+  if (tip.added) {
+    deps.clock.advance(DAY / 2);
+    const grant = await authoriseTip(deps.db, tipSenderPrincipal(sent.tipId), sent.tipId, 'add');
+    await addToTip(deps, await openTipAccess(deps.db, grant, visit.key), tip.added);
+  }
+  if (tip.attachAs && caseId) {
+    deps.clock.advance(DAY / 2);
+    const access = await openTipAccess(deps.db, await authoriseTip(deps.db, staff, sent.tipId, 'attach'));
+    await attachTipToCase(
+      deps,
+      access,
+      staff,
+      parseForm(attachTipSchema(isoDay(deps.clock)), {
+        case_ref: caseId,
+        kind: tip.attachAs,
+        date: tip.when ?? isoDay(deps.clock),
+        place: tip.place ?? '',
+        description: tip.what,
+      }),
+    );
+    await closeTip(deps, await authoriseTip(deps.db, staff, sent.tipId, 'close'), 'attached');
+  }
+  await endTipSession(deps.db, visit.idHash);
+  return code;
 };
 
 const playCase = async (
@@ -280,6 +372,9 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
     '',
     'Staff must pass two-factor authentication: add the 2FA secret to an authenticator app, or print',
     'the current code with:  npx kintrace demo --totp <secret>',
+    '',
+    `Anonymous tips: a sender comes back at ${publicUrl}/tip with a receipt code:`,
+    ...report.tips.map((t) => `  ${formatReceiptCode(t.code)}  (${t.organisation})`),
     '',
   ].join('\n');
 };

@@ -4,6 +4,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../shared/csv-safe.ts';
 import cliProgress from 'cli-progress';
 import { LinkageEngine } from './engine/engine.ts';
 import type { LinkageConfigInput } from './engine/config.ts';
@@ -144,10 +145,11 @@ export class CsvWriter {
   private rows: unknown[][] = [];
   constructor(file: string, header: string[]) {
     this.out = createWriteStream(file);
-    this.rows.push(header);
+    this.rows.push(header.map(spreadsheetSafe));
   }
+  /** Every text cell as a spreadsheet will show it, never run it (src/shared/csv-safe.ts). */
   async write(row: unknown[]): Promise<void> {
-    this.rows.push(row);
+    this.rows.push(row.map(spreadsheetSafe));
     if (this.rows.length >= 10000) await this.flush();
   }
   private async flush(): Promise<void> {

@@ -28,6 +28,7 @@ export const CASE_ACTIONS = [
   'revise',
   // Settling a discrepancy with a reason: which version is set aside, or that both stand.
   'resolve',
+  'erase',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -41,6 +42,8 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   edit: ['family', 'staff'],
   // Withdrawing is the requester's own decision: staff close a case instead, with their reason.
   withdraw: ['family'],
+  // Deleting the case with the account is the requester's alone too (case-erasure.service.ts).
+  erase: ['family'],
   assign: ['staff'],
   note: ['staff'],
   close: ['staff'],

@@ -25,6 +25,12 @@ export interface NavAbilities {
   editor: boolean;
   /** the guides are public */
   guides: boolean;
+  /**
+   * The session holder is a family: its way back in is a recovery code (it has no administrator to
+   * turn to), and its pages speak to a family. Known already at the second factor, before the
+   * session is a principal, so it reads the session's account rather than a grant.
+   */
+  familyAccount: boolean;
 }
 
 export const navAbilities = (auth: AuthContext | null): NavAbilities => {
@@ -43,5 +49,6 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     registryDesk: mayPublish(principal),
     editor: mayEdit(principal),
     guides: true,
+    familyAccount: auth?.role === 'family',
   };
 };

@@ -81,6 +81,7 @@ describe('case policy', () => {
       'edit',
       'withdraw',
       'choose_publication',
+      'erase',
     ]);
     expect(allowed(account('caseworker'))).toEqual(CASEWORKER_ACTIONS);
     for (const role of ['verifier', 'org_admin'] as const) expect(allowed(account(role))).toEqual(STAFF_ACTIONS);

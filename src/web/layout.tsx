@@ -19,6 +19,8 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],
   [/^\/account\/(passphrase|sessions|recovery-codes)$/, '/account'],
   [/^\/admin\/invites\/(reset|remove|revoke)$/, '/admin/invites'],
+  [/^\/tip\/(open|add|leave)$/, '/tip'],
+  [/^\/staff\/tips\/([^/]+)\/(reply|attach|close|reopen)$/, '/staff/tips/$1'],
   [/^\/appeals\/([^/]+)\/(send|steps|close|discard|sign|print)$/, '/appeals/$1'],
   [/^\/cases\/([^/]+)\/appeals$/, '/cases/$1'],
   [/^\/guides\/search$/, '/guides'],

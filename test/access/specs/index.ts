@@ -4,6 +4,7 @@ import { adminSpecs } from './admin.ts';
 import { caseSpecs } from './cases.ts';
 import { publicSpecs } from './public.ts';
 import { registrySpecs } from './registry.ts';
+import { tipSpecs } from './tips.ts';
 import { appealSpecs } from './appeals.ts';
 
 // Every domain's routes. A new domain adds its file here: the matrix then tries every principal
@@ -15,5 +16,6 @@ export const ALL_SPECS: RouteSpec[] = [
   ...caseSpecs,
   ...adminSpecs,
   ...registrySpecs,
+  ...tipSpecs,
   ...appealSpecs,
 ];
