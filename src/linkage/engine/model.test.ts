@@ -90,4 +90,25 @@ describe('model: explanations, saved models, corroboration', () => {
     expect(e.scorer!.uncorroborated).toBe(true);
     expect(probability(e.scorer!.score(c, d))).toBeGreaterThan(0.9);
   });
+  it('lowers the link threshold only as far as the expected precision of the linked pairs allows', () => {
+    const e = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: 0.9, minLink: 0.5 } });
+    e.useParams(engine.params!);
+    const weights = [0.999, 0.99, 0.95, 0.8, 0.7, 0.55].map((p) => Math.log2(p / (1 - p)));
+    const edges = {
+      a: Int32Array.from(weights, (_, i) => 2 * i),
+      b: Int32Array.from(weights, (_, i) => 2 * i + 1),
+      weight: Float64Array.from(weights),
+      length: weights.length,
+    };
+    // Mean over the linked pairs: 0.9797 with 0.95 and above, 0.9348 with 0.8, then 0.8878 with
+    // 0.7 (below the target): the threshold stops at 0.8.
+    expect(e.linkThreshold(edges)).toBeCloseTo(0.8, 9);
+    const strict = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: 0.99 } });
+    strict.useParams(engine.params!);
+    expect(strict.linkThreshold(edges)).toBe(0.9);
+    const plain = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5 } });
+    plain.useParams(engine.params!);
+    expect(plain.linkThreshold(edges)).toBe(0.9);
+    expect(e.cluster(edges).linkThreshold).toBeCloseTo(0.8, 9);
+  });
 });
