@@ -22,9 +22,9 @@ const name = arg('case') ?? 'own-20k';
 const seed = Number(arg('seed') ?? 42);
 
 const load = async (): Promise<{ engine: LinkageEngine; truth: string[]; clusterOf: Int32Array }> => {
-  const m = name.match(/^(own|independent)-(20k|1m|\d+)$/);
+  const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
   if (m) {
-    const n = m[2] === '20k' ? 20_000 : m[2] === '1m' ? 1_000_000 : Number(m[2]);
+    const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
     const dir = join(tmpdir(), 'kintrace-bench');
     mkdirSync(dir, { recursive: true });
     const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
@@ -219,5 +219,35 @@ cal.forEach((c, k) => {
           `  [${bandsP[q]}, ${bandsP[q + 1] > 1 ? 1 : bandsP[q + 1]}): ${c.n}, ${(c.p / c.n).toFixed(3)}, ${(c.t / c.n).toFixed(3)}`,
         );
     });
+  }
+}
+
+// --patterns: the commonest level patterns among confident false pairs (p ≥ 0.9) and unsure true
+// pairs (p < 0.9), for error analysis on the project's own generator.
+if (process.argv.includes('--patterns')) {
+  const fp = new Map<string, { n: number; p: number }>();
+  const fn = new Map<string, { n: number; p: number }>();
+  const label = (): string =>
+    engine.comparisons.map((c, i) => `${c.name}=${c.levels[scorer.levels[i]].label}`).join(' ');
+  engine.blocking.forEachPair((a, b) => {
+    const w = scorer.score(a, b);
+    if (scorer.cannotLink) return;
+    const p = probability(w);
+    const same = truth[a] === truth[b];
+    const into = !same && p >= 0.9 ? fp : same && p < 0.9 ? fn : null;
+    if (!into) return;
+    const k = label();
+    const e = into.get(k) ?? { n: 0, p: 0 };
+    e.n++;
+    e.p += p;
+    into.set(k, e);
+  }, cross);
+  for (const [title, map] of [
+    ['false pairs at p ≥ 0.9', fp],
+    ['true pairs at p < 0.9', fn],
+  ] as const) {
+    console.log(`\n${title}: ${[...map.values()].reduce((s, e) => s + e.n, 0)}`);
+    for (const [k, e] of [...map].sort((x, y) => y[1].n - x[1].n).slice(0, 25))
+      console.log(`  ${String(e.n).padStart(6)} p̄ ${(e.p / e.n).toFixed(3)}  ${k}`);
   }
 }

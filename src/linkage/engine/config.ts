@@ -110,7 +110,7 @@ export const configFields = (config: LinkageConfig): string[] => {
   }
   for (const spec of config.blocking) {
     const r = Array.isArray(spec) ? spec : spec.rule;
-    for (const p of r) for (const f of p.split('|')[0].split('+')) fields.add(f);
+    for (const p of r) for (const f of p.replace(/^\?/, '').split('|')[0].split(/[+~]/)) fields.add(f);
   }
   return [...fields];
 };

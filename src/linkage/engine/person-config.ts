@@ -72,6 +72,22 @@ export const personConfig = (): LinkageConfigInput => ({
     { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 20 },
     { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 20 },
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
+    // A birth year off by one (two-year windows, one shifted) and surname and given name written in
+    // each other's fields ("a~b": read b when a holds a known given name and b does not).
+    {
+      rule: ['surname~given_name|surname-genderless', 'given_name~surname|given-canonical', 'birth_date|birth-year2'],
+      maxBlockSize: 200,
+    },
+    {
+      rule: ['surname~given_name|surname-genderless', 'given_name~surname|given-canonical', 'birth_date|birth-year2s'],
+      maxBlockSize: 200,
+    },
+    { rule: ['surname~given_name|surname-genderless', 'birth_date|birth-year2'], maxBlockSize: 50 },
+    { rule: ['surname~given_name|surname-genderless', 'birth_date|birth-year2s'], maxBlockSize: 50 },
+    {
+      rule: ['surname~given_name|surname-metaphone', 'given_name~surname|given-canonical', '?birth_date|birth-year'],
+      maxBlockSize: 200,
+    },
   ],
   maxBlockSize: 2000,
   // Learned by bench/linkage/train-person-model.ts on generated records: EM's prior, and the model
