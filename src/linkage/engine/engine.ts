@@ -301,11 +301,17 @@ export class LinkageEngine {
     }
     ps.sort((x, y) => y - x);
     let threshold = link;
-    for (const p of ps) {
-      if ((sum + p) / (count + 1) < targetPrecision) break;
-      sum += p;
-      count++;
+    // Pairs with the same probability (the same levels) are linked or not together: a step down
+    // takes in every pair at that probability, and is taken only if the mean stays on target.
+    for (let i = 0; i < ps.length; ) {
+      const p = ps[i];
+      let j = i;
+      while (j < ps.length && ps[j] === p) j++;
+      if ((sum + p * (j - i)) / (count + j - i) < targetPrecision) break;
+      sum += p * (j - i);
+      count += j - i;
       threshold = p;
+      i = j;
     }
     return threshold;
   }
