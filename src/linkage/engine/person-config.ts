@@ -73,7 +73,9 @@ export const personConfig = (): LinkageConfigInput => ({
     { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 20 },
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
     // A birth year off by one (two-year windows, one shifted) and surname and given name written in
-    // each other's fields ("a~b": read b when a holds a known given name and b does not).
+    // each other's fields ("a~b": read b when a holds a known given name and b does not). The
+    // surname with a year window alone (cap 50) was dropped: +1 point of pair completeness at a
+    // million records for 5 M more candidate pairs (bench/linkage/blocking-check.ts).
     {
       rule: ['surname~given_name|surname-genderless', 'given_name~surname|given-canonical', 'birth_date|birth-year2'],
       maxBlockSize: 200,
@@ -82,8 +84,6 @@ export const personConfig = (): LinkageConfigInput => ({
       rule: ['surname~given_name|surname-genderless', 'given_name~surname|given-canonical', 'birth_date|birth-year2s'],
       maxBlockSize: 200,
     },
-    { rule: ['surname~given_name|surname-genderless', 'birth_date|birth-year2'], maxBlockSize: 50 },
-    { rule: ['surname~given_name|surname-genderless', 'birth_date|birth-year2s'], maxBlockSize: 50 },
     {
       rule: ['surname~given_name|surname-metaphone', 'given_name~surname|given-canonical', '?birth_date|birth-year'],
       maxBlockSize: 200,
