@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyCompress from '@fastify/compress';
 import type { Logger } from 'pino';
@@ -23,6 +23,14 @@ import { importsRoutes } from './imports/imports.routes.tsx';
 import { incidentsRoutes } from './cohorts/incidents.routes.tsx';
 import { cohortsRoutes } from './cohorts/cohorts.routes.tsx';
 import { registryRoutes } from './registry/registry.plugin.ts';
+import { tipsRoutes } from './tips/tips.routes.tsx';
+import { tipStaffRoutes } from './tips/tip-staff.routes.tsx';
+import { registerPostingLimits } from './web/posting-limit.ts';
+import { registerUploads } from './evidence/evidence.plugin.ts';
+import { appealsRoutes } from './appeals/appeals.routes.tsx';
+import { staffAppealsRoutes } from './appeals/staff-appeals.routes.tsx';
+import { editorRoutes } from './appeals/editor.routes.tsx';
+import { guidesRoutes } from './guides/guides.routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -44,6 +52,9 @@ declare module 'fastify' {
 const resolveLogFormat = (format: Config['logFormat']): LogFormat =>
   format === 'auto' ? (process.stdout.isTTY ? 'plain' : 'json') : format;
 
+/** A request taking this long is logged at warn, with its route pattern and time only. */
+export const SLOW_REQUEST_MS = 2_000;
+
 /** The Fastify app without listen(): tests call app.inject(). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
@@ -51,9 +62,28 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       createLogger(deps.config.logLevel, undefined, resolveLogFormat(deps.config.logFormat))) as FastifyBaseLogger,
     // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
     trustProxy: false,
+    // Not two lines per request at info (70,000 lines in one load test): see the onResponse hook.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576,
+    // Slow or stalled clients must not hold connections (a body shorter than its Content-Length
+    // once held one for as long as the client liked): silence closes the socket, the whole request
+    // has a deadline, and an idle keep-alive connection is closed sooner than Node's default.
+    connectionTimeout: deps.config.idleTimeoutMs,
+    requestTimeout: deps.config.requestTimeoutMs,
+    keepAliveTimeout: Math.min(10_000, deps.config.idleTimeoutMs),
+    // Node checks those deadlines on this period (30 s by default): a deadline is then kept to ~2 s.
+    http: { connectionsCheckingInterval: 2_000 },
   });
+  // The headers alone must arrive quickly (slowloris), and never later than the whole request.
+  app.server.headersTimeout = Math.min(15_000, deps.config.requestTimeoutMs);
   app.decorate('deps', deps);
+  // What an operator needs by default: start, scheduled jobs, errors, and requests slow enough to
+  // look into. One line per request (method, route pattern, status, time) only at LOG_LEVEL=debug.
+  app.addHook('onResponse', async (req, reply) => {
+    const ms = Math.round(reply.elapsedTime);
+    if (ms >= SLOW_REQUEST_MS) req.log.warn({ req, res: reply, ms }, 'slow request');
+    else req.log.debug({ req, res: reply, ms }, 'request');
+  });
   app.decorate('routeTable', [] as Array<{ method: string; url: string }>);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });
@@ -65,8 +95,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // assets arrive already compressed and are left alone.
   await app.register(fastifyCompress, { encodings: ['br', 'gzip', 'deflate'] });
   registerAssets(app);
+  await registerUploads(app);
   registerErrorHandling(app);
   await registerSessions(app);
+  registerPostingLimits(app, { perMinute: deps.config.postsPerMinute, perHour: deps.config.postsPerHour });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(homeRoutes);
@@ -82,5 +114,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(incidentsRoutes);
   await app.register(cohortsRoutes);
   await app.register(registryRoutes);
+  await app.register(tipsRoutes);
+  await app.register(tipStaffRoutes);
+  await app.register(appealsRoutes);
+  await app.register(staffAppealsRoutes);
+  await app.register(editorRoutes);
+  await app.register(guidesRoutes);
   return app;
 };

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { DatabaseProblem } from './db/db-problems.ts';
 import { registerLinkageCli } from './linkage/linkage.cli.ts';
 import { registerAccountsCli } from './accounts/accounts.cli.ts';
 import { registerCasesCli } from './cases/cases.cli.ts';
@@ -10,6 +11,7 @@ import { registerRetentionCli } from './cases/retention.cli.ts';
 import { registerImportsCli } from './imports/imports.cli.ts';
 import { registerMatchingCli } from './matching/matching.cli.ts';
 import { registerRegistryCli } from './registry/registry.cli.ts';
+import { registerBackupCli } from './backup/backup.cli.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
@@ -48,6 +50,7 @@ export const buildCli = (): Command => {
   registerImportsCli(program);
   registerMatchingCli(program);
   registerRegistryCli(program);
+  registerBackupCli(program);
   return program;
 };
 
@@ -61,6 +64,11 @@ export const runCli = async (argv: string[]): Promise<void> => {
     }
     if (err instanceof ConfigError) {
       process.stderr.write(`configuration error: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (err instanceof DatabaseProblem) {
+      process.stderr.write(`database error: ${err.message}\n`);
       process.exitCode = 1;
       return;
     }

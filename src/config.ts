@@ -30,6 +30,13 @@ export interface Config {
   readonly timeZone: string;
   /** the neutral site «Быстрый выход» leaves for (QUICK_EXIT_URL) */
   readonly quickExitUrl: string;
+  /** a whole request (headers and body, an upload included) must arrive within this time */
+  readonly requestTimeoutMs: number;
+  /** a connection on which nothing arrives for this long is closed (a body cut short, a stalled client) */
+  readonly idleTimeoutMs: number;
+  /** POST requests one account (or one tip's sender) may make per minute and per hour */
+  readonly postsPerMinute: number;
+  readonly postsPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +141,11 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     retentionDays: parseRetentionDays(env),
     timeZone: parseTimeZone(env),
     quickExitUrl: parseQuickExitUrl(env),
+    // 120 s lets a 20 MB upload through a slow Tor circuit (about 170 KB/s); a client that stops
+    // sending is cut off after 20 s of silence, whatever its Content-Length promised.
+    requestTimeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
+    idleTimeoutMs: parseIntVar(env, 'IDLE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
+    postsPerMinute: parseIntVar(env, 'POSTS_PER_MINUTE', 60, 1, 100_000),
+    postsPerHour: parseIntVar(env, 'POSTS_PER_HOUR', 600, 1, 1_000_000),
   });
 };

@@ -7,6 +7,8 @@ import { sessionCleanupJob } from './accounts/sessions.job.ts';
 import { matchingJob } from './matching/matching.job.ts';
 import { importsJob } from './imports/imports.job.ts';
 import { requestStatisticsJob } from './registry/request-stats.job.ts';
+import { tipsJob } from './tips/tips.job.ts';
+import { appealsOverdueJob } from './appeals/overdue.job.ts';
 
 // Every kind of timed work the platform does, each defined by its domain. The scheduler itself
 // (src/scheduler/) knows none of them; main.ts hands it this list.
@@ -17,4 +19,6 @@ export const allJobs = (deps: { db: Db; clock: Clock; config: Config }): JobDefi
   matchingJob(deps),
   importsJob(deps),
   requestStatisticsJob({ db: deps.db, clock: deps.clock, threshold: deps.config.registrySuppressionThreshold }),
+  tipsJob(deps),
+  appealsOverdueJob(deps),
 ];

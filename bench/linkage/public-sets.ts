@@ -35,9 +35,21 @@ export interface PublicResult {
   candidates: number;
   review: number;
   lambda: number;
+  linkThreshold: number;
 }
 
-export const publicCase = (name: string): PublicResult => {
+/** The engine trained on a public set, with its truth and clustering (for diagnose.ts). */
+export const publicEngine = (
+  name: string,
+): {
+  engine: LinkageEngine;
+  truth: string[];
+  clusterOf: Int32Array;
+  candidates: number;
+  review: number;
+  kept: number;
+  linkThreshold: number;
+} => {
   const c = CASES[name];
   if (!c) throw new Error(`unknown dataset ${name} (known: ${PUBLIC_CASES.join(', ')})`);
   const link = c.files.length > 1;
@@ -58,13 +70,28 @@ export const publicCase = (name: string): PublicResult => {
     if (truth[a] === truth[b]) kept++;
   });
   const result = engine.cluster(edges);
-  // FEBRL4 links two files: only pairs across them count, pairwise.
-  const source = link ? engine.data.source.data.subarray(0, engine.data.size) : undefined;
   return {
-    scores: clusterScores(result.clusterOf, truth, source),
     kept,
+    engine,
+    truth,
+    clusterOf: result.clusterOf,
     candidates: stats.candidatePairs,
     review: result.review.length,
-    lambda: engine.params!.lambda,
+    linkThreshold: result.linkThreshold,
+  };
+};
+
+export const publicCase = (name: string): PublicResult => {
+  const r = publicEngine(name);
+  // FEBRL4 links two files: only pairs across them count, pairwise.
+  const link = CASES[name].files.length > 1;
+  const source = link ? r.engine.data.source.data.subarray(0, r.engine.data.size) : undefined;
+  return {
+    scores: clusterScores(r.clusterOf, r.truth, source),
+    kept: r.kept,
+    candidates: r.candidates,
+    review: r.review,
+    lambda: r.engine.params!.lambda,
+    linkThreshold: r.linkThreshold,
   };
 };

@@ -19,6 +19,8 @@ import { AccountPage, TwoFactorPage } from './account.views.tsx';
 import { RecoveryCodesPage } from './auth.views.tsx';
 import { homeFor } from './auth.routes.tsx';
 import type { FormErrors } from '../web/forms.tsx';
+import { mayEraseOwnAccount } from '../policy/organisation.policy.ts';
+import { principalOf } from '../policy/principal.ts';
 
 // One's own account: passphrase, recovery codes, and TOTP setup. 2FA can be changed only here,
 // on one's own account, after the passphrase is entered again; a staff member who has a TOTP
@@ -60,6 +62,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
           form={extra.form}
           errors={extra.errors}
           notice={extra.notice}
+          canDeleteAccount={mayEraseOwnAccount(principalOf(auth))}
         />
       ),
       extra.status,

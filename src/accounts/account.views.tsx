@@ -34,6 +34,8 @@ export interface AccountPageProps {
   form?: 'passphrase' | 'codes';
   errors?: FormErrors;
   notice?: string;
+  /** the policy lets this account delete itself with every case (families) */
+  canDeleteAccount?: boolean;
 }
 
 export const AccountPage = ({
@@ -44,6 +46,7 @@ export const AccountPage = ({
   form,
   errors = {},
   notice,
+  canDeleteAccount = false,
 }: AccountPageProps) => {
   const t = ctx.t;
   const pe = form === 'passphrase' ? errors : {};
@@ -63,7 +66,7 @@ export const AccountPage = ({
         <p>
           {auth.totpEnabled
             ? t('accounts.twoFactor.on')
-            : t(auth.role === 'family' ? 'accounts.twoFactor.offFamily' : 'accounts.twoFactor.offStaff')}
+            : t(ctx.nav.familyAccount ? 'accounts.twoFactor.offFamily' : 'accounts.twoFactor.offStaff')}
         </p>
         <p>
           <a href="/account/2fa">{auth.totpEnabled ? t('accounts.twoFactor.change') : t('accounts.twoFactor.setUp')}</a>
@@ -89,12 +92,12 @@ export const AccountPage = ({
             ctx={ctx}
             errors={pe}
             labelKey="accounts.fields.newPassphrase"
-            staff={auth.role !== 'family'}
+            staff={!ctx.nav.familyAccount}
           />
           <button type="submit">{t('accounts.account.changePassphraseSubmit')}</button>
         </PostForm>
       </section>
-      {auth.role === 'family' && (
+      {ctx.nav.familyAccount && (
         <section aria-labelledby="codes-h">
           <h2 id="codes-h">{t('accounts.codes.title')}</h2>
           <p>{t('accounts.codes.remaining', { count: remainingCodes })}</p>
@@ -105,6 +108,15 @@ export const AccountPage = ({
               {t('accounts.codes.regenerate')}
             </button>
           </PostForm>
+        </section>
+      )}
+      {canDeleteAccount && (
+        <section aria-labelledby="delete-h">
+          <h2 id="delete-h">{t('accounts.deleteAccount.title')}</h2>
+          <p>{t('accounts.deleteAccount.intro')}</p>
+          <p>
+            <a href="/account/delete">{t('accounts.deleteAccount.link')}</a>
+          </p>
         </section>
       )}
     </Layout>

@@ -121,6 +121,12 @@ export const deleteFamilyAccountIfIdle = async (db: Queryable, id: string, cutof
   return Number(r.numDeletedRows) === 1;
 };
 
+/** Deletes a family account (its sessions and recovery codes go by cascade). True when it went. */
+export const deleteFamilyAccountRow = async (db: Queryable, id: string): Promise<boolean> =>
+  Number(
+    (await db.deleteFrom('users').where('id', '=', id).where('role', '=', 'family').executeTakeFirst()).numDeletedRows,
+  ) === 1;
+
 export const insertRecoveryCodes = async (db: Queryable, rows: RecoveryCodeRow[]): Promise<void> => {
   await db.insertInto('recovery_codes').values(rows).execute();
 };

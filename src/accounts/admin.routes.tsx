@@ -9,8 +9,10 @@ import { principalOf, type AuthContext, type StaffRole } from '../policy/princip
 import {
   grantSiteAdmin,
   manageableOrganisations,
+  mayAdministerSite,
   mayAdministerStaff,
   mayRemoveAccount,
+  mayResetAccount,
 } from '../policy/organisation.policy.ts';
 import { acceptInviteSchema, inviteSchema, organisationSchema, resetSchema, setupSchema } from './accounts.schema.ts';
 import { accountFacts, listOrganisations, organisationsOfUser, staffOfOrganisation } from './accounts.service.ts';
@@ -129,15 +131,23 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     const auth = requireAdmin(req);
     const organisations = await manageable(auth);
     if (organisations.length === 0)
-      return auth.role === 'site_admin' ? redirect(reply, '/admin/organisations') : Promise.reject(new NotFound());
+      return mayAdministerSite(principalOf(auth))
+        ? redirect(reply, '/admin/organisations')
+        : Promise.reject(new NotFound());
     const selected =
       organisations.find((o) => o.id === orgId)?.id ??
       organisations.find((o) => o.id === auth.organisationId)?.id ??
       organisations[0].id;
-    const [staff, pending] = await Promise.all([
+    const [members, pending] = await Promise.all([
       staffOfOrganisation(deps().db, selected),
       pendingInvites(deps(), selected),
     ]);
+    // What the page offers for each member is the policy's answer, not the view's reading of roles.
+    const principal = principalOf(auth);
+    const staff = members.map((s) => {
+      const facts = { id: s.id, role: s.role, organisationId: selected, disabled: false };
+      return { ...s, mayReset: mayResetAccount(principal, facts), mayRemove: mayRemoveAccount(principal, facts) };
+    });
     return sendPage(
       req,
       reply,
@@ -148,7 +158,6 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
           selected={selected}
           staff={staff}
           pending={pending}
-          selfId={auth.userId}
           rotated={rotated}
           removed={removed}
           values={values}

@@ -61,9 +61,9 @@ export interface InvitesPageProps {
   ctx: PageContext;
   organisations: Array<{ id: string; name: string }>;
   selected: string;
-  staff: Array<{ id: string; pseudonym: string; role: string }>;
+  /** each member with what the policy lets the viewer do to them */
+  staff: Array<{ id: string; pseudonym: string; role: string; mayReset: boolean; mayRemove: boolean }>;
   pending: Array<{ id: string; kind: string; role: string; expires_at: string }>;
-  selfId: string;
   /** after a rotation (on demand or by a removal): unused links were revoked */
   rotated?: boolean;
   /** a staff member was just removed (the key was then rotated) */
@@ -78,7 +78,6 @@ export const InvitesPage = ({
   selected,
   staff,
   pending,
-  selfId,
   rotated,
   removed,
   values = {},
@@ -142,21 +141,21 @@ export const InvitesPage = ({
           {staff.map((s) => (
             <li>
               {s.pseudonym} ({t(`accounts.roles.${s.role}`)}){' '}
-              {s.id !== selfId && s.role !== 'site_admin' && (
-                <>
-                  <PostForm ctx={ctx} action="/admin/invites/reset">
-                    <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" class="link">
-                      {t('accounts.admin.resetAction')}
-                    </button>
-                  </PostForm>
-                  <PostForm ctx={ctx} action="/admin/invites/remove">
-                    <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" class="link">
-                      {t('accounts.admin.remove')}
-                    </button>
-                  </PostForm>
-                </>
+              {s.mayReset && (
+                <PostForm ctx={ctx} action="/admin/invites/reset">
+                  <input type="hidden" name="userId" value={s.id} />
+                  <button type="submit" class="link">
+                    {t('accounts.admin.resetAction')}
+                  </button>
+                </PostForm>
+              )}
+              {s.mayRemove && (
+                <PostForm ctx={ctx} action="/admin/invites/remove">
+                  <input type="hidden" name="userId" value={s.id} />
+                  <button type="submit" class="link">
+                    {t('accounts.admin.remove')}
+                  </button>
+                </PostForm>
               )}
             </li>
           ))}

@@ -217,7 +217,7 @@ export const SecondFactorPage = ({ ctx, errors = {} }: FormPage) => (
       <button type="submit">{ctx.t('accounts.twoFactor.loginSubmit')}</button>
     </PostForm>
     {/* A family has no administrator to turn to: its way back in is a recovery code. */}
-    {ctx.auth?.role === 'family' ? (
+    {ctx.nav.familyAccount ? (
       <p class="muted">
         {ctx.t('accounts.twoFactor.lostDeviceFamily')}{' '}
         <a href="/recover">{ctx.t('accounts.twoFactor.useRecoveryCode')}</a>

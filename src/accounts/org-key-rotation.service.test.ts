@@ -122,6 +122,7 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
       'organisation_id',
       // the registry record an entry is about (migration 0040): an id, never content
       'subject_id',
+      'tip_id',
     ]);
   });
 

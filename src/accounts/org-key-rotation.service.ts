@@ -8,6 +8,7 @@ import { resealImportKeys } from '../imports/import-keys.ts';
 import { resealCohortKeys } from '../cohorts/cohort-keys.ts';
 import { resealTipMatchKeys } from '../matching/tip-matches.service.ts';
 import { resealOrganisationRequests } from '../registry/registry-keys.ts';
+import { resealOrganisationTipKeys } from '../tips/tip-keys.service.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { lockOrganisation, organisationPrivateKey, wrapOrganisationKeyFor } from './accounts.service.ts';
 import { auditAccountEvent } from './account-audit.service.ts';
@@ -51,6 +52,7 @@ export const rotateInTransaction = async (
   await resealTipMatchKeys(tx, orgId, oldPrivate, next.publicKey);
   // Relatives' requests to the public registry are sealed to the organisation key too.
   await resealOrganisationRequests(tx, orgId, oldPrivate, next.publicKey);
+  await resealOrganisationTipKeys(tx, orgId, oldPrivate, next.publicKey);
 
   const holders = await listWrapHolders(tx, orgId);
   let kept = 0;

@@ -19,7 +19,8 @@ export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * MINUTE;
 export const LOCKOUT_MS = 15 * MINUTE;
 
-export type ThrottlePurpose = 'login' | 'recover' | 'totp' | 'reauth';
+// 'receipt': a tip's receipt code, keyed by its lookup id (src/tips/tip-sender.service.ts).
+export type ThrottlePurpose = 'login' | 'recover' | 'totp' | 'reauth' | 'receipt';
 
 export const throttleKey = (purpose: ThrottlePurpose, account: string): string => `${purpose}:${hashToken(account)}`;
 

@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   'case.withdrawn',
   'event.added',
   'event.verified',
+  // issue 9: a grave level change on its confirmation page, a correction, a verdict on a discrepancy
+  'event.confirmed',
+  'event.revised',
+  'discrepancy.resolved',
   'note.added',
   'message.sent',
   // written by retention with actor "system": the case's content is gone, only the fact remains
@@ -58,6 +62,22 @@ export const AUDIT_ACTIONS = [
   'registry.request_closed',
   // the family's "do not publish" choice on her case
   'case.publication_choice',
+  // staff work on anonymous tips (src/tips/), and retention destroying a closed tip
+  'tip.read',
+  'tip.replied',
+  'tip.attached',
+  'tip.closed',
+  'tip.reopened',
+  'tip.purged',
+  // a family deleting its own account and every case at once (src/cases/case-erasure.service.ts)
+  'case.deleted',
+  // appeals (src/appeals/): who drafted, recorded, printed or closed an appeal of a case — never its text
+  'appeal.drafted',
+  'appeal.recorded',
+  'appeal.printed',
+  'appeal.closed',
+  'appeal.original_read',
+  'appeal.signed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -70,6 +90,8 @@ export interface AuditEntry {
   caseId?: string | null;
   /** the object the action was about when it is not a case (a registry record) */
   subjectId?: string | null;
+  /** the tip worked on (tip actions only) */
+  tipId?: string | null;
   /** ISO time; for a family it is stored as a day whatever is passed */
   at: string;
 }
@@ -87,6 +109,7 @@ export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<voi
     action: entry.action,
     case_id: entry.caseId ?? null,
     subject_id: entry.subjectId ?? null,
+    tip_id: entry.tipId ?? null,
   });
 };
 
@@ -97,6 +120,7 @@ export interface AuditRow {
   actorRole: string;
   action: string;
   caseId: string | null;
+  tipId: string | null;
 }
 
 /** The cursor of the "older" link: the last shown entry's time and id, as one URL value. */
@@ -121,4 +145,5 @@ export const auditForOrganisation = async (
     actorRole: r.actor_role,
     action: r.action,
     caseId: r.case_id,
+    tipId: r.tip_id,
   }));

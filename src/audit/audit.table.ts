@@ -10,6 +10,8 @@ export interface AuditLogTable {
   case_id: string | null;
   /** the other object the action was about, when not a case: a registry record (migration 0040) */
   subject_id: string | null;
+  /** the tip staff worked on (0050); null for everything else */
+  tip_id: string | null;
 }
 
 export interface AuditTables {

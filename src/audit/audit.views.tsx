@@ -50,6 +50,7 @@ export const AuditPage = ({
                 </td>
                 <td data-label={t('audit.case')}>
                   {r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}
+                  {r.tipId ? <a href={`/staff/tips/${r.tipId}`}>{r.tipId.slice(0, 8)}</a> : ''}
                 </td>
               </tr>
             ))}

@@ -198,7 +198,7 @@ describe.each(DIALECTS)('access matrix (%s)', (dialect) => {
       [`/staff/cases/${caseId}/notes`, { body: 'заметка' }, 'staffWrite'],
       [`/staff/cases/${caseId}/assign`, { assignee: self }, 'staffWrite'],
       [`/staff/events/${eventId}/verify`, { verification: 'corroborated' }, 'staffWrite'],
-      [`/staff/cases/${caseId}/close`, { reason: 'other' }, 'staffWrite'],
+      [`/staff/cases/${caseId}/close`, { reason: 'other', note: 'проверка', confirm: 'yes' }, 'staffWrite'],
       [`/staff/cases/${caseId}/reopen`, {}, 'staffWrite'],
       [
         `/cases/${caseId}/edit`,

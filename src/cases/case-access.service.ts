@@ -4,6 +4,7 @@ import { caseAbilities, grantCase, type CaseAction, type CaseFacts, type CaseGra
 import type { Principal } from '../policy/principal.ts';
 import { lifecycleFacts, type CaseState } from './case-lifecycle.ts';
 import { findCaseRef, findEvent } from './cases.repository.ts';
+import { openCaseKey } from './case-keys.ts';
 
 // The cases domain asking the policy: it reads the few facts the policy needs (who asked, which
 // organisation, what state) and hands them over. Routes call these before any service; the
@@ -49,3 +50,13 @@ export const authoriseEvent = async <A extends CaseAction>(
 
 /** The page's abilities for the grant's holder, given the case's state now. */
 export const abilitiesFor = (grant: CaseGrant, state: CaseState) => caseAbilities(grant, lifecycleFacts(state));
+
+/** For other domains (appeals): the facts the policy needs about a case, or undefined. */
+export const findCaseFacts = async (db: Queryable, caseId: string): Promise<CaseFacts | undefined> => {
+  if (!isUuid(caseId)) return undefined;
+  const row = await findCaseRef(db, caseId);
+  return row && caseFactsOf(row);
+};
+
+/** For other domains: the case key, opened with the grant holder's own key (see case-keys.ts). */
+export const caseKeyFor = (db: Queryable, grant: CaseGrant): Promise<Buffer> => openCaseKey(db, grant);

@@ -9,7 +9,8 @@ import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { caseIsOpen, caseRevisions, editCase, withdrawCase } from './case-edit.service.ts';
 import { EditCasePage, WithdrawPage, editValues } from './case-edit.views.tsx';
-import { editCaseSchema, withdrawSchema } from './cases.schema.ts';
+import { editCaseSchema, eventConfirmationSchema, withdrawSchema } from './cases.schema.ts';
+import { NeedsCheck, type EventCheck } from './verification-lifecycle.ts';
 import { getCaseForViewer, retentionOf } from './cases.service.ts';
 import { EDIT_CASE_ECHO } from './cases.echo.ts';
 
@@ -26,14 +27,23 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
     req: FastifyRequest,
     reply: FastifyReply,
     grant: CaseGrant<'edit'>,
-    form?: { values: FormValues; errors: FormErrors },
+    form?: { values: FormValues; errors: FormErrors; warnings?: EventCheck },
   ) => {
     const open = await caseIsOpen(deps, grant);
     // The stored values are only read (and, for staff, audited as a read) when there is a form to fill.
     const values = form?.values ?? (open ? editValues(await getCaseForViewer(deps, grant)) : {});
     const revisions = open ? await caseRevisions(deps, grant) : [];
-    const page = { caseId: grant.caseId, open, voice: grant.side, values, errors: form?.errors ?? {}, revisions };
-    return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, form ? 400 : 200);
+    const page = {
+      caseId: grant.caseId,
+      open,
+      voice: grant.side,
+      values,
+      errors: form?.errors ?? {},
+      revisions,
+      warnings: form?.warnings,
+    };
+    const status = form?.warnings ? 409 : form ? 400 : 200;
+    return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, status);
   };
 
   app.get<IdParams>('/cases/:id/edit', async (req, reply) =>
@@ -43,9 +53,12 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post<IdParams>('/cases/:id/edit', { config: { echo: EDIT_CASE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit');
     try {
-      await editCase(deps, grant, parseForm(editCaseSchema(today()), req.body));
+      const input = parseForm(editCaseSchema(today()), req.body);
+      await editCase(deps, grant, input, parseForm(eventConfirmationSchema, req.body).ack);
       return redirect(reply, `/cases/${grant.caseId}?done=edited`);
     } catch (err) {
+      if (err instanceof NeedsCheck)
+        return editPage(req, reply, grant, { values: echoValues(req.body), errors: {}, warnings: err.check });
       if (!(err instanceof Invalid)) throw err;
       return editPage(req, reply, grant, { values: echoValues(req.body), errors: formErrors(err.problems) });
     }

@@ -9,6 +9,8 @@ import { isActive } from './case-lifecycle.ts';
 import type { EditCaseInput } from './cases.schema.ts';
 import { findCaseRef, updateOpenCaseStory } from './cases.repository.ts';
 import { actedAt, auditCase, endCase } from './case-work.service.ts';
+import { readTimeline } from './case-timeline.service.ts';
+import { NeedsCheck, checkBirthChange, unacknowledged } from './verification-lifecycle.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
 // is open: a closed case is a record (and on its way to deletion), not a draft.
@@ -20,7 +22,13 @@ const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.close
  * go to person_revisions (people.updatePerson); the account is re-sealed with the case key.
  * The audit entry says that the case was edited, never what.
  */
-export const editCase = async (deps: CasesDeps, grant: CaseGrant<'edit'>, input: EditCaseInput): Promise<void> => {
+export const editCase = async (
+  deps: CasesDeps,
+  grant: CaseGrant<'edit'>,
+  input: EditCaseInput,
+  /** the date warnings seen on the form and sent again (warningSignature()s) */
+  acknowledged: readonly string[] = [],
+): Promise<void> => {
   const key = await openCaseKey(deps.db, grant);
   const id = grant.caseId;
   await deps.db.transaction().execute(async (tx) => {
@@ -33,6 +41,10 @@ export const editCase = async (deps: CasesDeps, grant: CaseGrant<'edit'>, input:
       last_activity_on: isoDay(deps.clock),
     });
     if (!open) throw closedError();
+    // A date of birth that makes an event impossible is flagged once before it is saved.
+    const { events, context } = await readTimeline(tx, id);
+    const check = checkBirthChange(events, context, input.birth_date ?? null);
+    if (unacknowledged(check, '', acknowledged).length > 0) throw new NeedsCheck(check);
     const family = grant.side === 'family';
     await updatePerson(tx, grant.personId, input, {
       by: grant.side,

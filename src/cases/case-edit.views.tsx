@@ -8,6 +8,8 @@ import { fullName, type PersonRevisionView } from '../people/people.service.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';
+import { AcknowledgedWarnings, DateWarnings } from './case-status.views.tsx';
+import type { EventCheck } from './verification-lifecycle.ts';
 
 // Correcting a case and withdrawing it: separate pages, so each works without JavaScript and a
 // withdrawal is never one stray tap away on the case page.
@@ -93,6 +95,8 @@ export const EditCasePage = (p: {
   values: FormValues;
   errors: FormErrors;
   revisions: PersonRevisionView[];
+  /** a date of birth that makes an event impossible: sent again, saved */
+  warnings?: EventCheck;
 }) => {
   const { ctx } = p;
   const t = ctx.t;
@@ -103,7 +107,9 @@ export const EditCasePage = (p: {
     <Layout ctx={ctx} heading={t('cases.edit.title')}>
       <p>{t(family ? 'cases.edit.introFamily' : 'cases.edit.introStaff')}</p>
       <FormErrorSummary ctx={ctx} errors={p.errors} />
+      {p.warnings && <DateWarnings ctx={ctx} check={p.warnings} advice={t('cases.check.warningsPerson')} />}
       <PostForm ctx={ctx} action={`/cases/${p.caseId}/edit`}>
+        {p.warnings && <AcknowledgedWarnings check={p.warnings} />}
         <PersonFields ctx={ctx} values={p.values} errors={p.errors} staff={!family} />
         <fieldset>
           <legend>{t(family ? 'cases.detailsFamily' : 'cases.details')}</legend>

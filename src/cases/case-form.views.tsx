@@ -6,6 +6,9 @@ import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, typ
 import { DateField, PersonFields } from '../people/people.views.tsx';
 import type { EarlierRequest } from './duplicate-request.ts';
 import { CONTACT_MEANS, RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
+import { AcknowledgedWarnings, DateWarnings, statusLine } from './case-status.views.tsx';
+import type { EventCheck } from './verification-lifecycle.ts';
+import type { PersonStatus } from './status-rules.ts';
 
 export const enumOptions = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}`) }));
@@ -28,6 +31,7 @@ export const NewCasePage = ({
   values,
   errors,
   earlier,
+  warnings,
 }: {
   ctx: PageContext;
   organisations: Array<{ id: string; name: string }>;
@@ -35,6 +39,8 @@ export const NewCasePage = ({
   errors: FormErrors;
   /** set when this family already has an open request about the same person */
   earlier?: EarlierRequest;
+  /** dates that do not agree (a last contact before the date of birth): sent again, saved */
+  warnings?: EventCheck;
 }) => {
   const { t } = ctx;
   // With a single organisation on the site there is nothing to choose.
@@ -63,8 +69,10 @@ export const NewCasePage = ({
       <p class="muted">{t('cases.newTimeout')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
       {earlier && <EarlierRequestNotice ctx={ctx} earlier={earlier} />}
+      {warnings && <DateWarnings ctx={ctx} check={warnings} advice={t('cases.check.warningsPerson')} />}
       <PostForm ctx={ctx} action="/cases/new">
         {earlier && <input type="hidden" name="duplicate_of" value={earlier.caseId} />}
+        {warnings && <AcknowledgedWarnings check={warnings} />}
         <SelectField
           {...f}
           name="organisation"
@@ -125,7 +133,8 @@ export const MyCasesPage = ({
     state: CaseState;
     openedOn: string;
     lastActivityOn: string;
-    status: string;
+    status: PersonStatus;
+    pending: PersonStatus | null;
     news: number;
   }>;
 }) => {
@@ -147,7 +156,7 @@ export const MyCasesPage = ({
               )}
               <br />
               <small>
-                {t('cases.statusLabel')}: {t(`cases.statuses.${c.status}`)} · {t('cases.state')}:{' '}
+                {t('cases.statusLabel')}: {statusLine(ctx, c.status, c.pending)} · {t('cases.state')}:{' '}
                 {t(`cases.states.${isActive(c.state) ? 'open' : 'closed'}`)} · {t('cases.openedOn')}{' '}
                 {formatDay(c.openedOn)}
               </small>

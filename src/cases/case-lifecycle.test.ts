@@ -40,6 +40,11 @@ describe('case lifecycle', () => {
         'withdrawn -reopen(staff)-> open',
         'closed -purge(system)-> purged',
         'withdrawn -purge(system)-> purged',
+        // the family deleting its account takes every case with it, in any state
+        'open -erase(family)-> purged',
+        'waiting_on_family -erase(family)-> purged',
+        'closed -erase(family)-> purged',
+        'withdrawn -erase(family)-> purged',
       ].sort(),
     );
   });

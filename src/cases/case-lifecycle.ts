@@ -11,6 +11,7 @@ import type { CaseSide } from '../policy/case.policy.ts';
 //   open | waiting_on_family ──family withdraws──▶ withdrawn
 //   closed | withdrawn ──staff reopens──▶ open
 //   closed | withdrawn ──retention ends (system)──▶ purged (the row is destroyed)
+//   any ──the family deletes its account (family)──▶ purged (the row is destroyed)
 
 export const CASE_STATES = ['open', 'waiting_on_family', 'closed', 'withdrawn'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -40,6 +41,8 @@ export const CASE_TRANSITIONS = {
   withdraw: { from: ACTIVE_STATES, to: 'withdrawn', by: ['family'], refusal: 'cases.errors.closed' },
   reopen: { from: ENDED_STATES, to: 'open', by: ['staff'], refusal: 'cases.errors.notClosed' },
   purge: { from: ENDED_STATES, to: 'purged', by: ['system'], refusal: 'cases.errors.notClosed' },
+  /** the family deletes its account and every case with it, in whatever state (case-erasure.service.ts) */
+  erase: { from: CASE_STATES, to: 'purged', by: ['family'], refusal: 'errors.notFound' },
 } as const satisfies Record<string, Transition>;
 export type CaseTransition = keyof typeof CASE_TRANSITIONS;
 

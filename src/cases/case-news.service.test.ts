@@ -7,7 +7,7 @@ import { caseInput, grantFor, useWorld } from './cases.fixtures.ts';
 import { sendMessage } from './case-work.service.ts';
 import { familyToldAbout, notifyFamily } from './case-news.service.ts';
 import { getCaseForViewer, openCase, casesOfFamily } from './cases.service.ts';
-import { addEvent, verifyEvent } from './events.service.ts';
+import { addEvent, confirmEvent } from './events.service.ts';
 import { caseQueue } from './queue.service.ts';
 
 // Knowing that someone answered: each side sees what the other did since its last visit, once.
@@ -28,7 +28,9 @@ describe.each(DIALECTS)('case news (%s)', (dialect) => {
       place: undefined,
       description: undefined,
     });
-    await verifyEvent(deps(), await grantFor(s.t, s.w.verifier, caseId, 'verify'), eventId, 'confirmed');
+    // A capture is confirmed on its page, with a reason (issue 9).
+    const confirm = await grantFor(s.t, s.w.verifier, caseId, 'confirm');
+    await confirmEvent(deps(), confirm, eventId, 'confirmed', 'Список обмена');
     expect((await casesOfFamily(s.t.opened.db, s.w.family.auth)).find((c) => c.id === caseId)?.news).toBe(3);
     const seen = await getCaseForViewer(deps(), await grantFor(s.t, s.w.family, caseId), { takeNews: true });
     expect(seen.news).toEqual({ messageIds: [msgId], eventIds: [eventId], status: 'captured', items: [] });

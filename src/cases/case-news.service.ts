@@ -22,6 +22,9 @@ export const NEWS_KINDS = [
   'message',
   'event_added',
   'event_verified',
+  // a verifier corrected a level (down too) or settled a discrepancy (issue 9)
+  'event_revised',
+  'discrepancy_resolved',
   'status',
   'assigned',
   'closed',

@@ -12,13 +12,14 @@ import {
 } from '../web/forms.tsx';
 import { DateField, PersonSummary } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { localDateTime } from '../web/time.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
-import { CLOSE_REASONS, TEXT_LIMITS } from './cases.schema.ts';
-import type { CaseView, EventView, PostView } from './cases.service.ts';
+import { TEXT_LIMITS } from './cases.schema.ts';
+import { CASE_PAGE_SIZE, type CaseView, type EventView, type PostView } from './cases.service.ts';
 import { isActive } from './case-lifecycle.ts';
-import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank } from './timeline.ts';
+import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
 
 // One page for the family and for staff. What it offers is decided by `view.can` (the policy's
 // abilities: src/policy/case.policy.ts), and which side's wording it speaks by `view.can.voice`;
@@ -38,6 +39,7 @@ export const CASE_NOTICES = [
   'note',
   'assigned',
   'verified',
+  'resolved',
   'closed',
   'reopened',
   'edited',
@@ -50,8 +52,8 @@ interface Props {
   view: CaseView;
   form?: FormState;
   notice?: CaseNotice;
-  /** sections other domains add after the timeline (linked records, incidents, cohorts) */
-  extra?: ComponentChildren;
+  /** sections other domains add to the case (appeals; linked records, incidents, cohorts), rendered after the timeline */
+  sections?: ComponentChildren;
 }
 
 const formFor = (props: Props, name: FormState['name']) =>
@@ -59,30 +61,76 @@ const formFor = (props: Props, name: FormState['name']) =>
     ? { values: props.form.values, errors: props.form.errors }
     : { values: {} as FormValues, errors: {} as FormErrors };
 
-const VerifyForm = ({ props, e }: { props: Props; e: EventView }) => {
-  const { ctx } = props;
-  const higher = VERIFICATION_LEVELS.filter(
-    (l) => levelRank(l) > levelRank(e.verification) && levelRank(l) <= levelRank(props.view.can.maxVerification),
-  );
-  if (higher.length === 0 || !props.view.can.verify) return null;
+/**
+ * Staff's level actions on one event: one click for a level that changes nothing grave; a link to
+ * the confirmation page (sources, open discrepancies, a reason) for a death, a capture or a
+ * detention; a link to correct the level (verifiers); the history of levels.
+ */
+const LevelActions = ({ props, e }: { props: Props; e: EventView }) => {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const quick = view.can.verify ? e.raises.filter((r) => !r.confirm) : [];
+  const confirm = view.can.confirm ? e.raises.filter((r) => r.confirm) : [];
   const error =
     props.form?.name === 'verify' && props.form.values.event === e.id ? props.form.errors.verification : undefined;
   return (
-    <PostForm ctx={ctx} action={`/staff/events/${e.id}/verify`}>
-      <input type="hidden" name="event" value={e.id} />
-      {higher.map((l) => (
-        <button type="submit" name="verification" value={l} class="secondary outline">
-          {ctx.t('cases.markAs', { level: ctx.t(`cases.levels.${l}`) })}
-        </button>
-      ))}
-      {error && (
-        <small class="field-error" role="alert">
-          {ctx.t(error.key)}
-        </small>
+    <>
+      {quick.length > 0 && (
+        <PostForm ctx={ctx} action={`/staff/events/${e.id}/verify`}>
+          <input type="hidden" name="event" value={e.id} />
+          {quick.map((r) => (
+            <button type="submit" name="verification" value={r.level} class="secondary outline">
+              {t('cases.markAs', { level: t(`cases.levels.${r.level}`) })}
+            </button>
+          ))}
+          {error && (
+            <small class="field-error" role="alert">
+              {t(error.key)}
+            </small>
+          )}
+        </PostForm>
       )}
-    </PostForm>
+      {/* A grave change opens its confirmation page (a GET: nothing changes until that page's form). */}
+      {confirm.map((r) => (
+        <form method="get" action={`/staff/events/${e.id}/confirm`} class="inline">
+          <input type="hidden" name="level" value={r.level} />
+          <button type="submit" class="secondary">
+            {t('cases.confirmAs', { level: t(`cases.levels.${r.level}`) })}
+          </button>
+        </form>
+      ))}
+      {view.can.revise && (
+        <p>
+          <a href={`/staff/events/${e.id}/revise`}>{t('cases.reviseLink')}</a>
+        </p>
+      )}
+      {view.can.seeLevelHistory && e.history.length > 0 && <LevelHistory ctx={ctx} history={e.history} />}
+    </>
   );
 };
+
+/** Every change of an event's level, with who and why (staff only). */
+export const LevelHistory = ({ ctx, history }: { ctx: PageContext; history: EventView['history'] }) => (
+  <details>
+    <summary>{ctx.t('cases.levelHistory', { count: history.length })}</summary>
+    <ol>
+      {history.map((h) => (
+        <li>
+          <small>
+            {localDateTime(h.at, ctx.timeZone)} · {h.by} · {ctx.t(`cases.levelSteps.${h.step}`)}:{' '}
+            {h.from ? `${ctx.t(`cases.levels.${h.from}`)} → ` : ''}
+            {ctx.t(`cases.levels.${h.to}`)}
+          </small>
+          {h.reason && (
+            <p class="prewrap">
+              {ctx.t('cases.reasonLabel')}: {h.reason}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  </details>
+);
 
 const Timeline = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
@@ -90,11 +138,18 @@ const Timeline = ({ props }: { props: Props }) => {
   return (
     <section aria-labelledby="timeline-h" id="timeline">
       <h2 id="timeline-h">{t('cases.timeline')}</h2>
+      {view.timeline.start > 0 && (
+        <p>
+          <a href={`/cases/${view.id}?events_before=${view.timeline.start}#timeline`}>
+            {t('cases.paging.earlierEvents')}
+          </a>
+        </p>
+      )}
       {view.events.length === 0 ? (
         <p>{t('cases.noEvents')}</p>
       ) : (
-        <ol>
-          {view.events.map((e) => (
+        <ol start={view.timeline.start + 1}>
+          {view.events.slice(view.timeline.start, view.timeline.end).map((e) => (
             <li id={`event-${e.id}`}>
               {view.news.eventIds.includes(e.id) && <NewMark ctx={ctx} />}
               <strong>
@@ -107,70 +162,132 @@ const Timeline = ({ props }: { props: Props }) => {
                 <em>{t(`cases.levels.${e.verification}`)}</em>
                 {e.addedByFamily && <> · {t('cases.addedByFamily')}</>}
               </small>
+              {e.setAside && (
+                <>
+                  <br />
+                  <small>
+                    <strong>{t('cases.setAside')}</strong>
+                  </small>
+                </>
+              )}
               {e.description && <p>{e.description}</p>}
-              <VerifyForm props={props} e={e} />
+              <LevelActions props={props} e={e} />
             </li>
           ))}
         </ol>
+      )}
+      {view.pagedBack.events && (
+        <p>
+          <a
+            href={`/cases/${view.id}?events_before=${Math.min(view.events.length, view.timeline.end + CASE_PAGE_SIZE)}#timeline`}
+          >
+            {t('cases.paging.laterEvents')}
+          </a>
+        </p>
       )}
       {view.can.addEvent && <AddEventForm props={props} />}
     </section>
   );
 };
 
+/** The fields of an event (the case page's form and the check page's). */
+export const EventFields = ({
+  ctx,
+  values,
+  errors,
+  levels,
+}: {
+  ctx: PageContext;
+  values: FormValues;
+  errors: FormErrors;
+  /** the levels the holder may set; families (only "reported") get no choice */
+  levels: readonly Verification[];
+}) => {
+  const { t } = ctx;
+  const f = { ctx, values, errors };
+  return (
+    <>
+      <SelectField
+        {...f}
+        name="kind"
+        label={t('cases.eventKind')}
+        required
+        options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)}
+      />
+      <DateField {...f} name="date" label={t('cases.eventDate')} required />
+      <TextField {...f} name="place" label={t('cases.place')} maxLength={TEXT_LIMITS.eventPlace} />
+      <SelectField
+        {...f}
+        name="source"
+        label={t('cases.source')}
+        required
+        options={enumOptions(ctx, 'cases.sources', EVENT_SOURCES)}
+      />
+      {/* Only those who may set more than "reported" choose a level: families always report. */}
+      {levels.length > 1 && (
+        <SelectField
+          {...f}
+          name="verification"
+          label={t('cases.verification')}
+          options={enumOptions(ctx, 'cases.levels', levels)}
+        />
+      )}
+      <TextArea
+        {...f}
+        name="description"
+        label={t('cases.description')}
+        hint={t('cases.descriptionHint')}
+        maxLength={TEXT_LIMITS.eventDescription}
+      />
+    </>
+  );
+};
+
+/** The levels a holder may set on a new event. */
+export const levelsUpTo = (max: Verification): Verification[] =>
+  VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(max));
+
 const AddEventForm = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
   const { t } = ctx;
   const state = formFor(props, 'event');
   // A family's report usually comes from the family: preselect it, they can change it.
-  const f = {
-    ctx,
-    errors: state.errors,
-    values: view.can.voice === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values,
-  };
-  const levels = VERIFICATION_LEVELS.filter((l) => levelRank(l) <= levelRank(view.can.maxVerification));
+  const values = view.can.voice === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values;
   return (
     <details open={props.form?.name === 'event'}>
       <summary>{t('cases.addEvent')}</summary>
-      <FormErrorSummary ctx={ctx} errors={f.errors} />
+      <FormErrorSummary ctx={ctx} errors={state.errors} />
       <PostForm ctx={ctx} action={`/cases/${view.id}/events`}>
-        <SelectField
-          {...f}
-          name="kind"
-          label={t('cases.eventKind')}
-          required
-          options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)}
-        />
-        <DateField {...f} name="date" label={t('cases.eventDate')} required />
-        <TextField {...f} name="place" label={t('cases.place')} maxLength={TEXT_LIMITS.eventPlace} />
-        <SelectField
-          {...f}
-          name="source"
-          label={t('cases.source')}
-          required
-          options={enumOptions(ctx, 'cases.sources', EVENT_SOURCES)}
-        />
-        {/* Only those who may set more than "reported" choose a level: families always report. */}
-        {levels.length > 1 && (
-          <SelectField
-            {...f}
-            name="verification"
-            label={t('cases.verification')}
-            options={enumOptions(ctx, 'cases.levels', levels)}
-          />
-        )}
-        <TextArea
-          {...f}
-          name="description"
-          label={t('cases.description')}
-          hint={t('cases.descriptionHint')}
-          maxLength={TEXT_LIMITS.eventDescription}
-        />
+        <EventFields ctx={ctx} values={values} errors={state.errors} levels={levelsUpTo(view.can.maxVerification)} />
         <button type="submit">{t('cases.addEventSubmit')}</button>
       </PostForm>
     </details>
   );
 };
+
+/** Links to the older page of a list, and back to the newest when an older one is shown. */
+const Paging = ({
+  ctx,
+  caseId,
+  param,
+  anchor,
+  older,
+  back,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  param: 'messages_before' | 'notes_before';
+  anchor: string;
+  older: number | null;
+  back: boolean;
+}) =>
+  older === null && !back ? null : (
+    <p>
+      {older !== null && <a href={`/cases/${caseId}?${param}=${older}#${anchor}`}>{ctx.t('cases.paging.older')}</a>}
+      {older !== null && back && ' · '}
+      {back && <a href={`/cases/${caseId}#${anchor}`}>{ctx.t('cases.paging.newest')}</a>}
+    </p>
+  );
 
 /** "New": what appeared since this side's last visit (case-news.service.ts). Text, not colour alone. */
 const NewMark = ({ ctx }: { ctx: PageContext }) => (
@@ -267,35 +384,15 @@ const Assignment = ({ props }: { props: Props }) => {
   );
 };
 
-const CloseForm = ({ props }: { props: Props }) => {
+/** Closing is confirmed on its own page: the case page only leads there. */
+const CloseLink = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
-  const { t } = ctx;
   return (
     <>
-      <h2 id="close-h">{t('cases.close')}</h2>
-      <PostForm ctx={ctx} action={`/staff/cases/${view.id}/close`}>
-        <SelectField
-          ctx={ctx}
-          {...formFor(props, 'close')}
-          name="reason"
-          label={t('cases.closeReason')}
-          required
-          requiredMark={false}
-          options={enumOptions(ctx, 'cases.closeReasons', CLOSE_REASONS)}
-        />
-        {/* Closing starts the retention clock: say so before, with the date (docs/retention.md). */}
-        {view.retention && (
-          <p>
-            {t('cases.retention.closeWarning', {
-              count: view.retention.days,
-              date: formatDay(view.retention.ifClosedToday),
-            })}
-          </p>
-        )}
-        <button type="submit" class="secondary">
-          {t('cases.closeSubmit')}
-        </button>
-      </PostForm>
+      <h2 id="close-h">{ctx.t('cases.close')}</h2>
+      <p>
+        <a href={`/staff/cases/${view.id}/close`}>{ctx.t('cases.closeLink')}</a>
+      </p>
     </>
   );
 };
@@ -308,6 +405,14 @@ const StaffWork = ({ props }: { props: Props }) => {
       {view.can.seeNotes && (
         <section aria-labelledby="notes-h">
           <h2 id="notes-h">{t('cases.notes')}</h2>
+          <Paging
+            ctx={ctx}
+            caseId={view.id}
+            param="notes_before"
+            anchor="notes-h"
+            older={view.olderNotes}
+            back={view.pagedBack.notes}
+          />
           <Posts ctx={ctx} posts={view.notes} empty={t('cases.noNotes')} />
           {view.can.note && (
             <PostFormFor
@@ -322,7 +427,7 @@ const StaffWork = ({ props }: { props: Props }) => {
       )}
       {(view.can.close || view.can.reopen) && (
         <section aria-labelledby="close-h">
-          {view.can.close && <CloseForm props={props} />}
+          {view.can.close && <CloseLink props={props} />}
           {view.can.reopen && (
             <>
               <h2 id="close-h">{t('cases.reopen')}</h2>
@@ -388,6 +493,11 @@ const EndedNotice = ({ props }: { props: Props }) => {
   return (
     <p class="notice" role="status">
       {view.closeReason && <>{t('cases.closedBecause', { reason: t(`cases.closeReasons.${view.closeReason}`) })} </>}
+      {view.closeNote && (
+        <>
+          <span class="prewrap">{view.closeNote}</span>{' '}
+        </>
+      )}
       {t(
         !family
           ? 'cases.closedNotice'
@@ -483,9 +593,17 @@ export const CasePage = (props: Props) => {
       )}
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
-      {props.extra}
+      {props.sections}
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>
+        <Paging
+          ctx={ctx}
+          caseId={view.id}
+          param="messages_before"
+          anchor="messages"
+          older={view.olderMessages}
+          back={view.pagedBack.messages}
+        />
         <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} fresh={view.news.messageIds} />
         {view.can.message && (
           <PostFormFor

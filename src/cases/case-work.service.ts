@@ -123,12 +123,22 @@ export const addNote = (deps: CasesDeps, grant: CaseGrant<'note'>, body: string)
 export const sendMessage = (deps: CasesDeps, grant: CaseGrant<'message'>, body: string): Promise<string> =>
   post(deps, grant, 'case_messages', body);
 
+/**
+ * Staff close a case with a reason; «другое» (other) needs a few words saying why, sealed with
+ * the case key (the family reads them with the reason).
+ */
 export const closeCase = async (
   deps: CasesDeps,
   grant: CaseGrant<'close'>,
   reason: (typeof CLOSE_REASONS)[number],
+  note?: string,
 ): Promise<void> => {
-  await endCase(deps, grant, 'close', reason, 'case.closed');
+  if (reason === 'other' && !note) throw new Invalid({ field: 'note', key: 'cases.errors.closeNoteRequired' });
+  const text = reason === 'other' ? note : undefined;
+  const key = text ? await openCaseKey(deps.db, grant) : null;
+  await endCase(deps, grant, 'close', reason, 'case.closed', (caseId) =>
+    key && text ? seal(key, text, fieldAad(caseId, 'close_note')) : null,
+  );
 };
 
 /**
@@ -141,10 +151,16 @@ export const endCase = async (
   name: 'close' | 'withdraw',
   reason: (typeof CLOSE_REASONS)[number],
   action: 'case.closed' | 'case.withdrawn',
+  note: (caseId: string) => string | null = () => null,
 ): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
     const today = isoDay(deps.clock);
-    await stepCase(tx, grant, name, { close_reason: reason, closed_on: today, last_activity_on: today });
+    await stepCase(tx, grant, name, {
+      close_reason: reason,
+      close_note_sealed: note(grant.caseId),
+      closed_on: today,
+      last_activity_on: today,
+    });
     await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'closed', day: today });
     await auditCase(tx, deps, grant, action);
   });
@@ -152,7 +168,12 @@ export const endCase = async (
 
 export const reopenCase = async (deps: CasesDeps, grant: CaseGrant<'reopen'>): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
-    await stepCase(tx, grant, 'reopen', { close_reason: null, closed_on: null, last_activity_on: isoDay(deps.clock) });
+    await stepCase(tx, grant, 'reopen', {
+      close_reason: null,
+      close_note_sealed: null,
+      closed_on: null,
+      last_activity_on: isoDay(deps.clock),
+    });
     await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'reopened', day: isoDay(deps.clock) });
     await auditCase(tx, deps, grant, 'case.reopened');
   });

@@ -15,6 +15,7 @@ import type { Cookies } from '../../test/helpers/factories.ts';
 import type { ManualClock } from '../shared/clock.ts';
 import { buildWorld, grantFor, type World } from './cases.fixtures.ts';
 import { addEvent } from './events.service.ts';
+import { NeedsCheck, warningSignature } from './verification-lifecycle.ts';
 import { addNote, sendMessage } from './case-work.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 
@@ -51,13 +52,21 @@ describe('case pages in a browser', () => {
       description: 'Сослуживец написал в мессенджере',
       verification: undefined,
     });
-    await addEvent(deps, await grantFor(t, w.verifier, w.caseId, 'add_event'), {
-      kind: 'death_confirmed',
+    // The notice contradicts the family's date and her last call: saved after the check page's
+    // warnings, with the verifier's reason (issue 9).
+    const notice = {
+      kind: 'death_confirmed' as const,
       date: parsePartialDate('2025-12-01') ?? undefined,
-      source: 'official',
+      source: 'official' as const,
       place: undefined,
       description: undefined,
-      verification: 'confirmed',
+      verification: 'confirmed' as const,
+    };
+    const verifier = await grantFor(t, w.verifier, w.caseId, 'add_event');
+    await addEvent(deps, verifier, notice).catch((err: unknown) => {
+      if (!(err instanceof NeedsCheck)) throw err;
+      const acknowledged = err.check.warnings.map((d) => warningSignature(d, err.check.eventId));
+      return addEvent(deps, verifier, notice, { acknowledged, reason: 'Извещение военкомата' });
     });
     await sendMessage(deps, await grantFor(t, w.caseworker, w.caseId, 'message'), 'Мы написали в военную прокуратуру.');
     await addNote(deps, await grantFor(t, w.caseworker, w.caseId, 'note'), 'Проверить списки госпиталя.');
@@ -96,6 +105,10 @@ describe('case pages in a browser', () => {
     await page.getByLabel('Когда').fill('02.2026');
     await page.getByLabel('Источник').selectOption('family');
     await page.getByRole('button', { name: 'Добавить в хронологию' }).click();
+    // In hospital after both dates of death: flagged before it is saved, saved after the warning.
+    await page.getByText('Человека видели живым после сообщённой даты гибели').first().waitFor();
+    await expectAxeClean(page, 'event check page');
+    await page.getByRole('button', { name: 'Всё равно сохранить' }).click();
     await page.getByText('02.2026 — Госпитализация').waitFor();
     await ctx.close();
   });

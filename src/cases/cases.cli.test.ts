@@ -18,7 +18,7 @@ describe('kintrace stats', () => {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  it('prints {persons, cases, events, users} as JSON', async () => {
+  it('prints {persons, cases, events, users, appeals} as JSON', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kintrace-cli-'));
     dirs.push(dataDir);
     const opened = openSqlite(path.join(dataDir, 'kintrace.sqlite'));
@@ -37,6 +37,12 @@ describe('kintrace stats', () => {
       return true;
     });
     await buildCli().parseAsync(['node', 'kintrace', 'stats', '--json']);
-    expect(JSON.parse(out)).toEqual({ persons: 1, cases: 1, events: 1, users: 1 });
+    expect(JSON.parse(out)).toEqual({
+      persons: 1,
+      cases: 1,
+      events: 1,
+      users: 1,
+      appeals: { draft: 0, sent: 0, registered: 0, forwarded: 0, extended: 0, answered: 0, overdue: 0, closed: 0 },
+    });
   });
 });

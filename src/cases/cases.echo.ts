@@ -32,9 +32,20 @@ export const EVENT_ECHO: EchoForm = {
   source: { label: 'cases.source', choice: 'cases.sources' },
   verification: { label: 'cases.verification', choice: 'cases.levels' },
   description: { label: 'cases.description', long: true },
+  reason: { label: 'cases.level.reason', long: true },
 };
 
 export const MESSAGE_ECHO: EchoForm = { body: { label: 'cases.messageBody', long: true } };
 export const NOTE_ECHO: EchoForm = { body: { label: 'cases.noteBody', long: true } };
-export const CLOSE_ECHO: EchoForm = { reason: { label: 'cases.closeReason', choice: 'cases.closeReasons' } };
+export const CLOSE_ECHO: EchoForm = {
+  reason: { label: 'cases.closeReason', choice: 'cases.closeReasons' },
+  note: { label: 'cases.closePage.note', long: true },
+};
+/** Confirming or correcting a level (verification.routes.tsx). */
+export const LEVEL_ECHO: EchoForm = {
+  verification: { label: 'cases.level.newLevel', choice: 'cases.levels' },
+  reason: { label: 'cases.level.reason', long: true },
+};
+/** A verdict on a discrepancy: which version was chosen is an event id, not worth handing back. */
+export const RESOLVE_ECHO: EchoForm = { reason: { label: 'cases.level.reason', long: true } };
 export const SEARCH_ECHO: EchoForm = { q: { label: 'cases.search' } };

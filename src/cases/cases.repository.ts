@@ -33,6 +33,7 @@ export const findCase = (db: Queryable, id: string) =>
       'narrative_sealed',
       'wants_sealed',
       'close_reason',
+      'close_note_sealed',
       'opened_on',
       'last_activity_on',
       'closed_on',
@@ -40,7 +41,9 @@ export const findCase = (db: Queryable, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-type CasePatch = Partial<Pick<CasesTable, 'state' | 'assigned_to' | 'close_reason' | 'last_activity_on' | 'closed_on'>>;
+type CasePatch = Partial<
+  Pick<CasesTable, 'state' | 'assigned_to' | 'close_reason' | 'close_note_sealed' | 'last_activity_on' | 'closed_on'>
+>;
 
 export const updateCase = async (db: Queryable, id: string, patch: CasePatch): Promise<void> => {
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
@@ -85,7 +88,7 @@ export const insertEvent = async (db: Queryable, row: EventsTable): Promise<void
 };
 
 export const findEvent = (db: Queryable, id: string) =>
-  db.selectFrom('events').select(['id', 'case_id', 'verification']).where('id', '=', id).executeTakeFirst();
+  db.selectFrom('events').select(['id', 'case_id', 'kind', 'verification']).where('id', '=', id).executeTakeFirst();
 
 export const setEventVerification = async (
   db: Queryable,
@@ -153,6 +156,16 @@ export const listPosts = (db: Queryable, table: PostTable, caseId: string) =>
     .orderBy('seq')
     .execute();
 
+/** The newest `limit` posts before position `beforeSeq` (the newest of all without it), newest first. */
+export const listPostsPage = (db: Queryable, table: PostTable, caseId: string, limit: number, beforeSeq?: number) => {
+  let q = db
+    .selectFrom(table)
+    .select(['id', 'seq', 'author_user_id', 'from_family', 'body_sealed', 'created_at'])
+    .where('case_id', '=', caseId);
+  if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
+  return q.orderBy('seq', 'desc').limit(limit).execute();
+};
+
 export interface QueueFilterSql {
   organisationId: string;
   states?: readonly CaseState[];
@@ -205,6 +218,14 @@ export const listCasesOfRequester = (db: Queryable, userId: string) =>
     .select(['id', 'person_id', 'state', 'opened_on', 'last_activity_on'])
     .where('requester_user_id', '=', userId)
     .orderBy('opened_on', 'desc')
+    .execute();
+
+/** What the policy and the lifecycle need of each of an account's cases (erasing them all). */
+export const listCaseRefsOfRequester = (db: Queryable, userId: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state'])
+    .where('requester_user_id', '=', userId)
     .execute();
 
 export const countRows = async (db: Queryable, table: 'cases' | 'events'): Promise<number> =>

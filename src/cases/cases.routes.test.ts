@@ -248,12 +248,12 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
       `${caseUrl}/messages`,
     );
     expect(String(staffMsg.res.headers.location)).toBe(`${caseUrl}?done=message#messages`);
+    // Closing is confirmed on its own page; «другое» says why, and the family reads it.
     const closed = await submitForm(
       s.t.app,
-      caseUrl,
-      { reason: 'other' },
-      s.w.caseworker.cookies,
       `/staff/cases/${caseId}/close`,
+      { reason: 'other', note: 'Семья нашла его сама, по нашим сведениям.', confirm: 'yes' },
+      s.w.caseworker.cookies,
     );
     const closedPage = await s.t.app.inject({
       method: 'GET',
@@ -264,6 +264,9 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     const familyClosed = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies });
     expect(familyClosed.body).not.toContain('Что будет дальше');
     expect(familyClosed.body).toContain('подайте новый запрос');
+    expect(familyClosed.body).toMatch(
+      /Причина закрытия: другое. <span class="prewrap">Семья нашла его сама, по нашим сведениям.<\/span>/,
+    );
   });
 
   it('says in the stale queue how many days without activity it lists', async () => {
@@ -306,13 +309,20 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
 
   it('closes and reopens through the pages', async () => {
     const url = `/cases/${s.w.otherCaseId}`;
-    let r = await submitForm(
-      s.t.app,
-      url,
-      { reason: 'no_response' },
-      s.w.caseworker.cookies,
-      `/staff/cases/${s.w.otherCaseId}/close`,
+    const closeUrl = `/staff/cases/${s.w.otherCaseId}/close`;
+    // A one-click form from an old page closes nothing: it leads to the confirmation page.
+    let r = await submitForm(s.t.app, url, { reason: 'no_response' }, s.w.caseworker.cookies, closeUrl);
+    expect(r.res.statusCode).toBe(200);
+    expect(r.res.body).toContain('Да, закрыть дело');
+    expect(r.res.body).toMatch(/<option value="no_response" selected/);
+    expect((await s.t.app.inject({ method: 'GET', url, cookies: s.w.otherFamily.cookies })).body).not.toContain(
+      'семья не отвечает',
     );
+    // «другое» without a word of why is refused beside the field.
+    r = await submitForm(s.t.app, closeUrl, { reason: 'other', note: ' ', confirm: 'yes' }, s.w.caseworker.cookies);
+    expect(r.res.statusCode).toBe(400);
+    expect(r.res.body).toContain('id="note-error"');
+    r = await submitForm(s.t.app, closeUrl, { reason: 'no_response', confirm: 'yes' }, s.w.caseworker.cookies);
     expect(r.res.statusCode).toBe(303);
     const fam = await s.t.app.inject({ method: 'GET', url, cookies: s.w.otherFamily.cookies });
     expect(fam.body).toContain('семья не отвечает');
@@ -322,6 +332,9 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
   });
 
   it.each(['ru', 'en'])('translates every string of every page (%s)', async (lang) => {
+    const firstEvent = (
+      await s.t.opened.db.selectFrom('events').select('id').where('case_id', '=', s.w.caseId).executeTakeFirstOrThrow()
+    ).id;
     const pages: Array<[string, Record<string, string>]> = [
       ['/my/cases', s.w.family.cookies],
       ['/cases/new', s.w.family.cookies],
@@ -331,6 +344,10 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
       ['/staff?filter=stale&days=3', s.w.caseworker.cookies],
       ['/staff/search', s.w.caseworker.cookies],
       ['/staff/audit', s.w.admin.cookies],
+      [`/staff/cases/${s.w.caseId}/close`, s.w.caseworker.cookies],
+      [`/staff/cases/${s.w.caseId}/discrepancies`, s.w.admin.cookies],
+      [`/staff/events/${firstEvent}/confirm?level=confirmed`, s.w.admin.cookies],
+      [`/staff/events/${firstEvent}/revise`, s.w.verifier.cookies],
     ];
     for (const [url, cookies] of pages) {
       const res = await s.t.app.inject({

@@ -11,9 +11,13 @@ import { earlierRequestAbout, type EarlierRequest } from './duplicate-request.ts
 import { redirect, sendPage } from '../web/render.ts';
 import { authoriseCase } from './case-access.service.ts';
 import { caseFormAction, renderCase } from './case-page.routes.ts';
+import { levelsUpTo } from './case-page.views.tsx';
+import { EventCheckPage } from './event-check.views.tsx';
+import { NeedsCheck, type EventCheck } from './verification-lifecycle.ts';
+import { maxVerificationFor } from '../policy/case.policy.ts';
 import { sendMessage } from './case-work.service.ts';
 import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
-import { eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
+import { eventConfirmationSchema, eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
 import { EVENT_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
 import { casesOfFamily, openCase, organisationChoices } from './cases.service.ts';
 import { addEvent } from './events.service.ts';
@@ -43,7 +47,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post('/cases/new', { config: { echo: NEW_CASE_ECHO } }, async (req, reply) => {
     const auth = grantOpenCase(principalOf(requireFamily(req)));
-    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest) => {
+    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest, warnings?: EventCheck) => {
       const organisations = await organisationChoices(deps.db);
       return sendPage(
         req,
@@ -55,6 +59,7 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
             values={echoValues(req.body)}
             errors={errors}
             earlier={earlier}
+            warnings={warnings}
           />
         ),
         status,
@@ -65,9 +70,10 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
       // Warned once (duplicate-request.ts): sent again naming the request it was warned about, it goes through.
       const earlier = await earlierRequestAbout(deps.db, auth, input);
       if (earlier && echoValues(req.body).duplicate_of !== earlier.caseId) return formAgain(409, {}, earlier);
-      const { caseId } = await openCase(deps, auth, input);
+      const { caseId } = await openCase(deps, auth, input, parseForm(eventConfirmationSchema, req.body).ack);
       return redirect(reply, `/cases/${caseId}`);
     } catch (err) {
+      if (err instanceof NeedsCheck) return formAgain(409, {}, undefined, err.check);
       if (!(err instanceof Invalid)) throw err;
       return formAgain(400, formErrors(err.problems));
     }
@@ -78,12 +84,47 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     return renderCase(req, reply, grant);
   });
 
+  // An event whose date contradicts the timeline, or (staff) that sets a death, a capture or a
+  // detention, stops once at the check page; sent again from there, confirmed, it is saved.
   app.post<IdParams>('/cases/:id/events', { config: { echo: EVENT_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'add_event');
-    return caseFormAction(req, reply, grant, 'event', async () => {
-      const { eventId } = await addEvent(deps, grant, parseForm(eventSchema(today()), req.body));
-      return `/cases/${grant.caseId}?done=event#event-${eventId}`;
-    });
+    const values = echoValues(req.body);
+    const fromCheck = values.checked === '1';
+    const checkPage = (check: EventCheck | null, errors: FormErrors, status: number) =>
+      sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <EventCheckPage
+            ctx={ctx}
+            caseId={grant.caseId}
+            voice={grant.side}
+            check={check}
+            levels={levelsUpTo(maxVerificationFor(grant))}
+            values={values}
+            errors={errors}
+          />
+        ),
+        status,
+      );
+    try {
+      const input = parseForm(eventSchema(today()), req.body);
+      const confirmation = parseForm(eventConfirmationSchema, req.body);
+      const { eventId } = await addEvent(deps, grant, input, {
+        acknowledged: confirmation.ack,
+        reason: confirmation.reason,
+      });
+      return redirect(reply, `/cases/${grant.caseId}?done=event#event-${eventId}`);
+    } catch (err) {
+      if (err instanceof NeedsCheck) {
+        const missing = fromCheck && err.check.grave && !values.reason?.trim();
+        const errors: FormErrors = missing ? { reason: { field: 'reason', key: 'cases.errors.reasonRequired' } } : {};
+        return checkPage(err.check, errors, missing ? 400 : 409);
+      }
+      if (!(err instanceof Invalid)) throw err;
+      if (fromCheck) return checkPage(null, formErrors(err.problems), 400);
+      return renderCase(req, reply, grant, { name: 'event', values, errors: formErrors(err.problems) }, 400);
+    }
   });
 
   app.post<IdParams>('/cases/:id/messages', { config: { echo: MESSAGE_ECHO } }, async (req, reply) => {

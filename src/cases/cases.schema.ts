@@ -19,6 +19,10 @@ export const TEXT_LIMITS = {
   /** messages to the family and staff notes */
   post: 20_000,
   search: 100,
+  /** a staff member's reason for confirming, correcting or settling (it may quote a letter) */
+  reason: 5_000,
+  /** why a case was closed for «другое» */
+  closeNote: 2_000,
 } as const;
 
 export const RELATIONS = [
@@ -98,10 +102,52 @@ export const eventSchema = (today: string) =>
   });
 export type EventInput = z.infer<ReturnType<typeof eventSchema>>;
 
+/**
+ * The check page's second submit (events.service.ts EventConfirmation): the warnings seen,
+ * as a hidden list, and for a grave change the reason.
+ */
+export const eventConfirmationSchema = z.object({
+  ack: z
+    .preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(2_000))
+    .transform((v) => v.split(' ').filter(Boolean)),
+  reason: optionalText(TEXT_LIMITS.reason),
+});
+
 export const verifySchema = z.object({ verification: pick(VERIFICATION_LEVELS) });
+/** A staff member's reason: required, and said so in words ("write the reason"). */
+const reasonField = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().min(1, 'cases.errors.reasonRequired').max(TEXT_LIMITS.reason),
+  );
+
+/** Confirming or correcting a level: the level and, always, a reason. */
+export const levelChangeSchema = z.object({
+  verification: pick(VERIFICATION_LEVELS),
+  reason: reasonField(),
+});
+/** A verdict on a discrepancy: which one, which version is set aside ('both': none), and why. */
+export const resolveSchema = z.object({
+  d: requiredText(200),
+  outcome: requiredText(40),
+  reason: reasonField(),
+});
 export const postSchema = z.object({ body: requiredText(TEXT_LIMITS.post) });
 export const assignSchema = z.object({ assignee: requiredText(40) });
-export const closeSchema = z.object({ reason: pick(CLOSE_REASONS) });
+/**
+ * Closing is confirmed on its own page (a stray tap on the case page closes nothing), and
+ * «другое» says why in a few words.
+ */
+export const closeSchema = z
+  .object({
+    reason: pick(CLOSE_REASONS),
+    note: optionalText(TEXT_LIMITS.closeNote),
+    confirm: z.literal('yes', { error: 'cases.errors.confirmClose' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === 'other' && !v.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'cases.errors.closeNoteRequired' });
+  });
 
 export const QUEUE_FILTERS = ['family_wrote', 'unassigned', 'mine', 'waiting', 'stale', 'open', 'closed'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];

@@ -10,10 +10,11 @@ import { grantQueue } from '../policy/organisation.policy.ts';
 import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { auditForOrganisation } from '../audit/audit.service.ts';
 import { buildWorld, caseInput, grantFor, NARRATIVE, type World } from './cases.fixtures.ts';
-import { addEvent, verifyEvent } from './events.service.ts';
+import { addEvent, confirmEvent, resolveDiscrepancy, reviseEvent, verifyEvent } from './events.service.ts';
+import { NeedsCheck, warningSignature } from './verification-lifecycle.ts';
 import { addNote, assignCase, closeCase, reopenCase, sendMessage } from './case-work.service.ts';
 import { caseQueue, casesStats, searchCases } from './queue.service.ts';
-import { getCaseForViewer, openCase } from './cases.service.ts';
+import { casesOfFamily, getCaseForViewer, openCase } from './cases.service.ts';
 
 const date = (s: string) => parsePartialDate(s) ?? undefined;
 const queueOf = (auth: AuthContext) => grantQueue(principalOf(auth));
@@ -127,9 +128,37 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
     // A family gets no grant to verify at all (the policy), so the service never sees one.
     await expect(grantFor(t, w.family, caseId, 'verify')).rejects.toMatchObject({ kind: 'not_found' });
     await expect(verifyEvent(deps(), cw, eventId, 'confirmed')).rejects.toMatchObject({ kind: 'invalid' });
-    await verifyEvent(deps(), cw, eventId, 'corroborated');
+    // A capture is never one click: the confirmation page, with a reason.
+    await expect(verifyEvent(deps(), cw, eventId, 'corroborated')).rejects.toBeInstanceOf(NeedsCheck);
+    const cwConfirm = await grantFor(t, w.caseworker, caseId, 'confirm');
+    await expect(confirmEvent(deps(), cwConfirm, eventId, 'corroborated', '')).rejects.toMatchObject({
+      problems: [{ field: 'reason', key: 'cases.errors.reasonRequired' }],
+    });
+    await confirmEvent(deps(), cwConfirm, eventId, 'corroborated', 'Сослуживец прислал видео');
     await expect(verifyEvent(deps(), cw, eventId, 'corroborated')).rejects.toMatchObject({ kind: 'invalid' });
+    // Raising a capture already counted changes no status: one click for a verifier.
     await verifyEvent(deps(), await grantFor(t, w.verifier, caseId, 'verify'), eventId, 'confirmed');
+    // A wounding is not grave: one click for a caseworker.
+    const { eventId: wound } = await addEvent(deps(), fam, {
+      kind: 'wounded',
+      date: date('2026-01-20'),
+      source: 'family',
+      verification: undefined,
+      place: undefined,
+      description: undefined,
+    });
+    await verifyEvent(deps(), cw, wound, 'corroborated');
+    const history = await getCaseForViewer(deps(), await grantFor(t, w.verifier, caseId));
+    expect(history.events.find((x) => x.id === eventId)?.history).toMatchObject([
+      {
+        from: 'reported',
+        to: 'corroborated',
+        step: 'confirmed',
+        by: w.caseworker.pseudonym,
+        reason: 'Сослуживец прислал видео',
+      },
+      { from: 'corroborated', to: 'confirmed', step: 'verified', by: w.verifier.pseudonym, reason: null },
+    ]);
     const view = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
     const e = view.events.find((x) => x.id === eventId);
     expect(e?.verification).toBe('confirmed');
@@ -149,7 +178,7 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
   it('shows an official date of death contradicting the family as a discrepancy, both kept', async () => {
     const { caseId } = await openCase(deps(), w.family.auth, caseInput(w.orgA.id));
     const fam = await grantFor(t, w.family, caseId, 'add_event');
-    await addEvent(deps(), fam, {
+    const { eventId: familyDeath } = await addEvent(deps(), fam, {
       kind: 'death_reported',
       date: date('2026-01-25'),
       source: 'witness',
@@ -157,19 +186,92 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
       description: undefined,
       verification: undefined,
     });
-    await addEvent(deps(), await grantFor(t, w.verifier, caseId, 'add_event'), {
-      kind: 'death_confirmed',
+    const notice = {
+      kind: 'death_confirmed' as const,
       date: date('2025-12-01'),
-      source: 'official',
-      verification: 'confirmed',
+      source: 'official' as const,
+      verification: 'confirmed' as const,
       place: undefined,
       description: undefined,
+    };
+    const staff = await grantFor(t, w.verifier, caseId, 'add_event');
+    // Flagged when entered: a second date of death, and a last contact after it; and a death
+    // needs a reason. Nothing is saved until the verifier confirms.
+    const stopped = await addEvent(deps(), staff, notice).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(NeedsCheck);
+    const check = (stopped as NeedsCheck).check;
+    expect(check.grave).toBe(true);
+    const ack = check.warnings.map((d) => warningSignature(d, check.eventId));
+    expect(ack.map((a) => a.split(':')[0]).sort()).toEqual(['alive_after_death', 'death_dates']);
+    expect((await getCaseForViewer(deps(), await grantFor(t, w.family, caseId))).events).toHaveLength(2);
+    await expect(addEvent(deps(), staff, notice, { acknowledged: ack })).rejects.toBeInstanceOf(NeedsCheck);
+    await expect(addEvent(deps(), staff, notice, { reason: 'Извещение военкомата' })).rejects.toBeInstanceOf(
+      NeedsCheck,
+    );
+    const { eventId: official } = await addEvent(deps(), staff, notice, {
+      acknowledged: ack,
+      reason: 'Извещение военкомата',
     });
     const view = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
     expect(view.events).toHaveLength(3);
     expect(view.discrepancies.map((d) => d.rule).sort()).toEqual(['alive_after_death', 'death_dates']);
-    expect(view.discrepancies.every((d) => d.officialVersusOther)).toBe(true);
-    expect(view.status.status).toBe('dead');
+    expect(view.discrepancies.every((d) => d.officialVersusOther && d.open)).toBe(true);
+    // A confirmed notice, but contradicted: disputed, never "dead", in the family's list too.
+    expect(view.status.status).toBe('disputed_death');
+    expect((await casesOfFamily(t.opened.db, w.family.auth)).find((c) => c.id === caseId)?.status).toBe(
+      'disputed_death',
+    );
+
+    // Resolved by a verifier with a reason, both versions kept: the family's witness date set
+    // aside, and the last call judged compatible (the official date is the one the unit gave).
+    const resolve = await grantFor(t, w.verifier, caseId, 'resolve');
+    await expect(grantFor(t, w.caseworker, caseId, 'resolve')).rejects.toMatchObject({ kind: 'not_found' });
+    const [dates, alive] = ['death_dates', 'alive_after_death'].map(
+      (r) => view.discrepancies.find((d) => d.rule === r)!,
+    );
+    await resolveDiscrepancy(deps(), resolve, { key: dates.key, setAsideEventId: familyDeath, reason: 'Дата со слов' });
+    await expect(
+      resolveDiscrepancy(deps(), resolve, { key: dates.key, setAsideEventId: null, reason: 'ещё раз' }),
+    ).rejects.toMatchObject({ problems: [{ field: '_form', key: 'cases.errors.discrepancyNotOpen' }] });
+    await expect(
+      resolveDiscrepancy(deps(), resolve, { key: alive.key, setAsideEventId: familyDeath, reason: 'не то событие' }),
+    ).rejects.toMatchObject({ problems: [{ field: 'outcome', key: 'errors.unknownOption' }] });
+    expect((await getCaseForViewer(deps(), await grantFor(t, w.family, caseId))).status.status).toBe('disputed_death');
+    await resolveDiscrepancy(deps(), resolve, { key: alive.key, setAsideEventId: null, reason: 'Звонок из плена?' });
+    const settled = await getCaseForViewer(deps(), await grantFor(t, w.family, caseId));
+    expect(settled.status.status).toBe('dead');
+    expect(settled.events).toHaveLength(3);
+    expect(settled.events.find((e) => e.id === familyDeath)?.setAside).toBe(true);
+    // The family learns the verdict, never the reason; staff read both.
+    expect(settled.discrepancies.map((d) => [d.open, d.verdict?.reason])).toEqual([
+      [false, undefined],
+      [false, undefined],
+    ]);
+    expect(JSON.stringify(settled)).not.toContain('Дата со слов');
+    const asStaff = await getCaseForViewer(deps(), await grantFor(t, w.caseworker, caseId));
+    expect(asStaff.discrepancies.map((d) => d.verdict?.reason).sort()).toEqual(['Дата со слов', 'Звонок из плена?']);
+
+    // A mistaken confirmation is revised down by a verifier, with a reason; the levels stay on record.
+    const revise = await grantFor(t, w.verifier, caseId, 'revise');
+    await expect(grantFor(t, w.caseworker, caseId, 'revise')).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(reviseEvent(deps(), revise, official, 'reported', '')).rejects.toMatchObject({ kind: 'invalid' });
+    await reviseEvent(deps(), revise, official, 'reported', 'Извещение о другом человеке');
+    const revised = await getCaseForViewer(deps(), await grantFor(t, w.verifier, caseId));
+    expect(revised.status.status).toBe('unknown');
+    expect(revised.status.pending).toBe('reported_dead');
+    expect(revised.events.find((e) => e.id === official)?.history.map((h) => [h.step, h.from, h.to, h.reason])).toEqual(
+      [
+        ['added', null, 'confirmed', 'Извещение военкомата'],
+        ['revised', 'confirmed', 'reported', 'Извещение о другом человеке'],
+      ],
+    );
+    // Reasons are sealed: no plaintext in the rows.
+    const raw = JSON.stringify([
+      await t.opened.db.selectFrom('event_levels').selectAll().execute(),
+      await t.opened.db.selectFrom('discrepancy_resolutions').selectAll().execute(),
+    ]);
+    for (const marker of ['Извещение военкомата', 'Дата со слов', 'Звонок из плена?', 'о другом человеке'])
+      expect(raw).not.toContain(marker);
   });
 
   it('never gives staff notes to the family', async () => {
@@ -250,6 +352,9 @@ describe.each(DIALECTS)('cases service (%s)', (dialect) => {
       'note.added',
       'event.added',
       'event.verified',
+      'event.confirmed',
+      'event.revised',
+      'discrepancy.resolved',
       'case.closed',
       'case.reopened',
       'case.searched',

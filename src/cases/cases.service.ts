@@ -27,14 +27,16 @@ import {
   insertEvent,
   listCasesOfRequester,
   listEventsOfCase,
-  listPosts,
+  listPostsPage,
 } from './cases.repository.ts';
-import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
-import { deriveStatus, type StatusSummary } from './status-rules.ts';
+import { deriveStatus, type StatusContext, type StatusSummary } from './status-rules.ts';
 import { deletionDay } from './retention.service.ts';
-import { statusesOf } from './queue.service.ts';
 import { refreshRecordStatus } from './case-links.service.ts';
 import { noNews, takeNews, unseenNewsByCase, type CaseNews } from './case-news.service.ts';
+import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
+import { discrepancyViews, raisesOf, type DiscrepancyView, type Raise, type Verdict } from './timeline-judgement.ts';
+import { readVerificationRecord, type LevelChangeView } from './verification.service.ts';
+import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
 import type { EventKind, EventSource, TimelineEvent, Verification } from './timeline.ts';
 
 // Opening and reading cases. The work on a case is in case-work.service.ts (assignment, notes,
@@ -53,10 +55,25 @@ export const openCase = async (
   deps: CasesDeps,
   auth: AuthContext,
   input: OpenCaseInput,
+  /** the date warnings seen on the form and sent again (warningSignature()s) */
+  acknowledged: readonly string[] = [],
 ): Promise<{ caseId: string }> => {
   const orgs = await listOrganisations(deps.db);
   if (!orgs.some((o) => o.id === input.organisation))
     throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
+  const lastContactId = randomUUID();
+  // A last contact before the date of birth is flagged once (a typo in either date, usually).
+  if (input.last_contact_date) {
+    const lastContact: TimelineEvent = {
+      id: lastContactId,
+      kind: 'last_contact',
+      date: input.last_contact_date,
+      source: 'family',
+      verification: 'reported',
+    };
+    const check = checkChange([], [lastContact], lastContactId, { birth: input.birth_date ?? null });
+    if (unacknowledged(check, lastContactId, acknowledged).length > 0) throw new NeedsCheck(check);
+  }
   const userKey = await userPublicKey(deps.db, auth.userId);
   const caseId = randomUUID();
   const key = randomKey();
@@ -80,6 +97,7 @@ export const openCase = async (
       narrative_sealed: seal(key, input.narrative, fieldAad(caseId, 'narrative')),
       wants_sealed: seal(key, input.wants_to_learn, fieldAad(caseId, 'wants_to_learn')),
       close_reason: null,
+      close_note_sealed: null,
       opened_on: today,
       last_activity_on: today,
       closed_on: null,
@@ -91,7 +109,7 @@ export const openCase = async (
     });
     if (input.last_contact_date) {
       await insertEvent(tx, {
-        id: randomUUID(),
+        id: lastContactId,
         person_id: personId,
         case_id: caseId,
         kind: 'last_contact',
@@ -125,6 +143,12 @@ export interface EventView extends TimelineEvent {
   description: string | null;
   addedByFamily: boolean;
   createdOn: string;
+  /** a verifier set this version aside when resolving a discrepancy: shown, not counted */
+  setAside: boolean;
+  /** staff only: every change of its level, with the reasons */
+  history: LevelChangeView[];
+  /** staff who may verify: the higher levels they may set, and which need the confirmation page */
+  raises: Raise[];
 }
 
 export interface PostView {
@@ -143,6 +167,8 @@ export interface CaseView {
   person: PersonView;
   state: CaseState;
   closeReason: string | null;
+  /** the few words staff wrote when closing for «другое» */
+  closeNote: string | null;
   openedOn: string;
   lastActivityOn: string;
   lastContact: { date: string | null; precision: Precision | null; means: string | null };
@@ -151,10 +177,21 @@ export interface CaseView {
   wantsToLearn: string;
   events: EventView[];
   status: StatusSummary;
-  discrepancies: Discrepancy[];
+  /** every discrepancy, open ones first, with the verdicts (reasons for staff only) */
+  discrepancies: DiscrepancyView[];
+  /** what the rules knew besides the events (date of birth, verdicts), for pages that preview a change */
+  statusContext: StatusContext;
+  /** the shown page of messages, oldest first (the newest page unless an older one was asked for) */
   messages: PostView[];
-  /** staff only; always empty for the family */
+  /** staff only; always empty for the family; paged as messages */
   notes: PostView[];
+  /** where the next older page of messages / notes starts (a `before` position), null on the oldest */
+  olderMessages: number | null;
+  olderNotes: number | null;
+  /** whether an older page is shown (the page then offers the newest again) */
+  pagedBack: { messages: boolean; notes: boolean; events: boolean };
+  /** the events shown: view.events.slice(start, end) of `events` (all of them, for status and discrepancies) */
+  timeline: { start: number; end: number };
   /** whether someone works the case (the family learns that, never who) */
   assigned: boolean;
   /** staff only: who works it */
@@ -170,6 +207,10 @@ export interface CaseView {
   viewerAssignable: boolean;
 }
 
+/** A case page shows at most this many messages, notes and events at once (a flood stays small). */
+export const CASE_PAGE_SIZE = 50;
+
+/** One page of posts, oldest first, and where the next older page starts. */
 const readPosts = async (
   tx: Tx,
   table: 'case_messages' | 'case_notes',
@@ -177,14 +218,29 @@ const readPosts = async (
   key: Buffer,
   names: Map<string, string>,
   prefix: string,
-): Promise<PostView[]> =>
-  (await listPosts(tx, table, caseId)).map((p) => ({
-    id: p.id,
-    fromFamily: p.from_family === 1,
-    author: p.from_family === 1 ? null : (names.get(p.author_user_id) ?? null),
-    body: openText(key, p.body_sealed, fieldAad(caseId, `${prefix}:${p.id}`)),
-    at: p.created_at,
-  }));
+  before?: number,
+): Promise<{ posts: PostView[]; older: number | null }> => {
+  const found = await listPostsPage(tx, table, caseId, CASE_PAGE_SIZE + 1, before);
+  const page = found.slice(0, CASE_PAGE_SIZE).reverse();
+  return {
+    posts: page.map((p) => ({
+      id: p.id,
+      fromFamily: p.from_family === 1,
+      author: p.from_family === 1 ? null : (names.get(p.author_user_id) ?? null),
+      body: openText(key, p.body_sealed, fieldAad(caseId, `${prefix}:${p.id}`)),
+      at: p.created_at,
+    })),
+    older: found.length > CASE_PAGE_SIZE ? page[0].seq : null,
+  };
+};
+
+/** Which page of a case's messages, notes and timeline to show (the newest of each by default). */
+export interface CasePageWindow {
+  messagesBefore?: number;
+  notesBefore?: number;
+  /** show the events before this position of the timeline (oldest first) */
+  eventsBefore?: number;
+}
 
 /** The deletion dates shown to the viewer (null closedOn: the case is open, only "if closed today"). */
 export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView['retention'] => {
@@ -204,8 +260,9 @@ export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView[
 export const getCaseForViewer = async (
   deps: CasesDeps,
   grant: CaseGrant,
-  opts: { takeNews?: boolean } = {},
+  opts: { takeNews?: boolean; window?: CasePageWindow } = {},
 ): Promise<CaseView> => {
+  const win = opts.window ?? {};
   const key = await openCaseKey(deps.db, grant);
   const isStaff = grant.side === 'staff';
   const staff = isStaff ? await staffOfOrganisation(deps.db, grant.organisationId) : [];
@@ -214,18 +271,51 @@ export const getCaseForViewer = async (
     const c = await findCase(tx, grant.caseId);
     const person = c && (await getPerson(tx, c.person_id));
     if (!c || !person) throw new Invalid({ field: '_form', key: 'errors.notFound' });
-    const events: EventView[] = (await listEventsOfCase(tx, c.id)).map((e) => ({
+    const can = abilitiesFor(grant, c.state);
+    const { context } = await readTimeline(tx, c.id);
+    const record = isStaff ? await readVerificationRecord(tx, c.id, key, names) : { levels: [], resolutions: [] };
+    // Every event's clear columns (status and discrepancies need them all); descriptions are
+    // opened only for the events the page shows.
+    const rows = await listEventsOfCase(tx, c.id);
+    const end = Math.min(rows.length, Math.max(0, win.eventsBefore ?? rows.length));
+    const start = Math.max(0, end - CASE_PAGE_SIZE);
+    const timeline: TimelineEvent[] = rows.map((e) => ({
       id: e.id,
       kind: e.kind as EventKind,
       date: { value: e.event_date, precision: e.date_precision },
       source: e.source as EventSource,
       verification: e.verification as Verification,
+    }));
+    // The family learns the verdict, not the reason or who gave it (a reason may name a source).
+    const verdicts = new Map<string, Verdict>(
+      isStaff
+        ? record.resolutions.map((r) => [
+            r.key,
+            { setAsideEventId: r.setAsideEventId, at: r.at, reason: r.reason, by: r.by },
+          ])
+        : [],
+    );
+    for (const r of context.resolutions ?? [])
+      if (!verdicts.has(r.key)) verdicts.set(r.key, { setAsideEventId: r.setAsideEventId, at: '' });
+    const { discrepancies, setAside } = discrepancyViews(timeline, context, verdicts);
+    const mayRaise = can.verify || can.confirm;
+    const events: EventView[] = rows.map((e, i) => ({
+      ...timeline[i],
       place: e.place,
-      description: openOptional(key, e.description_sealed, fieldAad(c.id, `event:${e.id}:description`)),
+      description:
+        i >= start && i < end
+          ? openOptional(key, e.description_sealed, fieldAad(c.id, `event:${e.id}:description`))
+          : null,
       addedByFamily: e.added_by_family === 1,
       createdOn: e.created_on,
+      setAside: setAside.has(e.id),
+      history: record.levels.filter((l) => l.eventId === e.id),
+      raises: mayRaise ? raisesOf(timeline, context, timeline[i], can.maxVerification) : [],
     }));
-    const can = abilitiesFor(grant, c.state);
+    const messages = await readPosts(tx, 'case_messages', c.id, key, names, 'message', win.messagesBefore);
+    const notes = can.seeNotes
+      ? await readPosts(tx, 'case_notes', c.id, key, names, 'note', win.notesBefore)
+      : { posts: [], older: null };
     const assignable = staff.filter((s) => worksCases(s.role)).map((s) => ({ id: s.id, pseudonym: s.pseudonym }));
     const view: CaseView = {
       id: c.id,
@@ -233,6 +323,7 @@ export const getCaseForViewer = async (
       person,
       state: c.state,
       closeReason: c.close_reason,
+      closeNote: openOptional(key, c.close_note_sealed, fieldAad(c.id, 'close_note')),
       openedOn: c.opened_on,
       lastActivityOn: c.last_activity_on,
       lastContact: {
@@ -244,10 +335,19 @@ export const getCaseForViewer = async (
       narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),
       wantsToLearn: openText(key, c.wants_sealed, fieldAad(c.id, 'wants_to_learn')),
       events,
-      status: deriveStatus(events),
-      discrepancies: findDiscrepancies(events),
-      messages: await readPosts(tx, 'case_messages', c.id, key, names, 'message'),
-      notes: can.seeNotes ? await readPosts(tx, 'case_notes', c.id, key, names, 'note') : [],
+      status: deriveStatus(timeline, context),
+      discrepancies,
+      statusContext: context,
+      messages: messages.posts,
+      notes: notes.posts,
+      olderMessages: messages.older,
+      olderNotes: notes.older,
+      pagedBack: {
+        messages: win.messagesBefore !== undefined,
+        notes: win.notesBefore !== undefined,
+        events: end < rows.length,
+      },
+      timeline: { start, end },
       assigned: c.assigned_to !== null,
       assignee:
         can.seeAssignee && c.assigned_to ? { id: c.assigned_to, pseudonym: names.get(c.assigned_to) ?? '' } : null,
@@ -272,7 +372,7 @@ export const casesOfFamily = async (db: Db, auth: AuthContext) => {
     rows.map((r) => r.person_id),
   );
   const ids = rows.map((r) => r.id);
-  const statuses = await statusesOf(db, ids);
+  const statuses = await judgedStatusesOf(db, ids);
   const news = await unseenNewsByCase(db, ids, 'family');
   return rows.map((r) => {
     const p = persons.get(r.person_id);
@@ -281,7 +381,8 @@ export const casesOfFamily = async (db: Db, auth: AuthContext) => {
       state: r.state,
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
-      status: statuses.get(r.id) ?? 'unknown',
+      status: statuses.get(r.id)?.status ?? 'unknown',
+      pending: statuses.get(r.id)?.pending ?? null,
       news: news.get(r.id) ?? 0,
       name: p ? fullName(p) : '',
     };

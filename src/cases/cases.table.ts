@@ -17,6 +17,8 @@ export interface CasesTable {
   narrative_sealed: string;
   wants_sealed: string;
   close_reason: string | null;
+  /** why, in a few words, when the reason is «другое» (migration 0011) */
+  close_note_sealed: string | null;
   opened_on: string;
   last_activity_on: string;
   closed_on: string | null;
@@ -72,6 +74,39 @@ export interface CaseNewsTable {
   seen: number;
 }
 
+/** Every change of an event's verification level (migration 0010; verification-lifecycle.ts). */
+export interface EventLevelsTable {
+  id: string;
+  event_id: string;
+  case_id: string;
+  /** the order of the steps in the case */
+  seq: number;
+  /** null for the level an event was added at */
+  from_level: 'reported' | 'corroborated' | 'confirmed' | null;
+  to_level: 'reported' | 'corroborated' | 'confirmed';
+  /** added · verified · confirmed · revised */
+  step: string;
+  by_user_id: string;
+  /** ISO time (staff) */
+  at: string;
+  /** the staff member's reason, under the case key; null for a one-click step */
+  reason_sealed: string | null;
+}
+
+/** A verifier's verdict on one discrepancy (migration 0010). */
+export interface DiscrepancyResolutionsTable {
+  id: string;
+  case_id: string;
+  /** discrepancies.ts discrepancyKey(): the rule and the events it names */
+  discrepancy_key: string;
+  rule: string;
+  /** the event whose version did not hold; null when both stand */
+  set_aside_event_id: string | null;
+  reason_sealed: string;
+  resolved_by: string;
+  resolved_at: string;
+}
+
 export interface CasesTables {
   cases: CasesTable;
   case_key_wraps: CaseKeyWrapsTable;
@@ -79,4 +114,6 @@ export interface CasesTables {
   case_messages: CasePostsTable;
   case_notes: CasePostsTable;
   case_news: CaseNewsTable;
+  event_levels: EventLevelsTable;
+  discrepancy_resolutions: DiscrepancyResolutionsTable;
 }

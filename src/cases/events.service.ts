@@ -2,44 +2,45 @@ import { randomUUID } from 'node:crypto';
 import { isoDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { sealOptional } from '../shared/crypto/index.ts';
-import { maxVerificationFor, type CaseGrant } from '../policy/case.policy.ts';
+import { extendGrant, maxVerificationFor, type CaseGrant } from '../policy/case.policy.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import { auditCase, stepCase, touchActiveCase } from './case-work.service.ts';
 import type { CasesDeps } from './case-deps.ts';
 import type { EventInput } from './cases.schema.ts';
-import { findEvent, insertEvent, listTimelineOfCases, setEventVerification } from './cases.repository.ts';
-import { postNews, postNewsFor } from './case-news.service.ts';
-import { deriveStatus } from './status-rules.ts';
+import { insertEvent } from './cases.repository.ts';
+import { postNewsFor } from './case-news.service.ts';
+import { readTimeline } from './case-timeline.service.ts';
 import { refreshRecordStatus } from './case-links.service.ts';
-import { levelRank, type EventKind, type EventSource, type Verification } from './timeline.ts';
-import type { Tx } from '../db/database.ts';
+import { levelRank, type TimelineEvent, type Verification } from './timeline.ts';
+import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
+import { newsOfStatus, recordLevel } from './verification.service.ts';
+
+export { confirmEvent, resolveDiscrepancy, reviseEvent, verifyEvent } from './verification.service.ts';
 
 // Timeline events. Kind, date, place and source stay in clear: matching across families and
 // lists needs them and they describe the soldier, not the family. The description is sealed
 // with the case key: it is where a family writes what they were told and by whom.
 
-/** The derived status of one case's person, read inside the transaction that changes it. */
-const statusNow = async (tx: Tx, caseId: string): Promise<string> =>
-  deriveStatus(
-    (await listTimelineOfCases(tx, [caseId])).map((e) => ({
-      id: e.id,
-      kind: e.kind as EventKind,
-      date: { value: e.event_date, precision: e.date_precision },
-      source: e.source as EventSource,
-      verification: e.verification,
-    })),
-  ).status;
+/** What the person adding an event said on the check page (verification-lifecycle.ts). */
+export interface EventConfirmation {
+  /** the warnings (impossible dates) they saw and chose to save anyway: warningSignature()s */
+  acknowledged?: readonly string[];
+  /** why, for an event that sets the status to a death, a capture or a detention, or counts a death */
+  reason?: string;
+}
 
-/** A change of the person's status is news to the family (verified events only set it). */
-const newsOfStatus = async (tx: Tx, caseId: string, before: string, day: string): Promise<void> => {
-  const after = await statusNow(tx, caseId);
-  if (after !== before) await postNews(tx, { caseId, audience: 'family', kind: 'status', refId: after, day });
-};
-
+/**
+ * Adds an event. Two things stop it once, with NeedsCheck naming them, until the person confirms
+ * on the check page: a date that contradicts the timeline or the date of birth (saved after the
+ * warning: an official letter is evidence even when it is wrong, and the contradiction is kept as
+ * a discrepancy), and, for staff, an event that makes a grave change (it needs a written reason
+ * and the 'confirm' action).
+ */
 export const addEvent = async (
   deps: CasesDeps,
   grant: CaseGrant<'add_event'>,
   input: EventInput,
+  confirmation: EventConfirmation = {},
 ): Promise<{ eventId: string }> => {
   const max = maxVerificationFor(grant);
   const family = grant.side === 'family';
@@ -48,6 +49,7 @@ export const addEvent = async (
   if (levelRank(level) > levelRank(max))
     throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
   if (!input.date) throw new Invalid({ field: 'date', key: 'errors.required' });
+  const date = input.date;
   const key = await openCaseKey(deps.db, grant);
   const eventId = randomUUID();
   const caseId = grant.caseId;
@@ -56,14 +58,21 @@ export const addEvent = async (
     // A family's report hands the next move to the organisation, as a message does.
     if (family) await stepCase(tx, grant, 'family_replied', today);
     else await touchActiveCase(tx, caseId, today);
-    const before = await statusNow(tx, caseId);
+    const { events, context } = await readTimeline(tx, caseId);
+    const added: TimelineEvent = { id: eventId, kind: input.kind, date, source: input.source, verification: level };
+    const check = checkChange(events, [...events, added], eventId, context);
+    const reason = check.grave ? confirmation.reason : undefined;
+    if (unacknowledged(check, eventId, confirmation.acknowledged ?? []).length > 0 || (check.grave && !reason))
+      throw new NeedsCheck(check);
+    // Only those who may confirm make a grave change (the policy; today every case staff member).
+    const confirmer = check.grave ? extendGrant(grant, 'confirm') : null;
     await insertEvent(tx, {
       id: eventId,
       person_id: grant.personId,
       case_id: caseId,
       kind: input.kind,
-      event_date: input.date!.value,
-      date_precision: input.date!.precision,
+      event_date: date.value,
+      date_precision: date.precision,
       place: input.place ?? null,
       description_sealed: sealOptional(key, input.description, fieldAad(caseId, `event:${eventId}:description`)),
       source: input.source,
@@ -74,38 +83,17 @@ export const addEvent = async (
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
     });
     const day = isoDay(deps.clock);
+    if (level !== 'reported')
+      await recordLevel(
+        tx,
+        confirmer ?? grant,
+        { eventId, from: null, to: level, step: 'added', at: isoNow(deps.clock) },
+        reason ? { key, text: reason } : undefined,
+      );
     await postNewsFor(tx, grant.side, { caseId, kind: 'event_added', refId: eventId, day });
-    if (!family) await newsOfStatus(tx, caseId, before, day);
+    if (!family) await newsOfStatus(tx, caseId, { before: check.statusBefore, after: check.statusAfter, day });
     await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'event.added');
   });
   return { eventId };
-};
-
-/**
- * Raise an event's verification level, up to what the holder's role may set; never downwards (a
- * mistaken confirmation is corrected by a new event, keeping the record of what was believed).
- */
-export const verifyEvent = async (
-  deps: CasesDeps,
-  grant: CaseGrant<'verify'>,
-  eventId: string,
-  level: Verification,
-): Promise<void> => {
-  if (levelRank(level) > levelRank(maxVerificationFor(grant)))
-    throw new Invalid({ field: 'verification', key: 'cases.errors.levelNotAllowed' });
-  await deps.db.transaction().execute(async (tx) => {
-    const e = await findEvent(tx, eventId);
-    if (!e || e.case_id !== grant.caseId) throw new Invalid({ field: '_form', key: 'errors.notFound' });
-    if (levelRank(level) <= levelRank(e.verification))
-      throw new Invalid({ field: 'verification', key: 'cases.errors.notHigher' });
-    const day = isoDay(deps.clock);
-    await touchActiveCase(tx, grant.caseId, { last_activity_on: day });
-    const before = await statusNow(tx, grant.caseId);
-    await setEventVerification(tx, eventId, level, grant.auth.userId, isoNow(deps.clock));
-    await postNews(tx, { caseId: grant.caseId, audience: 'family', kind: 'event_verified', refId: eventId, day });
-    await newsOfStatus(tx, grant.caseId, before, day);
-    await refreshRecordStatus(tx, grant.personId);
-    await auditCase(tx, deps, grant, 'event.verified');
-  });
 };

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { isUuid } from './case-access.service.ts';
 import { isActive, type CaseState } from './case-lifecycle.ts';
-import { findDiscrepancies, type Discrepancy } from './discrepancies.ts';
+import { judgeDiscrepancies, type Discrepancy } from './discrepancies.ts';
+import { resolutionsOfCases } from './case-timeline.service.ts';
 import { deriveStatus, type PersonStatus, type StatusSummary } from './status-rules.ts';
 import type { EventKind, EventSource, TimelineEvent } from './timeline.ts';
 import { statusesOf } from './queue.service.ts';
@@ -64,7 +65,14 @@ export const publicFactsOfPerson = async (db: Queryable, personId: string): Prom
     state: c.state,
     doNotPublish: c.do_not_publish === 1,
   }));
-  return { person, events, status: deriveStatus(events), discrepancies: findDiscrepancies(events), cases };
+  // A verifier's verdicts count here as on the case page: a resolved discrepancy is not open, and a
+  // death whose contradiction was resolved is no longer "disputed".
+  const resolutions = await resolutionsOfCases(
+    db,
+    cases.map((c) => c.caseId),
+  );
+  const judged = judgeDiscrepancies(events, {}, resolutions);
+  return { person, events, status: deriveStatus(events, { resolutions }), discrepancies: judged.open, cases };
 };
 
 export interface CaseRef {

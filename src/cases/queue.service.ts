@@ -11,13 +11,12 @@ import { casesWhereFamilyWrote, unseenNewsByCase } from './case-news.service.ts'
 import {
   countRows,
   listQueue,
-  listTimelineOfCases,
   personsOfOrganisation,
   type QueueCursor,
   type QueueFilterSql,
 } from './cases.repository.ts';
-import { deriveStatus, type PersonStatus } from './status-rules.ts';
-import type { EventKind, EventSource, TimelineEvent } from './timeline.ts';
+import { judgedStatusesOf } from './case-timeline.service.ts';
+import type { PersonStatus } from './status-rules.ts';
 
 // The caseworker's queue and search, always inside the staff member's own organisation.
 // Only clear columns are read here (person names, unit, dates): no case key is needed.
@@ -32,26 +31,18 @@ export interface QueueRow {
   openedOn: string;
   lastActivityOn: string;
   status: PersonStatus;
+  /** what the unverified reports would make of it, when that differs (status-rules.ts, rule 5) */
+  pending: PersonStatus | null;
   /** messages and reports from the family that no staff member has seen yet */
   familyWrote: number;
 }
 
-/** The derived status of each case's person, from the clear columns of its timeline. */
-export const statusesOf = async (db: Db, caseIds: string[]): Promise<Map<string, PersonStatus>> => {
-  const byCase = new Map<string, TimelineEvent[]>();
-  for (const e of await listTimelineOfCases(db, caseIds)) {
-    const list = byCase.get(e.case_id) ?? [];
-    list.push({
-      id: e.id,
-      kind: e.kind as EventKind,
-      date: { value: e.event_date, precision: e.date_precision },
-      source: e.source as EventSource,
-      verification: e.verification,
-    });
-    byCase.set(e.case_id, list);
-  }
-  return new Map(caseIds.map((id) => [id, deriveStatus(byCase.get(id) ?? []).status]));
-};
+/**
+ * The derived status of each case's person, from the clear columns of its timeline, the date of
+ * birth and the verdicts on discrepancies (a death still disputed reads so in every list).
+ */
+export const statusesOf = async (db: Db, caseIds: string[]): Promise<Map<string, PersonStatus>> =>
+  new Map([...(await judgedStatusesOf(db, caseIds))].map(([id, s]) => [id, s.status]));
 
 const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>): Promise<QueueRow[]> => {
   const persons = await getPersons(
@@ -59,7 +50,7 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
     rows.map((r) => r.person_id),
   );
   const ids = rows.map((r) => r.id);
-  const statuses = await statusesOf(db, ids);
+  const statuses = await judgedStatusesOf(db, ids);
   const unseen = await unseenNewsByCase(db, ids, 'staff', ['message', 'event_added']);
   return rows.map((r) => {
     const p = persons.get(r.person_id);
@@ -72,7 +63,8 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
       assignedTo: r.assigned_to,
       openedOn: r.opened_on,
       lastActivityOn: r.last_activity_on,
-      status: statuses.get(r.id) ?? 'unknown',
+      status: statuses.get(r.id)?.status ?? 'unknown',
+      pending: statuses.get(r.id)?.pending ?? null,
       familyWrote: unseen.get(r.id) ?? 0,
     };
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { assertMigrated } from '../db/migrate.ts';
 import { systemClock } from '../shared/clock.ts';
 import { describeReport, runRetention } from './retention.service.ts';
 
@@ -21,6 +22,7 @@ export const registerRetentionCli = (program: Command): void => {
       const config = loadConfig();
       const { db, close } = openDatabase(config);
       try {
+        await assertMigrated(db);
         const report = await runRetention(
           { db, clock: systemClock },
           { days: config.retentionDays, dryRun: opts.dryRun === true },

@@ -36,7 +36,7 @@ export const claimExpiredCase = async (db: Queryable, id: string, cutoff: string
 
 export const deleteCaseRows = async (
   db: Queryable,
-  table: 'case_key_wraps' | 'case_messages' | 'case_notes' | 'case_news',
+  table: 'case_key_wraps' | 'case_messages' | 'case_notes' | 'case_news' | 'event_levels' | 'discrepancy_resolutions',
   caseId: string,
 ): Promise<number> => deleted(await db.deleteFrom(table).where('case_id', '=', caseId).executeTakeFirst());
 

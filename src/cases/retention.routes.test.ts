@@ -29,10 +29,10 @@ describe.each(DIALECTS)('retention on the case page (%s)', (dialect) => {
     return res.body;
   };
 
-  it('the close form gives the date the data would be deleted if closed today', async () => {
-    const ru = await page(`/cases/${w.caseId}`, w.caseworker.cookies);
+  it('the close confirmation page gives the date the data would be deleted if closed today', async () => {
+    const ru = await page(`/staff/cases/${w.caseId}/close`, w.caseworker.cookies);
     expect(ru).toContain('будет безвозвратно удалено 01.04.2026 — через 30 дней');
-    const en = await page(`/cases/${w.caseId}?lang=en`, w.caseworker.cookies);
+    const en = await page(`/staff/cases/${w.caseId}/close?lang=en`, w.caseworker.cookies);
     expect(en).toContain('deleted for good on 01.04.2026, 30 days later');
   });
 

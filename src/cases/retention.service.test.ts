@@ -38,14 +38,20 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     await sendMessage(deps(), await grantFor(t, w.family, caseId, 'message'), `Сообщение ${marker}`);
     await addNote(deps(), await grantFor(t, w.caseworker, caseId, 'note'), `Заметка ${marker}`);
     const staff = await grantFor(t, w.verifier, caseId, 'add_event');
-    await addEvent(deps(), staff, {
-      kind: 'death_confirmed',
-      date: date('2026-02-01'),
-      source: 'official',
-      description: `Описание ${marker}`,
-      place: 'Ростов',
-      verification: 'confirmed',
-    });
+    await addEvent(
+      deps(),
+      staff,
+      {
+        kind: 'death_confirmed',
+        date: date('2026-02-01'),
+        source: 'official',
+        description: `Описание ${marker}`,
+        place: 'Ростов',
+        verification: 'confirmed',
+      },
+      // A death confirmed on adding needs a reason, sealed with the case key in the history of levels.
+      { reason: `Причина ${marker}` },
+    );
     await addEvent(deps(), await grantFor(t, w.family, caseId, 'add_event'), {
       kind: 'wounded',
       date: date('2026-01-20'),
@@ -54,7 +60,8 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
       place: undefined,
       verification: undefined,
     });
-    await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'close'), 'death_confirmed');
+    // «другое» with its few words, sealed with the case key too.
+    await closeCase(deps(), await grantFor(t, w.caseworker, caseId, 'close'), 'other', `Пояснение ${marker}`);
     const personId = (
       await db().selectFrom('cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow()
     ).person_id;
@@ -64,7 +71,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
   const sealedOf = async (caseId: string): Promise<string[]> => {
     const c = await db()
       .selectFrom('cases')
-      .select(['narrative_sealed', 'relation_sealed', 'wants_sealed', 'last_contact_means_sealed'])
+      .select(['narrative_sealed', 'relation_sealed', 'wants_sealed', 'last_contact_means_sealed', 'close_note_sealed'])
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
     const rows = [
@@ -81,6 +88,9 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
       ...(await db().selectFrom('events').select('description_sealed').where('case_id', '=', caseId).execute()).map(
         (r) => r.description_sealed,
       ),
+      ...(await db().selectFrom('event_levels').select('reason_sealed').where('case_id', '=', caseId).execute()).map(
+        (r) => r.reason_sealed,
+      ),
     ];
     return rows.filter((v): v is string => typeof v === 'string' && v.length > 0);
   };
@@ -91,6 +101,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     messages: (await db().selectFrom('case_messages').select('id').where('case_id', '=', caseId).execute()).length,
     notes: (await db().selectFrom('case_notes').select('id').where('case_id', '=', caseId).execute()).length,
     events: (await db().selectFrom('events').select('id').where('case_id', '=', caseId).execute()).length,
+    levels: (await db().selectFrom('event_levels').select('id').where('case_id', '=', caseId).execute()).length,
   });
 
   const tableSizes = async () => {
@@ -102,6 +113,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
       'case_messages',
       'case_notes',
       'events',
+      'event_levels',
       'audit_log',
     ] as const) {
       out[table] = Number(
@@ -148,7 +160,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     t.clock.advance(DAYS * DAY);
     const report = await runRetention(deps(), { days: DAYS });
     expect(report.cases).toBe(1);
-    expect(await rowsOf(caseId)).toEqual({ cases: 0, wraps: 0, messages: 0, notes: 0, events: 0 });
+    expect(await rowsOf(caseId)).toEqual({ cases: 0, wraps: 0, messages: 0, notes: 0, events: 0, levels: 0 });
     expect(await db().selectFrom('persons').select('id').where('id', '=', personId).execute()).toEqual([]);
     expect(await db().selectFrom('events').select('id').where('person_id', '=', personId).execute()).toEqual([]);
 
@@ -159,7 +171,15 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     );
     expect(purged).toHaveLength(1);
     expect(purged[0]).toMatchObject({ actorUserId: 'system', actorRole: 'system' });
-    expect(Object.keys(purged[0]!).sort()).toEqual(['action', 'actorRole', 'actorUserId', 'at', 'caseId', 'id']);
+    expect(Object.keys(purged[0]!).sort()).toEqual([
+      'action',
+      'actorRole',
+      'actorUserId',
+      'at',
+      'caseId',
+      'id',
+      'tipId',
+    ]);
 
     if (dialect === 'sqlite') {
       expect(report.walTruncated).toBe(true);
@@ -191,7 +211,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     const closedOn = t.clock.now().toISOString().slice(0, 10);
     t.clock.advance((DAYS - 1) * DAY);
     await runRetention(deps(), { days: DAYS });
-    expect(await rowsOf(caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
+    expect(await rowsOf(caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3, levels: 1 });
     expect((await getCaseForViewer(deps(), await grantFor(t, w.family, caseId))).narrative).toBe('История INSIDE');
     t.clock.advance(DAY);
     expect(t.clock.now().toISOString().slice(0, 10)).toBe(deletionDay(closedOn, DAYS));
@@ -205,7 +225,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     await reopenCase(deps(), await grantFor(t, w.caseworker, caseId, 'reopen'));
     t.clock.advance(2 * DAYS * DAY);
     await runRetention(deps(), { days: DAYS });
-    expect(await rowsOf(caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
+    expect(await rowsOf(caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3, levels: 1 });
     expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, caseId))).notes[0]?.body).toBe(
       'Заметка REOPEN',
     );
@@ -220,7 +240,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     t.clock.advance(DAYS * DAY);
     const report = await runRetention(deps(), { days: DAYS });
     expect(report).toMatchObject({ cases: 1, eventsKept: 1, eventsDeleted: 2, persons: 0 });
-    expect(await rowsOf(first.caseId)).toEqual({ cases: 0, wraps: 0, messages: 0, notes: 0, events: 0 });
+    expect(await rowsOf(first.caseId)).toEqual({ cases: 0, wraps: 0, messages: 0, notes: 0, events: 0, levels: 0 });
     const kept = await db()
       .selectFrom('events')
       .selectAll()
@@ -267,7 +287,7 @@ describe.each(DIALECTS)('retention (%s)', (dialect) => {
     expect(report).toMatchObject({ cases: 1, failed: 1 });
     expect(report.failures).toHaveLength(1);
     expect(report.failures![0]).not.toContain(blocked.caseId);
-    expect(await rowsOf(blocked.caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3 });
+    expect(await rowsOf(blocked.caseId)).toEqual({ cases: 1, wraps: 2, messages: 1, notes: 1, events: 3, levels: 1 });
     expect((await getCaseForViewer(deps(), await grantFor(t, w.caseworker, blocked.caseId))).narrative).toBe(
       'История BLOCKED',
     );

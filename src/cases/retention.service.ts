@@ -92,25 +92,7 @@ const purgeCase = async (
 ): Promise<Counts | null> => {
   transition(c.state, 'purge', 'system');
   if (!(await claimExpiredCase(tx, c.id, cutoff))) return null;
-  const counts = zero();
-  counts.cases = 1;
-  // The wraps are what crypto-shredding rests on: with no wrap of this key left in the
-  // database, a stray copy of a sealed column (a page not yet overwritten, say) is noise. Copies
-  // of the wraps themselves (backups) are beyond reach: see the limits in docs/retention.md.
-  counts.keyWraps = await deleteCaseRows(tx, 'case_key_wraps', c.id);
-  counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
-  counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
-  await deleteCaseRows(tx, 'case_news', c.id);
-  const personStays = (await countOtherCasesOfPerson(tx, c.person_id, c.id)) > 0;
-  if (personStays) {
-    counts.eventsKept = await detachVerifiedEvents(tx, c.id);
-    counts.eventsDeleted = await deleteEventsOfCase(tx, c.id);
-  } else {
-    // This case's events and any facts kept from the person's earlier purged cases.
-    counts.eventsDeleted = await deleteEventsOfPerson(tx, c.person_id);
-  }
-  await deleteCaseRow(tx, c.id);
-  if (!personStays) counts.persons = await deletePerson(tx, c.person_id);
+  const counts = await destroyCase(tx, c);
   // No person, no requester, no content: that the organisation had a case and when it went.
   await recordAudit(tx, {
     actorUserId: 'system',
@@ -123,6 +105,41 @@ const purgeCase = async (
   return counts;
 };
 
+/**
+ * Destroys a case inside `tx`, as retention does (and a family erasing its account: see
+ * case-erasure.service.ts): its key wraps first, then everything sealed with that key, the
+ * requester's link and the case row; the person too when no other case is about them, else the
+ * verified facts stay as bare facts. Rows of other domains that point at the case (appeals,
+ * files) go with it by their foreign keys' ON DELETE CASCADE. The caller checks the lifecycle,
+ * and writes the audit entry.
+ */
+export const destroyCase = async (tx: Tx, c: { id: string; person_id: string }): Promise<Counts> => {
+  const counts = zero();
+  counts.cases = 1;
+  // The wraps are what crypto-shredding rests on: with no wrap of this key left in the
+  // database, a stray copy of a sealed column (a page not yet overwritten, say) is noise. Copies
+  // of the wraps themselves (backups) are beyond reach: see the limits in docs/retention.md.
+  counts.keyWraps = await deleteCaseRows(tx, 'case_key_wraps', c.id);
+  counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
+  counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
+  await deleteCaseRows(tx, 'case_news', c.id);
+  // Who judged which level and which version, and why (sealed): the case's, not the soldier's.
+  // A verified fact kept below keeps its level, not the history of how it got there.
+  await deleteCaseRows(tx, 'event_levels', c.id);
+  await deleteCaseRows(tx, 'discrepancy_resolutions', c.id);
+  const personStays = (await countOtherCasesOfPerson(tx, c.person_id, c.id)) > 0;
+  if (personStays) {
+    counts.eventsKept = await detachVerifiedEvents(tx, c.id);
+    counts.eventsDeleted = await deleteEventsOfCase(tx, c.id);
+  } else {
+    // This case's events and any facts kept from the person's earlier purged cases.
+    counts.eventsDeleted = await deleteEventsOfPerson(tx, c.person_id);
+  }
+  await deleteCaseRow(tx, c.id);
+  if (!personStays) counts.persons = await deletePerson(tx, c.person_id);
+  return counts;
+};
+
 class DryRunRollback extends Error {}
 
 /**
@@ -130,7 +147,7 @@ class DryRunRollback extends Error {}
  * back; TRUNCATE also empties the log file, so deleted ciphertexts do not linger there.
  * (secure_delete=ON, set when the file is opened, zeroes the freed pages in the main file.)
  */
-const truncateWal = async (db: Db): Promise<boolean> => {
+export const truncateWal = async (db: Db): Promise<boolean> => {
   const r = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   return Number(r.rows[0]?.busy ?? 1) === 0;
 };

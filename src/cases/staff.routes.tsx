@@ -1,12 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
 import { Invalid } from '../shared/errors.ts';
 import { grantQueue } from '../policy/organisation.policy.ts';
 import { requireStaff, requireStaffPrincipal } from '../web/guards.ts';
-import { echoValues, formErrors } from '../web/forms.tsx';
+import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
-import { sendPage } from '../web/render.ts';
+import { redirect, sendPage } from '../web/render.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
+import { caseIsOpen } from './case-edit.service.ts';
+import { retentionOf } from './cases.service.ts';
+import { ClosePage } from './close.views.tsx';
+import { NeedsCheck } from './verification-lifecycle.ts';
+import { verificationRoutes } from './verification.routes.tsx';
 import { principalOf } from '../policy/principal.ts';
 import { authoriseCase, authoriseEvent } from './case-access.service.ts';
 import { caseFormAction } from './case-page.routes.ts';
@@ -23,6 +29,9 @@ import { verifyEvent } from './events.service.ts';
 import { caseQueue, searchCases } from './queue.service.ts';
 import { QueuePage, SearchPage } from './staff.views.tsx';
 import { CLOSE_ECHO, NOTE_ECHO, SEARCH_ECHO } from './cases.echo.ts';
+import { tipCounts } from '../tips/tip-staff.service.ts';
+import { grantTipQueue } from '../policy/tips.policy.ts';
+import { casesWithOverdueAppeals, dueAppeals } from '../appeals/appeals-queue.service.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -42,8 +51,27 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const { filter, days, after } = queueQuerySchema.parse(req.query ?? {});
     const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
+    const tips = await tipCounts(deps, grantTipQueue(principalOf(requireStaff(req))));
+    // Overdue appeals (src/appeals/): a count linking to the deadlines list, and a mark per case.
+    const appeals = {
+      overdue: (await dueAppeals(deps, { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(
+        (a) => a.state === 'overdue',
+      ).length,
+      cases: await casesWithOverdueAppeals(
+        deps.db,
+        page.rows.map((r) => r.id),
+      ),
+    };
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} page={page} filter={filter} days={days} staffNames={staffNames} />
+      <QueuePage
+        ctx={ctx}
+        page={page}
+        filter={filter}
+        days={days}
+        staffNames={staffNames}
+        tips={tips}
+        appeals={appeals}
+      />
     ));
   });
 
@@ -93,12 +121,37 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
+  // Closing is confirmed on its own page; «другое» needs a few words (the family reads them).
+  const closePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    grant: CaseGrant<'close'>,
+    values: FormValues,
+    errors: FormErrors = {},
+  ) => {
+    const open = await caseIsOpen(deps, grant);
+    const retention = retentionOf(deps, null);
+    const page = { caseId: grant.caseId, open, retention, values, errors };
+    return sendPage(req, reply, (ctx) => <ClosePage ctx={ctx} {...page} />, Object.keys(errors).length ? 400 : 200);
+  };
+
+  app.get<IdParams>('/staff/cases/:id/close', async (req, reply) =>
+    closePage(req, reply, await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close'), {}),
+  );
+
   app.post<IdParams>('/staff/cases/:id/close', { config: { echo: CLOSE_ECHO } }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close');
-    return caseFormAction(req, reply, grant, 'close', async () => {
-      await closeCase(deps, grant, parseForm(closeSchema, req.body).reason);
-      return `/cases/${grant.caseId}?done=closed`;
-    });
+    const values = echoValues(req.body);
+    // Not sent from the confirmation page (an old page's one-click form): show it, close nothing.
+    if (values.confirm !== 'yes') return closePage(req, reply, grant, values);
+    try {
+      const input = parseForm(closeSchema, req.body);
+      await closeCase(deps, grant, input.reason, input.note);
+      return redirect(reply, `/cases/${grant.caseId}?done=closed`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return closePage(req, reply, grant, values, formErrors(err.problems));
+    }
   });
 
   app.post<IdParams>('/staff/cases/:id/reopen', async (req, reply) => {
@@ -112,8 +165,17 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post<IdParams>('/staff/events/:id/verify', async (req, reply) => {
     const grant = await authoriseEvent(deps.db, requireStaffPrincipal(req), req.params.id, 'verify');
     return caseFormAction(req, reply, grant, 'verify', async () => {
-      await verifyEvent(deps, grant, req.params.id, parseForm(verifySchema, req.body).verification);
+      const { verification } = parseForm(verifySchema, req.body);
+      try {
+        await verifyEvent(deps, grant, req.params.id, verification);
+      } catch (err) {
+        // A death, a capture or a detention is never one click: on to the confirmation page.
+        if (err instanceof NeedsCheck) return `/staff/events/${req.params.id}/confirm?level=${verification}`;
+        throw err;
+      }
       return `/cases/${grant.caseId}?done=verified#event-${req.params.id}`;
     });
   });
+
+  await verificationRoutes(app);
 };

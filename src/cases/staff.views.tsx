@@ -6,6 +6,7 @@ import { regionName } from '../people/regions.ts';
 import { isEnded } from './case-lifecycle.ts';
 import { QUEUE_FILTERS, TEXT_LIMITS, type QueueFilter } from './cases.schema.ts';
 import type { QueuePage as QueuePageData, QueueRow } from './queue.service.ts';
+import { statusLine } from './case-status.views.tsx';
 
 // The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
 
@@ -13,10 +14,13 @@ const QueueTable = ({
   ctx,
   rows,
   staffNames,
+  overdueAppeals,
 }: {
   ctx: PageContext;
   rows: QueueRow[];
   staffNames: Map<string, string>;
+  /** cases with an overdue appeal (src/appeals/) */
+  overdueAppeals?: Set<string>;
 }) => {
   const { t } = ctx;
   if (rows.length === 0) return <p>{t('cases.queueEmpty')}</p>;
@@ -52,9 +56,15 @@ const QueueTable = ({
                   <strong class="new">{t('cases.familyWrote', { count: r.familyWrote })}</strong>
                 </>
               )}
+              {overdueAppeals?.has(r.id) && (
+                <>
+                  {' '}
+                  <strong class="new">{t('appeals.queueOverdue')}</strong>
+                </>
+              )}
             </td>
             <td data-label={label.status}>
-              {t(`cases.statuses.${r.status}`)}
+              {statusLine(ctx, r.status, r.pending)}
               {isEnded(r.state) && <> · {t('cases.states.closed')}</>}
               {r.state === 'waiting_on_family' && <> · {t('cases.waitingOnFamilyStaff')}</>}
             </td>
@@ -105,16 +115,29 @@ export const QueuePage = ({
   filter,
   days,
   staffNames,
+  tips,
+  appeals,
 }: {
   ctx: PageContext;
   page: QueuePageData;
   filter: QueueFilter;
   days: number;
   staffNames: Map<string, string>;
+  /** the organisation's anonymous tips waiting (src/tips/) */
+  tips?: { new: number; senderWrote: number };
+  /** overdue appeals of the organisation (src/appeals/): how many, and which cases */
+  appeals?: { overdue: number; cases: Set<string> };
 }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('cases.queueTitle')}>
+      {tips && (
+        <p>
+          <a href="/staff/tips">{t('tips.staff.queueLink')}</a>
+          {tips.new > 0 && <> · {t('tips.staff.newCount', { count: tips.new })}</>}
+          {tips.senderWrote > 0 && <> · {t('tips.staff.wroteCount', { count: tips.senderWrote })}</>}
+        </p>
+      )}
       {/* A wrapping line of links rather than a <nav> list: Pico lays those out in one row,
           which overflows a 360 px screen. */}
       {/* biome-ignore lint/a11y/useSemanticElements: see above */}
@@ -142,8 +165,13 @@ export const QueuePage = ({
         </form>
       )}
       <SearchForm ctx={ctx} q="" />
+      {appeals && (
+        <p class={appeals.overdue > 0 ? 'notice' : undefined}>
+          <a href="/staff/appeals">{t('appeals.queueLink', { count: appeals.overdue })}</a>
+        </p>
+      )}
       <h2>{filter === 'stale' ? t('cases.staleHeading', { count: days }) : t(`cases.filters.${filter}`)}</h2>
-      <QueueTable ctx={ctx} rows={page.rows} staffNames={staffNames} />
+      <QueueTable ctx={ctx} rows={page.rows} staffNames={staffNames} overdueAppeals={appeals?.cases} />
       {page.next && (
         <p>
           <a

@@ -1,4 +1,5 @@
 import { dateRange } from '../people/partial-date.ts';
+import { aboutDeath, judgeDiscrepancies, type PersonFacts, type Resolution } from './discrepancies.ts';
 import { levelRank, type EventKind, type TimelineEvent } from './timeline.ts';
 
 // How a person's current status follows from the timeline. The same rules are written for
@@ -14,6 +15,8 @@ export const PERSON_STATUSES = [
   'detained',
   'captured',
   'reported_dead',
+  // a death the timeline reports while an unresolved discrepancy contradicts it (rule 6)
+  'disputed_death',
   'dead',
   'body_returned',
   'released',
@@ -31,6 +34,9 @@ const statusOf = (e: TimelineEvent): PersonStatus | null => {
     // A last contact says the person could be reached then, not that all is well now: for a
     // family whose son went silent, "serving" read as the unit's "everything is fine".
     last_contact: 'no_contact',
+    recruited: 'serving',
+    // Leaving prison says the person was alive and free that day, not where they are now.
+    released_from_prison: null,
     deployed: 'serving',
     transferred: 'serving',
     wounded: 'wounded',
@@ -68,6 +74,7 @@ const PRECEDENCE: PersonStatus[] = [
   'detained',
   'captured',
   'reported_dead',
+  'disputed_death',
   'dead',
   'body_returned',
   'released',
@@ -76,7 +83,11 @@ const PRECEDENCE: PersonStatus[] = [
 const rank = (s: PersonStatus): number => PRECEDENCE.indexOf(s);
 
 const DEATH: ReadonlySet<PersonStatus> = new Set(['dead', 'body_returned']);
+/** A death at any level: once reported, later lesser reports never hide it (rule 4). */
+const ANY_DEATH: ReadonlySet<PersonStatus> = new Set(['reported_dead', 'dead', 'body_returned']);
 const ALIVE_AND_FREE: ReadonlySet<PersonStatus> = new Set(['released', 'returned_home']);
+/** The statuses an open discrepancy about a death turns into "disputed" (rule 6). */
+const DISPUTABLE: ReadonlySet<PersonStatus> = new Set(['reported_dead', 'dead']);
 
 export interface DerivedStatus {
   status: PersonStatus;
@@ -106,17 +117,20 @@ const derive = (events: TimelineEvent[], minLevel: number): DerivedStatus => {
   const group = candidates.filter((c) => c.end >= latest.start && c.start <= latestEnd);
   let winner = group.reduce((a, b) => (rank(b.status) > rank(a.status) ? b : a));
 
-  // Rule 4 — a confirmed death is sticky. Later reports of "missing", "captured" and so on do
-  // not undo it (a unit often keeps listing the dead as missing). Only a person seen alive and
-  // free — released or returned home, itself confirmed — overrides it; that case is also
-  // flagged as a discrepancy (see discrepancies.ts).
-  const deaths = candidates.filter((c) => DEATH.has(c.status));
-  if (deaths.length > 0 && !DEATH.has(winner.status)) {
-    const aliveAfter = ALIVE_AND_FREE.has(winner.status) && winner.e.verification === 'confirmed';
-    if (!aliveAfter)
-      winner = deaths.reduce((a, b) =>
-        rank(b.status) > rank(a.status) || (rank(b.status) === rank(a.status) && b.end > a.end) ? b : a,
-      );
+  // Rule 4 — a death is sticky. Later reports of "missing", "captured" and so on do not undo
+  // it (a unit often keeps listing the dead as missing), nor hide a reported death from the
+  // family. Only a person seen alive and free — released or returned home — overrides it: for
+  // a confirmed death that sighting must itself be confirmed, for a reported one at least as
+  // sure as the report. That case is also flagged as a discrepancy (see discrepancies.ts).
+  const deaths = candidates.filter((c) => ANY_DEATH.has(c.status));
+  if (deaths.length > 0) {
+    const death = deaths.reduce((a, b) =>
+      rank(b.status) > rank(a.status) || (rank(b.status) === rank(a.status) && b.end > a.end) ? b : a,
+    );
+    if (ALIVE_AND_FREE.has(winner.status)) {
+      const needed = DEATH.has(death.status) ? levelRank('confirmed') : levelRank(death.e.verification);
+      if (levelRank(winner.e.verification) < needed) winner = death;
+    } else if (rank(winner.status) < rank(death.status)) winner = death;
   }
   return { status: winner.status, basisEventId: winner.e.id };
 };
@@ -132,9 +146,39 @@ export interface StatusSummary extends DerivedStatus {
   pendingBasisEventId: string | null;
 }
 
-export const deriveStatus = (events: TimelineEvent[]): StatusSummary => {
-  const verified = derive(events, levelRank('corroborated'));
-  const all = derive(events, levelRank('reported'));
+/** What the rules may know besides the events: the date of birth and the verifiers' verdicts. */
+export interface StatusContext extends PersonFacts {
+  /** resolved discrepancies (without them, every discrepancy found is open) */
+  resolutions?: readonly Resolution[];
+}
+
+/**
+ * The person's status from the timeline. Events a verifier set aside when resolving a
+ * discrepancy do not count (they stay on the timeline). Rule 6 — while a discrepancy about a
+ * death is open, a status resting on a death reads "disputed", never "dead": an official letter
+ * dated before a later sign of life must not tell a mother her son's death is confirmed.
+ */
+export const deriveStatus = (events: TimelineEvent[], context: StatusContext = {}): StatusSummary => {
+  const { open, setAside } = judgeDiscrepancies(events, context, context.resolutions);
+  const counted = setAside.size === 0 ? events : events.filter((e) => !setAside.has(e.id));
+  const disputed = open.some((d) => aboutDeath(d, events));
+  const judge = (s: DerivedStatus): DerivedStatus =>
+    disputed && DISPUTABLE.has(s.status) ? { ...s, status: 'disputed_death' } : s;
+  const verified = judge(derive(counted, levelRank('corroborated')));
+  const all = judge(derive(counted, levelRank('reported')));
   const differs = all.status !== verified.status;
   return { ...verified, pending: differs ? all.status : null, pendingBasisEventId: differs ? all.basisEventId : null };
 };
+
+/**
+ * The statuses a change must be confirmed on its own page for, with the sources, the open
+ * discrepancies and a written reason: a death, a capture, a detention.
+ */
+export const GRAVE_STATUSES: ReadonlySet<PersonStatus> = new Set([
+  'reported_dead',
+  'disputed_death',
+  'dead',
+  'body_returned',
+  'captured',
+  'detained',
+]);

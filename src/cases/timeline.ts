@@ -4,6 +4,11 @@ import type { PartialDate } from '../people/partial-date.ts';
 
 export const EVENT_KINDS = [
   'last_contact',
+  // The start of service: a call-up, mobilisation or contract, and for a convict recruit the day
+  // he left the colony or the remand prison. A death dated before either cannot be true (a
+  // ministry's letter has given the day he left prison as the day he died).
+  'recruited',
+  'released_from_prison',
   'deployed',
   'transferred',
   'wounded',
@@ -30,6 +35,8 @@ export const EVENT_SOURCES = [
   'news',
   'social_media',
   'rights_group',
+  // an anonymous tip a caseworker attached to the case (src/tips/tip-attach.service.ts)
+  'tip',
   'other',
 ] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];

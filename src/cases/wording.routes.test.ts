@@ -10,16 +10,17 @@ describe.each(DIALECTS)('case page wording (%s)', (dialect) => {
 
   it('shows a last contact alone as "no contact since" the family reported', async () => {
     const page = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.family.cookies });
-    expect(page.body).toContain('Вы сообщили (это ещё не проверено): нет связи с 10.01.2026.');
+    expect(page.body).toContain('нет связи с 10.01.2026 — вы сообщили, это ещё не проверено');
+    expect(page.body).toContain('Проверенных сведений пока нет.');
     expect(page.body).not.toContain('на службе');
     const en = await s.t.app.inject({
       method: 'GET',
       url: `/cases/${s.w.caseId}?lang=en`,
       cookies: s.w.family.cookies,
     });
-    expect(en.body).toContain('You reported (not yet verified): no contact since 10.01.2026.');
+    expect(en.body).toContain('no contact since 10.01.2026 — you reported this, not yet verified');
     const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.caseworker.cookies });
-    expect(staff.body).toContain('Сообщено, но ещё не проверено: нет связи с 10.01.2026.');
+    expect(staff.body).toContain('нет связи с 10.01.2026 — сообщается, не подтверждено');
   });
 
   it('calls the case «запрос» in everything a family reads about retention', async () => {

@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type { Database } from './schema.ts';
+import { describePgError, describeSqliteError, type DatabaseProblem } from './db-problems.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -65,9 +66,32 @@ export const openSqlite = (file: string): OpenedDb => {
 
 export const openPostgres = (connectionString: string): OpenedDb => {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // A PostgreSQL restart (or an administrator ending connections) makes idle clients fail; the
+  // pool drops them and opens new ones on the next query. Unheard, the error would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  targets.set(db, { kind: 'postgres', url: connectionString });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 };
 
-export const openDatabase = (opts: { databaseUrl: string | undefined; dataDir: string }): OpenedDb =>
-  opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(path.join(opts.dataDir, 'kintrace.sqlite'));
+/** What each open database is, to name a connection failure for what it is (db-problems.ts). */
+const targets = new WeakMap<object, { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string }>();
+
+/** A clear, operator-facing problem for an error met on this database, or null for anything else. */
+export const describeDatabaseError = (db: Db, err: unknown): DatabaseProblem | null => {
+  const target = targets.get(db);
+  if (!target) return null;
+  return target.kind === 'postgres' ? describePgError(err, target.url) : describeSqliteError(err, target.file);
+};
+
+export const openDatabase = (opts: { databaseUrl: string | undefined; dataDir: string }): OpenedDb => {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  const file = path.join(opts.dataDir, 'kintrace.sqlite');
+  try {
+    const opened = openSqlite(file);
+    targets.set(opened.db, { kind: 'sqlite', file });
+    return opened;
+  } catch (err) {
+    throw describeSqliteError(err, file) ?? err;
+  }
+};

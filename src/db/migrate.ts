@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.ts';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { describeDatabaseError, type Db } from './database.ts';
+import { DatabaseNotMigrated } from './db-problems.ts';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -23,14 +24,72 @@ class FolderProvider implements MigrationProvider {
 
 export class MigrationFailed extends Error {}
 
+/** A first statement, so a database that cannot be reached says so (db-problems.ts), not "migration failed". */
+export const probeDatabase = async (db: Db): Promise<void> => {
+  try {
+    await sql`SELECT 1`.execute(db);
+  } catch (err) {
+    throw describeDatabaseError(db, err) ?? err;
+  }
+};
+
 /** Brings the schema up to date; throws (never exits 0) when any migration fails. */
 export const migrateToLatest = async (db: Db): Promise<string[]> => {
+  await probeDatabase(db);
   const migrator = new Migrator({ db, provider: new FolderProvider() });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
+    // Not allowed to create tables, the connection lost midway: named for what it is.
+    const problem = error ? describeDatabaseError(db, error) : null;
+    if (problem) throw problem;
     const cause = error instanceof Error ? error.message : String(error ?? '');
-    throw new MigrationFailed(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+    throw new MigrationFailed(`migration ${failed?.migrationName ?? '(before the first one)'} failed: ${cause}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+/** Brings an empty database to exactly `name` (a restore, before the backup's rows go in). */
+export const migrateTo = async (db: Db, name: string): Promise<void> => {
+  await probeDatabase(db);
+  const { error, results } = await new Migrator({ db, provider: new FolderProvider() }).migrateTo(name);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const problem = error ? describeDatabaseError(db, error) : null;
+    if (problem) throw problem;
+    throw new MigrationFailed(
+      `migration ${failed?.migrationName ?? '(before the first one)'} failed: ${error instanceof Error ? error.message : ''}`,
+    );
+  }
+};
+
+/** The migrations this code has, in order. */
+export const knownMigrations = (): string[] =>
+  fs
+    .readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.ts$/.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ''));
+
+/**
+ * For commands that read (stats, retention): the database must hold this code's schema. Reads
+ * Kysely's own bookkeeping table, creating nothing; an empty database gets the way to set it up.
+ */
+export const assertMigrated = async (db: Db): Promise<void> => {
+  await probeDatabase(db);
+  let applied: string[];
+  try {
+    applied = (await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db)).rows.map((r) => r.name);
+  } catch {
+    applied = [];
+  }
+  if (applied.length === 0)
+    throw new DatabaseNotMigrated(
+      'this database has no Kintrace tables yet. Run `kintrace migrate` (the server also does it when it starts).',
+    );
+  const missing = knownMigrations().filter((m) => !applied.includes(m));
+  if (missing.length > 0)
+    throw new DatabaseNotMigrated(
+      `this database's schema is ${missing.length} migration(s) behind this version (${missing[0]}…). Run \`kintrace migrate\` first.`,
+    );
 };

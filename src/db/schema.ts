@@ -10,6 +10,10 @@ import type { ImportsTables } from '../imports/imports.table.ts';
 import type { MatchingTables } from '../matching/matching.table.ts';
 import type { CohortsTables } from '../cohorts/cohorts.table.ts';
 import type { RegistryTables } from '../registry/registry.table.ts';
+import type { TipsTables } from '../tips/tips.table.ts';
+import type { EvidenceTables } from '../evidence/evidence.table.ts';
+import type { AppealsTables } from '../appeals/appeals.table.ts';
+import type { GuidesTables } from '../guides/guides.table.ts';
 
 export interface Database
   extends MetaTables,
@@ -21,4 +25,8 @@ export interface Database
     ImportsTables,
     MatchingTables,
     CohortsTables,
-    RegistryTables {}
+    RegistryTables,
+    TipsTables,
+    EvidenceTables,
+    AppealsTables,
+    GuidesTables {}

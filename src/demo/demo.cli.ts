@@ -31,7 +31,9 @@ export const registerDemoCli = (program: Command): void => {
       if (!/^\d{1,7}$/.test(opts.persons))
         throw new DemoRefused('--persons expects a whole number, e.g. --persons 3000');
       const config = loadConfig();
-      assertEmptyDataDir(config.dataDir);
+      // On PostgreSQL the data directory holds nothing of the database: the emptiness that
+      // matters is the database's own, which runDemo checks (no account in it).
+      if (!config.databaseUrl) assertEmptyDataDir(config.dataDir);
       const { db, close } = openDatabase(config);
       try {
         await migrateToLatest(db);

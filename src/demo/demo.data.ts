@@ -342,3 +342,43 @@ export const demoNames = (count: number): Array<{ surname: string; given: string
     patronymic: pick(patronymics),
   }));
 };
+
+/** Anonymous tips (src/tips/): what a sender writes, and what the organisation does with it. */
+export interface DemoTip {
+  org: 0 | 1;
+  /** the demo case whose person it is about (its names are used), if any */
+  aboutCase?: number;
+  what: string;
+  when?: string;
+  place?: string;
+  how: 'saw_myself' | 'served_with' | 'from_the_person' | 'from_others' | 'documents' | 'other';
+  /** the caseworker answers the sender */
+  reply?: string;
+  /** the sender comes back and adds this */
+  added?: string;
+  /** the caseworker attaches it to the case it is about, as this kind of reported event, and closes it */
+  attachAs?: string;
+}
+
+export const DEMO_TIPS: DemoTip[] = [
+  {
+    org: 0,
+    aboutCase: 0,
+    what: d('Видел его в феврале в подвале в Рыльске, с ним было ещё четверо из его роты.'),
+    when: '02.2026',
+    place: d('Рыльск'),
+    how: 'saw_myself',
+    reply: d('Спасибо. Если вспомните, в каком здании был подвал, напишите сюда же.'),
+    added: d('Здание бывшей школы на окраине, у железной дороги.'),
+  },
+  {
+    org: 0,
+    aboutCase: 1,
+    what: d('Его фамилия есть в списке раненых, который показывали в госпитале в Ростове.'),
+    when: '01.2026',
+    place: d('Ростов-на-Дону'),
+    how: 'documents',
+    attachAs: 'hospitalised',
+  },
+  { org: 1, what: d('В нашей колонии набирали добровольцев, из наших никто не вернулся.'), how: 'from_others' },
+];

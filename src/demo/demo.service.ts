@@ -13,8 +13,10 @@ import { provisionAccount, provisionOrganisation } from '../accounts/provision.s
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { addNote, assignCase, closeCase, sendMessage } from '../cases/case-work.service.ts';
 import { openCase } from '../cases/cases.service.ts';
-import { addEvent, verifyEvent } from '../cases/events.service.ts';
+import { addEvent, confirmEvent } from '../cases/events.service.ts';
+import { NeedsCheck, warningSignature } from '../cases/verification-lifecycle.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
+import { playDemoAppeals, type DemoCaseRef } from '../appeals/appeals-demo.service.ts';
 import {
   DEMO_CASES,
   DEMO_FAMILY_COUNT,
@@ -22,14 +24,29 @@ import {
   DEMO_ORGANISATIONS,
   DEMO_STAFF_ROLES,
   demoNames,
+  DEMO_TIPS,
   type DemoCase,
+  type DemoTip,
 } from './demo.data.ts';
+import type { TipsDeps } from '../tips/tip-deps.ts';
+import { submitTip } from '../tips/tip-intake.service.ts';
+import { endTipSession, loadTipSession, takeReceiptCode } from '../tips/tip-sessions.service.ts';
+import { authoriseTip, openTipAccess } from '../tips/tip-access.service.ts';
+import { closeTip, replyToTip } from '../tips/tip-staff.service.ts';
+import { addToTip } from '../tips/tip-sender.service.ts';
+import { attachTipToCase } from '../tips/tip-attach.service.ts';
+import { attachTipSchema, tipSchema } from '../tips/tips.schema.ts';
+import { formatReceiptCode } from '../tips/receipt-code.crypto.ts';
+import { tipSenderPrincipal } from '../policy/principal.ts';
 
 // `kintrace demo`: a synthetic, clearly marked world built through the real services (accounts
 // provisioning, cases), so every page has something to show. It only ever fills an EMPTY data
 // directory (and an empty database): synthetic records must never mix with real ones.
 
 export class DemoRefused extends Error {}
+
+/** The reason a demo staff member gives on a confirmation page. */
+const DEMO_REASON = `${DEMO_MARK}. Сверено по второму источнику.`;
 
 export interface DemoLogin {
   pseudonym: string;
@@ -45,6 +62,9 @@ export interface DemoReport {
   organisationIds: string[];
   logins: DemoLogin[];
   cases: number;
+  /** receipt codes of the demo tips, to try the sender's side at /tip */
+  tips: Array<{ code: string; organisation: string }>;
+  appeals: number;
 }
 
 /** Refuses unless the data directory is missing or empty (checked before the database is opened). */
@@ -145,18 +165,115 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   for (let i = 1; i <= DEMO_FAMILY_COUNT; i++) families.push(await account(`demo-family-${i}`, 'family', null));
 
   const names = demoNames(DEMO_CASES.length);
+  const open: DemoCaseRef[] = [];
+  const caseIdsByIndex: string[] = [];
   for (const [i, c] of DEMO_CASES.entries()) {
     clock.advance(5 * DAY);
-    await playCase(cdeps, c, names[c.samePersonAs ?? i], orgs[c.org].id, families[c.family].auth, staff[c.org]);
+    const caseId = await playCase(
+      cdeps,
+      c,
+      names[c.samePersonAs ?? i],
+      orgs[c.org].id,
+      families[c.family].auth,
+      staff[c.org],
+    );
+    caseIdsByIndex.push(caseId);
+    if (c.org === 0 && !c.close)
+      open.push({
+        caseId,
+        family: families[c.family].auth,
+        caseworker: { ...staff[0].caseworker.auth, organisationId: orgs[0].id },
+        editor: staff[0].editor.auth,
+      });
   }
   // Requests about the same person are scored, so the review queue has pairs to show (issue 11).
   await runMatching(cdeps, systemPrincipal('import'));
+  const tips = [];
+  for (const tip of DEMO_TIPS) {
+    clock.advance(DAY);
+    const about =
+      tip.aboutCase === undefined ? undefined : names[DEMO_CASES[tip.aboutCase].samePersonAs ?? tip.aboutCase];
+    const code = await playTip(
+      { db: deps.db, clock, config: { argon2: deps.config.argon2, retentionDays: 90, sessionIdleMinutes: 30 } },
+      tip,
+      about,
+      orgs[tip.org].id,
+      staff[tip.org].caseworker.auth,
+      tip.aboutCase === undefined ? undefined : caseIdsByIndex[tip.aboutCase],
+    );
+    tips.push({ code, organisation: orgs[tip.org].name });
+  }
+  // Appeals in every state of their lifecycle, some overdue, on today's date (src/appeals/).
+  clock.set(deps.clock.now());
+  const appeals = await playDemoAppeals(deps.db, clock, open);
   return {
     organisations: orgs.map((o) => o.name),
     organisationIds: orgs.map((o) => o.id),
     logins,
     cases: DEMO_CASES.length,
+    appeals,
+    tips,
   };
+};
+
+/** A stranger's tip, played through the tips services: sent, answered, added to, attached. */
+const playTip = async (
+  deps: TipsDeps & { clock: ManualClock },
+  tip: DemoTip,
+  about: { surname: string; given: string; patronymic: string } | undefined,
+  orgId: string,
+  worker: AuthContext,
+  caseId: string | undefined,
+): Promise<string> => {
+  const today = isoDay(deps.clock);
+  const sent = await submitTip(
+    deps,
+    parseForm(tipSchema(today), {
+      organisation: orgId,
+      surname: about?.surname ?? '',
+      given_name: about?.given ?? '',
+      what_happened: tip.what,
+      event_date: tip.when ?? '',
+      place: tip.place ?? '',
+      how_known: tip.how,
+    }),
+  );
+  const visit = await loadTipSession(deps.db, sent.cookie, deps.clock, deps.config.sessionIdleMinutes);
+  const code = visit ? await takeReceiptCode(deps.db, visit) : null;
+  if (!visit || !code) throw new Error('demo tip without its receipt');
+  const staff = principalOf(worker);
+  if (tip.reply) {
+    deps.clock.advance(DAY / 2);
+    await replyToTip(
+      deps,
+      await openTipAccess(deps.db, await authoriseTip(deps.db, staff, sent.tipId, 'reply')),
+      tip.reply,
+    );
+  }
+  if (tip.added) {
+    deps.clock.advance(DAY / 2);
+    const grant = await authoriseTip(deps.db, tipSenderPrincipal(sent.tipId), sent.tipId, 'add');
+    await addToTip(deps, await openTipAccess(deps.db, grant, visit.key), tip.added);
+  }
+  if (tip.attachAs && caseId) {
+    deps.clock.advance(DAY / 2);
+    const access = await openTipAccess(deps.db, await authoriseTip(deps.db, staff, sent.tipId, 'attach'));
+    await attachTipToCase(
+      deps,
+      access,
+      staff,
+      parseForm(attachTipSchema(isoDay(deps.clock)), {
+        case_ref: caseId,
+        kind: tip.attachAs,
+        date: tip.when ?? isoDay(deps.clock),
+        place: tip.place ?? '',
+        description: tip.what,
+      }),
+    );
+    await closeTip(deps, await authoriseTip(deps.db, staff, sent.tipId, 'close'), 'attached');
+  }
+  await endTipSession(deps.db, visit.idHash);
+  return code;
 };
 
 const playCase = async (
@@ -166,7 +283,7 @@ const playCase = async (
   orgId: string,
   family: AuthContext,
   staff: Record<StaffRole, Staff>,
-): Promise<void> => {
+): Promise<string> => {
   const today = () => isoDay(deps.clock);
   const input = parseForm(openCaseSchema(today()), {
     organisation: orgId,
@@ -201,14 +318,17 @@ const playCase = async (
       description: e.description ?? '',
       verification: e.by === 'family' ? '' : (e.level ?? 'reported'),
     };
-    const { eventId } = await addEvent(
-      deps,
-      await grant(actor(e.by), 'add_event'),
-      parseForm(eventSchema(today()), fields),
-    );
+    const adder = await grant(actor(e.by), 'add_event');
+    const input = parseForm(eventSchema(today()), fields);
+    // As on the check page: the date warnings seen and saved anyway, a reason for a grave change.
+    const { eventId } = await addEvent(deps, adder, input).catch((err: unknown) => {
+      if (!(err instanceof NeedsCheck)) throw err;
+      const acknowledged = err.check.warnings.map((w) => warningSignature(w, err.check.eventId));
+      return addEvent(deps, adder, input, { acknowledged, reason: DEMO_REASON });
+    });
     if (e.raise) {
       step();
-      await verifyEvent(deps, await grant(actor(e.raise.by), 'verify'), eventId, e.raise.to);
+      await confirmEvent(deps, await grant(actor(e.raise.by), 'confirm'), eventId, e.raise.to, DEMO_REASON);
     }
   }
   const worker = staff[c.assign ?? 'caseworker'].auth;
@@ -228,6 +348,7 @@ const playCase = async (
     step();
     await closeCase(deps, await grant(worker, 'close'), c.close);
   }
+  return caseId;
 };
 
 /** What `kintrace demo` prints: where to log in and as whom. */
@@ -242,7 +363,7 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
     ].join('  '),
   );
   return [
-    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases.`,
+    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases, ${report.appeals} appeals.`,
     // The address is the one PORT, HOST and PUBLIC_URL give now: the server, started with the same
     // settings, prints it again (main.ts), so a later PORT=3000 is not met with a stale :8080.
     `Start the server with the same DATA_DIR, PORT and PUBLIC_URL (npm start), then log in at`,
@@ -254,6 +375,9 @@ export const formatReport = (report: DemoReport, publicUrl: string): string => {
     '',
     'Staff must pass two-factor authentication: add the 2FA secret to an authenticator app, or print',
     'the current code with:  npx kintrace demo --totp <secret>',
+    '',
+    `Anonymous tips: a sender comes back at ${publicUrl}/tip with a receipt code:`,
+    ...report.tips.map((t) => `  ${formatReceiptCode(t.code)}  (${t.organisation})`),
     '',
   ].join('\n');
 };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app.ts';
+import { Visitor } from '../../test/helpers/visitor.ts';
 import { buildCli } from '../cli.ts';
 import { loadConfig } from '../config.ts';
 import { openSqlite } from '../db/database.ts';
@@ -11,13 +12,23 @@ import { createLogger } from '../shared/logger.ts';
 import { casesStats } from '../cases/queue.service.ts';
 import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
 import { login } from '../../test/helpers/factories.ts';
-import { DEMO_CASES, DEMO_FAMILY_COUNT, DEMO_MARK, DEMO_ORGANISATIONS, DEMO_STAFF_ROLES } from './demo.data.ts';
+import {
+  DEMO_CASES,
+  DEMO_FAMILY_COUNT,
+  DEMO_MARK,
+  DEMO_ORGANISATIONS,
+  DEMO_STAFF_ROLES,
+  DEMO_TIPS,
+} from './demo.data.ts';
 import { assertEmptyDataDir, DemoRefused, holdsDemo, runDemo } from './demo.service.ts';
 
 const expected = {
   persons: DEMO_CASES.length,
   cases: DEMO_CASES.length,
-  events: DEMO_CASES.reduce((n, c) => n + c.events.length + (c.lastContact ? 1 : 0), 0),
+  // A tip attached to a case becomes one more (reported) event of it.
+  events:
+    DEMO_CASES.reduce((n, c) => n + c.events.length + (c.lastContact ? 1 : 0), 0) +
+    DEMO_TIPS.filter((t) => t.attachAs && t.aboutCase !== undefined).length,
   users: 1 + DEMO_ORGANISATIONS.length * DEMO_STAFF_ROLES.length + DEMO_FAMILY_COUNT,
 };
 const config = loadConfig();
@@ -99,6 +110,11 @@ describe('kintrace demo on a data directory', () => {
     });
     try {
       expect(await casesStats(opened.db)).toEqual(expected);
+      // Every demo tip's receipt code is printed, and opens its tip.
+      const codes = [...out.matchAll(/^ {2}([0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}) {2}/gm)].map((m) => m[1]);
+      expect(codes).toHaveLength(DEMO_TIPS.length);
+      const tipPage = await new Visitor(app).submit('/tip', '/tip/open', { code: codes[0] });
+      expect(tipPage.body).toContain(DEMO_MARK);
       const row = (pseudonym: string) => rows.find((r) => r[2] === pseudonym)!;
       const worker = row('demo-caseworker-north');
       const staffCookies = await login(app, worker[2], worker[3], worker[4]);

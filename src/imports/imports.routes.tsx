@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fastifyMultipart from '@fastify/multipart';
 import { isoDay } from '../shared/clock.ts';
 import { Invalid, type FieldProblem } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
@@ -14,8 +13,9 @@ import { authoriseImport, importsOf, importStatus, mappingForm, startImport, upl
 import { ImportPage, ImportsPage, MapPage, UploadPage } from './imports.views.tsx';
 import { MAPPING_ECHO } from './imports.echo.ts';
 
-// Importing lists from the web. The upload is multipart (only here: the parser is registered in
-// this plugin's scope), at most 64 MB and one file; a list with the platform's header starts at
+// Importing lists from the web. The upload is multipart (the parser is the app's, from
+// src/evidence/evidence.plugin.ts; this route reads it with limits of its own), at most 64 MB and
+// one file; a list with the platform's header starts at
 // once, another goes to the mapping form. The import runs in this process while its page
 // refreshes itself every two seconds; any process can show the page (the state is in the
 // database).
@@ -23,6 +23,12 @@ import { MAPPING_ECHO } from './imports.echo.ts';
 type IdParams = { Params: { id: string } };
 
 const FIELD_LIMIT = 2000;
+const UPLOAD_LIMITS = { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, parts: 12, fieldSize: FIELD_LIMIT };
+const tooLarge = (): FieldProblem => ({
+  field: 'file',
+  key: 'imports.errors.tooLarge',
+  params: { max: MAX_FILE_BYTES / 1048576 },
+});
 
 /** The multipart body: its text fields and the file's bytes (or a problem with the file). */
 const readUpload = async (
@@ -31,9 +37,11 @@ const readUpload = async (
   const fields: Record<string, string> = {};
   let bytes: Buffer | null = null;
   try {
-    for await (const part of req.parts()) {
+    for await (const part of req.parts({ limits: UPLOAD_LIMITS })) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
+        // Cut at the limit (the app's parser does not throw on it): too large, nothing kept.
+        if (part.file.truncated) return { fields, bytes: null, problem: tooLarge() };
         if (part.fieldname === 'file' && bytes === null) bytes = data;
       } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.slice(0, FIELD_LIMIT);
     }
@@ -45,11 +53,7 @@ const readUpload = async (
       code === 'FST_PARTS_LIMIT' ||
       code === 'FST_FIELDS_LIMIT'
     )
-      return {
-        fields,
-        bytes: null,
-        problem: { field: 'file', key: 'imports.errors.tooLarge', params: { max: MAX_FILE_BYTES / 1048576 } },
-      };
+      return { fields, bytes: null, problem: tooLarge() };
     // A body cut short or without its boundary: the client's fault, said on the form.
     return { fields, bytes: null, problem: { field: 'file', key: 'errors.badRequest' } };
   }
@@ -60,10 +64,6 @@ const readUpload = async (
 
 export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, parts: 12, fieldSize: FIELD_LIMIT },
-    throwFileSizeLimit: true,
-  });
 
   const uploadForm = (
     req: FastifyRequest,

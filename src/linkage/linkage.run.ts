@@ -4,6 +4,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../shared/csv-safe.ts';
 import cliProgress from 'cli-progress';
 import { LinkageEngine } from './engine/engine.ts';
 import type { LinkageConfigInput } from './engine/config.ts';
@@ -70,7 +71,11 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const config =
     opts.threshold === undefined
       ? opts.config
-      : { ...opts.config, thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold } };
+      : // An explicit threshold is the link threshold, not a ceiling for a target precision.
+        {
+          ...opts.config,
+          thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold, targetPrecision: undefined },
+        };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
   const idField = engine.config.id;
   const seen = new Set<string>();
@@ -109,6 +114,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
         review: [],
         alarms: [],
         rejected: { constraint: 0, average: 0, size: 0 },
+        linkThreshold: engine.config.thresholds.link,
       },
       seconds: (performance.now() - started) / 1000,
       trainSeconds: 0,
@@ -144,10 +150,11 @@ export class CsvWriter {
   private rows: unknown[][] = [];
   constructor(file: string, header: string[]) {
     this.out = createWriteStream(file);
-    this.rows.push(header);
+    this.rows.push(header.map(spreadsheetSafe));
   }
+  /** Every text cell as a spreadsheet will show it, never run it (src/shared/csv-safe.ts). */
   async write(row: unknown[]): Promise<void> {
-    this.rows.push(row);
+    this.rows.push(row.map(spreadsheetSafe));
     if (this.rows.length >= 10000) await this.flush();
   }
   private async flush(): Promise<void> {
@@ -232,7 +239,7 @@ export const summary = (r: RunResult): string => {
   const n = engine.data.size;
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
-    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
     ...predicted.stats.oversized
       .slice(0, 10)
       .map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),

@@ -32,22 +32,25 @@ export const PersonFields = ({
   values,
   errors,
   staff = false,
+  tip = false,
 }: {
   ctx: PageContext;
   values: FormValues;
   errors: FormErrors;
   staff?: boolean;
+  /** an anonymous tip (src/tips/): the sender may not know the names, nor rank and category */
+  tip?: boolean;
 }) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
     <fieldset>
-      <legend>{t(staff ? 'people.personStaff' : 'people.person')}</legend>
+      <legend>{t(tip ? 'tips.personLegend' : staff ? 'people.personStaff' : 'people.person')}</legend>
       <p class="muted" id="names-hint">
-        {t('people.namesHint')}
+        {t(tip ? 'tips.personHint' : 'people.namesHint')}
       </p>
-      <NameField {...f} name="surname" label={t('people.surname')} required />
-      <NameField {...f} name="given_name" label={t('people.givenName')} required />
+      <NameField {...f} name="surname" label={t('people.surname')} required={!tip} />
+      <NameField {...f} name="given_name" label={t('people.givenName')} required={!tip} />
       <NameField {...f} name="patronymic" label={t('people.patronymic')} />
       <DateField {...f} name="birth_date" label={t('people.birthDate')} />
       <SelectField
@@ -71,13 +74,17 @@ export const PersonFields = ({
         hint={t('people.unitNameHint')}
         maxLength={PERSON_LIMITS.unitName}
       />
-      <TextField {...f} name="rank" label={t('people.rank')} maxLength={PERSON_LIMITS.rank} />
-      <SelectField
-        {...f}
-        name="service_category"
-        label={t('people.serviceCategory')}
-        options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`people.categories.${c}`) }))}
-      />
+      {!tip && (
+        <>
+          <TextField {...f} name="rank" label={t('people.rank')} maxLength={PERSON_LIMITS.rank} />
+          <SelectField
+            {...f}
+            name="service_category"
+            label={t('people.serviceCategory')}
+            options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`people.categories.${c}`) }))}
+          />
+        </>
+      )}
     </fieldset>
   );
 };

@@ -21,6 +21,14 @@ export const CASE_ACTIONS = [
   'reopen',
   'verify',
   'choose_publication',
+  // A change of level that sets the status to a death, a capture or a detention, or that
+  // counts a death: made on a page with the sources, the open discrepancies and a reason.
+  'confirm',
+  // Correcting a mistaken level, down as well as up, with a reason.
+  'revise',
+  // Settling a discrepancy with a reason: which version is set aside, or that both stand.
+  'resolve',
+  'erase',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -34,6 +42,8 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   edit: ['family', 'staff'],
   // Withdrawing is the requester's own decision: staff close a case instead, with their reason.
   withdraw: ['family'],
+  // Deleting the case with the account is the requester's alone too (case-erasure.service.ts).
+  erase: ['family'],
   assign: ['staff'],
   note: ['staff'],
   close: ['staff'],
@@ -41,7 +51,17 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   verify: ['staff'],
   // Whether the public registry may show the person is the requesting family's own choice.
   choose_publication: ['family'],
+  confirm: ['staff'],
+  revise: ['staff'],
+  resolve: ['staff'],
 };
+
+/**
+ * Actions that also need a verifier's role (a verifier, the organisation admin): correcting a
+ * level and settling a discrepancy are judgements on evidence, kept apart from the caseworker
+ * who collects it, as confirming is (maxVerificationFor).
+ */
+const VERIFIERS_ONLY: ReadonlySet<CaseAction> = new Set(['revise', 'resolve']);
 
 /** What the policy needs to know about a case, read by the cases domain. */
 export interface CaseFacts {
@@ -87,10 +107,13 @@ const mint = <A extends CaseAction>(f: CaseFacts, action: A, side: CaseSide, aut
     auth,
   }) as CaseGrant<A>;
 
+const may = (holder: { side: CaseSide; auth: AuthContext }, action: CaseAction): boolean =>
+  WHO[action].includes(holder.side) && (!VERIFIERS_ONLY.has(action) || maxVerificationFor(holder) === 'confirmed');
+
 /** The grant for one action on one case, or NotFound. */
 export const grantCase = <A extends CaseAction>(principal: Principal, facts: CaseFacts | undefined, action: A) => {
   const holder = facts && sideOf(principal, facts);
-  if (!facts || !holder || !WHO[action].includes(holder.side)) throw new NotFound('case');
+  if (!facts || !holder || !may(holder, action)) throw new NotFound('case');
   return mint(facts, action, holder.side, holder.auth);
 };
 
@@ -98,8 +121,17 @@ export const grantCase = <A extends CaseAction>(principal: Principal, facts: Cas
 export const grantCases = <A extends CaseAction>(principal: Principal, facts: CaseFacts[], action: A) =>
   facts.flatMap((f) => {
     const holder = sideOf(principal, f);
-    return holder && WHO[action].includes(holder.side) ? [mint(f, action, holder.side, holder.auth)] : [];
+    return holder && may(holder, action) ? [mint(f, action, holder.side, holder.auth)] : [];
   });
+
+/**
+ * A grant for another action on the same case, for a service that learns only while working that
+ * the change needs it (an event that turns out to set a death needs 'confirm'), or NotFound.
+ */
+export const extendGrant = <A extends CaseAction>(grant: CaseGrant, action: A): CaseGrant<A> => {
+  if (!may(grant, action)) throw new NotFound('case');
+  return { ...grant, action } as CaseGrant<A>;
+};
 
 export type VerificationLevel = 'reported' | 'corroborated' | 'confirmed';
 
@@ -128,17 +160,23 @@ export interface CaseAbilities {
   close: boolean;
   reopen: boolean;
   verify: boolean;
+  /** change a level on the confirmation page (with sources, discrepancies and a reason) */
+  confirm: boolean;
+  /** correct a level, down too, with a reason */
+  revise: boolean;
+  /** settle a discrepancy with a reason */
+  resolve: boolean;
+  /** see the history of levels and the reasons written by staff */
+  seeLevelHistory: boolean;
   maxVerification: VerificationLevel;
   /** the family's "do not publish" choice: kept open whatever the case's state (a consent, not work) */
   choosePublication: boolean;
 }
 
-const allows = (side: CaseSide, action: CaseAction): boolean => WHO[action].includes(side);
-
 /** The abilities of a grant's holder on its case, given what the lifecycle says of its state. */
 export const caseAbilities = (grant: CaseGrant, facts: Pick<CaseFacts, 'active' | 'reopenable'>): CaseAbilities => {
   const { side } = grant;
-  const working = (action: CaseAction) => allows(side, action) && facts.active;
+  const working = (action: CaseAction) => may(grant, action) && facts.active;
   return {
     voice: side,
     message: working('message'),
@@ -150,9 +188,13 @@ export const caseAbilities = (grant: CaseGrant, facts: Pick<CaseFacts, 'active' 
     seeNotes: side === 'staff',
     seeAssignee: side === 'staff',
     close: working('close'),
-    reopen: allows(side, 'reopen') && facts.reopenable,
+    reopen: may(grant, 'reopen') && facts.reopenable,
     verify: working('verify'),
+    confirm: working('confirm'),
+    revise: working('revise'),
+    resolve: working('resolve'),
+    seeLevelHistory: side === 'staff',
     maxVerification: maxVerificationFor(grant),
-    choosePublication: allows(side, 'choose_publication'),
+    choosePublication: may(grant, 'choose_publication'),
   };
 };

@@ -2,6 +2,7 @@ import { accountOf, principalOf, type AuthContext } from './principal.ts';
 import { mayAdministerSite, mayAdministerStaff } from './organisation.policy.ts';
 import { effectiveRole, isCaseStaff } from './staff-roles.ts';
 import { mayPublish } from './registry.policy.ts';
+import { mayEdit } from './appeals.policy.ts';
 
 // The links every page's menu may show, decided once per request from who is asking. A link is
 // offered only where it leads somewhere for this account: for an editor or a site admin outside
@@ -22,6 +23,16 @@ export interface NavAbilities {
   /** the public registry: everyone; its publication desk: those who publish */
   registry: boolean;
   registryDesk: boolean;
+  /** the directory of authorities, the letter templates and the guides */
+  editor: boolean;
+  /** the guides are public */
+  guides: boolean;
+  /**
+   * The session holder is a family: its way back in is a recovery code (it has no administrator to
+   * turn to), and its pages speak to a family. Known already at the second factor, before the
+   * session is a principal, so it reads the session's account rather than a grant.
+   */
+  familyAccount: boolean;
 }
 
 export const navAbilities = (auth: AuthContext | null): NavAbilities => {
@@ -39,5 +50,8 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     account: account !== null,
     registry: true,
     registryDesk: mayPublish(principal),
+    editor: mayEdit(principal),
+    guides: true,
+    familyAccount: auth?.role === 'family',
   };
 };

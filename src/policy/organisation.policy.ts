@@ -100,3 +100,11 @@ export const grantOpenCase = (principal: Principal): AuthContext => {
   if (auth?.role !== 'family') throw new NotFound('case');
   return auth;
 };
+
+/** Deleting one's own account with every case: a family's own decision (staff are removed by an admin). */
+export const mayEraseOwnAccount = (principal: Principal): boolean => accountOf(principal)?.role === 'family';
+
+export const grantEraseOwnAccount = (principal: Principal): AuthContext => {
+  if (!mayEraseOwnAccount(principal)) throw new NotFound('account');
+  return accountOf(principal)!;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseAbilities, grantCase, grantCases, CASE_ACTIONS, type CaseFacts } from './case.policy.ts';
+import { caseAbilities, extendGrant, grantCase, grantCases, CASE_ACTIONS, type CaseFacts } from './case.policy.ts';
 import { navAbilities } from './nav.policy.ts';
 import {
   grantAuditLog,
@@ -57,7 +57,20 @@ const allowed = (p: Principal, f = facts()) =>
     }
   });
 
-const STAFF_ACTIONS = ['read', 'message', 'add_event', 'edit', 'assign', 'note', 'close', 'reopen', 'verify'];
+const CASEWORKER_ACTIONS = [
+  'read',
+  'message',
+  'add_event',
+  'edit',
+  'assign',
+  'note',
+  'close',
+  'reopen',
+  'verify',
+  'confirm',
+];
+// Correcting a level and settling a discrepancy are a verifier's judgement (issue 9).
+const STAFF_ACTIONS = [...CASEWORKER_ACTIONS, 'revise', 'resolve'];
 
 describe('case policy', () => {
   it('gives the requester her own actions and case staff theirs; nobody else anything', () => {
@@ -68,9 +81,10 @@ describe('case policy', () => {
       'edit',
       'withdraw',
       'choose_publication',
+      'erase',
     ]);
-    for (const role of ['caseworker', 'verifier', 'org_admin'] as const)
-      expect(allowed(account(role))).toEqual(STAFF_ACTIONS);
+    expect(allowed(account('caseworker'))).toEqual(CASEWORKER_ACTIONS);
+    for (const role of ['verifier', 'org_admin'] as const) expect(allowed(account(role))).toEqual(STAFF_ACTIONS);
     // A site admin inside the organisation acts as its admin; outside any, as nobody.
     expect(allowed(account('site_admin'))).toEqual(STAFF_ACTIONS);
     expect(allowed(account('site_admin', { organisationId: null }))).toEqual([]);
@@ -109,6 +123,10 @@ describe('case policy', () => {
       close: true,
       reopen: false,
       verify: true,
+      confirm: true,
+      revise: false,
+      resolve: false,
+      seeLevelHistory: true,
       withdraw: false,
       maxVerification: 'corroborated',
     });
@@ -119,6 +137,7 @@ describe('case policy', () => {
       close: false,
       reopen: true,
       verify: false,
+      confirm: false,
     });
     const fam = grantCase(account('family'), facts(), 'read');
     expect(caseAbilities(fam, { active: true, reopenable: false })).toMatchObject({
@@ -127,9 +146,26 @@ describe('case policy', () => {
       seeNotes: false,
       seeAssignee: false,
       assign: false,
+      confirm: false,
+      revise: false,
+      resolve: false,
+      seeLevelHistory: false,
       maxVerification: 'reported',
     });
-    expect(caseAbilities(grantCase(account('verifier'), facts(), 'read'), facts()).maxVerification).toBe('confirmed');
+    const verifier = caseAbilities(grantCase(account('verifier'), facts(), 'read'), facts());
+    expect(verifier).toMatchObject({ maxVerification: 'confirmed', revise: true, resolve: true });
+    expect(caseAbilities(grantCase(account('verifier'), facts(), 'read'), facts({ active: false }))).toMatchObject({
+      revise: false,
+      resolve: false,
+    });
+  });
+
+  it('extends a grant to another action only as far as the policy allows', () => {
+    const cw = grantCase(account('caseworker'), facts(), 'add_event');
+    expect(extendGrant(cw, 'confirm').action).toBe('confirm');
+    expect(() => extendGrant(cw, 'revise')).toThrow(expect.objectContaining({ kind: 'not_found' }));
+    const fam = grantCase(account('family'), facts(), 'add_event');
+    expect(() => extendGrant(fam, 'confirm')).toThrow(expect.objectContaining({ kind: 'not_found' }));
   });
 });
 

@@ -32,15 +32,20 @@ const SOURCES = {
 };
 
 const deathEvent = async (t: TestApp, w: World, caseId: string, over: Record<string, unknown> = {}) =>
-  addEvent({ db: t.opened.db, clock: t.clock }, await grantFor(t, w.verifier, caseId, 'add_event'), {
-    kind: 'death_confirmed',
-    date: parsePartialDate('2026-01-20') ?? undefined,
-    source: 'official',
-    place: 'Бахмут',
-    description: undefined,
-    verification: 'confirmed',
-    ...over,
-  });
+  addEvent(
+    { db: t.opened.db, clock: t.clock },
+    await grantFor(t, w.verifier, caseId, 'add_event'),
+    {
+      kind: 'death_confirmed',
+      date: parsePartialDate('2026-01-20') ?? undefined,
+      source: 'official',
+      place: 'Бахмут',
+      description: undefined,
+      verification: 'confirmed',
+      ...over,
+    },
+    { reason: 'Извещение военкомата' },
+  );
 
 const deps = (t: TestApp) => ({ db: t.opened.db, clock: t.clock, config: { registryNoticeDays: 7 } });
 const as = (u: TestUser) => principalOf(u.auth);

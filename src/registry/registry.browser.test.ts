@@ -77,14 +77,19 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await addSyntheticRecords(deps, systemPrincipal('demo'), org.id, syntheticRecords(400));
     // A case whose death is confirmed but not yet published: the verifier will do it in the browser.
     caseToPublish = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Публикуемов' }))).caseId;
-    await addEvent(deps, await authoriseCase(run.db, principalOf(verifier.auth), caseToPublish, 'add_event'), {
-      kind: 'death_confirmed',
-      date: parsePartialDate('2026-01-25') ?? undefined,
-      source: 'news',
-      place: 'Курская область',
-      description: undefined,
-      verification: 'confirmed',
-    });
+    await addEvent(
+      deps,
+      await authoriseCase(run.db, principalOf(verifier.auth), caseToPublish, 'add_event'),
+      {
+        kind: 'death_confirmed',
+        date: parsePartialDate('2026-01-25') ?? undefined,
+        source: 'news',
+        place: 'Курская область',
+        description: undefined,
+        verification: 'confirmed',
+      },
+      { reason: 'Извещение военкомата' },
+    );
   });
   afterAll(async () => {
     await browser?.close();

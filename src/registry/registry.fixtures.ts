@@ -21,14 +21,19 @@ export const publishedFromCase = async (
 ): Promise<{ caseId: string; recordId: string }> => {
   const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname }));
   const verifier = principalOf(people.verifier);
-  await addEvent(deps, await authoriseCase(deps.db, verifier, caseId, 'add_event'), {
-    kind: 'death_confirmed',
-    date: parsePartialDate('2026-01-20') ?? undefined,
-    source: 'official',
-    place: 'Бахмут',
-    description: undefined,
-    verification: 'confirmed',
-  });
+  await addEvent(
+    deps,
+    await authoriseCase(deps.db, verifier, caseId, 'add_event'),
+    {
+      kind: 'death_confirmed',
+      date: parsePartialDate('2026-01-20') ?? undefined,
+      source: 'official',
+      place: 'Бахмут',
+      description: undefined,
+      verification: 'confirmed',
+    },
+    { reason: 'Извещение военкомата' },
+  );
   const rdeps = { ...deps, config: { registryNoticeDays: 7 } };
   const waive = await authoriseCasePublication(deps.db, verifier, caseId, 'waive_notice');
   const recordId = await announce(rdeps, waive.grant, waive.ref, 'family_asked');

@@ -28,6 +28,10 @@ export const homeRoutes = async (app: FastifyInstance): Promise<void> => {
           <li>{ctx.t('home.step2')}</li>
           <li>{ctx.t('home.step3')}</li>
         </ol>
+        <h2>{ctx.t('home.tipTitle')}</h2>
+        <p>
+          <a href="/tips/new">{ctx.t('home.sendTip')}</a> · <a href="/tip">{ctx.t('home.tipCode')}</a>
+        </p>
         <p class="muted">{ctx.t('home.safety')}</p>
       </Layout>
     )),

@@ -21,6 +21,12 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],
   [/^\/account\/(passphrase|sessions|recovery-codes)$/, '/account'],
   [/^\/admin\/invites\/(reset|remove|revoke)$/, '/admin/invites'],
+  [/^\/tip\/(open|add|leave)$/, '/tip'],
+  [/^\/staff\/tips\/([^/]+)\/(reply|attach|close|reopen)$/, '/staff/tips/$1'],
+  [/^\/appeals\/([^/]+)\/(send|steps|close|discard|sign|print)$/, '/appeals/$1'],
+  [/^\/cases\/([^/]+)\/appeals$/, '/cases/$1'],
+  [/^\/guides\/search$/, '/guides'],
+  [/^\/staff\/collective\/([^/]+)\/(send|print)$/, '/staff/collective/$1'],
 ];
 
 export const languageSwitchPath = (path: string): string => {
@@ -76,6 +82,11 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
             <a href="/registry">{t('registry.nav')}</a>
           </li>
         )}
+        {nav.editor && (
+          <li>
+            <a href="/editor">{t('appeals.editor.nav')}</a>
+          </li>
+        )}
         {nav.organisations && (
           <li>
             <a href="/admin/organisations">{t('accounts.admin.organisationsTitle')}</a>
@@ -94,6 +105,11 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
         {nav.account && (
           <li>
             <a href="/account">{t('accounts.nav.account')}</a>
+          </li>
+        )}
+        {nav.guides && (
+          <li>
+            <a href="/guides">{t('guides.nav')}</a>
           </li>
         )}
         <li>

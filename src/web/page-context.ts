@@ -12,11 +12,23 @@ export interface PageContext {
   auth: AuthContext | null;
   /** the menu links this request's account may follow (src/policy/nav.policy.ts) */
   nav: NavAbilities;
-  /** path without the query string, for the language switch */
+  /** this page's path rebuilt from its matched route and parameters, for the language switch */
   path: string;
   /** the deployment's IANA time zone (TIME_ZONE): times of day are shown in it (web/time.ts) */
   timeZone: string;
 }
+
+/**
+ * The page's own path, rebuilt from the route that matched (req.routeOptions.url) and its
+ * parameters — never the raw request path: `GET //evil.example/x` would otherwise put a link to
+ * another host on our page. Without a matched route (a 404) it is the home page.
+ */
+export const routePath = (req: FastifyRequest): string => {
+  const pattern = req.routeOptions?.url;
+  if (!pattern || pattern.includes('*')) return '/';
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  return pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+};
 
 export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageContext => ({
   t: req.t,
@@ -24,6 +36,6 @@ export const pageContext = (req: FastifyRequest, reply: FastifyReply): PageConte
   csrfToken: reply.generateCsrf(),
   auth: req.auth,
   nav: navAbilities(req.auth),
-  path: req.url.split('?')[0],
+  path: routePath(req),
   timeZone: req.server.deps.config.timeZone,
 });

@@ -48,8 +48,13 @@ export const registerSecurity = async (
       (req.headers['x-csrf-token'] as string | undefined),
   });
   // Not per IP: behind an onion service everybody is 127.0.0.1, and no IP is kept anyway.
-  // Routes opt in with `config: { rateLimit: {...} }`; accounts add per-account limits.
-  await app.register(fastifyRateLimit, { global: false, keyGenerator: () => 'global' });
+  // Routes opt in with `config: { rateLimit: {...} }`. A logged-in account has its own count
+  // (the session is read before the route's limit runs), so a flood by one account or by
+  // anonymous visitors cannot use up a form for everyone else; anonymous visitors share one.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    keyGenerator: (req: FastifyRequest) => (req.auth?.secondFactorDone ? `account:${req.auth.userId}` : 'global'),
+  });
 
   app.decorateRequest('lang', 'ru');
   app.decorateRequest('t', null as never);

@@ -40,10 +40,23 @@ const WATCHED = [
   'incidents',
   'incident_persons',
   'incident_facts',
+  'tips',
+  'tip_posts',
+  'appeals',
+  'appeal_steps',
+  'appeal_senders',
+  'collective_appeals',
+  'evidence_files',
+  'authorities',
+  'appeal_templates',
+  'guides',
+  'guide_versions',
 ] as const;
 
 /** Those who may read organisation A's case: nobody else may ever see its secrets. */
 const READERS: readonly Who[] = ['owner', 'caseworker', 'verifier', 'orgAdmin', 'siteAdminInOrg'];
+/** Those who may read the tip sent to organisation A: its case staff and its sender. */
+const TIP_READERS: readonly Who[] = ['caseworker', 'verifier', 'orgAdmin', 'siteAdminInOrg', 'tipSender'];
 
 interface Response {
   statusCode: number;
@@ -72,7 +85,8 @@ describe.each(DIALECTS)('access matrix: every route × every principal (%s)', (d
   let t: TestApp;
   let w: AccessWorld;
   beforeAll(async () => {
-    t = await testApp(dialect);
+    // Each principal posts to every route: far past the per-account posting limit, which this matrix is not about.
+    t = await testApp(dialect, { POSTS_PER_MINUTE: '100000', POSTS_PER_HOUR: '1000000' });
     w = await buildAccessWorld(t);
   });
   afterAll(() => t.close());
@@ -87,7 +101,11 @@ describe.each(DIALECTS)('access matrix: every route × every principal (%s)', (d
   const send = async (spec: RouteSpec, req: AccessRequest, cookies: Cookies, who: Who): Promise<Response> => {
     if (spec.method === 'GET') return t.app.inject({ method: 'GET', url: req.url, cookies });
     // A token from a page this principal can open, as a browser would have it.
-    const { token, cookies: jar } = await formToken(t.app, who === 'anonymous' ? '/login' : '/', cookies);
+    const { token, cookies: jar } = await formToken(
+      t.app,
+      who === 'anonymous' || who === 'tipSender' ? '/login' : '/',
+      cookies,
+    );
     return t.app.inject({
       method: 'POST',
       url: req.url,
@@ -123,8 +141,11 @@ describe.each(DIALECTS)('access matrix: every route × every principal (%s)', (d
       const what = `${spec.method} ${spec.route} (${req.url})`;
       const verdict = judge(res, expected);
       if (verdict) failures.push(`${what}: ${verdict}`);
-      if (!READERS.includes(who))
-        for (const secret of w.secrets) if (res.body.includes(secret)) failures.push(`${what}: shows "${secret}"`);
+      const hidden = [
+        ...(READERS.includes(who) ? [] : w.secrets.filter((x) => !w.tipSecrets.includes(x))),
+        ...(TIP_READERS.includes(who) ? [] : w.tipSecrets),
+      ];
+      for (const secret of hidden) if (res.body.includes(secret)) failures.push(`${what}: shows "${secret}"`);
       if (watch && (await snapshot()) !== before) failures.push(`${what}: refused, but the database changed`);
     }
     expect(failures).toEqual([]);

@@ -27,7 +27,8 @@ export interface RouteSpec {
   outcome: (who: Who) => Outcome;
 }
 
-const LOGGED_OUT: readonly Who[] = ['anonymous', 'staffWithout2fa'];
+// A tip sender holds no account: account pages send them to log in, as anyone without one.
+export const LOGGED_OUT: readonly Who[] = ['anonymous', 'staffWithout2fa', 'tipSender'];
 
 /** Only these principals; those not fully logged in are sent to log in, the rest get 404. */
 export const only =

@@ -17,6 +17,12 @@ import { caseInput, NARRATIVE } from '../../src/cases/cases.fixtures.ts';
 import { parsePartialDate } from '../../src/people/partial-date.ts';
 import { principalOf } from '../../src/policy/principal.ts';
 import { Scheduler } from '../../src/scheduler/scheduler.service.ts';
+import { submitTip } from '../../src/tips/tip-intake.service.ts';
+import { TIP_COOKIE } from '../../src/tips/tip-sessions.service.ts';
+import { parseForm } from '../../src/shared/validation.ts';
+import { tipSchema } from '../../src/tips/tips.schema.ts';
+import { prepareUpload } from '../../src/evidence/evidence.service.ts';
+import sharp from 'sharp';
 import { allJobs } from '../../src/jobs.ts';
 
 // The people of the access matrix: every kind of principal, in two organisations, and helpers
@@ -36,6 +42,8 @@ export const WHO = [
   'staffWithout2fa',
   'siteAdmin',
   'siteAdminInOrg',
+  // no account: someone who sent a tip to organisation A and holds its receipt code (a visit)
+  'tipSender',
 ] as const;
 export type Who = (typeof WHO)[number];
 
@@ -43,12 +51,18 @@ export interface AccessWorld {
   t: TestApp;
   orgA: TestOrganisation;
   orgB: TestOrganisation;
-  users: Record<Exclude<Who, 'anonymous' | 'staffWithout2fa'>, TestUser>;
+  users: Record<Exclude<Who, 'anonymous' | 'staffWithout2fa' | 'tipSender'>, TestUser>;
   cookies: Record<Who, Cookies>;
   /** a case of the owner's in organisation A, kept open for the whole matrix */
   caseId: string;
   /** texts that only those allowed to read the case may ever see */
   secrets: string[];
+  /** a tip sent to organisation A (by the tipSender), and what only its readers may see */
+  tipId: string;
+  /** a photo sent with that tip */
+  tipFileId: string;
+  tipSecrets: string[];
+  freshTip(): Promise<string>;
   freshCase(): Promise<string>;
   freshEvent(caseId: string): Promise<string>;
   freshStaff(): Promise<TestUser>;
@@ -83,8 +97,32 @@ export const buildAccessWorld = async (t: TestApp): Promise<AccessWorld> => {
     secondFactorDone: false,
     clock,
   });
+  const TIP_TEXT = 'Видел его в подвале. МАРКЕР-ПОДСКАЗКА-МАТРИЦА-4410';
+  const photo = await prepareUpload(
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } })
+      .png()
+      .toBuffer(),
+  );
+  const sendTip = (withFile = false) =>
+    submitTip(
+      { db, clock, config: t.config },
+      parseForm(tipSchema('2026-03-02'), {
+        organisation: orgA.id,
+        surname: 'Тихомиров',
+        what_happened: TIP_TEXT,
+        how_known: 'saw_myself',
+      }),
+      { file: withFile ? photo : null },
+    );
+  const tip = await sendTip(true);
+  const tipFile = await db
+    .selectFrom('evidence_files')
+    .select('id')
+    .where('scope', '=', `tip:${tip.tipId}`)
+    .executeTakeFirstOrThrow();
   const cookies: Record<Who, Cookies> = {
     anonymous: {},
+    tipSender: { [TIP_COOKIE]: tip.cookie },
     staffWithout2fa: { [SESSION_COOKIE]: half.cookie },
     ...(Object.fromEntries(Object.entries(users).map(([k, u]) => [k, u.cookies])) as Record<
       keyof typeof users,
@@ -107,7 +145,11 @@ export const buildAccessWorld = async (t: TestApp): Promise<AccessWorld> => {
     users,
     cookies,
     caseId: await freshCase(),
-    secrets: [NARRATIVE, surname],
+    secrets: [NARRATIVE, surname, TIP_TEXT],
+    tipId: tip.tipId,
+    tipFileId: tipFile.id,
+    tipSecrets: [TIP_TEXT],
+    freshTip: async () => (await sendTip()).tipId,
     freshCase,
     freshEvent: async (caseId) =>
       (
@@ -137,6 +179,8 @@ export const buildAccessWorld = async (t: TestApp): Promise<AccessWorld> => {
     },
     freshCookies: async (who): Promise<Cookies> => {
       if (who === 'anonymous') return {};
+      // A tip sender's fresh visit is a new tip of their own (deleting it ends the visit).
+      if (who === 'tipSender') return { [TIP_COOKIE]: (await sendTip()).cookie };
       const u = who === 'staffWithout2fa' ? halfStaff : users[who];
       const s = await createSession(db, {
         userId: u.id,

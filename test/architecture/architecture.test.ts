@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,22 @@ describe('architecture', () => {
 
   it('keeps every house rule', () => {
     expect(violationsOf(graph)).toEqual([]);
+  });
+
+  // Views read the abilities the policy computed (view.can, ctx.nav, a member's mayReset); a view
+  // that compares a role decides access on its own, and the next role added would slip past it.
+  it('has no view that tests a role', () => {
+    const testsRole = /\brole\s*[!=]==|[!=]==\s*\w*\.?role\b|\bisCaseStaff\(|\beffectiveRole\(/;
+    const offenders = graph.files
+      .filter((f) => /\.views\.tsx$|^src\/web\/layout\.tsx$/.test(f))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(root, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (testsRole.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
+    expect(testsRole.test("{auth.role === 'family' && (")).toBe(true);
   });
 
   it('would notice a cycle and a broken rule', () => {

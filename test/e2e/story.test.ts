@@ -195,7 +195,16 @@ describe('the whole story in a browser, JavaScript off', () => {
     await worker.getByRole('button', { name: ru('cases.takeCase') }).click();
     await worker.locator('section[aria-labelledby="assign-h"] p', { hasText: 'Ольга-юрист' }).waitFor();
     await check(worker, 'case taken (staff)');
-    await worker.locator('#timeline li', { hasText: EVENT_TEXT }).locator('button[value="corroborated"]').click();
+    // A capture is never one click (issue 9): its confirmation page lists the sources and the
+    // open discrepancies and takes the caseworker's reason.
+    await worker
+      .locator('#timeline li', { hasText: EVENT_TEXT })
+      .getByRole('button', { name: ru('cases.confirmAs', { level: ru('cases.levels.corroborated') }) })
+      .click();
+    await worker.getByRole('heading', { name: ru('cases.level.sources') }).waitFor();
+    await check(worker, 'confirmation page (staff)');
+    await worker.getByRole('textbox', { name: new RegExp(ru('cases.level.reason')) }).fill('Видео сверено с фото');
+    await worker.getByRole('button', { name: ru('cases.level.confirmSubmit'), exact: true }).click();
     await worker
       .locator('#timeline li', { hasText: EVENT_TEXT })
       .filter({ hasText: ru('cases.levels.corroborated') })

@@ -19,6 +19,8 @@ export interface StoryTexts {
   note: string;
   staffMessage: string;
   familyMessage: string;
+  /** the caseworker's reason for corroborating the capture (issue 9: a capture is confirmed with a reason) */
+  confirmReason: string;
 }
 
 export interface StoryResult {
@@ -45,6 +47,7 @@ export const storyTexts = (tag = cyrillicTag()): StoryTexts => ({
   note: `Проверить через правозащитников в Ростове ${tag}ЗАМЕТКА`,
   staffMessage: `Мы подтвердили сведения сослуживца ${tag}СООБЩЕНИЕ`,
   familyMessage: `Спасибо, ждём новостей ${tag}ОТВЕТ`,
+  confirmReason: `Видео из плена сверено с фото ${tag}ПРИЧИНА`,
 });
 
 /** Whether the page shows `text` (as the renderer escapes it: &, < and "). */
@@ -179,8 +182,18 @@ export const runStory = async (
     'assignee option',
   );
   await caseworker.visitor.submit(null, `/staff/cases/${caseId}/assign`, { assignee: caseworker.userId });
-  const eventId = one(/action="\/staff\/events\/([0-9a-f-]{36})\/verify"/, caseworker.visitor.last!, 'event to verify');
-  await caseworker.visitor.submit(null, `/staff/events/${eventId}/verify`, { verification: 'corroborated' });
+  // A capture is never one click: its confirmation page shows the sources and asks for a reason.
+  const eventId = one(
+    /action="\/staff\/events\/([0-9a-f-]{36})\/confirm"/,
+    caseworker.visitor.last!,
+    'event to confirm',
+  );
+  const confirmPage = `/staff/events/${eventId}/confirm?level=corroborated`;
+  const confirmed = await caseworker.visitor.submit(confirmPage, `/staff/events/${eventId}/confirm`, {
+    verification: 'corroborated',
+    reason: texts.confirmReason,
+  });
+  must(confirmed, 'capture corroborated with a reason', confirmed.url.startsWith(`/cases/${caseId}?done=verified`));
   await caseworker.visitor.submit(null, `/staff/cases/${caseId}/notes`, { body: texts.note });
   const staffCasePage = await caseworker.visitor.submit(null, `/cases/${caseId}/messages`, {
     body: texts.staffMessage,

@@ -33,7 +33,13 @@ export interface TypedField {
 /** The forms of a page: action and the values a browser would send (hidden inputs included). */
 export const formsOf = (
   html: string,
-): Array<{ action: string; method: 'get' | 'post'; fields: Record<string, string>; typed: TypedField[] }> =>
+): Array<{
+  action: string;
+  method: 'get' | 'post';
+  enctype: string;
+  fields: Record<string, string>;
+  typed: TypedField[];
+}> =>
   [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, open, inner]) => {
     const fields: Record<string, string> = {};
     const typed: TypedField[] = [];
@@ -65,6 +71,7 @@ export const formsOf = (
     return {
       action: attr(open, 'action') ?? '',
       method: (attr(open, 'method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get',
+      enctype: (attr(open, 'enctype') ?? 'application/x-www-form-urlencoded').toLowerCase(),
       fields,
       typed,
     };
@@ -97,16 +104,32 @@ export class Visitor {
     return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
   }
 
-  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>, follow = true): Promise<Page> {
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    form?: Record<string, string>,
+    follow = true,
+    enctype = 'application/x-www-form-urlencoded',
+  ): Promise<Page> {
+    // A form that may carry a file is sent as a browser sends it: multipart, with no file chosen.
+    let body: { payload: string | Buffer; type: string } | undefined;
+    if (form && enctype === 'multipart/form-data') {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries(form)) fd.append(k, v);
+      const encoded = new Response(fd);
+      body = { payload: Buffer.from(await encoded.arrayBuffer()), type: encoded.headers.get('content-type')! };
+    } else if (form) {
+      body = { payload: new URLSearchParams(form).toString(), type: 'application/x-www-form-urlencoded' };
+    }
     const res = await this.app.inject({
       method,
       url,
       headers: {
         ...this.headers,
         ...this.cookieHeader(),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(body ? { 'content-type': body.type } : {}),
       },
-      payload: form ? new URLSearchParams(form).toString() : undefined,
+      payload: body?.payload,
     });
     this.remember(res.headers['set-cookie']);
     const page: Page = { status: res.statusCode, url, body: res.body, headers: res.headers };
@@ -133,8 +156,9 @@ export class Visitor {
     follow = true,
   ): Promise<Page> {
     const page = pageUrl === null && this.last ? this.last : await this.get(pageUrl ?? '/');
+    // A multipart form carries its CSRF token in the action's query: match on the path.
     const form = formsOf(page.body).find((f) =>
-      typeof action === 'string' ? f.action === action : action.test(f.action),
+      typeof action === 'string' ? f.action.split('?')[0] === action : action.test(f.action),
     );
     if (!form)
       throw new Error(
@@ -142,6 +166,6 @@ export class Visitor {
           .map((f) => f.action)
           .join(', ')}`,
       );
-    return this.request('POST', form.action, { ...form.fields, ...fields }, follow);
+    return this.request('POST', form.action, { ...form.fields, ...fields }, follow, form.enctype);
   }
 }

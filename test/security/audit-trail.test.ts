@@ -32,7 +32,8 @@ describe.each(DIALECTS)('the audit trail of the whole story (%s)', (dialect) => 
         'account.2fa_set',
         'case.read',
         'case.assigned',
-        'event.verified',
+        // the capture, corroborated on its confirmation page with a reason (issue 9)
+        'event.confirmed',
         'note.added',
         'message.sent',
       ]),

@@ -138,12 +138,15 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
       ...(await db.selectFrom('case_messages').select('body_sealed').execute()),
       ...(await db.selectFrom('case_notes').select('body_sealed').execute()),
     ];
+    // The reasons staff give for a level (the story's caseworker corroborated a capture with one).
+    const levels = await db.selectFrom('event_levels').select('reason_sealed').execute();
     const sealed = [
       ...cases.flatMap((c) => Object.values(c)),
       ...events.map((e) => e.description_sealed),
       ...posts.map((p) => p.body_sealed),
+      ...levels.map((l) => l.reason_sealed),
     ].filter((v): v is string => v !== null);
-    expect(sealed.length).toBeGreaterThanOrEqual(4 + 1 + 3);
+    expect(sealed.length).toBeGreaterThanOrEqual(4 + 1 + 3 + 1);
     for (const v of sealed) {
       expect(v).toMatch(/^g1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
       for (const text of Object.values(texts)) expect(v).not.toContain(text);

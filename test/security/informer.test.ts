@@ -73,13 +73,16 @@ describe.each(DIALECTS)('an informer with a family account of its own (%s)', (di
       .executeTakeFirstOrThrow();
     for (const action of [
       `/staff/events/${story.eventId}/verify`,
+      `/staff/events/${story.eventId}/confirm`,
+      `/staff/events/${story.eventId}/revise`,
+      `/staff/cases/${story.caseId}/discrepancies`,
       `/staff/cases/${story.caseId}/notes`,
       `/staff/cases/${story.caseId}/close`,
     ]) {
       const res = await informer.request(
         'POST',
         action,
-        { _csrf: token, verification: 'confirmed', body: 'x', reason: 'withdrawn' },
+        { _csrf: token, verification: 'confirmed', body: 'x', reason: 'withdrawn', confirm: 'yes', outcome: 'both' },
         false,
       );
       expect(res.status, action).toBe(404);
@@ -94,7 +97,17 @@ describe.each(DIALECTS)('an informer with a family account of its own (%s)', (di
       (await t.opened.db.selectFrom('cases').select('state').where('id', '=', story.caseId).executeTakeFirstOrThrow())
         .state,
     ).toBe('open');
-    for (const url of ['/staff', '/staff/audit', '/staff/search?q=Демидов', '/admin/invites', '/admin/organisations']) {
+    for (const url of [
+      '/staff',
+      '/staff/audit',
+      '/staff/search?q=Демидов',
+      '/admin/invites',
+      '/admin/organisations',
+      `/staff/cases/${story.caseId}/close`,
+      `/staff/cases/${story.caseId}/discrepancies`,
+      `/staff/events/${story.eventId}/confirm`,
+      `/staff/events/${story.eventId}/revise`,
+    ]) {
       const res = await informer.request('GET', url, undefined, false);
       expect(res.status, url).toBe(404);
     }

@@ -22,8 +22,12 @@ describe('every form posted after the session ended hands back what was typed, l
     const caseUrl = `/cases/${story.caseId}`;
     const pages: Array<[string, Visitor, string[]]> = [
       ['family', story.family.visitor, ['/cases/new', caseUrl, `${caseUrl}/edit`]],
-      ['caseworker', story.caseworker.visitor, [caseUrl, '/staff/search']],
-      ['admin', story.admin.visitor, ['/admin/organisations']],
+      ['caseworker', story.caseworker.visitor, [caseUrl, '/staff/search', `/staff/cases/${story.caseId}/close`]],
+      [
+        'admin',
+        story.admin.visitor,
+        ['/admin/organisations', `/staff/events/${story.eventId}/confirm`, `/staff/events/${story.eventId}/revise`],
+      ],
     ];
     const seen = new Set<string>();
     for (const [who, v, urls] of pages)
@@ -47,7 +51,10 @@ describe('every form posted after the session ended hands back what was typed, l
         'family /cases/:id/edit',
         'caseworker /staff/cases/:id/notes',
         'caseworker /staff/search',
+        'caseworker /staff/cases/:id/close',
         'admin /admin/organisations',
+        'admin /staff/events/:id/confirm',
+        'admin /staff/events/:id/revise',
       ]),
     );
   });

@@ -104,4 +104,31 @@ describe('fallback rules ("?field")', () => {
     new Blocking(d, [['s+g']]).forEachPair((p, q) => pairs.push([p, q]));
     expect(pairs).toEqual([[0, 1]]);
   });
+  it('keys "a~b|t" on the field that plays a\'s role: a surname and a given name written in each other\'s fields meet', () => {
+    const d = new Dataset(['surname', 'given_name']);
+    d.add('0', { surname: 'Липук', given_name: 'Александр' });
+    d.add('1', { surname: 'Александр', given_name: 'Липук' });
+    d.add('2', { surname: 'Липук', given_name: 'Руслан' });
+    d.add('3', { surname: 'Руслан', given_name: 'Александр' }); // both given names: read as written
+    d.add('4', { surname: 'Александр', given_name: '' });
+    const pairs: string[] = [];
+    new Blocking(d, [['surname~given_name|surname-key', 'given_name~surname|given-canonical']]).forEachPair((p, q) =>
+      pairs.push([p, q].sort().join('-')),
+    );
+    // 0 and 1 are Липук Александр in either order; 2 is another man; 3 keeps its order
+    // (Руслан Александр), so it meets none; 4 has no given name and no key.
+    expect(pairs).toEqual(['0-1']);
+  });
+  it('puts any two birth years at most one apart in a shared window of birth-year2 or birth-year2s', () => {
+    const d = new Dataset(['s', 'dob']);
+    const years = ['1989-05-01', '1990-03-02', '1991', '12.07.1992', '1994'];
+    years.forEach((y, i) => d.add(String(i), { s: 'ivanov', dob: y }));
+    const pairs = new Set<string>();
+    new Blocking(d, [
+      ['s', 'dob|birth-year2'],
+      ['s', 'dob|birth-year2s'],
+    ]).forEachPair((p, q) => pairs.add([p, q].sort().join('-')));
+    // Every neighbour pair meets (1989–90, 1990–91, 1991–92); nothing two or more years apart does.
+    expect([...pairs].sort()).toEqual(['0-1', '1-2', '2-3']);
+  });
 });

@@ -3,18 +3,39 @@
 // scored exactly once and memory stays O(records). Oversized blocks are skipped and reported.
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { mixHash } from './strings.ts';
-import { getTransform } from './transforms.ts';
+import { getTransform, looksLikeGivenName } from './transforms.ts';
 
 export type BlockingRule = readonly string[];
 /** A rule, or a rule with its own block-size cap (blocks above it are skipped without a report). */
 export type BlockingRuleSpec = BlockingRule | { readonly rule: BlockingRule; readonly maxBlockSize: number };
 
-/** One key part: a transformed field, or "a+b|t": the unordered set of two fields' values
- * (so a surname written in the given-name field still meets its twin). */
+/** One key part: a transformed field; "a+b|t": the unordered set of two fields' values (so a
+ * surname written in the given-name field still meets its twin); or "a~b|t": a's value, or b's
+ * when the two are written in each other's fields (see `nameRoles`). */
 interface KeyPart {
   cols: FieldColumn[];
   features: TokenFeature[];
+  /** For "a~b": per column, 1 when the value is a recognised given name. */
+  givenLike?: TokenFeature[];
+  /** For "a~b": whether the part wants the given-name role (a given-name transform). */
+  wantsGiven?: boolean;
 }
+
+/**
+ * Which column of an "a~b" part holds the part's value: a surname field that holds a known given
+ * name beside a given-name field that holds none ("Александр | Липук") has the two swapped, and
+ * every rule keyed on the surname (or the given name) should read the other field. Decided per
+ * record from the name dictionary alone, so a new record gets the key a batch run gives it.
+ */
+const roleColumn = (part: KeyPart, t0: number, t1: number): number => {
+  const g = part.givenLike!;
+  const k0 = g[0].data[t0];
+  const k1 = g[1].data[t1];
+  if (k0 === k1) return 0;
+  // The part's own field holds a given name and the other not: for a surname role, swapped;
+  // the part's own field holds none and the other does: for a given-name role, swapped.
+  return part.wantsGiven ? (k0 === 0 ? 1 : 0) : k0 === 1 ? 1 : 0;
+};
 
 export interface OversizedBlock {
   rule: string;
@@ -79,8 +100,14 @@ export class Blocking {
         const [fields, transformName = 'value'] = spec.split('|');
         const fn = getTransform(transformName);
         const interner = new Interner(features);
-        const cols = fields.split('+').map((f) => data.column(f));
+        const role = fields.includes('~');
+        const cols = fields.split(/[+~]/).map((f) => data.column(f));
         part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)), features)) };
+        if (role) {
+          if (cols.length !== 2) throw new Error(`blocking part "${spec}": "~" joins exactly two fields`);
+          part.givenLike = cols.map(() => new TokenFeature((raw) => (looksLikeGivenName(raw) ? 1 : 0), features));
+          part.wantsGiven = transformName.startsWith('given');
+        }
         cache.set(spec, part);
       }
       return part;
@@ -114,6 +141,14 @@ export class Blocking {
         const id = part.features[0].data[t];
         if (id < 0) return NULL_KEY;
         h = mixHash(h, id);
+      } else if (part.givenLike) {
+        const t0 = part.cols[0].at(r);
+        if (t0 < 0) return NULL_KEY;
+        const t1 = part.cols[1].at(r);
+        const c = t1 < 0 ? 0 : roleColumn(part, t0, t1);
+        const id = part.features[c].data[c === 0 ? t0 : t1];
+        if (id < 0) return NULL_KEY;
+        h = mixHash(h, id);
       } else {
         const t0 = part.cols[0].at(r);
         const t1 = part.cols[1].at(r);
@@ -129,7 +164,10 @@ export class Blocking {
 
   sync(): void {
     for (const rule of [...this.parts, ...this.fallback])
-      for (const p of rule) p.features.forEach((f, i) => f.sync(p.cols[i]));
+      for (const p of rule) {
+        p.features.forEach((f, i) => f.sync(p.cols[i]));
+        p.givenLike?.forEach((f, i) => f.sync(p.cols[i]));
+      }
   }
 
   /** Set when a pass cleared keys of a skipped block: the next pass must compute them again. */
@@ -300,7 +338,7 @@ export class Blocking {
         (spec) =>
           `${spec}=${spec
             .split('|')[0]
-            .split('+')
+            .split(/[+~]/)
             .map((f) => this.data.value(f, r))
             .join('+')}`,
       )

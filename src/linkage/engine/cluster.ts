@@ -40,6 +40,8 @@ export interface ClusterResult {
   review: number[];
   alarms: { representative: number; size: number }[];
   rejected: { constraint: number; average: number; size: number };
+  /** The link probability used (the config's, or the one chosen for a target precision). */
+  linkThreshold: number;
 }
 
 export const cluster = (
@@ -143,5 +145,5 @@ export const cluster = (
     if (m && parent[r] === r && (m.length >= opts.alarmSize || alarmed.has(r)))
       alarms.push({ representative: rep[r], size: m.length });
   }
-  return { clusterOf, review, alarms, rejected };
+  return { clusterOf, review, alarms, rejected, linkThreshold: opts.linkThreshold };
 };

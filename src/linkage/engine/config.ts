@@ -69,6 +69,14 @@ export const linkageConfigSchema = z.object({
       corroborate: z.array(z.string()).default([]),
       /** An uncorroborated pair links after all at or above this probability (names rare enough). */
       uncorroboratedLink: z.number().gt(0).lt(1).optional(),
+      /**
+       * With a target, the link threshold is lowered from `link` (never below `minLink`) as far
+       * as the model's own expected precision over the linked pairs (the mean probability of the
+       * pairs at or above the threshold) stays at or above it: a file whose matches are clear
+       * links more of its uncertain pairs than one full of namesakes.
+       */
+      targetPrecision: z.number().gt(0).lt(1).optional(),
+      minLink: z.number().gt(0).lt(1).optional(),
     })
     .default({ link: 0.9, review: 0.5, minAverage: 0.5, corroborate: [] }),
   cluster: z
@@ -102,7 +110,7 @@ export const configFields = (config: LinkageConfig): string[] => {
   }
   for (const spec of config.blocking) {
     const r = Array.isArray(spec) ? spec : spec.rule;
-    for (const p of r) for (const f of p.split('|')[0].split('+')) fields.add(f);
+    for (const p of r) for (const f of p.replace(/^\?/, '').split('|')[0].split(/[+~]/)) fields.add(f);
   }
   return [...fields];
 };

@@ -278,7 +278,45 @@ export class LinkageEngine {
     };
   }
 
-  cluster(edges: Edges, decisions?: Decisions): ClusterResult {
+  /**
+   * The link threshold for these edges: `thresholds.link`, or with `targetPrecision` the lowest
+   * probability p in [minLink, link] such that the pairs at or above p are, by the model's own
+   * probabilities, right at least that often on average. The model's probabilities are
+   * calibrated on both generators and the public sets (docs/linkage.md), so their mean over the
+   * linked pairs is an estimate of precision that needs no labels.
+   */
+  linkThreshold(edges: Edges): number {
+    const { link, review, targetPrecision, minLink = review } = this.config.thresholds;
+    if (targetPrecision === undefined) return link;
+    const floor = Math.max(minLink, review);
+    const ps: number[] = [];
+    let sum = 0;
+    let count = 0;
+    for (let e = 0; e < edges.length; e++) {
+      const p = probability(edges.weight[e]);
+      if (p >= link) {
+        sum += p;
+        count++;
+      } else if (p >= floor) ps.push(p);
+    }
+    ps.sort((x, y) => y - x);
+    let threshold = link;
+    // Pairs with the same probability (the same levels) are linked or not together: a step down
+    // takes in every pair at that probability, and is taken only if the mean stays on target.
+    for (let i = 0; i < ps.length; ) {
+      const p = ps[i];
+      let j = i;
+      while (j < ps.length && ps[j] === p) j++;
+      if ((sum + p * (j - i)) / (count + j - i) < targetPrecision) break;
+      sum += p * (j - i);
+      count += j - i;
+      threshold = p;
+      i = j;
+    }
+    return threshold;
+  }
+
+  cluster(edges: Edges, decisions?: Decisions, linkThreshold = this.linkThreshold(edges)): ClusterResult {
     const scorer = this.requireScorer();
     const { thresholds, cluster: c } = this.config;
     const src = this.data.source.data;
@@ -293,7 +331,7 @@ export class LinkageEngine {
         sameSourceForbidden: c.uniquePerSource ? (a, b) => src[a] === src[b] : undefined,
       },
       {
-        linkThreshold: thresholds.link,
+        linkThreshold,
         reviewThreshold: thresholds.review,
         minAverage: thresholds.minAverage,
         maxClusterSize: c.maxClusterSize,

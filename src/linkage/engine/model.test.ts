@@ -90,4 +90,89 @@ describe('model: explanations, saved models, corroboration', () => {
     expect(e.scorer!.uncorroborated).toBe(true);
     expect(probability(e.scorer!.score(c, d))).toBeGreaterThan(0.9);
   });
+  it('lowers the link threshold only as far as the expected precision of the linked pairs allows', () => {
+    const e = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: 0.9, minLink: 0.5 } });
+    e.useParams(engine.params!);
+    const weights = [0.999, 0.99, 0.95, 0.8, 0.7, 0.55].map((p) => Math.log2(p / (1 - p)));
+    const edges = {
+      a: Int32Array.from(weights, (_, i) => 2 * i),
+      b: Int32Array.from(weights, (_, i) => 2 * i + 1),
+      weight: Float64Array.from(weights),
+      length: weights.length,
+    };
+    // Mean over the linked pairs: 0.9797 with 0.95 and above, 0.9348 with 0.8, then 0.8878 with
+    // 0.7 (below the target): the threshold stops at 0.8.
+    expect(e.linkThreshold(edges)).toBeCloseTo(0.8, 9);
+    const strict = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: 0.99 } });
+    strict.useParams(engine.params!);
+    expect(strict.linkThreshold(edges)).toBe(0.9);
+    const plain = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5 } });
+    plain.useParams(engine.params!);
+    expect(plain.linkThreshold(edges)).toBe(0.9);
+    expect(e.cluster(edges).linkThreshold).toBeCloseTo(0.8, 9);
+  });
+  it('takes pairs of equal probability in or out together, so their mean stays on target', () => {
+    const e = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: 0.9, minLink: 0.5 } });
+    e.useParams(engine.params!);
+    const weights = [0.99, 0.99, 0.8, 0.8, 0.8].map((p) => Math.log2(p / (1 - p)));
+    const edges = {
+      a: Int32Array.from(weights, (_, i) => 2 * i),
+      b: Int32Array.from(weights, (_, i) => 2 * i + 1),
+      weight: Float64Array.from(weights),
+      length: weights.length,
+    };
+    // One pair at 0.8 would keep the mean at 0.926, but a threshold of 0.8 links all three: 0.878.
+    expect(e.linkThreshold(edges)).toBe(0.9);
+  });
+  describe('on a labelled set with sparse records (the link threshold from the target precision)', () => {
+    const target = 0.95;
+    // Half and then most of the birth dates gone: many pairs agree on names and a city alone.
+    for (const drop of [0.5, 0.8]) {
+      it(`with ${drop * 100}% of birth dates missing: expected precision ≥ target, measured near it, never below 0.5`, () => {
+        const labelled = syntheticPeople(400, 11).map((r, i) => ({
+          ...r,
+          record: { ...r.record, dob: (i * 7919) % 100 < drop * 100 ? '' : r.record.dob },
+        }));
+        const thresholds = { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: target, minLink: 0.5 };
+        const e = new LinkageEngine({ ...syntheticConfig(), thresholds });
+        for (const r of labelled) e.add(r.id, r.record);
+        e.train();
+        const { edges } = e.predict();
+        const threshold = e.linkThreshold(edges);
+        expect(threshold).toBeGreaterThanOrEqual(0.5);
+        expect(threshold).toBeLessThanOrEqual(0.9);
+        const ps = Array.from(edges.weight, probability);
+        const linked = ps.map((p, k) => ({ p, same: labelled[edges.a[k]].truth === labelled[edges.b[k]].truth }));
+        const above = linked.filter((x) => x.p >= threshold);
+        const mean = (xs: { p: number }[]): number => xs.reduce((s, x) => s + x.p, 0) / xs.length;
+        // The sets must be ones where the threshold really moves (else the test shows nothing).
+        expect(threshold).toBeLessThan(0.9);
+        expect(mean(above)).toBeGreaterThanOrEqual(target);
+        // As low as the target allows: the next probability down (with all its ties) breaks it.
+        const next = Math.max(...ps.filter((p) => p < threshold && p >= 0.5));
+        expect(mean(linked.filter((x) => x.p >= next))).toBeLessThan(target);
+        // The model is calibrated enough here that the truth agrees with its own estimate.
+        expect(above.filter((x) => x.same).length / above.length).toBeGreaterThanOrEqual(target - 0.02);
+        // The clustering links at the threshold itself (no rounding between probability and weight).
+        const { clusterOf } = e.cluster(edges);
+        const k = ps.indexOf(threshold);
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(clusterOf[edges.a[k]]).toBe(clusterOf[edges.b[k]]);
+      });
+    }
+    it('never goes below 0.5 (nor below the review threshold), however lenient the target', () => {
+      const e = build({
+        thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, targetPrecision: 0.01, minLink: 0.2 },
+      });
+      e.useParams(engine.params!);
+      const weights = [0.99, 0.7, 0.51, 0.45, 0.3, 0.21].map((p) => Math.log2(p / (1 - p)));
+      const edges = {
+        a: Int32Array.from(weights, (_, i) => 2 * i),
+        b: Int32Array.from(weights, (_, i) => 2 * i + 1),
+        weight: Float64Array.from(weights),
+        length: weights.length,
+      };
+      expect(e.linkThreshold(edges)).toBeCloseTo(0.51, 9);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import {
   daitchMokotoff,
   initialOf,
   isInitial,
+  isKnownGivenName,
   metaphoneRu,
   nameKey,
   patronymicGenderless,
@@ -17,6 +18,12 @@ import {
 export type KeyTransform = (raw: string) => string | null;
 
 const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
+
+/** A recognised given name (or a form of one): decides which field of a swapped pair is which. */
+export const looksLikeGivenName = (raw: string): boolean => {
+  const key = nameKey(raw, 'given');
+  return key.length > 1 && !isInitial(raw) && isKnownGivenName(key);
+};
 export const personTransforms: Record<string, KeyTransform> = {
   'surname-key': (raw) => nonEmpty(nameKey(raw, 'surname')),
   'surname-genderless': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))),
@@ -41,6 +48,16 @@ export const personTransforms: Record<string, KeyTransform> = {
   'birth-year': (raw) => {
     const p = personDate(raw);
     return p < 0 ? null : String(Math.floor(p / 10000));
+  },
+  // Two-year windows, one of them shifted by a year: any two birth years at most one apart share
+  // a window in one of the two (a year off by one from age arithmetic is the commonest date error).
+  'birth-year2': (raw) => {
+    const p = personDate(raw);
+    return p < 0 ? null : String(Math.floor(Math.floor(p / 10000) / 2));
+  },
+  'birth-year2s': (raw) => {
+    const p = personDate(raw);
+    return p < 0 ? null : String(Math.floor((Math.floor(p / 10000) + 1) / 2));
   },
   'birth-date': (raw) => {
     const p = personDate(raw);

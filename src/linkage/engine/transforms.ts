@@ -4,6 +4,8 @@ import { clean, soundex } from './strings.ts';
 import { parseGenericDate } from './dates.ts';
 import { personTransforms, type KeyTransform } from './person-transforms.ts';
 
+export { looksLikeGivenName } from './person-transforms.ts';
+
 export type { KeyTransform } from './person-transforms.ts';
 
 const genericTransforms: Record<string, KeyTransform> = {

@@ -1,4 +1,4 @@
-import { anyAccount, everyone, type RouteSpec } from '../route-spec.ts';
+import { anyAccount, everyone, only, type RouteSpec } from '../route-spec.ts';
 import type { Who } from '../world.ts';
 
 // Accounts: the public pages (register, log in, recover, single-use links), one's own account,
@@ -8,7 +8,8 @@ import type { Who } from '../world.ts';
 const WRONG = 'wrong passphrase 123';
 
 /** /login/2fa is for a session with a TOTP secret; a family without one is sent back to log in. */
-const secondFactorPage = (who: Who) => (['anonymous', 'owner', 'otherFamily'].includes(who) ? 'login' : 'allow');
+const secondFactorPage = (who: Who) =>
+  ['anonymous', 'owner', 'otherFamily', 'tipSender'].includes(who) ? 'login' : 'allow';
 
 export const accountSpecs: RouteSpec[] = [
   { method: 'GET', route: '/register', request: () => ({ url: '/register' }), outcome: everyone },
@@ -55,6 +56,20 @@ export const accountSpecs: RouteSpec[] = [
     route: '/account/recovery-codes',
     request: () => ({ url: '/account/recovery-codes', fields: { passphrase: WRONG } }),
     outcome: anyAccount,
+  },
+  // Deleting one's account with every case: families only. Sent without its confirmation, so an
+  // allowed family reaches the form's answer and nothing is deleted.
+  {
+    method: 'GET',
+    route: '/account/delete',
+    request: () => ({ url: '/account/delete' }),
+    outcome: only('owner', 'otherFamily'),
+  },
+  {
+    method: 'POST',
+    route: '/account/delete',
+    request: () => ({ url: '/account/delete', fields: { confirm: '' } }),
+    outcome: only('owner', 'otherFamily'),
   },
   { method: 'GET', route: '/account/2fa', request: () => ({ url: '/account/2fa' }), outcome: anyAccount },
   { method: 'GET', route: '/staff/2fa/setup', request: () => ({ url: '/staff/2fa/setup' }), outcome: anyAccount },

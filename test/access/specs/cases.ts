@@ -1,4 +1,5 @@
 import { CASE_STAFF, FAMILY, only, type RouteSpec } from '../route-spec.ts';
+import type { Who } from '../world.ts';
 
 // The tracing requests: the requesting family and organisation A's case staff, nobody else.
 // Changes that end or reopen a case are tried on a fresh case each time.
@@ -13,6 +14,10 @@ const EDIT = {
   narrative: 'Исправленный рассказ',
   wants_to_learn: 'Где он',
 };
+
+/** Correcting a level and settling a discrepancy: a verifier's judgement (policy: 'revise', 'resolve'). */
+const VERIFIERS: Who[] = ['verifier', 'orgAdmin', 'siteAdminInOrg'];
+const REASON = 'Второй источник: список обмена';
 
 export const caseSpecs: RouteSpec[] = [
   { method: 'GET', route: '/my/cases', request: () => ({ url: '/my/cases' }), outcome: only('owner', 'otherFamily') },
@@ -97,9 +102,18 @@ export const caseSpecs: RouteSpec[] = [
     outcome: only(...CASE_STAFF),
   },
   {
+    method: 'GET',
+    route: '/staff/cases/:id/close',
+    request: (w) => ({ url: `/staff/cases/${w.caseId}/close` }),
+    outcome: only(...CASE_STAFF),
+  },
+  {
     method: 'POST',
     route: '/staff/cases/:id/close',
-    request: async (w) => ({ url: `/staff/cases/${await w.freshCase()}/close`, fields: { reason: 'other' } }),
+    request: async (w) => ({
+      url: `/staff/cases/${await w.freshCase()}/close`,
+      fields: { reason: 'other', note: 'Семья просила закрыть', confirm: 'yes' },
+    }),
     outcome: only(...CASE_STAFF),
   },
   {
@@ -117,6 +131,52 @@ export const caseSpecs: RouteSpec[] = [
       fields: { verification: 'corroborated' },
     }),
     outcome: only(...CASE_STAFF),
+  },
+  {
+    method: 'GET',
+    route: '/staff/events/:id/confirm',
+    request: async (w) => ({ url: `/staff/events/${await w.freshEvent(w.caseId)}/confirm?level=corroborated` }),
+    outcome: only(...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/staff/events/:id/confirm',
+    request: async (w) => ({
+      url: `/staff/events/${await w.freshEvent(w.caseId)}/confirm`,
+      fields: { verification: 'corroborated', reason: REASON },
+    }),
+    outcome: only(...CASE_STAFF),
+  },
+  {
+    method: 'GET',
+    route: '/staff/events/:id/revise',
+    request: async (w) => ({ url: `/staff/events/${await w.freshEvent(w.caseId)}/revise` }),
+    outcome: only(...VERIFIERS),
+  },
+  {
+    method: 'POST',
+    route: '/staff/events/:id/revise',
+    request: async (w) => ({
+      url: `/staff/events/${await w.freshEvent(w.caseId)}/revise`,
+      fields: { verification: 'corroborated', reason: REASON },
+    }),
+    outcome: only(...VERIFIERS),
+  },
+  {
+    method: 'GET',
+    route: '/staff/cases/:id/discrepancies',
+    request: (w) => ({ url: `/staff/cases/${w.caseId}/discrepancies` }),
+    outcome: only(...VERIFIERS),
+  },
+  {
+    method: 'POST',
+    route: '/staff/cases/:id/discrepancies',
+    // No such discrepancy: the verifiers reach the service's refusal (400), everyone else a 404.
+    request: (w) => ({
+      url: `/staff/cases/${w.caseId}/discrepancies`,
+      fields: { d: 'death_dates:a:b', outcome: 'both', reason: REASON },
+    }),
+    outcome: only(...VERIFIERS),
   },
   {
     method: 'GET',

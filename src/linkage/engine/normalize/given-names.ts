@@ -82,3 +82,23 @@ export function givenNameReadings(key: string): string[] {
   }
   return readings.get(key) ?? [canonicalGivenName(key)];
 }
+
+let known: Set<string> | null = null;
+
+/**
+ * Whether a given-name key is a recognised name: a full name of data/names/male_first_names.txt
+ * or a form (diminutive, Ukrainian, Western) that resolves to one.
+ */
+export function isKnownGivenName(key: string): boolean {
+  if (!known) {
+    known = new Set();
+    const url = new URL('../../../../data/names/male_first_names.txt', import.meta.url);
+    for (const line of readFileSync(url, 'utf8').split(/\r?\n/)) {
+      const k = nameKey(line.trim(), 'given');
+      if (k) known.add(canonicalGivenName(k));
+    }
+    table ??= buildTable();
+    for (const full of table.values()) known.add(full);
+  }
+  return known.has(canonicalGivenName(key));
+}

@@ -2,7 +2,7 @@
 // reference tables are read from data/ on first use. Design notes are in names.ts.
 export type { NameKind } from './names.ts';
 export { nameKey, isInitial, initialOf, wordSkeleton } from './names.ts';
-export { canonicalGivenName, givenNameReadings, givenNameVariants } from './given-names.ts';
+export { canonicalGivenName, givenNameReadings, givenNameVariants, isKnownGivenName } from './given-names.ts';
 export { surnameGenderless, patronymicGenderless } from './gender.ts';
 export { metaphoneRu, daitchMokotoff } from './phonetic.ts';
 export type { TranslitSystem } from './transliterate.ts';

@@ -1,0 +1,528 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import {
+  FormErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.tsx';
+import { formatDay } from '../people/partial-date.ts';
+import { renderMarkdown } from '../shared/markdown.ts';
+import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
+import { CHANNELS, daysLeft, type LegalDate } from './deadline-rules.ts';
+import { isWaiting, RECORDED_STEPS, stepsOpen } from './appeal-lifecycle.ts';
+import type { AppealView } from './appeals.service.ts';
+import type { LetterToPrint } from './appeals-print.service.ts';
+import { DaysLeft } from './appeals.views.tsx';
+
+// One appeal: the letter, its legal dates with the days left, what came from the authority (with
+// scans), and the forms for the next step. What is offered comes from `view.can` (the policy's
+// abilities) and the lifecycle's open steps; the page never tests a role.
+
+export interface AppealFormState {
+  name: 'send' | 'step' | 'print' | 'sign' | 'close' | 'discard';
+  values: FormValues;
+  errors: FormErrors;
+}
+
+export const APPEAL_NOTICES = ['drafted', 'edited', 'sent', 'recorded', 'closed', 'signed'] as const;
+export type AppealNotice = (typeof APPEAL_NOTICES)[number];
+
+interface Props {
+  ctx: PageContext;
+  view: AppealView;
+  form?: AppealFormState;
+  notice?: AppealNotice;
+}
+
+const formFor = (p: Props, name: AppealFormState['name']) =>
+  p.form?.name === name
+    ? { values: p.form.values, errors: p.form.errors }
+    : { values: {} as FormValues, errors: {} as FormErrors };
+
+const Dated = ({ ctx, d }: { ctx: PageContext; d: LegalDate }) => (
+  <>
+    {formatDay(d.date)}
+    {d.estimated && <> ({ctx.t('appeals.estimate')})</>}
+  </>
+);
+
+const Deadlines = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const d = view.deadlines;
+  if (!d || !view.sentOn) return null;
+  const open = isWaiting(view.state) || view.state === 'overdue';
+  return (
+    <section aria-labelledby="dates-h" class="notice">
+      <h2 id="dates-h">{t('appeals.dates.title')}</h2>
+      <dl class="explain">
+        <dt>{t('appeals.dates.sent')}</dt>
+        <dd>
+          {formatDay(view.sentOn)} · {t(`appeals.channels.${view.channel}`)}
+        </dd>
+        <dt>{t('appeals.dates.arrival')}</dt>
+        <dd>
+          <Dated ctx={ctx} d={d.arrival} />
+        </dd>
+        <dt>{t('appeals.dates.registerBy')}</dt>
+        <dd>
+          <Dated ctx={ctx} d={d.registerBy} />
+          {view.registeredOn && <> · {t('appeals.dates.registeredOn', { date: formatDay(view.registeredOn) })}</>}
+        </dd>
+        {d.forwardBy && open && (
+          <>
+            <dt>{t('appeals.dates.forwardBy')}</dt>
+            <dd>
+              <Dated ctx={ctx} d={d.forwardBy} />
+            </dd>
+          </>
+        )}
+        {view.forwardedOn && (
+          <>
+            <dt>{t('appeals.dates.forwarded')}</dt>
+            <dd>{formatDay(view.forwardedOn)}</dd>
+          </>
+        )}
+        <dt>{t('appeals.answerBy')}</dt>
+        <dd>
+          {open ? (
+            <DaysLeft ctx={ctx} answerBy={{ ...d.answerBy, daysLeft: daysLeft(view.today, d.answerBy.date) }} />
+          ) : (
+            <Dated ctx={ctx} d={d.answerBy} />
+          )}
+          {view.extensionDays && <> · {t('appeals.dates.extended', { count: view.extensionDays })}</>}
+        </dd>
+        {view.answeredOn && (
+          <>
+            <dt>{t('appeals.dates.answered')}</dt>
+            <dd>{formatDay(view.answeredOn)}</dd>
+          </>
+        )}
+      </dl>
+      {d.answerBy.estimated && <p class="muted">{t('appeals.dates.estimateExplained')}</p>}
+      <p class="muted">{t('appeals.dates.law')}</p>
+    </section>
+  );
+};
+
+/** What to do next, with a prefilled draft: after a deadline passed, or after an unsatisfying answer. */
+const NextStep = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  if (!view.can.write || (view.state !== 'overdue' && view.state !== 'answered')) return null;
+  const link = (template: string) => `/cases/${view.caseId}/appeals/new?template=${template}&follows=${view.id}`;
+  return (
+    <section aria-labelledby="next-h" class="notice">
+      <h2 id="next-h">{t(view.state === 'overdue' ? 'appeals.next.overdueTitle' : 'appeals.next.answeredTitle')}</h2>
+      <p>{t(view.state === 'overdue' ? 'appeals.next.overdue' : 'appeals.next.answered')}</p>
+      <ul>
+        {view.state === 'overdue' && (
+          <li>
+            <a href={link('no_answer')}>{t('appeals.next.complaint')}</a>
+          </li>
+        )}
+        <li>
+          <a href={link('prosecutor')}>{t('appeals.next.prosecutor')}</a>
+        </li>
+        <li>
+          <a href={link('ombudsman')}>{t('appeals.next.ombudsman')}</a>
+        </li>
+      </ul>
+    </section>
+  );
+};
+
+const Letter = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="letter-h">
+      <h2 id="letter-h">{t('appeals.letter')}</h2>
+      <p>
+        {t('appeals.to')}: <strong>{view.letter.addressee}</strong>
+        {view.letter.address && (
+          <>
+            <br />
+            <span class="prewrap">{view.letter.address}</span>
+          </>
+        )}
+      </p>
+      <article class="letter-body">
+        {/* Sanitised Markdown: a letter's own text can hold no markup (src/shared/markdown.ts). */}
+        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(view.letter.body).html }} />
+      </article>
+      {view.state === 'draft' && view.can.write && !view.collectiveId && (
+        <p>
+          <a href={`/appeals/${view.id}/edit`}>{t('appeals.editDraft')}</a>
+        </p>
+      )}
+    </section>
+  );
+};
+
+const History = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  if (view.steps.length === 0) return null;
+  return (
+    <section aria-labelledby="history-h">
+      <h2 id="history-h">{t('appeals.history')}</h2>
+      <ol>
+        {view.steps.map((s) => (
+          <li id={`step-${s.id}`}>
+            <strong>
+              {formatDay(s.on)} — {t(`appeals.stepKinds.${s.kind}`)}
+            </strong>
+            {s.number && (
+              <>
+                {' '}
+                · {t('appeals.number')}: {s.number}
+              </>
+            )}
+            {s.addressee && (
+              <>
+                {' '}
+                · {t('appeals.newAddressee')}: {s.addressee}
+              </>
+            )}
+            {s.days && <> · {t('appeals.dates.extended', { count: s.days })}</>}
+            {s.registeredOn && <> · {t('appeals.dates.registeredOn', { date: formatDay(s.registeredOn) })}</>}
+            {s.summary && <p class="prewrap">{s.summary}</p>}
+            {s.file && (
+              <p>
+                <a href={`/appeals/${view.id}/files/${s.file.id}`}>
+                  {t('evidence.download')} ({t(`evidence.kinds.${s.file.mime}`)},{' '}
+                  {Math.max(1, Math.round(s.file.size / 1024))} KB)
+                </a>
+                <br />
+                <small>{t('evidence.stripped')}</small>
+                {view.can.original && s.file.hasOriginal && (
+                  <>
+                    <br />
+                    <a href={`/appeals/${view.id}/files/${s.file.id}/original`}>{t('evidence.downloadOriginal')}</a>
+                    <br />
+                    <small>{t('evidence.originalKept', { hash: s.file.originalSha256 })}</small>
+                  </>
+                )}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+};
+
+const SendForm = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(p, 'send') };
+  return (
+    <section aria-labelledby="send-h">
+      <h2 id="send-h">{t('appeals.send.title')}</h2>
+      <p>{t('appeals.send.intro')}</p>
+      <FormErrorSummary ctx={ctx} errors={f.errors} />
+      <PostForm ctx={ctx} action={`/appeals/${view.id}/send`}>
+        <SelectField
+          {...f}
+          name="channel"
+          label={t('appeals.send.channel')}
+          required
+          options={CHANNELS.map((c) => ({ value: c, label: t(`appeals.channels.${c}`) }))}
+        />
+        <TextField {...f} type="date" name="sent_on" label={t('appeals.send.sentOn')} required maxLength={10} />
+        <TextField
+          {...f}
+          type="date"
+          name="delivered_on"
+          label={t('appeals.send.deliveredOn')}
+          hint={t('appeals.send.deliveredHint')}
+          maxLength={10}
+        />
+        <TextField
+          {...f}
+          name="tracking"
+          label={t('appeals.send.tracking')}
+          hint={t('appeals.send.trackingHint')}
+          maxLength={100}
+        />
+        <button type="submit">{t('appeals.send.submit')}</button>
+      </PostForm>
+    </section>
+  );
+};
+
+const StepForm = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(p, 'step') };
+  const open = stepsOpen(view.state).filter((s) => (RECORDED_STEPS as readonly string[]).includes(s));
+  const steps = open.filter((s) => s !== 'extend' || view.extensionDays === null);
+  if (steps.length === 0) return null;
+  return (
+    <section aria-labelledby="step-h">
+      <h2 id="step-h">{t('appeals.step.title')}</h2>
+      <FormErrorSummary ctx={ctx} errors={f.errors} />
+      {/* Multipart: the token rides in the query string (the body is read after the check). */}
+      <form
+        method="post"
+        action={`/appeals/${view.id}/steps?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+        enctype="multipart/form-data"
+        novalidate
+      >
+        <fieldset>
+          <legend>{t('appeals.step.what')}</legend>
+          {steps.map((s) => (
+            <label>
+              <input type="radio" name="step" value={s} checked={f.values.step === s} required />{' '}
+              {t(`appeals.step.kinds.${s}`)}
+            </label>
+          ))}
+          {f.errors.step && <small class="field-error">{t(f.errors.step.key)}</small>}
+        </fieldset>
+        <TextField
+          {...f}
+          type="date"
+          name="on"
+          label={t('appeals.step.on')}
+          hint={t('appeals.step.onHint')}
+          required
+          maxLength={10}
+        />
+        <TextField {...f} name="number" label={t('appeals.step.number')} maxLength={100} />
+        <TextField
+          {...f}
+          name="addressee"
+          label={t('appeals.step.addressee')}
+          hint={t('appeals.step.addresseeHint')}
+          maxLength={300}
+        />
+        <TextField
+          {...f}
+          type="date"
+          name="registered_on"
+          label={t('appeals.step.registeredOn')}
+          hint={t('appeals.step.registeredOnHint')}
+          maxLength={10}
+        />
+        <TextField
+          {...f}
+          type="number"
+          name="days"
+          label={t('appeals.step.days')}
+          hint={t('appeals.step.daysHint')}
+          maxLength={2}
+        />
+        <TextArea
+          {...f}
+          name="summary"
+          label={t('appeals.step.summary')}
+          hint={t('appeals.step.summaryHint')}
+          maxLength={5000}
+          rows={4}
+        />
+        <label>
+          {t('appeals.step.file')}
+          <input
+            type="file"
+            name="file"
+            accept="image/jpeg,image/png,image/heic,application/pdf,.jpg,.jpeg,.png,.heic,.pdf"
+            aria-invalid={f.errors.file ? 'true' : undefined}
+            aria-describedby="file-hint"
+          />
+          <small id="file-hint">{t('appeals.step.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}</small>
+          {f.errors.file && (
+            <small class="field-error" id="file-error">
+              {t(f.errors.file.key, f.errors.file.params ?? {})}
+            </small>
+          )}
+        </label>
+        <button type="submit">{t('appeals.step.submit')}</button>
+      </form>
+    </section>
+  );
+};
+
+const PrintForm = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const stored = view.sender;
+  const state = formFor(p, 'print');
+  const values =
+    p.form?.name === 'print'
+      ? state.values
+      : stored
+        ? {
+            full_name: stored.fullName,
+            postal_address: stored.postalAddress,
+            email: stored.email ?? '',
+            remember: 'yes',
+          }
+        : {};
+  const f = { ctx, values, errors: state.errors };
+  return (
+    <section aria-labelledby="print-h">
+      <h2 id="print-h">{t('appeals.print.title')}</h2>
+      <p>{t('appeals.print.intro')}</p>
+      <p class="muted">{t('appeals.print.anonymous')}</p>
+      <FormErrorSummary ctx={ctx} errors={f.errors} />
+      <PostForm ctx={ctx} action={`/appeals/${view.id}/print`}>
+        <TextField
+          {...f}
+          name="full_name"
+          label={t('appeals.print.fullName')}
+          required
+          maxLength={200}
+          autocomplete="off"
+        />
+        <TextArea {...f} name="postal_address" label={t('appeals.print.address')} required maxLength={500} rows={2} />
+        <TextField
+          {...f}
+          name="email"
+          label={t('appeals.print.email')}
+          hint={t('appeals.print.emailHint')}
+          maxLength={200}
+        />
+        <label>
+          <input type="checkbox" name="remember" value="yes" checked={values.remember === 'yes'} />{' '}
+          {t('appeals.print.remember')}
+          <br />
+          <small>{t('appeals.print.rememberHint')}</small>
+        </label>
+        <button type="submit" name="format" value="html">
+          {t('appeals.print.html')}
+        </button>{' '}
+        <button type="submit" name="format" value="pdf" class="secondary">
+          {t('appeals.print.pdf')}
+        </button>
+      </PostForm>
+    </section>
+  );
+};
+
+const SignForm = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(p, 'sign') };
+  if (view.signedOn)
+    return <p class="notice done">{t('appeals.collective.signedOn', { date: formatDay(view.signedOn) })}</p>;
+  return (
+    <section aria-labelledby="sign-h">
+      <h2 id="sign-h">{t('appeals.collective.signTitle')}</h2>
+      <p>{t('appeals.collective.signIntro')}</p>
+      <FormErrorSummary ctx={ctx} errors={f.errors} />
+      <PostForm ctx={ctx} action={`/appeals/${view.id}/sign`}>
+        <TextField {...f} name="full_name" label={t('appeals.print.fullName')} required maxLength={200} />
+        <TextArea {...f} name="postal_address" label={t('appeals.print.address')} required maxLength={500} rows={2} />
+        <label>
+          <input type="checkbox" name="consent" value="yes" /> {t('appeals.collective.consent')}
+          {f.errors.consent && <small class="field-error">{t(f.errors.consent.key)}</small>}
+        </label>
+        <button type="submit">{t('appeals.collective.sign')}</button>
+      </PostForm>
+    </section>
+  );
+};
+
+export const AppealPage = (p: Props) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const steps = stepsOpen(view.state);
+  return (
+    // The letter's own heading is long (it breaks mid-word as a 360 px h1): the page says what it is.
+    <Layout ctx={ctx} heading={t('appeals.appealHeading')}>
+      {p.notice && (
+        <p class="notice done" role="status">
+          {t(`appeals.done.${p.notice}`)}
+        </p>
+      )}
+      <p>
+        {t('appeals.stateLabel')}:{' '}
+        <strong class={view.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${view.state}`)}</strong>
+        {view.collectiveId && <> · {t('appeals.collective.label')}</>} ·{' '}
+        <a href={`/cases/${view.caseId}#appeals`}>{t('appeals.backToCase')}</a>
+      </p>
+      {p.form?.errors._form && <FormErrorSummary ctx={ctx} errors={p.form.errors} />}
+      <NextStep p={p} />
+      <Deadlines p={p} />
+      <Letter p={p} />
+      <History p={p} />
+      {view.can.sign && view.collectiveId && view.state === 'draft' && <SignForm p={p} />}
+      {view.can.write && view.state === 'draft' && !view.collectiveId && <SendForm p={p} />}
+      {view.can.write && view.state !== 'draft' && <StepForm p={p} />}
+      {view.can.print && (!view.collectiveId || view.signedOn) && <PrintForm p={p} />}
+      {view.can.write && (steps.includes('close') || steps.includes('discard')) && (
+        <section aria-labelledby="end-h">
+          <h2 id="end-h">{t('appeals.end.title')}</h2>
+          {steps.includes('discard') && !view.collectiveId && (
+            <PostForm ctx={ctx} action={`/appeals/${view.id}/discard`}>
+              <button type="submit" class="secondary">
+                {t('appeals.end.discard')}
+              </button>
+            </PostForm>
+          )}
+          {view.state !== 'draft' && (
+            <PostForm ctx={ctx} action={`/appeals/${view.id}/close`}>
+              <p>{t('appeals.end.closeHint')}</p>
+              <button type="submit" class="secondary">
+                {t('appeals.end.close')}
+              </button>
+            </PostForm>
+          )}
+        </section>
+      )}
+    </Layout>
+  );
+};
+
+/** The letter alone, for the printer (A4, the print stylesheet hides the site around it). */
+export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealId: string; letter: LetterToPrint }) => {
+  const { t } = ctx;
+  const signers = letter.signatories ?? (letter.sender ? [letter.sender] : []);
+  return (
+    <Layout ctx={ctx}>
+      <p class="no-print notice">
+        {t('appeals.print.howTo')} <a href={`/appeals/${appealId}`}>{t('appeals.print.back')}</a>
+      </p>
+      <article class="letter">
+        <div class="letter-head">
+          <p>
+            {t('appeals.to')}: {letter.addressee}
+            {letter.address && (
+              <>
+                <br />
+                <span class="prewrap">{letter.address}</span>
+              </>
+            )}
+          </p>
+          {letter.sender && (
+            <p>
+              {t('appeals.from')}: {letter.sender.fullName}
+              <br />
+              <span class="prewrap">{letter.sender.postalAddress}</span>
+              {letter.sender.email && (
+                <>
+                  <br />
+                  {letter.sender.email}
+                </>
+              )}
+            </p>
+          )}
+        </div>
+        <h1 class="letter-title">{letter.subject}</h1>
+        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(letter.body).html }} />
+        {signers.map((s) => (
+          <p class="signature">
+            {s.fullName}, {s.postalAddress}
+            <br />
+            {t('appeals.print.signature')} ____________________ {t('appeals.print.date')}: {letter.date}
+          </p>
+        ))}
+      </article>
+    </Layout>
+  );
+};

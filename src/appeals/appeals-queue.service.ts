@@ -1,0 +1,47 @@
+import type { Db, Queryable } from '../db/database.ts';
+import { addDays, daysLeft } from './deadline-rules.ts';
+import { isoDay, type Clock } from '../shared/clock.ts';
+import type { AuthContext } from '../policy/principal.ts';
+import { fullName, getPersons } from '../people/people.service.ts';
+import { WAITING, type AppealState } from './appeal-lifecycle.ts';
+import { listDueInOrganisation, overdueCaseIds } from './appeals.repository.ts';
+
+// What the caseworkers follow up: the organisation's appeals that are overdue, then those whose
+// answer day comes within `days`. Clear columns only (the person's name, the days): no key needed.
+
+export interface DueAppeal {
+  id: string;
+  caseId: string;
+  name: string;
+  state: AppealState;
+  answerBy: { date: string; estimated: boolean; daysLeft: number } | null;
+}
+
+export const dueAppeals = async (
+  deps: { db: Db; clock: Clock },
+  staff: AuthContext & { organisationId: string },
+  days = 7,
+): Promise<DueAppeal[]> => {
+  const today = isoDay(deps.clock);
+  const rows = await listDueInOrganisation(deps.db, staff.organisationId, WAITING, addDays(today, days));
+  const persons = await getPersons(
+    deps.db,
+    rows.map((r) => r.person_id),
+  );
+  return rows.map((r) => {
+    const p = persons.get(r.person_id);
+    return {
+      id: r.id,
+      caseId: r.case_id,
+      name: p ? fullName(p) : '',
+      state: r.state,
+      answerBy: r.answer_by
+        ? { date: r.answer_by, estimated: r.deadline_estimated === 1, daysLeft: daysLeft(today, r.answer_by) }
+        : null,
+    };
+  });
+};
+
+/** Which of these cases have an overdue appeal (the queue marks them). */
+export const casesWithOverdueAppeals = (db: Queryable, caseIds: string[]): Promise<Set<string>> =>
+  overdueCaseIds(db, caseIds);

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
+
+// Test-only: driving the appeal pages like a browser without JavaScript.
+
+/** A multipart body as a browser sends it (fields, then at most one file). */
+export const multipart = (
+  fields: Record<string, string>,
+  file?: { name: string; type: string; bytes: Buffer },
+): { payload: Buffer; headers: Record<string, string> } => {
+  const boundary = '----kintraceTestBoundary7MA4YWxkTrZu0gW';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+
+/** The appeal page's multipart form: its token goes in the query string, as the page's action says. */
+export const postStep = async (
+  app: FastifyInstance,
+  appealId: string,
+  cookies: Cookies,
+  fields: Record<string, string>,
+  file?: { name: string; type: string; bytes: Buffer },
+) => {
+  const { token, cookies: jar } = await formToken(app, `/appeals/${appealId}`, cookies);
+  const body = multipart(fields, file);
+  return app.inject({
+    method: 'POST',
+    url: `/appeals/${appealId}/steps?_csrf=${encodeURIComponent(token)}`,
+    cookies: jar,
+    payload: body.payload,
+    headers: body.headers,
+  });
+};
+
+/** Drafts an appeal from a template through the pages; returns its id. */
+export const draftAppeal = async (
+  app: FastifyInstance,
+  caseId: string,
+  cookies: Cookies,
+  template = 'inquiry',
+  over: Record<string, string> = {},
+): Promise<string> => {
+  const page = await app.inject({ method: 'GET', url: `/cases/${caseId}/appeals/new?template=${template}`, cookies });
+  const field = (name: string) => {
+    const input = new RegExp(`name="${name}" value="([^"]*)"`).exec(page.body)?.[1];
+    const area = new RegExp(`<textarea name="${name}"[^>]*>([\\s\\S]*?)</textarea>`).exec(page.body)?.[1];
+    return (input ?? area ?? '')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  };
+  const { res } = await submitForm(
+    app,
+    `/cases/${caseId}/appeals/new?template=${template}`,
+    {
+      template,
+      addressee: 'Командир войсковой части 12345',
+      address: field('address'),
+      subject: field('subject'),
+      body: field('body'),
+      ...over,
+    },
+    cookies,
+    `/cases/${caseId}/appeals`,
+  );
+  if (res.statusCode !== 303) throw new Error(`draft failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
+  return /\/appeals\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1];
+};

@@ -1,0 +1,148 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { isoDay } from '../shared/clock.ts';
+import { Invalid } from '../shared/errors.ts';
+import { formatPartialDate } from '../people/partial-date.ts';
+import { parseForm } from '../shared/validation.ts';
+import { requireStaffPrincipal } from '../web/guards.ts';
+import { echoValues, formErrors } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { grantAppealQueue } from '../policy/appeals.policy.ts';
+import { isUuid } from '../cases/case-access.service.ts';
+import { NotFound } from '../shared/errors.ts';
+import { dueAppeals } from './appeals-queue.service.ts';
+import {
+  collectiveCaseChoices,
+  collectiveSignatories,
+  collectivesOf,
+  collectiveView,
+  createCollective,
+  sendCollective,
+} from './collective.service.ts';
+import { collectiveSchema, collectiveSendSchema } from './appeals.schema.ts';
+import { authorities, currentTemplate } from './directory.service.ts';
+import { sendLetterPdf } from './appeals.routes.tsx';
+import { StaffAppealsPage } from './appeals.views.tsx';
+import { PrintPage } from './appeal-page.views.tsx';
+import { CollectiveListPage, CollectivePage, NewCollectivePage } from './staff-appeals.views.tsx';
+
+// The caseworkers' side of appeals: deadlines to follow up across the organisation, and
+// collective appeals. Case-working staff only (src/policy/appeals.policy.ts grantAppealQueue).
+
+type IdParams = { Params: { id: string } };
+const daysQuery = z.object({ days: z.coerce.number().int().min(1).max(90).catch(7) });
+
+export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = app.deps;
+  const staffOf = (req: Parameters<typeof requireStaffPrincipal>[0]) => grantAppealQueue(requireStaffPrincipal(req));
+  const uuid = (id: string) => {
+    if (!isUuid(id)) throw new NotFound('collective');
+    return id;
+  };
+
+  app.get('/staff/appeals', async (req, reply) => {
+    const staff = staffOf(req);
+    const { days } = daysQuery.parse(req.query ?? {});
+    const rows = await dueAppeals(deps, staff, days);
+    return sendPage(req, reply, (ctx) => <StaffAppealsPage ctx={ctx} rows={rows} days={days} />);
+  });
+
+  app.get('/staff/collective', async (req, reply) => {
+    const staff = staffOf(req);
+    const list = await collectivesOf(deps, staff);
+    return sendPage(req, reply, (ctx) => <CollectiveListPage ctx={ctx} list={list} />);
+  });
+
+  app.get('/staff/collective/new', async (req, reply) => {
+    const staff = staffOf(req);
+    const [cases, auths, template] = [
+      await collectiveCaseChoices(deps, staff),
+      await authorities(deps.db),
+      await currentTemplate(deps.db, 'collective'),
+    ];
+    const values = {
+      subject: template?.titleRu ?? '',
+      body: (template?.body ?? '').replace(/\{\{[^}]*\}\}/g, '________________'),
+    };
+    return sendPage(req, reply, (ctx) => (
+      <NewCollectivePage ctx={ctx} cases={cases} authorities={auths} values={values} errors={{}} />
+    ));
+  });
+
+  app.post('/staff/collective', async (req, reply) => {
+    const staff = staffOf(req);
+    try {
+      const id = await createCollective(deps, staff, parseForm(collectiveSchema, req.body));
+      return redirect(reply, `/staff/collective/${id}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const [cases, auths] = [await collectiveCaseChoices(deps, staff), await authorities(deps.db)];
+      const raw = (req.body as Record<string, unknown>)?.cases;
+      const chosen = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <NewCollectivePage
+            ctx={ctx}
+            cases={cases}
+            authorities={auths}
+            values={echoValues(req.body)}
+            picked={chosen}
+            errors={formErrors(err.problems)}
+          />
+        ),
+        400,
+      );
+    }
+  });
+
+  app.get<IdParams>('/staff/collective/:id', async (req, reply) => {
+    const staff = staffOf(req);
+    const view = await collectiveView(deps, staff, uuid(req.params.id));
+    return sendPage(req, reply, (ctx) => <CollectivePage ctx={ctx} view={view} />);
+  });
+
+  app.post<IdParams>('/staff/collective/:id/send', async (req, reply) => {
+    const staff = staffOf(req);
+    const id = uuid(req.params.id);
+    try {
+      await sendCollective(deps, staff, id, parseForm(collectiveSendSchema(isoDay(deps.clock)), req.body));
+      return redirect(reply, `/staff/collective/${id}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const view = await collectiveView(deps, staff, id);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <CollectivePage ctx={ctx} view={view} values={echoValues(req.body)} errors={formErrors(err.problems)} />
+        ),
+        400,
+      );
+    }
+  });
+
+  app.post<IdParams>('/staff/collective/:id/print', async (req, reply) => {
+    const staff = staffOf(req);
+    const id = uuid(req.params.id);
+    const view = await collectiveView(deps, staff, id);
+    const signatories = await collectiveSignatories(deps, staff, id);
+    if (!view.letter) throw new NotFound('collective');
+    const letter = {
+      addressee: view.letter.addressee,
+      address: view.letter.address,
+      sender: null,
+      subject: view.letter.subject,
+      body: view.letter.body,
+      date: formatPartialDate(isoDay(deps.clock), 'day'),
+      signatories,
+    };
+    if ((req.body as Record<string, unknown>)?.format === 'pdf') {
+      return sendLetterPdf(req, reply, letter, `collective-${id.slice(0, 8)}.pdf`);
+    }
+    return sendPage(req, reply, (ctx) => (
+      <PrintPage ctx={ctx} appealId={view.members[0]?.appealId ?? ''} letter={letter} />
+    ));
+  });
+};

@@ -1,0 +1,50 @@
+import { Invalid } from '../shared/errors.ts';
+
+// Letter templates are Russian Markdown with named placeholders: {{person.full_name}}. Editors
+// write them; a name that does not exist is refused when the template is saved (with the name),
+// never discovered when a mother prints. Filling a template from a case puts each value in; a
+// value the case does not have becomes a blank line to write in by hand.
+
+export const PLACEHOLDERS = [
+  'person.full_name',
+  'person.surname',
+  'person.given_name',
+  'person.patronymic',
+  'person.birth_date',
+  'person.unit',
+  'person.rank',
+  'person.region',
+  'last_contact.date',
+  'case.what_is_known',
+  'authority.name',
+  'authority.address',
+  'previous.sent_on',
+  'previous.addressee',
+  'previous.answer_by',
+  'previous.registration_number',
+  'today',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type FillValues = Partial<Record<Placeholder, string | null>>;
+
+const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+export const BLANK = '________________';
+
+/** The placeholders a text uses, in order of first use. */
+export const placeholdersIn = (text: string): string[] => [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]))];
+
+/** Invalid (on `field`) for an unknown placeholder or a brace left open; nothing when all is well. */
+export const checkTemplate = (text: string, field = 'body'): void => {
+  const unknown = placeholdersIn(text).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p));
+  if (unknown.length > 0)
+    throw new Invalid({ field, key: 'appeals.errors.unknownPlaceholder', params: { name: `{{${unknown[0]}}}` } });
+  const rest = text.replace(TOKEN, '');
+  if (rest.includes('{{') || rest.includes('}}')) throw new Invalid({ field, key: 'appeals.errors.brokenPlaceholder' });
+};
+
+/** The template with every placeholder replaced; an unknown value becomes a blank to fill by hand. */
+export const fillTemplate = (text: string, values: FillValues): string =>
+  text.replace(TOKEN, (_m, name: string) => {
+    const v = values[name as Placeholder];
+    return v === undefined || v === null || v.trim() === '' ? BLANK : v;
+  });

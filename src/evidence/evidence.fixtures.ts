@@ -1,0 +1,45 @@
+import sharp from 'sharp';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+
+// Test-only: files as phones and scanners make them, carrying the metadata the pipeline must drop.
+
+export const GPS_MARK = 'KintraceCam-9911';
+
+/** A JPEG with EXIF: camera make and model, and GPS coordinates (55°45′N 37°37′E). */
+export const jpegWithGps = (): Promise<Buffer> =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: '#a33' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: GPS_MARK, Model: 'Phone X', Artist: 'Мать солдата' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '37/1 37/1 0/1' },
+    })
+    .toBuffer();
+
+export const pngWithText = (): Promise<Buffer> =>
+  sharp({ create: { width: 20, height: 20, channels: 4, background: '#3a3' } })
+    .png()
+    .withExif({ IFD0: { Make: GPS_MARK } })
+    .toBuffer();
+
+/** A PDF with a filled document information dictionary and an XMP stream. */
+export const pdfWithMetadata = async (): Promise<Buffer> => {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 200]).drawText('Answer 123', { x: 20, y: 100, size: 12 });
+  pdf.setTitle(`Title ${GPS_MARK}`);
+  pdf.setAuthor(`Author ${GPS_MARK}`);
+  pdf.setSubject('Subject secret');
+  pdf.setKeywords(['keyword-secret']);
+  pdf.setCreator('Scanner creator');
+  pdf.setProducer('Scanner producer');
+  const xmp = pdf.context.stream(
+    `<?xpacket begin=""?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description xmp:CreatorTool="${GPS_MARK}"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`,
+    { Type: 'Metadata', Subtype: 'XML' },
+  );
+  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
+  pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+};
+
+/** Whether an EXIF block points at a GPS directory (tag 0x8825, either byte order). */
+export const hasGpsIfd = (exif: Buffer | undefined): boolean =>
+  exif !== undefined && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
+import decodeHeic from 'heic-decode';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { Invalid } from '../shared/errors.ts';
+
+// What an upload may be and how it is made safe before anything is stored. A file is recognised by
+// its content, never by its name or the browser's word: JPEG, PNG and PDF, and HEIC (iPhone photos,
+// decoded by libheif compiled to WebAssembly, from the heic-decode package). Images are decoded and
+// re-encoded, which drops EXIF (camera, time, GPS), XMP, IPTC, comments and colour profiles; a
+// picture larger than MAX_PIXELS is refused before it is decoded (a decompression bomb is a small
+// file that unpacks to gigabytes). PDFs lose their document information dictionary, every XMP
+// metadata stream, and what could run or hide something when staff open them (JavaScript, open
+// actions, embedded files).
+
+/** The largest upload, in bytes: a phone photo or a scanned letter of a few pages fits easily. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** The most pixels an image may decode to (a 40-megapixel photo; phones take 12 to 48). */
+export const MAX_PIXELS = 40_000_000;
+/** Clean copies of images are scaled down to this many pixels on the long side (still readable scans). */
+export const MAX_SIDE = 4000;
+export const MAX_PDF_PAGES = 300;
+
+export type CleanMime = 'image/jpeg' | 'image/png' | 'application/pdf';
+export type SourceMime = CleanMime | 'image/heic';
+
+export interface CleanedFile {
+  /** the clean copy: what anyone who may see the file downloads */
+  bytes: Buffer;
+  mime: CleanMime;
+  /** what the upload really was, by its content */
+  sourceMime: SourceMime;
+  sha256: string;
+  /** the upload as it came (only stored when the caller keeps originals) */
+  original: Buffer;
+  originalSha256: string;
+}
+
+export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+const refuse = (key: string, params?: Record<string, string | number>): Invalid =>
+  new Invalid({ field: 'file', key, params });
+
+const SOURCE: Record<string, SourceMime> = {
+  'image/jpeg': 'image/jpeg',
+  'image/png': 'image/png',
+  'application/pdf': 'application/pdf',
+  'image/heic': 'image/heic',
+  'image/heif': 'image/heic',
+};
+
+/** What the file is by its first bytes; `claimed` (a file name, a browser's type) only shapes the message. */
+export const recogniseFile = async (bytes: Buffer, claimed?: { name?: string; type?: string }): Promise<SourceMime> => {
+  if (bytes.length === 0) throw refuse('evidence.errors.empty');
+  if (bytes.length > MAX_UPLOAD_BYTES) throw refuse('evidence.errors.tooLarge', { mb: MAX_UPLOAD_BYTES / 1048576 });
+  const found = await fileTypeFromBuffer(bytes);
+  const mime = found && SOURCE[found.mime];
+  if (mime) return mime;
+  const claimsPdf = /\.pdf$/i.test(claimed?.name ?? '') || claimed?.type === 'application/pdf';
+  const claimsImage = /\.(jpe?g|png|heic|heif)$/i.test(claimed?.name ?? '') || /^image\//.test(claimed?.type ?? '');
+  if (claimsPdf) throw refuse('evidence.errors.notAPdf');
+  if (claimsImage) throw refuse('evidence.errors.notAnImage');
+  throw refuse('evidence.errors.unsupported');
+};
+
+const checkPixels = (width: number | undefined, height: number | undefined): void => {
+  if (!width || !height) throw refuse('evidence.errors.damaged');
+  if (width * height > MAX_PIXELS) throw refuse('evidence.errors.tooManyPixels');
+};
+
+/** Decodes and re-encodes: the new file carries pixels only, upright, no metadata of any kind. */
+const cleanImage = async (bytes: Buffer, mime: 'image/jpeg' | 'image/png'): Promise<Buffer> => {
+  try {
+    // The header alone gives the size: no limit here, so a bomb is named as one rather than "damaged".
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    checkPixels(meta.width, meta.height);
+    // rotate() with no angle applies the EXIF orientation, so the picture stays upright once
+    // the EXIF block that said how to turn it is gone. No keepMetadata/withMetadata: none is written.
+    const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+    return mime === 'image/png'
+      ? await pipeline.png({ compressionLevel: 9 }).toBuffer()
+      : await pipeline.jpeg({ quality: 85 }).toBuffer();
+  } catch (err) {
+    if (err instanceof Invalid) throw err;
+    throw refuse('evidence.errors.damaged');
+  }
+};
+
+const cleanHeic = async (bytes: Buffer): Promise<Buffer> => {
+  let raw: { width: number; height: number; data: Uint8ClampedArray };
+  try {
+    const images = await decodeHeic.all({ buffer: bytes });
+    try {
+      const primary = images[0];
+      // The size is known before any pixel is decoded: a bomb is refused here.
+      checkPixels(primary?.width, primary?.height);
+      raw = await primary.decode();
+    } finally {
+      images.dispose();
+    }
+  } catch (err) {
+    if (err instanceof Invalid) throw err;
+    throw refuse('evidence.errors.damaged');
+  }
+  return sharp(Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), {
+    raw: { width: raw.width, height: raw.height, channels: 4 },
+  })
+    .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+};
+
+const CATALOG_DROPS = ['Metadata', 'OpenAction', 'AA', 'PieceInfo', 'Perms', 'AcroForm', 'SpiderInfo'];
+const NAME_TREE_DROPS = ['JavaScript', 'EmbeddedFiles'];
+const ANY_DICT_DROPS = ['Metadata', 'PieceInfo', 'AA', 'JS'];
+
+const dictOf = (obj: unknown): PDFDict | undefined =>
+  obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : undefined;
+
+/** Removes the info dictionary, every XMP stream and anything that runs code or hides files. */
+export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
+  let pdf: PDFDocument;
+  try {
+    // updateMetadata: false, or pdf-lib writes its own producer and dates into a fresh info dict.
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+  } catch (err) {
+    if ((err as Error)?.constructor?.name === 'EncryptedPDFError') throw refuse('evidence.errors.encryptedPdf');
+    throw refuse('evidence.errors.damaged');
+  }
+  let pages = 0;
+  try {
+    pages = pdf.getPageCount();
+  } catch {
+    // no page tree at all
+  }
+  if (pages === 0) throw refuse('evidence.errors.damaged');
+  if (pages > MAX_PDF_PAGES) throw refuse('evidence.errors.tooManyPages', { max: MAX_PDF_PAGES });
+  const { context } = pdf;
+  const info = context.trailerInfo.Info;
+  context.trailerInfo.Info = undefined;
+  if (info instanceof PDFRef) context.delete(info);
+  for (const key of CATALOG_DROPS) pdf.catalog.delete(PDFName.of(key));
+  const names = dictOf(pdf.catalog.lookup(PDFName.of('Names')));
+  for (const key of NAME_TREE_DROPS) names?.delete(PDFName.of(key));
+  // pdf-lib writes every object of the file, referenced or not: metadata streams must go by
+  // themselves, not only the keys that point at them.
+  for (const [ref, obj] of context.enumerateIndirectObjects()) {
+    const dict = dictOf(obj);
+    if (!dict) continue;
+    const type = dict.get(PDFName.of('Type'));
+    const subtype = dict.get(PDFName.of('Subtype'));
+    if (type === PDFName.of('Metadata') || (obj instanceof PDFRawStream && subtype === PDFName.of('XML'))) {
+      context.delete(ref);
+      continue;
+    }
+    if (type === PDFName.of('Annot') && dict.get(PDFName.of('A')) !== undefined) {
+      // Link annotations may launch programs or JavaScript: keep the annotation, drop the action.
+      dict.delete(PDFName.of('A'));
+    }
+    for (const key of ANY_DICT_DROPS) dict.delete(PDFName.of(key));
+  }
+  // No object streams: the saved dictionaries stay plain, which the tests read back.
+  const out = Buffer.from(
+    await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
+  );
+  if (context.trailerInfo.ID instanceof PDFArray) context.trailerInfo.ID = undefined;
+  return out;
+};
+
+/**
+ * Recognises an upload by its content and makes its clean copy. Throws Invalid (field "file")
+ * with a translated key for anything that is not a readable JPEG, PNG, HEIC or PDF within limits.
+ */
+export const cleanFile = async (bytes: Buffer, claimed?: { name?: string; type?: string }): Promise<CleanedFile> => {
+  const sourceMime = await recogniseFile(bytes, claimed);
+  let clean: Buffer;
+  let mime: CleanMime;
+  if (sourceMime === 'application/pdf') {
+    clean = await stripPdf(bytes);
+    mime = 'application/pdf';
+  } else if (sourceMime === 'image/heic') {
+    clean = await cleanHeic(bytes);
+    mime = 'image/jpeg';
+  } else {
+    clean = await cleanImage(bytes, sourceMime);
+    mime = sourceMime;
+  }
+  return { bytes: clean, mime, sourceMime, sha256: sha256(clean), original: bytes, originalSha256: sha256(bytes) };
+};

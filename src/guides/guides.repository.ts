@@ -1,0 +1,77 @@
+import type { Queryable } from '../db/database.ts';
+import type { GuideVersionsTable, GuidesTable } from './guides.table.ts';
+
+// Queries for guides. Rules are in guides.service.ts.
+
+const current = (db: Queryable) =>
+  db
+    .selectFrom('guides')
+    .innerJoin('guide_versions', (j) =>
+      j
+        .onRef('guide_versions.guide_id', '=', 'guides.id')
+        .onRef('guide_versions.version', '=', 'guides.current_version'),
+    )
+    .select([
+      'guides.id',
+      'guides.slug',
+      'guides.lang',
+      'guides.current_version',
+      'guide_versions.title',
+      'guide_versions.markdown',
+      'guide_versions.html',
+      'guide_versions.toc',
+      'guide_versions.search_text',
+      'guide_versions.edited_at',
+    ]);
+
+export const listCurrentGuides = (db: Queryable, lang?: string) => {
+  let q = current(db);
+  if (lang) q = q.where('guides.lang', '=', lang);
+  return q.orderBy('guides.slug').orderBy('guides.lang').execute();
+};
+
+export const findCurrentGuide = (db: Queryable, slug: string, lang: string) =>
+  current(db).where('guides.slug', '=', slug).where('guides.lang', '=', lang).executeTakeFirst();
+
+export const findCurrentGuideById = (db: Queryable, id: string) =>
+  current(db).where('guides.id', '=', id).executeTakeFirst();
+
+export const findGuideBySlugLang = (db: Queryable, slug: string, lang: string) =>
+  db.selectFrom('guides').select(['id']).where('slug', '=', slug).where('lang', '=', lang).executeTakeFirst();
+
+export const insertGuide = async (db: Queryable, row: GuidesTable): Promise<void> => {
+  await db.insertInto('guides').values(row).execute();
+};
+
+export const insertGuideVersion = async (db: Queryable, row: GuideVersionsTable): Promise<void> => {
+  await db.insertInto('guide_versions').values(row).execute();
+};
+
+/** Moves the current version forward only from the one the editor started from (two editors: one wins). */
+export const advanceGuide = async (db: Queryable, id: string, from: number, to: number): Promise<boolean> =>
+  Number(
+    (
+      await db
+        .updateTable('guides')
+        .set({ current_version: to })
+        .where('id', '=', id)
+        .where('current_version', '=', from)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) > 0;
+
+export const listVersions = (db: Queryable, guideId: string) =>
+  db
+    .selectFrom('guide_versions')
+    .select(['version', 'title', 'edited_at', 'edited_by'])
+    .where('guide_id', '=', guideId)
+    .orderBy('version', 'desc')
+    .execute();
+
+export const findVersion = (db: Queryable, guideId: string, version: number) =>
+  db
+    .selectFrom('guide_versions')
+    .selectAll()
+    .where('guide_id', '=', guideId)
+    .where('version', '=', version)
+    .executeTakeFirst();

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { requiredText } from '../shared/validation.ts';
+import { LANGUAGES } from '../shared/lang.ts';
+
+// One schema per form; messages are i18n keys.
+
+export const guideSchema = z.object({
+  title: requiredText(200),
+  markdown: requiredText(100_000),
+  /** the version the editor started from: a save on top of someone else's newer one is refused */
+  base: z.coerce.number().int().min(0).catch(0),
+});
+export type GuideInput = z.infer<typeof guideSchema>;
+
+export const newGuideSchema = guideSchema.extend({
+  slug: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+    z
+      .string({ error: () => 'errors.required' })
+      .min(1, 'errors.required')
+      .max(80)
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'guides.errors.slug'),
+  ),
+  lang: z.enum(LANGUAGES, { error: () => 'errors.unknownOption' }),
+});
+export type NewGuideInput = z.infer<typeof newGuideSchema>;
+
+export const searchSchema = z.object({ q: requiredText(100) });

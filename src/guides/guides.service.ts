@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../db/database.ts';
+import { isoNow, type Clock } from '../shared/clock.ts';
+import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
+import { renderMarkdown, type TocEntry } from '../shared/markdown.ts';
+import type { Lang } from '../shared/lang.ts';
+import type { AuthContext } from '../policy/principal.ts';
+import type { GuideInput, NewGuideInput } from './guides.schema.ts';
+import { searchTextOf } from './guides.seed.ts';
+import {
+  advanceGuide,
+  findCurrentGuide,
+  findCurrentGuideById,
+  findGuideBySlugLang,
+  findVersion,
+  insertGuide,
+  insertGuideVersion,
+  listCurrentGuides,
+  listVersions,
+} from './guides.repository.ts';
+
+// The knowledge base: public guides in Russian and English, written by editors in Markdown. Each
+// save is a new version, sanitised once on save (src/shared/markdown.ts); pages show the stored
+// HTML with its table of contents. The search is plain and on the server: every guide's words,
+// lower-cased (ё read as е), matched against every word of the query; the query is never stored.
+
+export interface GuideDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface GuideListItem {
+  id: string;
+  slug: string;
+  lang: string;
+  title: string;
+  version: number;
+  editedAt: string;
+}
+
+export interface GuideView extends GuideListItem {
+  html: string;
+  toc: TocEntry[];
+  markdown: string;
+  /** the other language's version of the same guide, when there is one */
+  other: { lang: string; title: string } | null;
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof findCurrentGuide>>>;
+const item = (r: Row): GuideListItem => ({
+  id: r.id,
+  slug: r.slug,
+  lang: r.lang,
+  title: r.title,
+  version: r.current_version,
+  editedAt: r.edited_at,
+});
+
+export const guidesIn = async (db: Queryable, lang: Lang): Promise<GuideListItem[]> =>
+  (await listCurrentGuides(db, lang)).map(item).sort((a, b) => a.title.localeCompare(b.title, lang));
+
+export const allGuides = async (db: Queryable): Promise<GuideListItem[]> => (await listCurrentGuides(db)).map(item);
+
+/** A guide in the reader's language, else in the other one (the page says so). */
+export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView> => {
+  const other: Lang = lang === 'ru' ? 'en' : 'ru';
+  const row = (await findCurrentGuide(db, slug, lang)) ?? (await findCurrentGuide(db, slug, other));
+  if (!row) throw new NotFound('guide');
+  const twin = await findCurrentGuide(db, slug, row.lang === 'ru' ? 'en' : 'ru');
+  return {
+    ...item(row),
+    html: row.html,
+    toc: JSON.parse(row.toc) as TocEntry[],
+    markdown: row.markdown,
+    other: twin ? { lang: twin.lang, title: twin.title } : null,
+  };
+};
+
+export const guideById = async (db: Queryable, id: string): Promise<GuideView> => {
+  const row = await findCurrentGuideById(db, id);
+  if (!row) throw new NotFound('guide');
+  return guideBySlug(db, row.slug, row.lang as Lang);
+};
+
+export interface SearchHit {
+  slug: string;
+  lang: string;
+  title: string;
+  snippet: string;
+  score: number;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+/** Guides containing every word of the query (in the reader's language first), best first. */
+export const searchGuides = async (db: Queryable, query: string, lang: Lang): Promise<SearchHit[]> => {
+  const words = norm(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2)
+    .slice(0, 10);
+  if (words.length === 0) return [];
+  const hits: SearchHit[] = [];
+  for (const g of await listCurrentGuides(db)) {
+    const text = g.search_text;
+    if (!words.every((w) => text.includes(w))) continue;
+    const title = norm(g.title);
+    let score = g.lang === lang ? 100 : 0;
+    for (const w of words) score += (title.includes(w) ? 20 : 0) + Math.min(text.split(w).length - 1, 20);
+    const at = text.indexOf(words[0]);
+    const start = Math.max(0, at - 80);
+    const snippet = `${start > 0 ? '…' : ''}${text
+      .slice(start, at + 160)
+      .replace(/\s+/g, ' ')
+      .trim()}…`;
+    hits.push({ slug: g.slug, lang: g.lang, title: g.title, snippet, score });
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, 30);
+};
+
+/** A saved version's row: the source, its sanitised HTML, its contents and its words for search. */
+const versionRow = (guideId: string, version: number, input: GuideInput, editor: AuthContext, at: string) => {
+  const r = renderMarkdown(input.markdown);
+  if (r.text.trim() === '') throw new Invalid({ field: 'markdown', key: 'guides.errors.empty' });
+  return {
+    id: randomUUID(),
+    guide_id: guideId,
+    version,
+    title: input.title,
+    markdown: input.markdown,
+    html: r.html,
+    toc: JSON.stringify(r.toc),
+    search_text: searchTextOf(input.title, r.text),
+    edited_by: editor.userId,
+    edited_at: at,
+  };
+};
+
+/** An editor writes a new guide (version 1). */
+export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: NewGuideInput): Promise<string> => {
+  if (await findGuideBySlugLang(deps.db, input.slug, input.lang))
+    throw new Invalid({ field: 'slug', key: 'guides.errors.slugTaken' });
+  const id = randomUUID();
+  const at = isoNow(deps.clock);
+  const row = versionRow(id, 1, input, editor, at);
+  await deps.db.transaction().execute(async (tx) => {
+    await insertGuide(tx, { id, slug: input.slug, lang: input.lang, current_version: 1, created_at: at });
+    await insertGuideVersion(tx, row);
+  });
+  return id;
+};
+
+/** An editor saves a new version; a save based on an older version than the current one is refused. */
+export const saveGuide = async (
+  deps: GuideDeps,
+  editor: AuthContext,
+  id: string,
+  input: GuideInput,
+): Promise<number> => {
+  const current = await findCurrentGuideById(deps.db, id);
+  if (!current) throw new NotFound('guide');
+  const version = current.current_version + 1;
+  const row = versionRow(id, version, input, editor, isoNow(deps.clock));
+  await deps.db.transaction().execute(async (tx) => {
+    if (input.base !== current.current_version || !(await advanceGuide(tx, id, current.current_version, version)))
+      throw new Conflict('guides.errors.changed');
+    await insertGuideVersion(tx, row);
+  });
+  return version;
+};
+
+export const guideHistory = (db: Queryable, id: string) => listVersions(db, id);
+
+export const guideVersion = async (db: Queryable, id: string, version: number) => {
+  const v = await findVersion(db, id, version);
+  if (!v) throw new NotFound('guide version');
+  return { version: v.version, title: v.title, html: v.html, markdown: v.markdown, editedAt: v.edited_at };
+};

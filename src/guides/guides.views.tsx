@@ -1,0 +1,290 @@
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import {
+  FormErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.tsx';
+import { formatDay } from '../people/partial-date.ts';
+import type { GuideListItem, GuideView, SearchHit } from './guides.service.ts';
+
+// The knowledge base, public, and the editors' pages for it. The guides' HTML was sanitised when
+// it was saved (src/shared/markdown.ts); the search is a POST, so what someone looked for never
+// sits in a URL, a browser history or a proxy's log.
+
+const SearchForm = ({ ctx, q = '', errors = {} }: { ctx: PageContext; q?: string; errors?: FormErrors }) => (
+  <PostForm ctx={ctx} action="/guides/search">
+    <TextField
+      ctx={ctx}
+      name="q"
+      type="search"
+      label={ctx.t('guides.search')}
+      values={{ q }}
+      errors={errors}
+      maxLength={100}
+    />
+    <button type="submit">{ctx.t('guides.searchSubmit')}</button>
+  </PostForm>
+);
+
+export const GuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideListItem[] }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('guides.title')}>
+      <p>{t('guides.intro')}</p>
+      <SearchForm ctx={ctx} />
+      {list.length === 0 ? (
+        <p>{t('guides.none')}</p>
+      ) : (
+        <ul>
+          {list.map((g) => (
+            <li>
+              <a href={`/guides/${g.slug}`}>{g.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted">{t('guides.disclaimer')}</p>
+    </Layout>
+  );
+};
+
+export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={guide.title}>
+      {guide.lang !== ctx.lang && <p class="notice">{t('guides.onlyOther')}</p>}
+      {guide.other && guide.other.lang !== guide.lang && guide.lang === ctx.lang && (
+        <p>
+          <a
+            href={`/guides/${guide.slug}?lang=${guide.other.lang}`}
+            hrefLang={guide.other.lang}
+            lang={guide.other.lang}
+          >
+            {guide.other.title}
+          </a>
+        </p>
+      )}
+      {guide.toc.length > 1 && (
+        // A section, not a <nav>: Pico lays a nav's list out in one row, which overflows a phone.
+        <section aria-labelledby="toc-h" class="toc">
+          <h2 id="toc-h">{t('guides.toc')}</h2>
+          <ol>
+            {guide.toc.map((e) => (
+              <li class={`toc-${e.level}`}>
+                <a href={`#${e.id}`}>{e.text}</a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <article lang={guide.lang} class="guide">
+        <div dangerouslySetInnerHTML={{ __html: guide.html }} />
+      </article>
+      <p class="muted">{t('guides.updated', { date: formatDay(guide.editedAt), n: guide.version })}</p>
+      <p>
+        <a href="/guides">{t('guides.all')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+export const SearchPage = ({
+  ctx,
+  q,
+  hits,
+  errors,
+}: {
+  ctx: PageContext;
+  q: string;
+  hits: SearchHit[] | null;
+  errors?: FormErrors;
+}) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('guides.search')}>
+      <SearchForm ctx={ctx} q={q} errors={errors} />
+      {hits && (
+        <>
+          <h2>{t('guides.results', { count: hits.length })}</h2>
+          <ul>
+            {hits.map((h) => (
+              <li>
+                <a href={`/guides/${h.slug}${h.lang !== ctx.lang ? `?lang=${h.lang}` : ''}`}>{h.title}</a>
+                {h.lang !== ctx.lang && <small> ({h.lang === 'ru' ? 'Русский' : 'English'})</small>}
+                <br />
+                <small>{h.snippet}</small>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <a href="/guides">{t('guides.all')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideListItem[] }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('guides.editor.title')}>
+      <p>
+        <a href="/editor/guides/new">{t('guides.editor.new')}</a>
+      </p>
+      <table class="cards">
+        <thead>
+          <tr>
+            <th scope="col">{t('guides.editor.guideTitle')}</th>
+            <th scope="col">{t('guides.editor.lang')}</th>
+            <th scope="col">{t('guides.editor.version')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((g) => (
+            <tr>
+              <td>
+                <a href={`/editor/guides/${g.id}`}>{g.title}</a> <small>/{g.slug}</small>
+              </td>
+              <td data-label={t('guides.editor.lang')}>{g.lang}</td>
+              <td data-label={t('guides.editor.version')}>
+                <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {formatDay(g.editedAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a href="/editor">{t('appeals.editor.title')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+export const GuideFormPage = ({
+  ctx,
+  action,
+  values,
+  errors,
+  isNew,
+  saved,
+}: {
+  ctx: PageContext;
+  action: string;
+  values: FormValues;
+  errors: FormErrors;
+  isNew: boolean;
+  saved?: boolean;
+}) => {
+  const { t } = ctx;
+  const f = { ctx, values, errors };
+  return (
+    <Layout ctx={ctx} heading={isNew ? t('guides.editor.new') : values.title || t('guides.editor.title')}>
+      {saved && (
+        <p class="notice done" role="status">
+          {t('guides.editor.saved')}
+        </p>
+      )}
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action={action}>
+        <input type="hidden" name="base" value={values.base ?? '0'} />
+        {isNew && (
+          <>
+            <TextField
+              {...f}
+              name="slug"
+              label={t('guides.editor.slug')}
+              hint={t('guides.editor.slugHint')}
+              required
+              maxLength={80}
+            />
+            <SelectField
+              {...f}
+              name="lang"
+              label={t('guides.editor.lang')}
+              required
+              options={[
+                { value: 'ru', label: 'Русский' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </>
+        )}
+        <TextField {...f} name="title" label={t('guides.editor.guideTitle')} required maxLength={200} />
+        <TextArea
+          {...f}
+          name="markdown"
+          label={t('guides.editor.markdown')}
+          hint={t('guides.editor.markdownHint')}
+          required
+          maxLength={100000}
+          rows={24}
+        />
+        <button type="submit">{t('guides.editor.save')}</button>
+      </PostForm>
+      <p>
+        <a href="/editor/guides">{t('guides.editor.title')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+export const HistoryPage = ({
+  ctx,
+  guide,
+  versions,
+}: {
+  ctx: PageContext;
+  guide: GuideView;
+  versions: Array<{ version: number; title: string; edited_at: string }>;
+}) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('guides.editor.history', { title: guide.title })}>
+      <ol reversed>
+        {versions.map((v) => (
+          <li>
+            <a href={`/editor/guides/${guide.id}/versions/${v.version}`}>
+              {t('guides.editor.versionN', { n: v.version })}: {v.title}
+            </a>{' '}
+            · {formatDay(v.edited_at)}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href={`/editor/guides/${guide.id}`}>{t('guides.editor.edit')}</a> ·{' '}
+        <a href="/editor/guides">{t('guides.editor.title')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+export const VersionPage = ({
+  ctx,
+  guideId,
+  v,
+}: {
+  ctx: PageContext;
+  guideId: string;
+  v: { version: number; title: string; html: string; markdown: string; editedAt: string };
+}) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={`${t('guides.editor.versionN', { n: v.version })}: ${v.title}`}>
+      <p class="muted">{formatDay(v.editedAt)}</p>
+      <article class="guide" dangerouslySetInnerHTML={{ __html: v.html }} />
+      <details>
+        <summary>{t('guides.editor.markdown')}</summary>
+        <pre class="prewrap">{v.markdown}</pre>
+      </details>
+      <p>
+        <a href={`/editor/guides/${guideId}/history`}>{t('guides.editor.back')}</a>
+      </p>
+    </Layout>
+  );
+};

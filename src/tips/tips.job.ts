@@ -1,0 +1,16 @@
+import { HOUR } from '../shared/clock.ts';
+import type { JobDefinition } from '../scheduler/scheduler.service.ts';
+import type { TipsDeps } from './tip-deps.ts';
+import { describeTipReport, runTipRetention } from './tip-retention.service.ts';
+
+// Tips on the scheduler: retention of closed tips and the end of expired sender visits, hourly
+// (the visits last an hour at most; the purge itself is by day, so a tip goes on its day).
+
+export const tipsJob = (deps: TipsDeps): JobDefinition => ({
+  name: 'tips',
+  everyMs: HOUR,
+  run: async ({ principal }) => {
+    const report = await runTipRetention(deps, { days: deps.config.retentionDays, principal });
+    return { ok: report.failed === 0, summary: describeTipReport(report) };
+  },
+});

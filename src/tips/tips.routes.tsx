@@ -1,0 +1,246 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isoDay } from '../shared/clock.ts';
+import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
+import { parseForm } from '../shared/validation.ts';
+import { tipSenderPrincipal } from '../policy/principal.ts';
+import type { TipAction } from '../policy/tips.policy.ts';
+import { echoValues, formErrors } from '../web/forms.tsx';
+import { redirect, sendPage } from '../web/render.ts';
+import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
+import { prepareUpload } from '../evidence/evidence.service.ts';
+import type { CleanedFile } from '../evidence/file-rules.ts';
+import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
+import { submitTip, tipOrganisations } from './tip-intake.service.ts';
+import { addToTip, deleteTip, openTipWithCode } from './tip-sender.service.ts';
+import {
+  endTipSession,
+  loadTipSession,
+  takeReceiptCode,
+  TIP_COOKIE,
+  tipSessionHash,
+  type TipSession,
+} from './tip-sessions.service.ts';
+import { getTipForViewer, readTipFile } from './tip-view.service.ts';
+import { receiptSchema, deleteTipSchema, tipAddSchema, tipPageQuerySchema, tipSchema } from './tips.schema.ts';
+import {
+  CodePage,
+  DeleteTipPage,
+  NewTipPage,
+  ReceiptPage,
+  SenderTipPage,
+  TIP_NOTICES,
+  type TipFormState,
+} from './tips.views.tsx';
+
+// The sender's side: no account, only the receipt code. The cookie of a visit is scoped to /tip,
+// HttpOnly and SameSite=Strict, forgotten when the browser closes; the visit ends after the idle
+// time of account sessions and after an hour at most. Thin handlers: parse, authorise, call one
+// service, render.
+
+const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+/**
+ * A tips form: multipart with at most one file (the page's form), or a plain form without one.
+ * The file goes through the one upload pipeline (src/evidence/): recognised by content, its
+ * metadata dropped, refused with a translated message (Invalid) when it is not a photo or a PDF.
+ */
+export const readTipForm = async (
+  req: FastifyRequest,
+): Promise<{ fields: Record<string, unknown>; file: CleanedFile | null }> => {
+  if (!req.isMultipart()) return { fields: (req.body ?? {}) as Record<string, unknown>, file: null };
+  const form = await readUploadForm(req);
+  return {
+    fields: form.fields,
+    file: form.file ? await prepareUpload(form.file.bytes, { name: form.file.name, type: form.file.type }) : null,
+  };
+};
+
+export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
+  const deps = app.deps;
+  const today = () => isoDay(deps.clock);
+  const cookieOpts = {
+    path: '/tip',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.config.secureCookies,
+  };
+  const loaded = new WeakMap<FastifyRequest, TipSession | null>();
+
+  /** The sender's visit behind the cookie (loaded once per request), or null. */
+  const visitOf = async (req: FastifyRequest, reply: FastifyReply): Promise<TipSession | null> => {
+    if (loaded.has(req)) return loaded.get(req) ?? null;
+    const cookie = req.cookies[TIP_COOKIE];
+    const visit = cookie ? await loadTipSession(deps.db, cookie, deps.clock, deps.config.sessionIdleMinutes) : null;
+    if (cookie && !visit) reply.clearCookie(TIP_COOKIE, cookieOpts);
+    loaded.set(req, visit);
+    return visit;
+  };
+
+  /** The sender's grant and key for `action`, or NotFound (no visit, or the tip is gone). */
+  const senderAccess = async <A extends TipAction>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    action: A,
+  ): Promise<{ access: TipAccess<A>; visit: TipSession }> => {
+    const visit = await visitOf(req, reply);
+    if (!visit) throw new NotFound('tip');
+    const grant = await authoriseTip(deps.db, tipSenderPrincipal(visit.tipId), visit.tipId, action);
+    return { access: await openTipAccess(deps.db, grant, visit.key), visit };
+  };
+
+  const noticeOf = (req: FastifyRequest) =>
+    TIP_NOTICES.find((n) => n === (req.query as Record<string, unknown> | undefined)?.done);
+
+  const renderSenderTip = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    access: TipAccess,
+    form?: TipFormState,
+    status = 200,
+  ) => {
+    const { before } = tipPageQuerySchema.parse(req.query ?? {});
+    const view = await getTipForViewer(deps, access, { before: form ? undefined : before });
+    const notice = form ? undefined : noticeOf(req);
+    return sendPage(req, reply, (ctx) => <SenderTipPage ctx={ctx} view={view} form={form} notice={notice} />, status);
+  };
+
+  app.get('/tips/new', async (req, reply) => {
+    const organisations = await tipOrganisations(deps);
+    return sendPage(req, reply, (ctx) => (
+      <NewTipPage ctx={ctx} organisations={organisations} values={{}} errors={{}} />
+    ));
+  });
+
+  app.post('/tips/new', { config: limit(20) }, async (req, reply) => {
+    let fields: Record<string, unknown> = {};
+    try {
+      const form = await readTipForm(req);
+      fields = form.fields;
+      const input = parseForm(tipSchema(today()), fields);
+      const sent = await submitTip(deps, input, { file: form.file, log: req.log });
+      // A visit of its own: any earlier one on this browser (another tip) ends.
+      const previous = tipSessionHash(req.cookies[TIP_COOKIE]);
+      if (previous) await endTipSession(deps.db, previous);
+      reply.setCookie(TIP_COOKIE, sent.cookie, cookieOpts);
+      return redirect(reply, '/tip/receipt');
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const organisations = await tipOrganisations(deps);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <NewTipPage
+            ctx={ctx}
+            organisations={organisations}
+            values={echoValues(fields)}
+            errors={formErrors(err.problems)}
+          />
+        ),
+        400,
+      );
+    }
+  });
+
+  // The code, once: read and erased in the same request. A reload lands on the tip itself.
+  app.get('/tip/receipt', async (req, reply) => {
+    const visit = await visitOf(req, reply);
+    const code = visit?.receiptPending ? await takeReceiptCode(deps.db, visit) : null;
+    if (!visit || !code) return redirect(reply, '/tip');
+    const { access } = await senderAccess(req, reply, 'read');
+    const view = await getTipForViewer(deps, access);
+    return sendPage(req, reply, (ctx) => (
+      <ReceiptPage ctx={ctx} code={code} organisation={view.organisationName} tipUrl={`${deps.config.publicUrl}/tip`} />
+    ));
+  });
+
+  app.get('/tip', async (req, reply) => {
+    const visit = await visitOf(req, reply);
+    if (visit) {
+      try {
+        const { access } = await senderAccess(req, reply, 'read');
+        return await renderSenderTip(req, reply, access);
+      } catch (err) {
+        // The tip was deleted or purged since: the visit ends with it.
+        if (!(err instanceof NotFound)) throw err;
+        await endTipSession(deps.db, visit.idHash);
+        reply.clearCookie(TIP_COOKIE, cookieOpts);
+      }
+    }
+    return sendPage(req, reply, (ctx) => <CodePage ctx={ctx} values={{}} errors={{}} notice={noticeOf(req)} />);
+  });
+
+  app.post('/tip/open', { config: limit(30) }, async (req, reply) => {
+    try {
+      const { code } = parseForm(receiptSchema, req.body);
+      const cookie = await openTipWithCode(deps, code, tipSessionHash(req.cookies[TIP_COOKIE]));
+      reply.setCookie(TIP_COOKIE, cookie, cookieOpts);
+      return redirect(reply, '/tip');
+    } catch (err) {
+      if (!(err instanceof Invalid) && !(err instanceof RateLimited)) throw err;
+      const errors =
+        err instanceof Invalid ? formErrors(err.problems) : { _form: { field: '_form', key: 'tips.errors.locked' } };
+      // The code typed is never shown back (it may be right but locked, or one character off).
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <CodePage ctx={ctx} values={{}} errors={errors} />,
+        err instanceof RateLimited ? 429 : 400,
+      );
+    }
+  });
+
+  app.post('/tip/add', { config: limit(60) }, async (req, reply) => {
+    const { access, visit } = await senderAccess(req, reply, 'add');
+    req.server.postingLimiter.check(`tip:${visit.tipId}`);
+    let fields: Record<string, unknown> = {};
+    try {
+      const form = await readTipForm(req);
+      fields = form.fields;
+      await addToTip(deps, access, parseForm(tipAddSchema, fields).body, form.file);
+      return redirect(reply, '/tip?done=added#posts');
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const read = await senderAccess(req, reply, 'read');
+      return renderSenderTip(
+        req,
+        reply,
+        read.access,
+        { name: 'add', values: echoValues(fields), errors: formErrors(err.problems) },
+        400,
+      );
+    }
+  });
+
+  app.get<{ Params: { fileId: string } }>('/tip/files/:fileId', async (req, reply) => {
+    const { access } = await senderAccess(req, reply, 'read');
+    return sendFile(reply, await readTipFile(deps, access, req.params.fileId));
+  });
+
+  app.get('/tip/delete', async (req, reply) => {
+    await senderAccess(req, reply, 'delete');
+    return sendPage(req, reply, (ctx) => <DeleteTipPage ctx={ctx} errors={{}} />);
+  });
+
+  app.post('/tip/delete', async (req, reply) => {
+    const { access } = await senderAccess(req, reply, 'delete');
+    try {
+      parseForm(deleteTipSchema, req.body);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return sendPage(req, reply, (ctx) => <DeleteTipPage ctx={ctx} errors={formErrors(err.problems)} />, 400);
+    }
+    await deleteTip(deps, access);
+    reply.clearCookie(TIP_COOKIE, cookieOpts);
+    return redirect(reply, '/tip?done=deleted');
+  });
+
+  // Never limited: leaving must always work.
+  app.post('/tip/leave', async (req, reply) => {
+    const idHash = tipSessionHash(req.cookies[TIP_COOKIE]);
+    if (idHash) await endTipSession(deps.db, idHash);
+    reply.clearCookie(TIP_COOKIE, cookieOpts);
+    reply.header('clear-site-data', '"cache"');
+    return redirect(reply, '/tip?done=left');
+  });
+};
