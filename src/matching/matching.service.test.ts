@@ -74,14 +74,20 @@ describe.each(DIALECTS)('matching (%s)', (dialect) => {
     const pair = page.rows[0];
     const otherCase = pair.left.caseId === s.w.caseId ? pair.right.caseId! : pair.left.caseId!;
     // The other request has a confirmed fact the first family does not know yet.
-    const { eventId } = await addEvent(deps(), await grantFor(s.t, s.w.verifier, otherCase, 'add_event'), {
-      kind: 'captured',
-      date: parsePartialDate('02.2026') ?? undefined,
-      source: 'official',
-      place: undefined,
-      description: 'в плену',
-      verification: 'confirmed',
-    });
+    const { eventId } = await addEvent(
+      deps(),
+      await grantFor(s.t, s.w.verifier, otherCase, 'add_event'),
+      {
+        kind: 'captured',
+        date: parsePartialDate('02.2026') ?? undefined,
+        source: 'official',
+        place: undefined,
+        description: 'в плену',
+        verification: 'confirmed',
+      },
+      // A capture at "confirmed" sets the status: family phase B asks why (the confirmation page).
+      { reason: 'Список обмена пленными' },
+    );
     await takeNews(s.t.opened.db, s.w.caseId, 'family');
     const grant = await authoriseDecision(s.t.opened.db, staff(), pair.id, 'same');
     const { mergeId, told } = await decide(deps(), grant, pair.id, 'same');

@@ -52,7 +52,7 @@ describe.each(DIALECTS)('retention with matching, cohorts and incidents (%s)', (
     });
     await linkPerson(deps, grantMatching(staff, 'incident_edit'), incident, person);
 
-    await closeCase(deps, await grantFor(s.t, s.w.caseworker, s.w.caseId, 'close'), 'other');
+    await closeCase(deps, await grantFor(s.t, s.w.caseworker, s.w.caseId, 'close'), 'other', 'семья просила закрыть');
     s.t.clock.advance(91 * DAY);
     const report = await runRetention(deps, { days: 90 });
     expect(report.failed).toBe(0);
