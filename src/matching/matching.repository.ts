@@ -260,6 +260,9 @@ export const insertTipMatch = async (db: Queryable, row: Insertable<TipMatchesTa
 export const findTipMatch = (db: Queryable, id: string) =>
   db.selectFrom('tip_matches').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findTipMatchByTip = (db: Queryable, tipId: string) =>
+  db.selectFrom('tip_matches').select('id').where('tip_id', '=', tipId).executeTakeFirst();
+
 export const listTipMatches = (db: Queryable, organisationId: string, state: TipMatchesTable['state'], limit: number) =>
   db
     .selectFrom('tip_matches')

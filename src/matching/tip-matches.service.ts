@@ -18,6 +18,7 @@ import {
   countOpenTipMatches,
   deleteTipMatchRows,
   findTipMatch,
+  findTipMatchByTip,
   insertTipMatch,
   listTipMatchKeys,
   listTipMatches,
@@ -135,6 +136,10 @@ export const scoreTipPrivately = async (
   });
   return { candidates: candidates.length };
 };
+
+/** The queue's row about a tip, if it resembled known records (the tip's page links to it). */
+export const tipMatchOf = async (db: Queryable, tipId: string): Promise<string | null> =>
+  (await findTipMatchByTip(db, tipId))?.id ?? null;
 
 /** Purging a tip (retention) deletes what matching kept about it, in the same transaction. */
 export const forgetTipMatches = async (tx: Queryable, tipId: string): Promise<number> => deleteTipMatchRows(tx, tipId);

@@ -60,6 +60,15 @@ describe.each(DIALECTS)('tips meet known persons (%s)', (dialect) => {
     expect(view.candidates.map((c) => c.card.caseId)).toContain(s.w.caseId);
     expect(await tipMatchQueue(deps(), grantMatching(principalOf(s.w.otherOrgCaseworker.auth), 'review'))).toEqual([]);
 
+    // The tip's page (its organisation's staff) links to the comparison.
+    const page = await s.t.app.inject({
+      method: 'GET',
+      url: `/staff/tips/${tip.tipId}`,
+      cookies: s.w.caseworker.cookies,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`href="/staff/matches/tips/${row.id}"`);
+
     // Closed, then destroyed after the retention period: its sealed row goes with it.
     await closeTip(
       deps(),

@@ -11,6 +11,7 @@ import { attachTipToCase, caseCandidates } from './tip-attach.service.ts';
 import { closeTip, reopenTip, replyToTip, tipQueue } from './tip-staff.service.ts';
 import { getTipForViewer, readTipFile } from './tip-view.service.ts';
 import { sendFile } from '../evidence/evidence.plugin.ts';
+import { tipMatchOf } from '../matching/tip-matches.service.ts';
 import {
   attachTipSchema,
   closeTipSchema,
@@ -40,12 +41,16 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
     const { before } = tipPageQuerySchema.parse(req.query ?? {});
     const view = await getTipForViewer(deps, access, { before: form ? undefined : before });
     const candidates = view.can.attach ? await caseCandidates(deps, requireStaffPrincipal(req), view.content) : [];
+    // Scored at intake against the organisation's records (src/matching/): the comparison, if any.
+    const matchId = await tipMatchOf(deps.db, req.params.id);
     const done = (req.query as Record<string, unknown> | undefined)?.done;
     const notice = form ? undefined : TIP_NOTICES.find((n) => n === done);
     return sendPage(
       req,
       reply,
-      (ctx) => <StaffTipPage ctx={ctx} view={view} candidates={candidates} form={form} notice={notice} />,
+      (ctx) => (
+        <StaffTipPage ctx={ctx} view={view} candidates={candidates} form={form} notice={notice} matchId={matchId} />
+      ),
       status,
     );
   };

@@ -175,12 +175,15 @@ export const StaffTipPage = ({
   candidates,
   form,
   notice,
+  matchId = null,
 }: {
   ctx: PageContext;
   view: TipView;
   candidates: QueueRow[];
   form?: TipFormState;
   notice?: TipNotice;
+  /** the comparison with known records, when the tip resembled any (src/matching/) */
+  matchId?: string | null;
 }) => {
   const { t } = ctx;
   const reply = formOf(form, 'reply');
@@ -194,6 +197,11 @@ export const StaffTipPage = ({
         {formatDay(view.receivedOn)}
         {view.closeReason && <> · {t('tips.closedBecause', { reason: t(`tips.closeReasons.${view.closeReason}`) })}</>}
       </p>
+      {matchId && (
+        <p>
+          <a href={`/staff/matches/tips/${matchId}`}>{t('tips.staff.resemblesKnown')}</a>
+        </p>
+      )}
       {view.unseen && (
         <p class="notice" role="status">
           {t('tips.staff.senderWroteNotice')}
