@@ -7,24 +7,23 @@ export const insertPerson = async (db: Queryable, row: Insertable<PersonsTable>)
   await db.insertInto('persons').values(row).execute();
 };
 
+/** What a page or a service reads of a person (the search keys stay in the database). */
+const PERSON_COLUMNS = [
+  'id',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'birth_precision',
+  'region_code',
+  'unit_number',
+  'unit_name',
+  'rank',
+  'service_category',
+] as const;
+
 export const findPerson = (db: Queryable, id: string) =>
-  db
-    .selectFrom('persons')
-    .select([
-      'id',
-      'surname',
-      'given_name',
-      'patronymic',
-      'birth_date',
-      'birth_precision',
-      'region_code',
-      'unit_number',
-      'unit_name',
-      'rank',
-      'service_category',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  db.selectFrom('persons').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -58,23 +57,7 @@ export const personIdsMatching = async (db: Queryable, scope: PersonScope, token
 export const findPersons = (db: Queryable, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([])
-    : db
-        .selectFrom('persons')
-        .select([
-          'id',
-          'surname',
-          'given_name',
-          'patronymic',
-          'birth_date',
-          'birth_precision',
-          'region_code',
-          'unit_number',
-          'unit_name',
-          'rank',
-          'service_category',
-        ])
-        .where('id', 'in', ids)
-        .execute();
+    : db.selectFrom('persons').select(PERSON_COLUMNS).where('id', 'in', ids).execute();
 
 export const countPersons = async (db: Queryable): Promise<number> =>
   Number(

@@ -48,6 +48,9 @@ const ATTACKERS: Who[] = ['anonymous', 'owner', 'otherFamily', 'caseworker', 'or
 describe.each(DIALECTS)('injection in every field and parameter of every route (%s)', (dialect) => {
   let t: TestApp;
   let w: AccessWorld;
+  // Escaping is the renderer's and does not depend on the database: XSS payloads go through once,
+  // on SQLite; SQL and header payloads go through both engines.
+  const payloads = dialect === 'sqlite' ? PAYLOADS : [...SQLI, CRLF];
   const problems: string[] = [];
   let tries = 0;
   beforeAll(async () => {
@@ -89,7 +92,7 @@ describe.each(DIALECTS)('injection in every field and parameter of every route (
         if (spec.outcome(who) !== 'allow') continue;
         const req = await spec.request(w, who);
         const cookies = w.cookies[who];
-        for (const p of PAYLOADS) {
+        for (const p of payloads) {
           const query = params.map((k) => `${k}=${encodeURIComponent(p)}`).join('&');
           const url = `${req.url}${req.url.includes('?') ? '&' : '?'}${query}`;
           check(
@@ -149,7 +152,7 @@ describe.each(DIALECTS)('injection in every field and parameter of every route (
     for (const spec of ALL_SPECS.filter((s) => s.method === 'POST')) {
       for (const who of ATTACKERS) {
         if (spec.outcome(who) !== 'allow') continue;
-        for (const p of PAYLOADS) {
+        for (const p of payloads) {
           // The posting limit is per minute: this test posts far more than a person would.
           if (++posts % 40 === 0) t.clock.advance(MINUTE + 1000);
           const req = await spec.request(w, who);
@@ -202,8 +205,8 @@ describe.each(DIALECTS)('injection in every field and parameter of every route (
         check(`read ${url} as ${who}`, res);
         if (/&lt;script(&gt;|>)alert\(/.test(res.body)) stored++;
       }
-    // Not vacuous: payloads did get stored and are shown — escaped.
-    expect(stored).toBeGreaterThan(0);
+    // Not vacuous: payloads did get stored and are shown — escaped (XSS is sent on SQLite only).
+    if (payloads.some((p) => XSS.includes(p))) expect(stored).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 
