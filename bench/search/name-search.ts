@@ -153,7 +153,8 @@ const run = async (dialect: 'sqlite' | 'postgres'): Promise<void> => {
   } finally {
     await opened.close();
     await pg?.stop();
-    if (!values.db) fs.rmSync(dir, { recursive: true, force: true });
+    // The temporary folder (empty when --db names the file) goes either way.
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 };
 
