@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -10,6 +11,19 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       const row = await db.selectFrom('meta').select('value').where('key', '=', 'probe').executeTakeFirst();
       expect(row?.value).toBe('ok');
       expect(await migrateToLatest(db)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('run a migration that landed after a later-numbered one (a database from an older main)', async () => {
+    const { db, close } = await freshDb(dialect);
+    try {
+      // As a database migrated before issue 11 landed: 0050 ran, 0024 never did.
+      await db.schema.dropTable('tip_matches').execute();
+      await sql`DELETE FROM kysely_migration WHERE name = '0024-tip-matches'`.execute(db);
+      expect(await migrateToLatest(db)).toEqual(['0024-tip-matches']);
+      expect(await db.selectFrom('tip_matches').select('tip_id').execute()).toEqual([]);
     } finally {
       await close();
     }

@@ -36,7 +36,10 @@ export const probeDatabase = async (db: Db): Promise<void> => {
 /** Brings the schema up to date; throws (never exits 0) when any migration fails. */
 export const migrateToLatest = async (db: Db): Promise<string[]> => {
   await probeDatabase(db);
-  const migrator = new Migrator({ db, provider: new FolderProvider() });
+  // Each domain numbers its migrations in its own range (0020s matching, 0030s appeals, 0040s the
+  // registry, 0050s tips), and domains land in any order: a database that already ran 0050 must still
+  // run a 0024 that landed after it. Ranges touch their own tables, so the order between them is free.
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -52,7 +55,11 @@ export const migrateToLatest = async (db: Db): Promise<string[]> => {
 /** Brings an empty database to exactly `name` (a restore, before the backup's rows go in). */
 export const migrateTo = async (db: Db, name: string): Promise<void> => {
   await probeDatabase(db);
-  const { error, results } = await new Migrator({ db, provider: new FolderProvider() }).migrateTo(name);
+  const { error, results } = await new Migrator({
+    db,
+    provider: new FolderProvider(),
+    allowUnorderedMigrations: true,
+  }).migrateTo(name);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const problem = error ? describeDatabaseError(db, error) : null;
