@@ -13,6 +13,9 @@ export const requestStatisticsJob = (deps: { db: Db; clock: Clock; threshold: nu
   everyMs: DAY,
   run: async ({ principal }) => {
     const r = await refreshRequestStatistics(deps, principal);
-    return { ok: true, summary: `${r.regions} regions, ${r.hidden} hidden` };
+    return {
+      ok: true,
+      summary: `registry request statistics: ${r.regions} region(s), ${r.hidden} hidden below the small-count threshold`,
+    };
   },
 });
