@@ -37,7 +37,30 @@ await instance.init({
 
 export type T = TFunction;
 
-export const translator = (lang: Lang): T => instance.getFixedT(lang);
+const translators = new Map<Lang, T>();
+
+/**
+ * The language's translate function. A plain `t(key)` (no count, no values) always gives the same
+ * string, and a page asks for hundreds of them: those are looked up once per process and kept
+ * (the resources are fixed at start). Calls with options go to i18next every time.
+ */
+export const translator = (lang: Lang): T => {
+  const known = translators.get(lang);
+  if (known) return known;
+  const fixed = instance.getFixedT(lang) as unknown as (...args: unknown[]) => unknown;
+  const plain = new Map<string, unknown>();
+  const t = (key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return fixed(key, ...rest);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = fixed(key);
+      plain.set(key, text);
+    }
+    return text;
+  };
+  translators.set(lang, t as unknown as T);
+  return t as unknown as T;
+};
 
 export const hasKey = (lang: Lang, key: string): boolean => instance.exists(key, { lng: lang, fallbackLng: false });
 
