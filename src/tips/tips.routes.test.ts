@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
 import { multipartBody } from '../../test/helpers/multipart.ts';
-import { useWorld } from '../cases/cases.fixtures.ts';
+import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
+import { addEvent } from '../cases/events.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
 import { MINUTE } from '../shared/clock.ts';
 import type { TestUser } from '../../test/helpers/factories.ts';
 import type { FastifyInstance } from 'fastify';
@@ -92,6 +94,39 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(page.body).toContain('Сидоров1');
     expect(page.body).toContain('aria-invalid="true"');
     expect(await s.t.opened.db.selectFrom('tips').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('a tip that contradicts a confirmed death is attached, and the death then reads disputed', async () => {
+    const deps = { db: s.t.opened.db, clock: s.t.clock };
+    await addEvent(
+      deps,
+      await grantFor(s.t, s.w.verifier, s.w.caseId, 'add_event'),
+      {
+        kind: 'death_confirmed',
+        date: parsePartialDate('2026-01-20') ?? undefined,
+        source: 'official',
+        place: undefined,
+        description: undefined,
+        verification: 'confirmed',
+      },
+      { reason: 'Извещение военкомата' },
+    );
+    const { page } = await sendTip();
+    const tipId = await tipIdOf(codeOn(page.body));
+    const caseworker = asUser(s.t.app, s.w.caseworker);
+    // Seen taken prisoner in February, after the official date of death: a warning, never a 500.
+    const attached = await caseworker.submit(`/staff/tips/${tipId}`, `/staff/tips/${tipId}/attach`, {
+      case_ref: s.w.caseId,
+      kind: 'captured',
+      description: 'Видели в плену в феврале.',
+    });
+    expect(attached.status).toBe(200);
+    expect(attached.url).toContain('done=attached');
+    const staffCase = await caseworker.get(`/cases/${s.w.caseId}`);
+    expect(staffCase.body).toContain('Видели в плену в феврале.');
+    // The contradiction stays open for a verifier: the death is no longer shown as confirmed.
+    const family = await asUser(s.t.app, s.w.family).get(`/cases/${s.w.caseId}`);
+    expect(family.body).toContain('сведения о гибели противоречат друг другу');
   });
 
   it('the whole conversation: staff read, answer and attach it; the sender reads, adds more and deletes', async () => {
