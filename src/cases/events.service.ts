@@ -25,6 +25,12 @@ export { confirmEvent, resolveDiscrepancy, reviseEvent, verifyEvent } from './ve
 export interface EventConfirmation {
   /** the warnings (impossible dates) they saw and chose to save anyway: warningSignature()s */
   acknowledged?: readonly string[];
+  /**
+   * Every date warning is accepted in advance: for callers that record what someone else said and
+   * leave contradictions open on the case for a verifier (a tip attached, the demo), not for a
+   * person at a form, who is shown the warnings first.
+   */
+  acceptWarnings?: boolean;
   /** why, for an event that sets the status to a death, a capture or a detention, or counts a death */
   reason?: string;
 }
@@ -62,8 +68,8 @@ export const addEvent = async (
     const added: TimelineEvent = { id: eventId, kind: input.kind, date, source: input.source, verification: level };
     const check = checkChange(events, [...events, added], eventId, context);
     const reason = check.grave ? confirmation.reason : undefined;
-    if (unacknowledged(check, eventId, confirmation.acknowledged ?? []).length > 0 || (check.grave && !reason))
-      throw new NeedsCheck(check);
+    const warned = confirmation.acceptWarnings ? [] : unacknowledged(check, eventId, confirmation.acknowledged ?? []);
+    if (warned.length > 0 || (check.grave && !reason)) throw new NeedsCheck(check);
     // Only those who may confirm make a grave change (the policy; today every case staff member).
     const confirmer = check.grave ? extendGrant(grant, 'confirm') : null;
     await insertEvent(tx, {

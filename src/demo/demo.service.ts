@@ -14,7 +14,6 @@ import { authoriseCase } from '../cases/case-access.service.ts';
 import { addNote, assignCase, closeCase, sendMessage } from '../cases/case-work.service.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { addEvent, confirmEvent } from '../cases/events.service.ts';
-import { NeedsCheck, warningSignature } from '../cases/verification-lifecycle.ts';
 import { eventSchema, openCaseSchema } from '../cases/cases.schema.ts';
 import { playDemoAppeals, type DemoCaseRef } from '../appeals/appeals-demo.service.ts';
 import {
@@ -321,11 +320,7 @@ const playCase = async (
     const adder = await grant(actor(e.by), 'add_event');
     const input = parseForm(eventSchema(today()), fields);
     // As on the check page: the date warnings seen and saved anyway, a reason for a grave change.
-    const { eventId } = await addEvent(deps, adder, input).catch((err: unknown) => {
-      if (!(err instanceof NeedsCheck)) throw err;
-      const acknowledged = err.check.warnings.map((w) => warningSignature(w, err.check.eventId));
-      return addEvent(deps, adder, input, { acknowledged, reason: DEMO_REASON });
-    });
+    const { eventId } = await addEvent(deps, adder, input, { acceptWarnings: true, reason: DEMO_REASON });
     if (e.raise) {
       step();
       await confirmEvent(deps, await grant(actor(e.raise.by), 'confirm'), eventId, e.raise.to, DEMO_REASON);

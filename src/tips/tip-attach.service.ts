@@ -2,7 +2,6 @@ import { isoDay } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { addEvent } from '../cases/events.service.ts';
-import { NeedsCheck, warningSignature } from '../cases/verification-lifecycle.ts';
 import { searchCases, type QueueRow } from '../cases/queue.service.ts';
 import { grantQueue } from '../policy/organisation.policy.ts';
 import type { Principal } from '../policy/principal.ts';
@@ -58,23 +57,23 @@ export const attachTipToCase = async (
   }
   if (caseGrant.side !== 'staff' || caseGrant.organisationId !== access.grant.organisationId)
     throw new Invalid({ field: 'case_ref', key: 'tips.errors.noSuchCase' });
-  const event = {
-    kind: input.kind,
-    date: input.date,
-    place: input.place,
-    description: input.description,
-    source: 'tip' as const,
-    verification: 'reported' as const,
-  };
   // A tip often contradicts the record — seen alive after an official death is exactly what one
-  // is sent for. A reported event is never a grave change, so the only stop is a date warning: it is
-  // saved anyway, and the contradiction stays open on the case (a death then reads "disputed")
-  // until a verifier resolves it with a reason.
-  const { eventId } = await addEvent(deps, caseGrant, event).catch((err: unknown) => {
-    if (!(err instanceof NeedsCheck) || err.check.grave) throw err;
-    const acknowledged = err.check.warnings.map((w) => warningSignature(w, err.check.eventId));
-    return addEvent(deps, caseGrant, event, { acknowledged });
-  });
+  // is sent for. A reported event is never a grave change, so the only stop would be a date
+  // warning: it is accepted, and the contradiction stays open on the case (a death then reads
+  // "disputed") until a verifier resolves it with a reason.
+  const { eventId } = await addEvent(
+    deps,
+    caseGrant,
+    {
+      kind: input.kind,
+      date: input.date,
+      place: input.place,
+      description: input.description,
+      source: 'tip',
+      verification: 'reported',
+    },
+    { acceptWarnings: true },
+  );
   const { grant, key } = access;
   await deps.db.transaction().execute(async (tx) => {
     const row = await findTip(tx, grant.tipId);
