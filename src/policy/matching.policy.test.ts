@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { NotFound } from '../shared/errors.ts';
 import { boardAbilities, grantBoard, mayOptIn, type BoardAction } from './cohort.policy.ts';
 import { grantMatching, grantMatchingObject, matchingAbilities, MATCHING_ACTIONS } from './matching.policy.ts';
-import {
-  PUBLIC,
-  principalOf,
-  systemPrincipal,
-  tipSenderPrincipal,
-  type AuthContext,
-  type Principal,
-  type Role,
-} from './principal.ts';
+import { PUBLIC, systemPrincipal, tipSenderPrincipal, type Principal } from './principal.ts';
+import { account } from './policy.fixtures.ts';
 
 // The matching and cohort policies on their own: every principal kind against every action.
-
-const account = (role: Role, over: Partial<AuthContext> = {}): Principal =>
-  principalOf({
-    userId: `u-${role}`,
-    pseudonym: role,
-    role,
-    organisationId: role === 'family' ? null : 'org-a',
-    secondFactorDone: true,
-    totpEnabled: role !== 'family',
-    sessionId: 's',
-    userPrivateKey: Buffer.alloc(32),
-    ...over,
-  });
 
 const allowed = (p: Principal) =>
   MATCHING_ACTIONS.filter((a) => {

@@ -10,32 +10,12 @@ import {
   mayRemoveAccount,
   mayResetAccount,
 } from './organisation.policy.ts';
-import {
-  PUBLIC,
-  principalOf,
-  systemPrincipal,
-  tipSenderPrincipal,
-  type AuthContext,
-  type Principal,
-  type Role,
-} from './principal.ts';
+import { PUBLIC, systemPrincipal, tipSenderPrincipal, type Principal, type Role } from './principal.ts';
+import { account } from './policy.fixtures.ts';
 import { maySystem } from './system.policy.ts';
 
 // The policy on its own, with no database: every principal kind against every case action, the
 // organisation rules, the menu. The route-level matrix (test/access/) checks the same through HTTP.
-
-const account = (role: Role, over: Partial<AuthContext> = {}): Principal =>
-  principalOf({
-    userId: `u-${role}`,
-    pseudonym: role,
-    role,
-    organisationId: role === 'family' ? null : 'org-a',
-    secondFactorDone: true,
-    totpEnabled: role !== 'family',
-    sessionId: 's',
-    userPrivateKey: Buffer.alloc(32),
-    ...over,
-  });
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   caseId: 'c1',

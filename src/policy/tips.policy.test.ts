@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { NotFound } from '../shared/errors.ts';
 import { grantTip, grantTipQueue, grantTips, tipAbilities, TIP_ACTIONS, type TipFacts } from './tips.policy.ts';
-import {
-  PUBLIC,
-  principalOf,
-  systemPrincipal,
-  tipSenderPrincipal,
-  type AuthContext,
-  type Principal,
-  type Role,
-} from './principal.ts';
+import { PUBLIC, systemPrincipal, tipSenderPrincipal, type Principal } from './principal.ts';
+import { account } from './policy.fixtures.ts';
 
 // The tips policy with no database: every principal kind against every tip action.
-
-const account = (role: Role, over: Partial<AuthContext> = {}): Principal =>
-  principalOf({
-    userId: `u-${role}`,
-    pseudonym: role,
-    role,
-    organisationId: role === 'family' ? null : 'org-a',
-    secondFactorDone: true,
-    totpEnabled: role !== 'family',
-    sessionId: 's',
-    userPrivateKey: Buffer.alloc(32),
-    ...over,
-  });
 
 const tip = (over: Partial<TipFacts> = {}): TipFacts => ({
   tipId: 'tip-1',
