@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { DateField } from '../people/people.views.tsx';
 import { factLine } from '../matching/fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
@@ -72,14 +73,7 @@ export const IncidentsPage = ({
               required
               maxLength={120}
             />
-            <TextField
-              {...f}
-              name="date"
-              label={t('cohorts.incidents.date')}
-              hint={t('people.dateHint')}
-              required
-              maxLength={20}
-            />
+            <DateField {...f} name="date" label={t('cohorts.incidents.date')} required />
             <TextField {...f} name="place" label={t('cohorts.incidents.place')} maxLength={120} />
             <TextArea
               {...f}
@@ -191,14 +185,7 @@ export const IncidentPageView = ({
                 required
                 options={EVENT_KINDS.map((k) => ({ value: k, label: t(`cases.kinds.${k}`) }))}
               />
-              <TextField
-                {...fact}
-                name="date"
-                label={t('cohorts.incidents.date')}
-                hint={t('people.dateHint')}
-                required
-                maxLength={20}
-              />
+              <DateField {...fact} name="date" label={t('cohorts.incidents.date')} required />
               <TextField {...fact} name="place" label={t('cohorts.incidents.place')} maxLength={120} />
               <SelectField
                 {...fact}
@@ -244,13 +231,7 @@ export const IncidentPageView = ({
                 options={EVENT_SOURCES.map((k) => ({ value: k, label: t(`cases.sources.${k}`) }))}
               />
               <TextField {...source} name="citation" label={t('cohorts.incidents.citation')} required maxLength={500} />
-              <TextField
-                {...source}
-                name="date"
-                label={t('cohorts.incidents.sourceDate')}
-                hint={t('people.dateHint')}
-                maxLength={20}
-              />
+              <DateField {...source} name="date" label={t('cohorts.incidents.sourceDate')} />
               <button type="submit">{t('cohorts.incidents.add')}</button>
             </PostForm>
           </details>

@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { DateField } from '../people/people.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, TextField } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
@@ -145,15 +146,7 @@ const AttachForm = ({
           required
           options={options(ctx, 'cases.kinds', EVENT_KINDS)}
         />
-        <TextField
-          {...f}
-          name="date"
-          label={t('tips.staff.eventDate')}
-          hint={t('people.dateHint')}
-          required
-          maxLength={20}
-          inputmode="numeric"
-        />
+        <DateField {...f} name="date" label={t('tips.staff.eventDate')} required />
         <TextField {...f} name="place" label={t('tips.staff.eventPlace')} maxLength={200} />
         <TextArea
           {...f}

@@ -12,7 +12,7 @@ import {
 } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
-import { PersonFields } from '../people/people.views.tsx';
+import { PersonFields, DateField } from '../people/people.views.tsx';
 import type { TipContent } from './tip-keys.ts';
 import type { TipPostView, TipView } from './tip-view.service.ts';
 import type { FileHead } from '../evidence/evidence.service.ts';
@@ -145,14 +145,7 @@ export const NewTipPage = ({
             maxLength={5000}
             rows={6}
           />
-          <TextField
-            {...f}
-            name="event_date"
-            label={t('tips.eventDate')}
-            hint={t('people.dateHint')}
-            maxLength={20}
-            inputmode="numeric"
-          />
+          <DateField {...f} name="event_date" label={t('tips.eventDate')} />
           <TextField {...f} name="place" label={t('tips.place')} hint={t('tips.placeHint')} maxLength={200} />
           <SelectField
             {...f}
