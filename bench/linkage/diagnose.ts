@@ -4,15 +4,8 @@
 // linkable true pairs the clustering keeps apart; false pairs linked directly or only through a
 // cluster; and per comparison, the share of blocked true pairs at each level.
 // Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42]
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import type { LinkageEngine } from '../../src/linkage/engine/engine.ts';
-import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { probability, weightOf } from '../../src/linkage/engine/model.ts';
-import { runLinkage } from '../../src/linkage/linkage.run.ts';
-import { independentFiles, ownFiles, readTruth } from './datasets.ts';
-import { publicEngine } from './public-sets.ts';
+import { loadCase } from './load-case.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,26 +14,7 @@ const arg = (name: string): string | undefined => {
 const name = arg('case') ?? 'own-20k';
 const seed = Number(arg('seed') ?? 42);
 
-const load = async (): Promise<{ engine: LinkageEngine; truth: string[]; clusterOf: Int32Array }> => {
-  const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
-  if (m) {
-    const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
-    const dir = join(tmpdir(), 'kintrace-bench');
-    mkdirSync(dir, { recursive: true });
-    const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
-    if (!files) throw new Error('no independent generator on this branch');
-    const r = await runLinkage({ files: [files.people], config: personConfig(), progress: false });
-    return {
-      engine: r.engine,
-      truth: await readTruth(files.truth, r.engine.data.ids),
-      clusterOf: r.clusters.clusterOf,
-    };
-  }
-  const r = publicEngine(name);
-  return { engine: r.engine, truth: r.truth, clusterOf: r.clusterOf };
-};
-
-const { engine, truth, clusterOf } = await load();
+const { engine, truth, clusterOf } = await loadCase(name, seed);
 const scorer = engine.scorer!;
 const { link, review } = engine.config.thresholds;
 const linkW = weightOf(link);

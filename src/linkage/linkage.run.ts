@@ -78,8 +78,9 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
         };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
   const idField = engine.config.id;
-  const seen = new Set<string>();
   for (const [source, file] of opts.files.entries()) {
+    // Ids must be unique within an input: outputs and human decisions refer to records by id.
+    const seen = new Set<string>();
     const b = bar(opts.progress, 'reading', 100);
     let columns: number[] | null = null;
     let idIndex = -1;
@@ -92,10 +93,8 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
           idIndex = header.indexOf(idField);
         }
         const id = row[idIndex];
-        // Ids must be unique within an input: outputs and human decisions refer to records by id.
-        const key = `${source}\u0000${id}`;
-        if (seen.has(key)) throw new RowError(`duplicate ${idField} "${id}"`);
-        seen.add(key);
+        if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
+        seen.add(id);
         engine.data.addValues(id, row, columns, source);
       },
       { required: idField, onProgress: (done, total) => b.update(Math.round((100 * done) / total)) },

@@ -1,0 +1,65 @@
+// Where the seconds of one run go, phase by phase (read, normalise, blocking keys, term
+// frequencies, u and EM, scoring on two threads, clustering), for the 45 s target at a million.
+// Printed, never asserted.
+// Run: npx tsx bench/linkage/phases.ts [--case independent-1m|own-1m|…] [--seed 42]
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
+import { personConfig } from '../../src/linkage/engine/person-config.ts';
+import { readCsv } from '../../src/linkage/linkage.csv.ts';
+import { independentFiles, ownFiles } from './datasets.ts';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const name = arg('case') ?? 'independent-1m';
+const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
+if (!m) throw new Error('--case own-20k, independent-1m, …');
+const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
+const dir = join(tmpdir(), 'kintrace-bench');
+mkdirSync(dir, { recursive: true });
+const seed = Number(arg('seed') ?? 42);
+const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
+if (!files) throw new Error('no independent generator on this branch');
+
+const started = performance.now();
+let t = started;
+const lap = (phase: string): void => {
+  const now = performance.now();
+  console.log(`${phase.padEnd(28)} ${((now - t) / 1000).toFixed(1)} s`);
+  t = now;
+};
+const engine = new LinkageEngine(personConfig());
+let columns: number[] | null = null;
+let idIndex = -1;
+await readCsv(
+  files.people,
+  (row, header) => {
+    if (!columns) {
+      columns = engine.data.fields.map((f) => header.indexOf(f));
+      idIndex = header.indexOf('record_id');
+    }
+    engine.data.addValues(row[idIndex], row, columns, 0);
+  },
+  { required: 'record_id' },
+);
+lap('read');
+engine.sync();
+lap('normalise');
+engine.blocking.ensureKeys();
+lap('blocking keys');
+const report = engine.train();
+const em = report.seconds ?? { u: 0, em: 0 };
+console.log(`${'term frequencies'.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
+console.log(`${'u (random pairs)'.padEnd(28)} ${em.u.toFixed(1)} s`);
+console.log(`${'EM'.padEnd(28)} ${em.em.toFixed(1)} s`);
+t = performance.now();
+const predicted = n >= 500_000 ? await engine.predictParallel() : engine.predict();
+lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);
+engine.cluster(predicted.edges);
+lap('clustering');
+console.log(
+  `${'total'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s, peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, load ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+);
