@@ -48,6 +48,13 @@ export class FeatureRegistry {
   }
 }
 
+/**
+ * A copy of a string that holds no reference to a larger one. A value cut from a chunk of a file
+ * (split, slice) may be a view into the whole chunk; kept in a dictionary it would keep every
+ * chunk of a million-row file alive. Short strings are copied by V8 anyway.
+ */
+const ownString = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
+
 /** Growable per-token feature array, filled lazily as new tokens appear. */
 export class TokenFeature {
   data: Int32Array;
@@ -114,8 +121,9 @@ export class FieldColumn {
     let t = this.dict.get(value);
     if (t === undefined) {
       t = this.strings.length;
-      this.dict.set(value, t);
-      this.strings.push(value);
+      const own = ownString(value);
+      this.dict.set(own, t);
+      this.strings.push(own);
     }
     return t;
   }
@@ -149,7 +157,7 @@ export class Dataset {
   add(id: string, record: RawRecord, source = 0): number {
     for (const [field, col] of this.columns) this.store.rows.push(col.intern(record[field]));
     this.source.push(source);
-    this.ids.push(id);
+    this.ids.push(ownString(id));
     return this.ids.length - 1;
   }
   /** Adds a CSV row: columns[i] is the row index of fields[i] (-1 when the file lacks it). */
@@ -160,7 +168,7 @@ export class Dataset {
       this.store.rows.push(col.intern(c >= 0 ? row[c] : undefined));
     }
     this.source.push(source);
-    this.ids.push(id);
+    this.ids.push(ownString(id));
     return this.ids.length - 1;
   }
   /** The parts a worker thread needs to rebuild this dataset (rows and source as shared memory). */

@@ -139,15 +139,15 @@ function computeKey(raw: string): string {
   return key.replace(/(.)\1+/g, '$1');
 }
 
+// One letter (with or without a dot), or a Latin digraph initial that must carry a dot
+// (Zh., Yu., Shch.) so that real short names like "Ян" or "Ali" are not taken for initials.
+const INITIAL_TOKEN = String.raw`(?:\p{L}\.?|(?:shch|sch|zh|kh|ch|sh|ts|yu|ya|ye|yo|iu|ia|dzh)\.)`;
+const INITIALS = new RegExp(String.raw`^${INITIAL_TOKEN}(?:[\s\-]*${INITIAL_TOKEN}){0,2}$`, 'iu');
+
 /** True for initials-only input like "А.", "A", "А.В.", "Yu.", "A. V." */
 export function isInitial(raw: string): boolean {
   const s = (raw ?? '').normalize('NFC').trim();
-  if (!s) return false;
-  // One letter (with or without a dot), or a Latin digraph initial that must carry a dot
-  // (Zh., Yu., Shch.) so that real short names like "Ян" or "Ali" are not taken for initials.
-  const token = String.raw`(?:\p{L}\.?|(?:shch|sch|zh|kh|ch|sh|ts|yu|ya|ye|yo|iu|ia|dzh)\.)`;
-  const re = new RegExp(String.raw`^${token}(?:[\s\-]*${token}){0,2}$`, 'iu');
-  if (!re.test(s)) return false;
+  if (!s || !INITIALS.test(s)) return false;
   // "Ян", "Ли" written without dots are names, not two initials.
   return s.includes('.') || [...s.replace(/[\s-]/g, '')].length === 1 || /\s/.test(s);
 }
