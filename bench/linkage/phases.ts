@@ -28,7 +28,10 @@ const started = performance.now();
 let t = started;
 const lap = (phase: string): void => {
   const now = performance.now();
-  console.log(`${phase.padEnd(28)} ${((now - t) / 1000).toFixed(1)} s`);
+  const mb = (x: number): number => Math.round(x / 1024 / 1024);
+  console.log(
+    `${phase.padEnd(28)} ${((now - t) / 1000).toFixed(1)} s   rss ${mb(process.memoryUsage.rss())} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
   t = now;
 };
 const engine = new LinkageEngine(personConfig());

@@ -88,6 +88,11 @@ export const personConfig = (): LinkageConfigInput => ({
       rule: ['surname~given_name|surname-metaphone', 'given_name~surname|given-canonical', '?birth_date|birth-year'],
       maxBlockSize: 200,
     },
+    // A typo in a surname's first or last three letters, no birth year on one side, names possibly
+    // swapped: pair completeness at 20,000 records 0.946 → 0.954 (independent generator), 0.984 →
+    // 0.990 (own), for 1.5× the candidate pairs there and 1% more at a million (cap 20).
+    { rule: ['surname~given_name|surname-suffix3', 'given_name~surname|given-canonical'], maxBlockSize: 20 },
+    { rule: ['surname~given_name|surname-prefix3', 'given_name~surname|given-canonical'], maxBlockSize: 20 },
   ],
   maxBlockSize: 2000,
   // Learned by bench/linkage/train-person-model.ts on generated records: EM's prior, and the model
