@@ -57,7 +57,9 @@ const report = engine.train();
 const em = report.seconds ?? { u: 0, em: 0 };
 console.log(`${'term frequencies'.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
 console.log(`${'u (random pairs)'.padEnd(28)} ${em.u.toFixed(1)} s`);
-console.log(`${'EM'.padEnd(28)} ${em.em.toFixed(1)} s`);
+console.log(
+  `${'EM'.padEnd(28)} ${em.em.toFixed(1)} s   rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+);
 t = performance.now();
 const predicted = n >= 500_000 ? await engine.predictParallel() : engine.predict();
 lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);

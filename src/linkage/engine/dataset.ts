@@ -40,7 +40,7 @@ export class FeatureRegistry {
     if (saved.features.length !== this.features.length || saved.interners.length !== this.interners.length) {
       throw new Error('feature registry mismatch between threads');
     }
-    saved.interners.forEach((values, i) => values.forEach((v) => this.interners[i].id(v)));
+    saved.interners.forEach((values, i) => this.interners[i].adoptValues(values));
     saved.features.forEach((f, i) => {
       this.features[i].data = f.data.length ? f.data : new Int32Array(64);
       this.features[i].filled = f.filled;
@@ -86,8 +86,19 @@ export class Interner {
   constructor(registry?: FeatureRegistry) {
     registry?.interners.push(this);
   }
+  /** Whether `ids` holds every value (a worker's adopted copy builds it only if ever asked). */
+  private mapped = true;
+  /** Takes the main thread's values; scoring reads them by id, so the map waits. */
+  adoptValues(values: readonly string[]): void {
+    for (const v of values) this.values.push(v);
+    this.mapped = false;
+  }
   id(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
+    if (!this.mapped) {
+      this.values.forEach((v, i) => this.ids.set(v, i));
+      this.mapped = true;
+    }
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
@@ -115,9 +126,20 @@ export class FieldColumn {
   at(r: number): number {
     return this.store.rows.data[r * this.store.stride + this.index];
   }
+  /** Whether `dict` holds every string (a worker's restored copy builds it only if ever asked). */
+  private mapped = true;
+  /** Takes the main thread's strings: a worker scores by token id and never looks one up. */
+  adoptStrings(strings: readonly string[]): void {
+    for (const s of strings) this.strings.push(s);
+    this.mapped = false;
+  }
   intern(raw: string | undefined | null): number {
     const value = raw === undefined || raw === null ? '' : raw.trim();
     if (value === '') return -1;
+    if (!this.mapped) {
+      this.strings.forEach((v, i) => this.dict.set(v, i));
+      this.mapped = true;
+    }
     let t = this.dict.get(value);
     if (t === undefined) {
       t = this.strings.length;
@@ -182,9 +204,7 @@ export class Dataset {
   }
   /** Rebuilds from share() in a worker: ids are not needed there, only positions. */
   restore(parts: { rows: Int32Array; source: Int32Array; size: number; strings: string[][] }): void {
-    [...this.columns.values()].forEach((col, i) => {
-      for (const s of parts.strings[i]) col.intern(s);
-    });
+    [...this.columns.values()].forEach((col, i) => col.adoptStrings(parts.strings[i]));
     this.store.rows.data = parts.rows;
     this.store.rows.length = parts.rows.length;
     this.source.data = parts.source;
