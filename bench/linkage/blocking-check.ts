@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
-import { readCsv } from '../../src/linkage/linkage.csv.ts';
 import { independentFiles, ownFiles, readTruth } from './datasets.ts';
+import { readInput } from '../../src/linkage/linkage.run.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,19 +23,7 @@ const rulesFile = arg('rules');
 const config = personConfig();
 if (rulesFile) config.blocking = JSON.parse(readFileSync(rulesFile, 'utf8'));
 const engine = new LinkageEngine(config);
-let columns: number[] | null = null;
-let idIndex = -1;
-await readCsv(
-  files.people,
-  (row, header) => {
-    if (!columns) {
-      columns = engine.data.fields.map((f) => header.indexOf(f));
-      idIndex = header.indexOf('record_id');
-    }
-    engine.data.addValues(row[idIndex], row, columns);
-  },
-  { required: 'record_id' },
-);
+await readInput(engine, files.people);
 const truth = await readTruth(files.truth, engine.data.ids);
 engine.sync();
 const t0 = performance.now();

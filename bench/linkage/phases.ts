@@ -3,12 +3,12 @@
 // Printed, never asserted.
 // Run: npx tsx bench/linkage/phases.ts [--case independent-1m|own-1m|…] [--seed 42]
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
-import { readCsv } from '../../src/linkage/linkage.csv.ts';
 import { independentFiles, ownFiles } from './datasets.ts';
+import { readInput } from '../../src/linkage/linkage.run.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,19 +35,7 @@ const lap = (phase: string): void => {
   t = now;
 };
 const engine = new LinkageEngine(personConfig());
-let columns: number[] | null = null;
-let idIndex = -1;
-await readCsv(
-  files.people,
-  (row, header) => {
-    if (!columns) {
-      columns = engine.data.fields.map((f) => header.indexOf(f));
-      idIndex = header.indexOf('record_id');
-    }
-    engine.data.addValues(row[idIndex], row, columns, 0);
-  },
-  { required: 'record_id' },
-);
+await readInput(engine, files.people);
 lap('read');
 engine.sync();
 lap('normalise');
@@ -66,5 +54,5 @@ lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);
 engine.cluster(predicted.edges);
 lap('clustering');
 console.log(
-  `${'total'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s, peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, load ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+  `${'total'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s, peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, load ${loadavg()[0].toFixed(1)}`,
 );

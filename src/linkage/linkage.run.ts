@@ -66,6 +66,35 @@ const loadDecisions = async (file: string, engine: LinkageEngine): Promise<Decis
   return decisions;
 };
 
+/** Reads one input file into the engine's dataset; ids must be unique within the file. */
+export const readInput = async (
+  engine: LinkageEngine,
+  file: string,
+  source = 0,
+  onProgress?: (bytesRead: number, totalBytes: number) => void,
+): Promise<void> => {
+  const idField = engine.config.id;
+  // Outputs and human decisions refer to records by id.
+  const seen = new Set<string>();
+  let columns: number[] | null = null;
+  let idIndex = -1;
+  await readCsv(
+    file,
+    (row, header) => {
+      if (!columns) {
+        // Map the dataset's fields to this file's columns once; a missing column stays empty.
+        columns = engine.data.fields.map((f) => header.indexOf(f));
+        idIndex = header.indexOf(idField);
+      }
+      const id = row[idIndex];
+      if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
+      seen.add(id);
+      engine.data.addValues(id, row, columns, source);
+    },
+    { required: idField, onProgress },
+  );
+};
+
 export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const started = performance.now();
   const config =
@@ -77,28 +106,9 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
           thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold, targetPrecision: undefined },
         };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
-  const idField = engine.config.id;
   for (const [source, file] of opts.files.entries()) {
-    // Ids must be unique within an input: outputs and human decisions refer to records by id.
-    const seen = new Set<string>();
     const b = bar(opts.progress, 'reading', 100);
-    let columns: number[] | null = null;
-    let idIndex = -1;
-    await readCsv(
-      file,
-      (row, header) => {
-        if (!columns) {
-          // Map the dataset's fields to this file's columns once; a missing column stays empty.
-          columns = engine.data.fields.map((f) => header.indexOf(f));
-          idIndex = header.indexOf(idField);
-        }
-        const id = row[idIndex];
-        if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
-        seen.add(id);
-        engine.data.addValues(id, row, columns, source);
-      },
-      { required: idField, onProgress: (done, total) => b.update(Math.round((100 * done) / total)) },
-    );
+    await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)));
     b.stop();
   }
   if (engine.data.size < 2) {
