@@ -143,6 +143,8 @@ export class LinkageIndex {
     } finally {
       if (scorer.frequencies.total > q) scorer.frequencies.uncountLast();
       this.engine.data.pop();
+      // Comparisons that learn from the records (unit aliases) take the query back out too.
+      this.engine.sync();
     }
   }
 

@@ -7,6 +7,7 @@ import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './pers
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
+import { NumberFormationAliases } from './unit-aliases.ts';
 import { parseDate, parseUnit, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
@@ -151,9 +152,11 @@ class CodeComparison implements Comparison {
   private readonly codes: Interner;
   private readonly code: TokenFeature;
   private readonly formation: TokenFeature | null;
+  /** Unit numbers to the formations the file's own records name with them (unit-aliases.ts). */
+  private readonly aliases: NumberFormationAliases | null;
   constructor(
     spec: ComparisonSpec,
-    data: Dataset,
+    private readonly data: Dataset,
     features: FeatureRegistry,
     code: (raw: string) => string | null,
     formation?: (raw: string) => string | null,
@@ -164,6 +167,7 @@ class CodeComparison implements Comparison {
     this.codes = new Interner(features);
     this.code = new TokenFeature((raw) => this.codes.id(code(raw)), features);
     this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw)), features) : null;
+    this.aliases = this.formation ? new NumberFormationAliases(this.col, this.code, this.formation) : null;
     this.levels = formation
       ? [
           { label: 'null' },
@@ -176,6 +180,7 @@ class CodeComparison implements Comparison {
   sync(): void {
     this.code.sync(this.col);
     this.formation?.sync(this.col);
+    this.aliases?.sync(this.data.size);
   }
   tfKey(r: number): number {
     const t = this.col.at(r);
@@ -189,8 +194,11 @@ class CodeComparison implements Comparison {
     const cb = this.code.data[tb];
     if (!this.formation) return ca < 0 || cb < 0 ? 0 : ca === cb ? 1 : 2;
     if (ca >= 0 && ca === cb) return 1;
-    const fa = this.formation.data[ta];
-    const fb = this.formation.data[tb];
+    // A number alone stands for the formation the file's records name with it.
+    let fa = this.formation.data[ta];
+    let fb = this.formation.data[tb];
+    if (fa < 0) fa = this.aliases!.of(ca);
+    if (fb < 0) fb = this.aliases!.of(cb);
     if (fa >= 0 && fa === fb) return 2;
     // Different only when both sides say something comparable.
     return (ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0) ? 3 : 0;
