@@ -3,11 +3,9 @@
 // data. Rules from the person config, or from a JSON file (--rules rules.json).
 // Run: npx tsx bench/linkage/blocking-check.ts --case own-20k|independent-20k|own-1m [--rules f.json]
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
-import { independentFiles, ownFiles, readTruth } from './datasets.ts';
+import { generatedFiles, readTruth } from './datasets.ts';
 import { readInput } from '../../src/linkage/linkage.run.ts';
 
 const arg = (name: string): string | undefined => {
@@ -15,10 +13,7 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const name = arg('case') ?? 'own-20k';
-const m = name.match(/^(own|independent)-(20k|200k|1m)$/)!;
-const n = { '20k': 20_000, '200k': 200_000, '1m': 1_000_000 }[m[2]]!;
-const dir = join(tmpdir(), 'kintrace-bench');
-const files = m[1] === 'own' ? await ownFiles(dir, n, 42) : independentFiles(dir, n, 42)!;
+const files = (await generatedFiles(name, 42))!;
 const rulesFile = arg('rules');
 const config = personConfig();
 if (rulesFile) config.blocking = JSON.parse(readFileSync(rulesFile, 'utf8'));

@@ -2,7 +2,8 @@
 // `kintrace dedupe` reads) and truth.csv (record_id,person_id, what `kintrace evaluate` reads).
 // The project's generator is written here; the independent one writes its own with its command.
 import { spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { parse } from 'csv-parse/sync';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -61,6 +62,21 @@ export const independentFiles = (dir: string, n: number, seed: number): DatasetF
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (r.status !== 0) throw new Error(`independent generator failed (exit ${r.status})`);
+  return files;
+};
+
+/**
+ * A generated case by name ("own-20k", "independent-1m", "own-200k"): its files under the system
+ * temp dir, written on first use; null for a name that is no generated case.
+ */
+export const generatedFiles = async (name: string, seed: number): Promise<DatasetFiles | null> => {
+  const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
+  if (!m) return null;
+  const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
+  const dir = join(tmpdir(), 'kintrace-bench');
+  mkdirSync(dir, { recursive: true });
+  const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
+  if (!files) throw new Error('no independent generator on this branch');
   return files;
 };
 

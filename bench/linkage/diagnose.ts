@@ -5,6 +5,8 @@
 // cluster; and per comparison, the share of blocked true pairs at each level.
 // Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42]
 import { probability, weightOf } from '../../src/linkage/engine/model.ts';
+import { regionCode } from '../../src/linkage/engine/normalize/index.ts';
+import { unitOf } from '../../src/linkage/engine/person.ts';
 import { loadCase } from './load-case.ts';
 
 const arg = (name: string): string | undefined => {
@@ -224,4 +226,47 @@ if (process.argv.includes('--patterns')) {
     for (const [k, e] of [...map].sort((x, y) => y[1].n - x[1].n).slice(0, 25))
       console.log(`  ${String(e.n).padStart(6)} p̄ ${(e.p / e.n).toFixed(3)}  ${k}`);
   }
+}
+
+// Person records: how many region and unit values the normalisers read, and the true pairs whose
+// units say nothing to each other (one a number, the other a formation, or unread), with how many
+// of those the clustering keeps apart — where the comparisons lack evidence the records hold.
+if (engine.data.fields.includes('unit') && engine.data.fields.includes('region')) {
+  const ui = engine.comparisons.findIndex((c) => c.name === 'unit');
+  const kind = (r: number): string => {
+    const raw = engine.data.value('unit', r);
+    if (!raw) return '';
+    const u = unitOf(raw);
+    return u.number && u.formation ? 'both' : u.number ? 'number' : u.formation ? 'formation' : 'unread';
+  };
+  let regions = 0;
+  let regionsUnread = 0;
+  let units = 0;
+  let unitsUnread = 0;
+  for (let r = 0; r < engine.data.size; r++) {
+    const g = engine.data.value('region', r);
+    if (g) {
+      regions++;
+      if (!regionCode(g)) regionsUnread++;
+    }
+    const k = kind(r);
+    if (k) units++;
+    if (k === 'unread') unitsUnread++;
+  }
+  console.log(
+    `\nregion values read: ${pct(regions - regionsUnread, regions)}; unit values read: ${pct(units - unitsUnread, units)}`,
+  );
+  const silent = new Map<string, { n: number; apart: number }>();
+  engine.blocking.forEachPair((a, b) => {
+    if (truth[a] !== truth[b] || !kind(a) || !kind(b)) return;
+    scorer.score(a, b);
+    if (scorer.levels[ui] !== 0) return;
+    const k = [kind(a), kind(b)].sort().join(' / ');
+    const e = silent.get(k) ?? { n: 0, apart: 0 };
+    e.n++;
+    if (clusterOf[a] !== clusterOf[b]) e.apart++;
+    silent.set(k, e);
+  }, cross);
+  console.log('true pairs with units on both sides that say nothing (kinds: pairs, apart after clustering):');
+  for (const [k, e] of [...silent].sort((x, y) => y[1].n - x[1].n)) console.log(`  ${k}: ${e.n}, ${e.apart}`);
 }

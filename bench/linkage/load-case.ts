@@ -1,12 +1,9 @@
 // One benchmark case, linked with the person config: the trained engine, the truth per record and
 // the clustering. Shared by the aggregate-only analysis scripts (diagnose, oracle).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { runLinkage } from '../../src/linkage/linkage.run.ts';
-import { independentFiles, ownFiles, readTruth } from './datasets.ts';
+import { generatedFiles, readTruth } from './datasets.ts';
 import { publicEngine } from './public-sets.ts';
 
 export interface LoadedCase {
@@ -19,13 +16,8 @@ export interface LoadedCase {
 
 /** name: own-20k, independent-1m, … or a public set (febrl3, fake_1000). */
 export const loadCase = async (name: string, seed: number): Promise<LoadedCase> => {
-  const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
-  if (m) {
-    const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
-    const dir = join(tmpdir(), 'kintrace-bench');
-    mkdirSync(dir, { recursive: true });
-    const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
-    if (!files) throw new Error('no independent generator on this branch');
+  const files = await generatedFiles(name, seed);
+  if (files) {
     const r = await runLinkage({ files: [files.people], config: personConfig(), progress: false });
     return {
       engine: r.engine,

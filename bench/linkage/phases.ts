@@ -2,12 +2,10 @@
 // frequencies, u and EM, scoring on two threads, clustering), for the 45 s target at a million.
 // Printed, never asserted.
 // Run: npx tsx bench/linkage/phases.ts [--case independent-1m|own-1m|…] [--seed 42]
-import { mkdirSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
-import { independentFiles, ownFiles } from './datasets.ts';
+import { generatedFiles } from './datasets.ts';
 import { readInput } from '../../src/linkage/linkage.run.ts';
 
 const arg = (name: string): string | undefined => {
@@ -15,14 +13,8 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const name = arg('case') ?? 'independent-1m';
-const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
-if (!m) throw new Error('--case own-20k, independent-1m, …');
-const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
-const dir = join(tmpdir(), 'kintrace-bench');
-mkdirSync(dir, { recursive: true });
-const seed = Number(arg('seed') ?? 42);
-const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
-if (!files) throw new Error('no independent generator on this branch');
+const files = await generatedFiles(name, Number(arg('seed') ?? 42));
+if (!files) throw new Error('--case own-20k, independent-1m, …');
 
 const started = performance.now();
 let t = started;
@@ -49,7 +41,7 @@ console.log(
   `${'EM'.padEnd(28)} ${em.em.toFixed(1)} s   rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
 );
 t = performance.now();
-const predicted = n >= 500_000 ? await engine.predictParallel() : engine.predict();
+const predicted = engine.data.size >= 500_000 ? await engine.predictParallel() : engine.predict();
 lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);
 engine.cluster(predicted.edges);
 lap('clustering');

@@ -82,29 +82,28 @@ export class FastCsvSplitter {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 && !final) return NEED_MORE;
     if (nl < 0) nl = text.length;
+    // Up to the line feed, carriage return included.
+    const raw = text.slice(pos, nl);
+    const quoted = raw.indexOf('"') >= 0;
+    const endsInCr = raw.charCodeAt(raw.length - 1) === CR;
     if (this.crlf === null) {
       // The delimiter comes from the first line, which must then hold no quote (a quoted newline
       // in a header is left to csv-parse).
-      if (text.slice(pos, nl).indexOf('"') >= 0) return GIVE_UP;
-      if (nl < text.length) this.crlf = nl > pos && text.charCodeAt(nl - 1) === CR;
+      if (quoted) return GIVE_UP;
+      if (nl < text.length) this.crlf = endsInCr;
     }
     // A quote anywhere before the line feed: the record may go on past it, inside quotes.
-    if (text.slice(pos, nl).indexOf('"') >= 0) return this.quotedRecord(text, pos, final, onRecord);
+    if (quoted) return this.quotedRecord(text, pos, final, onRecord);
     const after = nl < text.length ? nl + 1 : nl;
-    let end = nl;
-    if (nl < text.length) {
-      if (this.crlf) {
-        if (nl === pos || text.charCodeAt(nl - 1) !== CR) return GIVE_UP;
-        end = nl - 1;
-      }
-    } else if (text.charCodeAt(end - 1) === CR) return GIVE_UP;
-    const line = text.slice(pos, end);
+    // A line must end as the first did; the file's last line (no line feed) with no CR at all.
+    if (nl < text.length ? this.crlf !== endsInCr : endsInCr) return GIVE_UP;
+    const line = endsInCr ? raw.slice(0, -1) : raw;
     if (line.length === 0) return after; // skip_empty_lines
     if (line.indexOf('\r') >= 0) return GIVE_UP;
-    const raw = line.split(',');
-    const fields = new Array<string>(raw.length);
-    for (let i = 0; i < raw.length; i++) {
-      const f = trimmed(raw[i]);
+    const cells = line.split(',');
+    const fields = new Array<string>(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const f = trimmed(cells[i]);
       if (f === null) return GIVE_UP;
       fields[i] = f;
     }
