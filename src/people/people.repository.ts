@@ -1,26 +1,14 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
-import type { PersonRevisionsTable, PersonsTable } from './people.table.ts';
+import { PERSON_FACT_COLUMNS, type PersonRevisionsTable, type PersonsTable } from './people.table.ts';
 
 export const insertPerson = async (db: Queryable, row: Insertable<PersonsTable>): Promise<void> => {
   await db.insertInto('persons').values(row).execute();
 };
 
 /** What a page or a service reads of a person (the search keys stay in the database). */
-const PERSON_COLUMNS = [
-  'id',
-  'surname',
-  'given_name',
-  'patronymic',
-  'birth_date',
-  'birth_precision',
-  'region_code',
-  'unit_number',
-  'unit_name',
-  'rank',
-  'service_category',
-] as const;
+const PERSON_COLUMNS = ['id', ...PERSON_FACT_COLUMNS] as const;
 
 export const findPerson = (db: Queryable, id: string) =>
   db.selectFrom('persons').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
@@ -87,21 +75,7 @@ export const insertRevision = async (db: Queryable, row: PersonRevisionsTable): 
 export const listRevisions = (db: Queryable, personId: string) =>
   db
     .selectFrom('person_revisions')
-    .select([
-      'id',
-      'surname',
-      'given_name',
-      'patronymic',
-      'birth_date',
-      'birth_precision',
-      'region_code',
-      'unit_number',
-      'unit_name',
-      'rank',
-      'service_category',
-      'replaced_by',
-      'replaced_at',
-    ])
+    .select(['id', ...PERSON_FACT_COLUMNS, 'replaced_by', 'replaced_at'])
     .where('person_id', '=', personId)
     .orderBy('replaced_at', 'desc')
     .execute();

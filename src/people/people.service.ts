@@ -3,6 +3,7 @@ import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
 import { personSearchKeys } from './search-keys.ts';
+import { PERSON_FACT_COLUMNS } from './people.table.ts';
 import { findColony } from './person-records.repository.ts';
 import {
   countPersons,
@@ -84,19 +85,6 @@ export interface PersonEditor {
   at: string;
 }
 
-const SAME_FIELDS = [
-  'surname',
-  'given_name',
-  'patronymic',
-  'birth_date',
-  'birth_precision',
-  'region_code',
-  'unit_number',
-  'unit_name',
-  'rank',
-  'service_category',
-] as const;
-
 /**
  * Corrects a person's details. The values replaced are kept in person_revisions first, so a
  * name as a family first typed it stays on record (matching and discrepancies may need it).
@@ -106,7 +94,7 @@ export const updatePerson = async (tx: Tx, id: string, input: PersonInput, edito
   const old = await findPerson(tx, id);
   if (!old) return false;
   const next = personColumns(input, await findColony(tx, id));
-  if (SAME_FIELDS.every((f) => (old[f] ?? null) === (next[f] ?? null))) return false;
+  if (PERSON_FACT_COLUMNS.every((f) => (old[f] ?? null) === (next[f] ?? null))) return false;
   const { id: _id, ...oldValues } = old;
   await insertRevision(tx, {
     id: randomUUID(),

@@ -49,6 +49,23 @@ export interface PersonsTable {
   linkage_seq: number | null;
 }
 
+/**
+ * The facts of a person as entered (names, birth, region, unit, rank, category): what a page
+ * shows, a correction replaces and keeps as a revision, and a record of a list carries.
+ */
+export const PERSON_FACT_COLUMNS = [
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'birth_precision',
+  'region_code',
+  'unit_number',
+  'unit_name',
+  'rank',
+  'service_category',
+] as const;
+
 /** The clear values a correction replaced (migration 0005): the entered form stays on record. */
 export interface PersonRevisionsTable {
   id: string;

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
-import type { PersonsTable } from './people.table.ts';
+import { PERSON_FACT_COLUMNS, type PersonsTable } from './people.table.ts';
 import type { PersonSearchKeys, TokenKeys } from './search-keys.ts';
 
 // Queries over person records for matching, imports, search and cohorts (issue 11). The people
@@ -13,16 +13,7 @@ export const RECORD_COLUMNS = [
   'origin',
   'cluster_id',
   'status',
-  'surname',
-  'given_name',
-  'patronymic',
-  'birth_date',
-  'birth_precision',
-  'region_code',
-  'unit_number',
-  'unit_name',
-  'rank',
-  'service_category',
+  ...PERSON_FACT_COLUMNS,
   'colony',
   'mobilisation_wave',
   'created_at',
