@@ -1,4 +1,5 @@
 import { parseDate, regionCode } from '../linkage/engine/normalize/index.ts';
+import { PERSON_CSV_COLUMNS } from '../linkage/engine/person-config.ts';
 import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
 import { isRegionCode } from '../people/regions.ts';
@@ -12,14 +13,7 @@ import { ListError, MAX_CELL_CHARS, looksLikeFormula } from './list-format.ts';
 // line and the column at fault (the cell's value is never repeated: it may be a name).
 
 export const PLATFORM_FIELDS = [
-  'record_id',
-  'source',
-  'surname',
-  'given_name',
-  'patronymic',
-  'birth_date',
-  'region',
-  'unit',
+  ...PERSON_CSV_COLUMNS,
   'status',
   'event_date',
   'category',

@@ -1,3 +1,4 @@
+import { PERSON_CSV_COLUMNS } from '../../src/linkage/engine/person-config.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,17 +41,7 @@ describe('no export writes a cell a spreadsheet would run', () => {
   });
 
   it('kintrace dedupe: formulas typed into every column of the input stay text in both outputs', async () => {
-    const header = [
-      'record_id',
-      'source',
-      'surname',
-      'given_name',
-      'patronymic',
-      'birth_date',
-      'region',
-      'unit',
-      'notes',
-    ];
+    const header = [...PERSON_CSV_COLUMNS, 'notes'];
     const rows = FORMULAS.map((f, i) => [i === 0 ? '=1+1' : `r${i}`, f, `${f}Иванов`, f, f, '1990', f, f, f]);
     const input = join(dir, 'in.csv');
     writeFileSync(input, stringify([header, ...rows, ['r9', 'list', 'Иванов', 'Пётр', '', '1990', '', '', '']]));

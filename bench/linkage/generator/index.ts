@@ -1,5 +1,6 @@
 // Deterministic generator of noisy Russian servicemen records with ground truth (true_id).
 // Streams: memory is bounded by the shuffle window and the ring of recent persons, not by n.
+import { PERSON_CSV_COLUMNS } from '../../../src/linkage/engine/person-config.ts';
 import { PersonFactory } from './person.ts';
 import { loadPools } from './pools.ts';
 import { makeRecord, type GeneratedRecord } from './record.ts';
@@ -11,17 +12,7 @@ export { SOURCES } from './sources.ts';
 export { falseMergesByKind, recallByVariation, type KindRecall } from './evaluate.ts';
 
 /** The platform's person CSV header plus the ground truth column. */
-export const CSV_COLUMNS = [
-  'record_id',
-  'source',
-  'surname',
-  'given_name',
-  'patronymic',
-  'birth_date',
-  'region',
-  'unit',
-  'true_id',
-] as const;
+export const CSV_COLUMNS = [...PERSON_CSV_COLUMNS, 'true_id'] as const;
 
 export type { GeneratedRecord } from './record.ts';
 

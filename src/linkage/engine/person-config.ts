@@ -7,6 +7,18 @@ import type { LinkageConfigInput } from './config.ts';
 import type { SavedModel } from './model-io.ts';
 import personModel from './person-model.json' with { type: 'json' };
 
+/** The platform's person CSV (`kintrace dedupe`, the list importer's known fields, the generators). */
+export const PERSON_CSV_COLUMNS = [
+  'record_id',
+  'source',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'region',
+  'unit',
+] as const;
+
 export const personConfig = (): LinkageConfigInput => ({
   id: 'record_id',
   comparisons: [
