@@ -1,7 +1,5 @@
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   expectAxeClean,
   hasHorizontalScroll,
@@ -9,6 +7,7 @@ import {
   noJsContext,
   startApp,
   type RunningApp,
+  shotsOf,
 } from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { ManualClock } from '../shared/clock.ts';
@@ -17,10 +16,7 @@ import { buildWorld, type World } from '../cases/cases.fixtures.ts';
 // A family deletes its account and every case, in a real Chromium with JavaScript off on a 360 px
 // phone: from the account page, one confirmation page that names what goes, one button.
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.KT_SHOTS)
-    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-delete-${name}.png`), fullPage: true });
-};
+const shot = shotsOf('delete');
 
 describe('deleting an account in a browser', () => {
   let run: RunningApp;

@@ -11,6 +11,7 @@ import {
   noJsContext,
   startApp,
   type RunningApp,
+  shotsOf,
 } from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
@@ -22,14 +23,7 @@ import { GPS_MARK, jpegWithGps } from '../evidence/evidence.fixtures.ts';
 // 360 px wide phone: a mother writes, sends, records an answer with a photo and prints her letter,
 // all with plain forms; nothing scrolls sideways; axe finds nothing serious.
 
-/** KT_SHOTS=1 keeps full-page screenshots in the temp dir, for a human to look at. */
-const shot = async (page: Page, name: string) => {
-  if (process.env.KT_SHOTS)
-    await page.screenshot({
-      path: path.join(os.tmpdir(), `kt-shot-appeals-${name.replace(/\W/g, '_')}.png`),
-      fullPage: true,
-    });
-};
+const shot = shotsOf('appeals');
 
 describe('appeals and guides in a browser', () => {
   let run: RunningApp;

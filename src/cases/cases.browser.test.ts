@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import {
   expectAxeClean,
   hasHorizontalScroll,
@@ -9,6 +7,7 @@ import {
   noJsContext,
   startApp,
   type RunningApp,
+  shot,
 } from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
@@ -21,12 +20,6 @@ import { parsePartialDate } from '../people/partial-date.ts';
 
 // The case pages in a real Chromium with JavaScript off, on a 360 px wide phone: every form
 // posts and re-renders without a script, nothing scrolls sideways, axe finds nothing serious.
-
-/** KT_SHOTS=1 keeps full-page screenshots in the temp dir, for a human to look at. */
-const shot = async (page: Page, name: string) => {
-  if (process.env.KT_SHOTS)
-    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
-};
 
 describe('case pages in a browser', () => {
   let run: RunningApp;

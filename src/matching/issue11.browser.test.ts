@@ -10,6 +10,7 @@ import {
   noJsContext,
   startApp,
   type RunningApp,
+  shotsOf,
 } from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
@@ -27,11 +28,7 @@ import { scoreTipPrivately } from './tip-matches.service.ts';
 // mapped list, an incident, the boards; a family joining the families of her son's unit and
 // writing on their board. Nothing scrolls sideways; axe finds nothing serious.
 
-/** KT_SHOTS=1 keeps full-page screenshots in the temp dir, for a human to look at. */
-const shot = async (page: Page, name: string) => {
-  if (process.env.KT_SHOTS)
-    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-11-${name}.png`), fullPage: true });
-};
+const shot = shotsOf('11');
 
 const check = async (page: Page, name: string) => {
   await shot(page, name);

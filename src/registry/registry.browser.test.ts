@@ -9,6 +9,7 @@ import {
   noJsContext,
   startApp,
   type RunningApp,
+  shotsOf,
 } from '../../test/helpers/browser.ts';
 import {
   createFamily,
@@ -32,12 +33,7 @@ import { publishedFromCase } from './registry.fixtures.ts';
 // the page's own forms, and the family's choice. Nothing scrolls sideways; axe finds nothing
 // serious. KT_SHOTS=1 keeps screenshots in the temp directory for a person to look at.
 
-const shot = async (page: Page, name: string) => {
-  if (!process.env.KT_SHOTS) return;
-  await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-registry-${name}.png`), fullPage: true });
-  // and the first screen, as a phone shows it
-  await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-registry-${name}-top.png`) });
-};
+const shot = shotsOf('registry', { firstScreen: true });
 
 describe('the registry in a browser, JavaScript off, 360 px', () => {
   let run: RunningApp;

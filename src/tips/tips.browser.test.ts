@@ -1,5 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -9,6 +7,7 @@ import {
   noJsContext,
   startApp,
   type RunningApp,
+  shotsOf,
 } from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
@@ -20,10 +19,7 @@ import { buildWorld, type World } from '../cases/cases.fixtures.ts';
 // it; a caseworker lists, answers and attaches one. Nothing scrolls sideways, axe finds nothing
 // serious. KT_SHOTS=1 keeps full-page screenshots in the temp dir for a human to look at.
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.KT_SHOTS)
-    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-tips-${name}.png`), fullPage: true });
-};
+const shot = shotsOf('tips');
 
 const check = async (page: Page, label: string) => {
   expect(await hasHorizontalScroll(page), label).toBe(false);

@@ -212,10 +212,19 @@ export const expectAxeClean = async (page: Page, label = page.url()): Promise<vo
 };
 
 /** KT_SHOTS=1 keeps full-page screenshots in the temp dir (kt-shot-<name>.png), for a human to look at. */
-export const shot = async (page: Page, name: string): Promise<void> => {
-  if (process.env.KT_SHOTS)
-    await page.screenshot({ path: path.join(os.tmpdir(), `kt-shot-${name.replace(/\W/g, '_')}.png`), fullPage: true });
+export const shot = async (page: Page, name: string, opts: { firstScreen?: boolean } = {}): Promise<void> => {
+  if (!process.env.KT_SHOTS) return;
+  const file = `kt-shot-${name.replace(/\W/g, '_')}`;
+  await page.screenshot({ path: path.join(os.tmpdir(), `${file}.png`), fullPage: true });
+  // and the first screen, as a phone shows it
+  if (opts.firstScreen) await page.screenshot({ path: path.join(os.tmpdir(), `${file}-top.png`) });
 };
+
+/** shot() for one test file: its screenshots named after it (kt-shot-<prefix>-<name>.png). */
+export const shotsOf =
+  (prefix: string, opts: { firstScreen?: boolean } = {}) =>
+  (page: Page, name: string): Promise<void> =>
+    shot(page, `${prefix}-${name}`, opts);
 
 /**
  * True when the page is wider than the viewport (a horizontal scroll bar on a phone), or when
