@@ -83,6 +83,33 @@ describe('parseUnit', () => {
     expect(formationsCompatible('55 омсбр', '55 мсп')).toBe(false);
   });
 
+  it('keys a unit written with its sub-units by the formation a family would name', () => {
+    // Without this, "55 омсбр" and "3 мсб 55 омсбр" compared as two different units.
+    expect(parseUnit('1 батальон 55 омсбр').formation).toBe('55 омсбр');
+    expect(parseUnit('3 мсб 55 омсбр').formation).toBe('55 омсбр');
+    expect(parseUnit('2 рота 1 батальона 138 омсбр').formation).toBe('138 омсбр');
+    expect(parseUnit('2 мсб 1 МСП').formation).toBe('1 мсп');
+    expect(parseUnit('71 мсп 42 мсд').formation).toBe('71 мсп');
+    expect(parseUnit('42 мсд 71 мсп').formation).toBe('71 мсп');
+    expect(parseUnit('55 омсбр 20 оа').formation).toBe('55 омсбр');
+    // A regiment's number with an ordinal ending is not an open unit number.
+    expect(parseUnit('1-й батальон 1009-го мсп')).toEqual({ number: null, formation: '1009 мсп' });
+    // A battalion beside an open unit number is that unit's sub-unit.
+    expect(parseUnit('в/ч 12345 1 мсб')).toEqual({ number: '12345', formation: null });
+    expect(parseUnit('1 мсб').formation).toBe('1 мсб');
+  });
+
+  it('reads formations known by a name', () => {
+    for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
+      expect(parseUnit(s).formation, s).toBe('чвк вагнер');
+    expect(parseUnit('спецназ «Ахмат»').formation).toBe('ахмат');
+    for (const s of ['БАРС-13', 'барс 13', '13-й БАРС', 'отряд БАРС 13']) expect(parseUnit(s).formation, s).toBe('барс 13');
+    expect(parseUnit('БАРС-13').formation).not.toBe(parseUnit('БАРС-14').formation);
+    // Storm units serve inside numbered regiments: no key of their own.
+    expect(parseUnit('Шторм Z').formation).toBeNull();
+    expect(parseUnit('Шторм Z, 1 мсп').formation).toBe('1 мсп');
+  });
+
   it('returns nulls for empty or unrecognised text', () => {
     expect(parseUnit('')).toEqual({ number: null, formation: null });
     expect(parseUnit('неизвестно')).toEqual({ number: null, formation: null });

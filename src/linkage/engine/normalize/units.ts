@@ -29,7 +29,7 @@ function findNumber(s: string): { number: string | null; rest: string } {
   if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
   // A bare 4–6 digit number not followed by a formation word is a unit number.
   m = s.match(/(?:^|[^\d\p{L}])(\d{4,6})(?:\s*-\s*([\p{L}])(?![\p{L}]))?(?![\d])/u);
-  if (m && !/^\s*[-‐]?\s*(?:[яйгое]|ая|ый|th|st|nd|rd)?\s+\p{L}/u.test(s.slice((m.index ?? 0) + m[0].length))) {
+  if (m && !/^\s*[-‐]?\s*(?:[яйгое]|ая|ый|ой|ий|го|ого|th|st|nd|rd)?\s+\p{L}/u.test(s.slice((m.index ?? 0) + m[0].length))) {
     return { number: m[1], rest: s.replace(m[0], ' ') };
   }
   return { number: null, rest: s };
@@ -43,29 +43,65 @@ function words(s: string): string[] {
     .filter(Boolean);
 }
 
-function findFormation(s: string): string | null {
-  const m = s.match(/(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|th|st|nd|rd)(?!\p{L}))?/iu);
-  if (!m) return null;
-  const num = m[1];
-  const after = s.slice((m.index ?? 0) + m[0].length);
-  const before = s.slice(0, m.index ?? 0);
-  const ws = [...words(after), ...words(before)];
+// Where a unit is written with its sub-units ("1 батальон 55 омсбр", "2 мсб 1 мсп", "71 мсп
+// 42 мсд"), the key is the formation a family would name: a brigade or a regiment before a
+// division, a division before an army or a corps, and a battalion only when nothing else is
+// named. Otherwise "55 омсбр" and "3 мсб 55 омсбр" would compare as two different units.
+const RANK: Record<string, number> = { мсб: 4, оа: 3, та: 3, ак: 3, армия: 3, мсд: 2, тд: 2, дшд: 2, вдд: 2, дивизия: 2 };
+const rankOf = (canonical: string): number => RANK[canonical] ?? 1;
+
+/** The type word(s) naming the formation of the number they follow (or, for the last number,
+ * precede: "мотострелковая бригада 55"). */
+function typeOfWords(ws: readonly string[], firstAfter: string | undefined): string | null {
   const text = ` ${ws.join(' ')} `;
   for (const t of FORMATION_TYPES) {
-    for (const a of t.abbrs)
-      if (text.includes(` ${a} `) || ws[0] === a.replace(/\s/g, '')) return `${num} ${t.canonical}`;
+    for (const a of t.abbrs) if (text.includes(` ${a} `) || ws[0] === a.replace(/\s/g, '')) return t.canonical;
   }
   for (const t of FORMATION_TYPES) {
     for (const stems of t.stems) {
-      if (stems.every((st) => ws.some((w) => w.startsWith(st) || w.includes(st)))) return `${num} ${t.canonical}`;
+      if (stems.every((st) => ws.some((w) => w.startsWith(st) || w.includes(st)))) return t.canonical;
     }
   }
   // Only the word right after the number counts for a vague type ("193 бригада"), so that a
   // stray "полк" elsewhere in a note does not invent a formation.
-  const first = words(after)[0];
-  if (first)
-    for (const t of VAGUE_TYPES) if (t.stems.some((st) => first.startsWith(st))) return `${num} ${t.canonical}`;
+  if (firstAfter)
+    for (const t of VAGUE_TYPES) if (t.stems.some((st) => firstAfter.startsWith(st))) return t.canonical;
   return null;
+}
+
+const FORMATION_NUMBER = /(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|го|ого|th|st|nd|rd)(?!\p{L}))?/giu;
+
+function findFormation(s: string): string | null {
+  const named = namedFormation(s);
+  if (named) return named;
+  const numbers = [...s.matchAll(FORMATION_NUMBER)];
+  let best: { key: string; rank: number } | null = null;
+  numbers.forEach((m, i) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const after = words(s.slice(end, numbers[i + 1]?.index ?? s.length));
+    const before = numbers.length === 1 ? words(s.slice(0, start)) : [];
+    const type = typeOfWords([...after, ...before], after[0]);
+    if (!type) return;
+    const rank = rankOf(type);
+    if (!best || rank < best.rank) best = { key: `${m[1]} ${type}`, rank };
+  });
+  return (best as { key: string } | null)?.key ?? null;
+}
+
+// Formations known by a name rather than a number. Storm units ("Шторм Z") are left out: they
+// serve inside numbered regiments, so a record naming one and a record naming the regiment may
+// well be the same man.
+const NAMED: ReadonlyArray<{ key: string; pattern: RegExp }> = [
+  { key: 'чвк вагнер', pattern: /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner)(?![\p{L}])/iu },
+  { key: 'ахмат', pattern: /(?:^|[^\p{L}])(?:ахмат|akhmat|ahmat)(?![\p{L}])/iu },
+];
+const BARS = /(?:^|[^\p{L}])(?:барс|bars)\s*[-‐–]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:-?\s*(?:[йяго]|ий|ый|ой|го))?\s+(?:барс|bars)(?![\p{L}])/iu;
+
+function namedFormation(s: string): string | null {
+  for (const n of NAMED) if (n.pattern.test(s)) return n.key;
+  const bars = s.match(BARS);
+  return bars ? `барс ${bars[1] ?? bars[2]}` : null;
 }
 
 /** True when two formation keys can be the same formation: equal, or the same number with one
@@ -88,7 +124,9 @@ const cachedUnit = memo((raw: string): UnitKey => {
   const s = raw.normalize('NFC').trim();
   if (!s) return { number: null, formation: null };
   const { number, rest } = findNumber(s);
-  return { number, formation: findFormation(rest) };
+  const formation = findFormation(rest);
+  // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
+  return { number, formation: number && formation?.endsWith(' мсб') ? null : formation };
 });
 
 const isVague = (formation: string | null): boolean =>
