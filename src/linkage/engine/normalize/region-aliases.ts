@@ -44,7 +44,7 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-YAN': ['Ямало-Ненецкий', 'ЯНАО', 'Ямал', 'Yamal', 'YaNAO', 'Yamalo-Nenets'],
   'RU-NEN': ['Ненецкий', 'НАО', 'Nenets'],
   'RU-YEV': ['Еврейская', 'ЕАО', 'Jewish Autonomous'],
-  'RU-CHU': ['Чукотка', 'Чукотский', 'Chukotka'],
+  'RU-CHU': ['Чукотка', 'Чукотский', 'ЧАО', 'Chukotka'],
   'RU-ZAB': ['Забайкалье', 'Забайкальский', 'Transbaikal', 'Zabaykalsky', 'Zabaikalsky', 'Zabaikalye'],
   'RU-PRI': ['Приморье', 'Приморский', 'Primorye', 'Primorsky'],
   'RU-STA': ['Ставрополье', 'Ставропольский', 'Stavropol'],
@@ -60,4 +60,12 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-KGD': ['Калининградская', 'Kaliningrad'],
   'UA-43': ['Крым', 'Республика Крым', 'Crimea', 'Krym'],
   'UA-40': ['Севастополь', 'Sevastopol'],
+  // The four Ukrainian regions Russia claims since 2022 are not in data/regions.csv (the
+  // statistics count the 85 subjects), but men from them serve and are listed ("ЛНР",
+  // "Донецкая Народная Республика"): for linkage they get their ISO 3166-2:UA codes, as Crimea
+  // does. The platform's own region field accepts only the 85 (people/regions.ts).
+  'UA-14': ['ДНР', 'Донецкая Народная Республика', 'Донецкая', 'Донбасс', 'DNR', 'Donetsk', "Donetsk People's Republic"],
+  'UA-09': ['ЛНР', 'Луганская Народная Республика', 'Луганская', 'LNR', 'Luhansk', 'Lugansk', "Luhansk People's Republic"],
+  'UA-23': ['Запорожская', 'Zaporizhzhia', 'Zaporozhye', 'Zaporozhskaya'],
+  'UA-65': ['Херсонская', 'Kherson', 'Khersonskaya'],
 };

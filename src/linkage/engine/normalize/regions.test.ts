@@ -122,6 +122,16 @@ describe('regionCode', () => {
     expect(regionCode('Москва или Тула')).toBeNull();
   });
 
+  it('reads the claimed Ukrainian regions to their ISO codes, for linkage only', () => {
+    expect(regionCode('ДНР')).toBe('UA-14');
+    expect(regionCode('Донецкая Народная Республика')).toBe('UA-14');
+    expect(regionCode('ЛНР')).toBe('UA-09');
+    expect(regionCode('Луганская обл.')).toBe('UA-09');
+    expect(regionCode('Запорожская область')).toBe('UA-23');
+    expect(regionCode('Херсонская обл')).toBe('UA-65');
+    expect(regionCode('ЧАО')).toBe('RU-CHU');
+  });
+
   it('returns null for unknown or ambiguous input', () => {
     // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
     for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])
