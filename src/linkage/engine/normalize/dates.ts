@@ -9,6 +9,7 @@
 //                                                 two-digit year is never ambiguous for them)
 //   YYYY-MM, MM.YYYY, MM/YYYY                   → month
 //   YYYY                                        → year
+//   marked approximate or labelled ("~1990", "около 1990", "1990?", "г.р. 1990") → as written
 //   "12 марта 1990", "март 1990", "12 March 1990", "March 1990" → day / month
 //   '' (or only spaces, "-", "?", "неизвестно") → precision none
 // Anything else, years outside 1850–2100, and impossible dates (31.02.1990, month 13) → null.
@@ -77,14 +78,25 @@ function year2(y: string): number {
   return y.length === 2 ? (n < 30 ? 2000 + n : 1900 + n) : n;
 }
 
+// A date given as approximate or labelled ("~1990", "около 1990", "1990?", "г.р. 1990",
+// "1990 (примерно)") is read as written: a year is already a year's precision, and the
+// comparison tolerates ±1.
+const APPROXIMATE_BEFORE =
+  /^(?:~|≈|±|ок\.|около|примерно|прим\.|приблизительно|circa|ca\.|c\.|approx\.?|г\.?\s*р\.?|год\s+рождения|дата\s+рождения|д\.?\s*р\.?|born|b\.)[:\s]*/u;
+const APPROXIMATE_AFTER = /\s*(?:\?+|\((?:примерно|прибл\.?|около|approx\.?|\?)\)|примерно|прибл\.)$/u;
+
 /** Parses a full or partial date; see the accepted forms above. */
 export function parseDate(raw: string): PartialDate | null {
   let s = (raw ?? '').trim().toLowerCase();
   if (EMPTY.has(s)) return NONE;
   s = s
+    .replace(APPROXIMATE_BEFORE, '')
+    .replace(APPROXIMATE_AFTER, '')
     .replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '')
     .replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '')
+    .replace(/(\d)\s*([./])\s*(?=\d)/g, '$1$2')
     .trim();
+  if (!s) return null;
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
   if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) return make(year2(m[3]), +m[2], +m[1]);
