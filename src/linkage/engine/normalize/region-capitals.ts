@@ -83,4 +83,7 @@ export const REGION_CAPITALS: Record<string, readonly string[]> = {
   'RU-CHU': ['Анадырь'],
   'RU-YAN': ['Салехард'],
   'UA-43': ['Симферополь'],
+  // Before the town of the same name in Rostov Oblast (towns.ts): a soldier's "Донецк" is the DPR's.
+  'UA-14': ['Донецк'],
+  'UA-09': ['Луганск'],
 };

@@ -132,6 +132,32 @@ describe('regionCode', () => {
     expect(regionCode('ЧАО')).toBe('RU-CHU');
   });
 
+  it('reads a town or district written for the region (data/towns.csv)', () => {
+    for (const s of ['Стерлитамак', 'г Стерлитамак', 'г. Стерлитамак', 'Sterlitamak', 'в Стерлитамаке'])
+      expect(regionCode(s), s).toBe('RU-BA');
+    expect(regionCode('Норильск')).toBe('RU-KYA');
+    expect(regionCode('Набережные Челны')).toBe('RU-TA');
+    expect(regionCode('Комсомольск-на-Амуре')).toBe('RU-KHA');
+    expect(regionCode('Kyakhta')).toBe('RU-BU');
+    expect(regionCode('Локтевский район')).toBe('RU-ALT');
+    expect(regionCode('Локтевский р-н')).toBe('RU-ALT');
+    // Дзержинск is one town (Nizhny Novgorod Oblast); Дзержинский a town of Moscow Oblast and a
+    // district of Kaluga Oblast: no guess.
+    expect(regionCode('Дзержинск')).toBe('RU-NIZ');
+    expect(regionCode('Дзержинский')).toBeNull();
+    // Towns of one name in several regions decide nothing, nor do districts of many regions.
+    for (const s of ['Железногорск', 'Советск', 'Советский район', 'с. Ивановка']) expect(regionCode(s), s).toBeNull();
+  });
+
+  it('lets a region named in one part win over a capital or town named in another', () => {
+    expect(regionCode('Донецк')).toBe('UA-14');
+    expect(regionCode('г. Донецк, Ростовская обл.')).toBe('RU-ROS');
+    expect(regionCode('Ростовская обл., г. Донецк')).toBe('RU-ROS');
+    expect(regionCode('Киров')).toBe('RU-KIR');
+    expect(regionCode('г. Киров, Калужская обл.')).toBe('RU-KLU');
+    expect(regionCode('Улан-Удэ, Бурятия')).toBe('RU-BU');
+  });
+
   it('returns null for unknown or ambiguous input', () => {
     // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
     for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])

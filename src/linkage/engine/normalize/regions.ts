@@ -3,6 +3,7 @@ import { wordSkeleton } from './names.ts';
 import { REGION_ALIASES } from './region-aliases.ts';
 import { REGION_CAPITALS } from './region-capitals.ts';
 import { memo } from './memo.ts';
+import { townRegion } from './towns.ts';
 
 // A region is matched on the skeleton of its distinctive words (the same transliteration-proof
 // skeleton as names), with the type words ("область", "Krai", "респ.") removed and kept only as
@@ -10,13 +11,16 @@ import { memo } from './memo.ts';
 // "Ленинградской области"). A word ending in a dot is an abbreviation and matches by prefix
 // ("Mosk. obl."). When a core matches several subjects (Moscow city / Moscow Oblast, Altai
 // Republic / Altai Krai) the type hint decides; without a hint, a name given bare wins.
-// A regional capital in the region column ("г. Улан-Удэ") stands for its region.
+// A regional capital in the region column ("г. Улан-Удэ") stands for its region; so does any
+// other town or district that lies in one region only (towns.ts).
 
 type RegionType = 'republic' | 'krai' | 'oblast' | 'city' | 'okrug';
 interface Entry {
   code: string;
   type: RegionType;
   bare: boolean;
+  /** From REGION_CAPITALS: a city standing for its region. */
+  capital: boolean;
 }
 
 const TYPE_WORDS: Record<string, RegionType> = {
@@ -126,12 +130,13 @@ function build(): Index {
   const byStem = new Map<string, Entry[]>();
   const codes = new Set<string>();
   const byNumber = new Map<string, string>();
-  const add = (text: string, code: string, type: RegionType) => {
+  const add = (text: string, code: string, type: RegionType, capital = false) => {
     for (const p of [text, ...parts(text)]) {
       const c = core(p);
       if (!c) continue;
       const list = byStem.get(c.key) ?? [];
-      if (!list.some((e) => e.code === code && e.bare === !c.typed)) list.push({ code, type, bare: !c.typed });
+      if (!list.some((e) => e.code === code && e.bare === !c.typed && e.capital === capital))
+        list.push({ code, type, bare: !c.typed, capital });
       byStem.set(c.key, list);
     }
   };
@@ -149,7 +154,7 @@ function build(): Index {
   const typeOfCode = new Map([...byStem.values()].flat().map((e) => [e.code, e.type] as const));
   for (const table of [REGION_ALIASES, REGION_CAPITALS]) {
     for (const [code, aliases] of Object.entries(table)) {
-      for (const a of aliases) add(a, code, typeOfCode.get(code) ?? 'oblast');
+      for (const a of aliases) add(a, code, typeOfCode.get(code) ?? 'oblast', table === REGION_CAPITALS);
     }
   }
   return { byStem, codes, byNumber };
@@ -182,14 +187,30 @@ function uncachedRegionCode(raw: string): string | null {
   if (/^[A-Z]{2}-[A-Z0-9]{2,3}$/.test(upper) && index.codes.has(upper)) return upper;
   if (/^[A-Z]{2,3}$/.test(s) && index.codes.has(`RU-${s}`)) return `RU-${s}`;
   if (/^\d{1,2}$/.test(s)) return index.byNumber.get(s.padStart(2, '0')) ?? null;
+  // A region named in one part wins over a capital in another ("г. Донецк, Ростовская обл." is
+  // the town of Rostov Oblast, not the DPR's capital).
+  let capital: string | null = null;
   for (const p of [s, ...parts(s)]) {
-    const code = lookup(index, p);
+    const found = lookupEntry(index, p);
+    if (found && !found.capital) return found.code;
+    capital ??= found?.code ?? null;
+  }
+  if (capital) return capital;
+  const inText = inWords(index, s);
+  if (inText) return inText;
+  // A town or district instead of a region ("г. Стерлитамак", "Локтевский р-н").
+  for (const p of [s, ...parts(s)]) {
+    const code = townRegion(p, index.byNumber);
     if (code) return code;
   }
-  return inWords(index, s);
+  return null;
 }
 
 function lookup(ix: Index, text: string): string | null {
+  return lookupEntry(ix, text)?.code ?? null;
+}
+
+function lookupEntry(ix: Index, text: string): { code: string; capital: boolean } | null {
   const c = core(text);
   if (!c) return null;
   let found: Entry[] = [];
@@ -199,7 +220,12 @@ function lookup(ix: Index, text: string): string | null {
   } else {
     found = ix.byStem.get(c.key) ?? [];
   }
-  return found.length ? resolve(found, c.hint) : null;
+  const code = found.length ? resolve(found, c.hint) : null;
+  if (!code) return null;
+  const entries = found.filter((e) => e.code === code);
+  // "г. Киров" names a town: it stands for Kirov Oblast as its capital does, weakly.
+  const asTown = c.hint === 'city' && entries.every((e) => e.type !== 'city');
+  return { code, capital: asTown || entries.every((e) => e.capital) };
 }
 
 /** Last resort for a region inside a longer address ("с. Ивановка Курской области"): look at each
