@@ -99,6 +99,22 @@ describe('parseUnit', () => {
     expect(parseUnit('1 мсб').formation).toBe('1 мсб');
   });
 
+  it('reads short forms, a number before its marker and units transliterated from Russian', () => {
+    expect(parseUnit('12345 в/ч')).toEqual({ number: '12345', formation: null });
+    for (const s of [
+      '55-ya otdelnaya motostrelkovaya brigada',
+      '55 otd. motostrelkovaya brigada',
+      '55 мотострелковая бр.',
+      'м/с бригада 55',
+      '55 м/с бр',
+    ])
+      expect(parseUnit(s), s).toEqual({ number: null, formation: '55 омсбр' });
+    // A four-digit number after a regiment's type word is the regiment's, not an open unit number.
+    for (const s of ['мотострелковый полк 1009', '1009 м/с полк'])
+      expect(parseUnit(s), s).toEqual({ number: null, formation: '1009 мсп' });
+    expect(parseUnit('в/ч 3179').number).toBe('3179');
+  });
+
   it('reads formations known by a name', () => {
     for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');

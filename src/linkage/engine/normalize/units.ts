@@ -1,5 +1,6 @@
 import { FORMATION_TYPES, VAGUE_TYPES } from './unit-formations.ts';
 import { memo } from './memo.ts';
+import { hasLatin, latinToCyrillic } from './latin.ts';
 
 export interface UnitKey {
   number: string | null;
@@ -22,14 +23,25 @@ const MARKED_NUMBER = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*
  * never equals the open unit number 12345. */
 const FIELD_POST = /(?:п\s*[/\\.]\s*п\.?|полев\p{L}*\s+почт\p{L}*|field\s+post)\s*(?:№|n[or]?\.?|#)?\s*(\d{4,6})/iu;
 
+/** The number before its marker: "12345 в/ч". */
+const NUMBER_THEN_MARKER = /(?:^|[^\d\p{L}])(\d{4,6})\s*(?:в\s*[/\\.]?\s*ч\.?|вч|v\s*[/\\.]?\s*ch\.?)(?![\p{L}])/iu;
+/** A number right after a formation's type word is that formation's ("мотострелковый полк 1009"). */
+const AFTER_TYPE_WORD = /(?:полк\p{L}*|бригад\p{L}*|дивизи\p{L}*|арми\p{L}*|regiment|brigade|division)\s*(?:№|n[or]?\.?|#)?\s*$/iu;
+
 function findNumber(s: string): { number: string | null; rest: string } {
   let m = s.match(FIELD_POST);
   if (m) return { number: `пп ${m[1]}`, rest: s.replace(m[0], ' ') };
   m = s.match(MARKED_NUMBER);
   if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
+  m = s.match(NUMBER_THEN_MARKER);
+  if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
   // A bare 4–6 digit number not followed by a formation word is a unit number.
   m = s.match(/(?:^|[^\d\p{L}])(\d{4,6})(?:\s*-\s*([\p{L}])(?![\p{L}]))?(?![\d])/u);
-  if (m && !/^\s*[-‐]?\s*(?:[яйгое]|ая|ый|ой|ий|го|ого|th|st|nd|rd)?\s+\p{L}/u.test(s.slice((m.index ?? 0) + m[0].length))) {
+  if (
+    m &&
+    !AFTER_TYPE_WORD.test(s.slice(0, m.index ?? 0)) &&
+    !/^\s*[-‐]?\s*(?:[яйгое]|ая|ый|ой|ий|го|ого|th|st|nd|rd)?\s+\p{L}/u.test(s.slice((m.index ?? 0) + m[0].length))
+  ) {
     return { number: m[1], rest: s.replace(m[0], ' ') };
   }
   return { number: null, rest: s };
@@ -120,11 +132,28 @@ export function formationsCompatible(a: string, b: string): boolean {
   return false;
 }
 
+// Short forms people write for the words of a formation's name, spelled out before parsing:
+// "м/с полк" (мотострелковый), "55 мотострелковая бр.", "отд." (dropped, as "отдельная" is).
+const SHORT_FORMS: ReadonlyArray<[RegExp, string]> = [
+  [/(^|[^\p{L}])м\s*\/\s*с(?!\p{L})/giu, '$1мотострелковый '],
+  [/(^|[^\p{L}])мотостр\.?(?!\p{L})/giu, '$1мотострелковый '],
+  [/(^|[^\p{L}])бр\.?(?!\p{L})/giu, '$1бригада '],
+  [/(^|[^\p{L}])див\.?(?!\p{L})/giu, '$1дивизия '],
+  [/(^|[^\p{L}])отд\.?(?!\p{L})/giu, '$1 '],
+];
+const spelledOut = (s: string): string => SHORT_FORMS.reduce((t, [re, by]) => t.replace(re, by), s);
+
+/** A unit written in Latin letters word by word from Russian ("55-ya otdelnaya motostrelkovaya
+ * brigada"): its Cyrillic reading, for the Russian stems. English names are read as they are. */
+const cyrillicReading = (s: string): string =>
+  s.replace(/[A-Za-z]+/g, (w) => (/^(?:th|st|nd|rd)$/i.test(w) ? w : latinToCyrillic(w.toLowerCase())));
+
 const cachedUnit = memo((raw: string): UnitKey => {
-  const s = raw.normalize('NFC').trim();
+  const s = spelledOut(raw.normalize('NFC').trim()).trim();
   if (!s) return { number: null, formation: null };
   const { number, rest } = findNumber(s);
-  const formation = findFormation(rest);
+  let formation = findFormation(rest);
+  if (!formation && hasLatin(rest)) formation = findFormation(cyrillicReading(rest));
   // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
   return { number, formation: number && formation?.endsWith(' мсб') ? null : formation };
 });
