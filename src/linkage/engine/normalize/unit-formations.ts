@@ -195,7 +195,7 @@ export const FORMATION_TYPES: readonly FormationType[] = [
 export const VAGUE_TYPES: ReadonlyArray<{ canonical: string; stems: readonly string[]; family: readonly string[] }> = [
   {
     canonical: 'бригада',
-    stems: ['бригад', 'brigade', 'бр'],
+    stems: ['бригад', 'brigade', 'бр', 'bde', 'обр', 'obr'],
     family: ['омсбр', 'отбр', 'одшбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'],
   },
   { canonical: 'полк', stems: ['полк', 'regiment'], family: ['мсп', 'тп', 'пдп', 'дшп'] },

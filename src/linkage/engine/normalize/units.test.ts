@@ -115,6 +115,16 @@ describe('parseUnit', () => {
     expect(parseUnit('в/ч 3179').number).toBe('3179');
   });
 
+  it('reads vague types past honorifics, before the number, and field posts in Latin', () => {
+    for (const s of ['12-я отдельная бригада', '12 obr', 'Brigade 12', '12 Bde'])
+      expect(parseUnitLoose(s).formation, s).toBe('12 бригада');
+    expect(parseUnitLoose('76th VDV Division').formation).toBe('76 дивизия');
+    expect(parseUnit('p/p 12345').number).toBe('пп 12345');
+    expect(parseUnit('field post office 12345').number).toBe('пп 12345');
+    // The open number wins over the same unit's field post number.
+    expect(parseUnit('в/ч 12345 п/п 67890').number).toBe('12345');
+  });
+
   it('reads formations known by a name', () => {
     for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');

@@ -21,7 +21,8 @@ const UNIT_MARKER =
 const MARKED_NUMBER = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*-\s*|\s*)?([\p{L}](?![\p{L}]))?`, 'iu');
 /** A field post number (полевая почта, п/п) is another numbering: kept apart as "пп 12345" so it
  * never equals the open unit number 12345. */
-const FIELD_POST = /(?:п\s*[/\\.]\s*п\.?|полев\p{L}*\s+почт\p{L}*|field\s+post)\s*(?:№|n[or]?\.?|#)?\s*(\d{4,6})/iu;
+const FIELD_POST =
+  /(?:п\s*[/\\.]\s*п\.?|p\s*[/\\.]\s*p\.?|полев\p{L}*\s+почт\p{L}*|field\s+post(?:\s+office)?)\s*(?:№|n[or]?\.?|#)?\s*(\d{4,6})/iu;
 
 /** The number before its marker: "12345 в/ч". */
 const NUMBER_THEN_MARKER = /(?:^|[^\d\p{L}])(\d{4,6})\s*(?:в\s*[/\\.]?\s*ч\.?|вч|v\s*[/\\.]?\s*ch\.?)(?![\p{L}])/iu;
@@ -29,10 +30,12 @@ const NUMBER_THEN_MARKER = /(?:^|[^\d\p{L}])(\d{4,6})\s*(?:в\s*[/\\.]?\s*ч\.?|
 const AFTER_TYPE_WORD = /(?:полк\p{L}*|бригад\p{L}*|дивизи\p{L}*|арми\p{L}*|regiment|brigade|division)\s*(?:№|n[or]?\.?|#)?\s*$/iu;
 
 function findNumber(s: string): { number: string | null; rest: string } {
-  let m = s.match(FIELD_POST);
+  // The open unit number first: "в/ч 12345 п/п 67890" is unit 12345 (its field post is another
+  // numbering of the same unit).
+  let m = s.match(MARKED_NUMBER);
+  if (m && !FIELD_POST.test(m[0])) return { number: m[1], rest: s.replace(FIELD_POST, ' ').replace(m[0], ' ') };
+  m = s.match(FIELD_POST);
   if (m) return { number: `пп ${m[1]}`, rest: s.replace(m[0], ' ') };
-  m = s.match(MARKED_NUMBER);
-  if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
   m = s.match(NUMBER_THEN_MARKER);
   if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
   // A bare 4–6 digit number not followed by a formation word is a unit number.
@@ -64,6 +67,17 @@ const rankOf = (canonical: string): number => RANK[canonical] ?? 1;
 
 /** The type word(s) naming the formation of the number they follow (or, for the last number,
  * precede: "мотострелковая бригада 55"). */
+/** Honorifics and branch names that may stand between a number and its type word ("12-я
+ * отдельная бригада", "76th VDV Division"): skipped when looking for a vague type word. */
+const BETWEEN = new Set(['отдельная', 'отдельный', 'отдельного', 'гв', 'гвардейская', 'гвардейский', 'вдв', 'separate', 'guards', 'vdv']);
+
+/** The word that can give a vague type: the first after the number (honorifics skipped), or,
+ * for a number written after its type ("Brigade 55"), the last before it. */
+function typeWordNear(after: readonly string[], before: readonly string[]): string | undefined {
+  const next = after.find((w) => !BETWEEN.has(w));
+  return next ?? (after.length === 0 ? before[before.length - 1] : undefined);
+}
+
 function typeOfWords(ws: readonly string[], firstAfter: string | undefined): string | null {
   const text = ` ${ws.join(' ')} `;
   for (const t of FORMATION_TYPES) {
@@ -93,7 +107,7 @@ function findFormation(s: string): string | null {
     const end = start + m[0].length;
     const after = words(s.slice(end, numbers[i + 1]?.index ?? s.length));
     const before = numbers.length === 1 ? words(s.slice(0, start)) : [];
-    const type = typeOfWords([...after, ...before], after[0]);
+    const type = typeOfWords([...after, ...before], typeWordNear(after, before));
     if (!type) return;
     const rank = rankOf(type);
     if (!best || rank < best.rank) best = { key: `${m[1]} ${type}`, rank };
