@@ -54,7 +54,16 @@ describe('parseDate', () => {
 
   it('reads dates marked approximate or labelled as written', () => {
     const y1990 = { year: 1990, month: null, day: null, precision: 'year' };
-    for (const s of ['~1990', 'около 1990', 'ок. 1990', '1990?', '1990 (примерно)', 'г.р. 1990', 'год рождения: 1990', 'примерно 1990 г.'])
+    for (const s of [
+      '~1990',
+      'около 1990',
+      'ок. 1990',
+      '1990?',
+      '1990 (примерно)',
+      'г.р. 1990',
+      'год рождения: 1990',
+      'примерно 1990 г.',
+    ])
       expect(parseDate(s), s).toEqual(y1990);
     expect(parseDate('12 .03.1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
     expect(parseDate('12. 03. 1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });

@@ -64,8 +64,24 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   // statistics count the 85 subjects), but men from them serve and are listed ("ЛНР",
   // "Донецкая Народная Республика"): for linkage they get their ISO 3166-2:UA codes, as Crimea
   // does. The platform's own region field accepts only the 85 (people/regions.ts).
-  'UA-14': ['ДНР', 'Донецкая Народная Республика', 'Донецкая', 'Донбасс', 'DNR', 'Donetsk', "Donetsk People's Republic"],
-  'UA-09': ['ЛНР', 'Луганская Народная Республика', 'Луганская', 'LNR', 'Luhansk', 'Lugansk', "Luhansk People's Republic"],
+  'UA-14': [
+    'ДНР',
+    'Донецкая Народная Республика',
+    'Донецкая',
+    'Донбасс',
+    'DNR',
+    'Donetsk',
+    "Donetsk People's Republic",
+  ],
+  'UA-09': [
+    'ЛНР',
+    'Луганская Народная Республика',
+    'Луганская',
+    'LNR',
+    'Luhansk',
+    'Lugansk',
+    "Luhansk People's Republic",
+  ],
   'UA-23': ['Запорожская', 'Zaporizhzhia', 'Zaporozhye', 'Zaporozhskaya'],
   'UA-65': ['Херсонская', 'Kherson', 'Khersonskaya'],
 };

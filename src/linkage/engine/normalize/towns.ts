@@ -9,11 +9,51 @@ import { wordSkeleton } from './names.ts';
 
 /** Settlement and district words, dropped before the name is keyed. */
 const SETTLEMENT_WORDS = new Set([
-  'г', 'гор', 'город', 'городе', 'в', 'из', 'city', 'town', 'gorod', 'g',
-  'пгт', 'рп', 'пос', 'поселок', 'посёлок', 'п', 'с', 'село', 'д', 'дер', 'деревня', 'ст', 'станица',
-  'ст-ца', 'аул', 'х', 'хутор', 'мкр', 'village', 'selo', 'pos', 'posyolok',
+  'г',
+  'гор',
+  'город',
+  'городе',
+  'в',
+  'из',
+  'city',
+  'town',
+  'gorod',
+  'g',
+  'пгт',
+  'рп',
+  'пос',
+  'поселок',
+  'посёлок',
+  'п',
+  'с',
+  'село',
+  'д',
+  'дер',
+  'деревня',
+  'ст',
+  'станица',
+  'ст-ца',
+  'аул',
+  'х',
+  'хутор',
+  'мкр',
+  'village',
+  'selo',
+  'pos',
+  'posyolok',
 ]);
-const DISTRICT_WORDS = new Set(['район', 'района', 'районе', 'р-н', 'р-на', 'рн', 'муниципальный', 'district', 'rayon', 'raion']);
+const DISTRICT_WORDS = new Set([
+  'район',
+  'района',
+  'районе',
+  'р-н',
+  'р-на',
+  'рн',
+  'муниципальный',
+  'district',
+  'rayon',
+  'raion',
+]);
 
 const wordsOf = (text: string): string[] =>
   text
@@ -85,7 +125,9 @@ export function townRegion(text: string, codeOfNumber: ReadonlyMap<string, strin
   index ??= build(codeOfNumber);
   const words = wordsOf(text);
   const isDistrict = words.some((w) => DISTRICT_WORDS.has(w.replace(/\.$/, '')));
-  const named = words.filter((w) => !SETTLEMENT_WORDS.has(w.replace(/\.$/, '')) && !DISTRICT_WORDS.has(w.replace(/\.$/, '')));
+  const named = words.filter(
+    (w) => !SETTLEMENT_WORDS.has(w.replace(/\.$/, '')) && !DISTRICT_WORDS.has(w.replace(/\.$/, '')),
+  );
   if (!named.length) return null;
   const stem = isDistrict || named.length === 1 ? districtStem(named[0]) : null;
   const districts = stem ? index.districts.get(stem) : undefined;

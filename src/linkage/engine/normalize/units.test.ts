@@ -129,7 +129,8 @@ describe('parseUnit', () => {
     for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');
     expect(parseUnit('спецназ «Ахмат»').formation).toBe('ахмат');
-    for (const s of ['БАРС-13', 'барс 13', '13-й БАРС', 'отряд БАРС 13']) expect(parseUnit(s).formation, s).toBe('барс 13');
+    for (const s of ['БАРС-13', 'барс 13', '13-й БАРС', 'отряд БАРС 13'])
+      expect(parseUnit(s).formation, s).toBe('барс 13');
     expect(parseUnit('БАРС-13').formation).not.toBe(parseUnit('БАРС-14').formation);
     // Storm units serve inside numbered regiments: no key of their own.
     expect(parseUnit('Шторм Z').formation).toBeNull();

@@ -27,7 +27,8 @@ const FIELD_POST =
 /** The number before its marker: "12345 в/ч". */
 const NUMBER_THEN_MARKER = /(?:^|[^\d\p{L}])(\d{4,6})\s*(?:в\s*[/\\.]?\s*ч\.?|вч|v\s*[/\\.]?\s*ch\.?)(?![\p{L}])/iu;
 /** A number right after a formation's type word is that formation's ("мотострелковый полк 1009"). */
-const AFTER_TYPE_WORD = /(?:полк\p{L}*|бригад\p{L}*|дивизи\p{L}*|арми\p{L}*|regiment|brigade|division)\s*(?:№|n[or]?\.?|#)?\s*$/iu;
+const AFTER_TYPE_WORD =
+  /(?:полк\p{L}*|бригад\p{L}*|дивизи\p{L}*|арми\p{L}*|regiment|brigade|division)\s*(?:№|n[or]?\.?|#)?\s*$/iu;
 
 function findNumber(s: string): { number: string | null; rest: string } {
   // The open unit number first: "в/ч 12345 п/п 67890" is unit 12345 (its field post is another
@@ -62,14 +63,34 @@ function words(s: string): string[] {
 // 42 мсд"), the key is the formation a family would name: a brigade or a regiment before a
 // division, a division before an army or a corps, and a battalion only when nothing else is
 // named. Otherwise "55 омсбр" and "3 мсб 55 омсбр" would compare as two different units.
-const RANK: Record<string, number> = { мсб: 4, оа: 3, та: 3, ак: 3, армия: 3, мсд: 2, тд: 2, дшд: 2, вдд: 2, дивизия: 2 };
+const RANK: Record<string, number> = {
+  мсб: 4,
+  оа: 3,
+  та: 3,
+  ак: 3,
+  армия: 3,
+  мсд: 2,
+  тд: 2,
+  дшд: 2,
+  вдд: 2,
+  дивизия: 2,
+};
 const rankOf = (canonical: string): number => RANK[canonical] ?? 1;
 
-/** The type word(s) naming the formation of the number they follow (or, for the last number,
- * precede: "мотострелковая бригада 55"). */
 /** Honorifics and branch names that may stand between a number and its type word ("12-я
  * отдельная бригада", "76th VDV Division"): skipped when looking for a vague type word. */
-const BETWEEN = new Set(['отдельная', 'отдельный', 'отдельного', 'гв', 'гвардейская', 'гвардейский', 'вдв', 'separate', 'guards', 'vdv']);
+const BETWEEN = new Set([
+  'отдельная',
+  'отдельный',
+  'отдельного',
+  'гв',
+  'гвардейская',
+  'гвардейский',
+  'вдв',
+  'separate',
+  'guards',
+  'vdv',
+]);
 
 /** The word that can give a vague type: the first after the number (honorifics skipped), or,
  * for a number written after its type ("Brigade 55"), the last before it. */
@@ -78,6 +99,8 @@ function typeWordNear(after: readonly string[], before: readonly string[]): stri
   return next ?? (after.length === 0 ? before[before.length - 1] : undefined);
 }
 
+/** The type word(s) naming the formation of the number they follow (or, for the last number,
+ * precede: "мотострелковая бригада 55"). */
 function typeOfWords(ws: readonly string[], firstAfter: string | undefined): string | null {
   const text = ` ${ws.join(' ')} `;
   for (const t of FORMATION_TYPES) {
@@ -90,8 +113,7 @@ function typeOfWords(ws: readonly string[], firstAfter: string | undefined): str
   }
   // Only the word right after the number counts for a vague type ("193 бригада"), so that a
   // stray "полк" elsewhere in a note does not invent a formation.
-  if (firstAfter)
-    for (const t of VAGUE_TYPES) if (t.stems.some((st) => firstAfter.startsWith(st))) return t.canonical;
+  if (firstAfter) for (const t of VAGUE_TYPES) if (t.stems.some((st) => firstAfter.startsWith(st))) return t.canonical;
   return null;
 }
 
@@ -122,7 +144,8 @@ const NAMED: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: 'чвк вагнер', pattern: /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner)(?![\p{L}])/iu },
   { key: 'ахмат', pattern: /(?:^|[^\p{L}])(?:ахмат|akhmat|ahmat)(?![\p{L}])/iu },
 ];
-const BARS = /(?:^|[^\p{L}])(?:барс|bars)\s*[-‐–]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:-?\s*(?:[йяго]|ий|ый|ой|го))?\s+(?:барс|bars)(?![\p{L}])/iu;
+const BARS =
+  /(?:^|[^\p{L}])(?:барс|bars)\s*[-‐–]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:-?\s*(?:[йяго]|ий|ый|ой|го))?\s+(?:барс|bars)(?![\p{L}])/iu;
 
 function namedFormation(s: string): string | null {
   for (const n of NAMED) if (n.pattern.test(s)) return n.key;
