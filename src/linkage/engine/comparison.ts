@@ -27,6 +27,16 @@ export interface Comparison {
   level(a: number, b: number): number;
   /** Value id used for term frequencies (-1 when missing); only for comparisons with a tf level. */
   tfKey?(record: number): number;
+  /**
+   * A comparison that learns from the pairs a trained model links with confidence (train.ts):
+   * whether this pair could teach it anything (cheap: asked of every candidate pair among the
+   * training records) …
+   */
+  learnsFrom?(a: number, b: number): boolean;
+  /** … what it learns from those pairs (flat a, b, a, b, …), as strings kept with the model … */
+  learnFromLinks?(pairs: readonly number[]): [string, string][];
+  /** … and taking it back from a model's parameters (a saved model, the scoring worker). */
+  adoptLearned?(table: readonly (readonly [string, string])[]): void;
 }
 
 export interface ComparisonSpec {

@@ -135,6 +135,7 @@ export class LinkageEngine {
   useParams(params: ModelParams, frequencies?: TermFrequencies): void {
     this.sync();
     this.params = params;
+    for (const c of this.comparisons) c.adoptLearned?.(params.learned?.[c.name] ?? []);
     const { link, corroborate, uncorroboratedLink } = this.config.thresholds;
     // Capped just below the link threshold: such a pair can only ever be reviewed.
     this.scorer = new Scorer(

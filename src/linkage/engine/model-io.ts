@@ -9,6 +9,7 @@ export interface SavedModel {
   lambda: number;
   records: number;
   comparisons: { name: string; m: Record<string, number>; u: Record<string, number> }[];
+  learned?: ModelParams['learned'];
 }
 
 export const saveModel = (comps: readonly Comparison[], params: ModelParams, records: number): SavedModel => ({
@@ -19,6 +20,7 @@ export const saveModel = (comps: readonly Comparison[], params: ModelParams, rec
     m: Object.fromEntries(c.levels.slice(1).map((l, j) => [l.label, Number(params.m[i][j + 1].toPrecision(4))])),
     u: Object.fromEntries(c.levels.slice(1).map((l, j) => [l.label, Number(params.u[i][j + 1].toPrecision(4))])),
   })),
+  ...(params.learned ? { learned: params.learned } : {}),
 });
 
 export const loadModel = (comps: readonly Comparison[], saved: SavedModel, records: number): ModelParams => {
@@ -32,5 +34,5 @@ export const loadModel = (comps: readonly Comparison[], saved: SavedModel, recor
   const m = comps.map((c) => pick(c, saved.comparisons.find((s) => s.name === c.name)?.m));
   const u = comps.map((c) => pick(c, saved.comparisons.find((s) => s.name === c.name)?.u));
   const lambda = Math.min(0.5, (saved.lambda * saved.records) / Math.max(records, 2));
-  return { lambda, m, u };
+  return saved.learned ? { lambda, m, u, learned: saved.learned } : { lambda, m, u };
 };

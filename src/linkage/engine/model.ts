@@ -11,6 +11,8 @@ export interface ModelParams {
   /** m[c][l], u[c][l]: P(level l | match) and P(level l | non-match) for comparison c. */
   m: number[][];
   u: number[][];
+  /** Per comparison name: what it learned from confident links (Comparison.learnFromLinks). */
+  learned?: Record<string, [string, string][]>;
 }
 
 export interface FieldWeight {

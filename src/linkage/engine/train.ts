@@ -97,7 +97,69 @@ interface CandidatePairs {
   pattern: Int32Array;
   tfDelta: Float32Array;
   pairs: number;
+  /** Per comparison that learns from links: the candidate pairs it asked for and their indices. */
+  learning: { comparison: number; pairs: number[]; entries: number[] }[];
 }
+
+/** ln(average u / the shared values' own frequency), summed over a pair's term-frequency levels. */
+const tfDelta = (
+  tf: readonly (readonly boolean[])[],
+  levels: Int32Array,
+  a: number,
+  b: number,
+  u: number[][],
+  frequencies: TermFrequencies,
+): number => {
+  let delta = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i];
+    if (!tf[i][l]) continue;
+    const d = frequencies.depth(i, levels);
+    const log2f =
+      l === 1
+        ? frequencies.log2Frequency(i, a, d, u[i][l])
+        : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
+    delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
+  }
+  return delta;
+};
+
+/** Posterior odds (natural log) from which a link is confident enough to learn from: 0.99. */
+const CONFIDENT = Math.log(99);
+
+/**
+ * After EM: the candidate pairs among the training records that the trained model links with
+ * confidence teach the comparisons that learn from links (a unit number and the formation the
+ * other record names: no public table joins them, but the file's confident links do). The pairs
+ * worth asking were noted while the candidates were collected, so nothing is enumerated again.
+ */
+const learnFromConfidentLinks = (
+  comps: readonly Comparison[],
+  found: CandidatePairs,
+  params: ModelParams,
+): ModelParams['learned'] => {
+  if (!found.learning.length) return undefined;
+  const logPrior = Math.log(params.lambda / (1 - params.lambda));
+  const logit = found.patterns.map((levels) => {
+    let x = logPrior;
+    levels.forEach((l, i) => {
+      if (l > 0)
+        x +=
+          Math.log(comps[i].levels[l].implied ? 1 : Math.max(params.m[i][l], 1e-12)) -
+          Math.log(Math.max(params.u[i][l], 1e-12));
+    });
+    return x;
+  });
+  const learned = found.learning.flatMap(({ comparison, pairs, entries }) => {
+    const confident: number[] = [];
+    entries.forEach((e, k) => {
+      if (logit[found.pattern[e]] + found.tfDelta[e] >= CONFIDENT) confident.push(pairs[2 * k], pairs[2 * k + 1]);
+    });
+    const table = comps[comparison].learnFromLinks!(confident);
+    return table.length ? [[comps[comparison].name, table] as const] : [];
+  });
+  return learned.length ? Object.fromEntries(learned) : undefined;
+};
 
 /**
  * The candidate pairs (among masked records) as level patterns plus, per pair, how much its
@@ -120,6 +182,9 @@ const candidatePairs = (
   const levels = new Int32Array(comps.length);
   const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
   const cannotLink = comps.map((c) => c.levels.map((l) => l.cannotLink === true));
+  const learning = comps.flatMap((c, comparison) =>
+    c.learnsFrom && c.learnFromLinks ? [{ comparison, pairs: [] as number[], entries: [] as number[] }] : [],
+  );
   blocking.forEachPair((a, b) => {
     let key = 0;
     let delta = 0;
@@ -135,22 +200,16 @@ const candidatePairs = (
     // form a latent class of their own that EM happily takes for the matches, and m of "different
     // given name" rises to one half.
     if (conflict) return;
-    if (frequencies) {
-      for (let i = 0; i < comps.length; i++) {
-        const l = levels[i];
-        if (!tf[i][l]) continue;
-        const d = frequencies.depth(i, levels);
-        const log2f =
-          l === 1
-            ? frequencies.log2Frequency(i, a, d, u[i][l])
-            : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
-        delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
-      }
-    }
+    if (frequencies) delta = tfDelta(tf, levels, a, b, u, frequencies);
     let id = ids.get(key);
     if (id === undefined) {
       ids.set(key, (id = patterns.length));
       patterns.push(Int32Array.from(levels));
+    }
+    for (const l of learning) {
+      if (!comps[l.comparison].learnsFrom!(a, b)) continue;
+      l.pairs.push(a, b);
+      l.entries.push(pattern.length);
     }
     pattern.push(id);
     deltas.push(delta);
@@ -160,6 +219,7 @@ const candidatePairs = (
     pattern: pattern.data.subarray(0, pattern.length),
     tfDelta: Float32Array.from(deltas),
     pairs: pattern.length,
+    learning,
   };
 };
 
@@ -231,6 +291,9 @@ export const train = (
     lambda = nextLambda;
     if (moved < 1e-5) break;
   }
+  const params: ModelParams = { lambda, m, u };
+  const learned = learnFromConfidentLinks(comps, found, params);
+  if (learned) params.learned = learned;
   const report: TrainingReport = {
     records: mask ? mask.reduce((a, b) => a + b, 0) : n,
     candidatePairs: found.pairs,
@@ -239,5 +302,5 @@ export const train = (
     iterations: it,
     seconds: { u: (t1 - t0) / 1000, em: (performance.now() - t1) / 1000 },
   };
-  return { params: { lambda, m, u }, report };
+  return { params, report };
 };

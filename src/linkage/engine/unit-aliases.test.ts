@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison } from './comparison.ts';
 import { createComparison } from './comparison-types.ts';
 import { Dataset, FeatureRegistry } from './dataset.ts';
+import { LinkageEngine } from './engine.ts';
 import { LinkageIndex } from './incremental.ts';
+import { loadModel, saveModel } from './model-io.ts';
 import { personConfig } from './person-config.ts';
 
 const unitComparison = (units: string[]): { data: Dataset; c: Comparison; label: (a: number, b: number) => string } => {
@@ -72,5 +74,66 @@ describe('unit numbers and formations learned from the file', () => {
     index.add('d', row('d', 'в/ч 41659, 55 омсбр', 'Монгуш').record);
     expect(unitLevel('55 омсбр')).toBe('same formation');
     expect(unitLevel('200 омсбр')).toBe('different');
+  });
+});
+
+describe('unit numbers learned from confident links', () => {
+  const surnames = ['Абрамов', 'Белов', 'Воронин', 'Гусев', 'Демидов', 'Егоров', 'Жуков', 'Зайцев', 'Ильин', 'Козлов'];
+  const givens = ['Иван', 'Пётр', 'Сергей', 'Андрей', 'Олег', 'Артём'];
+  const patronymics = ['Иванович', 'Петрович', 'Сергеевич', 'Андреевич', 'Олегович'];
+  // Each man has two records, one with his unit's open number, one with its brigade: no record
+  // names both, so only links can teach the pair.
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const [number, brigade] = i < 20 ? ['в/ч 41659', '55-я омсбр'] : ['в/ч 12345', '200 омсбр'];
+    const person = {
+      surname: surnames[i % 10],
+      given_name: givens[i % 6],
+      patronymic: patronymics[i % 5],
+      birth_date: `${1970 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`,
+      region: 'Тыва',
+    };
+    return [
+      { id: `p${i}a`, record: { ...person, unit: number } },
+      { id: `p${i}b`, record: { ...person, unit: brigade } },
+    ];
+  }).flat();
+  const probes = [
+    { id: 'x', record: { surname: 'Монгуш', given_name: 'Саян', region: 'Тыва', unit: 'в/ч 41659' } },
+    { id: 'y', record: { surname: 'Ооржак', given_name: 'Алдар', region: 'Тыва', unit: '55 омсбр' } },
+    { id: 'z', record: { surname: 'Кара-оол', given_name: 'Ай-Кежик', region: 'Тыва', unit: '200 омсбр' } },
+    { id: 'w', record: { surname: 'Донгак', given_name: 'Чечек', region: 'Тыва', unit: 'в/ч 77777' } },
+  ];
+  const trained = (): LinkageEngine => {
+    const config = personConfig();
+    const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 0 } });
+    for (const r of [...rows, ...probes]) engine.add(r.id, r.record);
+    engine.train();
+    return engine;
+  };
+  const labelOf = (engine: LinkageEngine, a: string, b: string): string => {
+    const unit = engine.comparisons.find((c) => c.name === 'unit')!;
+    const ids = engine.data.ids;
+    return unit.levels[unit.level(ids.indexOf(a), ids.indexOf(b))].label;
+  };
+
+  it('a number takes the formation its confidently linked records name, kept with the model', () => {
+    const engine = trained();
+    expect(engine.params!.learned?.unit).toEqual(
+      expect.arrayContaining([
+        ['41659', '55 омсбр'],
+        ['12345', '200 омсбр'],
+      ]),
+    );
+    expect(labelOf(engine, 'x', 'y')).toBe('same formation');
+    expect(labelOf(engine, 'x', 'z')).toBe('different');
+    // A number no link taught says nothing about a formation.
+    expect(labelOf(engine, 'w', 'y')).toBe('null');
+
+    // Saved and loaded with the model, and taken up by an engine that trains nothing.
+    const saved = saveModel(engine.comparisons, engine.params!, engine.data.size);
+    const other = new LinkageEngine(personConfig());
+    for (const r of probes) other.add(r.id, r.record);
+    other.useParams(loadModel(other.comparisons, saved, other.data.size));
+    expect(labelOf(other, 'x', 'y')).toBe('same formation');
   });
 });
