@@ -176,7 +176,15 @@ export class Dataset {
     if (!c) throw new Error(`unknown field "${field}" (fields: ${this.fields.join(', ')})`);
     return c;
   }
+  /** Rewrites a record's values (in field order) before they are kept (LinkageEngine sets it). */
+  prepare: ((values: (string | undefined)[]) => void) | null = null;
   add(id: string, record: RawRecord, source = 0): number {
+    if (this.prepare)
+      return this.addPrepared(
+        id,
+        this.fields.map((f) => record[f]),
+        source,
+      );
     for (const [field, col] of this.columns) this.store.rows.push(col.intern(record[field]));
     this.source.push(source);
     this.ids.push(ownString(id));
@@ -184,11 +192,25 @@ export class Dataset {
   }
   /** Adds a CSV row: columns[i] is the row index of fields[i] (-1 when the file lacks it). */
   addValues(id: string, row: readonly string[], columns: readonly number[], source = 0): number {
+    if (this.prepare)
+      return this.addPrepared(
+        id,
+        columns.map((c) => (c >= 0 ? row[c] : undefined)),
+        source,
+      );
     let i = 0;
     for (const col of this.columns.values()) {
       const c = columns[i++];
       this.store.rows.push(col.intern(c >= 0 ? row[c] : undefined));
     }
+    this.source.push(source);
+    this.ids.push(ownString(id));
+    return this.ids.length - 1;
+  }
+  private addPrepared(id: string, values: (string | undefined)[], source: number): number {
+    this.prepare!(values);
+    let i = 0;
+    for (const col of this.columns.values()) this.store.rows.push(col.intern(values[i++]));
     this.source.push(source);
     this.ids.push(ownString(id));
     return this.ids.length - 1;

@@ -1,0 +1,42 @@
+// A full name in one field is spread over the name fields before the record is kept.
+import { describe, expect, it } from 'vitest';
+import { LinkageEngine } from './engine.ts';
+import { personConfig } from './person-config.ts';
+import { readInput } from '../linkage.run.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const labels = (engine: LinkageEngine, a: number, b: number): Record<string, string> => {
+  engine.sync();
+  return Object.fromEntries(engine.comparisons.map((c) => [c.name, c.levels[c.level(a, b)].label]));
+};
+
+describe('full names written in one field', () => {
+  it('compare with the same man written field by field', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Иванов', given_name: 'Иван', patronymic: 'Иванович', birth_date: '1990-03-12' });
+    engine.add('b', { surname: 'Иванов Иван Иванович', birth_date: '12.03.1990' });
+    engine.add('c', { surname: 'Иванов', given_name: 'Иван Иванович', birth_date: '1990' });
+    engine.add('d', { surname: 'Иванов И.И.' });
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+    expect(labels(engine, 0, 2)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+    expect(labels(engine, 0, 3)).toMatchObject({
+      surname: 'exact',
+      given_name: 'initial agrees',
+      patronymic: 'initial agrees',
+    });
+  });
+
+  it('are split when read from a CSV file too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kintrace-fullname-'));
+    const file = join(dir, 'people.csv');
+    writeFileSync(
+      file,
+      'record_id,surname,given_name,patronymic\n1,Петров,Сергей,Андреевич\n2,Сергей Андреевич Петров,,\n',
+    );
+    const engine = new LinkageEngine(personConfig());
+    await readInput(engine, file);
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+  });
+});

@@ -1,0 +1,29 @@
+// Person records as lists write them: a full name in one field ("Иванов Иван Иванович" under
+// «ФИО», mapped to the surname) is spread over the name fields before the record is kept, so it
+// compares and blocks like any other (normalize/full-names.ts says when a split is no guess).
+import type { ComparisonSpec } from './comparison.ts';
+import { splitFullName } from './normalize/full-names.ts';
+
+/**
+ * A Dataset.prepare for a config with person name comparisons (surname and given name, the
+ * patronymic if present), or null for any other config.
+ */
+export const fullNameSplitter = (
+  comparisons: readonly ComparisonSpec[],
+  fields: readonly string[],
+): ((values: (string | undefined)[]) => void) | null => {
+  const fieldOf = (type: string) => fields.indexOf(comparisons.find((c) => c.type === type)?.field ?? '');
+  const [s, g, p] = [fieldOf('person-surname'), fieldOf('person-given'), fieldOf('person-patronymic')];
+  if (s < 0 || g < 0) return null;
+  return (values) => {
+    const surname = values[s] ?? '';
+    const given = values[g] ?? '';
+    // Most records have no space in either field: nothing to look at.
+    if (!surname.includes(' ') && !given.includes(' ')) return;
+    const parts = splitFullName(surname, given, p >= 0 ? (values[p] ?? '') : '');
+    if (!parts) return;
+    values[s] = parts.surname;
+    values[g] = parts.given;
+    if (p >= 0) values[p] = parts.patronymic;
+  };
+};
