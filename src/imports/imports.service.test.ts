@@ -196,6 +196,27 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
     ).rejects.toThrow();
   });
 
+  it('spreads a «ФИО» column over the name fields, keeping whole a name it cannot split', async () => {
+    const text = 'ФИО;Год рождения\nЯковлев Тимур Маратович;1990\nЛ.Р. Гарипов;1988\nАйдар Нурлан;1991\n';
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    const up = await uploadList(deps(), grant, { ...META, sourceName: 'Список ФИО' }, new TextEncoder().encode(text));
+    const form = await mappingForm(deps(), grant, up.importId);
+    expect(form.mapping).toMatchObject({ full_name: 'ФИО', birth_date: 'Год рождения' });
+    await startImport(deps(), grant, up.importId, form.mapping);
+    expect(await runningImport(up.importId)).toMatchObject({ state: 'done', added: 3 });
+    const names = await s.t.opened.db
+      .selectFrom('persons')
+      .select(['surname', 'given_name', 'patronymic'])
+      .where('surname', 'in', ['Яковлев', 'Гарипов', 'Айдар Нурлан'])
+      .orderBy('surname')
+      .execute();
+    expect(names).toEqual([
+      { surname: 'Айдар Нурлан', given_name: '', patronymic: null },
+      { surname: 'Гарипов', given_name: 'Л.', patronymic: 'Р.' },
+      { surname: 'Яковлев', given_name: 'Тимур', patronymic: 'Маратович' },
+    ]);
+  });
+
   it('closes a run whose process died and deletes an upload left at the mapping form for a day', async () => {
     const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
     const text = new TextEncoder().encode('Фамилия;Имя\nЗайцев;Олег\n');

@@ -191,7 +191,7 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
             errors={errors}
             name={field}
             label={t(`imports.fields.${field}`)}
-            required={field === 'surname'}
+            required={false}
             emptyLabel={t('imports.notUsed')}
             options={options}
           />

@@ -1,4 +1,5 @@
 import { parseDate, regionCode } from '../linkage/engine/normalize/index.ts';
+import { splitFullName } from '../linkage/engine/normalize/full-names.ts';
 import { PERSON_CSV_COLUMNS } from '../linkage/engine/person-config.ts';
 import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
@@ -12,8 +13,12 @@ import { ListError, MAX_CELL_CHARS, looksLikeFormula } from './list-format.ts';
 // header is mapped field by field. A row that cannot be read stops the whole import with its
 // line and the column at fault (the cell's value is never repeated: it may be a name).
 
+const NAMES_END = PERSON_CSV_COLUMNS.indexOf('patronymic') + 1;
 export const PLATFORM_FIELDS = [
-  ...PERSON_CSV_COLUMNS,
+  ...PERSON_CSV_COLUMNS.slice(0, NAMES_END),
+  // «ФИО»: the whole name in one column, spread over surname, given name and patronymic.
+  'full_name',
+  ...PERSON_CSV_COLUMNS.slice(NAMES_END),
   'status',
   'event_date',
   'category',
@@ -31,6 +36,7 @@ const ALIASES: Record<PlatformField, string[]> = {
   record_id: ['record_id', 'id', '№', 'номер'],
   source: ['source', 'источник'],
   surname: ['surname', 'last_name', 'фамилия'],
+  full_name: ['full_name', 'фио', 'ф.и.о.', 'ф. и. о.', 'фамилия имя отчество', 'фамилия, имя, отчество'],
   given_name: ['given_name', 'first_name', 'name', 'имя'],
   patronymic: ['patronymic', 'middle_name', 'отчество'],
   birth_date: ['birth_date', 'date_of_birth', 'dob', 'дата рождения', 'дата_рождения', 'год рождения', 'др'],
@@ -60,7 +66,7 @@ export const guessMapping = (header: string[]): Mapping => {
 export const isPlatformHeader = (header: string[]): boolean =>
   ['surname', 'given_name', 'birth_date'].every((f) => header.includes(f));
 
-/** A mapping must name existing columns, each once, and at least the surname. */
+/** A mapping must name existing columns, each once, and at least the surname or the full name. */
 export const checkMapping = (mapping: Mapping, header: string[]): Array<{ field: string; key: string }> => {
   const problems: Array<{ field: string; key: string }> = [];
   const used = new Map<string, string>();
@@ -70,7 +76,7 @@ export const checkMapping = (mapping: Mapping, header: string[]): Array<{ field:
     else if (used.has(column)) problems.push({ field, key: 'imports.errors.columnTwice' });
     used.set(column, field);
   }
-  if (!mapping.surname) problems.push({ field: 'surname', key: 'imports.errors.needSurname' });
+  if (!mapping.surname && !mapping.full_name) problems.push({ field: 'surname', key: 'imports.errors.needSurname' });
   return problems;
 };
 
@@ -167,9 +173,22 @@ export const readRow = (
   const fail = (field: PlatformField, key: string, params: Record<string, string | number> = {}): never => {
     throw new ListError(line, key, { column: mapping[field] ?? field, ...params });
   };
+  // A full name («ФИО») fills the name fields its own columns leave empty; one that cannot be
+  // split without a guess is kept whole as the surname.
+  const full = cell('full_name').replace(/\s+/g, ' ');
+  const fromFull =
+    full && !cell('surname') ? (splitFullName(full, '', '') ?? { surname: full, given: '', patronymic: '' }) : null;
+  const nameCell = (field: 'surname' | 'given_name' | 'patronymic'): string => {
+    const own = cell(field);
+    if (own || !fromFull) return own;
+    return field === 'surname' ? fromFull.surname : field === 'given_name' ? fromFull.given : fromFull.patronymic;
+  };
   const name = (field: 'surname' | 'given_name' | 'patronymic', required: boolean): string | null => {
-    const v = cell(field).replace(/\s+/g, ' ');
-    if (!v) return required ? fail(field, 'imports.errors.required') : null;
+    const v = nameCell(field).replace(/\s+/g, ' ');
+    if (!v)
+      return required
+        ? fail(field === 'surname' && !mapping.surname ? 'full_name' : field, 'imports.errors.required')
+        : null;
     if (v.length > 100) fail(field, 'imports.errors.tooLong', { max: 100 });
     if (!NAME_RE.test(v)) fail(field, 'imports.errors.nameChars');
     return v;

@@ -170,8 +170,10 @@ describe('issue 11 pages in a browser', () => {
     await page.getByRole('button', { name: 'Загрузить' }).click();
     await page.getByRole('heading', { name: 'Какой столбец что содержит' }).waitFor();
     await check(page, 'map');
+    // «ФИО» is found as the full-name column; without it and without a surname there is nothing to import.
+    await page.getByLabel(/ФИО в одном столбце/).selectOption('');
     await page.getByRole('button', { name: 'Импортировать' }).click();
-    await page.getByText('укажите столбец с фамилией').first().waitFor();
+    await page.getByText('укажите столбец с фамилией или с ФИО').first().waitFor();
     await page.getByLabel('Фамилия').selectOption('ФИО');
     await page.getByRole('button', { name: 'Импортировать' }).click();
     await page.getByText('импорт завершён').waitFor({ timeout: 30_000 });
