@@ -18,8 +18,8 @@ export const fullNameSplitter = (
   return (values) => {
     const surname = values[s] ?? '';
     const given = values[g] ?? '';
-    // Most records have no space in either field: nothing to look at.
-    if (!surname.includes(' ') && !given.includes(' ')) return;
+    // Most records have no space in either field (nor initials in the surname): nothing to look at.
+    if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.')) return;
     const parts = splitFullName(surname, given, p >= 0 ? (values[p] ?? '') : '');
     if (!parts) return;
     values[s] = parts.surname;

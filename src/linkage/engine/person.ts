@@ -215,9 +215,10 @@ class CodeComparison implements Comparison {
 
   /** A number-only record against a formation-only one, the number's formation unknown. */
   private numberAgainstFormation(a: number, b: number): number {
+    if (!this.formation) return -1;
     const ta = this.col.at(a);
     const tb = this.col.at(b);
-    if (ta < 0 || tb < 0 || !this.formation) return -1;
+    if (ta < 0 || tb < 0) return -1;
     const numberOnly = (t: number) => this.code.data[t] >= 0 && this.formation!.data[t] < 0;
     const formationOnly = (t: number) => this.code.data[t] < 0 && this.formation!.data[t] >= 0;
     if (numberOnly(ta) && formationOnly(tb)) return this.formationOfNumber(this.code.data[ta]) < 0 ? ta : -1;

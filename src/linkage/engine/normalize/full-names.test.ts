@@ -18,6 +18,7 @@ describe('splitFullName', () => {
     expect(splitFullName('Иванов И.И.', '', '')).toEqual(parts('Иванов', 'И.', 'И.'));
     expect(splitFullName('Иванов И. И.', '', '')).toEqual(parts('Иванов', 'И.', 'И.'));
     expect(splitFullName('И.И. Иванов', '', '')).toEqual(parts('Иванов', 'И.', 'И.'));
+    expect(splitFullName('И.И.Иванов', '', '')).toEqual(parts('Иванов', 'И.', 'И.'));
     expect(splitFullName('Иванов И.', '', '')).toEqual(parts('Иванов', 'И.', ''));
   });
 

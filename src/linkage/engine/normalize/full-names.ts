@@ -34,7 +34,8 @@ export interface NameParts {
  * (the fields are already apart) or the split would be a guess.
  */
 export function splitFullName(surname: string, given: string, patronymic: string): NameParts | null {
-  const s = surname.trim();
+  // "И.И.Иванов": initials typed without a space before the surname.
+  const s = surname.trim().replace(/\.(?=\p{L}{2})/gu, '. ');
   const g = given.trim();
   if (patronymic.trim()) return null;
   if (!g && /\s/.test(s)) return splitWords(s);

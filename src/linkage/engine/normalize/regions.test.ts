@@ -149,6 +149,13 @@ describe('regionCode', () => {
     for (const s of ['Железногорск', 'Советск', 'Советский район', 'с. Ивановка']) expect(regionCode(s), s).toBeNull();
   });
 
+  it('reads abbreviations typed without a space after the dot', () => {
+    expect(regionCode('г.Улан-Удэ')).toBe('RU-BU');
+    expect(regionCode('Респ.Бурятия')).toBe('RU-BU');
+    expect(regionCode('г.Стерлитамак')).toBe('RU-BA');
+    expect(regionCode('обл.Свердловская')).toBe('RU-SVE');
+  });
+
   it('lets a region named in one part win over a capital or town named in another', () => {
     expect(regionCode('Донецк')).toBe('UA-14');
     expect(regionCode('г. Донецк, Ростовская обл.')).toBe('RU-ROS');

@@ -179,7 +179,11 @@ export function regionCode(raw: string): string | null {
 }
 
 function uncachedRegionCode(raw: string): string | null {
-  const s = raw.normalize('NFC').trim();
+  // "г.Улан-Удэ", "Респ.Бурятия": an abbreviation's dot is often typed without the space after it.
+  const s = raw
+    .normalize('NFC')
+    .trim()
+    .replace(/\.(?=\p{L})/gu, '. ');
   if (!s) return null;
   index ??= build();
   const upper = s.toUpperCase();
