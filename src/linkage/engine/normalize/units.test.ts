@@ -125,6 +125,23 @@ describe('parseUnit', () => {
     expect(parseUnit('в/ч 12345 п/п 67890').number).toBe('12345');
   });
 
+  it('reads formations named by their honorific or garrison', () => {
+    for (const s of [
+      'Таманская дивизия',
+      'в Таманской',
+      '2-я гвардейская мотострелковая Таманская дивизия',
+      'Tamanskaya division',
+    ])
+      expect(parseUnit(s).formation, s).toBe('2 мсд');
+    expect(parseUnit('Кантемировская').formation).toBe('4 тд');
+    expect(parseUnit('Печенгская бригада').formation).toBe('200 омсбр');
+    expect(parseUnit('Псковская дивизия ВДВ').formation).toBe('76 дшд');
+    expect(parseUnit('Псковская десантная дивизия').formation).toBe('76 дшд');
+    // A garrison's name alone is a region, not a formation; a number given wins.
+    expect(parseUnit('Псковская область').formation).toBeNull();
+    expect(parseUnit('234 дшп, Псковская дивизия').formation).toBe('234 дшп');
+  });
+
   it('reads formations known by a name', () => {
     for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');

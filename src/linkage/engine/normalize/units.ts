@@ -134,7 +134,25 @@ function findFormation(s: string): string | null {
     const rank = rankOf(type);
     if (!best || rank < best.rank) best = { key: `${m[1]} ${type}`, rank };
   });
-  return (best as { key: string } | null)?.key ?? null;
+  return (best as { key: string } | null)?.key ?? honorificFormation(s);
+}
+
+// Formations families name by their honorific or their garrison instead of the number: "служит в
+// Кантемировской", "Таманская дивизия", "Псковская дивизия ВДВ". Only the names that belong to
+// one formation; a garrison's name counts only beside the word for a division.
+const HONORIFIC: ReadonlyArray<[string, RegExp]> = [
+  ['2 мсд', /таманск/iu],
+  ['4 тд', /кантемировск/iu],
+  ['200 омсбр', /печенгск/iu],
+  ['76 дшд', /псковск\p{L}*\s+(?:\p{L}+\s+)?дивизи/iu],
+  ['98 вдд', /ивановск\p{L}*\s+(?:\p{L}+\s+)?дивизи/iu],
+  ['106 вдд', /тульск\p{L}*\s+(?:\p{L}+\s+)?дивизи/iu],
+  ['7 дшд', /новороссийск\p{L}*\s+(?:\p{L}+\s+)?дивизи/iu],
+];
+
+function honorificFormation(s: string): string | null {
+  for (const [key, pattern] of HONORIFIC) if (pattern.test(s)) return key;
+  return null;
 }
 
 // Formations known by a name rather than a number. Storm units ("Шторм Z") are left out: they
