@@ -6,7 +6,7 @@
 // Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42]
 import { probability, weightOf } from '../../src/linkage/engine/model.ts';
 import { regionCode } from '../../src/linkage/engine/normalize/index.ts';
-import { unitOf } from '../../src/linkage/engine/person.ts';
+import { unitOf } from '../../src/linkage/engine/unit-comparison.ts';
 import { loadCase } from './load-case.ts';
 
 const arg = (name: string): string | undefined => {

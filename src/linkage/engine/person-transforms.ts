@@ -1,6 +1,7 @@
 // Blocking-key transforms for person records ("surname|surname-metaphone" in a rule); transforms.ts
 // puts them in its table.
-import { personDate, unitOf } from './person.ts';
+import { personDate } from './person.ts';
+import { unitOf } from './unit-comparison.ts';
 import {
   canonicalGivenName,
   daitchMokotoff,

@@ -7,8 +7,8 @@ import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './pers
 import { DateComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
-import { NumberFormationAliases } from './unit-aliases.ts';
-import { parseDate, parseUnit, regionCode } from './normalize/index.ts';
+import { UnitComparison } from './unit-comparison.ts';
+import { parseDate, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -144,45 +144,23 @@ class PersonNameComparison implements Comparison {
 }
 
 /** Region: one ISO 3166-2 code however the region was written. */
-class CodeComparison implements Comparison {
+class RegionComparison implements Comparison {
   readonly name: string;
   readonly fields: string[];
   readonly levels: Level[];
   private readonly col: FieldColumn;
   private readonly codes: Interner;
   private readonly code: TokenFeature;
-  private readonly formation: TokenFeature | null;
-  /** Unit numbers to the formations the file's own records name with them (unit-aliases.ts). */
-  private readonly aliases: NumberFormationAliases | null;
-  /** Unit numbers to formations learned from confident links (learnFromLinks), by id. */
-  private readonly learnedOf = new Map<number, number>();
-  constructor(
-    spec: ComparisonSpec,
-    private readonly data: Dataset,
-    features: FeatureRegistry,
-    code: (raw: string) => string | null,
-    formation?: (raw: string) => string | null,
-  ) {
+  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
     this.name = spec.name ?? spec.field;
     this.fields = [spec.field];
     this.col = data.column(spec.field);
     this.codes = new Interner(features);
-    this.code = new TokenFeature((raw) => this.codes.id(code(raw)), features);
-    this.formation = formation ? new TokenFeature((raw) => this.codes.id(formation(raw)), features) : null;
-    this.aliases = this.formation ? new NumberFormationAliases(this.col, this.code, this.formation) : null;
-    this.levels = formation
-      ? [
-          { label: 'null' },
-          { label: 'same unit number', tf: spec.tf },
-          { label: 'same formation' },
-          { label: 'different' },
-        ]
-      : [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
+    this.code = new TokenFeature((raw) => this.codes.id(regionCode(raw)), features);
+    this.levels = [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
   }
   sync(): void {
     this.code.sync(this.col);
-    this.formation?.sync(this.col);
-    this.aliases?.sync(this.data.size);
   }
   tfKey(r: number): number {
     const t = this.col.at(r);
@@ -194,98 +172,9 @@ class CodeComparison implements Comparison {
     if (ta < 0 || tb < 0) return 0;
     const ca = this.code.data[ta];
     const cb = this.code.data[tb];
-    if (!this.formation) return ca < 0 || cb < 0 ? 0 : ca === cb ? 1 : 2;
-    if (ca >= 0 && ca === cb) return 1;
-    // A number alone stands for the formation the file's records name with it.
-    let fa = this.formation.data[ta];
-    let fb = this.formation.data[tb];
-    if (fa < 0) fa = this.formationOfNumber(ca);
-    if (fb < 0) fb = this.formationOfNumber(cb);
-    if (fa >= 0 && fa === fb) return 2;
-    // Different only when both sides say something comparable.
-    return (ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0) ? 3 : 0;
-  }
-
-  /** The formation a unit number stands for: the file's records' alias, else a learned one. */
-  private formationOfNumber(n: number): number {
-    if (n < 0) return -1;
-    const f = this.aliases!.of(n);
-    return f >= 0 ? f : (this.learnedOf.get(n) ?? -1);
-  }
-
-  /** A number-only record against a formation-only one, the number's formation unknown. */
-  private numberAgainstFormation(a: number, b: number): number {
-    if (!this.formation) return -1;
-    const ta = this.col.at(a);
-    const tb = this.col.at(b);
-    if (ta < 0 || tb < 0) return -1;
-    const numberOnly = (t: number) => this.code.data[t] >= 0 && this.formation!.data[t] < 0;
-    const formationOnly = (t: number) => this.code.data[t] < 0 && this.formation!.data[t] >= 0;
-    if (numberOnly(ta) && formationOnly(tb)) return this.formationOfNumber(this.code.data[ta]) < 0 ? ta : -1;
-    if (numberOnly(tb) && formationOnly(ta)) return this.formationOfNumber(this.code.data[tb]) < 0 ? tb : -1;
-    return -1;
-  }
-
-  learnsFrom(a: number, b: number): boolean {
-    return this.numberAgainstFormation(a, b) >= 0;
-  }
-
-  /**
-   * Unit numbers that no record names with a formation, learned from confident links instead: a
-   * number takes the formation that two thirds of its confidently linked formation-only records
-   * name (at least two links). Both records of a person rarely write both; his two records, one
-   * with the number and one with the brigade, linked on name, patronymic and birth date, do teach
-   * the pair.
-   */
-  learnFromLinks(pairs: readonly number[]): [string, string][] {
-    const counts = new Map<number, Map<number, number>>();
-    for (let k = 0; k < pairs.length; k += 2) {
-      const [a, b] = [pairs[k], pairs[k + 1]];
-      const numberToken = this.numberAgainstFormation(a, b);
-      if (numberToken < 0) continue;
-      const other = this.col.at(a) === numberToken ? this.col.at(b) : this.col.at(a);
-      const n = this.code.data[numberToken];
-      const f = this.formation!.data[other];
-      const byFormation = counts.get(n) ?? new Map<number, number>();
-      byFormation.set(f, (byFormation.get(f) ?? 0) + 1);
-      counts.set(n, byFormation);
-    }
-    const learned: [string, string][] = [];
-    for (const [n, byFormation] of counts) {
-      let total = 0;
-      let best = -1;
-      let bestCount = 0;
-      for (const [f, c] of byFormation) {
-        total += c;
-        if (c > bestCount) [best, bestCount] = [f, c];
-      }
-      if (bestCount >= MIN_LINKS && bestCount >= LEARNED_SHARE * total)
-        learned.push([this.codes.values[n], this.codes.values[best]]);
-    }
-    this.adoptLearned(learned);
-    return learned;
-  }
-
-  adoptLearned(table: readonly (readonly [string, string])[]): void {
-    this.learnedOf.clear();
-    for (const [n, f] of table) this.learnedOf.set(this.codes.id(n), this.codes.id(f));
+    return ca < 0 || cb < 0 ? 0 : ca === cb ? 1 : 2;
   }
 }
-
-const MIN_LINKS = 2;
-const LEARNED_SHARE = 2 / 3;
-
-// parseUnit runs for the comparison's two features and the blocking key: parse each value once.
-const unitCache = new Map<string, { number: string | null; formation: string | null }>();
-export const unitOf = (raw: string): { number: string | null; formation: string | null } => {
-  let u = unitCache.get(raw);
-  if (!u) {
-    if (unitCache.size > 500_000) unitCache.clear();
-    u = parseUnit(raw);
-    unitCache.set(raw, u);
-  }
-  return u;
-};
 
 export const personDate = (raw: string): number => {
   const d = parseDate(raw);
@@ -300,13 +189,6 @@ export const personComparisons: Record<string, ComparisonFactory> = {
   'person-given': (s, d, f) => new PersonNameComparison(s, d, f, 'given'),
   'person-patronymic': (s, d, f) => new PersonNameComparison(s, d, f, 'patronymic'),
   'person-date': (s, d, f) => new DateComparison(s, d, f, personDate),
-  region: (s, d, f) => new CodeComparison(s, d, f, regionCode),
-  unit: (s, d, f) =>
-    new CodeComparison(
-      s,
-      d,
-      f,
-      (raw) => unitOf(raw).number,
-      (raw) => unitOf(raw).formation,
-    ),
+  region: (s, d, f) => new RegionComparison(s, d, f),
+  unit: (s, d, f) => new UnitComparison(s, d, f),
 };

@@ -1,0 +1,148 @@
+// The unit comparison for person records: open unit numbers ("в/ч 41659") and formations
+// ("55 омсбр") as the normaliser reads them (normalize/units.ts).
+import type { Comparison, ComparisonSpec, Level } from './comparison.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import { NumberFormationAliases } from './unit-aliases.ts';
+import { parseUnit } from './normalize/index.ts';
+
+/**
+ * Unit: the open unit number and the formation, each compared as a code; a number alone stands
+ * for the formation the file's records name with it (unit-aliases.ts) or that confident links
+ * taught (learnFromLinks).
+ */
+export class UnitComparison implements Comparison {
+  readonly name: string;
+  readonly fields: string[];
+  readonly levels: Level[];
+  private readonly col: FieldColumn;
+  private readonly codes: Interner;
+  private readonly code: TokenFeature;
+  private readonly formation: TokenFeature;
+  /** Unit numbers to the formations the file's own records name with them (unit-aliases.ts). */
+  private readonly aliases: NumberFormationAliases;
+  /** Unit numbers to formations learned from confident links (learnFromLinks), by id. */
+  private readonly learnedOf = new Map<number, number>();
+  constructor(
+    spec: ComparisonSpec,
+    private readonly data: Dataset,
+    features: FeatureRegistry,
+  ) {
+    this.name = spec.name ?? spec.field;
+    this.fields = [spec.field];
+    this.col = data.column(spec.field);
+    this.codes = new Interner(features);
+    this.code = new TokenFeature((raw) => this.codes.id(unitOf(raw).number), features);
+    this.formation = new TokenFeature((raw) => this.codes.id(unitOf(raw).formation), features);
+    this.aliases = new NumberFormationAliases(this.col, this.code, this.formation);
+    this.levels = [
+      { label: 'null' },
+      { label: 'same unit number', tf: spec.tf },
+      { label: 'same formation' },
+      { label: 'different' },
+    ];
+  }
+  sync(): void {
+    this.code.sync(this.col);
+    this.formation.sync(this.col);
+    this.aliases.sync(this.data.size);
+  }
+  tfKey(r: number): number {
+    const t = this.col.at(r);
+    return t < 0 ? -1 : this.code.data[t];
+  }
+  level(a: number, b: number): number {
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
+    if (ta < 0 || tb < 0) return 0;
+    const ca = this.code.data[ta];
+    const cb = this.code.data[tb];
+    if (ca >= 0 && ca === cb) return 1;
+    // A number alone stands for the formation the file's records name with it.
+    let fa = this.formation.data[ta];
+    let fb = this.formation.data[tb];
+    if (fa < 0) fa = this.formationOfNumber(ca);
+    if (fb < 0) fb = this.formationOfNumber(cb);
+    if (fa >= 0 && fa === fb) return 2;
+    // Different only when both sides say something comparable.
+    return (ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0) ? 3 : 0;
+  }
+
+  /** The formation a unit number stands for: the file's records' alias, else a learned one. */
+  private formationOfNumber(n: number): number {
+    if (n < 0) return -1;
+    const f = this.aliases.of(n);
+    return f >= 0 ? f : (this.learnedOf.get(n) ?? -1);
+  }
+
+  /** A number-only record against a formation-only one, the number's formation unknown. */
+  private numberAgainstFormation(a: number, b: number): number {
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
+    if (ta < 0 || tb < 0) return -1;
+    const numberOnly = (t: number) => this.code.data[t] >= 0 && this.formation.data[t] < 0;
+    const formationOnly = (t: number) => this.code.data[t] < 0 && this.formation.data[t] >= 0;
+    if (numberOnly(ta) && formationOnly(tb)) return this.formationOfNumber(this.code.data[ta]) < 0 ? ta : -1;
+    if (numberOnly(tb) && formationOnly(ta)) return this.formationOfNumber(this.code.data[tb]) < 0 ? tb : -1;
+    return -1;
+  }
+
+  learnsFrom(a: number, b: number): boolean {
+    return this.numberAgainstFormation(a, b) >= 0;
+  }
+
+  /**
+   * Unit numbers that no record names with a formation, learned from confident links instead: a
+   * number takes the formation that two thirds of its confidently linked formation-only records
+   * name (at least two links). Both records of a person rarely write both; his two records, one
+   * with the number and one with the brigade, linked on name, patronymic and birth date, do teach
+   * the pair.
+   */
+  learnFromLinks(pairs: readonly number[]): [string, string][] {
+    const counts = new Map<number, Map<number, number>>();
+    for (let k = 0; k < pairs.length; k += 2) {
+      const [a, b] = [pairs[k], pairs[k + 1]];
+      const numberToken = this.numberAgainstFormation(a, b);
+      if (numberToken < 0) continue;
+      const other = this.col.at(a) === numberToken ? this.col.at(b) : this.col.at(a);
+      const n = this.code.data[numberToken];
+      const f = this.formation.data[other];
+      const byFormation = counts.get(n) ?? new Map<number, number>();
+      byFormation.set(f, (byFormation.get(f) ?? 0) + 1);
+      counts.set(n, byFormation);
+    }
+    const learned: [string, string][] = [];
+    for (const [n, byFormation] of counts) {
+      let total = 0;
+      let best = -1;
+      let bestCount = 0;
+      for (const [f, c] of byFormation) {
+        total += c;
+        if (c > bestCount) [best, bestCount] = [f, c];
+      }
+      if (bestCount >= MIN_LINKS && bestCount >= LEARNED_SHARE * total)
+        learned.push([this.codes.values[n], this.codes.values[best]]);
+    }
+    this.adoptLearned(learned);
+    return learned;
+  }
+
+  adoptLearned(table: readonly (readonly [string, string])[]): void {
+    this.learnedOf.clear();
+    for (const [n, f] of table) this.learnedOf.set(this.codes.id(n), this.codes.id(f));
+  }
+}
+
+const MIN_LINKS = 2;
+const LEARNED_SHARE = 2 / 3;
+
+// parseUnit runs for the comparison's two features and the blocking key: parse each value once.
+const unitCache = new Map<string, { number: string | null; formation: string | null }>();
+export const unitOf = (raw: string): { number: string | null; formation: string | null } => {
+  let u = unitCache.get(raw);
+  if (!u) {
+    if (unitCache.size > 500_000) unitCache.clear();
+    u = parseUnit(raw);
+    unitCache.set(raw, u);
+  }
+  return u;
+};
