@@ -18,11 +18,19 @@ if (!files) throw new Error('--case own-20k, independent-1m, …');
 
 const started = performance.now();
 let t = started;
+// CPU seconds beside wall seconds: on a shared machine the wall clock of one phase swings by a
+// second or two from run to run, the CPU it took much less.
+let cpu = process.cpuUsage();
+const cpuLap = (): string => {
+  const used = process.cpuUsage(cpu);
+  cpu = process.cpuUsage();
+  return `cpu ${((used.user + used.system) / 1e6).toFixed(1)} s`;
+};
 const lap = (phase: string): void => {
   const now = performance.now();
   const mb = (x: number): number => Math.round(x / 1024 / 1024);
   console.log(
-    `${phase.padEnd(28)} ${((now - t) / 1000).toFixed(1)} s   rss ${mb(process.memoryUsage.rss())} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    `${phase.padEnd(28)} ${((now - t) / 1000).toFixed(1)} s   ${cpuLap()}   rss ${mb(process.memoryUsage.rss())} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
   t = now;
 };
@@ -41,6 +49,7 @@ console.log(
   `${'EM'.padEnd(28)} ${em.em.toFixed(1)} s   rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
 );
 t = performance.now();
+cpuLap();
 const predicted = engine.data.size >= 500_000 ? await engine.predictParallel() : engine.predict();
 lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);
 engine.cluster(predicted.edges);

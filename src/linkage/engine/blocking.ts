@@ -2,6 +2,7 @@
 // by rule r is skipped when an earlier rule also puts both records in one block, so each pair is
 // scored exactly once and memory stays O(records). Oversized blocks are skipped and reported.
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import { sortByKey } from './key-sort.ts';
 import { mixHash } from './strings.ts';
 import { getTransform, looksLikeGivenName } from './transforms.ts';
 
@@ -196,32 +197,7 @@ export class Blocking {
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
   sortedByKey(k: number): { order: Int32Array; sortedKeys: Float64Array } {
     const keys = this.mask ? this.keys[k].map((v, r) => (this.mask![r] ? v : NULL_KEY)) : this.keys[k];
-    const n = keys.length;
-    let count = 0;
-    for (let r = 0; r < n; r++) if (keys[r] !== NULL_KEY) count++;
-    const order = new Int32Array(count);
-    const sortedKeys = new Float64Array(count);
-    if (n <= 1 << 21) {
-      // key (32 bits) and index (21 bits) fit one double's mantissa: one native numeric sort.
-      const packed = new Float64Array(count);
-      let i = 0;
-      for (let r = 0; r < n; r++) if (keys[r] !== NULL_KEY) packed[i++] = keys[r] * 2097152 + r;
-      packed.sort();
-      for (let j = 0; j < count; j++) {
-        const r = packed[j] % 2097152;
-        order[j] = r;
-        sortedKeys[j] = (packed[j] - r) / 2097152;
-      }
-    } else {
-      const idx: number[] = [];
-      for (let r = 0; r < n; r++) if (keys[r] !== NULL_KEY) idx.push(r);
-      idx.sort((a, b) => keys[a] - keys[b] || a - b);
-      idx.forEach((r, j) => {
-        order[j] = r;
-        sortedKeys[j] = keys[r];
-      });
-    }
-    return { order, sortedKeys };
+    return sortByKey(keys);
   }
 
   /** Upper bound on the pairs rule k yields (Σ C(size, 2) over blocks that are not oversized). */

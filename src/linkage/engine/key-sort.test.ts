@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { sortByKey } from './key-sort.ts';
+
+/** The comparison sort the radix sort replaced: by key, then by record. */
+const reference = (keys: Float64Array) => {
+  const idx = [...keys.keys()].filter((r) => keys[r] >= 0).sort((a, b) => keys[a] - keys[b] || a - b);
+  return { order: idx, sortedKeys: idx.map((r) => keys[r]) };
+};
+
+describe('sortByKey', () => {
+  it('orders records by key, ties in record order, missing keys left out', () => {
+    const keys = Float64Array.from([5, -1, 3, 5, 0, 4294967295, 3, -1, 2048, 2047]);
+    const { order, sortedKeys } = sortByKey(keys);
+    expect([...order]).toEqual([4, 2, 6, 0, 3, 9, 8, 5]);
+    expect([...sortedKeys]).toEqual([0, 3, 3, 5, 5, 2047, 2048, 4294967295]);
+  });
+
+  it('agrees with a comparison sort on random 32-bit keys with many ties', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    for (const [n, spread] of [
+      [1, 10],
+      [1000, 50],
+      [20000, 2 ** 32],
+    ]) {
+      const keys = Float64Array.from({ length: n }, () => (rand() % 9 === 0 ? -1 : rand() % spread));
+      const got = sortByKey(keys);
+      const want = reference(keys);
+      expect([...got.order]).toEqual(want.order);
+      expect([...got.sortedKeys]).toEqual(want.sortedKeys);
+    }
+  });
+
+  it('handles no records', () => {
+    expect(sortByKey(new Float64Array(0)).order.length).toBe(0);
+  });
+});

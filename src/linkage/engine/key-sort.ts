@@ -1,0 +1,49 @@
+// Records ordered by a 32-bit block key, for blocking. A comparison sort of a million doubles
+// takes ~110 ms, and every pass sorts each of the ~26 rules' keys (training's sample, scoring):
+// 3–4 s at a million records, all before the scoring threads start. An LSD radix sort in three
+// 11-bit passes does the same in ~15 ms. It is stable, so records of one key stay in record
+// order, exactly as the packed (key, record) sort it replaces left them.
+
+const BITS = 11;
+const RADIX = 1 << BITS;
+const MASK = RADIX - 1;
+
+/**
+ * Records r with keys[r] ≥ 0 (a missing key is -1), sorted by key then by r; keys are integers
+ * below 2^32. Returns the records and their keys in that order.
+ */
+export function sortByKey(keys: Float64Array): { order: Int32Array; sortedKeys: Float64Array } {
+  const n = keys.length;
+  let count = 0;
+  for (let r = 0; r < n; r++) if (keys[r] >= 0) count++;
+  let order = new Int32Array(count);
+  let k32 = new Uint32Array(count);
+  let i = 0;
+  for (let r = 0; r < n; r++) {
+    if (keys[r] >= 0) {
+      order[i] = r;
+      k32[i++] = keys[r];
+    }
+  }
+  let nextOrder = new Int32Array(count);
+  let nextKeys = new Uint32Array(count);
+  const counts = new Int32Array(RADIX);
+  for (let shift = 0; shift < 32; shift += BITS) {
+    counts.fill(0);
+    for (let j = 0; j < count; j++) counts[(k32[j] >>> shift) & MASK]++;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < count; j++) {
+      const at = counts[(k32[j] >>> shift) & MASK]++;
+      nextOrder[at] = order[j];
+      nextKeys[at] = k32[j];
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [k32, nextKeys] = [nextKeys, k32];
+  }
+  return { order, sortedKeys: Float64Array.from(k32) };
+}
