@@ -105,8 +105,13 @@ export class PersonIndex {
     );
     // Too few records to train on: the saved model, with the prior of a pool this size.
     if (!params && records.length < LAMBDA_MIN_POOL) built.useParams(built.params);
+    built.savedModelUsed = Boolean(params && built.index.engine.fitsParams(params));
     return built;
   }
+
+  /** Whether build() scored with the saved model it was given (false: none, or one that did not
+   * fit these comparisons, saved by an older version; the index trained its own, to be saved). */
+  savedModelUsed = false;
 
   /** The pool outgrew the small-pool comparisons: build the index again from the stored records. */
   get outgrown(): boolean {
@@ -131,6 +136,8 @@ export class PersonIndex {
 
   /** Adopts a model another process learned (same comparisons, new m), at this pool's size. */
   useParams(params: ModelParams): void {
+    // Another process still running an older version may save a model of other comparisons.
+    if (!this.index.engine.fitsParams(params)) return;
     this.index.engine.useParams({ ...params, lambda: lambdaFor(this.size) }, this.index.engine.scorer?.frequencies);
   }
 

@@ -57,7 +57,8 @@ const build = async (db: Queryable, organisationId: string, now: () => string): 
     saved ? (JSON.parse(saved.params) as ModelParams) : undefined,
   );
   let modelVersion = saved?.version ?? 0;
-  if (!saved)
+  // No model yet, or one an older version saved for other comparisons: keep the one just trained.
+  if (!saved || !index.savedModelUsed)
     modelVersion = await saveModel(db, {
       organisation_id: organisationId,
       params: JSON.stringify(index.params),

@@ -5,7 +5,7 @@
 //    above `minAverage`, so one strong edge cannot drag in a cluster the rest disagrees with,
 //  - the result stays within maxClusterSize (larger would-be clusters raise the alarm).
 // Human "same" decisions are applied first and bypass the automatic checks.
-import { probability, weightOf } from './model.ts';
+import { probability } from './model.ts';
 
 export interface Edges {
   a: Int32Array;
@@ -79,9 +79,10 @@ export const cluster = (
     if (ra !== rb) union(ra, rb);
   }
   const rejected = { constraint: 0, average: 0, size: 0 };
-  const linkWeight = weightOf(opts.linkThreshold);
+  // Compared as probabilities: a threshold taken from an edge's own probability (the target
+  // precision's) must take that edge in, and weightOf(probability(w)) may come back above w.
   const order: number[] = [];
-  for (let e = 0; e < edges.length; e++) if (edges.weight[e] >= linkWeight) order.push(e);
+  for (let e = 0; e < edges.length; e++) if (probability(edges.weight[e]) >= opts.linkThreshold) order.push(e);
   // Ties broken by record order: the result must not depend on which thread found an edge first.
   order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
   const alarmed = new Set<number>();
@@ -135,9 +136,9 @@ export const cluster = (
     clusterOf[i] = rep[r];
   }
   const review: number[] = [];
-  const reviewWeight = weightOf(opts.reviewThreshold);
   for (let e = 0; e < edges.length; e++) {
-    if (edges.weight[e] >= reviewWeight && clusterOf[edges.a[e]] !== clusterOf[edges.b[e]]) review.push(e);
+    if (probability(edges.weight[e]) >= opts.reviewThreshold && clusterOf[edges.a[e]] !== clusterOf[edges.b[e]])
+      review.push(e);
   }
   const alarms: { representative: number; size: number }[] = [];
   for (let r = 0; r < n; r++) {

@@ -4,7 +4,7 @@
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
-import { packDate, parseGenericDate, dateLevel, DATE_FULL_CONFLICT, DATE_LEVELS } from './dates.ts';
+import { packDate, parseGenericDate, dateLevel, DATE_CONFLICTS, DATE_LEVELS } from './dates.ts';
 
 /** Base for comparisons on one field through an interned normalised key. */
 abstract class KeyedComparison implements Comparison {
@@ -176,9 +176,9 @@ export class DateComparison implements Comparison {
         return p < 0 ? -1 : ids.id(String(p));
       }, features);
     }
-    // Only two different full dates are a conflict; a partial date may just be imprecise.
+    // Only two full dates months apart are a conflict; a partial date may just be imprecise.
     this.levels = DATE_LEVELS.map((l, i) =>
-      i === DATE_FULL_CONFLICT && spec.cannotLink
+      DATE_CONFLICTS.includes(i) && spec.cannotLink
         ? { ...l, cannotLink: true }
         : i === 1 && spec.tf
           ? { ...l, tf: true }

@@ -44,12 +44,17 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-03' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1995' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1996' })).toBe('year ±1');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-04-02' })).toBe('within a month');
+    expect(levelOf(s, { d: '1995-12-20' }, { d: '1996-01-15' })).toBe('within a month');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-09-30' })).toBe('within a year');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1996-03-01' })).toBe('within a year');
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1996-04-01' })).toBe('different full dates');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1981-07-30' })).toBe('different full dates');
     expect(levelOf(s, { d: '1995' }, { d: '1981' })).toBe('different');
     expect(levelOf(s, { d: '' }, { d: '1981' })).toBe('null');
     const data = new Dataset(['d']);
     const c = createComparison(s, data, new FeatureRegistry());
-    expect(c.levels.filter((l) => l.cannotLink).map((l) => l.label)).toEqual(['different full dates']);
+    expect(c.levels.filter((l) => l.cannotLink).map((l) => l.label)).toEqual(['within a year', 'different full dates']);
   });
   it('date parsing keeps precision', () => {
     expect(packDate(parseGenericDate('1995'))).toBe(19950000);

@@ -31,12 +31,24 @@ export const DATE_LEVELS: Level[] = [
   { label: 'null' },
   { label: 'exact' },
   { label: 'day/month swapped or one-digit typo' },
+  { label: 'within a month' },
   { label: 'agrees to the lower precision' },
+  { label: 'within a year' },
   { label: 'year ±1' },
   { label: 'different full dates' },
   { label: 'different' },
 ];
-export const DATE_FULL_CONFLICT = 5;
+/**
+ * The levels a config's `cannotLink` makes "two people": two full dates more than a month apart.
+ * Within a month stays evidence for (a birthday misremembered by days); a record whose full date
+ * is months off is, for birth dates, as often a namesake born that year as the same man.
+ */
+export const DATE_CONFLICTS: readonly number[] = [5, 7];
+const DATE_FULL_CONFLICT = 7;
+
+/** Days since 1970 of a packed full date (an impossible day, 31 February, rolls over). */
+const dayNumber = (packed: number): number =>
+  Date.UTC(Math.floor(packed / 10000), (Math.floor(packed / 100) % 100) - 1, packed % 100) / 86_400_000;
 
 /** One substituted digit or two adjacent digits swapped, over the 8 digits YYYYMMDD. */
 const oneDigitTypo = (a: number, b: number): boolean => {
@@ -79,10 +91,16 @@ export const dateLevel = (pa: number, pb: number): number => {
   if (da > 0 && db > 0) {
     if (ya === yb && da === mb && ma === db) return 2;
     if (oneDigitTypo(pa, pb)) return 2;
+    // A date written a few days or weeks off (a misremembered birthday, a date of death taken
+    // as the date it was reported) is weaker evidence than a typo, but far from none: lists
+    // with such errors otherwise see a stranger's date in it.
+    const days = Math.abs(dayNumber(pa) - dayNumber(pb));
+    if (days <= 31) return 3;
+    if (days <= 366) return 5;
     return DATE_FULL_CONFLICT;
   }
   // At least one side is partial: it agrees when every part it has matches.
-  if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return 3;
-  if (Math.abs(ya - yb) === 1) return 4;
-  return 6;
+  if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return 4;
+  if (Math.abs(ya - yb) === 1) return 6;
+  return 8;
 };

@@ -134,7 +134,22 @@ export class LinkageEngine {
     this.useParams(params, frequencies);
   }
 
+  /**
+   * Whether a model has a value for every level of every comparison of this engine. A model saved
+   * by a version whose comparisons had other levels (the date's distance levels, say) would be
+   * read index by index and weigh one level as another: it does not fit, and is not used.
+   */
+  fitsParams(params: ModelParams): boolean {
+    const fits = (table: number[][] | undefined): boolean =>
+      Array.isArray(table) &&
+      table.length === this.comparisons.length &&
+      this.comparisons.every((c, i) => Array.isArray(table[i]) && table[i].length === c.levels.length);
+    return fits(params.m) && fits(params.u);
+  }
+
   useParams(params: ModelParams, frequencies?: TermFrequencies): void {
+    if (!this.fitsParams(params))
+      throw new Error('the model does not fit these comparisons (saved by another version?)');
     this.sync();
     this.params = params;
     for (const c of this.comparisons) c.adoptLearned?.(params.learned?.[c.name] ?? []);

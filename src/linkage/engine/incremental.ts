@@ -33,7 +33,8 @@ export class LinkageIndex {
   ): LinkageIndex {
     const engine = new LinkageEngine(config);
     for (const r of records) engine.add(r.id, r.record, r.source ?? 0);
-    if (params) engine.useParams(params);
+    // A model saved for other comparisons (an older version's) is trained afresh, not misread.
+    if (params && engine.fitsParams(params)) engine.useParams(params);
     else engine.train();
     return new LinkageIndex(engine);
   }

@@ -153,11 +153,12 @@ describe('model: explanations, saved models, corroboration', () => {
         expect(mean(linked.filter((x) => x.p >= next))).toBeLessThan(target);
         // The model is calibrated enough here that the truth agrees with its own estimate.
         expect(above.filter((x) => x.same).length / above.length).toBeGreaterThanOrEqual(target - 0.02);
-        // The clustering links at the threshold itself (no rounding between probability and weight).
+        // The clustering links at the threshold itself (no rounding between probability and weight);
+        // one such pair may still be kept apart by a cannot-link with another member, not all.
         const { clusterOf } = e.cluster(edges);
-        const k = ps.indexOf(threshold);
-        expect(k).toBeGreaterThanOrEqual(0);
-        expect(clusterOf[edges.a[k]]).toBe(clusterOf[edges.b[k]]);
+        const atThreshold = ps.flatMap((p, k) => (p === threshold ? [k] : []));
+        expect(atThreshold.length).toBeGreaterThan(0);
+        expect(atThreshold.some((k) => clusterOf[edges.a[k]] === clusterOf[edges.b[k]])).toBe(true);
       });
     }
     it('never goes below 0.5 (nor below the review threshold), however lenient the target', () => {

@@ -53,7 +53,9 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { d: '12.03.1995' }, { d: '03.12.1995' })).toBe('day/month swapped or one-digit typo');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '1995' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995' }, { d: '1996' })).toBe('year ±1');
-    expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1995' })).toBe('different full dates');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '28.03.1995' })).toBe('within a month');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1995' })).toBe('within a year');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1997' })).toBe('different full dates');
   });
   it('region and unit', () => {
     const r = { type: 'region', field: 'r' };
