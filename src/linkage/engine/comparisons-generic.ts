@@ -38,13 +38,23 @@ abstract class KeyedComparison implements Comparison {
     const t = this.col.at(r);
     return t < 0 ? -1 : this.keyOf.data[t];
   }
-  /** True when this field of a equals the swap field of b and vice versa. */
+  /**
+   * True when this field of a and the swap field of b hold each other's values: both exactly, or
+   * one exactly and the other one edit apart ("Alfie Kelly" against "eKelly Alfie": a record
+   * typed in the wrong columns is typed no more carefully than any other).
+   */
   protected swapped(a: number, b: number, ka: number, kb: number): boolean {
     if (!this.swapCol || !this.swapKeyOf) return false;
     const ta = this.swapCol.at(a);
     const tb = this.swapCol.at(b);
     if (ta < 0 || tb < 0) return false;
-    return this.swapKeyOf.data[tb] === ka && this.swapKeyOf.data[ta] === kb;
+    const sa = this.swapKeyOf.data[ta];
+    const sb = this.swapKeyOf.data[tb];
+    if (sb === ka) return sa === kb || this.oneEdit(sa, kb);
+    return sa === kb && this.oneEdit(sb, ka);
+  }
+  private oneEdit(x: number, y: number): boolean {
+    return x >= 0 && y >= 0 && damerau(this.keys.values[x], this.keys.values[y], 1) <= 1;
   }
   tfKey(r: number): number {
     return this.key(r);

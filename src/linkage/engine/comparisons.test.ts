@@ -15,6 +15,11 @@ describe('generic comparisons: every level', () => {
     const s = { type: 'name', field: 'g', swapWith: 's' };
     expect(levelOf(s, { g: 'Robert', s: 'Smith' }, { g: 'robert', s: 'x' })).toBe('exact');
     expect(levelOf(s, { g: 'Robert', s: 'Smith' }, { g: 'Smith', s: 'Robert' })).toBe('swapped');
+    // Swapped with a typo on one side (either side); typos on both sides are not a swap.
+    expect(levelOf(s, { g: 'Alfie', s: 'eKelly' }, { g: 'Kelly', s: 'Alfie' })).toBe('swapped');
+    expect(levelOf(s, { g: 'Alfie', s: 'Kelly' }, { g: 'Kelly', s: 'Alfei' })).toBe('swapped');
+    expect(levelOf(s, { g: 'Alfie', s: 'eKelly' }, { g: 'Kelly', s: 'Alfei' })).toBe('different');
+    expect(levelOf(s, { g: 'Alfie', s: 'Jones' }, { g: 'Kelly', s: 'Alfie' })).toBe('different');
     expect(levelOf(s, { g: 'Robert' }, { g: 'Rboert' })).toBe('one edit');
     expect(levelOf(s, { g: 'Robert' }, { g: 'Roberto' })).toBe('one edit');
     expect(levelOf(s, { g: 'Martha' }, { g: 'Marhtta' })).toBe('jaro-winkler ≥ 0.9');
