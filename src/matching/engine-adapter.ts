@@ -91,6 +91,9 @@ export class PersonIndex {
     private readonly index: LinkageIndex,
     /** whether names are weighed by their frequency in the pool (see TF_MIN_RECORDS) */
     readonly termFrequencies: boolean,
+    /** Whether build() scored with the saved model it was given (false: none, or one that did not
+     * fit these comparisons, saved by an older version; the index trained its own, to be saved). */
+    readonly savedModelUsed = false,
   ) {
     this.index.engine.data.ids.forEach((id, i) => this.latest.set(id, i));
   }
@@ -99,19 +102,16 @@ export class PersonIndex {
   static build(records: Array<{ id: string; fields: LinkFields }>, params?: ModelParams): PersonIndex {
     const raw = records.map((r) => ({ id: r.id, record: toRaw(r.fields) }));
     const tf = records.length >= TF_MIN_RECORDS;
-    const built = new PersonIndex(
-      LinkageIndex.build(tf ? CONFIG : CONFIG_NO_TF, raw, params && { ...params, lambda: lambdaFor(records.length) }),
-      tf,
+    const index = LinkageIndex.build(
+      tf ? CONFIG : CONFIG_NO_TF,
+      raw,
+      params && { ...params, lambda: lambdaFor(records.length) },
     );
+    const built = new PersonIndex(index, tf, Boolean(params && index.engine.fitsParams(params)));
     // Too few records to train on: the saved model, with the prior of a pool this size.
     if (!params && records.length < LAMBDA_MIN_POOL) built.useParams(built.params);
-    built.savedModelUsed = Boolean(params && built.index.engine.fitsParams(params));
     return built;
   }
-
-  /** Whether build() scored with the saved model it was given (false: none, or one that did not
-   * fit these comparisons, saved by an older version; the index trained its own, to be saved). */
-  savedModelUsed = false;
 
   /** The pool outgrew the small-pool comparisons: build the index again from the stored records. */
   get outgrown(): boolean {

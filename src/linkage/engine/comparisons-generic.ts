@@ -6,8 +6,8 @@ import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldC
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { packDate, parseGenericDate, dateLevel, DATE_CONFLICTS, DATE_LEVELS } from './dates.ts';
 
-/** Base for comparisons on one field through an interned normalised key. */
-abstract class KeyedComparison implements Comparison {
+/** Base for comparisons on one field through an interned normalised key (null or '': no key). */
+export abstract class KeyedComparison implements Comparison {
   readonly name: string;
   readonly fields: string[];
   abstract readonly levels: Level[];
@@ -20,7 +20,7 @@ abstract class KeyedComparison implements Comparison {
     spec: ComparisonSpec,
     data: Dataset,
     protected readonly features: FeatureRegistry,
-    normalise: (raw: string) => string,
+    normalise: (raw: string) => string | null,
   ) {
     this.name = spec.name ?? spec.field;
     this.fields = spec.swapWith ? [spec.field, spec.swapWith] : [spec.field];

@@ -27,6 +27,18 @@ export const packDate = (d: SimpleDate | null): number => {
   return d.year * 10000 + month * 100 + day;
 };
 
+/** Indices into DATE_LEVELS, so that the levels dateLevel returns and their labels stay one list. */
+const L = {
+  exact: 1,
+  typo: 2,
+  withinMonth: 3,
+  lowerPrecision: 4,
+  withinYear: 5,
+  yearOff: 6,
+  fullConflict: 7,
+  different: 8,
+} as const;
+
 export const DATE_LEVELS: Level[] = [
   { label: 'null' },
   { label: 'exact' },
@@ -43,8 +55,7 @@ export const DATE_LEVELS: Level[] = [
  * Within a month stays evidence for (a birthday misremembered by days); a record whose full date
  * is months off is, for birth dates, as often a namesake born that year as the same man.
  */
-export const DATE_CONFLICTS: readonly number[] = [5, 7];
-const DATE_FULL_CONFLICT = 7;
+export const DATE_CONFLICTS: readonly number[] = [L.withinYear, L.fullConflict];
 
 /** Days since 1970 of a packed full date (an impossible day, 31 February, rolls over). */
 const dayNumber = (packed: number): number =>
@@ -81,7 +92,7 @@ const oneDigitTypo = (a: number, b: number): boolean => {
 
 export const dateLevel = (pa: number, pb: number): number => {
   if (pa < 0 || pb < 0) return 0;
-  if (pa === pb) return 1;
+  if (pa === pb) return L.exact;
   const ya = Math.floor(pa / 10000);
   const yb = Math.floor(pb / 10000);
   const ma = Math.floor(pa / 100) % 100;
@@ -89,18 +100,18 @@ export const dateLevel = (pa: number, pb: number): number => {
   const da = pa % 100;
   const db = pb % 100;
   if (da > 0 && db > 0) {
-    if (ya === yb && da === mb && ma === db) return 2;
-    if (oneDigitTypo(pa, pb)) return 2;
+    if (ya === yb && da === mb && ma === db) return L.typo;
+    if (oneDigitTypo(pa, pb)) return L.typo;
     // A date written a few days or weeks off (a misremembered birthday, a date of death taken
     // as the date it was reported) is weaker evidence than a typo, but far from none: lists
     // with such errors otherwise see a stranger's date in it.
     const days = Math.abs(dayNumber(pa) - dayNumber(pb));
-    if (days <= 31) return 3;
-    if (days <= 366) return 5;
-    return DATE_FULL_CONFLICT;
+    if (days <= 31) return L.withinMonth;
+    if (days <= 366) return L.withinYear;
+    return L.fullConflict;
   }
   // At least one side is partial: it agrees when every part it has matches.
-  if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return 4;
-  if (Math.abs(ya - yb) === 1) return 6;
-  return 8;
+  if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return L.lowerPrecision;
+  if (Math.abs(ya - yb) === 1) return L.yearOff;
+  return L.different;
 };

@@ -2,9 +2,9 @@
 // the normalisers: one key per name however it was transliterated, diminutives, gender forms,
 // initials, swapped surname/given name, partial dates, regions and units.
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
-import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import type { Dataset, FeatureRegistry, FieldColumn } from './dataset.ts';
 import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
-import { DateComparison } from './comparisons-generic.ts';
+import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { damerau, jaroWinkler, PairCache } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
@@ -144,34 +144,15 @@ class PersonNameComparison implements Comparison {
 }
 
 /** Region: one ISO 3166-2 code however the region was written. */
-class RegionComparison implements Comparison {
-  readonly name: string;
-  readonly fields: string[];
+class RegionComparison extends KeyedComparison {
   readonly levels: Level[];
-  private readonly col: FieldColumn;
-  private readonly codes: Interner;
-  private readonly code: TokenFeature;
   constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
-    this.name = spec.name ?? spec.field;
-    this.fields = [spec.field];
-    this.col = data.column(spec.field);
-    this.codes = new Interner(features);
-    this.code = new TokenFeature((raw) => this.codes.id(regionCode(raw)), features);
+    super(spec, data, features, regionCode);
     this.levels = [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
   }
-  sync(): void {
-    this.code.sync(this.col);
-  }
-  tfKey(r: number): number {
-    const t = this.col.at(r);
-    return t < 0 ? -1 : this.code.data[t];
-  }
   level(a: number, b: number): number {
-    const ta = this.col.at(a);
-    const tb = this.col.at(b);
-    if (ta < 0 || tb < 0) return 0;
-    const ca = this.code.data[ta];
-    const cb = this.code.data[tb];
+    const ca = this.key(a);
+    const cb = this.key(b);
     return ca < 0 || cb < 0 ? 0 : ca === cb ? 1 : 2;
   }
 }

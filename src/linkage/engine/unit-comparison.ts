@@ -1,7 +1,9 @@
 // The unit comparison for person records: open unit numbers ("в/ч 41659") and formations
 // ("55 омсбр") as the normaliser reads them (normalize/units.ts).
-import type { Comparison, ComparisonSpec, Level } from './comparison.ts';
-import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import type { ComparisonSpec, Level } from './comparison.ts';
+import { KeyedComparison } from './comparisons-generic.ts';
+import { TokenFeature, type Dataset, type FeatureRegistry } from './dataset.ts';
+import { memo } from './normalize/memo.ts';
 import { NumberFormationAliases } from './unit-aliases.ts';
 import { parseUnit } from './normalize/index.ts';
 
@@ -10,13 +12,9 @@ import { parseUnit } from './normalize/index.ts';
  * for the formation the file's records name with it (unit-aliases.ts) or that confident links
  * taught (learnFromLinks).
  */
-export class UnitComparison implements Comparison {
-  readonly name: string;
-  readonly fields: string[];
+export class UnitComparison extends KeyedComparison {
   readonly levels: Level[];
-  private readonly col: FieldColumn;
-  private readonly codes: Interner;
-  private readonly code: TokenFeature;
+  /** The formation of each value (its open number is the base's key), interned with the numbers. */
   private readonly formation: TokenFeature;
   /** Unit numbers to the formations the file's own records name with them (unit-aliases.ts). */
   private readonly aliases: NumberFormationAliases;
@@ -27,13 +25,9 @@ export class UnitComparison implements Comparison {
     private readonly data: Dataset,
     features: FeatureRegistry,
   ) {
-    this.name = spec.name ?? spec.field;
-    this.fields = [spec.field];
-    this.col = data.column(spec.field);
-    this.codes = new Interner(features);
-    this.code = new TokenFeature((raw) => this.codes.id(unitOf(raw).number), features);
-    this.formation = new TokenFeature((raw) => this.codes.id(unitOf(raw).formation), features);
-    this.aliases = new NumberFormationAliases(this.col, this.code, this.formation);
+    super(spec, data, features, (raw) => unitOf(raw).number);
+    this.formation = new TokenFeature((raw) => this.keys.id(unitOf(raw).formation), features);
+    this.aliases = new NumberFormationAliases(this.col, this.keyOf, this.formation);
     this.levels = [
       { label: 'null' },
       { label: 'same unit number', tf: spec.tf },
@@ -41,21 +35,17 @@ export class UnitComparison implements Comparison {
       { label: 'different' },
     ];
   }
-  sync(): void {
-    this.code.sync(this.col);
+  override sync(): void {
+    super.sync();
     this.formation.sync(this.col);
     this.aliases.sync(this.data.size);
-  }
-  tfKey(r: number): number {
-    const t = this.col.at(r);
-    return t < 0 ? -1 : this.code.data[t];
   }
   level(a: number, b: number): number {
     const ta = this.col.at(a);
     const tb = this.col.at(b);
     if (ta < 0 || tb < 0) return 0;
-    const ca = this.code.data[ta];
-    const cb = this.code.data[tb];
+    const ca = this.keyOf.data[ta];
+    const cb = this.keyOf.data[tb];
     if (ca >= 0 && ca === cb) return 1;
     // A number alone stands for the formation the file's records name with it.
     let fa = this.formation.data[ta];
@@ -79,10 +69,10 @@ export class UnitComparison implements Comparison {
     const ta = this.col.at(a);
     const tb = this.col.at(b);
     if (ta < 0 || tb < 0) return -1;
-    const numberOnly = (t: number) => this.code.data[t] >= 0 && this.formation.data[t] < 0;
-    const formationOnly = (t: number) => this.code.data[t] < 0 && this.formation.data[t] >= 0;
-    if (numberOnly(ta) && formationOnly(tb)) return this.formationOfNumber(this.code.data[ta]) < 0 ? ta : -1;
-    if (numberOnly(tb) && formationOnly(ta)) return this.formationOfNumber(this.code.data[tb]) < 0 ? tb : -1;
+    const numberOnly = (t: number) => this.keyOf.data[t] >= 0 && this.formation.data[t] < 0;
+    const formationOnly = (t: number) => this.keyOf.data[t] < 0 && this.formation.data[t] >= 0;
+    if (numberOnly(ta) && formationOnly(tb)) return this.formationOfNumber(this.keyOf.data[ta]) < 0 ? ta : -1;
+    if (numberOnly(tb) && formationOnly(ta)) return this.formationOfNumber(this.keyOf.data[tb]) < 0 ? tb : -1;
     return -1;
   }
 
@@ -104,7 +94,7 @@ export class UnitComparison implements Comparison {
       const numberToken = this.numberAgainstFormation(a, b);
       if (numberToken < 0) continue;
       const other = this.col.at(a) === numberToken ? this.col.at(b) : this.col.at(a);
-      const n = this.code.data[numberToken];
+      const n = this.keyOf.data[numberToken];
       const f = this.formation.data[other];
       const byFormation = counts.get(n) ?? new Map<number, number>();
       byFormation.set(f, (byFormation.get(f) ?? 0) + 1);
@@ -120,7 +110,7 @@ export class UnitComparison implements Comparison {
         if (c > bestCount) [best, bestCount] = [f, c];
       }
       if (bestCount >= MIN_LINKS && bestCount >= LEARNED_SHARE * total)
-        learned.push([this.codes.values[n], this.codes.values[best]]);
+        learned.push([this.keys.values[n], this.keys.values[best]]);
     }
     this.adoptLearned(learned);
     return learned;
@@ -128,7 +118,7 @@ export class UnitComparison implements Comparison {
 
   adoptLearned(table: readonly (readonly [string, string])[]): void {
     this.learnedOf.clear();
-    for (const [n, f] of table) this.learnedOf.set(this.codes.id(n), this.codes.id(f));
+    for (const [n, f] of table) this.learnedOf.set(this.keys.id(n), this.keys.id(f));
   }
 }
 
@@ -136,13 +126,4 @@ const MIN_LINKS = 2;
 const LEARNED_SHARE = 2 / 3;
 
 // parseUnit runs for the comparison's two features and the blocking key: parse each value once.
-const unitCache = new Map<string, { number: string | null; formation: string | null }>();
-export const unitOf = (raw: string): { number: string | null; formation: string | null } => {
-  let u = unitCache.get(raw);
-  if (!u) {
-    if (unitCache.size > 500_000) unitCache.clear();
-    u = parseUnit(raw);
-    unitCache.set(raw, u);
-  }
-  return u;
-};
+export const unitOf = memo(parseUnit, 500_000);
