@@ -2,7 +2,7 @@
 // by rule r is skipped when an earlier rule also puts both records in one block, so each pair is
 // scored exactly once and memory stays O(records). Oversized blocks are skipped and reported.
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
-import { sortByKey } from './key-sort.ts';
+import { NULL_KEY, sortByKey } from './key-sort.ts';
 import { mixHash } from './strings.ts';
 import { getTransform, looksLikeGivenName } from './transforms.ts';
 
@@ -50,8 +50,7 @@ export interface BlockingStats {
   oversized: OversizedBlock[];
 }
 
-/** The key of a record missing a key part (and of records in a skipped oversized block). */
-export const NULL_KEY = -1;
+export { NULL_KEY };
 
 export class Blocking {
   readonly rules: readonly BlockingRule[];
@@ -68,8 +67,12 @@ export class Blocking {
   private readonly fallback: KeyPart[][];
   /** Per fallback rule, per record: 1 when the record lacks a fallback value. */
   lacking: (Uint8Array | null)[] = [];
-  /** Per rule, per record: a 32-bit hash of the key, or -1 when a key part is missing. */
-  keys: Float64Array[] = [];
+  /**
+   * Per rule, per record: a 32-bit hash of the key, or NULL_KEY when a key part is missing. In
+   * shared memory, so the scoring worker reads these very arrays (26 rules at a million records
+   * are 104 MB; a copy for the worker, as doubles, was 208 MB more at the peak).
+   */
+  keys: Uint32Array[] = [];
   /** When set, only records with mask[r] = 1 take part (training samples records, not pairs). */
   mask: Uint8Array | null = null;
   /** Keys a masked pass cleared: (rule, record, key) triples, restored by `unmask`. */
@@ -160,7 +163,7 @@ export class Blocking {
         h = mixHash(mixHash(h, Math.min(x, y)), Math.max(x, y));
       }
     }
-    return h;
+    return h === NULL_KEY ? NULL_KEY - 1 : h;
   }
 
   sync(): void {
@@ -185,7 +188,7 @@ export class Blocking {
     this.sync();
     const n = this.data.size;
     this.keys = this.parts.map((_, k) => {
-      const arr = new Float64Array(n);
+      const arr = new Uint32Array(new SharedArrayBuffer(n * 4));
       for (let r = 0; r < n; r++) arr[r] = this.keyOf(k, r);
       return arr;
     });
@@ -195,7 +198,7 @@ export class Blocking {
   }
 
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
-  sortedByKey(k: number): { order: Int32Array; sortedKeys: Float64Array } {
+  sortedByKey(k: number): { order: Int32Array; sortedKeys: Uint32Array } {
     const keys = this.mask ? this.keys[k].map((v, r) => (this.mask![r] ? v : NULL_KEY)) : this.keys[k];
     return sortByKey(keys);
   }

@@ -2,6 +2,7 @@
 // keeps, per blocking rule, the records sorted by key (binary search) plus a small map for records
 // added after the build; the query is appended to the dataset, scored with the same comparisons,
 // model and term frequencies as a batch run (so results are identical), then dropped.
+import { NULL_KEY } from './blocking.ts';
 import type { LinkageConfigInput } from './config.ts';
 import type { RawRecord } from './dataset.ts';
 import { LinkageEngine } from './engine.ts';
@@ -16,7 +17,7 @@ export interface Candidate {
 }
 
 export class LinkageIndex {
-  private readonly sorted: { order: Int32Array; sortedKeys: Float64Array }[];
+  private readonly sorted: { order: Int32Array; sortedKeys: Uint32Array }[];
   private readonly added: Map<number, number[]>[];
   private stamp = new Int32Array(0);
   private query = 0;
@@ -56,7 +57,7 @@ export class LinkageIndex {
     return this.engine.data.size;
   }
 
-  private lowerBound(keys: Float64Array, key: number): number {
+  private lowerBound(keys: Uint32Array, key: number): number {
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
@@ -79,7 +80,7 @@ export class LinkageIndex {
     const src = this.engine.data.source.data;
     for (let k = 0; k < this.sorted.length; k++) {
       const key = blocking.keyOf(k, q);
-      if (key < 0) continue;
+      if (key === NULL_KEY) continue;
       const { order, sortedKeys } = this.sorted[k];
       const start = this.lowerBound(sortedKeys, key);
       let end = start;
@@ -158,7 +159,7 @@ export class LinkageIndex {
     const { blocking } = this.engine;
     for (let k = 0; k < this.added.length; k++) {
       const key = blocking.keyOf(k, r);
-      if (key < 0) continue;
+      if (key === NULL_KEY) continue;
       const list = this.added[k].get(key);
       if (list) list.push(r);
       else this.added[k].set(key, [r]);

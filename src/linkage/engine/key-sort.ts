@@ -4,23 +4,29 @@
 // 11-bit passes does the same in ~15 ms. It is stable, so records of one key stay in record
 // order, exactly as the packed (key, record) sort it replaces left them.
 
+/**
+ * The key of a record missing a key part (and of records in a skipped oversized block): the one
+ * 32-bit value no real key takes (Blocking.keyOf moves a hash that lands on it one down).
+ */
+export const NULL_KEY = 0xffffffff;
+
 const BITS = 11;
 const RADIX = 1 << BITS;
 const MASK = RADIX - 1;
 
 /**
- * Records r with keys[r] ≥ 0 (a missing key is -1), sorted by key then by r; keys are integers
- * below 2^32. Returns the records and their keys in that order.
+ * Records r with a key (keys[r] ≠ NULL_KEY), sorted by key then by r. Returns the records and
+ * their keys in that order.
  */
-export function sortByKey(keys: Float64Array): { order: Int32Array; sortedKeys: Float64Array } {
+export function sortByKey(keys: Uint32Array): { order: Int32Array; sortedKeys: Uint32Array } {
   const n = keys.length;
   let count = 0;
-  for (let r = 0; r < n; r++) if (keys[r] >= 0) count++;
+  for (let r = 0; r < n; r++) if (keys[r] !== NULL_KEY) count++;
   let order = new Int32Array(count);
   let k32 = new Uint32Array(count);
   let i = 0;
   for (let r = 0; r < n; r++) {
-    if (keys[r] >= 0) {
+    if (keys[r] !== NULL_KEY) {
       order[i] = r;
       k32[i++] = keys[r];
     }
@@ -45,5 +51,5 @@ export function sortByKey(keys: Float64Array): { order: Int32Array; sortedKeys: 
     [order, nextOrder] = [nextOrder, order];
     [k32, nextKeys] = [nextKeys, k32];
   }
-  return { order, sortedKeys: Float64Array.from(k32) };
+  return { order, sortedKeys: k32 };
 }

@@ -12,14 +12,16 @@ import type { SharedFrequencies } from './term-frequency.ts';
 
 const CHUNK = 1 << 14;
 
-const shared = <T extends Int32Array | Float64Array | Uint8Array>(src: T): T => {
+/** src in shared memory: as it is when it already is (the blocking keys), else copied. */
+const shared = <T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(src: T): T => {
+  if (src.buffer instanceof SharedArrayBuffer) return src;
   const out = new (src.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(src.byteLength));
   out.set(src as never);
   return out;
 };
 
 export interface Plan {
-  keys: Float64Array[];
+  keys: Uint32Array[];
   lacking: (Uint8Array | null)[];
   orders: Int32Array[];
   /** Triples (rule, start, end) over orders[rule]. */
