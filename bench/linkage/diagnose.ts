@@ -37,6 +37,10 @@ engine.blocking.forEachPair((a, b) => {
   if (truth[a] === truth[b]) blocked.add(key(a, b));
 }, cross);
 const levelCounts = engine.comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
+// What the true pairs no rule blocks would score if they were scored: the recall blocking costs.
+const missedWould = { link: 0, review: 0, below: 0, cannotLink: 0 };
+/** Level patterns (counts only) of the unblocked true pairs that would score at or above link. */
+const missedPatterns = new Map<string, number>();
 const bands = { missed: 0, below: 0, review: 0, capped: 0, cannotLink: 0, linkable: 0, linkableApart: 0, found: 0 };
 let truePairs = 0;
 for (const list of byPerson.values()) {
@@ -49,6 +53,14 @@ for (const list of byPerson.values()) {
       if (together) bands.found++;
       if (!blocked.has(key(a, b))) {
         bands.missed++;
+        const mw = scorer.score(a, b);
+        if (scorer.cannotLink) missedWould.cannotLink++;
+        else if (mw >= linkW) {
+          missedWould.link++;
+          const pattern = engine.comparisons.map((c, i) => `${c.name}=${c.levels[scorer.levels[i]].label}`).join(' ');
+          missedPatterns.set(pattern, (missedPatterns.get(pattern) ?? 0) + 1);
+        } else if (mw >= reviewW) missedWould.review++;
+        else missedWould.below++;
         continue;
       }
       const w = scorer.score(a, b);
@@ -68,6 +80,12 @@ console.log(
 );
 console.log(`found (same cluster)         ${pct(bands.found, truePairs)}`);
 console.log(`not blocked                  ${pct(bands.missed, truePairs)}`);
+console.log(
+  `  of which would score ≥ link ${missedWould.link}, review band ${missedWould.review}, below ${missedWould.below}, cannot-link ${missedWould.cannotLink}`,
+);
+if (process.argv.includes('--patterns'))
+  for (const [k, n] of [...missedPatterns].sort((x, y) => y[1] - x[1]).slice(0, 15))
+    console.log(`    ${String(n).padStart(6)}  ${k}`);
 console.log(`blocked, below review        ${pct(bands.below, truePairs)}`);
 console.log(`blocked, review band         ${pct(bands.review, truePairs)}`);
 console.log(`blocked, capped (sparse)     ${pct(bands.capped, truePairs)}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Blocking } from './blocking.ts';
 import { Dataset } from './dataset.ts';
+import { personConfig } from './person-config.ts';
 
 const dataset = (rows: Record<string, string>[]): Dataset => {
   const d = new Dataset(['a', 'b']);
@@ -130,5 +131,22 @@ describe('fallback rules ("?field")', () => {
     ]).forEachPair((p, q) => pairs.add([p, q].sort().join('-')));
     // Every neighbour pair meets (1989–90, 1990–91, 1991–92); nothing two or more years apart does.
     expect([...pairs].sort()).toEqual(['0-1', '1-2', '2-3']);
+  });
+});
+
+describe('person blocking', () => {
+  it('pairs names written in each other’s fields with a typo in each', () => {
+    const d = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    d.add('a', { surname: 'Бавидин', given_name: 'Станислав', region: 'Тыва' });
+    d.add('b', { surname: 'Станислв', given_name: 'Бавыдин', region: 'Тыва' });
+    const rules = personConfig().blocking;
+    const pairs = (specs: typeof rules): number[][] => {
+      const found: number[][] = [];
+      new Blocking(d, specs).forEachPair((p, q) => found.push([p, q]));
+      return found;
+    };
+    expect(pairs(rules)).toEqual([[0, 1]]);
+    // The unordered pair of the names' first three letters is what finds it.
+    expect(pairs(rules.filter((r) => !JSON.stringify(r).includes('name-any-prefix3')))).toEqual([]);
   });
 });

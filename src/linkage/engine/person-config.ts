@@ -105,6 +105,10 @@ export const personConfig = (): LinkageConfigInput => ({
     // 0.990 (own), for 1.5× the candidate pairs there and 1% more at a million (cap 20).
     { rule: ['surname~given_name|surname-suffix3', 'given_name~surname|given-canonical'], maxBlockSize: 20 },
     { rule: ['surname~given_name|surname-prefix3', 'given_name~surname|given-canonical'], maxBlockSize: 20 },
+    // Names swapped with a typo on top, or a typo in both names: the unordered pair of the two
+    // names' first three letters. Pair completeness at 20,000 records 0.973 → 0.983 (independent),
+    // 0.990 → 0.991 (own), +7% candidate pairs there and +3% at a million (cap 20).
+    { rule: ['surname+given_name|name-any-prefix3'], maxBlockSize: 20 },
   ],
   maxBlockSize: 2000,
   // Learned by bench/linkage/train-person-model.ts on generated records: EM's prior, and the model

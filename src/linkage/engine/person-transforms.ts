@@ -25,6 +25,14 @@ export const looksLikeGivenName = (raw: string): boolean => {
   const key = nameKey(raw, 'given');
   return key.length > 1 && !isInitial(raw) && isKnownGivenName(key);
 };
+/** Either name field: a given name to its full form, anything else to its genderless surname. */
+const nameAny = (raw: string): string | null => {
+  const key = nameKey(raw, 'given');
+  if (!key || isInitial(raw)) return null;
+  const full = canonicalGivenName(key);
+  return full !== key ? full : surnameGenderless(key);
+};
+
 export const personTransforms: Record<string, KeyTransform> = {
   'surname-key': (raw) => nonEmpty(nameKey(raw, 'surname')),
   'surname-genderless': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))),
@@ -34,13 +42,8 @@ export const personTransforms: Record<string, KeyTransform> = {
   'surname-prefix3': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(0, 3)),
   'surname-suffix3': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname')).slice(-3)),
   'surname-dm': (raw) => nonEmpty(daitchMokotoff(nameKey(raw, 'surname'))[0]),
-  // Either name field: a given name to its full form, anything else to its genderless surname.
-  'name-any': (raw) => {
-    const key = nameKey(raw, 'given');
-    if (!key || isInitial(raw)) return null;
-    const full = canonicalGivenName(key);
-    return full !== key ? full : surnameGenderless(key);
-  },
+  'name-any': nameAny,
+  'name-any-prefix3': (raw) => nonEmpty(nameAny(raw)?.slice(0, 3)),
   'given-key': (raw) => nonEmpty(nameKey(raw, 'given')),
   'given-canonical': (raw) => (isInitial(raw) ? null : nonEmpty(canonicalGivenName(nameKey(raw, 'given')))),
   'given-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))),
