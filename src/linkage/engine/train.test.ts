@@ -55,3 +55,35 @@ describe('unsupervised training (u from random pairs, m and λ by EM over candid
     expect(fp / (tp + fp)).toBeLessThan(0.05);
   });
 });
+
+describe('u in a small file with many records per person', () => {
+  // 150 people with 6 records each (one with a typo in the name), every record with its person's
+  // birth date (no two people share one): a random pair is a match one time in 180, and every
+  // random pair that agrees on the date is one of those matches. Strangers never agree on it.
+  const engine = new LinkageEngine({
+    id: 'id',
+    comparisons: [
+      { type: 'name', field: 'name' },
+      { type: 'date', field: 'dob' },
+    ],
+    blocking: [['name'], ['dob']],
+    training: { randomPairs: 200_000 },
+  });
+  for (let person = 0; person < 150; person++) {
+    const dob = `19${50 + (person % 50)}-0${1 + (person % 9)}-${10 + Math.floor(person / 9)}`;
+    for (let k = 0; k < 6; k++)
+      engine.add(`${person}-${k}`, { name: k === 5 ? `nxme${person}` : `name${person}`, dob });
+  }
+  engine.train();
+  const i = engine.comparisons.findIndex((c) => c.name === 'dob');
+
+  it('takes the matches among the random pairs out of u', () => {
+    // Read off the random pairs as they are, u(exact) would be the matches' share, about 1/180.
+    expect(engine.params!.u[i][1]).toBeLessThan(0.0005);
+    expect(engine.scorer!.weights[i][1]).toBeGreaterThan(10);
+  });
+  it('so λ is the share of matching pairs', () => {
+    const truePairs = 150 * 15;
+    expect(engine.params!.lambda).toBeCloseTo(truePairs / ((900 * 899) / 2), 4);
+  });
+});

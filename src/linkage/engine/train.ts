@@ -72,19 +72,67 @@ const normaliseNonNull = (c: ArrayLike<number>): number[] => {
   return Array.from(c, (v, l) => (l === 0 ? 0 : v / total));
 };
 
-export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): number[][] => {
+/**
+ * Random pairs, for u. A random pair is a match with probability λ: in a large file a few in a
+ * million, but in a small file with many records per person (a thousand records of 250 people:
+ * λ = 0.004) the matches among random pairs are most of those that agree on a full birth date
+ * or an e-mail address, and u read off them as they are makes such agreement look five times
+ * commoner among strangers than it is. EM already takes every pair outside the candidates for a
+ * non-match; the random pairs that are candidates are kept aside (their levels and term-frequency
+ * shift), and each EM iteration counts them into u by how likely they are *not* a match.
+ */
+interface RandomPairs {
+  /** Per comparison, level counts of the random pairs no rule blocks (+1 smoothing). */
+  outside: Float64Array[];
+  /** Level patterns (one Int32Array per pair) and tfDelta of the random pairs that are candidates. */
+  candidates: Int32Array[];
+  candidateTf: number[];
+}
+
+const sampleRandomPairs = (
+  data: Dataset,
+  comps: readonly Comparison[],
+  opts: TrainingOptions,
+  blocking: Blocking | null,
+): { pairs: RandomPairs; raw: number[][]; ends: number[][] } => {
   const rand = rng(opts.seed);
-  const counts = comps.map((c) => new Float64Array(c.levels.length).fill(1)); // +1 smoothing: no level is impossible
+  const outside = comps.map((c) => new Float64Array(c.levels.length).fill(1)); // no level is impossible
+  const all = comps.map((c) => new Float64Array(c.levels.length).fill(1));
+  const candidates: Int32Array[] = [];
+  const ends: number[][] = [];
   const n = data.size;
   const src = data.source.data;
+  const rules = blocking?.rules.length ?? 0;
   for (let s = 0; s < opts.randomPairs; s++) {
     const a = Math.floor(rand() * n);
     const b = Math.floor(rand() * n);
     if (a === b || (opts.crossSourceOnly && src[a] === src[b])) continue;
-    for (let i = 0; i < comps.length; i++) counts[i][comps[i].level(a, b)]++;
+    const levels = Int32Array.from(comps, (c) => c.level(a, b));
+    levels.forEach((l, i) => all[i][l]++);
+    if (blocking?.seenEarlier(rules, a, b)) {
+      candidates.push(levels);
+      ends.push([a, b]);
+    } else levels.forEach((l, i) => outside[i][l]++);
   }
+  return { pairs: { outside, candidates, candidateTf: [] }, raw: all.map(normaliseNonNull), ends };
+};
+
+/** u from random pairs: those outside the blocks, plus the candidates by P(not a match). */
+const uFromRandomPairs = (
+  comps: readonly Comparison[],
+  random: RandomPairs,
+  logit: (levels: Int32Array) => number,
+): number[][] => {
+  const counts = random.outside.map((c) => Float64Array.from(c));
+  random.candidates.forEach((levels, j) => {
+    const notMatch = 1 / (1 + Math.exp(logit(levels) + random.candidateTf[j]));
+    for (let i = 0; i < comps.length; i++) counts[i][levels[i]] += notMatch;
+  });
   return counts.map(normaliseNonNull);
 };
+
+export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): number[][] =>
+  sampleRandomPairs(data, comps, opts, null).raw;
 
 /** Initial m without a saved model: most mass on the best level, decreasing geometrically. */
 export const initialM = (levels: number): number[] =>
@@ -233,13 +281,19 @@ export const train = (
   frequencies: TermFrequencies | null = null,
 ): { params: ModelParams; report: TrainingReport } => {
   const t0 = performance.now();
-  const u = estimateU(data, comps, opts);
+  blocking.ensureKeys();
+  const sampled = sampleRandomPairs(data, comps, opts, blocking);
+  const random = sampled.pairs;
+  let u = sampled.raw;
+  const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
+  random.candidateTf = random.candidates.map((levels, j) =>
+    frequencies ? tfDelta(tf, levels, sampled.ends[j][0], sampled.ends[j][1], u, frequencies) : 0,
+  );
   const t1 = performance.now();
   const n = data.size;
   const share = Math.min(1, opts.maxTrainingRecords / n);
   const rand = rng(opts.seed + 17);
   const mask = share < 1 ? Uint8Array.from({ length: n }, () => (rand() < share ? 1 : 0)) : null;
-  blocking.ensureKeys();
   blocking.mask = mask;
   let found: CandidatePairs;
   try {
@@ -254,7 +308,7 @@ export const train = (
   // candidates: EM moves λ within a few iterations either way.
   let lambda = Math.min(0.5, Math.max(1 / all, prior?.lambda ?? (0.1 * found.pairs) / all));
   let m = m0.map((x) => [...x]);
-  const logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
+  let logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
   let expected = 0;
   let it = 0;
   const logit = new Float64Array(found.patterns.length);
@@ -289,6 +343,17 @@ export const train = (
     next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
     m = next;
     lambda = nextLambda;
+    const logMNext = m.map((mi, i) =>
+      mi.map((x, l) => (comps[i].levels[l].implied ? 0 : Math.log(Math.max(x, 1e-12)))),
+    );
+    const priorNext = Math.log(lambda / (1 - lambda));
+    const logUNow = logU;
+    u = uFromRandomPairs(comps, random, (levels) => {
+      let x = priorNext;
+      for (let i = 0; i < comps.length; i++) if (levels[i] > 0) x += logMNext[i][levels[i]] - logUNow[i][levels[i]];
+      return x;
+    });
+    logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
     if (moved < 1e-5) break;
   }
   const params: ModelParams = { lambda, m, u };
