@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { nameKey } from './names.ts';
 import { GIVEN_NAME_VARIANTS } from './given-name-variants.ts';
+import { memo } from './memo.ts';
 
 // diminutives.csv has a few ambiguous forms (Слава = Вячеслав, Владислав, Станислав …; its
 // note column says "also …"). canonicalGivenName takes the first full name (soldiers' records are
@@ -50,12 +51,60 @@ function buildTable(): Map<string, string> {
 }
 
 let table: Map<string, string> | null = null;
+let fullNames: Set<string> | null = null;
+
+/** The keys of data/names/male_first_names.txt as written (not canonicalised). */
+function maleFullNames(): Set<string> {
+  if (!fullNames) {
+    fullNames = new Set();
+    const url = new URL('../../../../data/names/male_first_names.txt', import.meta.url);
+    for (const line of readFileSync(url, 'utf8').split(/\r?\n/)) {
+      const k = nameKey(line.trim(), 'given');
+      if (k) fullNames.add(k);
+    }
+  }
+  return fullNames;
+}
+
+/**
+ * Colloquial suffixes, as keys (ё is е): Вовчик, Ромка, Максимка, Юрик, Женёк, Сашок, Толян,
+ * Никитос. Longest first, so "чик" is tried before "ик".
+ */
+const SUFFIXES = ['чик', 'ка', 'ик', 'ек', 'ок', 'ан', 'ос'];
+/** What the stem may have ended in before the suffix: nothing (Максим-ка), а (Ром-а), я (Кост-я). */
+const STEM_ENDINGS = ['', 'а', 'иа'];
+const MIN_STEM = 3;
+
+/**
+ * A diminutive no list has, read as a suffix on a name that is known: "Ромка" is Рома with -ка,
+ * "Вовчик" Вова with -чик, "Максимка" Максим with -ка. Never for a full name of the list (Руслан,
+ * Роман and Степан end in "ан" too), and only when the stem is at least three letters.
+ */
+function bySuffix(key: string, known: Map<string, string>): string | null {
+  if (maleFullNames().has(key)) return null;
+  for (const suffix of SUFFIXES) {
+    if (!key.endsWith(suffix) || key.length - suffix.length < MIN_STEM) continue;
+    const stem = key.slice(0, -suffix.length);
+    for (const ending of STEM_ENDINGS) {
+      const candidate = stem + ending;
+      const full = known.get(candidate) ?? (maleFullNames().has(candidate) ? candidate : undefined);
+      if (full) return full;
+    }
+  }
+  return null;
+}
+
+/** Every distinct surname passes through here too (the name-any blocking key): bounded. */
+const cachedBySuffix = memo((key: string): string => {
+  table ??= buildTable();
+  return bySuffix(key, table) ?? key;
+}, 200_000);
 
 /** Given-name key → full-name key via diminutives and Ukrainian/regional equivalents. */
 export function canonicalGivenName(key: string): string {
   if (!key) return '';
   table ??= buildTable();
-  return table.get(key) ?? key;
+  return table.get(key) ?? cachedBySuffix(key);
 }
 
 /** All variant keys that canonicalise to the given full-name key (for the generator and tests). */

@@ -132,6 +132,23 @@ describe('canonicalGivenName', () => {
     expect(givenNameReadings(nameKey('Иван', 'given'))).toEqual([nameKey('Иван', 'given')]);
   });
 
+  it('reads a colloquial suffix on a known name or short form', () => {
+    expect(g('Ромка')).toBe(nameKey('Роман', 'given'));
+    expect(g('Вовчик')).toBe(nameKey('Владимир', 'given'));
+    expect(g('Максимка')).toBe(nameKey('Максим', 'given'));
+    expect(g('Женёк')).toBe(nameKey('Евгений', 'given'));
+    expect(g('Сашок')).toBe(nameKey('Александр', 'given'));
+    expect(g('Толян')).toBe(nameKey('Анатолий', 'given'));
+    expect(g('Костик')).toBe(nameKey('Константин', 'given'));
+    expect(g('Никитос')).toBe(nameKey('Никита', 'given'));
+    expect(g('Romka')).toBe(nameKey('Роман', 'given'));
+    // Full names that end like a suffix stay themselves; a short stem reads nothing.
+    expect(g('Роман')).toBe(nameKey('Роман', 'given'));
+    expect(g('Руслан')).toBe(nameKey('Руслан', 'given'));
+    expect(g('Степан')).toBe(nameKey('Степан', 'given'));
+    expect(g('Эрик')).toBe(nameKey('Эрик', 'given'));
+  });
+
   it('leaves full and unknown names alone', () => {
     expect(g('Александр')).toBe(nameKey('Александр', 'given'));
     expect(g('Баир')).toBe(nameKey('Баир', 'given'));
