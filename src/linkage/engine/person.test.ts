@@ -66,5 +66,14 @@ describe('person comparisons: every level', () => {
     expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'military unit 12345' })).toBe('same unit number');
     expect(levelOf(u, { u: '55 омсбр' }, { u: '55th Motor Rifle Brigade' })).toBe('same formation');
     expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'в/ч 54321' })).toBe('different');
+    // A formation without its type is the same as one of its family with that number, no other.
+    expect(levelOf(u, { u: '55-я бригада' }, { u: '55 омсбр' })).toBe('same formation');
+    expect(levelOf(u, { u: '20 армия' }, { u: '20-я общевойсковая армия' })).toBe('same formation');
+    expect(levelOf(u, { u: '55 бригада' }, { u: '55th brigade' })).toBe('same formation');
+    expect(levelOf(u, { u: '55 бригада' }, { u: '64 омсбр' })).toBe('different');
+    expect(levelOf(u, { u: '1009 полк' }, { u: '1010 мсп' })).toBe('different');
+    // An army and a brigade: the brigade may serve in that army.
+    expect(levelOf(u, { u: '20 армия' }, { u: '55 омсбр' })).toBe('null');
+    expect(levelOf(u, { u: '55 бригада' }, { u: 'в/ч 12345' })).toBe('null');
   });
 });

@@ -5,7 +5,7 @@ import { KeyedComparison } from './comparisons-generic.ts';
 import { TokenFeature, type Dataset, type FeatureRegistry } from './dataset.ts';
 import { memo } from './normalize/memo.ts';
 import { NumberFormationAliases } from './unit-aliases.ts';
-import { parseUnit } from './normalize/index.ts';
+import { formationAgreement, parseUnit, parseUnitLoose } from './normalize/index.ts';
 
 /**
  * Unit: the open unit number and the formation, each compared as a code; a number alone stands
@@ -20,6 +20,13 @@ export class UnitComparison extends KeyedComparison {
   private readonly aliases: NumberFormationAliases;
   /** Unit numbers to formations learned from confident links (learnFromLinks), by id. */
   private readonly learnedOf = new Map<number, number>();
+  /**
+   * A formation whose type is not written ("55 бригада", "20-я армия", "1009 полк"): the same
+   * formation as "55 омсбр" or "20 оа" is possible, "64 омсбр" or "55 полк" is not. Kept apart
+   * from the exact formations, which compare by key alone.
+   */
+  private readonly vague: TokenFeature;
+  private readonly agreementCache = new Map<number, number>();
   constructor(
     spec: ComparisonSpec,
     private readonly data: Dataset,
@@ -27,6 +34,10 @@ export class UnitComparison extends KeyedComparison {
   ) {
     super(spec, data, features, (raw) => unitOf(raw).number);
     this.formation = new TokenFeature((raw) => this.keys.id(unitOf(raw).formation), features);
+    this.vague = new TokenFeature((raw) => {
+      const loose = parseUnitLoose(raw).formation;
+      return loose && loose !== unitOf(raw).formation ? this.keys.id(loose) : -1;
+    }, features);
     this.aliases = new NumberFormationAliases(this.col, this.keyOf, this.formation);
     this.levels = [
       { label: 'null' },
@@ -38,6 +49,7 @@ export class UnitComparison extends KeyedComparison {
   override sync(): void {
     super.sync();
     this.formation.sync(this.col);
+    this.vague.sync(this.col);
     this.aliases.sync(this.data.size);
   }
   level(a: number, b: number): number {
@@ -53,8 +65,30 @@ export class UnitComparison extends KeyedComparison {
     if (fa < 0) fa = this.formationOfNumber(ca);
     if (fb < 0) fb = this.formationOfNumber(cb);
     if (fa >= 0 && fa === fb) return 2;
+    const va = this.vague.data[ta];
+    const vb = this.vague.data[tb];
+    if (va >= 0 || vb >= 0) {
+      const x = va >= 0 ? va : fa;
+      const y = vb >= 0 ? vb : fb;
+      if (x >= 0 && y >= 0) {
+        const agreement = this.agreement(x, y);
+        if (agreement !== 0) return agreement;
+      }
+    }
     // Different only when both sides say something comparable.
     return (ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0) ? 3 : 0;
+  }
+
+  /** Two formations, one or both without their type: 2 one formation, 3 two, 0 not comparable. */
+  private agreement(x: number, y: number): number {
+    const key = x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
+    let level = this.agreementCache.get(key);
+    if (level === undefined) {
+      const a = formationAgreement(this.keys.values[x], this.keys.values[y]);
+      level = a === 'same' ? 2 : a === 'different' ? 3 : 0;
+      this.agreementCache.set(key, level);
+    }
+    return level;
   }
 
   /** The formation a unit number stands for: the file's records' alias, else a learned one. */

@@ -171,6 +171,23 @@ function namedFormation(s: string): string | null {
   return bars ? `барс ${bars[1] ?? bars[2]}` : null;
 }
 
+/**
+ * Whether two formation keys, one or both without their type ("55 бригада", "20 армия"), name
+ * one formation (same number, types of one family), two of one kind ("55 бригада" and "64
+ * омсбр", "1009 полк" and "1010 полк"), or cannot be compared (an army against a brigade: a
+ * brigade serves in an army). Used where one side is vague; two typed formations that differ are
+ * two formations (measured: reading a typed army against a typed brigade as incomparable lost
+ * F1 on both generators).
+ */
+export function formationAgreement(a: string, b: string): 'same' | 'different' | 'incomparable' {
+  if (formationsCompatible(a, b)) return 'same';
+  const ta = a.slice(a.indexOf(' ') + 1);
+  const tb = b.slice(b.indexOf(' ') + 1);
+  const family = (t: string) => VAGUE_TYPES.find((v) => v.canonical === t || v.family.includes(t));
+  const fa = family(ta);
+  return fa && fa === family(tb) ? 'different' : 'incomparable';
+}
+
 /** True when two formation keys can be the same formation: equal, or the same number with one
  * side vague ("193 бригада") and the other a type of that family ("193 омсбр"). */
 export function formationsCompatible(a: string, b: string): boolean {
