@@ -150,3 +150,15 @@ describe('person blocking', () => {
     expect(pairs(rules.filter((r) => !JSON.stringify(r).includes('name-any-prefix3')))).toEqual([]);
   });
 });
+
+describe('unit blocking keys', () => {
+  it('puts a formation written without its type in the block of the typed one', () => {
+    const d = new Dataset(['surname', 'unit']);
+    d.add('a', { surname: 'Доржиев', unit: '55-я бригада' });
+    d.add('b', { surname: 'Доржиев', unit: '55 омсбр' });
+    d.add('c', { surname: 'Доржиев', unit: '64 омсбр' });
+    const found: number[][] = [];
+    new Blocking(d, [['surname|surname-dm', 'unit|unit-formation-family']]).forEachPair((p, q) => found.push([p, q]));
+    expect(found).toEqual([[0, 1]]);
+  });
+});

@@ -73,16 +73,16 @@ export const personConfig = (): LinkageConfigInput => ({
     // A year off by one on top of swapped names or a surname typo.
     ['surname+given_name|name-any', 'patronymic|patronymic-key'],
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-year', 'region|region-code'],
-    { rule: ['surname|surname-dm', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['surname|surname-dm', 'unit|unit-formation-family'], maxBlockSize: 20 },
     { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 20 },
     { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 20 },
-    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation-family'], maxBlockSize: 20 },
     {
       rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'birth_date|birth-month-day'],
       maxBlockSize: 20,
     },
     { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 20 },
-    { rule: ['birth_date|birth-month-day', 'unit|unit-formation'], maxBlockSize: 20 },
+    { rule: ['birth_date|birth-month-day', 'unit|unit-formation-family'], maxBlockSize: 20 },
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
     // A birth year off by one (two-year windows, one shifted) and surname and given name written in
     // each other's fields ("a~b": read b when a holds a known given name and b does not). The

@@ -5,11 +5,13 @@ import { unitOf } from './unit-comparison.ts';
 import {
   canonicalGivenName,
   daitchMokotoff,
+  formationFamilyKey,
   initialOf,
   isInitial,
   isKnownGivenName,
   metaphoneRu,
   nameKey,
+  parseUnitLoose,
   patronymicGenderless,
   regionCode,
   surnameGenderless,
@@ -75,4 +77,5 @@ export const personTransforms: Record<string, KeyTransform> = {
   'region-code': (raw) => regionCode(raw),
   'unit-number': (raw) => unitOf(raw).number,
   'unit-formation': (raw) => unitOf(raw).formation,
+  'unit-formation-family': (raw) => formationFamilyKey(parseUnitLoose(raw).formation),
 };

@@ -11,6 +11,6 @@ export type { DatePrecision, PartialDate } from './dates.ts';
 export { parseDate } from './dates.ts';
 export { regionCode } from './regions.ts';
 export type { UnitKey } from './units.ts';
-export { parseUnit, parseUnitLoose, formationsCompatible, formationAgreement } from './units.ts';
+export { parseUnit, parseUnitLoose, formationsCompatible, formationAgreement, formationFamilyKey } from './units.ts';
 export type { PatronymicForms } from './patronymic-forms.ts';
 export { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';

@@ -172,6 +172,19 @@ function namedFormation(s: string): string | null {
 }
 
 /**
+ * A formation's number with its kind ("55 омсбр", "55 обрмп" and "55 бригада" are all "55
+ * бригада"; "20 оа" is "20 армия"), for blocking: a formation written without its type meets
+ * the typed one. Named formations and kinds outside the families stay as they are.
+ */
+export function formationFamilyKey(formation: string | null): string | null {
+  if (!formation) return null;
+  const space = formation.indexOf(' ');
+  const type = formation.slice(space + 1);
+  const family = VAGUE_TYPES.find((v) => v.canonical === type || v.family.includes(type));
+  return family ? `${formation.slice(0, space)} ${family.canonical}` : formation;
+}
+
+/**
  * Whether two formation keys, one or both without their type ("55 бригада", "20 армия"), name
  * one formation (same number, types of one family), two of one kind ("55 бригада" and "64
  * омсбр", "1009 полк" and "1010 полк"), or cannot be compared (an army against a brigade: a
