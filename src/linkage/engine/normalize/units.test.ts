@@ -149,6 +149,11 @@ describe('parseUnit', () => {
     for (const s of ['БАРС-13', 'барс 13', '13-й БАРС', 'отряд БАРС 13'])
       expect(parseUnit(s).formation, s).toBe('барс 13');
     expect(parseUnit('БАРС-13').formation).not.toBe(parseUnit('БАРС-14').formation);
+    expect(parseUnit('батальон «Восток»').formation).toBe('восток');
+    expect(parseUnit('Vostok battalion').formation).toBe('восток');
+    expect(parseUnit('Дальний Восток').formation).toBeNull();
+    expect(parseUnit('ЧВК Редут').formation).toBe('чвк редут');
+    expect(parseUnit('Пятнашка').formation).toBe('пятнашка');
     // Storm units serve inside numbered regiments: no key of their own.
     expect(parseUnit('Шторм Z').formation).toBeNull();
     expect(parseUnit('Шторм Z, 1 мсп').formation).toBe('1 мсп');

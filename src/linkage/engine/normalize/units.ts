@@ -161,6 +161,13 @@ function honorificFormation(s: string): string | null {
 const NAMED: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: 'чвк вагнер', pattern: /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner)(?![\p{L}])/iu },
   { key: 'ахмат', pattern: /(?:^|[^\p{L}])(?:ахмат|akhmat|ahmat)(?![\p{L}])/iu },
+  // Volunteer battalions and private companies of the DPR and LPR, known by their names.
+  { key: 'восток', pattern: /(?:^|[^\p{L}])(?<!дальний\s)(?:восток|vostok)(?![\p{L}])/iu },
+  { key: 'спарта', pattern: /(?:^|[^\p{L}])(?:спарта|sparta)(?![\p{L}])/iu },
+  { key: 'сомали', pattern: /(?:^|[^\p{L}])(?:сомали|somali)(?![\p{L}])/iu },
+  { key: 'пятнашка', pattern: /(?:^|[^\p{L}])(?:пятнашка|pyatnashka)(?![\p{L}])/iu },
+  { key: 'чвк редут', pattern: /(?:^|[^\p{L}])(?:редут|redut)(?![\p{L}])/iu },
+  { key: 'конвой', pattern: /(?:^|[^\p{L}])(?:конвой|konvoi|konvoy)(?![\p{L}])/iu },
 ];
 const BARS =
   /(?:^|[^\p{L}])(?:барс|bars)\s*[-‐–]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:-?\s*(?:[йяго]|ий|ый|ой|го))?\s+(?:барс|bars)(?![\p{L}])/iu;
