@@ -5,8 +5,7 @@
 // cluster; and per comparison, the share of blocked true pairs at each level.
 // Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42]
 import { probability, weightOf } from '../../src/linkage/engine/model.ts';
-import { regionCode } from '../../src/linkage/engine/normalize/index.ts';
-import { unitOf } from '../../src/linkage/engine/unit-comparison.ts';
+import { parseUnitLoose, regionCode } from '../../src/linkage/engine/normalize/index.ts';
 import { loadCase } from './load-case.ts';
 
 const arg = (name: string): string | undefined => {
@@ -254,7 +253,8 @@ if (engine.data.fields.includes('unit') && engine.data.fields.includes('region')
   const kind = (r: number): string => {
     const raw = engine.data.value('unit', r);
     if (!raw) return '';
-    const u = unitOf(raw);
+    // Formations without their type ("55 бригада") count as read: the comparison uses them.
+    const u = parseUnitLoose(raw);
     return u.number && u.formation ? 'both' : u.number ? 'number' : u.formation ? 'formation' : 'unread';
   };
   let regions = 0;

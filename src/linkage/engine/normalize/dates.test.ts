@@ -63,10 +63,14 @@ describe('parseDate', () => {
       'г.р. 1990',
       'год рождения: 1990',
       'примерно 1990 г.',
+      'р. 1990',
+      '1990 (34 года)',
     ])
       expect(parseDate(s), s).toEqual(y1990);
     expect(parseDate('12 .03.1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
     expect(parseDate('12. 03. 1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
+    // An age beside the date, as obituary lists write it.
+    expect(parseDate('12.03.1990 (35 лет)')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
     expect(parseDate('около')).toBeNull();
   });
 

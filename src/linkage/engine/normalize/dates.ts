@@ -82,8 +82,9 @@ function year2(y: string): number {
 // "1990 (примерно)") is read as written: a year is already a year's precision, and the
 // comparison tolerates ±1.
 const APPROXIMATE_BEFORE =
-  /^(?:~|≈|±|ок\.|около|примерно|прим\.|приблизительно|circa|ca\.|c\.|approx\.?|г\.?\s*р\.?|год\s+рождения|дата\s+рождения|д\.?\s*р\.?|born|b\.)[:\s]*/u;
-const APPROXIMATE_AFTER = /\s*(?:\?+|\((?:примерно|прибл\.?|около|approx\.?|\?)\)|примерно|прибл\.)$/u;
+  /^(?:~|≈|±|ок\.|около|примерно|прим\.|приблизительно|circa|ca\.|c\.|approx\.?|г\.?\s*р\.?|год\s+рождения|дата\s+рождения|д\.?\s*р\.?|р\.|born|b\.)[:\s]*/u;
+const APPROXIMATE_AFTER =
+  /\s*(?:\?+|\((?:примерно|прибл\.?|около|approx\.?|\?)\)|\(\d{1,3}\s*(?:лет|год[а]?|y\.?o\.?|years?(?:\s+old)?)\)|примерно|прибл\.)$/u;
 
 /** Parses a full or partial date; see the accepted forms above. */
 export function parseDate(raw: string): PartialDate | null {
