@@ -80,6 +80,18 @@ class ExactComparison extends KeyedComparison {
   }
 }
 
+/**
+ * "J" against "John", or "Mary" against "Mary Ann": one value is an initial of the other, or its
+ * words are some of the other's (a middle name, a second surname left out). Its weight is learned
+ * like any level's; without it such pairs were "different", the strongest evidence against.
+ */
+const initialOrPart = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 1) return long.startsWith(short);
+  const words = long.split(' ');
+  return words.length > 1 && short.split(' ').every((w) => words.includes(w));
+};
+
 class NameComparison extends KeyedComparison {
   readonly levels: Level[];
   private readonly cache = new PairCache();
@@ -87,8 +99,9 @@ class NameComparison extends KeyedComparison {
     const sa = this.keys.values[ka];
     const sb = this.keys.values[kb];
     if (damerau(sa, sb, 1) <= 1) return 3;
+    if (initialOrPart(sa, sb)) return 6;
     const jw = jaroWinkler(sa, sb);
-    return jw >= 0.9 ? 4 : jw >= 0.8 ? 5 : 6;
+    return jw >= 0.9 ? 4 : jw >= 0.8 ? 5 : 7;
   };
   constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
     super(spec, data, features, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
@@ -99,6 +112,7 @@ class NameComparison extends KeyedComparison {
       { label: 'one edit' },
       { label: 'jaro-winkler ≥ 0.9' },
       { label: 'jaro-winkler ≥ 0.8' },
+      { label: 'initial, or one name of the other' },
       { label: 'different' },
     ];
   }
