@@ -92,6 +92,8 @@ const initialOrPart = (a: string, b: string): boolean => {
   return words.length > 1 && short.split(' ').every((w) => words.includes(w));
 };
 
+const sameWords = (a: string, b: string): boolean => a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ');
+
 class NameComparison extends KeyedComparison {
   readonly levels: Level[];
   private readonly cache = new PairCache();
@@ -99,6 +101,8 @@ class NameComparison extends KeyedComparison {
     const sa = this.keys.values[ka];
     const sb = this.keys.values[kb];
     if (damerau(sa, sb, 1) <= 1) return 3;
+    // One field's words in another order ("Smith John" for "John Smith") is a swap within it.
+    if (sa.includes(' ') && sameWords(sa, sb)) return 2;
     if (initialOrPart(sa, sb)) return 6;
     const jw = jaroWinkler(sa, sb);
     return jw >= 0.9 ? 4 : jw >= 0.8 ? 5 : 7;

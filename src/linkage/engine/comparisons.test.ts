@@ -26,6 +26,7 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { g: 'Dwayne' }, { g: 'Duane' })).toBe('jaro-winkler ≥ 0.8');
     expect(levelOf(s, { g: 'Robert' }, { g: 'Alice' })).toBe('different');
     expect(levelOf(s, { g: 'J.' }, { g: 'John' })).toBe('initial, or one name of the other');
+    expect(levelOf(s, { g: 'Smith John' }, { g: 'john smith' })).toBe('swapped');
     expect(levelOf(s, { g: 'Mary' }, { g: 'Mary Ann' })).toBe('initial, or one name of the other');
     expect(levelOf(s, { g: 'J' }, { g: 'Robert' })).toBe('different');
     expect(levelOf(s, { g: '' }, { g: 'Alice' })).toBe('null');
