@@ -14,6 +14,19 @@ describe('splitFullName', () => {
     expect(splitFullName('Алиев Мамед Гусейн оглы', '', '')).toEqual(parts('Алиев', 'Мамед', 'Гусейн оглы'));
   });
 
+  it('reads the order from where the patronymic stands when the given name is not in the lists', () => {
+    expect(splitFullName('Доржиев Баир Цыренович', '', '')).toEqual(parts('Доржиев', 'Баир', 'Цыренович'));
+    expect(splitFullName('Баир Цыренович Доржиев', '', '')).toEqual(parts('Доржиев', 'Баир', 'Цыренович'));
+    expect(splitFullName('Ооржак Айдыс Маадырович', '', '')).toEqual(parts('Ооржак', 'Айдыс', 'Маадырович'));
+    // A surname with a patronymic's ending is read by the known given name beside it.
+    expect(splitFullName('Бабич Пётр Ильич', '', '')).toEqual(parts('Бабич', 'Пётр', 'Ильич'));
+  });
+
+  it('reads commas between the words as spaces', () => {
+    expect(splitFullName('Иванов,Иван,Иванович', '', '')).toEqual(parts('Иванов', 'Иван', 'Иванович'));
+    expect(splitFullName('Иванов, Иван Иванович', '', '')).toEqual(parts('Иванов', 'Иван', 'Иванович'));
+  });
+
   it('splits initials after or before the surname', () => {
     expect(splitFullName('Иванов И.И.', '', '')).toEqual(parts('Иванов', 'И.', 'И.'));
     expect(splitFullName('Иванов И. И.', '', '')).toEqual(parts('Иванов', 'И.', 'И.'));

@@ -35,7 +35,11 @@ export interface NameParts {
  */
 export function splitFullName(surname: string, given: string, patronymic: string): NameParts | null {
   // "И.И.Иванов": initials typed without a space before the surname.
-  const s = surname.trim().replace(/\.(?=\p{L}{2})/gu, '. ');
+  // "Иванов, Иван Иванович" and "Иванов,Иван,Иванович": commas between the words are spaces.
+  const s = surname
+    .trim()
+    .replace(/\.(?=\p{L}{2})/gu, '. ')
+    .replace(/\s*,\s*(?=\p{L})/gu, ' ');
   const g = given.trim();
   if (patronymic.trim()) return null;
   if (!g && /\s/.test(s)) return splitWords(s);
@@ -60,6 +64,11 @@ function splitWords(text: string): NameParts | null {
   if (w.length === 3) {
     if (isGiven(w[1]) && isPatronymic(w[2]) && !isGiven(w[0])) return { surname: w[0], given: w[1], patronymic: w[2] };
     if (isGiven(w[0]) && isPatronymic(w[1]) && !isGiven(w[2])) return { surname: w[2], given: w[0], patronymic: w[1] };
+    // A given name no list knows (Баир, Айдыс, Чингис): where the one patronymic stands says
+    // the order, "Доржиев Баир Цыренович" or "Баир Цыренович Доржиев".
+    const p = w.map(isPatronymic);
+    if (p[2] && !p[1] && !p[0]) return { surname: w[0], given: w[1], patronymic: w[2] };
+    if (p[1] && !p[0] && !p[2]) return { surname: w[2], given: w[0], patronymic: w[1] };
     return null;
   }
   if (w.length === 2) {
