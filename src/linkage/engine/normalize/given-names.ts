@@ -51,15 +51,30 @@ function buildTable(): Map<string, string> {
 }
 
 let table: Map<string, string> | null = null;
+
+/**
+ * The male given names the normaliser knows: the Russian list and the names of the republics,
+ * the Caucasus and Central Asia (male_first_names_regional.txt: Баир, Айдыс, Магомед, Сослан …).
+ * Without the second, the men of Tyva, Buryatia and Dagestan — the densest name pools — had
+ * names nobody recognised: a swap of their surname and given name went unseen.
+ */
+function maleNameLines(): string[] {
+  return ['male_first_names.txt', 'male_first_names_regional.txt'].flatMap((file) =>
+    readFileSync(new URL(`../../../../data/names/${file}`, import.meta.url), 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#')),
+  );
+}
+
 let fullNames: Set<string> | null = null;
 
-/** The keys of data/names/male_first_names.txt as written (not canonicalised). */
+/** The keys of the male given-name lists as written (not canonicalised). */
 function maleFullNames(): Set<string> {
   if (!fullNames) {
     fullNames = new Set();
-    const url = new URL('../../../../data/names/male_first_names.txt', import.meta.url);
-    for (const line of readFileSync(url, 'utf8').split(/\r?\n/)) {
-      const k = nameKey(line.trim(), 'given');
+    for (const name of maleNameLines()) {
+      const k = nameKey(name, 'given');
       if (k) fullNames.add(k);
     }
   }
@@ -135,15 +150,14 @@ export function givenNameReadings(key: string): string[] {
 let known: Set<string> | null = null;
 
 /**
- * Whether a given-name key is a recognised name: a full name of data/names/male_first_names.txt
+ * Whether a given-name key is a recognised name: a full name of the male given-name lists
  * or a form (diminutive, Ukrainian, Western) that resolves to one.
  */
 export function isKnownGivenName(key: string): boolean {
   if (!known) {
     known = new Set();
-    const url = new URL('../../../../data/names/male_first_names.txt', import.meta.url);
-    for (const line of readFileSync(url, 'utf8').split(/\r?\n/)) {
-      const k = nameKey(line.trim(), 'given');
+    for (const name of maleNameLines()) {
+      const k = nameKey(name, 'given');
       if (k) known.add(canonicalGivenName(k));
     }
     table ??= buildTable();
