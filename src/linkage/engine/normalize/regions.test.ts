@@ -170,4 +170,10 @@ describe('regionCode', () => {
     for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])
       expect(regionCode(s), s).toBeNull();
   });
+  it('reads the republics as adjectives (ASSR birthplaces) and РД', () => {
+    expect(regionCode('Дагестанская АССР')).toBe('RU-DA');
+    expect(regionCode('РД')).toBe('RU-DA');
+    expect(regionCode('Северо-Осетинская АССР')).toBe('RU-SE');
+    expect(regionCode('г. Орджоникидзе')).toBe('RU-SE');
+  });
 });
