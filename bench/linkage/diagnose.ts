@@ -5,7 +5,8 @@
 // cluster; and per comparison, the share of blocked true pairs at each level.
 // Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42]
 import { probability, weightOf } from '../../src/linkage/engine/model.ts';
-import { parseUnitLoose, regionCode } from '../../src/linkage/engine/normalize/index.ts';
+import { isKnownGivenName, nameKey, parseUnitLoose, regionCode } from '../../src/linkage/engine/normalize/index.ts';
+import { personDate } from '../../src/linkage/engine/person.ts';
 import { loadCase } from './load-case.ts';
 
 const arg = (name: string): string | undefined => {
@@ -271,8 +272,24 @@ if (engine.data.fields.includes('unit') && engine.data.fields.includes('region')
     if (k) units++;
     if (k === 'unread') unitsUnread++;
   }
+  let dates = 0;
+  let datesRead = 0;
+  let givens = 0;
+  let givensKnown = 0;
+  for (let r = 0; r < engine.data.size; r++) {
+    const d = engine.data.value('birth_date', r);
+    if (d) {
+      dates++;
+      if (personDate(d) >= 0) datesRead++;
+    }
+    const g = engine.data.value('given_name', r);
+    if (g && g.replace(/[^\p{L}]/gu, '').length > 1) {
+      givens++;
+      if (isKnownGivenName(nameKey(g, 'given'))) givensKnown++;
+    }
+  }
   console.log(
-    `\nregion values read: ${pct(regions - regionsUnread, regions)}; unit values read: ${pct(units - unitsUnread, units)}`,
+    `\nregion values read: ${pct(regions - regionsUnread, regions)}; unit values read: ${pct(units - unitsUnread, units)}; birth dates read: ${pct(datesRead, dates)}; given names known (not initials): ${pct(givensKnown, givens)}`,
   );
   const silent = new Map<string, { n: number; apart: number }>();
   engine.blocking.forEachPair((a, b) => {

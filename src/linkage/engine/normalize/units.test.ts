@@ -142,6 +142,13 @@ describe('parseUnit', () => {
     expect(parseUnit('234 дшп, Псковская дивизия').formation).toBe('234 дшп');
   });
 
+  it('reads a unit number with a thousands space, and one airborne key per number', () => {
+    expect(parseUnit('в/ч 12 345').number).toBe('12345');
+    expect(parseUnit('76 ВДД').formation).toBe(parseUnit('76-я гв. десантно-штурмовая дивизия').formation);
+    expect(parseUnit('331 пдп').formation).toBe(parseUnit('331 дшп').formation);
+    expect(parseUnit('98 вдд').formation).not.toBe(parseUnit('76 дшд').formation);
+  });
+
   it('reads formations known by a name', () => {
     for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');

@@ -240,14 +240,30 @@ const spelledOut = (s: string): string => SHORT_FORMS.reduce((t, [re, by]) => t.
 const cyrillicReading = (s: string): string =>
   s.replace(/[A-Za-z]+/g, (w) => (/^(?:th|st|nd|rd)$/i.test(w) ? w : latinToCyrillic(w.toLowerCase())));
 
+/** "в/ч 12 345": an open unit number written with a thousands space is one number. */
+const THOUSANDS = /((?:в\s*[/\\.]?\s*ч\.?|часть|unit)\s*(?:№|#)?\s*)(\d{2,3})\s(\d{3})(?!\d)/giu;
+
+/**
+ * The airborne troops' divisions and regiments are called air-assault or parachute
+ * interchangeably ("76 ВДД" for the 76th Air Assault Division); their numbers never collide, so
+ * one key per number: вдд is дшд, пдп is дшп.
+ */
+const AIRBORNE: Readonly<Record<string, string>> = { вдд: 'дшд', пдп: 'дшп' };
+const oneAirborneKey = (formation: string | null): string | null => {
+  if (!formation) return formation;
+  const space = formation.indexOf(' ');
+  const type = AIRBORNE[formation.slice(space + 1)];
+  return type ? `${formation.slice(0, space)} ${type}` : formation;
+};
+
 const cachedUnit = memo((raw: string): UnitKey => {
-  const s = spelledOut(raw.normalize('NFC').trim()).trim();
+  const s = spelledOut(raw.normalize('NFC').trim().replace(THOUSANDS, '$1$2$3')).trim();
   if (!s) return { number: null, formation: null };
   const { number, rest } = findNumber(s);
   let formation = findFormation(rest);
   if (!formation && hasLatin(rest)) formation = findFormation(cyrillicReading(rest));
   // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
-  return { number, formation: number && formation?.endsWith(' мсб') ? null : formation };
+  return { number, formation: number && formation?.endsWith(' мсб') ? null : oneAirborneKey(formation) };
 });
 
 const isVague = (formation: string | null): boolean =>
