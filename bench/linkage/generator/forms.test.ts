@@ -51,8 +51,13 @@ describe('generated forms are read back by the normaliser', () => {
       const text = renderUnit(rng, u, form, rng.chance(0.3));
       const parsed = parseUnit(text);
       if (form === 'unit_number' || form === 'unit_both') expect(parsed.number, text).toBe(u.number);
-      if (form === 'unit_formation' || form === 'unit_both')
-        expect(parsed.formation, text).toBe(`${u.formationNumber} ${u.type.abbr}`);
+      if (form === 'unit_formation' || form === 'unit_both') {
+        // The key of the formation as its short form writes it (the airborne types share one key:
+        // 147 пдп is 147 дшп).
+        const key = parseUnit(`${u.formationNumber} ${u.type.abbr}`).formation;
+        expect(key?.startsWith(`${u.formationNumber} `)).toBe(true);
+        expect(parsed.formation, text).toBe(key);
+      }
       if (form === 'unit_vague') expect(parsed.formation?.startsWith(`${u.formationNumber} `), text).toBe(true);
     }
   });
