@@ -69,6 +69,9 @@ describe('parseDate', () => {
       expect(parseDate(s), s).toEqual(y1990);
     expect(parseDate('12 .03.1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
     expect(parseDate('12. 03. 1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
+    expect(parseDate('12,03,1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
+    expect(parseDate('12 III 1990')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
+    expect(parseDate('12.XI.1990')).toEqual({ year: 1990, month: 11, day: 12, precision: 'day' });
     // An age beside the date, as obituary lists write it.
     expect(parseDate('12.03.1990 (35 лет)')).toEqual({ year: 1990, month: 3, day: 12, precision: 'day' });
     expect(parseDate('около')).toBeNull();

@@ -53,8 +53,13 @@ const MONTH_STEMS: Array<[string, number]> = [
   ['dec', 12],
 ];
 
+/** Months in Roman numerals, as Soviet and church records write them ("12 III 1990"). */
+const ROMAN_MONTHS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+
 function monthFromWord(w: string): number | null {
   const s = w.toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '');
+  const roman = ROMAN_MONTHS.indexOf(s);
+  if (roman >= 0) return roman + 1;
   if (s.length < 3 && s !== 'ма') return null;
   for (const [stem, m] of MONTH_STEMS) if (s.startsWith(stem)) return m;
   return null;
@@ -96,6 +101,10 @@ export function parseDate(raw: string): PartialDate | null {
     .replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '')
     .replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '')
     .replace(/(\d)\s*([./])\s*(?=\d)/g, '$1$2')
+    // "12,03,1990": commas between the parts of a date are dots.
+    .replace(/^(\d{1,2}),(\d{1,2}),(\d{4})$/, '$1.$2.$3')
+    // "12.III.1990": a Roman month between separators.
+    .replace(/^(\d{1,2})[./-]([ivx]{1,4})[./-](\d{4})$/, '$1 $2 $3')
     .trim();
   if (!s) return null;
   let m: RegExpMatchArray | null;
