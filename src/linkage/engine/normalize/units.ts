@@ -178,6 +178,15 @@ function namedFormation(s: string): string | null {
   return bars ? `барс ${bars[1] ?? bars[2]}` : null;
 }
 
+/** A formation key's number and type ("55 омсбр" → 55, омсбр); a named one has no number. */
+const numberAndType = (formation: string): [string, string] => {
+  const space = formation.indexOf(' ');
+  return [formation.slice(0, Math.max(space, 0)), formation.slice(space + 1)];
+};
+
+/** The kind a formation type belongs to (омсбр, обрмп and бригада: бригада), if any. */
+const familyOf = (type: string) => VAGUE_TYPES.find((v) => v.canonical === type || v.family.includes(type));
+
 /**
  * A formation's number with its kind ("55 омсбр", "55 обрмп" and "55 бригада" are all "55
  * бригада"; "20 оа" is "20 армия"), for blocking: a formation written without its type meets
@@ -185,10 +194,9 @@ function namedFormation(s: string): string | null {
  */
 export function formationFamilyKey(formation: string | null): string | null {
   if (!formation) return null;
-  const space = formation.indexOf(' ');
-  const type = formation.slice(space + 1);
-  const family = VAGUE_TYPES.find((v) => v.canonical === type || v.family.includes(type));
-  return family ? `${formation.slice(0, space)} ${family.canonical}` : formation;
+  const [number, type] = numberAndType(formation);
+  const family = familyOf(type);
+  return family ? `${number} ${family.canonical}` : formation;
 }
 
 /**
@@ -201,11 +209,8 @@ export function formationFamilyKey(formation: string | null): string | null {
  */
 export function formationAgreement(a: string, b: string): 'same' | 'different' | 'incomparable' {
   if (formationsCompatible(a, b)) return 'same';
-  const ta = a.slice(a.indexOf(' ') + 1);
-  const tb = b.slice(b.indexOf(' ') + 1);
-  const family = (t: string) => VAGUE_TYPES.find((v) => v.canonical === t || v.family.includes(t));
-  const fa = family(ta);
-  return fa && fa === family(tb) ? 'different' : 'incomparable';
+  const fa = familyOf(numberAndType(a)[1]);
+  return fa && fa === familyOf(numberAndType(b)[1]) ? 'different' : 'incomparable';
 }
 
 /** True when two formation keys can be the same formation: equal, or the same number with one
@@ -251,9 +256,8 @@ const THOUSANDS = /((?:в\s*[/\\.]?\s*ч\.?|часть|unit)\s*(?:№|#)?\s*)(\d
 const AIRBORNE: Readonly<Record<string, string>> = { вдд: 'дшд', пдп: 'дшп' };
 const oneAirborneKey = (formation: string | null): string | null => {
   if (!formation) return formation;
-  const space = formation.indexOf(' ');
-  const type = AIRBORNE[formation.slice(space + 1)];
-  return type ? `${formation.slice(0, space)} ${type}` : formation;
+  const [number, type] = numberAndType(formation);
+  return AIRBORNE[type] ? `${number} ${AIRBORNE[type]}` : formation;
 };
 
 const cachedUnit = memo((raw: string): UnitKey => {
