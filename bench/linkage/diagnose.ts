@@ -258,38 +258,31 @@ if (engine.data.fields.includes('unit') && engine.data.fields.includes('region')
     const u = parseUnitLoose(raw);
     return u.number && u.formation ? 'both' : u.number ? 'number' : u.formation ? 'formation' : 'unread';
   };
-  let regions = 0;
-  let regionsUnread = 0;
-  let units = 0;
-  let unitsUnread = 0;
-  for (let r = 0; r < engine.data.size; r++) {
-    const g = engine.data.value('region', r);
-    if (g) {
-      regions++;
-      if (!regionCode(g)) regionsUnread++;
+  // Per field: values present and values the normaliser reads.
+  const read = (field: string, ok: (v: string) => boolean | null) => {
+    let present = 0;
+    let good = 0;
+    for (let r = 0; r < engine.data.size; r++) {
+      const v = engine.data.value(field, r);
+      const verdict = v ? ok(v) : null;
+      if (verdict === null) continue;
+      present++;
+      if (verdict) good++;
     }
-    const k = kind(r);
-    if (k) units++;
-    if (k === 'unread') unitsUnread++;
-  }
-  let dates = 0;
-  let datesRead = 0;
-  let givens = 0;
-  let givensKnown = 0;
-  for (let r = 0; r < engine.data.size; r++) {
-    const d = engine.data.value('birth_date', r);
-    if (d) {
-      dates++;
-      if (personDate(d) >= 0) datesRead++;
-    }
-    const g = engine.data.value('given_name', r);
-    if (g && g.replace(/[^\p{L}]/gu, '').length > 1) {
-      givens++;
-      if (isKnownGivenName(nameKey(g, 'given'))) givensKnown++;
-    }
-  }
+    return pct(good, present);
+  };
+  const regionsRead = read('region', (g) => !!regionCode(g));
+  const unitsRead = read('unit', (u) => {
+    const k = parseUnitLoose(u);
+    return !!(k.number || k.formation);
+  });
+  const datesRead = read('birth_date', (d) => personDate(d) >= 0);
+  // Initials are not names to know.
+  const givensKnown = read('given_name', (g) =>
+    g.replace(/[^\p{L}]/gu, '').length > 1 ? isKnownGivenName(nameKey(g, 'given')) : null,
+  );
   console.log(
-    `\nregion values read: ${pct(regions - regionsUnread, regions)}; unit values read: ${pct(units - unitsUnread, units)}; birth dates read: ${pct(datesRead, dates)}; given names known (not initials): ${pct(givensKnown, givens)}`,
+    `\nregion values read: ${regionsRead}; unit values read: ${unitsRead}; birth dates read: ${datesRead}; given names known (not initials): ${givensKnown}`,
   );
   const silent = new Map<string, { n: number; apart: number }>();
   engine.blocking.forEachPair((a, b) => {
