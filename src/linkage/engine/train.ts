@@ -72,6 +72,24 @@ const normaliseNonNull = (c: ArrayLike<number>): number[] => {
   return Array.from(c, (v, l) => (l === 0 ? 0 : v / total));
 };
 
+const ln = (x: number): number => Math.log(Math.max(x, 1e-12));
+
+/** ln of m and u per comparison and level, as the log-odds below read them (an implied level: 0). */
+const logModel = (comps: readonly Comparison[], m: number[][], u: number[][]) => ({
+  logM: m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? 0 : ln(x)))),
+  logU: u.map((ui) => ui.map(ln)),
+});
+
+/** ln of a level pattern's match odds: the prior's plus each non-null level's ln(m/u). */
+const patternLogit = (levels: Int32Array, logPrior: number, model: ReturnType<typeof logModel>): number => {
+  let x = logPrior;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i];
+    if (l > 0) x += model.logM[i][l] - model.logU[i][l];
+  }
+  return x;
+};
+
 /**
  * Random pairs, for u. A random pair is a match with probability λ: in a large file a few in a
  * million, but in a small file with many records per person (a thousand records of 250 people:
@@ -93,7 +111,7 @@ const sampleRandomPairs = (
   data: Dataset,
   comps: readonly Comparison[],
   opts: TrainingOptions,
-  blocking: Blocking | null,
+  blocking: Blocking,
 ): { pairs: RandomPairs; raw: number[][]; ends: number[][] } => {
   const rand = rng(opts.seed);
   const outside = comps.map((c) => new Float64Array(c.levels.length).fill(1)); // no level is impossible
@@ -102,7 +120,7 @@ const sampleRandomPairs = (
   const ends: number[][] = [];
   const n = data.size;
   const src = data.source.data;
-  const rules = blocking?.rules.length ?? 0;
+  const rules = blocking.rules.length;
   const last = comps.map((c) => c.levels.length - 1);
   const levels = new Int32Array(comps.length);
   for (let s = 0; s < opts.randomPairs; s++) {
@@ -117,7 +135,7 @@ const sampleRandomPairs = (
     }
     // Asking every rule costs two random memory reads per rule; a pair that agrees on nothing
     // (every field different or missing) shares no block worth the name and is a non-match.
-    if (agrees && blocking?.seenEarlier(rules, a, b)) {
+    if (agrees && blocking.seenEarlier(rules, a, b)) {
       candidates.push(Int32Array.from(levels));
       ends.push([a, b]);
     } else for (let i = 0; i < comps.length; i++) outside[i][levels[i]]++;
@@ -138,9 +156,6 @@ const uFromRandomPairs = (
   });
   return counts.map(normaliseNonNull);
 };
-
-export const estimateU = (data: Dataset, comps: readonly Comparison[], opts: TrainingOptions): number[][] =>
-  sampleRandomPairs(data, comps, opts, null).raw;
 
 /** Initial m without a saved model: most mass on the best level, decreasing geometrically. */
 export const initialM = (levels: number): number[] =>
@@ -175,7 +190,7 @@ const tfDelta = (
       l === 1
         ? frequencies.log2Frequency(i, a, d, u[i][l])
         : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
-    delta += Math.log(Math.max(u[i][l], 1e-12)) - log2f * Math.LN2;
+    delta += ln(u[i][l]) - log2f * Math.LN2;
   }
   return delta;
 };
@@ -196,16 +211,8 @@ const learnFromConfidentLinks = (
 ): ModelParams['learned'] => {
   if (!found.learning.length) return undefined;
   const logPrior = Math.log(params.lambda / (1 - params.lambda));
-  const logit = found.patterns.map((levels) => {
-    let x = logPrior;
-    levels.forEach((l, i) => {
-      if (l > 0)
-        x +=
-          Math.log(comps[i].levels[l].implied ? 1 : Math.max(params.m[i][l], 1e-12)) -
-          Math.log(Math.max(params.u[i][l], 1e-12));
-    });
-    return x;
-  });
+  const model = logModel(comps, params.m, params.u);
+  const logit = found.patterns.map((levels) => patternLogit(levels, logPrior, model));
   const learned = found.learning.flatMap(({ comparison, pairs, entries }) => {
     const confident: number[] = [];
     entries.forEach((e, k) => {
@@ -316,22 +323,16 @@ export const train = (
   // candidates: EM moves λ within a few iterations either way.
   let lambda = Math.min(0.5, Math.max(1 / all, prior?.lambda ?? (0.1 * found.pairs) / all));
   let m = m0.map((x) => [...x]);
-  let logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
   let expected = 0;
   let it = 0;
   const logit = new Float64Array(found.patterns.length);
   const mass = new Float64Array(found.patterns.length);
   for (; it < opts.iterations; it++) {
     const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
-    const logM = m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? 0 : Math.log(Math.max(x, 1e-12)))));
+    const model = logModel(comps, m, u);
     const logPrior = Math.log(lambda / (1 - lambda));
     found.patterns.forEach((levels, k) => {
-      let x = logPrior;
-      for (let i = 0; i < comps.length; i++) {
-        const l = levels[i];
-        if (l > 0) x += logM[i][l] - logU[i][l];
-      }
-      logit[k] = x;
+      logit[k] = patternLogit(levels, logPrior, model);
     });
     // E-step per pair (its own term frequencies), summed per pattern for the M-step.
     mass.fill(0);
@@ -351,17 +352,10 @@ export const train = (
     next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
     m = next;
     lambda = nextLambda;
-    const logMNext = m.map((mi, i) =>
-      mi.map((x, l) => (comps[i].levels[l].implied ? 0 : Math.log(Math.max(x, 1e-12)))),
-    );
+    // u from the random pairs with the new m and λ (and this iteration's u), for the next E-step.
+    const updated = logModel(comps, m, u);
     const priorNext = Math.log(lambda / (1 - lambda));
-    const logUNow = logU;
-    u = uFromRandomPairs(comps, random, (levels) => {
-      let x = priorNext;
-      for (let i = 0; i < comps.length; i++) if (levels[i] > 0) x += logMNext[i][levels[i]] - logUNow[i][levels[i]];
-      return x;
-    });
-    logU = u.map((ui) => ui.map((x) => Math.log(Math.max(x, 1e-12))));
+    u = uFromRandomPairs(comps, random, (levels) => patternLogit(levels, priorNext, updated));
     if (moved < 1e-5) break;
   }
   const params: ModelParams = { lambda, m, u };

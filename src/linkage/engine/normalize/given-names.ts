@@ -52,29 +52,24 @@ function buildTable(): Map<string, string> {
 
 let table: Map<string, string> | null = null;
 
-/**
- * The male given names the normaliser knows: the Russian list and the names of the republics,
- * the Caucasus and Central Asia (male_first_names_regional.txt: Баир, Айдыс, Магомед, Сослан …).
- * Without the second, the men of Tyva, Buryatia and Dagestan — the densest name pools — had
- * names nobody recognised: a swap of their surname and given name went unseen.
- */
-function maleNameLines(): string[] {
-  return ['male_first_names.txt', 'male_first_names_regional.txt'].flatMap((file) =>
-    readFileSync(new URL(`../../../../data/names/${file}`, import.meta.url), 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#')),
-  );
-}
-
 let fullNames: Set<string> | null = null;
 
-/** The keys of the male given-name lists as written (not canonicalised). */
+/**
+ * The keys (as written, not canonicalised) of the male given names the normaliser knows: the
+ * Russian list and the names of the republics, the Caucasus and Central Asia
+ * (male_first_names_regional.txt: Баир, Айдыс, Магомед, Сослан …). Without the second, the men
+ * of Tyva, Buryatia and Dagestan — the densest name pools — had names nobody recognised: a swap
+ * of their surname and given name went unseen. Read once.
+ */
 function maleFullNames(): Set<string> {
   if (!fullNames) {
+    const names = ['male_first_names.txt', 'male_first_names_regional.txt'].flatMap((file) =>
+      readFileSync(new URL(`../../../../data/names/${file}`, import.meta.url), 'utf8').split(/\r?\n/),
+    );
     fullNames = new Set();
-    for (const name of maleNameLines()) {
-      const k = nameKey(name, 'given');
+    for (const line of names) {
+      const name = line.trim();
+      const k = name && !name.startsWith('#') ? nameKey(name, 'given') : '';
       if (k) fullNames.add(k);
     }
   }
@@ -156,10 +151,7 @@ let known: Set<string> | null = null;
 export function isKnownGivenName(key: string): boolean {
   if (!known) {
     known = new Set();
-    for (const name of maleNameLines()) {
-      const k = nameKey(name, 'given');
-      if (k) known.add(canonicalGivenName(k));
-    }
+    for (const k of maleFullNames()) known.add(canonicalGivenName(k));
     table ??= buildTable();
     for (const full of table.values()) known.add(full);
   }

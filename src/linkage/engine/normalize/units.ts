@@ -217,8 +217,8 @@ export function formationAgreement(a: string, b: string): 'same' | 'different' |
  * side vague ("193 бригада") and the other a type of that family ("193 омсбр"). */
 export function formationsCompatible(a: string, b: string): boolean {
   if (a === b) return true;
-  const [na, ta] = a.split(' ');
-  const [nb, tb] = b.split(' ');
+  const [na, ta] = numberAndType(a);
+  const [nb, tb] = numberAndType(b);
   if (na !== nb) return false;
   const vague = (t: string) => VAGUE_TYPES.find((v) => v.canonical === t);
   const va = vague(ta);
