@@ -27,6 +27,7 @@ const AGREEING = new Set([
   'same',
   'same_unit_number',
   'same_formation',
+  'same_wording_not_read',
   'swapped_with_given_name',
   'swapped_with_surname',
 ]);

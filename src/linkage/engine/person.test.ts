@@ -75,5 +75,9 @@ describe('person comparisons: every level', () => {
     // An army and a brigade: the brigade may serve in that army.
     expect(levelOf(u, { u: '20 армия' }, { u: '55 омсбр' })).toBe('null');
     expect(levelOf(u, { u: '55 бригада' }, { u: 'в/ч 12345' })).toBe('null');
+    // A unit the normaliser cannot read agrees only when written the same way; else it says nothing.
+    expect(levelOf(u, { u: 'морпехи' }, { u: 'Морпехи!' })).toBe('same wording, not read');
+    expect(levelOf(u, { u: 'морпехи' }, { u: 'штурмовики' })).toBe('null');
+    expect(levelOf(u, { u: 'морпехи' }, { u: '55 омсбр' })).toBe('null');
   });
 });

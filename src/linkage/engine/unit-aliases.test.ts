@@ -137,3 +137,25 @@ describe('unit numbers learned from confident links', () => {
     expect(labelOf(other, 'x', 'y')).toBe('same formation');
   });
 });
+
+describe('a unit written the same way but not read', () => {
+  it('weighs by how often the file writes it: a common wording counts for less than a rare one', () => {
+    const config = personConfig();
+    const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 1_000_000 } });
+    // Forty men of the same surname whose unit reads as nothing: most "штурмовики", two "отряд Гром".
+    for (let i = 0; i < 40; i++)
+      engine.add(`r${i}`, { surname: 'Петров', given_name: 'Иван', unit: i < 38 ? 'штурмовики' : 'отряд Гром' });
+    engine.train();
+    const ids = engine.data.ids;
+    const unitWeight = (a: string, b: string): { level: string; weight: number } => {
+      const c = engine.scorer!.explain(ids.indexOf(a), ids.indexOf(b)).find((x) => x.comparison === 'unit')!;
+      return { level: c.level, weight: c.weight };
+    };
+    const common = unitWeight('r0', 'r1');
+    const rare = unitWeight('r38', 'r39');
+    expect(common.level).toBe('same wording, not read');
+    expect(rare.level).toBe('same wording, not read');
+    expect(rare.weight).toBeGreaterThan(common.weight + 2);
+    expect(unitWeight('r0', 'r38')).toEqual({ level: 'null', weight: 0 });
+  });
+});

@@ -26,6 +26,12 @@ export class UnitComparison extends KeyedComparison {
    * from the exact formations, which compare by key alone.
    */
   private readonly vague: TokenFeature;
+  /**
+   * The wording of a value the normaliser reads nothing from ("морпехи", "штурмовой отряд"), for
+   * a last level: two records that write an unread unit the same way agree on something, as
+   * often as its frequency in the file says; two that write it differently say nothing.
+   */
+  private readonly wording: TokenFeature;
   private readonly agreementCache = new Map<number, number>();
   constructor(
     spec: ComparisonSpec,
@@ -38,19 +44,34 @@ export class UnitComparison extends KeyedComparison {
       const loose = parseUnitLoose(raw).formation;
       return loose && loose !== unitOf(raw).formation ? this.keys.id(loose) : -1;
     }, features);
+    this.wording = new TokenFeature((raw) => {
+      const unit = unitOf(raw);
+      if (unit.number || unit.formation || parseUnitLoose(raw).formation) return -1;
+      const text = wordingOf(raw);
+      return text ? this.keys.id(`≈${text}`) : -1;
+    }, features);
     this.aliases = new NumberFormationAliases(this.col, this.keyOf, this.formation);
     this.levels = [
       { label: 'null' },
       { label: 'same unit number', tf: spec.tf },
       { label: 'same formation' },
       { label: 'different' },
+      { label: 'same wording, not read', tf: spec.tf },
     ];
   }
   override sync(): void {
     super.sync();
     this.formation.sync(this.col);
     this.vague.sync(this.col);
+    this.wording.sync(this.col);
     this.aliases.sync(this.data.size);
+  }
+  /** The unit number, or the wording of a value read as nothing (the two levels with a frequency). */
+  override tfKey(r: number): number {
+    const t = this.col.at(r);
+    if (t < 0) return -1;
+    const n = this.keyOf.data[t];
+    return n >= 0 ? n : this.wording.data[t];
   }
   level(a: number, b: number): number {
     const ta = this.col.at(a);
@@ -76,7 +97,9 @@ export class UnitComparison extends KeyedComparison {
       }
     }
     // Different only when both sides say something comparable.
-    return (ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0) ? 3 : 0;
+    if ((ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0)) return 3;
+    const wa = this.wording.data[ta];
+    return wa >= 0 && wa === this.wording.data[tb] ? 4 : 0;
   }
 
   /** Two formations, one or both without their type: 2 one formation, 3 two, 0 not comparable. */
@@ -158,6 +181,14 @@ export class UnitComparison extends KeyedComparison {
 
 const MIN_LINKS = 2;
 const LEARNED_SHARE = 2 / 3;
+
+/** Lower case, ё as е, letters and digits only, single spaces: "Морпех!" and "морпех" agree. */
+const wordingOf = (raw: string): string =>
+  raw
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 // parseUnit runs for the comparison's two features and the blocking key: parse each value once.
 export const unitOf = memo(parseUnit, 500_000);
