@@ -17,6 +17,9 @@ export const FORMATION_TYPES: readonly FormationType[] = [
       ['motor', 'rifle', 'brigade'],
       ['motorized', 'rifle', 'brigade'],
       ['motorised', 'rifle', 'brigade'],
+      // The two mountain brigades (34th, 55th) are motor rifle brigades "(горная)".
+      ['горн', 'бригад'],
+      ['mountain', 'brigade'],
     ],
   },
   {
@@ -31,7 +34,7 @@ export const FORMATION_TYPES: readonly FormationType[] = [
   },
   {
     canonical: 'мсп',
-    abbrs: ['мсп', 'msp', 'mrr'],
+    abbrs: ['мсп', 'омсп', 'msp', 'omsp', 'mrr'],
     stems: [
       ['мотострелк', 'полк'],
       ['motor', 'rifle', 'regiment'],
@@ -46,6 +49,30 @@ export const FORMATION_TYPES: readonly FormationType[] = [
       ['мотострелк', 'батальон'],
       ['motor', 'rifle', 'battalion'],
       ['motorized', 'rifle', 'battalion'],
+    ],
+  },
+  {
+    canonical: 'ошб',
+    abbrs: ['ошб', 'шб', 'oshb'],
+    stems: [
+      ['штурмов', 'батальон'],
+      ['assault', 'battalion'],
+    ],
+  },
+  {
+    canonical: 'орб',
+    abbrs: ['орб', 'орвб', 'orb'],
+    stems: [
+      ['разведыв', 'батальон'],
+      ['reconnaissance', 'battalion'],
+    ],
+  },
+  {
+    canonical: 'отб',
+    abbrs: ['отб', 'тб', 'otb'],
+    stems: [
+      ['танков', 'батальон'],
+      ['tank', 'battalion'],
     ],
   },
   {
@@ -164,7 +191,7 @@ export const FORMATION_TYPES: readonly FormationType[] = [
   },
   {
     canonical: 'абр',
-    abbrs: ['абр', 'габр', 'abr'],
+    abbrs: ['абр', 'габр', 'реабр', 'abr'],
     stems: [
       ['артиллер', 'бригад'],
       ['artillery', 'brigade'],

@@ -166,6 +166,24 @@ describe('parseUnit', () => {
     expect(parseUnit('Шторм Z, 1 мсп').formation).toBe('1 мсп');
   });
 
+  it('reads separate regiments, mountain brigades, assault, reconnaissance and tank battalions, Latin ordinals', () => {
+    expect(parseUnit('105 омсп').formation).toBe('105 мсп');
+    expect(parseUnit('34-я горная бригада').formation).toBe('34 омсбр');
+    expect(parseUnit('34th mountain brigade').formation).toBe('34 омсбр');
+    expect(parseUnit('1 ОШБ').formation).toBe('1 ошб');
+    expect(parseUnit('2-й отдельный штурмовой батальон').formation).toBe('2 ошб');
+    expect(parseUnit('1 орб').formation).toBe('1 орб');
+    expect(parseUnit('3 тб').formation).toBe('3 отб');
+    // A battalion is named only when nothing larger is; beside a unit number it is its sub-unit.
+    expect(parseUnit('1 ошб 55 омсбр').formation).toBe('55 омсбр');
+    expect(parseUnit('в/ч 12345, 1 ошб')).toEqual({ number: '12345', formation: null });
+    expect(parseUnit('448 реабр').formation).toBe('448 абр');
+    expect(parseUnitLoose('34-ya brigada').formation).toBe('34 бригада');
+    expect(parseUnitLoose('1009-y polk').formation).toBe('1009 полк');
+    expect(parseUnit('ДШРГ Русич').formation).toBe('русич');
+    expect(parseUnit('Española').formation).toBe('эспаньола');
+  });
+
   it('returns nulls for empty or unrecognised text', () => {
     expect(parseUnit('')).toEqual({ number: null, formation: null });
     expect(parseUnit('неизвестно')).toEqual({ number: null, formation: null });

@@ -65,6 +65,9 @@ function words(s: string): string[] {
 // named. Otherwise "55 омсбр" and "3 мсб 55 омсбр" would compare as two different units.
 const RANK: Record<string, number> = {
   мсб: 4,
+  ошб: 4,
+  орб: 4,
+  отб: 4,
   оа: 3,
   та: 3,
   ак: 3,
@@ -76,6 +79,7 @@ const RANK: Record<string, number> = {
   дивизия: 2,
 };
 const rankOf = (canonical: string): number => RANK[canonical] ?? 1;
+const BATTALION = 4;
 
 /** Honorifics and branch names that may stand between a number and its type word ("12-я
  * отдельная бригада", "76th VDV Division"): skipped when looking for a vague type word. */
@@ -117,7 +121,11 @@ function typeOfWords(ws: readonly string[], firstAfter: string | undefined): str
   return null;
 }
 
-const FORMATION_NUMBER = /(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|го|ого|th|st|nd|rd)(?!\p{L}))?/giu;
+// Ordinal endings in Russian, English and Russian in Latin letters ("55-ya", "1009-y", "20-oy").
+const FORMATION_NUMBER =
+  /(\d{1,4})\s*(?:-?\s*(?:[яйгое]|ая|ой|ый|ий|го|ого|th|st|nd|rd|ya|aya|iy|yy|yj|oy|ogo|go|y)(?!\p{L}))?/giu;
+/** The same endings as whole Latin words, kept as they are when a unit is read in Cyrillic. */
+const LATIN_ORDINAL = /^(?:th|st|nd|rd|ya|aya|iy|yy|yj|oy|ogo|go|y)$/i;
 
 function findFormation(s: string): string | null {
   const named = namedFormation(s);
@@ -168,6 +176,10 @@ const NAMED: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: 'пятнашка', pattern: /(?:^|[^\p{L}])(?:пятнашка|pyatnashka)(?![\p{L}])/iu },
   { key: 'чвк редут', pattern: /(?:^|[^\p{L}])(?:редут|redut)(?![\p{L}])/iu },
   { key: 'конвой', pattern: /(?:^|[^\p{L}])(?:конвой|konvoi|konvoy)(?![\p{L}])/iu },
+  { key: 'русич', pattern: /(?:^|[^\p{L}])(?:русич|rusich)(?![\p{L}])/iu },
+  { key: 'эспаньола', pattern: /(?:^|[^\p{L}])(?:эспаньола|espa[nñ]ola)(?![\p{L}])/iu },
+  { key: 'призрак', pattern: /(?:^|[^\p{L}])(?:призрак|prizrak)(?![\p{L}])/iu },
+  { key: 'оплот', pattern: /(?:^|[^\p{L}])(?:оплот|oplot)(?![\p{L}])/iu },
 ];
 const BARS =
   /(?:^|[^\p{L}])(?:барс|bars)\s*[-‐–]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:-?\s*(?:[йяго]|ий|ый|ой|го))?\s+(?:барс|bars)(?![\p{L}])/iu;
@@ -243,7 +255,7 @@ const spelledOut = (s: string): string => SHORT_FORMS.reduce((t, [re, by]) => t.
 /** A unit written in Latin letters word by word from Russian ("55-ya otdelnaya motostrelkovaya
  * brigada"): its Cyrillic reading, for the Russian stems. English names are read as they are. */
 const cyrillicReading = (s: string): string =>
-  s.replace(/[A-Za-z]+/g, (w) => (/^(?:th|st|nd|rd)$/i.test(w) ? w : latinToCyrillic(w.toLowerCase())));
+  s.replace(/[A-Za-z]+/g, (w) => (LATIN_ORDINAL.test(w) ? w : latinToCyrillic(w.toLowerCase())));
 
 /** "в/ч 12 345": an open unit number written with a thousands space is one number. */
 const THOUSANDS = /((?:в\s*[/\\.]?\s*ч\.?|часть|unit)\s*(?:№|#)?\s*)(\d{2,3})\s(\d{3})(?!\d)/giu;
@@ -267,7 +279,11 @@ const cachedUnit = memo((raw: string): UnitKey => {
   let formation = findFormation(rest);
   if (!formation && hasLatin(rest)) formation = findFormation(cyrillicReading(rest));
   // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
-  return { number, formation: number && formation?.endsWith(' мсб') ? null : oneAirborneKey(formation) };
+  return {
+    number,
+    formation:
+      number && formation && rankOf(numberAndType(formation)[1]) === BATTALION ? null : oneAirborneKey(formation),
+  };
 });
 
 const isVague = (formation: string | null): boolean =>
