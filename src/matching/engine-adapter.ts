@@ -183,9 +183,14 @@ export class PersonIndex {
   explain(fields: LinkFields, id: string): Contribution[] {
     const at = this.latest.get(id);
     if (at === undefined) return [];
-    return this.index
-      .explain(toRaw(fields), at)
-      .map((p) => ({ field: p.comparison, level: p.level, weight: Number(p.weight.toFixed(3)) }));
+    return (
+      this.index
+        .explain(toRaw(fields), at)
+        // The platform's records carry no source list (each is its own record, not a list's row),
+        // so that comparison never says anything here and is not shown.
+        .filter((p) => p.comparison !== 'source')
+        .map((p) => ({ field: p.comparison, level: p.level, weight: Number(p.weight.toFixed(3)) }))
+    );
   }
 
   /** Human decisions as labels: "same" pairs move the model's m; both records must be indexed. */

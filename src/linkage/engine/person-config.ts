@@ -49,6 +49,10 @@ export const personConfig = (): LinkageConfigInput => ({
     { type: 'person-date', field: 'birth_date', cannotLink: true, tf: true },
     { type: 'region', field: 'region', tf: true },
     { type: 'unit', field: 'unit', tf: true },
+    // Whether two records come from the same list: a list seldom names one man twice, though
+    // some do (a family writes several requests). What it is worth is learned from the file; a
+    // file of one list learns nothing from it.
+    { type: 'source', field: 'source' },
   ],
   // Each kind of variation must still meet its twin in some rule, while no rule makes blocks that
   // grow quadratically at a million records (names alone do: every Ivanov Aleksandr in one

@@ -6,7 +6,7 @@ import type { Dataset, FeatureRegistry, FieldColumn } from './dataset.ts';
 import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
 import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
-import { damerau, jaroWinkler, PairCache } from './strings.ts';
+import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
 import { parseDate, regionCode } from './normalize/index.ts';
 
@@ -143,11 +143,15 @@ class PersonNameComparison implements Comparison {
   }
 }
 
-/** Region: one ISO 3166-2 code however the region was written. */
-class RegionComparison extends KeyedComparison {
+/**
+ * Region (one ISO 3166-2 code however the region was written) and source list (the list's name as
+ * written): the same code or not. One class for both, so that the scorer's call of level() sees
+ * four classes, not five (a fifth makes the call site megamorphic: scoring 15% slower).
+ */
+class SameCodeComparison extends KeyedComparison {
   readonly levels: Level[];
-  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
-    super(spec, data, features, regionCode);
+  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry, code: (raw: string) => string | null) {
+    super(spec, data, features, code);
     this.levels = [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
   }
   level(a: number, b: number): number {
@@ -170,6 +174,7 @@ export const personComparisons: Record<string, ComparisonFactory> = {
   'person-given': (s, d, f) => new PersonNameComparison(s, d, f, 'given'),
   'person-patronymic': (s, d, f) => new PersonNameComparison(s, d, f, 'patronymic'),
   'person-date': (s, d, f) => new DateComparison(s, d, f, personDate),
-  region: (s, d, f) => new RegionComparison(s, d, f),
+  region: (s, d, f) => new SameCodeComparison(s, d, f, regionCode),
+  source: (s, d, f) => new SameCodeComparison(s, d, f, clean),
   unit: (s, d, f) => new UnitComparison(s, d, f),
 };
