@@ -7,6 +7,13 @@ export interface Level {
   readonly label: string;
   /** Use the frequency of the shared value instead of the average u (rare names count for more). */
   readonly tf?: boolean;
+  /**
+   * With tf: the level whose u the value's frequency replaces, when not this one. A near agreement
+   * (one edit, another form) on a common name is as weak as an exact one: typos of "Магомедов"
+   * are as common among strangers as the name is. Its weight moves with the commoner value's
+   * frequency as the exact level's does, log2(u_exact / f).
+   */
+  readonly tfOf?: number;
   /** Hard evidence of two different people (e.g. two different exact birth dates). */
   readonly cannotLink?: boolean;
   /**

@@ -76,7 +76,7 @@ export class Scorer {
       ),
     );
     this.log2u = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (_, l) => Math.log2(Math.max(params.u[i][l], FLOOR))),
+      Float64Array.from(c.levels, (level, l) => Math.log2(Math.max(params.u[i][level.tfOf ?? l], FLOOR))),
     );
     this.tfFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.tf ? 1 : 0)));
     this.clFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.cannotLink ? 1 : 0)));
@@ -147,7 +147,7 @@ export class Scorer {
       const l = this.levels[i];
       if (this.tfFlag[i][l] !== 1) continue;
       const d = national ? 0 : f.depth(i, this.levels);
-      const u = this.params.u[i][l];
+      const u = this.params.u[i][this.comparisons[i].levels[l].tfOf ?? l];
       const log2f =
         l === 1 ? f.log2Frequency(i, a, d, u) : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
       const adjust = this.log2u[i][l] - log2f;

@@ -172,9 +172,13 @@ interface CandidatePairs {
   learning: { comparison: number; pairs: number[]; entries: number[] }[];
 }
 
+/** Per comparison and level: the level whose u a term frequency replaces (tfOf), −1 without one. */
+const tfBases = (comps: readonly Comparison[]): number[][] =>
+  comps.map((c) => c.levels.map((l, j) => (l.tf ? (l.tfOf ?? j) : -1)));
+
 /** ln(average u / the shared values' own frequency), summed over a pair's term-frequency levels. */
 const tfDelta = (
-  tf: readonly (readonly boolean[])[],
+  tf: readonly (readonly number[])[],
   levels: Int32Array,
   a: number,
   b: number,
@@ -184,13 +188,14 @@ const tfDelta = (
   let delta = 0;
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i];
-    if (!tf[i][l]) continue;
+    const base = tf[i][l];
+    if (base < 0) continue;
     const d = frequencies.depth(i, levels);
     const log2f =
       l === 1
-        ? frequencies.log2Frequency(i, a, d, u[i][l])
-        : Math.max(frequencies.log2Frequency(i, a, d, u[i][l]), frequencies.log2Frequency(i, b, d, u[i][l]));
-    delta += ln(u[i][l]) - log2f * Math.LN2;
+        ? frequencies.log2Frequency(i, a, d, u[i][base])
+        : Math.max(frequencies.log2Frequency(i, a, d, u[i][base]), frequencies.log2Frequency(i, b, d, u[i][base]));
+    delta += ln(u[i][base]) - log2f * Math.LN2;
   }
   return delta;
 };
@@ -243,7 +248,7 @@ const candidatePairs = (
   const pattern = new GrowInt32();
   const deltas: number[] = [];
   const levels = new Int32Array(comps.length);
-  const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
+  const tf = tfBases(comps);
   const cannotLink = comps.map((c) => c.levels.map((l) => l.cannotLink === true));
   const learning = comps.flatMap((c, comparison) =>
     c.learnsFrom && c.learnFromLinks ? [{ comparison, pairs: [] as number[], entries: [] as number[] }] : [],
@@ -300,7 +305,7 @@ export const train = (
   const sampled = sampleRandomPairs(data, comps, opts, blocking);
   const random = sampled.pairs;
   let u = sampled.raw;
-  const tf = comps.map((c) => c.levels.map((l) => l.tf === true));
+  const tf = tfBases(comps);
   random.candidateTf = random.candidates.map((levels, j) =>
     frequencies ? tfDelta(tf, levels, sampled.ends[j][0], sampled.ends[j][1], u, frequencies) : 0,
   );
