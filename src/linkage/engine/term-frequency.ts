@@ -19,6 +19,8 @@ import { IdTable } from './id-table.ts';
 /** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
 export interface SharedFrequencies {
   total: number;
+  /** Per comparison with a two-context chain: its floors for every (value, context) of the records. */
+  floors: (Float64Array | null)[];
   counts: (Int32Array | null)[];
   chains: ({
     joint: Int32Array[];
@@ -65,6 +67,34 @@ interface Chain {
 /** Exact key of (id at the previous depth, next value): both are dense ids below 2^26. */
 const combine = (prev: number, x: number): number => prev * 67_108_864 + x;
 
+/**
+ * Counts for the frequency of a value (a given name) in the places (regions) that records of its
+ * first context (a surname) come from: a Магомедов named in a record without a region is most
+ * likely from Dagestan, and "Руслан" among Dagestani men is ten times commoner than nationally.
+ */
+interface Places {
+  /** context value → its places and the records of the context at each (parallel lists) */
+  byContext: Map<number, { at: number[]; n: number[] }>;
+  /** value·PLACES + place → records; (value, context) joint id·PLACES + place → records */
+  valueAt: Map<number, number>;
+  jointAt: Map<number, number>;
+  /** place → records */
+  at: Int32Array;
+}
+
+/** The floor per (value, context) joint id, valid while its stamp is the current epoch. */
+interface Floors {
+  value: Float64Array;
+  stamp: Int32Array;
+  epoch: number;
+  /** A worker's copy: every floor computed, no counts to compute more from. */
+  frozen: boolean;
+}
+/** Place ids (regions: about ninety) are below this, so that id·PLACES stays a small integer. */
+const PLACES = 128;
+/** Records of a context with a place below which its places are not trusted to say where it is from. */
+const MIN_PLACED = 5;
+
 const bump = (counts: GrowInt32, id: number, by: number): void => {
   while (counts.length <= id) counts.push(0);
   counts.data[id] += by;
@@ -74,6 +104,9 @@ export class TermFrequencies {
   /** National counts per comparison (null when it has no tf level). */
   private counts: (GrowInt32 | null)[];
   private readonly chains: (Chain | null)[];
+  /** Per comparison with a two-context chain: its places counts (built on first use), else null. */
+  private places: (Places | null)[];
+  private floors: (Floors | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
 
@@ -99,12 +132,102 @@ export class TermFrequencies {
         contextCounts: per(() => new GrowInt32()),
       };
     });
+    this.places = comparisons.map(() => null);
+    this.floors = comparisons.map(() => null);
+  }
+
+  /** The places counts of comparison i's chain, built from the records counted so far. */
+  private placesOf(i: number): Places {
+    let p = this.places[i];
+    if (!p) {
+      p = { byContext: new Map(), valueAt: new Map(), jointAt: new Map(), at: new Int32Array(PLACES) };
+      this.places[i] = p;
+      for (let r = 0; r < this.total; r++) this.place(i, p, r, 1);
+    }
+    return p;
+  }
+
+  private place(i: number, p: Places, r: number, by: number): void {
+    const ch = this.chains[i]!;
+    const v = this.comparisons[i].tfKey!(r);
+    const ctx = this.comparisons[ch.within[0]].tfKey!(r);
+    const at = this.comparisons[ch.within[1]].tfKey!(r);
+    const joint = r < ch.joint[0].length ? ch.joint[0].data[r] : -1;
+    if (v < 0 || ctx < 0 || at < 0 || at >= PLACES || joint < 0) return;
+    let places = p.byContext.get(ctx);
+    if (!places) p.byContext.set(ctx, (places = { at: [], n: [] }));
+    const k = places.at.indexOf(at);
+    if (k >= 0) places.n[k] += by;
+    else {
+      places.at.push(at);
+      places.n.push(by);
+    }
+    p.valueAt.set(v * PLACES + at, (p.valueAt.get(v * PLACES + at) ?? 0) + by);
+    p.jointAt.set(joint * PLACES + at, (p.jointAt.get(joint * PLACES + at) ?? 0) + by);
+    p.at[at] += by;
+    const f = this.floors[i];
+    if (f) f.epoch++;
+  }
+
+  /**
+   * Σ_place P(place | record r's context) · P(its value | place, among records of other contexts):
+   * how common the value is where men of this context come from (0 when too few records of the
+   * context name a place). Kept per (value, context) until the counts change.
+   */
+  private placesFloor(i: number, r: number): number {
+    const ch = this.chains[i]!;
+    const joint = r < ch.joint[0].length ? ch.joint[0].data[r] : -1;
+    if (joint < 0) return 0;
+    let f = this.floors[i];
+    if (!f) {
+      f = { value: new Float64Array(1024), stamp: new Int32Array(1024).fill(-1), epoch: 0, frozen: false };
+      this.floors[i] = f;
+    }
+    if (f.frozen) return joint < f.value.length ? f.value[joint] : 0;
+    if (joint >= f.value.length) {
+      const size = Math.max(joint + 1, f.value.length * 2);
+      const value = new Float64Array(size);
+      value.set(f.value);
+      const stamp = new Int32Array(size).fill(-1);
+      stamp.set(f.stamp);
+      f.value = value;
+      f.stamp = stamp;
+    }
+    if (f.stamp[joint] === f.epoch) return f.value[joint];
+    const p = this.placesOf(i);
+    const v = this.comparisons[i].tfKey!(r);
+    const ctx = this.comparisons[ch.within[0]].tfKey!(r);
+    let floor = 0;
+    const places = p.byContext.get(ctx);
+    if (places) {
+      let placed = 0;
+      for (const n of places.n) placed += n;
+      if (placed >= MIN_PLACED) {
+        for (let k = 0; k < places.at.length; k++) {
+          const at = places.at[k];
+          const n = places.n[k];
+          // Other contexts only: the scored man's own records (and his namesakes') are not the place.
+          const others = p.at[at] - n;
+          const value = (p.valueAt.get(v * PLACES + at) ?? 0) - (p.jointAt.get(joint * PLACES + at) ?? 0);
+          if (n > 0 && others > 0 && value > 0) floor += (n / placed) * (value / others);
+        }
+      }
+    }
+    f.value[joint] = floor;
+    f.stamp[joint] = f.epoch;
+    return floor;
   }
 
   /** The counts for a worker thread (copied once; the worker never adds records). */
   share(): SharedFrequencies {
+    const floors = this.chains.map((ch, i) => {
+      if (!ch || ch.within.length !== 2) return null;
+      for (let r = 0; r < this.total; r++) this.placesFloor(i, r);
+      return this.floors[i]?.value ?? null;
+    });
     return {
       total: this.total,
+      floors,
       counts: this.counts.map((c) => (c ? view(c) : null)),
       chains: this.chains.map((ch) =>
         ch
@@ -122,6 +245,9 @@ export class TermFrequencies {
   /** Takes over a main thread's counts instead of counting again (a worker's scorer). */
   adopt(shared: SharedFrequencies): void {
     this.total = shared.total;
+    shared.floors.forEach((value, i) => {
+      if (value) this.floors[i] = { value, stamp: new Int32Array(0), epoch: 0, frozen: true };
+    });
     shared.counts.forEach((c, i) => {
       if (c && this.counts[i]) this.counts[i] = wrap(c);
     });
@@ -184,6 +310,8 @@ export class TermFrequencies {
         if (j >= 0) bump(ch.jointCounts[d], j, by);
         if (k >= 0) bump(ch.contextCounts[d], k, by);
       }
+      const p = this.places[i];
+      if (p) this.place(i, p, r, by);
     });
   }
 
@@ -219,6 +347,8 @@ export class TermFrequencies {
     const count = v >= 0 && v < counts.length ? Math.max(counts.data[v] - self, 0) : 0;
     let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
+    // Where the pair shares no place, the value's frequency where men of its context come from.
+    if (ch && ch.within.length === 2 && d < 2) f = Math.max(f, this.placesFloor(i, r));
     for (let k = 0; k < d && ch; k++) {
       if (r >= ch.joint[k].length) break;
       const jid = ch.joint[k].data[r];
