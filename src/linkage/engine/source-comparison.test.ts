@@ -60,7 +60,7 @@ describe('the source list as evidence', () => {
     for (const id of ids.slice(0, 400)) {
       const t = src.at(ids.indexOf(id));
       const other = byList.get(t);
-      if (other && !other.startsWith(id.split('-')[0] + '-')) sameList = [other, id];
+      if (other && !other.startsWith(`${id.split('-')[0]}-`)) sameList = [other, id];
       byList.set(t, id);
     }
     expect(sameList).not.toBeNull();

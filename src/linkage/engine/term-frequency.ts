@@ -221,7 +221,7 @@ export class TermFrequencies {
   /** The counts for a worker thread (copied once; the worker never adds records). */
   share(): SharedFrequencies {
     const floors = this.chains.map((ch, i) => {
-      if (!ch || ch.within.length !== 2) return null;
+      if (ch?.within.length !== 2) return null;
       for (let r = 0; r < this.total; r++) this.placesFloor(i, r);
       return this.floors[i]?.value ?? null;
     });
