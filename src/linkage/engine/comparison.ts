@@ -62,3 +62,7 @@ export interface ComparisonSpec {
 
 /** Builds a comparison for one engine: its token features register in that engine's registry. */
 export type ComparisonFactory = (spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) => Comparison;
+
+/** Per comparison and level: the level whose u a term frequency replaces (tfOf), −1 without one. */
+export const tfBases = (comps: readonly Comparison[]): number[][] =>
+  comps.map((c) => c.levels.map((l, j) => (l.tf ? (l.tfOf ?? j) : -1)));

@@ -1,7 +1,7 @@
 // Fellegi–Sunter scoring: match weight = log2(λ/(1−λ)) + Σ log2(m/u) per field level, plus a
 // term-frequency adjustment on levels flagged tf. Weights are precomputed per level; the hot path
 // is one level() call and one array read per comparison, with no allocation.
-import type { Comparison } from './comparison.ts';
+import { type Comparison, tfBases } from './comparison.ts';
 import type { Dataset } from './dataset.ts';
 import { TermFrequencies } from './term-frequency.ts';
 
@@ -34,6 +34,8 @@ export class Scorer {
   readonly weights: Float64Array[];
   private readonly tfFlag: Uint8Array[];
   private readonly clFlag: Uint8Array[];
+  /** Per comparison and level: the u a value's frequency replaces (the base level's, see tfBases). */
+  private readonly tfU: Float64Array[];
   private readonly log2u: Float64Array[];
   readonly frequencies: TermFrequencies;
   /** Levels of the last scored pair, each comparison's weight, and whether it hit a cannot-link level. */
@@ -75,10 +77,11 @@ export class Scorer {
           : Math.log2((level.implied ? 1 : Math.max(params.m[i][l], M_FLOOR)) / Math.max(params.u[i][l], FLOOR)),
       ),
     );
-    this.log2u = comparisons.map((c, i) =>
-      Float64Array.from(c.levels, (level, l) => Math.log2(Math.max(params.u[i][level.tfOf ?? l], FLOOR))),
-    );
-    this.tfFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.tf ? 1 : 0)));
+    // A term-frequency level replaces the u of its base level (itself, or tfOf) by the value's frequency.
+    const bases = tfBases(comparisons);
+    this.tfU = bases.map((b, i) => Float64Array.from(b, (base, l) => params.u[i][base < 0 ? l : base]));
+    this.log2u = this.tfU.map((us) => us.map((x) => Math.log2(Math.max(x, FLOOR))));
+    this.tfFlag = bases.map((b) => Uint8Array.from(b, (base) => (base < 0 ? 0 : 1)));
     this.clFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.cannotLink ? 1 : 0)));
     this.levels = new Int32Array(comparisons.length);
     this.contributions = new Float64Array(comparisons.length);
@@ -147,7 +150,7 @@ export class Scorer {
       const l = this.levels[i];
       if (this.tfFlag[i][l] !== 1) continue;
       const d = national ? 0 : f.depth(i, this.levels);
-      const u = this.params.u[i][this.comparisons[i].levels[l].tfOf ?? l];
+      const u = this.tfU[i][l];
       const log2f =
         l === 1 ? f.log2Frequency(i, a, d, u) : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
       const adjust = this.log2u[i][l] - log2f;

@@ -73,11 +73,11 @@ const combine = (prev: number, x: number): number => prev * 67_108_864 + x;
  * likely from Dagestan, and "Руслан" among Dagestani men is ten times commoner than nationally.
  */
 interface Places {
-  /** context value → its places and the records of the context at each (parallel lists) */
-  byContext: Map<number, { at: number[]; n: number[] }>;
-  /** value·PLACES + place → records; (value, context) joint id·PLACES + place → records */
+  /** The chain's first-context id (a surname) → the places its records name. How many name each,
+   * and how many of them hold the value, the chain's second-depth counts already say. */
+  placesOf: Map<number, number[]>;
+  /** value·PLACES + place → records */
   valueAt: Map<number, number>;
-  jointAt: Map<number, number>;
   /** place → records */
   at: Int32Array;
 }
@@ -140,7 +140,7 @@ export class TermFrequencies {
   private placesOf(i: number): Places {
     let p = this.places[i];
     if (!p) {
-      p = { byContext: new Map(), valueAt: new Map(), jointAt: new Map(), at: new Int32Array(PLACES) };
+      p = { placesOf: new Map(), valueAt: new Map(), at: new Int32Array(PLACES) };
       this.places[i] = p;
       for (let r = 0; r < this.total; r++) this.place(i, p, r, 1);
     }
@@ -150,20 +150,13 @@ export class TermFrequencies {
   private place(i: number, p: Places, r: number, by: number): void {
     const ch = this.chains[i]!;
     const v = this.comparisons[i].tfKey!(r);
-    const ctx = this.comparisons[ch.within[0]].tfKey!(r);
     const at = this.comparisons[ch.within[1]].tfKey!(r);
-    const joint = r < ch.joint[0].length ? ch.joint[0].data[r] : -1;
-    if (v < 0 || ctx < 0 || at < 0 || at >= PLACES || joint < 0) return;
-    let places = p.byContext.get(ctx);
-    if (!places) p.byContext.set(ctx, (places = { at: [], n: [] }));
-    const k = places.at.indexOf(at);
-    if (k >= 0) places.n[k] += by;
-    else {
-      places.at.push(at);
-      places.n.push(by);
-    }
+    const context = r < ch.context[0].length ? ch.context[0].data[r] : -1;
+    if (v < 0 || at < 0 || at >= PLACES || context < 0) return;
+    const places = p.placesOf.get(context);
+    if (!places) p.placesOf.set(context, [at]);
+    else if (!places.includes(at)) places.push(at);
     p.valueAt.set(v * PLACES + at, (p.valueAt.get(v * PLACES + at) ?? 0) + by);
-    p.jointAt.set(joint * PLACES + at, (p.jointAt.get(joint * PLACES + at) ?? 0) + by);
     p.at[at] += by;
     const f = this.floors[i];
     if (f) f.epoch++;
@@ -196,22 +189,25 @@ export class TermFrequencies {
     if (f.stamp[joint] === f.epoch) return f.value[joint];
     const p = this.placesOf(i);
     const v = this.comparisons[i].tfKey!(r);
-    const ctx = this.comparisons[ch.within[0]].tfKey!(r);
+    const context = ch.context[0].data[r];
+    // Records of (context, place) and of (value, context, place): the chain's second depth.
+    const count = (ids: IdTable, counts: GrowInt32, key: number): number => {
+      const id = ids.get(key);
+      return id >= 0 ? counts.data[id] : 0;
+    };
     let floor = 0;
-    const places = p.byContext.get(ctx);
-    if (places) {
-      let placed = 0;
-      for (const n of places.n) placed += n;
-      if (placed >= MIN_PLACED) {
-        for (let k = 0; k < places.at.length; k++) {
-          const at = places.at[k];
-          const n = places.n[k];
-          // Other contexts only: the scored man's own records (and his namesakes') are not the place.
-          const others = p.at[at] - n;
-          const value = (p.valueAt.get(v * PLACES + at) ?? 0) - (p.jointAt.get(joint * PLACES + at) ?? 0);
-          if (n > 0 && others > 0 && value > 0) floor += (n / placed) * (value / others);
-        }
-      }
+    const places = p.placesOf.get(context) ?? [];
+    const named = places.map((at) => count(ch.contextIds[1], ch.contextCounts[1], combine(context, at)));
+    const placed = named.reduce((a, b) => a + b, 0);
+    if (placed >= MIN_PLACED) {
+      places.forEach((at, k) => {
+        const n = named[k];
+        // Other contexts only: the scored man's own records (and his namesakes') are not the place.
+        const others = p.at[at] - n;
+        const value =
+          (p.valueAt.get(v * PLACES + at) ?? 0) - count(ch.jointIds[1], ch.jointCounts[1], combine(joint, at));
+        if (n > 0 && others > 0 && value > 0) floor += (n / placed) * (value / others);
+      });
     }
     f.value[joint] = floor;
     f.stamp[joint] = f.epoch;

@@ -11,7 +11,7 @@
 //    within-block matches and non-matches both shrink by the square of the sampled share, so
 //    the mix EM sees is unchanged and λ is measured against the sample's own pair count.
 import type { Blocking } from './blocking.ts';
-import type { Comparison } from './comparison.ts';
+import { type Comparison, tfBases } from './comparison.ts';
 import { GrowInt32, type Dataset } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 import type { TermFrequencies } from './term-frequency.ts';
@@ -171,10 +171,6 @@ interface CandidatePairs {
   /** Per comparison that learns from links: the candidate pairs it asked for and their indices. */
   learning: { comparison: number; pairs: number[]; entries: number[] }[];
 }
-
-/** Per comparison and level: the level whose u a term frequency replaces (tfOf), −1 without one. */
-const tfBases = (comps: readonly Comparison[]): number[][] =>
-  comps.map((c) => c.levels.map((l, j) => (l.tf ? (l.tfOf ?? j) : -1)));
 
 /** ln(average u / the shared values' own frequency), summed over a pair's term-frequency levels. */
 const tfDelta = (
