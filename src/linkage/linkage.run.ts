@@ -123,6 +123,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
         review: [],
         alarms: [],
         rejected: { constraint: 0, average: 0, size: 0 },
+        profileMerges: 0,
         linkThreshold: engine.config.thresholds.link,
       },
       seconds: (performance.now() - started) / 1000,

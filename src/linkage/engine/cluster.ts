@@ -4,7 +4,9 @@
 //  - the average match probability over all their cross pairs (rescored on the spot) stays at or
 //    above `minAverage`, so one strong edge cannot drag in a cluster the rest disagrees with,
 //  - the result stays within maxClusterSize (larger would-be clusters raise the alarm).
-// Human "same" decisions are applied first and bypass the automatic checks.
+// Human "same" decisions are applied first and bypass the automatic checks. Then, with
+// `compareClusters`, clusters still apart are compared as wholes (cluster-profile.ts).
+import { mergeByProfile, type FieldCheck } from './cluster-profile.ts';
 import { probability } from './model.ts';
 
 export interface Edges {
@@ -20,6 +22,8 @@ export interface ClusterOptions {
   minAverage: number;
   maxClusterSize: number;
   alarmSize: number;
+  /** After the pairs, compare clusters joined by a review-band edge as wholes (cluster-profile.ts). */
+  compareClusters?: boolean;
 }
 
 export interface PairCheck {
@@ -27,6 +31,8 @@ export interface PairCheck {
   score(a: number, b: number): { weight: number; cannotLink: boolean };
   /** Source-level constraint, e.g. two records of one deduplicated file in a link. */
   sameSourceForbidden?(a: number, b: number): boolean;
+  /** Each comparison's level and weight for a pair: what compareClusters needs. */
+  fields?: FieldCheck;
 }
 
 export interface Decisions {
@@ -40,6 +46,8 @@ export interface ClusterResult {
   review: number[];
   alarms: { representative: number; size: number }[];
   rejected: { constraint: number; average: number; size: number };
+  /** Merges made by comparing clusters as wholes (compareClusters). */
+  profileMerges: number;
   /** The link probability used (the config's, or the one chosen for a target precision). */
   linkThreshold: number;
 }
@@ -86,6 +94,8 @@ export const cluster = (
   // Ties broken by record order: the result must not depend on which thread found an edge first.
   order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
   const alarmed = new Set<number>();
+  const forbidden = (x: number, y: number): boolean =>
+    (different.size > 0 && different.has(pairKey(x, y))) || check.sameSourceForbidden?.(x, y) === true;
   for (const e of order) {
     const ra = find(edges.a[e]);
     const rb = find(edges.b[e]);
@@ -101,7 +111,7 @@ export const cluster = (
     let sum = 0;
     for (const x of A) {
       for (const y of B) {
-        if ((different.size && different.has(pairKey(x, y))) || check.sameSourceForbidden?.(x, y)) {
+        if (forbidden(x, y)) {
           ok = false;
           break;
         }
@@ -128,6 +138,10 @@ export const cluster = (
     }
     union(ra, rb);
   }
+  const profileMerges =
+    opts.compareClusters && check.fields
+      ? mergeByProfile(edges, check.fields, { find, membersOf, union, forbidden }, opts)
+      : 0;
   const clusterOf = new Int32Array(n);
   const rep = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -146,5 +160,5 @@ export const cluster = (
     if (m && parent[r] === r && (m.length >= opts.alarmSize || alarmed.has(r)))
       alarms.push({ representative: rep[r], size: m.length });
   }
-  return { clusterOf, review, alarms, rejected, linkThreshold: opts.linkThreshold };
+  return { clusterOf, review, alarms, rejected, profileMerges, linkThreshold: opts.linkThreshold };
 };

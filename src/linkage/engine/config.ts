@@ -85,8 +85,14 @@ export const linkageConfigSchema = z.object({
       alarmSize: z.number().int().positive().default(50),
       /** Linking deduplicated files: a cluster holds at most one record per source. */
       uniquePerSource: z.boolean().default(false),
+      /**
+       * After the pairs, two clusters joined by a review-band edge are compared as wholes (each
+       * field's mean weight over their cross pairs) and merged when that reaches the link
+       * threshold: one record's patronymic and another's birth date vouch together.
+       */
+      compareClusters: z.boolean().default(true),
     })
-    .default({ maxClusterSize: 200, alarmSize: 50, uniquePerSource: false }),
+    .default({ maxClusterSize: 200, alarmSize: 50, uniquePerSource: false, compareClusters: true }),
 });
 
 export type LinkageConfig = z.output<typeof linkageConfigSchema>;

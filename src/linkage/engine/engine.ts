@@ -347,6 +347,15 @@ export class LinkageEngine {
           return { weight, cannotLink: scorer.cannotLink };
         },
         sameSourceForbidden: c.uniquePerSource ? (a, b) => src[a] === src[b] : undefined,
+        fields: {
+          levels: scorer.levels,
+          contributions: scorer.contributions,
+          compare: (a, b) => {
+            scorer.score(a, b);
+            return scorer.cannotLink;
+          },
+          total: (fieldWeights) => scorer.total(fieldWeights),
+        },
       },
       {
         linkThreshold,
@@ -354,6 +363,7 @@ export class LinkageEngine {
         minAverage: thresholds.minAverage,
         maxClusterSize: c.maxClusterSize,
         alarmSize: c.alarmSize,
+        compareClusters: c.compareClusters,
       },
       decisions,
     );

@@ -160,6 +160,20 @@ export class Scorer {
     return sum;
   }
 
+  /**
+   * The match weight of given per-comparison weights (a cluster's profile, cluster-profile.ts):
+   * the prior added and the corroboration cap applied as score() applies them to a pair.
+   */
+  total(fieldWeights: Float64Array): number {
+    let w = this.prior;
+    let corroborated = this.corroborating === null;
+    for (let i = 0; i < fieldWeights.length; i++) {
+      w += fieldWeights[i];
+      if (fieldWeights[i] > 0 && this.corroborating?.[i] === 1) corroborated = true;
+    }
+    return !corroborated && w > this.uncorroboratedMax && w < this.overwhelming ? this.uncorroboratedMax : w;
+  }
+
   /** The weight each field added to a pair (the prior is reported as its own line). */
   explain(a: number, b: number): FieldWeight[] {
     const total = this.score(a, b);
