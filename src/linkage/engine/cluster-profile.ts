@@ -43,10 +43,7 @@ export const mergeByProfile = (
     if (p >= opts.reviewThreshold && sets.find(edges.a[e]) !== sets.find(edges.b[e])) order.push(e);
   }
   order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
-  const n = fields.levels.length;
-  const sum = new Float64Array(n);
-  const count = new Int32Array(n);
-  const mean = new Float64Array(n);
+  const profile = profileOf(fields, sets.forbidden);
   let merges = 0;
   for (const e of order) {
     const ra = sets.find(edges.a[e]);
@@ -55,15 +52,29 @@ export const mergeByProfile = (
     const A = sets.membersOf(ra);
     const B = sets.membersOf(rb);
     if (A.length + B.length > opts.maxClusterSize) continue;
+    const w = profile(A, B);
+    if (w === null || probability(w) < opts.linkThreshold) continue;
+    sets.union(ra, rb);
+    merges++;
+  }
+  return merges;
+};
+
+/**
+ * The match weight of two clusters as wholes (each comparison's mean weight over the cross pairs
+ * that both hold a value), or null when a cross pair is cannot-link or forbidden.
+ */
+export const profileOf = (fields: FieldCheck, forbidden: (x: number, y: number) => boolean) => {
+  const n = fields.levels.length;
+  const sum = new Float64Array(n);
+  const count = new Int32Array(n);
+  const mean = new Float64Array(n);
+  return (A: readonly number[], B: readonly number[]): number | null => {
     sum.fill(0);
     count.fill(0);
-    let ok = true;
-    for (let i = 0; ok && i < A.length; i++) {
+    for (const x of A) {
       for (const y of B) {
-        if (sets.forbidden(A[i], y) || fields.compare(A[i], y)) {
-          ok = false;
-          break;
-        }
+        if (forbidden(x, y) || fields.compare(x, y)) return null;
         for (let c = 0; c < n; c++) {
           if (fields.levels[c] === 0) continue;
           sum[c] += fields.contributions[c];
@@ -71,11 +82,7 @@ export const mergeByProfile = (
         }
       }
     }
-    if (!ok) continue;
     for (let c = 0; c < n; c++) mean[c] = count[c] ? sum[c] / count[c] : 0;
-    if (probability(fields.total(mean)) < opts.linkThreshold) continue;
-    sets.union(ra, rb);
-    merges++;
-  }
-  return merges;
+    return fields.total(mean);
+  };
 };
