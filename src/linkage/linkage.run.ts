@@ -249,7 +249,7 @@ export const summary = (r: RunResult): string => {
   const n = engine.data.size;
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
-    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}${clusters.profileMerges ? ` (${clusters.profileMerges} clusters joined as wholes)` : ''}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
     ...predicted.stats.oversized
       .slice(0, 10)
       .map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),
