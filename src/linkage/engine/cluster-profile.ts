@@ -9,7 +9,7 @@
 // Measured (docs/linkage.md, round nine): the independent generator at a million records
 // 0.804 → 0.817 F1; merges taken from the mean, not the best pair per field (the best of many
 // cross pairs agrees by chance too often among namesakes: 66% of such merges right against 82%).
-import type { Edges } from './cluster.ts';
+import type { Edges } from './edges.ts';
 import { probability } from './model.ts';
 
 export interface FieldCheck {

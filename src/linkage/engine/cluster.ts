@@ -7,14 +7,10 @@
 // Human "same" decisions are applied first and bypass the automatic checks. Then, with
 // `compareClusters`, clusters still apart are compared as wholes (cluster-profile.ts).
 import { mergeByProfile, type FieldCheck } from './cluster-profile.ts';
+import type { Edges } from './edges.ts';
 import { probability } from './model.ts';
 
-export interface Edges {
-  a: Int32Array;
-  b: Int32Array;
-  weight: Float64Array;
-  length: number;
-}
+export type { Edges } from './edges.ts';
 
 export interface ClusterOptions {
   linkThreshold: number;
