@@ -92,6 +92,10 @@ const UNITS = [
   'ДШРГ Русич',
   'Эспаньола',
   'бригада «Призрак»',
+  // Units known by a name no list here holds: the name in quotes, or after the unit's kind.
+  'ЧВК «Патриот»',
+  'добровольческий батальон «Тигр»',
+  'отряд Енот',
 ];
 const DIMINUTIVES: [string, string][] = [
   ['Саша', 'Александр'],

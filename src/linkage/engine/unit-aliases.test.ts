@@ -142,9 +142,9 @@ describe('a unit written the same way but not read', () => {
   it('weighs by how often the file writes it: a common wording counts for less than a rare one', () => {
     const config = personConfig();
     const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 1_000_000 } });
-    // Forty men of the same surname whose unit reads as nothing: most "штурмовики", two "отряд Гром".
+    // Forty men of the same surname whose unit reads as nothing: most "штурмовики", two "отряд поддержки".
     for (let i = 0; i < 40; i++)
-      engine.add(`r${i}`, { surname: 'Петров', given_name: 'Иван', unit: i < 38 ? 'штурмовики' : 'отряд Гром' });
+      engine.add(`r${i}`, { surname: 'Петров', given_name: 'Иван', unit: i < 38 ? 'штурмовики' : 'отряд поддержки' });
     engine.train();
     const ids = engine.data.ids;
     const unitWeight = (a: string, b: string): { level: string; weight: number } => {

@@ -166,6 +166,19 @@ describe('parseUnit', () => {
     expect(parseUnit('Шторм Z, 1 мсп').formation).toBe('1 мсп');
   });
 
+  it('reads a unit by a name of its own: in quotes, or capitalised after the unit kind', () => {
+    for (const s of ['ЧВК «Гранит»', 'чвк «Гранит», 3 отряд', '2 шо ЧВК «Гранит»', 'ЧВК Гранит', 'PMC Granit'])
+      expect(parseUnit(s).formation, s).toBe('«гранит»');
+    for (const s of ['батальон «Сокол»', 'б-н "Сокол"', 'добровольческий батальон «Сокол»', '«Сокол»', 'отряд Сокол'])
+      expect(parseUnit(s).formation, s).toBe('«сокол»');
+    expect(parseUnit('ЧВК «Гранит-М»').formation).not.toBe('«гранит»');
+    // A kind with an ordinary word is no name; storm units have none (see above); beside an open
+    // unit number the number speaks.
+    expect(parseUnit('батальон связи').formation).toBeNull();
+    expect(parseUnit('рота «Шторм Z»').formation).toBeNull();
+    expect(parseUnit('в/ч 12345 «Сокол»')).toEqual({ number: '12345', formation: null });
+  });
+
   it('reads separate regiments, mountain brigades, assault, reconnaissance and tank battalions, Latin ordinals', () => {
     expect(parseUnit('105 омсп').formation).toBe('105 мсп');
     expect(parseUnit('34-я горная бригада').formation).toBe('34 омсбр');

@@ -1,6 +1,7 @@
 import { FORMATION_TYPES, VAGUE_TYPES } from './unit-formations.ts';
 import { memo } from './memo.ts';
 import { hasLatin, latinToCyrillic } from './latin.ts';
+import { nameKey } from './names.ts';
 
 export interface UnitKey {
   number: string | null;
@@ -190,6 +191,30 @@ function namedFormation(s: string): string | null {
   return bars ? `барс ${bars[1] ?? bars[2]}` : null;
 }
 
+// A unit known by a name of its own that NAMED does not list: a volunteer battalion, a detachment
+// or a private company ("ЧВК «Гранит»", "батальон «Сокол»", "3 шо, отряд Кедр"). The name in
+// quotes, or the capitalised word right after the unit's kind, is its key, read as a name is (any
+// script: "PMC Granit" is "ЧВК Гранит"). Storm units are not (see NAMED); a name beside an open
+// unit number is left to the number.
+const QUOTED_NAME = /[«"„“]\s*(\p{L}[\p{L}\s-]*?)\s*[»"“”]/u;
+const NAME_AFTER_KIND =
+  /(?:^|[^\p{L}])(?:чвк|пвк|pmc|chvk|батальон\p{L}*|б-н|дб|добробат|отряд\p{L}*|шо|battalion|detachment|otryad)\s+(\p{L}[\p{L}-]*)/iu;
+const STORM = /(?:^|[^\p{L}])(?:шторм|storm|shtorm)(?![\p{L}])/iu;
+
+function ownNameFormation(s: string): string | null {
+  if (STORM.test(s)) return null;
+  const after = s.match(NAME_AFTER_KIND);
+  // Unquoted, only a capitalised word is a name ("батальон Сокол", not "батальон связи").
+  const m = s.match(QUOTED_NAME) ?? (after && /^\p{Lu}/u.test(after[1]) ? after : null);
+  if (!m) return null;
+  const key = m[1]
+    .split(/[\s-]+/)
+    .map((w) => nameKey(w, 'surname'))
+    .filter(Boolean)
+    .join('-');
+  return key ? `«${key}»` : null;
+}
+
 /** A formation key's number and type ("55 омсбр" → 55, омсбр); a named one has no number. */
 const numberAndType = (formation: string): [string, string] => {
   const space = formation.indexOf(' ');
@@ -278,6 +303,7 @@ const cachedUnit = memo((raw: string): UnitKey => {
   const { number, rest } = findNumber(s);
   let formation = findFormation(rest);
   if (!formation && hasLatin(rest)) formation = findFormation(cyrillicReading(rest));
+  if (!formation && !number) formation = ownNameFormation(rest);
   // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
   return {
     number,
