@@ -1,8 +1,9 @@
 // Clusters compared as wholes (cluster-profile.ts): in the clustering on its own, and wired
 // through the engine's scorer.
 import { describe, expect, it } from 'vitest';
-import { cluster, type ClusterOptions, type Edges, type PairCheck } from './cluster.ts';
+import { cluster, type ClusterOptions, type PairCheck } from './cluster.ts';
 import { LinkageEngine } from './engine.ts';
+import { edgesOf } from './edges.test-helper.ts';
 import { weightOf } from './model.ts';
 
 const opts: ClusterOptions = {
@@ -43,12 +44,7 @@ const fieldWorld = (records: { date?: string; unit?: string }[], sure: [number, 
   for (let a = 0; a < records.length; a++)
     for (let b = a + 1; b < records.length; b++)
       if (!sure.some(([x, y]) => x === a && y === b) && weightOfPair(a, b) >= 0) list.push([a, b, weightOfPair(a, b)]);
-  const edges: Edges = {
-    a: Int32Array.from(list, (e) => e[0]),
-    b: Int32Array.from(list, (e) => e[1]),
-    weight: Float64Array.from(list, (e) => e[2]),
-    length: list.length,
-  };
+  const edges = edgesOf(list);
   const check: PairCheck = {
     score: (a, b) => {
       const sureEdge = sure.some(([x, y]) => (x === a && y === b) || (x === b && y === a));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cluster, type ClusterOptions, type Edges, type PairCheck } from './cluster.ts';
+import { edgesOf } from './edges.test-helper.ts';
 import { weightOf } from './model.ts';
 
 const opts: ClusterOptions = {
@@ -12,13 +13,12 @@ const opts: ClusterOptions = {
 
 /** A toy world: pair probabilities by "a-b", cannot-link pairs, everything else improbable. */
 const world = (probs: Record<string, number>, cannot: string[] = []): { edges: Edges; check: PairCheck } => {
-  const list = Object.entries(probs).map(([k, p]) => [...k.split('-').map(Number), weightOf(p)] as const);
-  const edges: Edges = {
-    a: Int32Array.from(list, (e) => e[0]),
-    b: Int32Array.from(list, (e) => e[1]),
-    weight: Float64Array.from(list, (e) => e[2]),
-    length: list.length,
-  };
+  const edges = edgesOf(
+    Object.entries(probs).map(([k, p]) => {
+      const [a, b] = k.split('-').map(Number);
+      return [a, b, weightOf(p)] as const;
+    }),
+  );
   const check: PairCheck = {
     score: (a, b) => {
       const key = a < b ? `${a}-${b}` : `${b}-${a}`;
