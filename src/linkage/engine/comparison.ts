@@ -19,7 +19,8 @@ export interface Level {
   /**
    * The level only ever occurs together with a level of another comparison that already counts
    * the evidence (the given name "swapped with surname" exactly when the surname is "swapped with
-   * given name"): its m is 1, so one swap is not counted as two unlikely events.
+   * given name"): it weighs 0 (m = u), so one swap is not counted as two unlikely events; only its
+   * term-frequency adjustment (tfOf) counts.
    */
   readonly implied?: boolean;
 }

@@ -72,9 +72,7 @@ export class Scorer {
     this.prior = weightOf(params.lambda);
     this.weights = comparisons.map((c, i) =>
       Float64Array.from(c.levels, (level, l) =>
-        l === 0
-          ? 0
-          : Math.log2((level.implied ? 1 : Math.max(params.m[i][l], M_FLOOR)) / Math.max(params.u[i][l], FLOOR)),
+        l === 0 || level.implied ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)),
       ),
     );
     // A term-frequency level replaces the u of its base level (itself, or tfOf) by the value's frequency.

@@ -83,7 +83,9 @@ class PersonNameComparison implements Comparison {
       label,
       // A swapped pair shares a name just as an exact one does: a common name says less.
       tf: (i === 1 || (i === 2 && kind !== 'patronymic') || NEAR[kind].includes(i)) && spec.tf,
-      tfOf: NEAR[kind].includes(i) ? 1 : undefined,
+      // A swap's names weigh by their frequencies against the exact level's u: the swapped level's
+      // own u is already the chance that strangers' names cross-agree at all.
+      tfOf: NEAR[kind].includes(i) || (i === 2 && kind !== 'patronymic') ? 1 : undefined,
       // One swap detector serves both name comparisons: the surname's swapped level counts it.
       implied: i === 2 && kind === 'given' && spec.swapWith !== undefined,
       cannotLink: i === CONFLICT[kind] && spec.cannotLink,

@@ -74,9 +74,9 @@ const normaliseNonNull = (c: ArrayLike<number>): number[] => {
 
 const ln = (x: number): number => Math.log(Math.max(x, 1e-12));
 
-/** ln of m and u per comparison and level, as the log-odds below read them (an implied level: 0). */
+/** ln of m and u per comparison and level, as the log-odds below read them (an implied level: m = u). */
 const logModel = (comps: readonly Comparison[], m: number[][], u: number[][]) => ({
-  logM: m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? 0 : ln(x)))),
+  logM: m.map((mi, i) => mi.map((x, l) => (comps[i].levels[l].implied ? ln(u[i][l]) : ln(x)))),
   logU: u.map((ui) => ui.map(ln)),
 });
 
