@@ -23,6 +23,12 @@ export interface Level {
    * term-frequency adjustment (tfOf) counts.
    */
   readonly implied?: boolean;
+  /**
+   * The two records hold the same value, in each other's fields (names swapped): as a context
+   * for another comparison's term frequency it counts as shared, as the exact level does, so
+   * a given name in a swapped pair weighs what it weighs among men of that surname.
+   */
+  readonly sharesValue?: boolean;
 }
 
 export interface Comparison {

@@ -88,6 +88,7 @@ class PersonNameComparison implements Comparison {
       tfOf: NEAR[kind].includes(i) || (i === 2 && kind !== 'patronymic') ? 1 : undefined,
       // One swap detector serves both name comparisons: the surname's swapped level counts it.
       implied: i === 2 && kind === 'given' && spec.swapWith !== undefined,
+      sharesValue: i === 2 && kind !== 'patronymic' && spec.swapWith !== undefined,
       cannotLink: i === CONFLICT[kind] && spec.cannotLink,
     }));
   }

@@ -41,3 +41,23 @@ describe('a swapped pair of names', () => {
     expect(inPlace - swapped).toBeLessThan(2);
   });
 });
+
+describe('a swapped pair in a dense name pool', () => {
+  it('weighs the given name by its frequency among men of that surname, as the pair written in place does', () => {
+    const config = personConfig();
+    const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 1_000_000 } });
+    // Руслан is one name in ten nationally but most Магомедовs are Руслан.
+    for (let i = 0; i < 60; i++) engine.add(`m${i}`, { surname: 'Магомедов', given_name: 'Руслан' });
+    for (let i = 0; i < 600; i++) engine.add(`o${i}`, { surname: `Фамилия${i}ов`, given_name: `Имя${i % 50}` });
+    engine.add('swapped', { surname: 'Руслан', given_name: 'Магомедов' });
+    engine.train();
+    const scorer = engine.scorer!;
+    const ids = engine.data.ids;
+    const gi = engine.comparisons.findIndex((c) => c.name === 'given_name');
+    const given = (a: string, b: string) =>
+      scorer.explain(ids.indexOf(a), ids.indexOf(b)).find((c) => c.comparison === 'given_name')!.weight;
+    // In place: log2(m/u) + log2(u/f within the surname); swapped: log2(u/f) with the same f.
+    const inPlace = given('m0', 'm1') - scorer.weights[gi][1];
+    expect(given('m0', 'swapped')).toBeCloseTo(inPlace, 1);
+  });
+});

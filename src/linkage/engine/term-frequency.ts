@@ -106,6 +106,7 @@ export class TermFrequencies {
   private readonly chains: (Chain | null)[];
   /** Per comparison with a two-context chain: its places counts (built on first use), else null. */
   private places: (Places | null)[];
+  private readonly sharing: Uint8Array[];
   private floors: (Floors | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
@@ -132,6 +133,9 @@ export class TermFrequencies {
         contextCounts: per(() => new GrowInt32()),
       };
     });
+    // Per comparison: the levels at which a pair shares its value, as a context (exact, or the
+    // same names in each other's fields).
+    this.sharing = comparisons.map((c) => Uint8Array.from(c.levels, (l, j) => (j === 1 || l.sharesValue ? 1 : 0)));
     this.places = comparisons.map(() => null);
     this.floors = comparisons.map(() => null);
   }
@@ -316,7 +320,7 @@ export class TermFrequencies {
     const ch = this.chains[i];
     if (!ch) return 0;
     let d = 0;
-    while (d < ch.within.length && levels[ch.within[d]] === 1) d++;
+    while (d < ch.within.length && this.sharing[ch.within[d]][levels[ch.within[d]]] === 1) d++;
     return d;
   }
 
