@@ -77,6 +77,8 @@ export class Blocking {
   mask: Uint8Array | null = null;
   /** Keys a masked pass cleared: (rule, record, key) triples, restored by `unmask`. */
   private clearedLog: number[] = [];
+  /** The records a mask keeps, in record order. */
+  private masked: { mask: Uint8Array; records: Int32Array } | null = null;
 
   /** Ends a masked pass: every record takes part again, with the keys it had. */
   unmask(): void {
@@ -84,6 +86,7 @@ export class Blocking {
     for (let i = 0; i < log.length; i += 3) this.keys[log[i]][log[i + 1]] = log[i + 2];
     this.clearedLog = [];
     this.mask = null;
+    this.masked = null;
   }
   constructor(
     private readonly data: Dataset,
@@ -199,8 +202,16 @@ export class Blocking {
 
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
   sortedByKey(k: number): { order: Int32Array; sortedKeys: Uint32Array } {
-    const keys = this.mask ? this.keys[k].map((v, r) => (this.mask![r] ? v : NULL_KEY)) : this.keys[k];
-    return sortByKey(keys);
+    if (!this.mask) return sortByKey(this.keys[k]);
+    // A sampled pass (training) sorts only the sampled records' keys, not a mapped copy of every
+    // record's per rule (a second of EM at a million records).
+    if (this.masked?.mask !== this.mask) {
+      const mask = this.mask;
+      const records = new Int32Array(mask.reduce((sum, x) => sum + (x ? 1 : 0), 0));
+      for (let r = 0, i = 0; r < mask.length; r++) if (mask[r]) records[i++] = r;
+      this.masked = { mask, records };
+    }
+    return sortByKey(this.keys[k], this.masked.records);
   }
 
   /** Upper bound on the pairs rule k yields (Σ C(size, 2) over blocks that are not oversized). */

@@ -37,4 +37,15 @@ describe('sortByKey', () => {
   it('handles no records', () => {
     expect(sortByKey(new Uint32Array(0)).order.length).toBe(0);
   });
+
+  it('sorts only the records asked for, as if the others had no key', () => {
+    const keys = Uint32Array.from([5, NULL_KEY, 3, 5, 0, 7, 3, 9]);
+    const among = Int32Array.from([0, 1, 2, 3, 6]);
+    const masked = keys.map((v, r) => (among.includes(r) ? v : NULL_KEY));
+    const got = sortByKey(keys, among);
+    const want = sortByKey(masked);
+    expect([...got.order]).toEqual([...want.order]);
+    expect([...got.sortedKeys]).toEqual([...want.sortedKeys]);
+    expect([...got.order]).toEqual([2, 6, 0, 3]);
+  });
 });

@@ -16,23 +16,15 @@ const MASK = RADIX - 1;
 
 /**
  * Records r with a key (keys[r] ≠ NULL_KEY), sorted by key then by r. Returns the records and
- * their keys in that order.
+ * their keys in that order. With `among` (records in ascending order), only those records.
  */
-export function sortByKey(keys: Uint32Array): { order: Int32Array; sortedKeys: Uint32Array } {
-  const n = keys.length;
-  let count = 0;
-  for (let r = 0; r < n; r++) if (keys[r] !== NULL_KEY) count++;
-  let order = new Int32Array(count);
-  let k32 = new Uint32Array(count);
-  let i = 0;
-  for (let r = 0; r < n; r++) {
-    if (keys[r] !== NULL_KEY) {
-      order[i] = r;
-      k32[i++] = keys[r];
-    }
-  }
-  let nextOrder = new Int32Array(count);
-  let nextKeys = new Uint32Array(count);
+export function sortByKey(keys: Uint32Array, among?: Int32Array): { order: Int32Array; sortedKeys: Uint32Array } {
+  const first = among ? keyedAmong(keys, among) : keyed(keys);
+  let order: Int32Array = first.order;
+  let k32: Uint32Array = first.k32;
+  const count = order.length;
+  let nextOrder: Int32Array = new Int32Array(count);
+  let nextKeys: Uint32Array = new Uint32Array(count);
   const counts = new Int32Array(RADIX);
   for (let shift = 0; shift < 32; shift += BITS) {
     counts.fill(0);
@@ -52,4 +44,37 @@ export function sortByKey(keys: Uint32Array): { order: Int32Array; sortedKeys: U
     [k32, nextKeys] = [nextKeys, k32];
   }
   return { order, sortedKeys: k32 };
+}
+
+/** The records with a key, in record order, and their keys. */
+function keyed(keys: Uint32Array): { order: Int32Array; k32: Uint32Array } {
+  let count = 0;
+  for (let r = 0; r < keys.length; r++) if (keys[r] !== NULL_KEY) count++;
+  const order = new Int32Array(count);
+  const k32 = new Uint32Array(count);
+  let i = 0;
+  for (let r = 0; r < keys.length; r++) {
+    if (keys[r] !== NULL_KEY) {
+      order[i] = r;
+      k32[i++] = keys[r];
+    }
+  }
+  return { order, k32 };
+}
+
+/** The same among some records (in record order). */
+function keyedAmong(keys: Uint32Array, among: Int32Array): { order: Int32Array; k32: Uint32Array } {
+  let count = 0;
+  for (let j = 0; j < among.length; j++) if (keys[among[j]] !== NULL_KEY) count++;
+  const order = new Int32Array(count);
+  const k32 = new Uint32Array(count);
+  let i = 0;
+  for (let j = 0; j < among.length; j++) {
+    const r = among[j];
+    if (keys[r] !== NULL_KEY) {
+      order[i] = r;
+      k32[i++] = keys[r];
+    }
+  }
+  return { order, k32 };
 }
