@@ -88,6 +88,29 @@ describe('clusters compared as wholes', () => {
     expect(r.clusterOf[2]).not.toBe(r.clusterOf[0]);
     expect(r.profileMerges).toBe(0);
   });
+  it('weighs two clusters that fall short once, however many edges join them', () => {
+    // Two groups of three records of one name and one unit, nothing else: nine review-band edges
+    // across, and the two groups together say no more than one pair does.
+    const rows = Array.from({ length: 6 }, () => ({ unit: '55 омсбр' }));
+    const sure: [number, number][] = [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [3, 4],
+      [3, 5],
+      [4, 5],
+    ];
+    const { edges, check } = fieldWorld(rows, sure);
+    let compared = 0;
+    const fields = check.fields!;
+    const counting = {
+      ...check,
+      fields: { ...fields, compare: (a: number, b: number) => (compared++, fields.compare(a, b)) },
+    };
+    const r = cluster(6, edges, counting, whole);
+    expect(r.clusterOf[3]).not.toBe(r.clusterOf[0]);
+    expect(compared).toBe(9);
+  });
   it('keeps cannot-link pairs and human decisions apart', () => {
     const cannot = fieldWorld(man, [[0, 1]], ['1-2']);
     expect(cluster(3, cannot.edges, cannot.check, whole).clusterOf[2]).toBe(2);

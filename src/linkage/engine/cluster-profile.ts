@@ -44,6 +44,9 @@ export const mergeByProfile = (
   }
   order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
   const profile = profileOf(fields, sets.forbidden);
+  // Two clusters found short stay short until one of them grows: many review-band edges between
+  // the same two large clusters are weighed once, not once per edge (|A|·|B| pairs each time).
+  const shortAt = new Map<string, number>();
   let merges = 0;
   for (const e of order) {
     const ra = sets.find(edges.a[e]);
@@ -51,9 +54,15 @@ export const mergeByProfile = (
     if (ra === rb) continue;
     const A = sets.membersOf(ra);
     const B = sets.membersOf(rb);
-    if (A.length + B.length > opts.maxClusterSize) continue;
+    const size = A.length + B.length;
+    if (size > opts.maxClusterSize) continue;
+    const key = ra < rb ? `${ra}:${rb}` : `${rb}:${ra}`;
+    if (shortAt.get(key) === size) continue;
     const w = profile(A, B);
-    if (w === null || probability(w) < opts.linkThreshold) continue;
+    if (w === null || probability(w) < opts.linkThreshold) {
+      shortAt.set(key, size);
+      continue;
+    }
     sets.union(ra, rb);
     merges++;
   }

@@ -149,8 +149,13 @@ export class Scorer {
       if (this.tfFlag[i][l] !== 1) continue;
       const d = national ? 0 : f.depth(i, this.levels);
       const u = this.tfU[i][l];
+      // On an exact level both records hold the value, but not always the same context (another
+      // spelling of the surname, no shared region): the earlier record's frequency is taken, so a
+      // pair scores the same either way round, as batch scoring (a < b) scores it.
       const log2f =
-        l === 1 ? f.log2Frequency(i, a, d, u) : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
+        l === 1
+          ? f.log2Frequency(i, a < b ? a : b, d, u)
+          : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
       const adjust = this.log2u[i][l] - log2f;
       if (!national) this.contributions[i] += adjust;
       sum += adjust;
