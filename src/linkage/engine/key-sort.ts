@@ -19,7 +19,7 @@ const MASK = RADIX - 1;
  * their keys in that order. With `among` (records in ascending order), only those records.
  */
 export function sortByKey(keys: Uint32Array, among?: Int32Array): { order: Int32Array; sortedKeys: Uint32Array } {
-  const first = among ? keyedAmong(keys, among) : keyed(keys);
+  const first = keyed(keys, among);
   let order: Int32Array = first.order;
   let k32: Uint32Array = first.k32;
   const count = order.length;
@@ -46,31 +46,16 @@ export function sortByKey(keys: Uint32Array, among?: Int32Array): { order: Int32
   return { order, sortedKeys: k32 };
 }
 
-/** The records with a key, in record order, and their keys. */
-function keyed(keys: Uint32Array): { order: Int32Array; k32: Uint32Array } {
+/** The records with a key (all of them, or those `among`, in record order) and their keys. */
+function keyed(keys: Uint32Array, among?: Int32Array): { order: Int32Array; k32: Uint32Array } {
+  const n = among ? among.length : keys.length;
   let count = 0;
-  for (let r = 0; r < keys.length; r++) if (keys[r] !== NULL_KEY) count++;
+  for (let j = 0; j < n; j++) if (keys[among ? among[j] : j] !== NULL_KEY) count++;
   const order = new Int32Array(count);
   const k32 = new Uint32Array(count);
   let i = 0;
-  for (let r = 0; r < keys.length; r++) {
-    if (keys[r] !== NULL_KEY) {
-      order[i] = r;
-      k32[i++] = keys[r];
-    }
-  }
-  return { order, k32 };
-}
-
-/** The same among some records (in record order). */
-function keyedAmong(keys: Uint32Array, among: Int32Array): { order: Int32Array; k32: Uint32Array } {
-  let count = 0;
-  for (let j = 0; j < among.length; j++) if (keys[among[j]] !== NULL_KEY) count++;
-  const order = new Int32Array(count);
-  const k32 = new Uint32Array(count);
-  let i = 0;
-  for (let j = 0; j < among.length; j++) {
-    const r = among[j];
+  for (let j = 0; j < n; j++) {
+    const r = among ? among[j] : j;
     if (keys[r] !== NULL_KEY) {
       order[i] = r;
       k32[i++] = keys[r];

@@ -130,7 +130,7 @@ export class Scorer {
     // Term frequencies after all levels: a frequency within a region needs the region's level.
     if (anyTf) w += this.adjustments(a, b, false);
     this.cannotLink = cl;
-    this.uncorroborated = !corroborated && w > this.uncorroboratedMax && w < this.overwhelming;
+    this.uncorroborated = this.capped(w, corroborated);
     return this.uncorroborated ? this.uncorroboratedMax : w;
   }
 
@@ -174,7 +174,12 @@ export class Scorer {
       w += fieldWeights[i];
       if (fieldWeights[i] > 0 && this.corroborating?.[i] === 1) corroborated = true;
     }
-    return !corroborated && w > this.uncorroboratedMax && w < this.overwhelming ? this.uncorroboratedMax : w;
+    return this.capped(w, corroborated) ? this.uncorroboratedMax : w;
+  }
+
+  /** Whether a weight without corroboration is capped below the link threshold. */
+  private capped(w: number, corroborated: boolean): boolean {
+    return !corroborated && w > this.uncorroboratedMax && w < this.overwhelming;
   }
 
   /** The weight each field added to a pair (the prior is reported as its own line). */

@@ -79,18 +79,21 @@ class PersonNameComparison implements Comparison {
         ? swapDetector(data, features, spec.swapWith, spec.field)
         : swapDetector(data, features, spec.field, spec.swapWith)
       : null;
-    this.levels = LEVELS[kind].map((label, i) => ({
-      label,
-      // A swapped pair shares a name just as an exact one does: a common name says less.
-      tf: (i === 1 || (i === 2 && kind !== 'patronymic') || NEAR[kind].includes(i)) && spec.tf,
-      // A swap's names weigh by their frequencies against the exact level's u: the swapped level's
-      // own u is already the chance that strangers' names cross-agree at all.
-      tfOf: NEAR[kind].includes(i) || (i === 2 && kind !== 'patronymic') ? 1 : undefined,
-      // One swap detector serves both name comparisons: the surname's swapped level counts it.
-      implied: i === 2 && kind === 'given' && spec.swapWith !== undefined,
-      sharesValue: i === 2 && kind !== 'patronymic' && spec.swapWith !== undefined,
-      cannotLink: i === CONFLICT[kind] && spec.cannotLink,
-    }));
+    this.levels = LEVELS[kind].map((label, i) => {
+      const swapped = i === 2 && kind !== 'patronymic';
+      return {
+        label,
+        // A swapped pair shares a name just as an exact one does: a common name says less.
+        tf: (i === 1 || swapped || NEAR[kind].includes(i)) && spec.tf,
+        // A swap's names weigh by their frequencies against the exact level's u: the swapped
+        // level's own u is already the chance that strangers' names cross-agree at all.
+        tfOf: NEAR[kind].includes(i) || swapped ? 1 : undefined,
+        // One swap detector serves both name comparisons: the surname's swapped level counts it.
+        implied: swapped && kind === 'given' && spec.swapWith !== undefined,
+        sharesValue: swapped && spec.swapWith !== undefined,
+        cannotLink: i === CONFLICT[kind] && spec.cannotLink,
+      };
+    });
   }
 
   sync(): void {
