@@ -8,7 +8,9 @@ import {
   parseDate,
   parseUnitLoose,
   regionCode,
+  surnameGenderless,
 } from '../../src/linkage/engine/normalize/index.ts';
+import { nominativeName } from '../../src/linkage/engine/normalize/name-cases.ts';
 
 const UNITS = [
   'в/ч 12345',
@@ -218,6 +220,52 @@ const REGIONS = [
   'Krasnodar Krai',
 ];
 
+// Names as requests, answers and court papers decline them ("прошу найти …", "направлено …", "о
+// признании … безвестно отсутствующим"), each with the nominative it must be read back to; then
+// names in the nominative that must be left as written (women, names on -а/-я, undeclined surnames).
+const DECLINED: [string, string][] = [
+  ['Иванова Сергея Петровича', 'Иванов Сергей Петрович'],
+  ['Кузнецова Дмитрия Александровича', 'Кузнецов Дмитрий Александрович'],
+  ['Соколовского Игоря Олеговича', 'Соколовский Игорь Олегович'],
+  ['Белого Артёма Сергеевича', 'Белый Артём Сергеевич'],
+  ['Никитина Ильи Андреевича', 'Никитин Илья Андреевич'],
+  ['Морозова Никиты Ивановича', 'Морозов Никита Иванович'],
+  ['Волкова Павла Евгеньевича', 'Волков Павел Евгеньевич'],
+  ['Лебедева Алексея', 'Лебедев Алексей'],
+  ['Бондаренко Максима Витальевича', 'Бондаренко Максим Витальевич'],
+  ['Абдуллаева Руслана Магомедовича', 'Абдуллаев Руслан Магомедович'],
+  ['Доржиева Баира Цыреновича', 'Доржиев Баир Цыренович'],
+  ['Шевчука Василия Петровича', 'Шевчук Василий Петрович'],
+  ['Фёдорова Владимира Владимировича', 'Фёдоров Владимир Владимирович'],
+  ['Иванова Сани', 'Иванов Саня'],
+  ['Сидорову Николаю Ивановичу', 'Сидоров Николай Иванович'],
+  ['Петрову Константину Олеговичу', 'Петров Константин Олегович'],
+  ['Кравченко Евгению Сергеевичу', 'Кравченко Евгений Сергеевич'],
+  ['Смирнову Антону', 'Смирнов Антон'],
+  ['Горбунову Льву Андреевичу', 'Горбунов Лев Андреевич'],
+  ['Зайцеву Вадиму Игоревичу', 'Зайцев Вадим Игоревич'],
+  ['Морозову Мише', 'Морозов Миша'],
+  ['Черных Игоря Юрьевича', 'Черных Игорь Юрьевич'],
+];
+const NOMINATIVE = [
+  'Иванова Анна Петровна',
+  'Иванова Александра',
+  'Петрова Евгения',
+  'Лебедев Никита',
+  'Седых Илья Петрович',
+  'Бойко Кузьма',
+  'Мамедов Али',
+  'Кузнецова Мария Ивановна',
+  'Иванова Юлия',
+  'Бойко Яна',
+  'Седых Валерия',
+  'Петрова Кира',
+];
+const threeFields = (text: string) => {
+  const [surname, given, patronymic = ''] = text.split(' ');
+  return { surname, given, patronymic };
+};
+
 const report = (title: string, forms: string[], read: (s: string) => boolean): void => {
   const unread = forms.filter((f) => !read(f));
   console.log(`${title}: ${forms.length - unread.length} of ${forms.length} read`);
@@ -242,3 +290,20 @@ report('birth dates', DATES, (d) => {
   return !!p && p.precision !== 'none';
 });
 report('regions', REGIONS, (r) => !!regionCode(r));
+report(
+  'names in the genitive or dative',
+  DECLINED.map(([a, b]) => `${a}=${b}`),
+  (pair) => {
+    const [a, b] = pair.split('=');
+    const r = nominativeName(threeFields(a));
+    // Read as the comparisons read it: Белой and Белый are one surname to them.
+    const keys = (n: { surname: string; given: string; patronymic: string }) =>
+      [
+        surnameGenderless(nameKey(n.surname, 'surname')),
+        nameKey(n.given, 'given'),
+        nameKey(n.patronymic, 'patronymic'),
+      ].join(' ');
+    return !!r && keys(r) === keys(threeFields(b));
+  },
+);
+report('names in the nominative left as written', NOMINATIVE, (n) => nominativeName(threeFields(n)) === null);

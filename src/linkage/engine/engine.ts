@@ -4,7 +4,7 @@ import type { Comparison } from './comparison.ts';
 import { createComparison } from './comparison-types.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
 import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
-import { fullNameSplitter } from './person-records.ts';
+import { personNamePreparer } from './person-records.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
 import { train, type TrainingReport } from './train.ts';
@@ -63,7 +63,7 @@ export class LinkageEngine {
   ) {
     this.config = parseLinkageConfig(config);
     this.data = new Dataset(configFields(this.config));
-    this.data.prepare = fullNameSplitter(this.config.comparisons, this.data.fields);
+    this.data.prepare = personNamePreparer(this.config.comparisons, this.data.fields);
     this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data, this.features));
     this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize, this.features);
   }

@@ -40,3 +40,27 @@ describe('full names written in one field', () => {
     expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
   });
 });
+
+describe('names copied in the genitive or dative', () => {
+  it('compare with the man named in the nominative, in a field of their own or in one field', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Смирнов', given_name: 'Николай', patronymic: 'Петрович' });
+    engine.add('b', { surname: 'Смирнова', given_name: 'Николая', patronymic: 'Петровича' });
+    engine.add('c', { surname: 'Смирнову', given_name: 'Коле' });
+    engine.add('d', { surname: 'Смирнова Николая Петровича' });
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+    // Коля is Николай's everyday form: read only once "Коле" is read back.
+    expect(labels(engine, 0, 2)).toMatchObject({
+      surname: 'exact',
+      given_name: 'same full name (diminutive, variant)',
+    });
+    expect(labels(engine, 0, 3)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+  });
+
+  it('leave a woman named in the nominative as she is', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Иванов', given_name: 'Александр' });
+    engine.add('b', { surname: 'Иванова', given_name: 'Александра' });
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'other gender form', given_name: 'one edit' });
+  });
+});

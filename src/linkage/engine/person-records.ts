@@ -1,14 +1,17 @@
 // Person records as lists write them: a full name in one field ("Иванов Иван Иванович" under
 // «ФИО», mapped to the surname) is spread over the name fields before the record is kept, so it
-// compares and blocks like any other (normalize/full-names.ts says when a split is no guess).
+// compares and blocks like any other (normalize/full-names.ts says when a split is no guess). A
+// name copied out of running text in the genitive or dative ("Иванова Сергея Петровича") is read
+// back to the nominative (normalize/name-cases.ts says when the case is sure).
 import type { ComparisonSpec } from './comparison.ts';
 import { splitFullName } from './normalize/full-names.ts';
+import { nominativeName } from './normalize/name-cases.ts';
 
 /**
  * A Dataset.prepare for a config with person name comparisons (surname and given name, the
  * patronymic if present), or null for any other config.
  */
-export const fullNameSplitter = (
+export const personNamePreparer = (
   comparisons: readonly ComparisonSpec[],
   fields: readonly string[],
 ): ((values: (string | undefined)[]) => void) | null => {
@@ -16,14 +19,26 @@ export const fullNameSplitter = (
   const [s, g, p] = [fieldOf('person-surname'), fieldOf('person-given'), fieldOf('person-patronymic')];
   if (s < 0 || g < 0) return null;
   return (values) => {
-    const surname = values[s] ?? '';
-    const given = values[g] ?? '';
-    // Most records have no space in either field (nor initials in the surname): nothing to look at.
-    if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.')) return;
-    const parts = splitFullName(surname, given, p >= 0 ? (values[p] ?? '') : '');
-    if (!parts) return;
-    values[s] = parts.surname;
-    values[g] = parts.given;
-    if (p >= 0) values[p] = parts.patronymic;
+    splitFullNameIn(values, s, g, p);
+    // Only a given name ending in a vowel may be in an oblique case (Сергея, Ивану, Коли).
+    const given = values[g]?.trim() ?? '';
+    if (!/[аяыиуюеАЯЫИУЮЕ]$/u.test(given)) return;
+    const read = nominativeName({ surname: values[s] ?? '', given, patronymic: p >= 0 ? (values[p] ?? '') : '' });
+    if (!read) return;
+    values[s] = read.surname;
+    values[g] = read.given;
+    if (p >= 0) values[p] = read.patronymic;
   };
 };
+
+function splitFullNameIn(values: (string | undefined)[], s: number, g: number, p: number): void {
+  const surname = values[s] ?? '';
+  const given = values[g] ?? '';
+  // Most records have no space in either field (nor initials in the surname): nothing to look at.
+  if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.')) return;
+  const parts = splitFullName(surname, given, p >= 0 ? (values[p] ?? '') : '');
+  if (!parts) return;
+  values[s] = parts.surname;
+  values[g] = parts.given;
+  if (p >= 0) values[p] = parts.patronymic;
+}

@@ -7,7 +7,8 @@ import { isInitial, nameKey } from './names.ts';
 // its surname is three words. Split when the words say unambiguously which is which (a known
 // given name, a word with a patronymic's ending, initials); otherwise leave the record as it is.
 
-const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$/iu;
+// Also declined ("Иванова Сергея Петровича"): name-cases.ts reads it back once it is split.
+const PATRONYMIC = /(?:ович|евич|ич|ича|ичу|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$/iu;
 const SURNAME =
   /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ко|енко|ук|юк|ян|янц|дзе|швили|ова|ева|ёва|ина|ына|ская|цкая|ov|ev|in|yn|sky|skiy|skii|tsky|ko|uk|yuk|yan|dze|shvili|ova|eva|ina|skaya)$/iu;
 /** Turkic patronymics are two words: "Мамед оглы", "Айгуль кызы". */

@@ -1,0 +1,47 @@
+// A man's name in the genitive or dative is read back to the nominative only when the case is sure.
+import { describe, expect, it } from 'vitest';
+import { nominativeName } from './name-cases.ts';
+
+const read = (surname: string, given: string, patronymic = ''): string | null => {
+  const r = nominativeName({ surname, given, patronymic });
+  return r ? [r.surname, r.given, r.patronymic].filter(Boolean).join(' ') : null;
+};
+
+describe('nominativeName', () => {
+  it('reads back the genitive and the dative of every kind of surname and given name', () => {
+    expect(read('Иванова', 'Сергея', 'Петровича')).toBe('Иванов Сергей Петрович');
+    expect(read('Иванову', 'Сергею', 'Петровичу')).toBe('Иванов Сергей Петрович');
+    expect(read('Покровского', 'Игоря')).toBe('Покровский Игорь');
+    expect(read('Крайнему', 'Игорю')).toBe('Крайний Игорь');
+    expect(read('Белого', 'Льва', 'Николаевича')).toBe('Белый Лев Николаевич');
+    expect(read('Шевчука', 'Павла')).toBe('Шевчук Павел');
+    expect(read('Бойко', 'Никиты')).toBe('Бойко Никита');
+    expect(read('Седых', 'Ильи')).toBe('Седых Илья');
+    expect(read('Смирнову', 'Коле')).toBe('Смирнов Коля');
+    expect(read('Мамедова', 'Руслана', 'Али оглы')).toBe('Мамедов Руслан Али оглы');
+    expect(read('Ондара', 'Айдыса', 'Кара-ооловича')).toBe('Ондар Айдыс Кара-оолович');
+  });
+
+  it('keeps the capitals as written', () => {
+    expect(read('ИВАНОВА', 'СЕРГЕЯ', 'ПЕТРОВИЧА')).toBe('ИВАНОВ СЕРГЕЙ ПЕТРОВИЧ');
+  });
+
+  it('leaves names in the nominative, women, mixed cases and Latin script alone', () => {
+    expect(read('Иванов', 'Никита')).toBeNull();
+    expect(read('Иванова', 'Никита')).toBeNull();
+    expect(read('Зайцев', 'Илья', 'Петрович')).toBeNull();
+    expect(read('Иванова', 'Анна')).toBeNull();
+    // Юлия, Яна: a woman's name, or a man's (Юлий, Ян) in the genitive. A woman's is likelier.
+    expect(read('Иванова', 'Юлия')).toBeNull();
+    expect(read('Бойко', 'Яна')).toBeNull();
+    // Александра is a woman's name too: read back only when another field says it is a man's.
+    expect(read('Иванова', 'Александра')).toBeNull();
+    expect(read('Иванова', 'Александра', 'Петровича')).toBe('Иванов Александр Петрович');
+    expect(read('Покровского', 'Александра')).toBe('Покровский Александр');
+    // One field in the genitive, another in the nominative or the dative: not sure of anything.
+    expect(read('Иванов', 'Сергея')).toBeNull();
+    expect(read('Иванову', 'Сергея')).toBeNull();
+    expect(read('Иванова', 'Сергея', 'Петрович')).toBeNull();
+    expect(read('Ivanova', 'Sergeya')).toBeNull();
+  });
+});

@@ -1,0 +1,162 @@
+import { isKnownGivenName } from './given-names.ts';
+import { nameKey } from './names.ts';
+
+// Names copied out of running text keep the grammatical case they had there: "прошу найти
+// Иванова Сергея Петровича" (genitive), "направлено Иванову Сергею Петровичу" (dative), "о
+// признании Ондара Айдыса безвестно отсутствующим". Such a record agrees with the man's other
+// records only by an edit on every name, and its given name is no known name at all ("Коли" is
+// not read as Коля, so not as Николай). Read back to the nominative when the words agree on one
+// case: a man's given name that is a known name only once its ending is taken back, or a
+// patronymic or surname ending that only an oblique case has, and no field in another case.
+// "Иванова Александра" stays as written: it may be a woman, named in the nominative.
+
+export type NameCase = 'genitive' | 'dative';
+
+export interface PersonName {
+  surname: string;
+  given: string;
+  patronymic: string;
+}
+
+// Павел → Павла, Пётр → Петра, Лев → Льва: the vowel drops out before the ending.
+const FLEETING: Readonly<Record<string, string>> = { павл: 'павел', петр: 'пётр', льв: 'лев' };
+
+const isKnown = (lower: string): boolean => isKnownGivenName(nameKey(lower, 'given'));
+/**
+ * Women's names that are also a man's name in the genitive (Александра, Евгения, Юлия, Яна): read
+ * back only when the patronymic or the surname says the name is a man's. Павла is left out: a
+ * woman so named is far rarer than Павел in the genitive.
+ */
+const WOMEN_OR_GENITIVE = new Set([
+  'александра',
+  'валентина',
+  'евгения',
+  'станислава',
+  'ярослава',
+  'владислава',
+  'мирослава',
+  'святослава',
+  'бронислава',
+  'вячеслава',
+  'юлиана',
+  'кристиана',
+  'антонина',
+  'юлия',
+  'валерия',
+  'клавдия',
+  'яна',
+  'ульяна',
+  'милана',
+  'милена',
+  'богдана',
+  'кира',
+  'мира',
+  'камила',
+  'рената',
+  'серафима',
+  'устинья',
+  'даниэла',
+  'владлена',
+]);
+
+/** Nominative forms a man's given name in this case may come from, commonest first. */
+function givenCandidates(lower: string, nameCase: NameCase): string[] {
+  const stem = lower.slice(0, -1);
+  const last = lower.at(-1);
+  if (nameCase === 'genitive') {
+    if (last === 'я') return [`${stem}й`, `${stem}ь`]; // Сергея, Игоря
+    if (last === 'а') return [FLEETING[stem] ?? stem]; // Ивана, Павла
+    if (last === 'ы') return [`${stem}а`]; // Никиты
+    if (last === 'и') return [`${stem}я`, `${stem}а`]; // Коли, Ильи; Луки
+    return [];
+  }
+  if (last === 'ю') return [`${stem}й`, `${stem}ь`]; // Сергею, Игорю
+  if (last === 'у') return [FLEETING[stem] ?? stem]; // Ивану, Павлу
+  if (last === 'е') return [`${stem}я`, `${stem}а`]; // Коле, Илье; Никите
+  return [];
+}
+
+/** The given name's case by its ending alone, when the word ends as only that case would. */
+const caseOfEnding = (lower: string): NameCase | null =>
+  /[аяыи]$/u.test(lower) ? 'genitive' : /[юуе]$/u.test(lower) ? 'dative' : null;
+
+/** The nominative of a man's given name in this case, or null when no known name fits. */
+function nominativeGiven(lower: string, nameCase: NameCase): string | null {
+  for (const c of givenCandidates(lower, nameCase)) if (c.length > 1 && isKnown(c)) return c;
+  return null;
+}
+
+// Surname endings by case: Иванова, Шевчука, Покровского; Иванову, Шевчуку, Покровскому.
+const SURNAME_ENDINGS: Record<NameCase, RegExp> = {
+  genitive: /(?:[бвгджзклмнпрстфхцчшщ]а|ого|его)$/u,
+  dative: /(?:[бвгджзклмнпрстфхцчшщ]у|ому|ему)$/u,
+};
+const OTHER_CASE: Record<NameCase, NameCase> = { genitive: 'dative', dative: 'genitive' };
+/** Surnames that stay as they are in every case: Седых, Бойко, Маады, Чооду. */
+const NEVER_DECLINES = /(?:ых|их|[еёиоуыэю])$/u;
+/** Endings only a man's surname in an oblique case has (Иванову, Покровского): not a woman's. */
+const SURNAME_ONLY_OBLIQUE: Record<NameCase, RegExp> = {
+  genitive: /(?:ого|его)$/u,
+  dative: /(?:[бвгджзклмнпрстфхцчшщ]у|ому|ему)$/u,
+};
+
+function nominativeSurname(lower: string, nameCase: NameCase): string {
+  const ending = nameCase === 'genitive' ? /(?:ого|его)$/u : /(?:ому|ему)$/u;
+  if (ending.test(lower)) {
+    const stem = lower.slice(0, -3);
+    // Покровского → Покровский, Крайнего → Крайний, Белого → Белый. Толстого may be Толстой or
+    // Толстый: the comparisons read both as one surname (gender.ts), so -ый serves for either.
+    if (lower.at(-3) === 'е' || /[кгх]$/u.test(stem)) return `${stem}ий`;
+    return `${stem}ый`;
+  }
+  return lower.slice(0, -1);
+}
+
+const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = { genitive: /ича$/u, dative: /ичу$/u };
+
+/** The word in the capitals of the word it replaces: all upper-case, or a capital first. */
+function asWritten(lower: string, original: string): string {
+  if (original === original.toUpperCase()) return lower.toUpperCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** A Cyrillic word of letters (and hyphens) only: Latin or mixed text is never declined here. */
+const CYRILLIC_WORD = /^[а-яё]+(?:-[а-яё]+)*$/u;
+
+/**
+ * The name read back to the nominative, or null when it is not (or not surely) in an oblique case.
+ * Only a man's name is read back; each field present must agree with the one case.
+ */
+export function nominativeName(name: PersonName): PersonName | null {
+  const given = name.given.trim().toLowerCase();
+  if (!CYRILLIC_WORD.test(given)) return null;
+  const nameCase = caseOfEnding(given);
+  if (!nameCase) return null;
+  const surname = name.surname.trim().toLowerCase();
+  const patronymic = name.patronymic.trim().toLowerCase();
+  if (surname && !CYRILLIC_WORD.test(surname)) return null;
+  // Every field present must be in the case, or be a surname that never declines, a Turkic
+  // patronymic (Али оглы) or an initial.
+  const surnameDeclined = surname !== '' && SURNAME_ENDINGS[nameCase].test(surname);
+  if (
+    surname &&
+    !surnameDeclined &&
+    (!NEVER_DECLINES.test(surname) || SURNAME_ENDINGS[OTHER_CASE[nameCase]].test(surname))
+  )
+    return null;
+  const patronymicDeclined = patronymic !== '' && PATRONYMIC_ENDINGS[nameCase].test(patronymic);
+  if (patronymic && !patronymicDeclined && !/(?:оглы|оглу|кызы|^[а-яё]\.?)$/u.test(patronymic)) return null;
+  const nominative = nominativeGiven(given, nameCase);
+  if (!nominative) return null;
+  // Sure of the case: the given name is a known name only read back, or another field says so.
+  const sure =
+    (!isKnown(given) && !WOMEN_OR_GENITIVE.has(given)) ||
+    patronymicDeclined ||
+    (surnameDeclined && SURNAME_ONLY_OBLIQUE[nameCase].test(surname));
+  if (!sure) return null;
+  return {
+    surname: surnameDeclined ? asWritten(nominativeSurname(surname, nameCase), name.surname.trim()) : name.surname,
+    given: asWritten(nominative, name.given.trim()),
+    patronymic: patronymicDeclined ? asWritten(patronymic.slice(0, -1), name.patronymic.trim()) : name.patronymic,
+  };
+}
