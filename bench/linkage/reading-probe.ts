@@ -94,6 +94,14 @@ const UNITS = [
   'ДШРГ Русич',
   'Эспаньола',
   'бригада «Призрак»',
+  // A formation by its ordinal alone, as comrades say it ("служил в 200-й", "из 1009-го").
+  '200-я',
+  '«155-я»',
+  '1009-й',
+  '3-я',
+  // A unit's name alone, or before its kind in English order.
+  'Патриот',
+  'Tigr PMC',
   // Units known by a name no list here holds: the name in quotes, or after the unit's kind.
   'ЧВК «Патриот»',
   'добровольческий батальон «Тигр»',

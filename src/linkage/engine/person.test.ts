@@ -75,6 +75,13 @@ describe('person comparisons: every level', () => {
     // An army and a brigade: the brigade may serve in that army.
     expect(levelOf(u, { u: '20 армия' }, { u: '55 омсбр' })).toBe('null');
     expect(levelOf(u, { u: '55 бригада' }, { u: 'в/ч 12345' })).toBe('null');
+    // An ordinal alone ("служил в 55-й") agrees with the formations of its gender and number.
+    expect(levelOf(u, { u: '«55-я»' }, { u: '55 омсбр' })).toBe('same formation');
+    expect(levelOf(u, { u: '55-я' }, { u: '55-я бригада' })).toBe('same formation');
+    expect(levelOf(u, { u: '1009-й' }, { u: '1009 мсп' })).toBe('same formation');
+    expect(levelOf(u, { u: '55-я' }, { u: '64 омсбр' })).toBe('null');
+    // A name alone is the unit's name.
+    expect(levelOf(u, { u: 'Гранит' }, { u: 'ЧВК «Гранит»' })).toBe('same formation');
     // A unit the normaliser cannot read agrees only when written the same way; else it says nothing.
     expect(levelOf(u, { u: 'морпехи' }, { u: 'Морпехи!' })).toBe('same wording, not read');
     expect(levelOf(u, { u: 'морпехи' }, { u: 'штурмовики' })).toBe('null');

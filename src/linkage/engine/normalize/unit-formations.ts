@@ -229,3 +229,19 @@ export const VAGUE_TYPES: ReadonlyArray<{ canonical: string; stems: readonly str
   { canonical: 'дивизия', stems: ['дивизи', 'division'], family: ['мсд', 'тд', 'вдд', 'дшд'] },
   { canonical: 'армия', stems: ['арми', 'army'], family: ['оа', 'та'] },
 ];
+
+/**
+ * A formation written as its ordinal alone ("132-я", "«27-й»": "служил в 132-й"). "-я" is a
+ * brigade, division or army (бригада, дивизия, армия are feminine); "-й" may be a regiment (27-й
+ * полк) or any of those in another case ("в 132-й бригаде"), and "-го" a regiment's genitive or
+ * a feminine one's in speech: any kind. Keyed "132 -я" and "27 -й"; each agrees with a formation
+ * of those kinds with its number (units.ts, formationsCompatible).
+ */
+const ANY_KIND = VAGUE_TYPES.flatMap((v) => [v.canonical, ...v.family]);
+export const ORDINAL_TYPES: ReadonlyArray<{ canonical: string; family: readonly string[] }> = [
+  {
+    canonical: '-я',
+    family: VAGUE_TYPES.filter((v) => v.canonical !== 'полк').flatMap((v) => [v.canonical, ...v.family]),
+  },
+  { canonical: '-й', family: ANY_KIND },
+];

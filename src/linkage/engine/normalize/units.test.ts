@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formationsCompatible, parseUnit, parseUnitLoose } from './index.ts';
+import { formationAgreement, formationsCompatible, parseUnit, parseUnitLoose } from './index.ts';
 
 describe('parseUnit', () => {
   it('reads open unit numbers however they are written', () => {
@@ -177,6 +177,35 @@ describe('parseUnit', () => {
     expect(parseUnit('батальон связи').formation).toBeNull();
     expect(parseUnit('рота «Шторм Z»').formation).toBeNull();
     expect(parseUnit('в/ч 12345 «Сокол»')).toEqual({ number: '12345', formation: null });
+  });
+
+  it("reads a name alone in the unit field, or before its kind in English order, as the unit's name", () => {
+    for (const s of ['Гранит', '«Гранит»', 'Granit PMC', 'Гранит ЧВК'])
+      expect(parseUnit(s).formation, s).toBe('«гранит»');
+    expect(parseUnit('Сокол-М').formation).toBe('«сокол-м»');
+    // A kind alone, a storm unit, two words (a place more often than a name): no name.
+    for (const s of ['ЧВК', 'Полк', 'Шторм', 'Шторм-Z', 'Дальний Восток', 'Херсонское направление'])
+      expect(parseUnitLoose(s).formation, s).toBeNull();
+  });
+
+  it('reads an ordinal alone as a formation of the kinds its ending allows', () => {
+    for (const s of ['132-я', '«132-я»', '132-ая', '132 я']) expect(parseUnitLoose(s).formation, s).toBe('132 -я');
+    for (const s of ['27-й', '«27-й»', '27-ый', '27-го']) expect(parseUnitLoose(s).formation, s).toBe('27 -й');
+    // Four digits with an ordinal's ending are a regiment's number, not an open unit number.
+    expect(parseUnitLoose('1357-ый')).toEqual({ number: null, formation: '1357 -й' });
+    // Vague: an exact comparison would call it different from the typed formation.
+    expect(parseUnit('132-я').formation).toBeNull();
+    expect(formationAgreement('132 -я', '132 омсбр')).toBe('same');
+    expect(formationAgreement('132 -я', '132 бригада')).toBe('same');
+    expect(formationAgreement('132 -я', '132 мсд')).toBe('same');
+    expect(formationAgreement('27 -й', '27 мсп')).toBe('same');
+    // "-й" is a regiment, or a brigade in another case ("в 27-й бригаде").
+    expect(formationAgreement('27 -й', '27 омсбр')).toBe('same');
+    // "-я" is no regiment (полк); another number may be the formation above or below it: no
+    // evidence either way.
+    expect(formationAgreement('132 -я', '132 полк')).toBe('incomparable');
+    expect(formationAgreement('132 -я', '64 омсбр')).toBe('incomparable');
+    expect(formationAgreement('27 -й', '64 -й')).toBe('incomparable');
   });
 
   it('reads separate regiments, mountain brigades, assault, reconnaissance and tank battalions, Latin ordinals', () => {

@@ -1,4 +1,4 @@
-import { FORMATION_TYPES, VAGUE_TYPES } from './unit-formations.ts';
+import { FORMATION_TYPES, ORDINAL_TYPES, VAGUE_TYPES } from './unit-formations.ts';
 import { memo } from './memo.ts';
 import { hasLatin, latinToCyrillic } from './latin.ts';
 import { nameKey } from './names.ts';
@@ -257,6 +257,10 @@ export function formationsCompatible(a: string, b: string): boolean {
   const [na, ta] = numberAndType(a);
   const [nb, tb] = numberAndType(b);
   if (na !== nb) return false;
+  const ordinal = (t: string) => ORDINAL_TYPES.find((o) => o.canonical === t);
+  const oa = ordinal(ta);
+  const ob = ordinal(tb);
+  if (oa || ob) return (!!oa && oa.family.includes(tb)) || (!!ob && ob.family.includes(ta));
   const vague = (t: string) => VAGUE_TYPES.find((v) => v.canonical === t);
   const va = vague(ta);
   const vb = vague(tb);
@@ -297,13 +301,36 @@ const oneAirborneKey = (formation: string | null): string | null => {
   return AIRBORNE[type] ? `${number} ${AIRBORNE[type]}` : formation;
 };
 
+// A formation's ordinal alone, perhaps in quotes: "132-я", "«27-й»", "1357-ый", "1009-го".
+const BARE_ORDINAL = /^[«"„“]?\s*(\d{1,4})\s*-?\s*(?:(ая|я|ья)|(ый|ий|ой|й|ого|го))\s*[»"“”]?$/iu;
+function ordinalFormation(s: string): string | null {
+  const m = s.match(BARE_ORDINAL);
+  return m ? `${m[1]} ${m[2] ? '-я' : '-й'}` : null;
+}
+
+// A unit field holding a name alone ("Рубеж", "Сокол-М") or a name before its kind in English
+// order ("Granit PMC"): the unit's own name, as "ЧВК «Рубеж»" is. One capitalised word (a
+// hyphen allowed: "Сокол-М"); two words are more often a place ("Дальний Восток"), and a unit's
+// kind ("Полк") or a storm unit is no name.
+const NAME_ALONE = /^[«"„“]?\s*(\p{Lu}\p{L}*(?:-\p{L}+)?)\s*[»"“”]?$/u;
+const KIND_AFTER_NAME = /\s+(?:pmc|чвк)$/iu;
+const KIND_WORD = /^(?:чвк|пвк|pmc|chvk|батальон\p{L}*|б-н|дб|добробат|отряд\p{L}*|шо|battalion|detachment|otryad)$/iu;
+function nameAloneFormation(s: string): string | null {
+  const m = s.replace(KIND_AFTER_NAME, '').match(NAME_ALONE);
+  if (!m || STORM.test(s) || KIND_WORD.test(m[1]) || typeOfWords(words(m[1]), words(m[1])[0])) return null;
+  return ownNameFormation(`«${m[1]}»`);
+}
+
 const cachedUnit = memo((raw: string): UnitKey => {
   const s = spelledOut(raw.normalize('NFC').trim().replace(THOUSANDS, '$1$2$3')).trim();
   if (!s) return { number: null, formation: null };
+  // An ordinal alone is a formation's, however many digits: "1357-ый" is no open unit number.
+  const ordinal = ordinalFormation(s);
+  if (ordinal) return { number: null, formation: ordinal };
   const { number, rest } = findNumber(s);
   let formation = findFormation(rest);
   if (!formation && hasLatin(rest)) formation = findFormation(cyrillicReading(rest));
-  if (!formation && !number) formation = ownNameFormation(rest);
+  if (!formation && !number) formation = ownNameFormation(rest) ?? nameAloneFormation(rest);
   // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
   return {
     number,
@@ -313,7 +340,9 @@ const cachedUnit = memo((raw: string): UnitKey => {
 });
 
 const isVague = (formation: string | null): boolean =>
-  !!formation && VAGUE_TYPES.some((v) => formation.endsWith(` ${v.canonical}`));
+  !!formation &&
+  (VAGUE_TYPES.some((v) => formation.endsWith(` ${v.canonical}`)) ||
+    ORDINAL_TYPES.some((o) => formation.endsWith(` ${o.canonical}`)));
 
 /** Unit text → open unit number and/or canonical formation key ("55 омсбр"). A formation whose
  * type is not stated ("193 бригада") is null here, because an exact comparison would count it
