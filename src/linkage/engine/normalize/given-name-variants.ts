@@ -121,6 +121,13 @@ export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['Тоха', 'Антон'],
   ['Тимоха', 'Тимофей'],
   ['Кирюха', 'Кирилл'],
+  ['Серый', 'Сергей'],
+  ['Паха', 'Павел'],
+  ['Ромыч', 'Роман'],
+  ['Тёмыч', 'Артём'],
+  ['Дэн', 'Денис'],
+  ['Славян', 'Вячеслав'],
+  ['Игорян', 'Игорь'],
   // English equivalents used by English-language sources
   ['Alexander', 'Александр'],
   ['Peter', 'Пётр'],
@@ -143,6 +150,8 @@ export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['Daniel', 'Даниил'],
   ['Alexis', 'Алексей'],
   ['Alexandre', 'Александр'],
+  ['Edward', 'Эдуард'],
+  ['Arthur', 'Артур'],
   // Western informal spellings with c = к or ch = х, which the name skeleton cannot read
   // (it keeps c = ц for ISO 9 and ch = ч for every system): listed here for given names.
   ['Constantin', 'Константин'],

@@ -3,6 +3,7 @@ import {
   canonicalGivenName,
   givenNameReadings,
   initialOf,
+  isKnownGivenName,
   isInitial,
   nameKey,
   patronymicGenderless,
@@ -97,6 +98,16 @@ describe('canonicalGivenName', () => {
     expect(g('Вова')).toBe(g('Володя'));
     expect(g('Серёжа')).toBe(nameKey('Сергей', 'given'));
     expect(g('Мага')).toBe(nameKey('Магомед', 'given'));
+    // Comrades' forms: Серый, Паха, Ромыч, Дэн.
+    expect(g('Серый')).toBe(nameKey('Сергей', 'given'));
+    expect(g('Паха')).toBe(nameKey('Павел', 'given'));
+    expect(g('Ромыч')).toBe(nameKey('Роман', 'given'));
+    expect(g('Дэн')).toBe(nameKey('Денис', 'given'));
+  });
+
+  it('knows given names of the republics that the Russian list lacks', () => {
+    for (const name of ['Айнур', 'Ленар', 'Баатар', 'Зорикто', 'Кежик', 'Сылдыс', 'Мовсар', 'Астемир'])
+      expect(isKnownGivenName(nameKey(name, 'given')), name).toBe(true);
   });
 
   it('maps Ukrainian forms and their romanisation to the Russian name', () => {
