@@ -168,6 +168,9 @@ const DIMINUTIVES: [string, string][] = [
 ];
 const DATES = [
   '12.03.1990',
+  // An English-language list's order, and a spreadsheet cell exported as its serial number.
+  '03/27/1990',
+  '32944',
   '12/03/1990',
   '1990-03-12',
   '12 марта 1990',
@@ -228,6 +231,10 @@ const REGIONS = [
   'Чита',
   'Приморье',
   'Кузбасс',
+  'Оренбуржье',
+  'Смоленщина',
+  'г. Кронштадт',
+  'Зеленоград',
   'Sverdlovsk Oblast',
   'Krasnodar Krai',
 ];

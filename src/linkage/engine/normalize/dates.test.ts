@@ -77,6 +77,20 @@ describe('parseDate', () => {
     expect(parseDate('около')).toBeNull();
   });
 
+  it("reads an English-language list's month first when the day cannot be a month", () => {
+    expect(parseDate('10/27/1993')).toEqual(day(1993, 10, 27));
+    // Both parts could be a month: the Russian order stands (a swap is compared as one).
+    expect(parseDate('03/12/1990')).toEqual(day(1990, 12, 3));
+  });
+
+  it("reads a spreadsheet's date cell exported as its serial number", () => {
+    expect(parseDate('32874')).toEqual(day(1990, 1, 1));
+    expect(parseDate('32874.0')).toEqual(day(1990, 1, 1));
+    expect(parseDate('36526')).toEqual(day(2000, 1, 1));
+    // After 2015 a five-digit number is no birth date of a serviceman.
+    expect(parseDate('44000')).toBeNull();
+  });
+
   it('rejects malformed and impossible dates', () => {
     for (const s of [
       '31.02.1990',

@@ -92,6 +92,11 @@ const APPROXIMATE_AFTER =
   /\s*(?:\?+|\((?:примерно|прибл\.?|около|approx\.?|\?)\)|\(\d{1,3}\s*(?:лет|год[а]?|y\.?o\.?|years?(?:\s+old)?)\)|примерно|прибл\.)$/u;
 
 /** Parses a full or partial date; see the accepted forms above. */
+function fromSerial(days: number): PartialDate | null {
+  const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+  return make(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 export function parseDate(raw: string): PartialDate | null {
   let s = (raw ?? '').trim().toLowerCase();
   if (EMPTY.has(s)) return NONE;
@@ -109,7 +114,14 @@ export function parseDate(raw: string): PartialDate | null {
   if (!s) return null;
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
-  if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) return make(year2(m[3]), +m[2], +m[1]);
+  if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) {
+    // "10/27/1993": an English-language list's month first, when the second part cannot be one.
+    if (+m[2] > 12 && +m[1] <= 12) return make(year2(m[3]), +m[1], +m[2]);
+    return make(year2(m[3]), +m[2], +m[1]);
+  }
+  // A spreadsheet's date cell exported as its serial number (days since 1899-12-30): 10000 is
+  // 1927-05-18, 42369 is 2015-12-31; no other five-digit number is a birth date.
+  if ((m = s.match(/^(\d{5})(?:\.0+)?$/)) && +m[1] <= 42369) return fromSerial(+m[1]);
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], null);
   if ((m = s.match(/^(\d{1,2})[./-](\d{4})$/))) return make(+m[2], +m[1], null);
   if ((m = s.match(/^(\d{4})$/))) return make(+m[1], null, null);

@@ -4,7 +4,18 @@ import { regionCode } from './index.ts';
 
 describe('regionCode', () => {
   const cases: Record<string, string[]> = {
-    'RU-MOW': ['Москва', 'г. Москва', 'Moscow', 'MOSCOW', 'город Москва', 'RU-MOW', '77', 'Moskva'],
+    'RU-MOW': [
+      'Москва',
+      'г. Москва',
+      'Moscow',
+      'MOSCOW',
+      'город Москва',
+      'RU-MOW',
+      '77',
+      'Moskva',
+      'Зеленоград',
+      'г. Зеленоград',
+    ],
     'RU-MOS': [
       'Московская область',
       'Моск. обл.',
@@ -42,10 +53,25 @@ describe('regionCode', () => {
       'РСО-Алания',
       'North Ossetia',
       'North Ossetia–Alania',
+      'North Ossetia-Alania',
       'Осетия',
     ],
+    'RU-ORE': ['Оренбургская область', 'Оренбуржье'],
+    'RU-KGN': ['Курганская область', 'Зауралье'],
+    'RU-SMO': ['Смоленская область', 'Смоленщина'],
     'RU-LEN': ['Ленинградская область', 'Ленинградской области', 'Leningrad Oblast', 'Лен. обл.', 'Ленобласть'],
-    'RU-SPE': ['Санкт-Петербург', 'СПб', 'г. Санкт-Петербург', 'Saint Petersburg', 'St. Petersburg', 'Питер'],
+    'RU-SPE': [
+      'Санкт-Петербург',
+      'СПб',
+      'г. Санкт-Петербург',
+      'Saint Petersburg',
+      'St. Petersburg',
+      'Питер',
+      // Towns within the city's borders.
+      'г. Кронштадт',
+      'Колпино',
+      'город Колпино',
+    ],
     'RU-KDA': ['Краснодарский край', 'Krasnodar Krai', 'Krasnodarskiy kray', 'Кубань', 'Краснод. кр.', 'Krasnod. kr.'],
     'RU-STA': ['Ставропольский край', 'Stavr. kr.', 'Ставроп. кр.', 'Stavropol Krai'],
     'RU-AL': ['Республика Алтай', 'Altai Republic', 'Горный Алтай', 'Алтай'],
