@@ -175,6 +175,14 @@ describe('regionCode', () => {
     for (const s of ['Железногорск', 'Советск', 'Советский район', 'с. Ивановка']) expect(regionCode(s), s).toBeNull();
   });
 
+  it("reads the republics' own abbreviations, and none that two republics share", () => {
+    expect(regionCode('РС(Я)')).toBe('RU-SA');
+    expect(regionCode('УР')).toBe('RU-UD');
+    expect(regionCode('РМЭ')).toBe('RU-ME');
+    expect(regionCode('РИ')).toBe('RU-IN');
+    for (const shared of ['РБ', 'РТ', 'ЧР', 'РК', 'РА', 'РС']) expect(regionCode(shared), shared).toBeNull();
+  });
+
   it('reads abbreviations typed without a space after the dot', () => {
     expect(regionCode('г.Улан-Удэ')).toBe('RU-BU');
     expect(regionCode('Респ.Бурятия')).toBe('RU-BU');

@@ -67,7 +67,31 @@ const TYPE_WORDS: Record<string, RegionType> = {
 };
 const FILLERS = new Set(['of', 'the', 'и', 'федеральный', 'federal', 'значения', 'рф', 'россия', 'russia', 'субъект']);
 
-const CODE_ALIASES: Record<string, string> = { 'RU-CR': 'UA-43', 'RU-KRY': 'UA-43', 'RU-SEV': 'UA-40' };
+/**
+ * Codes and abbreviations read as they are: Crimea's and Sevastopol's Russian codes, and the
+ * republics' abbreviations their own papers use (РС(Я), УР, РМЭ), which the fuzzy lookup would
+ * misread ("УР" as Югра). An abbreviation two republics share (РБ: Башкортостан or Бурятия;
+ * РТ: Татарстан or Тыва; ЧР: Чечня or Чувашия) reads as no region (''), not as a guess.
+ */
+const CODE_ALIASES: Record<string, string> = {
+  'RU-CR': 'UA-43',
+  'RU-KRY': 'UA-43',
+  'RU-SEV': 'UA-40',
+  'РС(Я)': 'RU-SA',
+  'РС (Я)': 'RU-SA',
+  РСЯ: 'RU-SA',
+  РИ: 'RU-IN',
+  РХ: 'RU-KK',
+  УР: 'RU-UD',
+  РМЭ: 'RU-ME',
+  РМ: 'RU-MO',
+  РБ: '',
+  РТ: '',
+  ЧР: '',
+  РК: '',
+  РА: '',
+  РС: '',
+};
 
 function typeOf(typeEn: string): RegionType {
   if (typeEn.includes('okrug')) return 'okrug';
@@ -187,7 +211,7 @@ function uncachedRegionCode(raw: string): string | null {
   if (!s) return null;
   index ??= build();
   const upper = s.toUpperCase();
-  if (CODE_ALIASES[upper]) return CODE_ALIASES[upper];
+  if (Object.hasOwn(CODE_ALIASES, upper)) return CODE_ALIASES[upper] || null;
   if (/^[A-Z]{2}-[A-Z0-9]{2,3}$/.test(upper) && index.codes.has(upper)) return upper;
   if (/^[A-Z]{2,3}$/.test(s) && index.codes.has(`RU-${s}`)) return `RU-${s}`;
   if (/^\d{1,2}$/.test(s)) return index.byNumber.get(s.padStart(2, '0')) ?? null;
