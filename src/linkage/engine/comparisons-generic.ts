@@ -38,6 +38,14 @@ export abstract class KeyedComparison implements Comparison {
     const t = this.col.at(r);
     return t < 0 ? -1 : this.keyOf.data[t];
   }
+  /** The text of a key id (a source list's name, a region's code). */
+  keyText(id: number): string {
+    return this.keys.values[id];
+  }
+  /** How many distinct keys there are so far. */
+  keyCount(): number {
+    return this.keys.values.length;
+  }
   /**
    * True when this field of a and the swap field of b hold each other's values: both exactly, or
    * one exactly and the other one edit apart ("Alfie Kelly" against "eKelly Alfie": a record

@@ -41,6 +41,11 @@ export const linkageConfigSchema = z.object({
       priorStrength: z.number().nonnegative().default(100),
       /** Below this many records, use `model` outright (too few pairs to estimate u or λ). */
       minRecords: z.number().int().nonnegative().default(0),
+      /**
+       * A prior per pair of source lists (source-prior.ts), worth this many matches of the file's
+       * average; 0 keeps the source comparison's "same list or not".
+       */
+      sourcePriorMatches: z.number().nonnegative().default(1),
     })
     .default({
       randomPairs: 300_000,
@@ -49,6 +54,7 @@ export const linkageConfigSchema = z.object({
       seed: 1,
       priorStrength: 100,
       minRecords: 0,
+      sourcePriorMatches: 1,
     }),
   /** A saved model (see model-io.ts) for inputs too small to train on. */
   model: z

@@ -13,6 +13,7 @@ import { planChunks, runChunks, startWorker } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
 import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
+import { learnSourcePrior, MAX_SOURCE_LIFT, rescoreEdges, type SourceKeys } from './source-prior.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -191,8 +192,7 @@ export class LinkageEngine {
     const scorer = this.requireScorer();
     this.sync();
     const started = performance.now();
-    const review = this.config.thresholds.review;
-    const minWeight = weightOf(review);
+    const minWeight = this.scoringFloor();
     const edges = new EdgeBuffer();
     let scored = 0;
     this.blocking.ensureKeys();
@@ -206,7 +206,49 @@ export class LinkageEngine {
       this.crossSourceOnly,
       progress ? (done, total) => progress('scoring', done, total) : undefined,
     );
-    return { edges, stats: { ...stats, scored, seconds: (performance.now() - started) / 1000 } };
+    return this.withSourcePrior({ edges, stats: { ...stats, scored, seconds: (performance.now() - started) / 1000 } });
+  }
+
+  /** The source comparison whose prior per pair of lists the next scoring learns, or −1. */
+  private sourcePriorToLearn(): number {
+    const learnt = this.params?.sourcePrior !== undefined;
+    if (learnt || this.config.training.sourcePriorMatches <= 0) return -1;
+    if (!this.trainingReport || this.trainingReport.savedModel) return -1;
+    return this.config.comparisons.findIndex((c) => c.type === 'source');
+  }
+
+  /** Pairs kept by scoring: from the review threshold, less what a prior yet to learn may lift. */
+  private scoringFloor(): number {
+    return weightOf(this.config.thresholds.review) - (this.sourcePriorToLearn() >= 0 ? MAX_SOURCE_LIFT : 0);
+  }
+
+  /**
+   * After the file's first scoring, with a model trained on it: learn how often each pair of
+   * source lists names one man (source-prior.ts) from the scored pairs, keep it with the model,
+   * and rescore the edges with it. Later scoring (another predict, an index built with these
+   * parameters) applies it as it scores.
+   */
+  private withSourcePrior(result: PredictResult): PredictResult {
+    const params = this.params!;
+    const at = this.sourcePriorToLearn();
+    if (at < 0) return result;
+    const comparison = this.comparisons[at];
+    const matches = this.config.training.sourcePriorMatches;
+    const prior = learnSourcePrior(
+      comparison.name,
+      comparison as unknown as SourceKeys,
+      this.data.size,
+      result.edges,
+      { same: this.scorer!.weights[at][1], different: this.scorer!.weights[at][2] },
+      params.lambda,
+      matches,
+    );
+    const review = weightOf(this.config.thresholds.review);
+    if (!prior) return { ...result, edges: rescoreEdges(result.edges, () => 0, review) };
+    this.useParams({ ...params, sourcePrior: prior }, this.scorer!.frequencies);
+    const scorer = this.scorer!;
+    const edges = rescoreEdges(result.edges, (a, b) => scorer.sourceDelta(a, b), review);
+    return { ...result, edges };
   }
 
   /**
@@ -217,8 +259,7 @@ export class LinkageEngine {
     const scorer = this.requireScorer();
     this.sync();
     const started = performance.now();
-    const review = this.config.thresholds.review;
-    const minWeight = weightOf(review);
+    const minWeight = this.scoringFloor();
     const plan = planChunks(this.blocking);
     const pairsPerRule = this.blocking.rules.map(() => 0);
     let workerError: unknown = null;
@@ -262,7 +303,7 @@ export class LinkageEngine {
     if (started2 && options.mainScores !== false && Atomics.load(plan.workerClaims, 0) === 0) {
       // The worker never started taking chunks: this thread did all of them.
       started2.stop();
-      return {
+      return this.withSourcePrior({
         edges,
         stats: {
           candidatePairs: sum(pairsPerRule),
@@ -272,7 +313,7 @@ export class LinkageEngine {
           seconds: (performance.now() - started) / 1000,
           threads: 1,
         },
-      };
+      });
     }
     const other = await worker;
     if (!other) {
@@ -283,7 +324,7 @@ export class LinkageEngine {
     for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
     other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
     const candidatePairs = sum(pairsPerRule);
-    return {
+    return this.withSourcePrior({
       edges,
       stats: {
         candidatePairs,
@@ -293,7 +334,7 @@ export class LinkageEngine {
         seconds: (performance.now() - started) / 1000,
         threads: 2,
       },
-    };
+    });
   }
 
   /**

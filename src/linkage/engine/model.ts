@@ -3,6 +3,7 @@
 // is one level() call and one array read per comparison, with no allocation.
 import { type Comparison, tfBases } from './comparison.ts';
 import type { Dataset } from './dataset.ts';
+import { MAX_SOURCE_LIFT, type SourceKeys, type SourcePrior, SourcePriorTable } from './source-prior.ts';
 import { TermFrequencies } from './term-frequency.ts';
 
 export interface ModelParams {
@@ -13,6 +14,8 @@ export interface ModelParams {
   u: number[][];
   /** Per comparison name: what it learned from confident links (Comparison.learnFromLinks). */
   learned?: Record<string, [string, string][]>;
+  /** How often each pair of source lists names one man, in place of "same list or not". */
+  sourcePrior?: SourcePrior;
 }
 
 export interface FieldWeight {
@@ -85,6 +88,39 @@ export class Scorer {
     this.contributions = new Float64Array(comparisons.length);
     this.frequencies = frequencies ?? new TermFrequencies(comparisons, tfWithin);
     this.countTerms();
+    const prior = params.sourcePrior;
+    const at = prior ? comparisons.findIndex((c) => c.name === prior.comparison) : -1;
+    const keys = at >= 0 ? (comparisons[at] as Partial<SourceKeys & { keyCount(): number }>) : null;
+    if (prior && keys?.key && keys.keyText && keys.keyCount) {
+      this.sourceAt = at;
+      this.sourceKeys = keys as SourceKeys;
+      this.sourceTable = new SourcePriorTable(prior, keys as SourceKeys & { keyCount(): number });
+    }
+  }
+
+  private sourceAt = -1;
+  private sourceKeys: SourceKeys | null = null;
+  private sourceTable: SourcePriorTable | null = null;
+
+  /** What the prior per pair of source lists moved the last scored pair's weight by. */
+  sourceShift = 0;
+
+  /**
+   * With a prior per pair of source lists: how much it moves a pair's weight (its value in place of
+   * the source comparison's level weight). `contributions` keeps the level's weight: clusters
+   * compared as wholes (cluster-profile.ts) are weighed on their fields, and there the pairs'
+   * priors measured worse (independent-20k 0.9526 against 0.9543); explain() shows the shift.
+   */
+  sourceDelta(a: number, b: number): number {
+    this.sourceShift = 0;
+    if (this.sourceTable === null) return 0;
+    const i = this.sourceAt;
+    const l = this.comparisons[i].level(a, b);
+    if (l === 0) return 0;
+    const adjust = this.sourceTable.at(this.sourceKeys!.key(a), this.sourceKeys!.key(b));
+    if (Number.isNaN(adjust)) return 0;
+    this.sourceShift = Math.min(adjust - this.weights[i][l], MAX_SOURCE_LIFT);
+    return this.sourceShift;
   }
 
   /** Counts term frequencies for records not counted yet (all of them at first, then new ones). */
@@ -114,6 +150,7 @@ export class Scorer {
       if (this.clFlag[i][l] === 1) cl = true;
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
+    if (this.sourceTable !== null) w += this.sourceDelta(a, b);
     if (anyTf && floor > Number.NEGATIVE_INFINITY) {
       // Two cheap upper bounds before the full frequencies: every shared value as rare as can
       // be, then each value's national frequency (a context only ever makes a value commoner).
@@ -187,7 +224,8 @@ export class Scorer {
     const total = this.score(a, b);
     const out: FieldWeight[] = [{ comparison: 'prior', level: 'λ', weight: this.prior }];
     this.comparisons.forEach((c, i) => {
-      out.push({ comparison: c.name, level: c.levels[this.levels[i]].label, weight: this.contributions[i] });
+      const shift = i === this.sourceAt ? this.sourceShift : 0;
+      out.push({ comparison: c.name, level: c.levels[this.levels[i]].label, weight: this.contributions[i] + shift });
     });
     if (this.uncorroborated) {
       const sum = out.reduce((s, p) => s + p.weight, 0);
