@@ -11,6 +11,7 @@ import type { LinkageConfigInput } from './engine/config.ts';
 import type { ClusterResult, Decisions } from './engine/cluster.ts';
 import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
+import { describeSourcePrior } from './engine/source-prior.ts';
 import { RowError, readCsv } from './linkage.csv.ts';
 
 export interface RunOptions {
@@ -250,6 +251,7 @@ export const summary = (r: RunResult): string => {
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
     `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}${clusters.profileMerges ? ` (${clusters.profileMerges} clusters joined as wholes)` : ''}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    ...(engine.params?.sourcePrior ? [describeSourcePrior(engine.params.sourcePrior)] : []),
     ...predicted.stats.oversized
       .slice(0, 10)
       .map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),

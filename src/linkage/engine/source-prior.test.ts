@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkageEngine } from './engine.ts';
 import { personConfig } from './person-config.ts';
+import { describeSourcePrior } from './source-prior.ts';
 import { rng } from './train.ts';
 
 const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов', 'Попов', 'Васильев', 'Соколов'];
@@ -79,5 +80,19 @@ describe('a prior per pair of source lists', () => {
     const key = (e: typeof first.edges, i: number) => `${e.a[i]}:${e.b[i]}:${e.weight[i].toFixed(9)}`;
     const keys = (e: typeof first.edges) => Array.from({ length: e.length }, (_, i) => key(e, i)).sort();
     expect(keys(second.edges)).toEqual(keys(first.edges));
+  });
+
+  it('is summed up for a run as the pairs of lists least and most likely to name one man', () => {
+    const line = describeSourcePrior({
+      comparison: 'source',
+      sources: ['obituary', 'exchange_list', 'family_request'],
+      adjust: [
+        [-1, -4, 1],
+        [-4, -1, 0.5],
+        [1, 0.5, -2],
+      ],
+    });
+    expect(line).toContain('least obituary and exchange_list ×0.063');
+    expect(line).toContain('most obituary and family_request ×2.0');
   });
 });

@@ -173,3 +173,19 @@ export function rescoreEdges(edges: Edges, delta: (a: number, b: number) => numb
   edges.length = kept;
   return edges;
 }
+
+/**
+ * One line for a run's summary: the pairs of lists least and most likely to name one man, as a
+ * multiple of the file's average ("exchange_list and obituary ×0.05").
+ */
+export function describeSourcePrior(prior: SourcePrior): string {
+  const pairs: { text: string; adjust: number }[] = [];
+  prior.sources.forEach((s, i) =>
+    prior.sources.forEach((t, j) => {
+      if (j >= i) pairs.push({ text: i === j ? `${s} with itself` : `${s} and ${t}`, adjust: prior.adjust[i][j] });
+    }),
+  );
+  pairs.sort((x, y) => x.adjust - y.adjust);
+  const times = (p: { text: string; adjust: number }) => `${p.text} ×${(2 ** p.adjust).toPrecision(2)}`;
+  return `lists: how often two lists name one man, learned from the file (× the average): least ${times(pairs[0])}, most ${times(pairs[pairs.length - 1])}`;
+}
