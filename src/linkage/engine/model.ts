@@ -5,6 +5,7 @@ import { type Comparison, tfBases } from './comparison.ts';
 import type { Dataset } from './dataset.ts';
 import { MAX_SOURCE_LIFT, type SourceKeys, type SourcePrior, SourcePriorTable } from './source-prior.ts';
 import { TermFrequencies } from './term-frequency.ts';
+import { probability, weightOf } from './weights.ts';
 
 export interface ModelParams {
   /** Probability that two random records (pairs) are the same person. */
@@ -24,8 +25,7 @@ export interface FieldWeight {
   weight: number;
 }
 
-export const probability = (weight: number): number => 1 / (1 + 2 ** -weight);
-export const weightOf = (p: number): number => Math.log2(p / (1 - p));
+export { probability, weightOf };
 
 const FLOOR = 1e-9;
 // A level never seen among matches in training may still occur in real data: no level may say
@@ -90,16 +90,14 @@ export class Scorer {
     this.countTerms();
     const prior = params.sourcePrior;
     const at = prior ? comparisons.findIndex((c) => c.name === prior.comparison) : -1;
-    const keys = at >= 0 ? (comparisons[at] as Partial<SourceKeys & { keyCount(): number }>) : null;
+    const keys = at >= 0 ? (comparisons[at] as Partial<SourceKeys>) : null;
     if (prior && keys?.key && keys.keyText && keys.keyCount) {
       this.sourceAt = at;
-      this.sourceKeys = keys as SourceKeys;
-      this.sourceTable = new SourcePriorTable(prior, keys as SourceKeys & { keyCount(): number });
+      this.sourceTable = new SourcePriorTable(prior, keys as SourceKeys);
     }
   }
 
   private sourceAt = -1;
-  private sourceKeys: SourceKeys | null = null;
   private sourceTable: SourcePriorTable | null = null;
 
   /** What the prior per pair of source lists moved the last scored pair's weight by. */
@@ -112,14 +110,16 @@ export class Scorer {
    * priors measured worse (independent-20k 0.9526 against 0.9543); explain() shows the shift.
    */
   sourceDelta(a: number, b: number): number {
+    return this.sourceTable === null ? 0 : this.shiftAt(a, b, this.comparisons[this.sourceAt].level(a, b));
+  }
+
+  /** sourceDelta for a pair whose source level is already known (score() has it). */
+  private shiftAt(a: number, b: number, level: number): number {
     this.sourceShift = 0;
-    if (this.sourceTable === null) return 0;
-    const i = this.sourceAt;
-    const l = this.comparisons[i].level(a, b);
-    if (l === 0) return 0;
-    const adjust = this.sourceTable.at(this.sourceKeys!.key(a), this.sourceKeys!.key(b));
+    if (level === 0) return 0;
+    const adjust = this.sourceTable!.between(a, b);
     if (Number.isNaN(adjust)) return 0;
-    this.sourceShift = Math.min(adjust - this.weights[i][l], MAX_SOURCE_LIFT);
+    this.sourceShift = Math.min(adjust - this.weights[this.sourceAt][level], MAX_SOURCE_LIFT);
     return this.sourceShift;
   }
 
@@ -150,7 +150,7 @@ export class Scorer {
       if (this.clFlag[i][l] === 1) cl = true;
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
-    if (this.sourceTable !== null) w += this.sourceDelta(a, b);
+    if (this.sourceTable !== null) w += this.shiftAt(a, b, this.levels[this.sourceAt]);
     if (anyTf && floor > Number.NEGATIVE_INFINITY) {
       // Two cheap upper bounds before the full frequencies: every shared value as rare as can
       // be, then each value's national frequency (a context only ever makes a value commoner).

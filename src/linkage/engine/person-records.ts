@@ -4,7 +4,7 @@
 // name copied out of running text in the genitive or dative ("Иванова Сергея Петровича") is read
 // back to the nominative (normalize/name-cases.ts says when the case is sure).
 import type { ComparisonSpec } from './comparison.ts';
-import { splitFullName } from './normalize/full-names.ts';
+import { type NameParts, splitFullName } from './normalize/full-names.ts';
 import { nominativeName } from './normalize/name-cases.ts';
 
 /**
@@ -24,10 +24,7 @@ export const personNamePreparer = (
     const given = values[g]?.trim() ?? '';
     if (!/[аяыиуюеАЯЫИУЮЕ]$/u.test(given)) return;
     const read = nominativeName({ surname: values[s] ?? '', given, patronymic: p >= 0 ? (values[p] ?? '') : '' });
-    if (!read) return;
-    values[s] = read.surname;
-    values[g] = read.given;
-    if (p >= 0) values[p] = read.patronymic;
+    if (read) writeName(values, s, g, p, read);
   };
 };
 
@@ -37,8 +34,11 @@ function splitFullNameIn(values: (string | undefined)[], s: number, g: number, p
   // Most records have no space in either field (nor initials in the surname): nothing to look at.
   if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.')) return;
   const parts = splitFullName(surname, given, p >= 0 ? (values[p] ?? '') : '');
-  if (!parts) return;
-  values[s] = parts.surname;
-  values[g] = parts.given;
-  if (p >= 0) values[p] = parts.patronymic;
+  if (parts) writeName(values, s, g, p, parts);
+}
+
+function writeName(values: (string | undefined)[], s: number, g: number, p: number, name: NameParts): void {
+  values[s] = name.surname;
+  values[g] = name.given;
+  if (p >= 0) values[p] = name.patronymic;
 }

@@ -8,6 +8,7 @@
 // (the sum of their probabilities), N_st their number of pairs, and K matches' worth of the
 // average keeps a pair of small lists near it.
 import type { Edges } from './edges.ts';
+import { probability, weightOf } from './weights.ts';
 
 /**
  * The most a pair's prior may raise its weight above the source level's, in bits. The file's first
@@ -26,13 +27,12 @@ export interface SourcePrior {
   adjust: number[][];
 }
 
-/** What the learning needs of the source comparison: each record's source key and the keys' text. */
+/** What the prior needs of the source comparison (a KeyedComparison): each record's key, the keys. */
 export interface SourceKeys {
   key(record: number): number;
   keyText(id: number): string;
+  keyCount(): number;
 }
-
-const odds = (p: number): number => Math.log2(p / (1 - p));
 
 /**
  * The prior per pair of sources from the scored edges (pairs at or above review: nearly all of
@@ -81,7 +81,7 @@ export function learnSourcePrior(
       if (k < 0) continue;
       const level = Math.floor(k / n) === k % n ? levelWeight.same : levelWeight.different;
       const w = round === 0 ? edges.weight[e] : edges.weight[e] + Math.min(adjust[k] - level, MAX_SOURCE_LIFT);
-      expected[k] += 1 / (1 + 2 ** -w);
+      expected[k] += probability(w);
     }
     adjust = rates(n, expected, pairsOf, lambda, priorMatches);
   }
@@ -120,7 +120,7 @@ function rates(
   for (let i = 0; i < n; i++)
     for (let j = i; j < n; j++) {
       const rate = (expected[i * n + j] + priorMatches) / (pairsOf(i, j) + prior);
-      adjust[i * n + j] = odds(Math.min(rate, 0.5)) - odds(average);
+      adjust[i * n + j] = weightOf(Math.min(rate, 0.5)) - weightOf(average);
     }
   return adjust;
 }
@@ -134,11 +134,13 @@ export class SourcePriorTable {
   private size = 0;
   constructor(
     private readonly prior: SourcePrior,
-    private readonly keys: SourceKeys & { keyCount(): number },
+    private readonly keys: SourceKeys,
   ) {}
 
-  /** log2 odds adjustment for two source key ids, NaN when either is unknown to the prior. */
-  at(ka: number, kb: number): number {
+  /** log2 odds adjustment for two records' lists, NaN when either is unknown to the prior. */
+  between(a: number, b: number): number {
+    const ka = this.keys.key(a);
+    const kb = this.keys.key(b);
     if (ka >= this.size || kb >= this.size) this.rebuild();
     if (ka >= this.size || kb >= this.size) return Number.NaN;
     return this.table[ka * this.size + kb];

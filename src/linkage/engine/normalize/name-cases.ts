@@ -1,3 +1,4 @@
+import type { NameParts } from './full-names.ts';
 import { isKnownGivenName } from './given-names.ts';
 import { nameKey } from './names.ts';
 
@@ -11,12 +12,6 @@ import { nameKey } from './names.ts';
 // "Иванова Александра" stays as written: it may be a woman, named in the nominative.
 
 export type NameCase = 'genitive' | 'dative';
-
-export interface PersonName {
-  surname: string;
-  given: string;
-  patronymic: string;
-}
 
 // Павел → Павла, Пётр → Петра, Лев → Льва: the vowel drops out before the ending.
 const FLEETING: Readonly<Record<string, string>> = { павл: 'павел', петр: 'пётр', льв: 'лев' };
@@ -94,15 +89,16 @@ const SURNAME_ENDINGS: Record<NameCase, RegExp> = {
 const OTHER_CASE: Record<NameCase, NameCase> = { genitive: 'dative', dative: 'genitive' };
 /** Surnames that stay as they are in every case: Седых, Бойко, Маады, Чооду. */
 const NEVER_DECLINES = /(?:ых|их|[еёиоуыэю])$/u;
+/** An adjectival surname's ending in the case: Покровского, Крайнего; Покровскому, Крайнему. */
+const ADJECTIVAL_ENDINGS: Record<NameCase, RegExp> = { genitive: /(?:ого|его)$/u, dative: /(?:ому|ему)$/u };
 /** Endings only a man's surname in an oblique case has (Иванову, Покровского): not a woman's. */
 const SURNAME_ONLY_OBLIQUE: Record<NameCase, RegExp> = {
-  genitive: /(?:ого|его)$/u,
-  dative: /(?:[бвгджзклмнпрстфхцчшщ]у|ому|ему)$/u,
+  genitive: ADJECTIVAL_ENDINGS.genitive,
+  dative: SURNAME_ENDINGS.dative,
 };
 
 function nominativeSurname(lower: string, nameCase: NameCase): string {
-  const ending = nameCase === 'genitive' ? /(?:ого|его)$/u : /(?:ому|ему)$/u;
-  if (ending.test(lower)) {
+  if (ADJECTIVAL_ENDINGS[nameCase].test(lower)) {
     const stem = lower.slice(0, -3);
     // Покровского → Покровский, Крайнего → Крайний, Белого → Белый. Толстого may be Толстой or
     // Толстый: the comparisons read both as one surname (gender.ts), so -ый serves for either.
@@ -127,7 +123,7 @@ const CYRILLIC_WORD = /^[а-яё]+(?:-[а-яё]+)*$/u;
  * The name read back to the nominative, or null when it is not (or not surely) in an oblique case.
  * Only a man's name is read back; each field present must agree with the one case.
  */
-export function nominativeName(name: PersonName): PersonName | null {
+export function nominativeName(name: NameParts): NameParts | null {
   const given = name.given.trim().toLowerCase();
   if (!CYRILLIC_WORD.test(given)) return null;
   const nameCase = caseOfEnding(given);
