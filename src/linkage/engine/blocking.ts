@@ -170,11 +170,19 @@ export class Blocking {
   }
 
   sync(): void {
+    // Every part's features of one column together, token by token (see TokenFeature.syncTogether).
+    const byColumn = new Map<FieldColumn, TokenFeature[]>();
+    const add = (col: FieldColumn, f: TokenFeature): void => {
+      const list = byColumn.get(col);
+      if (!list) byColumn.set(col, [f]);
+      else if (!list.includes(f)) list.push(f);
+    };
     for (const rule of [...this.parts, ...this.fallback])
       for (const p of rule) {
-        p.features.forEach((f, i) => f.sync(p.cols[i]));
-        p.givenLike?.forEach((f, i) => f.sync(p.cols[i]));
+        p.features.forEach((f, i) => add(p.cols[i], f));
+        p.givenLike?.forEach((f, i) => add(p.cols[i], f));
       }
+    for (const [col, features] of byColumn) TokenFeature.syncTogether(col, features);
   }
 
   /** Set when a pass cleared keys of a skipped block: the next pass must compute them again. */

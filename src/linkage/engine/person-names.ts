@@ -69,11 +69,7 @@ export class NameFeatures {
     }, features);
   }
   sync(col: FieldColumn): void {
-    this.key.sync(col);
-    this.plain.sync(col);
-    this.variant.sync(col);
-    this.phonetic.sync(col);
-    this.initial.sync(col);
+    TokenFeature.syncTogether(col, [this.key, this.plain, this.variant, this.phonetic, this.initial]);
   }
   /** Same name allowing a variant form or one typo (the first letter must agree). */
   near(ta: number, other: NameFeatures, tb: number): boolean {

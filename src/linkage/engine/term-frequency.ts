@@ -80,6 +80,8 @@ interface Places {
   valueAt: Map<number, number>;
   /** place → records */
   at: Int32Array;
+  /** context id → its places and their counts, as of an epoch of the floors (contextPlaces). */
+  byContext: Map<number, { epoch: number; places: number[]; named: Int32Array; placed: number }>;
 }
 
 /** The floor per (value, context) joint id, valid while its stamp is the current epoch. */
@@ -144,7 +146,7 @@ export class TermFrequencies {
   private placesOf(i: number): Places {
     let p = this.places[i];
     if (!p) {
-      p = { placesOf: new Map(), valueAt: new Map(), at: new Int32Array(PLACES) };
+      p = { placesOf: new Map(), valueAt: new Map(), at: new Int32Array(PLACES), byContext: new Map() };
       this.places[i] = p;
       for (let r = 0; r < this.total; r++) this.place(i, p, r, 1);
     }
@@ -194,28 +196,49 @@ export class TermFrequencies {
     const p = this.placesOf(i);
     const v = this.comparisons[i].tfKey!(r);
     const context = ch.context[0].data[r];
-    // Records of (context, place) and of (value, context, place): the chain's second depth.
-    const count = (ids: IdTable, counts: GrowInt32, key: number): number => {
-      const id = ids.get(key);
-      return id >= 0 ? counts.data[id] : 0;
-    };
     let floor = 0;
-    const places = p.placesOf.get(context) ?? [];
-    const named = places.map((at) => count(ch.contextIds[1], ch.contextCounts[1], combine(context, at)));
-    const placed = named.reduce((a, b) => a + b, 0);
+    const { places, named, placed } = this.contextPlaces(ch, p, f.epoch, context);
     if (placed >= MIN_PLACED) {
-      places.forEach((at, k) => {
+      for (let k = 0; k < places.length; k++) {
+        const at = places[k];
         const n = named[k];
         // Other contexts only: the scored man's own records (and his namesakes') are not the place.
         const others = p.at[at] - n;
-        const value =
-          (p.valueAt.get(v * PLACES + at) ?? 0) - count(ch.jointIds[1], ch.jointCounts[1], combine(joint, at));
-        if (n > 0 && others > 0 && value > 0) floor += (n / placed) * (value / others);
-      });
+        if (n <= 0 || others <= 0) continue;
+        // Records of (value, context, place): the chain's second depth.
+        const id = ch.jointIds[1].get(combine(joint, at));
+        const value = (p.valueAt.get(v * PLACES + at) ?? 0) - (id >= 0 ? ch.jointCounts[1].data[id] : 0);
+        if (value > 0) floor += (n / placed) * (value / others);
+      }
     }
     f.value[joint] = floor;
     f.stamp[joint] = f.epoch;
     return floor;
+  }
+
+  /**
+   * The places a context's records name and how many name each (the chain's second-depth context
+   * counts), kept per context for the epoch: every value of one surname asks the same question.
+   */
+  private contextPlaces(
+    ch: Chain,
+    p: Places,
+    epoch: number,
+    context: number,
+  ): { places: number[]; named: Int32Array; placed: number } {
+    const kept = p.byContext.get(context);
+    if (kept && kept.epoch === epoch) return kept;
+    const places = p.placesOf.get(context) ?? [];
+    const named = new Int32Array(places.length);
+    let placed = 0;
+    for (let k = 0; k < places.length; k++) {
+      const id = ch.contextIds[1].get(combine(context, places[k]));
+      named[k] = id >= 0 ? ch.contextCounts[1].data[id] : 0;
+      placed += named[k];
+    }
+    const entry = { epoch, places, named, placed };
+    p.byContext.set(context, entry);
+    return entry;
   }
 
   /** The counts for a worker thread (copied once; the worker never adds records). */

@@ -4,13 +4,21 @@
 // values come back at once and memory stays bounded.
 export function memo<T>(fn: (s: string) => T, limit = 100_000): (s: string) => T {
   let cache = new Map<string, T>();
+  // The last question and its answer: features of one column are computed token by token
+  // (dataset.ts, syncTogether), so a normaliser is often asked about the same string (the same
+  // object, so the comparison is a pointer's) several times in a row.
+  let lastKey: string | undefined;
+  let lastValue: T | undefined;
   return (s: string): T => {
+    if (s === lastKey) return lastValue as T;
     let v = cache.get(s);
     if (v === undefined && !cache.has(s)) {
       v = fn(s);
       if (cache.size >= limit) cache = new Map();
       cache.set(s, v);
     }
+    lastKey = s;
+    lastValue = v;
     return v as T;
   };
 }
