@@ -171,6 +171,8 @@ const DATES = [
   // An English-language list's order, and a spreadsheet cell exported as its serial number.
   '03/27/1990',
   '32944',
+  // A database export's compact date.
+  '19900312',
   '12/03/1990',
   '1990-03-12',
   '12 марта 1990',
@@ -237,6 +239,12 @@ const REGIONS = [
   'Зеленоград',
   'Sverdlovsk Oblast',
   'Krasnodar Krai',
+  // Oblasts and krais by their residents' abbreviations, and a region by its number with its word.
+  'ЛО',
+  'НСО',
+  'КК',
+  'ЧО',
+  '05 регион',
 ];
 
 // Names as requests, answers and court papers decline them ("прошу найти …", "направлено …", "о

@@ -83,6 +83,12 @@ describe('parseDate', () => {
     expect(parseDate('03/12/1990')).toEqual(day(1990, 12, 3));
   });
 
+  it("reads a database's compact date (19900315), and no other eight digits", () => {
+    expect(parseDate('19900315')).toEqual(day(1990, 3, 15));
+    expect(parseDate('20010228')).toEqual(day(2001, 2, 28));
+    for (const s of ['19901345', '12345678', '20010229']) expect(parseDate(s), s).toBeNull();
+  });
+
   it("reads a spreadsheet's date cell exported as its serial number", () => {
     expect(parseDate('32874')).toEqual(day(1990, 1, 1));
     expect(parseDate('32874.0')).toEqual(day(1990, 1, 1));
@@ -108,7 +114,8 @@ describe('parseDate', () => {
       '123.03.1990',
       '1799',
       '2200',
-      '19900312',
+      // Eight digits that are no compact date (19900312 is one: read above).
+      '19901312',
     ]) {
       expect(parseDate(s), s).toBeNull();
     }

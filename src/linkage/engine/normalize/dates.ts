@@ -122,6 +122,9 @@ export function parseDate(raw: string): PartialDate | null {
   // A spreadsheet's date cell exported as its serial number (days since 1899-12-30): 10000 is
   // 1927-05-18, 42369 is 2015-12-31; no other five-digit number is a birth date.
   if ((m = s.match(/^(\d{5})(?:\.0+)?$/)) && +m[1] <= 42369) return fromSerial(+m[1]);
+  // A database's compact form (ISO 8601 basic, "19900315"): eight digits, a year of the last or
+  // this century first.
+  if ((m = s.match(/^((?:19|20)\d{2})(\d{2})(\d{2})$/))) return make(+m[1], +m[2], +m[3]);
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], null);
   if ((m = s.match(/^(\d{1,2})[./-](\d{4})$/))) return make(+m[2], +m[1], null);
   if ((m = s.match(/^(\d{4})$/))) return make(+m[1], null, null);

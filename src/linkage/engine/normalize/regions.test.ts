@@ -183,6 +183,20 @@ describe('regionCode', () => {
     for (const shared of ['РБ', 'РТ', 'ЧР', 'РК', 'РА', 'РС']) expect(regionCode(shared), shared).toBeNull();
   });
 
+  it("reads oblasts' and krais' everyday abbreviations, none that several share, and a region's number with its word", () => {
+    expect(regionCode('ЛО')).toBe('RU-LEN');
+    expect(regionCode('НСО')).toBe('RU-NVS');
+    expect(regionCode('КК')).toBe('RU-KDA');
+    // Chelyabinsk and Nizhny Novgorod, not Chukotka (ЧАО) and the Nenets okrug (НАО).
+    expect(regionCode('ЧО')).toBe('RU-CHE');
+    expect(regionCode('НО')).toBe('RU-NIZ');
+    expect(regionCode('ЧАО')).toBe('RU-CHU');
+    for (const shared of ['ТО', 'СО', 'ВО', 'КО', 'ПК']) expect(regionCode(shared), shared).toBeNull();
+    expect(regionCode('05 регион')).toBe('RU-DA');
+    expect(regionCode('регион 77')).toBe('RU-MOW');
+    expect(regionCode('74 рег.')).toBe('RU-CHE');
+  });
+
   it('reads abbreviations typed without a space after the dot', () => {
     expect(regionCode('г.Улан-Удэ')).toBe('RU-BU');
     expect(regionCode('Респ.Бурятия')).toBe('RU-BU');

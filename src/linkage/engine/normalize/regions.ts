@@ -85,6 +85,27 @@ const CODE_ALIASES: Record<string, string> = {
   УР: 'RU-UD',
   РМЭ: 'RU-ME',
   РМ: 'RU-MO',
+  // Oblasts and krais by the abbreviation their own residents write (ЛО, НСО, КК); "ЧО" and "НО"
+  // are Chelyabinsk and Nizhny Novgorod oblasts (Chukotka and the Nenets okrug are ЧАО and НАО).
+  ЛО: 'RU-LEN',
+  НСО: 'RU-NVS',
+  КК: 'RU-KDA',
+  РО: 'RU-ROS',
+  ЧО: 'RU-CHE',
+  НО: 'RU-NIZ',
+  СК: 'RU-STA',
+  ХК: 'RU-KHA',
+  ЗК: 'RU-ZAB',
+  ЧАО: 'RU-CHU',
+  НАО: 'RU-NEN',
+  // Shared by several oblasts or krais: Тульская, Томская, Тюменская; Пермский, Приморский …
+  ТО: '',
+  СО: '',
+  ВО: '',
+  КО: '',
+  ОО: '',
+  ПК: '',
+  АО: '',
   РБ: '',
   РТ: '',
   ЧР: '',
@@ -214,7 +235,9 @@ function uncachedRegionCode(raw: string): string | null {
   if (Object.hasOwn(CODE_ALIASES, upper)) return CODE_ALIASES[upper] || null;
   if (/^[A-Z]{2}-[A-Z0-9]{2,3}$/.test(upper) && index.codes.has(upper)) return upper;
   if (/^[A-Z]{2,3}$/.test(s) && index.codes.has(`RU-${s}`)) return `RU-${s}`;
-  if (/^\d{1,2}$/.test(s)) return index.byNumber.get(s.padStart(2, '0')) ?? null;
+  // A region's number, as on car plates and in forms: "05", "05 регион", "регион 77", "77 рег.".
+  const numbered = s.match(/^(?:регион\s*)?(\d{1,2})(?:\s*(?:регион|рег\.?|rus))?$/iu);
+  if (numbered) return index.byNumber.get(numbered[1].padStart(2, '0')) ?? null;
   // A region named in one part wins over a capital in another ("г. Донецк, Ростовская обл." is
   // the town of Rostov Oblast, not the DPR's capital).
   let capital: string | null = null;
