@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey, diffieHellman } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import {
   DecryptionFailed,
   derivePassphraseKeys,
@@ -36,6 +39,7 @@ const flip = (sealed: string, part: number, bit: number): string => {
   return parts.join('.');
 };
 
+const cryptoIndex = fileURLToPath(new URL('../../src/shared/crypto/index.ts', import.meta.url));
 describe('AES-256-GCM seal/open', () => {
   it('round-trips any text and bytes under any AAD', () => {
     fc.assert(
@@ -120,6 +124,49 @@ describe('X25519 envelopes sealTo/openWith', () => {
       { numRuns: 40 },
     );
   });
+
+  it("makes a fresh 32-byte private key each time, and derives public keys as RFC 7748's test vectors say", () => {
+    const a = generateKeyPair();
+    const b = generateKeyPair();
+    expect(a.privateKey).toHaveLength(32);
+    expect(a.privateKey.equals(b.privateKey)).toBe(false);
+    expect(a.publicKey).not.toBe(b.publicKey);
+    // RFC 7748, section 6.1: Alice's and Bob's keys and their shared secret. Keys stored before
+    // generateKeyPair stopped using generateKeyPairSync are such 32-byte scalars too.
+    const hex = (h: string) => Buffer.from(h, 'hex');
+    const alice = hex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a');
+    const bob = hex('5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb');
+    expect(publicKeyOf(alice)).toBe(
+      hex('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a').toString('base64url'),
+    );
+    expect(publicKeyOf(bob)).toBe(
+      hex('de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f').toString('base64url'),
+    );
+    const shared = diffieHellman({
+      privateKey: createPrivateKey({
+        key: { kty: 'OKP', crv: 'X25519', d: alice.toString('base64url'), x: publicKeyOf(alice) },
+        format: 'jwk',
+      }),
+      publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: publicKeyOf(bob) }, format: 'jwk' }),
+    });
+    expect(shared.toString('hex')).toBe('4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742');
+    expect(openWith(bob, sealTo(publicKeyOf(bob), Buffer.from('тест'), 'aad'), 'aad').toString()).toBe('тест');
+  });
+
+  it('makes twenty thousand key pairs without freezing the process', () => {
+    // generateKeyPairSync deadlocked Node 20 within 2,500–11,500 calls (a collected key-generation
+    // job locks a mutex a JWK export holds). Run in a child, so that a deadlock fails this test at
+    // its timeout instead of freezing the test run.
+    const code = `const { generateKeyPair } = await import(${JSON.stringify(cryptoIndex)});
+      for (let i = 0; i < 20000; i++) generateKeyPair();
+      console.log('made');`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('made');
+  }, 60_000);
 
   it('refuses another private key, another AAD, a swapped ephemeral key, flipped bits and malformed boxes', () => {
     const kp = generateKeyPair();

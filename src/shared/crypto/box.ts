@@ -1,11 +1,4 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  hkdfSync,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, hkdfSync, type KeyObject, randomBytes } from 'node:crypto';
 import { DecryptionFailed, open, seal } from './aead.ts';
 
 // Public-key envelopes (X25519 + HKDF-SHA256 + AES-256-GCM), so that anyone can encrypt to an
@@ -20,13 +13,16 @@ export interface KeyPair {
   privateKey: Buffer;
 }
 
+/**
+ * A new key pair: 32 random bytes are an X25519 private key (the scalar is clamped where it is
+ * used), and the public key follows from it. Not generateKeyPairSync: on Node 20 a collected
+ * key-generation job locks a mutex in its destructor that a JWK export holds while it allocates,
+ * so a garbage collection at that moment deadlocks the process for good (seen once in CI: the main
+ * thread waiting on a futex in ~KeyGenJob under ExportJWKEdKey, a PostgreSQL transaction left open).
+ */
 export const generateKeyPair = (): KeyPair => {
-  const { publicKey, privateKey } = generateKeyPairSync('x25519');
-  const jwk = privateKey.export({ format: 'jwk' });
-  return {
-    publicKey: publicKey.export({ format: 'jwk' }).x as string,
-    privateKey: Buffer.from(jwk.d as string, 'base64url'),
-  };
+  const privateKey = randomBytes(32);
+  return { publicKey: publicKeyOf(privateKey), privateKey };
 };
 
 const publicKeyObject = (raw: string): KeyObject =>
