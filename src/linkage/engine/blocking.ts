@@ -65,6 +65,8 @@ export class Blocking {
    * because pairs that both have a year are already found by the rule that includes the year.
    */
   private readonly fallback: KeyPart[][];
+  /** Every part's features, by the column they read (filled by the constructor). */
+  private readonly featuresByColumn = new Map<FieldColumn, TokenFeature[]>();
   /** Per fallback rule, per record: 1 when the record lacks a fallback value. */
   lacking: (Uint8Array | null)[] = [];
   /**
@@ -121,6 +123,15 @@ export class Blocking {
     };
     this.parts = rules.map((rule) => rule.filter((p) => !p.startsWith('?')).map(part));
     this.fallback = rules.map((rule) => rule.filter((p) => p.startsWith('?')).map((p) => part(p.slice(1))));
+    // Every part's features of one column together, so that sync() brings them up to date token
+    // by token (see TokenFeature.syncTogether).
+    for (const p of cache.values())
+      p.cols.forEach((col, i) => {
+        const list = this.featuresByColumn.get(col) ?? [];
+        list.push(p.features[i]);
+        if (p.givenLike) list.push(p.givenLike[i]);
+        this.featuresByColumn.set(col, list);
+      });
   }
 
   isFallback(k: number): boolean {
@@ -170,19 +181,7 @@ export class Blocking {
   }
 
   sync(): void {
-    // Every part's features of one column together, token by token (see TokenFeature.syncTogether).
-    const byColumn = new Map<FieldColumn, TokenFeature[]>();
-    const add = (col: FieldColumn, f: TokenFeature): void => {
-      const list = byColumn.get(col);
-      if (!list) byColumn.set(col, [f]);
-      else if (!list.includes(f)) list.push(f);
-    };
-    for (const rule of [...this.parts, ...this.fallback])
-      for (const p of rule) {
-        p.features.forEach((f, i) => add(p.cols[i], f));
-        p.givenLike?.forEach((f, i) => add(p.cols[i], f));
-      }
-    for (const [col, features] of byColumn) TokenFeature.syncTogether(col, features);
+    for (const [col, features] of this.featuresByColumn) TokenFeature.syncTogether(col, features);
   }
 
   /** Set when a pass cleared keys of a skipped block: the next pass must compute them again. */

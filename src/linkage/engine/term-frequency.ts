@@ -81,7 +81,15 @@ interface Places {
   /** place → records */
   at: Int32Array;
   /** context id → its places and their counts, as of an epoch of the floors (contextPlaces). */
-  byContext: Map<number, { epoch: number; places: number[]; named: Int32Array; placed: number }>;
+  byContext: Map<number, ContextPlaces>;
+}
+
+/** The places one context's records name, how many name each, and their sum. */
+interface ContextPlaces {
+  epoch: number;
+  places: number[];
+  named: Int32Array;
+  placed: number;
 }
 
 /** The floor per (value, context) joint id, valid while its stamp is the current epoch. */
@@ -220,12 +228,7 @@ export class TermFrequencies {
    * The places a context's records name and how many name each (the chain's second-depth context
    * counts), kept per context for the epoch: every value of one surname asks the same question.
    */
-  private contextPlaces(
-    ch: Chain,
-    p: Places,
-    epoch: number,
-    context: number,
-  ): { places: number[]; named: Int32Array; placed: number } {
+  private contextPlaces(ch: Chain, p: Places, epoch: number, context: number): ContextPlaces {
     const kept = p.byContext.get(context);
     if (kept && kept.epoch === epoch) return kept;
     const places = p.placesOf.get(context) ?? [];

@@ -28,17 +28,15 @@ export const generateKeyPair = (): KeyPair => {
 const publicKeyObject = (raw: string): KeyObject =>
   createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw }, format: 'jwk' });
 
-const privateKeyObject = (raw: Buffer): KeyObject => {
-  const d = raw.toString('base64url');
-  // The JWK import needs x as well; derive it from d.
-  const x = createPublicKey(createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x: '' }, format: 'jwk' })).export({
-    format: 'jwk',
-  }).x as string;
-  return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x }, format: 'jwk' });
-};
+const privateJwk = (raw: Buffer, x: string) =>
+  ({ key: { kty: 'OKP', crv: 'X25519', d: raw.toString('base64url'), x }, format: 'jwk' }) as const;
 
+/** The raw public key of a raw private key (the JWK import reads d; an empty x is not checked). */
 export const publicKeyOf = (privateKey: Buffer): string =>
-  createPublicKey(privateKeyObject(privateKey)).export({ format: 'jwk' }).x as string;
+  createPublicKey(createPrivateKey(privateJwk(privateKey, ''))).export({ format: 'jwk' }).x as string;
+
+/** A private key object from the raw key and its public key (publicKeyOf), derived once by the caller. */
+const privateKeyObject = (raw: Buffer, publicKey: string): KeyObject => createPrivateKey(privateJwk(raw, publicKey));
 
 const boxKey = (shared: Buffer, ephPub: string, recipientPub: string): Buffer =>
   Buffer.from(hkdfSync('sha256', shared, Buffer.from(`${ephPub}.${recipientPub}`), 'kintrace-box-v1', 32));
@@ -46,7 +44,7 @@ const boxKey = (shared: Buffer, ephPub: string, recipientPub: string): Buffer =>
 export const sealTo = (recipientPublicKey: string, data: Buffer, aad: string): string => {
   const eph = generateKeyPair();
   const shared = diffieHellman({
-    privateKey: privateKeyObject(eph.privateKey),
+    privateKey: privateKeyObject(eph.privateKey, eph.publicKey),
     publicKey: publicKeyObject(recipientPublicKey),
   });
   return `x1.${eph.publicKey}.${seal(boxKey(shared, eph.publicKey, recipientPublicKey), data, aad)}`;
@@ -60,7 +58,10 @@ export const openWith = (privateKey: Buffer, boxed: string, aad: string): Buffer
   let recipientPub: string;
   try {
     recipientPub = publicKeyOf(privateKey);
-    shared = diffieHellman({ privateKey: privateKeyObject(privateKey), publicKey: publicKeyObject(ephPub) });
+    shared = diffieHellman({
+      privateKey: privateKeyObject(privateKey, recipientPub),
+      publicKey: publicKeyObject(ephPub),
+    });
   } catch {
     throw new DecryptionFailed();
   }
