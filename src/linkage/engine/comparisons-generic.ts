@@ -128,6 +128,10 @@ class NameComparison extends KeyedComparison {
       { label: 'different' },
     ];
   }
+  override sync(): void {
+    super.sync();
+    this.cache.fit(this.keys.values.length);
+  }
   level(a: number, b: number): number {
     const ka = this.key(a);
     const kb = this.key(b);

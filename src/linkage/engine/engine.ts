@@ -200,7 +200,7 @@ export class LinkageEngine {
       (a, b) => {
         scored++;
         if (onCandidate) onCandidate(a, b);
-        const w = scorer.score(a, b, minWeight);
+        const w = scorer.score(a, b, minWeight, true);
         if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
       },
       this.crossSourceOnly,
@@ -293,7 +293,7 @@ export class LinkageEngine {
         this.data.source.data,
         this.crossSourceOnly,
         (a, b) => {
-          const w = scorer.score(a, b, minWeight);
+          const w = scorer.score(a, b, minWeight, true);
           if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
         },
         pairsPerRule,

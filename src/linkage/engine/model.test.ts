@@ -20,6 +20,26 @@ describe('model: explanations, saved models, corroboration', () => {
     expect(total).toBeCloseTo(engine.scorer!.score(0, 1), 9);
     expect(parts[0].comparison).toBe('prior');
   });
+  it('ends a cannot-link pair early only for a caller that drops it, and scores the rest alike', () => {
+    const scorer = engine.scorer!;
+    const floor = -20;
+    let cannotLink = 0;
+    let compared = 0;
+    for (let a = 0; a < 120; a++)
+      for (let b = a + 1; b < 120; b++) {
+        const whole = scorer.score(a, b, floor);
+        const wholeCl = scorer.cannotLink;
+        const early = scorer.score(a, b, floor, true);
+        expect(scorer.cannotLink).toBe(wholeCl);
+        if (wholeCl) cannotLink++;
+        else {
+          expect(early).toBe(whole);
+          compared++;
+        }
+      }
+    expect(cannotLink).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThan(100);
+  });
   it('gives a rare shared surname more weight than a common one (term frequencies)', () => {
     const e = new LinkageEngine(syntheticConfig());
     for (let i = 0; i < 50; i++) e.add(`c${i}`, { first: 'anna', last: 'smith', dob: '', city: '' });

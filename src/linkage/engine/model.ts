@@ -133,8 +133,13 @@ export class Scorer {
    * (batch scoring keeps only pairs at or above it), a pair that cannot reach it even with the
    * rarest possible names, or that is cannot-link, returns early without its term frequencies:
    * most candidate pairs are strangers, and the frequencies are the costly part of scoring.
+   * `dropsCannotLink`: the caller discards cannot-link pairs (batch scoring keeps edges only), so
+   * the first cannot-link level ends the pair with `cannotLink` set and a partial weight — most
+   * candidate pairs at a million are namesakes with other given names or birth dates, and the
+   * comparisons after that level are work for nothing. The incremental index reports such pairs
+   * with their whole weight and does not pass it.
    */
-  score(a: number, b: number, floor = Number.NEGATIVE_INFINITY): number {
+  score(a: number, b: number, floor = Number.NEGATIVE_INFINITY, dropsCannotLink = false): number {
     let w = this.prior;
     let cl = false;
     let corroborated = this.corroborating === null;
@@ -147,7 +152,14 @@ export class Scorer {
       this.contributions[i] = wi;
       w += wi;
       if (this.tfFlag[i][l] === 1) anyTf = true;
-      if (this.clFlag[i][l] === 1) cl = true;
+      if (this.clFlag[i][l] === 1) {
+        cl = true;
+        if (dropsCannotLink) {
+          this.cannotLink = true;
+          this.uncorroborated = false;
+          return w;
+        }
+      }
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
     if (this.sourceTable !== null) w += this.shiftAt(a, b, this.levels[this.sourceAt]);

@@ -111,6 +111,8 @@ export class SwapDetector {
     this.asSurname[1].sync(this.given);
     this.asGiven[0].sync(this.surname);
     this.asGiven[1].sync(this.given);
+    this.crossCache.fit(this.surname.strings.length + this.given.strings.length);
+    this.nearCache.fit(this.surname.strings.length);
   }
   // Both answers depend on two spellings only, so they are cached per pair of tokens (a surname
   // token is even, a given-name token odd: the two fields' tokens are different spaces).

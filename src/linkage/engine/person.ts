@@ -98,6 +98,7 @@ class PersonNameComparison implements Comparison {
 
   sync(): void {
     this.f.sync(this.col);
+    this.cache.fit(this.col.strings.length);
     this.swap?.sync();
   }
 

@@ -22,7 +22,7 @@ runChunks(
   input.data.source,
   input.crossSourceOnly,
   (x, y) => {
-    const w = scorer.score(x, y, input.minWeight);
+    const w = scorer.score(x, y, input.minWeight, true);
     if (w >= input.minWeight && !scorer.cannotLink) edges.push(x, y, w);
   },
   pairsPerRule,

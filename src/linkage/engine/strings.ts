@@ -124,30 +124,49 @@ export const soundex = (s: string): string => {
 
 /**
  * Direct-mapped cache of a symmetric pair function on token ids (a level). Names are Zipfian, so
- * the same two spellings meet again and again; a hit costs two array reads instead of an edit
- * distance and a Jaro–Winkler. A collision just overwrites: no allocation, bounded memory.
+ * the same two spellings meet again and again; a hit costs one memory read instead of an edit
+ * distance and a Jaro–Winkler. A collision just overwrites: no allocation per call.
+ *
+ * An entry is two ints side by side (the smaller id; the larger id shifted left by four bits with
+ * the value, 0–15, in the low bits), so a lookup touches one cache line, not three arrays. The
+ * table is sized by its comparison from the distinct spellings it may meet (`fit`): eight entries
+ * a spelling, from 2^14 (128 KB: an index of a few thousand records) up to 2^20 (8 MB). At a
+ * million records the project's generator has 143,000 surname spellings, whose pairs the fixed
+ * 2^18 entries of before kept evicting: the training pairs' levels took 3.7 s, 2.9 s at 2^20
+ * (2.4 s at 2^22, which costs 200 MB more at a million: every name table, on each thread).
  */
 export class PairCache {
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
-  private readonly v: Int8Array;
-  private readonly mask: number;
-  constructor(bits = 18) {
-    this.a = new Int32Array(1 << bits).fill(-1);
-    this.b = new Int32Array(1 << bits);
-    this.v = new Int8Array(1 << bits);
+  private slots: Int32Array;
+  private mask: number;
+  constructor(private bits = 14) {
+    this.slots = new Int32Array(2 << bits).fill(-1);
+    this.mask = (1 << bits) - 1;
+  }
+  /** Entries the table holds now. */
+  get size(): number {
+    return this.mask + 1;
+  }
+  /** Grows the table (dropping its entries) to eight entries per distinct spelling, at most 2^20. */
+  fit(spellings: number): void {
+    const bits = Math.min(20, Math.ceil(Math.log2(Math.max(1, spellings * 8))));
+    if (bits <= this.bits) return;
+    this.bits = bits;
+    this.slots = new Int32Array(2 << bits).fill(-1);
     this.mask = (1 << bits) - 1;
   }
   get(x: number, y: number, compute: (x: number, y: number) => number): number {
-    const lo = Math.min(x, y);
-    const hi = Math.max(x, y);
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
     const h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca77)) >>> 0;
-    const i = (h ^ (h >>> 15)) & this.mask;
-    if (this.a[i] === lo && this.b[i] === hi) return this.v[i];
+    const s = ((h ^ (h >>> 15)) & this.mask) << 1;
+    const slots = this.slots;
+    if (slots[s] === lo && slots[s + 1] >>> 4 === hi) return slots[s + 1] & 15;
     const value = compute(lo, hi);
-    this.a[i] = lo;
-    this.b[i] = hi;
-    this.v[i] = value;
+    // Values or ids that do not fit an entry are computed every time (none do today).
+    if (value >= 0 && value < 16 && hi < 1 << 27) {
+      slots[s] = lo;
+      slots[s + 1] = (hi << 4) | value;
+    }
     return value;
   }
 }

@@ -252,18 +252,17 @@ const candidatePairs = (
   blocking.forEachPair((a, b) => {
     let key = 0;
     let delta = 0;
-    let conflict = false;
     for (let i = 0; i < comps.length; i++) {
       const l = comps[i].level(a, b);
+      // A pair the config calls two people (two different full birth dates, twins' given names)
+      // is no match for EM either, and its other fields need not be compared (most sampled pairs
+      // are such namesakes). Left in, brothers and fathers — same rare surname, same region —
+      // form a latent class of their own that EM happily takes for the matches, and m of
+      // "different given name" rises to one half.
+      if (cannotLink[i][l]) return;
       levels[i] = l;
       key = key * radix[i] + l;
-      if (cannotLink[i][l]) conflict = true;
     }
-    // A pair the config calls two people (two different full birth dates, twins' given names) is
-    // no match for EM either. Left in, brothers and fathers — same rare surname, same region —
-    // form a latent class of their own that EM happily takes for the matches, and m of "different
-    // given name" rises to one half.
-    if (conflict) return;
     if (frequencies) delta = tfDelta(tf, levels, a, b, u, frequencies);
     let id = ids.get(key);
     if (id === undefined) {
