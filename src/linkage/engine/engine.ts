@@ -9,7 +9,7 @@ import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
 import { train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
-import { planChunks, runChunks, startWorker } from './parallel.ts';
+import { planChunks, runChunks, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
 import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
@@ -260,26 +260,36 @@ export class LinkageEngine {
     this.sync();
     const started = performance.now();
     const minWeight = this.scoringFloor();
-    const plan = planChunks(this.blocking);
-    const pairsPerRule = this.blocking.rules.map(() => 0);
     let workerError: unknown = null;
-    let started2: ReturnType<typeof startWorker> | null = null;
+    let spawned: ReturnType<typeof spawnWorker> | null = null;
     try {
-      started2 = startWorker({
-        config: this.config,
-        crossSourceOnly: this.crossSourceOnly,
-        params: this.params!,
-        frequencies: scorer.frequencies.share(),
-        data: this.data.share(),
-        features: this.features.export(),
-        plan,
-        minWeight,
-      });
+      spawned = spawnWorker();
     } catch (err) {
       workerError = err;
     }
-    const worker = started2
-      ? started2.result.catch((err: unknown) => {
+    const plan = planChunks(this.blocking);
+    const pairsPerRule = this.blocking.rules.map(() => 0);
+    let result: Promise<WorkerOutput> | null = null;
+    try {
+      result =
+        spawned?.run({
+          config: this.config,
+          crossSourceOnly: this.crossSourceOnly,
+          params: this.params!,
+          frequencies: scorer.frequencies.share(),
+          data: this.data.share(),
+          features: this.features.export(),
+          plan,
+          minWeight,
+        }) ?? null;
+    } catch (err) {
+      workerError = err;
+      spawned?.stop();
+      spawned = null;
+    }
+    const started2 = result ? spawned : null;
+    const worker = result
+      ? result.catch((err: unknown) => {
           workerError = err;
           return null;
         })

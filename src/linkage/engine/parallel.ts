@@ -135,9 +135,15 @@ export interface WorkerOutput {
   pairsPerRule: number[];
 }
 
-export const startWorker = (input: WorkerInput): { result: Promise<WorkerOutput>; stop: () => void } => {
+/**
+ * Starts the scoring thread before its work is known: loading the engine's modules takes the new
+ * thread a second or two, which it spends while this thread plans the chunks and counts the
+ * places (at a million records it used to join the scoring that much late). `run` hands it the
+ * input; `stop` ends it.
+ */
+export const spawnWorker = (): { run: (input: WorkerInput) => Promise<WorkerOutput>; stop: () => void } => {
   // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
-  const worker = new Worker(new URL('./score-worker.mjs', import.meta.url), { workerData: input });
+  const worker = new Worker(new URL('./score-worker.mjs', import.meta.url));
   const result = new Promise<WorkerOutput>((resolve, reject) => {
     worker.once('message', (m: WorkerOutput) => {
       resolve(m);
@@ -145,5 +151,13 @@ export const startWorker = (input: WorkerInput): { result: Promise<WorkerOutput>
     });
     worker.once('error', reject);
   });
-  return { result, stop: () => void worker.terminate() };
+  // Until run() is called nobody awaits the result: an early error must not go unhandled.
+  result.catch(() => {});
+  return {
+    run: (input) => {
+      worker.postMessage(input);
+      return result;
+    },
+    stop: () => void worker.terminate(),
+  };
 };

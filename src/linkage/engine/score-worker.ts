@@ -1,10 +1,11 @@
 // The second scoring thread (see parallel.ts): rebuild the dataset from shared memory, use the
 // trained parameters (identical weights and term frequencies), score chunks, return edges.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { EdgeBuffer, LinkageEngine } from './engine.ts';
 import { runChunks, type WorkerInput, type WorkerOutput } from './parallel.ts';
 
-const input = workerData as WorkerInput;
+// Started before the main thread has planned the work (spawnWorker): the input comes as a message.
+const input = await new Promise<WorkerInput>((resolve) => parentPort!.once('message', resolve));
 const engine = new LinkageEngine(input.config, input.crossSourceOnly);
 engine.data.restore(input.data);
 // The main thread's normalised features, so sync() has nothing left to compute.
