@@ -267,7 +267,14 @@ export class LinkageEngine {
     } catch (err) {
       workerError = err;
     }
-    const plan = planChunks(this.blocking);
+    let plan: ReturnType<typeof planChunks>;
+    try {
+      plan = planChunks(this.blocking);
+    } catch (err) {
+      // A thread waiting for its input would keep the process alive.
+      spawned?.stop();
+      throw err;
+    }
     const pairsPerRule = this.blocking.rules.map(() => 0);
     let result: Promise<WorkerOutput> | null = null;
     try {
