@@ -8,7 +8,6 @@
 // numbers stay csv-parse's.
 
 const QUOTE = 34;
-const COMMA = 44;
 const CR = 13;
 const LF = 10;
 
@@ -42,6 +41,11 @@ const GIVE_UP = -1;
 const NEED_MORE = -2;
 
 export class FastCsvSplitter {
+  /** The separator's character code (a comma, semicolon or tab: never a quote, blank or line end). */
+  private readonly sep: number;
+  constructor(private readonly delimiter = ',') {
+    this.sep = delimiter.charCodeAt(0);
+  }
   private rest = '';
   private started = false;
   /** Record delimiter, taken from the first line as csv-parse does: \r\n or \n. */
@@ -100,7 +104,7 @@ export class FastCsvSplitter {
     const line = endsInCr ? raw.slice(0, -1) : raw;
     if (line.length === 0) return after; // skip_empty_lines
     if (line.indexOf('\r') >= 0) return GIVE_UP;
-    const cells = line.split(',');
+    const cells = line.split(this.delimiter);
     const fields = new Array<string>(cells.length);
     for (let i = 0; i < cells.length; i++) {
       const f = trimmed(cells[i]);
@@ -112,7 +116,7 @@ export class FastCsvSplitter {
     return this.emit(fields, onRecord) ? after : GIVE_UP;
   }
 
-  /** A record with quotes, character by character; quoted fields may hold commas and newlines. */
+  /** A record with quotes, character by character; quoted fields may hold separators and newlines. */
   private quotedRecord(text: string, pos: number, final: boolean, onRecord: (fields: string[]) => void): number {
     const fields: string[] = [];
     let p = pos;
@@ -139,7 +143,7 @@ export class FastCsvSplitter {
         let q = p;
         while (q < text.length) {
           const c = text.charCodeAt(q);
-          if (c === COMMA || c === LF || c === CR) break;
+          if (c === this.sep || c === LF || c === CR) break;
           if (c === QUOTE) return GIVE_UP;
           q++;
         }
@@ -149,13 +153,13 @@ export class FastCsvSplitter {
         fields.push(f);
         p = q;
       }
-      // After a field: a comma, the record's end, or the end of the file.
+      // After a field: a separator, the record's end, or the end of the file.
       if (p >= text.length) {
         if (!final) return NEED_MORE;
         return this.emit(fields, onRecord) ? p : GIVE_UP;
       }
       const c = text.charCodeAt(p);
-      if (c === COMMA) {
+      if (c === this.sep) {
         p++;
         continue;
       }

@@ -2,10 +2,13 @@
 // holds the dictionary-coded records, never the file or row objects. A malformed file fails with
 // its line number. Line numbers are not tracked per row (that costs a third of the parse time
 // on a million rows): a bad row is located by re-reading the file up to it, on the error path only.
-import { createReadStream, type ReadStream, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+// A spreadsheet's own CSV is read as it is saved: UTF-8 or Windows-1251 (Excel's "CSV" in a
+// Russian Windows), with a comma, semicolon or tab between columns (the list importer's rules).
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { FastCsvSplitter } from './csv-fast.ts';
 import { parse, CsvError } from 'csv-parse';
+import { detectDelimiter, detectEncoding, type Encoding, ListError } from '../imports/list-format.ts';
 
 export class CsvInputError extends Error {
   constructor(
@@ -29,9 +32,72 @@ export interface CsvReadOptions {
 
 const options = { bom: true, trim: true, skip_empty_lines: true } as const;
 
+/** How the file is written: its encoding and the separator of its header line. */
+interface Format {
+  encoding: Encoding;
+  delimiter: string;
+}
+
+/** Bytes read to tell the format: the header and enough rows to judge the encoding. */
+const PROBE = 1 << 20;
+
+const ENCODING_PROBLEMS: Record<string, string> = {
+  'imports.errors.utf16': 'the file is UTF-16 ("Unicode text"): save it as CSV UTF-8',
+  'imports.errors.spreadsheet': 'the file is a spreadsheet, not CSV: save it as CSV UTF-8',
+  'imports.errors.binary': 'the file is not text',
+  'imports.errors.encoding': 'the file is neither UTF-8 nor Windows-1251 text: save it as CSV UTF-8',
+};
+
+/**
+ * The separator of the header line, blanks at its ends aside ("\tid" is one column, not two):
+ * the most frequent of comma, semicolon and tab, a comma on a tie or when there is none.
+ */
+export const delimiterOf = (text: string): string => detectDelimiter((text.split(/\r?\n|\r/, 1)[0] ?? '').trim());
+
+const formatOf = (file: string): Format => {
+  const fd = openSync(file, 'r');
+  const probe = Buffer.alloc(Math.min(PROBE, statSync(file).size));
+  let n = 0;
+  try {
+    n = readSync(fd, probe, 0, probe.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n === 0) return { encoding: 'utf-8', delimiter: ',' };
+  // Whole lines only: a probe cut inside a UTF-8 letter must not pass for another encoding.
+  let bytes = probe.subarray(0, n);
+  const end = bytes.lastIndexOf(10);
+  if (n === PROBE && end > 0) bytes = bytes.subarray(0, end + 1);
+  try {
+    const encoding = detectEncoding(bytes);
+    return { encoding, delimiter: delimiterOf(new TextDecoder(encoding).decode(bytes)) };
+  } catch (err) {
+    if (err instanceof ListError) throw new CsvInputError(file, 1, ENCODING_PROBLEMS[err.key] ?? err.key);
+    throw err;
+  }
+};
+
+/** The file as text, chunk by chunk (the byte-order mark dropped). */
+const textOf = (file: string, encoding: Encoding): Readable => {
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  const decoder = new TextDecoder(encoding);
+  return Readable.from(
+    (async function* () {
+      try {
+        for await (const chunk of input as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
+        const rest = decoder.decode();
+        if (rest) yield rest;
+      } finally {
+        input.destroy();
+      }
+    })(),
+    { objectMode: false },
+  );
+};
+
 /** The line on which data row `index` (0-based, header excluded) starts. */
-const lineOfRow = async (file: string, index: number): Promise<number> => {
-  const parser = createReadStream(file).pipe(parse({ ...options, info: true }));
+const lineOfRow = async (file: string, format: Format, index: number): Promise<number> => {
+  const parser = textOf(file, format.encoding).pipe(parse({ ...options, delimiter: format.delimiter, info: true }));
   let i = -1;
   for await (const { info } of parser as AsyncIterable<{ info: { lines: number } }>) {
     if (i++ === index) {
@@ -48,21 +114,22 @@ const lineOfRow = async (file: string, index: number): Promise<number> => {
  */
 const fastPass = async (
   file: string,
+  format: Format,
   total: number,
   onRecord: (record: string[]) => void,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): Promise<boolean> => {
-  const splitter = new FastCsvSplitter();
-  const decoder = new StringDecoder('utf8');
+  const splitter = new FastCsvSplitter(format.delimiter);
+  const decoder = new TextDecoder(format.encoding);
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   let bytes = 0;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (!splitter.feed(decoder.write(chunk), false, onRecord)) return false;
+      if (!splitter.feed(decoder.decode(chunk, { stream: true }), false, onRecord)) return false;
       onProgress?.(bytes, total);
     }
-    return splitter.feed(decoder.end(), true, onRecord);
+    return splitter.feed(decoder.decode(), true, onRecord);
   } finally {
     input.destroy();
   }
@@ -95,12 +162,15 @@ export const readCsv = async (
     onRow(record, header, rows);
     rows++;
   };
-  let input: ReadStream | null = null;
+  const format = formatOf(file);
+  let input: Readable | null = null;
   try {
-    if (!(await fastPass(file, total, onRecord, opts.onProgress))) {
-      input = createReadStream(file, { highWaterMark: 1 << 20 });
+    if (!(await fastPass(file, format, total, onRecord, opts.onProgress))) {
+      input = textOf(file, format.encoding);
       let skip = delivered;
-      for await (const record of input.pipe(parse(options)) as AsyncIterable<string[]>) {
+      for await (const record of input.pipe(parse({ ...options, delimiter: format.delimiter })) as AsyncIterable<
+        string[]
+      >) {
         if (skip > 0) skip--;
         else onRecord(record);
       }
@@ -111,7 +181,7 @@ export const readCsv = async (
       const line = (err as CsvError & { lines?: number }).lines ?? 0;
       throw new CsvInputError(file, line, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, ''));
     }
-    if (err instanceof RowError) throw new CsvInputError(file, await lineOfRow(file, rows), err.message);
+    if (err instanceof RowError) throw new CsvInputError(file, await lineOfRow(file, format, rows), err.message);
     throw err;
   }
   if (!header) throw new CsvInputError(file, 1, 'the file is empty (no header row)');

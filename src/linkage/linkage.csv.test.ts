@@ -1,0 +1,82 @@
+// A rights group's list comes out of a spreadsheet: Excel in a Russian Windows saves "CSV" as
+// Windows-1251 with semicolons; others save tabs. The linkage commands read them as they are.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CsvInputError, readCsv } from './linkage.csv.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kintrace-csv-format-'));
+
+/** Windows-1251 bytes of a text of ASCII and Russian letters (А–я at 0xC0–0xFF, Ё 0xA8, ё 0xB8). */
+const cp1251 = (text: string): Buffer =>
+  Buffer.from(
+    [...text].map((ch) => {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) return c;
+      if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+      if (c === 0x401) return 0xa8;
+      if (c === 0x451) return 0xb8;
+      throw new Error(`no Windows-1251 byte for ${ch}`);
+    }),
+  );
+
+const rowsOf = async (name: string, bytes: Buffer | string): Promise<string[][]> => {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  const out: string[][] = [];
+  await readCsv(
+    file,
+    (row, header) => {
+      if (out.length === 0) out.push(header);
+      out.push(row);
+    },
+    { required: 'record_id' },
+  );
+  return out;
+};
+
+const LIST = [
+  'record_id;source;surname;given_name;birth_date',
+  '1;обзор;Ёлкин;Пётр;12.03.1990',
+  '2;"семья; письмо";Иванов;Сергей;',
+].join('\r\n');
+
+const EXPECTED = [
+  ['record_id', 'source', 'surname', 'given_name', 'birth_date'],
+  ['1', 'обзор', 'Ёлкин', 'Пётр', '12.03.1990'],
+  ['2', 'семья; письмо', 'Иванов', 'Сергей', ''],
+];
+
+describe('the linkage commands read a spreadsheet’s CSV as it was saved', () => {
+  it('reads Windows-1251 with semicolons (Excel in a Russian Windows)', async () => {
+    expect(await rowsOf('excel-ru.csv', cp1251(LIST))).toEqual(EXPECTED);
+  });
+  it('reads UTF-8 with semicolons, and tab-separated text', async () => {
+    expect(await rowsOf('semicolons.csv', `\ufeff${LIST}\r\n`)).toEqual(EXPECTED);
+    const tabs = 'record_id\tsurname\n1\tЁлкин\n2\tИванов, Сергей\n';
+    expect(await rowsOf('tabs.tsv', tabs)).toEqual([
+      ['record_id', 'surname'],
+      ['1', 'Ёлкин'],
+      ['2', 'Иванов, Сергей'],
+    ]);
+  });
+  it('reads a large Windows-1251 file whose first megabyte ends inside a row', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i};Колесников-Щербаков;Александр;`);
+    const got = await rowsOf('large.csv', cp1251(['record_id;surname;given_name;unit', ...rows].join('\n')));
+    expect(got).toHaveLength(40_001);
+    expect(got[40_000]).toEqual(['39999', 'Колесников-Щербаков', 'Александр', '']);
+  });
+  it('names the line of a bad row in a semicolon file', async () => {
+    const bad = `${LIST}\r\n;обзор;Петров;Иван;\r\n`;
+    await expect(rowsOf('bad.csv', cp1251(bad))).rejects.toThrow(/line 4: empty record_id/);
+  });
+  it('refuses UTF-16 and spreadsheet files with what to do instead, at line 1', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('record_id\n1\n', 'utf16le')]);
+    const err = await rowsOf('unicode.txt', utf16).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CsvInputError);
+    expect((err as CsvInputError).line).toBe(1);
+    expect((err as Error).message).toMatch(/UTF-16.*save it as CSV UTF-8/);
+    await expect(rowsOf('book.xlsx', Buffer.from('PK\u0003\u0004rest'))).rejects.toThrow(/spreadsheet, not CSV/);
+  });
+});
