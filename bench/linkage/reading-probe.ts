@@ -195,6 +195,11 @@ const DATES = [
   ' 12 . 03 . 1990',
   '12,03,1990',
   '12 III 1990',
+  // A date cell with its time of day, as spreadsheets and databases export it; "born" written out.
+  '12.03.1990 0:00:00',
+  '1990-03-12 00:00:00',
+  'род. 1990',
+  'родился 12.03.1990',
 ];
 const REGIONS = [
   'Республика Дагестан',

@@ -89,6 +89,18 @@ describe('parseDate', () => {
     for (const s of ['19901345', '12345678', '20010229']) expect(parseDate(s), s).toBeNull();
   });
 
+  it("reads a spreadsheet's or database's date cell with its time of day, and 'born' written out", () => {
+    expect(parseDate('12.03.1990 0:00:00')).toEqual(day(1990, 3, 12));
+    expect(parseDate('1990-03-12 00:00:00')).toEqual(day(1990, 3, 12));
+    expect(parseDate('1990-03-12 00:00:00.000')).toEqual(day(1990, 3, 12));
+    expect(parseDate('12.03.1990 12:30')).toEqual(day(1990, 3, 12));
+    expect(parseDate('род. 1990')).toEqual({ year: 1990, month: null, day: null, precision: 'year' });
+    expect(parseDate('родился 12.03.1990')).toEqual(day(1990, 3, 12));
+    expect(parseDate('дата рожд. 12.03.1990')).toEqual(day(1990, 3, 12));
+    // A time alone, or after something that is no date, is still no date.
+    for (const s of ['0:00:00', 'март 0:00', '31.02.1990 0:00:00']) expect(parseDate(s), s).toBeNull();
+  });
+
   it("reads a spreadsheet's date cell exported as its serial number", () => {
     expect(parseDate('32874')).toEqual(day(1990, 1, 1));
     expect(parseDate('32874.0')).toEqual(day(1990, 1, 1));

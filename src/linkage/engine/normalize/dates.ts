@@ -87,7 +87,7 @@ function year2(y: string): number {
 // "1990 (примерно)") is read as written: a year is already a year's precision, and the
 // comparison tolerates ±1.
 const APPROXIMATE_BEFORE =
-  /^(?:~|≈|±|ок\.|около|примерно|прим\.|приблизительно|circa|ca\.|c\.|approx\.?|г\.?\s*р\.?|год\s+рождения|дата\s+рождения|д\.?\s*р\.?|р\.|born|b\.)[:\s]*/u;
+  /^(?:~|≈|±|ок\.|около|примерно|прим\.|приблизительно|circa|ca\.|c\.|approx\.?|г\.?\s*р\.?|год\s+рождения|дата\s+рожд(?:ения|\.)?|д\.?\s*р\.?|родился|род\.|рожд\.|р\.|born|b\.)[:\s]*/u;
 const APPROXIMATE_AFTER =
   /\s*(?:\?+|\((?:примерно|прибл\.?|около|approx\.?|\?)\)|\(\d{1,3}\s*(?:лет|год[а]?|y\.?o\.?|years?(?:\s+old)?)\)|примерно|прибл\.)$/u;
 
@@ -105,6 +105,8 @@ export function parseDate(raw: string): PartialDate | null {
     .replace(APPROXIMATE_AFTER, '')
     .replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '')
     .replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '')
+    // A spreadsheet's or database's date cell with its time of day ("12.03.1990 0:00:00").
+    .replace(/(\d)\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '$1')
     .replace(/(\d)\s*([./])\s*(?=\d)/g, '$1$2')
     // "12,03,1990": commas between the parts of a date are dots.
     .replace(/^(\d{1,2}),(\d{1,2}),(\d{4})$/, '$1.$2.$3')
