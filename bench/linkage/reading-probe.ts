@@ -250,6 +250,11 @@ const REGIONS = [
   'КК',
   'ЧО',
   '05 регион',
+  // Cities by the names their people call them in messages.
+  'Екб',
+  'Новосиб',
+  'Челяба',
+  'Владик',
 ];
 
 // Names as requests, answers and court papers decline them ("прошу найти …", "направлено …", "о

@@ -33,7 +33,7 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-KC': ['Карачаево-Черкесская', 'Карачаево-Черкесия', 'КЧР', 'Karachay-Cherkessia', 'Karachaevo-Cherkessia'],
   'RU-UD': ['Удмуртская', 'Удмуртия', 'Udmurtia'],
   'RU-KK': ['Хакасская', 'Хакасия', 'Khakassia', 'Khakasia'],
-  'RU-TA': ['Татарская', 'Татарстан', 'Татария', 'Tatarstan', 'Tatarstan'],
+  'RU-TA': ['Татарская', 'Татарстан', 'Татария', 'Tatarstan', 'Н. Челны'],
   'RU-AD': ['Адыгейская', 'Адыгея', 'Adygea', 'Adygeya', 'Adygheya'],
   'RU-IN': ['Ингушетия', 'Ingushetia'],
   'RU-DA': ['Дагестанская', 'РД', 'Дагестан', 'Dagestan', 'Daghestan'],
@@ -70,7 +70,7 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-YEV': ['Еврейская', 'ЕАО', 'Jewish Autonomous'],
   'RU-CHU': ['Чукотка', 'Чукотский', 'ЧАО', 'Chukotka'],
   'RU-ZAB': ['Забайкалье', 'Забайкальский', 'Transbaikal', 'Zabaykalsky', 'Zabaikalsky', 'Zabaikalye'],
-  'RU-PRI': ['Приморье', 'Приморский', 'Primorye', 'Primorsky'],
+  'RU-PRI': ['Приморье', 'Приморский', 'Primorye', 'Primorsky', 'Владик'],
   'RU-STA': ['Ставрополье', 'Ставропольский', 'Stavropol'],
   'RU-KDA': ['Кубань', 'Краснодарский', 'Kuban', 'Krasnodar'],
   'RU-KYA': ['Красноярский', 'Krasnoyarsk'],
@@ -78,10 +78,15 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-KAM': ['Камчатка', 'Камчатский', 'Kamchatka'],
   'RU-PER': ['Пермский', 'Прикамье', 'Perm'],
   'RU-ORL': ['Орловская', 'Орёл', 'Oryol', 'Orel', 'Orlovskaya'],
-  'RU-NIZ': ['Нижегородская', 'Nizhny Novgorod', 'Nizhniy Novgorod', 'Nizhegorodskaya'],
+  'RU-NIZ': ['Нижегородская', 'Nizhny Novgorod', 'Nizhniy Novgorod', 'Nizhegorodskaya', 'Н. Новгород'],
   'RU-NGR': ['Новгородская', 'Novgorod', 'Novgorodskaya'],
-  'RU-SVE': ['Свердловская', 'Sverdlovsk', 'Sverdlovskaya'],
+  'RU-SVE': ['Свердловская', 'Sverdlovsk', 'Sverdlovskaya', 'Екб', 'Ебург', 'Ёбург'],
   'RU-KGD': ['Калининградская', 'Kaliningrad'],
+  // Cities by the names their people call them in messages ("с Екб", "из Новосиба"), for the
+  // region: Новосиб, Нск, Челяба, Владик, Екб. ("Нижний" alone is left out: the lookup reads it
+  // inside "Нижний Тагил" and "Нижний Ломов" too.)
+  'RU-NVS': ['Новосиб', 'Нск'],
+  'RU-CHE': ['Челяба'],
   // Regions by their everyday names ("родом из Оренбуржья", "Смоленщина").
   'RU-ORE': ['Оренбуржье'],
   'RU-KGN': ['Зауралье'],

@@ -197,6 +197,23 @@ describe('regionCode', () => {
     expect(regionCode('74 рег.')).toBe('RU-CHE');
   });
 
+  it('reads cities by the names their people call them, and no such name inside another town', () => {
+    const everyday: Record<string, string[]> = {
+      'RU-NVS': ['Новосиб', 'Нск'],
+      'RU-SVE': ['Екб', 'Ебург', 'Ёбург'],
+      'RU-CHE': ['Челяба'],
+      'RU-PRI': ['Владик'],
+      'RU-NIZ': ['Н. Новгород'],
+      'RU-TA': ['Н. Челны'],
+    };
+    for (const [code, names] of Object.entries(everyday))
+      for (const name of names) expect(regionCode(name), name).toBe(code);
+    expect(regionCode('Нижний Тагил')).toBe('RU-SVE');
+    expect(regionCode('Нижний Ломов')).toBe('RU-PNZ');
+    expect(regionCode('Владикавказ')).toBe('RU-SE');
+    expect(regionCode('Минск')).toBeNull();
+  });
+
   it('reads abbreviations typed without a space after the dot', () => {
     expect(regionCode('г.Улан-Удэ')).toBe('RU-BU');
     expect(regionCode('Респ.Бурятия')).toBe('RU-BU');
