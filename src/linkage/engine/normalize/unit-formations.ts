@@ -111,6 +111,16 @@ export const FORMATION_TYPES: readonly FormationType[] = [
       ['air', 'assault', 'brigade'],
     ],
   },
+  // The assault brigades formed since 2023 ("1-я отдельная штурмовая бригада", "11 ошбр"); after
+  // the air-assault ones, whose full name also holds "штурмовая бригада".
+  {
+    canonical: 'ошбр',
+    abbrs: ['ошбр', 'oshbr'],
+    stems: [
+      ['штурм', 'бригад'],
+      ['assault', 'brigade'],
+    ],
+  },
   {
     canonical: 'дшд',
     abbrs: ['дшд', 'dshd'],
@@ -223,7 +233,7 @@ export const VAGUE_TYPES: ReadonlyArray<{ canonical: string; stems: readonly str
   {
     canonical: 'бригада',
     stems: ['бригад', 'brigade', 'бр', 'bde', 'обр', 'obr'],
-    family: ['омсбр', 'отбр', 'одшбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'],
+    family: ['омсбр', 'отбр', 'одшбр', 'ошбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'],
   },
   { canonical: 'полк', stems: ['полк', 'regiment'], family: ['мсп', 'тп', 'пдп', 'дшп'] },
   { canonical: 'дивизия', stems: ['дивизи', 'division'], family: ['мсд', 'тд', 'вдд', 'дшд'] },

@@ -226,6 +226,16 @@ describe('parseUnit', () => {
     expect(parseUnit('Española').formation).toBe('эспаньола');
   });
 
+  it('reads the assault brigades apart from the air-assault ones, and as brigades', () => {
+    expect(parseUnit('11 ошбр').formation).toBe('11 ошбр');
+    expect(parseUnit('1-я отдельная штурмовая бригада').formation).toBe('1 ошбр');
+    expect(parseUnit('5th assault brigade').formation).toBe('5 ошбр');
+    expect(parseUnit('83-я отдельная десантно-штурмовая бригада').formation).toBe('83 одшбр');
+    expect(parseUnit('11 air assault brigade').formation).toBe('11 одшбр');
+    expect(formationsCompatible('11 бригада', '11 ошбр')).toBe(true);
+    expect(formationsCompatible('11 ошбр', '11 одшбр')).toBe(false);
+  });
+
   it('returns nulls for empty or unrecognised text', () => {
     expect(parseUnit('')).toEqual({ number: null, formation: null });
     expect(parseUnit('неизвестно')).toEqual({ number: null, formation: null });
