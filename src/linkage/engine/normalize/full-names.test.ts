@@ -12,6 +12,7 @@ describe('splitFullName', () => {
     expect(splitFullName('Петров Сергей', '', '')).toEqual(parts('Петров', 'Сергей', ''));
     expect(splitFullName('Сергей Петров', '', '')).toEqual(parts('Петров', 'Сергей', ''));
     expect(splitFullName('Алиев Мамед Гусейн оглы', '', '')).toEqual(parts('Алиев', 'Мамед', 'Гусейн оглы'));
+    expect(splitFullName('Асанов Нурлан Рустам уулу', '', '')).toEqual(parts('Асанов', 'Нурлан', 'Рустам уулу'));
   });
 
   it('reads the order from where the patronymic stands when the given name is not in the lists', () => {

@@ -11,8 +11,8 @@ import { isInitial, nameKey } from './names.ts';
 const PATRONYMIC = /(?:ович|евич|ич|ича|ичу|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$/iu;
 const SURNAME =
   /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ко|енко|ук|юк|ян|янц|дзе|швили|ова|ева|ёва|ина|ына|ская|цкая|ov|ev|in|yn|sky|skiy|skii|tsky|ko|uk|yuk|yan|dze|shvili|ova|eva|ina|skaya)$/iu;
-/** Turkic patronymics are two words: "Мамед оглы", "Айгуль кызы". */
-const TURKIC = /^(?:оглы|оглу|кызы|ogly|oglu|kyzy)$/iu;
+/** Turkic patronymics are two words: "Мамед оглы", "Айгуль кызы", Kyrgyz "Рустам уулу", Kazakh "Асан улы". */
+const TURKIC = /^(?:оглы|оглу|кызы|уулу|улы|ogly|oglu|kyzy|uulu|uly)$/iu;
 
 const isPatronymic = (w: string): boolean => PATRONYMIC.test(w) && !isKnownGivenName(nameKey(w, 'given'));
 const isGiven = (w: string): boolean => !isInitial(w) && isKnownGivenName(nameKey(w, 'given'));

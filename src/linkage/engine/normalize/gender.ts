@@ -42,8 +42,11 @@ const PATRONYMIC_RULES: Array<[RegExp, string]> = [
   [/ична$/, ''],
   [/ивна$/, ''], // Ukrainian feminine: Олександрівна, Равілівна
   [/ич$/, ''],
-  // Turkic patronymic particles, as written in Dagestan: "Магомед оглы" / "Магомед кызы".
+  // Turkic patronymic particles, as written in Dagestan: "Магомед оглы" / "Магомед кызы"; and the
+  // Kyrgyz and Kazakh sons' ("Рустам уулу", "Асан улы": keys рустамулу, асанули), after a father's
+  // name of three letters at least.
   [/(оглу|оглы|огли|кизи|гизи)$/, ''],
+  [/(?<=[а-я]{3})(улу|ули)$/, ''],
 ];
 
 function stripPatronymic(key: string): string {

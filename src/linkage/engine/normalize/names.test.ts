@@ -190,6 +190,11 @@ describe('gender forms', () => {
     expect(pk('Никитич')).toBe(pk('Никитична'));
     expect(pk('Ivanovich')).toBe(pk('Ивановна'));
     expect(pk('Иванович')).not.toBe(pk('Петрович'));
+    // A father's name with the Turkic particle is the same father as the Russian form.
+    expect(pk('Гусейн оглы')).toBe(pk('Гусейнович'));
+    expect(pk('Рустам уулу')).toBe(pk('Рустамович'));
+    expect(pk('Asan uly')).toBe(pk('Асанович'));
+    expect(pk('Рустам уулу')).not.toBe(pk('Асан улы'));
   });
 
   it('maps Ukrainian patronymics and their romanisation to the Russian key', () => {
