@@ -1,4 +1,11 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import {
+  decodeText,
+  detectDelimiter,
+  detectEncoding as detectTextEncoding,
+  type Encoding,
+  TextFormatError,
+} from '../shared/text-files.ts';
 
 // Reading a published list: the bytes of a CSV file as a spreadsheet saves it, in UTF-8 or
 // Windows-1251 (Excel's "CSV" in a Russian Windows), with a comma, semicolon or tab between
@@ -22,48 +29,19 @@ export class ListError extends Error {
   }
 }
 
-export type Encoding = 'utf-8' | 'windows-1251';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1251'];
+export { ENCODINGS, type Encoding, detectDelimiter } from '../shared/text-files.ts';
 
-/**
- * The file's encoding: UTF-8 when it decodes as UTF-8, else Windows-1251 when its high bytes are
- * Cyrillic letters there; anything else (UTF-16 from "Unicode text", a spreadsheet's binary
- * format, a picture) is refused with a reason rather than imported as noise.
- */
+/** The file's encoding (shared/text-files.ts), or a ListError at line 1 saying what it is instead. */
 export const detectEncoding = (bytes: Uint8Array): Encoding => {
-  if (bytes.length === 0) throw new ListError(1, 'imports.errors.empty');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new ListError(1, 'imports.errors.utf16');
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new ListError(1, 'imports.errors.spreadsheet');
-  const probe = bytes.subarray(0, 1 << 20);
-  if (probe.includes(0)) throw new ListError(1, 'imports.errors.binary');
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    let high = 0;
-    let cyrillic = 0;
-    for (const b of probe) {
-      if (b < 0x80) continue;
-      high++;
-      // А–я, Ё, ё, and the typographic quotes and dashes Excel writes
-      if (b >= 0xc0 || b === 0xa8 || b === 0xb8 || b === 0xab || b === 0xbb || b === 0x96 || b === 0x97) cyrillic++;
-    }
-    if (high > 0 && cyrillic / high >= 0.9) return 'windows-1251';
-    throw new ListError(1, 'imports.errors.encoding');
+    return detectTextEncoding(bytes);
+  } catch (err) {
+    if (err instanceof TextFormatError) throw new ListError(1, `imports.errors.${err.problem}`);
+    throw err;
   }
 };
 
-export const decodeList = (bytes: Uint8Array, encoding: Encoding): string =>
-  new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes).replace(/^\uFEFF/, '');
-
-/** The separator of the header line: the most frequent of comma, semicolon and tab. */
-export const detectDelimiter = (text: string): string => {
-  const first = text.slice(0, Math.min(text.length, 10_000)).split(/\r?\n/, 1)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0][1] > 0 ? counts[0][0] : ',';
-};
+export const decodeList = decodeText;
 
 const CSV_ERRORS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'imports.errors.columnCount',

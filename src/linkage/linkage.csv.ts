@@ -3,12 +3,19 @@
 // its line number. Line numbers are not tracked per row (that costs a third of the parse time
 // on a million rows): a bad row is located by re-reading the file up to it, on the error path only.
 // A spreadsheet's own CSV is read as it is saved: UTF-8 or Windows-1251 (Excel's "CSV" in a
-// Russian Windows), with a comma, semicolon or tab between columns (the list importer's rules).
+// Russian Windows), with a comma, semicolon or tab between columns (shared/text-files.ts, as the
+// list importer reads it).
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { FastCsvSplitter } from './csv-fast.ts';
 import { parse, CsvError } from 'csv-parse';
-import { detectDelimiter, detectEncoding, type Encoding, ListError } from '../imports/list-format.ts';
+import {
+  detectDelimiter,
+  detectEncoding,
+  type Encoding,
+  TextFormatError,
+  type TextProblem,
+} from '../shared/text-files.ts';
 
 export class CsvInputError extends Error {
   constructor(
@@ -41,11 +48,12 @@ interface Format {
 /** Bytes read to tell the format: the header and enough rows to judge the encoding. */
 const PROBE = 1 << 20;
 
-const ENCODING_PROBLEMS: Record<string, string> = {
-  'imports.errors.utf16': 'the file is UTF-16 ("Unicode text"): save it as CSV UTF-8',
-  'imports.errors.spreadsheet': 'the file is a spreadsheet, not CSV: save it as CSV UTF-8',
-  'imports.errors.binary': 'the file is not text',
-  'imports.errors.encoding': 'the file is neither UTF-8 nor Windows-1251 text: save it as CSV UTF-8',
+const TEXT_PROBLEMS: Record<TextProblem, string> = {
+  empty: 'the file is empty (no header row)',
+  utf16: 'the file is UTF-16 ("Unicode text"): save it as CSV UTF-8',
+  spreadsheet: 'the file is a spreadsheet, not CSV: save it as CSV UTF-8',
+  binary: 'the file is not text',
+  encoding: 'the file is neither UTF-8 nor Windows-1251 text: save it as CSV UTF-8',
 };
 
 /**
@@ -72,7 +80,7 @@ const formatOf = (file: string): Format => {
     const encoding = detectEncoding(bytes);
     return { encoding, delimiter: delimiterOf(new TextDecoder(encoding).decode(bytes)) };
   } catch (err) {
-    if (err instanceof ListError) throw new CsvInputError(file, 1, ENCODING_PROBLEMS[err.key] ?? err.key);
+    if (err instanceof TextFormatError) throw new CsvInputError(file, 1, TEXT_PROBLEMS[err.problem]);
     throw err;
   }
 };

@@ -8,6 +8,7 @@ import { LinkageEngine } from '../linkage/engine/engine.ts';
 import { personConfig } from '../linkage/engine/person-config.ts';
 import { PLATFORM_FIELDS } from '../imports/row-rules.ts';
 import { HIDE_REASONS } from '../cohorts/cohorts.service.ts';
+import { TEXT_PROBLEMS } from '../shared/text-files.ts';
 
 // Every string issue 11's pages name exists in Russian and English, with Russian plural forms
 // where a count is said; every level the engine can report has words for the review page.
@@ -52,7 +53,7 @@ describe('issue 11 translations', () => {
     }
   });
 
-  it('put every level the engine reports, every list field and every hiding reason into words', () => {
+  it('put every level the engine reports, every list field, every hiding reason and every unreadable file into words', () => {
     const engine = new LinkageEngine(personConfig());
     const slug = (label: string) =>
       label
@@ -66,6 +67,8 @@ describe('issue 11 translations', () => {
       ]),
       ...PLATFORM_FIELDS.map((f) => `imports.fields.${f}`),
       ...HIDE_REASONS.map((r) => `cohorts.reasons.${r}`),
+      // An uploaded list that is no readable text says what it is (list-format.ts builds the key).
+      ...TEXT_PROBLEMS.map((p) => `imports.errors.${p}`),
     ];
     for (const lang of LANGUAGES)
       expect(
