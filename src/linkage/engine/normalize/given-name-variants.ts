@@ -1,5 +1,5 @@
 // Given-name equivalents that are not in data/names/diminutives.csv: Ukrainian forms (prisoner
-// lists come from Ukrainian sources), church/passport variants, a few colloquial forms, and
+// lists come from Ukrainian sources), Belarusian forms, church/passport variants, a few colloquial forms, and
 // regional (Dagestani) variants. Each pair is [variant, Russian full name], in Cyrillic; both
 // sides go through nameKey, so the Latin spellings of either side follow automatically.
 /** Ukrainian given names and their Russian equivalents (also used for patronymics). */
@@ -77,8 +77,50 @@ export const UKRAINIAN_GIVEN: ReadonlyArray<readonly [string, string]> = [
   ['Борис', 'Борис'],
 ];
 
+/**
+ * Belarusian given names and their Russian equivalents: men from Belarus serve under contract,
+ * and a Belarusian passport romanises the Belarusian form (Aliaksandr, Siarhei, Dzmitry). Not
+ * "Янка" (Belarusian for Иван, but a Russian girl's Яна).
+ */
+export const BELARUSIAN_GIVEN: ReadonlyArray<readonly [string, string]> = [
+  ['Аляксандр', 'Александр'],
+  ['Алесь', 'Александр'],
+  ['Аляксей', 'Алексей'],
+  ['Сяргей', 'Сергей'],
+  ['Дзмітрый', 'Дмитрий'],
+  ['Зміцер', 'Дмитрий'],
+  ['Мікалай', 'Николай'],
+  ['Мікола', 'Николай'],
+  ['Міхаіл', 'Михаил'],
+  ['Міхась', 'Михаил'],
+  ['Уладзімір', 'Владимир'],
+  ['Уладзіслаў', 'Владислав'],
+  ['Яўген', 'Евгений'],
+  ['Пятро', 'Пётр'],
+  ['Рыгор', 'Григорий'],
+  ['Віктар', 'Виктор'],
+  ['Вадзім', 'Вадим'],
+  ['Генадзь', 'Геннадий'],
+  ['Анатоль', 'Анатолий'],
+  ['Кастусь', 'Константин'],
+  ['Юрась', 'Юрий'],
+  ['Ігар', 'Игорь'],
+  ['Дзяніс', 'Денис'],
+  ['Арцём', 'Артём'],
+  ['Кірыл', 'Кирилл'],
+  ['Яраслаў', 'Ярослав'],
+  ['Станіслаў', 'Станислав'],
+  ['Вячаслаў', 'Вячеслав'],
+  ['Мацвей', 'Матвей'],
+  ['Ягор', 'Егор'],
+  ['Фёдар', 'Фёдор'],
+  ['Якаў', 'Яков'],
+  ['Цімур', 'Тимур'],
+];
+
 export const GIVEN_NAME_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ...UKRAINIAN_GIVEN,
+  ...BELARUSIAN_GIVEN,
   // Church, passport and spelling variants
   ['Сергий', 'Сергей'],
   ['Алексий', 'Алексей'],

@@ -123,6 +123,24 @@ describe('canonicalGivenName', () => {
     expect(g('Ihor')).toBe(nameKey('Игорь', 'given'));
   });
 
+  it('maps Belarusian forms and their passport romanisation to the Russian name', () => {
+    const pairs: [string, string][] = [
+      ['Аляксандр', 'Александр'],
+      ['Aliaksandr', 'Александр'],
+      ['Siarhei', 'Сергей'],
+      ['Dzmitry', 'Дмитрий'],
+      ['Зміцер', 'Дмитрий'],
+      ['Mikalai', 'Николай'],
+      ['Yauhen', 'Евгений'],
+      ['Uladzimir', 'Владимир'],
+      ['Рыгор', 'Григорий'],
+      ['Hienadz', 'Геннадий'],
+    ];
+    for (const [form, russian] of pairs) expect(g(form), form).toBe(nameKey(russian, 'given'));
+    // Belarusian Янка is Иван, but the same word is a Russian girl's Яна: not taken.
+    expect(g('Янка')).not.toBe(nameKey('Иван', 'given'));
+  });
+
   it('maps English names and Western informal spellings to the Russian name', () => {
     expect(g('Alexander')).toBe(nameKey('Александр', 'given'));
     expect(g('Constantin')).toBe(nameKey('Константин', 'given'));
