@@ -62,9 +62,9 @@ const TEXT_PROBLEMS: Record<TextProblem, string> = {
  */
 export const delimiterOf = (text: string): string => detectDelimiter((text.split(/\r?\n|\r/, 1)[0] ?? '').trim());
 
-const formatOf = (file: string): Format => {
+const formatOf = (file: string, size: number): Format => {
   const fd = openSync(file, 'r');
-  const probe = Buffer.alloc(Math.min(PROBE, statSync(file).size));
+  const probe = Buffer.alloc(Math.min(PROBE, size));
   let n = 0;
   try {
     n = readSync(fd, probe, 0, probe.length, 0);
@@ -170,7 +170,7 @@ export const readCsv = async (
     onRow(record, header, rows);
     rows++;
   };
-  const format = formatOf(file);
+  const format = formatOf(file, total);
   let input: Readable | null = null;
   try {
     if (!(await fastPass(file, format, total, onRecord, opts.onProgress))) {

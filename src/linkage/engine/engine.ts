@@ -261,9 +261,9 @@ export class LinkageEngine {
     const started = performance.now();
     const minWeight = this.scoringFloor();
     let workerError: unknown = null;
-    let spawned: ReturnType<typeof spawnWorker> | null = null;
+    let worker: ReturnType<typeof spawnWorker> | null = null;
     try {
-      spawned = spawnWorker();
+      worker = spawnWorker();
     } catch (err) {
       workerError = err;
     }
@@ -272,35 +272,34 @@ export class LinkageEngine {
       plan = planChunks(this.blocking);
     } catch (err) {
       // A thread waiting for its input would keep the process alive.
-      spawned?.stop();
+      worker?.stop();
       throw err;
     }
     const pairsPerRule = this.blocking.rules.map(() => 0);
-    let result: Promise<WorkerOutput> | null = null;
-    try {
-      result =
-        spawned?.run({
-          config: this.config,
-          crossSourceOnly: this.crossSourceOnly,
-          params: this.params!,
-          frequencies: scorer.frequencies.share(),
-          data: this.data.share(),
-          features: this.features.export(),
-          plan,
-          minWeight,
-        }) ?? null;
-    } catch (err) {
-      workerError = err;
-      spawned?.stop();
-      spawned = null;
+    let fromWorker: Promise<WorkerOutput | null> = Promise.resolve(null);
+    if (worker) {
+      try {
+        fromWorker = worker
+          .run({
+            config: this.config,
+            crossSourceOnly: this.crossSourceOnly,
+            params: this.params!,
+            frequencies: scorer.frequencies.share(),
+            data: this.data.share(),
+            features: this.features.export(),
+            plan,
+            minWeight,
+          })
+          .catch((err: unknown) => {
+            workerError = err;
+            return null;
+          });
+      } catch (err) {
+        workerError = err;
+        worker.stop();
+        worker = null;
+      }
     }
-    const started2 = result ? spawned : null;
-    const worker = result
-      ? result.catch((err: unknown) => {
-          workerError = err;
-          return null;
-        })
-      : Promise.resolve(null);
     const edges = new EdgeBuffer();
     // mainScores: false leaves every chunk to the worker (tests use it to exercise that path).
     if (options.mainScores !== false) {
@@ -317,9 +316,9 @@ export class LinkageEngine {
         progress ? (done, total) => progress('scoring', done, total) : undefined,
       );
     }
-    if (started2 && options.mainScores !== false && Atomics.load(plan.workerClaims, 0) === 0) {
+    if (worker && options.mainScores !== false && Atomics.load(plan.workerClaims, 0) === 0) {
       // The worker never started taking chunks: this thread did all of them.
-      started2.stop();
+      worker.stop();
       return this.withSourcePrior({
         edges,
         stats: {
@@ -332,7 +331,7 @@ export class LinkageEngine {
         },
       });
     }
-    const other = await worker;
+    const other = await fromWorker;
     if (!other) {
       // The plan consumed the chunk counter; score again on this thread from scratch.
       const single = this.predict(progress);

@@ -136,11 +136,11 @@ export const soundex = (s: string): string => {
  * (2.4 s at 2^22, which costs 200 MB more at a million: every name table, on each thread).
  */
 export class PairCache {
-  private slots: Int32Array;
-  private mask: number;
-  constructor(private bits = 14) {
-    this.slots = new Int32Array(2 << bits).fill(-1);
-    this.mask = (1 << bits) - 1;
+  private slots = new Int32Array(0);
+  /** Entries − 1: entries are a power of two. */
+  private mask = -1;
+  constructor(bits = 14) {
+    this.allocate(bits);
   }
   /** Entries the table holds now. */
   get size(): number {
@@ -149,8 +149,9 @@ export class PairCache {
   /** Grows the table (dropping its entries) to eight entries per distinct spelling, at most 2^20. */
   fit(spellings: number): void {
     const bits = Math.min(20, Math.ceil(Math.log2(Math.max(1, spellings * 8))));
-    if (bits <= this.bits) return;
-    this.bits = bits;
+    if (1 << bits > this.size) this.allocate(bits);
+  }
+  private allocate(bits: number): void {
     this.slots = new Int32Array(2 << bits).fill(-1);
     this.mask = (1 << bits) - 1;
   }
