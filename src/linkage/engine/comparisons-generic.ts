@@ -4,6 +4,7 @@
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
+import { nicknamesOfOneName } from './normalize/index.ts';
 import { packDate, parseGenericDate, dateLevel, DATE_CONFLICTS, DATE_LEVELS } from './dates.ts';
 
 /** Base for comparisons on one field through an interned normalised key (null or '': no key). */
@@ -102,18 +103,30 @@ const initialOrPart = (a: string, b: string): boolean => {
 
 const sameWords = (a: string, b: string): boolean => a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ');
 
+/**
+ * The same words, one or more of them a given name written full in one value and short in the
+ * other ("william henry" and "bill henry", "peggy" and "margaret").
+ */
+const sameButNicknames = (a: string, b: string): boolean => {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  return wa.length === wb.length && wa.every((w, i) => w === wb[i] || nicknamesOfOneName(w, wb[i]));
+};
+
 class NameComparison extends KeyedComparison {
   readonly levels: Level[];
   private readonly cache = new PairCache();
   private readonly fuzzy = (ka: number, kb: number): number => {
     const sa = this.keys.values[ka];
     const sb = this.keys.values[kb];
-    if (damerau(sa, sb, 1) <= 1) return 3;
+    // A short form before edits: "will" and "bill" are one edit apart and both William.
+    if (sameButNicknames(sa, sb)) return 3;
+    if (damerau(sa, sb, 1) <= 1) return 4;
     // One field's words in another order ("Smith John" for "John Smith") is a swap within it.
     if (sa.includes(' ') && sameWords(sa, sb)) return 2;
-    if (initialOrPart(sa, sb)) return 6;
+    if (initialOrPart(sa, sb)) return 7;
     const jw = jaroWinkler(sa, sb);
-    return jw >= 0.9 ? 4 : jw >= 0.8 ? 5 : 7;
+    return jw >= 0.9 ? 5 : jw >= 0.8 ? 6 : 8;
   };
   constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
     super(spec, data, features, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
@@ -121,6 +134,7 @@ class NameComparison extends KeyedComparison {
       { label: 'null' },
       { label: 'exact', tf: spec.tf },
       { label: 'swapped' },
+      { label: 'same name, full and short (William, Bill)' },
       { label: 'one edit' },
       { label: 'jaro-winkler ≥ 0.9' },
       { label: 'jaro-winkler ≥ 0.8' },

@@ -31,6 +31,20 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { g: 'J' }, { g: 'Robert' })).toBe('different');
     expect(levelOf(s, { g: '' }, { g: 'Alice' })).toBe('null');
   });
+  it('name: a given name full and short is one name, not a typo or a stranger', () => {
+    const s = { type: 'name', field: 'g' };
+    const nickname = 'same name, full and short (William, Bill)';
+    expect(levelOf(s, { g: 'William' }, { g: 'Bill' })).toBe(nickname);
+    expect(levelOf(s, { g: 'Bill' }, { g: 'Will' })).toBe(nickname); // one edit apart, but one name
+    expect(levelOf(s, { g: 'PEGGY' }, { g: 'Margaret' })).toBe(nickname);
+    expect(levelOf(s, { g: 'William Henry' }, { g: 'Bill Henry' })).toBe(nickname);
+    expect(levelOf(s, { g: 'Al' }, { g: 'Alfred' })).toBe(nickname);
+    expect(levelOf(s, { g: 'Al' }, { g: 'Albert' })).toBe(nickname);
+    // Two full names one short form may stand for are not one name.
+    expect(levelOf(s, { g: 'Albert' }, { g: 'Alfred' })).toBe('different');
+    expect(levelOf(s, { g: 'Robert' }, { g: 'Herbert' })).not.toBe(nickname);
+    expect(levelOf(s, { g: 'William Henry' }, { g: 'Bill George' })).not.toBe(nickname);
+  });
   it('numeric', () => {
     const s = { type: 'numeric', field: 'p' };
     expect(levelOf(s, { p: '2600' }, { p: '2600' })).toBe('exact');

@@ -14,3 +14,4 @@ export type { UnitKey } from './units.ts';
 export { parseUnit, parseUnitLoose, formationsCompatible, formationAgreement, formationFamilyKey } from './units.ts';
 export type { PatronymicForms } from './patronymic-forms.ts';
 export { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';
+export { nicknamesOfOneName } from './english-nicknames.ts';
