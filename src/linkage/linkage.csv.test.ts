@@ -67,6 +67,21 @@ describe('the linkage commands read a spreadsheet’s CSV as it was saved', () =
     expect(got).toHaveLength(40_001);
     expect(got[40_000]).toEqual(['39999', 'Колесников-Щербаков', 'Александр', '']);
   });
+  it('stops at the first line in another encoding when the first megabyte was UTF-8', async () => {
+    // A list pasted together on two computers: ASCII ids and Latin names, then Windows-1251 rows.
+    const header = 'record_id,surname,given_name\n';
+    const head = Array.from({ length: 40_000 }, (_, i) => `${i},Kolesnikov,Aleksandr\n`).join('');
+    const tail = cp1251('40000,Ёлкин,Пётр\n40001,Иванов,Сергей\n');
+    const err = await rowsOf('pasted.csv', Buffer.concat([Buffer.from(header + head), tail])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CsvInputError);
+    expect((err as CsvInputError).line).toBe(40_002);
+    expect((err as Error).message).toMatch(/another encoding.*save the whole file as CSV UTF-8/);
+    // The same through csv-parse, which takes over at a row the fast reader does not read.
+    const quoted = `${header}x,"Ivanov ""Vanya""",Ivan\n${head}`;
+    await expect(rowsOf('quoted.csv', Buffer.concat([Buffer.from(quoted), tail]))).rejects.toThrow(
+      /line 40003: the file starts as UTF-8/,
+    );
+  });
   it('names the line of a bad row in a semicolon file', async () => {
     const bad = `${LIST}\r\n;обзор;Петров;Иван;\r\n`;
     await expect(rowsOf('bad.csv', cp1251(bad))).rejects.toThrow(/line 4: empty record_id/);

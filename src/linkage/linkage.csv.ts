@@ -4,7 +4,10 @@
 // on a million rows): a bad row is located by re-reading the file up to it, on the error path only.
 // A spreadsheet's own CSV is read as it is saved: UTF-8 or Windows-1251 (Excel's "CSV" in a
 // Russian Windows), with a comma, semicolon or tab between columns (shared/text-files.ts, as the
-// list importer reads it).
+// list importer reads it). The encoding is judged on the first megabyte; a UTF-8 file with other
+// bytes further on (a list pasted together from two computers) stops at the first such line rather
+// than reading its names as replacement characters.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { FastCsvSplitter } from './csv-fast.ts';
@@ -85,15 +88,47 @@ const formatOf = (file: string, size: number): Format => {
   }
 };
 
+/** Thrown while decoding: bytes that are not of the file's encoding (UTF-8) past the probe. */
+class NotUtf8Error extends Error {}
+
+/** A decoder that throws NotUtf8Error on bytes that are not UTF-8 (Windows-1251 reads any byte). */
+const decoderOf = (encoding: Encoding) => {
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  return (chunk?: Buffer): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch (err) {
+      if (err instanceof TypeError) throw new NotUtf8Error();
+      throw err;
+    }
+  };
+};
+
+/** The first line (1-based) whose bytes are not UTF-8; 0 when every line is. Error path only. */
+const firstNonUtf8Line = async (file: string): Promise<number> => {
+  let line = 1;
+  let rest = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let bytes = Buffer.concat([rest, chunk]);
+    for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10)) {
+      if (!isUtf8(bytes.subarray(0, nl))) return line;
+      line++;
+      bytes = bytes.subarray(nl + 1);
+    }
+    rest = Buffer.from(bytes);
+  }
+  return isUtf8(rest) ? 0 : line;
+};
+
 /** The file as text, chunk by chunk (the byte-order mark dropped). */
 const textOf = (file: string, encoding: Encoding): Readable => {
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const decoder = new TextDecoder(encoding);
+  const decode = decoderOf(encoding);
   return Readable.from(
     (async function* () {
       try {
-        for await (const chunk of input as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
-        const rest = decoder.decode();
+        for await (const chunk of input as AsyncIterable<Buffer>) yield decode(chunk);
+        const rest = decode();
         if (rest) yield rest;
       } finally {
         input.destroy();
@@ -128,16 +163,16 @@ const fastPass = async (
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): Promise<boolean> => {
   const splitter = new FastCsvSplitter(format.delimiter);
-  const decoder = new TextDecoder(format.encoding);
+  const decode = decoderOf(format.encoding);
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   let bytes = 0;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (!splitter.feed(decoder.decode(chunk, { stream: true }), false, onRecord)) return false;
+      if (!splitter.feed(decode(chunk), false, onRecord)) return false;
       onProgress?.(bytes, total);
     }
-    return splitter.feed(decoder.decode(), true, onRecord);
+    return splitter.feed(decode(), true, onRecord);
   } finally {
     input.destroy();
   }
@@ -190,6 +225,12 @@ export const readCsv = async (
       throw new CsvInputError(file, line, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, ''));
     }
     if (err instanceof RowError) throw new CsvInputError(file, await lineOfRow(file, format, rows), err.message);
+    if (err instanceof NotUtf8Error)
+      throw new CsvInputError(
+        file,
+        await firstNonUtf8Line(file),
+        'the file starts as UTF-8, but this line is in another encoding (Windows-1251?): save the whole file as CSV UTF-8',
+      );
     throw err;
   }
   if (!header) throw new CsvInputError(file, 1, 'the file is empty (no header row)');
