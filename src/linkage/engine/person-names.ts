@@ -4,9 +4,11 @@
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { damerau, PairCache } from './strings.ts';
 import {
+  asMansName,
   canonicalGivenName,
   initialOf,
   isInitial,
+  isKnownGivenName,
   metaphoneRu,
   nameKey,
   patronymicGenderless,
@@ -14,6 +16,12 @@ import {
 } from './normalize/index.ts';
 
 export type Kind = 'surname' | 'given' | 'patronymic';
+
+/** A recognised given name (or a form of one): decides which field of a swapped record is which. */
+export const looksLikeGivenName = (raw: string): boolean => {
+  const key = nameKey(raw, 'given');
+  return key.length > 1 && !isInitial(raw) && isKnownGivenName(key);
+};
 
 /** Per-token features of a name, derived once per distinct spelling. */
 export class NameFeatures {
@@ -31,11 +39,18 @@ export class NameFeatures {
   readonly plain: TokenFeature;
   readonly plains: Interner;
   readonly keys: Interner;
-  constructor(kind: Kind, features: FeatureRegistry, keys?: Interner, alt?: Interner) {
+  private readonly alt: Interner;
+  constructor(
+    private readonly kind: Kind,
+    features: FeatureRegistry,
+    keys?: Interner,
+    alt?: Interner,
+  ) {
     // A worker thread builds these in the same order and adopts the features by position.
     this.plains = new Interner(features);
     this.keys = keys ?? new Interner(features);
     const altKeys = alt ?? new Interner(features);
+    this.alt = altKeys;
     const k = (raw: string): string => nameKey(raw, kind);
     this.key = new TokenFeature((raw) => this.keys.id(k(raw)), features);
     this.variant = new TokenFeature((raw) => {
@@ -70,6 +85,22 @@ export class NameFeatures {
   }
   sync(col: FieldColumn): void {
     TokenFeature.syncTogether(col, [this.key, this.plain, this.variant, this.phonetic, this.initial]);
+  }
+  /**
+   * The id of the name a value stands for, for counting how common it is: a surname's genderless
+   * form (Мамонтова, a man's surname in the genitive as often as a woman's: Мамонтов), a given
+   * name's full form (Саша, Александра in the genitive:
+   * Александр). A form that noise makes rare (a diminutive, a declined name) is not a rare name:
+   * counted as written, two strangers written alike weighed as a rare name's bearers.
+   */
+  identityId(raw: string): number {
+    if (this.kind === 'given') {
+      const key = nameKey(asMansName(raw.trim().toLowerCase()), 'given');
+      return key ? this.alt.id(canonicalGivenName(key)) : -1;
+    }
+    const key = nameKey(raw, this.kind);
+    if (!key) return -1;
+    return this.alt.id(this.kind === 'surname' ? surnameGenderless(key) : patronymicGenderless(key));
   }
   /** Same name allowing a variant form or one typo (the first letter must agree). */
   near(ta: number, other: NameFeatures, tb: number): boolean {

@@ -8,7 +8,6 @@ import {
   formationFamilyKey,
   initialOf,
   isInitial,
-  isKnownGivenName,
   metaphoneRu,
   nameKey,
   parseUnitLoose,
@@ -22,11 +21,7 @@ export type KeyTransform = (raw: string) => string | null;
 
 const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
 
-/** A recognised given name (or a form of one): decides which field of a swapped pair is which. */
-export const looksLikeGivenName = (raw: string): boolean => {
-  const key = nameKey(raw, 'given');
-  return key.length > 1 && !isInitial(raw) && isKnownGivenName(key);
-};
+export { looksLikeGivenName } from './person-names.ts';
 /** Either name field: a given name to its full form, anything else to its genderless surname. */
 const nameAny = (raw: string): string | null => {
   const key = nameKey(raw, 'given');

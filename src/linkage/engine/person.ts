@@ -2,13 +2,14 @@
 // the normalisers: one key per name however it was transliterated, diminutives, gender forms,
 // initials, swapped surname/given name, partial dates, regions and units.
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
-import type { Dataset, FeatureRegistry, FieldColumn } from './dataset.ts';
+import { TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
 import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
 import { parseDate, regionCode } from './normalize/index.ts';
+import { looksLikeGivenName } from './person-names.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -54,6 +55,21 @@ const CONFLICT: Record<Kind, number> = { surname: -1, given: 8, patronymic: 5 };
  */
 const NEAR: Record<Kind, readonly number[]> = { surname: [3, 4, 5, 6], given: [], patronymic: [] };
 
+/**
+ * What a name's frequency is counted on when a record has surname and given name in each other's
+ * fields ("Вадим | Соколов"): the other field's value read in this role, decided per record by the
+ * name dictionary as blocking decides it. Two records swapped alike agree "exactly" on Вадим as a
+ * surname, which no one else bears: counted as written, the pair weighed as a rare name.
+ */
+interface RoleKeys {
+  other: FieldColumn;
+  /** Per token of this field and of the other: 1 when the value is a known given name. */
+  ownGiven: TokenFeature;
+  otherGiven: TokenFeature;
+  /** Per token of the other field: its frequency key in this comparison's terms. */
+  otherKey: TokenFeature;
+}
+
 class PersonNameComparison implements Comparison {
   readonly name: string;
   readonly fields: string[];
@@ -61,6 +77,9 @@ class PersonNameComparison implements Comparison {
   private readonly col: FieldColumn;
   private readonly f: NameFeatures;
   private readonly swap: SwapDetector | null;
+  /** Per token: the id of the name it stands for, which its frequency is counted on (tfKey). */
+  private readonly identity: TokenFeature | null = null;
+  private readonly role: RoleKeys | null = null;
   private readonly cache = new PairCache();
   private readonly byTokens = (ta: number, tb: number): number => this.tokenLevel(ta, tb);
 
@@ -79,6 +98,23 @@ class PersonNameComparison implements Comparison {
         ? swapDetector(data, features, spec.swapWith, spec.field)
         : swapDetector(data, features, spec.field, spec.swapWith)
       : null;
+    if (kind !== 'patronymic') this.identity = new TokenFeature((raw) => this.f.identityId(raw), features);
+    if (spec.swapWith && kind !== 'patronymic') {
+      const givenLike = (raw: string): number => (looksLikeGivenName(raw) ? 1 : 0);
+      this.role = {
+        other: data.column(spec.swapWith),
+        ownGiven: new TokenFeature(givenLike, features),
+        otherGiven: new TokenFeature(givenLike, features),
+        // Only a value that can take this role is keyed (the other field's given name for the
+        // given-name role, anything else for the surname's): the rest never count.
+        otherKey: new TokenFeature(
+          kind === 'given'
+            ? (raw) => (looksLikeGivenName(raw) ? this.f.identityId(raw) : -1)
+            : (raw) => (looksLikeGivenName(raw) ? -1 : this.f.identityId(raw)),
+          features,
+        ),
+      };
+    }
     this.levels = LEVELS[kind].map((label, i) => {
       const swapped = i === 2 && kind !== 'patronymic';
       return {
@@ -98,13 +134,28 @@ class PersonNameComparison implements Comparison {
 
   sync(): void {
     this.f.sync(this.col);
+    this.identity?.sync(this.col);
+    if (this.role) {
+      this.role.ownGiven.sync(this.col);
+      TokenFeature.syncTogether(this.role.other, [this.role.otherGiven, this.role.otherKey]);
+    }
     this.cache.fit(this.col.strings.length);
     this.swap?.sync();
   }
 
   tfKey(r: number): number {
     const t = this.col.at(r);
-    return t < 0 ? -1 : this.f.key.data[t];
+    if (t < 0) return -1;
+    if (!this.identity) return this.f.key.data[t];
+    const role = this.role;
+    if (role) {
+      const o = role.other.at(r);
+      if (o >= 0 && role.ownGiven.data[t] !== role.otherGiven.data[o]) {
+        const swapped = this.kind === 'surname' ? role.ownGiven.data[t] === 1 : role.otherGiven.data[o] === 1;
+        if (swapped) return role.otherKey.data[o];
+      }
+    }
+    return this.identity.data[t];
   }
 
   level(a: number, b: number): number {

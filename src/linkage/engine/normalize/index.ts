@@ -15,3 +15,4 @@ export { parseUnit, parseUnitLoose, formationsCompatible, formationAgreement, fo
 export type { PatronymicForms } from './patronymic-forms.ts';
 export { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';
 export { nicknamesOfOneName } from './english-nicknames.ts';
+export { asMansName } from './name-cases.ts';

@@ -156,3 +156,13 @@ export function nominativeName(name: NameParts): NameParts | null {
     patronymic: patronymicDeclined ? asWritten(patronymic.slice(0, -1), name.patronymic.trim()) : name.patronymic,
   };
 }
+
+/**
+ * A woman's name that is also a man's name in the genitive (Александра, Евгения) read as the man's
+ * (Александр, Евгений); any other lower-case name as it is. For counting how common a name is in
+ * lists of men ("Петухова Евгения" copied out of "розыск Петухова Евгения" is as common as Петухов
+ * Евгений), not for comparing two names.
+ */
+export function asMansName(lower: string): string {
+  return WOMEN_OR_GENITIVE.has(lower) ? (nominativeGiven(lower, 'genitive') ?? lower) : lower;
+}
