@@ -87,11 +87,11 @@ export class NameFeatures {
     TokenFeature.syncTogether(col, [this.key, this.plain, this.variant, this.phonetic, this.initial]);
   }
   /**
-   * The id of the name a value stands for, for counting how common it is: a surname's genderless
-   * form (Мамонтова, a man's surname in the genitive as often as a woman's: Мамонтов), a given
-   * name's full form (Саша, Александра in the genitive:
-   * Александр). A form that noise makes rare (a diminutive, a declined name) is not a rare name:
-   * counted as written, two strangers written alike weighed as a rare name's bearers.
+   * The id of the name a value stands for, for counting how common it is: a given name's full form
+   * (Саша, and Александра, a man's name in the genitive: Александр), a surname's genderless form
+   * (Мамонтова, a man's surname in the genitive as often as a woman's: Мамонтов). A form that noise
+   * makes rare is not a rare name: counted as written, two strangers written alike by the same
+   * noise weighed as the only bearers of a rare name. (Patronymics are counted as written.)
    */
   identityId(raw: string): number {
     if (this.kind === 'given') {
@@ -99,8 +99,7 @@ export class NameFeatures {
       return key ? this.alt.id(canonicalGivenName(key)) : -1;
     }
     const key = nameKey(raw, this.kind);
-    if (!key) return -1;
-    return this.alt.id(this.kind === 'surname' ? surnameGenderless(key) : patronymicGenderless(key));
+    return key ? this.alt.id(surnameGenderless(key)) : -1;
   }
   /** Same name allowing a variant form or one typo (the first letter must agree). */
   near(ta: number, other: NameFeatures, tb: number): boolean {

@@ -3,13 +3,12 @@
 // initials, swapped surname/given name, partial dates, regions and units.
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
 import { TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
-import { NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
+import { looksLikeGivenName, NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
 import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
 import { parseDate, regionCode } from './normalize/index.ts';
-import { looksLikeGivenName } from './person-names.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
