@@ -47,13 +47,13 @@ export const ownFiles = async (dir: string, n: number, seed: number): Promise<Da
 };
 
 /**
- * The independent generator (bench/linkage/independent/, written without reading the engine),
- * run through its own command; null when it is not on this branch.
+ * An independent generator (bench/linkage/independent/ or bench/linkage/third/, each written
+ * without reading the engine), run through its own command; null when it is not on this branch.
  */
-export const independentFiles = (dir: string, n: number, seed: number): DatasetFiles | null => {
-  const script = join(import.meta.dirname, 'independent', 'generate.ts');
+export const independentFiles = (dir: string, n: number, seed: number, generator = 'independent'): DatasetFiles | null => {
+  const script = join(import.meta.dirname, generator, 'generate.ts');
   if (!existsSync(script)) return null;
-  const out = join(dir, `independent-${n}-${seed}`);
+  const out = join(dir, `${generator}-${n}-${seed}`);
   const files = { people: join(out, 'people.csv'), truth: join(out, 'truth.csv') };
   if (existsSync(files.people) && existsSync(files.truth)) return files;
   const r = spawnSync(
@@ -70,13 +70,13 @@ export const independentFiles = (dir: string, n: number, seed: number): DatasetF
  * temp dir, written on first use; null for a name that is no generated case.
  */
 export const generatedFiles = async (name: string, seed: number): Promise<DatasetFiles | null> => {
-  const m = name.match(/^(own|independent)-(\d+)(k|m)$/);
+  const m = name.match(/^(own|independent|third)-(\d+)(k|m)$/);
   if (!m) return null;
   const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
   const dir = join(tmpdir(), 'kintrace-bench');
   mkdirSync(dir, { recursive: true });
-  const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
-  if (!files) throw new Error('no independent generator on this branch');
+  const files = m[1] === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed, m[1]);
+  if (!files) throw new Error(`no ${m[1]} generator on this branch`);
   return files;
 };
 

@@ -1,6 +1,6 @@
 // The linkage benchmark matrix (issue 10): every dataset in its own process, so peak memory is
-// that dataset's own. Each generator (the project's, and the independent one written without
-// reading the engine) at 20,000 and 1,000,000 records, plus FEBRL 1–4 and Splink's fake_1000:
+// that dataset's own. Each generator (the project's, and the two independent ones written without
+// reading the engine, bench/linkage/independent and bench/linkage/third) at 20,000 and 1,000,000 records, plus FEBRL 1–4 and Splink's fake_1000:
 // pairwise and B-cubed precision/recall/F1, pair completeness of blocking, wall and CPU seconds,
 // peak RSS, and (for the generators) one new record against the index, p50/p95.
 // Run: npm run bench:linkage [-- --only own-20k,febrl3] [-- --seed 42]. Printed, never asserted.
@@ -23,7 +23,7 @@ const arg = (name: string): string | undefined => {
 };
 const fmt = (x: number): string => x.toFixed(4);
 
-const GENERATED = ['own-20k', 'own-1m', 'independent-20k', 'independent-1m'];
+const GENERATED = ['own-20k', 'own-1m', 'independent-20k', 'independent-1m', 'third-20k', 'third-1m'];
 const SIZES: Record<string, number> = { '20k': 20_000, '1m': 1_000_000 };
 
 /** One generated dataset through the command-line pipeline (`kintrace dedupe`). */
@@ -32,8 +32,8 @@ const runGenerated = async (name: string, seed: number): Promise<Record<string, 
   const n = SIZES[size];
   const dir = join(tmpdir(), 'kintrace-bench');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  const files = kind === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed);
-  if (!files) return { dataset: name, note: 'independent generator not on this branch yet' };
+  const files = kind === 'own' ? await ownFiles(dir, n, seed) : independentFiles(dir, n, seed, kind);
+  if (!files) return { dataset: name, note: `${kind} generator not on this branch yet` };
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   const result = await runLinkage({ files: [files.people], config: personConfig(), progress: false });

@@ -16,11 +16,11 @@ import { publicEngine } from './public-sets.ts';
 const name = process.argv[2] ?? 'own-20k';
 let engine: LinkageEngine;
 let truth: string[];
-const m = name.match(/^(own|independent)-(20k|1m|\d+)$/);
+const m = name.match(/^(own|independent|third)-(20k|1m|\d+)$/);
 if (m) {
   const n = m[2] === '20k' ? 20000 : m[2] === '1m' ? 1_000_000 : Number(m[2]);
   const dir = join(tmpdir(), 'kintrace-bench');
-  const files = m[1] === 'own' ? await ownFiles(dir, n, 42) : independentFiles(dir, n, 42)!;
+  const files = m[1] === 'own' ? await ownFiles(dir, n, 42) : independentFiles(dir, n, 42, m[1])!;
   const r = await runLinkage({ files: [files.people], config: personConfig(), progress: false });
   engine = r.engine;
   truth = await readTruth(files.truth, engine.data.ids);
