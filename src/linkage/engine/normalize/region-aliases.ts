@@ -49,6 +49,8 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
     'Петербург',
     'Питер',
     'СПб',
+    'С.-Петербург',
+    'С-Петербург',
     'Saint Petersburg',
     'St Petersburg',
     'Sankt-Peterburg',

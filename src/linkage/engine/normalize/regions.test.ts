@@ -235,6 +235,20 @@ describe('regionCode', () => {
     for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])
       expect(regionCode(s), s).toBeNull();
   });
+  it('reads a region or its capital typed with one letter wrong, missing, added or swapped', () => {
+    const typed: Record<string, string> = {
+      'Свертловская обл.': 'RU-SVE',
+      'Нижеогродская обл': 'RU-NIZ',
+      'Респ. Дагечтан': 'RU-DA',
+      'Челябинскаф': 'RU-CHE', // the ending's last letter
+      'г. Барноул': 'RU-ALT', // a capital
+      'Saint Pwtersburg': 'RU-SPE',
+      'С.-Петербург': 'RU-SPE', // not a typo: the abbreviation
+    };
+    for (const [s, code] of Object.entries(typed)) expect(regionCode(s), s).toBe(code);
+    // One edit from two regions (Краснодарский, Красноярский), or too short to trust: no guess.
+    for (const s of ['Краснотарский', 'Мордоия', 'Тверб']) expect(regionCode(s), s).toBeNull();
+  });
   it('reads the republics as adjectives (ASSR birthplaces) and РД', () => {
     expect(regionCode('Дагестанская АССР')).toBe('RU-DA');
     expect(regionCode('РД')).toBe('RU-DA');

@@ -254,7 +254,42 @@ function uncachedRegionCode(raw: string): string | null {
     const code = townRegion(p, index.byNumber);
     if (code) return code;
   }
+  for (const p of [s, ...parts(s)]) {
+    const code = misspelt(index, p);
+    if (code) return code;
+  }
   return null;
+}
+
+/** Names shorter than this (as keys) are not read through a typo: too many are one edit apart. */
+const MIN_MISSPELT = 6;
+
+/**
+ * Last of all, a region or a regional capital typed with one letter wrong, missing, added or two
+ * swapped ("Свертловская обл.", "Нижегоодская", "г. Барноул"): the one region one edit away, if
+ * only one is. Hand-typed lists misspell; the skeleton keys absorb vowel slips, not these.
+ */
+function misspelt(ix: Index, text: string): string | null {
+  const c = core(text);
+  if (!c || c.prefix || c.key.length < MIN_MISSPELT) return null;
+  const found: Entry[] = [];
+  for (const [stem, es] of ix.byStem) if (oneEditApart(stem, c.key)) found.push(...es);
+  // The ending's last letter mistyped ("Челябинскаф"): the key kept it, where "-ая" would go.
+  if (!found.length) found.push(...(ix.byStem.get(c.key.slice(0, -1).replace(/[аеиоу]+$/u, '')) ?? []));
+  return found.length ? resolve(found, c.hint) : null;
+}
+
+/** Damerau distance ≤ 1 (one substitution, insertion, deletion or swap of neighbours). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function lookup(ix: Index, text: string): string | null {
