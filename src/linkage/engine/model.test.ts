@@ -145,7 +145,9 @@ describe('model: explanations, saved models, corroboration', () => {
     expect(e.linkThreshold(edges)).toBe(0.9);
   });
   describe('on a labelled set with sparse records (the link threshold from the target precision)', () => {
-    const target = 0.95;
+    // 0.9, not 0.95: since a name's count leaves out its bearer's own records, the 80% set's pairs
+    // below 0.9 hold too little precision to reach 0.95, and the threshold would not move.
+    const target = 0.9;
     // Half and then most of the birth dates gone: many pairs agree on names and a city alone.
     for (const drop of [0.5, 0.8]) {
       it(`with ${drop * 100}% of birth dates missing: expected precision ≥ target, measured near it, never below 0.5`, () => {

@@ -40,6 +40,13 @@ export class Scorer {
   /** Per comparison and level: the u a value's frequency replaces (the base level's, see tfBases). */
   private readonly tfU: Float64Array[];
   private readonly log2u: Float64Array[];
+  /**
+   * Per comparison: λ·m_exact, times the other records, is how many records of the scored man
+   * himself are expected to hold his value. They are taken out of the value's count: u is the
+   * chance that another *person* shares it, and a rare surname's count is mostly its bearer's own
+   * records (a man in four lists is four records of his name).
+   */
+  private readonly ownRate: Float64Array;
   readonly frequencies: TermFrequencies;
   /** Levels of the last scored pair, each comparison's weight, and whether it hit a cannot-link level. */
   readonly levels: Int32Array;
@@ -83,6 +90,7 @@ export class Scorer {
     this.tfU = bases.map((b, i) => Float64Array.from(b, (base, l) => params.u[i][base < 0 ? l : base]));
     this.log2u = this.tfU.map((us) => us.map((x) => Math.log2(Math.max(x, FLOOR))));
     this.tfFlag = bases.map((b) => Uint8Array.from(b, (base) => (base < 0 ? 0 : 1)));
+    this.ownRate = Float64Array.from(comparisons, (_, i) => params.lambda * (params.m[i][1] ?? 0));
     this.clFlag = comparisons.map((c) => Uint8Array.from(c.levels, (l) => (l.cannotLink ? 1 : 0)));
     this.levels = new Int32Array(comparisons.length);
     this.contributions = new Float64Array(comparisons.length);
@@ -201,10 +209,11 @@ export class Scorer {
       // On an exact level both records hold the value, but not always the same context (another
       // spelling of the surname, no shared region): the earlier record's frequency is taken, so a
       // pair scores the same either way round, as batch scoring (a < b) scores it.
+      const own = this.ownRate[i] * (f.total - 1);
       const log2f =
         l === 1
-          ? f.log2Frequency(i, a < b ? a : b, d, u)
-          : Math.max(f.log2Frequency(i, a, d, u), f.log2Frequency(i, b, d, u));
+          ? f.log2Frequency(i, a < b ? a : b, d, u, own)
+          : Math.max(f.log2Frequency(i, a, d, u, own), f.log2Frequency(i, b, d, u, own));
       const adjust = this.log2u[i][l] - log2f;
       if (!national) this.contributions[i] += adjust;
       sum += adjust;

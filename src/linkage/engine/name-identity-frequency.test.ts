@@ -53,3 +53,24 @@ describe('name frequencies count the name, not its spelling', () => {
     expect(weight('x', 'y', 'given_name')).toBeCloseTo(weight('ПетуховЕвгений0', 'ПетуховЕвгений1', 'given_name'), 1);
   });
 });
+
+describe('a value’s count leaves out the records of its own bearer', () => {
+  it('weighs a surname by the other men who bear it: the more records a man is expected to have, the fewer of its records are other men', () => {
+    const config = personConfig();
+    const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 1_000_000 } });
+    for (let i = 0; i < 400; i++) engine.add(`o${i}`, { surname: `Фамилия${i % 200}ов`, given_name: `Имя${i % 40}` });
+    // One man in six lists: his surname's six records are his own.
+    for (let i = 0; i < 6; i++) engine.add(`b${i}`, { surname: 'Бокситогорский', given_name: 'Сергей' });
+    engine.train();
+    const frequencies = engine.scorer!.frequencies;
+    const ids = engine.data.ids;
+    const surname = (): number =>
+      engine.scorer!.explain(ids.indexOf('b0'), ids.indexOf('b1')).find((c) => c.comparison === 'surname')!.weight;
+    const params = engine.params!;
+    engine.useParams({ ...params, lambda: 1e-6 }, frequencies);
+    const fewOwn = surname();
+    // λ·(N − 1) = 2: about two more of the six (λ·m_exact·(N − 1)) expected to be this man’s.
+    engine.useParams({ ...params, lambda: 2 / 405 }, frequencies);
+    expect(surname()).toBeGreaterThan(fewOwn + 0.3);
+  });
+});

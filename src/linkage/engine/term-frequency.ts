@@ -362,15 +362,16 @@ export class TermFrequencies {
   /**
    * log2 of the frequency of record r's value of comparison i among the other records, within
    * depth d; `prior` (the level's average u) is what a value counts as before it has been seen
-   * often: eight records cannot say that a date is one in four.
+   * often: eight records cannot say that a date is one in four. `own`: the records of the
+   * scored man himself expected to hold the value besides this one, left out of its national count.
    */
-  log2Frequency(i: number, r: number, d: number, prior: number): number {
+  log2Frequency(i: number, r: number, d: number, prior: number, own = 0): number {
     const c = this.comparisons[i];
     const counts = this.counts[i]!;
     const v = c.tfKey!(r);
     const self = r < this.total ? 1 : 0;
     const n = Math.max(this.total - self, 1);
-    const count = v >= 0 && v < counts.length ? Math.max(counts.data[v] - self, 0) : 0;
+    const count = v >= 0 && v < counts.length ? Math.max(counts.data[v] - self - own, 0) : 0;
     let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
     // Where the pair shares no place, the value's frequency where men of its context come from.
