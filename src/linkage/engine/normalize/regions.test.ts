@@ -240,7 +240,7 @@ describe('regionCode', () => {
       'Свертловская обл.': 'RU-SVE',
       'Нижеогродская обл': 'RU-NIZ',
       'Респ. Дагечтан': 'RU-DA',
-      'Челябинскаф': 'RU-CHE', // the ending's last letter
+      Челябинскаф: 'RU-CHE', // the ending's last letter
       'г. Барноул': 'RU-ALT', // a capital
       'Saint Pwtersburg': 'RU-SPE',
       'С.-Петербург': 'RU-SPE', // not a typo: the abbreviation
