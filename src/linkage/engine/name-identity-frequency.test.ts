@@ -22,36 +22,42 @@ const engineWith = (records: Record<string, Record<string, string>>) => {
   return { weight };
 };
 
-const many = (n: number, surname: string, given: string): Record<string, Record<string, string>> =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`${surname}${given}${i}`, { surname, given_name: given }]));
+/**
+ * Thirty records of a man's name as written in place, and two records written as `written`: the
+ * two weigh, on each comparison named, what two of the thirty weigh.
+ */
+const cases: { title: string; name: [string, string]; written: [string, string]; compared: string[] }[] = [
+  {
+    // Вадим is no one's surname and Соколов no one's given name, but these are Соколовы Вадимы.
+    title: 'two records with surname and given name swapped alike weigh as the names in their places',
+    name: ['Соколов', 'Вадим'],
+    written: ['Вадим', 'Соколов'],
+    compared: ['surname', 'given_name'],
+  },
+  {
+    title: 'two records with one diminutive weigh the given name as the full name',
+    name: ['Медведков', 'Илья'],
+    written: ['Медведков', 'Илюха'],
+    compared: ['given_name'],
+  },
+  {
+    title: 'a man’s name copied in the genitive counts as the man’s name',
+    name: ['Петухов', 'Евгений'],
+    written: ['Петухова', 'Евгения'],
+    compared: ['given_name'],
+  },
+];
 
 describe('name frequencies count the name, not its spelling', () => {
-  it('two records with surname and given name swapped alike weigh as the names in their places', () => {
-    const { weight } = engineWith({
-      ...many(30, 'Соколов', 'Вадим'),
-      x: { surname: 'Вадим', given_name: 'Соколов' },
-      y: { surname: 'Вадим', given_name: 'Соколов' },
+  for (const { title, name, written, compared } of cases)
+    it(title, () => {
+      const inPlace = Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [`n${i}`, { surname: name[0], given_name: name[1] }]),
+      );
+      const as = { surname: written[0], given_name: written[1] };
+      const { weight } = engineWith({ ...inPlace, x: as, y: as });
+      for (const c of compared) expect(weight('x', 'y', c), c).toBeCloseTo(weight('n0', 'n1', c), 1);
     });
-    // Вадим is no one's surname and Соколов no one's given name, but these are Соколовы Вадимы.
-    expect(weight('x', 'y', 'surname')).toBeCloseTo(weight('СоколовВадим0', 'СоколовВадим1', 'surname'), 1);
-    expect(weight('x', 'y', 'given_name')).toBeCloseTo(weight('СоколовВадим0', 'СоколовВадим1', 'given_name'), 1);
-  });
-  it('two records with one diminutive weigh the given name as the full name', () => {
-    const { weight } = engineWith({
-      ...many(30, 'Медведков', 'Илья'),
-      x: { surname: 'Медведков', given_name: 'Илюха' },
-      y: { surname: 'Медведков', given_name: 'Илюха' },
-    });
-    expect(weight('x', 'y', 'given_name')).toBeCloseTo(weight('МедведковИлья0', 'МедведковИлья1', 'given_name'), 1);
-  });
-  it('a man’s name copied in the genitive counts as the man’s name', () => {
-    const { weight } = engineWith({
-      ...many(30, 'Петухов', 'Евгений'),
-      x: { surname: 'Петухова', given_name: 'Евгения' },
-      y: { surname: 'Петухова', given_name: 'Евгения' },
-    });
-    expect(weight('x', 'y', 'given_name')).toBeCloseTo(weight('ПетуховЕвгений0', 'ПетуховЕвгений1', 'given_name'), 1);
-  });
 });
 
 describe('a value’s count leaves out the records of its own bearer', () => {
