@@ -50,7 +50,12 @@ export const ownFiles = async (dir: string, n: number, seed: number): Promise<Da
  * An independent generator (bench/linkage/independent/ or bench/linkage/third/, each written
  * without reading the engine), run through its own command; null when it is not on this branch.
  */
-export const independentFiles = (dir: string, n: number, seed: number, generator = 'independent'): DatasetFiles | null => {
+export const independentFiles = (
+  dir: string,
+  n: number,
+  seed: number,
+  generator = 'independent',
+): DatasetFiles | null => {
   const script = join(import.meta.dirname, generator, 'generate.ts');
   if (!existsSync(script)) return null;
   const out = join(dir, `${generator}-${n}-${seed}`);
