@@ -4,7 +4,7 @@
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { NULL_KEY, sortByKey } from './key-sort.ts';
 import { mixHash } from './strings.ts';
-import { getTransform, looksLikeGivenName } from './transforms.ts';
+import { getTransform, looksLikeGivenName, readsOtherField } from './transforms.ts';
 
 export type BlockingRule = readonly string[];
 /** A rule, or a rule with its own block-size cap (blocks above it are skipped without a report). */
@@ -30,12 +30,7 @@ interface KeyPart {
  */
 const roleColumn = (part: KeyPart, t0: number, t1: number): number => {
   const g = part.givenLike!;
-  const k0 = g[0].data[t0];
-  const k1 = g[1].data[t1];
-  if (k0 === k1) return 0;
-  // The part's own field holds a given name and the other not: for a surname role, swapped;
-  // the part's own field holds none and the other does: for a given-name role, swapped.
-  return part.wantsGiven ? (k0 === 0 ? 1 : 0) : k0 === 1 ? 1 : 0;
+  return readsOtherField(g[0].data[t0], g[1].data[t1], part.wantsGiven === true) ? 1 : 0;
 };
 
 export interface OversizedBlock {

@@ -23,6 +23,16 @@ export const looksLikeGivenName = (raw: string): boolean => {
   return key.length > 1 && !isInitial(raw) && isKnownGivenName(key);
 };
 
+/**
+ * Whether a record's two name fields hold each other's values, for a field that wants the
+ * given-name role or the surname's: a surname field with a known given name beside a given-name
+ * field without one ("Александр | Липук"). Arguments are looksLikeGivenName of this field and of
+ * the other (1 or 0). Decided per record from the name dictionary alone, so a new record reads as
+ * a batch run reads it; blocking keys and name frequencies read the fields by it alike.
+ */
+export const readsOtherField = (ownGiven: number, otherGiven: number, wantsGiven: boolean): boolean =>
+  ownGiven !== otherGiven && (wantsGiven ? ownGiven === 0 : ownGiven === 1);
+
 /** Per-token features of a name, derived once per distinct spelling. */
 export class NameFeatures {
   readonly key: TokenFeature;

@@ -3,7 +3,14 @@
 // initials, swapped surname/given name, partial dates, regions and units.
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
 import { TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
-import { looksLikeGivenName, NameFeatures, swapDetector, type Kind, type SwapDetector } from './person-names.ts';
+import {
+  looksLikeGivenName,
+  NameFeatures,
+  readsOtherField,
+  swapDetector,
+  type Kind,
+  type SwapDetector,
+} from './person-names.ts';
 import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
@@ -56,8 +63,8 @@ const NEAR: Record<Kind, readonly number[]> = { surname: [3, 4, 5, 6], given: []
 
 /**
  * What a name's frequency is counted on when a record has surname and given name in each other's
- * fields ("Вадим | Соколов"): the other field's value read in this role, decided per record by the
- * name dictionary as blocking decides it. Two records swapped alike agree "exactly" on Вадим as a
+ * fields ("Вадим | Соколов"): the other field's value read in this role (readsOtherField, as
+ * blocking reads it). Two records swapped alike agree "exactly" on Вадим as a
  * surname, which no one else bears: counted as written, the pair weighed as a rare name.
  */
 interface RoleKeys {
@@ -149,10 +156,8 @@ class PersonNameComparison implements Comparison {
     const role = this.role;
     if (role) {
       const o = role.other.at(r);
-      if (o >= 0 && role.ownGiven.data[t] !== role.otherGiven.data[o]) {
-        const swapped = this.kind === 'surname' ? role.ownGiven.data[t] === 1 : role.otherGiven.data[o] === 1;
-        if (swapped) return role.otherKey.data[o];
-      }
+      if (o >= 0 && readsOtherField(role.ownGiven.data[t], role.otherGiven.data[o], this.kind === 'given'))
+        return role.otherKey.data[o];
     }
     return this.identity.data[t];
   }
