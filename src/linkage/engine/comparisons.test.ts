@@ -62,8 +62,12 @@ describe('generic comparisons: every level', () => {
   it('date: each level, and cannot-link only on two different full dates', () => {
     const s = { type: 'date', field: 'd', cannotLink: true };
     expect(levelOf(s, { d: '19950312' }, { d: '1995-03-12' })).toBe('exact');
-    expect(levelOf(s, { d: '12.03.1995' }, { d: '1995-12-03' })).toBe('day/month swapped or one-digit typo');
-    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-03-13' })).toBe('day/month swapped or one-digit typo');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '1995-12-03' })).toBe(
+      'day/month swapped, one-digit typo, or a year off on the same day',
+    );
+    expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-03-13' })).toBe(
+      'day/month swapped, one-digit typo, or a year off on the same day',
+    );
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1995-03' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1995' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1996' })).toBe('year ±1');

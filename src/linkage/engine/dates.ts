@@ -42,7 +42,7 @@ const L = {
 export const DATE_LEVELS: Level[] = [
   { label: 'null' },
   { label: 'exact' },
-  { label: 'day/month swapped or one-digit typo' },
+  { label: 'day/month swapped, one-digit typo, or a year off on the same day' },
   { label: 'within a month' },
   { label: 'agrees to the lower precision' },
   { label: 'within a year' },
@@ -102,6 +102,9 @@ export const dateLevel = (pa: number, pb: number): number => {
   if (da > 0 && db > 0) {
     if (ya === yb && da === mb && ma === db) return L.typo;
     if (oneDigitTypo(pa, pb)) return L.typo;
+    // The same day and month a year apart (1979 for 1980, 2000 for 1999): a year counted from an
+    // age or miscopied, not a man born 365 days later, which "within a year" would make two men.
+    if (da === db && ma === mb && Math.abs(ya - yb) === 1) return L.typo;
     // A date written a few days or weeks off (a misremembered birthday, a date of death taken
     // as the date it was reported) is weaker evidence than a typo, but far from none: lists
     // with such errors otherwise see a stranger's date in it.

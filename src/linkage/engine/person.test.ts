@@ -50,12 +50,20 @@ describe('person comparisons: every level', () => {
   it('birth date (partial dates, swaps, ±1 year)', () => {
     const s = { type: 'person-date', field: 'd', cannotLink: true };
     expect(levelOf(s, { d: '12.03.1995' }, { d: '1995-03-12' })).toBe('exact');
-    expect(levelOf(s, { d: '12.03.1995' }, { d: '03.12.1995' })).toBe('day/month swapped or one-digit typo');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '03.12.1995' })).toBe(
+      'day/month swapped, one-digit typo, or a year off on the same day',
+    );
     expect(levelOf(s, { d: '12.03.1995' }, { d: '1995' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995' }, { d: '1996' })).toBe('year ±1');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '28.03.1995' })).toBe('within a month');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1995' })).toBe('within a year');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1997' })).toBe('different full dates');
+    // The same day a year apart is a miscounted year, not a man born 365 days later.
+    const typo = 'day/month swapped, one-digit typo, or a year off on the same day';
+    expect(levelOf(s, { d: '11.03.1980' }, { d: '11.03.1979' })).toBe(typo);
+    expect(levelOf(s, { d: '11.05.1999' }, { d: '11 мая 2000 г.' })).toBe(typo);
+    // A dotted date with a month of 19 is a typo of a Russian date, not an American one.
+    expect(levelOf(s, { d: '05.19.1996' }, { d: '05.10.1996' })).toBe(typo);
   });
   it('region and unit', () => {
     const r = { type: 'region', field: 'r' };

@@ -81,6 +81,9 @@ describe('parseDate', () => {
     expect(parseDate('10/27/1993')).toEqual(day(1993, 10, 27));
     // Both parts could be a month: the Russian order stands (a swap is compared as one).
     expect(parseDate('03/12/1990')).toEqual(day(1990, 12, 3));
+    // Dots and dashes are the Russian order's: "05.19.1996" is a mistyped date, not 19 May.
+    expect(parseDate('05.19.1996')).toBeNull();
+    expect(parseDate('05-19-1996')).toBeNull();
   });
 
   it("reads a database's compact date (19900315), and no other eight digits", () => {

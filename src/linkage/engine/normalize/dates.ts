@@ -116,10 +116,11 @@ export function parseDate(raw: string): PartialDate | null {
   if (!s) return null;
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
-  if ((m = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/))) {
+  if ((m = s.match(/^(\d{1,2})([./-])(\d{1,2})[./-](\d{4}|\d{2})$/))) {
     // "10/27/1993": an English-language list's month first, when the second part cannot be one.
-    if (+m[2] > 12 && +m[1] <= 12) return make(year2(m[3]), +m[1], +m[2]);
-    return make(year2(m[3]), +m[2], +m[1]);
+    // Only with slashes: a Russian list's "05.19.1996" is 05.10.1996 mistyped, not 19 May.
+    if (m[2] === '/' && +m[3] > 12 && +m[1] <= 12) return make(year2(m[4]), +m[1], +m[3]);
+    return make(year2(m[4]), +m[3], +m[1]);
   }
   // A spreadsheet's date cell exported as its serial number (days since 1899-12-30): 10000 is
   // 1927-05-18, 42369 is 2015-12-31; no other five-digit number is a birth date.
