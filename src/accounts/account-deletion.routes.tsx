@@ -52,7 +52,7 @@ const ConfirmPage = ({
       </p>
       <PostForm ctx={ctx} action="/account/delete">
         <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
+        <button type="submit" class="danger">
           {t('accounts.deleteAccount.submit')}
         </button>
       </PostForm>

@@ -79,7 +79,7 @@ const LevelActions = ({ props, e }: { props: Props; e: EventView }) => {
         <PostForm ctx={ctx} action={`/staff/events/${e.id}/verify`}>
           <input type="hidden" name="event" value={e.id} />
           {quick.map((r) => (
-            <button type="submit" name="verification" value={r.level} class="secondary outline">
+            <button type="submit" name="verification" value={r.level} class="secondary">
               {t('cases.markAs', { level: t(`cases.levels.${r.level}`) })}
             </button>
           ))}

@@ -275,7 +275,7 @@ export const PairPage = ({
               {t('matching.different')}
             </button>{' '}
             {view.state === 'pending' && (
-              <button type="submit" name="decision" value="unsure" class="outline">
+              <button type="submit" name="decision" value="unsure" class="secondary">
                 {t('matching.unsure')}
               </button>
             )}
@@ -296,7 +296,7 @@ export const PairPage = ({
       )}
       {view.state === 'different' && can.decideUnsure && (
         <PostForm ctx={ctx} action={`/staff/matches/${view.id}`}>
-          <button type="submit" name="decision" value="reopen" class="outline">
+          <button type="submit" name="decision" value="reopen" class="secondary">
             {t('matching.reopen')}
           </button>
         </PostForm>

@@ -125,7 +125,7 @@ export const TipMatchPage = ({
                   {t('matching.different')}
                 </button>{' '}
                 {c.decision === null && (
-                  <button type="submit" name="decision" value="unsure" class="outline">
+                  <button type="submit" name="decision" value="unsure" class="secondary">
                     {t('matching.unsure')}
                   </button>
                 )}

@@ -461,7 +461,7 @@ export const DeleteTipPage = ({ ctx, errors }: { ctx: PageContext; errors: FormE
       <p>{t('tips.deleteCopies')}</p>
       <PostForm ctx={ctx} action="/tip/delete">
         <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
+        <button type="submit" class="danger">
           {t('tips.deleteConfirm')}
         </button>
       </PostForm>
