@@ -5,7 +5,7 @@ import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldC
 import { damerau, PairCache } from './strings.ts';
 import {
   asMansName,
-  canonicalGivenName,
+  correctedGivenName,
   initialOf,
   isInitial,
   isKnownGivenName,
@@ -68,7 +68,7 @@ export class NameFeatures {
       if (!key) return -1;
       return altKeys.id(
         kind === 'given'
-          ? canonicalGivenName(key)
+          ? correctedGivenName(key)
           : kind === 'surname'
             ? surnameGenderless(key)
             : patronymicGenderless(key),
@@ -106,7 +106,7 @@ export class NameFeatures {
   identityId(raw: string): number {
     if (this.kind === 'given') {
       const key = nameKey(asMansName(raw.trim().toLowerCase()), 'given');
-      return key ? this.alt.id(canonicalGivenName(key)) : -1;
+      return key ? this.alt.id(correctedGivenName(key)) : -1;
     }
     const key = nameKey(raw, this.kind);
     return key ? this.alt.id(surnameGenderless(key)) : -1;

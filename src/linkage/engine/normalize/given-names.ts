@@ -157,3 +157,9 @@ export function isKnownGivenName(key: string): boolean {
   }
   return known.has(canonicalGivenName(key));
 }
+
+/** Every spelling the table or the lists know as a given name (full names and their forms). */
+export function knownGivenNameKeys(): string[] {
+  table ??= buildTable();
+  return [...new Set([...maleFullNames(), ...table.keys()])];
+}
