@@ -26,6 +26,9 @@ describe('person comparisons: every level', () => {
     // A known name misspelt by one letter is read as the name (given-name-typos.ts).
     expect(levelOf(s, { g: 'Александр' }, { g: 'Алексанр' })).toBe('same full name (diminutive, variant)');
     expect(levelOf(s, { g: 'Дитрий' }, { g: 'Дима' })).toBe('same full name (diminutive, variant)');
+    // A short form of several names is each of them, not a different name from the second.
+    expect(levelOf(s, { g: 'Слава' }, { g: 'Ярослав' })).toBe('same full name (diminutive, variant)');
+    expect(levelOf(s, { g: 'Слава' }, { g: 'Дмитрий' })).toBe('different full names');
     expect(levelOf(s, { g: 'Александр' }, { g: 'А.' })).toBe('initial agrees');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('initials differ');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different full names');

@@ -15,7 +15,7 @@ import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
-import { parseDate, regionCode } from './normalize/index.ts';
+import { correctedGivenName, givenNameReadings, parseDate, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -60,6 +60,10 @@ const CONFLICT: Record<Kind, number> = { surname: -1, given: 8, patronymic: 5 };
  * given names and patronymics too lowered F1 at a million (0.7926, 0.7923).
  */
 const NEAR: Record<Kind, readonly number[]> = { surname: [3, 4, 5, 6], given: [], patronymic: [] };
+
+/** Whether one given-name key is a short form that may stand for the other's full name. */
+const sharesReading = (a: string, b: string): boolean =>
+  givenNameReadings(a).includes(correctedGivenName(b)) || givenNameReadings(b).includes(correctedGivenName(a));
 
 /**
  * What a name's frequency is counted on when a record has surname and given name in each other's
@@ -205,7 +209,10 @@ class PersonNameComparison implements Comparison {
       if (plainEdits <= 1) return 4;
       if (plainEdits === 2 || damerau(sa, sb, 2) === 2) return 5;
       // A typo on top of a diminutive ("Пага" for Паша) still looks alike; brothers' names rarely do.
-      return jaroWinkler(sa, sb) >= 0.85 ? 5 : 8;
+      if (jaroWinkler(sa, sb) >= 0.85) return 5;
+      // A short form of several names is each of them: Слава is Вячеслав first, and Ярослав too.
+      if (sharesReading(sa, sb)) return 3;
+      return 8;
     }
     if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 3 : 6;
     if (f.variant.data[ta] === f.variant.data[tb] || damerau(sa, sb, 1) <= 1 || f.plainEdits(ta, f, tb, 1) <= 1)
