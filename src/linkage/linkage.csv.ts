@@ -233,6 +233,6 @@ export const readCsv = async (
       );
     throw err;
   }
-  if (!header) throw new CsvInputError(file, 1, 'the file is empty (no header row)');
+  if (!header) throw new CsvInputError(file, 1, TEXT_PROBLEMS.empty);
   return rows;
 };

@@ -4,7 +4,7 @@
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { NULL_KEY, sortByKey } from './key-sort.ts';
 import { mixHash } from './strings.ts';
-import { getTransform, looksLikeGivenName, readsOtherField } from './transforms.ts';
+import { getTransform, givenLikeFeature, readsOtherField } from './transforms.ts';
 
 export type BlockingRule = readonly string[];
 /** A rule, or a rule with its own block-size cap (blocks above it are skipped without a report). */
@@ -109,7 +109,7 @@ export class Blocking {
         part = { cols, features: cols.map(() => new TokenFeature((raw) => interner.id(fn(raw)), features)) };
         if (role) {
           if (cols.length !== 2) throw new Error(`blocking part "${spec}": "~" joins exactly two fields`);
-          part.givenLike = cols.map(() => new TokenFeature((raw) => (looksLikeGivenName(raw) ? 1 : 0), features));
+          part.givenLike = fields.split('~').map((f) => givenLikeFeature(features, f));
           part.wantsGiven = transformName.startsWith('given');
         }
         cache.set(spec, part);

@@ -189,6 +189,20 @@ export class SwapDetector {
   }
 }
 
+/**
+ * Per token of a field, 1 when it looks like a given name (looksLikeGivenName): one feature per
+ * engine and field, kept in the engine's registry, which blocking keys and both name comparisons
+ * read (each built its own before, the same answers two or three times over a million spellings).
+ */
+export const givenLikeFeature = (features: FeatureRegistry | undefined, field: string): TokenFeature => {
+  const make = () => new TokenFeature((raw) => (looksLikeGivenName(raw) ? 1 : 0), features);
+  if (!features) return make();
+  const key = `given-like\u0000${field}`;
+  let f = features.shared.get(key) as TokenFeature | undefined;
+  if (!f) features.shared.set(key, (f = make()));
+  return f;
+};
+
 /** One detector per engine and pair of fields, kept in the engine's own registry. */
 export const swapDetector = (
   data: Dataset,

@@ -22,7 +22,7 @@ export type KeyTransform = (raw: string) => string | null;
 
 const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null);
 
-export { looksLikeGivenName, readsOtherField } from './person-names.ts';
+export { givenLikeFeature, looksLikeGivenName, readsOtherField } from './person-names.ts';
 /** Either name field: a given name to its full form, anything else to its genderless surname. */
 const nameAny = (raw: string): string | null => {
   const key = nameKey(raw, 'given');

@@ -4,6 +4,7 @@
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
 import { TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import {
+  givenLikeFeature,
   looksLikeGivenName,
   NameFeatures,
   readsOtherField,
@@ -110,11 +111,10 @@ class PersonNameComparison implements Comparison {
       : null;
     if (kind !== 'patronymic') this.identity = new TokenFeature((raw) => this.f.identityId(raw), features);
     if (spec.swapWith && kind !== 'patronymic') {
-      const givenLike = (raw: string): number => (looksLikeGivenName(raw) ? 1 : 0);
       this.role = {
         other: data.column(spec.swapWith),
-        ownGiven: new TokenFeature(givenLike, features),
-        otherGiven: new TokenFeature(givenLike, features),
+        ownGiven: givenLikeFeature(features, spec.field),
+        otherGiven: givenLikeFeature(features, spec.swapWith),
         // Only a value that can take this role is keyed (the other field's given name for the
         // given-name role, anything else for the surname's): the rest never count.
         otherKey: new TokenFeature(

@@ -4,7 +4,7 @@ import { clean, soundex } from './strings.ts';
 import { parseGenericDate } from './dates.ts';
 import { personTransforms, type KeyTransform } from './person-transforms.ts';
 
-export { looksLikeGivenName, readsOtherField } from './person-transforms.ts';
+export { givenLikeFeature, looksLikeGivenName, readsOtherField } from './person-transforms.ts';
 
 export type { KeyTransform } from './person-transforms.ts';
 

@@ -4,6 +4,7 @@
 // ("Дмтрий" and "Дима") it could only be "two different names", the veto that keeps brothers
 // apart. For the linkage comparisons only: the platform's search keys keep canonicalGivenName.
 import { canonicalGivenName, isKnownGivenName, knownGivenNameKeys } from './given-names.ts';
+import { oneEditApart } from './edits.ts';
 import { memo } from './memo.ts';
 
 /** Keys shorter than this are not corrected: too many short names are one edit apart (Ян, Яна, Ия). */
@@ -29,18 +30,6 @@ function deletionIndex(): Map<string, string[]> {
     for (let i = 0; i < spelling.length; i++) add(spelling.slice(0, i) + spelling.slice(i + 1), spelling);
   }
   return index;
-}
-
-/** Damerau distance ≤ 1 between two different strings. */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length)
-    return (
-      a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    );
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 const corrected = memo((key: string): string => {

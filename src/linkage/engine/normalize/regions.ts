@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { oneEditApart } from './edits.ts';
 import { wordSkeleton } from './names.ts';
 import { REGION_ALIASES } from './region-aliases.ts';
 import { REGION_CAPITALS } from './region-capitals.ts';
@@ -277,19 +278,6 @@ function misspelt(ix: Index, text: string): string | null {
   // The ending's last letter mistyped ("Челябинскаф"): the key kept it, where "-ая" would go.
   if (!found.length) found.push(...(ix.byStem.get(c.key.slice(0, -1).replace(/[аеиоу]+$/u, '')) ?? []));
   return found.length ? resolve(found, c.hint) : null;
-}
-
-/** Damerau distance ≤ 1 (one substitution, insertion, deletion or swap of neighbours). */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length && i === b.length) return true;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function lookup(ix: Index, text: string): string | null {
