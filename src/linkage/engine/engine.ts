@@ -7,7 +7,7 @@ import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { personNamePreparer } from './person-records.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
-import { train, type TrainingReport } from './train.ts';
+import { swapAsInPlace, train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
@@ -152,6 +152,8 @@ export class LinkageEngine {
     if (!this.fitsParams(params))
       throw new Error('the model does not fit these comparisons (saved by another version?)');
     this.sync();
+    // A saved model's, a worker's or a review-updated m: the swap level weighs as the names in place.
+    swapAsInPlace(this.comparisons, params.m, params.u);
     this.params = params;
     for (const c of this.comparisons) c.adoptLearned?.(params.learned?.[c.name] ?? []);
     const { link, corroborate, uncorroboratedLink } = this.config.thresholds;

@@ -61,3 +61,33 @@ describe('a swapped pair in a dense name pool', () => {
     expect(given('m0', 'swapped')).toBeCloseTo(inPlace, 1);
   });
 });
+
+describe('the u of a swap', () => {
+  // A swap is done to one record: strangers cross-agree as much less often than they agree in
+  // place as one man's records do, so names swapped weigh what the same names in place weigh,
+  // trained or saved, and however few random pairs happened to cross-agree.
+  const weightsOf = (minRecords: number) => {
+    const config = personConfig();
+    const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords, randomPairs: 2000 } });
+    for (let i = 0; i < 1200; i++)
+      engine.add(`r${i}`, {
+        surname: `Фамилия${i % 400}ов`,
+        given_name: ['Иван', 'Руслан', 'Олег'][i % 3],
+        region: 'Тверская',
+      });
+    for (let i = 0; i < 40; i++)
+      engine.add(`s${i}`, { surname: ['Иван', 'Руслан', 'Олег'][i % 3], given_name: `Фамилия${i}ов` });
+    engine.train();
+    const si = engine.comparisons.findIndex((c) => c.name === 'surname');
+    const gi = engine.comparisons.findIndex((c) => c.name === 'given_name');
+    const w = engine.scorer!.weights;
+    return { swapped: w[si][2], inPlace: w[si][1] + w[gi][1], given: w[gi][2] };
+  };
+  it('weighs names swapped as the same names in place, the given name adding nothing of its own', () => {
+    for (const minRecords of [0, 1_000_000]) {
+      const w = weightsOf(minRecords);
+      expect(w.swapped).toBeCloseTo(w.inPlace, 6);
+      expect(w.given).toBe(0);
+    }
+  });
+});
