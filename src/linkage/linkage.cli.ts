@@ -73,7 +73,11 @@ export const registerLinkageCli = (program: Command): void => {
     .argument('<file>', 'input CSV')
     .requiredOption('--out <file>', 'write record_id,cluster_id for every input row')
     .option('--pairs <file>', 'write linked and review pairs with probability and the weight each field added')
-    .option('--threshold <p>', 'link probability threshold (default 0.9)', probabilityOption)
+    .option(
+      '--threshold <p>',
+      'link probability threshold (default 0.5: more likely one person than two)',
+      probabilityOption,
+    )
     .option(
       '--decisions <file>',
       'human decisions left_id,right_id,decision (same|different), applied as hard constraints',
