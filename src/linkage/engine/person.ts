@@ -5,7 +5,6 @@ import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './com
 import { TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import {
   givenLikeFeature,
-  looksLikeGivenName,
   NameFeatures,
   readsOtherField,
   swapDetector,
@@ -115,14 +114,9 @@ class PersonNameComparison implements Comparison {
         other: data.column(spec.swapWith),
         ownGiven: givenLikeFeature(features, spec.field),
         otherGiven: givenLikeFeature(features, spec.swapWith),
-        // Only a value that can take this role is keyed (the other field's given name for the
-        // given-name role, anything else for the surname's): the rest never count.
-        otherKey: new TokenFeature(
-          kind === 'given'
-            ? (raw) => (looksLikeGivenName(raw) ? this.f.identityId(raw) : -1)
-            : (raw) => (looksLikeGivenName(raw) ? -1 : this.f.identityId(raw)),
-          features,
-        ),
+        // Read only where readsOtherField says the other field's value takes this role, which
+        // already asks whether it is a given name (otherGiven).
+        otherKey: new TokenFeature((raw) => this.f.identityId(raw), features),
       };
     }
     this.levels = LEVELS[kind].map((label, i) => {
