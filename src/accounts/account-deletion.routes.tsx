@@ -34,16 +34,19 @@ const ConfirmPage = ({
       <p>{t('accounts.deleteAccount.whatGoes')}</p>
       <ul>
         <li>{t('accounts.deleteAccount.goesAccount')}</li>
-        <li>
-          {t('accounts.deleteAccount.goesCases', { count: cases.length })}
-          <ul>
-            {cases.map((c) => (
-              <li>
-                <a href={`/cases/${c.id}`}>{c.name}</a>
-              </li>
-            ))}
-          </ul>
-        </li>
+        {/* A family without requests is not told "0 requests —" over an empty list. */}
+        {cases.length > 0 && (
+          <li>
+            {t('accounts.deleteAccount.goesCases', { count: cases.length })}
+            <ul>
+              {cases.map((c) => (
+                <li>
+                  <a href={`/cases/${c.id}`}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        )}
         <li>{t('accounts.deleteAccount.goesCodes')}</li>
       </ul>
       <p>{t('accounts.deleteAccount.organisationSees')}</p>

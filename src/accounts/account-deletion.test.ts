@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { submitForm } from '../../test/helpers/factories.ts';
+import { createFamily, submitForm } from '../../test/helpers/factories.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
 import { caseInput, grantFor, NARRATIVE, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
@@ -112,6 +112,13 @@ describe.each(DIALECTS)('a family deletes its account and every case (%s)', (dia
       expect(post.res.statusCode).toBe(404);
     }
     expect((await s.t.app.inject({ method: 'GET', url: '/account/delete' })).headers.location).toBe('/login');
+    // A family without requests is not shown "0 requests —" over an empty list.
+    const alone = await createFamily(s.t.opened.db, { clock: s.t.clock });
+    const aloneConfirm = await s.t.app.inject({ method: 'GET', url: '/account/delete', cookies: alone.cookies });
+    expect(aloneConfirm.statusCode).toBe(200);
+    expect(aloneConfirm.body).not.toMatch(/\d+ запрос/);
+    const withCases = await s.t.app.inject({ method: 'GET', url: '/account/delete', cookies: s.w.otherFamily.cookies });
+    expect(withCases.body).toMatch(/1 запрос/);
     const noConfirm = await submitForm(s.t.app, '/account/delete', { confirm: '' }, s.w.otherFamily.cookies);
     expect(noConfirm.res.statusCode).toBe(400);
     expect(

@@ -441,7 +441,9 @@ export const SenderTipPage = ({
         <button type="submit" class="secondary">
           {t('tips.leave')}
         </button>
-        <small>{t('tips.leaveHint')}</small>
+        <p>
+          <small>{t('tips.leaveHint')}</small>
+        </p>
       </PostForm>
       {view.can.delete && (
         <p>
