@@ -49,7 +49,7 @@ const ConfirmPage = ({
         )}
         <li>{t('accounts.deleteAccount.goesCodes')}</li>
       </ul>
-      <p>{t('accounts.deleteAccount.organisationSees')}</p>
+      {cases.length > 0 && <p>{t('accounts.deleteAccount.organisationSees')}</p>}
       <p>
         <strong>{t('accounts.deleteAccount.noUndo')}</strong>
       </p>
@@ -97,7 +97,11 @@ export const accountDeletionRoutes = async (app: FastifyInstance): Promise<void>
     req.auth = null;
     return sendPage(req, reply, (ctx) => (
       <Layout ctx={ctx} heading={ctx.t('accounts.deleteAccount.doneTitle')}>
-        <p role="status">{ctx.t('accounts.deleteAccount.done', { count: cases })}</p>
+        <p role="status">
+          {cases > 0
+            ? ctx.t('accounts.deleteAccount.done', { count: cases })
+            : ctx.t('accounts.deleteAccount.doneAccountOnly')}
+        </p>
         <p>
           <a href="/">{ctx.t('common.home')}</a>
         </p>
