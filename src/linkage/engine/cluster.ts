@@ -66,9 +66,15 @@ export const cluster = (
     return x;
   };
   const membersOf = (r: number): number[] => members[r] ?? [r];
+  // Bumped whenever a cluster gains members: a merge refused between two clusters neither of which
+  // has changed since is refused again without rescoring their cross pairs (at a million records
+  // most edges between two namesakes' clusters ask the same question again).
+  const version = new Int32Array(n);
+  const refused = new Map<number, { at: number; why: 'constraint' | 'average' }>();
   const union = (ra: number, rb: number): void => {
     const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
     parent[small] = big;
+    version[big]++;
     const list = members[big] ?? [big];
     for (const x of membersOf(small)) list.push(x);
     members[big] = list;
@@ -103,6 +109,13 @@ export const cluster = (
       alarmed.add(A.length >= B.length ? ra : rb);
       continue;
     }
+    const pair = ra < rb ? ra * n + rb : rb * n + ra;
+    const at = ra < rb ? version[ra] * 4_194_304 + version[rb] : version[rb] * 4_194_304 + version[ra];
+    const before = refused.get(pair);
+    if (before && before.at === at) {
+      rejected[before.why]++;
+      continue;
+    }
     let ok = true;
     let sum = 0;
     for (const x of A) {
@@ -126,10 +139,12 @@ export const cluster = (
     }
     if (!ok) {
       rejected.constraint++;
+      refused.set(pair, { at, why: 'constraint' });
       continue;
     }
     if (sum / (A.length * B.length) < opts.minAverage) {
       rejected.average++;
+      refused.set(pair, { at, why: 'average' });
       continue;
     }
     union(ra, rb);

@@ -82,6 +82,12 @@ export const linkageConfigSchema = z.object({
        * links more of its uncertain pairs than one full of namesakes.
        */
       targetPrecision: z.number().gt(0).lt(1).optional(),
+      /**
+       * Link (and merge clusters) from half the F1 the model expects of its links, at most `link`
+       * and never below `minLink`: for calibrated probabilities the threshold that maximises
+       * expected F1 is half that F1 (engine.linkThreshold).
+       */
+      optimiseF1: z.boolean().optional(),
       minLink: z.number().gt(0).lt(1).optional(),
     })
     .default({ link: 0.9, review: 0.5, minAverage: 0.5, corroborate: [] }),

@@ -212,7 +212,7 @@ export class Scorer {
       const own = this.ownRate[i] * (f.total - 1);
       const log2f =
         l === 1
-          ? f.log2Frequency(i, a < b ? a : b, d, u, own)
+          ? f.log2Frequency(i, a < b ? a : b, d, u, own, a < b ? b : a)
           : Math.max(f.log2Frequency(i, a, d, u, own), f.log2Frequency(i, b, d, u, own));
       const adjust = this.log2u[i][l] - log2f;
       if (!national) this.contributions[i] += adjust;

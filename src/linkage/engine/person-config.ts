@@ -122,14 +122,14 @@ export const personConfig = (): LinkageConfigInput => ({
   training: { minRecords: 1000, randomPairs: 400_000, maxTrainingRecords: 200_000, priorStrength: 100 },
   // The model's probabilities are calibrated (measured on three generators and the public sets,
   // names-only pairs included: docs/linkage.md), so a sparse record is not capped: its names'
-  // frequencies where it comes from already say how often two such records are one man. A pair
-  // links when it is more likely one man than two (0.5): of the thresholds from 0.5 up, this one
-  // gives the highest F1 the model itself expects (from its probabilities, no labels) and the
-  // highest measured F1 on every generator, with measured precision at 20,000 records of 0.974
-  // or more on all three. Until round fourteen the threshold was the lowest at which the model
-  // expected 97 links in 100 right (`targetPrecision`, still there for an organisation that wants
-  // it): at 20,000 that estimate was 1 to 2.5 points below the measured precision, so it kept
-  // apart pairs that were right three times in four.
-  thresholds: { link: 0.5, review: 0.5, minAverage: 0.5 },
+  // frequencies where it comes from already say how often two such records are one man. For
+  // calibrated probabilities the threshold that maximises F1 is half the F1 reached
+  // (`optimiseF1`, engine.linkThreshold): a file whose matches are clear links from about 0.47 to
+  // 0.5, a million records dense with namesakes, where F1 can reach only about 0.85, from about
+  // 0.41 (round fifteen; measured precision at 20,000 stays 0.97 or more on all three generators).
+  // Before, a pair linked when more likely one man than two (0.5, round fourteen), and until then
+  // at the lowest threshold where the model expected 97 links in 100 right (`targetPrecision`,
+  // still there for an organisation that wants it).
+  thresholds: { link: 0.5, review: 0.5, minAverage: 0.5, optimiseF1: true, minLink: 0.3 },
   cluster: { maxClusterSize: 200, alarmSize: 50, uniquePerSource: false },
 });

@@ -47,6 +47,8 @@ export function learnSourcePrior(
   levelWeight: { same: number; different: number },
   lambda: number,
   priorMatches: number,
+  /** Edges below this weight (kept for other uses) are not counted. */
+  countedFrom = Number.NEGATIVE_INFINITY,
 ): SourcePrior | null {
   const ids = new Map<number, number>();
   const count: number[] = [];
@@ -65,6 +67,7 @@ export function learnSourcePrior(
   if (n < 2) return null;
   const pairOf = new Int32Array(edges.length).fill(-1);
   for (let e = 0; e < edges.length; e++) {
+    if (edges.weight[e] < countedFrom) continue;
     const i = ids.get(keys.key(edges.a[e]));
     const j = ids.get(keys.key(edges.b[e]));
     if (i !== undefined && j !== undefined) pairOf[e] = i < j ? i * n + j : j * n + i;

@@ -120,6 +120,12 @@ export class TermFrequencies {
   private floors: (Floors | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
+  /**
+   * Per chain comparison, per depth: per record, how many records of its cluster hold its
+   * (value, context) — the scored man's own records, counted (ownFromClusters), instead of the
+   * OWN_RECORDS assumed before any clustering.
+   */
+  private clusterOwn: (Uint16Array[] | null)[] | null = null;
 
   constructor(
     private readonly comparisons: readonly Comparison[],
@@ -341,6 +347,57 @@ export class TermFrequencies {
     });
   }
 
+  /** Whether any comparison's frequency is taken within contexts (and so discounts own records). */
+  hasChains(): boolean {
+    return this.chains.some((ch) => ch !== null);
+  }
+
+  /** Counts each record's own records per (value, context) from a clustering; null forgets them. */
+  ownFromClusters(clusterOf: Int32Array | null): void {
+    if (!clusterOf) {
+      this.clusterOwn = null;
+      return;
+    }
+    // Members of each cluster, contiguous (a counting sort by cluster): clusters are small, so
+    // counting one value among a cluster's members is a short scan.
+    const n = clusterOf.length;
+    const start = new Int32Array(n + 1);
+    for (let r = 0; r < n; r++) start[clusterOf[r] + 1]++;
+    for (let c = 0; c < n; c++) start[c + 1] += start[c];
+    const next = start.slice(0, n);
+    const members = new Int32Array(n);
+    for (let r = 0; r < n; r++) members[next[clusterOf[r]]++] = r;
+    this.clusterOwn = this.chains.map((ch) =>
+      ch
+        ? ch.joint.map((joint) => {
+            const own = new Uint16Array(n);
+            for (let c = 0; c < n; c++) {
+              for (let x = start[c]; x < start[c + 1]; x++) {
+                const j = members[x] < joint.length ? joint.data[members[x]] : -1;
+                if (j < 0) continue;
+                let same = 0;
+                for (let y = start[c]; y < start[c + 1]; y++)
+                  if (members[y] < joint.length && joint.data[members[y]] === j) same++;
+                own[members[x]] = Math.min(same, 65_535);
+              }
+            }
+            return own;
+          })
+        : null,
+    );
+  }
+
+  private ownAt(i: number, k: number, r: number, partner: number): number {
+    const own = this.clusterOwn?.[i]?.[k];
+    if (!own || r >= own.length) return OWN_RECORDS;
+    const mine = own[r];
+    if (partner < 0 || partner >= own.length) return mine;
+    const joint = this.chains[i]!.joint[k].data;
+    // The better attested of the two is the man the pair would be (measured against the sum of
+    // both clusters' records and the smaller of the two: both lower F1 on both blind generators).
+    return joint[partner] === joint[r] ? Math.max(mine, own[partner]) : mine;
+  }
+
   /** How many leading contexts of comparison i a pair agrees on exactly (levels of the pair). */
   depth(i: number, levels: Int32Array): number {
     const ch = this.chains[i];
@@ -365,7 +422,7 @@ export class TermFrequencies {
    * often: eight records cannot say that a date is one in four. `own`: the records of the
    * scored man himself expected to hold the value besides this one, left out of its national count.
    */
-  log2Frequency(i: number, r: number, d: number, prior: number, own = 0): number {
+  log2Frequency(i: number, r: number, d: number, prior: number, own = 0, partner = -1): number {
     const c = this.comparisons[i];
     const counts = this.counts[i]!;
     const v = c.tfKey!(r);
@@ -381,7 +438,7 @@ export class TermFrequencies {
       const jid = ch.joint[k].data[r];
       const cid = ch.context[k].data[r];
       if (jid < 0 || cid < 0) break;
-      const cj = Math.max(ch.jointCounts[k].data[jid] - OWN_RECORDS, 0);
+      const cj = Math.max(ch.jointCounts[k].data[jid] - this.ownAt(i, k, r, partner), 0);
       const cc = Math.max(ch.contextCounts[k].data[cid] - self, 0);
       // A context only ever makes a value commoner: a small context cannot tell a locally rare
       // name from one that is simply unseen there, and a duplicate-free count is too noisy to
