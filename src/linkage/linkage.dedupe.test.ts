@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { dedupeCommand } from './linkage.cli.ts';
+import { runLinkage } from './linkage.run.ts';
+import { personConfig } from './engine/person-config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-dedupe-'));
 const root = join(import.meta.dirname, '../..');
@@ -43,6 +45,15 @@ describe('kintrace dedupe', () => {
     expect(Number(a12.probability)).toBeGreaterThan(0.9);
     expect(a12.given_name_level).toBe('same full name (diminutive, variant)');
     expect(Number(a12.birth_date_weight)).toBeGreaterThan(0);
+  });
+
+  it('links at an explicit threshold as given, not from the F1 the model expects', async () => {
+    const input = join(dir, 'people-threshold.csv');
+    writeFileSync(input, INPUT);
+    const chosen = await runLinkage({ files: [input], config: personConfig(), progress: false });
+    expect(chosen.clusters.linkThreshold).toBeLessThanOrEqual(0.5);
+    const given = await runLinkage({ files: [input], config: personConfig(), progress: false, threshold: 0.8 });
+    expect(given.clusters.linkThreshold).toBe(0.8);
   });
 
   it('applies human decisions', async () => {

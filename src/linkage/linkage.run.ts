@@ -101,10 +101,15 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const config =
     opts.threshold === undefined
       ? opts.config
-      : // An explicit threshold is the link threshold, not a ceiling for a target precision.
+      : // An explicit threshold is the link threshold, not a ceiling for a target precision or F1.
         {
           ...opts.config,
-          thresholds: { ...(opts.config.thresholds ?? {}), link: opts.threshold, targetPrecision: undefined },
+          thresholds: {
+            ...(opts.config.thresholds ?? {}),
+            link: opts.threshold,
+            targetPrecision: undefined,
+            optimiseF1: undefined,
+          },
         };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
   for (const [source, file] of opts.files.entries()) {

@@ -5,10 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { LinkageEngine } from './engine.ts';
 import { personConfig } from './person-config.ts';
+import { RUSSIAN_NAMES, RUSSIAN_SURNAMES, regionalMen } from './regional-names.test-helper.ts';
 import { weightOf } from './weights.ts';
 
-const RUSSIAN_SURNAMES = ['Кузнецов', 'Попов', 'Васильев', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов'];
-const RUSSIAN_NAMES = ['Иван', 'Сергей', 'Андрей', 'Дмитрий', 'Алексей', 'Николай', 'Павел', 'Олег', 'Игорь', 'Юрий'];
 const TUVAN_SURNAMES = ['Монгуш', 'Кужугет', 'Донгак', 'Салчак'];
 const TUVAN_NAMES = ['Айдыс', 'Чингис', 'Аяс', 'Буян', 'Саян'];
 
@@ -18,20 +17,8 @@ const build = (): { engine: LinkageEngine; ofMan: number[]; namesakes: number[];
   const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 1_000_000 } });
   let n = 0;
   const add = (record: Record<string, string>): number => engine.add(`r${n++}`, record);
-  for (let i = 0; i < 800; i++)
-    add({
-      surname: RUSSIAN_SURNAMES[i % 8],
-      given_name: RUSSIAN_NAMES[i % 10],
-      region: 'Москва',
-      birth_date: String(1970 + (i % 30)),
-    });
-  for (let i = 0; i < 60; i++)
-    add({
-      surname: TUVAN_SURNAMES[i % 4],
-      given_name: TUVAN_NAMES[i % 5],
-      region: 'Тыва',
-      birth_date: String(1975 + (i % 20)),
-    });
+  for (const man of regionalMen(800, 'Москва', RUSSIAN_SURNAMES, RUSSIAN_NAMES, 1970, 30)) add(man);
+  for (const man of regionalMen(60, 'Тыва', TUVAN_SURNAMES, TUVAN_NAMES, 1975, 20)) add(man);
   // One man in eight lists, every record full.
   const ofMan = Array.from({ length: 8 }, (_, k) =>
     add({

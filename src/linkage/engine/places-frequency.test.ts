@@ -5,32 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { LinkageEngine } from './engine.ts';
 import { LinkageIndex } from './incremental.ts';
 import { personConfig } from './person-config.ts';
+import { RUSSIAN_NAMES, RUSSIAN_SURNAMES, regionalMen } from './regional-names.test-helper.ts';
 
 const DAGESTAN_SURNAMES = ['Алиев', 'Гаджиев', 'Омаров', 'Абдуллаев', 'Исмаилов', 'Рамазанов'];
 const DAGESTAN_NAMES = ['Руслан', 'Магомед', 'Шамиль', 'Мурад'];
-const RUSSIAN_SURNAMES = ['Кузнецов', 'Попов', 'Васильев', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов'];
-const RUSSIAN_NAMES = ['Иван', 'Сергей', 'Андрей', 'Дмитрий', 'Алексей', 'Николай', 'Павел', 'Олег', 'Игорь', 'Юрий'];
 
 const records = (): { id: string; record: Record<string, string> }[] => {
   const out: { id: string; record: Record<string, string> }[] = [];
   let n = 0;
   const add = (record: Record<string, string>) => out.push({ id: `r${n++}`, record });
   // Dagestan: many men, a quarter of them Руслан.
-  for (let i = 0; i < 240; i++)
-    add({
-      surname: DAGESTAN_SURNAMES[i % 6],
-      given_name: DAGESTAN_NAMES[i % 4],
-      region: 'Дагестан',
-      birth_date: String(1970 + (i % 30)),
-    });
+  for (const man of regionalMen(240, 'Дагестан', DAGESTAN_SURNAMES, DAGESTAN_NAMES, 1970, 30)) add(man);
   // Moscow: many more men, none of them Руслан.
-  for (let i = 0; i < 800; i++)
-    add({
-      surname: RUSSIAN_SURNAMES[i % 8],
-      given_name: RUSSIAN_NAMES[i % 10],
-      region: 'Москва',
-      birth_date: String(1970 + (i % 30)),
-    });
+  for (const man of regionalMen(800, 'Москва', RUSSIAN_SURNAMES, RUSSIAN_NAMES, 1970, 30)) add(man);
   // Where each surname below comes from, by its records that name a region.
   for (let i = 0; i < 10; i++) add({ surname: 'Магомедов', given_name: DAGESTAN_NAMES[i % 4], region: 'Дагестан' });
   for (let i = 0; i < 10; i++) add({ surname: 'Смирнов', given_name: RUSSIAN_NAMES[i % 10], region: 'Москва' });
