@@ -41,10 +41,10 @@ const wrap = (a: Int32Array): GrowInt32 => {
 /** Pseudo-records of shrinkage towards the coarser frequency. */
 const SHRINK = 100;
 /**
- * Records of the scored person himself, discounted from a context's count: one man listed in
- * four sources is four records of one surname in his region, which says nothing about how many
- * other men there bear it (measured: without the discount, agreeing on the region lowered the
- * weight of a rare surname by six bits).
+ * Records of the scored person himself, discounted from a context's count until a clustering has
+ * counted them (ownFromClusters): one man listed in four sources is four records of one surname in
+ * his region, which says nothing about how many other men there bear it (measured: without the
+ * discount, agreeing on the region lowered the weight of a rare surname by six bits).
  */
 const OWN_RECORDS = 4;
 /** Pseudo-records at the level's average u behind every national frequency. */
@@ -421,6 +421,8 @@ export class TermFrequencies {
    * depth d; `prior` (the level's average u) is what a value counts as before it has been seen
    * often: eight records cannot say that a date is one in four. `own`: the records of the
    * scored man himself expected to hold the value besides this one, left out of its national count.
+   * `partner`: the pair's other record, whose cluster's own records count too once a clustering
+   * has counted them (ownFromClusters).
    */
   log2Frequency(i: number, r: number, d: number, prior: number, own = 0, partner = -1): number {
     const c = this.comparisons[i];
