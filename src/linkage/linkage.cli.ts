@@ -75,7 +75,7 @@ export const registerLinkageCli = (program: Command): void => {
     .option('--pairs <file>', 'write linked and review pairs with probability and the weight each field added')
     .option(
       '--threshold <p>',
-      'link probability threshold (default: half the F1 the model expects, at most 0.5)',
+      'link probability threshold (default 0.5: more likely one person than two)',
       probabilityOption,
     )
     .option(

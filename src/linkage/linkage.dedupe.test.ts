@@ -50,9 +50,11 @@ describe('kintrace dedupe', () => {
   it('links at an explicit threshold as given, not from the F1 the model expects', async () => {
     const input = join(dir, 'people-threshold.csv');
     writeFileSync(input, INPUT);
-    const chosen = await runLinkage({ files: [input], config: personConfig(), progress: false });
+    const base = personConfig();
+    const config = { ...base, thresholds: { ...base.thresholds, optimiseF1: true, minLink: 0.3 } };
+    const chosen = await runLinkage({ files: [input], config, progress: false });
     expect(chosen.clusters.linkThreshold).toBeLessThanOrEqual(0.5);
-    const given = await runLinkage({ files: [input], config: personConfig(), progress: false, threshold: 0.8 });
+    const given = await runLinkage({ files: [input], config, progress: false, threshold: 0.8 });
     expect(given.clusters.linkThreshold).toBe(0.8);
   });
 

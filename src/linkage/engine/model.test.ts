@@ -131,8 +131,11 @@ describe('model: explanations, saved models, corroboration', () => {
     plain.useParams(engine.params!);
     expect(plain.linkThreshold(edges)).toBe(0.9);
     expect(e.cluster(edges).linkThreshold).toBeCloseTo(0.8, 9);
-    // Person records link from half the F1 the model expects (round fifteen).
-    expect(new LinkageEngine(personConfig()).config.thresholds.optimiseF1).toBe(true);
+    // Person records link whatever is more likely one man than two, however many weak pairs the
+    // file holds (round fourteen; round fifteen measured the F1 rule below and kept this).
+    const persons = new LinkageEngine(personConfig());
+    expect(persons.linkThreshold(edges)).toBe(0.5);
+    expect(persons.config.thresholds.optimiseF1).toBeUndefined();
   });
 
   it('links from half the F1 the model expects: lower in a file full of namesakes, one half in a clear one', () => {
