@@ -23,13 +23,17 @@ export const saveModel = (comps: readonly Comparison[], params: ModelParams, rec
   ...(params.learned ? { learned: params.learned } : {}),
 });
 
+/** m and u of a level a saved model predates: equal, so that it weighs 0 bits. */
+const LEVEL_NOT_SAVED = 1e-4;
+
 export const loadModel = (comps: readonly Comparison[], saved: SavedModel, records: number): ModelParams => {
   const pick = (c: Comparison, table: Record<string, number> | undefined): number[] =>
     c.levels.map((l, j) => {
       if (j === 0) return 0;
-      const v = table?.[l.label];
-      if (v === undefined) throw new Error(`saved model has no value for ${c.name} level "${l.label}"`);
-      return v;
+      if (!table) throw new Error(`saved model has no comparison "${c.name}"`);
+      // A level added since the model was saved (the region's unread wording) weighs nothing
+      // until the model learns it again: m = u.
+      return table[l.label] ?? LEVEL_NOT_SAVED;
     });
   const m = comps.map((c) => pick(c, saved.comparisons.find((s) => s.name === c.name)?.m));
   const u = comps.map((c) => pick(c, saved.comparisons.find((s) => s.name === c.name)?.u));

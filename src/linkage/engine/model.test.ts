@@ -98,6 +98,17 @@ describe('model: explanations, saved models, corroboration', () => {
     const small = build({ model: saved, training: { ...syntheticConfig().training, minRecords: 10_000 } });
     expect(small.train().savedModel).toBe(true);
   });
+  it('loads a model saved before a level was added: the new level weighs nothing, a missing comparison is an error', () => {
+    const saved = JSON.parse(JSON.stringify(saveModel(engine.comparisons, engine.params!, engine.data.size)));
+    const label = engine.comparisons[1].levels[2].label;
+    delete saved.comparisons[1].m[label];
+    delete saved.comparisons[1].u[label];
+    const loaded = loadModel(engine.comparisons, saved, engine.data.size);
+    expect(loaded.m[1][2]).toBe(loaded.u[1][2]);
+    expect(loaded.m[1][1]).toBeCloseTo(engine.params!.m[1][1], 3);
+    saved.comparisons.splice(1, 1);
+    expect(() => loadModel(engine.comparisons, saved, engine.data.size)).toThrow(/no comparison/);
+  });
   it('caps pairs that agree on nothing but uncorroborating fields below the link threshold', () => {
     const e = build({ thresholds: { link: 0.9, review: 0.5, minAverage: 0.5, corroborate: ['dob'] } });
     e.useParams(engine.params!);

@@ -77,6 +77,14 @@ describe('person comparisons: every level', () => {
     expect(levelOf(r, { r: 'Бурятия' }, { r: 'RU-BU' })).toBe('same');
     expect(levelOf(r, { r: 'Бурятия' }, { r: 'Москва' })).toBe('different');
     expect(levelOf(r, { r: 'nowhere at all' }, { r: 'Москва' })).toBe('null');
+    // A place the reader cannot place agrees with the same place written alike, and says nothing
+    // against any other: the village may lie in the region the other record names.
+    expect(levelOf(r, { r: 'с. Хунзах' }, { r: 'Хунзах' })).toBe('same wording, not read');
+    expect(levelOf(r, { r: 'РБ' }, { r: 'рб' })).toBe('same wording, not read');
+    expect(levelOf(r, { r: 'Белорецкий р-н' }, { r: 'Белорецкий район' })).toBe('same wording, not read');
+    expect(levelOf(r, { r: 'с. Хунзах' }, { r: 'с. Ботлих' })).toBe('null');
+    expect(levelOf(r, { r: 'с. Хунзах' }, { r: 'Республика Дагестан' })).toBe('null');
+    expect(levelOf(r, { r: 'РБ' }, { r: 'Республика Бурятия' })).toBe('null');
     const u = { type: 'unit', field: 'u' };
     expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'military unit 12345' })).toBe('same unit number');
     expect(levelOf(u, { u: '55 омсбр' }, { u: '55th Motor Rifle Brigade' })).toBe('same formation');

@@ -2,7 +2,7 @@
 // the normalisers: one key per name however it was transliterated, diminutives, gender forms,
 // initials, swapped surname/given name, partial dates, regions and units.
 import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './comparison.ts';
-import { TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
+import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import {
   givenLikeFeature,
   NameFeatures,
@@ -219,19 +219,67 @@ class PersonNameComparison implements Comparison {
  * Region (one ISO 3166-2 code however the region was written) and source list (the list's name as
  * written): the same code or not. One class for both, so that the scorer's call of level() sees
  * four classes, not five (a fifth makes the call site megamorphic: scoring 15% slower).
+ *
+ * A place the region reader cannot place (a village, "с. Хунзах"; an abbreviation two republics
+ * share, "РБ") is not nothing: two records that write it alike agree on something, as often as EM
+ * finds strangers do (a last level, as the unit's unread wording). Written differently, or against
+ * a region that was read, it says nothing: "г. Железногорск" may well be in Красноярский край.
  */
 class SameCodeComparison extends KeyedComparison {
   readonly levels: Level[];
-  constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry, code: (raw: string) => string | null) {
+  private readonly wording: TokenFeature | null;
+  // Wordings have ids of their own: region codes' ids stay small (term-frequency places need them
+  // below PLACES), whatever a file's first rows hold.
+  private readonly wordings: Interner;
+  constructor(
+    spec: ComparisonSpec,
+    data: Dataset,
+    features: FeatureRegistry,
+    code: (raw: string) => string | null,
+    unreadWording = false,
+  ) {
     super(spec, data, features, code);
     this.levels = [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
+    this.wordings = new Interner(features);
+    this.wording = unreadWording
+      ? new TokenFeature((raw) => (code(raw) === null ? this.wordings.id(placeWording(raw)) : -1), features)
+      : null;
+    if (this.wording) this.levels.push({ label: 'same wording, not read' });
+  }
+  override sync(): void {
+    super.sync();
+    this.wording?.sync(this.col);
   }
   level(a: number, b: number): number {
     const ca = this.key(a);
     const cb = this.key(b);
-    return ca < 0 || cb < 0 ? 0 : ca === cb ? 1 : 2;
+    if (ca >= 0 && cb >= 0) return ca === cb ? 1 : 2;
+    if (!this.wording || ca >= 0 || cb >= 0) return 0;
+    const ta = this.col.at(a);
+    const tb = this.col.at(b);
+    if (ta < 0 || tb < 0) return 0;
+    const wa = this.wording.data[ta];
+    return wa >= 0 && wa === this.wording.data[tb] ? 3 : 0;
   }
 }
+
+/** Kinds of settlement written before or after a place's name, in full or abbreviated. */
+const SETTLEMENT =
+  /(^| )(г|гор|город|с|село|п|пос|посёлок|поселок|пгт|д|дер|деревня|ст|ст-ца|станица|аул|х|хутор|мкр|р-н|район|р-на|района)( |$)/gu;
+
+/** An unread place as written, folded: "с. Хунзах" and "Хунзах" agree, "Белорецкий р-н" and "Белорецкий район" too. */
+const placeWording = (raw: string): string | null => {
+  const folded = raw
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/р-н/g, 'район')
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+    .replace(SETTLEMENT, ' ')
+    .replace(SETTLEMENT, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return folded || null;
+};
 
 export const personDate = (raw: string): number => {
   const d = parseDate(raw);
@@ -246,7 +294,7 @@ export const personComparisons: Record<string, ComparisonFactory> = {
   'person-given': (s, d, f) => new PersonNameComparison(s, d, f, 'given'),
   'person-patronymic': (s, d, f) => new PersonNameComparison(s, d, f, 'patronymic'),
   'person-date': (s, d, f) => new DateComparison(s, d, f, personDate),
-  region: (s, d, f) => new SameCodeComparison(s, d, f, regionCode),
+  region: (s, d, f) => new SameCodeComparison(s, d, f, regionCode, true),
   source: (s, d, f) => new SameCodeComparison(s, d, f, clean),
   unit: (s, d, f) => new UnitComparison(s, d, f),
 };
