@@ -149,6 +149,25 @@ describe('person blocking', () => {
     // The unordered pair of the names' first three letters is what finds it.
     expect(pairs(rules.filter((r) => !JSON.stringify(r).includes('name-any-prefix3')))).toEqual([]);
   });
+  it('pairs a full given name with its initial among a region’s namesakes when no record names a patronymic', () => {
+    const d = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    d.add('a', { surname: 'Ооржак', given_name: 'Саян', region: 'Тыва' });
+    d.add('b', { surname: 'ООРЖАК', given_name: 'С.', region: 'Республика Тыва' });
+    // Sixty namesakes by initial in the region and sixty more elsewhere: the surname's blocks by
+    // region, and by initial across regions, are too large to pair.
+    const others = ['Сайын', 'Салчак', 'Сергей', 'Солаан', 'Самбуу', 'Сылдыс'];
+    for (let i = 0; i < 120; i++)
+      d.add(`o${i}`, { surname: 'Ооржак', given_name: others[i % 6], region: i < 60 ? 'Тыва' : 'Хакасия' });
+    const rules = personConfig().blocking;
+    const pairs = (specs: typeof rules): string[] => {
+      const found: string[] = [];
+      new Blocking(d, specs).forEachPair((p, q) => found.push([p, q].sort().join('-')));
+      return found;
+    };
+    expect(pairs(rules)).toContain('0-1');
+    const withoutIt = rules.filter((r) => !JSON.stringify(r).includes('?patronymic|patronymic-initial'));
+    expect(pairs(withoutIt)).not.toContain('0-1');
+  });
 });
 
 describe('unit blocking keys', () => {

@@ -79,6 +79,18 @@ export const personConfig = (): LinkageConfigInput => ({
     ['given_name|given-canonical', 'patronymic|patronymic-key', 'birth_date|birth-year', 'region|region-code'],
     { rule: ['surname|surname-dm', 'unit|unit-formation-family'], maxBlockSize: 20 },
     { rule: ['surname|surname-dm', 'region|region-code'], maxBlockSize: 20 },
+    // The rule above with surname, initial, patronymic and region, for the two in three pairs where
+    // a record names no patronymic: at a million records +8,000 true pairs on both blind generators
+    // (pair completeness 0.9386 → 0.9475, 0.9456 → 0.9524) for 1.7% more candidate pairs.
+    {
+      rule: [
+        'surname|surname-genderless',
+        'given_name|given-initial',
+        '?patronymic|patronymic-initial',
+        'region|region-code',
+      ],
+      maxBlockSize: 100,
+    },
     { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 20 },
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation-family'], maxBlockSize: 20 },
     {
