@@ -27,14 +27,12 @@ export const saveModel = (comps: readonly Comparison[], params: ModelParams, rec
 const LEVEL_NOT_SAVED = 1e-4;
 
 export const loadModel = (comps: readonly Comparison[], saved: SavedModel, records: number): ModelParams => {
-  const pick = (c: Comparison, table: Record<string, number> | undefined): number[] =>
-    c.levels.map((l, j) => {
-      if (j === 0) return 0;
-      if (!table) throw new Error(`saved model has no comparison "${c.name}"`);
-      // A level added since the model was saved (the region's unread wording) weighs nothing
-      // until the model learns it again: m = u.
-      return table[l.label] ?? LEVEL_NOT_SAVED;
-    });
+  const pick = (c: Comparison, table: Record<string, number> | undefined): number[] => {
+    if (!table) throw new Error(`saved model has no comparison "${c.name}"`);
+    // A level added since the model was saved (the region's unread wording) weighs nothing until
+    // the model learns it again: m = u.
+    return c.levels.map((l, j) => (j === 0 ? 0 : (table[l.label] ?? LEVEL_NOT_SAVED)));
+  };
   const m = comps.map((c) => pick(c, saved.comparisons.find((s) => s.name === c.name)?.m));
   const u = comps.map((c) => pick(c, saved.comparisons.find((s) => s.name === c.name)?.u));
   const lambda = Math.min(0.5, (saved.lambda * saved.records) / Math.max(records, 2));

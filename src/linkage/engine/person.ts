@@ -13,7 +13,7 @@ import {
 } from './person-names.ts';
 import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packDate, parseGenericDate } from './dates.ts';
-import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
+import { clean, damerau, jaroWinkler, PairCache, wordingOf } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
 import { correctedGivenName, givenNameReadings, parseDate, regionCode } from './normalize/index.ts';
 
@@ -227,10 +227,8 @@ class PersonNameComparison implements Comparison {
  */
 class SameCodeComparison extends KeyedComparison {
   readonly levels: Level[];
+  /** With unreadWording: the folded wording of each value the code reads nothing from. */
   private readonly wording: TokenFeature | null;
-  // Wordings have ids of their own: region codes' ids stay small (term-frequency places need them
-  // below PLACES), whatever a file's first rows hold.
-  private readonly wordings: Interner;
   constructor(
     spec: ComparisonSpec,
     data: Dataset,
@@ -240,11 +238,14 @@ class SameCodeComparison extends KeyedComparison {
   ) {
     super(spec, data, features, code);
     this.levels = [{ label: 'null' }, { label: 'same', tf: spec.tf }, { label: 'different' }];
-    this.wordings = new Interner(features);
-    this.wording = unreadWording
-      ? new TokenFeature((raw) => (code(raw) === null ? this.wordings.id(placeWording(raw)) : -1), features)
-      : null;
-    if (this.wording) this.levels.push({ label: 'same wording, not read' });
+    this.wording = null;
+    if (unreadWording) {
+      // Wordings have ids of their own: region codes' ids stay small (term-frequency places need
+      // them below PLACES), whatever a file's first rows hold.
+      const wordings = new Interner(features);
+      this.wording = new TokenFeature((raw) => (code(raw) === null ? wordings.id(placeWording(raw)) : -1), features);
+      this.levels.push({ label: 'same wording, not read' });
+    }
   }
   override sync(): void {
     super.sync();
@@ -263,23 +264,12 @@ class SameCodeComparison extends KeyedComparison {
   }
 }
 
-/** Kinds of settlement written before or after a place's name, in full or abbreviated. */
+/** Kinds of settlement before or after a place's name, in full or abbreviated, as wordingOf leaves them. */
 const SETTLEMENT =
-  /(^| )(г|гор|город|с|село|п|пос|посёлок|поселок|пгт|д|дер|деревня|ст|ст-ца|станица|аул|х|хутор|мкр|р-н|район|р-на|района)( |$)/gu;
+  /(^| )(?:р н|ст ца|р на|г|гор|город|с|село|п|пос|поселок|пгт|д|дер|деревня|ст|станица|аул|х|хутор|мкр|район|района)(?= |$)/gu;
 
 /** An unread place as written, folded: "с. Хунзах" and "Хунзах" agree, "Белорецкий р-н" and "Белорецкий район" too. */
-const placeWording = (raw: string): string | null => {
-  const folded = raw
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/р-н/g, 'район')
-    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
-    .replace(SETTLEMENT, ' ')
-    .replace(SETTLEMENT, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return folded || null;
-};
+const placeWording = (raw: string): string | null => wordingOf(raw).replace(SETTLEMENT, '').trim() || null;
 
 export const personDate = (raw: string): number => {
   const d = parseDate(raw);

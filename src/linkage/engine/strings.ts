@@ -4,6 +4,14 @@
 /** Lower case, runs of white space as one space, trimmed: the base of every generic key. */
 export const clean = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Lower case, ё as е, letters and digits only, single spaces: "Морпех!" and "морпех" agree. */
+export const wordingOf = (raw: string): string =>
+  raw
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 let flagsA = new Uint8Array(64);
 let flagsB = new Uint8Array(64);
 let rowPrev2 = new Int32Array(65);

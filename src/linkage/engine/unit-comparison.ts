@@ -4,6 +4,7 @@ import type { ComparisonSpec, Level } from './comparison.ts';
 import { KeyedComparison } from './comparisons-generic.ts';
 import { TokenFeature, type Dataset, type FeatureRegistry } from './dataset.ts';
 import { memo } from './normalize/memo.ts';
+import { wordingOf } from './strings.ts';
 import { NumberFormationAliases } from './unit-aliases.ts';
 import { formationAgreement, parseUnit, parseUnitLoose } from './normalize/index.ts';
 
@@ -181,14 +182,6 @@ export class UnitComparison extends KeyedComparison {
 
 const MIN_LINKS = 2;
 const LEARNED_SHARE = 2 / 3;
-
-/** Lower case, ё as е, letters and digits only, single spaces: "Морпех!" and "морпех" agree. */
-const wordingOf = (raw: string): string =>
-  raw
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 // parseUnit runs for the comparison's two features and the blocking key: parse each value once.
 export const unitOf = memo(parseUnit, 500_000);
