@@ -168,6 +168,28 @@ describe('person blocking', () => {
     const withoutIt = rules.filter((r) => !JSON.stringify(r).includes('?patronymic|patronymic-initial'));
     expect(pairs(withoutIt)).not.toContain('0-1');
   });
+  it('pairs names written in each other’s fields with a typo at the surname’s end, within a region', () => {
+    const d = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    d.add('a', { surname: 'Магомедов', given_name: 'Руслан', region: 'Дагестан' });
+    d.add('b', { surname: 'Руслан', given_name: 'Магомедоа', region: 'Республика Дагестан' });
+    // Three hundred other men called Руслан, thirty of them Магомаев in another region: the given
+    // name's blocks and the surname's first three letters are too common to pair on.
+    for (let i = 0; i < 300; i++)
+      d.add(`o${i}`, {
+        surname: i < 30 ? 'Магомаев' : `Алиев${'абвгдежзиклмнопрстуфхцчшщэюя'[i % 28]}${i}`,
+        given_name: 'Руслан',
+        region: i < 30 ? 'Хакасия' : i % 2 ? 'Дагестан' : 'Чечня',
+      });
+    const rules = personConfig().blocking;
+    const pairs = (specs: typeof rules): string[] => {
+      const found: string[] = [];
+      new Blocking(d, specs).forEachPair((p, q) => found.push([p, q].sort().join('-')));
+      return found;
+    };
+    expect(pairs(rules)).toContain('0-1');
+    const withoutIt = rules.filter((r) => !JSON.stringify(r).includes('surname~given_name|surname-prefix4'));
+    expect(pairs(withoutIt)).not.toContain('0-1');
+  });
 });
 
 describe('unit blocking keys', () => {

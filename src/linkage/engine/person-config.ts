@@ -100,6 +100,13 @@ export const personConfig = (): LinkageConfigInput => ({
     { rule: ['surname|surname-dm', 'given_name|given-canonical'], maxBlockSize: 20 },
     { rule: ['birth_date|birth-month-day', 'unit|unit-formation-family'], maxBlockSize: 20 },
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'region|region-code'], maxBlockSize: 20 },
+    // Names in each other's fields with a typo in the surname's tail and no birth year, in a region
+    // whose namesakes fill the name's blocks past their caps at a million records: pair completeness
+    // 0.9475 → 0.9493 (third generator), 0.9524 → 0.9559 (independent) for 0.7% more candidates.
+    {
+      rule: ['surname~given_name|surname-prefix4', 'given_name~surname|given-canonical', 'region|region-code'],
+      maxBlockSize: 200,
+    },
     // A birth year off by one (two-year windows, one shifted) and surname and given name written in
     // each other's fields ("a~b": read b when a holds a known given name and b does not). The
     // surname with a year window alone (cap 50) was dropped: +1 point of pair completeness at a
