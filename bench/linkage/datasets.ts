@@ -2,7 +2,7 @@
 // `kintrace dedupe` reads) and truth.csv (record_id,person_id, what `kintrace evaluate` reads).
 // The project's generator is written here; the independent one writes its own with its command.
 import { spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parse } from 'csv-parse/sync';
 import { once } from 'node:events';
@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_COLUMNS, generateRussianRecords } from './generator/index.ts';
 import { readCsv } from '../../src/linkage/linkage.csv.ts';
+import type { LinkageConfigInput } from '../../src/linkage/engine/config.ts';
+import { personConfig } from '../../src/linkage/engine/person-config.ts';
 
 export interface DatasetFiles {
   people: string;
@@ -46,6 +48,19 @@ export const ownFiles = async (dir: string, n: number, seed: number): Promise<Da
   return files;
 };
 
+/** The records file of a generator that writes something other than a person CSV. */
+const RECORDS_FILE: Record<string, string> = { registry: 'records.csv' };
+
+/**
+ * The config a generated case is linked with: the person config (`kintrace dedupe`), or for the
+ * English registry (bench/linkage/registry, not person records) the config its author wrote from
+ * the documentation alone, as a user of `kintrace link` would.
+ */
+export const caseConfig = (kind: string): LinkageConfigInput =>
+  kind === 'registry'
+    ? JSON.parse(readFileSync(join(import.meta.dirname, 'registry', 'registry.json'), 'utf8'))
+    : personConfig();
+
 /**
  * An independent generator (bench/linkage/independent/ or bench/linkage/third/, each written
  * without reading the engine), run through its own command; null when it is not on this branch.
@@ -59,7 +74,7 @@ export const independentFiles = (
   const script = join(import.meta.dirname, generator, 'generate.ts');
   if (!existsSync(script)) return null;
   const out = join(dir, `${generator}-${n}-${seed}`);
-  const files = { people: join(out, 'people.csv'), truth: join(out, 'truth.csv') };
+  const files = { people: join(out, RECORDS_FILE[generator] ?? 'people.csv'), truth: join(out, 'truth.csv') };
   if (existsSync(files.people) && existsSync(files.truth)) return files;
   const r = spawnSync(
     process.execPath,
@@ -75,7 +90,7 @@ export const independentFiles = (
  * temp dir, written on first use; null for a name that is no generated case.
  */
 export const generatedFiles = async (name: string, seed: number): Promise<DatasetFiles | null> => {
-  const m = name.match(/^(own|independent|third)-(\d+)(k|m)$/);
+  const m = name.match(/^(own|independent|third|fourth|registry)-(\d+)(k|m)$/);
   if (!m) return null;
   const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
   const dir = join(tmpdir(), 'kintrace-bench');

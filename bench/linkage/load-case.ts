@@ -1,9 +1,8 @@
 // One benchmark case, linked with the person config: the trained engine, the truth per record and
 // the clustering. Shared by the aggregate-only analysis scripts (diagnose, oracle).
 import type { LinkageEngine } from '../../src/linkage/engine/engine.ts';
-import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { runLinkage } from '../../src/linkage/linkage.run.ts';
-import { generatedFiles, readTruth } from './datasets.ts';
+import { caseConfig, generatedFiles, readTruth } from './datasets.ts';
 import { publicEngine } from './public-sets.ts';
 
 export interface LoadedCase {
@@ -18,7 +17,7 @@ export interface LoadedCase {
 export const loadCase = async (name: string, seed: number): Promise<LoadedCase> => {
   const files = await generatedFiles(name, seed);
   if (files) {
-    const r = await runLinkage({ files: [files.people], config: personConfig(), progress: false });
+    const r = await runLinkage({ files: [files.people], config: caseConfig(name.split('-')[0]), progress: false });
     return {
       engine: r.engine,
       truth: await readTruth(files.truth, r.engine.data.ids),

@@ -11,10 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterScores } from '../../src/linkage/engine/metrics.ts';
 import { LinkageIndex } from '../../src/linkage/engine/incremental.ts';
-import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { runLinkage } from '../../src/linkage/linkage.run.ts';
 import { publicCase, PUBLIC_CASES } from './public-sets.ts';
-import { independentFiles, ownFiles, readTruth, readQueries } from './datasets.ts';
+import { caseConfig, independentFiles, ownFiles, readTruth, readQueries } from './datasets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name: string): string | undefined => {
@@ -23,8 +22,18 @@ const arg = (name: string): string | undefined => {
 };
 const fmt = (x: number): string => x.toFixed(4);
 
-const GENERATED = ['own-20k', 'own-1m', 'independent-20k', 'independent-1m', 'third-20k', 'third-1m'];
-const SIZES: Record<string, number> = { '20k': 20_000, '1m': 1_000_000 };
+const GENERATED = [
+  'own-20k',
+  'own-1m',
+  'independent-20k',
+  'independent-1m',
+  'third-20k',
+  'third-1m',
+  'fourth-20k',
+  'fourth-1m',
+  'registry-50k',
+];
+const SIZES: Record<string, number> = { '20k': 20_000, '50k': 50_000, '1m': 1_000_000 };
 
 /** One generated dataset through the command-line pipeline (`kintrace dedupe`). */
 const runGenerated = async (name: string, seed: number): Promise<Record<string, unknown>> => {
@@ -36,7 +45,7 @@ const runGenerated = async (name: string, seed: number): Promise<Record<string, 
   if (!files) return { dataset: name, note: `${kind} generator not on this branch yet` };
   const cpu0 = process.cpuUsage();
   const started = performance.now();
-  const result = await runLinkage({ files: [files.people], config: personConfig(), progress: false });
+  const result = await runLinkage({ files: [files.people], config: caseConfig(kind), progress: false });
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   // The pipeline's own peak, before the benchmark's extra passes and the incremental index.
