@@ -5,6 +5,7 @@ import type { Comparison, ComparisonFactory, ComparisonSpec, Level } from './com
 import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldColumn } from './dataset.ts';
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { nicknamesOfOneName } from './normalize/index.ts';
+import { withoutTitles } from './name-titles.ts';
 import { packDate, parseGenericDate, dateLevel, DATE_CONFLICTS, DATE_LEVELS } from './dates.ts';
 
 /** Base for comparisons on one field through an interned normalised key (null or '': no key). */
@@ -129,7 +130,7 @@ class NameComparison extends KeyedComparison {
     return jw >= 0.9 ? 5 : jw >= 0.8 ? 6 : 8;
   };
   constructor(spec: ComparisonSpec, data: Dataset, features: FeatureRegistry) {
-    super(spec, data, features, (s) => clean(s).replace(/[^\p{L}\p{N} ]/gu, ''));
+    super(spec, data, features, (s) => withoutTitles(clean(s).replace(/[^\p{L}\p{N} ]/gu, '')));
     this.levels = [
       { label: 'null' },
       { label: 'exact', tf: spec.tf },

@@ -31,6 +31,17 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { g: 'J' }, { g: 'Robert' })).toBe('different');
     expect(levelOf(s, { g: '' }, { g: 'Alice' })).toBe('null');
   });
+  it('name: a form of address before a name and letters after it are no part of it', () => {
+    const s = { type: 'name', field: 'g' };
+    expect(levelOf(s, { g: 'Mrs. George Thomas' }, { g: 'George Thomas' })).toBe('exact');
+    expect(levelOf(s, { g: 'Sir John Smith MP' }, { g: 'john smith' })).toBe('exact');
+    expect(levelOf(s, { g: 'Henry Ford Jr.' }, { g: 'Henry Ford' })).toBe('exact');
+    // A name field that holds only a title (a full name split naively) holds no name.
+    expect(levelOf(s, { g: 'Sir' }, { g: 'Thomas' })).toBe('null');
+    // Only at the ends: an address ending in "Dr" (Drive) or a name "Miss" inside is kept.
+    expect(levelOf(s, { g: 'Mill Dr' }, { g: 'Mill' })).not.toBe('exact');
+    expect(levelOf(s, { g: 'Ann Miss Lee' }, { g: 'Ann Lee' })).not.toBe('exact');
+  });
   it('name: a given name full and short is one name, not a typo or a stranger', () => {
     const s = { type: 'name', field: 'g' };
     const nickname = 'same name, full and short (William, Bill)';
