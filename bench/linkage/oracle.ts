@@ -57,7 +57,7 @@ const pairAt = (e: number): Pair => {
 
 const fullName = new Map<string, number>();
 const si = comps.findIndex((c) => c.name === 'surname');
-const gi = comps.findIndex((c) => c.name === 'given_name');
+const gi = comps.findIndex((c) => c.name === 'given_name' || c.name === 'first_name');
 const nameKey = (r: number): string => `${comps[si].tfKey?.(r)}:${comps[gi].tfKey?.(r)}`;
 for (let r = 0; r < n; r++) fullName.set(nameKey(r), (fullName.get(nameKey(r)) ?? 0) + 1);
 
