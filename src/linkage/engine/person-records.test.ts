@@ -41,7 +41,7 @@ describe('full names written in one field', () => {
   });
 });
 
-describe('names copied in the genitive or dative', () => {
+describe('names copied in the genitive, dative or instrumental', () => {
   it('compare with the man named in the nominative, in a field of their own or in one field', () => {
     const engine = new LinkageEngine(personConfig());
     engine.add('a', { surname: 'Смирнов', given_name: 'Николай', patronymic: 'Петрович' });
@@ -55,6 +55,16 @@ describe('names copied in the genitive or dative', () => {
       given_name: 'same full name (diminutive, variant)',
     });
     expect(labels(engine, 0, 3)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+  });
+
+  it('and in the instrumental ("связь с Колесниковым Евгением")', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Колесников', given_name: 'Евгений', patronymic: 'Станиславович' });
+    engine.add('b', { surname: 'Колесниковым', given_name: 'Евгением', patronymic: 'Станиславовичем' });
+    engine.add('c', { surname: 'Соколышев', given_name: 'Руслан' });
+    engine.add('d', { surname: 'Соколышевым', given_name: 'Русланом' });
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+    expect(labels(engine, 2, 3)).toMatchObject({ surname: 'exact', given_name: 'exact' });
   });
 
   it('leave a woman named in the nominative as she is', () => {

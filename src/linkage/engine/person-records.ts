@@ -1,7 +1,7 @@
 // Person records as lists write them: a full name in one field ("Иванов Иван Иванович" under
 // «ФИО», mapped to the surname) is spread over the name fields before the record is kept, so it
 // compares and blocks like any other (normalize/full-names.ts says when a split is no guess). A
-// name copied out of running text in the genitive or dative ("Иванова Сергея Петровича") is read
+// name copied out of running text in the genitive, dative or instrumental ("Иванова Сергея Петровича") is read
 // back to the nominative (normalize/name-cases.ts says when the case is sure).
 import type { ComparisonSpec } from './comparison.ts';
 import { type NameParts, splitFullName } from './normalize/full-names.ts';
@@ -20,9 +20,10 @@ export const personNamePreparer = (
   if (s < 0 || g < 0) return null;
   return (values) => {
     splitFullNameIn(values, s, g, p);
-    // Only a given name ending in a vowel may be in an oblique case (Сергея, Ивану, Коли).
+    // Only a given name ending in a vowel, or in -ом, -ем, -ой, -ей, -ёй, may be in an oblique
+    // case (Сергея, Ивану, Коли; Иваном, Сергеем, Никитой).
     const given = values[g]?.trim() ?? '';
-    if (!/[аяыиуюеАЯЫИУЮЕ]$/u.test(given)) return;
+    if (!/(?:[аяыиуюе]|[оеё][мй])$/iu.test(given)) return;
     const read = nominativeName({ surname: values[s] ?? '', given, patronymic: p >= 0 ? (values[p] ?? '') : '' });
     if (read) writeName(values, s, g, p, read);
   };

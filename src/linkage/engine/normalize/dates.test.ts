@@ -33,6 +33,18 @@ describe('parseDate', () => {
     expect(parseDate('01.03.30')).toEqual(day(1930, 3, 1));
   });
 
+  it('reads a year of birth in two digits with its mark, and spaces between the parts of a date', () => {
+    const year = (y: number) => ({ year: y, month: null, day: null, precision: 'year' });
+    expect(parseDate('89 г.р.')).toEqual(year(1989));
+    expect(parseDate('05г.р.')).toEqual(year(2005));
+    expect(parseDate('89 г.')).toEqual(year(1989));
+    expect(parseDate('91 года рождения')).toEqual(year(1991));
+    expect(parseDate('13 07 1981')).toEqual(day(1981, 7, 13));
+    // Two digits without the mark of a birth year are an age, not a year.
+    expect(parseDate('35 лет')).toBeNull();
+    expect(parseDate('33 года')).toBeNull();
+  });
+
   it('reads partial dates with their precision', () => {
     expect(parseDate('1990-03')).toEqual({ year: 1990, month: 3, day: null, precision: 'month' });
     expect(parseDate('03.1990')).toEqual({ year: 1990, month: 3, day: null, precision: 'month' });

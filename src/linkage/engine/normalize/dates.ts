@@ -4,6 +4,8 @@
 //   DD.MM.YYYY, D.M.YYYY, DD/MM/YYYY, DD-MM-YYYY → day (day first: the Russian and European order;
 //                                                 a US month-first date is read as a day/month
 //                                                 swap, which the comparison tolerates)
+//   DD MM YYYY, DD,MM,YYYY                      → day
+//   YY г.р., YYг.р., YY г., YY года рождения     → year, two-digit (below)
 //   DD.MM.YY, D.M.YY                            → day, with a two-digit year: 00–29 → 2000–2029,
 //                                                 30–99 → 1930–1999 (servicemen are 18–65, so a
 //                                                 two-digit year is never ambiguous for them)
@@ -97,9 +99,17 @@ function fromSerial(days: number): PartialDate | null {
   return make(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/**
+ * A year of birth in two digits with its mark ("89 г.р.", "05г.р.", "89 г.", "89 года рождения"):
+ * how obituaries write it. Without a mark two digits are no year ("35 лет", "(35)" is an age).
+ */
+const TWO_DIGIT_BIRTH_YEAR = /^(\d{2})\s*(?:г\.?\s*р\.?|г\.|года?\s+рождения)$/u;
+
 export function parseDate(raw: string): PartialDate | null {
   let s = (raw ?? '').trim().toLowerCase();
   if (EMPTY.has(s)) return NONE;
+  const shortYear = s.match(TWO_DIGIT_BIRTH_YEAR);
+  if (shortYear) return make(year2(shortYear[1]), null, null);
   s = s
     .replace(APPROXIMATE_BEFORE, '')
     .replace(APPROXIMATE_AFTER, '')
@@ -108,8 +118,9 @@ export function parseDate(raw: string): PartialDate | null {
     // A spreadsheet's or database's date cell with its time of day ("12.03.1990 0:00:00").
     .replace(/(\d)\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '$1')
     .replace(/(\d)\s*([./])\s*(?=\d)/g, '$1$2')
-    // "12,03,1990": commas between the parts of a date are dots.
+    // "12,03,1990" and "12 03 1990": commas or spaces between the parts of a date are dots.
     .replace(/^(\d{1,2}),(\d{1,2}),(\d{4})$/, '$1.$2.$3')
+    .replace(/^(\d{1,2}) (\d{1,2}) (\d{4})$/, '$1.$2.$3')
     // "12.III.1990": a Roman month between separators.
     .replace(/^(\d{1,2})[./-]([ivx]{1,4})[./-](\d{4})$/, '$1 $2 $3')
     .trim();

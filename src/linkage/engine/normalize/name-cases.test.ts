@@ -22,6 +22,19 @@ describe('nominativeName', () => {
     expect(read('Ондара', 'Айдыса', 'Кара-ооловича')).toBe('Ондар Айдыс Кара-оолович');
   });
 
+  it('reads back the instrumental ("связь с Колесниковым Евгением потеряна")', () => {
+    expect(read('Колесниковым', 'Евгением', 'Станиславовичем')).toBe('Колесников Евгений Станиславович');
+    expect(read('Соколышевым', 'Русланом')).toBe('Соколышев Руслан');
+    expect(read('Пушкиным', 'Павлом')).toBe('Пушкин Павел');
+    expect(read('Покровским', 'Игорем')).toBe('Покровский Игорь');
+    expect(read('Шевчуком', 'Никитой')).toBe('Шевчук Никита');
+    expect(read('Седых', 'Ильёй')).toBe('Седых Илья');
+    // Nominative names that end as the instrumental does stay as written.
+    expect(read('Иванов', 'Сергей')).toBeNull();
+    expect(read('Ким', 'Сергеем')).toBeNull();
+    expect(read('Ивановым', 'Сергея')).toBeNull();
+  });
+
   it('keeps the capitals as written', () => {
     expect(read('ИВАНОВА', 'СЕРГЕЯ', 'ПЕТРОВИЧА')).toBe('ИВАНОВ СЕРГЕЙ ПЕТРОВИЧ');
   });

@@ -4,14 +4,15 @@ import { nameKey } from './names.ts';
 
 // Names copied out of running text keep the grammatical case they had there: "прошу найти
 // Иванова Сергея Петровича" (genitive), "направлено Иванову Сергею Петровичу" (dative), "о
-// признании Ондара Айдыса безвестно отсутствующим". Such a record agrees with the man's other
+// признании Ондара Айдыса безвестно отсутствующим", "связь с Колесниковым Евгением потеряна"
+// (instrumental). Such a record agrees with the man's other
 // records only by an edit on every name, and its given name is no known name at all ("Коли" is
 // not read as Коля, so not as Николай). Read back to the nominative when the words agree on one
 // case: a man's given name that is a known name only once its ending is taken back, or a
 // patronymic or surname ending that only an oblique case has, and no field in another case.
 // "Иванова Александра" stays as written: it may be a woman, named in the nominative.
 
-export type NameCase = 'genitive' | 'dative';
+export type NameCase = 'genitive' | 'dative' | 'instrumental';
 
 // Павел → Павла, Пётр → Петра, Лев → Льва: the vowel drops out before the ending.
 const FLEETING: Readonly<Record<string, string>> = { павл: 'павел', петр: 'пётр', льв: 'лев' };
@@ -65,6 +66,12 @@ function givenCandidates(lower: string, nameCase: NameCase): string[] {
     if (last === 'и') return [`${stem}я`, `${stem}а`]; // Коли, Ильи; Луки
     return [];
   }
+  if (nameCase === 'instrumental') {
+    const base = lower.slice(0, -2);
+    if (lower.endsWith('ом')) return [FLEETING[base] ?? base]; // Иваном, Павлом
+    if (lower.endsWith('ем')) return [`${base}й`, `${base}ь`]; // Сергеем, Евгением, Игорем
+    return [`${base}а`, `${base}я`]; // Никитой; Ильёй, Колей
+  }
   if (last === 'ю') return [`${stem}й`, `${stem}ь`]; // Сергею, Игорю
   if (last === 'у') return [FLEETING[stem] ?? stem]; // Ивану, Павлу
   if (last === 'е') return [`${stem}я`, `${stem}а`]; // Коле, Илье; Никите
@@ -73,7 +80,13 @@ function givenCandidates(lower: string, nameCase: NameCase): string[] {
 
 /** The given name's case by its ending alone, when the word ends as only that case would. */
 const caseOfEnding = (lower: string): NameCase | null =>
-  /[аяыи]$/u.test(lower) ? 'genitive' : /[юуе]$/u.test(lower) ? 'dative' : null;
+  /[аяыи]$/u.test(lower)
+    ? 'genitive'
+    : /[юуе]$/u.test(lower)
+      ? 'dative'
+      : /(?:ом|ем|ой|ей|ёй)$/u.test(lower)
+        ? 'instrumental'
+        : null;
 
 /** The nominative of a man's given name in this case, or null when no known name fits. */
 function nominativeGiven(lower: string, nameCase: NameCase): string | null {
@@ -85,19 +98,30 @@ function nominativeGiven(lower: string, nameCase: NameCase): string | null {
 const SURNAME_ENDINGS: Record<NameCase, RegExp> = {
   genitive: /(?:[бвгджзклмнпрстфхцчшщ]а|ого|его)$/u,
   dative: /(?:[бвгджзклмнпрстфхцчшщ]у|ому|ему)$/u,
+  // Ивановым, Пушкиным, Покровским, Шевчуком; not any -им (Ким does not decline).
+  instrumental: /(?:[оеё]вым|[иы]ным|[сц]ким|[бвгджзклмнпрстфхцчшщ]ом)$/u,
 };
-const OTHER_CASE: Record<NameCase, NameCase> = { genitive: 'dative', dative: 'genitive' };
+const CASES: readonly NameCase[] = ['genitive', 'dative', 'instrumental'];
 /** Surnames that stay as they are in every case: Седых, Бойко, Маады, Чооду. */
 const NEVER_DECLINES = /(?:ых|их|[еёиоуыэю])$/u;
 /** An adjectival surname's ending in the case: Покровского, Крайнего; Покровскому, Крайнему. */
-const ADJECTIVAL_ENDINGS: Record<NameCase, RegExp> = { genitive: /(?:ого|его)$/u, dative: /(?:ому|ему)$/u };
+const ADJECTIVAL_ENDINGS: Record<NameCase, RegExp> = {
+  genitive: /(?:ого|его)$/u,
+  dative: /(?:ому|ему)$/u,
+  instrumental: /[сц]ким$/u,
+};
 /** Endings only a man's surname in an oblique case has (Иванову, Покровского): not a woman's. */
 const SURNAME_ONLY_OBLIQUE: Record<NameCase, RegExp> = {
   genitive: ADJECTIVAL_ENDINGS.genitive,
   dative: SURNAME_ENDINGS.dative,
+  instrumental: SURNAME_ENDINGS.instrumental,
 };
 
 function nominativeSurname(lower: string, nameCase: NameCase): string {
+  if (nameCase === 'instrumental') {
+    // Покровским → Покровский; Ивановым, Шевчуком → Иванов, Шевчук.
+    return ADJECTIVAL_ENDINGS.instrumental.test(lower) ? `${lower.slice(0, -2)}ий` : lower.slice(0, -2);
+  }
   if (ADJECTIVAL_ENDINGS[nameCase].test(lower)) {
     const stem = lower.slice(0, -3);
     // Покровского → Покровский, Крайнего → Крайний, Белого → Белый. Толстого may be Толстой or
@@ -108,7 +132,7 @@ function nominativeSurname(lower: string, nameCase: NameCase): string {
   return lower.slice(0, -1);
 }
 
-const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = { genitive: /ича$/u, dative: /ичу$/u };
+const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = { genitive: /ича$/u, dative: /ичу$/u, instrumental: /ичем$/u };
 
 /** The word in the capitals of the word it replaces: all upper-case, or a capital first. */
 function asWritten(lower: string, original: string): string {
@@ -137,7 +161,7 @@ export function nominativeName(name: NameParts): NameParts | null {
   if (
     surname &&
     !surnameDeclined &&
-    (!NEVER_DECLINES.test(surname) || SURNAME_ENDINGS[OTHER_CASE[nameCase]].test(surname))
+    (!NEVER_DECLINES.test(surname) || CASES.some((c) => c !== nameCase && SURNAME_ENDINGS[c].test(surname)))
   )
     return null;
   const patronymicDeclined = patronymic !== '' && PATRONYMIC_ENDINGS[nameCase].test(patronymic);
@@ -153,7 +177,9 @@ export function nominativeName(name: NameParts): NameParts | null {
   return {
     surname: surnameDeclined ? asWritten(nominativeSurname(surname, nameCase), name.surname.trim()) : name.surname,
     given: asWritten(nominative, name.given.trim()),
-    patronymic: patronymicDeclined ? asWritten(patronymic.slice(0, -1), name.patronymic.trim()) : name.patronymic,
+    patronymic: patronymicDeclined
+      ? asWritten(patronymic.slice(0, nameCase === 'instrumental' ? -2 : -1), name.patronymic.trim())
+      : name.patronymic,
   };
 }
 

@@ -156,6 +156,20 @@ describe('regionCode', () => {
     expect(regionCode('Запорожская область')).toBe('UA-23');
     expect(regionCode('Херсонская обл')).toBe('UA-65');
     expect(regionCode('ЧАО')).toBe('RU-CHU');
+    // Written in English, and by their towns, which data/towns.csv (Russia's 85) does not hold.
+    expect(regionCode('DPR')).toBe('UA-14');
+    expect(regionCode('LPR')).toBe('UA-09');
+    expect(regionCode('г. Мариуполь')).toBe('UA-14');
+    expect(regionCode('Алчевск')).toBe('UA-09');
+    expect(regionCode('Мелитополь')).toBe('UA-23');
+    expect(regionCode('Новая Каховка')).toBe('UA-65');
+  });
+
+  it('reads the Urals and the Angara by the names their people call their regions', () => {
+    expect(regionCode('Средний Урал')).toBe('RU-SVE');
+    expect(regionCode('Южный Урал')).toBe('RU-CHE');
+    expect(regionCode('Приангарье')).toBe('RU-IRK');
+    expect(regionCode('Урал')).toBeNull();
   });
 
   it('reads a town or district written for the region (data/towns.csv)', () => {
