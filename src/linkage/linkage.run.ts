@@ -13,6 +13,7 @@ import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { RowError, readCsv } from './linkage.csv.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 export interface RunOptions {
   files: string[];
@@ -139,7 +140,12 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const trainStart = performance.now();
   // Training is one synchronous step (normalising every distinct value, then u, EM and λ).
   if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
+  // Each phase's garbage is collected before the next allocates (collect-garbage.ts): the run's
+  // peak memory is its largest phase, not the sum of what the earlier ones left behind.
+  engine.sync();
+  collectGarbage();
   engine.train();
+  collectGarbage();
   // Human decisions are labels as well as constraints: they update m before scoring.
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
   if (decisions && decisions.same.length + decisions.different.length > 0) {
@@ -156,6 +162,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const predicted = engine.data.size >= 500_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
+  collectGarbage();
   const clusters = engine.cluster(predicted.edges, decisions);
   return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
 };

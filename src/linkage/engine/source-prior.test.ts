@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkageEngine } from './engine.ts';
 import { personConfig } from './person-config.ts';
-import { describeSourcePrior } from './source-prior.ts';
+import { describeSourcePrior, MAX_ROWS } from './source-prior.ts';
 import { rng } from './train.ts';
 
 const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов', 'Попов', 'Васильев', 'Соколов'];
@@ -80,6 +80,34 @@ describe('a prior per pair of source lists', () => {
     const key = (e: typeof first.edges, i: number) => `${e.a[i]}:${e.b[i]}:${e.weight[i].toFixed(9)}`;
     const keys = (e: typeof first.edges) => Array.from({ length: e.length }, (_, i) => key(e, i)).sort();
     expect(keys(second.edges)).toEqual(keys(first.edges));
+  });
+
+  it('pools the smaller lists in one row when a file names more lists than MAX_ROWS', () => {
+    // More publications than rows, two or three records in each.
+    const LISTS = MAX_ROWS + 76;
+    const config = personConfig();
+    const engine = new LinkageEngine({ ...config, training: { ...config.training, minRecords: 0 } });
+    const random = rng(5);
+    for (let p = 0; p < 1400; p++) {
+      const surname = SURNAMES[Math.floor(random() * SURNAMES.length)];
+      const given = GIVEN[Math.floor(random() * GIVEN.length)];
+      const year = String(1970 + Math.floor(random() * 30));
+      for (let k = 0; k < 2; k++)
+        engine.add(`p${p}-${k}`, { source: `list${(p * 2 + k) % LISTS}`, surname, given_name: given, birth_date: year });
+    }
+    engine.train();
+    engine.predict();
+    const prior = engine.params!.sourcePrior!;
+    expect(prior.sources).toHaveLength(LISTS);
+    expect(prior.adjust).toHaveLength(MAX_ROWS);
+    expect(prior.rowOf).toHaveLength(LISTS);
+    expect(new Set(prior.rowOf).size).toBe(MAX_ROWS);
+    // Every pair is scored through the table, and every list has a row.
+    const scorer = engine.scorer!;
+    expect(Number.isFinite(scorer.score(0, 1))).toBe(true);
+    // A pair within one list keeps a cell of its own, whatever its row.
+    expect(prior.self).toHaveLength(LISTS);
+    expect(describeSourcePrior(prior)).toMatch(/other lists|with itself/);
   });
 
   it('is summed up for a run as the pairs of lists least and most likely to name one man', () => {
