@@ -43,6 +43,22 @@ describe('constrained clustering', () => {
     expect(r.clusterOf[2]).not.toBe(r.clusterOf[3]);
     expect(r.review.map((e) => [edges.a[e], edges.b[e]])).toEqual([[2, 3]]);
   });
+  it('takes a cross pair that is an edge at the edge’s weight when the edges are scores, and scores the rest', () => {
+    const probs = { '0-1': 0.999, '1-2': 0.999, '0-2': 0.999, '3-4': 0.999, '2-3': 0.91 };
+    const plain = world(probs);
+    const scored: string[] = [];
+    const check: PairCheck = {
+      edgesAreScores: true,
+      score: (a, b) => {
+        scored.push(a < b ? `${a}-${b}` : `${b}-${a}`);
+        return plain.check.score(a, b);
+      },
+    };
+    const r = cluster(5, plain.edges, check, opts);
+    expect(Array.from(r.clusterOf)).toEqual(Array.from(cluster(5, plain.edges, plain.check, opts).clusterOf));
+    // Merging {0,1,2} with {3,4} over 2-3: only the cross pairs that are no edge are scored.
+    expect(scored.sort()).toEqual(['0-3', '0-4', '1-3', '1-4', '2-4']);
+  });
   it('respects cannot-link between any members, not just the edge', () => {
     const { edges, check } = world({ '0-1': 0.99, '1-2': 0.99, '0-2': 0.95 }, ['0-2']);
     const r = cluster(3, edges, check, opts);

@@ -482,6 +482,7 @@ export class LinkageEngine {
           return { weight, cannotLink: scorer.cannotLink };
         },
         sameSourceForbidden: c.uniquePerSource ? (a, b) => src[a] === src[b] : undefined,
+        edgesAreScores: true,
         fields: {
           levels: scorer.levels,
           contributions: scorer.contributions,
