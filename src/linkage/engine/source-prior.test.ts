@@ -93,7 +93,12 @@ describe('a prior per pair of source lists', () => {
       const given = GIVEN[Math.floor(random() * GIVEN.length)];
       const year = String(1970 + Math.floor(random() * 30));
       for (let k = 0; k < 2; k++)
-        engine.add(`p${p}-${k}`, { source: `list${(p * 2 + k) % LISTS}`, surname, given_name: given, birth_date: year });
+        engine.add(`p${p}-${k}`, {
+          source: `list${(p * 2 + k) % LISTS}`,
+          surname,
+          given_name: given,
+          birth_date: year,
+        });
     }
     engine.train();
     engine.predict();
