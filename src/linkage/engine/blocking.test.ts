@@ -132,6 +132,18 @@ describe('fallback rules ("?field")', () => {
     // Every neighbour pair meets (1989–90, 1990–91, 1991–92); nothing two or more years apart does.
     expect([...pairs].sort()).toEqual(['0-1', '1-2', '2-3']);
   });
+  it('blocks a record with an age for its birth date as one without a birth year', () => {
+    const d = new Dataset(['s', 'dob']);
+    ['35 лет', '1989', ''].forEach((dob, i) => d.add(String(i), { s: 'ivanov', dob }));
+    const pairs = (rule: string[]): string[] => {
+      const found: string[] = [];
+      new Blocking(d, [rule]).forEachPair((p, q) => found.push([p, q].sort().join('-')));
+      return found.sort();
+    };
+    // "35 лет" is no year to meet 1989 on, and like the record without one it falls back.
+    expect(pairs(['s', 'dob|birth-year'])).toEqual([]);
+    expect(pairs(['s', '?dob|birth-year'])).toEqual(['0-1', '0-2', '1-2']);
+  });
 });
 
 describe('person blocking', () => {

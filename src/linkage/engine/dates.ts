@@ -37,7 +37,21 @@ const L = {
   yearOff: 6,
   fullConflict: 7,
   different: 8,
+  aboutSameAge: 9,
+  agesApart: 10,
 } as const;
+
+/**
+ * A birth year reckoned from an age ("35 лет"), packed with this in place of month and day. The
+ * lists are of the war since 2022; an age in one written 2022–2026 gives a birth year within three
+ * of AGE_YEAR less the age, so it is compared only as "about the same age" or "ages apart".
+ */
+const AGE_MARK = 99;
+const AGE_YEAR = 2024;
+const AGE_SPREAD = 3;
+export const packAge = (age: number): number => (AGE_YEAR - age) * 10000 + AGE_MARK;
+/** Whether a packed date is a year reckoned from an age (no day, month or exact year of its own). */
+export const isAgeYear = (packed: number): boolean => packed >= 0 && packed % 10000 === AGE_MARK;
 
 export const DATE_LEVELS: Level[] = [
   { label: 'null' },
@@ -49,6 +63,8 @@ export const DATE_LEVELS: Level[] = [
   { label: 'year ±1' },
   { label: 'different full dates' },
   { label: 'different' },
+  { label: 'about the same age' },
+  { label: 'ages apart' },
 ];
 /**
  * The levels a config's `cannotLink` makes "two people": two full dates more than a month apart.
@@ -92,6 +108,11 @@ const oneDigitTypo = (a: number, b: number): boolean => {
 
 export const dateLevel = (pa: number, pb: number): number => {
   if (pa < 0 || pb < 0) return 0;
+  if (isAgeYear(pa) || isAgeYear(pb)) {
+    // An age against a date or another age: only the years compare, give or take the list's year.
+    const apart = Math.abs(Math.floor(pa / 10000) - Math.floor(pb / 10000));
+    return apart <= AGE_SPREAD ? L.aboutSameAge : L.agesApart;
+  }
   if (pa === pb) return L.exact;
   const ya = Math.floor(pa / 10000);
   const yb = Math.floor(pb / 10000);

@@ -1,6 +1,7 @@
 // Blocking-key transforms for person records ("surname|surname-metaphone" in a rule); transforms.ts
 // puts them in its table.
 import { personDate } from './person.ts';
+import { isAgeYear } from './dates.ts';
 import { unitOf } from './unit-comparison.ts';
 import {
   canonicalGivenName,
@@ -47,28 +48,31 @@ export const personTransforms: Record<string, KeyTransform> = {
   'given-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))),
   'patronymic-key': (raw) => (isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic')))),
   'patronymic-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))),
+  // A year reckoned from an age ("35 лет") is no year to block on: give or take three, it would
+  // meet its twin's year one time in seven. Such a record blocks as one without a birth year does
+  // (the "?birth_date" fallback rules pair it with its namesakes).
   'birth-year': (raw) => {
     const p = personDate(raw);
-    return p < 0 ? null : String(Math.floor(p / 10000));
+    return p < 0 || isAgeYear(p) ? null : String(Math.floor(p / 10000));
   },
   // Two-year windows, one of them shifted by a year: any two birth years at most one apart share
   // a window in one of the two (a year off by one from age arithmetic is the commonest date error).
   'birth-year2': (raw) => {
     const p = personDate(raw);
-    return p < 0 ? null : String(Math.floor(Math.floor(p / 10000) / 2));
+    return p < 0 || isAgeYear(p) ? null : String(Math.floor(Math.floor(p / 10000) / 2));
   },
   'birth-year2s': (raw) => {
     const p = personDate(raw);
-    return p < 0 ? null : String(Math.floor((Math.floor(p / 10000) + 1) / 2));
+    return p < 0 || isAgeYear(p) ? null : String(Math.floor((Math.floor(p / 10000) + 1) / 2));
   },
   'birth-date': (raw) => {
     const p = personDate(raw);
-    return p < 0 || p % 100 === 0 ? null : String(p);
+    return p < 0 || p % 100 === 0 || isAgeYear(p) ? null : String(p);
   },
   // Day and month without the year: a year typed wrong or off by one still meets its twin.
   'birth-month-day': (raw) => {
     const p = personDate(raw);
-    return p < 0 || p % 100 === 0 ? null : String(p % 10000);
+    return p < 0 || p % 100 === 0 || isAgeYear(p) ? null : String(p % 10000);
   },
   'region-code': (raw) => regionCode(raw),
   'unit-number': (raw) => unitOf(raw).number,

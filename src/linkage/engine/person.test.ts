@@ -72,6 +72,17 @@ describe('person comparisons: every level', () => {
     // A dotted date with a month of 19 is a typo of a Russian date, not an American one.
     expect(levelOf(s, { d: '05.19.1996' }, { d: '05.10.1996' })).toBe(typo);
   });
+  it('birth date against an age: about the same age within three years, else ages apart', () => {
+    const s = { type: 'person-date', field: 'd', cannotLink: true };
+    // 35 in a list of 2022–2026: born 1986–1991.
+    expect(levelOf(s, { d: '35 лет' }, { d: '12.03.1989' })).toBe('about the same age');
+    expect(levelOf(s, { d: '(35)' }, { d: '1987' })).toBe('about the same age');
+    expect(levelOf(s, { d: '35-летний' }, { d: '37 лет' })).toBe('about the same age');
+    expect(levelOf(s, { d: '35 лет' }, { d: '1980' })).toBe('ages apart');
+    expect(levelOf(s, { d: 'aged 22' }, { d: '55 лет' })).toBe('ages apart');
+    // An age is never a cannot-link: the list's year is unknown.
+    expect(levelOf(s, { d: '35 лет' }, { d: '12.03.1970' })).toBe('ages apart');
+  });
   it('region and unit', () => {
     const r = { type: 'region', field: 'r' };
     expect(levelOf(r, { r: 'Бурятия' }, { r: 'RU-BU' })).toBe('same');

@@ -12,10 +12,10 @@ import {
   type SwapDetector,
 } from './person-names.ts';
 import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
-import { packDate, parseGenericDate } from './dates.ts';
+import { packAge, packDate, parseGenericDate } from './dates.ts';
 import { clean, damerau, jaroWinkler, PairCache, wordingOf } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
-import { correctedGivenName, givenNameReadings, parseDate, regionCode } from './normalize/index.ts';
+import { correctedGivenName, givenNameReadings, parseAge, parseDate, regionCode } from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -275,6 +275,9 @@ export const personDate = (raw: string): number => {
   const d = parseDate(raw);
   if (d && d.precision !== 'none') return packDate(d);
   if (d) return -1;
+  // "35 лет", "(35)": an age, a birth year give or take three (dates.ts packAge).
+  const age = parseAge(raw);
+  if (age !== null) return packAge(age);
   // Impossible dates (month 13) may still be a swapped or mistyped real date: keep the digits.
   return packDate(parseGenericDate(raw));
 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from './index.ts';
+import { parseAge, parseDate } from './index.ts';
 
 const day = (year: number, month: number, d: number) => ({ year, month, day: d, precision: 'day' });
 
@@ -159,5 +159,26 @@ describe('parseDate', () => {
       }),
       { numRuns: 300, seed: 3 },
     );
+  });
+});
+
+describe('parseAge', () => {
+  it('reads an age where a birth date should be, in the forms lists write it', () => {
+    for (const raw of [
+      '35 лет',
+      '35 года',
+      '35 год',
+      '(35)',
+      '35-летний',
+      '35 y.o.',
+      'aged 35',
+      '35 років',
+      'в возрасте 35 лет',
+    ])
+      expect(parseAge(raw), raw).toBe(35);
+  });
+  it('reads no age from a bare number, a year, or an age no serviceman has', () => {
+    for (const raw of ['35', '(1989)', '1989', '12 лет', '89 г.р.', '12.03.1989'])
+      expect(parseAge(raw), raw).toBeNull();
   });
 });
