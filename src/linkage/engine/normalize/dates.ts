@@ -157,19 +157,20 @@ export function parseDate(raw: string): PartialDate | null {
   return null;
 }
 
-/**
- * An age where a birth date should be: obituaries write "погиб в возрасте 35 лет", lists "35 лет",
- * "(35)", "35-летний", "35 y.o.", "aged 35", Ukrainian "35 років". A man's age in a list, 16–75, or
- * null. The list's year is unknown, so the birth year it gives is approximate (person.ts).
- */
 const AGE_BEFORE = '(?:в возрасте|возраст:?|aged?:?|age:?)';
-const AGE_AFTER = '(?:лет(?:ний|него|нему)?|год(?:а|ов)?|годам|y\\.?\\s*o\\.?|years?(?:\\s+old)?|yrs?\\.?|рок(?:ів|и)|рік)';
+const AGE_AFTER =
+  '(?:лет(?:ний|него|нему)?|год(?:а|ов)?|годам|y\\.?\\s*o\\.?|years?(?:\\s+old)?|yrs?\\.?|рок(?:ів|и)|рік)';
 const AGE_FORMS = [
   /^\((\d{2})\)$/u,
   new RegExp(`^(?:${AGE_BEFORE})?\\s*(\\d{2})\\s*-?\\s*${AGE_AFTER}$`, 'u'),
   new RegExp(`^${AGE_BEFORE}\\s*(\\d{2})$`, 'u'),
 ];
 
+/**
+ * An age where a birth date should be: obituaries write "погиб в возрасте 35 лет", lists "35 лет",
+ * "(35)", "35-летний", "35 y.o.", "aged 35", Ukrainian "35 років". A man's age in a list, 16–75, or
+ * null. The list's year is unknown, so the birth year it gives is approximate (person.ts).
+ */
 export function parseAge(raw: string): number | null {
   const s = (raw ?? '').trim().toLowerCase().replace(/ё/g, 'е');
   for (const form of AGE_FORMS) {
