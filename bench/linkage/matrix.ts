@@ -1,6 +1,8 @@
 // The linkage benchmark matrix (issue 10): every dataset in its own process, so peak memory is
-// that dataset's own. Each generator (the project's, and the two independent ones written without
-// reading the engine, bench/linkage/independent and bench/linkage/third) at 20,000 and 1,000,000 records, plus FEBRL 1–4 and Splink's fake_1000:
+// that dataset's own. Each generator (the project's, and three written without reading the
+// engine: bench/linkage/independent, third and fourth) at 20,000 and 1,000,000 records, an English
+// registry linked with the config its author wrote from the docs (bench/linkage/registry), plus
+// FEBRL 1–4 and Splink's fake_1000:
 // pairwise and B-cubed precision/recall/F1, pair completeness of blocking, wall and CPU seconds,
 // peak RSS, and (for the generators) one new record against the index, p50/p95.
 // Run: npm run bench:linkage [-- --only own-20k,febrl3] [-- --seed 42]. Printed, never asserted.
