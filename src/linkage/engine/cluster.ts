@@ -139,8 +139,9 @@ export const cluster = (
     const ra = find(edges.a[e]);
     const rb = find(edges.b[e]);
     if (ra === rb) continue;
-    const A = membersOf(ra);
-    const B = membersOf(rb);
+    // The smaller cluster's members are walked with their edges marked, the larger's looked up.
+    const [A, B] =
+      membersOf(ra).length <= membersOf(rb).length ? [membersOf(ra), membersOf(rb)] : [membersOf(rb), membersOf(ra)];
     if (A.length + B.length > opts.maxClusterSize) {
       rejected.size++;
       alarmed.add(A.length >= B.length ? ra : rb);
