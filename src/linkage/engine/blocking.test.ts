@@ -200,6 +200,15 @@ describe('person blocking', () => {
   });
 });
 
+describe('person blocking of a record without a given name', () => {
+  it('pairs a rare surname written alone with the records that name it in full', () => {
+    const d = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    d.add('a', { surname: 'Шмахотов' });
+    d.add('b', { surname: 'ШМАХОТОВ', given_name: 'Игорь', patronymic: 'Петрович', birth_date: '1990' });
+    expectOnlyThisRulePairs(d, '"surname|surname-genderless","?given_name|given-initial"');
+  });
+});
+
 describe('unit blocking keys', () => {
   it('puts a formation written without its type in the block of the typed one', () => {
     const d = new Dataset(['surname', 'unit']);
