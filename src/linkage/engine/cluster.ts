@@ -130,10 +130,11 @@ export const cluster = (
   const adjacency = check.edgesAreScores ? adjacencyOf(n, edges) : null;
   // edgeTo[y]: the edge between y and the cross pair's member of A being looked at, or -1.
   const edgeTo = adjacency ? new Int32Array(n).fill(-1) : null;
-  const markEdges = (x: number, to: number | null): void => {
+  /** Marks x's edges in edgeTo (on), or clears them again (off). */
+  const markEdges = (x: number, on: boolean): void => {
     if (!adjacency || !edgeTo) return;
     for (let k = adjacency.start[x]; k < adjacency.start[x + 1]; k++)
-      edgeTo[adjacency.other[k]] = to === null ? adjacency.edge[k] : to;
+      edgeTo[adjacency.other[k]] = on ? adjacency.edge[k] : -1;
   };
   for (const e of order) {
     const ra = find(edges.a[e]);
@@ -157,7 +158,7 @@ export const cluster = (
     let ok = true;
     let sum = 0;
     for (const x of A) {
-      markEdges(x, null);
+      markEdges(x, true);
       for (const y of B) {
         if (forbidden(x, y)) {
           ok = false;
@@ -179,7 +180,7 @@ export const cluster = (
         }
         sum += probability(s.weight);
       }
-      markEdges(x, -1);
+      markEdges(x, false);
       if (!ok) break;
     }
     if (!ok) {

@@ -5,7 +5,7 @@
 // back to the nominative (normalize/name-cases.ts says when the case is sure).
 import type { ComparisonSpec } from './comparison.ts';
 import { type NameParts, splitFullName } from './normalize/full-names.ts';
-import { nominativeName } from './normalize/name-cases.ts';
+import { mayBeOblique, nominativeName } from './normalize/name-cases.ts';
 
 /**
  * A Dataset.prepare for a config with person name comparisons (surname and given name, the
@@ -20,10 +20,8 @@ export const personNamePreparer = (
   if (s < 0 || g < 0) return null;
   return (values) => {
     splitFullNameIn(values, s, g, p);
-    // Only a given name ending in a vowel, or in -ом, -ем, -ой, -ей, -ёй, may be in an oblique
-    // case (Сергея, Ивану, Коли; Иваном, Сергеем, Никитой).
     const given = values[g]?.trim() ?? '';
-    if (!/(?:[аяыиуюе]|[оеё][мй])$/iu.test(given)) return;
+    if (!mayBeOblique(given)) return;
     const read = nominativeName({ surname: values[s] ?? '', given, patronymic: p >= 0 ? (values[p] ?? '') : '' });
     if (read) writeName(values, s, g, p, read);
   };

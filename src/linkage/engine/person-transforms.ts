@@ -32,6 +32,21 @@ const nameAny = (raw: string): string | null => {
   return full !== key ? full : surnameGenderless(key);
 };
 
+// A year reckoned from an age ("35 лет") is no year to block on: give or take three, it would
+// meet its twin's year one time in seven. Such a record blocks as one without a birth year does
+// (the "?birth_date" fallback rules pair it with its namesakes).
+const birthYear = (raw: string): number | null => {
+  const p = personDate(raw);
+  return p < 0 || isAgeYear(p) ? null : Math.floor(p / 10000);
+};
+/** The packed date when it is a full one (day, month and year), else null. */
+const fullBirthDate = (raw: string): number | null => {
+  const p = personDate(raw);
+  return p < 0 || p % 100 === 0 || isAgeYear(p) ? null : p;
+};
+const keyOf = (x: number | null, f: (x: number) => number = (v) => v): string | null =>
+  x === null ? null : String(f(x));
+
 export const personTransforms: Record<string, KeyTransform> = {
   'surname-key': (raw) => nonEmpty(nameKey(raw, 'surname')),
   'surname-genderless': (raw) => nonEmpty(surnameGenderless(nameKey(raw, 'surname'))),
@@ -48,32 +63,14 @@ export const personTransforms: Record<string, KeyTransform> = {
   'given-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))),
   'patronymic-key': (raw) => (isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic')))),
   'patronymic-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))),
-  // A year reckoned from an age ("35 лет") is no year to block on: give or take three, it would
-  // meet its twin's year one time in seven. Such a record blocks as one without a birth year does
-  // (the "?birth_date" fallback rules pair it with its namesakes).
-  'birth-year': (raw) => {
-    const p = personDate(raw);
-    return p < 0 || isAgeYear(p) ? null : String(Math.floor(p / 10000));
-  },
+  'birth-year': (raw) => keyOf(birthYear(raw)),
   // Two-year windows, one of them shifted by a year: any two birth years at most one apart share
   // a window in one of the two (a year off by one from age arithmetic is the commonest date error).
-  'birth-year2': (raw) => {
-    const p = personDate(raw);
-    return p < 0 || isAgeYear(p) ? null : String(Math.floor(Math.floor(p / 10000) / 2));
-  },
-  'birth-year2s': (raw) => {
-    const p = personDate(raw);
-    return p < 0 || isAgeYear(p) ? null : String(Math.floor((Math.floor(p / 10000) + 1) / 2));
-  },
-  'birth-date': (raw) => {
-    const p = personDate(raw);
-    return p < 0 || p % 100 === 0 || isAgeYear(p) ? null : String(p);
-  },
+  'birth-year2': (raw) => keyOf(birthYear(raw), (y) => Math.floor(y / 2)),
+  'birth-year2s': (raw) => keyOf(birthYear(raw), (y) => Math.floor((y + 1) / 2)),
+  'birth-date': (raw) => keyOf(fullBirthDate(raw)),
   // Day and month without the year: a year typed wrong or off by one still meets its twin.
-  'birth-month-day': (raw) => {
-    const p = personDate(raw);
-    return p < 0 || p % 100 === 0 || isAgeYear(p) ? null : String(p % 10000);
-  },
+  'birth-month-day': (raw) => keyOf(fullBirthDate(raw), (p) => p % 10000),
   'region-code': (raw) => regionCode(raw),
   'unit-number': (raw) => unitOf(raw).number,
   'unit-formation': (raw) => unitOf(raw).formation,

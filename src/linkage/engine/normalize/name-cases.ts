@@ -78,15 +78,19 @@ function givenCandidates(lower: string, nameCase: NameCase): string[] {
   return [];
 }
 
+/** Given names' endings by case: Сергея, Ивана; Сергею, Ивану; Сергеем, Иваном, Никитой. */
+const GIVEN_ENDINGS: readonly [RegExp, NameCase][] = [
+  [/[аяыи]$/u, 'genitive'],
+  [/[юуе]$/u, 'dative'],
+  [/(?:ом|ем|ой|ей|ёй)$/u, 'instrumental'],
+];
+
 /** The given name's case by its ending alone, when the word ends as only that case would. */
 const caseOfEnding = (lower: string): NameCase | null =>
-  /[аяыи]$/u.test(lower)
-    ? 'genitive'
-    : /[юуе]$/u.test(lower)
-      ? 'dative'
-      : /(?:ом|ем|ой|ей|ёй)$/u.test(lower)
-        ? 'instrumental'
-        : null;
+  GIVEN_ENDINGS.find(([ending]) => ending.test(lower))?.[1] ?? null;
+
+/** Whether a given name ends as one in an oblique case may: the cheap test before nominativeName. */
+export const mayBeOblique = (given: string): boolean => caseOfEnding(given.toLowerCase()) !== null;
 
 /** The nominative of a man's given name in this case, or null when no known name fits. */
 function nominativeGiven(lower: string, nameCase: NameCase): string | null {
@@ -132,7 +136,12 @@ function nominativeSurname(lower: string, nameCase: NameCase): string {
   return lower.slice(0, -1);
 }
 
-const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = { genitive: /ича$/u, dative: /ичу$/u, instrumental: /ичем$/u };
+/** A patronymic's ending in the case, after its nominative -ич: Петровича, Петровичу, Петровичем. */
+const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = {
+  genitive: /(?<=ич)а$/u,
+  dative: /(?<=ич)у$/u,
+  instrumental: /(?<=ич)ем$/u,
+};
 
 /** The word in the capitals of the word it replaces: all upper-case, or a capital first. */
 function asWritten(lower: string, original: string): string {
@@ -178,7 +187,7 @@ export function nominativeName(name: NameParts): NameParts | null {
     surname: surnameDeclined ? asWritten(nominativeSurname(surname, nameCase), name.surname.trim()) : name.surname,
     given: asWritten(nominative, name.given.trim()),
     patronymic: patronymicDeclined
-      ? asWritten(patronymic.slice(0, nameCase === 'instrumental' ? -2 : -1), name.patronymic.trim())
+      ? asWritten(patronymic.replace(PATRONYMIC_ENDINGS[nameCase], ''), name.patronymic.trim())
       : name.patronymic,
   };
 }
