@@ -141,6 +141,35 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
     expect([await count('persons'), await count('events'), await count('import_rows')]).toEqual(before);
   });
 
+  it('reads an age where the birth date goes, or in a column of its own, as the year it implies', async () => {
+    // The list of 03.2026 gives «35 лет»; a row's own event date (02.2024) is the year the age was
+    // reached in; a «Возраст» column is found by its Russian name.
+    const out = await cli(csv(['21,x,Агеев,Павел,,35 лет,,,,,,,', '22,x,Агеев,Роман,,(35),,,погиб,02.2024,,,']));
+    expect(out).toMatchObject({ state: 'done', added: 2 });
+    const byAge = await cli(new TextEncoder().encode('Фамилия;Имя;Возраст\nАгеев;Олег;41\n'));
+    expect(byAge).toMatchObject({ state: 'done', added: 1 });
+    const born = await s.t.opened.db
+      .selectFrom('persons')
+      .select(['given_name', 'birth_date', 'birth_precision'])
+      .where('surname', '=', 'Агеев')
+      .orderBy('given_name')
+      .execute();
+    expect(born).toEqual([
+      { given_name: 'Олег', birth_date: '1985', birth_precision: 'year' },
+      { given_name: 'Павел', birth_date: '1991', birth_precision: 'year' },
+      { given_name: 'Роман', birth_date: '1989', birth_precision: 'year' },
+    ]);
+    // An age no serviceman has, or a word, stops the file at its line, naming the column.
+    for (const [text, line] of [
+      ['Фамилия;Имя;Возраст\nАгеев;Ян;41\nАгеев;Илья;8\n', 3],
+      ['Фамилия;Имя;Возраст\nАгеев;Илья;много\n', 2],
+    ] as const) {
+      const bad = await cli(new TextEncoder().encode(text));
+      expect(bad.state).toBe('failed');
+      expect(bad.error).toMatchObject({ line, key: 'imports.errors.age', params: { column: 'Возраст', max: 75 } });
+    }
+  });
+
   it('refuses a file it cannot read as a list, with the reason', async () => {
     const refused = async (bytes: Uint8Array) => {
       try {

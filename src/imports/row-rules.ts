@@ -1,4 +1,4 @@
-import { parseDate, regionCode } from '../linkage/engine/normalize/index.ts';
+import { parseAge, parseDate, regionCode } from '../linkage/engine/normalize/index.ts';
 import { splitFullName } from '../linkage/engine/normalize/full-names.ts';
 import { PERSON_CSV_COLUMNS } from '../linkage/engine/person-config.ts';
 import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
@@ -14,11 +14,15 @@ import { ListError, MAX_CELL_CHARS, looksLikeFormula } from './list-format.ts';
 // line and the column at fault (the cell's value is never repeated: it may be a name).
 
 const NAMES_END = PERSON_CSV_COLUMNS.indexOf('patronymic') + 1;
+const BIRTH_END = PERSON_CSV_COLUMNS.indexOf('birth_date') + 1;
 export const PLATFORM_FIELDS = [
   ...PERSON_CSV_COLUMNS.slice(0, NAMES_END),
   // «ФИО»: the whole name in one column, spread over surname, given name and patronymic.
   'full_name',
-  ...PERSON_CSV_COLUMNS.slice(NAMES_END),
+  ...PERSON_CSV_COLUMNS.slice(NAMES_END, BIRTH_END),
+  // An obituary roundup's «возраст»: the birth year it implies (ageYear) where no birth date is given.
+  'age',
+  ...PERSON_CSV_COLUMNS.slice(BIRTH_END),
   'status',
   'event_date',
   'category',
@@ -40,6 +44,7 @@ const ALIASES: Record<PlatformField, string[]> = {
   given_name: ['given_name', 'first_name', 'name', 'имя'],
   patronymic: ['patronymic', 'middle_name', 'отчество'],
   birth_date: ['birth_date', 'date_of_birth', 'dob', 'дата рождения', 'дата_рождения', 'год рождения', 'др'],
+  age: ['age', 'возраст', 'полных лет', 'лет'],
   region: ['region', 'регион', 'область', 'субъект'],
   unit: ['unit', 'часть', 'воинская часть', 'в/ч', 'подразделение'],
   status: ['status', 'статус'],
@@ -119,6 +124,10 @@ export const categoryOf = (raw: string): string | null => {
   return null;
 };
 
+/** The ages a list of servicemen may give (parseAge reads the same span from "35 лет"). */
+const MIN_AGE = 16;
+const MAX_AGE = 75;
+
 // As the people schema, letters of any alphabet with spaces, hyphens and dots, plus every mark
 // lists use for an apostrophe or a soft sign in Latin (Igor`, Il'ya, Ilʼin) and a maiden name
 // in brackets. Digits and other symbols are refused.
@@ -197,9 +206,24 @@ export const readRow = (
     const v = cell(field);
     if (!v) return null;
     const d = listDate(v);
-    if (!d || Number(d.value.slice(0, 4)) < 1900) return fail(field, 'imports.errors.date');
+    if (!d || Number(d.value.slice(0, 4)) < 1900) {
+      // «35 лет» where the birth date goes: obituary roundups give an age more often than a date.
+      if (field === 'birth_date' && parseAge(v) !== null) return ageYear(field, v);
+      return fail(field, 'imports.errors.date');
+    }
     if (inFuture(d, ctx.today)) fail(field, 'imports.errors.futureDate');
     return d;
+  };
+  // An age is the birth year it implies in the year the row speaks of: its event's date, else
+  // the list's date, else this year. A man of 35 in 2024 was born in 1989 or 1988; the year is
+  // kept at year precision, and the matching takes a year off by one as a near agreement.
+  const ageYear = (field: 'birth_date' | 'age', v: string): PartialDate => {
+    const age = parseAge(v) ?? (/^\d{1,2}$/.test(v) ? Number(v) : null);
+    if (age === null || age < MIN_AGE || age > MAX_AGE)
+      return fail(field, 'imports.errors.age', { min: MIN_AGE, max: MAX_AGE });
+    const at = (cell('event_date') && listDate(cell('event_date'))) || ctx.sourceDate;
+    const year = Number((at?.value ?? ctx.today).slice(0, 4)) - age;
+    return { value: String(year), precision: 'year' };
   };
   const text = (field: PlatformField, max: number): string | null => {
     const v = cell(field);
@@ -210,7 +234,7 @@ export const readRow = (
   const surname = name('surname', true) as string;
   const givenName = name('given_name', false) ?? '';
   const patronymic = name('patronymic', false);
-  const birth = date('birth_date');
+  const birth = date('birth_date') ?? (cell('age') ? ageYear('age', cell('age')) : null);
   // A region no name or code of data/regions.csv matches ("ЛНР", a district) is not an error:
   // the record simply has no region code, and the row keeps what the list said.
   const code = cell('region') ? regionCode(cell('region')) : null;

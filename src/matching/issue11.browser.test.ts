@@ -180,6 +180,38 @@ describe('issue 11 pages in a browser', () => {
     await ctx.close();
   });
 
+  it('staff: an obituary roundup that gives ages, and one with an age no soldier has', async () => {
+    const ctx = await contextFor(w.verifier.cookies);
+    const page = await ctx.newPage();
+    const upload = async (name: string, text: string) => {
+      await page.goto(`${run.baseUrl}/staff/imports/new`);
+      await page.getByLabel('Название списка').fill(name);
+      await page.getByLabel('Дата списка').fill('05.2024');
+      await page.getByLabel('Вид источника').selectOption('rights_group');
+      await page.getByLabel('Файл CSV').setInputFiles(csvFile(`${name.length}.csv`, text));
+      await page.getByRole('button', { name: 'Загрузить' }).click();
+      await page.getByRole('heading', { name: 'Какой столбец что содержит' }).waitFor();
+    };
+    await upload('Некрологи мая', 'Фамилия;Имя;Возраст\nЖуравлёв;Тимур;35\n');
+    // «Возраст» is found as the age column without being asked.
+    expect(await page.getByLabel(/Возраст \(лет\)/).inputValue()).toBe('Возраст');
+    await check(page, 'map-age');
+    await page.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByText('импорт завершён').waitFor({ timeout: 30_000 });
+    const born = await run.db
+      .selectFrom('persons')
+      .select(['birth_date', 'birth_precision'])
+      .where('surname', '=', 'Журавлёв')
+      .executeTakeFirstOrThrow();
+    expect(born).toEqual({ birth_date: '1989', birth_precision: 'year' });
+
+    await upload('Некрологи июня', 'Фамилия;Имя;Возраст\nЖуравлёв;Ян;35\nЖуравлёв;Лев;7\n');
+    await page.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByText('в столбце «Возраст» не возраст: нужно число лет от 16 до 75').waitFor({ timeout: 30_000 });
+    await check(page, 'import-age-error');
+    await ctx.close();
+  });
+
   it('staff: an incident; a family joins the families of the unit and writes on their board', async () => {
     const staff = await contextFor(w.verifier.cookies);
     const page = await staff.newPage();
