@@ -68,8 +68,8 @@ export const linkageConfigSchema = z.object({
     .optional(),
   thresholds: z
     .object({
-      link: z.number().gt(0).lt(1).default(0.9),
-      review: z.number().gt(0).lt(1).default(0.5),
+      link: z.number().gt(0).lt(1).default(0.5),
+      review: z.number().gt(0).lt(1).default(0.3),
       minAverage: z.number().gte(0).lt(1).default(0.5),
       /** Comparisons of which one must agree for a link; others are capped to the review band. */
       corroborate: z.array(z.string()).default([]),
@@ -90,7 +90,7 @@ export const linkageConfigSchema = z.object({
       optimiseF1: z.boolean().optional(),
       minLink: z.number().gt(0).lt(1).optional(),
     })
-    .default({ link: 0.9, review: 0.5, minAverage: 0.5, corroborate: [] }),
+    .default({ link: 0.5, review: 0.3, minAverage: 0.5, corroborate: [] }),
   cluster: z
     .object({
       maxClusterSize: z.number().int().positive().default(200),
