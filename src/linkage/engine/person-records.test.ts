@@ -28,6 +28,19 @@ describe('full names written in one field', () => {
     });
   });
 
+  it('with a rank, a call sign, in the given-name field or in an oblique case, compare as the man written plainly', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Ерёмин', given_name: 'Андрей', patronymic: 'Петрович' });
+    engine.add('b', { surname: 'мл. сержант Ерёмин Андрей Петрович' });
+    engine.add('c', { given_name: 'Андрей Ерёмин' });
+    engine.add('d', { surname: 'Андрею Ерёмину' });
+    engine.add('e', { surname: 'Ерёмин', given_name: 'Андрей (Гром)' });
+    engine.add('f', { given_name: 'Ерёмина Андрея Петровича' });
+    for (const other of [1, 2, 3, 4, 5])
+      expect(labels(engine, 0, other), String(other)).toMatchObject({ surname: 'exact', given_name: 'exact' });
+    expect(labels(engine, 0, 5)).toMatchObject({ patronymic: 'exact' });
+  });
+
   it('are split when read from a CSV file too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kintrace-fullname-'));
     const file = join(dir, 'people.csv');

@@ -41,6 +41,47 @@ describe('splitFullName', () => {
     expect(splitFullName('Алиев', 'Мамед Гусейн оглы', '')).toEqual(parts('Алиев', 'Мамед', 'Гусейн оглы'));
   });
 
+  it('leaves a rank before the name and a call sign after it out', () => {
+    expect(splitFullName('ряд. Пермяков Алексей Валерьевич', '', '')).toEqual(
+      parts('Пермяков', 'Алексей', 'Валерьевич'),
+    );
+    expect(splitFullName('гв. рядовой Лебедев Юрий', '', '')).toEqual(parts('Лебедев', 'Юрий', ''));
+    expect(splitFullName('мл.с-т Константин Андреевич Зубов', '', '')).toEqual(
+      parts('Зубов', 'Константин', 'Андреевич'),
+    );
+    expect(splitFullName('ст. лейтенант Гайнуллин И.Р.', '', '')).toEqual(parts('Гайнуллин', 'И.', 'Р.'));
+    expect(splitFullName('к-н Мартынов', 'Евгений', '')).toEqual(parts('Мартынов', 'Евгений', ''));
+    expect(splitFullName('Осипов', 'Даниил, позывной «Зверь»', 'Артурович')).toEqual(
+      parts('Осипов', 'Даниил', 'Артурович'),
+    );
+    expect(splitFullName('Бобров', 'Егор (Призрак)', 'Денисович')).toEqual(parts('Бобров', 'Егор', 'Денисович'));
+    // A surname that begins like a rank, or a rank alone, stays.
+    expect(splitFullName('Майоров Иван', '', '')).toEqual(parts('Майоров', 'Иван', ''));
+    expect(splitFullName('Майор', 'Иван', '')).toBeNull();
+  });
+
+  it('splits a whole name in the given-name field, names in an oblique case, and a surname in capitals', () => {
+    expect(splitFullName('', 'Кирилл Солодев', '')).toEqual(parts('Солодев', 'Кирилл', ''));
+    expect(splitFullName('', 'Коваленко Ярослав Андреевич', '')).toEqual(parts('Коваленко', 'Ярослав', 'Андреевич'));
+    expect(splitFullName('', 'Иван Иванович', '')).toEqual(parts('', 'Иван', 'Иванович'));
+    // name-cases.ts reads these back to the nominative once they are apart.
+    expect(splitFullName('Бойко Алексея', '', '')).toEqual(parts('Бойко', 'Алексея', ''));
+    expect(splitFullName('Андрею Ерёмину', '', '')).toEqual(parts('Ерёмину', 'Андрею', ''));
+    expect(splitFullName('', 'Жукова Дмитрия Евгеньевича', '')).toEqual(parts('Жукова', 'Дмитрия', 'Евгеньевича'));
+    expect(splitFullName('Дроздкина', 'Максима Андреевича', '')).toEqual(parts('Дроздкина', 'Максима', 'Андреевича'));
+    expect(splitFullName('SANHINOV Abdullo', '', '')).toEqual(parts('SANHINOV', 'Abdullo', ''));
+    expect(splitFullName('ПОНОМАРЕНКО Артур Дмитриевиу', '', '')).toEqual(parts('ПОНОМАРЕНКО', 'Артур', 'Дмитриевиу'));
+    expect(splitFullName('Дмитрий Долгих', '', '')).toEqual(parts('Долгих', 'Дмитрий', ''));
+    expect(splitFullName('Роман Бородін', '', '')).toEqual(parts('Бородін', 'Роман', ''));
+    expect(splitFullName('VAKHRAMIN Oleksandr Volodymyrovych', '', '')).toEqual(
+      parts('VAKHRAMIN', 'Oleksandr', 'Volodymyrovych'),
+    );
+    expect(splitFullName('Собиров Жасур Тохир угли', '', '')).toEqual(parts('Собиров', 'Жасур', 'Тохир угли'));
+    // A given name no list knows beside a word only a surname ends so; not beside one a given name may end so.
+    expect(splitFullName('Магомедшапи Гасанов', '', '')).toEqual(parts('Гасанов', 'Магомедшапи', ''));
+    expect(splitFullName('Камалутдин Гасанов', '', '')).toBeNull();
+  });
+
   it('leaves alone what is already apart, and what would be a guess', () => {
     expect(splitFullName('Иванов', 'Иван', 'Иванович')).toBeNull();
     expect(splitFullName('Иванов Иван Иванович', '', 'Иванович')).toBeNull();

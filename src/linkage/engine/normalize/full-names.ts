@@ -1,5 +1,7 @@
 import { isKnownGivenName } from './given-names.ts';
+import { isGivenNameInAnyCase, type NameParts } from './name-cases.ts';
 import { isInitial, nameKey } from './names.ts';
+import { withoutRankOrCallSign } from './name-extras.ts';
 
 // Russian lists most often give a man's name in one column, «ФИО»: "Иванов Иван Иванович",
 // "Иван Иванович Иванов", "Иванов И.И.", or the given name with the patronymic ("Иван
@@ -8,14 +10,24 @@ import { isInitial, nameKey } from './names.ts';
 // given name, a word with a patronymic's ending, initials); otherwise leave the record as it is.
 
 // Also declined ("Иванова Сергея Петровича"): name-cases.ts reads it back once it is split.
-const PATRONYMIC = /(?:ович|евич|ич|ича|ичу|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$/iu;
+const PATRONYMIC =
+  /(?:ович|евич|ич|ича|ичу|ичем|иче|ыч|ыча|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|ovych|evych|ivna)$/iu;
 const SURNAME =
-  /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ко|енко|ук|юк|ян|янц|дзе|швили|ова|ева|ёва|ина|ына|ская|цкая|ov|ev|in|yn|sky|skiy|skii|tsky|ko|uk|yuk|yan|dze|shvili|ova|eva|ina|skaya)$/iu;
+  /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ко|енко|ук|юк|ян|янц|дзе|швили|ова|ева|ёва|ина|ына|ская|цкая|ых|их|ін|їн|ov|ev|in|yn|sky|skiy|skii|tsky|ko|uk|yuk|yan|dze|shvili|ova|eva|ina|skaya|ykh|ikh)$/iu;
+/**
+ * A surname in an oblique case (Ерёмину, Шаровым, Зайцеве, Покровского): "Андрею Ерёмину", given
+ * name first, copied out of a sentence. name-cases.ts reads both back once they are apart.
+ */
+const OBLIQUE_SURNAME = /(?:[оеё]ву|[иы]ну|[оеё]вым|[иы]ным|[оеё]ве|[иы]не|[сц]кого|[сц]кому|[сц]ким|[сц]ком)$/iu;
+/** Endings only surnames have, never a given name of any people the lists name (not -ин: Зайнутдин). */
+const SURNAME_ONLY = /(?:[оеё]в|[оеё]ва|[сц]кий|[сц]кая|енко|швили|дзе|ян|ov|ev|sky|skiy|enko|shvili|dze|yan)$/iu;
 /** Turkic patronymics are two words: "Мамед оглы", "Айгуль кызы", Kyrgyz "Рустам уулу", Kazakh "Асан улы". */
-const TURKIC = /^(?:оглы|оглу|кызы|уулу|улы|ogly|oglu|kyzy|uulu|uly)$/iu;
+const TURKIC = /^(?:оглы|оглу|огли|угли|ўғли|кызы|кизи|уулу|улы|ogly|oglu|ogli|ugli|kyzy|qizi|uulu|uly)$/iu;
 
 const isPatronymic = (w: string): boolean => PATRONYMIC.test(w) && !isKnownGivenName(nameKey(w, 'given'));
-const isGiven = (w: string): boolean => !isInitial(w) && isKnownGivenName(nameKey(w, 'given'));
+/** A given name as written or in an oblique case ("Бойко Алексея"): name-cases.ts reads it back. */
+const isGiven = (w: string): boolean =>
+  !isInitial(w) && (isKnownGivenName(nameKey(w, 'given')) || isGivenNameInAnyCase(w));
 
 /** "И.И." or "И. И." → ["И.", "И."]; null when the text is not one or two initials. */
 const initials = (text: string): string[] | null => {
@@ -24,26 +36,31 @@ const initials = (text: string): string[] | null => {
   return letters.map((l) => (l.endsWith('.') ? l : `${l}.`));
 };
 
-export interface NameParts {
-  surname: string;
-  given: string;
-  patronymic: string;
-}
+export type { NameParts } from './name-cases.ts';
 
 /**
  * The three name fields with a full name spread over them, or null when there is nothing to split
  * (the fields are already apart) or the split would be a guess.
  */
 export function splitFullName(surname: string, given: string, patronymic: string): NameParts | null {
+  // A rank before the name or a call sign after it is no part of the name (name-extras.ts).
+  const [bareSurname, bareGiven] = [withoutRankOrCallSign(surname.trim()), withoutRankOrCallSign(given.trim())];
+  const split = splitBare(bareSurname, bareGiven, patronymic);
+  if (split) return split;
+  const cleaned = bareSurname !== surname.trim() || bareGiven !== given.trim();
+  return cleaned ? { surname: bareSurname, given: bareGiven, patronymic } : null;
+}
+
+function splitBare(surname: string, given: string, patronymic: string): NameParts | null {
   // "И.И.Иванов": initials typed without a space before the surname.
   // "Иванов, Иван Иванович" and "Иванов,Иван,Иванович": commas between the words are spaces.
-  const s = surname
-    .trim()
-    .replace(/\.(?=\p{L}{2})/gu, '. ')
-    .replace(/\s*,\s*(?=\p{L})/gu, ' ');
-  const g = given.trim();
+  const s = surname.replace(/\.(?=\p{L}{2})/gu, '. ').replace(/\s*,\s*(?=\p{L})/gu, ' ');
+  const g = given;
   if (patronymic.trim()) return null;
   if (!g && /\s/.test(s)) return splitWords(s);
+  // The whole name in the given-name field, the surname's left empty ("Кирилл Солодев").
+  const whole = !s && /\s/.test(g) ? splitWords(g.replace(/\s*,\s*(?=\p{L})/gu, ' ')) : null;
+  if (whole) return whole;
   if (g && /\s/.test(g) && !/\s/.test(s)) {
     // "Иван Иванович" in the given-name field.
     const w = g.split(/\s+/);
@@ -70,14 +87,38 @@ function splitWords(text: string): NameParts | null {
     const p = w.map(isPatronymic);
     if (p[2] && !p[1] && !p[0]) return { surname: w[0], given: w[1], patronymic: w[2] };
     if (p[1] && !p[0] && !p[2]) return { surname: w[2], given: w[0], patronymic: w[1] };
-    return null;
+    return byCapitals(w);
   }
   if (w.length === 2) {
     // Without a patronymic the only evidence is the names themselves: one a known given name,
-    // the other with a surname's ending ("Магомед Расул" may be two given names: no split).
+    // the other with a surname's ending ("Магомед Расул" may be two given names: no split) or,
+    // written in capitals as official lists write surnames, any other word.
     const [a, b] = [isGiven(w[0]), isGiven(w[1])];
-    if (b && !a && SURNAME.test(w[0])) return { surname: w[0], given: w[1], patronymic: '' };
-    if (a && !b && SURNAME.test(w[1])) return { surname: w[1], given: w[0], patronymic: '' };
+    const surnameLike = (x: string): boolean => SURNAME.test(x) || OBLIQUE_SURNAME.test(x) || isCapitals(x);
+    if (b && !a && surnameLike(w[0])) return { surname: w[0], given: w[1], patronymic: '' };
+    if (a && !b && surnameLike(w[1])) return { surname: w[1], given: w[0], patronymic: '' };
+    // A given name no list knows (Магомедшапи, Исик) beside a word only a surname ends so.
+    if (!a && !b && !w.some(isPatronymic)) {
+      const [sa, sb] = [SURNAME_ONLY.test(w[0]), SURNAME_ONLY.test(w[1])];
+      if (sa && !SURNAME.test(w[1])) return { surname: w[0], given: w[1], patronymic: '' };
+      if (sb && !SURNAME.test(w[0])) return { surname: w[1], given: w[0], patronymic: '' };
+    }
   }
-  return null;
+  return byCapitals(w);
+}
+
+/** A word of two or more letters, all capitals: "ИВАНОВ", "SANHINOV". */
+const isCapitals = (w: string): boolean => /^\p{Lu}[\p{Lu}'-]+$/u.test(w);
+
+/**
+ * "SANHINOV Abdullo", "Денис ГОНЧАРЕНКО", "КУЗНЕЦОВ Бахтияр Рашидович": official lists write the
+ * surname in capitals and the rest not. One word in capitals among words that are not is the
+ * surname; the others are the given name and the patronymic, in their order.
+ */
+function byCapitals(w: readonly string[]): NameParts | null {
+  if (w.length < 2 || w.length > 3 || w.some(isInitial)) return null;
+  const caps = w.filter(isCapitals);
+  if (caps.length !== 1) return null;
+  const rest = w.filter((x) => x !== caps[0]);
+  return { surname: caps[0], given: rest[0], patronymic: rest[1] ?? '' };
 }

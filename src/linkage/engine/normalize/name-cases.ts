@@ -1,4 +1,3 @@
-import type { NameParts } from './full-names.ts';
 import { isKnownGivenName } from './given-names.ts';
 import { nameKey } from './names.ts';
 
@@ -11,6 +10,13 @@ import { nameKey } from './names.ts';
 // case: a man's given name that is a known name only once its ending is taken back, or a
 // patronymic or surname ending that only an oblique case has, and no field in another case.
 // "Иванова Александра" stays as written: it may be a woman, named in the nominative.
+
+/** A man's name over the three fields (full-names.ts splits one written in a single field). */
+export interface NameParts {
+  surname: string;
+  given: string;
+  patronymic: string;
+}
 
 export type NameCase = 'genitive' | 'dative' | 'instrumental';
 
@@ -96,6 +102,19 @@ export const mayBeOblique = (given: string): boolean => caseOfEnding(given.toLow
 function nominativeGiven(lower: string, nameCase: NameCase): string | null {
   for (const c of givenCandidates(lower, nameCase)) if (c.length > 1 && isKnown(c)) return c;
   return null;
+}
+
+/**
+ * Whether a word is a man's given name as written or in an oblique case (Алексея, Дмитрию,
+ * Сергеем): for telling which word of a full name is the given name (full-names.ts), not for
+ * reading it back, which nominativeName does once the words are apart.
+ */
+export function isGivenNameInAnyCase(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isKnown(lower)) return true;
+  if (!CYRILLIC_WORD.test(lower)) return false;
+  const nameCase = caseOfEnding(lower);
+  return nameCase !== null && nominativeGiven(lower, nameCase) !== null;
 }
 
 // Surname endings by case: Иванова, Шевчука, Покровского; Иванову, Шевчуку, Покровскому.

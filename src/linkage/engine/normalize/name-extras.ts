@@ -1,0 +1,67 @@
+// What lists write beside a name that is no part of it. The ministry's and units' lists put the
+// rank first ("ряд. Иванов Иван Иванович", "мл. сержант Петров", "гв. рядовой …", "ст. л-т …",
+// "к-н …", "рядового Иванова" copied out of a sentence); news and chats add a call sign after
+// the given name ("Даниил, позывной «Зверь»", "Егор (Призрак)"). Left in, the rank is read as the
+// surname and the call sign as a second given name, and the record agrees with nobody.
+
+const RANK_WORDS = [
+  'рядов(?:ой|ого|ому)',
+  'ряд',
+  'ефрейтор(?:а|у)?',
+  'ефр',
+  'сержант(?:а|у)?',
+  'серж',
+  'с-т',
+  'старшин(?:а|ы|е)',
+  'ст-на',
+  'прапорщик(?:а|у)?',
+  'прап',
+  'пр-к',
+  'лейтенант(?:а|у)?',
+  'лейт',
+  'л-т',
+  'капитан(?:а|у)?',
+  'кап',
+  'к-н',
+  'майор(?:а|у)?',
+  'м-р',
+  'подполковник(?:а|у)?',
+  'п/п-к',
+  'п-п-к',
+  'полковник(?:а|у)?',
+  'п-к',
+  'матрос(?:а|у)?',
+  'мичман(?:а|у)?',
+  'private',
+  'pvt',
+  'pte',
+  'sergeant',
+  'sgt',
+  'corporal',
+  'cpl',
+  'lieutenant',
+  'lt',
+  'captain',
+  'capt',
+  'major',
+  'maj',
+].join('|');
+
+/** A rank at the start, with "гвардии", "младший", "старший" before it, abbreviated or not. */
+const RANK = new RegExp(
+  `^(?:(?:гв|гвардии)\\.?\\s*)?(?:(?:мл|ст|младш(?:ий|его)|старш(?:ий|его)|jr|sr|senior|junior)\\.?\\s*)?(?:${RANK_WORDS})(?![\\p{L}-])\\.?\\s*`,
+  'iu',
+);
+/** A call sign: "позывной «Зверь»", "п/з Гром", or a word in brackets or quotes after the name. */
+const CALL_SIGN =
+  /\s*(?:,\s*)?(?:(?:позывной|позыв\.|п\/з|call\s?sign)\s*[«"“„']?[^»"”',)]*[»"”']?|\([^)]*\)|[«"“„][^»"”]*[»"”])/giu;
+
+/** The name without a rank before it or a call sign after it; the text itself when it has neither. */
+export function withoutRankOrCallSign(text: string): string {
+  if (!text) return text;
+  let out = text;
+  if (/[«"“„(]|позыв|п\/з|call\s?sign/iu.test(out)) out = out.replace(CALL_SIGN, '').trim();
+  const bare = out.replace(RANK, '');
+  // A rank alone ("Майор") is left as written: it may be the surname.
+  return bare && bare !== out ? bare.trim() : out;
+}
