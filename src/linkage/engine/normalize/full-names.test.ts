@@ -80,6 +80,10 @@ describe('splitFullName', () => {
     // A given name no list knows beside a word only a surname ends so; not beside one a given name may end so.
     expect(splitFullName('Магомедшапи Гасанов', '', '')).toEqual(parts('Гасанов', 'Магомедшапи', ''));
     expect(splitFullName('Камалутдин Гасанов', '', '')).toBeNull();
+    // A known given name beside a word that is neither a given name nor a patronymic, either order.
+    expect(splitFullName('', 'Олейник Тимур', '')).toEqual(parts('Олейник', 'Тимур', ''));
+    expect(splitFullName('Женя Шмелен', '', '')).toEqual(parts('Шмелен', 'Женя', ''));
+    expect(splitFullName('Иван Петрович', '', '')).toBeNull();
   });
 
   it('leaves alone what is already apart, and what would be a guess', () => {

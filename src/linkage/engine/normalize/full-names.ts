@@ -14,11 +14,6 @@ const PATRONYMIC =
   /(?:ович|евич|ич|ича|ичу|ичем|иче|ыч|ыча|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|ovych|evych|ivna)$/iu;
 const SURNAME =
   /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ко|енко|ук|юк|ян|янц|дзе|швили|ова|ева|ёва|ина|ына|ская|цкая|ых|их|ін|їн|ov|ev|in|yn|sky|skiy|skii|tsky|ko|uk|yuk|yan|dze|shvili|ova|eva|ina|skaya|ykh|ikh)$/iu;
-/**
- * A surname in an oblique case (Ерёмину, Шаровым, Зайцеве, Покровского): "Андрею Ерёмину", given
- * name first, copied out of a sentence. name-cases.ts reads both back once they are apart.
- */
-const OBLIQUE_SURNAME = /(?:[оеё]ву|[иы]ну|[оеё]вым|[иы]ным|[оеё]ве|[иы]не|[сц]кого|[сц]кому|[сц]ким|[сц]ком)$/iu;
 /** Endings only surnames have, never a given name of any people the lists name (not -ин: Зайнутдин). */
 const SURNAME_ONLY = /(?:[оеё]в|[оеё]ва|[сц]кий|[сц]кая|енко|швили|дзе|ян|ov|ev|sky|skiy|enko|shvili|dze|yan)$/iu;
 /** Turkic patronymics are two words: "Мамед оглы", "Айгуль кызы", Kyrgyz "Рустам уулу", Kazakh "Асан улы". */
@@ -90,11 +85,13 @@ function splitWords(text: string): NameParts | null {
     return byCapitals(w);
   }
   if (w.length === 2) {
-    // Without a patronymic the only evidence is the names themselves: one a known given name,
-    // the other with a surname's ending ("Магомед Расул" may be two given names: no split) or,
-    // written in capitals as official lists write surnames, any other word.
+    // Without a patronymic the only evidence is the names themselves: one a known given name and
+    // the other not ("Магомед Расул" may be two given names: no split).
     const [a, b] = [isGiven(w[0]), isGiven(w[1])];
-    const surnameLike = (x: string): boolean => SURNAME.test(x) || OBLIQUE_SURNAME.test(x) || isCapitals(x);
+    // A word that is no given name and no patronymic is the surname, in either order ("Олейник
+    // Тимур", "Женя Шмелен"); measured with a surname's ending required, 0.004 less F1 on the
+    // fifth generator.
+    const surnameLike = (x: string): boolean => !isPatronymic(x) && (x.length > 2 || SURNAME.test(x));
     if (b && !a && surnameLike(w[0])) return { surname: w[0], given: w[1], patronymic: '' };
     if (a && !b && surnameLike(w[1])) return { surname: w[1], given: w[0], patronymic: '' };
     // A given name no list knows (Магомедшапи, Исик) beside a word only a surname ends so.
