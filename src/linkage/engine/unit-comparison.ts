@@ -7,6 +7,7 @@ import { memo } from './normalize/memo.ts';
 import { wordingOf } from './strings.ts';
 import { NumberFormationAliases } from './unit-aliases.ts';
 import { formationAgreement, parseUnit, parseUnitLoose } from './normalize/index.ts';
+import { stormWording } from './normalize/units.ts';
 
 /**
  * Unit: the open unit number and the formation, each compared as a code; a number alone stands
@@ -48,7 +49,7 @@ export class UnitComparison extends KeyedComparison {
     this.wording = new TokenFeature((raw) => {
       const unit = unitOf(raw);
       if (unit.number || unit.formation || parseUnitLoose(raw).formation) return -1;
-      const text = wordingOf(raw);
+      const text = stormWording(raw) ?? wordingOf(raw);
       return text ? this.keys.id(`≈${text}`) : -1;
     }, features);
     this.aliases = new NumberFormationAliases(this.col, this.keyOf, this.formation);

@@ -149,6 +149,13 @@ describe('parseDate', () => {
     expect(parseDate('29.02.2000')).toEqual(day(2000, 2, 29));
   });
 
+  it('reads a year of birth with its mark in Russian or Ukrainian', () => {
+    const year = (y: number) => ({ year: y, month: null, day: null, precision: 'year' });
+    expect(parseDate('1988 г. рождения')).toEqual(year(1988));
+    expect(parseDate('1987 р.н.')).toEqual(year(1987));
+    expect(parseDate('28.11.2006 р.н.')).toEqual(day(2006, 11, 28));
+  });
+
   it('round-trips every valid calendar day in ISO and Russian order', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {

@@ -113,7 +113,8 @@ export function parseDate(raw: string): PartialDate | null {
   s = s
     .replace(APPROXIMATE_BEFORE, '')
     .replace(APPROXIMATE_AFTER, '')
-    .replace(/\s*(г\.?\s*р\.?|года?\s+рождения|г\.?|года?|гг\.?)$/u, '')
+    // "1987 г.р.", "1988 г. рождения", Ukrainian "1987 р.н." (рік народження), "року народження".
+    .replace(/\s*(г\.?\s*р\.?|р\.?\s*н\.?|(?:г\.?|года?)\s+рождения|року\s+народження|г\.?|года?|гг\.?)$/u, '')
     .replace(/t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/, '')
     // A spreadsheet's or database's date cell with its time of day ("12.03.1990 0:00:00").
     .replace(/(\d)\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '$1')

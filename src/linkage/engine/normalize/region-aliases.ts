@@ -79,7 +79,7 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-KHA': ['Хабаровский', 'Khabarovsk'],
   'RU-KAM': ['Камчатка', 'Камчатский', 'Kamchatka'],
   'RU-PER': ['Пермский', 'Прикамье', 'Perm'],
-  'RU-ORL': ['Орловская', 'Орёл', 'Oryol', 'Orel', 'Orlovskaya'],
+  'RU-ORL': ['Орловская', 'Орёл', 'Oryol', 'Orel', 'Orlovskaya', 'Орловщина'],
   'RU-NIZ': ['Нижегородская', 'Nizhny Novgorod', 'Nizhniy Novgorod', 'Nizhegorodskaya', 'Н. Новгород'],
   'RU-NGR': ['Новгородская', 'Novgorod', 'Novgorodskaya'],
   'RU-SVE': ['Свердловская', 'Sverdlovsk', 'Sverdlovskaya', 'Екб', 'Ебург', 'Ёбург', 'Средний Урал'],
@@ -89,7 +89,10 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   // inside "Нижний Тагил" and "Нижний Ломов" too.)
   'RU-NVS': ['Новосиб', 'Нск'],
   'RU-CHE': ['Челяба', 'Южный Урал'],
-  'RU-IRK': ['Приангарье'],
+  'RU-IRK': ['Приангарье', 'Усть-Орда', 'Усть-Ордынский'],
+  // The old and the colloquial names: Вятка is Kirov's, "Дон" the Don country of Rostov Oblast.
+  'RU-KIR': ['Вятка', 'Вятский край'],
+  'RU-ROS': ['Дон'],
   // Regions by their everyday names ("родом из Оренбуржья", "Смоленщина").
   'RU-ORE': ['Оренбуржье'],
   'RU-KGN': ['Зауралье'],
@@ -109,7 +112,7 @@ export const REGION_ALIASES: Record<string, readonly string[]> = {
   'RU-AMU': ['Приамурье'],
   'RU-MAG': ['Колыма'],
   'UA-43': ['Крым', 'Республика Крым', 'Crimea', 'Krym'],
-  'UA-40': ['Севастополь', 'Sevastopol'],
+  'UA-40': ['Севастополь', 'Sevastopol', 'Балаклава', 'Инкерман'],
   // The four Ukrainian regions Russia claims since 2022 are not in data/regions.csv (the
   // statistics count the 85 subjects), but men from them serve and are listed ("ЛНР",
   // "Донецкая Народная Республика"): for linkage they get their ISO 3166-2:UA codes, as Crimea

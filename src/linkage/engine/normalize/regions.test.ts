@@ -172,6 +172,18 @@ describe('regionCode', () => {
     expect(regionCode('Урал')).toBeNull();
   });
 
+  it('reads old and colloquial names, Sevastopol\'s districts, and "из" before a region', () => {
+    expect(regionCode('Дон')).toBe('RU-ROS');
+    expect(regionCode('Вятка')).toBe('RU-KIR');
+    expect(regionCode('Орловщина')).toBe('RU-ORL');
+    expect(regionCode('г. Усть-Орда')).toBe('RU-IRK');
+    expect(regionCode('Балаклава')).toBe('UA-40');
+    expect(regionCode('г. Инкерман')).toBe('UA-40');
+    expect(regionCode('из Хабаровского кр.')).toBe('RU-KHA');
+    // Донской is a town of Tula Oblast, not the Don.
+    expect(regionCode('Донской')).toBe('RU-TUL');
+  });
+
   it('reads a town or district written for the region (data/towns.csv)', () => {
     for (const s of ['Стерлитамак', 'г Стерлитамак', 'г. Стерлитамак', 'Sterlitamak', 'в Стерлитамаке'])
       expect(regionCode(s), s).toBe('RU-BA');

@@ -66,7 +66,20 @@ const TYPE_WORDS: Record<string, RegionType> = {
   autonomous: 'okrug',
   district: 'okrug',
 };
-const FILLERS = new Set(['of', 'the', 'и', 'федеральный', 'federal', 'значения', 'рф', 'россия', 'russia', 'субъект']);
+const FILLERS = new Set([
+  'of',
+  'the',
+  'и',
+  'из',
+  'родом',
+  'федеральный',
+  'federal',
+  'значения',
+  'рф',
+  'россия',
+  'russia',
+  'субъект',
+]);
 
 /**
  * Codes and abbreviations read as they are: Crimea's and Sevastopol's Russian codes, and the

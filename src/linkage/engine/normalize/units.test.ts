@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formationAgreement, formationsCompatible, parseUnit, parseUnitLoose } from './index.ts';
+import { stormWording } from './units.ts';
 
 describe('parseUnit', () => {
   it('reads open unit numbers however they are written', () => {
@@ -241,5 +242,25 @@ describe('parseUnit', () => {
     expect(parseUnit('неизвестно')).toEqual({ number: null, formation: null });
     expect(parseUnit('55')).toEqual({ number: null, formation: null });
     expect(parseUnit('штаб')).toEqual({ number: null, formation: null });
+  });
+});
+
+describe('units as Ukrainian sources and storm units are written', () => {
+  it('reads a Russian formation named in Ukrainian', () => {
+    expect(parseUnit('37 окрема мотострілецька бригада').formation).toBe('37 омсбр');
+    expect(parseUnit('42 мотострілецька дивізія').formation).toBe('42 мсд');
+    expect(parseUnit('98 повітряно-десантна дивізія').formation).toBe('98 дшд');
+    expect(parseUnit('14 окрема бригада спецпризначення').formation).toBe('14 обрспн');
+  });
+  it('reads a battalion named after a man', () => {
+    expect(parseUnit('батальон имени Шаймуратова').formation).toBe(parseUnit('батальон им. Шаймуратова').formation);
+    expect(parseUnit('батальон имени Шаймуратова').formation).not.toBeNull();
+  });
+  it('gives every spelling of a storm unit one wording, and no formation', () => {
+    for (const s of ['Шторм-Z', 'Storm Z', 'Шторм-Зет', 'штурмовая рота Z', 'роты «Шторм-Z»', 'шторм-з'])
+      expect(stormWording(s), s).toBe('шторм z');
+    for (const s of ['Шторм-V', 'Storm-V', 'отряд «Шторм-V»', 'шторм-в']) expect(stormWording(s), s).toBe('шторм v');
+    expect(stormWording('Шторм')).toBeNull();
+    expect(parseUnit('Шторм-Z')).toEqual({ number: null, formation: null });
   });
 });

@@ -198,8 +198,22 @@ function namedFormation(s: string): string | null {
 // unit number is left to the number.
 const QUOTED_NAME = /[«"„“]\s*(\p{L}[\p{L}\s-]*?)\s*[»"“”]/u;
 const NAME_AFTER_KIND =
-  /(?:^|[^\p{L}])(?:чвк|пвк|pmc|chvk|батальон\p{L}*|б-н|дб|добробат|отряд\p{L}*|шо|battalion|detachment|otryad)\s+(\p{L}[\p{L}-]*)/iu;
+  /(?:^|[^\p{L}])(?:чвк|пвк|pmc|chvk|батальон\p{L}*|б-н|дб|добробат|отряд\p{L}*|шо|battalion|detachment|otryad)\s+(?:имени\s+|им\.\s*)?(\p{L}[\p{L}-]*)/iu;
 const STORM = /(?:^|[^\p{L}])(?:шторм|storm|shtorm)(?![\p{L}])/iu;
+
+/**
+ * A storm unit as lists spell it ("Шторм-Z", "Storm Z", "Шторм-Зет", "штурмовая рота Z", "отряд
+ * «Шторм-V»"): one wording per kind, for the unit comparison's "same wording" level. Not a
+ * formation (see NAMED): two records naming Storm-V agree on something, and against a numbered
+ * regiment they say nothing.
+ */
+const STORM_KIND =
+  /(?:шторм|storm|shtorm|штурмов\p{L}*\s+(?:рот\p{L}*|отряд\p{L}*))\s*[-‐–«"„“]*\s*(z|з|зет|zet|v|в)(?![\p{L}])/iu;
+export function stormWording(raw: string): string | null {
+  const m = raw.match(STORM_KIND);
+  if (!m) return null;
+  return /^[vв]$/iu.test(m[1]) ? 'шторм v' : 'шторм z';
+}
 
 function ownNameFormation(s: string): string | null {
   if (STORM.test(s)) return null;
@@ -278,6 +292,18 @@ const SHORT_FORMS: ReadonlyArray<[RegExp, string]> = [
   [/(^|[^\p{L}])бр\.?(?!\p{L})/giu, '$1бригада '],
   [/(^|[^\p{L}])див\.?(?!\p{L})/giu, '$1дивизия '],
   [/(^|[^\p{L}])отд\.?(?!\p{L})/giu, '$1 '],
+  // Ukrainian sources name Russian units in Ukrainian: "37 окрема мотострілецька бригада", "98
+  // повітряно-десантна дивізія", "14 окрема бригада спецпризначення".
+  [/окрем\p{L}*/giu, 'отдельная'],
+  [/мотострілець\p{L}*/giu, 'мотострелковая'],
+  [/повітряно-десантн\p{L}*/giu, 'воздушно-десантная'],
+  [/десантно-штурмов\p{L}*/giu, 'десантно-штурмовая'],
+  [/механізован\p{L}*/giu, 'механизированная'],
+  [/артилерійськ\p{L}*/giu, 'артиллерийская'],
+  [/морської\s+піхоти/giu, 'морской пехоты'],
+  [/спецпризначення|спеціального\s+призначення/giu, 'специального назначения'],
+  [/дивізі\p{L}*/giu, 'дивизия'],
+  [/армі[яї]/giu, 'армия'],
 ];
 const spelledOut = (s: string): string => SHORT_FORMS.reduce((t, [re, by]) => t.replace(re, by), s);
 
