@@ -209,6 +209,23 @@ describe('person blocking of a record without a given name', () => {
   });
 });
 
+describe('person blocking of a record without a surname', () => {
+  it('pairs a given name alone with the same name in full within the region, and not two full names', () => {
+    const d = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    d.add('a', { given_name: 'Лёха', birth_date: '45 лет', region: 'Ангарск' });
+    d.add('b', { surname: 'Щегловитов', given_name: 'Алексей', region: 'Иркутская обл.' });
+    expectOnlyThisRulePairs(d, '"given_name|given-canonical","region|region-code","?surname|surname-genderless"');
+    const rule = personConfig().blocking.filter((r) => JSON.stringify(r).includes('"?surname|surname-genderless"'));
+    const two = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    two.add('a', { surname: 'Мухин', given_name: 'Алексей', region: 'Иркутская обл.' });
+    two.add('b', { surname: 'Щегловитов', given_name: 'Алексей', region: 'Иркутская обл.' });
+    let paired = 0;
+    new Blocking(two, rule).forEachPair(() => paired++);
+    expect(rule).toHaveLength(1);
+    expect(paired).toBe(0);
+  });
+});
+
 describe('unit blocking keys', () => {
   it('puts a formation written without its type in the block of the typed one', () => {
     const d = new Dataset(['surname', 'unit']);

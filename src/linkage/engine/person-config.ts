@@ -102,6 +102,10 @@ export const personConfig = (): LinkageConfigInput => ({
     },
     { rule: ['surname|surname-genderless', 'region|region-code', '?given_name|given-initial'], maxBlockSize: 100 },
     { rule: ['surname|surname-genderless', '?given_name|given-initial'], maxBlockSize: 50 },
+    // A record that names no surname at all (a chat's "Лёха, 45 лет, Ангарск", a video's "Андрій,
+    // 33 роки"): its given name within the region, cap 100. Fifth generator: pair completeness at
+    // 20,000 records 0.9607 → 0.9691, at a million 0.9416 → 0.9485 for 4% more candidates.
+    { rule: ['given_name|given-canonical', 'region|region-code', '?surname|surname-genderless'], maxBlockSize: 100 },
     { rule: ['surname|surname-prefix3', 'given_name|given-initial', 'birth_date|birth-year'], maxBlockSize: 20 },
     { rule: ['surname|surname-suffix3', 'given_name|given-canonical', 'unit|unit-formation-family'], maxBlockSize: 20 },
     {
