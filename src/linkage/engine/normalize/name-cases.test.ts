@@ -35,6 +35,19 @@ describe('nominativeName', () => {
     expect(read('Ивановым', 'Сергея')).toBeNull();
   });
 
+  it('reads back the prepositional ("сведения о Зайцеве Константине Эдуардовиче")', () => {
+    expect(read('Зайцеве', 'Константине', 'Эдуардовиче')).toBe('Зайцев Константин Эдуардович');
+    expect(read('Карасеве', 'Михаиле')).toBe('Карасев Михаил');
+    expect(read('Шевчуке', 'Павле')).toBe('Шевчук Павел');
+    expect(read('Иванове', 'Евгении')).toBe('Иванов Евгений');
+    expect(read('Бойко', 'Иване')).toBe('Бойко Иван');
+    // The dative and the prepositional share Никите; the surname says which.
+    expect(read('Иванову', 'Никите')).toBe('Иванов Никита');
+    expect(read('Иванове', 'Никите')).toBe('Иванов Никита');
+    // Евгении is also the genitive of a woman's name: without a man's field it stays.
+    expect(read('Иванова', 'Евгении')).toBeNull();
+  });
+
   it('keeps the capitals as written', () => {
     expect(read('ИВАНОВА', 'СЕРГЕЯ', 'ПЕТРОВИЧА')).toBe('ИВАНОВ СЕРГЕЙ ПЕТРОВИЧ');
   });

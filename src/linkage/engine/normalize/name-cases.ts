@@ -4,7 +4,7 @@ import { nameKey } from './names.ts';
 // Names copied out of running text keep the grammatical case they had there: "прошу найти
 // Иванова Сергея Петровича" (genitive), "направлено Иванову Сергею Петровичу" (dative), "о
 // признании Ондара Айдыса безвестно отсутствующим", "связь с Колесниковым Евгением потеряна"
-// (instrumental). Such a record agrees with the man's other
+// (instrumental), "сведения о Зайцеве Константине Эдуардовиче" (prepositional). Such a record agrees with the man's other
 // records only by an edit on every name, and its given name is no known name at all ("Коли" is
 // not read as Коля, so not as Николай). Read back to the nominative when the words agree on one
 // case: a man's given name that is a known name only once its ending is taken back, or a
@@ -18,7 +18,7 @@ export interface NameParts {
   patronymic: string;
 }
 
-export type NameCase = 'genitive' | 'dative' | 'instrumental';
+export type NameCase = 'genitive' | 'dative' | 'instrumental' | 'prepositional';
 
 // Павел → Павла, Пётр → Петра, Лев → Льва: the vowel drops out before the ending.
 const FLEETING: Readonly<Record<string, string>> = { павл: 'павел', петр: 'пётр', льв: 'лев' };
@@ -78,25 +78,37 @@ function givenCandidates(lower: string, nameCase: NameCase): string[] {
     if (lower.endsWith('ем')) return [`${base}й`, `${base}ь`]; // Сергеем, Евгением, Игорем
     return [`${base}а`, `${base}я`]; // Никитой; Ильёй, Колей
   }
+  if (nameCase === 'prepositional') {
+    // Евгении, Дмитрии; Иване, Павле, Сергее, Игоре, and Никите, Коле as in the dative.
+    if (lower.endsWith('ии')) return [`${lower.slice(0, -2)}ий`];
+    if (last !== 'е') return [];
+    return [FLEETING[stem] ?? stem, `${stem}й`, `${stem}ь`, `${stem}а`, `${stem}я`];
+  }
   if (last === 'ю') return [`${stem}й`, `${stem}ь`]; // Сергею, Игорю
   if (last === 'у') return [FLEETING[stem] ?? stem]; // Ивану, Павлу
   if (last === 'е') return [`${stem}я`, `${stem}а`]; // Коле, Илье; Никите
   return [];
 }
 
-/** Given names' endings by case: Сергея, Ивана; Сергею, Ивану; Сергеем, Иваном, Никитой. */
-const GIVEN_ENDINGS: readonly [RegExp, NameCase][] = [
-  [/[аяыи]$/u, 'genitive'],
-  [/[юуе]$/u, 'dative'],
-  [/(?:ом|ем|ой|ей|ёй)$/u, 'instrumental'],
+/**
+ * Given names' endings by case: Сергея, Ивана; Сергею, Ивану; Сергеем, Иваном, Никитой; Иване,
+ * Евгении. An ending two cases share (Никите, Коле: dative or prepositional; Евгении: genitive of
+ * Евгения or prepositional of Евгений) gives both, the commoner first; the other fields decide.
+ */
+const GIVEN_ENDINGS: readonly [RegExp, NameCase[]][] = [
+  [/ии$/u, ['genitive', 'prepositional']],
+  [/[аяыи]$/u, ['genitive']],
+  [/е$/u, ['dative', 'prepositional']],
+  [/[юу]$/u, ['dative']],
+  [/(?:ом|ем|ой|ей|ёй)$/u, ['instrumental']],
 ];
 
-/** The given name's case by its ending alone, when the word ends as only that case would. */
-const caseOfEnding = (lower: string): NameCase | null =>
-  GIVEN_ENDINGS.find(([ending]) => ending.test(lower))?.[1] ?? null;
+/** The cases a given name's ending allows, commonest first; none for a nominative ending. */
+const casesOfEnding = (lower: string): readonly NameCase[] =>
+  GIVEN_ENDINGS.find(([ending]) => ending.test(lower))?.[1] ?? [];
 
 /** Whether a given name ends as one in an oblique case may: the cheap test before nominativeName. */
-export const mayBeOblique = (given: string): boolean => caseOfEnding(given.toLowerCase()) !== null;
+export const mayBeOblique = (given: string): boolean => casesOfEnding(given.toLowerCase()).length > 0;
 
 /** The nominative of a man's given name in this case, or null when no known name fits. */
 function nominativeGiven(lower: string, nameCase: NameCase): string | null {
@@ -113,8 +125,7 @@ export function isGivenNameInAnyCase(word: string): boolean {
   const lower = word.toLowerCase();
   if (isKnown(lower)) return true;
   if (!CYRILLIC_WORD.test(lower)) return false;
-  const nameCase = caseOfEnding(lower);
-  return nameCase !== null && nominativeGiven(lower, nameCase) !== null;
+  return casesOfEnding(lower).some((nameCase) => nominativeGiven(lower, nameCase) !== null);
 }
 
 // Surname endings by case: Иванова, Шевчука, Покровского; Иванову, Шевчуку, Покровскому.
@@ -123,8 +134,10 @@ const SURNAME_ENDINGS: Record<NameCase, RegExp> = {
   dative: /(?:[бвгджзклмнпрстфхцчшщ]у|ому|ему)$/u,
   // Ивановым, Пушкиным, Покровским, Шевчуком; not any -им (Ким does not decline).
   instrumental: /(?:[оеё]вым|[иы]ным|[сц]ким|[бвгджзклмнпрстфхцчшщ]ом)$/u,
+  // Зайцеве, Пушкине, Шевчуке, Покровском.
+  prepositional: /(?:[бвгджзклмнпрстфхцчшщ]е|[сц]ком)$/u,
 };
-const CASES: readonly NameCase[] = ['genitive', 'dative', 'instrumental'];
+const CASES: readonly NameCase[] = ['genitive', 'dative', 'instrumental', 'prepositional'];
 /** Surnames that stay as they are in every case: Седых, Бойко, Маады, Чооду. */
 const NEVER_DECLINES = /(?:ых|их|[еёиоуыэю])$/u;
 /** An adjectival surname's ending in the case: Покровского, Крайнего; Покровскому, Крайнему. */
@@ -132,18 +145,24 @@ const ADJECTIVAL_ENDINGS: Record<NameCase, RegExp> = {
   genitive: /(?:ого|его)$/u,
   dative: /(?:ому|ему)$/u,
   instrumental: /[сц]ким$/u,
+  prepositional: /[сц]ком$/u,
 };
 /** Endings only a man's surname in an oblique case has (Иванову, Покровского): not a woman's. */
 const SURNAME_ONLY_OBLIQUE: Record<NameCase, RegExp> = {
   genitive: ADJECTIVAL_ENDINGS.genitive,
   dative: SURNAME_ENDINGS.dative,
   instrumental: SURNAME_ENDINGS.instrumental,
+  prepositional: SURNAME_ENDINGS.prepositional,
 };
 
 function nominativeSurname(lower: string, nameCase: NameCase): string {
   if (nameCase === 'instrumental') {
     // Покровским → Покровский; Ивановым, Шевчуком → Иванов, Шевчук.
     return ADJECTIVAL_ENDINGS.instrumental.test(lower) ? `${lower.slice(0, -2)}ий` : lower.slice(0, -2);
+  }
+  if (nameCase === 'prepositional') {
+    // Покровском → Покровский; Зайцеве, Шевчуке → Зайцев, Шевчук.
+    return ADJECTIVAL_ENDINGS.prepositional.test(lower) ? `${lower.slice(0, -2)}ий` : lower.slice(0, -1);
   }
   if (ADJECTIVAL_ENDINGS[nameCase].test(lower)) {
     const stem = lower.slice(0, -3);
@@ -160,6 +179,7 @@ const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = {
   genitive: /(?<=ич)а$/u,
   dative: /(?<=ич)у$/u,
   instrumental: /(?<=ич)ем$/u,
+  prepositional: /(?<=ич)е$/u,
 };
 
 /** The word in the capitals of the word it replaces: all upper-case, or a capital first. */
@@ -178,11 +198,23 @@ const CYRILLIC_WORD = /^[а-яё]+(?:-[а-яё]+)*$/u;
 export function nominativeName(name: NameParts): NameParts | null {
   const given = name.given.trim().toLowerCase();
   if (!CYRILLIC_WORD.test(given)) return null;
-  const nameCase = caseOfEnding(given);
-  if (!nameCase) return null;
   const surname = name.surname.trim().toLowerCase();
-  const patronymic = name.patronymic.trim().toLowerCase();
   if (surname && !CYRILLIC_WORD.test(surname)) return null;
+  for (const nameCase of casesOfEnding(given)) {
+    const read = inCase(name, given, surname, name.patronymic.trim().toLowerCase(), nameCase);
+    if (read) return read;
+  }
+  return null;
+}
+
+/** The name read back from one case, or null when its fields are not all in it. */
+function inCase(
+  name: NameParts,
+  given: string,
+  surname: string,
+  patronymic: string,
+  nameCase: NameCase,
+): NameParts | null {
   // Every field present must be in the case, or be a surname that never declines, a Turkic
   // patronymic (Али оглы) or an initial.
   const surnameDeclined = surname !== '' && SURNAME_ENDINGS[nameCase].test(surname);
