@@ -6,6 +6,7 @@
 import type { ComparisonSpec } from './comparison.ts';
 import { type NameParts, splitFullName } from './normalize/full-names.ts';
 import { mayBeOblique, nominativeName } from './normalize/name-cases.ts';
+import { memo } from './normalize/memo.ts';
 
 /**
  * A Dataset.prepare for a config with person name comparisons (surname and given name, the
@@ -19,22 +20,30 @@ export const personNamePreparer = (
   const [s, g, p] = [fieldOf('person-surname'), fieldOf('person-given'), fieldOf('person-patronymic')];
   if (s < 0 || g < 0) return null;
   return (values) => {
-    splitFullNameIn(values, s, g, p);
-    const given = values[g]?.trim() ?? '';
-    if (!mayBeOblique(given)) return;
-    const read = nominativeName({ surname: values[s] ?? '', given, patronymic: p >= 0 ? (values[p] ?? '') : '' });
+    const surname = values[s] ?? '';
+    const given = values[g] ?? '';
+    const patronymic = p >= 0 ? (values[p] ?? '') : '';
+    // Most records have no space in either name field, no dot in the surname and a given name
+    // in the nominative: nothing to look at.
+    if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.') && !mayBeOblique(given.trim()))
+      return;
+    // Lists repeat a name as it was written (the same man copied from list to list, namesakes):
+    // read each spelling once.
+    const read = readName(`${surname}\u0001${given}\u0001${patronymic}`);
     if (read) writeName(values, s, g, p, read);
   };
 };
 
-function splitFullNameIn(values: (string | undefined)[], s: number, g: number, p: number): void {
-  const surname = values[s] ?? '';
-  const given = values[g] ?? '';
-  // Most records have no space in either field (nor initials in the surname): nothing to look at.
-  if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.')) return;
-  const parts = splitFullName(surname, given, p >= 0 ? (values[p] ?? '') : '');
-  if (parts) writeName(values, s, g, p, parts);
-}
+/** The name spread over its fields and read back to the nominative; null when it stays as written. */
+const readName = memo((key: string): NameParts | null => {
+  const [surname, given, patronymic] = key.split('\u0001');
+  const split = splitFullName(surname, given, patronymic);
+  const parts = split ?? { surname, given, patronymic };
+  const nominative = mayBeOblique(parts.given.trim())
+    ? nominativeName({ ...parts, given: parts.given.trim() })
+    : null;
+  return nominative ?? split;
+}, 200_000);
 
 function writeName(values: (string | undefined)[], s: number, g: number, p: number, name: NameParts): void {
   values[s] = name.surname;
