@@ -1,5 +1,5 @@
 import { isKnownGivenName } from './given-names.ts';
-import { isGivenNameInAnyCase, type NameParts } from './name-cases.ts';
+import { isObliqueGivenName, type NameParts } from './name-cases.ts';
 import { isInitial, nameKey } from './names.ts';
 import { withoutRankOrCallSign } from './name-extras.ts';
 
@@ -22,10 +22,12 @@ const TURKIC = /^(?:оглы|оглу|огли|угли|ўғли|кызы|киз
 const isPatronymic = (w: string): boolean => PATRONYMIC.test(w) && !isKnownGivenName(nameKey(w, 'given'));
 /** A given name as written or in an oblique case ("Бойко Алексея"): name-cases.ts reads it back. */
 const isGiven = (w: string): boolean =>
-  !isInitial(w) && (isKnownGivenName(nameKey(w, 'given')) || isGivenNameInAnyCase(w));
+  !isInitial(w) && (isKnownGivenName(nameKey(w, 'given')) || isObliqueGivenName(w));
 
 /** "И.И." or "И. И." → ["И.", "И."]; null when the text is not one or two initials. */
 const initials = (text: string): string[] | null => {
+  // Two initials are at most "Shch. Yu." long: a longer text is names (the cheap test first).
+  if (text.length > 11) return null;
   const letters = text.match(/\p{L}\.?/gu);
   if (!letters || letters.length > 2 || !isInitial(text)) return null;
   return letters.map((l) => (l.endsWith('.') ? l : `${l}.`));

@@ -117,13 +117,12 @@ function nominativeGiven(lower: string, nameCase: NameCase): string | null {
 }
 
 /**
- * Whether a word is a man's given name as written or in an oblique case (Алексея, Дмитрию,
- * Сергеем): for telling which word of a full name is the given name (full-names.ts), not for
- * reading it back, which nominativeName does once the words are apart.
+ * Whether a word is a man's given name in an oblique case (Алексея, Дмитрию, Сергеем, Иване): for
+ * telling which word of a full name is the given name (full-names.ts, which asks first whether it
+ * is one as written), not for reading it back, which nominativeName does once the words are apart.
  */
-export function isGivenNameInAnyCase(word: string): boolean {
+export function isObliqueGivenName(word: string): boolean {
   const lower = word.toLowerCase();
-  if (isKnown(lower)) return true;
   if (!CYRILLIC_WORD.test(lower)) return false;
   return casesOfEnding(lower).some((nameCase) => nominativeGiven(lower, nameCase) !== null);
 }
