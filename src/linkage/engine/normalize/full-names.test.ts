@@ -77,6 +77,8 @@ describe('splitFullName', () => {
       parts('VAKHRAMIN', 'Oleksandr', 'Volodymyrovych'),
     );
     expect(splitFullName('Собиров Жасур Тохир угли', '', '')).toEqual(parts('Собиров', 'Жасур', 'Тохир угли'));
+    // A patronymic written with a soft sign, as it is often misspelt.
+    expect(splitFullName('Соколов Андрей Викторовичь', '', '')).toEqual(parts('Соколов', 'Андрей', 'Викторовичь'));
     // A given name no list knows beside a word only a surname ends so; not beside one a given name may end so.
     expect(splitFullName('Магомедшапи Гасанов', '', '')).toEqual(parts('Гасанов', 'Магомедшапи', ''));
     expect(splitFullName('Камалутдин Гасанов', '', '')).toBeNull();

@@ -11,7 +11,7 @@ import { withoutRankOrCallSign } from './name-extras.ts';
 
 // Also declined ("Иванова Сергея Петровича"): name-cases.ts reads it back once it is split.
 const PATRONYMIC =
-  /(?:ович|евич|ич|ича|ичу|ичем|иче|ыч|ыча|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|ovych|evych|ivna)$/iu;
+  /(?:ович|евич|ич|ичь|ича|ичу|ичем|иче|ыч|ыча|овна|евна|ична|инична|ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|ovych|evych|ivna)$/iu;
 const SURNAME =
   /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ко|енко|ук|юк|ян|янц|дзе|швили|ова|ева|ёва|ина|ына|ская|цкая|ых|их|ін|їн|ov|ev|in|yn|sky|skiy|skii|tsky|ko|uk|yuk|yan|dze|shvili|ova|eva|ina|skaya|ykh|ikh)$/iu;
 /** Endings only surnames have, never a given name of any people the lists name (not -ин: Зайнутдин). */

@@ -180,6 +180,8 @@ describe('regionCode', () => {
     expect(regionCode('Балаклава')).toBe('UA-40');
     expect(regionCode('г. Инкерман')).toBe('UA-40');
     expect(regionCode('из Хабаровского кр.')).toBe('RU-KHA');
+    expect(regionCode('уроженец Хабаровского кр.')).toBe('RU-KHA');
+    expect(regionCode('уроженец Уфы')).toBe('RU-BA');
     // Донской is a town of Tula Oblast, not the Don.
     expect(regionCode('Донской')).toBe('RU-TUL');
   });
