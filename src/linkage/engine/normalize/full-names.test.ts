@@ -58,6 +58,8 @@ describe('splitFullName', () => {
     // A surname that begins like a rank, or a rank alone, stays.
     expect(splitFullName('Майоров Иван', '', '')).toEqual(parts('Майоров', 'Иван', ''));
     expect(splitFullName('Майор', 'Иван', '')).toBeNull();
+    // A name that is all in quotes is the name, not a call sign.
+    expect(splitFullName('«Иванов»', 'Иван', '')).toBeNull();
   });
 
   it('splits a whole name in the given-name field, names in an oblique case, and a surname in capitals', () => {

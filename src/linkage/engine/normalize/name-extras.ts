@@ -60,7 +60,8 @@ const CALL_SIGN =
 export function withoutRankOrCallSign(text: string): string {
   if (!text) return text;
   let out = text;
-  if (/[«"“„(]|позыв|п\/з|call\s?sign/iu.test(out)) out = out.replace(CALL_SIGN, '').trim();
+  // A name that is all in quotes or brackets («Иванов») is the name, not a call sign.
+  if (/[«"“„(]|позыв|п\/з|call\s?sign/iu.test(out)) out = out.replace(CALL_SIGN, '').trim() || text;
   const bare = out.replace(RANK, '');
   // A rank alone ("Майор") is left as written: it may be the surname.
   return bare && bare !== out ? bare.trim() : out;
