@@ -6,8 +6,10 @@ import { withoutRankOrCallSign } from './name-extras.ts';
 // Russian lists most often give a man's name in one column, «ФИО»: "Иванов Иван Иванович",
 // "Иван Иванович Иванов", "Иванов И.И.", or the given name with the patronymic ("Иван
 // Иванович"). Written into the surname (or given-name) field, such a record agrees with nobody:
-// its surname is three words. Split when the words say unambiguously which is which (a known
-// given name, a word with a patronymic's ending, initials); otherwise leave the record as it is.
+// its surname is three words. Lists also write it surname first or last, the surname in
+// capitals, with a rank before it (name-extras.ts) or in an oblique case (name-cases.ts reads it
+// back). Split when the words say unambiguously which is which (a known given name, a word with a
+// patronymic's ending, initials, capitals); otherwise leave the record as it is.
 
 // Also declined ("Иванова Сергея Петровича"): name-cases.ts reads it back once it is split.
 const PATRONYMIC =
@@ -48,11 +50,10 @@ export function splitFullName(surname: string, given: string, patronymic: string
   return cleaned ? { surname: bareSurname, given: bareGiven, patronymic } : null;
 }
 
-function splitBare(surname: string, given: string, patronymic: string): NameParts | null {
+function splitBare(surname: string, g: string, patronymic: string): NameParts | null {
   // "И.И.Иванов": initials typed without a space before the surname.
   // "Иванов, Иван Иванович" and "Иванов,Иван,Иванович": commas between the words are spaces.
   const s = surname.replace(/\.(?=\p{L}{2})/gu, '. ').replace(/\s*,\s*(?=\p{L})/gu, ' ');
-  const g = given;
   if (patronymic.trim()) return null;
   if (!g && /\s/.test(s)) return splitWords(s);
   // The whole name in the given-name field, the surname's left empty ("Кирилл Солодев").
