@@ -41,6 +41,13 @@ describe('full names written in one field', () => {
     expect(labels(engine, 0, 5)).toMatchObject({ patronymic: 'exact' });
   });
 
+  it("with the given name and the patronymic in each other's fields, compare as the man written plainly", () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Ерёмин', given_name: 'Андрей', patronymic: 'Петрович' });
+    engine.add('b', { surname: 'Ерёмин', given_name: 'Петрович', patronymic: 'Андрей' });
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+  });
+
   it('are split when read from a CSV file too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kintrace-fullname-'));
     const file = join(dir, 'people.csv');

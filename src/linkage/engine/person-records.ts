@@ -4,7 +4,7 @@
 // name copied out of running text in the genitive, dative or instrumental ("Иванова Сергея Петровича") is read
 // back to the nominative (normalize/name-cases.ts says when the case is sure).
 import type { ComparisonSpec } from './comparison.ts';
-import { type NameParts, splitFullName } from './normalize/full-names.ts';
+import { givenAndPatronymicInPlace, type NameParts, splitFullName } from './normalize/full-names.ts';
 import { mayBeOblique, nominativeName } from './normalize/name-cases.ts';
 
 /**
@@ -24,17 +24,30 @@ export const personNamePreparer = (
     const patronymic = p >= 0 ? (values[p] ?? '') : '';
     // Most records have no space in either name field, no dot in the surname and a given name
     // in the nominative: nothing to look at.
-    if (!surname.includes(' ') && !given.includes(' ') && !surname.includes('.') && !mayBeOblique(given.trim())) return;
+    if (
+      !surname.includes(' ') &&
+      !given.includes(' ') &&
+      !surname.includes('.') &&
+      !mayBeOblique(given.trim()) &&
+      !(patronymic && PATRONYMIC_LIKE.test(given))
+    )
+      return;
     const read = readName(surname, given, patronymic);
     if (read) writeName(values, s, g, p, read);
   };
 };
 
+/** A given-name field that ends as a patronymic does: the cheap test before givenAndPatronymicInPlace. */
+const PATRONYMIC_LIKE = /(?:вич|вна|ична|ич)\s*$/iu;
+
 /** The name spread over its fields and read back to the nominative; null when it stays as written. */
 // Not memoised: at a million records three in four of the name triples are distinct, and a cache
 // of them cost more than it saved (measured on the fifth generator).
 const readName = (surname: string, given: string, patronymic: string): NameParts | null => {
-  const split = splitFullName(surname, given, patronymic);
+  const inPlace = givenAndPatronymicInPlace(given, patronymic);
+  const split = inPlace
+    ? { surname, given: inPlace[0], patronymic: inPlace[1] }
+    : splitFullName(surname, given, patronymic);
   const parts = split ?? { surname, given, patronymic };
   const nominative = mayBeOblique(parts.given.trim()) ? nominativeName({ ...parts, given: parts.given.trim() }) : null;
   return nominative ?? split;

@@ -72,6 +72,13 @@ describe('person comparisons: every level', () => {
     // A dotted date with a month of 19 is a typo of a Russian date, not an American one.
     expect(levelOf(s, { d: '05.19.1996' }, { d: '05.10.1996' })).toBe(typo);
   });
+  it('a birth date no serviceman can have (a death or call-up date in the wrong column) is no birth date', () => {
+    const s = { type: 'person-date', field: 'd', cannotLink: true };
+    expect(levelOf(s, { d: '12.03.2023' }, { d: '12.03.1990' })).toBe('null');
+    expect(levelOf(s, { d: '2024' }, { d: '1990' })).toBe('null');
+    expect(levelOf(s, { d: '05.05.2008' }, { d: '05.05.2008' })).toBe('exact');
+  });
+
   it('birth date against an age: about the same age within three years, else ages apart', () => {
     const s = { type: 'person-date', field: 'd', cannotLink: true };
     // 35 in a list of 2022–2026: born 1986–1991.

@@ -271,7 +271,19 @@ const SETTLEMENT =
 /** An unread place as written, folded: "с. Хунзах" and "Хунзах" agree, "Белорецкий р-н" and "Белорецкий район" too. */
 const placeWording = (raw: string): string | null => wordingOf(raw).replace(SETTLEMENT, '').trim() || null;
 
+/**
+ * No man born after this serves in 2022–2026 (sixteen in 2024, eighteen in 2026): a later "birth
+ * date" is the date of a death, a disappearance or a call-up written in the wrong column, and is
+ * no birth date at all rather than a conflict with the real one.
+ */
+const LATEST_BIRTH_YEAR = 2008;
+
 export const personDate = (raw: string): number => {
+  const packed = readPersonDate(raw);
+  return packed >= 0 && Math.floor(packed / 10000) > LATEST_BIRTH_YEAR ? -1 : packed;
+};
+
+const readPersonDate = (raw: string): number => {
   const d = parseDate(raw);
   if (d && d.precision !== 'none') return packDate(d);
   if (d) return -1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFullName } from './full-names.ts';
+import { givenAndPatronymicInPlace, splitFullName } from './full-names.ts';
 
 const parts = (surname: string, given: string, patronymic: string) => ({ surname, given, patronymic });
 
@@ -98,5 +98,17 @@ describe('splitFullName', () => {
     expect(splitFullName('Магомед Расул', '', '')).toBeNull();
     expect(splitFullName('Ван Дер Берг', '', '')).toBeNull();
     expect(splitFullName('Иванов', 'Магомед Расул', '')).toBeNull();
+  });
+});
+
+describe('givenAndPatronymicInPlace', () => {
+  it("puts back a given name and a patronymic entered in each other's fields", () => {
+    expect(givenAndPatronymicInPlace('Петрович', 'Сергей')).toEqual(['Сергей', 'Петрович']);
+    expect(givenAndPatronymicInPlace('ИЛЬИЧ', 'ИВАН')).toEqual(['ИВАН', 'ИЛЬИЧ']);
+  });
+  it('leaves them where they belong, or where it is not sure', () => {
+    expect(givenAndPatronymicInPlace('Сергей', 'Петрович')).toBeNull();
+    expect(givenAndPatronymicInPlace('Петрович', '')).toBeNull();
+    expect(givenAndPatronymicInPlace('Петрович', 'Иванович')).toBeNull();
   });
 });

@@ -107,6 +107,17 @@ function splitWords(text: string): NameParts | null {
   return byCapitals(w);
 }
 
+/**
+ * A form's given name and patronymic entered in each other's fields ("Петрович" as the given
+ * name, "Сергей" as the patronymic), put back; null when they are where they belong or it is not
+ * sure (both fields must read as what the other field is for, and neither as its own).
+ */
+export function givenAndPatronymicInPlace(given: string, patronymic: string): [string, string] | null {
+  const [g, p] = [given.trim(), patronymic.trim()];
+  if (!g || !p || /\s/.test(g) || /\s/.test(p)) return null;
+  return isPatronymic(g) && !isGiven(g) && isGiven(p) && !isPatronymic(p) ? [p, g] : null;
+}
+
 /** A word of two or more letters, all capitals: "ИВАНОВ", "SANHINOV". */
 const isCapitals = (w: string): boolean => /^\p{Lu}[\p{Lu}'-]+$/u.test(w);
 
