@@ -78,6 +78,12 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { d: '2024' }, { d: '1990' })).toBe('null');
     expect(levelOf(s, { d: '05.05.2008' }, { d: '05.05.2008' })).toBe('exact');
   });
+  it('1 January, what forms put where only the year is known, agrees with any day of its year', () => {
+    const s = { type: 'person-date', field: 'd', cannotLink: true };
+    expect(levelOf(s, { d: '01.01.1990' }, { d: '17.08.1990' })).toBe('agrees to the lower precision');
+    expect(levelOf(s, { d: '01.01.1990' }, { d: '1990' })).toBe('exact');
+    expect(levelOf(s, { d: '01.01.1990' }, { d: '17.08.1985' })).not.toBe('agrees to the lower precision');
+  });
 
   it('birth date against an age: about the same age within three years, else ages apart', () => {
     const s = { type: 'person-date', field: 'd', cannotLink: true };

@@ -280,7 +280,11 @@ const LATEST_BIRTH_YEAR = 2008;
 
 export const personDate = (raw: string): number => {
   const packed = readPersonDate(raw);
-  return packed >= 0 && Math.floor(packed / 10000) > LATEST_BIRTH_YEAR ? -1 : packed;
+  if (packed < 0) return packed;
+  if (Math.floor(packed / 10000) > LATEST_BIRTH_YEAR) return -1;
+  // 1 January is what forms and registers put where only the year is known ("01.01.1990"):
+  // it agrees with any day of its year, as a year does, instead of conflicting with the real one.
+  return packed % 10000 === 101 ? packed - 101 : packed;
 };
 
 const readPersonDate = (raw: string): number => {
