@@ -156,6 +156,13 @@ describe('parseDate', () => {
     expect(parseDate('28.11.2006 р.н.')).toEqual(day(2006, 11, 28));
   });
 
+  it('reads the letters OCR and hurried typists put for digits, only where the rest is a date', () => {
+    expect(parseDate('02.О8.84')).toEqual(day(1984, 8, 2));
+    expect(parseDate('23.4.I991')).toEqual(day(1991, 4, 23));
+    expect(parseDate('27.10.197б')).toEqual(day(1976, 10, 27));
+    for (const raw of ['Иван', 'sos', 'оо.оо.оооо', '00.00.0000']) expect(parseDate(raw), raw).toBeNull();
+  });
+
   it('round-trips every valid calendar day in ISO and Russian order', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {

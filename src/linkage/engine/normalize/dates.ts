@@ -105,7 +105,35 @@ function fromSerial(days: number): PartialDate | null {
  */
 const TWO_DIGIT_BIRTH_YEAR = /^(\d{2})\s*(?:г\.?\s*р\.?|г\.|года?\s+рождения)$/u;
 
+/**
+ * Letters a scanned list's OCR or a hurried typist puts for digits: О and o for 0, I and l for 1,
+ * З for 3, S for 5, б for 6. Read as digits only where the whole text is then a date's digits and
+ * separators ("02.О8.84", "23.4.I991", "27.10.197б").
+ */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = {
+  о: '0',
+  o: '0',
+  i: '1',
+  l: '1',
+  і: '1',
+  з: '3',
+  s: '5',
+  б: '6',
+};
+const LOOKALIKE = /[оoilізsб]/gu;
+const HAS_LOOKALIKE = /[оoilізsб]/u;
+
 export function parseDate(raw: string): PartialDate | null {
+  const d = parseWrittenDate(raw);
+  if (d || !HAS_LOOKALIKE.test((raw ?? '').toLowerCase())) return d;
+  const digits = raw
+    .trim()
+    .toLowerCase()
+    .replace(LOOKALIKE, (c) => DIGIT_LOOKALIKES[c]);
+  return /^[\d./-]+$/.test(digits) && /\d/.test(digits) ? parseWrittenDate(digits) : null;
+}
+
+function parseWrittenDate(raw: string): PartialDate | null {
   let s = (raw ?? '').trim().toLowerCase();
   if (EMPTY.has(s)) return NONE;
   const shortYear = s.match(TWO_DIGIT_BIRTH_YEAR);

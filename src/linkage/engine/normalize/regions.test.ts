@@ -182,6 +182,12 @@ describe('regionCode', () => {
     expect(regionCode('из Хабаровского кр.')).toBe('RU-KHA');
     expect(regionCode('уроженец Хабаровского кр.')).toBe('RU-KHA');
     expect(regionCode('уроженец Уфы')).toBe('RU-BA');
+    // A commissariat for the region, a Soviet republic's abbreviation, the kind typed without a space.
+    expect(regionCode('ОВК по г. Уфа')).toBe('RU-BA');
+    expect(regionCode('Военный комиссариат Краснодарского края')).toBe('RU-KDA');
+    expect(regionCode('ТАССР')).toBe('RU-TA');
+    expect(regionCode('Ростовскаяобласть')).toBe('RU-ROS');
+    expect(regionCode('ВК')).toBeNull();
     // Донской is a town of Tula Oblast, not the Don.
     expect(regionCode('Донской')).toBe('RU-TUL');
   });

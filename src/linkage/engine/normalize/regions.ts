@@ -74,6 +74,14 @@ const FILLERS = new Set([
   'родом',
   'уроженец',
   'уроженка',
+  // A commissariat written where the region goes: "ОВК по г. Уфа", "Военный комиссариат
+  // Краснодарского края" name the region they serve.
+  'вк',
+  'овк',
+  'военкомат',
+  'военный',
+  'комиссариат',
+  'по',
   'федеральный',
   'federal',
   'значения',
@@ -96,6 +104,16 @@ const CODE_ALIASES: Record<string, string> = {
   'РС(Я)': 'RU-SA',
   'РС (Я)': 'RU-SA',
   РСЯ: 'RU-SA',
+  // The Soviet republics' abbreviations, on the birthplaces of men born before 1991.
+  БАССР: 'RU-BA',
+  ТАССР: 'RU-TA',
+  ДАССР: 'RU-DA',
+  БУРАССР: 'RU-BU',
+  ЯАССР: 'RU-SA',
+  КБАССР: 'RU-KB',
+  СОАССР: 'RU-SE',
+  УАССР: 'RU-UD',
+  ЧАССР: 'RU-CU',
   РИ: 'RU-IN',
   РХ: 'RU-KK',
   УР: 'RU-UD',
@@ -244,7 +262,9 @@ function uncachedRegionCode(raw: string): string | null {
   const s = raw
     .normalize('NFC')
     .trim()
-    .replace(/\.(?=\p{L})/gu, '. ');
+    .replace(/\.(?=\p{L})/gu, '. ')
+    // "Ростовскаяобласть": the kind typed without a space.
+    .replace(/(?<=[а-яё]{4}(?:ая|ий|ой))(область|край|республика)$/iu, ' $1');
   if (!s) return null;
   index ??= build();
   const upper = s.toUpperCase();

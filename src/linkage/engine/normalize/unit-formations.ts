@@ -217,6 +217,32 @@ export const FORMATION_TYPES: readonly FormationType[] = [
       ['air', 'defence', 'brigade'],
     ],
   },
+  // Regiments of the artillery, the air defence and the rifle regiments formed of the mobilised
+  // in 2022: "181 ап", "960 зрп", "806 сп" (after мсп: "мотострелковый" holds "стрелков").
+  {
+    canonical: 'ап',
+    abbrs: ['ап', 'гап', 'ap'],
+    stems: [
+      ['артиллер', 'полк'],
+      ['artillery', 'regiment'],
+    ],
+  },
+  {
+    canonical: 'зрп',
+    abbrs: ['зрп', 'zrp'],
+    stems: [
+      ['зенитн', 'ракетн', 'полк'],
+      ['anti', 'aircraft', 'regiment'],
+    ],
+  },
+  {
+    canonical: 'сп',
+    abbrs: ['сп'],
+    stems: [
+      ['стрелков', 'полк'],
+      ['rifle', 'regiment'],
+    ],
+  },
   {
     canonical: 'рбр',
     abbrs: ['рбр', 'rbr'],
@@ -235,7 +261,7 @@ export const VAGUE_TYPES: ReadonlyArray<{ canonical: string; stems: readonly str
     stems: ['бригад', 'brigade', 'бр', 'bde', 'обр', 'obr'],
     family: ['омсбр', 'отбр', 'одшбр', 'ошбр', 'обрспн', 'обрмп', 'абр', 'зрбр', 'рбр'],
   },
-  { canonical: 'полк', stems: ['полк', 'regiment'], family: ['мсп', 'тп', 'пдп', 'дшп'] },
+  { canonical: 'полк', stems: ['полк', 'regiment'], family: ['мсп', 'тп', 'пдп', 'дшп', 'ап', 'зрп', 'сп'] },
   { canonical: 'дивизия', stems: ['дивизи', 'division'], family: ['мсд', 'тд', 'вдд', 'дшд'] },
   { canonical: 'армия', stems: ['арми', 'army'], family: ['оа', 'та'] },
 ];

@@ -252,6 +252,14 @@ describe('units as Ukrainian sources and storm units are written', () => {
     expect(parseUnit('98 повітряно-десантна дивізія').formation).toBe('98 дшд');
     expect(parseUnit('14 окрема бригада спецпризначення').formation).toBe('14 обрспн');
   });
+  it('reads artillery, air-defence and rifle regiments, apart from motor rifle ones', () => {
+    expect(parseUnit('181 ап').formation).toBe('181 ап');
+    expect(parseUnit('960 зрп').formation).toBe('960 зрп');
+    expect(parseUnit('806 сп').formation).toBe('806 сп');
+    expect(parseUnit('806 стрелковый полк').formation).toBe('806 сп');
+    expect(parseUnit('1009 мотострелковый полк').formation).toBe('1009 мсп');
+    expect(formationsCompatible('806 полк', '806 сп')).toBe(true);
+  });
   it('reads a battalion named after a man', () => {
     expect(parseUnit('батальон имени Шаймуратова').formation).toBe(parseUnit('батальон им. Шаймуратова').formation);
     expect(parseUnit('батальон имени Шаймуратова').formation).not.toBeNull();
