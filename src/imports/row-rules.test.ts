@@ -15,6 +15,10 @@ describe('a list date', () => {
     expect(listDate('32874')).toEqual({ value: '1990-01-01', precision: 'day' });
     expect(listDate('19980512')).toEqual({ value: '1998-05-12', precision: 'day' });
   });
+  it("reads a scanned list's letters for digits where the rest is a date", () => {
+    expect(listDate('02.О8.1984')).toEqual({ value: '1984-08-02', precision: 'day' });
+    expect(listDate('I991')).toEqual({ value: '1991', precision: 'year' });
+  });
   it('refuses what is no date', () => {
     for (const s of ['31.02.1998 0:00:00', '0:00:00', 'весной', '19981312']) expect(listDate(s), s).toBeNull();
   });
