@@ -188,6 +188,11 @@ describe('regionCode', () => {
     expect(regionCode('ТАССР')).toBe('RU-TA');
     expect(regionCode('Ростовскаяобласть')).toBe('RU-ROS');
     expect(regionCode('ВК')).toBeNull();
+    // The plates' later codes of the larger regions.
+    expect(regionCode('96 регион')).toBe('RU-SVE');
+    expect(regionCode('регион 154')).toBe('RU-NVS');
+    expect(regionCode('199')).toBe('RU-MOW');
+    expect(regionCode('999')).toBeNull();
     // Донской is a town of Tula Oblast, not the Don.
     expect(regionCode('Донской')).toBe('RU-TUL');
   });
@@ -266,7 +271,7 @@ describe('regionCode', () => {
 
   it('returns null for unknown or ambiguous input', () => {
     // "Красн. кр." is Krasnodar or Krasnoyarsk, "РБ" Bashkortostan, Buryatia or Belarus: no guess.
-    for (const s of ['', 'Атлантида', 'Texas', '99', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])
+    for (const s of ['', 'Атлантида', 'Texas', '00', 'RU-XX', 'Моск.', 'обл.', 'Красн. кр.', 'РБ'])
       expect(regionCode(s), s).toBeNull();
   });
   it('reads a region or its capital typed with one letter wrong, missing, added or swapped', () => {

@@ -91,6 +91,36 @@ const FILLERS = new Set([
   'субъект',
 ]);
 
+/** Car-plate codes a region was given after its first (ГИБДД), to the region's own number. */
+const MORE_PLATE_CODES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(['102', '702'].map((c) => [c, '02'])),
+  ...Object.fromEntries(['116', '716'].map((c) => [c, '16'])),
+  '121': '21',
+  ...Object.fromEntries(['93', '123', '193'].map((c) => [c, '23'])),
+  '124': '24',
+  '125': '25',
+  '126': '26',
+  '134': '34',
+  '136': '36',
+  '138': '38',
+  '142': '42',
+  '147': '47',
+  ...Object.fromEntries(['90', '150', '190', '750', '790'].map((c) => [c, '50'])),
+  '152': '52',
+  '154': '54',
+  '156': '56',
+  '159': '59',
+  ...Object.fromEntries(['161', '761'].map((c) => [c, '61'])),
+  ...Object.fromEntries(['163', '763'].map((c) => [c, '63'])),
+  '164': '64',
+  ...Object.fromEntries(['96', '196'].map((c) => [c, '66'])),
+  '173': '73',
+  ...Object.fromEntries(['174', '774'].map((c) => [c, '74'])),
+  ...Object.fromEntries(['97', '99', '177', '197', '199', '777', '797', '799', '977'].map((c) => [c, '77'])),
+  ...Object.fromEntries(['98', '178', '198'].map((c) => [c, '78'])),
+  '186': '86',
+};
+
 /**
  * Codes and abbreviations read as they are: Crimea's and Sevastopol's Russian codes, and the
  * republics' abbreviations their own papers use (РС(Я), УР, РМЭ), which the fuzzy lookup would
@@ -271,9 +301,13 @@ function uncachedRegionCode(raw: string): string | null {
   if (Object.hasOwn(CODE_ALIASES, upper)) return CODE_ALIASES[upper] || null;
   if (/^[A-Z]{2}-[A-Z0-9]{2,3}$/.test(upper) && index.codes.has(upper)) return upper;
   if (/^[A-Z]{2,3}$/.test(s) && index.codes.has(`RU-${s}`)) return `RU-${s}`;
-  // A region's number, as on car plates and in forms: "05", "05 регион", "регион 77", "77 рег.".
-  const numbered = s.match(/^(?:регион\s*)?(\d{1,2})(?:\s*(?:регион|рег\.?|rus))?$/iu);
-  if (numbered) return index.byNumber.get(numbered[1].padStart(2, '0')) ?? null;
+  // A region's number, as on car plates and in forms: "05", "05 регион", "регион 77", "77 рег.",
+  // and the plates' later codes of the larger regions ("96 регион", "регион 154").
+  const numbered = s.match(/^(?:регион\s*)?(\d{1,3})(?:\s*(?:регион|рег\.?|rus))?$/iu);
+  if (numbered) {
+    const n = numbered[1];
+    return index.byNumber.get(MORE_PLATE_CODES[n] ?? n.padStart(2, '0')) ?? null;
+  }
   // A region named in one part wins over a capital in another ("г. Донецк, Ростовская обл." is
   // the town of Rostov Oblast, not the DPR's capital).
   let capital: string | null = null;
