@@ -113,6 +113,9 @@ describe('person comparisons: every level', () => {
     expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'military unit 12345' })).toBe('same unit number');
     expect(levelOf(u, { u: '55 омсбр' }, { u: '55th Motor Rifle Brigade' })).toBe('same formation');
     expect(levelOf(u, { u: 'в/ч 12345' }, { u: 'в/ч 54321' })).toBe('different');
+    // A field post number and an open unit number are two numberings: one unit has one of each.
+    expect(levelOf(u, { u: 'п/п 12345' }, { u: 'в/ч 54321' })).toBe('null');
+    expect(levelOf(u, { u: 'п/п 12345' }, { u: 'п/п 54321' })).toBe('different');
     // A formation without its type is the same as one of its family with that number, no other.
     expect(levelOf(u, { u: '55-я бригада' }, { u: '55 омсбр' })).toBe('same formation');
     expect(levelOf(u, { u: '20 армия' }, { u: '20-я общевойсковая армия' })).toBe('same formation');

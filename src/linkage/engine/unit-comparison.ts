@@ -98,10 +98,16 @@ export class UnitComparison extends KeyedComparison {
         if (agreement !== 0) return agreement;
       }
     }
-    // Different only when both sides say something comparable.
-    if ((ca >= 0 && cb >= 0) || (fa >= 0 && fb >= 0)) return 3;
+    // Different only when both sides say something comparable: an open unit number and a field
+    // post number ("пп 12345") are two numberings of units, and one unit has one of each.
+    const numbersComparable = ca >= 0 && cb >= 0 && this.isFieldPost(ca) === this.isFieldPost(cb);
+    if (numbersComparable || (fa >= 0 && fb >= 0)) return 3;
     const wa = this.wording.data[ta];
     return wa >= 0 && wa === this.wording.data[tb] ? 4 : 0;
+  }
+
+  private isFieldPost(key: number): boolean {
+    return this.keys.values[key].startsWith('пп ');
   }
 
   /** Two formations, one or both without their type: 2 one formation, 3 two, 0 not comparable. */
