@@ -1,8 +1,10 @@
 // Person records as lists write them: a full name in one field ("Иванов Иван Иванович" under
-// «ФИО», mapped to the surname) is spread over the name fields before the record is kept, so it
-// compares and blocks like any other (normalize/full-names.ts says when a split is no guess). A
-// name copied out of running text in the genitive, dative or instrumental ("Иванова Сергея Петровича") is read
-// back to the nominative (normalize/name-cases.ts says when the case is sure).
+// «ФИО», mapped to the surname, or in the given-name field), with a rank before it or a call sign
+// after it, is spread over the name fields before the record is kept, so it compares and blocks
+// like any other (normalize/full-names.ts says when a split is no guess); a given name and a
+// patronymic entered in each other's fields are put back. A name copied out of running text in
+// an oblique case ("Иванова Сергея Петровича", "о Зайцеве Константине") is read back to the
+// nominative (normalize/name-cases.ts says when the case is sure).
 import type { ComparisonSpec } from './comparison.ts';
 import { givenAndPatronymicInPlace, type NameParts, splitFullName } from './normalize/full-names.ts';
 import { mayBeOblique, nominativeName } from './normalize/name-cases.ts';
