@@ -1,4 +1,4 @@
-import { parseAge, parseDate, regionCode } from '../linkage/engine/normalize/index.ts';
+import { parseAge, parseDate, regionCode, SERVICE_AGES } from '../linkage/engine/normalize/index.ts';
 import { splitFullName } from '../linkage/engine/normalize/full-names.ts';
 import { PERSON_CSV_COLUMNS } from '../linkage/engine/person-config.ts';
 import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
@@ -124,10 +124,6 @@ export const categoryOf = (raw: string): string | null => {
   return null;
 };
 
-/** The ages a list of servicemen may give (parseAge reads the same span from "35 лет"). */
-const MIN_AGE = 16;
-const MAX_AGE = 75;
-
 // As the people schema, letters of any alphabet with spaces, hyphens and dots, plus every mark
 // lists use for an apostrophe or a soft sign in Latin (Igor`, Il'ya, Ilʼin) and a maiden name
 // in brackets. Digits and other symbols are refused.
@@ -219,8 +215,8 @@ export const readRow = (
   // kept at year precision, and the matching takes a year off by one as a near agreement.
   const ageYear = (field: 'birth_date' | 'age', v: string): PartialDate => {
     const age = parseAge(v) ?? (/^\d{1,2}$/.test(v) ? Number(v) : null);
-    if (age === null || age < MIN_AGE || age > MAX_AGE)
-      return fail(field, 'imports.errors.age', { min: MIN_AGE, max: MAX_AGE });
+    if (age === null || age < SERVICE_AGES.min || age > SERVICE_AGES.max)
+      return fail(field, 'imports.errors.age', { ...SERVICE_AGES });
     const at = (cell('event_date') && listDate(cell('event_date'))) || ctx.sourceDate;
     const year = Number((at?.value ?? ctx.today).slice(0, 4)) - age;
     return { value: String(year), precision: 'year' };

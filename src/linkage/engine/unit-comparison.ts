@@ -7,7 +7,7 @@ import { memo } from './normalize/memo.ts';
 import { wordingOf } from './strings.ts';
 import { NumberFormationAliases } from './unit-aliases.ts';
 import { formationAgreement, parseUnit, parseUnitLoose } from './normalize/index.ts';
-import { stormWording } from './normalize/units.ts';
+import { isFieldPostNumber, stormWording } from './normalize/units.ts';
 
 /**
  * Unit: the open unit number and the formation, each compared as a code; a number alone stands
@@ -107,7 +107,7 @@ export class UnitComparison extends KeyedComparison {
   }
 
   private isFieldPost(key: number): boolean {
-    return this.keys.values[key].startsWith('пп ');
+    return isFieldPostNumber(this.keys.values[key]);
   }
 
   /** Two formations, one or both without their type: 2 one formation, 3 two, 0 not comparable. */

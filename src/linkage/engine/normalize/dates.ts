@@ -120,17 +120,14 @@ const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = {
   s: '5',
   б: '6',
 };
-const LOOKALIKE = /[оoilізsб]/gu;
-const HAS_LOOKALIKE = /[оoilізsб]/u;
+const LOOKALIKE = new RegExp(`[${Object.keys(DIGIT_LOOKALIKES).join('')}]`, 'gu');
 
 export function parseDate(raw: string): PartialDate | null {
   const d = parseWrittenDate(raw);
-  if (d || !HAS_LOOKALIKE.test((raw ?? '').toLowerCase())) return d;
-  const digits = raw
-    .trim()
-    .toLowerCase()
-    .replace(LOOKALIKE, (c) => DIGIT_LOOKALIKES[c]);
-  return /^[\d./-]+$/.test(digits) && /\d/.test(digits) ? parseWrittenDate(digits) : null;
+  if (d) return d;
+  const written = (raw ?? '').trim().toLowerCase();
+  const digits = written.replace(LOOKALIKE, (c) => DIGIT_LOOKALIKES[c]);
+  return digits !== written && /^[\d./-]+$/.test(digits) && /\d/.test(digits) ? parseWrittenDate(digits) : null;
 }
 
 function parseWrittenDate(raw: string): PartialDate | null {
@@ -189,6 +186,9 @@ function parseWrittenDate(raw: string): PartialDate | null {
 const AGE_BEFORE = '(?:в возрасте|возраст:?|aged?:?|age:?)';
 const AGE_AFTER =
   '(?:лет(?:ний|него|нему)?|год(?:а|ов)?|годам|y\\.?\\s*o\\.?|years?(?:\\s+old)?|yrs?\\.?|рок(?:ів|и)|рік)';
+/** The ages a list of servicemen may give: an age outside them is no age (16–75). */
+export const SERVICE_AGES = { min: 16, max: 75 } as const;
+
 const AGE_FORMS = [
   /^\((\d{2})\)$/u,
   new RegExp(`^(?:${AGE_BEFORE})?\\s*(\\d{2})\\s*-?\\s*${AGE_AFTER}$`, 'u'),
@@ -206,7 +206,7 @@ export function parseAge(raw: string): number | null {
     const m = s.match(form);
     if (!m) continue;
     const age = Number(m[1]);
-    return age >= 16 && age <= 75 ? age : null;
+    return age >= SERVICE_AGES.min && age <= SERVICE_AGES.max ? age : null;
   }
   return null;
 }

@@ -91,35 +91,39 @@ const FILLERS = new Set([
   'субъект',
 ]);
 
-/** Car-plate codes a region was given after its first (ГИБДД), to the region's own number. */
-const MORE_PLATE_CODES: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(['102', '702'].map((c) => [c, '02'])),
-  ...Object.fromEntries(['116', '716'].map((c) => [c, '16'])),
-  '121': '21',
-  ...Object.fromEntries(['93', '123', '193'].map((c) => [c, '23'])),
-  '124': '24',
-  '125': '25',
-  '126': '26',
-  '134': '34',
-  '136': '36',
-  '138': '38',
-  '142': '42',
-  '147': '47',
-  ...Object.fromEntries(['90', '150', '190', '750', '790'].map((c) => [c, '50'])),
-  '152': '52',
-  '154': '54',
-  '156': '56',
-  '159': '59',
-  ...Object.fromEntries(['161', '761'].map((c) => [c, '61'])),
-  ...Object.fromEntries(['163', '763'].map((c) => [c, '63'])),
-  '164': '64',
-  ...Object.fromEntries(['96', '196'].map((c) => [c, '66'])),
-  '173': '73',
-  ...Object.fromEntries(['174', '774'].map((c) => [c, '74'])),
-  ...Object.fromEntries(['97', '99', '177', '197', '199', '777', '797', '799', '977'].map((c) => [c, '77'])),
-  ...Object.fromEntries(['98', '178', '198'].map((c) => [c, '78'])),
-  '186': '86',
+/** Car-plate codes a region was given after its first (ГИБДД), by the region's own number. */
+const LATER_PLATE_CODES: Readonly<Record<string, readonly string[]>> = {
+  '02': ['102', '702'],
+  '16': ['116', '716'],
+  '21': ['121'],
+  '23': ['93', '123', '193'],
+  '24': ['124'],
+  '25': ['125'],
+  '26': ['126'],
+  '34': ['134'],
+  '36': ['136'],
+  '38': ['138'],
+  '42': ['142'],
+  '47': ['147'],
+  '50': ['90', '150', '190', '750', '790'],
+  '52': ['152'],
+  '54': ['154'],
+  '56': ['156'],
+  '59': ['159'],
+  '61': ['161', '761'],
+  '63': ['163', '763'],
+  '64': ['164'],
+  '66': ['96', '196'],
+  '73': ['173'],
+  '74': ['174', '774'],
+  '77': ['97', '99', '177', '197', '199', '777', '797', '799', '977'],
+  '78': ['98', '178', '198'],
+  '86': ['186'],
 };
+/** A later plate code → the region's own number. */
+const MORE_PLATE_CODES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(LATER_PLATE_CODES).flatMap(([number, codes]) => codes.map((c) => [c, number])),
+);
 
 /**
  * Codes and abbreviations read as they are: Crimea's and Sevastopol's Russian codes, and the

@@ -25,6 +25,10 @@ const MARKED_NUMBER = new RegExp(UNIT_MARKER.source + String.raw`(\d{4,6})(?:\s*
 const FIELD_POST =
   /(?:п\s*[/\\.]\s*п\.?|p\s*[/\\.]\s*p\.?|полев\p{L}*\s+почт\p{L}*|field\s+post(?:\s+office)?)\s*(?:№|n[or]?\.?|#)?\s*(\d{4,6})/iu;
 
+/** A field post number's key: "пп 12345", never equal to the open unit number 12345. */
+const FIELD_POST_KEY = 'пп ';
+export const isFieldPostNumber = (number: string): boolean => number.startsWith(FIELD_POST_KEY);
+
 /** The number before its marker: "12345 в/ч". */
 const NUMBER_THEN_MARKER = /(?:^|[^\d\p{L}])(\d{4,6})\s*(?:в\s*[/\\.]?\s*ч\.?|вч|v\s*[/\\.]?\s*ch\.?)(?![\p{L}])/iu;
 /** A number right after a formation's type word is that formation's ("мотострелковый полк 1009"). */
@@ -37,7 +41,7 @@ function findNumber(s: string): { number: string | null; rest: string } {
   let m = s.match(MARKED_NUMBER);
   if (m && !FIELD_POST.test(m[0])) return { number: m[1], rest: s.replace(FIELD_POST, ' ').replace(m[0], ' ') };
   m = s.match(FIELD_POST);
-  if (m) return { number: `пп ${m[1]}`, rest: s.replace(m[0], ' ') };
+  if (m) return { number: `${FIELD_POST_KEY}${m[1]}`, rest: s.replace(m[0], ' ') };
   m = s.match(NUMBER_THEN_MARKER);
   if (m) return { number: m[1], rest: s.replace(m[0], ' ') };
   // A bare 4–6 digit number not followed by a formation word is a unit number.
