@@ -56,10 +56,23 @@ const RECORDS_FILE: Record<string, string> = { registry: 'records.csv' };
  * English registry (bench/linkage/registry, not person records) the config its author wrote from
  * the documentation alone, as a user of `kintrace link` would.
  */
-export const caseConfig = (kind: string): LinkageConfigInput =>
+export const caseConfig = (kind: string, defaultThresholds = false): LinkageConfigInput =>
   kind === 'registry'
-    ? JSON.parse(readFileSync(join(import.meta.dirname, 'registry', 'registry.json'), 'utf8'))
+    ? withoutThresholds(
+        JSON.parse(readFileSync(join(import.meta.dirname, 'registry', 'registry.json'), 'utf8')),
+        defaultThresholds,
+      )
     : personConfig();
+
+/**
+ * A generic config as written, or (`defaultThresholds`) with its thresholds left out, as a user
+ * who names none gets them: the engine's defaults (config.ts). The person config is not generic.
+ */
+export const withoutThresholds = <T extends { thresholds?: unknown }>(config: T, defaultThresholds: boolean): T => {
+  if (!defaultThresholds) return config;
+  const { thresholds: _, ...rest } = config;
+  return rest as T;
+};
 
 /**
  * An independent generator (bench/linkage/independent/ or bench/linkage/third/, each written

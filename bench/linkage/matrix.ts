@@ -5,7 +5,8 @@
 // FEBRL 1–4 and Splink's fake_1000:
 // pairwise and B-cubed precision/recall/F1, pair completeness of blocking, wall and CPU seconds,
 // peak RSS, and (for the generators) one new record against the index, p50/p95.
-// Run: npm run bench:linkage [-- --only own-20k,febrl3] [-- --seed 42]. Printed, never asserted.
+// Run: npm run bench:linkage [-- --only own-20k,febrl3] [-- --seed 42] [-- --default-thresholds].
+// Printed, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const fmt = (x: number): string => x.toFixed(4);
+/** The generic configs (public sets, the registry) with their thresholds left out: the defaults. */
+const defaultThresholds = process.argv.includes('--default-thresholds');
 
 const GENERATED = [
   'own-20k',
@@ -51,7 +54,11 @@ const runGenerated = async (name: string, seed: number): Promise<Record<string, 
   if (!files) return { dataset: name, note: `${kind} generator not on this branch yet` };
   const cpu0 = process.cpuUsage();
   const started = performance.now();
-  const result = await runLinkage({ files: [files.people], config: caseConfig(kind), progress: false });
+  const result = await runLinkage({
+    files: [files.people],
+    config: caseConfig(kind, defaultThresholds),
+    progress: false,
+  });
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   // The pipeline's own peak, before the benchmark's extra passes and the incremental index.
@@ -106,7 +113,7 @@ const figures = (
 const runPublic = (name: string): Record<string, unknown> => {
   const cpu0 = process.cpuUsage();
   const started = performance.now();
-  const r = publicCase(name);
+  const r = publicCase(name, defaultThresholds);
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   return {
@@ -133,7 +140,15 @@ if (one) {
   for (const name of all.filter((c) => !only || only.includes(c))) {
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, join(here, 'matrix.ts'), '--case', name, '--seed', String(seed)],
+      [
+        ...process.execArgv,
+        join(here, 'matrix.ts'),
+        '--case',
+        name,
+        '--seed',
+        String(seed),
+        ...(defaultThresholds ? ['--default-thresholds'] : []),
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
     );
     const line = child.stdout.trim().split('\n').pop() || JSON.stringify({ dataset: name, note: 'failed' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { clusterScores, type ClusterScores } from '../../src/linkage/engine/metrics.ts';
+import { withoutThresholds } from './datasets.ts';
 
 const here = import.meta.dirname;
 const readCsv = (file: string): Record<string, string>[] =>
@@ -41,6 +42,7 @@ export interface PublicResult {
 /** The engine trained on a public set, with its truth and clustering (for diagnose.ts). */
 export const publicEngine = (
   name: string,
+  defaultThresholds = false,
 ): {
   engine: LinkageEngine;
   truth: string[];
@@ -53,7 +55,10 @@ export const publicEngine = (
   const c = CASES[name];
   if (!c) throw new Error(`unknown dataset ${name} (known: ${PUBLIC_CASES.join(', ')})`);
   const link = c.files.length > 1;
-  const cfg = JSON.parse(readFileSync(join(here, c.config), 'utf8')) as { cluster?: object };
+  const cfg = withoutThresholds(
+    JSON.parse(readFileSync(join(here, c.config), 'utf8')) as { cluster?: object; thresholds?: object },
+    defaultThresholds,
+  );
   // Linking two deduplicated files: at most one record of each file per cluster.
   const config = link ? { ...cfg, cluster: { ...(cfg.cluster ?? {}), uniquePerSource: true } } : cfg;
   const engine = new LinkageEngine(config as never, link);
@@ -81,8 +86,8 @@ export const publicEngine = (
   };
 };
 
-export const publicCase = (name: string): PublicResult => {
-  const r = publicEngine(name);
+export const publicCase = (name: string, defaultThresholds = false): PublicResult => {
+  const r = publicEngine(name, defaultThresholds);
   // FEBRL4 links two files: only pairs across them count, pairwise.
   const link = CASES[name].files.length > 1;
   const source = link ? r.engine.data.source.data.subarray(0, r.engine.data.size) : undefined;
