@@ -453,7 +453,9 @@ export class LinkageEngine {
    * only be assumed (OWN_RECORDS); the first clustering counts them — a man found in eight lists
    * is eight of the fourteen Магомедов Руслан of his region, not four — so every kept pair is
    * scored again with them and clustered afresh. Measured on both blind generators: F1 +0.0006
-   * to +0.003 at 20,000 and a million (three seeds), own generator unchanged. Returns the second clustering; its
+   * to +0.003 at 20,000 and a million (three seeds), own generator unchanged. The second look also
+   * counts his records once in each value's national frequency and reads how a name's records fall
+   * into men (model.ts sameManFloor; docs/linkage.md round nineteen). Returns the second clustering; its
    * review indices are the edges' own (rescored on a copy). The counts stay for later scoring
    * (a pairs file explains the pairs as they were clustered) until the next predict().
    */

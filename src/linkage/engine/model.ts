@@ -218,7 +218,34 @@ export class Scorer {
       if (!national) this.contributions[i] += adjust;
       sum += adjust;
     }
-    return sum;
+    return national ? sum : sum + this.sameManFloor(a, b);
+  }
+
+  /**
+   * After a clustering (term-frequency.ts sameManLog2Odds): a pair sharing a name that one man
+   * holds most of is at least as likely one man as the clustering's share says — the prior, the
+   * first context's weight and the value's weight together are lifted to those odds. The other
+   * fields still add their evidence (a different patronymic still parts them). Added to the
+   * comparison whose share lifts most, once. Measured: +0.0053 F1 on sixth-20k, +0.0005 fifth,
+   * ±0.0002 the others; at a million +0.0006 to +0.014 on all four blind generators.
+   */
+  private sameManFloor(a: number, b: number): number {
+    const f = this.frequencies;
+    let lift = 0;
+    let at = -1;
+    for (let i = 0; i < this.comparisons.length; i++) {
+      const l = this.levels[i];
+      if (l !== 1 || this.tfFlag[i][l] !== 1 || f.depth(i, this.levels) < 1) continue;
+      const odds = f.sameManLog2Odds(i, a < b ? a : b);
+      if (odds === null) continue;
+      const need = odds - (this.prior + this.contributions[f.firstContext(i)] + this.contributions[i]);
+      if (need > lift) {
+        lift = need;
+        at = i;
+      }
+    }
+    if (at >= 0) this.contributions[at] += lift;
+    return lift;
   }
 
   /**

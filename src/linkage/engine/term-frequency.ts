@@ -14,6 +14,7 @@
 // batch frequencies.
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
+import { ClusterMembers } from './cluster-members.ts';
 import { IdTable } from './id-table.ts';
 
 /** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
@@ -49,6 +50,14 @@ const SHRINK = 100;
 const OWN_RECORDS = 4;
 /** Pseudo-records at the level's average u behind every national frequency. */
 const NATIONAL_SHRINK = 1000;
+/**
+ * Records of a name below which a clustering's share of one man in it is not read
+ * (sameManLog2Odds). Measured: below twenty records per name the model's names-only pairs are
+ * calibrated on every generator (diagnose.ts), and from ten on the share lowered precision.
+ */
+const NAMESAKE_RECORDS = 20;
+/** The most a clustering may say that two records of one name are one man. */
+const MAX_SAME_MAN = 0.99;
 
 interface Chain {
   comparison: number;
@@ -126,6 +135,10 @@ export class TermFrequencies {
    * OWN_RECORDS assumed before any clustering.
    */
   private clusterOwn: (Uint16Array[] | null)[] | null = null;
+  /** Per tf comparison: per record, how many records of its cluster hold its value (itself included). */
+  private nationalOwn: (Uint16Array | null)[] | null = null;
+  /** Per chain comparison, per first-depth joint id: Σ n(n − 1) over the clusters holding it. */
+  private sameMan: (Float64Array | null)[] | null = null;
 
   constructor(
     private readonly comparisons: readonly Comparison[],
@@ -352,39 +365,58 @@ export class TermFrequencies {
     return this.chains.some((ch) => ch !== null);
   }
 
-  /** Counts each record's own records per (value, context) from a clustering; null forgets them. */
+  /**
+   * Counts each record's own records from a clustering — per (value, context) of every chain, and
+   * per value nationally — and how often two records sharing a (value, first context) are one
+   * man; null forgets them.
+   */
   ownFromClusters(clusterOf: Int32Array | null): void {
     if (!clusterOf) {
       this.clusterOwn = null;
+      this.nationalOwn = null;
+      this.sameMan = null;
       return;
     }
-    // Members of each cluster, contiguous (a counting sort by cluster): clusters are small, so
-    // counting one value among a cluster's members is a short scan.
-    const n = clusterOf.length;
-    const start = new Int32Array(n + 1);
-    for (let r = 0; r < n; r++) start[clusterOf[r] + 1]++;
-    for (let c = 0; c < n; c++) start[c + 1] += start[c];
-    const next = start.slice(0, n);
-    const members = new Int32Array(n);
-    for (let r = 0; r < n; r++) members[next[clusterOf[r]]++] = r;
+    const clusters = new ClusterMembers(clusterOf);
     this.clusterOwn = this.chains.map((ch) =>
-      ch
-        ? ch.joint.map((joint) => {
-            const own = new Uint16Array(n);
-            for (let c = 0; c < n; c++) {
-              for (let x = start[c]; x < start[c + 1]; x++) {
-                const j = members[x] < joint.length ? joint.data[members[x]] : -1;
-                if (j < 0) continue;
-                let same = 0;
-                for (let y = start[c]; y < start[c + 1]; y++)
-                  if (members[y] < joint.length && joint.data[members[y]] === j) same++;
-                own[members[x]] = Math.min(same, 65_535);
-              }
-            }
-            return own;
-          })
-        : null,
+      ch ? ch.joint.map((joint) => clusters.sameValue((r) => (r < joint.length ? joint.data[r] : -1))) : null,
     );
+    this.nationalOwn = this.comparisons.map((c, i) => (this.counts[i] ? clusters.sameValue((r) => c.tfKey!(r)) : null));
+    // Σ over clusters of n(n − 1) per (value, first context), n its records in the cluster: each
+    // record adds the others of its cluster that share it.
+    this.sameMan = this.chains.map((ch, i) => {
+      if (!ch) return null;
+      const own = this.clusterOwn![i]![0];
+      const joint = ch.joint[0];
+      const pairs = new Float64Array(ch.jointCounts[0].length);
+      for (let r = 0; r < own.length; r++) if (own[r] > 1) pairs[joint.data[r]] += own[r] - 1;
+      return pairs;
+    });
+  }
+
+  /**
+   * log2 of the odds that two records sharing record r's value and first context (a given name and
+   * surname) are one man, as the clustering found them: Σ n_c(n_c − 1) / k(k − 1) over its
+   * clusters. A name one man holds most of is likely his in any list (a man in forty lists is the
+   * likeliest owner of the next record that names only him), which name frequencies, counting
+   * records as if each were another man, cannot say. null before a clustering or with fewer than
+   * NAMESAKE_RECORDS records of the value.
+   */
+  sameManLog2Odds(i: number, r: number): number | null {
+    const pairs = this.sameMan?.[i];
+    const ch = this.chains[i];
+    if (!pairs || !ch || r >= ch.joint[0].length) return null;
+    const j = ch.joint[0].data[r];
+    if (j < 0) return null;
+    const k = ch.jointCounts[0].data[j];
+    if (k < NAMESAKE_RECORDS || pairs[j] <= 0) return null;
+    const p = Math.min(pairs[j] / (k * (k - 1)), MAX_SAME_MAN);
+    return Math.log2(p / (1 - p));
+  }
+
+  /** The first context comparison of comparison i's chain (the surname of a given name), or −1. */
+  firstContext(i: number): number {
+    return this.chains[i]?.within[0] ?? -1;
   }
 
   private ownAt(i: number, k: number, r: number, partner: number): number {
@@ -396,6 +428,19 @@ export class TermFrequencies {
     // The better attested of the two is the man the pair would be (measured against the sum of
     // both clusters' records and the smaller of the two: both lower F1 on both blind generators).
     return joint[partner] === joint[r] ? Math.max(mine, own[partner]) : mine;
+  }
+
+  /**
+   * The records of the scored man that hold r's value, itself included: `assumed` before a
+   * clustering; after one, at least the better attested of the pair's two clusters (one man in
+   * forty lists is forty records of his surname, not forty men who bear it).
+   */
+  private ownNationally(i: number, r: number, assumed: number, partner: number): number {
+    const own = this.nationalOwn?.[i];
+    if (!own || r >= own.length) return assumed;
+    const c = this.comparisons[i];
+    const partners = partner >= 0 && partner < own.length && c.tfKey!(partner) === c.tfKey!(r) ? own[partner] : 0;
+    return Math.max(assumed, own[r], partners);
   }
 
   /** How many leading contexts of comparison i a pair agrees on exactly (levels of the pair). */
@@ -430,7 +475,8 @@ export class TermFrequencies {
     const v = c.tfKey!(r);
     const self = r < this.total ? 1 : 0;
     const n = Math.max(this.total - self, 1);
-    const count = v >= 0 && v < counts.length ? Math.max(counts.data[v] - self - own, 0) : 0;
+    const count =
+      v >= 0 && v < counts.length ? Math.max(counts.data[v] - this.ownNationally(i, r, self + own, partner), 0) : 0;
     let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
     // Where the pair shares no place, the value's frequency where men of its context come from.
