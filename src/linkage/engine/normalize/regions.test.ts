@@ -214,6 +214,31 @@ describe('regionCode', () => {
     for (const s of ['Железногорск', 'Советск', 'Советский район', 'с. Ивановка']) expect(regionCode(s), s).toBeNull();
   });
 
+  it('reads no region from a village, a district many regions have, or a district named as a region is', () => {
+    // Тамбовский район lies in the Amur region as well as in Tambov's; Красногвардейский in five
+    // regions (towns.csv knows one of them); a village Сосновка of the Perm krai is not the town
+    // Сосновка of the Kirov region; Михайловка without "г." is any of hundreds of villages.
+    for (const s of [
+      'Тамбовский р-н',
+      'Михайловка, Тамбовский р-н',
+      'Красногвардейский р-н',
+      'Сосновка, Чусовской р-н',
+      'с. Стерлитамак',
+      'д. Михайловка',
+      'Михайловка',
+      'ОКТЯБРЬСКИЙ',
+    ])
+      expect(regionCode(s), s).toBeNull();
+    // Called a town, the town; beside the district a town of that name lies in, the town; a
+    // district of one region, its region; a region named with the district, the region.
+    expect(regionCode('г. Михайловка')).toBe('RU-VGG');
+    expect(regionCode('г. Октябрьский')).toBe('RU-BA');
+    expect(regionCode('Бирюч, Красногвардейский р-н')).toBe('RU-BEL');
+    expect(regionCode('Октябрьский, Черепановский р-н')).toBe('RU-NVS');
+    expect(regionCode('Александровка, Мамадышский р-н')).toBe('RU-TA');
+    expect(regionCode('Михайловка, Тамбовский р-н, Амурская обл.')).toBe('RU-AMU');
+  });
+
   it("reads the republics' own abbreviations, and none that two republics share", () => {
     expect(regionCode('РС(Я)')).toBe('RU-SA');
     expect(regionCode('УР')).toBe('RU-UD');

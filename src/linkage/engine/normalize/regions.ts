@@ -4,7 +4,7 @@ import { wordSkeleton } from './names.ts';
 import { REGION_ALIASES } from './region-aliases.ts';
 import { REGION_CAPITALS } from './region-capitals.ts';
 import { memo } from './memo.ts';
-import { townRegion } from './towns.ts';
+import { districtNamed, townRegion } from './towns.ts';
 
 // A region is matched on the skeleton of its distinctive words (the same transliteration-proof
 // skeleton as names), with the type words ("область", "Krai", "респ.") removed and kept only as
@@ -324,8 +324,9 @@ function uncachedRegionCode(raw: string): string | null {
   const inText = inWords(index, s);
   if (inText) return inText;
   // A town or district instead of a region ("г. Стерлитамак", "Локтевский р-н").
+  const besideDistrict = parts(s).length > 1 ? (parts(s).map(districtNamed).find(Boolean) ?? null) : null;
   for (const p of [s, ...parts(s)]) {
-    const code = townRegion(p, index.byNumber);
+    const code = townRegion(p, index.byNumber, besideDistrict);
     if (code) return code;
   }
   for (const p of [s, ...parts(s)]) {
@@ -387,6 +388,9 @@ function inWords(ix: Index, s: string): string | null {
     const next = words[i + 1]?.toLowerCase().replace(/\.+$/, '');
     const isType = (w: string | undefined) => !!w && TYPE_WORDS[w] !== undefined;
     if (isType(words[i].toLowerCase().replace(/\.+$/, ''))) continue;
+    // A district named as a region is ("Тамбовский р-н" lies in the Amur region as well as in
+    // Tambov's): towns.ts reads districts.
+    if (next && districtNamed(`${words[i]} ${next}`)) continue;
     if (isType(next)) {
       const code = lookup(ix, `${words[i]} ${words[i + 1]}`);
       if (code) typed.add(code);

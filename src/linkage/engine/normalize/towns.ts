@@ -7,18 +7,13 @@ import { wordSkeleton } from './names.ts';
 // region only when every town (or district) of that name lies in one region: "Киров" is a town in
 // two regions and says nothing here (regions.ts reads it as the capital of Kirov Oblast first).
 
+/** Words that call a place a town (towns.csv lists towns: these may be read through it). */
+const TOWN_WORDS = new Set(['г', 'гор', 'город', 'городе', 'city', 'town', 'gorod', 'g']);
 /** Settlement and district words, dropped before the name is keyed. */
 const SETTLEMENT_WORDS = new Set([
-  'г',
-  'гор',
-  'город',
-  'городе',
+  ...TOWN_WORDS,
   'в',
   'из',
-  'city',
-  'town',
-  'gorod',
-  'g',
   'пгт',
   'рп',
   'пос',
@@ -81,10 +76,85 @@ const districtStem = (word: string): string | null => {
   return m ? wordSkeleton(`${m[1]}ск`) : null;
 };
 
+/** Words that call a place a village, not a town: towns.csv does not list it, whatever its name. */
+const VILLAGE_WORDS = new Set(
+  [...SETTLEMENT_WORDS].filter((w) => !TOWN_WORDS.has(w) && !['в', 'из', 'мкр'].includes(w)),
+);
+/**
+ * Towns named as hundreds of villages are ("Михайловка", "Сосновка", "Октябрьский"): written
+ * bare, without "г.", they are as likely a village anywhere in Russia as the town (a family
+ * writes "Михайловка" for its village in the Amur region). Read only when called a town.
+ */
+const VILLAGE_NAMES = new Set(
+  [
+    'Михайловка',
+    'Сосновка',
+    'Каменка',
+    'Алексеевка',
+    'Никольское',
+    'Октябрьский',
+    'Советский',
+    'Лесной',
+    'Заречный',
+    'Первомайский',
+    'Кировский',
+    'Комсомольский',
+  ].map((name) => keyOfWords(wordsOf(name))),
+);
+/**
+ * District names that districts of many regions bear (Soviet leaders and words, saints and
+ * feasts, common first names: Красногвардейский of Belgorod, Crimea, Adygea, Orenburg and
+ * Stavropol). towns.csv names a district only where a town lies in it, so one town's district
+ * of such a name would stand for one region; it stands for none.
+ */
+const COMMON_DISTRICTS = new Set(
+  [
+    'Александровский',
+    'Алексеевский',
+    'Березовский',
+    'Володарский',
+    'Ворошиловский',
+    'Воскресенский',
+    'Дзержинский',
+    'Железнодорожный',
+    'Заводской',
+    'Знаменский',
+    'Ивановский',
+    'Калининский',
+    'Каменский',
+    'Кировский',
+    'Комсомольский',
+    'Красноармейский',
+    'Красногвардейский',
+    'Краснознаменский',
+    'Куйбышевский',
+    'Ленинский',
+    'Майский',
+    'Михайловский',
+    'Никольский',
+    'Октябрьский',
+    'Орджоникидзевский',
+    'Орловский',
+    'Павловский',
+    'Первомайский',
+    'Петровский',
+    'Покровский',
+    'Пролетарский',
+    'Свердловский',
+    'Советский',
+    'Троицкий',
+    'Успенский',
+    'Фрунзенский',
+    'Центральный',
+    'Чкаловский',
+  ].map((name) => districtStem(name.toLowerCase())),
+);
 interface TownIndex {
   towns: Map<string, Set<string>>;
   loose: Map<string, Set<string>>;
   districts: Map<string, Set<string>>;
+  /** Town key → the stems of the districts its towns lie in. */
+  townDistricts: Map<string, Set<string>>;
 }
 let index: TownIndex | null = null;
 
@@ -99,6 +169,7 @@ function build(codeOfNumber: ReadonlyMap<string, string>): TownIndex {
   const towns = new Map<string, Set<string>>();
   const loose = new Map<string, Set<string>>();
   const districts = new Map<string, Set<string>>();
+  const townDistricts = new Map<string, Set<string>>();
   const csv = readFileSync(new URL('../../../../data/towns.csv', import.meta.url), 'utf8');
   for (const line of csv.split(/\r?\n/).slice(1)) {
     if (!line.trim()) continue;
@@ -109,9 +180,12 @@ function build(codeOfNumber: ReadonlyMap<string, string>): TownIndex {
     addTo(towns, key, code);
     addTo(loose, looseKey(key), code);
     const stem = area ? districtStem(wordsOf(area)[0] ?? '') : null;
-    if (stem) addTo(districts, stem, code);
+    if (stem) {
+      addTo(districts, stem, code);
+      addTo(townDistricts, key, stem);
+    }
   }
-  return { towns, loose, districts };
+  return { towns, loose, districts, townDistricts };
 }
 
 const only = (codes: Set<string> | undefined): string | null => (codes?.size === 1 ? [...codes][0] : null);
@@ -121,18 +195,38 @@ const only = (codes: Set<string> | undefined): string | null => (codes?.size ===
  * null when the name is unknown or belongs to several regions. `codeOfNumber` maps the
  * two-digit region numbers of towns.csv to ISO codes (from regions.csv).
  */
-export function townRegion(text: string, codeOfNumber: ReadonlyMap<string, string>): string | null {
+/** The stem of the district a text names ("Чусовской р-н" → чусовск), or null when it names none. */
+export const districtNamed = (text: string): string | null => {
+  const words = wordsOf(text).map((w) => w.replace(/\.$/, ''));
+  if (!words.some((w) => DISTRICT_WORDS.has(w))) return null;
+  const named = words.find((w) => !SETTLEMENT_WORDS.has(w) && !DISTRICT_WORDS.has(w));
+  return named ? districtStem(named) : null;
+};
+
+export function townRegion(
+  text: string,
+  codeOfNumber: ReadonlyMap<string, string>,
+  besideDistrict: string | null = null,
+): string | null {
   index ??= build(codeOfNumber);
-  const words = wordsOf(text);
-  const isDistrict = words.some((w) => DISTRICT_WORDS.has(w.replace(/\.$/, '')));
-  const named = words.filter(
-    (w) => !SETTLEMENT_WORDS.has(w.replace(/\.$/, '')) && !DISTRICT_WORDS.has(w.replace(/\.$/, '')),
-  );
+  const words = wordsOf(text).map((w) => w.replace(/\.$/, ''));
+  const isDistrict = words.some((w) => DISTRICT_WORDS.has(w));
+  const named = words.filter((w) => !SETTLEMENT_WORDS.has(w) && !DISTRICT_WORDS.has(w));
   if (!named.length) return null;
   const stem = isDistrict || named.length === 1 ? districtStem(named[0]) : null;
-  const districts = stem ? index.districts.get(stem) : undefined;
+  const common = stem !== null && COMMON_DISTRICTS.has(stem);
+  const districts = stem && !common ? index.districts.get(stem) : undefined;
   if (isDistrict) return only(districts);
+  const calledTown = words.some((w) => TOWN_WORDS.has(w));
   const key = keyOfWords(named);
+  if (!calledTown) {
+    // A lone adjective many districts bear, a town named as villages are, or a place called a
+    // village, is no town of towns.csv.
+    if (common || VILLAGE_NAMES.has(key) || words.some((w) => VILLAGE_WORDS.has(w))) return null;
+    // A place named beside its district ("Сосновка, Чусовской р-н") is a village of it, unless
+    // a town of that name lies in that district ("Бирюч, Красногвардейский р-н").
+    if (besideDistrict && !index.townDistricts.get(key)?.has(besideDistrict)) return null;
+  }
   const towns = index.towns.get(key) ?? index.loose.get(looseKey(key));
   // A lone adjective may be a district or a town ("Дзержинский"): it must point to one region.
   return only(new Set([...(districts ?? []), ...(towns ?? [])]));
