@@ -151,12 +151,15 @@ describe('parseUnit', () => {
   });
 
   it('reads formations known by a name', () => {
-    for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец'])
+    for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец', 'ЧВК W', 'ЧВКW', 'ЧВК «W»'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');
     expect(parseUnit('спецназ «Ахмат»').formation).toBe('ахмат');
     for (const s of ['БАРС-13', 'барс 13', '13-й БАРС', 'отряд БАРС 13'])
       expect(parseUnit(s).formation, s).toBe('барс 13');
     expect(parseUnit('БАРС-13').formation).not.toBe(parseUnit('БАРС-14').formation);
+    // BARS without a number is the whole reserve: no detachment, nothing to differ from "БАРС-13".
+    for (const s of ['БАРС', 'отряд БАРС', 'BARS']) expect(parseUnit(s).formation, s).toBeNull();
+    expect(parseUnit('ЧВК Wolf').formation).not.toBe('чвк вагнер');
     expect(parseUnit('батальон «Восток»').formation).toBe('восток');
     expect(parseUnit('Vostok battalion').formation).toBe('восток');
     expect(parseUnit('Дальний Восток').formation).toBeNull();

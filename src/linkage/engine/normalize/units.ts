@@ -172,7 +172,11 @@ function honorificFormation(s: string): string | null {
 // serve inside numbered regiments, so a record naming one and a record naming the regiment may
 // well be the same man.
 const NAMED: ReadonlyArray<{ key: string; pattern: RegExp }> = [
-  { key: 'чвк вагнер', pattern: /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner)(?![\p{L}])/iu },
+  // "ЧВК W", "ЧВК «W»", "ЧВКW": the letter its men and their families write for it.
+  {
+    key: 'чвк вагнер',
+    pattern: /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner|(?:чвк|pmc)\s*[«"„“]?\s*w\s*[»"“”]?(?![\p{L}]))(?![\p{L}])/iu,
+  },
   { key: 'ахмат', pattern: /(?:^|[^\p{L}])(?:ахмат|akhmat|ahmat)(?![\p{L}])/iu },
   // Volunteer battalions and private companies of the DPR and LPR, known by their names.
   { key: 'восток', pattern: /(?:^|[^\p{L}])(?<!дальний\s)(?:восток|vostok)(?![\p{L}])/iu },
@@ -219,8 +223,11 @@ export function stormWording(raw: string): string | null {
   return /^[vв]$/iu.test(m[1]) ? 'шторм v' : 'шторм z';
 }
 
+/** BARS without its number: the whole combat reserve, any of its detachments. */
+const BARS_ALONE = /(?:^|[^\p{L}])(?:барс|bars)(?![\p{L}])/iu;
+
 function ownNameFormation(s: string): string | null {
-  if (STORM.test(s)) return null;
+  if (STORM.test(s) || BARS_ALONE.test(s)) return null;
   const after = s.match(NAME_AFTER_KIND);
   // Unquoted, only a capitalised word is a name ("батальон Сокол", not "батальон связи").
   const m = s.match(QUOTED_NAME) ?? (after && /^\p{Lu}/u.test(after[1]) ? after : null);
