@@ -237,6 +237,11 @@ describe('regionCode', () => {
     expect(regionCode('Октябрьский, Черепановский р-н')).toBe('RU-NVS');
     expect(regionCode('Александровка, Мамадышский р-н')).toBe('RU-TA');
     expect(regionCode('Михайловка, Тамбовский р-н, Амурская обл.')).toBe('RU-AMU');
+    // A village whose name holds a capital's is not the capital; beside a village, a region's
+    // adjective or its own name still reads.
+    expect(regionCode('с. Матвеев Курган')).toBeNull();
+    expect(regionCode('с. Ивановка, Курская')).toBe('RU-KRS');
+    expect(regionCode('с. Хунзах Дагестан')).toBe('RU-DA');
   });
 
   it("reads the republics' own abbreviations, and none that two republics share", () => {
@@ -255,7 +260,7 @@ describe('regionCode', () => {
     expect(regionCode('ЧО')).toBe('RU-CHE');
     expect(regionCode('НО')).toBe('RU-NIZ');
     expect(regionCode('ЧАО')).toBe('RU-CHU');
-    for (const shared of ['ТО', 'СО', 'ВО', 'КО', 'ПК']) expect(regionCode(shared), shared).toBeNull();
+    for (const shared of ['ТО', 'СО', 'ВО', 'КО', 'ПК', 'БО']) expect(regionCode(shared), shared).toBeNull();
     expect(regionCode('05 регион')).toBe('RU-DA');
     expect(regionCode('регион 77')).toBe('RU-MOW');
     expect(regionCode('74 рег.')).toBe('RU-CHE');

@@ -4,7 +4,7 @@ import { wordSkeleton } from './names.ts';
 import { REGION_ALIASES } from './region-aliases.ts';
 import { REGION_CAPITALS } from './region-capitals.ts';
 import { memo } from './memo.ts';
-import { districtNamed, townRegion } from './towns.ts';
+import { districtNamed, namesVillage, townRegion } from './towns.ts';
 
 // A region is matched on the skeleton of its distinctive words (the same transliteration-proof
 // skeleton as names), with the type words ("область", "Krai", "респ.") removed and kept only as
@@ -168,6 +168,7 @@ const CODE_ALIASES: Record<string, string> = {
   НАО: 'RU-NEN',
   // Shared by several oblasts or krais: Тульская, Томская, Тюменская; Пермский, Приморский …
   ТО: '',
+  БО: '',
   СО: '',
   ВО: '',
   КО: '',
@@ -358,7 +359,8 @@ function lookup(ix: Index, text: string): string | null {
   return lookupEntry(ix, text)?.code ?? null;
 }
 
-function lookupEntry(ix: Index, text: string): { code: string; capital: boolean } | null {
+/** `capital`: the text names the region only as its capital does; `namesCapital`: a capital's name is among its readings. */
+function lookupEntry(ix: Index, text: string): { code: string; capital: boolean; namesCapital: boolean } | null {
   const c = core(text);
   if (!c) return null;
   let found: Entry[] = [];
@@ -373,7 +375,7 @@ function lookupEntry(ix: Index, text: string): { code: string; capital: boolean 
   const entries = found.filter((e) => e.code === code);
   // "г. Киров" names a town: it stands for Kirov Oblast as its capital does, weakly.
   const asTown = c.hint === 'city' && entries.every((e) => e.type !== 'city');
-  return { code, capital: asTown || entries.every((e) => e.capital) };
+  return { code, capital: asTown || entries.every((e) => e.capital), namesCapital: entries.some((e) => e.capital) };
 }
 
 /** Last resort for a region inside a longer address ("с. Ивановка Курской области"): look at each
@@ -384,6 +386,11 @@ function inWords(ix: Index, s: string): string | null {
   if (words.length < 2) return null;
   const typed = new Set<string>();
   const bare = new Set<string>();
+  // A village's name may hold a capital's ("с. Матвеев Курган" is in the Rostov region): beside
+  // a village, a bare word that names a capital counts only as the region's adjective ("с.
+  // Ивановка, Курская").
+  const village = namesVillage(s);
+  const adjective = /(?:ая|ой|ий|ый|ого|ому|ом|ую)\.?$/iu;
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1]?.toLowerCase().replace(/\.+$/, '');
     const isType = (w: string | undefined) => !!w && TYPE_WORDS[w] !== undefined;
@@ -395,8 +402,8 @@ function inWords(ix: Index, s: string): string | null {
       const code = lookup(ix, `${words[i]} ${words[i + 1]}`);
       if (code) typed.add(code);
     } else if (words[i].replace(/\.+$/, '').length >= 4) {
-      const code = lookup(ix, words[i]);
-      if (code) bare.add(code);
+      const found = lookupEntry(ix, words[i]);
+      if (found && !(village && found.namesCapital && !adjective.test(words[i]))) bare.add(found.code);
     }
   }
   const pick = typed.size ? typed : bare;

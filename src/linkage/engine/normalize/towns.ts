@@ -195,6 +195,10 @@ const only = (codes: Set<string> | undefined): string | null => (codes?.size ===
  * null when the name is unknown or belongs to several regions. `codeOfNumber` maps the
  * two-digit region numbers of towns.csv to ISO codes (from regions.csv).
  */
+/** Whether a text calls a place a village ("с. Матвеев Курган", "д. Ивановка"). */
+export const namesVillage = (text: string): boolean =>
+  wordsOf(text).some((w) => VILLAGE_WORDS.has(w.replace(/\.$/, '')));
+
 /** The stem of the district a text names ("Чусовской р-н" → чусовск), or null when it names none. */
 export const districtNamed = (text: string): string | null => {
   const words = wordsOf(text).map((w) => w.replace(/\.$/, ''));
