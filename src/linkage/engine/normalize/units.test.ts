@@ -151,7 +151,7 @@ describe('parseUnit', () => {
   });
 
   it('reads formations known by a name', () => {
-    for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец', 'ЧВК W', 'ЧВКW', 'ЧВК «W»'])
+    for (const s of ['ЧВК Вагнер', 'ЧВК «Вагнер»', 'Wagner PMC', 'вагнеровец', 'ЧВК W', 'ЧВКW', 'ЧВК «W»', 'ЧВК В.'])
       expect(parseUnit(s).formation, s).toBe('чвк вагнер');
     expect(parseUnit('спецназ «Ахмат»').formation).toBe('ахмат');
     for (const s of ['БАРС-13', 'барс 13', '13-й БАРС', 'отряд БАРС 13'])
@@ -160,6 +160,13 @@ describe('parseUnit', () => {
     // BARS without a number is the whole reserve: no detachment, nothing to differ from "БАРС-13".
     for (const s of ['БАРС', 'отряд БАРС', 'BARS']) expect(parseUnit(s).formation, s).toBeNull();
     expect(parseUnit('ЧВК Wolf').formation).not.toBe('чвк вагнер');
+    expect(parseUnit('ЧВК «Вега»').formation).not.toBe('чвк вагнер');
+    // A unit named after a man: his genitive after "имени" is his name alone.
+    for (const s of ['батальон имени Шаймуратова', 'батальон им. Шаймуратова', 'батальон «имени Шаймуратова»'])
+      expect(parseUnit(s).formation, s).toBe(parseUnit('Шаймуратов').formation);
+    // A battalion is a sub-unit of the separate battalion or the named unit beside it.
+    expect(parseUnit('4 мсб 99 ошб').formation).toBe('99 ошб');
+    expect(parseUnit('1 мсб ЧВК «Сокол-М»').formation).toBe(parseUnit('Сокол-М').formation);
     expect(parseUnit('батальон «Восток»').formation).toBe('восток');
     expect(parseUnit('Vostok battalion').formation).toBe('восток');
     expect(parseUnit('Дальний Восток').formation).toBeNull();

@@ -69,7 +69,8 @@ function words(s: string): string[] {
 // division, a division before an army or a corps, and a battalion only when nothing else is
 // named. Otherwise "55 омсбр" and "3 мсб 55 омсбр" would compare as two different units.
 const RANK: Record<string, number> = {
-  мсб: 4,
+  // A plain motor rifle battalion is the likeliest sub-unit ("4 мсб 99 ошб"): last of all.
+  мсб: 5,
   ошб: 4,
   орб: 4,
   отб: 4,
@@ -84,7 +85,7 @@ const RANK: Record<string, number> = {
   дивизия: 2,
 };
 const rankOf = (canonical: string): number => RANK[canonical] ?? 1;
-const BATTALION = 4;
+const isBattalion = (canonical: string): boolean => rankOf(canonical) >= 4;
 
 /** Honorifics and branch names that may stand between a number and its type word ("12-я
  * отдельная бригада", "76th VDV Division"): skipped when looking for a vague type word. */
@@ -172,10 +173,14 @@ function honorificFormation(s: string): string | null {
 // serve inside numbered regiments, so a record naming one and a record naming the regiment may
 // well be the same man.
 const NAMED: ReadonlyArray<{ key: string; pattern: RegExp }> = [
-  // "ЧВК W", "ЧВК «W»", "ЧВКW": the letter its men and their families write for it.
+  // "ЧВК W", "ЧВК В.", "ЧВКW": the letter its men and their families write for it. Its nicknames
+  // ("оркестр", "музыканты") were measured and left unread: agreeing on a company of tens of
+  // thousands weighs as any formation does, and more such agreements linked namesakes (sixth-20k
+  // F1 −0.002).
   {
     key: 'чвк вагнер',
-    pattern: /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner|(?:чвк|pmc)\s*[«"„“]?\s*w\s*[»"“”]?(?![\p{L}]))(?![\p{L}])/iu,
+    pattern:
+      /(?:^|[^\p{L}])(?:вагнер\p{L}*|wagner|vagner|(?:[чпг]вк|pmc)\s*[«"„“]?\s*[wв]\.?\s*[»"“”]?(?![\p{L}]))(?![\p{L}])/iu,
   },
   { key: 'ахмат', pattern: /(?:^|[^\p{L}])(?:ахмат|akhmat|ahmat)(?![\p{L}])/iu },
   // Volunteer battalions and private companies of the DPR and LPR, known by their names.
@@ -232,13 +237,22 @@ function ownNameFormation(s: string): string | null {
   // Unquoted, only a capitalised word is a name ("батальон Сокол", not "батальон связи").
   const m = s.match(QUOTED_NAME) ?? (after && /^\p{Lu}/u.test(after[1]) ? after : null);
   if (!m) return null;
-  const key = m[1]
+  // A unit named after a man names him in the genitive ("батальон имени Шаймуратова", "«имени
+  // Шаймуратова»"); alone, his name is in the nominative ("Шаймуратов").
+  const named = m[1].replace(NAMED_AFTER, '');
+  const afterMan = named !== m[1] || (m === after && /(?:имени|им\.)\s*\S+$/iu.test(after[0]));
+  const key = named
     .split(/[\s-]+/)
-    .map((w) => nameKey(w, 'surname'))
+    .map((w) => nameKey(afterMan ? nominativeOfGenitive(w) : w, 'surname'))
     .filter(Boolean)
     .join('-');
   return key ? `«${key}»` : null;
 }
+
+const NAMED_AFTER = /^(?:имени|им\.)\s*/iu;
+/** A surname's genitive back to its nominative: Шаймуратова → Шаймуратов, Невского → Невский. */
+const nominativeOfGenitive = (word: string): string =>
+  word.replace(/(ов|ев|ёв|ин|ын)а$/iu, '$1').replace(/([сц]к)ого$/iu, '$1ий');
 
 /** A formation key's number and type ("55 омсбр" → 55, омсбр); a named one has no number. */
 const numberAndType = (formation: string): [string, string] => {
@@ -367,12 +381,13 @@ const cachedUnit = memo((raw: string): UnitKey => {
   const { number, rest } = findNumber(s);
   let formation = findFormation(rest);
   if (!formation && hasLatin(rest)) formation = findFormation(cyrillicReading(rest));
+  // A battalion of a unit known by its name ("1 мсб ЧВК «Сокол-М»") is a sub-unit of it.
+  if (formation && !number && isBattalion(numberAndType(formation)[1])) formation = ownNameFormation(rest) ?? formation;
   if (!formation && !number) formation = ownNameFormation(rest) ?? nameAloneFormation(rest);
   // A battalion beside an open unit number is a sub-unit of that unit, not another formation.
   return {
     number,
-    formation:
-      number && formation && rankOf(numberAndType(formation)[1]) === BATTALION ? null : oneAirborneKey(formation),
+    formation: number && formation && isBattalion(numberAndType(formation)[1]) ? null : oneAirborneKey(formation),
   };
 });
 
