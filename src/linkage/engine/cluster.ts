@@ -8,6 +8,7 @@
 // `compareClusters`, clusters still apart are compared as wholes (cluster-profile.ts).
 import { mergeByProfile, type FieldCheck } from './cluster-profile.ts';
 import type { Edges } from './edges.ts';
+import { edgesByWeight } from './key-sort.ts';
 import { probability } from './model.ts';
 
 export type { Edges } from './edges.ts';
@@ -120,10 +121,13 @@ export const cluster = (
   const rejected = { constraint: 0, average: 0, size: 0 };
   // Compared as probabilities: a threshold taken from an edge's own probability (the target
   // precision's) must take that edge in, and weightOf(probability(w)) may come back above w.
-  const order: number[] = [];
-  for (let e = 0; e < edges.length; e++) if (probability(edges.weight[e]) >= opts.linkThreshold) order.push(e);
+  let kept = 0;
+  for (let e = 0; e < edges.length; e++) if (probability(edges.weight[e]) >= opts.linkThreshold) kept++;
+  const linkable = new Int32Array(kept);
+  for (let e = 0, k = 0; e < edges.length; e++)
+    if (probability(edges.weight[e]) >= opts.linkThreshold) linkable[k++] = e;
   // Ties broken by record order: the result must not depend on which thread found an edge first.
-  order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
+  const order = edgesByWeight(linkable, edges.weight, edges.a, edges.b);
   const alarmed = new Set<number>();
   const forbidden = (x: number, y: number): boolean =>
     (different.size > 0 && different.has(pairKey(x, y))) || check.sameSourceForbidden?.(x, y) === true;

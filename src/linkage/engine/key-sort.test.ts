@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NULL_KEY, sortByKey } from './key-sort.ts';
+import { edgesByWeight, NULL_KEY, sortByKey } from './key-sort.ts';
 
 /** The comparison sort the radix sort replaced: by key, then by record. */
 const reference = (keys: Uint32Array) => {
@@ -47,5 +47,24 @@ describe('sortByKey', () => {
     expect([...got.order]).toEqual([...want.order]);
     expect([...got.sortedKeys]).toEqual([...want.sortedKeys]);
     expect([...got.order]).toEqual([2, 6, 0, 3]);
+  });
+});
+
+describe('edgesByWeight', () => {
+  it('orders edges as the comparison sort did: weight highest first, ties by records, −0 as 0', () => {
+    let seed = 11;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    const n = 5000;
+    // Few distinct weights, so that ties are many; negative, zero and −0 among them.
+    const values = [-7.25, -0.5, -0, 0, 0.3, 2, 2.0000000001, 13.7, Number.MAX_VALUE, -Number.MAX_VALUE];
+    const weight = Float64Array.from({ length: n }, () => values[rand() % values.length]);
+    const a = Int32Array.from({ length: n }, () => rand() % 50);
+    const b = Int32Array.from({ length: n }, () => rand() % 4_000_000);
+    const edges = Int32Array.from({ length: n }, (_, e) => e).filter((e) => e % 7 !== 3);
+    const expected = [...edges].sort((x, y) => weight[y] - weight[x] || a[x] - a[y] || b[x] - b[y]);
+    expect([...edgesByWeight(edges, weight, a, b)]).toEqual(expected);
   });
 });

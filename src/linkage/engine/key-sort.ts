@@ -63,3 +63,75 @@ function keyed(keys: Uint32Array, among?: Int32Array): { order: Int32Array; k32:
   }
   return { order, k32 };
 }
+
+/**
+ * Edges by weight, highest first, ties by their records (a, then b), as the comparison
+ * `w[y] − w[x] || a[x] − a[y] || b[x] − b[y]` orders them: the clustering's order of merges. A
+ * comparison sort of a million edges took 0.6 s, twice per clustering. Here: an LSD radix sort
+ * of the weights' bits in four 16-bit passes, the keys carried along (sequential reads), then the
+ * runs of equal weight, mostly of one edge, sorted by their records.
+ */
+export function edgesByWeight(
+  edges: Int32Array,
+  weight: Float64Array,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+): Int32Array {
+  const size = edges.length;
+  let order: Int32Array = edges.slice();
+  let high: Uint32Array = new Uint32Array(size);
+  let low: Uint32Array = new Uint32Array(size);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const [lo, hi] = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? [0, 1] : [1, 0];
+  for (let k = 0; k < size; k++) {
+    // −0 is 0 to the comparison; the float's bits made to order as the float, then inverted
+    // for highest first.
+    bits[0] = weight[order[k]] + 0;
+    let h = words[hi];
+    let l = words[lo];
+    if (h & 0x80000000) {
+      h = ~h;
+      l = ~l;
+    } else h ^= 0x80000000;
+    high[k] = ~h >>> 0;
+    low[k] = ~l >>> 0;
+  }
+  let nextOrder: Int32Array = new Int32Array(size);
+  let nextHigh: Uint32Array = new Uint32Array(size);
+  let nextLow: Uint32Array = new Uint32Array(size);
+  const counts = new Int32Array(WIDE_RADIX);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? low : high;
+    const shift = (pass % 2) * 16;
+    counts.fill(0);
+    for (let k = 0; k < size; k++) counts[(word[k] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < WIDE_RADIX; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < size; k++) {
+      const at = counts[(word[k] >>> shift) & 0xffff]++;
+      nextOrder[at] = order[k];
+      nextHigh[at] = high[k];
+      nextLow[at] = low[k];
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+  }
+  for (let start = 0; start < size; ) {
+    let end = start + 1;
+    while (end < size && high[end] === high[start] && low[end] === low[start]) end++;
+    if (end - start > 1)
+      order
+        .subarray(start, end)
+        .sort((x, y) => (a[x] as number) - (a[y] as number) || (b[x] as number) - (b[y] as number));
+    start = end;
+  }
+  return order;
+}
+
+const WIDE_RADIX = 1 << 16;

@@ -226,8 +226,10 @@ export class Scorer {
    * holds most of is at least as likely one man as the clustering's share says — the prior, the
    * first context's weight and the value's weight together are lifted to those odds. The other
    * fields still add their evidence (a different patronymic still parts them). Added to the
-   * comparison whose share lifts most, once. Measured: +0.0053 F1 on sixth-20k, +0.0005 fifth,
-   * ±0.0002 the others; at a million +0.0006 to +0.014 on all four blind generators.
+   * comparison whose share lifts most, once. Measured with the national own counts
+   * (term-frequency.ts ownNationally), against neither: F1 sixth-20k 0.8942 → 0.9047, the other
+   * generators −0.0002 to +0.0012; at a million +0.0003 to +0.014 on every generator
+   * (docs/linkage.md round nineteen).
    */
   private sameManFloor(a: number, b: number): number {
     const f = this.frequencies;
