@@ -27,14 +27,7 @@ export function sortByKey(keys: Uint32Array, among?: Int32Array): { order: Int32
   let nextKeys: Uint32Array = new Uint32Array(count);
   const counts = new Int32Array(RADIX);
   for (let shift = 0; shift < 32; shift += BITS) {
-    counts.fill(0);
-    for (let j = 0; j < count; j++) counts[(k32[j] >>> shift) & MASK]++;
-    let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
+    bucketStarts(counts, k32, count, shift, MASK);
     for (let j = 0; j < count; j++) {
       const at = counts[(k32[j] >>> shift) & MASK]++;
       nextOrder[at] = order[j];
@@ -44,6 +37,18 @@ export function sortByKey(keys: Uint32Array, among?: Int32Array): { order: Int32
     [k32, nextKeys] = [nextKeys, k32];
   }
   return { order, sortedKeys: k32 };
+}
+
+/** One radix pass's bucket starts: counts[d] becomes where the keys of digit d begin. */
+function bucketStarts(counts: Int32Array, keys: Uint32Array, count: number, shift: number, mask: number): void {
+  counts.fill(0);
+  for (let j = 0; j < count; j++) counts[(keys[j] >>> shift) & mask]++;
+  let sum = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
 }
 
 /** The records with a key (all of them, or those `among`, in record order) and their keys. */
@@ -104,14 +109,7 @@ export function edgesByWeight(
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? low : high;
     const shift = (pass % 2) * 16;
-    counts.fill(0);
-    for (let k = 0; k < size; k++) counts[(word[k] >>> shift) & 0xffff]++;
-    let sum = 0;
-    for (let d = 0; d < WIDE_RADIX; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
+    bucketStarts(counts, word, size, shift, 0xffff);
     for (let k = 0; k < size; k++) {
       const at = counts[(word[k] >>> shift) & 0xffff]++;
       nextOrder[at] = order[k];
