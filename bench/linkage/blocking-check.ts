@@ -7,11 +7,8 @@ import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { generatedFiles, readTruth } from './datasets.ts';
 import { readInput } from '../../src/linkage/linkage.run.ts';
+import { arg } from './cli-args.ts';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const name = arg('case') ?? 'own-20k';
 const files = (await generatedFiles(name, 42))!;
 const rulesFile = arg('rules');

@@ -5,11 +5,8 @@
 // Run: npx tsx bench/linkage/calibration.ts --case third-1m [--seed 42] [--top 30]
 import { probability } from '../../src/linkage/engine/model.ts';
 import { loadCase } from './load-case.ts';
+import { arg } from './cli-args.ts';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const { engine, truth } = await loadCase(arg('case') ?? 'third-20k', Number(arg('seed') ?? 42));
 const scorer = engine.scorer!;
 const byPattern = new Map<string, { n: number; p: number; t: number }>();

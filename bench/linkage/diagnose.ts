@@ -3,16 +3,13 @@
 // in (below review, review, capped for lack of corroboration, cannot-link, at or above link);
 // linkable true pairs the clustering keeps apart; false pairs linked directly or only through a
 // cluster; and per comparison, the share of blocked true pairs at each level.
-// Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42]
+// Run: npx tsx bench/linkage/diagnose.ts --case own-20k|independent-20k|fake_1000|febrl3 [--seed 42] [--patterns] [--twins]
 import { probability, weightOf } from '../../src/linkage/engine/model.ts';
 import { isKnownGivenName, nameKey, parseUnitLoose, regionCode } from '../../src/linkage/engine/normalize/index.ts';
 import { personDate } from '../../src/linkage/engine/person.ts';
 import { loadCase } from './load-case.ts';
+import { arg } from './cli-args.ts';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const name = arg('case') ?? 'own-20k';
 const seed = Number(arg('seed') ?? 42);
 
@@ -244,6 +241,26 @@ if (process.argv.includes('--patterns')) {
     for (const [k, e] of [...map].sort((x, y) => y[1].n - x[1].n).slice(0, 25))
       console.log(`  ${String(e.n).padStart(6)} p̄ ${(e.p / e.n).toFixed(3)}  ${k}`);
   }
+}
+
+// --twins: pairs whose given names differ wholly (a cannot-link) while patronymic and full birth
+// date agree exactly — twins, or a given name an autocorrect replaced — true and false, by whether
+// the two given names share their initial. Counts only.
+if (process.argv.includes('--twins')) {
+  const g = engine.comparisons.findIndex((c) => c.name === 'given_name');
+  const pi = engine.comparisons.findIndex((c) => c.name === 'patronymic');
+  const bi = engine.comparisons.findIndex((c) => c.name === 'birth_date');
+  const wholly = engine.comparisons[g]?.levels.findIndex((l) => l.label === 'different full names') ?? -1;
+  const counts = { 'same initial': [0, 0], 'other initial': [0, 0] };
+  if (g >= 0 && pi >= 0 && bi >= 0)
+    engine.blocking.forEachPair((a, b) => {
+      scorer.score(a, b);
+      if (scorer.levels[g] !== wholly || scorer.levels[pi] !== 1 || scorer.levels[bi] !== 1) return;
+      const initial = (r: number) => engine.data.value('given_name', r).trim().toLowerCase()[0];
+      counts[initial(a) === initial(b) ? 'same initial' : 'other initial'][truth[a] === truth[b] ? 0 : 1]++;
+    }, cross);
+  console.log('\ngiven names wholly different, patronymic and birth date exact (true pairs, false pairs):');
+  for (const [k, [t, f]] of Object.entries(counts)) console.log(`  ${k}: ${t}, ${f}`);
 }
 
 // Person records: how many region and unit values the normalisers read, and the true pairs whose

@@ -6,11 +6,8 @@
 // Run: npx tsx bench/linkage/lone-records.ts --case third-1m [--seed 42]
 import { probability } from '../../src/linkage/engine/model.ts';
 import { loadCase } from './load-case.ts';
+import { arg } from './cli-args.ts';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const { engine, truth, clusterOf } = await loadCase(arg('case') ?? 'third-20k', Number(arg('seed') ?? 42));
 const scorer = engine.scorer!;
 const n = clusterOf.length;

@@ -17,12 +17,9 @@ import { LinkageIndex } from '../../src/linkage/engine/incremental.ts';
 import { runLinkage } from '../../src/linkage/linkage.run.ts';
 import { publicCase, PUBLIC_CASES } from './public-sets.ts';
 import { caseConfig, independentFiles, ownFiles, readTruth, readQueries } from './datasets.ts';
+import { arg } from './cli-args.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const fmt = (x: number): string => x.toFixed(4);
 /** The generic configs (public sets, the registry) with their thresholds left out: the defaults. */
 const defaultThresholds = process.argv.includes('--default-thresholds');

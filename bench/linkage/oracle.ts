@@ -13,11 +13,8 @@ import type { ModelParams } from '../../src/linkage/engine/model.ts';
 import { weightOf } from '../../src/linkage/engine/model.ts';
 import { GrowInt32 } from '../../src/linkage/engine/dataset.ts';
 import { loadCase } from './load-case.ts';
+import { arg } from './cli-args.ts';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const name = arg('case') ?? 'independent-20k';
 const { engine, truth, linkThreshold } = await loadCase(name, Number(arg('seed') ?? 42));
 const scorer = engine.scorer!;

@@ -6,11 +6,8 @@ import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { personNamePreparer } from '../../src/linkage/engine/person-records.ts';
 import { readCsv } from '../../src/linkage/linkage.csv.ts';
 import { generatedFiles } from './datasets.ts';
+import { arg } from './cli-args.ts';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const name = arg('case') ?? 'fifth-1m';
 const files = await generatedFiles(name, Number(arg('seed') ?? 42));
 if (!files) throw new Error('--case fifth-1m, fourth-20k, …');

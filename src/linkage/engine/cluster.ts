@@ -121,13 +121,10 @@ export const cluster = (
   const rejected = { constraint: 0, average: 0, size: 0 };
   // Compared as probabilities: a threshold taken from an edge's own probability (the target
   // precision's) must take that edge in, and weightOf(probability(w)) may come back above w.
-  let kept = 0;
-  for (let e = 0; e < edges.length; e++) if (probability(edges.weight[e]) >= opts.linkThreshold) kept++;
-  const linkable = new Int32Array(kept);
-  for (let e = 0, k = 0; e < edges.length; e++)
-    if (probability(edges.weight[e]) >= opts.linkThreshold) linkable[k++] = e;
+  const linkable: number[] = [];
+  for (let e = 0; e < edges.length; e++) if (probability(edges.weight[e]) >= opts.linkThreshold) linkable.push(e);
   // Ties broken by record order: the result must not depend on which thread found an edge first.
-  const order = edgesByWeight(linkable, edges.weight, edges.a, edges.b);
+  const order = edgesByWeight(Int32Array.from(linkable), edges.weight, edges.a, edges.b);
   const alarmed = new Set<number>();
   const forbidden = (x: number, y: number): boolean =>
     (different.size > 0 && different.has(pairKey(x, y))) || check.sameSourceForbidden?.(x, y) === true;

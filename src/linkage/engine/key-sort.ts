@@ -123,10 +123,7 @@ export function edgesByWeight(
   for (let start = 0; start < size; ) {
     let end = start + 1;
     while (end < size && high[end] === high[start] && low[end] === low[start]) end++;
-    if (end - start > 1)
-      order
-        .subarray(start, end)
-        .sort((x, y) => (a[x] as number) - (a[y] as number) || (b[x] as number) - (b[y] as number));
+    if (end - start > 1) order.subarray(start, end).sort((x, y) => a[x] - a[y] || b[x] - b[y]);
     start = end;
   }
   return order;

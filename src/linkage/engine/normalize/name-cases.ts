@@ -173,6 +173,15 @@ function nominativeSurname(lower: string, nameCase: NameCase): string {
   return lower.slice(0, -1);
 }
 
+/**
+ * A surname read back from the genitive when it ends as one there ("Шаймуратова" → шаймуратов,
+ * "Невского" → невский), else as it is, lower case: a unit named "имени" a man (units.ts).
+ */
+export function surnameFromGenitive(word: string): string {
+  const lower = word.toLowerCase();
+  return SURNAME_ENDINGS.genitive.test(lower) ? nominativeSurname(lower, 'genitive') : lower;
+}
+
 /** A patronymic's ending in the case, after its nominative -ич: Петровича, Петровичу, Петровичем. */
 const PATRONYMIC_ENDINGS: Record<NameCase, RegExp> = {
   genitive: /(?<=ич)а$/u,

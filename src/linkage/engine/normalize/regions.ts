@@ -325,8 +325,9 @@ function uncachedRegionCode(raw: string): string | null {
   const inText = inWords(index, s);
   if (inText) return inText;
   // A town or district instead of a region ("г. Стерлитамак", "Локтевский р-н").
-  const besideDistrict = parts(s).length > 1 ? (parts(s).map(districtNamed).find(Boolean) ?? null) : null;
-  for (const p of [s, ...parts(s)]) {
+  const pieces = parts(s);
+  const besideDistrict = pieces.length > 1 ? (pieces.map(districtNamed).find(Boolean) ?? null) : null;
+  for (const p of [s, ...pieces]) {
     const code = townRegion(p, index.byNumber, besideDistrict);
     if (code) return code;
   }
@@ -378,6 +379,9 @@ function lookupEntry(ix: Index, text: string): { code: string; capital: boolean;
   return { code, capital: asTown || entries.every((e) => e.capital), namesCapital: entries.some((e) => e.capital) };
 }
 
+/** The ending of a region's adjective as written ("Курская", "Курской"). */
+const ADJECTIVE = /(?:ая|ой|ий|ый|ого|ому|ом|ую)\.?$/iu;
+
 /** Last resort for a region inside a longer address ("с. Ивановка Курской области"): look at each
  * word, with the type word after it if any. Typed matches ("Курской области") win over bare
  * ones (a village may share a city's name); one region must remain, or none is returned. */
@@ -390,7 +394,6 @@ function inWords(ix: Index, s: string): string | null {
   // a village, a bare word that names a capital counts only as the region's adjective ("с.
   // Ивановка, Курская").
   const village = namesVillage(s);
-  const adjective = /(?:ая|ой|ий|ый|ого|ому|ом|ую)\.?$/iu;
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1]?.toLowerCase().replace(/\.+$/, '');
     const isType = (w: string | undefined) => !!w && TYPE_WORDS[w] !== undefined;
@@ -403,7 +406,7 @@ function inWords(ix: Index, s: string): string | null {
       if (code) typed.add(code);
     } else if (words[i].replace(/\.+$/, '').length >= 4) {
       const found = lookupEntry(ix, words[i]);
-      if (found && !(village && found.namesCapital && !adjective.test(words[i]))) bare.add(found.code);
+      if (found && !(village && found.namesCapital && !ADJECTIVE.test(words[i]))) bare.add(found.code);
     }
   }
   const pick = typed.size ? typed : bare;

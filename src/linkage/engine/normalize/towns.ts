@@ -58,6 +58,9 @@ const wordsOf = (text: string): string[] =>
     .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}-]+$/gu, ''))
     .filter(Boolean);
 
+/** The words of a text without an abbreviation's dot ("г.", "р-н."). */
+const bareWords = (text: string): string[] => wordsOf(text).map((w) => w.replace(/\.$/, ''));
+
 /** A town name's key: its words' skeletons (transliteration-proof). */
 const keyOfWords = (words: readonly string[]): string =>
   words
@@ -190,30 +193,30 @@ function build(codeOfNumber: ReadonlyMap<string, string>): TownIndex {
 
 const only = (codes: Set<string> | undefined): string | null => (codes?.size === 1 ? [...codes][0] : null);
 
-/**
- * The region of a town or district named in `text` ("г. Стерлитамак", "Локтевский район"), or
- * null when the name is unknown or belongs to several regions. `codeOfNumber` maps the
- * two-digit region numbers of towns.csv to ISO codes (from regions.csv).
- */
 /** Whether a text calls a place a village ("с. Матвеев Курган", "д. Ивановка"). */
-export const namesVillage = (text: string): boolean =>
-  wordsOf(text).some((w) => VILLAGE_WORDS.has(w.replace(/\.$/, '')));
+export const namesVillage = (text: string): boolean => bareWords(text).some((w) => VILLAGE_WORDS.has(w));
 
 /** The stem of the district a text names ("Чусовской р-н" → чусовск), or null when it names none. */
 export const districtNamed = (text: string): string | null => {
-  const words = wordsOf(text).map((w) => w.replace(/\.$/, ''));
+  const words = bareWords(text);
   if (!words.some((w) => DISTRICT_WORDS.has(w))) return null;
   const named = words.find((w) => !SETTLEMENT_WORDS.has(w) && !DISTRICT_WORDS.has(w));
   return named ? districtStem(named) : null;
 };
 
+/**
+ * The region of a town or district named in `text` ("г. Стерлитамак", "Локтевский район"), or
+ * null when the name is unknown or belongs to several regions. `codeOfNumber` maps the
+ * two-digit region numbers of towns.csv to ISO codes (from regions.csv).
+ * `besideDistrict`: the stem of a district the text names in another part (districtNamed).
+ */
 export function townRegion(
   text: string,
   codeOfNumber: ReadonlyMap<string, string>,
   besideDistrict: string | null = null,
 ): string | null {
   index ??= build(codeOfNumber);
-  const words = wordsOf(text).map((w) => w.replace(/\.$/, ''));
+  const words = bareWords(text);
   const isDistrict = words.some((w) => DISTRICT_WORDS.has(w));
   const named = words.filter((w) => !SETTLEMENT_WORDS.has(w) && !DISTRICT_WORDS.has(w));
   if (!named.length) return null;

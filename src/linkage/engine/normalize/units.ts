@@ -1,6 +1,7 @@
 import { FORMATION_TYPES, ORDINAL_TYPES, VAGUE_TYPES } from './unit-formations.ts';
 import { memo } from './memo.ts';
 import { hasLatin, latinToCyrillic } from './latin.ts';
+import { surnameFromGenitive } from './name-cases.ts';
 import { nameKey } from './names.ts';
 
 export interface UnitKey {
@@ -239,20 +240,19 @@ function ownNameFormation(s: string): string | null {
   if (!m) return null;
   // A unit named after a man names him in the genitive ("батальон имени Шаймуратова", "«имени
   // Шаймуратова»"); alone, his name is in the nominative ("Шаймуратов").
-  const named = m[1].replace(NAMED_AFTER, '');
-  const afterMan = named !== m[1] || (m === after && /(?:имени|им\.)\s*\S+$/iu.test(after[0]));
-  const key = named
+  const afterMan = m === after ? NAMED_AFTER_KIND.test(after[0]) : NAMED_AFTER.test(m[1]);
+  const key = m[1]
+    .replace(NAMED_AFTER, '')
     .split(/[\s-]+/)
-    .map((w) => nameKey(afterMan ? nominativeOfGenitive(w) : w, 'surname'))
+    .map((w) => nameKey(afterMan ? surnameFromGenitive(w) : w, 'surname'))
     .filter(Boolean)
     .join('-');
   return key ? `«${key}»` : null;
 }
 
+/** "имени" before a unit's own name (inside its quotes), or ending the words before the name. */
 const NAMED_AFTER = /^(?:имени|им\.)\s*/iu;
-/** A surname's genitive back to its nominative: Шаймуратова → Шаймуратов, Невского → Невский. */
-const nominativeOfGenitive = (word: string): string =>
-  word.replace(/(ов|ев|ёв|ин|ын)а$/iu, '$1').replace(/([сц]к)ого$/iu, '$1ий');
+const NAMED_AFTER_KIND = /(?:имени|им\.)\s*\S+$/iu;
 
 /** A formation key's number and type ("55 омсбр" → 55, омсбр); a named one has no number. */
 const numberAndType = (formation: string): [string, string] => {
