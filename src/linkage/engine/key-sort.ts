@@ -72,7 +72,8 @@ function keyed(keys: Uint32Array, among?: Int32Array): { order: Int32Array; k32:
 /**
  * Edges by weight, highest first, ties by their records (a, then b), as the comparison
  * `w[y] − w[x] || a[x] − a[y] || b[x] − b[y]` orders them: the clustering's order of merges. A
- * comparison sort of a million edges took 0.6 s, twice per clustering. Here: an LSD radix sort
+ * comparison sort of 1.25 million edges took about 0.5 s, twice per clustering
+ * (bench/linkage/merge-order.ts). Here: an LSD radix sort
  * of the weights' bits in four 16-bit passes, the keys carried along (sequential reads), then the
  * runs of equal weight, mostly of one edge, sorted by their records.
  */
