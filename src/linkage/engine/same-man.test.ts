@@ -126,6 +126,26 @@ describe("the clustering's second look: how a name's records fall into men", () 
     expect(result.clusterOf[bare[0]]).not.toBe(result.clusterOf[bare[1]]);
   });
 
+  it("reads a man's share of a name from his records that can be told apart, not from bare ones gathered with them", () => {
+    const { engine, ofMan, bare } = build(12, 10);
+    engine.predict();
+    const given = engine.comparisons.findIndex((c) => c.name === 'given_name');
+    const frequencies = engine.scorer!.frequencies;
+    const n = engine.data.size;
+    const share = (withBare: boolean): number | null => {
+      // A clustering that gathered the man's twelve records — and, in the second, the two bare
+      // records of his name on the name alone.
+      const clusterOf = Int32Array.from({ length: n }, (_, r) => r);
+      for (const r of [...ofMan, ...(withBare ? bare : [])]) clusterOf[r] = ofMan[0];
+      frequencies.ownFromClusters(clusterOf);
+      return frequencies.sameManLog2Odds(given, ofMan[0], 1);
+    };
+    const without = share(false);
+    // 12·11 / (22·21) of the 22 told-apart records' pairs: the bare records change nothing.
+    expect(without).toBeCloseTo(Math.log2(132 / (462 - 132)), 6);
+    expect(share(true)).toBeCloseTo(without!, 9);
+  });
+
   it('adds nothing for a name held by as many men as records', () => {
     const { engine, bare } = build(1, 26);
     const predicted = engine.predict();
