@@ -7,9 +7,11 @@
 // clustering's second look scores them (its counts of each man's records in place) and as the
 // first look did — the check that the second look's counts keep probabilities honest.
 // Run: npx tsx bench/linkage/calibration.ts --case third-1m [--seed 42] [--top 30] [--looks]
+import { clusterScores } from '../../src/linkage/engine/metrics.ts';
 import { probability } from '../../src/linkage/engine/model.ts';
 import { loadCase } from './load-case.ts';
 import { arg } from './cli-args.ts';
+import { namesOnlyTest } from './names-only.ts';
 
 const { engine, truth, clusterOf } = await loadCase(arg('case') ?? 'third-20k', Number(arg('seed') ?? 42));
 const scorer = engine.scorer!;
@@ -39,20 +41,9 @@ for (const [k, e] of [...byPattern]
   );
 
 function printLooks(): void {
-  const index = (name: string): number => engine.comparisons.findIndex((c) => c.name === name);
-  const corroborating = ['patronymic', 'birth_date', 'unit'].map(index).filter((i) => i >= 0);
-  const [surname, given] = [index('surname'), index('given_name')];
+  const namesOnly = namesOnlyTest(engine);
   const bands = [0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 1.01];
-  const pairs = (labels: ArrayLike<number | string>): number => {
-    const counts = new Map<number | string, number>();
-    for (let i = 0; i < labels.length; i++) counts.set(labels[i], (counts.get(labels[i]) ?? 0) + 1);
-    let sum = 0;
-    for (const c of counts.values()) sum += (c * (c - 1)) / 2;
-    return sum;
-  };
-  const both = Array.from(truth, (t, i) => `${clusterOf[i]}|${t}`);
-  const tp = pairs(both);
-  console.log(`clusters: F1 ${((2 * tp) / (pairs(clusterOf) + pairs(truth))).toFixed(4)}`);
+  console.log(`clusters: F1 ${clusterScores(clusterOf, truth).f1.toFixed(4)}`);
   const look = (title: string): void => {
     const all = bands.map(() => ({ n: 0, p: 0, t: 0 }));
     const bare = bands.map(() => ({ n: 0, p: 0, t: 0 }));
@@ -62,13 +53,7 @@ function printLooks(): void {
       let q = 0;
       while (q < bands.length - 2 && p >= bands[q + 1]) q++;
       const same = truth[a] === truth[b];
-      const into = [all[q]];
-      const namesOnly =
-        corroborating.every((i) => scorer.levels[i] === 0) &&
-        scorer.levels[surname] === 1 &&
-        scorer.levels[given] === 1;
-      if (namesOnly) into.push(bare[q]);
-      for (const e of into) {
+      for (const e of namesOnly?.(scorer.levels) ? [all[q], bare[q]] : [all[q]]) {
         e.n++;
         e.p += p;
         if (same) e.t++;

@@ -9,6 +9,7 @@ import { isKnownGivenName, nameKey, parseUnitLoose, regionCode } from '../../src
 import { personDate } from '../../src/linkage/engine/person.ts';
 import { loadCase } from './load-case.ts';
 import { arg } from './cli-args.ts';
+import { namesOnlyTest } from './names-only.ts';
 
 const name = arg('case') ?? 'own-20k';
 const seed = Number(arg('seed') ?? 42);
@@ -159,9 +160,8 @@ cal.forEach((c, k) => {
 // or neutral. Calibration by the number of records in the file sharing the surname and given
 // name keys (k), and by predicted probability.
 {
-  const corroborate = ['patronymic', 'birth_date', 'unit'].filter((c) => engine.comparisons.some((x) => x.name === c));
-  if (corroborate.length) {
-    const idx = engine.comparisons.map((c, i) => (corroborate.includes(c.name) ? i : -1)).filter((i) => i >= 0);
+  const namesOnly = namesOnlyTest(engine);
+  if (namesOnly) {
     const sIdx = engine.comparisons.findIndex((c) => c.name === 'surname');
     const gIdx = engine.comparisons.findIndex((c) => c.name === 'given_name');
     const fullName = new Map<string, number>();
@@ -173,8 +173,7 @@ cal.forEach((c, k) => {
     engine.blocking.forEachPair((a, b) => {
       const w = scorer.score(a, b);
       if (scorer.cannotLink) return;
-      if (idx.some((i) => scorer.levels[i] !== 0)) return;
-      if (scorer.levels[sIdx] !== 1 || scorer.levels[gIdx] !== 1) return;
+      if (!namesOnly(scorer.levels)) return;
       const k = fullName.get(keyOf(a)) ?? 0;
       let j = 0;
       while (j < kBands.length - 1 && k >= kBands[j + 1]) j++;

@@ -394,7 +394,7 @@ export class TermFrequencies {
       if (!ch) return null;
       const apart = this.toldApart(i);
       return ch.joint.map((joint, d) => {
-        const own = clusters.sameValue((r) => (r < joint.length && apart(r) ? joint.data[r] : -1));
+        const own = clusters.sameValue((r) => (r < joint.length && apart[r] === 1 ? joint.data[r] : -1));
         const size = ch.jointCounts[d].length;
         const pairs = new Float64Array(size);
         const records = new Int32Array(size);
@@ -409,7 +409,7 @@ export class TermFrequencies {
   }
 
   /**
-   * Whether record r can be told apart from its namesakes, for comparison i's chain: it holds a
+   * Per record, 1 where it can be told apart from its namesakes, for comparison i's chain: it holds a
    * value of some term-frequency comparison beyond the name and its contexts (a patronymic, a
    * birth date, a unit for a given name within surname and region). Only such records say how a
    * name's records fall into men: the first clustering may have gathered a namesake's bare
@@ -417,13 +417,11 @@ export class TermFrequencies {
    * of the name from that guess. Measured: F1 sixth-20k 0.9086 → 0.9104, the other generators
    * at 20,000 within ±0.0001 (docs/linkage.md round twenty).
    */
-  private toldApart(i: number): (r: number) => boolean {
+  private toldApart(i: number): Uint8Array {
     const ch = this.chains[i]!;
-    const others = this.comparisons.map((_, j) => j).filter((j) => j !== i && this.counts[j] && !ch.within.includes(j));
-    return (r) => {
-      for (const j of others) if (this.comparisons[j].tfKey!(r) >= 0) return true;
-      return false;
-    };
+    const others = this.comparisons.filter((_, j) => j !== i && this.counts[j] && !ch.within.includes(j));
+    // Once per chain, not per depth: every depth's count reads the same records.
+    return Uint8Array.from({ length: this.total }, (_, r) => (others.some((c) => c.tfKey!(r) >= 0) ? 1 : 0));
   }
 
   /**
