@@ -6,7 +6,8 @@ import { loadavg } from 'node:os';
 import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { generatedFiles } from './datasets.ts';
-import { readInput } from '../../src/linkage/linkage.run.ts';
+import { mayNormaliseInParallel, readInput } from '../../src/linkage/linkage.run.ts';
+import { PARALLEL_SYNC_RECORDS, spawnNormaliser } from '../../src/linkage/engine/parallel-sync.ts';
 import { arg } from './cli-args.ts';
 
 const name = arg('case') ?? 'independent-1m';
@@ -32,9 +33,15 @@ const lap = (phase: string): void => {
   t = now;
 };
 const engine = new LinkageEngine(personConfig());
+// As `kintrace dedupe` does (linkage.run.ts): the normalising thread loads while the file is read.
+const normaliser = mayNormaliseInParallel([files.people]) ? spawnNormaliser() : null;
 await readInput(engine, files.people);
 lap('read');
-engine.sync();
+if (normaliser && engine.data.size >= PARALLEL_SYNC_RECORDS) await engine.syncParallel(normaliser);
+else {
+  normaliser?.stop();
+  engine.sync();
+}
 lap('normalise');
 engine.blocking.ensureKeys();
 lap('blocking keys');

@@ -1,7 +1,7 @@
 // The pipeline behind `kintrace dedupe` and `kintrace link`: stream CSVs into the engine,
 // train, score, cluster, and stream the results out. Progress goes to stderr (cli-progress),
 // results to files only.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../shared/csv-safe.ts';
@@ -11,6 +11,7 @@ import type { LinkageConfigInput } from './engine/config.ts';
 import type { ClusterResult, Decisions } from './engine/cluster.ts';
 import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
+import { PARALLEL_SYNC_RECORDS, spawnNormaliser } from './engine/parallel-sync.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { RowError, readCsv } from './linkage.csv.ts';
 import { collectGarbage } from './collect-garbage.ts';
@@ -68,6 +69,16 @@ const loadDecisions = async (file: string, engine: LinkageEngine): Promise<Decis
   return decisions;
 };
 
+/**
+ * Whether the input may hold PARALLEL_SYNC_RECORDS records (a person CSV row is 60–120 bytes):
+ * only then is a normalising thread started before reading.
+ */
+export const mayNormaliseInParallel = (files: readonly string[]): boolean => {
+  let bytes = 0;
+  for (const f of files) bytes += existsSync(f) ? statSync(f).size : 0;
+  return bytes >= PARALLEL_SYNC_RECORDS * 50;
+};
+
 /** Reads one input file into the engine's dataset; ids must be unique within the file. */
 export const readInput = async (
   engine: LinkageEngine,
@@ -113,11 +124,19 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
           },
         };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
-  for (const [source, file] of opts.files.entries()) {
-    const b = bar(opts.progress, 'reading', 100);
-    await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)));
-    b.stop();
+  // A thread for normalising, started now so that it loads the engine while the files are read.
+  const normaliser = mayNormaliseInParallel(opts.files) ? spawnNormaliser() : null;
+  try {
+    for (const [source, file] of opts.files.entries()) {
+      const b = bar(opts.progress, 'reading', 100);
+      await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)));
+      b.stop();
+    }
+  } catch (err) {
+    normaliser?.stop();
+    throw err;
   }
+  if (engine.data.size < PARALLEL_SYNC_RECORDS) normaliser?.stop();
   if (engine.data.size < 2) {
     // Nothing to compare: every record (zero or one) is its own cluster.
     const n = engine.data.size;
@@ -142,7 +161,8 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
   // Each phase's garbage is collected before the next allocates (collect-garbage.ts): the run's
   // peak memory is its largest phase, not the sum of what the earlier ones left behind.
-  engine.sync();
+  if (normaliser && engine.data.size >= PARALLEL_SYNC_RECORDS) await engine.syncParallel(normaliser);
+  else engine.sync();
   collectGarbage();
   engine.train();
   collectGarbage();

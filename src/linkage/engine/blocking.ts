@@ -179,6 +179,26 @@ export class Blocking {
     for (const [col, features] of this.featuresByColumn) TokenFeature.syncTogether(col, features);
   }
 
+  /**
+   * Brings only these columns' own key features up to date, for parallel-sync.ts: the features
+   * whether a value is a given name are shared with the name comparisons, which bring them up to
+   * date (else sync() does), so that two threads never fill one feature.
+   */
+  syncColumns(names: ReadonlySet<string>): void {
+    const shared = new Set([...this.parts, ...this.fallback].flat().flatMap((p) => p.givenLike ?? []));
+    for (const [col, features] of this.featuresByColumn)
+      if (names.has(col.name))
+        TokenFeature.syncTogether(
+          col,
+          features.filter((f) => !shared.has(f)),
+        );
+  }
+
+  /** The columns of each key part: one part's columns share its interner, so they go together. */
+  partColumns(): string[][] {
+    return [...new Set([...this.parts, ...this.fallback].flat())].map((p) => p.cols.map((c) => c.name));
+  }
+
   /** Set when a pass cleared keys of a skipped block: the next pass must compute them again. */
   private cleared = false;
 

@@ -36,6 +36,40 @@ export class FeatureRegistry {
       interners: this.interners.map((i) => i.values),
     };
   }
+  /** How far each feature and interner is filled, for changedSince(). */
+  mark(): RegistryMark {
+    return { filled: this.features.map((f) => f.filled), sizes: this.interners.map((i) => i.values.length) };
+  }
+  /** The features and interners that grew since `mark` (by registration index), for adoptChanged(). */
+  changedSince(mark: RegistryMark): ChangedFeatures {
+    const features: ChangedFeatures['features'] = [];
+    const interners: ChangedFeatures['interners'] = [];
+    this.features.forEach((f, index) => {
+      if (f.filled !== mark.filled[index]) features.push({ index, data: f.data.slice(0, f.filled), filled: f.filled });
+    });
+    this.interners.forEach((i, index) => {
+      if (i.values.length !== mark.sizes[index]) interners.push({ index, values: i.values });
+    });
+    return { features, interners };
+  }
+  /**
+   * Takes another thread's changedSince() of the same engine over the same tokens (parallel-sync.ts).
+   * `mark` is this registry's own before its share of the work: a feature or interner both
+   * threads filled would hold two numberings of one value space, so then nothing is taken (false)
+   * and this thread's sync() does the other's share again.
+   */
+  adoptChanged(changed: ChangedFeatures, mark: RegistryMark): boolean {
+    const both =
+      changed.interners.some(({ index }) => this.interners[index].values.length !== mark.sizes[index]) ||
+      changed.features.some(({ index }) => this.features[index].filled !== mark.filled[index]);
+    if (both) return false;
+    for (const { index, values } of changed.interners) this.interners[index].replaceValues(values);
+    for (const { index, data, filled } of changed.features) {
+      this.features[index].data = data.length ? data : new Int32Array(64);
+      this.features[index].filled = filled;
+    }
+    return true;
+  }
   adopt(saved: ReturnType<FeatureRegistry['export']>): void {
     if (saved.features.length !== this.features.length || saved.interners.length !== this.interners.length) {
       throw new Error('feature registry mismatch between threads');
@@ -46,6 +80,16 @@ export class FeatureRegistry {
       this.features[i].filled = f.filled;
     });
   }
+}
+
+export interface RegistryMark {
+  filled: number[];
+  sizes: number[];
+}
+
+export interface ChangedFeatures {
+  features: { index: number; data: Int32Array; filled: number }[];
+  interners: { index: number; values: string[] }[];
 }
 
 /**
@@ -110,6 +154,12 @@ export class Interner {
   adoptValues(values: readonly string[]): void {
     for (const v of values) this.values.push(v);
     this.mapped = false;
+  }
+  /** Another thread's values in place of this one's (which hold a prefix of them, or nothing). */
+  replaceValues(values: readonly string[]): void {
+    this.values.length = 0;
+    this.ids.clear();
+    this.adoptValues(values);
   }
   id(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;

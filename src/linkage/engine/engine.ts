@@ -3,7 +3,7 @@
 import type { Comparison } from './comparison.ts';
 import { createComparison } from './comparison-types.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
-import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
+import { type ChangedFeatures, Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { personNamePreparer } from './person-records.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
@@ -14,6 +14,7 @@ import { cluster, type ClusterResult, type Decisions, type Edges } from './clust
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
 import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
 import { learnSourcePrior, MAX_SOURCE_LIFT, rescoreEdges, type SourceKeys } from './source-prior.ts';
+import { type Normaliser, normaliserInput, runSyncTasks, spawnNormaliser, syncTasks } from './parallel-sync.ts';
 
 /**
  * How far below the link threshold a pair is kept for the clustering's second look (cluster()):
@@ -82,6 +83,31 @@ export class LinkageEngine {
   sync(): void {
     for (const c of this.comparisons) c.sync();
     this.blocking.sync();
+  }
+
+  /**
+   * sync() on two threads (parallel-sync.ts): the same features, token for token. `normaliser`:
+   * a thread started before the records were read; without one, one is started now. Should the
+   * thread fail, this thread does its share too (threads: 1).
+   */
+  async syncParallel(normaliser?: Normaliser): Promise<{ threads: 1 | 2 }> {
+    const tasks = syncTasks(this);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const mark = this.features.mark();
+    let thread: Normaliser | null = normaliser ?? null;
+    let fromThread: Promise<ChangedFeatures | null> = Promise.resolve(null);
+    try {
+      thread ??= spawnNormaliser();
+      fromThread = thread.run(normaliserInput(this, tasks, next)).catch(() => null);
+    } catch {
+      thread?.stop();
+    }
+    runSyncTasks(this, tasks, next);
+    const changed = await fromThread;
+    const adopted = changed !== null && this.features.adoptChanged(changed, mark);
+    // What the other thread did not finish (or filled where this one did), and the caches' sizes.
+    this.sync();
+    return { threads: adopted ? 2 : 1 };
   }
 
   train(): TrainingReport {
