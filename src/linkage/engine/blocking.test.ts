@@ -25,6 +25,27 @@ describe('blocking', () => {
     expect(stats.pairsPerRule).toEqual([3, 3]);
     expect(stats.candidatePairs).toBe(6);
   });
+  it('pairs two records whose keys under an earlier rule differ but share a print (seenEarlier)', () => {
+    const values = Array.from({ length: 600 }, (_, i) => ({ a: `v${i}`, b: '' }));
+    const first = new Blocking(dataset(values), [['a'], ['b']]);
+    first.ensureKeys();
+    // 600 keys into 255 prints: two must share one.
+    const byPrint = new Map<number, number>();
+    let pair: [number, number] | null = null;
+    for (let r = 0; r < 600 && !pair; r++) {
+      const print = first.prints![r * 2];
+      const other = byPrint.get(print);
+      if (other !== undefined && first.keys[0][other] !== first.keys[0][r]) pair = [other, r];
+      byPrint.set(print, r);
+    }
+    const [x, y] = pair!;
+    values[x].b = 'same';
+    values[y].b = 'same';
+    const pairs: number[][] = [];
+    const stats = new Blocking(dataset(values), [['a'], ['b']]).forEachPair((p, q) => pairs.push([p, q]));
+    expect(pairs).toEqual([[x, y]]);
+    expect(stats.pairsPerRule).toEqual([0, 1]);
+  });
   it('never blocks on missing values and supports transforms', () => {
     const d = dataset([
       { a: 'Robert', b: '' },

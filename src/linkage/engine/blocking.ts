@@ -65,6 +65,16 @@ export class Blocking {
   /** Per fallback rule, per record: 1 when the record lacks a fallback value. */
   lacking: (Uint8Array | null)[] = [];
   /**
+   * Per record, one byte per rule, a record's rules side by side: 0 without a key, else 1 + the
+   * key mod 255. seenEarlier() compares these first. The keys are one array per rule, so asking
+   * whether any of k earlier rules paired two records read 2k cache lines scattered over 100 MB
+   * at a million records; a pair's prints are two lines, and only a print that agrees sends it to
+   * the keys (a print that differs means keys that differ, or one cleared since). Enumerating
+   * the fourth generator's million's 24 million candidate pairs on one thread: 5.3–5.8 → 3.7 s,
+   * for 26 MB.
+   */
+  prints: Uint8Array | null = null;
+  /**
    * Per rule, per record: a 32-bit hash of the key, or NULL_KEY when a key part is missing. In
    * shared memory, so the scoring worker reads these very arrays (26 rules at a million records
    * are 104 MB; a copy for the worker, as doubles, was 208 MB more at the peak).
@@ -220,6 +230,12 @@ export class Blocking {
     this.lacking = this.parts.map((_, k) =>
       this.fallback[k].length ? Uint8Array.from({ length: n }, (_, r) => (this.lacks(k, r) ? 1 : 0)) : null,
     );
+    const rules = this.keys.length;
+    this.prints = new Uint8Array(new SharedArrayBuffer(n * rules));
+    for (let k = 0; k < rules; k++) {
+      const keys = this.keys[k];
+      for (let r = 0; r < n; r++) this.prints[r * rules + k] = keys[r] === NULL_KEY ? 0 : 1 + (keys[r] % 255);
+    }
   }
 
   /** Records sorted by key for rule k; runs of equal keys are the blocks. */
@@ -254,6 +270,22 @@ export class Blocking {
 
   /** True when an earlier rule than k already pairs a and b. */
   seenEarlier(k: number, a: number, b: number): boolean {
+    const rules = this.keys.length;
+    const prints = this.prints;
+    if (prints !== null && prints.length === this.data.size * rules) {
+      const pa = a * rules;
+      const pb = b * rules;
+      for (let e = 0; e < k; e++) {
+        const p = prints[pa + e];
+        if (p === 0 || p !== prints[pb + e]) continue;
+        const ka = this.keys[e][a];
+        if (ka !== NULL_KEY && ka === this.keys[e][b]) {
+          const lacking = this.lacking[e];
+          if (!lacking || lacking[a] === 1 || lacking[b] === 1) return true;
+        }
+      }
+      return false;
+    }
     for (let e = 0; e < k; e++) {
       const ka = this.keys[e][a];
       if (ka !== NULL_KEY && ka === this.keys[e][b]) {

@@ -23,6 +23,7 @@ const shared = <T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(
 export interface Plan {
   keys: Uint32Array[];
   lacking: (Uint8Array | null)[];
+  prints: Uint8Array | null;
   orders: Int32Array[];
   /** Triples (rule, start, end) over orders[rule]. */
   chunks: Int32Array;
@@ -56,6 +57,7 @@ export const planChunks = (blocking: Blocking): Plan => {
   return {
     keys: blocking.keys.map(shared),
     lacking: blocking.lacking.map((l) => (l ? shared(l) : null)),
+    prints: blocking.prints ? shared(blocking.prints) : null,
     orders,
     chunks: shared(Int32Array.from(chunks)),
     counter: new Int32Array(new SharedArrayBuffer(4)),

@@ -14,6 +14,7 @@ engine.features.adopt(input.features);
 engine.adoptParams(input.params, input.frequencies);
 engine.blocking.keys = input.plan.keys;
 engine.blocking.lacking = input.plan.lacking;
+engine.blocking.prints = input.plan.prints;
 const scorer = engine.scorer!;
 const edges = new EdgeBuffer();
 const pairsPerRule = input.plan.orders.map(() => 0);
