@@ -37,18 +37,23 @@ const engine = new LinkageEngine(personConfig());
 const normaliser = mayNormaliseInParallel([files.people]) ? spawnNormaliser() : null;
 await readInput(engine, files.people);
 lap('read');
-if (normaliser && engine.data.size >= PARALLEL_SYNC_RECORDS) await engine.syncParallel(normaliser);
+const parallel = normaliser !== null && engine.data.size >= PARALLEL_SYNC_RECORDS;
+if (parallel) await engine.syncParallel(normaliser);
 else {
   normaliser?.stop();
   engine.sync();
 }
 lap('normalise');
-engine.blocking.ensureKeys();
-lap('blocking keys');
-const report = engine.train();
+if (!parallel) {
+  engine.blocking.ensureKeys();
+  lap('blocking keys');
+}
+// With two threads the keys are computed here while the other thread draws the random pairs for u.
+const report = parallel ? await engine.trainParallel(normaliser) : engine.train();
 const em = report.seconds ?? { u: 0, em: 0 };
-console.log(`${'term frequencies'.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
-console.log(`${'u (random pairs)'.padEnd(28)} ${em.u.toFixed(1)} s`);
+const before = parallel ? 'keys and term frequencies' : 'term frequencies';
+console.log(`${before.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
+console.log(`${(parallel ? 'u (pairs drawn beside)' : 'u (random pairs)').padEnd(28)} ${em.u.toFixed(1)} s`);
 console.log(
   `${'EM'.padEnd(28)} ${em.em.toFixed(1)} s   rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
 );

@@ -161,10 +161,15 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
   // Each phase's garbage is collected before the next allocates (collect-garbage.ts): the run's
   // peak memory is its largest phase, not the sum of what the earlier ones left behind.
-  if (normaliser && engine.data.size >= PARALLEL_SYNC_RECORDS) await engine.syncParallel(normaliser);
-  else engine.sync();
-  collectGarbage();
-  engine.train();
+  if (normaliser && engine.data.size >= PARALLEL_SYNC_RECORDS) {
+    await engine.syncParallel(normaliser);
+    collectGarbage();
+    await engine.trainParallel(normaliser);
+  } else {
+    engine.sync();
+    collectGarbage();
+    engine.train();
+  }
   collectGarbage();
   // Human decisions are labels as well as constraints: they update m before scoring.
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;

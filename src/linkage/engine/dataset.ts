@@ -40,15 +40,22 @@ export class FeatureRegistry {
   mark(): RegistryMark {
     return { filled: this.features.map((f) => f.filled), sizes: this.interners.map((i) => i.values.length) };
   }
-  /** The features and interners that grew since `mark` (by registration index), for adoptChanged(). */
-  changedSince(mark: RegistryMark): ChangedFeatures {
+  /**
+   * The features and interners that grew since `mark` (by registration index), for adoptChanged();
+   * `except`: those another thread filled, which it need not be sent back.
+   */
+  changedSince(mark: RegistryMark, except?: ChangedFeatures): ChangedFeatures {
     const features: ChangedFeatures['features'] = [];
     const interners: ChangedFeatures['interners'] = [];
+    const theirs = new Set(except?.features.map((f) => f.index));
+    const theirInterners = new Set(except?.interners.map((i) => i.index));
     this.features.forEach((f, index) => {
-      if (f.filled !== mark.filled[index]) features.push({ index, data: f.data.slice(0, f.filled), filled: f.filled });
+      if (f.filled !== mark.filled[index] && !theirs.has(index))
+        features.push({ index, data: f.data.slice(0, f.filled), filled: f.filled });
     });
     this.interners.forEach((i, index) => {
-      if (i.values.length !== mark.sizes[index]) interners.push({ index, values: i.values });
+      if (i.values.length !== mark.sizes[index] && !theirInterners.has(index))
+        interners.push({ index, values: i.values });
     });
     return { features, interners };
   }
@@ -80,6 +87,12 @@ export class FeatureRegistry {
       this.features[i].filled = f.filled;
     });
   }
+}
+
+export interface SharedRows {
+  rows: Int32Array;
+  source: Int32Array;
+  size: number;
 }
 
 export interface RegistryMark {
@@ -284,17 +297,25 @@ export class Dataset {
     return this.ids.length - 1;
   }
   /** The parts a worker thread needs to rebuild this dataset (rows and source as shared memory). */
-  share(): { rows: Int32Array; source: Int32Array; size: number; strings: string[][] } {
+  share(): SharedRows & { strings: string[][] } {
+    return { ...this.shareRows(), strings: [...this.columns.values()].map((c) => c.strings) };
+  }
+  /** The token rows and sources as shared memory, for a thread that has the columns' values. */
+  shareRows(): SharedRows {
     const n = this.size;
     const rows = new Int32Array(new SharedArrayBuffer(n * this.store.stride * 4));
     rows.set(this.store.rows.data.subarray(0, n * this.store.stride));
     const source = new Int32Array(new SharedArrayBuffer(n * 4));
     source.set(this.source.data.subarray(0, n));
-    return { rows, source, size: n, strings: [...this.columns.values()].map((c) => c.strings) };
+    return { rows, source, size: n };
   }
   /** Rebuilds from share() in a worker: ids are not needed there, only positions. */
-  restore(parts: { rows: Int32Array; source: Int32Array; size: number; strings: string[][] }): void {
+  restore(parts: SharedRows & { strings: string[][] }): void {
     [...this.columns.values()].forEach((col, i) => col.adoptStrings(parts.strings[i]));
+    this.adoptRows(parts);
+  }
+  /** Takes shareRows() in a worker whose columns already hold the values. */
+  adoptRows(parts: SharedRows): void {
     this.store.rows.data = parts.rows;
     this.store.rows.length = parts.rows.length;
     this.source.data = parts.source;

@@ -7,7 +7,7 @@ import { type ChangedFeatures, Dataset, FeatureRegistry, type RawRecord } from '
 import { personNamePreparer } from './person-records.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
-import { swapAsInPlace, totalPairs, train, type TrainingReport } from './train.ts';
+import { type RandomPairLevels, swapAsInPlace, totalPairs, train, type TrainingReport } from './train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
@@ -87,8 +87,9 @@ export class LinkageEngine {
 
   /**
    * sync() on two threads (parallel-sync.ts): the same features, token for token. `normaliser`:
-   * a thread started before the records were read; without one, one is started now. Should the
-   * thread fail, this thread does its share too (threads: 1).
+   * a thread started before the records were read, kept for trainParallel(); without one, one is
+   * started now and stopped after. Should the thread fail, this thread does its share too
+   * (threads: 1).
    */
   async syncParallel(normaliser?: Normaliser): Promise<{ threads: 1 | 2 }> {
     const tasks = syncTasks(this);
@@ -104,13 +105,43 @@ export class LinkageEngine {
     }
     runSyncTasks(this, tasks, next);
     const changed = await fromThread;
+    if (!normaliser) thread?.stop();
     const adopted = changed !== null && this.features.adoptChanged(changed, mark);
     // What the other thread did not finish (or filled where this one did), and the caches' sizes.
     this.sync();
+    this.threadLacks = adopted && normaliser ? this.features.changedSince(mark, changed) : null;
     return { threads: adopted ? 2 : 1 };
   }
 
-  train(): TrainingReport {
+  /** After syncParallel(): what this thread normalised, which the normalising thread lacks. */
+  private threadLacks: ChangedFeatures | null = null;
+
+  /**
+   * train() with the random pairs for u drawn and compared on the normalising thread of
+   * syncParallel(), while this one computes the blocking keys (parallel-sync.ts); the same model.
+   * The thread is stopped here. Should it fail, the pairs are drawn here.
+   */
+  async trainParallel(normaliser: Normaliser): Promise<TrainingReport> {
+    const t = this.config.training;
+    const lacks = this.threadLacks;
+    this.threadLacks = null;
+    const drawn = lacks
+      ? normaliser
+          .randomPairs({
+            changed: lacks,
+            rows: this.data.shareRows(),
+            options: { randomPairs: t.randomPairs, seed: t.seed, crossSourceOnly: this.crossSourceOnly },
+          })
+          .catch(() => null)
+      : Promise.resolve(null);
+    this.blocking.ensureKeys();
+    const levels = await drawn;
+    normaliser.stop();
+    return this.train(levels ?? undefined);
+  }
+
+  /** Learns u, m and λ from this file (`drawn`: the random pairs for u, if another thread drew them). */
+  train(drawn?: RandomPairLevels): TrainingReport {
     this.sync();
     const t = this.config.training;
     const saved = this.config.model ? loadModel(this.comparisons, this.config.model, this.data.size) : null;
@@ -130,6 +161,7 @@ export class LinkageEngine {
       { ...t, crossSourceOnly: this.crossSourceOnly },
       saved,
       frequencies,
+      drawn,
     );
     this.useParams(params, frequencies);
     this.trainingReport = report;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureRegistry, Interner, TokenFeature } from './dataset.ts';
 import { LinkageEngine } from './engine.ts';
-import { syncTasks } from './parallel-sync.ts';
+import { spawnNormaliser, syncTasks } from './parallel-sync.ts';
 import { personConfig } from './person-config.ts';
 import { syntheticConfig, syntheticPeople } from './synthetic.test-helper.ts';
 
@@ -32,6 +32,30 @@ describe('normalising on two threads', () => {
     expect(Array.from(two.cluster(two.predict().edges).clusterOf)).toEqual(
       Array.from(one.cluster(one.predict().edges).clusterOf),
     );
+  });
+
+  it('trains the same model when the normalising thread draws the random pairs for u', async () => {
+    const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
+    const records = [...generateRussianRecords({ n: 3000, seed: 12 })];
+    const build = (): LinkageEngine => {
+      const e = new LinkageEngine(personConfig());
+      for (const r of records) e.add(r.record_id, r as never);
+      return e;
+    };
+    const one = build();
+    one.sync();
+    const serial = one.train();
+    const two = build();
+    const thread = spawnNormaliser();
+    expect(await two.syncParallel(thread)).toEqual({ threads: 2 });
+    let drawn = 0;
+    const randomPairs = thread.randomPairs;
+    thread.randomPairs = (job) => randomPairs(job).then((pairs) => ((drawn = pairs.a.length), pairs));
+    const parallel = await two.trainParallel(thread);
+    // The thread drew the pairs (not this one after a failure), and the model is the same.
+    expect(drawn).toBeGreaterThan(300_000);
+    expect(parallel.expectedMatches).toBe(serial.expectedMatches);
+    expect(two.params).toEqual(one.params);
   });
 
   it('keeps the names compared in both orders in one task, with their blocking keys', () => {

@@ -9,7 +9,8 @@
 // thread, token for token (parallel-sync.test.ts).
 import { Worker } from 'node:worker_threads';
 import type { LinkageConfig } from './config.ts';
-import type { ChangedFeatures, Dataset } from './dataset.ts';
+import type { ChangedFeatures, Dataset, SharedRows } from './dataset.ts';
+import type { RandomPairLevels, TrainingOptions } from './train.ts';
 
 /**
  * Work that one thread does whole: columns joined by a comparison (names compared in both orders
@@ -93,8 +94,18 @@ export const normaliserInput = (
   strings: engine.data.fields.map((f) => engine.data.column(f).strings),
 });
 
+/** The second job (after normalising): the random pairs for u, drawn and compared on the thread. */
+export interface RandomPairsJob {
+  /** The features and interners this thread filled, which the other lacks. */
+  changed: ChangedFeatures;
+  rows: SharedRows;
+  options: Pick<TrainingOptions, 'randomPairs' | 'seed' | 'crossSourceOnly'>;
+}
+
 export interface Normaliser {
   run: (input: NormaliserInput) => Promise<ChangedFeatures>;
+  /** After run(): train.ts randomPairLevels on the thread, while this one computes the keys. */
+  randomPairs: (job: RandomPairsJob) => Promise<RandomPairLevels>;
   stop: () => void;
 }
 
@@ -104,27 +115,36 @@ export interface Normaliser {
  */
 export const PARALLEL_SYNC_RECORDS = 100_000;
 
-/** Starts a normalising thread before its work is known (see the header); `run` hands it the work. */
+/**
+ * Starts a normalising thread before its work is known (see the header); `run` hands it the work,
+ * `randomPairs` then the random pairs for u (train.ts), and `stop` ends it.
+ */
 export const spawnNormaliser = (): Normaliser => {
   // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
   const worker = new Worker(new URL('./normalise-worker.mjs', import.meta.url));
-  // Until it has work, a thread that is never given any must not keep the process alive.
+  // A thread that is not working for an answer must not keep the process alive.
   worker.unref();
-  const result = new Promise<ChangedFeatures>((resolve, reject) => {
-    worker.once('message', (m: ChangedFeatures) => {
-      resolve(m);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
+  const waiting: { resolve: (m: unknown) => void; reject: (err: unknown) => void }[] = [];
+  worker.on('message', (m: unknown) => {
+    waiting.shift()?.resolve(m);
+    if (!waiting.length) worker.unref();
   });
-  // Until run() is called nobody awaits the result: an early error must not go unhandled.
-  result.catch(() => {});
+  const fail = (err: unknown): void => {
+    for (const w of waiting.splice(0)) w.reject(err);
+  };
+  worker.once('error', fail);
+  worker.once('exit', () => fail(new Error('the normalising thread has ended')));
+  const ask = <T>(message: unknown): Promise<T> => {
+    const answer = new Promise<T>((resolve, reject) =>
+      waiting.push({ resolve: resolve as (m: unknown) => void, reject }),
+    );
+    worker.ref();
+    worker.postMessage(message);
+    return answer;
+  };
   return {
-    run: (input) => {
-      worker.ref();
-      worker.postMessage(input);
-      return result;
-    },
+    run: (input) => ask<ChangedFeatures>(input),
+    randomPairs: (job) => ask<RandomPairLevels>(job),
     stop: () => void worker.terminate(),
   };
 };

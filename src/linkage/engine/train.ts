@@ -107,38 +107,68 @@ interface RandomPairs {
   candidateTf: number[];
 }
 
-const sampleRandomPairs = (
+/** The random pairs u is read from, and their levels (pair k's comparison i at k·comparisons + i). */
+export interface RandomPairLevels {
+  a: Int32Array;
+  b: Int32Array;
+  levels: Int32Array;
+}
+
+/**
+ * Draws the random pairs and compares them: the costly part of u, which needs no blocking keys,
+ * so at a million records the normalising thread does it while this one computes the keys
+ * (parallel-sync.ts). The same seed draws the same pairs on either thread.
+ */
+export const randomPairLevels = (
   data: Dataset,
   comps: readonly Comparison[],
-  opts: TrainingOptions,
-  blocking: Blocking,
-): { pairs: RandomPairs; raw: number[][]; ends: number[][] } => {
+  opts: Pick<TrainingOptions, 'randomPairs' | 'seed' | 'crossSourceOnly'>,
+): RandomPairLevels => {
   const rand = rng(opts.seed);
+  const n = data.size;
+  const src = data.source.data;
+  const c = comps.length;
+  const a = new Int32Array(opts.randomPairs);
+  const b = new Int32Array(opts.randomPairs);
+  const levels = new Int32Array(opts.randomPairs * c);
+  let k = 0;
+  for (let s = 0; s < opts.randomPairs; s++) {
+    const x = Math.floor(rand() * n);
+    const y = Math.floor(rand() * n);
+    if (x === y || (opts.crossSourceOnly && src[x] === src[y])) continue;
+    a[k] = x;
+    b[k] = y;
+    for (let i = 0; i < c; i++) levels[k * c + i] = comps[i].level(x, y);
+    k++;
+  }
+  return { a: a.slice(0, k), b: b.slice(0, k), levels: levels.slice(0, k * c) };
+};
+
+const sampleRandomPairs = (
+  comps: readonly Comparison[],
+  blocking: Blocking,
+  drawn: RandomPairLevels,
+): { pairs: RandomPairs; raw: number[][]; ends: number[][] } => {
   const outside = comps.map((c) => new Float64Array(c.levels.length).fill(1)); // no level is impossible
   const all = comps.map((c) => new Float64Array(c.levels.length).fill(1));
   const candidates: Int32Array[] = [];
   const ends: number[][] = [];
-  const n = data.size;
-  const src = data.source.data;
   const rules = blocking.rules.length;
   const last = comps.map((c) => c.levels.length - 1);
-  const levels = new Int32Array(comps.length);
-  for (let s = 0; s < opts.randomPairs; s++) {
-    const a = Math.floor(rand() * n);
-    const b = Math.floor(rand() * n);
-    if (a === b || (opts.crossSourceOnly && src[a] === src[b])) continue;
-    for (let i = 0; i < comps.length; i++) levels[i] = comps[i].level(a, b);
+  const c = comps.length;
+  for (let k = 0; k < drawn.a.length; k++) {
+    const levels = drawn.levels.subarray(k * c, (k + 1) * c);
     let agrees = false;
-    for (let i = 0; i < comps.length; i++) {
+    for (let i = 0; i < c; i++) {
       all[i][levels[i]]++;
       if (levels[i] > 0 && levels[i] < last[i]) agrees = true;
     }
     // Asking every rule costs two random memory reads per rule; a pair that agrees on nothing
     // (every field different or missing) shares no block worth the name and is a non-match.
-    if (agrees && blocking.seenEarlier(rules, a, b)) {
+    if (agrees && blocking.seenEarlier(rules, drawn.a[k], drawn.b[k])) {
       candidates.push(Int32Array.from(levels));
-      ends.push([a, b]);
-    } else for (let i = 0; i < comps.length; i++) outside[i][levels[i]]++;
+      ends.push([drawn.a[k], drawn.b[k]]);
+    } else for (let i = 0; i < c; i++) outside[i][levels[i]]++;
   }
   return { pairs: { outside, candidates, candidateTf: [] }, raw: all.map(normaliseNonNull), ends };
 };
@@ -314,10 +344,12 @@ export const train = (
   prior: { m: number[][]; lambda: number } | null,
   /** Counts of every record, when comparisons have term-frequency levels. */
   frequencies: TermFrequencies | null = null,
+  /** The random pairs drawn and compared already (by another thread), else drawn here. */
+  drawn?: RandomPairLevels,
 ): { params: ModelParams; report: TrainingReport } => {
   const t0 = performance.now();
   blocking.ensureKeys();
-  const sampled = sampleRandomPairs(data, comps, opts, blocking);
+  const sampled = sampleRandomPairs(comps, blocking, drawn ?? randomPairLevels(data, comps, opts));
   const random = sampled.pairs;
   let u = sampled.raw;
   const tf = tfBases(comps);
