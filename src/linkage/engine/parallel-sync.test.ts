@@ -11,15 +11,20 @@ const snapshot = (e: LinkageEngine): { features: number[][]; interners: string[]
   interners: e.features.interners.map((i) => [...i.values]),
 });
 
+/** Builds engines of the person config over one set of 3,000 generated records. */
+const personEngines = async (seed: number): Promise<() => LinkageEngine> => {
+  const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
+  const records = [...generateRussianRecords({ n: 3000, seed })];
+  return () => {
+    const e = new LinkageEngine(personConfig());
+    for (const r of records) e.add(r.record_id, r as never);
+    return e;
+  };
+};
+
 describe('normalising on two threads', () => {
   it('fills every feature and interner of person records as one thread does, token for token', async () => {
-    const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
-    const records = [...generateRussianRecords({ n: 3000, seed: 11 })];
-    const build = (): LinkageEngine => {
-      const e = new LinkageEngine(personConfig());
-      for (const r of records) e.add(r.record_id, r as never);
-      return e;
-    };
+    const build = await personEngines(11);
     const one = build();
     one.sync();
     const two = build();
@@ -35,13 +40,7 @@ describe('normalising on two threads', () => {
   });
 
   it('trains the same model when the normalising thread draws the random pairs for u', async () => {
-    const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
-    const records = [...generateRussianRecords({ n: 3000, seed: 12 })];
-    const build = (): LinkageEngine => {
-      const e = new LinkageEngine(personConfig());
-      for (const r of records) e.add(r.record_id, r as never);
-      return e;
-    };
+    const build = await personEngines(12);
     const one = build();
     one.sync();
     const serial = one.train();
