@@ -6,7 +6,8 @@
 // meanwhile), and this one take tasks from one counter, and this thread then adopts the other's
 // features and interners (FeatureRegistry.adoptChanged, which refuses a feature both filled: this
 // thread then does the other's share again). The result is sync()'s on one
-// thread, token for token (parallel-sync.test.ts).
+// thread, token for token (parallel-sync.test.ts). Kept after normalising, the thread then draws
+// and compares the random pairs for u while this one computes the blocking keys (trainParallel).
 import { Worker } from 'node:worker_threads';
 import type { LinkageConfig } from './config.ts';
 import type { ChangedFeatures, Dataset, SharedRows } from './dataset.ts';
