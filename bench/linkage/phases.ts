@@ -7,6 +7,7 @@ import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { generatedFiles } from './datasets.ts';
 import { mayNormaliseInParallel, readInput } from '../../src/linkage/linkage.run.ts';
+import { collectGarbage } from '../../src/linkage/collect-garbage.ts';
 import { PARALLEL_SYNC_RECORDS, spawnNormaliser } from '../../src/linkage/engine/parallel-sync.ts';
 import { arg } from './cli-args.ts';
 
@@ -44,12 +45,15 @@ else {
   engine.sync();
 }
 lap('normalise');
+// As the command does (linkage.run.ts): a full collection between phases, so the peak is the command's.
+collectGarbage();
 if (!parallel) {
   engine.blocking.ensureKeys();
   lap('blocking keys');
 }
 // With two threads the keys are computed here while the other thread draws the random pairs for u.
 const report = parallel ? await engine.trainParallel(normaliser) : engine.train();
+collectGarbage();
 const em = report.seconds ?? { u: 0, em: 0 };
 const before = parallel ? 'keys and term frequencies' : 'term frequencies';
 console.log(`${before.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
@@ -61,6 +65,7 @@ t = performance.now();
 cpuLap();
 const predicted = engine.data.size >= 500_000 ? await engine.predictParallel() : engine.predict();
 lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);
+collectGarbage();
 engine.cluster(predicted.edges);
 lap('clustering');
 console.log(

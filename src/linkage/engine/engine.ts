@@ -7,7 +7,20 @@ import { type ChangedFeatures, Dataset, FeatureRegistry, type RawRecord } from '
 import { personNamePreparer } from './person-records.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
-import { type RandomPairLevels, swapAsInPlace, totalPairs, train, type TrainingReport } from './train.ts';
+import {
+  type CandidatePairs,
+  candidatePairs,
+  compareCandidates,
+  finishTraining,
+  type RandomPairLevels,
+  startTraining,
+  swapAsInPlace,
+  totalPairs,
+  type TrainingOptions,
+  type TrainingReport,
+  type TrainingStart,
+} from './train.ts';
+import { compareOnTwoThreads } from './parallel-train.ts';
 import { loadModel } from './model-io.ts';
 import { planChunks, runChunks, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
@@ -117,55 +130,96 @@ export class LinkageEngine {
   private threadLacks: ChangedFeatures | null = null;
 
   /**
-   * train() with the random pairs for u drawn and compared on the normalising thread of
-   * syncParallel(), while this one computes the blocking keys (parallel-sync.ts); the same model.
-   * The thread is stopped here. Should it fail, the pairs are drawn here.
+   * train() with the normalising thread of syncParallel() as a second core (parallel-train.ts):
+   * it draws and compares the random pairs for u while this thread computes the blocking keys and
+   * counts the term frequencies, then compares half of EM's candidate pairs; the same model. The
+   * thread is stopped here. Should it fail, this thread does its share. `mainCompares`: false
+   * leaves every candidate pair to the thread (tests).
    */
-  async trainParallel(normaliser: Normaliser): Promise<TrainingReport> {
+  async trainParallel(normaliser: Normaliser, options: { mainCompares?: boolean } = {}): Promise<TrainingReport> {
     const t = this.config.training;
     const lacks = this.threadLacks;
     this.threadLacks = null;
-    const drawn = lacks
-      ? normaliser
-          .randomPairs({
-            changed: lacks,
-            rows: this.data.shareRows(),
-            options: { randomPairs: t.randomPairs, seed: t.seed, crossSourceOnly: this.crossSourceOnly },
-          })
-          .catch(() => null)
-      : Promise.resolve(null);
-    this.blocking.ensureKeys();
-    const levels = await drawn;
-    normaliser.stop();
-    return this.train(levels ?? undefined);
+    try {
+      const drawn = lacks
+        ? normaliser
+            .randomPairs({
+              changed: lacks,
+              rows: this.data.shareRows(),
+              options: { randomPairs: t.randomPairs, seed: t.seed, crossSourceOnly: this.crossSourceOnly },
+            })
+            .catch(() => null)
+        : Promise.resolve(null);
+      this.blocking.ensureKeys();
+      const setup = this.trainingSetup();
+      const levels = await drawn;
+      if (!setup) return this.trainingReport!;
+      const start = startTraining(
+        this.data,
+        this.comparisons,
+        this.blocking,
+        setup.opts,
+        setup.frequencies,
+        levels ?? undefined,
+      );
+      const thread = lacks ? normaliser : null;
+      const found = await compareOnTwoThreads(this.comparisons, start, setup.frequencies, thread, options.mainCompares);
+      return this.trained(setup, start, found);
+    } finally {
+      normaliser.stop();
+    }
   }
 
   /** Learns u, m and λ from this file (`drawn`: the random pairs for u, if another thread drew them). */
   train(drawn?: RandomPairLevels): TrainingReport {
+    const setup = this.trainingSetup();
+    if (!setup) return this.trainingReport!;
+    const start = startTraining(this.data, this.comparisons, this.blocking, setup.opts, setup.frequencies, drawn);
+    const found = candidatePairs(this.comparisons, start.pairs, (out) =>
+      compareCandidates(this.comparisons, start.pairs, 0, start.pairs.a.length, start.u, setup.frequencies, out),
+    );
+    return this.trained(setup, start, found);
+  }
+
+  /**
+   * What training needs before it starts: every value normalised and the term frequencies counted
+   * (once: EM weighs each candidate pair by its names' frequencies, and the scorer then keeps the
+   * same counts). Null when the input is too small to train on: the saved model is then used.
+   */
+  private trainingSetup(): {
+    opts: TrainingOptions;
+    saved: ModelParams | null;
+    frequencies: TermFrequencies;
+  } | null {
     this.sync();
     const t = this.config.training;
     const saved = this.config.model ? loadModel(this.comparisons, this.config.model, this.data.size) : null;
     if (saved && this.data.size < t.minRecords) {
       this.useParams(saved);
       this.trainingReport = { savedModel: true };
-      return this.trainingReport;
+      return null;
     }
-    // Counted once: EM weighs each candidate pair by its names' frequencies, and the scorer
-    // then keeps the same counts.
     const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
     frequencies.countUpTo(this.data.size);
-    const { params, report } = train(
-      this.data,
-      this.comparisons,
-      this.blocking,
-      { ...t, crossSourceOnly: this.crossSourceOnly },
-      saved,
-      frequencies,
-      drawn,
-    );
-    this.useParams(params, frequencies);
+    return { opts: { ...t, crossSourceOnly: this.crossSourceOnly }, saved, frequencies };
+  }
+
+  private trained(
+    setup: NonNullable<ReturnType<LinkageEngine['trainingSetup']>>,
+    start: TrainingStart,
+    found: CandidatePairs,
+  ): TrainingReport {
+    const { params, report } = finishTraining(this.data, this.comparisons, setup.opts, setup.saved, start, found);
+    this.useParams(params, setup.frequencies);
     this.trainingReport = report;
     return report;
+  }
+
+  /** A term-frequency table of these comparisons over another thread's counts. */
+  frequenciesFrom(shared: SharedFrequencies): TermFrequencies {
+    const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
+    frequencies.adopt(shared);
+    return frequencies;
   }
 
   /**
@@ -194,9 +248,7 @@ export class LinkageEngine {
 
   /** A worker thread's model: the main thread's parameters and term-frequency counts. */
   adoptParams(params: ModelParams, shared: SharedFrequencies): void {
-    const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
-    frequencies.adopt(shared);
-    this.useParams(params, frequencies);
+    this.useParams(params, this.frequenciesFrom(shared));
   }
 
   /**

@@ -39,7 +39,7 @@ describe('normalising on two threads', () => {
     );
   });
 
-  it('trains the same model when the normalising thread draws the random pairs for u', async () => {
+  it('trains the same model when the normalising thread draws the random pairs for u and compares EM’s candidates', async () => {
     const build = await personEngines(12);
     const one = build();
     one.sync();
@@ -48,11 +48,18 @@ describe('normalising on two threads', () => {
     const thread = spawnNormaliser();
     expect(await two.syncParallel(thread)).toEqual({ threads: 2 });
     let drawn = 0;
+    let compared = 0;
     const randomPairs = thread.randomPairs;
     thread.randomPairs = (job) => randomPairs(job).then((pairs) => ((drawn = pairs.a.length), pairs));
-    const parallel = await two.trainParallel(thread);
-    // The thread drew the pairs (not this one after a failure), and the model is the same.
+    const compare = thread.compareCandidates;
+    thread.compareCandidates = (job) =>
+      compare(job).then((answer) => ((compared = (answer as { chunks: number }).chunks), answer));
+    // Every one of EM's candidate pairs compared on the thread.
+    const parallel = await two.trainParallel(thread, { mainCompares: false });
+    // The thread drew the random pairs and compared EM's candidates (this thread did not, after a
+    // failure), and the model is the same.
     expect(drawn).toBeGreaterThan(300_000);
+    expect(compared).toBeGreaterThanOrEqual(8);
     expect(parallel.expectedMatches).toBe(serial.expectedMatches);
     expect(two.params).toEqual(one.params);
   });

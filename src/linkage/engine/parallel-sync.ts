@@ -7,11 +7,13 @@
 // features and interners (FeatureRegistry.adoptChanged, which refuses a feature both filled: this
 // thread then does the other's share again). The result is sync()'s on one
 // thread, token for token (parallel-sync.test.ts). Kept after normalising, the thread then draws
-// and compares the random pairs for u while this one computes the blocking keys (trainParallel).
+// and compares the random pairs for u while this one computes the blocking keys, and compares
+// half of EM's candidate pairs (engine.trainParallel, parallel-train.ts).
 import { Worker } from 'node:worker_threads';
 import type { LinkageConfig } from './config.ts';
 import type { ChangedFeatures, Dataset, SharedRows } from './dataset.ts';
 import type { RandomPairLevels, TrainingOptions } from './train.ts';
+import type { CandidatesJob } from './parallel-train.ts';
 
 /**
  * Work that one thread does whole: columns joined by a comparison (names compared in both orders
@@ -107,6 +109,8 @@ export interface Normaliser {
   run: (input: NormaliserInput) => Promise<ChangedFeatures>;
   /** After run(): train.ts randomPairLevels on the thread, while this one computes the keys. */
   randomPairs: (job: RandomPairsJob) => Promise<RandomPairLevels>;
+  /** After randomPairs(): chunks of EM's candidate pairs compared beside this thread (parallel-train.ts). */
+  compareCandidates: (job: CandidatesJob) => Promise<unknown>;
   stop: () => void;
 }
 
@@ -146,6 +150,7 @@ export const spawnNormaliser = (): Normaliser => {
   return {
     run: (input) => ask<ChangedFeatures>(input),
     randomPairs: (job) => ask<RandomPairLevels>(job),
+    compareCandidates: (job) => ask<unknown>(job),
     stop: () => void worker.terminate(),
   };
 };

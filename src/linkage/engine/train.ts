@@ -211,7 +211,7 @@ export const swapAsInPlace = (comps: readonly Comparison[], m: number[][], u: nu
 export const initialM = (levels: number): number[] =>
   normaliseNonNull(Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : 0.25 ** (l - 1))));
 
-interface CandidatePairs {
+export interface CandidatePairs {
   /** Distinct level patterns. */
   patterns: Int32Array[];
   /** Per candidate pair: its pattern, and ln(average u / the shared names' own frequency). */
@@ -275,33 +275,50 @@ const learnFromConfidentLinks = (
   return learned.length ? Object.fromEntries(learned) : undefined;
 };
 
+/** Candidate pairs in the order blocking finds them (pair k is a[k], b[k]). */
+export interface PairList {
+  a: Int32Array;
+  b: Int32Array;
+}
+
+/** The candidate pairs among the masked records, found and not yet compared. */
+export const enumerateCandidates = (blocking: Blocking, crossSourceOnly: boolean): PairList => {
+  const a = new GrowInt32();
+  const b = new GrowInt32();
+  blocking.forEachPair((x, y) => {
+    a.push(x);
+    b.push(y);
+  }, crossSourceOnly);
+  const shared = (g: GrowInt32): Int32Array => {
+    const out = new Int32Array(new SharedArrayBuffer(g.length * 4));
+    out.set(g.data.subarray(0, g.length));
+    return out;
+  };
+  return { a: shared(a), b: shared(b) };
+};
+
 /**
- * The candidate pairs (among masked records) as level patterns plus, per pair, how much its
- * term frequencies move it from the pattern: two strangers called Ivanov Aleksandr agree on
- * names as often as u(exact) assumes for nobody, and an EM blind to that counts them as half a
- * match each, overstating λ and the m of name agreement.
+ * Compares candidate pairs [from, to): per pair its level pattern as one number (each level a
+ * digit in its comparison's radix), −1 when a level says two people, and how much its term
+ * frequencies move it from the pattern. Either thread may compare any range (EM's candidates are
+ * compared in chunks by two threads at a million records, `trainParallel`).
  */
-const candidatePairs = (
+export const compareCandidates = (
   comps: readonly Comparison[],
-  blocking: Blocking,
-  crossSourceOnly: boolean,
+  pairs: PairList,
+  from: number,
+  to: number,
   u: number[][],
   frequencies: TermFrequencies | null,
-): CandidatePairs => {
-  const radix = comps.map((c) => c.levels.length);
-  const ids = new Map<number, number>();
-  const patterns: Int32Array[] = [];
-  const pattern = new GrowInt32();
-  const deltas: number[] = [];
+  out: Compared,
+): void => {
   const levels = new Int32Array(comps.length);
   const tf = tfBases(comps);
   const cannotLink = comps.map((c) => c.levels.map((l) => l.cannotLink === true));
-  const learning = comps.flatMap((c, comparison) =>
-    c.learnsFrom && c.learnFromLinks ? [{ comparison, pairs: [] as number[], entries: [] as number[] }] : [],
-  );
-  blocking.forEachPair((a, b) => {
+  eachPair: for (let k = from; k < to; k++) {
+    const a = pairs.a[k];
+    const b = pairs.b[k];
     let key = 0;
-    let delta = 0;
     for (let i = 0; i < comps.length; i++) {
       const l = comps[i].level(a, b);
       // A pair the config calls two people (two different full birth dates, twins' given names)
@@ -309,24 +326,54 @@ const candidatePairs = (
       // are such namesakes). Left in, brothers and fathers — same rare surname, same region —
       // form a latent class of their own that EM happily takes for the matches, and m of
       // "different given name" rises to one half.
-      if (cannotLink[i][l]) return;
+      if (cannotLink[i][l]) {
+        out.key[k] = -1;
+        continue eachPair;
+      }
       levels[i] = l;
-      key = key * radix[i] + l;
+      key = key * comps[i].levels.length + l;
     }
-    if (frequencies) delta = tfDelta(tf, levels, a, b, u, frequencies);
+    out.key[k] = key;
+    out.delta[k] = frequencies ? tfDelta(tf, levels, a, b, u, frequencies) : 0;
+  }
+};
+
+/** Compared pairs in candidate order: the distinct patterns, each pair's, and what comparisons learn from. */
+export const collectCandidates = (
+  comps: readonly Comparison[],
+  pairs: PairList,
+  compared: Compared,
+): CandidatePairs => {
+  const ids = new Map<number, number>();
+  const patterns: Int32Array[] = [];
+  const pattern = new GrowInt32();
+  const deltas: number[] = [];
+  const learning = comps.flatMap((c, comparison) =>
+    c.learnsFrom && c.learnFromLinks ? [{ comparison, pairs: [] as number[], entries: [] as number[] }] : [],
+  );
+  for (let k = 0; k < pairs.a.length; k++) {
+    const key = compared.key[k];
+    if (key < 0) continue;
     let id = ids.get(key);
     if (id === undefined) {
       ids.set(key, (id = patterns.length));
-      patterns.push(Int32Array.from(levels));
+      const levels = new Int32Array(comps.length);
+      let rest = key;
+      for (let i = comps.length - 1; i >= 0; i--) {
+        const radix = comps[i].levels.length;
+        levels[i] = rest % radix;
+        rest = (rest - levels[i]) / radix;
+      }
+      patterns.push(levels);
     }
     for (const l of learning) {
-      if (!comps[l.comparison].learnsFrom!(a, b)) continue;
-      l.pairs.push(a, b);
+      if (!comps[l.comparison].learnsFrom!(pairs.a[k], pairs.b[k])) continue;
+      l.pairs.push(pairs.a[k], pairs.b[k]);
       l.entries.push(pattern.length);
     }
     pattern.push(id);
-    deltas.push(delta);
-  }, crossSourceOnly);
+    deltas.push(compared.delta[k]);
+  }
   return {
     patterns,
     pattern: pattern.data.subarray(0, pattern.length),
@@ -336,38 +383,88 @@ const candidatePairs = (
   };
 };
 
-export const train = (
+/**
+ * The candidate pairs (among masked records) as level patterns plus, per pair, how much its
+ * term frequencies move it from the pattern: two strangers called Ivanov Aleksandr agree on
+ * names as often as u(exact) assumes for nobody, and an EM blind to that counts them as half a
+ * match each, overstating λ and the m of name agreement. `compare`: compares the pairs (here, or
+ * on two threads).
+ */
+export const candidatePairs = (
+  comps: readonly Comparison[],
+  pairs: PairList,
+  compare: (out: Compared) => void,
+): CandidatePairs => {
+  const compared = comparedBuffers(pairs.a.length);
+  compare(compared);
+  return collectCandidates(comps, pairs, compared);
+};
+
+/** Per candidate pair: its pattern key and term-frequency shift (compareCandidates), in shared memory. */
+export interface Compared {
+  key: Float64Array;
+  delta: Float64Array;
+}
+
+export const comparedBuffers = (n: number): Compared => ({
+  key: new Float64Array(new SharedArrayBuffer(n * 8)),
+  delta: new Float64Array(new SharedArrayBuffer(n * 8)),
+});
+
+/** What training has found before EM's candidate pairs are compared (startTraining). */
+export interface TrainingStart {
+  random: RandomPairs;
+  u: number[][];
+  mask: Uint8Array | null;
+  /** EM's candidate pairs among the sampled records, to compare (compareCandidates). */
+  pairs: PairList;
+  started: number;
+  uDone: number;
+}
+
+/** u from the random pairs (drawn here unless `drawn`), the records EM samples, and their candidate pairs. */
+export const startTraining = (
   data: Dataset,
   comps: readonly Comparison[],
   blocking: Blocking,
   opts: TrainingOptions,
-  prior: { m: number[][]; lambda: number } | null,
-  /** Counts of every record, when comparisons have term-frequency levels. */
-  frequencies: TermFrequencies | null = null,
-  /** The random pairs drawn and compared already (by another thread), else drawn here. */
+  frequencies: TermFrequencies | null,
   drawn?: RandomPairLevels,
-): { params: ModelParams; report: TrainingReport } => {
-  const t0 = performance.now();
+): TrainingStart => {
+  const started = performance.now();
   blocking.ensureKeys();
   const sampled = sampleRandomPairs(comps, blocking, drawn ?? randomPairLevels(data, comps, opts));
   const random = sampled.pairs;
-  let u = sampled.raw;
+  const u = sampled.raw;
   const tf = tfBases(comps);
   random.candidateTf = random.candidates.map((levels, j) =>
     frequencies ? tfDelta(tf, levels, sampled.ends[j][0], sampled.ends[j][1], u, frequencies) : 0,
   );
-  const t1 = performance.now();
+  const uDone = performance.now();
   const n = data.size;
   const share = Math.min(1, opts.maxTrainingRecords / n);
   const rand = rng(opts.seed + 17);
   const mask = share < 1 ? Uint8Array.from({ length: n }, () => (rand() < share ? 1 : 0)) : null;
   blocking.mask = mask;
-  let found: CandidatePairs;
   try {
-    found = candidatePairs(comps, blocking, opts.crossSourceOnly, u, frequencies);
+    return { random, u, mask, pairs: enumerateCandidates(blocking, opts.crossSourceOnly), started, uDone };
   } finally {
     blocking.unmask();
   }
+};
+
+/** EM over the compared candidate pairs, u updated from the random pairs as it goes. */
+export const finishTraining = (
+  data: Dataset,
+  comps: readonly Comparison[],
+  opts: TrainingOptions,
+  prior: { m: number[][]; lambda: number } | null,
+  start: TrainingStart,
+  found: CandidatePairs,
+): { params: ModelParams; report: TrainingReport } => {
+  const { random, mask } = start;
+  let u = start.u;
+  const n = data.size;
   const all = Math.max(1, totalPairs(data, opts.crossSourceOnly, mask));
   const m0 = prior?.m ?? comps.map((c) => initialM(c.levels.length));
   const strength = prior ? opts.priorStrength : 1;
@@ -421,7 +518,7 @@ export const train = (
     patterns: found.patterns.length,
     expectedMatches: expected,
     iterations: it,
-    seconds: { u: (t1 - t0) / 1000, em: (performance.now() - t1) / 1000 },
+    seconds: { u: (start.uDone - start.started) / 1000, em: (performance.now() - start.uDone) / 1000 },
   };
   return { params, report };
 };
