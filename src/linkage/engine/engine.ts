@@ -10,9 +10,7 @@ import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
 import {
   type CandidatePairs,
   candidatePairs,
-  compareCandidates,
   finishTraining,
-  type RandomPairLevels,
   startTraining,
   swapAsInPlace,
   totalPairs,
@@ -170,15 +168,12 @@ export class LinkageEngine {
     }
   }
 
-  /** Learns u, m and λ from this file (`drawn`: the random pairs for u, if another thread drew them). */
-  train(drawn?: RandomPairLevels): TrainingReport {
+  /** Learns u, m and λ from this file, on this thread. */
+  train(): TrainingReport {
     const setup = this.trainingSetup();
     if (!setup) return this.trainingReport!;
-    const start = startTraining(this.data, this.comparisons, this.blocking, setup.opts, setup.frequencies, drawn);
-    const found = candidatePairs(this.comparisons, start.pairs, (out) =>
-      compareCandidates(this.comparisons, start.pairs, 0, start.pairs.a.length, start.u, setup.frequencies, out),
-    );
-    return this.trained(setup, start, found);
+    const start = startTraining(this.data, this.comparisons, this.blocking, setup.opts, setup.frequencies);
+    return this.trained(setup, start, candidatePairs(this.comparisons, start.pairs, start.u, setup.frequencies));
   }
 
   /**

@@ -40,11 +40,22 @@ export const compareChunks = (
   const n = job.pairs.a.length;
   let taken = 0;
   for (let c = Atomics.add(job.next, 0, 1); c * job.chunk < n; c = Atomics.add(job.next, 0, 1)) {
-    compareCandidates(comps, job.pairs, c * job.chunk, Math.min(n, (c + 1) * job.chunk), job.u, frequencies, job.out);
-    Atomics.store(job.done, c, 1);
+    compareChunk(comps, job, frequencies, c);
     taken++;
   }
   return taken;
+};
+
+/** Compares chunk c of the job's pairs and marks it done. */
+const compareChunk = (
+  comps: readonly Comparison[],
+  job: Omit<CandidatesJob, 'frequencies'>,
+  frequencies: TermFrequencies | null,
+  c: number,
+): void => {
+  const n = job.pairs.a.length;
+  compareCandidates(comps, job.pairs, c * job.chunk, Math.min(n, (c + 1) * job.chunk), job.u, frequencies, job.out);
+  Atomics.store(job.done, c, 1);
 };
 
 /**
@@ -76,8 +87,6 @@ export const compareOnTwoThreads = async (
     : Promise.resolve(null);
   if (mainCompares || !thread) compareChunks(comps, job, frequencies);
   await fromThread;
-  for (let c = 0; c < chunks; c++)
-    if (Atomics.load(job.done, c) === 0)
-      compareCandidates(comps, job.pairs, c * chunk, Math.min(n, (c + 1) * chunk), job.u, frequencies, job.out);
+  for (let c = 0; c < chunks; c++) if (Atomics.load(job.done, c) === 0) compareChunk(comps, job, frequencies, c);
   return collectCandidates(comps, start.pairs, job.out);
 };

@@ -9,16 +9,9 @@ import type { LinkageConfig } from './config.ts';
 import type { Dataset, FeatureRegistry } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 import type { SharedFrequencies } from './term-frequency.ts';
+import { shared } from './shared-memory.ts';
 
 const CHUNK = 1 << 14;
-
-/** src in shared memory: as it is when it already is (the blocking keys), else copied. */
-const shared = <T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(src: T): T => {
-  if (src.buffer instanceof SharedArrayBuffer) return src;
-  const out = new (src.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(src.byteLength));
-  out.set(src as never);
-  return out;
-};
 
 export interface Plan {
   keys: Uint32Array[];

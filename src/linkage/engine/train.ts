@@ -15,6 +15,7 @@ import { type Comparison, tfBases } from './comparison.ts';
 import { GrowInt32, type Dataset } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 import type { TermFrequencies } from './term-frequency.ts';
+import { shared } from './shared-memory.ts';
 
 export interface TrainingOptions {
   randomPairs: number;
@@ -289,12 +290,7 @@ export const enumerateCandidates = (blocking: Blocking, crossSourceOnly: boolean
     a.push(x);
     b.push(y);
   }, crossSourceOnly);
-  const shared = (g: GrowInt32): Int32Array => {
-    const out = new Int32Array(new SharedArrayBuffer(g.length * 4));
-    out.set(g.data.subarray(0, g.length));
-    return out;
-  };
-  return { a: shared(a), b: shared(b) };
+  return { a: shared(a.data.subarray(0, a.length)), b: shared(b.data.subarray(0, b.length)) };
 };
 
 /**
@@ -387,16 +383,17 @@ export const collectCandidates = (
  * The candidate pairs (among masked records) as level patterns plus, per pair, how much its
  * term frequencies move it from the pattern: two strangers called Ivanov Aleksandr agree on
  * names as often as u(exact) assumes for nobody, and an EM blind to that counts them as half a
- * match each, overstating λ and the m of name agreement. `compare`: compares the pairs (here, or
- * on two threads).
+ * match each, overstating λ and the m of name agreement. On one thread; parallel-train.ts compares
+ * them on two.
  */
 export const candidatePairs = (
   comps: readonly Comparison[],
   pairs: PairList,
-  compare: (out: Compared) => void,
+  u: number[][],
+  frequencies: TermFrequencies | null,
 ): CandidatePairs => {
   const compared = comparedBuffers(pairs.a.length);
-  compare(compared);
+  compareCandidates(comps, pairs, 0, pairs.a.length, u, frequencies, compared);
   return collectCandidates(comps, pairs, compared);
 };
 
