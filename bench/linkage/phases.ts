@@ -7,8 +7,10 @@ import { LinkageEngine } from '../../src/linkage/engine/engine.ts';
 import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { generatedFiles } from './datasets.ts';
 import { mayNormaliseInParallel, readInput } from '../../src/linkage/linkage.run.ts';
-import { collectGarbage } from '../../src/linkage/collect-garbage.ts';
-import { PARALLEL_SYNC_RECORDS, spawnNormaliser } from '../../src/linkage/engine/parallel-sync.ts';
+import { collectGarbage } from '../../src/linkage/engine/collect-garbage.ts';
+import { PARALLEL_SYNC_RECORDS } from '../../src/linkage/engine/parallel-sync.ts';
+import { spawnSecondThread } from '../../src/linkage/engine/second-thread.ts';
+import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from '../../src/linkage/engine/two-threads.ts';
 import { arg } from './cli-args.ts';
 
 const name = arg('case') ?? 'independent-1m';
@@ -34,36 +36,39 @@ const lap = (phase: string): void => {
   t = now;
 };
 const engine = new LinkageEngine(personConfig());
-// As `kintrace dedupe` does (linkage.run.ts): the normalising thread loads while the file is read.
-const normaliser = mayNormaliseInParallel([files.people]) ? spawnNormaliser() : null;
+// As `kintrace dedupe` does (linkage.run.ts): the second thread loads while the file is read.
+const spawned = mayNormaliseInParallel([files.people]) ? spawnSecondThread() : null;
 await readInput(engine, files.people);
 lap('read');
-const parallel = normaliser !== null && engine.data.size >= PARALLEL_SYNC_RECORDS;
-if (parallel) await engine.syncParallel(normaliser);
+const thread = engine.data.size >= PARALLEL_SYNC_RECORDS ? spawned : null;
+if (thread) await syncOnTwoThreads(engine, thread);
 else {
-  normaliser?.stop();
+  spawned?.stop();
   engine.sync();
 }
 lap('normalise');
 // As the command does (linkage.run.ts): a full collection between phases, so the peak is the command's.
 collectGarbage();
-if (!parallel) {
+if (!thread) {
   engine.blocking.ensureKeys();
   lap('blocking keys');
 }
 // With two threads the keys are computed here while the other thread draws the random pairs for u.
-const report = parallel ? await engine.trainParallel(normaliser) : engine.train();
+const report = thread ? await trainOnTwoThreads(engine, thread) : engine.train();
 collectGarbage();
 const em = report.seconds ?? { u: 0, em: 0 };
-const before = parallel ? 'keys and term frequencies' : 'term frequencies';
+const before = thread ? 'keys and term frequencies' : 'term frequencies';
 console.log(`${before.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
-console.log(`${(parallel ? 'u (pairs drawn beside)' : 'u (random pairs)').padEnd(28)} ${em.u.toFixed(1)} s`);
+console.log(`${(thread ? 'u (pairs drawn beside)' : 'u (random pairs)').padEnd(28)} ${em.u.toFixed(1)} s`);
 console.log(
   `${'EM'.padEnd(28)} ${em.em.toFixed(1)} s   rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
 );
 t = performance.now();
 cpuLap();
-const predicted = engine.data.size >= 500_000 ? await engine.predictParallel() : engine.predict();
+const predicted =
+  thread || engine.data.size >= 500_000
+    ? await predictOnTwoThreads(engine, undefined, { thread: thread ?? undefined })
+    : engine.predict();
 lap(`scoring (${predicted.stats.threads ?? 1} thread(s))`);
 collectGarbage();
 engine.cluster(predicted.edges);

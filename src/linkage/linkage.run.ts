@@ -11,10 +11,12 @@ import type { LinkageConfigInput } from './engine/config.ts';
 import type { ClusterResult, Decisions } from './engine/cluster.ts';
 import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
-import { PARALLEL_SYNC_RECORDS, spawnNormaliser } from './engine/parallel-sync.ts';
+import { PARALLEL_SYNC_RECORDS } from './engine/parallel-sync.ts';
+import { type SecondThread, spawnSecondThread } from './engine/second-thread.ts';
+import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { RowError, readCsv } from './linkage.csv.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbage } from './engine/collect-garbage.ts';
 
 export interface RunOptions {
   files: string[];
@@ -124,19 +126,30 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
           },
         };
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
-  // A thread for normalising, started now so that it loads the engine while the files are read.
-  const normaliser = mayNormaliseInParallel(opts.files) ? spawnNormaliser() : null;
+  // The second thread (second-thread.ts), started now so that it loads the engine while the files
+  // are read; stopped on the way out, whatever happens.
+  const thread = mayNormaliseInParallel(opts.files) ? spawnSecondThread() : null;
   try {
     for (const [source, file] of opts.files.entries()) {
       const b = bar(opts.progress, 'reading', 100);
       await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)));
       b.stop();
     }
-  } catch (err) {
-    normaliser?.stop();
-    throw err;
+    const twoThreads = engine.data.size >= PARALLEL_SYNC_RECORDS;
+    if (!twoThreads) thread?.stop();
+    return await linkRecords(engine, opts, started, twoThreads ? thread : null);
+  } finally {
+    thread?.stop();
   }
-  if (engine.data.size < PARALLEL_SYNC_RECORDS) normaliser?.stop();
+};
+
+/** Everything after reading: train, score, cluster (on two threads with `thread`). */
+const linkRecords = async (
+  engine: LinkageEngine,
+  opts: RunOptions,
+  started: number,
+  thread: SecondThread | null,
+): Promise<RunResult> => {
   if (engine.data.size < 2) {
     // Nothing to compare: every record (zero or one) is its own cluster.
     const n = engine.data.size;
@@ -161,10 +174,10 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
   // Each phase's garbage is collected before the next allocates (collect-garbage.ts): the run's
   // peak memory is its largest phase, not the sum of what the earlier ones left behind.
-  if (normaliser && engine.data.size >= PARALLEL_SYNC_RECORDS) {
-    await engine.syncParallel(normaliser);
+  if (thread) {
+    await syncOnTwoThreads(engine, thread);
     collectGarbage();
-    await engine.trainParallel(normaliser);
+    await trainOnTwoThreads(engine, thread);
   } else {
     engine.sync();
     collectGarbage();
@@ -183,8 +196,12 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const scoring = bar(opts.progress, 'scoring', 100);
   const onProgress = (_phase: string, done: number, total: number): void =>
     scoring.update(Math.round((100 * done) / Math.max(total, 1)));
-  // A second thread pays off once starting it (rebuilding its features) is small next to scoring.
-  const predicted = engine.data.size >= 500_000 ? await engine.predictParallel(onProgress) : engine.predict(onProgress);
+  // The second thread scores beside this one; it holds the features already. Without it, a fresh
+  // thread pays off once starting it (rebuilding its features) is small next to scoring.
+  const predicted =
+    thread || engine.data.size >= 500_000
+      ? await predictOnTwoThreads(engine, onProgress, { thread: thread ?? undefined })
+      : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
   collectGarbage();

@@ -5,3 +5,26 @@ export interface Edges {
   weight: Float64Array;
   length: number;
 }
+
+/** Growable edge list (pair and weight), filled by scoring on either thread. */
+export class EdgeBuffer implements Edges {
+  a = new Int32Array(1 << 16);
+  b = new Int32Array(1 << 16);
+  weight = new Float64Array(1 << 16);
+  length = 0;
+  push(a: number, b: number, w: number): void {
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array>(x: T): T => {
+        const next = new (x.constructor as { new (n: number): T })(x.length * 2);
+        next.set(x);
+        return next;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+      this.weight = grow(this.weight);
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.weight[this.length++] = w;
+  }
+}

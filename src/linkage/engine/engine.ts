@@ -1,9 +1,10 @@
 // The pipeline: add records → train (unsupervised) → predict (blocked pairs scored once) →
-// cluster with constraints. Pure library: no I/O, progress reported through callbacks.
+// cluster with constraints. Pure library: no I/O, progress reported through callbacks. The same
+// phases on two threads, for batch runs: two-threads.ts.
 import type { Comparison } from './comparison.ts';
 import { createComparison } from './comparison-types.ts';
 import { configFields, parseLinkageConfig, type LinkageConfig, type LinkageConfigInput } from './config.ts';
-import { type ChangedFeatures, Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
+import { Dataset, FeatureRegistry, type RawRecord } from './dataset.ts';
 import { personNamePreparer } from './person-records.ts';
 import { Blocking, type BlockingStats } from './blocking.ts';
 import { Scorer, type ModelParams, probability, weightOf } from './model.ts';
@@ -18,14 +19,12 @@ import {
   type TrainingReport,
   type TrainingStart,
 } from './train.ts';
-import { compareOnTwoThreads } from './parallel-train.ts';
 import { loadModel } from './model-io.ts';
-import { planChunks, runChunks, spawnWorker, type WorkerOutput } from './parallel.ts';
+import { EdgeBuffer } from './edges.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
 import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
 import { learnSourcePrior, MAX_SOURCE_LIFT, rescoreEdges, type SourceKeys } from './source-prior.ts';
-import { type Normaliser, normaliserInput, runSyncTasks, spawnNormaliser, syncTasks } from './parallel-sync.ts';
 
 /**
  * How far below the link threshold a pair is kept for the clustering's second look (cluster()):
@@ -33,36 +32,11 @@ import { type Normaliser, normaliserInput, runSyncTasks, spawnNormaliser, syncTa
  */
 const OWN_RECORDS_LIFT = 2;
 
-const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-
 export type Progress = (phase: string, done: number, total: number) => void;
 
 export interface PredictResult {
   edges: Edges;
   stats: BlockingStats & { scored: number; seconds: number; threads?: number; workerError?: string };
-}
-
-/** Growable edge list (pair and weight), filled by predict() and by the scoring worker. */
-export class EdgeBuffer {
-  a = new Int32Array(1 << 16);
-  b = new Int32Array(1 << 16);
-  weight = new Float64Array(1 << 16);
-  length = 0;
-  push(a: number, b: number, w: number): void {
-    if (this.length === this.a.length) {
-      const grow = <T extends Int32Array | Float64Array>(x: T): T => {
-        const next = new (x.constructor as { new (n: number): T })(x.length * 2);
-        next.set(x);
-        return next;
-      };
-      this.a = grow(this.a);
-      this.b = grow(this.b);
-      this.weight = grow(this.weight);
-    }
-    this.a[this.length] = a;
-    this.b[this.length] = b;
-    this.weight[this.length++] = w;
-  }
 }
 
 export class LinkageEngine {
@@ -96,78 +70,6 @@ export class LinkageEngine {
     this.blocking.sync();
   }
 
-  /**
-   * sync() on two threads (parallel-sync.ts): the same features, token for token. `normaliser`:
-   * a thread started before the records were read, kept for trainParallel(); without one, one is
-   * started now and stopped after. Should the thread fail, this thread does its share too
-   * (threads: 1).
-   */
-  async syncParallel(normaliser?: Normaliser): Promise<{ threads: 1 | 2 }> {
-    const tasks = syncTasks(this);
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    const mark = this.features.mark();
-    let thread: Normaliser | null = normaliser ?? null;
-    let fromThread: Promise<ChangedFeatures | null> = Promise.resolve(null);
-    try {
-      thread ??= spawnNormaliser();
-      fromThread = thread.run(normaliserInput(this, tasks, next)).catch(() => null);
-    } catch {
-      thread?.stop();
-    }
-    runSyncTasks(this, tasks, next);
-    const changed = await fromThread;
-    if (!normaliser) thread?.stop();
-    const adopted = changed !== null && this.features.adoptChanged(changed, mark);
-    // What the other thread did not finish (or filled where this one did), and the caches' sizes.
-    this.sync();
-    this.threadLacks = adopted && normaliser ? this.features.changedSince(mark, changed) : null;
-    return { threads: adopted ? 2 : 1 };
-  }
-
-  /** After syncParallel(): what this thread normalised, which the normalising thread lacks. */
-  private threadLacks: ChangedFeatures | null = null;
-
-  /**
-   * train() with the normalising thread of syncParallel() as a second core (parallel-train.ts):
-   * it draws and compares the random pairs for u while this thread computes the blocking keys and
-   * counts the term frequencies, then compares half of EM's candidate pairs; the same model. The
-   * thread is stopped here. Should it fail, this thread does its share. `mainCompares`: false
-   * leaves every candidate pair to the thread (tests).
-   */
-  async trainParallel(normaliser: Normaliser, options: { mainCompares?: boolean } = {}): Promise<TrainingReport> {
-    const t = this.config.training;
-    const lacks = this.threadLacks;
-    this.threadLacks = null;
-    try {
-      const drawn = lacks
-        ? normaliser
-            .randomPairs({
-              changed: lacks,
-              rows: this.data.shareRows(),
-              options: { randomPairs: t.randomPairs, seed: t.seed, crossSourceOnly: this.crossSourceOnly },
-            })
-            .catch(() => null)
-        : Promise.resolve(null);
-      this.blocking.ensureKeys();
-      const setup = this.trainingSetup();
-      const levels = await drawn;
-      if (!setup) return this.trainingReport!;
-      const start = startTraining(
-        this.data,
-        this.comparisons,
-        this.blocking,
-        setup.opts,
-        setup.frequencies,
-        levels ?? undefined,
-      );
-      const thread = lacks ? normaliser : null;
-      const found = await compareOnTwoThreads(this.comparisons, start, setup.frequencies, thread, options.mainCompares);
-      return this.trained(setup, start, found);
-    } finally {
-      normaliser.stop();
-    }
-  }
-
   /** Learns u, m and λ from this file, on this thread. */
   train(): TrainingReport {
     const setup = this.trainingSetup();
@@ -180,8 +82,9 @@ export class LinkageEngine {
    * What training needs before it starts: every value normalised and the term frequencies counted
    * (once: EM weighs each candidate pair by its names' frequencies, and the scorer then keeps the
    * same counts). Null when the input is too small to train on: the saved model is then used.
+   * train() and two-threads.ts build on it.
    */
-  private trainingSetup(): {
+  trainingSetup(): {
     opts: TrainingOptions;
     saved: ModelParams | null;
     frequencies: TermFrequencies;
@@ -199,7 +102,8 @@ export class LinkageEngine {
     return { opts: { ...t, crossSourceOnly: this.crossSourceOnly }, saved, frequencies };
   }
 
-  private trained(
+  /** The model from training's candidate pairs, found here or on two threads (two-threads.ts). */
+  trained(
     setup: NonNullable<ReturnType<LinkageEngine['trainingSetup']>>,
     start: TrainingStart,
     found: CandidatePairs,
@@ -295,7 +199,7 @@ export class LinkageEngine {
     );
   }
 
-  private requireScorer(): Scorer {
+  requireScorer(): Scorer {
     if (!this.scorer) throw new Error('the model is not trained: call train() or useParams() first');
     return this.scorer;
   }
@@ -344,8 +248,8 @@ export class LinkageEngine {
     return Math.min(kept, weightOf(Math.min(link, minLink)) - OWN_RECORDS_LIFT);
   }
 
-  /** Pairs kept by scoring: keptFloor(), less what a prior yet to learn may lift. */
-  private scoringFloor(): number {
+  /** Pairs kept by scoring: keptFloor(), less what a prior yet to learn may lift (either thread's). */
+  scoringFloor(): number {
     return this.keptFloor() - (this.sourcePriorToLearn() >= 0 ? MAX_SOURCE_LIFT : 0);
   }
 
@@ -353,9 +257,9 @@ export class LinkageEngine {
    * After the file's first scoring, with a model trained on it: learn how often each pair of
    * source lists names one man (source-prior.ts) from the scored pairs, keep it with the model,
    * and rescore the edges with it. Later scoring (another predict, an index built with these
-   * parameters) applies it as it scores.
+   * parameters) applies it as it scores. Also ends two-threads.ts predictOnTwoThreads.
    */
-  private withSourcePrior(result: PredictResult): PredictResult {
+  withSourcePrior(result: PredictResult): PredictResult {
     const params = this.params!;
     const at = this.sourcePriorToLearn();
     if (at < 0) return result;
@@ -378,109 +282,6 @@ export class LinkageEngine {
     const scorer = this.scorer!;
     const edges = rescoreEdges(result.edges, (a, b) => scorer.sourceDelta(a, b), kept);
     return { ...result, edges };
-  }
-
-  /**
-   * predict() on two threads (see parallel.ts); same pairs, same weights. Falls back to one
-   * thread if the worker cannot start.
-   */
-  async predictParallel(progress?: Progress, options: { mainScores?: boolean } = {}): Promise<PredictResult> {
-    const scorer = this.requireScorer();
-    this.sync();
-    scorer.frequencies.ownFromClusters(null);
-    const started = performance.now();
-    const minWeight = this.scoringFloor();
-    let workerError: unknown = null;
-    let worker: ReturnType<typeof spawnWorker> | null = null;
-    try {
-      worker = spawnWorker();
-    } catch (err) {
-      workerError = err;
-    }
-    let plan: ReturnType<typeof planChunks>;
-    try {
-      plan = planChunks(this.blocking);
-    } catch (err) {
-      // A thread waiting for its input would keep the process alive.
-      worker?.stop();
-      throw err;
-    }
-    const pairsPerRule = this.blocking.rules.map(() => 0);
-    let fromWorker: Promise<WorkerOutput | null> = Promise.resolve(null);
-    if (worker) {
-      try {
-        fromWorker = worker
-          .run({
-            config: this.config,
-            crossSourceOnly: this.crossSourceOnly,
-            params: this.params!,
-            frequencies: scorer.frequencies.share(),
-            data: this.data.share(),
-            features: this.features.export(),
-            plan,
-            minWeight,
-          })
-          .catch((err: unknown) => {
-            workerError = err;
-            return null;
-          });
-      } catch (err) {
-        workerError = err;
-        worker.stop();
-        worker = null;
-      }
-    }
-    const edges = new EdgeBuffer();
-    // mainScores: false leaves every chunk to the worker (tests use it to exercise that path).
-    if (options.mainScores !== false) {
-      runChunks(
-        this.blocking,
-        plan,
-        this.data.source.data,
-        this.crossSourceOnly,
-        (a, b) => {
-          const w = scorer.score(a, b, minWeight, true);
-          if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
-        },
-        pairsPerRule,
-        progress ? (done, total) => progress('scoring', done, total) : undefined,
-      );
-    }
-    if (worker && options.mainScores !== false && Atomics.load(plan.workerClaims, 0) === 0) {
-      // The worker never started taking chunks: this thread did all of them.
-      worker.stop();
-      return this.withSourcePrior({
-        edges,
-        stats: {
-          candidatePairs: sum(pairsPerRule),
-          pairsPerRule,
-          oversized: plan.oversized,
-          scored: sum(pairsPerRule),
-          seconds: (performance.now() - started) / 1000,
-          threads: 1,
-        },
-      });
-    }
-    const other = await fromWorker;
-    if (!other) {
-      // The plan consumed the chunk counter; score again on this thread from scratch.
-      const single = this.predict(progress);
-      return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
-    }
-    for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
-    other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
-    const candidatePairs = sum(pairsPerRule);
-    return this.withSourcePrior({
-      edges,
-      stats: {
-        candidatePairs,
-        pairsPerRule,
-        oversized: plan.oversized,
-        scored: candidatePairs,
-        seconds: (performance.now() - started) / 1000,
-        threads: 2,
-      },
-    });
   }
 
   /**

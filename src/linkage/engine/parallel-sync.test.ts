@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureRegistry, Interner, TokenFeature } from './dataset.ts';
 import { LinkageEngine } from './engine.ts';
-import { spawnNormaliser, syncTasks } from './parallel-sync.ts';
+import { syncTasks } from './parallel-sync.ts';
+import { spawnSecondThread } from './second-thread.ts';
+import { syncOnTwoThreads, trainOnTwoThreads } from './two-threads.ts';
 import { personConfig } from './person-config.ts';
 import { syntheticConfig, syntheticPeople } from './synthetic.test-helper.ts';
+import { personEngines } from './person-engines.test-helper.ts';
 
 /** Every feature's values and every interner's strings, in registration order. */
 const snapshot = (e: LinkageEngine): { features: number[][]; interners: string[][] } => ({
   features: e.features.features.map((f) => Array.from(f.data.subarray(0, f.filled))),
   interners: e.features.interners.map((i) => [...i.values]),
 });
-
-/** Builds engines of the person config over one set of 3,000 generated records. */
-const personEngines = async (seed: number): Promise<() => LinkageEngine> => {
-  const { generateRussianRecords } = await import('../../../bench/linkage/generator/index.ts');
-  const records = [...generateRussianRecords({ n: 3000, seed })];
-  return () => {
-    const e = new LinkageEngine(personConfig());
-    for (const r of records) e.add(r.record_id, r as never);
-    return e;
-  };
-};
 
 describe('normalising on two threads', () => {
   it('fills every feature and interner of person records as one thread does, token for token', async () => {
@@ -29,7 +21,7 @@ describe('normalising on two threads', () => {
     one.sync();
     const two = build();
     // Two threads took tasks: the other's features were adopted, not computed here again.
-    expect(await two.syncParallel()).toEqual({ threads: 2 });
+    expect(await syncOnTwoThreads(two)).toEqual({ threads: 2 });
     expect(snapshot(two)).toEqual(snapshot(one));
     const serial = one.train();
     const parallel = two.train();
@@ -45,17 +37,17 @@ describe('normalising on two threads', () => {
     one.sync();
     const serial = one.train();
     const two = build();
-    const thread = spawnNormaliser();
-    expect(await two.syncParallel(thread)).toEqual({ threads: 2 });
+    const thread = spawnSecondThread();
+    expect(await syncOnTwoThreads(two, thread)).toEqual({ threads: 2 });
     let drawn = 0;
     let compared = 0;
     const randomPairs = thread.randomPairs;
     thread.randomPairs = (job) => randomPairs(job).then((pairs) => ((drawn = pairs.a.length), pairs));
     const compare = thread.compareCandidates;
-    thread.compareCandidates = (job) =>
-      compare(job).then((answer) => ((compared = (answer as { chunks: number }).chunks), answer));
+    thread.compareCandidates = (job) => compare(job).then((answer) => ((compared = answer.chunks), answer));
     // Every one of EM's candidate pairs compared on the thread.
-    const parallel = await two.trainParallel(thread, { mainCompares: false });
+    const parallel = await trainOnTwoThreads(two, thread, { mainCompares: false });
+    thread.stop();
     // The thread drew the random pairs and compared EM's candidates (this thread did not, after a
     // failure), and the model is the same.
     expect(drawn).toBeGreaterThan(300_000);
@@ -85,7 +77,7 @@ describe('normalising on two threads', () => {
     const one = build();
     one.sync();
     const two = build();
-    expect(await two.syncParallel()).toEqual({ threads: 2 });
+    expect(await syncOnTwoThreads(two)).toEqual({ threads: 2 });
     expect(snapshot(two)).toEqual(snapshot(one));
   });
 

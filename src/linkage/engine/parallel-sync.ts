@@ -2,18 +2,14 @@
 // code, a birth date's parts, a region's code, a unit's formation) are computed once per value:
 // at a million records that is 9–10 s on one thread while the scoring thread has not started.
 // Columns that no comparison and no blocking key part joins share no feature and no interner, so
-// they can be normalised apart: a thread, started before the file is read (its modules load
-// meanwhile), and this one take tasks from one counter, and this thread then adopts the other's
-// features and interners (FeatureRegistry.adoptChanged, which refuses a feature both filled: this
-// thread then does the other's share again). The result is sync()'s on one
-// thread, token for token (parallel-sync.test.ts). Kept after normalising, the thread then draws
-// and compares the random pairs for u while this one computes the blocking keys, and compares
-// half of EM's candidate pairs (engine.trainParallel, parallel-train.ts).
-import { Worker } from 'node:worker_threads';
+// they can be normalised apart: the second thread (second-thread.ts) and this one take tasks from
+// one counter, and this thread then adopts the other's features and interners
+// (FeatureRegistry.adoptChanged, which refuses a feature both filled: this thread then does the
+// other's share again). The result is sync()'s on one thread, token for token
+// (parallel-sync.test.ts).
 import type { LinkageConfig } from './config.ts';
 import type { ChangedFeatures, Dataset, SharedRows } from './dataset.ts';
 import type { RandomPairLevels, TrainingOptions } from './train.ts';
-import type { CandidatesJob } from './parallel-train.ts';
 
 /**
  * Work that one thread does whole: columns joined by a comparison (names compared in both orders
@@ -105,52 +101,8 @@ export interface RandomPairsJob {
   options: Pick<TrainingOptions, 'randomPairs' | 'seed' | 'crossSourceOnly'>;
 }
 
-export interface Normaliser {
-  run: (input: NormaliserInput) => Promise<ChangedFeatures>;
-  /** After run(): train.ts randomPairLevels on the thread, while this one computes the keys. */
-  randomPairs: (job: RandomPairsJob) => Promise<RandomPairLevels>;
-  /** After randomPairs(): chunks of EM's candidate pairs compared beside this thread (parallel-train.ts). */
-  compareCandidates: (job: CandidatesJob) => Promise<unknown>;
-  stop: () => void;
-}
-
 /**
  * From how many records a second thread pays off: starting it costs the other core a second, and
  * normalising takes about 1 s per 100,000 records on one.
  */
 export const PARALLEL_SYNC_RECORDS = 100_000;
-
-/**
- * Starts a normalising thread before its work is known (see the header); `run` hands it the work,
- * `randomPairs` then the random pairs for u (train.ts), and `stop` ends it.
- */
-export const spawnNormaliser = (): Normaliser => {
-  // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
-  const worker = new Worker(new URL('./normalise-worker.mjs', import.meta.url));
-  // A thread that is not working for an answer must not keep the process alive.
-  worker.unref();
-  const waiting: { resolve: (m: unknown) => void; reject: (err: unknown) => void }[] = [];
-  worker.on('message', (m: unknown) => {
-    waiting.shift()?.resolve(m);
-    if (!waiting.length) worker.unref();
-  });
-  const fail = (err: unknown): void => {
-    for (const w of waiting.splice(0)) w.reject(err);
-  };
-  worker.once('error', fail);
-  worker.once('exit', () => fail(new Error('the normalising thread has ended')));
-  const ask = <T>(message: unknown): Promise<T> => {
-    const answer = new Promise<T>((resolve, reject) =>
-      waiting.push({ resolve: resolve as (m: unknown) => void, reject }),
-    );
-    worker.ref();
-    worker.postMessage(message);
-    return answer;
-  };
-  return {
-    run: (input) => ask<ChangedFeatures>(input),
-    randomPairs: (job) => ask<RandomPairLevels>(job),
-    compareCandidates: (job) => ask<unknown>(job),
-    stop: () => void worker.terminate(),
-  };
-};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LinkageEngine } from './engine.ts';
+import { predictOnTwoThreads } from './two-threads.ts';
 import { syntheticConfig, syntheticPeople } from './synthetic.test-helper.ts';
 
 describe('two-thread scoring', () => {
@@ -15,7 +16,7 @@ describe('two-thread scoring', () => {
     const two = build();
     two.useParams(one.params!);
     const a = one.predict();
-    const b = await two.predictParallel(undefined, { mainScores: false });
+    const b = await predictOnTwoThreads(two, undefined, { mainScores: false });
     expect(b.stats.workerError).toBeUndefined();
     expect(b.stats.threads).toBe(2);
     expect(b.stats.candidatePairs).toBe(a.stats.candidatePairs);
@@ -34,7 +35,7 @@ describe('two-thread scoring', () => {
     for (const r of generateRussianRecords({ n: 3000, seed: 8 })) engine.add(r.record_id, r as never);
     engine.train();
     const one = engine.predict();
-    const two = await engine.predictParallel(undefined, { mainScores: false });
+    const two = await predictOnTwoThreads(engine, undefined, { mainScores: false });
     expect(two.stats.threads).toBe(2);
     const key = (e: typeof one.edges, i: number): string =>
       `${Math.min(e.a[i], e.b[i])}:${Math.max(e.a[i], e.b[i])}:${e.weight[i].toFixed(9)}`;
@@ -47,7 +48,7 @@ describe('two-thread scoring', () => {
     for (const r of syntheticPeople(300, 9)) e.add(r.id, r.record);
     e.train();
     const single = e.predict();
-    const r = await e.predictParallel();
+    const r = await predictOnTwoThreads(e);
     expect(r.stats.candidatePairs).toBe(single.stats.candidatePairs);
     expect(r.edges.length).toBe(single.edges.length);
   });

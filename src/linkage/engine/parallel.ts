@@ -10,6 +10,8 @@ import type { Dataset, FeatureRegistry } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 import type { SharedFrequencies } from './term-frequency.ts';
 import { shared } from './shared-memory.ts';
+import { EdgeBuffer } from './edges.ts';
+import type { LinkageEngine } from './engine.ts';
 
 const CHUNK = 1 << 14;
 
@@ -111,15 +113,20 @@ export const runChunks = (
   }
 };
 
-export interface WorkerInput {
-  config: LinkageConfig;
-  crossSourceOnly: boolean;
+/** What a thread that already holds the engine's records and features needs to score. */
+export interface ScoreJob {
   params: ModelParams;
   frequencies: SharedFrequencies;
-  data: ReturnType<Dataset['share']>;
-  features: ReturnType<FeatureRegistry['export']>;
   plan: Plan;
   minWeight: number;
+}
+
+/** What a fresh scoring thread needs: the engine, its records and its features as well. */
+export interface WorkerInput extends ScoreJob {
+  config: LinkageConfig;
+  crossSourceOnly: boolean;
+  data: ReturnType<Dataset['share']>;
+  features: ReturnType<FeatureRegistry['export']>;
 }
 
 export interface WorkerOutput {
@@ -129,6 +136,46 @@ export interface WorkerOutput {
   length: number;
   pairsPerRule: number[];
 }
+
+/** The thread's side: the main thread's model and plan taken, chunks scored until none is left. */
+export const scoreChunks = (engine: LinkageEngine, job: ScoreJob): WorkerOutput => {
+  // The main thread's term-frequency counts: the same weights, without counting a million records again.
+  engine.adoptParams(job.params, job.frequencies);
+  engine.blocking.keys = job.plan.keys;
+  engine.blocking.lacking = job.plan.lacking;
+  engine.blocking.prints = job.plan.prints;
+  const scorer = engine.scorer!;
+  const edges = new EdgeBuffer();
+  const pairsPerRule = job.plan.orders.map(() => 0);
+  runChunks(
+    engine.blocking,
+    job.plan,
+    engine.data.source.data,
+    engine.crossSourceOnly,
+    (x, y) => {
+      const w = scorer.score(x, y, job.minWeight, true);
+      if (w >= job.minWeight && !scorer.cannotLink) edges.push(x, y, w);
+    },
+    pairsPerRule,
+    undefined,
+    true,
+  );
+  const { length } = edges;
+  return {
+    a: edges.a.slice(0, length),
+    b: edges.b.slice(0, length),
+    weight: edges.weight.slice(0, length),
+    length,
+    pairsPerRule,
+  };
+};
+
+/** The edges' buffers, moved to the main thread rather than copied. */
+export const transferOf = (out: WorkerOutput): ArrayBuffer[] => [
+  out.a.buffer as ArrayBuffer,
+  out.b.buffer as ArrayBuffer,
+  out.weight.buffer as ArrayBuffer,
+];
 
 /**
  * Starts the scoring thread before its work is known: loading the engine's modules takes the new

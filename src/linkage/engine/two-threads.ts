@@ -1,0 +1,210 @@
+// A batch run on two cores: the engine's sync(), train() and predict() shared with a second
+// thread, each giving exactly what it gives on one thread (the same features token for token, the
+// same model, the same edges). With the batch run's second thread (second-thread.ts) each phase
+// hands it the next job; without one, normalising and scoring start a thread of their own. Should
+// a thread fail, this one does its share and the result is the same.
+import type { ChangedFeatures } from './dataset.ts';
+import type { LinkageEngine, PredictResult, Progress } from './engine.ts';
+import { EdgeBuffer } from './edges.ts';
+import { normaliserInput, runSyncTasks, syncTasks } from './parallel-sync.ts';
+import { compareOnTwoThreads } from './parallel-train.ts';
+import { planChunks, runChunks, type ScoreJob, spawnWorker, type WorkerOutput } from './parallel.ts';
+import { type SecondThread, spawnSecondThread } from './second-thread.ts';
+import { startTraining, type TrainingReport } from './train.ts';
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * sync() on two threads (parallel-sync.ts). `thread`: the batch run's second thread, kept for the
+ * later phases; without one, one is started now and stopped after. Should the thread fail, this
+ * thread does its share too (threads: 1).
+ */
+export const syncOnTwoThreads = async (engine: LinkageEngine, thread?: SecondThread): Promise<{ threads: 1 | 2 }> => {
+  const tasks = syncTasks(engine);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const mark = engine.features.mark();
+  let helper: SecondThread | null = thread ?? null;
+  let fromThread: Promise<ChangedFeatures | null> = Promise.resolve(null);
+  try {
+    helper ??= spawnSecondThread();
+    fromThread = helper.normalise(normaliserInput(engine, tasks, next)).catch(() => null);
+  } catch {
+    helper?.stop();
+  }
+  runSyncTasks(engine, tasks, next);
+  const changed = await fromThread;
+  if (!thread) helper?.stop();
+  const adopted = changed !== null && engine.features.adoptChanged(changed, mark);
+  // What the other thread did not finish (or filled where this one did), and the caches' sizes.
+  engine.sync();
+  if (thread) thread.state = adopted ? { lacks: engine.features.changedSince(mark, changed) } : null;
+  return { threads: adopted ? 2 : 1 };
+};
+
+/**
+ * train() with the second thread as a second core (parallel-train.ts): it draws and compares the
+ * random pairs for u while this thread computes the blocking keys and counts the term
+ * frequencies, then compares half of EM's candidate pairs; the same model. Should it fail, this
+ * thread does its share (and the thread is not given the scoring). `mainCompares`: false leaves
+ * every candidate pair to the thread (tests).
+ */
+export const trainOnTwoThreads = async (
+  engine: LinkageEngine,
+  thread: SecondThread,
+  options: { mainCompares?: boolean } = {},
+): Promise<TrainingReport> => {
+  const t = engine.config.training;
+  const state = thread.state;
+  thread.state = null;
+  let drawn: Promise<Awaited<ReturnType<SecondThread['randomPairs']>> | null> = Promise.resolve(null);
+  if (state && 'lacks' in state) {
+    const handed = engine.features.mark();
+    drawn = thread
+      .randomPairs({
+        changed: state.lacks,
+        rows: engine.data.shareRows(),
+        options: { randomPairs: t.randomPairs, seed: t.seed, crossSourceOnly: engine.crossSourceOnly },
+      })
+      .then((levels) => {
+        thread.state = { holdsUpTo: handed };
+        return levels;
+      })
+      .catch(() => null);
+  }
+  engine.blocking.ensureKeys();
+  const setup = engine.trainingSetup();
+  const levels = await drawn;
+  if (!setup) return engine.trainingReport!;
+  const start = startTraining(
+    engine.data,
+    engine.comparisons,
+    engine.blocking,
+    setup.opts,
+    setup.frequencies,
+    levels ?? undefined,
+  );
+  const helper = thread.state
+    ? {
+        compareCandidates: (job: Parameters<SecondThread['compareCandidates']>[0]) =>
+          thread.compareCandidates(job).catch((err: unknown) => {
+            thread.state = null;
+            throw err;
+          }),
+      }
+    : null;
+  const found = await compareOnTwoThreads(engine.comparisons, start, setup.frequencies, helper, options.mainCompares);
+  return engine.trained(setup, start, found);
+};
+
+/** A thread to score beside this one: the batch run's, which holds the features, or a fresh one. */
+const scoringThread = (
+  engine: LinkageEngine,
+  thread: SecondThread | undefined,
+): { run: (job: ScoreJob) => Promise<WorkerOutput>; stop: () => void } => {
+  const state = thread?.state;
+  if (thread && state && 'holdsUpTo' in state)
+    return {
+      run: (job) => thread.score({ ...job, changed: engine.features.changedSince(state.holdsUpTo) }),
+      stop: () => thread.stop(),
+    };
+  thread?.stop();
+  const worker = spawnWorker();
+  return {
+    run: (job) =>
+      worker.run({
+        ...job,
+        config: engine.config,
+        crossSourceOnly: engine.crossSourceOnly,
+        data: engine.data.share(),
+        features: engine.features.export(),
+      }),
+    stop: worker.stop,
+  };
+};
+
+/**
+ * predict() on two threads (parallel.ts); the same pairs and weights. `thread`: the batch run's
+ * second thread, which is stopped after; without it (or if it failed earlier) a scoring thread is
+ * started. Falls back to one thread if that thread cannot start or fails. `mainScores`: false
+ * leaves every chunk to the other thread (tests).
+ */
+export const predictOnTwoThreads = async (
+  engine: LinkageEngine,
+  progress?: Progress,
+  options: { mainScores?: boolean; thread?: SecondThread } = {},
+): Promise<PredictResult> => {
+  const scorer = engine.requireScorer();
+  engine.sync();
+  scorer.frequencies.ownFromClusters(null);
+  const started = performance.now();
+  const minWeight = engine.scoringFloor();
+  let workerError: unknown = null;
+  let worker: ReturnType<typeof scoringThread> | null = null;
+  try {
+    worker = scoringThread(engine, options.thread);
+  } catch (err) {
+    workerError = err;
+  }
+  let plan: ReturnType<typeof planChunks>;
+  try {
+    plan = planChunks(engine.blocking);
+  } catch (err) {
+    // A thread waiting for its input would keep the process alive.
+    worker?.stop();
+    throw err;
+  }
+  const pairsPerRule = engine.blocking.rules.map(() => 0);
+  let fromWorker: Promise<WorkerOutput | null> = Promise.resolve(null);
+  if (worker) {
+    try {
+      fromWorker = worker
+        .run({ params: engine.params!, frequencies: scorer.frequencies.share(), plan, minWeight })
+        .catch((err: unknown) => {
+          workerError = err;
+          return null;
+        });
+    } catch (err) {
+      workerError = err;
+      worker.stop();
+      worker = null;
+    }
+  }
+  const edges = new EdgeBuffer();
+  if (options.mainScores !== false) {
+    runChunks(
+      engine.blocking,
+      plan,
+      engine.data.source.data,
+      engine.crossSourceOnly,
+      (a, b) => {
+        const w = scorer.score(a, b, minWeight, true);
+        if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
+      },
+      pairsPerRule,
+      progress ? (done, total) => progress('scoring', done, total) : undefined,
+    );
+  }
+  const stats = (threads: 1 | 2) => ({
+    candidatePairs: sum(pairsPerRule),
+    pairsPerRule,
+    oversized: plan.oversized,
+    scored: sum(pairsPerRule),
+    seconds: (performance.now() - started) / 1000,
+    threads,
+  });
+  if (options.mainScores !== false && (!worker || Atomics.load(plan.workerClaims, 0) === 0)) {
+    // No other thread, or it never started taking chunks: this thread did all of them.
+    worker?.stop();
+    return engine.withSourcePrior({ edges, stats: stats(1) });
+  }
+  const other = await fromWorker;
+  worker?.stop();
+  if (!other) {
+    // The plan consumed the chunk counter; score again on this thread from scratch.
+    const single = engine.predict(progress);
+    return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
+  }
+  for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
+  other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
+  return engine.withSourcePrior({ edges, stats: stats(2) });
+};
