@@ -57,7 +57,7 @@ if (!thread) {
 const report = thread ? await trainOnTwoThreads(engine, thread) : engine.train();
 collectGarbage();
 const em = report.seconds ?? { u: 0, em: 0 };
-const before = thread ? 'keys and term frequencies' : 'term frequencies';
+const before = thread ? "keys and EM's pairs" : 'term frequencies';
 console.log(`${before.padEnd(28)} ${((performance.now() - t) / 1000 - em.u - em.em).toFixed(1)} s`);
 console.log(`${(thread ? 'u (pairs drawn beside)' : 'u (random pairs)').padEnd(28)} ${em.u.toFixed(1)} s`);
 console.log(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { dedupeCommand } from './linkage.cli.ts';
-import { runLinkage } from './linkage.run.ts';
+import { runLinkage, writePairs } from './linkage.run.ts';
 import { personConfig } from './engine/person-config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-dedupe-'));
@@ -56,6 +56,26 @@ describe('kintrace dedupe', () => {
     expect(chosen.clusters.linkThreshold).toBeLessThanOrEqual(0.5);
     const given = await runLinkage({ files: [input], config, progress: false, threshold: 0.8 });
     expect(given.clusters.linkThreshold).toBe(0.8);
+  });
+
+  it('writes the review pairs in record order, whatever order the threads scored them in', async () => {
+    const input = join(dir, 'people-review.csv');
+    writeFileSync(input, INPUT);
+    // Kept apart by a reviewer's decisions, the likely pairs are left for review.
+    const decisionsFile = join(dir, 'apart.csv');
+    writeFileSync(decisionsFile, 'left_id,right_id,decision\na1,a2,different\na1,a3,different\nd1,d2,different\n');
+    const result = await runLinkage({ files: [input], config: personConfig(), progress: false, decisionsFile });
+    expect(result.clusters.review.length).toBeGreaterThanOrEqual(3);
+    result.clusters.review.reverse();
+    const file = join(dir, 'review-pairs.csv');
+    await writePairs(file, result);
+    const index = new Map(result.engine.data.ids.map((id, i) => [id, i]));
+    const review = (parse(readFileSync(file), { columns: true }) as Record<string, string>[])
+      .filter((r) => r.status === 'review')
+      .map((r) => [index.get(r.left_id)!, index.get(r.right_id)!].sort((x, y) => x - y));
+    expect(review.length).toBe(result.clusters.review.length);
+    const inOrder = [...review].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(review).toEqual(inOrder);
   });
 
   it('applies human decisions', async () => {

@@ -294,7 +294,13 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
       }
     }
   }
-  for (const e of clusters.review) await emit(predicted.edges.a[e], predicted.edges.b[e], 'review');
+  // Edges come in the order the two threads happened to score them: sorted by their records, the
+  // review pairs are written in the same order from run to run.
+  const { a, b } = predicted.edges;
+  const lo = (e: number): number => Math.min(a[e], b[e]);
+  const hi = (e: number): number => Math.max(a[e], b[e]);
+  const review = [...clusters.review].sort((x, y) => lo(x) - lo(y) || hi(x) - hi(y));
+  for (const e of review) await emit(a[e], b[e], 'review');
   await w.close();
   return count;
 };

@@ -23,7 +23,7 @@ import { loadModel } from './model-io.ts';
 import { EdgeBuffer } from './edges.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
-import { TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
+import { type CountedFrequencies, TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
 import { learnSourcePrior, MAX_SOURCE_LIFT, rescoreEdges, type SourceKeys } from './source-prior.ts';
 
 /**
@@ -82,9 +82,9 @@ export class LinkageEngine {
    * What training needs before it starts: every value normalised and the term frequencies counted
    * (once: EM weighs each candidate pair by its names' frequencies, and the scorer then keeps the
    * same counts). Null when the input is too small to train on: the saved model is then used.
-   * train() and two-threads.ts build on it.
+   * train() and two-threads.ts build on it; `counted`: the counts taken on the second thread.
    */
-  trainingSetup(): {
+  trainingSetup(counted?: CountedFrequencies | null): {
     opts: TrainingOptions;
     saved: ModelParams | null;
     frequencies: TermFrequencies;
@@ -97,9 +97,22 @@ export class LinkageEngine {
       this.trainingReport = { savedModel: true };
       return null;
     }
+    return {
+      opts: { ...t, crossSourceOnly: this.crossSourceOnly },
+      saved,
+      frequencies: this.countFrequencies(counted),
+    };
+  }
+
+  /**
+   * The term frequencies of every record added, counted here, or from `counted` (the same counts
+   * taken on another thread, second-thread.ts) taken over as if counted here.
+   */
+  countFrequencies(counted?: CountedFrequencies | null): TermFrequencies {
     const frequencies = new TermFrequencies(this.comparisons, this.tfWithin());
+    if (counted) frequencies.adoptCounted(counted);
     frequencies.countUpTo(this.data.size);
-    return { opts: { ...t, crossSourceOnly: this.crossSourceOnly }, saved, frequencies };
+    return frequencies;
   }
 
   /** The model from training's candidate pairs, found here or on two threads (two-threads.ts). */

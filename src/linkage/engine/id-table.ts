@@ -2,6 +2,12 @@
 // a few million (value, context) keys for its term frequencies, and a Map spends ~70 bytes on
 // each where this spends ~24, and nothing for the garbage collector to walk.
 
+export interface IdTableArrays {
+  keys: Float64Array;
+  ids: Int32Array;
+  size: number;
+}
+
 export class IdTable {
   private keys: Float64Array;
   private ids: Int32Array;
@@ -42,6 +48,21 @@ export class IdTable {
     this.keys[i] = key;
     this.ids[i] = this.size;
     return this.size++;
+  }
+
+  /** Its arrays, to move to another thread (IdTable.from there). */
+  export(): IdTableArrays {
+    return { keys: this.keys, ids: this.ids, size: this.size };
+  }
+
+  /** A table over another thread's arrays (export()), taken over, not copied. */
+  static from(arrays: IdTableArrays): IdTable {
+    const table = new IdTable(1);
+    table.keys = arrays.keys;
+    table.ids = arrays.ids;
+    table.mask = arrays.ids.length - 1;
+    table.size = arrays.size;
+    return table;
   }
 
   private grow(): void {

@@ -31,7 +31,7 @@ describe('normalising on two threads', () => {
     );
   });
 
-  it('trains the same model when the normalising thread draws the random pairs for u and compares EM’s candidates', async () => {
+  it('trains the same model when the second thread draws the random pairs for u, counts the term frequencies and compares EM’s candidates', async () => {
     const build = await personEngines(12);
     const one = build();
     one.sync();
@@ -40,9 +40,11 @@ describe('normalising on two threads', () => {
     const thread = spawnSecondThread();
     expect(await syncOnTwoThreads(two, thread)).toEqual({ threads: 2 });
     let drawn = 0;
+    let counted = 0;
     let compared = 0;
-    const randomPairs = thread.randomPairs;
-    thread.randomPairs = (job) => randomPairs(job).then((pairs) => ((drawn = pairs.a.length), pairs));
+    const drawAndCount = thread.drawAndCount;
+    thread.drawAndCount = (job) =>
+      drawAndCount(job).then((answer) => ((drawn = answer.levels.a.length), (counted = answer.counted.total), answer));
     const compare = thread.compareCandidates;
     thread.compareCandidates = (job) => compare(job).then((answer) => ((compared = answer.chunks), answer));
     // Every one of EM's candidate pairs compared on the thread.
@@ -51,6 +53,7 @@ describe('normalising on two threads', () => {
     // The thread drew the random pairs and compared EM's candidates (this thread did not, after a
     // failure), and the model is the same.
     expect(drawn).toBeGreaterThan(300_000);
+    expect(counted).toBe(3000);
     expect(compared).toBeGreaterThanOrEqual(8);
     expect(parallel.expectedMatches).toBe(serial.expectedMatches);
     expect(two.params).toEqual(one.params);

@@ -10,6 +10,7 @@
 import type { LinkageConfig } from './config.ts';
 import type { ChangedFeatures, Dataset, SharedRows } from './dataset.ts';
 import type { RandomPairLevels, TrainingOptions } from './train.ts';
+import type { CountedFrequencies } from './term-frequency.ts';
 
 /**
  * Work that one thread does whole: columns joined by a comparison (names compared in both orders
@@ -93,12 +94,21 @@ export const normaliserInput = (
   strings: engine.data.fields.map((f) => engine.data.column(f).strings),
 });
 
-/** The second job (after normalising): the random pairs for u, drawn and compared on the thread. */
+/**
+ * The second job (after normalising): the random pairs for u drawn and compared, and the term
+ * frequencies counted, on the thread (DrawnAndCounted).
+ */
 export interface RandomPairsJob {
   /** The features and interners this thread filled, which the other lacks. */
   changed: ChangedFeatures;
   rows: SharedRows;
   options: Pick<TrainingOptions, 'randomPairs' | 'seed' | 'crossSourceOnly'>;
+}
+
+/** The answer to a RandomPairsJob; the counts are moved, not copied. */
+export interface DrawnAndCounted {
+  levels: RandomPairLevels;
+  counted: CountedFrequencies;
 }
 
 /**

@@ -1,31 +1,34 @@
 // The engine's second thread for a whole batch run (`kintrace dedupe`, `kintrace link`). Started
 // before the file is read, so that it loads the engine's modules meanwhile, it is then handed one
 // job after another, each on the state the earlier ones left it (two-threads.ts): normalising half
-// of the distinct values (parallel-sync.ts), drawing and comparing the random pairs for u while
-// this thread computes the blocking keys, comparing half of EM's candidate pairs
+// of the distinct values (parallel-sync.ts), drawing and comparing the random pairs for u and
+// counting the term frequencies while this thread computes the blocking keys, comparing half of EM's candidate pairs
 // (parallel-train.ts), and scoring half of the candidate pairs (parallel.ts). Kept from job to job,
 // it never has to be sent the features it already holds (at a million records that copy took the
 // scoring thread 0.7 s of a late start).
 import { Worker } from 'node:worker_threads';
 import type { ChangedFeatures, RegistryMark } from './dataset.ts';
-import type { NormaliserInput, RandomPairsJob } from './parallel-sync.ts';
-import type { RandomPairLevels } from './train.ts';
+import type { DrawnAndCounted, NormaliserInput, RandomPairsJob } from './parallel-sync.ts';
 import type { CandidatesJob } from './parallel-train.ts';
 import type { ScoreJob, WorkerOutput } from './parallel.ts';
 
 export interface SecondThread {
   /** Normalises its share of the values; answers with the features and interners it filled. */
   normalise: (input: NormaliserInput) => Promise<ChangedFeatures>;
-  /** After normalise(): train.ts randomPairLevels on the thread, while this one computes the keys. */
-  randomPairs: (job: RandomPairsJob) => Promise<RandomPairLevels>;
-  /** After randomPairs(): chunks of EM's candidate pairs compared beside this thread. */
+  /**
+   * After normalise(): train.ts randomPairLevels, and the term frequencies counted, on the thread
+   * while this one computes the blocking keys.
+   */
+  drawAndCount: (job: RandomPairsJob) => Promise<DrawnAndCounted>;
+  /** After drawAndCount(): chunks of EM's candidate pairs compared beside this thread. */
   compareCandidates: (job: CandidatesJob) => Promise<{ chunks: number }>;
   /** After compareCandidates(): chunks of the candidate pairs scored beside this thread. */
   score: (job: ScoreJob & { changed: ChangedFeatures }) => Promise<WorkerOutput>;
-  stop: () => void;
+  /** Ends the thread; settles once it has ended and its memory is given back. */
+  stop: () => Promise<void>;
   /**
    * What this (the main) thread knows of the other's features: after normalise(), the features
-   * this one filled, which the other lacks; after randomPairs(), the main registry's mark when it
+   * this one filled, which the other lacks; after drawAndCount(), the main registry's mark when it
    * was handed all of them (later changes go with the next job). Null: the thread lacks this
    * engine's features (it failed to normalise), so it cannot be given a later job.
    */
@@ -58,10 +61,10 @@ export const spawnSecondThread = (): SecondThread => {
   };
   return {
     normalise: (input) => ask(input),
-    randomPairs: (job) => ask(job),
+    drawAndCount: (job) => ask(job),
     compareCandidates: (job) => ask(job),
     score: (job) => ask(job),
-    stop: () => void worker.terminate(),
+    stop: () => worker.terminate().then(() => undefined),
     state: null,
   };
 };

@@ -15,7 +15,7 @@
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
 import { ClusterMembers } from './cluster-members.ts';
-import { IdTable } from './id-table.ts';
+import { IdTable, type IdTableArrays } from './id-table.ts';
 
 /** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
 export interface SharedFrequencies {
@@ -31,7 +31,55 @@ export interface SharedFrequencies {
   } | null)[];
 }
 
+/**
+ * The counts of every record, with the tables that intern their (value, context) keys: what a
+ * thread that counted them hands over for this one to go on from (TermFrequencies.counted).
+ */
+export interface CountedFrequencies {
+  total: number;
+  counts: (Grown | null)[];
+  chains: ({
+    joint: Grown[];
+    context: Grown[];
+    jointCounts: Grown[];
+    contextCounts: Grown[];
+    jointIds: IdTableArrays[];
+    contextIds: IdTableArrays[];
+  } | null)[];
+}
+
+/** The buffers of counted(), moved rather than copied to the thread that adopts them. */
+export const countedBuffers = (c: CountedFrequencies): ArrayBuffer[] => [
+  ...c.counts.flatMap((g) => (g ? [g.data.buffer as ArrayBuffer] : [])),
+  ...c.chains.flatMap((ch) =>
+    ch
+      ? [
+          ...[...ch.joint, ...ch.context, ...ch.jointCounts, ...ch.contextCounts].map(
+            (g) => g.data.buffer as ArrayBuffer,
+          ),
+          ...[...ch.jointIds, ...ch.contextIds].flatMap((t) => [
+            t.keys.buffer as ArrayBuffer,
+            t.ids.buffer as ArrayBuffer,
+          ]),
+        ]
+      : [],
+  ),
+];
+
+/** A GrowInt32's array and length. */
+interface Grown {
+  data: Int32Array;
+  length: number;
+}
+
 const view = (g: GrowInt32): Int32Array => g.data.subarray(0, g.length);
+const grown = (g: GrowInt32): Grown => ({ data: g.data, length: g.length });
+const regrown = (x: Grown): GrowInt32 => {
+  const g = new GrowInt32(1);
+  g.data = x.data;
+  g.length = x.length;
+  return g;
+};
 const wrap = (a: Int32Array): GrowInt32 => {
   const g = new GrowInt32(1);
   g.data = a;
@@ -308,6 +356,51 @@ export class TermFrequencies {
       ch.context = s.context.map(wrap);
       ch.jointCounts = s.jointCounts.map(wrap);
       ch.contextCounts = s.contextCounts.map(wrap);
+    });
+  }
+
+  /**
+   * The counts as they are, to be moved to another thread (adoptCounted there) with
+   * countedBuffers(): this table is not to be used after.
+   */
+  counted(): CountedFrequencies {
+    return {
+      total: this.total,
+      counts: this.counts.map((c) => (c ? grown(c) : null)),
+      chains: this.chains.map((ch) =>
+        ch
+          ? {
+              joint: ch.joint.map(grown),
+              context: ch.context.map(grown),
+              jointCounts: ch.jointCounts.map(grown),
+              contextCounts: ch.contextCounts.map(grown),
+              jointIds: ch.jointIds.map((t) => t.export()),
+              contextIds: ch.contextIds.map((t) => t.export()),
+            }
+          : null,
+      ),
+    };
+  }
+
+  /**
+   * Goes on from another thread's counts of the same comparisons over the same records (counted()),
+   * as if it had counted them itself: records can be counted and uncounted after, unlike adopt().
+   */
+  adoptCounted(counted: CountedFrequencies): void {
+    if (this.total !== 0) throw new Error('adoptCounted: this table has counted records already');
+    this.total = counted.total;
+    counted.counts.forEach((c, i) => {
+      if (c && this.counts[i]) this.counts[i] = regrown(c);
+    });
+    counted.chains.forEach((s, i) => {
+      const ch = this.chains[i];
+      if (!s || !ch) return;
+      ch.joint = s.joint.map(regrown);
+      ch.context = s.context.map(regrown);
+      ch.jointCounts = s.jointCounts.map(regrown);
+      ch.contextCounts = s.contextCounts.map(regrown);
+      ch.jointIds = s.jointIds.map((t) => IdTable.from(t));
+      ch.contextIds = s.contextIds.map((t) => IdTable.from(t));
     });
   }
 

@@ -419,7 +419,10 @@ export interface TrainingStart {
   uDone: number;
 }
 
-/** u from the random pairs (drawn here unless `drawn`), the records EM samples, and their candidate pairs. */
+/**
+ * u from the random pairs (drawn here unless `drawn`), the records EM samples, and their candidate
+ * pairs (found here unless `sampled`, emSample()).
+ */
 export const startTraining = (
   data: Dataset,
   comps: readonly Comparison[],
@@ -427,28 +430,47 @@ export const startTraining = (
   opts: TrainingOptions,
   frequencies: TermFrequencies | null,
   drawn?: RandomPairLevels,
+  sampled?: EmSample,
 ): TrainingStart => {
   const started = performance.now();
   blocking.ensureKeys();
-  const sampled = sampleRandomPairs(comps, blocking, drawn ?? randomPairLevels(data, comps, opts));
-  const random = sampled.pairs;
-  const u = sampled.raw;
+  const drawnPairs = sampleRandomPairs(comps, blocking, drawn ?? randomPairLevels(data, comps, opts));
+  const random = drawnPairs.pairs;
+  const u = drawnPairs.raw;
   const tf = tfBases(comps);
   random.candidateTf = random.candidates.map((levels, j) =>
-    frequencies ? tfDelta(tf, levels, sampled.ends[j][0], sampled.ends[j][1], u, frequencies) : 0,
+    frequencies ? tfDelta(tf, levels, drawnPairs.ends[j][0], drawnPairs.ends[j][1], u, frequencies) : 0,
   );
   const uDone = performance.now();
+  return { random, u, ...(sampled ?? emSample(data, blocking, opts)), started, uDone };
+};
+
+/**
+ * The records EM samples and their candidate pairs: from the blocking keys alone, so that with two
+ * threads they are found while the other thread still draws the random pairs (two-threads.ts).
+ */
+export const emSample = (
+  data: Dataset,
+  blocking: Blocking,
+  opts: Pick<TrainingOptions, 'maxTrainingRecords' | 'seed' | 'crossSourceOnly'>,
+): EmSample => {
   const n = data.size;
   const share = Math.min(1, opts.maxTrainingRecords / n);
   const rand = rng(opts.seed + 17);
   const mask = share < 1 ? Uint8Array.from({ length: n }, () => (rand() < share ? 1 : 0)) : null;
+  blocking.ensureKeys();
   blocking.mask = mask;
   try {
-    return { random, u, mask, pairs: enumerateCandidates(blocking, opts.crossSourceOnly), started, uDone };
+    return { mask, pairs: enumerateCandidates(blocking, opts.crossSourceOnly) };
   } finally {
     blocking.unmask();
   }
 };
+
+export interface EmSample {
+  mask: Uint8Array | null;
+  pairs: PairList;
+}
 
 /** EM over the compared candidate pairs, u updated from the random pairs as it goes. */
 export const finishTraining = (

@@ -13,11 +13,23 @@ const edgeLines = (p: PredictResult): string[] =>
   ).sort();
 
 /** One thread, start to end: what every two-thread arrangement must give. */
-const oneThread = (e: LinkageEngine): { edges: string[]; clusters: number[] } => {
+const oneThread = (e: LinkageEngine): { edges: string[]; clusters: number[]; later: number } => {
   e.sync();
   e.train();
   const p = e.predict();
-  return { edges: edgeLines(p), clusters: Array.from(e.cluster(p.edges).clusterOf) };
+  return { edges: edgeLines(p), clusters: Array.from(e.cluster(p.edges).clusterOf), later: addedLater(e) };
+};
+
+/**
+ * A record added after the run, counted into the term frequencies and scored against the first
+ * (as the incremental index does): the counts taken over from the thread go on growing.
+ */
+const addedLater = (e: LinkageEngine): number => {
+  const first = Object.fromEntries(e.data.fields.map((f) => [f, e.data.value(f, 0)]));
+  const r = e.add('later', { ...first, given_name: 'Ермолай' });
+  e.sync();
+  e.scorer!.countTerms();
+  return e.probability(0, r);
 };
 
 /** A thread that fails every job it is given, as a thread that died would. */
@@ -30,10 +42,10 @@ const deadThread = (): SecondThread & { asked: string[] } => {
   return {
     asked,
     normalise: fail('normalise'),
-    randomPairs: fail('randomPairs'),
+    drawAndCount: fail('drawAndCount'),
     compareCandidates: fail('compareCandidates'),
     score: fail('score'),
-    stop: () => {},
+    stop: () => Promise.resolve(),
     state: null,
   };
 };
@@ -57,6 +69,7 @@ describe('a batch run on two threads', () => {
     expect(scored[0]).toBeGreaterThanOrEqual(p.edges.length);
     expect(edgeLines(p)).toEqual(expected.edges);
     expect(Array.from(e.cluster(p.edges).clusterOf)).toEqual(expected.clusters);
+    expect(addedLater(e)).toBe(expected.later);
   });
 
   it('does every job on this thread when the second thread has died, and the result is the same', async () => {

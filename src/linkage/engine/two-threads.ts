@@ -3,14 +3,14 @@
 // same model, the same edges). With the batch run's second thread (second-thread.ts) each phase
 // hands it the next job; without one, normalising and scoring start a thread of their own. Should
 // a thread fail, this one does its share and the result is the same.
-import type { ChangedFeatures } from './dataset.ts';
+import type { ChangedFeatures, RegistryMark } from './dataset.ts';
 import type { LinkageEngine, PredictResult, Progress } from './engine.ts';
 import { EdgeBuffer } from './edges.ts';
-import { normaliserInput, runSyncTasks, syncTasks } from './parallel-sync.ts';
+import { type DrawnAndCounted, normaliserInput, runSyncTasks, syncTasks } from './parallel-sync.ts';
 import { compareOnTwoThreads } from './parallel-train.ts';
 import { planChunks, runChunks, type ScoreJob, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { type SecondThread, spawnSecondThread } from './second-thread.ts';
-import { startTraining, type TrainingReport } from './train.ts';
+import { emSample, startTraining, type TrainingReport } from './train.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -43,8 +43,9 @@ export const syncOnTwoThreads = async (engine: LinkageEngine, thread?: SecondThr
 
 /**
  * train() with the second thread as a second core (parallel-train.ts): it draws and compares the
- * random pairs for u while this thread computes the blocking keys and counts the term
- * frequencies, then compares half of EM's candidate pairs; the same model. Should it fail, this
+ * random pairs for u and counts the term frequencies while this thread computes the blocking
+ * keys and finds EM's candidate pairs, then compares half of them; the same model and the same
+ * counts. Should it fail, this
  * thread does its share (and the thread is not given the scoring). `mainCompares`: false leaves
  * every candidate pair to the thread (tests).
  */
@@ -56,24 +57,25 @@ export const trainOnTwoThreads = async (
   const t = engine.config.training;
   const state = thread.state;
   thread.state = null;
-  let drawn: Promise<Awaited<ReturnType<SecondThread['randomPairs']>> | null> = Promise.resolve(null);
+  let drawn: Promise<DrawnAndCounted | null> = Promise.resolve(null);
   if (state && 'lacks' in state) {
     const handed = engine.features.mark();
     drawn = thread
-      .randomPairs({
+      .drawAndCount({
         changed: state.lacks,
         rows: engine.data.shareRows(),
         options: { randomPairs: t.randomPairs, seed: t.seed, crossSourceOnly: engine.crossSourceOnly },
       })
-      .then((levels) => {
+      .then((answer) => {
         thread.state = { holdsUpTo: handed };
-        return levels;
+        return answer;
       })
       .catch(() => null);
   }
-  engine.blocking.ensureKeys();
-  const setup = engine.trainingSetup();
-  const levels = await drawn;
+  // The blocking keys, and from them EM's candidate pairs, while the thread works.
+  const sampled = emSample(engine.data, engine.blocking, { ...t, crossSourceOnly: engine.crossSourceOnly });
+  const fromThread = await drawn;
+  const setup = engine.trainingSetup(fromThread?.counted);
   if (!setup) return engine.trainingReport!;
   const start = startTraining(
     engine.data,
@@ -81,7 +83,8 @@ export const trainOnTwoThreads = async (
     engine.blocking,
     setup.opts,
     setup.frequencies,
-    levels ?? undefined,
+    fromThread?.levels,
+    sampled,
   );
   const helper = thread.state
     ? {
@@ -93,20 +96,36 @@ export const trainOnTwoThreads = async (
       }
     : null;
   const found = await compareOnTwoThreads(engine.comparisons, start, setup.frequencies, helper, options.mainCompares);
+  // Not kept for scoring: ended before the scoring thread takes its memory.
+  if (!keptForScoring(engine, thread)) await thread.stop();
   return engine.trained(setup, start, found);
 };
+
+/**
+ * From how many records scoring starts a fresh thread rather than keep the batch run's: the kept
+ * thread holds what normalising and training left in its heap and its allocator, at a million
+ * records about 60 MB more than a fresh one (peak 1,417 → 1,472 MB, once 1,513 MB, in three paired
+ * runs of fourth-1m), and it saved no time there (1.01× wall), where a fresh thread's copy of the
+ * features is small next to scoring. At 200,000 records it saved 6% of the wall time.
+ */
+export const FRESH_SCORING_THREAD_RECORDS = 500_000;
+
+/** Whether the batch run's thread scores too (it holds every feature, and the file is not large). */
+const keptForScoring = (engine: LinkageEngine, thread: SecondThread | undefined): boolean =>
+  thread?.state != null && 'holdsUpTo' in thread.state && engine.data.size < FRESH_SCORING_THREAD_RECORDS;
 
 /** A thread to score beside this one: the batch run's, which holds the features, or a fresh one. */
 const scoringThread = (
   engine: LinkageEngine,
   thread: SecondThread | undefined,
 ): { run: (job: ScoreJob) => Promise<WorkerOutput>; stop: () => void } => {
-  const state = thread?.state;
-  if (thread && state && 'holdsUpTo' in state)
+  if (thread && keptForScoring(engine, thread)) {
+    const { holdsUpTo } = thread.state as { holdsUpTo: RegistryMark };
     return {
-      run: (job) => thread.score({ ...job, changed: engine.features.changedSince(state.holdsUpTo) }),
-      stop: () => thread.stop(),
+      run: (job) => thread.score({ ...job, changed: engine.features.changedSince(holdsUpTo) }),
+      stop: () => void thread.stop(),
     };
+  }
   thread?.stop();
   const worker = spawnWorker();
   return {
@@ -124,8 +143,8 @@ const scoringThread = (
 
 /**
  * predict() on two threads (parallel.ts); the same pairs and weights. `thread`: the batch run's
- * second thread, which is stopped after; without it (or if it failed earlier) a scoring thread is
- * started. Falls back to one thread if that thread cannot start or fails. `mainScores`: false
+ * second thread, which is stopped after; without it, if it failed earlier, or from
+ * FRESH_SCORING_THREAD_RECORDS, a scoring thread is started. Falls back to one thread if that thread cannot start or fails. `mainScores`: false
  * leaves every chunk to the other thread (tests).
  */
 export const predictOnTwoThreads = async (
