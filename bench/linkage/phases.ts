@@ -9,7 +9,7 @@ import { generatedFiles } from './datasets.ts';
 import { mayNormaliseInParallel, readInput } from '../../src/linkage/linkage.run.ts';
 import { collectGarbage } from '../../src/linkage/engine/collect-garbage.ts';
 import { PARALLEL_SYNC_RECORDS } from '../../src/linkage/engine/parallel-sync.ts';
-import { spawnSecondThread } from '../../src/linkage/engine/second-thread.ts';
+import { spawnSecondThread } from '../../src/linkage/second-thread.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from '../../src/linkage/engine/two-threads.ts';
 import { arg } from './cli-args.ts';
 
@@ -38,7 +38,7 @@ const lap = (phase: string): void => {
 const engine = new LinkageEngine(personConfig());
 // As `kintrace dedupe` does (linkage.run.ts): the second thread loads while the file is read.
 const spawned = mayNormaliseInParallel([files.people]) ? spawnSecondThread() : null;
-await readInput(engine, files.people);
+await readInput(engine, files.people, 0, undefined, spawned);
 lap('read');
 const thread = engine.data.size >= PARALLEL_SYNC_RECORDS ? spawned : null;
 if (thread) await syncOnTwoThreads(engine, thread);

@@ -43,8 +43,20 @@ const NEED_MORE = -2;
 export class FastCsvSplitter {
   /** The separator's character code (a comma, semicolon or tab: never a quote, blank or line end). */
   private readonly sep: number;
-  constructor(private readonly delimiter = ',') {
+  /**
+   * `from`: the file is split from the middle of it (linkage.csv.ts, a second thread reading its
+   * second half), with the record delimiter and width of its start; no byte-order mark there.
+   */
+  constructor(
+    private readonly delimiter = ',',
+    from?: { crlf: boolean; width: number },
+  ) {
     this.sep = delimiter.charCodeAt(0);
+    if (from) {
+      this.started = true;
+      this.crlf = from.crlf;
+      this.width = from.width;
+    }
   }
   private rest = '';
   private started = false;
@@ -52,6 +64,10 @@ export class FastCsvSplitter {
   private crlf: boolean | null = null;
   /** Fields per record: the first record's count. */
   private width = -1;
+  /** What a splitter reading on from the middle of the file needs to know (null before a line). */
+  shape(): { crlf: boolean; width: number } | null {
+    return this.crlf === null || this.width < 0 ? null : { crlf: this.crlf, width: this.width };
+  }
   /** Whether it gave up (every later feed is refused). */
   gaveUp = false;
 

@@ -31,13 +31,39 @@ export class CsvInputError extends Error {
   }
 }
 
-/** Thrown by a row callback: the reader turns it into a CsvInputError with the row's line. */
-export class RowError extends Error {}
+/**
+ * Thrown by a row callback: the reader turns it into a CsvInputError with the row's line.
+ * `offset`: the bad row's place among the rows a SplitRead's take() added (0 for a row callback).
+ */
+export class RowError extends Error {
+  constructor(
+    message: string,
+    readonly offset = 0,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The file's rest, from a record's start, read elsewhere (a second thread: linkage.run.ts), so
+ * that the reading of a large file is shared.
+ */
+export interface SplitRead {
+  /** The byte where the rest starts (splitPoint()). */
+  from: number;
+  /**
+   * Called once the records before `from` are read: adds the rest's records and returns their
+   * count, or null when they could not be read there (anything the fast path does not handle):
+   * this reader then reads them itself. A bad record is a RowError with its offset in the rest.
+   */
+  take: (rowsBefore: number) => Promise<number | null>;
+}
 
 export interface CsvReadOptions {
   /** A column every row must have a value in (the record id). */
   required?: string;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  split?: SplitRead;
 }
 
 const options = { bom: true, trim: true, skip_empty_lines: true } as const;
@@ -161,10 +187,12 @@ const fastPass = async (
   total: number,
   onRecord: (record: string[]) => void,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
+  end = total,
 ): Promise<boolean> => {
   const splitter = new FastCsvSplitter(format.delimiter);
   const decode = decoderOf(format.encoding);
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  // Up to `end`, a record's start: the split's rest is read elsewhere.
+  const input = createReadStream(file, { highWaterMark: 1 << 20, ...(end < total ? { end: end - 1 } : {}) });
   let bytes = 0;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -208,7 +236,18 @@ export const readCsv = async (
   const format = formatOf(file, total);
   let input: Readable | null = null;
   try {
-    if (!(await fastPass(file, format, total, onRecord, opts.onProgress))) {
+    const split = opts.split && opts.split.from < total ? opts.split : null;
+    let whole = await fastPass(file, format, total, onRecord, opts.onProgress, split?.from);
+    if (whole && split) {
+      const added = await split.take(rows);
+      if (added === null) whole = false;
+      else {
+        rows += added;
+        delivered += added;
+        opts.onProgress?.(total, total);
+      }
+    }
+    if (!whole) {
       input = textOf(file, format.encoding);
       let skip = delivered;
       for await (const record of input.pipe(parse({ ...options, delimiter: format.delimiter })) as AsyncIterable<
@@ -224,7 +263,8 @@ export const readCsv = async (
       const line = (err as CsvError & { lines?: number }).lines ?? 0;
       throw new CsvInputError(file, line, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, ''));
     }
-    if (err instanceof RowError) throw new CsvInputError(file, await lineOfRow(file, format, rows), err.message);
+    if (err instanceof RowError)
+      throw new CsvInputError(file, await lineOfRow(file, format, rows + err.offset), err.message);
     if (err instanceof NotUtf8Error)
       throw new CsvInputError(
         file,
@@ -235,4 +275,95 @@ export const readCsv = async (
   }
   if (!header) throw new CsvInputError(file, 1, TEXT_PROBLEMS.empty);
   return rows;
+};
+
+/** Where a second reader takes over the file, and what it must know of the file's start. */
+export interface PartStart {
+  from: number;
+  delimiter: string;
+  /** The record delimiter and fields per record, as the file's first line has them. */
+  shape: { crlf: boolean; width: number };
+  /** The header's cells, trimmed. */
+  header: string[];
+}
+
+/** Bytes scanned at a time for quotes and line feeds. */
+const SCAN = 1 << 20;
+
+/**
+ * Where the last `share` of the file begins at a record's start: the first line feed at or
+ * after that byte that is not inside quotes (an even count of quote bytes before it: in CSV a
+ * quote inside a quoted field is doubled). Null for a file the second reader would not read as
+ * this one does: not UTF-8, a header it cannot split, no line feed there.
+ */
+export const splitPoint = (file: string, share: number): PartStart | null => {
+  const total = statSync(file).size;
+  const format = formatOf(file, total);
+  if (format.encoding !== 'utf-8') return null;
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SCAN);
+    const first = buffer.subarray(0, readSync(fd, buffer, 0, SCAN, 0));
+    const nl = first.indexOf(10);
+    if (nl < 0) return null;
+    let header: string[] | null = null;
+    const splitter = new FastCsvSplitter(format.delimiter);
+    splitter.feed(first.subarray(0, nl + 1).toString('utf8'), false, (cells) => {
+      header = cells.map((h) => h.trim());
+    });
+    const shape = splitter.shape();
+    if (!header || !shape) return null;
+    const target = Math.floor(total * (1 - share));
+    let quotes = 0;
+    for (let at = 0; at < total; ) {
+      const chunk = buffer.subarray(0, readSync(fd, buffer, 0, SCAN, at));
+      if (chunk.length === 0) break;
+      // Before the target only quotes count; from it on, the first line feed outside quotes.
+      const lookFrom = Math.max(0, target - at);
+      for (let q = chunk.indexOf(34); q >= 0 && q < lookFrom; q = chunk.indexOf(34, q + 1)) quotes++;
+      for (let i = Math.min(lookFrom, chunk.length); i < chunk.length; i++) {
+        const c = chunk[i];
+        if (c === 34) quotes++;
+        else if (c === 10 && quotes % 2 === 0)
+          return at + i + 1 < total ? { from: at + i + 1, delimiter: format.delimiter, shape, header } : null;
+      }
+      at += chunk.length;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/**
+ * Reads the records from `start.from` to the end into `into` (the second reader's side of a
+ * SplitRead), each as `add` keeps it. False when it gave up (the fast path could not read a
+ * record for certain, a byte that is not UTF-8, an empty `required` cell): the first reader
+ * then reads them itself, and reports what is wrong with the line.
+ */
+export const readPart = async (
+  file: string,
+  start: PartStart,
+  required: number,
+  add: (record: string[]) => void,
+): Promise<boolean> => {
+  const splitter = new FastCsvSplitter(start.delimiter, start.shape);
+  const decode = decoderOf('utf-8');
+  const input = createReadStream(file, { highWaterMark: 1 << 20, start: start.from });
+  let empty = false;
+  const onRecord = (record: string[]): void => {
+    if (!record[required]) empty = true;
+    if (!empty) add(record);
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      if (!splitter.feed(decode(chunk), false, onRecord) || empty) return false;
+    }
+    return splitter.feed(decode(), true, onRecord) && !empty;
+  } catch (err) {
+    if (err instanceof NotUtf8Error) return false;
+    throw err;
+  } finally {
+    input.destroy();
+  }
 };

@@ -12,10 +12,11 @@ import type { ClusterResult, Decisions } from './engine/cluster.ts';
 import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
 import { PARALLEL_SYNC_RECORDS } from './engine/parallel-sync.ts';
-import { type SecondThread, spawnSecondThread } from './engine/second-thread.ts';
+import { type BatchThread, spawnSecondThread } from './second-thread.ts';
+import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
-import { RowError, readCsv } from './linkage.csv.ts';
+import { RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 
 export interface RunOptions {
@@ -81,12 +82,26 @@ export const mayNormaliseInParallel = (files: readonly string[]): boolean => {
   return bytes >= PARALLEL_SYNC_RECORDS * 50;
 };
 
-/** Reads one input file into the engine's dataset; ids must be unique within the file. */
+/**
+ * The share of a large file that the second thread reads, from a record's start near that far
+ * from the end, while this one reads the rest: less than half, as the thread starts late (it is
+ * still loading the engine when reading begins).
+ */
+const THREAD_READS = 0.45;
+
+/** From how large a file its last part is read on the second thread (about 20,000 records). */
+const SPLIT_READ_BYTES = 2_000_000;
+
+/**
+ * Reads one input file into the engine's dataset; ids must be unique within the file. With
+ * `thread` (a large file of a batch run), its last part is read there meanwhile (SplitRead).
+ */
 export const readInput = async (
   engine: LinkageEngine,
   file: string,
   source = 0,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
+  thread?: BatchThread | null,
 ): Promise<void> => {
   const idField = engine.config.id;
   // Outputs and human decisions refer to records by id.
@@ -106,8 +121,36 @@ export const readInput = async (
       seen.add(id);
       engine.data.addValues(id, row, columns, source);
     },
-    { required: idField, onProgress },
+    { required: idField, onProgress, split: thread ? splitRead(engine, file, source, thread, seen) : undefined },
   );
+};
+
+/** The last part of the file read on `thread` and added after this thread's rows; null if not worth it. */
+const splitRead = (
+  engine: LinkageEngine,
+  file: string,
+  source: number,
+  thread: BatchThread,
+  seen: Set<string>,
+): SplitRead | undefined => {
+  const start = splitPoint(file, THREAD_READS);
+  const idIndex = start ? start.header.indexOf(engine.config.id) : -1;
+  if (!start || idIndex < 0) return undefined;
+  const columns = engine.data.fields.map((f) => start.header.indexOf(f));
+  const part = thread.readPart({ file, start, config: engine.config, columns, idIndex, source }).catch(() => null);
+  return {
+    from: start.from,
+    take: async () => {
+      const read = await part;
+      if (!read) return null;
+      read.ids.forEach((id, k) => {
+        if (seen.has(id)) throw new RowError(`duplicate ${engine.config.id} "${id}"`, k);
+        seen.add(id);
+      });
+      engine.data.appendPart(read, source);
+      return read.ids.length;
+    },
+  };
 };
 
 export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
@@ -132,7 +175,9 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   try {
     for (const [source, file] of opts.files.entries()) {
       const b = bar(opts.progress, 'reading', 100);
-      await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)));
+      // A small file's part is not worth the thread's time (nor a message of its values).
+      const split = thread && statSync(file).size >= SPLIT_READ_BYTES ? thread : null;
+      await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)), split);
       b.stop();
     }
     const twoThreads = engine.data.size >= PARALLEL_SYNC_RECORDS;

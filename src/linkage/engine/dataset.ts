@@ -89,6 +89,13 @@ export class FeatureRegistry {
   }
 }
 
+/** Records kept by a Dataset: per field its distinct values, per record its values' ids and its id. */
+export interface DatasetPart {
+  strings: string[][];
+  rows: Int32Array;
+  ids: string[];
+}
+
 export interface SharedRows {
   rows: Int32Array;
   source: Int32Array;
@@ -295,6 +302,30 @@ export class Dataset {
     this.source.push(source);
     this.ids.push(ownString(id));
     return this.ids.length - 1;
+  }
+  /** Records kept by another Dataset of the same fields (another thread's), for appendPart(). */
+  part(): DatasetPart {
+    return {
+      strings: [...this.columns.values()].map((c) => c.strings),
+      rows: this.store.rows.data.slice(0, this.size * this.store.stride),
+      ids: this.ids,
+    };
+  }
+  /**
+   * Appends another Dataset's records (part()), exactly as adding them here one by one would:
+   * its values are interned in the order it first met them, which is the order they come in.
+   */
+  appendPart(part: DatasetPart, source = 0): void {
+    const stride = this.store.stride;
+    const ids = [...this.columns.values()].map((col, c) => Int32Array.from(part.strings[c], (v) => col.intern(v)));
+    for (let r = 0; r < part.ids.length; r++) {
+      for (let c = 0; c < stride; c++) {
+        const t = part.rows[r * stride + c];
+        this.store.rows.push(t < 0 ? -1 : ids[c][t]);
+      }
+      this.source.push(source);
+      this.ids.push(part.ids[r]);
+    }
   }
   /** The parts a worker thread needs to rebuild this dataset (rows and source as shared memory). */
   share(): SharedRows & { strings: string[][] } {

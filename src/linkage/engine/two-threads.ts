@@ -1,43 +1,74 @@
 // A batch run on two cores: the engine's sync(), train() and predict() shared with a second
 // thread, each giving exactly what it gives on one thread (the same features token for token, the
-// same model, the same edges). With the batch run's second thread (second-thread.ts) each phase
-// hands it the next job; without one, normalising and scoring start a thread of their own. Should
-// a thread fail, this one does its share and the result is the same.
+// same model, the same edges). Each phase hands the batch run's second thread (SecondThread) its
+// next job; scoring without it starts a thread of its own (parallel.ts). Should a thread fail,
+// this one does its share and the result is the same.
 import type { ChangedFeatures, RegistryMark } from './dataset.ts';
+import type { CandidatesJob } from './parallel-train.ts';
 import type { LinkageEngine, PredictResult, Progress } from './engine.ts';
 import { EdgeBuffer } from './edges.ts';
-import { type DrawnAndCounted, normaliserInput, runSyncTasks, syncTasks } from './parallel-sync.ts';
+import {
+  type DrawnAndCounted,
+  type NormaliserInput,
+  normaliserInput,
+  type RandomPairsJob,
+  runSyncTasks,
+  syncTasks,
+} from './parallel-sync.ts';
 import { compareOnTwoThreads } from './parallel-train.ts';
 import { planChunks, runChunks, type ScoreJob, spawnWorker, type WorkerOutput } from './parallel.ts';
-import { type SecondThread, spawnSecondThread } from './second-thread.ts';
 import { emSample, startTraining, type TrainingReport } from './train.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /**
- * sync() on two threads (parallel-sync.ts). `thread`: the batch run's second thread, kept for the
- * later phases; without one, one is started now and stopped after. Should the thread fail, this
- * thread does its share too (threads: 1).
+ * The batch run's second thread (src/linkage/second-thread.ts): started before the file is read,
+ * then handed one job after another, each on the state the earlier ones left it.
  */
-export const syncOnTwoThreads = async (engine: LinkageEngine, thread?: SecondThread): Promise<{ threads: 1 | 2 }> => {
+export interface SecondThread {
+  /** Normalises its share of the values; answers with the features and interners it filled. */
+  normalise: (input: NormaliserInput) => Promise<ChangedFeatures>;
+  /**
+   * After normalise(): train.ts randomPairLevels, and the term frequencies counted, on the thread
+   * while this one computes the blocking keys.
+   */
+  drawAndCount: (job: RandomPairsJob) => Promise<DrawnAndCounted>;
+  /** After drawAndCount(): chunks of EM's candidate pairs compared beside this thread. */
+  compareCandidates: (job: CandidatesJob) => Promise<{ chunks: number }>;
+  /** After compareCandidates(): chunks of the candidate pairs scored beside this thread. */
+  score: (job: ScoreJob & { changed: ChangedFeatures }) => Promise<WorkerOutput>;
+  /** Ends the thread; settles once it has ended and its memory is given back. */
+  stop: () => Promise<void>;
+  /**
+   * What this (the main) thread knows of the other's features: after normalise(), the features
+   * this one filled, which the other lacks; after drawAndCount(), the main registry's mark when it
+   * was handed all of them (later changes go with the next job). Null: the thread lacks this
+   * engine's features (it failed to normalise), so it cannot be given a later job.
+   */
+  state: { lacks: ChangedFeatures } | { holdsUpTo: RegistryMark } | null;
+}
+
+/**
+ * sync() on two threads (parallel-sync.ts), the batch run's second thread taking tasks beside
+ * this one. Should the thread fail, this thread does its share too (threads: 1), and the thread
+ * is given no later job.
+ */
+export const syncOnTwoThreads = async (engine: LinkageEngine, thread: SecondThread): Promise<{ threads: 1 | 2 }> => {
   const tasks = syncTasks(engine);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const mark = engine.features.mark();
-  let helper: SecondThread | null = thread ?? null;
   let fromThread: Promise<ChangedFeatures | null> = Promise.resolve(null);
   try {
-    helper ??= spawnSecondThread();
-    fromThread = helper.normalise(normaliserInput(engine, tasks, next)).catch(() => null);
+    fromThread = thread.normalise(normaliserInput(engine, tasks, next)).catch(() => null);
   } catch {
-    helper?.stop();
+    void thread.stop();
   }
   runSyncTasks(engine, tasks, next);
   const changed = await fromThread;
-  if (!thread) helper?.stop();
   const adopted = changed !== null && engine.features.adoptChanged(changed, mark);
   // What the other thread did not finish (or filled where this one did), and the caches' sizes.
   engine.sync();
-  if (thread) thread.state = adopted ? { lacks: engine.features.changedSince(mark, changed) } : null;
+  thread.state = adopted ? { lacks: engine.features.changedSince(mark, changed) } : null;
   return { threads: adopted ? 2 : 1 };
 };
 

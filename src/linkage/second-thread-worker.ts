@@ -1,21 +1,58 @@
-// The batch run's second thread (see second-thread.ts): the same engine built from the config and
-// the columns' distinct values adopted; then, job by job as the main thread hands them over,
-// normalising tasks until none is left, the random pairs for u and the term frequencies, chunks of EM's candidate pairs and
-// chunks of the candidate pairs to score. The main thread may stop it after any job.
+// The batch run's second thread (see second-thread.ts): the last part of each large file read;
+// then the same engine built from the config and the columns' distinct values adopted, and, job
+// by job as the main thread hands them over, normalising tasks until none is left, the random
+// pairs for u and the term frequencies, chunks of EM's candidate pairs and chunks of the
+// candidate pairs to score. The main thread may stop it after any job.
 import { parentPort } from 'node:worker_threads';
-import type { ChangedFeatures, RegistryMark } from './dataset.ts';
-import { collectGarbage } from './collect-garbage.ts';
-import { LinkageEngine } from './engine.ts';
-import { type DrawnAndCounted, type NormaliserInput, type RandomPairsJob, runSyncTasks } from './parallel-sync.ts';
-import { countedBuffers } from './term-frequency.ts';
-import { randomPairLevels } from './train.ts';
-import { type CandidatesJob, compareChunks } from './parallel-train.ts';
-import { type ScoreJob, scoreChunks, transferOf } from './parallel.ts';
+import { readPart } from './linkage.csv.ts';
+import type { PartJob } from './second-thread.ts';
+import type { ChangedFeatures, RegistryMark } from './engine/dataset.ts';
+import { collectGarbage } from './engine/collect-garbage.ts';
+import { LinkageEngine } from './engine/engine.ts';
+import {
+  type DrawnAndCounted,
+  type NormaliserInput,
+  type RandomPairsJob,
+  runSyncTasks,
+} from './engine/parallel-sync.ts';
+import { countedBuffers } from './engine/term-frequency.ts';
+import { randomPairLevels } from './engine/train.ts';
+import { type CandidatesJob, compareChunks } from './engine/parallel-train.ts';
+import { type ScoreJob, scoreChunks, transferOf } from './engine/parallel.ts';
 
-const next = <T>(): Promise<T> => new Promise<T>((resolve) => parentPort!.once('message', resolve));
+// Jobs queue up: the main thread may send the next one before this one is answered (reading on
+// itself when a file's part here could not be read).
+const queue: unknown[] = [];
+let waiting: ((m: unknown) => void) | null = null;
+parentPort!.on('message', (m: unknown) => {
+  if (waiting) {
+    const take = waiting;
+    waiting = null;
+    take(m);
+  } else queue.push(m);
+});
+const next = <T>(): Promise<T> =>
+  queue.length
+    ? Promise.resolve(queue.shift() as T)
+    : new Promise<T>((resolve) => (waiting = resolve as (m: unknown) => void));
 
-// Started before the file is read: the input comes as a message.
-const input = await next<NormaliserInput>();
+// Started before the files are read: first the last part of each large one, as the main thread
+// reads the rest (linkage.csv.ts SplitRead), each into a dataset of the engine's fields.
+const readHere = async (job: PartJob): Promise<void> => {
+  const data = new LinkageEngine(job.config).data;
+  const { columns, idIndex, source } = job;
+  const read = await readPart(job.file, job.start, idIndex, (record) =>
+    data.addValues(record[idIndex], record, columns, source),
+  );
+  const part = read ? data.part() : null;
+  parentPort!.postMessage(part, part ? [part.rows.buffer as ArrayBuffer] : []);
+};
+let first = await next<NormaliserInput | { read: PartJob }>();
+for (; 'read' in first; first = await next()) await readHere(first.read);
+collectGarbage();
+
+// Then the engine's jobs, each as a message.
+const input = first;
 const engine = new LinkageEngine(input.config, input.crossSourceOnly);
 engine.data.fields.forEach((f, i) => engine.data.column(f).adoptStrings(input.strings[i]));
 const mark = engine.features.mark();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkageEngine, PredictResult } from './engine.ts';
-import { personEngines } from './person-engines.test-helper.ts';
-import { type SecondThread, spawnSecondThread } from './second-thread.ts';
-import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './two-threads.ts';
+import type { LinkageEngine, PredictResult } from './engine/engine.ts';
+import { personEngines } from './engine/person-engines.test-helper.ts';
+import { spawnSecondThread } from './second-thread.ts';
+import { predictOnTwoThreads, type SecondThread, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 
 /** A run's edges as sorted "a:b:weight" lines, whichever thread found them. */
 const edgeLines = (p: PredictResult): string[] =>
