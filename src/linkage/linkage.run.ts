@@ -84,10 +84,11 @@ export const mayNormaliseInParallel = (files: readonly string[]): boolean => {
 
 /**
  * The share of a large file that the second thread reads, from a record's start near that far
- * from the end, while this one reads the rest: less than half, as the thread starts late (it is
- * still loading the engine when reading begins).
+ * from the end, while this one reads the rest and then appends the thread's records. Measured at
+ * fourth-1m: with 0.45 this thread never waited for the other (reading 4.4–4.8 s), with 0.52 it
+ * waited 0.1–0.2 s (4.1–4.5 s).
  */
-const THREAD_READS = 0.45;
+const THREAD_READS = 0.5;
 
 /** From how large a file its last part is read on the second thread (about 20,000 records). */
 const SPLIT_READ_BYTES = 2_000_000;
