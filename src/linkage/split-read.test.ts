@@ -8,7 +8,7 @@ import { LinkageEngine } from './engine/engine.ts';
 import { personConfig } from './engine/person-config.ts';
 import { readCsv, readPart, splitPoint } from './linkage.csv.ts';
 import { readInput } from './linkage.run.ts';
-import { spawnSecondThread } from './second-thread.ts';
+import { type BatchThread, spawnSecondThread } from './second-thread.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-split-read-'));
 const thread = spawnSecondThread();
@@ -33,10 +33,17 @@ const write = (name: string, text: string | Buffer): string => {
   return file;
 };
 
+/** Per file read with the thread: how many records the thread read (null: it gave up). */
+const threadRead: (number | null)[] = [];
+const spy: BatchThread = {
+  ...thread,
+  readPart: (job) => thread.readPart(job).then((part) => (threadRead.push(part ? part.ids.length : null), part)),
+};
+
 /** Everything the engine's dataset holds after reading the file (with the thread or without). */
 const readAll = async (file: string, withThread: boolean) => {
   const e = new LinkageEngine(personConfig());
-  await readInput(e, file, 0, undefined, withThread ? thread : null);
+  await readInput(e, file, 0, undefined, withThread ? spy : null);
   return {
     ids: [...e.data.ids],
     values: e.data.fields.map((f) => Array.from({ length: e.data.size }, (_, r) => e.data.column(f).at(r))),
@@ -53,6 +60,13 @@ describe('reading a file on two threads', () => {
     const one = await readAll(file, false);
     expect(one.ids.length).toBe(5000);
     expect(await readAll(file, true)).toEqual(one);
+    // The thread read about half of them.
+    expect(threadRead.at(-1)).toBeGreaterThan(2000);
+    // Lines ended as Windows ends them, read from the middle as from the start.
+    const crlf = write('people-crlf.csv', list(5000).replace(/\n/g, '\r\n'));
+    expect(splitPoint(crlf, 0.5)!.shape.crlf).toBe(true);
+    expect(await readAll(crlf, true)).toEqual(await readAll(crlf, false));
+    expect(threadRead.at(-1)).toBeGreaterThan(2000);
   });
 
   it('splits at a line feed outside quotes', async () => {
@@ -75,6 +89,7 @@ describe('reading a file on two threads', () => {
     const one = await readAll(file, false);
     expect(one.strings.flat()).toContain('Бурятия,\n(Улан-Удэ)');
     expect(await readAll(file, true)).toEqual(one);
+    expect(threadRead.at(-1)).toBeGreaterThan(500);
   });
 
   it('has no split for a Windows-1251 file', () => {
@@ -99,6 +114,7 @@ describe('reading a file on two threads', () => {
     expect(rows).toBe(3000);
     expect(ids).toEqual(Array.from({ length: 3000 }, (_, i) => `r${i}`));
     expect(await readAll(file, true)).toEqual(await readAll(file, false));
+    expect(threadRead.at(-1)).toBeNull();
   });
 
   it('names the line of a duplicate id or a bad record in the thread’s part', async () => {
