@@ -11,6 +11,16 @@ const snapshot = (e: LinkageEngine): { features: number[][]; interners: string[]
   interners: e.features.interners.map((i) => [...i.values]),
 });
 
+/** sync() with a second thread started for it and stopped after. */
+const syncWithThread = async (e: LinkageEngine): Promise<{ threads: 1 | 2 }> => {
+  const thread = spawnSecondThread();
+  try {
+    return await syncOnTwoThreads(e, thread);
+  } finally {
+    await thread.stop();
+  }
+};
+
 describe('the second thread', () => {
   it('fills every feature and interner of person records as one thread does, token for token', async () => {
     const build = await personEngines(11);
@@ -18,9 +28,7 @@ describe('the second thread', () => {
     one.sync();
     const two = build();
     // Two threads took tasks: the other's features were adopted, not computed here again.
-    const thread = spawnSecondThread();
-    expect(await syncOnTwoThreads(two, thread)).toEqual({ threads: 2 });
-    await thread.stop();
+    expect(await syncWithThread(two)).toEqual({ threads: 2 });
     expect(snapshot(two)).toEqual(snapshot(one));
     const serial = one.train();
     const parallel = two.train();
@@ -68,9 +76,7 @@ describe('the second thread', () => {
     const one = build();
     one.sync();
     const two = build();
-    const thread = spawnSecondThread();
-    expect(await syncOnTwoThreads(two, thread)).toEqual({ threads: 2 });
-    await thread.stop();
+    expect(await syncWithThread(two)).toEqual({ threads: 2 });
     expect(snapshot(two)).toEqual(snapshot(one));
   });
 });

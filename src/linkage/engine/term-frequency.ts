@@ -38,14 +38,17 @@ export interface SharedFrequencies {
 export interface CountedFrequencies {
   total: number;
   counts: (Grown | null)[];
-  chains: ({
-    joint: Grown[];
-    context: Grown[];
-    jointCounts: Grown[];
-    contextCounts: Grown[];
-    jointIds: IdTableArrays[];
-    contextIds: IdTableArrays[];
-  } | null)[];
+  chains: (CountedChain | null)[];
+}
+
+/** One chain's per-record ids and counts per depth, and the tables that intern its keys. */
+interface CountedChain {
+  joint: Grown[];
+  context: Grown[];
+  jointCounts: Grown[];
+  contextCounts: Grown[];
+  jointIds: IdTableArrays[];
+  contextIds: IdTableArrays[];
 }
 
 /** The buffers of counted(), moved rather than copied to the thread that adopts them. */
@@ -80,12 +83,8 @@ const regrown = (x: Grown): GrowInt32 => {
   g.length = x.length;
   return g;
 };
-const wrap = (a: Int32Array): GrowInt32 => {
-  const g = new GrowInt32(1);
-  g.data = a;
-  g.length = a.length;
-  return g;
-};
+/** A shared array (SharedFrequencies) as a GrowInt32's whole data. */
+const whole = (a: Int32Array): Grown => ({ data: a, length: a.length });
 
 /** Pseudo-records of shrinkage towards the coarser frequency. */
 const SHRINK = 100;
@@ -342,20 +341,41 @@ export class TermFrequencies {
 
   /** Takes over a main thread's counts instead of counting again (a worker's scorer). */
   adopt(shared: SharedFrequencies): void {
-    this.total = shared.total;
     shared.floors.forEach((value, i) => {
       if (value) this.floors[i] = { value, stamp: new Int32Array(0), epoch: 0, frozen: true };
     });
-    shared.counts.forEach((c, i) => {
-      if (c && this.counts[i]) this.counts[i] = wrap(c);
+    this.replaceCounts({
+      total: shared.total,
+      counts: shared.counts.map((c) => c && whole(c)),
+      chains: shared.chains.map(
+        (s) =>
+          s && {
+            joint: s.joint.map(whole),
+            context: s.context.map(whole),
+            jointCounts: s.jointCounts.map(whole),
+            contextCounts: s.contextCounts.map(whole),
+          },
+      ),
     });
-    shared.chains.forEach((s, i) => {
+  }
+
+  /** Another table's counts in place of this one's (adopt, adoptCounted). */
+  private replaceCounts(counted: {
+    total: number;
+    counts: (Grown | null)[];
+    chains: (Pick<CountedChain, 'joint' | 'context' | 'jointCounts' | 'contextCounts'> | null)[];
+  }): void {
+    this.total = counted.total;
+    counted.counts.forEach((c, i) => {
+      if (c && this.counts[i]) this.counts[i] = regrown(c);
+    });
+    counted.chains.forEach((s, i) => {
       const ch = this.chains[i];
       if (!s || !ch) return;
-      ch.joint = s.joint.map(wrap);
-      ch.context = s.context.map(wrap);
-      ch.jointCounts = s.jointCounts.map(wrap);
-      ch.contextCounts = s.contextCounts.map(wrap);
+      ch.joint = s.joint.map(regrown);
+      ch.context = s.context.map(regrown);
+      ch.jointCounts = s.jointCounts.map(regrown);
+      ch.contextCounts = s.contextCounts.map(regrown);
     });
   }
 
@@ -388,17 +408,10 @@ export class TermFrequencies {
    */
   adoptCounted(counted: CountedFrequencies): void {
     if (this.total !== 0) throw new Error('adoptCounted: this table has counted records already');
-    this.total = counted.total;
-    counted.counts.forEach((c, i) => {
-      if (c && this.counts[i]) this.counts[i] = regrown(c);
-    });
+    this.replaceCounts(counted);
     counted.chains.forEach((s, i) => {
       const ch = this.chains[i];
       if (!s || !ch) return;
-      ch.joint = s.joint.map(regrown);
-      ch.context = s.context.map(regrown);
-      ch.jointCounts = s.jointCounts.map(regrown);
-      ch.contextCounts = s.contextCounts.map(regrown);
       ch.jointIds = s.jointIds.map((t) => IdTable.from(t));
       ch.contextIds = s.contextIds.map((t) => IdTable.from(t));
     });
