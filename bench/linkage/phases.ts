@@ -8,6 +8,7 @@ import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { generatedFiles } from './datasets.ts';
 import { mayNormaliseInParallel, readInput } from '../../src/linkage/linkage.run.ts';
 import { collectGarbage } from '../../src/linkage/engine/collect-garbage.ts';
+import { forgetMemos } from '../../src/linkage/engine/normalize/memo.ts';
 import { PARALLEL_SYNC_RECORDS } from '../../src/linkage/engine/parallel-sync.ts';
 import { spawnSecondThread } from '../../src/linkage/second-thread.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from '../../src/linkage/engine/two-threads.ts';
@@ -38,7 +39,7 @@ const lap = (phase: string): void => {
 const engine = new LinkageEngine(personConfig());
 // As `kintrace dedupe` does (linkage.run.ts): the second thread loads while the file is read.
 const spawned = mayNormaliseInParallel([files.people]) ? spawnSecondThread() : null;
-await readInput(engine, files.people, 0, undefined, spawned);
+await readInput(engine, files.people, 0, undefined, process.env.NOSPLIT ? null : spawned);
 lap('read');
 const thread = engine.data.size >= PARALLEL_SYNC_RECORDS ? spawned : null;
 if (thread) await syncOnTwoThreads(engine, thread);
@@ -47,7 +48,9 @@ else {
   engine.sync();
 }
 lap('normalise');
-// As the command does (linkage.run.ts): a full collection between phases, so the peak is the command's.
+// As the command does (linkage.run.ts): the memos forgotten and a full collection between phases,
+// so the peak is the command's.
+forgetMemos();
 collectGarbage();
 if (!thread) {
   engine.blocking.ensureKeys();

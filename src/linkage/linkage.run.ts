@@ -18,6 +18,7 @@ import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engi
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
+import { forgetMemos } from './engine/normalize/memo.ts';
 
 export interface RunOptions {
   files: string[];
@@ -220,15 +221,13 @@ const linkRecords = async (
   if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
   // Each phase's garbage is collected before the next allocates (collect-garbage.ts): the run's
   // peak memory is its largest phase, not the sum of what the earlier ones left behind.
-  if (thread) {
-    await syncOnTwoThreads(engine, thread);
-    collectGarbage();
-    await trainOnTwoThreads(engine, thread);
-  } else {
-    engine.sync();
-    collectGarbage();
-    engine.train();
-  }
+  if (thread) await syncOnTwoThreads(engine, thread);
+  else engine.sync();
+  // Every value of the file is normalised: the normalisers' memos are asked nothing more.
+  forgetMemos();
+  collectGarbage();
+  if (thread) await trainOnTwoThreads(engine, thread);
+  else engine.train();
   collectGarbage();
   // Human decisions are labels as well as constraints: they update m before scoring.
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;

@@ -5,6 +5,7 @@
 // candidate pairs to score. The main thread may stop it after any job.
 import { parentPort } from 'node:worker_threads';
 import { readPart } from './linkage.csv.ts';
+import { forgetMemos } from './engine/normalize/memo.ts';
 import type { PartJob } from './second-thread.ts';
 import type { ChangedFeatures, RegistryMark } from './engine/dataset.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
@@ -62,6 +63,8 @@ parentPort!.postMessage(
   changed,
   changed.features.map((f) => f.data.buffer as ArrayBuffer),
 );
+// Every value this thread will see is normalised: the normalisers' memos go before training.
+forgetMemos();
 
 // The random pairs for u and the term frequencies: the other thread's features and the records'
 // rows taken, and the pairs drawn and compared and the records counted while the other thread
