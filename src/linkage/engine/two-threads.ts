@@ -136,8 +136,9 @@ export const trainOnTwoThreads = async (
  * From how many records scoring starts a fresh thread rather than keep the batch run's: the kept
  * thread holds what normalising and training left in its heap and its allocator, at a million
  * records about 60 MB more than a fresh one (peak 1,417 → 1,472 MB, once 1,513 MB, in three paired
- * runs of fourth-1m), and it saved no time there (1.01× wall), where a fresh thread's copy of the
- * features is small next to scoring. At 200,000 records it saved 6% of the wall time.
+ * runs of fourth-1m; measured before the memos were forgotten after normalising, memo.ts), and it
+ * saved no time there (1.01× wall), where a fresh thread's copy of the features is small next to
+ * scoring. At 200,000 records it saved 6% of the wall time.
  */
 export const FRESH_SCORING_THREAD_RECORDS = 500_000;
 
@@ -175,8 +176,8 @@ const scoringThread = (
 /**
  * predict() on two threads (parallel.ts); the same pairs and weights. `thread`: the batch run's
  * second thread, which is stopped after; without it, if it failed earlier, or from
- * FRESH_SCORING_THREAD_RECORDS, a scoring thread is started. Falls back to one thread if that thread cannot start or fails. `mainScores`: false
- * leaves every chunk to the other thread (tests).
+ * FRESH_SCORING_THREAD_RECORDS, a scoring thread is started. Falls back to one thread if that
+ * thread cannot start or fails. `mainScores`: false leaves every chunk to the other thread (tests).
  */
 export const predictOnTwoThreads = async (
   engine: LinkageEngine,
