@@ -188,19 +188,45 @@ const fastPass = async (
   onRecord: (record: string[]) => void,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
   end = total,
-): Promise<boolean> => {
-  const splitter = new FastCsvSplitter(format.delimiter);
-  const decode = decoderOf(format.encoding);
+): Promise<boolean> =>
   // Up to `end`, a record's start: the split's rest is read elsewhere.
-  const input = createReadStream(file, { highWaterMark: 1 << 20, ...(end < total ? { end: end - 1 } : {}) });
-  let bytes = 0;
+  feedSplitter(
+    file,
+    new FastCsvSplitter(format.delimiter),
+    format.encoding,
+    { start: 0, end, total },
+    onRecord,
+    (bytes) => onProgress?.(bytes, total),
+  );
+
+/**
+ * Feeds the file's bytes [start, end) through the splitter, chunk by chunk: false once it gives
+ * up, or once `stopped()` says so after a chunk. A byte that is not of the encoding throws
+ * NotUtf8Error.
+ */
+const feedSplitter = async (
+  file: string,
+  splitter: FastCsvSplitter,
+  encoding: Encoding,
+  range: { start: number; end: number; total: number },
+  onRecord: (record: string[]) => void,
+  onBytes?: (bytesRead: number) => void,
+  stopped: () => boolean = () => false,
+): Promise<boolean> => {
+  const decode = decoderOf(encoding);
+  const input = createReadStream(file, {
+    highWaterMark: 1 << 20,
+    start: range.start,
+    ...(range.end < range.total ? { end: range.end - 1 } : {}),
+  });
+  let bytes = range.start;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (!splitter.feed(decode(chunk), false, onRecord)) return false;
-      onProgress?.(bytes, total);
+      if (!splitter.feed(decode(chunk), false, onRecord) || stopped()) return false;
+      onBytes?.(bytes);
     }
-    return splitter.feed(decode(), true, onRecord);
+    return splitter.feed(decode(), true, onRecord) && !stopped();
   } finally {
     input.destroy();
   }
@@ -347,23 +373,17 @@ export const readPart = async (
   required: number,
   add: (record: string[]) => void,
 ): Promise<boolean> => {
-  const splitter = new FastCsvSplitter(start.delimiter, start.shape);
-  const decode = decoderOf('utf-8');
-  const input = createReadStream(file, { highWaterMark: 1 << 20, start: start.from });
   let empty = false;
   const onRecord = (record: string[]): void => {
     if (!record[required]) empty = true;
     if (!empty) add(record);
   };
+  const splitter = new FastCsvSplitter(start.delimiter, start.shape);
+  const range = { start: start.from, end: Number.POSITIVE_INFINITY, total: Number.POSITIVE_INFINITY };
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      if (!splitter.feed(decode(chunk), false, onRecord) || empty) return false;
-    }
-    return splitter.feed(decode(), true, onRecord) && !empty;
+    return await feedSplitter(file, splitter, 'utf-8', range, onRecord, undefined, () => empty);
   } catch (err) {
     if (err instanceof NotUtf8Error) return false;
     throw err;
-  } finally {
-    input.destroy();
   }
 };
