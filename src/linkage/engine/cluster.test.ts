@@ -83,4 +83,14 @@ describe('constrained clustering', () => {
     expect(r.alarms.length).toBeGreaterThan(0);
     expect(r.rejected.size).toBeGreaterThan(0);
   });
+  it('names the larger cluster in the alarm, whichever side of the edge it is on', () => {
+    const probs: Record<string, number> = {};
+    for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) probs[`${i}-${j}`] = 0.99;
+    // The cluster of five is the edge's first record: a merge with record 5 would pass the cap.
+    probs['0-5'] = 0.98;
+    const { edges, check } = world(probs);
+    const r = cluster(6, edges, check, { ...opts, maxClusterSize: 5, alarmSize: 100 });
+    expect(r.rejected.size).toBe(1);
+    expect(r.alarms).toEqual([{ representative: 0, size: 5 }]);
+  });
 });
