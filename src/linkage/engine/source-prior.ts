@@ -69,15 +69,19 @@ export function learnSourcePrior(
   /** Edges below this weight (kept for other uses) are not counted. */
   countedFrom = Number.NEGATIVE_INFINITY,
 ): SourcePrior | null {
-  const ids = new Map<number, number>();
+  // Each list's index in order of first appearance (a table by key, not a Map: it is asked for
+  // every record and twice for every edge).
+  const ids = new Int32Array(keys.keyCount()).fill(-1);
+  const listKeys: number[] = [];
   const count: number[] = [];
   for (let r = 0; r < size; r++) {
     const k = keys.key(r);
     if (k < 0) continue;
-    let i = ids.get(k);
-    if (i === undefined) {
+    let i = ids[k];
+    if (i < 0) {
       i = count.length;
-      ids.set(k, i);
+      ids[k] = i;
+      listKeys.push(k);
       count.push(0);
     }
     count[i]++;
@@ -112,9 +116,11 @@ export function learnSourcePrior(
   const cellOf = new Int32Array(edges.length).fill(-1);
   for (let e = 0; e < edges.length; e++) {
     if (edges.weight[e] < countedFrom) continue;
-    const i = ids.get(keys.key(edges.a[e]));
-    const j = ids.get(keys.key(edges.b[e]));
-    if (i === undefined || j === undefined) continue;
+    const ka = keys.key(edges.a[e]);
+    const kb = keys.key(edges.b[e]);
+    const i = ka >= 0 ? ids[ka] : -1;
+    const j = kb >= 0 ? ids[kb] : -1;
+    if (i < 0 || j < 0) continue;
     const [ri, rj] = rowOf[i] < rowOf[j] ? [rowOf[i], rowOf[j]] : [rowOf[j], rowOf[i]];
     cellOf[e] = i === j ? table + i : ri * n + rj;
   }
@@ -133,7 +139,7 @@ export function learnSourcePrior(
     }
     adjust = rates(expected, pairs, lambda, priorMatches);
   }
-  const sources = [...ids.keys()].map((k) => keys.keyText(k));
+  const sources = listKeys.map((k) => keys.keyText(k));
   const byRow = Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => adjust[Math.min(i, j) * n + Math.max(i, j)]),
   );

@@ -570,13 +570,13 @@ export class TermFrequencies {
   /**
    * The records of the scored man that hold r's value, itself included: `assumed` before a
    * clustering; after one, at least the better attested of the pair's two clusters (one man in
-   * forty lists is forty records of his surname, not forty men who bear it).
+   * forty lists is forty records of his surname, not forty men who bear it). `v`: r's value.
    */
-  private ownNationally(i: number, r: number, assumed: number, partner: number): number {
+  private ownNationally(i: number, r: number, v: number, assumed: number, partner: number): number {
     const own = this.nationalOwn?.[i];
     if (!own || r >= own.length) return assumed;
-    const c = this.comparisons[i];
-    const partners = partner >= 0 && partner < own.length && c.tfKey!(partner) === c.tfKey!(r) ? own[partner] : 0;
+    const partners =
+      partner >= 0 && partner < own.length && this.comparisons[i].tfKey!(partner) === v ? own[partner] : 0;
     return Math.max(assumed, own[r], partners);
   }
 
@@ -589,14 +589,20 @@ export class TermFrequencies {
     return d;
   }
 
-  /** log2 of the frequency of record r's value of comparison i among other records, within depth d. */
   /**
    * The most a frequency can lower u: log2 of u over the smallest frequency the shrinkage allows
-   * (a value seen nowhere else), for scoring to skip pairs that cannot reach a floor.
+   * (a value seen nowhere else), for scoring to skip pairs that cannot reach a floor. Asked once
+   * per scored pair, so kept until the count of records changes.
    */
   maxLog2Lift(): number {
-    return Math.log2((this.total + NATIONAL_SHRINK) / NATIONAL_SHRINK);
+    if (this.liftAt !== this.total) {
+      this.lift = Math.log2((this.total + NATIONAL_SHRINK) / NATIONAL_SHRINK);
+      this.liftAt = this.total;
+    }
+    return this.lift;
   }
+  private lift = 0;
+  private liftAt = -1;
 
   /**
    * log2 of the frequency of record r's value of comparison i among the other records, within
@@ -613,7 +619,7 @@ export class TermFrequencies {
     const self = r < this.total ? 1 : 0;
     const n = Math.max(this.total - self, 1);
     const count =
-      v >= 0 && v < counts.length ? Math.max(counts.data[v] - this.ownNationally(i, r, self + own, partner), 0) : 0;
+      v >= 0 && v < counts.length ? Math.max(counts.data[v] - this.ownNationally(i, r, v, self + own, partner), 0) : 0;
     let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
     // Where the pair shares no place, the value's frequency where men of its context come from.
