@@ -30,17 +30,20 @@ export interface MemberSets {
   forbidden(x: number, y: number): boolean;
 }
 
-/** Merges clusters whose profiles reach the link threshold; returns how many merges it made. */
+/**
+ * Merges clusters whose profiles reach the link threshold; returns how many merges it made.
+ * `prob`: each edge's probability (of its weight).
+ */
 export const mergeByProfile = (
   edges: Edges,
+  prob: Float64Array,
   fields: FieldCheck,
   sets: MemberSets,
   opts: { linkThreshold: number; reviewThreshold: number; maxClusterSize: number },
 ): number => {
   const order: number[] = [];
   for (let e = 0; e < edges.length; e++) {
-    const p = probability(edges.weight[e]);
-    if (p >= opts.reviewThreshold && sets.find(edges.a[e]) !== sets.find(edges.b[e])) order.push(e);
+    if (prob[e] >= opts.reviewThreshold && sets.find(edges.a[e]) !== sets.find(edges.b[e])) order.push(e);
   }
   order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
   const profile = profileOf(fields, sets.forbidden);

@@ -126,8 +126,11 @@ export const cluster = (
   const rejected = { constraint: 0, average: 0, size: 0 };
   // Compared as probabilities: a threshold taken from an edge's own probability (the target
   // precision's) must take that edge in, and weightOf(probability(w)) may come back above w.
+  // Each edge's probability once: the merges, their averages and the review list all ask for it.
+  const prob = new Float64Array(edges.length);
+  for (let e = 0; e < edges.length; e++) prob[e] = probability(edges.weight[e]);
   const linkable: number[] = [];
-  for (let e = 0; e < edges.length; e++) if (probability(edges.weight[e]) >= opts.linkThreshold) linkable.push(e);
+  for (let e = 0; e < edges.length; e++) if (prob[e] >= opts.linkThreshold) linkable.push(e);
   // Ties broken by record order: the result must not depend on which thread found an edge first.
   const order = edgesByWeight(Int32Array.from(linkable), edges.weight, edges.a, edges.b);
   const alarmed = new Set<number>();
@@ -158,7 +161,7 @@ export const cluster = (
       // (a pair has one edge). As the general case below decides it.
       if (forbidden(ra, rb)) {
         rejected.constraint++;
-      } else if (probability(edges.weight[e]) < opts.minAverage) {
+      } else if (prob[e] < opts.minAverage) {
         rejected.average++;
       } else union(ra, rb);
       continue;
@@ -183,7 +186,7 @@ export const cluster = (
         }
         const known = edgeTo ? edgeTo[y] : -1;
         if (known >= 0) {
-          sum += probability(edges.weight[known]);
+          sum += prob[known];
           continue;
         }
         const s = check.score(x, y);
@@ -210,7 +213,7 @@ export const cluster = (
   }
   const profileMerges =
     opts.compareClusters && check.fields
-      ? mergeByProfile(edges, check.fields, { find, membersOf, union, forbidden }, opts)
+      ? mergeByProfile(edges, prob, check.fields, { find, membersOf, union, forbidden }, opts)
       : 0;
   const clusterOf = new Int32Array(n);
   const rep = new Int32Array(n).fill(-1);
@@ -221,8 +224,7 @@ export const cluster = (
   }
   const review: number[] = [];
   for (let e = 0; e < edges.length; e++) {
-    if (probability(edges.weight[e]) >= opts.reviewThreshold && clusterOf[edges.a[e]] !== clusterOf[edges.b[e]])
-      review.push(e);
+    if (prob[e] >= opts.reviewThreshold && clusterOf[edges.a[e]] !== clusterOf[edges.b[e]]) review.push(e);
   }
   const alarms: { representative: number; size: number }[] = [];
   for (let r = 0; r < n; r++) {
