@@ -14,7 +14,7 @@
 // batch frequencies.
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
-import { ClusterMembers } from './cluster-members.ts';
+import { OwnRecords } from './own-records.ts';
 import { IdTable, type IdTableArrays } from './id-table.ts';
 
 /** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
@@ -97,16 +97,6 @@ const SHRINK = 100;
 const OWN_RECORDS = 4;
 /** Pseudo-records at the level's average u behind every national frequency. */
 const NATIONAL_SHRINK = 1000;
-/**
- * Records of a name below which a clustering's share of one man in it is not read
- * (sameManLog2Odds). Measured: below twenty records per name the model's names-only pairs are
- * calibrated on every generator (diagnose.ts), and from ten on the share lowered precision.
- */
-const NAMESAKE_RECORDS = 20;
-/** Records of a name that can be told apart (toldApart) below which their share is not read. */
-const TOLD_APART_RECORDS = 10;
-/** The most a clustering may say that two records of one name are one man. */
-const MAX_SAME_MAN = 0.99;
 
 interface Chain {
   comparison: number;
@@ -178,19 +168,8 @@ export class TermFrequencies {
   private floors: (Floors | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
-  /**
-   * Per chain comparison, per depth: per record, how many records of its cluster hold its
-   * (value, context) — the scored man's own records, counted (ownFromClusters), instead of the
-   * OWN_RECORDS assumed before any clustering.
-   */
-  private clusterOwn: (Uint16Array[] | null)[] | null = null;
-  /** Per tf comparison: per record, how many records of its cluster hold its value (itself included). */
-  private nationalOwn: (Uint16Array | null)[] | null = null;
-  /**
-   * Per chain comparison, per depth, per joint id of (value, contexts to that depth): its records
-   * that can be told apart (toldApart), and Σ n(n − 1) over the clusters holding n of them.
-   */
-  private sameMan: ({ pairs: Float64Array; records: Int32Array }[] | null)[] | null = null;
+  /** Each man's own records, counted from a clustering (ownFromClusters); null before one. */
+  private own: OwnRecords | null = null;
 
   constructor(
     private readonly comparisons: readonly Comparison[],
@@ -482,73 +461,26 @@ export class TermFrequencies {
    * man; null forgets them.
    */
   ownFromClusters(clusterOf: Int32Array | null): void {
-    if (!clusterOf) {
-      this.clusterOwn = null;
-      this.nationalOwn = null;
-      this.sameMan = null;
-      return;
-    }
-    const clusters = new ClusterMembers(clusterOf);
-    this.clusterOwn = this.chains.map((ch) =>
-      ch ? ch.joint.map((joint) => clusters.sameValue((r) => (r < joint.length ? joint.data[r] : -1))) : null,
-    );
-    this.nationalOwn = this.comparisons.map((c, i) => (this.counts[i] ? clusters.sameValue((r) => c.tfKey!(r)) : null));
-    // Per depth d, Σ over clusters of n(n − 1) per (value, first d contexts), n its told-apart
-    // records in the cluster (toldApart): each such record adds the others of its cluster that
-    // share it.
-    this.sameMan = this.chains.map((ch, i) => {
-      if (!ch) return null;
-      const apart = this.toldApart(i);
-      return ch.joint.map((joint, d) => {
-        const own = clusters.sameValue((r) => (r < joint.length && apart[r] === 1 ? joint.data[r] : -1));
-        const size = ch.jointCounts[d].length;
-        const pairs = new Float64Array(size);
-        const records = new Int32Array(size);
-        for (let r = 0; r < own.length; r++) {
-          if (own[r] === 0) continue;
-          records[joint.data[r]]++;
-          pairs[joint.data[r]] += own[r] - 1;
-        }
-        return { pairs, records };
-      });
-    });
-  }
-
-  /**
-   * Per record, 1 where it can be told apart from its namesakes, for comparison i's chain: it holds a
-   * value of some term-frequency comparison beyond the name and its contexts (a patronymic, a
-   * birth date, a unit for a given name within surname and region). Only such records say how a
-   * name's records fall into men: the first clustering may have gathered a namesake's bare
-   * records into a man's cluster on the name alone, and counting them there reads the man's share
-   * of the name from that guess. Measured: F1 sixth-20k 0.9086 → 0.9104, the other generators
-   * at 20,000 within ±0.0001 (docs/linkage.md round twenty).
-   */
-  private toldApart(i: number): Uint8Array {
-    const ch = this.chains[i]!;
-    const others = this.comparisons.filter((_, j) => j !== i && this.counts[j] && !ch.within.includes(j));
-    // Once per chain, not per depth: every depth's count reads the same records.
-    return Uint8Array.from({ length: this.total }, (_, r) => (others.some((c) => c.tfKey!(r) >= 0) ? 1 : 0));
+    this.own = clusterOf
+      ? OwnRecords.fromClusters(
+          clusterOf,
+          this.chains,
+          this.comparisons.map((c, i) => (this.counts[i] ? (r: number) => c.tfKey!(r) : null)),
+          this.total,
+        )
+      : null;
   }
 
   /**
    * log2 of the odds that two records sharing record r's value and its first d contexts (a given
-   * name and surname; and region, d = 2) are one man, as the clustering found them: Σ n_c(n_c − 1)
-   * / k(k − 1) over its clusters, among the records that can be told apart. A name one man holds
-   * most of is likely his in any list (a man in forty lists is the likeliest owner of the next
-   * record that names only him), which name frequencies, counting records as if each were
-   * another man, cannot say. null before a clustering, with fewer than NAMESAKE_RECORDS records
-   * of the value in those contexts, or fewer than TOLD_APART_RECORDS of them told apart.
+   * name and surname; and region, d = 2) are one man, as the clustering found them (own-records.ts).
+   * A name one man holds most of is likely his in any list (a man in forty lists is the likeliest
+   * owner of the next record that names only him), which name frequencies, counting records as
+   * if each were another man, cannot say. null before a clustering, or with too few records.
    */
   sameManLog2Odds(i: number, r: number, d: number): number | null {
-    const same = this.sameMan?.[i]?.[d - 1];
     const ch = this.chains[i];
-    if (!same || !ch || r >= ch.joint[d - 1].length) return null;
-    const j = ch.joint[d - 1].data[r];
-    if (j < 0) return null;
-    const k = same.records[j];
-    if (ch.jointCounts[d - 1].data[j] < NAMESAKE_RECORDS || k < TOLD_APART_RECORDS || same.pairs[j] <= 0) return null;
-    const p = Math.min(same.pairs[j] / (k * (k - 1)), MAX_SAME_MAN);
-    return Math.log2(p / (1 - p));
+    return this.own && ch ? this.own.sameManLog2Odds(i, r, d, ch) : null;
   }
 
   /** The context comparisons of comparison i's chain, coarse to fine (a given name's surname, region). */
@@ -556,28 +488,17 @@ export class TermFrequencies {
     return this.chains[i]?.within ?? [];
   }
 
+  /** The scored man's records holding r's (value, contexts to depth k + 1): counted, or assumed. */
   private ownAt(i: number, k: number, r: number, partner: number): number {
-    const own = this.clusterOwn?.[i]?.[k];
-    if (!own || r >= own.length) return OWN_RECORDS;
-    const mine = own[r];
-    if (partner < 0 || partner >= own.length) return mine;
-    const joint = this.chains[i]!.joint[k].data;
-    // The better attested of the two is the man the pair would be (measured against the sum of
-    // both clusters' records and the smaller of the two: both lower F1 on both blind generators).
-    return joint[partner] === joint[r] ? Math.max(mine, own[partner]) : mine;
+    if (!this.own) return OWN_RECORDS;
+    return this.own.inContext(i, k, r, partner, this.chains[i]!.joint[k].data, OWN_RECORDS);
   }
 
-  /**
-   * The records of the scored man that hold r's value, itself included: `assumed` before a
-   * clustering; after one, at least the better attested of the pair's two clusters (one man in
-   * forty lists is forty records of his surname, not forty men who bear it). `v`: r's value.
-   */
+  /** The scored man's records holding r's value `v` nationally: at least `assumed`, counted after a clustering. */
   private ownNationally(i: number, r: number, v: number, assumed: number, partner: number): number {
-    const own = this.nationalOwn?.[i];
-    if (!own || r >= own.length) return assumed;
-    const partners =
-      partner >= 0 && partner < own.length && this.comparisons[i].tfKey!(partner) === v ? own[partner] : 0;
-    return Math.max(assumed, own[r], partners);
+    if (!this.own) return assumed;
+    const partnerValue = partner >= 0 ? this.comparisons[i].tfKey!(partner) : -1;
+    return this.own.nationally(i, r, v, assumed, partner, partnerValue);
   }
 
   /** How many leading contexts of comparison i a pair agrees on exactly (levels of the pair). */
