@@ -6,22 +6,10 @@
 // Built by TermFrequencies.ownFromClusters and read by its log2Frequency; the chains (the ids of
 // each record's value within its contexts, and their counts) stay the term frequencies' own.
 import { ClusterMembers } from './cluster-members.ts';
+import type { Chain } from './term-chain.ts';
 
-/** A growable array's data and length (dataset.ts GrowInt32). */
-interface Ids {
-  readonly data: Int32Array;
-  readonly length: number;
-}
-
-/** What counting own records reads of one chain of term frequencies (term-frequency.ts Chain). */
-export interface ChainIds {
-  /** Context comparisons, coarse to fine. */
-  readonly within: readonly number[];
-  /** Per depth: per record, the id of its (value, contexts to that depth), −1 when absent. */
-  readonly joint: readonly Ids[];
-  /** Per depth: records per joint id. */
-  readonly jointCounts: readonly Ids[];
-}
+/** What counting own records reads of a chain of term frequencies. */
+export type ChainIds = Pick<Chain, 'within' | 'joint' | 'jointCounts'>;
 
 /**
  * Records of a name below which a clustering's share of one man in it is not read

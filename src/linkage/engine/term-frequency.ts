@@ -15,6 +15,8 @@
 import type { Comparison } from './comparison.ts';
 import { GrowInt32 } from './dataset.ts';
 import { OwnRecords } from './own-records.ts';
+import { type Chain, combine } from './term-chain.ts';
+import { PlaceFloors } from './term-places.ts';
 import { IdTable, type IdTableArrays } from './id-table.ts';
 
 /** What a worker thread needs to score with the main thread's frequencies (typed arrays only). */
@@ -98,61 +100,6 @@ const OWN_RECORDS = 4;
 /** Pseudo-records at the level's average u behind every national frequency. */
 const NATIONAL_SHRINK = 1000;
 
-interface Chain {
-  comparison: number;
-  /** Context comparisons, coarse to fine. */
-  within: number[];
-  /** Per depth d ≥ 1: per record, the dense id of (value, ctx_1..d) and of (ctx_1..d), −1 when absent. */
-  joint: GrowInt32[];
-  context: GrowInt32[];
-  /** Interning tables; absent in a worker thread, which only reads the counts. */
-  jointIds: IdTable[];
-  contextIds: IdTable[];
-  jointCounts: GrowInt32[];
-  contextCounts: GrowInt32[];
-}
-
-/** Exact key of (id at the previous depth, next value): both are dense ids below 2^26. */
-const combine = (prev: number, x: number): number => prev * 67_108_864 + x;
-
-/**
- * Counts for the frequency of a value (a given name) in the places (regions) that records of its
- * first context (a surname) come from: a Магомедов named in a record without a region is most
- * likely from Dagestan, and "Руслан" among Dagestani men is ten times commoner than nationally.
- */
-interface Places {
-  /** The chain's first-context id (a surname) → the places its records name. How many name each,
-   * and how many of them hold the value, the chain's second-depth counts already say. */
-  placesOf: Map<number, number[]>;
-  /** value·PLACES + place → records */
-  valueAt: Map<number, number>;
-  /** place → records */
-  at: Int32Array;
-  /** context id → its places and their counts, as of an epoch of the floors (contextPlaces). */
-  byContext: Map<number, ContextPlaces>;
-}
-
-/** The places one context's records name, how many name each, and their sum. */
-interface ContextPlaces {
-  epoch: number;
-  places: number[];
-  named: Int32Array;
-  placed: number;
-}
-
-/** The floor per (value, context) joint id, valid while its stamp is the current epoch. */
-interface Floors {
-  value: Float64Array;
-  stamp: Int32Array;
-  epoch: number;
-  /** A worker's copy: every floor computed, no counts to compute more from. */
-  frozen: boolean;
-}
-/** Place ids (regions: about ninety) are below this, so that id·PLACES stays a small integer. */
-const PLACES = 128;
-/** Records of a context with a place below which its places are not trusted to say where it is from. */
-const MIN_PLACED = 5;
-
 const bump = (counts: GrowInt32, id: number, by: number): void => {
   while (counts.length <= id) counts.push(0);
   counts.data[id] += by;
@@ -162,10 +109,9 @@ export class TermFrequencies {
   /** National counts per comparison (null when it has no tf level). */
   private counts: (GrowInt32 | null)[];
   private readonly chains: (Chain | null)[];
-  /** Per comparison with a two-context chain: its places counts (built on first use), else null. */
-  private places: (Places | null)[];
+  /** Per comparison with a two-context chain: the frequency of its value where its context's records come from. */
+  private readonly placeFloors: (PlaceFloors | null)[];
   private readonly sharing: Uint8Array[];
-  private floors: (Floors | null)[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
   /** Each man's own records, counted from a clustering (ownFromClusters); null before one. */
@@ -196,111 +142,20 @@ export class TermFrequencies {
     // Per comparison: the levels at which a pair shares its value, as a context (exact, or the
     // same names in each other's fields).
     this.sharing = comparisons.map((c) => Uint8Array.from(c.levels, (l, j) => (j === 1 || l.sharesValue ? 1 : 0)));
-    this.places = comparisons.map(() => null);
-    this.floors = comparisons.map(() => null);
-  }
-
-  /** The places counts of comparison i's chain, built from the records counted so far. */
-  private placesOf(i: number): Places {
-    let p = this.places[i];
-    if (!p) {
-      p = { placesOf: new Map(), valueAt: new Map(), at: new Int32Array(PLACES), byContext: new Map() };
-      this.places[i] = p;
-      for (let r = 0; r < this.total; r++) this.place(i, p, r, 1);
-    }
-    return p;
-  }
-
-  private place(i: number, p: Places, r: number, by: number): void {
-    const ch = this.chains[i]!;
-    const v = this.comparisons[i].tfKey!(r);
-    const at = this.comparisons[ch.within[1]].tfKey!(r);
-    const context = r < ch.context[0].length ? ch.context[0].data[r] : -1;
-    if (v < 0 || at < 0 || at >= PLACES || context < 0) return;
-    const places = p.placesOf.get(context);
-    if (!places) p.placesOf.set(context, [at]);
-    else if (!places.includes(at)) places.push(at);
-    p.valueAt.set(v * PLACES + at, (p.valueAt.get(v * PLACES + at) ?? 0) + by);
-    p.at[at] += by;
-    const f = this.floors[i];
-    if (f) f.epoch++;
-  }
-
-  /**
-   * Σ_place P(place | record r's context) · P(its value | place, among records of other contexts):
-   * how common the value is where men of this context come from (0 when too few records of the
-   * context name a place). Kept per (value, context) until the counts change.
-   */
-  private placesFloor(i: number, r: number): number {
-    const ch = this.chains[i]!;
-    const joint = r < ch.joint[0].length ? ch.joint[0].data[r] : -1;
-    if (joint < 0) return 0;
-    let f = this.floors[i];
-    if (!f) {
-      f = { value: new Float64Array(1024), stamp: new Int32Array(1024).fill(-1), epoch: 0, frozen: false };
-      this.floors[i] = f;
-    }
-    if (f.frozen) return joint < f.value.length ? f.value[joint] : 0;
-    if (joint >= f.value.length) {
-      const size = Math.max(joint + 1, f.value.length * 2);
-      const value = new Float64Array(size);
-      value.set(f.value);
-      const stamp = new Int32Array(size).fill(-1);
-      stamp.set(f.stamp);
-      f.value = value;
-      f.stamp = stamp;
-    }
-    if (f.stamp[joint] === f.epoch) return f.value[joint];
-    const p = this.placesOf(i);
-    const v = this.comparisons[i].tfKey!(r);
-    const context = ch.context[0].data[r];
-    let floor = 0;
-    const { places, named, placed } = this.contextPlaces(ch, p, f.epoch, context);
-    if (placed >= MIN_PLACED) {
-      for (let k = 0; k < places.length; k++) {
-        const at = places[k];
-        const n = named[k];
-        // Other contexts only: the scored man's own records (and his namesakes') are not the place.
-        const others = p.at[at] - n;
-        if (n <= 0 || others <= 0) continue;
-        // Records of (value, context, place): the chain's second depth.
-        const id = ch.jointIds[1].get(combine(joint, at));
-        const value = (p.valueAt.get(v * PLACES + at) ?? 0) - (id >= 0 ? ch.jointCounts[1].data[id] : 0);
-        if (value > 0) floor += (n / placed) * (value / others);
-      }
-    }
-    f.value[joint] = floor;
-    f.stamp[joint] = f.epoch;
-    return floor;
-  }
-
-  /**
-   * The places a context's records name and how many name each (the chain's second-depth context
-   * counts), kept per context for the epoch: every value of one surname asks the same question.
-   */
-  private contextPlaces(ch: Chain, p: Places, epoch: number, context: number): ContextPlaces {
-    const kept = p.byContext.get(context);
-    if (kept && kept.epoch === epoch) return kept;
-    const places = p.placesOf.get(context) ?? [];
-    const named = new Int32Array(places.length);
-    let placed = 0;
-    for (let k = 0; k < places.length; k++) {
-      const id = ch.contextIds[1].get(combine(context, places[k]));
-      named[k] = id >= 0 ? ch.contextCounts[1].data[id] : 0;
-      placed += named[k];
-    }
-    const entry = { epoch, places, named, placed };
-    p.byContext.set(context, entry);
-    return entry;
+    this.placeFloors = this.chains.map((ch, i) =>
+      ch?.within.length === 2
+        ? new PlaceFloors(
+            ch,
+            (r) => comparisons[i].tfKey!(r),
+            (r) => comparisons[ch.within[1]].tfKey!(r),
+          )
+        : null,
+    );
   }
 
   /** The counts for a worker thread (copied once; the worker never adds records). */
   share(): SharedFrequencies {
-    const floors = this.chains.map((ch, i) => {
-      if (ch?.within.length !== 2) return null;
-      for (let r = 0; r < this.total; r++) this.placesFloor(i, r);
-      return this.floors[i]?.value ?? null;
-    });
+    const floors = this.placeFloors.map((places) => (places ? places.all(this.total) : null));
     return {
       total: this.total,
       floors,
@@ -321,7 +176,7 @@ export class TermFrequencies {
   /** Takes over a main thread's counts instead of counting again (a worker's scorer). */
   adopt(shared: SharedFrequencies): void {
     shared.floors.forEach((value, i) => {
-      if (value) this.floors[i] = { value, stamp: new Int32Array(0), epoch: 0, frozen: true };
+      if (value) this.placeFloors[i]?.freeze(value);
     });
     this.replaceCounts({
       total: shared.total,
@@ -445,8 +300,7 @@ export class TermFrequencies {
         if (j >= 0) bump(ch.jointCounts[d], j, by);
         if (k >= 0) bump(ch.contextCounts[d], k, by);
       }
-      const p = this.places[i];
-      if (p) this.place(i, p, r, by);
+      this.placeFloors[i]?.counted(r, by);
     });
   }
 
@@ -544,7 +398,8 @@ export class TermFrequencies {
     let f = (count + NATIONAL_SHRINK * prior) / (n + NATIONAL_SHRINK);
     const ch = this.chains[i];
     // Where the pair shares no place, the value's frequency where men of its context come from.
-    if (ch && ch.within.length === 2 && d < 2) f = Math.max(f, this.placesFloor(i, r));
+    const places = this.placeFloors[i];
+    if (places && d < 2) f = Math.max(f, places.floor(r, this.total));
     for (let k = 0; k < d && ch; k++) {
       if (r >= ch.joint[k].length) break;
       const jid = ch.joint[k].data[r];
