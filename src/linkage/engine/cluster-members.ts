@@ -1,7 +1,7 @@
 // The members of each cluster of a clustering, contiguous (a counting sort by cluster), and for
 // every record how many members of its cluster hold its value of some key. Clusters are small, so
 // counting one value among a cluster's members is a short scan. Read by the clustering's second
-// look (term-frequency.ts ownFromClusters): a man's own records, counted.
+// look (own-records.ts OwnRecords): a man's own records, counted.
 
 export class ClusterMembers {
   /** Members of cluster c are members[start[c] .. start[c + 1]). */
