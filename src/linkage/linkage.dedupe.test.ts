@@ -33,6 +33,22 @@ const clusters = (file: string): string[][] => {
 };
 
 describe('kintrace dedupe', () => {
+  it('reports each phase of the run as it ends, in order (what bench/linkage/phases.ts times)', async () => {
+    const input = join(dir, 'phases.csv');
+    writeFileSync(input, INPUT);
+    const phases: string[] = [];
+    const result = await runLinkage({
+      files: [input],
+      config: personConfig(),
+      progress: false,
+      onPhase: (phase, engine, detail) => {
+        expect(engine.data.size).toBe(8);
+        phases.push(detail ? `${phase} ${detail}` : phase);
+      },
+    });
+    expect(phases).toEqual(['read', 'normalise', 'train', 'score 1 thread(s)', 'cluster']);
+    expect(result.clusters.clusterOf).toHaveLength(8);
+  });
   it('finds the known clusters and keeps brothers and namesakes apart', async () => {
     const input = join(dir, 'people.csv');
     writeFileSync(input, INPUT);

@@ -28,7 +28,12 @@ export interface RunOptions {
   decisionsFile?: string;
   /** Show progress bars (stderr). */
   progress: boolean;
+  /** Called as each phase ends: bench/linkage/phases.ts times them. `detail`: the scoring's threads. */
+  onPhase?: (phase: RunPhase, engine: LinkageEngine, detail?: string) => void;
 }
+
+/** The batch run's phases, in order. */
+export type RunPhase = 'read' | 'normalise' | 'train' | 'score' | 'cluster';
 
 export interface RunResult {
   engine: LinkageEngine;
@@ -182,6 +187,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
       await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)), split);
       b.stop();
     }
+    opts.onPhase?.('read', engine);
     const twoThreads = engine.data.size >= PARALLEL_SYNC_RECORDS;
     if (!twoThreads) thread?.stop();
     return await linkRecords(engine, opts, started, twoThreads ? thread : null);
@@ -226,9 +232,11 @@ const linkRecords = async (
   // Every value of the file is normalised: the normalisers' memos are asked nothing more.
   forgetMemos();
   collectGarbage();
+  opts.onPhase?.('normalise', engine);
   if (thread) await trainOnTwoThreads(engine, thread);
   else engine.train();
   collectGarbage();
+  opts.onPhase?.('train', engine);
   // Human decisions are labels as well as constraints: they update m before scoring.
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
   if (decisions && decisions.same.length + decisions.different.length > 0) {
@@ -249,8 +257,10 @@ const linkRecords = async (
       : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
+  opts.onPhase?.('score', engine, `${predicted.stats.threads ?? 1} thread(s)`);
   collectGarbage();
   const clusters = engine.cluster(predicted.edges, decisions);
+  opts.onPhase?.('cluster', engine);
   return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
 };
 
