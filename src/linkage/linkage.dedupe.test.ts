@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { dedupeCommand } from './linkage.cli.ts';
 import { runLinkage, writePairs } from './linkage.run.ts';
@@ -48,6 +48,22 @@ describe('kintrace dedupe', () => {
     });
     expect(phases).toEqual(['read', 'normalise', 'train', 'score 1 thread(s)', 'cluster']);
     expect(result.clusters.clusterOf).toHaveLength(8);
+  });
+  it('says on the terminal when it trains and when it clusters, which have no bar', async () => {
+    const input = join(dir, 'said.csv');
+    writeFileSync(input, INPUT);
+    const said: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      said.push(String(chunk));
+      return true;
+    });
+    try {
+      await runLinkage({ files: [input], config: personConfig(), progress: true });
+    } finally {
+      write.mockRestore();
+    }
+    expect(said.join('')).toContain('training the model on 8 records');
+    expect(said.join('')).toMatch(/clustering \d+ scored pairs/);
   });
   it('finds the known clusters and keeps brothers and namesakes apart', async () => {
     const input = join(dir, 'people.csv');

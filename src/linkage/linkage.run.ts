@@ -259,6 +259,8 @@ const linkRecords = async (
   scoring.stop();
   opts.onPhase?.('score', engine, `${predicted.stats.threads ?? 1} thread(s)`);
   collectGarbage();
+  // A quarter of a million-record run, with no bar of its own: say what it is doing.
+  if (opts.progress) process.stderr.write(`clustering ${predicted.edges.length} scored pairs…\n`);
   const clusters = engine.cluster(predicted.edges, decisions);
   opts.onPhase?.('cluster', engine);
   return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
