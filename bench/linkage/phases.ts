@@ -13,10 +13,10 @@ const name = arg('case') ?? 'independent-1m';
 const files = await generatedFiles(name, Number(arg('seed') ?? 42));
 if (!files) throw new Error('--case own-20k, independent-1m, …');
 
-const LABELS: Record<RunPhase, string> = {
+/** Training is printed in its own parts (below). */
+const LABELS: Record<Exclude<RunPhase, 'train'>, string> = {
   read: 'read',
   normalise: 'normalise',
-  train: 'train',
   score: 'scoring',
   cluster: 'clustering',
 };

@@ -25,13 +25,24 @@ export interface SharedFrequencies {
   /** Per comparison with a two-context chain: its floors for every (value, context) of the records. */
   floors: (Float64Array | null)[];
   counts: (Int32Array | null)[];
-  chains: ({
-    joint: Int32Array[];
-    context: Int32Array[];
-    jointCounts: Int32Array[];
-    contextCounts: Int32Array[];
-  } | null)[];
+  chains: (ChainArrays<Int32Array> | null)[];
 }
+
+/** A chain's per-depth ids and counts (term-chain.ts Chain), in whatever form they travel. */
+interface ChainArrays<T> {
+  joint: T[];
+  context: T[];
+  jointCounts: T[];
+  contextCounts: T[];
+}
+
+/** Each of a chain's arrays mapped: to share, move or adopt them. */
+const mapChain = <T, U>(ch: ChainArrays<T>, f: (x: T) => U): ChainArrays<U> => ({
+  joint: ch.joint.map(f),
+  context: ch.context.map(f),
+  jointCounts: ch.jointCounts.map(f),
+  contextCounts: ch.contextCounts.map(f),
+});
 
 /**
  * The counts of every record, with the tables that intern their (value, context) keys: what a
@@ -44,11 +55,7 @@ export interface CountedFrequencies {
 }
 
 /** One chain's per-record ids and counts per depth, and the tables that intern its keys. */
-interface CountedChain {
-  joint: Grown[];
-  context: Grown[];
-  jointCounts: Grown[];
-  contextCounts: Grown[];
+interface CountedChain extends ChainArrays<Grown> {
   jointIds: IdTableArrays[];
   contextIds: IdTableArrays[];
 }
@@ -114,6 +121,9 @@ export class TermFrequencies {
   private readonly sharing: Uint8Array[];
   /** Records counted so far: records [0, total) are in the counts. */
   total = 0;
+  /** maxLog2Lift() as of `liftAt` records. */
+  private lift = 0;
+  private liftAt = -1;
   /** Each man's own records, counted from a clustering (ownFromClusters); null before one. */
   private own: OwnRecords | null = null;
 
@@ -160,16 +170,7 @@ export class TermFrequencies {
       total: this.total,
       floors,
       counts: this.counts.map((c) => (c ? view(c) : null)),
-      chains: this.chains.map((ch) =>
-        ch
-          ? {
-              joint: ch.joint.map(view),
-              context: ch.context.map(view),
-              jointCounts: ch.jointCounts.map(view),
-              contextCounts: ch.contextCounts.map(view),
-            }
-          : null,
-      ),
+      chains: this.chains.map((ch) => ch && mapChain(ch, view)),
     };
   }
 
@@ -181,15 +182,7 @@ export class TermFrequencies {
     this.replaceCounts({
       total: shared.total,
       counts: shared.counts.map((c) => c && whole(c)),
-      chains: shared.chains.map(
-        (s) =>
-          s && {
-            joint: s.joint.map(whole),
-            context: s.context.map(whole),
-            jointCounts: s.jointCounts.map(whole),
-            contextCounts: s.contextCounts.map(whole),
-          },
-      ),
+      chains: shared.chains.map((s) => s && mapChain(s, whole)),
     });
   }
 
@@ -197,7 +190,7 @@ export class TermFrequencies {
   private replaceCounts(counted: {
     total: number;
     counts: (Grown | null)[];
-    chains: (Pick<CountedChain, 'joint' | 'context' | 'jointCounts' | 'contextCounts'> | null)[];
+    chains: (ChainArrays<Grown> | null)[];
   }): void {
     this.total = counted.total;
     counted.counts.forEach((c, i) => {
@@ -205,11 +198,7 @@ export class TermFrequencies {
     });
     counted.chains.forEach((s, i) => {
       const ch = this.chains[i];
-      if (!s || !ch) return;
-      ch.joint = s.joint.map(regrown);
-      ch.context = s.context.map(regrown);
-      ch.jointCounts = s.jointCounts.map(regrown);
-      ch.contextCounts = s.contextCounts.map(regrown);
+      if (s && ch) Object.assign(ch, mapChain(s, regrown));
     });
   }
 
@@ -224,10 +213,7 @@ export class TermFrequencies {
       chains: this.chains.map((ch) =>
         ch
           ? {
-              joint: ch.joint.map(grown),
-              context: ch.context.map(grown),
-              jointCounts: ch.jointCounts.map(grown),
-              contextCounts: ch.contextCounts.map(grown),
+              ...mapChain(ch, grown),
               jointIds: ch.jointIds.map((t) => t.export()),
               contextIds: ch.contextIds.map((t) => t.export()),
             }
@@ -376,8 +362,6 @@ export class TermFrequencies {
     }
     return this.lift;
   }
-  private lift = 0;
-  private liftAt = -1;
 
   /**
    * log2 of the frequency of record r's value of comparison i among the other records, within
