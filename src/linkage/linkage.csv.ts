@@ -249,7 +249,7 @@ export const readCsv = async (
     if (!header) {
       header = record.map((h) => h.trim());
       if (opts.required) {
-        requiredIndex = header.indexOf(opts.required);
+        requiredIndex = columnOf(header, opts.required);
         if (requiredIndex < 0)
           throw new CsvInputError(file, 1, `the header has no "${opts.required}" column (found: ${header.join(', ')})`);
       }
@@ -301,6 +301,17 @@ export const readCsv = async (
   }
   if (!header) throw new CsvInputError(file, 1, TEXT_PROBLEMS.empty);
   return rows;
+};
+
+/**
+ * The column of `name` in a header: its exact name, else the same name in other letter case
+ * ("Surname" for surname), as a list saved from a spreadsheet often has it; -1 when absent.
+ */
+export const columnOf = (header: readonly string[], name: string): number => {
+  const exact = header.indexOf(name);
+  if (exact >= 0) return exact;
+  const lower = name.toLowerCase();
+  return header.findIndex((h) => h.toLowerCase() === lower);
 };
 
 /** Where a second reader takes over the file, and what it must know of the file's start. */

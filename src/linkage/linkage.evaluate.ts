@@ -4,6 +4,7 @@
 // clusters file covers all of it. A labelled record missing from the clusters is an error (the
 // two files do not belong together); extra clustered records are counted and ignored.
 import { clusterScores, type ClusterScores } from './engine/metrics.ts';
+import { unescapeCell } from '../shared/csv-safe.ts';
 import { CsvInputError, RowError, readCsv } from './linkage.csv.ts';
 
 /** record_id → label, read from a two-column file; the label column may have either name. */
@@ -20,8 +21,9 @@ const readLabels = async (file: string, labelColumns: readonly string[]): Promis
         if (labelIndex < 0) throw new CsvInputError(file, 1, `the header needs a ${labelColumns.join(' or ')} column`);
       }
       if (row.length !== header.length) throw new RowError(`expected ${header.length} columns, found ${row.length}`);
-      const id = row[idIndex];
-      const label = row[labelIndex];
+      // Our own outputs write an id such as "-1" as '-1, so that a spreadsheet shows it as text.
+      const id = unescapeCell(row[idIndex]);
+      const label = unescapeCell(row[labelIndex]);
       if (!label) throw new RowError(`empty ${header[labelIndex]}`);
       if (labels.has(id)) throw new RowError(`duplicate record_id "${id}"`);
       labels.set(id, label);

@@ -4,10 +4,10 @@
 import { createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafe } from '../shared/csv-safe.ts';
+import { spreadsheetSafe, unescapeCell } from '../shared/csv-safe.ts';
 import cliProgress from 'cli-progress';
 import { LinkageEngine } from './engine/engine.ts';
-import type { LinkageConfigInput } from './engine/config.ts';
+import { type LinkageConfigInput, parseLinkageConfig } from './engine/config.ts';
 import type { ClusterResult, Decisions } from './engine/cluster.ts';
 import type { PredictResult } from './engine/engine.ts';
 import { probability } from './engine/model.ts';
@@ -16,7 +16,7 @@ import { type BatchThread, spawnSecondThread } from './second-thread.ts';
 import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
-import { RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
+import { columnOf, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
 
@@ -41,6 +41,8 @@ export interface RunResult {
   clusters: ClusterResult;
   seconds: number;
   trainSeconds: number;
+  /** Compared fields some input file has no column for (compared as empty there). */
+  missingColumns: string[];
 }
 
 const bar = (enabled: boolean, label: string, total: number): { update(v: number): void; stop(): void } => {
@@ -58,18 +60,31 @@ const bar = (enabled: boolean, label: string, total: number): { update(v: number
   return { update: (v) => b.update(v), stop: () => b.stop() };
 };
 
-const loadDecisions = async (file: string, engine: LinkageEngine): Promise<Decisions> => {
-  const index = new Map<string, number>();
-  engine.data.ids.forEach((id, i) => index.set(id, i));
+/**
+ * The decisions file's pairs as record numbers. Linking two files, ids are unique only within
+ * each, so left_id is looked up in the first file and right_id in the second, as the pairs file
+ * names them; deduplicating one file, both in it.
+ */
+const loadDecisions = async (file: string, engine: LinkageEngine, files: number): Promise<Decisions> => {
+  const bySource = Array.from({ length: files }, () => new Map<string, number>());
+  const source = engine.data.source.data;
+  engine.data.ids.forEach((id, i) => bySource[source[i]].set(id, i));
+  const left = bySource[0];
+  const right = bySource[files > 1 ? 1 : 0];
   const decisions: Decisions = { same: [], different: [] };
   await readCsv(
     file,
     (row, header) => {
-      const get = (name: string): string => row[header.indexOf(name)] ?? '';
-      const a = index.get(get('left_id'));
-      const b = index.get(get('right_id'));
+      const get = (name: string): string => unescapeCell(row[header.indexOf(name)] ?? '');
+      const a = left.get(get('left_id'));
+      const b = right.get(get('right_id'));
       const d = get('decision');
-      if (a === undefined || b === undefined) throw new RowError('left_id or right_id is not a record of the input');
+      if (a === undefined || b === undefined)
+        throw new RowError(
+          files > 1
+            ? 'left_id is not a record of the first file, or right_id not one of the second'
+            : 'left_id or right_id is not a record of the input',
+        );
       if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
       decisions[d].push([a, b]);
     },
@@ -109,7 +124,7 @@ export const readInput = async (
   source = 0,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
   thread?: BatchThread | null,
-): Promise<void> => {
+): Promise<string[]> => {
   const idField = engine.config.id;
   // Outputs and human decisions refer to records by id.
   const seen = new Set<string>();
@@ -120,8 +135,8 @@ export const readInput = async (
     (row, header) => {
       if (!columns) {
         // Map the dataset's fields to this file's columns once; a missing column stays empty.
-        columns = engine.data.fields.map((f) => header.indexOf(f));
-        idIndex = header.indexOf(idField);
+        columns = engine.data.fields.map((f) => columnOf(header, f));
+        idIndex = columnOf(header, idField);
       }
       const id = row[idIndex];
       if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
@@ -130,6 +145,8 @@ export const readInput = async (
     },
     { required: idField, onProgress, split: thread ? splitRead(engine, file, source, thread, seen) : undefined },
   );
+  const found = columns as number[] | null;
+  return found ? engine.data.fields.filter((_, i) => found[i] < 0) : [];
 };
 
 /** The last part of the file read on `thread` and added after this thread's rows; null if not worth it. */
@@ -141,9 +158,9 @@ const splitRead = (
   seen: Set<string>,
 ): SplitRead | undefined => {
   const start = splitPoint(file, THREAD_READS);
-  const idIndex = start ? start.header.indexOf(engine.config.id) : -1;
+  const idIndex = start ? columnOf(start.header, engine.config.id) : -1;
   if (!start || idIndex < 0) return undefined;
-  const columns = engine.data.fields.map((f) => start.header.indexOf(f));
+  const columns = engine.data.fields.map((f) => columnOf(start.header, f));
   const part = thread.readPart({ file, start, config: engine.config, columns, idIndex, source }).catch(() => null);
   return {
     from: start.from,
@@ -160,37 +177,47 @@ const splitRead = (
   };
 };
 
+/**
+ * An explicit threshold is the link threshold, not a ceiling for a target precision or F1. Below
+ * the config's review threshold or a merge's minimum average it lowers them too: else a pair
+ * between the two would be neither merged nor listed for review, though the summary says it links.
+ */
+const withExplicitThreshold = (config: LinkageConfigInput, link: number): LinkageConfigInput => {
+  const { review, minAverage } = parseLinkageConfig(config).thresholds;
+  return {
+    ...config,
+    thresholds: {
+      ...(config.thresholds ?? {}),
+      link,
+      review: Math.min(review, link),
+      minAverage: Math.min(minAverage, link),
+      targetPrecision: undefined,
+      optimiseF1: undefined,
+    },
+  };
+};
+
 export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const started = performance.now();
-  const config =
-    opts.threshold === undefined
-      ? opts.config
-      : // An explicit threshold is the link threshold, not a ceiling for a target precision or F1.
-        {
-          ...opts.config,
-          thresholds: {
-            ...(opts.config.thresholds ?? {}),
-            link: opts.threshold,
-            targetPrecision: undefined,
-            optimiseF1: undefined,
-          },
-        };
+  const config = opts.threshold === undefined ? opts.config : withExplicitThreshold(opts.config, opts.threshold);
   const engine = new LinkageEngine(config as LinkageConfigInput, opts.files.length > 1);
   // The second thread (second-thread.ts), started now so that it loads the engine while the files
   // are read; stopped on the way out, whatever happens.
   const thread = mayNormaliseInParallel(opts.files) ? spawnSecondThread() : null;
+  const missing = new Set<string>();
   try {
     for (const [source, file] of opts.files.entries()) {
       const b = bar(opts.progress, 'reading', 100);
       // A small file's part is not worth the thread's time (nor a message of its values).
       const split = thread && statSync(file).size >= SPLIT_READ_BYTES ? thread : null;
-      await readInput(engine, file, source, (done, total) => b.update(Math.round((100 * done) / total)), split);
+      const onProgress = (done: number, total: number): void => b.update(Math.round((100 * done) / total));
+      for (const field of await readInput(engine, file, source, onProgress, split)) missing.add(field);
       b.stop();
     }
     opts.onPhase?.('read', engine);
     const twoThreads = engine.data.size >= PARALLEL_SYNC_RECORDS;
     if (!twoThreads) thread?.stop();
-    return await linkRecords(engine, opts, started, twoThreads ? thread : null);
+    return { ...(await linkRecords(engine, opts, started, twoThreads ? thread : null)), missingColumns: [...missing] };
   } finally {
     thread?.stop();
   }
@@ -202,7 +229,9 @@ const linkRecords = async (
   opts: RunOptions,
   started: number,
   thread: SecondThread | null,
-): Promise<RunResult> => {
+): Promise<Omit<RunResult, 'missingColumns'>> => {
+  // Read before training, so that an id the input lacks is reported at once, at any size.
+  const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine, opts.files.length) : undefined;
   if (engine.data.size < 2) {
     // Nothing to compare: every record (zero or one) is its own cluster.
     const n = engine.data.size;
@@ -238,7 +267,6 @@ const linkRecords = async (
   collectGarbage();
   opts.onPhase?.('train', engine);
   // Human decisions are labels as well as constraints: they update m before scoring.
-  const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine) : undefined;
   if (decisions && decisions.same.length + decisions.different.length > 0) {
     engine.learn([
       ...decisions.same.map(([left, right]) => ({ left, right, same: true })),
@@ -328,11 +356,12 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
     await w.write([
       engine.data.ids[a],
       engine.data.ids[b],
-      probability(total).toFixed(6),
-      total.toFixed(3),
+      // Numbers, not strings: a spreadsheet-safe writer would put an apostrophe before "-13.475".
+      Number(probability(total).toFixed(6)),
+      Number(total.toFixed(3)),
       status,
-      parts[0].weight.toFixed(3),
-      ...fields.map((p) => p.weight.toFixed(3)),
+      Number(parts[0].weight.toFixed(3)),
+      ...fields.map((p) => Number(p.weight.toFixed(3))),
       ...fields.map((p) => p.level),
     ]);
   };
@@ -357,7 +386,8 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
   const lo = (e: number): number => Math.min(a[e], b[e]);
   const hi = (e: number): number => Math.max(a[e], b[e]);
   const review = [...clusters.review].sort((x, y) => lo(x) - lo(y) || hi(x) - hi(y));
-  for (const e of review) await emit(a[e], b[e], 'review');
+  // The earlier record on the left: linking two files, the first file's (they are read in order).
+  for (const e of review) await emit(lo(e), hi(e), 'review');
   await w.close();
   return count;
 };
@@ -368,6 +398,9 @@ export const summary = (r: RunResult): string => {
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
     `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}${clusters.profileMerges ? ` (${clusters.profileMerges} clusters joined as wholes)` : ''}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    ...(r.missingColumns.length
+      ? [`no column in the input for: ${r.missingColumns.join(', ')} (compared as empty; check the header's spelling)`]
+      : []),
     ...(engine.params?.sourcePrior ? [describeSourcePrior(engine.params.sourcePrior)] : []),
     ...predicted.stats.oversized
       .slice(0, 10)

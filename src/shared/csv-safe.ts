@@ -12,3 +12,10 @@ export const spreadsheetSafe = <T>(cell: T): T | string =>
 
 /** Whether a cell as written could be taken for a formula (what the export tests look for). */
 export const looksLikeFormula = (cell: string): boolean => FORMULA_START.test(cell);
+
+/**
+ * A cell as it was before spreadsheetSafe: the apostrophe it put before a formula character
+ * taken off again, so that an id such as "-1" read back from our own output is the input's id.
+ */
+export const unescapeCell = (cell: string): string =>
+  cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;

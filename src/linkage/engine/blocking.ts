@@ -47,6 +47,14 @@ export interface BlockingStats {
 
 export { NULL_KEY };
 
+/**
+ * Whether a block of `size` records, `first` of which may pair (all of them, or under a fallback
+ * rule those lacking its value), has more pairs than a block of `cap` records: such a block is
+ * skipped. The batch run and the incremental index both ask this, so they skip the same blocks.
+ */
+export const overCap = (first: number, size: number, cap: number): boolean =>
+  first * (2 * size - first - 1) > cap * (cap - 1);
+
 export class Blocking {
   readonly rules: readonly BlockingRule[];
   /** Per rule: the largest block it pairs, and whether that is the rule's own cap (not reported). */
@@ -320,7 +328,7 @@ export class Blocking {
     const size = end - start;
     const first = firstEnd - start;
     const cap = this.caps[k];
-    if ((first * (2 * size - first - 1)) / 2 > (cap * (cap - 1)) / 2) {
+    if (overCap(first, size, cap)) {
       if (!this.ownCap[k]) oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
       for (let i = start; i < end; i++) {
         // A sampled (masked) pass puts the keys back afterwards, so the full pass can reuse them.

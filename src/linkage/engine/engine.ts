@@ -241,6 +241,11 @@ export class LinkageEngine {
     return this.withSourcePrior({ edges, stats: { ...stats, scored, seconds: (performance.now() - started) / 1000 } });
   }
 
+  /** Whether the next scoring learns a prior per pair of source lists (a file's first). */
+  learnsSourcePrior(): boolean {
+    return this.sourcePriorToLearn() >= 0;
+  }
+
   /** The source comparison whose prior per pair of lists the next scoring learns, or −1. */
   private sourcePriorToLearn(): number {
     const learnt = this.params?.sourcePrior !== undefined;

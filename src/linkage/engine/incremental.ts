@@ -2,7 +2,7 @@
 // keeps, per blocking rule, the records sorted by key (binary search) plus a small map for records
 // added after the build; the query is appended to the dataset, scored with the same comparisons,
 // model and term frequencies as a batch run (so results are identical), then dropped.
-import { NULL_KEY } from './blocking.ts';
+import { NULL_KEY, overCap } from './blocking.ts';
 import type { LinkageConfigInput } from './config.ts';
 import type { RawRecord } from './dataset.ts';
 import { LinkageEngine } from './engine.ts';
@@ -36,7 +36,12 @@ export class LinkageIndex {
     for (const r of records) engine.add(r.id, r.record, r.source ?? 0);
     // A model saved for other comparisons (an older version's) is trained afresh, not misread.
     if (params && engine.fitsParams(params)) engine.useParams(params);
-    else engine.train();
+    else {
+      engine.train();
+      // A batch run learns how often each pair of lists names one man from its first scoring,
+      // and scores with that prior; the index scores as the batch run does, so it learns it too.
+      if (engine.learnsSourcePrior()) engine.predict();
+    }
     return new LinkageIndex(engine);
   }
 
@@ -86,9 +91,15 @@ export class LinkageIndex {
       let end = start;
       while (end < sortedKeys.length && sortedKeys[end] === key) end++;
       const extra = this.added[k].get(key) ?? [];
-      if (end - start + extra.length + 1 > blocking.caps[k]) continue;
+      const size = end - start + extra.length + 1;
       // A fallback rule pairs two records only when one of them lacks its fallback value.
-      const needLacking = blocking.isFallback(k) && !blocking.lacks(k, q);
+      const fallback = blocking.isFallback(k);
+      if (
+        size > blocking.caps[k] &&
+        overCap(fallback ? this.lacking(k, q, start, end, extra) : size, size, blocking.caps[k])
+      )
+        continue;
+      const needLacking = fallback && !blocking.lacks(k, q);
       const take = (r: number): void => {
         if (r === q || this.stamp[r] === mark) return;
         if (needLacking && !blocking.lacks(k, r)) return;
@@ -101,12 +112,25 @@ export class LinkageIndex {
     }
   }
 
+  /** Records of the block (with the query) that lack rule k's fallback value, as the batch counts them. */
+  private lacking(k: number, q: number, start: number, end: number, extra: readonly number[]): number {
+    const { blocking } = this.engine;
+    const { order } = this.sorted[k];
+    let n = blocking.lacks(k, q) ? 1 : 0;
+    for (let i = start; i < end; i++) if (blocking.lacks(k, order[i])) n++;
+    for (const r of extra) if (blocking.lacks(k, r)) n++;
+    return n;
+  }
+
   private scoreRecord(q: number, minProbability: number): Candidate[] {
     const scorer = this.engine.scorer!;
     const out: Candidate[] = [];
     const minWeight = weightOf(minProbability);
     this.candidates(q, (r) => {
-      const weight = scorer.score(q, r, minWeight);
+      let weight = scorer.score(q, r, minWeight);
+      // Under a floor a cannot-link pair returns before its names' frequencies; the index
+      // reports such candidates too, so it scores them whole, as explain() adds them up.
+      if (scorer.cannotLink) weight = scorer.score(q, r);
       if (weight >= minWeight)
         out.push({
           record: r,

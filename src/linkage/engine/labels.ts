@@ -45,6 +45,8 @@ export const updateM = (scorer: Scorer, params: ModelParams, labels: readonly La
   const m = params.m.map((mi, i) =>
     mi.map((v, l) => {
       if (l === 0) return 0;
+      // With no prior weight (priorStrength 0) a comparison no "same" decision shows keeps its m.
+      if (strength + seen[i] === 0) return v;
       const next = (strength * v + counts[i][l]) / (strength + seen[i]);
       if (!largest || Math.abs(next - v) > Math.abs(largest.after - largest.before))
         largest = { comparison: comps[i].name, level: comps[i].levels[l].label, before: v, after: next };
