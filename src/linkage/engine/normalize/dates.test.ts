@@ -98,6 +98,13 @@ describe('parseDate', () => {
     expect(parseDate('05-19-1996')).toBeNull();
   });
 
+  it('reads a compact date written day first (18091998)', () => {
+    expect(parseDate('18091998')).toEqual(day(1998, 9, 18));
+    expect(parseDate('06041981')).toEqual(day(1981, 4, 6));
+    expect(parseDate('20011990')).toEqual(day(1990, 1, 20));
+    for (const s of ['32011990', '18131998', '18091898']) expect(parseDate(s), s).toBeNull();
+  });
+
   it("reads a database's compact date (19900315), and no other eight digits", () => {
     expect(parseDate('19900315')).toEqual(day(1990, 3, 15));
     expect(parseDate('20010228')).toEqual(day(2001, 2, 28));

@@ -164,7 +164,11 @@ function parseWrittenDate(raw: string): PartialDate | null {
   if ((m = s.match(/^(\d{5})(?:\.0+)?$/)) && +m[1] <= 42369) return fromSerial(+m[1]);
   // A database's compact form (ISO 8601 basic, "19900315"): eight digits, a year of the last or
   // this century first.
-  if ((m = s.match(/^((?:19|20)\d{2})(\d{2})(\d{2})$/))) return make(+m[1], +m[2], +m[3]);
+  const yearFirst = (m = s.match(/^((?:19|20)\d{2})(\d{2})(\d{2})$/)) && make(+m[1], +m[2], +m[3]);
+  if (yearFirst) return yearFirst;
+  // The same eight digits day first, as a Russian form or spreadsheet keeps "18.09.1998" without its
+  // dots ("18091998"). Never both: the year-first reading's month would be 19 or 20.
+  if ((m = s.match(/^(\d{2})(\d{2})((?:19|20)\d{2})$/))) return make(+m[3], +m[2], +m[1]);
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], null);
   if ((m = s.match(/^(\d{1,2})[./-](\d{4})$/))) return make(+m[2], +m[1], null);
   if ((m = s.match(/^(\d{4})$/))) return make(+m[1], null, null);

@@ -283,6 +283,24 @@ describe('regionCode', () => {
     expect(regionCode('Минск')).toBeNull();
   });
 
+  it('reads the place of a military commissariat written for the region', () => {
+    expect(regionCode('военкомат г. Подольск')).toBe('RU-MOS');
+    expect(regionCode('ВК г. Армавир')).toBe('RU-KDA');
+    expect(regionCode('ОВК по г. Уфа')).toBe('RU-BA');
+    expect(regionCode('объединённый ВК г. Ейск')).toBe('RU-KDA');
+    expect(regionCode('военный комиссариат г. Ревда')).toBe('RU-SVE');
+    expect(regionCode('Военный комиссариат Ростовской области')).toBe('RU-ROS');
+    expect(regionCode('ВК')).toBeNull();
+  });
+
+  it('reads Soviet names of oblasts with the word "область", not the districts named alike', () => {
+    expect(regionCode('Горьковская обл.')).toBe('RU-NIZ');
+    expect(regionCode('Калининская область')).toBe('RU-TVE');
+    expect(regionCode('Куйбышевская обл')).toBe('RU-SAM');
+    expect(regionCode('Калининградская обл.')).toBe('RU-KGD');
+    expect(regionCode('Калининский район')).toBeNull();
+  });
+
   it('reads abbreviations typed without a space after the dot', () => {
     expect(regionCode('г.Улан-Удэ')).toBe('RU-BU');
     expect(regionCode('Респ.Бурятия')).toBe('RU-BU');

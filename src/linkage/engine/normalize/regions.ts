@@ -292,15 +292,36 @@ export function regionCode(raw: string): string | null {
   return cachedRegion(raw ?? '');
 }
 
+/**
+ * A military commissariat where the region goes ("военкомат г. Подольск", "ОВК по г. Уфа",
+ * "объединённый ВК г. Ейск"): a man is called up where he lives, so its place is his region.
+ */
+const COMMISSARIAT =
+  /^(?:объединённ\p{L}*\s+|объединенн\p{L}*\s+)?(?:военн\p{L}*\s+комиссариат\p{L}*|военкомат\p{L}*|о?вк)\s+(?:по\s+)?(?=\S)/iu;
+
+/**
+ * Soviet names of oblasts still written for men born before 1991, with the word "область"
+ * (without it the stems read district names of other regions: "Калининский район").
+ */
+const SOVIET_OBLASTS: ReadonlyArray<[RegExp, string]> = [
+  [/^горьковск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-NIZ'],
+  [/^калининск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-TVE'],
+  [/^куйбышевск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-SAM'],
+  [/^молотовск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-PER'],
+  [/^чкаловск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-ORE'],
+];
+
 function uncachedRegionCode(raw: string): string | null {
   // "г.Улан-Удэ", "Респ.Бурятия": an abbreviation's dot is often typed without the space after it.
   const s = raw
     .normalize('NFC')
     .trim()
+    .replace(COMMISSARIAT, '')
     .replace(/\.(?=\p{L})/gu, '. ')
     // "Ростовскаяобласть": the kind typed without a space.
     .replace(/(?<=[а-яё]{4}(?:ая|ий|ой))(область|край|республика)$/iu, ' $1');
   if (!s) return null;
+  for (const [re, code] of SOVIET_OBLASTS) if (re.test(s)) return code;
   index ??= build();
   const upper = s.toUpperCase();
   if (Object.hasOwn(CODE_ALIASES, upper)) return CODE_ALIASES[upper] || null;

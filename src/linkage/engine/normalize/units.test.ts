@@ -262,6 +262,12 @@ describe('units as Ukrainian sources and storm units are written', () => {
     expect(parseUnit('98 повітряно-десантна дивізія').formation).toBe('98 дшд');
     expect(parseUnit('14 окрема бригада спецпризначення').formation).toBe('14 обрспн');
   });
+  it('reads its ordinals: "155-та", "98-ма", "2-га", the genitive "155-ї"', () => {
+    expect(parseUnit('155-та окрема бригада морської піхоти').formation).toBe('155 обрмп');
+    expect(parseUnit('155-ї окремої бригади морської піхоти').formation).toBe('155 обрмп');
+    expect(parseUnit('98-ма повітряно-десантна дивізія').formation).toBe('98 дшд');
+    expect(parseUnit('2-га окрема бригада спецпризначення').formation).toBe('2 обрспн');
+  });
   it('reads artillery, air-defence and rifle regiments, apart from motor rifle ones', () => {
     expect(parseUnit('181 ап').formation).toBe('181 ап');
     expect(parseUnit('960 зрп').formation).toBe('960 зрп');

@@ -319,6 +319,8 @@ const SHORT_FORMS: ReadonlyArray<[RegExp, string]> = [
   [/(^|[^\p{L}])отд\.?(?!\p{L})/giu, '$1 '],
   // Ukrainian sources name Russian units in Ukrainian: "37 окрема мотострілецька бригада", "98
   // повітряно-десантна дивізія", "14 окрема бригада спецпризначення".
+  // Its feminine ordinals ("155-та", "7-ма", "3-тя", "2-га", the genitive "155-ї") are the Russian "-я".
+  [/(\d)\s*-\s*(?:та|ма|тя|га|ї)(?!\p{L})/giu, '$1-я'],
   [/окрем\p{L}*/giu, 'отдельная'],
   [/мотострілець\p{L}*/giu, 'мотострелковая'],
   [/повітряно-десантн\p{L}*/giu, 'воздушно-десантная'],
