@@ -17,7 +17,13 @@ export interface Candidate {
 }
 
 export class LinkageIndex {
-  private readonly sorted: { order: Int32Array; sortedKeys: Uint32Array }[];
+  private readonly sorted: SortedBlocks[];
+  /**
+   * Per fallback rule, the sorted records that lack its value: a query that has the value pairs
+   * only with these, and their count in its block tells whether the batch run would skip the
+   * block (blocking.ts overCap), without walking a large block of a common surname.
+   */
+  private readonly lackingSorted: (SortedBlocks | null)[];
   private readonly added: Map<number, number[]>[];
   private stamp = new Int32Array(0);
   private query = 0;
@@ -50,6 +56,9 @@ export class LinkageIndex {
     engine.sync();
     engine.blocking.ensureKeys();
     this.sorted = engine.blocking.rules.map((_, k) => engine.blocking.sortedByKey(k));
+    this.lackingSorted = this.sorted.map((s, k) =>
+      engine.blocking.isFallback(k) ? onlyWhere(s, (r) => engine.blocking.lacks(k, r)) : null,
+    );
     this.added = engine.blocking.rules.map(() => new Map());
   }
 
@@ -60,17 +69,6 @@ export class LinkageIndex {
 
   get size(): number {
     return this.engine.data.size;
-  }
-
-  private lowerBound(keys: Uint32Array, key: number): number {
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   /** Candidate records sharing a block with record q (oversized blocks skipped, as in batch). */
@@ -87,39 +85,34 @@ export class LinkageIndex {
       const key = blocking.keyOf(k, q);
       if (key === NULL_KEY) continue;
       const { order, sortedKeys } = this.sorted[k];
-      const start = this.lowerBound(sortedKeys, key);
-      let end = start;
-      while (end < sortedKeys.length && sortedKeys[end] === key) end++;
+      const [start, end] = blockOf(sortedKeys, key);
       const extra = this.added[k].get(key) ?? [];
       const size = end - start + extra.length + 1;
       // A fallback rule pairs two records only when one of them lacks its fallback value.
-      const fallback = blocking.isFallback(k);
-      if (
-        size > blocking.caps[k] &&
-        overCap(fallback ? this.lacking(k, q, start, end, extra) : size, size, blocking.caps[k])
-      )
-        continue;
-      const needLacking = fallback && !blocking.lacks(k, q);
+      const lackingOnly = this.lackingSorted[k];
+      const queryLacks = lackingOnly !== null && blocking.lacks(k, q);
+      let from = order;
+      let range = [start, end];
+      let first = size;
+      if (lackingOnly) {
+        range = blockOf(lackingOnly.sortedKeys, key);
+        first = range[1] - range[0] + (queryLacks ? 1 : 0);
+        for (const r of extra) if (blocking.lacks(k, r)) first++;
+        // A query lacking the value pairs with the whole block; one that has it, with those lacking it.
+        if (queryLacks) range = [start, end];
+        else from = lackingOnly.order;
+      }
+      if (overCap(first, size, blocking.caps[k])) continue;
+      const needLacking = lackingOnly !== null && !queryLacks;
       const take = (r: number): void => {
         if (r === q || this.stamp[r] === mark) return;
-        if (needLacking && !blocking.lacks(k, r)) return;
         if (this.engine.crossSourceOnly && src[r] === src[q]) return;
         this.stamp[r] = mark;
         visit(r);
       };
-      for (let i = start; i < end; i++) take(order[i]);
-      for (const r of extra) take(r);
+      for (let i = range[0]; i < range[1]; i++) take(from[i]);
+      for (const r of extra) if (!needLacking || blocking.lacks(k, r)) take(r);
     }
-  }
-
-  /** Records of the block (with the query) that lack rule k's fallback value, as the batch counts them. */
-  private lacking(k: number, q: number, start: number, end: number, extra: readonly number[]): number {
-    const { blocking } = this.engine;
-    const { order } = this.sorted[k];
-    let n = blocking.lacks(k, q) ? 1 : 0;
-    for (let i = start; i < end; i++) if (blocking.lacks(k, order[i])) n++;
-    for (const r of extra) if (blocking.lacks(k, r)) n++;
-    return n;
   }
 
   private scoreRecord(q: number, minProbability: number): Candidate[] {
@@ -191,3 +184,36 @@ export class LinkageIndex {
     return { record: r, matches };
   }
 }
+
+interface SortedBlocks {
+  order: Int32Array;
+  sortedKeys: Uint32Array;
+}
+
+/** The first position whose key is at least `key`. */
+const lowerBound = (keys: Uint32Array, key: number): number => {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** The positions [start, end) of `key`'s block (keys are below NULL_KEY, so key + 1 is one). */
+const blockOf = (keys: Uint32Array, key: number): [number, number] => [
+  lowerBound(keys, key),
+  lowerBound(keys, key + 1),
+];
+
+/** The records of `s` that `keep` keeps, in the same (key) order. */
+const onlyWhere = (s: SortedBlocks, keep: (r: number) => boolean): SortedBlocks => {
+  const at: number[] = [];
+  for (let i = 0; i < s.order.length; i++) if (keep(s.order[i])) at.push(i);
+  return {
+    order: Int32Array.from(at, (i) => s.order[i]),
+    sortedKeys: Uint32Array.from(at, (i) => s.sortedKeys[i]),
+  };
+};
