@@ -291,6 +291,15 @@ describe('regionCode', () => {
     expect(regionCode('военный комиссариат г. Ревда')).toBe('RU-SVE');
     expect(regionCode('Военный комиссариат Ростовской области')).toBe('RU-ROS');
     expect(regionCode('ВК')).toBeNull();
+    expect(regionCode('Подольск РВК')).toBe('RU-MOS');
+  });
+
+  it('reads a town called a town in the genitive, where one region has it', () => {
+    expect(regionCode('г. Уфы')).toBe('RU-BA');
+    expect(regionCode('г. Подольска')).toBe('RU-MOS');
+    expect(regionCode('г. Перми')).toBe('RU-PER');
+    expect(regionCode('г. Ярославля')).toBe('RU-YAR');
+    expect(regionCode('г. Махачкалы')).toBe('RU-DA');
   });
 
   it('reads Soviet names of oblasts with the word "область", not the districts named alike', () => {

@@ -299,6 +299,9 @@ export function regionCode(raw: string): string | null {
 const COMMISSARIAT =
   /^(?:объединённ\p{L}*\s+|объединенн\p{L}*\s+)?(?:военн\p{L}*\s+комиссариат\p{L}*|военкомат\p{L}*|о?вк)\s+(?:по\s+)?(?=\S)/iu;
 
+/** A district's, town's or joint commissariat after the place ("Подольск РВК", "Уфимский ГВК"). */
+const COMMISSARIAT_AFTER = /\s+[рго]?вк$/iu;
+
 /**
  * Soviet names of oblasts still written for men born before 1991, with the word "область"
  * (without it the stems read district names of other regions: "Калининский район").
@@ -317,6 +320,7 @@ function uncachedRegionCode(raw: string): string | null {
     .normalize('NFC')
     .trim()
     .replace(COMMISSARIAT, '')
+    .replace(COMMISSARIAT_AFTER, '')
     .replace(/\.(?=\p{L})/gu, '. ')
     // "Ростовскаяобласть": the kind typed without a space.
     .replace(/(?<=[а-яё]{4}(?:ая|ий|ой))(область|край|республика)$/iu, ' $1');

@@ -234,7 +234,33 @@ export function townRegion(
     // a town of that name lies in that district ("Бирюч, Красногвардейский р-н").
     if (besideDistrict && !index.townDistricts.get(key)?.has(besideDistrict)) return null;
   }
-  const towns = index.towns.get(key) ?? index.loose.get(looseKey(key));
+  const towns =
+    index.towns.get(key) ?? index.loose.get(looseKey(key)) ?? (calledTown ? genitiveTown(named) : undefined);
   // A lone adjective may be a district or a town ("Дзержинский"): it must point to one region.
   return only(new Set([...(districts ?? []), ...(towns ?? [])]));
+}
+
+/** Genitive endings of towns' names and their nominatives: Уфы → Уфа, Подольска → Подольск, Перми → Пермь. */
+const GENITIVE_ENDINGS: ReadonlyArray<[string, readonly string[]]> = [
+  ['ы', ['а']],
+  ['и', ['ь', 'а', 'я']],
+  ['а', ['', 'о', 'е']],
+  ['я', ['ь', 'е']],
+];
+
+/**
+ * A town called a town in the genitive ("военкомат Советского района г. Уфы"): the one town whose
+ * nominative the last word's ending gives, if only one region's towns answer.
+ */
+function genitiveTown(named: readonly string[]): Set<string> | undefined {
+  const last = named[named.length - 1];
+  const found = new Set<string>();
+  for (const [ending, nominatives] of GENITIVE_ENDINGS) {
+    if (!last.endsWith(ending) || last.length < ending.length + 3) continue;
+    for (const n of nominatives) {
+      const key = keyOfWords([...named.slice(0, -1), last.slice(0, -ending.length) + n]);
+      for (const code of index!.towns.get(key) ?? []) found.add(code);
+    }
+  }
+  return found.size ? found : undefined;
 }
