@@ -15,7 +15,14 @@ import { DateComparison, KeyedComparison } from './comparisons-generic.ts';
 import { packAge, packDate, parseGenericDate } from './dates.ts';
 import { clean, damerau, jaroWinkler, PairCache, wordingOf } from './strings.ts';
 import { UnitComparison } from './unit-comparison.ts';
-import { correctedGivenName, givenNameReadings, parseAge, parseDate, regionCode } from './normalize/index.ts';
+import {
+  correctedGivenName,
+  givenNameReadings,
+  parseAge,
+  parseBareAge,
+  parseDate,
+  regionCode,
+} from './normalize/index.ts';
 
 const LEVELS: Record<Kind, string[]> = {
   surname: [
@@ -291,8 +298,8 @@ const readPersonDate = (raw: string): number => {
   const d = parseDate(raw);
   if (d && d.precision !== 'none') return packDate(d);
   if (d) return -1;
-  // "35 лет", "(35)": an age, a birth year give or take three (dates.ts packAge).
-  const age = parseAge(raw);
+  // "35 лет", "(35)", and "41" alone: an age, a birth year give or take three (dates.ts packAge).
+  const age = parseAge(raw) ?? parseBareAge(raw);
   if (age !== null) return packAge(age);
   // Impossible dates (month 13) may still be a swapped or mistyped real date: keep the digits.
   return packDate(parseGenericDate(raw));

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAge, parseDate } from './index.ts';
+import { parseAge, parseBareAge, parseDate } from './index.ts';
 
 const day = (year: number, month: number, d: number) => ({ year, month, day: d, precision: 'day' });
+const year = (y: number) => ({ year: y, month: null, day: null, precision: 'year' });
 
 describe('parseDate', () => {
   it('reads full dates in every accepted form', () => {
@@ -34,7 +35,6 @@ describe('parseDate', () => {
   });
 
   it('reads a year of birth in two digits with its mark, and spaces between the parts of a date', () => {
-    const year = (y: number) => ({ year: y, month: null, day: null, precision: 'year' });
     expect(parseDate('89 г.р.')).toEqual(year(1989));
     expect(parseDate('05г.р.')).toEqual(year(2005));
     expect(parseDate('89 г.')).toEqual(year(1989));
@@ -98,6 +98,26 @@ describe('parseDate', () => {
     expect(parseDate('05-19-1996')).toBeNull();
   });
 
+  it("reads the birth of a life's span, as memorial posts write it", () => {
+    expect(parseDate('06.01.1983 – 22.08.2024')).toEqual(day(1983, 1, 6));
+    expect(parseDate('12.03.1990 - 05.06.2023')).toEqual(day(1990, 3, 12));
+    expect(parseDate('1986–2024 гг.')).toEqual(year(1986));
+    expect(parseDate('1986-2024')).toEqual(year(1986));
+    expect(parseDate('1990 — 2023')).toEqual(year(1990));
+    // Not a span: the ISO date's hyphens, or the later date first.
+    expect(parseDate('1990-03-12')).toEqual(day(1990, 3, 12));
+    expect(parseDate('2024-1990')).toBeNull();
+  });
+
+  it('reads a date among what posts and spreadsheets put around it', () => {
+    expect(parseDate("'1990-03-12")).toEqual(day(1990, 3, 12));
+    expect(parseDate("'1994г.р.")).toEqual(year(1994));
+    expect(parseDate('хх.хх.1990')).toEqual(year(1990));
+    expect(parseDate('__.__.1990')).toEqual(year(1990));
+    expect(parseDate('12.03.1990 г.р., уроженец г. Пенза')).toEqual(day(1990, 3, 12));
+    expect(parseDate('род. 12.03.1990 в г. Пермь')).toEqual(day(1990, 3, 12));
+  });
+
   it('reads a compact date written day first (18091998)', () => {
     expect(parseDate('18091998')).toEqual(day(1998, 9, 18));
     expect(parseDate('06041981')).toEqual(day(1981, 4, 6));
@@ -157,7 +177,6 @@ describe('parseDate', () => {
   });
 
   it('reads a year of birth with its mark in Russian or Ukrainian', () => {
-    const year = (y: number) => ({ year: y, month: null, day: null, precision: 'year' });
     expect(parseDate('1988 г. рождения')).toEqual(year(1988));
     expect(parseDate('1987 р.н.')).toEqual(year(1987));
     expect(parseDate('28.11.2006 р.н.')).toEqual(day(2006, 11, 28));
@@ -198,6 +217,14 @@ describe('parseAge', () => {
     ])
       expect(parseAge(raw), raw).toBe(35);
   });
+  it('leaves "26 г." to the age, where no serviceman was born in 1926 or 2026; "90 г." is a year', () => {
+    expect(parseDate('26 г.')).toBeNull();
+    expect(parseDate('90 г.')).toEqual(year(1990));
+    expect(parseBareAge('26 г.')).toBe(26);
+    expect(parseBareAge('41')).toBe(41);
+    for (const raw of ['90', '50', '12', '1990']) expect(parseBareAge(raw), raw).toBeNull();
+  });
+
   it('reads no age from a bare number, a year, or an age no serviceman has', () => {
     for (const raw of ['35', '(1989)', '1989', '12 лет', '89 г.р.', '12.03.1989'])
       expect(parseAge(raw), raw).toBeNull();

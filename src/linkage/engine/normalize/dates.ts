@@ -130,12 +130,43 @@ export function parseDate(raw: string): PartialDate | null {
   return digits !== written && /^[\d./-]+$/.test(digits) && /\d/.test(digits) ? parseWrittenDate(digits) : null;
 }
 
+/**
+ * What follows a date in a post or an obituary: where he was born ("12.03.1990 г.р., уроженец г.
+ * Пенза", "род. 12.03.1990 в г. Пермь").
+ */
+const BIRTHPLACE_AFTER =
+  /(\d(?:\s*г\.?\s*р\.?)?)(?:\s*,\s*(?:уроженец|уроженка|урож\.|место\s+рождения|м\.\s*р\.)|\s+в\s+(?:г\.|с\.|д\.|п\.|пос\.|ст\.|пгт|городе|селе|деревне|посёлке|поселке|станице)).*$/u;
+
+/** A day and month hidden behind marks where they are unknown: "хх.хх.1990", "__.__.1990", "??.??.1990". */
+const MASKED_DAY_MONTH = /^[хx_?*]{1,2}\.[хx_?*]{1,2}\.(\d{4})$/u;
+
+/** A life's span, birth first ("12.03.1990 – 05.06.2023", "1990–2023 гг.", "1986-2024"). */
+const YEARS_SPAN = /^(\d{4})\s*[-–—]\s*(\d{4})$/u;
+const DATES_SPAN = /^(.+?)(?:\s+[-–—]\s+|\s*[–—]\s*)(.+)$/u;
+
+/** The first of a life's two dates, when both are dates and the first is earlier; else null. */
+function birthOfSpan(s: string): PartialDate | null {
+  const years = s.match(YEARS_SPAN);
+  if (years) return +years[1] < +years[2] ? make(+years[1], null, null) : null;
+  const dates = s.match(DATES_SPAN);
+  if (!dates) return null;
+  const born = parseWrittenDate(dates[1]);
+  const died = parseWrittenDate(dates[2]);
+  const known = (d: PartialDate | null): d is PartialDate => d !== null && d.precision !== 'none';
+  return known(born) && known(died) && born.year !== null && died.year !== null && born.year < died.year ? born : null;
+}
+
 function parseWrittenDate(raw: string): PartialDate | null {
-  let s = (raw ?? '').trim().toLowerCase();
+  // A spreadsheet's apostrophe that keeps a cell as text ("'1990-03-12").
+  let s = (raw ?? '').trim().toLowerCase().replace(/^'/, '');
   if (EMPTY.has(s)) return NONE;
   const shortYear = s.match(TWO_DIGIT_BIRTH_YEAR);
-  if (shortYear) return make(year2(shortYear[1]), null, null);
+  // "26 г." with no "р." is more often an age (26 года) than a year: no man born in 1926 or 2026 serves.
+  if (shortYear && !(/г\.$/.test(s) && isBareAge(+shortYear[1]))) return make(year2(shortYear[1]), null, null);
+  if (shortYear) return null;
   s = s
+    .replace(BIRTHPLACE_AFTER, '$1')
+    .replace(MASKED_DAY_MONTH, '$1')
     .replace(APPROXIMATE_BEFORE, '')
     .replace(APPROXIMATE_AFTER, '')
     // "1987 г.р.", "1988 г. рождения", Ukrainian "1987 р.н." (рік народження), "року народження".
@@ -153,6 +184,8 @@ function parseWrittenDate(raw: string): PartialDate | null {
   if (!s) return null;
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return make(+m[1], +m[2], +m[3]);
+  const span = birthOfSpan(s);
+  if (span) return span;
   if ((m = s.match(/^(\d{1,2})([./-])(\d{1,2})[./-](\d{4}|\d{2})$/))) {
     // "10/27/1993": an English-language list's month first, when the second part cannot be one.
     // Only with slashes: a Russian list's "05.19.1996" is 05.10.1996 mistyped, not 19 May.
@@ -214,3 +247,15 @@ export function parseAge(raw: string): number | null {
   }
   return null;
 }
+
+/**
+ * Two digits alone, or with "г." ("41", "26 г."), where a birth date goes: for the linkage, an age
+ * when 16–49 (a year 1916–1949 or 2016–2049 is no serviceman's); from 50 they may be a year
+ * ("90 г."). Not parseAge's: a list import asks the user about a bare number instead.
+ */
+const BARE_AGE = /^(\d{2})\s*(?:г\.?)?$/u;
+const isBareAge = (n: number): boolean => n >= SERVICE_AGES.min && n <= 49;
+export const parseBareAge = (raw: string): number | null => {
+  const bare = (raw ?? '').trim().match(BARE_AGE);
+  return bare && isBareAge(+bare[1]) ? +bare[1] : null;
+};

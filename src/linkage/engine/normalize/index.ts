@@ -8,7 +8,7 @@ export { metaphoneRu, daitchMokotoff } from './phonetic.ts';
 export type { TranslitSystem } from './transliterate.ts';
 export { transliterate, TRANSLIT_SYSTEMS } from './transliterate.ts';
 export type { DatePrecision, PartialDate } from './dates.ts';
-export { parseAge, parseDate, SERVICE_AGES } from './dates.ts';
+export { parseAge, parseBareAge, parseDate, SERVICE_AGES } from './dates.ts';
 export { regionCode } from './regions.ts';
 export type { UnitKey } from './units.ts';
 export { parseUnit, parseUnitLoose, formationsCompatible, formationAgreement, formationFamilyKey } from './units.ts';
