@@ -22,6 +22,17 @@ describe('nameKey', () => {
     expect(nameKey('Подъячев', 'surname')).toBe(nameKey('Подьячев', 'surname'));
   });
 
+  it("reads the digits a scan's OCR puts for letters in a Cyrillic word", () => {
+    const same = (a: string, b: string) => expect(nameKey(a, 'surname'), a).toBe(nameKey(b, 'surname'));
+    same('Р0БЕКИН', 'Робекин');
+    same('Смирн0в', 'Смирнов');
+    same('Сь1чев', 'Сычев');
+    same('Ка3аков', 'Казаков');
+    same('Ло6анов', 'Лобанов');
+    // Digits in a word without Cyrillic letters are no OCR of Cyrillic.
+    expect(nameKey('Sm0rnov', 'surname')).not.toBe(nameKey('Smornov', 'surname'));
+  });
+
   it('reads informal Latin spellings', () => {
     const same = (a: string, b: string) => expect(nameKey(a, 'given')).toBe(nameKey(b, 'given'));
     for (const v of ['Aleksandr', 'Alexandr', 'ALEKSANDR']) same(v, 'Александр');

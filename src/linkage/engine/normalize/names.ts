@@ -110,9 +110,19 @@ export function skeleton(cyr: string): string {
   return s.replace(/и+[ео]/g, 'е').replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Digits a scanned list's OCR reads for the letters they look like, inside a Cyrillic word
+ * ("Р0БЕКИН", "ЗЕЧИНО3", "Сь1чев"): no name holds a digit, so each is its letter.
+ */
+const DIGIT_LETTERS: Record<string, string> = { '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '8': 'в' };
+const ocrDigits = (w: string): string =>
+  /\d/.test(w) && /[\u0400-\u04ff]/.test(w)
+    ? w.replace(/[ьb]1/gi, 'ы').replace(/[03468]/g, (d) => DIGIT_LETTERS[d])
+    : w;
+
 /** Skeleton of one word in any script (no cache; used by regions and tests too). */
 export function wordSkeleton(word: string): string {
-  let w = fixHomoglyphs(word).toLowerCase();
+  let w = fixHomoglyphs(ocrDigits(word)).toLowerCase();
   if (hasLatin(w)) w = latinToCyrillic(w);
   return skeleton(w);
 }
