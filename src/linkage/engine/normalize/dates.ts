@@ -250,11 +250,12 @@ export function parseAge(raw: string): number | null {
 
 /**
  * Two digits alone, or with "г." ("41", "26 г."), where a birth date goes: for the linkage, an age
- * when 16–49 (a year 1916–1949 or 2016–2049 is no serviceman's); from 50 they may be a year
- * ("90 г."). Not parseAge's: a list import asks the user about a bare number instead.
+ * when 16–59 (no serviceman was born in 1916–1949 or 2016–2059, and few in the 1950s, when a man
+ * of 50–59 is common among the mobilised); from 60 they are a year ("90 г."). Not parseAge's: a
+ * list import asks the user about a bare number instead.
  */
 const BARE_AGE = /^(\d{2})\s*(?:г\.?)?$/u;
-const isBareAge = (n: number): boolean => n >= SERVICE_AGES.min && n <= 49;
+const isBareAge = (n: number): boolean => n >= SERVICE_AGES.min && n <= 59;
 export const parseBareAge = (raw: string): number | null => {
   const bare = (raw ?? '').trim().match(BARE_AGE);
   return bare && isBareAge(+bare[1]) ? +bare[1] : null;
