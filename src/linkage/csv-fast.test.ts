@@ -11,7 +11,12 @@ import { FastCsvSplitter } from './csv-fast.ts';
 import { CsvInputError, delimiterOf, readCsv } from './linkage.csv.ts';
 
 const OPTIONS = { bom: true, trim: true, skip_empty_lines: true } as const;
-const PIECES = ['a', 'Жё', 'b c', ',', ',', '"', '""', '\n', '\n', '\r\n', ' ', '\t', '\u00a0', '\r', '1'];
+const PIECES = [
+  ...['a', 'Жё', 'b c', ',', ',', '"', '""', '\n', '\n', '\r\n', ' ', '\t', '\u00a0', '\r', '1'],
+  // Whitespace of other kinds at a field's edge, as lists copied from web pages have: thin and
+  // zero-width spaces, a BOM mid-file, a line separator, NEL, vertical tab, form feed.
+  ...['\u2009', '\u200b', '\ufeff', '\u2028', '\u0085', '\u000b', '\u000c', '\u3000'],
+];
 const text = fc
   .tuple(fc.boolean(), fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }))
   .map(([bom, parts]) => (bom ? '\ufeff' : '') + parts.join(''));

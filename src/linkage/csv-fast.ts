@@ -2,8 +2,7 @@
 // csv-parse takes (line by line with indexOf and split, character by character only in lines with
 // quotes). It yields exactly the records csv-parse would with the options readCsv uses (bom,
 // trim, skip_empty_lines, one record length) and gives up at the first thing it does not handle
-// the same way for certain — a quote that is not a whole field, whitespace other than spaces and
-// tabs at a field's edge, a lone carriage return, a record of another length, an unterminated
+// the same way for certain — a quote that is not a whole field, a lone carriage return, a record of another length, an unterminated
 // quote. The caller then lets csv-parse read on from that record, so the errors and their line
 // numbers stay csv-parse's.
 
@@ -11,31 +10,15 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-/** A space or tab: what both of csv-parse's trims remove and nothing more needs to be known. */
-const isBlank = (c: number): boolean => c === 32 || c === 9;
-/** Any other whitespace at a field's edge: csv-parse's left and right trims may differ on it. */
-const isOtherSpace = (c: number): boolean =>
-  c < 32 ||
-  c === 0x85 ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
-
-/** An unquoted field as csv-parse's trim leaves it, or null when the fast path should give up. */
-const trimmed = (field: string): string | null => {
-  let a = 0;
-  let b = field.length;
-  while (a < b && isBlank(field.charCodeAt(a))) a++;
-  while (b > a && isBlank(field.charCodeAt(b - 1))) b--;
-  if (a < b && (isOtherSpace(field.charCodeAt(a)) || isOtherSpace(field.charCodeAt(b - 1)))) return null;
-  return a === 0 && b === field.length ? field : field.slice(a, b);
-};
+/**
+ * What csv-parse's trims remove at a field's edges: its left trim skips the characters of its
+ * list (init_state.js timchars) and its right trim is String.prototype.trimEnd, and the two are
+ * the same set, JavaScript's whitespace (a space, a tab, a no-break space, the Unicode spaces, a
+ * BOM, line and paragraph separators). So a field is what trim() leaves; lists copied from web
+ * pages hold no-break spaces, and reading them here keeps a million-row file off csv-parse.
+ * A carriage return or line feed never reaches here (records end at them).
+ */
+const trimmed = (field: string): string => field.trim();
 
 const GIVE_UP = -1;
 const NEED_MORE = -2;
@@ -123,9 +106,7 @@ export class FastCsvSplitter {
     const cells = line.split(this.delimiter);
     const fields = new Array<string>(cells.length);
     for (let i = 0; i < cells.length; i++) {
-      const f = trimmed(cells[i]);
-      if (f === null) return GIVE_UP;
-      fields[i] = f;
+      fields[i] = trimmed(cells[i]);
     }
     // A line of blanks is one empty field to csv-parse, or skipped: not worth knowing which.
     if (fields.length === 1 && fields[0] === '') return GIVE_UP;
@@ -164,9 +145,7 @@ export class FastCsvSplitter {
           q++;
         }
         if (q >= text.length && !final) return NEED_MORE;
-        const f = trimmed(text.slice(p, q));
-        if (f === null) return GIVE_UP;
-        fields.push(f);
+        fields.push(trimmed(text.slice(p, q)));
         p = q;
       }
       // After a field: a separator, the record's end, or the end of the file.
