@@ -2,9 +2,9 @@
 // csv-parse takes (line by line with indexOf and split, character by character only in lines with
 // quotes). It yields exactly the records csv-parse would with the options readCsv uses (bom,
 // trim, skip_empty_lines, one record length) and gives up at the first thing it does not handle
-// the same way for certain — a quote that is not a whole field, a lone carriage return, a record of another length, an unterminated
-// quote. The caller then lets csv-parse read on from that record, so the errors and their line
-// numbers stay csv-parse's.
+// the same way for certain — a quote that is not a whole field, a lone carriage return, a record
+// of another length, an unterminated quote. The caller then lets csv-parse read on from that
+// record, so the errors and their line numbers stay csv-parse's.
 
 const QUOTE = 34;
 const CR = 13;
