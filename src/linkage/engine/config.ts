@@ -28,6 +28,11 @@ export const linkageConfigSchema = z.object({
    */
   blocking: z.array(z.union([rule, z.object({ rule, maxBlockSize: z.number().int().positive() })])).min(1),
   maxBlockSize: z.number().int().positive().default(5000),
+  /**
+   * Add the supplementary rules (supplementaryRules below) to the config's own: on by default,
+   * since a hand-written config's blocking is where most of its missed matches are lost.
+   */
+  autoBlocking: z.boolean().default(true),
   // Older configs' deterministic/recall/sessions keys are accepted and ignored (stripped): m and
   // λ are now learned by EM over the engine's own candidate pairs (train.ts).
   training: z
@@ -116,7 +121,41 @@ export const parseLinkageConfig = (input: unknown): LinkageConfig => {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`invalid linkage config: ${problems.join('; ')}`);
   }
-  return result.data;
+  const config = result.data;
+  if (!config.autoBlocking) return config;
+  // Parsing a parsed config again (a second thread builds its engine from it) adds nothing twice.
+  const have = new Set(config.blocking.map((r) => JSON.stringify(r)));
+  const extra = supplementaryRules(config).filter((r) => !have.has(JSON.stringify(r)));
+  return extra.length ? { ...config, blocking: [...config.blocking, ...extra] } : config;
+};
+
+/** Names compared as such, at most this many (the first in the config): rules grow as their pairs. */
+const AUTO_NAMES = 3;
+/** The supplementary rules' own block cap: they look for typos among few records, not many. */
+const AUTO_CAP = 50;
+
+/**
+ * Rules that find what a config's exact rules miss: two names each with a typo past their first
+ * three letters (the first three letters of both), and a name misspelt within its sound with the
+ * year of a date. Capped small, so they cost little where names are common. For the generic
+ * comparison types (the person config blocks by its own, wider set). The blind registry's config:
+ * pair completeness 0.81 → 0.88, F1 0.8908 → 0.9108 (docs/linkage.md, round twenty-four).
+ */
+export const supplementaryRules = (
+  config: Pick<LinkageConfig, 'comparisons'>,
+): { rule: string[]; maxBlockSize: number }[] => {
+  const names = config.comparisons
+    .filter((c) => c.type === 'name')
+    .slice(0, AUTO_NAMES)
+    .map((c) => c.field);
+  const dates = config.comparisons.filter((c) => c.type === 'date').map((c) => c.field);
+  const rules: { rule: string[]; maxBlockSize: number }[] = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++)
+      rules.push({ rule: [`${names[i]}|first3`, `${names[j]}|first3`], maxBlockSize: AUTO_CAP });
+  for (const n of names)
+    for (const d of dates) rules.push({ rule: [`${n}|soundex`, `${d}|year`], maxBlockSize: AUTO_CAP });
+  return rules;
 };
 
 /** Every input column the config reads. */
