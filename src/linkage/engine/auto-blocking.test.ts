@@ -30,9 +30,9 @@ describe('supplementary blocking rules', () => {
     expect(parsed.blocking).toEqual([
       ['first'],
       ['last'],
-      { rule: ['first|first3', 'last|first3'], maxBlockSize: 50 },
-      { rule: ['first|soundex', 'dob|year'], maxBlockSize: 50 },
-      { rule: ['last|soundex', 'dob|year'], maxBlockSize: 50 },
+      { rule: ['first|first3', 'last|first3'], maxBlockSize: 20 },
+      { rule: ['first|soundex', 'dob|year'], maxBlockSize: 20 },
+      { rule: ['last|soundex', 'dob|year'], maxBlockSize: 20 },
     ]);
     expect(parseLinkageConfig(parsed).blocking).toEqual(parsed.blocking);
     expect(parseLinkageConfig({ ...config, autoBlocking: false }).blocking).toEqual([['first'], ['last']]);

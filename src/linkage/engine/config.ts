@@ -132,14 +132,14 @@ export const parseLinkageConfig = (input: unknown): LinkageConfig => {
 /** Names compared as such, at most this many (the first in the config): rules grow as their pairs. */
 const AUTO_NAMES = 3;
 /** The supplementary rules' own block cap: they look for typos among few records, not many. */
-const AUTO_CAP = 50;
+const AUTO_CAP = 20;
 
 /**
  * Rules that find what a config's exact rules miss: two names each with a typo past their first
  * three letters (the first three letters of both), and a name misspelt within its sound with the
  * year of a date. Capped small, so they cost little where names are common. For the generic
  * comparison types (the person config blocks by its own, wider set). The blind registry's config:
- * pair completeness 0.81 → 0.88, F1 0.8908 → 0.9108 (docs/linkage.md, round twenty-four).
+ * pair completeness 0.81 → 0.91, F1 0.8908 → 0.9093 (docs/linkage.md, round twenty-four).
  */
 export const supplementaryRules = (
   config: Pick<LinkageConfig, 'comparisons'>,
