@@ -108,8 +108,9 @@ export class PersonIndex {
       params && { ...params, lambda: lambdaFor(records.length) },
     );
     const built = new PersonIndex(index, tf, Boolean(params && index.engine.fitsParams(params)));
-    // Too few records to train on: the saved model, with the prior of a pool this size.
-    if (!params && records.length < LAMBDA_MIN_POOL) built.useParams(built.params);
+    // Too few records to train on, and no saved model used (none, or one of other comparisons
+    // an older version saved): the shipped model, with the prior of a pool this size.
+    if (!built.savedModelUsed && records.length < LAMBDA_MIN_POOL) built.useParams(built.params);
     return built;
   }
 
@@ -194,13 +195,15 @@ export class PersonIndex {
   }
 
   /** Human decisions as labels: "same" pairs move the model's m; both records must be indexed. */
-  learn(decisions: LabelledDecision[]): { used: number } {
-    const usable = decisions.filter((d) => this.latest.has(d.left) && this.latest.has(d.right));
-    if (usable.length === 0) return { used: 0 };
+  /** `usable`: per decision, whether both its records are in the index (only those are learned). */
+  learn(decisions: LabelledDecision[]): { used: number; usable: boolean[] } {
+    const usableAt = decisions.map((d) => this.latest.has(d.left) && this.latest.has(d.right));
+    const usable = decisions.filter((_, k) => usableAt[k]);
+    if (usable.length === 0) return { used: 0, usable: usableAt };
     // By position, not id: the latest version of a corrected record is the one that counts.
     this.index.engine.learn(
       usable.map((d) => ({ left: this.latest.get(d.left)!, right: this.latest.get(d.right)!, same: d.same })),
     );
-    return { used: usable.length };
+    return { used: usable.length, usable: usableAt };
   }
 }

@@ -94,6 +94,10 @@ const refresh = async (db: Queryable, idx: OrgIndex): Promise<void> => {
     idx.index.useParams(JSON.parse(saved.params) as ModelParams);
     idx.modelVersion = saved.version;
   }
+  // The prior follows the pool as it grows here too, as in the process that scored the records:
+  // else a web process keeps the λ of the pool it started with and scores tips against a
+  // likelier match than the job does.
+  idx.index.rescale();
 };
 
 /** The organisation's index in this process, current with the database. */

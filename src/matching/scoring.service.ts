@@ -7,6 +7,7 @@ import {
   insertIncomingRecords,
   markScoredMany,
   organisationHasPending,
+  recordsWaitingToBeScored,
   SEARCH_KEYS_VERSION,
   pendingRecords,
   rekeyRecords,
@@ -165,14 +166,23 @@ export const warmIndexes = async (deps: MatchingDeps): Promise<number> => {
 const learnDecisions = async (deps: MatchingDeps, idx: OrgIndex): Promise<number> => {
   const rows = await listUnlearned(deps.db, idx.organisationId, 5000);
   if (rows.length === 0) return 0;
-  const { used } = idx.index.learn(
+  const { used, usable } = idx.index.learn(
     rows.map((r) => ({ left: r.left_person_id, right: r.right_person_id, same: r.state === 'same' })),
   );
+  // A decision on a record corrected since it was made waits until the record is scored again
+  // (and back in the index); one on a record that is gone is done with.
+  const unused = rows.filter((_, k) => !usable[k]);
+  const waiting = await recordsWaitingToBeScored(
+    deps.db,
+    idx.organisationId,
+    unused.flatMap((r) => [r.left_person_id, r.right_person_id]),
+  );
+  const done = rows.filter((r, k) => usable[k] || !(waiting.has(r.left_person_id) || waiting.has(r.right_person_id)));
   await deps.db.transaction().execute(async (tx) => {
     if (used > 0) await saveLearnedModel(tx, idx, used, deps.clock.now().toISOString());
     await markLearned(
       tx,
-      rows.map((r) => r.id),
+      done.map((r) => r.id),
     );
   });
   return used;

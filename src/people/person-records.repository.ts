@@ -125,6 +125,22 @@ export const anyPending = async (db: Queryable, organisationId: string): Promise
     .limit(1)
     .executeTakeFirst()) !== undefined;
 
+/** Which of these records exist and wait to be scored (a correction puts a record back there). */
+export const pendingAmong = async (db: Queryable, organisationId: string, ids: string[]): Promise<Set<string>> => {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('persons')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('linkage_seq', 'is', null)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+};
+
 export const listPending = (db: Queryable, organisationId: string, limit: number) =>
   db
     .selectFrom('persons')

@@ -15,6 +15,7 @@ import {
   listStaleKeys,
   markScoredRows,
   anyPending,
+  pendingAmong,
   searchRecords,
   setCluster,
   updateKeys,
@@ -143,6 +144,7 @@ export const indexedCount = countIndexed;
 export const pendingRecords = listPending;
 export const pendingCount = countPending;
 export const organisationHasPending = anyPending;
+export const recordsWaitingToBeScored = pendingAmong;
 export const SEARCH_KEYS_VERSION = KEYS_VERSION;
 
 /** The records were scored and entered the index at these positions. */
