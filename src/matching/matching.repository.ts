@@ -207,25 +207,31 @@ export const listMergesOf = (db: Queryable, clusterIds: string[]) =>
 export const findModel = (db: Queryable, organisationId: string) =>
   db.selectFrom('linkage_models').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
 
+/**
+ * Saves an organisation's model as its next version, in one statement: two processes saving at
+ * once (the job's learned model, a web process's retrained one) each get their own version and
+ * both label counts are kept, where a read and then a write gave both the same version, and the
+ * first save of two failed on the duplicate key. Returns the version written.
+ */
 export const saveModel = async (
   db: Queryable,
   row: { organisation_id: string; params: string; records: number; labels: number; updated_at: string },
 ): Promise<number> => {
-  const current = await findModel(db, row.organisation_id);
-  if (!current) {
-    await db
-      .insertInto('linkage_models')
-      .values({ ...row, version: 1 })
-      .execute();
-    return 1;
-  }
-  const version = current.version + 1;
-  await db
-    .updateTable('linkage_models')
-    .set({ ...row, version, labels: current.labels + row.labels })
-    .where('organisation_id', '=', row.organisation_id)
-    .execute();
-  return version;
+  const saved = await db
+    .insertInto('linkage_models')
+    .values({ ...row, version: 1 })
+    .onConflict((oc) =>
+      oc.column('organisation_id').doUpdateSet({
+        params: (eb) => eb.ref('excluded.params'),
+        records: (eb) => eb.ref('excluded.records'),
+        updated_at: (eb) => eb.ref('excluded.updated_at'),
+        version: sql`linkage_models.version + 1`,
+        labels: sql`linkage_models.labels + excluded.labels`,
+      }),
+    )
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return Number(saved.version);
 };
 
 /**
