@@ -46,7 +46,7 @@ describe('a decision whose record was corrected before the job learned it (sqlit
     const report = await runMatching(deps(), systemPrincipal('scheduler'));
     const after = await runMatching(deps(), systemPrincipal('scheduler'));
     const model = await findModel(s.t.opened.db, s.w.orgA.id);
-    // Fails: 0 labels — the decision was marked learned without being learned.
+    // Before the fix: 0 labels — the decision was marked learned without being learned.
     expect(report.labels + after.labels).toBe(1);
     expect(model!.labels).toBe(1);
   });

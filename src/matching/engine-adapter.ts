@@ -1,5 +1,5 @@
 import { LinkageIndex } from '../linkage/engine/incremental.ts';
-import type { ModelParams } from '../linkage/engine/model.ts';
+import { type ModelParams, probability } from '../linkage/engine/model.ts';
 import type { SavedModel } from '../linkage/engine/model-io.ts';
 import { personConfig } from '../linkage/engine/person-config.ts';
 
@@ -194,8 +194,21 @@ export class PersonIndex {
     );
   }
 
-  /** Human decisions as labels: "same" pairs move the model's m; both records must be indexed. */
-  /** `usable`: per decision, whether both its records are in the index (only those are learned). */
+  /**
+   * The score of `fields` against an indexed record as it now stands, found by blocking or not
+   * (a pending pair whose record was corrected); null when that record is not indexed.
+   */
+  scorePair(fields: LinkFields, id: string): { probability: number; weight: number; explain: Contribution[] } | null {
+    if (!this.latest.has(id)) return null;
+    const explain = this.explain(fields, id);
+    const weight = explain.reduce((sum, p) => sum + p.weight, 0);
+    return { probability: probability(weight), weight, explain };
+  }
+
+  /**
+   * Human decisions as labels: "same" pairs move the model's m; both records must be indexed.
+   * `usable`: per decision, whether both its records are in the index (only those are learned).
+   */
   learn(decisions: LabelledDecision[]): { used: number; usable: boolean[] } {
     const usableAt = decisions.map((d) => this.latest.has(d.left) && this.latest.has(d.right));
     const usable = decisions.filter((_, k) => usableAt[k]);

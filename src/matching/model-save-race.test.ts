@@ -66,7 +66,7 @@ describe('two processes saving an organisation’s model at once (postgres)', ()
       saveModel(db, { ...row('{"a":1}', 0), organisation_id: 'org-2' }),
       saveModel(db, { ...row('{"b":1}', 0), organisation_id: 'org-2' }),
     ]);
-    // Fails: the second INSERT violates the primary key (duplicate key value).
+    // Once the second INSERT failed on the primary key (duplicate key value).
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
   });
 });

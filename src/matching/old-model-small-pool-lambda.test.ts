@@ -40,7 +40,7 @@ describe('PersonIndex.build with an older, non-fitting saved model and a small p
     const upgraded = PersonIndex.build(records, older);
     expect(upgraded.savedModelUsed).toBe(false);
     expect(fresh.params.lambda).toBeCloseTo(lambdaFor(records.length), 12);
-    // Fails: 0.4 (= λ·N / 5 records) instead of 0.002.
+    // Before the fix: 0.4 (= λ·N / 5 records) instead of 0.002.
     expect(upgraded.params.lambda).toBeCloseTo(lambdaFor(records.length), 12);
   });
 
@@ -55,7 +55,7 @@ describe('PersonIndex.build with an older, non-fitting saved model and a small p
     const upgraded = PersonIndex.build(records, older);
     const query = f('Петренко', 'Иван', { patronymic: null, birth_date: null, region_code: null });
     expect(fresh.score(query)).toEqual([]);
-    // Fails: [{ id: 'r0', probability: 0.993 … }]
+    // Before the fix: [{ id: 'r0', probability: 0.993 … }]
     expect(upgraded.score(query)).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ describe('λ in a process that only refreshes its index (sqlite)', () => {
     const inA = await indexFor(s.t.opened.db, org, now);
     expect(inA.index.size).toBe(inB.index.size);
     expect(inB.index.params.lambda).toBeCloseTo(lambdaFor(inB.index.size), 12);
-    // Fails: A still uses lambdaFor(2) = 0.0020 instead of lambdaFor(1502) = 0.0013.
+    // Before the fix: A still uses lambdaFor(2) = 0.0020 instead of lambdaFor(1502) = 0.0013.
     expect(inA.index.params.lambda).toBeCloseTo(lambdaFor(inA.index.size), 12);
     const query = {
       surname: 'Иванов',

@@ -22,6 +22,7 @@ import { indexFor, linkFieldsOf, saveLearnedModel, type OrgIndex } from './index
 import {
   findCandidatesByPair,
   insertCandidates,
+  listCandidatesOf,
   listUnlearned,
   organisationsWithLabels,
   readMark,
@@ -121,6 +122,22 @@ const scoreBatch = async (tx: Tx, idx: OrgIndex, batch: StoredRecord[], now: str
       return [{ candidateId, personId: h.id, probability: h.probability, caseId: cases.get(h.id) ?? null }];
     }),
   );
+  // A pending pair of a corrected record that the record no longer finds takes its score as it
+  // now stands, so that nobody is asked to confirm it on fields the records no longer share.
+  const foundKeys = new Set(keys);
+  const inBatch = new Map(batch.map((r) => [r.id, r]));
+  for (const c of await listCandidatesOf(tx, [...inBatch.keys()])) {
+    if (c.state !== 'pending' || foundKeys.has(pairKey(c.left_person_id, c.right_person_id))) continue;
+    const r = inBatch.get(c.left_person_id) ?? inBatch.get(c.right_person_id)!;
+    const now = idx.index.scorePair(r.fields, r.id === c.left_person_id ? c.right_person_id : c.left_person_id);
+    if (now)
+      rows.push({
+        rescore: c.id,
+        probability: now.probability,
+        weight: now.weight,
+        explain: JSON.stringify(now.explain),
+      });
+  }
   await insertCandidates(tx, rows);
   const last = await reserveLinkageSeqs(tx, batch.length);
   const seqs = batch.map((r, i) => ({ id: r.id, seq: last - batch.length + 1 + i }));
