@@ -49,6 +49,12 @@ describe('kintrace evaluate', () => {
     expect(text).toMatch(/B-cubed/);
   });
 
+  it('reads the columns in any letter case, as the commands read their input', async () => {
+    const truth = file('upper.csv', 'Record_ID,Person_ID\nr1,p1\nr2,p1\n');
+    const clusters = file('upper-c.csv', 'RECORD_ID,Cluster_Id\nr1,r1\nr2,r1\n');
+    expect(await evaluateFiles(truth, clusters)).toMatchObject({ records: 2, precision: 1, recall: 1 });
+  });
+
   it('fails with the file and line of a malformed row', async () => {
     const clusters = file('c.csv', 'record_id,cluster_id\nr1,r1\nr2,r1\n');
     await expect(evaluateFiles(file('dup.csv', 'record_id,person_id\nr1,p\nr1,q\n'), clusters)).rejects.toThrow(

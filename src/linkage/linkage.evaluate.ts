@@ -5,7 +5,7 @@
 // two files do not belong together); extra clustered records are counted and ignored.
 import { clusterScores, type ClusterScores } from './engine/metrics.ts';
 import { unescapeCell } from '../shared/csv-safe.ts';
-import { CsvInputError, RowError, readCsv } from './linkage.csv.ts';
+import { columnOf, CsvInputError, RowError, readCsv } from './linkage.csv.ts';
 
 /** record_id → label, read from a two-column file; the label column may have either name. */
 const readLabels = async (file: string, labelColumns: readonly string[]): Promise<Map<string, string>> => {
@@ -16,8 +16,9 @@ const readLabels = async (file: string, labelColumns: readonly string[]): Promis
     file,
     (row, header) => {
       if (labelIndex < 0) {
-        idIndex = header.indexOf('record_id');
-        labelIndex = header.findIndex((h) => labelColumns.includes(h));
+        // Named in any letter case, as readCsv's `required` check finds the id column.
+        idIndex = columnOf(header, 'record_id');
+        labelIndex = header.findIndex((h) => labelColumns.includes(h.toLowerCase()));
         if (labelIndex < 0) throw new CsvInputError(file, 1, `the header needs a ${labelColumns.join(' or ')} column`);
       }
       if (row.length !== header.length) throw new RowError(`expected ${header.length} columns, found ${row.length}`);

@@ -72,13 +72,20 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
   const left = bySource[0];
   const right = bySource[files > 1 ? 1 : 0];
   const decisions: Decisions = { same: [], different: [] };
+  let at: { left: number; right: number; decision: number } | null = null;
   await readCsv(
     file,
     (row, header) => {
-      const get = (name: string): string => unescapeCell(row[header.indexOf(name)] ?? '');
-      const a = left.get(get('left_id'));
-      const b = right.get(get('right_id'));
-      const d = get('decision');
+      // The columns found once, in any letter case, as the input's are.
+      at ??= {
+        left: columnOf(header, 'left_id'),
+        right: columnOf(header, 'right_id'),
+        decision: columnOf(header, 'decision'),
+      };
+      const get = (column: number): string => unescapeCell(row[column] ?? '');
+      const a = left.get(get(at.left));
+      const b = right.get(get(at.right));
+      const d = get(at.decision);
       if (a === undefined || b === undefined)
         throw new RowError(
           files > 1
