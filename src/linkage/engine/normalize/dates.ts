@@ -162,8 +162,7 @@ function parseWrittenDate(raw: string): PartialDate | null {
   if (EMPTY.has(s)) return NONE;
   const shortYear = s.match(TWO_DIGIT_BIRTH_YEAR);
   // "26 г." with no "р." is more often an age (26 года) than a year: no man born in 1926 or 2026 serves.
-  if (shortYear && !(/г\.$/.test(s) && isBareAge(+shortYear[1]))) return make(year2(shortYear[1]), null, null);
-  if (shortYear) return null;
+  if (shortYear) return /г\.$/.test(s) && isBareAge(+shortYear[1]) ? null : make(year2(shortYear[1]), null, null);
   s = s
     .replace(BIRTHPLACE_AFTER, '$1')
     .replace(MASKED_DAY_MONTH, '$1')

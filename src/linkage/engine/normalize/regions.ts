@@ -297,7 +297,7 @@ export function regionCode(raw: string): string | null {
  * "объединённый ВК г. Ейск"): a man is called up where he lives, so its place is his region.
  */
 const COMMISSARIAT =
-  /^(?:объединённ\p{L}*\s+|объединенн\p{L}*\s+)?(?:военн\p{L}*\s+комиссариат\p{L}*|военкомат\p{L}*|о?вк)\s+(?:по\s+)?(?=\S)/iu;
+  /^(?:объедин[её]нн\p{L}*\s+)?(?:военн\p{L}*\s+комиссариат\p{L}*|военкомат\p{L}*|о?вк)\s+(?:по\s+)?(?=\S)/iu;
 
 /** A district's, town's or joint commissariat after the place ("Подольск РВК", "Уфимский ГВК"). */
 const COMMISSARIAT_AFTER = /\s+[рго]?вк$/iu;
@@ -306,13 +306,14 @@ const COMMISSARIAT_AFTER = /\s+[рго]?вк$/iu;
  * Soviet names of oblasts still written for men born before 1991, with the word "область"
  * (without it the stems read district names of other regions: "Калининский район").
  */
-const SOVIET_OBLASTS: ReadonlyArray<[RegExp, string]> = [
-  [/^горьковск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-NIZ'],
-  [/^калининск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-TVE'],
-  [/^куйбышевск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-SAM'],
-  [/^молотовск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-PER'],
-  [/^чкаловск(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu, 'RU-ORE'],
-];
+const SOVIET_OBLASTS: Readonly<Record<string, string>> = {
+  горьковск: 'RU-NIZ',
+  калининск: 'RU-TVE',
+  куйбышевск: 'RU-SAM',
+  молотовск: 'RU-PER',
+  чкаловск: 'RU-ORE',
+};
+const SOVIET_OBLAST = /^(горьковск|калининск|куйбышевск|молотовск|чкаловск)(?:ая|ой)\s+обл(?:\.|асть|асти)?$/iu;
 
 function uncachedRegionCode(raw: string): string | null {
   // "г.Улан-Удэ", "Респ.Бурятия": an abbreviation's dot is often typed without the space after it.
@@ -325,7 +326,8 @@ function uncachedRegionCode(raw: string): string | null {
     // "Ростовскаяобласть": the kind typed without a space.
     .replace(/(?<=[а-яё]{4}(?:ая|ий|ой))(область|край|республика)$/iu, ' $1');
   if (!s) return null;
-  for (const [re, code] of SOVIET_OBLASTS) if (re.test(s)) return code;
+  const soviet = s.match(SOVIET_OBLAST);
+  if (soviet) return SOVIET_OBLASTS[soviet[1].toLowerCase()];
   index ??= build();
   const upper = s.toUpperCase();
   if (Object.hasOwn(CODE_ALIASES, upper)) return CODE_ALIASES[upper] || null;

@@ -249,8 +249,8 @@ const GENITIVE_ENDINGS: ReadonlyArray<[string, readonly string[]]> = [
 ];
 
 /**
- * A town called a town in the genitive ("военкомат Советского района г. Уфы"): the one town whose
- * nominative the last word's ending gives, if only one region's towns answer.
+ * A town called a town in the genitive ("ВК г. Уфы", "г. Подольска"): the towns whose nominative
+ * the last word's ending gives; the caller keeps them only if they lie in one region.
  */
 function genitiveTown(named: readonly string[]): Set<string> | undefined {
   const last = named[named.length - 1];
