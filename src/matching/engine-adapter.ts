@@ -209,14 +209,14 @@ export class PersonIndex {
    * Human decisions as labels: "same" pairs move the model's m; both records must be indexed.
    * `usable`: per decision, whether both its records are in the index (only those are learned).
    */
-  learn(decisions: LabelledDecision[]): { used: number; usable: boolean[] } {
-    const usableAt = decisions.map((d) => this.latest.has(d.left) && this.latest.has(d.right));
-    const usable = decisions.filter((_, k) => usableAt[k]);
-    if (usable.length === 0) return { used: 0, usable: usableAt };
+  learn(decisions: LabelledDecision[]): { usable: boolean[] } {
+    const usable = decisions.map((d) => this.latest.has(d.left) && this.latest.has(d.right));
+    const labels = decisions.filter((_, k) => usable[k]);
     // By position, not id: the latest version of a corrected record is the one that counts.
-    this.index.engine.learn(
-      usable.map((d) => ({ left: this.latest.get(d.left)!, right: this.latest.get(d.right)!, same: d.same })),
-    );
-    return { used: usable.length, usable: usableAt };
+    if (labels.length)
+      this.index.engine.learn(
+        labels.map((d) => ({ left: this.latest.get(d.left)!, right: this.latest.get(d.right)!, same: d.same })),
+      );
+    return { usable };
   }
 }

@@ -183,11 +183,12 @@ export const warmIndexes = async (deps: MatchingDeps): Promise<number> => {
 const learnDecisions = async (deps: MatchingDeps, idx: OrgIndex): Promise<number> => {
   const rows = await listUnlearned(deps.db, idx.organisationId, 5000);
   if (rows.length === 0) return 0;
-  const { used, usable } = idx.index.learn(
+  const { usable } = idx.index.learn(
     rows.map((r) => ({ left: r.left_person_id, right: r.right_person_id, same: r.state === 'same' })),
   );
   // A decision on a record corrected since it was made waits until the record is scored again
   // (and back in the index); one on a record that is gone is done with.
+  const used = usable.filter(Boolean).length;
   const unused = rows.filter((_, k) => !usable[k]);
   const waiting = await recordsWaitingToBeScored(
     deps.db,
