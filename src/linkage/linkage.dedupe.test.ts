@@ -46,7 +46,7 @@ describe('kintrace dedupe', () => {
         phases.push(detail ? `${phase} ${detail}` : phase);
       },
     });
-    expect(phases).toEqual(['read', 'normalise', 'train', 'score 1 thread(s)', 'cluster']);
+    expect(phases).toEqual(['read', 'normalise', 'train', 'score 1 thread(s)', 'cluster 1 thread(s)']);
     expect(result.clusters.clusterOf).toHaveLength(8);
   });
   it('says on the terminal when it trains and when it clusters, which have no bar', async () => {

@@ -15,6 +15,7 @@ import { PARALLEL_SYNC_RECORDS } from './engine/parallel-sync.ts';
 import { type BatchThread, spawnSecondThread } from './second-thread.ts';
 import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
+import { type ClusterThread, clusterOnTwoThreads, roomForClusterThread } from './engine/cluster-two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { columnOf, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
@@ -286,9 +287,9 @@ const linkRecords = async (
     scoring.update(Math.round((100 * done) / Math.max(total, 1)));
   // The second thread scores beside this one; it holds the features already. Without it, a fresh
   // thread pays off once starting it (rebuilding its features) is small next to scoring.
-  const predicted =
+  const predicted: PredictResult & { clusterThread?: ClusterThread } =
     thread || engine.data.size >= 500_000
-      ? await predictOnTwoThreads(engine, onProgress, { thread: thread ?? undefined })
+      ? await predictOnTwoThreads(engine, onProgress, { thread: thread ?? undefined, keepForClustering: true })
       : engine.predict(onProgress);
   scoring.update(100);
   scoring.stop();
@@ -296,8 +297,14 @@ const linkRecords = async (
   collectGarbage();
   // A quarter of a million-record run, with no bar of its own: say what it is doing.
   if (opts.progress) process.stderr.write(`clustering ${predicted.edges.length} scored pairs…\n`);
-  const clusters = engine.cluster(predicted.edges, decisions);
-  opts.onPhase?.('cluster', engine);
+  // The scoring thread, kept, clusters half the components beside this one where memory allows.
+  const { clusterThread } = predicted;
+  const twoThreads = clusterThread !== undefined && roomForClusterThread(predicted.edges.length);
+  if (!twoThreads) clusterThread?.stop();
+  const clusters = twoThreads
+    ? await clusterOnTwoThreads(engine, predicted.edges, decisions, clusterThread)
+    : engine.cluster(predicted.edges, decisions);
+  opts.onPhase?.('cluster', engine, `${twoThreads ? 2 : 1} thread(s)`);
   return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
 };
 

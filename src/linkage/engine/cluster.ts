@@ -233,5 +233,7 @@ export const cluster = (
     if (m && parent[r] === r && (m.length >= opts.alarmSize || alarmed.has(r)))
       alarms.push({ representative: rep[r], size: m.length });
   }
+  // In record order, as two threads' halves put together give them (cluster-split.ts).
+  alarms.sort((x, y) => x.representative - y.representative);
   return { clusterOf, review, alarms, rejected, profileMerges, linkThreshold: opts.linkThreshold };
 };

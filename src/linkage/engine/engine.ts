@@ -384,12 +384,38 @@ export class LinkageEngine {
    * (a pairs file explains the pairs as they were clustered) until the next predict().
    */
   cluster(edges: Edges, decisions?: Decisions, linkThreshold = this.linkThreshold(edges)): ClusterResult {
+    const first = this.firstLook(edges, decisions, linkThreshold);
+    if (!this.takesSecondLook()) return first;
+    return this.secondLook(edges, decisions, linkThreshold, first.clusterOf);
+  }
+
+  /**
+   * cluster()'s first look, scoring as the edges were scored (again, if a clustering came before).
+   * The looks are apart so that two threads can each take whole components of the edges
+   * (cluster-two-threads.ts): no merge, score or refusal reaches across a component.
+   */
+  firstLook(edges: Edges, decisions: Decisions | undefined, linkThreshold: number): ClusterResult {
+    this.requireScorer().frequencies.ownFromClusters(null);
+    return this.clusterOnce(edges, decisions, linkThreshold);
+  }
+
+  /** Whether cluster() takes a second look: names have frequencies within contexts. */
+  takesSecondLook(): boolean {
+    return this.requireScorer().frequencies.hasChains();
+  }
+
+  /**
+   * cluster()'s second look: each man's own records counted from the first look's clusters of the
+   * whole file (`clusterOf`), these edges rescored with them (on a copy) and clustered afresh.
+   */
+  secondLook(
+    edges: Edges,
+    decisions: Decisions | undefined,
+    linkThreshold: number,
+    clusterOf: Int32Array,
+  ): ClusterResult {
     const scorer = this.requireScorer();
-    // The first look scores as the edges were scored (again, if a clustering came before).
-    scorer.frequencies.ownFromClusters(null);
-    const first = this.clusterOnce(edges, decisions, linkThreshold);
-    if (!scorer.frequencies.hasChains()) return first;
-    scorer.frequencies.ownFromClusters(first.clusterOf);
+    scorer.frequencies.ownFromClusters(clusterOf);
     const weight = new Float64Array(edges.length);
     for (let e = 0; e < edges.length; e++) weight[e] = scorer.score(edges.a[e], edges.b[e]);
     return this.clusterOnce({ a: edges.a, b: edges.b, weight, length: edges.length }, decisions, linkThreshold);

@@ -12,6 +12,8 @@ import type { SharedFrequencies } from './term-frequency.ts';
 import { shared } from './shared-memory.ts';
 import { EdgeBuffer } from './edges.ts';
 import type { LinkageEngine } from './engine.ts';
+import type { ClusterResult } from './cluster.ts';
+import type { ClusterThread } from './cluster-two-threads.ts';
 
 const CHUNK = 1 << 14;
 
@@ -181,24 +183,50 @@ export const transferOf = (out: WorkerOutput): ArrayBuffer[] => [
  * Starts the scoring thread before its work is known: loading the engine's modules takes the new
  * thread a second or two, which it spends while this thread plans the chunks and counts the
  * places (at a million records it used to join the scoring that much late). `run` hands it the
- * input; `stop` ends it.
+ * input; after scoring it can cluster half the components (`cluster`, cluster-two-threads.ts);
+ * `stop` ends it, and must be called, since the thread waits for more work.
  */
-export const spawnWorker = (): { run: (input: WorkerInput) => Promise<WorkerOutput>; stop: () => void } => {
+export const spawnWorker = (): {
+  run: (input: WorkerInput) => Promise<WorkerOutput>;
+  cluster: ClusterThread;
+  stop: () => void;
+} => {
   // A plain .mjs entry registers tsx first: the app runs from TypeScript sources.
   const worker = new Worker(new URL('./score-worker.mjs', import.meta.url));
-  const result = new Promise<WorkerOutput>((resolve, reject) => {
-    worker.once('message', (m: WorkerOutput) => {
-      resolve(m);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
+  // One answer per message, in order. A failure before anything is asked is kept for the first
+  // question rather than left unhandled.
+  const waiting: { resolve: (m: unknown) => void; reject: (err: unknown) => void }[] = [];
+  let failed: unknown = null;
+  const fail = (err: unknown): void => {
+    failed ??= err;
+    for (const w of waiting.splice(0)) w.reject(failed);
+  };
+  worker.on('message', (m: unknown) => {
+    const w = waiting.shift();
+    if (m !== null && typeof m === 'object' && 'error' in m) w?.reject(new Error(String(m.error)));
+    else w?.resolve(m);
   });
-  // Until run() is called nobody awaits the result: an early error must not go unhandled.
-  result.catch(() => {});
+  worker.once('error', fail);
+  worker.once('exit', () => fail(new Error('the scoring thread has ended')));
+  const ask = <T>(message: unknown, transfer: ArrayBuffer[] = []): Promise<T> => {
+    if (failed) return Promise.reject(failed);
+    const answer = new Promise<T>((resolve, reject) =>
+      waiting.push({ resolve: resolve as (m: unknown) => void, reject }),
+    );
+    worker.postMessage(message, transfer);
+    return answer;
+  };
   return {
-    run: (input) => {
-      worker.postMessage(input);
-      return result;
+    run: (input) => ask<WorkerOutput>(input),
+    cluster: {
+      ask: (job) =>
+        ask<ClusterResult>(
+          job,
+          job.look === 'first'
+            ? ([job.edges.a.buffer, job.edges.b.buffer, job.edges.weight.buffer] as ArrayBuffer[])
+            : [],
+        ),
+      stop: () => void worker.terminate(),
     },
     stop: () => void worker.terminate(),
   };

@@ -18,6 +18,7 @@ import {
 import { compareOnTwoThreads } from './parallel-train.ts';
 import { planChunks, runChunks, type ScoreJob, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { emSample, startTraining, type TrainingReport } from './train.ts';
+import type { ClusterThread } from './cluster-two-threads.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -150,7 +151,7 @@ const keptForScoring = (engine: LinkageEngine, thread: SecondThread | undefined)
 const scoringThread = (
   engine: LinkageEngine,
   thread: SecondThread | undefined,
-): { run: (job: ScoreJob) => Promise<WorkerOutput>; stop: () => void } => {
+): { run: (job: ScoreJob) => Promise<WorkerOutput>; stop: () => void; cluster?: ClusterThread } => {
   if (thread && keptForScoring(engine, thread)) {
     const { holdsUpTo } = thread.state as { holdsUpTo: RegistryMark };
     return {
@@ -170,6 +171,7 @@ const scoringThread = (
         features: engine.features.export(),
       }),
     stop: worker.stop,
+    cluster: worker.cluster,
   };
 };
 
@@ -178,12 +180,14 @@ const scoringThread = (
  * second thread, which is stopped after; without it, if it failed earlier, or from
  * FRESH_SCORING_THREAD_RECORDS, a scoring thread is started. Falls back to one thread if that
  * thread cannot start or fails. `mainScores`: false leaves every chunk to the other thread (tests).
+ * `keepForClustering`: a started scoring thread that scored is not stopped but returned as
+ * `clusterThread`, for cluster-two-threads.ts (which stops it).
  */
 export const predictOnTwoThreads = async (
   engine: LinkageEngine,
   progress?: Progress,
-  options: { mainScores?: boolean; thread?: SecondThread } = {},
-): Promise<PredictResult> => {
+  options: { mainScores?: boolean; thread?: SecondThread; keepForClustering?: boolean } = {},
+): Promise<PredictResult & { clusterThread?: ClusterThread }> => {
   const scorer = engine.requireScorer();
   engine.sync();
   scorer.frequencies.ownFromClusters(null);
@@ -249,7 +253,8 @@ export const predictOnTwoThreads = async (
     return engine.withSourcePrior({ edges, stats: stats(1) });
   }
   const other = await fromWorker;
-  worker?.stop();
+  const clusterThread = other && options.keepForClustering ? worker?.cluster : undefined;
+  if (!clusterThread) worker?.stop();
   if (!other) {
     // The plan consumed the chunk counter; score again on this thread from scratch.
     const single = engine.predict(progress);
@@ -257,5 +262,5 @@ export const predictOnTwoThreads = async (
   }
   for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
   other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
-  return engine.withSourcePrior({ edges, stats: stats(2) });
+  return { ...engine.withSourcePrior({ edges, stats: stats(2) }), clusterThread };
 };
