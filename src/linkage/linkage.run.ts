@@ -15,7 +15,7 @@ import { PARALLEL_SYNC_RECORDS } from './engine/parallel-sync.ts';
 import { type BatchThread, spawnSecondThread } from './second-thread.ts';
 import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
-import { type ClusterThread, clusterOnTwoThreads, roomForClusterThread } from './engine/cluster-two-threads.ts';
+import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { columnOf, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
@@ -297,14 +297,12 @@ const linkRecords = async (
   collectGarbage();
   // A quarter of a million-record run, with no bar of its own: say what it is doing.
   if (opts.progress) process.stderr.write(`clustering ${predicted.edges.length} scored pairs…\n`);
-  // The scoring thread, kept, clusters half the components beside this one where memory allows.
+  // The scoring thread, kept where memory allows, clusters half the components beside this one.
   const { clusterThread } = predicted;
-  const twoThreads = clusterThread !== undefined && roomForClusterThread(predicted.edges.length);
-  if (!twoThreads) clusterThread?.stop();
-  const clusters = twoThreads
+  const clusters = clusterThread
     ? await clusterOnTwoThreads(engine, predicted.edges, decisions, clusterThread)
     : engine.cluster(predicted.edges, decisions);
-  opts.onPhase?.('cluster', engine, `${twoThreads ? 2 : 1} thread(s)`);
+  opts.onPhase?.('cluster', engine, `${clusterThread ? 2 : 1} thread(s)`);
   return { engine, predicted, clusters, seconds: (performance.now() - started) / 1000, trainSeconds };
 };
 

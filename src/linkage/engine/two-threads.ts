@@ -18,7 +18,7 @@ import {
 import { compareOnTwoThreads } from './parallel-train.ts';
 import { planChunks, runChunks, type ScoreJob, spawnWorker, type WorkerOutput } from './parallel.ts';
 import { emSample, startTraining, type TrainingReport } from './train.ts';
-import type { ClusterThread } from './cluster-two-threads.ts';
+import { type ClusterThread, roomForClusterThread } from './cluster-two-threads.ts';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -181,7 +181,8 @@ const scoringThread = (
  * FRESH_SCORING_THREAD_RECORDS, a scoring thread is started. Falls back to one thread if that
  * thread cannot start or fails. `mainScores`: false leaves every chunk to the other thread (tests).
  * `keepForClustering`: a started scoring thread that scored is not stopped but returned as
- * `clusterThread`, for cluster-two-threads.ts (which stops it).
+ * `clusterThread`, for cluster-two-threads.ts (which stops it), if memory allows
+ * (roomForClusterThread).
  */
 export const predictOnTwoThreads = async (
   engine: LinkageEngine,
@@ -253,7 +254,12 @@ export const predictOnTwoThreads = async (
     return engine.withSourcePrior({ edges, stats: stats(1) });
   }
   const other = await fromWorker;
-  const clusterThread = other && options.keepForClustering ? worker?.cluster : undefined;
+  // Decided now, before this thread takes in the other's edges, so that a thread that may not
+  // stay is let go at once rather than held through the source prior's rescoring.
+  const clusterThread =
+    other && options.keepForClustering && roomForClusterThread(edges.length + other.length)
+      ? worker?.cluster
+      : undefined;
   if (!clusterThread) worker?.stop();
   if (!other) {
     // The plan consumed the chunk counter; score again on this thread from scratch.
