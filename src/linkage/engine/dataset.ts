@@ -1,6 +1,7 @@
 // Columnar, dictionary-coded records. Every distinct field value becomes an integer token, so
 // comparisons and blocking work on ints and derive per-value features once per distinct value
 // (a million records hold far fewer distinct names), never once per pair.
+import { isPlaceholder } from './placeholders.ts';
 
 export class GrowInt32 {
   data: Int32Array;
@@ -230,6 +231,8 @@ export class FieldColumn {
     }
     let t = this.dict.get(value);
     if (t === undefined) {
+      // Asked of values not met before: a placeholder is never interned, so it asks each time.
+      if (isPlaceholder(value)) return -1;
       t = this.strings.length;
       const own = ownString(value);
       this.dict.set(own, t);
