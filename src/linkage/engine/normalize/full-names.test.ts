@@ -55,6 +55,14 @@ describe('splitFullName', () => {
       parts('Осипов', 'Даниил', 'Артурович'),
     );
     expect(splitFullName('Бобров', 'Егор (Призрак)', 'Денисович')).toEqual(parts('Бобров', 'Егор', 'Денисович'));
+    // A rank inside or after a whole name, as posts copy it, and a memorial formula.
+    expect(splitFullName('Артур старший сержант Капустин', '', '')).toEqual(parts('Капустин', 'Артур', ''));
+    expect(splitFullName('Олег Эдуардович пр-к Золехов', '', '')).toEqual(parts('Золехов', 'Олег', 'Эдуардович'));
+    expect(splitFullName('Иванов Иван Иванович, старший сержант', '', '')).toEqual(parts('Иванов', 'Иван', 'Иванович'));
+    expect(splitFullName('Станислав Сергеевич ВЕЧНАЯ ПАМЯТЬ Иванов', '', '')).toEqual(
+      parts('Иванов', 'Станислав', 'Сергеевич'),
+    );
+    expect(splitFullName('Капитанов Иван Петрович', '', '')).toEqual(parts('Капитанов', 'Иван', 'Петрович'));
     // A surname that begins like a rank, or a rank alone, stays.
     expect(splitFullName('Майоров Иван', '', '')).toEqual(parts('Майоров', 'Иван', ''));
     expect(splitFullName('Майор', 'Иван', '')).toBeNull();

@@ -56,6 +56,15 @@ const RANK = new RegExp(
 const CALL_SIGN =
   /\s*(?:,\s*)?(?:(?:позывной|позыв\.|п\/з|call\s?sign)\s*[«"“„']?[^»"”',)]*[»"”']?|\([^)]*\)|[«"“„][^»"”]*[»"”])/giu;
 
+/**
+ * A rank inside or after a whole name, as posts copy it ("Иванов Иван Иванович, старший сержант",
+ * "Олег Эдуардович прапорщик Золехов"), or a memorial formula ("ВЕЧНАЯ ПАМЯТЬ"): whole words only.
+ */
+const RANK_INSIDE = new RegExp(
+  `(?<![\\p{L}-])(?:(?:гв|гвардии)\\.?\\s*)?(?:(?:мл|ст|младш(?:ий|его)|старш(?:ий|его))\\.?\\s*)?(?:${RANK_WORDS})(?![\\p{L}-])\\.?|(?:вечная|светлая)\\s+память`,
+  'giu',
+);
+
 /** The name without a rank before it or a call sign after it; the text itself when it has neither. */
 export function withoutRankOrCallSign(text: string): string {
   if (!text) return text;
@@ -64,5 +73,21 @@ export function withoutRankOrCallSign(text: string): string {
   if (/[«"“„(]|позыв|п\/з|call\s?sign/iu.test(out)) out = out.replace(CALL_SIGN, '').trim() || text;
   const bare = out.replace(RANK, '');
   // A rank alone ("Майор") is left as written: it may be the surname.
-  return bare && bare !== out ? bare.trim() : out;
+  const named = bare && bare !== out ? bare.trim() : out;
+  return withoutRankInside(named);
+}
+
+/**
+ * A whole name (three words and more) without the ranks and memorial words among them, when at
+ * least two words are left: "Майор Иван" keeps its surname.
+ */
+function withoutRankInside(text: string): string {
+  if (text.split(/\s+/).length < 3) return text;
+  const left = text
+    .replace(RANK_INSIDE, ' ')
+    .replace(/\s*,\s*(?=,|$)/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/,$/u, '');
+  return left.split(' ').length >= 2 ? left : text;
 }
