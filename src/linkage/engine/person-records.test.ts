@@ -28,6 +28,12 @@ describe('full names written in one field', () => {
     });
   });
 
+  it('are split when the other name fields hold placeholders ("н/д", "не указано")', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Ерофеев', given_name: 'Владимир', patronymic: 'Владимирович' });
+    engine.add('b', { surname: 'Ерофеев Владимир', given_name: 'н/д', patronymic: 'не указано' });
+    expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'null' });
+  });
   it('with a rank, a call sign, in the given-name field or in an oblique case, compare as the man written plainly', () => {
     const engine = new LinkageEngine(personConfig());
     engine.add('a', { surname: 'Ерёмин', given_name: 'Андрей', patronymic: 'Петрович' });

@@ -8,6 +8,7 @@
 import type { ComparisonSpec } from './comparison.ts';
 import { givenAndPatronymicInPlace, type NameParts, splitFullName } from './normalize/full-names.ts';
 import { mayBeOblique, nominativeName } from './normalize/name-cases.ts';
+import { isPlaceholder } from './placeholders.ts';
 
 /**
  * A Dataset.prepare for a config with person name comparisons (surname and given name, the
@@ -34,7 +35,12 @@ export const personNamePreparer = (
       !(patronymic && PATRONYMIC_LIKE.test(given))
     )
       return;
-    const read = readName(surname, given, patronymic);
+    // A placeholder ("н/д", "не указано") beside a whole name is an empty field (placeholders.ts):
+    // the name is spread over fields that are empty.
+    const [bareSurname, bareGiven, barePatronymic] = [surname, given, patronymic].map((v) =>
+      isPlaceholder(v.trim()) ? '' : v,
+    );
+    const read = readName(bareSurname, bareGiven, barePatronymic);
     if (read) writeName(values, s, g, p, read);
   };
 };
