@@ -3,7 +3,8 @@
 // - a "same" decision made before the correction is learned once the record is indexed again
 //   (it was once marked learned unused: an index built after a restart lacks the pending record);
 // - a pending pair the corrected record no longer finds takes the score and explanation the
-//   records now have (it once kept the old score above 0.9, on fields they no longer share).
+//   records now have (it once kept the old score above 0.9, on fields they no longer share), and
+//   below the review threshold leaves the queue (withdrawn) until a correction makes them alike.
 import { describe, expect, it } from 'vitest';
 import { caseInput, grantFor, useWorld } from '../cases/cases.fixtures.ts';
 import { editCase } from '../cases/case-edit.service.ts';
@@ -68,6 +69,19 @@ describe('a record corrected after it was matched (sqlite)', () => {
     });
     expect((await runMatching(deps(), systemPrincipal('scheduler'))).scored).toBe(1);
     const view = await candidateView(deps(), grantMatching(staff(), 'review'), pair.id);
-    expect(view.state === 'pending' && view.probability >= 0.5).toBe(false);
+    expect(view.probability).toBeLessThan(0.5);
+    // Withdrawn from the queue: nobody is asked about two men who no longer look alike.
+    expect(view.state).toBe('withdrawn');
+    const queue = await reviewQueue(deps(), grantMatching(staff(), 'review'), 'pending');
+    expect(queue.rows.map((r) => r.id)).not.toContain(pair.id);
+    await expect(
+      decide(deps(), await authoriseDecision(s.t.opened.db, staff(), pair.id, 'same'), pair.id, 'same'),
+    ).rejects.toMatchObject({ key: 'matching.errors.withdrawn' });
+    // Corrected back: the pair is found again and returns to the queue with its score.
+    await correct(other.caseId, { surname: 'Ivanov', given_name: 'Pyotr', narrative: 'брат' });
+    await runMatching(deps(), systemPrincipal('scheduler'));
+    const back = await candidateView(deps(), grantMatching(staff(), 'review'), pair.id);
+    expect(back.state).toBe('pending');
+    expect(back.probability).toBeGreaterThan(0.9);
   });
 });

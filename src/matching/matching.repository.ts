@@ -32,12 +32,15 @@ export const insertCandidate = async (db: Queryable, row: Insertable<MatchCandid
   await db.insertInto('match_candidates').values(row).execute();
 };
 
-/** New candidates in one statement per few hundred; `rescore` rows update a pending pair's score. */
+/**
+ * New candidates in one statement per few hundred; `rescore` rows update a pending (or withdrawn)
+ * pair's score, and its state: withdrawn below the review threshold, pending again at or above it.
+ */
 export const insertCandidates = async (
   db: Queryable,
   rows: Array<
     | Omit<Insertable<MatchCandidatesTable>, 'decided_by' | 'decided_at' | 'unsure_by' | 'merge_id' | 'learned'>
-    | { rescore: string; probability: number; weight: number; explain: string }
+    | { rescore: string; probability: number; weight: number; explain: string; state: 'pending' | 'withdrawn' }
   >,
 ): Promise<void> => {
   const fresh = rows.filter((r): r is Insertable<MatchCandidatesTable> => !('rescore' in r));
@@ -48,15 +51,25 @@ export const insertCandidates = async (
       .execute();
   for (const r of rows)
     if ('rescore' in r)
-      await rescoreCandidate(db, r.rescore, { probability: r.probability, weight: r.weight, explain: r.explain });
+      await rescoreCandidate(db, r.rescore, {
+        probability: r.probability,
+        weight: r.weight,
+        explain: r.explain,
+        state: r.state,
+      });
 };
 
 export const rescoreCandidate = async (
   db: Queryable,
   id: string,
-  patch: { probability: number; weight: number; explain: string },
+  patch: { probability: number; weight: number; explain: string; state: 'pending' | 'withdrawn' },
 ): Promise<void> => {
-  await db.updateTable('match_candidates').set(patch).where('id', '=', id).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('match_candidates')
+    .set(patch)
+    .where('id', '=', id)
+    .where('state', 'in', ['pending', 'withdrawn'])
+    .execute();
 };
 
 export const findCandidate = (db: Queryable, id: string) =>

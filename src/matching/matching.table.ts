@@ -2,7 +2,12 @@ import type { Generated } from 'kysely';
 
 // Matching (migration 0022). Clear columns only: ids, scores, which level each field agreed at.
 
-export type CandidateState = 'pending' | 'unsure' | 'same' | 'different';
+/**
+ * 'withdrawn': a pending pair whose record was corrected so that the two no longer resemble each
+ * other (scored again below the review threshold); out of the queue, back in it if a later
+ * correction makes them alike again.
+ */
+export type CandidateState = 'pending' | 'unsure' | 'same' | 'different' | 'withdrawn';
 
 export interface MatchCandidatesTable {
   id: string;

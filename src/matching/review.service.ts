@@ -212,6 +212,7 @@ export const decide = async (
     const c = await findCandidate(tx, id);
     if (!c || c.organisation_id !== grant.organisationId) throw new NotFound('candidate');
     if (c.state === 'unsure' && grant.action !== 'decide_unsure') throw new NotFound('candidate');
+    if (c.state === 'withdrawn') throw new Conflict('matching.errors.withdrawn');
     const next: CandidateState = decision === 'reopen' ? 'pending' : decision;
     const patch =
       decision === 'unsure'

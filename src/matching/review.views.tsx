@@ -253,6 +253,7 @@ export const PairPage = ({
         {t(`matching.states.${view.state}`)}
         {view.decidedAt && <> · {t('matching.decidedOn', { date: formatDay(view.decidedAt) })}</>}
       </p>
+      {view.state === 'withdrawn' && <p class="muted">{t('matching.withdrawnHint')}</p>}
       <SideBySide ctx={ctx} left={view.left} right={view.right} />
       <section aria-labelledby="why-h">
         <h2 id="why-h">{t('matching.why')}</h2>

@@ -17,7 +17,7 @@ import { casesOfRecords } from '../cases/case-links.service.ts';
 import { listOrganisations } from '../accounts/accounts.service.ts';
 import { assertSystem } from '../policy/system.policy.ts';
 import type { Principal } from '../policy/principal.ts';
-import type { LinkFields } from './engine-adapter.ts';
+import { type LinkFields, THRESHOLDS } from './engine-adapter.ts';
 import { indexFor, linkFieldsOf, saveLearnedModel, type OrgIndex } from './index-registry.ts';
 import {
   findCandidatesByPair,
@@ -36,6 +36,10 @@ import {
 // records its organisation already holds, one at a time against the in-memory index: never a
 // full re-run. The best candidate of each other cluster at or above the review threshold enters
 // the review queue; a pair people already decided is never suggested again.
+
+/** Where a rescored pair belongs: in the review queue, or withdrawn from it (too unlike now). */
+const queueStateOf = (probability: number): 'pending' | 'withdrawn' =>
+  probability >= THRESHOLDS.review ? 'pending' : 'withdrawn';
 
 export interface MatchingDeps {
   db: Db;
@@ -94,13 +98,15 @@ const scoreBatch = async (tx: Tx, idx: OrgIndex, batch: StoredRecord[], now: str
       const key = pairKey(r.id, h.id);
       const known = existing.get(key);
       if (known) {
-        // Decided pairs stay decided; a pending one takes the newer score (a record was corrected).
-        if (known.state === 'pending')
+        // Decided pairs stay decided; a pending one takes the newer score (a record was corrected),
+        // and a withdrawn one found again returns to the queue.
+        if (known.state === 'pending' || known.state === 'withdrawn')
           rows.push({
             rescore: known.id,
             probability: h.probability,
             weight: h.weight,
             explain: JSON.stringify(idx.index.explain(r.fields, h.id)),
+            state: queueStateOf(h.probability),
           });
         return [];
       }
@@ -123,7 +129,8 @@ const scoreBatch = async (tx: Tx, idx: OrgIndex, batch: StoredRecord[], now: str
     }),
   );
   // A pending pair of a corrected record that the record no longer finds takes its score as it
-  // now stands, so that nobody is asked to confirm it on fields the records no longer share.
+  // now stands, so that nobody is asked to confirm it on fields the records no longer share:
+  // below the review threshold it is withdrawn from the queue.
   const foundKeys = new Set(keys);
   const inBatch = new Map(batch.map((r) => [r.id, r]));
   for (const c of await listCandidatesOf(tx, [...inBatch.keys()])) {
@@ -136,6 +143,7 @@ const scoreBatch = async (tx: Tx, idx: OrgIndex, batch: StoredRecord[], now: str
         probability: now.probability,
         weight: now.weight,
         explain: JSON.stringify(now.explain),
+        state: queueStateOf(now.probability),
       });
   }
   await insertCandidates(tx, rows);
