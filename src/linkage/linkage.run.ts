@@ -291,14 +291,20 @@ const linkRecords = async (
     thread || engine.data.size >= 500_000
       ? await predictOnTwoThreads(engine, onProgress, { thread: thread ?? undefined, keepForClustering: true })
       : engine.predict(onProgress);
-  scoring.update(100);
-  scoring.stop();
-  opts.onPhase?.('score', engine, `${predicted.stats.threads ?? 1} thread(s)`);
-  collectGarbage();
-  // A quarter of a million-record run, with no bar of its own: say what it is doing.
-  if (opts.progress) process.stderr.write(`clustering ${predicted.edges.length} scored pairs…\n`);
-  // The scoring thread, kept where memory allows, clusters half the components beside this one.
+  // The scoring thread, kept where memory allows, clusters half the components beside this one
+  // (clusterOnTwoThreads stops it); should anything fail before, it is stopped here.
   const { clusterThread } = predicted;
+  try {
+    scoring.update(100);
+    scoring.stop();
+    opts.onPhase?.('score', engine, `${predicted.stats.threads ?? 1} thread(s)`);
+    collectGarbage();
+    // A quarter of a million-record run, with no bar of its own: say what it is doing.
+    if (opts.progress) process.stderr.write(`clustering ${predicted.edges.length} scored pairs…\n`);
+  } catch (err) {
+    clusterThread?.stop();
+    throw err;
+  }
   const clusters = clusterThread
     ? await clusterOnTwoThreads(engine, predicted.edges, decisions, clusterThread)
     : engine.cluster(predicted.edges, decisions);

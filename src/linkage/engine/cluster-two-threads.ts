@@ -49,6 +49,16 @@ export const roomForClusterThread = (edges: number, rss = process.memoryUsage.rs
   rss + BYTES_PER_EDGE * edges <= CLUSTER_MEMORY_BUDGET;
 
 /**
+ * The answer, with a handler attached at once: should this thread's own half fail first, the
+ * other's answer is never awaited, and its rejection when the thread is stopped must not end
+ * the process as an unhandled one.
+ */
+const handled = <T>(answer: Promise<T>): Promise<T> => {
+  answer.catch(() => {});
+  return answer;
+};
+
+/**
  * The engine's clustering (engine.ts cluster()) with `thread` taking half the components; the
  * thread is stopped after. Should the thread fail, this thread clusters everything.
  */
@@ -65,16 +75,18 @@ export const clusterOnTwoThreads = async (
     const myDecisions = decisionsOf(decisions, split.part, 0);
     const params = engine.params;
     if (!params) throw new Error('clustering before training');
-    const theirs = thread.ask({
-      look: 'first',
-      params,
-      edges: edgesAt(edges, split.edges[1]),
-      decisions: decisionsOf(decisions, split.part, 1),
-      linkThreshold,
-    });
+    const theirs = handled(
+      thread.ask({
+        look: 'first',
+        params,
+        edges: edgesAt(edges, split.edges[1]),
+        decisions: decisionsOf(decisions, split.part, 1),
+        linkThreshold,
+      }),
+    );
     const first = joinHalves(split, [engine.firstLook(mine, myDecisions, linkThreshold), await theirs]);
     if (!engine.takesSecondLook()) return first;
-    const theirSecond = thread.ask({ look: 'second', clusterOf: first.clusterOf });
+    const theirSecond = handled(thread.ask({ look: 'second', clusterOf: first.clusterOf }));
     const second = engine.secondLook(mine, myDecisions, linkThreshold, first.clusterOf);
     return joinHalves(split, [second, await theirSecond]);
   } catch {

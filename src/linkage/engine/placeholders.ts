@@ -27,8 +27,6 @@ const WORDS = new Set([
   'нет',
   'нету',
   'н/д',
-  'н.д',
-  'нд',
   'н/и',
   'отсутствует',
   'отсутствуют',
@@ -53,10 +51,8 @@ const WORDS = new Set([
   'not specified',
   'not stated',
   'n/a',
-  'na',
   'none',
   'null',
-  'nan',
   'missing',
   'undefined',
 ]);
@@ -67,10 +63,13 @@ const MARKS = /^[-‐–—―?.…_*/\\]+$/u;
 /** Longest placeholder word: longer cells are values without looking further. */
 const LONGEST = Math.max(...[...WORDS].map((w) => w.length)) + 2;
 
-/** Whether a trimmed cell says only that nothing is known. */
+/**
+ * Whether a trimmed cell says only that nothing is known. Not "н.д."/"нд" (the initials Н. Д.),
+ * "Na" (a Korean surname) or "Nan" (a given name): only a program's "NaN", in its case, is one.
+ */
 export const isPlaceholder = (value: string): boolean => {
   if (value.length > LONGEST) return false;
-  if (MARKS.test(value)) return true;
+  if (MARKS.test(value) || value === 'NaN') return true;
   return WORDS.has(
     value
       .toLowerCase()

@@ -225,48 +225,55 @@ export const predictOnTwoThreads = async (
       worker = null;
     }
   }
-  const edges = new EdgeBuffer();
-  if (options.mainScores !== false) {
-    runChunks(
-      engine.blocking,
-      plan,
-      engine.data.source.data,
-      engine.crossSourceOnly,
-      (a, b) => {
-        const w = scorer.score(a, b, minWeight, true);
-        if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
-      },
+  // The thread waits for more work once it has answered (it may cluster): whatever fails from
+  // here on, it is stopped, or the process would never exit.
+  try {
+    const edges = new EdgeBuffer();
+    if (options.mainScores !== false) {
+      runChunks(
+        engine.blocking,
+        plan,
+        engine.data.source.data,
+        engine.crossSourceOnly,
+        (a, b) => {
+          const w = scorer.score(a, b, minWeight, true);
+          if (w >= minWeight && !scorer.cannotLink) edges.push(a, b, w);
+        },
+        pairsPerRule,
+        progress ? (done, total) => progress('scoring', done, total) : undefined,
+      );
+    }
+    const stats = (threads: 1 | 2) => ({
+      candidatePairs: sum(pairsPerRule),
       pairsPerRule,
-      progress ? (done, total) => progress('scoring', done, total) : undefined,
-    );
-  }
-  const stats = (threads: 1 | 2) => ({
-    candidatePairs: sum(pairsPerRule),
-    pairsPerRule,
-    oversized: plan.oversized,
-    scored: sum(pairsPerRule),
-    seconds: (performance.now() - started) / 1000,
-    threads,
-  });
-  if (options.mainScores !== false && (!worker || Atomics.load(plan.workerClaims, 0) === 0)) {
-    // No other thread, or it never started taking chunks: this thread did all of them.
+      oversized: plan.oversized,
+      scored: sum(pairsPerRule),
+      seconds: (performance.now() - started) / 1000,
+      threads,
+    });
+    if (options.mainScores !== false && (!worker || Atomics.load(plan.workerClaims, 0) === 0)) {
+      // No other thread, or it never started taking chunks: this thread did all of them.
+      worker?.stop();
+      return engine.withSourcePrior({ edges, stats: stats(1) });
+    }
+    const other = await fromWorker;
+    // Decided now, before this thread takes in the other's edges, so that a thread that may not
+    // stay is let go at once rather than held through the source prior's rescoring.
+    const clusterThread =
+      other && options.keepForClustering && roomForClusterThread(edges.length + other.length)
+        ? worker?.cluster
+        : undefined;
+    if (!clusterThread) worker?.stop();
+    if (!other) {
+      // The plan consumed the chunk counter; score again on this thread from scratch.
+      const single = engine.predict(progress);
+      return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
+    }
+    for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
+    other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
+    return { ...engine.withSourcePrior({ edges, stats: stats(2) }), clusterThread };
+  } catch (err) {
     worker?.stop();
-    return engine.withSourcePrior({ edges, stats: stats(1) });
+    throw err;
   }
-  const other = await fromWorker;
-  // Decided now, before this thread takes in the other's edges, so that a thread that may not
-  // stay is let go at once rather than held through the source prior's rescoring.
-  const clusterThread =
-    other && options.keepForClustering && roomForClusterThread(edges.length + other.length)
-      ? worker?.cluster
-      : undefined;
-  if (!clusterThread) worker?.stop();
-  if (!other) {
-    // The plan consumed the chunk counter; score again on this thread from scratch.
-    const single = engine.predict(progress);
-    return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
-  }
-  for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
-  other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
-  return { ...engine.withSourcePrior({ edges, stats: stats(2) }), clusterThread };
 };

@@ -10,7 +10,8 @@ const RANK_WORDS = [
   'ефрейтор(?:а|у)?',
   'ефр',
   'сержант(?:а|у)?',
-  'серж',
+  // Only with its dot: "Серж" is a given name (Armenian).
+  'серж(?=\\.)',
   'с-т',
   'старшин(?:а|ы|е)',
   'ст-на',
@@ -79,12 +80,20 @@ export function withoutRankOrCallSign(text: string): string {
 
 /**
  * A whole name (three words and more) without the ranks and memorial words among them, when at
- * least two words are left: "Майор Иван" keeps its surname.
+ * least two words are left. A single rank word last is a surname ("Иван Петрович Майор") unless a
+ * comma sets it off ("…, сержант"); a rank phrase ("старший сержант") or an abbreviation ("мл.
+ * с-т.") last is left out. The first word is the rank-before-the-name rule's.
  */
 function withoutRankInside(text: string): string {
   if (text.split(/\s+/).length < 3) return text;
   const left = text
-    .replace(RANK_INSIDE, ' ')
+    .replace(RANK_INSIDE, (match: string, at: number) => {
+      const before = text.slice(0, at);
+      if (!/\p{L}/u.test(before)) return match;
+      const last = !/\p{L}/u.test(text.slice(at + match.length));
+      const setOff = /,\s*$/u.test(before) || /\s|\.$/u.test(match.trim());
+      return last && !setOff ? match : ' ';
+    })
     .replace(/\s*,\s*(?=,|$)/gu, '')
     .replace(/\s+/gu, ' ')
     .trim()
