@@ -6,6 +6,7 @@ import type { Dataset } from './dataset.ts';
 import { MAX_SOURCE_LIFT, type SourceKeys, type SourcePrior, SourcePriorTable } from './source-prior.ts';
 import { TermFrequencies } from './term-frequency.ts';
 import { probability, weightOf } from './weights.ts';
+import { type Dependence, dependenceShift } from './dependence.ts';
 
 export interface ModelParams {
   /** Probability that two random records (pairs) are the same person. */
@@ -17,6 +18,8 @@ export interface ModelParams {
   learned?: Record<string, [string, string][]>;
   /** How often each pair of source lists names one man, in place of "same list or not". */
   sourcePrior?: SourcePrior;
+  /** Fields that agree together among strangers (generic configs; dependence.ts). */
+  dependence?: Dependence;
 }
 
 export interface FieldWeight {
@@ -80,6 +83,7 @@ export class Scorer {
       this.overwhelming = corroboration.unlessAbove ?? Number.POSITIVE_INFINITY;
     }
     this.prior = weightOf(params.lambda);
+    this.dependence = params.dependence ?? null;
     this.weights = comparisons.map((c, i) =>
       Float64Array.from(c.levels, (level, l) =>
         l === 0 || level.implied ? 0 : Math.log2(Math.max(params.m[i][l], M_FLOOR) / Math.max(params.u[i][l], FLOOR)),
@@ -117,6 +121,8 @@ export class Scorer {
    * compared as wholes (cluster-profile.ts) are weighed on their fields, and there the pairs'
    * priors measured worse (independent-20k 0.9526 against 0.9543); explain() shows the shift.
    */
+  /** Fields that agree together among strangers: their exact agreements weighed once (dependence.ts). */
+  private readonly dependence: Dependence | null;
   sourceDelta(a: number, b: number): number {
     return this.sourceTable === null ? 0 : this.shiftAt(a, b, this.comparisons[this.sourceAt].level(a, b));
   }
@@ -171,6 +177,7 @@ export class Scorer {
       if (!corroborated && wi > 0 && this.corroborating![i] === 1) corroborated = true;
     }
     if (this.sourceTable !== null) w += this.shiftAt(a, b, this.levels[this.sourceAt]);
+    if (this.dependence) w += dependenceShift(this.levels, this.dependence, this.contributions);
     if (anyTf && floor > Number.NEGATIVE_INFINITY) {
       // Two cheap upper bounds before the full frequencies: every shared value as rare as can
       // be, then each value's national frequency (a context only ever makes a value commoner).

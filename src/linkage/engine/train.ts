@@ -16,6 +16,7 @@ import { GrowInt32, type Dataset } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 import type { TermFrequencies } from './term-frequency.ts';
 import { shared } from './shared-memory.ts';
+import { type Dependence, dependenceShift, measureDependence } from './dependence.ts';
 
 export interface TrainingOptions {
   randomPairs: number;
@@ -26,6 +27,11 @@ export interface TrainingOptions {
   iterations: number;
   /** Weight of the prior m, in matches. */
   priorStrength: number;
+  /**
+   * Comparisons left out of the correction for fields that agree together among strangers
+   * (dependence.ts); null: no correction (the person config).
+   */
+  dependenceSkip?: readonly boolean[] | null;
 }
 
 export interface TrainingReport {
@@ -82,13 +88,18 @@ const logModel = (comps: readonly Comparison[], m: number[][], u: number[][]) =>
 });
 
 /** ln of a level pattern's match odds: the prior's plus each non-null level's ln(m/u). */
-const patternLogit = (levels: Int32Array, logPrior: number, model: ReturnType<typeof logModel>): number => {
+const patternLogit = (
+  levels: Int32Array,
+  logPrior: number,
+  model: ReturnType<typeof logModel>,
+  dep: Dependence | null = null,
+): number => {
   let x = logPrior;
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i];
     if (l > 0) x += model.logM[i][l] - model.logU[i][l];
   }
-  return x;
+  return dep ? x + Math.LN2 * dependenceShift(levels, dep) : x;
 };
 
 /**
@@ -264,7 +275,7 @@ const learnFromConfidentLinks = (
   if (!found.learning.length) return undefined;
   const logPrior = Math.log(params.lambda / (1 - params.lambda));
   const model = logModel(comps, params.m, params.u);
-  const logit = found.patterns.map((levels) => patternLogit(levels, logPrior, model));
+  const logit = found.patterns.map((levels) => patternLogit(levels, logPrior, model, params.dependence ?? null));
   const learned = found.learning.flatMap(({ comparison, pairs, entries }) => {
     const confident: number[] = [];
     entries.forEach((e, k) => {
@@ -415,6 +426,8 @@ export interface TrainingStart {
   mask: Uint8Array | null;
   /** EM's candidate pairs among the sampled records, to compare (compareCandidates). */
   pairs: PairList;
+  /** The random pairs' levels, for the fields that agree together among strangers (dependence.ts). */
+  drawn: RandomPairLevels;
   started: number;
   uDone: number;
 }
@@ -434,7 +447,8 @@ export const startTraining = (
 ): TrainingStart => {
   const started = performance.now();
   blocking.ensureKeys();
-  const drawnPairs = sampleRandomPairs(comps, blocking, drawn ?? randomPairLevels(data, comps, opts));
+  const levels = drawn ?? randomPairLevels(data, comps, opts);
+  const drawnPairs = sampleRandomPairs(comps, blocking, levels);
   const random = drawnPairs.pairs;
   const u = drawnPairs.raw;
   const tf = tfBases(comps);
@@ -442,7 +456,7 @@ export const startTraining = (
     frequencies ? tfDelta(tf, levels, drawnPairs.ends[j][0], drawnPairs.ends[j][1], u, frequencies) : 0,
   );
   const uDone = performance.now();
-  return { random, u, ...(sampled ?? emSample(data, blocking, opts)), started, uDone };
+  return { random, u, ...(sampled ?? emSample(data, blocking, opts)), drawn: levels, started, uDone };
 };
 
 /**
@@ -495,40 +509,53 @@ export const finishTraining = (
   let it = 0;
   const logit = new Float64Array(found.patterns.length);
   const mass = new Float64Array(found.patterns.length);
-  for (; it < opts.iterations; it++) {
-    const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
-    swapAsInPlace(comps, m, u);
-    const model = logModel(comps, m, u);
-    const logPrior = Math.log(lambda / (1 - lambda));
-    found.patterns.forEach((levels, k) => {
-      logit[k] = patternLogit(levels, logPrior, model);
-    });
-    // E-step per pair (its own term frequencies), summed per pattern for the M-step.
-    mass.fill(0);
-    for (let e = 0; e < found.pairs; e++) {
-      const k = found.pattern[e];
-      mass[k] += 1 / (1 + Math.exp(-(logit[k] + found.tfDelta[e])));
+  /** EM from the current m, u and λ until they settle, the likelihood corrected by `dep`. */
+  const converge = (dep: Dependence | null): void => {
+    for (it = 0; it < opts.iterations; it++) {
+      const acc = comps.map((c, i) => Float64Array.from({ length: c.levels.length }, (_, l) => strength * m0[i][l]));
+      swapAsInPlace(comps, m, u);
+      const model = logModel(comps, m, u);
+      const logPrior = Math.log(lambda / (1 - lambda));
+      found.patterns.forEach((levels, k) => {
+        logit[k] = patternLogit(levels, logPrior, model, dep);
+      });
+      // E-step per pair (its own term frequencies), summed per pattern for the M-step.
+      mass.fill(0);
+      for (let e = 0; e < found.pairs; e++) {
+        const k = found.pattern[e];
+        mass[k] += 1 / (1 + Math.exp(-(logit[k] + found.tfDelta[e])));
+      }
+      expected = 0;
+      found.patterns.forEach((levels, k) => {
+        expected += mass[k];
+        for (let i = 0; i < comps.length; i++) if (levels[i] > 0) acc[i][levels[i]] += mass[k];
+      });
+      const next = acc.map(normaliseNonNull);
+      const nextLambda = Math.min(0.5, Math.max(1 / all, expected / all));
+      // Converged when neither λ nor any m moves any more (λ alone can settle while m still shifts).
+      let moved = Math.abs(Math.log(nextLambda / lambda));
+      next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
+      m = next;
+      lambda = nextLambda;
+      // u from the random pairs with the new m and λ (and this iteration's u), for the next E-step.
+      const updated = logModel(comps, m, u);
+      const priorNext = Math.log(lambda / (1 - lambda));
+      u = uFromRandomPairs(comps, random, (levels) => patternLogit(levels, priorNext, updated, dep));
+      if (moved < 1e-5) break;
     }
-    expected = 0;
-    found.patterns.forEach((levels, k) => {
-      expected += mass[k];
-      for (let i = 0; i < comps.length; i++) if (levels[i] > 0) acc[i][levels[i]] += mass[k];
-    });
-    const next = acc.map(normaliseNonNull);
-    const nextLambda = Math.min(0.5, Math.max(1 / all, expected / all));
-    // Converged when neither λ nor any m moves any more (λ alone can settle while m still shifts).
-    let moved = Math.abs(Math.log(nextLambda / lambda));
-    next.forEach((mi, i) => mi.forEach((v, l) => (moved = Math.max(moved, Math.abs(v - m[i][l])))));
-    m = next;
-    lambda = nextLambda;
-    // u from the random pairs with the new m and λ (and this iteration's u), for the next E-step.
-    const updated = logModel(comps, m, u);
-    const priorNext = Math.log(lambda / (1 - lambda));
-    u = uFromRandomPairs(comps, random, (levels) => patternLogit(levels, priorNext, updated));
-    if (moved < 1e-5) break;
+  };
+  converge(null);
+  // Then the fields that agree together among strangers, read with the model EM settled on, and
+  // EM again with them: a household taken for one person moved m as well as the weights.
+  let dep: Dependence | null = null;
+  if (opts.dependenceSkip) {
+    const model = logModel(comps, m, u);
+    const logOdds = model.logM.map((row, i) => row.map((x, l) => (l === 0 ? 0 : x - model.logU[i][l])));
+    dep = measureDependence(comps, start.drawn.levels, logOdds, Math.log(lambda / (1 - lambda)), opts.dependenceSkip);
+    if (dep) converge(dep);
   }
   swapAsInPlace(comps, m, u);
-  const params: ModelParams = { lambda, m, u };
+  const params: ModelParams = { lambda, m, u, ...(dep ? { dependence: dep } : {}) };
   const learned = learnFromConfidentLinks(comps, found, params);
   if (learned) params.learned = learned;
   const report: TrainingReport = {
