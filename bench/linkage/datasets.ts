@@ -104,7 +104,9 @@ export const independentFiles = (
  * temp dir, written on first use; null for a name that is no generated case.
  */
 export const generatedFiles = async (name: string, seed: number): Promise<DatasetFiles | null> => {
-  const m = name.match(/^(own|independent|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|registry|civil)-(\d+)(k|m)$/);
+  const m = name.match(
+    /^(own|independent|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|registry|civil)-(\d+)(k|m)$/,
+  );
   if (!m) return null;
   const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);
   const dir = join(tmpdir(), 'kintrace-bench');
