@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison } from './comparison.ts';
 import { dependenceShift, measureDependence } from './dependence.ts';
 import { LinkageEngine } from './engine.ts';
+import { FIRST } from './synthetic.test-helper.ts';
 import { rng } from './train.ts';
 
 const comps = (n: number): Comparison[] => Array.from({ length: n }, () => ({}) as Comparison);
@@ -54,20 +55,7 @@ describe('fields that agree together among strangers', () => {
 
   it('keeps a household of a generic config apart: members agree on address and telephone, not on name or birth', () => {
     const rand = rng(7);
-    const firsts = [
-      'anna',
-      'boris',
-      'clara',
-      'denis',
-      'elena',
-      'fedor',
-      'galina',
-      'igor',
-      'julia',
-      'kirill',
-      'lidia',
-      'maxim',
-    ];
+    const firsts = FIRST;
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
     const engine = new LinkageEngine({
       id: 'id',

@@ -3,7 +3,7 @@
 import { rng } from './train.ts';
 import type { LinkageConfigInput } from './config.ts';
 
-const FIRST = [
+export const FIRST = [
   'anna',
   'boris',
   'clara',
