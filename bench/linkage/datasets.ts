@@ -49,16 +49,16 @@ export const ownFiles = async (dir: string, n: number, seed: number): Promise<Da
 };
 
 /** The records file of a generator that writes something other than a person CSV. */
-const RECORDS_FILE: Record<string, string> = { registry: 'records.csv', civil: 'records.csv' };
+const RECORDS_FILE: Record<string, string> = { registry: 'records.csv', civil: 'records.csv', patients: 'records.csv' };
 
 /**
  * The config a generated case is linked with: the person config (`kintrace dedupe`), or for the
- * English registry and the German civil register (bench/linkage/registry, bench/linkage/civil:
- * not soldiers' records) the config each author wrote from the documentation alone, as a user of
- * `kintrace link` would.
+ * English registry, the German civil register and the US patient index (bench/linkage/registry,
+ * bench/linkage/civil, bench/linkage/patients: not soldiers' records) the config each author wrote
+ * from the documentation alone, as a user of `kintrace link` would.
  */
 export const caseConfig = (kind: string, defaultThresholds = false): LinkageConfigInput =>
-  kind === 'registry' || kind === 'civil'
+  kind === 'registry' || kind === 'civil' || kind === 'patients'
     ? withoutThresholds(
         JSON.parse(readFileSync(join(import.meta.dirname, kind, `${kind}.json`), 'utf8')),
         defaultThresholds,
@@ -105,7 +105,7 @@ export const independentFiles = (
  */
 export const generatedFiles = async (name: string, seed: number): Promise<DatasetFiles | null> => {
   const m = name.match(
-    /^(own|independent|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|registry|civil)-(\d+)(k|m)$/,
+    /^(own|independent|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|registry|civil|patients)-(\d+)(k|m)$/,
   );
   if (!m) return null;
   const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);

@@ -47,6 +47,7 @@ const GENERATED = [
   'tenth-1m',
   'registry-50k',
   'civil-50k',
+  'patients-50k',
 ];
 const SIZES: Record<string, number> = { '20k': 20_000, '50k': 50_000, '1m': 1_000_000 };
 

@@ -426,8 +426,6 @@ export interface TrainingStart {
   mask: Uint8Array | null;
   /** EM's candidate pairs among the sampled records, to compare (compareCandidates). */
   pairs: PairList;
-  /** The random pairs' levels, for the fields that agree together among strangers (dependence.ts). */
-  drawn: RandomPairLevels;
   started: number;
   uDone: number;
 }
@@ -447,8 +445,7 @@ export const startTraining = (
 ): TrainingStart => {
   const started = performance.now();
   blocking.ensureKeys();
-  const levels = drawn ?? randomPairLevels(data, comps, opts);
-  const drawnPairs = sampleRandomPairs(comps, blocking, levels);
+  const drawnPairs = sampleRandomPairs(comps, blocking, drawn ?? randomPairLevels(data, comps, opts));
   const random = drawnPairs.pairs;
   const u = drawnPairs.raw;
   const tf = tfBases(comps);
@@ -456,7 +453,7 @@ export const startTraining = (
     frequencies ? tfDelta(tf, levels, drawnPairs.ends[j][0], drawnPairs.ends[j][1], u, frequencies) : 0,
   );
   const uDone = performance.now();
-  return { random, u, ...(sampled ?? emSample(data, blocking, opts)), drawn: levels, started, uDone };
+  return { random, u, ...(sampled ?? emSample(data, blocking, opts)), started, uDone };
 };
 
 /**
@@ -550,8 +547,22 @@ export const finishTraining = (
   let dep: Dependence | null = null;
   if (opts.dependenceSkip) {
     const model = logModel(comps, m, u);
-    const logOdds = model.logM.map((row, i) => row.map((x, l) => (l === 0 ? 0 : x - model.logU[i][l])));
-    dep = measureDependence(comps, start.drawn.levels, logOdds, Math.log(lambda / (1 - lambda)), opts.dependenceSkip);
+    const skip = opts.dependenceSkip;
+    dep = measureDependence({
+      n: data.size,
+      writtenValue: (i) => {
+        if (skip[i]) return null;
+        const column = data.column(comps[i].fields[0]);
+        return (r) => column.at(r);
+      },
+      level: (i, a, b) => comps[i].level(a, b),
+      logOdds: model.logM.map((row, i) => row.map((x, l) => (l === 0 ? 0 : x - model.logU[i][l]))),
+      logPrior: Math.log(lambda / (1 - lambda)),
+      // As the random pairs hold them, before EM: its u of a household's fields is what a
+      // household taken for one person left of them.
+      uExact: start.u.map((ui) => ui[1] ?? 1),
+      random: rng(opts.seed + 29),
+    });
     if (dep) converge(dep);
   }
   swapAsInPlace(comps, m, u);
