@@ -7,9 +7,9 @@
 // agree on the first, against how often it agrees at all. A pair counts as strangers by how
 // unlikely the model finds it one person *without* the two comparisons in question: a household
 // agrees on its address and telephone, and by those the model takes it for one person; by its
-// different given names and birth dates it does not. Counting the comparisons rarest first, each exact
-// agreement is then weighed by its u given the strongest such agreement already counted
-// (a tree of dependences, not the full joint, which the random pairs are too few to read).
+// different given names and birth dates it does not. Counting the comparisons rarest first, each
+// exact agreement is then weighed by its u given the strongest such agreement already counted (a
+// tree of dependences: the full joint would need far more pairs than are sampled).
 // Generic configs only: the person config reads a name's frequency within its region instead.
 
 /** Per ordered pair (i, j): log2(u_j / u_j given i agrees) (≤ 0) on their exact levels; `order`: rarest first. */
@@ -29,7 +29,8 @@ const MIN_RATIO = 2;
  * model misses (a typo in each name) agree on every rare field at once. And at least this share
  * of the sampled pairs that are one person: in a file with many records per person (Splink's
  * fake_1000) the matches whose other fields are garbled outnumber any household, and read as
- * strangers they made first name and surname depend on each other (F1 0.9787 → 0.9743).
+ * strangers they made first name and surname depend on each other (F1 0.9787 → 0.9743 in a
+ * first version, read from the random pairs).
  */
 const MIN_JOINT = 5;
 const MIN_JOINT_OF_MATCHES = 0.1;
