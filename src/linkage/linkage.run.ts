@@ -17,6 +17,7 @@ import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
+import { describeDependence } from './engine/dependence.ts';
 import { columnOf, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
@@ -420,6 +421,14 @@ export const summary = (r: RunResult): string => {
       ? [`no column in the input for: ${r.missingColumns.join(', ')} (compared as empty; check the header's spelling)`]
       : []),
     ...(engine.params?.sourcePrior ? [describeSourcePrior(engine.params.sourcePrior)] : []),
+    ...(engine.params?.dependence
+      ? [
+          describeDependence(
+            engine.params.dependence,
+            engine.comparisons.map((c) => c.name),
+          ),
+        ]
+      : []),
     ...predicted.stats.oversized
       .slice(0, 10)
       .map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),

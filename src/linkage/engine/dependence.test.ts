@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { type DependenceInput, dependenceShift, measureDependence } from './dependence.ts';
+import { type DependenceInput, dependenceShift, describeDependence, measureDependence } from './dependence.ts';
 import { LinkageEngine } from './engine.ts';
 import { rng } from './train.ts';
 
@@ -43,6 +43,13 @@ describe('fields that agree together among strangers', () => {
     expect(contributions[0] + contributions[1]).toBeCloseTo(16 + shift);
     // One agreement alone is weighed as before.
     expect(dependenceShift(Int32Array.from([1, 2, 1]), dep!)).toBe(0);
+  });
+
+  it("names what it weighed as one fact in the run's summary, strongest first", () => {
+    const line = describeDependence(measureDependence(input())!, ['street', 'postcode', 'other']);
+    expect(line).toMatch(
+      /^fields that agree together among strangers, weighed as one fact: street with postcode -\d+\.\d bits$/,
+    );
   });
 
   it('reads none from comparisons left out', () => {

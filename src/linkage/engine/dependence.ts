@@ -163,6 +163,25 @@ const pairDrawer = (
 };
 
 /**
+ * One line for a run's summary: which exact agreements were weighed as one fact, strongest
+ * first ("postcode with street −9.8 bits"), at most `most` of them.
+ */
+export const describeDependence = (dep: Dependence, names: readonly string[], most = 6): string => {
+  const found: { text: string; bits: number }[] = [];
+  dep.shift.forEach((row, i) =>
+    row.forEach((bits, j) => {
+      // Each unordered pair once, as the correction counts it: the later one given the earlier.
+      if (bits < 0 && dep.order.indexOf(j) > dep.order.indexOf(i))
+        found.push({ text: `${names[j]} with ${names[i]} ${bits.toFixed(1)} bits`, bits });
+    }),
+  );
+  found.sort((x, y) => x.bits - y.bits);
+  const shown = found.slice(0, most).map((f) => f.text);
+  const more = found.length > most ? ` and ${found.length - most} more` : '';
+  return `fields that agree together among strangers, weighed as one fact: ${shown.join(', ')}${more}`;
+};
+
+/**
  * The correction, in bits (≤ 0), for a pair's levels: each exact agreement, rarest first, by the
  * strongest dependence on one counted before it. `contributions`: each comparison's share is
  * added to its weight there (what a pairs file explains).
