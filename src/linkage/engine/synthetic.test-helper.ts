@@ -3,7 +3,7 @@
 import { rng } from './train.ts';
 import type { LinkageConfigInput } from './config.ts';
 
-export const FIRST = [
+const FIRST = [
   'anna',
   'boris',
   'clara',
