@@ -1549,7 +1549,8 @@ const summarise = (
     records: n,
     persons: persons.length,
     records_per_person_mean: +(n / persons.length).toFixed(2),
-    records_per_person_max: Math.max(...persons.map((p) => p.records)),
+    // A reduce, not a spread: a million arguments overflow the stack.
+    records_per_person_max: persons.reduce((most, p) => Math.max(most, p.records), 0),
     records_per_person_histogram: hist,
     persons_in_multi_record_clusters: persons.filter((p) => p.records > 1).length,
     distinct_surnames: surnames.size,
