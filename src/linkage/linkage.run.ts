@@ -18,6 +18,7 @@ import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engi
 import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-threads.ts';
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { describeDependence } from './engine/dependence.ts';
+import { ClusterMembers } from './engine/cluster-members.ts';
 import { columnOf, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
@@ -390,16 +391,9 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
   collectGarbage();
   // Each cluster's records, in record order, as offsets into one array (a map of a list per
   // cluster held 600,000 small arrays at a million records, most of them singletons).
-  const { clusterOf } = clusters;
-  const n = clusterOf.length;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[clusterOf[i] + 1]++;
-  for (let c = 0; c < n; c++) start[c + 1] += start[c];
-  const fill = start.slice(0, n);
-  const members = new Int32Array(n);
-  for (let i = 0; i < n; i++) members[fill[clusterOf[i]]++] = i;
+  const { start, members } = new ClusterMembers(clusters.clusterOf);
   const src = engine.data.source.data;
-  for (let c = 0; c < n; c++) {
+  for (let c = 0; c < start.length - 1; c++) {
     for (let x = start[c]; x < start[c + 1]; x++) {
       for (let y = x + 1; y < start[c + 1]; y++) {
         if (engine.crossSourceOnly && src[members[x]] === src[members[y]]) continue;

@@ -1,23 +1,29 @@
-// The members of each cluster of a clustering, contiguous (a counting sort by cluster), and for
-// every record how many members of its cluster hold its value of some key. Clusters are small, so
-// counting one value among a cluster's members is a short scan. Read by the clustering's second
-// look (own-records.ts OwnRecords): a man's own records, counted.
+// The members of each group of records, contiguous (a counting sort by group): the clusters of a
+// clustering, or the records that share a value. For clusters, also every record's count of the
+// members of its cluster that hold its value of some key: clusters are small, so counting one
+// value among a cluster's members is a short scan. Read by the clustering's second look
+// (own-records.ts OwnRecords: a man's own records, counted), the pairs file (linkage.run.ts) and
+// the fields that agree together among strangers (dependence.ts: records sharing a value).
 
 export class ClusterMembers {
-  /** Members of cluster c are members[start[c] .. start[c + 1]). */
-  private readonly start: Int32Array;
-  private readonly members: Int32Array;
+  /** Members of group g are members[start[g] .. start[g + 1]), in record order. */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  /** Records the groups were read from (a record in no group, −1, is in none of them). */
+  private readonly records: number;
 
-  constructor(clusterOf: Int32Array) {
-    const n = clusterOf.length;
-    const start = new Int32Array(n + 1);
-    for (let r = 0; r < n; r++) start[clusterOf[r] + 1]++;
-    for (let c = 0; c < n; c++) start[c + 1] += start[c];
-    const next = start.slice(0, n);
-    const members = new Int32Array(n);
-    for (let r = 0; r < n; r++) members[next[clusterOf[r]]++] = r;
+  /** `groupOf[r]`: record r's group, in [0, groups), or −1 for none; groups default to one per record. */
+  constructor(groupOf: Int32Array, groups = groupOf.length) {
+    const n = groupOf.length;
+    const start = new Int32Array(groups + 1);
+    for (let r = 0; r < n; r++) if (groupOf[r] >= 0) start[groupOf[r] + 1]++;
+    for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+    const next = start.slice(0, groups);
+    const members = new Int32Array(start[groups]);
+    for (let r = 0; r < n; r++) if (groupOf[r] >= 0) members[next[groupOf[r]]++] = r;
     this.start = start;
     this.members = members;
+    this.records = n;
   }
 
   /**
@@ -25,12 +31,11 @@ export class ClusterMembers {
    * its key is absent (negative). Capped at 65,535.
    */
   sameValue(keyOf: (r: number) => number): Uint16Array {
-    const { start, members } = this;
-    const n = members.length;
-    const out = new Uint16Array(n);
-    const keys = new Int32Array(n);
-    for (let r = 0; r < n; r++) keys[r] = keyOf(r);
-    for (let c = 0; c < n; c++) {
+    const { start, members, records } = this;
+    const out = new Uint16Array(records);
+    const keys = new Int32Array(records);
+    for (let r = 0; r < records; r++) keys[r] = keyOf(r);
+    for (let c = 0; c < start.length - 1; c++) {
       for (let x = start[c]; x < start[c + 1]; x++) {
         const k = keys[members[x]];
         if (k < 0) continue;

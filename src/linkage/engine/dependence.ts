@@ -11,6 +11,7 @@
 // exact agreement is then weighed by its u given the strongest such agreement already counted (a
 // tree of dependences: the full joint would need far more pairs than are sampled).
 // Generic configs only: the person config reads a name's frequency within its region instead.
+import { ClusterMembers } from './cluster-members.ts';
 
 /** Per ordered pair (i, j): log2(u_j / u_j given i agrees) (≤ 0) on their exact levels; `order`: rarest first. */
 export interface Dependence {
@@ -124,14 +125,7 @@ const pairDrawer = (
   let top = -1;
   for (const v of value) if (v > top) top = v;
   if (top < 0) return null;
-  const start = new Int32Array(top + 2);
-  for (const v of value) if (v >= 0) start[v + 1]++;
-  for (let v = 0; v <= top; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, top + 1);
-  const members = new Int32Array(start[top + 1]);
-  value.forEach((v, r) => {
-    if (v >= 0) members[fill[v]++] = r;
-  });
+  const { start, members } = new ClusterMembers(value, top + 1);
   // Values shared by two records or more, by their pairs' cumulative count.
   const shared: number[] = [];
   const cumulative: number[] = [];
