@@ -69,7 +69,7 @@ describe('a pair withdrawn after a correction, in a browser', () => {
     await run?.close();
   });
 
-  it('says the pair was withdrawn, offers no decision, and the queue no longer lists it', async () => {
+  it('says the pair was withdrawn, in Russian and in English, offers no decision, and the queue no longer lists it', async () => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
     await ctx.addCookies(
       Object.entries(w.caseworker.cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })),
@@ -82,6 +82,11 @@ describe('a pair withdrawn after a correction, in a browser', () => {
     await shot(page, 'pair');
     await expectAxeClean(page, 'withdrawn pair');
     expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.goto(`${run.baseUrl}/staff/matches/${pairId}?lang=en`);
+    await page.getByText('withdrawn from the queue').first().waitFor();
+    await page.getByText('One of the records was corrected').waitFor();
+    expect(await page.getByRole('button', { name: 'The same person' }).count()).toBe(0);
+    await shot(page, 'pair-en');
     await page.goto(`${run.baseUrl}/staff/matches`);
     expect(await page.locator(`a[href="/staff/matches/${pairId}"]`).count()).toBe(0);
     await ctx.close();
