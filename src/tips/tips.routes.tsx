@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isoDay } from '../shared/clock.ts';
-import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
+import { Invalid, NotFound, RateLimited, type FieldProblem } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { tipSenderPrincipal } from '../policy/principal.ts';
 import type { TipAction } from '../policy/tips.policy.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
-import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
+import { readUploadForm, sendFile, type UploadForm } from '../evidence/evidence.plugin.ts';
 import { prepareUpload } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
@@ -41,18 +41,41 @@ const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
 /**
  * A tips form: multipart with at most one file (the page's form), or a plain form without one.
- * The file goes through the one upload pipeline (src/evidence/): recognised by content, its
- * metadata dropped, refused with a translated message (Invalid) when it is not a photo or a PDF.
+ * The fields come back even when the file is refused, so the form can show what was typed.
  */
-export const readTipForm = async (
-  req: FastifyRequest,
-): Promise<{ fields: Record<string, unknown>; file: CleanedFile | null }> => {
-  if (!req.isMultipart()) return { fields: (req.body ?? {}) as Record<string, unknown>, file: null };
-  const form = await readUploadForm(req);
-  return {
-    fields: form.fields,
-    file: form.file ? await prepareUpload(form.file.bytes, { name: form.file.name, type: form.file.type }) : null,
+export const readTipForm = async (req: FastifyRequest): Promise<UploadForm> =>
+  req.isMultipart() ? readUploadForm(req) : { fields: (req.body ?? {}) as Record<string, string>, file: null };
+
+/**
+ * Parses the fields and cleans the file through the one upload pipeline (src/evidence/):
+ * recognised by content, its metadata dropped. A refused file and bad fields are reported
+ * together (one Invalid), so the sender fixes everything in one go.
+ */
+const parseWithFile = async <T,>(
+  parse: () => T,
+  file: UploadForm['file'],
+): Promise<{ input: T; file: CleanedFile | null }> => {
+  const problems: FieldProblem[] = [];
+  const invalid = (err: unknown) => {
+    if (!(err instanceof Invalid)) throw err;
+    problems.push(...err.problems);
   };
+  let input: T | undefined;
+  try {
+    input = parse();
+  } catch (err) {
+    invalid(err);
+  }
+  let cleaned: CleanedFile | null = null;
+  if (file) {
+    try {
+      cleaned = await prepareUpload(file.bytes, { name: file.name, type: file.type });
+    } catch (err) {
+      invalid(err);
+    }
+  }
+  if (problems.length > 0 || input === undefined) throw new Invalid(problems);
+  return { input, file: cleaned };
 };
 
 export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
@@ -116,8 +139,8 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const form = await readTipForm(req);
       fields = form.fields;
-      const input = parseForm(tipSchema(today()), fields);
-      const sent = await submitTip(deps, input, { file: form.file, log: req.log });
+      const { input, file } = await parseWithFile(() => parseForm(tipSchema(today()), fields), form.file);
+      const sent = await submitTip(deps, input, { file, log: req.log });
       // A visit of its own: any earlier one on this browser (another tip) ends.
       const previous = tipSessionHash(req.cookies[TIP_COOKIE]);
       if (previous) await endTipSession(deps.db, previous);
@@ -197,7 +220,8 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const form = await readTipForm(req);
       fields = form.fields;
-      await addToTip(deps, access, parseForm(tipAddSchema, fields).body, form.file);
+      const { input, file } = await parseWithFile(() => parseForm(tipAddSchema, fields), form.file);
+      await addToTip(deps, access, input.body, file);
       return redirect(reply, '/tip?done=added#posts');
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  expectAxeClean,
+  hasHorizontalScroll,
+  launchBrowser,
+  noJsContext,
+  PHONE,
+  startApp,
+  type RunningApp,
+  shotsOf,
+} from '../../test/helpers/browser.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import type { ManualClock } from '../shared/clock.ts';
+import { buildWorld, type World } from '../cases/cases.fixtures.ts';
+
+// A witness on a phone with JavaScript off attaches a file that is not what it claims to be. The
+// form comes back with what they typed (a long account is not lost), and with every problem at
+// once: the refused file and the bad date together, not one per try. The same when adding to a
+// tip with its code.
+
+const shot = shotsOf('tip-file-errors');
+const NOT_A_PHOTO = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo\n') };
+const ACCOUNT = 'Видел его живым 25 октября в госпитале в Ростове, ранен в ногу. Потом увезли.';
+
+const check = async (page: Page, label: string) => {
+  expect(await hasHorizontalScroll(page), label).toBe(false);
+  await expectAxeClean(page, label);
+  await shot(page, label);
+};
+
+describe('a refused file on the tips forms', () => {
+  let run: RunningApp;
+  let browser: Browser;
+  let w: World;
+
+  beforeAll(async () => {
+    run = await startApp();
+    browser = await launchBrowser();
+    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
+    w = await buildWorld(t);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await run?.close();
+  });
+
+  it('keeps what the witness typed and names every problem at once', async () => {
+    const ctx = await noJsContext(browser, PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/tips/new`);
+    await page.getByLabel('Кому отправить').selectOption({ label: w.orgA.name });
+    await page.getByLabel('Фамилия').fill('Ковалев');
+    await page.getByLabel('Что случилось').fill(ACCOUNT);
+    await page.getByLabel('Когда это было').fill('32.10.2025');
+    await page.getByLabel('Откуда вы это знаете').selectOption('saw_myself');
+    await page.getByLabel('Фото или документ').setInputFiles(NOT_A_PHOTO);
+    await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+
+    await page.getByText('Файл назван фотографией, но внутри у него не JPEG, PNG или HEIC.').waitFor();
+    await page.getByText('Неверная дата.', { exact: false }).waitFor();
+    expect(await page.getByLabel('Фамилия').inputValue()).toBe('Ковалев');
+    expect(await page.getByLabel('Что случилось').inputValue()).toBe(ACCOUNT);
+    expect(await page.getByLabel('Когда это было').inputValue()).toBe('32.10.2025');
+    expect(await page.getByLabel('Откуда вы это знаете').inputValue()).toBe('saw_myself');
+    await check(page, 'new');
+
+    // Fixed, without the file: sent.
+    await page.getByLabel('Когда это было').fill('25.10.2025');
+    await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+    await page.getByRole('heading', { name: 'Сообщение отправлено' }).waitFor();
+    await page.getByRole('link', { name: 'Я записал(а) код' }).click();
+
+    // Adding to the tip: the text survives a refused file too.
+    await page.getByLabel('Что вы узнали ещё').fill('Госпиталь на улице Дачной.');
+    await page.getByLabel('Фото или документ').setInputFiles(NOT_A_PHOTO);
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await page.getByText('Файл назван фотографией, но внутри у него не JPEG, PNG или HEIC.').waitFor();
+    expect(await page.getByLabel('Что вы узнали ещё').inputValue()).toBe('Госпиталь на улице Дачной.');
+    await check(page, 'add');
+    await ctx.close();
+  });
+});
