@@ -11,10 +11,10 @@ export const optInSchema = z.object({
   // the board; leaving does not.
   understood: z.literal('yes', { error: 'cohorts.errors.understood' }).optional(),
   colony: optionalText(60),
-  mobilisation_wave: optionalText(20).refine(
-    (v) => v === undefined || parsePartialDate(v) !== null,
-    'cohorts.errors.wave',
-  ),
+  // Kept as the ISO month ("2022-09") or year the cohort key is made of, never as typed.
+  mobilisation_wave: optionalText(20)
+    .refine((v) => v === undefined || parsePartialDate(v) !== null, 'cohorts.errors.wave')
+    .transform((v) => (v === undefined ? undefined : parsePartialDate(v)?.value.slice(0, 7))),
 });
 
 export const boardPostSchema = z.object({ body: requiredText(2000) });

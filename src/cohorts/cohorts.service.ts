@@ -19,6 +19,7 @@ import {
   setCohortDetails,
 } from '../people/person-records.service.ts';
 import { caseRefs, type CaseRef } from '../cases/case-links.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { boardAbilities, grantBoard, mayOptIn, type BoardAbilities, type BoardGrant } from '../policy/cohort.policy.ts';
 import type { Principal } from '../policy/principal.ts';
@@ -67,9 +68,13 @@ export interface Cohort {
 
 type CohortFields = Awaited<ReturnType<typeof cohortFieldsOf>>[number];
 
-const waveOf = (text: string | null): string | null => {
-  const m = text ? /^(\d{4})(?:-(\d{2}))?/.exec(text) : null;
-  return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]) : null;
+/**
+ * A mobilisation wave as an ISO month ("2022-09") or year ("2022"). Also reads the text as typed
+ * ("09.2022"), which is what the opt-in form stored before it kept the ISO value.
+ */
+export const waveOf = (text: string | null): string | null => {
+  const d = text ? parsePartialDate(text) : null;
+  return d ? d.value.slice(0, 7) : null;
 };
 
 /** The cohorts a record belongs to (plus the incidents linked to its cluster). */

@@ -12,7 +12,14 @@ import {
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
 import { WorkNav } from '../matching/work-nav.views.tsx';
-import { HIDE_REASONS, type BoardSummary, type BoardView, type CaseCohorts, type Cohort } from './cohorts.service.ts';
+import {
+  HIDE_REASONS,
+  waveOf,
+  type BoardSummary,
+  type BoardView,
+  type CaseCohorts,
+  type Cohort,
+} from './cohorts.service.ts';
 
 // Cohorts on the case page (the family's setting and counts), a board, and the staff's list.
 
@@ -22,6 +29,12 @@ export const cohortName = (ctx: PageContext, c: Cohort): string => {
   const region = c.region ? regionName(c.region, ctx.lang) : '';
   const base = ctx.t(`cohorts.kinds.${c.kind}`, { value });
   return region ? `${base}${c.kind === 'colony' ? ` (${region})` : `, ${region}`}` : base;
+};
+
+/** The saved wave as the form shows it: "09.2022" (or "2022"). */
+const waveText = (saved: string | null): string => {
+  const wave = waveOf(saved);
+  return wave ? formatPartialDate(wave, wave.length === 7 ? 'month' : 'year') : '';
 };
 
 export const CaseCohortsSection = ({
@@ -40,9 +53,7 @@ export const CaseCohortsSection = ({
   const { t } = ctx;
   const values: FormValues = form?.values ?? {
     colony: data.colony ?? '',
-    mobilisation_wave: data.mobilisationWave
-      ? formatPartialDate(data.mobilisationWave.slice(0, 7), data.mobilisationWave.length >= 7 ? 'month' : 'year')
-      : '',
+    mobilisation_wave: waveText(data.mobilisationWave),
   };
   const errors = form?.errors ?? {};
   const showCounts = staff || data.optedIn;
