@@ -105,7 +105,7 @@ export const independentFiles = (
  */
 export const generatedFiles = async (name: string, seed: number): Promise<DatasetFiles | null> => {
   const m = name.match(
-    /^(own|independent|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|registry|civil|patients)-(\d+)(k|m)$/,
+    /^(own|independent|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|registry|civil|patients)-(\d+)(k|m)$/,
   );
   if (!m) return null;
   const n = Number(m[2]) * (m[3] === 'k' ? 1000 : 1_000_000);

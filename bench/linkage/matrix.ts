@@ -1,6 +1,6 @@
 // The linkage benchmark matrix (issue 10): every dataset in its own process, so peak memory is
 // that dataset's own. Each generator (the project's, and seven written without reading the
-// engine: bench/linkage/independent, third, fourth, fifth, sixth, seventh, eighth, ninth and tenth) at 20,000 and 1,000,000 records, an English
+// engine: bench/linkage/independent, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth and eleventh) at 20,000 and 1,000,000 records, an English
 // registry linked with the config its author wrote from the docs (bench/linkage/registry), plus
 // FEBRL 1–4 and Splink's fake_1000:
 // pairwise and B-cubed precision/recall/F1, pair completeness of blocking, wall and CPU seconds,
@@ -45,6 +45,8 @@ const GENERATED = [
   'ninth-1m',
   'tenth-20k',
   'tenth-1m',
+  'eleventh-20k',
+  'eleventh-1m',
   'registry-50k',
   'civil-50k',
   'patients-50k',
