@@ -58,6 +58,7 @@ export const renderCase = async (
         ctx,
         view,
         form,
+        failedAt: cohortForm && Object.keys(cohortForm.errors).length > 0 ? 'cohorts' : undefined,
         notice,
         sections: [extra(ctx), CaseAppealsSection({ ctx, caseId: grant.caseId, appeals, canWrite })],
       }),

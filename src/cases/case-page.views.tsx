@@ -51,10 +51,43 @@ interface Props {
   ctx: PageContext;
   view: CaseView;
   form?: FormState;
+  /**
+   * The anchor of a form of another domain's section that came back with errors (the cohorts
+   * form): the top of the page says so and leads there, as for the page's own forms.
+   */
+  failedAt?: string;
   notice?: CaseNotice;
   /** sections other domains add to the case (appeals; linked records, incidents, cohorts), rendered after the timeline */
   sections?: ComponentChildren;
 }
+
+/** Where each form of the page is, for the link from the top of the page when it came back with errors. */
+const FORM_ANCHORS: Record<FormState['name'], (values: FormValues) => string> = {
+  event: () => 'add-event',
+  message: () => 'messages',
+  note: () => 'notes-h',
+  assign: () => 'assign-h',
+  close: () => 'close-h',
+  verify: (values) => (values.event ? `event-${values.event}` : 'timeline'),
+};
+
+/**
+ * A form far down the page came back with errors: without JavaScript the browser shows the top
+ * of the page again, where nothing said so. Say it here and lead to the form. (A whole-form
+ * problem is shown here in full instead.)
+ */
+const FailedFormNotice = ({ props }: { props: Props }) => {
+  const failedAt =
+    props.failedAt ??
+    (props.form && Object.keys(props.form.errors).length > 0 && !props.form.errors._form
+      ? FORM_ANCHORS[props.form.name](props.form.values)
+      : undefined);
+  return failedAt ? (
+    <p class="form-errors" role="alert">
+      {props.ctx.t('cases.formFailed')} <a href={`#${failedAt}`}>{props.ctx.t('cases.toTheForm')}</a>
+    </p>
+  ) : null;
+};
 
 const formFor = (props: Props, name: FormState['name']) =>
   props.form?.name === name
@@ -254,7 +287,7 @@ const AddEventForm = ({ props }: { props: Props }) => {
   // A family's report usually comes from the family: preselect it, they can change it.
   const values = view.can.voice === 'family' && props.form?.name !== 'event' ? { source: 'family' } : state.values;
   return (
-    <details open={props.form?.name === 'event'}>
+    <details open={props.form?.name === 'event'} id="add-event">
       <summary>{t('cases.addEvent')}</summary>
       <FormErrorSummary ctx={ctx} errors={state.errors} />
       <PostForm ctx={ctx} action={`/cases/${view.id}/events`}>
@@ -561,6 +594,7 @@ export const CasePage = (props: Props) => {
           {t(`cases.done.${props.notice}`)}
         </p>
       )}
+      <FailedFormNotice props={props} />
       <StateLine props={props} />
       <WhatsNew props={props} />
       {/* The family learns that someone has taken the request, never who. */}
