@@ -26,7 +26,7 @@ export const SearchForm = ({ ctx, q, errors }: { ctx: PageContext; q: PersonSear
     // No role="search": Pico lays such a form out in one row, wider than a 360 px phone.
     <form method="get" action="/staff/people">
       <TextField {...f} name="q" type="search" label={t('search.q')} maxLength={100} />
-      <TextField {...f} name="year" label={t('search.year')} maxLength={4} inputmode="numeric" />
+      <TextField {...f} name="year" label={t('search.year')} maxLength={4} showLimit={false} inputmode="numeric" />
       <SelectField
         {...f}
         name="region"

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
-import { echoValues } from './forms.tsx';
+import { renderToString } from 'preact-render-to-string';
+import { echoValues, TextField } from './forms.tsx';
+import { translator } from './i18n/i18n.ts';
+import type { PageContext } from './page-context.ts';
 import { optionalText, parseForm, requiredText } from '../shared/validation.ts';
 
 const schema = z.object({ name: requiredText(5), note: optionalText(3) });
@@ -35,5 +38,31 @@ describe('form parsing', () => {
 
   it('echoes typed values back but never passphrases or the CSRF token', () => {
     expect(echoValues({ name: 'a', passphrase: 'secret', _csrf: 't', n: 1 })).toEqual({ name: 'a' });
+  });
+});
+
+describe("a text field's hint", () => {
+  const ctx = { t: translator('ru'), lang: 'ru' } as PageContext;
+  const field = (type?: string) =>
+    renderToString(
+      TextField({
+        ctx,
+        values: {},
+        errors: {},
+        name: 'on',
+        label: 'Дата',
+        hint: 'Дата в документе.',
+        type,
+        maxLength: 10,
+      }),
+    );
+
+  it('says the length limit under a text box, not under a date picker or a number box', () => {
+    expect(field()).toContain('Не больше 10 символов.');
+    expect(field('date')).not.toContain('символов');
+    expect(field('number')).not.toContain('символов');
+    // the field's own hint stays, and the browser still stops at the limit
+    expect(field('date')).toContain('Дата в документе.');
+    expect(field('date')).toContain('maxlength="10"');
   });
 });

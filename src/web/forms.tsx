@@ -103,7 +103,9 @@ const LabelText = ({ ctx, label, required }: { ctx: PageContext; label: string; 
 export const TextField = (
   p: FieldProps & LengthProps & { type?: string; autocomplete?: string; inputmode?: string },
 ) => {
-  const hint = hintOf(p);
+  // A date picker or a number box is never typed into letter by letter: "no more than 10
+  // characters" under a calendar only puzzles.
+  const hint = hintOf(p.type === 'date' || p.type === 'number' ? { ...p, showLimit: false } : p);
   return (
     <label>
       <LabelText ctx={p.ctx} label={p.label} required={p.required} />
