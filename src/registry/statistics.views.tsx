@@ -71,7 +71,9 @@ const RegionsTable = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) 
   const n = numberFormat(ctx.lang);
   const rate = numberFormat(ctx.lang, 2);
   const rows = [...figures.regions].sort(
-    (a, b) => (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || a.region.localeCompare(b.region),
+    // Equal rates (every region at 0 on a new site or a narrow filter) read in the page's alphabet.
+    (a, b) =>
+      (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || name(ctx, a).localeCompare(name(ctx, b), ctx.lang),
   );
   return (
     <table class="cards">
