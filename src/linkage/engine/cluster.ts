@@ -129,10 +129,12 @@ export const cluster = (
   // Each edge's probability once: the merges, their averages and the review list all ask for it.
   const prob = new Float64Array(edges.length);
   for (let e = 0; e < edges.length; e++) prob[e] = probability(edges.weight[e]);
-  const linkable: number[] = [];
-  for (let e = 0; e < edges.length; e++) if (prob[e] >= opts.linkThreshold) linkable.push(e);
+  let linkables = 0;
+  for (let e = 0; e < edges.length; e++) if (prob[e] >= opts.linkThreshold) linkables++;
+  const linkable = new Int32Array(linkables);
+  for (let e = 0, i = 0; e < edges.length; e++) if (prob[e] >= opts.linkThreshold) linkable[i++] = e;
   // Ties broken by record order: the result must not depend on which thread found an edge first.
-  const order = edgesByWeight(Int32Array.from(linkable), edges.weight, edges.a, edges.b);
+  const order = edgesByWeight(linkable, edges.weight, edges.a, edges.b);
   const alarmed = new Set<number>();
   const forbidden = (x: number, y: number): boolean =>
     (different.size > 0 && different.has(pairKey(x, y))) || check.sameSourceForbidden?.(x, y) === true;

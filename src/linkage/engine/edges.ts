@@ -28,3 +28,18 @@ export class EdgeBuffer implements Edges {
     this.weight[this.length++] = w;
   }
 }
+
+/** Two lists of edges in one, allocated to their exact length (no growable buffer's slack). */
+export const joinEdges = (x: Edges, y: Edges): Edges => {
+  const length = x.length + y.length;
+  const a = new Int32Array(length);
+  const b = new Int32Array(length);
+  const weight = new Float64Array(length);
+  a.set(x.a.subarray(0, x.length));
+  b.set(x.b.subarray(0, x.length));
+  weight.set(x.weight.subarray(0, x.length));
+  a.set(y.a.subarray(0, y.length), x.length);
+  b.set(y.b.subarray(0, y.length), x.length);
+  weight.set(y.weight.subarray(0, y.length), x.length);
+  return { a, b, weight, length };
+};

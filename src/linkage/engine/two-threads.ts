@@ -6,7 +6,8 @@
 import type { ChangedFeatures, RegistryMark } from './dataset.ts';
 import type { CandidatesJob } from './parallel-train.ts';
 import type { LinkageEngine, PredictResult, Progress } from './engine.ts';
-import { EdgeBuffer } from './edges.ts';
+import { EdgeBuffer, joinEdges } from './edges.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import {
   type DrawnAndCounted,
   type NormaliserInput,
@@ -201,7 +202,7 @@ export const predictOnTwoThreads = async (
   } catch (err) {
     workerError = err;
   }
-  let plan: ReturnType<typeof planChunks>;
+  let plan: ReturnType<typeof planChunks> | null;
   try {
     plan = planChunks(engine.blocking);
   } catch (err) {
@@ -209,6 +210,7 @@ export const predictOnTwoThreads = async (
     worker?.stop();
     throw err;
   }
+  const { oversized, workerClaims } = plan;
   const pairsPerRule = engine.blocking.rules.map(() => 0);
   let fromWorker: Promise<WorkerOutput | null> = Promise.resolve(null);
   if (worker) {
@@ -246,17 +248,25 @@ export const predictOnTwoThreads = async (
     const stats = (threads: 1 | 2) => ({
       candidatePairs: sum(pairsPerRule),
       pairsPerRule,
-      oversized: plan.oversized,
+      oversized,
       scored: sum(pairsPerRule),
       seconds: (performance.now() - started) / 1000,
       threads,
     });
-    if (options.mainScores !== false && (!worker || Atomics.load(plan.workerClaims, 0) === 0)) {
+    if (options.mainScores !== false && (!worker || Atomics.load(workerClaims, 0) === 0)) {
       // No other thread, or it never started taking chunks: this thread did all of them.
       worker?.stop();
       return engine.withSourcePrior({ edges, stats: stats(1) });
     }
     const other = await fromWorker;
+    if (options.keepForClustering) {
+      // The batch run asks no more pairs: its keys and the plan's sorted orders (26 rules at a
+      // million records: 130 and 104 MB) are let go before the thread's room is judged by the
+      // process's memory, and are not held through the clustering.
+      plan = null;
+      engine.blocking.releaseKeys();
+      collectGarbage();
+    }
     // Decided now, before this thread takes in the other's edges, so that a thread that may not
     // stay is let go at once rather than held through the source prior's rescoring.
     const clusterThread =
@@ -269,9 +279,8 @@ export const predictOnTwoThreads = async (
       const single = engine.predict(progress);
       return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
     }
-    for (let e = 0; e < other.length; e++) edges.push(other.a[e], other.b[e], other.weight[e]);
     other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
-    return { ...engine.withSourcePrior({ edges, stats: stats(2) }), clusterThread };
+    return { ...engine.withSourcePrior({ edges: joinEdges(edges, other), stats: stats(2) }), clusterThread };
   } catch (err) {
     worker?.stop();
     throw err;
