@@ -82,6 +82,13 @@ export const accountFacts = async (
   );
 };
 
+/**
+ * A name folded as pseudonyms are compared (case, Unicode form, Latin letters that look like
+ * Cyrillic ones, separators): for a domain that must tell whether a name others will read is, or
+ * holds, a login pseudonym (a family's name on a cohort board).
+ */
+export const foldedName = (name: string): string => pseudonymKey(name);
+
 export const userPublicKey = async (db: Queryable, userId: string): Promise<string> => {
   const row = await findUserPublicKey(db, userId);
   if (!row) throw new NotFound('user');

@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'cohort.opted_in',
   'cohort.opted_out',
   'cohort.posted',
+  // a family chose, changed or dropped its name on a board (never the name itself)
+  'cohort.named',
   'cohort.post_hidden',
   'cohort.post_restored',
   // the public registry (src/registry/): the subject is the registry record

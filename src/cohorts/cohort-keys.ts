@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/database.ts';
 import { openWith, randomKey, sealTo } from '../shared/crypto/index.ts';
-import { listBoards, setBoardKey } from './cohorts.repository.ts';
+import { organisationPrivateKey } from '../accounts/accounts.service.ts';
+import type { BoardGrant } from '../policy/cohort.policy.ts';
+import { findWrap, listBoards, setBoardKey } from './cohorts.repository.ts';
 import { listDescriptionsOfOrganisation, setDescription } from './incidents.repository.ts';
 
 // Keys of cohorts and incidents. A board has its own random key: sealed to the organisation
@@ -10,6 +12,8 @@ import { listDescriptionsOfOrganisation, setDescription } from './incidents.repo
 
 const boardAad = (boardId: string): string => `cohort:${boardId}:key`;
 export const postAad = (boardId: string, postId: string): string => `cohort:${boardId}:post:${postId}`;
+/** A family's own name on a board (board-names.service.ts). */
+export const nameAad = (boardId: string, userId: string): string => `cohort:${boardId}:name:${userId}`;
 export const descriptionAad = (incidentId: string): string => `incident:${incidentId}:description`;
 
 export const newBoardKey = (boardId: string, organisationPublicKey: string): { key: Buffer; sealed: string } => {
@@ -23,6 +27,18 @@ export const openBoardKey = (boardId: string, sealed: string, privateKey: Buffer
 
 export const wrapBoardKey = (boardId: string, key: Buffer, userPublicKey: string): string =>
   sealTo(userPublicKey, key, boardAad(boardId));
+
+/** The board key for the grant's holder, or null for a family still waiting for its copy. */
+export const boardKeyFor = async (
+  db: Queryable,
+  grant: BoardGrant,
+  board: { id: string; key_sealed: string },
+): Promise<Buffer | null> => {
+  if (grant.side === 'staff')
+    return openBoardKey(board.id, board.key_sealed, await organisationPrivateKey(db, grant.auth, grant.organisationId));
+  const wrap = await findWrap(db, board.id, grant.caseId as string);
+  return wrap ? openBoardKey(board.id, wrap.wrapped, grant.auth.userPrivateKey) : null;
+};
 
 /**
  * Organisation key rotation (src/accounts/org-key-rotation.service.ts): board keys and incident

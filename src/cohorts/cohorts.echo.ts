@@ -10,6 +10,8 @@ export const OPT_IN_ECHO: EchoForm = {
 
 export const BOARD_POST_ECHO: EchoForm = { body: { label: 'cohorts.post', long: true } };
 
+export const BOARD_NAME_ECHO: EchoForm = { display_name: { label: 'cohorts.name.field' } };
+
 export const HIDE_ECHO: EchoForm = { reason: { label: 'cohorts.hideReason', choice: 'cohorts.reasons' } };
 
 export const INCIDENT_ECHO: EchoForm = {

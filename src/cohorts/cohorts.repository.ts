@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { Queryable } from '../db/database.ts';
+import { PostgresAdapter, type Insertable } from 'kysely';
+import type { Queryable, Tx } from '../db/database.ts';
 import type { CohortPostsTable } from './cohorts.table.ts';
 
 // Queries of cohorts and their boards (cohorts.service.ts holds the rules).
@@ -111,4 +111,33 @@ export const setPostHidden = async (
     .where('hidden_at', hidden ? 'is' : 'is not', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+};
+
+/**
+ * Holds the board row until the transaction ends (a family choosing a name checks the others'
+ * names first). PostgreSQL: `FOR UPDATE`; a SQLite transaction holds the one writer's lock from
+ * its start (database.ts begins every one IMMEDIATE).
+ */
+export const lockBoardRow = async (tx: Tx, id: string): Promise<void> => {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter)
+    await tx.selectFrom('cohort_boards').select('id').where('id', '=', id).forUpdate().execute();
+};
+
+export const listNames = (db: Queryable, boardId: string) =>
+  db.selectFrom('cohort_names').select(['user_id', 'name_sealed']).where('board_id', '=', boardId).execute();
+
+export const deleteName = async (db: Queryable, boardId: string, userId: string): Promise<boolean> => {
+  const r = await db
+    .deleteFrom('cohort_names')
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+};
+
+export const insertName = async (
+  db: Queryable,
+  row: { board_id: string; user_id: string; case_id: string; name_sealed: string; set_on: string },
+): Promise<void> => {
+  await db.insertInto('cohort_names').values(row).execute();
 };

@@ -17,17 +17,18 @@ import {
   postOnBoard,
   setOptIn,
 } from './cohorts.service.ts';
-import { boardPostSchema, hideSchema, optInSchema } from './cohorts.schema.ts';
-import { BoardPage, StaffBoardsPage } from './cohorts.views.tsx';
-import { BOARD_POST_ECHO, HIDE_ECHO, OPT_IN_ECHO } from './cohorts.echo.ts';
+import { setBoardName } from './board-names.service.ts';
+import { boardNameSchema, boardPostSchema, hideSchema, optInSchema } from './cohorts.schema.ts';
+import { BoardPage, StaffBoardsPage, type BoardForm } from './cohorts.views.tsx';
+import { BOARD_NAME_ECHO, BOARD_POST_ECHO, HIDE_ECHO, OPT_IN_ECHO } from './cohorts.echo.ts';
 
 // A family's cohort setting on its case, the boards (families of the cohort and the
-// organisation's staff), moderation, and the staff's list of boards.
+// organisation's staff), a family's name on a board, moderation, and the staff's list of boards.
 
 type IdParams = { Params: { id: string } };
 type PostParams = { Params: { id: string; postId: string } };
 
-const NOTICES = ['posted', 'hidden', 'restored'] as const;
+const NOTICES = ['posted', 'hidden', 'restored', 'named', 'unnamed'] as const;
 
 export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -60,7 +61,7 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     reply: FastifyReply,
     principal: Principal,
     boardId: string,
-    form?: { values: Record<string, string>; errors: ReturnType<typeof formErrors> },
+    form?: BoardForm,
   ) => {
     const view = await boardView(deps, await authoriseBoard(deps.db, principal, boardId, 'read'));
     const done = (req.query as Record<string, unknown>)?.done;
@@ -68,7 +69,7 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(
       req,
       reply,
-      (ctx) => <BoardPage ctx={ctx} view={view} notice={notice} errors={form?.errors} values={form?.values} />,
+      (ctx) => <BoardPage ctx={ctx} view={view} notice={notice} form={form} />,
       form ? 400 : 200,
     );
   };
@@ -86,6 +87,23 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
       return renderBoard(req, reply, principal, req.params.id, {
+        name: 'post',
+        values: echoValues(req.body),
+        errors: formErrors(err.problems),
+      });
+    }
+  });
+
+  app.post<IdParams>('/cohorts/:id/name', { config: { echo: BOARD_NAME_ECHO } }, async (req, reply) => {
+    const principal = requirePrincipal(req);
+    const grant = await authoriseBoard(deps.db, principal, req.params.id, 'name');
+    try {
+      const done = await setBoardName(deps, grant, parseForm(boardNameSchema, req.body).display_name);
+      return redirect(reply, `/cohorts/${req.params.id}?done=${done}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      return renderBoard(req, reply, principal, req.params.id, {
+        name: 'name',
         values: echoValues(req.body),
         errors: formErrors(err.problems),
       });

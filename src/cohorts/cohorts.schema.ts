@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalText, requiredText } from '../shared/validation.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { HIDE_REASONS } from './cohorts.service.ts';
+import { NAME_CHARS, NAME_MAX, NAME_MIN } from './family-names.ts';
 
 // One schema per cohort form; messages are i18n keys.
 
@@ -20,3 +21,12 @@ export const optInSchema = z.object({
 export const boardPostSchema = z.object({ body: requiredText(2000) });
 
 export const hideSchema = z.object({ reason: z.enum(HIDE_REASONS, { error: 'errors.unknownOption' }) });
+
+// A family's name on one board; empty goes back to the board's label for it. The rules that need
+// the login or the board's other names are the service's (board-names.service.ts).
+export const boardNameSchema = z.object({
+  display_name: z.preprocess(
+    (v) => (typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ') || undefined : v),
+    z.string().min(NAME_MIN).max(NAME_MAX).regex(NAME_CHARS, 'cohorts.errors.nameChars').optional(),
+  ),
+});

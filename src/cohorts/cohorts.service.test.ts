@@ -7,7 +7,8 @@ import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf } from '../policy/principal.ts';
-import { NotFound } from '../shared/errors.ts';
+import { Invalid, NotFound } from '../shared/errors.ts';
+import { setBoardName } from './board-names.service.ts';
 import {
   authoriseBoard,
   authoriseOptIn,
@@ -27,7 +28,7 @@ import { addFact, addSource, createIncident, incidentPage, incidentsAround, link
 describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
   const s = useWorld(dialect);
   const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
-  const ids = {} as { third: string; board: string; incident: string };
+  const ids = {} as { third: string; board: string; incident: string; label: string };
 
   it('counts the other opted-in families of a unit, never naming them, and hands over the board key', async () => {
     // The world's two cases share the unit в/ч 12345; a third family joins them.
@@ -77,9 +78,20 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
       deps(),
       await authoriseBoard(s.t.opened.db, principalOf(s.w.otherFamily.auth), ids.board, 'read'),
     );
-    expect(other.posts.map((p) => [p.author, p.body])).toEqual([
-      [s.w.family.pseudonym, 'Кто-нибудь знает про роту связи?'],
+    // Never under the login pseudonym (an informer could guess the account or lock it): under
+    // the board's label for the family, the same for every reader of the board.
+    expect(other.posts.map((p) => [p.family?.chosen, p.author, p.mine, p.body])).toEqual([
+      [null, null, false, 'Кто-нибудь знает про роту связи?'],
     ]);
+    expect(other.posts[0].family?.label).toMatch(/^[1-9]\d{3}$/);
+    expect(JSON.stringify(other)).not.toContain(s.w.family.pseudonym);
+    ids.label = other.posts[0].family!.label;
+    const own = await boardView(deps(), await authoriseBoard(s.t.opened.db, family, ids.board, 'read'));
+    expect(own.me).toEqual({ label: ids.label, chosen: null });
+    expect(own.posts[0]).toMatchObject({ mine: true, family: { label: ids.label } });
+    // The other family has a label of its own before it has posted.
+    expect(other.me?.label).toMatch(/^[1-9]\d{3}$/);
+    expect(other.me?.label).not.toBe(ids.label);
     const raw = await s.t.opened.db.selectFrom('cohort_posts').select(['body_sealed', 'created_on']).execute();
     expect(raw[0].body_sealed).not.toContain('роту');
     expect(raw[0].created_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -110,6 +122,9 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
       await authoriseBoard(s.t.opened.db, principalOf(s.w.verifier.auth), ids.board, 'read'),
     );
     expect(forStaff.posts[0].body).toBe('Кто-нибудь знает про роту связи?');
+    // Staff read the family under the same label: they do not need its login either.
+    expect(forStaff.posts[0].family).toEqual({ label: ids.label, chosen: null });
+    expect(JSON.stringify(forStaff)).not.toContain(s.w.family.pseudonym);
   });
 
   it('links persons to an incident; a confirmed fact reaches every linked family, once', async () => {
@@ -158,6 +173,42 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     ).toBe('Свидетель рассказал о пятерых офицерах');
   });
 
+  it("lets a family choose its name on a board, never its login, a label or another family's name", async () => {
+    const family = principalOf(s.w.family.auth);
+    const name = async (who: typeof family, text: string | undefined) =>
+      setBoardName(deps(), await authoriseBoard(s.t.opened.db, who, ids.board, 'name'), text);
+    const refusal = (text: string, who = family) =>
+      name(who, text).then(
+        () => null,
+        (err: unknown) => (err instanceof Invalid ? err.problems[0] : err),
+      );
+    expect(await refusal(s.w.family.pseudonym)).toEqual({ field: 'display_name', key: 'cohorts.errors.nameIsLogin' });
+    expect(await refusal(`Это ${s.w.family.pseudonym.toUpperCase()}`)).toMatchObject({
+      key: 'cohorts.errors.nameIsLogin',
+    });
+    expect(await refusal('Семья 1234')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
+    expect(await refusal('Организация')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
+    expect(await name(family, 'Мама из Шахт')).toBe('named');
+    // The post written before shows the new name: names are read when the page is made.
+    const other = principalOf(s.w.otherFamily.auth);
+    const seen = await boardView(deps(), await authoriseBoard(s.t.opened.db, other, ids.board, 'read'));
+    expect(seen.posts[0].family).toEqual({ label: ids.label, chosen: 'Мама из Шахт' });
+    const raw = await s.t.opened.db.selectFrom('cohort_names').select(['name_sealed', 'set_on']).execute();
+    expect(raw).toHaveLength(1);
+    expect(raw[0].name_sealed).not.toContain('Шахт');
+    expect(raw[0].set_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Another family of the board cannot take it, however spelt; staff have no name to choose.
+    expect(await refusal('мама  из шахт', other)).toMatchObject({ key: 'cohorts.errors.nameTaken' });
+    await expect(
+      authoriseBoard(s.t.opened.db, principalOf(s.w.caseworker.auth), ids.board, 'name'),
+    ).rejects.toBeInstanceOf(NotFound);
+    // An empty name gives the family its label back, the same as before.
+    expect(await name(family, undefined)).toBe('unnamed');
+    const back = await boardView(deps(), await authoriseBoard(s.t.opened.db, other, ids.board, 'read'));
+    expect(back.posts[0].family).toEqual({ label: ids.label, chosen: null });
+    expect(await name(family, 'Мама из Шахт')).toBe('named');
+  });
+
   it('keeps boards and incidents readable after the organisation key is replaced', async () => {
     await rotateOrganisationKey(
       { db: s.t.opened.db, clock: s.t.clock, config: s.t.config },
@@ -169,6 +220,8 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
       await authoriseBoard(s.t.opened.db, principalOf(s.w.verifier.auth), ids.board, 'read'),
     );
     expect(view.posts.map((p) => p.body)).toContain('Мы направили запрос в часть.');
+    // The board key is only re-sealed: the family keeps its label and its name.
+    expect(view.posts[0].family).toEqual({ label: ids.label, chosen: 'Мама из Шахт' });
     const page = await incidentPage(deps(), grantMatching(principalOf(s.w.caseworker.auth), 'search'), ids.incident);
     expect(page.description).toBe('Свидетель рассказал о пятерых офицерах');
   });

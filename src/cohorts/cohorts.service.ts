@@ -4,7 +4,6 @@ import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, openOptional, seal } from '../shared/crypto/index.ts';
 import {
-  accountFacts,
   lockOrganisation,
   organisationPrivateKey,
   staffOfOrganisation,
@@ -21,9 +20,16 @@ import {
 import { caseRefs, type CaseRef } from '../cases/case-links.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
-import { boardAbilities, grantBoard, mayOptIn, type BoardAbilities, type BoardGrant } from '../policy/cohort.policy.ts';
+import {
+  boardAbilities,
+  grantBoard,
+  mayOptIn,
+  type BoardAbilities,
+  type BoardAction,
+  type BoardGrant,
+} from '../policy/cohort.policy.ts';
 import type { Principal } from '../policy/principal.ts';
-import { newBoardKey, openBoardKey, postAad, wrapBoardKey } from './cohort-keys.ts';
+import { boardKeyFor, newBoardKey, openBoardKey, postAad, wrapBoardKey } from './cohort-keys.ts';
 import {
   deleteOptIn,
   findBoard,
@@ -43,13 +49,15 @@ import {
   setPostHidden,
 } from './cohorts.repository.ts';
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
+import { familyNamesOn, type FamilyName } from './board-names.service.ts';
 
 // Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
 // colony (convict recruits), a mobilisation wave and region (the mobilised), or an incident. A
 // family opts in on its case; it then sees how many other opted-in families share each cohort —
-// never who — and may post on the cohort's board under its pseudonym. Boards belong to one
-// organisation: its staff read and moderate them; families of another organisation are another
-// cohort. Posts are sealed with the board's key (cohort-keys.ts).
+// never who — and may post on the cohort's board under a name of that board alone, never its
+// login pseudonym (family-names.ts). Boards belong to one organisation: its staff read and
+// moderate them; families of another organisation are another cohort. Posts are sealed with the
+// board's key (cohort-keys.ts).
 
 export interface CohortsDeps {
   db: Db;
@@ -340,7 +348,7 @@ export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant): Promis
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The grant to a board: its organisation's staff, or a family with an opted-in case in it. */
-export const authoriseBoard = async <A extends 'read' | 'post' | 'moderate'>(
+export const authoriseBoard = async <A extends BoardAction>(
   db: Queryable,
   principal: Principal,
   boardId: string,
@@ -361,8 +369,12 @@ export const authoriseBoard = async <A extends 'read' | 'post' | 'moderate'>(
 export interface BoardPost {
   id: string;
   fromFamily: boolean;
-  /** the family's pseudonym; a staff member's only for staff (families read "the organisation") */
+  /** a family's name on this board: never its login pseudonym (family-names.ts) */
+  family: FamilyName | null;
+  /** a staff member's pseudonym, for staff only (families read "the organisation") */
   author: string | null;
+  /** the reader's own post */
+  mine: boolean;
   body: string | null;
   on: string;
   hidden: { reason: string; at: string } | null;
@@ -375,6 +387,8 @@ export interface BoardView {
   families: number;
   locked: boolean;
   posts: BoardPost[];
+  /** how the reading family shows on this board (null for staff, and while the board is locked) */
+  me: FamilyName | null;
   can: BoardAbilities;
 }
 
@@ -389,31 +403,23 @@ const cohortOfKey = async (db: Queryable, key: string): Promise<Cohort> => {
   return { key, kind: kind as CohortKind, value: rest.join(':'), region: null };
 };
 
-/** The board key for the grant's holder, or null for a family still waiting for its copy. */
-const boardKey = async (
-  db: Queryable,
-  grant: BoardGrant,
-  board: { id: string; key_sealed: string },
-): Promise<Buffer | null> => {
-  if (grant.side === 'staff')
-    return openBoardKey(board.id, board.key_sealed, await organisationPrivateKey(db, grant.auth, grant.organisationId));
-  const wrap = await findWrap(db, board.id, grant.caseId as string);
-  return wrap ? openBoardKey(board.id, wrap.wrapped, grant.auth.userPrivateKey) : null;
-};
-
 export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): Promise<BoardView> => {
   const board = await findBoard(deps.db, grant.boardId);
   if (!board) throw new NotFound('board');
-  const key = await boardKey(deps.db, grant, board);
+  const key = await boardKeyFor(deps.db, grant, board);
   const members = (await membersOf(deps.db, board.organisation_id)).filter((m) =>
     m.cohorts.some((c) => c.key === board.cohort_key),
   );
   if (key && members.length) await deps.db.transaction().execute((tx) => handOver(tx, board, key, members));
   const can = boardAbilities(grant);
   const rows = key ? await listPosts(deps.db, board.id) : [];
-  const families = new Map<string, string>();
-  for (const id of new Set(rows.filter((r) => r.from_family === 1).map((r) => r.author_user_id)))
-    families.set(id, (await accountFacts(deps.db, id))?.pseudonym ?? '');
+  const reader = grant.side === 'family' ? grant.auth.userId : null;
+  // Families in the order they first posted, the reading family last: labels go in that order.
+  const authors = [
+    ...rows.filter((r) => r.from_family === 1).map((r) => r.author_user_id),
+    ...(reader ? [reader] : []),
+  ];
+  const families = key ? await familyNamesOn(deps.db, board.id, key, authors) : new Map<string, FamilyName>();
   const staffNames = can.seeStaffNames
     ? new Map((await staffOfOrganisation(deps.db, board.organisation_id)).map((s) => [s.id, s.pseudonym]))
     : new Map<string, string>();
@@ -430,8 +436,9 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
     return {
       id: r.id,
       fromFamily: r.from_family === 1,
-      author:
-        r.from_family === 1 ? (families.get(r.author_user_id) ?? null) : (staffNames.get(r.author_user_id) ?? null),
+      family: r.from_family === 1 ? (families.get(r.author_user_id) ?? null) : null,
+      author: r.from_family === 1 ? null : (staffNames.get(r.author_user_id) ?? null),
+      mine: r.author_user_id === grant.auth.userId,
       body,
       on: r.created_on,
       hidden,
@@ -443,6 +450,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
     families: members.length,
     locked: key === null,
     posts,
+    me: reader ? (families.get(reader) ?? null) : null,
     can,
   };
 };
@@ -450,7 +458,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
 export const postOnBoard = async (deps: CohortsDeps, grant: BoardGrant<'post'>, body: string): Promise<void> => {
   const board = await findBoard(deps.db, grant.boardId);
   if (!board) throw new NotFound('board');
-  const key = await boardKey(deps.db, grant, board);
+  const key = await boardKeyFor(deps.db, grant, board);
   if (!key) throw new Invalid({ field: 'body', key: 'cohorts.errors.noKeyYet' });
   const family = grant.side === 'family';
   const at = isoNow(deps.clock);

@@ -1,6 +1,7 @@
-// Cohorts, their boards and incidents (migration 0023). `*_sealed` columns are AES-256-GCM: board
-// posts under the board's key, an incident's description under the organisation-sealed key of
-// the incident's board-less description (see incidents.service.ts).
+// Cohorts, their boards and incidents (migration 0023; families' names on boards 0025).
+// `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
+// description under the organisation-sealed key of the incident's board-less description (see
+// incidents.service.ts).
 
 export interface CohortOptinsTable {
   case_id: string;
@@ -39,6 +40,18 @@ export interface CohortPostsTable {
   hidden_reason: string | null;
   hidden_by: string | null;
   hidden_at: string | null;
+}
+
+/** A family's own name on one board (migration 0025); without a row it shows as its label. */
+export interface CohortNamesTable {
+  board_id: string;
+  user_id: string;
+  /** the case through which the family chose it: the name goes with that case */
+  case_id: string;
+  /** sealed with the board key, AAD "cohort:<board>:name:<user>" */
+  name_sealed: string;
+  /** a day: a family's activity */
+  set_on: string;
 }
 
 export interface IncidentsTable {
@@ -90,6 +103,7 @@ export interface CohortsTables {
   cohort_boards: CohortBoardsTable;
   cohort_key_wraps: CohortKeyWrapsTable;
   cohort_posts: CohortPostsTable;
+  cohort_names: CohortNamesTable;
   incidents: IncidentsTable;
   incident_persons: IncidentPersonsTable;
   incident_sources: IncidentSourcesTable;

@@ -15,13 +15,17 @@ import { WorkNav } from '../matching/work-nav.views.tsx';
 import {
   HIDE_REASONS,
   waveOf,
+  type BoardPost,
   type BoardSummary,
   type BoardView,
   type CaseCohorts,
   type Cohort,
 } from './cohorts.service.ts';
+import type { FamilyName } from './board-names.service.ts';
+import { NAME_MAX } from './family-names.ts';
 
-// Cohorts on the case page (the family's setting and counts), a board, and the staff's list.
+// Cohorts on the case page (the family's setting and counts), a board (with the family's name on
+// it), and the staff's list.
 
 /** "Воинская часть 12345", "Колония № 6 (Пермский край)", "Мобилизованные 09.2022, Ростовская область". */
 export const cohortName = (ctx: PageContext, c: Cohort): string => {
@@ -144,26 +148,88 @@ export const CaseCohortsSection = ({
   );
 };
 
+/** A form of the board page that came back with errors, with what was typed. */
+export interface BoardForm {
+  name: 'post' | 'name';
+  values: FormValues;
+  errors: FormErrors;
+}
+
+/** Where each form of the board is, for the link from the top of the page when it came back with errors. */
+const FORM_ANCHORS: Record<BoardForm['name'], string> = { post: 'post-h', name: 'name-h' };
+
+/** How a family shows on a board: the name it chose there, else «Семья 4821». */
+export const familyName = (ctx: PageContext, n: FamilyName): string =>
+  n.chosen ?? ctx.t('cohorts.familyLabel', { number: n.label });
+
+const Author = ({ ctx, post }: { ctx: PageContext; post: BoardPost }) => (
+  <>
+    <strong>
+      {post.fromFamily
+        ? post.family
+          ? familyName(ctx, post.family)
+          : ctx.t('cohorts.aFamily')
+        : (post.author ?? ctx.t('cohorts.fromOrganisation'))}
+    </strong>
+    {post.mine && <> ({ctx.t('cohorts.you')})</>}
+  </>
+);
+
+/** The family's name on this board: what others read, and the form to choose another. */
+const NameSection = ({ ctx, view, form }: { ctx: PageContext; view: BoardView; form: BoardForm | undefined }) => {
+  const { t } = ctx;
+  const me = view.me;
+  if (!me || !view.can.chooseName) return null;
+  const label = t('cohorts.familyLabel', { number: me.label });
+  const values = form?.name === 'name' ? form.values : { display_name: me.chosen ?? '' };
+  const errors = form?.name === 'name' ? form.errors : {};
+  return (
+    <section aria-labelledby="name-h">
+      <h2 id="name-h">{t('cohorts.name.title')}</h2>
+      <p>{t(me.chosen ? 'cohorts.name.nowChosen' : 'cohorts.name.nowLabel', { name: familyName(ctx, me) })}</p>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action={`/cohorts/${view.id}/name`}>
+        <TextField
+          ctx={ctx}
+          values={values}
+          errors={errors}
+          name="display_name"
+          label={t('cohorts.name.field')}
+          hint={t('cohorts.name.hint', { label })}
+          maxLength={NAME_MAX}
+        />
+        <button type="submit">{t('cohorts.name.save')}</button>
+      </PostForm>
+    </section>
+  );
+};
+
 export const BoardPage = ({
   ctx,
   view,
   notice,
-  errors = {},
-  values = {},
+  form,
 }: {
   ctx: PageContext;
   view: BoardView;
   notice?: string;
-  errors?: FormErrors;
-  values?: FormValues;
+  form?: BoardForm;
 }) => {
   const { t } = ctx;
+  const post = form?.name === 'post' ? form : { values: {} as FormValues, errors: {} as FormErrors };
+  // Without JavaScript the page comes back at its top: say there that the form below failed.
+  const failed = form && Object.keys(form.errors).length > 0 ? FORM_ANCHORS[form.name] : undefined;
   return (
     <Layout ctx={ctx} heading={`${t('cohorts.boardTitle')}: ${cohortName(ctx, view.cohort)}`}>
       {view.can.moderate && <WorkNav ctx={ctx} current="cohorts" />}
       {notice && (
         <p class="notice done" role="status">
-          {t(`cohorts.done.${notice}`)}
+          {t(`cohorts.done.${notice}`, { name: view.me ? familyName(ctx, view.me) : '' })}
+        </p>
+      )}
+      {failed && (
+        <p class="form-errors" role="alert">
+          {t('cohorts.formFailed')} <a href={`#${failed}`}>{t('cohorts.toTheForm')}</a>
         </p>
       )}
       <p>{t('cohorts.boardIntro', { count: view.families })}</p>
@@ -171,12 +237,17 @@ export const BoardPage = ({
         <p class="notice">{t('cohorts.boardLocked')}</p>
       ) : (
         <>
+          {view.me && view.can.chooseName && (
+            <p>
+              {t('cohorts.name.youAre')} <strong>{familyName(ctx, view.me)}</strong>.{' '}
+              <a href="#name-h">{t('cohorts.name.change')}</a>
+            </p>
+          )}
           {view.posts.length === 0 && <p>{t('cohorts.noPosts')}</p>}
           {view.posts.map((p) => (
             <article id={`post-${p.id}`}>
               <header>
-                <strong>{p.fromFamily ? p.author : (p.author ?? t('cohorts.fromOrganisation'))}</strong>{' '}
-                <small>{formatDay(p.on)}</small>
+                <Author ctx={ctx} post={p} /> <small>{formatDay(p.on)}</small>
               </header>
               {p.hidden && !view.can.seeHidden ? (
                 <p>
@@ -223,12 +294,13 @@ export const BoardPage = ({
             <section aria-labelledby="post-h">
               <h2 id="post-h">{t('cohorts.write')}</h2>
               {!view.can.moderate && <p class="notice">{t('cohorts.warning')}</p>}
-              <FormErrorSummary ctx={ctx} errors={errors} />
+              {view.me && <p>{t('cohorts.name.postingAs', { name: familyName(ctx, view.me) })}</p>}
+              <FormErrorSummary ctx={ctx} errors={post.errors} />
               <PostForm ctx={ctx} action={`/cohorts/${view.id}/posts`}>
                 <TextArea
                   ctx={ctx}
-                  values={values}
-                  errors={errors}
+                  values={post.values}
+                  errors={post.errors}
                   name="body"
                   label={t('cohorts.post')}
                   hint={t('cohorts.postHint')}
@@ -239,6 +311,7 @@ export const BoardPage = ({
               </PostForm>
             </section>
           )}
+          <NameSection ctx={ctx} view={view} form={form} />
         </>
       )}
     </Layout>

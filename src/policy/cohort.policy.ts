@@ -6,9 +6,11 @@ import { isCaseStaff } from './staff-roles.ts';
 // an incident, who opted in on their case, and their organisation's staff. Nobody else reads a
 // board; nobody learns who else is in a cohort, only how many. A family's membership comes only
 // from an active case of its own that opted in and belongs to the cohort; staff of the board's
-// organisation read, post and moderate. Deny by default, NotFound for missing and forbidden.
+// organisation read, post and moderate. A family may choose the name it shows on a board; staff
+// have none to choose (families read them as "the organisation"). Deny by default, NotFound for
+// missing and forbidden.
 
-export type BoardAction = 'read' | 'post' | 'moderate';
+export type BoardAction = 'read' | 'post' | 'moderate' | 'name';
 
 /** What the cohorts domain reads about a board and the asking account. */
 export interface BoardFacts {
@@ -31,7 +33,8 @@ export interface BoardGrant<A extends BoardAction = BoardAction> {
   readonly auth: AuthContext;
 }
 
-const FAMILY_MAY: readonly BoardAction[] = ['read', 'post'];
+const FAMILY_MAY: readonly BoardAction[] = ['read', 'post', 'name'];
+const STAFF_MAY: readonly BoardAction[] = ['read', 'post', 'moderate'];
 
 export const grantBoard = <A extends BoardAction>(
   principal: Principal,
@@ -51,7 +54,8 @@ export const grantBoard = <A extends BoardAction>(
       auth,
     } as BoardGrant<A>;
   }
-  if (!isCaseStaff(auth) || auth.organisationId !== facts.organisationId) throw new NotFound('board');
+  if (!isCaseStaff(auth) || auth.organisationId !== facts.organisationId || !STAFF_MAY.includes(action))
+    throw new NotFound('board');
   return {
     action,
     boardId: facts.boardId,
@@ -69,6 +73,8 @@ export interface BoardAbilities {
   /** staff see staff pseudonyms and hidden posts' text; families see neither */
   seeStaffNames: boolean;
   seeHidden: boolean;
+  /** a family chooses the name it shows on the board (staff have none there) */
+  chooseName: boolean;
 }
 
 export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
@@ -76,6 +82,7 @@ export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
   moderate: grant.side === 'staff',
   seeStaffNames: grant.side === 'staff',
   seeHidden: grant.side === 'staff',
+  chooseName: grant.side === 'family',
 });
 
 /** The facts about a case that opting in needs (read by the cases domain). */

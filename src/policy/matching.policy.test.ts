@@ -69,11 +69,13 @@ describe('cohort policy', () => {
     }
   };
 
-  it('lets a family with an opted-in case in the cohort read and post, never moderate', () => {
+  it('lets a family with an opted-in case in the cohort read, post and name itself, never moderate', () => {
     expect(may(account('family'), facts(['c1']), 'read')).toBe('family');
     expect(may(account('family'), facts(['c1']), 'post')).toBe('family');
+    expect(may(account('family'), facts(['c1']), 'name')).toBe('family');
     expect(may(account('family'), facts(['c1']), 'moderate')).toBeNull();
     expect(may(account('family'), facts([]), 'read')).toBeNull();
+    expect(may(account('family'), facts([]), 'name')).toBeNull();
   });
 
   it("lets the organisation's case staff read, post and moderate; nobody else anything", () => {
@@ -84,10 +86,24 @@ describe('cohort policy', () => {
       expect(may(PUBLIC, facts(), a)).toBeNull();
       expect(may(account('caseworker'), undefined, a)).toBeNull();
     }
+    // Staff have no family name to choose on a board.
+    expect(may(account('caseworker'), facts(), 'name')).toBeNull();
     const staff = grantBoard(account('verifier'), facts(), 'read');
-    expect(boardAbilities(staff)).toEqual({ post: true, moderate: true, seeStaffNames: true, seeHidden: true });
+    expect(boardAbilities(staff)).toEqual({
+      post: true,
+      moderate: true,
+      seeStaffNames: true,
+      seeHidden: true,
+      chooseName: false,
+    });
     const family = grantBoard(account('family'), facts(['c1']), 'read');
-    expect(boardAbilities(family)).toEqual({ post: true, moderate: false, seeStaffNames: false, seeHidden: false });
+    expect(boardAbilities(family)).toEqual({
+      post: true,
+      moderate: false,
+      seeStaffNames: false,
+      seeHidden: false,
+      chooseName: true,
+    });
   });
 
   it('leaves opting in to the requesting family, on an active case', () => {

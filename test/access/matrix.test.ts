@@ -37,6 +37,7 @@ const WATCHED = [
   'tip_matches',
   'cohort_optins',
   'cohort_posts',
+  'cohort_names',
   'incidents',
   'incident_persons',
   'incident_facts',

@@ -2,8 +2,8 @@ import { CASE_STAFF, FAMILY, only, type RouteSpec } from '../route-spec.ts';
 import { issue11 } from '../issue11-fixtures.ts';
 
 // Incidents (organisation A's case staff) and the families' boards (the opted-in families of the
-// cohort and the organisation's case staff; moderation staff only). A family's cohort setting is
-// its own: the requesting family alone.
+// cohort and the organisation's case staff; moderation staff only; a name on the board the
+// family's alone). A family's cohort setting is its own: the requesting family alone.
 
 const LISTS = only(...CASE_STAFF, 'otherOrgStaff', 'otherOrgAdmin');
 const A_STAFF = only(...CASE_STAFF);
@@ -82,6 +82,14 @@ export const cohortSpecs: RouteSpec[] = [
     // Empty: those allowed reach the form's "required".
     request: async (w) => ({ url: `/cohorts/${(await issue11(w)).boardId}/posts`, fields: { body: '' } }),
     outcome: only(...FAMILY, ...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/name',
+    // Too short: the family reaches the form's error, its name on the board stays as it was.
+    request: async (w) => ({ url: `/cohorts/${(await issue11(w)).boardId}/name`, fields: { display_name: 'я' } }),
+    // A family's own name on the board: staff have none to choose there.
+    outcome: only(...FAMILY),
   },
   {
     method: 'POST',

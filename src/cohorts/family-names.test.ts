@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { familyLabels, impersonates, sameName, showsLogin } from './family-names.ts';
+
+// How a family shows on a board: a label stable on one board, another on every other board, that
+// says nothing of the login; and the rules for a name a family chooses.
+
+const key = (byte: number) => Buffer.alloc(32, byte);
+const users = Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+describe('family labels', () => {
+  it('gives a family the same four-digit label on a board every time', () => {
+    const once = familyLabels(key(1), 'board-a', users);
+    const again = familyLabels(key(1), 'board-a', [...users].reverse().slice(0, 10));
+    for (const id of users.slice(-10)) expect(again.get(id)).toBe(once.get(id));
+    for (const label of once.values()) expect(label).toMatch(/^[1-9]\d{3}$/);
+  });
+
+  it('gives the same family another label on another board (another key)', () => {
+    const a = familyLabels(key(1), 'board-a', users);
+    const b = familyLabels(key(2), 'board-b', users);
+    const same = users.filter((id) => a.get(id) === b.get(id));
+    expect(same.length).toBeLessThan(3);
+    // The board's id is in the MAC too: one key, two boards, two labels.
+    const c = familyLabels(key(1), 'board-c', users);
+    expect(users.filter((id) => a.get(id) === c.get(id)).length).toBeLessThan(3);
+  });
+
+  it('never gives two families of a board one label, and a label does not move when others join', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `user-${i}`);
+    const labels = familyLabels(key(7), 'board-a', many);
+    expect(new Set(labels.values()).size).toBe(many.length);
+    const first = familyLabels(key(7), 'board-a', many.slice(0, 200));
+    for (const id of many.slice(0, 200)) expect(labels.get(id)).toBe(first.get(id));
+  });
+});
+
+describe('a name a family chooses', () => {
+  it('may not be or hold the login pseudonym, however it is spelt', () => {
+    expect(showsLogin('mama_peti', 'mama_peti')).toBe(true);
+    expect(showsLogin('MAMA PETI', 'mama_peti')).toBe(true);
+    expect(showsLogin('Это mama.peti из Шахт', 'mama_peti')).toBe(true);
+    // Latin look-alikes of a Cyrillic login.
+    expect(showsLogin('Mама', 'Мама')).toBe(true);
+    expect(showsLogin('Мама из Шахт', 'mama_peti')).toBe(false);
+  });
+
+  it("may not pass for the site's label of a family or for the organisation", () => {
+    for (const name of [
+      'Семья 4821',
+      'семья №4821',
+      'Ceмья 4821', // Latin C and e
+      'Family 12',
+      'Семья ЗООО', // letters for 3000
+      'Организация',
+      'Модератор доски',
+      'staff',
+    ])
+      expect(impersonates(name), name).toBe(true);
+    for (const name of ['Семья Пети', 'Мама из Шахт', 'Семья Озеровых', 'Жена 155-й'])
+      expect(impersonates(name), name).toBe(false);
+  });
+
+  it('is the same name as another when a reader could not tell them apart', () => {
+    expect(sameName('Мама из Шахт', 'мама  из шахт')).toBe(true);
+    expect(sameName('Мама из Шахт', 'Mама из Шахт')).toBe(true);
+    expect(sameName('Мама из Шахт', 'Мама из Ростова')).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import { foldedName } from '../accounts/accounts.service.ts';
+
+// How a family shows on a cohort board. Never under its login pseudonym: anyone on the board, an
+// informer included, would learn what to type to guess the account's passphrase or to lock it.
+// By default a family is "Семья 4821": a number an HMAC derives from the family's account id and
+// the board, keyed by the board's own key (which is never in the database in clear, like every
+// key here: cohort-keys.ts). So the number is the same each time the family posts on that board,
+// another on every other board (another board, another key), says nothing of the login, and
+// cannot be computed from a seized database. A family may choose a name for one board instead
+// (board-names.service.ts); these are the rules for it.
+
+export const NAME_MIN = 2;
+export const NAME_MAX = 30;
+/** Letters, digits, spaces and a few marks people put in a name; nothing that could be markup. */
+export const NAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()-]*$/u;
+
+const LABEL_MIN = 1000;
+const LABEL_SPAN = 9000;
+/** Past this many candidates (a board of thousands of families) the number gets longer. */
+const SHORT_ATTEMPTS = 64;
+
+const labelKey = (boardKey: Buffer): Buffer =>
+  Buffer.from(hkdfSync('sha256', boardKey, Buffer.alloc(0), 'kintrace-cohort-family-label-v1', 32));
+
+const candidate = (key: Buffer, boardId: string, userId: string, attempt: number): string => {
+  const mac = createHmac('sha256', key).update(`${boardId}:${userId}:${attempt}`).digest();
+  return attempt < SHORT_ATTEMPTS
+    ? String(LABEL_MIN + (mac.readUInt32BE(0) % LABEL_SPAN))
+    : String(mac.readUInt32BE(0) % 100_000_000).padStart(8, '1');
+};
+
+/**
+ * The label number of each family of a board, given in the order the families first posted
+ * there: each takes the first of its own candidates that no family before it holds, so no two
+ * families of a board share a label and a family's label does not move when another one joins.
+ */
+export const familyLabels = (boardKey: Buffer, boardId: string, userIds: Iterable<string>): Map<string, string> => {
+  const key = labelKey(boardKey);
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of userIds) {
+    if (out.has(id)) continue;
+    let attempt = 0;
+    let label = candidate(key, boardId, id, attempt);
+    while (taken.has(label)) label = candidate(key, boardId, id, ++attempt);
+    taken.add(label);
+    out.set(id, label);
+  }
+  return out;
+};
+
+/** Folded for comparison as logins are (case, ё, Latin look-alikes), separators dropped. */
+const fold = (text: string): string => foldedName(text).replace(/ /g, '');
+
+/** The name shows the login pseudonym: is it, or holds it. */
+export const showsLogin = (name: string, pseudonym: string): boolean => {
+  const login = fold(pseudonym);
+  return login.length > 0 && fold(name).includes(login);
+};
+
+/** Two names a reader could take for one another. */
+export const sameName = (a: string, b: string): boolean => fold(a) === fold(b);
+
+const FAMILY_WORDS = ['семья', 'family'].map(fold);
+/** What passes for the organisation: families read its posts as «Организация». */
+const STAFF_WORDS = [
+  'организац',
+  'organisation',
+  'organization',
+  'модератор',
+  'moderator',
+  'администр',
+  'админ',
+  'admin',
+  'сотрудни',
+  'staff',
+  'kintrace',
+].map(fold);
+
+/**
+ * A name a reader could take for the site's own label of another family («Семья 4821», also
+ * spelt with Latin look-alikes or "Family 4821") or for the organisation's staff.
+ */
+export const impersonates = (name: string): boolean => {
+  const folded = fold(name);
+  if (STAFF_WORDS.some((w) => folded.includes(w))) return true;
+  const rest = FAMILY_WORDS.reduce((text, w) => text.replaceAll(w, ''), folded);
+  if (rest === folded) return false;
+  // Any digit after «Семья» reads as a label; so do the letters О and З alone, which folding
+  // makes of the digits 0 and 3 («Семья ЗООО» for «Семья 3000»).
+  return /\p{N}/u.test(name) || /^[№#.,'’()оз-]*$/u.test(rest);
+};
