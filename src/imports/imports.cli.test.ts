@@ -67,11 +67,17 @@ describe('kintrace import persons (command line)', () => {
     expect(again).not.toBe(done);
     expect(await persons()).toBe(2);
 
-    const bad = file('bad.csv', `${HEADER}\n1,ОВД,Смирнов,Иван,,01.01.1990,,,,\n2,ОВД,Петров,Пётр,,32.13.1990,,,,\n`);
+    const bad = file(
+      'bad.csv',
+      `${HEADER}\n1,ОВД,Смирнов,Иван,,01.01.1990,,,,\n2,ОВД,Петров,Пётр,,32.13.1990,,,,\n3,ОВД,Орлов,Пётр,,1990,,,улетел,\n`,
+    );
     const err = await importCommand(bad, { source: 'Плохой' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportCliError);
-    expect((err as Error).message).toContain(bad);
-    expect((err as Error).message).toMatch(/3/);
+    // Every bad line, one per line of output, each naming the file.
+    const said = (err as Error).message.split('\n');
+    expect(said).toHaveLength(2);
+    expect(said[0].startsWith(bad) && /, (line|строка) 3: /.test(said[0])).toBe(true);
+    expect(said[1].startsWith(bad) && /, (line|строка) 4: /.test(said[1])).toBe(true);
     expect((err as Error).message).not.toContain('Петров');
     expect(await persons()).toBe(2);
 

@@ -12,15 +12,48 @@ import { systemPrincipal } from '../policy/principal.ts';
 import { translator } from '../web/i18n/i18n.ts';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { PLATFORM_FIELDS, type Mapping, type PlatformField } from './row-rules.ts';
-import { importForOrganisation, type Progress } from './imports.service.ts';
+import { importForOrganisation, type ImportOutcome, type Progress } from './imports.service.ts';
 
 // `kintrace import persons FILE.csv --source "…" --organisation "…"`: the same import as the web
 // form, run here with a progress bar. Messages in the operator's language (LANG=ru… for Russian).
-// Prints counts and, on failure, the line and the reason: never a cell's value.
+// Prints counts and warnings with their lines and, on failure, every bad line (the first hundred)
+// with its reasons: never a cell's value.
 
 const t = translator((process.env.LANG ?? '').toLowerCase().startsWith('ru') ? 'ru' : 'en');
 
 export class ImportCliError extends Error {}
+
+/** Every bad line of a failed import, one per line of output, each naming the file. */
+const failureLines = (file: string, outcome: ImportOutcome): string[] => {
+  const report = outcome.problems;
+  if (!report) {
+    const e = outcome.error!;
+    return [(e.line ? `${file}, ${t('imports.line', { line: e.line })}: ` : `${file}: `) + t(e.key, e.params)];
+  }
+  const hidden = report.lines - report.shown.length;
+  return [
+    ...report.shown.map(
+      (l) =>
+        `${file}, ${t('imports.line', { line: l.line })}: ${[
+          ...l.problems.map((p) => t(p.key, p.params)),
+          ...(l.more ? [t('imports.moreInLine', { count: l.more })] : []),
+        ].join('; ')}`,
+    ),
+    ...(hidden > 0 ? [t('imports.moreLines', { count: hidden })] : []),
+    ...(report.unreadAfter !== null ? [t('imports.unreadAfter', { line: report.unreadAfter })] : []),
+  ];
+};
+
+const warningLines = (outcome: ImportOutcome): string[] =>
+  outcome.warnings.map((w) =>
+    t('imports.cli.warning', {
+      text: `${t(w.key, w.params)} ${
+        w.count > w.lines.length
+          ? t('imports.onLinesAndMore', { lines: w.lines.join(', '), count: w.count - w.lines.length })
+          : t('imports.onLines', { lines: w.lines.join(', '), count: w.lines.length })
+      }`,
+    }),
+  );
 
 const parseMap = (spec: string | undefined): Mapping | undefined => {
   if (!spec) return undefined;
@@ -123,11 +156,12 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
     );
     bar.stop();
     if (outcome.alreadyImported) return t('imports.cli.already', outcome.alreadyImported);
-    if (outcome.state === 'failed' && outcome.error) {
-      const where = outcome.error.line ? `${file}, ${t('imports.line', { line: outcome.error.line })}: ` : `${file}: `;
-      throw new ImportCliError(where + t(outcome.error.key, outcome.error.params));
-    }
-    return t('imports.cli.done', { added: outcome.added, skipped: outcome.skipped, events: outcome.events });
+    if (outcome.state === 'failed' && outcome.error)
+      throw new ImportCliError([...failureLines(file, outcome), ...warningLines(outcome)].join('\n'));
+    return [
+      t('imports.cli.done', { added: outcome.added, skipped: outcome.skipped, events: outcome.events }),
+      ...warningLines(outcome),
+    ].join('\n');
   } catch (err) {
     bar.stop();
     if (err instanceof Invalid)

@@ -43,6 +43,19 @@ export const listImports = (db: Queryable, organisationId: string, limit: number
     .limit(limit)
     .execute();
 
+/**
+ * A failed import replaced by its corrected file. It wrote nothing (a failed run's transaction is
+ * rolled back; its upload is deleted when it fails), so nothing else refers to it.
+ */
+export const deleteFailedImport = async (db: Queryable, id: string, organisationId: string): Promise<void> => {
+  await db
+    .deleteFrom('person_imports')
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .where('state', '=', 'failed')
+    .execute();
+};
+
 /** A finished import of the same file by the same organisation. */
 export const findDoneByHash = (db: Queryable, organisationId: string, fileHash: string) =>
   db

@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isoDay } from '../shared/clock.ts';
-import { Invalid, type FieldProblem } from '../shared/errors.ts';
+import { Invalid, NotFound, type FieldProblem } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { grantMatching, matchingAbilities } from '../policy/matching.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { formErrors } from '../web/forms.tsx';
+import { formatPartialDate } from '../people/partial-date.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { MAX_FILE_BYTES } from './list-format.ts';
-import { listMetaSchema, mappingSchema } from './imports.schema.ts';
+import { againQuerySchema, listMetaSchema, mappingSchema } from './imports.schema.ts';
 import { authoriseImport, importsOf, importStatus, mappingForm, startImport, uploadList } from './imports.service.ts';
 import { ImportPage, ImportsPage, MapPage, UploadPage } from './imports.views.tsx';
+import type { ImportView } from './imports.service.ts';
 import { MAPPING_ECHO } from './imports.echo.ts';
 
 // Importing lists from the web. The upload is multipart (the parser is the app's, from
@@ -62,24 +64,54 @@ const readUpload = async (
   return { fields, bytes, problem: null };
 };
 
+/** The upload form filled in as the failed import was: its corrected file is one choice away. */
+const valuesOf = (v: ImportView): Record<string, string> => ({
+  source_name: v.sourceName,
+  source_date: formatPartialDate(v.sourceDate, v.sourcePrecision),
+  source_origin: v.sourceOrigin ?? '',
+  source_kind: v.sourceKind,
+  verification: v.verification,
+  again: v.id,
+});
+
 export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
 
-  const uploadForm = (
+  /** The failed import a form corrects (`again`), if it is one of the organisation's. */
+  const correcting = async (principal: Principal, again: unknown): Promise<ImportView | null> => {
+    const parsed = againQuerySchema.safeParse({ again });
+    if (!parsed.success || !parsed.data.again) return null;
+    const grant = await authoriseImport(deps.db, principal, parsed.data.again);
+    return (await importStatus(deps, grant, parsed.data.again)).view;
+  };
+
+  const uploadForm = async (
     req: FastifyRequest,
     reply: FastifyReply,
     principal: Principal,
     values: Record<string, string>,
     problems: FieldProblem[],
-  ) =>
-    sendPage(
+  ) => {
+    // A form sent back with a problem names the list it corrects; one not of this organisation, none.
+    const again = await correcting(principal, values.again).catch((err: unknown) => {
+      if (err instanceof NotFound) return null;
+      throw err;
+    });
+    return sendPage(
       req,
       reply,
       (ctx) => (
-        <UploadPage ctx={ctx} can={matchingAbilities(principal)} values={values} errors={formErrors(problems)} />
+        <UploadPage
+          ctx={ctx}
+          can={matchingAbilities(principal)}
+          values={values}
+          errors={formErrors(problems)}
+          again={again}
+        />
       ),
       problems.some((p) => p.key === 'imports.errors.tooLarge') ? 413 : 400,
     );
+  };
 
   app.get('/staff/imports', async (req, reply) => {
     const grant = grantMatching(requireStaffPrincipal(req), 'import');
@@ -87,10 +119,13 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(req, reply, (ctx) => <ImportsPage ctx={ctx} imports={imports} />);
   });
 
-  app.get('/staff/imports/new', async (req, reply) => {
+  app.get<{ Querystring: { again?: string } }>('/staff/imports/new', async (req, reply) => {
     const principal = requireStaffPrincipal(req);
     grantMatching(principal, 'import');
-    return sendPage(req, reply, (ctx) => <UploadPage ctx={ctx} can={matchingAbilities(principal)} />);
+    const again = await correcting(principal, req.query.again);
+    return sendPage(req, reply, (ctx) => (
+      <UploadPage ctx={ctx} can={matchingAbilities(principal)} values={again ? valuesOf(again) : {}} again={again} />
+    ));
   });
 
   app.post('/staff/imports', async (req, reply) => {
@@ -115,6 +150,7 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
           verification: meta.verification,
         },
         new Uint8Array(bytes),
+        { again: meta.again },
       );
       return redirect(reply, started ? `/staff/imports/${importId}` : `/staff/imports/${importId}/map`);
     } catch (err) {
@@ -138,7 +174,7 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get<IdParams>('/staff/imports/:id/map', async (req, reply) => {
     const grant = await authoriseImport(deps.db, requireStaffPrincipal(req), req.params.id);
     const form = await mappingForm(deps, grant, req.params.id);
-    return sendPage(req, reply, (ctx) => <MapPage ctx={ctx} form={form} />);
+    return sendPage(req, reply, (ctx) => <MapPage ctx={ctx} form={form} errors={formErrors(form.problems)} />);
   });
 
   app.post<IdParams>('/staff/imports/:id/map', { config: { echo: MAPPING_ECHO } }, async (req, reply) => {

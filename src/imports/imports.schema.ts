@@ -18,7 +18,14 @@ export const listMetaSchema = (today: string) =>
       (v) => (v === '' || v === undefined ? 'reported' : v),
       z.enum(VERIFICATION_LEVELS, { error: enumError }),
     ),
+    // The failed import this file corrects (a hidden field of the form opened from its page).
+    again: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
   });
+
+/** `/staff/imports/new?again=…`: the form for the corrected file of a failed import. */
+export const againQuerySchema = z.object({
+  again: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
+});
 
 /** field → column name; an empty choice means "not used". Which columns exist is checked against the file. */
 export const mappingSchema = z

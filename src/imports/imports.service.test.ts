@@ -10,6 +10,7 @@ import {
   maintainImports,
   importForOrganisation,
   importStatus,
+  importsOf,
   mappingForm,
   runningImport,
   startImport,
@@ -139,6 +140,148 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       expect(out.error, key).toMatchObject({ line, key });
     }
     expect([await count('persons'), await count('events'), await count('import_rows')]).toEqual(before);
+  });
+
+  it('reports every bad line of a file at once, each with its columns, and writes nothing of it', async () => {
+    const before = [await count('persons'), await count('events'), await count('import_rows')];
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    const up = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Три ошибки' },
+      csv([
+        ROWS[0],
+        '9,x,Петров2,Иван,,31.02.1990,,,,,,,',
+        '10,x,,Иван,,,,,,,,,',
+        ROWS[2],
+        '11,x,Сидоров,Иван,,,,,улетел,,,,',
+      ]),
+    );
+    expect(up.started).toBe(true);
+    const out = await runningImport(up.importId);
+    expect(out?.state).toBe('failed');
+    expect(out?.problems?.lines).toBe(3);
+    expect(out?.problems?.shown.map((l) => [l.line, l.problems.map((p) => [p.key, p.params.column])])).toEqual([
+      [
+        3,
+        [
+          ['imports.errors.nameChars', 'surname'],
+          ['imports.errors.date', 'birth_date'],
+        ],
+      ],
+      [4, [['imports.errors.required', 'surname']]],
+      [6, [['imports.errors.status', 'status']]],
+    ]);
+    expect([await count('persons'), await count('events'), await count('import_rows')]).toEqual(before);
+    // The import's page reads them back; the first one is still the import's error.
+    const { view } = await importStatus(deps(), grant, up.importId);
+    expect(view).toMatchObject({ state: 'failed', error: { line: 3, key: 'imports.errors.nameChars' } });
+    expect(view.problems?.shown.map((l) => l.line)).toEqual([3, 4, 6]);
+    expect(JSON.stringify(view.problems)).not.toContain('Петров');
+  });
+
+  it('makes a death of each «Дата гибели» of a list without a status, and refuses a date of event with no status', async () => {
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    const text = 'Фамилия;Имя;Дата гибели\nГромов;Артём;12.01.2026\nГромов;Денис;02.2026\n';
+    const up = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Список погибших' },
+      new TextEncoder().encode(text),
+    );
+    const form = await mappingForm(deps(), grant, up.importId);
+    expect(form.mapping).toMatchObject({ surname: 'Фамилия', death_date: 'Дата гибели' });
+    // Chosen as a date of event instead, with no status, it is refused, naming the column.
+    const refused = await startImport(deps(), grant, up.importId, {
+      surname: 'Фамилия',
+      event_date: 'Дата гибели',
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Invalid);
+    expect((refused as Invalid).problems).toEqual([
+      { field: 'event_date', key: 'imports.errors.dateNeedsStatus', params: { column: 'Дата гибели' } },
+    ]);
+    await startImport(deps(), grant, up.importId, form.mapping);
+    expect(await runningImport(up.importId)).toMatchObject({ state: 'done', added: 2, events: 2 });
+    const dead = await s.t.opened.db
+      .selectFrom('persons')
+      .select(['given_name', 'status'])
+      .where('surname', '=', 'Громов')
+      .orderBy('given_name')
+      .execute();
+    expect(dead).toEqual([
+      { given_name: 'Артём', status: 'reported_dead' },
+      { given_name: 'Денис', status: 'reported_dead' },
+    ]);
+    // The platform's header with a date of event and no status goes to the form, which says why.
+    const platform = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Без статуса' },
+      new TextEncoder().encode('surname,given_name,birth_date,event_date\nГромов,Олег,1990,01.2026\n'),
+    );
+    expect(platform.started).toBe(false);
+    expect((await mappingForm(deps(), grant, platform.importId)).problems).toEqual([
+      { field: 'event_date', key: 'imports.errors.dateNeedsStatus', params: { column: 'event_date' } },
+    ]);
+    // Left out by choice, it imports (and nothing is left waiting at the form).
+    await startImport(deps(), grant, platform.importId, { surname: 'surname', given_name: 'given_name' });
+    expect(await runningImport(platform.importId)).toMatchObject({ state: 'done', added: 1, events: 0 });
+  });
+
+  it('imports a region it does not know without a code, and says so with the lines', async () => {
+    const out = await cli(
+      csv([
+        '31,x,Белов,Иван,,1990,ЛНР,,,,,,',
+        '32,x,Белов,Пётр,,1991,Бурятия,,,,,,',
+        '33,x,Белов,Юрий,,1992,Энская область,,,,,,',
+      ]),
+    );
+    expect(out).toMatchObject({ state: 'done', added: 3 });
+    expect(out.warnings).toEqual([
+      { key: 'imports.warnings.region', params: { column: 'region' }, count: 2, lines: [2, 4] },
+    ]);
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    expect((await importStatus(deps(), grant, out.importId!)).view.warnings).toEqual(out.warnings);
+  });
+
+  it('replaces a failed import with its corrected file, its columns chosen as before', async () => {
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    const bad = 'Ф;И;Дата\nЛаптев;Иван;1990\nЛаптев;Пётр;19xx\n';
+    const first = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Исправляемый' },
+      new TextEncoder().encode(bad),
+    );
+    const mapping = { surname: 'Ф', given_name: 'И', birth_date: 'Дата' };
+    await startImport(deps(), grant, first.importId, mapping);
+    expect(await runningImport(first.importId)).toMatchObject({ state: 'failed' });
+    // Another organisation's staff cannot name it.
+    await expect(
+      uploadList(
+        deps(),
+        grantMatching(principalOf(s.w.otherOrgCaseworker.auth), 'import'),
+        META,
+        new TextEncoder().encode('Ф;И\nА;Б\n'),
+        { again: first.importId },
+      ),
+    ).rejects.toThrow();
+    const fixed = 'Ф;И;Дата\nЛаптев;Иван;1990\nЛаптев;Пётр;1991\n';
+    const second = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Исправляемый' },
+      new TextEncoder().encode(fixed),
+      {
+        again: first.importId,
+      },
+    );
+    expect((await mappingForm(deps(), grant, second.importId)).mapping).toEqual(mapping);
+    await expect(importStatus(deps(), grant, first.importId)).rejects.toThrow();
+    await startImport(deps(), grant, second.importId, mapping);
+    expect(await runningImport(second.importId)).toMatchObject({ state: 'done', added: 2 });
+    const names = (await importsOf(deps(), grant)).map((i) => i.sourceName);
+    expect(names.filter((n) => n === 'Исправляемый')).toHaveLength(1);
   });
 
   it('reads an age where the birth date goes, or in a column of its own, as the year it implies', async () => {

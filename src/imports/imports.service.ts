@@ -21,6 +21,7 @@ import {
   insertChunks,
   insertImportRows,
   insertUploadParts,
+  deleteFailedImport,
   listAbandoned,
   listImports,
   listStalled,
@@ -38,16 +39,20 @@ import {
   readHeader,
   readList,
 } from './list-format.ts';
-import { checkMapping, guessMapping, isPlatformHeader, readRow, type Mapping, type ReadRow } from './row-rules.ts';
+import { checkList, type CheckedList } from './list-check.ts';
+import type { ProblemReport, WarningReport } from './list-problems.ts';
+import { checkMapping, guessMapping, isPlatformHeader, type Mapping } from './row-rules.ts';
 
 // Imports of published lists: an obituary roundup, a rights group's spreadsheet, a list of
 // prisoners returned in an exchange, court claims to declare servicemen missing or dead. The list
 // becomes a source (name, date, where it came from, its kind and the verification level its
 // events get); each row becomes a person record of the importing organisation — no case, no
 // family: what the organisation knows from lists — keeping its raw values sealed, and, with a
-// status, an event from that source. All or nothing per file: the whole list is read and checked
-// first, and only a list without a single bad row is written, in one transaction. A row already
-// imported (same organisation, same values) is skipped, so importing a file twice adds nothing.
+// status or a date of death, an event from that source. All or nothing per file: the whole list
+// is read and checked first (list-check.ts), every bad line noted, and only a list without a
+// single bad row is written, in one transaction. A row already imported (same organisation, same
+// values) is skipped, so importing a file twice adds nothing. A failed import stays listed, marked
+// failed with its lines, until the corrected file is uploaded in its place (`again`).
 
 export interface ImportsDeps {
   db: Db;
@@ -69,7 +74,11 @@ export interface ImportOutcome {
   added: number;
   skipped: number;
   events: number;
+  /** the first problem (the whole file's, or its first bad line's) */
   error: { line: number; key: string; params: Record<string, string | number> } | null;
+  /** every bad line (the first hundred in full); null when the file could not be read as a list at all */
+  problems: ProblemReport | null;
+  warnings: WarningReport[];
 }
 
 /** What a run needs; the key and the bytes live only in this process's memory. */
@@ -102,15 +111,31 @@ const listErrorOf = (err: unknown): ImportOutcome['error'] => {
   return null;
 };
 
+/** Raised inside the run when the check found bad lines: nothing is written, they are recorded. */
+class BadLines extends Error {
+  constructor(readonly checked: CheckedList) {
+    super('bad lines');
+  }
+}
+
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Reads, checks and writes one list. Everything before the final transaction only reads: a bad
- * row anywhere means nothing of the file is written, and the import says which line and why.
+ * row anywhere means nothing of the file is written, and the import says every bad line and why.
  */
 const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Promise<ImportOutcome> => {
   const now = isoNow(deps.clock);
-  const outcome: ImportOutcome = { state: 'failed', total: 0, added: 0, skipped: 0, events: 0, error: null };
+  const outcome: ImportOutcome = {
+    state: 'failed',
+    total: 0,
+    added: 0,
+    skipped: 0,
+    events: 0,
+    error: null,
+    problems: null,
+    warnings: [],
+  };
   let lastBeat = Date.now();
   const beat = async (patch: Parameters<typeof updateImport>[2]) => {
     if (Date.now() - lastBeat < HEARTBEAT_MS) return;
@@ -118,31 +143,34 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     await updateImport(deps.db, job.importId, { ...patch, heartbeat_at: isoNow(deps.clock) });
   };
   try {
-    const { header, rows } = readList(decodeList(job.bytes, job.encoding));
-    outcome.total = rows.length;
-    await updateImport(deps.db, job.importId, { total_rows: rows.length, heartbeat_at: isoNow(deps.clock) });
+    const text = decodeList(job.bytes, job.encoding);
     const ctx = {
       today: isoDay(deps.clock),
       sourceDate: job.meta.sourceDate ?? null,
       verification: job.meta.verification,
     };
-    const read: Array<ReadRow & { line: number; values: string[]; hash: string }> = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      read.push({
-        ...readRow(r.line, r.values, header, job.mapping, ctx),
-        line: r.line,
-        values: r.values,
-        hash: rowHash(job.organisationId, r.values),
-      });
-      if (i % 2000 === 1999) {
-        progress?.('checking', i + 1, rows.length);
-        await beat({ checked_rows: i + 1 });
+    let counted = false;
+    const checked = await checkList(text, job.mapping, ctx, {
+      hash: (values) => rowHash(job.organisationId, values),
+      step: async (done, total) => {
+        if (!counted) {
+          counted = true;
+          await updateImport(deps.db, job.importId, { total_rows: total, heartbeat_at: isoNow(deps.clock) });
+        }
+        progress?.('checking', done, total);
+        await beat({ checked_rows: done });
         await yieldToOthers();
-      }
-    }
-    progress?.('checking', rows.length, rows.length);
-    await updateImport(deps.db, job.importId, { checked_rows: rows.length, heartbeat_at: isoNow(deps.clock) });
+      },
+    });
+    outcome.total = checked.total;
+    outcome.warnings = checked.warnings;
+    await updateImport(deps.db, job.importId, {
+      total_rows: checked.total,
+      checked_rows: checked.total,
+      heartbeat_at: isoNow(deps.clock),
+    });
+    if (checked.problems.lines > 0) throw new BadLines(checked);
+    const read = checked.rows;
     // Rows this organisation already has (an earlier import of the same list, or of an overlapping
     // one), and repeats inside this file, add nothing.
     const known = await existingRowHashes(
@@ -157,21 +185,17 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     outcome.skipped = read.length - fresh.length;
     const sourceKind = job.meta.sourceKind;
     const people = fresh.map((r) => {
-      const events = r.event
-        ? [
-            {
-              id: '',
-              personId: '',
-              caseId: null,
-              kind: r.event.kind,
-              date: r.event.date,
-              place: null,
-              source: sourceKind,
-              verification: job.meta.verification,
-              createdOn: now,
-            },
-          ]
-        : [];
+      const events = r.events.map((e) => ({
+        id: '',
+        personId: '',
+        caseId: null,
+        kind: e.kind,
+        date: e.date,
+        place: null,
+        source: sourceKind,
+        verification: job.meta.verification,
+        createdOn: now,
+      }));
       const status = events.length ? statusOfEvents(events) : null;
       return { ...r.person, status: status === 'unknown' ? null : status };
     });
@@ -197,18 +221,14 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
         })),
       );
       const events: SourceEvent[] = fresh.flatMap((r, i) =>
-        r.event
-          ? [
-              {
-                personId: ids[i],
-                kind: r.event.kind,
-                date: r.event.date,
-                source: sourceKind,
-                verification: job.meta.verification,
-                verifiedBy: job.actor.userId,
-              },
-            ]
-          : [],
+        r.events.map((e) => ({
+          personId: ids[i],
+          kind: e.kind,
+          date: e.date,
+          source: sourceKind,
+          verification: job.meta.verification,
+          verifiedBy: job.actor.userId,
+        })),
       );
       outcome.events = await addSourceEvents(tx, events, now);
       outcome.added = fresh.length;
@@ -217,6 +237,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
         added_rows: outcome.added,
         skipped_rows: outcome.skipped,
         events_added: outcome.events,
+        warnings: outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
         finished_at: isoNow(deps.clock),
         heartbeat_at: isoNow(deps.clock),
       });
@@ -226,7 +247,11 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     progress?.('writing', fresh.length, fresh.length);
     outcome.state = 'done';
   } catch (err) {
-    outcome.error = listErrorOf(err);
+    if (err instanceof BadLines) {
+      outcome.problems = err.checked.problems;
+      const first = err.checked.problems.shown[0];
+      outcome.error = { line: first.line, key: first.problems[0].key, params: first.problems[0].params };
+    } else outcome.error = listErrorOf(err);
     if (!outcome.error) {
       deps.log?.error({ err: err instanceof Error ? err.message : String(err) }, 'import failed');
       outcome.error = { line: 0, key: 'imports.errors.failed', params: {} };
@@ -238,6 +263,8 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
       error_line: outcome.error.line || null,
       error_key: outcome.error.key,
       error_params: JSON.stringify(outcome.error.params),
+      problems: outcome.problems ? JSON.stringify(outcome.problems) : null,
+      warnings: outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
       finished_at: isoNow(deps.clock),
     });
   } finally {
@@ -298,19 +325,35 @@ const checkNotImported = async (db: Queryable, organisationId: string, hash: str
 };
 
 /**
+ * The columns of a corrected file, as they were chosen for the one it replaces: all of them when
+ * the new file has every column chosen before, else those it has, over the guess.
+ */
+const carriedMapping = (before: ImportRow | null, header: string[]): Mapping | null => {
+  if (!before?.mapping) return null;
+  const chosen = Object.entries(JSON.parse(before.mapping) as Mapping);
+  const kept = Object.fromEntries(chosen.filter(([, column]) => column && header.includes(column))) as Mapping;
+  return Object.keys(kept).length === chosen.length ? kept : { ...guessMapping(header), ...kept };
+};
+
+/**
  * A staff member uploads a list. The file waits sealed until it is imported; a list with the
- * platform's own header starts at once, any other goes to the mapping form first.
+ * platform's own header starts at once, any other (or one whose columns need a decision) goes to
+ * the mapping form first. `again`: the failed import this file corrects — its columns are chosen
+ * as before, and it leaves the list of imports (it wrote nothing; this one says what is wrong now).
  */
 export const uploadList = async (
   deps: ImportsDeps,
   grant: MatchingGrant<'import'>,
   meta: ListMeta,
   bytes: Uint8Array,
+  opts: { again?: string } = {},
 ): Promise<{ importId: string; started: boolean }> => {
   checkLevel(grant, meta.verification);
+  const before = opts.again ? await ownImport(deps, grant, opts.again) : null;
   const { encoding, header } = readUploadHeader(bytes);
   const hash = fileHash(grant.organisationId, bytes);
   await checkNotImported(deps.db, grant.organisationId, hash);
+  const mapping = carriedMapping(before, header);
   const importId = randomUUID();
   const at = isoNow(deps.clock);
   let key: Buffer | null = null;
@@ -328,10 +371,11 @@ export const uploadList = async (
       file_bytes: bytes.length,
       encoding,
       header: JSON.stringify(header),
-      mapping: null,
+      mapping: mapping ? JSON.stringify(mapping) : null,
       state: 'uploaded',
       key_sealed: made.sealed,
     });
+    if (before?.state === 'failed') await deleteFailedImport(tx, before.id, grant.organisationId);
     const parts: string[] = [];
     for (let p = 0; p * PART_BYTES < bytes.length; p++)
       parts.push(
@@ -339,8 +383,9 @@ export const uploadList = async (
       );
     await insertUploadParts(tx, importId, parts);
   });
-  if (!isPlatformHeader(header)) return { importId, started: false };
-  await begin(deps, grant, importId, guessMapping(header), { key: key!, bytes });
+  const guess = guessMapping(header);
+  if (!isPlatformHeader(header) || checkMapping(guess, header).length > 0) return { importId, started: false };
+  await begin(deps, grant, importId, guess, { key: key!, bytes });
   return { importId, started: true };
 };
 
@@ -369,6 +414,8 @@ export interface MappingForm {
   importRow: ImportView;
   header: string[];
   mapping: Mapping;
+  /** what is wrong with the columns as guessed (a date of event with no status), said before the click */
+  problems: ReturnType<typeof checkMapping>;
   /** the first rows of the file, to see which column is which (and that the letters are right) */
   samples: string[][];
 }
@@ -393,10 +440,13 @@ export const mappingForm = async (
   } catch {
     samples = [];
   }
+  const mapping = row.mapping ? (JSON.parse(row.mapping) as Mapping) : guessMapping(header);
   return {
     importRow: viewOf(row),
     header,
-    mapping: row.mapping ? (JSON.parse(row.mapping) as Mapping) : guessMapping(header),
+    mapping,
+    // "Choose the surname" is what the form asks anyway; anything else is said at once.
+    problems: checkMapping(mapping, header).filter((p) => p.key !== 'imports.errors.needSurname'),
     samples,
   };
 };
@@ -473,6 +523,8 @@ export interface ImportView {
   skippedRows: number;
   eventsAdded: number;
   error: ImportOutcome['error'];
+  problems: ProblemReport | null;
+  warnings: WarningReport[];
   encoding: string;
   finishedAt: string | null;
 }
@@ -493,6 +545,8 @@ const viewOf = (r: ImportRow): ImportView => ({
   skippedRows: r.skipped_rows,
   eventsAdded: r.events_added,
   error: r.error_key ? { line: r.error_line ?? 0, key: r.error_key, params: JSON.parse(r.error_params ?? '{}') } : null,
+  problems: r.problems ? (JSON.parse(r.problems) as ProblemReport) : null,
+  warnings: r.warnings ? (JSON.parse(r.warnings) as WarningReport[]) : [],
   encoding: r.encoding,
   finishedAt: r.finished_at,
 });
@@ -533,6 +587,8 @@ export const importForOrganisation = async (
       skipped: 0,
       events: 0,
       error: null,
+      problems: null,
+      warnings: [],
       importId: null,
       alreadyImported: { name: done.source_name, date: done.created_at.slice(0, 10) },
     };

@@ -34,6 +34,10 @@ export interface PersonImportsTable {
   error_key: string | null;
   /** JSON: the error message's parameters (a column name, a limit; never a cell's value) */
   error_params: string | null;
+  /** JSON ProblemReport (list-problems.ts): every bad line, the first hundred in full (migration 0026) */
+  problems: string | null;
+  /** JSON WarningReport[]: what was imported otherwise than the list says, with its lines */
+  warnings: string | null;
   key_sealed: string;
   heartbeat_at: string | null;
   finished_at: string | null;

@@ -8,11 +8,23 @@ import { WorkNav } from '../matching/work-nav.views.tsx';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { PLATFORM_FIELDS } from './row-rules.ts';
 import type { ImportView, MappingForm } from './imports.service.ts';
+import type { RowProblem, WarningReport } from './list-problems.ts';
 
 // Imports for staff: the list of lists, the upload form, the mapping form, and one import's page,
-// which refreshes itself while the import runs (a meta refresh: no JavaScript).
+// which refreshes itself while the import runs (a meta refresh: no JavaScript). A failed import
+// lists every bad line (the first hundred) and offers the form for its corrected file, filled in.
 
 const sourceDate = (v: ImportView): string => formatPartialDate(v.sourceDate, v.sourcePrecision);
+
+/** The state as the list shows it: a failed import says so in red, with how many lines are at fault. */
+const StateCell = ({ ctx, view }: { ctx: PageContext; view: ImportView }) =>
+  view.state === 'failed' ? (
+    <strong class="late">
+      {view.problems ? ctx.t('imports.failedLines', { count: view.problems.lines }) : ctx.t('imports.states.failed')}
+    </strong>
+  ) : (
+    ctx.t(`imports.states.${view.state}`)
+  );
 
 export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: ImportView[] }) => {
   const { t } = ctx;
@@ -45,7 +57,9 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
                   <a href={`/staff/imports/${i.id}`}>{i.sourceName}</a>
                 </td>
                 <td data-label={t('imports.columns.date')}>{sourceDate(i) || formatDay(i.createdAt)}</td>
-                <td data-label={t('imports.columns.state')}>{t(`imports.states.${i.state}`)}</td>
+                <td data-label={t('imports.columns.state')}>
+                  <StateCell ctx={ctx} view={i} />
+                </td>
                 <td data-label={t('imports.columns.added')}>{i.state === 'done' ? i.addedRows : ''}</td>
               </tr>
             ))}
@@ -61,24 +75,37 @@ export const UploadPage = ({
   can,
   values = {},
   errors = {},
+  again = null,
 }: {
   ctx: PageContext;
   can: MatchingAbilities;
   values?: FormValues;
   errors?: FormErrors;
+  /** the failed import this upload corrects */
+  again?: ImportView | null;
 }) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
+  // A browser never keeps a chosen file when the page comes back with a problem: say so, plainly,
+  // at the top and at the file itself — everything else is filled in as it was.
+  const chooseAgain = Object.keys(errors).length > 0;
   return (
-    <Layout ctx={ctx} heading={t('imports.new')}>
+    <Layout ctx={ctx} heading={t(again ? 'imports.againTitle' : 'imports.new')}>
       <WorkNav ctx={ctx} current="imports" />
       <FormErrorSummary ctx={ctx} errors={errors} />
+      {chooseAgain && (
+        <p class="notice" id="file-again">
+          <strong>{t('imports.chooseFileAgain')}</strong> {t('imports.fieldsKept')}
+        </p>
+      )}
+      {again && <p>{t('imports.againIntro', { name: again.sourceName, date: formatDay(again.createdAt) })}</p>}
       {/* Multipart bodies are read after the CSRF check, so the token also travels in the URL. */}
       <PostForm
         ctx={ctx}
         action={`/staff/imports?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
         enctype="multipart/form-data"
       >
+        {again && <input type="hidden" name="again" value={again.id} />}
         <TextField
           {...f}
           name="source_name"
@@ -129,15 +156,24 @@ export const UploadPage = ({
             name="file"
             accept=".csv,text/csv,text/plain"
             required
-            aria-invalid={errors.file ? 'true' : undefined}
-            aria-describedby={errors.file ? 'file-error file-hint' : 'file-hint'}
+            aria-invalid={errors.file || chooseAgain ? 'true' : undefined}
+            aria-describedby={
+              [errors.file ? 'file-error' : '', chooseAgain ? 'file-again-here' : '', 'file-hint']
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
           />
-          <small id="file-hint">{t('imports.fileHint')}</small>
           {errors.file && (
             <small id="file-error" class="field-error">
               {t(errors.file.key, { max: MAX_FILE_BYTES / 1048576, ...(errors.file.params ?? {}) })}
             </small>
           )}
+          {chooseAgain && (
+            <small id="file-again-here" class="field-error">
+              {t('imports.chooseFileAgain')}
+            </small>
+          )}
+          <small id="file-hint">{t('imports.fileHint')}</small>
         </label>
         <button type="submit">{t('imports.upload')}</button>
       </PostForm>
@@ -202,6 +238,82 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
   );
 };
 
+const reasons = (ctx: PageContext, problems: RowProblem[], more: number): string =>
+  [
+    ...problems.map((p) => ctx.t(p.key, p.params)),
+    ...(more > 0 ? [ctx.t('imports.moreInLine', { count: more })] : []),
+  ].join('; ');
+
+/** What failed: every bad line (the first hundred), or the one reason the file as a whole was refused. */
+const Failure = ({ ctx, view }: { ctx: PageContext; view: ImportView }) => {
+  const { t } = ctx;
+  const report = view.problems;
+  const error = view.error!;
+  const hidden = report ? report.lines - report.shown.length : 0;
+  return (
+    <>
+      <div class="notice" role="alert">
+        <p>{t('imports.failedIntro')}</p>
+        <p>
+          <strong>
+            {report
+              ? t('imports.linesWithErrors', { count: report.lines })
+              : error.line
+                ? t('imports.errorAt', { line: error.line, reason: t(error.key, error.params) })
+                : t(error.key, error.params)}
+          </strong>
+        </p>
+        {report && <p>{t('imports.fixAll')}</p>}
+      </div>
+      {/* On the first screen: a hundred lines below it would push it far down a phone. */}
+      <p>
+        <a href={`/staff/imports/new?again=${view.id}`}>
+          <strong>{t('imports.uploadCorrected')}</strong>
+        </a>
+        <br />
+        <small class="muted">{t('imports.uploadCorrectedHint')}</small>
+      </p>
+      {report && (
+        <>
+          <h2 id="bad-lines">{t('imports.badLines')}</h2>
+          <ul aria-labelledby="bad-lines">
+            {report.shown.map((l) => (
+              <li>{t('imports.errorAt', { line: l.line, reason: reasons(ctx, l.problems, l.more) })}</li>
+            ))}
+          </ul>
+          {hidden > 0 && <p>{t('imports.moreLines', { count: hidden })}</p>}
+          {report.unreadAfter !== null && (
+            <p class="notice">{t('imports.unreadAfter', { line: report.unreadAfter })}</p>
+          )}
+        </>
+      )}
+    </>
+  );
+};
+
+/** What was imported otherwise than the list says, each kind once with its lines. */
+const Warnings = ({ ctx, warnings }: { ctx: PageContext; warnings: WarningReport[] }) => {
+  const { t } = ctx;
+  return (
+    <>
+      <h2 id="warnings">{t('imports.warningsTitle')}</h2>
+      <ul aria-labelledby="warnings">
+        {warnings.map((w) => (
+          <li>
+            {t(w.key, w.params)}{' '}
+            {w.count > w.lines.length
+              ? t('imports.onLinesAndMore', {
+                  lines: w.lines.join(', '),
+                  count: w.count - w.lines.length,
+                })
+              : t('imports.onLines', { lines: w.lines.join(', '), count: w.lines.length })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
+
 export const ImportPage = ({ ctx, view, waiting }: { ctx: PageContext; view: ImportView; waiting: number }) => {
   const { t } = ctx;
   const running = view.state === 'running';
@@ -250,18 +362,8 @@ export const ImportPage = ({ ctx, view, waiting }: { ctx: PageContext; view: Imp
           </p>
         </>
       )}
-      {view.state === 'failed' && view.error && (
-        <div class="notice" role="alert">
-          <p>{t('imports.failedIntro')}</p>
-          <p>
-            <strong>
-              {view.error.line
-                ? t('imports.errorAt', { line: view.error.line, reason: t(view.error.key, view.error.params) })
-                : t(view.error.key, view.error.params)}
-            </strong>
-          </p>
-        </div>
-      )}
+      {view.state === 'failed' && view.error && <Failure ctx={ctx} view={view} />}
+      {view.warnings.length > 0 && <Warnings ctx={ctx} warnings={view.warnings} />}
       <p>
         <a href="/staff/imports">{t('imports.back')}</a>
       </p>

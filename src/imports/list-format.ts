@@ -55,8 +55,12 @@ const CSV_ERRORS: Record<string, string> = {
 
 export interface ParsedList {
   header: string[];
-  /** data rows with the line each starts on (the header is line 1) */
+  /** data rows with the line each ends on (the header is line 1) */
   rows: Array<{ line: number; values: string[] }>;
+  /** rows that could not be read as CSV (a stray quote, a wrong number of columns), each with its line */
+  broken: Array<{ line: number; key: string; params: Record<string, string | number> }>;
+  /** a quote left open or a row too long swallows the rest of the file: nothing after this line was read */
+  unreadAfter: number | null;
 }
 
 const parseOptions = (delimiter: string) => ({
@@ -117,24 +121,63 @@ export const readHeader = (text: string): { header: string[]; delimiter: string 
   }
 };
 
-/** The whole list, every row with its line; a malformed row stops the reading at its line. */
+/** The number of the last line with anything on it. */
+const lastLineOf = (text: string): number => {
+  const end = text.trimEnd().length;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * The whole list, every row with its line. A row that is not good CSV does not stop the reading:
+ * it is set aside with its line and the reason, and the rows after it are read on — all but
+ * after a quote left open or a row too long, which leave the parser nothing more to read.
+ */
 export const readList = (text: string): ParsedList => {
   const { header, delimiter } = readHeader(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
+  const broken = new Map<number, { line: number; key: string; params: Record<string, string | number> }>();
   let lastGood = 1;
+  let lastSkipped: number | null = null;
   try {
     records = parse(text, {
       ...parseOptions(delimiter),
+      relax_column_count: true,
+      skip_records_with_error: true,
       on_record: (record: string[], context: { lines: number }) => {
         lastGood = context.lines;
+        lastSkipped = null;
         return record;
+      },
+      on_skip: (err: CsvError | undefined) => {
+        if (!err) return;
+        const { line, key } = csvFailure(err, lastGood);
+        // The parser may say the same row twice (a stray quote is seen again at its cell's end).
+        if (!broken.has(line)) broken.set(line, { line, key, params: {} });
+        lastSkipped = line;
       },
     }) as unknown as typeof records;
   } catch (err) {
     throw csvFailure(err, lastGood);
   }
-  const rows = records.slice(1).map((r) => ({ line: r.info.lines, values: r.record }));
-  return { header, rows };
+  const rows: ParsedList['rows'] = [];
+  for (const r of records.slice(1)) {
+    if (r.record.length === header.length) rows.push({ line: r.info.lines, values: r.record });
+    else
+      broken.set(r.info.lines, {
+        line: r.info.lines,
+        key: 'imports.errors.columnCount',
+        params: { count: r.record.length, expected: header.length },
+      });
+  }
+  const skipped = lastSkipped as number | null;
+  return {
+    header,
+    rows,
+    broken: [...broken.values()].sort((a, b) => a.line - b.line),
+    unreadAfter: skipped !== null && skipped < lastLineOf(text) ? skipped : null,
+  };
 };
 
 /**

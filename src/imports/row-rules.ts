@@ -7,11 +7,14 @@ import { isRegionCode } from '../people/regions.ts';
 import type { IncomingPerson } from '../people/person-records.service.ts';
 import type { EventKind } from '../cases/timeline.ts';
 import { ListError, MAX_CELL_CHARS, looksLikeFormula } from './list-format.ts';
+import type { RowProblem } from './list-problems.ts';
 
-// One row of a list → a person record and, when the row gives a status, the event it reports.
+// One row of a list → a person record and the events it reports (a status, a date of death).
 // Pure. The platform's person CSV (the header `kintrace dedupe` reads) is the default; any other
-// header is mapped field by field. A row that cannot be read stops the whole import with its
-// line and the column at fault (the cell's value is never repeated: it may be a name).
+// header is mapped field by field. Every column of a row is checked, and each one at fault is
+// named with the reason (the cell's value is never repeated: it may be a name); one bad row
+// keeps the whole file from being imported. What is imported otherwise than the list says (a
+// region not recognised, a date with no status) is a warning with the row's line.
 
 const NAMES_END = PERSON_CSV_COLUMNS.indexOf('patronymic') + 1;
 const BIRTH_END = PERSON_CSV_COLUMNS.indexOf('birth_date') + 1;
@@ -25,6 +28,8 @@ export const PLATFORM_FIELDS = [
   ...PERSON_CSV_COLUMNS.slice(BIRTH_END),
   'status',
   'event_date',
+  // «Дата гибели»: a list of the dead often has no status column; a date here is a death.
+  'death_date',
   'category',
   'rank',
   'note',
@@ -49,6 +54,15 @@ const ALIASES: Record<PlatformField, string[]> = {
   unit: ['unit', 'часть', 'воинская часть', 'в/ч', 'подразделение'],
   status: ['status', 'статус'],
   event_date: ['event_date', 'date', 'дата события', 'дата'],
+  death_date: [
+    'death_date',
+    'date_of_death',
+    'дата гибели',
+    'дата смерти',
+    'дата гибели (смерти)',
+    'дата гибели/смерти',
+    'дата_гибели',
+  ],
   category: ['category', 'категория', 'вид службы'],
   rank: ['rank', 'звание'],
   note: ['note', 'notes', 'примечание', 'комментарий'],
@@ -71,9 +85,16 @@ export const guessMapping = (header: string[]): Mapping => {
 export const isPlatformHeader = (header: string[]): boolean =>
   ['surname', 'given_name', 'birth_date'].every((f) => header.includes(f));
 
-/** A mapping must name existing columns, each once, and at least the surname or the full name. */
-export const checkMapping = (mapping: Mapping, header: string[]): Array<{ field: string; key: string }> => {
-  const problems: Array<{ field: string; key: string }> = [];
+/**
+ * A mapping must name existing columns, each once, and at least the surname or the full name.
+ * A date of event says nothing without a status (a date of what?): its events would be lost
+ * without a word, so it is refused, naming the column — a date of death has a field of its own.
+ */
+export const checkMapping = (
+  mapping: Mapping,
+  header: string[],
+): Array<{ field: string; key: string; params?: Record<string, string> }> => {
+  const problems: Array<{ field: string; key: string; params?: Record<string, string> }> = [];
   const used = new Map<string, string>();
   for (const [field, column] of Object.entries(mapping)) {
     if (!column) continue;
@@ -82,6 +103,12 @@ export const checkMapping = (mapping: Mapping, header: string[]): Array<{ field:
     used.set(column, field);
   }
   if (!mapping.surname && !mapping.full_name) problems.push({ field: 'surname', key: 'imports.errors.needSurname' });
+  if (mapping.event_date && !mapping.status && header.includes(mapping.event_date))
+    problems.push({
+      field: 'event_date',
+      key: 'imports.errors.dateNeedsStatus',
+      params: { column: mapping.event_date },
+    });
   return problems;
 };
 
@@ -153,10 +180,17 @@ export interface ListContext {
 export interface ReadRow {
   person: IncomingPerson;
   recordId: string | null;
-  event: { kind: EventKind; date: PartialDate } | null;
+  events: Array<{ kind: EventKind; date: PartialDate }>;
+  /** what is wrong with the row, column by column; any problem keeps the file from being imported */
+  problems: RowProblem[];
+  /** what is imported otherwise than the row says */
+  warnings: RowProblem[];
 }
 
-/** One row → what it says, or a ListError naming the line and the column. */
+const isDeath = (kind: EventKind): boolean => kind === 'death_reported' || kind === 'death_confirmed';
+const sameDate = (a: PartialDate, b: PartialDate): boolean => a.value === b.value && a.precision === b.precision;
+
+/** One row → what it says, with every column at fault named (`problems`) and what it imports otherwise (`warnings`). */
 export const readRow = (
   line: number,
   values: string[],
@@ -164,11 +198,27 @@ export const readRow = (
   mapping: Mapping,
   ctx: ListContext,
 ): ReadRow => {
-  values.forEach((v, i) => {
-    if (looksLikeFormula(v.trim())) throw new ListError(line, 'imports.errors.formula', { column: header[i] });
-    if (v.length > MAX_CELL_CHARS)
-      throw new ListError(line, 'imports.errors.cellTooLong', { column: header[i], max: MAX_CELL_CHARS });
-  });
+  const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
+  // Each field is read on its own: a problem in one is noted and the next is read all the same.
+  const attempt = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof ListError)) throw err;
+      // One reason per column: a formula in the surname is not also "not only letters".
+      if (!problems.some((p) => p.params.column === err.params.column))
+        problems.push({ key: err.key, params: err.params });
+      return fallback;
+    }
+  };
+  values.forEach((v, i) =>
+    attempt(() => {
+      if (looksLikeFormula(v.trim())) throw new ListError(line, 'imports.errors.formula', { column: header[i] });
+      if (v.length > MAX_CELL_CHARS)
+        throw new ListError(line, 'imports.errors.cellTooLong', { column: header[i], max: MAX_CELL_CHARS });
+    }, undefined),
+  );
   const cell = (field: PlatformField): string => {
     const column = mapping[field];
     const i = column ? header.indexOf(column) : -1;
@@ -198,7 +248,7 @@ export const readRow = (
     if (!NAME_RE.test(v)) fail(field, 'imports.errors.nameChars');
     return v;
   };
-  const date = (field: 'birth_date' | 'event_date'): PartialDate | null => {
+  const date = (field: 'birth_date' | 'event_date' | 'death_date'): PartialDate | null => {
     const v = cell(field);
     if (!v) return null;
     const d = listDate(v);
@@ -210,14 +260,18 @@ export const readRow = (
     if (inFuture(d, ctx.today)) fail(field, 'imports.errors.futureDate');
     return d;
   };
-  // An age is the birth year it implies in the year the row speaks of: its event's date, else
-  // the list's date, else this year. A man of 35 in 2024 was born in 1989 or 1988; the year is
-  // kept at year precision, and the matching takes a year off by one as a near agreement.
+  // An age is the birth year it implies in the year the row speaks of: its event's date (or its
+  // date of death), else the list's date, else this year. A man of 35 in 2024 was born in 1989
+  // or 1988; the year is kept at year precision, and the matching takes a year off by one as a
+  // near agreement.
   const ageYear = (field: 'birth_date' | 'age', v: string): PartialDate => {
     const age = parseAge(v) ?? (/^\d{1,2}$/.test(v) ? Number(v) : null);
     if (age === null || age < SERVICE_AGES.min || age > SERVICE_AGES.max)
       return fail(field, 'imports.errors.age', { ...SERVICE_AGES });
-    const at = (cell('event_date') && listDate(cell('event_date'))) || ctx.sourceDate;
+    const at =
+      (cell('event_date') && listDate(cell('event_date'))) ||
+      (cell('death_date') && listDate(cell('death_date'))) ||
+      ctx.sourceDate;
     const year = Number((at?.value ?? ctx.today).slice(0, 4)) - age;
     return { value: String(year), precision: 'year' };
   };
@@ -227,28 +281,46 @@ export const readRow = (
     return v || null;
   };
 
-  const surname = name('surname', true) as string;
-  const givenName = name('given_name', false) ?? '';
-  const patronymic = name('patronymic', false);
-  const birth = date('birth_date') ?? (cell('age') ? ageYear('age', cell('age')) : null);
+  const surname = attempt(() => name('surname', true), null) ?? '';
+  const givenName = attempt(() => name('given_name', false), null) ?? '';
+  const patronymic = attempt(() => name('patronymic', false), null);
+  const birth = attempt(() => date('birth_date') ?? (cell('age') ? ageYear('age', cell('age')) : null), null);
   // A region no name or code of data/regions.csv matches ("ЛНР", a district) is not an error:
-  // the record simply has no region code, and the row keeps what the list said.
+  // the record simply has no region code, and the row keeps what the list said. It is said,
+  // though, with the row's line: the record will not be counted under any region.
   const code = cell('region') ? regionCode(cell('region')) : null;
   const region = code && isRegionCode(code) ? code : null;
-  const unit = text('unit', 200);
-  let category = 'unknown';
-  if (cell('category')) category = categoryOf(cell('category')) ?? fail('category', 'imports.errors.category');
-  let event: ReadRow['event'] = null;
-  const eventDate = date('event_date');
-  if (cell('status')) {
-    const kind = statusKind(cell('status'), ctx.verification === 'confirmed');
-    if (!kind) fail('status', 'imports.errors.status');
-    const when = eventDate ?? ctx.sourceDate;
-    if (!when) fail('event_date', 'imports.errors.statusNeedsDate');
-    event = { kind: kind as EventKind, date: when as PartialDate };
-  }
+  if (cell('region') && !region)
+    warnings.push({ key: 'imports.warnings.region', params: { column: mapping.region ?? 'region' } });
+  const unit = attempt(() => text('unit', 200), null);
+  const category = cell('category')
+    ? attempt(() => categoryOf(cell('category')) ?? fail('category', 'imports.errors.category'), 'unknown')
+    : 'unknown';
+  const events: ReadRow['events'] = [];
+  const eventDate = attempt(() => date('event_date'), null);
+  const deathDate = attempt(() => date('death_date'), null);
+  const confirmed = ctx.verification === 'confirmed';
+  if (cell('status'))
+    attempt(() => {
+      const kind = statusKind(cell('status'), confirmed) ?? fail('status', 'imports.errors.status');
+      const when = eventDate ?? (isDeath(kind) ? deathDate : null) ?? ctx.sourceDate;
+      // A date that could not be read is said already; a status with no date at all is said here.
+      if (!when) return cell('event_date') ? undefined : fail('event_date', 'imports.errors.statusNeedsDate');
+      events.push({ kind, date: when });
+    }, undefined);
+  else if (eventDate)
+    warnings.push({
+      key: 'imports.warnings.dateWithoutStatus',
+      params: { column: mapping.event_date ?? 'event_date', status: mapping.status ?? 'status' },
+    });
+  // A date of death is a death (reported, or confirmed at that level), unless the status said the same.
+  if (deathDate && !events.some((e) => isDeath(e.kind) && sameDate(e.date, deathDate)))
+    events.push({ kind: confirmed ? 'death_confirmed' : 'death_reported', date: deathDate });
+  const rank = attempt(() => text('rank', 80), null);
+  const colony = attempt(() => text('colony', 200), null);
+  const wave = attempt(() => text('mobilisation_wave', 40), null);
   return {
-    recordId: text('record_id', 100),
+    recordId: attempt(() => text('record_id', 100), null),
     person: {
       surname,
       given_name: givenName,
@@ -258,12 +330,14 @@ export const readRow = (
       region_code: region,
       unit_number: null,
       unit_name: unit,
-      rank: text('rank', 80),
+      rank,
       service_category: category,
-      colony: text('colony', 200),
-      mobilisation_wave: text('mobilisation_wave', 40),
+      colony,
+      mobilisation_wave: wave,
       status: null,
     },
-    event,
+    events,
+    problems,
+    warnings,
   };
 };
