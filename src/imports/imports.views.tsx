@@ -264,15 +264,15 @@ const Failure = ({ ctx, view }: { ctx: PageContext; view: ImportView }) => {
           </strong>
         </p>
         {report && <p>{t('imports.fixAll')}</p>}
+        {/* On the first screen: a hundred lines below it would push it far down a phone. */}
+        <p>
+          <a href={`/staff/imports/new?again=${view.id}`}>
+            <strong>{t('imports.uploadCorrected')}</strong>
+          </a>
+          <br />
+          <small class="muted">{t('imports.uploadCorrectedHint')}</small>
+        </p>
       </div>
-      {/* On the first screen: a hundred lines below it would push it far down a phone. */}
-      <p>
-        <a href={`/staff/imports/new?again=${view.id}`}>
-          <strong>{t('imports.uploadCorrected')}</strong>
-        </a>
-        <br />
-        <small class="muted">{t('imports.uploadCorrectedHint')}</small>
-      </p>
       {report && (
         <>
           <h2 id="bad-lines">{t('imports.badLines')}</h2>
