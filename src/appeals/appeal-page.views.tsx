@@ -151,6 +151,7 @@ const Letter = ({ p }: { p: Props }) => {
           </>
         )}
       </p>
+      {view.ownWordsLeft && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
       <article class="letter-body">
         {/* Sanitised Markdown: a letter's own text can hold no markup (src/shared/markdown.ts). */}
         <div dangerouslySetInnerHTML={{ __html: renderMarkdown(view.letter.body).html }} />

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
-import { useWorld } from '../cases/cases.fixtures.ts';
+import { NARRATIVE, useWorld } from '../cases/cases.fixtures.ts';
 import { Scheduler } from '../scheduler/scheduler.service.ts';
 import { DAY } from '../shared/clock.ts';
 import { GPS_MARK, hasGpsIfd, jpegWithGps } from '../evidence/evidence.fixtures.ts';
@@ -42,7 +42,17 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Иванов Пётр Сергеевич');
     expect(form.body).toContain('в/ч 12345');
-    expect(form.body).toContain('Сын перестал выходить на связь');
+    // The family's account (written for the organisation, naming who told them) stays out of a
+    // letter to an authority unless the family asks for it.
+    expect(form.body).not.toContain('Сын перестал выходить на связь');
+    expect(form.body).toContain('Впишите сюда своими словами');
+    const withStory = await app().inject({
+      method: 'GET',
+      url: `/cases/${s.w.caseId}/appeals/new?template=inquiry&narrative=yes`,
+      cookies: family.cookies,
+    });
+    expect(withStory.body).toContain('Что известно семье: Сын перестал выходить на связь');
+    expect(withStory.body).not.toContain('Впишите сюда своими словами');
     const id = await draftAppeal(app(), s.w.caseId, family.cookies);
     const sent = await submitForm(
       app(),
@@ -255,6 +265,41 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     await scheduler.runDue();
     expect(await db().selectFrom('case_news').select('id').where('ref_id', '=', id).execute()).toHaveLength(1);
     s.t.clock.advance(-DAY);
+  });
+
+  it("keeps the family's account out of a new letter unless asked, on follow-ups too; drafts already written stay", async () => {
+    const { family } = s.w;
+    // A draft written before: the account in it, as every template pasted it. Left as it is.
+    const old = await draftAppeal(app(), s.w.caseId, family.cookies, 'inquiry', {
+      body: `Что известно семье: ${NARRATIVE}`,
+    });
+    const edit = await app().inject({ method: 'GET', url: `/appeals/${old}/edit`, cookies: family.cookies });
+    expect(edit.body).toContain(NARRATIVE);
+    const oldPage = await app().inject({ method: 'GET', url: `/appeals/${old}`, cookies: family.cookies });
+    expect(oldPage.body).not.toContain('осталась подсказка');
+    // A new one holds the hint; saved as it is, its page says the hint is still there.
+    const fresh = await draftAppeal(app(), s.w.caseId, family.cookies, 'prosecutor');
+    const page = await app().inject({ method: 'GET', url: `/appeals/${fresh}`, cookies: family.cookies });
+    expect(page.body).toContain('Впишите сюда своими словами');
+    expect(page.body).not.toContain(NARRATIVE);
+    expect(page.body).toContain('В письме осталась подсказка в квадратных скобках');
+    // The follow-up letters of an appeal open the draft directly: the choice is there, unticked.
+    const followUp = await app().inject({
+      method: 'GET',
+      url: `/cases/${s.w.caseId}/appeals/new?template=ombudsman&follows=${fresh}`,
+      cookies: family.cookies,
+    });
+    expect(followUp.body).not.toContain(NARRATIVE);
+    expect(followUp.body).toMatch(/<input type="checkbox" name="narrative" value="yes" required/);
+    expect(followUp.body).not.toMatch(/name="narrative"[^>]*checked/);
+    expect(followUp.body).toContain(`name="follows" value="${fresh}"`);
+    // A letter without the family's account offers no such choice.
+    const complaint = await app().inject({
+      method: 'GET',
+      url: `/cases/${s.w.caseId}/appeals/new?template=no_answer`,
+      cookies: family.cookies,
+    });
+    expect(complaint.body).not.toContain('name="narrative"');
   });
 
   it('prints with the sender typed at print time: kept sealed only when asked, never in clear', async () => {

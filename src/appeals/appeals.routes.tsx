@@ -29,6 +29,8 @@ const newQuery = z.object({
   template: z.string().max(40).optional().catch(undefined),
   authority: z.string().max(40).optional().catch(undefined),
   follows: z.string().max(40).optional().catch(undefined),
+  // The family's account goes into the letter only when this was ticked (draftFor).
+  narrative: z.literal('yes').optional().catch(undefined),
 });
 
 /** A letter as a PDF download, its labels in the reader's language (also for collective appeals). */
@@ -108,6 +110,7 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
         template: q.template,
         authority: q.authority || undefined,
         follows: q.follows,
+        narrative: q.narrative === 'yes',
       });
       return sendPage(req, reply, (ctx) => (
         <DraftPage
@@ -117,6 +120,7 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
           values={draft.values}
           errors={{}}
           guidance={ctx.lang === 'ru' ? draft.guidance.ru : draft.guidance.en}
+          narrative={draft.narrative.used ? { inserted: draft.narrative.inserted } : undefined}
         />
       ));
     }

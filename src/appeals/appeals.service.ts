@@ -18,7 +18,7 @@ import { appealCaseKey } from './appeals-access.service.ts';
 import { isWaiting, stepTo, fromStates, type AppealState } from './appeal-lifecycle.ts';
 import { appealDeadlines, daysLeft, type Channel, type Deadlines } from './deadline-rules.ts';
 import type { DraftInput } from './appeals.schema.ts';
-import { fillTemplate, type FillValues } from './template-rules.ts';
+import { fillTemplate, OWN_WORDS, ownWordsLeft, placeholdersIn, type FillValues } from './template-rules.ts';
 import {
   deleteAppealIf,
   findAppeal,
@@ -137,21 +137,30 @@ export const appealsOfCase = async (deps: AppealsDeps, grant: AppealGrant): Prom
   });
 };
 
-/** What a new letter starts from: the template filled from the case, the addressee from the directory. */
+/**
+ * What a new letter starts from: the template filled from the case, the addressee from the
+ * directory. The family's own account of what it knows goes in only when the writer chose it
+ * (`narrative`); otherwise the letter holds a hint to write, in its place, only what the
+ * authority should know (OWN_WORDS).
+ */
 export const draftFor = async (
   deps: AppealsDeps,
   grant: AppealGrant<'write'>,
-  opts: { template: string; authority?: string; follows?: string },
+  opts: { template: string; authority?: string; follows?: string; narrative?: boolean },
 ): Promise<{
   values: Record<string, string>;
   guidance: { ru: string; en: string };
   title: { ru: string; en: string };
+  /** whether the template has the family's account in it, and whether it was inserted */
+  narrative: { used: boolean; inserted: boolean };
 }> => {
   const template = await currentTemplate(deps.db, opts.template);
   if (!template) throw new Invalid({ field: 'template', key: 'errors.unknownOption' });
   const authority = opts.authority ? await authorityById(deps.db, opts.authority) : undefined;
-  const values = await fillValues(deps, grant, authority, opts.follows);
+  const values = await fillValues(deps, grant, authority, opts.follows, opts.narrative === true);
+  const used = placeholdersIn(template.body).includes('case.what_is_known');
   return {
+    narrative: { used, inserted: used && opts.narrative === true },
     values: {
       template: template.key,
       authority: authority?.id ?? '',
@@ -171,6 +180,7 @@ const fillValues = async (
   grant: AppealGrant,
   authority: AuthorityView | undefined,
   followsId: string | undefined,
+  withNarrative: boolean,
 ): Promise<FillValues> => {
   const caseGrant = grantCase(principalOf(grant.auth), await findCaseFacts(deps.db, grant.caseId), 'read');
   const c = await getCaseForViewer(deps, caseGrant);
@@ -185,7 +195,7 @@ const fillValues = async (
     'person.rank': p.rank,
     'person.region': p.region_code ? regionName(p.region_code, 'ru') : null,
     'last_contact.date': c.lastContact.date ? formatPartialDate(c.lastContact.date, c.lastContact.precision) : null,
-    'case.what_is_known': c.narrative,
+    'case.what_is_known': withNarrative ? c.narrative : OWN_WORDS,
     'authority.name': authority?.name ?? null,
     'authority.address': authority?.postalAddress ?? null,
     today: formatPartialDate(isoDay(deps.clock), 'day'),
@@ -358,6 +368,8 @@ export interface AppealView {
   /** the sender's name and address as they chose to keep them (sealed), for the print form */
   sender: SenderDetails | null;
   followsId: string | null;
+  /** a draft still holds the hint to write the family's own words (OWN_WORDS) */
+  ownWordsLeft: boolean;
 }
 
 export interface SenderDetails {
@@ -382,6 +394,7 @@ export const getAppeal = async (
   const key = await appealCaseKey(deps.db, grant);
   // An appeal is part of its case: a staff member reading it is a staff read of the case.
   if (grant.side === 'staff') await deps.db.transaction().execute((tx) => audit(tx, deps.clock, grant, 'case.read'));
+  const letter = openLetter(key, row);
   const stepRows = await listSteps(deps.db, appealId);
   const files = await fileHeads(
     deps.db,
@@ -412,7 +425,7 @@ export const getAppeal = async (
     state: row.state,
     can: appealAbilities(grant, grant.caseActive),
     caseActive: grant.caseActive,
-    letter: openLetter(key, row),
+    letter,
     refs: openRefs(key, row),
     channel: row.channel as Channel | null,
     sentOn: row.sent_on,
@@ -430,6 +443,7 @@ export const getAppeal = async (
     signedOn: row.signed_on,
     sender: await openSender(deps.db, key, grant.caseId),
     followsId: row.follows_id,
+    ownWordsLeft: row.state === 'draft' && ownWordsLeft(letter.body),
   };
 };
 

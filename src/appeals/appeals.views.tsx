@@ -203,6 +203,59 @@ export const DraftForm = ({
   );
 };
 
+/**
+ * The family's account in a new letter: left out unless the writer asks for it, with a warning
+ * beside the choice (a GET form, like step one: it fills the letter again). Every way to a new
+ * draft passes here, the follow-up letters of an overdue or answered appeal included.
+ */
+const NarrativeChoice = ({
+  ctx,
+  caseId,
+  values,
+  inserted,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  values: FormValues;
+  inserted: boolean;
+}) => {
+  const { t } = ctx;
+  const kept = (['template', 'authority', 'follows'] as const).filter((k) => values[k]);
+  const without = `/cases/${caseId}/appeals/new?${new URLSearchParams(kept.map((k) => [k, values[k]])).toString()}`;
+  return (
+    <section aria-labelledby="narrative-h">
+      <h2 id="narrative-h">{t('appeals.narrative.title')}</h2>
+      {inserted ? (
+        <>
+          <p class="notice">{t('appeals.narrative.inserted')}</p>
+          <p>
+            <a href={without}>{t('appeals.narrative.remove')}</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t('appeals.narrative.leftOut')}</p>
+          <form method="get" action={`/cases/${caseId}/appeals/new`}>
+            {kept.map((k) => (
+              <input type="hidden" name={k} value={values[k]} />
+            ))}
+            <label>
+              <input type="checkbox" name="narrative" value="yes" required aria-describedby="narrative-warning" />{' '}
+              {t('appeals.narrative.insertLabel')}
+            </label>
+            <p id="narrative-warning" class="notice">
+              {t('appeals.narrative.warning')}
+            </p>
+            <button type="submit" class="secondary">
+              {t('appeals.narrative.insert')}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+};
+
 export const DraftPage = ({
   ctx,
   caseId,
@@ -210,6 +263,7 @@ export const DraftPage = ({
   values,
   errors,
   guidance,
+  narrative,
 }: {
   ctx: PageContext;
   caseId: string;
@@ -217,9 +271,12 @@ export const DraftPage = ({
   values: FormValues;
   errors: FormErrors;
   guidance?: string;
+  /** a new letter from a template that has the family's account in it */
+  narrative?: { inserted: boolean };
 }) => (
   <Layout ctx={ctx} heading={ctx.t('appeals.draftTitle')}>
     {guidance && <p class="notice">{guidance}</p>}
+    {narrative && <NarrativeChoice ctx={ctx} caseId={caseId} values={values} inserted={narrative.inserted} />}
     <DraftForm ctx={ctx} action={action} values={values} errors={errors} />
     <p>
       <a href={`/cases/${caseId}#appeals`}>{ctx.t('appeals.backToCase')}</a>

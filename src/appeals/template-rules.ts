@@ -27,6 +27,18 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type FillValues = Partial<Record<Placeholder, string | null>>;
 
+/**
+ * What `{{case.what_is_known}}` becomes unless the writer chooses to insert the family's account.
+ * That account was written for the organisation and often says who told the family («Сослуживец
+ * написал в ВК…»): pasted into a letter, it names a comrade to the authority. So the letter holds
+ * this instead, for the family to replace, in Russian and in English.
+ */
+export const OWN_WORDS =
+  '[Впишите сюда своими словами только то, что вы хотите сообщить этому органу. Не называйте, от кого вы это узнали. / Write here, in your own words, only what you want this authority to know. Do not name who told you.]';
+
+/** The letter still holds the hint (or its beginning) where the family's own words should be. */
+export const ownWordsLeft = (body: string): boolean => body.includes(OWN_WORDS.slice(0, 30));
+
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 export const BLANK = '________________';
 
