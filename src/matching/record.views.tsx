@@ -9,6 +9,7 @@ import type { IncidentSummary } from '../cohorts/incidents.service.ts';
 import type { RecordPage } from './records.service.ts';
 import { OriginOf } from './review.views.tsx';
 import { WorkNav } from './work-nav.views.tsx';
+import { similarityPercent } from './similarity-percent.ts';
 
 // A person record as staff see it: its details and origin, the other records of its cluster,
 // every event with the record it came from, the merges (undoable), pairs still open, incidents.
@@ -156,7 +157,7 @@ export const RecordPageView = ({
           <ul>
             {page.candidates.map((c) => (
               <li>
-                <a href={`/staff/matches/${c.id}`}>{c.otherName}</a> — {Math.round(c.probability * 100)}%,{' '}
+                <a href={`/staff/matches/${c.id}`}>{c.otherName}</a> — {similarityPercent(c.probability)}%,{' '}
                 {t(`matching.states.${c.state}`)}
               </li>
             ))}

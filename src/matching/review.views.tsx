@@ -9,6 +9,7 @@ import type { Contribution } from './engine-adapter.ts';
 import type { CandidatePage, CandidateView, QueueFilter, RecordCard } from './review.service.ts';
 import { QUEUE_FILTERS } from './review.service.ts';
 import { WorkNav } from './work-nav.views.tsx';
+import { similarityPercent } from './similarity-percent.ts';
 
 // The review queue and one pair side by side, with what each field added in words.
 
@@ -133,8 +134,6 @@ export const TwoColumns = ({
   </table>
 );
 
-const percent = (p: number): string => String(Math.round(p * 100));
-
 export const QueuePage = ({
   ctx,
   page,
@@ -197,7 +196,7 @@ export const QueuePage = ({
                     </>
                   )}
                 </td>
-                <td data-label={t('matching.probability')}>{percent(r.probability)}%</td>
+                <td data-label={t('matching.probability')}>{similarityPercent(r.probability)}%</td>
                 <td data-label={t('matching.origin')}>
                   <small>
                     <OriginOf ctx={ctx} card={r.left} />
@@ -249,7 +248,7 @@ export const PairPage = ({
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />
       <p>
-        {t('matching.probability')}: <strong>{percent(view.probability)}%</strong> ·{' '}
+        {t('matching.probability')}: <strong>{similarityPercent(view.probability)}%</strong> ·{' '}
         {t(`matching.states.${view.state}`)}
         {view.decidedAt && <> · {t('matching.decidedOn', { date: formatDay(view.decidedAt) })}</>}
       </p>
@@ -257,7 +256,7 @@ export const PairPage = ({
       <SideBySide ctx={ctx} left={view.left} right={view.right} />
       <section aria-labelledby="why-h">
         <h2 id="why-h">{t('matching.why')}</h2>
-        <p>{t('matching.whyIntro', { percent: percent(view.probability) })}</p>
+        <p>{t('matching.whyIntro', { percent: similarityPercent(view.probability) })}</p>
         <ul>
           {view.explain.map((c) => (
             <li>{contributionText(ctx, c)}</li>

@@ -8,12 +8,11 @@ import { contributionText, OriginOf, TwoColumns } from './review.views.tsx';
 import type { RecordCard } from './review.service.ts';
 import type { TipMatchSummary, TipMatchView, TipPerson } from './tip-matches.service.ts';
 import { WorkNav } from './work-nav.views.tsx';
+import { similarityPercent } from './similarity-percent.ts';
 
 // Tips that resemble known records (sealed; only the organisation's staff open them): the list,
 // and one tip beside each record it resembles, with what each field added and a decision per
 // record. "The same person" sends staff to the tip's page to attach it to that person's case.
-
-const percent = (p: number): string => String(Math.round(p * 100));
 
 export const TipQueuePage = ({ ctx, rows }: { ctx: PageContext; rows: TipMatchSummary[] }) => {
   const { t } = ctx;
@@ -28,7 +27,11 @@ export const TipQueuePage = ({ ctx, rows }: { ctx: PageContext; rows: TipMatchSu
           {rows.map((r) => (
             <li>
               <a href={`/staff/matches/tips/${r.id}`}>{r.name || t('matching.tips.noName')}</a> —{' '}
-              {t('matching.tips.summary', { date: formatDay(r.scoredOn), percent: percent(r.best), count: r.open })}
+              {t('matching.tips.summary', {
+                date: formatDay(r.scoredOn),
+                percent: similarityPercent(r.best),
+                count: r.open,
+              })}
             </li>
           ))}
         </ul>
@@ -98,7 +101,7 @@ export const TipMatchPage = ({
         return (
           <section aria-labelledby={`cand-${i}`}>
             <h2 id={`cand-${i}`}>
-              {c.card.name} — {percent(c.probability)}%
+              {c.card.name} — {similarityPercent(c.probability)}%
             </h2>
             <p>{c.decision ? t(`matching.tips.decisions.${c.decision}`) : t('matching.tips.decisions.pending')}</p>
             <Beside ctx={ctx} person={view.person} card={c.card} />
