@@ -13,6 +13,10 @@ export const sessionCleanupJob = (deps: AccountsDeps): JobDefinition => ({
   run: async () => {
     await purgeExpiredSessions(deps.db, deps.clock, deps.config);
     await purgeExpiredCounters(deps.db, deps.clock);
-    return { ok: true, summary: 'expired sessions and attempt counters removed' };
+    return {
+      ok: true,
+      summary: 'expired sessions and attempt counters removed',
+      notes: [{ key: 'sessions' }],
+    };
   },
 });

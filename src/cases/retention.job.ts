@@ -1,5 +1,5 @@
 import { DAY, HOUR } from '../shared/clock.ts';
-import type { JobDefinition } from '../scheduler/scheduler.service.ts';
+import type { JobDefinition, JobOutcome } from '../scheduler/scheduler.service.ts';
 import { describeReport, runRetention, type RetentionDeps } from './retention.service.ts';
 
 // Retention on the scheduler: daily, and at the first tick after a start when a day has passed.
@@ -10,8 +10,20 @@ export const retentionJob = (deps: RetentionDeps & { days: number }): JobDefinit
   name: 'retention',
   everyMs: DAY,
   leaseMs: 2 * HOUR,
-  run: async ({ principal }) => {
+  run: async ({ principal }): Promise<JobOutcome> => {
     const report = await runRetention(deps, { days: deps.days, principal });
-    return { ok: report.failed === 0, summary: describeReport(report) };
+    const { cutoff, cases, keyWraps, messages, notes, eventsDeleted, eventsKept, persons, accounts } = report;
+    return {
+      ok: report.failed === 0,
+      summary: describeReport(report),
+      notes: [
+        {
+          key: 'retention',
+          values: { cutoff, cases, keyWraps, messages, notes, eventsDeleted, eventsKept, persons, accounts },
+        },
+        ...(report.failed > 0 ? [{ key: 'retentionFailed', values: { failed: report.failed } }] : []),
+        ...(report.walTruncated === false ? [{ key: 'walHeld' }] : []),
+      ],
+    };
   },
 });

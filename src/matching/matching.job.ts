@@ -34,6 +34,7 @@ export const matchingJob = (deps: MatchingDeps): JobDefinition => ({
         `matching: scored ${report.scored} record(s) of ${report.organisations} organisation(s), ` +
         `${report.candidates} new candidate(s), ${report.labels} decision(s) learned, ` +
         `search keys of ${report.rekeyed} record(s) refreshed, ${told} family news item(s)`,
+      notes: [{ key: 'matching', values: { ...report, told } }],
     };
   },
 });

@@ -16,6 +16,7 @@ export const requestStatisticsJob = (deps: { db: Db; clock: Clock; threshold: nu
     return {
       ok: true,
       summary: `registry request statistics: ${r.regions} region(s), ${r.hidden} hidden below the small-count threshold`,
+      notes: [{ key: 'requestStatistics', values: { regions: r.regions, hidden: r.hidden } }],
     };
   },
 });

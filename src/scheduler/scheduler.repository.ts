@@ -37,7 +37,10 @@ export const claimJob = async (db: Queryable, name: string, now: string, leaseUn
 export const finishJob = async (
   db: Queryable,
   name: string,
-  result: Pick<ScheduledJobsTable, 'last_finished_at' | 'last_outcome' | 'last_summary' | 'last_error' | 'next_run_at'>,
+  result: Pick<
+    ScheduledJobsTable,
+    'last_finished_at' | 'last_outcome' | 'last_summary' | 'last_notes' | 'last_error' | 'next_run_at'
+  >,
 ): Promise<void> => {
   const failed = result.last_outcome === 'failed';
   await db
@@ -75,6 +78,7 @@ export const listJobs = (db: Queryable) =>
       'last_finished_at',
       'last_outcome',
       'last_summary',
+      'last_notes',
       'last_error',
       'runs',
       'failures',

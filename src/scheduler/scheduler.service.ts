@@ -10,9 +10,17 @@ import { claimJob, ensureJob, finishJob, findJob, listJobs, makeDue } from './sc
 // mid-run the next run does the rest. Domains define jobs; src/jobs.ts lists them; main.ts starts
 // the scheduler. Tests and the CLI never get a timer behind their back.
 
+/** One line of a run's outcome for /admin/jobs: a key under `scheduler.notes`, counts and dates only. */
+export interface JobNote {
+  key: string;
+  values?: Record<string, number | string>;
+}
+
 export interface JobOutcome {
-  /** counts only: shown to site admins and logged */
+  /** counts only, in English: logged, and shown to site admins when the job gives no notes */
   summary: string;
+  /** the same outcome as translatable lines, shown in the administrator's language */
+  notes?: JobNote[];
   /** false when part of the work failed and was left for the next run */
   ok: boolean;
 }
@@ -82,7 +90,8 @@ export class Scheduler {
     try {
       outcome = await job.run({ now: started, principal: systemPrincipal('scheduler') });
     } catch (err) {
-      outcome = { ok: false, summary: `${job.name} failed: ${describeError(err)}` };
+      const error = describeError(err);
+      outcome = { ok: false, summary: `${job.name} failed: ${error}`, notes: [{ key: 'failed', values: { error } }] };
     }
     const finished = this.deps.clock.now().getTime();
     const failuresBefore = outcome.ok ? 0 : ((await findJob(this.deps.db, job.name))?.consecutive_failures ?? 0);
@@ -91,6 +100,7 @@ export class Scheduler {
       last_finished_at: iso(finished),
       last_outcome: outcome.ok ? 'ok' : 'failed',
       last_summary: outcome.summary.slice(0, 1000),
+      last_notes: outcome.notes?.length ? JSON.stringify(outcome.notes) : null,
       last_error: outcome.ok ? null : outcome.summary.slice(0, 1000),
       next_run_at: iso(started.getTime() + (outcome.ok ? job.everyMs : retry)),
     });
@@ -136,10 +146,21 @@ export interface JobStatus {
   lastFinishedAt: string | null;
   lastOutcome: 'ok' | 'failed' | null;
   lastSummary: string | null;
+  lastNotes: JobNote[] | null;
   lastError: string | null;
   runs: number;
   failures: number;
 }
+
+const readNotes = (json: string | null): JobNote[] | null => {
+  if (!json) return null;
+  try {
+    const notes = JSON.parse(json) as unknown;
+    return Array.isArray(notes) ? (notes as JobNote[]) : null;
+  } catch {
+    return null;
+  }
+};
 
 /** What the site admins' jobs page shows. */
 export const jobStatuses = async (db: Db, clock: Clock): Promise<JobStatus[]> => {
@@ -153,6 +174,7 @@ export const jobStatuses = async (db: Db, clock: Clock): Promise<JobStatus[]> =>
     lastFinishedAt: j.last_finished_at,
     lastOutcome: j.last_outcome,
     lastSummary: j.last_summary,
+    lastNotes: readNotes(j.last_notes),
     lastError: j.last_error,
     runs: j.runs,
     failures: j.failures,

@@ -10,6 +10,8 @@ export interface ScheduledJobsTable {
   last_outcome: 'ok' | 'failed' | null;
   /** counts only, written by the job (never a name, an id or a text from a case) */
   last_summary: string | null;
+  /** the same counts as i18n keys and values, JSON of JobNote[] (migrations/0009-job-notes.ts) */
+  last_notes: string | null;
   last_error: string | null;
   runs: number;
   failures: number;

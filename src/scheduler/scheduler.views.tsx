@@ -1,13 +1,30 @@
 import { Layout } from '../web/layout.tsx';
 import { PostForm } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
+import { hasKey } from '../web/i18n/i18n.ts';
 import { formatDay } from '../people/partial-date.ts';
-import type { JobStatus } from './scheduler.service.ts';
+import type { JobNote, JobStatus } from './scheduler.service.ts';
 
 // The site administrators' view of the scheduler: what runs, when it last ran, whether it failed
 // and why (counts and error messages only), and a button to run a job at the next tick.
 
 const when = (iso: string | null): string => (iso ? `${formatDay(iso)} ${iso.slice(11, 16)} UTC` : '—');
+
+/**
+ * The last run's outcome in the administrator's language: the job's notes when every one has a
+ * translation here, else its English summary (a run from before notes, or a job that gives none).
+ */
+const summaryText = (ctx: PageContext, job: JobStatus): string | null => {
+  const notes: JobNote[] = job.lastNotes ?? [];
+  if (notes.length === 0 || !notes.every((n) => hasKey(ctx.lang, `scheduler.notes.${n.key}`))) return job.lastSummary;
+  return notes
+    .map((n) => {
+      const values = { ...n.values };
+      if (typeof values.cutoff === 'string') values.cutoff = formatDay(values.cutoff);
+      return ctx.t(`scheduler.notes.${n.key}`, values);
+    })
+    .join('; ');
+};
 
 const every = (ctx: PageContext, seconds: number): string =>
   seconds % 86400 === 0
@@ -19,6 +36,7 @@ const every = (ctx: PageContext, seconds: number): string =>
 const Job = ({ ctx, job }: { ctx: PageContext; job: JobStatus }) => {
   const { t } = ctx;
   const outcome = job.running ? 'running' : (job.lastOutcome ?? 'never');
+  const summary = summaryText(ctx, job);
   return (
     <article class={job.lastOutcome === 'failed' ? 'discrepancy' : undefined}>
       <h2>{t(`scheduler.jobs.${job.name}`, { defaultValue: job.name })}</h2>
@@ -35,11 +53,11 @@ const Job = ({ ctx, job }: { ctx: PageContext; job: JobStatus }) => {
         <dd>{when(job.nextRunAt)}</dd>
         <dt>{t('scheduler.counts')}</dt>
         <dd>{t('scheduler.runsAndFailures', { runs: job.runs, failures: job.failures })}</dd>
-        {job.lastSummary && (
+        {summary && (
           <>
             <dt>{t('scheduler.summary')}</dt>
             <dd>
-              <small>{job.lastSummary}</small>
+              <small>{summary}</small>
             </dd>
           </>
         )}

@@ -1,5 +1,5 @@
 import { HOUR } from '../shared/clock.ts';
-import type { JobDefinition } from '../scheduler/scheduler.service.ts';
+import type { JobDefinition, JobOutcome } from '../scheduler/scheduler.service.ts';
 import type { TipsDeps } from './tip-deps.ts';
 import { describeTipReport, runTipRetention } from './tip-retention.service.ts';
 
@@ -9,8 +9,16 @@ import { describeTipReport, runTipRetention } from './tip-retention.service.ts';
 export const tipsJob = (deps: TipsDeps): JobDefinition => ({
   name: 'tips',
   everyMs: HOUR,
-  run: async ({ principal }) => {
+  run: async ({ principal }): Promise<JobOutcome> => {
     const report = await runTipRetention(deps, { days: deps.config.retentionDays, principal });
-    return { ok: report.failed === 0, summary: describeTipReport(report) };
+    const { cutoff, tips, posts, sessions, failed } = report;
+    return {
+      ok: failed === 0,
+      summary: describeTipReport(report),
+      notes: [
+        { key: 'tips', values: { cutoff, tips, posts, sessions } },
+        ...(failed > 0 ? [{ key: 'tipsFailed', values: { failed } }] : []),
+      ],
+    };
   },
 });

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderToString } from 'preact-render-to-string';
+import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
+import type { OpenedDb } from '../db/database.ts';
+import { navAbilities } from '../policy/nav.policy.ts';
+import { HOUR, ManualClock } from '../shared/clock.ts';
+import type { Lang } from '../shared/lang.ts';
+import { translator } from '../web/i18n/i18n.ts';
+import type { PageContext } from '../web/page-context.ts';
+import { jobStatuses, Scheduler, type JobDefinition } from './scheduler.service.ts';
+import { JobsPage } from './scheduler.views.tsx';
+
+// /admin/jobs said each run's summary in English on the Russian page («registry request
+// statistics: 12 region(s)…»): a job's notes are shown in the administrator's language, its
+// English summary only when it gives none (a run recorded before notes existed).
+
+const ctxFor = (lang: Lang): PageContext => ({
+  t: translator(lang),
+  lang,
+  csrfToken: 't',
+  auth: null,
+  nav: navAbilities(null),
+  path: '/admin/jobs',
+  timeZone: 'UTC',
+});
+
+const quietLog = { info: () => {}, error: () => {} };
+
+describe.each(DIALECTS)("the jobs page's run summaries (%s)", (dialect) => {
+  let opened: OpenedDb;
+  afterEach(() => opened?.close());
+
+  const page = async (jobs: JobDefinition[], lang: Lang) => {
+    const clock = new ManualClock('2026-05-01T00:00:00.000Z');
+    const s = new Scheduler({ db: opened.db, clock, log: quietLog }, jobs);
+    await s.register();
+    await s.runDue();
+    return renderToString(<JobsPage ctx={ctxFor(lang)} jobs={await jobStatuses(opened.db, clock)} queued={false} />);
+  };
+
+  it('are in Russian on the Russian page and in English on the English one', async () => {
+    opened = await freshDb(dialect);
+    const stats: JobDefinition = {
+      name: 'registry-request-statistics',
+      everyMs: HOUR,
+      run: async () => ({
+        ok: true,
+        summary: 'registry request statistics: 12 region(s), 3 hidden below the small-count threshold',
+        notes: [{ key: 'requestStatistics', values: { regions: 12, hidden: 3 } }],
+      }),
+    };
+    const ru = await page([stats], 'ru');
+    expect(ru).toContain('регионов в таблице: 12, из них скрыто как малые числа: 3');
+    expect(ru).not.toContain('region(s)');
+    expect(await page([stats], 'en')).toContain('regions in the table: 12, hidden below the small-count threshold: 3');
+  });
+
+  it('say a failure in the page language, the error message kept as it was', async () => {
+    opened = await freshDb(dialect);
+    const broken: JobDefinition = {
+      name: 'tips',
+      everyMs: HOUR,
+      run: async () => {
+        throw new Error('disk full');
+      },
+    };
+    const ru = await page([broken], 'ru');
+    expect(ru).toContain('ошибка: disk full');
+    expect(ru).not.toContain('tips failed');
+  });
+
+  it('fall back to the English summary for a job that gives no notes', async () => {
+    opened = await freshDb(dialect);
+    const plain: JobDefinition = { name: 'x', everyMs: HOUR, run: async () => ({ ok: true, summary: 'x: 2 done' }) };
+    expect(await page([plain], 'ru')).toContain('x: 2 done');
+  });
+});
