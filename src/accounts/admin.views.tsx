@@ -11,7 +11,7 @@ import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
 
 /** In the deployment's time zone, named: an admin passing a link on must know until when it works. */
 const when = (ctx: PageContext, iso: string): string =>
-  `${localDateTime(iso, ctx.timeZone)} (${zoneName(ctx.timeZone, new Date(iso))})`;
+  `${localDateTime(iso, ctx.timeZone)} (${zoneName(ctx.timeZone, new Date(iso), ctx.lang)})`;
 
 export const OrganisationsPage = ({
   ctx,

@@ -19,7 +19,8 @@ export const AuditPage = ({
   return (
     <Layout ctx={ctx} heading={t('audit.title')}>
       <p>
-        {t('audit.intro')} {rows[0] && t('common.timesIn', { zone: zoneName(ctx.timeZone, new Date(rows[0].at)) })}
+        {t('audit.intro')}{' '}
+        {rows[0] && t('common.timesIn', { zone: zoneName(ctx.timeZone, new Date(rows[0].at), ctx.lang) })}
       </p>
       {rows.length === 0 ? (
         <p>{t('audit.empty')}</p>

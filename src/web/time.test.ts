@@ -10,9 +10,17 @@ describe('times shown in the deployment time zone', () => {
   });
 
   it('names the zone with its offset on that day', () => {
-    expect(zoneName('Europe/Moscow', new Date('2026-07-01'))).toBe('Europe/Moscow, GMT+3');
-    expect(zoneName('Europe/Berlin', new Date('2026-07-01'))).toBe('Europe/Berlin, GMT+2');
-    expect(zoneName('Europe/Berlin', new Date('2026-01-01'))).toBe('Europe/Berlin, GMT+1');
+    expect(zoneName('Europe/Moscow', new Date('2026-07-01'), 'en')).toBe('Europe/Moscow, GMT+3');
+    expect(zoneName('Europe/Berlin', new Date('2026-07-01'), 'en')).toBe('Europe/Berlin, GMT+2');
+    expect(zoneName('Europe/Berlin', new Date('2026-01-01'), 'en')).toBe('Europe/Berlin, GMT+1');
+  });
+
+  // A walk at 360 px read «(Europe/Moscow, GMT+3)» beside every time on the Russian pages.
+  it('names the zone in Russian on Russian pages', () => {
+    expect(zoneName('Europe/Moscow', new Date('2026-07-01'), 'ru')).toBe('Москва, UTC+3');
+    expect(zoneName('Asia/Yekaterinburg', new Date('2026-07-01'), 'ru')).toBe('Екатеринбург, UTC+5');
+    expect(zoneName('Asia/Vladivostok', new Date('2026-01-01'), 'ru')).toBe('Владивосток, UTC+10');
+    expect(zoneName('UTC', new Date('2026-01-01'), 'ru')).toBe('UTC');
   });
 
   it('TIME_ZONE defaults to Europe/Moscow, takes any IANA zone and refuses anything else', () => {

@@ -1,3 +1,5 @@
+import type { Lang } from '../shared/lang.ts';
+
 // Times are stored in UTC; people read them in the deployment's time zone (TIME_ZONE, by default
 // Europe/Moscow), and each page that shows a time of day names that zone once (zoneNote).
 
@@ -20,10 +22,23 @@ export const localDateTime = (iso: string, timeZone: string): string => {
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 };
 
-/** "Europe/Moscow, GMT+3": the zone's name and its offset at `at` (daylight saving changes it). */
-export const zoneName = (timeZone: string, at: Date): string => {
-  const offset = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
+const zonePart = (locale: string, timeZone: string, at: Date, style: 'shortOffset' | 'shortGeneric') =>
+  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
+
+/**
+ * The zone's name and its offset at `at` (daylight saving changes it), in the page's language:
+ * "Europe/Moscow, GMT+3" in English, «Москва, UTC+3» in Russian (the city as ICU names it; the
+ * IANA name when it has none, as for UTC itself).
+ */
+export const zoneName = (timeZone: string, at: Date, lang: Lang): string => {
+  if (lang === 'ru') {
+    const offset = zonePart('ru', timeZone, at, 'shortOffset')?.replace(/^GMT/, 'UTC');
+    const place = zonePart('ru', timeZone, at, 'shortGeneric');
+    const name = place && !/^(GMT|UTC)/.test(place) ? place : timeZone;
+    return offset && name !== 'UTC' ? `${name}, ${offset}` : name;
+  }
+  const offset = zonePart('en-GB', timeZone, at, 'shortOffset');
   return offset && offset !== timeZone ? `${timeZone}, ${offset}` : timeZone;
 };
