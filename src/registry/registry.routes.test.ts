@@ -179,6 +179,25 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     expect((await get('/registry/methodology')).body).toContain('147');
   });
 
+  // The site writes a month as 05.2023 everywhere but the registry's period filters wanted 2023-05:
+  // both are read, links and the API stay ISO, and the form shows the month as the site writes it.
+  it('reads a period typed as 05.2023 as well as 2023-05', async () => {
+    const dotted = await get('/registry?from=01.2024&to=6.2026');
+    expect(dotted.statusCode).toBe(200);
+    expect(dotted.body).toContain('value="01.2024"');
+    expect(dotted.body).toContain('value="06.2026"');
+    const total = (url: string) => get(url).then((r) => r.json().total as number);
+    expect(await total('/api/v1/persons?from=01.2024&to=6.2026')).toBe(
+      await total('/api/v1/persons?from=2024-01&to=2026-06'),
+    );
+    expect(await total('/api/v1/persons?from=03.2024&to=03.2024')).toBeGreaterThanOrEqual(1);
+    const stats = await get('/registry/statistics?from=05.2023');
+    expect(stats.statusCode).toBe(200);
+    expect(stats.body).toContain('value="05.2023"');
+    expect((await get('/registry?from=13.2023')).statusCode).toBe(400);
+    expect((await get('/registry?from=13.2023')).body).toContain('месяц и год (05.2023)');
+  });
+
   it('seals a relative’s request to the publishing organisation, and only its verifiers read it', async () => {
     const { res } = await submitForm(t.app, `/registry/persons/${recordId}/request`, {
       kind: 'correct',

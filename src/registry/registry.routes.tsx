@@ -20,6 +20,7 @@ import { filterKey, parsePageQuery, sendPublicPage } from './public-pages.views.
 import { publicRecord, publicRecords } from './registry-read.service.ts';
 import { personsExport } from './exports.service.ts';
 import {
+  dottedMonth,
   monthsQuery,
   PERSONS_FILTERS,
   personsQuery,
@@ -231,7 +232,7 @@ const formValuesOf = (q: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(q)
       .filter(([k, v]) => k !== 'lang' && k !== 'page' && v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
+      .map(([k, v]) => [k, k === 'from' || k === 'to' ? dottedMonth(String(v)) : String(v)]),
   );
 
 const pick = (query: unknown, keys: string[]): Record<string, unknown> => {

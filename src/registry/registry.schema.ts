@@ -74,13 +74,27 @@ export type RequestInput = z.infer<typeof requestSchema>;
 
 // --- filters of the public pages and the API -----------------------------------------------------
 
-/** "2023" or "2023-05": a period bound; a year stands for its January (from) or December (to). */
+const DOTTED_MONTH = /^(0?[1-9]|1[0-2])\.(\d{4})$/;
+
+/**
+ * "2023", "05.2023" (as the rest of the site writes a month; "5.2023" too) or "2023-05": a period
+ * bound, always ISO once read (links, cache keys, the API); a year stands for its January (from)
+ * or December (to).
+ */
 const monthBound = (edge: 'from' | 'to') =>
   z
     .string()
     .trim()
-    .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'registry.errors.month')
+    .transform((v) => {
+      const dotted = DOTTED_MONTH.exec(v);
+      return dotted ? `${dotted[2]}-${dotted[1].padStart(2, '0')}` : v;
+    })
+    .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'registry.errors.month'))
     .transform((v) => (v.length === 4 ? `${v}-${edge === 'from' ? '01' : '12'}` : v));
+
+/** "2023-05" as the site writes a month in a form: "05.2023". */
+export const dottedMonth = (iso: string): string =>
+  /^\d{4}-\d{2}$/.test(iso) ? `${iso.slice(5)}.${iso.slice(0, 4)}` : iso;
 
 /** Empty text in a GET form means "any": dropped before validation. */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
