@@ -333,12 +333,12 @@ const StepForm = ({ p }: { p: Props }) => {
             name="file"
             accept="image/jpeg,image/png,image/heic,application/pdf,.jpg,.jpeg,.png,.heic,.pdf"
             aria-invalid={f.errors.file ? 'true' : undefined}
-            aria-describedby="file-hint"
+            aria-describedby={f.errors.file ? 'file-error file-hint' : 'file-hint'}
           />
           <small id="file-hint">{t('appeals.step.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}</small>
           {f.errors.file && (
             <small class="field-error" id="file-error">
-              {t(f.errors.file.key, f.errors.file.params ?? {})}
+              {t(f.errors.file.key, f.errors.file.params ?? {})} {t('evidence.chooseAgain')}
             </small>
           )}
         </label>

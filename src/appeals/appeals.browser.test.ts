@@ -82,6 +82,16 @@ describe('appeals and guides in a browser', () => {
     await page.getByLabel('ответ', { exact: true }).check();
     await page.locator('input[name="on"]').fill('2026-03-01');
     await page.getByLabel('Коротко: что в документе').fill('Сведениями не располагаем.');
+    // A scan over 20 MB first: what she typed comes back beside the size error (it was lost).
+    await page
+      .getByLabel('Скан или фото документа (необязательно)')
+      .setInputFiles({ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 1024 * 1024, 1) });
+    await page.getByRole('button', { name: 'Записать' }).click();
+    await page.getByText('выберите его ещё раз', { exact: false }).waitFor();
+    expect(await page.getByLabel('Коротко: что в документе').inputValue()).toBe('Сведениями не располагаем.');
+    expect(await page.locator('input[name="on"]').inputValue()).toBe('2026-03-01');
+    expect(await page.getByLabel('ответ', { exact: true }).isChecked()).toBe(true);
+    await check(page, 'appeal step file too big');
     await page.getByLabel('Скан или фото документа (необязательно)').setInputFiles(photo);
     await page.getByRole('button', { name: 'Записать' }).click();
     await page.getByText('Записано.').waitFor();

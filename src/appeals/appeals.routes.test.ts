@@ -181,11 +181,14 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
       app(),
       id,
       family.cookies,
-      { step: 'answer', on: '2026-03-01' },
+      { step: 'answer', on: '2026-03-01', summary: 'Ответ: сведениями не располагаем. МАРКЕР-СКАН' },
       { name: 'scan.pdf', type: 'application/pdf', bytes: Buffer.alloc(200 * 1024 * 1024, 0x25) },
     );
     expect(huge.statusCode).toBe(400);
     expect(huge.body).toContain('Файл больше 20 МБ.');
+    // What was typed beside a file over the limit comes back (it was lost), the file to choose again.
+    expect(huge.body).toContain('Ответ: сведениями не располагаем. МАРКЕР-СКАН');
+    expect(huge.body).toContain('выберите его ещё раз');
     const twice = await postStep(app(), id, family.cookies, { step: 'extend', on: '2026-03-01', days: '45' });
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('от 1 до 30');

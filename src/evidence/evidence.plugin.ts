@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
-import { Invalid } from '../shared/errors.ts';
+import { Invalid, type FieldProblem } from '../shared/errors.ts';
 import { MAX_UPLOAD_BYTES } from './file-rules.ts';
 import type { OpenedFile } from './evidence.service.ts';
 
@@ -21,11 +21,35 @@ export const registerUploads = async (app: FastifyInstance): Promise<void> => {
 export interface UploadForm {
   fields: Record<string, string>;
   file: { bytes: Buffer; name: string; type: string } | null;
+  /**
+   * A file refused while reading (over the size limit): not kept, but the fields are still read so
+   * the form comes back with what was typed. Report it with parseUploadFields.
+   */
+  refused: FieldProblem | null;
 }
+
+/**
+ * The form's fields parsed, and a file refused while reading reported with their problems (one
+ * Invalid): a file over the limit no longer loses everything typed beside it.
+ */
+export const parseUploadFields = <T>(form: UploadForm, parse: (fields: Record<string, string>) => T): T => {
+  let parsed: T;
+  try {
+    parsed = parse(form.fields);
+  } catch (err) {
+    if (!(err instanceof Invalid) || !form.refused) throw err;
+    throw new Invalid([...err.problems, form.refused]);
+  }
+  if (form.refused) throw new Invalid(form.refused);
+  return parsed;
+};
 
 const malformed = () => new Invalid({ field: '_form', key: 'errors.badRequest' });
 
-/** Reads a multipart form; a field that is a file but left empty counts as no file. */
+/**
+ * Reads a multipart form; a field that is a file but left empty counts as no file, a file over the
+ * limit is `refused` (the caller reports it, with the fields kept: parseUploadFields).
+ */
 export const readUploadForm = async (req: FastifyRequest): Promise<UploadForm> => {
   if (!req.isMultipart()) throw malformed();
   const fields: Record<string, string> = {};
@@ -52,9 +76,11 @@ export const readUploadForm = async (req: FastifyRequest): Promise<UploadForm> =
     if (status === 413) throw new Invalid({ field: 'file', key: 'evidence.errors.tooMany' });
     throw malformed();
   }
-  if (tooLarge)
-    throw new Invalid({ field: 'file', key: 'evidence.errors.tooLarge', params: { mb: MAX_UPLOAD_BYTES / 1048576 } });
-  return { fields, file };
+  // Drained to the end, so the fields after the file were read too.
+  const refused = tooLarge
+    ? { field: 'file', key: 'evidence.errors.tooLarge', params: { mb: MAX_UPLOAD_BYTES / 1048576 } }
+    : null;
+  return { fields, file, refused };
 };
 
 /** Sends a stored file as a download: never shown inline, never cached, never sniffed. */

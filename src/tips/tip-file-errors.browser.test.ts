@@ -21,6 +21,7 @@ import { buildWorld, type World } from '../cases/cases.fixtures.ts';
 
 const shot = shotsOf('tip-file-errors');
 const NOT_A_PHOTO = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo\n') };
+const TOO_BIG = { name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 1024 * 1024, 1) };
 const ACCOUNT = 'Видел его живым 25 октября в госпитале в Ростове, ранен в ногу. Потом увезли.';
 
 const check = async (page: Page, label: string) => {
@@ -78,6 +79,28 @@ describe('a refused file on the tips forms', () => {
     await page.getByText('Файл назван фотографией, но внутри у него не JPEG, PNG или HEIC.').waitFor();
     expect(await page.getByLabel('Что вы узнали ещё').inputValue()).toBe('Госпиталь на улице Дачной.');
     await check(page, 'add');
+    await ctx.close();
+  });
+
+  // Over the size limit the error was raised before the fields were read: all typed was lost.
+  it('keeps what the witness typed when the file is over 20 MB, and says to choose it again', async () => {
+    const ctx = await noJsContext(browser, PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/tips/new`);
+    await page.getByLabel('Кому отправить').selectOption({ label: w.orgA.name });
+    await page.getByLabel('Фамилия').fill('Ковалев');
+    await page.getByLabel('Что случилось').fill(ACCOUNT);
+    await page.getByLabel('Откуда вы это знаете').selectOption('saw_myself');
+    await page.getByLabel('Фото или документ').setInputFiles({ ...TOO_BIG });
+    await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+
+    await page.getByText('Файл больше 20 МБ.', { exact: false }).waitFor();
+    await page.getByText('выберите его ещё раз', { exact: false }).waitFor();
+    expect(await page.getByLabel('Фамилия').inputValue()).toBe('Ковалев');
+    expect(await page.getByLabel('Что случилось').inputValue()).toBe(ACCOUNT);
+    expect(await page.getByLabel('Откуда вы это знаете').inputValue()).toBe('saw_myself');
+    expect(await page.getByLabel('Фото или документ').getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'new-too-big');
     await ctx.close();
   });
 });

@@ -398,11 +398,61 @@ describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {
       await s.t.opened.db.selectFrom('evidence_files').select('id').where('scope', '=', `tip:${tipId}`).execute(),
     ).toHaveLength(before.length);
     expect(before).toHaveLength(2);
+    // A file over 20 MB on the add form: the words come back beside the size error.
+    const tooBig = await postMultipart(
+      sender,
+      '/tip',
+      '/tip/add',
+      { body: 'Ещё видел его в марте. МАРКЕР-БОЛЬШОЙ' },
+      { bytes: Buffer.alloc(21 * 1024 * 1024, 1), name: 'scan.pdf', type: 'application/pdf' },
+    );
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.body).toContain('Ещё видел его в марте. МАРКЕР-БОЛЬШОЙ');
+    expect(tooBig.body).toContain('Файл больше 20 МБ.');
+    expect(tooBig.body).toContain('выберите его ещё раз');
 
     await sender.submit('/tip/delete', '/tip/delete');
     expect(
       await s.t.opened.db.selectFrom('evidence_files').select('id').where('scope', '=', `tip:${tipId}`).execute(),
     ).toEqual([]);
+  });
+
+  // A witness's long account was lost when the file beside it was over the size limit: the limit
+  // was raised before the fields were read. Now the form comes back filled in, the size error at
+  // the file input (to be chosen again), with every other problem at once; nothing is stored.
+  it('a file over the size limit keeps what was typed on the new tip form', async () => {
+    const count = async () =>
+      Number(
+        (
+          await s.t.opened.db
+            .selectFrom('tips')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const res = await postMultipart(
+      new Visitor(s.t.app),
+      '/tips/new',
+      '/tips/new',
+      {
+        organisation: s.w.orgA.id,
+        surname: 'Ковалев',
+        what_happened: 'Видел его живым 25 октября в госпитале в Ростове. МАРКЕР-РАЗМЕР',
+        how_known: 'saw_myself',
+        event_date: '32.10.2025',
+      },
+      { bytes: Buffer.alloc(21 * 1024 * 1024, 1), name: 'video.jpg', type: 'image/jpeg' },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Видел его живым 25 октября в госпитале в Ростове. МАРКЕР-РАЗМЕР');
+    expect(res.body).toContain('value="Ковалев"');
+    expect(res.body).toMatch(/id="file-error"[^>]*>Файл больше 20 МБ\.[^<]*выберите его ещё раз/);
+    expect(res.body).toContain('aria-invalid="true"');
+    // every problem at once: the bad date too, not one per try
+    expect(res.body).toContain('value="32.10.2025"');
+    expect((res.body.match(/class="field-error"/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(await count()).toBe(before);
   });
 
   it('a malformed multipart body is a 400, never a 500', async () => {

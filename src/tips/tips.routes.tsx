@@ -6,7 +6,7 @@ import { tipSenderPrincipal } from '../policy/principal.ts';
 import type { TipAction } from '../policy/tips.policy.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
-import { readUploadForm, sendFile, type UploadForm } from '../evidence/evidence.plugin.ts';
+import { parseUploadFields, readUploadForm, sendFile, type UploadForm } from '../evidence/evidence.plugin.ts';
 import { prepareUpload } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
@@ -44,7 +44,9 @@ const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
  * The fields come back even when the file is refused, so the form can show what was typed.
  */
 export const readTipForm = async (req: FastifyRequest): Promise<UploadForm> =>
-  req.isMultipart() ? readUploadForm(req) : { fields: (req.body ?? {}) as Record<string, string>, file: null };
+  req.isMultipart()
+    ? readUploadForm(req)
+    : { fields: (req.body ?? {}) as Record<string, string>, file: null, refused: null };
 
 /**
  * Parses the fields and cleans the file through the one upload pipeline (src/evidence/):
@@ -52,9 +54,10 @@ export const readTipForm = async (req: FastifyRequest): Promise<UploadForm> =>
  * together (one Invalid), so the sender fixes everything in one go.
  */
 const parseWithFile = async <T,>(
-  parse: () => T,
-  file: UploadForm['file'],
+  form: UploadForm,
+  parse: (fields: Record<string, string>) => T,
 ): Promise<{ input: T; file: CleanedFile | null }> => {
+  const { file } = form;
   const problems: FieldProblem[] = [];
   const invalid = (err: unknown) => {
     if (!(err instanceof Invalid)) throw err;
@@ -62,7 +65,7 @@ const parseWithFile = async <T,>(
   };
   let input: T | undefined;
   try {
-    input = parse();
+    input = parseUploadFields(form, parse);
   } catch (err) {
     invalid(err);
   }
@@ -139,7 +142,7 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const form = await readTipForm(req);
       fields = form.fields;
-      const { input, file } = await parseWithFile(() => parseForm(tipSchema(today()), fields), form.file);
+      const { input, file } = await parseWithFile(form, (typed) => parseForm(tipSchema(today()), typed));
       const sent = await submitTip(deps, input, { file, log: req.log });
       // A visit of its own: any earlier one on this browser (another tip) ends.
       const previous = tipSessionHash(req.cookies[TIP_COOKIE]);
@@ -220,7 +223,7 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     try {
       const form = await readTipForm(req);
       fields = form.fields;
-      const { input, file } = await parseWithFile(() => parseForm(tipAddSchema, fields), form.file);
+      const { input, file } = await parseWithFile(form, (typed) => parseForm(tipAddSchema, typed));
       await addToTip(deps, access, input.body, file);
       return redirect(reply, '/tip?done=added#posts');
     } catch (err) {

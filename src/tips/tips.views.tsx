@@ -60,7 +60,7 @@ const FileField = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) =>
     <small id="file-hint">{ctx.t('tips.fileHint')}</small>
     {errors.file && (
       <small id="file-error" class="field-error">
-        {ctx.t(errors.file.key, errors.file.params ?? {})}
+        {ctx.t(errors.file.key, errors.file.params ?? {})} {ctx.t('evidence.chooseAgain')}
       </small>
     )}
   </label>
