@@ -88,8 +88,9 @@ describe.each(DIALECTS)('a family deletes its account and every case (%s)', (dia
       passphrase: 'новая длинная фраза',
       confirm: 'новая длинная фраза',
     });
-    // A new account with the same pseudonym: the page of its new recovery codes, not "taken".
-    expect(again.res.statusCode).toBe(200);
+    // A new account with the same pseudonym: on to the page of its new recovery codes, not "taken".
+    expect(again.res.statusCode).toBe(303);
+    expect(again.res.headers.location).toBe('/register/codes');
     expect(again.res.body).not.toContain('уже занят');
 
     if (dialect === 'sqlite') {

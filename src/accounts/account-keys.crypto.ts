@@ -11,6 +11,7 @@ export const aad = {
   orgWrap: (orgId: string, userId: string) => `org:${orgId}:user:${userId}`,
   session: (idHash: string) => `session:${idHash}:private-key`,
   pendingTotp: (idHash: string) => `session:${idHash}:pending-totp`,
+  pendingCodes: (idHash: string) => `session:${idHash}:recovery-codes`,
   recovery: (codeId: string) => `recovery:${codeId}`,
   invite: (inviteId: string) => `invite:${inviteId}`,
 };

@@ -42,6 +42,8 @@ export interface SessionRow {
   key_sealed: string;
   second_factor_done: Generated<number>;
   pending_totp_sealed: string | null;
+  /** recovery codes waiting to be shown once after registration (migrations/0012) */
+  codes_sealed: string | null;
   created_at: string;
   last_seen_at: string;
 }

@@ -8,7 +8,7 @@ import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accoun
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
 import { clearSessionCookie, replaceSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
-import { deleteSession, parseCookie, SESSION_COOKIE } from './sessions.service.ts';
+import { deleteSession, parseCookie, SESSION_COOKIE, takePendingCodes } from './sessions.service.ts';
 import { formFailure } from '../web/forms.tsx';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
 import { Unauthenticated } from '../shared/errors.ts';
@@ -49,14 +49,11 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/register', { config: limit(20) }, async (req, reply) => {
     try {
       const input = parseForm(registerSchema, req.body);
-      const { cookie, recoveryCodes, auth } = await registerFamily(deps(), input);
+      const { cookie } = await registerFamily(deps(), input);
       await replaceSessionCookie(app, req, reply, cookie);
-      // The page's menu is that of the new account (not "log in"), as on every later page.
-      req.auth = auth;
-      // Shown once, in this response only: the codes are stored nowhere in clear.
-      return sendPage(req, reply, (ctx) => (
-        <RecoveryCodesPage ctx={ctx} codes={recoveryCodes} next="/my/cases" pseudonym={input.pseudonym} />
-      ));
+      // Post/redirect/get: a reload of the codes page must not post the registration again. The
+      // codes wait sealed in the new session (never in the URL) for that one page.
+      return redirect(reply, '/register/codes');
     } catch (err) {
       const f = formFailure(err, 'pseudonym');
       if (!f) throw err;
@@ -67,6 +64,18 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
         f.status,
       );
     }
+  });
+
+  // The recovery codes of a new account, once: read and erased in the same request. A reload (or
+  // any later visit) goes on to the family's cases; new codes are made on /account.
+  app.get('/register/codes', async (req, reply) => {
+    const session = sessionOf(req);
+    if (!session?.auth.secondFactorDone) throw new Unauthenticated();
+    const codes = await takePendingCodes(deps().db, session.handle);
+    if (!codes) return redirect(reply, homeFor(session.auth));
+    return sendPage(req, reply, (ctx) => (
+      <RecoveryCodesPage ctx={ctx} codes={codes} next="/my/cases" pseudonym={session.auth.pseudonym} />
+    ));
   });
 
   app.get('/login', (req, reply) => {

@@ -23,6 +23,7 @@ import {
   deleteSession,
   deleteUserSessions,
   purgeExpiredSessions,
+  setPendingCodes,
   type LoadedSession,
 } from './sessions.service.ts';
 import { clearFailures, isLocked, purgeExpiredCounters, recordFailure, throttleKey } from './throttle.service.ts';
@@ -69,7 +70,7 @@ const sealRecoveryCodes = (userId: string, privateKey: Buffer, now: string) => {
 export const registerFamily = async (
   deps: AccountsDeps,
   input: { pseudonym: string; passphrase: string },
-): Promise<{ cookie: string; recoveryCodes: string[]; userId: string; auth: AuthContext }> => {
+): Promise<{ cookie: string; userId: string; auth: AuthContext }> => {
   const secrets = await newUserSecrets(input.passphrase, deps.config);
   // A family's registration is family activity: kept to the day (threat model).
   const now = isoDay(deps.clock);
@@ -84,6 +85,8 @@ export const registerFamily = async (
     secondFactorDone: true,
     clock: deps.clock,
   });
+  // Shown once on the page the registration redirects to, never in a URL or in clear.
+  await setPendingCodes(deps.db, handle, codes);
   // What loadSession would read back from the rows just written, without reading them.
   const auth: AuthContext = {
     userId: secrets.id,
@@ -95,7 +98,7 @@ export const registerFamily = async (
     sessionId: handle.idHash,
     userPrivateKey: secrets.keyPair.privateKey,
   };
-  return { cookie, recoveryCodes: codes, userId: secrets.id, auth };
+  return { cookie, userId: secrets.id, auth };
 };
 
 /** New codes replace all old ones (after the passphrase is entered again). */

@@ -17,15 +17,30 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const register = async (pseudonym: string, passphrase = PASS) =>
-    submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
+  /** Registers as a browser does: the form posted, then the page it is sent on to (the codes). */
+  const register = async (pseudonym: string, passphrase = PASS) => {
+    const posted = await submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
+    if (posted.res.statusCode !== 303) return { ...posted, posted: posted.res };
+    const res = await t.app.inject({
+      method: 'GET',
+      url: String(posted.res.headers.location),
+      cookies: posted.cookies,
+    });
+    return { res, cookies: posted.cookies, posted: posted.res };
+  };
   const logIn = (pseudonym: string, passphrase: string, cookies: Cookies = {}) =>
     submitForm(t.app, '/login', { pseudonym, passphrase }, cookies);
   const page = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });
 
   it('registers with a pseudonym and passphrase, shows recovery codes once and logs in', async () => {
-    const { res, cookies } = await register('Мама Ивана');
+    const { res, cookies, posted } = await register('Мама Ивана');
+    // Post/redirect/get: the codes are on a page of their own, reached once by a redirect, so
+    // a reload does not post the registration again; nothing of them is in the URL.
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe('/register/codes');
+    expect(posted.body).not.toContain('class="secret"');
     expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
     const codes = [...res.body.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
     expect(codes).toHaveLength(6);
     // the codes are useless without the pseudonym: it is shown with them
@@ -33,7 +48,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     // the menu is already the logged-in one
     expect(res.body).not.toContain('href="/login"');
     expect(res.body).toContain('action="/logout"');
-    const set = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    const set = posted.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(set.httpOnly).toBe(true);
     expect(String(set.sameSite).toLowerCase()).toBe('lax');
     expect(set.maxAge).toBeUndefined();
@@ -43,6 +58,30 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     // codes are stored only hashed
     const rows = await t.opened.db.selectFrom('recovery_codes').select('code_hash').execute();
     for (const code of codes) expect(JSON.stringify(rows)).not.toContain(code);
+    // Shown once: the session no longer holds them, and a reload goes on to the family's cases.
+    const sessions = await t.opened.db.selectFrom('sessions').selectAll().execute();
+    expect(sessions.every((s) => s.codes_sealed === null)).toBe(true);
+    for (const code of codes) expect(JSON.stringify(sessions)).not.toContain(code);
+    const reload = await page('/register/codes', cookies);
+    expect(reload.statusCode).toBe(303);
+    expect(reload.headers.location).toBe('/my/cases');
+    expect(reload.body).not.toContain('class="secret"');
+    // Without the session (another browser), nothing: the log-in page.
+    expect((await page('/register/codes', {})).headers.location).toMatch(/^\/login/);
+  });
+
+  it('keeps the codes sealed in the session until their page is read', async () => {
+    const posted = await submitForm(t.app, '/register', { pseudonym: 'Бабушка Коли', passphrase: PASS, confirm: PASS });
+    const waiting = await t.opened.db.selectFrom('sessions').select('codes_sealed').execute();
+    const sealed = waiting.map((s) => s.codes_sealed).filter((c) => c !== null);
+    expect(sealed).toHaveLength(1);
+    const shown = await page('/register/codes', posted.cookies);
+    const codes = [...shown.body.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(6);
+    for (const code of codes) {
+      expect(sealed[0]).not.toContain(code);
+      expect(sealed[0]).not.toContain(code.replace(/-/g, ''));
+    }
   });
 
   it('refuses a taken pseudonym (also with Latin look-alike letters) with a translated field error and keeps the input', async () => {

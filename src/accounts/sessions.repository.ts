@@ -30,7 +30,26 @@ export const findSessionWithUser = (db: Queryable, idHash: string) =>
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
 
-type SessionPatch = Pick<Updateable<SessionRow>, 'last_seen_at' | 'pending_totp_sealed' | 'second_factor_done'>;
+type SessionPatch = Pick<
+  Updateable<SessionRow>,
+  'last_seen_at' | 'pending_totp_sealed' | 'second_factor_done' | 'codes_sealed'
+>;
+
+/**
+ * Takes what waits to be shown once: the sealed value, erased in the same conditional update, so
+ * two requests racing for it get it at most once between them.
+ */
+export const takeSessionCodes = async (db: Queryable, idHash: string): Promise<string | null> => {
+  const row = await db.selectFrom('sessions').select('codes_sealed').where('id_hash', '=', idHash).executeTakeFirst();
+  if (!row?.codes_sealed) return null;
+  const taken = await db
+    .updateTable('sessions')
+    .set({ codes_sealed: null })
+    .where('id_hash', '=', idHash)
+    .where('codes_sealed', '=', row.codes_sealed)
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1 ? row.codes_sealed : null;
+};
 
 export const updateSession = async (db: Queryable, idHash: string, patch: SessionPatch): Promise<void> => {
   await db.updateTable('sessions').set(patch).where('id_hash', '=', idHash).execute();

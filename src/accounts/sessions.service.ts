@@ -13,6 +13,7 @@ import {
   deleteSessionsOfUserExcept,
   findSessionWithUser,
   insertSession,
+  takeSessionCodes,
   updateSession,
 } from './sessions.repository.ts';
 
@@ -126,6 +127,20 @@ export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secre
   await updateSession(db, handle.idHash, {
     pending_totp_sealed: secret === null ? null : seal(handle.secret, secret, aad.pendingTotp(handle.idHash)),
   });
+};
+
+/** Recovery codes to show once on the next page (after registration), sealed under the cookie's secret. */
+export const setPendingCodes = async (db: Queryable, handle: SessionHandle, codes: string[]): Promise<void> => {
+  await updateSession(db, handle.idHash, {
+    codes_sealed: seal(handle.secret, JSON.stringify(codes), aad.pendingCodes(handle.idHash)),
+  });
+};
+
+/** The codes waiting in this session, once: erased from the server as they are read. */
+export const takePendingCodes = async (db: Queryable, handle: SessionHandle): Promise<string[] | null> => {
+  const sealed = await takeSessionCodes(db, handle.idHash);
+  const json = openOptional(handle.secret, sealed, aad.pendingCodes(handle.idHash));
+  return json === null ? null : (JSON.parse(json) as string[]);
 };
 
 export const openPendingTotp = (handle: SessionHandle, sealed: string | null): string | null =>

@@ -52,7 +52,13 @@ describe('accounts in a real browser, JavaScript off', () => {
     await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
     await page.getByRole('heading', { name: 'Коды восстановления' }).waitFor();
     expect(await page.locator('code.secret').count()).toBe(6);
+    // Reached by a redirect: a reload does not post the registration again, and shows the codes
+    // no more (they were shown once) but the family's cases.
+    expect(new URL(page.url()).pathname).toBe('/register/codes');
     await check(page, 'recovery codes');
+    await page.reload();
+    await page.waitForURL(/\/my\/cases$/);
+    expect(await page.locator('code.secret').count()).toBe(0);
 
     await page.goto(`${server.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Учётная запись' }).waitFor();

@@ -19,6 +19,8 @@ export const accountSpecs: RouteSpec[] = [
     request: () => ({ url: '/register', fields: { pseudonym: '', passphrase: WRONG } }),
     outcome: everyone,
   },
+  // The new account's recovery codes, once (then on to one's home): any account's own session.
+  { method: 'GET', route: '/register/codes', request: () => ({ url: '/register/codes' }), outcome: anyAccount },
   { method: 'GET', route: '/login', request: () => ({ url: '/login' }), outcome: everyone },
   {
     method: 'POST',
