@@ -28,6 +28,13 @@ const ensure = (n: number): void => {
   rowCur = new Int32Array(size + 1);
 };
 
+/**
+ * Past this length the matching window is walked per character (matchLong), not per position:
+ * the window is half the longer value, so a cell of 100,000 characters cost 5·10⁹ steps a pair
+ * and a run on 50 such records did not end. Names never reach it.
+ */
+const LONG = 256;
+
 /** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters). */
 export const jaroWinkler = (a: string, b: string): number => {
   if (a === b) return a.length === 0 ? 0 : 1;
@@ -39,19 +46,21 @@ export const jaroWinkler = (a: string, b: string): number => {
   flagsB.fill(0, 0, lb);
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
   let matches = 0;
-  for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - window);
-    const hi = Math.min(lb - 1, i + window);
-    const ca = a.charCodeAt(i);
-    for (let j = lo; j <= hi; j++) {
-      if (flagsB[j] === 0 && b.charCodeAt(j) === ca) {
-        flagsA[i] = 1;
-        flagsB[j] = 1;
-        matches++;
-        break;
+  if (Math.max(la, lb) > LONG) matches = matchLong(a, b, window);
+  else
+    for (let i = 0; i < la; i++) {
+      const lo = Math.max(0, i - window);
+      const hi = Math.min(lb - 1, i + window);
+      const ca = a.charCodeAt(i);
+      for (let j = lo; j <= hi; j++) {
+        if (flagsB[j] === 0 && b.charCodeAt(j) === ca) {
+          flagsA[i] = 1;
+          flagsB[j] = 1;
+          matches++;
+          break;
+        }
       }
     }
-  }
   if (matches === 0) return 0;
   let transpositions = 0;
   let k = 0;
@@ -70,8 +79,45 @@ export const jaroWinkler = (a: string, b: string): number => {
 };
 
 /**
+ * The same matching as the loop above, in time linear in the lengths: each of a's characters
+ * takes the first unflagged equal character of b in its window. Of one character, b's positions
+ * are taken in increasing order (the window only moves right), so a pointer into that
+ * character's positions, moved past those left of the window, finds it.
+ */
+const matchLong = (a: string, b: string, window: number): number => {
+  const positions = new Map<number, number[]>();
+  for (let j = 0; j < b.length; j++) {
+    const c = b.charCodeAt(j);
+    const list = positions.get(c);
+    if (list) list.push(j);
+    else positions.set(c, [j]);
+  }
+  const next = new Map<number, number>();
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const list = positions.get(c);
+    if (!list) continue;
+    const lo = Math.max(0, i - window);
+    let p = next.get(c) ?? 0;
+    while (p < list.length && list[p] < lo) p++;
+    if (p < list.length && list[p] <= i + window) {
+      flagsA[i] = 1;
+      flagsB[list[p]] = 1;
+      matches++;
+      p++;
+    }
+    next.set(c, p);
+  }
+  return matches;
+};
+
+/**
  * Optimal-string-alignment (restricted Damerau–Levenshtein) distance, giving up once it exceeds
  * `max` (returns max + 1): callers only ask "within 1 or 2 edits?", so the band keeps it cheap.
+ * Only the band's cells (|i − j| ≤ max) are computed: a cell outside it is more than `max` edits
+ * whatever the letters, and stands as max + 1 (two 100,000-character cells one letter apart took
+ * 10¹⁰ steps).
  */
 export const damerau = (a: string, b: string, max = 2): number => {
   if (a === b) return 0;
@@ -81,12 +127,18 @@ export const damerau = (a: string, b: string, max = 2): number => {
   if (la === 0) return lb;
   if (lb === 0) return la;
   ensure(Math.max(la, lb));
+  const outside = max + 1;
   for (let j = 0; j <= lb; j++) rowPrev[j] = j;
   for (let i = 1; i <= la; i++) {
     rowCur[0] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(lb, i + max);
+    // The cells just outside the band, as this row and the next read them.
+    if (lo > 1) rowCur[lo - 1] = outside;
+    if (hi < lb) rowCur[hi + 1] = outside;
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
       let v = Math.min(rowPrev[j] + 1, rowCur[j - 1] + 1, rowPrev[j - 1] + cost);

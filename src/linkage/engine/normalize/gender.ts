@@ -8,13 +8,16 @@ import { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';
 
 /** Feminine surname endings → masculine, longest first. Adjectival -ая becomes -и, which is
  * both -ий and -ый in the key; -ой (Толстой) is folded to -и as well, so Толстой = Толстая. */
+// The letters before an ending are looked behind at, a fixed number of them: a group of "3 letters
+// or more" before an anchored ending was tried from every start, quadratic in a key of thousands
+// of letters (a pasted text in the surname column: minutes a record).
 const SURNAME_RULES: Array<[RegExp, string]> = [
   [/(ск|тск|цк)аиа$/, '$1и'],
-  [/([а-я]{3,})иаиа$/, '$1и'], // Синяя → Синий
-  [/([а-я]{2,}[бвгджзклмнпрстфшщч])аиа$/, '$1и'], // Белая, Толстая, Луговая
-  [/([а-я]{3,}[бвгджзклмнпрстфшщч])ои$/, '$1и'], // Толстой, Луговой
+  [/(?<=[а-я]{3})иаиа$/, 'и'], // Синяя → Синий
+  [/(?<=[а-я]{2}[бвгджзклмнпрстфшщч])аиа$/, 'и'], // Белая, Толстая, Луговая
+  [/(?<=[а-я]{3}[бвгджзклмнпрстфшщч])ои$/, 'и'], // Толстой, Луговой
   [/(ов|ев|ин)а$/, '$1'],
-  [/([а-я]{3,}(?:ск|тск))а$/, '$1и'], // Ukrainian -ська (ь is dropped in keys)
+  [/(?<=[а-я]{3}(?:ск|тск))а$/, 'и'], // Ukrainian -ська (ь is dropped in keys)
 ];
 
 /** Surname key without the feminine ending (иванова → иванов, петровская → петровски). */
