@@ -66,10 +66,15 @@ const RANK_INSIDE = new RegExp(
   'giu',
 );
 
+/** A memorial formula, anywhere in a name field: never a name, so it goes wherever it stands. */
+const MEMORIAL = /(?<![\p{L}-])(?:вечная|светлая)\s+память(?![\p{L}-])[.!,]*/giu;
+
 /** The name without a rank before it or a call sign after it; the text itself when it has neither. */
 export function withoutRankOrCallSign(text: string): string {
   if (!text) return text;
-  let out = text;
+  // "ВЕЧНАЯ ПАМЯТЬ Иванов Иван": before the name, where only a rank was looked for, it stayed in.
+  const unmourned = text.replace(MEMORIAL, ' ').replace(/\s+/gu, ' ').trim();
+  let out = /\p{L}/u.test(unmourned) ? unmourned : text;
   // A name that is all in quotes or brackets («Иванов») is the name, not a call sign.
   if (/[«"“„(]|позыв|п\/з|call\s?sign/iu.test(out)) out = out.replace(CALL_SIGN, '').trim() || text;
   const bare = out.replace(RANK, '');
