@@ -1,6 +1,7 @@
 // `kintrace dedupe` (the platform's person CSV, built-in config) and `kintrace link` (any CSV,
 // columns mapped by a JSON config; see docs/linkage.md).
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseLinkageConfig } from './engine/config.ts';
 import { runLinkage, summary, writeClusters, writePairs } from './linkage.run.ts';
@@ -10,6 +11,62 @@ const probabilityOption = (value: string): number => {
   const p = Number(value);
   if (!(p > 0 && p < 1)) throw new Error(`--threshold must be a probability between 0 and 1, not "${value}"`);
   return p;
+};
+
+/** A path as the file system names it: an input named two ways is still the input. */
+const canonical = (file: string): string => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+};
+
+/**
+ * Refuses, before a run that may take minutes, a missing input, and an output that would
+ * overwrite an input or another output, or that cannot be written (no such folder, a folder,
+ * read-only): the error used to come after the run, with the first output already written.
+ */
+const checkOutputs = (inputs: readonly string[], outputs: readonly [option: string, file: string][]): void => {
+  // A second file or the decisions are read after the first file: missing, say so now.
+  for (const file of inputs) if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  const taken = new Map(inputs.map((f) => [canonical(f), f]));
+  for (const [option, file] of outputs) {
+    const path = canonical(file);
+    const clash = taken.get(path);
+    if (clash !== undefined)
+      throw new Error(
+        inputs.includes(clash)
+          ? `${option} ${file} is an input of this run: write the output to another file`
+          : `${option} ${file} is named for two outputs: give each its own file`,
+      );
+    taken.set(path, file);
+    if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${option} ${file} is a folder: name a file`);
+    const folder = dirname(path);
+    if (!existsSync(folder)) throw new Error(`${option} ${file}: the folder ${folder} does not exist`);
+    try {
+      accessSync(existsSync(path) ? path : folder, constants.W_OK);
+    } catch {
+      throw new Error(`${option} ${file} cannot be written (no permission)`);
+    }
+  }
+};
+
+type Output = readonly [file: string, write: (file: string) => Promise<unknown>];
+
+/**
+ * Writes every output or none: each to a temporary file beside it, renamed once all are written,
+ * so that a failure leaves no half-written or lone output (and any old one as it was).
+ */
+export const writeAll = async (outputs: readonly Output[]): Promise<void> => {
+  const temporary = outputs.map(([file]) => `${file}.${process.pid}.partial`);
+  try {
+    for (const [k, [, write]] of outputs.entries()) await write(temporary[k]);
+  } catch (err) {
+    for (const t of temporary) rmSync(t, { force: true });
+    throw err;
+  }
+  for (const [k, [file]] of outputs.entries()) renameSync(temporary[k], file);
 };
 
 export interface DedupeOptions {
@@ -23,6 +80,8 @@ export interface DedupeOptions {
 export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<string> => {
   // Loaded on use: the person comparisons pull in the normalisers' tables.
   const { personConfig } = await import('./engine/person-config.ts');
+  const inputs = [file, ...(opts.decisions ? [opts.decisions] : [])];
+  checkOutputs(inputs, [['--out', opts.out], ...(opts.pairs ? [['--pairs', opts.pairs] as [string, string]] : [])]);
   const result = await runLinkage({
     files: [file],
     config: personConfig(),
@@ -30,8 +89,10 @@ export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<
     decisionsFile: opts.decisions,
     progress: opts.progress ?? false,
   });
-  await writeClusters(opts.out, result);
-  if (opts.pairs) await writePairs(opts.pairs, result);
+  await writeAll([
+    [opts.out, (f) => writeClusters(f, result)],
+    ...(opts.pairs ? [[opts.pairs, (f: string) => writePairs(f, result)] satisfies Output] : []),
+  ]);
   return summary(result);
 };
 
@@ -52,6 +113,11 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
     throw new Error(`cannot read config ${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const config = parseLinkageConfig(raw);
+  const inputs = [...files, opts.config, ...(opts.decisions ? [opts.decisions] : [])];
+  checkOutputs(inputs, [
+    ['--out', opts.out],
+    ...(opts.clusters ? [['--clusters', opts.clusters] as [string, string]] : []),
+  ]);
   const result = await runLinkage({
     files,
     config,
@@ -59,8 +125,10 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
     decisionsFile: opts.decisions,
     progress: opts.progress ?? false,
   });
-  await writePairs(opts.out, result);
-  if (opts.clusters) await writeClusters(opts.clusters, result);
+  await writeAll([
+    [opts.out, (f) => writePairs(f, result)],
+    ...(opts.clusters ? [[opts.clusters, (f: string) => writeClusters(f, result)] satisfies Output] : []),
+  ]);
   return summary(result);
 };
 

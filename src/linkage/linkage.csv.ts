@@ -109,8 +109,32 @@ const formatOf = (file: string, size: number): Format => {
     const encoding = detectEncoding(bytes);
     return { encoding, delimiter: delimiterOf(new TextDecoder(encoding).decode(bytes)) };
   } catch (err) {
-    if (err instanceof TextFormatError) throw new CsvInputError(file, 1, TEXT_PROBLEMS[err.problem]);
+    if (err instanceof TextFormatError) {
+      const pasted = err.problem === 'encoding' ? pastedLine(bytes) : 0;
+      if (pasted) throw new CsvInputError(file, pasted, NOT_UTF8_LINE);
+      throw new CsvInputError(file, 1, TEXT_PROBLEMS[err.problem]);
+    }
     throw err;
+  }
+};
+
+const NOT_UTF8_LINE =
+  'the file starts as UTF-8, but this line is in another encoding (Windows-1251?): save the whole file as CSV UTF-8';
+
+/**
+ * In bytes of neither encoding throughout: the first line that is not UTF-8 when lines before it
+ * are UTF-8 with letters past ASCII (a short list pasted together from two computers, which was
+ * refused at line 1 while a long one was stopped at the line); else 0.
+ */
+const pastedLine = (bytes: Buffer): number => {
+  let letters = false;
+  for (let line = 1, from = 0; ; line++) {
+    const nl = bytes.indexOf(10, from);
+    const text = bytes.subarray(from, nl < 0 ? bytes.length : nl);
+    if (!isUtf8(text)) return letters ? line : 0;
+    letters ||= text.some((b) => b >= 0x80);
+    if (nl < 0) return 0;
+    from = nl + 1;
   }
 };
 
@@ -164,9 +188,14 @@ const textOf = (file: string, encoding: Encoding): Readable => {
   );
 };
 
-/** The line on which data row `index` (0-based, header excluded) starts. */
+/**
+ * The line on which data row `index` (0-based, header excluded) ends. A malformed record after it
+ * is skipped: as an error it would end the stream before the rows read with it were taken.
+ */
 const lineOfRow = async (file: string, format: Format, index: number): Promise<number> => {
-  const parser = textOf(file, format.encoding).pipe(parse({ ...options, delimiter: format.delimiter, info: true }));
+  const parser = textOf(file, format.encoding).pipe(
+    parse({ ...options, delimiter: format.delimiter, info: true, skip_records_with_error: true }),
+  );
   let i = -1;
   for await (const { info } of parser as AsyncIterable<{ info: { lines: number } }>) {
     if (i++ === index) {
@@ -232,13 +261,61 @@ const feedSplitter = async (
   }
 };
 
+/** The file's size; a missing file or a folder said in words, not as ENOENT or EISDIR after a read. */
+const sizeOf = (file: string): number => {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${file}: no such file`);
+    throw err;
+  }
+  if (stat.isDirectory()) throw new Error(`${file} is a folder, not a CSV file`);
+  return stat.size;
+};
+
+/**
+ * The line and the words for what csv-parse found wrong. It names the line where it noticed, the
+ * file's last for a quote never closed, and a quote left open swallows the lines after it up to
+ * the next quote: the record's own first line is the one to look at, after the records it read.
+ */
+const csvProblem = async (err: CsvError, file: string, format: Format): Promise<[number, string]> => {
+  const { lines: end = 0, records = 0 } = err as CsvError & { lines?: number; records?: number };
+  let start = 1;
+  if (records > 0) {
+    try {
+      // Its `records` count the header: the last good data row is the one before.
+      start = (await lineOfRow(file, format, records - 2)) + 1;
+    } catch {
+      start = end;
+    }
+  }
+  const to = start < end ? ` (a row that runs on to line ${end}: is a quote on this line left open?)` : '';
+  const columns = /expect (\d+), got (\d+)/.exec(err.message);
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return [start, 'a quote opens a cell on this line and is never closed'];
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return [start, `a quoted cell's closing quote is followed by other characters${to}`];
+    case 'INVALID_OPENING_QUOTE':
+      return [
+        end,
+        'a quote inside a cell that does not start with one: quote the whole cell and double the quotes in it',
+      ];
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      if (columns) return [start, `${columns[2]} columns where the header has ${columns[1]}${to}`];
+  }
+  return [end, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, '')];
+};
+
 /** Calls onRow(values, header, rowIndex) per data row; header cells are trimmed. */
 export const readCsv = async (
   file: string,
   onRow: (row: string[], header: string[], index: number) => void,
   opts: CsvReadOptions = {},
 ): Promise<number> => {
-  const total = statSync(file).size;
+  const total = sizeOf(file);
   let header: string[] | null = null;
   let requiredIndex = -1;
   let rows = 0;
@@ -286,17 +363,12 @@ export const readCsv = async (
   } catch (err) {
     input?.destroy();
     if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines ?? 0;
-      throw new CsvInputError(file, line, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, ''));
+      const [line, problem] = await csvProblem(err, file, format);
+      throw new CsvInputError(file, line, problem);
     }
     if (err instanceof RowError)
       throw new CsvInputError(file, await lineOfRow(file, format, rows + err.offset), err.message);
-    if (err instanceof NotUtf8Error)
-      throw new CsvInputError(
-        file,
-        await firstNonUtf8Line(file),
-        'the file starts as UTF-8, but this line is in another encoding (Windows-1251?): save the whole file as CSV UTF-8',
-      );
+    if (err instanceof NotUtf8Error) throw new CsvInputError(file, await firstNonUtf8Line(file), NOT_UTF8_LINE);
     throw err;
   }
   if (!header) throw new CsvInputError(file, 1, TEXT_PROBLEMS.empty);
@@ -373,21 +445,40 @@ export const splitPoint = (file: string, share: number): PartStart | null => {
 };
 
 /**
+ * The most characters a compared cell may hold. No name, date, place or unit comes near it; a
+ * cell far longer is a file read wrongly (a quote left open, the wrong separator, a text pasted
+ * into a column), and the comparisons, linear in a cell's length but run on hundreds of
+ * thousands of pairs, took hours on fifty records of 100,000 characters.
+ */
+export const MAX_CELL = 1000;
+
+/** The first of `columns` (−1: none) whose cell is longer than MAX_CELL, or −1. */
+export const overlongCell = (record: readonly string[], columns: readonly number[]): number => {
+  for (const c of columns) if (c >= 0 && (record[c]?.length ?? 0) > MAX_CELL) return c;
+  return -1;
+};
+
+/** What is wrong with a cell past MAX_CELL, named by its column. */
+export const overlongMessage = (column: string, length: number): string =>
+  `the ${column} cell holds ${length.toLocaleString('en-US')} characters (at most ${MAX_CELL.toLocaleString('en-US')} in a compared column): check the quotes and the separator on this line and above it`;
+
+/**
  * Reads the records from `start.from` to the end into `into` (the second reader's side of a
  * SplitRead), each as `add` keeps it. False when it gave up (the fast path could not read a
- * record for certain, a byte that is not UTF-8, an empty `required` cell): the first reader
- * then reads them itself, and reports what is wrong with the line.
+ * record for certain, a byte that is not UTF-8, an empty `required` cell, a record `add` refuses
+ * by returning false): the first reader then reads them itself, and reports what is wrong with
+ * the line.
  */
 export const readPart = async (
   file: string,
   start: PartStart,
   required: number,
-  add: (record: string[]) => void,
+  add: (record: string[]) => unknown,
 ): Promise<boolean> => {
   let empty = false;
   const onRecord = (record: string[]): void => {
-    if (!record[required]) empty = true;
-    if (!empty) add(record);
+    if (empty) return;
+    if (!record[required] || add(record) === false) empty = true;
   };
   const splitter = new FastCsvSplitter(start.delimiter, start.shape);
   const range = { start: start.from, end: Number.POSITIVE_INFINITY, total: Number.POSITIVE_INFINITY };

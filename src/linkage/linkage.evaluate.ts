@@ -43,10 +43,13 @@ export const evaluateFiles = async (truthFile: string, clustersFile: string): Pr
   const truth = await readLabels(truthFile, ['person_id', 'cluster_id']);
   const clusters = await readLabels(clustersFile, ['cluster_id']);
   const ids = [...truth.keys()];
-  const missing = ids.find((id) => !clusters.has(id));
-  if (missing !== undefined) {
+  // A header alone scored 1.0 on every measure.
+  if (!ids.length) throw new Error(`${truthFile}: no labelled records under the header: nothing to score`);
+  const missing = ids.filter((id) => !clusters.has(id));
+  if (missing.length) {
+    const more = missing.length > 1 ? ` and ${missing.length - 1} more of its ${ids.length} records are` : ' is';
     throw new Error(
-      `${clustersFile}: record "${missing}" of ${truthFile} is not in it (the clusters must cover every labelled record)`,
+      `${clustersFile}: record "${missing[0]}" of ${truthFile}${more} not in it (the clusters must cover every labelled record)`,
     );
   }
   const scores = clusterScores(

@@ -19,7 +19,15 @@ import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-th
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { describeDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
-import { columnOf, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
+import {
+  columnOf,
+  overlongCell,
+  overlongMessage,
+  RowError,
+  readCsv,
+  type SplitRead,
+  splitPoint,
+} from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
 
@@ -148,6 +156,8 @@ export const readInput = async (
         columns = engine.data.fields.map((f) => columnOf(header, f));
         idIndex = columnOf(header, idField);
       }
+      const long = overlongCell(row, columns);
+      if (long >= 0) throw new RowError(overlongMessage(header[long], row[long].length));
       const id = row[idIndex];
       if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
       seen.add(id);

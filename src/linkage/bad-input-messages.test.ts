@@ -1,0 +1,144 @@
+// What a user with a spreadsheet sees when something is wrong: the file and the line where the
+// problem starts, in words, before a long run rather than after it, and no output half-written.
+// Found by a bug hunt: a quote left open was reported at the file's last line; a short file pasted
+// from two encodings was refused at line 1; a missing input or folder came as ENOENT, the latter
+// after the whole run with the first output already written; `--out` could overwrite the input;
+// a header-only truth file scored 1.0; a cell of 100,000 characters made the run hang.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dedupeCommand, linkCommand, writeAll } from './linkage.cli.ts';
+import { evaluateFiles } from './linkage.evaluate.ts';
+import { readPart, splitPoint } from './linkage.csv.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kintrace-bad-input-'));
+const write = (name: string, text: string | Buffer): string => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const HEADER = 'record_id,source,surname,given_name,patronymic,birth_date,region,unit';
+const people = (n: number, row: (i: number, line: string) => string = (_, l) => l): string =>
+  `${[HEADER, ...Array.from({ length: n }, (_, k) => row(k + 1, `${k + 1},a,Фамилия${k + 1},Иван,,1990,,`))].join('\n')}\n`;
+
+describe('a malformed person file', () => {
+  it('names the line where a quote is left open, not the last line', async () => {
+    const file = write(
+      'open.csv',
+      people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /open\.csv, line 5: a quote opens a cell on this line and is never closed/,
+    );
+  });
+  it('names the line where a quote left open swallowed the rows up to a later quote', async () => {
+    const file = write(
+      'swallowed.csv',
+      people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : i === 8 ? '8,a,Фам"8,Имя,,1990,,' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /swallowed\.csv, line 5: .*closing quote.*runs on to line 9/,
+    );
+  });
+  it('says how many columns a row has against the header', async () => {
+    const file = write(
+      'columns.csv',
+      people(3, (i, l) => (i === 2 ? '2,a,Петров,Иван,,1990' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /columns\.csv, line 3: 6 columns where the header has 8/,
+    );
+  });
+  it('names the first line in another encoding in a short file pasted from two computers', async () => {
+    const utf8 = Buffer.from(people(3), 'utf8');
+    const cp1251 = Buffer.from([
+      0x34, 0x2c, 0x61, 0x2c, 0xcf, 0xe5, 0xf2, 0xf0, 0xee, 0xe2, 0x2c, 0x2c, 0x2c, 0x2c, 0x2c, 0x2c, 0x0a,
+    ]);
+    const file = write('pasted.csv', Buffer.concat([utf8, cp1251]));
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /pasted\.csv, line 5: the file starts as UTF-8, but this line is in another encoding/,
+    );
+  });
+  it('refuses a compared cell far too long to be a name, at its line', async () => {
+    const file = write(
+      'long.csv',
+      people(5, (i, l) => (i === 3 ? l.replace('Иван', 'Иван '.repeat(20_000)) : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /long\.csv, line 4: the given_name cell holds 99,999 characters \(at most 1,000 in a compared column\)/,
+    );
+  });
+  it('the second reader gives its part up when a record is refused, for the first to report', async () => {
+    const file = write('part.csv', people(200));
+    const start = splitPoint(file, 0.5)!;
+    expect(await readPart(file, start, 0, () => false)).toBe(false);
+    expect(await readPart(file, start, 0, () => {})).toBe(true);
+  });
+  it('says a missing input is missing', async () => {
+    await expect(dedupeCommand(join(dir, 'nowhere.csv'), { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /nowhere\.csv: no such file$/,
+    );
+  });
+});
+
+describe('outputs', () => {
+  const config = write(
+    'config.json',
+    JSON.stringify({ id: 'record_id', comparisons: [{ type: 'name', field: 'surname' }], blocking: [['surname']] }),
+  );
+  it('never overwrites an input', async () => {
+    const file = write('input.csv', people(3));
+    await expect(dedupeCommand(file, { out: file })).rejects.toThrow(/--out .* is an input of this run/);
+    await expect(linkCommand([file], { config, out: join(dir, 'links.csv'), clusters: config })).rejects.toThrow(
+      /--clusters .* is an input of this run/,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(people(3));
+  });
+  it('refuses an output it cannot write before the run, and writes none of the others', async () => {
+    const file = write('fine.csv', people(3));
+    const out = join(dir, 'written-first.csv');
+    await expect(dedupeCommand(file, { out, pairs: join(dir, 'no-such-folder', 'pairs.csv') })).rejects.toThrow(
+      /--pairs .*: the folder .*no-such-folder does not exist/,
+    );
+    expect(existsSync(out)).toBe(false);
+    await expect(dedupeCommand(file, { out: dir })).rejects.toThrow(/--out .* is a folder/);
+  });
+  it('refuses a missing second file before reading the first', async () => {
+    const file = write('first.csv', people(3));
+    await expect(linkCommand([file, join(dir, 'missing.csv')], { config, out: join(dir, 'l.csv') })).rejects.toThrow(
+      /missing\.csv: no such file/,
+    );
+  });
+  it('writes every output or none, leaving an old one as it was', async () => {
+    const old = write('old-clusters.csv', 'record_id,cluster_id\nx,x\n');
+    const other = join(dir, 'never.csv');
+    const failing = writeAll([
+      [old, async (f) => writeFileSync(f, 'new')],
+      [other, async () => Promise.reject(new Error('disk full'))],
+    ]);
+    await expect(failing).rejects.toThrow('disk full');
+    expect(readFileSync(old, 'utf8')).toBe('record_id,cluster_id\nx,x\n');
+    expect(existsSync(other)).toBe(false);
+    await writeAll([
+      [old, async (f) => writeFileSync(f, 'new')],
+      [other, async (f) => writeFileSync(f, 'also')],
+    ]);
+    expect([readFileSync(old, 'utf8'), readFileSync(other, 'utf8')]).toEqual(['new', 'also']);
+  });
+});
+
+describe('evaluate', () => {
+  it('refuses a truth file with no labelled records instead of scoring it 1.0', async () => {
+    const truth = write('truth.csv', 'record_id,person_id\n');
+    const clusters = write('clusters.csv', 'record_id,cluster_id\n1,1\n2,1\n');
+    await expect(evaluateFiles(truth, clusters)).rejects.toThrow(/truth\.csv: no labelled records/);
+  });
+  it('says how many labelled records the clusters lack', async () => {
+    const truth = write('truth2.csv', 'record_id,person_id\n1,A\n2,A\n3,B\n');
+    const clusters = write('clusters2.csv', 'record_id,cluster_id\n1,1\n');
+    await expect(evaluateFiles(truth, clusters)).rejects.toThrow(
+      /record "2" of .*truth2\.csv and 1 more of its 3 records are not in it/,
+    );
+  });
+});
