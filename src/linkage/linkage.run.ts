@@ -439,7 +439,7 @@ export const summary = (r: RunResult): string => {
             engine.params.dependence,
             engine.comparisons.map((c) => c.name),
           ),
-        ]
+        ].filter(Boolean)
       : []),
     ...predicted.stats.oversized
       .slice(0, 10)

@@ -158,7 +158,9 @@ const pairDrawer = (
 
 /**
  * One line for a run's summary: which exact agreements were weighed as one fact, strongest
- * first ("postcode with street −9.8 bits"), at most `most` of them.
+ * first ("postcode with street −9.8 bits"), at most `most` of them; '' when the correction counts
+ * none (a dependence read only of a later field on an earlier one, which it never uses: the
+ * summary said "…weighed as one fact: " and nothing).
  */
 export const describeDependence = (dep: Dependence, names: readonly string[], most = 6): string => {
   const found: { text: string; bits: number }[] = [];
@@ -169,6 +171,7 @@ export const describeDependence = (dep: Dependence, names: readonly string[], mo
         found.push({ text: `${names[j]} with ${names[i]} ${bits.toFixed(1)} bits`, bits });
     }),
   );
+  if (!found.length) return '';
   found.sort((x, y) => x.bits - y.bits);
   const shown = found.slice(0, most).map((f) => f.text);
   const more = found.length > most ? ` and ${found.length - most} more` : '';
