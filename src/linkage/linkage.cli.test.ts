@@ -50,7 +50,20 @@ describe('kintrace link', () => {
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ comparisons: [], blocking: [] }));
     await expect(linkCommand([join(bench, 'data/dataset1.csv')], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
-      /invalid linkage config: comparisons/,
+      /bad\.json: invalid linkage config: comparisons/,
+    );
+  });
+
+  it('refuses a file none of whose columns the config compares, naming the fields', async () => {
+    const config = join(dir, 'other.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ id: 'id', comparisons: [{ type: 'name', field: 'surname' }], blocking: [['surname']] }),
+    );
+    const file = join(dir, 'names.csv');
+    writeFileSync(file, 'id,фамилия\n1,Иванов\n2,Иванов\n');
+    await expect(linkCommand([file], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
+      /names\.csv: none of the compared fields \(surname\) is a column/,
     );
   });
 });

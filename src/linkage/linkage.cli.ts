@@ -9,7 +9,7 @@ import { evaluateCommand } from './linkage.evaluate.ts';
 
 const probabilityOption = (value: string): number => {
   const p = Number(value);
-  if (!(p > 0 && p < 1)) throw new Error(`--threshold must be a probability between 0 and 1, not "${value}"`);
+  if (!(p > 0 && p < 1)) throw new Error(`--threshold must be a probability above 0 and below 1, not "${value}"`);
   return p;
 };
 
@@ -112,7 +112,13 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
   } catch (err) {
     throw new Error(`cannot read config ${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const config = parseLinkageConfig(raw);
+  let config: ReturnType<typeof parseLinkageConfig>;
+  try {
+    config = parseLinkageConfig(raw);
+  } catch (err) {
+    // Which file is wrong, as every other bad-input message says.
+    throw new Error(`${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const inputs = [...files, opts.config, ...(opts.decisions ? [opts.decisions] : [])];
   checkOutputs(inputs, [
     ['--out', opts.out],

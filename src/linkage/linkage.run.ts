@@ -231,7 +231,14 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
       // A small file's part is not worth the thread's time (nor a message of its values).
       const split = thread && statSync(file).size >= SPLIT_READ_BYTES ? thread : null;
       const onProgress = (done: number, total: number): void => b.update(Math.round((100 * done) / total));
-      for (const field of await readInput(engine, file, source, onProgress, split)) missing.add(field);
+      const absent = await readInput(engine, file, source, onProgress, split);
+      // A file none of whose columns is compared (a config written for another file, a header
+      // in another language) ran and exited 0 with every record alone.
+      if (absent.length > 0 && absent.length === engine.data.fields.length)
+        throw new Error(
+          `${file}: none of the compared fields (${absent.join(', ')}) is a column of its header; check the config's field names against the file`,
+        );
+      for (const field of absent) missing.add(field);
       b.stop();
     }
     opts.onPhase?.('read', engine);
