@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  phoneContext,
-  startApp,
-  type RunningApp,
-  shotsOf,
-} from '../../test/helpers/browser.ts';
-import type { TestApp } from '../../test/helpers/app.ts';
-import type { ManualClock } from '../shared/clock.ts';
-import { buildWorld, NARRATIVE, type World } from '../cases/cases.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
+import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
+import { NARRATIVE } from '../cases/cases.fixtures.ts';
 import { OWN_WORDS } from './template-rules.ts';
 
 // A mother writes to the Ministry of Defence from her request, on a phone with JavaScript off.
@@ -24,29 +14,17 @@ import { OWN_WORDS } from './template-rules.ts';
 const shot = shotsOf('narrative-choice');
 
 describe("the family's account in a letter to an authority", () => {
-  let run: RunningApp;
-  let browser: Browser;
-  let w: World;
-
-  beforeAll(async () => {
-    run = await startApp();
-    browser = await launchBrowser();
-    w = await buildWorld({ opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await run?.close();
-  });
+  const world = useBrowserWorld();
 
   it('leaves it out unless she asks, warns beside the choice, and says when the hint is left in', async () => {
-    const ctx = await phoneContext(browser, run.baseUrl, w.family.cookies);
+    const ctx = await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies);
     const page = await ctx.newPage();
     const check = async (label: string) => {
       expect(await hasHorizontalScroll(page), label).toBe(false);
       await expectAxeClean(page, label);
       await shot(page, label);
     };
-    await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}`);
     await page.getByRole('link', { name: 'Написать письмо' }).click();
     await page.getByLabel('Запрос о местонахождении и положении военнослужащего').check();
     await page
@@ -85,7 +63,7 @@ describe("the family's account in a letter to an authority", () => {
     expect(await page.getByText('В письме осталась подсказка').count()).toBe(0);
 
     // In English the same choice, the letter still in Russian with the hint in both languages.
-    await page.goto(`${run.baseUrl}/cases/${w.caseId}/appeals/new?template=inquiry&lang=en`);
+    await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}/appeals/new?template=inquiry&lang=en`);
     expect(await page.getByLabel('Put my account from the request into the letter').isChecked()).toBe(false);
     await page.getByText('Careful: if your account says who told you').waitFor();
     expect(await page.getByLabel('Text of the letter').inputValue()).toContain('Do not name who told you.');

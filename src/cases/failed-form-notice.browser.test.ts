@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  PHONE,
-  phoneContext,
-  startApp,
-  type RunningApp,
-  shotsOf,
-} from '../../test/helpers/browser.ts';
-import type { TestApp } from '../../test/helpers/app.ts';
-import type { ManualClock } from '../shared/clock.ts';
-import { buildWorld, type World } from './cases.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from './browser-world.test-helper.ts';
+import type { Locator, Page } from 'playwright-core';
+import { expectAxeClean, hasHorizontalScroll, PHONE, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 
 // The case page is long on a phone, and its forms (an event, a message, the cohorts) are far down.
 // Without JavaScript a form that comes back with an error is shown from the top, where nothing
@@ -36,30 +25,17 @@ const inView = async (target: Locator): Promise<boolean> => {
 };
 
 describe('a case form that comes back with an error', () => {
-  let run: RunningApp;
-  let browser: Browser;
-  let w: World;
-
-  beforeAll(async () => {
-    run = await startApp();
-    browser = await launchBrowser();
-    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
-    w = await buildWorld(t);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await run?.close();
-  });
+  const world = useBrowserWorld();
 
   it('is named on the first screen, with a link to the form that keeps what was typed', async () => {
-    const ctx = await phoneContext(browser, run.baseUrl, w.family.cookies);
+    const ctx = await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies);
     const page = await ctx.newPage();
-    await page.goto(`${run.baseUrl}/cases/${w.caseId}`);
+    await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}`);
     // Nothing failed yet: no such notice.
     expect(await page.getByText(NOTICE).count()).toBe(0);
 
     await page.getByText('Добавить событие', { exact: true }).click();
-    const events = page.locator(`form[action="/cases/${w.caseId}/events"]`);
+    const events = page.locator(`form[action="/cases/${world.w.caseId}/events"]`);
     await events.getByLabel('Что произошло').selectOption('missing');
     await events.getByLabel('Когда').fill('вчера');
     await events.getByRole('button', { name: 'Добавить в хронологию' }).click();

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  phoneContext,
-  startApp,
-  type RunningApp,
-  shotsOf,
-} from '../../test/helpers/browser.ts';
-import type { TestApp } from '../../test/helpers/app.ts';
-import type { ManualClock } from '../shared/clock.ts';
-import { buildWorld, type World } from '../cases/cases.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
+import type { Page } from 'playwright-core';
+import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 
 // Two mothers of men mobilised in the same month from the same region (the world's two cases:
 // Rostov oblast, mobilised) opt in on their case pages, on a phone with JavaScript off, and type
@@ -22,23 +12,10 @@ import { buildWorld, type World } from '../cases/cases.fixtures.ts';
 const shot = shotsOf('mobilisation-wave');
 
 describe('the mobilisation month on the case page', () => {
-  let run: RunningApp;
-  let browser: Browser;
-  let w: World;
-
-  beforeAll(async () => {
-    run = await startApp();
-    browser = await launchBrowser();
-    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
-    w = await buildWorld(t);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await run?.close();
-  });
+  const world = useBrowserWorld();
 
   const optIn = async (page: Page, caseId: string) => {
-    await page.goto(`${run.baseUrl}/cases/${caseId}`);
+    await page.goto(`${world.run.baseUrl}/cases/${caseId}`);
     await page.getByLabel('Месяц мобилизации').fill('09.2022');
     await page.getByLabel('Я прочитал(а) предупреждение выше').check();
     await page.getByRole('button', { name: 'Да, я хочу видеть, сколько ещё семей, и писать на доске' }).click();
@@ -46,10 +23,10 @@ describe('the mobilisation month on the case page', () => {
   };
 
   it('puts both families in the cohort of their month and shows the month as typed', async () => {
-    const first = await (await phoneContext(browser, run.baseUrl, w.family.cookies)).newPage();
-    const second = await (await phoneContext(browser, run.baseUrl, w.otherFamily.cookies)).newPage();
-    await optIn(first, w.caseId);
-    await optIn(second, w.otherCaseId);
+    const first = await (await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies)).newPage();
+    const second = await (await phoneContext(world.browser, world.run.baseUrl, world.w.otherFamily.cookies)).newPage();
+    await optIn(first, world.w.caseId);
+    await optIn(second, world.w.otherCaseId);
 
     await first.reload();
     const cohorts = first.locator('#cohorts');

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  phoneContext,
-  startApp,
-  type RunningApp,
-  shotsOf,
-} from '../../test/helpers/browser.ts';
-import type { TestApp } from '../../test/helpers/app.ts';
-import type { ManualClock } from '../shared/clock.ts';
-import { buildWorld, type World } from '../cases/cases.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
+import type { Page } from 'playwright-core';
+import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 
 // A caseworker on a phone with JavaScript off imports a rights group's spreadsheet, saved by Excel
 // as Windows-1251 with semicolons. The form comes back from a mistake with every field but the
@@ -67,23 +57,10 @@ const CORRECTED = list([
 ]);
 
 describe('importing a list on a phone without JavaScript', () => {
-  let run: RunningApp;
-  let browser: Browser;
-  let w: World;
-
-  beforeAll(async () => {
-    run = await startApp();
-    browser = await launchBrowser();
-    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
-    w = await buildWorld(t);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await run?.close();
-  });
+  const world = useBrowserWorld();
 
   it('keeps the form, says every bad line at once, and takes the corrected file in place of the failed one', async () => {
-    const ctx = await phoneContext(browser, run.baseUrl, w.verifier.cookies);
+    const ctx = await phoneContext(world.browser, world.run.baseUrl, world.w.verifier.cookies);
     const page = await ctx.newPage();
     const upload = () => page.getByRole('button', { name: 'Загрузить' }).click();
     const field = (label: string) => page.getByLabel(label);
@@ -91,7 +68,7 @@ describe('importing a list on a phone without JavaScript', () => {
     const column = (name: string) => page.locator(`select[name="${name}"]`);
 
     // A mistake in the form: everything but the file comes back, and the page says to choose it again.
-    await page.goto(`${run.baseUrl}/staff/imports/new`);
+    await page.goto(`${world.run.baseUrl}/staff/imports/new`);
     await field('Название списка').fill('Список погибших, группа «Север»');
     await field('Дата списка').fill('32.03.2026');
     await field('Откуда список').fill('таблица группы');
@@ -169,7 +146,7 @@ describe('importing a list on a phone without JavaScript', () => {
       .waitFor();
     await page.getByText('Строка 5.').waitFor();
     await check(page, 'done-warnings');
-    const dead = await run.db
+    const dead = await world.run.db
       .selectFrom('persons')
       .select(['surname', 'status', 'region_code'])
       .where('surname', 'in', ['Громов', 'Лебедев'])
@@ -189,11 +166,11 @@ describe('importing a list on a phone without JavaScript', () => {
   });
 
   it('in English: the first hundred bad lines, the rest counted, and what a quote left open kept unread', async () => {
-    const ctx = await phoneContext(browser, run.baseUrl, { ...w.verifier.cookies, lang: 'en' });
+    const ctx = await phoneContext(world.browser, world.run.baseUrl, { ...world.w.verifier.cookies, lang: 'en' });
     const page = await ctx.newPage();
     const bad = Array.from({ length: 150 }, (_, i) => `Ivanov${i},Ivan,1990`);
     const text = ['surname,given_name,birth_date', ...bad, '"Petrov,Petr,1991', 'Orlov,Oleg,1992', 'Belov,Yuri,1993'];
-    await page.goto(`${run.baseUrl}/staff/imports/new`);
+    await page.goto(`${world.run.baseUrl}/staff/imports/new`);
     await page.getByLabel('Name of the list').fill('A long bad list');
     await page.getByLabel('Kind of source').selectOption('news');
     await page

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  noJsContext,
-  PHONE,
-  startApp,
-  type RunningApp,
-  shotsOf,
-} from '../../test/helpers/browser.ts';
-import type { TestApp } from '../../test/helpers/app.ts';
-import type { ManualClock } from '../shared/clock.ts';
-import { buildWorld, type World } from '../cases/cases.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
+import type { Page } from 'playwright-core';
+import { expectAxeClean, hasHorizontalScroll, noJsContext, PHONE, shotsOf } from '../../test/helpers/browser.ts';
 
 // A witness on a phone with JavaScript off attaches a file that is not what it claims to be. The
 // form comes back with what they typed (a long account is not lost), and with every problem at
@@ -31,26 +20,13 @@ const check = async (page: Page, label: string) => {
 };
 
 describe('a refused file on the tips forms', () => {
-  let run: RunningApp;
-  let browser: Browser;
-  let w: World;
-
-  beforeAll(async () => {
-    run = await startApp();
-    browser = await launchBrowser();
-    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
-    w = await buildWorld(t);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await run?.close();
-  });
+  const world = useBrowserWorld();
 
   it('keeps what the witness typed and names every problem at once', async () => {
-    const ctx = await noJsContext(browser, PHONE);
+    const ctx = await noJsContext(world.browser, PHONE);
     const page = await ctx.newPage();
-    await page.goto(`${run.baseUrl}/tips/new`);
-    await page.getByLabel('Кому отправить').selectOption({ label: w.orgA.name });
+    await page.goto(`${world.run.baseUrl}/tips/new`);
+    await page.getByLabel('Кому отправить').selectOption({ label: world.w.orgA.name });
     await page.getByLabel('Фамилия').fill('Ковалев');
     await page.getByLabel('Что случилось').fill(ACCOUNT);
     await page.getByLabel('Когда это было').fill('32.10.2025');
@@ -84,10 +60,10 @@ describe('a refused file on the tips forms', () => {
 
   // Over the size limit the error was raised before the fields were read: all typed was lost.
   it('keeps what the witness typed when the file is over 20 MB, and says to choose it again', async () => {
-    const ctx = await noJsContext(browser, PHONE);
+    const ctx = await noJsContext(world.browser, PHONE);
     const page = await ctx.newPage();
-    await page.goto(`${run.baseUrl}/tips/new`);
-    await page.getByLabel('Кому отправить').selectOption({ label: w.orgA.name });
+    await page.goto(`${world.run.baseUrl}/tips/new`);
+    await page.getByLabel('Кому отправить').selectOption({ label: world.w.orgA.name });
     await page.getByLabel('Фамилия').fill('Ковалев');
     await page.getByLabel('Что случилось').fill(ACCOUNT);
     await page.getByLabel('Откуда вы это знаете').selectOption('saw_myself');
