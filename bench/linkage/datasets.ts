@@ -58,7 +58,7 @@ const RECORDS_FILE: Record<string, string> = { registry: 'records.csv', civil: '
  * from the documentation alone, as a user of `kintrace link` would.
  */
 export const caseConfig = (kind: string, defaultThresholds = false): LinkageConfigInput =>
-  kind === 'registry' || kind === 'civil' || kind === 'patients'
+  kind in RECORDS_FILE
     ? withoutThresholds(
         JSON.parse(readFileSync(join(import.meta.dirname, kind, `${kind}.json`), 'utf8')),
         defaultThresholds,

@@ -105,7 +105,8 @@ describe('outputs', () => {
     await expect(dedupeCommand(file, { out: dir })).rejects.toThrow(/--out .* is a folder/);
   });
   it('refuses a missing second file before reading the first', async () => {
-    const file = write('first.csv', people(3));
+    // Malformed too: read first, it would be refused for its quote, not for the missing file.
+    const file = write('first.csv', `${people(3)}"a quote never closed,x\n`);
     await expect(linkCommand([file, join(dir, 'missing.csv')], { config, out: join(dir, 'l.csv') })).rejects.toThrow(
       /missing\.csv: no such file/,
     );

@@ -236,7 +236,6 @@ export class Blocking {
     this.keys = [];
     this.lacking = [];
     this.prints = null;
-    this.cleared = false;
   }
 
   computeKeys(): void {

@@ -20,7 +20,7 @@ export interface Dependence {
 }
 
 /** The exact level of every generic comparison. */
-const EXACT = 1;
+export const EXACT = 1;
 /** Pseudo-pairs of the marginal u in a conditional one: a few strangers agreeing prove nothing. */
 const SHRINK = 5;
 /** A conditional u less than this many times the marginal one is independence, within noise. */
@@ -69,9 +69,10 @@ export const measureDependence = (input: DependenceInput): Dependence | null => 
   const shift = Array.from({ length: c }, () => new Array<number>(c).fill(0));
   const levels = new Int32Array(c);
   let any = false;
-  const skip = Array.from({ length: c }, (_, i) => input.writtenValue(i) === null);
+  const written = Array.from({ length: c }, (_, i) => input.writtenValue(i));
+  const skip = written.map((w) => w === null);
   for (let i = 0; i < c; i++) {
-    const writtenValue = input.writtenValue(i);
+    const writtenValue = written[i];
     if (!writtenValue) continue;
     const draw = pairDrawer(n, writtenValue, input.random);
     if (!draw) continue;
@@ -82,12 +83,13 @@ export const measureDependence = (input: DependenceInput): Dependence | null => 
     const both = new Float64Array(c);
     for (let s = 0; s < SAMPLES; s++) {
       const [a, b] = draw();
+      // Only pairs that agree exactly on i count: the other levels are not asked of the rest.
+      if (input.level(i, a, b) !== EXACT) continue;
       let logit = logPrior;
       for (let k = 0; k < c; k++) {
         levels[k] = input.level(k, a, b);
         logit += logOdds[k][levels[k]];
       }
-      if (levels[i] !== EXACT) continue;
       matches += 1 - strangers(logit);
       const without = logit - logOdds[i][EXACT];
       for (let j = 0; j < c; j++) {

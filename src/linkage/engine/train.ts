@@ -16,7 +16,7 @@ import { GrowInt32, type Dataset } from './dataset.ts';
 import type { ModelParams } from './model.ts';
 import type { TermFrequencies } from './term-frequency.ts';
 import { shared } from './shared-memory.ts';
-import { type Dependence, dependenceShift, measureDependence } from './dependence.ts';
+import { type Dependence, dependenceShift, EXACT, measureDependence } from './dependence.ts';
 
 export interface TrainingOptions {
   randomPairs: number;
@@ -560,7 +560,7 @@ export const finishTraining = (
       logPrior: Math.log(lambda / (1 - lambda)),
       // As the random pairs hold them, before EM: its u of a household's fields is what a
       // household taken for one person left of them.
-      uExact: start.u.map((ui) => ui[1] ?? 1),
+      uExact: start.u.map((ui) => ui[EXACT] ?? 1),
       random: rng(opts.seed + 29),
     });
     if (dep) converge(dep);

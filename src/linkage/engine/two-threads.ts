@@ -259,6 +259,12 @@ export const predictOnTwoThreads = async (
       return engine.withSourcePrior({ edges, stats: stats(1) });
     }
     const other = await fromWorker;
+    if (!other) {
+      // The plan consumed the chunk counter; score again on this thread from scratch.
+      worker?.stop();
+      const single = engine.predict(progress);
+      return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
+    }
     if (options.keepForClustering) {
       // The batch run asks no more pairs: its keys and the plan's sorted orders (26 rules at a
       // million records: 130 and 104 MB) are let go before the thread's room is judged by the
@@ -270,15 +276,8 @@ export const predictOnTwoThreads = async (
     // Decided now, before this thread takes in the other's edges, so that a thread that may not
     // stay is let go at once rather than held through the source prior's rescoring.
     const clusterThread =
-      other && options.keepForClustering && roomForClusterThread(edges.length + other.length)
-        ? worker?.cluster
-        : undefined;
+      options.keepForClustering && roomForClusterThread(edges.length + other.length) ? worker?.cluster : undefined;
     if (!clusterThread) worker?.stop();
-    if (!other) {
-      // The plan consumed the chunk counter; score again on this thread from scratch.
-      const single = engine.predict(progress);
-      return { ...single, stats: { ...single.stats, threads: 1, workerError: String(workerError) } };
-    }
     other.pairsPerRule.forEach((p, k) => (pairsPerRule[k] += p));
     return { ...engine.withSourcePrior({ edges: joinEdges(edges, other), stats: stats(2) }), clusterThread };
   } catch (err) {
