@@ -81,6 +81,18 @@ export interface ImportOutcome {
   warnings: WarningReport[];
 }
 
+/** An outcome before any row is read (a run's start; a file imported already). */
+const emptyOutcome = (state: ImportOutcome['state']): ImportOutcome => ({
+  state,
+  total: 0,
+  added: 0,
+  skipped: 0,
+  events: 0,
+  error: null,
+  problems: null,
+  warnings: [],
+});
+
 /** What a run needs; the key and the bytes live only in this process's memory. */
 interface RunJob {
   importId: string;
@@ -126,16 +138,7 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
  */
 const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Promise<ImportOutcome> => {
   const now = isoNow(deps.clock);
-  const outcome: ImportOutcome = {
-    state: 'failed',
-    total: 0,
-    added: 0,
-    skipped: 0,
-    events: 0,
-    error: null,
-    problems: null,
-    warnings: [],
-  };
+  const outcome = emptyOutcome('failed');
   let lastBeat = Date.now();
   const beat = async (patch: Parameters<typeof updateImport>[2]) => {
     if (Date.now() - lastBeat < HEARTBEAT_MS) return;
@@ -581,14 +584,7 @@ export const importForOrganisation = async (
   const done = await findDoneByHash(deps.db, organisation.id, hash);
   if (done)
     return {
-      state: 'done',
-      total: 0,
-      added: 0,
-      skipped: 0,
-      events: 0,
-      error: null,
-      problems: null,
-      warnings: [],
+      ...emptyOutcome('done'),
       importId: null,
       alreadyImported: { name: done.source_name, date: done.created_at.slice(0, 10) },
     };
