@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  expectAxeClean,
-  hasHorizontalScroll,
-  launchBrowser,
-  phoneContext,
-  startApp,
-  type RunningApp,
-  shotsOf,
-} from '../../test/helpers/browser.ts';
-import type { TestApp } from '../../test/helpers/app.ts';
-import type { ManualClock } from '../shared/clock.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
+import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 import { principalOf } from '../policy/principal.ts';
-import { buildWorld, grantFor, type World } from '../cases/cases.fixtures.ts';
+import { grantFor } from '../cases/cases.fixtures.ts';
 import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
 
 // Two mothers whose sons serve in one unit share its board, on phones with JavaScript off. The
@@ -25,16 +15,11 @@ import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
 const shot = shotsOf('board-names');
 
 describe("a family's name on a cohort board", () => {
-  let run: RunningApp;
-  let browser: Browser;
-  let w: World;
+  const world = useBrowserWorld();
   let boardId: string;
 
   beforeAll(async () => {
-    run = await startApp();
-    browser = await launchBrowser();
-    const t = { opened: { db: run.db }, clock: run.clock as ManualClock } as unknown as TestApp;
-    w = await buildWorld(t);
+    const { run, w, app } = world;
     const deps = { db: run.db, clock: run.clock };
     // The world's two cases share the unit в/ч 12345: both families join its board.
     for (const [user, caseId] of [
@@ -42,30 +27,26 @@ describe("a family's name on a cohort board", () => {
       [w.otherFamily, w.otherCaseId],
     ] as const)
       await setOptIn(deps, await authoriseOptIn(run.db, principalOf(user.auth), caseId), { optIn: true });
-    const cohorts = await cohortsOfCase(deps, await grantFor(t, w.family, w.caseId, 'read'));
+    const cohorts = await cohortsOfCase(deps, await grantFor(app, w.family, w.caseId, 'read'));
     boardId = cohorts.cohorts[0].boardId!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await run?.close();
   });
 
   it('shows a board label, never the login, and lets the family choose another name but its login', async () => {
-    const first = await (await phoneContext(browser, run.baseUrl, w.family.cookies)).newPage();
-    await first.goto(`${run.baseUrl}/cohorts/${boardId}`);
+    const first = await (await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies)).newPage();
+    await first.goto(`${world.run.baseUrl}/cohorts/${boardId}`);
     await first.getByLabel('Ваше сообщение').fill('Есть кто из роты связи?');
     await first.getByRole('button', { name: 'Отправить' }).click();
     await first.getByText('Сообщение отправлено.').waitFor();
     const mine = (await first.locator('article header strong').first().textContent()) ?? '';
     expect(mine).toMatch(/^Семья [1-9]\d{3}$/);
     await first.getByText('(это вы)').waitFor();
-    expect(await first.locator('body').textContent()).not.toContain(w.family.pseudonym);
+    expect(await first.locator('body').textContent()).not.toContain(world.w.family.pseudonym);
 
     // The other mother reads the post under the label; nothing on her page names the login.
-    const second = await (await phoneContext(browser, run.baseUrl, w.otherFamily.cookies)).newPage();
-    await second.goto(`${run.baseUrl}/cohorts/${boardId}`);
+    const second = await (await phoneContext(world.browser, world.run.baseUrl, world.w.otherFamily.cookies)).newPage();
+    await second.goto(`${world.run.baseUrl}/cohorts/${boardId}`);
     await second.locator('article header').getByText(mine, { exact: true }).waitFor();
-    expect(await second.content()).not.toContain(w.family.pseudonym);
+    expect(await second.content()).not.toContain(world.w.family.pseudonym);
     // Her own label is another one, and the page tells her how she shows.
     const hers = (await second.getByText('На этой доске вас видят как').locator('strong').textContent()) ?? '';
     expect(hers).toMatch(/^Семья [1-9]\d{3}$/);
@@ -76,11 +57,11 @@ describe("a family's name on a cohort board", () => {
 
     // Her login as her name on the board: refused, said at the top and beside the field, kept.
     const field = first.getByLabel('Своё имя на этой доске (необязательно)');
-    await field.fill(w.family.pseudonym);
+    await field.fill(world.w.family.pseudonym);
     await first.getByRole('button', { name: 'Сохранить имя' }).click();
     await first.getByText('Не сохранено: исправьте ошибку в форме ниже.').waitFor();
     await first.locator('.field-error').getByText('совпадает с именем, под которым вы входите').waitFor();
-    expect(await field.inputValue()).toBe(w.family.pseudonym);
+    expect(await field.inputValue()).toBe(world.w.family.pseudonym);
     expect(await hasHorizontalScroll(first)).toBe(false);
     await expectAxeClean(first, 'board name refused');
     await shot(first, 'name-refused');
@@ -96,14 +77,14 @@ describe("a family's name on a cohort board", () => {
     // The post written before the name shows it too, to the other family and to the staff.
     await second.reload();
     await second.locator('article header').getByText('Мама из Шахт', { exact: true }).waitFor();
-    const staff = await (await phoneContext(browser, run.baseUrl, w.caseworker.cookies)).newPage();
-    await staff.goto(`${run.baseUrl}/cohorts/${boardId}`);
+    const staff = await (await phoneContext(world.browser, world.run.baseUrl, world.w.caseworker.cookies)).newPage();
+    await staff.goto(`${world.run.baseUrl}/cohorts/${boardId}`);
     await staff.locator('article header').getByText('Мама из Шахт', { exact: true }).waitFor();
-    expect(await staff.content()).not.toContain(w.family.pseudonym);
+    expect(await staff.content()).not.toContain(world.w.family.pseudonym);
     await shot(staff, 'staff');
 
     // In English the label reads "Family 1234", the form the same.
-    await second.goto(`${run.baseUrl}/cohorts/${boardId}?lang=en`);
+    await second.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=en`);
     await second.getByText('On this board you appear as').waitFor();
     expect((await second.getByText('On this board you appear as').locator('strong').textContent()) ?? '').toMatch(
       /^Family [1-9]\d{3}$/,

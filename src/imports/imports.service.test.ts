@@ -3,7 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
-import { Invalid } from '../shared/errors.ts';
+import { Invalid, NotFound } from '../shared/errors.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { rawRowOf } from './import-sources.service.ts';
 import {
@@ -265,7 +265,7 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
         new TextEncoder().encode('Ф;И\nА;Б\n'),
         { again: first.importId },
       ),
-    ).rejects.toThrow();
+    ).rejects.toBeInstanceOf(NotFound);
     const fixed = 'Ф;И;Дата\nЛаптев;Иван;1990\nЛаптев;Пётр;1991\n';
     const second = await uploadList(
       deps(),
@@ -277,7 +277,7 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       },
     );
     expect((await mappingForm(deps(), grant, second.importId)).mapping).toEqual(mapping);
-    await expect(importStatus(deps(), grant, first.importId)).rejects.toThrow();
+    await expect(importStatus(deps(), grant, first.importId)).rejects.toBeInstanceOf(NotFound);
     await startImport(deps(), grant, second.importId, mapping);
     expect(await runningImport(second.importId)).toMatchObject({ state: 'done', added: 2 });
     const names = (await importsOf(deps(), grant)).map((i) => i.sourceName);

@@ -90,7 +90,8 @@ export class Scheduler {
     try {
       outcome = await job.run({ now: started, principal: systemPrincipal('scheduler') });
     } catch (err) {
-      const error = describeError(err);
+      // Cut as the summary and the error columns are: a note is shown, not a log.
+      const error = describeError(err).slice(0, 1000);
       outcome = { ok: false, summary: `${job.name} failed: ${error}`, notes: [{ key: 'failed', values: { error } }] };
     }
     const finished = this.deps.clock.now().getTime();
