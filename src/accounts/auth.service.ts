@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { isoDay, type Clock } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { derivePassphraseKeys, hashToken, newSalt, open, seal, verifierMatches } from '../shared/crypto/index.ts';
-import type { AuthContext, Role } from '../policy/principal.ts';
+import type { Role } from '../policy/principal.ts';
 import {
   countRecoveryCodes,
   deleteRecoveryCode,
@@ -70,7 +70,7 @@ const sealRecoveryCodes = (userId: string, privateKey: Buffer, now: string) => {
 export const registerFamily = async (
   deps: AccountsDeps,
   input: { pseudonym: string; passphrase: string },
-): Promise<{ cookie: string; userId: string; auth: AuthContext }> => {
+): Promise<{ cookie: string }> => {
   const secrets = await newUserSecrets(input.passphrase, deps.config);
   // A family's registration is family activity: kept to the day (threat model).
   const now = isoDay(deps.clock);
@@ -87,18 +87,7 @@ export const registerFamily = async (
   });
   // Shown once on the page the registration redirects to, never in a URL or in clear.
   await setPendingCodes(deps.db, handle, codes);
-  // What loadSession would read back from the rows just written, without reading them.
-  const auth: AuthContext = {
-    userId: secrets.id,
-    pseudonym: input.pseudonym,
-    role: 'family',
-    organisationId: null,
-    secondFactorDone: true,
-    totpEnabled: false,
-    sessionId: handle.idHash,
-    userPrivateKey: secrets.keyPair.privateKey,
-  };
-  return { cookie, userId: secrets.id, auth };
+  return { cookie };
 };
 
 /** New codes replace all old ones (after the passphrase is entered again). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../shared/validation.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
-import { HIDE_REASONS } from './cohorts.service.ts';
+import { HIDE_REASONS, waveOf } from './cohorts.service.ts';
 import { NAME_CHARS, NAME_MAX, NAME_MIN } from './family-names.ts';
 
 // One schema per cohort form; messages are i18n keys.
@@ -15,7 +15,7 @@ export const optInSchema = z.object({
   // Kept as the ISO month ("2022-09") or year the cohort key is made of, never as typed.
   mobilisation_wave: optionalText(20)
     .refine((v) => v === undefined || parsePartialDate(v) !== null, 'cohorts.errors.wave')
-    .transform((v) => (v === undefined ? undefined : parsePartialDate(v)?.value.slice(0, 7))),
+    .transform((v) => (v === undefined ? undefined : (waveOf(v) ?? undefined))),
 });
 
 export const boardPostSchema = z.object({ body: requiredText(2000) });
