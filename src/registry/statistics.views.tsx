@@ -70,10 +70,11 @@ const RegionsTable = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) 
   const { t } = ctx;
   const n = numberFormat(ctx.lang);
   const rate = numberFormat(ctx.lang, 2);
+  // Equal rates (every region at 0 on a new site or a narrow filter) read in the page's alphabet;
+  // one collator for the sort (localeCompare with a locale builds one per comparison).
+  const alphabet = new Intl.Collator(ctx.lang);
   const rows = [...figures.regions].sort(
-    // Equal rates (every region at 0 on a new site or a narrow filter) read in the page's alphabet.
-    (a, b) =>
-      (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || name(ctx, a).localeCompare(name(ctx, b), ctx.lang),
+    (a, b) => (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || alphabet.compare(name(ctx, a), name(ctx, b)),
   );
   return (
     <table class="cards">

@@ -22,10 +22,17 @@ export const localDateTime = (iso: string, timeZone: string): string => {
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 };
 
-const zonePart = (locale: string, timeZone: string, at: Date, style: 'shortOffset' | 'shortGeneric') =>
-  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
+// One formatter per (locale, zone, style): an audit page names the zone on every row.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const zonePart = (locale: string, timeZone: string, at: Date, style: 'shortOffset' | 'shortGeneric') => {
+  const key = `${locale}|${timeZone}|${style}`;
+  let fmt = zoneFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style });
+    zoneFormats.set(key, fmt);
+  }
+  return fmt.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+};
 
 /**
  * The zone's name and its offset at `at` (daylight saving changes it), in the page's language:
