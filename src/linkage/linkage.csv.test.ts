@@ -1,6 +1,6 @@
 // A rights group's list comes out of a spreadsheet: Excel in a Russian Windows saves "CSV" as
 // Windows-1251 with semicolons; others save tabs. The linkage commands read them as they are.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,4 +94,21 @@ describe('the linkage commands read a spreadsheet’s CSV as it was saved', () =
     expect((err as Error).message).toMatch(/UTF-16.*save it as CSV UTF-8/);
     await expect(rowsOf('book.xlsx', Buffer.from('PK\u0003\u0004rest'))).rejects.toThrow(/spreadsheet, not CSV/);
   });
+
+  it.skipIf(!existsSync('/proc/self/fd'))(
+    'closes the file after finding the line of a bad row early in a long file',
+    async () => {
+      // A file left open, paused, was read on later: rewritten meanwhile, its new bytes cut inside a
+      // letter failed the decoding as an uncaught error in whatever ran next.
+      const rows = Array.from({ length: 200_000 }, (_, i) => `${i},"name ${i}"`);
+      rows.splice(10, 0, '10,"a"b"');
+      const file = join(dir, 'long-bad-row.csv');
+      writeFileSync(file, `record_id,name\n${rows.join('\n')}\n`);
+      const open = (): number => readdirSync('/proc/self/fd').length;
+      const before = open();
+      await expect(readCsv(file, () => {}, { required: 'record_id' })).rejects.toMatchObject({ line: 12 });
+      await new Promise((settled) => setTimeout(settled, 100));
+      expect(open()).toBe(before);
+    },
+  );
 });

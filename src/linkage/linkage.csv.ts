@@ -9,9 +9,9 @@
 // than reading its names as replacement characters.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { FastCsvSplitter } from './csv-fast.ts';
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Options as ParseOptions } from 'csv-parse';
 import {
   detectDelimiter,
   detectEncoding,
@@ -189,13 +189,19 @@ const textOf = (file: string, encoding: Encoding): Readable => {
 };
 
 /**
+ * csv-parse's records of the file. Through pipeline, not pipe: the file's errors (NotUtf8Error)
+ * reach the parser, and a parser let go early closes the file (a piped one stayed open, paused,
+ * and a later write to the file failed its decoding as an uncaught error).
+ */
+const parsedRecords = (file: string, format: Format, extra: ParseOptions = {}): Readable =>
+  pipeline(textOf(file, format.encoding), parse({ ...options, delimiter: format.delimiter, ...extra }), () => {});
+
+/**
  * The line on which data row `index` (0-based, header excluded) ends. A malformed record after it
  * is skipped: as an error it would end the stream before the rows read with it were taken.
  */
 const lineOfRow = async (file: string, format: Format, index: number): Promise<number> => {
-  const parser = textOf(file, format.encoding).pipe(
-    parse({ ...options, delimiter: format.delimiter, info: true, skip_records_with_error: true }),
-  );
+  const parser = parsedRecords(file, format, { info: true, skip_records_with_error: true });
   let i = -1;
   for await (const { info } of parser as AsyncIterable<{ info: { lines: number } }>) {
     if (i++ === index) {
@@ -351,11 +357,9 @@ export const readCsv = async (
       }
     }
     if (!whole) {
-      input = textOf(file, format.encoding);
+      input = parsedRecords(file, format);
       let skip = delivered;
-      for await (const record of input.pipe(parse({ ...options, delimiter: format.delimiter })) as AsyncIterable<
-        string[]
-      >) {
+      for await (const record of input as AsyncIterable<string[]>) {
         if (skip > 0) skip--;
         else onRecord(record);
       }
