@@ -1,5 +1,5 @@
 import { HOUR } from '../shared/clock.ts';
-import type { JobDefinition } from '../scheduler/scheduler.service.ts';
+import type { JobDefinition, JobOutcome } from '../scheduler/scheduler.service.ts';
 import { markOverdue } from './appeal-steps.service.ts';
 import type { AppealsDeps } from './appeals.service.ts';
 
@@ -10,11 +10,15 @@ import type { AppealsDeps } from './appeals.service.ts';
 export const appealsOverdueJob = (deps: AppealsDeps): JobDefinition => ({
   name: 'appeals.overdue',
   everyMs: HOUR,
-  run: async ({ principal }) => {
-    const r = await markOverdue(deps, principal);
+  run: async ({ principal }): Promise<JobOutcome> => {
+    const { marked, failed } = await markOverdue(deps, principal);
     return {
-      ok: r.failed === 0,
-      summary: `appeals: ${r.marked} marked overdue${r.failed ? `, ${r.failed} failed` : ''}`,
+      ok: failed === 0,
+      summary: `appeals: ${marked} marked overdue${failed ? `, ${failed} failed` : ''}`,
+      notes: [
+        { key: 'appealsOverdue', values: { marked } },
+        ...(failed > 0 ? [{ key: 'appealsOverdueFailed', values: { failed } }] : []),
+      ],
     };
   },
 });

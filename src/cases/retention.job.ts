@@ -1,5 +1,5 @@
 import { DAY, HOUR } from '../shared/clock.ts';
-import type { JobDefinition, JobOutcome } from '../scheduler/scheduler.service.ts';
+import { noteDay, type JobDefinition, type JobOutcome } from '../scheduler/scheduler.service.ts';
 import { describeReport, runRetention, type RetentionDeps } from './retention.service.ts';
 
 // Retention on the scheduler: daily, and at the first tick after a start when a day has passed.
@@ -19,7 +19,17 @@ export const retentionJob = (deps: RetentionDeps & { days: number }): JobDefinit
       notes: [
         {
           key: 'retention',
-          values: { cutoff, cases, keyWraps, messages, notes, eventsDeleted, eventsKept, persons, accounts },
+          values: {
+            cutoff: noteDay(cutoff),
+            cases,
+            keyWraps,
+            messages,
+            notes,
+            eventsDeleted,
+            eventsKept,
+            persons,
+            accounts,
+          },
         },
         ...(report.failed > 0 ? [{ key: 'retentionFailed', values: { failed: report.failed } }] : []),
         ...(report.walTruncated === false ? [{ key: 'walHeld' }] : []),

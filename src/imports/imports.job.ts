@@ -10,10 +10,11 @@ export const importsJob = (deps: ImportsDeps): JobDefinition => ({
   name: 'imports',
   everyMs: 10 * MINUTE,
   run: async () => {
-    const r = await maintainImports(deps);
+    const { stalled, abandoned } = await maintainImports(deps);
     return {
       ok: true,
-      summary: `imports: ${r.stalled} interrupted run(s) closed, ${r.abandoned} abandoned upload(s) deleted`,
+      summary: `imports: ${stalled} interrupted run(s) closed, ${abandoned} abandoned upload(s) deleted`,
+      notes: [{ key: 'imports', values: { stalled, abandoned } }],
     };
   },
 });

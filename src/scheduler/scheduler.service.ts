@@ -10,11 +10,22 @@ import { claimJob, ensureJob, finishJob, findJob, listJobs, makeDue } from './sc
 // mid-run the next run does the rest. Domains define jobs; src/jobs.ts lists them; main.ts starts
 // the scheduler. Tests and the CLI never get a timer behind their back.
 
+/** A day in a note: kept as the ISO day, shown as the page writes days (formatDay). */
+export interface NoteDay {
+  day: string;
+}
+
+/** A note's value: a count, a text said as it is (an error message), or a day. */
+export type JobNoteValue = number | string | NoteDay;
+
 /** One line of a run's outcome for /admin/jobs: a key under `scheduler.notes`, counts and dates only. */
 export interface JobNote {
   key: string;
-  values?: Record<string, number | string>;
+  values?: Record<string, JobNoteValue>;
 }
+
+/** A day (or a time, cut to its day) as a note's value. */
+export const noteDay = (iso: string): NoteDay => ({ day: iso.slice(0, 10) });
 
 export interface JobOutcome {
   /** counts only, in English: logged, and shown to site admins when the job gives no notes */

@@ -3,12 +3,15 @@ import { PostForm } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { hasKey } from '../web/i18n/i18n.ts';
 import { formatDay } from '../people/partial-date.ts';
-import type { JobNote, JobStatus } from './scheduler.service.ts';
+import type { JobNote, JobNoteValue, JobStatus } from './scheduler.service.ts';
 
 // The site administrators' view of the scheduler: what runs, when it last ran, whether it failed
 // and why (counts and error messages only), and a button to run a job at the next tick.
 
 const when = (iso: string | null): string => (iso ? `${formatDay(iso)} ${iso.slice(11, 16)} UTC` : '—');
+
+/** A note's value as said on the page: by its type, whatever its name. */
+const shown = (v: JobNoteValue): string | number => (typeof v === 'object' ? formatDay(v.day) : v);
 
 /**
  * The last run's outcome in the administrator's language: the job's notes when every one has a
@@ -18,11 +21,12 @@ const summaryText = (ctx: PageContext, job: JobStatus): string | null => {
   const notes: JobNote[] = job.lastNotes ?? [];
   if (notes.length === 0 || !notes.every((n) => hasKey(ctx.lang, `scheduler.notes.${n.key}`))) return job.lastSummary;
   return notes
-    .map((n) => {
-      const values = { ...n.values };
-      if (typeof values.cutoff === 'string') values.cutoff = formatDay(values.cutoff);
-      return ctx.t(`scheduler.notes.${n.key}`, values);
-    })
+    .map((n) =>
+      ctx.t(
+        `scheduler.notes.${n.key}`,
+        Object.fromEntries(Object.entries(n.values ?? {}).map(([name, v]) => [name, shown(v)])),
+      ),
+    )
     .join('; ');
 };
 

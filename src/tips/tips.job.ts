@@ -1,5 +1,5 @@
 import { HOUR } from '../shared/clock.ts';
-import type { JobDefinition, JobOutcome } from '../scheduler/scheduler.service.ts';
+import { noteDay, type JobDefinition, type JobOutcome } from '../scheduler/scheduler.service.ts';
 import type { TipsDeps } from './tip-deps.ts';
 import { describeTipReport, runTipRetention } from './tip-retention.service.ts';
 
@@ -16,7 +16,7 @@ export const tipsJob = (deps: TipsDeps): JobDefinition => ({
       ok: failed === 0,
       summary: describeTipReport(report),
       notes: [
-        { key: 'tips', values: { cutoff, tips, posts, sessions } },
+        { key: 'tips', values: { cutoff: noteDay(cutoff), tips, posts, sessions } },
         ...(failed > 0 ? [{ key: 'tipsFailed', values: { failed } }] : []),
       ],
     };
