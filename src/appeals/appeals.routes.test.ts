@@ -273,11 +273,17 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
   it("keeps the family's account out of a new letter unless asked, on follow-ups too; drafts already written stay", async () => {
     const { family } = s.w;
     // A draft written before: the account in it, as every template pasted it. Left as it is.
-    const old = await draftAppeal(app(), s.w.caseId, family.cookies, 'inquiry', {
-      body: `Что известно семье: ${NARRATIVE}`,
-    });
-    const edit = await app().inject({ method: 'GET', url: `/appeals/${old}/edit`, cookies: family.cookies });
-    expect(edit.body).toContain(NARRATIVE);
+    const oldBody = `Что известно семье: ${NARRATIVE}`;
+    const old = await draftAppeal(app(), s.w.caseId, family.cookies, 'inquiry', { body: oldBody });
+    const sealedLetter = async () =>
+      (await db().selectFrom('appeals').select('letter_sealed').where('id', '=', old).executeTakeFirstOrThrow())
+        .letter_sealed;
+    const written = await sealedLetter();
+    const editForm = async () => {
+      const edit = await app().inject({ method: 'GET', url: `/appeals/${old}/edit`, cookies: family.cookies });
+      return /<textarea name="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(edit.body)?.[1];
+    };
+    expect(await editForm()).toBe(oldBody);
     const oldPage = await app().inject({ method: 'GET', url: `/appeals/${old}`, cookies: family.cookies });
     expect(oldPage.body).not.toContain('осталась подсказка');
     // A new one holds the hint; saved as it is, its page says the hint is still there.
@@ -303,6 +309,10 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
       cookies: family.cookies,
     });
     expect(complaint.body).not.toContain('name="narrative"');
+    // Opened, and after all the new letters of the same case, the old draft is still the one
+    // written: never sealed again, its text to the letter (no hint put in its place).
+    expect(await sealedLetter()).toBe(written);
+    expect(await editForm()).toBe(oldBody);
   });
 
   it('prints with the sender typed at print time: kept sealed only when asked, never in clear', async () => {
