@@ -10,14 +10,12 @@ import {
   verifyOwnPassphrase,
 } from './auth.service.ts';
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
-import { sessionOf } from './accounts.plugin.ts';
+import { fullSessionOf, sessionOf } from './accounts.plugin.ts';
 import { countOtherSessions, deleteOtherSessions } from './sessions.service.ts';
-import { requireUser } from '../web/guards.ts';
 import { formFailure } from '../web/forms.tsx';
 import { otpauthUri, qrDataUri } from './totp.crypto.ts';
 import { AccountPage, TwoFactorPage } from './account.views.tsx';
-import { RecoveryCodesPage } from './auth.views.tsx';
-import { homeFor } from './auth.routes.tsx';
+import { homeFor, showPendingCodes } from './auth.routes.tsx';
 import type { FormErrors } from '../web/forms.tsx';
 import { mayEraseOwnAccount } from '../policy/organisation.policy.ts';
 import { principalOf } from '../policy/principal.ts';
@@ -25,11 +23,6 @@ import { principalOf } from '../policy/principal.ts';
 // One's own account: passphrase, recovery codes, and TOTP setup. 2FA can be changed only here,
 // on one's own account, after the passphrase is entered again; a staff member who has a TOTP
 // secret but has not passed it in this session cannot reach this page (no bypass by passphrase).
-
-const fullSession = (req: FastifyRequest) => {
-  requireUser(req);
-  return sessionOf(req)!;
-};
 
 /** The 2FA page also serves staff who have not set TOTP up yet (their first login). */
 const twoFactorSession = (req: FastifyRequest) => {
@@ -47,7 +40,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
     reply: FastifyReply,
     extra: { form?: 'passphrase' | 'codes'; errors?: FormErrors; notice?: string; status?: number } = {},
   ) => {
-    const { auth } = fullSession(req);
+    const { auth } = fullSessionOf(req);
     const remainingCodes = await remainingRecoveryCodes(deps(), auth.userId);
     const otherSessions = await countOtherSessions(deps().db, auth.userId, auth.sessionId);
     return sendPage(
@@ -85,7 +78,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
     '/account/passphrase',
     { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const session = fullSession(req);
+      const session = fullSessionOf(req);
       try {
         const input = parseForm(changePassphraseSchema, req.body);
         await changePassphrase(deps(), session, { current: input.current, next: input.passphrase });
@@ -99,7 +92,7 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
   );
 
   app.post('/account/sessions', async (req, reply) => {
-    const { auth } = fullSession(req);
+    const { auth } = fullSessionOf(req);
     await deleteOtherSessions(deps().db, auth.userId, auth.sessionId);
     return redirect(reply, '/account?done=sessions');
   });
@@ -108,14 +101,13 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
     '/account/recovery-codes',
     { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const { auth } = fullSession(req);
+      const session = fullSessionOf(req);
       try {
         const { passphrase } = parseForm(reauthSchema, req.body);
-        await verifyOwnPassphrase(deps(), auth.userId, passphrase);
-        const codes = await regenerateRecoveryCodes(deps(), auth);
-        return sendPage(req, reply, (ctx) => (
-          <RecoveryCodesPage ctx={ctx} codes={codes} next="/account" pseudonym={auth.pseudonym} />
-        ));
+        await verifyOwnPassphrase(deps(), session.auth.userId, passphrase);
+        await regenerateRecoveryCodes(deps(), session);
+        // Post/redirect/get, as registration: the codes wait sealed in the session for one view.
+        return redirect(reply, '/account/recovery-codes');
       } catch (err) {
         const f = formFailure(err);
         if (!f) throw err;
@@ -123,6 +115,9 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
       }
     },
   );
+
+  // The new codes, once; a reload (or any later visit) goes back to the account page.
+  app.get('/account/recovery-codes', (req, reply) => showPendingCodes(app, req, reply, () => '/account'));
 
   const showTwoFactor = async (req: FastifyRequest, reply: FastifyReply, errors: FormErrors = {}, status = 200) => {
     const session = twoFactorSession(req);

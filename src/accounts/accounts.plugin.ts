@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireUser } from '../web/guards.ts';
 import { deleteSession, loadSession, parseCookie, SESSION_COOKIE, type LoadedSession } from './sessions.service.ts';
 
 // Fills req.auth from the session cookie on every request (assets excepted). The unwrapped
@@ -9,6 +10,12 @@ const loaded = new WeakMap<FastifyRequest, LoadedSession>();
 
 /** The whole session (cookie secret handle, pending 2FA setup) for the accounts routes only. */
 export const sessionOf = (req: FastifyRequest): LoadedSession | null => loaded.get(req) ?? null;
+
+/** The session of a fully logged-in request (the normal guard, requireUser), or a redirect to /login. */
+export const fullSessionOf = (req: FastifyRequest): LoadedSession => {
+  requireUser(req);
+  return sessionOf(req)!;
+};
 
 export const setSessionCookie = (app: FastifyInstance, reply: FastifyReply, value: string): void => {
   // No Max-Age: the browser forgets the session when it closes; the server enforces timeouts.

@@ -7,7 +7,13 @@ import type { AuthContext } from '../policy/principal.ts';
 import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accounts.schema.ts';
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
-import { clearSessionCookie, replaceSessionCookie, sessionOf, setSessionCookie } from './accounts.plugin.ts';
+import {
+  clearSessionCookie,
+  fullSessionOf,
+  replaceSessionCookie,
+  sessionOf,
+  setSessionCookie,
+} from './accounts.plugin.ts';
 import { deleteSession, parseCookie, SESSION_COOKIE, takePendingCodes } from './sessions.service.ts';
 import { formFailure } from '../web/forms.tsx';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
@@ -32,6 +38,26 @@ export const homeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>): str
   if (auth.role === 'editor') return '/account';
   if (auth.role === 'site_admin' || auth.role === 'org_admin') return '/admin/start';
   return '/staff';
+};
+
+/**
+ * Recovery codes waiting in the session (a new account's, or new ones made on /account), shown
+ * on this one page view and erased as they are read; any later visit goes on to `next`. Both
+ * forms that make codes redirect here, so a reload never posts them again nor shows them twice.
+ */
+export const showPendingCodes = async (
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  nextFor: (auth: AuthContext) => string,
+) => {
+  const session = fullSessionOf(req);
+  const next = nextFor(session.auth);
+  const codes = await takePendingCodes(app.deps.db, session);
+  if (!codes) return redirect(reply, next);
+  return sendPage(req, reply, (ctx) => (
+    <RecoveryCodesPage ctx={ctx} codes={codes} next={next} pseudonym={session.auth.pseudonym} />
+  ));
 };
 
 const afterLogin = (result: LoginResult, home: string): string =>
@@ -66,17 +92,9 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
-  // The recovery codes of a new account, once: read and erased in the same request. A reload (or
-  // any later visit) goes on to the family's cases; new codes are made on /account.
-  app.get('/register/codes', async (req, reply) => {
-    const session = sessionOf(req);
-    if (!session?.auth.secondFactorDone) throw new Unauthenticated();
-    const codes = await takePendingCodes(deps().db, session.handle);
-    if (!codes) return redirect(reply, homeFor(session.auth));
-    return sendPage(req, reply, (ctx) => (
-      <RecoveryCodesPage ctx={ctx} codes={codes} next="/my/cases" pseudonym={session.auth.pseudonym} />
-    ));
-  });
+  // The recovery codes of a new account, once. A reload (or any later visit) goes on to one's
+  // home (the family's cases); new codes are made on /account.
+  app.get('/register/codes', (req, reply) => showPendingCodes(app, req, reply, homeFor));
 
   app.get('/login', (req, reply) => {
     const auth = req.auth;

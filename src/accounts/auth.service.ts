@@ -75,32 +75,37 @@ export const registerFamily = async (
   // A family's registration is family activity: kept to the day (threat model).
   const now = isoDay(deps.clock);
   const { codes, rows } = sealRecoveryCodes(secrets.id, secrets.keyPair.privateKey, now);
-  await deps.db.transaction().execute(async (tx) => {
+  // One transaction: no account is left whose codes were never shown. The codes wait sealed in
+  // the new session for the page the registration redirects to, never in a URL or in clear.
+  return deps.db.transaction().execute(async (tx) => {
     await createUser(tx, secrets, { pseudonym: input.pseudonym, role: 'family', organisationId: null, now });
     await insertRecoveryCodes(tx, rows);
+    const { cookie } = await createSession(tx, {
+      userId: secrets.id,
+      privateKey: secrets.keyPair.privateKey,
+      secondFactorDone: true,
+      clock: deps.clock,
+      pendingCodes: codes,
+    });
+    return { cookie };
   });
-  const { cookie, handle } = await createSession(deps.db, {
-    userId: secrets.id,
-    privateKey: secrets.keyPair.privateKey,
-    secondFactorDone: true,
-    clock: deps.clock,
-  });
-  // Shown once on the page the registration redirects to, never in a URL or in clear.
-  await setPendingCodes(deps.db, handle, codes);
-  return { cookie };
 };
 
-/** New codes replace all old ones (after the passphrase is entered again). */
+/**
+ * New codes replace all old ones (after the passphrase is entered again). They wait sealed in
+ * this session for the one page the form redirects to, as a new account's do (takePendingCodes).
+ */
 export const regenerateRecoveryCodes = async (
   deps: AccountsDeps,
-  auth: { userId: string; userPrivateKey: Buffer },
-): Promise<string[]> => {
+  session: Pick<LoadedSession, 'auth' | 'handle'>,
+): Promise<void> => {
+  const { auth, handle } = session;
   const { codes, rows } = sealRecoveryCodes(auth.userId, auth.userPrivateKey, isoDay(deps.clock));
   await deps.db.transaction().execute(async (tx) => {
     await deleteRecoveryCodesOfUser(tx, auth.userId);
     await insertRecoveryCodes(tx, rows);
+    await setPendingCodes(tx, handle, codes);
   });
-  return codes;
 };
 
 // An unknown pseudonym still costs one Argon2id run with a salt of the same shape.

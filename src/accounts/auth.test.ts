@@ -190,6 +190,47 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect((await logIn('Сестра Коли', NEW)).res.statusCode).toBe(303);
   });
 
+  it('makes new recovery codes after the passphrase, shown once on a page of their own (post/redirect/get)', async () => {
+    const { res: reg, cookies } = await register('Крёстная Миши');
+    const old = /<code class="secret">([0-9A-Z-]+)<\/code>/.exec(reg.body)![1];
+    const make = (passphrase: string) =>
+      submitForm(t.app, '/account', { passphrase }, cookies, '/account/recovery-codes');
+    // A wrong passphrase: the account page with the error, the old codes untouched.
+    const wrong = await make('not the passphrase at all');
+    expect(wrong.res.statusCode).toBe(400);
+    expect(wrong.res.body).not.toContain('class="secret"');
+    const posted = (await make(PASS)).res;
+    // Redirected, so a reload does not post the form again; the POST answer shows no code.
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe('/account/recovery-codes');
+    expect(posted.body).not.toContain('class="secret"');
+    const sessions = await t.opened.db.selectFrom('sessions').select('codes_sealed').execute();
+    const sealed = sessions.map((s) => s.codes_sealed).filter((c) => c !== null);
+    expect(sealed).toHaveLength(1);
+    const shown = await page('/account/recovery-codes', cookies);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['cache-control']).toBe('no-store');
+    expect(shown.body).toContain('<strong class="pseudonym">Крёстная Миши</strong>');
+    expect(shown.body).toContain('href="/account" role="button"');
+    const codes = [...shown.body.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(6);
+    expect(codes).not.toContain(old);
+    for (const code of codes) expect(sealed[0]).not.toContain(code);
+    // Once: a reload (or a later visit) goes back to the account page, and nothing waits.
+    const reload = await page('/account/recovery-codes', cookies);
+    expect(reload.statusCode).toBe(303);
+    expect(reload.headers.location).toBe('/account');
+    expect(
+      (await t.opened.db.selectFrom('sessions').select('codes_sealed').execute()).map((s) => s.codes_sealed),
+    ).toEqual(sessions.map(() => null));
+    expect((await page('/account/recovery-codes', {})).headers.location).toMatch(/^\/login/);
+    // The new codes replaced the old ones.
+    const recover = (code: string) =>
+      submitForm(t.app, '/recover', { pseudonym: 'Крёстная Миши', code, passphrase: PASS, confirm: PASS });
+    expect((await recover(old)).res.statusCode).toBe(400);
+    expect((await recover(codes[0])).res.statusCode).toBe(303);
+  });
+
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
     const { cookies } = await register('Тётя Вани');
     t.clock.advance(t.config.sessionIdleMinutes * MINUTE - MINUTE);

@@ -18,6 +18,7 @@ export const findSessionWithUser = (db: Queryable, idHash: string) =>
       'sessions.key_sealed',
       'sessions.second_factor_done',
       'sessions.pending_totp_sealed',
+      'sessions.codes_sealed',
       'sessions.created_at',
       'sessions.last_seen_at',
       'users.id as user_id',
@@ -36,19 +37,17 @@ type SessionPatch = Pick<
 >;
 
 /**
- * Takes what waits to be shown once: the sealed value, erased in the same conditional update, so
- * two requests racing for it get it at most once between them.
+ * Erases what waits to be shown once, if it is still the value the caller read with the session:
+ * true for the one request whose conditional update took it (two racing get it at most once).
  */
-export const takeSessionCodes = async (db: Queryable, idHash: string): Promise<string | null> => {
-  const row = await db.selectFrom('sessions').select('codes_sealed').where('id_hash', '=', idHash).executeTakeFirst();
-  if (!row?.codes_sealed) return null;
+export const takeSessionCodes = async (db: Queryable, idHash: string, sealed: string): Promise<boolean> => {
   const taken = await db
     .updateTable('sessions')
     .set({ codes_sealed: null })
     .where('id_hash', '=', idHash)
-    .where('codes_sealed', '=', row.codes_sealed)
+    .where('codes_sealed', '=', sealed)
     .executeTakeFirst();
-  return Number(taken.numUpdatedRows) === 1 ? row.codes_sealed : null;
+  return Number(taken.numUpdatedRows) === 1;
 };
 
 export const updateSession = async (db: Queryable, idHash: string, patch: SessionPatch): Promise<void> => {

@@ -32,18 +32,25 @@ export interface LoadedSession {
   auth: AuthContext;
   handle: SessionHandle;
   pendingTotpSealed: string | null;
+  /** recovery codes waiting to be shown once (setPendingCodes), sealed under the cookie's secret */
+  codesSealed: string | null;
 }
 
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = MINUTE;
 
+const sealCodes = (handle: SessionHandle, codes: string[]): string =>
+  seal(handle.secret, JSON.stringify(codes), aad.pendingCodes(handle.idHash));
+
+/** A new session; `pendingCodes` (a new account's recovery codes) wait in it for one page view. */
 export const createSession = async (
   db: Queryable,
-  opts: { userId: string; privateKey: Buffer; secondFactorDone: boolean; clock: Clock },
+  opts: { userId: string; privateKey: Buffer; secondFactorDone: boolean; clock: Clock; pendingCodes?: string[] },
 ): Promise<{ cookie: string; handle: SessionHandle }> => {
   const id = randomToken(32);
   const secret = Buffer.from(randomToken(32), 'base64url');
   const idHash = hashToken(id);
+  const handle = { idHash, secret };
   const now = opts.clock.now().toISOString();
   await insertSession(db, {
     id_hash: idHash,
@@ -51,12 +58,13 @@ export const createSession = async (
     key_sealed: seal(secret, opts.privateKey, aad.session(idHash)),
     second_factor_done: opts.secondFactorDone ? 1 : 0,
     pending_totp_sealed: null,
+    codes_sealed: opts.pendingCodes ? sealCodes(handle, opts.pendingCodes) : null,
     created_at: now,
     last_seen_at: now,
   });
   // Every login makes a session: the day keeps an idle family account from retention's deletion.
   await updateUser(db, opts.userId, { last_login_on: now.slice(0, 10) });
-  return { cookie: `${id}.${secret.toString('base64url')}`, handle: { idHash, secret } };
+  return { cookie: `${id}.${secret.toString('base64url')}`, handle };
 };
 
 export const parseCookie = (value: string | undefined): { idHash: string; secret: Buffer } | null => {
@@ -109,6 +117,7 @@ export const loadSession = async (
     },
     handle: parsed,
     pendingTotpSealed: row.pending_totp_sealed,
+    codesSealed: row.codes_sealed,
   };
 };
 
@@ -129,17 +138,23 @@ export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secre
   });
 };
 
-/** Recovery codes to show once on the next page (after registration), sealed under the cookie's secret. */
+/**
+ * Recovery codes to show once on the page a form redirects to (post/redirect/get), sealed under
+ * the cookie's secret: never in a URL, in clear, or in a POST response the browser keeps.
+ * A new session takes them at its creation instead (createSession's `pendingCodes`).
+ */
 export const setPendingCodes = async (db: Queryable, handle: SessionHandle, codes: string[]): Promise<void> => {
-  await updateSession(db, handle.idHash, {
-    codes_sealed: seal(handle.secret, JSON.stringify(codes), aad.pendingCodes(handle.idHash)),
-  });
+  await updateSession(db, handle.idHash, { codes_sealed: sealCodes(handle, codes) });
 };
 
-/** The codes waiting in this session, once: erased from the server as they are read. */
-export const takePendingCodes = async (db: Queryable, handle: SessionHandle): Promise<string[] | null> => {
-  const sealed = await takeSessionCodes(db, handle.idHash);
-  const json = openOptional(handle.secret, sealed, aad.pendingCodes(handle.idHash));
+/**
+ * The codes waiting in this session, once: the value loadSession read is erased in one
+ * conditional update, so of two requests racing for it at most one gets it.
+ */
+export const takePendingCodes = async (db: Queryable, session: LoadedSession): Promise<string[] | null> => {
+  const { handle, codesSealed } = session;
+  if (codesSealed === null || !(await takeSessionCodes(db, handle.idHash, codesSealed))) return null;
+  const json = openOptional(handle.secret, codesSealed, aad.pendingCodes(handle.idHash));
   return json === null ? null : (JSON.parse(json) as string[]);
 };
 

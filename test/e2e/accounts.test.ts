@@ -63,6 +63,26 @@ describe('accounts in a real browser, JavaScript off', () => {
     await page.goto(`${server.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Учётная запись' }).waitFor();
     await check(page, 'account');
+    // New codes, in both languages: the form redirects to a page of their own (a reload does not
+    // post it again), shown once; a reload goes back to the account page.
+    for (const [lang, heading, button, account] of [
+      ['ru', 'Коды восстановления', 'Создать новые коды', 'Учётная запись'],
+      ['en', 'Recovery codes', 'Create new codes', 'Account'],
+    ]) {
+      await page.goto(`${server.baseUrl}/account?lang=${lang}`);
+      const form = page.locator('form[action="/account/recovery-codes"]');
+      await form.getByLabel(lang === 'ru' ? 'Текущая парольная фраза' : 'Current passphrase').fill(PASS);
+      await form.getByRole('button', { name: button }).click();
+      await page.waitForURL(/\/account\/recovery-codes$/);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      expect(await page.locator('code.secret').count()).toBe(6);
+      await check(page, `new recovery codes (${lang})`);
+      await page.reload();
+      await page.waitForURL(/\/account$/);
+      await page.getByRole('heading', { name: account, exact: true }).waitFor();
+      expect(await page.locator('code.secret').count()).toBe(0);
+    }
+    await page.goto(`${server.baseUrl}/account?lang=ru`);
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.getByRole('heading', { name: 'Вы вышли' }).waitFor();
     expect((await ctx.cookies()).find((c) => c.name === 'kt_session')).toBeUndefined();

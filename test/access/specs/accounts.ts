@@ -59,6 +59,13 @@ export const accountSpecs: RouteSpec[] = [
     request: () => ({ url: '/account/recovery-codes', fields: { passphrase: WRONG } }),
     outcome: anyAccount,
   },
+  // New recovery codes, once, after the form above redirects (then back to /account).
+  {
+    method: 'GET',
+    route: '/account/recovery-codes',
+    request: () => ({ url: '/account/recovery-codes' }),
+    outcome: anyAccount,
+  },
   // Deleting one's account with every case: families only. Sent without its confirmation, so an
   // allowed family reaches the form's answer and nothing is deleted.
   {
