@@ -61,7 +61,8 @@ describe('kintrace link', () => {
       JSON.stringify({ id: 'id', comparisons: [{ type: 'name', field: 'surname' }], blocking: [['surname']] }),
     );
     const file = join(dir, 'names.csv');
-    writeFileSync(file, 'id,фамилия\n1,Иванов\n2,Иванов\n');
+    // A row of the wrong length further on: the header already said what is wrong.
+    writeFileSync(file, 'id,фамилия\n1,Иванов\n2,Иванов\n3,Иванов,лишнее\n');
     await expect(linkCommand([file], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
       /names\.csv: none of the compared fields \(surname\) is a column/,
     );

@@ -4,6 +4,7 @@ import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSy
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseLinkageConfig } from './engine/config.ts';
+import { noSuchFile } from './linkage.csv.ts';
 import { runLinkage, summary, writeClusters, writePairs } from './linkage.run.ts';
 import { evaluateCommand } from './linkage.evaluate.ts';
 
@@ -29,7 +30,7 @@ const canonical = (file: string): string => {
  */
 const checkOutputs = (inputs: readonly string[], outputs: readonly [option: string, file: string][]): void => {
   // A second file or the decisions are read after the first file: missing, say so now.
-  for (const file of inputs) if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  for (const file of inputs) if (!existsSync(file)) throw noSuchFile(file);
   const taken = new Map(inputs.map((f) => [canonical(f), f]));
   for (const [option, file] of outputs) {
     const path = canonical(file);
@@ -69,6 +70,29 @@ export const writeAll = async (outputs: readonly Output[]): Promise<void> => {
   for (const [k, [file]] of outputs.entries()) renameSync(temporary[k], file);
 };
 
+/** An output a command may write: its option, its file (undefined when not asked for), its writer. */
+type OutputOption<R> = readonly [
+  option: string,
+  file: string | undefined,
+  write: (file: string, result: R) => Promise<unknown>,
+];
+
+/** Checks the inputs and the asked-for outputs before the run, runs, then writes them all or none. */
+const runToOutputs = async <R>(
+  inputs: readonly string[],
+  outputs: readonly OutputOption<R>[],
+  run: () => Promise<R>,
+): Promise<R> => {
+  const asked = outputs.flatMap(([option, file, write]) => (file === undefined ? [] : [{ option, file, write }]));
+  checkOutputs(
+    inputs,
+    asked.map(({ option, file }) => [option, file]),
+  );
+  const result = await run();
+  await writeAll(asked.map(({ file, write }) => [file, (f: string) => write(f, result)]));
+  return result;
+};
+
 export interface DedupeOptions {
   out: string;
   pairs?: string;
@@ -80,19 +104,21 @@ export interface DedupeOptions {
 export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<string> => {
   // Loaded on use: the person comparisons pull in the normalisers' tables.
   const { personConfig } = await import('./engine/person-config.ts');
-  const inputs = [file, ...(opts.decisions ? [opts.decisions] : [])];
-  checkOutputs(inputs, [['--out', opts.out], ...(opts.pairs ? [['--pairs', opts.pairs] as [string, string]] : [])]);
-  const result = await runLinkage({
-    files: [file],
-    config: personConfig(),
-    threshold: opts.threshold,
-    decisionsFile: opts.decisions,
-    progress: opts.progress ?? false,
-  });
-  await writeAll([
-    [opts.out, (f) => writeClusters(f, result)],
-    ...(opts.pairs ? [[opts.pairs, (f: string) => writePairs(f, result)] satisfies Output] : []),
-  ]);
+  const result = await runToOutputs(
+    [file, ...(opts.decisions ? [opts.decisions] : [])],
+    [
+      ['--out', opts.out, writeClusters],
+      ['--pairs', opts.pairs, writePairs],
+    ],
+    () =>
+      runLinkage({
+        files: [file],
+        config: personConfig(),
+        threshold: opts.threshold,
+        decisionsFile: opts.decisions,
+        progress: opts.progress ?? false,
+      }),
+  );
   return summary(result);
 };
 
@@ -119,22 +145,21 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
     // Which file is wrong, as every other bad-input message says.
     throw new Error(`${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const inputs = [...files, opts.config, ...(opts.decisions ? [opts.decisions] : [])];
-  checkOutputs(inputs, [
-    ['--out', opts.out],
-    ...(opts.clusters ? [['--clusters', opts.clusters] as [string, string]] : []),
-  ]);
-  const result = await runLinkage({
-    files,
-    config,
-    threshold: opts.threshold,
-    decisionsFile: opts.decisions,
-    progress: opts.progress ?? false,
-  });
-  await writeAll([
-    [opts.out, (f) => writePairs(f, result)],
-    ...(opts.clusters ? [[opts.clusters, (f: string) => writeClusters(f, result)] satisfies Output] : []),
-  ]);
+  const result = await runToOutputs(
+    [...files, opts.config, ...(opts.decisions ? [opts.decisions] : [])],
+    [
+      ['--out', opts.out, writePairs],
+      ['--clusters', opts.clusters, writeClusters],
+    ],
+    () =>
+      runLinkage({
+        files,
+        config,
+        threshold: opts.threshold,
+        decisionsFile: opts.decisions,
+        progress: opts.progress ?? false,
+      }),
+  );
   return summary(result);
 };
 

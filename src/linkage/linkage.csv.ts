@@ -121,21 +121,40 @@ const formatOf = (file: string, size: number): Format => {
 const NOT_UTF8_LINE =
   'the file starts as UTF-8, but this line is in another encoding (Windows-1251?): save the whole file as CSV UTF-8';
 
+/** How far a line-by-line UTF-8 check has come: its line, and whether a line before had letters past ASCII. */
+interface Utf8Scan {
+  line: number;
+  letters: boolean;
+}
+
+/**
+ * Checks the whole lines of `bytes` (the last one too when `last`), counting on from `scan.line`:
+ * true at the first that is not UTF-8, `scan.line` its number; else false, with the bytes of an
+ * unfinished last line in `rest`.
+ */
+const scanUtf8Lines = (bytes: Buffer, scan: Utf8Scan, last: boolean, rest: { bytes: Buffer }): boolean => {
+  for (let from = 0; ; scan.line++) {
+    const nl = bytes.indexOf(10, from);
+    if (nl < 0 && !last) {
+      rest.bytes = Buffer.from(bytes.subarray(from));
+      return false;
+    }
+    const text = bytes.subarray(from, nl < 0 ? bytes.length : nl);
+    if (!isUtf8(text)) return true;
+    scan.letters ||= text.some((b) => b >= 0x80);
+    if (nl < 0) return false;
+    from = nl + 1;
+  }
+};
+
 /**
  * In bytes of neither encoding throughout: the first line that is not UTF-8 when lines before it
  * are UTF-8 with letters past ASCII (a short list pasted together from two computers, which was
  * refused at line 1 while a long one was stopped at the line); else 0.
  */
 const pastedLine = (bytes: Buffer): number => {
-  let letters = false;
-  for (let line = 1, from = 0; ; line++) {
-    const nl = bytes.indexOf(10, from);
-    const text = bytes.subarray(from, nl < 0 ? bytes.length : nl);
-    if (!isUtf8(text)) return letters ? line : 0;
-    letters ||= text.some((b) => b >= 0x80);
-    if (nl < 0) return 0;
-    from = nl + 1;
-  }
+  const scan = { line: 1, letters: false };
+  return scanUtf8Lines(bytes, scan, true, { bytes }) && scan.letters ? scan.line : 0;
 };
 
 /** Thrown while decoding: bytes that are not of the file's encoding (UTF-8) past the probe. */
@@ -156,18 +175,11 @@ const decoderOf = (encoding: Encoding) => {
 
 /** The first line (1-based) whose bytes are not UTF-8; 0 when every line is. Error path only. */
 const firstNonUtf8Line = async (file: string): Promise<number> => {
-  let line = 1;
-  let rest = Buffer.alloc(0);
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let bytes = Buffer.concat([rest, chunk]);
-    for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10)) {
-      if (!isUtf8(bytes.subarray(0, nl))) return line;
-      line++;
-      bytes = bytes.subarray(nl + 1);
-    }
-    rest = Buffer.from(bytes);
-  }
-  return isUtf8(rest) ? 0 : line;
+  const scan = { line: 1, letters: false };
+  const rest = { bytes: Buffer.alloc(0) };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+    if (scanUtf8Lines(Buffer.concat([rest.bytes, chunk]), scan, false, rest)) return scan.line;
+  return scanUtf8Lines(rest.bytes, scan, true, rest) ? scan.line : 0;
 };
 
 /** The file as text, chunk by chunk (the byte-order mark dropped). */
@@ -267,13 +279,16 @@ const feedSplitter = async (
   }
 };
 
+/** A missing input, in words (not ENOENT), whether found before a run or at reading. */
+export const noSuchFile = (file: string): Error => new Error(`${file}: no such file`);
+
 /** The file's size; a missing file or a folder said in words, not as ENOENT or EISDIR after a read. */
 const sizeOf = (file: string): number => {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${file}: no such file`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw noSuchFile(file);
     throw err;
   }
   if (stat.isDirectory()) throw new Error(`${file} is a folder, not a CSV file`);

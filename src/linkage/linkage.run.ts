@@ -155,6 +155,12 @@ export const readInput = async (
         // Map the dataset's fields to this file's columns once; a missing column stays empty.
         columns = engine.data.fields.map((f) => columnOf(header, f));
         idIndex = columnOf(header, idField);
+        // A file none of whose columns is compared (a config written for another file, a header
+        // in another language) ran and exited 0 with every record alone. Said at its first row.
+        if (columns.every((c) => c < 0))
+          throw new Error(
+            `${file}: none of the compared fields (${engine.data.fields.join(', ')}) is a column of its header; check the config's field names against the file`,
+          );
       }
       const long = overlongCell(row, columns);
       if (long >= 0) throw new RowError(overlongMessage(header[long], row[long].length));
@@ -231,14 +237,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
       // A small file's part is not worth the thread's time (nor a message of its values).
       const split = thread && statSync(file).size >= SPLIT_READ_BYTES ? thread : null;
       const onProgress = (done: number, total: number): void => b.update(Math.round((100 * done) / total));
-      const absent = await readInput(engine, file, source, onProgress, split);
-      // A file none of whose columns is compared (a config written for another file, a header
-      // in another language) ran and exited 0 with every record alone.
-      if (absent.length > 0 && absent.length === engine.data.fields.length)
-        throw new Error(
-          `${file}: none of the compared fields (${absent.join(', ')}) is a column of its header; check the config's field names against the file`,
-        );
-      for (const field of absent) missing.add(field);
+      for (const field of await readInput(engine, file, source, onProgress, split)) missing.add(field);
       b.stop();
     }
     opts.onPhase?.('read', engine);

@@ -59,10 +59,10 @@ const CALL_SIGN =
 
 /**
  * A rank inside or after a whole name, as posts copy it ("Иванов Иван Иванович, старший сержант",
- * "Олег Эдуардович прапорщик Золехов"), or a memorial formula ("ВЕЧНАЯ ПАМЯТЬ"): whole words only.
+ * "Олег Эдуардович прапорщик Золехов"): whole words only. A memorial formula is MEMORIAL's.
  */
 const RANK_INSIDE = new RegExp(
-  `(?<![\\p{L}-])(?:(?:гв|гвардии)\\.?\\s*)?(?:(?:мл|ст|младш(?:ий|его)|старш(?:ий|его))\\.?\\s*)?(?:${RANK_WORDS})(?![\\p{L}-])\\.?|(?:вечная|светлая)\\s+память`,
+  `(?<![\\p{L}-])(?:(?:гв|гвардии)\\.?\\s*)?(?:(?:мл|ст|младш(?:ий|его)|старш(?:ий|его))\\.?\\s*)?(?:${RANK_WORDS})(?![\\p{L}-])\\.?`,
   'giu',
 );
 
