@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
 import type { Page } from 'playwright-core';
 import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
+import { cp1251 } from '../../test/helpers/cp1251.ts';
 
 // A caseworker on a phone with JavaScript off imports a rights group's spreadsheet, saved by Excel
 // as Windows-1251 with semicolons. The form comes back from a mistake with every field but the
@@ -18,20 +19,6 @@ const check = async (page: Page, label: string) => {
   await expectAxeClean(page, label);
   await shot(page, label);
 };
-
-/** Text as Excel saves "CSV" in a Russian Windows (Cyrillic А–я, Ё, ё; the rest ASCII). */
-const cp1251 = (text: string): Buffer =>
-  Buffer.from(
-    [...text].map((ch) => {
-      const c = ch.codePointAt(0)!;
-      if (c === 0x401) return 0xa8;
-      if (c === 0x451) return 0xb8;
-      if (c === 0x2116) return 0xb9;
-      if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-      if (c > 0x7f) throw new Error(`not in the test's Windows-1251: ${ch}`);
-      return c;
-    }),
-  );
 
 const HEADER = 'Фамилия;Имя;Дата рождения;Регион;Статус;Дата гибели;Часть №';
 const GOOD = ['Громов;Артём;12.03.1995;Бурятия;;12.01.2026;в/ч 11111', 'Лебедев;Юрий;1988;ЛНР;;03.02.2026;'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cp1251 } from '../../test/helpers/cp1251.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
@@ -334,15 +335,7 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
 
   it('reads Windows-1251 and maps another header, from upload to import as on the web', async () => {
     const text = 'Фамилия;Имя;Год рождения;Воинская часть\r\nВасильев;Семён;1993;в/ч 54321\r\n';
-    // Windows-1251 bytes of the text above (Cyrillic only in letters А–я, Ё, ё).
-    const cp = Buffer.from(
-      [...text].map((ch) => {
-        const c = ch.codePointAt(0)!;
-        if (c === 0x401) return 0xa8;
-        if (c === 0x451) return 0xb8;
-        return c >= 0x410 && c <= 0x44f ? c - 0x410 + 0xc0 : c;
-      }),
-    );
+    const cp = cp1251(text);
     const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
     const up = await uploadList(deps(), grant, { ...META, sourceName: 'Таблица группы' }, new Uint8Array(cp));
     expect(up.started).toBe(false);

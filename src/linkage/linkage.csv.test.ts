@@ -4,22 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cp1251 } from '../../test/helpers/cp1251.ts';
 import { CsvInputError, readCsv } from './linkage.csv.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-csv-format-'));
-
-/** Windows-1251 bytes of a text of ASCII and Russian letters (А–я at 0xC0–0xFF, Ё 0xA8, ё 0xB8). */
-const cp1251 = (text: string): Buffer =>
-  Buffer.from(
-    [...text].map((ch) => {
-      const c = ch.codePointAt(0)!;
-      if (c < 0x80) return c;
-      if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-      if (c === 0x401) return 0xa8;
-      if (c === 0x451) return 0xb8;
-      throw new Error(`no Windows-1251 byte for ${ch}`);
-    }),
-  );
 
 const rowsOf = async (name: string, bytes: Buffer | string): Promise<string[][]> => {
   const file = join(dir, name);
