@@ -177,6 +177,19 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     );
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toContain('Файл назван PDF, но внутри у него не PDF.');
+    // A file that is not what it says is reported with the fields' problems, in one answer, and
+    // what was typed comes back.
+    const both = await postStep(
+      app(),
+      id,
+      family.cookies,
+      { step: 'answer', on: '2026-03-20', summary: 'Ответ из военкомата. МАРКЕР-ВМЕСТЕ' },
+      { name: 'ответ.pdf', type: 'application/pdf', bytes: Buffer.from('not a pdf at all, just text') },
+    );
+    expect(both.statusCode).toBe(400);
+    expect(both.body).toContain('Эта дата ещё не наступила.');
+    expect(both.body).toContain('Файл назван PDF, но внутри у него не PDF.');
+    expect(both.body).toContain('Ответ из военкомата. МАРКЕР-ВМЕСТЕ');
     const huge = await postStep(
       app(),
       id,

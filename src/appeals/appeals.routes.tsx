@@ -6,8 +6,7 @@ import { parseForm } from '../shared/validation.ts';
 import { requirePrincipal } from '../web/guards.ts';
 import { echoValues, formErrors, type FormErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
-import { prepareUpload } from '../evidence/evidence.service.ts';
-import { parseUploadFields, readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
+import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
 import { authoriseAppeal, authoriseCaseAppeals } from './appeals-access.service.ts';
 import { appealFile, closeAppeal, recordStep, sendAppeal } from './appeal-steps.service.ts';
@@ -232,11 +231,9 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
       async () => {
         const form = await readUploadForm(req);
         fields = form.fields;
-        const input = parseUploadFields(form, (typed) => parseForm(stepSchema(today()), typed));
-        // Cleaned (and refused) before the transaction: a bad file writes nothing.
-        const file = form.file
-          ? await prepareUpload(form.file.bytes, { name: form.file.name, type: form.file.type })
-          : null;
+        // The file cleaned (or refused, with the fields' problems) before the transaction: a bad
+        // file writes nothing.
+        const { input, file } = await form.parseWithFile((typed) => parseForm(stepSchema(today()), typed));
         await recordStep(deps, grant, appeal.id, input, file);
         return `/appeals/${appeal.id}?done=recorded#history-h`;
       },

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { Invalid, type FieldProblem } from '../shared/errors.ts';
-import { MAX_UPLOAD_BYTES } from './file-rules.ts';
-import type { OpenedFile } from './evidence.service.ts';
+import { MAX_UPLOAD_BYTES, type CleanedFile } from './file-rules.ts';
+import { prepareUpload, type OpenedFile } from './evidence.service.ts';
 
 // Uploads over HTTP: multipart parsing with hard limits, turned into a plain form (fields) and at
-// most one file's bytes. Whatever goes wrong while reading the body — no boundary, a body cut
+// most one file, which the form's parseWithFile cleans while it parses the fields — the one way
+// every form with a file (a tip, an appeal's step) is read. Whatever goes wrong while reading the body — no boundary, a body cut
 // short, too many parts, a file over the limit — is the sender's fault and becomes Invalid (400,
 // with a translated message beside the field), never a 500. A file over the limit is drained, not
 // kept, so the browser still gets the answer. Forms that upload carry their CSRF token in the
@@ -18,42 +19,80 @@ export const registerUploads = async (app: FastifyInstance): Promise<void> => {
   });
 };
 
-export interface UploadForm {
-  fields: Record<string, string>;
-  file: { bytes: Buffer; name: string; type: string } | null;
-  /**
-   * A file refused while reading (over the size limit): not kept, but the fields are still read so
-   * the form comes back with what was typed. Report it with parseUploadFields.
-   */
-  refused: FieldProblem | null;
-}
+type UploadedFile = { bytes: Buffer; name: string; type: string };
 
 /**
- * The form's fields parsed, and a file refused while reading reported with their problems (one
- * Invalid): a file over the limit no longer loses everything typed beside it.
+ * A form as read: what was typed (`fields`, to show again when it comes back) and at most one
+ * file, reached only through `parseWithFile` — so no caller can take the file and forget that it
+ * was refused, or report its problems apart from the fields'.
  */
-export const parseUploadFields = <T>(form: UploadForm, parse: (fields: Record<string, string>) => T): T => {
-  let parsed: T;
-  try {
-    parsed = parse(form.fields);
-  } catch (err) {
-    if (!(err instanceof Invalid) || !form.refused) throw err;
-    throw new Invalid([...err.problems, form.refused]);
+export class UploadForm {
+  readonly #file: UploadedFile | null;
+  /** a file refused while reading (over the size limit): not kept */
+  readonly #refused: FieldProblem | null;
+
+  constructor(
+    readonly fields: Record<string, string>,
+    file: UploadedFile | null,
+    refused: FieldProblem | null,
+  ) {
+    this.#file = file;
+    this.#refused = refused;
   }
-  if (form.refused) throw new Invalid(form.refused);
-  return parsed;
-};
+
+  /**
+   * The fields parsed and the file cleaned through the one upload pipeline (recognised by
+   * content, its metadata dropped). Bad fields, a file over the limit and a file that is not what
+   * it says are reported together (one Invalid), so the form is fixed in one go.
+   */
+  async parseWithFile<T>(
+    parse: (fields: Record<string, string>) => T,
+  ): Promise<{ input: T; file: CleanedFile | null }> {
+    const problems: FieldProblem[] = [];
+    const invalid = (err: unknown) => {
+      if (!(err instanceof Invalid)) throw err;
+      problems.push(...err.problems);
+    };
+    let input: T | undefined;
+    try {
+      input = parse(this.fields);
+    } catch (err) {
+      invalid(err);
+    }
+    if (this.#refused) problems.push(this.#refused);
+    let cleaned: CleanedFile | null = null;
+    if (this.#file) {
+      try {
+        cleaned = await prepareUpload(this.#file.bytes, { name: this.#file.name, type: this.#file.type });
+      } catch (err) {
+        invalid(err);
+      }
+    }
+    if (problems.length > 0 || input === undefined) throw new Invalid(problems);
+    return { input, file: cleaned };
+  }
+}
 
 const malformed = () => new Invalid({ field: '_form', key: 'errors.badRequest' });
 
 /**
- * Reads a multipart form; a field that is a file but left empty counts as no file, a file over the
- * limit is `refused` (the caller reports it, with the fields kept: parseUploadFields).
+ * Reads a form that may carry a file: multipart, read to its end (a file over the limit is
+ * drained, so the fields after it are read too); a field that is a file but left empty counts as
+ * no file. `plain: true` also takes a form without any file (url-encoded) as one with no file.
+ * Use the file through `parseWithFile`.
  */
-export const readUploadForm = async (req: FastifyRequest): Promise<UploadForm> => {
-  if (!req.isMultipart()) throw malformed();
+export const readUploadForm = async (req: FastifyRequest, opts: { plain?: boolean } = {}): Promise<UploadForm> => {
+  if (!req.isMultipart()) {
+    if (!opts.plain) throw malformed();
+    const fields = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
+    );
+    return new UploadForm(fields, null, null);
+  }
   const fields: Record<string, string> = {};
-  let file: UploadForm['file'] = null;
+  let file: UploadedFile | null = null;
   let tooLarge = false;
   try {
     for await (const part of req.parts()) {
@@ -76,11 +115,10 @@ export const readUploadForm = async (req: FastifyRequest): Promise<UploadForm> =
     if (status === 413) throw new Invalid({ field: 'file', key: 'evidence.errors.tooMany' });
     throw malformed();
   }
-  // Drained to the end, so the fields after the file were read too.
   const refused = tooLarge
     ? { field: 'file', key: 'evidence.errors.tooLarge', params: { mb: MAX_UPLOAD_BYTES / 1048576 } }
     : null;
-  return { fields, file, refused };
+  return new UploadForm(fields, file, refused);
 };
 
 /** Sends a stored file as a download: never shown inline, never cached, never sniffed. */

@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isoDay } from '../shared/clock.ts';
-import { Invalid, NotFound, RateLimited, type FieldProblem } from '../shared/errors.ts';
+import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { tipSenderPrincipal } from '../policy/principal.ts';
 import type { TipAction } from '../policy/tips.policy.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
-import { parseUploadFields, readUploadForm, sendFile, type UploadForm } from '../evidence/evidence.plugin.ts';
-import { prepareUpload } from '../evidence/evidence.service.ts';
-import type { CleanedFile } from '../evidence/file-rules.ts';
+import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
 import { submitTip, tipOrganisations } from './tip-intake.service.ts';
 import { addToTip, deleteTip, openTipWithCode } from './tip-sender.service.ts';
@@ -38,48 +36,6 @@ import {
 // service, render.
 
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
-
-/**
- * A tips form: multipart with at most one file (the page's form), or a plain form without one.
- * The fields come back even when the file is refused, so the form can show what was typed.
- */
-export const readTipForm = async (req: FastifyRequest): Promise<UploadForm> =>
-  req.isMultipart()
-    ? readUploadForm(req)
-    : { fields: (req.body ?? {}) as Record<string, string>, file: null, refused: null };
-
-/**
- * Parses the fields and cleans the file through the one upload pipeline (src/evidence/):
- * recognised by content, its metadata dropped. A refused file and bad fields are reported
- * together (one Invalid), so the sender fixes everything in one go.
- */
-const parseWithFile = async <T,>(
-  form: UploadForm,
-  parse: (fields: Record<string, string>) => T,
-): Promise<{ input: T; file: CleanedFile | null }> => {
-  const { file } = form;
-  const problems: FieldProblem[] = [];
-  const invalid = (err: unknown) => {
-    if (!(err instanceof Invalid)) throw err;
-    problems.push(...err.problems);
-  };
-  let input: T | undefined;
-  try {
-    input = parseUploadFields(form, parse);
-  } catch (err) {
-    invalid(err);
-  }
-  let cleaned: CleanedFile | null = null;
-  if (file) {
-    try {
-      cleaned = await prepareUpload(file.bytes, { name: file.name, type: file.type });
-    } catch (err) {
-      invalid(err);
-    }
-  }
-  if (problems.length > 0 || input === undefined) throw new Invalid(problems);
-  return { input, file: cleaned };
-};
 
 export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -140,9 +96,10 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/tips/new', { config: limit(20) }, async (req, reply) => {
     let fields: Record<string, unknown> = {};
     try {
-      const form = await readTipForm(req);
+      // Multipart with at most one file (the page's form), or a plain form without one.
+      const form = await readUploadForm(req, { plain: true });
       fields = form.fields;
-      const { input, file } = await parseWithFile(form, (typed) => parseForm(tipSchema(today()), typed));
+      const { input, file } = await form.parseWithFile((typed) => parseForm(tipSchema(today()), typed));
       const sent = await submitTip(deps, input, { file, log: req.log });
       // A visit of its own: any earlier one on this browser (another tip) ends.
       const previous = tipSessionHash(req.cookies[TIP_COOKIE]);
@@ -221,9 +178,10 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     req.server.postingLimiter.check(`tip:${visit.tipId}`);
     let fields: Record<string, unknown> = {};
     try {
-      const form = await readTipForm(req);
+      // Multipart with at most one file (the page's form), or a plain form without one.
+      const form = await readUploadForm(req, { plain: true });
       fields = form.fields;
-      const { input, file } = await parseWithFile(form, (typed) => parseForm(tipAddSchema, typed));
+      const { input, file } = await form.parseWithFile((typed) => parseForm(tipAddSchema, typed));
       await addToTip(deps, access, input.body, file);
       return redirect(reply, '/tip?done=added#posts');
     } catch (err) {
