@@ -20,7 +20,6 @@ import { filterKey, parsePageQuery, sendPublicPage } from './public-pages.views.
 import { publicRecord, publicRecords } from './registry-read.service.ts';
 import { personsExport } from './exports.service.ts';
 import {
-  dottedMonth,
   monthsQuery,
   PERSONS_FILTERS,
   personsQuery,
@@ -40,6 +39,7 @@ import {
 import { submitRequest } from './requests.service.ts';
 import { monthlyStatistics, registryVersion, requestStatistics, statistics } from './statistics.service.ts';
 import { StatisticsPage } from './statistics.views.tsx';
+import { formatPartialDate } from '../people/partial-date.ts';
 
 // The public registry's pages and downloads: no account needed, nothing personal in them, cached
 // per registry version for visitors without a session. Thin: parse, ask one service, render.
@@ -232,7 +232,7 @@ const formValuesOf = (q: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(q)
       .filter(([k, v]) => k !== 'lang' && k !== 'page' && v !== undefined)
-      .map(([k, v]) => [k, k === 'from' || k === 'to' ? dottedMonth(String(v)) : String(v)]),
+      .map(([k, v]) => [k, k === 'from' || k === 'to' ? formatPartialDate(String(v), 'month') : String(v)]),
   );
 
 const pick = (query: unknown, keys: string[]): Record<string, unknown> => {

@@ -92,10 +92,6 @@ const monthBound = (edge: 'from' | 'to') =>
     .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'registry.errors.month'))
     .transform((v) => (v.length === 4 ? `${v}-${edge === 'from' ? '01' : '12'}` : v));
 
-/** "2023-05" as the site writes a month in a form: "05.2023". */
-export const dottedMonth = (iso: string): string =>
-  /^\d{4}-\d{2}$/.test(iso) ? `${iso.slice(5)}.${iso.slice(0, 4)}` : iso;
-
 /** Empty text in a GET form means "any": dropped before validation. */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.optional());
