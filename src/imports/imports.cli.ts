@@ -11,6 +11,7 @@ import { EVENT_SOURCES, VERIFICATION_LEVELS, type EventSource, type Verification
 import { systemPrincipal } from '../policy/principal.ts';
 import { translator } from '../web/i18n/i18n.ts';
 import { MAX_FILE_BYTES } from './list-format.ts';
+import { lineReasons, linesNotShown, warningText } from './list-problems.ts';
 import { PLATFORM_FIELDS, type Mapping, type PlatformField } from './row-rules.ts';
 import { importForOrganisation, type ImportOutcome, type Progress } from './imports.service.ts';
 
@@ -30,30 +31,16 @@ const failureLines = (file: string, outcome: ImportOutcome): string[] => {
     const e = outcome.error!;
     return [(e.line ? `${file}, ${t('imports.line', { line: e.line })}: ` : `${file}: `) + t(e.key, e.params)];
   }
-  const hidden = report.lines - report.shown.length;
+  const hidden = linesNotShown(report);
   return [
-    ...report.shown.map(
-      (l) =>
-        `${file}, ${t('imports.line', { line: l.line })}: ${[
-          ...l.problems.map((p) => t(p.key, p.params)),
-          ...(l.more ? [t('imports.moreInLine', { count: l.more })] : []),
-        ].join('; ')}`,
-    ),
+    ...report.shown.map((l) => `${file}, ${t('imports.line', { line: l.line })}: ${lineReasons(t, l)}`),
     ...(hidden > 0 ? [t('imports.moreLines', { count: hidden })] : []),
     ...(report.unreadAfter !== null ? [t('imports.unreadAfter', { line: report.unreadAfter })] : []),
   ];
 };
 
 const warningLines = (outcome: ImportOutcome): string[] =>
-  outcome.warnings.map((w) =>
-    t('imports.cli.warning', {
-      text: `${t(w.key, w.params)} ${
-        w.count > w.lines.length
-          ? t('imports.onLinesAndMore', { lines: w.lines.join(', '), count: w.count - w.lines.length })
-          : t('imports.onLines', { lines: w.lines.join(', '), count: w.lines.length })
-      }`,
-    }),
-  );
+  outcome.warnings.map((w) => t('imports.cli.warning', { text: warningText(t, w) }));
 
 const parseMap = (spec: string | undefined): Mapping | undefined => {
   if (!spec) return undefined;

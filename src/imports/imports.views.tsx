@@ -8,7 +8,7 @@ import { WorkNav } from '../matching/work-nav.views.tsx';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { PLATFORM_FIELDS } from './row-rules.ts';
 import type { ImportView, MappingForm } from './imports.service.ts';
-import type { RowProblem, WarningReport } from './list-problems.ts';
+import { lineReasons, linesNotShown, warningText, type WarningReport } from './list-problems.ts';
 
 // Imports for staff: the list of lists, the upload form, the mapping form, and one import's page,
 // which refreshes itself while the import runs (a meta refresh: no JavaScript). A failed import
@@ -238,18 +238,12 @@ export const MapPage = ({ ctx, form, errors = {} }: { ctx: PageContext; form: Ma
   );
 };
 
-const reasons = (ctx: PageContext, problems: RowProblem[], more: number): string =>
-  [
-    ...problems.map((p) => ctx.t(p.key, p.params)),
-    ...(more > 0 ? [ctx.t('imports.moreInLine', { count: more })] : []),
-  ].join('; ');
-
 /** What failed: every bad line (the first hundred), or the one reason the file as a whole was refused. */
 const Failure = ({ ctx, view }: { ctx: PageContext; view: ImportView }) => {
   const { t } = ctx;
   const report = view.problems;
   const error = view.error!;
-  const hidden = report ? report.lines - report.shown.length : 0;
+  const hidden = report ? linesNotShown(report) : 0;
   return (
     <>
       <div class="notice" role="alert">
@@ -278,7 +272,7 @@ const Failure = ({ ctx, view }: { ctx: PageContext; view: ImportView }) => {
           <h2 id="bad-lines">{t('imports.badLines')}</h2>
           <ul aria-labelledby="bad-lines">
             {report.shown.map((l) => (
-              <li>{t('imports.errorAt', { line: l.line, reason: reasons(ctx, l.problems, l.more) })}</li>
+              <li>{t('imports.errorAt', { line: l.line, reason: lineReasons(t, l) })}</li>
             ))}
           </ul>
           {hidden > 0 && <p>{t('imports.moreLines', { count: hidden })}</p>}
@@ -299,15 +293,7 @@ const Warnings = ({ ctx, warnings }: { ctx: PageContext; warnings: WarningReport
       <h2 id="warnings">{t('imports.warningsTitle')}</h2>
       <ul aria-labelledby="warnings">
         {warnings.map((w) => (
-          <li>
-            {t(w.key, w.params)}{' '}
-            {w.count > w.lines.length
-              ? t('imports.onLinesAndMore', {
-                  lines: w.lines.join(', '),
-                  count: w.count - w.lines.length,
-                })
-              : t('imports.onLines', { lines: w.lines.join(', '), count: w.lines.length })}
-          </li>
+          <li>{warningText(t, w)}</li>
         ))}
       </ul>
     </>

@@ -1,5 +1,7 @@
 // What is wrong with a list, line by line, kept to a size a page can show: a file with a bad row
-// on every one of its million lines must neither fill the memory nor the import's row. Pure.
+// on every one of its million lines must neither fill the memory nor the import's row. Said in
+// words the same way on the import's page and by `kintrace import` (the caller's translate
+// function: the page's language or the operator's). Pure.
 
 /** One thing wrong (or worth saying) about one line: an i18n key and its parameters (a column, a limit — never a cell's value). */
 export interface RowProblem {
@@ -90,3 +92,24 @@ export class WarningLog {
     return [...this.byKind.values()];
   }
 }
+
+/** A translate function (i18next's `t`), in whichever language the caller speaks. */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** One bad line's problems in words: "…; …; and 3 more problems in this line". */
+export const lineReasons = (t: Translate, line: Pick<LineReport, 'problems' | 'more'>): string =>
+  [
+    ...line.problems.map((p) => t(p.key, p.params)),
+    ...(line.more > 0 ? [t('imports.moreInLine', { count: line.more })] : []),
+  ].join('; ');
+
+/** How many bad lines are beyond those shown. */
+export const linesNotShown = (report: ProblemReport): number => report.lines - report.shown.length;
+
+/** A warning in words with its lines: "… on lines 3, 7 and 12 more". */
+export const warningText = (t: Translate, w: WarningReport): string =>
+  `${t(w.key, w.params)} ${
+    w.count > w.lines.length
+      ? t('imports.onLinesAndMore', { lines: w.lines.join(', '), count: w.count - w.lines.length })
+      : t('imports.onLines', { lines: w.lines.join(', '), count: w.lines.length })
+  }`;
