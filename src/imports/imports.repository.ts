@@ -33,10 +33,20 @@ export const stepImport = async (
   return Number(r.numUpdatedRows) === 1;
 };
 
+/** What the list of imports shows of each: never the problem reports themselves, only their count. */
 export const listImports = (db: Queryable, organisationId: string, limit: number) =>
   db
     .selectFrom('person_imports')
-    .selectAll()
+    .select([
+      'id',
+      'source_name',
+      'source_date',
+      'source_date_precision',
+      'state',
+      'created_at',
+      'added_rows',
+      'problem_lines',
+    ])
     .where('organisation_id', '=', organisationId)
     .orderBy('created_at', 'desc')
     .orderBy('id')

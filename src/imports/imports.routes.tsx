@@ -10,7 +10,15 @@ import { formatPartialDate } from '../people/partial-date.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { againQuerySchema, listMetaSchema, mappingSchema } from './imports.schema.ts';
-import { authoriseImport, importsOf, importStatus, mappingForm, startImport, uploadList } from './imports.service.ts';
+import {
+  authoriseImport,
+  importsOf,
+  importStatus,
+  importToCorrect,
+  mappingForm,
+  startImport,
+  uploadList,
+} from './imports.service.ts';
 import { ImportPage, ImportsPage, MapPage, UploadPage } from './imports.views.tsx';
 import type { ImportView } from './imports.service.ts';
 import { MAPPING_ECHO } from './imports.echo.ts';
@@ -71,7 +79,6 @@ const valuesOf = (v: ImportView): Record<string, string> => ({
   source_origin: v.sourceOrigin ?? '',
   source_kind: v.sourceKind,
   verification: v.verification,
-  again: v.id,
 });
 
 export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
@@ -81,8 +88,7 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
   const correcting = async (principal: Principal, again: unknown): Promise<ImportView | null> => {
     const parsed = againQuerySchema.safeParse({ again });
     if (!parsed.success || !parsed.data.again) return null;
-    const grant = await authoriseImport(deps.db, principal, parsed.data.again);
-    return (await importStatus(deps, grant, parsed.data.again)).view;
+    return importToCorrect(deps, principal, parsed.data.again);
   };
 
   const uploadForm = async (

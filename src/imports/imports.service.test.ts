@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cp1251 } from '../../test/helpers/cp1251.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
+import { queryRecorder } from '../../test/helpers/query-recorder.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
@@ -141,6 +142,28 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       expect(out.error, key).toMatchObject({ line, key });
     }
     expect([await count('persons'), await count('events'), await count('import_rows')]).toEqual(before);
+  });
+
+  it('writes the number of lines once, counting those that are not rows', async () => {
+    const recorder = queryRecorder('person_imports');
+    const out = await importForOrganisation(
+      { ...deps(), db: s.t.opened.db.withPlugin(recorder.plugin) },
+      systemPrincipal('import'),
+      org(),
+      { ...META, sourceName: 'Строка не той длины' },
+      csv([ROWS[0], ROWS[1], '9,x,Петров']),
+    );
+    expect(out).toMatchObject({ state: 'failed', total: 3 });
+    expect(recorder.seen.filter((q) => q.kind === 'UpdateQueryNode' && q.json.includes('"total_rows"'))).toHaveLength(
+      1,
+    );
+    expect(
+      await s.t.opened.db
+        .selectFrom('person_imports')
+        .select(['total_rows', 'checked_rows', 'problem_lines'])
+        .where('id', '=', out.importId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ total_rows: 3, checked_rows: 3, problem_lines: 1 });
   });
 
   it('reports every bad line of a file at once, each with its columns, and writes nothing of it', async () => {

@@ -156,6 +156,8 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     const checked = await checkList(text, job.mapping, ctx, {
       hash: (values) => rowHash(job.organisationId, values),
       step: async (done, total) => {
+        // The list's total (its rows and the lines that are none), written once at the first
+        // step: from then on the page shows how far the check is.
         if (!counted) {
           counted = true;
           await updateImport(deps.db, job.importId, { total_rows: total, heartbeat_at: isoNow(deps.clock) });
@@ -167,11 +169,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     });
     outcome.total = checked.total;
     outcome.warnings = checked.warnings;
-    await updateImport(deps.db, job.importId, {
-      total_rows: checked.total,
-      checked_rows: checked.total,
-      heartbeat_at: isoNow(deps.clock),
-    });
+    await updateImport(deps.db, job.importId, { checked_rows: checked.total, heartbeat_at: isoNow(deps.clock) });
     if (checked.problems.lines > 0) throw new BadLines(checked);
     const read = checked.rows;
     // Rows this organisation already has (an earlier import of the same list, or of an overlapping
@@ -267,6 +265,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
       error_key: outcome.error.key,
       error_params: JSON.stringify(outcome.error.params),
       problems: outcome.problems ? JSON.stringify(outcome.problems) : null,
+      problem_lines: outcome.problems?.lines ?? null,
       warnings: outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
       finished_at: isoNow(deps.clock),
     });
@@ -560,8 +559,44 @@ export const importStatus = async (deps: ImportsDeps, grant: MatchingGrant<'impo
   return { view: viewOf(row), waiting: row.state === 'done' ? await pendingCount(deps.db, grant.organisationId) : 0 };
 };
 
-export const importsOf = async (deps: ImportsDeps, grant: MatchingGrant<'import'>): Promise<ImportView[]> =>
-  (await listImports(deps.db, grant.organisationId, 100)).map(viewOf);
+/**
+ * The failed import a corrected file replaces, for the upload form (`?again=`): read once, and
+ * NotFound unless it is of the principal's organisation.
+ */
+export const importToCorrect = async (
+  deps: ImportsDeps,
+  principal: Principal,
+  importId: string,
+): Promise<ImportView> => {
+  const row = await findImport(deps.db, importId);
+  grantMatchingObject(principal, row?.organisation_id, 'import');
+  return viewOf(row!);
+};
+
+/** An import as the list shows it: how many lines are bad, not which. */
+export interface ImportListItem {
+  id: string;
+  sourceName: string;
+  sourceDate: string | null;
+  sourcePrecision: 'year' | 'month' | 'day' | null;
+  state: ImportRow['state'];
+  createdAt: string;
+  addedRows: number;
+  /** how many lines are bad, when the import failed on its lines */
+  problemLines: number | null;
+}
+
+export const importsOf = async (deps: ImportsDeps, grant: MatchingGrant<'import'>): Promise<ImportListItem[]> =>
+  (await listImports(deps.db, grant.organisationId, 100)).map((r) => ({
+    id: r.id,
+    sourceName: r.source_name,
+    sourceDate: r.source_date,
+    sourcePrecision: r.source_date_precision,
+    state: r.state,
+    createdAt: r.created_at,
+    addedRows: r.added_rows,
+    problemLines: r.problem_lines,
+  }));
 
 // ---- the command line -----------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ export interface PersonImportsTable {
   error_params: string | null;
   /** JSON ProblemReport (list-problems.ts): every bad line, the first hundred in full (migration 0026) */
   problems: string | null;
+  /** how many lines `problems` counts, for the list of imports (migration 0028) */
+  problem_lines: number | null;
   /** JSON WarningReport[]: what was imported otherwise than the list says, with its lines */
   warnings: string | null;
   key_sealed: string;

@@ -7,26 +7,29 @@ import type { MatchingAbilities } from '../policy/matching.policy.ts';
 import { WorkNav } from '../matching/work-nav.views.tsx';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { PLATFORM_FIELDS } from './row-rules.ts';
-import type { ImportView, MappingForm } from './imports.service.ts';
+import type { ImportListItem, ImportView, MappingForm } from './imports.service.ts';
 import { lineReasons, linesNotShown, warningText, type WarningReport } from './list-problems.ts';
 
 // Imports for staff: the list of lists, the upload form, the mapping form, and one import's page,
 // which refreshes itself while the import runs (a meta refresh: no JavaScript). A failed import
 // lists every bad line (the first hundred) and offers the form for its corrected file, filled in.
 
-const sourceDate = (v: ImportView): string => formatPartialDate(v.sourceDate, v.sourcePrecision);
+const sourceDate = (v: Pick<ImportView, 'sourceDate' | 'sourcePrecision'>): string =>
+  formatPartialDate(v.sourceDate, v.sourcePrecision);
 
 /** The state as the list shows it: a failed import says so in red, with how many lines are at fault. */
-const StateCell = ({ ctx, view }: { ctx: PageContext; view: ImportView }) =>
-  view.state === 'failed' ? (
+const StateCell = ({ ctx, item }: { ctx: PageContext; item: ImportListItem }) =>
+  item.state === 'failed' ? (
     <strong class="late">
-      {view.problems ? ctx.t('imports.failedLines', { count: view.problems.lines }) : ctx.t('imports.states.failed')}
+      {item.problemLines !== null
+        ? ctx.t('imports.failedLines', { count: item.problemLines })
+        : ctx.t('imports.states.failed')}
     </strong>
   ) : (
-    ctx.t(`imports.states.${view.state}`)
+    ctx.t(`imports.states.${item.state}`)
   );
 
-export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: ImportView[] }) => {
+export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: ImportListItem[] }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('imports.title')}>
@@ -58,7 +61,7 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
                 </td>
                 <td data-label={t('imports.columns.date')}>{sourceDate(i) || formatDay(i.createdAt)}</td>
                 <td data-label={t('imports.columns.state')}>
-                  <StateCell ctx={ctx} view={i} />
+                  <StateCell ctx={ctx} item={i} />
                 </td>
                 <td data-label={t('imports.columns.added')}>{i.state === 'done' ? i.addedRows : ''}</td>
               </tr>
@@ -156,12 +159,10 @@ export const UploadPage = ({
             name="file"
             accept=".csv,text/csv,text/plain"
             required
-            aria-invalid={errors.file || chooseAgain ? 'true' : undefined}
-            aria-describedby={
-              [errors.file ? 'file-error' : '', chooseAgain ? 'file-again-here' : '', 'file-hint']
-                .filter(Boolean)
-                .join(' ') || undefined
-            }
+            aria-invalid={chooseAgain ? 'true' : undefined}
+            aria-describedby={[errors.file ? 'file-error' : '', chooseAgain ? 'file-again-here' : '', 'file-hint']
+              .filter(Boolean)
+              .join(' ')}
           />
           {errors.file && (
             <small id="file-error" class="field-error">

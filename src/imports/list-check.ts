@@ -28,7 +28,11 @@ export const checkList = async (
   text: string,
   mapping: Mapping,
   ctx: ListContext,
-  opts: { hash: (values: string[]) => string; step?: (done: number, total: number) => Promise<void> },
+  opts: {
+    hash: (values: string[]) => string;
+    /** lines of the list checked so far, of all of them (rows and lines that are none) */
+    step?: (done: number, total: number) => Promise<void>;
+  },
 ): Promise<CheckedList> => {
   const { header, rows, broken, unreadAfter } = readList(text);
   const problems = new ProblemLog();
@@ -44,9 +48,10 @@ export const checkList = async (
     for (const w of row.warnings) warnings.add(line, w);
     // Once a line is bad nothing will be written: the rows are only checked, not kept.
     if (problems.lines === 0) read.push({ ...row, line, values, hash: opts.hash(values) });
-    if (i % CHECK_STEP === CHECK_STEP - 1) await opts.step?.(i + 1, rows.length);
+    // Of the whole list: the lines that could not be read as rows are checked already.
+    if (i % CHECK_STEP === CHECK_STEP - 1) await opts.step?.(broken.length + i + 1, total);
   }
-  await opts.step?.(rows.length, rows.length);
+  await opts.step?.(total, total);
   return {
     total,
     rows: problems.lines === 0 ? read : [],
