@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
+  FailedFormNotice,
   FormErrorSummary,
   PostForm,
   SelectField,
@@ -72,22 +73,14 @@ const FORM_ANCHORS: Record<FormState['name'], (values: FormValues) => string> = 
 };
 
 /**
- * A form far down the page came back with errors: without JavaScript the browser shows the top
- * of the page again, where nothing said so. Say it here and lead to the form. (A whole-form
- * problem is shown here in full instead.)
+ * Where the form that came back with errors is, for the notice at the top of the page
+ * (FailedFormNotice). A whole-form problem is shown up there in full instead.
  */
-const FailedFormNotice = ({ props }: { props: Props }) => {
-  const failedAt =
-    props.failedAt ??
-    (props.form && Object.keys(props.form.errors).length > 0 && !props.form.errors._form
-      ? FORM_ANCHORS[props.form.name](props.form.values)
-      : undefined);
-  return failedAt ? (
-    <p class="form-errors" role="alert">
-      {props.ctx.t('cases.formFailed')} <a href={`#${failedAt}`}>{props.ctx.t('cases.toTheForm')}</a>
-    </p>
-  ) : null;
-};
+const failedFormAnchor = (props: Props): string | undefined =>
+  props.failedAt ??
+  (props.form && Object.keys(props.form.errors).length > 0 && !props.form.errors._form
+    ? FORM_ANCHORS[props.form.name](props.form.values)
+    : undefined);
 
 const formFor = (props: Props, name: FormState['name']) =>
   props.form?.name === name
@@ -594,7 +587,7 @@ export const CasePage = (props: Props) => {
           {t(`cases.done.${props.notice}`)}
         </p>
       )}
-      <FailedFormNotice props={props} />
+      <FailedFormNotice ctx={props.ctx} at={failedFormAnchor(props)} />
       <StateLine props={props} />
       <WhatsNew props={props} />
       {/* The family learns that someone has taken the request, never who. */}

@@ -1,6 +1,7 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
+  FailedFormNotice,
   FormErrorSummary,
   PostForm,
   SelectField,
@@ -227,11 +228,7 @@ export const BoardPage = ({
           {t(`cohorts.done.${notice}`, { name: view.me ? familyName(ctx, view.me) : '' })}
         </p>
       )}
-      {failed && (
-        <p class="form-errors" role="alert">
-          {t('cohorts.formFailed')} <a href={`#${failed}`}>{t('cohorts.toTheForm')}</a>
-        </p>
-      )}
+      <FailedFormNotice ctx={ctx} at={failed} />
       <p>{t('cohorts.boardIntro', { count: view.families })}</p>
       {view.locked ? (
         <p class="notice">{t('cohorts.boardLocked')}</p>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
+import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { echoValues, TextField } from './forms.tsx';
+import { echoValues, FailedFormNotice, TextField } from './forms.tsx';
 import { translator } from './i18n/i18n.ts';
 import type { PageContext } from './page-context.ts';
 import { optionalText, parseForm, requiredText } from '../shared/validation.ts';
@@ -64,5 +65,20 @@ describe("a text field's hint", () => {
     // the field's own hint stays, and the browser still stops at the limit
     expect(field('date')).toContain('Дата в документе.');
     expect(field('date')).toContain('maxlength="10"');
+  });
+});
+
+describe('the notice at the top of a long page that a form below failed', () => {
+  const notice = (lang: 'ru' | 'en', at: string | undefined) =>
+    renderToString(h(FailedFormNotice, { ctx: { t: translator(lang), lang } as PageContext, at }));
+
+  it('is the same on every page that has one (the case page, the cohort board), in both languages', () => {
+    expect(notice('ru', 'messages')).toBe(
+      '<p class="form-errors" role="alert">Не сохранено: исправьте ошибку в форме ниже. <a href="#messages">Перейти к форме</a></p>',
+    );
+    expect(notice('en', 'post-h')).toBe(
+      '<p class="form-errors" role="alert">Not saved: correct the error in the form below. <a href="#post-h">Go to the form</a></p>',
+    );
+    expect(notice('ru', undefined)).toBe('');
   });
 });

@@ -205,3 +205,15 @@ export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: Fo
         : ctx.t('common.formHasErrors', { count: Object.keys(errors).length })}
     </p>
   ) : null;
+
+/**
+ * A form far down a long page came back with errors: without JavaScript the browser shows the
+ * top of the page again, where nothing said so. Said there, with a link to the form (`at`: the
+ * id of the form or its heading; nothing when no form failed).
+ */
+export const FailedFormNotice = ({ ctx, at }: { ctx: PageContext; at: string | undefined }) =>
+  at ? (
+    <p class="form-errors" role="alert">
+      {ctx.t('common.formFailed')} <a href={`#${at}`}>{ctx.t('common.toTheForm')}</a>
+    </p>
+  ) : null;
