@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
   'cohort.posted',
   // a family chose, changed or dropped its name on a board (never the name itself)
   'cohort.named',
+  // staff gave a family its label back on a board (moderation; never the name)
+  'cohort.name_reset',
   'cohort.post_hidden',
   'cohort.post_restored',
   // the public registry (src/registry/): the subject is the registry record

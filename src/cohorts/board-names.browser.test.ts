@@ -10,7 +10,8 @@ import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
 // learnt what to type to guess the account's passphrase or to lock it (five wrong passphrases, a
 // quarter of an hour). Now the first mother's post reads «Семья 4821» (a number of that board
 // alone); she tries her login as her name there and is refused, what she typed kept; she chooses
-// «Мама из Шахт», and her earlier post shows it to the other mother and to the staff.
+// «Мама из Шахт», and her earlier post shows it to the other mother and to the staff. The staff
+// may give her the label back (moderation of names), in either language.
 
 const shot = shotsOf('board-names');
 
@@ -82,6 +83,28 @@ describe("a family's name on a cohort board", () => {
     await staff.locator('article header').getByText('Мама из Шахт', { exact: true }).waitFor();
     expect(await staff.content()).not.toContain(world.w.family.pseudonym);
     await shot(staff, 'staff');
+
+    // A name that should not stand: staff give the family its label back, and her posts read it.
+    const reset = staff.getByRole('button', { name: 'Сбросить имя семьи' });
+    await reset.click();
+    await staff.getByText('Имя сброшено: сообщения этой семьи снова подписаны именем, которое дал сайт.').waitFor();
+    await staff.locator('article header').getByText(mine, { exact: true }).waitFor();
+    expect(await reset.count()).toBe(0);
+    expect(await hasHorizontalScroll(staff)).toBe(false);
+    await expectAxeClean(staff, 'board name reset (staff)');
+    await shot(staff, 'name-reset');
+    await first.goto(`${world.run.baseUrl}/cohorts/${boardId}`);
+    expect(await first.getByText('На этой доске вас видят как').locator('strong').textContent()).toBe(mine);
+    // She may choose another; the staff page in English offers the same reset.
+    await field.fill('Мама из Шахт');
+    await first.getByRole('button', { name: 'Сохранить имя' }).click();
+    await first.getByText('Имя сохранено: на этой доске вас видят как «Мама из Шахт».').waitFor();
+    await staff.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=en`);
+    await staff.getByRole('button', { name: "Reset the family's name" }).click();
+    await staff.getByText("Name reset: this family's posts are signed again with the name the site gave.").waitFor();
+    await staff.locator('article header').getByText(mine.replace('Семья', 'Family'), { exact: true }).waitFor();
+    expect(await hasHorizontalScroll(staff)).toBe(false);
+    await shot(staff, 'name-reset-en');
 
     // In English the label reads "Family 1234", the form the same.
     await second.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=en`);

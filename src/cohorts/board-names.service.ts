@@ -1,18 +1,27 @@
 import type { Db, Queryable } from '../db/database.ts';
 import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
-import { Invalid, NotFound } from '../shared/errors.ts';
+import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, openText, seal } from '../shared/crypto/index.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
 import { boardKeyFor, nameAad } from './cohort-keys.ts';
-import { deleteName, findBoard, insertName, listNames, lockBoardRow } from './cohorts.repository.ts';
-import { familyLabels, impersonates, sameName, showsLogin } from './family-names.ts';
+import {
+  deleteName,
+  findBoard,
+  findPost,
+  insertLabels,
+  insertName,
+  listLabels,
+  listNames,
+  lockBoardRow,
+} from './cohorts.repository.ts';
+import { auditCohort } from './cohorts.audit.ts';
+import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
 
 // The names families show on a cohort board (family-names.ts says why never the login). Every
 // reader of the board (its families and the organisation's staff) holds the board key, so each
 // computes the same labels and opens the same chosen names, at the moment the page is made:
-// nothing about who wrote what is stored beside the posts, and posts written before this
-// existed show the label too.
+// nothing about who wrote what is stored beside the posts. Only which of its candidates a
+// family's label is, so that it never moves (cohort_labels).
 
 export interface NamesDeps {
   db: Db;
@@ -23,6 +32,12 @@ export interface NamesDeps {
 export interface FamilyName {
   label: string;
   chosen: string | null;
+}
+
+/** A family a board page shows, and the case through which it is there (its label goes with it). */
+export interface BoardFamily {
+  userId: string;
+  caseId: string;
 }
 
 /** The names families chose on the board, opened with its key (one that does not open is skipped). */
@@ -38,19 +53,50 @@ const chosenNames = async (db: Queryable, boardId: string, key: Buffer): Promise
   return out;
 };
 
+/** Labels for the families the board shows for the first time, kept; with every label held. */
+const giveLabels = (db: Db, boardId: string, key: Buffer, families: BoardFamily[]) =>
+  db.transaction().execute(async (tx) => {
+    // Read what is held under the board's lock: two first pages at once give two labels, not one.
+    await lockBoardRow(tx, boardId);
+    const held = await listLabels(tx, boardId);
+    const given = newLabelAttempts(
+      key,
+      boardId,
+      held,
+      families.map((f) => f.userId),
+    );
+    const caseOf = new Map<string, string>();
+    for (const f of families) if (!caseOf.has(f.userId)) caseOf.set(f.userId, f.caseId);
+    await insertLabels(
+      tx,
+      [...given].map(([userId, attempt]) => ({
+        board_id: boardId,
+        user_id: userId,
+        case_id: caseOf.get(userId) as string,
+        attempt,
+      })),
+    );
+    return new Map([...held, ...given]);
+  });
+
 /**
- * How these families show on the board. Give them in the order they first posted there (the
- * reader last when they have not posted yet): labels are handed out in that order.
+ * How these families show on the board. A family the board shows for the first time is given its
+ * label now, in the order given (first posters first, the reader last), and keeps it.
  */
 export const familyNamesOn = async (
-  db: Queryable,
+  db: Db,
   boardId: string,
   key: Buffer,
-  userIds: string[],
+  families: BoardFamily[],
 ): Promise<Map<string, FamilyName>> => {
+  let held = await listLabels(db, boardId);
+  if (families.some((f) => !held.has(f.userId))) held = await giveLabels(db, boardId, key, families);
   const chosen = await chosenNames(db, boardId, key);
   return new Map(
-    [...familyLabels(key, boardId, userIds)].map(([id, label]) => [id, { label, chosen: chosen.get(id) ?? null }]),
+    families.map((f) => [
+      f.userId,
+      { label: familyLabel(key, boardId, f.userId, held.get(f.userId) ?? 0), chosen: chosen.get(f.userId) ?? null },
+    ]),
   );
 };
 
@@ -65,8 +111,7 @@ export const setBoardName = async (
   name: string | undefined,
 ): Promise<'named' | 'unnamed'> => {
   const board = await findBoard(deps.db, grant.boardId);
-  if (!board || grant.side !== 'family' || !grant.caseId) throw new NotFound('board');
-  const caseId = grant.caseId;
+  if (!board) throw new NotFound('board');
   const key = await boardKeyFor(deps.db, grant, board);
   if (!key) throw new Invalid({ field: 'display_name', key: 'cohorts.errors.noKeyYet' });
   if (name !== undefined && showsLogin(name, grant.auth.pseudonym))
@@ -86,19 +131,42 @@ export const setBoardName = async (
       await insertName(tx, {
         board_id: board.id,
         user_id: userId,
-        case_id: caseId,
+        case_id: grant.caseId,
         name_sealed: seal(key, name, nameAad(board.id, userId)),
         set_on: isoDay(deps.clock),
       });
     if (had || name !== undefined)
-      await recordAudit(tx, {
-        actorUserId: userId,
-        actorRole: 'family',
-        organisationId: board.organisation_id,
-        action: 'cohort.named',
-        caseId: null,
-        at: isoNow(deps.clock),
-      });
+      await auditCohort(
+        tx,
+        { userId, role: 'family', organisationId: board.organisation_id },
+        'cohort.named',
+        isoNow(deps.clock),
+        null,
+      );
     return name === undefined ? 'unnamed' : 'named';
+  });
+};
+
+/**
+ * Moderation: staff give the family that wrote a post its label back on the board, for a name
+ * that should not stand there (a real name, a provocation). Its posts show the label at once.
+ * The name is deleted unread; the family may choose another.
+ */
+export const resetBoardName = async (
+  deps: NamesDeps,
+  grant: BoardGrant<'reset_name'>,
+  postId: string,
+): Promise<void> => {
+  await deps.db.transaction().execute(async (tx) => {
+    const post = await findPost(tx, postId);
+    if (!post || post.board_id !== grant.boardId || post.from_family !== 1) throw new NotFound('post');
+    if (!(await deleteName(tx, grant.boardId, post.author_user_id))) throw new Conflict('cohorts.errors.notNamed');
+    await auditCohort(
+      tx,
+      { userId: grant.auth.userId, role: grant.auth.role, organisationId: grant.organisationId },
+      'cohort.name_reset',
+      isoNow(deps.clock),
+      null,
+    );
   });
 };

@@ -36,7 +36,7 @@ export const boardKeyFor = async (
 ): Promise<Buffer | null> => {
   if (grant.side === 'staff')
     return openBoardKey(board.id, board.key_sealed, await organisationPrivateKey(db, grant.auth, grant.organisationId));
-  const wrap = await findWrap(db, board.id, grant.caseId as string);
+  const wrap = await findWrap(db, board.id, grant.caseId);
   return wrap ? openBoardKey(board.id, wrap.wrapped, grant.auth.userPrivateKey) : null;
 };
 

@@ -16,6 +16,22 @@ export const insertOptIn = async (
 
 export const deleteOptIn = async (db: Queryable, caseId: string): Promise<void> => {
   await db.deleteFrom('cohort_key_wraps').where('case_id', '=', caseId).execute();
+  // A label stays while the family's posts show it (no newcomer may take it); one nobody but the
+  // family ever saw goes with its keys.
+  await db
+    .deleteFrom('cohort_labels')
+    .where('case_id', '=', caseId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('cohort_posts')
+            .select('cohort_posts.id')
+            .whereRef('cohort_posts.board_id', '=', 'cohort_labels.board_id')
+            .whereRef('cohort_posts.author_user_id', '=', 'cohort_labels.user_id'),
+        ),
+      ),
+    )
+    .execute();
   await db.deleteFrom('cohort_optins').where('case_id', '=', caseId).execute();
 };
 
@@ -93,7 +109,11 @@ export const listPosts = (db: Queryable, boardId: string) =>
   db.selectFrom('cohort_posts').selectAll().where('board_id', '=', boardId).orderBy('seq').execute();
 
 export const findPost = (db: Queryable, id: string) =>
-  db.selectFrom('cohort_posts').select(['id', 'board_id', 'hidden_at']).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('cohort_posts')
+    .select(['id', 'board_id', 'hidden_at', 'author_user_id', 'from_family'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const setPostHidden = async (
   db: Queryable,
@@ -115,7 +135,7 @@ export const setPostHidden = async (
 
 /**
  * Holds the board row until the transaction ends (a family choosing a name checks the others'
- * names first). PostgreSQL: `FOR UPDATE`; a SQLite transaction holds the one writer's lock from
+ * names first; labels are given after reading those held). PostgreSQL: `FOR UPDATE`; a SQLite transaction holds the one writer's lock from
  * its start (database.ts begins every one IMMEDIATE).
  */
 export const lockBoardRow = async (tx: Tx, id: string): Promise<void> => {
@@ -140,4 +160,19 @@ export const insertName = async (
   row: { board_id: string; user_id: string; case_id: string; name_sealed: string; set_on: string },
 ): Promise<void> => {
   await db.insertInto('cohort_names').values(row).execute();
+};
+
+/** The label candidate each labelled family of a board holds (family-names.ts). */
+export const listLabels = async (db: Queryable, boardId: string): Promise<Map<string, number>> =>
+  new Map(
+    (await db.selectFrom('cohort_labels').select(['user_id', 'attempt']).where('board_id', '=', boardId).execute()).map(
+      (r) => [r.user_id, Number(r.attempt)],
+    ),
+  );
+
+export const insertLabels = async (
+  db: Queryable,
+  rows: Array<{ board_id: string; user_id: string; case_id: string; attempt: number }>,
+): Promise<void> => {
+  if (rows.length) await db.insertInto('cohort_labels').values(rows).execute();
 };

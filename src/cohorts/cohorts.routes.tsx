@@ -17,18 +17,19 @@ import {
   postOnBoard,
   setOptIn,
 } from './cohorts.service.ts';
-import { setBoardName } from './board-names.service.ts';
+import { resetBoardName, setBoardName } from './board-names.service.ts';
 import { boardNameSchema, boardPostSchema, hideSchema, optInSchema } from './cohorts.schema.ts';
 import { BoardPage, StaffBoardsPage, type BoardForm } from './cohorts.views.tsx';
 import { BOARD_NAME_ECHO, BOARD_POST_ECHO, HIDE_ECHO, OPT_IN_ECHO } from './cohorts.echo.ts';
 
 // A family's cohort setting on its case, the boards (families of the cohort and the
-// organisation's staff), a family's name on a board, moderation, and the staff's list of boards.
+// organisation's staff), a family's name on a board, moderation (of posts and of names), and the
+// staff's list of boards.
 
 type IdParams = { Params: { id: string } };
 type PostParams = { Params: { id: string; postId: string } };
 
-const NOTICES = ['posted', 'hidden', 'restored', 'named', 'unnamed'] as const;
+const NOTICES = ['posted', 'hidden', 'restored', 'named', 'unnamed', 'nameReset'] as const;
 
 export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -120,6 +121,13 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseBoard(deps.db, requireStaffPrincipal(req), req.params.id, 'moderate');
     await moderatePost(deps, grant, req.params.postId, null);
     return redirect(reply, `/cohorts/${req.params.id}?done=restored#post-${req.params.postId}`);
+  });
+
+  // Moderation of names: the family that wrote the post shows as its label again.
+  app.post<PostParams>('/cohorts/:id/posts/:postId/reset-name', async (req, reply) => {
+    const grant = await authoriseBoard(deps.db, requireStaffPrincipal(req), req.params.id, 'reset_name');
+    await resetBoardName(deps, grant, req.params.postId);
+    return redirect(reply, `/cohorts/${req.params.id}?done=nameReset#post-${req.params.postId}`);
   });
 
   app.get('/staff/cohorts', async (req, reply) => {

@@ -7,8 +7,8 @@ import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf } from '../policy/principal.ts';
-import { Invalid, NotFound } from '../shared/errors.ts';
-import { setBoardName } from './board-names.service.ts';
+import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
+import { resetBoardName, setBoardName } from './board-names.service.ts';
 import {
   authoriseBoard,
   authoriseOptIn,
@@ -224,5 +224,44 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     expect(view.posts[0].family).toEqual({ label: ids.label, chosen: 'Мама из Шахт' });
     const page = await incidentPage(deps(), grantMatching(principalOf(s.w.caseworker.auth), 'search'), ids.incident);
     expect(page.description).toBe('Свидетель рассказал о пятерых офицерах');
+  });
+
+  it("lets the organisation's staff give a family its label back, audited; nobody else", async () => {
+    const db = s.t.opened.db;
+    const read = async (who: typeof s.w.family) =>
+      boardView(deps(), await authoriseBoard(db, principalOf(who.auth), ids.board, 'read'));
+    const named = (await read(s.w.caseworker)).posts[0];
+    expect(named.family).toEqual({ label: ids.label, chosen: 'Мама из Шахт' });
+    // The staff post has no family name to reset.
+    const staffPost = (await read(s.w.caseworker)).posts.find((p) => !p.fromFamily)!;
+    // Families (the named one too) and other organisations' staff may not; it is not even there.
+    for (const who of [s.w.family, s.w.otherFamily, s.w.editor, s.w.otherOrgCaseworker, s.w.otherOrgAdmin])
+      await expect(authoriseBoard(db, principalOf(who.auth), ids.board, 'reset_name')).rejects.toBeInstanceOf(NotFound);
+    const grant = await authoriseBoard(db, principalOf(s.w.verifier.auth), ids.board, 'reset_name');
+    await expect(resetBoardName(deps(), grant, staffPost.id)).rejects.toBeInstanceOf(NotFound);
+    await expect(resetBoardName(deps(), grant, 'no-such-post')).rejects.toBeInstanceOf(NotFound);
+    const before = await db.selectFrom('audit_log').select('id').execute();
+    await resetBoardName(deps(), grant, named.id);
+    // Every reader sees the label again; the family does too, and may choose another name.
+    expect((await read(s.w.otherFamily)).posts[0].family).toEqual({ label: ids.label, chosen: null });
+    expect((await read(s.w.family)).me).toEqual({ label: ids.label, chosen: null });
+    expect(await db.selectFrom('cohort_names').select('user_id').execute()).toEqual([]);
+    const entries = await db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'actor_role', 'action', 'case_id'])
+      .where(
+        'id',
+        'not in',
+        before.map((r) => r.id),
+      )
+      .execute();
+    expect(entries).toEqual([
+      { actor_user_id: s.w.verifier.id, actor_role: 'verifier', action: 'cohort.name_reset', case_id: null },
+    ]);
+    // Reset once: a second staff member's click finds nothing to reset, and writes nothing.
+    await expect(resetBoardName(deps(), grant, named.id)).rejects.toBeInstanceOf(Conflict);
+    expect(await db.selectFrom('audit_log').select('id').execute()).toHaveLength(before.length + 1);
+    const family = await authoriseBoard(db, principalOf(s.w.family.auth), ids.board, 'name');
+    expect(await setBoardName(deps(), family, 'Мама Кости')).toBe('named');
   });
 });

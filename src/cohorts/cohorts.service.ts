@@ -9,7 +9,6 @@ import {
   staffOfOrganisation,
   userPublicKey,
 } from '../accounts/accounts.service.ts';
-import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
 import {
   clusterMembers,
   clusterOf,
@@ -49,7 +48,8 @@ import {
   setPostHidden,
 } from './cohorts.repository.ts';
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
-import { familyNamesOn, type FamilyName } from './board-names.service.ts';
+import { familyNamesOn, type BoardFamily, type FamilyName } from './board-names.service.ts';
+import { auditCohort } from './cohorts.audit.ts';
 
 // Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
 // colony (convict recruits), a mobilisation wave and region (the mobilised), or an incident. A
@@ -184,22 +184,6 @@ export const authoriseOptIn = async (db: Queryable, principal: Principal, caseId
   };
 };
 
-const audit = (
-  tx: Queryable,
-  who: { userId: string; role: string; organisationId: string },
-  action: AuditAction,
-  at: string,
-  caseId: string | null,
-) =>
-  recordAudit(tx, {
-    actorUserId: who.userId,
-    actorRole: who.role,
-    organisationId: who.organisationId,
-    action,
-    caseId,
-    at,
-  });
-
 /** A board for the cohort, created sealed to the organisation when it has none yet. */
 const boardFor = async (tx: Tx, organisationId: string, cohortKey: string, at: string) => {
   const existing = await findBoardByKey(tx, organisationId, cohortKey);
@@ -226,7 +210,7 @@ export const setOptIn = async (
     if (!input.optIn) {
       if (await findOptIn(tx, grant.caseId)) {
         await deleteOptIn(tx, grant.caseId);
-        await audit(tx, who, 'cohort.opted_out', at, grant.caseId);
+        await auditCohort(tx, who, 'cohort.opted_out', at, grant.caseId);
       }
       return;
     }
@@ -240,7 +224,7 @@ export const setOptIn = async (
         organisation_id: grant.organisationId,
         opted_in_on: isoDay(deps.clock),
       });
-      await audit(tx, who, 'cohort.opted_in', at, grant.caseId);
+      await auditCohort(tx, who, 'cohort.opted_in', at, grant.caseId);
     }
     const [me] = await cohortsOfCases(tx, (await caseRefs(tx, [grant.caseId])) as CaseRef[]);
     const publicKey = await userPublicKey(tx, grant.userId);
@@ -414,12 +398,13 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
   const can = boardAbilities(grant);
   const rows = key ? await listPosts(deps.db, board.id) : [];
   const reader = grant.side === 'family' ? grant.auth.userId : null;
-  // Families in the order they first posted, the reading family last: labels go in that order.
-  const authors = [
-    ...rows.filter((r) => r.from_family === 1).map((r) => r.author_user_id),
-    ...(reader ? [reader] : []),
+  // Families in the order they first posted, the reading family last: a family the board shows
+  // for the first time is given its label in that order, and keeps it.
+  const shown: BoardFamily[] = [
+    ...rows.flatMap((r) => (r.from_family === 1 && r.case_id ? [{ userId: r.author_user_id, caseId: r.case_id }] : [])),
+    ...(grant.side === 'family' ? [{ userId: grant.auth.userId, caseId: grant.caseId }] : []),
   ];
-  const families = key ? await familyNamesOn(deps.db, board.id, key, authors) : new Map<string, FamilyName>();
+  const families = key ? await familyNamesOn(deps.db, board.id, key, shown) : new Map<string, FamilyName>();
   const staffNames = can.seeStaffNames
     ? new Map((await staffOfOrganisation(deps.db, board.organisation_id)).map((s) => [s.id, s.pseudonym]))
     : new Map<string, string>();
@@ -475,7 +460,7 @@ export const postOnBoard = async (deps: CohortsDeps, grant: BoardGrant<'post'>, 
       // A family's activity is kept to the day (threat model).
       created_on: family ? at.slice(0, 10) : at,
     });
-    await audit(
+    await auditCohort(
       tx,
       { userId: grant.auth.userId, role: grant.auth.role, organisationId: board.organisation_id },
       'cohort.posted',
@@ -500,7 +485,7 @@ export const moderatePost = async (
     if (!post || post.board_id !== grant.boardId) throw new NotFound('post');
     if (!(await setPostHidden(tx, postId, hide ? { reason: hide.reason, by: grant.auth.userId, at } : null)))
       throw new Conflict(hide ? 'cohorts.errors.alreadyHidden' : 'cohorts.errors.notHidden');
-    await audit(
+    await auditCohort(
       tx,
       { userId: grant.auth.userId, role: grant.auth.role, organisationId: grant.organisationId },
       hide ? 'cohort.post_hidden' : 'cohort.post_restored',

@@ -1,4 +1,5 @@
-// Cohorts, their boards and incidents (migration 0023; families' names on boards 0025).
+// Cohorts, their boards and incidents (migration 0023; families' names on boards 0025, their
+// labels 0027).
 // `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
 // description under the organisation-sealed key of the incident's board-less description (see
 // incidents.service.ts).
@@ -54,6 +55,19 @@ export interface CohortNamesTable {
   set_on: string;
 }
 
+/**
+ * Which label candidate a family holds on a board (migration 0027): kept from the first page
+ * that shows the family, so its label never moves (family-names.ts).
+ */
+export interface CohortLabelsTable {
+  board_id: string;
+  user_id: string;
+  /** the case through which the label was given: it goes with that case */
+  case_id: string;
+  /** how many of the family's candidates were skipped (held by others): almost always 0 */
+  attempt: number;
+}
+
 export interface IncidentsTable {
   id: string;
   organisation_id: string;
@@ -104,6 +118,7 @@ export interface CohortsTables {
   cohort_key_wraps: CohortKeyWrapsTable;
   cohort_posts: CohortPostsTable;
   cohort_names: CohortNamesTable;
+  cohort_labels: CohortLabelsTable;
   incidents: IncidentsTable;
   incident_persons: IncidentPersonsTable;
   incident_sources: IncidentSourcesTable;

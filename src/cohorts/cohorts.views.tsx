@@ -285,6 +285,13 @@ export const BoardPage = ({
                     </button>
                   </PostForm>
                 ))}
+              {view.can.resetNames && p.family?.chosen && (
+                <PostForm ctx={ctx} action={`/cohorts/${view.id}/posts/${p.id}/reset-name`}>
+                  <button type="submit" class="secondary">
+                    {t('cohorts.resetName')}
+                  </button>
+                </PostForm>
+              )}
             </article>
           ))}
           {view.can.post && (

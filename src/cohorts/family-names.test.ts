@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { familyLabels, impersonates, sameName, showsLogin } from './family-names.ts';
+import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
 
 // How a family shows on a board: a label stable on one board, another on every other board, that
 // says nothing of the login; and the rules for a name a family chooses.
 
 const key = (byte: number) => Buffer.alloc(32, byte);
 const users = Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+/** The labels a board gives these families, in this order, when none held one before. */
+const familyLabels = (boardKey: Buffer, boardId: string, ids: string[], held = new Map<string, number>()) => {
+  const all = new Map([...held, ...newLabelAttempts(boardKey, boardId, held, ids)]);
+  return new Map([...all].map(([id, attempt]) => [id, familyLabel(boardKey, boardId, id, attempt)]));
+};
 
 describe('family labels', () => {
   it('gives a family the same four-digit label on a board every time', () => {
@@ -31,6 +37,22 @@ describe('family labels', () => {
     expect(new Set(labels.values()).size).toBe(many.length);
     const first = familyLabels(key(7), 'board-a', many.slice(0, 200));
     for (const id of many.slice(0, 200)) expect(labels.get(id)).toBe(first.get(id));
+  });
+
+  it('gives a newcomer none of the labels held, and leaves those held as they are', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `user-${i}`);
+    const held = newLabelAttempts(key(7), 'board-a', new Map(), many.slice(0, 2000));
+    // Some of the 2,000 had to skip a candidate another held: they keep the one they got.
+    expect([...held.values()].some((a) => a > 0)).toBe(true);
+    const joined = newLabelAttempts(key(7), 'board-a', held, many);
+    expect([...joined.keys()]).toEqual(many.slice(2000));
+    const labels = familyLabels(key(7), 'board-a', [], new Map([...held, ...joined]));
+    expect(new Set(labels.values()).size).toBe(many.length);
+    // A family that leaves frees its label; nobody else's moves.
+    const left = new Map(held);
+    left.delete(many[0]);
+    const after = familyLabels(key(7), 'board-a', [], left);
+    for (const [id, label] of after) expect(label).toBe(labels.get(id));
   });
 });
 

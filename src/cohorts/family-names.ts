@@ -7,8 +7,9 @@ import { foldedName } from '../accounts/accounts.service.ts';
 // the board, keyed by the board's own key (which is never in the database in clear, like every
 // key here: cohort-keys.ts). So the number is the same each time the family posts on that board,
 // another on every other board (another board, another key), says nothing of the login, and
-// cannot be computed from a seized database. A family may choose a name for one board instead
-// (board-names.service.ts); these are the rules for it.
+// cannot be computed from a seized database. Which of its candidates a family holds (almost
+// always the first) is kept once given, so its label never moves (newLabelAttempts). A family
+// may choose a name for one board instead (board-names.service.ts); these are the rules for it.
 
 export const NAME_MIN = 2;
 export const NAME_MAX = 30;
@@ -30,22 +31,33 @@ const candidate = (key: Buffer, boardId: string, userId: string, attempt: number
     : String(mac.readUInt32BE(0) % 100_000_000).padStart(8, '1');
 };
 
+/** The label a family's slot on a board reads as: its `attempt`-th candidate. */
+export const familyLabel = (boardKey: Buffer, boardId: string, userId: string, attempt: number): string =>
+  candidate(labelKey(boardKey), boardId, userId, attempt);
+
 /**
- * The label number of each family of a board, given in the order the families first posted
- * there: each takes the first of its own candidates that no family before it holds, so no two
- * families of a board share a label and a family's label does not move when another one joins.
+ * Labels for families the board has not labelled yet. Each newcomer, in the order given, takes
+ * the first of its own candidates that no family holds (those in `held`, then the newcomers
+ * before it); what is returned is each newcomer's attempt, which is kept (cohort_labels). So no
+ * two families of a board share a label, and a label once given never moves: not when others
+ * join, nor when a family whose label it collided with leaves or is purged.
  */
-export const familyLabels = (boardKey: Buffer, boardId: string, userIds: Iterable<string>): Map<string, string> => {
+export const newLabelAttempts = (
+  boardKey: Buffer,
+  boardId: string,
+  held: ReadonlyMap<string, number>,
+  newcomers: Iterable<string>,
+): Map<string, number> => {
   const key = labelKey(boardKey);
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const id of userIds) {
-    if (out.has(id)) continue;
+  const taken = new Set([...held].map(([id, attempt]) => candidate(key, boardId, id, attempt)));
+  const out = new Map<string, number>();
+  for (const id of newcomers) {
+    if (held.has(id) || out.has(id)) continue;
     let attempt = 0;
     let label = candidate(key, boardId, id, attempt);
     while (taken.has(label)) label = candidate(key, boardId, id, ++attempt);
     taken.add(label);
-    out.set(id, label);
+    out.set(id, attempt);
   }
   return out;
 };

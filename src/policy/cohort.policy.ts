@@ -7,10 +7,16 @@ import { isCaseStaff } from './staff-roles.ts';
 // board; nobody learns who else is in a cohort, only how many. A family's membership comes only
 // from an active case of its own that opted in and belongs to the cohort; staff of the board's
 // organisation read, post and moderate. A family may choose the name it shows on a board; staff
-// have none to choose (families read them as "the organisation"). Deny by default, NotFound for
-// missing and forbidden.
+// have none to choose (families read them as "the organisation"), and may reset a family's name
+// to its label (moderation). Deny by default, NotFound for missing and forbidden.
 
-export type BoardAction = 'read' | 'post' | 'moderate' | 'name';
+export type BoardAction = 'read' | 'post' | 'moderate' | 'name' | 'reset_name';
+
+const FAMILY_MAY: readonly BoardAction[] = ['read', 'post', 'name'];
+const STAFF_MAY: readonly BoardAction[] = ['read', 'post', 'moderate', 'reset_name'];
+/** What only a family does on a board (its own name), and what only staff do (moderation). */
+type FamilyOnly = 'name';
+type StaffOnly = 'moderate' | 'reset_name';
 
 /** What the cohorts domain reads about a board and the asking account. */
 export interface BoardFacts {
@@ -22,19 +28,36 @@ export interface BoardFacts {
 
 declare const grantBrand: unique symbol;
 
-export interface BoardGrant<A extends BoardAction = BoardAction> {
+interface GrantOf<A extends BoardAction> {
   readonly [grantBrand]: true;
   readonly action: A;
   readonly boardId: string;
   readonly organisationId: string;
-  readonly side: 'family' | 'staff';
-  /** the family's case through which it belongs (null for staff) */
-  readonly caseId: string | null;
   readonly auth: AuthContext;
 }
 
-const FAMILY_MAY: readonly BoardAction[] = ['read', 'post', 'name'];
-const STAFF_MAY: readonly BoardAction[] = ['read', 'post', 'moderate'];
+/** A family on the board, through one of its opted-in cases. */
+export interface FamilyBoardGrant<A extends BoardAction = BoardAction> extends GrantOf<A> {
+  readonly side: 'family';
+  /** the family's case through which it belongs */
+  readonly caseId: string;
+}
+
+/** The organisation's case staff on the board. */
+export interface StaffBoardGrant<A extends BoardAction = BoardAction> extends GrantOf<A> {
+  readonly side: 'staff';
+  readonly caseId: null;
+}
+
+/**
+ * The grant for an action says in its type who holds it: a family for its name, staff for
+ * moderation, either for reading and posting. So a service never checks the side again.
+ */
+export type BoardGrant<A extends BoardAction = BoardAction> = A extends FamilyOnly
+  ? FamilyBoardGrant<A>
+  : A extends StaffOnly
+    ? StaffBoardGrant<A>
+    : FamilyBoardGrant<A> | StaffBoardGrant<A>;
 
 export const grantBoard = <A extends BoardAction>(
   principal: Principal,
@@ -43,27 +66,14 @@ export const grantBoard = <A extends BoardAction>(
 ): BoardGrant<A> => {
   const auth = accountOf(principal);
   if (!auth || !facts) throw new NotFound('board');
+  const base = { action, boardId: facts.boardId, organisationId: facts.organisationId, auth };
   if (auth.role === 'family') {
     if (!FAMILY_MAY.includes(action) || facts.memberCaseIds.length === 0) throw new NotFound('board');
-    return {
-      action,
-      boardId: facts.boardId,
-      organisationId: facts.organisationId,
-      side: 'family',
-      caseId: facts.memberCaseIds[0],
-      auth,
-    } as BoardGrant<A>;
+    return { ...base, side: 'family', caseId: facts.memberCaseIds[0] } as unknown as BoardGrant<A>;
   }
   if (!isCaseStaff(auth) || auth.organisationId !== facts.organisationId || !STAFF_MAY.includes(action))
     throw new NotFound('board');
-  return {
-    action,
-    boardId: facts.boardId,
-    organisationId: facts.organisationId,
-    side: 'staff',
-    caseId: null,
-    auth,
-  } as BoardGrant<A>;
+  return { ...base, side: 'staff', caseId: null } as unknown as BoardGrant<A>;
 };
 
 /** What a board page may offer; views only read it. */
@@ -75,6 +85,8 @@ export interface BoardAbilities {
   seeHidden: boolean;
   /** a family chooses the name it shows on the board (staff have none there) */
   chooseName: boolean;
+  /** staff give a family back its label when the name it chose should not stand */
+  resetNames: boolean;
 }
 
 export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
@@ -83,6 +95,7 @@ export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
   seeStaffNames: grant.side === 'staff',
   seeHidden: grant.side === 'staff',
   chooseName: grant.side === 'family',
+  resetNames: grant.side === 'staff',
 });
 
 /** The facts about a case that opting in needs (read by the cases domain). */

@@ -74,12 +74,18 @@ describe('cohort policy', () => {
     expect(may(account('family'), facts(['c1']), 'post')).toBe('family');
     expect(may(account('family'), facts(['c1']), 'name')).toBe('family');
     expect(may(account('family'), facts(['c1']), 'moderate')).toBeNull();
+    // Resetting a family's name is moderation: not even the family's own.
+    expect(may(account('family'), facts(['c1']), 'reset_name')).toBeNull();
     expect(may(account('family'), facts([]), 'read')).toBeNull();
     expect(may(account('family'), facts([]), 'name')).toBeNull();
   });
 
-  it("lets the organisation's case staff read, post and moderate; nobody else anything", () => {
-    for (const a of ['read', 'post', 'moderate'] as const) {
+  it("lets the organisation's case staff read, post, moderate and reset names; nobody else anything", () => {
+    for (const a of ['read', 'post', 'moderate', 'reset_name'] as const) {
+      for (const role of ['caseworker', 'verifier', 'org_admin', 'site_admin'] as const)
+        expect(may(account(role), facts(), a)).toBe('staff');
+      expect(may(account('site_admin', { organisationId: null }), facts(), a)).toBeNull();
+      expect(may(account('caseworker', { secondFactorDone: false }), facts(), a)).toBeNull();
       expect(may(account('caseworker'), facts(), a)).toBe('staff');
       expect(may(account('caseworker', { organisationId: 'org-b' }), facts(), a)).toBeNull();
       expect(may(account('editor'), facts(), a)).toBeNull();
@@ -95,6 +101,7 @@ describe('cohort policy', () => {
       seeStaffNames: true,
       seeHidden: true,
       chooseName: false,
+      resetNames: true,
     });
     const family = grantBoard(account('family'), facts(['c1']), 'read');
     expect(boardAbilities(family)).toEqual({
@@ -103,6 +110,7 @@ describe('cohort policy', () => {
       seeStaffNames: false,
       seeHidden: false,
       chooseName: true,
+      resetNames: false,
     });
   });
 

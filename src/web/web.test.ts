@@ -78,6 +78,10 @@ describe('web foundation', () => {
     expect(languageSwitchPath('/staff/cases/abc/notes')).toBe('/cases/abc');
     expect(languageSwitchPath('/account/2fa/confirm')).toBe('/account/2fa');
     expect(languageSwitchPath('/register')).toBe('/register');
+    // A board's forms: a name refused, a post hidden or a name reset twice answer on their own address.
+    for (const form of ['posts', 'name', 'posts/p1/hide', 'posts/p1/restore', 'posts/p1/reset-name'])
+      expect(languageSwitchPath(`/cohorts/b1/${form}`), form).toBe('/cohorts/b1');
+    expect(languageSwitchPath('/cohorts/b1')).toBe('/cohorts/b1');
     for (const path of [
       '/logout',
       '/cases/abc/events',

@@ -13,6 +13,7 @@ import {
   postOnBoard,
   setOptIn,
 } from '../../src/cohorts/cohorts.service.ts';
+import { setBoardName } from '../../src/cohorts/board-names.service.ts';
 import { authoriseCase } from '../../src/cases/case-access.service.ts';
 import { grantMatching } from '../../src/policy/matching.policy.ts';
 import { principalOf, systemPrincipal } from '../../src/policy/principal.ts';
@@ -36,6 +37,8 @@ export interface Issue11Objects {
   tipMatchPerson: string;
   freshUpload(): Promise<string>;
   freshFact(): Promise<string>;
+  /** the author of `postId` (the owner) shows under a name she chose (for its reset) */
+  freshName(): Promise<void>;
 }
 
 const built = new WeakMap<AccessWorld, Promise<Issue11Objects>>();
@@ -140,6 +143,9 @@ const build = async (w: AccessWorld): Promise<Issue11Objects> => {
     postId: post.id,
     freshUpload,
     freshFact,
+    freshName: async () => {
+      await setBoardName(deps, await authoriseBoard(db, owner, boardId, 'name'), 'Мама из Шахт');
+    },
   };
 };
 

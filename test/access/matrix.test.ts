@@ -38,6 +38,7 @@ const WATCHED = [
   'cohort_optins',
   'cohort_posts',
   'cohort_names',
+  'cohort_labels',
   'incidents',
   'incident_persons',
   'incident_facts',

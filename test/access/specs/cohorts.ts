@@ -2,8 +2,9 @@ import { CASE_STAFF, FAMILY, only, type RouteSpec } from '../route-spec.ts';
 import { issue11 } from '../issue11-fixtures.ts';
 
 // Incidents (organisation A's case staff) and the families' boards (the opted-in families of the
-// cohort and the organisation's case staff; moderation staff only; a name on the board the
-// family's alone). A family's cohort setting is its own: the requesting family alone.
+// cohort and the organisation's case staff; moderation, and resetting a family's name, staff
+// only; a name on the board the family's alone). A family's cohort setting is its own: the
+// requesting family alone.
 
 const LISTS = only(...CASE_STAFF, 'otherOrgStaff', 'otherOrgAdmin');
 const A_STAFF = only(...CASE_STAFF);
@@ -106,6 +107,18 @@ export const cohortSpecs: RouteSpec[] = [
     request: async (w) => {
       const o = await issue11(w);
       return { url: `/cohorts/${o.boardId}/posts/${o.postId}/restore`, fields: {} };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/posts/:postId/reset-name',
+    // The post's family shows under a name it chose each time: an allowed request resets it, a
+    // refused one leaves it (the matrix checks nothing changed).
+    request: async (w) => {
+      const o = await issue11(w);
+      await o.freshName();
+      return { url: `/cohorts/${o.boardId}/posts/${o.postId}/reset-name`, fields: {} };
     },
     outcome: A_STAFF,
   },

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { submitForm } from '../../test/helpers/factories.ts';
+import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
+import { principalOf } from '../policy/principal.ts';
+import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
+
+// Moderation of a family's name on a board, through the pages: staff see a reset button on the
+// posts of a family that chose a name (families never do); it gives the family its label back,
+// says so, and a second click is told there is nothing to reset. Both databases.
+
+describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) => {
+  const s = useWorld(dialect);
+  let board: string;
+
+  beforeAll(async () => {
+    const deps = { db: s.t.opened.db, clock: s.t.clock };
+    for (const [user, caseId] of [
+      [s.w.family, s.w.caseId],
+      [s.w.otherFamily, s.w.otherCaseId],
+    ] as const)
+      await setOptIn(deps, await authoriseOptIn(s.t.opened.db, principalOf(user.auth), caseId), { optIn: true });
+    board = (await cohortsOfCase(deps, await grantFor(s.t, s.w.caseworker, s.w.caseId, 'read'))).cohorts[0].boardId!;
+  });
+
+  const page = (cookies: Record<string, string>, query = '') =>
+    s.t.app.inject({ method: 'GET', url: `/cohorts/${board}${query}`, cookies });
+
+  it('offers staff the reset on a named family’s post, resets it once, and tells them', async () => {
+    const url = `/cohorts/${board}`;
+    await submitForm(s.t.app, url, { body: 'Есть кто из роты связи?' }, s.w.family.cookies, `${url}/posts`);
+    const unnamed = await page(s.w.caseworker.cookies);
+    // No chosen name: nothing to reset, no button.
+    expect(unnamed.body).not.toContain('/reset-name"');
+    const label = /<strong>(Семья \d{4})<\/strong>/.exec(unnamed.body)![1];
+    await submitForm(s.t.app, url, { display_name: 'Мама из Шахт' }, s.w.family.cookies, `${url}/name`);
+
+    const staff = await page(s.w.caseworker.cookies);
+    const action = /action="(\/cohorts\/[^"]+\/posts\/[^"]+\/reset-name)"/.exec(staff.body)![1];
+    expect(staff.body).toContain('Сбросить имя семьи');
+    for (const family of [s.w.family, s.w.otherFamily]) {
+      const seen = await page(family.cookies);
+      expect(seen.body).toContain('Мама из Шахт');
+      expect(seen.body).not.toContain('/reset-name"');
+    }
+
+    const reset = await submitForm(s.t.app, url, {}, s.w.verifier.cookies, action);
+    expect(reset.res.statusCode).toBe(303);
+    expect(reset.res.headers.location).toMatch(new RegExp(`^/cohorts/${board}\\?done=nameReset#post-`));
+    const after = await page(s.w.verifier.cookies, '?done=nameReset');
+    expect(after.body).toContain('Имя сброшено: сообщения этой семьи снова подписаны именем, которое дал сайт.');
+    expect(after.body).not.toContain('Мама из Шахт');
+    expect(after.body).toContain(`<strong>${label}</strong>`);
+    expect(after.body).not.toContain('/reset-name"');
+    const en = await page(s.w.verifier.cookies, '?done=nameReset&lang=en');
+    expect(en.body).toContain("Name reset: this family's posts are signed again with the name the site gave.");
+    // The family reads its label again, and the form to choose a name.
+    const own = await page(s.w.family.cookies);
+    expect(own.body).toContain(`На этой доске вас видят как <strong>${label}</strong>`);
+
+    // A second click (another staff member's, an old tab) is told the board changed; the
+    // language link of that answer goes to the board, not to the form's address.
+    const again = await submitForm(s.t.app, url, {}, s.w.caseworker.cookies, action);
+    expect(again.res.statusCode).toBe(409);
+    expect(again.res.body).toContain('Действие не выполнено: данные изменились. Обновите страницу.');
+    expect(again.res.body).toContain(`href="/cohorts/${board}?lang=en"`);
+    // A family posting to it is "not found", as for anything it may not do.
+    const refused = await submitForm(s.t.app, url, {}, s.w.family.cookies, action);
+    expect(refused.res.statusCode).toBe(404);
+  });
+});
