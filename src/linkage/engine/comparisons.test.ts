@@ -70,7 +70,7 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { e: 'robert255@smith.net' }, { e: 'roberta25@smith.net' })).toBe('jaro-winkler ≥ 0.88');
     expect(levelOf(s, { e: 'a@x.com' }, { e: 'zz@q.org' })).toBe('different');
   });
-  it('date: each level, and cannot-link only on two different full dates', () => {
+  it('date: each level, and cannot-link only on two different full dates or years far apart', () => {
     const s = { type: 'date', field: 'd', cannotLink: true };
     expect(levelOf(s, { d: '19950312' }, { d: '1995-03-12' })).toBe('exact');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '1995-12-03' })).toBe(
@@ -88,11 +88,16 @@ describe('generic comparisons: every level', () => {
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1996-03-01' })).toBe('within a year');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1996-04-01' })).toBe('different full dates');
     expect(levelOf(s, { d: '1995-03-12' }, { d: '1981-07-30' })).toBe('different full dates');
-    expect(levelOf(s, { d: '1995' }, { d: '1981' })).toBe('different');
+    expect(levelOf(s, { d: '1995' }, { d: '1986' })).toBe('different');
+    expect(levelOf(s, { d: '1995' }, { d: '1981' })).toBe('years far apart');
     expect(levelOf(s, { d: '' }, { d: '1981' })).toBe('null');
     const data = new Dataset(['d']);
     const c = createComparison(s, data, new FeatureRegistry());
-    expect(c.levels.filter((l) => l.cannotLink).map((l) => l.label)).toEqual(['within a year', 'different full dates']);
+    expect(c.levels.filter((l) => l.cannotLink).map((l) => l.label)).toEqual([
+      'within a year',
+      'different full dates',
+      'years far apart',
+    ]);
   });
   it('date parsing keeps precision', () => {
     expect(packDate(parseGenericDate('1995'))).toBe(19950000);

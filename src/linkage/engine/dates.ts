@@ -39,7 +39,16 @@ const L = {
   different: 8,
   aboutSameAge: 9,
   agesApart: 10,
+  yearsApart: 11,
 } as const;
+
+/**
+ * Birth years this far apart, a side only a year, unless one digit slipped: two men (father and
+ * son, namesakes a generation apart), as two full dates more than a year apart are. As a weight it
+ * could not do it: no level says more than ~10 bits (model.ts M_FLOOR), and a full name in one
+ * region of a small file says 24. Five years apart cost true pairs on two generators.
+ */
+const YEARS_APART = 10;
 
 /**
  * A birth year reckoned from an age ("35 лет"), packed with this in place of month and day. The
@@ -65,13 +74,15 @@ export const DATE_LEVELS: Level[] = [
   { label: 'different' },
   { label: 'about the same age' },
   { label: 'ages apart' },
+  { label: 'years far apart' },
 ];
 /**
- * The levels a config's `cannotLink` makes "two people": two full dates more than a month apart.
- * Within a month stays evidence for (a birthday misremembered by days); a record whose full date
- * is months off is, for birth dates, as often a namesake born that year as the same man.
+ * The levels a config's `cannotLink` makes "two people": two full dates more than a month apart,
+ * or years far apart. Within a month stays evidence for (a birthday misremembered by days); a
+ * record whose full date is months off is, for birth dates, as often a namesake born that year as
+ * the same man.
  */
-export const DATE_CONFLICTS: readonly number[] = [L.withinYear, L.fullConflict];
+export const DATE_CONFLICTS: readonly number[] = [L.withinYear, L.fullConflict, L.yearsApart];
 
 /** Days since 1970 of a packed full date (an impossible day, 31 February, rolls over). */
 const dayNumber = (packed: number): number =>
@@ -137,5 +148,8 @@ export const dateLevel = (pa: number, pb: number): number => {
   // At least one side is partial: it agrees when every part it has matches.
   if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return L.lowerPrecision;
   if (Math.abs(ya - yb) === 1) return L.yearOff;
+  // "Иванов Иван Иванович, 1960" against "…, 12.03.1995" was only "different", as two years off
+  // are, which a full name in one region outweighed in a small file (the saved model's weights).
+  if (Math.abs(ya - yb) >= YEARS_APART && !oneDigitTypo(ya, yb)) return L.yearsApart;
   return L.different;
 };

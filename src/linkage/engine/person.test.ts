@@ -77,12 +77,28 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { d: '12.03.2023' }, { d: '12.03.1990' })).toBe('null');
     expect(levelOf(s, { d: '2024' }, { d: '1990' })).toBe('null');
     expect(levelOf(s, { d: '05.05.2008' }, { d: '05.05.2008' })).toBe('exact');
+    // A program's empty date (01.01.1900, the Unix epoch) or a year no serviceman was born in.
+    expect(levelOf(s, { d: '01.01.1900' }, { d: '1990' })).toBe('null');
+    expect(levelOf(s, { d: '01.01.1970' }, { d: '12.03.1990' })).toBe('null');
+    expect(levelOf(s, { d: '1937' }, { d: '1990' })).toBe('null');
+    expect(levelOf(s, { d: '1970' }, { d: '1970' })).toBe('exact');
+    expect(levelOf(s, { d: '02.01.1970' }, { d: '02.01.1970' })).toBe('exact');
   });
   it('1 January, what forms put where only the year is known, agrees with any day of its year', () => {
     const s = { type: 'person-date', field: 'd', cannotLink: true };
     expect(levelOf(s, { d: '01.01.1990' }, { d: '17.08.1990' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '01.01.1990' }, { d: '1990' })).toBe('exact');
     expect(levelOf(s, { d: '01.01.1990' }, { d: '17.08.1985' })).not.toBe('agrees to the lower precision');
+  });
+
+  it('birth years ten and more apart, a side only a year, are two men unless one digit slipped', () => {
+    const s = { type: 'person-date', field: 'd', cannotLink: true };
+    expect(levelOf(s, { d: '12.03.1960' }, { d: '1995' })).toBe('years far apart');
+    expect(levelOf(s, { d: '1980' }, { d: '1969' })).toBe('years far apart');
+    // Closer years, or a slip of one digit or two neighbours swapped, stay "different".
+    expect(levelOf(s, { d: '1980' }, { d: '1973' })).toBe('different');
+    expect(levelOf(s, { d: '1977' }, { d: '1967' })).toBe('different');
+    expect(levelOf(s, { d: '1985' }, { d: '1958' })).toBe('different');
   });
 
   it('birth date against an age: about the same age within three years, else ages apart', () => {

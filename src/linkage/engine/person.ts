@@ -284,11 +284,17 @@ const placeWording = (raw: string): string | null => wordingOf(raw).replace(SETT
  * no birth date at all rather than a conflict with the real one.
  */
 const LATEST_BIRTH_YEAR = 2008;
+/** Nor was any man born before this (ninety in 2030): 01.01.1900 is a program's empty date. */
+const EARLIEST_BIRTH_YEAR = 1940;
+/** The Unix epoch, what a program writes for a date it never had: no man's date in a list. */
+const EPOCH = 19700101;
 
 export const personDate = (raw: string): number => {
   const packed = readPersonDate(raw);
   if (packed < 0) return packed;
-  if (Math.floor(packed / 10000) > LATEST_BIRTH_YEAR) return -1;
+  const year = Math.floor(packed / 10000);
+  // Read as no date at all: as years far apart from the man's own, they kept him from his records.
+  if (year > LATEST_BIRTH_YEAR || year < EARLIEST_BIRTH_YEAR || packed === EPOCH) return -1;
   // 1 January is what forms and registers put where only the year is known ("01.01.1990"):
   // it agrees with any day of its year, as a year does, instead of conflicting with the real one.
   return packed % 10000 === 101 ? packed - 101 : packed;
