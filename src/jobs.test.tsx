@@ -7,12 +7,12 @@ import { DIALECTS, freshDb } from '../test/helpers/db.ts';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { allJobs } from './jobs.ts';
-import { navAbilities } from './policy/nav.policy.ts';
 import { jobStatuses, Scheduler } from './scheduler/scheduler.service.ts';
 import { JobsPage } from './scheduler/scheduler.views.tsx';
+import { jobsPageContext } from './scheduler/jobs-page.test-helper.ts';
 import { ManualClock } from './shared/clock.ts';
 import { LANGUAGES, type Lang } from './shared/lang.ts';
-import { hasKey, translator } from './web/i18n/i18n.ts';
+import { hasKey } from './web/i18n/i18n.ts';
 
 // /admin/jobs names every job in the administrator's language: "imports" and "matching" showed
 // as their internal names on the Russian page. And every job says how its last run went in that
@@ -55,21 +55,7 @@ describe.each(DIALECTS)('the timed jobs, run (%s)', (dialect) => {
           lang,
         ).toEqual([]);
       const page = (lang: Lang) =>
-        renderToString(
-          <JobsPage
-            ctx={{
-              t: translator(lang),
-              lang,
-              csrfToken: 't',
-              auth: null,
-              nav: navAbilities(null),
-              path: '/admin/jobs',
-              timeZone: 'UTC',
-            }}
-            jobs={statuses}
-            queued={false}
-          />,
-        );
+        renderToString(<JobsPage ctx={jobsPageContext(lang)} jobs={statuses} queued={false} />);
       const ru = page('ru');
       for (const j of statuses) expect(ru, j.name).not.toContain(j.lastSummary);
       expect(ru).toContain('закрыто прерванных импортов: 0, удалено брошенных загрузок: 0');

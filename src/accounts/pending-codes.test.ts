@@ -1,6 +1,6 @@
-import type { KyselyPlugin, OperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
+import { queryRecorder } from '../../test/helpers/query-recorder.ts';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { registerFamily, regenerateRecoveryCodes } from './auth.service.ts';
 import { loadSession, setPendingCodes, takePendingCodes } from './sessions.service.ts';
@@ -8,20 +8,6 @@ import { loadSession, setPendingCodes, takePendingCodes } from './sessions.servi
 // Recovery codes waiting in a session for their one page: a new account's session is inserted
 // with them (one write, not an insert and then an update), and the page takes what loadSession
 // already read instead of reading the session row again. Both database engines.
-
-/** Records each query's kind and whether it touches the sessions table. */
-const recorder = () => {
-  const seen: string[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: ({ node }) => {
-      const onSessions = JSON.stringify(node as OperationNode).includes('"name":"sessions"');
-      if (onSessions) seen.push(node.kind);
-      return node;
-    },
-    transformResult: async ({ result }) => result,
-  };
-  return { seen, plugin };
-};
 
 describe.each(DIALECTS)('recovery codes waiting in a session on %s', (dialect) => {
   let t: TestApp;
@@ -34,12 +20,12 @@ describe.each(DIALECTS)('recovery codes waiting in a session on %s', (dialect) =
   const load = async (cookie: string) => (await loadSession(t.opened.db, cookie, t.clock, t.config))!;
 
   it('a registration writes its session once, with the codes sealed in it', async () => {
-    const { seen, plugin } = recorder();
+    const { seen, plugin } = queryRecorder('sessions');
     const { cookie } = await registerFamily(
       { ...deps(), db: t.opened.db.withPlugin(plugin) },
       { pseudonym: 'Тётя Олега', passphrase: 'a long passphrase here' },
     );
-    expect(seen).toEqual(['InsertQueryNode']);
+    expect(seen.map((q) => q.kind)).toEqual(['InsertQueryNode']);
     const session = await load(cookie);
     expect(session.codesSealed).not.toBeNull();
     expect(await takePendingCodes(t.opened.db, session)).toHaveLength(6);
@@ -48,10 +34,10 @@ describe.each(DIALECTS)('recovery codes waiting in a session on %s', (dialect) =
   it('the codes page takes what loadSession read, without reading the session again, once', async () => {
     const { cookie } = await registerFamily(deps(), { pseudonym: 'Дед Саши', passphrase: 'a long passphrase here' });
     const session = await load(cookie);
-    const { seen, plugin } = recorder();
+    const { seen, plugin } = queryRecorder('sessions');
     const codes = await takePendingCodes(t.opened.db.withPlugin(plugin), session);
     expect(codes).toHaveLength(6);
-    expect(seen).toEqual(['UpdateQueryNode']);
+    expect(seen.map((q) => q.kind)).toEqual(['UpdateQueryNode']);
     expect(await takePendingCodes(t.opened.db, session)).toBeNull();
     expect((await load(cookie)).codesSealed).toBeNull();
   });

@@ -2,27 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
 import { DIALECTS, freshDb } from '../../test/helpers/db.ts';
 import type { OpenedDb } from '../db/database.ts';
-import { navAbilities } from '../policy/nav.policy.ts';
 import { HOUR, ManualClock } from '../shared/clock.ts';
 import type { Lang } from '../shared/lang.ts';
-import { translator } from '../web/i18n/i18n.ts';
-import type { PageContext } from '../web/page-context.ts';
 import { jobStatuses, Scheduler, type JobDefinition } from './scheduler.service.ts';
 import { JobsPage } from './scheduler.views.tsx';
+import { jobsPageContext } from './jobs-page.test-helper.ts';
 
 // /admin/jobs said each run's summary in English on the Russian page («registry request
 // statistics: 12 region(s)…»): a job's notes are shown in the administrator's language, its
 // English summary only when it gives none (a run recorded before notes existed).
 
-const ctxFor = (lang: Lang): PageContext => ({
-  t: translator(lang),
-  lang,
-  csrfToken: 't',
-  auth: null,
-  nav: navAbilities(null),
-  path: '/admin/jobs',
-  timeZone: 'UTC',
-});
+const ctxFor = jobsPageContext;
 
 const quietLog = { info: () => {}, error: () => {} };
 
