@@ -41,6 +41,23 @@ describe('a malformed person file', () => {
       /swallowed\.csv, line 5: .*closing quote.*runs on to line 9/,
     );
   });
+  it('names the line of a quote left open and closed by a stray one rows later, the columns right again', async () => {
+    // The rows in between were inside the surname and were silently lost.
+    const file = write(
+      'stray.csv',
+      people(10, (i, l) => (i === 4 ? '4,a,"Иванов' : i === 8 ? '8,a,Фамилия8",Иван,,1990,,' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /stray\.csv, line 5: the surname cell runs over 5 lines that read as rows of their own: a quote on this line is left open/,
+    );
+  });
+  it('reads a quoted name with a line break in it, which holds no row', async () => {
+    const file = write(
+      'broken-name.csv',
+      people(4, (i, l) => (i === 2 ? '2,a,"Иванов\nИванович",Иван,,1990,,' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'broken-name-out.csv') })).resolves.toMatch(/4 records/);
+  });
   it('says how many columns a row has against the header', async () => {
     const file = write(
       'columns.csv',

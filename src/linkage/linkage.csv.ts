@@ -39,6 +39,8 @@ export class RowError extends Error {
   constructor(
     message: string,
     readonly offset = 0,
+    /** Lines from the row's end back to the line to name (a row running over several lines). */
+    readonly linesBack = 0,
   ) {
     super(message);
   }
@@ -330,10 +332,10 @@ const csvProblem = async (err: CsvError, file: string, format: Format): Promise<
   return [end, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, '')];
 };
 
-/** Calls onRow(values, header, rowIndex) per data row; header cells are trimmed. */
+/** Calls onRow(values, header, rowIndex, delimiter) per data row; header cells are trimmed. */
 export const readCsv = async (
   file: string,
-  onRow: (row: string[], header: string[], index: number) => void,
+  onRow: (row: string[], header: string[], index: number, delimiter: string) => void,
   opts: CsvReadOptions = {},
 ): Promise<number> => {
   const total = sizeOf(file);
@@ -354,7 +356,7 @@ export const readCsv = async (
       return;
     }
     if (requiredIndex >= 0 && !record[requiredIndex]) throw new RowError(`empty ${opts.required}`);
-    onRow(record, header, rows);
+    onRow(record, header, rows, format.delimiter);
     rows++;
   };
   const format = formatOf(file, total);
@@ -386,7 +388,7 @@ export const readCsv = async (
       throw new CsvInputError(file, line, problem);
     }
     if (err instanceof RowError)
-      throw new CsvInputError(file, await lineOfRow(file, format, rows + err.offset), err.message);
+      throw new CsvInputError(file, (await lineOfRow(file, format, rows + err.offset)) - err.linesBack, err.message);
     if (err instanceof NotUtf8Error) throw new CsvInputError(file, await firstNonUtf8Line(file), NOT_UTF8_LINE);
     throw err;
   }
@@ -471,14 +473,56 @@ export const splitPoint = (file: string, share: number): PartStart | null => {
  */
 export const MAX_CELL = 1000;
 
-/** The first of `columns` (−1: none) whose cell is longer than MAX_CELL, or −1. */
-export const overlongCell = (record: readonly string[], columns: readonly number[]): number => {
-  for (const c of columns) if (c >= 0 && (record[c]?.length ?? 0) > MAX_CELL) return c;
-  return -1;
+/**
+ * A row that swallowed rows: a quote opened in a cell and closed by a stray one lines later, the
+ * column count right again. The cell then runs over lines of which one has exactly a row's
+ * columns; a name or a date never does. (Before, the rows in between were silently lost.) Not
+ * in files of under four columns, where a line of an address written over lines may.
+ */
+const swallowsRows = (cell: string, delimiter: string, width: number): boolean => {
+  if (width < 4 || !cell.includes('\n')) return false;
+  return cell
+    .split('\n')
+    .slice(1)
+    .some((line) => line.split(delimiter).length === width);
+};
+
+/** What keeps a compared cell from being read as a value: its column and the words for it. */
+export interface SuspectCell {
+  column: number;
+  problem: string;
+  /** Lines from the row's end back to its first, where the quote to look at is. */
+  linesBack: number;
+}
+
+/**
+ * The first of `columns` (−1: none) whose cell cannot be a value: longer than MAX_CELL, or
+ * holding rows a stray quote swallowed; null when every one can.
+ */
+export const suspectCell = (
+  record: readonly string[],
+  columns: readonly number[],
+  header: readonly string[],
+  delimiter: string,
+): SuspectCell | null => {
+  for (const c of columns) {
+    const cell = c >= 0 ? record[c] : undefined;
+    if (cell === undefined) continue;
+    if (cell.length > MAX_CELL) return { column: c, problem: overlongMessage(header[c], cell.length), linesBack: 0 };
+    if (swallowsRows(cell, delimiter, header.length)) {
+      const linesBack = record.reduce((n, v) => n + v.split('\n').length - 1, 0);
+      return {
+        column: c,
+        problem: `the ${header[c]} cell runs over ${cell.split('\n').length} lines that read as rows of their own: a quote on this line is left open and closed by a stray one further down, so those rows were inside it (close the quote, or remove the stray one)`,
+        linesBack,
+      };
+    }
+  }
+  return null;
 };
 
 /** What is wrong with a cell past MAX_CELL, named by its column. */
-export const overlongMessage = (column: string, length: number): string =>
+const overlongMessage = (column: string, length: number): string =>
   `the ${column} cell holds ${length.toLocaleString('en-US')} characters (at most ${MAX_CELL.toLocaleString('en-US')} in a compared column): check the quotes and the separator on this line and above it`;
 
 /**

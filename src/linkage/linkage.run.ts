@@ -19,15 +19,7 @@ import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-th
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { describeDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
-import {
-  columnOf,
-  overlongCell,
-  overlongMessage,
-  RowError,
-  readCsv,
-  type SplitRead,
-  splitPoint,
-} from './linkage.csv.ts';
+import { columnOf, suspectCell, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
 
@@ -150,7 +142,7 @@ export const readInput = async (
   let idIndex = -1;
   await readCsv(
     file,
-    (row, header) => {
+    (row, header, _index, delimiter) => {
       if (!columns) {
         // Map the dataset's fields to this file's columns once; a missing column stays empty.
         columns = engine.data.fields.map((f) => columnOf(header, f));
@@ -162,8 +154,8 @@ export const readInput = async (
             `${file}: none of the compared fields (${engine.data.fields.join(', ')}) is a column of its header; check the config's field names against the file`,
           );
       }
-      const long = overlongCell(row, columns);
-      if (long >= 0) throw new RowError(overlongMessage(header[long], row[long].length));
+      const suspect = suspectCell(row, columns, header, delimiter);
+      if (suspect) throw new RowError(suspect.problem, 0, suspect.linesBack);
       const id = row[idIndex];
       if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
       seen.add(id);

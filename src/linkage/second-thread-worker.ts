@@ -4,7 +4,7 @@
 // pairs for u and the term frequencies, chunks of EM's candidate pairs and chunks of the
 // candidate pairs to score. The main thread may stop it after any job.
 import { parentPort } from 'node:worker_threads';
-import { overlongCell, readPart } from './linkage.csv.ts';
+import { readPart, suspectCell } from './linkage.csv.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
 import type { PartJob } from './second-thread.ts';
 import type { ChangedFeatures, RegistryMark } from './engine/dataset.ts';
@@ -42,9 +42,10 @@ const next = <T>(): Promise<T> =>
 const readHere = async (job: PartJob): Promise<void> => {
   const data = new LinkageEngine(job.config).data;
   const { columns, idIndex, source } = job;
-  // A cell too long to compare: the main thread reads the part itself and says which line.
+  // A cell that cannot be a value: the main thread reads the part itself and says which line.
+  const { header, delimiter } = job.start;
   const read = await readPart(job.file, job.start, idIndex, (record) => {
-    if (overlongCell(record, columns) >= 0) return false;
+    if (suspectCell(record, columns, header, delimiter)) return false;
     data.addValues(record[idIndex], record, columns, source);
   });
   const part = read ? data.part() : null;
