@@ -129,22 +129,21 @@ interface Utf8Scan {
   letters: boolean;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Checks the whole lines of `bytes` (the last one too when `last`), counting on from `scan.line`:
- * true at the first that is not UTF-8, `scan.line` its number; else false, with the bytes of an
- * unfinished last line in `rest`.
+ * null at the first that is not UTF-8, `scan.line` its number; else the bytes of an unfinished
+ * last line, to put before the next chunk.
  */
-const scanUtf8Lines = (bytes: Buffer, scan: Utf8Scan, last: boolean, rest: { bytes: Buffer }): boolean => {
+const scanUtf8Lines = (bytes: Buffer, scan: Utf8Scan, last: boolean): Buffer | null => {
   for (let from = 0; ; scan.line++) {
     const nl = bytes.indexOf(10, from);
-    if (nl < 0 && !last) {
-      rest.bytes = Buffer.from(bytes.subarray(from));
-      return false;
-    }
+    if (nl < 0 && !last) return Buffer.from(bytes.subarray(from));
     const text = bytes.subarray(from, nl < 0 ? bytes.length : nl);
-    if (!isUtf8(text)) return true;
+    if (!isUtf8(text)) return null;
     scan.letters ||= text.some((b) => b >= 0x80);
-    if (nl < 0) return false;
+    if (nl < 0) return EMPTY;
     from = nl + 1;
   }
 };
@@ -156,7 +155,7 @@ const scanUtf8Lines = (bytes: Buffer, scan: Utf8Scan, last: boolean, rest: { byt
  */
 const pastedLine = (bytes: Buffer): number => {
   const scan = { line: 1, letters: false };
-  return scanUtf8Lines(bytes, scan, true, { bytes }) && scan.letters ? scan.line : 0;
+  return scanUtf8Lines(bytes, scan, true) === null && scan.letters ? scan.line : 0;
 };
 
 /** Thrown while decoding: bytes that are not of the file's encoding (UTF-8) past the probe. */
@@ -178,10 +177,13 @@ const decoderOf = (encoding: Encoding) => {
 /** The first line (1-based) whose bytes are not UTF-8; 0 when every line is. Error path only. */
 const firstNonUtf8Line = async (file: string): Promise<number> => {
   const scan = { line: 1, letters: false };
-  const rest = { bytes: Buffer.alloc(0) };
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
-    if (scanUtf8Lines(Buffer.concat([rest.bytes, chunk]), scan, false, rest)) return scan.line;
-  return scanUtf8Lines(rest.bytes, scan, true, rest) ? scan.line : 0;
+  let rest: Buffer = EMPTY;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const unfinished = scanUtf8Lines(Buffer.concat([rest, chunk]), scan, false);
+    if (unfinished === null) return scan.line;
+    rest = unfinished;
+  }
+  return scanUtf8Lines(rest, scan, true) === null ? scan.line : 0;
 };
 
 /** The file as text, chunk by chunk (the byte-order mark dropped). */
