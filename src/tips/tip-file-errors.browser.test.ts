@@ -22,15 +22,20 @@ const check = async (page: Page, label: string) => {
 describe('a refused file on the tips forms', () => {
   const world = useBrowserWorld();
 
-  it('keeps what the witness typed and names every problem at once', async () => {
-    const ctx = await noJsContext(world.browser, PHONE);
-    const page = await ctx.newPage();
+  /** The new tip form, opened and filled as the witness of both tests fills it. */
+  const fillNewTip = async (page: Page): Promise<void> => {
     await page.goto(`${world.run.baseUrl}/tips/new`);
     await page.getByLabel('Кому отправить').selectOption({ label: world.w.orgA.name });
     await page.getByLabel('Фамилия').fill('Ковалев');
     await page.getByLabel('Что случилось').fill(ACCOUNT);
-    await page.getByLabel('Когда это было').fill('32.10.2025');
     await page.getByLabel('Откуда вы это знаете').selectOption('saw_myself');
+  };
+
+  it('keeps what the witness typed and names every problem at once', async () => {
+    const ctx = await noJsContext(world.browser, PHONE);
+    const page = await ctx.newPage();
+    await fillNewTip(page);
+    await page.getByLabel('Когда это было').fill('32.10.2025');
     await page.getByLabel('Фото или документ').setInputFiles(NOT_A_PHOTO);
     await page.getByRole('button', { name: 'Отправить сообщение' }).click();
 
@@ -62,11 +67,7 @@ describe('a refused file on the tips forms', () => {
   it('keeps what the witness typed when the file is over 20 MB, and says to choose it again', async () => {
     const ctx = await noJsContext(world.browser, PHONE);
     const page = await ctx.newPage();
-    await page.goto(`${world.run.baseUrl}/tips/new`);
-    await page.getByLabel('Кому отправить').selectOption({ label: world.w.orgA.name });
-    await page.getByLabel('Фамилия').fill('Ковалев');
-    await page.getByLabel('Что случилось').fill(ACCOUNT);
-    await page.getByLabel('Откуда вы это знаете').selectOption('saw_myself');
+    await fillNewTip(page);
     await page.getByLabel('Фото или документ').setInputFiles({ ...TOO_BIG });
     await page.getByRole('button', { name: 'Отправить сообщение' }).click();
 
