@@ -18,6 +18,7 @@ import {
   startImport,
   uploadList,
   type ListMeta,
+  type Progress,
 } from './imports.service.ts';
 
 // Imports below the web, on both databases: the platform's CSV and a mapped one, from the command
@@ -438,5 +439,81 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       .where('import_id', 'in', [left.importId, died.importId])
       .execute();
     expect(parts).toEqual([]);
+  });
+
+  it('closes only runs no process here is executing: live runs from the web and the command line stay, and are not counted', async () => {
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    // A live run held at its write until let go: meanwhile its heartbeat grows old.
+    const hold = () => {
+      let reach!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((r) => {
+        reach = r;
+      });
+      const released = new Promise<void>((r) => {
+        release = r;
+      });
+      const progress: Progress = async (phase) => {
+        if (phase !== 'writing') return;
+        reach();
+        await released;
+      };
+      return { progress, reached, release };
+    };
+    const fromWeb = hold();
+    const web = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Идёт из веба' },
+      new TextEncoder().encode('Фамилия;Имя\nВеберов;Олег\n'),
+    );
+    await startImport(deps(), grant, web.importId, (await mappingForm(deps(), grant, web.importId)).mapping, {
+      progress: fromWeb.progress,
+    });
+    await fromWeb.reached;
+    const fromCli = hold();
+    const cliRun = cli(csv(['1,ОВД,Консольный,Игорь,,1990,,,,,,,']), { progress: fromCli.progress });
+    await fromCli.reached;
+    const dead = await uploadList(
+      deps(),
+      grant,
+      { ...META, sourceName: 'Брошенный упавшим процессом' },
+      new TextEncoder().encode('Фамилия;Имя\nУпавший;Пётр\n'),
+    );
+    // As a process that stopped mid-run leaves it: running, its heartbeat as old as the live ones'.
+    await s.t.opened.db
+      .updateTable('person_imports')
+      .set({ state: 'running', heartbeat_at: s.t.clock.now().toISOString() })
+      .where('id', '=', dead.importId)
+      .execute();
+    s.t.clock.advance(11 * 60_000);
+    expect(await maintainImports(deps())).toMatchObject({ stalled: 1 });
+    const states = async () =>
+      Object.fromEntries(
+        (
+          await s.t.opened.db
+            .selectFrom('person_imports')
+            .select(['source_name', 'state'])
+            .where('source_name', 'in', ['Идёт из веба', META.sourceName, 'Брошенный упавшим процессом'])
+            .where('created_at', '>=', new Date(s.t.clock.now().getTime() - 11 * 60_000).toISOString())
+            .execute()
+        ).map((r) => [r.source_name, r.state]),
+      );
+    expect(await states()).toEqual({
+      'Идёт из веба': 'running',
+      [META.sourceName]: 'running',
+      'Брошенный упавшим процессом': 'failed',
+    });
+    // Asked again while they still go: nothing more to close.
+    expect(await maintainImports(deps())).toMatchObject({ stalled: 0 });
+    fromWeb.release();
+    fromCli.release();
+    expect(await runningImport(web.importId)).toMatchObject({ state: 'done', added: 1 });
+    expect(await cliRun).toMatchObject({ state: 'done', added: 1 });
+    expect(await states()).toEqual({
+      'Идёт из веба': 'done',
+      [META.sourceName]: 'done',
+      'Брошенный упавшим процессом': 'failed',
+    });
   });
 });

@@ -105,7 +105,8 @@ interface RunJob {
   meta: ListMeta;
 }
 
-export type Progress = (phase: 'checking' | 'writing', done: number, total: number) => void;
+/** Told how far a run is; the run waits for what it returns (a caller may hold it there). */
+export type Progress = (phase: 'checking' | 'writing', done: number, total: number) => void | Promise<void>;
 
 const PART_BYTES = 1 << 20;
 /** Rows whose raw values are sealed together (a record page opens one chunk, about 60 KB). */
@@ -162,7 +163,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
           counted = true;
           await updateImport(deps.db, job.importId, { total_rows: total, heartbeat_at: isoNow(deps.clock) });
         }
-        progress?.('checking', done, total);
+        await progress?.('checking', done, total);
         await beat({ checked_rows: done });
         await yieldToOthers();
       },
@@ -206,7 +207,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
       const data = JSON.stringify(Object.fromEntries(part.map((r) => [r.line, r.values])));
       chunks.push({ import_id: job.importId, chunk: c, data_sealed: seal(job.key, data, chunkAad(job.importId, c)) });
     }
-    progress?.('writing', 0, fresh.length);
+    await progress?.('writing', 0, fresh.length);
     await deps.db.transaction().execute(async (tx) => {
       const ids = await insertIncomingRecords(tx, job.organisationId, 'import', people, now);
       await insertChunks(tx, chunks);
@@ -245,7 +246,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
       // Stopped meanwhile (marked failed as stalled): write nothing.
       if (!done) throw new ListError(0, 'imports.errors.interrupted');
     });
-    progress?.('writing', fresh.length, fresh.length);
+    await progress?.('writing', fresh.length, fresh.length);
     outcome.state = 'done';
   } catch (err) {
     if (err instanceof BadLines) {
@@ -275,15 +276,31 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
   return outcome;
 };
 
-// ---- runs started from the web, in this process ---------------------------------------------
+// ---- runs in this process ---------------------------------------------------------------------
+
+/**
+ * Every run this process is executing, started from the web or the command line: alive whatever
+ * its heartbeat says (a long step or a write can leave it old), so the imports job never closes
+ * them as interrupted.
+ */
+const executing = new Set<string>();
+
+const execute = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Promise<ImportOutcome> => {
+  executing.add(job.importId);
+  try {
+    return await runList(deps, job, progress);
+  } finally {
+    executing.delete(job.importId);
+  }
+};
 
 const running = new Map<string, Promise<ImportOutcome>>();
 
-/** The run of an import started in this process, if one is going (tests wait on it). */
+/** The run of an import started from the web in this process, if one is going (tests wait on it). */
 export const runningImport = (importId: string): Promise<ImportOutcome> | undefined => running.get(importId);
 
-const launch = (deps: ImportsDeps, job: RunJob): void => {
-  const run = runList(deps, job).finally(() => running.delete(job.importId));
+const launch = (deps: ImportsDeps, job: RunJob, progress?: Progress): void => {
+  const run = execute(deps, job, progress).finally(() => running.delete(job.importId));
   running.set(job.importId, run);
   run.catch((err: unknown) => deps.log?.error({ err: String(err) }, 'import run failed'));
 };
@@ -459,6 +476,7 @@ const begin = async (
   importId: string,
   mapping: Mapping,
   opened?: { key: Buffer; bytes: Uint8Array },
+  progress?: Progress,
 ): Promise<void> => {
   const row = await ownImport(deps, grant, importId);
   const header = JSON.parse(row.header) as string[];
@@ -485,29 +503,38 @@ const begin = async (
   });
   // A second click on "import" finds the run already going: nothing more to do.
   if (!started) return;
-  launch(deps, {
-    importId,
-    organisationId: row.organisation_id,
-    actor: { userId: grant.auth.userId, role: grant.auth.role },
-    key,
-    bytes,
-    encoding: row.encoding as Encoding,
-    mapping,
-    meta: {
-      sourceName: row.source_name,
-      sourceDate:
-        row.source_date && row.source_date_precision
-          ? { value: row.source_date, precision: row.source_date_precision }
-          : undefined,
-      sourceKind: row.source_kind as EventSource,
-      verification: row.verification,
+  launch(
+    deps,
+    {
+      importId,
+      organisationId: row.organisation_id,
+      actor: { userId: grant.auth.userId, role: grant.auth.role },
+      key,
+      bytes,
+      encoding: row.encoding as Encoding,
+      mapping,
+      meta: {
+        sourceName: row.source_name,
+        sourceDate:
+          row.source_date && row.source_date_precision
+            ? { value: row.source_date, precision: row.source_date_precision }
+            : undefined,
+        sourceKind: row.source_kind as EventSource,
+        verification: row.verification,
+      },
     },
-  });
+    progress,
+  );
 };
 
-/** Starts an uploaded list with the columns mapped in the form. */
-export const startImport = (deps: ImportsDeps, grant: MatchingGrant<'import'>, importId: string, mapping: Mapping) =>
-  begin(deps, grant, importId, mapping);
+/** Starts an uploaded list with the columns mapped in the form; the run goes on in this process. */
+export const startImport = (
+  deps: ImportsDeps,
+  grant: MatchingGrant<'import'>,
+  importId: string,
+  mapping: Mapping,
+  opts: { progress?: Progress } = {},
+) => begin(deps, grant, importId, mapping, undefined, opts.progress);
 
 export interface ImportView {
   id: string;
@@ -655,7 +682,7 @@ export const importForOrganisation = async (
       at,
     });
   });
-  const outcome = await runList(
+  const outcome = await execute(
     deps,
     {
       importId,
@@ -672,29 +699,37 @@ export const importForOrganisation = async (
   return { ...outcome, importId, alreadyImported: null };
 };
 
-/** The imports job: a run whose process died is marked failed; abandoned uploads are deleted. */
+/**
+ * The imports job: a run left running by a process that stopped (its heartbeat old, and not one
+ * this process is executing) is marked failed; abandoned uploads are deleted. The counts are of
+ * what this call closed: not a run still going here, nor one that ended or was started meanwhile.
+ */
 export const maintainImports = async (deps: ImportsDeps): Promise<{ stalled: number; abandoned: number }> => {
   const now = deps.clock.now().getTime();
-  const stalled = await listStalled(deps.db, new Date(now - 10 * 60_000).toISOString());
-  for (const s of stalled) {
-    if (running.has(s.id)) continue;
-    await stepImport(deps.db, s.id, ['running'], {
+  let stalled = 0;
+  for (const s of await listStalled(deps.db, new Date(now - 10 * 60_000).toISOString())) {
+    if (executing.has(s.id)) continue;
+    const closed = await stepImport(deps.db, s.id, ['running'], {
       state: 'failed',
       error_key: 'imports.errors.interrupted',
       error_params: '{}',
       finished_at: new Date(now).toISOString(),
     });
+    if (!closed) continue;
+    stalled++;
     await deleteUpload(deps.db, s.id);
   }
-  const abandoned = await listAbandoned(deps.db, new Date(now - 24 * 3600_000).toISOString());
-  for (const a of abandoned) {
-    await stepImport(deps.db, a.id, ['uploaded'], {
+  let abandoned = 0;
+  for (const a of await listAbandoned(deps.db, new Date(now - 24 * 3600_000).toISOString())) {
+    const closed = await stepImport(deps.db, a.id, ['uploaded'], {
       state: 'failed',
       error_key: 'imports.errors.abandoned',
       error_params: '{}',
       finished_at: new Date(now).toISOString(),
     });
+    if (!closed) continue;
+    abandoned++;
     await deleteUpload(deps.db, a.id);
   }
-  return { stalled: stalled.length, abandoned: abandoned.length };
+  return { stalled, abandoned };
 };
