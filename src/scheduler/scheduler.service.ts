@@ -164,14 +164,46 @@ export interface JobStatus {
   failures: number;
 }
 
+/**
+ * Runs recorded before days were typed (noteDay) kept a day as a plain ISO string under the name
+ * `cutoff` (retention, tips), and the page showed it raw until the job ran again: read as a day.
+ */
+const LEGACY_DAY = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+
+const readValue = (name: string, v: unknown): JobNoteValue | null => {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return name === 'cutoff' && LEGACY_DAY.test(v) ? noteDay(v) : v;
+  if (typeof v === 'object' && v !== null && typeof (v as { day?: unknown }).day === 'string')
+    return noteDay((v as NoteDay).day);
+  return null;
+};
+
+const readNote = (n: unknown): JobNote | null => {
+  if (typeof n !== 'object' || n === null || typeof (n as { key?: unknown }).key !== 'string') return null;
+  const { key, values } = n as { key: string; values?: unknown };
+  if (values === undefined) return { key };
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
+  const read: Record<string, JobNoteValue> = {};
+  for (const [name, v] of Object.entries(values)) {
+    const value = readValue(name, v);
+    if (value === null) return null;
+    read[name] = value;
+  }
+  return { key, values: read };
+};
+
+/** A run's notes in today's shape (older shapes read too); null, so the summary is shown, when they are not notes. */
 const readNotes = (json: string | null): JobNote[] | null => {
   if (!json) return null;
+  let parsed: unknown;
   try {
-    const notes = JSON.parse(json) as unknown;
-    return Array.isArray(notes) ? (notes as JobNote[]) : null;
+    parsed = JSON.parse(json);
   } catch {
     return null;
   }
+  if (!Array.isArray(parsed)) return null;
+  const notes = parsed.map(readNote);
+  return notes.every((n) => n !== null) ? (notes as JobNote[]) : null;
 };
 
 /** What the site admins' jobs page shows. */

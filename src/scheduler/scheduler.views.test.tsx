@@ -64,4 +64,54 @@ describe.each(DIALECTS)("the jobs page's run summaries (%s)", (dialect) => {
     const plain: JobDefinition = { name: 'x', everyMs: HOUR, run: async () => ({ ok: true, summary: 'x: 2 done' }) };
     expect(await page([plain], 'ru')).toContain('x: 2 done');
   });
+
+  it('say the day of a run recorded before days were typed as they say a new one, in both languages', async () => {
+    opened = await freshDb(dialect);
+    // What retention and tips stored before noteDay: the cutoff a plain ISO day, shown raw until
+    // the job ran again.
+    const legacy = JSON.stringify([
+      {
+        key: 'retention',
+        values: {
+          cutoff: '2026-03-02',
+          cases: 2,
+          keyWraps: 2,
+          messages: 0,
+          notes: 0,
+          eventsDeleted: 1,
+          eventsKept: 0,
+          persons: 1,
+          accounts: 0,
+        },
+      },
+      { key: 'tips', values: { cutoff: '2026-04-01', tips: 1, posts: 3, sessions: 0 } },
+    ]);
+    const stored = (notes: string) => opened.db.updateTable('scheduled_jobs').set({ last_notes: notes }).execute();
+    const job = (key: string, cutoff: string): JobDefinition => ({
+      name: key,
+      everyMs: HOUR,
+      run: async () => ({ ok: true, summary: `${key}: english summary`, notes: [{ key, values: { cutoff } }] }),
+    });
+    await page([job('retention', '2026-03-02')], 'ru');
+    await stored(legacy);
+    const clock = new ManualClock('2026-05-01T00:00:00.000Z');
+    const render = async (lang: Lang) =>
+      renderToString(<JobsPage ctx={ctxFor(lang)} jobs={await jobStatuses(opened.db, clock)} queued={false} />);
+    const ru = await render('ru');
+    expect(ru).toContain('удалено дел, закрытых не позднее 02.03.2026: 2;');
+    expect(ru).toContain('удалено сообщений, закрытых не позднее 01.04.2026: 1');
+    expect(ru).not.toContain('2026-03-02');
+    const en = await render('en');
+    expect(en).toContain('cases closed on or before 02.03.2026 purged: 2;');
+    expect(en).toContain('tips closed on or before 01.04.2026 purged: 1');
+    expect(en).not.toContain('2026-04-01');
+    // And as the new shape stores it, the same.
+    await stored(
+      JSON.stringify([{ key: 'tips', values: { cutoff: { day: '2026-04-01' }, tips: 1, posts: 3, sessions: 0 } }]),
+    );
+    expect(await render('ru')).toContain('удалено сообщений, закрытых не позднее 01.04.2026: 1');
+    // Notes of no shape this page knows: the English summary, not a broken line or an error.
+    await stored(JSON.stringify([{ key: 'tips', values: { cutoff: null } }]));
+    expect(await render('ru')).toContain('retention: english summary');
+  });
 });
