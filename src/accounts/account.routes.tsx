@@ -10,7 +10,7 @@ import {
   verifyOwnPassphrase,
 } from './auth.service.ts';
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
-import { fullSessionOf, sessionOf } from './accounts.plugin.ts';
+import { fullSessionOf, sessionOf, SHOWS_PENDING_CODES } from './accounts.plugin.ts';
 import { countOtherSessions, deleteOtherSessions } from './sessions.service.ts';
 import { formFailure } from '../web/forms.tsx';
 import { otpauthUri, qrDataUri } from './totp.crypto.ts';
@@ -116,8 +116,11 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
     },
   );
 
-  // The new codes, once; a reload (or any later visit) goes back to the account page.
-  app.get('/account/recovery-codes', (req, reply) => showPendingCodes(app, req, reply, () => '/account'));
+  // The new codes, once (their page in the other language aside); a reload or a later visit goes
+  // back to the account page.
+  app.get('/account/recovery-codes', { config: SHOWS_PENDING_CODES }, (req, reply) =>
+    showPendingCodes(app, req, reply, () => '/account'),
+  );
 
   const showTwoFactor = async (req: FastifyRequest, reply: FastifyReply, errors: FormErrors = {}, status = 200) => {
     const session = twoFactorSession(req);

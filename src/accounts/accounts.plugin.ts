@@ -1,12 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../web/guards.ts';
-import { deleteSession, loadSession, parseCookie, SESSION_COOKIE, type LoadedSession } from './sessions.service.ts';
+import {
+  deleteSession,
+  dropPendingCodes,
+  loadSession,
+  parseCookie,
+  SESSION_COOKIE,
+  type LoadedSession,
+} from './sessions.service.ts';
 
 // Fills req.auth from the session cookie on every request (assets excepted). The unwrapped
 // private key exists only in this request's memory; nothing is cached between requests, so any
 // process behind a load balancer can serve anyone and a restart logs nobody out.
 
 const loaded = new WeakMap<FastifyRequest, LoadedSession>();
+
+/** Route config of the pages that show recovery codes waiting in the session (showPendingCodes). */
+export const SHOWS_PENDING_CODES = { showsPendingCodes: true } as const;
 
 /** The whole session (cookie secret handle, pending 2FA setup) for the accounts routes only. */
 export const sessionOf = (req: FastifyRequest): LoadedSession | null => loaded.get(req) ?? null;
@@ -55,10 +65,17 @@ export const registerSessions = async (app: FastifyInstance): Promise<void> => {
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) return;
     const { db, clock, config } = app.deps;
-    const session = await loadSession(db, cookie, clock, config);
+    let session = await loadSession(db, cookie, clock, config);
     if (!session) {
       clearSessionCookie(app, reply);
       return;
+    }
+    // Recovery codes wait to be shown once. Their page may show them again in the other language;
+    // the first request for anything else means the page was left, and they go for good.
+    const routeConfig = req.routeOptions.config as { showsPendingCodes?: boolean } | undefined;
+    if (session.codesSealed !== null && !routeConfig?.showsPendingCodes) {
+      await dropPendingCodes(db, session);
+      session = { ...session, codesSealed: null };
     }
     loaded.set(req, session);
     req.auth = session.auth;

@@ -10,11 +10,12 @@ import { passSecondFactor } from './twofactor.service.ts';
 import {
   clearSessionCookie,
   fullSessionOf,
+  SHOWS_PENDING_CODES,
   replaceSessionCookie,
   sessionOf,
   setSessionCookie,
 } from './accounts.plugin.ts';
-import { deleteSession, parseCookie, SESSION_COOKIE, takePendingCodes } from './sessions.service.ts';
+import { deleteSession, parseCookie, SESSION_COOKIE, viewPendingCodes } from './sessions.service.ts';
 import { formFailure } from '../web/forms.tsx';
 import { LoginPage, RecoverPage, RecoveryCodesPage, RegisterPage, SecondFactorPage } from './auth.views.tsx';
 import { Unauthenticated } from '../shared/errors.ts';
@@ -42,8 +43,10 @@ export const homeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>): str
 
 /**
  * Recovery codes waiting in the session (a new account's, or new ones made on /account), shown
- * on this one page view and erased as they are read; any later visit goes on to `next`. Both
- * forms that make codes redirect here, so a reload never posts them again nor shows them twice.
+ * on this one page. Its language link (carrying a one-time token) shows them again in the other
+ * language; a reload, any other visit, or leaving the page (accounts.plugin.ts) erases them, and
+ * the page goes on to `next`. Both forms that make codes redirect here, so a reload never posts
+ * them again nor shows them twice.
  */
 export const showPendingCodes = async (
   app: FastifyInstance,
@@ -53,10 +56,17 @@ export const showPendingCodes = async (
 ) => {
   const session = fullSessionOf(req);
   const next = nextFor(session.auth);
-  const codes = await takePendingCodes(app.deps.db, session);
-  if (!codes) return redirect(reply, next);
+  const again = (req.query as Record<string, unknown> | undefined)?.again;
+  const shown = await viewPendingCodes(app.deps.db, session, typeof again === 'string' ? again : undefined);
+  if (!shown) return redirect(reply, next);
   return sendPage(req, reply, (ctx) => (
-    <RecoveryCodesPage ctx={ctx} codes={codes} next={next} pseudonym={session.auth.pseudonym} />
+    <RecoveryCodesPage
+      ctx={ctx}
+      codes={shown.codes}
+      again={shown.again}
+      next={next}
+      pseudonym={session.auth.pseudonym}
+    />
   ));
 };
 
@@ -94,7 +104,9 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
 
   // The recovery codes of a new account, once. A reload (or any later visit) goes on to one's
   // home (the family's cases); new codes are made on /account.
-  app.get('/register/codes', (req, reply) => showPendingCodes(app, req, reply, homeFor));
+  app.get('/register/codes', { config: SHOWS_PENDING_CODES }, (req, reply) =>
+    showPendingCodes(app, req, reply, homeFor),
+  );
 
   app.get('/login', (req, reply) => {
     const auth = req.auth;

@@ -3,7 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import { MINUTE, HOUR } from '../shared/clock.ts';
-import { SESSION_COOKIE } from './sessions.service.ts';
+import { parseCookie, SESSION_COOKIE } from './sessions.service.ts';
 
 // Families: register, log in and out, wrong passphrase, unknown account, lockout, recovery,
 // session rotation and timeouts, cookie flags. Both database engines.
@@ -31,6 +31,18 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
   const logIn = (pseudonym: string, passphrase: string, cookies: Cookies = {}) =>
     submitForm(t.app, '/login', { pseudonym, passphrase }, cookies);
   const page = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });
+  /** What waits sealed in the session of these cookies. */
+  const waitingIn = async (cookies: Cookies) =>
+    (
+      await t.opened.db
+        .selectFrom('sessions')
+        .select('codes_sealed')
+        .where('id_hash', '=', parseCookie(cookies[SESSION_COOKIE])!.idHash)
+        .executeTakeFirstOrThrow()
+    ).codes_sealed;
+  const codesOn = (html: string) => [...html.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
+  /** The language link of a page, as the browser follows it. */
+  const languageLink = (html: string) => /<a href="([^"]*)" hreflang="(?:en|ru)"/.exec(html)![1].replace(/&amp;/g, '&');
 
   it('registers with a pseudonym and passphrase, shows recovery codes once and logs in', async () => {
     const { res, cookies, posted } = await register('Мама Ивана');
@@ -204,9 +216,8 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     expect(posted.statusCode).toBe(303);
     expect(posted.headers.location).toBe('/account/recovery-codes');
     expect(posted.body).not.toContain('class="secret"');
-    const sessions = await t.opened.db.selectFrom('sessions').select('codes_sealed').execute();
-    const sealed = sessions.map((s) => s.codes_sealed).filter((c) => c !== null);
-    expect(sealed).toHaveLength(1);
+    const sealed = await waitingIn(cookies);
+    expect(sealed).not.toBeNull();
     const shown = await page('/account/recovery-codes', cookies);
     expect(shown.statusCode).toBe(200);
     expect(shown.headers['cache-control']).toBe('no-store');
@@ -215,20 +226,70 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const codes = [...shown.body.matchAll(/<code class="secret">([0-9A-Z-]+)<\/code>/g)].map((m) => m[1]);
     expect(codes).toHaveLength(6);
     expect(codes).not.toContain(old);
-    for (const code of codes) expect(sealed[0]).not.toContain(code);
+    for (const code of codes) expect(sealed).not.toContain(code);
     // Once: a reload (or a later visit) goes back to the account page, and nothing waits.
     const reload = await page('/account/recovery-codes', cookies);
     expect(reload.statusCode).toBe(303);
     expect(reload.headers.location).toBe('/account');
-    expect(
-      (await t.opened.db.selectFrom('sessions').select('codes_sealed').execute()).map((s) => s.codes_sealed),
-    ).toEqual(sessions.map(() => null));
+    expect(await waitingIn(cookies)).toBeNull();
     expect((await page('/account/recovery-codes', {})).headers.location).toMatch(/^\/login/);
     // The new codes replaced the old ones.
     const recover = (code: string) =>
       submitForm(t.app, '/recover', { pseudonym: 'Крёстная Миши', code, passphrase: PASS, confirm: PASS });
     expect((await recover(old)).res.statusCode).toBe(400);
     expect((await recover(codes[0])).res.statusCode).toBe(303);
+  });
+
+  it('keeps the codes on their page when its language is switched, and on no other visit', async () => {
+    for (const [url, make, next] of [
+      ['/register/codes', async () => register('Свекровь Димы'), '/my/cases'],
+      [
+        '/account/recovery-codes',
+        async () => {
+          const { cookies } = await register('Тесть Димы');
+          await page('/account', cookies); // leaving the first codes' page
+          await submitForm(t.app, '/account', { passphrase: PASS }, cookies, '/account/recovery-codes');
+          return { res: await page('/account/recovery-codes', cookies), cookies };
+        },
+        '/account',
+      ],
+    ] as const) {
+      const { res, cookies } = await make();
+      const codes = codesOn(res.body);
+      expect(codes, url).toHaveLength(6);
+      // The language link goes to the same page (not to /account, not away), with a one-time token.
+      const toEnglish = languageLink(res.body);
+      expect(toEnglish, url).toMatch(new RegExp(`^${url}\\?again=[A-Za-z0-9_-]{22}&lang=en$`));
+      const en = await page(toEnglish, cookies);
+      expect(en.statusCode, url).toBe(200);
+      expect(en.body, url).toContain('<html lang="en">');
+      expect(en.body, url).toContain('Recovery codes');
+      expect(codesOn(en.body), url).toEqual(codes);
+      // And back to Russian: the same codes again.
+      const toRussian = languageLink(en.body);
+      expect(toRussian, url).toMatch(/&lang=ru$/);
+      expect(toRussian, url).not.toBe(toEnglish.replace('lang=en', 'lang=ru'));
+      const ru = await page(toRussian, cookies);
+      expect(codesOn(ru.body), url).toEqual(codes);
+      expect(ru.body, url).toContain('Коды восстановления');
+      // A link used already (Back, a reload of a switched page) shows nothing and ends them.
+      const stale = await page(toEnglish, cookies);
+      expect(stale.statusCode, url).toBe(303);
+      expect(stale.headers.location, url).toBe(next);
+      expect(await waitingIn(cookies), url).toBeNull();
+      expect((await page(languageLink(ru.body), cookies)).statusCode, url).toBe(303);
+    }
+    // Leaving the page for any other: the codes go at once, and its language link shows nothing.
+    const { res, cookies } = await register('Золовка Димы');
+    expect(codesOn(res.body)).toHaveLength(6);
+    expect(await waitingIn(cookies)).not.toBeNull();
+    expect((await page('/my/cases', cookies)).statusCode).toBe(200);
+    expect(await waitingIn(cookies)).toBeNull();
+    const after = await page(languageLink(res.body), cookies);
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/my/cases');
+    // Another browser with the link but not the session: the log-in page.
+    expect((await page(languageLink(res.body), {})).headers.location).toMatch(/^\/login/);
   });
 
   it('ends a session after the idle timeout and after the absolute timeout', async () => {

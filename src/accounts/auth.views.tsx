@@ -133,15 +133,22 @@ export const RegisterPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
 export const RecoveryCodesPage = ({
   ctx,
   codes,
+  again,
   next,
   pseudonym,
 }: {
   ctx: PageContext;
   codes: string[];
+  /** the one-time token with which the language link shows the codes again */
+  again: string;
   next: string;
   pseudonym: string;
 }) => (
-  <Layout ctx={ctx} heading={ctx.t('accounts.codes.title')}>
+  <Layout
+    ctx={ctx}
+    heading={ctx.t('accounts.codes.title')}
+    languageSwitchTo={`${ctx.path}?again=${encodeURIComponent(again)}`}
+  >
     <p class="notice" role="alert">
       {ctx.t('accounts.codes.once')}
     </p>

@@ -37,13 +37,19 @@ type SessionPatch = Pick<
 >;
 
 /**
- * Erases what waits to be shown once, if it is still the value the caller read with the session:
- * true for the one request whose conditional update took it (two racing get it at most once).
+ * Replaces (or, with null, erases) what waits to be shown once, if it is still the value the
+ * caller read with the session: true for the one request whose conditional update took it (two
+ * racing get it at most once).
  */
-export const takeSessionCodes = async (db: Queryable, idHash: string, sealed: string): Promise<boolean> => {
+export const swapSessionCodes = async (
+  db: Queryable,
+  idHash: string,
+  sealed: string,
+  replacement: string | null,
+): Promise<boolean> => {
   const taken = await db
     .updateTable('sessions')
-    .set({ codes_sealed: null })
+    .set({ codes_sealed: replacement })
     .where('id_hash', '=', idHash)
     .where('codes_sealed', '=', sealed)
     .executeTakeFirst();

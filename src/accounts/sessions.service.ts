@@ -1,7 +1,15 @@
 import type { Queryable } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import { HOUR, MINUTE, type Clock } from '../shared/clock.ts';
-import { DecryptionFailed, hashToken, open, openOptional, randomToken, seal } from '../shared/crypto/index.ts';
+import {
+  DecryptionFailed,
+  hashToken,
+  open,
+  openOptional,
+  randomToken,
+  seal,
+  verifierMatches,
+} from '../shared/crypto/index.ts';
 import type { AuthContext, Role } from '../policy/principal.ts';
 import { aad } from './account-keys.crypto.ts';
 import { updateUser } from './accounts.repository.ts';
@@ -13,7 +21,7 @@ import {
   deleteSessionsOfUserExcept,
   findSessionWithUser,
   insertSession,
-  takeSessionCodes,
+  swapSessionCodes,
   updateSession,
 } from './sessions.repository.ts';
 
@@ -39,8 +47,31 @@ export interface LoadedSession {
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = MINUTE;
 
-const sealCodes = (handle: SessionHandle, codes: string[]): string =>
-  seal(handle.secret, JSON.stringify(codes), aad.pendingCodes(handle.idHash));
+/**
+ * Codes waiting in a session, and once shown the token of the one link that may show them again
+ * (the page's language link): null until their first view.
+ */
+interface PendingCodes {
+  codes: string[];
+  again: string | null;
+}
+
+const sealCodes = (handle: SessionHandle, pending: PendingCodes): string =>
+  seal(handle.secret, JSON.stringify(pending), aad.pendingCodes(handle.idHash));
+
+const openCodes = (handle: SessionHandle, sealed: string): PendingCodes | null => {
+  let json: string | null;
+  try {
+    json = openOptional(handle.secret, sealed, aad.pendingCodes(handle.idHash));
+  } catch (err) {
+    if (err instanceof DecryptionFailed) return null;
+    throw err;
+  }
+  if (json === null) return null;
+  const value = JSON.parse(json) as PendingCodes | string[];
+  // Sealed before the language link kept them: the codes alone, not shown yet.
+  return Array.isArray(value) ? { codes: value, again: null } : value;
+};
 
 /** A new session; `pendingCodes` (a new account's recovery codes) wait in it for one page view. */
 export const createSession = async (
@@ -58,7 +89,7 @@ export const createSession = async (
     key_sealed: seal(secret, opts.privateKey, aad.session(idHash)),
     second_factor_done: opts.secondFactorDone ? 1 : 0,
     pending_totp_sealed: null,
-    codes_sealed: opts.pendingCodes ? sealCodes(handle, opts.pendingCodes) : null,
+    codes_sealed: opts.pendingCodes ? sealCodes(handle, { codes: opts.pendingCodes, again: null }) : null,
     created_at: now,
     last_seen_at: now,
   });
@@ -144,18 +175,44 @@ export const setPendingTotp = async (db: Queryable, handle: SessionHandle, secre
  * A new session takes them at its creation instead (createSession's `pendingCodes`).
  */
 export const setPendingCodes = async (db: Queryable, handle: SessionHandle, codes: string[]): Promise<void> => {
-  await updateSession(db, handle.idHash, { codes_sealed: sealCodes(handle, codes) });
+  await updateSession(db, handle.idHash, { codes_sealed: sealCodes(handle, { codes, again: null }) });
 };
 
+/** Codes to show on their page, with the token its language link carries to show them again. */
+export interface ShownCodes {
+  codes: string[];
+  again: string;
+}
+
 /**
- * The codes waiting in this session, once: the value loadSession read is erased in one
- * conditional update, so of two requests racing for it at most one gets it.
+ * The codes waiting in this session, for their page: on its first view, or when the page's own
+ * language link asks again (`again`, the token of the view before, used once). Any other visit
+ * (a reload, a link from elsewhere, an old token) erases them. Each step is one conditional
+ * update of the value loadSession read, so of two requests racing for it at most one gets it.
  */
-export const takePendingCodes = async (db: Queryable, session: LoadedSession): Promise<string[] | null> => {
+export const viewPendingCodes = async (
+  db: Queryable,
+  session: LoadedSession,
+  again: string | undefined,
+): Promise<ShownCodes | null> => {
   const { handle, codesSealed } = session;
-  if (codesSealed === null || !(await takeSessionCodes(db, handle.idHash, codesSealed))) return null;
-  const json = openOptional(handle.secret, codesSealed, aad.pendingCodes(handle.idHash));
-  return json === null ? null : (JSON.parse(json) as string[]);
+  if (codesSealed === null) return null;
+  const pending = openCodes(handle, codesSealed);
+  const asked =
+    pending !== null && (pending.again === null || (again !== undefined && verifierMatches(again, pending.again)));
+  if (!asked) {
+    await swapSessionCodes(db, handle.idHash, codesSealed, null);
+    return null;
+  }
+  const next = randomToken(16);
+  const kept = sealCodes(handle, { codes: pending.codes, again: next });
+  if (!(await swapSessionCodes(db, handle.idHash, codesSealed, kept))) return null;
+  return { codes: pending.codes, again: next };
+};
+
+/** The session went anywhere but the codes' page: they are never shown again. */
+export const dropPendingCodes = async (db: Queryable, session: LoadedSession): Promise<void> => {
+  if (session.codesSealed !== null) await swapSessionCodes(db, session.handle.idHash, session.codesSealed, null);
 };
 
 export const openPendingTotp = (handle: SessionHandle, sealed: string | null): string | null =>

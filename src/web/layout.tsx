@@ -34,16 +34,17 @@ export const languageSwitchPath = (path: string): string => {
   return path;
 };
 
-const LanguageSwitch = ({ ctx }: { ctx: PageContext }) => {
+const LanguageSwitch = ({ ctx, to }: { ctx: PageContext; to?: string }) => {
   const other = ctx.lang === 'ru' ? 'en' : 'ru';
+  const base = to ?? languageSwitchPath(ctx.path);
   return (
-    <a href={`${languageSwitchPath(ctx.path)}?lang=${other}`} hrefLang={other} lang={other}>
+    <a href={`${base}${base.includes('?') ? '&' : '?'}lang=${other}`} hrefLang={other} lang={other}>
       {other === 'en' ? 'English' : 'Русский'}
     </a>
   );
 };
 
-const Nav = ({ ctx }: { ctx: PageContext }) => {
+const Nav = ({ ctx, languageSwitchTo }: { ctx: PageContext; languageSwitchTo?: string }) => {
   const { t, nav } = ctx;
   return (
     <nav aria-label={t('common.mainNav')}>
@@ -113,7 +114,7 @@ const Nav = ({ ctx }: { ctx: PageContext }) => {
           </li>
         )}
         <li>
-          <LanguageSwitch ctx={ctx} />
+          <LanguageSwitch ctx={ctx} to={languageSwitchTo} />
         </li>
         {nav.signedIn ? (
           <li>
@@ -139,12 +140,18 @@ export const Layout = ({
   heading,
   children,
   refreshSeconds,
+  languageSwitchTo,
 }: {
   ctx: PageContext;
   heading?: string;
   children: ComponentChildren;
   /** a page that follows work in progress reloads itself: no JavaScript needed */
   refreshSeconds?: number;
+  /**
+   * where the language link goes (a path of this site, with a query if need be) when not to this
+   * page's own address: a page shown once gives the address that shows it again
+   */
+  languageSwitchTo?: string;
 }) => (
   <html lang={ctx.lang}>
     <head>
@@ -169,7 +176,7 @@ export const Layout = ({
         </button>
       </form>
       <header>
-        <Nav ctx={ctx} />
+        <Nav ctx={ctx} languageSwitchTo={languageSwitchTo} />
       </header>
       <main id="main">
         {heading && <h1>{heading}</h1>}

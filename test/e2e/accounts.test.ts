@@ -29,6 +29,11 @@ describe('accounts in a real browser, JavaScript off', () => {
   });
 
   const phone = () => noJsContext(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const codesShown = (page: Page) => page.locator('code.secret').allTextContents();
+  const switchLanguage = async (page: Page, link: string, heading: string) => {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { name: heading }).waitFor();
+  };
   const check = async (page: Page, label: string) => {
     await expectAxeClean(page, label);
     expect(await hasHorizontalScroll(page), label).toBe(false);
@@ -56,6 +61,14 @@ describe('accounts in a real browser, JavaScript off', () => {
     // no more (they were shown once) but the family's cases.
     expect(new URL(page.url()).pathname).toBe('/register/codes');
     await check(page, 'recovery codes');
+    // The language link keeps the codes on the screen, in English and back in Russian.
+    const registered = await codesShown(page);
+    await switchLanguage(page, 'English', 'Recovery codes');
+    expect(new URL(page.url()).pathname).toBe('/register/codes');
+    expect(await codesShown(page)).toEqual(registered);
+    await check(page, 'recovery codes (en)');
+    await switchLanguage(page, 'Русский', 'Коды восстановления');
+    expect(await codesShown(page)).toEqual(registered);
     await page.reload();
     await page.waitForURL(/\/my\/cases$/);
     expect(await page.locator('code.secret').count()).toBe(0);
@@ -77,6 +90,18 @@ describe('accounts in a real browser, JavaScript off', () => {
       await page.getByRole('heading', { name: heading }).waitFor();
       expect(await page.locator('code.secret').count()).toBe(6);
       await check(page, `new recovery codes (${lang})`);
+      // Switching the language keeps them (the link once went to /account, and they were lost).
+      const made = await codesShown(page);
+      await switchLanguage(
+        page,
+        lang === 'ru' ? 'English' : 'Русский',
+        lang === 'ru' ? 'Recovery codes' : 'Коды восстановления',
+      );
+      expect(new URL(page.url()).pathname).toBe('/account/recovery-codes');
+      expect(await codesShown(page)).toEqual(made);
+      await check(page, `new recovery codes switched from ${lang}`);
+      await switchLanguage(page, lang === 'ru' ? 'Русский' : 'English', heading);
+      expect(await codesShown(page)).toEqual(made);
       await page.reload();
       await page.waitForURL(/\/account$/);
       await page.getByRole('heading', { name: account, exact: true }).waitFor();
