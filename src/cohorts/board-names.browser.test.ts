@@ -11,7 +11,8 @@ import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
 // quarter of an hour). Now the first mother's post reads «Семья 4821» (a number of that board
 // alone); she tries her login as her name there and is refused, what she typed kept; she chooses
 // «Мама из Шахт», and her earlier post shows it to the other mother and to the staff. The staff
-// may give her the label back (moderation of names), in either language.
+// may give her the label back (moderation of names), in either language; she is told so on her
+// board, and may choose another name but not that one again.
 
 const shot = shotsOf('board-names');
 
@@ -93,18 +94,59 @@ describe("a family's name on a cohort board", () => {
     expect(await hasHorizontalScroll(staff)).toBe(false);
     await expectAxeClean(staff, 'board name reset (staff)');
     await shot(staff, 'name-reset');
+    // She is told, at the top of her board, and shows as her label again.
     await first.goto(`${world.run.baseUrl}/cohorts/${boardId}`);
-    expect(await first.getByText('На этой доске вас видят как').locator('strong').textContent()).toBe(mine);
-    // She may choose another; the staff page in English offers the same reset.
-    await field.fill('Мама из Шахт');
+    const told = first.locator('p.notice', { hasText: 'сотрудники организации сбросили имя, которое вы выбрали' });
+    await told.waitFor();
+    expect(await told.textContent()).toContain(`Теперь ваши сообщения здесь подписаны «${mine}».`);
+    expect(await hasHorizontalScroll(first)).toBe(false);
+    await expectAxeClean(first, 'board told of the reset');
+    await shot(first, 'told-reset');
+    // The same name again (however spelt) is refused, what she typed kept; another is saved.
+    await told.getByRole('link', { name: 'Выбрать другое имя' }).click();
+    await field.fill('мама из шахт');
     await first.getByRole('button', { name: 'Сохранить имя' }).click();
-    await first.getByText('Имя сохранено: на этой доске вас видят как «Мама из Шахт».').waitFor();
+    await first.getByText('Не сохранено: исправьте ошибку в форме ниже.').waitFor();
+    await first
+      .locator('.field-error')
+      .getByText('Это имя на этой доске уже сбросили сотрудники организации')
+      .waitFor();
+    expect(await field.inputValue()).toBe('мама из шахт');
+    expect(await hasHorizontalScroll(first)).toBe(false);
+    await expectAxeClean(first, 'board reset name refused');
+    await shot(first, 'reset-name-refused');
+    await field.fill('Мама с Дона');
+    await first.getByRole('button', { name: 'Сохранить имя' }).click();
+    await first.getByText('Имя сохранено: на этой доске вас видят как «Мама с Дона».').waitFor();
+    expect(await told.count()).toBe(0);
+    // The staff page in English offers the same reset, and says the family is told.
     await staff.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=en`);
     await staff.getByRole('button', { name: "Reset the family's name" }).click();
     await staff.getByText("Name reset: this family's posts are signed again with the name the site gave.").waitFor();
     await staff.locator('article header').getByText(mine.replace('Семья', 'Family'), { exact: true }).waitFor();
     expect(await hasHorizontalScroll(staff)).toBe(false);
     await shot(staff, 'name-reset-en');
+    // In English she is told too, and refused the name again, kept.
+    await first.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=en`);
+    const toldEn = first.locator('p.notice', { hasText: "the organisation's staff reset the name you had chosen" });
+    await toldEn.waitFor();
+    expect(await toldEn.textContent()).toContain(
+      `Your posts here are now signed “${mine.replace('Семья', 'Family')}”.`,
+    );
+    expect(await hasHorizontalScroll(first)).toBe(false);
+    await shot(first, 'told-reset-en');
+    const fieldEn = first.getByLabel('A name of your own on this board (optional)');
+    await fieldEn.fill('МАМА С ДОНА');
+    await first.getByRole('button', { name: 'Save the name' }).click();
+    await first.getByText('Not saved: correct the error in the form below.').waitFor();
+    await first
+      .locator('.field-error')
+      .getByText("The organisation's staff reset this name on this board before")
+      .waitFor();
+    expect(await fieldEn.inputValue()).toBe('МАМА С ДОНА');
+    expect(await hasHorizontalScroll(first)).toBe(false);
+    await expectAxeClean(first, 'board reset name refused (en)');
+    await shot(first, 'reset-name-refused-en');
 
     // In English the label reads "Family 1234", the form the same.
     await second.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=en`);

@@ -7,7 +7,8 @@ import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
 
 // Moderation of a family's name on a board, through the pages: staff see a reset button on the
 // posts of a family that chose a name (families never do); it gives the family its label back,
-// says so, and a second click is told there is nothing to reset. Both databases.
+// says so, and a second click is told there is nothing to reset. The family is told on its board
+// page, in its language, and may not choose the same name again. Both databases.
 
 describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) => {
   const s = useWorld(dialect);
@@ -54,9 +55,12 @@ describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) =
     expect(after.body).not.toContain('/reset-name"');
     const en = await page(s.w.verifier.cookies, '?done=nameReset&lang=en');
     expect(en.body).toContain("Name reset: this family's posts are signed again with the name the site gave.");
-    // The family reads its label again, and the form to choose a name.
+    // The family is told, with its label, and offered the form to choose another name.
     const own = await page(s.w.family.cookies);
-    expect(own.body).toContain(`На этой доске вас видят как <strong>${label}</strong>`);
+    expect(own.body).toContain(
+      `сотрудники организации сбросили имя, которое вы выбрали на этой доске: например, по нему вас могли узнать. Теперь ваши сообщения здесь подписаны «${label}».`,
+    );
+    expect(own.body).toContain('<a href="#name-h">Выбрать другое имя</a>');
 
     // A second click (another staff member's, an old tab) is told the board changed; the
     // language link of that answer goes to the board, not to the form's address.
@@ -67,5 +71,59 @@ describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) =
     // A family posting to it is "not found", as for anything it may not do.
     const refused = await submitForm(s.t.app, url, {}, s.w.family.cookies, action);
     expect(refused.res.statusCode).toBe(404);
+  });
+
+  it('tells the family its name was reset and refuses the same name, what it typed kept, in Russian and English', async () => {
+    const url = `/cohorts/${board}`;
+    const choose = (display_name: string, lang = '') =>
+      submitForm(s.t.app, url, { display_name }, s.w.family.cookies, `${url}/name${lang}`);
+    expect((await choose('Мама из Ростова')).res.statusCode).toBe(303);
+    expect((await page(s.w.family.cookies)).body).toContain('На этой доске вас видят как');
+    const staff = await page(s.w.caseworker.cookies);
+    const action = /action="(\/cohorts\/[^"]+\/posts\/[^"]+\/reset-name)"/.exec(staff.body)![1];
+    expect((await submitForm(s.t.app, url, {}, s.w.caseworker.cookies, action)).res.statusCode).toBe(303);
+    const day = s.t.clock.now().toISOString().slice(0, 10).split('-').reverse().join('.');
+
+    const ru = await page(s.w.family.cookies);
+    expect(ru.body).toContain(`<p class="notice">${day} сотрудники организации сбросили имя, которое вы выбрали`);
+    expect(ru.body).not.toContain('На этой доске вас видят как');
+    const en = await page(s.w.family.cookies, '?lang=en');
+    expect(en.body).toMatch(
+      new RegExp(
+        `On ${day.replace(/\./g, '\\.')} the organisation's staff reset the name you had chosen on this board, for example because it could identify you\\. Your posts here are now signed “Family \\d{4}”\\. You may choose another name, but not the same one again\\.`,
+      ),
+    );
+    expect(en.body).toContain('<a href="#name-h">Choose another name</a>');
+    // The other family and the staff are told nothing of it.
+    for (const other of [s.w.otherFamily, s.w.caseworker])
+      expect((await page(other.cookies)).body).not.toContain('сбросили имя, которое вы выбрали');
+
+    // The same name again, spelt otherwise: refused on the field, said at the top, kept.
+    for (const [lang, said] of [
+      [
+        '',
+        'Это имя на этой доске уже сбросили сотрудники организации: например, по нему вас могли узнать. Выберите другое.',
+      ],
+      [
+        '?lang=en',
+        "The organisation's staff reset this name on this board before, for example because it could identify you. Choose another one.",
+      ],
+    ] as const) {
+      const refused = await choose('мама из  ростова', lang);
+      expect(refused.res.statusCode, lang).toBe(400);
+      expect(refused.res.body, lang).toContain(said);
+      expect(refused.res.body, lang).toContain('value="мама из  ростова"');
+      expect(refused.res.body, lang).toContain(
+        lang ? 'Not saved: correct the error in the form below.' : 'Не сохранено: исправьте ошибку в форме ниже.',
+      );
+    }
+    expect((await page(s.w.family.cookies)).body).toContain('сотрудники организации сбросили имя');
+
+    // Another name: saved, and the notice goes.
+    const saved = await choose('Мама с Дона');
+    expect(saved.res.statusCode).toBe(303);
+    const after = await page(s.w.family.cookies);
+    expect(after.body).toContain('На этой доске вас видят как <strong>Мама с Дона</strong>');
+    expect(after.body).not.toContain('сбросили имя');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
 import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
@@ -5,17 +6,21 @@ import { DecryptionFailed, openText, seal } from '../shared/crypto/index.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
 import { boardKeyFor, nameAad } from './cohort-keys.ts';
 import {
+  answerNameResets,
   deleteName,
   findBoard,
+  findName,
   findPost,
   insertLabels,
   insertName,
+  insertNameReset,
   listLabels,
+  listNameResets,
   listNames,
   lockBoardRow,
 } from './cohorts.repository.ts';
 import { auditCohort } from './cohorts.audit.ts';
-import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
+import { familyLabel, impersonates, newLabelAttempts, resetNameMac, sameName, showsLogin } from './family-names.ts';
 
 // The names families show on a cohort board (family-names.ts says why never the login). Every
 // reader of the board (its families and the organisation's staff) holds the board key, so each
@@ -101,9 +106,17 @@ export const familyNamesOn = async (
 };
 
 /**
+ * The day staff last reset the family's name on the board, while the family has not saved a name
+ * there since: its board page says so (null otherwise).
+ */
+export const pendingNameReset = async (db: Queryable, boardId: string, userId: string): Promise<string | null> =>
+  (await listNameResets(db, boardId, userId)).find((r) => Number(r.answered) === 0)?.reset_on ?? null;
+
+/**
  * A family chooses its name on one board, or (no name) goes back to its label. Refused, on the
  * field: a name that is or holds its login pseudonym, one that passes for a label or for the
- * organisation, one another family of the board already shows.
+ * organisation, one another family of the board already shows, one staff reset for this family
+ * on this board before. Either way, saved, the notice of a reset goes.
  */
 export const setBoardName = async (
   deps: NamesDeps,
@@ -122,10 +135,14 @@ export const setBoardName = async (
   return deps.db.transaction().execute(async (tx) => {
     await lockBoardRow(tx, board.id);
     if (name !== undefined) {
+      const mac = resetNameMac(key, board.id, userId, name);
+      if ((await listNameResets(tx, board.id, userId)).some((r) => r.name_mac === mac))
+        throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameWasReset' });
       const others = [...(await chosenNames(tx, board.id, key))].filter(([id]) => id !== userId);
       if (others.some(([, other]) => sameName(other, name)))
         throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameTaken' });
     }
+    await answerNameResets(tx, board.id, userId);
     const had = await deleteName(tx, board.id, userId);
     if (name !== undefined)
       await insertName(tx, {
@@ -150,17 +167,41 @@ export const setBoardName = async (
 /**
  * Moderation: staff give the family that wrote a post its label back on the board, for a name
  * that should not stand there (a real name, a provocation). Its posts show the label at once.
- * The name is deleted unread; the family may choose another.
+ * The name is deleted; kept of it is only a keyed fingerprint (resetNameMac), so that the family,
+ * told on its board page that its name was reset, may choose another but not this one again.
  */
 export const resetBoardName = async (
   deps: NamesDeps,
   grant: BoardGrant<'reset_name'>,
   postId: string,
 ): Promise<void> => {
+  const board = await findBoard(deps.db, grant.boardId);
+  if (!board) throw new NotFound('board');
+  const key = await boardKeyFor(deps.db, grant, board);
   await deps.db.transaction().execute(async (tx) => {
+    await lockBoardRow(tx, board.id);
     const post = await findPost(tx, postId);
     if (!post || post.board_id !== grant.boardId || post.from_family !== 1) throw new NotFound('post');
-    if (!(await deleteName(tx, grant.boardId, post.author_user_id))) throw new Conflict('cohorts.errors.notNamed');
+    const userId = post.author_user_id;
+    const named = await findName(tx, board.id, userId);
+    if (!named || !(await deleteName(tx, board.id, userId))) throw new Conflict('cohorts.errors.notNamed');
+    let mac: string | null = null;
+    if (key) {
+      try {
+        mac = resetNameMac(key, board.id, userId, openText(key, named.name_sealed, nameAad(board.id, userId)));
+      } catch (err) {
+        if (!(err instanceof DecryptionFailed)) throw err;
+      }
+    }
+    await insertNameReset(tx, {
+      id: randomUUID(),
+      board_id: board.id,
+      user_id: userId,
+      case_id: named.case_id,
+      name_mac: mac,
+      // The family's side of it: to the day, as its own activity is kept.
+      reset_on: isoDay(deps.clock),
+    });
     await auditCohort(
       tx,
       { userId: grant.auth.userId, role: grant.auth.role, organisationId: grant.organisationId },

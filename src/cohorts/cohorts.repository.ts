@@ -146,6 +146,15 @@ export const lockBoardRow = async (tx: Tx, id: string): Promise<void> => {
 export const listNames = (db: Queryable, boardId: string) =>
   db.selectFrom('cohort_names').select(['user_id', 'name_sealed']).where('board_id', '=', boardId).execute();
 
+/** A family's name on a board, sealed, with the case it was chosen through. */
+export const findName = (db: Queryable, boardId: string, userId: string) =>
+  db
+    .selectFrom('cohort_names')
+    .select(['case_id', 'name_sealed'])
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+
 export const deleteName = async (db: Queryable, boardId: string, userId: string): Promise<boolean> => {
   const r = await db
     .deleteFrom('cohort_names')
@@ -175,4 +184,35 @@ export const insertLabels = async (
   rows: Array<{ board_id: string; user_id: string; case_id: string; attempt: number }>,
 ): Promise<void> => {
   if (rows.length) await db.insertInto('cohort_labels').values(rows).execute();
+};
+
+export const insertNameReset = async (
+  db: Queryable,
+  row: { id: string; board_id: string; user_id: string; case_id: string; name_mac: string | null; reset_on: string },
+): Promise<void> => {
+  await db
+    .insertInto('cohort_name_resets')
+    .values({ ...row, answered: 0 })
+    .execute();
+};
+
+/** A family's names on a board that staff reset: what is kept of each, the day, whether answered. */
+export const listNameResets = (db: Queryable, boardId: string, userId: string) =>
+  db
+    .selectFrom('cohort_name_resets')
+    .select(['name_mac', 'reset_on', 'answered'])
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .orderBy('reset_on', 'desc')
+    .execute();
+
+/** The family saved its name on the board: the notices of its resets there go. */
+export const answerNameResets = async (db: Queryable, boardId: string, userId: string): Promise<void> => {
+  await db
+    .updateTable('cohort_name_resets')
+    .set({ answered: 1 })
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .where('answered', '=', 0)
+    .execute();
 };

@@ -264,4 +264,47 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     const family = await authoriseBoard(db, principalOf(s.w.family.auth), ids.board, 'name');
     expect(await setBoardName(deps(), family, 'Мама Кости')).toBe('named');
   });
+
+  it('tells the family its name was reset, and refuses that name from it again, however spelt', async () => {
+    const db = s.t.opened.db;
+    const read = async (who: typeof s.w.family) =>
+      boardView(deps(), await authoriseBoard(db, principalOf(who.auth), ids.board, 'read'));
+    const family = await authoriseBoard(db, principalOf(s.w.family.auth), ids.board, 'name');
+    const refusal = (text: string) =>
+      setBoardName(deps(), family, text).then(
+        () => null,
+        (err: unknown) => (err instanceof Invalid ? err.problems[0] : err),
+      );
+    expect((await read(s.w.family)).myNameResetOn).toBeNull();
+    const post = (await read(s.w.caseworker)).posts[0];
+    expect(post.family?.chosen).toBe('Мама Кости');
+    const staff = await authoriseBoard(db, principalOf(s.w.caseworker.auth), ids.board, 'reset_name');
+    await resetBoardName(deps(), staff, post.id);
+    // The family's page says when; staff and the other families are told nothing of it.
+    const today = s.t.clock.now().toISOString().slice(0, 10);
+    expect(await read(s.w.family)).toMatchObject({ me: { label: ids.label, chosen: null }, myNameResetOn: today });
+    expect((await read(s.w.otherFamily)).myNameResetOn).toBeNull();
+    expect((await read(s.w.caseworker)).myNameResetOn).toBeNull();
+    // Kept of the name: a fingerprint, the day, the case it came through; never the name.
+    const kept = await db.selectFrom('cohort_name_resets').selectAll().execute();
+    expect(kept).toHaveLength(2); // this one and the reset of «Мама из Шахт» before
+    const last = kept.find((r) => r.answered === 0)!;
+    expect(last).toMatchObject({ board_id: ids.board, user_id: s.w.family.id, case_id: s.w.caseId, reset_on: today });
+    expect(last.name_mac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(kept)).not.toMatch(/Кости|Шахт/i);
+    // The very same name, or one a reader would take for it, is refused on the field; so is the
+    // name reset before. Nothing changes, and the notice stays.
+    // (the third with a Latin K, o and c)
+    for (const again of ['Мама Кости', 'мама  кости', 'МАМА Kocти', 'Мама из Шахт'])
+      expect(await refusal(again), again).toEqual({ field: 'display_name', key: 'cohorts.errors.nameWasReset' });
+    expect((await read(s.w.family)).myNameResetOn).toBe(today);
+    // Another family's choices are its own: it may take a name reset for this one.
+    const other = await authoriseBoard(db, principalOf(s.w.otherFamily.auth), ids.board, 'name');
+    expect(await setBoardName(deps(), other, 'Мама Кости')).toBe('named');
+    expect(await setBoardName(deps(), other, undefined)).toBe('unnamed');
+    // Another name: saved, and the notice goes (the refusal of the old names stays).
+    expect(await setBoardName(deps(), family, 'Мама с Дона')).toBe('named');
+    expect(await read(s.w.family)).toMatchObject({ me: { chosen: 'Мама с Дона' }, myNameResetOn: null });
+    expect(await refusal('Мама Кости')).toMatchObject({ key: 'cohorts.errors.nameWasReset' });
+  });
 });

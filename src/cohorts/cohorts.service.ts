@@ -48,7 +48,7 @@ import {
   setPostHidden,
 } from './cohorts.repository.ts';
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
-import { familyNamesOn, type BoardFamily, type FamilyName } from './board-names.service.ts';
+import { familyNamesOn, pendingNameReset, type BoardFamily, type FamilyName } from './board-names.service.ts';
 import { auditCohort } from './cohorts.audit.ts';
 
 // Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
@@ -373,6 +373,8 @@ export interface BoardView {
   posts: BoardPost[];
   /** how the reading family shows on this board (null for staff, and while the board is locked) */
   me: FamilyName | null;
+  /** the day staff reset the reading family's name here, until it saves a name again (else null) */
+  myNameResetOn: string | null;
   can: BoardAbilities;
 }
 
@@ -436,6 +438,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
     locked: key === null,
     posts,
     me: reader ? (families.get(reader) ?? null) : null,
+    myNameResetOn: reader && key ? await pendingNameReset(deps.db, board.id, reader) : null,
     can,
   };
 };

@@ -1,5 +1,5 @@
 // Cohorts, their boards and incidents (migration 0023; families' names on boards 0025, their
-// labels 0027).
+// labels 0027, names staff reset 0029).
 // `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
 // description under the organisation-sealed key of the incident's board-less description (see
 // incidents.service.ts).
@@ -68,6 +68,24 @@ export interface CohortLabelsTable {
   attempt: number;
 }
 
+/**
+ * A family's name on a board that staff reset (migration 0029): its board page says so until the
+ * family saves a name there again, and the same name is refused. Never the name itself.
+ */
+export interface CohortNameResetsTable {
+  id: string;
+  board_id: string;
+  user_id: string;
+  /** the case through which the reset name was chosen: the row goes with that case */
+  case_id: string;
+  /** HMAC of the folded name under a key derived from the board key (family-names.ts); null if it did not open */
+  name_mac: string | null;
+  /** a day: a family's activity */
+  reset_on: string;
+  /** 1 once the family has saved its name on the board since the reset */
+  answered: number;
+}
+
 export interface IncidentsTable {
   id: string;
   organisation_id: string;
@@ -119,6 +137,7 @@ export interface CohortsTables {
   cohort_posts: CohortPostsTable;
   cohort_names: CohortNamesTable;
   cohort_labels: CohortLabelsTable;
+  cohort_name_resets: CohortNameResetsTable;
   incidents: IncidentsTable;
   incident_persons: IncidentPersonsTable;
   incident_sources: IncidentSourcesTable;

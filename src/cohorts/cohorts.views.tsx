@@ -234,7 +234,13 @@ export const BoardPage = ({
         <p class="notice">{t('cohorts.boardLocked')}</p>
       ) : (
         <>
-          {view.me && view.can.chooseName && (
+          {view.me && view.can.chooseName && view.myNameResetOn && (
+            <p class="notice">
+              {t('cohorts.name.wasReset', { date: formatDay(view.myNameResetOn), name: familyName(ctx, view.me) })}{' '}
+              <a href="#name-h">{t('cohorts.name.chooseAnother')}</a>
+            </p>
+          )}
+          {view.me && view.can.chooseName && !view.myNameResetOn && (
             <p>
               {t('cohorts.name.youAre')} <strong>{familyName(ctx, view.me)}</strong>.{' '}
               <a href="#name-h">{t('cohorts.name.change')}</a>

@@ -130,6 +130,7 @@ const build = async (w: AccessWorld): Promise<Issue11Objects> => {
     .where('organisation_id', '=', w.orgA.id)
     .executeTakeFirstOrThrow();
   const tipView = await tipMatchView(deps, grantMatching(staff, 'review'), tipRow.id);
+  let names = 0;
   return {
     personId: person.person_id,
     tipMatchId: tipRow.id,
@@ -143,8 +144,10 @@ const build = async (w: AccessWorld): Promise<Issue11Objects> => {
     postId: post.id,
     freshUpload,
     freshFact,
+    // A new name each time: a name staff reset may not be chosen again by the same family.
     freshName: async () => {
-      await setBoardName(deps, await authoriseBoard(db, owner, boardId, 'name'), 'Мама из Шахт');
+      names += 1;
+      await setBoardName(deps, await authoriseBoard(db, owner, boardId, 'name'), `Мама из Шахт ${names}`);
     },
   };
 };

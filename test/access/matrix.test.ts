@@ -39,6 +39,7 @@ const WATCHED = [
   'cohort_posts',
   'cohort_names',
   'cohort_labels',
+  'cohort_name_resets',
   'incidents',
   'incident_persons',
   'incident_facts',
