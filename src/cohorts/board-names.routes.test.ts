@@ -8,7 +8,8 @@ import { authoriseOptIn, cohortsOfCase, setOptIn } from './cohorts.service.ts';
 // Moderation of a family's name on a board, through the pages: staff see a reset button on the
 // posts of a family that chose a name (families never do); it gives the family its label back,
 // says so, and a second click is told there is nothing to reset. The family is told on its board
-// page, in its language, and may not choose the same name again. Both databases.
+// page, in its language, and may not choose the same name again. The board's post box says its
+// length limit once. Both databases.
 
 describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) => {
   const s = useWorld(dialect);
@@ -125,5 +126,14 @@ describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) =
     const after = await page(s.w.family.cookies);
     expect(after.body).toContain('На этой доске вас видят как <strong>Мама с Дона</strong>');
     expect(after.body).not.toContain('сбросили имя');
+  });
+
+  it('says the post box’s length limit once under it, in Russian and English', async () => {
+    const hint = async (lang: string) => {
+      const body = (await page(s.w.family.cookies, lang)).body;
+      return /<small id="body-hint">([^<]*)<\/small>/.exec(body)![1];
+    };
+    expect(await hint('')).toBe('Без имён, телефонов и адресов. Не больше 2\u00a0000 символов.');
+    expect(await hint('?lang=en')).toBe('No names, phone numbers or addresses. Up to 2,000 characters.');
   });
 });
