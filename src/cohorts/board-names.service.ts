@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
 import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
-import { DecryptionFailed, openText, seal } from '../shared/crypto/index.ts';
+import { DecryptionFailed, openText, openWith, seal, sealTo } from '../shared/crypto/index.ts';
+import { userPublicKey } from '../accounts/accounts.service.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
-import { boardKeyFor, nameAad } from './cohort-keys.ts';
+import { boardKeyFor, nameAad, resetNameAad } from './cohort-keys.ts';
 import {
   answerNameResets,
   deleteName,
@@ -20,7 +21,7 @@ import {
   lockBoardRow,
 } from './cohorts.repository.ts';
 import { auditCohort } from './cohorts.audit.ts';
-import { familyLabel, impersonates, newLabelAttempts, resetNameMac, sameName, showsLogin } from './family-names.ts';
+import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
 
 // The names families show on a cohort board (family-names.ts says why never the login). Every
 // reader of the board (its families and the organisation's staff) holds the board key, so each
@@ -113,6 +114,20 @@ export const pendingNameReset = async (db: Queryable, boardId: string, userId: s
   (await listNameResets(db, boardId, userId)).find((r) => Number(r.answered) === 0)?.reset_on ?? null;
 
 /**
+ * A name staff reset, opened with the family's own private key (null if it does not open, or was
+ * not kept: a reset from before it was sealed, a name the board key did not open).
+ */
+const openResetName = (privateKey: Buffer, boardId: string, userId: string, sealed: string | null): string | null => {
+  if (sealed === null) return null;
+  try {
+    return openWith(privateKey, sealed, resetNameAad(boardId, userId)).toString('utf8');
+  } catch (err) {
+    if (err instanceof DecryptionFailed) return null;
+    throw err;
+  }
+};
+
+/**
  * A family chooses its name on one board, or (no name) goes back to its label. Refused, on the
  * field: a name that is or holds its login pseudonym, one that passes for a label or for the
  * organisation, one another family of the board already shows, one staff reset for this family
@@ -135,8 +150,10 @@ export const setBoardName = async (
   return deps.db.transaction().execute(async (tx) => {
     await lockBoardRow(tx, board.id);
     if (name !== undefined) {
-      const mac = resetNameMac(key, board.id, userId, name);
-      if ((await listNameResets(tx, board.id, userId)).some((r) => r.name_mac === mac))
+      const reset = (await listNameResets(tx, board.id, userId)).map((r) =>
+        openResetName(grant.auth.userPrivateKey, board.id, userId, r.name_sealed),
+      );
+      if (reset.some((before) => before !== null && sameName(before, name)))
         throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameWasReset' });
       const others = [...(await chosenNames(tx, board.id, key))].filter(([id]) => id !== userId);
       if (others.some(([, other]) => sameName(other, name)))
@@ -167,8 +184,11 @@ export const setBoardName = async (
 /**
  * Moderation: staff give the family that wrote a post its label back on the board, for a name
  * that should not stand there (a real name, a provocation). Its posts show the label at once.
- * The name is deleted; kept of it is only a keyed fingerprint (resetNameMac), so that the family,
- * told on its board page that its name was reset, may choose another but not this one again.
+ * The name is deleted from the board; so that the family, told on its board page that its name
+ * was reset, may choose another but not this one again, the name is kept sealed to the family's
+ * own public key: only the family's session opens it (setBoardName). Not a fingerprint under the
+ * board key: every family of the board holds that key, an informer too, and with a copy of the
+ * database could test guesses of a short name offline until one matched.
  */
 export const resetBoardName = async (
   deps: NamesDeps,
@@ -185,10 +205,11 @@ export const resetBoardName = async (
     const userId = post.author_user_id;
     const named = await findName(tx, board.id, userId);
     if (!named || !(await deleteName(tx, board.id, userId))) throw new Conflict('cohorts.errors.notNamed');
-    let mac: string | null = null;
+    let sealed: string | null = null;
     if (key) {
       try {
-        mac = resetNameMac(key, board.id, userId, openText(key, named.name_sealed, nameAad(board.id, userId)));
+        const before = openText(key, named.name_sealed, nameAad(board.id, userId));
+        sealed = sealTo(await userPublicKey(tx, userId), Buffer.from(before, 'utf8'), resetNameAad(board.id, userId));
       } catch (err) {
         if (!(err instanceof DecryptionFailed)) throw err;
       }
@@ -198,7 +219,7 @@ export const resetBoardName = async (
       board_id: board.id,
       user_id: userId,
       case_id: named.case_id,
-      name_mac: mac,
+      name_sealed: sealed,
       // The family's side of it: to the day, as its own activity is kept.
       reset_on: isoDay(deps.clock),
     });

@@ -14,6 +14,8 @@ const boardAad = (boardId: string): string => `cohort:${boardId}:key`;
 export const postAad = (boardId: string, postId: string): string => `cohort:${boardId}:post:${postId}`;
 /** A family's own name on a board (board-names.service.ts). */
 export const nameAad = (boardId: string, userId: string): string => `cohort:${boardId}:name:${userId}`;
+/** A family's name on a board that staff reset, sealed to that family alone (board-names.service.ts). */
+export const resetNameAad = (boardId: string, userId: string): string => `cohort:${boardId}:reset-name:${userId}`;
 export const descriptionAad = (incidentId: string): string => `incident:${incidentId}:description`;
 
 export const newBoardKey = (boardId: string, organisationPublicKey: string): { key: Buffer; sealed: string } => {

@@ -188,7 +188,7 @@ export const insertLabels = async (
 
 export const insertNameReset = async (
   db: Queryable,
-  row: { id: string; board_id: string; user_id: string; case_id: string; name_mac: string | null; reset_on: string },
+  row: { id: string; board_id: string; user_id: string; case_id: string; name_sealed: string | null; reset_on: string },
 ): Promise<void> => {
   await db
     .insertInto('cohort_name_resets')
@@ -200,7 +200,7 @@ export const insertNameReset = async (
 export const listNameResets = (db: Queryable, boardId: string, userId: string) =>
   db
     .selectFrom('cohort_name_resets')
-    .select(['name_mac', 'reset_on', 'answered'])
+    .select(['name_sealed', 'reset_on', 'answered'])
     .where('board_id', '=', boardId)
     .where('user_id', '=', userId)
     .orderBy('reset_on', 'desc')

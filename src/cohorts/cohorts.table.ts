@@ -1,5 +1,5 @@
 // Cohorts, their boards and incidents (migration 0023; families' names on boards 0025, their
-// labels 0027, names staff reset 0029).
+// labels 0027, names staff reset 0029, sealed to the family 0060).
 // `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
 // description under the organisation-sealed key of the incident's board-less description (see
 // incidents.service.ts).
@@ -70,7 +70,8 @@ export interface CohortLabelsTable {
 
 /**
  * A family's name on a board that staff reset (migration 0029): its board page says so until the
- * family saves a name there again, and the same name is refused. Never the name itself.
+ * family saves a name there again, and the same name is refused. The name only sealed to the
+ * family itself: no other reader of the board can open it or test a guess against it.
  */
 export interface CohortNameResetsTable {
   id: string;
@@ -78,8 +79,11 @@ export interface CohortNameResetsTable {
   user_id: string;
   /** the case through which the reset name was chosen: the row goes with that case */
   case_id: string;
-  /** HMAC of the folded name under a key derived from the board key (family-names.ts); null if it did not open */
-  name_mac: string | null;
+  /**
+   * the reset name sealed to the family's own public key (migration 0060; only its session opens
+   * it); null if the board key did not open it, and for resets kept before 0060
+   */
+  name_sealed: string | null;
   /** a day: a family's activity */
   reset_on: string;
   /** 1 once the family has saved its name on the board since the reset */

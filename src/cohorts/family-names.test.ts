@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyLabel, impersonates, newLabelAttempts, resetNameMac, sameName, showsLogin } from './family-names.ts';
+import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
 
 // How a family shows on a board: a label stable on one board, another on every other board, that
 // says nothing of the login; and the rules for a name a family chooses.
@@ -86,17 +86,5 @@ describe('a name a family chooses', () => {
     expect(sameName('Мама из Шахт', 'мама  из шахт')).toBe(true);
     expect(sameName('Мама из Шахт', 'Mама из Шахт')).toBe(true);
     expect(sameName('Мама из Шахт', 'Мама из Ростова')).toBe(false);
-  });
-
-  it('keeps of a reset name a fingerprint that names read alike share, bound to its board, family and key', () => {
-    const mac = resetNameMac(key(1), 'board-a', users[0], 'Мама из Шахт');
-    expect(mac).not.toContain('Шахт');
-    for (const alike of ['мама  из шахт', 'Mама из Шахт', 'МАМА ИЗ ШАХТ'])
-      expect(resetNameMac(key(1), 'board-a', users[0], alike), alike).toBe(mac);
-    expect(resetNameMac(key(1), 'board-a', users[0], 'Мама из Ростова')).not.toBe(mac);
-    expect(resetNameMac(key(1), 'board-b', users[0], 'Мама из Шахт')).not.toBe(mac);
-    expect(resetNameMac(key(1), 'board-a', users[1], 'Мама из Шахт')).not.toBe(mac);
-    // Not computable without the board's key: another key, another fingerprint.
-    expect(resetNameMac(key(2), 'board-a', users[0], 'Мама из Шахт')).not.toBe(mac);
   });
 });

@@ -74,19 +74,6 @@ export const showsLogin = (name: string, pseudonym: string): boolean => {
 /** Two names a reader could take for one another. */
 export const sameName = (a: string, b: string): boolean => fold(a) === fold(b);
 
-const resetKey = (boardKey: Buffer): Buffer =>
-  Buffer.from(hkdfSync('sha256', boardKey, Buffer.alloc(0), 'kintrace-cohort-reset-name-v1', 32));
-
-/**
- * What is kept of a family's name that staff reset, to refuse it if chosen again: an HMAC of the
- * name folded as sameName folds it, keyed by the board's key (never in the database in clear) and
- * bound to the board and the family. Two names a reader could take for one another give the same.
- */
-export const resetNameMac = (boardKey: Buffer, boardId: string, userId: string, name: string): string =>
-  createHmac('sha256', resetKey(boardKey))
-    .update(`${boardId}:${userId}:${fold(name)}`)
-    .digest('base64url');
-
 const FAMILY_WORDS = ['семья', 'family'].map(fold);
 /** What passes for the organisation: families read its posts as «Организация». */
 const STAFF_WORDS = [
