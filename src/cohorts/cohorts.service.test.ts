@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { caseInput, grantFor, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
+import { destroyCase } from '../cases/retention.service.ts';
 import { takeNews } from '../cases/case-news.service.ts';
 import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
@@ -322,5 +323,18 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     expect(await setBoardName(deps(), family, 'Мама с Дона')).toBe('named');
     expect(await read(s.w.family)).toMatchObject({ me: { chosen: 'Мама с Дона' }, myNameResetOn: null });
     expect(await refusal('Мама Кости')).toMatchObject({ key: 'cohorts.errors.nameWasReset' });
+  });
+
+  it("deletes what is kept of a family's reset names with the case through which they were chosen", async () => {
+    const db = s.t.opened.db;
+    const resets = () => db.selectFrom('cohort_name_resets').select('case_id').execute();
+    expect((await resets()).map((r) => r.case_id)).toContain(s.w.caseId);
+    const purged = await db
+      .selectFrom('cases')
+      .select(['id', 'person_id'])
+      .where('id', '=', s.w.caseId)
+      .executeTakeFirstOrThrow();
+    await db.transaction().execute((tx) => destroyCase(tx, purged));
+    expect((await resets()).map((r) => r.case_id)).not.toContain(s.w.caseId);
   });
 });
