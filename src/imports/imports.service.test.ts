@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { sql, type KyselyPlugin } from 'kysely';
+import { describe, expect, it, vi } from 'vitest';
 import { cp1251 } from '../../test/helpers/cp1251.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { queryRecorder } from '../../test/helpers/query-recorder.ts';
@@ -515,5 +516,73 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       [META.sourceName]: 'done',
       'Брошенный упавшим процессом': 'failed',
     });
+  });
+
+  it("is not closed mid-write by another process's imports job: the job waits for the write and finds it done", async () => {
+    // The server's imports job while `kintrace import` runs in a process of its own: a fresh copy
+    // of the module, so this run is not among the runs it knows it executes.
+    vi.resetModules();
+    const server: typeof import('./imports.service.ts') = await import('./imports.service.ts');
+    // The run held inside its write transaction, at its first row of persons, until let go.
+    let reach!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((r) => {
+      reach = r;
+    });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const writes = new WeakSet<object>();
+    let held = false;
+    const hold: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => {
+        if (node.kind === 'InsertQueryNode' && JSON.stringify(node).includes('"name":"persons"')) writes.add(queryId);
+        return node;
+      },
+      transformResult: async ({ result, queryId }) => {
+        if (!held && writes.has(queryId)) {
+          held = true;
+          reach();
+          await released;
+        }
+        return result;
+      },
+    };
+    const run = importForOrganisation(
+      { db: s.t.opened.db.withPlugin(hold), clock: s.t.clock },
+      systemPrincipal('import'),
+      org(),
+      { ...META, sourceName: 'Долгая запись' },
+      csv(['1,ОВД,Долгописцев,Игорь,,1990,,,,,,,']),
+    );
+    await reached;
+    // A write longer than the job's patience: the heartbeat as old as a dead process's.
+    s.t.clock.advance(11 * 60_000);
+    const job = server.maintainImports(deps());
+    let settled = false;
+    void job.finally(() => {
+      settled = true;
+    });
+    if (dialect === 'postgres') {
+      // Let go once the job's step waits on the row the write holds (or the job is over: the bug).
+      const waiting = async () =>
+        Number(
+          (
+            await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`.execute(s.t.opened.db)
+          ).rows[0].n,
+        ) > 0;
+      while (!settled && !(await waiting()));
+    }
+    // SQLite: the job's first query waits for the write (one writer; here, one connection).
+    release();
+    expect(await run).toMatchObject({ state: 'done', added: 1, error: null });
+    expect(await job).toMatchObject({ stalled: 0 });
+    const row = await s.t.opened.db
+      .selectFrom('person_imports')
+      .select(['state', 'error_key'])
+      .where('source_name', '=', 'Долгая запись')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'done', error_key: null });
   });
 });

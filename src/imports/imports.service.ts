@@ -209,6 +209,13 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     }
     await progress?.('writing', 0, fresh.length);
     await deps.db.transaction().execute(async (tx) => {
+      // The run's row first, still running: from here until the commit the imports job of any
+      // process waits for this write (PostgreSQL: the row's lock; SQLite: the write lock) and then
+      // finds it done, however long the write and however old the heartbeat. `executing` knows
+      // only this process's runs, and `kintrace import` runs in its own. Closed as stalled
+      // meanwhile: nothing is written.
+      if (!(await stepImport(tx, job.importId, ['running'], { heartbeat_at: isoNow(deps.clock) })))
+        throw new ListError(0, 'imports.errors.interrupted');
       const ids = await insertIncomingRecords(tx, job.organisationId, 'import', people, now);
       await insertChunks(tx, chunks);
       await insertImportRows(
@@ -243,7 +250,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
         finished_at: isoNow(deps.clock),
         heartbeat_at: isoNow(deps.clock),
       });
-      // Stopped meanwhile (marked failed as stalled): write nothing.
+      // Claimed above: still running (a failure here is a bug, and writes nothing).
       if (!done) throw new ListError(0, 'imports.errors.interrupted');
     });
     await progress?.('writing', fresh.length, fresh.length);
@@ -280,8 +287,9 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
 
 /**
  * Every run this process is executing, started from the web or the command line: alive whatever
- * its heartbeat says (a long step or a write can leave it old), so the imports job never closes
- * them as interrupted.
+ * its heartbeat says (a long step can leave it old), so this process's imports job never closes
+ * them as interrupted. A run of another process (`kintrace import` beside the server) is known
+ * only by its heartbeat, and by the claim its write makes on its row (runList).
  */
 const executing = new Set<string>();
 
