@@ -10,6 +10,7 @@
 // 0.804 → 0.817 F1; merges taken from the mean, not the best pair per field (the best of many
 // cross pairs agrees by chance too often among namesakes: 66% of such merges right against 82%).
 import type { Edges } from './edges.ts';
+import { edgesByWeight } from './key-sort.ts';
 import { probability } from './model.ts';
 
 export interface FieldCheck {
@@ -41,11 +42,15 @@ export const mergeByProfile = (
   sets: MemberSets,
   opts: { linkThreshold: number; reviewThreshold: number; maxClusterSize: number },
 ): number => {
-  const order: number[] = [];
-  for (let e = 0; e < edges.length; e++) {
-    if (prob[e] >= opts.reviewThreshold && sets.find(edges.a[e]) !== sets.find(edges.b[e])) order.push(e);
-  }
-  order.sort((x, y) => edges.weight[y] - edges.weight[x] || edges.a[x] - edges.a[y] || edges.b[x] - edges.b[y]);
+  // The review-band edges between two clusters, strongest first, in the clustering's own order
+  // (key-sort.ts; a comparison sort of a plain array: 0.16 against 0.11 s a look at eighth-1m).
+  const apart = (e: number): boolean =>
+    prob[e] >= opts.reviewThreshold && sets.find(edges.a[e]) !== sets.find(edges.b[e]);
+  let count = 0;
+  for (let e = 0; e < edges.length; e++) if (apart(e)) count++;
+  const band = new Int32Array(count);
+  for (let e = 0, i = 0; e < edges.length; e++) if (apart(e)) band[i++] = e;
+  const order = edgesByWeight(band, edges.weight, edges.a, edges.b);
   const profile = profileOf(fields, sets.forbidden);
   // Two clusters found short stay short until one of them grows: many review-band edges between
   // the same two large clusters are weighed once, not once per edge (|A|·|B| pairs each time).
