@@ -1,5 +1,5 @@
 // Cohorts, their boards and incidents (migration 0023; families' names on boards 0025, their
-// labels 0027, names staff reset 0029, sealed to the family 0060).
+// labels 0027, names staff reset 0029).
 // `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
 // description under the organisation-sealed key of the incident's board-less description (see
 // incidents.service.ts).
@@ -80,8 +80,8 @@ export interface CohortNameResetsTable {
   /** the case through which the reset name was chosen: the row goes with that case */
   case_id: string;
   /**
-   * the reset name sealed to the family's own public key (migration 0060; only its session opens
-   * it); null if the board key did not open it, and for resets kept before 0060
+   * the reset name sealed to the family's own public key (only its session opens it); null if
+   * the board key did not open the name when staff reset it
    */
   name_sealed: string | null;
   /** a day: a family's activity */

@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely';
 // A family's name on a cohort board that staff reset (src/cohorts/board-names.service.ts): the
 // family was told nothing and could choose the very same name again. Each reset is kept so the
 // family's board page says its name was reset (until it next saves a name there), and so that
-// name is refused if chosen again. Never the name: only a keyed fingerprint of it (HMAC under a
-// key derived from the board key, which is never in the database in clear), bound to the board
-// and the account; the day of the reset. It goes with the case through which the name was chosen.
+// name is refused if chosen again. The name only sealed to the family's own public key (only its
+// session opens it, bound to the board and the account): not a fingerprint under the board key,
+// which every family of the board holds, an informer too, and which would let such a reader with a
+// copy of the database test guesses of a short name offline. The day of the reset. It goes with
+// the case through which the name was chosen.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -15,7 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
     // null when the name could not be opened: the notice without the refusal
-    .addColumn('name_mac', 'text')
+    .addColumn('name_sealed', 'text')
     // a day: a family's activity
     .addColumn('reset_on', 'text', (c) => c.notNull())
     // 1 once the family has saved its name on the board since (its notice goes)
