@@ -54,6 +54,13 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+  /** As a process that stopped mid-run leaves its import: running, its heartbeat as of now (to grow old). */
+  const leftRunningByDeadProcess = (importId: string) =>
+    s.t.opened.db
+      .updateTable('person_imports')
+      .set({ state: 'running', heartbeat_at: s.t.clock.now().toISOString() })
+      .where('id', '=', importId)
+      .execute();
   const cli = (bytes: Uint8Array, opts: Parameters<typeof importForOrganisation>[5] = {}) =>
     importForOrganisation(deps(), systemPrincipal('import'), org(), META, bytes, opts);
 
@@ -417,12 +424,7 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       { ...META, sourceName: 'Прерванный' },
       new TextEncoder().encode('Фамилия;Имя\nЗайцев;Игорь\n'),
     );
-    // As a process that stopped mid-run leaves it: running, its heartbeat old.
-    await s.t.opened.db
-      .updateTable('person_imports')
-      .set({ state: 'running', heartbeat_at: s.t.clock.now().toISOString() })
-      .where('id', '=', died.importId)
-      .execute();
+    await leftRunningByDeadProcess(died.importId);
     s.t.clock.advance(25 * 3600_000);
     expect(await maintainImports(deps())).toEqual({ stalled: 1, abandoned: 1 });
     const rows = await s.t.opened.db
@@ -481,12 +483,7 @@ describe.each(DIALECTS)('imports (%s)', (dialect) => {
       { ...META, sourceName: 'Брошенный упавшим процессом' },
       new TextEncoder().encode('Фамилия;Имя\nУпавший;Пётр\n'),
     );
-    // As a process that stopped mid-run leaves it: running, its heartbeat as old as the live ones'.
-    await s.t.opened.db
-      .updateTable('person_imports')
-      .set({ state: 'running', heartbeat_at: s.t.clock.now().toISOString() })
-      .where('id', '=', dead.importId)
-      .execute();
+    await leftRunningByDeadProcess(dead.importId);
     s.t.clock.advance(11 * 60_000);
     expect(await maintainImports(deps())).toMatchObject({ stalled: 1 });
     const states = async () =>
