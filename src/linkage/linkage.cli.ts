@@ -192,7 +192,7 @@ export const registerLinkageCli = (program: Command): void => {
     .argument('<a>', 'first CSV')
     .argument('[b]', 'second CSV (omit to deduplicate the first)')
     .requiredOption('--out <file>', 'write left_id,right_id,probability and per-field weights')
-    .option('--clusters <file>', 'also write record_id,cluster_id')
+    .option('--clusters <file>', 'also write record_id,cluster_id (file,record_id,cluster_id linking two files)')
     .option('--threshold <p>', 'link probability threshold', probabilityOption)
     .option('--decisions <file>', 'human decisions left_id,right_id,decision (same|different)')
     .action(async (a: string, b: string | undefined, opts: LinkOptions) => {

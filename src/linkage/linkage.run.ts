@@ -350,9 +350,17 @@ export class CsvWriter {
 
 export const writeClusters = async (file: string, result: RunResult): Promise<void> => {
   const { engine, clusters } = result;
-  const w = new CsvWriter(file, ['record_id', 'cluster_id']);
-  for (let i = 0; i < engine.data.size; i++)
-    await w.write([engine.data.ids[i], engine.data.ids[clusters.clusterOf[i]]]);
+  const { ids } = engine.data;
+  // Linking two files, an id is unique only within its file: A's record 3 and B's record 3 are two
+  // people, so each record says its file (1 or 2, as on the command line) and a cluster is named
+  // by its first record with that record's file.
+  const two = engine.crossSourceOnly;
+  const fileOf = engine.data.source.data;
+  const w = new CsvWriter(file, two ? ['file', 'record_id', 'cluster_id'] : ['record_id', 'cluster_id']);
+  for (let i = 0; i < engine.data.size; i++) {
+    const first = clusters.clusterOf[i];
+    await w.write(two ? [fileOf[i] + 1, ids[i], `${fileOf[first] + 1}:${ids[first]}`] : [ids[i], ids[first]]);
+  }
   await w.close();
 };
 
