@@ -19,7 +19,8 @@ import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-th
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { describeDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
-import { columnOf, suspectCell, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
+import { columnOf, CsvInputError, suspectCell, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
+import { DecisionConflicts } from './decision-conflicts.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
 
@@ -75,16 +76,23 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
   const left = bySource[0];
   const right = bySource[files > 1 ? 1 : 0];
   const decisions: Decisions = { same: [], different: [] };
+  const ids = engine.data.ids;
+  const conflicts = new DecisionConflicts((i) => (files > 1 ? `"${ids[i]}" of file ${source[i] + 1}` : `"${ids[i]}"`));
   let at: { left: number; right: number; decision: number } | null = null;
   await readCsv(
     file,
     (row, header) => {
       // The columns found once, in any letter case, as the input's are.
-      at ??= {
-        left: columnOf(header, 'left_id'),
-        right: columnOf(header, 'right_id'),
-        decision: columnOf(header, 'decision'),
-      };
+      if (!at) {
+        at = {
+          left: columnOf(header, 'left_id'),
+          right: columnOf(header, 'right_id'),
+          decision: columnOf(header, 'decision'),
+        };
+        for (const name of ['right_id', 'decision'] as const)
+          if (columnOf(header, name) < 0)
+            throw new CsvInputError(file, 1, `the header has no "${name}" column (found: ${header.join(', ')})`);
+      }
       const get = (column: number): string => unescapeCell(row[column] ?? '');
       const a = left.get(get(at.left));
       const b = right.get(get(at.right));
@@ -96,6 +104,7 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
             : 'left_id or right_id is not a record of the input',
         );
       if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
+      conflicts[d](a, b);
       decisions[d].push([a, b]);
     },
     { required: 'left_id' },
