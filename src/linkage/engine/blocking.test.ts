@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Blocking } from './blocking.ts';
+import { Blocking, scaledCap } from './blocking.ts';
 import { Dataset } from './dataset.ts';
 import { personConfig } from './person-config.ts';
 
@@ -10,6 +10,23 @@ const dataset = (rows: Record<string, string>[]): Dataset => {
 };
 
 describe('blocking', () => {
+  it("scales a rule's own cap to the file's size with scaleCaps: √(1,000,000 / records), ×1 to ×10", () => {
+    expect(scaledCap(20, 1_000_000)).toBe(20);
+    expect(scaledCap(20, 2_000_000)).toBe(20);
+    expect(scaledCap(20, 250_000)).toBe(40);
+    expect(scaledCap(20, 20_000)).toBe(141);
+    expect(scaledCap(20, 100)).toBe(200);
+    // Five records share the key of a rule whose own cap is 2; a hundred records in the file.
+    const rows = Array.from({ length: 100 }, (_, i) => ({ a: i < 5 ? 'same' : `v${i}`, b: '' }));
+    const pairsOf = (scaleCaps: boolean): number => {
+      let pairs = 0;
+      const blocking = new Blocking(dataset(rows), [{ rule: ['a'], maxBlockSize: 2 }], 5000, undefined, scaleCaps);
+      blocking.forEachPair(() => pairs++);
+      return pairs;
+    };
+    expect(pairsOf(false)).toBe(0);
+    expect(pairsOf(true)).toBe(10);
+  });
   it('unions rules and yields each candidate pair exactly once', () => {
     const d = dataset([
       { a: 'x', b: '1' },

@@ -55,12 +55,30 @@ export { NULL_KEY };
 export const overCap = (first: number, size: number, cap: number): boolean =>
   first * (2 * size - first - 1) > cap * (cap - 1);
 
+/** The file size the rules' own caps are set for (scaledCap). */
+const CAPS_SET_FOR_RECORDS = 1_000_000;
+/** The most a small file multiplies a rule's own cap by. */
+const MAX_CAP_SCALE = 10;
+
+/**
+ * A rule's own cap in a file of `records` (config `scaleCaps`): √(1,000,000 / records) times the
+ * cap, at least the cap, at most ten times it. Pairs grow with the square of a block's size, so a
+ * block √k times larger in a file k times smaller costs the same share of the file's pairs.
+ */
+export const scaledCap = (cap: number, records: number): number =>
+  Math.round(cap * Math.min(Math.max(Math.sqrt(CAPS_SET_FOR_RECORDS / Math.max(records, 1)), 1), MAX_CAP_SCALE));
+
 export class Blocking {
   readonly rules: readonly BlockingRule[];
   /** Per rule: the largest block it pairs, and whether that is the rule's own cap (not reported). */
   readonly caps: number[];
   private readonly ownCap: boolean[];
   readonly ruleNames: string[];
+
+  /** The largest block rule k pairs in the file as it is now (its own cap scaled with scaleCaps). */
+  capOf(k: number): number {
+    return this.scaleCaps && this.ownCap[k] ? scaledCap(this.caps[k], this.data.size) : this.caps[k];
+  }
   private readonly parts: KeyPart[][];
   /**
    * "?field|t" parts make a fallback rule: its blocks only pair records when at least one of the
@@ -109,6 +127,8 @@ export class Blocking {
     readonly maxBlockSize = 5000,
     /** The engine's registry (a worker adopts these keys); training's throwaway blockings pass none. */
     features?: FeatureRegistry,
+    /** The rules' own caps scaled to the file's size (scaledCap; config `scaleCaps`). */
+    private readonly scaleCaps = false,
   ) {
     const rules = specs.map((s) => ('rule' in s ? s.rule : s));
     this.rules = rules;
@@ -282,7 +302,7 @@ export class Blocking {
       let end = start + 1;
       while (end < sortedKeys.length && sortedKeys[end] === sortedKeys[start]) end++;
       const size = end - start;
-      if (size <= this.caps[k]) total += (size * (size - 1)) / 2;
+      if (size <= this.capOf(k)) total += (size * (size - 1)) / 2;
       start = end;
     }
     return total;
@@ -339,7 +359,7 @@ export class Blocking {
     }
     const size = end - start;
     const first = firstEnd - start;
-    const cap = this.caps[k];
+    const cap = this.capOf(k);
     if (overCap(first, size, cap)) {
       if (!this.ownCap[k]) oversized.push({ rule: this.ruleNames[k], size, example: this.describe(k, order[start]) });
       for (let i = start; i < end; i++) {

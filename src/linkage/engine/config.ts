@@ -4,113 +4,148 @@ import { z } from 'zod';
 
 const rule = z.array(z.string().min(1)).min(1);
 
-export const linkageConfigSchema = z.object({
-  id: z.string().default('record_id'),
-  comparisons: z
-    .array(
-      z.object({
-        type: z.string(),
-        field: z.string(),
-        name: z.string().optional(),
-        tf: z.boolean().optional(),
-        swapWith: z.string().optional(),
-        cannotLink: z.boolean().optional(),
-        /** Comparisons (by name, coarse to fine) within which the tf frequency is taken when they agree. */
-        tfWithin: z.array(z.string()).optional(),
+export const linkageConfigSchema = z
+  .object({
+    id: z.string().default('record_id'),
+    comparisons: z
+      .array(
+        z
+          .object({
+            type: z.string(),
+            field: z.string(),
+            name: z.string().optional(),
+            tf: z.boolean().optional(),
+            swapWith: z.string().optional(),
+            cannotLink: z.boolean().optional(),
+            /** Comparisons (by name, coarse to fine) within which the tf frequency is taken when they agree. */
+            tfWithin: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    /**
+     * Rules; a rule given as { rule, maxBlockSize } has its own block-size cap: a broad rule (a
+     * surname's sound and a region) that finds typo'd twins among 20,000 records would make
+     * blocks of thousands at a million, so there it keeps only the small blocks (rare names) and
+     * quietly skips the rest, which narrower rules cover.
+     */
+    blocking: z.array(z.union([rule, z.object({ rule, maxBlockSize: z.number().int().positive() }).strict()])).min(1),
+    maxBlockSize: z.number().int().positive().default(5000),
+    /**
+     * The rules' own caps are set for a million records: a smaller file multiplies each by
+     * √(1,000,000 / records), at most ×10 (blocking.ts scaledCap). The caps keep blocks from growing
+     * quadratically at a million records; in a file of 20,000 a block of 140 namesakes costs
+     * nothing, and a cap of 20 there dropped the blocks that find a surname's typo among common
+     * names. Off unless a config asks for it (measured on the person config; docs/linkage.md round
+     * twenty-eight).
+     */
+    scaleCaps: z.boolean().default(false),
+    /**
+     * Add the supplementary rules (supplementaryRules below) to the config's own: on by default,
+     * since a hand-written config's blocking is where most of its missed matches are lost.
+     */
+    autoBlocking: z.boolean().default(true),
+    // Older configs' deterministic/recall/sessions keys are accepted and ignored: m and λ are now
+    // learned by EM over the engine's own candidate pairs (train.ts).
+    training: z
+      .object({
+        deterministic: z.unknown().optional(),
+        recall: z.unknown().optional(),
+        sessions: z.unknown().optional(),
+        randomPairs: z.number().int().positive().default(300_000),
+        /** EM runs on the candidate pairs among at most this many randomly sampled records. */
+        maxTrainingRecords: z.number().int().positive().default(200_000),
+        iterations: z.number().int().positive().default(50),
+        seed: z.number().int().default(1),
+        /** Weight of the saved model's m as a prior, in matches. */
+        priorStrength: z.number().nonnegative().default(100),
+        /** Below this many records, use `model` outright (too few pairs to estimate u or λ). */
+        minRecords: z.number().int().nonnegative().default(0),
+        /**
+         * A prior per pair of source lists (source-prior.ts), worth this many matches of the file's
+         * average; 0 keeps the source comparison's "same list or not".
+         */
+        sourcePriorMatches: z.number().nonnegative().default(1),
+      })
+      .strict()
+      .default({
+        randomPairs: 300_000,
+        maxTrainingRecords: 200_000,
+        iterations: 50,
+        seed: 1,
+        priorStrength: 100,
+        minRecords: 0,
+        sourcePriorMatches: 1,
       }),
-    )
-    .min(1),
-  /**
-   * Rules; a rule given as { rule, maxBlockSize } has its own block-size cap: a broad rule (a
-   * surname's sound and a region) that finds typo'd twins among 20,000 records would make
-   * blocks of thousands at a million, so there it keeps only the small blocks (rare names) and
-   * quietly skips the rest, which narrower rules cover.
-   */
-  blocking: z.array(z.union([rule, z.object({ rule, maxBlockSize: z.number().int().positive() })])).min(1),
-  maxBlockSize: z.number().int().positive().default(5000),
-  /**
-   * Add the supplementary rules (supplementaryRules below) to the config's own: on by default,
-   * since a hand-written config's blocking is where most of its missed matches are lost.
-   */
-  autoBlocking: z.boolean().default(true),
-  // Older configs' deterministic/recall/sessions keys are accepted and ignored (stripped): m and
-  // λ are now learned by EM over the engine's own candidate pairs (train.ts).
-  training: z
-    .object({
-      randomPairs: z.number().int().positive().default(300_000),
-      /** EM runs on the candidate pairs among at most this many randomly sampled records. */
-      maxTrainingRecords: z.number().int().positive().default(200_000),
-      iterations: z.number().int().positive().default(50),
-      seed: z.number().int().default(1),
-      /** Weight of the saved model's m as a prior, in matches. */
-      priorStrength: z.number().nonnegative().default(100),
-      /** Below this many records, use `model` outright (too few pairs to estimate u or λ). */
-      minRecords: z.number().int().nonnegative().default(0),
-      /**
-       * A prior per pair of source lists (source-prior.ts), worth this many matches of the file's
-       * average; 0 keeps the source comparison's "same list or not".
-       */
-      sourcePriorMatches: z.number().nonnegative().default(1),
-    })
-    .default({
-      randomPairs: 300_000,
-      maxTrainingRecords: 200_000,
-      iterations: 50,
-      seed: 1,
-      priorStrength: 100,
-      minRecords: 0,
-      sourcePriorMatches: 1,
-    }),
-  /** A saved model (see model-io.ts) for inputs too small to train on. */
-  model: z
-    .object({
-      lambda: z.number(),
-      records: z.number(),
-      comparisons: z.array(
-        z.object({ name: z.string(), m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) }),
-      ),
-    })
-    .optional(),
-  thresholds: z
-    .object({
-      link: z.number().gt(0).lt(1).default(0.5),
-      review: z.number().gt(0).lt(1).default(0.3),
-      minAverage: z.number().gte(0).lt(1).default(0.5),
-      /** Comparisons of which one must agree for a link; others are capped to the review band. */
-      corroborate: z.array(z.string()).default([]),
-      /** An uncorroborated pair links after all at or above this probability (names rare enough). */
-      uncorroboratedLink: z.number().gt(0).lt(1).optional(),
-      /**
-       * With a target, the link threshold is lowered from `link` (never below `minLink`) as far
-       * as the model's own expected precision over the linked pairs (the mean probability of the
-       * pairs at or above the threshold) stays at or above it: a file whose matches are clear
-       * links more of its uncertain pairs than one full of namesakes.
-       */
-      targetPrecision: z.number().gt(0).lt(1).optional(),
-      /**
-       * Link (and merge clusters) from half the F1 the model expects of its links, at most `link`
-       * and never below `minLink`: for calibrated probabilities the threshold that maximises
-       * expected F1 is half that F1 (engine.linkThreshold).
-       */
-      optimiseF1: z.boolean().optional(),
-      minLink: z.number().gt(0).lt(1).optional(),
-    })
-    .default({ link: 0.5, review: 0.3, minAverage: 0.5, corroborate: [] }),
-  cluster: z
-    .object({
-      maxClusterSize: z.number().int().positive().default(200),
-      alarmSize: z.number().int().positive().default(50),
-      /** Linking deduplicated files: a cluster holds at most one record per source. */
-      uniquePerSource: z.boolean().default(false),
-      /**
-       * After the pairs, two clusters joined by a review-band edge are compared as wholes (each
-       * field's mean weight over their cross pairs) and merged when that reaches the link
-       * threshold: one record's patronymic and another's birth date vouch together.
-       */
-      compareClusters: z.boolean().default(true),
-    })
-    .default({ maxClusterSize: 200, alarmSize: 50, uniquePerSource: false, compareClusters: true }),
-});
+    /** A saved model (see model-io.ts) for inputs too small to train on. */
+    model: z
+      .object({
+        lambda: z.number(),
+        records: z.number(),
+        comparisons: z.array(
+          z.object({ name: z.string(), m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) }),
+        ),
+      })
+      .optional(),
+    thresholds: z
+      .object({
+        link: z.number().gt(0).lt(1).default(0.5),
+        review: z.number().gt(0).lt(1).default(0.3),
+        minAverage: z.number().gte(0).lt(1).default(0.5),
+        /** Comparisons of which one must agree for a link; others are capped to the review band. */
+        corroborate: z.array(z.string()).default([]),
+        /** An uncorroborated pair links after all at or above this probability (names rare enough). */
+        uncorroboratedLink: z.number().gt(0).lt(1).optional(),
+        /**
+         * With a target, the link threshold is lowered from `link` (never below `minLink`) as far
+         * as the model's own expected precision over the linked pairs (the mean probability of the
+         * pairs at or above the threshold) stays at or above it: a file whose matches are clear
+         * links more of its uncertain pairs than one full of namesakes.
+         */
+        targetPrecision: z.number().gt(0).lt(1).optional(),
+        /**
+         * Link (and merge clusters) from half the F1 the model expects of its links, at most `link`
+         * and never below `minLink`: for calibrated probabilities the threshold that maximises
+         * expected F1 is half that F1 (engine.linkThreshold).
+         */
+        optimiseF1: z.boolean().optional(),
+        minLink: z.number().gt(0).lt(1).optional(),
+      })
+      .strict()
+      .default({ link: 0.5, review: 0.3, minAverage: 0.5, corroborate: [] }),
+    cluster: z
+      .object({
+        maxClusterSize: z.number().int().positive().default(200),
+        alarmSize: z.number().int().positive().default(50),
+        /** Linking deduplicated files: a cluster holds at most one record per source. */
+        uniquePerSource: z.boolean().default(false),
+        /**
+         * After the pairs, two clusters joined by a review-band edge are compared as wholes (each
+         * field's mean weight over their cross pairs) and merged when that reaches the link
+         * threshold: one record's patronymic and another's birth date vouch together.
+         */
+        compareClusters: z.boolean().default(true),
+      })
+      .strict()
+      .default({ maxClusterSize: 200, alarmSize: 50, uniquePerSource: false, compareClusters: true }),
+  })
+  // A key the schema does not know is a typo ("treshold", "corroborrate"): it was stripped without
+  // a word and its setting lost, so it is refused; so is a comparison name nothing is called.
+  .strict()
+  .superRefine((config, ctx) => {
+    const names = config.comparisons.map((c) => c.name ?? c.field);
+    const check = (list: readonly string[] | undefined, path: (string | number)[]): void => {
+      for (const [i, name] of (list ?? []).entries())
+        if (!names.includes(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, i],
+            message: `no comparison is named "${name}" (comparisons: ${names.join(', ')})`,
+          });
+    };
+    check(config.thresholds.corroborate, ['thresholds', 'corroborate']);
+    config.comparisons.forEach((c, i) => check(c.tfWithin, ['comparisons', i, 'tfWithin']));
+  });
 
 export type LinkageConfig = z.output<typeof linkageConfigSchema>;
 export type LinkageConfigInput = z.input<typeof linkageConfigSchema>;

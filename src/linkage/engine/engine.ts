@@ -58,7 +58,13 @@ export class LinkageEngine {
     this.data = new Dataset(configFields(this.config));
     this.data.prepare = personNamePreparer(this.config.comparisons, this.data.fields);
     this.comparisons = this.config.comparisons.map((spec) => createComparison(spec, this.data, this.features));
-    this.blocking = new Blocking(this.data, this.config.blocking, this.config.maxBlockSize, this.features);
+    this.blocking = new Blocking(
+      this.data,
+      this.config.blocking,
+      this.config.maxBlockSize,
+      this.features,
+      this.config.scaleCaps,
+    );
   }
 
   add(id: string, record: RawRecord, source = 0): number {

@@ -102,7 +102,7 @@ export class LinkageIndex {
         if (queryLacks) range = [start, end];
         else from = lackingOnly.order;
       }
-      if (overCap(first, size, blocking.caps[k])) continue;
+      if (overCap(first, size, blocking.capOf(k))) continue;
       const needLacking = lackingOnly !== null && !queryLacks;
       const take = (r: number): void => {
         if (r === q || this.stamp[r] === mark) return;
