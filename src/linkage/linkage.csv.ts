@@ -335,6 +335,13 @@ const csvProblem = async (err: CsvError, file: string, format: Format): Promise<
 };
 
 /** Calls onRow(values, header, rowIndex, delimiter) per data row; header cells are trimmed. */
+/**
+ * A row of empty cells (";;;;;;;"): what Excel and LibreOffice save for a row that once held
+ * something or was formatted, invisible in the sheet. It holds no record, so it is skipped as a
+ * blank line is; it was refused as "empty record_id", at a line the user could not see.
+ */
+const isBlankRow = (record: readonly string[]): boolean => record.every((cell) => cell === '');
+
 export const readCsv = async (
   file: string,
   onRow: (row: string[], header: string[], index: number, delimiter: string) => void,
@@ -357,6 +364,7 @@ export const readCsv = async (
       }
       return;
     }
+    if (isBlankRow(record)) return;
     if (requiredIndex >= 0 && !record[requiredIndex]) throw new RowError(`empty ${opts.required}`);
     onRow(record, header, rows, format.delimiter);
     rows++;
@@ -542,7 +550,7 @@ export const readPart = async (
 ): Promise<boolean> => {
   let empty = false;
   const onRecord = (record: string[]): void => {
-    if (empty) return;
+    if (empty || isBlankRow(record)) return;
     if (!record[required] || add(record) === false) empty = true;
   };
   const splitter = new FastCsvSplitter(start.delimiter, start.shape);
