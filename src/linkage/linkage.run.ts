@@ -156,6 +156,17 @@ export const readInput = async (
         // Map the dataset's fields to this file's columns once; a missing column stays empty.
         columns = engine.data.fields.map((f) => columnOf(header, f));
         idIndex = columnOf(header, idField);
+        // Two columns of one name (a sheet with "surname" twice, or "Surname" and "surname"): one
+        // of them was read and the other dropped without a word.
+        for (const f of [idField, ...engine.data.fields]) {
+          const same = header.filter((h) => h.toLowerCase() === f.toLowerCase());
+          if (same.length > 1)
+            throw new CsvInputError(
+              file,
+              1,
+              `the header has ${same.length} "${f}" columns (${same.join(', ')}): keep one`,
+            );
+        }
         // A file none of whose columns is compared (a config written for another file, a header
         // in another language) ran and exited 0 with every record alone. Said at its first row.
         if (columns.every((c) => c < 0))
