@@ -52,6 +52,21 @@ describe('kintrace link', () => {
     await expect(linkCommand([join(bench, 'data/dataset1.csv')], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
       /bad\.json: invalid linkage config: comparisons/,
     );
+    // Names the engine looks up (a comparison type, a blocking transform): the config's file too.
+    writeFileSync(
+      config,
+      JSON.stringify({ comparisons: [{ type: 'nmae', field: 'surname' }], blocking: [['surname']] }),
+    );
+    await expect(linkCommand([join(bench, 'data/dataset1.csv')], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
+      /bad\.json: unknown comparison type "nmae"/,
+    );
+    writeFileSync(
+      config,
+      JSON.stringify({ comparisons: [{ type: 'name', field: 'surname' }], blocking: [['surname|firstN']] }),
+    );
+    await expect(linkCommand([join(bench, 'data/dataset1.csv')], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
+      /bad\.json: unknown blocking transform "firstN" .*N a number, as first3/,
+    );
   });
 
   it('refuses a file none of whose columns the config compares, naming the fields', async () => {

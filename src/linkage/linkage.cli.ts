@@ -4,6 +4,7 @@ import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSy
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseLinkageConfig } from './engine/config.ts';
+import { LinkageEngine } from './engine/engine.ts';
 import { noSuchFile } from './linkage.csv.ts';
 import { runLinkage, summary, writeClusters, writePairs } from './linkage.run.ts';
 import { evaluateCommand } from './linkage.evaluate.ts';
@@ -141,6 +142,9 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
   let config: ReturnType<typeof parseLinkageConfig>;
   try {
     config = parseLinkageConfig(raw);
+    // The engine's constructor looks up the comparison types and the blocking transforms by name:
+    // a typo there ("nmae", "frist3") is the config's fault, said with its file like the rest.
+    new LinkageEngine(config);
   } catch (err) {
     // Which file is wrong, as every other bad-input message says.
     throw new Error(`${opts.config}: ${err instanceof Error ? err.message : String(err)}`);

@@ -42,5 +42,7 @@ export const getTransform = (name: string): KeyTransform => {
         .replace(/[^\p{L}\p{N}]/gu, '')
         .slice(-n) || null;
   }
-  throw new Error(`unknown blocking transform "${name}" (known: ${Object.keys(transforms).join(', ')}, firstN, lastN)`);
+  throw new Error(
+    `unknown blocking transform "${name}" (known: ${Object.keys(transforms).join(', ')}, firstN, lastN with N a number, as first3)`,
+  );
 };
