@@ -41,6 +41,7 @@ import {
 } from './list-format.ts';
 import { checkList, type CheckedList } from './list-check.ts';
 import type { ProblemReport, WarningReport } from './list-problems.ts';
+import type { ImportState } from './imports.table.ts';
 import { checkMapping, guessMapping, isPlatformHeader, type Mapping } from './row-rules.ts';
 
 // Imports of published lists: an obituary roundup, a rights group's spreadsheet, a list of
@@ -211,7 +212,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
     await deps.db.transaction().execute(async (tx) => {
       // The run's row first, still running: from here until the commit the imports job of any
       // process waits for this write (PostgreSQL: the row's lock; SQLite: the write lock) and then
-      // finds it done, however long the write and however old the heartbeat. `executing` knows
+      // finds it done, however long the write and however old the heartbeat. `running` knows
       // only this process's runs, and `kintrace import` runs in its own. Closed as stalled
       // meanwhile: nothing is written.
       if (!(await stepImport(tx, job.importId, ['running'], { heartbeat_at: isoNow(deps.clock) })))
@@ -288,28 +289,23 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
 /**
  * Every run this process is executing, started from the web or the command line: alive whatever
  * its heartbeat says (a long step can leave it old), so this process's imports job never closes
- * them as interrupted. A run of another process (`kintrace import` beside the server) is known
- * only by its heartbeat, and by the claim its write makes on its row (runList).
+ * them as interrupted; tests wait on a web run's promise. A run of another process (`kintrace
+ * import` beside the server) is known only by its heartbeat, and by the claim its write makes on
+ * its row (runList).
  */
-const executing = new Set<string>();
-
-const execute = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Promise<ImportOutcome> => {
-  executing.add(job.importId);
-  try {
-    return await runList(deps, job, progress);
-  } finally {
-    executing.delete(job.importId);
-  }
-};
-
 const running = new Map<string, Promise<ImportOutcome>>();
 
-/** The run of an import started from the web in this process, if one is going (tests wait on it). */
+/** The run of an import this process is executing, if one is going (tests wait on it). */
 export const runningImport = (importId: string): Promise<ImportOutcome> | undefined => running.get(importId);
 
-const launch = (deps: ImportsDeps, job: RunJob, progress?: Progress): void => {
-  const run = execute(deps, job, progress).finally(() => running.delete(job.importId));
+const execute = (deps: ImportsDeps, job: RunJob, progress?: Progress): Promise<ImportOutcome> => {
+  const run = runList(deps, job, progress).finally(() => running.delete(job.importId));
   running.set(job.importId, run);
+  return run;
+};
+
+const launch = (deps: ImportsDeps, job: RunJob, progress?: Progress): void => {
+  const run = execute(deps, job, progress);
   run.catch((err: unknown) => deps.log?.error({ err: String(err) }, 'import run failed'));
 };
 
@@ -714,30 +710,24 @@ export const importForOrganisation = async (
  */
 export const maintainImports = async (deps: ImportsDeps): Promise<{ stalled: number; abandoned: number }> => {
   const now = deps.clock.now().getTime();
-  let stalled = 0;
-  for (const s of await listStalled(deps.db, new Date(now - 10 * 60_000).toISOString())) {
-    if (executing.has(s.id)) continue;
-    const closed = await stepImport(deps.db, s.id, ['running'], {
-      state: 'failed',
-      error_key: 'imports.errors.interrupted',
-      error_params: '{}',
-      finished_at: new Date(now).toISOString(),
-    });
-    if (!closed) continue;
-    stalled++;
-    await deleteUpload(deps.db, s.id);
-  }
-  let abandoned = 0;
-  for (const a of await listAbandoned(deps.db, new Date(now - 24 * 3600_000).toISOString())) {
-    const closed = await stepImport(deps.db, a.id, ['uploaded'], {
-      state: 'failed',
-      error_key: 'imports.errors.abandoned',
-      error_params: '{}',
-      finished_at: new Date(now).toISOString(),
-    });
-    if (!closed) continue;
-    abandoned++;
-    await deleteUpload(deps.db, a.id);
-  }
-  return { stalled, abandoned };
+  const finishedAt = new Date(now).toISOString();
+  /** Marks these runs failed if still in `from` and deletes their uploads; how many it closed. */
+  const close = async (ids: string[], from: ImportState, errorKey: string): Promise<number> => {
+    let closed = 0;
+    for (const id of ids) {
+      const step = { state: 'failed' as const, error_key: errorKey, error_params: '{}', finished_at: finishedAt };
+      if (!(await stepImport(deps.db, id, [from], step))) continue;
+      closed++;
+      await deleteUpload(deps.db, id);
+    }
+    return closed;
+  };
+  const stalled = (await listStalled(deps.db, new Date(now - 10 * 60_000).toISOString())).map((s) => s.id);
+  const closedStalled = await close(
+    stalled.filter((id) => !running.has(id)),
+    'running',
+    'imports.errors.interrupted',
+  );
+  const abandoned = (await listAbandoned(deps.db, new Date(now - 24 * 3600_000).toISOString())).map((a) => a.id);
+  return { stalled: closedStalled, abandoned: await close(abandoned, 'uploaded', 'imports.errors.abandoned') };
 };
