@@ -115,7 +115,7 @@ export const pendingNameReset = async (db: Queryable, boardId: string, userId: s
 
 /**
  * A name staff reset, opened with the family's own private key (null if it does not open, or was
- * not kept: a reset from before it was sealed, a name the board key did not open).
+ * not kept: a name the board key did not open when staff reset it).
  */
 const openResetName = (privateKey: Buffer, boardId: string, userId: string, sealed: string | null): string | null => {
   if (sealed === null) return null;

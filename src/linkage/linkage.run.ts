@@ -89,8 +89,11 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
           right: columnOf(header, 'right_id'),
           decision: columnOf(header, 'decision'),
         };
-        for (const name of ['right_id', 'decision'] as const)
-          if (columnOf(header, name) < 0)
+        for (const [name, column] of [
+          ['right_id', at.right],
+          ['decision', at.decision],
+        ] as const)
+          if (column < 0)
             throw new CsvInputError(file, 1, `the header has no "${name}" column (found: ${header.join(', ')})`);
       }
       const get = (column: number): string => unescapeCell(row[column] ?? '');
