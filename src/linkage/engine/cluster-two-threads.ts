@@ -65,11 +65,12 @@ const handled = <T>(answer: Promise<T>): Promise<T> => {
 export const clusterOnTwoThreads = async (
   engine: LinkageEngine,
   edges: Edges,
-  decisions: Decisions = { same: [], different: [] },
+  humans: Decisions = { same: [], different: [] },
   thread: ClusterThread,
 ): Promise<ClusterResult> => {
   const linkThreshold = engine.linkThreshold(edges);
   try {
+    const decisions = engine.withExactCopies(humans);
     const split = splitByComponents(engine.data.size, edges, decisions.same);
     const mine = edgesAt(edges, split.edges[0]);
     const myDecisions = decisionsOf(decisions, split.part, 0);
@@ -90,7 +91,7 @@ export const clusterOnTwoThreads = async (
     const second = engine.secondLook(mine, myDecisions, linkThreshold, first.clusterOf);
     return joinHalves(split, [second, await theirSecond]);
   } catch {
-    return engine.cluster(edges, decisions, linkThreshold);
+    return engine.cluster(edges, humans, linkThreshold);
   } finally {
     thread.stop();
   }

@@ -39,6 +39,11 @@ export interface Comparison {
   /** Derive per-token features for tokens added since the last call. */
   sync(): void;
   level(a: number, b: number): number;
+  /**
+   * Whether record r's value is as precise as the comparison's values come (a full date, not a
+   * year): asked of comparisons that can be imprecise, by exact-copies.ts.
+   */
+  precise?(record: number): boolean;
   /** Value id used for term frequencies (-1 when missing); only for comparisons with a tf level. */
   tfKey?(record: number): number;
   /**

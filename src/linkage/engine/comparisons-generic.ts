@@ -6,7 +6,7 @@ import { Interner, TokenFeature, type Dataset, type FeatureRegistry, type FieldC
 import { clean, damerau, jaroWinkler, PairCache } from './strings.ts';
 import { nicknamesOfOneName } from './normalize/index.ts';
 import { withoutTitles } from './name-titles.ts';
-import { packDate, parseGenericDate, dateLevel, DATE_CONFLICTS, DATE_LEVELS } from './dates.ts';
+import { packDate, parseGenericDate, dateLevel, DATE_CONFLICTS, DATE_LEVELS, isAgeYear } from './dates.ts';
 
 /** Base for comparisons on one field through an interned normalised key (null or '': no key). */
 export abstract class KeyedComparison implements Comparison {
@@ -246,6 +246,11 @@ export class DateComparison implements Comparison {
   tfKey(r: number): number {
     const t = this.col.at(r);
     return t < 0 || !this.dateId ? -1 : this.dateId.data[t];
+  }
+  precise(r: number): boolean {
+    const t = this.col.at(r);
+    const p = t < 0 ? -1 : this.packed.data[t];
+    return p >= 0 && p % 100 > 0 && !isAgeYear(p);
   }
   sync(): void {
     this.packed.sync(this.col);

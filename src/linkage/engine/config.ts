@@ -125,9 +125,21 @@ export const linkageConfigSchema = z
          * threshold: one record's patronymic and another's birth date vouch together.
          */
         compareClusters: z.boolean().default(true),
+        /**
+         * Records that copy each other in every compared field (the source list aside) and hold a
+         * precise value in each of these comparisons are one man before any scoring
+         * (exact-copies.ts); none named, none joined.
+         */
+        copiesAreOne: z.array(z.string()).default([]),
       })
       .strict()
-      .default({ maxClusterSize: 200, alarmSize: 50, uniquePerSource: false, compareClusters: true }),
+      .default({
+        maxClusterSize: 200,
+        alarmSize: 50,
+        uniquePerSource: false,
+        compareClusters: true,
+        copiesAreOne: [],
+      }),
   })
   // A key the schema does not know is a typo ("treshold", "corroborrate"): it was stripped without
   // a word and its setting lost, so it is refused; so is a comparison name nothing is called.
@@ -144,6 +156,7 @@ export const linkageConfigSchema = z
           });
     };
     check(config.thresholds.corroborate, ['thresholds', 'corroborate']);
+    check(config.cluster.copiesAreOne, ['cluster', 'copiesAreOne']);
     config.comparisons.forEach((c, i) => check(c.tfWithin, ['comparisons', i, 'tfWithin']));
   });
 

@@ -22,6 +22,7 @@ import {
 import { loadModel } from './model-io.ts';
 import { EdgeBuffer } from './edges.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
+import { copiesNotDisputed, exactCopyPairs } from './exact-copies.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
 import { type CountedFrequencies, TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
 import { learnSourcePrior, MAX_SOURCE_LIFT, rescoreEdges, type SourceKeys } from './source-prior.ts';
@@ -404,10 +405,26 @@ export class LinkageEngine {
    * review indices are the edges' own (rescored on a copy). The counts stay for later scoring
    * (a pairs file explains the pairs as they were clustered) until the next predict().
    */
-  cluster(edges: Edges, decisions?: Decisions, linkThreshold = this.linkThreshold(edges)): ClusterResult {
+  cluster(edges: Edges, humans?: Decisions, linkThreshold = this.linkThreshold(edges)): ClusterResult {
+    const decisions = this.withExactCopies(humans);
     const first = this.firstLook(edges, decisions, linkThreshold);
     if (!this.takesSecondLook()) return first;
     return this.secondLook(edges, decisions, linkThreshold, first.clusterOf);
+  }
+
+  /**
+   * Human decisions, and full records copied whole joined as "same" (exact-copies.ts), unless a
+   * human said two of the copies are two men. For every clustering of the whole file.
+   */
+  withExactCopies(humans: Decisions = { same: [], different: [] }): Decisions {
+    const names = this.config.cluster.copiesAreOne;
+    if (names.length === 0) return humans;
+    const specs = this.config.comparisons;
+    const compared = this.comparisons.filter((_, i) => specs[i].type !== 'source');
+    const required = names.map((name) => this.comparisons.find((c) => c.name === name)!);
+    this.sync();
+    const copies = copiesNotDisputed(exactCopyPairs(this.data, compared, required), humans.different);
+    return copies.length ? { same: [...humans.same, ...copies], different: humans.different } : humans;
   }
 
   /**

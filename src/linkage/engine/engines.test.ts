@@ -23,6 +23,7 @@ const strictPerson = (): LinkageConfigInput => {
   return {
     ...c,
     comparisons: c.comparisons.filter((x) => x.field !== 'patronymic'),
+    cluster: { ...c.cluster, copiesAreOne: ['surname', 'given_name', 'birth_date'] },
     thresholds: { link: 0.99, review: 0.6, minAverage: 0.7 },
   };
 };
