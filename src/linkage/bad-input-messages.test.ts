@@ -51,6 +51,23 @@ describe('a malformed person file', () => {
       /stray\.csv, line 5: the surname cell runs over 5 lines that read as rows of their own: a quote on this line is left open/,
     );
   });
+  it('names the line of a quote closed by a stray one on the very next line, in the same column', async () => {
+    // Row 5 was inside row 4's surname, the columns right: it was silently lost.
+    const file = write(
+      'next-line.csv',
+      people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : i === 5 ? '5,a,Фамилия5",Иван,,1990,,' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+      /next-line\.csv, line 5: the surname cell runs over 2 lines that read as rows of their own/,
+    );
+  });
+  it('reads a quoted cell with a line break and separators that do not make up a row', async () => {
+    const file = write(
+      'broken-unit.csv',
+      people(4, (i, l) => (i === 2 ? '2,a,Иванов,Иван,,1990,,"в/ч 12345,\nМосква, Тверская, 1"' : l)),
+    );
+    await expect(dedupeCommand(file, { out: join(dir, 'broken-unit-out.csv') })).resolves.toMatch(/4 records/);
+  });
   it('reads a quoted name with a line break in it, which holds no row', async () => {
     const file = write(
       'broken-name.csv',

@@ -486,15 +486,19 @@ export const MAX_CELL = 1000;
 /**
  * A row that swallowed rows: a quote opened in a cell and closed by a stray one lines later, the
  * column count right again. The cell then runs over lines of which one has exactly a row's
- * columns; a name or a date never does. (Before, the rows in between were silently lost.) Not
- * in files of under four columns, where a line of an address written over lines may.
+ * columns; a name or a date never does. (Before, the rows in between were silently lost.) A quote
+ * closed on the very next line leaves no whole row inside, but the cell then holds the rest of
+ * its own row and the start of the next up to the same column: its first line has as many
+ * separators as cells follow it, its last as many as precede it, and any between a whole row's.
+ * Not in files of under four columns, where a line of an address written over lines may.
  */
-const swallowsRows = (cell: string, delimiter: string, width: number): boolean => {
+const swallowsRows = (cell: string, delimiter: string, width: number, column: number): boolean => {
   if (width < 4 || !cell.includes('\n')) return false;
-  return cell
-    .split('\n')
-    .slice(1)
-    .some((line) => line.split(delimiter).length === width);
+  const lines = cell.split('\n');
+  const cells = lines.map((line) => line.split(delimiter).length);
+  if (cells.slice(1).some((n) => n === width)) return true;
+  const last = cells.length - 1;
+  return cells[0] === width - column && cells[last] === column + 1 && cells.slice(1, last).every((n) => n === width);
 };
 
 /** What keeps a compared cell from being read as a value: its column and the words for it. */
@@ -519,7 +523,7 @@ export const suspectCell = (
     const cell = c >= 0 ? record[c] : undefined;
     if (cell === undefined) continue;
     if (cell.length > MAX_CELL) return { column: c, problem: overlongMessage(header[c], cell.length), linesBack: 0 };
-    if (swallowsRows(cell, delimiter, header.length)) {
+    if (swallowsRows(cell, delimiter, header.length, c)) {
       const linesBack = record.reduce((n, v) => n + v.split('\n').length - 1, 0);
       return {
         column: c,
