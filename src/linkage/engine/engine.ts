@@ -423,7 +423,12 @@ export class LinkageEngine {
     const compared = this.comparisons.filter((_, i) => specs[i].type !== 'source');
     const required = names.map((name) => this.comparisons.find((c) => c.name === name)!);
     this.sync();
-    const copies = copiesNotDisputed(exactCopyPairs(this.data, compared, required), humans.different);
+    // Linking files to each other, or files each free of duplicates: copies within one file are
+    // not this run's to join.
+    const src = this.data.source.data;
+    const apart = this.crossSourceOnly || this.config.cluster.uniquePerSource;
+    const found = exactCopyPairs(this.data, compared, required).filter(([a, b]) => !apart || src[a] !== src[b]);
+    const copies = copiesNotDisputed(found, humans.different);
     return copies.length ? { same: [...humans.same, ...copies], different: humans.different } : humans;
   }
 

@@ -89,6 +89,16 @@ describe('a full record copied whole is one man', () => {
     expect(decided.same).toEqual([]);
   });
 
+  it('linking two files, joins a copy in one file to its copy in the other, never two copies of one file', () => {
+    const engine = new LinkageEngine(personConfig(), true);
+    const a1 = engine.add('a1', MAN, 0);
+    const a2 = engine.add('a2', MAN, 0);
+    const b1 = engine.add('b1', MAN, 1);
+    engine.train();
+    expect(engine.withExactCopies().same).toEqual([[a1, b1]]);
+    expect(engine.withExactCopies().same.flat()).not.toContain(a2);
+  });
+
   it('refuses a config naming a comparison that does not exist', () => {
     const config = personConfig();
     expect(() => parseLinkageConfig({ ...config, cluster: { ...config.cluster, copiesAreOne: ['surnme'] } })).toThrow(
