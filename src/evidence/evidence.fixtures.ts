@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 // Test-only: files as phones and scanners make them, carrying the metadata the pipeline must drop.
 
@@ -37,6 +37,20 @@ export const pdfWithMetadata = async (): Promise<Buffer> => {
   );
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+};
+
+/**
+ * A photo "scanned" to PDF as phone scanner apps and img2pdf make it: the JPEG embedded byte for
+ * byte, EXIF (camera, GPS, artist) included; and a file identifier in the trailer, as Word and
+ * scanners write one (derived from the time, the path and the size of the author's file).
+ */
+export const pdfOfPhoto = async (): Promise<Buffer> => {
+  const pdf = await PDFDocument.create();
+  const photo = await pdf.embedJpg(await jpegWithGps());
+  pdf.addPage([photo.width, photo.height]).drawImage(photo, { x: 0, y: 0 });
+  const id = PDFHexString.of(Buffer.from(GPS_MARK).toString('hex'));
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 };
 

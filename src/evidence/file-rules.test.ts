@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../shared/errors.ts';
 import { cleanFile, MAX_UPLOAD_BYTES, recogniseFile } from './file-rules.ts';
-import { GPS_MARK, hasGpsIfd, jpegWithGps, pdfWithMetadata, pngWithText } from './evidence.fixtures.ts';
+import { GPS_MARK, hasGpsIfd, jpegWithGps, pdfOfPhoto, pdfWithMetadata, pngWithText } from './evidence.fixtures.ts';
 
 const refusal = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -61,6 +61,27 @@ describe('upload rules', () => {
     expect(reread.getTitle()).toBeUndefined();
     expect(reread.getAuthor()).toBeUndefined();
     expect(reread.getProducer()).toBeUndefined();
+  });
+
+  it('strips the EXIF of photos inside a PDF and its file identifier, and the photo still shows', async () => {
+    const input = await pdfOfPhoto();
+    expect(input.includes(Buffer.from('Exif'))).toBe(true);
+    expect(input.toString('latin1')).toContain('/ID');
+    const out = await cleanFile(input, { name: 'scan.pdf' });
+    expect(out.bytes.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(out.bytes.includes(Buffer.from('Exif'))).toBe(false);
+    expect(out.bytes.includes(Buffer.from('Мать солдата'))).toBe(false);
+    expect(out.bytes.includes(Buffer.from(Buffer.from(GPS_MARK).toString('hex'), 'latin1'))).toBe(false);
+    expect(out.bytes.toString('latin1')).not.toContain('/ID');
+    const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const images = reread.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) =>
+        o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') ? [o] : [],
+      );
+    expect(images).toHaveLength(1);
+    const photo = await sharp(Buffer.from(images[0].getContents())).metadata();
+    expect([photo.format, photo.width, photo.height, photo.exif]).toEqual(['jpeg', 64, 48, undefined]);
   });
 
   it('knows a file by its content, not its name', async () => {

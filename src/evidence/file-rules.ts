@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import decodeHeic from 'heic-decode';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { Invalid } from '../shared/errors.ts';
+import { stripJpegMetadata } from './jpeg-metadata.ts';
 
 // What an upload may be and how it is made safe before anything is stored. A file is recognised by
 // its content, never by its name or the browser's word: JPEG, PNG and PDF, and HEIC (iPhone photos,
@@ -11,7 +12,7 @@ import { Invalid } from '../shared/errors.ts';
 // re-encoded, which drops EXIF (camera, time, GPS), XMP, IPTC, comments and colour profiles; a
 // picture larger than MAX_PIXELS is refused before it is decoded (a decompression bomb is a small
 // file that unpacks to gigabytes). PDFs lose their document information dictionary, every XMP
-// metadata stream, and what could run or hide something when staff open them (JavaScript, open
+// metadata stream, the EXIF of the photos inside them (jpeg-metadata.ts), their file identifier, and what could run or hide something when staff open them (JavaScript, open
 // actions, embedded files).
 
 /** The largest upload, in bytes: a phone photo or a scanned letter of a few pages fits easily. */
@@ -120,6 +121,42 @@ const ANY_DICT_DROPS = ['Metadata', 'PieceInfo', 'AA', 'JS'];
 const dictOf = (obj: unknown): PDFDict | undefined =>
   obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : undefined;
 
+const DCT = PDFName.of('DCTDecode');
+const FILTER = PDFName.of('Filter');
+const PARMS = PDFName.of('DecodeParms');
+
+/**
+ * A JPEG image stream (its last filter DCTDecode) without the photo's metadata, or undefined for
+ * any other stream. A JPEG wrapped in other filters too (Flate, ASCII85…) is unwrapped and kept
+ * as plain DCTDecode. A JPEG whose segments do not add up is refused: it cannot be cleaned.
+ */
+const cleanJpegStream = (stream: PDFRawStream): PDFRawStream | undefined => {
+  const { dict } = stream;
+  const filter = dict.lookup(FILTER);
+  const filters = filter instanceof PDFName ? [filter] : filter instanceof PDFArray ? filter.asArray() : [];
+  if (filters.length === 0 || filters[filters.length - 1] !== DCT) return undefined;
+  try {
+    let jpeg = Buffer.from(stream.contents);
+    if (filters.length > 1) {
+      const parms = dict.lookup(PARMS);
+      const outer = dict.clone();
+      outer.set(FILTER, stream.dict.context.obj(filters.slice(0, -1)));
+      if (parms instanceof PDFArray) outer.set(PARMS, stream.dict.context.obj(parms.asArray().slice(0, -1)));
+      jpeg = Buffer.from(decodePDFRawStream(PDFRawStream.of(outer, stream.contents)).decode());
+      dict.set(FILTER, DCT);
+      if (parms instanceof PDFArray) {
+        const last = parms.get(parms.size() - 1);
+        if (last instanceof PDFDict || last instanceof PDFRef) dict.set(PARMS, last);
+        else dict.delete(PARMS);
+      }
+    }
+    return PDFRawStream.of(dict, stripJpegMetadata(jpeg));
+  } catch {
+    // MalformedJpeg, or an outer filter that does not decode.
+    throw refuse('evidence.errors.damaged');
+  }
+};
+
 /** Removes the info dictionary, every XMP stream and anything that runs code or hides files. */
 export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
   let pdf: PDFDocument;
@@ -161,12 +198,19 @@ export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
       dict.delete(PDFName.of('A'));
     }
     for (const key of ANY_DICT_DROPS) dict.delete(PDFName.of(key));
+    if (obj instanceof PDFRawStream) {
+      // A photo embedded as it came from the camera: EXIF, GPS, the owner's name.
+      const jpeg = cleanJpegStream(obj);
+      if (jpeg) context.assign(ref, jpeg);
+    }
   }
+  // The file identifier: Word and scanners derive it from the time, the path and the size of the
+  // author's own file, and it stays the same in every copy of that file.
+  context.trailerInfo.ID = undefined;
   // No object streams: the saved dictionaries stay plain, which the tests read back.
   const out = Buffer.from(
     await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
   );
-  if (context.trailerInfo.ID instanceof PDFArray) context.trailerInfo.ID = undefined;
   return out;
 };
 
