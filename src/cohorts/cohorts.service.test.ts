@@ -191,6 +191,9 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     });
     expect(await refusal('Семья 1234')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
     expect(await refusal('Организация')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
+    expect(await refusal('Модерация')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
+    // The name of the organisation whose board it is reads as its staff too.
+    expect(await refusal(s.w.orgA.name.toUpperCase())).toMatchObject({ key: 'cohorts.errors.nameReserved' });
     expect(await name(family, 'Мама из Шахт')).toBe('named');
     // The post written before shows the new name: names are read when the page is made.
     const other = principalOf(s.w.otherFamily.auth);

@@ -76,10 +76,23 @@ describe('a name a family chooses', () => {
       'Организация',
       'Модератор доски',
       'staff',
+      // What a board's moderators, the organisation's lawyers and its helpers are called.
+      'Модерация',
+      'Moderation team',
+      'Служба поддержки',
+      'Support',
+      'Юрист группы',
+      'Адвокат',
+      'Куратор',
+      'Координатор',
+      'Правозащитники',
     ])
       expect(impersonates(name), name).toBe(true);
-    for (const name of ['Семья Пети', 'Мама из Шахт', 'Семья Озеровых', 'Жена 155-й'])
-      expect(impersonates(name), name).toBe(false);
+    // The organisation's own name, however spelt.
+    expect(impersonates('Голос матерей', ['Голос матерей'])).toBe(true);
+    expect(impersonates('ГОЛОС MАТЕРЕЙ Ростов', ['Голос матерей'])).toBe(true);
+    for (const name of ['Семья Пети', 'Мама из Шахт', 'Семья Озеровых', 'Жена 155-й', 'Голос'])
+      expect(impersonates(name, ['Голос матерей']), name).toBe(false);
   });
 
   it('is the same name as another when a reader could not tell them apart', () => {

@@ -75,28 +75,48 @@ export const showsLogin = (name: string, pseudonym: string): boolean => {
 export const sameName = (a: string, b: string): boolean => fold(a) === fold(b);
 
 const FAMILY_WORDS = ['семья', 'family'].map(fold);
-/** What passes for the organisation: families read its posts as «Организация». */
+/**
+ * What passes for the organisation: families read its posts as «Организация», and an informer
+ * who wants their soldiers' details asks for them as its moderator, its lawyer or its support.
+ * Stems, so that every ending is caught (модератор, модерация; юрист, юристы).
+ */
 const STAFF_WORDS = [
-  'организац',
-  'organisation',
-  'organization',
-  'модератор',
-  'moderator',
+  'организа',
+  'organisa',
+  'organiza',
+  'модер',
+  'moderat',
   'администр',
   'админ',
   'admin',
   'сотрудни',
   'staff',
+  'поддержк',
+  'support',
+  'юрист',
+  'lawyer',
+  'адвокат',
+  'attorney',
+  'куратор',
+  'curator',
+  'координатор',
+  'coordinator',
+  'правозащит',
   'kintrace',
 ].map(fold);
 
+/** A name of an organisation short enough to be a common word («Мир») is not looked for in others. */
+const ORG_NAME_MIN = 4;
+
 /**
  * A name a reader could take for the site's own label of another family («Семья 4821», also
- * spelt with Latin look-alikes or "Family 4821") or for the organisation's staff.
+ * spelt with Latin look-alikes or "Family 4821") or for the organisation's staff: their words, or
+ * the name of the organisation (`organisations`: the board's) itself.
  */
-export const impersonates = (name: string): boolean => {
+export const impersonates = (name: string, organisations: readonly string[] = []): boolean => {
   const folded = fold(name);
   if (STAFF_WORDS.some((w) => folded.includes(w))) return true;
+  if (organisations.map(fold).some((o) => o.length >= ORG_NAME_MIN && folded.includes(o))) return true;
   const rest = FAMILY_WORDS.reduce((text, w) => text.replaceAll(w, ''), folded);
   if (rest === folded) return false;
   // Any digit after «Семья» reads as a label; so do the letters О and З alone, which folding
