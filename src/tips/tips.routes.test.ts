@@ -264,6 +264,34 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     const back = await new Visitor(s.t.app).submit('/tip', '/tip/open', { code });
     expect(back.body).toContain('МАРКЕР-ПОДСКАЗКА');
   });
+
+  // Last: it moves the clock past the idle time of every session of this world.
+  it('an addition sent after the visit ended comes back with what was typed, and the code form', async () => {
+    const { sender, page } = await sendTip();
+    const tipId = await tipIdOf(codeOn(page.body));
+    await sender.get('/tip');
+    // A long addition, written on a phone for longer than the visit's idle time.
+    s.t.clock.advance(31 * MINUTE);
+    const late = await sender.submit(null, '/tip/add', { body: `${ADDED}\nи ещё <b>строка</b>` });
+    expect(late.status).toBe(401);
+    expect(late.body).toContain('МАРКЕР-ДОПОЛНЕНИЕ-8830');
+    expect(late.body).toContain('и ещё &lt;b>строка&lt;/b>');
+    expect(late.body).toMatch(/<textarea[^>]*readonly/i);
+    expect(late.body).toContain('action="/tip/open"');
+    expect(late.body).toContain('визит');
+    // Nothing was added, and the old visit is gone.
+    const posts = await s.t.opened.db.selectFrom('tip_posts').select('id').where('tip_id', '=', tipId).execute();
+    expect(posts).toHaveLength(0);
+    expect((await sender.get('/tip')).body).not.toContain('МАРКЕР-ПОДСКАЗКА');
+    // In English too.
+    const { sender: other } = await sendTip();
+    await other.get('/tip?lang=en');
+    s.t.clock.advance(31 * MINUTE);
+    const en = await other.submit(null, '/tip/add', { body: ADDED });
+    expect(en.status).toBe(401);
+    expect(en.body).toContain('МАРКЕР-ДОПОЛНЕНИЕ-8830');
+    expect(en.body).toContain('visit');
+  });
 });
 
 describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {

@@ -174,6 +174,18 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post('/tip/add', { config: limit(60) }, async (req, reply) => {
+    // The visit ended while the sender wrote (the idle time, the hour): nothing can be added
+    // without the key it held, but what they wrote comes back with the code form.
+    if (!(await visitOf(req, reply))) {
+      let body = '';
+      try {
+        body = (await readUploadForm(req, { plain: true })).fields.body?.trim() ?? '';
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+      }
+      const kept = { body, idleMinutes: deps.config.sessionIdleMinutes };
+      return sendPage(req, reply, (ctx) => <CodePage ctx={ctx} values={{}} errors={{}} kept={kept} />, 401);
+    }
     const { access, visit } = await senderAccess(req, reply, 'add');
     req.server.postingLimiter.check(`tip:${visit.tipId}`);
     let fields: Record<string, unknown> = {};

@@ -211,21 +211,43 @@ export const ReceiptPage = ({
   );
 };
 
+/** What a sender sent after their visit had ended: nothing was added, so it is handed back. */
+export interface KeptAddition {
+  body: string;
+  /** the visit's idle time, which the explanation names */
+  idleMinutes: number;
+}
+
 export const CodePage = ({
   ctx,
   values,
   errors,
   notice,
+  kept,
 }: {
   ctx: PageContext;
   values: FormValues;
   errors: FormErrors;
   notice?: TipNotice;
+  kept?: KeptAddition;
 }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('tips.codeTitle')}>
       <Notice ctx={ctx} notice={notice} />
+      {kept && (
+        <section class="notice">
+          <p role="alert">{t('tips.visitEnded.explain', { minutes: kept.idleMinutes })}</p>
+          {kept.body && (
+            <label>
+              {t('tips.visitEnded.yourText')}
+              <textarea readOnly rows={Math.min(16, 3 + Math.ceil(kept.body.length / 40))}>
+                {kept.body}
+              </textarea>
+            </label>
+          )}
+        </section>
+      )}
       <p>{t('tips.codeIntro')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/tip/open">
