@@ -54,6 +54,35 @@ export const pdfOfPhoto = async (): Promise<Buffer> => {
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 };
 
+/**
+ * A letter as an office suite or Acrobat leaves it: a sticky note signed with the author's name
+ * and the times (with the time zone) they wrote it, a file attachment annotation, and the
+ * original document attached to the PDF.
+ */
+export const pdfWithNotesAndAttachments = async (): Promise<Buffer> => {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([200, 200]);
+  page.drawText('Answer 123', { x: 20, y: 100, size: 12 });
+  const embedded = pdf.context.register(
+    pdf.context.stream(`Original letter.docx ${GPS_MARK}`, { Type: 'EmbeddedFile' }),
+  );
+  const spec = { Type: 'Filespec', F: PDFString.of('letter-of-Ivanova.docx'), EF: { F: embedded } };
+  const note = pdf.context.obj({
+    Type: 'Annot',
+    Subtype: 'Text',
+    Rect: [10, 10, 30, 30],
+    Contents: PDFString.of('see page 2'),
+    T: PDFString.of(`Ivanova ${GPS_MARK}`),
+    M: PDFString.of("D:20260301120000+03'00'"),
+    CreationDate: PDFString.of("D:20260301115900+03'00'"),
+  });
+  const clip = pdf.context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [40, 10, 60, 30], FS: spec });
+  page.node.set(PDFName.of('Annots'), pdf.context.obj([pdf.context.register(note), pdf.context.register(clip)]));
+  page.node.set(PDFName.of('AF'), pdf.context.obj([pdf.context.register(pdf.context.obj(spec))]));
+  await pdf.attach(Buffer.from(`attached ${GPS_MARK}`), 'notes-of-Ivanova.txt', { mimeType: 'text/plain' });
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+};
+
 /** Whether an EXIF block points at a GPS directory (tag 0x8825, either byte order). */
 export const hasGpsIfd = (exif: Buffer | undefined): boolean =>
   exif !== undefined && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));

@@ -1,9 +1,17 @@
 import sharp from 'sharp';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../shared/errors.ts';
 import { cleanFile, MAX_UPLOAD_BYTES, recogniseFile } from './file-rules.ts';
-import { GPS_MARK, hasGpsIfd, jpegWithGps, pdfOfPhoto, pdfWithMetadata, pngWithText } from './evidence.fixtures.ts';
+import {
+  GPS_MARK,
+  hasGpsIfd,
+  jpegWithGps,
+  pdfOfPhoto,
+  pdfWithMetadata,
+  pdfWithNotesAndAttachments,
+  pngWithText,
+} from './evidence.fixtures.ts';
 
 const refusal = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -82,6 +90,22 @@ describe('upload rules', () => {
     expect(images).toHaveLength(1);
     const photo = await sharp(Buffer.from(images[0].getContents())).metadata();
     expect([photo.format, photo.width, photo.height, photo.exif]).toEqual(['jpeg', 64, 48, undefined]);
+  });
+
+  it("drops a PDF's attached files and its notes' authors and times, and keeps the notes", async () => {
+    const input = await pdfWithNotesAndAttachments();
+    const out = await cleanFile(input, { name: 'letter.pdf' });
+    const text = out.bytes.toString('latin1');
+    for (const gone of [GPS_MARK, 'Ivanova', 'D:2026', '/EmbeddedFile', '/Filespec', '/AF'])
+      expect(text, gone).not.toContain(gone);
+    const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const streams = reread.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) => (o instanceof PDFRawStream ? [Buffer.from(decodePDFRawStream(o).decode())] : []));
+    for (const s of streams) expect(s.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(reread.getPageCount()).toBe(1);
+    // The note itself is the letter's content: it stays, unsigned.
+    expect(text).toContain('see page 2');
   });
 
   it('knows a file by its content, not its name', async () => {

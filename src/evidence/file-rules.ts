@@ -12,8 +12,9 @@ import { stripJpegMetadata } from './jpeg-metadata.ts';
 // re-encoded, which drops EXIF (camera, time, GPS), XMP, IPTC, comments and colour profiles; a
 // picture larger than MAX_PIXELS is refused before it is decoded (a decompression bomb is a small
 // file that unpacks to gigabytes). PDFs lose their document information dictionary, every XMP
-// metadata stream, the EXIF of the photos inside them (jpeg-metadata.ts), their file identifier, and what could run or hide something when staff open them (JavaScript, open
-// actions, embedded files).
+// metadata stream, the EXIF of the photos inside them (jpeg-metadata.ts), their file identifier,
+// the authors and times of their notes, every attached file (the source document often rides
+// along), and what could run when staff open them (JavaScript, open actions, launch links).
 
 /** The largest upload, in bytes: a phone photo or a scanned letter of a few pages fits easily. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -116,7 +117,29 @@ const cleanHeic = async (bytes: Buffer): Promise<Buffer> => {
 
 const CATALOG_DROPS = ['Metadata', 'OpenAction', 'AA', 'PieceInfo', 'Perms', 'AcroForm', 'SpiderInfo'];
 const NAME_TREE_DROPS = ['JavaScript', 'EmbeddedFiles'];
-const ANY_DICT_DROPS = ['Metadata', 'PieceInfo', 'AA', 'JS'];
+// AF: files associated with a page or an object (PDF 2.0, PDF/A-3), such as the source document.
+const ANY_DICT_DROPS = ['Metadata', 'PieceInfo', 'AA', 'JS', 'AF', 'LastModified'];
+// A note's author (T), when it was made and changed (with the author's time zone), its attached
+// file (FS), and a link's action (A: it may launch programs or JavaScript). The note stays.
+const ANNOT_DROPS = ['A', 'T', 'M', 'CreationDate', 'FS'];
+/** What is dropped as a whole: metadata streams, attached files and their file specifications. */
+const GONE_TYPES = ['Metadata', 'EmbeddedFile', 'Filespec'].map((t) => PDFName.of(t));
+
+/** The attached files' streams (a file specification's EF), wherever one is written, direct or not. */
+const attachedFiles = (context: PDFDocument['context']): Set<PDFRef> => {
+  const found = new Set<PDFRef>();
+  const walk = (obj: unknown, depth: number): void => {
+    if (depth > 32) return;
+    if (obj instanceof PDFArray) for (const item of obj.asArray()) walk(item, depth + 1);
+    const dict = dictOf(obj);
+    if (!dict) return;
+    const ef = dict.lookup(PDFName.of('EF'));
+    if (ef instanceof PDFDict) for (const v of ef.values()) if (v instanceof PDFRef) found.add(v);
+    for (const v of dict.values()) if (!(v instanceof PDFRef)) walk(v, depth + 1);
+  };
+  for (const [, obj] of context.enumerateIndirectObjects()) walk(obj, 0);
+  return found;
+};
 
 const dictOf = (obj: unknown): PDFDict | undefined =>
   obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : undefined;
@@ -184,19 +207,23 @@ export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
   for (const key of NAME_TREE_DROPS) names?.delete(PDFName.of(key));
   // pdf-lib writes every object of the file, referenced or not: metadata streams must go by
   // themselves, not only the keys that point at them.
+  const attached = attachedFiles(context);
   for (const [ref, obj] of context.enumerateIndirectObjects()) {
     const dict = dictOf(obj);
     if (!dict) continue;
     const type = dict.get(PDFName.of('Type'));
     const subtype = dict.get(PDFName.of('Subtype'));
-    if (type === PDFName.of('Metadata') || (obj instanceof PDFRawStream && subtype === PDFName.of('XML'))) {
+    if (
+      attached.has(ref) ||
+      GONE_TYPES.some((t) => t === type) ||
+      (obj instanceof PDFRawStream && subtype === PDFName.of('XML'))
+    ) {
       context.delete(ref);
       continue;
     }
-    if (type === PDFName.of('Annot') && dict.get(PDFName.of('A')) !== undefined) {
-      // Link annotations may launch programs or JavaScript: keep the annotation, drop the action.
-      dict.delete(PDFName.of('A'));
-    }
+    // /Type is optional on annotations: one is a dictionary with a rectangle and a kind.
+    if (type === PDFName.of('Annot') || (subtype instanceof PDFName && dict.has(PDFName.of('Rect'))))
+      for (const key of ANNOT_DROPS) dict.delete(PDFName.of(key));
     for (const key of ANY_DICT_DROPS) dict.delete(PDFName.of(key));
     if (obj instanceof PDFRawStream) {
       // A photo embedded as it came from the camera: EXIF, GPS, the owner's name.
