@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../shared/errors.ts';
 import { cleanFile, MAX_UPLOAD_BYTES, recogniseFile } from './file-rules.ts';
@@ -106,6 +106,24 @@ describe('upload rules', () => {
     expect(reread.getPageCount()).toBe(1);
     // The note itself is the letter's content: it stays, unsigned.
     expect(text).toContain('see page 2');
+  });
+
+  it('drops what no page refers to any more: an earlier information dictionary, a replaced page', async () => {
+    // An editor saving again leaves the earlier revision's objects in the file, unreferenced.
+    const pdf = await PDFDocument.load(await pdfWithMetadata(), { updateMetadata: false });
+    pdf.context.register(pdf.context.obj({ Author: PDFString.of(`Ivanova ${GPS_MARK}`), Producer: 'Word' }));
+    pdf.context.register(pdf.context.flateStream(`BT (before redaction ${GPS_MARK}) Tj ET`));
+    const out = await cleanFile(Buffer.from(await pdf.save({ useObjectStreams: false })));
+    const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const streams = reread.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) => (o instanceof PDFRawStream ? [Buffer.from(decodePDFRawStream(o).decode())] : []));
+    expect(out.bytes.toString('latin1')).not.toContain('Ivanova');
+    for (const s of streams) expect(s.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(reread.getPageCount()).toBe(1);
+    expect(streams.some((s) => s.includes(Buffer.from('Answer 123')) || s.toString('latin1').includes('Tj'))).toBe(
+      true,
+    );
   });
 
   it('knows a file by its content, not its name', async () => {

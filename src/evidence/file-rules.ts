@@ -180,6 +180,31 @@ const cleanJpegStream = (stream: PDFRawStream): PDFRawStream | undefined => {
   }
 };
 
+/**
+ * Deletes every object the document does not reach from its catalogue: pdf-lib writes every
+ * object a file holds, and a file saved again by an editor keeps its earlier revisions' objects
+ * (an earlier information dictionary, a page's text before it was redacted), as it keeps what the
+ * steps above cut loose.
+ */
+const dropUnreachable = (context: PDFDocument['context']): void => {
+  const reached = new Set<PDFRef>();
+  const stack: unknown[] = [context.trailerInfo.Root];
+  while (stack.length > 0) {
+    const obj = stack.pop();
+    if (obj instanceof PDFRef) {
+      if (reached.has(obj)) continue;
+      reached.add(obj);
+      stack.push(context.lookup(obj));
+    } else if (obj instanceof PDFArray) {
+      for (const item of obj.asArray()) stack.push(item);
+    } else {
+      const dict = dictOf(obj);
+      if (dict) for (const v of dict.values()) stack.push(v);
+    }
+  }
+  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
+};
+
 /** Removes the info dictionary, every XMP stream and anything that runs code or hides files. */
 export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
   let pdf: PDFDocument;
@@ -231,6 +256,7 @@ export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
       if (jpeg) context.assign(ref, jpeg);
     }
   }
+  dropUnreachable(context);
   // The file identifier: Word and scanners derive it from the time, the path and the size of the
   // author's own file, and it stays the same in every copy of that file.
   context.trailerInfo.ID = undefined;
