@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boardNameSchema } from './cohorts.schema.ts';
 import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
 
 // How a family shows on a board: a label stable on one board, another on every other board, that
@@ -93,6 +94,20 @@ describe('a name a family chooses', () => {
     expect(impersonates('ГОЛОС MАТЕРЕЙ Ростов', ['Голос матерей'])).toBe(true);
     for (const name of ['Семья Пети', 'Мама из Шахт', 'Семья Озеровых', 'Жена 155-й', 'Голос'])
       expect(impersonates(name, ['Голос матерей']), name).toBe(false);
+  });
+
+  it('is written in Cyrillic or Latin letters only, so no other script passes for another name', () => {
+    const refusal = (name: string) => boardNameSchema.safeParse({ display_name: name }).error?.issues[0]?.message;
+    for (const name of ['Мама Олега', 'Mama Olega', 'Мама Їжакова', 'Жена 155-й', "Д'Артаньян (мама)"])
+      expect(refusal(name), name).toBeUndefined();
+    for (const name of [
+      'Мама Οлега', // Greek capital omicron for О
+      'Мама Олегɑ', // Latin alpha for а
+      'Мама Олега²', // a superscript digit
+      'Семья ٤٨٢١', // Arabic-Indic digits
+      'Ｍама Олега', // a full-width M
+    ])
+      expect(refusal(name), name).toBe('cohorts.errors.nameChars');
   });
 
   it('is the same name as another when a reader could not tell them apart', () => {

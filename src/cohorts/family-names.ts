@@ -13,8 +13,14 @@ import { foldedName } from '../accounts/accounts.service.ts';
 
 export const NAME_MIN = 2;
 export const NAME_MAX = 30;
-/** Letters, digits, spaces and a few marks people put in a name; nothing that could be markup. */
-export const NAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()-]*$/u;
+/**
+ * Cyrillic and Latin letters, ASCII digits, spaces and a few marks people put in a name; nothing
+ * that could be markup. Not other scripts or forms of letters and digits: a Greek Ο, a Latin ɑ, a
+ * full-width Ｍ or a superscript ² looks like the letter a name of another family holds, and the
+ * comparison of names (sameName) folds only Latin and Cyrillic look-alikes.
+ */
+const LETTER = 'A-Za-z0-9\u0400-\u0481\u048A-\u04FF';
+export const NAME_CHARS = new RegExp(`^[${LETTER}][${LETTER} .,'’()-]*$`, 'u');
 
 const LABEL_MIN = 1000;
 const LABEL_SPAN = 9000;
