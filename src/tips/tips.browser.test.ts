@@ -135,7 +135,7 @@ describe('tips pages in a browser', () => {
   });
 
   // Last: it moves the clock past the idle time of every session of this world.
-  it('an addition written for longer than the visit lasts comes back with the code form, in Russian and English', async () => {
+  it('an addition or a deletion sent after the visit ended is told so on the code form, in Russian and English', async () => {
     for (const lang of ['ru', 'en'] as const) {
       const ru = lang === 'ru';
       const ctx = await noJsContext(browser, phone);
@@ -147,7 +147,7 @@ describe('tips pages in a browser', () => {
         .fill(ru ? 'Видел его в Курске.' : 'Saw him in Kursk.');
       await page.getByLabel(ru ? 'Откуда вы это знаете' : 'How you know').selectOption('saw_myself');
       await page.getByRole('button', { name: ru ? 'Отправить сообщение' : 'Send' }).click();
-      await page.locator('code.receipt').waitFor();
+      const code = (await page.locator('code.receipt').textContent()) ?? '';
       await page.goto(`${run.baseUrl}/tip`);
       const added = ru ? 'Позже его перевели в Белгород, с ним был сослуживец.' : 'Later he was moved to Belgorod.';
       await page.getByLabel(ru ? 'Что вы узнали ещё' : 'What else you learned').fill(added);
@@ -160,6 +160,17 @@ describe('tips pages in a browser', () => {
       expect(await page.getByLabel(ru ? 'Что вы написали' : 'What you wrote').inputValue()).toBe(added);
       expect(await page.getByLabel(ru ? 'Код' : 'Code').isVisible()).toBe(true);
       await check(page, `visit-ended-${lang}`);
+      // Back in, the sender hesitates on the delete page: told the tip was not deleted.
+      await page.getByLabel(ru ? 'Код' : 'Code').fill(code);
+      await page.getByRole('button', { name: ru ? 'Открыть' : 'Open' }).click();
+      await page.getByRole('link', { name: ru ? 'Удалить сообщение' : 'Delete the tip' }).click();
+      (run.clock as ManualClock).advance(31 * MINUTE);
+      await page.getByRole('button', { name: ru ? 'Да, удалить навсегда' : 'Yes, delete for good' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(ru ? 'Поэтому сообщение не удалено' : 'So your tip was not deleted')
+        .waitFor();
+      await check(page, `visit-ended-delete-${lang}`);
       await ctx.close();
     }
   });
