@@ -250,13 +250,13 @@ export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
     if (type === PDFName.of('Annot') || (subtype instanceof PDFName && dict.has(PDFName.of('Rect'))))
       for (const key of ANNOT_DROPS) dict.delete(PDFName.of(key));
     for (const key of ANY_DICT_DROPS) dict.delete(PDFName.of(key));
-    if (obj instanceof PDFRawStream) {
-      // A photo embedded as it came from the camera: EXIF, GPS, the owner's name.
-      const jpeg = cleanJpegStream(obj);
-      if (jpeg) context.assign(ref, jpeg);
-    }
   }
   dropUnreachable(context);
+  // The photos the pages still show, embedded as they came from the camera: EXIF, GPS, the owner.
+  for (const [ref, obj] of context.enumerateIndirectObjects()) {
+    const jpeg = obj instanceof PDFRawStream ? cleanJpegStream(obj) : undefined;
+    if (jpeg) context.assign(ref, jpeg);
+  }
   // The file identifier: Word and scanners derive it from the time, the path and the size of the
   // author's own file, and it stays the same in every copy of that file.
   context.trailerInfo.ID = undefined;

@@ -55,6 +55,15 @@ describe('metadata of JPEGs inside PDFs', () => {
     expect(filters.some((f) => f instanceof PDFArray)).toBe(false);
   });
 
+  it('drops a broken photo no page shows any more (an earlier revision) rather than refuse the file', async () => {
+    const pdf = await PDFDocument.load(await pdfOfPhoto(), { updateMetadata: false });
+    const broken = (await jpegWithGps()).subarray(0, 40);
+    pdf.context.register(pdf.context.stream(broken, { Type: 'XObject', Subtype: 'Image', Filter: 'DCTDecode' }));
+    const out = await cleanFile(Buffer.from(await pdf.save({ useObjectStreams: false })));
+    expect(out.bytes.includes(Buffer.from('Exif'))).toBe(false);
+    expect((await sharp(await imageOf(out.bytes)).metadata()).width).toBe(64);
+  });
+
   it('refuses a PDF whose photo is broken rather than keep it as it came', async () => {
     const pdf = await PDFDocument.load(await pdfOfPhoto(), { updateMetadata: false });
     for (const [ref, o] of pdf.context.enumerateIndirectObjects())
