@@ -114,5 +114,13 @@ describe('a name a family chooses', () => {
     expect(sameName('Мама из Шахт', 'мама  из шахт')).toBe(true);
     expect(sameName('Мама из Шахт', 'Mама из Шахт')).toBe(true);
     expect(sameName('Мама из Шахт', 'Мама из Ростова')).toBe(false);
+    // Letters the login folding leaves apart: a capital I, a 1 or a palochka for l; the Cyrillic
+    // і, ј and ѕ of other languages for the Latin i, j and s.
+    expect(sameName('Mama Olega', 'Mama OIega')).toBe(true);
+    expect(sameName('Mama Olega', 'Mama O1ega')).toBe(true);
+    expect(sameName('Mama Olega', 'Mama Oӏega')).toBe(true);
+    expect(sameName('Mama Sasha', 'Mama \u0405asha')).toBe(true);
+    expect(sameName('Mama Vitalija', 'Mama V\u0456tal\u0456\u0458a')).toBe(true);
+    expect(sameName('Мама Ильи', 'Мама Ивана')).toBe(false);
   });
 });

@@ -68,8 +68,17 @@ export const newLabelAttempts = (
   return out;
 };
 
-/** Folded for comparison as logins are (case, ё, Latin look-alikes), separators dropped. */
-const fold = (text: string): string => foldedName(text).replace(/ /g, '');
+/**
+ * Folded for comparison as logins are (case, ё, Latin look-alikes), separators dropped; and the
+ * look-alikes that folding leaves apart, which a board name may hold (NAME_CHARS). A capital I
+ * reads as l and, case folded, as i: so i, I, l, 1, the Cyrillic і and the palochka are one
+ * letter here; the ј and ѕ of other Cyrillic alphabets are the Latin j and s.
+ */
+const fold = (text: string): string =>
+  foldedName(text.replace(/[iIl1ІіӀӏ]/g, 'l'))
+    .replace(/ /g, '')
+    .replace(/ј/g, 'j')
+    .replace(/ѕ/g, 's');
 
 /** The name shows the login pseudonym: is it, or holds it. */
 export const showsLogin = (name: string, pseudonym: string): boolean => {
