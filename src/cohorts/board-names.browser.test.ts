@@ -159,4 +159,44 @@ describe("a family's name on a cohort board", () => {
     await shot(second, 'other-family-en');
     for (const p of [first, second, staff]) await p.context().close();
   });
+
+  it('refuses a name in look-alike letters of another script, or one that passes for the moderators, kept', async () => {
+    const page = await (await phoneContext(world.browser, world.run.baseUrl, world.w.otherFamily.cookies)).newPage();
+    for (const lang of ['ru', 'en'] as const) {
+      const ru = lang === 'ru';
+      await page.goto(`${world.run.baseUrl}/cohorts/${boardId}?lang=${lang}`);
+      const field = page.getByLabel(
+        ru ? 'Своё имя на этой доске (необязательно)' : 'A name of your own on this board (optional)',
+      );
+      const save = page.getByRole('button', { name: ru ? 'Сохранить имя' : 'Save the name' });
+      const notSaved = ru
+        ? 'Не сохранено: исправьте ошибку в форме ниже.'
+        : 'Not saved: correct the error in the form below.';
+      // «Мама с Дона» with a Greek omicron: to a reader, another family's name.
+      const greek = 'Мама с Д\u03bfна';
+      await field.fill(greek);
+      await save.click();
+      await page.getByText(notSaved).waitFor();
+      await page
+        .locator('.field-error')
+        .getByText(ru ? 'Только буквы кириллицы или латиницы' : 'Only Cyrillic or Latin letters')
+        .waitFor();
+      expect(await field.inputValue()).toBe(greek);
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      await expectAxeClean(page, `board name in another script refused (${lang})`);
+      await shot(page, `other-script-refused-${lang}`);
+      const moderators = ru ? 'Модерация доски' : 'Moderation';
+      await field.fill(moderators);
+      await save.click();
+      await page.getByText(notSaved).waitFor();
+      await page
+        .locator('.field-error')
+        .getByText(ru ? 'за сотрудников организации' : "for the organisation's staff")
+        .waitFor();
+      expect(await field.inputValue()).toBe(moderators);
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      await shot(page, `moderators-refused-${lang}`);
+    }
+    await page.context().close();
+  });
 });

@@ -57,6 +57,7 @@ export const listBoards = (db: Queryable, organisationId: string) =>
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .orderBy('created_at')
+    .orderBy('cohort_key')
     .execute();
 
 export const insertBoard = async (

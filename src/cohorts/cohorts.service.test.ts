@@ -55,6 +55,14 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     const mine = await cohortsOfCase(deps(), await grantFor(s.t, s.w.family, s.w.caseId, 'read'));
     expect(mine.cohorts[0]).toMatchObject({ key: 'unit:12345', others: 1, ready: true });
     ids.board = mine.cohorts[0].boardId!;
+    // The family that opted in first made the board: its row keeps the day, as the family's own
+    // records do (cohort_optins), not the second it opted in.
+    const board = await s.t.opened.db
+      .selectFrom('cohort_boards')
+      .select('created_at')
+      .where('id', '=', ids.board)
+      .executeTakeFirstOrThrow();
+    expect(board.created_at).toBe(s.t.clock.now().toISOString().slice(0, 10));
     // The second family joined an existing board: its copy of the key waits for a holder.
     const theirs = await cohortsOfCase(deps(), await grantFor(s.t, s.w.otherFamily, third.caseId, 'read'));
     expect(theirs.cohorts[0]).toMatchObject({ others: 1, ready: false });
@@ -191,6 +199,9 @@ describe.each(DIALECTS)('cohorts and incidents (%s)', (dialect) => {
     });
     expect(await refusal('Семья 1234')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
     expect(await refusal('Организация')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
+    expect(await refusal('Модерация')).toMatchObject({ key: 'cohorts.errors.nameReserved' });
+    // The name of the organisation whose board it is reads as its staff too.
+    expect(await refusal(s.w.orgA.name.toUpperCase())).toMatchObject({ key: 'cohorts.errors.nameReserved' });
     expect(await name(family, 'Мама из Шахт')).toBe('named');
     // The post written before shows the new name: names are read when the page is made.
     const other = principalOf(s.w.otherFamily.auth);

@@ -184,13 +184,16 @@ export const authoriseOptIn = async (db: Queryable, principal: Principal, caseId
   };
 };
 
-/** A board for the cohort, created sealed to the organisation when it has none yet. */
-const boardFor = async (tx: Tx, organisationId: string, cohortKey: string, at: string) => {
+/**
+ * A board for the cohort, created sealed to the organisation when it has none yet. A family's
+ * opt-in makes it: its day (`day`), as the family's activity is kept, never the second.
+ */
+const boardFor = async (tx: Tx, organisationId: string, cohortKey: string, day: string) => {
   const existing = await findBoardByKey(tx, organisationId, cohortKey);
   if (existing) return { board: existing, key: null as Buffer | null };
   const id = randomUUID();
   const made = newBoardKey(id, await lockOrganisation(tx, organisationId, 'share'));
-  const row = { id, organisation_id: organisationId, cohort_key: cohortKey, key_sealed: made.sealed, created_at: at };
+  const row = { id, organisation_id: organisationId, cohort_key: cohortKey, key_sealed: made.sealed, created_at: day };
   await insertBoard(tx, row);
   return { board: row, key: made.key };
 };
@@ -229,7 +232,7 @@ export const setOptIn = async (
     const [me] = await cohortsOfCases(tx, (await caseRefs(tx, [grant.caseId])) as CaseRef[]);
     const publicKey = await userPublicKey(tx, grant.userId);
     for (const c of me?.cohorts ?? []) {
-      const { board, key } = await boardFor(tx, grant.organisationId, c.key, at);
+      const { board, key } = await boardFor(tx, grant.organisationId, c.key, isoDay(deps.clock));
       // A board made now: its key is here, so the family gets its copy at once. On an older
       // board the next holder to open it (staff, or a family already in) hands it over.
       if (key && !(await findWrap(tx, board.id, grant.caseId)))

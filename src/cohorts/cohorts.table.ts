@@ -18,6 +18,7 @@ export interface CohortBoardsTable {
   cohort_key: string;
   /** the board key sealed to the organisation's public key */
   key_sealed: string;
+  /** the day the first family of the cohort opted in (a family's activity: never the second) */
   created_at: string;
 }
 

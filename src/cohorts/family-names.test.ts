@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boardNameSchema } from './cohorts.schema.ts';
 import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } from './family-names.ts';
 
 // How a family shows on a board: a label stable on one board, another on every other board, that
@@ -76,15 +77,50 @@ describe('a name a family chooses', () => {
       'Организация',
       'Модератор доски',
       'staff',
+      // What a board's moderators, the organisation's lawyers and its helpers are called.
+      'Модерация',
+      'Moderation team',
+      'Служба поддержки',
+      'Support',
+      'Юрист группы',
+      'Адвокат',
+      'Куратор',
+      'Координатор',
+      'Правозащитники',
     ])
       expect(impersonates(name), name).toBe(true);
-    for (const name of ['Семья Пети', 'Мама из Шахт', 'Семья Озеровых', 'Жена 155-й'])
-      expect(impersonates(name), name).toBe(false);
+    // The organisation's own name, however spelt.
+    expect(impersonates('Голос матерей', ['Голос матерей'])).toBe(true);
+    expect(impersonates('ГОЛОС MАТЕРЕЙ Ростов', ['Голос матерей'])).toBe(true);
+    for (const name of ['Семья Пети', 'Мама из Шахт', 'Семья Озеровых', 'Жена 155-й', 'Голос'])
+      expect(impersonates(name, ['Голос матерей']), name).toBe(false);
+  });
+
+  it('is written in Cyrillic or Latin letters only, so no other script passes for another name', () => {
+    const refusal = (name: string) => boardNameSchema.safeParse({ display_name: name }).error?.issues[0]?.message;
+    for (const name of ['Мама Олега', 'Mama Olega', 'Мама Їжакова', 'Жена 155-й', "Д'Артаньян (мама)"])
+      expect(refusal(name), name).toBeUndefined();
+    for (const name of [
+      'Мама Οлега', // Greek capital omicron for О
+      'Мама Олегɑ', // Latin alpha for а
+      'Мама Олега²', // a superscript digit
+      'Семья ٤٨٢١', // Arabic-Indic digits
+      'Ｍама Олега', // a full-width M
+    ])
+      expect(refusal(name), name).toBe('cohorts.errors.nameChars');
   });
 
   it('is the same name as another when a reader could not tell them apart', () => {
     expect(sameName('Мама из Шахт', 'мама  из шахт')).toBe(true);
     expect(sameName('Мама из Шахт', 'Mама из Шахт')).toBe(true);
     expect(sameName('Мама из Шахт', 'Мама из Ростова')).toBe(false);
+    // Letters the login folding leaves apart: a capital I, a 1 or a palochka for l; the Cyrillic
+    // і, ј and ѕ of other languages for the Latin i, j and s.
+    expect(sameName('Mama Olega', 'Mama OIega')).toBe(true);
+    expect(sameName('Mama Olega', 'Mama O1ega')).toBe(true);
+    expect(sameName('Mama Olega', 'Mama Oӏega')).toBe(true);
+    expect(sameName('Mama Sasha', 'Mama \u0405asha')).toBe(true);
+    expect(sameName('Mama Vitalija', 'Mama V\u0456tal\u0456\u0458a')).toBe(true);
+    expect(sameName('Мама Ильи', 'Мама Ивана')).toBe(false);
   });
 });

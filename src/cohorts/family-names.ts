@@ -13,8 +13,14 @@ import { foldedName } from '../accounts/accounts.service.ts';
 
 export const NAME_MIN = 2;
 export const NAME_MAX = 30;
-/** Letters, digits, spaces and a few marks people put in a name; nothing that could be markup. */
-export const NAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()-]*$/u;
+/**
+ * Cyrillic and Latin letters, ASCII digits, spaces and a few marks people put in a name; nothing
+ * that could be markup. Not other scripts or forms of letters and digits: a Greek Ο, a Latin ɑ, a
+ * full-width Ｍ or a superscript ² looks like the letter a name of another family holds, and the
+ * comparison of names (sameName) folds only Latin and Cyrillic look-alikes.
+ */
+const LETTER = 'A-Za-z0-9\u0400-\u0481\u048A-\u04FF';
+export const NAME_CHARS = new RegExp(`^[${LETTER}][${LETTER} .,'’()-]*$`, 'u');
 
 const LABEL_MIN = 1000;
 const LABEL_SPAN = 9000;
@@ -62,8 +68,17 @@ export const newLabelAttempts = (
   return out;
 };
 
-/** Folded for comparison as logins are (case, ё, Latin look-alikes), separators dropped. */
-const fold = (text: string): string => foldedName(text).replace(/ /g, '');
+/**
+ * Folded for comparison as logins are (case, ё, Latin look-alikes), separators dropped; and the
+ * look-alikes that folding leaves apart, which a board name may hold (NAME_CHARS). A capital I
+ * reads as l and, case folded, as i: so i, I, l, 1, the Cyrillic і and the palochka are one
+ * letter here; the ј and ѕ of other Cyrillic alphabets are the Latin j and s.
+ */
+const fold = (text: string): string =>
+  foldedName(text.replace(/[iIl1ІіӀӏ]/g, 'l'))
+    .replace(/ /g, '')
+    .replace(/ј/g, 'j')
+    .replace(/ѕ/g, 's');
 
 /** The name shows the login pseudonym: is it, or holds it. */
 export const showsLogin = (name: string, pseudonym: string): boolean => {
@@ -75,28 +90,48 @@ export const showsLogin = (name: string, pseudonym: string): boolean => {
 export const sameName = (a: string, b: string): boolean => fold(a) === fold(b);
 
 const FAMILY_WORDS = ['семья', 'family'].map(fold);
-/** What passes for the organisation: families read its posts as «Организация». */
+/**
+ * What passes for the organisation: families read its posts as «Организация», and an informer
+ * who wants their soldiers' details asks for them as its moderator, its lawyer or its support.
+ * Stems, so that every ending is caught (модератор, модерация; юрист, юристы).
+ */
 const STAFF_WORDS = [
-  'организац',
-  'organisation',
-  'organization',
-  'модератор',
-  'moderator',
+  'организа',
+  'organisa',
+  'organiza',
+  'модер',
+  'moderat',
   'администр',
   'админ',
   'admin',
   'сотрудни',
   'staff',
+  'поддержк',
+  'support',
+  'юрист',
+  'lawyer',
+  'адвокат',
+  'attorney',
+  'куратор',
+  'curator',
+  'координатор',
+  'coordinator',
+  'правозащит',
   'kintrace',
 ].map(fold);
 
+/** A name of an organisation short enough to be a common word («Мир») is not looked for in others. */
+const ORG_NAME_MIN = 4;
+
 /**
  * A name a reader could take for the site's own label of another family («Семья 4821», also
- * spelt with Latin look-alikes or "Family 4821") or for the organisation's staff.
+ * spelt with Latin look-alikes or "Family 4821") or for the organisation's staff: their words, or
+ * the name of the organisation (`organisations`: the board's) itself.
  */
-export const impersonates = (name: string): boolean => {
+export const impersonates = (name: string, organisations: readonly string[] = []): boolean => {
   const folded = fold(name);
   if (STAFF_WORDS.some((w) => folded.includes(w))) return true;
+  if (organisations.map(fold).some((o) => o.length >= ORG_NAME_MIN && folded.includes(o))) return true;
   const rest = FAMILY_WORDS.reduce((text, w) => text.replaceAll(w, ''), folded);
   if (rest === folded) return false;
   // Any digit after «Семья» reads as a label; so do the letters О and З alone, which folding

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 // Test-only: files as phones and scanners make them, carrying the metadata the pipeline must drop.
 
@@ -37,6 +37,49 @@ export const pdfWithMetadata = async (): Promise<Buffer> => {
   );
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+};
+
+/**
+ * A photo "scanned" to PDF as phone scanner apps and img2pdf make it: the JPEG embedded byte for
+ * byte, EXIF (camera, GPS, artist) included; and a file identifier in the trailer, as Word and
+ * scanners write one (derived from the time, the path and the size of the author's file).
+ */
+export const pdfOfPhoto = async (): Promise<Buffer> => {
+  const pdf = await PDFDocument.create();
+  const photo = await pdf.embedJpg(await jpegWithGps());
+  pdf.addPage([photo.width, photo.height]).drawImage(photo, { x: 0, y: 0 });
+  const id = PDFHexString.of(Buffer.from(GPS_MARK).toString('hex'));
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+};
+
+/**
+ * A letter as an office suite or Acrobat leaves it: a sticky note signed with the author's name
+ * and the times (with the time zone) they wrote it, a file attachment annotation, and the
+ * original document attached to the PDF.
+ */
+export const pdfWithNotesAndAttachments = async (): Promise<Buffer> => {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([200, 200]);
+  page.drawText('Answer 123', { x: 20, y: 100, size: 12 });
+  const embedded = pdf.context.register(
+    pdf.context.stream(`Original letter.docx ${GPS_MARK}`, { Type: 'EmbeddedFile' }),
+  );
+  const spec = { Type: 'Filespec', F: PDFString.of('letter-of-Ivanova.docx'), EF: { F: embedded } };
+  const note = pdf.context.obj({
+    Type: 'Annot',
+    Subtype: 'Text',
+    Rect: [10, 10, 30, 30],
+    Contents: PDFString.of('see page 2'),
+    T: PDFString.of(`Ivanova ${GPS_MARK}`),
+    M: PDFString.of("D:20260301120000+03'00'"),
+    CreationDate: PDFString.of("D:20260301115900+03'00'"),
+  });
+  const clip = pdf.context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [40, 10, 60, 30], FS: spec });
+  page.node.set(PDFName.of('Annots'), pdf.context.obj([pdf.context.register(note), pdf.context.register(clip)]));
+  page.node.set(PDFName.of('AF'), pdf.context.obj([pdf.context.register(pdf.context.obj(spec))]));
+  await pdf.attach(Buffer.from(`attached ${GPS_MARK}`), 'notes-of-Ivanova.txt', { mimeType: 'text/plain' });
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 };
 

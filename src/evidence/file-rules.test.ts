@@ -1,9 +1,17 @@
 import sharp from 'sharp';
-import { PDFDocument } from 'pdf-lib';
+import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../shared/errors.ts';
 import { cleanFile, MAX_UPLOAD_BYTES, recogniseFile } from './file-rules.ts';
-import { GPS_MARK, hasGpsIfd, jpegWithGps, pdfWithMetadata, pngWithText } from './evidence.fixtures.ts';
+import {
+  GPS_MARK,
+  hasGpsIfd,
+  jpegWithGps,
+  pdfOfPhoto,
+  pdfWithMetadata,
+  pdfWithNotesAndAttachments,
+  pngWithText,
+} from './evidence.fixtures.ts';
 
 const refusal = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -61,6 +69,61 @@ describe('upload rules', () => {
     expect(reread.getTitle()).toBeUndefined();
     expect(reread.getAuthor()).toBeUndefined();
     expect(reread.getProducer()).toBeUndefined();
+  });
+
+  it('strips the EXIF of photos inside a PDF and its file identifier, and the photo still shows', async () => {
+    const input = await pdfOfPhoto();
+    expect(input.includes(Buffer.from('Exif'))).toBe(true);
+    expect(input.toString('latin1')).toContain('/ID');
+    const out = await cleanFile(input, { name: 'scan.pdf' });
+    expect(out.bytes.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(out.bytes.includes(Buffer.from('Exif'))).toBe(false);
+    expect(out.bytes.includes(Buffer.from('Мать солдата'))).toBe(false);
+    expect(out.bytes.includes(Buffer.from(Buffer.from(GPS_MARK).toString('hex'), 'latin1'))).toBe(false);
+    expect(out.bytes.toString('latin1')).not.toContain('/ID');
+    const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const images = reread.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) =>
+        o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') ? [o] : [],
+      );
+    expect(images).toHaveLength(1);
+    const photo = await sharp(Buffer.from(images[0].getContents())).metadata();
+    expect([photo.format, photo.width, photo.height, photo.exif]).toEqual(['jpeg', 64, 48, undefined]);
+  });
+
+  it("drops a PDF's attached files and its notes' authors and times, and keeps the notes", async () => {
+    const input = await pdfWithNotesAndAttachments();
+    const out = await cleanFile(input, { name: 'letter.pdf' });
+    const text = out.bytes.toString('latin1');
+    for (const gone of [GPS_MARK, 'Ivanova', 'D:2026', '/EmbeddedFile', '/Filespec', '/AF'])
+      expect(text, gone).not.toContain(gone);
+    const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const streams = reread.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) => (o instanceof PDFRawStream ? [Buffer.from(decodePDFRawStream(o).decode())] : []));
+    for (const s of streams) expect(s.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(reread.getPageCount()).toBe(1);
+    // The note itself is the letter's content: it stays, unsigned.
+    expect(text).toContain('see page 2');
+  });
+
+  it('drops what no page refers to any more: an earlier information dictionary, a replaced page', async () => {
+    // An editor saving again leaves the earlier revision's objects in the file, unreferenced.
+    const pdf = await PDFDocument.load(await pdfWithMetadata(), { updateMetadata: false });
+    pdf.context.register(pdf.context.obj({ Author: PDFString.of(`Ivanova ${GPS_MARK}`), Producer: 'Word' }));
+    pdf.context.register(pdf.context.flateStream(`BT (before redaction ${GPS_MARK}) Tj ET`));
+    const out = await cleanFile(Buffer.from(await pdf.save({ useObjectStreams: false })));
+    const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const streams = reread.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) => (o instanceof PDFRawStream ? [Buffer.from(decodePDFRawStream(o).decode())] : []));
+    expect(out.bytes.toString('latin1')).not.toContain('Ivanova');
+    for (const s of streams) expect(s.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(reread.getPageCount()).toBe(1);
+    expect(streams.some((s) => s.includes(Buffer.from('Answer 123')) || s.toString('latin1').includes('Tj'))).toBe(
+      true,
+    );
   });
 
   it('knows a file by its content, not its name', async () => {

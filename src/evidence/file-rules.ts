@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import decodeHeic from 'heic-decode';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { Invalid } from '../shared/errors.ts';
+import { stripJpegMetadata } from './jpeg-metadata.ts';
 
 // What an upload may be and how it is made safe before anything is stored. A file is recognised by
 // its content, never by its name or the browser's word: JPEG, PNG and PDF, and HEIC (iPhone photos,
@@ -11,8 +12,9 @@ import { Invalid } from '../shared/errors.ts';
 // re-encoded, which drops EXIF (camera, time, GPS), XMP, IPTC, comments and colour profiles; a
 // picture larger than MAX_PIXELS is refused before it is decoded (a decompression bomb is a small
 // file that unpacks to gigabytes). PDFs lose their document information dictionary, every XMP
-// metadata stream, and what could run or hide something when staff open them (JavaScript, open
-// actions, embedded files).
+// metadata stream, the EXIF of the photos inside them (jpeg-metadata.ts), their file identifier,
+// the authors and times of their notes, every attached file (the source document often rides
+// along), and what could run when staff open them (JavaScript, open actions, launch links).
 
 /** The largest upload, in bytes: a phone photo or a scanned letter of a few pages fits easily. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -115,10 +117,93 @@ const cleanHeic = async (bytes: Buffer): Promise<Buffer> => {
 
 const CATALOG_DROPS = ['Metadata', 'OpenAction', 'AA', 'PieceInfo', 'Perms', 'AcroForm', 'SpiderInfo'];
 const NAME_TREE_DROPS = ['JavaScript', 'EmbeddedFiles'];
-const ANY_DICT_DROPS = ['Metadata', 'PieceInfo', 'AA', 'JS'];
+// AF: files associated with a page or an object (PDF 2.0, PDF/A-3), such as the source document.
+const ANY_DICT_DROPS = ['Metadata', 'PieceInfo', 'AA', 'JS', 'AF', 'LastModified'];
+// A note's author (T), when it was made and changed (with the author's time zone), its attached
+// file (FS), and a link's action (A: it may launch programs or JavaScript). The note stays.
+const ANNOT_DROPS = ['A', 'T', 'M', 'CreationDate', 'FS'];
+/** What is dropped as a whole: metadata streams, attached files and their file specifications. */
+const GONE_TYPES = ['Metadata', 'EmbeddedFile', 'Filespec'].map((t) => PDFName.of(t));
+
+/** The attached files' streams (a file specification's EF), wherever one is written, direct or not. */
+const attachedFiles = (context: PDFDocument['context']): Set<PDFRef> => {
+  const found = new Set<PDFRef>();
+  const walk = (obj: unknown, depth: number): void => {
+    if (depth > 32) return;
+    if (obj instanceof PDFArray) for (const item of obj.asArray()) walk(item, depth + 1);
+    const dict = dictOf(obj);
+    if (!dict) return;
+    const ef = dict.lookup(PDFName.of('EF'));
+    if (ef instanceof PDFDict) for (const v of ef.values()) if (v instanceof PDFRef) found.add(v);
+    for (const v of dict.values()) if (!(v instanceof PDFRef)) walk(v, depth + 1);
+  };
+  for (const [, obj] of context.enumerateIndirectObjects()) walk(obj, 0);
+  return found;
+};
 
 const dictOf = (obj: unknown): PDFDict | undefined =>
   obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : undefined;
+
+const DCT = PDFName.of('DCTDecode');
+const FILTER = PDFName.of('Filter');
+const PARMS = PDFName.of('DecodeParms');
+
+/**
+ * A JPEG image stream (its last filter DCTDecode) without the photo's metadata, or undefined for
+ * any other stream. A JPEG wrapped in other filters too (Flate, ASCII85…) is unwrapped and kept
+ * as plain DCTDecode. A JPEG whose segments do not add up is refused: it cannot be cleaned.
+ */
+const cleanJpegStream = (stream: PDFRawStream): PDFRawStream | undefined => {
+  const { dict } = stream;
+  const filter = dict.lookup(FILTER);
+  const filters = filter instanceof PDFName ? [filter] : filter instanceof PDFArray ? filter.asArray() : [];
+  if (filters.length === 0 || filters[filters.length - 1] !== DCT) return undefined;
+  try {
+    let jpeg = Buffer.from(stream.contents);
+    if (filters.length > 1) {
+      const parms = dict.lookup(PARMS);
+      const outer = dict.clone();
+      outer.set(FILTER, stream.dict.context.obj(filters.slice(0, -1)));
+      if (parms instanceof PDFArray) outer.set(PARMS, stream.dict.context.obj(parms.asArray().slice(0, -1)));
+      jpeg = Buffer.from(decodePDFRawStream(PDFRawStream.of(outer, stream.contents)).decode());
+      dict.set(FILTER, DCT);
+      if (parms instanceof PDFArray) {
+        const last = parms.get(parms.size() - 1);
+        if (last instanceof PDFDict || last instanceof PDFRef) dict.set(PARMS, last);
+        else dict.delete(PARMS);
+      }
+    }
+    return PDFRawStream.of(dict, stripJpegMetadata(jpeg));
+  } catch {
+    // MalformedJpeg, or an outer filter that does not decode.
+    throw refuse('evidence.errors.damaged');
+  }
+};
+
+/**
+ * Deletes every object the document does not reach from its catalogue: pdf-lib writes every
+ * object a file holds, and a file saved again by an editor keeps its earlier revisions' objects
+ * (an earlier information dictionary, a page's text before it was redacted), as it keeps what the
+ * steps above cut loose.
+ */
+const dropUnreachable = (context: PDFDocument['context']): void => {
+  const reached = new Set<PDFRef>();
+  const stack: unknown[] = [context.trailerInfo.Root];
+  while (stack.length > 0) {
+    const obj = stack.pop();
+    if (obj instanceof PDFRef) {
+      if (reached.has(obj)) continue;
+      reached.add(obj);
+      stack.push(context.lookup(obj));
+    } else if (obj instanceof PDFArray) {
+      for (const item of obj.asArray()) stack.push(item);
+    } else {
+      const dict = dictOf(obj);
+      if (dict) for (const v of dict.values()) stack.push(v);
+    }
+  }
+  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
+};
 
 /** Removes the info dictionary, every XMP stream and anything that runs code or hides files. */
 export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
@@ -147,26 +232,38 @@ export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
   for (const key of NAME_TREE_DROPS) names?.delete(PDFName.of(key));
   // pdf-lib writes every object of the file, referenced or not: metadata streams must go by
   // themselves, not only the keys that point at them.
+  const attached = attachedFiles(context);
   for (const [ref, obj] of context.enumerateIndirectObjects()) {
     const dict = dictOf(obj);
     if (!dict) continue;
     const type = dict.get(PDFName.of('Type'));
     const subtype = dict.get(PDFName.of('Subtype'));
-    if (type === PDFName.of('Metadata') || (obj instanceof PDFRawStream && subtype === PDFName.of('XML'))) {
+    if (
+      attached.has(ref) ||
+      GONE_TYPES.some((t) => t === type) ||
+      (obj instanceof PDFRawStream && subtype === PDFName.of('XML'))
+    ) {
       context.delete(ref);
       continue;
     }
-    if (type === PDFName.of('Annot') && dict.get(PDFName.of('A')) !== undefined) {
-      // Link annotations may launch programs or JavaScript: keep the annotation, drop the action.
-      dict.delete(PDFName.of('A'));
-    }
+    // /Type is optional on annotations: one is a dictionary with a rectangle and a kind.
+    if (type === PDFName.of('Annot') || (subtype instanceof PDFName && dict.has(PDFName.of('Rect'))))
+      for (const key of ANNOT_DROPS) dict.delete(PDFName.of(key));
     for (const key of ANY_DICT_DROPS) dict.delete(PDFName.of(key));
   }
+  dropUnreachable(context);
+  // The photos the pages still show, embedded as they came from the camera: EXIF, GPS, the owner.
+  for (const [ref, obj] of context.enumerateIndirectObjects()) {
+    const jpeg = obj instanceof PDFRawStream ? cleanJpegStream(obj) : undefined;
+    if (jpeg) context.assign(ref, jpeg);
+  }
+  // The file identifier: Word and scanners derive it from the time, the path and the size of the
+  // author's own file, and it stays the same in every copy of that file.
+  context.trailerInfo.ID = undefined;
   // No object streams: the saved dictionaries stay plain, which the tests read back.
   const out = Buffer.from(
     await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
   );
-  if (context.trailerInfo.ID instanceof PDFArray) context.trailerInfo.ID = undefined;
   return out;
 };
 

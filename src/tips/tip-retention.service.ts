@@ -1,4 +1,3 @@
-import { SqliteAdapter, sql } from 'kysely';
 import { isoDay, isoNow, DAY } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteScope } from '../evidence/evidence.service.ts';
@@ -8,7 +7,7 @@ import { assertSystem } from '../policy/system.policy.ts';
 import type { TipsDeps } from './tip-deps.ts';
 import { tipTransition } from './tip-lifecycle.ts';
 import { purgeExpiredTipSessions } from './tip-sessions.service.ts';
-import { destroyTipRows, findTipRef, listExpiredTips } from './tips.repository.ts';
+import { destroyTipRows, findTipRef, flushDestroyedTips, listExpiredTips } from './tips.repository.ts';
 import { forgetTipMatches } from '../matching/tip-matches.service.ts';
 
 // Tips follow the retention rule of cases (docs/retention.md): a tip closed for RETENTION_DAYS
@@ -59,9 +58,8 @@ export const runTipRetention = async (
     }
   }
   report.sessions = await purgeExpiredTipSessions(deps.db, deps.clock, deps.config.sessionIdleMinutes);
-  // Deleted ciphertexts must not linger in SQLite's write-ahead log (secure_delete zeroes the file).
-  if (report.tips > 0 && deps.db.getExecutor().adapter instanceof SqliteAdapter)
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(deps.db);
+  // Deleted ciphertexts must not linger in SQLite's write-ahead log.
+  if (report.tips > 0) await flushDestroyedTips(deps.db);
   return report;
 };
 

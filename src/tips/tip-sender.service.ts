@@ -15,6 +15,7 @@ import {
   destroyTipRows,
   findTipByLookup,
   findTipRef,
+  flushDestroyedTips,
   insertTipPost,
   nextTipSeq,
   transitionTip,
@@ -110,4 +111,6 @@ export const deleteTip = async (deps: TipsDeps, access: TipAccess<'delete'>): Pr
     // What matching kept about it (sealed) goes with it.
     await forgetTipMatches(tx, access.grant.tipId);
   });
+  // "At once and for ever": not left in SQLite's write-ahead log until the next purge.
+  await flushDestroyedTips(deps.db);
 };

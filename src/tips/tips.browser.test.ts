@@ -11,7 +11,7 @@ import {
 } from '../../test/helpers/browser.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import type { Cookies } from '../../test/helpers/factories.ts';
-import type { ManualClock } from '../shared/clock.ts';
+import { MINUTE, type ManualClock } from '../shared/clock.ts';
 import { buildWorld, type World } from '../cases/cases.fixtures.ts';
 
 // The tips pages in a real Chromium with JavaScript off (Tor Browser's safest mode) on a 360 px
@@ -132,5 +132,46 @@ describe('tips pages in a browser', () => {
     await page.getByText('Сведения добавлены в дело.').waitFor();
     await page.getByRole('heading', { name: 'Добавлено в дела' }).waitFor();
     await ctx.close();
+  });
+
+  // Last: it moves the clock past the idle time of every session of this world.
+  it('an addition or a deletion sent after the visit ended is told so on the code form, in Russian and English', async () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const ru = lang === 'ru';
+      const ctx = await noJsContext(browser, phone);
+      const page = await ctx.newPage();
+      await page.goto(`${run.baseUrl}/tips/new?lang=${lang}`);
+      await page.getByLabel(ru ? 'Кому отправить' : 'Send to').selectOption({ label: w.orgA.name });
+      await page
+        .getByLabel(ru ? 'Что случилось' : 'What happened')
+        .fill(ru ? 'Видел его в Курске.' : 'Saw him in Kursk.');
+      await page.getByLabel(ru ? 'Откуда вы это знаете' : 'How you know').selectOption('saw_myself');
+      await page.getByRole('button', { name: ru ? 'Отправить сообщение' : 'Send' }).click();
+      const code = (await page.locator('code.receipt').textContent()) ?? '';
+      await page.goto(`${run.baseUrl}/tip`);
+      const added = ru ? 'Позже его перевели в Белгород, с ним был сослуживец.' : 'Later he was moved to Belgorod.';
+      await page.getByLabel(ru ? 'Что вы узнали ещё' : 'What else you learned').fill(added);
+      (run.clock as ManualClock).advance(31 * MINUTE);
+      await page.getByRole('button', { name: ru ? 'Отправить' : 'Send', exact: true }).click();
+      await page
+        .getByRole('alert')
+        .getByText(ru ? 'Ваш визит закончился' : 'Your visit ended')
+        .waitFor();
+      expect(await page.getByLabel(ru ? 'Что вы написали' : 'What you wrote').inputValue()).toBe(added);
+      expect(await page.getByLabel(ru ? 'Код' : 'Code').isVisible()).toBe(true);
+      await check(page, `visit-ended-${lang}`);
+      // Back in, the sender hesitates on the delete page: told the tip was not deleted.
+      await page.getByLabel(ru ? 'Код' : 'Code').fill(code);
+      await page.getByRole('button', { name: ru ? 'Открыть' : 'Open' }).click();
+      await page.getByRole('link', { name: ru ? 'Удалить сообщение' : 'Delete the tip' }).click();
+      (run.clock as ManualClock).advance(31 * MINUTE);
+      await page.getByRole('button', { name: ru ? 'Да, удалить навсегда' : 'Yes, delete for good' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(ru ? 'Поэтому сообщение не удалено' : 'So your tip was not deleted')
+        .waitFor();
+      await check(page, `visit-ended-delete-${lang}`);
+      await ctx.close();
+    }
   });
 });

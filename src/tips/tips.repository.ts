@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/database.ts';
+import { SqliteAdapter, sql } from 'kysely';
+import type { Db, Queryable } from '../db/database.ts';
 import type { TipState } from './tip-lifecycle.ts';
 import type { TipPostsTable, TipSessionsTable, TipsTable } from './tips.table.ts';
 
@@ -201,6 +202,18 @@ export const destroyTipRows = async (db: Queryable, tipId: string): Promise<{ po
   const posts = await db.deleteFrom('tip_posts').where('tip_id', '=', tipId).executeTakeFirst();
   await db.deleteFrom('tips').where('id', '=', tipId).execute();
   return { posts: Number(posts.numDeletedRows) };
+};
+
+/**
+ * After a tip was destroyed (deleted by its sender, purged): on SQLite the write-ahead log still
+ * holds the pages as they were, key wraps and ciphertexts among them, until a checkpoint; TRUNCATE
+ * copies and empties it (secure_delete zeroes the freed pages of the main file). False when a
+ * reader held the log (the next tips job empties it).
+ */
+export const flushDestroyedTips = async (db: Db): Promise<boolean> => {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return true;
+  const r = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  return Number(r.rows[0]?.busy ?? 1) === 0;
 };
 
 /** Closed on or before `cutoff`: due for retention. */

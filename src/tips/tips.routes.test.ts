@@ -264,6 +264,45 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     const back = await new Visitor(s.t.app).submit('/tip', '/tip/open', { code });
     expect(back.body).toContain('МАРКЕР-ПОДСКАЗКА');
   });
+
+  // Last: it moves the clock past the idle time of every session of this world.
+  it('an addition or a deletion sent after the visit ended is told so on the code form, what was typed kept', async () => {
+    const { sender, page } = await sendTip();
+    const tipId = await tipIdOf(codeOn(page.body));
+    await sender.get('/tip');
+    // A long addition, written on a phone for longer than the visit's idle time.
+    s.t.clock.advance(31 * MINUTE);
+    const ended = await sender.submit(null, '/tip/add', { body: `${ADDED}\nи ещё <b>строка</b>` });
+    expect(ended.status).toBe(401);
+    expect(ended.body).toContain('МАРКЕР-ДОПОЛНЕНИЕ-8830');
+    expect(ended.body).toContain('и ещё &lt;b>строка&lt;/b>');
+    expect(ended.body).toMatch(/<textarea[^>]*readonly/i);
+    expect(ended.body).toContain('action="/tip/open"');
+    expect(ended.body).toContain('визит');
+    // Nothing was added, and the old visit is gone.
+    const posts = await s.t.opened.db.selectFrom('tip_posts').select('id').where('tip_id', '=', tipId).execute();
+    expect(posts).toHaveLength(0);
+    expect((await sender.get('/tip')).body).not.toContain('МАРКЕР-ПОДСКАЗКА');
+    // In English too.
+    const { sender: other } = await sendTip();
+    await other.get('/tip?lang=en');
+    s.t.clock.advance(31 * MINUTE);
+    const en = await other.submit(null, '/tip/add', { body: ADDED });
+    expect(en.status).toBe(401);
+    expect(en.body).toContain('МАРКЕР-ДОПОЛНЕНИЕ-8830');
+    expect(en.body).toContain('visit');
+
+    // A sender who hesitated on the delete page is told their tip was NOT deleted, not "not found".
+    const { sender: hesitant, page: sent } = await sendTip();
+    const kept = await tipIdOf(codeOn(sent.body));
+    await hesitant.get('/tip/delete');
+    s.t.clock.advance(31 * MINUTE);
+    const late = await hesitant.submit(null, '/tip/delete');
+    expect(late.status).toBe(401);
+    expect(late.body).toContain('не удалено');
+    expect(late.body).toContain('action="/tip/open"');
+    expect(await s.t.opened.db.selectFrom('tips').select('id').where('id', '=', kept).execute()).toHaveLength(1);
+  });
 });
 
 describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {

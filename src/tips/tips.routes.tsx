@@ -28,6 +28,7 @@ import {
   SenderTipPage,
   TIP_NOTICES,
   type TipFormState,
+  type VisitEnded,
 } from './tips.views.tsx';
 
 // The sender's side: no account, only the receipt code. The cookie of a visit is scoped to /tip,
@@ -68,6 +69,12 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     if (!visit) throw new NotFound('tip');
     const grant = await authoriseTip(deps.db, tipSenderPrincipal(visit.tipId), visit.tipId, action);
     return { access: await openTipAccess(deps.db, grant, visit.key), visit };
+  };
+
+  /** A form sent after the visit ended: nothing done, the code form says so (401, as a lost session). */
+  const visitEnded = (req: FastifyRequest, reply: FastifyReply, action: VisitEnded['action'], body: string) => {
+    const ended = { action, body, idleMinutes: deps.config.sessionIdleMinutes };
+    return sendPage(req, reply, (ctx) => <CodePage ctx={ctx} values={{}} errors={{}} ended={ended} />, 401);
   };
 
   const noticeOf = (req: FastifyRequest) =>
@@ -174,6 +181,17 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post('/tip/add', { config: limit(60) }, async (req, reply) => {
+    // The visit ended while the sender wrote (the idle time, the hour): nothing can be added
+    // without the key it held, but what they wrote comes back with the code form.
+    if (!(await visitOf(req, reply))) {
+      let body = '';
+      try {
+        body = (await readUploadForm(req, { plain: true })).fields.body?.trim() ?? '';
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+      }
+      return visitEnded(req, reply, 'add', body);
+    }
     const { access, visit } = await senderAccess(req, reply, 'add');
     req.server.postingLimiter.check(`tip:${visit.tipId}`);
     let fields: Record<string, unknown> = {};
@@ -208,6 +226,8 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.post('/tip/delete', async (req, reply) => {
+    // Ended while they hesitated: "not found" would read as "deleted". It was not; they are told.
+    if (!(await visitOf(req, reply))) return visitEnded(req, reply, 'delete', '');
     const { access } = await senderAccess(req, reply, 'delete');
     try {
       parseForm(deleteTipSchema, req.body);

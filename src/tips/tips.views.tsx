@@ -211,21 +211,52 @@ export const ReceiptPage = ({
   );
 };
 
+/**
+ * What a sender sent after their visit had ended: nothing was done, and the page says so — an
+ * addition is handed back to copy, a deletion is said not to have happened.
+ */
+export interface VisitEnded {
+  action: 'add' | 'delete';
+  /** what they wrote (an addition), or '' */
+  body: string;
+  /** the visit's idle time, which the explanation names */
+  idleMinutes: number;
+}
+
 export const CodePage = ({
   ctx,
   values,
   errors,
   notice,
+  ended,
 }: {
   ctx: PageContext;
   values: FormValues;
   errors: FormErrors;
   notice?: TipNotice;
+  ended?: VisitEnded;
 }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('tips.codeTitle')}>
       <Notice ctx={ctx} notice={notice} />
+      {ended && (
+        <section class="notice">
+          <p role="alert">
+            {t(ended.action === 'delete' ? 'tips.visitEnded.notDeleted' : 'tips.visitEnded.explain', {
+              minutes: ended.idleMinutes,
+            })}
+          </p>
+          {ended.body && (
+            <label>
+              {t('tips.visitEnded.yourText')}
+              <textarea readOnly rows={Math.min(16, 3 + Math.ceil(ended.body.length / 40))}>
+                {ended.body}
+              </textarea>
+            </label>
+          )}
+        </section>
+      )}
       <p>{t('tips.codeIntro')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/tip/open">

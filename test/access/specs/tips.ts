@@ -3,9 +3,13 @@ import type { Who } from '../world.ts';
 
 // Anonymous tips: anyone sends one and may try a code; only the holder of a tip's code (a visit)
 // reads, adds to or deletes it; only organisation A's case staff list and work it. A sender's
-// page without a visit is "not found" for everyone else, as for a tip that does not exist.
+// page without a visit is "not found" for everyone else, as for a tip that does not exist; an
+// addition or a deletion sent without a visit comes back on the code form (401, as a form whose
+// session ended), what was typed kept and nothing done — the same for everyone, so it says nothing
+// of any tip.
 
 const senderOnly = (who: Who): Outcome => (who === 'tipSender' ? 'allow' : 'deny');
+const senderOrCode = (who: Who): Outcome => (who === 'tipSender' ? 'allow' : 'login');
 
 export const tipSpecs: RouteSpec[] = [
   { method: 'GET', route: '/tips/new', request: () => ({ url: '/tips/new' }), outcome: everyone },
@@ -28,7 +32,7 @@ export const tipSpecs: RouteSpec[] = [
     method: 'POST',
     route: '/tip/add',
     request: () => ({ url: '/tip/add', fields: { body: 'ещё сведения' } }),
-    outcome: senderOnly,
+    outcome: senderOrCode,
   },
   {
     method: 'GET',
@@ -41,7 +45,7 @@ export const tipSpecs: RouteSpec[] = [
     method: 'POST',
     route: '/tip/delete',
     request: () => ({ url: '/tip/delete', fields: { confirm: 'yes' }, freshSession: true }),
-    outcome: senderOnly,
+    outcome: senderOrCode,
   },
   {
     method: 'POST',
