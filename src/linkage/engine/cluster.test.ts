@@ -94,3 +94,38 @@ describe('constrained clustering', () => {
     expect(r.alarms).toEqual([{ representative: 0, size: 5 }]);
   });
 });
+
+describe('cannot-link pairs outvoted (conflictShare)', () => {
+  // One man's five records 0–4; record 5 is his too, but its date was mistyped past every typo
+  // level: a cannot-link against record 0, the one other record with a full date.
+  const man: Record<string, number> = {};
+  for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) man[`${a}-${b}`] = 0.99;
+  delete man['0-5'];
+
+  it('joins a record in conflict with one of five records that all link it', () => {
+    const { edges, check } = world(man, ['0-5']);
+    expect(new Set(cluster(6, edges, check, { ...opts, conflictShare: 0.2 }).clusterOf).size).toBe(1);
+  });
+
+  it('keeps it apart when any conflict forbids the merge, or when it conflicts with two of the five', () => {
+    const one = world(man, ['0-5']);
+    expect(cluster(6, one.edges, one.check, opts).clusterOf[5]).toBe(5);
+    const { '1-5': _, ...fewer } = man;
+    const two = world(fewer, ['0-5', '1-5']);
+    expect(cluster(6, two.edges, two.check, { ...opts, conflictShare: 0.2 }).clusterOf[5]).toBe(5);
+  });
+
+  it('counts an outvoted conflict as probability 0 in the average', () => {
+    // Against the five: four pairs at 0.6 and the conflict at 0 average 0.48, under minAverage.
+    const weak = { ...man, '1-5': 0.6, '2-5': 0.6, '3-5': 0.6, '4-5': 0.6 };
+    const { edges, check } = world(weak, ['0-5']);
+    const r = cluster(6, edges, check, { ...opts, linkThreshold: 0.5, conflictShare: 0.2 });
+    expect(r.clusterOf[5]).toBe(5);
+  });
+
+  it('never outvotes a human "different" decision', () => {
+    const { edges, check } = world(man, []);
+    const r = cluster(6, edges, check, { ...opts, conflictShare: 0.2 }, { same: [], different: [[0, 5]] });
+    expect(r.clusterOf[5]).not.toBe(r.clusterOf[0]);
+  });
+});

@@ -1,6 +1,8 @@
 // Constrained greedy clustering. Plain connected components chains namesakes through single weak
 // links at scale, so edges are merged strongest first, and two clusters merge only when
-//  - no human "different" decision and no cannot-link level separates any two of their members,
+//  - no human "different" decision separates any two of their members, and no cannot-link level
+//    does beyond `conflictShare` of their cross pairs (a man's one record with a mistyped date
+//    is outvoted by his others; such a pair counts as probability 0 in the average),
 //  - the average match probability over all their cross pairs (rescored on the spot) stays at or
 //    above `minAverage`, so one strong edge cannot drag in a cluster the rest disagrees with,
 //  - the result stays within maxClusterSize (larger would-be clusters raise the alarm).
@@ -17,6 +19,12 @@ export interface ClusterOptions {
   linkThreshold: number;
   reviewThreshold: number;
   minAverage: number;
+  /**
+   * The share of a merge's cross pairs that may be cannot-link (rounded down: none between two
+   * records, one between a record and a cluster of five at 0.2). Human decisions and
+   * sameSourceForbidden are never outvoted. 0: any cannot-link pair forbids the merge.
+   */
+  conflictShare?: number;
   maxClusterSize: number;
   alarmSize: number;
   /** After the pairs, compare clusters joined by a review-band edge as wholes (cluster-profile.ts). */
@@ -124,6 +132,7 @@ export const cluster = (
     if (ra !== rb) union(ra, rb);
   }
   const rejected = { constraint: 0, average: 0, size: 0 };
+  const conflictShare = opts.conflictShare ?? 0;
   // Compared as probabilities: a threshold taken from an edge's own probability (the target
   // precision's) must take that edge in, and weightOf(probability(w)) may come back above w.
   // Each edge's probability once: the merges, their averages and the review list all ask for it.
@@ -149,12 +158,14 @@ export const cluster = (
   };
   /**
    * The mean probability over the cross pairs of two clusters (edges read, other pairs scored),
-   * or null when one is forbidden or cannot-link. The smaller cluster's members are walked with
-   * their edges marked, the larger's looked up.
+   * or null when one is forbidden or more are cannot-link than conflictShare allows (those
+   * allowed count as 0). The smaller cluster's members are walked with their edges marked, the
+   * larger's looked up.
    */
   const crossAverage = (ra: number, rb: number, raSmaller: boolean): number | null => {
     const [A, B] = raSmaller ? [membersOf(ra), membersOf(rb)] : [membersOf(rb), membersOf(ra)];
     let sum = 0;
+    let outvoted = Math.floor(conflictShare * A.length * B.length);
     for (const x of A) {
       markEdges(x, true);
       let ok = true;
@@ -170,6 +181,7 @@ export const cluster = (
         }
         const s = check.score(x, y);
         if (s.cannotLink) {
+          if (outvoted-- > 0) continue;
           ok = false;
           break;
         }

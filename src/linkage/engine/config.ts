@@ -131,6 +131,12 @@ export const linkageConfigSchema = z
          * (exact-copies.ts); none named, none joined.
          */
         copiesAreOne: z.array(z.string()).default([]),
+        /**
+         * The share of a merge's cross pairs that may be cannot-link, counted as probability 0 in
+         * its average (cluster.ts): a man's record with a mistyped date is outvoted by his other
+         * records. 0: any cannot-link pair forbids the merge.
+         */
+        conflictShare: z.number().min(0).lt(0.5).default(0),
       })
       .strict()
       .default({
@@ -139,6 +145,7 @@ export const linkageConfigSchema = z
         uniquePerSource: false,
         compareClusters: true,
         copiesAreOne: [],
+        conflictShare: 0,
       }),
   })
   // A key the schema does not know is a typo ("treshold", "corroborrate"): it was stripped without

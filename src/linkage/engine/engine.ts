@@ -493,6 +493,7 @@ export class LinkageEngine {
         // A threshold chosen for F1 is the bar for a merge's average and for review as well.
         reviewThreshold: thresholds.optimiseF1 ? Math.min(thresholds.review, linkThreshold) : thresholds.review,
         minAverage: thresholds.optimiseF1 ? Math.min(thresholds.minAverage, linkThreshold) : thresholds.minAverage,
+        conflictShare: c.conflictShare,
         maxClusterSize: c.maxClusterSize,
         alarmSize: c.alarmSize,
         compareClusters: c.compareClusters,
