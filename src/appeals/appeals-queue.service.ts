@@ -1,10 +1,10 @@
-import type { Db, Queryable } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import { addDays, daysLeft } from './deadline-rules.ts';
-import { isoDay, type Clock } from '../shared/clock.ts';
 import type { AuthContext } from '../policy/principal.ts';
 import { fullName, getPersons } from '../people/people.service.ts';
 import { WAITING, type AppealState } from './appeal-lifecycle.ts';
 import { listDueInOrganisation, overdueCaseIds } from './appeals.repository.ts';
+import { todayOf, type AppealsDeps } from './appeals.service.ts';
 
 // What the caseworkers follow up: the organisation's appeals that are overdue, then those whose
 // answer day comes within `days`. Clear columns only (the person's name, the days): no key needed.
@@ -18,11 +18,11 @@ export interface DueAppeal {
 }
 
 export const dueAppeals = async (
-  deps: { db: Db; clock: Clock },
+  deps: AppealsDeps,
   staff: AuthContext & { organisationId: string },
   days = 7,
 ): Promise<DueAppeal[]> => {
-  const today = isoDay(deps.clock);
+  const today = todayOf(deps);
   const rows = await listDueInOrganisation(deps.db, staff.organisationId, WAITING, addDays(today, days));
   const persons = await getPersons(
     deps.db,
