@@ -8,7 +8,7 @@ import { assertSystem } from '../policy/system.policy.ts';
 import { notifyFamily } from '../cases/case-news.service.ts';
 import { readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
-import { appealCaseKey } from './appeals-access.service.ts';
+import { activeCases, appealCaseKey } from './appeals-access.service.ts';
 import { APPEAL_STATES, fromStates, stepTo, WAITING, type AppealStep } from './appeal-lifecycle.ts';
 import type { SendInput, StepInput } from './appeals.schema.ts';
 import { aad, audit, caseScope, deadlineColumns, openRefs, todayOf, type AppealsDeps } from './appeals.service.ts';
@@ -220,7 +220,9 @@ export const appealFile = async (
 /**
  * The scheduler's work: every appeal still waiting whose answer day has passed becomes overdue,
  * and its family is told in their case. Each appeal in its own conditional update, so a run cut
- * short is finished by the next and an answer recorded meanwhile wins.
+ * short is finished by the next and an answer recorded meanwhile wins. An ended case (closed,
+ * withdrawn) is left alone: its appeals can no longer be changed, and its family is not told of
+ * a deadline in a request it ended; reopened, the next run counts it again.
  */
 export const markOverdue = async (
   deps: AppealsDeps,
@@ -230,7 +232,9 @@ export const markOverdue = async (
   const today = todayOf(deps);
   let marked = 0;
   let failed = 0;
+  const active = activeCases(deps.db);
   for (const late of await listLate(deps.db, WAITING, today)) {
+    if (!(await active(late.case_id))) continue;
     try {
       await deps.db.transaction().execute(async (tx) => {
         stepTo(late.state, 'mark_overdue', 'system');
