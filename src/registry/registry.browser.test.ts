@@ -71,6 +71,29 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     recordId = (await publishedFromCase(deps, { organisationId: org.id, family: family.auth, verifier: verifier.auth }))
       .recordId;
     await addSyntheticRecords(deps, systemPrincipal('demo'), org.id, syntheticRecords(400));
+    // March 1999, no other record then: one death in each of six regions whose rate rounds to 0.04
+    // and one whose rate rounds to 0.05 — the ties a small registry is full of.
+    await addSyntheticRecords(
+      deps,
+      systemPrincipal('demo'),
+      org.id,
+      ['RU-IRK', 'RU-KEM', 'RU-KYA', 'RU-NVS', 'RU-PER', 'RU-SAR', 'RU-ALT'].map((region_code, i) => ({
+        surname: `Равнов-${i}`,
+        given_name: 'Тест',
+        patronymic: null,
+        birth_year: 1975,
+        region_code,
+        unit_number: null,
+        unit_name: null,
+        rank: null,
+        category: 'pmc',
+        status: 'dead' as const,
+        date: parsePartialDate('03.1999'),
+        place: null,
+        basis: 'official' as const,
+        sources: [{ title: 'Некролог', date: null, url: null }],
+      })),
+    );
     // A case whose death is confirmed but not yet published: the verifier will do it in the browser.
     caseToPublish = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Публикуемов' }))).caseId;
     await addEvent(
@@ -151,6 +174,33 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await look(page, 'data');
     await ctx.close();
   }, 240_000);
+
+  it('the map’s legend lists only classes that hold a region, under a narrow filter too, in Russian and English', async () => {
+    const ctx = await contextFor();
+    const page = await ctx.newPage();
+    for (const lang of ['ru', 'en'] as const) {
+      for (const filter of ['', '&from=1999-01&to=1999-12']) {
+        await page.goto(`${run.baseUrl}/registry/statistics?lang=${lang}${filter}`);
+        const legend = await page.locator('ul.legend li').allInnerTexts();
+        // With few deaths many regions share a rate (two decimals): no class may read «0,04 — 0,04».
+        const ranges = legend.map((l) => l.trim()).filter((l) => l.includes(' — '));
+        for (const r of ranges) {
+          const [from, to] = r.split(' — ');
+          expect(from, `${lang}${filter}: ${legend.join(' | ')}`).not.toBe(to);
+        }
+        // every colour in the legend is on the map
+        const fills = new Set(
+          await page.locator('#map-h ~ figure svg [fill]').evaluateAll((els) => els.map((e) => e.getAttribute('fill'))),
+        );
+        const swatches = await page
+          .locator('ul.legend li svg rect')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+        for (const colour of swatches.slice(1)) expect(fills.has(colour), `${lang}${filter}: ${colour}`).toBe(true);
+      }
+      await look(page, `statistics-narrow-${lang}`);
+    }
+    await ctx.close();
+  });
 
   it('the verifier publishes from a case with the page’s own forms; the family can refuse', async () => {
     const ctx = await contextFor(verifier.cookies);
