@@ -197,6 +197,34 @@ describe('appeals and guides in a browser', () => {
     await edPage.getByLabel('Текст письма (Markdown)').fill('Прошу сообщить о {{person.fulname}}.');
     await edPage.getByRole('button', { name: 'Сохранить новую версию' }).click();
     await edPage.getByText('Нет такого имени для подстановки: {{person.fulname}}').first().waitFor();
+    // Two editors on one template: the second save, made on the version both opened, is refused
+    // in her language with her text kept; the first editor's version stays.
+    const other = await (await contextFor(w.editor.cookies)).newPage();
+    for (const [lang, words] of [
+      [
+        'ru',
+        { body: 'Текст письма (Markdown)', save: 'Сохранить новую версию', changed: 'шаблон сохранил кто-то другой' },
+      ],
+      [
+        'en',
+        {
+          body: 'Text of the letter (Markdown)',
+          save: 'Save a new version',
+          changed: 'Someone else saved this template',
+        },
+      ],
+    ] as const) {
+      await edPage.goto(`${run.baseUrl}/editor/templates/prosecutor?lang=${lang}`);
+      await other.goto(`${run.baseUrl}/editor/templates/prosecutor?lang=${lang}`);
+      await edPage.getByLabel(words.body).fill(`Первый редактор (${lang}): {{person.full_name}}`);
+      await edPage.getByRole('button', { name: words.save }).click();
+      await edPage.getByRole('status').waitFor();
+      await other.getByLabel(words.body).fill(`Второй редактор (${lang}): {{person.full_name}}`);
+      await other.getByRole('button', { name: words.save }).click();
+      await other.getByText(words.changed, { exact: false }).first().waitFor();
+      expect(await other.getByLabel(words.body).inputValue()).toBe(`Второй редактор (${lang}): {{person.full_name}}`);
+      await check(other, `template saved by another editor ${lang}`);
+    }
     await ed.close();
 
     const cw = await contextFor(w.caseworker.cookies);
