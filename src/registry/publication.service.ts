@@ -3,7 +3,7 @@ import type { Db, Queryable, Tx } from '../db/database.ts';
 import { DAY, isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
-import { familyToldAbout, notifyFamily, type NewsKind } from '../cases/case-news.service.ts';
+import { familyLastTold, notifyFamily, type NewsKind } from '../cases/case-news.service.ts';
 import {
   caseRefForRegistry,
   publicFactsOfPerson,
@@ -97,16 +97,21 @@ const addDays = (day: string, days: number): string =>
 const noticeState = async (
   db: Queryable,
   facts: PublicFacts,
-  record: Pick<RecordRow, 'id' | 'notice_waiver'> | undefined,
+  record: Pick<RecordRow, 'id' | 'notice_waiver' | 'state'> | undefined,
   today: string,
   days: number,
 ): Promise<NoticeState> => {
+  // A withdrawn record's notice is spent: its families were since told it was taken down, and
+  // its waiver was for that publication. It is announced anew (or waived anew) to go public again.
+  const round = record && record.state !== 'withdrawn' ? record : undefined;
   const cases = [];
   for (const c of facts.cases) {
-    const told = record ? await familyToldAbout(db, c.caseId, record.id) : { told: false, seen: false, on: null };
+    const told = round
+      ? await familyLastTold(db, c.caseId, round.id, 'publication_planned')
+      : { told: false, seen: false, on: null };
     cases.push({ caseId: c.caseId, ...told, doNotPublish: c.doNotPublish });
   }
-  const waiver = record?.notice_waiver ?? null;
+  const waiver = round?.notice_waiver ?? null;
   // The last family to be told sets the day; with no family case at all, only a waiver will do.
   const allTold = cases.length > 0 && cases.every((c) => c.told && c.on);
   const lastTold = allTold ? cases.reduce((m, c) => (c.on! > m ? c.on! : m), '') : null;
@@ -210,7 +215,8 @@ const ownRecord = (record: RecordRow | undefined, grant: RegistryGrant) => {
 /**
  * Step 1: tell every family with a case about the person that a publication is being prepared
  * (or, with `waiver`, record why they cannot be told first). Families already told are not told
- * twice. The record is created, not public, with what would be published.
+ * twice — unless the record was withdrawn since: they were last told it was taken down, so this
+ * is a new notice for every family. The record is created, not public, with what would be published.
  */
 export const announce = async (
   deps: RegistryDeps,
@@ -253,8 +259,9 @@ export const announce = async (
           },
         ]);
       }
+      const anew = existing?.state === 'withdrawn';
       for (const c of facts.cases) {
-        if (!(await familyToldAbout(tx, c.caseId, id)).told)
+        if (anew || !(await familyLastTold(tx, c.caseId, id, 'publication_planned')).told)
           await notifyFamily(tx, { caseId: c.caseId, kind: 'publication_planned', refId: id, day });
       }
       await audit(tx, deps.clock, grant, waiver ? 'registry.notice_waived' : 'registry.announced', id, ref.caseId);
@@ -289,7 +296,9 @@ export const publish = async (
       const q = qualify(facts);
       qualifiedOrThrow(q);
       const record = ownRecord(await findRecordOfPerson(tx, ref.personId), grant);
-      if (!record) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
+      // A withdrawn record is announced again first (record-lifecycle.ts): say so, not "changed".
+      if (!record || record.state === 'withdrawn')
+        throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
       transition(record.state, 'publish', 'verifier');
       const notice = await noticeState(tx, facts, record, day, deps.config.registryNoticeDays);
       if (!notice.satisfied) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });

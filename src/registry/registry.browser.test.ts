@@ -41,6 +41,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
   let verifier: TestUser;
   let family: TestUser;
   let recordId: string;
+  let publishedCase: string;
   let caseToPublish: string;
   const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
@@ -68,8 +69,11 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     const org = await createOrganisation(run.db, { clock: run.clock });
     verifier = await createStaff(run.db, org, 'verifier', { clock: run.clock });
     family = await createFamily(run.db, { clock: run.clock });
-    recordId = (await publishedFromCase(deps, { organisationId: org.id, family: family.auth, verifier: verifier.auth }))
-      .recordId;
+    ({ recordId, caseId: publishedCase } = await publishedFromCase(deps, {
+      organisationId: org.id,
+      family: family.auth,
+      verifier: verifier.auth,
+    }));
     await addSyntheticRecords(deps, systemPrincipal('demo'), org.id, syntheticRecords(400));
     // March 1999, no other record then: one death in each of six regions whose rate rounds to 0.04
     // and one whose rate rounds to 0.05 — the ties a small registry is full of.
@@ -240,4 +244,28 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     expect((await fpage.goto(`${run.baseUrl}/registry/persons/${recordId}`))?.status()).toBe(200);
     await fam.close();
   }, 240_000);
+
+  it('a withdrawn record is offered to the verifier only for a new notice, not for publishing at once, in Russian and English', async () => {
+    const ctx = await contextFor(verifier.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/registry/records/${recordId}`);
+    await page.getByLabel('Причина').selectOption('error');
+    await page.getByRole('button', { name: 'Убрать из реестра' }).click();
+    await page.getByText('Запись убрана из реестра.').waitFor();
+    for (const [lang, words] of [
+      ['ru', { announce: 'Сообщить семье о подготовке публикации', notTold: 'Семье ещё не сообщали.' }],
+      [
+        'en',
+        { announce: 'Tell the family a publication is being prepared', notTold: 'The family has not been told yet.' },
+      ],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${publishedCase}?lang=${lang}`);
+      // Its first notice (and the waiver of its first publication) are spent: tell the family again.
+      await page.getByText(words.notTold).waitFor();
+      await page.getByRole('button', { name: words.announce }).waitFor();
+      expect(await page.locator('form[action$="/publish"]').count()).toBe(0);
+      await look(page, `withdrawn-publication-${lang}`);
+    }
+    await ctx.close();
+  });
 });
