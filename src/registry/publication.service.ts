@@ -78,8 +78,18 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const isRecordId = (id: string): boolean => UUID_RE.test(id);
 
 export interface NoticeState {
-  /** per case of the person: whether and when its family was told, whether they have looked */
-  cases: Array<{ caseId: string; told: boolean; seen: boolean; on: string | null; doNotPublish: boolean }>;
+  /**
+   * per case of the person: whether and when its family was told, whether they have looked, and
+   * whether a recorded reason waives that family's notice
+   */
+  cases: Array<{
+    caseId: string;
+    told: boolean;
+    seen: boolean;
+    on: string | null;
+    doNotPublish: boolean;
+    waived: boolean;
+  }>;
   waiver: string | null;
   /** the first day publication is allowed by the notice rule (null: not yet told, no waiver) */
   publishableFrom: string | null;
@@ -92,12 +102,13 @@ const addDays = (day: string, days: number): string =>
 /**
  * Rule P5 — the family first. Every family with a case about the person must have been told
  * (a news item in their case) at least `days` days ago; or a verifier recorded why that could not
- * be (the waiver). A family that was told can say "do not publish" meanwhile (rule P4).
+ * be for that family (the waiver, recorded from its case: the mother asking for publication does
+ * not take the wife's days away). A family that was told can say "do not publish" meanwhile (P4).
  */
 const noticeState = async (
   db: Queryable,
   facts: PublicFacts,
-  record: Pick<RecordRow, 'id' | 'notice_waiver' | 'state'> | undefined,
+  record: Pick<RecordRow, 'id' | 'notice_waiver' | 'notice_waiver_case' | 'state'> | undefined,
   today: string,
   days: number,
 ): Promise<NoticeState> => {
@@ -109,13 +120,23 @@ const noticeState = async (
     const told = round
       ? await familyLastTold(db, c.caseId, round.id, 'publication_planned')
       : { told: false, seen: false, on: null };
-    cases.push({ caseId: c.caseId, ...told, doNotPublish: c.doNotPublish });
+    const waived = !!round?.notice_waiver && round.notice_waiver_case === c.caseId;
+    cases.push({ caseId: c.caseId, ...told, doNotPublish: c.doNotPublish, waived });
   }
   const waiver = round?.notice_waiver ?? null;
-  // The last family to be told sets the day; with no family case at all, only a waiver will do.
-  const allTold = cases.length > 0 && cases.every((c) => c.told && c.on);
-  const lastTold = allTold ? cases.reduce((m, c) => (c.on! > m ? c.on! : m), '') : null;
-  const publishableFrom = waiver ? today : lastTold === null ? null : addDays(lastTold, days);
+  // The last family to be told sets the day (a waived one counts from today); with no family
+  // case at all, only a waiver will do.
+  const waiting = cases.filter((c) => !c.waived);
+  const allTold = cases.length > 0 && waiting.every((c) => c.told && c.on);
+  const lastTold = allTold ? waiting.reduce((m, c) => (c.on! > m ? c.on! : m), '') : null;
+  const publishableFrom =
+    lastTold === null
+      ? waiver && cases.length === 0
+        ? today
+        : null
+      : lastTold === ''
+        ? today
+        : addDays(lastTold, days);
   return { cases, waiver, publishableFrom, satisfied: publishableFrom !== null && publishableFrom <= today };
 };
 
@@ -237,7 +258,13 @@ export const announce = async (
       const snapshot = snapshotOf(facts, q);
       const id = existing?.id ?? randomUUID();
       if (existing) {
-        const patch = { ...snapshot, state: 'announced' as const, announced_on: day, notice_waiver: waiver ?? null };
+        const patch = {
+          ...snapshot,
+          state: 'announced' as const,
+          announced_on: day,
+          notice_waiver: waiver ?? null,
+          notice_waiver_case: waiver ? ref.caseId : null,
+        };
         if (!(await updateRecordIf(tx, id, fromStates('announce'), patch))) throw refusal();
       } else {
         await insertRecords(tx, [
@@ -252,6 +279,7 @@ export const announce = async (
             ...snapshot,
             announced_on: day,
             notice_waiver: waiver ?? null,
+            notice_waiver_case: waiver ? ref.caseId : null,
             published_at: null,
             updated_at: null,
             withdrawn_at: null,

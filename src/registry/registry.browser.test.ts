@@ -43,6 +43,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
   let recordId: string;
   let publishedCase: string;
   let caseToPublish: string;
+  let mothersCase: string;
   const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
     await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
@@ -97,6 +98,30 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
         basis: 'official' as const,
         sources: [{ title: 'Некролог', date: null, url: null }],
       })),
+    );
+    // Two requests about one man (a mother's and a wife's, as a linkage merge leaves them).
+    const wife = await createFamily(run.db, { clock: run.clock });
+    mothersCase = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Двоев' }))).caseId;
+    const wifesCase = (await openCase(deps, wife.auth, caseInput(org.id, { surname: 'Двоев' }))).caseId;
+    const { person_id } = await run.db
+      .selectFrom('cases')
+      .select('person_id')
+      .where('id', '=', mothersCase)
+      .executeTakeFirstOrThrow();
+    await run.db.updateTable('cases').set({ person_id }).where('id', '=', wifesCase).execute();
+    await run.db.updateTable('events').set({ person_id }).where('case_id', '=', wifesCase).execute();
+    await addEvent(
+      deps,
+      await authoriseCase(run.db, principalOf(verifier.auth), mothersCase, 'add_event'),
+      {
+        kind: 'death_confirmed',
+        date: parsePartialDate('2026-01-22') ?? undefined,
+        source: 'official',
+        place: 'Курская область',
+        description: undefined,
+        verification: 'confirmed',
+      },
+      { reason: 'Извещение военкомата' },
     );
     // A case whose death is confirmed but not yet published: the verifier will do it in the browser.
     caseToPublish = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Публикуемов' }))).caseId;
@@ -265,6 +290,26 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
       await page.getByRole('button', { name: words.announce }).waitFor();
       expect(await page.locator('form[action$="/publish"]').count()).toBe(0);
       await look(page, `withdrawn-publication-${lang}`);
+    }
+    await ctx.close();
+  });
+
+  it('the mother asking for publication does not take the wife’s notice days away, in Russian and English', async () => {
+    const ctx = await contextFor(verifier.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/registry/cases/${mothersCase}`);
+    await page.getByLabel('Почему').selectOption('family_asked');
+    await page.getByRole('button', { name: 'Записать причину' }).click();
+    await page.getByText('Причина записана.').waitFor();
+    for (const [lang, words] of [
+      ['ru', { waived: 'семья сама просит опубликовать', told: 'публикация возможна с 09.03.2026' }],
+      ['en', { waived: 'the family itself asks for publication', told: 'publication possible from 09.03.2026' }],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${mothersCase}?lang=${lang}`);
+      await page.getByText(words.waived, { exact: false }).first().waitFor();
+      await page.getByText(words.told, { exact: false }).waitFor();
+      expect(await page.locator('form[action$="/publish"]').count()).toBe(0);
+      await look(page, `two-families-notice-${lang}`);
     }
     await ctx.close();
   });

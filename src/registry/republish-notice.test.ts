@@ -6,7 +6,8 @@ import { DAY } from '../shared/clock.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { PUBLIC, principalOf } from '../policy/principal.ts';
 import { addEvent } from '../cases/events.service.ts';
-import { grantFor, useWorld, type World } from '../cases/cases.fixtures.ts';
+import { caseInput, grantFor, useWorld, type World } from '../cases/cases.fixtures.ts';
+import { openCase } from '../cases/cases.service.ts';
 import {
   announce,
   authoriseCasePublication,
@@ -120,5 +121,36 @@ describe.each(DIALECTS)('publishing a withdrawn record again (%s)', (dialect) =>
     await announceAs(w.otherCaseId, 'family_asked');
     await publishAs(w.otherCaseId);
     expect((await publicRecord(t.opened.db, PUBLIC, recordId)).id).toBe(recordId);
+  });
+
+  // Two requests about one soldier (a mother's and a wife's, merged by the linkage). The mother
+  // asks for publication and the verifier records it: that waived the notice for the wife too,
+  // who was told the same day the record went public, with no days to say "do not publish".
+  it('waives only the notice of the family the reason was recorded for; another family still gets its days', async () => {
+    const { t, w } = s;
+    const db = t.opened.db;
+    const cdeps = { db, clock: t.clock };
+    const mother = await openCase(cdeps, w.family.auth, caseInput(w.orgA.id, { surname: 'Двоев' }));
+    const wife = await openCase(cdeps, w.otherFamily.auth, caseInput(w.orgA.id, { surname: 'Двоев' }));
+    const { person_id } = await db
+      .selectFrom('cases')
+      .select('person_id')
+      .where('id', '=', mother.caseId)
+      .executeTakeFirstOrThrow();
+    await db.updateTable('cases').set({ person_id }).where('id', '=', wife.caseId).execute();
+    await db.updateTable('events').set({ person_id }).where('case_id', '=', wife.caseId).execute();
+    await confirmedDeath(t, w, mother.caseId);
+
+    const recordId = await announceAs(mother.caseId, 'family_asked');
+    const told = t.clock.now().toISOString().slice(0, 10);
+    expect(await planned(wife.caseId, recordId)).toEqual([told]);
+    expect(await canPublish(mother.caseId)).toBe(false);
+    await expect(publishAs(mother.caseId)).rejects.toMatchObject({ problems: [{ key: 'registry.errors.tellFirst' }] });
+    await expect(publicRecord(db, PUBLIC, recordId)).rejects.toMatchObject({ kind: 'not_found' });
+
+    t.clock.advance(7 * DAY);
+    expect(await canPublish(mother.caseId)).toBe(true);
+    await publishAs(mother.caseId);
+    expect((await publicRecord(db, PUBLIC, recordId)).id).toBe(recordId);
   });
 });
