@@ -9,6 +9,7 @@ import { importsJob } from './imports/imports.job.ts';
 import { requestStatisticsJob } from './registry/request-stats.job.ts';
 import { tipsJob } from './tips/tips.job.ts';
 import { appealsOverdueJob } from './appeals/overdue.job.ts';
+import { appealsDeps } from './appeals/appeals.service.ts';
 
 // Every kind of timed work the platform does, each defined by its domain. The scheduler itself
 // (src/scheduler/) knows none of them; main.ts hands it this list.
@@ -20,5 +21,5 @@ export const allJobs = (deps: { db: Db; clock: Clock; config: Config }): JobDefi
   importsJob(deps),
   requestStatisticsJob({ db: deps.db, clock: deps.clock, threshold: deps.config.registrySuppressionThreshold }),
   tipsJob(deps),
-  appealsOverdueJob(deps),
+  appealsOverdueJob(appealsDeps(deps)),
 ];

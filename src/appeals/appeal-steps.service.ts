@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
-import { isoDay } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
@@ -9,10 +8,10 @@ import { assertSystem } from '../policy/system.policy.ts';
 import { notifyFamily } from '../cases/case-news.service.ts';
 import { readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
-import { appealCaseKey } from './appeals-access.service.ts';
+import { activeCases, appealCaseKey } from './appeals-access.service.ts';
 import { APPEAL_STATES, fromStates, stepTo, WAITING, type AppealStep } from './appeal-lifecycle.ts';
 import type { SendInput, StepInput } from './appeals.schema.ts';
-import { aad, audit, caseScope, deadlineColumns, openRefs, type AppealsDeps } from './appeals.service.ts';
+import { aad, audit, caseScope, deadlineColumns, openRefs, todayOf, type AppealsDeps } from './appeals.service.ts';
 import {
   countByState,
   findAppeal,
@@ -158,7 +157,7 @@ export const recordStep = async (
           file,
           // An authority's own letter is evidence: its original is kept, sealed, for verifiers.
           keepOriginal: true,
-          day: isoDay(deps.clock),
+          day: todayOf(deps),
         })
       : null;
     await addStep(
@@ -183,7 +182,7 @@ export const recordStep = async (
 export const closeAppeal = async (deps: AppealsDeps, grant: AppealGrant<'write'>, appealId: string): Promise<void> => {
   const row = await mine(deps.db, grant, appealId);
   stepTo(row.state, 'close', grant.side);
-  const today = isoDay(deps.clock);
+  const today = todayOf(deps);
   const key = await appealCaseKey(deps.db, grant);
   await deps.db.transaction().execute(async (tx) => {
     if (!(await updateAppealIf(tx, appealId, fromStates('close'), { state: 'closed', closed_on: today })))
@@ -221,17 +220,21 @@ export const appealFile = async (
 /**
  * The scheduler's work: every appeal still waiting whose answer day has passed becomes overdue,
  * and its family is told in their case. Each appeal in its own conditional update, so a run cut
- * short is finished by the next and an answer recorded meanwhile wins.
+ * short is finished by the next and an answer recorded meanwhile wins. An ended case (closed,
+ * withdrawn) is left alone: its appeals can no longer be changed, and its family is not told of
+ * a deadline in a request it ended; reopened, the next run counts it again.
  */
 export const markOverdue = async (
   deps: AppealsDeps,
   principal: Principal,
 ): Promise<{ marked: number; failed: number }> => {
   assertSystem(principal, 'scheduler');
-  const today = isoDay(deps.clock);
+  const today = todayOf(deps);
   let marked = 0;
   let failed = 0;
+  const active = activeCases(deps.db);
   for (const late of await listLate(deps.db, WAITING, today)) {
+    if (!(await active(late.case_id))) continue;
     try {
       await deps.db.transaction().execute(async (tx) => {
         stepTo(late.state, 'mark_overdue', 'system');

@@ -5,7 +5,7 @@ import { principalOf, systemPrincipal, type AuthContext } from '../policy/princi
 import { cleanFile } from '../evidence/file-rules.ts';
 import { addDays } from './deadline-rules.ts';
 import { authoriseCaseAppeals } from './appeals-access.service.ts';
-import { draftFor, saveDraft } from './appeals.service.ts';
+import { draftFor, saveDraft, todayOf } from './appeals.service.ts';
 import { appealsStats, closeAppeal, markOverdue, recordStep, sendAppeal } from './appeal-steps.service.ts';
 import { createCollective } from './collective.service.ts';
 import { signAppeal } from './appeals-print.service.ts';
@@ -34,9 +34,14 @@ const step = (s: StepInput['step'], on: string, more: Partial<StepInput> = {}): 
   ...more,
 });
 
-export const playDemoAppeals = async (db: Db, clock: ManualClock, cases: DemoCaseRef[]): Promise<number> => {
+export const playDemoAppeals = async (
+  db: Db,
+  clock: ManualClock,
+  timeZone: string,
+  cases: DemoCaseRef[],
+): Promise<number> => {
   const [a, b] = cases;
-  const deps = { db, clock };
+  const deps = { db, clock, timeZone };
   await saveAuthority(deps, a.editor, null, {
     kind: 'military_commissariat',
     name: 'ДЕМО Военный комиссариат Ростовской области',
@@ -47,7 +52,7 @@ export const playDemoAppeals = async (db: Db, clock: ManualClock, cases: DemoCas
   });
   const auths = await authorities(db);
   const pick = (kind: string) => auths.find((x) => x.kind === kind)?.id;
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = todayOf(deps);
   const ago = (n: number) => addDays(today, -n);
   const make = async (ref: DemoCaseRef, template: string, authorityKind: string) => {
     const grant = await authoriseCaseAppeals(db, principalOf(ref.family), ref.caseId, 'write');

@@ -1,10 +1,17 @@
-import { isoDay } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { openText, seal } from '../shared/crypto/index.ts';
 import { formatPartialDate } from '../people/partial-date.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
 import { appealCaseKey } from './appeals-access.service.ts';
-import { aad, audit, openLetter, sealSender, type AppealsDeps, type SenderDetails } from './appeals.service.ts';
+import {
+  aad,
+  audit,
+  openLetter,
+  sealSender,
+  todayOf,
+  type AppealsDeps,
+  type SenderDetails,
+} from './appeals.service.ts';
 import type { PrintInput } from './appeals.schema.ts';
 import { stepTo } from './appeal-lifecycle.ts';
 import { findAppeal, saveSender, updateAppealIf } from './appeals.repository.ts';
@@ -58,7 +65,7 @@ export const printLetter = async (
     sender,
     subject: letter.subject,
     body: letter.body,
-    date: formatPartialDate(isoDay(deps.clock), 'day'),
+    date: formatPartialDate(todayOf(deps), 'day'),
     othersCount,
   };
 };
@@ -80,7 +87,7 @@ export const signAppeal = async (
   await deps.db.transaction().execute(async (tx) => {
     const ok = await updateAppealIf(tx, appealId, ['draft'], {
       signature_sealed: seal(key, JSON.stringify(signature), aad(appealId, 'signature')),
-      signed_on: isoDay(deps.clock),
+      signed_on: todayOf(deps),
     });
     if (!ok) throw new Invalid({ field: '_form', key: 'appeals.errors.notDraft' });
     await audit(tx, deps.clock, grant, 'appeal.signed');

@@ -1,10 +1,11 @@
-import type { Db, Queryable } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import { addDays, daysLeft } from './deadline-rules.ts';
-import { isoDay, type Clock } from '../shared/clock.ts';
 import type { AuthContext } from '../policy/principal.ts';
 import { fullName, getPersons } from '../people/people.service.ts';
 import { WAITING, type AppealState } from './appeal-lifecycle.ts';
 import { listDueInOrganisation, overdueCaseIds } from './appeals.repository.ts';
+import { todayOf, type AppealsDeps } from './appeals.service.ts';
+import { activeCases } from './appeals-access.service.ts';
 
 // What the caseworkers follow up: the organisation's appeals that are overdue, then those whose
 // answer day comes within `days`. Clear columns only (the person's name, the days): no key needed.
@@ -18,12 +19,16 @@ export interface DueAppeal {
 }
 
 export const dueAppeals = async (
-  deps: { db: Db; clock: Clock },
+  deps: AppealsDeps,
   staff: AuthContext & { organisationId: string },
   days = 7,
 ): Promise<DueAppeal[]> => {
-  const today = isoDay(deps.clock);
-  const rows = await listDueInOrganisation(deps.db, staff.organisationId, WAITING, addDays(today, days));
+  const today = todayOf(deps);
+  // An ended case's appeals can no longer be changed: nothing there for anyone to follow up.
+  const active = activeCases(deps.db);
+  const due = await listDueInOrganisation(deps.db, staff.organisationId, WAITING, addDays(today, days));
+  const rows = [];
+  for (const r of due) if (await active(r.case_id)) rows.push(r);
   const persons = await getPersons(
     deps.db,
     rows.map((r) => r.person_id),

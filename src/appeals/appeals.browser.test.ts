@@ -131,6 +131,50 @@ describe('appeals and guides in a browser', () => {
     await ctx.close();
   });
 
+  it('after midnight in Moscow (still yesterday in UTC) today’s date is taken and the days count from it, in Russian and English', async () => {
+    const clock = run.clock as ManualClock;
+    const before = clock.now();
+    clock.set('2026-03-01T21:30:00.000Z'); // 00:30 on 2 March in Moscow
+    try {
+      const ctx = await contextFor(w.family.cookies);
+      const page = await ctx.newPage();
+      for (const [lang, words] of [
+        [
+          'ru',
+          {
+            to: 'Адресат: орган или должностное лицо',
+            save: 'Сохранить черновик',
+            sentOn: 'Дата отправки',
+            submit: 'Отметить отправку',
+          },
+        ],
+        [
+          'en',
+          { to: 'Addressee: body or official', save: 'Save the draft', sentOn: 'Date sent', submit: 'Mark as sent' },
+        ],
+      ] as const) {
+        await page.goto(`${run.baseUrl}/cases/${w.caseId}/appeals/new?template=inquiry&lang=${lang}`);
+        await page.getByLabel(words.to).fill('Командир войсковой части 12345');
+        await page.getByRole('button', { name: words.save }).click();
+        await page.locator('select[name="channel"]').selectOption('online');
+        await page.getByLabel(words.sentOn).fill('2026-03-02');
+        await page.getByRole('button', { name: words.submit }).click();
+        // Online on 2 March: registered by 5 March at the latest, answered by 4 April — 33 days.
+        await page
+          .getByText(lang === 'ru' ? 'осталось 33 дня' : '33 days left')
+          .first()
+          .waitFor();
+        expect(
+          await page.getByText(lang === 'ru' ? 'Эта дата ещё не наступила.' : 'This date has not come yet.').count(),
+        ).toBe(0);
+        await check(page, `sent after moscow midnight ${lang}`);
+      }
+      await ctx.close();
+    } finally {
+      clock.set(before);
+    }
+  });
+
   it('anyone reads and searches the guides; an editor edits templates; staff see deadlines and collective appeals', async () => {
     const anon = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
     const page = await anon.newPage();
@@ -153,6 +197,34 @@ describe('appeals and guides in a browser', () => {
     await edPage.getByLabel('Текст письма (Markdown)').fill('Прошу сообщить о {{person.fulname}}.');
     await edPage.getByRole('button', { name: 'Сохранить новую версию' }).click();
     await edPage.getByText('Нет такого имени для подстановки: {{person.fulname}}').first().waitFor();
+    // Two editors on one template: the second save, made on the version both opened, is refused
+    // in her language with her text kept; the first editor's version stays.
+    const other = await (await contextFor(w.editor.cookies)).newPage();
+    for (const [lang, words] of [
+      [
+        'ru',
+        { body: 'Текст письма (Markdown)', save: 'Сохранить новую версию', changed: 'шаблон сохранил кто-то другой' },
+      ],
+      [
+        'en',
+        {
+          body: 'Text of the letter (Markdown)',
+          save: 'Save a new version',
+          changed: 'Someone else saved this template',
+        },
+      ],
+    ] as const) {
+      await edPage.goto(`${run.baseUrl}/editor/templates/prosecutor?lang=${lang}`);
+      await other.goto(`${run.baseUrl}/editor/templates/prosecutor?lang=${lang}`);
+      await edPage.getByLabel(words.body).fill(`Первый редактор (${lang}): {{person.full_name}}`);
+      await edPage.getByRole('button', { name: words.save }).click();
+      await edPage.getByRole('status').waitFor();
+      await other.getByLabel(words.body).fill(`Второй редактор (${lang}): {{person.full_name}}`);
+      await other.getByRole('button', { name: words.save }).click();
+      await other.getByText(words.changed, { exact: false }).first().waitFor();
+      expect(await other.getByLabel(words.body).inputValue()).toBe(`Второй редактор (${lang}): {{person.full_name}}`);
+      await check(other, `template saved by another editor ${lang}`);
+    }
     await ed.close();
 
     const cw = await contextFor(w.caseworker.cookies);

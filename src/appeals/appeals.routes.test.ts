@@ -245,7 +245,7 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     );
     await postStep(app(), id, family.cookies, { step: 'register', on: '2026-01-12', number: 'ОГ-77' });
     const scheduler = new Scheduler({ db: db(), clock: s.t.clock, log: { info: () => {}, error: () => {} } }, [
-      appealsOverdueJob({ db: db(), clock: s.t.clock }),
+      appealsOverdueJob({ db: db(), clock: s.t.clock, timeZone: s.t.config.timeZone }),
     ]);
     await scheduler.register();
     expect(await scheduler.runDue()).toEqual(['appeals.overdue']);

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requirePrincipal } from '../web/guards.ts';
@@ -11,7 +10,7 @@ import type { AppealGrant } from '../policy/appeals.policy.ts';
 import { authoriseAppeal, authoriseCaseAppeals } from './appeals-access.service.ts';
 import { appealFile, closeAppeal, recordStep, sendAppeal } from './appeal-steps.service.ts';
 import { printLetter, signAppeal, type LetterToPrint } from './appeals-print.service.ts';
-import { discardDraft, draftFor, getAppeal, saveDraft, updateDraft } from './appeals.service.ts';
+import { appealsDeps, discardDraft, draftFor, getAppeal, saveDraft, todayOf, updateDraft } from './appeals.service.ts';
 import { draftSchema, printSchema, sendSchema, signSchema, stepSchema, type DraftInput } from './appeals.schema.ts';
 import { authorities, templates } from './directory.service.ts';
 import { letterPdf } from './letter-pdf.service.ts';
@@ -57,8 +56,8 @@ export const sendLetterPdf = async (
 };
 
 export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
-  const deps = app.deps;
-  const today = () => isoDay(deps.clock);
+  const deps = appealsDeps(app.deps);
+  const today = () => todayOf(deps);
 
   const renderAppeal = async (
     req: FastifyRequest,

@@ -126,6 +126,8 @@ export const templateSchema = z.object({
   guidance_ru: requiredText(3000),
   guidance_en: requiredText(3000),
   body: requiredText(20_000),
+  /** the version the editor started from: a save on top of someone else's newer one is refused */
+  base: z.coerce.number().int().min(0).catch(0),
 });
 export type TemplateInput = z.infer<typeof templateSchema>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { isoNow, localDay, type Clock } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { openOptional, openText, seal, sealOptional } from '../shared/crypto/index.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
@@ -38,7 +38,19 @@ import { authorityById, currentTemplate, type AuthorityView } from './directory.
 export interface AppealsDeps {
   db: Db;
   clock: Clock;
+  /** the deployment's TIME_ZONE: the days people type and count are its days, not UTC's */
+  timeZone: string;
 }
+
+/** The app's dependencies as the appeals need them. */
+export const appealsDeps = (deps: { db: Db; clock: Clock; config: { timeZone: string } }): AppealsDeps => ({
+  db: deps.db,
+  clock: deps.clock,
+  timeZone: deps.config.timeZone,
+});
+
+/** Today as the family and the authority count it: the calendar day in the deployment's zone. */
+export const todayOf = (deps: Pick<AppealsDeps, 'clock' | 'timeZone'>): string => localDay(deps.clock, deps.timeZone);
 
 export const aad = (appealId: string, field: string) => `appeal:${appealId}:${field}`;
 export const caseScope = (caseId: string) => `case:${caseId}`;
@@ -116,7 +128,7 @@ export const appealsOfCase = async (deps: AppealsDeps, grant: AppealGrant): Prom
   const rows = await listAppealsOfCase(deps.db, grant.caseId);
   if (rows.length === 0) return [];
   const key = await appealCaseKey(deps.db, grant);
-  const today = isoDay(deps.clock);
+  const today = todayOf(deps);
   return rows.map((r) => {
     const letter = openLetter(key, r);
     const d = deadlinesOf(r);
@@ -198,7 +210,7 @@ const fillValues = async (
     'case.what_is_known': withNarrative ? c.narrative : OWN_WORDS,
     'authority.name': authority?.name ?? null,
     'authority.address': authority?.postalAddress ?? null,
-    today: formatPartialDate(isoDay(deps.clock), 'day'),
+    today: formatPartialDate(todayOf(deps), 'day'),
   };
   if (followsId) {
     const prev = await findAppeal(deps.db, followsId);
@@ -285,7 +297,7 @@ export const saveDraft = async (deps: AppealsDeps, grant: AppealGrant<'write'>, 
       draftRow({
         id,
         caseId: grant.caseId,
-        day: isoDay(deps.clock),
+        day: todayOf(deps),
         letterSealed: seal(key, JSON.stringify(letter), aad(id, 'letter')),
         followsId,
       }),
@@ -437,7 +449,7 @@ export const getAppeal = async (
     overdueOn: row.overdue_on,
     closedOn: row.closed_on,
     deadlines: deadlinesOf(row),
-    today: isoDay(deps.clock),
+    today: todayOf(deps),
     steps,
     collectiveId: row.collective_id,
     signedOn: row.signed_on,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { isoNow } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import { grantAppeal, type AppealGrant } from '../policy/appeals.policy.ts';
@@ -7,7 +7,16 @@ import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { findCaseFacts } from '../cases/case-access.service.ts';
 import { casesOfOrganisationForPicker } from './collective-cases.service.ts';
 import { appealCaseKey } from './appeals-access.service.ts';
-import { aad, audit, deadlineColumns, draftRow, openLetter, type AppealsDeps, type Letter } from './appeals.service.ts';
+import {
+  aad,
+  audit,
+  deadlineColumns,
+  draftRow,
+  openLetter,
+  todayOf,
+  type AppealsDeps,
+  type Letter,
+} from './appeals.service.ts';
 import { openSignature } from './appeals-print.service.ts';
 import type { CollectiveInput } from './appeals.schema.ts';
 import {
@@ -63,7 +72,7 @@ export const createCollective = async (deps: AppealsDeps, staff: Staff, input: C
     body: input.body,
   };
   const id = randomUUID();
-  const today = isoDay(deps.clock);
+  const today = todayOf(deps);
   await deps.db.transaction().execute(async (tx) => {
     await insertCollective(tx, {
       id,
@@ -148,7 +157,7 @@ export const sendCollective = async (
   await theirs(deps, staff, id);
   const members = await membersOfCollective(deps.db, id);
   if (!members.some((m) => m.signed_on)) throw new Invalid({ field: '_form', key: 'appeals.errors.noSignatures' });
-  const today = isoDay(deps.clock);
+  const today = todayOf(deps);
   const keyed: Array<{ m: (typeof members)[number]; g: AppealGrant<'write'>; key: Buffer }> = [];
   for (const m of members) {
     const g = grantAppeal(principalOf(staff), await findCaseFacts(deps.db, m.case_id), 'write');

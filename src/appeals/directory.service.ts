@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
 import { isoNow, type Clock } from '../shared/clock.ts';
-import { Invalid, NotFound } from '../shared/errors.ts';
+import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import type { AuthContext } from '../policy/principal.ts';
 import { isRegionCode } from '../people/regions.ts';
 import type { AuthorityInput, TemplateInput } from './appeals.schema.ts';
@@ -107,7 +107,11 @@ export const currentTemplate = async (db: Queryable, key: string): Promise<Templ
 
 export const templateVersions = (db: Queryable, key: string) => listTemplateVersions(db, key);
 
-/** An editor saves a new version; an unknown placeholder is refused here, naming it. */
+/**
+ * An editor saves a new version; an unknown placeholder is refused here, naming it, and so is a
+ * save made on an older version than the current one (two editors never overwrite each other
+ * silently, as for the guides).
+ */
 export const saveTemplate = async (
   deps: { db: Db; clock: Clock },
   editor: AuthContext,
@@ -120,6 +124,7 @@ export const saveTemplate = async (
   return deps.db.transaction().execute(async (tx) => {
     const current = (await listCurrentTemplates(tx)).find((t) => t.key === key);
     if (!current) throw new NotFound('template');
+    if (input.base !== current.version) throw new Conflict('appeals.errors.templateChanged');
     const version = current.version + 1;
     await insertTemplate(tx, {
       id: randomUUID(),

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Invalid, NotFound } from '../shared/errors.ts';
+import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
-import { echoValues, formErrors } from '../web/forms.tsx';
+import { echoValues, formErrors, formFailure } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantEditor } from '../policy/appeals.policy.ts';
 import { isUuid } from '../cases/case-access.service.ts';
@@ -111,6 +111,7 @@ export const editorRoutes = async (app: FastifyInstance): Promise<void> => {
       guidance_ru: tp.guidanceRu,
       guidance_en: tp.guidanceEn,
       body: tp.body,
+      base: String(tp.version),
     };
     const versions = await templateVersions(deps.db, tp.key);
     return sendPage(req, reply, (ctx) => (
@@ -133,7 +134,8 @@ export const editorRoutes = async (app: FastifyInstance): Promise<void> => {
       await saveTemplate(deps, auth, tp.key, parseForm(templateSchema, req.body));
       return redirect(reply, `/editor/templates/${tp.key}?done=saved`);
     } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
+      if (!(err instanceof Invalid) && !(err instanceof Conflict)) throw err;
+      const failed = formFailure(err)!;
       const versions = await templateVersions(deps.db, tp.key);
       return sendPage(
         req,
@@ -143,11 +145,11 @@ export const editorRoutes = async (app: FastifyInstance): Promise<void> => {
             ctx={ctx}
             keyName={tp.key}
             values={echoValues(req.body)}
-            errors={formErrors(err.problems)}
+            errors={failed.errors}
             versions={versions}
           />
         ),
-        400,
+        failed.status,
       );
     }
   });

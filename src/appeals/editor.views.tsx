@@ -194,6 +194,7 @@ export const TemplatePage = ({
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action={`/editor/templates/${keyName}`}>
+        <input type="hidden" name="base" value={values.base ?? '0'} />
         <TextField {...f} name="title_ru" label={t('appeals.editor.titleRu')} required maxLength={200} />
         <TextField {...f} name="title_en" label={t('appeals.editor.titleEn')} required maxLength={200} />
         <TextArea {...f} name="guidance_ru" label={t('appeals.editor.guidanceRu')} required maxLength={3000} rows={3} />

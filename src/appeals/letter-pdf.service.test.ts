@@ -66,3 +66,36 @@ describe('the letter as PDF', () => {
     expect(text).toContain('Сидорова Ольга');
   });
 });
+
+// A link to an online reception, a long number or a line of dashes has no space to wrap at: it
+// was drawn as one line running off the right edge of the A4 page and cut there, so the
+// authority could not read it (and the sender's address beside the addressee too).
+describe('a word longer than the line', () => {
+  it('is broken across lines and stays inside the page, all of it readable', async () => {
+    const url = `https://letters.mil.example/reception/${'a1b2c3d4e5'.repeat(12)}`;
+    const address = `346000, г. Шахты, ${'Садовая'.repeat(12)}`;
+    const bytes = await letterPdf({
+      addressee: 'Военный комиссариат',
+      address: null,
+      sender: { fullName: 'Иванова Мария Петровна', postalAddress: address },
+      subject: 'Запрос',
+      body: `Ответ прошу направить и продублировать на ${url}`,
+      date: '02.03.2026',
+      labels: LABELS,
+    });
+    const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
+      .promise;
+    const page = await doc.getPage(1);
+    const [, , pageWidth] = page.view;
+    const items = (await page.getTextContent()).items.filter((i) => 'str' in i && i.str.trim() !== '') as Array<{
+      str: string;
+      width: number;
+      transform: number[];
+    }>;
+    for (const i of items) expect(i.transform[4] + i.width, i.str).toBeLessThanOrEqual(pageWidth - 56 + 0.5);
+    const text = items.map((i) => i.str).join('');
+    expect(text).toContain(url);
+    expect(text).toContain(address.replace(/\s/g, '').slice(-40));
+    await doc.destroy();
+  });
+});

@@ -53,11 +53,32 @@ class Writer {
       this.y = A4[1] - MARGIN;
     }
   }
+  /**
+   * A word wider than the line (a link, a long number, a line of dashes) in pieces that fit: drawn
+   * whole it ran off the right edge of the page and was cut there.
+   */
+  pieces(word: string, width: number, font: PDFFont, size: number): string[] {
+    if (font.widthOfTextAtSize(word, size) <= width) return [word];
+    const out: string[] = [];
+    let piece = '';
+    for (const ch of word) {
+      if (piece && font.widthOfTextAtSize(piece + ch, size) > width) {
+        out.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    if (piece) out.push(piece);
+    return out;
+  }
   wrap(text: string, width: number, font: PDFFont, size: number): string[] {
     const lines: string[] = [];
     for (const para of text.split('\n')) {
       let line = '';
-      for (const word of para.split(/\s+/).filter(Boolean)) {
+      for (const word of para
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap((w) => this.pieces(w, width, font, size))) {
         const next = line ? `${line} ${word}` : word;
         if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
         else {

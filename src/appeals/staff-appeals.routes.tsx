@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isoDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { formatPartialDate } from '../people/partial-date.ts';
 import { parseForm } from '../shared/validation.ts';
@@ -20,6 +19,7 @@ import {
   sendCollective,
 } from './collective.service.ts';
 import { collectiveSchema, collectiveSendSchema } from './appeals.schema.ts';
+import { appealsDeps, todayOf } from './appeals.service.ts';
 import { authorities, currentTemplate } from './directory.service.ts';
 import { sendLetterPdf } from './appeals.routes.tsx';
 import { StaffAppealsPage } from './appeals.views.tsx';
@@ -33,7 +33,7 @@ type IdParams = { Params: { id: string } };
 const daysQuery = z.object({ days: z.coerce.number().int().min(1).max(90).catch(7) });
 
 export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> => {
-  const deps = app.deps;
+  const deps = appealsDeps(app.deps);
   const staffOf = (req: Parameters<typeof requireStaffPrincipal>[0]) => grantAppealQueue(requireStaffPrincipal(req));
   const uuid = (id: string) => {
     if (!isUuid(id)) throw new NotFound('collective');
@@ -107,7 +107,7 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
     const staff = staffOf(req);
     const id = uuid(req.params.id);
     try {
-      await sendCollective(deps, staff, id, parseForm(collectiveSendSchema(isoDay(deps.clock)), req.body));
+      await sendCollective(deps, staff, id, parseForm(collectiveSendSchema(todayOf(deps)), req.body));
       return redirect(reply, `/staff/collective/${id}`);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
@@ -135,7 +135,7 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
       sender: null,
       subject: view.letter.subject,
       body: view.letter.body,
-      date: formatPartialDate(isoDay(deps.clock), 'day'),
+      date: formatPartialDate(todayOf(deps), 'day'),
       signatories,
     };
     if ((req.body as Record<string, unknown>)?.format === 'pdf') {

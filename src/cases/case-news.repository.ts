@@ -42,7 +42,7 @@ export const countUnseenNews = (db: Queryable, caseIds: string[], audience: Audi
 export const findNewsAbout = (db: Queryable, caseId: string, audience: Audience, refId: string) =>
   db
     .selectFrom('case_news')
-    .select(['id', 'seen', 'created_on'])
+    .select(['id', 'kind', 'seen', 'created_on'])
     .where('case_id', '=', caseId)
     .where('audience', '=', audience)
     .where('ref_id', '=', refId)

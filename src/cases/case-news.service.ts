@@ -126,6 +126,21 @@ export const notifyFamily = (
 ): Promise<void> => postNews(tx, { ...news, audience: 'family' });
 
 /**
+ * The last time the family of a case was told `kind` about `refId` (and whether they have seen
+ * that news since): the registry's notice that a publication is being prepared counts from the
+ * latest one, since a withdrawal and a new announcement start a new notice.
+ */
+export const familyLastTold = async (
+  db: Queryable,
+  caseId: string,
+  refId: string,
+  kind: NewsKind,
+): Promise<{ told: boolean; seen: boolean; on: string | null }> => {
+  const last = (await findNewsAbout(db, caseId, 'family', refId)).filter((r) => r.kind === kind).at(-1);
+  return { told: last !== undefined, seen: last?.seen === 1, on: last?.created_on ?? null };
+};
+
+/**
  * Whether the family of a case was told about `refId` in their case, and whether they have seen
  * it since. The registry publishes a death only after the family was told (or a verifier
  * recorded why that was impossible).

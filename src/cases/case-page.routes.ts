@@ -11,7 +11,7 @@ import type { FormErrors, FormValues } from '../web/forms.tsx';
 import { principalOf } from '../policy/principal.ts';
 import { appealAbilities } from '../policy/appeals.policy.ts';
 import { authoriseCaseAppeals } from '../appeals/appeals-access.service.ts';
-import { appealsOfCase } from '../appeals/appeals.service.ts';
+import { appealsDeps, appealsOfCase } from '../appeals/appeals.service.ts';
 import { CaseAppealsSection } from '../appeals/appeals.views.tsx';
 
 /** The ?done=… of a redirect after a successful form, allow-listed. */
@@ -48,7 +48,7 @@ export const renderCase = async (
   const extra = await caseExtras(req.server.deps, grant, cohortForm);
   // The case's appeals (src/appeals/), with their deadlines and days left.
   const appealsGrant = await authoriseCaseAppeals(req.server.deps.db, principalOf(grant.auth), grant.caseId, 'read');
-  const appeals = await appealsOfCase(req.server.deps, appealsGrant);
+  const appeals = await appealsOfCase(appealsDeps(req.server.deps), appealsGrant);
   const canWrite = appealAbilities(appealsGrant, appealsGrant.caseActive).write;
   return sendPage(
     req,

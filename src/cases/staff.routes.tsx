@@ -32,6 +32,7 @@ import { CLOSE_ECHO, NOTE_ECHO, SEARCH_ECHO } from './cases.echo.ts';
 import { tipCounts } from '../tips/tip-staff.service.ts';
 import { grantTipQueue } from '../policy/tips.policy.ts';
 import { casesWithOverdueAppeals, dueAppeals } from '../appeals/appeals-queue.service.ts';
+import { appealsDeps } from '../appeals/appeals.service.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -54,7 +55,7 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const tips = await tipCounts(deps, grantTipQueue(principalOf(requireStaff(req))));
     // Overdue appeals (src/appeals/): a count linking to the deadlines list, and a mark per case.
     const appeals = {
-      overdue: (await dueAppeals(deps, { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(
+      overdue: (await dueAppeals(appealsDeps(deps), { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(
         (a) => a.state === 'overdue',
       ).length,
       cases: await casesWithOverdueAppeals(

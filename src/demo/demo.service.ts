@@ -105,7 +105,11 @@ export const holdsDemo = async (db: Db): Promise<boolean> =>
   undefined;
 
 /** Fills an empty database with the demo; throws DemoRefused if it already holds any account. */
-export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; clock: Clock }): Promise<DemoReport> => {
+export const runDemo = async (deps: {
+  db: Db;
+  config: Pick<Config, 'argon2' | 'timeZone'>;
+  clock: Clock;
+}): Promise<DemoReport> => {
   if ((await countUsers(deps.db)) > 0)
     throw new DemoRefused('The database already holds accounts: the demo only fills an empty one.');
   // The story unfolds over the last seven weeks, so queues show recent and stale cases.
@@ -204,7 +208,7 @@ export const runDemo = async (deps: { db: Db; config: Pick<Config, 'argon2'>; cl
   }
   // Appeals in every state of their lifecycle, some overdue, on today's date (src/appeals/).
   clock.set(deps.clock.now());
-  const appeals = await playDemoAppeals(deps.db, clock, open);
+  const appeals = await playDemoAppeals(deps.db, clock, deps.config.timeZone, open);
   return {
     organisations: orgs.map((o) => o.name),
     organisationIds: orgs.map((o) => o.id),

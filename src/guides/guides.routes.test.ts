@@ -112,7 +112,8 @@ describe.each(DIALECTS)('guides and the editors (%s)', (dialect) => {
     const good = await submitForm(
       app(),
       '/editor/templates/ombudsman',
-      { ...base, body: 'Прошу найти {{person.full_name}}, в/ч {{person.unit}}.' },
+      // the version the page was opened at, as the form's hidden field sends it
+      { ...base, body: 'Прошу найти {{person.full_name}}, в/ч {{person.unit}}.', base: '1' },
       editor.cookies,
     );
     expect(good.res.statusCode).toBe(303);

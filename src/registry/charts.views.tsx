@@ -29,19 +29,30 @@ export interface Classes {
   bounds: number[];
 }
 
-/** Quantile classes of the non-zero rates (up to five; fewer when there are fewer distinct values). */
+/**
+ * Quantile classes of the non-zero rates (up to five; fewer when there are fewer distinct values).
+ * Rates are rounded to two decimals, so with few published deaths many regions share one, and
+ * several quantile breaks fall on the same value: a break is kept only when the class below it
+ * and the classes above it each hold a region, so every class the legend lists holds a region and
+ * each region is painted in the class whose range contains its rate.
+ */
 export const rateClasses = (rates: Array<number | null>): Classes => {
   const values = rates.filter((r): r is number => r !== null && r > 0).sort((a, b) => a - b);
   const distinct = [...new Set(values)];
   const k = Math.min(CLASS_COLOURS.length, distinct.length);
   if (k === 0) return { of: () => -1, bounds: [] };
-  const q = scaleQuantile<number>()
+  const quantiles = scaleQuantile<number>()
     .domain(values)
-    .range([...Array(k).keys()]);
-  const thresholds = q.quantiles();
+    .range([...Array(k).keys()])
+    .quantiles();
+  const bounds = [values[0]];
+  for (const b of quantiles) {
+    const below = values.some((v) => v >= bounds[bounds.length - 1] && v < b);
+    if (below && values[values.length - 1] >= b) bounds.push(b);
+  }
   return {
-    of: (rate) => (rate === null || rate <= 0 ? -1 : q(rate)),
-    bounds: [values[0], ...thresholds],
+    of: (rate) => (rate === null || rate <= 0 ? -1 : bounds.filter((b) => b <= rate).length - 1),
+    bounds,
   };
 };
 

@@ -21,11 +21,16 @@ export const safeCell = (value: string | number | null | undefined): string | nu
 
 export type Row = Record<string, string | number | null>;
 
-/** CSV with a header row, every text cell made safe, UTF-8 with a byte-order mark for Excel. */
+/**
+ * CSV with a header row, every text cell made safe, UTF-8 with a byte-order mark for Excel. A
+ * cell holding a line break is quoted: csv-stringify quotes only the whole record delimiter
+ * (\r\n), and a spreadsheet starts a new row at a lone \n or \r too — splitting the record and
+ * letting the text after the break begin a cell of its own, unguarded.
+ */
 export const toCsv = (columns: readonly string[], rows: readonly Row[]): string =>
   `\ufeff${stringify(
     rows.map((r) => columns.map((c) => safeCell(r[c]))),
-    { header: true, columns: [...columns], record_delimiter: 'windows' },
+    { header: true, columns: [...columns], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   )}`;
 
 // --- the tables, as rows: the same for the API, the downloads and `kintrace export registry` ------

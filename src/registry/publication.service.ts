@@ -3,7 +3,7 @@ import type { Db, Queryable, Tx } from '../db/database.ts';
 import { DAY, isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
-import { familyToldAbout, notifyFamily, type NewsKind } from '../cases/case-news.service.ts';
+import { familyLastTold, notifyFamily, type NewsKind } from '../cases/case-news.service.ts';
 import {
   caseRefForRegistry,
   publicFactsOfPerson,
@@ -78,8 +78,18 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const isRecordId = (id: string): boolean => UUID_RE.test(id);
 
 export interface NoticeState {
-  /** per case of the person: whether and when its family was told, whether they have looked */
-  cases: Array<{ caseId: string; told: boolean; seen: boolean; on: string | null; doNotPublish: boolean }>;
+  /**
+   * per case of the person: whether and when its family was told, whether they have looked, and
+   * whether a recorded reason waives that family's notice
+   */
+  cases: Array<{
+    caseId: string;
+    told: boolean;
+    seen: boolean;
+    on: string | null;
+    doNotPublish: boolean;
+    waived: boolean;
+  }>;
   waiver: string | null;
   /** the first day publication is allowed by the notice rule (null: not yet told, no waiver) */
   publishableFrom: string | null;
@@ -92,25 +102,41 @@ const addDays = (day: string, days: number): string =>
 /**
  * Rule P5 — the family first. Every family with a case about the person must have been told
  * (a news item in their case) at least `days` days ago; or a verifier recorded why that could not
- * be (the waiver). A family that was told can say "do not publish" meanwhile (rule P4).
+ * be for that family (the waiver, recorded from its case: the mother asking for publication does
+ * not take the wife's days away). A family that was told can say "do not publish" meanwhile (P4).
  */
 const noticeState = async (
   db: Queryable,
   facts: PublicFacts,
-  record: Pick<RecordRow, 'id' | 'notice_waiver'> | undefined,
+  record: Pick<RecordRow, 'id' | 'notice_waiver' | 'notice_waiver_case' | 'state'> | undefined,
   today: string,
   days: number,
 ): Promise<NoticeState> => {
+  // A withdrawn record's notice is spent: its families were since told it was taken down, and
+  // its waiver was for that publication. It is announced anew (or waived anew) to go public again.
+  const round = record && record.state !== 'withdrawn' ? record : undefined;
   const cases = [];
   for (const c of facts.cases) {
-    const told = record ? await familyToldAbout(db, c.caseId, record.id) : { told: false, seen: false, on: null };
-    cases.push({ caseId: c.caseId, ...told, doNotPublish: c.doNotPublish });
+    const told = round
+      ? await familyLastTold(db, c.caseId, round.id, 'publication_planned')
+      : { told: false, seen: false, on: null };
+    const waived = !!round?.notice_waiver && round.notice_waiver_case === c.caseId;
+    cases.push({ caseId: c.caseId, ...told, doNotPublish: c.doNotPublish, waived });
   }
-  const waiver = record?.notice_waiver ?? null;
-  // The last family to be told sets the day; with no family case at all, only a waiver will do.
-  const allTold = cases.length > 0 && cases.every((c) => c.told && c.on);
-  const lastTold = allTold ? cases.reduce((m, c) => (c.on! > m ? c.on! : m), '') : null;
-  const publishableFrom = waiver ? today : lastTold === null ? null : addDays(lastTold, days);
+  const waiver = round?.notice_waiver ?? null;
+  // The last family to be told sets the day (a waived one counts from today); with no family
+  // case at all, only a waiver will do.
+  const waiting = cases.filter((c) => !c.waived);
+  const allTold = cases.length > 0 && waiting.every((c) => c.told && c.on);
+  const lastTold = allTold ? waiting.reduce((m, c) => (c.on! > m ? c.on! : m), '') : null;
+  const publishableFrom =
+    lastTold === null
+      ? waiver && cases.length === 0
+        ? today
+        : null
+      : lastTold === ''
+        ? today
+        : addDays(lastTold, days);
   return { cases, waiver, publishableFrom, satisfied: publishableFrom !== null && publishableFrom <= today };
 };
 
@@ -210,7 +236,8 @@ const ownRecord = (record: RecordRow | undefined, grant: RegistryGrant) => {
 /**
  * Step 1: tell every family with a case about the person that a publication is being prepared
  * (or, with `waiver`, record why they cannot be told first). Families already told are not told
- * twice. The record is created, not public, with what would be published.
+ * twice — unless the record was withdrawn since: they were last told it was taken down, so this
+ * is a new notice for every family. The record is created, not public, with what would be published.
  */
 export const announce = async (
   deps: RegistryDeps,
@@ -231,7 +258,13 @@ export const announce = async (
       const snapshot = snapshotOf(facts, q);
       const id = existing?.id ?? randomUUID();
       if (existing) {
-        const patch = { ...snapshot, state: 'announced' as const, announced_on: day, notice_waiver: waiver ?? null };
+        const patch = {
+          ...snapshot,
+          state: 'announced' as const,
+          announced_on: day,
+          notice_waiver: waiver ?? null,
+          notice_waiver_case: waiver ? ref.caseId : null,
+        };
         if (!(await updateRecordIf(tx, id, fromStates('announce'), patch))) throw refusal();
       } else {
         await insertRecords(tx, [
@@ -246,6 +279,7 @@ export const announce = async (
             ...snapshot,
             announced_on: day,
             notice_waiver: waiver ?? null,
+            notice_waiver_case: waiver ? ref.caseId : null,
             published_at: null,
             updated_at: null,
             withdrawn_at: null,
@@ -253,8 +287,9 @@ export const announce = async (
           },
         ]);
       }
+      const anew = existing?.state === 'withdrawn';
       for (const c of facts.cases) {
-        if (!(await familyToldAbout(tx, c.caseId, id)).told)
+        if (anew || !(await familyLastTold(tx, c.caseId, id, 'publication_planned')).told)
           await notifyFamily(tx, { caseId: c.caseId, kind: 'publication_planned', refId: id, day });
       }
       await audit(tx, deps.clock, grant, waiver ? 'registry.notice_waived' : 'registry.announced', id, ref.caseId);
@@ -289,7 +324,9 @@ export const publish = async (
       const q = qualify(facts);
       qualifiedOrThrow(q);
       const record = ownRecord(await findRecordOfPerson(tx, ref.personId), grant);
-      if (!record) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
+      // A withdrawn record is announced again first (record-lifecycle.ts): say so, not "changed".
+      if (!record || record.state === 'withdrawn')
+        throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });
       transition(record.state, 'publish', 'verifier');
       const notice = await noticeState(tx, facts, record, day, deps.config.registryNoticeDays);
       if (!notice.satisfied) throw new Invalid({ field: '_form', key: 'registry.errors.tellFirst' });

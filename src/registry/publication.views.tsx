@@ -138,7 +138,9 @@ export const PublicationPage = ({
   const q = view.qualification;
   const has = (p: string) => q.problems.includes(p as never);
   const n = view.notice;
-  const lastTold = n.cases
+  // the families still owed their days: a recorded reason waives its own family's only
+  const waiting = n.cases.filter((c) => !c.waived);
+  const lastTold = waiting
     .map((c) => c.on)
     .filter(Boolean)
     .sort()
@@ -191,19 +193,21 @@ export const PublicationPage = ({
           </Check>
           <Check ctx={ctx} ok={n.satisfied}>
             {t('registry.publication.checkNotice')}.{' '}
-            {n.waiver
-              ? t('registry.publication.noticeWaived', { reason: t(`registry.publication.waivers.${n.waiver}`) })
-              : lastTold && n.publishableFrom
+            {n.waiver && (
+              <>{t('registry.publication.noticeWaived', { reason: t(`registry.publication.waivers.${n.waiver}`) })} </>
+            )}
+            {waiting.length > 0 &&
+              (lastTold && n.publishableFrom
                 ? t('registry.publication.noticeTold', {
                     date: formatDay(lastTold),
                     from: formatDay(n.publishableFrom),
                   })
-                : t('registry.publication.noticeNotTold')}
-            {!n.waiver && lastTold && (
+                : t('registry.publication.noticeNotTold'))}
+            {waiting.length > 0 && lastTold && (
               <>
                 {' '}
                 {t(
-                  n.cases.every((c) => c.seen)
+                  waiting.every((c) => c.seen)
                     ? 'registry.publication.noticeSeen'
                     : 'registry.publication.noticeNotSeen',
                 )}

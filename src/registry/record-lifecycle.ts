@@ -7,12 +7,14 @@ import type { RecordState } from './registry.table.ts';
 // person's facts allow publication is the publication rules' question (publication-rules.ts).
 //
 //   (none) | withdrawn ──verifier tells the family, or records why not──▶ announced
-//   announced | withdrawn ──verifier publishes (rules met, family told)──▶ published
+//   announced ──verifier publishes (rules met, family told)──▶ published
 //   published ──verifier corrects (public note)──▶ published (a new version)
 //   announced | published ──verifier withdraws (reason) · the family says "do not publish"──▶ withdrawn
 //
 // Nothing is ever deleted: a withdrawn record is simply not shown (and its id answers "not
-// found", like an id that never existed); its audit entries stay.
+// found", like an id that never existed); its audit entries stay. To be public again it is
+// announced again: the families are told anew (they were last told it was withdrawn) and the
+// notice days, or a waiver recorded anew, count from then.
 
 export type RecordStateOrNone = RecordState | 'none';
 export type RecordActor = 'verifier' | 'family' | 'system';
@@ -25,7 +27,7 @@ interface Transition {
 
 export const RECORD_TRANSITIONS = {
   announce: { from: ['none', 'withdrawn', 'announced'], to: 'announced', by: ['verifier'] },
-  publish: { from: ['announced', 'withdrawn'], to: 'published', by: ['verifier'] },
+  publish: { from: ['announced'], to: 'published', by: ['verifier'] },
   correct: { from: ['published'], to: 'published', by: ['verifier'] },
   withdraw: { from: ['announced', 'published'], to: 'withdrawn', by: ['verifier', 'family', 'system'] },
 } as const satisfies Record<string, Transition>;

@@ -41,7 +41,9 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
   let verifier: TestUser;
   let family: TestUser;
   let recordId: string;
+  let publishedCase: string;
   let caseToPublish: string;
+  let mothersCase: string;
   const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
     await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
@@ -68,9 +70,59 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     const org = await createOrganisation(run.db, { clock: run.clock });
     verifier = await createStaff(run.db, org, 'verifier', { clock: run.clock });
     family = await createFamily(run.db, { clock: run.clock });
-    recordId = (await publishedFromCase(deps, { organisationId: org.id, family: family.auth, verifier: verifier.auth }))
-      .recordId;
+    ({ recordId, caseId: publishedCase } = await publishedFromCase(deps, {
+      organisationId: org.id,
+      family: family.auth,
+      verifier: verifier.auth,
+    }));
     await addSyntheticRecords(deps, systemPrincipal('demo'), org.id, syntheticRecords(400));
+    // March 1999, no other record then: one death in each of six regions whose rate rounds to 0.04
+    // and one whose rate rounds to 0.05 — the ties a small registry is full of.
+    await addSyntheticRecords(
+      deps,
+      systemPrincipal('demo'),
+      org.id,
+      ['RU-IRK', 'RU-KEM', 'RU-KYA', 'RU-NVS', 'RU-PER', 'RU-SAR', 'RU-ALT'].map((region_code, i) => ({
+        surname: `Равнов-${i}`,
+        given_name: 'Тест',
+        patronymic: null,
+        birth_year: 1975,
+        region_code,
+        unit_number: null,
+        unit_name: null,
+        rank: null,
+        category: 'pmc',
+        status: 'dead' as const,
+        date: parsePartialDate('03.1999'),
+        place: null,
+        basis: 'official' as const,
+        sources: [{ title: 'Некролог', date: null, url: null }],
+      })),
+    );
+    // Two requests about one man (a mother's and a wife's, as a linkage merge leaves them).
+    const wife = await createFamily(run.db, { clock: run.clock });
+    mothersCase = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Двоев' }))).caseId;
+    const wifesCase = (await openCase(deps, wife.auth, caseInput(org.id, { surname: 'Двоев' }))).caseId;
+    const { person_id } = await run.db
+      .selectFrom('cases')
+      .select('person_id')
+      .where('id', '=', mothersCase)
+      .executeTakeFirstOrThrow();
+    await run.db.updateTable('cases').set({ person_id }).where('id', '=', wifesCase).execute();
+    await run.db.updateTable('events').set({ person_id }).where('case_id', '=', wifesCase).execute();
+    await addEvent(
+      deps,
+      await authoriseCase(run.db, principalOf(verifier.auth), mothersCase, 'add_event'),
+      {
+        kind: 'death_confirmed',
+        date: parsePartialDate('2026-01-22') ?? undefined,
+        source: 'official',
+        place: 'Курская область',
+        description: undefined,
+        verification: 'confirmed',
+      },
+      { reason: 'Извещение военкомата' },
+    );
     // A case whose death is confirmed but not yet published: the verifier will do it in the browser.
     caseToPublish = (await openCase(deps, family.auth, caseInput(org.id, { surname: 'Публикуемов' }))).caseId;
     await addEvent(
@@ -152,6 +204,33 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await ctx.close();
   }, 240_000);
 
+  it('the map’s legend lists only classes that hold a region, under a narrow filter too, in Russian and English', async () => {
+    const ctx = await contextFor();
+    const page = await ctx.newPage();
+    for (const lang of ['ru', 'en'] as const) {
+      for (const filter of ['', '&from=1999-01&to=1999-12']) {
+        await page.goto(`${run.baseUrl}/registry/statistics?lang=${lang}${filter}`);
+        const legend = await page.locator('ul.legend li').allInnerTexts();
+        // With few deaths many regions share a rate (two decimals): no class may read «0,04 — 0,04».
+        const ranges = legend.map((l) => l.trim()).filter((l) => l.includes(' — '));
+        for (const r of ranges) {
+          const [from, to] = r.split(' — ');
+          expect(from, `${lang}${filter}: ${legend.join(' | ')}`).not.toBe(to);
+        }
+        // every colour in the legend is on the map
+        const fills = new Set(
+          await page.locator('#map-h ~ figure svg [fill]').evaluateAll((els) => els.map((e) => e.getAttribute('fill'))),
+        );
+        const swatches = await page
+          .locator('ul.legend li svg rect')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+        for (const colour of swatches.slice(1)) expect(fills.has(colour), `${lang}${filter}: ${colour}`).toBe(true);
+      }
+      await look(page, `statistics-narrow-${lang}`);
+    }
+    await ctx.close();
+  });
+
   it('the verifier publishes from a case with the page’s own forms; the family can refuse', async () => {
     const ctx = await contextFor(verifier.cookies);
     const page = await ctx.newPage();
@@ -190,4 +269,48 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     expect((await fpage.goto(`${run.baseUrl}/registry/persons/${recordId}`))?.status()).toBe(200);
     await fam.close();
   }, 240_000);
+
+  it('a withdrawn record is offered to the verifier only for a new notice, not for publishing at once, in Russian and English', async () => {
+    const ctx = await contextFor(verifier.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/registry/records/${recordId}`);
+    await page.getByLabel('Причина').selectOption('error');
+    await page.getByRole('button', { name: 'Убрать из реестра' }).click();
+    await page.getByText('Запись убрана из реестра.').waitFor();
+    for (const [lang, words] of [
+      ['ru', { announce: 'Сообщить семье о подготовке публикации', notTold: 'Семье ещё не сообщали.' }],
+      [
+        'en',
+        { announce: 'Tell the family a publication is being prepared', notTold: 'The family has not been told yet.' },
+      ],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${publishedCase}?lang=${lang}`);
+      // Its first notice (and the waiver of its first publication) are spent: tell the family again.
+      await page.getByText(words.notTold).waitFor();
+      await page.getByRole('button', { name: words.announce }).waitFor();
+      expect(await page.locator('form[action$="/publish"]').count()).toBe(0);
+      await look(page, `withdrawn-publication-${lang}`);
+    }
+    await ctx.close();
+  });
+
+  it('the mother asking for publication does not take the wife’s notice days away, in Russian and English', async () => {
+    const ctx = await contextFor(verifier.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${run.baseUrl}/staff/registry/cases/${mothersCase}`);
+    await page.getByLabel('Почему').selectOption('family_asked');
+    await page.getByRole('button', { name: 'Записать причину' }).click();
+    await page.getByText('Причина записана.').waitFor();
+    for (const [lang, words] of [
+      ['ru', { waived: 'семья сама просит опубликовать', told: 'публикация возможна с 09.03.2026' }],
+      ['en', { waived: 'the family itself asks for publication', told: 'publication possible from 09.03.2026' }],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${mothersCase}?lang=${lang}`);
+      await page.getByText(words.waived, { exact: false }).first().waitFor();
+      await page.getByText(words.told, { exact: false }).waitFor();
+      expect(await page.locator('form[action$="/publish"]').count()).toBe(0);
+      await look(page, `two-families-notice-${lang}`);
+    }
+    await ctx.close();
+  });
 });

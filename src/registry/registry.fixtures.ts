@@ -5,6 +5,7 @@ import { principalOf, type AuthContext } from '../policy/principal.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { caseInput } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
+import type { OpenCaseInput } from '../cases/cases.schema.ts';
 import { addEvent } from '../cases/events.service.ts';
 import { announce, authoriseCasePublication, publish } from './publication.service.ts';
 
@@ -18,8 +19,10 @@ export const publishedFromCase = async (
   deps: { db: Db; clock: Clock },
   people: { organisationId: string; family: AuthContext; verifier: AuthContext },
   surname = PUBLISHED_SURNAME,
+  /** what else the family typed in its request (the unit, the rank…) */
+  over: Partial<OpenCaseInput> = {},
 ): Promise<{ caseId: string; recordId: string }> => {
-  const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname }));
+  const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname, ...over }));
   const verifier = principalOf(people.verifier);
   await addEvent(
     deps,

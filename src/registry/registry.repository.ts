@@ -36,6 +36,7 @@ const RECORD_COLUMNS = [
   'basis',
   'announced_on',
   'notice_waiver',
+  'notice_waiver_case',
   'published_at',
   'updated_at',
   'withdrawn_at',

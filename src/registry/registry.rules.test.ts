@@ -7,6 +7,8 @@ import { periodOf, qualify } from './publication-rules.ts';
 import { suppress } from './suppression.ts';
 import { safeCell, toCsv } from './open-data.ts';
 import { simplify } from './region-map.ts';
+import { rateClasses } from './charts.views.tsx';
+import fc from 'fast-check';
 
 // The pure rules of the registry: publication (P1–P4), suppression of small counts, safe CSV.
 
@@ -157,5 +159,50 @@ describe('open data', () => {
       [0, 0],
       [99, 0.1],
     ]);
+  });
+});
+
+// The map's classes are quantiles of the regions' rates. Rates are rounded to two decimals, so with
+// few published deaths many regions share one (0.04 for one death in two or three million): the
+// quantile breaks fell on that value, the legend listed classes like «0,04 — 0,04» that held no
+// region, and a region at 0.04 was painted in a class whose legend range did not contain it.
+describe('map classes', () => {
+  const holds = (rates: Array<number | null>) => {
+    const c = rateClasses(rates);
+    const values = rates.filter((r): r is number => r !== null && r > 0);
+    for (let i = 1; i < c.bounds.length; i++) expect(c.bounds[i]).toBeGreaterThan(c.bounds[i - 1]);
+    for (const v of values) {
+      const i = c.of(v);
+      expect(v, `rate ${v} in class ${i} of ${c.bounds}`).toBeGreaterThanOrEqual(c.bounds[i]);
+      if (i + 1 < c.bounds.length) expect(v, `rate ${v} in class ${i} of ${c.bounds}`).toBeLessThan(c.bounds[i + 1]);
+    }
+    // every class the legend lists holds at least one region
+    for (let i = 0; i < c.bounds.length; i++)
+      expect(
+        values.some((v) => c.of(v) === i),
+        `class ${i} of ${c.bounds}`,
+      ).toBe(true);
+    expect(c.of(0)).toBe(-1);
+    expect(c.of(null)).toBe(-1);
+    return c;
+  };
+
+  it('keeps equal rates in one class the legend names, with no empty class', () => {
+    const c = holds([0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.05, 0, null]);
+    expect(c.of(0.04)).toBe(0);
+    holds([0.04, 0.04, 0.04, 0.04, 0.05, 0.1, 0.2, 0.5]);
+    expect(holds([0.3, 0.3, 0.3]).bounds).toEqual([0.3]);
+    expect(holds([]).bounds).toEqual([]);
+  });
+
+  it('holds for any set of rates, ties and all (random)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 60 }).map((n) => n / 100)), { maxLength: 85 }),
+        (rates) => {
+          holds(rates);
+        },
+      ),
+    );
   });
 });

@@ -38,6 +38,8 @@ export interface RegistryRecordsTable {
   announced_on: string | null;
   /** why the family could not be told first (a fixed reason, never free text) */
   notice_waiver: string | null;
+  /** the case whose family the reason is about: it waives that family's notice only */
+  notice_waiver_case: string | null;
   published_at: string | null;
   updated_at: string | null;
   withdrawn_at: string | null;

@@ -69,6 +69,7 @@ export const addSyntheticRecords = async (
         basis: r.basis,
         announced_on: null,
         notice_waiver: null,
+        notice_waiver_case: null,
         published_at: now,
         updated_at: now,
         withdrawn_at: null,

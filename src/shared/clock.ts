@@ -28,6 +28,23 @@ export const isoNow = (clock: Clock): string => clock.now().toISOString();
 /** Family activity is recorded at day precision only (threat model). */
 export const isoDay = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day it is now where people live (TIME_ZONE, by default Europe/Moscow), as
+ * YYYY-MM-DD: the day a person means by "today" when typing a date or counting the days of a
+ * legal period. From 21:00 UTC it is already tomorrow in Moscow.
+ */
+export const localDay = (clock: Clock, timeZone: string): string => {
+  let fmt = dayFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, fmt);
+  }
+  const p = Object.fromEntries(fmt.formatToParts(clock.now()).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+};
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;

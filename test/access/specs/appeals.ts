@@ -27,7 +27,7 @@ interface Scene {
 
 const scenes = new WeakMap<AccessWorld, Promise<Scene>>();
 
-const deps = (w: AccessWorld) => ({ db: w.t.opened.db, clock: w.t.clock });
+const deps = (w: AccessWorld) => ({ db: w.t.opened.db, clock: w.t.clock, timeZone: w.t.config.timeZone });
 const ownerGrant = (w: AccessWorld, caseId = w.caseId) =>
   authoriseCaseAppeals(w.t.opened.db, principalOf(w.users.owner.auth), caseId, 'write');
 
