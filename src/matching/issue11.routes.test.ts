@@ -92,6 +92,16 @@ describe.each(DIALECTS)('issue 11 pages (%s)', (dialect) => {
       for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@]/);
   });
 
+  it('quotes a cell with a lone carriage return, so a spreadsheet keeps the row whole and runs no formula after it', async () => {
+    await openCase(
+      deps(),
+      s.w.otherFamily.auth,
+      caseInput(s.w.orgA.id, { surname: 'Шмелёв', unit_name: 'в/ч\r@SUM(1+1)', unit_number: '' }),
+    );
+    const res = await get('/staff/people.csv?q=Шмелев', s.w.caseworker.cookies);
+    expect(res.body).toContain('"в/ч\r@SUM(1+1)"');
+  });
+
   it('imports a list uploaded through the form, showing its progress on a page that refreshes itself', async () => {
     const staff = s.w.verifier.cookies;
     const { token, cookies } = await formToken(s.t.app, '/staff/imports/new', staff);
