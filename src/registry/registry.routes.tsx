@@ -220,10 +220,12 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
     if (table === 'requests')
       return sendTable(req, reply, 'requests', format, async () => requestsTable(await requestStatistics(db)));
     const q: StatisticsQuery = parseForm(statisticsQuery, pick(req.query, ['category', 'from', 'to']));
-    const f = await statistics(db, q);
-    return sendTable(req, reply, `${table}?${filterKey(q)}`, format, async () =>
-      table === 'regions' ? regionsTable(f) : categoriesTable(f),
-    );
+    // Counted inside `make`, after the cache has read the registry's version: counted before it,
+    // a change landing in between was cached under the new version with the old figures.
+    return sendTable(req, reply, `${table}?${filterKey(q)}`, format, async () => {
+      const f = await statistics(db, q);
+      return table === 'regions' ? regionsTable(f) : categoriesTable(f);
+    });
   });
 };
 
