@@ -8,7 +8,8 @@ import { assertSystem } from '../policy/system.policy.ts';
 import { notifyFamily } from '../cases/case-news.service.ts';
 import { readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
-import { activeCases, appealCaseKey } from './appeals-access.service.ts';
+import { appealCaseKey } from './appeals-access.service.ts';
+import { ACTIVE_STATES } from '../cases/case-lifecycle.ts';
 import { APPEAL_STATES, fromStates, stepTo, WAITING, type AppealStep } from './appeal-lifecycle.ts';
 import type { SendInput, StepInput } from './appeals.schema.ts';
 import { aad, audit, caseScope, deadlineColumns, openRefs, todayOf, type AppealsDeps } from './appeals.service.ts';
@@ -232,9 +233,7 @@ export const markOverdue = async (
   const today = todayOf(deps);
   let marked = 0;
   let failed = 0;
-  const active = activeCases(deps.db);
-  for (const late of await listLate(deps.db, WAITING, today)) {
-    if (!(await active(late.case_id))) continue;
+  for (const late of await listLate(deps.db, WAITING, today, ACTIVE_STATES)) {
     try {
       await deps.db.transaction().execute(async (tx) => {
         stepTo(late.state, 'mark_overdue', 'system');

@@ -30,19 +30,6 @@ export const authoriseAppeal = async <A extends AppealAction>(
   return { grant, appeal };
 };
 
-/** Whether a case still takes work (open or waiting), asked once per case for a list of appeals. */
-export const activeCases = (db: Queryable): ((caseId: string) => Promise<boolean>) => {
-  const seen = new Map<string, Promise<boolean>>();
-  return (caseId) => {
-    let active = seen.get(caseId);
-    if (!active) {
-      active = findCaseFacts(db, caseId).then((f) => f?.active === true);
-      seen.set(caseId, active);
-    }
-    return active;
-  };
-};
-
 /** The case key for an appeal grant's holder. */
 export const appealCaseKey = async (db: Queryable, grant: AppealGrant): Promise<Buffer> =>
   caseKeyFor(db, grantCase(principalOf(grant.auth), await findCaseFacts(db, grant.caseId), 'read'));

@@ -5,7 +5,7 @@ import { fullName, getPersons } from '../people/people.service.ts';
 import { WAITING, type AppealState } from './appeal-lifecycle.ts';
 import { listDueInOrganisation, overdueCaseIds } from './appeals.repository.ts';
 import { todayOf, type AppealsDeps } from './appeals.service.ts';
-import { activeCases } from './appeals-access.service.ts';
+import { ACTIVE_STATES } from '../cases/case-lifecycle.ts';
 
 // What the caseworkers follow up: the organisation's appeals that are overdue, then those whose
 // answer day comes within `days`. Clear columns only (the person's name, the days): no key needed.
@@ -25,10 +25,7 @@ export const dueAppeals = async (
 ): Promise<DueAppeal[]> => {
   const today = todayOf(deps);
   // An ended case's appeals can no longer be changed: nothing there for anyone to follow up.
-  const active = activeCases(deps.db);
-  const due = await listDueInOrganisation(deps.db, staff.organisationId, WAITING, addDays(today, days));
-  const rows = [];
-  for (const r of due) if (await active(r.case_id)) rows.push(r);
+  const rows = await listDueInOrganisation(deps.db, staff.organisationId, WAITING, addDays(today, days), ACTIVE_STATES);
   const persons = await getPersons(
     deps.db,
     rows.map((r) => r.person_id),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { CaseState } from '../cases/case-lifecycle.ts';
 import type { AppealState } from './appeal-lifecycle.ts';
 import type {
   AppealStepsTable,
@@ -66,13 +67,20 @@ export const listSteps = (db: Queryable, appealId: string) =>
   db.selectFrom('appeal_steps').selectAll().where('appeal_id', '=', appealId).orderBy('seq').execute();
 
 /** Appeals waiting for an answer whose answer day is before `today` (the overdue job). */
-export const listLate = (db: Queryable, waiting: readonly AppealState[], today: string) =>
+export const listLate = (
+  db: Queryable,
+  waiting: readonly AppealState[],
+  today: string,
+  activeCases: readonly CaseState[],
+) =>
   db
     .selectFrom('appeals')
-    .select(['id', 'case_id', 'state'])
-    .where('state', 'in', [...waiting])
-    .where('answer_by', '<', today)
-    .orderBy('answer_by')
+    .innerJoin('cases', 'cases.id', 'appeals.case_id')
+    .select(['appeals.id', 'appeals.case_id', 'appeals.state'])
+    .where('appeals.state', 'in', [...waiting])
+    .where('appeals.answer_by', '<', today)
+    .where('cases.state', 'in', [...activeCases])
+    .orderBy('appeals.answer_by')
     .execute();
 
 /** An organisation's appeals that are overdue or due by `until` (the staff list): clear columns only. */
@@ -81,6 +89,7 @@ export const listDueInOrganisation = (
   organisationId: string,
   states: readonly AppealState[],
   until: string,
+  activeCases: readonly CaseState[],
 ) =>
   db
     .selectFrom('appeals')
@@ -96,6 +105,7 @@ export const listDueInOrganisation = (
       'cases.person_id',
     ])
     .where('cases.organisation_id', '=', organisationId)
+    .where('cases.state', 'in', [...activeCases])
     .where((eb) =>
       eb.or([
         eb('appeals.state', '=', 'overdue'),
