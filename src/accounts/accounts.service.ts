@@ -25,6 +25,7 @@ import {
   listOrganisationsHeldBy,
   lockOrganisationRow,
   organisationNameKeyTaken,
+  findOrganisationName,
 } from './organisations.repository.ts';
 import { aad, newId, organisationNameKey, pseudonymKey, type NewUserSecrets } from './account-keys.crypto.ts';
 
@@ -97,6 +98,10 @@ export const userPublicKey = async (db: Queryable, userId: string): Promise<stri
 
 export const listOrganisations = async (db: Queryable): Promise<Array<{ id: string; name: string }>> =>
   listOrganisationNames(db);
+
+/** One organisation's name (undefined: no such organisation). */
+export const organisationName = (db: Queryable, id: string): Promise<string | undefined> =>
+  findOrganisationName(db, id);
 
 export const staffOfOrganisation = async (
   db: Queryable,

@@ -15,6 +15,9 @@ export const findOrganisationPublicKey = (db: Queryable, id: string) =>
 export const organisationNameKeyTaken = async (db: Queryable, nameKey: string): Promise<boolean> =>
   !!(await db.selectFrom('organisations').select('id').where('name_key', '=', nameKey).executeTakeFirst());
 
+export const findOrganisationName = async (db: Queryable, id: string): Promise<string | undefined> =>
+  (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;
+
 export const listOrganisationNames = (db: Queryable) =>
   db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
 

@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../db/database.ts';
 import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, openText, openWith, seal, sealTo } from '../shared/crypto/index.ts';
-import { listOrganisations, userPublicKey } from '../accounts/accounts.service.ts';
+import { organisationName, userPublicKey } from '../accounts/accounts.service.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
 import { boardKeyFor, nameAad, resetNameAad } from './cohort-keys.ts';
 import {
@@ -144,9 +144,11 @@ export const setBoardName = async (
   if (!key) throw new Invalid({ field: 'display_name', key: 'cohorts.errors.noKeyYet' });
   if (name !== undefined && showsLogin(name, grant.auth.pseudonym))
     throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameIsLogin' });
-  const organisation = (await listOrganisations(deps.db)).find((o) => o.id === board.organisation_id)?.name;
-  if (name !== undefined && impersonates(name, organisation ? [organisation] : []))
-    throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameReserved' });
+  if (name !== undefined) {
+    const organisation = await organisationName(deps.db, board.organisation_id);
+    if (impersonates(name, organisation ? [organisation] : []))
+      throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameReserved' });
+  }
   const userId = grant.auth.userId;
   return deps.db.transaction().execute(async (tx) => {
     await lockBoardRow(tx, board.id);
