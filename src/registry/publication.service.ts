@@ -124,20 +124,26 @@ const noticeState = async (
     cases.push({ caseId: c.caseId, ...told, doNotPublish: c.doNotPublish, waived });
   }
   const waiver = round?.notice_waiver ?? null;
-  // The last family to be told sets the day (a waived one counts from today); with no family
-  // case at all, only a waiver will do.
-  const waiting = cases.filter((c) => !c.waived);
-  const allTold = cases.length > 0 && waiting.every((c) => c.told && c.on);
-  const lastTold = allTold ? waiting.reduce((m, c) => (c.on! > m ? c.on! : m), '') : null;
-  const publishableFrom =
-    lastTold === null
-      ? waiver && cases.length === 0
-        ? today
-        : null
-      : lastTold === ''
-        ? today
-        : addDays(lastTold, days);
+  const publishableFrom = firstPublishableDay(cases, waiver, today, days);
   return { cases, waiver, publishableFrom, satisfied: publishableFrom !== null && publishableFrom <= today };
+};
+
+/**
+ * The last family still owed its days sets the day: `days` after it was told. Every family's
+ * notice waived: today. No family case at all: today with a waiver, else never.
+ */
+const firstPublishableDay = (
+  cases: NoticeState['cases'],
+  waiver: string | null,
+  today: string,
+  days: number,
+): string | null => {
+  if (cases.length === 0) return waiver ? today : null;
+  const waiting = cases.filter((c) => !c.waived);
+  if (waiting.length === 0) return today;
+  if (!waiting.every((c) => c.told && c.on)) return null;
+  const lastTold = waiting.reduce((m, c) => (c.on! > m ? c.on! : m), '');
+  return addDays(lastTold, days);
 };
 
 export interface PublicationView {
