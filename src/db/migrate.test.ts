@@ -29,21 +29,21 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
-  it('cut the time of the cohort boards made before 0051 to the day (a family made each)', async () => {
+  it('cut the time of the cohort boards made before 0060 to the day (a family made each)', async () => {
     const { db, close } = await freshDb(dialect);
     try {
       await db
         .insertInto('cohort_boards')
         .values({
-          id: '00000000-0000-4000-8000-000000000051',
+          id: '00000000-0000-4000-8000-000000000060',
           organisation_id: 'org',
           cohort_key: 'unit:12345',
           key_sealed: 'x',
           created_at: '2026-03-02T09:41:17.123Z',
         })
         .execute();
-      await sql`DELETE FROM kysely_migration WHERE name = '0051-cohort-board-days'`.execute(db);
-      expect(await migrateToLatest(db)).toEqual(['0051-cohort-board-days']);
+      await sql`DELETE FROM kysely_migration WHERE name = '0060-cohort-board-days'`.execute(db);
+      expect(await migrateToLatest(db)).toEqual(['0060-cohort-board-days']);
       const row = await db.selectFrom('cohort_boards').select('created_at').executeTakeFirstOrThrow();
       expect(row.created_at).toBe('2026-03-02');
     } finally {
