@@ -28,7 +28,25 @@ export const isoNow = (clock: Clock): string => clock.now().toISOString();
 /** Family activity is recorded at day precision only (threat model). */
 export const isoDay = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day and time of day of `at` in `timeZone`, as two-digit parts (one formatter per zone). */
+export const zonedParts = (at: Date, timeZone: string): Record<string, string> => {
+  let fmt = zoneFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zoneFormats.set(timeZone, fmt);
+  }
+  return Object.fromEntries(fmt.formatToParts(at).map((x) => [x.type, x.value]));
+};
 
 /**
  * The calendar day it is now where people live (TIME_ZONE, by default Europe/Moscow), as
@@ -36,12 +54,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
  * legal period. From 21:00 UTC it is already tomorrow in Moscow.
  */
 export const localDay = (clock: Clock, timeZone: string): string => {
-  let fmt = dayFormats.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, fmt);
-  }
-  const p = Object.fromEntries(fmt.formatToParts(clock.now()).map((x) => [x.type, x.value]));
+  const p = zonedParts(clock.now(), timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 };
 
