@@ -15,18 +15,11 @@ import { announce, authoriseCasePublication, publish } from './publication.servi
 
 export const PUBLISHED_SURNAME = 'Опубликованный';
 
-export const publishedFromCase = async (
-  deps: { db: Db; clock: Clock },
-  people: { organisationId: string; family: AuthContext; verifier: AuthContext },
-  surname = PUBLISHED_SURNAME,
-  /** what else the family typed in its request (the unit, the rank…) */
-  over: Partial<OpenCaseInput> = {},
-): Promise<{ caseId: string; recordId: string }> => {
-  const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname, ...over }));
-  const verifier = principalOf(people.verifier);
-  await addEvent(
+/** A verifier confirms the person's death in the case, from an official notice: what publication needs. */
+export const confirmDeath = async (deps: { db: Db; clock: Clock }, verifier: AuthContext, caseId: string) =>
+  addEvent(
     deps,
-    await authoriseCase(deps.db, verifier, caseId, 'add_event'),
+    await authoriseCase(deps.db, principalOf(verifier), caseId, 'add_event'),
     {
       kind: 'death_confirmed',
       date: parsePartialDate('2026-01-20') ?? undefined,
@@ -37,6 +30,17 @@ export const publishedFromCase = async (
     },
     { reason: 'Извещение военкомата' },
   );
+
+export const publishedFromCase = async (
+  deps: { db: Db; clock: Clock },
+  people: { organisationId: string; family: AuthContext; verifier: AuthContext },
+  surname = PUBLISHED_SURNAME,
+  /** what else the family typed in its request (the unit, the rank…) */
+  over: Partial<OpenCaseInput> = {},
+): Promise<{ caseId: string; recordId: string }> => {
+  const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname, ...over }));
+  const verifier = principalOf(people.verifier);
+  await confirmDeath(deps, people.verifier, caseId);
   const rdeps = { ...deps, config: { registryNoticeDays: 7 } };
   const waive = await authoriseCasePublication(deps.db, verifier, caseId, 'waive_notice');
   const recordId = await announce(rdeps, waive.grant, waive.ref, 'family_asked');

@@ -5,8 +5,7 @@ import type { TestUser } from '../../test/helpers/factories.ts';
 import { DAY } from '../shared/clock.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { PUBLIC, principalOf } from '../policy/principal.ts';
-import { addEvent } from '../cases/events.service.ts';
-import { caseInput, grantFor, useWorld, type World } from '../cases/cases.fixtures.ts';
+import { caseInput, useWorld, type World } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
 import {
   announce,
@@ -17,6 +16,7 @@ import {
   withdraw,
 } from './publication.service.ts';
 import { publicRecord } from './registry-read.service.ts';
+import { confirmDeath } from './registry.fixtures.ts';
 
 // Rule P5: a family is told that a publication is being prepared, and has REGISTRY_NOTICE_DAYS to
 // refuse, before anything about her person is published. A withdrawn record (an error, a risk to
@@ -32,20 +32,8 @@ const SOURCES = {
 const deps = (t: TestApp) => ({ db: t.opened.db, clock: t.clock, config: { registryNoticeDays: 7 } });
 const as = (u: TestUser) => principalOf(u.auth);
 
-const confirmedDeath = async (t: TestApp, w: World, caseId: string) =>
-  addEvent(
-    { db: t.opened.db, clock: t.clock },
-    await grantFor(t, w.verifier, caseId, 'add_event'),
-    {
-      kind: 'death_confirmed',
-      date: parsePartialDate('2026-01-20') ?? undefined,
-      source: 'official',
-      place: 'Бахмут',
-      description: undefined,
-      verification: 'confirmed',
-    },
-    { reason: 'Извещение военкомата' },
-  );
+const confirmedDeath = (t: TestApp, w: World, caseId: string) =>
+  confirmDeath({ db: t.opened.db, clock: t.clock }, w.verifier.auth, caseId);
 
 describe.each(DIALECTS)('publishing a withdrawn record again (%s)', (dialect) => {
   const s = useWorld(dialect);
