@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
+import { Invalid, NotFound } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors, formFailure } from '../web/forms.tsx';
@@ -134,8 +134,8 @@ export const editorRoutes = async (app: FastifyInstance): Promise<void> => {
       await saveTemplate(deps, auth, tp.key, parseForm(templateSchema, req.body));
       return redirect(reply, `/editor/templates/${tp.key}?done=saved`);
     } catch (err) {
-      if (!(err instanceof Invalid) && !(err instanceof Conflict)) throw err;
-      const failed = formFailure(err)!;
+      const failed = formFailure(err);
+      if (!failed) throw err;
       const versions = await templateVersions(deps.db, tp.key);
       return sendPage(
         req,
