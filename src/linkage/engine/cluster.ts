@@ -32,7 +32,7 @@ export interface ClusterOptions {
 }
 
 export interface PairCheck {
-  /** Match weight of any pair (rescoring), and whether it is a cannot-link. */
+  /** Match weight of any pair (rescoring), and whether it is a cannot-link (whose weight is not read). */
   score(a: number, b: number): { weight: number; cannotLink: boolean };
   /** Source-level constraint, e.g. two records of one deduplicated file in a link. */
   sameSourceForbidden?(a: number, b: number): boolean;
