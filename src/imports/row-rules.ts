@@ -1,6 +1,7 @@
 import { parseAge, parseDate, regionCode, SERVICE_AGES } from '../linkage/engine/normalize/index.ts';
 import { splitFullName } from '../linkage/engine/normalize/full-names.ts';
 import { PERSON_CSV_COLUMNS } from '../linkage/engine/person-config.ts';
+import { columnKey, PERSON_COLUMN_NAMES } from '../linkage/person-columns.ts';
 import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
 import { isRegionCode } from '../people/regions.ts';
@@ -41,17 +42,11 @@ export type PlatformField = (typeof PLATFORM_FIELDS)[number];
 export type Mapping = Partial<Record<PlatformField, string>>;
 
 /** Column names a field is found under without mapping: the platform's, and Russian ones. */
-const ALIASES: Record<PlatformField, string[]> = {
-  record_id: ['record_id', 'id', '№', 'номер'],
-  source: ['source', 'источник'],
-  surname: ['surname', 'last_name', 'фамилия'],
-  full_name: ['full_name', 'фио', 'ф.и.о.', 'ф. и. о.', 'фамилия имя отчество', 'фамилия, имя, отчество'],
-  given_name: ['given_name', 'first_name', 'name', 'имя'],
-  patronymic: ['patronymic', 'middle_name', 'отчество'],
-  birth_date: ['birth_date', 'date_of_birth', 'dob', 'дата рождения', 'дата_рождения', 'год рождения', 'др'],
+// The person CSV's own columns are found under the names `kintrace dedupe` reads them by, so a
+// sheet that deduplicates also imports.
+const ALIASES: Record<PlatformField, readonly string[]> = {
+  ...PERSON_COLUMN_NAMES,
   age: ['age', 'возраст', 'полных лет', 'лет'],
-  region: ['region', 'регион', 'область', 'субъект'],
-  unit: ['unit', 'часть', 'воинская часть', 'в/ч', 'подразделение'],
   status: ['status', 'статус'],
   event_date: ['event_date', 'date', 'дата события', 'дата'],
   death_date: [
@@ -72,10 +67,11 @@ const ALIASES: Record<PlatformField, string[]> = {
 
 /** The mapping found from the header alone. */
 export const guessMapping = (header: string[]): Mapping => {
-  const lower = header.map((h) => h.trim().toLowerCase());
+  const keys = header.map(columnKey);
   const out: Mapping = {};
   for (const field of PLATFORM_FIELDS) {
-    const i = lower.findIndex((h) => ALIASES[field].includes(h));
+    const names = ALIASES[field].map(columnKey);
+    const i = keys.findIndex((h) => names.includes(h));
     if (i >= 0) out[field] = header[i];
   }
   return out;

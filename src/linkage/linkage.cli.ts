@@ -115,6 +115,7 @@ export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<
       runLinkage({
         files: [file],
         config: personConfig(),
+        personColumns: true,
         threshold: opts.threshold,
         decisionsFile: opts.decisions,
         progress: opts.progress ?? false,
@@ -171,7 +172,7 @@ export const registerLinkageCli = (program: Command): void => {
   program
     .command('dedupe')
     .description(
-      'find records of the same person in a person CSV (record_id,source,surname,given_name,patronymic,birth_date,region,unit)',
+      "find records of the same person in a person CSV (record_id,source,surname,given_name,patronymic,birth_date,region,unit; or a sheet's own names: Фамилия, Имя, Отчество, ФИО, Дата рождения, Регион, Воинская часть…; without an id column, records are named by their row)",
     )
     .argument('<file>', 'input CSV')
     .requiredOption('--out <file>', 'write record_id,cluster_id for every input row')

@@ -64,6 +64,10 @@ export interface SplitRead {
 export interface CsvReadOptions {
   /** A column every row must have a value in (the record id). */
   required?: string;
+  /** The header as the reader takes it (column names read under their own): after trimming. */
+  header?: (header: string[]) => string[];
+  /** Without the required column, rows are not refused: the caller names them by their number. */
+  numberedRows?: boolean;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   split?: SplitRead;
 }
@@ -334,7 +338,6 @@ const csvProblem = async (err: CsvError, file: string, format: Format): Promise<
   return [end, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, '')];
 };
 
-/** Calls onRow(values, header, rowIndex, delimiter) per data row; header cells are trimmed. */
 /**
  * A row of empty cells (";;;;;;;"): what Excel and LibreOffice save for a row that once held
  * something or was formatted, invisible in the sheet. It holds no record, so it is skipped as a
@@ -342,9 +345,13 @@ const csvProblem = async (err: CsvError, file: string, format: Format): Promise<
  */
 const isBlankRow = (record: readonly string[]): boolean => record.every((cell) => cell === '');
 
+/**
+ * Calls onRow(values, header, rowIndex, delimiter, sheetRow) per data row; header cells are
+ * trimmed. rowIndex counts the records read; sheetRow is the row a spreadsheet shows it on.
+ */
 export const readCsv = async (
   file: string,
-  onRow: (row: string[], header: string[], index: number, delimiter: string) => void,
+  onRow: (row: string[], header: string[], index: number, delimiter: string, sheetRow: number) => void,
   opts: CsvReadOptions = {},
 ): Promise<number> => {
   const total = sizeOf(file);
@@ -356,17 +363,24 @@ export const readCsv = async (
   const onRecord = (record: string[]): void => {
     delivered++;
     if (!header) {
-      header = record.map((h) => h.trim());
+      const trimmed = record.map((h) => h.trim());
+      try {
+        header = opts.header ? opts.header(trimmed) : trimmed;
+      } catch (err) {
+        throw new CsvInputError(file, 1, err instanceof Error ? err.message : String(err));
+      }
       if (opts.required) {
         requiredIndex = columnOf(header, opts.required);
-        if (requiredIndex < 0)
+        if (requiredIndex < 0 && !opts.numberedRows)
           throw new CsvInputError(file, 1, `the header has no "${opts.required}" column (found: ${header.join(', ')})`);
       }
       return;
     }
     if (isBlankRow(record)) return;
     if (requiredIndex >= 0 && !record[requiredIndex]) throw new RowError(`empty ${opts.required}`);
-    onRow(record, header, rows, format.delimiter);
+    // The row's number as a spreadsheet shows it (the header is row 1; a quoted line break
+    // does not start a row).
+    onRow(record, header, rows, format.delimiter, delivered);
     rows++;
   };
   const format = formatOf(file, total);

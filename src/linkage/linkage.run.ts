@@ -21,6 +21,7 @@ import { describeDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
 import { columnOf, CsvInputError, suspectCell, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
 import { DecisionConflicts } from './decision-conflicts.ts';
+import { type PersonHeader, readPersonHeader } from './person-columns.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
 
@@ -34,6 +35,12 @@ export interface RunOptions {
   progress: boolean;
   /** Called as each phase ends: bench/linkage/phases.ts times them. `detail`: the scoring's threads. */
   onPhase?: (phase: RunPhase, engine: LinkageEngine, detail?: string) => void;
+  /**
+   * The inputs are person CSVs (`kintrace dedupe`): columns are also found under the names a
+   * sheet gives them («Фамилия», «Дата рождения»: person-columns.ts), and a sheet without an id
+   * column names its records by their row number.
+   */
+  personColumns?: boolean;
 }
 
 /** The batch run's phases, in order. */
@@ -47,6 +54,16 @@ export interface RunResult {
   trainSeconds: number;
   /** Compared fields some input file has no column for (compared as empty there). */
   missingColumns: string[];
+  /** What a person CSV's header was read as (personColumns), per file. */
+  headers: InputHeader[];
+}
+
+/** How an input's header was read: columns under other names, and ids by row number. */
+export interface InputHeader {
+  file: string;
+  renamed: PersonHeader['renamed'];
+  wholeName: boolean;
+  numberedRows: boolean;
 }
 
 const bar = (enabled: boolean, label: string, total: number): { update(v: number): void; stop(): void } => {
@@ -146,19 +163,28 @@ export const readInput = async (
   source = 0,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
   thread?: BatchThread | null,
-): Promise<string[]> => {
+  personColumns = false,
+): Promise<{ missing: string[]; header: InputHeader }> => {
   const idField = engine.config.id;
   // Outputs and human decisions refer to records by id.
   const seen = new Set<string>();
   let columns: number[] | null = null;
   let idIndex = -1;
+  const read: InputHeader = { file, renamed: [], wholeName: false, numberedRows: false };
+  const asPerson = (header: string[]): string[] => {
+    const person = readPersonHeader(header);
+    read.renamed = person.renamed;
+    read.wholeName = person.wholeName;
+    return person.header;
+  };
   await readCsv(
     file,
-    (row, header, _index, delimiter) => {
+    (row, header, _index, delimiter, sheetRow) => {
       if (!columns) {
         // Map the dataset's fields to this file's columns once; a missing column stays empty.
         columns = engine.data.fields.map((f) => columnOf(header, f));
         idIndex = columnOf(header, idField);
+        read.numberedRows = idIndex < 0;
         // Two columns of one name (a sheet with "surname" twice, or "Surname" and "surname"): one
         // of them was read and the other dropped without a word.
         for (const f of [idField, ...engine.data.fields]) {
@@ -179,15 +205,25 @@ export const readInput = async (
       }
       const suspect = suspectCell(row, columns, header, delimiter);
       if (suspect) throw new RowError(suspect.problem, 0, suspect.linesBack);
-      const id = row[idIndex];
+      // A person sheet without an id column: its records are named by the row they are on.
+      const id = idIndex < 0 ? String(sheetRow) : row[idIndex];
       if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
       seen.add(id);
       engine.data.addValues(id, row, columns, source);
     },
-    { required: idField, onProgress, split: thread ? splitRead(engine, file, source, thread, seen) : undefined },
+    {
+      required: idField,
+      onProgress,
+      header: personColumns ? asPerson : undefined,
+      numberedRows: personColumns,
+      split: thread ? splitRead(engine, file, source, thread, seen, personColumns) : undefined,
+    },
   );
   const found = columns as number[] | null;
-  return found ? engine.data.fields.filter((_, i) => found[i] < 0) : [];
+  // A whole name's column gives the given name and patronymic as well.
+  const given = read.wholeName ? ['given_name', 'patronymic'] : [];
+  const missing = found ? engine.data.fields.filter((f, i) => found[i] < 0 && !given.includes(f)) : [];
+  return { missing, header: read };
 };
 
 /** The last part of the file read on `thread` and added after this thread's rows; null if not worth it. */
@@ -197,11 +233,21 @@ const splitRead = (
   source: number,
   thread: BatchThread,
   seen: Set<string>,
+  personColumns: boolean,
 ): SplitRead | undefined => {
   const start = splitPoint(file, THREAD_READS);
-  const idIndex = start ? columnOf(start.header, engine.config.id) : -1;
-  if (!start || idIndex < 0) return undefined;
-  const columns = engine.data.fields.map((f) => columnOf(start.header, f));
+  if (!start) return undefined;
+  let header: string[];
+  try {
+    header = personColumns ? readPersonHeader(start.header).header : start.header;
+  } catch {
+    // Refused with the file and line by this thread's own reading of the header.
+    return undefined;
+  }
+  // Rows named by their number are read here only: the other thread does not count them.
+  const idIndex = columnOf(header, engine.config.id);
+  if (idIndex < 0) return undefined;
+  const columns = engine.data.fields.map((f) => columnOf(header, f));
   const part = thread.readPart({ file, start, config: engine.config, columns, idIndex, source }).catch(() => null);
   return {
     from: start.from,
@@ -246,19 +292,26 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   // are read; stopped on the way out, whatever happens.
   const thread = mayNormaliseInParallel(opts.files) ? spawnSecondThread() : null;
   const missing = new Set<string>();
+  const headers: InputHeader[] = [];
   try {
     for (const [source, file] of opts.files.entries()) {
       const b = bar(opts.progress, 'reading', 100);
       // A small file's part is not worth the thread's time (nor a message of its values).
       const split = thread && statSync(file).size >= SPLIT_READ_BYTES ? thread : null;
       const onProgress = (done: number, total: number): void => b.update(Math.round((100 * done) / total));
-      for (const field of await readInput(engine, file, source, onProgress, split)) missing.add(field);
+      const read = await readInput(engine, file, source, onProgress, split, opts.personColumns);
+      for (const field of read.missing) missing.add(field);
+      headers.push(read.header);
       b.stop();
     }
     opts.onPhase?.('read', engine);
     const twoThreads = engine.data.size >= PARALLEL_SYNC_RECORDS;
     if (!twoThreads) thread?.stop();
-    return { ...(await linkRecords(engine, opts, started, twoThreads ? thread : null)), missingColumns: [...missing] };
+    return {
+      ...(await linkRecords(engine, opts, started, twoThreads ? thread : null)),
+      missingColumns: [...missing],
+      headers,
+    };
   } finally {
     thread?.stop();
   }
@@ -270,7 +323,7 @@ const linkRecords = async (
   opts: RunOptions,
   started: number,
   thread: SecondThread | null,
-): Promise<Omit<RunResult, 'missingColumns'>> => {
+): Promise<Omit<RunResult, 'missingColumns' | 'headers'>> => {
   // Read before training, so that an id the input lacks is reported at once, at any size.
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine, opts.files.length) : undefined;
   if (engine.data.size < 2) {
@@ -452,12 +505,31 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
   return count;
 };
 
+/** What the summary says of a person sheet's header: the columns read under other names, ids by row. */
+const headerLines = (h: InputHeader): string[] => [
+  ...(h.renamed.length
+    ? [
+        `${h.file}: columns read as ${h.renamed
+          .map(({ column, field }) =>
+            h.wholeName && field === 'surname'
+              ? `"${column}" → surname, given_name, patronymic (a whole name)`
+              : `"${column}" → ${field}`,
+          )
+          .join(', ')}`,
+      ]
+    : []),
+  ...(h.numberedRows
+    ? [`${h.file}: no id column, so records are named by their row in the sheet (the header is row 1)`]
+    : []),
+];
+
 export const summary = (r: RunResult): string => {
   const { engine, predicted, clusters } = r;
   const n = engine.data.size;
   const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
     `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}${clusters.profileMerges ? ` (${clusters.profileMerges} clusters joined as wholes)` : ''}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
+    ...r.headers.flatMap(headerLines),
     ...(r.missingColumns.length
       ? [`no column in the input for: ${r.missingColumns.join(', ')} (compared as empty; check the header's spelling)`]
       : []),

@@ -41,9 +41,9 @@ const spy: BatchThread = {
 };
 
 /** Everything the engine's dataset holds after reading the file (with the thread or without). */
-const readAll = async (file: string, withThread: boolean) => {
+const readAll = async (file: string, withThread: boolean, personColumns = false) => {
   const e = new LinkageEngine(personConfig());
-  await readInput(e, file, 0, undefined, withThread ? spy : null);
+  await readInput(e, file, 0, undefined, withThread ? spy : null, personColumns);
   return {
     ids: [...e.data.ids],
     values: e.data.fields.map((f) => Array.from({ length: e.data.size }, (_, r) => e.data.column(f).at(r))),
@@ -66,6 +66,20 @@ describe('reading a file on two threads', () => {
     const crlf = write('people-crlf.csv', list(5000).replace(/\n/g, '\r\n'));
     expect(splitPoint(crlf, 0.5)!.shape.crlf).toBe(true);
     expect(await readAll(crlf, true)).toEqual(await readAll(crlf, false));
+    expect(threadRead.at(-1)).toBeGreaterThan(2000);
+  });
+
+  it('reads a sheet with Russian column names there as under their own names', async () => {
+    const english = list(5000);
+    const russian = english.replace(
+      /^[^\n]*/,
+      'Номер,Источник,Фамилия,Имя,Отчество,Дата рождения,Регион,Воинская часть',
+    );
+    const one = await readAll(write('english.csv', english), false);
+    const asked = threadRead.length;
+    expect(await readAll(write('russian.csv', russian), true, true)).toEqual(one);
+    // The thread read its half of the Russian sheet too.
+    expect(threadRead.length).toBe(asked + 1);
     expect(threadRead.at(-1)).toBeGreaterThan(2000);
   });
 
