@@ -1,7 +1,7 @@
 import { parseAge, parseDate, regionCode, SERVICE_AGES } from '../linkage/engine/normalize/index.ts';
 import { splitFullName } from '../linkage/engine/normalize/full-names.ts';
 import { PERSON_CSV_COLUMNS } from '../linkage/engine/person-config.ts';
-import { columnKey, PERSON_COLUMN_NAMES } from '../linkage/person-columns.ts';
+import { AGE_COLUMN_NAMES, columnKey, PERSON_COLUMN_NAMES } from '../linkage/person-columns.ts';
 import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-date.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
 import { isRegionCode } from '../people/regions.ts';
@@ -46,7 +46,7 @@ export type Mapping = Partial<Record<PlatformField, string>>;
 // sheet that deduplicates also imports.
 const ALIASES: Record<PlatformField, readonly string[]> = {
   ...PERSON_COLUMN_NAMES,
-  age: ['age', 'возраст', 'полных лет', 'лет'],
+  age: AGE_COLUMN_NAMES,
   status: ['status', 'статус'],
   event_date: ['event_date', 'date', 'дата события', 'дата'],
   death_date: [

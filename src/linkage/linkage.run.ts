@@ -510,10 +510,12 @@ const headerLines = (h: InputHeader): string[] => [
   ...(h.renamed.length
     ? [
         `${h.file}: columns read as ${h.renamed
-          .map(({ column, field }) =>
+          .map(({ column, field, age }) =>
             h.wholeName && field === 'surname'
               ? `"${column}" → surname, given_name, patronymic (a whole name)`
-              : `"${column}" → ${field}`,
+              : age
+                ? `"${column}" → ${field} (an age)`
+                : `"${column}" → ${field}`,
           )
           .join(', ')}`,
       ]

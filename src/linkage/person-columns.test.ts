@@ -100,6 +100,29 @@ describe('a person sheet read by its own column names', () => {
     ]);
   });
 
+  it('reads an age column as the birth date where the sheet has none, and leaves it beside one', async () => {
+    expect(readPersonHeader(['Фамилия', 'Возраст', 'Дата рождения']).header).toEqual([
+      'surname',
+      'Возраст',
+      'birth_date',
+    ]);
+    const { summary, clusters } = await dedupe(
+      [
+        'Фамилия,Имя,Отчество,Возраст,Регион',
+        'Кузнецов,Андрей,Сергеевич,33,Пермский край',
+        'Кузнецов,Андрей,Сергеевич,33 года,Пермский край',
+        'Кузнецов,Андрей,Сергеевич,54,Пермский край',
+      ].join('\n'),
+    );
+    expect(summary).toContain('"Возраст" → birth_date (an age)');
+    // 33 and 54 are two men of one name; the same age is one.
+    expect(clusters).toEqual([
+      ['2', '2'],
+      ['3', '2'],
+      ['4', '4'],
+    ]);
+  });
+
   it('keeps an id column when there is one, and refuses an empty id in it at its line', async () => {
     await expect(dedupe('Номер,Фамилия,Имя\n1,Иванов,Иван\n,Петров,Пётр\n')).rejects.toThrow(/line 3: empty record_id/);
   });

@@ -42,6 +42,13 @@ export const PERSON_COLUMN_NAMES: Record<PersonColumn | 'full_name', readonly st
   unit: ['unit', 'часть', 'воинская часть', 'в/ч', 'подразделение', 'номер части'],
 };
 
+/**
+ * An obituary roundup's «Возраст»: read as the birth date column where the sheet has none (the
+ * person comparisons read "33" or "33 года" as an age: about the same age, not a date).
+ */
+export const AGE_COLUMN_NAMES: readonly string[] = ['age', 'возраст', 'полных лет', 'лет'];
+const AGE_KEYS = new Set(AGE_COLUMN_NAMES.map((name) => columnKey(name)));
+
 const FIELD_OF_KEY = new Map<string, PersonColumn | 'full_name'>(
   Object.entries(PERSON_COLUMN_NAMES).flatMap(([field, names]) =>
     names.map((name) => [columnKey(name), field as PersonColumn | 'full_name']),
@@ -56,7 +63,7 @@ export interface PersonHeader {
   /** The header with each recognised column under its person CSV name; other columns as they were. */
   header: string[];
   /** Columns read under another name than their own, in header order ("Фамилия" → surname). */
-  renamed: { column: string; field: PersonColumn }[];
+  renamed: { column: string; field: PersonColumn; age?: true }[];
   /** A column holding the whole name («ФИО»), read as the surname column: given name and patronymic too. */
   wholeName: boolean;
 }
@@ -67,7 +74,10 @@ export interface PersonHeader {
  * and reading one would drop the other without a word.
  */
 export const readPersonHeader = (header: readonly string[]): PersonHeader => {
-  const found = header.map(personColumnOf);
+  const found: (PersonColumn | 'full_name' | null)[] = header.map(personColumnOf);
+  // An age stands in for the birth date only where there is none: beside one, it adds nothing.
+  const age = header.findIndex((name) => AGE_KEYS.has(columnKey(name)));
+  if (age >= 0 && !found.includes('birth_date')) found[age] = 'birth_date';
   const byField = new Map<PersonColumn, number[]>();
   found.forEach((f, i) => {
     if (!f) return;
@@ -84,7 +94,7 @@ export const readPersonHeader = (header: readonly string[]): PersonHeader => {
     const f = found[i];
     if (!f) return name;
     const field = f === 'full_name' ? 'surname' : f;
-    if (name !== field) renamed.push({ column: name, field });
+    if (name !== field) renamed.push({ column: name, field, age: i === age || undefined });
     return field;
   });
   return { header: out, renamed, wholeName: found.includes('full_name') };

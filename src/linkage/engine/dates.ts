@@ -117,12 +117,33 @@ const oneDigitTypo = (a: number, b: number): boolean => {
   return diffs === 1 || (diffs === 2 && fa === sb && fb === sa);
 };
 
+/** One digit of two ages substituted or swapped ("35" and "53", "35" and "55"). */
+const agesOneDigitApart = (x: number, y: number): boolean => {
+  if (x < 10 || y < 10 || x > 99 || y > 99) return false;
+  const [x1, x0, y1, y0] = [Math.floor(x / 10), x % 10, Math.floor(y / 10), y % 10];
+  return x1 === y1 || x0 === y0 || (x1 === y0 && x0 === y1);
+};
+
+/**
+ * Whether two ages may be one written with a digit slipped. Only ages as written: against a birth
+ * date, the age it gives is known only within the lists' years, and among those seven ages one
+ * shares a digit with most others.
+ */
+const ageTypo = (pa: number, pb: number): boolean => {
+  const age = (packed: number): number => AGE_YEAR - Math.floor(packed / 10000);
+  return isAgeYear(pa) && isAgeYear(pb) && agesOneDigitApart(age(pa), age(pb));
+};
+
 export const dateLevel = (pa: number, pb: number): number => {
   if (pa < 0 || pb < 0) return 0;
   if (isAgeYear(pa) || isAgeYear(pb)) {
     // An age against a date or another age: only the years compare, give or take the list's year.
     const apart = Math.abs(Math.floor(pa / 10000) - Math.floor(pb / 10000));
-    return apart <= AGE_SPREAD ? L.aboutSameAge : L.agesApart;
+    if (apart <= AGE_SPREAD) return L.aboutSameAge;
+    // Beyond the lists' years, as far apart as two birth years that make two men, unless one age
+    // is the other with a digit slipped (35 for 53): «33» and «54» were only "ages apart", which
+    // a full name in one region outweighed in a small sheet.
+    return apart >= YEARS_APART + AGE_SPREAD && !ageTypo(pa, pb) ? L.yearsApart : L.agesApart;
   }
   if (pa === pb) return L.exact;
   const ya = Math.floor(pa / 10000);

@@ -101,16 +101,22 @@ describe('person comparisons: every level', () => {
     expect(levelOf(s, { d: '1985' }, { d: '1958' })).toBe('different');
   });
 
-  it('birth date against an age: about the same age within three years, else ages apart', () => {
+  it('birth date against an age: about the same age within three years, ages apart, or years far apart', () => {
     const s = { type: 'person-date', field: 'd', cannotLink: true };
     // 35 in a list of 2022–2026: born 1986–1991.
     expect(levelOf(s, { d: '35 лет' }, { d: '12.03.1989' })).toBe('about the same age');
     expect(levelOf(s, { d: '(35)' }, { d: '1987' })).toBe('about the same age');
     expect(levelOf(s, { d: '35-летний' }, { d: '37 лет' })).toBe('about the same age');
     expect(levelOf(s, { d: '35 лет' }, { d: '1980' })).toBe('ages apart');
-    expect(levelOf(s, { d: 'aged 22' }, { d: '55 лет' })).toBe('ages apart');
-    // An age is never a cannot-link: the list's year is unknown.
-    expect(levelOf(s, { d: '35 лет' }, { d: '12.03.1970' })).toBe('ages apart');
+    // The list's year is unknown (2022–2026), so ages are far apart only well beyond it: 13 years,
+    // as two birth years ten apart make two men.
+    expect(levelOf(s, { d: 'aged 22' }, { d: '55 лет' })).toBe('years far apart');
+    expect(levelOf(s, { d: '33' }, { d: '54' })).toBe('years far apart');
+    expect(levelOf(s, { d: '35 лет' }, { d: '12.03.1970' })).toBe('years far apart');
+    expect(levelOf(s, { d: '35 лет' }, { d: '1977' })).toBe('ages apart');
+    // Unless one age is the other with a digit slipped: 35 and 53, 35 and 55.
+    expect(levelOf(s, { d: '35 лет' }, { d: '53 года' })).toBe('ages apart');
+    expect(levelOf(s, { d: '35' }, { d: '55' })).toBe('ages apart');
   });
   it('region and unit', () => {
     const r = { type: 'region', field: 'r' };
