@@ -61,6 +61,8 @@ const notSent = (fileChosen: boolean): FormErrors => ({
 
 export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
+  // Nothing these routes log is written when it happens: it would date a tip (shared/held-log.ts).
+  app.setChildLoggerFactory(() => app.heldLog.logger);
   const today = () => isoDay(deps.clock);
   const cookieOpts = {
     path: '/tip',
