@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Db, DialectName } from './db/database.ts';
 import type { Clock } from './shared/clock.ts';
 import { createLogger, type LogFormat } from './shared/logger.ts';
+import { HeldLog } from './shared/held-log.ts';
 import { registerSecurity } from './web/security.ts';
 import { registerAssets } from './web/assets.ts';
 import { registerErrorHandling } from './web/error-handler.tsx';
@@ -45,6 +46,8 @@ declare module 'fastify' {
     deps: AppDeps;
     /** every route as registered (method and pattern): the access matrix checks each is declared */
     routeTable: Array<{ method: string; url: string }>;
+    /** what the anonymous routes would have logged, written later without times (shared/held-log.ts) */
+    heldLog: HeldLog;
   }
 }
 
@@ -57,9 +60,9 @@ export const SLOW_REQUEST_MS = 2_000;
 
 /** The Fastify app without listen(): tests call app.inject(). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const logger = deps.logger ?? createLogger(deps.config.logLevel, undefined, resolveLogFormat(deps.config.logFormat));
   const app = Fastify({
-    loggerInstance: (deps.logger ??
-      createLogger(deps.config.logLevel, undefined, resolveLogFormat(deps.config.logFormat))) as FastifyBaseLogger,
+    loggerInstance: logger as FastifyBaseLogger,
     // No IP is kept: never trust X-Forwarded-For, never put addresses in logs.
     trustProxy: false,
     // Not two lines per request at info (70,000 lines in one load test): see the onResponse hook.
@@ -77,8 +80,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // The headers alone must arrive quickly (slowloris), and never later than the whole request.
   app.server.headersTimeout = Math.min(15_000, deps.config.requestTimeoutMs);
   app.decorate('deps', deps);
+  // The anonymous routes log only to this; it reaches the log once a day (main.ts) and at close.
+  app.decorate('heldLog', new HeldLog(logger.level));
+  app.addHook('onClose', async () => app.heldLog.flush(logger));
   // What an operator needs by default: start, scheduled jobs, errors, and requests slow enough to
   // look into. One line per request (method, route pattern, status, time) only at LOG_LEVEL=debug.
+  // The anonymous routes' req.log is the held log: these lines of theirs are only counted there.
   app.addHook('onResponse', async (req, reply) => {
     const ms = Math.round(reply.elapsedTime);
     if (ms >= SLOW_REQUEST_MS) req.log.warn({ req, res: reply, ms }, 'slow request');

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './shared/clock.ts';
+import { flushDaily } from './shared/held-log.ts';
 import { firstRunMessage } from './accounts/first-run.service.ts';
 import { Scheduler } from './scheduler/scheduler.service.ts';
 import { allJobs } from './jobs.ts';
@@ -20,8 +21,11 @@ export const serve = async (config: Config = loadConfig()): Promise<void> => {
     allJobs({ db, clock: systemClock, config }),
   );
   await scheduler.start();
+  // What the anonymous routes would have logged, once a day without times (and at close).
+  const stopHeldLog = flushDaily(app.heldLog, app.log, systemClock);
   const shutdown = async () => {
     await scheduler.stop();
+    stopHeldLog();
     await app.close();
     await close();
     process.exit(0);

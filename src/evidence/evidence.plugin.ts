@@ -40,6 +40,11 @@ export class UploadForm {
     this.#refused = refused;
   }
 
+  /** whether a file was chosen (even one refused): a form that comes back asks for it again */
+  get fileChosen(): boolean {
+    return this.#file !== null || this.#refused !== null;
+  }
+
   /**
    * The fields parsed and the file cleaned through the one upload pipeline (recognised by
    * content, its metadata dropped). Bad fields, a file over the limit and a file that is not what

@@ -5,6 +5,7 @@ import decodeHeic from 'heic-decode';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { Invalid } from '../shared/errors.ts';
 import { stripJpegMetadata } from './jpeg-metadata.ts';
+import { stripJpxMetadata, UnsupportedJpx } from './jpx-metadata.ts';
 
 // What an upload may be and how it is made safe before anything is stored. A file is recognised by
 // its content, never by its name or the browser's word: JPEG, PNG and PDF, and HEIC (iPhone photos,
@@ -12,7 +13,8 @@ import { stripJpegMetadata } from './jpeg-metadata.ts';
 // re-encoded, which drops EXIF (camera, time, GPS), XMP, IPTC, comments and colour profiles; a
 // picture larger than MAX_PIXELS is refused before it is decoded (a decompression bomb is a small
 // file that unpacks to gigabytes). PDFs lose their document information dictionary, every XMP
-// metadata stream, the EXIF of the photos inside them (jpeg-metadata.ts), their file identifier,
+// metadata stream, the EXIF of the photos inside them (jpeg-metadata.ts) and the XMP, GPS and
+// comments of their JPEG 2000 images (jpx-metadata.ts), their file identifier,
 // the authors and times of their notes, every attached file (the source document often rides
 // along), and what could run when staff open them (JavaScript, open actions, launch links).
 
@@ -144,38 +146,47 @@ const attachedFiles = (context: PDFDocument['context']): Set<PDFRef> => {
 const dictOf = (obj: unknown): PDFDict | undefined =>
   obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : undefined;
 
-const DCT = PDFName.of('DCTDecode');
 const FILTER = PDFName.of('Filter');
 const PARMS = PDFName.of('DecodeParms');
+/** The image filters whose data carries metadata, and how each is cleaned without decoding it. */
+const CLEANERS = new Map<PDFName, (image: Buffer) => Buffer>([
+  [PDFName.of('DCTDecode'), stripJpegMetadata],
+  [PDFName.of('JPXDecode'), stripJpxMetadata],
+]);
 
 /**
- * A JPEG image stream (its last filter DCTDecode) without the photo's metadata, or undefined for
- * any other stream. A JPEG wrapped in other filters too (Flate, ASCII85…) is unwrapped and kept
- * as plain DCTDecode. A JPEG whose segments do not add up is refused: it cannot be cleaned.
+ * A JPEG or JPEG 2000 image stream (its last filter DCTDecode or JPXDecode) without the picture's
+ * metadata, or undefined for any other stream. One wrapped in other filters too (Flate,
+ * ASCII85…) is unwrapped and kept with its image filter alone. An image whose structure does not
+ * add up is refused as damaged, a JPEG 2000 image that cannot be reduced to one clean picture
+ * with its own reason: neither can be cleaned, and neither is kept as it came.
  */
-const cleanJpegStream = (stream: PDFRawStream): PDFRawStream | undefined => {
+const cleanImageStream = (stream: PDFRawStream): PDFRawStream | undefined => {
   const { dict } = stream;
   const filter = dict.lookup(FILTER);
   const filters = filter instanceof PDFName ? [filter] : filter instanceof PDFArray ? filter.asArray() : [];
-  if (filters.length === 0 || filters[filters.length - 1] !== DCT) return undefined;
+  const last = filters[filters.length - 1];
+  const clean = last instanceof PDFName ? CLEANERS.get(last) : undefined;
+  if (!clean) return undefined;
   try {
-    let jpeg = Buffer.from(stream.contents);
+    let image = Buffer.from(stream.contents);
     if (filters.length > 1) {
       const parms = dict.lookup(PARMS);
       const outer = dict.clone();
       outer.set(FILTER, stream.dict.context.obj(filters.slice(0, -1)));
       if (parms instanceof PDFArray) outer.set(PARMS, stream.dict.context.obj(parms.asArray().slice(0, -1)));
-      jpeg = Buffer.from(decodePDFRawStream(PDFRawStream.of(outer, stream.contents)).decode());
-      dict.set(FILTER, DCT);
+      image = Buffer.from(decodePDFRawStream(PDFRawStream.of(outer, stream.contents)).decode());
+      dict.set(FILTER, last);
       if (parms instanceof PDFArray) {
-        const last = parms.get(parms.size() - 1);
-        if (last instanceof PDFDict || last instanceof PDFRef) dict.set(PARMS, last);
+        const own = parms.get(parms.size() - 1);
+        if (own instanceof PDFDict || own instanceof PDFRef) dict.set(PARMS, own);
         else dict.delete(PARMS);
       }
     }
-    return PDFRawStream.of(dict, stripJpegMetadata(jpeg));
-  } catch {
-    // MalformedJpeg, or an outer filter that does not decode.
+    return PDFRawStream.of(dict, clean(image));
+  } catch (err) {
+    if (err instanceof UnsupportedJpx) throw refuse('evidence.errors.jpxUnsupported');
+    // MalformedJpeg, MalformedJpx, or an outer filter that does not decode.
     throw refuse('evidence.errors.damaged');
   }
 };
@@ -252,10 +263,11 @@ export const stripPdf = async (bytes: Buffer): Promise<Buffer> => {
     for (const key of ANY_DICT_DROPS) dict.delete(PDFName.of(key));
   }
   dropUnreachable(context);
-  // The photos the pages still show, embedded as they came from the camera: EXIF, GPS, the owner.
+  // The pictures the pages still show, embedded as they came from the camera or the scanner:
+  // EXIF, XMP, GPS, the owner.
   for (const [ref, obj] of context.enumerateIndirectObjects()) {
-    const jpeg = obj instanceof PDFRawStream ? cleanJpegStream(obj) : undefined;
-    if (jpeg) context.assign(ref, jpeg);
+    const image = obj instanceof PDFRawStream ? cleanImageStream(obj) : undefined;
+    if (image) context.assign(ref, image);
   }
   // The file identifier: Word and scanners derive it from the time, the path and the size of the
   // author's own file, and it stays the same in every copy of that file.

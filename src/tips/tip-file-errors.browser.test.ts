@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
 import type { Page } from 'playwright-core';
 import { expectAxeClean, hasHorizontalScroll, noJsContext, PHONE, shotsOf } from '../../test/helpers/browser.ts';
+import { box, codestreamOf, jp2Gradient, jp2WithMetadata, pdfOfJpx } from '../evidence/jpx.fixtures.ts';
 
 // A witness on a phone with JavaScript off attaches a file that is not what it claims to be. The
 // form comes back with what they typed (a long account is not lost), and with every problem at
@@ -79,5 +80,36 @@ describe('a refused file on the tips forms', () => {
     expect(await page.getByLabel('Фото или документ').getAttribute('aria-invalid')).toBe('true');
     await check(page, 'new-too-big');
     await ctx.close();
+  });
+
+  // A scan whose JPEG 2000 picture cannot be reduced to one clean picture (two codestreams) is
+  // refused with that reason, in Russian and in English; one whose picture only carries XMP and
+  // GPS is sent, cleaned.
+  it('refuses a PDF whose JPEG 2000 picture cannot be cleaned, saying why; sends one that can be', async () => {
+    const uncleanable = Buffer.concat([jp2Gradient(), box('jp2c', codestreamOf(jp2Gradient()))]);
+    for (const lang of ['ru', 'en'] as const) {
+      const ru = lang === 'ru';
+      const ctx = await noJsContext(world.browser, PHONE);
+      const page = await ctx.newPage();
+      await page.goto(`${world.run.baseUrl}/tips/new?lang=${lang}`);
+      await page.getByLabel(ru ? 'Кому отправить' : 'Send to').selectOption({ label: world.w.orgA.name });
+      await page.getByLabel(ru ? 'Что случилось' : 'What happened').fill(ACCOUNT);
+      await page.getByLabel(ru ? 'Откуда вы это знаете' : 'How you know').selectOption('documents');
+      const file = (buffer: Buffer) => ({ name: 'scan.pdf', mimeType: 'application/pdf', buffer });
+      await page
+        .getByLabel(ru ? 'Фото или документ' : 'Photo or document')
+        .setInputFiles(file(await pdfOfJpx(uncleanable)));
+      await page.getByRole('button', { name: ru ? 'Отправить сообщение' : 'Send' }).click();
+      await page.getByText(ru ? 'картинка в формате JPEG 2000' : 'JPEG 2000 picture', { exact: false }).waitFor();
+      expect(await page.getByLabel(ru ? 'Что случилось' : 'What happened').inputValue()).toBe(ACCOUNT);
+      await check(page, `jpx-refused-${lang}`);
+
+      await page
+        .getByLabel(ru ? 'Фото или документ' : 'Photo or document')
+        .setInputFiles(file(await pdfOfJpx(jp2WithMetadata())));
+      await page.getByRole('button', { name: ru ? 'Отправить сообщение' : 'Send' }).click();
+      await page.getByRole('heading', { name: ru ? 'Сообщение отправлено' : 'Your tip was sent' }).waitFor();
+      await ctx.close();
+    }
   });
 });

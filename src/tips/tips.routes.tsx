@@ -4,7 +4,7 @@ import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { tipSenderPrincipal } from '../policy/principal.ts';
 import type { TipAction } from '../policy/tips.policy.ts';
-import { echoValues, formErrors } from '../web/forms.tsx';
+import { echoValues, formErrors, type FormErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
@@ -38,8 +38,31 @@ import {
 
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
+/**
+ * What a form that failed its CSRF check held (error-handler.tsx calls the route's csrfFailed):
+ * the fields, to show again, and whether a file was chosen — read to its end and dropped, never
+ * kept, since the check failed.
+ */
+const typedBack = async (req: FastifyRequest): Promise<{ fields: Record<string, string>; fileChosen: boolean }> => {
+  try {
+    const form = await readUploadForm(req, { plain: true });
+    return { fields: form.fields, fileChosen: form.fileChosen };
+  } catch (err) {
+    if (!(err instanceof Invalid)) throw err;
+    return { fields: {}, fileChosen: false };
+  }
+};
+
+/** The form was not sent (its CSRF cookie was lost): nothing saved, the file to be chosen again. */
+const notSent = (fileChosen: boolean): FormErrors => ({
+  _form: { field: '_form', key: fileChosen ? 'tips.errors.notSentFile' : 'tips.errors.notSent' },
+  ...(fileChosen ? { file: { field: 'file', key: 'tips.errors.formNotReceived' } } : {}),
+});
+
 export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
+  // Nothing these routes log is written when it happens: it would date a tip (shared/held-log.ts).
+  app.setChildLoggerFactory(() => app.heldLog.logger);
   const today = () => isoDay(deps.clock);
   const cookieOpts = {
     path: '/tip',
@@ -72,9 +95,15 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   };
 
   /** A form sent after the visit ended: nothing done, the code form says so (401, as a lost session). */
-  const visitEnded = (req: FastifyRequest, reply: FastifyReply, action: VisitEnded['action'], body: string) => {
+  const visitEnded = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    action: VisitEnded['action'],
+    body: string,
+    status = 401,
+  ) => {
     const ended = { action, body, idleMinutes: deps.config.sessionIdleMinutes };
-    return sendPage(req, reply, (ctx) => <CodePage ctx={ctx} values={{}} errors={{}} ended={ended} />, 401);
+    return sendPage(req, reply, (ctx) => <CodePage ctx={ctx} values={{}} errors={{}} ended={ended} />, status);
   };
 
   const noticeOf = (req: FastifyRequest) =>
@@ -100,7 +129,29 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/tips/new', { config: limit(20) }, async (req, reply) => {
+  const newTipForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    fields: Record<string, unknown>,
+    errors: FormErrors,
+    status: number,
+  ) => {
+    const organisations = await tipOrganisations(deps);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <NewTipPage ctx={ctx} organisations={organisations} values={echoValues(fields)} errors={errors} />,
+      status,
+    );
+  };
+
+  /** The new tip form sent after the browser lost its CSRF cookie: back, filled in, nothing stored. */
+  const newTipNotSent = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { fields, fileChosen } = await typedBack(req);
+    return newTipForm(req, reply, fields, notSent(fileChosen), 403);
+  };
+
+  app.post('/tips/new', { config: { ...limit(20), csrfFailed: newTipNotSent } }, async (req, reply) => {
     let fields: Record<string, unknown> = {};
     try {
       // Multipart with at most one file (the page's form), or a plain form without one.
@@ -115,20 +166,7 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
       return redirect(reply, '/tip/receipt');
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      const organisations = await tipOrganisations(deps);
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <NewTipPage
-            ctx={ctx}
-            organisations={organisations}
-            values={echoValues(fields)}
-            errors={formErrors(err.problems)}
-          />
-        ),
-        400,
-      );
+      return newTipForm(req, reply, fields, formErrors(err.problems), 400);
     }
   });
 
@@ -180,7 +218,26 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
-  app.post('/tip/add', { config: limit(60) }, async (req, reply) => {
+  /**
+   * An addition sent after the browser lost its CSRF cookie: back on the tip page, filled in,
+   * nothing added; when the visit's cookie went with it, on the code form as after a visit ended.
+   */
+  const addNotSent = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { fields, fileChosen } = await typedBack(req);
+    // 403 all the same: the form failed its CSRF check, whatever else is true.
+    const ended = () => visitEnded(req, reply, 'add', fields.body?.trim() ?? '', 403);
+    if (!(await visitOf(req, reply))) return ended();
+    try {
+      const { access } = await senderAccess(req, reply, 'read');
+      const form = { name: 'add' as const, values: echoValues(fields), errors: notSent(fileChosen) };
+      return await renderSenderTip(req, reply, access, form, 403);
+    } catch (err) {
+      if (!(err instanceof NotFound)) throw err;
+      return ended();
+    }
+  };
+
+  app.post('/tip/add', { config: { ...limit(60), csrfFailed: addNotSent } }, async (req, reply) => {
     // The visit ended while the sender wrote (the idle time, the hour): nothing can be added
     // without the key it held, but what they wrote comes back with the code form.
     if (!(await visitOf(req, reply))) {

@@ -118,12 +118,13 @@ export const NewTipPage = ({
   };
   return (
     <Layout ctx={ctx} heading={t('tips.newTitle')}>
+      {/* First on the page: on a phone the intro and the warning fill the whole first screen. */}
+      <FormErrorSummary ctx={ctx} errors={errors} />
       <p>{t('tips.newIntro')}</p>
       <Warning ctx={ctx} />
       <p>
         <a href="/tip">{t('tips.haveCode')}</a>
       </p>
-      <FormErrorSummary ctx={ctx} errors={errors} />
       <UploadForm ctx={ctx} action="/tips/new">
         <SelectField
           {...f}

@@ -26,6 +26,16 @@ const wantsJson = (req: FastifyRequest): boolean => req.url.startsWith('/api/');
 const CSRF_CODES = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 
 /**
+ * A form the browser says another site sent (Fetch Metadata): it gets the plain refusal, never
+ * its fields shown back on our page with a token that works. A browser that sends no such header
+ * (older ones) is taken at its word: the fields it sent are only shown, never stored.
+ */
+const fromAnotherSite = (req: FastifyRequest): boolean => {
+  const site = req.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
+};
+
+/**
  * One place maps errors to status and page. Domain errors carry their kind; errors that Fastify's
  * own plugins raise while reading a malformed body carry no status: they are the client's fault
  * (400), never a 500. A 5xx never shows its details.
@@ -65,6 +75,9 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
       }[error.kind];
       if (error instanceof Invalid && error.problems[0]) key = error.problems[0].key;
     } else if (error.code && CSRF_CODES.has(error.code)) {
+      // A route whose form is long to write (a tip) shows it again, filled in, with a fresh token.
+      const again = req.routeOptions.config?.csrfFailed;
+      if (again && !fromAnotherSite(req)) return again(req, reply);
       status = 403;
       key = 'errors.csrf';
     } else if (error.statusCode === 429) {

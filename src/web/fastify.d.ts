@@ -1,4 +1,5 @@
 import 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { T } from './i18n/i18n.ts';
 import type { Lang } from '../shared/lang.ts';
 import type { AuthContext } from '../policy/principal.ts';
@@ -17,5 +18,11 @@ declare module 'fastify' {
     echo?: EchoForm;
     /** no CSRF check (the quick exit only) */
     csrfExempt?: boolean;
+    /**
+     * A form sent with a lost or stale CSRF cookie comes back on this page instead of the error
+     * page: what was typed, a fresh token, a message. It runs instead of the handler (the check
+     * has failed), so it must only read and show; error-handler.tsx calls it.
+     */
+    csrfFailed?: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
   }
 }
