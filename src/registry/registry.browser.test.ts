@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +228,46 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
         for (const colour of swatches.slice(1)) expect(fills.has(colour), `${lang}${filter}: ${colour}`).toBe(true);
       }
       await look(page, `statistics-narrow-${lang}`);
+    }
+    await ctx.close();
+  });
+
+  // The "by month" download took only the category: a visitor who chose a period downloaded every
+  // month there is. She chooses a period on the page and downloads exactly the page's series.
+  it('the by-month download holds the period chosen on the statistics page, in Russian and English', async () => {
+    const ctx = await contextFor();
+    const page = await ctx.newPage();
+    for (const lang of ['ru', 'en'] as const) {
+      const ru = lang === 'ru';
+      await page.goto(`${run.baseUrl}/registry/statistics?lang=${lang}`);
+      await page.getByText(ru ? 'Отбор' : 'Filter', { exact: true }).click();
+      await page.getByLabel(ru ? 'С (год или месяц.год)' : 'From (year or month.year)').fill('05.2023');
+      await page.getByLabel(ru ? 'По (год или месяц.год)' : 'To (year or month.year)').fill('12.2023');
+      await page.getByRole('button', { name: ru ? 'Показать' : 'Show' }).click();
+      const section = page.locator('section', {
+        has: page.getByRole('heading', { name: ru ? 'По месяцам' : 'By month' }),
+      });
+      await section.waitFor();
+      // The months the page shows for the period (its table under the chart).
+      const shown = (await section.locator('table tbody th').allInnerTexts()).map((m) => m.trim());
+      expect(shown.length).toBeGreaterThan(0);
+      // The first screen shot shows the links under the table.
+      await section.getByRole('link', { name: 'CSV' }).scrollIntoViewIfNeeded();
+      await look(page, `statistics-period-${lang}`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        section.getByRole('link', { name: 'CSV' }).click(),
+      ]);
+      expect(download.url()).toContain('from=2023-05&to=2023-12');
+      const file = await download.path();
+      const lines = fs.readFileSync(file, 'utf8').trim().split('\r\n').slice(1);
+      const months = lines
+        .map((l) => l.split(','))
+        .filter((r) => r[1] === 'month')
+        .map((r) => r[0]);
+      // Exactly the page's months, none outside the period.
+      expect(months).toEqual(shown);
+      for (const m of months) expect(m >= '2023-05' && m <= '2023-12', m).toBe(true);
     }
     await ctx.close();
   });
