@@ -19,6 +19,7 @@ import {
   type Cookies,
   type TestUser,
 } from '../../test/helpers/factories.ts';
+import type { ManualClock } from '../shared/clock.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
@@ -27,7 +28,7 @@ import { openCase } from '../cases/cases.service.ts';
 import { addEvent } from '../cases/events.service.ts';
 import { addSyntheticRecords } from './synthetic-records.service.ts';
 import { syntheticRecords } from '../demo/demo-registry.data.ts';
-import { publishedFromCase } from './registry.fixtures.ts';
+import { confirmDeath, publishedFromCase } from './registry.fixtures.ts';
 
 // The registry in a real Chromium with JavaScript off, on a 360 px phone: the public pages (the
 // map and charts are inline SVG), a relative's request, the verifier publishing from a case with
@@ -45,6 +46,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
   let publishedCase: string;
   let caseToPublish: string;
   let mothersCase: string;
+  let organisation: Awaited<ReturnType<typeof createOrganisation>>;
   const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
     await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
@@ -69,6 +71,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     browser = await launchBrowser();
     const deps = { db: run.db, clock: run.clock };
     const org = await createOrganisation(run.db, { clock: run.clock });
+    organisation = org;
     verifier = await createStaff(run.db, org, 'verifier', { clock: run.clock });
     family = await createFamily(run.db, { clock: run.clock });
     ({ recordId, caseId: publishedCase } = await publishedFromCase(deps, {
@@ -353,5 +356,52 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
       await look(page, `two-families-notice-${lang}`);
     }
     await ctx.close();
+  });
+
+  // Last in the file: it moves the clock a week on. The family's notice is counted in Moscow days:
+  // told at 00:30 in Moscow (21:30 UTC the day before), she has seven Moscow days, and the verifier
+  // may publish from Moscow midnight — not at 21:00 UTC on her sixth day, as with UTC days.
+  it('the family’s notice is counted in Moscow days around midnight, in Russian and English', async () => {
+    const clock = run.clock as ManualClock;
+    const deps = { db: run.db, clock };
+    clock.set('2026-03-02T21:30:00.000Z');
+    const { caseId } = await openCase(deps, family.auth, caseInput(organisation.id, { surname: 'Полуночный' }));
+    await confirmDeath(deps, verifier.auth, caseId);
+    const pageAt = async (at: string) => {
+      clock.set(at);
+      // A staff session a week old has ended: the verifier logs in afresh.
+      const staff = await createStaff(run.db, organisation, 'verifier', { clock });
+      const ctx = await contextFor(staff.cookies);
+      return ctx.newPage();
+    };
+    let page = await pageAt('2026-03-02T21:30:00.000Z');
+    await page.goto(`${run.baseUrl}/staff/registry/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Сообщить семье о подготовке публикации' }).click();
+    await page.getByText('Семье сообщено 03.03.2026; публикация возможна с 10.03.2026.').waitFor();
+    await look(page, 'notice-told-after-midnight');
+    await page.context().close();
+    // 23:59 on 9 March in Moscow: her seventh day, nothing to publish yet.
+    page = await pageAt('2026-03-09T20:59:00.000Z');
+    for (const [lang, told] of [
+      ['ru', 'Семье сообщено 03.03.2026; публикация возможна с 10.03.2026.'],
+      ['en', 'Family told 03.03.2026; publication possible from 10.03.2026.'],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${caseId}?lang=${lang}`);
+      await page.getByText(told).waitFor();
+      expect(await page.locator('form[action$="/publish"]').count(), lang).toBe(0);
+      await look(page, `notice-last-evening-${lang}`);
+    }
+    await page.context().close();
+    // Midnight in Moscow (21:00 UTC on the 9th): the form to publish is there.
+    page = await pageAt('2026-03-09T21:00:00.000Z');
+    for (const [lang, publish] of [
+      ['ru', 'Опубликовать'],
+      ['en', 'Publish'],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${caseId}?lang=${lang}`);
+      await page.getByRole('button', { name: publish, exact: true }).waitFor();
+      await look(page, `notice-over-at-midnight-${lang}`);
+    }
+    await page.context().close();
   });
 });
