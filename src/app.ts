@@ -23,6 +23,7 @@ import { matchingRoutes } from './matching/matching.routes.tsx';
 import { importsRoutes } from './imports/imports.routes.tsx';
 import { incidentsRoutes } from './cohorts/incidents.routes.tsx';
 import { cohortsRoutes } from './cohorts/cohorts.routes.tsx';
+import { boardMembersRoutes } from './cohorts/board-members.routes.tsx';
 import { registryRoutes } from './registry/registry.plugin.ts';
 import { tipsRoutes } from './tips/tips.routes.tsx';
 import { tipStaffRoutes } from './tips/tip-staff.routes.tsx';
@@ -120,6 +121,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(importsRoutes);
   await app.register(incidentsRoutes);
   await app.register(cohortsRoutes);
+  await app.register(boardMembersRoutes);
   await app.register(registryRoutes);
   await app.register(tipsRoutes);
   await app.register(tipStaffRoutes);

@@ -56,6 +56,12 @@ export const AUDIT_ACTIONS = [
   'cohort.name_reset',
   'cohort.post_hidden',
   'cohort.post_restored',
+  // a family's place on one board (src/cohorts/board-members.service.ts; the subject is the
+  // board): it left or came back on its own, or staff removed it or let it back
+  'cohort.left',
+  'cohort.rejoined',
+  'cohort.family_removed',
+  'cohort.family_readmitted',
   // the public registry (src/registry/): the subject is the registry record
   'registry.announced',
   'registry.notice_waived',

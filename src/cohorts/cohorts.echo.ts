@@ -33,3 +33,11 @@ export const SOURCE_ECHO: EchoForm = {
   citation: { label: 'cohorts.incidents.citation', long: true },
   date: { label: 'cohorts.incidents.sourceDate' },
 };
+
+export const LEAVE_ECHO: EchoForm = {
+  hide_posts: { label: 'cohorts.members.hidePostsEcho', choice: 'cohorts.ticked' },
+};
+
+export const REMOVE_ECHO: EchoForm = {
+  reason: { label: 'cohorts.members.reason', choice: 'cohorts.removeReasons' },
+};

@@ -1,6 +1,6 @@
 import { PostgresAdapter, type Insertable } from 'kysely';
 import type { Queryable, Tx } from '../db/database.ts';
-import type { CohortPostsTable } from './cohorts.table.ts';
+import type { CohortExitsTable, CohortPostsTable } from './cohorts.table.ts';
 
 // Queries of cohorts and their boards (cohorts.service.ts holds the rules).
 
@@ -112,7 +112,7 @@ export const listPosts = (db: Queryable, boardId: string) =>
 export const findPost = (db: Queryable, id: string) =>
   db
     .selectFrom('cohort_posts')
-    .select(['id', 'board_id', 'hidden_at', 'author_user_id', 'from_family'])
+    .select(['id', 'board_id', 'case_id', 'hidden_at', 'author_user_id', 'from_family'])
     .where('id', '=', id)
     .executeTakeFirst();
 
@@ -216,4 +216,117 @@ export const answerNameResets = async (db: Queryable, boardId: string, userId: s
     .where('user_id', '=', userId)
     .where('answered', '=', 0)
     .execute();
+};
+
+// ---- families off one board (migration 0061) --------------------------------------------------
+
+/** Which families are off which boards of an organisation: one row per case. */
+export const listExitsOfOrganisation = (db: Queryable, organisationId: string) =>
+  db
+    .selectFrom('cohort_exits')
+    .innerJoin('cohort_boards', 'cohort_boards.id', 'cohort_exits.board_id')
+    .select([
+      'cohort_exits.id',
+      'cohort_exits.board_id',
+      'cohort_exits.user_id',
+      'cohort_exits.case_id',
+      'cohort_exits.side',
+      'cohort_exits.reason',
+      'cohort_exits.left_on',
+    ])
+    .where('cohort_boards.organisation_id', '=', organisationId)
+    .orderBy('cohort_exits.left_on')
+    .orderBy('cohort_exits.id')
+    .execute();
+
+export const listExitsOfFamily = (db: Queryable, boardId: string, userId: string) =>
+  db
+    .selectFrom('cohort_exits')
+    .select(['id', 'case_id', 'side', 'reason', 'left_on'])
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .execute();
+
+export const findExit = (db: Queryable, id: string) =>
+  db.selectFrom('cohort_exits').select(['id', 'board_id', 'user_id', 'side']).where('id', '=', id).executeTakeFirst();
+
+export const insertExits = async (db: Queryable, rows: Insertable<CohortExitsTable>[]): Promise<void> => {
+  if (rows.length) await db.insertInto('cohort_exits').values(rows).execute();
+};
+
+/** A family that had left on its own is removed by staff: its rows say so now. */
+export const setExitsRemoved = async (
+  db: Queryable,
+  boardId: string,
+  userId: string,
+  removal: { reason: string; on: string },
+): Promise<void> => {
+  await db
+    .updateTable('cohort_exits')
+    .set({ side: 'staff', reason: removal.reason, left_on: removal.on })
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .execute();
+};
+
+/** The family is back on the board: every row of its account there goes. */
+export const deleteExits = async (db: Queryable, boardId: string, userId: string): Promise<number> => {
+  const r = await db
+    .deleteFrom('cohort_exits')
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+};
+
+/** The family's copies of one board's key (its other boards keep theirs). */
+export const deleteWrapsOf = async (db: Queryable, boardId: string, caseIds: string[]): Promise<void> => {
+  if (caseIds.length)
+    await db.deleteFrom('cohort_key_wraps').where('board_id', '=', boardId).where('case_id', 'in', caseIds).execute();
+};
+
+/** Hides a family's posts on a board that are not hidden yet (each keeps an earlier reason). */
+export const hidePostsOf = async (
+  db: Queryable,
+  boardId: string,
+  userId: string,
+  hidden: { reason: string; by: string; at: string },
+): Promise<number> => {
+  const r = await db
+    .updateTable('cohort_posts')
+    .set({ hidden_reason: hidden.reason, hidden_by: hidden.by, hidden_at: hidden.at })
+    .where('board_id', '=', boardId)
+    .where('author_user_id', '=', userId)
+    .where('from_family', '=', 1)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+};
+
+/** Shows again a family's posts on a board that were hidden for one of these reasons. */
+export const restorePostsOf = async (
+  db: Queryable,
+  boardId: string,
+  userId: string,
+  reasons: string[],
+): Promise<void> => {
+  await db
+    .updateTable('cohort_posts')
+    .set({ hidden_reason: null, hidden_by: null, hidden_at: null })
+    .where('board_id', '=', boardId)
+    .where('author_user_id', '=', userId)
+    .where('from_family', '=', 1)
+    .where('hidden_reason', 'in', reasons)
+    .execute();
+};
+
+export const countPostsOf = async (db: Queryable, boardId: string, userId: string): Promise<number> => {
+  const r = await db
+    .selectFrom('cohort_posts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('board_id', '=', boardId)
+    .where('author_user_id', '=', userId)
+    .where('from_family', '=', 1)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 };

@@ -29,7 +29,7 @@ import { BOARD_NAME_ECHO, BOARD_POST_ECHO, HIDE_ECHO, OPT_IN_ECHO } from './coho
 type IdParams = { Params: { id: string } };
 type PostParams = { Params: { id: string; postId: string } };
 
-const NOTICES = ['posted', 'hidden', 'restored', 'named', 'unnamed', 'nameReset'] as const;
+const NOTICES = ['posted', 'hidden', 'restored', 'named', 'unnamed', 'nameReset', 'removed', 'readmitted'] as const;
 
 export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;

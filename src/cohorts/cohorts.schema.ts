@@ -3,6 +3,7 @@ import { optionalText, requiredText } from '../shared/validation.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { HIDE_REASONS, waveOf } from './cohorts.service.ts';
 import { NAME_CHARS, NAME_MAX, NAME_MIN } from './family-names.ts';
+import { REMOVE_REASONS } from './board-members.service.ts';
 
 // One schema per cohort form; messages are i18n keys.
 
@@ -30,3 +31,21 @@ export const boardNameSchema = z.object({
     z.string().min(NAME_MIN).max(NAME_MAX).regex(NAME_CHARS, 'cohorts.errors.nameChars').optional(),
   ),
 });
+
+// Leaving a board, confirmed on its own page (the route shows that page for a form without the
+// confirmation); the family may ask that its posts be hidden from the other families.
+export const leaveSchema = z.object({
+  confirm: z.literal('yes'),
+  hide_posts: z.literal('yes', { error: 'errors.unknownOption' }).optional(),
+});
+
+// Staff removing a family, confirmed on its own page: which family (a post of it on the board, or
+// its case) and why, as a code. The family is resolved by the service.
+export const removeFamilySchema = z.object({
+  confirm: z.literal('yes'),
+  post: optionalText(40),
+  case: optionalText(40),
+  reason: z.enum(REMOVE_REASONS, { error: 'cohorts.errors.removeReason' }),
+});
+
+export const readmitSchema = z.object({ exit: requiredText(40) });

@@ -39,8 +39,11 @@ import {
   insertBoard,
   insertOptIn,
   insertPost,
+  insertExits,
   insertWrap,
   listBoards,
+  listExitsOfFamily,
+  listExitsOfOrganisation,
   listOptInCases,
   listPosts,
   listWrappedCases,
@@ -159,6 +162,77 @@ const membersOf = async (db: Queryable, organisationId: string): Promise<Member[
   return cohortsOfCases(db, refs);
 };
 
+/** A family off one board (board-members.service.ts): it left on its own, or staff removed it. */
+export interface BoardExit {
+  /** one of its rows, to name it in a form (staff letting it back) */
+  id: string;
+  side: 'family' | 'staff';
+  reason: string | null;
+  /** the day it left or was removed */
+  on: string;
+  /** the cases through which it was there (its label and name went with one of them) */
+  caseIds: string[];
+}
+
+type ExitRow = { id: string; user_id: string; case_id: string; side: string; reason: string | null; left_on: string };
+
+/** Per account, whether it is off the board: staff's removal outweighs the family's own leaving. */
+const exitsByFamily = (rows: ExitRow[]): Map<string, BoardExit> => {
+  const out = new Map<string, BoardExit>();
+  for (const r of rows) {
+    const have = out.get(r.user_id);
+    const side = r.side === 'staff' ? 'staff' : 'family';
+    if (!have) out.set(r.user_id, { id: r.id, side, reason: r.reason, on: r.left_on, caseIds: [r.case_id] });
+    else {
+      have.caseIds.push(r.case_id);
+      if (side === 'staff' && have.side !== 'staff')
+        Object.assign(have, { id: r.id, side, reason: r.reason, on: r.left_on });
+    }
+  }
+  return out;
+};
+
+/** The families off each board of an organisation, by board and account. */
+const exitsOfOrganisation = async (db: Queryable, organisationId: string) => {
+  const byBoard = new Map<string, ExitRow[]>();
+  for (const r of await listExitsOfOrganisation(db, organisationId))
+    byBoard.set(r.board_id, [...(byBoard.get(r.board_id) ?? []), r]);
+  return new Map([...byBoard].map(([board, rows]) => [board, exitsByFamily(rows)]));
+};
+
+/** The members of one board: in its cohort, and not off it. */
+const onBoard = (members: Member[], cohortKey: string, off: Map<string, BoardExit> | undefined): Member[] =>
+  members.filter((m) => m.cohorts.some((c) => c.key === cohortKey) && !off?.has(m.requesterUserId));
+
+/**
+ * A family's active, opted-in cases in a board's cohort, whether it is on the board or off it
+ * (board-members.service.ts): the cases through which it is there, or would be.
+ */
+export const familyCasesInCohort = async (
+  db: Queryable,
+  board: { organisation_id: string; cohort_key: string },
+  userId: string,
+): Promise<string[]> =>
+  (await membersOf(db, board.organisation_id))
+    .filter((m) => m.requesterUserId === userId && m.cohorts.some((c) => c.key === board.cohort_key))
+    .map((m) => m.caseId);
+
+/** A case of the board's organisation whose person belongs to the board's cohort (opted in or not). */
+export const caseOfCohort = async (
+  db: Queryable,
+  board: { organisation_id: string; cohort_key: string },
+  caseId: string,
+): Promise<CaseRef | undefined> => {
+  const [ref] = UUID_RE.test(caseId) ? await caseRefs(db, [caseId]) : [];
+  if (!ref || ref.organisationId !== board.organisation_id) return undefined;
+  const [me] = await cohortsOfCases(db, [ref]);
+  return me?.cohorts.some((c) => c.key === board.cohort_key) ? ref : undefined;
+};
+
+/** Whether a family is off a board, and how. */
+export const exitOf = async (db: Queryable, boardId: string, userId: string): Promise<BoardExit | undefined> =>
+  exitsByFamily((await listExitsOfFamily(db, boardId, userId)).map((r) => ({ ...r, user_id: userId }))).get(userId);
+
 // ---- a family's setting on its case ----------------------------------------------------------
 
 export interface OptInGrant {
@@ -233,6 +307,25 @@ export const setOptIn = async (
     const publicKey = await userPublicKey(tx, grant.userId);
     for (const c of me?.cohorts ?? []) {
       const { board, key } = await boardFor(tx, grant.organisationId, c.key, isoDay(deps.clock));
+      // A family off this board stays off it through this case too: a new case, or opting in
+      // again, does not bring back a family staff removed; and this case's row keeps it off
+      // should the earlier case be purged first.
+      const off = await exitOf(tx, board.id, grant.userId);
+      if (off) {
+        if (!off.caseIds.includes(grant.caseId))
+          await insertExits(tx, [
+            {
+              id: randomUUID(),
+              board_id: board.id,
+              user_id: grant.userId,
+              case_id: grant.caseId,
+              side: off.side,
+              reason: off.reason,
+              left_on: off.on,
+            },
+          ]);
+        continue;
+      }
       // A board made now: its key is here, so the family gets its copy at once. On an older
       // board the next holder to open it (staff, or a family already in) hands it over.
       if (key && !(await findWrap(tx, board.id, grant.caseId)))
@@ -252,12 +345,16 @@ export interface CaseCohort extends Cohort {
   boardId: string | null;
   /** the family's key to the board is there (false: waiting for staff or a member to hand it over) */
   ready: boolean;
+  /** the case's family is off this board: it left on its own, or staff removed it; the day */
+  off: { side: 'family' | 'staff'; on: string } | null;
 }
 
 export interface CaseCohorts {
   optedIn: boolean;
   /** the family may change the setting (its own active case) */
   canChange: boolean;
+  /** staff may remove the case's family from its boards (on the board's own page, confirmed) */
+  canRemove: boolean;
   colony: string | null;
   mobilisationWave: string | null;
   serviceCategory: string;
@@ -299,15 +396,23 @@ export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant): Promis
   const showCounts = staff || optedIn;
   const members = showCounts ? await membersOf(deps.db, grant.organisationId) : [];
   const boards = new Map((await listBoards(deps.db, grant.organisationId)).map((b) => [b.cohort_key, b]));
+  const exits = await exitsOfOrganisation(deps.db, grant.organisationId);
   const cohorts: CaseCohort[] = [];
   for (const c of me?.cohorts ?? []) {
     const board = boards.get(c.key) ?? null;
-    const ready = board ? staff || (await findWrap(deps.db, board.id, grant.caseId)) !== undefined : false;
+    const off = board ? exits.get(board.id) : undefined;
+    const mine = off?.get(ref.requesterUserId);
+    const ready = board && !mine ? staff || (await findWrap(deps.db, board.id, grant.caseId)) !== undefined : false;
     cohorts.push({
       ...c,
-      others: members.filter((m) => m.caseId !== grant.caseId && m.cohorts.some((x) => x.key === c.key)).length,
+      // Counted as the board counts them: a family off the board is not one of them.
+      others: (board
+        ? onBoard(members, c.key, off)
+        : members.filter((m) => m.cohorts.some((x) => x.key === c.key))
+      ).filter((m) => m.caseId !== grant.caseId).length,
       boardId: board?.id ?? null,
       ready,
+      off: mine ? { side: mine.side, on: mine.on } : null,
     });
   }
   // Staff opening a case hand its family (and any other waiting member) the keys of its boards.
@@ -316,13 +421,20 @@ export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant): Promis
     await deps.db.transaction().execute(async (tx) => {
       for (const c of cohorts) {
         const board = c.boardId ? boards.get(c.key) : undefined;
-        if (board) await handOver(tx, board, openBoardKey(board.id, board.key_sealed, orgKey), members);
+        if (board)
+          await handOver(
+            tx,
+            board,
+            openBoardKey(board.id, board.key_sealed, orgKey),
+            onBoard(members, board.cohort_key, exits.get(board.id)),
+          );
       }
     });
   }
   return {
     optedIn,
     canChange: grant.side === 'family' && ref.active,
+    canRemove: staff,
     colony: rec?.colony ?? null,
     mobilisationWave: rec?.mobilisation_wave ?? null,
     serviceCategory: f?.service_category ?? 'unknown',
@@ -344,13 +456,14 @@ export const authoriseBoard = async <A extends BoardAction>(
   const board = UUID_RE.test(boardId) ? await findBoard(db, boardId) : undefined;
   if (!board) throw new NotFound('board');
   let memberCaseIds: string[] = [];
+  let leftCaseIds: string[] = [];
   if (principal.kind === 'account' && principal.auth.role === 'family') {
-    const members = await membersOf(db, board.organisation_id);
-    memberCaseIds = members
-      .filter((m) => m.requesterUserId === principal.auth.userId && m.cohorts.some((c) => c.key === board.cohort_key))
-      .map((m) => m.caseId);
+    const cases = await familyCasesInCohort(db, board, principal.auth.userId);
+    const off = cases.length ? await exitOf(db, board.id, principal.auth.userId) : undefined;
+    memberCaseIds = off ? [] : cases;
+    leftCaseIds = off?.side === 'family' ? cases : [];
   }
-  return grantBoard(principal, { boardId, organisationId: board.organisation_id, memberCaseIds }, action);
+  return grantBoard(principal, { boardId, organisationId: board.organisation_id, memberCaseIds, leftCaseIds }, action);
 };
 
 export interface BoardPost {
@@ -365,6 +478,8 @@ export interface BoardPost {
   body: string | null;
   on: string;
   hidden: { reason: string; at: string } | null;
+  /** staff may remove the family that wrote it from the board (not already removed) */
+  removable: boolean;
 }
 
 export interface BoardView {
@@ -378,10 +493,12 @@ export interface BoardView {
   me: FamilyName | null;
   /** the day staff reset the reading family's name here, until it saves a name again (else null) */
   myNameResetOn: string | null;
+  /** for staff: the families they removed from the board, to let one back (empty for families) */
+  removed: Array<{ exitId: string; family: FamilyName | null; on: string; reason: string }>;
   can: BoardAbilities;
 }
 
-const cohortOfKey = async (db: Queryable, key: string): Promise<Cohort> => {
+export const cohortOfKey = async (db: Queryable, key: string): Promise<Cohort> => {
   const [kind, ...rest] = key.split(':');
   if (kind === 'incident') {
     const id = rest.join(':');
@@ -396,11 +513,12 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
   const board = await findBoard(deps.db, grant.boardId);
   if (!board) throw new NotFound('board');
   const key = await boardKeyFor(deps.db, grant, board);
-  const members = (await membersOf(deps.db, board.organisation_id)).filter((m) =>
-    m.cohorts.some((c) => c.key === board.cohort_key),
-  );
+  const off = (await exitsOfOrganisation(deps.db, board.organisation_id)).get(board.id) ?? new Map<string, BoardExit>();
+  const members = onBoard(await membersOf(deps.db, board.organisation_id), board.cohort_key, off);
   if (key && members.length) await deps.db.transaction().execute((tx) => handOver(tx, board, key, members));
   const can = boardAbilities(grant);
+  // Staff see the families they removed, to let one back; families see none of it.
+  const removed = can.removeFamilies ? [...off].filter(([, e]) => e.side === 'staff') : [];
   const rows = key ? await listPosts(deps.db, board.id) : [];
   const reader = grant.side === 'family' ? grant.auth.userId : null;
   // Families in the order they first posted, the reading family last: a family the board shows
@@ -408,6 +526,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
   const shown: BoardFamily[] = [
     ...rows.flatMap((r) => (r.from_family === 1 && r.case_id ? [{ userId: r.author_user_id, caseId: r.case_id }] : [])),
     ...(grant.side === 'family' ? [{ userId: grant.auth.userId, caseId: grant.caseId }] : []),
+    ...removed.map(([userId, e]) => ({ userId, caseId: e.caseIds[0] })),
   ];
   const families = key ? await familyNamesOn(deps.db, board.id, key, shown) : new Map<string, FamilyName>();
   const staffNames = can.seeStaffNames
@@ -432,6 +551,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
       body,
       on: r.created_on,
       hidden,
+      removable: can.removeFamilies && r.from_family === 1 && off.get(r.author_user_id)?.side !== 'staff',
     };
   });
   return {
@@ -442,6 +562,12 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
     posts,
     me: reader ? (families.get(reader) ?? null) : null,
     myNameResetOn: reader && key ? await pendingNameReset(deps.db, board.id, reader) : null,
+    removed: removed.map(([userId, e]) => ({
+      exitId: e.id,
+      family: families.get(userId) ?? null,
+      on: e.on,
+      reason: e.reason ?? 'other',
+    })),
     can,
   };
 };
@@ -511,12 +637,13 @@ export interface BoardSummary {
 /** Staff: the organisation's boards with how many opted-in families each serves. */
 export const boardsOf = async (deps: CohortsDeps, organisationId: string): Promise<BoardSummary[]> => {
   const members = await membersOf(deps.db, organisationId);
+  const exits = await exitsOfOrganisation(deps.db, organisationId);
   const out: BoardSummary[] = [];
   for (const b of await listBoards(deps.db, organisationId))
     out.push({
       id: b.id,
       cohort: await cohortOfKey(deps.db, b.cohort_key),
-      families: members.filter((m) => m.cohorts.some((c) => c.key === b.cohort_key)).length,
+      families: onBoard(members, b.cohort_key, exits.get(b.id)).length,
       posts: (await listPosts(deps.db, b.id)).length,
     });
   return out;

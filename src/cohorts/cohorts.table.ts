@@ -1,5 +1,5 @@
 // Cohorts, their boards and incidents (migration 0023; families' names on boards 0025, their
-// labels 0027, names staff reset 0029).
+// labels 0027, names staff reset 0029, families off one board 0061).
 // `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
 // description under the organisation-sealed key of the incident's board-less description (see
 // incidents.service.ts).
@@ -91,6 +91,24 @@ export interface CohortNameResetsTable {
   answered: number;
 }
 
+/**
+ * A family off one board while its case stays open (migration 0061): it left, or staff removed it.
+ * One row per case through which it was there (it goes with that case); the family is off the
+ * board while any row of its account is.
+ */
+export interface CohortExitsTable {
+  id: string;
+  board_id: string;
+  user_id: string;
+  case_id: string;
+  /** 'family': it left on its own (it may come back); 'staff': removed (only staff let it back) */
+  side: 'family' | 'staff';
+  /** staff's reason code (REMOVE_REASONS); null when the family left */
+  reason: string | null;
+  /** a day: it is about a family */
+  left_on: string;
+}
+
 export interface IncidentsTable {
   id: string;
   organisation_id: string;
@@ -143,6 +161,7 @@ export interface CohortsTables {
   cohort_names: CohortNamesTable;
   cohort_labels: CohortLabelsTable;
   cohort_name_resets: CohortNameResetsTable;
+  cohort_exits: CohortExitsTable;
   incidents: IncidentsTable;
   incident_persons: IncidentPersonsTable;
   incident_sources: IncidentSourcesTable;

@@ -19,6 +19,7 @@ import {
   type BoardPost,
   type BoardSummary,
   type BoardView,
+  type CaseCohort,
   type CaseCohorts,
   type Cohort,
 } from './cohorts.service.ts';
@@ -76,15 +77,7 @@ export const CaseCohortsSection = ({
               <li>
                 {cohortName(ctx, c)}: {c.others > 0 ? t('cohorts.others', { count: c.others }) : t('cohorts.noOthers')}
                 {c.boardId && (staff || data.optedIn) && (
-                  <>
-                    {' '}
-                    ·{' '}
-                    {c.ready ? (
-                      <a href={`/cohorts/${c.boardId}`}>{t('cohorts.openBoard')}</a>
-                    ) : (
-                      <small>{t('cohorts.boardPending')}</small>
-                    )}
-                  </>
+                  <BoardState ctx={ctx} caseId={caseId} data={data} cohort={c} staff={staff} />
                 )}
               </li>
             ))}
@@ -146,6 +139,65 @@ export const CaseCohortsSection = ({
         </>
       )}
     </section>
+  );
+};
+
+/** Where the case's family stands on one board of its cohorts, and what may be done from here. */
+const BoardState = ({
+  ctx,
+  caseId,
+  data,
+  cohort: c,
+  staff,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  data: CaseCohorts;
+  cohort: CaseCohort;
+  staff: boolean;
+}) => {
+  const { t } = ctx;
+  const board = `/cohorts/${c.boardId}`;
+  if (c.off?.side === 'family')
+    return staff ? (
+      <> · {t('cohorts.members.staffLeft', { date: formatDay(c.off.on) })}</>
+    ) : (
+      <>
+        <br />
+        {t('cohorts.members.youLeft', { date: formatDay(c.off.on) })}
+        {data.canChange && (
+          <PostForm ctx={ctx} action={`${board}/rejoin`}>
+            <button type="submit" class="secondary">
+              {t('cohorts.members.rejoin')}
+            </button>
+          </PostForm>
+        )}
+      </>
+    );
+  if (c.off?.side === 'staff')
+    return staff ? (
+      <>
+        {' '}
+        · {t('cohorts.members.staffRemoved', { date: formatDay(c.off.on) })}{' '}
+        <a href={board}>{t('cohorts.openBoard')}</a>
+      </>
+    ) : (
+      <>
+        <br />
+        {t('cohorts.members.youWereRemoved', { date: formatDay(c.off.on) })}
+      </>
+    );
+  return (
+    <>
+      {' '}
+      · {c.ready ? <a href={board}>{t('cohorts.openBoard')}</a> : <small>{t('cohorts.boardPending')}</small>}
+      {data.canRemove && data.optedIn && (
+        <>
+          {' '}
+          · <a href={`${board}/remove?case=${caseId}`}>{t('cohorts.members.removeLink')}</a>
+        </>
+      )}
+    </>
   );
 };
 
@@ -254,7 +306,11 @@ export const BoardPage = ({
               </header>
               {p.hidden && !view.can.seeHidden ? (
                 <p>
-                  <em>{t('cohorts.hidden', { reason: t(`cohorts.reasons.${p.hidden.reason}`) })}</em>
+                  <em>
+                    {p.hidden.reason === 'left'
+                      ? t('cohorts.hiddenByAuthor')
+                      : t('cohorts.hidden', { reason: t(`cohorts.reasons.${p.hidden.reason}`) })}
+                  </em>
                 </p>
               ) : (
                 <p class="prewrap">{p.body}</p>
@@ -298,6 +354,11 @@ export const BoardPage = ({
                   </button>
                 </PostForm>
               )}
+              {p.removable && (
+                <p>
+                  <a href={`/cohorts/${view.id}/remove?post=${p.id}`}>{t('cohorts.members.removeLink')}</a>
+                </p>
+              )}
             </article>
           ))}
           {view.can.post && (
@@ -322,9 +383,51 @@ export const BoardPage = ({
             </section>
           )}
           <NameSection ctx={ctx} view={view} form={form} />
+          <RemovedFamilies ctx={ctx} view={view} />
         </>
       )}
+      {view.can.leave && (
+        <section aria-labelledby="leave-h">
+          <h2 id="leave-h">{t('cohorts.members.leaveTitle')}</h2>
+          <p>{t('cohorts.members.leaveIntro')}</p>
+          {/* Opens the page that confirms it (a GET: nothing changes until that page's form). */}
+          <form method="get" action={`/cohorts/${view.id}/leave`}>
+            <button type="submit" class="secondary">
+              {t('cohorts.members.leave')}
+            </button>
+          </form>
+        </section>
+      )}
     </Layout>
+  );
+};
+
+/** Staff: the families removed from this board, each with the way back. */
+const RemovedFamilies = ({ ctx, view }: { ctx: PageContext; view: BoardView }) => {
+  const { t } = ctx;
+  if (!view.can.removeFamilies || view.removed.length === 0) return null;
+  return (
+    <section aria-labelledby="removed-h">
+      <h2 id="removed-h">{t('cohorts.members.removedTitle')}</h2>
+      <p>{t('cohorts.members.removedIntro')}</p>
+      <ul>
+        {view.removed.map((r) => (
+          <li>
+            <strong>{r.family ? familyName(ctx, r.family) : t('cohorts.aFamily')}</strong>:{' '}
+            {t('cohorts.members.removedOn', {
+              date: formatDay(r.on),
+              reason: t(`cohorts.removeReasons.${r.reason}`),
+            })}
+            <PostForm ctx={ctx} action={`/cohorts/${view.id}/readmit`}>
+              <input type="hidden" name="exit" value={r.exitId} />
+              <button type="submit" class="secondary">
+                {t('cohorts.members.readmit')}
+              </button>
+            </PostForm>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 };
 

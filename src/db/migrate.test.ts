@@ -50,4 +50,16 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       await close();
     }
   });
+
+  it('run 0061 again without failing on its table or indexes (IF NOT EXISTS)', async () => {
+    const { db, close } = await freshDb(dialect);
+    try {
+      expect(await db.selectFrom('cohort_exits').select('id').execute()).toEqual([]);
+      await sql`DELETE FROM kysely_migration WHERE name = '0061-cohort-exits'`.execute(db);
+      expect(await migrateToLatest(db)).toEqual(['0061-cohort-exits']);
+      expect(await db.selectFrom('cohort_exits').select('id').execute()).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -5,25 +5,35 @@ import { isCaseStaff } from './staff-roles.ts';
 // Cohort boards (issue 11): families whose soldiers share a unit, a colony, a mobilisation wave or
 // an incident, who opted in on their case, and their organisation's staff. Nobody else reads a
 // board; nobody learns who else is in a cohort, only how many. A family's membership comes only
-// from an active case of its own that opted in and belongs to the cohort; staff of the board's
-// organisation read, post and moderate. A family may choose the name it shows on a board; staff
-// have none to choose (families read them as "the organisation"), and may reset a family's name
-// to its label (moderation). Deny by default, NotFound for missing and forbidden.
+// from an active case of its own that opted in and belongs to the cohort, while it is not off that
+// board; staff of the board's organisation read, post and moderate. A family may choose the name
+// it shows on a board; staff have none to choose (families read them as "the organisation"), and
+// may reset a family's name to its label (moderation). A family may leave one board, and come back
+// on its own; staff may remove a family from a board, and only staff let it back. Deny by
+// default, NotFound for missing and forbidden.
 
-export type BoardAction = 'read' | 'post' | 'moderate' | 'name' | 'reset_name';
+export type BoardAction = 'read' | 'post' | 'moderate' | 'name' | 'reset_name' | 'leave' | 'rejoin' | 'remove_family';
 
-const FAMILY_MAY: readonly BoardAction[] = ['read', 'post', 'name'];
-const STAFF_MAY: readonly BoardAction[] = ['read', 'post', 'moderate', 'reset_name'];
-/** What only a family does on a board (its own name), and what only staff do (moderation). */
-type FamilyOnly = 'name';
-type StaffOnly = 'moderate' | 'reset_name';
+const FAMILY_MAY: readonly BoardAction[] = ['read', 'post', 'name', 'leave'];
+const STAFF_MAY: readonly BoardAction[] = ['read', 'post', 'moderate', 'reset_name', 'remove_family'];
+/**
+ * What only a family does on a board (its own name, leaving it, coming back), and what only staff
+ * do (moderation, removing a family and letting it back).
+ */
+type FamilyOnly = 'name' | 'leave' | 'rejoin';
+type StaffOnly = 'moderate' | 'reset_name' | 'remove_family';
 
 /** What the cohorts domain reads about a board and the asking account. */
 export interface BoardFacts {
   boardId: string;
   organisationId: string;
-  /** the asking account's own active, opted-in cases in this cohort (empty for staff and others) */
+  /** the asking account's own active, opted-in cases in this cohort, while it is on the board */
   memberCaseIds: string[];
+  /**
+   * the same cases while the family is off the board because it left on its own (it may come
+   * back); empty when it is on the board, or when staff removed it (only staff let it back)
+   */
+  leftCaseIds: string[];
 }
 
 declare const grantBrand: unique symbol;
@@ -68,8 +78,10 @@ export const grantBoard = <A extends BoardAction>(
   if (!auth || !facts) throw new NotFound('board');
   const base = { action, boardId: facts.boardId, organisationId: facts.organisationId, auth };
   if (auth.role === 'family') {
-    if (!FAMILY_MAY.includes(action) || facts.memberCaseIds.length === 0) throw new NotFound('board');
-    return { ...base, side: 'family', caseId: facts.memberCaseIds[0] } as unknown as BoardGrant<A>;
+    // Coming back is for a family off the board by its own choice; all else for one on it.
+    const through = action === 'rejoin' ? facts.leftCaseIds : FAMILY_MAY.includes(action) ? facts.memberCaseIds : [];
+    if (through.length === 0) throw new NotFound('board');
+    return { ...base, side: 'family', caseId: through[0] } as unknown as BoardGrant<A>;
   }
   if (!isCaseStaff(auth) || auth.organisationId !== facts.organisationId || !STAFF_MAY.includes(action))
     throw new NotFound('board');
@@ -87,6 +99,10 @@ export interface BoardAbilities {
   chooseName: boolean;
   /** staff give a family back its label when the name it chose should not stand */
   resetNames: boolean;
+  /** a family leaves the board (its case stays open) */
+  leave: boolean;
+  /** staff remove a family from the board, and let a removed family back */
+  removeFamilies: boolean;
 }
 
 export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
@@ -96,6 +112,8 @@ export const boardAbilities = (grant: BoardGrant): BoardAbilities => ({
   seeHidden: grant.side === 'staff',
   chooseName: grant.side === 'family',
   resetNames: grant.side === 'staff',
+  leave: grant.side === 'family',
+  removeFamilies: grant.side === 'staff',
 });
 
 /** The facts about a case that opting in needs (read by the cases domain). */

@@ -59,7 +59,12 @@ describe('matching policy', () => {
 });
 
 describe('cohort policy', () => {
-  const facts = (memberCaseIds: string[] = []) => ({ boardId: 'b', organisationId: 'org-a', memberCaseIds });
+  const facts = (memberCaseIds: string[] = [], leftCaseIds: string[] = []) => ({
+    boardId: 'b',
+    organisationId: 'org-a',
+    memberCaseIds,
+    leftCaseIds,
+  });
   const may = (p: Principal, f: ReturnType<typeof facts> | undefined, a: BoardAction) => {
     try {
       return grantBoard(p, f, a).side;
@@ -80,8 +85,22 @@ describe('cohort policy', () => {
     expect(may(account('family'), facts([]), 'name')).toBeNull();
   });
 
-  it("lets the organisation's case staff read, post, moderate and reset names; nobody else anything", () => {
-    for (const a of ['read', 'post', 'moderate', 'reset_name'] as const) {
+  it('lets a family leave a board it is on, and come back only to one it left on its own', () => {
+    expect(may(account('family'), facts(['c1']), 'leave')).toBe('family');
+    expect(may(account('family'), facts(['c1']), 'rejoin')).toBeNull();
+    // Off the board by its own choice: it may come back, and do nothing else there.
+    for (const a of ['read', 'post', 'name', 'leave'] as const)
+      expect(may(account('family'), facts([], ['c1']), a)).toBeNull();
+    expect(may(account('family'), facts([], ['c1']), 'rejoin')).toBe('family');
+    // Removed by staff (neither list holds its cases): nothing, coming back included.
+    expect(may(account('family'), facts([], []), 'rejoin')).toBeNull();
+    // Removing a family is staff's; leaving and coming back are the family's own.
+    expect(may(account('family'), facts(['c1']), 'remove_family')).toBeNull();
+    for (const a of ['leave', 'rejoin'] as const) expect(may(account('caseworker'), facts([], ['c1']), a)).toBeNull();
+  });
+
+  it("lets the organisation's case staff read, post, moderate, reset names and remove families; nobody else anything", () => {
+    for (const a of ['read', 'post', 'moderate', 'reset_name', 'remove_family'] as const) {
       for (const role of ['caseworker', 'verifier', 'org_admin', 'site_admin'] as const)
         expect(may(account(role), facts(), a)).toBe('staff');
       expect(may(account('site_admin', { organisationId: null }), facts(), a)).toBeNull();
@@ -102,6 +121,8 @@ describe('cohort policy', () => {
       seeHidden: true,
       chooseName: false,
       resetNames: true,
+      leave: false,
+      removeFamilies: true,
     });
     const family = grantBoard(account('family'), facts(['c1']), 'read');
     expect(boardAbilities(family)).toEqual({
@@ -111,6 +132,8 @@ describe('cohort policy', () => {
       seeHidden: false,
       chooseName: true,
       resetNames: false,
+      leave: true,
+      removeFamilies: false,
     });
   });
 

@@ -47,7 +47,11 @@ const deathEvent = async (t: TestApp, w: World, caseId: string, over: Record<str
     { reason: 'Извещение военкомата' },
   );
 
-const deps = (t: TestApp) => ({ db: t.opened.db, clock: t.clock, config: { registryNoticeDays: 7 } });
+const deps = (t: TestApp) => ({
+  db: t.opened.db,
+  clock: t.clock,
+  config: { registryNoticeDays: 7, timeZone: 'Europe/Moscow' },
+});
 const as = (u: TestUser) => principalOf(u.auth);
 
 describe.each(DIALECTS)('publication (%s)', (dialect) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { DAY, isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { DAY, isoDay, isoNow, localDay, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
 import { familyLastTold, notifyFamily, type NewsKind } from '../cases/case-news.service.ts';
@@ -47,8 +47,17 @@ import {
 export interface RegistryDeps {
   db: Db;
   clock: Clock;
-  config: { registryNoticeDays: number };
+  /** the notice's days are the organisation's: TIME_ZONE (Europe/Moscow by default), not UTC's */
+  config: { registryNoticeDays: number; timeZone: string };
 }
+
+/**
+ * The registry's day: the calendar day where the families live (TIME_ZONE). The day a family is
+ * told a publication is being prepared and the days of its notice are counted in it, as a family
+ * counts them: told at 00:30 in Moscow (21:30 UTC the day before), she has from that day on.
+ */
+export const registryDay = (deps: Pick<RegistryDeps, 'clock' | 'config'>): string =>
+  localDay(deps.clock, deps.config.timeZone);
 
 /** The grant for `action` on a case's publication, and the case it is about; NotFound otherwise. */
 export const authoriseCasePublication = async <A extends 'desk' | 'announce' | 'waive_notice' | 'publish'>(
@@ -176,7 +185,7 @@ export const publicationView = async (
     deps.db,
     facts,
     record ?? undefined,
-    isoDay(deps.clock),
+    registryDay(deps),
     deps.config.registryNoticeDays,
   );
   const sources = record
@@ -254,7 +263,7 @@ export const announce = async (
   changing(deps.db, () =>
     deps.db.transaction().execute(async (tx) => {
       const now = isoNow(deps.clock);
-      const day = isoDay(deps.clock);
+      const day = registryDay(deps);
       await bumpVersion(tx, now);
       const facts = await factsIn(tx, ref.personId);
       const q = qualify(facts);
@@ -324,7 +333,7 @@ export const publish = async (
   changing(deps.db, () =>
     deps.db.transaction().execute(async (tx) => {
       const now = isoNow(deps.clock);
-      const day = isoDay(deps.clock);
+      const day = registryDay(deps);
       await bumpVersion(tx, now);
       const facts = await factsIn(tx, ref.personId);
       const q = qualify(facts);
@@ -369,7 +378,7 @@ export const correct = async (
   changing(deps.db, () =>
     deps.db.transaction().execute(async (tx) => {
       const now = isoNow(deps.clock);
-      const day = isoDay(deps.clock);
+      const day = registryDay(deps);
       await bumpVersion(tx, now);
       const record = ownRecord(await findRecord(tx, recordId), grant);
       if (!record) throw new Invalid({ field: '_form', key: 'errors.notFound' });
@@ -461,7 +470,7 @@ export const withdraw = async (
       await withdrawIn(tx, deps.clock, record, 'verifier', reason);
       const facts = record.person_id ? await publicFactsOfPerson(tx, record.person_id) : undefined;
       if (facts && record.state === 'published')
-        await tellFamilies(tx, facts, 'publication_withdrawn', record.id, isoDay(deps.clock));
+        await tellFamilies(tx, facts, 'publication_withdrawn', record.id, registryDay(deps));
       await audit(tx, deps.clock, grant, 'registry.withdrawn', record.id);
     }),
   );

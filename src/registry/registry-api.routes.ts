@@ -135,12 +135,12 @@ export const registryApiRoutes = async (app: FastifyInstance): Promise<void> => 
   });
 
   app.get('/api/v1/statistics/months', async (req, reply) => {
-    const q = parseQuery(req, monthsQuery, ['category', 'region', 'lang']);
+    const q = parseQuery(req, monthsQuery, ['category', 'region', 'from', 'to', 'lang']);
     return cached(req, reply, `months?${filterKey(q)}`, async () => {
       const f = await monthlyStatistics(db, q);
       return {
         as_of: f.asOf,
-        filters: { category: q.category ?? null, region: q.region ?? null },
+        filters: { category: q.category ?? null, region: q.region ?? null, from: q.from ?? null, to: q.to ?? null },
         months: f.months,
         years_only: f.yearsOnly,
         undated: f.undated,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import {
   type Cookies,
   type TestUser,
 } from '../../test/helpers/factories.ts';
+import type { ManualClock } from '../shared/clock.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
@@ -26,7 +28,7 @@ import { openCase } from '../cases/cases.service.ts';
 import { addEvent } from '../cases/events.service.ts';
 import { addSyntheticRecords } from './synthetic-records.service.ts';
 import { syntheticRecords } from '../demo/demo-registry.data.ts';
-import { publishedFromCase } from './registry.fixtures.ts';
+import { confirmDeath, publishedFromCase } from './registry.fixtures.ts';
 
 // The registry in a real Chromium with JavaScript off, on a 360 px phone: the public pages (the
 // map and charts are inline SVG), a relative's request, the verifier publishing from a case with
@@ -44,6 +46,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
   let publishedCase: string;
   let caseToPublish: string;
   let mothersCase: string;
+  let organisation: Awaited<ReturnType<typeof createOrganisation>>;
   const contextFor = async (cookies: Cookies = {}): Promise<BrowserContext> => {
     const ctx = await noJsContext(browser, { viewport: { width: 360, height: 740 } });
     await ctx.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: run.baseUrl })));
@@ -68,6 +71,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     browser = await launchBrowser();
     const deps = { db: run.db, clock: run.clock };
     const org = await createOrganisation(run.db, { clock: run.clock });
+    organisation = org;
     verifier = await createStaff(run.db, org, 'verifier', { clock: run.clock });
     family = await createFamily(run.db, { clock: run.clock });
     ({ recordId, caseId: publishedCase } = await publishedFromCase(deps, {
@@ -231,6 +235,46 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await ctx.close();
   });
 
+  // The "by month" download took only the category: a visitor who chose a period downloaded every
+  // month there is. She chooses a period on the page and downloads exactly the page's series.
+  it('the by-month download holds the period chosen on the statistics page, in Russian and English', async () => {
+    const ctx = await contextFor();
+    const page = await ctx.newPage();
+    for (const lang of ['ru', 'en'] as const) {
+      const ru = lang === 'ru';
+      await page.goto(`${run.baseUrl}/registry/statistics?lang=${lang}`);
+      await page.getByText(ru ? 'Отбор' : 'Filter', { exact: true }).click();
+      await page.getByLabel(ru ? 'С (год или месяц.год)' : 'From (year or month.year)').fill('05.2023');
+      await page.getByLabel(ru ? 'По (год или месяц.год)' : 'To (year or month.year)').fill('12.2023');
+      await page.getByRole('button', { name: ru ? 'Показать' : 'Show' }).click();
+      const section = page.locator('section', {
+        has: page.getByRole('heading', { name: ru ? 'По месяцам' : 'By month' }),
+      });
+      await section.waitFor();
+      // The months the page shows for the period (its table under the chart).
+      const shown = (await section.locator('table tbody th').allInnerTexts()).map((m) => m.trim());
+      expect(shown.length).toBeGreaterThan(0);
+      // The first screen shot shows the links under the table.
+      await section.getByRole('link', { name: 'CSV' }).scrollIntoViewIfNeeded();
+      await look(page, `statistics-period-${lang}`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        section.getByRole('link', { name: 'CSV' }).click(),
+      ]);
+      expect(download.url()).toContain('from=2023-05&to=2023-12');
+      const file = await download.path();
+      const lines = fs.readFileSync(file, 'utf8').trim().split('\r\n').slice(1);
+      const months = lines
+        .map((l) => l.split(','))
+        .filter((r) => r[1] === 'month')
+        .map((r) => r[0]);
+      // Exactly the page's months, none outside the period.
+      expect(months).toEqual(shown);
+      for (const m of months) expect(m >= '2023-05' && m <= '2023-12', m).toBe(true);
+    }
+    await ctx.close();
+  });
+
   it('the verifier publishes from a case with the page’s own forms; the family can refuse', async () => {
     const ctx = await contextFor(verifier.cookies);
     const page = await ctx.newPage();
@@ -312,5 +356,52 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
       await look(page, `two-families-notice-${lang}`);
     }
     await ctx.close();
+  });
+
+  // Last in the file: it moves the clock a week on. The family's notice is counted in Moscow days:
+  // told at 00:30 in Moscow (21:30 UTC the day before), she has seven Moscow days, and the verifier
+  // may publish from Moscow midnight — not at 21:00 UTC on her sixth day, as with UTC days.
+  it('the family’s notice is counted in Moscow days around midnight, in Russian and English', async () => {
+    const clock = run.clock as ManualClock;
+    const deps = { db: run.db, clock };
+    clock.set('2026-03-02T21:30:00.000Z');
+    const { caseId } = await openCase(deps, family.auth, caseInput(organisation.id, { surname: 'Полуночный' }));
+    await confirmDeath(deps, verifier.auth, caseId);
+    const pageAt = async (at: string) => {
+      clock.set(at);
+      // A staff session a week old has ended: the verifier logs in afresh.
+      const staff = await createStaff(run.db, organisation, 'verifier', { clock });
+      const ctx = await contextFor(staff.cookies);
+      return ctx.newPage();
+    };
+    let page = await pageAt('2026-03-02T21:30:00.000Z');
+    await page.goto(`${run.baseUrl}/staff/registry/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Сообщить семье о подготовке публикации' }).click();
+    await page.getByText('Семье сообщено 03.03.2026; публикация возможна с 10.03.2026.').waitFor();
+    await look(page, 'notice-told-after-midnight');
+    await page.context().close();
+    // 23:59 on 9 March in Moscow: her seventh day, nothing to publish yet.
+    page = await pageAt('2026-03-09T20:59:00.000Z');
+    for (const [lang, told] of [
+      ['ru', 'Семье сообщено 03.03.2026; публикация возможна с 10.03.2026.'],
+      ['en', 'Family told 03.03.2026; publication possible from 10.03.2026.'],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${caseId}?lang=${lang}`);
+      await page.getByText(told).waitFor();
+      expect(await page.locator('form[action$="/publish"]').count(), lang).toBe(0);
+      await look(page, `notice-last-evening-${lang}`);
+    }
+    await page.context().close();
+    // Midnight in Moscow (21:00 UTC on the 9th): the form to publish is there.
+    page = await pageAt('2026-03-09T21:00:00.000Z');
+    for (const [lang, publish] of [
+      ['ru', 'Опубликовать'],
+      ['en', 'Publish'],
+    ] as const) {
+      await page.goto(`${run.baseUrl}/staff/registry/cases/${caseId}?lang=${lang}`);
+      await page.getByRole('button', { name: publish, exact: true }).waitFor();
+      await look(page, `notice-over-at-midnight-${lang}`);
+    }
+    await page.context().close();
   });
 });

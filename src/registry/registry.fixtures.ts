@@ -41,7 +41,7 @@ export const publishedFromCase = async (
   const { caseId } = await openCase(deps, people.family, caseInput(people.organisationId, { surname, ...over }));
   const verifier = principalOf(people.verifier);
   await confirmDeath(deps, people.verifier, caseId);
-  const rdeps = { ...deps, config: { registryNoticeDays: 7 } };
+  const rdeps = { ...deps, config: { registryNoticeDays: 7, timeZone: 'Europe/Moscow' } };
   const waive = await authoriseCasePublication(deps.db, verifier, caseId, 'waive_notice');
   const recordId = await announce(rdeps, waive.grant, waive.ref, 'family_asked');
   const pub = await authoriseCasePublication(deps.db, verifier, caseId, 'publish');

@@ -131,7 +131,8 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     await bad('/api/v1/persons?region=RU-XX', /region/i);
     await bad('/api/v1/persons?from=2024-13', /from/);
     await bad('/api/v1/statistics/regions?from=2024&to=2023', /end of the period/);
-    await bad('/api/v1/statistics/months?from=2024', /Unknown parameters: from/);
+    await bad('/api/v1/statistics/months?status=dead', /Unknown parameters: status/);
+    await bad('/api/v1/statistics/months?from=2024&to=2023', /end of the period/);
     await bad('/api/v1/persons/12345', /UUID/);
     expect((await get('/api/v1/persons/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
@@ -156,6 +157,52 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     for (const file of ['months.json', 'categories.csv', 'requests.json'])
       expect((await get(`/registry/data/${file}`)).statusCode, file).toBe(200);
     expect((await get('/registry/data/secrets.csv')).statusCode).toBe(404);
+  });
+
+  // The page's "by month" download took only the category: a visitor who chose a period on the
+  // statistics page downloaded every month there is. It takes the page's period, as the others do.
+  it('downloads the series by month for the period chosen on the statistics page, as the other tables', async () => {
+    const page = (await get('/registry/statistics?from=03.2024&to=2024-08')).body;
+    const link = (file: string) =>
+      new RegExp(`href="(/registry/data/${file.replace('.', '\\.')}[^"]*)"`).exec(page)?.[1].replaceAll('&amp;', '&');
+    expect(link('months.csv')).toBe('/registry/data/months.csv?from=2024-03&to=2024-08');
+    expect(link('months.json')).toBe('/registry/data/months.json?from=2024-03&to=2024-08');
+    expect(link('regions.csv')).toBe('/registry/data/regions.csv?from=2024-03&to=2024-08');
+    const rows = async (url: string) =>
+      (await get(url)).body
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(','));
+    const inPeriod = await rows(link('months.csv')!);
+    const months = inPeriod.filter((r) => r[1] === 'month').map((r) => [r[0], Number(r[2]), Number(r[3])]);
+    // Exactly the page's own series for that period: the same months, the same numbers.
+    const api = (await get('/api/v1/statistics/regions?from=2024-03&to=2024-08')).json();
+    expect(months.length).toBeGreaterThan(0);
+    for (const [month] of months) expect(month >= '2024-03' && month <= '2024-08', String(month)).toBe(true);
+    const total = months.reduce((sum, [, deaths, missing]) => sum + Number(deaths) + Number(missing), 0);
+    expect(total).toBe(api.totals.deaths + api.totals.missing);
+    // Nothing dated only to a year or not at all lies wholly inside a period of months.
+    expect(inPeriod.filter((r) => r[1] !== 'month').map((r) => [r[1], r[2], r[3]])).toEqual([['none', '0', '0']]);
+    // Not the whole series: without the period there are months outside it.
+    const all = (await rows('/registry/data/months.csv')).filter((r) => r[1] === 'month').map((r) => r[0]);
+    expect(all.some((m) => m < '2024-03' || m > '2024-08')).toBe(true);
+    // The JSON download and the API say which period they hold, and count the same.
+    const json = (await get(link('months.json')!)).json();
+    expect(json.filters).toMatchObject({ from: '2024-03', to: '2024-08' });
+    expect(
+      json.rows.filter((r: { precision: string }) => r.precision === 'month').map((r: { period: string }) => r.period),
+    ).toEqual(months.map(([m]) => m));
+    const byApi = (await get('/api/v1/statistics/months?from=03.2024&to=2024-08')).json();
+    expect(byApi.filters).toEqual({ category: null, region: null, from: '2024-03', to: '2024-08' });
+    expect(
+      byApi.months.map((m: { month: string; deaths: number; missing: number }) => [m.month, m.deaths, m.missing]),
+    ).toEqual(months);
+    // With a category too, the three filters travel together.
+    const both = (await get('/registry/statistics?category=mobilised&from=2024-03&to=2024-08')).body;
+    expect(both).toContain('href="/registry/data/months.csv?category=mobilised&amp;from=2024-03&amp;to=2024-08"');
+    // A reversed period is refused, as for the other downloads.
+    expect((await get('/registry/data/months.csv?from=2024-08&to=2024-03')).statusCode).toBe(400);
   });
 
   it('serves public pages from the cache to visitors without a session, private ones to the logged in', async () => {

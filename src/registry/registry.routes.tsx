@@ -212,7 +212,7 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
       return reply.send(Readable.from(personsExport(db, principalOf(req.auth), format)));
     }
     if (table === 'months') {
-      const q = parseForm(monthsQuery, pick(req.query, ['category', 'region']));
+      const q = parseForm(monthsQuery, pick(req.query, ['category', 'region', 'from', 'to']));
       return sendTable(req, reply, `months?${filterKey(q)}`, format, async () =>
         monthsTable(await monthlyStatistics(db, q)),
       );

@@ -143,14 +143,20 @@ export const statisticsQuery = z
   .superRefine(periodChecked);
 export type StatisticsQuery = z.infer<typeof statisticsQuery>;
 
-/** GET /api/v1/statistics/months: the same filters, and one region instead of a period. */
+/**
+ * GET /api/v1/statistics/months and the "by month" download: the same filters (the download is
+ * linked from the statistics page with the period chosen there), and a region.
+ */
 export const monthsQuery = z
   .object({
     category: opt(category),
     region: opt(region),
+    from: opt(monthBound('from')),
+    to: opt(monthBound('to')),
     lang: opt(z.enum(['ru', 'en'])),
   })
-  .strict();
+  .strict()
+  .superRefine(periodChecked);
 export type MonthsQuery = z.infer<typeof monthsQuery>;
 
 /** Query strings of the pages that take no filter (only the language switch). */

@@ -29,7 +29,11 @@ import { confirmDeath } from './registry.fixtures.ts';
 const SOURCES = {
   sources: [{ title: 'Извещение военного комиссариата', date: parsePartialDate('02.2026'), url: null }],
 };
-const deps = (t: TestApp) => ({ db: t.opened.db, clock: t.clock, config: { registryNoticeDays: 7 } });
+const deps = (t: TestApp) => ({
+  db: t.opened.db,
+  clock: t.clock,
+  config: { registryNoticeDays: 7, timeZone: 'Europe/Moscow' },
+});
 const as = (u: TestUser) => principalOf(u.auth);
 
 const confirmedDeath = (t: TestApp, w: World, caseId: string) =>

@@ -258,7 +258,10 @@ export const statistics = async (db: Db, f: StatisticsQuery): Promise<Figures> =
   return memo(l.figures, keyOf(f), () => figuresOf(l, f));
 };
 
-/** The monthly series for a category and/or a region. */
+/**
+ * The monthly series for a category, a region and a period: a period counts what the statistics
+ * page counts in it (inPeriod), so its "by month" download holds the page's own series.
+ */
 export const monthlyStatistics = async (db: Db, f: MonthsQuery): Promise<MonthFigures> => {
   const l = await load(db);
   return memo(l.months, keyOf(f), () => ({
@@ -266,7 +269,12 @@ export const monthlyStatistics = async (db: Db, f: MonthsQuery): Promise<MonthFi
     asOf: l.asOf,
     filters: f,
     ...series(
-      l.cells.filter((c) => (!f.category || c.category === f.category) && (!f.region || c.region === f.region)),
+      l.cells.filter(
+        (c) =>
+          (!f.category || c.category === f.category) &&
+          (!f.region || c.region === f.region) &&
+          inPeriod(c.period, f.from, f.to),
+      ),
     ),
   }));
 };

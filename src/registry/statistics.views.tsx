@@ -324,11 +324,7 @@ const FiguresSection = ({ ctx, figures }: { ctx: PageContext; figures: Figures }
         {(figures.undated.deaths > 0 || figures.undated.missing > 0) && (
           <p>{t('registry.statistics.undated', { ...figures.undated })}</p>
         )}
-        <Downloads
-          ctx={ctx}
-          table="months"
-          query={figures.filters.category ? `?category=${figures.filters.category}` : ''}
-        />
+        <Downloads ctx={ctx} table="months" query={q} />
       </section>
     </>
   );

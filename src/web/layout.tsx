@@ -15,7 +15,7 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/logout$/, '/'],
   [/^\/cases\/([^/]+)\/(events|messages|cohorts)$/, '/cases/$1'],
   [/^\/staff\/incidents\/([^/]+)\/(facts|sources)$/, '/staff/incidents/$1'],
-  [/^\/cohorts\/([^/]+)\/(posts|name|posts\/[^/]+\/(hide|restore|reset-name))$/, '/cohorts/$1'],
+  [/^\/cohorts\/([^/]+)\/(posts|name|readmit|rejoin|posts\/[^/]+\/(hide|restore|reset-name))$/, '/cohorts/$1'],
   [/^\/staff\/cases\/([^/]+)\/(assign|notes|close|reopen)$/, '/cases/$1'],
   [/^\/staff\/events\/[^/]+\/verify$/, '/staff'],
   [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],

@@ -78,10 +78,21 @@ describe('web foundation', () => {
     expect(languageSwitchPath('/staff/cases/abc/notes')).toBe('/cases/abc');
     expect(languageSwitchPath('/account/2fa/confirm')).toBe('/account/2fa');
     expect(languageSwitchPath('/register')).toBe('/register');
-    // A board's forms: a name refused, a post hidden or a name reset twice answer on their own address.
-    for (const form of ['posts', 'name', 'posts/p1/hide', 'posts/p1/restore', 'posts/p1/reset-name'])
+    // A board's forms: a name refused, a post hidden or a name reset twice, a family let back twice,
+    // a way back no longer open answer on their own address.
+    for (const form of [
+      'posts',
+      'name',
+      'posts/p1/hide',
+      'posts/p1/restore',
+      'posts/p1/reset-name',
+      'readmit',
+      'rejoin',
+    ])
       expect(languageSwitchPath(`/cohorts/b1/${form}`), form).toBe('/cohorts/b1');
     expect(languageSwitchPath('/cohorts/b1')).toBe('/cohorts/b1');
+    // Leaving has a page of its own (a removal's names its family: the page gives its address).
+    expect(languageSwitchPath('/cohorts/b1/leave')).toBe('/cohorts/b1/leave');
     for (const path of [
       '/logout',
       '/cases/abc/events',

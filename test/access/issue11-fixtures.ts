@@ -14,6 +14,8 @@ import {
   setOptIn,
 } from '../../src/cohorts/cohorts.service.ts';
 import { setBoardName } from '../../src/cohorts/board-names.service.ts';
+import { leaveBoard } from '../../src/cohorts/board-members.service.ts';
+import { NotFound } from '../../src/shared/errors.ts';
 import { authoriseCase } from '../../src/cases/case-access.service.ts';
 import { grantMatching } from '../../src/policy/matching.policy.ts';
 import { principalOf, systemPrincipal } from '../../src/policy/principal.ts';
@@ -39,6 +41,11 @@ export interface Issue11Objects {
   freshFact(): Promise<string>;
   /** the author of `postId` (the owner) shows under a name she chose (for its reset) */
   freshName(): Promise<void>;
+  /**
+   * the other family, whose case is in the board's cohort, is off the board by its own choice (it
+   * may come back): so it is, from the start and after each time it came back
+   */
+  freshLeft(): Promise<void>;
 }
 
 const built = new WeakMap<AccessWorld, Promise<Issue11Objects>>();
@@ -130,6 +137,24 @@ const build = async (w: AccessWorld): Promise<Issue11Objects> => {
     .where('organisation_id', '=', w.orgA.id)
     .executeTakeFirstOrThrow();
   const tipView = await tipMatchView(deps, grantMatching(staff, 'review'), tipRow.id);
+  // The other family has a case in the same unit, joined the board and left it on its own: only
+  // it may come back (the owner, on the board, has nothing to come back to).
+  const other = principalOf(w.users.otherFamily.auth);
+  const hers = await openCase(
+    deps,
+    w.users.otherFamily.auth,
+    caseInput(w.orgA.id, { surname: 'Ершова', given_name: 'Зоя', unit_number: 'в/ч 54321', narrative: 'когорта' }),
+  );
+  await setOptIn(deps, await authoriseOptIn(db, other, hers.caseId), { optIn: true });
+  const freshLeft = async () => {
+    try {
+      await leaveBoard(deps, await authoriseBoard(db, other, boardId, 'leave'), { hidePosts: false });
+    } catch (err) {
+      // Off the board already: nothing to do.
+      if (!(err instanceof NotFound)) throw err;
+    }
+  };
+  await freshLeft();
   let names = 0;
   return {
     personId: person.person_id,
@@ -144,6 +169,7 @@ const build = async (w: AccessWorld): Promise<Issue11Objects> => {
     postId: post.id,
     freshUpload,
     freshFact,
+    freshLeft,
     // A new name each time: a name staff reset may not be chosen again by the same family.
     freshName: async () => {
       names += 1;

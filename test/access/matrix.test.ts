@@ -40,6 +40,7 @@ const WATCHED = [
   'cohort_names',
   'cohort_labels',
   'cohort_name_resets',
+  'cohort_exits',
   'incidents',
   'incident_persons',
   'incident_facts',

@@ -4,7 +4,8 @@ import { issue11 } from '../issue11-fixtures.ts';
 // Incidents (organisation A's case staff) and the families' boards (the opted-in families of the
 // cohort and the organisation's case staff; moderation, and resetting a family's name, staff
 // only; a name on the board the family's alone). A family's cohort setting is its own: the
-// requesting family alone.
+// requesting family alone. A family on a board may leave it (the owner); one that left on its own
+// may come back (the other family); staff remove a family and let it back.
 
 const LISTS = only(...CASE_STAFF, 'otherOrgStaff', 'otherOrgAdmin');
 const A_STAFF = only(...CASE_STAFF);
@@ -121,6 +122,59 @@ export const cohortSpecs: RouteSpec[] = [
       return { url: `/cohorts/${o.boardId}/posts/${o.postId}/reset-name`, fields: {} };
     },
     outcome: A_STAFF,
+  },
+  {
+    method: 'GET',
+    route: '/cohorts/:id/leave',
+    request: async (w) => ({ url: `/cohorts/${(await issue11(w)).boardId}/leave` }),
+    outcome: only(...FAMILY),
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/leave',
+    // Not confirmed: the owner reaches the page that asks for it, and stays on the board.
+    request: async (w) => ({ url: `/cohorts/${(await issue11(w)).boardId}/leave`, fields: {} }),
+    outcome: only(...FAMILY),
+  },
+  {
+    method: 'GET',
+    route: '/cohorts/:id/remove',
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: `/cohorts/${o.boardId}/remove?post=${o.postId}` };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/remove',
+    // Not confirmed: staff reach the page that asks for it, nobody is removed.
+    request: async (w) => {
+      const o = await issue11(w);
+      return { url: `/cohorts/${o.boardId}/remove`, fields: { post: o.postId, reason: 'informer' } };
+    },
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/readmit',
+    // Nobody removed under that id: staff are told there is nothing to do (409), nothing changes.
+    request: async (w) => ({
+      url: `/cohorts/${(await issue11(w)).boardId}/readmit`,
+      fields: { exit: '00000000-0000-4000-8000-00000000e417' },
+    }),
+    outcome: A_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/cohorts/:id/rejoin',
+    // The other family left the board on its own each time: she alone comes back.
+    request: async (w) => {
+      const o = await issue11(w);
+      await o.freshLeft();
+      return { url: `/cohorts/${o.boardId}/rejoin`, fields: {} };
+    },
+    outcome: only('otherFamily'),
   },
   {
     method: 'POST',
