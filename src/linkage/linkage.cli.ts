@@ -8,6 +8,7 @@ import { LinkageEngine } from './engine/engine.ts';
 import { noSuchFile } from './linkage.csv.ts';
 import { runLinkage, summary, writeClusters, writePairs } from './linkage.run.ts';
 import { evaluateCommand } from './linkage.evaluate.ts';
+import { writeSheet } from './sheet-out.ts';
 
 const probabilityOption = (value: string): number => {
   const p = Number(value);
@@ -95,7 +96,9 @@ const runToOutputs = async <R>(
 };
 
 export interface DedupeOptions {
-  out: string;
+  out?: string;
+  /** The input written back with each row's cluster (sheet-out.ts). */
+  sheet?: string;
   pairs?: string;
   threshold?: number;
   decisions?: string;
@@ -105,10 +108,13 @@ export interface DedupeOptions {
 export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<string> => {
   // Loaded on use: the person comparisons pull in the normalisers' tables.
   const { personConfig } = await import('./engine/person-config.ts');
+  if (opts.out === undefined && opts.sheet === undefined)
+    throw new Error('name an output: --out clusters.csv, or --sheet sheet.csv for the sheet with its clusters');
   const result = await runToOutputs(
     [file, ...(opts.decisions ? [opts.decisions] : [])],
     [
       ['--out', opts.out, writeClusters],
+      ['--sheet', opts.sheet, writeSheet(file)],
       ['--pairs', opts.pairs, writePairs],
     ],
     () =>
@@ -175,7 +181,11 @@ export const registerLinkageCli = (program: Command): void => {
       "find records of the same person in a person CSV (record_id,source,surname,given_name,patronymic,birth_date,region,unit; or a sheet's own names: Фамилия, Имя, Отчество, ФИО, Дата рождения, Регион, Воинская часть…; without an id column, records are named by their row)",
     )
     .argument('<file>', 'input CSV')
-    .requiredOption('--out <file>', 'write record_id,cluster_id for every input row')
+    .option('--out <file>', 'write record_id,cluster_id for every input row')
+    .option(
+      '--sheet <file>',
+      'write the input again with cluster_id and cluster_size after its columns (for Excel: its separator, UTF-8 with BOM)',
+    )
     .option('--pairs <file>', 'write linked and review pairs with probability and the weight each field added')
     .option(
       '--threshold <p>',

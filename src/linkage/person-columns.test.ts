@@ -127,6 +127,40 @@ describe('a person sheet read by its own column names', () => {
     await expect(dedupe('Номер,Фамилия,Имя\n1,Иванов,Иван\n,Петров,Пётр\n')).rejects.toThrow(/line 3: empty record_id/);
   });
 
+  it('writes the sheet back with each row’s cluster, in its own separator, for Excel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kintrace-sheet-'));
+    const input = join(dir, 'list.csv');
+    writeFileSync(
+      input,
+      [
+        'Фамилия;Имя;Отчество;Дата рождения;Примечание',
+        'Кузнецов;Андрей;Сергеевич;12.03.1991;со слов матери',
+        ';;;;',
+        'Петров;Дмитрий;Олегович;05.07.1988;"=1+1"',
+        'КУЗНЕЦОВ;Андрей;Сергеевич;12.03.1991;',
+      ].join('\r\n'),
+    );
+    const sheet = join(dir, 'sheet.csv');
+    await dedupeCommand(input, { sheet });
+    const text = readFileSync(sheet, 'utf8');
+    // A byte-order mark, so that Excel reads UTF-8 rather than its own code page.
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(text.slice(1).trim().split('\n')).toEqual([
+      'Фамилия;Имя;Отчество;Дата рождения;Примечание;cluster_id;cluster_size',
+      'Кузнецов;Андрей;Сергеевич;12.03.1991;со слов матери;2;2',
+      // The blank row is skipped as the run skipped it; a formula is written as text.
+      "Петров;Дмитрий;Олегович;05.07.1988;'=1+1;4;1",
+      'КУЗНЕЦОВ;Андрей;Сергеевич;12.03.1991;;2;2',
+    ]);
+  });
+
+  it('asks for an output when neither --out nor --sheet is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kintrace-sheet-'));
+    const input = join(dir, 'list.csv');
+    writeFileSync(input, 'Фамилия,Имя\nИванов,Иван\n');
+    await expect(dedupeCommand(input, {})).rejects.toThrow(/--out clusters\.csv, or --sheet/);
+  });
+
   it('is the list importer’s reading of the same header', () => {
     expect(guessMapping(['ФИО', 'Дата_рождения', 'Воинская часть', 'список'])).toEqual({
       full_name: 'ФИО',
