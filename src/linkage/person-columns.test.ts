@@ -58,6 +58,7 @@ describe('a person sheet read by its own column names', () => {
   it('refuses two columns of one field, naming both, rather than drop one without a word', () => {
     expect(() => readPersonHeader(['Фамилия', 'surname'])).toThrow('"Фамилия" and "surname" both read as surname');
     expect(() => readPersonHeader(['ФИО', 'Фамилия', 'Имя'])).toThrow('"ФИО" and "Фамилия" both read as surname');
+    expect(() => readPersonHeader(['ФИО', 'Отчество'])).toThrow('"ФИО" and "Отчество" both read as patronymic');
   });
 
   it('deduplicates a semicolon sheet with Russian names and no id column, naming records by their row', async () => {

@@ -70,8 +70,8 @@ export interface PersonHeader {
 
 /**
  * The header read as the person CSV's. Throws (a message naming the columns) when two columns
- * name one field, «Фамилия» and «surname», or «ФИО» beside «Фамилия»: either could be meant,
- * and reading one would drop the other without a word.
+ * name one field, «Фамилия» and «surname», or «ФИО» beside «Фамилия» or «Имя»: either could be
+ * meant, and reading one would drop the other without a word.
  */
 export const readPersonHeader = (header: readonly string[]): PersonHeader => {
   const found: (PersonColumn | 'full_name' | null)[] = header.map(personColumnOf);
@@ -81,8 +81,9 @@ export const readPersonHeader = (header: readonly string[]): PersonHeader => {
   const byField = new Map<PersonColumn, number[]>();
   found.forEach((f, i) => {
     if (!f) return;
-    const field = f === 'full_name' ? 'surname' : f;
-    byField.set(field, [...(byField.get(field) ?? []), i]);
+    // A whole name holds the given name and patronymic too: «ФИО» beside «Имя» is two readings.
+    const fields: PersonColumn[] = f === 'full_name' ? ['surname', 'given_name', 'patronymic'] : [f];
+    for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), i]);
   });
   for (const [field, at] of byField)
     if (at.length > 1)
