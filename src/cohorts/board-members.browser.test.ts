@@ -153,7 +153,7 @@ describe('a family off one cohort board', () => {
     await mother.getByRole('heading', { name: /^Покинуть доску: Воинская часть 12345/ }).waitFor();
     await mother.getByText('Ваш запрос останется открытым').waitFor();
     await ready(mother, 'leave-confirm');
-    await mother.getByLabel('Скрыть моё 1 сообщение от других семей').check();
+    await mother.getByLabel('Скрыть от других семей мои сообщения (1)').check();
     await mother.getByRole('button', { name: 'Покинуть доску', exact: true }).click();
     // Back on her case page, which says so and offers the way back.
     await mother.getByText(/Вы покинули эту доску \d{2}\.\d{2}\.\d{4}\./).waitFor();
