@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { localDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { requirePrincipal } from '../web/guards.ts';
@@ -21,7 +21,8 @@ type IdParams = { Params: { id: string } };
 
 export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  const today = () => isoDay(deps.clock);
+  // The day as the user's own calendar has it (a date typed just after Moscow midnight is today, not the future).
+  const today = () => localDay(deps.clock, deps.config.timeZone);
 
   const editPage = async (
     req: FastifyRequest,
