@@ -12,6 +12,7 @@ import type { EditCaseInput } from './cases.schema.ts';
 import { findCaseRef, findCaseStorySeal, updateOpenCaseStory } from './cases.repository.ts';
 import { actedAt, auditCase, endCase } from './case-work.service.ts';
 import { readTimeline } from './case-timeline.service.ts';
+import { refreshRecordStatus } from './case-links.service.ts';
 import { NeedsCheck, checkBirthChange, unacknowledged } from './verification-lifecycle.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
@@ -64,11 +65,13 @@ export const editCase = async (
     const check = checkBirthChange(events, context, input.birth_date ?? null);
     if (unacknowledged(check, '', acknowledged).length > 0) throw new NeedsCheck(check);
     const family = grant.side === 'family';
-    await updatePerson(tx, grant.personId, input, {
+    const changed = await updatePerson(tx, grant.personId, input, {
       by: grant.side,
       userId: family ? null : grant.auth.userId,
       at: actedAt(deps, grant),
     });
+    // A date of birth corrected can make a death impossible, or possible again: search's status follows.
+    if (changed) await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'case.edited');
   });
 };
