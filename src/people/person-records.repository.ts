@@ -198,6 +198,8 @@ export interface SearchFilters {
   region?: string;
   unitNumber?: string | null;
   unitFormation?: string | null;
+  /** the unit as typed (searchKey), found anywhere in the record's unit as written */
+  unitText?: string | null;
   category?: string;
   status?: string;
   origin?: string;
@@ -252,6 +254,10 @@ export const searchRecords = async (
           ...(filters.unitFormation ? [eb('unit_formation_key', '=', filters.unitFormation)] : []),
         ]),
       ) as Q;
+    if (filters.unitText) {
+      const pattern = `%${filters.unitText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      out = out.where(sql<boolean>`unit_key like ${pattern} escape '\\'`) as Q;
+    }
     return out;
   };
   if (tokens.length === 0) {

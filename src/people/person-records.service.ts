@@ -203,8 +203,10 @@ export const searchPersonRecords = async (
     givenInitial,
     patronymicInitial,
     unitNumber: unit.number,
-    // a unit that reads as neither a number nor a formation matches nothing rather than everything
-    unitFormation: unit.formation ?? (query.unit && !unit.number ? `\u0000${query.unit}` : null),
+    unitFormation: unit.formation,
+    // A unit that reads as neither a number nor a formation («Шторм Z», «155-я бригада») is looked
+    // for in the unit as written.
+    unitText: query.unit?.trim() && !unit.number && !unit.formation ? searchKey(query.unit) : null,
   };
   if (query.text.trim() && tokens.length === 0) return [];
   return searchRecords(db, organisationId, tokens, filters, limit + 1, offset);
