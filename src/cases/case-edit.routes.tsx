@@ -1,15 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
-import { Invalid } from '../shared/errors.ts';
+import { localDay } from '../shared/clock.ts';
+import { Conflict, Invalid } from '../shared/errors.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { requirePrincipal } from '../web/guards.ts';
 import { authoriseCase } from './case-access.service.ts';
 import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
-import { caseIsOpen, caseRevisions, editCase, withdrawCase } from './case-edit.service.ts';
+import {
+  CHANGED_MEANWHILE,
+  caseIsOpen,
+  caseRevisions,
+  editCase,
+  editVersion,
+  withdrawCase,
+} from './case-edit.service.ts';
 import { EditCasePage, WithdrawPage, editValues } from './case-edit.views.tsx';
-import { editCaseSchema, eventConfirmationSchema, withdrawSchema } from './cases.schema.ts';
+import { editCaseSchema, editSeenSchema, eventConfirmationSchema, withdrawSchema } from './cases.schema.ts';
 import { NeedsCheck, type EventCheck } from './verification-lifecycle.ts';
 import { getCaseForViewer, retentionOf } from './cases.service.ts';
 import { EDIT_CASE_ECHO } from './cases.echo.ts';
@@ -21,17 +28,28 @@ type IdParams = { Params: { id: string } };
 
 export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  const today = () => isoDay(deps.clock);
+  // The day as the user's own calendar has it (a date typed just after Moscow midnight is today, not the future).
+  const today = () => localDay(deps.clock, deps.config.timeZone);
 
   const editPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     grant: CaseGrant<'edit'>,
-    form?: { values: FormValues; errors: FormErrors; warnings?: EventCheck },
+    form?: { values: FormValues; errors: FormErrors; warnings?: EventCheck; changed?: boolean },
   ) => {
     const open = await caseIsOpen(deps, grant);
     // The stored values are only read (and, for staff, audited as a read) when there is a form to fill.
-    const values = form?.values ?? (open ? editValues(await getCaseForViewer(deps, grant)) : {});
+    // `seen` is what they were when the form was opened; after "changed meanwhile", what they are now,
+    // so the form sent again, checked, is saved.
+    const values =
+      form && !form.changed
+        ? form.values
+        : open
+          ? {
+              ...(form?.values ?? editValues(await getCaseForViewer(deps, grant))),
+              seen: await editVersion(deps, grant),
+            }
+          : {};
     const revisions = open ? await caseRevisions(deps, grant) : [];
     const page = {
       caseId: grant.caseId,
@@ -41,8 +59,9 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
       errors: form?.errors ?? {},
       revisions,
       warnings: form?.warnings,
+      changed: form?.changed,
     };
-    const status = form?.warnings ? 409 : form ? 400 : 200;
+    const status = form?.warnings || form?.changed ? 409 : form ? 400 : 200;
     return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, status);
   };
 
@@ -54,9 +73,21 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit');
     try {
       const input = parseForm(editCaseSchema(today()), req.body);
-      await editCase(deps, grant, input, parseForm(eventConfirmationSchema, req.body).ack);
+      await editCase(
+        deps,
+        grant,
+        input,
+        parseForm(eventConfirmationSchema, req.body).ack,
+        editSeenSchema.parse(req.body).seen,
+      );
       return redirect(reply, `/cases/${grant.caseId}?done=edited`);
     } catch (err) {
+      if (err instanceof Conflict && err.key === CHANGED_MEANWHILE)
+        return editPage(req, reply, grant, {
+          values: echoValues(req.body),
+          errors: { _form: { field: '_form', key: CHANGED_MEANWHILE } },
+          changed: true,
+        });
       if (err instanceof NeedsCheck)
         return editPage(req, reply, grant, { values: echoValues(req.body), errors: {}, warnings: err.check });
       if (!(err instanceof Invalid)) throw err;

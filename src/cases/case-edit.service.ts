@@ -1,15 +1,18 @@
+import { createHash } from 'node:crypto';
 import { isoDay } from '../shared/clock.ts';
-import { Invalid } from '../shared/errors.ts';
+import { Conflict, Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
-import { personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
+import type { Queryable } from '../db/database.ts';
+import { getPerson, personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { isActive } from './case-lifecycle.ts';
 import type { EditCaseInput } from './cases.schema.ts';
-import { findCaseRef, updateOpenCaseStory } from './cases.repository.ts';
+import { findCaseRef, findCaseStorySeal, updateOpenCaseStory } from './cases.repository.ts';
 import { actedAt, auditCase, endCase } from './case-work.service.ts';
 import { readTimeline } from './case-timeline.service.ts';
+import { refreshRecordStatus } from './case-links.service.ts';
 import { NeedsCheck, checkBirthChange, unacknowledged } from './verification-lifecycle.ts';
 
 // A family correcting a typo, and a family withdrawing her request. Both only while the case
@@ -28,32 +31,71 @@ export const editCase = async (
   input: EditCaseInput,
   /** the date warnings seen on the form and sent again (warningSignature()s) */
   acknowledged: readonly string[] = [],
+  /** editVersion() of what the form was opened on; none from an older page */
+  seen?: string,
 ): Promise<void> => {
   const key = await openCaseKey(deps.db, grant);
   const id = grant.caseId;
   await deps.db.transaction().execute(async (tx) => {
-    // The story first: its update is conditional on the case being open and, on PostgreSQL,
-    // locks the row so a close at the same moment waits for this edit (or this edit fails).
-    const open = await updateOpenCaseStory(tx, id, {
-      relation_sealed: seal(key, input.relation, fieldAad(id, 'relation')),
-      narrative_sealed: seal(key, input.narrative, fieldAad(id, 'narrative')),
-      wants_sealed: seal(key, input.wants_to_learn, fieldAad(id, 'wants_to_learn')),
-      last_activity_on: isoDay(deps.clock),
-    });
-    if (!open) throw closedError();
+    const before = await findCaseStorySeal(tx, id);
+    if (!before) throw closedError();
+    // The form sends back every field as it was loaded: saved over someone else's correction
+    // made since, it would silently put the old values back.
+    if (seen !== undefined && seen !== (await versionIn(tx, id, grant.personId))) throw changedError();
+    // The story first: its update is conditional on the case being open and still as read (a
+    // save at the same moment seals it afresh) and, on PostgreSQL, locks the row so a close or
+    // another edit at the same moment waits for this edit (then finds the story changed).
+    const open = await updateOpenCaseStory(
+      tx,
+      id,
+      {
+        relation_sealed: seal(key, input.relation, fieldAad(id, 'relation')),
+        narrative_sealed: seal(key, input.narrative, fieldAad(id, 'narrative')),
+        wants_sealed: seal(key, input.wants_to_learn, fieldAad(id, 'wants_to_learn')),
+        last_activity_on: isoDay(deps.clock),
+      },
+      before.narrative_sealed,
+    );
+    if (!open) {
+      const state = (await findCaseRef(tx, id))?.state;
+      throw state !== undefined && isActive(state) ? changedError() : closedError();
+    }
     // A date of birth that makes an event impossible is flagged once before it is saved.
     const { events, context } = await readTimeline(tx, id);
     const check = checkBirthChange(events, context, input.birth_date ?? null);
     if (unacknowledged(check, '', acknowledged).length > 0) throw new NeedsCheck(check);
     const family = grant.side === 'family';
-    await updatePerson(tx, grant.personId, input, {
+    const changed = await updatePerson(tx, grant.personId, input, {
       by: grant.side,
       userId: family ? null : grant.auth.userId,
       at: actedAt(deps, grant),
     });
+    // A date of birth corrected can make a death impossible, or possible again: search's status follows.
+    if (changed) await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'case.edited');
   });
 };
+
+/** Someone saved the case since the form was opened (the route shows the form again, kept). */
+export const CHANGED_MEANWHILE = 'cases.edit.changedMeanwhile';
+const changedError = () => new Conflict(CHANGED_MEANWHILE);
+
+/**
+ * What an edit form was opened on, as an opaque token for its hidden field: it changes with every
+ * save (the story is sealed afresh each time, with a new nonce) and with any change to the
+ * person's details. A hash, so the page carries no ciphertext.
+ */
+const versionIn = async (db: Queryable, caseId: string, personId: string): Promise<string> => {
+  const story = await findCaseStorySeal(db, caseId);
+  const person = await getPerson(db, personId);
+  return createHash('sha256')
+    .update(JSON.stringify([story?.relation_sealed, story?.narrative_sealed, story?.wants_sealed, person ?? null]))
+    .digest('base64url')
+    .slice(0, 32);
+};
+
+export const editVersion = (deps: CasesDeps, grant: CaseGrant): Promise<string> =>
+  versionIn(deps.db, grant.caseId, grant.personId);
 
 /** Earlier versions of the person's details, for the edit page. */
 export const caseRevisions = async (deps: CasesDeps, grant: CaseGrant): Promise<PersonRevisionView[]> =>

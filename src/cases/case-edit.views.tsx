@@ -97,6 +97,8 @@ export const EditCasePage = (p: {
   revisions: PersonRevisionView[];
   /** a date of birth that makes an event impossible: sent again, saved */
   warnings?: EventCheck;
+  /** saved by someone else since the form was opened: the form is back, as typed */
+  changed?: boolean;
 }) => {
   const { ctx } = p;
   const t = ctx.t;
@@ -107,9 +109,17 @@ export const EditCasePage = (p: {
     <Layout ctx={ctx} heading={t('cases.edit.title')}>
       <p>{t(family ? 'cases.edit.introFamily' : 'cases.edit.introStaff')}</p>
       <FormErrorSummary ctx={ctx} errors={p.errors} />
+      {p.changed && (
+        <p>
+          <a href={`/cases/${p.caseId}`} target="_blank" rel="noopener noreferrer">
+            {t('cases.edit.seeCurrent')}
+          </a>
+        </p>
+      )}
       {p.warnings && <DateWarnings ctx={ctx} check={p.warnings} advice={t('cases.check.warningsPerson')} />}
       <PostForm ctx={ctx} action={`/cases/${p.caseId}/edit`}>
         {p.warnings && <AcknowledgedWarnings check={p.warnings} />}
+        {p.values.seen && <input type="hidden" name="seen" value={p.values.seen} />}
         <PersonFields ctx={ctx} values={p.values} errors={p.errors} staff={!family} />
         <fieldset>
           <legend>{t(family ? 'cases.detailsFamily' : 'cases.details')}</legend>

@@ -9,7 +9,9 @@ import {
   listEventsOfPersons,
   listVerifiedSince,
 } from './case-links.repository.ts';
-import { deriveStatus } from './status-rules.ts';
+import { getPerson } from '../people/people.service.ts';
+import { birthOf, resolutionsOfCases } from './case-timeline.service.ts';
+import { deriveStatus, type StatusContext } from './status-rules.ts';
 import type { EventKind, EventSource, Verification } from './timeline.ts';
 
 // What matching, imports and cohorts (issue 11) may ask of cases and timelines by person record:
@@ -111,13 +113,24 @@ export const addSourceEvents = async (tx: Tx, events: SourceEvent[], now: string
  * The status a record's own timeline gives, stored on it for the search filter: the verified
  * status, or while nothing is verified, what was reported.
  */
-export const statusOfEvents = (events: RecordEvent[]): string => {
-  const s = deriveStatus(events);
+export const statusOfEvents = (events: RecordEvent[], context: StatusContext = {}): string => {
+  const s = deriveStatus(events, context);
   return s.status === 'unknown' && s.pending ? s.pending : s.status;
 };
 
-export const refreshRecordStatus = async (tx: Queryable, personId: string): Promise<void> =>
-  setRecordStatus(tx, personId, statusOfEvents(await eventsOfRecords(tx, [personId])));
+/**
+ * Judged as the case page judges it (case-timeline.service.ts): with the person's date of birth
+ * and the verifiers' verdicts on discrepancies, so search's «Статус» says what the case says.
+ */
+export const refreshRecordStatus = async (tx: Queryable, personId: string): Promise<void> => {
+  const events = await eventsOfRecords(tx, [personId]);
+  const caseIds = [...new Set(events.flatMap((e) => (e.caseId ? [e.caseId] : [])))];
+  const context: StatusContext = {
+    birth: birthOf(await getPerson(tx, personId)),
+    resolutions: caseIds.length ? await resolutionsOfCases(tx, caseIds) : [],
+  };
+  await setRecordStatus(tx, personId, statusOfEvents(events, context));
+};
 
 /** Verified events since `since`, for telling the families of linked records (src/matching/). */
 export const verifiedEventsSince = (db: Queryable, since: string, limit = 1000) => listVerifiedSince(db, since, limit);

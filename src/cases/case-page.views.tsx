@@ -196,7 +196,7 @@ const Timeline = ({ props }: { props: Props }) => {
                   </small>
                 </>
               )}
-              {e.description && <p>{e.description}</p>}
+              {e.description && <p class="prewrap">{e.description}</p>}
               <LevelActions props={props} e={e} />
             </li>
           ))}

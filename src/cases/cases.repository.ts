@@ -54,15 +54,22 @@ export const updateOpenCaseStory = async (
   db: Queryable,
   id: string,
   patch: Pick<CasesTable, 'relation_sealed' | 'narrative_sealed' | 'wants_sealed' | 'last_activity_on'>,
+  /** the story as it was read: a save made meanwhile (sealed afresh) leaves the case unchanged */
+  ifNarrative?: string,
 ): Promise<boolean> => {
-  const result = await db
-    .updateTable('cases')
-    .set(patch)
-    .where('id', '=', id)
-    .where('state', 'in', ACTIVE_STATES)
-    .executeTakeFirst();
+  let q = db.updateTable('cases').set(patch).where('id', '=', id).where('state', 'in', ACTIVE_STATES);
+  if (ifNarrative !== undefined) q = q.where('narrative_sealed', '=', ifNarrative);
+  const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 };
+
+/** The sealed story of a case (opaque: only compared, to tell that it was saved again). */
+export const findCaseStorySeal = (db: Queryable, id: string) =>
+  db
+    .selectFrom('cases')
+    .select(['relation_sealed', 'narrative_sealed', 'wants_sealed'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 /**
  * Changes the case only if it is in one of the states `from`; false when it was not (already

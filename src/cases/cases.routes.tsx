@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { localDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { grantOpenCase } from '../policy/organisation.policy.ts';
 import { principalOf } from '../policy/principal.ts';
@@ -29,7 +29,8 @@ type IdParams = { Params: { id: string } };
 
 export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  const today = () => isoDay(deps.clock);
+  // The day as the user's own calendar has it (a date typed just after Moscow midnight is today, not the future).
+  const today = () => localDay(deps.clock, deps.config.timeZone);
 
   app.get('/my/cases', async (req, reply) => {
     const auth = requireFamily(req);

@@ -86,6 +86,8 @@ export const editCaseSchema = (today: string) =>
     wants_to_learn: requiredText(TEXT_LIMITS.wantsToLearn),
   });
 export type EditCaseInput = z.infer<ReturnType<typeof editCaseSchema>>;
+/** The edit form's hidden token of what it was opened on (case-edit.service.ts editVersion). */
+export const editSeenSchema = z.object({ seen: z.string().max(64).optional().catch(undefined) });
 
 /** A withdrawal must be confirmed on its own page: a stray click on the case page does nothing. */
 export const withdrawSchema = z.object({ confirm: z.literal('yes', { error: 'cases.errors.confirmWithdraw' }) });

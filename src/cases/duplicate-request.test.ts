@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
-import { useWorld } from './cases.fixtures.ts';
+import { caseInput, useWorld } from './cases.fixtures.ts';
+import { openCase } from './cases.service.ts';
 
 // The same family filing a second request about the person of one of its open requests is told
 // so with a link to the first, and may still go on by sending the form again (issue 9).
@@ -51,5 +52,35 @@ describe.each(DIALECTS)('a second request about the same person (%s)', (dialect)
       const { res } = await submitForm(s.t.app, '/cases/new', again(s.w.orgA.id, over), cookies);
       expect(res.statusCode, JSON.stringify(over)).toBe(303);
     }
+  });
+
+  // Most requests a caseworker has answered wait on the family («ждём вашего ответа»): a mother
+  // coming back later and filing again about her son was not warned about those.
+  it('is held back too when the first request waits on the family', async () => {
+    const { caseId } = await openCase(
+      { db: s.t.opened.db, clock: s.t.clock },
+      s.w.family.auth,
+      caseInput(s.w.orgA.id, { surname: 'Ждущий', given_name: 'Олег', patronymic: undefined }),
+    );
+    const asked = await submitForm(
+      s.t.app,
+      `/cases/${caseId}`,
+      { body: 'Пришлите, пожалуйста, номер части.' },
+      s.w.caseworker.cookies,
+      `/cases/${caseId}/messages`,
+    );
+    expect(asked.res.statusCode).toBe(303);
+    const state = await s.t.opened.db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirst();
+    expect(state?.state).toBe('waiting_on_family');
+    const before = await countCases();
+    const { res } = await submitForm(
+      s.t.app,
+      '/cases/new',
+      again(s.w.orgA.id, { surname: 'Ждущий', given_name: 'Олег' }),
+      s.w.family.cookies,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain(`href="/cases/${caseId}"`);
+    expect(await countCases()).toBe(before);
   });
 });

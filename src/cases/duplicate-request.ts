@@ -3,6 +3,7 @@ import { optionalKey, searchKey } from '../people/names.ts';
 import { fullName, getPersons } from '../people/people.service.ts';
 import type { PersonInput } from '../people/people.schema.ts';
 import type { AuthContext } from '../policy/principal.ts';
+import { isActive } from './case-lifecycle.ts';
 import { listCasesOfRequester } from './cases.repository.ts';
 
 // A family filing a second request about the person of one of its open requests (issue 9) is
@@ -27,13 +28,13 @@ const namesFit = (a: { surname: string; given_name: string; patronymic?: string 
   searchKey(a.given_name) === searchKey(b.given_name) &&
   (!a.patronymic || !b.patronymic || optionalKey(a.patronymic) === optionalKey(b.patronymic));
 
-/** The family's open request about this same person, if there is one. */
+/** The family's active request about this same person (open, or waiting on her reply), if there is one. */
 export const earlierRequestAbout = async (
   db: Db,
   auth: AuthContext,
   person: PersonInput,
 ): Promise<EarlierRequest | null> => {
-  const open = (await listCasesOfRequester(db, auth.userId)).filter((c) => c.state === 'open');
+  const open = (await listCasesOfRequester(db, auth.userId)).filter((c) => isActive(c.state));
   const persons = await getPersons(
     db,
     open.map((c) => c.person_id),

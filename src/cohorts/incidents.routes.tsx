@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { localDay } from '../shared/clock.ts';
 import { Conflict, Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { grantMatching, matchingAbilities } from '../policy/matching.policy.ts';
@@ -39,7 +39,8 @@ const DONE = ['created', 'linked', 'unlinked', 'fact', 'verified', 'source'] as 
 
 export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  const today = () => isoDay(deps.clock);
+  // The day as the user's own calendar has it (a date typed just after Moscow midnight is today, not the future).
+  const today = () => localDay(deps.clock, deps.config.timeZone);
 
   const notice = (req: FastifyRequest): string | undefined => {
     const q = req.query as Record<string, unknown>;

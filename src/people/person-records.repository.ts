@@ -198,9 +198,15 @@ export interface SearchFilters {
   region?: string;
   unitNumber?: string | null;
   unitFormation?: string | null;
+  /** the unit as typed (searchKey), found anywhere in the record's unit as written */
+  unitText?: string | null;
   category?: string;
   status?: string;
   origin?: string;
+  /** the first letter of the given name's key («П.» in «Иванов П.С.») */
+  givenInitial?: string;
+  /** the first letter of the patronymic's key */
+  patronymicInitial?: string;
 }
 
 /** Closer spellings first: the same gender form over the other one over a sound-alike; the
@@ -238,6 +244,9 @@ export const searchRecords = async (
     if (filters.category) out = out.where('service_category', '=', filters.category) as Q;
     if (filters.status) out = out.where('status', '=', filters.status) as Q;
     if (filters.origin) out = out.where('origin', '=', filters.origin) as Q;
+    // One letter of the keys' alphabet: nothing in it for LIKE to read as a wildcard.
+    if (filters.givenInitial) out = out.where('given_canon', 'like', `${filters.givenInitial}%`) as Q;
+    if (filters.patronymicInitial) out = out.where('patronymic_gl', 'like', `${filters.patronymicInitial}%`) as Q;
     if (filters.unitNumber || filters.unitFormation)
       out = out.where((eb) =>
         eb.or([
@@ -245,6 +254,10 @@ export const searchRecords = async (
           ...(filters.unitFormation ? [eb('unit_formation_key', '=', filters.unitFormation)] : []),
         ]),
       ) as Q;
+    if (filters.unitText) {
+      const pattern = `%${filters.unitText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      out = out.where(sql<boolean>`unit_key like ${pattern} escape '\\'`) as Q;
+    }
     return out;
   };
   if (tokens.length === 0) {

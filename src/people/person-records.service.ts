@@ -23,7 +23,7 @@ import {
   type SearchFilters,
 } from './person-records.repository.ts';
 import { optionalKey, searchKey } from './names.ts';
-import { KEYS_VERSION, colonyKey, personSearchKeys, tokenKeys, unitKeys } from './search-keys.ts';
+import { KEYS_VERSION, colonyKey, initialKeys, personSearchKeys, tokenKeys, unitKeys } from './search-keys.ts';
 
 // Person records as matching, imports, search and cohorts see them (issue 11). A record is one
 // row of `persons`: a case's person, an imported list's row or a tip's person. Records about the
@@ -183,11 +183,16 @@ export const searchPersonRecords = async (
   limit: number,
   offset: number,
 ): Promise<RecordHit[]> => {
-  const tokens = query.text
-    .split(/[\s,;]+/u)
+  const words = query.text.split(/[\s,;]+/u).filter(Boolean);
+  const initials = words.flatMap((w) => initialKeys(w) ?? []);
+  const tokens = words
+    .filter((w) => initialKeys(w) === null)
     .map((w) => tokenKeys(w))
     .filter((t): t is NonNullable<typeof t> => t !== null)
     .slice(0, 4);
+  // Initials («Иванов П.С.») stand for the names not typed in full: after a surname alone the
+  // given name and the patronymic, after a surname and a given name the patronymic.
+  const [givenInitial, patronymicInitial] = tokens.length >= 2 ? [undefined, initials[0]] : [initials[0], initials[1]];
   const unit = unitKeys(query.unit);
   const filters: SearchFilters = {
     birthYear: query.birthYear,
@@ -195,9 +200,13 @@ export const searchPersonRecords = async (
     category: query.category,
     status: query.status,
     origin: query.origin,
+    givenInitial,
+    patronymicInitial,
     unitNumber: unit.number,
-    // a unit that reads as neither a number nor a formation matches nothing rather than everything
-    unitFormation: unit.formation ?? (query.unit && !unit.number ? `\u0000${query.unit}` : null),
+    unitFormation: unit.formation,
+    // A unit that reads as neither a number nor a formation («Шторм Z», «155-я бригада») is looked
+    // for in the unit as written.
+    unitText: query.unit?.trim() && !unit.number && !unit.formation ? searchKey(query.unit) : null,
   };
   if (query.text.trim() && tokens.length === 0) return [];
   return searchRecords(db, organisationId, tokens, filters, limit + 1, offset);

@@ -114,6 +114,20 @@ export const tokenKeys = (token: string): TokenKeys | null => {
   };
 };
 
+/**
+ * A word that is initials, as letters and lists write them («П.С.», «П.», «Yu.A.», a lone «П»):
+ * the first letter of each name's key, in order; null for a word that is a name. A name of two
+ * letters («Ли») is a name unless it ends in a dot.
+ */
+export const initialKeys = (word: string): string[] | null => {
+  if (!/^(?:\p{L}{1,2}\.)+\p{L}{0,2}$|^\p{L}$/u.test(word)) return null;
+  return word
+    .split('.')
+    .filter(Boolean)
+    .map((x) => nameKey(x, 'given').slice(0, 1))
+    .filter(Boolean);
+};
+
 /** A mobilisation wave as typed ("09.2022", "2022-09", "2022") → "2022-09" or "2022"; null if not a date. */
 export const waveKey = (text: string | null | undefined): string | null => {
   const d = text?.trim() ? parsePartialDate(text) : null;

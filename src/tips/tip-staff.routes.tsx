@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { localDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { grantTipQueue, type TipAction } from '../policy/tips.policy.ts';
@@ -29,7 +29,8 @@ type IdParams = { Params: { id: string } };
 
 export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
-  const today = () => isoDay(deps.clock);
+  // The day as the user's own calendar has it (a date typed just after Moscow midnight is today, not the future).
+  const today = () => localDay(deps.clock, deps.config.timeZone);
 
   const staffAccess = async <A extends TipAction>(req: FastifyRequest<IdParams>, action: A): Promise<TipAccess<A>> => {
     const grant = await authoriseTip(deps.db, requireStaffPrincipal(req), req.params.id, action);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { localDay } from '../shared/clock.ts';
 import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { tipSenderPrincipal } from '../policy/principal.ts';
@@ -63,7 +63,8 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
   // Nothing these routes log is written when it happens: it would date a tip (shared/held-log.ts).
   app.setChildLoggerFactory(() => app.heldLog.logger);
-  const today = () => isoDay(deps.clock);
+  // The day as the user's own calendar has it (a date typed just after Moscow midnight is today, not the future).
+  const today = () => localDay(deps.clock, deps.config.timeZone);
   const cookieOpts = {
     path: '/tip',
     httpOnly: true,
