@@ -22,7 +22,7 @@ import { parsePartialDate } from './partial-date.ts';
 // Bump KEYS_VERSION when a normaliser changes what it returns: the matching job recomputes the
 // keys of every record stored with an older version (they are found by the other keys meanwhile).
 
-export const KEYS_VERSION = 1;
+export const KEYS_VERSION = 2;
 
 export interface KeyedFields {
   surname: string;

@@ -33,6 +33,19 @@ const DIACRITICS: Record<string, string> = {
   '"': '',
   '\u02bc': '',
   '\u00b4': '',
+  // Uzbek oʻ and gʻ, Turkish İ lower-cased (i and a combining dot).
+  '\u02bb': '',
+  '\u0307': '',
+  // Polish: Łukin is Лукин.
+  ł: 'л',
+  ń: 'н',
+  ś: 'с',
+  ź: 'з',
+  ż: 'ж',
+  ć: 'ч',
+  ą: 'а',
+  ę: 'е',
+  ó: 'о',
 };
 
 /** Multi-letter groups, longest first. "·" is BGN's separator for ambiguous pairs (t·s = тс). */
@@ -87,7 +100,7 @@ const SINGLE: Record<string, string> = {
 };
 
 export function hasLatin(s: string): boolean {
-  return /[a-zžčšŝëèéêûâäüöŭìý]/.test(s);
+  return /[a-zžčšŝëèéêûâäüöŭìýəşçğıłńśźżćąęó]/.test(s);
 }
 
 /** ISO 9 is one letter for one letter: in a word that uses its diacritics, "h" is х and "c" is
@@ -95,8 +108,38 @@ export function hasLatin(s: string): boolean {
 const ISO9_MARKS = /[žčšŝûâèʹʺ]/; // not ë: BGN uses it too, with digraphs
 const ISO9_SINGLE: Record<string, string> = { ...SINGLE, c: 'ц', j: 'й', y: 'ы' };
 
+/**
+ * Azerbaijani and Turkish Latin, one letter for one as ISO 9: a word with ə, ş, ç, ğ or ı is read
+ * by their alphabet, where c is дж, q is г and x is х (Məmmədov Мамедов, Cəfərov Джафаров,
+ * Qasımov Гасымов, Ağayev Агаев). Read as English, those letters were dropped: Məmmədov «мдов»,
+ * Ağayev «аев». Dagestan's and Azerbaijan's men are in the lists written so.
+ */
+const TURKIC_MARKS = /[əşçğı]/;
+const TURKIC: Record<string, string> = {
+  ...SINGLE,
+  ə: 'а',
+  ş: 'ш',
+  ç: 'ч',
+  ğ: 'г',
+  ı: 'ы',
+  c: 'дж',
+  q: 'г',
+  x: 'х',
+  j: 'ж',
+  y: 'й',
+  ö: 'ё',
+  // Hüseynli is Гусейнли: after a consonant Russian writes the Azerbaijani ü mostly as у (a word
+  // with ü alone, Hüseynov, is read as German is, Müller Мюллер).
+  ü: 'у',
+};
+
 /** Reads one lower-case word that may mix Latin and Cyrillic letters. */
 export function latinToCyrillic(word: string): string {
+  if (TURKIC_MARKS.test(word)) {
+    let out = '';
+    for (const ch of word) out += TURKIC[ch] ?? DIACRITICS[ch] ?? ch;
+    return out;
+  }
   if (ISO9_MARKS.test(word)) {
     let out = '';
     for (const ch of word) out += DIACRITICS[ch] ?? ISO9_SINGLE[ch] ?? ch;

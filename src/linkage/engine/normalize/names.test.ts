@@ -91,6 +91,21 @@ describe('nameKey', () => {
     same('Ўладзімір', 'Уладзимир'); // Belarusian ў and і
   });
 
+  it('reads Azerbaijani, Turkish and Polish Latin letters rather than dropping them', () => {
+    // Read as English, Məmmədov was «мдов» and Ağayev «аев»: no Cyrillic spelling could meet them.
+    const same = (a: string, b: string): void => expect(nameKey(a, 'surname')).toBe(nameKey(b, 'surname'));
+    same('Ağayev', 'Агаев');
+    same('Əliyev', 'Алиев');
+    same('Ismayılov', 'Исмаилов');
+    same('Cəfərov', 'Джафаров');
+    same('Qasımov', 'Гасымов');
+    same('Çelik', 'Челик');
+    same('Łukin', 'Лукин');
+    same('AĞAYEV', 'Агаев');
+    // Close enough for a typo's level, if not one key: ə is а or е in Russian (Мамедов).
+    expect(nameKey('Məmmədov', 'surname')).toBe('мамадов');
+  });
+
   it('returns empty for empty and placeholder values', () => {
     for (const v of ['', '   ', '-', 'неизвестно', 'N/A', 'нет', '...']) expect(nameKey(v, 'surname')).toBe('');
   });
