@@ -8,6 +8,9 @@ import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
 import { discrepancyKey, judgeDiscrepancies } from './discrepancies.ts';
 import { resolveDiscrepancy } from './verification.service.ts';
 import { editCase } from './case-edit.service.ts';
+import { writeMark } from '../matching/matching.repository.ts';
+import { runMatching } from '../matching/scoring.service.ts';
+import { systemPrincipal } from '../policy/principal.ts';
 
 // The status stored on a case's person record is what staff search filters on («Статус»). It was
 // derived from the events alone, without the person's date of birth or the verifiers' verdicts on
@@ -97,5 +100,38 @@ describe.each(DIALECTS)('the status staff search filters on (%s)', (dialect) => 
     await editCase(deps(), await grantFor(s.t, s.w.family, caseId, 'edit'), input, ['*'], undefined);
     expect(await judged(caseId)).toBe('dead');
     expect(await stored(caseId)).toBe('dead');
+  });
+
+  it('is judged again by the matching job for a record stored under the old rules', async () => {
+    const { caseId } = await openCase(
+      deps(),
+      s.w.family.auth,
+      caseInput(s.w.orgA.id, { surname: 'Старозаписанный', last_contact_date: undefined }),
+    );
+    await addEvent(
+      deps(),
+      await grantFor(s.t, s.w.verifier, caseId, 'add_event'),
+      {
+        kind: 'death_confirmed',
+        date: parsePartialDate('03.1997') ?? undefined,
+        source: 'official',
+        verification: 'confirmed',
+      },
+      { acceptWarnings: true, reason: 'Извещение военкомата' },
+    );
+    // As an upgraded server holds it: the status of the events alone, keys of the version before.
+    const { person_id } = await s.t.opened.db
+      .selectFrom('cases')
+      .select('person_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    await s.t.opened.db
+      .updateTable('persons')
+      .set({ status: 'dead', keys_version: 1 })
+      .where('id', '=', person_id)
+      .execute();
+    await writeMark(s.t.opened.db, 'keys_version', 1);
+    await runMatching(deps(), systemPrincipal('scheduler'));
+    expect(await stored(caseId)).toBe('disputed_death');
   });
 });

@@ -13,7 +13,7 @@ import {
   rekeyRecords,
   type IncomingPerson,
 } from '../people/person-records.service.ts';
-import { casesOfRecords } from '../cases/case-links.service.ts';
+import { casesOfRecords, refreshRecordStatus } from '../cases/case-links.service.ts';
 import { listOrganisations } from '../accounts/accounts.service.ts';
 import { assertSystem } from '../policy/system.policy.ts';
 import type { Principal } from '../policy/principal.ts';
@@ -244,7 +244,12 @@ export const runMatching = async (
   const report: MatchingRunReport = { rekeyed: 0, scored: 0, candidates: 0, labels: 0, organisations: 0 };
   // Keys computed by an older normaliser (or before the keys existed): one pass, then a mark.
   if ((await readMark(deps.db, 'keys_version')) !== SEARCH_KEYS_VERSION) {
-    report.rekeyed = await rekeyRecords(deps.db);
+    const rekeyed = await rekeyRecords(deps.db);
+    // The status search filters on is judged again with them: the rules for it changed with the
+    // keys' version 2 (the case page's judgement, cases/case-links.service.ts), and a record
+    // stored before kept the old status until its case next changed.
+    for (const id of rekeyed) await refreshRecordStatus(deps.db, id);
+    report.rekeyed = rekeyed.length;
     if (report.rekeyed === 0) await writeMark(deps.db, 'keys_version', SEARCH_KEYS_VERSION);
   }
   let budget = opts.maxRecords ?? 50_000;

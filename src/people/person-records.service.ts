@@ -111,11 +111,11 @@ export const insertIncomingRecords = async (
   return rows.map((r) => r.id);
 };
 
-/** Computes the keys of up to `limit` records stored with an older key version; returns how many. */
-export const rekeyRecords = async (db: Queryable, limit = 5000): Promise<number> => {
+/** Computes the keys of up to `limit` records stored with an older key version; returns their ids. */
+export const rekeyRecords = async (db: Queryable, limit = 5000): Promise<string[]> => {
   const rows = await listStaleKeys(db, KEYS_VERSION, limit);
   for (const r of rows) await updateKeys(db, r.id, personSearchKeys(r));
-  return rows.length;
+  return rows.map((r) => r.id);
 };
 
 /** The record's status derived from its own timeline (cases/status-rules.ts), for search. */
