@@ -11,6 +11,20 @@ describe('partial dates', () => {
     expect(parsePartialDate('1999-05')).toEqual({ value: '1999-05', precision: 'month' });
   });
 
+  it('accepts a month by its name and a year followed by «г.», as letters and mothers write them', () => {
+    expect(parsePartialDate('март 2026')).toEqual({ value: '2026-03', precision: 'month' });
+    expect(parsePartialDate('Марта 2026 г.')).toEqual({ value: '2026-03', precision: 'month' });
+    expect(parsePartialDate('12 мая 1998')).toEqual({ value: '1998-05-12', precision: 'day' });
+    expect(parsePartialDate('1 сентября 2023 года')).toEqual({ value: '2023-09-01', precision: 'day' });
+    expect(parsePartialDate('1998 г.')).toEqual({ value: '1998', precision: 'year' });
+    expect(parsePartialDate('12.05.1998 г.р.')).toEqual({ value: '1998-05-12', precision: 'day' });
+    expect(parsePartialDate('May 2023')).toEqual({ value: '2023-05', precision: 'month' });
+    expect(parsePartialDate('12 Dec. 2022')).toEqual({ value: '2022-12-12', precision: 'day' });
+    // A name that is no month, or a day the month has not, is still refused.
+    expect(parsePartialDate('весна 2023')).toBeNull();
+    expect(parsePartialDate('31 февраля 2024')).toBeNull();
+  });
+
   it('refuses malformed and impossible dates', () => {
     for (const s of ['', 'вчера', '31.02.2024', '13.2024', '2024-13-01', '99', '1.1.99', '2024/05/12', '00.05.2024']) {
       expect(parsePartialDate(s), s).toBeNull();

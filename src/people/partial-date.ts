@@ -23,14 +23,39 @@ const build = (y: number, m?: number, d?: number): PartialDate | null => {
   return { value: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, precision: 'day' };
 };
 
+/** A month's name as people write it, in any case of the word, Russian or English (by its stem). */
+const MONTH_STEMS: readonly [RegExp, number][] = [
+  [/^(янв|jan)/, 1],
+  [/^(фев|feb)/, 2],
+  [/^(мар|mar)/, 3],
+  [/^(апр|apr)/, 4],
+  [/^(ма[йя]|may)/, 5],
+  [/^(июн|jun)/, 6],
+  [/^(июл|jul)/, 7],
+  [/^(авг|aug)/, 8],
+  [/^(сен|sep)/, 9],
+  [/^(окт|oct)/, 10],
+  [/^(ноя|nov)/, 11],
+  [/^(дек|dec)/, 12],
+];
+const monthOf = (word: string): number | undefined => MONTH_STEMS.find(([stem]) => stem.test(word))?.[1];
+
+/** «1998 г.», «1998 года», «12.05.1998 г.р.»: the year's word after a date says nothing more. */
+const YEAR_WORD = /\s*(г\.?\s*р\.?|г\.?|года?|year)$/;
+
 /**
  * Accepts what people type: YYYY, MM.YYYY, DD.MM.YYYY (also with "/" or "-" separators in the
- * Russian order) and ISO YYYY-MM / YYYY-MM-DD. Returns null for anything else or impossible
+ * Russian order), ISO YYYY-MM / YYYY-MM-DD, and a month by its name («март 2026», «12 мая 1998»,
+ * «May 2023»), with or without «г.» after the year. Returns null for anything else or impossible
  * dates (31.02.2024).
  */
 export const parsePartialDate = (input: string): PartialDate | null => {
-  const s = input.trim();
+  const s = input.trim().toLowerCase().replace(/ё/g, 'е').replace(YEAR_WORD, '');
   let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(?:(\d{1,2})\s+)?(\p{L}+)\.?,?\s+(\d{4})$/u))) {
+    const month = monthOf(m[2]);
+    return month === undefined ? null : build(+m[3], month, m[1] === undefined ? undefined : +m[1]);
+  }
   if ((m = s.match(/^(\d{4})$/))) return build(+m[1]);
   if ((m = s.match(/^(\d{4})-(\d{1,2})$/))) return build(+m[1], +m[2]);
   if ((m = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) return build(+m[1], +m[2], +m[3]);
