@@ -50,6 +50,8 @@ const DIACRITICS: Record<string, string> = {
 
 /** Multi-letter groups, longest first. "·" is BGN's separator for ambiguous pairs (t·s = тс). */
 const GROUPS: Array<[string, string]> = [
+  // German: Tschaikowski is Чайковский (read as т + щ before).
+  ['tsch', 'ч'],
   ['tshch', 'тщ'],
   ['shch', 'щ'],
   ['dzh', 'дж'],

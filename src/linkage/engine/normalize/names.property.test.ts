@@ -64,15 +64,17 @@ describe('nameKey: every supported transliteration reaches the Cyrillic key', ()
   // Each entry is a pair of letters (optionally with ь/ъ between, which most systems drop).
   // Consonant + й + и: "ji" after a consonant is read as the informal ж of Dorjiev.
   const CJI = '/[бвгджзклмнпрстфхцчшщ][ьъ]?й[иы]';
+  // цч is written "tsch" where ц is ts and ч ch, which is the German ч of Tschaikowski.
+  const TSCH = 'цч';
   const KNOWN_LIMITS: Record<TranslitSystem, string[]> = {
     gost779b: ['дй', 'тц', 'тщ', CJI], // dj = дж; tcz, tshh read as ц+з, тш+х
-    icao9303: [],
-    bgnpcgn: [],
+    icao9303: [TSCH],
+    bgnpcgn: [TSCH],
     iso9: [CJI, 'дй', 'зх', 'кх', 'пх', 'сх', 'цх', 'цз', 'цк', 'цт'], // digraphs, unless the word has ISO 9 diacritics
-    mvd1997: [],
-    gostr52535: [],
-    ukraine2010: ['кг', 'пг', 'сг', 'цг', 'шг'], // г = h, so кг = kh (х), сг = sh (ш) …
-    informal: ['кс+ч'], // кс is written x, and "xch" cannot tell кс+ч from к+сч (= щ)
+    mvd1997: [TSCH],
+    gostr52535: [TSCH],
+    ukraine2010: ['кг', 'пг', 'сг', 'цг', 'шг', TSCH], // г = h, so кг = kh (х), сг = sh (ш) …
+    informal: ['кс+ч', TSCH], // кс is written x, and "xch" cannot tell кс+ч from к+сч (= щ)
   };
   const limitPattern = (p: string) =>
     p.startsWith('/') ? p.slice(1) : p.includes('+') ? p.replace('+', '') : `${p[0]}[ьъ]?${p[1]}`;

@@ -91,7 +91,7 @@ describe('nameKey', () => {
     same('Ўладзімір', 'Уладзимир'); // Belarusian ў and і
   });
 
-  it('reads Azerbaijani, Turkish and Polish Latin letters rather than dropping them', () => {
+  it('reads Azerbaijani, Turkish and Polish Latin letters, and German tsch, rather than dropping them', () => {
     // Read as English, Məmmədov was «мдов» and Ağayev «аев»: no Cyrillic spelling could meet them.
     const same = (a: string, b: string): void => expect(nameKey(a, 'surname')).toBe(nameKey(b, 'surname'));
     same('Ağayev', 'Агаев');
@@ -101,6 +101,8 @@ describe('nameKey', () => {
     same('Qasımov', 'Гасымов');
     same('Çelik', 'Челик');
     same('Łukin', 'Лукин');
+    same('Tschaikowski', 'Чайковский');
+    same('Tschernow', 'Чернов');
     same('AĞAYEV', 'Агаев');
     // Close enough for a typo's level, if not one key: ə is а or е in Russian (Мамедов).
     expect(nameKey('Məmmədov', 'surname')).toBe('мамадов');
