@@ -3,7 +3,8 @@ import { NotFound } from '../shared/errors.ts';
 import { grantCase } from '../policy/case.policy.ts';
 import { grantAppeal, type AppealAction, type AppealGrant } from '../policy/appeals.policy.ts';
 import { principalOf, type Principal } from '../policy/principal.ts';
-import { caseKeyFor, findCaseFacts, isUuid } from '../cases/case-access.service.ts';
+import { caseKeyFor, findCaseFacts } from '../cases/case-access.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { findAppeal } from './appeals.repository.ts';
 
 // The appeals domain asking the policy: the case's facts come from the cases domain, the appeal's

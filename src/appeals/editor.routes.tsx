@@ -5,7 +5,7 @@ import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors, formFailure } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantEditor } from '../policy/appeals.policy.ts';
-import { isUuid } from '../cases/case-access.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { authoritySchema, templateSchema } from './appeals.schema.ts';
 import {
   authorities,

@@ -7,7 +7,7 @@ import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantAppealQueue } from '../policy/appeals.policy.ts';
-import { isUuid } from '../cases/case-access.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { NotFound } from '../shared/errors.ts';
 import { dueAppeals } from './appeals-queue.service.ts';
 import {

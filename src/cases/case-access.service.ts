@@ -5,14 +5,11 @@ import type { Principal } from '../policy/principal.ts';
 import { lifecycleFacts, type CaseState } from './case-lifecycle.ts';
 import { findCaseRef, findEvent } from './cases.repository.ts';
 import { openCaseKey } from './case-keys.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // The cases domain asking the policy: it reads the few facts the policy needs (who asked, which
 // organisation, what state) and hands them over. Routes call these before any service; the
 // services take the grant. Ids in URLs are random UUIDs; anything else is simply not found.
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export const isUuid = (id: string): boolean => UUID_RE.test(id);
 
 type CaseRefRow = NonNullable<Awaited<ReturnType<typeof findCaseRef>>>;
 

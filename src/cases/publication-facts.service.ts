@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.ts';
 import { getPerson, personsPerRegion, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
-import { isUuid } from './case-access.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { isActive, type CaseState } from './case-lifecycle.ts';
 import { judgeDiscrepancies, type Discrepancy } from './discrepancies.ts';
 import { resolutionsOfCases } from './case-timeline.service.ts';

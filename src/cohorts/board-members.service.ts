@@ -21,6 +21,7 @@ import {
 import { caseOfCohort, cohortOfKey, exitOf, familyCasesInCohort, type Cohort } from './cohorts.service.ts';
 import { familyNamesOn, type FamilyName } from './board-names.service.ts';
 import { auditCohort } from './cohorts.audit.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // One family off one board while its case stays open (migration 0061). A family leaves a board on
 // its own (from the board, confirmed) and may come back from its case page; its posts stay, or are
@@ -43,8 +44,6 @@ export type RemoveReason = (typeof REMOVE_REASONS)[number];
 /** Posts hidden because their family left and asked so, or because staff removed it. */
 export const LEFT_REASON = 'left';
 export const REMOVED_REASON = 'removed';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const boardOf = async (db: Queryable, boardId: string) => {
   const board = await findBoard(db, boardId);
@@ -182,7 +181,7 @@ const resolve = async (
   let userId: string;
   let through: string;
   if ('post' in target) {
-    const post = UUID_RE.test(target.post) ? await findPost(db, target.post) : undefined;
+    const post = isUuid(target.post) ? await findPost(db, target.post) : undefined;
     if (!post || post.board_id !== board.id || post.from_family !== 1 || !post.case_id) throw new NotFound('post');
     userId = post.author_user_id;
     through = post.case_id;
@@ -274,7 +273,7 @@ export const readmitFamily = async (
   const board = await boardOf(deps.db, grant.boardId);
   await deps.db.transaction().execute(async (tx) => {
     await lockBoardRow(tx, board.id);
-    const exit = UUID_RE.test(exitId) ? await findExit(tx, exitId) : undefined;
+    const exit = isUuid(exitId) ? await findExit(tx, exitId) : undefined;
     // Let back already (a colleague's click), or never removed: nothing to do, nothing written.
     if (!exit || exit.board_id !== board.id || exit.side !== 'staff') throw new Conflict('cohorts.errors.notRemoved');
     const off = await exitOf(tx, board.id, exit.user_id);

@@ -53,6 +53,7 @@ import {
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
 import { familyNamesOn, pendingNameReset, type BoardFamily, type FamilyName } from './board-names.service.ts';
 import { auditCohort } from './cohorts.audit.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
 // colony (convict recruits), a mobilisation wave and region (the mobilised), or an incident. A
@@ -223,7 +224,7 @@ export const caseOfCohort = async (
   board: { organisation_id: string; cohort_key: string },
   caseId: string,
 ): Promise<CaseRef | undefined> => {
-  const [ref] = UUID_RE.test(caseId) ? await caseRefs(db, [caseId]) : [];
+  const [ref] = isUuid(caseId) ? await caseRefs(db, [caseId]) : [];
   if (!ref || ref.organisationId !== board.organisation_id) return undefined;
   const [me] = await cohortsOfCases(db, [ref]);
   return me?.cohorts.some((c) => c.key === board.cohort_key) ? ref : undefined;
@@ -444,8 +445,6 @@ export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant): Promis
 
 // ---- boards ---------------------------------------------------------------------------------
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The grant to a board: its organisation's staff, or a family with an opted-in case in it. */
 export const authoriseBoard = async <A extends BoardAction>(
   db: Queryable,
@@ -453,7 +452,7 @@ export const authoriseBoard = async <A extends BoardAction>(
   boardId: string,
   action: A,
 ): Promise<BoardGrant<A>> => {
-  const board = UUID_RE.test(boardId) ? await findBoard(db, boardId) : undefined;
+  const board = isUuid(boardId) ? await findBoard(db, boardId) : undefined;
   if (!board) throw new NotFound('board');
   let memberCaseIds: string[] = [];
   let leftCaseIds: string[] = [];
@@ -613,7 +612,7 @@ export const moderatePost = async (
 ): Promise<void> => {
   const at = isoNow(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
-    const post = UUID_RE.test(postId) ? await findPost(tx, postId) : undefined;
+    const post = isUuid(postId) ? await findPost(tx, postId) : undefined;
     if (!post || post.board_id !== grant.boardId) throw new NotFound('post');
     if (!(await setPostHidden(tx, postId, hide ? { reason: hide.reason, by: grant.auth.userId, at } : null)))
       throw new Conflict(hide ? 'cohorts.errors.alreadyHidden' : 'cohorts.errors.notHidden');

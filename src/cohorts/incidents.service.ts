@@ -29,6 +29,7 @@ import {
   raiseFact,
   unlinkPersonRow,
 } from './incidents.repository.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // Incidents: one event shared by several persons — five officers held in one basement and then
 // listed missing after it was shelled; sixty men from one penal colony killed in one assault.
@@ -43,7 +44,6 @@ export interface IncidentsDeps {
   clock: Clock;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LEVELS: readonly Verification[] = ['reported', 'corroborated', 'confirmed'];
 
 export interface IncidentInput {
@@ -104,7 +104,7 @@ export const authoriseFact = async (
   factId: string,
   level: Verification,
 ): Promise<{ grant: MatchingGrant<'incident_edit' | 'incident_confirm'>; incidentId: string }> => {
-  const fact = UUID_RE.test(factId) ? await findFact(db, factId) : undefined;
+  const fact = isUuid(factId) ? await findFact(db, factId) : undefined;
   const incident = fact ? await findIncident(db, fact.incident_id) : undefined;
   const grant = grantMatchingObject(
     principal,
@@ -120,8 +120,7 @@ export const authoriseIncident = async <A extends 'search' | 'incident_edit' | '
   principal: Principal,
   id: string,
   action: A,
-) =>
-  grantMatchingObject(principal, UUID_RE.test(id) ? (await findIncident(db, id))?.organisation_id : undefined, action);
+) => grantMatchingObject(principal, isUuid(id) ? (await findIncident(db, id))?.organisation_id : undefined, action);
 
 const ownIncident = async (db: Queryable, grant: MatchingGrant, id: string) => {
   const row = await findIncident(db, id);
@@ -239,7 +238,7 @@ export const linkPerson = async (
   const at = isoNow(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
     await ownIncident(tx, grant, incidentId);
-    const record = UUID_RE.test(personId) ? await getRecord(tx, personId) : undefined;
+    const record = isUuid(personId) ? await getRecord(tx, personId) : undefined;
     if (!record || record.organisation_id !== grant.organisationId)
       throw new Invalid({ field: 'person', key: 'cohorts.errors.noSuchRecord' });
     if (
@@ -326,7 +325,7 @@ export const verifyFact = async (
   checkLevel(grant, level);
   const at = isoNow(deps.clock);
   return deps.db.transaction().execute(async (tx) => {
-    const fact = UUID_RE.test(factId) ? await findFact(tx, factId) : undefined;
+    const fact = isUuid(factId) ? await findFact(tx, factId) : undefined;
     if (!fact) throw new NotFound('fact');
     await ownIncident(tx, grant, fact.incident_id);
     const lower = LEVELS.slice(0, LEVELS.indexOf(level));

@@ -5,7 +5,7 @@ import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formFailure } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantEditor } from '../policy/appeals.policy.ts';
-import { isUuid } from '../cases/case-access.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { guideSchema, newGuideSchema, searchSchema } from './guides.schema.ts';
 import {
   allGuides,

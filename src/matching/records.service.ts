@@ -12,6 +12,7 @@ import { clusterOfRecord } from './clusters.service.ts';
 import { findMerge, listCandidatesOf, listMergesOf } from './matching.repository.ts';
 import { recordCards, type CandidateSummary, type RecordCard } from './review.service.ts';
 import type { MatchingDeps } from './scoring.service.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // A person record as staff see it (its cluster, where each record came from, the merges that
 // made the cluster and can be undone, pairs still to decide), and what a case page shows of the
@@ -19,17 +20,15 @@ import type { MatchingDeps } from './scoring.service.ts';
 // facts, each with its source kind — never another family's request, never a name as another
 // source spelled it.
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The grant to open a record of one's own organisation, or NotFound. */
 export const authoriseRecord = async (db: Queryable, principal: Principal, id: string) => {
-  const record = UUID_RE.test(id) ? await getRecord(db, id) : undefined;
+  const record = isUuid(id) ? await getRecord(db, id) : undefined;
   return grantMatchingObject(principal, record?.organisation_id, 'search');
 };
 
 /** The grant to undo a merge of one's own organisation, or NotFound. */
 export const authoriseMerge = async (db: Queryable, principal: Principal, mergeId: string) => {
-  const merge = UUID_RE.test(mergeId) ? await findMerge(db, mergeId) : undefined;
+  const merge = isUuid(mergeId) ? await findMerge(db, mergeId) : undefined;
   return grantMatchingObject(principal, merge?.organisation_id, 'undo');
 };
 

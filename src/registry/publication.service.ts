@@ -38,6 +38,7 @@ import {
   updateRecordIf,
   type RecordRow,
 } from './registry.repository.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // Publishing a person in the registry, correcting and withdrawing the record, and the family's
 // "do not publish". The verifier works from a case of their organisation; the rules are in
@@ -78,13 +79,12 @@ export const authoriseRecord = async <A extends 'desk' | 'correct' | 'withdraw'>
   recordId: string,
   action: A,
 ): Promise<{ grant: RegistryGrant<A>; record: RecordRow }> => {
-  const record = UUID_RE.test(recordId) ? await findRecord(db, recordId) : undefined;
+  const record = isUuid(recordId) ? await findRecord(db, recordId) : undefined;
   const grant = grantRegistry(principal, record?.origin === 'case' ? record.organisation_id : undefined, action);
   return { grant, record: record! };
 };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const isRecordId = (id: string): boolean => UUID_RE.test(id);
+export const isRecordId = (id: string): boolean => isUuid(id);
 
 export interface NoticeState {
   /**

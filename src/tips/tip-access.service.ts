@@ -14,12 +14,11 @@ import type { Principal } from '../policy/principal.ts';
 import { tipLifecycleFacts, type TipState } from './tip-lifecycle.ts';
 import { openForOrganisation } from './tip-keys.ts';
 import { findTip, findTipRef } from './tips.repository.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // The tips domain asking the policy (src/policy/tips.policy.ts): it reads the few facts the
 // policy needs and hands them over; services take the grant, together with the tip key opened
 // for the grant's holder — the sender's from their visit, staff's through the organisation key.
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const tipFactsOf = (row: { id: string; organisation_id: string; state: TipState }): TipFacts => ({
   tipId: row.id,
@@ -33,7 +32,7 @@ export const authoriseTip = async <A extends TipAction>(
   tipId: string,
   action: A,
 ): Promise<TipGrant<A>> => {
-  if (!UUID_RE.test(tipId)) throw new NotFound('tip');
+  if (!isUuid(tipId)) throw new NotFound('tip');
   const row = await findTipRef(db, tipId);
   return grantTip(principal, row && tipFactsOf(row), action);
 };

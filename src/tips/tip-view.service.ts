@@ -10,6 +10,7 @@ import type { TipsDeps } from './tip-deps.ts';
 import { openContent, openLinks, postAad, tipFileScope, type TipContent, type TipLink } from './tip-keys.ts';
 import type { TipState } from './tip-lifecycle.ts';
 import { findTip, listTipPosts, updateTipFlags } from './tips.repository.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // Reading a tip, for the sender (with the key from their visit) or for staff (with the
 // organisation's key). A staff read is audited in the same transaction; it also clears "the
@@ -121,14 +122,12 @@ export const getTipForViewer = async (
   });
 };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * One of the tip's files, opened with the tip key; a file of another tip (its scope is bound into
  * every AAD) or any other id is not found. A staff download is audited as a read of the tip.
  */
 export const readTipFile = async (deps: TipsDeps, access: TipAccess, fileId: string): Promise<OpenedFile> => {
-  if (!UUID_RE.test(fileId)) throw new NotFound('file');
+  if (!isUuid(fileId)) throw new NotFound('file');
   const file = await readFile(
     deps.db,
     { id: fileId, scope: tipFileScope(access.grant.tipId) },
