@@ -29,15 +29,13 @@ describe.each(DIALECTS)('the status staff search filters on (%s)', (dialect) => 
         .where('cases.id', '=', caseId)
         .executeTakeFirstOrThrow()
     ).status;
-  const judged = async (caseId: string) => (await judgedStatusesOf(s.t.opened.db, [caseId])).get(caseId)?.status;
-
-  it('is the case page’s status: a death dated before the birth is disputed, then as settled', async () => {
+  /** A case whose official letter dates the death (03.1997) before the birth (12.05.1998). */
+  const deathBeforeBirth = async (surname: string): Promise<string> => {
     const { caseId } = await openCase(
       deps(),
       s.w.family.auth,
-      caseInput(s.w.orgA.id, { surname: 'Статусов', last_contact_date: undefined }),
+      caseInput(s.w.orgA.id, { surname, last_contact_date: undefined }),
     );
-    // An official letter dates the death before he was born (12.05.1998).
     await addEvent(
       deps(),
       await grantFor(s.t, s.w.verifier, caseId, 'add_event'),
@@ -49,6 +47,13 @@ describe.each(DIALECTS)('the status staff search filters on (%s)', (dialect) => 
       },
       { acceptWarnings: true, reason: 'Извещение военкомата' },
     );
+    return caseId;
+  };
+  const judged = async (caseId: string) => (await judgedStatusesOf(s.t.opened.db, [caseId])).get(caseId)?.status;
+
+  it('is the case page’s status: a death dated before the birth is disputed, then as settled', async () => {
+    // An official letter dates the death before he was born (12.05.1998).
+    const caseId = await deathBeforeBirth('Статусов');
     expect(await judged(caseId)).toBe('disputed_death');
     expect(await stored(caseId)).toBe(await judged(caseId));
 
@@ -74,22 +79,7 @@ describe.each(DIALECTS)('the status staff search filters on (%s)', (dialect) => 
   });
 
   it('follows a corrected date of birth', async () => {
-    const { caseId } = await openCase(
-      deps(),
-      s.w.family.auth,
-      caseInput(s.w.orgA.id, { surname: 'Исправленный', last_contact_date: undefined }),
-    );
-    await addEvent(
-      deps(),
-      await grantFor(s.t, s.w.verifier, caseId, 'add_event'),
-      {
-        kind: 'death_confirmed',
-        date: parsePartialDate('03.1997') ?? undefined,
-        source: 'official',
-        verification: 'confirmed',
-      },
-      { acceptWarnings: true, reason: 'Извещение военкомата' },
-    );
+    const caseId = await deathBeforeBirth('Исправленный');
     expect(await stored(caseId)).toBe('disputed_death');
     // The family typed the wrong year of birth: corrected, the death no longer comes before it.
     const input = {
@@ -103,22 +93,7 @@ describe.each(DIALECTS)('the status staff search filters on (%s)', (dialect) => 
   });
 
   it('is judged again by the matching job for a record stored under the old rules', async () => {
-    const { caseId } = await openCase(
-      deps(),
-      s.w.family.auth,
-      caseInput(s.w.orgA.id, { surname: 'Старозаписанный', last_contact_date: undefined }),
-    );
-    await addEvent(
-      deps(),
-      await grantFor(s.t, s.w.verifier, caseId, 'add_event'),
-      {
-        kind: 'death_confirmed',
-        date: parsePartialDate('03.1997') ?? undefined,
-        source: 'official',
-        verification: 'confirmed',
-      },
-      { acceptWarnings: true, reason: 'Извещение военкомата' },
-    );
+    const caseId = await deathBeforeBirth('Старозаписанный');
     // As an upgraded server holds it: the status of the events alone, keys of the version before.
     const { person_id } = await s.t.opened.db
       .selectFrom('cases')
