@@ -59,10 +59,8 @@ export interface RunResult {
 }
 
 /** How an input's header was read: columns under other names, and ids by row number. */
-export interface InputHeader {
+export interface InputHeader extends Pick<PersonHeader, 'renamed' | 'wholeName'> {
   file: string;
-  renamed: PersonHeader['renamed'];
-  wholeName: boolean;
   numberedRows: boolean;
 }
 

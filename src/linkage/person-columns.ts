@@ -56,8 +56,7 @@ const FIELD_OF_KEY = new Map<string, PersonColumn | 'full_name'>(
 );
 
 /** The person column a header cell names, or null. */
-export const personColumnOf = (name: string): PersonColumn | 'full_name' | null =>
-  FIELD_OF_KEY.get(columnKey(name)) ?? null;
+const personColumnOf = (name: string): PersonColumn | 'full_name' | null => FIELD_OF_KEY.get(columnKey(name)) ?? null;
 
 export interface PersonHeader {
   /** The header with each recognised column under its person CSV name; other columns as they were. */
