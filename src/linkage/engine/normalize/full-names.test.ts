@@ -114,9 +114,18 @@ describe('givenAndPatronymicInPlace', () => {
     expect(givenAndPatronymicInPlace('Петрович', 'Сергей')).toEqual(['Сергей', 'Петрович']);
     expect(givenAndPatronymicInPlace('ИЛЬИЧ', 'ИВАН')).toEqual(['ИВАН', 'ИЛЬИЧ']);
   });
+  it('puts them back when the given name is mistyped, unknown or an initial', () => {
+    expect(givenAndPatronymicInPlace('Владимирович', 'Пазел')).toEqual(['Пазел', 'Владимирович']);
+    expect(givenAndPatronymicInPlace('Цыренович', 'Баир')).toEqual(['Баир', 'Цыренович']);
+    expect(givenAndPatronymicInPlace('Петрович', 'С.')).toEqual(['С.', 'Петрович']);
+  });
   it('leaves them where they belong, or where it is not sure', () => {
     expect(givenAndPatronymicInPlace('Сергей', 'Петрович')).toBeNull();
     expect(givenAndPatronymicInPlace('Петрович', '')).toBeNull();
     expect(givenAndPatronymicInPlace('Петрович', 'Иванович')).toBeNull();
+    // A patronymic mistyped at its end is still a patronymic, not a given name.
+    expect(givenAndPatronymicInPlace('Петрович', 'Владимирови')).toBeNull();
+    expect(givenAndPatronymicInPlace('Петрович', 'Сергеевн')).toBeNull();
+    expect(givenAndPatronymicInPlace('Петрович', 'Иван-Петр2')).toBeNull();
   });
 });

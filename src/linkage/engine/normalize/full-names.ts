@@ -115,8 +115,19 @@ function splitWords(text: string): NameParts | null {
 export function givenAndPatronymicInPlace(given: string, patronymic: string): [string, string] | null {
   const [g, p] = [given.trim(), patronymic.trim()];
   if (!g || !p || /\s/.test(g) || /\s/.test(p)) return null;
-  return isPatronymic(g) && !isGiven(g) && isGiven(p) && !isPatronymic(p) ? [p, g] : null;
+  return isPatronymic(g) && !isGiven(g) && readsAsGiven(p) ? [p, g] : null;
 }
+
+/** Letters a patronymic keeps even mistyped at its end ("Владимирови", "Петровн"). */
+const PATRONYMIC_INSIDE = /(?:ови|еви|овн|евн|ичн|ovi|evi|ovn|evn)/iu;
+
+/**
+ * The patronymic field's word read as the given name it holds: a known given name or an
+ * initial, or a word with nothing of a patronymic in it — the given name mistyped ("Пазел") or
+ * one no list knows. A field that holds a patronymic, whole or mistyped, is left in its place.
+ */
+const readsAsGiven = (p: string): boolean =>
+  isGiven(p) || isInitial(p) || (!PATRONYMIC.test(p) && !PATRONYMIC_INSIDE.test(p) && /^\p{L}+$/u.test(p));
 
 /** A word of two or more letters, all capitals: "ИВАНОВ", "SANHINOV". */
 const isCapitals = (w: string): boolean => /^\p{Lu}[\p{Lu}'-]+$/u.test(w);
