@@ -17,6 +17,7 @@ import { clean, damerau, jaroWinkler, PairCache, wordingOf } from './strings.ts'
 import { UnitComparison } from './unit-comparison.ts';
 import {
   correctedGivenName,
+  misspeltFormOf,
   givenNameReadings,
   parseAge,
   parseBareAge,
@@ -213,6 +214,8 @@ class PersonNameComparison implements Comparison {
       if (jaroWinkler(sa, sb) >= 0.85) return 5;
       // A short form of several names is each of them: Слава is Вячеслав first, and Ярослав too.
       if (sharesReading(sa, sb)) return 3;
+      // A short form mistyped ("Слваа" beside Вячеслав) is one letter from a form of that name.
+      if (misspeltFormOf(sa, sb) || misspeltFormOf(sb, sa)) return 5;
       return 8;
     }
     if (ia || ib) return (ia || sa.charCodeAt(0)) === (ib || sb.charCodeAt(0)) ? 3 : 6;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalGivenName, correctedGivenName, nameKey } from './index.ts';
+import { canonicalGivenName, correctedGivenName, misspeltFormOf, nameKey } from './index.ts';
 
 const corrected = (raw: string): string => correctedGivenName(nameKey(raw, 'given'));
 const canonical = (raw: string): string => canonicalGivenName(nameKey(raw, 'given'));
@@ -22,5 +22,21 @@ describe('a given name misspelt by one letter', () => {
     expect(corrected('Мкасим')).toBe(canonical('Мкасим')); // two edits from Максим
     // A woman's name, or a man's in the genitive: one letter from his name, and no typo.
     for (const name of ['Александра', 'Евгения', 'Валентина']) expect(corrected(name)).toBe(canonical(name));
+  });
+});
+
+describe('a short form mistyped beside a name', () => {
+  const misspelt = (a: string, b: string) => misspeltFormOf(nameKey(a, 'given'), nameKey(b, 'given'));
+  it('is one letter from a form of that name', () => {
+    expect(misspelt('Слваа', 'Вячеслав')).toBe(true); // Слава
+    expect(misspelt('Ммша', 'Михаил')).toBe(true); // Миша
+    expect(misspelt('Вовк', 'Владимир')).toBe(true); // Вовка
+    expect(misspelt('ЛЕАХ', 'Алексей')).toBe(true); // Леха
+  });
+  it('is not read so against another name, between two known names, or when too short', () => {
+    expect(misspelt('Сошаа', 'Сергей')).toBe(false);
+    expect(misspelt('Слава', 'Вячеслав')).toBe(false); // known: the diminutive table answers
+    expect(misspelt('Максим', 'Михаил')).toBe(false); // two names: brothers are named so
+    expect(misspelt('Ия', 'Иван')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // typed by hand; a misspelt name was no known name at all, so against its own diminutive
 // ("Дмтрий" and "Дима") it could only be "two different names", the veto that keeps brothers
 // apart. For the linkage comparisons only: the platform's search keys keep canonicalGivenName.
-import { canonicalGivenName, isKnownGivenName, knownGivenNameKeys } from './given-names.ts';
+import { canonicalGivenName, givenNameReadings, isKnownGivenName, knownGivenNameKeys } from './given-names.ts';
 import { oneEditApart } from './edits.ts';
 import { memo } from './memo.ts';
 
@@ -49,4 +49,34 @@ const corrected = memo((key: string): string => {
 /** The full name a given-name key stands for, a one-letter typo of one known name read as it. */
 export function correctedGivenName(key: string): string {
   return key ? corrected(key) : '';
+}
+
+let formsByName: Map<string, string[]> | null = null;
+
+/** Every known spelling of a full name, its diminutives and other forms among them (Сергей: Серёжа, Серый …). */
+function formsOf(fullKey: string): readonly string[] {
+  if (!formsByName) {
+    formsByName = new Map();
+    for (const spelling of knownGivenNameKeys()) {
+      const full = canonicalGivenName(spelling);
+      const list = formsByName.get(full);
+      if (list) list.push(spelling);
+      else formsByName.set(full, [spelling]);
+    }
+  }
+  return formsByName.get(fullKey) ?? [];
+}
+
+/**
+ * Whether `unknown`, a key no list knows, is one letter from a form of the name `known` stands
+ * for: a diminutive typed in haste ("Слваа", "Сеёржа", "Ммша", "Вовк") against the full name
+ * (Вячеслав, Сергей, Михаил, Владимир). Such a key is too short to correct on its own
+ * (correctedGivenName: many short forms are one letter apart); beside a name it can only be one
+ * of that name's forms. Two known names are never read so: brothers are named so.
+ */
+export function misspeltFormOf(unknown: string, known: string): boolean {
+  if (unknown.length < 3 || isKnownGivenName(unknown) || !isKnownGivenName(known)) return false;
+  for (const full of givenNameReadings(known))
+    for (const form of formsOf(full)) if (oneEditApart(unknown, form)) return true;
+  return false;
 }
