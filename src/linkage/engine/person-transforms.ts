@@ -5,7 +5,7 @@ import { isAgeYear } from './dates.ts';
 import { unitOf } from './unit-comparison.ts';
 import {
   canonicalGivenName,
-  correctedGivenName,
+  correctedGivenNameOf,
   daitchMokotoff,
   formationFamilyKey,
   initialOf,
@@ -59,7 +59,7 @@ export const personTransforms: Record<string, KeyTransform> = {
   'name-any': nameAny,
   'name-any-prefix3': (raw) => nonEmpty(nameAny(raw)?.slice(0, 3)),
   'given-key': (raw) => nonEmpty(nameKey(raw, 'given')),
-  'given-canonical': (raw) => (isInitial(raw) ? null : nonEmpty(correctedGivenName(nameKey(raw, 'given')))),
+  'given-canonical': (raw) => (isInitial(raw) ? null : nonEmpty(correctedGivenNameOf(raw))),
   'given-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'given'))),
   'patronymic-key': (raw) => (isInitial(raw) ? null : nonEmpty(patronymicGenderless(nameKey(raw, 'patronymic')))),
   'patronymic-initial': (raw) => nonEmpty(initialOf(nameKey(raw, 'patronymic'))),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalGivenName, correctedGivenName, misspeltFormOf, nameKey } from './index.ts';
+import { canonicalGivenName, correctedGivenName, correctedGivenNameOf, misspeltFormOf, nameKey } from './index.ts';
 
 const corrected = (raw: string): string => correctedGivenName(nameKey(raw, 'given'));
 const canonical = (raw: string): string => canonicalGivenName(nameKey(raw, 'given'));
@@ -38,5 +38,17 @@ describe('a short form mistyped beside a name', () => {
     expect(misspelt('Слава', 'Вячеслав')).toBe(false); // known: the diminutive table answers
     expect(misspelt('Максим', 'Михаил')).toBe(false); // two names: brothers are named so
     expect(misspelt('Ия', 'Иван')).toBe(false);
+  });
+});
+
+describe('a given name misspelt by one letter as typed', () => {
+  it('is read where the keys fold the slip into two letters', () => {
+    expect(correctedGivenNameOf('Ниолай')).toBe(canonical('Николай')); // key «нелаи»
+    expect(correctedGivenNameOf('Мкиола')).toBe(canonical('Николай')); // Микола, key «мкела»
+    expect(correctedGivenNameOf('Дмтрий')).toBe(canonical('Дмитрий')); // as the key reads it
+  });
+  it('leaves a name in another case, a woman’s name and a surname as they are', () => {
+    for (const name of ['Дмитрия', 'Антону', 'Игорю', 'Евгения', 'Валерия', 'Павлов'])
+      expect(correctedGivenNameOf(name)).toBe(corrected(name));
   });
 });

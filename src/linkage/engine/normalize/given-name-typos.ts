@@ -3,7 +3,14 @@
 // typed by hand; a misspelt name was no known name at all, so against its own diminutive
 // ("Дмтрий" and "Дима") it could only be "two different names", the veto that keeps brothers
 // apart. For the linkage comparisons only: the platform's search keys keep canonicalGivenName.
-import { canonicalGivenName, givenNameReadings, isKnownGivenName, knownGivenNameKeys } from './given-names.ts';
+import {
+  canonicalGivenName,
+  givenNameReadings,
+  isKnownGivenName,
+  knownGivenNameKeys,
+  knownGivenNameSpellings,
+} from './given-names.ts';
+import { nameKey } from './names.ts';
 import { oneEditApart } from './edits.ts';
 import { memo } from './memo.ts';
 
@@ -50,6 +57,72 @@ const corrected = memo((key: string): string => {
 export function correctedGivenName(key: string): string {
   return key ? corrected(key) : '';
 }
+
+/** Cyrillic letters as typed, lower case, ё as е: what a typist's one slip is one edit of. */
+const lettersOf = (raw: string): string =>
+  raw
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^а-яіїєґ]/g, '');
+
+/** A surname's ending as typed (correctedGivenName's SURNAME_ENDING is on keys). */
+const SURNAME_LETTERS = /(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк)$/u;
+
+let byLetterDeletion: Map<string, string[]> | null = null;
+
+/** Every known spelling as written (lettersOf), by each of its one-letter deletions and itself. */
+function letterDeletionIndex(): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const written of knownGivenNameSpellings()) {
+    const spelling = lettersOf(written);
+    if (!spelling) continue;
+    for (const k of [spelling, ...Array.from(spelling, (_, i) => spelling.slice(0, i) + spelling.slice(i + 1))]) {
+      const list = index.get(k);
+      if (!list) index.set(k, [spelling]);
+      else if (!list.includes(spelling)) list.push(spelling);
+    }
+  }
+  return index;
+}
+
+/** The one full name a Cyrillic spelling is one letter from, as typed; '' when none or several. */
+const byLetters = memo((letters: string): string => {
+  byLetterDeletion ??= letterDeletionIndex();
+  const names = new Set<string>();
+  for (const probe of [letters, ...Array.from(letters, (_, i) => letters.slice(0, i) + letters.slice(i + 1))])
+    for (const spelling of byLetterDeletion.get(probe) ?? [])
+      if (oneEditApart(letters, spelling)) names.add(canonicalGivenName(nameKey(spelling, 'given')));
+  return names.size === 1 ? [...names][0] : '';
+}, 200_000);
+
+/**
+ * correctedGivenName of a value as written. The key folds letters (кс → г, и before a vowel → е),
+ * so one slip on the keyboard can be two letters apart in keys: "Ниолай" is «нелаи», two from
+ * «николаи», and "Мкиола" «мкела». Where the key reads no name, the letters as typed are tried.
+ */
+export function correctedGivenNameOf(raw: string): string {
+  const key = nameKey(raw, 'given');
+  const read = correctedGivenName(key);
+  if (!key || isKnownGivenName(read)) return read;
+  const letters = lettersOf(raw);
+  if (letters.length < MIN_LENGTH || SURNAME_LETTERS.test(letters)) return read;
+  if (inAnotherCase(letters)) return read;
+  return byLetters(letters) || read;
+}
+
+/** Endings of a man's name in the oblique cases, and of a woman's: Дмитрия, Антону, Игорю, Евгения. */
+const CASE_ENDINGS = ['ом', 'ем', 'ой', 'ей', 'а', 'я', 'у', 'ю', 'е'];
+
+/**
+ * A known name with a case ending (or a woman's name beside a man's): one letter from the name,
+ * and no typo. name-cases.ts reads the case when the record says which; this reads nothing.
+ */
+const inAnotherCase = (letters: string): boolean =>
+  CASE_ENDINGS.some((ending) => {
+    if (!letters.endsWith(ending)) return false;
+    const stem = letters.slice(0, -ending.length);
+    return [stem, `${stem}й`, `${stem}ь`].some((name) => isKnownGivenName(nameKey(name, 'given')));
+  });
 
 let formsByName: Map<string, string[]> | null = null;
 

@@ -52,6 +52,16 @@ function buildTable(): Map<string, string> {
 
 let table: Map<string, string> | null = null;
 
+/** Every given name as the lists and the tables write it (full names and forms), lower case. */
+export function knownGivenNameSpellings(): string[] {
+  const raw = [
+    ...maleFullNameSpellings(),
+    ...GIVEN_NAME_VARIANTS.flat(),
+    ...loadDiminutives().flatMap((d) => [d.dim, d.full]),
+  ];
+  return [...new Set(raw.map((name) => name.trim().toLowerCase()).filter(Boolean))];
+}
+
 let fullNames: Set<string> | null = null;
 
 /**
@@ -62,19 +72,20 @@ let fullNames: Set<string> | null = null;
  * of their surname and given name went unseen. Read once.
  */
 function maleFullNames(): Set<string> {
-  if (!fullNames) {
-    const names = ['male_first_names.txt', 'male_first_names_regional.txt'].flatMap((file) =>
-      readFileSync(new URL(`../../../../data/names/${file}`, import.meta.url), 'utf8').split(/\r?\n/),
-    );
-    fullNames = new Set();
-    for (const line of names) {
-      const name = line.trim();
-      const k = name && !name.startsWith('#') ? nameKey(name, 'given') : '';
-      if (k) fullNames.add(k);
-    }
-  }
+  fullNames ??= new Set(
+    maleFullNameSpellings()
+      .map((name) => nameKey(name, 'given'))
+      .filter(Boolean),
+  );
   return fullNames;
 }
+
+/** The two lists' names as written. */
+const maleFullNameSpellings = (): string[] =>
+  ['male_first_names.txt', 'male_first_names_regional.txt']
+    .flatMap((file) => readFileSync(new URL(`../../../../data/names/${file}`, import.meta.url), 'utf8').split(/\r?\n/))
+    .map((line) => line.trim())
+    .filter((name) => name && !name.startsWith('#'));
 
 /**
  * Colloquial suffixes, as keys (ё is е): Вовчик, Ромка, Максимка, Юрик, Женёк, Сашок, Толян,
