@@ -29,6 +29,9 @@ describe('person comparisons: every level', () => {
     // A short form of several names is each of them, not a different name from the second.
     expect(levelOf(s, { g: 'Слава' }, { g: 'Ярослав' })).toBe('same full name (diminutive, variant)');
     expect(levelOf(s, { g: 'Слава' }, { g: 'Дмитрий' })).toBe('different full names');
+    // Гоша is said for Игорь as well as Георгий; Мухаммад is Магомед in another transcription.
+    expect(levelOf(s, { g: 'Гоша' }, { g: 'Игорь' })).toBe('same full name (diminutive, variant)');
+    expect(levelOf(s, { g: 'Мухаммад' }, { g: 'Магомед' })).toBe('same full name (diminutive, variant)');
     expect(levelOf(s, { g: 'Александр' }, { g: 'А.' })).toBe('initial agrees');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Б.' })).toBe('initials differ');
     expect(levelOf(s, { g: 'Александр' }, { g: 'Дмитрий' })).toBe('different full names');

@@ -114,6 +114,10 @@ describe('givenAndPatronymicInPlace', () => {
     expect(givenAndPatronymicInPlace('Петрович', 'Сергей')).toEqual(['Сергей', 'Петрович']);
     expect(givenAndPatronymicInPlace('ИЛЬИЧ', 'ИВАН')).toEqual(['ИВАН', 'ИЛЬИЧ']);
   });
+  it('moves a patronymic alone in the given-name field to its own', () => {
+    expect(givenAndPatronymicInPlace('Владимирович', '')).toEqual(['', 'Владимирович']);
+    expect(givenAndPatronymicInPlace('ПЕТРОВНА', ' ')).toEqual(['', 'ПЕТРОВНА']);
+  });
   it('puts them back when the given name is mistyped, unknown or an initial', () => {
     expect(givenAndPatronymicInPlace('Владимирович', 'Пазел')).toEqual(['Пазел', 'Владимирович']);
     expect(givenAndPatronymicInPlace('Цыренович', 'Баир')).toEqual(['Баир', 'Цыренович']);
@@ -121,7 +125,7 @@ describe('givenAndPatronymicInPlace', () => {
   });
   it('leaves them where they belong, or where it is not sure', () => {
     expect(givenAndPatronymicInPlace('Сергей', 'Петрович')).toBeNull();
-    expect(givenAndPatronymicInPlace('Петрович', '')).toBeNull();
+    expect(givenAndPatronymicInPlace('Сергей', '')).toBeNull();
     expect(givenAndPatronymicInPlace('Петрович', 'Иванович')).toBeNull();
     // A patronymic mistyped at its end is still a patronymic, not a given name.
     expect(givenAndPatronymicInPlace('Петрович', 'Владимирови')).toBeNull();

@@ -110,11 +110,15 @@ function splitWords(text: string): NameParts | null {
 /**
  * A form's given name and patronymic entered in each other's fields ("Петрович" as the given
  * name, "Сергей" as the patronymic), put back; null when they are where they belong or it is not
- * sure (both fields must read as what the other field is for, and neither as its own).
+ * sure (both fields must read as what the other field is for, and neither as its own). A
+ * patronymic alone in the given-name field goes to its own field.
  */
 export function givenAndPatronymicInPlace(given: string, patronymic: string): [string, string] | null {
   const [g, p] = [given.trim(), patronymic.trim()];
-  if (!g || !p || /\s/.test(g) || /\s/.test(p)) return null;
+  if (!g || /\s/.test(g) || /\s/.test(p)) return null;
+  // A patronymic alone, in the given name's field ("ЛЫСОГОРЛОВ | Владимирович |"): the given name
+  // is missing, and a patronymic against the other records' given names was "two men".
+  if (!p) return isPatronymic(g) && !isGiven(g) ? ['', g] : null;
   return isPatronymic(g) && !isGiven(g) && readsAsGiven(p) ? [p, g] : null;
 }
 
