@@ -40,6 +40,7 @@ const L = {
   aboutSameAge: 9,
   agesApart: 10,
   yearsApart: 11,
+  yearsNear: 12,
 } as const;
 
 /**
@@ -75,6 +76,7 @@ export const DATE_LEVELS: Level[] = [
   { label: 'about the same age' },
   { label: 'ages apart' },
   { label: 'years far apart' },
+  { label: 'two or three years apart' },
 ];
 /**
  * The levels a config's `cannotLink` makes "two people": two full dates more than a month apart,
@@ -169,6 +171,9 @@ export const dateLevel = (pa: number, pb: number): number => {
   // At least one side is partial: it agrees when every part it has matches.
   if (ya === yb && (ma === 0 || mb === 0 || (ma === mb && (da === 0 || db === 0)))) return L.lowerPrecision;
   if (Math.abs(ya - yb) === 1) return L.yearOff;
+  // A year reckoned from an age at death, or from an age heard second hand, is two or three off as
+  // often as the lists write a year at all; further off, it is as often a namesake.
+  if (Math.abs(ya - yb) <= 3) return L.yearsNear;
   // "Иванов Иван Иванович, 1960" against "…, 12.03.1995" was only "different", as two years off
   // are, which a full name in one region outweighed in a small file (the saved model's weights).
   if (Math.abs(ya - yb) >= YEARS_APART && !oneDigitTypo(ya, yb)) return L.yearsApart;

@@ -73,6 +73,11 @@ describe('person comparisons: every level', () => {
     );
     expect(levelOf(s, { d: '12.03.1995' }, { d: '1995' })).toBe('agrees to the lower precision');
     expect(levelOf(s, { d: '1995' }, { d: '1996' })).toBe('year ±1');
+    // A year reckoned from an age is two or three off as often as not: its own level, not "different".
+    expect(levelOf(s, { d: '1972' }, { d: '11.06.1969' })).toBe('two or three years apart');
+    expect(levelOf(s, { d: '1998' }, { d: '2000' })).toBe('two or three years apart');
+    expect(levelOf(s, { d: '1980' }, { d: '1976' })).toBe('different');
+    expect(levelOf(s, { d: '12.03.1995' }, { d: '14.05.1997' })).toBe('different full dates');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '28.03.1995' })).toBe('within a month');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1995' })).toBe('within a year');
     expect(levelOf(s, { d: '12.03.1995' }, { d: '20.07.1997' })).toBe('different full dates');
