@@ -158,6 +158,16 @@ describe('fallback rules ("?field")', () => {
     // (Руслан Александр), so it meets none; 4 has no given name and no key.
     expect(pairs).toEqual(['0-1']);
   });
+  it("reads a given name with one letter wrong as a given name when it stands in the surname's field", () => {
+    const d = new Dataset(['surname', 'given_name']);
+    d.add('0', { surname: 'Ткачев', given_name: 'Вячеслав' });
+    d.add('1', { surname: 'Вечеслав', given_name: 'Ткачёв' }); // Вечеслав: one letter from Вячеслав
+    const pairs: string[] = [];
+    new Blocking(d, [['surname~given_name|surname-key', 'given_name~surname|given-canonical']]).forEachPair((p, q) =>
+      pairs.push([p, q].sort().join('-')),
+    );
+    expect(pairs).toEqual(['0-1']);
+  });
   it('puts any two birth years at most one apart in a shared window of birth-year2 or birth-year2s', () => {
     const d = new Dataset(['s', 'dob']);
     const years = ['1989-05-01', '1990-03-02', '1991', '12.07.1992', '1994'];
@@ -208,8 +218,20 @@ describe('person blocking', () => {
       return found;
     };
     expect(pairs(rules)).toEqual([[0, 1]]);
-    // The unordered pair of the names' first three letters is what finds it.
-    expect(pairs(rules.filter((r) => !JSON.stringify(r).includes('name-any-prefix3')))).toEqual([]);
+    // Станислв is read as a given name with one letter missing, so the rules that read swapped
+    // fields find the pair too. Two letters off, only the unordered pair of the names' first three
+    // letters finds it.
+    expect(pairs(rules.filter((r) => !JSON.stringify(r).includes('name-any-prefix3')))).toEqual([[0, 1]]);
+    const twoOff = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);
+    twoOff.add('a', { surname: 'Бавидин', given_name: 'Станислав', region: 'Тыва' });
+    twoOff.add('b', { surname: 'Стаислв', given_name: 'Бавыдин', region: 'Тыва' });
+    const found = (specs: typeof rules): number => {
+      let n = 0;
+      new Blocking(twoOff, specs).forEachPair(() => n++);
+      return n;
+    };
+    expect(found(rules)).toBe(1);
+    expect(found(rules.filter((r) => !JSON.stringify(r).includes('name-any-prefix3')))).toBe(0);
   });
   it('pairs a full given name with its initial among a region’s namesakes when no record names a patronymic', () => {
     const d = new Dataset(['surname', 'given_name', 'patronymic', 'birth_date', 'region', 'unit']);

@@ -21,7 +21,9 @@ export type Kind = 'surname' | 'given' | 'patronymic';
 /** A recognised given name (or a form of one): decides which field of a swapped record is which. */
 export const looksLikeGivenName = (raw: string): boolean => {
   const key = nameKey(raw, 'given');
-  return key.length > 1 && !isInitial(raw) && isKnownGivenName(key);
+  if (key.length <= 1 || isInitial(raw)) return false;
+  // A given name with one letter wrong is still one ("Вечеслав | Ткачёв", "Игшрь | Агафонов").
+  return isKnownGivenName(key) || isKnownGivenName(correctedGivenNameOf(raw));
 };
 
 /**
