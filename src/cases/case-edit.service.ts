@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isoDay } from '../shared/clock.ts';
+import { orgDay } from '../shared/clock.ts';
 import { Conflict, Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import type { Queryable } from '../db/database.ts';
@@ -52,7 +52,7 @@ export const editCase = async (
         relation_sealed: seal(key, input.relation, fieldAad(id, 'relation')),
         narrative_sealed: seal(key, input.narrative, fieldAad(id, 'narrative')),
         wants_sealed: seal(key, input.wants_to_learn, fieldAad(id, 'wants_to_learn')),
-        last_activity_on: isoDay(deps.clock),
+        last_activity_on: orgDay(deps),
       },
       before.narrative_sealed,
     );

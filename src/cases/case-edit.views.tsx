@@ -1,3 +1,4 @@
+import { localDate } from '../web/time.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
@@ -57,7 +58,7 @@ const Revisions = ({ ctx, revisions }: { ctx: PageContext; revisions: PersonRevi
         {revisions.map((r) => (
           <li>
             {ctx.t('cases.edit.replaced', {
-              date: formatDay(r.replaced_at),
+              date: localDate(r.replaced_at, ctx.timeZone),
               by: ctx.t(`cases.edit.by.${r.replaced_by === 'family' ? 'family' : 'staff'}`),
             })}
             :{' '}

@@ -1,6 +1,6 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { isoDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
+import { orgDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteIdleFamilyAccount, idleFamilyAccounts } from '../accounts/accounts.service.ts';
 import { deletePerson } from '../people/people.service.ts';
@@ -30,6 +30,8 @@ import {
 export interface RetentionDeps {
   db: Db;
   clock: Clock;
+  /** closed_on is the organisation's day (orgDay), so the cutoff is counted on the same calendar */
+  config?: { timeZone?: string };
 }
 
 export interface RetentionReport {
@@ -191,7 +193,7 @@ export const runRetention = async (
   assertSystem(opts.principal ?? systemPrincipal('retention'), 'retention');
   if (!Number.isInteger(opts.days) || opts.days < 1)
     throw new RangeError('retention days must be a whole number of at least 1');
-  const cutoff = retentionCutoff(isoDay(deps.clock), opts.days);
+  const cutoff = retentionCutoff(orgDay(deps), opts.days);
   const at = isoNow(deps.clock);
   const total = zero();
   const failures = new Set<string>();
