@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE } from './shared/clock.ts';
 
 // Configuration comes from the environment, is validated once, synchronously, at start, and is
 // frozen. Bad values stop the process with a message naming the variable; nothing is invented.
@@ -74,7 +75,7 @@ const parseRetentionDays = (env: Env): number => {
 
 /** An IANA zone name the runtime knows ("Europe/Moscow", "Asia/Yekaterinburg", "UTC"). */
 const parseTimeZone = (env: Env): string => {
-  const raw = env.TIME_ZONE && env.TIME_ZONE !== '' ? env.TIME_ZONE : 'Europe/Moscow';
+  const raw = env.TIME_ZONE && env.TIME_ZONE !== '' ? env.TIME_ZONE : DEFAULT_TIME_ZONE;
   try {
     return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
   } catch {

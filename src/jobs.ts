@@ -15,7 +15,7 @@ import { appealsDeps } from './appeals/appeals.service.ts';
 // (src/scheduler/) knows none of them; main.ts hands it this list.
 
 export const allJobs = (deps: { db: Db; clock: Clock; config: Config }): JobDefinition[] => [
-  retentionJob({ db: deps.db, clock: deps.clock, days: deps.config.retentionDays }),
+  retentionJob({ db: deps.db, clock: deps.clock, config: deps.config, days: deps.config.retentionDays }),
   sessionCleanupJob(deps),
   matchingJob(deps),
   importsJob(deps),

@@ -195,7 +195,7 @@ const fillValues = async (
   withNarrative: boolean,
 ): Promise<FillValues> => {
   const caseGrant = grantCase(principalOf(grant.auth), await findCaseFacts(deps.db, grant.caseId), 'read');
-  const c = await getCaseForViewer(deps, caseGrant);
+  const c = await getCaseForViewer({ ...deps, config: { timeZone: deps.timeZone } }, caseGrant);
   const p = c.person;
   const values: FillValues = {
     'person.full_name': fullName(p),

@@ -132,7 +132,8 @@ export const collectiveView = async (deps: AppealsDeps, staff: Staff, id: string
 
 export const collectivesOf = (deps: AppealsDeps, staff: Staff) => listCollectives(deps.db, staff.organisationId);
 
-export const collectiveCaseChoices = (deps: AppealsDeps, staff: Staff) => casesOfOrganisationForPicker(deps.db, staff);
+export const collectiveCaseChoices = (deps: AppealsDeps, staff: Staff) =>
+  casesOfOrganisationForPicker({ ...deps, config: { timeZone: deps.timeZone } }, staff);
 
 /** Every signature, opened with each family's case key (staff print the whole letter). */
 export const collectiveSignatories = async (deps: AppealsDeps, staff: Staff, id: string) => {

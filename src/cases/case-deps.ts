@@ -5,6 +5,9 @@ import type { Clock } from '../shared/clock.ts';
 export interface CasesDeps {
   db: Db;
   clock: Clock;
-  /** the app passes its config; without it (some tests, the demo) pages show no deletion date */
-  config?: { retentionDays: number };
+  /**
+   * The settings read: the time zone whose calendar dates what a family does and sees (orgDay),
+   * and the retention period (without it, as in some tests and the demo, pages show no deletion date).
+   */
+  config?: { timeZone?: string; retentionDays?: number };
 }

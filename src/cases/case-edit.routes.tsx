@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localDay } from '../shared/clock.ts';
 import { Conflict, Invalid } from '../shared/errors.ts';
-import type { CaseGrant } from '../policy/case.policy.ts';
+import { mayAlso, type CaseGrant } from '../policy/case.policy.ts';
 import { requirePrincipal } from '../web/guards.ts';
 import { authoriseCase } from './case-access.service.ts';
 import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
@@ -55,6 +55,7 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
       caseId: grant.caseId,
       open,
       voice: grant.side,
+      lastContact: mayAlso(grant, 'correct_last_contact'),
       values,
       errors: form?.errors ?? {},
       revisions,

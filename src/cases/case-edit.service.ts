@@ -1,15 +1,17 @@
-import { createHash } from 'node:crypto';
-import { isoDay } from '../shared/clock.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { orgDay } from '../shared/clock.ts';
 import { Conflict, Invalid } from '../shared/errors.ts';
-import { seal } from '../shared/crypto/index.ts';
-import type { Queryable } from '../db/database.ts';
+import { seal, sealOptional } from '../shared/crypto/index.ts';
+import type { Queryable, Tx } from '../db/database.ts';
 import { getPerson, personRevisions, updatePerson, type PersonRevisionView } from '../people/people.service.ts';
-import type { CaseGrant } from '../policy/case.policy.ts';
+import { mayAlso, type CaseGrant } from '../policy/case.policy.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { isActive } from './case-lifecycle.ts';
 import type { EditCaseInput } from './cases.schema.ts';
-import { findCaseRef, findCaseStorySeal, updateOpenCaseStory } from './cases.repository.ts';
+import { findCaseRef, findCaseStorySeal, insertEvent, updateOpenCaseStory } from './cases.repository.ts';
+import { postNewsFor } from './case-news.service.ts';
+import type { TimelineEvent } from './timeline.ts';
 import { actedAt, auditCase, endCase } from './case-work.service.ts';
 import { readTimeline } from './case-timeline.service.ts';
 import { refreshRecordStatus } from './case-links.service.ts';
@@ -24,6 +26,12 @@ const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.close
  * Corrects the person's details and the family's account. The person's replaced clear values
  * go to person_revisions (people.updatePerson); the account is re-sealed with the case key.
  * The audit entry says that the case was edited, never what.
+ *
+ * The requester (the policy's correct_last_contact) also corrects when and how she last heard
+ * from him. The means is sealed like the rest of her account. A new date goes on the timeline
+ * as a new last-contact event of hers, as if she had added it: the earlier one stays (events are
+ * never rewritten: a verifier may have checked it, and a contradiction is kept as a discrepancy,
+ * not erased). Clearing the date empties the request's field only.
  */
 export const editCase = async (
   deps: CasesDeps,
@@ -45,6 +53,8 @@ export const editCase = async (
     // The story first: its update is conditional on the case being open and still as read (a
     // save at the same moment seals it afresh) and, on PostgreSQL, locks the row so a close or
     // another edit at the same moment waits for this edit (then finds the story changed).
+    const contact = input.with_last_contact === '1' && mayAlso(grant, 'correct_last_contact');
+    const newDate = contact ? (input.last_contact_date ?? null) : undefined;
     const open = await updateOpenCaseStory(
       tx,
       id,
@@ -52,7 +62,12 @@ export const editCase = async (
         relation_sealed: seal(key, input.relation, fieldAad(id, 'relation')),
         narrative_sealed: seal(key, input.narrative, fieldAad(id, 'narrative')),
         wants_sealed: seal(key, input.wants_to_learn, fieldAad(id, 'wants_to_learn')),
-        last_activity_on: isoDay(deps.clock),
+        last_activity_on: orgDay(deps),
+        ...(contact && {
+          last_contact_date: newDate?.value ?? null,
+          last_contact_precision: newDate?.precision ?? null,
+          last_contact_means_sealed: sealOptional(key, input.last_contact_means, fieldAad(id, 'last_contact_means')),
+        }),
       },
       before.narrative_sealed,
     );
@@ -60,20 +75,48 @@ export const editCase = async (
       const state = (await findCaseRef(tx, id))?.state;
       throw state !== undefined && isActive(state) ? changedError() : closedError();
     }
-    // A date of birth that makes an event impossible is flagged once before it is saved.
+    const moved =
+      newDate && (newDate.value !== before.last_contact_date || newDate.precision !== before.last_contact_precision);
+    const added: TimelineEvent | undefined = moved
+      ? { id: randomUUID(), kind: 'last_contact', date: newDate, source: 'family', verification: 'reported' }
+      : undefined;
+    // A date of birth, or a last contact, that makes an event impossible is flagged once before it is saved.
     const { events, context } = await readTimeline(tx, id);
-    const check = checkBirthChange(events, context, input.birth_date ?? null);
-    if (unacknowledged(check, '', acknowledged).length > 0) throw new NeedsCheck(check);
+    const check = checkBirthChange(events, context, input.birth_date ?? null, added);
+    if (unacknowledged(check, added?.id ?? '', acknowledged).length > 0) throw new NeedsCheck(check);
     const family = grant.side === 'family';
     const changed = await updatePerson(tx, grant.personId, input, {
       by: grant.side,
       userId: family ? null : grant.auth.userId,
       at: actedAt(deps, grant),
     });
+    if (added) await addLastContact(tx, deps, grant, added);
     // A date of birth corrected can make a death impossible, or possible again: search's status follows.
-    if (changed) await refreshRecordStatus(tx, grant.personId);
+    if (changed || added) await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'case.edited');
   });
+};
+
+/** The corrected last contact on the timeline, as the family's own report (events.service.ts addEvent). */
+const addLastContact = async (tx: Tx, deps: CasesDeps, grant: CaseGrant, e: TimelineEvent): Promise<void> => {
+  await insertEvent(tx, {
+    id: e.id,
+    person_id: grant.personId,
+    case_id: grant.caseId,
+    kind: e.kind,
+    event_date: e.date.value,
+    date_precision: e.date.precision,
+    place: null,
+    description_sealed: null,
+    source: e.source,
+    verification: e.verification,
+    added_by_family: 1,
+    created_on: orgDay(deps),
+    verified_by: null,
+    verified_at: null,
+  });
+  await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'event_added', refId: e.id, day: orgDay(deps) });
+  await auditCase(tx, deps, grant, 'event.added');
 };
 
 /** Someone saved the case since the form was opened (the route shows the form again, kept). */
@@ -89,7 +132,7 @@ const versionIn = async (db: Queryable, caseId: string, personId: string): Promi
   const story = await findCaseStorySeal(db, caseId);
   const person = await getPerson(db, personId);
   return createHash('sha256')
-    .update(JSON.stringify([story?.relation_sealed, story?.narrative_sealed, story?.wants_sealed, person ?? null]))
+    .update(JSON.stringify([story ?? null, person ?? null]))
     .digest('base64url')
     .slice(0, 32);
 };

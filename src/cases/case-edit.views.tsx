@@ -1,12 +1,13 @@
+import { localDate } from '../web/time.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
-import { PersonFields } from '../people/people.views.tsx';
+import { DateField, PersonFields } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
 import { fullName, type PersonRevisionView } from '../people/people.service.ts';
 import { enumOptions } from './case-form.views.tsx';
-import { RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
+import { CONTACT_MEANS, RELATIONS, TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';
 import { AcknowledgedWarnings, DateWarnings } from './case-status.views.tsx';
 import type { EventCheck } from './verification-lifecycle.ts';
@@ -27,6 +28,8 @@ export const editValues = (view: CaseView): FormValues => {
     unit_name: p.unit_name,
     rank: p.rank,
     service_category: p.service_category,
+    last_contact_date: view.lastContact.date && formatPartialDate(view.lastContact.date, view.lastContact.precision),
+    last_contact_means: view.lastContact.means,
     relation: view.relation,
     narrative: view.narrative,
     wants_to_learn: view.wantsToLearn,
@@ -57,7 +60,7 @@ const Revisions = ({ ctx, revisions }: { ctx: PageContext; revisions: PersonRevi
         {revisions.map((r) => (
           <li>
             {ctx.t('cases.edit.replaced', {
-              date: formatDay(r.replaced_at),
+              date: localDate(r.replaced_at, ctx.timeZone),
               by: ctx.t(`cases.edit.by.${r.replaced_by === 'family' ? 'family' : 'staff'}`),
             })}
             :{' '}
@@ -92,6 +95,8 @@ export const EditCasePage = (p: {
   open: boolean;
   /** which side's words the page uses (the policy's CaseAbilities.voice) */
   voice: 'family' | 'staff';
+  /** the form offers the last contact (the policy's correct_last_contact: the requester's own word) */
+  lastContact: boolean;
   values: FormValues;
   errors: FormErrors;
   revisions: PersonRevisionView[];
@@ -130,6 +135,19 @@ export const EditCasePage = (p: {
             required
             options={enumOptions(ctx, 'cases.relations', RELATIONS)}
           />
+          {p.lastContact && (
+            <>
+              <input type="hidden" name="with_last_contact" value="1" />
+              <DateField {...f} name="last_contact_date" label={t('cases.lastContactDate')} />
+              <SelectField
+                {...f}
+                name="last_contact_means"
+                label={t('cases.lastContactMeans')}
+                options={enumOptions(ctx, 'cases.means', CONTACT_MEANS)}
+              />
+              <p class="muted">{t('cases.edit.lastContactNote')}</p>
+            </>
+          )}
           <TextArea
             {...f}
             name="narrative"

@@ -13,7 +13,7 @@ import {
 } from '../web/forms.tsx';
 import { DateField, PersonSummary } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
-import { localDateTime } from '../web/time.ts';
+import { localDate, localDateTime } from '../web/time.ts';
 import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
@@ -342,7 +342,7 @@ const Posts = ({
           {fresh.includes(p.id) && <NewMark ctx={ctx} />}
           <small>
             <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> ·{' '}
-            {formatDay(p.at)}
+            {localDate(p.at, ctx.timeZone)}
           </small>
           <p class="prewrap">{p.body}</p>
         </li>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { orgDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { seal } from '../shared/crypto/index.ts';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
@@ -21,7 +21,7 @@ import { postNewsFor } from './case-news.service.ts';
 
 /** A family's activity is kept to the day (threat model); staff actions to the second. */
 export const actedAt = (deps: CasesDeps, grant: CaseGrant): string =>
-  grant.side === 'family' ? isoDay(deps.clock) : isoNow(deps.clock);
+  grant.side === 'family' ? orgDay(deps) : isoNow(deps.clock);
 
 /** The audit entry of a change to the grant's case, by the grant's holder, in the same transaction. */
 export const auditCase = (tx: Tx, deps: CasesDeps, grant: CaseGrant, action: AuditAction) =>
@@ -76,10 +76,10 @@ export const assignCase = async (deps: CasesDeps, grant: CaseGrant<'assign'>, as
     throw new Invalid({ field: 'assignee', key: 'errors.unknownOption' });
   await deps.db.transaction().execute(async (tx) => {
     const before = await findCase(tx, grant.caseId);
-    await touchActiveCase(tx, grant.caseId, { assigned_to: assigneeId, last_activity_on: isoDay(deps.clock) });
+    await touchActiveCase(tx, grant.caseId, { assigned_to: assigneeId, last_activity_on: orgDay(deps) });
     // That someone has taken the request is news to the family; who, or a reassignment, is not.
     if (before && before.assigned_to === null)
-      await postNewsFor(tx, 'staff', { caseId: grant.caseId, kind: 'assigned', day: isoDay(deps.clock) });
+      await postNewsFor(tx, 'staff', { caseId: grant.caseId, kind: 'assigned', day: orgDay(deps) });
     await auditCase(tx, deps, grant, 'case.assigned');
   });
 };
@@ -95,7 +95,7 @@ const post = async (
   await deps.db.transaction().execute(async (tx) => {
     // The state check and the step come first: on PostgreSQL the update locks the case row, so
     // two posts to one case take turns and the next position below sees the other's row.
-    const today = { last_activity_on: isoDay(deps.clock) };
+    const today = { last_activity_on: orgDay(deps) };
     if (table === 'case_messages') await stepCase(tx, grant, turnAfter(grant), today);
     else await touchActiveCase(tx, grant.caseId, today);
     const prefix = table === 'case_messages' ? 'message' : 'note';
@@ -109,7 +109,7 @@ const post = async (
       created_at: actedAt(deps, grant),
     });
     if (table === 'case_messages')
-      await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'message', refId: id, day: isoDay(deps.clock) });
+      await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'message', refId: id, day: orgDay(deps) });
     await auditCase(tx, deps, grant, table === 'case_messages' ? 'message.sent' : 'note.added');
   });
   return id;
@@ -154,7 +154,7 @@ export const endCase = async (
   note: (caseId: string) => string | null = () => null,
 ): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
-    const today = isoDay(deps.clock);
+    const today = orgDay(deps);
     await stepCase(tx, grant, name, {
       close_reason: reason,
       close_note_sealed: note(grant.caseId),
@@ -172,9 +172,9 @@ export const reopenCase = async (deps: CasesDeps, grant: CaseGrant<'reopen'>): P
       close_reason: null,
       close_note_sealed: null,
       closed_on: null,
-      last_activity_on: isoDay(deps.clock),
+      last_activity_on: orgDay(deps),
     });
-    await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'reopened', day: isoDay(deps.clock) });
+    await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'reopened', day: orgDay(deps) });
     await auditCase(tx, deps, grant, 'case.reopened');
   });
 };

@@ -53,7 +53,8 @@ export const updateCase = async (db: Queryable, id: string, patch: CasePatch): P
 export const updateOpenCaseStory = async (
   db: Queryable,
   id: string,
-  patch: Pick<CasesTable, 'relation_sealed' | 'narrative_sealed' | 'wants_sealed' | 'last_activity_on'>,
+  patch: Pick<CasesTable, 'relation_sealed' | 'narrative_sealed' | 'wants_sealed' | 'last_activity_on'> &
+    Partial<Pick<CasesTable, 'last_contact_date' | 'last_contact_precision' | 'last_contact_means_sealed'>>,
   /** the story as it was read: a save made meanwhile (sealed afresh) leaves the case unchanged */
   ifNarrative?: string,
 ): Promise<boolean> => {
@@ -63,11 +64,18 @@ export const updateOpenCaseStory = async (
   return Number(result.numUpdatedRows) === 1;
 };
 
-/** The sealed story of a case (opaque: only compared, to tell that it was saved again). */
+/** The sealed story of a case and its last contact (opaque: only compared, to tell that it was saved again). */
 export const findCaseStorySeal = (db: Queryable, id: string) =>
   db
     .selectFrom('cases')
-    .select(['relation_sealed', 'narrative_sealed', 'wants_sealed'])
+    .select([
+      'relation_sealed',
+      'narrative_sealed',
+      'wants_sealed',
+      'last_contact_date',
+      'last_contact_precision',
+      'last_contact_means_sealed',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 

@@ -77,10 +77,19 @@ export const openCaseSchema = (today: string) =>
   });
 export type OpenCaseInput = z.infer<ReturnType<typeof openCaseSchema>>;
 
-/** Correcting a case: the person's details and the family's own account (not the organisation). */
+/**
+ * Correcting a case: the person's details and the family's own account (not the organisation).
+ * The last contact is taken only from the requester (the policy's correct_last_contact); the
+ * staff form has no such fields.
+ */
 export const editCaseSchema = (today: string) =>
   z.object({
     ...personFields(today),
+    // Sent by a form that showed the last contact: one that did not (staff's, a page opened
+    // before the fields existed) leaves it alone rather than clearing it.
+    with_last_contact: z.literal('1').optional().catch(undefined),
+    last_contact_date: partialDateField(today),
+    last_contact_means: optionalPick(CONTACT_MEANS),
     relation: pick(RELATIONS),
     narrative: requiredText(TEXT_LIMITS.narrative),
     wants_to_learn: requiredText(TEXT_LIMITS.wantsToLearn),

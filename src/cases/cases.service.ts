@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/database.ts';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { orgDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, openText, randomKey, seal, sealOptional } from '../shared/crypto/index.ts';
 import {
@@ -77,7 +77,7 @@ export const openCase = async (
   const userKey = await userPublicKey(deps.db, auth.userId);
   const caseId = randomUUID();
   const key = randomKey();
-  const today = isoDay(deps.clock);
+  const today = orgDay(deps);
   await deps.db.transaction().execute(async (tx) => {
     // Read under the organisation's lock: a key rotation running now finishes first, so the case
     // is sealed to the key that staff will hold afterwards (src/accounts/org-key-rotation.service.ts).
@@ -249,7 +249,7 @@ export const retentionOf = (deps: CasesDeps, closedOn: string | null): CaseView[
   return {
     days,
     deletesOn: closedOn && deletionDay(closedOn, days),
-    ifClosedToday: deletionDay(isoDay(deps.clock), days),
+    ifClosedToday: deletionDay(orgDay(deps), days),
   };
 };
 

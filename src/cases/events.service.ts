@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { orgDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { sealOptional } from '../shared/crypto/index.ts';
 import { extendGrant, maxVerificationFor, type CaseGrant } from '../policy/case.policy.ts';
@@ -60,7 +60,7 @@ export const addEvent = async (
   const eventId = randomUUID();
   const caseId = grant.caseId;
   await deps.db.transaction().execute(async (tx) => {
-    const today = { last_activity_on: isoDay(deps.clock) };
+    const today = { last_activity_on: orgDay(deps) };
     // A family's report hands the next move to the organisation, as a message does.
     if (family) await stepCase(tx, grant, 'family_replied', today);
     else await touchActiveCase(tx, caseId, today);
@@ -84,11 +84,11 @@ export const addEvent = async (
       source: input.source,
       verification: level,
       added_by_family: family ? 1 : 0,
-      created_on: isoDay(deps.clock),
+      created_on: orgDay(deps),
       verified_by: level === 'reported' ? null : grant.auth.userId,
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
     });
-    const day = isoDay(deps.clock);
+    const day = orgDay(deps);
     if (level !== 'reported')
       await recordLevel(
         tx,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { DAY, isoNow } from '../shared/clock.ts';
+import { DAY, isoNow, orgDay } from '../shared/clock.ts';
 import { countUsers } from '../accounts/accounts.service.ts';
 import { countPersons, fullName, getPersons, searchPersons } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -115,7 +115,8 @@ export const caseQueue = async (
   if (filter === 'unassigned') f.assignedTo = null;
   if (filter === 'mine') f.assignedTo = grant.auth.userId;
   if (filter === 'stale')
-    f.inactiveBefore = new Date(deps.clock.now().getTime() - days * DAY).toISOString().slice(0, 10);
+    // last_activity_on is the organisation's day (orgDay): count back on the same calendar.
+    f.inactiveBefore = new Date(Date.parse(`${orgDay(deps)}T00:00:00.000Z`) - days * DAY).toISOString().slice(0, 10);
   return pageOf(deps.db, f, opts.after, opts.size ?? QUEUE_PAGE_SIZE);
 };
 

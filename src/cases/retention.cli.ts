@@ -24,7 +24,7 @@ export const registerRetentionCli = (program: Command): void => {
       try {
         await assertMigrated(db);
         const report = await runRetention(
-          { db, clock: systemClock },
+          { db, clock: systemClock, config },
           { days: config.retentionDays, dryRun: opts.dryRun === true },
         );
         process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${describeReport(report)}\n`);

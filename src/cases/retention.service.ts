@@ -1,6 +1,6 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { isoDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
+import { isoDay, orgDay, isoNow, DAY, type Clock } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteIdleFamilyAccount, idleFamilyAccounts } from '../accounts/accounts.service.ts';
 import { deletePerson } from '../people/people.service.ts';
@@ -30,6 +30,8 @@ import {
 export interface RetentionDeps {
   db: Db;
   clock: Clock;
+  /** closed_on is the organisation's day (orgDay), so the cutoff is counted on the same calendar */
+  config?: { timeZone?: string };
 }
 
 export interface RetentionReport {
@@ -164,7 +166,7 @@ type Unit = (tx: Tx) => Promise<Counts | null>;
 /** The work of one run, one unit per case then per account (accounts after their cases went). */
 const eachUnit = async (
   q: Queryable,
-  cutoff: string,
+  { cutoff, accountCutoff }: { cutoff: string; accountCutoff: string },
   at: string,
   exec: (unit: Unit) => Promise<void>,
 ): Promise<void> => {
@@ -172,8 +174,8 @@ const eachUnit = async (
   // Skip, without a transaction each, the many idle families whose case is still open; the
   // unit checks again inside its transaction.
   const requesters = new Set(await listRequesters(q));
-  for (const userId of await idleFamilyAccounts(q, cutoff)) {
-    if (!requesters.has(userId)) await exec((tx) => purgeAccount(tx, userId, cutoff));
+  for (const userId of await idleFamilyAccounts(q, accountCutoff)) {
+    if (!requesters.has(userId)) await exec((tx) => purgeAccount(tx, userId, accountCutoff));
   }
 };
 
@@ -191,7 +193,10 @@ export const runRetention = async (
   assertSystem(opts.principal ?? systemPrincipal('retention'), 'retention');
   if (!Number.isInteger(opts.days) || opts.days < 1)
     throw new RangeError('retention days must be a whole number of at least 1');
-  const cutoff = retentionCutoff(isoDay(deps.clock), opts.days);
+  const cutoff = retentionCutoff(orgDay(deps), opts.days);
+  // An account's idle days are counted from its last login's UTC day (accounts/sessions.service.ts),
+  // a technical mark no page dates: counted on that calendar, an account never goes a day early.
+  const cutoffs = { cutoff, accountCutoff: retentionCutoff(isoDay(deps.clock), opts.days) };
   const at = isoNow(deps.clock);
   const total = zero();
   const failures = new Set<string>();
@@ -209,7 +214,7 @@ export const runRetention = async (
   if (opts.dryRun) {
     try {
       await deps.db.transaction().execute(async (tx) => {
-        await eachUnit(tx, cutoff, at, async (unit) => {
+        await eachUnit(tx, cutoffs, at, async (unit) => {
           await sql`SAVEPOINT retention_unit`.execute(tx);
           try {
             done(await unit(tx));
@@ -226,7 +231,7 @@ export const runRetention = async (
     }
     return { dryRun: true, cutoff, ...total, ...withFailures() };
   }
-  await eachUnit(deps.db, cutoff, at, async (unit) => {
+  await eachUnit(deps.db, cutoffs, at, async (unit) => {
     try {
       done(await deps.db.transaction().execute(unit));
     } catch (err) {

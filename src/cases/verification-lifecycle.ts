@@ -119,21 +119,25 @@ export const checkChange = (
 };
 
 /**
- * The check of a corrected date of birth: the discrepancies it would bring to the timeline (an
- * event before the new date, service under 18), flagged once before the correction is saved.
+ * The check of a corrected case: the discrepancies a corrected date of birth would bring to the
+ * timeline (an event before the new date, service under 18), and those of the corrected last
+ * contact added to it (`added`, a family's report, never grave), flagged once, in one check so
+ * one confirmation covers both, before the correction is saved.
  */
 export const checkBirthChange = (
-  events: TimelineEvent[],
+  before: TimelineEvent[],
   context: StatusContext,
   birth: PartialDate | null,
+  added?: TimelineEvent,
 ): EventCheck => {
   const after = { ...context, birth };
-  const known = new Set(findDiscrepancies(events, context).map(discrepancyKey));
+  const events = added ? [...before, added] : before;
+  const known = new Set(findDiscrepancies(before, context).map(discrepancyKey));
   return {
-    eventId: '',
+    eventId: added?.id ?? '',
     warnings: findDiscrepancies(events, after).filter((d) => !known.has(discrepancyKey(d))),
     grave: false,
-    statusBefore: deriveStatus(events, context).status,
+    statusBefore: deriveStatus(before, context).status,
     statusAfter: deriveStatus(events, after).status,
     events,
     birth,

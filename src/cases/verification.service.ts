@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/database.ts';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { orgDay, isoNow } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { openOptional, seal } from '../shared/crypto/index.ts';
 import { maxVerificationFor, type CaseGrant } from '../policy/case.policy.ts';
@@ -72,7 +72,7 @@ const changeLevel = async (
 ): Promise<void> => {
   const key = reason ? await openCaseKey(deps.db, grant) : null;
   await deps.db.transaction().execute(async (tx) => {
-    const day = isoDay(deps.clock);
+    const day = orgDay(deps);
     // First: on PostgreSQL this locks the case row, so two changes to one case take turns and the
     // second reads the timeline as the first left it.
     await touchActiveCase(tx, grant.caseId, { last_activity_on: day });
@@ -141,7 +141,7 @@ export const resolveDiscrepancy = async (
 ): Promise<void> => {
   const caseKey = await openCaseKey(deps.db, grant);
   await deps.db.transaction().execute(async (tx) => {
-    const day = isoDay(deps.clock);
+    const day = orgDay(deps);
     await touchActiveCase(tx, grant.caseId, { last_activity_on: day });
     const { events, context } = await readTimeline(tx, grant.caseId);
     const resolutions = context.resolutions ?? [];

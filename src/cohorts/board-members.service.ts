@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { orgDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, NotFound } from '../shared/errors.ts';
 import type { AuditAction } from '../audit/audit.service.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
@@ -35,6 +35,8 @@ import { isUuid } from '../shared/ids.ts';
 export interface MembersDeps {
   db: Db;
   clock: Clock;
+  /** the calendar that dates what families do and see (orgDay) */
+  config?: { timeZone?: string };
 }
 
 /** Why staff removed a family: a code, never a text (it is kept beside a case). */
@@ -102,7 +104,7 @@ export const leaveBoard = async (
 ): Promise<string> => {
   const board = await boardOf(deps.db, grant.boardId);
   const userId = grant.auth.userId;
-  const day = isoDay(deps.clock);
+  const day = orgDay(deps);
   await deps.db.transaction().execute(async (tx) => {
     await lockBoardRow(tx, board.id);
     if (await exitOf(tx, board.id, userId)) throw new Conflict('cohorts.errors.alreadyLeft');
@@ -236,7 +238,7 @@ export const removeFamily = async (
   reason: RemoveReason,
 ): Promise<void> => {
   const board = await boardOf(deps.db, grant.boardId);
-  const day = isoDay(deps.clock);
+  const day = orgDay(deps);
   const at = isoNow(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
     await lockBoardRow(tx, board.id);

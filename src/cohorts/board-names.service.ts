@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { orgDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, openText, openWith, seal, sealTo } from '../shared/crypto/index.ts';
 import { organisationName, userPublicKey } from '../accounts/accounts.service.ts';
@@ -32,6 +32,8 @@ import { familyLabel, impersonates, newLabelAttempts, sameName, showsLogin } fro
 export interface NamesDeps {
   db: Db;
   clock: Clock;
+  /** the calendar that dates what families do and see (orgDay) */
+  config?: { timeZone?: string };
 }
 
 /** A family on a board: its label's number («Семья 4821»), and the name it chose there, if any. */
@@ -170,7 +172,7 @@ export const setBoardName = async (
         user_id: userId,
         case_id: grant.caseId,
         name_sealed: seal(key, name, nameAad(board.id, userId)),
-        set_on: isoDay(deps.clock),
+        set_on: orgDay(deps),
       });
     if (had || name !== undefined)
       await auditCohort(
@@ -224,7 +226,7 @@ export const resetBoardName = async (
       case_id: named.case_id,
       name_sealed: sealed,
       // The family's side of it: to the day, as its own activity is kept.
-      reset_on: isoDay(deps.clock),
+      reset_on: orgDay(deps),
     });
     await auditCohort(
       tx,

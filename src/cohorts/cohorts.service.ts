@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { orgDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, openOptional, seal } from '../shared/crypto/index.ts';
 import {
@@ -66,6 +66,8 @@ import { isUuid } from '../shared/ids.ts';
 export interface CohortsDeps {
   db: Db;
   clock: Clock;
+  /** the calendar that dates what families do and see (orgDay) */
+  config?: { timeZone?: string };
 }
 
 export type CohortKind = 'unit' | 'formation' | 'colony' | 'mobilised' | 'incident';
@@ -300,14 +302,14 @@ export const setOptIn = async (
       await insertOptIn(tx, {
         case_id: grant.caseId,
         organisation_id: grant.organisationId,
-        opted_in_on: isoDay(deps.clock),
+        opted_in_on: orgDay(deps),
       });
       await auditCohort(tx, who, 'cohort.opted_in', at, grant.caseId);
     }
     const [me] = await cohortsOfCases(tx, (await caseRefs(tx, [grant.caseId])) as CaseRef[]);
     const publicKey = await userPublicKey(tx, grant.userId);
     for (const c of me?.cohorts ?? []) {
-      const { board, key } = await boardFor(tx, grant.organisationId, c.key, isoDay(deps.clock));
+      const { board, key } = await boardFor(tx, grant.organisationId, c.key, orgDay(deps));
       // A family off this board stays off it through this case too: a new case, or opting in
       // again, does not bring back a family staff removed; and this case's row keeps it off
       // should the earlier case be purged first.
@@ -589,7 +591,7 @@ export const postOnBoard = async (deps: CohortsDeps, grant: BoardGrant<'post'>, 
       from_family: family ? 1 : 0,
       body_sealed: seal(key, body, postAad(board.id, id)),
       // A family's activity is kept to the day (threat model).
-      created_on: family ? at.slice(0, 10) : at,
+      created_on: family ? orgDay(deps) : at,
     });
     await auditCohort(
       tx,

@@ -1,3 +1,4 @@
+import { localDate } from '../web/time.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
@@ -302,7 +303,7 @@ export const BoardPage = ({
           {view.posts.map((p) => (
             <article id={`post-${p.id}`}>
               <header>
-                <Author ctx={ctx} post={p} /> <small>{formatDay(p.on)}</small>
+                <Author ctx={ctx} post={p} /> <small>{localDate(p.on, ctx.timeZone)}</small>
               </header>
               {p.hidden && !view.can.seeHidden ? (
                 <p>
@@ -320,7 +321,7 @@ export const BoardPage = ({
                   <small>
                     {t('cohorts.hiddenStaff', {
                       reason: t(`cohorts.reasons.${p.hidden.reason}`),
-                      date: formatDay(p.hidden.at),
+                      date: localDate(p.hidden.at, ctx.timeZone),
                     })}
                   </small>
                 </p>

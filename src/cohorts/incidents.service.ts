@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { orgDay, isoNow, type Clock } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { openWith, sealTo } from '../shared/crypto/index.ts';
 import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
@@ -42,6 +42,8 @@ import { isUuid } from '../shared/ids.ts';
 export interface IncidentsDeps {
   db: Db;
   clock: Clock;
+  /** the calendar that dates what families do and see (orgDay) */
+  config?: { timeZone?: string };
 }
 
 const LEVELS: readonly Verification[] = ['reported', 'corroborated', 'confirmed'];
@@ -257,7 +259,7 @@ export const linkPerson = async (
     if (confirmed.length) {
       for (const cs of await activeCasesAround(tx, [personId]))
         for (const f of confirmed)
-          await notifyFamily(tx, { caseId: cs.caseId, kind: 'incident', refId: f.id, day: at.slice(0, 10) });
+          await notifyFamily(tx, { caseId: cs.caseId, kind: 'incident', refId: f.id, day: orgDay(deps) });
     }
   });
 };
@@ -309,8 +311,7 @@ export const addFact = async (
       verified_at: input.verification === 'reported' ? null : at,
     });
     await audit(tx, grant, 'incident.edited', at);
-    const told =
-      input.verification === 'confirmed' ? await tellLinkedFamilies(tx, incidentId, id, isoDay(deps.clock)) : 0;
+    const told = input.verification === 'confirmed' ? await tellLinkedFamilies(tx, incidentId, id, orgDay(deps)) : 0;
     return { told };
   });
 };
@@ -332,7 +333,7 @@ export const verifyFact = async (
     if (!(await raiseFact(tx, factId, lower, { verification: level, verified_by: grant.auth.userId, verified_at: at })))
       throw new Conflict('cases.errors.notHigher');
     await audit(tx, grant, 'incident.fact_verified', at);
-    const told = level === 'confirmed' ? await tellLinkedFamilies(tx, fact.incident_id, factId, isoDay(deps.clock)) : 0;
+    const told = level === 'confirmed' ? await tellLinkedFamilies(tx, fact.incident_id, factId, orgDay(deps)) : 0;
     return { told };
   });
 };

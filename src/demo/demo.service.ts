@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { DAY, ManualClock, isoDay, type Clock } from '../shared/clock.ts';
+import { DAY, ManualClock, orgDay, type Clock } from '../shared/clock.ts';
 import type { AuthContext, Role, StaffRole } from '../policy/principal.ts';
 import { parseForm } from '../shared/validation.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
@@ -115,7 +115,7 @@ export const runDemo = async (deps: {
   // The story unfolds over the last seven weeks, so queues show recent and stale cases.
   const clock = new ManualClock(new Date(deps.clock.now().getTime() - 49 * DAY));
   const pdeps = { db: deps.db, config: deps.config, clock };
-  const cdeps = { db: deps.db, clock };
+  const cdeps = { db: deps.db, clock, config: { timeZone: deps.config.timeZone } };
   const logins: DemoLogin[] = [];
 
   const account = async (
@@ -197,7 +197,16 @@ export const runDemo = async (deps: {
     const about =
       tip.aboutCase === undefined ? undefined : names[DEMO_CASES[tip.aboutCase].samePersonAs ?? tip.aboutCase];
     const code = await playTip(
-      { db: deps.db, clock, config: { argon2: deps.config.argon2, retentionDays: 90, sessionIdleMinutes: 30 } },
+      {
+        db: deps.db,
+        clock,
+        config: {
+          argon2: deps.config.argon2,
+          retentionDays: 90,
+          sessionIdleMinutes: 30,
+          timeZone: deps.config.timeZone,
+        },
+      },
       tip,
       about,
       orgs[tip.org].id,
@@ -228,7 +237,7 @@ const playTip = async (
   worker: AuthContext,
   caseId: string | undefined,
 ): Promise<string> => {
-  const today = isoDay(deps.clock);
+  const today = orgDay(deps);
   const sent = await submitTip(
     deps,
     parseForm(tipSchema(today), {
@@ -265,10 +274,10 @@ const playTip = async (
       deps,
       access,
       staff,
-      parseForm(attachTipSchema(isoDay(deps.clock)), {
+      parseForm(attachTipSchema(orgDay(deps)), {
         case_ref: caseId,
         kind: tip.attachAs,
-        date: tip.when ?? isoDay(deps.clock),
+        date: tip.when ?? orgDay(deps),
         place: tip.place ?? '',
         description: tip.what,
       }),
@@ -280,14 +289,14 @@ const playTip = async (
 };
 
 const playCase = async (
-  deps: { db: Db; clock: ManualClock },
+  deps: { db: Db; clock: ManualClock; config: { timeZone: string } },
   c: DemoCase,
   name: { surname: string; given: string; patronymic: string },
   orgId: string,
   family: AuthContext,
   staff: Record<StaffRole, Staff>,
 ): Promise<string> => {
-  const today = () => isoDay(deps.clock);
+  const today = () => orgDay(deps);
   const input = parseForm(openCaseSchema(today()), {
     organisation: orgId,
     surname: name.surname,

@@ -52,7 +52,8 @@ export const mergeRecords = async (
   tx: Tx,
   leftId: string,
   rightId: string,
-  by: { userId: string; candidateId: string | null; at: string },
+  /** `day`: the organisation's day (orgDay), the one the families' news is dated with */
+  by: { userId: string; candidateId: string | null; at: string; day: string },
 ): Promise<MergeResult> => {
   const left = await getRecord(tx, leftId);
   const right = await getRecord(tx, rightId);
@@ -82,7 +83,7 @@ export const mergeRecords = async (
     undone_by: null,
     undone_at: null,
   });
-  const told = await tellFamilies(tx, [...membersA, ...membersB], by.at.slice(0, 10));
+  const told = await tellFamilies(tx, [...membersA, ...membersB], by.day);
   return { mergeId, cluster: into, told };
 };
 

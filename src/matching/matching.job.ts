@@ -1,4 +1,4 @@
-import { MINUTE } from '../shared/clock.ts';
+import { MINUTE, orgDay } from '../shared/clock.ts';
 import type { JobDefinition } from '../scheduler/scheduler.service.ts';
 import { tellFamiliesOfNewFacts } from './clusters.service.ts';
 import { readMark, writeMark } from './matching.repository.ts';
@@ -24,7 +24,7 @@ export const matchingJob = (deps: MatchingDeps): JobDefinition => ({
     // A minute of overlap: a fact verified while the last sweep ran is seen again, not missed.
     const since = new Date((last ?? now.getTime() - 24 * 60 * MINUTE) - MINUTE).toISOString();
     const told = await deps.db.transaction().execute(async (tx) => {
-      const n = await tellFamiliesOfNewFacts(tx, since, now.toISOString().slice(0, 10));
+      const n = await tellFamiliesOfNewFacts(tx, since, orgDay(deps));
       await writeMark(tx, SWEEP, now.getTime());
       return n;
     });

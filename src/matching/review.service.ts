@@ -1,4 +1,4 @@
-import { isoNow } from '../shared/clock.ts';
+import { isoNow, orgDay } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import type { Queryable } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -228,6 +228,7 @@ export const decide = async (
       userId: grant.auth.userId,
       candidateId: c.id,
       at,
+      day: orgDay(deps),
     });
     if (merge.mergeId) {
       await setCandidateMerge(tx, c.id, merge.mergeId);

@@ -44,6 +44,8 @@ const queueStateOf = (probability: number): 'pending' | 'withdrawn' =>
 export interface MatchingDeps {
   db: Db;
   clock: Clock;
+  /** the calendar of the families' news days (orgDay) */
+  config?: { timeZone?: string };
 }
 
 export interface FoundCandidate {

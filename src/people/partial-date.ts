@@ -93,5 +93,8 @@ export const formatPartialDate = (value: string | null, precision: Precision | n
   return precision === 'day' ? `${d}.${m}.${y}` : precision === 'month' ? `${m}.${y}` : y;
 };
 
-/** An ISO day or time shown as a Russian-order day: 02.03.2026. */
+/**
+ * An ISO day shown as a Russian-order day: 02.03.2026. Given a time, it shows the UTC day: a page
+ * showing a stored instant to people uses web/time.ts localDate, the day in the deployment's zone.
+ */
 export const formatDay = (iso: string): string => formatPartialDate(iso.slice(0, 10), 'day');

@@ -14,6 +14,8 @@ export const CASE_ACTIONS = [
   'message',
   'add_event',
   'edit',
+  // The family's own account of when and how they last heard from him, corrected on the edit form.
+  'correct_last_contact',
   'withdraw',
   'assign',
   'note',
@@ -40,6 +42,9 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   message: ['family', 'staff'],
   add_event: ['family', 'staff'],
   edit: ['family', 'staff'],
+  // What the family told of its last contact is the family's word: staff who learn otherwise add
+  // an event of their own, with its source, rather than rewrite hers.
+  correct_last_contact: ['family'],
   // Withdrawing is the requester's own decision: staff close a case instead, with their reason.
   withdraw: ['family'],
   // Deleting the case with the account is the requester's alone too (case-erasure.service.ts).
@@ -123,6 +128,9 @@ export const grantCases = <A extends CaseAction>(principal: Principal, facts: Ca
     const holder = sideOf(principal, f);
     return holder && may(holder, action) ? [mint(f, action, holder.side, holder.auth)] : [];
   });
+
+/** Whether the grant's holder may also take `action` on the same case (a part of a form only some may use). */
+export const mayAlso = (grant: CaseGrant, action: CaseAction): boolean => may(grant, action);
 
 /**
  * A grant for another action on the same case, for a service that learns only while working that

@@ -59,6 +59,7 @@ describe('case policy', () => {
       'message',
       'add_event',
       'edit',
+      'correct_last_contact',
       'withdraw',
       'choose_publication',
       'erase',

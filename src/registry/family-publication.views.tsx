@@ -1,3 +1,4 @@
+import { localDate } from '../web/time.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
@@ -39,7 +40,7 @@ export const FamilyPublicationPage = ({
       )}
       {view.record?.state === 'published' && (
         <p class="notice">
-          {t('registry.family.statePublished', { date: formatDay(view.record.publishedAt ?? '') })}{' '}
+          {t('registry.family.statePublished', { date: localDate(view.record.publishedAt ?? '', ctx.timeZone) })}{' '}
           <a href={`/registry/persons/${view.record.id}`}>{t('registry.family.viewRecord')}</a>
         </p>
       )}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable, Tx } from '../db/database.ts';
-import { DAY, isoDay, isoNow, localDay, type Clock } from '../shared/clock.ts';
+import { DAY, isoNow, localDay, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
 import { familyLastTold, notifyFamily, type NewsKind } from '../cases/case-news.service.ts';
@@ -528,7 +528,7 @@ export const chooseFamilyPublication = async (
         action: 'registry.withdrawn',
         caseId: grant.caseId,
         subjectId: record.id,
-        at: isoDay(deps.clock),
+        at: registryDay(deps),
       });
     }),
   );

@@ -1,4 +1,4 @@
-import { isoDay } from '../shared/clock.ts';
+import { orgDay } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { addEvent } from '../cases/events.service.ts';
@@ -78,10 +78,10 @@ export const attachTipToCase = async (
   await deps.db.transaction().execute(async (tx) => {
     const row = await findTip(tx, grant.tipId);
     if (!row) throw new NotFound('tip');
-    const links = [...openLinks(key, grant.tipId, row.links_sealed), { caseId, eventId, on: isoDay(deps.clock) }];
+    const links = [...openLinks(key, grant.tipId, row.links_sealed), { caseId, eventId, on: orgDay(deps) }];
     await stepTip(tx, grant, 'staff_worked', {
       links_sealed: sealLinks(key, grant.tipId, links),
-      last_activity_on: isoDay(deps.clock),
+      last_activity_on: orgDay(deps),
     });
     await auditTip(tx, deps, grant, 'tip.attached', caseId);
   });

@@ -6,5 +6,5 @@ import type { Argon2Params } from '../shared/crypto/index.ts';
 export interface TipsDeps {
   db: Db;
   clock: Clock;
-  config: { argon2: Argon2Params; retentionDays: number; sessionIdleMinutes: number };
+  config: { argon2: Argon2Params; retentionDays: number; sessionIdleMinutes: number; timeZone: string };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoDay } from '../shared/clock.ts';
+import { orgDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { randomKey } from '../shared/crypto/index.ts';
 import { listOrganisations, lockOrganisation } from '../accounts/accounts.service.ts';
@@ -68,7 +68,7 @@ export const submitTip = async (
   const salt = newCodeSalt();
   const { verifier, kek } = await codeKeys(code, salt, deps.config.argon2);
   const content = contentOf(input);
-  const today = isoDay(deps.clock);
+  const today = orgDay(deps);
   // The tip and the visit that holds its receipt code commit together: no tip without its code.
   const cookie = await deps.db.transaction().execute(async (tx) => {
     // Read under the organisation's lock: a key rotation running now finishes first.

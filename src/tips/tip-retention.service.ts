@@ -1,4 +1,4 @@
-import { isoDay, isoNow, DAY } from '../shared/clock.ts';
+import { orgDay, isoNow, DAY } from '../shared/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteScope } from '../evidence/evidence.service.ts';
 import { tipFileScope } from './tip-keys.ts';
@@ -28,9 +28,7 @@ export const runTipRetention = async (
   opts: { days: number; principal?: Principal },
 ): Promise<TipRetentionReport> => {
   assertSystem(opts.principal ?? systemPrincipal('retention'), 'retention');
-  const cutoff = new Date(Date.parse(`${isoDay(deps.clock)}T00:00:00.000Z`) - opts.days * DAY)
-    .toISOString()
-    .slice(0, 10);
+  const cutoff = new Date(Date.parse(`${orgDay(deps)}T00:00:00.000Z`) - opts.days * DAY).toISOString().slice(0, 10);
   const report: TipRetentionReport = { cutoff, tips: 0, posts: 0, sessions: 0, failed: 0 };
   for (const t of await listExpiredTips(deps.db, cutoff)) {
     try {

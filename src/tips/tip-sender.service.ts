@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoDay } from '../shared/clock.ts';
+import { orgDay } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
 import { hashToken, newSalt, seal, verifierMatches } from '../shared/crypto/index.ts';
 import { clearFailures, isLocked, recordFailure, throttleKey } from '../accounts/throttle.service.ts';
@@ -64,7 +64,7 @@ export const addToTip = async (
   if (!body && !file) throw new Invalid({ field: 'body', key: 'errors.required' });
   const { grant, key } = access;
   const id = randomUUID();
-  const today = isoDay(deps.clock);
+  const today = orgDay(deps);
   await deps.db.transaction().execute(async (tx) => {
     const current = await findTipRef(tx, grant.tipId);
     if (!current) throw tipRefusal('sender_added');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/database.ts';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { orgDay, isoNow } from '../shared/clock.ts';
 import { DecryptionFailed, seal } from '../shared/crypto/index.ts';
 import { organisationPrivateKey } from '../accounts/accounts.service.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.service.ts';
@@ -144,7 +144,7 @@ export const replyToTip = async (deps: TipsDeps, access: TipAccess<'reply'>, bod
   const { grant, key } = access;
   const id = randomUUID();
   await deps.db.transaction().execute(async (tx) => {
-    await stepTip(tx, grant, 'staff_worked', { reply_unseen: 1, last_activity_on: isoDay(deps.clock) });
+    await stepTip(tx, grant, 'staff_worked', { reply_unseen: 1, last_activity_on: orgDay(deps) });
     await insertTipPost(tx, {
       id,
       tip_id: grant.tipId,
@@ -162,7 +162,7 @@ export const replyToTip = async (deps: TipsDeps, access: TipAccess<'reply'>, bod
 
 export const closeTip = async (deps: TipsDeps, grant: TipGrant<'close'>, reason: TipCloseReason): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
-    const today = isoDay(deps.clock);
+    const today = orgDay(deps);
     await stepTip(tx, grant, 'close', { close_reason: reason, closed_on: today, last_activity_on: today });
     await auditTip(tx, deps, grant, 'tip.closed');
   });
@@ -170,7 +170,7 @@ export const closeTip = async (deps: TipsDeps, grant: TipGrant<'close'>, reason:
 
 export const reopenTip = async (deps: TipsDeps, grant: TipGrant<'reopen'>): Promise<void> => {
   await deps.db.transaction().execute(async (tx) => {
-    await stepTip(tx, grant, 'reopen', { close_reason: null, closed_on: null, last_activity_on: isoDay(deps.clock) });
+    await stepTip(tx, grant, 'reopen', { close_reason: null, closed_on: null, last_activity_on: orgDay(deps) });
     await auditTip(tx, deps, grant, 'tip.reopened');
   });
 };

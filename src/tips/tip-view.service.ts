@@ -1,4 +1,4 @@
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { orgDay, isoNow } from '../shared/clock.ts';
 import { NotFound } from '../shared/errors.ts';
 import { openText } from '../shared/crypto/index.ts';
 import { listOrganisations, staffOfOrganisation } from '../accounts/accounts.service.ts';
@@ -102,7 +102,7 @@ export const getTipForViewer = async (
       retention: {
         days: deps.config.retentionDays,
         deletesOn: row.closed_on ? addDays(row.closed_on, deps.config.retentionDays) : null,
-        ifClosedToday: addDays(isoDay(deps.clock), deps.config.retentionDays),
+        ifClosedToday: addDays(orgDay(deps), deps.config.retentionDays),
       },
     };
     if (staff && grant.auth) {

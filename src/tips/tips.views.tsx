@@ -1,3 +1,4 @@
+import { localDate } from '../web/time.ts';
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
@@ -356,7 +357,7 @@ export const TipPosts = ({
           {view.posts.map((p) => (
             <li>
               <small>
-                <strong>{who(p)}</strong> · {formatDay(p.at)}
+                <strong>{who(p)}</strong> · {localDate(p.at, ctx.timeZone)}
               </small>
               {p.body && <p class="prewrap">{p.body}</p>}
               {p.file && (

@@ -1,4 +1,5 @@
-import { zonedParts } from '../shared/clock.ts';
+import { dayIn, zonedParts } from '../shared/clock.ts';
+import { formatDay } from '../people/partial-date.ts';
 import type { Lang } from '../shared/lang.ts';
 
 // Times are stored in UTC; people read them in the deployment's time zone (TIME_ZONE, by default
@@ -9,6 +10,14 @@ export const localDateTime = (iso: string, timeZone: string): string => {
   const p = zonedParts(new Date(iso), timeZone);
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 };
+
+/**
+ * "02.03.2026": a stored day as it is (days are the organisation's already, shared/clock.ts
+ * orgDay), or the day of a stored instant (a staff message, a post) in `timeZone` — never its
+ * UTC day, which before 03:00 in Moscow is yesterday.
+ */
+export const localDate = (iso: string, timeZone: string): string =>
+  formatDay(iso.length > 10 ? dayIn(iso, timeZone) : iso);
 
 // One formatter per (locale, zone, style): an audit page names the zone on every row.
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
