@@ -15,5 +15,5 @@ export { parseUnit, parseUnitLoose, formationsCompatible, formationAgreement, fo
 export type { PatronymicForms } from './patronymic-forms.ts';
 export { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';
 export { nicknamesOfOneName } from './english-nicknames.ts';
-export { asMansName } from './name-cases.ts';
+export { asMansName, nominativeOfOblique } from './name-cases.ts';
 export { correctedGivenName, correctedGivenNameOf, misspeltFormOf } from './given-name-typos.ts';

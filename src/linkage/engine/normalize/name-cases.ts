@@ -117,6 +117,21 @@ function nominativeGiven(lower: string, nameCase: NameCase): string | null {
 }
 
 /**
+ * The nominative of a word that is a man's given name in an oblique case (Алексея → алексей,
+ * Дмитрием → дмитрий), or null. The word alone says no more than that it may be: for comparing it
+ * with another record's name, never for rewriting the record (nominativeName says when that is sure).
+ */
+export function nominativeOfOblique(word: string): string | null {
+  const lower = word.trim().toLowerCase();
+  if (!CYRILLIC_WORD.test(lower)) return null;
+  for (const nameCase of casesOfEnding(lower)) {
+    const nominative = nominativeGiven(lower, nameCase);
+    if (nominative) return nominative;
+  }
+  return null;
+}
+
+/**
  * Whether a word is a man's given name in an oblique case (Алексея, Дмитрию, Сергеем, Иване): for
  * telling which word of a full name is the given name (full-names.ts, which asks first whether it
  * is one as written), not for reading it back, which nominativeName does once the words are apart.
