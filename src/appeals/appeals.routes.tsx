@@ -242,8 +242,15 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
+  // Sent with a lost CSRF cookie: the appeal page, the step as typed; the scan read and dropped.
+  const stepNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), id, 'write');
+    return renderAppeal(req, reply, grant, appeal.id, { name: 'step', ...kept }, kept.status);
+  });
+
   // What came from the authority, with its scan: a multipart form (src/evidence/evidence.plugin.ts).
-  app.post<IdParams>('/appeals/:id/steps', async (req, reply) => {
+  app.post<IdParams>('/appeals/:id/steps', { config: { csrfFailed: stepNotSent } }, async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
     let fields: Record<string, string> = {};
     return appealForm(

@@ -4,14 +4,18 @@ import type { TestUser } from '../../test/helpers/factories.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
-import { draftAppeal } from './appeals.fixtures.ts';
+import { jpegWithGps } from '../evidence/evidence.fixtures.ts';
+import { submitForm } from '../../test/helpers/factories.ts';
+import { draftAppeal, multipart, postStep } from './appeals.fixtures.ts';
 
 // A letter to an authority takes a long time to word. If the browser loses the site's CSRF
 // cookie meanwhile, the draft comes back as typed with a fresh token (new letters and edits of a
-// draft, family and staff alike); nothing is saved until it is sent again. A post another site
-// sent gets the plain refusal.
+// draft, family and staff alike); nothing is saved until it is sent again. The same for the
+// answer recorded with its scan (a multipart form: the words come back, the scan is dropped and
+// must be chosen again). A post another site sent gets the plain refusal.
 
-const LETTER = 'Прошу сообщить, где находится мой сын, и ответить в срок. МАРКЕР-CSRF-ПИСЬМО-9012';
+const MARK = 'МАРКЕР-CSRF-ПИСЬМО-9012';
+const LETTER = `Прошу сообщить, где находится мой сын, и ответить в срок. ${MARK}`;
 
 describe.each(DIALECTS)('a letter draft whose CSRF cookie was lost (%s)', (dialect) => {
   const s = useWorld(dialect);
@@ -61,6 +65,44 @@ describe.each(DIALECTS)('a letter draft whose CSRF cookie was lost (%s)', (diale
     const sent = await staff.submit(`/appeals/${id}/edit`, `/appeals/${id}/edit`, { body: LETTER });
     expect(sent.url).toBe(`/appeals/${id}?done=edited`);
     expect(sent.body).toContain('МАРКЕР-CSRF-ПИСЬМО-9012');
+  });
+
+  it("an authority's answer with its scan: the words come back, the scan to be chosen again; nothing stored", async () => {
+    const count = async (table: 'appeal_steps' | 'evidence_files') =>
+      (await s.t.opened.db.selectFrom(table).select('id').execute()).length;
+    const id = await draftAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
+    await submitForm(
+      s.t.app,
+      `/appeals/${id}`,
+      { channel: 'post', sent_on: '2026-02-20' },
+      s.w.family.cookies,
+      `/appeals/${id}/send`,
+    );
+    const [steps, files] = [await count('appeal_steps'), await count('evidence_files')];
+    const page = await s.t.app.inject({ method: 'GET', url: `/appeals/${id}`, cookies: s.w.family.cookies });
+    const action = /action="(\/appeals\/[^"]+\/steps\?_csrf=[^"]+)"/.exec(page.body)![1].replace(/&amp;/g, '&');
+    const answer = { step: 'answer', on: '2026-03-01', number: '12/3-4', summary: `Ответ: сведений нет. ${MARK}` };
+    const body = multipart(answer, { name: 'IMG_2031.jpg', type: 'image/jpeg', bytes: await jpegWithGps() });
+    // The page's token, but the browser lost the cookie it was made for: only the session is sent.
+    const res = await s.t.app.inject({
+      method: 'POST',
+      url: action,
+      cookies: s.w.family.cookies,
+      payload: body.payload,
+      headers: body.headers,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('файл выберите заново');
+    expect(res.body).toMatch(/id="file-error"[^>]*>[^<]*выберите его ещё раз/);
+    expect(res.body).toMatch(/<textarea[^>]*name="summary"[^>]*>Ответ: сведений нет\. МАРКЕР-CSRF/);
+    expect(res.body).toContain('value="12/3-4"');
+    expect(res.body).toMatch(/name="step" value="answer" checked/);
+    expect(res.body).not.toContain('IMG_2031');
+    expect([await count('appeal_steps'), await count('evidence_files')]).toEqual([steps, files]);
+
+    const sent = await postStep(s.t.app, id, s.w.family.cookies, answer);
+    expect(sent.statusCode).toBe(303);
+    expect(await count('appeal_steps')).toBe(steps + 1);
   });
 
   it('a post another site sent gets the plain refusal', async () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
+import { principalOf } from '../policy/principal.ts';
+import { authoriseOptIn, cohortsOfCase, setOptIn } from '../cohorts/cohorts.service.ts';
 import { useBrowserWorld } from './browser-world.test-helper.ts';
+import { grantFor } from './cases.fixtures.ts';
 
 // A mother on a phone with JavaScript off (Tor Browser's safest mode) writes her request or a
 // message; meanwhile the browser loses the site's CSRF cookie. What she wrote comes back in the
@@ -84,6 +87,48 @@ describe('a case form sent after the CSRF cookie was lost', () => {
     expect(await page.locator('textarea[readonly]').inputValue()).toBe(STORY);
     await page.getByRole('link', { name: 'Войти снова' }).waitFor();
     await check(page, 'restarted-ru');
+    await ctx.close();
+  });
+
+  it('a correction comes back as typed, in English; saved when sent again', async () => {
+    const ctx = await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}/edit?lang=en`);
+    const known = 'His comrade Pavel says the unit was moved to Kupiansk in early March.';
+    await page.getByLabel('What you know').fill(known);
+    await loseCsrfCookie(ctx);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+
+    await page.getByText('The form was not sent', { exact: false }).first().waitFor();
+    expect(await page.getByLabel('What you know').inputValue()).toBe(known);
+    await check(page, 'edit-en');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(known).waitFor();
+    expect(page.url()).toContain('done=edited');
+    await ctx.close();
+  });
+
+  it('a post on the cohort board comes back in its box, in Russian; sent again, it is posted', async () => {
+    const deps = { db: world.run.db, clock: world.run.clock };
+    await setOptIn(deps, await authoriseOptIn(world.run.db, principalOf(world.w.family.auth), world.w.caseId), {
+      optIn: true,
+    });
+    const cohorts = await cohortsOfCase(deps, await grantFor(world.app, world.w.caseworker, world.w.caseId, 'read'));
+    const board = cohorts.cohorts[0].boardId!;
+    const ctx = await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies);
+    const page = await ctx.newPage();
+    await page.goto(`${world.run.baseUrl}/cohorts/${board}`);
+    const post = 'Мой муж из роты связи, последний звонок 3 марта. Кто-нибудь знает, где их рота?';
+    await page.getByLabel('Ваше сообщение').fill(post);
+    await loseCsrfCookie(ctx);
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+
+    await page.getByText('Форма не отправлена', { exact: false }).first().waitFor();
+    expect(await page.getByLabel('Ваше сообщение').inputValue()).toBe(post);
+    await check(page, 'board-ru');
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await page.getByText(post).waitFor();
+    expect(page.url()).toContain('done=posted');
     await ctx.close();
   });
 });
