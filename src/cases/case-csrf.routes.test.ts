@@ -185,6 +185,20 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
     expect(await count('case_notes')).toBe(before + 1);
   });
 
+  it('never draws back a passphrase, a token or a code sent with the form, with or without a session', async () => {
+    const secrets = { passphrase: 'SECRET-PASS-1', token: 'SECRET-TOKEN-2', code: 'SECRET-CODE-3', _csrf: 'SECRET-4' };
+    for (const clear of [false, true]) {
+      const family = browserOf(s.w.family);
+      await family.get(caseUrl());
+      if (clear) family.cookies.clear();
+      else family.cookies.delete(CSRF_COOKIE);
+      const res = await family.submit(null, `${caseUrl()}/messages`, { body: STORY, ...secrets });
+      expect(res.status).toBe(403);
+      expect(res.body).toContain(MARK);
+      expect(res.body).not.toContain('SECRET-');
+    }
+  });
+
   it('a post another site sent gets the plain refusal on every one of these forms', async () => {
     const counts = async () => Promise.all((['cases', 'events', 'case_messages', 'case_notes'] as const).map(count));
     const before = await counts();

@@ -12,6 +12,15 @@ import { sendSessionEnded } from './session-ended.tsx';
 // handler never runs, so nothing is stored; the page comes with a fresh token, and a password or
 // token field is never shown back (echoValues).
 
+/**
+ * Never drawn back into a page, whatever the form: a passphrase, a token, a code (echoValues
+ * already drops the CSRF token and anything named like a password).
+ */
+const SECRET_FIELD = /pass|token|secret|(^|_)code$/i;
+
+const shownBack = (fields: Record<string, string>): FormValues =>
+  echoValues(Object.fromEntries(Object.entries(fields).filter(([name]) => !SECRET_FIELD.test(name))));
+
 /** What the failed form held, for its renderer; the answer is 403 whatever the page. */
 export interface KeptForm {
   values: FormValues;
@@ -53,9 +62,10 @@ export const keepTyped =
   (render: KeptFormRenderer) =>
   async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> => {
     const { fields, fileChosen } = await typedBack(req);
-    if (!req.auth) return sendSessionEnded(req, reply, { fields, status: 403, cookiesLost: true });
+    const values = shownBack(fields);
+    if (!req.auth) return sendSessionEnded(req, reply, { fields: values, status: 403, cookiesLost: true });
     try {
-      return await render(req, reply, { values: echoValues(fields), errors: notSentErrors(fileChosen), status: 403 });
+      return await render(req, reply, { values, errors: notSentErrors(fileChosen), status: 403 });
     } catch (err) {
       if (err instanceof DomainError) return null;
       throw err;
