@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requirePrincipal } from '../web/guards.ts';
-import { echoValues, formErrors, type FormErrors } from '../web/forms.tsx';
+import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
@@ -141,6 +142,21 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     );
   });
 
+  /** A letter's draft form, filled in (after bad input, or a lost CSRF cookie). */
+  const draftPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    caseId: string,
+    action: string,
+    form: { values: FormValues; errors: FormErrors; status: number },
+  ) =>
+    sendPage(
+      req,
+      reply,
+      (ctx) => <DraftPage ctx={ctx} caseId={caseId} action={action} values={form.values} errors={form.errors} />,
+      form.status,
+    );
+
   /** Saves a letter's draft form; bad input shows the form again (400) with what was typed. */
   const draftForm = async (
     req: FastifyRequest,
@@ -153,18 +169,27 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
       return redirect(reply, await save(parseForm(draftSchema, req.body)));
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      const values = echoValues(req.body);
-      const errors = formErrors(err.problems);
-      return sendPage(
-        req,
-        reply,
-        (ctx) => <DraftPage ctx={ctx} caseId={caseId} action={action} values={values} errors={errors} />,
-        400,
-      );
+      return draftPage(req, reply, caseId, action, {
+        values: echoValues(req.body),
+        errors: formErrors(err.problems),
+        status: 400,
+      });
     }
   };
 
-  app.post<IdParams>('/cases/:id/appeals', async (req, reply) => {
+  // A draft sent with a lost CSRF cookie: the letter as typed, for whoever may still write it.
+  const newDraftNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), id, 'write');
+    return draftPage(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, kept);
+  });
+  const draftNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), id, 'write');
+    return draftPage(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, kept);
+  });
+
+  app.post<IdParams>('/cases/:id/appeals', { config: { csrfFailed: newDraftNotSent } }, async (req, reply) => {
     const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), req.params.id, 'write');
     return draftForm(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, async (input) => {
       return `/appeals/${await saveDraft(deps, grant, input)}?done=drafted`;
@@ -193,7 +218,7 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post<IdParams>('/appeals/:id/edit', async (req, reply) => {
+  app.post<IdParams>('/appeals/:id/edit', { config: { csrfFailed: draftNotSent } }, async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
     return draftForm(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, async (input) => {
       await updateDraft(deps, grant, appeal.id, input);
@@ -217,8 +242,15 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
+  // Sent with a lost CSRF cookie: the appeal page, the step as typed; the scan read and dropped.
+  const stepNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), id, 'write');
+    return renderAppeal(req, reply, grant, appeal.id, { name: 'step', ...kept }, kept.status);
+  });
+
   // What came from the authority, with its scan: a multipart form (src/evidence/evidence.plugin.ts).
-  app.post<IdParams>('/appeals/:id/steps', async (req, reply) => {
+  app.post<IdParams>('/appeals/:id/steps', { config: { csrfFailed: stepNotSent } }, async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
     let fields: Record<string, string> = {};
     return appealForm(

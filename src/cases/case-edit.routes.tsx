@@ -20,6 +20,7 @@ import { editCaseSchema, editSeenSchema, eventConfirmationSchema, withdrawSchema
 import { NeedsCheck, type EventCheck } from './verification-lifecycle.ts';
 import { getCaseForViewer, retentionOf } from './cases.service.ts';
 import { EDIT_CASE_ECHO } from './cases.echo.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
 
 // Correcting a case (the requester and the organisation's case staff) and withdrawing it (the
 // requester only). Thin: parse, authorise (src/policy/), call one service function, render.
@@ -35,7 +36,7 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
     req: FastifyRequest,
     reply: FastifyReply,
     grant: CaseGrant<'edit'>,
-    form?: { values: FormValues; errors: FormErrors; warnings?: EventCheck; changed?: boolean },
+    form?: { values: FormValues; errors: FormErrors; warnings?: EventCheck; changed?: boolean; status?: number },
   ) => {
     const open = await caseIsOpen(deps, grant);
     // The stored values are only read (and, for staff, audited as a read) when there is a form to fill.
@@ -62,7 +63,7 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
       warnings: form?.warnings,
       changed: form?.changed,
     };
-    const status = form?.warnings || form?.changed ? 409 : form ? 400 : 200;
+    const status = form?.status ?? (form?.warnings || form?.changed ? 409 : form ? 400 : 200);
     return sendPage(req, reply, (ctx) => <EditCasePage ctx={ctx} {...page} />, status);
   };
 
@@ -70,7 +71,20 @@ export const caseEditRoutes = async (app: FastifyInstance): Promise<void> => {
     editPage(req, reply, await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit')),
   );
 
-  app.post<IdParams>('/cases/:id/edit', { config: { echo: EDIT_CASE_ECHO } }, async (req, reply) => {
+  // Sent with a lost CSRF cookie: the form again as typed, `seen` included, so a change made
+  // meanwhile by someone else is still caught when it is sent again.
+  const editNotSent = keepTyped(async (req, reply, kept) =>
+    editPage(
+      req,
+      reply,
+      await authoriseCase(deps.db, requirePrincipal(req), (req.params as { id: string }).id, 'edit'),
+      kept,
+    ),
+  );
+
+  const editForm = { echo: EDIT_CASE_ECHO, csrfFailed: editNotSent };
+
+  app.post<IdParams>('/cases/:id/edit', { config: editForm }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'edit');
     try {
       const input = parseForm(editCaseSchema(today()), req.body);

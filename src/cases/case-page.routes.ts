@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../web/render.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { Invalid } from '../shared/errors.ts';
-import type { CaseGrant } from '../policy/case.policy.ts';
+import type { CaseAction, CaseGrant } from '../policy/case.policy.ts';
+import { requirePrincipal } from '../web/guards.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
+import { authoriseCase } from './case-access.service.ts';
 import { z } from 'zod';
 import { getCaseForViewer, type CasePageWindow } from './cases.service.ts';
 import { CASE_NOTICES, CasePage, type CaseNotice, type FormState } from './case-page.views.tsx';
@@ -85,3 +88,14 @@ export const caseFormAction = async (
     return renderCase(req, reply, grant, { name, values: echoValues(req.body), errors: formErrors(err.problems) }, 400);
   }
 };
+
+/**
+ * A case page form sent with a lost CSRF cookie (route config `csrfFailed`): the case page again,
+ * that form filled in, for whoever may still do `action` on the case; nothing saved.
+ */
+export const caseFormNotSent = (action: CaseAction, name: FormState['name']) =>
+  keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const grant = await authoriseCase(req.server.deps.db, requirePrincipal(req), id, action);
+    return renderCase(req, reply, grant, { name, values: kept.values, errors: kept.errors }, kept.status);
+  });

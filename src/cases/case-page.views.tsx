@@ -3,6 +3,7 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FailedFormNotice,
+  notSentProblem,
   FormErrorSummary,
   PostForm,
   SelectField,
@@ -74,11 +75,14 @@ const FORM_ANCHORS: Record<FormState['name'], (values: FormValues) => string> = 
 
 /**
  * Where the form that came back with errors is, for the notice at the top of the page
- * (FailedFormNotice). A whole-form problem is shown up there in full instead.
+ * (FailedFormNotice). A whole-form problem is shown further down in full instead — except a form
+ * not sent at all, which kept what was typed: that is said at the top, with the way to it.
  */
 const failedFormAnchor = (props: Props): string | undefined =>
   props.failedAt ??
-  (props.form && Object.keys(props.form.errors).length > 0 && !props.form.errors._form
+  (props.form &&
+  Object.keys(props.form.errors).length > 0 &&
+  (!props.form.errors._form || notSentProblem(props.form.errors))
     ? FORM_ANCHORS[props.form.name](props.form.values)
     : undefined);
 
@@ -587,7 +591,11 @@ export const CasePage = (props: Props) => {
           {t(`cases.done.${props.notice}`)}
         </p>
       )}
-      <FailedFormNotice ctx={props.ctx} at={failedFormAnchor(props)} />
+      <FailedFormNotice
+        ctx={props.ctx}
+        at={failedFormAnchor(props)}
+        problem={props.form && notSentProblem(props.form.errors)}
+      />
       <StateLine props={props} />
       <WhatsNew props={props} />
       {/* The family learns that someone has taken the request, never who. */}
@@ -606,7 +614,9 @@ export const CasePage = (props: Props) => {
           {family && <> {t('cases.retention.accountToo', { count: view.retention.days })}</>}
         </p>
       )}
-      {props.form?.errors._form && <FormErrorSummary ctx={ctx} errors={props.form.errors} />}
+      {props.form?.errors._form && !notSentProblem(props.form.errors) && (
+        <FormErrorSummary ctx={ctx} errors={props.form.errors} />
+      )}
       {view.can.seeAssignee && <Assignment props={props} />}
       <PersonSummary ctx={ctx} person={view.person} />
       <CaseEditLinks ctx={ctx} view={view} />

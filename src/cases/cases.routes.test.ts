@@ -103,18 +103,26 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(res.body).toContain('Choose a region from the list.');
   });
 
-  it('refuses a forged CSRF token and changes nothing', async () => {
+  it('refuses a forged CSRF token and changes nothing (the form back as typed; from another site, refused)', async () => {
     const before = await count(s.t, 'cases');
     const { cookies } = await formToken(s.t.app, '/cases/new', s.w.family.cookies);
-    const res = await s.t.app.inject({
-      method: 'POST',
-      url: '/cases/new',
-      cookies,
-      payload: new URLSearchParams({ ...validCase(s.w.orgA.id), _csrf: 'forged' }).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const post = (headers: Record<string, string> = {}) =>
+      s.t.app.inject({
+        method: 'POST',
+        url: '/cases/new',
+        cookies,
+        payload: new URLSearchParams({ ...validCase(s.w.orgA.id), _csrf: 'forged' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
+    // A stale token is what a lost cookie looks like: what was typed comes back (case-csrf.routes.test.ts).
+    const res = await post();
     expect(res.statusCode).toBe(403);
-    expect(res.body).toContain('Форма устарела');
+    expect(res.body).toContain('Форма не отправлена');
+    expect(res.body).toContain('Шторм Z');
+    const crossSite = await post({ 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.body).toContain('Форма устарела');
+    expect(crossSite.body).not.toContain('Шторм Z');
     expect(await count(s.t, 'cases')).toBe(before);
   });
 

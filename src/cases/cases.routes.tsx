@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { grantOpenCase } from '../policy/organisation.policy.ts';
@@ -6,11 +6,13 @@ import { principalOf } from '../policy/principal.ts';
 import { requireFamily, requirePrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
-import type { FormErrors } from '../web/forms.tsx';
+import type { FormErrors, FormValues } from '../web/forms.tsx';
+import { keepTyped } from '../web/form-not-sent.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
 import { earlierRequestAbout, type EarlierRequest } from './duplicate-request.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { authoriseCase } from './case-access.service.ts';
-import { caseFormAction, renderCase } from './case-page.routes.ts';
+import { caseFormAction, caseFormNotSent, renderCase } from './case-page.routes.ts';
 import { levelsUpTo } from './case-page.views.tsx';
 import { EventCheckPage } from './event-check.views.tsx';
 import { NeedsCheck, type EventCheck } from './verification-lifecycle.ts';
@@ -46,26 +48,24 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/cases/new', { config: { echo: NEW_CASE_ECHO } }, async (req, reply) => {
+  /** The new case form filled in: after bad input, a warning, or a lost CSRF cookie. */
+  const newCaseForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: FormValues; errors: FormErrors; status: number; earlier?: EarlierRequest; warnings?: EventCheck },
+  ) => {
+    grantOpenCase(principalOf(requireFamily(req)));
+    const organisations = await organisationChoices(deps.db);
+    const { status, ...page } = form;
+    return sendPage(req, reply, (ctx) => <NewCasePage ctx={ctx} organisations={organisations} {...page} />, status);
+  };
+
+  const newCaseNotSent = keepTyped(newCaseForm);
+
+  app.post('/cases/new', { config: { echo: NEW_CASE_ECHO, csrfFailed: newCaseNotSent } }, async (req, reply) => {
     const auth = grantOpenCase(principalOf(requireFamily(req)));
-    const formAgain = async (status: number, errors: FormErrors, earlier?: EarlierRequest, warnings?: EventCheck) => {
-      const organisations = await organisationChoices(deps.db);
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <NewCasePage
-            ctx={ctx}
-            organisations={organisations}
-            values={echoValues(req.body)}
-            errors={errors}
-            earlier={earlier}
-            warnings={warnings}
-          />
-        ),
-        status,
-      );
-    };
+    const formAgain = (status: number, errors: FormErrors, earlier?: EarlierRequest, warnings?: EventCheck) =>
+      newCaseForm(req, reply, { values: echoValues(req.body), errors, status, earlier, warnings });
     try {
       const input = parseForm(openCaseSchema(today()), req.body);
       // Warned once (duplicate-request.ts): sent again naming the request it was warned about, it goes through.
@@ -85,29 +85,23 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     return renderCase(req, reply, grant);
   });
 
+  /** The event form filled in where it was sent from: the check page, or the case page. */
+  const eventNotSent = keepTyped(async (req, reply, kept) => {
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), (req.params as { id: string }).id, 'add_event');
+    if (kept.values.checked === '1') return eventCheckPage(req, reply, grant, null, kept);
+    return renderCase(req, reply, grant, { name: 'event', values: kept.values, errors: kept.errors }, kept.status);
+  });
+
+  const eventForm = { echo: EVENT_ECHO, csrfFailed: eventNotSent };
+
   // An event whose date contradicts the timeline, or (staff) that sets a death, a capture or a
   // detention, stops once at the check page; sent again from there, confirmed, it is saved.
-  app.post<IdParams>('/cases/:id/events', { config: { echo: EVENT_ECHO } }, async (req, reply) => {
+  app.post<IdParams>('/cases/:id/events', { config: eventForm }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'add_event');
     const values = echoValues(req.body);
     const fromCheck = values.checked === '1';
     const checkPage = (check: EventCheck | null, errors: FormErrors, status: number) =>
-      sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <EventCheckPage
-            ctx={ctx}
-            caseId={grant.caseId}
-            voice={grant.side}
-            check={check}
-            levels={levelsUpTo(maxVerificationFor(grant))}
-            values={values}
-            errors={errors}
-          />
-        ),
-        status,
-      );
+      eventCheckPage(req, reply, grant, check, { values, errors, status });
     try {
       const input = parseForm(eventSchema(today()), req.body);
       const confirmation = parseForm(eventConfirmationSchema, req.body);
@@ -128,7 +122,9 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
-  app.post<IdParams>('/cases/:id/messages', { config: { echo: MESSAGE_ECHO } }, async (req, reply) => {
+  const messageForm = { echo: MESSAGE_ECHO, csrfFailed: caseFormNotSent('message', 'message') };
+
+  app.post<IdParams>('/cases/:id/messages', { config: messageForm }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'message');
     return caseFormAction(req, reply, grant, 'message', async () => {
       await sendMessage(deps, grant, parseForm(postSchema, req.body).body);
@@ -136,3 +132,27 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 };
+
+const eventCheckPage = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  grant: CaseGrant<'add_event'>,
+  check: EventCheck | null,
+  form: { values: FormValues; errors: FormErrors; status: number },
+) =>
+  sendPage(
+    req,
+    reply,
+    (ctx) => (
+      <EventCheckPage
+        ctx={ctx}
+        caseId={grant.caseId}
+        voice={grant.side}
+        check={check}
+        levels={levelsUpTo(maxVerificationFor(grant))}
+        values={form.values}
+        errors={form.errors}
+      />
+    ),
+    form.status,
+  );

@@ -15,7 +15,7 @@ import { NeedsCheck } from './verification-lifecycle.ts';
 import { verificationRoutes } from './verification.routes.tsx';
 import { principalOf } from '../policy/principal.ts';
 import { authoriseCase, authoriseEvent } from './case-access.service.ts';
-import { caseFormAction } from './case-page.routes.ts';
+import { caseFormAction, caseFormNotSent } from './case-page.routes.ts';
 import { addNote, assignCase, closeCase, reopenCase } from './case-work.service.ts';
 import {
   assignSchema,
@@ -114,7 +114,9 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/staff/cases/:id/notes', { config: { echo: NOTE_ECHO } }, async (req, reply) => {
+  const noteForm = { echo: NOTE_ECHO, csrfFailed: caseFormNotSent('note', 'note') };
+
+  app.post<IdParams>('/staff/cases/:id/notes', { config: noteForm }, async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'note');
     return caseFormAction(req, reply, grant, 'note', async () => {
       await addNote(deps, grant, parseForm(postSchema, req.body).body);

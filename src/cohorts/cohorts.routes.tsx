@@ -6,6 +6,7 @@ import type { Principal } from '../policy/principal.ts';
 import { requirePrincipal, requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { renderCase } from '../cases/case-page.routes.ts';
 import {
@@ -63,23 +64,36 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     principal: Principal,
     boardId: string,
     form?: BoardForm,
+    status = form ? 400 : 200,
   ) => {
     const view = await boardView(deps, await authoriseBoard(deps.db, principal, boardId, 'read'));
     const done = (req.query as Record<string, unknown>)?.done;
     const notice = form ? undefined : NOTICES.find((n) => n === done);
-    return sendPage(
+    return sendPage(req, reply, (ctx) => <BoardPage ctx={ctx} view={view} notice={notice} form={form} />, status);
+  };
+
+  /** A post sent with a lost CSRF cookie: the board again, the post as typed, nothing posted. */
+  const postNotSent = keepTyped(async (req, reply, kept) => {
+    const principal = requirePrincipal(req);
+    const boardId = (req.params as { id: string }).id;
+    await authoriseBoard(deps.db, principal, boardId, 'post');
+    return renderBoard(
       req,
       reply,
-      (ctx) => <BoardPage ctx={ctx} view={view} notice={notice} form={form} />,
-      form ? 400 : 200,
+      principal,
+      boardId,
+      { name: 'post', values: kept.values, errors: kept.errors },
+      kept.status,
     );
-  };
+  });
 
   app.get<IdParams>('/cohorts/:id', async (req, reply) =>
     renderBoard(req, reply, requirePrincipal(req), req.params.id),
   );
 
-  app.post<IdParams>('/cohorts/:id/posts', { config: { echo: BOARD_POST_ECHO } }, async (req, reply) => {
+  const postForm = { echo: BOARD_POST_ECHO, csrfFailed: postNotSent };
+
+  app.post<IdParams>('/cohorts/:id/posts', { config: postForm }, async (req, reply) => {
     const principal = requirePrincipal(req);
     const grant = await authoriseBoard(deps.db, principal, req.params.id, 'post');
     try {

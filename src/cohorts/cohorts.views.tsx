@@ -281,7 +281,7 @@ export const BoardPage = ({
           {t(`cohorts.done.${notice}`, { name: view.me ? familyName(ctx, view.me) : '' })}
         </p>
       )}
-      <FailedFormNotice ctx={ctx} at={failed} />
+      <FailedFormNotice ctx={ctx} at={failed} problem={form?.errors._form} />
       <p>{t('cohorts.boardIntro', { count: view.families })}</p>
       {view.locked ? (
         <p class="notice">{t('cohorts.boardLocked')}</p>

@@ -5,6 +5,7 @@ import { parseForm } from '../shared/validation.ts';
 import { tipSenderPrincipal } from '../policy/principal.ts';
 import type { TipAction } from '../policy/tips.policy.ts';
 import { echoValues, formErrors, type FormErrors } from '../web/forms.tsx';
+import { notSentErrors, typedBack } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
@@ -37,27 +38,6 @@ import {
 // service, render.
 
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
-
-/**
- * What a form that failed its CSRF check held (error-handler.tsx calls the route's csrfFailed):
- * the fields, to show again, and whether a file was chosen — read to its end and dropped, never
- * kept, since the check failed.
- */
-const typedBack = async (req: FastifyRequest): Promise<{ fields: Record<string, string>; fileChosen: boolean }> => {
-  try {
-    const form = await readUploadForm(req, { plain: true });
-    return { fields: form.fields, fileChosen: form.fileChosen };
-  } catch (err) {
-    if (!(err instanceof Invalid)) throw err;
-    return { fields: {}, fileChosen: false };
-  }
-};
-
-/** The form was not sent (its CSRF cookie was lost): nothing saved, the file to be chosen again. */
-const notSent = (fileChosen: boolean): FormErrors => ({
-  _form: { field: '_form', key: fileChosen ? 'tips.errors.notSentFile' : 'tips.errors.notSent' },
-  ...(fileChosen ? { file: { field: 'file', key: 'tips.errors.formNotReceived' } } : {}),
-});
 
 export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -149,7 +129,7 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
   /** The new tip form sent after the browser lost its CSRF cookie: back, filled in, nothing stored. */
   const newTipNotSent = async (req: FastifyRequest, reply: FastifyReply) => {
     const { fields, fileChosen } = await typedBack(req);
-    return newTipForm(req, reply, fields, notSent(fileChosen), 403);
+    return newTipForm(req, reply, fields, notSentErrors(fileChosen), 403);
   };
 
   app.post('/tips/new', { config: { ...limit(20), csrfFailed: newTipNotSent } }, async (req, reply) => {
@@ -230,7 +210,7 @@ export const tipsRoutes = async (app: FastifyInstance): Promise<void> => {
     if (!(await visitOf(req, reply))) return ended();
     try {
       const { access } = await senderAccess(req, reply, 'read');
-      const form = { name: 'add' as const, values: echoValues(fields), errors: notSent(fileChosen) };
+      const form = { name: 'add' as const, values: echoValues(fields), errors: notSentErrors(fileChosen) };
       return await renderSenderTip(req, reply, access, form, 403);
     } catch (err) {
       if (!(err instanceof NotFound)) throw err;

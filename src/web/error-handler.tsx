@@ -36,6 +36,21 @@ const fromAnotherSite = (req: FastifyRequest): boolean => {
 };
 
 /**
+ * The route's form again after a failed CSRF check, or null for the plain refusal. Drawing the
+ * form may fail in its turn (the database): that is logged, and the refusal still answers.
+ */
+const formAgain = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> => {
+  const again = req.routeOptions.config?.csrfFailed;
+  if (!again) return null;
+  try {
+    return await again(req, reply);
+  } catch (err) {
+    req.log.error({ err }, 'form not shown again after a failed CSRF check');
+    return reply.sent ? reply : null;
+  }
+};
+
+/**
  * One place maps errors to status and page. Domain errors carry their kind; errors that Fastify's
  * own plugins raise while reading a malformed body carry no status: they are the client's fault
  * (400), never a 500. A 5xx never shows its details.
@@ -75,9 +90,10 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
       }[error.kind];
       if (error instanceof Invalid && error.problems[0]) key = error.problems[0].key;
     } else if (error.code && CSRF_CODES.has(error.code)) {
-      // A route whose form is long to write (a tip) shows it again, filled in, with a fresh token.
-      const again = req.routeOptions.config?.csrfFailed;
-      if (again && !fromAnotherSite(req)) return again(req, reply);
+      // A route whose form is long to write (a tip, a family's request) shows it again, filled
+      // in, with a fresh token.
+      const shown = fromAnotherSite(req) ? null : await formAgain(req, reply);
+      if (shown) return shown;
       status = 403;
       key = 'errors.csrf';
     } else if (error.statusCode === 429) {

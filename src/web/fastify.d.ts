@@ -21,8 +21,10 @@ declare module 'fastify' {
     /**
      * A form sent with a lost or stale CSRF cookie comes back on this page instead of the error
      * page: what was typed, a fresh token, a message. It runs instead of the handler (the check
-     * has failed), so it must only read and show; error-handler.tsx calls it.
+     * has failed), so it must only read and show; error-handler.tsx calls it. null: the plain
+     * refusal after all (the form is not this visitor's to see). keepTyped (form-not-sent.ts)
+     * makes one from the form's renderer.
      */
-    csrfFailed?: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+    csrfFailed?: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | null>;
   }
 }

@@ -29,6 +29,14 @@ export const formFailure = (err: unknown, conflictField = '_form'): { errors: Fo
   return null;
 };
 
+/**
+ * A form that was not sent at all (its CSRF cookie was lost; form-not-sent.ts): whatever was
+ * typed is in it, so the page says so at its top and links down to it.
+ */
+export const NOT_SENT_KEYS = { plain: 'common.notSent', withFile: 'common.notSentFile' } as const;
+export const notSentProblem = (errors: FormErrors): FieldProblem | undefined =>
+  errors._form && Object.values(NOT_SENT_KEYS).some((k) => k === errors._form.key) ? errors._form : undefined;
+
 /** Keeps only string values of a posted body, to echo back into a form. */
 export const echoValues = (body: unknown): FormValues => {
   const out: FormValues = {};
@@ -209,11 +217,21 @@ export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: Fo
 /**
  * A form far down a long page came back with errors: without JavaScript the browser shows the
  * top of the page again, where nothing said so. Said there, with a link to the form (`at`: the
- * id of the form or its heading; nothing when no form failed).
+ * id of the form or its heading; nothing when no form failed). `problem`: a problem with the
+ * whole form (it was not sent at all), said in full instead.
  */
-export const FailedFormNotice = ({ ctx, at }: { ctx: PageContext; at: string | undefined }) =>
+export const FailedFormNotice = ({
+  ctx,
+  at,
+  problem,
+}: {
+  ctx: PageContext;
+  at: string | undefined;
+  problem?: FieldProblem;
+}) =>
   at ? (
     <p class="form-errors" role="alert">
-      {ctx.t('common.formFailed')} <a href={`#${at}`}>{ctx.t('common.toTheForm')}</a>
+      {problem ? ctx.t(problem.key, problem.params ?? {}) : ctx.t('common.formFailed')}{' '}
+      <a href={`#${at}`}>{ctx.t('common.toTheForm')}</a>
     </p>
   ) : null;

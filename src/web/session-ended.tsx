@@ -11,8 +11,8 @@ import { sendPage } from './render.ts';
 // form again. Each field is named as on the form, and a choice reads as it did there.
 
 /** What was sent, labelled by the route's declared form; unlabelled texts for a route without one. */
-const handBack = async (req: FastifyRequest): Promise<EchoedValue[]> => {
-  const body = echoValues(req.body);
+const handBack = async (req: FastifyRequest, fields: unknown): Promise<EchoedValue[]> => {
+  const body = echoValues(fields);
   const form = echoFormOf(req);
   if (form) return echoed(req, form, body);
   return Object.values(body)
@@ -21,19 +21,34 @@ const handBack = async (req: FastifyRequest): Promise<EchoedValue[]> => {
     .map((value) => ({ label: req.t('sessionEnded.yourText'), value, long: true }));
 };
 
+interface Ended {
+  /** the fields as the route read them (a multipart form's are not in req.body); req.body by default */
+  fields?: unknown;
+  status?: number;
+  /**
+   * The browser lost every cookie of the site (restarted, a new identity), so the form also
+   * failed its CSRF check (form-not-sent.ts): the reason given is that, not a long wait.
+   */
+  cookiesLost?: boolean;
+}
+
 /** Answers a POST that lost its session; returns null when nothing typed needs keeping. */
-export const sendSessionEnded = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> => {
+export const sendSessionEnded = async (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: Ended = {},
+): Promise<FastifyReply | null> => {
   // Only for a lost session: a staff member who has not passed 2FA is sent on to it as usual.
   if (req.method !== 'POST' || req.auth) return null;
-  const values = await handBack(req);
+  const values = await handBack(req, 'fields' in opts ? opts.fields : req.body);
   if (values.length === 0) return null;
   const short = values.filter((v) => !v.long);
   return sendPage(
     req,
     reply,
     (ctx) => (
-      <Layout ctx={ctx} heading={ctx.t('sessionEnded.title')}>
-        <p role="alert">{ctx.t('sessionEnded.explain')}</p>
+      <Layout ctx={ctx} heading={ctx.t(opts.cookiesLost ? 'sessionEnded.lostTitle' : 'sessionEnded.title')}>
+        <p role="alert">{ctx.t(opts.cookiesLost ? 'sessionEnded.lostExplain' : 'sessionEnded.explain')}</p>
         {short.length > 0 && (
           <dl>
             {short.map((v) => (
@@ -59,6 +74,6 @@ export const sendSessionEnded = async (req: FastifyRequest, reply: FastifyReply)
         </p>
       </Layout>
     ),
-    401,
+    opts.status ?? 401,
   );
 };
