@@ -120,14 +120,22 @@ export const caseQueue = async (
   return pageOf(deps.db, f, opts.after, opts.size ?? QUEUE_PAGE_SIZE);
 };
 
-/** Search by name or unit within the organisation. The query itself is never recorded. */
+/**
+ * Search by name (its keys, as the person search reads them, or part of it as written) or unit
+ * within the organisation. The query itself is never recorded.
+ */
 export const searchCases = async (
   deps: CasesDeps,
   grant: OrganisationGrant<'queue'>,
   query: string,
   opts: { after?: string; size?: number } = {},
 ): Promise<QueuePage> => {
-  const personIds = await searchPersons(deps.db, personsOfOrganisation(deps.db, grant.organisationId), query);
+  const personIds = await searchPersons(
+    deps.db,
+    grant.organisationId,
+    personsOfOrganisation(deps.db, grant.organisationId),
+    query,
+  );
   await deps.db.transaction().execute((tx) =>
     recordAudit(tx, {
       actorUserId: grant.auth.userId,

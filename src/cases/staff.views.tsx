@@ -101,6 +101,7 @@ const SearchForm = ({
       name="q"
       type="search"
       label={ctx.t('cases.search')}
+      hint={ctx.t('cases.searchHint')}
       values={{ q }}
       errors={errors}
       maxLength={TEXT_LIMITS.search}

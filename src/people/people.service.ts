@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
 import { optionalKey, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
-import { personSearchKeys } from './search-keys.ts';
+import { initialKeys, personSearchKeys, tokenKeys, type TokenKeys } from './search-keys.ts';
+import { withNeighbours } from './person-records.service.ts';
 import { PERSON_FACT_COLUMNS } from './people.table.ts';
 import { findColony } from './person-records.repository.ts';
+import { forgetNames, keepNames } from './name-neighbours.service.ts';
 import {
   countPersons,
   countPersonsByRegion,
   deletePersonRow,
   deleteRevisions,
+  findNameKeys,
   findPerson,
   findPersons,
   insertPerson,
@@ -62,9 +65,10 @@ export const createPerson = async (
   holder: { organisationId: string | null; origin?: 'case' | 'import' | 'tip' } = { organisationId: null },
 ): Promise<string> => {
   const id = randomUUID();
+  const columns = personColumns(input, null);
   await insertPerson(tx, {
     id,
-    ...personColumns(input, null),
+    ...columns,
     created_at: now,
     organisation_id: holder.organisationId,
     origin: holder.origin ?? 'case',
@@ -74,6 +78,7 @@ export const createPerson = async (
     mobilisation_wave: null,
     linkage_seq: null,
   });
+  await keepNames(tx, [{ organisation_id: holder.organisationId, ...columns }]);
   return id;
 };
 
@@ -104,7 +109,12 @@ export const updatePerson = async (tx: Tx, id: string, input: PersonInput, edito
     replaced_by_user_id: editor.userId,
     replaced_at: editor.at,
   });
+  const keys = await findNameKeys(tx, id);
   await updatePersonRow(tx, id, next);
+  if (keys) {
+    await keepNames(tx, [{ ...keys, ...next }]);
+    await forgetNames(tx, [keys]);
+  }
   return true;
 };
 
@@ -114,9 +124,38 @@ export type PersonRevisionView = Awaited<ReturnType<typeof listRevisions>>[numbe
 
 export const getPerson = async (db: Queryable, id: string): Promise<PersonView | undefined> => findPerson(db, id);
 
-/** Persons within `scope` (a subquery of ids) whose names or unit contain every word of `query`. */
-export const searchPersons = (db: Queryable, scope: PersonScope, query: string): Promise<string[]> =>
-  personIdsMatching(db, scope, searchKey(query).split(' ').filter(Boolean).slice(0, 5));
+/**
+ * Persons within `scope` (a subquery of ids) of the organisation's cases each word of `query`
+ * finds: in their names or unit as written, or by a name's keys as the person search reads them
+ * (person-records.service.ts: any script, gender form, sound, diminutive, one letter wrong).
+ */
+export const searchPersons = async (
+  db: Queryable,
+  organisationId: string,
+  scope: PersonScope,
+  query: string,
+): Promise<string[]> => {
+  const words = searchKey(query).split(' ').filter(Boolean).slice(0, 5);
+  const initials = words.flatMap((w) => initialKeys(w) ?? []);
+  const named = words.filter((w) => initialKeys(w) === null);
+  const keyed = named.map((w) => tokenKeys(w));
+  const near = await withNeighbours(
+    db,
+    organisationId,
+    keyed.filter((t): t is TokenKeys => t !== null),
+  );
+  const tokens = keyed.map((t) => (t ? (near.shift() ?? null) : null));
+  // As the person search reads initials: after one name the given name's and the patronymic's,
+  // after two the patronymic's.
+  const [given, patronymic] =
+    tokens.filter(Boolean).length >= 2 ? [undefined, initials[0]] : [initials[0], initials[1]];
+  return personIdsMatching(
+    db,
+    scope,
+    named.map((text, i) => ({ text, token: tokens[i] })),
+    { given, patronymic },
+  );
+};
 
 /** Several persons by id, keyed by id (for lists). */
 export const getPersons = async (db: Queryable, ids: string[]): Promise<Map<string, PersonView>> =>
@@ -136,5 +175,8 @@ export { countPersons };
  */
 export const deletePerson = async (tx: Tx, id: string): Promise<number> => {
   await deleteRevisions(tx, id);
-  return deletePersonRow(tx, id);
+  const keys = await findNameKeys(tx, id);
+  const n = await deletePersonRow(tx, id);
+  if (keys) await forgetNames(tx, [keys]);
+  return n;
 };

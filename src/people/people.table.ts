@@ -88,7 +88,16 @@ export interface PersonRevisionsTable {
   replaced_at: string;
 }
 
+/** A name key of an organisation's records and one of its one-letter-short forms (migration 0013). */
+export interface PersonNameVariantsTable {
+  organisation_id: string;
+  kind: 'surname' | 'given';
+  variant: string;
+  name: string;
+}
+
 export interface PeopleTables {
   persons: PersonsTable;
   person_revisions: PersonRevisionsTable;
+  person_name_variants: PersonNameVariantsTable;
 }

@@ -1,8 +1,7 @@
-import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import { PERSON_FACT_COLUMNS, type PersonsTable } from './people.table.ts';
-import type { PersonSearchKeys, TokenKeys } from './search-keys.ts';
+import type { PersonSearchKeys } from './search-keys.ts';
 
 // Queries over person records for matching, imports, search and cohorts (issue 11). The people
 // domain's own tables only; other domains reach them through person-records.service.ts.
@@ -61,6 +60,10 @@ export const listStaleKeys = (db: Queryable, version: number, limit: number) =>
       'unit_number',
       'unit_name',
       'colony',
+      // the keys as stored, so a name that changed key can leave the one-edit dictionary
+      'organisation_id',
+      'surname_gl',
+      'given_canon',
     ])
     .where('keys_version', '<', version)
     .limit(limit)
@@ -191,148 +194,6 @@ export const clusterSizes = async (db: Queryable, clusterIds: string[]): Promise
     .groupBy('cluster_id')
     .execute();
   return new Map(rows.map((r) => [r.cluster_id as string, Number(r.n)]));
-};
-
-export interface SearchFilters {
-  birthYear?: number;
-  region?: string;
-  unitNumber?: string | null;
-  unitFormation?: string | null;
-  /** the unit as typed (searchKey), found anywhere in the record's unit as written */
-  unitText?: string | null;
-  category?: string;
-  status?: string;
-  origin?: string;
-  /** the first letter of the given name's key («П.» in «Иванов П.С.») */
-  givenInitial?: string;
-  /** the first letter of the patronymic's key */
-  patronymicInitial?: string;
-}
-
-/** Closer spellings first: the same gender form over the other one over a sound-alike; the
- * given name's first reading over a further one; a patronymic last. */
-const scoreOf = (tokens: TokenKeys[]) =>
-  sql<number>`(${sql.join(
-    tokens.map(
-      (t) => sql`(CASE WHEN surname_nk = ${t.nk} THEN 8 WHEN surname_gl = ${t.gl} THEN 6
-        WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
-        WHEN given_canon IN (${sql.join(t.given)}) THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2 ELSE 0 END)`,
-    ),
-    sql` + `,
-  )})`;
-
-/**
- * Ranked person records of one organisation. Every word must be one of the record's names (the
- * surname in either gender form or by its sound, a reading of the given name, the patronymic),
- * and one of them the surname — or, for a single word, the given name. Each branch of the search
- * starts from one indexed key and is answered from that covering index alone (the keys, birth
- * year and region are in it), so thousands of namesakes are scored and ranked without reading the
- * table; only the page's rows are read.
- */
-export const searchRecords = async (
-  db: Queryable,
-  organisationId: string,
-  tokens: TokenKeys[],
-  filters: SearchFilters,
-  limit: number,
-  offset: number,
-) => {
-  const filtered = <Q extends SelectQueryBuilder<Database, 'persons', object>>(q: Q): Q => {
-    let out = q;
-    if (filters.birthYear) out = out.where('birth_year', '=', filters.birthYear) as Q;
-    if (filters.region) out = out.where('region_code', '=', filters.region) as Q;
-    if (filters.category) out = out.where('service_category', '=', filters.category) as Q;
-    if (filters.status) out = out.where('status', '=', filters.status) as Q;
-    if (filters.origin) out = out.where('origin', '=', filters.origin) as Q;
-    // One letter of the keys' alphabet: nothing in it for LIKE to read as a wildcard.
-    if (filters.givenInitial) out = out.where('given_canon', 'like', `${filters.givenInitial}%`) as Q;
-    if (filters.patronymicInitial) out = out.where('patronymic_gl', 'like', `${filters.patronymicInitial}%`) as Q;
-    if (filters.unitNumber || filters.unitFormation)
-      out = out.where((eb) =>
-        eb.or([
-          ...(filters.unitNumber ? [eb('unit_number_key', '=', filters.unitNumber)] : []),
-          ...(filters.unitFormation ? [eb('unit_formation_key', '=', filters.unitFormation)] : []),
-        ]),
-      ) as Q;
-    if (filters.unitText) {
-      const pattern = `%${filters.unitText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      out = out.where(sql<boolean>`unit_key like ${pattern} escape '\\'`) as Q;
-    }
-    return out;
-  };
-  if (tokens.length === 0) {
-    const rows = await filtered(db.selectFrom('persons').where('organisation_id', '=', organisationId))
-      .select([...RECORD_COLUMNS, sql<number>`0`.as('search_score')])
-      .orderBy('surname_gl')
-      .orderBy('given_canon')
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows;
-  }
-  const score = scoreOf(tokens);
-  const gls = [...new Set(tokens.map((t) => t.gl))];
-  const phons = [...new Set(tokens.map((t) => t.phon))];
-  // The branches do not overlap (each leaves out what an earlier one found), so they are simply
-  // appended: no branch is sorted to remove duplicates.
-  const branch = (
-    column: 'surname_gl' | 'surname_phon' | 'given_canon',
-    keys: string[],
-    not: Array<['surname_gl' | 'surname_phon', string[]]>,
-  ) =>
-    filtered(
-      not
-        .reduce(
-          (q, [c, ks]) => q.where(c, 'not in', ks),
-          db
-            .selectFrom('persons')
-            .where('organisation_id', '=', organisationId)
-            .where(column, 'in', [...new Set(keys)]),
-        )
-        .where((eb) =>
-          eb.and(
-            tokens.map((t) =>
-              eb.or([
-                eb('surname_gl', '=', t.gl),
-                eb('surname_phon', '=', t.phon),
-                eb('given_canon', 'in', t.given),
-                eb('patronymic_gl', '=', t.patronymic),
-              ]),
-            ),
-          ),
-        ),
-    ).select(['id', 'surname_gl', 'given_canon', score.as('search_score')]);
-  let hits = branch('surname_gl', gls, []).unionAll(branch('surname_phon', phons, [['surname_gl', gls]]));
-  if (tokens.length === 1)
-    hits = hits.unionAll(
-      branch('given_canon', tokens[0].given, [
-        ['surname_gl', gls],
-        ['surname_phon', phons],
-      ]),
-    );
-  const page = await db
-    .selectFrom(hits.as('hits'))
-    .select(['id', 'search_score'])
-    .orderBy('search_score', 'desc')
-    .orderBy('surname_gl')
-    .orderBy('given_canon')
-    .orderBy('id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const rows = new Map(
-    (
-      await findRecords(
-        db,
-        page.map((p) => p.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  return page.flatMap((p) => {
-    const r = rows.get(p.id);
-    return r ? [{ ...r, search_score: Number(p.search_score) }] : [];
-  });
 };
 
 /** Cohort keys of these records (for counting opted-in families, src/cohorts/). */

@@ -16,14 +16,22 @@ import {
   markScoredRows,
   anyPending,
   pendingAmong,
-  searchRecords,
   setCluster,
   updateKeys,
   updateRecord,
-  type SearchFilters,
 } from './person-records.repository.ts';
+import { searchRecords, type SearchFilters, type SearchToken } from './person-search.repository.ts';
 import { optionalKey, searchKey } from './names.ts';
-import { KEYS_VERSION, colonyKey, initialKeys, personSearchKeys, tokenKeys, unitKeys } from './search-keys.ts';
+import { forgetNames, keepNames, neighbourNames } from './name-neighbours.service.ts';
+import {
+  KEYS_VERSION,
+  colonyKey,
+  initialKeys,
+  personSearchKeys,
+  tokenKeys,
+  unitKeys,
+  type TokenKeys,
+} from './search-keys.ts';
 
 // Person records as matching, imports, search and cohorts see them (issue 11). A record is one
 // row of `persons`: a case's person, an imported list's row or a tip's person. Records about the
@@ -108,13 +116,25 @@ export const insertIncomingRecords = async (
 ): Promise<string[]> => {
   const rows = people.map((p) => rowOf(p, organisationId, origin, now, randomUUID()));
   await insertPersonRows(tx, rows);
+  await keepNames(tx, rows);
   return rows.map((r) => r.id);
 };
 
 /** Computes the keys of up to `limit` records stored with an older key version; returns their ids. */
 export const rekeyRecords = async (db: Queryable, limit = 5000): Promise<string[]> => {
   const rows = await listStaleKeys(db, KEYS_VERSION, limit);
-  for (const r of rows) await updateKeys(db, r.id, personSearchKeys(r));
+  const keys = rows.map((r) => personSearchKeys(r));
+  for (const [i, r] of rows.entries()) await updateKeys(db, r.id, keys[i]);
+  // Version 3 brought the one-edit name dictionary: records stored before enter it here, and a
+  // name whose key changed leaves it once no record bears it.
+  await keepNames(
+    db,
+    rows.map((r, i) => ({ organisation_id: r.organisation_id, ...keys[i] })),
+  );
+  await forgetNames(
+    db,
+    rows.filter((r, i) => r.surname_gl !== keys[i].surname_gl || r.given_canon !== keys[i].given_canon),
+  );
   return rows.map((r) => r.id);
 };
 
@@ -173,6 +193,28 @@ export interface RecordQuery {
 export type RecordHit = Awaited<ReturnType<typeof searchRecords>>[number];
 
 /**
+ * Each word with the organisation's surnames and given names one edit from it («Кузнецв» →
+ * кузнетсов): a name typed with one letter wrong that does not sound alike still finds its
+ * records, ranked below the exact and sound-alike ones (name-neighbours.ts).
+ */
+export const withNeighbours = async (db: Queryable, organisationId: string, tokens: TokenKeys[]) => {
+  if (tokens.length === 0) return [];
+  const surnames = await neighbourNames(
+    db,
+    organisationId,
+    'surname',
+    tokens.map((t) => [...new Set([t.gl, t.nk])]),
+  );
+  const givens = await neighbourNames(
+    db,
+    organisationId,
+    'given',
+    tokens.map((t) => t.given),
+  );
+  return tokens.map((t, i): SearchToken => ({ ...t, nearSurnames: surnames[i], nearGivens: givens[i] }));
+};
+
+/**
  * One page of an organisation's person records matching the query, best first. Returns one more
  * row than `limit` when there is a next page.
  */
@@ -185,11 +227,15 @@ export const searchPersonRecords = async (
 ): Promise<RecordHit[]> => {
   const words = query.text.split(/[\s,;]+/u).filter(Boolean);
   const initials = words.flatMap((w) => initialKeys(w) ?? []);
-  const tokens = words
-    .filter((w) => initialKeys(w) === null)
-    .map((w) => tokenKeys(w))
-    .filter((t): t is NonNullable<typeof t> => t !== null)
-    .slice(0, 4);
+  const tokens = await withNeighbours(
+    db,
+    organisationId,
+    words
+      .filter((w) => initialKeys(w) === null)
+      .map((w) => tokenKeys(w))
+      .filter((t): t is NonNullable<typeof t> => t !== null)
+      .slice(0, 4),
+  );
   // Initials («Иванов П.С.») stand for the names not typed in full: after a surname alone the
   // given name and the patronymic, after a surname and a given name the patronymic.
   const [givenInitial, patronymicInitial] = tokens.length >= 2 ? [undefined, initials[0]] : [initials[0], initials[1]];

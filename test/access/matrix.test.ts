@@ -20,6 +20,7 @@ const WATCHED = [
   'recovery_codes',
   'persons',
   'person_revisions',
+  'person_name_variants',
   'cases',
   'case_key_wraps',
   'events',

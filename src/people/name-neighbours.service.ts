@@ -1,0 +1,69 @@
+import type { Queryable } from '../db/database.ts';
+import { NEIGHBOUR_MAX, deletionForms, oneEditApart } from './name-neighbours.ts';
+import {
+  deleteVariants,
+  insertVariants,
+  nameInUse,
+  namesWithVariants,
+  type NameKind,
+} from './name-neighbours.repository.ts';
+import type { PersonNameVariantsTable } from './people.table.ts';
+
+// Keeps the organisation's one-edit name dictionary in step with its records, and answers which
+// names of the organisation lie one edit from a typed word (name-neighbours.ts says why so).
+
+/** The keys of a record the dictionary holds. */
+export interface NamedRecord {
+  organisation_id?: string | null;
+  surname_gl?: string | null;
+  given_canon?: string | null;
+}
+
+const namesOf = (records: NamedRecord[]): Array<[string, NameKind, string]> => {
+  const seen = new Map<string, [string, NameKind, string]>();
+  for (const r of records) {
+    if (!r.organisation_id) continue;
+    for (const [kind, name] of [
+      ['surname', r.surname_gl],
+      ['given', r.given_canon],
+    ] as const)
+      if (name) seen.set(`${r.organisation_id}\u0000${kind}\u0000${name}`, [r.organisation_id, kind, name]);
+  }
+  return [...seen.values()];
+};
+
+/** Adds the records' names to their organisations' dictionaries (in the writer's transaction). */
+export const keepNames = async (db: Queryable, records: NamedRecord[]): Promise<void> => {
+  const rows: PersonNameVariantsTable[] = [];
+  for (const [organisation_id, kind, name] of namesOf(records))
+    for (const variant of deletionForms(name)) rows.push({ organisation_id, kind, variant, name });
+  await insertVariants(db, rows);
+};
+
+/**
+ * Drops names no record of the organisation bears any more (call after the records were deleted
+ * or renamed): a purged person's surname must not outlive him in the dictionary.
+ */
+export const forgetNames = async (db: Queryable, records: NamedRecord[]): Promise<void> => {
+  for (const [organisationId, kind, name] of namesOf(records))
+    if (!(await nameInUse(db, organisationId, kind, name)))
+      await deleteVariants(db, organisationId, kind, name, deletionForms(name));
+};
+
+/**
+ * For each word's forms (its surname keys, or its given name's readings), the organisation's
+ * names exactly one edit from one of them, in key order, at most NEIGHBOUR_MAX. One
+ * query for all the words together.
+ */
+export const neighbourNames = async (
+  db: Queryable,
+  organisationId: string,
+  kind: NameKind,
+  formsPerWord: string[][],
+): Promise<string[][]> => {
+  const variants = [...new Set(formsPerWord.flat().flatMap(deletionForms))];
+  const names = (await namesWithVariants(db, organisationId, kind, variants)).sort();
+  return formsPerWord.map((forms) =>
+    names.filter((n) => !forms.includes(n) && forms.some((f) => oneEditApart(f, n))).slice(0, NEIGHBOUR_MAX),
+  );
+};
