@@ -10,6 +10,7 @@ import {
   knownGivenNameKeys,
   knownGivenNameSpellings,
 } from './given-names.ts';
+import { nominativeOfOblique } from './name-cases.ts';
 import { nameKey } from './names.ts';
 import { oneEditApart } from './edits.ts';
 import { memo } from './memo.ts';
@@ -96,7 +97,7 @@ const byLetters = memo((letters: string): string => {
 }, 200_000);
 
 /**
- * correctedGivenName of a value as written. The key folds letters (кс → г, и before a vowel → е),
+ * correctedGivenName of a value as written, or of the name it declines. The key folds letters (кс → г, и before a vowel → е),
  * so one slip on the keyboard can be two letters apart in keys: "Ниолай" is «нелаи», two from
  * «николаи», and "Мкиола" «мкела». Where the key reads no name, the letters as typed are tried.
  */
@@ -104,6 +105,11 @@ export function correctedGivenNameOf(raw: string): string {
   const key = nameKey(raw, 'given');
   const read = correctedGivenName(key);
   if (!key || isKnownGivenName(read)) return read;
+  // A man's name in an oblique case, in a field of its own ("Сергея", "Дмитрием"): lists copied
+  // out of letters keep the case the sentence gave it. Not a name that is a woman's as well
+  // (Александра, Евгения: nominativeOfOblique), which stays one edit from the man's.
+  const nominative = nominativeOfOblique(raw);
+  if (nominative) return correctedGivenName(nameKey(nominative, 'given'));
   const letters = lettersOf(raw);
   if (letters.length < MIN_LENGTH || SURNAME_LETTERS.test(letters)) return read;
   if (inAnotherCase(letters)) return read;
