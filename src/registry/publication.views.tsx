@@ -12,6 +12,7 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import type { PublicationView } from './publication.service.ts';
 import type { Desk } from './desk.service.ts';
 import type { RequestView } from './requests.service.ts';
@@ -474,7 +475,9 @@ export const RequestsPage = ({
           </button>
         </PostForm>
       ) : (
-        r.handledAt && <p class="muted">{t('registry.requests.handled', { date: formatDay(r.handledAt) })}</p>
+        r.handledAt && (
+          <p class="muted">{t('registry.requests.handled', { date: localDate(r.handledAt, ctx.timeZone) })}</p>
+        )
       )}
     </li>
   );
