@@ -10,6 +10,7 @@ import {
   initialOf,
   isInitial,
   isKnownGivenName,
+  lettersOf,
   metaphoneRu,
   nameKey,
   nominativeOfOblique,
@@ -79,18 +80,7 @@ export class NameFeatures {
       );
     }, features);
     this.phonetic = new TokenFeature((raw) => altKeys.id(`~${metaphoneRu(k(raw))}`), features);
-    this.plain = new TokenFeature(
-      (raw) =>
-        this.plains.id(
-          /[а-яё]/i.test(raw)
-            ? raw
-                .toLowerCase()
-                .replace(/ё/g, 'е')
-                .replace(/[^а-яіїєґ]/g, '')
-            : k(raw),
-        ),
-      features,
-    );
+    this.plain = new TokenFeature((raw) => this.plains.id(/[а-яё]/i.test(raw) ? lettersOf(raw) : k(raw)), features);
     // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
     this.initial = new TokenFeature((raw) => {
       const key = k(raw);

@@ -68,7 +68,7 @@ export function correctedGivenName(key: string): string {
 }
 
 /** Cyrillic letters as typed, lower case, ё as е: what a typist's one slip is one edit of. */
-const lettersOf = (raw: string): string =>
+export const lettersOf = (raw: string): string =>
   raw
     .toLowerCase()
     .replace(/ё/g, 'е')
