@@ -1,7 +1,9 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
+  FailedFormNotice,
   FormErrorSummary,
+  notSentProblem,
   PostForm,
   SelectField,
   TextArea,
@@ -447,7 +449,12 @@ export const AppealPage = (p: Props) => {
         {view.collectiveId && <> · {t('appeals.collective.label')}</>} ·{' '}
         <a href={`/cases/${view.caseId}#appeals`}>{t('appeals.backToCase')}</a>
       </p>
-      {p.form?.errors._form && <FormErrorSummary ctx={ctx} errors={p.form.errors} />}
+      {/* A form far down that was not sent at all (lost CSRF cookie): said here, with the way to it. */}
+      {p.form && notSentProblem(p.form.errors) ? (
+        <FailedFormNotice ctx={ctx} at={`${p.form.name}-h`} problem={notSentProblem(p.form.errors)} />
+      ) : (
+        p.form?.errors._form && <FormErrorSummary ctx={ctx} errors={p.form.errors} />
+      )}
       <NextStep p={p} />
       <Deadlines p={p} />
       <Letter p={p} />

@@ -7,14 +7,14 @@ import { echoValues, formErrors, type FormErrors, type FormValues } from '../web
 import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
-import type { AppealGrant } from '../policy/appeals.policy.ts';
+import type { AppealAction, AppealGrant } from '../policy/appeals.policy.ts';
 import { authoriseAppeal, authoriseCaseAppeals } from './appeals-access.service.ts';
 import { appealFile, closeAppeal, recordStep, sendAppeal } from './appeal-steps.service.ts';
-import { printLetter, signAppeal, type LetterToPrint } from './appeals-print.service.ts';
+import { printLetter, signAppeal } from './appeals-print.service.ts';
+import { sendLetterPdf } from './letter-download.ts';
 import { appealsDeps, discardDraft, draftFor, getAppeal, saveDraft, todayOf, updateDraft } from './appeals.service.ts';
 import { draftSchema, printSchema, sendSchema, signSchema, stepSchema, type DraftInput } from './appeals.schema.ts';
 import { authorities, templates } from './directory.service.ts';
-import { letterPdf } from './letter-pdf.service.ts';
 import { APPEAL_NOTICES, AppealPage, PrintPage, type AppealFormState } from './appeal-page.views.tsx';
 import { DraftPage, NewAppealPage } from './appeals.views.tsx';
 
@@ -31,30 +31,6 @@ const newQuery = z.object({
   // The family's account goes into the letter only when this was ticked (draftFor).
   narrative: z.literal('yes').optional().catch(undefined),
 });
-
-/** A letter as a PDF download, its labels in the reader's language (also for collective appeals). */
-export const sendLetterPdf = async (
-  req: FastifyRequest,
-  reply: FastifyReply,
-  letter: LetterToPrint,
-  filename: string,
-): Promise<FastifyReply> => {
-  const t = req.t;
-  const pdf = await letterPdf({
-    ...letter,
-    labels: {
-      to: t('appeals.to'),
-      from: t('appeals.from'),
-      signature: t('appeals.print.signature'),
-      date: t('appeals.print.date'),
-      others: letter.othersCount ? t('appeals.print.others', { count: letter.othersCount }) : '',
-    },
-  });
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(pdf);
-};
 
 export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = appealsDeps(app.deps);
@@ -242,15 +218,17 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  // Sent with a lost CSRF cookie: the appeal page, the step as typed; the scan read and dropped.
-  const stepNotSent = keepTyped(async (req, reply, kept) => {
-    const id = (req.params as { id: string }).id;
-    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), id, 'write');
-    return renderAppeal(req, reply, grant, appeal.id, { name: 'step', ...kept }, kept.status);
-  });
+  // Sent with a lost CSRF cookie: the appeal page, the form as typed (a step's scan read and
+  // dropped; the sender's name and address for printing or signing shown only to who typed them).
+  const notSent = (name: 'step' | 'sign' | 'print', action: AppealAction) =>
+    keepTyped(async (req, reply, kept) => {
+      const id = (req.params as { id: string }).id;
+      const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), id, action);
+      return renderAppeal(req, reply, grant, appeal.id, { name, ...kept }, kept.status);
+    });
 
   // What came from the authority, with its scan: a multipart form (src/evidence/evidence.plugin.ts).
-  app.post<IdParams>('/appeals/:id/steps', { config: { csrfFailed: stepNotSent } }, async (req, reply) => {
+  app.post<IdParams>('/appeals/:id/steps', { config: { csrfFailed: notSent('step', 'write') } }, async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
     let fields: Record<string, string> = {};
     return appealForm(
@@ -280,7 +258,7 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/appeals/:id/sign', async (req, reply) => {
+  app.post<IdParams>('/appeals/:id/sign', { config: { csrfFailed: notSent('sign', 'sign') } }, async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'sign');
     return appealForm(req, reply, grant, appeal.id, 'sign', async () => {
       await signAppeal(deps, grant, appeal.id, parseForm(signSchema, req.body));
@@ -289,27 +267,31 @@ export const appealsRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   // POST: the sender's name and address must never be in a URL. The answer is the letter itself.
-  app.post<IdParams>('/appeals/:id/print', async (req, reply) => {
-    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'print');
-    try {
-      const input = parseForm(printSchema, req.body);
-      const letter = await printLetter(deps, grant, appeal.id, input);
-      if (input.format === 'pdf') {
-        return sendLetterPdf(req, reply, letter, `appeal-${appeal.id.slice(0, 8)}.pdf`);
+  app.post<IdParams>(
+    '/appeals/:id/print',
+    { config: { csrfFailed: notSent('print', 'print') } },
+    async (req, reply) => {
+      const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'print');
+      try {
+        const input = parseForm(printSchema, req.body);
+        const letter = await printLetter(deps, grant, appeal.id, input);
+        if (input.format === 'pdf') {
+          return sendLetterPdf(req, reply, letter, `appeal-${appeal.id.slice(0, 8)}.pdf`);
+        }
+        return sendPage(req, reply, (ctx) => <PrintPage ctx={ctx} appealId={appeal.id} letter={letter} />);
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+        return renderAppeal(
+          req,
+          reply,
+          grant,
+          appeal.id,
+          { name: 'print', values: echoValues(req.body), errors: formErrors(err.problems) },
+          400,
+        );
       }
-      return sendPage(req, reply, (ctx) => <PrintPage ctx={ctx} appealId={appeal.id} letter={letter} />);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      return renderAppeal(
-        req,
-        reply,
-        grant,
-        appeal.id,
-        { name: 'print', values: echoValues(req.body), errors: formErrors(err.problems) },
-        400,
-      );
-    }
-  });
+    },
+  );
 
   app.get<FileParams>('/appeals/:id/files/:fileId', async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'read');

@@ -1,7 +1,9 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
+  FailedFormNotice,
   FormErrorSummary,
+  notSentProblem,
   PostForm,
   SelectField,
   TextArea,
@@ -82,8 +84,11 @@ export const AuthoritiesPage = ({
   errors: FormErrors;
 }) => {
   const { t } = ctx;
+  // The form is below the whole directory: a form not sent at all is said at the top.
+  const notSent = notSentProblem(errors);
   return (
     <Layout ctx={ctx} heading={t('appeals.editor.authorities')}>
+      <FailedFormNotice ctx={ctx} at={notSent ? 'add-h' : undefined} problem={notSent} />
       <table class="cards">
         <thead>
           <tr>

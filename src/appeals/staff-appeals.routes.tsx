@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
 import { formatPartialDate } from '../people/partial-date.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
-import { echoValues, formErrors } from '../web/forms.tsx';
+import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantAppealQueue } from '../policy/appeals.policy.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -21,7 +22,7 @@ import {
 import { collectiveSchema, collectiveSendSchema } from './appeals.schema.ts';
 import { appealsDeps, todayOf } from './appeals.service.ts';
 import { authorities, currentTemplate } from './directory.service.ts';
-import { sendLetterPdf } from './appeals.routes.tsx';
+import { sendLetterPdf } from './letter-download.ts';
 import { StaffAppealsPage } from './appeals.views.tsx';
 import { PrintPage } from './appeal-page.views.tsx';
 import { CollectiveListPage, CollectivePage, NewCollectivePage } from './staff-appeals.views.tsx';
@@ -69,31 +70,48 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
     ));
   });
 
-  app.post('/staff/collective', async (req, reply) => {
+  /** The new collective appeal's form again, as typed (the families ticked come from the body). */
+  const newCollectivePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    staff: ReturnType<typeof staffOf>,
+    form: { values: FormValues; errors: FormErrors; status: number },
+  ) => {
+    const [cases, auths] = [await collectiveCaseChoices(deps, staff), await authorities(deps.db)];
+    const raw = (req.body as Record<string, unknown>)?.cases;
+    const chosen = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
+    return sendPage(
+      req,
+      reply,
+      (ctx) => (
+        <NewCollectivePage
+          ctx={ctx}
+          cases={cases}
+          authorities={auths}
+          values={form.values}
+          picked={chosen}
+          errors={form.errors}
+        />
+      ),
+      form.status,
+    );
+  };
+
+  // A collective letter takes long to word: a lost CSRF cookie gives it back (form-not-sent.ts).
+  const collectiveNotSent = keepTyped(async (req, reply, kept) => newCollectivePage(req, reply, staffOf(req), kept));
+
+  app.post('/staff/collective', { config: { csrfFailed: collectiveNotSent } }, async (req, reply) => {
     const staff = staffOf(req);
     try {
       const id = await createCollective(deps, staff, parseForm(collectiveSchema, req.body));
       return redirect(reply, `/staff/collective/${id}`);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      const [cases, auths] = [await collectiveCaseChoices(deps, staff), await authorities(deps.db)];
-      const raw = (req.body as Record<string, unknown>)?.cases;
-      const chosen = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <NewCollectivePage
-            ctx={ctx}
-            cases={cases}
-            authorities={auths}
-            values={echoValues(req.body)}
-            picked={chosen}
-            errors={formErrors(err.problems)}
-          />
-        ),
-        400,
-      );
+      return newCollectivePage(req, reply, staff, {
+        values: echoValues(req.body),
+        errors: formErrors(err.problems),
+        status: 400,
+      });
     }
   });
 

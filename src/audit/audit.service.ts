@@ -106,8 +106,21 @@ export interface AuditEntry {
   at: string;
 }
 
-/** Family activity is recorded at day precision only (threat model). */
+/**
+ * Family activity is recorded at day precision only (threat model), and that day is the UTC day of
+ * the action — on purpose, not the organisation's day that families are shown (shared/clock.ts
+ * orgDay). The log is append-only and kept for good (docs/retention.md): every entry written so far
+ * holds a UTC day that cannot be converted, so switching calendars now would leave a log where a
+ * bare day means one thing before an upgrade and another after, with nothing to tell them apart;
+ * and a day stored in TIME_ZONE would change meaning if the deployment's TIME_ZONE changed. A UTC
+ * day is the same 24 hours' precision, nothing is counted from it (retention counts cases' closing
+ * days and accounts' UTC last-login day, never the log), so the staff page labels it as a UTC day
+ * instead (audit.views.tsx).
+ */
 const precisionFor = (role: string, at: string): string => (role === 'family' ? at.slice(0, 10) : at);
+
+/** A stored entry that is a day, not an instant: a family's (precisionFor). */
+export const isFamilyDay = (at: string): boolean => at.length === 10;
 
 export const recordAudit = async (tx: Queryable, entry: AuditEntry): Promise<void> => {
   await insertAudit(tx, {

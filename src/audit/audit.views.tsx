@@ -2,7 +2,15 @@ import { Layout } from '../web/layout.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { localDateTime, zoneName } from '../web/time.ts';
-import type { AuditRow } from './audit.service.ts';
+import { isFamilyDay, type AuditRow } from './audit.service.ts';
+
+// Staff entries are instants, shown in the organisation's zone. A family's entry is a stored UTC
+// day (audit.service.ts says why it stays one): it cannot be moved to the organisation's calendar,
+// so it is labelled as what it is, and the page says once where such a day starts in the zone.
+
+/** "03:00": where the UTC day `day` starts on the organisation's clock (daylight saving moves it). */
+const utcDayStart = (day: string, timeZone: string): string =>
+  localDateTime(`${day}T00:00:00.000Z`, timeZone).slice(-5);
 
 export const AuditPage = ({
   ctx,
@@ -16,12 +24,21 @@ export const AuditPage = ({
   older: string | null;
 }) => {
   const { t } = ctx;
+  const familyDay = rows.find((r) => isFamilyDay(r.at));
   return (
     <Layout ctx={ctx} heading={t('audit.title')}>
       <p>
         {t('audit.intro')}{' '}
         {rows[0] && t('common.timesIn', { zone: zoneName(ctx.timeZone, new Date(rows[0].at), ctx.lang) })}
       </p>
+      {familyDay && (
+        <p>
+          {t('audit.familyDays', {
+            zone: zoneName(ctx.timeZone, new Date(familyDay.at), ctx.lang),
+            start: utcDayStart(familyDay.at, ctx.timeZone),
+          })}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
@@ -37,8 +54,16 @@ export const AuditPage = ({
           <tbody>
             {rows.map((r) => (
               <tr>
-                {/* Family entries keep only the day (threat model): no time of day, no zone. */}
-                <td>{r.at.length > 10 ? localDateTime(r.at, ctx.timeZone) : formatDay(r.at)}</td>
+                {/* Family entries keep only the day (threat model): no time of day, and a UTC day. */}
+                <td>
+                  {isFamilyDay(r.at) ? (
+                    <>
+                      {formatDay(r.at)} <small>({t('audit.utcDay')})</small>
+                    </>
+                  ) : (
+                    localDateTime(r.at, ctx.timeZone)
+                  )}
+                </td>
                 {/* A family is never named here: the admin needs to know that the family acted, not who they are. */}
                 <td>
                   <strong>

@@ -7,6 +7,7 @@ import { requireStaff, requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
 import { redirect, sendPage } from '../web/render.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
 import type { CaseGrant } from '../policy/case.policy.ts';
 import { caseIsOpen } from './case-edit.service.ts';
 import { retentionOf } from './cases.service.ts';
@@ -131,31 +132,43 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     grant: CaseGrant<'close'>,
     values: FormValues,
     errors: FormErrors = {},
+    status = Object.keys(errors).length ? 400 : 200,
   ) => {
     const open = await caseIsOpen(deps, grant);
     const retention = retentionOf(deps, null);
     const page = { caseId: grant.caseId, open, retention, values, errors };
-    return sendPage(req, reply, (ctx) => <ClosePage ctx={ctx} {...page} />, Object.keys(errors).length ? 400 : 200);
+    return sendPage(req, reply, (ctx) => <ClosePage ctx={ctx} {...page} />, status);
   };
+
+  // The closing note is written for the family: a lost CSRF cookie gives it back on this page.
+  const closeNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), id, 'close');
+    return closePage(req, reply, grant, kept.values, kept.errors, kept.status);
+  });
 
   app.get<IdParams>('/staff/cases/:id/close', async (req, reply) =>
     closePage(req, reply, await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close'), {}),
   );
 
-  app.post<IdParams>('/staff/cases/:id/close', { config: { echo: CLOSE_ECHO } }, async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close');
-    const values = echoValues(req.body);
-    // Not sent from the confirmation page (an old page's one-click form): show it, close nothing.
-    if (values.confirm !== 'yes') return closePage(req, reply, grant, values);
-    try {
-      const input = parseForm(closeSchema, req.body);
-      await closeCase(deps, grant, input.reason, input.note);
-      return redirect(reply, `/cases/${grant.caseId}?done=closed`);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      return closePage(req, reply, grant, values, formErrors(err.problems));
-    }
-  });
+  app.post<IdParams>(
+    '/staff/cases/:id/close',
+    { config: { echo: CLOSE_ECHO, csrfFailed: closeNotSent } },
+    async (req, reply) => {
+      const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'close');
+      const values = echoValues(req.body);
+      // Not sent from the confirmation page (an old page's one-click form): show it, close nothing.
+      if (values.confirm !== 'yes') return closePage(req, reply, grant, values);
+      try {
+        const input = parseForm(closeSchema, req.body);
+        await closeCase(deps, grant, input.reason, input.note);
+        return redirect(reply, `/cases/${grant.caseId}?done=closed`);
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+        return closePage(req, reply, grant, values, formErrors(err.problems));
+      }
+    },
+  );
 
   app.post<IdParams>('/staff/cases/:id/reopen', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'reopen');

@@ -6,6 +6,7 @@ import type { CaseGrant } from '../policy/case.policy.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { authoriseCase, authoriseEvent } from './case-access.service.ts';
 import { LEVEL_ECHO, RESOLVE_ECHO } from './cases.echo.ts';
 import { levelChangeSchema, resolveSchema } from './cases.schema.ts';
@@ -34,6 +35,7 @@ export const verificationRoutes = async (app: FastifyInstance): Promise<void> =>
     mode: 'confirm' | 'revise',
     eventId: string,
     form: { values: FormValues; errors: FormErrors },
+    status = Object.keys(form.errors).length > 0 ? 400 : 200,
   ) => {
     const view = await getCaseForViewer(deps, grant);
     const event = view.events.find((e) => e.id === eventId);
@@ -45,7 +47,6 @@ export const verificationRoutes = async (app: FastifyInstance): Promise<void> =>
       (l) => levelRank(l) <= max && (mode === 'confirm' ? levelRank(l) > now : l !== event.verification),
     );
     const previews = view.can[mode] ? previewLevels(view.events, view.statusContext, eventId, levels) : [];
-    const status = Object.keys(form.errors).length > 0 ? 400 : 200;
     return sendPage(
       req,
       reply,
@@ -65,18 +66,29 @@ export const verificationRoutes = async (app: FastifyInstance): Promise<void> =>
       return levelPage(req, reply, grant, mode, req.params.id, { values, errors: {} });
     });
 
-    app.post<IdParams>(`/staff/events/:id/${mode}`, { config: { echo: LEVEL_ECHO } }, async (req, reply) => {
-      const grant = await authoriseEvent(deps.db, requireStaffPrincipal(req), req.params.id, mode);
-      try {
-        const input = parseForm(levelChangeSchema, req.body);
-        await change(grant, req.params.id, input.verification, input.reason);
-        return redirect(reply, `/cases/${grant.caseId}?done=verified#event-${req.params.id}`);
-      } catch (err) {
-        if (!(err instanceof Invalid)) throw err;
-        const form = { values: echoValues(req.body), errors: formErrors(err.problems) };
-        return levelPage(req, reply, grant, mode, req.params.id, form);
-      }
+    // The written reason comes back on its page when the CSRF cookie was lost (form-not-sent.ts).
+    const notSent = keepTyped(async (req, reply, kept) => {
+      const id = (req.params as { id: string }).id;
+      const grant = await authoriseEvent(deps.db, requireStaffPrincipal(req), id, mode);
+      return levelPage(req, reply, grant, mode, id, kept, kept.status);
     });
+
+    app.post<IdParams>(
+      `/staff/events/:id/${mode}`,
+      { config: { echo: LEVEL_ECHO, csrfFailed: notSent } },
+      async (req, reply) => {
+        const grant = await authoriseEvent(deps.db, requireStaffPrincipal(req), req.params.id, mode);
+        try {
+          const input = parseForm(levelChangeSchema, req.body);
+          await change(grant, req.params.id, input.verification, input.reason);
+          return redirect(reply, `/cases/${grant.caseId}?done=verified#event-${req.params.id}`);
+        } catch (err) {
+          if (!(err instanceof Invalid)) throw err;
+          const form = { values: echoValues(req.body), errors: formErrors(err.problems) };
+          return levelPage(req, reply, grant, mode, req.params.id, form);
+        }
+      },
+    );
   };
   levelRoutes('confirm', (grant, id, level, reason) => confirmEvent(deps, grant, id, level, reason));
   levelRoutes('revise', (grant, id, level, reason) => reviseEvent(deps, grant, id, level, reason));
@@ -87,6 +99,7 @@ export const verificationRoutes = async (app: FastifyInstance): Promise<void> =>
     grant: CaseGrant<'resolve'>,
     key: string | undefined,
     form: { values: FormValues; errors: FormErrors },
+    status = Object.keys(form.errors).length > 0 ? 400 : 200,
   ) => {
     const view = await getCaseForViewer(deps, grant);
     const d = view.can.resolve ? view.discrepancies.find((x) => x.key === key && x.open) : undefined;
@@ -95,29 +108,39 @@ export const verificationRoutes = async (app: FastifyInstance): Promise<void> =>
       req,
       reply,
       (ctx) => <DiscrepanciesPage ctx={ctx} view={view} selected={selected} {...form} />,
-      Object.keys(form.errors).length > 0 ? 400 : 200,
+      status,
     );
   };
+
+  const resolveNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), id, 'resolve');
+    return discrepanciesPage(req, reply, grant, kept.values.d, kept, kept.status);
+  });
 
   app.get<IdParams>('/staff/cases/:id/discrepancies', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'resolve');
     return discrepanciesPage(req, reply, grant, discrepancyQuery.parse(req.query ?? {}).d, { values: {}, errors: {} });
   });
 
-  app.post<IdParams>('/staff/cases/:id/discrepancies', { config: { echo: RESOLVE_ECHO } }, async (req, reply) => {
-    const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'resolve');
-    const values = echoValues(req.body);
-    try {
-      const input = parseForm(resolveSchema, req.body);
-      await resolveDiscrepancy(deps, grant, {
-        key: input.d,
-        setAsideEventId: input.outcome === 'both' ? null : input.outcome,
-        reason: input.reason,
-      });
-      return redirect(reply, `/cases/${grant.caseId}?done=resolved#status-h`);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      return discrepanciesPage(req, reply, grant, values.d, { values, errors: formErrors(err.problems) });
-    }
-  });
+  app.post<IdParams>(
+    '/staff/cases/:id/discrepancies',
+    { config: { echo: RESOLVE_ECHO, csrfFailed: resolveNotSent } },
+    async (req, reply) => {
+      const grant = await authoriseCase(deps.db, requireStaffPrincipal(req), req.params.id, 'resolve');
+      const values = echoValues(req.body);
+      try {
+        const input = parseForm(resolveSchema, req.body);
+        await resolveDiscrepancy(deps, grant, {
+          key: input.d,
+          setAsideEventId: input.outcome === 'both' ? null : input.outcome,
+          reason: input.reason,
+        });
+        return redirect(reply, `/cases/${grant.caseId}?done=resolved#status-h`);
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+        return discrepanciesPage(req, reply, grant, values.d, { values, errors: formErrors(err.problems) });
+      }
+    },
+  );
 };

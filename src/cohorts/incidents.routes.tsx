@@ -7,6 +7,7 @@ import type { Principal } from '../policy/principal.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
 import {
   addFact,
   addSource,
@@ -56,6 +57,7 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     principal: Principal,
     id: string,
     form?: IncidentForm,
+    status = form ? 400 : 200,
   ) => {
     const grant = await authoriseIncident(deps.db, principal, id, 'search');
     const page = await incidentPage(deps, grant, id);
@@ -71,9 +73,40 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
           notice={form ? undefined : notice(req)}
         />
       ),
-      form ? 400 : 200,
+      status,
     );
   };
+
+  const listPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal,
+    form: IncidentForm,
+    status: number,
+  ) => {
+    const incidents = await incidentsOf(deps, grantMatching(principal, 'search'));
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <IncidentsPage ctx={ctx} incidents={incidents} can={matchingAbilities(principal)} form={form} />,
+      status,
+    );
+  };
+
+  // What staff wrote about an incident (its description, a fact, a source's citation) comes back
+  // on its page when the browser lost the CSRF cookie (src/web/form-not-sent.ts); nothing is saved.
+  const newIncidentNotSent = keepTyped(async (req, reply, kept) => {
+    const principal = requireStaffPrincipal(req);
+    grantMatching(principal, 'incident_edit');
+    return listPage(req, reply, principal, { name: 'incident', ...kept }, kept.status);
+  });
+  const incidentNotSent = (name: 'fact' | 'source') =>
+    keepTyped(async (req, reply, kept) => {
+      const principal = requireStaffPrincipal(req);
+      const id = (req.params as { id: string }).id;
+      await authoriseIncident(deps.db, principal, id, 'incident_edit');
+      return renderIncident(req, reply, principal, id, { name, ...kept }, kept.status);
+    });
 
   /** Runs a form action on an incident; bad input renders the incident page again with the form's errors. */
   const formAction = async (
@@ -104,30 +137,22 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/staff/incidents', { config: { echo: INCIDENT_ECHO } }, async (req, reply) => {
-    const principal = requireStaffPrincipal(req);
-    const grant = grantMatching(principal, 'incident_edit');
-    try {
-      const id = await createIncident(deps, grant, parseForm(incidentSchema(today()), req.body));
-      return redirect(reply, `/staff/incidents/${id}?done=created`);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      const incidents = await incidentsOf(deps, grantMatching(principal, 'search'));
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <IncidentsPage
-            ctx={ctx}
-            incidents={incidents}
-            can={matchingAbilities(principal)}
-            form={{ name: 'incident', values: echoValues(req.body), errors: formErrors(err.problems) }}
-          />
-        ),
-        400,
-      );
-    }
-  });
+  app.post(
+    '/staff/incidents',
+    { config: { echo: INCIDENT_ECHO, csrfFailed: newIncidentNotSent } },
+    async (req, reply) => {
+      const principal = requireStaffPrincipal(req);
+      const grant = grantMatching(principal, 'incident_edit');
+      try {
+        const id = await createIncident(deps, grant, parseForm(incidentSchema(today()), req.body));
+        return redirect(reply, `/staff/incidents/${id}?done=created`);
+      } catch (err) {
+        if (!(err instanceof Invalid)) throw err;
+        const form = { name: 'incident' as const, values: echoValues(req.body), errors: formErrors(err.problems) };
+        return listPage(req, reply, principal, form, 400);
+      }
+    },
+  );
 
   app.get<IdParams>('/staff/incidents/:id', async (req, reply) =>
     renderIncident(req, reply, requireStaffPrincipal(req), req.params.id),
@@ -149,18 +174,21 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     return redirect(reply, `/staff/incidents/${req.params.id}?done=unlinked`);
   });
 
-  app.post<IdParams>('/staff/incidents/:id/facts', { config: { echo: FACT_ECHO } }, async (req, reply) =>
-    formAction(req, reply, 'fact', async (principal) => {
-      const input = parseForm(factSchema(today()), req.body);
-      const grant = await authoriseIncident(
-        deps.db,
-        principal,
-        req.params.id,
-        input.verification === 'confirmed' ? 'incident_confirm' : 'incident_edit',
-      );
-      const { told } = await addFact(deps, grant, req.params.id, input);
-      return `/staff/incidents/${req.params.id}?done=fact${told ? `&told=${told}` : ''}#facts-h`;
-    }),
+  app.post<IdParams>(
+    '/staff/incidents/:id/facts',
+    { config: { echo: FACT_ECHO, csrfFailed: incidentNotSent('fact') } },
+    async (req, reply) =>
+      formAction(req, reply, 'fact', async (principal) => {
+        const input = parseForm(factSchema(today()), req.body);
+        const grant = await authoriseIncident(
+          deps.db,
+          principal,
+          req.params.id,
+          input.verification === 'confirmed' ? 'incident_confirm' : 'incident_edit',
+        );
+        const { told } = await addFact(deps, grant, req.params.id, input);
+        return `/staff/incidents/${req.params.id}?done=fact${told ? `&told=${told}` : ''}#facts-h`;
+      }),
   );
 
   app.post<IdParams>('/staff/incidents/facts/:id/verify', async (req, reply) => {
@@ -177,11 +205,14 @@ export const incidentsRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
-  app.post<IdParams>('/staff/incidents/:id/sources', { config: { echo: SOURCE_ECHO } }, async (req, reply) =>
-    formAction(req, reply, 'source', async (principal) => {
-      const grant = await authoriseIncident(deps.db, principal, req.params.id, 'incident_edit');
-      await addSource(deps, grant, req.params.id, parseForm(sourceSchema(today()), req.body));
-      return `/staff/incidents/${req.params.id}?done=source#sources-h`;
-    }),
+  app.post<IdParams>(
+    '/staff/incidents/:id/sources',
+    { config: { echo: SOURCE_ECHO, csrfFailed: incidentNotSent('source') } },
+    async (req, reply) =>
+      formAction(req, reply, 'source', async (principal) => {
+        const grant = await authoriseIncident(deps.db, principal, req.params.id, 'incident_edit');
+        await addSource(deps, grant, req.params.id, parseForm(sourceSchema(today()), req.body));
+        return `/staff/incidents/${req.params.id}?done=source#sources-h`;
+      }),
   );
 };

@@ -3,7 +3,9 @@ import { DateField } from '../people/people.views.tsx';
 import { factLine } from '../matching/fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
+  FailedFormNotice,
   FormErrorSummary,
+  notSentProblem,
   PostForm,
   SelectField,
   TextArea,
@@ -44,9 +46,11 @@ export const IncidentsPage = ({
 }) => {
   const { t } = ctx;
   const f = { ctx, ...formOf(form, 'incident') };
+  const notSent = notSentProblem(f.errors);
   return (
     <Layout ctx={ctx} heading={t('cohorts.incidents.title')}>
       <WorkNav ctx={ctx} current="incidents" />
+      <FailedFormNotice ctx={ctx} at={notSent ? 'new-h' : undefined} problem={notSent} />
       <p>{t('cohorts.incidents.intro')}</p>
       {incidents.length === 0 ? (
         <p>{t('cohorts.incidents.none')}</p>
@@ -106,9 +110,12 @@ export const IncidentPageView = ({
   const { t } = ctx;
   const fact = { ctx, ...formOf(form, 'fact') };
   const source = { ctx, ...formOf(form, 'source') };
+  // A form far down that was not sent at all (lost CSRF cookie) is said at the top, with the way to it.
+  const notSent = form ? notSentProblem(form.errors) : undefined;
   return (
     <Layout ctx={ctx} heading={page.title}>
       <WorkNav ctx={ctx} current="incidents" />
+      <FailedFormNotice ctx={ctx} at={notSent && form ? `${form.name}s-h` : undefined} problem={notSent} />
       {notice && (
         <p class="notice done" role="status">
           {notice}

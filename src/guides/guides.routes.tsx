@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
-import { echoValues, formFailure } from '../web/forms.tsx';
+import { echoValues, formFailure, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantEditor } from '../policy/appeals.policy.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -31,6 +32,8 @@ import {
 // The knowledge base: public pages for everyone, editors' pages behind grantEditor.
 
 type IdParams = { Params: { id: string } };
+type Form = { values: FormValues; errors: FormErrors; status: number };
+const NEW_GUIDE = '/editor/guides/new';
 
 export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -81,11 +84,38 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/editor/guides/new', async (req, reply) => {
     editor(req);
     return sendPage(req, reply, (ctx) => (
-      <GuideFormPage ctx={ctx} action="/editor/guides/new" values={{ lang: ctx.lang }} errors={{}} isNew />
+      <GuideFormPage ctx={ctx} action={NEW_GUIDE} values={{ lang: ctx.lang }} errors={{}} isNew />
     ));
   });
 
-  app.post('/editor/guides/new', async (req, reply) => {
+  /** A guide's form again, as typed: after bad input, a conflict, or a lost CSRF cookie. */
+  const guideForm = (req: FastifyRequest, reply: FastifyReply, action: string, form: Form) =>
+    sendPage(
+      req,
+      reply,
+      (ctx) => (
+        <GuideFormPage
+          ctx={ctx}
+          action={action}
+          values={form.values}
+          errors={form.errors}
+          isNew={action === NEW_GUIDE}
+        />
+      ),
+      form.status,
+    );
+
+  // A guide is long to write: a lost CSRF cookie gives it back (src/web/form-not-sent.ts), to an
+  // editor only, the version it was opened at (`base`) kept so a conflict is still caught.
+  const guideNotSent = keepTyped(async (req, reply, kept) => {
+    editor(req);
+    const id = (req.params as { id?: string }).id;
+    if (id === undefined) return guideForm(req, reply, NEW_GUIDE, kept);
+    await guideById(deps.db, guideId(id));
+    return guideForm(req, reply, `/editor/guides/${id}`, kept);
+  });
+
+  app.post(NEW_GUIDE, { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
     const auth = editor(req);
     try {
       const id = await createGuide(deps, auth, parseForm(newGuideSchema, req.body));
@@ -93,20 +123,7 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
     } catch (err) {
       const failed = formFailure(err);
       if (!failed) throw err;
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <GuideFormPage
-            ctx={ctx}
-            action="/editor/guides/new"
-            values={echoValues(req.body)}
-            errors={failed.errors}
-            isNew
-          />
-        ),
-        failed.status,
-      );
+      return guideForm(req, reply, NEW_GUIDE, { values: echoValues(req.body), ...failed });
     }
   });
 
@@ -126,7 +143,7 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post<IdParams>('/editor/guides/:id', async (req, reply) => {
+  app.post<IdParams>('/editor/guides/:id', { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
     const auth = editor(req);
     const id = guideId(req.params.id);
     await guideById(deps.db, id);
@@ -136,20 +153,7 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
     } catch (err) {
       if (!(err instanceof Invalid) && !(err instanceof Conflict)) throw err;
       const failed = formFailure(err)!;
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <GuideFormPage
-            ctx={ctx}
-            action={`/editor/guides/${id}`}
-            values={echoValues(req.body)}
-            errors={failed.errors}
-            isNew={false}
-          />
-        ),
-        failed.status,
-      );
+      return guideForm(req, reply, `/editor/guides/${id}`, { values: echoValues(req.body), ...failed });
     }
   });
 

@@ -1,7 +1,9 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
+  FailedFormNotice,
   FormErrorSummary,
+  notSentProblem,
   PostForm,
   SelectField,
   TextArea,
@@ -10,6 +12,7 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import type { PublicationView } from './publication.service.ts';
 import type { Desk } from './desk.service.ts';
 import type { RequestView } from './requests.service.ts';
@@ -149,7 +152,8 @@ export const PublicationPage = ({
   return (
     <Layout ctx={ctx} heading={t('registry.publication.title')}>
       <Done ctx={ctx} notice={notice} />
-      {errors._form && <FormErrorSummary ctx={ctx} errors={errors} />}
+      <NotSent ctx={ctx} form={form} />
+      {errors._form && !notSentProblem(errors) && <FormErrorSummary ctx={ctx} errors={errors} />}
       <p>
         <strong>
           {[view.facts.person.surname, view.facts.person.given_name, view.facts.person.patronymic]
@@ -263,6 +267,12 @@ export const PublicationPage = ({
   );
 };
 
+/** A form far down that was not sent at all (lost CSRF cookie): said at the top, with the way to it. */
+const NotSent = ({ ctx, form }: { ctx: PageContext; form?: PublicationForm }) => {
+  const problem = form && notSentProblem(form.errors);
+  return <FailedFormNotice ctx={ctx} at={problem ? `${form.name}-h` : undefined} problem={problem || undefined} />;
+};
+
 /** One record of the organisation: what is public, and the forms to correct or withdraw it. */
 export const RecordPage = ({
   ctx,
@@ -306,6 +316,7 @@ export const RecordPage = ({
   return (
     <Layout ctx={ctx} heading={fullNameOf(r)}>
       <Done ctx={ctx} notice={notice} />
+      <NotSent ctx={ctx} form={form} />
       <p>
         {t('registry.desk.record')}:{' '}
         <strong>{t(`registry.desk.states.${record.state}`, { date: formatDay(record.announced_on ?? '') })}</strong>
@@ -464,7 +475,9 @@ export const RequestsPage = ({
           </button>
         </PostForm>
       ) : (
-        r.handledAt && <p class="muted">{t('registry.requests.handled', { date: formatDay(r.handledAt) })}</p>
+        r.handledAt && (
+          <p class="muted">{t('registry.requests.handled', { date: localDate(r.handledAt, ctx.timeZone) })}</p>
+        )
       )}
     </li>
   );

@@ -6,6 +6,7 @@ import { grantRegistry, grantRegistryDesk } from '../policy/registry.policy.ts';
 import { requirePrincipal, requireStaffPrincipal } from '../web/guards.ts';
 import { sendPage, redirect } from '../web/render.ts';
 import { echoValues, formFailure } from '../web/forms.tsx';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { deskView } from './desk.service.ts';
 import { FamilyPublicationPage } from './family-publication.views.tsx';
 import {
@@ -125,8 +126,17 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
     }),
   );
 
+  // The sources' citations and a correction's note come back filled in after a lost CSRF cookie
+  // (src/web/form-not-sent.ts), to whoever may still publish or correct; nothing is published.
+  const publishNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    await authoriseCasePublication(deps.db, requireStaffPrincipal(req), id, 'publish');
+    return renderPublication(req as FastifyRequest<IdQ>, reply, { name: 'publish', ...kept }, kept.status);
+  });
+
   app.post<IdQ>(
     '/staff/registry/cases/:id/publish',
+    { config: { csrfFailed: publishNotSent } },
     caseStep('publish', async (req) => {
       const { grant, ref } = await authoriseCasePublication(
         deps.db,
@@ -178,8 +188,15 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
       }
     };
 
+  const correctNotSent = keepTyped(async (req, reply, kept) => {
+    const id = (req.params as { id: string }).id;
+    await authoriseRecord(deps.db, requireStaffPrincipal(req), id, 'correct');
+    return renderRecord(req as FastifyRequest<IdQ>, reply, { name: 'correct', ...kept }, kept.status);
+  });
+
   app.post<IdQ>(
     '/staff/registry/records/:id/correct',
+    { config: { csrfFailed: correctNotSent } },
     recordStep('correct', async (req) => {
       const { grant, record } = await authoriseRecord(deps.db, requireStaffPrincipal(req), req.params.id, 'correct');
       await correct(rdeps, grant, record.id, parseForm(correctSchema(isoDay(deps.clock)), req.body));

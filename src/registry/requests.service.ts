@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { isoNow, orgDay, type Clock } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -26,6 +26,8 @@ import { isRecordId } from './publication.service.ts';
 export interface RequestsDeps {
   db: Db;
   clock: Clock;
+  /** TIME_ZONE: a request is dated by the organisation's day, as everything a family sends is */
+  config?: { timeZone?: string };
 }
 
 /** A relative's request about a published record (the public form). */
@@ -46,7 +48,9 @@ export const submitRequest = async (
       organisation_id: record.organisation_id,
       kind: input.kind,
       body_sealed: sealRequestBody(orgKey, id, { message: input.message, contact: input.contact ?? null }),
-      created_on: isoDay(deps.clock),
+      // The relative's day, on the organisation's calendar (shared/clock.ts orgDay), as the staff
+      // queue shows it beside its own days; before 03:00 in Moscow the UTC day was the day before.
+      created_on: orgDay(deps),
       state: 'new',
       handled_by: null,
       handled_at: null,

@@ -6,6 +6,7 @@ import { grantTipQueue, type TipAction } from '../policy/tips.policy.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
+import { keepTyped } from '../web/form-not-sent.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
 import { attachTipToCase, caseCandidates } from './tip-attach.service.ts';
 import { closeTip, reopenTip, replyToTip, tipQueue } from './tip-staff.service.ts';
@@ -71,6 +72,15 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   };
 
+  // A reply to the sender, or the event written from the tip for a family, comes back filled in
+  // when the browser lost the CSRF cookie (src/web/form-not-sent.ts); nothing is sent or attached.
+  const notSent = (name: 'reply' | 'attach') =>
+    keepTyped(async (req, reply, kept) => {
+      const params = req as FastifyRequest<IdParams>;
+      await staffAccess(params, name);
+      return renderTip(params, reply, { name, ...kept }, kept.status);
+    });
+
   app.get('/staff/tips', async (req, reply) => {
     const grant = grantTipQueue(requireStaffPrincipal(req));
     const { filter, after } = tipQueueQuerySchema.parse(req.query ?? {});
@@ -85,7 +95,7 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendFile(reply, await readTipFile(deps, access, req.params.fileId));
   });
 
-  app.post<IdParams>('/staff/tips/:id/reply', async (req, reply) => {
+  app.post<IdParams>('/staff/tips/:id/reply', { config: { csrfFailed: notSent('reply') } }, async (req, reply) => {
     const access = await staffAccess(req, 'reply');
     return formAction(req, reply, 'reply', async () => {
       await replyToTip(deps, access, parseForm(tipPostSchema, req.body).body);
@@ -93,7 +103,7 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
     });
   });
 
-  app.post<IdParams>('/staff/tips/:id/attach', async (req, reply) => {
+  app.post<IdParams>('/staff/tips/:id/attach', { config: { csrfFailed: notSent('attach') } }, async (req, reply) => {
     const access = await staffAccess(req, 'attach');
     return formAction(req, reply, 'attach', async () => {
       const input = parseForm(attachTipSchema(today()), req.body);

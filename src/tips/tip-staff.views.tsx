@@ -1,7 +1,15 @@
 import { Layout } from '../web/layout.tsx';
 import { DateField } from '../people/people.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { FormErrorSummary, PostForm, SelectField, TextArea, TextField } from '../web/forms.tsx';
+import {
+  FailedFormNotice,
+  FormErrorSummary,
+  notSentProblem,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { EVENT_KINDS } from '../cases/timeline.ts';
 import type { QueueRow } from '../cases/queue.service.ts';
@@ -181,10 +189,17 @@ export const StaffTipPage = ({
   const { t } = ctx;
   const reply = formOf(form, 'reply');
   const close = formOf(form, 'close');
+  // A reply or an attachment that was not sent at all (lost CSRF cookie) is said here, at the
+  // top, with the way down to the form that holds what was typed.
+  const notSent = form && notSentProblem(form.errors);
   return (
     <Layout ctx={ctx} heading={t('tips.staff.tipTitle')}>
       <Notice ctx={ctx} notice={notice} />
-      {form?.errors._form && <FormErrorSummary ctx={ctx} errors={form.errors} />}
+      {notSent ? (
+        <FailedFormNotice ctx={ctx} at={`${form.name}-h`} problem={notSent} />
+      ) : (
+        form?.errors._form && <FormErrorSummary ctx={ctx} errors={form.errors} />
+      )}
       <p>
         {t('tips.state')}: <strong>{t(`tips.states.${view.state}`)}</strong> · {t('tips.staff.received')}{' '}
         {formatDay(view.receivedOn)}

@@ -47,7 +47,9 @@ describe('sessions, CSRF and cookies under attack', () => {
         }
       }
     expect(tries).toBeGreaterThan(300);
-  });
+    // Over a thousand requests, many of which draw their form again with the typed text
+    // (src/web/form-not-sent.ts): more than the default minute on a busy two-core machine.
+  }, 240_000);
 
   it('replaces a session fixed in the browser before login, and the fixed one opens nothing', async () => {
     const fixed = { kt_session: `${'A'.repeat(43)}.${'B'.repeat(43)}` };

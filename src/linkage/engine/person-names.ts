@@ -10,8 +10,10 @@ import {
   initialOf,
   isInitial,
   isKnownGivenName,
+  lettersOf,
   metaphoneRu,
   nameKey,
+  nominativeOfOblique,
   patronymicGenderless,
   surnameGenderless,
 } from './normalize/index.ts';
@@ -78,18 +80,7 @@ export class NameFeatures {
       );
     }, features);
     this.phonetic = new TokenFeature((raw) => altKeys.id(`~${metaphoneRu(k(raw))}`), features);
-    this.plain = new TokenFeature(
-      (raw) =>
-        this.plains.id(
-          /[а-яё]/i.test(raw)
-            ? raw
-                .toLowerCase()
-                .replace(/ё/g, 'е')
-                .replace(/[^а-яіїєґ]/g, '')
-            : k(raw),
-        ),
-      features,
-    );
+    this.plain = new TokenFeature((raw) => this.plains.id(/[а-яё]/i.test(raw) ? lettersOf(raw) : k(raw)), features);
     // "Ye" or "Yu" (a Latin digraph for one Cyrillic letter) is an initial too.
     this.initial = new TokenFeature((raw) => {
       const key = k(raw);
@@ -110,7 +101,9 @@ export class NameFeatures {
     if (this.kind === 'given') {
       // Counted on the key's reading alone: read by the letters as typed too (correctedGivenNameOf),
       // F1 at 20,000 fell on the seventh and ninth generators (0.9752 → 0.9747, 0.9700 → 0.9697).
-      const key = nameKey(asMansName(raw.trim().toLowerCase()), 'given');
+      // A man's name in an oblique case (Сергея, Дмитрием) is counted as the name it is.
+      const lower = raw.trim().toLowerCase();
+      const key = nameKey(nominativeOfOblique(lower) ?? asMansName(lower), 'given');
       return key ? this.alt.id(correctedGivenName(key)) : -1;
     }
     const key = nameKey(raw, this.kind);

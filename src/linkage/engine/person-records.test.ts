@@ -51,7 +51,18 @@ describe('full names written in one field', () => {
     const engine = new LinkageEngine(personConfig());
     engine.add('a', { surname: 'Ерёмин', given_name: 'Андрей', patronymic: 'Петрович' });
     engine.add('b', { surname: 'Ерёмин', given_name: 'Петрович', patronymic: 'Андрей' });
+    // The patronymic alone in the given name's field: his given name is missing, not another.
+    engine.add('c', { surname: 'Ерёмин', given_name: 'Петрович' });
     expect(labels(engine, 0, 1)).toMatchObject({ surname: 'exact', given_name: 'exact', patronymic: 'exact' });
+    expect(labels(engine, 0, 2)).toMatchObject({ surname: 'exact', given_name: 'null', patronymic: 'exact' });
+  });
+  it('with what he was called in brackets after the given name, compare as the man written plainly', () => {
+    const engine = new LinkageEngine(personConfig());
+    engine.add('a', { surname: 'Ерёмин', given_name: 'Андрей' });
+    engine.add('b', { surname: 'Ерёмин', given_name: 'Андрей (Андрюха)' });
+    engine.add('c', { surname: 'Ерёмин', given_name: 'андрей(андрюша)' });
+    expect(labels(engine, 0, 1)).toMatchObject({ given_name: 'exact' });
+    expect(labels(engine, 0, 2)).toMatchObject({ given_name: 'exact' });
   });
 
   it('are split when read from a CSV file too', async () => {

@@ -30,20 +30,28 @@ export const personNamePreparer = (
     if (
       !surname.includes(' ') &&
       !given.includes(' ') &&
+      !given.includes('(') &&
       !surname.includes('.') &&
       !mayBeOblique(given.trim()) &&
-      !(patronymic && PATRONYMIC_LIKE.test(given))
+      !PATRONYMIC_LIKE.test(given)
     )
       return;
     // A placeholder ("н/д", "не указано") beside a whole name is an empty field (placeholders.ts):
     // the name is spread over fields that are empty.
-    const [bareSurname, bareGiven, barePatronymic] = [surname, given, patronymic].map((v) =>
+    const [bareSurname, placedGiven, barePatronymic] = [surname, given, patronymic].map((v) =>
       isPlaceholder(v.trim()) ? '' : v,
     );
-    const read = readName(bareSurname, bareGiven, barePatronymic);
+    // "Сергей (Серёжа)", "Андрей (Андрюха)": the name with what he was called beside it.
+    const bareGiven = placedGiven.includes('(') ? placedGiven.replace(ASIDE, ' ').trim() || placedGiven : placedGiven;
+    const read =
+      readName(bareSurname, bareGiven, barePatronymic) ??
+      (bareGiven !== placedGiven ? { surname: bareSurname, given: bareGiven, patronymic: barePatronymic } : null);
     if (read) writeName(values, s, g, p, read);
   };
 };
+
+/** Words in brackets beside a given name: a short form, a call sign, a note. */
+const ASIDE = /\s*\([^()]*\)\s*/gu;
 
 /** A given-name field that ends as a patronymic does: the cheap test before givenAndPatronymicInPlace. */
 const PATRONYMIC_LIKE = /(?:вич|вна|ична|ич)\s*$/iu;

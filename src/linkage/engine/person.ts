@@ -19,8 +19,6 @@ import {
   correctedGivenName,
   misspeltFormOf,
   givenNameReadings,
-  nameKey,
-  nominativeOfOblique,
   parseAge,
   parseBareAge,
   parseDate,
@@ -101,12 +99,6 @@ class PersonNameComparison implements Comparison {
   private readonly identity: TokenFeature | null = null;
   private readonly role: RoleKeys | null = null;
   private readonly cache = new PairCache();
-  /**
-   * Given names only: per token, the full name a man's name in an oblique case stands for
-   * (Алексея, Дмитрием: id in `nominatives`), or -1. "Алексея" against "Лёша" was two men.
-   */
-  private readonly nominative: TokenFeature | null = null;
-  private readonly nominatives: Interner | null = null;
   private readonly byTokens = (ta: number, tb: number): number => this.tokenLevel(ta, tb);
 
   constructor(
@@ -125,14 +117,6 @@ class PersonNameComparison implements Comparison {
         : swapDetector(data, features, spec.field, spec.swapWith)
       : null;
     if (kind !== 'patronymic') this.identity = new TokenFeature((raw) => this.f.identityId(raw), features);
-    if (kind === 'given') {
-      const names = new Interner(features);
-      this.nominatives = names;
-      this.nominative = new TokenFeature((raw) => {
-        const nominative = nominativeOfOblique(raw);
-        return nominative ? names.id(correctedGivenName(nameKey(nominative, 'given'))) : -1;
-      }, features);
-    }
     if (spec.swapWith && kind !== 'patronymic') {
       this.role = {
         other: data.column(spec.swapWith),
@@ -163,7 +147,6 @@ class PersonNameComparison implements Comparison {
   sync(): void {
     this.f.sync(this.col);
     this.identity?.sync(this.col);
-    this.nominative?.sync(this.col);
     if (this.role) {
       this.role.ownGiven.sync(this.col);
       TokenFeature.syncTogether(this.role.other, [this.role.otherGiven, this.role.otherKey]);
@@ -204,18 +187,6 @@ class PersonNameComparison implements Comparison {
     return l;
   }
 
-  /** Whether one name, read back from an oblique case, is a full name the other may stand for. */
-  private declinedAlike(ta: number, sa: string, tb: number, sb: string): boolean {
-    const names = this.nominatives;
-    const na = this.nominative?.data[ta] ?? -1;
-    const nb = this.nominative?.data[tb] ?? -1;
-    if (!names || (na < 0 && nb < 0)) return false;
-    const readings = (n: number, key: string): string[] =>
-      n >= 0 ? [names.values[n]] : [correctedGivenName(key), ...givenNameReadings(key)];
-    const ra = readings(na, sa);
-    return readings(nb, sb).some((r) => ra.includes(r));
-  }
-
   private tokenLevel(ta: number, tb: number): number {
     const f = this.f;
     const ka = f.key.data[ta];
@@ -244,7 +215,6 @@ class PersonNameComparison implements Comparison {
       // A short form of several names is each of them: Слава is Вячеслав first, and Ярослав too.
       if (sharesReading(sa, sb)) return 3;
       // A short form mistyped ("Слваа" beside Вячеслав) is one letter from a form of that name.
-      if (this.declinedAlike(ta, sa, tb, sb)) return 5;
       if (misspeltFormOf(sa, sb) || misspeltFormOf(sb, sa)) return 5;
       return 8;
     }

@@ -117,6 +117,7 @@ describe('givenAndPatronymicInPlace', () => {
   it('moves a patronymic alone in the given-name field to its own', () => {
     expect(givenAndPatronymicInPlace('Владимирович', '')).toEqual(['', 'Владимирович']);
     expect(givenAndPatronymicInPlace('ПЕТРОВНА', ' ')).toEqual(['', 'ПЕТРОВНА']);
+    expect(givenAndPatronymicInPlace('Денич', '')).toBeNull(); // Денис mistyped
   });
   it('puts them back when the given name is mistyped, unknown or an initial', () => {
     expect(givenAndPatronymicInPlace('Владимирович', 'Пазел')).toEqual(['Пазел', 'Владимирович']);

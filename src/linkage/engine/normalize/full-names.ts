@@ -118,9 +118,13 @@ export function givenAndPatronymicInPlace(given: string, patronymic: string): [s
   if (!g || /\s/.test(g) || /\s/.test(p)) return null;
   // A patronymic alone, in the given name's field ("ЛЫСОГОРЛОВ | Владимирович |"): the given name
   // is missing, and a patronymic against the other records' given names was "two men".
-  if (!p) return isPatronymic(g) && !isGiven(g) ? ['', g] : null;
+  // Only a patronymic's whole ending: "Денич" is Денис mistyped, not a father's name.
+  if (!p) return WHOLE_PATRONYMIC.test(g) && isPatronymic(g) && !isGiven(g) ? ['', g] : null;
   return isPatronymic(g) && !isGiven(g) && readsAsGiven(p) ? [p, g] : null;
 }
+
+/** A patronymic's ending that no given name or typo of one has: -ович, -евич, -овна, -ична … */
+const WHOLE_PATRONYMIC = /(?:ович|евич|овна|евна|ична|ovich|evich|ovna|evna|ichna)$/iu;
 
 /** Letters a patronymic keeps even mistyped at its end ("Владимирови", "Петровн"). */
 const PATRONYMIC_INSIDE = /(?:ови|еви|овн|евн|ичн|ovi|evi|ovn|evn)/iu;

@@ -47,8 +47,13 @@ describe('a given name misspelt by one letter as typed', () => {
     expect(correctedGivenNameOf('Мкиола')).toBe(canonical('Николай')); // Микола, key «мкела»
     expect(correctedGivenNameOf('Дмтрий')).toBe(canonical('Дмитрий')); // as the key reads it
   });
-  it('leaves a name in another case, a woman’s name and a surname as they are', () => {
-    for (const name of ['Дмитрия', 'Антону', 'Игорю', 'Евгения', 'Валерия', 'Павлов'])
-      expect(correctedGivenNameOf(name)).toBe(corrected(name));
+  it('reads a man’s name in another case as the name, not as a typo of another', () => {
+    expect(correctedGivenNameOf('Дмитрия')).toBe(canonical('Дмитрий'));
+    expect(correctedGivenNameOf('Антону')).toBe(canonical('Антон'));
+    expect(correctedGivenNameOf('Игорю')).toBe(canonical('Игорь'));
+    expect(correctedGivenNameOf('Сергеем')).toBe(canonical('Сергей'));
+  });
+  it('leaves a surname as it is', () => {
+    expect(correctedGivenNameOf('Павлов')).toBe(corrected('Павлов'));
   });
 });

@@ -10,6 +10,7 @@ import {
   knownGivenNameKeys,
   knownGivenNameSpellings,
 } from './given-names.ts';
+import { nominativeOfOblique } from './name-cases.ts';
 import { nameKey } from './names.ts';
 import { oneEditApart } from './edits.ts';
 import { memo } from './memo.ts';
@@ -22,34 +23,42 @@ const MIN_LENGTH = 5;
  */
 const SURNAME_ENDING = /(?:ов|ев|ин|ын|ова|ева|ина|ына|ски|скии|цки|цкии|ская|енко|ук|иук|иг|ыг)$/u;
 
-let byDeletion: Map<string, string[]> | null = null;
+/** A word and each of its one-letter deletions: two words one edit apart share one of these. */
+const withDeletions = (word: string): string[] => [
+  word,
+  ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1)),
+];
 
-/** Every known spelling (full or diminutive), by each of its one-letter deletions and itself. */
-function deletionIndex(): Map<string, string[]> {
+/** Spellings by each of their one-letter deletions and themselves (symmetric deletion). */
+function deletionIndex(spellings: readonly string[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
-  const add = (k: string, spelling: string) => {
-    const list = index.get(k);
-    if (!list) index.set(k, [spelling]);
-    else if (!list.includes(spelling)) list.push(spelling);
-  };
-  for (const spelling of knownGivenNameKeys()) {
-    add(spelling, spelling);
-    for (let i = 0; i < spelling.length; i++) add(spelling.slice(0, i) + spelling.slice(i + 1), spelling);
-  }
+  for (const spelling of spellings)
+    for (const k of withDeletions(spelling)) {
+      const list = index.get(k);
+      if (!list) index.set(k, [spelling]);
+      else if (!list.includes(spelling)) list.push(spelling);
+    }
   return index;
 }
+
+/** The full names of the indexed spellings one edit from `word`, each by `fullName`. */
+const namesOneEditFrom = (index: Map<string, string[]>, word: string, fullName: (spelling: string) => string) => {
+  const names = new Set<string>();
+  for (const probe of withDeletions(word))
+    for (const spelling of index.get(probe) ?? []) if (oneEditApart(word, spelling)) names.add(fullName(spelling));
+  return names;
+};
+
+/** Every known spelling (full or diminutive), as keys. */
+let byDeletion: Map<string, string[]> | null = null;
 
 const corrected = memo((key: string): string => {
   if (key.length < MIN_LENGTH || isKnownGivenName(key) || SURNAME_ENDING.test(key)) return canonicalGivenName(key);
   // A man's name with "а" after it is a woman's name or the man's in the genitive (Александра,
   // Евгения, Валентина), which name-cases.ts reads when the record says which: not a typo.
   if (key.endsWith('а') && isKnownGivenName(key.slice(0, -1))) return canonicalGivenName(key);
-  byDeletion ??= deletionIndex();
-  const names = new Set<string>();
-  // Candidates share a deletion with the key (symmetric deletion finds every one-edit neighbour).
-  for (const probe of [key, ...Array.from(key, (_, i) => key.slice(0, i) + key.slice(i + 1))])
-    for (const spelling of byDeletion.get(probe) ?? [])
-      if (oneEditApart(key, spelling)) names.add(canonicalGivenName(spelling));
+  byDeletion ??= deletionIndex(knownGivenNameKeys());
+  const names = namesOneEditFrom(byDeletion, key, canonicalGivenName);
   return names.size === 1 ? [...names][0] : canonicalGivenName(key);
 }, 200_000);
 
@@ -59,7 +68,7 @@ export function correctedGivenName(key: string): string {
 }
 
 /** Cyrillic letters as typed, lower case, ё as е: what a typist's one slip is one edit of. */
-const lettersOf = (raw: string): string =>
+export const lettersOf = (raw: string): string =>
   raw
     .toLowerCase()
     .replace(/ё/g, 'е')
@@ -68,35 +77,20 @@ const lettersOf = (raw: string): string =>
 /** A surname's ending as typed (correctedGivenName's SURNAME_ENDING is on keys). */
 const SURNAME_LETTERS = /(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк)$/u;
 
+/** Every known spelling as written (lettersOf). */
 let byLetterDeletion: Map<string, string[]> | null = null;
-
-/** Every known spelling as written (lettersOf), by each of its one-letter deletions and itself. */
-function letterDeletionIndex(): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const written of knownGivenNameSpellings()) {
-    const spelling = lettersOf(written);
-    if (!spelling) continue;
-    for (const k of [spelling, ...Array.from(spelling, (_, i) => spelling.slice(0, i) + spelling.slice(i + 1))]) {
-      const list = index.get(k);
-      if (!list) index.set(k, [spelling]);
-      else if (!list.includes(spelling)) list.push(spelling);
-    }
-  }
-  return index;
-}
 
 /** The one full name a Cyrillic spelling is one letter from, as typed; '' when none or several. */
 const byLetters = memo((letters: string): string => {
-  byLetterDeletion ??= letterDeletionIndex();
-  const names = new Set<string>();
-  for (const probe of [letters, ...Array.from(letters, (_, i) => letters.slice(0, i) + letters.slice(i + 1))])
-    for (const spelling of byLetterDeletion.get(probe) ?? [])
-      if (oneEditApart(letters, spelling)) names.add(canonicalGivenName(nameKey(spelling, 'given')));
+  byLetterDeletion ??= deletionIndex(knownGivenNameSpellings().map(lettersOf).filter(Boolean));
+  const names = namesOneEditFrom(byLetterDeletion, letters, (spelling) =>
+    canonicalGivenName(nameKey(spelling, 'given')),
+  );
   return names.size === 1 ? [...names][0] : '';
 }, 200_000);
 
 /**
- * correctedGivenName of a value as written. The key folds letters (кс → г, и before a vowel → е),
+ * correctedGivenName of a value as written, or of the name it declines. The key folds letters (кс → г, и before a vowel → е),
  * so one slip on the keyboard can be two letters apart in keys: "Ниолай" is «нелаи», two from
  * «николаи», and "Мкиола" «мкела». Where the key reads no name, the letters as typed are tried.
  */
@@ -104,6 +98,11 @@ export function correctedGivenNameOf(raw: string): string {
   const key = nameKey(raw, 'given');
   const read = correctedGivenName(key);
   if (!key || isKnownGivenName(read)) return read;
+  // A man's name in an oblique case, in a field of its own ("Сергея", "Дмитрием"): lists copied
+  // out of letters keep the case the sentence gave it. Not a name that is a woman's as well
+  // (Александра, Евгения: nominativeOfOblique), which stays one edit from the man's.
+  const nominative = nominativeOfOblique(raw);
+  if (nominative) return correctedGivenName(nameKey(nominative, 'given'));
   const letters = lettersOf(raw);
   if (letters.length < MIN_LENGTH || SURNAME_LETTERS.test(letters)) return read;
   if (inAnotherCase(letters)) return read;

@@ -16,4 +16,4 @@ export type { PatronymicForms } from './patronymic-forms.ts';
 export { russianPatronymic, ukrainianPatronymic } from './patronymic-forms.ts';
 export { nicknamesOfOneName } from './english-nicknames.ts';
 export { asMansName, nominativeOfOblique } from './name-cases.ts';
-export { correctedGivenName, correctedGivenNameOf, misspeltFormOf } from './given-name-typos.ts';
+export { correctedGivenName, correctedGivenNameOf, lettersOf, misspeltFormOf } from './given-name-typos.ts';

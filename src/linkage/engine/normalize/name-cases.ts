@@ -124,6 +124,8 @@ function nominativeGiven(lower: string, nameCase: NameCase): string | null {
 export function nominativeOfOblique(word: string): string | null {
   const lower = word.trim().toLowerCase();
   if (!CYRILLIC_WORD.test(lower)) return null;
+  // Александра, Евгения: a woman's name as written; only the record as a whole says which.
+  if (WOMEN_OR_GENITIVE.has(lower.replace(/ё/g, 'е'))) return null;
   for (const nameCase of casesOfEnding(lower)) {
     const nominative = nominativeGiven(lower, nameCase);
     if (nominative) return nominative;
