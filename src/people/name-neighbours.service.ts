@@ -1,9 +1,9 @@
 import type { Queryable } from '../db/database.ts';
 import { NEIGHBOUR_MAX, deletionForms, oneEditApart } from './name-neighbours.ts';
 import {
-  deleteVariants,
+  deleteNames,
   insertVariants,
-  nameInUse,
+  namesInUse,
   namesWithVariants,
   type NameKind,
 } from './name-neighbours.repository.ts';
@@ -45,25 +45,46 @@ export const keepNames = async (db: Queryable, records: NamedRecord[]): Promise<
  * or renamed): a purged person's surname must not outlive him in the dictionary.
  */
 export const forgetNames = async (db: Queryable, records: NamedRecord[]): Promise<void> => {
-  for (const [organisationId, kind, name] of namesOf(records))
-    if (!(await nameInUse(db, organisationId, kind, name)))
-      await deleteVariants(db, organisationId, kind, name, deletionForms(name));
+  // One probe per organisation and kind for all the names, not one per name (a rekeying pass
+  // renames thousands).
+  const groups = new Map<string, { organisationId: string; kind: NameKind; names: string[] }>();
+  for (const [organisationId, kind, name] of namesOf(records)) {
+    const k = `${organisationId}\u0000${kind}`;
+    const g = groups.get(k) ?? { organisationId, kind, names: [] };
+    g.names.push(name);
+    groups.set(k, g);
+  }
+  for (const { organisationId, kind, names } of groups.values()) {
+    const used = await namesInUse(db, organisationId, kind, names);
+    const gone = names.filter((n) => !used.has(n)).map((name) => ({ name, variants: deletionForms(name) }));
+    await deleteNames(db, organisationId, kind, gone);
+  }
 };
 
 /**
  * For each word's forms (its surname keys, or its given name's readings), the organisation's
  * names exactly one edit from one of them, in key order, at most NEIGHBOUR_MAX. One
- * query for all the words together.
+ * query for all the words and both kinds together.
  */
 export const neighbourNames = async (
   db: Queryable,
   organisationId: string,
-  kind: NameKind,
-  formsPerWord: string[][],
-): Promise<string[][]> => {
-  const variants = [...new Set(formsPerWord.flat().flatMap(deletionForms))];
-  const names = (await namesWithVariants(db, organisationId, kind, variants)).sort();
-  return formsPerWord.map((forms) =>
-    names.filter((n) => !forms.includes(n) && forms.some((f) => oneEditApart(f, n))).slice(0, NEIGHBOUR_MAX),
+  formsPerWord: { surname: string[][]; given: string[][] },
+): Promise<{ surname: string[][]; given: string[][] }> => {
+  const kinds = ['surname', 'given'] as const;
+  const found = await namesWithVariants(
+    db,
+    organisationId,
+    kinds.map((kind) => ({ kind, variants: [...new Set(formsPerWord[kind].flat().flatMap(deletionForms))] })),
   );
+  const near = (kind: NameKind) => {
+    const names = found
+      .filter((f) => f.kind === kind)
+      .map((f) => f.name)
+      .sort();
+    return formsPerWord[kind].map((forms) =>
+      names.filter((n) => !forms.includes(n) && forms.some((f) => oneEditApart(f, n))).slice(0, NEIGHBOUR_MAX),
+    );
+  };
+  return { surname: near('surname'), given: near('given') };
 };

@@ -20,7 +20,14 @@ import {
   updateKeys,
   updateRecord,
 } from './person-records.repository.ts';
-import { searchRecords, type SearchFilters, type SearchToken } from './person-search.repository.ts';
+import {
+  countHits,
+  listRecordsFiltered,
+  recordsOfHits,
+  searchHits,
+  type SearchFilters,
+  type SearchToken,
+} from './person-search.repository.ts';
 import { optionalKey, searchKey } from './names.ts';
 import { forgetNames, keepNames, neighbourNames } from './name-neighbours.service.ts';
 import {
@@ -190,27 +197,21 @@ export interface RecordQuery {
   origin?: string;
 }
 
-export type RecordHit = Awaited<ReturnType<typeof searchRecords>>[number];
+export type RecordHit = Awaited<ReturnType<typeof recordsOfHits>>[number];
 
 /**
  * Each word with the organisation's surnames and given names one edit from it («Кузнецв» →
  * кузнетсов): a name typed with one letter wrong that does not sound alike still finds its
  * records, ranked below the exact and sound-alike ones (name-neighbours.ts).
  */
+const withoutNeighbours = (t: TokenKeys): SearchToken => ({ ...t, nearSurnames: [], nearGivens: [] });
+
 export const withNeighbours = async (db: Queryable, organisationId: string, tokens: TokenKeys[]) => {
   if (tokens.length === 0) return [];
-  const surnames = await neighbourNames(
-    db,
-    organisationId,
-    'surname',
-    tokens.map((t) => [...new Set([t.gl, t.nk])]),
-  );
-  const givens = await neighbourNames(
-    db,
-    organisationId,
-    'given',
-    tokens.map((t) => t.given),
-  );
+  const { surname: surnames, given: givens } = await neighbourNames(db, organisationId, {
+    surname: tokens.map((t) => [...new Set([t.gl, t.nk])]),
+    given: tokens.map((t) => t.given),
+  });
   return tokens.map((t, i): SearchToken => ({ ...t, nearSurnames: surnames[i], nearGivens: givens[i] }));
 };
 
@@ -227,15 +228,15 @@ export const searchPersonRecords = async (
 ): Promise<RecordHit[]> => {
   const words = query.text.split(/[\s,;]+/u).filter(Boolean);
   const initials = words.flatMap((w) => initialKeys(w) ?? []);
-  const tokens = await withNeighbours(
-    db,
-    organisationId,
-    words
-      .filter((w) => initialKeys(w) === null)
-      .map((w) => tokenKeys(w))
-      .filter((t): t is NonNullable<typeof t> => t !== null)
-      .slice(0, 4),
-  );
+  const keyed = words
+    .filter((w) => initialKeys(w) === null)
+    .map((w) => tokenKeys(w))
+    .filter((t): t is NonNullable<typeof t> => t !== null)
+    .slice(0, 4);
+  // Several words: one may be a given name one letter off beside an exact surname («Кузнецов
+  // Алксандр»), so the exact hits are checked against the neighbours too. A single word's exact
+  // hits are found by that very word: it reads the dictionary only if they leave room.
+  const tokens = keyed.length > 1 ? await withNeighbours(db, organisationId, keyed) : keyed.map(withoutNeighbours);
   // Initials («Иванов П.С.») stand for the names not typed in full: after a surname alone the
   // given name and the patronymic, after a surname and a given name the patronymic.
   const [givenInitial, patronymicInitial] = tokens.length >= 2 ? [undefined, initials[0]] : [initials[0], initials[1]];
@@ -255,7 +256,34 @@ export const searchPersonRecords = async (
     unitText: query.unit?.trim() && !unit.number && !unit.formation ? searchKey(query.unit) : null,
   };
   if (query.text.trim() && tokens.length === 0) return [];
-  return searchRecords(db, organisationId, tokens, filters, limit + 1, offset);
+  if (tokens.length === 0) return listRecordsFiltered(db, organisationId, filters, limit + 1, offset);
+  // Every exact and sound-alike hit ranks above every name one edit off: a page they fill is
+  // answered without reading the neighbours' records (a common surname's misspellings can be
+  // thousands of rows), nor, for a single word, the dictionary.
+  const page = await searchHits(db, organisationId, tokens, filters, 'exact', limit + 1, offset);
+  if (page.length <= limit) {
+    const near = keyed.length > 1 ? tokens : await withNeighbours(db, organisationId, keyed);
+    if (near.some((t) => t.nearSurnames.length > 0 || t.nearGivens.length > 0)) {
+      // Where the near hits start: right after the exact ones this page holds, or, on a page past
+      // them all, after however many there were.
+      const exactCount =
+        page.length > 0 || offset === 0
+          ? offset + page.length
+          : await countHits(db, organisationId, near, filters, 'exact');
+      page.push(
+        ...(await searchHits(
+          db,
+          organisationId,
+          near,
+          filters,
+          'near',
+          limit + 1 - page.length,
+          Math.max(0, offset - exactCount),
+        )),
+      );
+    }
+  }
+  return recordsOfHits(db, page);
 };
 
 export const cohortFieldsOf = listCohortFields;

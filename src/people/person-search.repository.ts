@@ -47,22 +47,17 @@ const scoreOf = (tokens: SearchToken[]) =>
   )})`;
 
 /**
- * Ranked person records of one organisation. Every word must be one of the record's names (the
- * surname in either gender form, by its sound or one edit off, a reading of the given name or one
- * edit off, the patronymic), and one of them the surname — or, for a single word, the given name.
- * Each branch of the search starts from one indexed key and is answered from that covering index
- * alone (the keys, birth year and region are in it), so thousands of namesakes are scored and
- * ranked without reading the table; only the page's rows are read.
+ * Which hits a search reads: 'exact' those found by a word's own surname keys (either gender
+ * form, the sound) or, for a single word, its given name's readings; 'near' those found only by a
+ * name one edit off. The two never overlap: each near branch leaves out what the exact ones find.
  */
-export const searchRecords = async (
-  db: Queryable,
-  organisationId: string,
-  tokens: SearchToken[],
-  filters: SearchFilters,
-  limit: number,
-  offset: number,
-) => {
-  const filtered = <Q extends SelectQueryBuilder<Database, 'persons', object>>(q: Q): Q => {
+export type SearchTier = 'exact' | 'near';
+
+type Filtered = <Q extends SelectQueryBuilder<Database, 'persons', object>>(q: Q) => Q;
+
+const filtersOf =
+  (filters: SearchFilters): Filtered =>
+  <Q extends SelectQueryBuilder<Database, 'persons', object>>(q: Q): Q => {
     let out = q;
     if (filters.birthYear) out = out.where('birth_year', '=', filters.birthYear) as Q;
     if (filters.region) out = out.where('region_code', '=', filters.region) as Q;
@@ -85,24 +80,29 @@ export const searchRecords = async (
     }
     return out;
   };
-  if (tokens.length === 0) {
-    const rows = await filtered(db.selectFrom('persons').where('organisation_id', '=', organisationId))
-      .select([...RECORD_COLUMNS, sql<number>`0`.as('search_score')])
-      .orderBy('surname_gl')
-      .orderBy('given_canon')
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows;
-  }
+
+type Keyed = 'surname_gl' | 'surname_phon' | 'given_canon';
+
+/**
+ * The union of index branches of one tier, or null when the tier has none. Every word must be one
+ * of the record's names (the surname in either gender form, by its sound or one edit off, a
+ * reading of the given name or one edit off, the patronymic), and one of them the surname — or,
+ * for a single word, the given name. Each branch starts from one indexed key (an IN list: one
+ * index range a key) and is answered from that covering index alone (the keys, birth year and
+ * region are in it), so thousands of namesakes are scored without reading the table.
+ */
+const hitsOf = (
+  db: Queryable,
+  organisationId: string,
+  tokens: SearchToken[],
+  filters: SearchFilters,
+  tier: SearchTier,
+) => {
+  const filtered = filtersOf(filters);
   const score = scoreOf(tokens);
   const gls = [...new Set(tokens.map((t) => t.gl))];
   const phons = [...new Set(tokens.map((t) => t.phon))];
-  const nearSurnames = [...new Set(tokens.flatMap((t) => t.nearSurnames))];
-  type Keyed = 'surname_gl' | 'surname_phon' | 'given_canon';
-  // The branches do not overlap (each leaves out what an earlier one found), so they are simply
-  // appended: no branch is sorted to remove duplicates.
+  const single = tokens.length === 1 ? tokens[0] : null;
   const branch = (column: Keyed, keys: string[], not: Array<[Keyed, string[]]>) =>
     filtered(
       not
@@ -129,36 +129,72 @@ export const searchRecords = async (
           ),
         ),
     ).select(['id', 'surname_gl', 'given_canon', score.as('search_score')]);
-  let hits = branch('surname_gl', gls, []).unionAll(branch('surname_phon', phons, [['surname_gl', gls]]));
-  // A surname one edit off: its own index range, after the exact and sound-alike ones.
-  if (nearSurnames.length)
-    hits = hits.unionAll(
-      branch('surname_gl', nearSurnames, [
-        ['surname_gl', gls],
-        ['surname_phon', phons],
-      ]),
-    );
-  if (tokens.length === 1) {
-    const surnameFound: Array<[Keyed, string[]]> = [
-      ['surname_gl', [...gls, ...nearSurnames]],
-      ['surname_phon', phons],
-    ];
-    hits = hits.unionAll(branch('given_canon', tokens[0].given, surnameFound));
-    if (tokens[0].nearGivens.length)
-      hits = hits.unionAll(
-        branch('given_canon', tokens[0].nearGivens, [...surnameFound, ['given_canon', tokens[0].given]]),
-      );
+  // The branches do not overlap (each leaves out what an earlier one found), so they are simply
+  // appended: no branch is sorted to remove duplicates.
+  const exactFound: Array<[Keyed, string[]]> = [
+    ['surname_gl', gls],
+    ['surname_phon', phons],
+  ];
+  if (tier === 'exact') {
+    const hits = branch('surname_gl', gls, []).unionAll(branch('surname_phon', phons, [['surname_gl', gls]]));
+    return single ? hits.unionAll(branch('given_canon', single.given, exactFound)) : hits;
   }
-  const page = await db
+  if (single) exactFound.push(['given_canon', single.given]);
+  const nearSurnames = [...new Set(tokens.flatMap((t) => t.nearSurnames))];
+  const near = [
+    ...(nearSurnames.length ? [branch('surname_gl', nearSurnames, exactFound)] : []),
+    ...(single?.nearGivens.length
+      ? [branch('given_canon', single.nearGivens, [...exactFound, ['surname_gl', nearSurnames]])]
+      : []),
+  ];
+  return near.length ? near.reduce((a, b) => a.unionAll(b)) : null;
+};
+
+/** A page of one tier's hits (ids and scores), best first; none when the tier has no branch. */
+export const searchHits = async (
+  db: Queryable,
+  organisationId: string,
+  tokens: SearchToken[],
+  filters: SearchFilters,
+  tier: SearchTier,
+  limit: number,
+  offset: number,
+): Promise<Array<{ id: string; search_score: number }>> => {
+  const hits = hitsOf(db, organisationId, tokens, filters, tier);
+  if (!hits || limit <= 0) return [];
+  return (
+    await db
+      .selectFrom(hits.as('hits'))
+      .select(['id', 'search_score'])
+      .orderBy('search_score', 'desc')
+      .orderBy('surname_gl')
+      .orderBy('given_canon')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  ).map((h) => ({ id: h.id, search_score: Number(h.search_score) }));
+};
+
+/** How many hits one tier has (for the page after the last exact hit). */
+export const countHits = async (
+  db: Queryable,
+  organisationId: string,
+  tokens: SearchToken[],
+  filters: SearchFilters,
+  tier: SearchTier,
+): Promise<number> => {
+  const hits = hitsOf(db, organisationId, tokens, filters, tier);
+  if (!hits) return 0;
+  const row = await db
     .selectFrom(hits.as('hits'))
-    .select(['id', 'search_score'])
-    .orderBy('search_score', 'desc')
-    .orderBy('surname_gl')
-    .orderBy('given_canon')
-    .orderBy('id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+/** The records of a page of hits, in its order, with their scores; only the page's rows are read. */
+export const recordsOfHits = async (db: Queryable, page: Array<{ id: string; search_score: number }>) => {
   const rows = new Map(
     (
       await findRecords(
@@ -169,6 +205,25 @@ export const searchRecords = async (
   );
   return page.flatMap((p) => {
     const r = rows.get(p.id);
-    return r ? [{ ...r, search_score: Number(p.search_score) }] : [];
+    return r ? [{ ...r, search_score: p.search_score }] : [];
   });
 };
+
+/** A page of the organisation's records without a name typed, in name order (filters only). */
+export const listRecordsFiltered = async (
+  db: Queryable,
+  organisationId: string,
+  filters: SearchFilters,
+  limit: number,
+  offset: number,
+) =>
+  (
+    await filtersOf(filters)(db.selectFrom('persons').where('organisation_id', '=', organisationId))
+      .select(RECORD_COLUMNS)
+      .orderBy('surname_gl')
+      .orderBy('given_canon')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  ).map((r) => ({ ...r, search_score: 0 }));

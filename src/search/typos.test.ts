@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
@@ -88,6 +88,49 @@ describe.each(DIALECTS)('a name with one letter wrong (%s)', (dialect) => {
     // A given name with two letters swapped.
     await openCase(deps(), s.w.family.auth, caseInput(s.w.orgA.id, { surname: 'Доржиев', given_name: 'Андрей' }));
     expect(await names('Доржиев Андерй')).toEqual(['Доржиев Андрей']);
+  });
+
+  it('reads the neighbours only when the exact and sound-alike hits leave room, and pages on past them', async () => {
+    await insert([
+      listed('Тунгусов', 'Борис'),
+      listed('Тунгусов', 'Глеб'),
+      listed('Тунгусав', 'Антон'), // sounds alike (тунгусаф)
+      listed('Тунгусок', 'Антон'),
+      listed('Тунгусон', 'Антон'),
+    ]);
+    // Every statement the search runs, as Kysely built it (a subquery is built but not run).
+    const sent: string[] = [];
+    const built = new Map<unknown, string>();
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        built.set(args.queryId, JSON.stringify(args.node));
+        return args.node;
+      },
+      transformResult: async (args) => {
+        sent.push(built.get(args.queryId) ?? '');
+        return args.result;
+      },
+    };
+    const page = async (text: string, limit: number, offset: number) => {
+      sent.length = 0;
+      return (await searchPersonRecords(db().withPlugin(counting), s.w.orgA.id, { text }, limit, offset)).map(
+        (r) => `${r.surname} ${r.given_name}`,
+      );
+    };
+    // Two exact and one sound-alike hit fill a page of two and show there is a next one (three
+    // rows): one statement for the hits, one for their records, none for the dictionary.
+    expect(await page('Тунгусов', 2, 0)).toEqual(['Тунгусов Борис', 'Тунгусов Глеб', 'Тунгусав Антон']);
+    expect(sent).toHaveLength(2);
+    expect(sent.some((q) => q.includes('person_name_variants'))).toBe(false);
+    // The page that holds the last exact hit goes on with the names one edit off, in key order.
+    expect(await page('Тунгусов', 2, 2)).toEqual(['Тунгусав Антон', 'Тунгусок Антон', 'Тунгусон Антон']);
+    expect(sent.some((q) => q.includes('person_name_variants'))).toBe(true);
+    // A page past every exact hit starts where the near ones do.
+    expect(await page('Тунгусов', 2, 3)).toEqual(['Тунгусок Антон', 'Тунгусон Антон']);
+    expect(await page('Тунгусов', 2, 4)).toEqual(['Тунгусон Антон']);
+    expect(await page('Тунгусов', 2, 5)).toEqual([]);
+    // A word that is no name here finds only its neighbours (one edit: not «Тунгусок»).
+    expect(await page('Тунгусв', 25, 0)).toEqual(['Тунгусав Антон', 'Тунгусов Борис', 'Тунгусов Глеб']);
   });
 
   it('keeps names of three letters or fewer exact', async () => {
