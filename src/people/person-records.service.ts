@@ -199,13 +199,14 @@ export interface RecordQuery {
 
 export type RecordHit = Awaited<ReturnType<typeof recordsOfHits>>[number];
 
+/** A word as the exact and sound-alike tier reads it, before any neighbour is looked up. */
+const withoutNeighbours = (t: TokenKeys): SearchToken => ({ ...t, nearSurnames: [], nearGivens: [] });
+
 /**
  * Each word with the organisation's surnames and given names one edit from it («Кузнецв» →
  * кузнетсов): a name typed with one letter wrong that does not sound alike still finds its
  * records, ranked below the exact and sound-alike ones (name-neighbours.ts).
  */
-const withoutNeighbours = (t: TokenKeys): SearchToken => ({ ...t, nearSurnames: [], nearGivens: [] });
-
 export const withNeighbours = async (db: Queryable, organisationId: string, tokens: TokenKeys[]) => {
   if (tokens.length === 0) return [];
   const { surname: surnames, given: givens } = await neighbourNames(db, organisationId, {

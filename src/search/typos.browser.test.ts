@@ -14,6 +14,7 @@ import type { Cookies } from '../../test/helpers/factories.ts';
 import type { ManualClock } from '../shared/clock.ts';
 import { buildWorld, caseInput, type World } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
+import { insertIncomingRecords } from '../people/person-records.service.ts';
 
 // Both name searches, the person search and the case search, with a surname typed one letter
 // wrong («Кузнецв»), in a real Chromium with JavaScript off on a 360 px phone, in Russian and in
@@ -50,6 +51,33 @@ describe('searching with one letter wrong in a browser', () => {
       w.family.auth,
       caseInput(w.orgA.id, { surname: 'Кузнецов', given_name: 'Алексей', patronymic: 'Иванович' }),
     );
+    // A list's record of the same man with one letter wrong in the surname («Кузнецок»): the right
+    // spelling finds it below the exact hit.
+    await run.db.transaction().execute((tx) =>
+      insertIncomingRecords(
+        tx,
+        w.orgA.id,
+        'import',
+        [
+          {
+            surname: 'Кузнецок',
+            given_name: 'Алексей',
+            patronymic: 'Иванович',
+            birth_date: null,
+            birth_precision: null,
+            region_code: null,
+            unit_number: null,
+            unit_name: null,
+            rank: null,
+            service_category: 'unknown',
+            colony: null,
+            mobilisation_wave: null,
+            status: null,
+          },
+        ],
+        '2026-03-02T00:00:00Z',
+      ),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,6 +96,13 @@ describe('searching with one letter wrong in a browser', () => {
       await page.getByRole('button', { name: submit, exact: true }).click();
       await page.getByRole('link', { name: 'Кузнецов Алексей Иванович' }).waitFor();
       await check(page, `people-${lang}`);
+      // The right spelling: the exact hit first, the list's misspelt record after it.
+      await page.getByLabel(label).fill('Кузнецов');
+      await page.getByRole('button', { name: submit, exact: true }).click();
+      await page.getByRole('link', { name: 'Кузнецок Алексей Иванович' }).waitFor();
+      const names = await page.getByRole('link', { name: /^Кузнец/ }).allTextContents();
+      expect(names.map((n) => n.trim())).toEqual(['Кузнецов Алексей Иванович', 'Кузнецок Алексей Иванович']);
+      await check(page, `people-exact-then-typo-${lang}`);
 
       await page.goto(`${run.baseUrl}/staff/search`);
       await page.getByLabel(caseLabel).fill('Kuznetsv');
