@@ -241,7 +241,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
     expect(res.status).toBe(403);
     expect(res.body).toContain('Браузер забыл вход на этот сайт');
     expect(res.body).toMatch(/<textarea readonly[^>]*>Сын позвонил 3 марта/i);
-    expect(res.body).toContain('href="/login"');
+    expect(res.body).toContain('action="/login"');
     // Nothing of the case without a session: only what the browser itself sent.
     expect(res.body).not.toContain('Иванов');
     expect(await count('case_messages')).toBe(before);
