@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf, expectNotSent, expectRefused, sendWithoutCookie, textarea } from '../../test/helpers/not-sent.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
@@ -31,15 +31,7 @@ describe.each(DIALECTS)("staff's tip forms whose CSRF cookie was lost (%s)", (di
     tipId = (await s.t.opened.db.selectFrom('tips').select('id').executeTakeFirstOrThrow()).id;
   });
 
-  const count = async (table: 'tip_posts' | 'events') =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'tip_posts' | 'events') => countRows(s.t.opened.db, table);
 
   it('a reply to the sender comes back in its box; nothing sent; sent again, it is', async () => {
     const page = `/staff/tips/${tipId}`;
