@@ -2,12 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 import { formToken, submitForm } from '../../test/helpers/factories.ts';
 import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
+import { caseInput } from '../cases/cases.fixtures.ts';
+import { openCase } from '../cases/cases.service.ts';
 import { importForOrganisation } from '../imports/imports.service.ts';
+import { forgetIndexes } from '../matching/index-registry.ts';
+import { runMatching } from '../matching/scoring.service.ts';
 import { systemPrincipal } from '../policy/principal.ts';
+import { parseForm } from '../shared/validation.ts';
+import { submitTip } from '../tips/tip-intake.service.ts';
+import { tipSchema } from '../tips/tips.schema.ts';
 import { currentTemplate } from './directory.service.ts';
 
 // The staff's pages whose dates moved onto the organisation's day (staff-day.routes.test.ts and
-// its neighbours in guides/ and imports/), on a phone with JavaScript off, in Russian and English:
+// its neighbours in guides/, imports/ and matching/), on a phone with JavaScript off, in Russian and English:
 // what was made at 23:30 UTC on 1 March (02:30 on 2 March in Moscow) reads 02.03.2026, the page
 // fits 360 px and axe finds nothing serious. KT_SHOTS=1 keeps the screenshots.
 
@@ -15,6 +22,7 @@ const shot = shotsOf('staff-day');
 
 describe("the staff's dates on a phone without JavaScript", () => {
   const world = useBrowserWorld();
+  const matching = { pair: '', record: '', tip: '' };
 
   beforeAll(async () => {
     const { app, db, config } = world.run;
@@ -65,6 +73,34 @@ describe("the staff's dates on a phone without JavaScript", () => {
     expect(
       await importForOrganisation({ db, clock, config }, systemPrincipal('import'), org, meta, list),
     ).toMatchObject({ state: 'done', added: 1 });
+    // A pair decided (its record merged), and a tip scored against the records.
+    forgetIndexes();
+    const deps = { db, clock, config };
+    await openCase(deps, w.otherFamily.auth, caseInput(w.orgA.id, { surname: 'Ivanov', given_name: 'Pyotr' }));
+    await runMatching(deps, systemPrincipal('scheduler'));
+    const queue = await app.inject({ method: 'GET', url: '/staff/matches', cookies: w.caseworker.cookies });
+    matching.pair = `/staff/matches/${/href="\/staff\/matches\/([0-9a-f-]{36})"/.exec(queue.body)?.[1]}`;
+    const decided = await submitForm(app, matching.pair, { decision: 'same' }, w.caseworker.cookies);
+    expect(decided.res.statusCode).toBe(303);
+    const pair = await app.inject({ method: 'GET', url: matching.pair, cookies: w.caseworker.cookies });
+    matching.record = /href="(\/staff\/people\/[0-9a-f-]{36})"/.exec(pair.body)?.[1] ?? '';
+    const tip = await submitTip(
+      deps,
+      parseForm(tipSchema('2026-03-02'), {
+        organisation: w.orgA.id,
+        surname: 'Иванов',
+        given_name: 'Петя',
+        birth_date: '12.05.1998',
+        what_happened: 'Видел его в подвале',
+        how_known: 'other',
+      }),
+    );
+    const scored = await db
+      .selectFrom('tip_matches')
+      .select('id')
+      .where('tip_id', '=', tip.tipId)
+      .executeTakeFirstOrThrow();
+    matching.tip = `/staff/matches/tips/${scored.id}`;
   });
 
   const pages = (): Array<[string, string, Record<string, string>]> => [
@@ -74,6 +110,9 @@ describe("the staff's dates on a phone without JavaScript", () => {
     ['guide', '/guides/night-guide', {}],
     ['guides', '/editor/guides', world.w.editor.cookies],
     ['imports', '/staff/imports', world.w.caseworker.cookies],
+    ['pair', matching.pair, world.w.caseworker.cookies],
+    ['record', matching.record, world.w.caseworker.cookies],
+    ['tip-match', matching.tip, world.w.caseworker.cookies],
   ];
 
   it('shows 02.03.2026, never the UTC day before, in Russian and English at 360 px', async () => {
