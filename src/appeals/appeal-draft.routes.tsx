@@ -13,6 +13,7 @@ import { draftSchema, type DraftInput } from './appeals.schema.ts';
 import { authorities, templates } from './directory.service.ts';
 import { DraftPage, NewAppealPage } from './appeals.views.tsx';
 import type { AppealPages, IdParams } from './appeal-page.routes.ts';
+import { DRAFT_ECHO } from './appeals.echo.ts';
 
 // Writing a letter: choosing its template and authority, the draft filled in from the case,
 // saving and editing it, and throwing it away. Thin handlers: parse, authorise, call one service.
@@ -117,12 +118,16 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
     return draftPage(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, kept);
   });
 
-  app.post<IdParams>('/cases/:id/appeals', { config: { csrfFailed: newDraftNotSent } }, async (req, reply) => {
-    const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), req.params.id, 'write');
-    return draftForm(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, async (input) => {
-      return `/appeals/${await saveDraft(deps, grant, input)}?done=drafted`;
-    });
-  });
+  app.post<IdParams>(
+    '/cases/:id/appeals',
+    { config: { echo: DRAFT_ECHO, csrfFailed: newDraftNotSent } },
+    async (req, reply) => {
+      const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), req.params.id, 'write');
+      return draftForm(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, async (input) => {
+        return `/appeals/${await saveDraft(deps, grant, input)}?done=drafted`;
+      });
+    },
+  );
 
   app.get<IdParams>('/appeals/:id/edit', async (req, reply) => {
     const { grant } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
@@ -141,13 +146,17 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
     ));
   });
 
-  app.post<IdParams>('/appeals/:id/edit', { config: { csrfFailed: draftNotSent } }, async (req, reply) => {
-    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
-    return draftForm(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, async (input) => {
-      await updateDraft(deps, grant, appeal.id, input);
-      return `/appeals/${appeal.id}?done=edited`;
-    });
-  });
+  app.post<IdParams>(
+    '/appeals/:id/edit',
+    { config: { echo: DRAFT_ECHO, csrfFailed: draftNotSent } },
+    async (req, reply) => {
+      const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
+      return draftForm(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, async (input) => {
+        await updateDraft(deps, grant, appeal.id, input);
+        return `/appeals/${appeal.id}?done=edited`;
+      });
+    },
+  );
 
   app.post<IdParams>('/appeals/:id/discard', async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');

@@ -7,6 +7,7 @@ import { appealFile, closeAppeal, recordStep, sendAppeal } from './appeal-steps.
 import { todayOf } from './appeals.service.ts';
 import { sendSchema, stepSchema } from './appeals.schema.ts';
 import type { AppealPages, IdParams } from './appeal-page.routes.ts';
+import { STEP_ECHO } from './appeals.echo.ts';
 
 // Following an appeal once written: its page, the day it was sent, what came back from the
 // authority (with its scan), closing it, and the scans themselves. Thin handlers.
@@ -31,27 +32,31 @@ export const appealTrackRoutes = (app: FastifyInstance, pages: AppealPages): voi
   });
 
   // What came from the authority, with its scan: a multipart form (src/evidence/evidence.plugin.ts).
-  app.post<IdParams>('/appeals/:id/steps', { config: { csrfFailed: notSent('step', 'write') } }, async (req, reply) => {
-    const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
-    let fields: Record<string, string> = {};
-    return appealForm(
-      req,
-      reply,
-      grant,
-      appeal.id,
-      'step',
-      async () => {
-        const form = await readUploadForm(req);
-        fields = form.fields;
-        // The file cleaned (or refused, with the fields' problems) before the transaction: a bad
-        // file writes nothing.
-        const { input, file } = await form.parseWithFile((typed) => parseForm(stepSchema(today()), typed));
-        await recordStep(deps, grant, appeal.id, input, file);
-        return `/appeals/${appeal.id}?done=recorded#history-h`;
-      },
-      () => fields,
-    );
-  });
+  app.post<IdParams>(
+    '/appeals/:id/steps',
+    { config: { echo: STEP_ECHO, csrfFailed: notSent('step', 'write') } },
+    async (req, reply) => {
+      const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
+      let fields: Record<string, string> = {};
+      return appealForm(
+        req,
+        reply,
+        grant,
+        appeal.id,
+        'step',
+        async () => {
+          const form = await readUploadForm(req);
+          fields = form.fields;
+          // The file cleaned (or refused, with the fields' problems) before the transaction: a bad
+          // file writes nothing.
+          const { input, file } = await form.parseWithFile((typed) => parseForm(stepSchema(today()), typed));
+          await recordStep(deps, grant, appeal.id, input, file);
+          return `/appeals/${appeal.id}?done=recorded#history-h`;
+        },
+        () => fields,
+      );
+    },
+  );
 
   app.post<IdParams>('/appeals/:id/close', async (req, reply) => {
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');

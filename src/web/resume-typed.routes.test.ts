@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import type { TestUser } from '../../test/helpers/factories.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
+import { browserOf as browserOfApp } from '../../test/helpers/not-sent.ts';
 import { totpCode } from '../accounts/totp.crypto.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import type { ManualClock } from '../shared/clock.ts';
@@ -17,20 +18,8 @@ const STORY = `Сын звонил 3 марта из-под Купянска.\n�
 
 describe.each(DIALECTS)('what was typed, carried through logging in again (%s)', (dialect) => {
   const s = useWorld(dialect);
-  const count = async (table: 'case_messages' | 'case_notes') =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const browserOf = (user: TestUser) => {
-    const v = new Visitor(s.t.app);
-    for (const [k, val] of Object.entries(user.cookies)) v.cookies.set(k, val);
-    return v;
-  };
+  const count = (table: 'case_messages' | 'case_notes') => countRows(s.t.opened.db, table);
+  const browserOf = (user: TestUser) => browserOfApp(s.t.app, user);
   const caseUrl = () => `/cases/${s.w.caseId}`;
   const textarea = (name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`);
 
