@@ -49,6 +49,18 @@ export const replaceSessionCookie = async (
   setSessionCookie(app, reply, value);
 };
 
+/**
+ * The session a log-in just made, as this request's own: a page drawn in the log-in's answer
+ * (the form to send again, web/resume-typed.tsx) is the logged-in person's, not a visitor's.
+ */
+export const adoptSession = async (app: FastifyInstance, req: FastifyRequest, cookie: string): Promise<void> => {
+  const { db, clock, config } = app.deps;
+  const session = await loadSession(db, cookie, clock, config);
+  if (!session) return;
+  loaded.set(req, session);
+  req.auth = session.auth;
+};
+
 export const clearSessionCookie = (app: FastifyInstance, reply: FastifyReply): void => {
   reply.clearCookie(SESSION_COOKIE, {
     path: '/',

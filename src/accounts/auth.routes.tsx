@@ -7,7 +7,9 @@ import type { AuthContext } from '../policy/principal.ts';
 import { codeSchema, loginSchema, recoverSchema, registerSchema } from './accounts.schema.ts';
 import { login, recoverWithCode, registerFamily, type LoginResult } from './auth.service.ts';
 import { passSecondFactor } from './twofactor.service.ts';
+import { RESUME_FIELD, resumeOf, sendResumePage } from '../web/resume-typed.tsx';
 import {
+  adoptSession,
   clearSessionCookie,
   fullSessionOf,
   SHOWS_PENDING_CODES,
@@ -123,6 +125,15 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
         previousSessionHash: parseCookie(req.cookies[SESSION_COOKIE])?.idHash ?? null,
       });
       setSessionCookie(app, reply, result.cookie);
+      // A form that arrived after the session ended, carried through this log-in
+      // (web/resume-typed.tsx): its fields come back at once, or after the second factor.
+      const resume = resumeOf(req.body);
+      if (resume && result.next !== 'setup_totp') {
+        await adoptSession(app, req, result.cookie);
+        if (result.next === 'done') return sendResumePage(req, reply, resume, homeFor(result));
+        const carried = { [RESUME_FIELD]: String((req.body as Record<string, unknown>)[RESUME_FIELD]) };
+        return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} values={carried} />);
+      }
       return redirect(reply, afterLogin(result, homeFor(result)));
     } catch (err) {
       const f = formFailure(err);
@@ -154,11 +165,21 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
       const { code } = parseForm(codeSchema, req.body);
       const { cookie } = await passSecondFactor(deps(), session, code);
       setSessionCookie(app, reply, cookie);
+      const resume = resumeOf(req.body);
+      if (resume) {
+        await adoptSession(app, req, cookie);
+        return sendResumePage(req, reply, resume, homeFor(session.auth));
+      }
       return redirect(reply, homeFor(session.auth));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;
-      return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} errors={f.errors} />, f.status);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <SecondFactorPage ctx={ctx} values={echoValues(req.body)} errors={f.errors} />,
+        f.status,
+      );
     }
   });
 

@@ -1,6 +1,7 @@
 import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
+import { RESUME_FIELD, ResumeCarried } from '../web/resume-typed.tsx';
 import {
   CODE_MAX,
   PASSPHRASE_MAX,
@@ -189,6 +190,7 @@ export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
         showLimit={false}
         autocomplete="current-password"
       />
+      <ResumeCarried ctx={ctx} resume={values[RESUME_FIELD]} />
       <button type="submit">{ctx.t('accounts.login.submit')}</button>
     </PostForm>
     <p>
@@ -215,12 +217,13 @@ export const CodeField = ({ ctx, errors }: { ctx: PageContext; errors: FormError
   />
 );
 
-export const SecondFactorPage = ({ ctx, errors = {} }: FormPage) => (
+export const SecondFactorPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.twoFactor.loginTitle')}>
     <p>{ctx.t('accounts.twoFactor.loginIntro')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action="/login/2fa">
       <CodeField ctx={ctx} errors={errors} />
+      <ResumeCarried ctx={ctx} resume={values[RESUME_FIELD]} />
       <button type="submit">{ctx.t('accounts.twoFactor.loginSubmit')}</button>
     </PostForm>
     {/* A family has no administrator to turn to: its way back in is a recovery code. */}

@@ -12,7 +12,7 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { regionName, regionOptions } from '../people/regions.ts';
-import { formatDay } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import { AUTHORITY_KINDS } from './appeals.seed.ts';
 import type { AuthorityView, TemplateView } from './directory.service.ts';
 import { PLACEHOLDERS } from './template-rules.ts';
@@ -164,7 +164,7 @@ export const TemplatesPage = ({ ctx, list }: { ctx: PageContext; list: TemplateV
           <li>
             <a href={`/editor/templates/${tp.key}`}>{ctx.lang === 'ru' ? tp.titleRu : tp.titleEn}</a>{' '}
             <small>
-              {t('appeals.editor.version', { n: tp.version })} · {formatDay(tp.updatedAt)}
+              {t('appeals.editor.version', { n: tp.version })} · {localDate(tp.updatedAt, ctx.timeZone)}
             </small>
           </li>
         ))}
@@ -229,7 +229,7 @@ export const TemplatePage = ({
       <ul>
         {versions.map((v) => (
           <li>
-            {t('appeals.editor.version', { n: v.version })} · {formatDay(v.updated_at)}
+            {t('appeals.editor.version', { n: v.version })} · {localDate(v.updated_at, ctx.timeZone)}
           </li>
         ))}
       </ul>

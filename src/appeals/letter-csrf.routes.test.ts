@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf, expectNotSent, expectRefused, sendWithoutCookie, textarea } from '../../test/helpers/not-sent.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
@@ -17,15 +17,7 @@ const ADDRESS = `346400, г. Новочеркасск, ул. Просвещен�
 
 describe.each(DIALECTS)('letter forms whose CSRF cookie was lost (%s)', (dialect) => {
   const s = useWorld(dialect);
-  const count = async (table: 'collective_appeals' | 'appeals') =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'collective_appeals' | 'appeals') => countRows(s.t.opened.db, table);
 
   /** The collective form as a browser sends it: two families ticked (two fields of one name). */
   const collective = (extra: Array<[string, string]> = []) =>

@@ -9,7 +9,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
-import { formatDay } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
 import { CHANNELS } from './deadline-rules.ts';
 import type { AuthorityView } from './directory.service.ts';
@@ -39,7 +39,9 @@ export const CollectiveListPage = ({
         <ul>
           {list.map((c) => (
             <li>
-              <a href={`/staff/collective/${c.id}`}>{t('appeals.collective.of', { date: formatDay(c.created_at) })}</a>{' '}
+              <a href={`/staff/collective/${c.id}`}>
+                {t('appeals.collective.of', { date: localDate(c.created_at, ctx.timeZone) })}
+              </a>{' '}
               · {t(`appeals.collective.states.${c.state}`)}
             </li>
           ))}

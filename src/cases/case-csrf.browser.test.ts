@@ -75,7 +75,7 @@ describe('a case form sent after the CSRF cookie was lost', () => {
     await ctx.close();
   });
 
-  it('after a restart (every cookie gone, the session too) the text comes back to copy', async () => {
+  it('after a restart (every cookie gone, the session too) she logs in on that page and sends it again', async () => {
     const ctx = await phoneContext(world.browser, world.run.baseUrl, world.w.family.cookies);
     const page = await ctx.newPage();
     await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}`);
@@ -85,8 +85,17 @@ describe('a case form sent after the CSRF cookie was lost', () => {
 
     await page.getByRole('heading', { name: 'Форма не отправлена' }).waitFor();
     expect(await page.locator('textarea[readonly]').inputValue()).toBe(STORY);
-    await page.getByRole('link', { name: 'Войти снова' }).waitFor();
     await check(page, 'restarted-ru');
+    // Her login on the same page; the next page is her message, to send with one tap.
+    await page.getByLabel('Псевдоним').fill(world.w.family.pseudonym);
+    await page.getByLabel('Парольная фраза').fill(world.w.family.passphrase);
+    await page.getByRole('button', { name: 'Войти и вернуть текст в форму' }).click();
+    await page.getByRole('heading', { name: 'Отправьте форму ещё раз' }).waitFor();
+    expect(await page.getByLabel('Ваше сообщение').inputValue()).toBe(STORY);
+    await check(page, 'resumed-ru');
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await page.getByText(STORY).first().waitFor();
+    expect(page.url()).toContain(`/cases/${world.w.caseId}`);
     await ctx.close();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import type { TestUser } from '../../test/helpers/factories.ts';
-import { Visitor, type Page } from '../../test/helpers/visitor.ts';
+import { browserOf, expectNotSent, textarea } from '../../test/helpers/not-sent.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
 import { useWorld } from './cases.fixtures.ts';
 
@@ -21,36 +21,9 @@ type Table = 'cases' | 'events' | 'case_messages' | 'case_notes';
 describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect) => {
   const s = useWorld(dialect);
 
-  const count = async (table: Table) =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
-  /** A browser logged in as `user` (its session cookie), optionally sending extra headers. */
-  const browserOf = (user: TestUser, headers: Record<string, string> = {}) => {
-    const v = new Visitor(s.t.app, headers);
-    for (const [k, val] of Object.entries(user.cookies)) v.cookies.set(k, val);
-    return v;
-  };
+  const count = (table: Table) => countRows(s.t.opened.db, table);
 
   const caseUrl = () => `/cases/${s.w.caseId}`;
-
-  const expectNotSent = (res: Page, lang: 'ru' | 'en' = 'ru', cookieLost = true) => {
-    expect(res.status).toBe(403);
-    expect(res.body).toContain(lang === 'ru' ? 'Форма не отправлена' : 'The form was not sent');
-    expect(res.body).toContain(lang === 'ru' ? 'Ничего не сохранено' : 'Nothing was saved');
-    // A fresh secret in a new cookie (the browser's own kept when it still had one), and the
-    // page's forms carry a token made for it: sending again works (each test sends again).
-    if (cookieLost) expect(String(res.headers['set-cookie'])).toMatch(new RegExp(`${CSRF_COOKIE}=[^;]+;`));
-    expect(res.body).toMatch(/name="_csrf" value="[^"]+"/);
-  };
-
-  const textarea = (name: string, text: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>${text}</textarea>`);
 
   const newCase = (): Record<string, string> => ({
     organisation: s.w.orgA.id,
@@ -67,7 +40,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('the new request comes back filled in; nothing stored; sending it again opens the case', async () => {
     const before = await count('cases');
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get('/cases/new');
     family.cookies.delete(CSRF_COOKIE);
     const failed = await family.submit(null, '/cases/new', newCase());
@@ -87,7 +60,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('a token from another visit is handled the same way, in English too', async () => {
     const before = await count('cases');
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get('/cases/new?lang=en');
     family.cookies.set(CSRF_COOKIE, 'a-secret-from-another-visit-000000');
     const failed = await family.submit(null, '/cases/new', { ...newCase(), surname: 'Белов' });
@@ -99,7 +72,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
   });
 
   it('a correction comes back as typed (the version it was opened at too); nothing changed; sent again, saved', async () => {
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     const form = await family.get(`${caseUrl()}/edit`);
     const seen = /name="seen" value="([^"]+)"/.exec(form.body)![1];
     family.cookies.delete(CSRF_COOKIE);
@@ -116,7 +89,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('a message comes back in its box on the case page, with the way down to it; sent again, it arrives', async () => {
     const before = await count('case_messages');
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get(caseUrl());
     family.cookies.delete(CSRF_COOKIE);
     const failed = await family.submit(null, `${caseUrl()}/messages`, { body: STORY });
@@ -132,7 +105,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('an event comes back in the open event form; nothing added; sent again, it is added', async () => {
     const before = await count('events');
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get(caseUrl());
     family.cookies.delete(CSRF_COOKIE);
     const event = { kind: 'last_contact', date: '02.2026', place: 'Купянск', source: 'family', description: STORY };
@@ -150,7 +123,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('an event sent from its check page comes back on the check page, the warnings seen kept', async () => {
     const before = await count('events');
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     // Before the date of birth (12.05.1998): the event stops once at the check page.
     const event = { kind: 'last_contact', date: '1990', source: 'family', description: STORY };
     const check = await family.submit(caseUrl(), `${caseUrl()}/events`, event);
@@ -171,7 +144,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it("a caseworker's note comes back on the case page; nothing stored; sent again, it is kept", async () => {
     const before = await count('case_notes');
-    const staff = browserOf(s.w.caseworker);
+    const staff = browserOf(s.t.app, s.w.caseworker);
     await staff.get(caseUrl());
     staff.cookies.delete(CSRF_COOKIE);
     const failed = await staff.submit(null, `/staff/cases/${s.w.caseId}/notes`, { body: STORY });
@@ -188,7 +161,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
   it('never draws back a passphrase, a token or a code sent with the form, with or without a session', async () => {
     const secrets = { passphrase: 'SECRET-PASS-1', token: 'SECRET-TOKEN-2', code: 'SECRET-CODE-3', _csrf: 'SECRET-4' };
     for (const clear of [false, true]) {
-      const family = browserOf(s.w.family);
+      const family = browserOf(s.t.app, s.w.family);
       await family.get(caseUrl());
       if (clear) family.cookies.clear();
       else family.cookies.delete(CSRF_COOKIE);
@@ -210,7 +183,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
       [s.w.caseworker, caseUrl(), `/staff/cases/${s.w.caseId}/notes`, { body: STORY }],
     ];
     for (const [user, page, action, fields] of tries) {
-      const v = browserOf(user, { 'sec-fetch-site': 'cross-site' });
+      const v = browserOf(s.t.app, user, { 'sec-fetch-site': 'cross-site' });
       await v.get(page);
       v.cookies.delete(CSRF_COOKIE);
       const res = await v.submit(null, action, fields);
@@ -223,7 +196,7 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('someone the form is not theirs to see gets the plain refusal, nothing of the case', async () => {
     const before = await count('case_messages');
-    const other = browserOf(s.w.otherFamily);
+    const other = browserOf(s.t.app, s.w.otherFamily);
     const res = await other.request('POST', `${caseUrl()}/messages`, { body: STORY, _csrf: 'forged' }, false);
     expect(res.status).toBe(403);
     expect(res.body).toContain('Форма устарела');
@@ -234,14 +207,14 @@ describe.each(DIALECTS)('a case form whose CSRF cookie was lost (%s)', (dialect)
 
   it('when the session went with the cookie (the browser restarted), the text comes back to copy', async () => {
     const before = await count('case_messages');
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get(caseUrl());
     family.cookies.clear();
     const res = await family.submit(null, `${caseUrl()}/messages`, { body: STORY });
     expect(res.status).toBe(403);
     expect(res.body).toContain('Браузер забыл вход на этот сайт');
     expect(res.body).toMatch(/<textarea readonly[^>]*>Сын позвонил 3 марта/i);
-    expect(res.body).toContain('href="/login"');
+    expect(res.body).toContain('action="/login"');
     // Nothing of the case without a session: only what the browser itself sent.
     expect(res.body).not.toContain('Иванов');
     expect(await count('case_messages')).toBe(before);

@@ -86,7 +86,8 @@ export interface SourceEvent {
   verifiedBy: string | null;
 }
 
-export const addSourceEvents = async (tx: Tx, events: SourceEvent[], now: string): Promise<number> => {
+/** `now` is when (verified_at), `day` the organisation's day it is (created_on, orgDay). */
+export const addSourceEvents = async (tx: Tx, events: SourceEvent[], now: string, day: string): Promise<number> => {
   await insertEventRows(
     tx,
     events.map((e) => ({
@@ -101,7 +102,7 @@ export const addSourceEvents = async (tx: Tx, events: SourceEvent[], now: string
       source: e.source,
       verification: e.verification,
       added_by_family: 0,
-      created_on: now.slice(0, 10),
+      created_on: day,
       verified_by: e.verification === 'reported' ? null : e.verifiedBy,
       verified_at: e.verification === 'reported' ? null : now,
     })),

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
-import { Visitor } from '../../test/helpers/visitor.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
 import { publishedFromCase } from '../registry/registry.fixtures.ts';
+import { sentTip } from '../tips/tips.fixtures.ts';
 import { useBrowserWorld } from './browser-world.test-helper.ts';
 
 // The staff's forms (and a relative's request to the registry) on a phone with JavaScript off,
@@ -28,14 +28,8 @@ describe('staff forms sent after the CSRF cookie was lost, on a phone without Ja
     const deps = { db: world.run.db, clock: world.run.clock };
     const people = { organisationId: world.w.orgA.id, family: world.w.family.auth, verifier: world.w.verifier.auth };
     recordId = (await publishedFromCase(deps, people)).recordId;
-    await new Visitor(world.run.app).submit('/tips/new', '/tips/new', {
-      organisation: world.w.orgA.id,
-      surname: 'Иванов',
-      given_name: 'Пётр',
-      what_happened: 'Видел его в подвале в Рыльске в феврале.',
-      how_known: 'saw_myself',
-    });
-    tipId = (await world.run.db.selectFrom('tips').select('id').executeTakeFirstOrThrow()).id;
+    const tip = { organisation: world.w.orgA.id, what_happened: 'Видел его в подвале в Рыльске в феврале.' };
+    tipId = await sentTip(world.run.app, world.run.db, tip);
   });
 
   /**

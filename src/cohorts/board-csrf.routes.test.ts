@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
-import type { TestUser } from '../../test/helpers/factories.ts';
-import { Visitor } from '../../test/helpers/visitor.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
+import { browserOf } from '../../test/helpers/not-sent.ts';
 import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
 import { principalOf } from '../policy/principal.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
@@ -26,25 +25,11 @@ describe.each(DIALECTS)('a board post whose CSRF cookie was lost (%s)', (dialect
     board = (await cohortsOfCase(deps, await grantFor(s.t, s.w.caseworker, s.w.caseId, 'read'))).cohorts[0].boardId!;
   });
 
-  const posts = async () =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom('cohort_posts')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
-  const browserOf = (user: TestUser, headers: Record<string, string> = {}) => {
-    const v = new Visitor(s.t.app, headers);
-    for (const [k, val] of Object.entries(user.cookies)) v.cookies.set(k, val);
-    return v;
-  };
+  const posts = () => countRows(s.t.opened.db, 'cohort_posts');
 
   it('the post comes back in its box, said at the top with the way to it; sent again, it is posted', async () => {
     const before = await posts();
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get(`/cohorts/${board}`);
     family.cookies.delete(CSRF_COOKIE);
     const failed = await family.submit(null, `/cohorts/${board}/posts`, { body: POST });
@@ -61,7 +46,7 @@ describe.each(DIALECTS)('a board post whose CSRF cookie was lost (%s)', (dialect
   });
 
   it('in English as well', async () => {
-    const family = browserOf(s.w.family);
+    const family = browserOf(s.t.app, s.w.family);
     await family.get(`/cohorts/${board}?lang=en`);
     family.cookies.delete(CSRF_COOKIE);
     const failed = await family.submit(null, `/cohorts/${board}/posts`, { body: 'Anyone from the signals company?' });
@@ -72,7 +57,7 @@ describe.each(DIALECTS)('a board post whose CSRF cookie was lost (%s)', (dialect
 
   it('a post another site sent, and a family not on the board, get the plain refusal', async () => {
     const before = await posts();
-    const crossSite = browserOf(s.w.family, { 'sec-fetch-site': 'cross-site' });
+    const crossSite = browserOf(s.t.app, s.w.family, { 'sec-fetch-site': 'cross-site' });
     await crossSite.get(`/cohorts/${board}`);
     crossSite.cookies.delete(CSRF_COOKIE);
     const refused = await crossSite.submit(null, `/cohorts/${board}/posts`, { body: POST });
@@ -80,7 +65,7 @@ describe.each(DIALECTS)('a board post whose CSRF cookie was lost (%s)', (dialect
     expect(refused.body).toContain('Форма устарела');
     expect(refused.body).not.toContain('МАРКЕР-CSRF-ДОСКА');
 
-    const stranger = browserOf(s.w.otherFamily);
+    const stranger = browserOf(s.t.app, s.w.otherFamily);
     const res = await stranger.request('POST', `/cohorts/${board}/posts`, { body: POST, _csrf: 'forged' }, false);
     expect(res.status).toBe(403);
     expect(res.body).toContain('Форма устарела');

@@ -5,6 +5,7 @@ import { Conflict, NotFound } from '../shared/errors.ts';
 import type { AuditAction } from '../audit/audit.service.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
 import { boardKeyFor } from './cohort-keys.ts';
+import { keyFromWrap, rotateBoardKey } from './board-key-rotation.ts';
 import {
   countPostsOf,
   deleteExits,
@@ -12,6 +13,7 @@ import {
   findBoard,
   findExit,
   findPost,
+  findWrap,
   hidePostsOf,
   insertExits,
   lockBoardRow,
@@ -27,7 +29,7 @@ import { isUuid } from '../shared/ids.ts';
 // its own (from the board, confirmed) and may come back from its case page; its posts stay, or are
 // hidden from the other families if it asks. Staff remove a family from a board (a suspected
 // provocateur, a family that asked by phone), confirmed, with a reason code: its copies of the
-// board key go at once, its posts are hidden from the other families (staff still read them, until
+// board key go at once and the key is replaced (board-key-rotation.ts; as when a family leaves), its posts are hidden from the other families (staff still read them, until
 // its case is purged), its case page says it was removed, and it cannot come back on its own —
 // neither by opting in again nor through another case — until staff let it back. Off the board,
 // a family is not counted among its families and is handed no key.
@@ -121,7 +123,12 @@ export const leaveBoard = async (
         left_on: day,
       })),
     );
+    // The key as the family held it, before its copies go; then replaced (board-key-rotation.ts).
+    const wrap = await findWrap(tx, board.id, grant.caseId);
+    const key = wrap ? keyFromWrap(board.id, wrap.wrapped, grant.auth.userPrivateKey) : null;
     await deleteWrapsOf(tx, board.id, cases);
+    const now = await findBoard(tx, board.id);
+    if (key && now) await rotateBoardKey(tx, now, key);
     // A family's activity is kept to the day, its hiding too.
     if (opts.hidePosts) await hidePostsOf(tx, board.id, userId, { reason: LEFT_REASON, by: userId, at: day });
     await auditCohort(
@@ -219,7 +226,7 @@ export const removalPage = async (
   if (who.side === 'staff') throw new Conflict('cohorts.errors.alreadyRemoved');
   const key = await boardKeyFor(deps.db, grant, board);
   const names = key
-    ? await familyNamesOn(deps.db, board.id, key, [{ userId: who.userId, caseId: who.caseIds[0] }])
+    ? await familyNamesOn(deps.db, board, key, [{ userId: who.userId, caseId: who.caseIds[0] }])
     : new Map<string, FamilyName>();
   return {
     boardId: board.id,
@@ -261,6 +268,10 @@ export const removeFamily = async (
         })),
     );
     await deleteWrapsOf(tx, board.id, who.caseIds);
+    // Its copies gone, the key they opened is replaced (board-key-rotation.ts).
+    const now = await findBoard(tx, board.id);
+    const key = now ? await boardKeyFor(tx, grant, now) : null;
+    if (key && now) await rotateBoardKey(tx, now, key);
     await hidePostsOf(tx, board.id, who.userId, { reason: REMOVED_REASON, by: grant.auth.userId, at });
     await auditStaff(tx, grant, board.organisation_id, 'cohort.family_removed', at, who.caseIds);
   });

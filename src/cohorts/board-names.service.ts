@@ -5,7 +5,8 @@ import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { DecryptionFailed, openText, openWith, seal, sealTo } from '../shared/crypto/index.ts';
 import { organisationName, userPublicKey } from '../accounts/accounts.service.ts';
 import type { BoardGrant } from '../policy/cohort.policy.ts';
-import { boardKeyFor, nameAad, resetNameAad } from './cohort-keys.ts';
+import { nameAad, resetNameAad } from './cohort-keys.ts';
+import { labelRootOf, lockedBoardKey } from './board-key-rotation.ts';
 import {
   answerNameResets,
   deleteName,
@@ -93,17 +94,19 @@ const giveLabels = (db: Db, boardId: string, key: Buffer, families: BoardFamily[
  */
 export const familyNamesOn = async (
   db: Db,
-  boardId: string,
+  board: { id: string; label_root_sealed: string | null },
   key: Buffer,
   families: BoardFamily[],
 ): Promise<Map<string, FamilyName>> => {
-  let held = await listLabels(db, boardId);
-  if (families.some((f) => !held.has(f.userId))) held = await giveLabels(db, boardId, key, families);
-  const chosen = await chosenNames(db, boardId, key);
+  // Labels derive from the board's first key, chosen names are sealed with the current one.
+  const root = labelRootOf(board, key);
+  let held = await listLabels(db, board.id);
+  if (families.some((f) => !held.has(f.userId))) held = await giveLabels(db, board.id, root, families);
+  const chosen = await chosenNames(db, board.id, key);
   return new Map(
     families.map((f) => [
       f.userId,
-      { label: familyLabel(key, boardId, f.userId, held.get(f.userId) ?? 0), chosen: chosen.get(f.userId) ?? null },
+      { label: familyLabel(root, board.id, f.userId, held.get(f.userId) ?? 0), chosen: chosen.get(f.userId) ?? null },
     ]),
   );
 };
@@ -142,8 +145,6 @@ export const setBoardName = async (
 ): Promise<'named' | 'unnamed'> => {
   const board = await findBoard(deps.db, grant.boardId);
   if (!board) throw new NotFound('board');
-  const key = await boardKeyFor(deps.db, grant, board);
-  if (!key) throw new Invalid({ field: 'display_name', key: 'cohorts.errors.noKeyYet' });
   if (name !== undefined && showsLogin(name, grant.auth.pseudonym))
     throw new Invalid({ field: 'display_name', key: 'cohorts.errors.nameIsLogin' });
   if (name !== undefined) {
@@ -153,7 +154,9 @@ export const setBoardName = async (
   }
   const userId = grant.auth.userId;
   return deps.db.transaction().execute(async (tx) => {
-    await lockBoardRow(tx, board.id);
+    // The key as it is under the lock: a family's leaving may have replaced it meanwhile.
+    const { key } = await lockedBoardKey(tx, grant, board.id);
+    if (!key) throw new Invalid({ field: 'display_name', key: 'cohorts.errors.noKeyYet' });
     if (name !== undefined) {
       const reset = (await listNameResets(tx, board.id, userId)).map((r) =>
         openResetName(grant.auth.userPrivateKey, board.id, userId, r.name_sealed),
@@ -202,9 +205,8 @@ export const resetBoardName = async (
 ): Promise<void> => {
   const board = await findBoard(deps.db, grant.boardId);
   if (!board) throw new NotFound('board');
-  const key = await boardKeyFor(deps.db, grant, board);
   await deps.db.transaction().execute(async (tx) => {
-    await lockBoardRow(tx, board.id);
+    const { key } = await lockedBoardKey(tx, grant, board.id);
     const post = await findPost(tx, postId);
     if (!post || post.board_id !== grant.boardId || post.from_family !== 1) throw new NotFound('post');
     const userId = post.author_user_id;

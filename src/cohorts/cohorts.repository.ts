@@ -71,6 +71,49 @@ export const setBoardKey = async (db: Queryable, id: string, keySealed: string):
   await db.updateTable('cohort_boards').set({ key_sealed: keySealed }).where('id', '=', id).execute();
 };
 
+/** A new board key: sealed to the organisation, with the labels' root sealed under it. */
+export const setBoardKeys = async (
+  db: Queryable,
+  id: string,
+  keys: { key_sealed: string; label_root_sealed: string },
+): Promise<void> => {
+  await db.updateTable('cohort_boards').set(keys).where('id', '=', id).execute();
+};
+
+/** Every family copy of a board's key. */
+export const listWraps = (db: Queryable, boardId: string) =>
+  db.selectFrom('cohort_key_wraps').select(['case_id', 'user_id']).where('board_id', '=', boardId).execute();
+
+/** A case's copies of board keys, on every board. */
+export const listWrapsOfCase = (db: Queryable, caseId: string) =>
+  db.selectFrom('cohort_key_wraps').select(['board_id', 'wrapped']).where('case_id', '=', caseId).execute();
+
+export const setWrap = async (db: Queryable, boardId: string, caseId: string, wrapped: string): Promise<void> => {
+  await db
+    .updateTable('cohort_key_wraps')
+    .set({ wrapped })
+    .where('board_id', '=', boardId)
+    .where('case_id', '=', caseId)
+    .execute();
+};
+
+/** Every post's sealed body on a board (null: its text was purged). */
+export const listPostBodies = (db: Queryable, boardId: string) =>
+  db.selectFrom('cohort_posts').select(['id', 'body_sealed']).where('board_id', '=', boardId).execute();
+
+export const setPostBody = async (db: Queryable, id: string, bodySealed: string): Promise<void> => {
+  await db.updateTable('cohort_posts').set({ body_sealed: bodySealed }).where('id', '=', id).execute();
+};
+
+export const setNameSealed = async (db: Queryable, boardId: string, userId: string, sealed: string): Promise<void> => {
+  await db
+    .updateTable('cohort_names')
+    .set({ name_sealed: sealed })
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .execute();
+};
+
 export const findWrap = (db: Queryable, boardId: string, caseId: string) =>
   db
     .selectFrom('cohort_key_wraps')

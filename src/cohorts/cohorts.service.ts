@@ -47,12 +47,15 @@ import {
   listOptInCases,
   listPosts,
   listWrappedCases,
+  listWrapsOfCase,
+  lockBoardRow,
   nextPostSeq,
   setPostHidden,
 } from './cohorts.repository.ts';
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
 import { familyNamesOn, pendingNameReset, type BoardFamily, type FamilyName } from './board-names.service.ts';
 import { auditCohort } from './cohorts.audit.ts';
+import { keyFromWrap, keyUnchanged, lockedBoardKey, rotateBoardKey } from './board-key-rotation.ts';
 import { isUuid } from '../shared/ids.ts';
 
 // Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
@@ -272,7 +275,7 @@ const boardFor = async (tx: Tx, organisationId: string, cohortKey: string, day: 
   const made = newBoardKey(id, await lockOrganisation(tx, organisationId, 'share'));
   const row = { id, organisation_id: organisationId, cohort_key: cohortKey, key_sealed: made.sealed, created_at: day };
   await insertBoard(tx, row);
-  return { board: row, key: made.key };
+  return { board: { ...row, label_root_sealed: null }, key: made.key };
 };
 
 /**
@@ -289,7 +292,18 @@ export const setOptIn = async (
   await deps.db.transaction().execute(async (tx) => {
     if (!input.optIn) {
       if (await findOptIn(tx, grant.caseId)) {
+        // The keys the family held, opened before its copies go: each board's is then replaced.
+        const held = (await listWrapsOfCase(tx, grant.caseId)).map((w) => ({
+          boardId: w.board_id,
+          key: keyFromWrap(w.board_id, w.wrapped, grant.userPrivateKey),
+        }));
         await deleteOptIn(tx, grant.caseId);
+        for (const { boardId, key } of held) {
+          if (!key) continue;
+          await lockBoardRow(tx, boardId);
+          const board = await findBoard(tx, boardId);
+          if (board) await rotateBoardKey(tx, board, key);
+        }
         await auditCohort(tx, who, 'cohort.opted_out', at, grant.caseId);
       }
       return;
@@ -424,7 +438,9 @@ export const cohortsOfCase = async (deps: CohortsDeps, grant: CaseGrant): Promis
     await deps.db.transaction().execute(async (tx) => {
       for (const c of cohorts) {
         const board = c.boardId ? boards.get(c.key) : undefined;
-        if (board)
+        if (!board) continue;
+        await lockBoardRow(tx, board.id);
+        if (await keyUnchanged(tx, board.id, board.key_sealed))
           await handOver(
             tx,
             board,
@@ -516,7 +532,12 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
   const key = await boardKeyFor(deps.db, grant, board);
   const off = (await exitsOfOrganisation(deps.db, board.organisation_id)).get(board.id) ?? new Map<string, BoardExit>();
   const members = onBoard(await membersOf(deps.db, board.organisation_id), board.cohort_key, off);
-  if (key && members.length) await deps.db.transaction().execute((tx) => handOver(tx, board, key, members));
+  if (key && members.length)
+    await deps.db.transaction().execute(async (tx) => {
+      // Not with a key replaced since it was read (the next page hands over the new one).
+      await lockBoardRow(tx, board.id);
+      if (await keyUnchanged(tx, board.id, board.key_sealed)) await handOver(tx, board, key, members);
+    });
   const can = boardAbilities(grant);
   // Staff see the families they removed, to let one back; families see none of it.
   const removed = can.removeFamilies ? [...off].filter(([, e]) => e.side === 'staff') : [];
@@ -529,7 +550,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
     ...(grant.side === 'family' ? [{ userId: grant.auth.userId, caseId: grant.caseId }] : []),
     ...removed.map(([userId, e]) => ({ userId, caseId: e.caseIds[0] })),
   ];
-  const families = key ? await familyNamesOn(deps.db, board.id, key, shown) : new Map<string, FamilyName>();
+  const families = key ? await familyNamesOn(deps.db, board, key, shown) : new Map<string, FamilyName>();
   const staffNames = can.seeStaffNames
     ? new Map((await staffOfOrganisation(deps.db, board.organisation_id)).map((s) => [s.id, s.pseudonym]))
     : new Map<string, string>();
@@ -576,11 +597,12 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
 export const postOnBoard = async (deps: CohortsDeps, grant: BoardGrant<'post'>, body: string): Promise<void> => {
   const board = await findBoard(deps.db, grant.boardId);
   if (!board) throw new NotFound('board');
-  const key = await boardKeyFor(deps.db, grant, board);
-  if (!key) throw new Invalid({ field: 'body', key: 'cohorts.errors.noKeyYet' });
   const family = grant.side === 'family';
   const at = isoNow(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
+    // The key as it is under the lock: a family's leaving may have replaced it meanwhile.
+    const { key } = await lockedBoardKey(tx, grant, board.id);
+    if (!key) throw new Invalid({ field: 'body', key: 'cohorts.errors.noKeyYet' });
     const id = randomUUID();
     await insertPost(tx, {
       id,

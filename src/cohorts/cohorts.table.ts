@@ -18,6 +18,11 @@ export interface CohortBoardsTable {
   cohort_key: string;
   /** the board key sealed to the organisation's public key */
   key_sealed: string;
+  /**
+   * The key the families' labels derive from (the board's first key), sealed with the current
+   * board key, AAD "cohort:<board>:label-root"; null while the key has never been replaced.
+   */
+  label_root_sealed: string | null;
   /** the day the first family of the cohort opted in (a family's activity: never the second) */
   created_at: string;
 }

@@ -4,8 +4,8 @@ import { foldedName } from '../accounts/accounts.service.ts';
 // How a family shows on a cohort board. Never under its login pseudonym: anyone on the board, an
 // informer included, would learn what to type to guess the account's passphrase or to lock it.
 // By default a family is "Семья 4821": a number an HMAC derives from the family's account id and
-// the board, keyed by the board's own key (which is never in the database in clear, like every
-// key here: cohort-keys.ts). So the number is the same each time the family posts on that board,
+// the board, keyed by the board's first key (which is never in the database in clear, like every
+// key here: cohort-keys.ts; kept under the current key once that is replaced, board-key-rotation.ts). So the number is the same each time the family posts on that board,
 // another on every other board (another board, another key), says nothing of the login, and
 // cannot be computed from a seized database. Which of its candidates a family holds (almost
 // always the first) is kept once given, so its label never moves (newLabelAttempts). A family

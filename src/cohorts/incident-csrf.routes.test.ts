@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf, expectNotSent, expectRefused, sendWithoutCookie, textarea } from '../../test/helpers/not-sent.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
@@ -28,15 +28,7 @@ describe.each(DIALECTS)('incident forms whose CSRF cookie was lost (%s)', (diale
     });
   });
 
-  const count = async (table: 'incidents' | 'incident_facts' | 'incident_sources') =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'incidents' | 'incident_facts' | 'incident_sources') => countRows(s.t.opened.db, table);
 
   it('a new incident comes back with its description; nothing created; sent again, it is', async () => {
     const before = await count('incidents');

@@ -9,7 +9,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
-import { formatDay } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import type { GuideListItem, GuideView, SearchHit } from './guides.service.ts';
 
 // The knowledge base, public, and the editors' pages for it. The guides' HTML was sanitised when
@@ -85,7 +85,7 @@ export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }
       <article lang={guide.lang} class="guide">
         <div dangerouslySetInnerHTML={{ __html: guide.html }} />
       </article>
-      <p class="muted">{t('guides.updated', { date: formatDay(guide.editedAt), n: guide.version })}</p>
+      <p class="muted">{t('guides.updated', { date: localDate(guide.editedAt, ctx.timeZone), n: guide.version })}</p>
       <p>
         <a href="/guides">{t('guides.all')}</a>
       </p>
@@ -153,7 +153,7 @@ export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideL
               </td>
               <td data-label={t('guides.editor.lang')}>{g.lang}</td>
               <td data-label={t('guides.editor.version')}>
-                <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {formatDay(g.editedAt)}
+                <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {localDate(g.editedAt, ctx.timeZone)}
               </td>
             </tr>
           ))}
@@ -252,7 +252,7 @@ export const HistoryPage = ({
             <a href={`/editor/guides/${guide.id}/versions/${v.version}`}>
               {t('guides.editor.versionN', { n: v.version })}: {v.title}
             </a>{' '}
-            · {formatDay(v.edited_at)}
+            · {localDate(v.edited_at, ctx.timeZone)}
           </li>
         ))}
       </ol>
@@ -276,7 +276,7 @@ export const VersionPage = ({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={`${t('guides.editor.versionN', { n: v.version })}: ${v.title}`}>
-      <p class="muted">{formatDay(v.editedAt)}</p>
+      <p class="muted">{localDate(v.editedAt, ctx.timeZone)}</p>
       <article class="guide" dangerouslySetInnerHTML={{ __html: v.html }} />
       <details>
         <summary>{t('guides.editor.markdown')}</summary>

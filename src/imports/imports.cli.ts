@@ -128,7 +128,7 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
           : `--organisation: no organisation "${opts.organisation}"`,
       );
     const outcome = await importForOrganisation(
-      { db, clock: systemClock },
+      { db, clock: systemClock, config },
       systemPrincipal('import'),
       { id: org.id, publicKey: await organisationPublicKey(db, org.id) },
       {

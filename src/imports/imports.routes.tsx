@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { orgDay } from '../shared/clock.ts';
 import { Invalid, NotFound, type FieldProblem } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { grantMatching, matchingAbilities } from '../policy/matching.policy.ts';
@@ -143,7 +143,7 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
     const { _csrf, ...values } = fields;
     void _csrf;
     try {
-      const meta = parseForm(listMetaSchema(isoDay(deps.clock)), values);
+      const meta = parseForm(listMetaSchema(orgDay(deps)), values);
       if (problem || !bytes) throw new Invalid(problem ?? { field: 'file', key: 'imports.errors.noFile' });
       const { importId, started } = await uploadList(
         deps,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/database.ts';
-import { isoDay, isoNow, type Clock } from '../shared/clock.ts';
+import { dayIn, DEFAULT_TIME_ZONE, isoNow, orgDay, type Clock } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { open, seal } from '../shared/crypto/index.ts';
 import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
@@ -58,6 +58,8 @@ import { checkMapping, guessMapping, isPlatformHeader, type Mapping } from './ro
 export interface ImportsDeps {
   db: Db;
   clock: Clock;
+  /** the organisation's calendar (TIME_ZONE): the day a list was imported on, what "today" is */
+  config?: { timeZone?: string };
   log?: { error(obj: object, msg: string): void };
 }
 
@@ -150,7 +152,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
   try {
     const text = decodeList(job.bytes, job.encoding);
     const ctx = {
-      today: isoDay(deps.clock),
+      today: orgDay(deps),
       sourceDate: job.meta.sourceDate ?? null,
       verification: job.meta.verification,
     };
@@ -240,7 +242,7 @@ const runList = async (deps: ImportsDeps, job: RunJob, progress?: Progress): Pro
           verifiedBy: job.actor.userId,
         })),
       );
-      outcome.events = await addSourceEvents(tx, events, now);
+      outcome.events = await addSourceEvents(tx, events, now, orgDay(deps));
       outcome.added = fresh.length;
       const done = await stepImport(tx, job.importId, ['running'], {
         state: 'done',
@@ -337,13 +339,17 @@ const readUploadHeader = (bytes: Uint8Array): { encoding: Encoding; header: stri
   }
 };
 
-const checkNotImported = async (db: Queryable, organisationId: string, hash: string): Promise<void> => {
-  const done = await findDoneByHash(db, organisationId, hash);
+/** The day a list was imported, on the organisation's calendar (as the list of imports shows it). */
+const importedOn = (deps: Pick<ImportsDeps, 'config'>, createdAt: string): string =>
+  dayIn(createdAt, deps.config?.timeZone ?? DEFAULT_TIME_ZONE);
+
+const checkNotImported = async (deps: ImportsDeps, organisationId: string, hash: string): Promise<void> => {
+  const done = await findDoneByHash(deps.db, organisationId, hash);
   if (done)
     throw new Invalid({
       field: 'file',
       key: 'imports.errors.alreadyImported',
-      params: { name: done.source_name, date: done.created_at.slice(0, 10) },
+      params: { name: done.source_name, date: importedOn(deps, done.created_at) },
     });
 };
 
@@ -375,7 +381,7 @@ export const uploadList = async (
   const before = opts.again ? await ownImport(deps, grant, opts.again) : null;
   const { encoding, header } = readUploadHeader(bytes);
   const hash = fileHash(grant.organisationId, bytes);
-  await checkNotImported(deps.db, grant.organisationId, hash);
+  await checkNotImported(deps, grant.organisationId, hash);
   const mapping = carriedMapping(before, header);
   const importId = randomUUID();
   const at = isoNow(deps.clock);
@@ -652,7 +658,7 @@ export const importForOrganisation = async (
     return {
       ...emptyOutcome('done'),
       importId: null,
-      alreadyImported: { name: done.source_name, date: done.created_at.slice(0, 10) },
+      alreadyImported: { name: done.source_name, date: importedOn(deps, done.created_at) },
     };
   const mapping = opts.mapping ?? guessMapping(header);
   const problems = checkMapping(mapping, header);

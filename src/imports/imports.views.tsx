@@ -1,7 +1,8 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
-import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { formatPartialDate } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import { EVENT_SOURCES, VERIFICATION_LEVELS } from '../cases/timeline.ts';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
 import { WorkNav } from '../matching/work-nav.views.tsx';
@@ -59,7 +60,7 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
                 <td>
                   <a href={`/staff/imports/${i.id}`}>{i.sourceName}</a>
                 </td>
-                <td data-label={t('imports.columns.date')}>{sourceDate(i) || formatDay(i.createdAt)}</td>
+                <td data-label={t('imports.columns.date')}>{sourceDate(i) || localDate(i.createdAt, ctx.timeZone)}</td>
                 <td data-label={t('imports.columns.state')}>
                   <StateCell ctx={ctx} item={i} />
                 </td>
@@ -101,7 +102,9 @@ export const UploadPage = ({
           <strong>{t('imports.chooseFileAgain')}</strong> {t('imports.fieldsKept')}
         </p>
       )}
-      {again && <p>{t('imports.againIntro', { name: again.sourceName, date: formatDay(again.createdAt) })}</p>}
+      {again && (
+        <p>{t('imports.againIntro', { name: again.sourceName, date: localDate(again.createdAt, ctx.timeZone) })}</p>
+      )}
       {/* Multipart bodies are read after the CSRF check, so the token also travels in the URL. */}
       <PostForm
         ctx={ctx}

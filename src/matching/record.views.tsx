@@ -2,7 +2,8 @@ import { Layout } from '../web/layout.tsx';
 import { factLine } from './fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { PostForm, SelectField, FormErrorSummary, type FormErrors } from '../web/forms.tsx';
-import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { formatPartialDate } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import { regionName } from '../people/regions.ts';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
 import type { IncidentSummary } from '../cohorts/incidents.service.ts';
@@ -133,9 +134,9 @@ export const RecordPageView = ({
           <ul>
             {page.merges.map((m) => (
               <li>
-                {t('matching.mergedOn', { date: formatDay(m.mergedAt), names: m.moved.join(', ') })}
+                {t('matching.mergedOn', { date: localDate(m.mergedAt, ctx.timeZone), names: m.moved.join(', ') })}
                 {m.undoneAt ? (
-                  <> · {t('matching.undoneOn', { date: formatDay(m.undoneAt) })}</>
+                  <> · {t('matching.undoneOn', { date: localDate(m.undoneAt, ctx.timeZone) })}</>
                 ) : (
                   can.undo && (
                     <PostForm ctx={ctx} action={`/staff/merges/${m.id}/undo`}>

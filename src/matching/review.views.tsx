@@ -2,7 +2,8 @@ import { Layout } from '../web/layout.tsx';
 import { factLine } from './fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
-import { formatDay, formatPartialDate } from '../people/partial-date.ts';
+import { formatPartialDate } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 import { regionName } from '../people/regions.ts';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
 import type { Contribution } from './engine-adapter.ts';
@@ -250,7 +251,7 @@ export const PairPage = ({
       <p>
         {t('matching.probability')}: <strong>{similarityPercent(view.probability)}%</strong> ·{' '}
         {t(`matching.states.${view.state}`)}
-        {view.decidedAt && <> · {t('matching.decidedOn', { date: formatDay(view.decidedAt) })}</>}
+        {view.decidedAt && <> · {t('matching.decidedOn', { date: localDate(view.decidedAt, ctx.timeZone) })}</>}
       </p>
       {view.state === 'withdrawn' && <p class="muted">{t('matching.withdrawnHint')}</p>}
       <SideBySide ctx={ctx} left={view.left} right={view.right} />

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
-import { isoDay, isoNow } from '../shared/clock.ts';
+import { isoNow, orgDay } from '../shared/clock.ts';
 import { Conflict, Invalid, NotFound } from '../shared/errors.ts';
 import { openText, openWith, randomKey, seal, sealTo } from '../shared/crypto/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -131,7 +131,7 @@ export const scoreTipPrivately = async (
       key_sealed: sealTo(publicKey, key, keyAad(id)),
       content_sealed: seal(key, JSON.stringify(content), contentAad(id)),
       state: 'open',
-      scored_on: isoDay(deps.clock),
+      scored_on: orgDay(deps),
     });
   });
   return { candidates: candidates.length };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf, expectNotSent, expectRefused, sendWithoutCookie, textarea } from '../../test/helpers/not-sent.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
@@ -43,15 +43,8 @@ describe.each(DIALECTS)('registry forms whose CSRF cookie was lost (%s)', (diale
     );
   });
 
-  const count = async (table: 'registry_requests' | 'registry_corrections' | 'registry_records') =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'registry_requests' | 'registry_corrections' | 'registry_records') =>
+    countRows(s.t.opened.db, table);
 
   it("a relative's request comes back on its form, without an account; nothing stored; sent again, it is", async () => {
     const before = await count('registry_requests');

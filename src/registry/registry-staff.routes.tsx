@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDay } from '../shared/clock.ts';
+import { orgDay } from '../shared/clock.ts';
 import { parseForm } from '../shared/validation.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { grantRegistry, grantRegistryDesk } from '../policy/registry.policy.ts';
@@ -144,7 +144,7 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
         req.params.id,
         'publish',
       );
-      await publish(rdeps, grant, ref, parseForm(publishSchema(isoDay(deps.clock)), req.body));
+      await publish(rdeps, grant, ref, parseForm(publishSchema(orgDay(deps)), req.body));
       return 'published';
     }),
   );
@@ -199,7 +199,7 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
     { config: { csrfFailed: correctNotSent } },
     recordStep('correct', async (req) => {
       const { grant, record } = await authoriseRecord(deps.db, requireStaffPrincipal(req), req.params.id, 'correct');
-      await correct(rdeps, grant, record.id, parseForm(correctSchema(isoDay(deps.clock)), req.body));
+      await correct(rdeps, grant, record.id, parseForm(correctSchema(orgDay(deps)), req.body));
     }),
   );
 

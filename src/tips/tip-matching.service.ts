@@ -19,6 +19,9 @@ export interface IncomingTipRecord {
   place?: string;
 }
 
-export const scoreIncomingTip = async (deps: { db: Db; clock: Clock }, record: IncomingTipRecord): Promise<void> => {
+export const scoreIncomingTip = async (
+  deps: { db: Db; clock: Clock; config?: { timeZone?: string } },
+  record: IncomingTipRecord,
+): Promise<void> => {
   await scoreTipPrivately(deps, { tipId: record.tipId, organisationId: record.organisationId, person: record.person });
 };

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/helpers/db.ts';
+import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf, expectNotSent, expectRefused, sendWithoutCookie, textarea } from '../../test/helpers/not-sent.ts';
-import { Visitor } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
+import { sentTip } from './tips.fixtures.ts';
 
 // A caseworker answers a witness's tip, or writes the event a family will read from it; meanwhile
 // the browser loses the CSRF cookie. The tip's page comes back with the text in its form, said
@@ -19,27 +19,11 @@ describe.each(DIALECTS)("staff's tip forms whose CSRF cookie was lost (%s)", (di
   let tipId: string;
 
   beforeAll(async () => {
-    await new Visitor(s.t.app).submit('/tips/new', '/tips/new', {
-      organisation: s.w.orgA.id,
-      surname: 'Иванов',
-      given_name: 'Пётр',
-      what_happened: WHAT,
-      event_date: '02.2026',
-      place: 'Рыльск',
-      how_known: 'saw_myself',
-    });
-    tipId = (await s.t.opened.db.selectFrom('tips').select('id').executeTakeFirstOrThrow()).id;
+    const tip = { organisation: s.w.orgA.id, what_happened: WHAT, event_date: '02.2026', place: 'Рыльск' };
+    tipId = await sentTip(s.t.app, s.t.opened.db, tip);
   });
 
-  const count = async (table: 'tip_posts' | 'events') =>
-    Number(
-      (
-        await s.t.opened.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'tip_posts' | 'events') => countRows(s.t.opened.db, table);
 
   it('a reply to the sender comes back in its box; nothing sent; sent again, it is', async () => {
     const page = `/staff/tips/${tipId}`;

@@ -4,6 +4,7 @@ import { Layout } from './layout.tsx';
 import { sendPage, redirect } from './render.ts';
 import { pickLanguage, translator } from './i18n/i18n.ts';
 import { sendSessionEnded } from './session-ended.tsx';
+import { typedBack } from './form-not-sent.ts';
 
 const MessagePage =
   (status: number, titleKey: string, messageKey: string) => (req: FastifyRequest, reply: FastifyReply) =>
@@ -65,12 +66,22 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     return MessagePage(404, 'errors.notFoundTitle', 'errors.notFound')(req, reply);
   });
 
+  /**
+   * A form that lost its session. A multipart form's fields are read by its route, which stopped
+   * at the session check before reading them: they are read here, the file dropped (form-not-sent.ts),
+   * so that its words come back like any form's.
+   */
+  const sessionEnded = async (req: FastifyRequest, reply: FastifyReply) =>
+    req.method === 'POST' && !req.auth && req.isMultipart() && !req.raw.readableEnded
+      ? sendSessionEnded(req, reply, { fields: (await typedBack(req)).fields })
+      : sendSessionEnded(req, reply);
+
   app.setErrorHandler(async (error: FastifyError, req, reply) => {
     if (!req.t) req.t = translator('ru');
     let status: number;
     let key: string;
     if (error instanceof DomainError) {
-      if (error.kind === 'unauthenticated') return (await sendSessionEnded(req, reply)) ?? redirect(reply, '/login');
+      if (error.kind === 'unauthenticated') return (await sessionEnded(req, reply)) ?? redirect(reply, '/login');
       const map = {
         not_found: 404,
         forbidden: 404,

@@ -18,6 +18,8 @@ export interface EchoField {
 export type EchoForm = Record<string, EchoField>;
 
 export interface EchoedValue {
+  /** the field's name on the form */
+  name: string;
   label: string;
   value: string;
   long: boolean;
@@ -41,7 +43,7 @@ export const echoed = async (req: FastifyRequest, form: EchoForm, body: Record<s
           ? await field.choice(value, req)
           : value;
     // A value that is not one of the choices (a forged or stale form) is not worth keeping.
-    if (shown !== undefined) out.push({ label: req.t(field.label), value: shown, long: field.long === true });
+    if (shown !== undefined) out.push({ name, label: req.t(field.label), value: shown, long: field.long === true });
   }
   return out;
 };

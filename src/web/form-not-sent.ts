@@ -53,10 +53,13 @@ export const notSentErrors = (fileChosen: boolean): FormErrors => ({
 });
 
 /**
- * The route's csrfFailed: its form again, filled in. Without a session (the browser lost every
- * cookie) the form cannot be drawn for anyone, so what was typed comes back on the session-ended
- * page. null — the plain refusal — when the form is not this visitor's to see (the renderer's
- * own authorisation says no) or nothing was typed.
+ * The route's csrfFailed: its form again, filled in — or empty, when it was sent empty: the
+ * plain refusal would call it stale or another site's and send her Back to a token that no
+ * longer works, where the form again carries a fresh one. Without a session (the browser lost
+ * every cookie) the form cannot be drawn for anyone, so what was typed comes back on the
+ * session-ended page; with nothing typed there is nothing to keep, and the plain refusal answers
+ * (sendSessionEnded gives null). null — the plain refusal — too when the form is not this
+ * visitor's to see (the renderer's own authorisation says no).
  */
 export const keepTyped =
   (render: KeptFormRenderer) =>

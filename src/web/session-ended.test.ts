@@ -36,7 +36,7 @@ describe('a form posted after the session ended', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('Время сеанса истекло');
     expect(res.body).toContain(story);
-    expect(res.body).toContain('href="/login"');
+    expect(res.body).toContain('action="/login"');
     expect(res.body).not.toContain(token);
     const cases = await t.opened.db.selectFrom('cases').select('id').execute();
     expect(cases).toEqual([]);

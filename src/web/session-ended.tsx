@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { echoValues } from './forms.tsx';
+import { echoValues, PostForm, TextField } from './forms.tsx';
+import { encodeResume, ResumeCarried } from './resume-typed.tsx';
 import { echoed, echoFormOf, type EchoedValue } from './form-echo.ts';
 import { Layout } from './layout.tsx';
 import { sendPage } from './render.ts';
@@ -11,14 +12,43 @@ import { sendPage } from './render.ts';
 // form again. Each field is named as on the form, and a choice reads as it did there.
 
 /** What was sent, labelled by the route's declared form; unlabelled texts for a route without one. */
-const handBack = async (req: FastifyRequest, fields: unknown): Promise<EchoedValue[]> => {
-  const body = echoValues(fields);
+const handBack = async (req: FastifyRequest, body: Record<string, string>): Promise<EchoedValue[]> => {
   const form = echoFormOf(req);
   if (form) return echoed(req, form, body);
-  return Object.values(body)
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0)
-    .map((value) => ({ label: req.t('sessionEnded.yourText'), value, long: true }));
+  return Object.entries(body)
+    .map(([name, v]) => ({ name, value: v.trim() }))
+    .filter((v) => v.value.length > 0)
+    .map(({ name, value }) => ({ name, label: req.t('sessionEnded.yourText'), value, long: true }));
+};
+
+/** A text longer than this, in a form that declares no fields, is something the person wrote. */
+const WRITTEN = 60;
+
+/**
+ * Every field the form sent, to send again after logging in (resume-typed.tsx): those the page
+ * shows with their labels, the rest (ids, a choice's key) carried hidden as they were.
+ */
+const resumeOf = (req: FastifyRequest, body: Record<string, string>, shown: EchoedValue[]): string => {
+  const declared = echoFormOf(req) !== undefined;
+  const byName = new Map(shown.map((v) => [v.name, v]));
+  // A multipart form's token rides in its action's query: a stale one is not carried.
+  const to = new URL(req.url, 'http://site.invalid');
+  to.searchParams.delete('_csrf');
+  return encodeResume({
+    to: to.pathname + to.search,
+    multipart: req.isMultipart(),
+    fields: Object.entries(body).map(([name, value]) => {
+      const echo = byName.get(name);
+      const long = declared ? echo?.long === true : value.length > WRITTEN || value.includes('\n');
+      return {
+        name,
+        value,
+        label: echo && (declared || long) ? echo.label : null,
+        shown: echo && echo.value !== value.trim() ? echo.value : null,
+        long,
+      };
+    }),
+  });
 };
 
 interface Ended {
@@ -40,8 +70,10 @@ export const sendSessionEnded = async (
 ): Promise<FastifyReply | null> => {
   // Only for a lost session: a staff member who has not passed 2FA is sent on to it as usual.
   if (req.method !== 'POST' || req.auth) return null;
-  const values = await handBack(req, 'fields' in opts ? opts.fields : req.body);
+  const body = echoValues('fields' in opts ? opts.fields : req.body);
+  const values = await handBack(req, body);
   if (values.length === 0) return null;
+  const resume = resumeOf(req, body, values);
   const short = values.filter((v) => !v.long);
   return sendPage(
     req,
@@ -69,9 +101,32 @@ export const sendSessionEnded = async (
               </textarea>
             </label>
           ))}
-        <p>
-          <a href="/login">{ctx.t('sessionEnded.loginAgain')}</a>
-        </p>
+        <h2>{ctx.t('sessionEnded.loginAgain')}</h2>
+        <PostForm ctx={ctx} action="/login">
+          <TextField
+            ctx={ctx}
+            name="pseudonym"
+            label={ctx.t('accounts.fields.pseudonym')}
+            values={{}}
+            errors={{}}
+            required
+            showLimit={false}
+            autocomplete="username"
+          />
+          <TextField
+            ctx={ctx}
+            name="passphrase"
+            type="password"
+            label={ctx.t('accounts.fields.passphrase')}
+            values={{}}
+            errors={{}}
+            required
+            showLimit={false}
+            autocomplete="current-password"
+          />
+          <ResumeCarried ctx={ctx} resume={resume} />
+          <button type="submit">{ctx.t('sessionEnded.loginAndResume')}</button>
+        </PostForm>
       </Layout>
     ),
     opts.status ?? 401,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, openSqlite, type DialectName, type OpenedDb } from '../../src/db/database.ts';
+import { openPostgres, openSqlite, type DialectName, type Db, type OpenedDb } from '../../src/db/database.ts';
+import type { Database } from '../../src/db/schema.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
 // Integration tests run against both real engines: `describe.each(DIALECTS)` and
@@ -31,3 +32,14 @@ export const freshDb = async (dialect: DialectName, file?: string): Promise<Open
 
 /** A connection string for a fresh, empty (unmigrated) PostgreSQL database. */
 export const freshPgUrl = (): Promise<string> => createPgDatabase();
+
+/** How many rows `table` holds now: what a test counts before and after a form that must store nothing. */
+export const countRows = async (db: Db, table: keyof Database): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
