@@ -37,18 +37,21 @@ const fromAnotherSite = (req: FastifyRequest): boolean => {
 };
 
 /**
- * The route's form again after a failed CSRF check, or null for the plain refusal. Drawing the
- * form may fail in its turn (the database): that is logged, and the refusal still answers.
+ * Whether the route's form went out again after a failed CSRF check (false: the plain refusal).
+ * Drawing the form may fail in its turn (the database): that is logged, and the refusal answers.
+ * Read from the reply itself: a Fastify reply is a thenable, so awaiting a function that returns
+ * it gives undefined, never the reply — taken for "nothing sent", the refusal was sent a second
+ * time, and Fastify logged a warning naming the request's raw path (a case's id) at every one.
  */
-const formAgain = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> => {
+const formAgain = async (req: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
   const again = req.routeOptions.config?.csrfFailed;
-  if (!again) return null;
+  if (!again) return false;
   try {
-    return await again(req, reply);
+    await again(req, reply);
   } catch (err) {
     req.log.error({ err }, 'form not shown again after a failed CSRF check');
-    return reply.sent ? reply : null;
   }
+  return reply.sent;
 };
 
 /**
@@ -81,7 +84,11 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     let status: number;
     let key: string;
     if (error instanceof DomainError) {
-      if (error.kind === 'unauthenticated') return (await sessionEnded(req, reply)) ?? redirect(reply, '/login');
+      if (error.kind === 'unauthenticated') {
+        // Read from the reply, not the return value: see formAgain.
+        await sessionEnded(req, reply);
+        return reply.sent ? reply : redirect(reply, '/login');
+      }
       const map = {
         not_found: 404,
         forbidden: 404,
@@ -103,8 +110,7 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     } else if (error.code && CSRF_CODES.has(error.code)) {
       // A route whose form is long to write (a tip, a family's request) shows it again, filled
       // in, with a fresh token.
-      const shown = fromAnotherSite(req) ? null : await formAgain(req, reply);
-      if (shown) return shown;
+      if (!fromAnotherSite(req) && (await formAgain(req, reply))) return reply;
       status = 403;
       key = 'errors.csrf';
     } else if (error.statusCode === 429) {

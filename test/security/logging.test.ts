@@ -95,6 +95,30 @@ describe('logging', () => {
       expect(all).not.toContain(secret);
   });
 
+  // A family's form that lost its CSRF cookie, or its whole session, comes back to her (the
+  // session-ended page, web/form-not-sent.ts). Each of those answers was sent twice: the second
+  // send failed, and Fastify warned with the request's raw path — a case's id, with its time.
+  it('a form sent after a lost cookie or session is answered once, and nothing logs its path', async () => {
+    const { app, lines, opened } = await appWithLog('info');
+    const org = await createOrganisation(opened.db);
+    const family = await createFamily(opened.db);
+    const visitor = new Visitor(app);
+    for (const [k, v] of Object.entries(family.cookies)) visitor.cookies.set(k, v);
+    const fields = { organisation: org.id, surname: 'Орлов', narrative: 'Сын пропал. МАРКЕР-ЛОГ-ФОРМА' };
+    await visitor.get('/cases/new');
+    visitor.cookies.delete(CSRF_COOKIE);
+    expect((await visitor.submit(null, '/cases/new', fields)).status).toBe(403);
+    visitor.cookies.clear();
+    const ended = await visitor.submit(null, '/cases/new', fields);
+    expect(ended.body).toContain('МАРКЕР-ЛОГ-ФОРМА');
+    const held = lines.join('\n');
+    expect(held).not.toMatch(/already sent/i);
+    expect(held).not.toContain('/cases/new');
+    expect(held).not.toContain('МАРКЕР');
+    await app.close();
+    await opened.close();
+  });
+
   // A seized server's log must not say when a tip was sent, added to, opened or deleted: not by a
   // line with its time, nor by a line without one (its place among timed lines, or the time
   // journald puts on it, dates it). Errors there still reach the operator: counted, once a day.
