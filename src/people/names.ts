@@ -2,9 +2,14 @@
 // the record-linkage engine (issue 4) brings transliteration and phonetic keys later and can
 // recompute these columns from the entered forms, which are never overwritten.
 
+import { fixHomoglyphs } from '../linkage/engine/normalize/index.ts';
+
 export const searchKey = (s: string): string =>
   s
     .normalize('NFC')
+    // A Latin «o» or «a» typed into a Cyrillic word (a mixed keyboard layout) is the Cyrillic
+    // letter: «Иванoв» is stored and searched as «иванов» (a QA walk found it found nothing).
+    .replace(/\S+/g, fixHomoglyphs)
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[\s\u00a0]+/g, ' ')

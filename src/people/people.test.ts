@@ -62,5 +62,8 @@ describe('search keys', () => {
   it('folds case, ё and spaces, and leaves the entered form alone', () => {
     expect(searchKey('  ЁЛКИН   Пётр ')).toBe('елкин петр');
     expect(searchKey('Mamedov-Ogly')).toBe('mamedov-ogly');
+    // Latin look-alikes in a Cyrillic word are its Cyrillic letters; a Latin word stays Latin.
+    expect(searchKey('Иванoв Пeтp')).toBe('иванов петр');
+    expect(searchKey('Ivanov Иванoв')).toBe('ivanov иванов');
   });
 });

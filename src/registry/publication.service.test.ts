@@ -133,6 +133,8 @@ describe.each(DIALECTS)('publication (%s)', (dialect) => {
     expect((await statistics(db, { from: '2026-02' })).totals.deaths).toBe(0);
     expect((await statistics(db, { category: 'contract' })).totals.deaths).toBe(0);
     expect((await publicRecords(db, PUBLIC, { q: 'ivanov' })).total).toBe(1);
+    // A Latin «o» typed into the Cyrillic name (a mixed keyboard layout) finds it too.
+    expect((await publicRecords(db, PUBLIC, { q: 'Иванoв' })).total).toBe(1);
 
     // A correction: a new date of death on the timeline moves the record and its tally.
     await deathEvent(t, w, w.caseId, { date: parsePartialDate('2026-01') ?? undefined, kind: 'death_reported' });

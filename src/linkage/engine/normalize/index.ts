@@ -7,6 +7,7 @@ export { surnameGenderless, patronymicGenderless } from './gender.ts';
 export { metaphoneRu, daitchMokotoff } from './phonetic.ts';
 export type { TranslitSystem } from './transliterate.ts';
 export { transliterate, TRANSLIT_SYSTEMS } from './transliterate.ts';
+export { fixHomoglyphs } from './latin.ts';
 export type { DatePrecision, PartialDate } from './dates.ts';
 export { parseAge, parseBareAge, parseDate, SERVICE_AGES } from './dates.ts';
 export { regionCode } from './regions.ts';
