@@ -204,7 +204,8 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(page.body).toContain('Мы отправили запрос в часть.');
     expect(page.body).toContain('подкреплено');
     expect(page.body).toContain('пропал(а) без вести');
-    expect(page.body).toContain('Ждём вашего ответа');
+    // Not "we await your answer": most of what staff write asks her nothing (QA walk).
+    expect(page.body).toContain('Вам ответили — прочитайте сообщение');
     expect(page.body).not.toContain('Только для сотрудников');
     const staffPage = await s.t.app.inject({ method: 'GET', url: caseUrl, cookies: s.w.caseworker.cookies });
     expect(staffPage.body).toContain('Только для сотрудников');
