@@ -138,6 +138,22 @@ const NextStep = ({ p }: { p: Props }) => {
   );
 };
 
+/**
+ * The hint left in a draft: said where she would print or send, with the way to fix it, instead
+ * of a form that would only be refused (the services refuse it too).
+ */
+const HintLeft = ({ p, text }: { p: Props; text: string }) => (
+  <p class="notice">
+    {p.ctx.t(text)}
+    {p.view.can.write && !p.view.collectiveId && (
+      <>
+        {' '}
+        <a href={`/appeals/${p.view.id}/edit`}>{p.ctx.t('appeals.editDraft')}</a>
+      </>
+    )}
+  </p>
+);
+
 const Letter = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
@@ -223,10 +239,20 @@ const History = ({ p }: { p: Props }) => {
 const SendForm = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
-  const f = { ctx, ...formFor(p, 'send') };
   return (
     <section aria-labelledby="send-h">
       <h2 id="send-h">{t('appeals.send.title')}</h2>
+      {view.ownWordsLeft ? <HintLeft p={p} text="appeals.narrative.fixFirst" /> : <SendFields p={p} />}
+    </section>
+  );
+};
+
+const SendFields = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(p, 'send') };
+  return (
+    <>
       <p>{t('appeals.send.intro')}</p>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
       <PostForm ctx={ctx} action={`/appeals/${view.id}/send`}>
@@ -255,7 +281,7 @@ const SendForm = ({ p }: { p: Props }) => {
         />
         <button type="submit">{t('appeals.send.submit')}</button>
       </PostForm>
-    </section>
+    </>
   );
 };
 
@@ -353,6 +379,17 @@ const StepForm = ({ p }: { p: Props }) => {
 const PrintForm = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
+  return (
+    <section aria-labelledby="print-h">
+      <h2 id="print-h">{t('appeals.print.title')}</h2>
+      {view.ownWordsLeft ? <HintLeft p={p} text="appeals.narrative.fixFirst" /> : <PrintFields p={p} />}
+    </section>
+  );
+};
+
+const PrintFields = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
   const stored = view.sender;
   const state = formFor(p, 'print');
   const values =
@@ -368,8 +405,7 @@ const PrintForm = ({ p }: { p: Props }) => {
         : {};
   const f = { ctx, values, errors: state.errors };
   return (
-    <section aria-labelledby="print-h">
-      <h2 id="print-h">{t('appeals.print.title')}</h2>
+    <>
       <p>{t('appeals.print.intro')}</p>
       <p class="muted">{t('appeals.print.anonymous')}</p>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
@@ -403,7 +439,7 @@ const PrintForm = ({ p }: { p: Props }) => {
           {t('appeals.print.pdf')}
         </button>
       </PostForm>
-    </section>
+    </>
   );
 };
 
