@@ -34,6 +34,8 @@ describe('choosing a new letter in a browser', () => {
     ] as const) {
       await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}/appeals/new?lang=${lang}`);
       await expectPhoneReady(page, `new-letter-${lang}`);
+      // The first letter offered is the first a family writes: where is he.
+      expect(await page.locator('input[name="template"]').first().getAttribute('value')).toBe('inquiry');
       const ministry = `${words.kind}: Министерство обороны Российской Федерации`;
       await page.getByLabel(words.to).selectOption({ label: ministry });
       await page.getByRole('button', { name: words.next }).click();

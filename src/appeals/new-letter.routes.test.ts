@@ -39,4 +39,14 @@ describe.each(DIALECTS)('choosing a new letter (%s)', (dialect) => {
     // A letter that is not offered is the same error.
     expect((await open('next=1&template=collective')).statusCode).toBe(400);
   });
+
+  // «Запрос документов о гибели» was offered first (the templates came in the order of their keys),
+  // above the whereabouts inquiry the page itself calls «Первое письмо». Now in the order a family
+  // needs them: the inquiry first, the letter about a death last.
+  it('offers the whereabouts inquiry first and the letter about a death last', async () => {
+    const page = await open('');
+    const offered = [...page.body.matchAll(/<input type="radio" name="template" value="([a-z_]+)"/g)].map((m) => m[1]);
+    expect(offered).toEqual(['inquiry', 'no_answer', 'prosecutor', 'ombudsman', 'death_documents']);
+    expect(page.body.indexOf('Запрос о местонахождении')).toBeLessThan(page.body.indexOf('Запрос документов о гибели'));
+  });
 });
