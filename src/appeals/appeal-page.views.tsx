@@ -40,6 +40,12 @@ interface Props {
   notice?: AppealNotice;
 }
 
+/**
+ * A letter's text as HTML: sanitised Markdown (a letter can hold no markup, src/shared/markdown.ts)
+ * with every line break she typed kept, as the PDF keeps them.
+ */
+export const letterHtml = (body: string): string => renderMarkdown(body, { breaks: true }).html;
+
 const formFor = (p: Props, name: AppealFormState['name']) =>
   p.form?.name === name
     ? { values: p.form.values, errors: p.form.errors }
@@ -171,8 +177,7 @@ const Letter = ({ p }: { p: Props }) => {
       </p>
       {view.ownWordsLeft && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
       <article class="letter-body">
-        {/* Sanitised Markdown: a letter's own text can hold no markup (src/shared/markdown.ts). */}
-        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(view.letter.body).html }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
       </article>
       {view.state === 'draft' && view.can.write && !view.collectiveId && (
         <p>
@@ -558,7 +563,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
           )}
         </div>
         <h1 class="letter-title">{letter.subject}</h1>
-        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(letter.body).html }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(letter.body) }} />
         {signers.map((s) => (
           <p class="signature">
             {s.fullName}, {s.postalAddress}
