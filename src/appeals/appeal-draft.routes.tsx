@@ -24,6 +24,8 @@ const newQuery = z.object({
   follows: z.string().max(40).optional().catch(undefined),
   // The family's account goes into the letter only when this was ticked (draftFor).
   narrative: z.literal('yes').optional().catch(undefined),
+  // Step one's form was sent (its hidden field): no letter chosen there is an error to say.
+  next: z.literal('1').optional().catch(undefined),
 });
 
 export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): void => {
@@ -53,7 +55,8 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
       ));
     }
     const auths = await authorities(deps.db);
-    const errors: FormErrors = q.template ? { template: { field: 'template', key: 'errors.chooseOne' } } : {};
+    const asked = q.template !== undefined || q.next !== undefined;
+    const errors: FormErrors = asked ? { template: { field: 'template', key: 'appeals.errors.chooseLetter' } } : {};
     return sendPage(
       req,
       reply,
@@ -67,7 +70,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
           errors={errors}
         />
       ),
-      q.template ? 400 : 200,
+      asked ? 400 : 200,
     );
   });
 

@@ -40,6 +40,12 @@ interface Props {
   notice?: AppealNotice;
 }
 
+/**
+ * A letter's text as HTML: sanitised Markdown (a letter can hold no markup, src/shared/markdown.ts)
+ * with every line break she typed kept, as the PDF keeps them.
+ */
+export const letterHtml = (body: string): string => renderMarkdown(body, { breaks: true }).html;
+
 const formFor = (p: Props, name: AppealFormState['name']) =>
   p.form?.name === name
     ? { values: p.form.values, errors: p.form.errors }
@@ -138,6 +144,22 @@ const NextStep = ({ p }: { p: Props }) => {
   );
 };
 
+/**
+ * The hint left in a draft: said where she would print or send, with the way to fix it, instead
+ * of a form that would only be refused (the services refuse it too).
+ */
+const HintLeft = ({ p, text }: { p: Props; text: string }) => (
+  <p class="notice">
+    {p.ctx.t(text)}
+    {p.view.can.write && !p.view.collectiveId && (
+      <>
+        {' '}
+        <a href={`/appeals/${p.view.id}/edit`}>{p.ctx.t('appeals.editDraft')}</a>
+      </>
+    )}
+  </p>
+);
+
 const Letter = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
@@ -155,8 +177,7 @@ const Letter = ({ p }: { p: Props }) => {
       </p>
       {view.ownWordsLeft && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
       <article class="letter-body">
-        {/* Sanitised Markdown: a letter's own text can hold no markup (src/shared/markdown.ts). */}
-        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(view.letter.body).html }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
       </article>
       {view.state === 'draft' && view.can.write && !view.collectiveId && (
         <p>
@@ -223,10 +244,20 @@ const History = ({ p }: { p: Props }) => {
 const SendForm = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
-  const f = { ctx, ...formFor(p, 'send') };
   return (
     <section aria-labelledby="send-h">
       <h2 id="send-h">{t('appeals.send.title')}</h2>
+      {view.ownWordsLeft ? <HintLeft p={p} text="appeals.narrative.fixFirst" /> : <SendFields p={p} />}
+    </section>
+  );
+};
+
+const SendFields = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(p, 'send') };
+  return (
+    <>
       <p>{t('appeals.send.intro')}</p>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
       <PostForm ctx={ctx} action={`/appeals/${view.id}/send`}>
@@ -255,7 +286,7 @@ const SendForm = ({ p }: { p: Props }) => {
         />
         <button type="submit">{t('appeals.send.submit')}</button>
       </PostForm>
-    </section>
+    </>
   );
 };
 
@@ -353,6 +384,17 @@ const StepForm = ({ p }: { p: Props }) => {
 const PrintForm = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
+  return (
+    <section aria-labelledby="print-h">
+      <h2 id="print-h">{t('appeals.print.title')}</h2>
+      {view.ownWordsLeft ? <HintLeft p={p} text="appeals.narrative.fixFirst" /> : <PrintFields p={p} />}
+    </section>
+  );
+};
+
+const PrintFields = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
   const stored = view.sender;
   const state = formFor(p, 'print');
   const values =
@@ -368,8 +410,7 @@ const PrintForm = ({ p }: { p: Props }) => {
         : {};
   const f = { ctx, values, errors: state.errors };
   return (
-    <section aria-labelledby="print-h">
-      <h2 id="print-h">{t('appeals.print.title')}</h2>
+    <>
       <p>{t('appeals.print.intro')}</p>
       <p class="muted">{t('appeals.print.anonymous')}</p>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
@@ -403,7 +444,7 @@ const PrintForm = ({ p }: { p: Props }) => {
           {t('appeals.print.pdf')}
         </button>
       </PostForm>
-    </section>
+    </>
   );
 };
 
@@ -522,7 +563,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
           )}
         </div>
         <h1 class="letter-title">{letter.subject}</h1>
-        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(letter.body).html }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(letter.body) }} />
         {signers.map((s) => (
           <p class="signature">
             {s.fullName}, {s.postalAddress}

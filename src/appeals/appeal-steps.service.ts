@@ -12,7 +12,17 @@ import { appealCaseKey } from './appeals-access.service.ts';
 import { ACTIVE_STATES } from '../cases/case-lifecycle.ts';
 import { APPEAL_STATES, fromStates, stepTo, WAITING, type AppealStep } from './appeal-lifecycle.ts';
 import type { SendInput, StepInput } from './appeals.schema.ts';
-import { aad, audit, caseScope, deadlineColumns, openRefs, todayOf, type AppealsDeps } from './appeals.service.ts';
+import {
+  aad,
+  audit,
+  caseScope,
+  deadlineColumns,
+  openLetter,
+  openRefs,
+  refuseHintLeft,
+  todayOf,
+  type AppealsDeps,
+} from './appeals.service.ts';
 import {
   countByState,
   findAppeal,
@@ -52,6 +62,7 @@ export const sendAppeal = async (
   if (row.collective_id) throw new Invalid({ field: '_form', key: 'appeals.errors.collectiveSend' });
   notBefore(input.delivered_on, input.sent_on!, 'delivered_on', 'appeals.errors.beforeSent');
   const key = await appealCaseKey(deps.db, grant);
+  refuseHintLeft(openLetter(key, row));
   const next: AppealsTable = {
     ...row,
     state: 'sent',

@@ -6,6 +6,7 @@ import { cleanFile } from '../evidence/file-rules.ts';
 import { addDays } from './deadline-rules.ts';
 import { authoriseCaseAppeals } from './appeals-access.service.ts';
 import { draftFor, saveDraft, todayOf } from './appeals.service.ts';
+import { OWN_WORDS } from './template-rules.ts';
 import { appealsStats, closeAppeal, markOverdue, recordStep, sendAppeal } from './appeal-steps.service.ts';
 import { createCollective } from './collective.service.ts';
 import { signAppeal } from './appeals-print.service.ts';
@@ -65,7 +66,8 @@ export const playDemoAppeals = async (
       addressee: v.addressee || 'ДЕМО Командир войсковой части',
       address: v.address || undefined,
       subject: `ДЕМО: ${v.subject}`,
-      body: v.body,
+      // A family writes its own words in place of the hint before the letter goes anywhere.
+      body: v.body.replace(OWN_WORDS, 'ДЕМО: сын не выходит на связь, сведений от части нет.'),
     });
     return { grant, id };
   };

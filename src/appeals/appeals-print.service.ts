@@ -7,6 +7,7 @@ import {
   aad,
   audit,
   openLetter,
+  refuseHintLeft,
   sealSender,
   todayOf,
   type AppealsDeps,
@@ -43,6 +44,8 @@ export const printLetter = async (
   if (!row || row.case_id !== grant.caseId) throw new NotFound('appeal');
   const key = await appealCaseKey(deps.db, grant);
   const letter = openLetter(key, row);
+  // A copy of a letter already sent is printed as it went; a draft only once it is finished.
+  if (row.state === 'draft') refuseHintLeft(letter);
   const sender: SenderDetails = {
     fullName: input.full_name,
     postalAddress: input.postal_address,
@@ -83,6 +86,7 @@ export const signAppeal = async (
   if (row.signed_on) throw new Invalid({ field: '_form', key: 'appeals.errors.alreadySigned' });
   if (!grant.caseActive) throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
   const key = await appealCaseKey(deps.db, grant);
+  refuseHintLeft(openLetter(key, row));
   const signature = { fullName: input.full_name, postalAddress: input.postal_address };
   await deps.db.transaction().execute(async (tx) => {
     const ok = await updateAppealIf(tx, appealId, ['draft'], {

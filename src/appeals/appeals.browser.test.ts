@@ -18,12 +18,20 @@ import type { Cookies } from '../../test/helpers/factories.ts';
 import type { ManualClock } from '../shared/clock.ts';
 import { buildWorld, type World } from '../cases/cases.fixtures.ts';
 import { GPS_MARK, jpegWithGps } from '../evidence/evidence.fixtures.ts';
+import { OWN_TEXT } from './appeals.fixtures.ts';
+import { OWN_WORDS } from './template-rules.ts';
 
 // The appeals, the guides and the editors' pages in a real Chromium with JavaScript off, on a
 // 360 px wide phone: a mother writes, sends, records an answer with a photo and prints her letter,
 // all with plain forms; nothing scrolls sideways; axe finds nothing serious.
 
 const shot = shotsOf('appeals');
+
+/** She writes her own words in place of the hint, as she must before the letter is printed or sent. */
+const ownWords = async (page: Page) => {
+  const body = page.locator('textarea[name="body"]');
+  await body.fill((await body.inputValue()).replace(OWN_WORDS, OWN_TEXT));
+};
 
 describe('appeals and guides in a browser', () => {
   let run: RunningApp;
@@ -63,6 +71,7 @@ describe('appeals and guides in a browser', () => {
     await page.getByRole('button', { name: 'Дальше' }).click();
     expect(await page.getByLabel('Текст письма').inputValue()).toContain('Иванов Пётр Сергеевич');
     await check(page, 'draft');
+    await ownWords(page);
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await page.getByText('Черновик сохранён.').waitFor();
     await check(page, 'appeal draft');
@@ -155,6 +164,7 @@ describe('appeals and guides in a browser', () => {
       ] as const) {
         await page.goto(`${run.baseUrl}/cases/${w.caseId}/appeals/new?template=inquiry&lang=${lang}`);
         await page.getByLabel(words.to).fill('Командир войсковой части 12345');
+        await ownWords(page);
         await page.getByRole('button', { name: words.save }).click();
         await page.locator('select[name="channel"]').selectOption('online');
         await page.getByLabel(words.sentOn).fill('2026-03-02');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
+import { OWN_WORDS } from './template-rules.ts';
 
 // Test-only: driving the appeal pages like a browser without JavaScript.
 
@@ -43,13 +44,20 @@ export const postStep = async (
   });
 };
 
-/** Drafts an appeal from a template through the pages; returns its id. */
+/** What a family writes in place of the hint (OWN_WORDS) in a letter drafted by draftAppeal. */
+export const OWN_TEXT = 'Сын не выходит на связь с 10 января.';
+
+/**
+ * Drafts an appeal from a template through the pages; returns its id. The hint for the family's
+ * own words is replaced with OWN_TEXT, as a family does before printing, unless `keepHint`.
+ */
 export const draftAppeal = async (
   app: FastifyInstance,
   caseId: string,
   cookies: Cookies,
   template = 'inquiry',
   over: Record<string, string> = {},
+  opts: { keepHint?: boolean } = {},
 ): Promise<string> => {
   const page = await app.inject({ method: 'GET', url: `/cases/${caseId}/appeals/new?template=${template}`, cookies });
   const field = (name: string) => {
@@ -69,7 +77,7 @@ export const draftAppeal = async (
       addressee: 'Командир войсковой части 12345',
       address: field('address'),
       subject: field('subject'),
-      body: field('body'),
+      body: opts.keepHint ? field('body') : field('body').replace(OWN_WORDS, OWN_TEXT),
       ...over,
     },
     cookies,

@@ -300,7 +300,7 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     const oldPage = await app().inject({ method: 'GET', url: `/appeals/${old}`, cookies: family.cookies });
     expect(oldPage.body).not.toContain('осталась подсказка');
     // A new one holds the hint; saved as it is, its page says the hint is still there.
-    const fresh = await draftAppeal(app(), s.w.caseId, family.cookies, 'prosecutor');
+    const fresh = await draftAppeal(app(), s.w.caseId, family.cookies, 'prosecutor', {}, { keepHint: true });
     const page = await app().inject({ method: 'GET', url: `/appeals/${fresh}`, cookies: family.cookies });
     expect(page.body).toContain('Впишите сюда своими словами');
     expect(page.body).not.toContain(NARRATIVE);

@@ -58,6 +58,14 @@ export interface SeedTemplate {
   body: string;
 }
 
+/**
+ * The order letters are offered in: when a family needs them. The whereabouts inquiry is the
+ * first letter; the complaint, the prosecutor and the ombudsman follow an answer that is late or
+ * empty; the letter about a death comes last — a mother looking for her son must not meet it
+ * first. A template an editor adds comes after these, by its key.
+ */
+export const TEMPLATE_ORDER = ['inquiry', 'no_answer', 'prosecutor', 'ombudsman', 'death_documents', 'collective'];
+
 const TITLE = 'от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации»';
 /** "в соответствии с …" */
 const LAW = `Федеральным законом ${TITLE}`;

@@ -18,7 +18,14 @@ import { appealCaseKey } from './appeals-access.service.ts';
 import { isWaiting, stepTo, fromStates, type AppealState } from './appeal-lifecycle.ts';
 import { appealDeadlines, daysLeft, type Channel, type Deadlines } from './deadline-rules.ts';
 import type { DraftInput } from './appeals.schema.ts';
-import { fillTemplate, OWN_WORDS, ownWordsLeft, placeholdersIn, type FillValues } from './template-rules.ts';
+import {
+  currentHint,
+  fillTemplate,
+  OWN_WORDS,
+  ownWordsLeft,
+  placeholdersIn,
+  type FillValues,
+} from './template-rules.ts';
 import {
   deleteAppealIf,
   findAppeal,
@@ -71,6 +78,14 @@ export interface Refs {
 
 export const openLetter = (key: Buffer, row: Pick<AppealsTable, 'id' | 'letter_sealed'>): Letter =>
   JSON.parse(openText(key, row.letter_sealed, aad(row.id, 'letter'))) as Letter;
+
+/**
+ * A draft that still holds the hint to write the family's own words is not printed, signed or
+ * marked sent: the authority would read «[Впишите сюда…]» where the family's words should be.
+ */
+export const refuseHintLeft = (letter: Letter): void => {
+  if (ownWordsLeft(letter.body)) throw new Invalid({ field: '_form', key: 'appeals.errors.hintLeft' });
+};
 
 export const openRefs = (key: Buffer, row: Pick<AppealsTable, 'id' | 'refs_sealed'>): Refs =>
   JSON.parse(openOptional(key, row.refs_sealed, aad(row.id, 'refs')) ?? '{}') as Refs;
@@ -406,7 +421,8 @@ export const getAppeal = async (
   const key = await appealCaseKey(deps.db, grant);
   // An appeal is part of its case: a staff member reading it is a staff read of the case.
   if (grant.side === 'staff') await deps.db.transaction().execute((tx) => audit(tx, deps.clock, grant, 'case.read'));
-  const letter = openLetter(key, row);
+  const opened = openLetter(key, row);
+  const letter = row.state === 'draft' ? { ...opened, body: currentHint(opened.body) } : opened;
   const stepRows = await listSteps(deps.db, appealId);
   const files = await fileHeads(
     deps.db,

@@ -121,9 +121,16 @@ export const NewAppealPage = ({
     <Layout ctx={ctx} heading={t('appeals.newTitle')}>
       <p>{t('appeals.newIntro')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
-      <form method="get" action={`/cases/${caseId}/appeals/new`}>
-        <fieldset>
+      {/* novalidate: a letter not chosen is said by the server, in the page's language, at the field. */}
+      <form method="get" action={`/cases/${caseId}/appeals/new`} novalidate>
+        <input type="hidden" name="next" value="1" />
+        <fieldset aria-describedby={errors.template ? 'template-error' : undefined}>
           <legend>{t('appeals.whichLetter')}</legend>
+          {errors.template && (
+            <small id="template-error" class="field-error">
+              {t(errors.template.key)}
+            </small>
+          )}
           {templates
             .filter((tp) => tp.key !== 'collective')
             .map((tp) => (

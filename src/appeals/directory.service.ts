@@ -6,6 +6,7 @@ import type { AuthContext } from '../policy/principal.ts';
 import { isRegionCode } from '../people/regions.ts';
 import type { AuthorityInput, TemplateInput } from './appeals.schema.ts';
 import { checkTemplate } from './template-rules.ts';
+import { TEMPLATE_ORDER } from './appeals.seed.ts';
 import {
   findAuthority,
   insertTemplate,
@@ -99,8 +100,16 @@ const templateView = (r: TemplateRow): TemplateView => ({
   updatedAt: r.updated_at,
 });
 
+const rank = (key: string): number => {
+  const i = TEMPLATE_ORDER.indexOf(key);
+  return i === -1 ? TEMPLATE_ORDER.length : i;
+};
+
+/** The current version of every template, in the order a family needs them (TEMPLATE_ORDER). */
 export const templates = async (db: Queryable): Promise<TemplateView[]> =>
-  (await listCurrentTemplates(db)).map(templateView);
+  (await listCurrentTemplates(db))
+    .map(templateView)
+    .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 export const currentTemplate = async (db: Queryable, key: string): Promise<TemplateView | undefined> =>
   (await templates(db)).find((t) => t.key === key);

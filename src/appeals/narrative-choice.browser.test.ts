@@ -7,8 +7,8 @@ import { OWN_WORDS } from './template-rules.ts';
 // A mother writes to the Ministry of Defence from her request, on a phone with JavaScript off.
 // Every letter template pasted her account from the request (written for the organisation, and
 // often saying who told her: «Сослуживец написал в ВК…») word for word into the letter under
-// «Что известно семье», for the authority to read. Now the letter holds a hint in its place, in
-// Russian and English; her account goes in only if she ticks the box beside the warning, and it
+// «Что известно семье», for the authority to read. Now the letter holds a hint in its place (in
+// Russian, the letter's language); her account goes in only if she ticks the box beside the warning, and it
 // can be taken out again. Saved with the hint still in it, the letter's page says so.
 
 const shot = shotsOf('narrative-choice');
@@ -54,19 +54,26 @@ describe("the family's account in a letter to an authority", () => {
     await page.getByText('Черновик сохранён.').waitFor();
     await page.getByText('В письме осталась подсказка в квадратных скобках').waitFor();
     expect(await page.locator('main').textContent()).not.toContain(NARRATIVE);
+    // Neither printed nor marked sent like this: where those forms were, the way to the text.
+    expect(await page.getByRole('button', { name: 'Страница для печати' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Отметить отправку' }).count()).toBe(0);
+    await page.getByText('Сначала замените подсказку в квадратных скобках').first().waitFor();
     await check('saved-with-hint');
-    await page.getByRole('link', { name: 'Изменить текст' }).click();
+    await page.getByRole('link', { name: 'Изменить текст' }).last().click();
     const text = await page.getByLabel('Текст письма').inputValue();
     await page.getByLabel('Текст письма').fill(text.replace(OWN_WORDS, 'Сын не выходит на связь с 10 января.'));
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await page.getByText('Текст изменён.').waitFor();
     expect(await page.getByText('В письме осталась подсказка').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Страница для печати' }).count()).toBe(1);
 
-    // In English the same choice, the letter still in Russian with the hint in both languages.
+    // In English the same choice, the letter still in Russian, its hint too: nothing English goes
+    // into a letter to a Russian authority.
     await page.goto(`${world.run.baseUrl}/cases/${world.w.caseId}/appeals/new?template=inquiry&lang=en`);
     expect(await page.getByLabel('Put my account from the request into the letter').isChecked()).toBe(false);
     await page.getByText('Careful: if your account says who told you').waitFor();
-    expect(await page.getByLabel('Text of the letter').inputValue()).toContain('Do not name who told you.');
+    expect(await page.getByLabel('Text of the letter').inputValue()).toContain(OWN_WORDS);
+    expect(await page.getByLabel('Text of the letter').inputValue()).not.toContain('Do not name who told you');
     await check('hint-en');
     await ctx.close();
   });

@@ -10,11 +10,11 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { localDate } from '../web/time.ts';
-import { renderMarkdown } from '../shared/markdown.ts';
 import { CHANNELS } from './deadline-rules.ts';
 import type { AuthorityView } from './directory.service.ts';
 import type { CollectiveView } from './collective.service.ts';
 import { authorityOptions } from './appeals.views.tsx';
+import { letterHtml } from './appeal-page.views.tsx';
 
 // Collective appeals, the staff side: the list, a new letter with the families invited, and one
 // collective with its signatures (how many, never whose to a family), sending and printing.
@@ -131,7 +131,7 @@ export const CollectivePage = ({
           <p>
             {t('appeals.to')}: <strong>{view.letter.addressee}</strong>
           </p>
-          <div dangerouslySetInnerHTML={{ __html: renderMarkdown(view.letter.body).html }} />
+          <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
         </section>
       )}
       <section aria-labelledby="members-h">

@@ -31,13 +31,25 @@ export type FillValues = Partial<Record<Placeholder, string | null>>;
  * What `{{case.what_is_known}}` becomes unless the writer chooses to insert the family's account.
  * That account was written for the organisation and often says who told the family («Сослуживец
  * написал в ВК…»): pasted into a letter, it names a comrade to the authority. So the letter holds
- * this instead, for the family to replace, in Russian and in English.
+ * this instead, for the family to replace. In Russian only: the letter is Russian, whatever the
+ * page's language, and a hint left in it must not put English into a letter to a ministry.
  */
 export const OWN_WORDS =
+  '[Впишите сюда своими словами только то, что вы хотите сообщить этому органу. Не называйте, от кого вы это узнали.]';
+
+/** The hint as drafts saved before it was Russian only hold it (sealed: no migration can reach them). */
+export const OWN_WORDS_BILINGUAL =
   '[Впишите сюда своими словами только то, что вы хотите сообщить этому органу. Не называйте, от кого вы это узнали. / Write here, in your own words, only what you want this authority to know. Do not name who told you.]';
 
-/** The letter still holds the hint (or its beginning) where the family's own words should be. */
-export const ownWordsLeft = (body: string): boolean => body.includes(OWN_WORDS.slice(0, 30));
+// Either half of the hint, whatever is left of it: a draft whose Russian half was deleted still
+// holds the English one.
+const HINT_MARKS = [OWN_WORDS.slice(0, 30), 'Write here, in your own words', 'Do not name who told you'];
+
+/** The letter still holds the hint (or a piece of it) where the family's own words should be. */
+export const ownWordsLeft = (body: string): boolean => HINT_MARKS.some((m) => body.includes(m));
+
+/** A draft saved with the bilingual hint shows and edits with the Russian one. */
+export const currentHint = (body: string): string => body.replaceAll(OWN_WORDS_BILINGUAL, OWN_WORDS);
 
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 export const BLANK = '________________';

@@ -49,4 +49,12 @@ describe('editor Markdown', () => {
     expect(html).toContain('<a href="/guides/x">guide</a>');
     expect(html).toContain('<img src="/assets/map.png" alt="схема" />');
   });
+
+  it('keeps a typed line break as one when asked (a letter), as a space otherwise (a guide)', () => {
+    const text = 'Иванов Пётр\nв/ч 12345\n\nВторой абзац.';
+    expect(renderMarkdown(text, { breaks: true }).html).toBe(
+      '<p>Иванов Пётр<br />в/ч 12345</p>\n<p>Второй абзац.</p>\n',
+    );
+    expect(renderMarkdown(text).html).toBe('<p>Иванов Пётр\nв/ч 12345</p>\n<p>Второй абзац.</p>\n');
+  });
 });

@@ -85,11 +85,15 @@ const ALLOWED = {
     frame.tag === 'img' && !SAFE_SRC.test(frame.attribs.src ?? ''),
 };
 
-/** Renders editor Markdown to safe HTML with heading ids, a table of contents and plain text. */
-export const renderMarkdown = (source: string): RenderedMarkdown => {
+/**
+ * Renders editor Markdown to safe HTML with heading ids, a table of contents and plain text.
+ * `breaks`: a line break typed in the text is a line break on the page (a letter, typed by a
+ * family that never heard of Markdown), not a space.
+ */
+export const renderMarkdown = (source: string, opts: { breaks?: boolean } = {}): RenderedMarkdown => {
   const toc: TocEntry[] = [];
   const used = new Map<string, number>();
-  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  const marked = new Marked({ gfm: true, breaks: opts.breaks === true, async: false });
   marked.use({
     renderer: {
       html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),

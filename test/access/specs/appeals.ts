@@ -3,6 +3,7 @@ import type { AccessWorld, Who } from '../world.ts';
 import { principalOf } from '../../../src/policy/principal.ts';
 import { authoriseCaseAppeals } from '../../../src/appeals/appeals-access.service.ts';
 import { draftFor, saveDraft } from '../../../src/appeals/appeals.service.ts';
+import { OWN_WORDS } from '../../../src/appeals/template-rules.ts';
 import { recordStep, sendAppeal } from '../../../src/appeals/appeal-steps.service.ts';
 import { createCollective } from '../../../src/appeals/collective.service.ts';
 import { cleanFile } from '../../../src/evidence/file-rules.ts';
@@ -37,7 +38,8 @@ const freshDraft = async (w: AccessWorld, caseId = w.caseId): Promise<string> =>
   return saveDraft(deps(w), grant, {
     addressee: 'Командир войсковой части',
     subject: values.subject,
-    body: values.body,
+    // Her own words in place of the hint: a letter with the hint is neither printed nor sent.
+    body: values.body.replace(OWN_WORDS, 'Сын не выходит на связь с 10 января.'),
     template: 'inquiry',
     authority: undefined,
     follows: undefined,
