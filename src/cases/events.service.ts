@@ -11,6 +11,7 @@ import { insertEvent } from './cases.repository.ts';
 import { postNewsFor } from './case-news.service.ts';
 import { readTimeline } from './case-timeline.service.ts';
 import { refreshRecordStatus } from './case-links.service.ts';
+import { isOwnLastContact, nextReportSeq } from './last-contact.ts';
 import { levelRank, type TimelineEvent, type Verification } from './timeline.ts';
 import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
 import { newsOfStatus, recordLevel } from './verification.service.ts';
@@ -87,6 +88,8 @@ export const addEvent = async (
       created_on: orgDay(deps),
       verified_by: level === 'reported' ? null : grant.auth.userId,
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
+      // Her own last contact added on the timeline is her newest word on it, as on her edit form.
+      report_seq: isOwnLastContact({ ...added, byFamily: family }) ? nextReportSeq(events) : null,
     });
     const day = orgDay(deps);
     if (level !== 'reported')
