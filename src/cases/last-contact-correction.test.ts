@@ -127,6 +127,25 @@ describe.each(DIALECTS)('the family corrects her last contact again and again (%
     ]);
   });
 
+  it('a last contact she adds on her timeline is her newest word too', async () => {
+    const { caseId } = await openCase({ db: db(), clock: s.t.clock }, s.w.family.auth, caseInput(s.w.orgA.id));
+    const added = await submitForm(
+      s.t.app,
+      `/cases/${caseId}`,
+      { kind: 'last_contact', date: '20.12.2025', source: 'family' },
+      s.w.family.cookies,
+      `/cases/${caseId}/events`,
+    );
+    expect(added.res.statusCode).toBe(303);
+    const page = await get(`/cases/${caseId}`, s.w.family.cookies);
+    expect(statusOf(page.body)).toContain('нет связи с 20.12.2025');
+    expect(summaryOf(page.body)).toBe('20.12.2025');
+    expect(correctedMarks(page.body)).toHaveLength(1);
+    // Her edit form offers the date she gives now.
+    const form = await get(`/cases/${caseId}/edit`, s.w.family.cookies);
+    expect(form.body).toMatch(/name="last_contact_date"[^>]*value="20\.12\.2025"/);
+  });
+
   it('a later contact staff verified from another source still sets the status', async () => {
     const { caseId } = await openCase({ db: db(), clock: s.t.clock }, s.w.family.auth, caseInput(s.w.orgA.id));
     const added = await submitForm(
