@@ -11,6 +11,7 @@ import { isActive } from './case-lifecycle.ts';
 import type { EditCaseInput } from './cases.schema.ts';
 import { findCaseRef, findCaseStorySeal, insertEvent, updateOpenCaseStory } from './cases.repository.ts';
 import { postNewsFor } from './case-news.service.ts';
+import { familyLastContact, nextReportSeq } from './last-contact.ts';
 import type { TimelineEvent } from './timeline.ts';
 import { actedAt, auditCase, endCase } from './case-work.service.ts';
 import { readTimeline } from './case-timeline.service.ts';
@@ -31,7 +32,9 @@ const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.close
  * from him. The means is sealed like the rest of her account. A new date goes on the timeline
  * as a new last-contact event of hers, as if she had added it: the earlier one stays (events are
  * never rewritten: a verifier may have checked it, and a contradiction is kept as a discrepancy,
- * not erased). Clearing the date empties the request's field only.
+ * not erased), shown as corrected, and the new one is the current one even when its date is
+ * earlier (last-contact.ts: her reports are numbered in the order she gave them). Clearing the
+ * date empties the request's field only: her reports stay on the timeline.
  */
 export const editCase = async (
   deps: CasesDeps,
@@ -75,13 +78,22 @@ export const editCase = async (
       const state = (await findCaseRef(tx, id))?.state;
       throw state !== undefined && isActive(state) ? changedError() : closedError();
     }
-    const moved =
-      newDate && (newDate.value !== before.last_contact_date || newDate.precision !== before.last_contact_precision);
+    const { events, context } = await readTimeline(tx, id);
+    // Compared with her current report on the timeline (the one every page shows), not the column.
+    const now = familyLastContact(events).current?.date;
+    const moved = newDate && (newDate.value !== now?.value || newDate.precision !== now?.precision);
     const added: TimelineEvent | undefined = moved
-      ? { id: randomUUID(), kind: 'last_contact', date: newDate, source: 'family', verification: 'reported' }
+      ? {
+          id: randomUUID(),
+          kind: 'last_contact',
+          date: newDate,
+          source: 'family',
+          verification: 'reported',
+          byFamily: true,
+          reportSeq: nextReportSeq(events),
+        }
       : undefined;
     // A date of birth, or a last contact, that makes an event impossible is flagged once before it is saved.
-    const { events, context } = await readTimeline(tx, id);
     const check = checkBirthChange(events, context, input.birth_date ?? null, added);
     if (unacknowledged(check, added?.id ?? '', acknowledged).length > 0) throw new NeedsCheck(check);
     const family = grant.side === 'family';
@@ -114,6 +126,7 @@ const addLastContact = async (tx: Tx, deps: CasesDeps, grant: CaseGrant, e: Time
     created_on: orgDay(deps),
     verified_by: null,
     verified_at: null,
+    report_seq: e.reportSeq ?? null,
   });
   await postNewsFor(tx, grant.side, { caseId: grant.caseId, kind: 'event_added', refId: e.id, day: orgDay(deps) });
   await auditCase(tx, deps, grant, 'event.added');

@@ -41,6 +41,8 @@ export const listEventsOfPersons = (db: Queryable, personIds: string[]) =>
           'verification',
           'created_on',
           'verified_at',
+          'added_by_family',
+          'report_seq',
         ])
         .where('person_id', 'in', personIds)
         .orderBy('event_date')

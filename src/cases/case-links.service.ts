@@ -73,6 +73,8 @@ export const eventsOfRecords = async (db: Queryable, personIds: string[]): Promi
     source: e.source as EventSource,
     verification: e.verification,
     createdOn: e.created_on,
+    byFamily: e.added_by_family === 1,
+    reportSeq: e.report_seq,
   }));
 
 /** An event a source other than a case gives about a record (a published list's row). */

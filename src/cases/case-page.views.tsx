@@ -180,7 +180,7 @@ const Timeline = ({ props }: { props: Props }) => {
       ) : (
         <ol start={view.timeline.start + 1}>
           {view.events.slice(view.timeline.start, view.timeline.end).map((e) => (
-            <li id={`event-${e.id}`}>
+            <li id={`event-${e.id}`} class={e.correctedTo ? 'corrected' : undefined}>
               {view.news.eventIds.includes(e.id) && <NewMark ctx={ctx} />}
               <strong>
                 {formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)}
@@ -197,6 +197,16 @@ const Timeline = ({ props }: { props: Props }) => {
                   <br />
                   <small>
                     <strong>{t('cases.setAside')}</strong>
+                  </small>
+                </>
+              )}
+              {e.correctedTo && (
+                <>
+                  <br />
+                  <small>
+                    {t(view.can.voice === 'family' ? 'cases.correctedOwn' : 'cases.corrected', {
+                      date: formatPartialDate(e.correctedTo.value, e.correctedTo.precision),
+                    })}
                   </small>
                 </>
               )}

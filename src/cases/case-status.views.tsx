@@ -235,6 +235,7 @@ const StatusHelp = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => (
       <li>{ctx.t('cases.help.rules.death')}</li>
       <li>{ctx.t('cases.help.rules.disputed')}</li>
       <li>{ctx.t('cases.help.rules.dates')}</li>
+      <li>{ctx.t('cases.help.rules.lastContact')}</li>
       <li>{ctx.t('cases.help.rules.corrections')}</li>
     </ul>
     <p>{ctx.t('cases.help.discrepancies')}</p>
@@ -251,6 +252,7 @@ export const SourcesList = ({ ctx, view, highlight }: { ctx: PageContext; view: 
         {ctx.t(`cases.sources.${e.source}`)}, {ctx.t(`cases.levels.${e.verification}`)}
         {e.addedByFamily && <> · {ctx.t('cases.addedByFamily')}</>}
         {e.setAside && <> · {ctx.t('cases.setAsideShort')}</>}
+        {e.correctedTo && <> · {ctx.t('cases.correctedShort')}</>}
         {e.id === highlight && <> · {ctx.t('cases.thisEvent')}</>}
       </li>
     ))}

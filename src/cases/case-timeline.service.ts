@@ -25,6 +25,8 @@ export const timelineEvent = (e: Omit<TimelineRow, 'case_id'>): TimelineEvent =>
   date: { value: e.event_date, precision: e.date_precision },
   source: e.source as EventSource,
   verification: e.verification,
+  byFamily: e.added_by_family === 1,
+  reportSeq: e.report_seq,
 });
 
 /** The person's date of birth with its precision, or null when the case does not know it. */

@@ -129,6 +129,7 @@ export const listEventsOfCase = (db: Queryable, caseId: string) =>
       'verification',
       'added_by_family',
       'created_on',
+      'report_seq',
     ])
     .where('case_id', '=', caseId)
     .orderBy('event_date')
@@ -141,7 +142,17 @@ export const listTimelineOfCases = (db: Queryable, caseIds: string[]) =>
     ? Promise.resolve([])
     : db
         .selectFrom('events')
-        .select(['id', 'case_id', 'kind', 'event_date', 'date_precision', 'source', 'verification'])
+        .select([
+          'id',
+          'case_id',
+          'kind',
+          'event_date',
+          'date_precision',
+          'source',
+          'verification',
+          'added_by_family',
+          'report_seq',
+        ])
         .where('case_id', 'in', caseIds)
         // `in` never matches null, so every row has its case (only purged facts have none)
         .$narrowType<{ case_id: string }>()

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { CaseAbilities, CaseGrant } from '../policy/case.policy.ts';
 import type { AuthContext } from '../policy/principal.ts';
 import { worksCases } from '../policy/staff-roles.ts';
-import type { Precision } from '../people/partial-date.ts';
+import type { PartialDate, Precision } from '../people/partial-date.ts';
 import { abilitiesFor } from './case-access.service.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { fieldAad, insertKeyWraps, openCaseKey } from './case-keys.ts';
@@ -34,6 +34,7 @@ import { deletionDay } from './retention.service.ts';
 import { refreshRecordStatus } from './case-links.service.ts';
 import { noNews, takeNews, unseenNewsByCase, type CaseNews } from './case-news.service.ts';
 import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
+import { familyLastContact } from './last-contact.ts';
 import { discrepancyViews, raisesOf, type DiscrepancyView, type Raise, type Verdict } from './timeline-judgement.ts';
 import { readVerificationRecord, type LevelChangeView } from './verification.service.ts';
 import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
@@ -123,6 +124,8 @@ export const openCase = async (
         created_on: today,
         verified_by: null,
         verified_at: null,
+        // her first report of the last contact (last-contact.ts)
+        report_seq: 1,
       });
       await refreshRecordStatus(tx, personId);
     }
@@ -145,6 +148,8 @@ export interface EventView extends TimelineEvent {
   createdOn: string;
   /** a verifier set this version aside when resolving a discrepancy: shown, not counted */
   setAside: boolean;
+  /** the family's own last-contact report she corrected since: the date she gives now (shown, not counted) */
+  correctedTo: PartialDate | null;
   /** staff only: every change of its level, with the reasons */
   history: LevelChangeView[];
   /** staff who may verify: the higher levels they may set, and which need the confirmation page */
@@ -285,6 +290,8 @@ export const getCaseForViewer = async (
       date: { value: e.event_date, precision: e.date_precision },
       source: e.source as EventSource,
       verification: e.verification as Verification,
+      byFamily: e.added_by_family === 1,
+      reportSeq: e.report_seq,
     }));
     // The family learns the verdict, not the reason or who gave it (a reason may name a source).
     const verdicts = new Map<string, Verdict>(
@@ -298,6 +305,7 @@ export const getCaseForViewer = async (
     for (const r of context.resolutions ?? [])
       if (!verdicts.has(r.key)) verdicts.set(r.key, { setAsideEventId: r.setAsideEventId, at: '' });
     const { discrepancies, setAside } = discrepancyViews(timeline, context, verdicts);
+    const told = familyLastContact(timeline);
     const mayRaise = can.verify || can.confirm;
     const events: EventView[] = rows.map((e, i) => ({
       ...timeline[i],
@@ -309,8 +317,11 @@ export const getCaseForViewer = async (
       addedByFamily: e.added_by_family === 1,
       createdOn: e.created_on,
       setAside: setAside.has(e.id),
+      correctedTo: told.corrected.get(e.id)?.date ?? null,
       history: record.levels.filter((l) => l.eventId === e.id),
-      raises: mayRaise ? raisesOf(timeline, context, timeline[i], can.maxVerification) : [],
+      // A date she has corrected since sets nothing: there is nothing to verify in it.
+      raises:
+        mayRaise && !told.corrected.has(e.id) ? raisesOf(timeline, context, timeline[i], can.maxVerification) : [],
     }));
     const messages = await readPosts(tx, 'case_messages', c.id, key, names, 'message', win.messagesBefore);
     const notes = can.seeNotes
@@ -326,9 +337,10 @@ export const getCaseForViewer = async (
       closeNote: openOptional(key, c.close_note_sealed, fieldAad(c.id, 'close_note')),
       openedOn: c.opened_on,
       lastActivityOn: c.last_activity_on,
+      // The date as she gives it now (last-contact.ts), the one the status and her letters use.
       lastContact: {
-        date: c.last_contact_date,
-        precision: c.last_contact_precision,
+        date: told.current?.date.value ?? null,
+        precision: told.current?.date.precision ?? null,
         means: openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means')),
       },
       relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),

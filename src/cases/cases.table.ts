@@ -50,6 +50,8 @@ export interface EventsTable {
   created_on: string;
   verified_by: string | null;
   verified_at: string | null;
+  /** a family's own report of the last contact: its place among hers (1, 2, …; last-contact.ts); null otherwise */
+  report_seq: number | null;
 }
 
 export interface CasePostsTable {

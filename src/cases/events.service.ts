@@ -11,6 +11,7 @@ import { insertEvent } from './cases.repository.ts';
 import { postNewsFor } from './case-news.service.ts';
 import { readTimeline } from './case-timeline.service.ts';
 import { refreshRecordStatus } from './case-links.service.ts';
+import { isOwnLastContact, nextReportSeq } from './last-contact.ts';
 import { levelRank, type TimelineEvent, type Verification } from './timeline.ts';
 import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
 import { newsOfStatus, recordLevel } from './verification.service.ts';
@@ -65,7 +66,10 @@ export const addEvent = async (
     if (family) await stepCase(tx, grant, 'family_replied', today);
     else await touchActiveCase(tx, caseId, today);
     const { events, context } = await readTimeline(tx, caseId);
-    const added: TimelineEvent = { id: eventId, kind: input.kind, date, source: input.source, verification: level };
+    const told: TimelineEvent = { id: eventId, kind: input.kind, date, source: input.source, verification: level };
+    // Her own last contact added on the timeline is her newest word on it, as on her edit form.
+    const own = isOwnLastContact({ ...told, byFamily: family });
+    const added: TimelineEvent = { ...told, byFamily: family, reportSeq: own ? nextReportSeq(events) : null };
     const check = checkChange(events, [...events, added], eventId, context);
     const reason = check.grave ? confirmation.reason : undefined;
     const warned = confirmation.acceptWarnings ? [] : unacknowledged(check, eventId, confirmation.acknowledged ?? []);
@@ -87,6 +91,7 @@ export const addEvent = async (
       created_on: orgDay(deps),
       verified_by: level === 'reported' ? null : grant.auth.userId,
       verified_at: level === 'reported' ? null : isoNow(deps.clock),
+      report_seq: added.reportSeq ?? null,
     });
     const day = orgDay(deps);
     if (level !== 'reported')

@@ -58,6 +58,9 @@ export const publicFactsOfPerson = async (db: Queryable, personId: string): Prom
     source: e.source as EventSource,
     verification: e.verification,
     place: e.place,
+    caseId: e.case_id,
+    byFamily: e.added_by_family === 1,
+    reportSeq: e.report_seq,
   }));
   const cases = (await listCasesOfPerson(db, personId)).map((c) => ({
     caseId: c.id,

@@ -9,7 +9,18 @@ import { ACTIVE_STATES } from './case-lifecycle.ts';
 export const listTimelineOfPerson = (db: Queryable, personId: string) =>
   db
     .selectFrom('events')
-    .select(['id', 'kind', 'event_date', 'date_precision', 'place', 'source', 'verification'])
+    .select([
+      'id',
+      'case_id',
+      'kind',
+      'event_date',
+      'date_precision',
+      'place',
+      'source',
+      'verification',
+      'added_by_family',
+      'report_seq',
+    ])
     .where('person_id', '=', personId)
     .orderBy('event_date')
     .orderBy('id')

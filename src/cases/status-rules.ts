@@ -1,5 +1,6 @@
 import { dateRange } from '../people/partial-date.ts';
 import { aboutDeath, judgeDiscrepancies, type PersonFacts, type Resolution } from './discrepancies.ts';
+import { familyLastContact } from './last-contact.ts';
 import { levelRank, type EventKind, type TimelineEvent } from './timeline.ts';
 
 // How a person's current status follows from the timeline. The same rules are written for
@@ -154,13 +155,20 @@ export interface StatusContext extends PersonFacts {
 
 /**
  * The person's status from the timeline. Events a verifier set aside when resolving a
- * discrepancy do not count (they stay on the timeline). Rule 6 — while a discrepancy about a
+ * discrepancy do not count (they stay on the timeline), nor do the family's last-contact reports
+ * she corrected since (rule 8, last-contact.ts). Rule 6 — while a discrepancy about a
  * death is open, a status resting on a death reads "disputed", never "dead": an official letter
  * dated before a later sign of life must not tell a mother her son's death is confirmed.
  */
 export const deriveStatus = (events: TimelineEvent[], context: StatusContext = {}): StatusSummary => {
   const { open, setAside } = judgeDiscrepancies(events, context, context.resolutions);
-  const counted = setAside.size === 0 ? events : events.filter((e) => !setAside.has(e.id));
+  // Rule 8 — the family's earlier reports of the last contact, which she corrected since, no
+  // longer count: her latest word does, even when its date is earlier.
+  const { corrected } = familyLastContact(events);
+  const counted =
+    setAside.size === 0 && corrected.size === 0
+      ? events
+      : events.filter((e) => !setAside.has(e.id) && !corrected.has(e.id));
   const disputed = open.some((d) => aboutDeath(d, events));
   const judge = (s: DerivedStatus): DerivedStatus =>
     disputed && DISPUTABLE.has(s.status) ? { ...s, status: 'disputed_death' } : s;

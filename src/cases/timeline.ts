@@ -53,4 +53,10 @@ export interface TimelineEvent {
   date: PartialDate;
   source: EventSource;
   verification: Verification;
+  /** the case it was told in, where a timeline spans several (a person's record); absent on one case's */
+  caseId?: string | null;
+  /** added by the family herself (her request, her edit form, her timeline form) */
+  byFamily?: boolean;
+  /** her own report of the last contact: its place among hers (last-contact.ts); null or absent otherwise */
+  reportSeq?: number | null;
 }
