@@ -93,6 +93,21 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(await count(s.t, 'cases')).toBe(before);
   });
 
+  it('refuses a 30 000-character story with the translated limit, handing back all of it, in a box that does not cut', async () => {
+    const story = `${'Последний раз писал из-под Курска. '.repeat(870)}КОНЕЦ-РАССКАЗА-4410`;
+    expect(story.length).toBeGreaterThan(30_000);
+    const { res } = await submitForm(
+      s.t.app,
+      '/cases/new',
+      { ...validCase(s.w.orgA.id), narrative: story },
+      s.w.family.cookies,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('не больше 20\u00a0000');
+    expect(res.body).toContain(story);
+    expect(res.body).not.toMatch(/<textarea[^>]*maxlength/i);
+  });
+
   it('answers in English when asked', async () => {
     const { res } = await submitForm(
       s.t.app,

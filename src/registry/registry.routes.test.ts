@@ -263,6 +263,15 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     expect(after.map((r) => r.contact)).toContain('signal: маркер');
   });
 
+  it('refuses a too-long request with its limit and hands the whole message back', async () => {
+    const message = `${'Год рождения в записи неверный. '.repeat(950)}КОНЕЦ-ЗАПРОСА-3108`;
+    const { res } = await submitForm(t.app, `/registry/persons/${recordId}/request`, { kind: 'correct', message });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('не больше 3\u00a0000');
+    expect(res.body).toContain(message);
+    expect(res.body).not.toMatch(/<textarea[^>]*maxlength/i);
+  });
+
   it('publishes open requests per region only after suppression', async () => {
     const r = await refreshRequestStatistics(
       { db: t.opened.db, clock: t.clock, threshold: 5 },
