@@ -107,6 +107,13 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(page.body).not.toMatch(/<textarea[^>]*maxlength/i);
   });
 
+  it("gives «when it was» its own examples, not the birth date's", async () => {
+    const form = (await s.t.app.inject({ method: 'GET', url: '/tips/new' })).body;
+    const hint = /<small id="event_date-hint">([^<]*)<\/small>/.exec(form)?.[1] ?? '';
+    expect(hint).toContain('20.02.2025');
+    expect(hint).not.toContain('1998');
+  });
+
   it('a tip that contradicts a confirmed death is attached, and the death then reads disputed', async () => {
     const deps = { db: s.t.opened.db, clock: s.t.clock };
     await addEvent(
