@@ -26,6 +26,20 @@ describe('the words of the interface', () => {
     expect(strings(lang).filter(([, v]) => developerWords.test(v))).toEqual([]);
   });
 
+  it("tell a family waiting for a board what she waits for, in her words, not the board's key", () => {
+    for (const [lang, key] of [
+      ['ru', /ключ/i],
+      ['en', /\bkey\b/i],
+    ] as const) {
+      const waiting = strings(lang).filter(([k]) => /\.cohorts\.board(?:Pending|Locked)$/.test(k));
+      expect(waiting).toHaveLength(2);
+      for (const [k, v] of waiting) {
+        expect(v, k).not.toMatch(key);
+        expect(v, k).toMatch(lang === 'ru' ? /другая семья/ : /another family/);
+      }
+    }
+  });
+
   it('in English say what a Russian unit number is before giving it', () => {
     expect(strings('en').filter(([, v]) => /(?:example|e\.g\.)\s+в\/ч/i.test(v))).toEqual([]);
   });
