@@ -40,6 +40,12 @@ describe('the words of the interface', () => {
     }
   });
 
+  it('tell a phone user how to print a letter, not only a keyboard user', () => {
+    const howTo = (lang: string) => strings(lang).find(([k]) => k === 'appeals.appeals.print.howTo')?.[1] ?? '';
+    expect(howTo('ru')).toMatch(/телефон/);
+    expect(howTo('en')).toMatch(/phone/);
+  });
+
   it('in English say what a Russian unit number is before giving it', () => {
     expect(strings('en').filter(([, v]) => /(?:example|e\.g\.)\s+в\/ч/i.test(v))).toEqual([]);
   });
