@@ -27,6 +27,8 @@ describe('forms and lists on a phone, JavaScript off', () => {
   let run: RunningApp;
   let browser: Browser;
   let w: World;
+  /** two families' requests about marines of one brigade */
+  const marines: string[] = [];
 
   const pageFor = async (cookies: Cookies): Promise<Page> =>
     (await phoneContext(browser, run.baseUrl, cookies)).newPage();
@@ -56,6 +58,19 @@ describe('forms and lists on a phone, JavaScript off', () => {
       w.family.auth,
       caseInput(w.orgA.id, { surname: 'Длиннов', unit_number: undefined, unit_name: LONG_UNIT, region: undefined }),
     );
+    for (const [who, surname] of [
+      [w.otherFamily, 'Морпехов'],
+      [w.family, 'Матросов'],
+    ] as const)
+      marines.push(
+        (
+          await openCase(
+            deps,
+            who.auth,
+            caseInput(w.orgA.id, { surname, unit_number: undefined, unit_name: '155 обрмп' }),
+          )
+        ).caseId,
+      );
     await openCase(
       deps,
       w.otherFamily.auth,
@@ -149,6 +164,51 @@ describe('forms and lists on a phone, JavaScript off', () => {
       }
       await shot(page, `case-family-${lang}`);
     }
+  });
+
+  it("registering with the hint's example passphrase is refused, with the reason beside the field", async () => {
+    const page = await pageFor({});
+    for (const [lang, example, reason] of [
+      ['ru', 'Синий чайник стоит на окне', 'это пример из подсказки'],
+      ['en', 'blue kettle on the window', 'it is the example from the hint'],
+    ] as const) {
+      await go(page, '/register', lang);
+      await page.locator('input[name="pseudonym"]').fill(`Мама ${lang}`);
+      await page.locator('input[name="passphrase"]').fill(example);
+      await page.locator('input[name="confirm"]').fill(example);
+      await page.locator('main button[type="submit"]').first().click();
+      await page.locator('#passphrase-error').waitFor();
+      expect(await page.locator('#passphrase-error').textContent()).toContain(reason);
+      await expectPhoneReady(page, `phone-forms-register-example-${lang}`);
+    }
+  });
+
+  it('the English case page and forms name Russian units in English first, and each date has its own examples', async () => {
+    const page = await pageFor(w.family.cookies);
+    // Both families join the families of the brigade: the second waits for the board, and is told
+    // what she waits for; the group is named in English.
+    const optIn = async (who: Page, caseId: string) => {
+      await go(who, `/cases/${caseId}`, 'en');
+      const form = who.locator('main form:has(input[type="checkbox"])').first();
+      await form.locator('input[type="checkbox"]').check();
+      await form.locator('button[type="submit"]').click();
+      await who.getByText('You take part in the families').waitFor();
+    };
+    await optIn(await pageFor(w.otherFamily.cookies), marines[0]);
+    await optIn(page, marines[1]);
+    await page.getByText('the board is not open to you yet').first().waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('Marine Brigade 155 (155 обрмп)');
+    expect(text).not.toMatch(/Formation 155/);
+    await expectPhoneReady(page, 'phone-forms-board-pending-en');
+    await go(page, `/cases/${w.caseId}`, 'en');
+    expect(await page.locator('#date-hint').textContent()).toContain('07.08.2024');
+    await expectPhoneReady(page, 'phone-forms-case-family-en');
+    await go(page, '/cases/new', 'en');
+    expect(await page.locator('#unit_number-hint').textContent()).toContain('military unit 12345 (в/ч 12345)');
+    await go(page, '/tips/new', 'en');
+    expect(await page.locator('#event_date-hint').textContent()).toContain('20.02.2025');
+    await expectPhoneReady(page, 'phone-forms-tip-en');
   });
 
   it('the registry pages a journalist reads, in both languages', async () => {
