@@ -1,3 +1,4 @@
+import { BODY_LIMIT_BYTES } from './shared/body-limit.ts';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyCompress from '@fastify/compress';
@@ -68,7 +69,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     trustProxy: false,
     // Not two lines per request at info (70,000 lines in one load test): see the onResponse hook.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 1_048_576,
+    bodyLimit: BODY_LIMIT_BYTES,
     // Slow or stalled clients must not hold connections (a body shorter than its Content-Length
     // once held one for as long as the client liked): silence closes the socket, the whole request
     // has a deadline, and an idle keep-alive connection is closed sooner than Node's default.

@@ -28,11 +28,32 @@ export const pseudonymField = z.preprocess(
     .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'accounts.errors.pseudonymChars'),
 );
 
+/**
+ * The example in the passphrase hint (accounts.hints.passphrase, in both languages): frightened
+ * people copy examples, and whoever guesses passphrases tries them first.
+ */
+export const EXAMPLE_PASSPHRASES = ['синий чайник стоит на окне', 'blue kettle on the window'] as const;
+
+/** The same words however typed: case, ё/е, spaces, the quotes and the full stop copied with them. */
+const wordsOf = (v: string): string =>
+  v
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"“”„'‘’.!]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const EXAMPLES = new Set<string>(EXAMPLE_PASSPHRASES.map(wordsOf));
+
+export const isExamplePassphrase = (v: string): boolean => EXAMPLES.has(wordsOf(v));
+
 const newPassphrase = z
   .string({ message: 'errors.required' })
   .min(1, 'errors.required')
   .refine((v) => [...v].length >= PASSPHRASE_MIN, 'accounts.errors.passphraseShort')
-  .refine((v) => [...v].length <= PASSPHRASE_MAX, 'accounts.errors.passphraseLong');
+  .refine((v) => [...v].length <= PASSPHRASE_MAX, 'accounts.errors.passphraseLong')
+  .refine((v) => !isExamplePassphrase(v), 'accounts.errors.passphraseIsExample');
 
 /** Any typed passphrase (login): only bounded, so a huge body cannot cost Argon2 time. */
 const anyPassphrase = z

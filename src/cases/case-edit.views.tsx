@@ -138,7 +138,12 @@ export const EditCasePage = (p: {
           {p.lastContact && (
             <>
               <input type="hidden" name="with_last_contact" value="1" />
-              <DateField {...f} name="last_contact_date" label={t('cases.lastContactDate')} />
+              <DateField
+                {...f}
+                name="last_contact_date"
+                label={t('cases.lastContactDate')}
+                hint={t('cases.lastContactHint')}
+              />
               <SelectField
                 {...f}
                 name="last_contact_means"

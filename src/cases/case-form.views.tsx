@@ -91,7 +91,12 @@ export const NewCasePage = ({
             required
             options={enumOptions(ctx, 'cases.relations', RELATIONS)}
           />
-          <DateField {...f} name="last_contact_date" label={t('cases.lastContactDate')} />
+          <DateField
+            {...f}
+            name="last_contact_date"
+            label={t('cases.lastContactDate')}
+            hint={t('cases.lastContactHint')}
+          />
           <SelectField
             {...f}
             name="last_contact_means"

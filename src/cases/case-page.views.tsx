@@ -254,7 +254,7 @@ export const EventFields = ({
         required
         options={enumOptions(ctx, 'cases.kinds', EVENT_KINDS)}
       />
-      <DateField {...f} name="date" label={t('cases.eventDate')} required />
+      <DateField {...f} name="date" label={t('cases.eventDate')} hint={t('cases.eventDateHint')} required />
       <TextField {...f} name="place" label={t('cases.place')} maxLength={TEXT_LIMITS.eventPlace} />
       <SelectField
         {...f}

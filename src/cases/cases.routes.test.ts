@@ -93,6 +93,40 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(await count(s.t, 'cases')).toBe(before);
   });
 
+  it('refuses a 30 000-character story with the translated limit, handing back all of it, in a box that does not cut', async () => {
+    const story = `${'Последний раз писал из-под Курска. '.repeat(870)}КОНЕЦ-РАССКАЗА-4410`;
+    expect(story.length).toBeGreaterThan(30_000);
+    const { res } = await submitForm(
+      s.t.app,
+      '/cases/new',
+      { ...validCase(s.w.orgA.id), narrative: story },
+      s.w.family.cookies,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('не больше 20\u00a0000');
+    expect(res.body).toContain(story);
+    expect(res.body).not.toMatch(/<textarea[^>]*maxlength/i);
+  });
+
+  it("gives each date its own examples: a recent one for the last contact, the birth date's for birth; «Не знаю» once in the service list", async () => {
+    const hintOf = (html: string, field: string) =>
+      new RegExp(`<small id="${field}-hint">([^<]*)</small>`).exec(html)?.[1] ?? '';
+    for (const lang of ['ru', 'en']) {
+      const form = (
+        await s.t.app.inject({ method: 'GET', url: `/cases/new?lang=${lang}`, cookies: s.w.family.cookies })
+      ).body;
+      expect(hintOf(form, 'birth_date')).toContain('12.05.1998');
+      expect(hintOf(form, 'last_contact_date')).toContain('14.03.2025');
+      expect(hintOf(form, 'last_contact_date')).not.toContain('1998');
+      // «Не знаю» once, as what nothing chosen means, not beside a bare «—»
+      expect(form).not.toMatch(/<select name="service_category"[^>]*>\s*<option value="">—/);
+    }
+    const page = (await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.family.cookies }))
+      .body;
+    expect(hintOf(page, 'date')).toContain('07.08.2024');
+    expect(hintOf(page, 'date')).not.toContain('1998');
+  });
+
   it('answers in English when asked', async () => {
     const { res } = await submitForm(
       s.t.app,

@@ -72,8 +72,9 @@ const QueueTable = ({
               {r.assignedTo ? (staffNames.get(r.assignedTo) ?? '') : t('cases.nobody')}
             </td>
             <td data-label={label.activity}>{formatDay(r.lastActivityOn)}</td>
-            <td data-label={label.unit}>{r.unit}</td>
-            <td data-label={label.region}>{regionName(r.regionCode, ctx.lang)}</td>
+            {/* an empty value is no line of the card (site.css hides an empty cell): no bare label */}
+            <td data-label={r.unit ? label.unit : undefined}>{r.unit}</td>
+            <td data-label={r.regionCode ? label.region : undefined}>{regionName(r.regionCode, ctx.lang)}</td>
           </tr>
         ))}
       </tbody>

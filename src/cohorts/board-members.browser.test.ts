@@ -164,7 +164,7 @@ describe('a family off one cohort board', () => {
     expect(await other.content()).not.toContain('роты связи');
     await shot(other, 'left-other-family');
     await mother.getByRole('button', { name: 'Вернуться на доску' }).click();
-    await mother.getByText('доска откроется, когда сотрудник организации передаст вам ключ').waitFor();
+    await mother.getByText('доска для вас пока закрыта: она откроется сама').waitFor();
     await ready(mother, 'rejoined-case');
     await other.reload();
     await other.getByText('Есть кто из роты связи?').waitFor();

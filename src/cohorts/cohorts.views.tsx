@@ -30,11 +30,25 @@ import { NAME_MAX } from './family-names.ts';
 // Cohorts on the case page (the family's setting and counts), a board (with the family's name on
 // it), and the staff's list.
 
+/**
+ * A formation's key ("155 обрмп") as the page's language names it: "Соединение 155 обрмп", and in
+ * English "Marine Brigade 155 (155 обрмп)" (the Russian abbreviation kept, as on her papers). A
+ * named formation or an unknown type keeps the plain form.
+ */
+const formationName = (ctx: PageContext, key: string): string => {
+  const space = key.indexOf(' ');
+  const [number, type] = [key.slice(0, Math.max(space, 0)), key.slice(space + 1)];
+  const named = /^\d+$/.test(number) ? ctx.t(`cohorts.formationTypes.${type}`, { defaultValue: '' }) : '';
+  return named
+    ? ctx.t('cohorts.kinds.formationNamed', { type: named, number, value: key })
+    : ctx.t('cohorts.kinds.formation', { value: key });
+};
+
 /** "Воинская часть 12345", "Колония № 6 (Пермский край)", "Мобилизованные 09.2022, Ростовская область". */
 export const cohortName = (ctx: PageContext, c: Cohort): string => {
   const value = c.kind === 'mobilised' ? formatPartialDate(c.value, c.value.length === 7 ? 'month' : 'year') : c.value;
   const region = c.region ? regionName(c.region, ctx.lang) : '';
-  const base = ctx.t(`cohorts.kinds.${c.kind}`, { value });
+  const base = c.kind === 'formation' ? formationName(ctx, c.value) : ctx.t(`cohorts.kinds.${c.kind}`, { value });
   return region ? `${base}${c.kind === 'colony' ? ` (${region})` : `, ${region}`}` : base;
 };
 

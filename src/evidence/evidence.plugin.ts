@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
+import { BODY_LIMIT_BYTES } from '../shared/body-limit.ts';
 import { Invalid, type FieldProblem } from '../shared/errors.ts';
 import { MAX_UPLOAD_BYTES, type CleanedFile } from './file-rules.ts';
 import { prepareUpload, type OpenedFile } from './evidence.service.ts';
@@ -15,7 +16,17 @@ import { prepareUpload, type OpenedFile } from './evidence.service.ts';
 export const registerUploads = async (app: FastifyInstance): Promise<void> => {
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 30, fieldSize: 20_000, parts: 32, headerPairs: 50 },
+    // A field is read as long as a plain form's whole body may be (in bytes: 20 000 here once
+    // kept only 10 000 Cyrillic characters): the schema refuses what is too long, with everything
+    // typed handed back, rather than busboy cutting it silently.
+    limits: {
+      fileSize: MAX_UPLOAD_BYTES,
+      files: 1,
+      fields: 30,
+      fieldSize: BODY_LIMIT_BYTES,
+      parts: 32,
+      headerPairs: 50,
+    },
   });
 };
 

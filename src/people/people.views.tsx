@@ -11,10 +11,12 @@ type FieldBase = { ctx: PageContext; values: FormValues; errors: FormErrors; nam
  * A date of day, month or year precision (partialDateField). Its length limit is never reached
  * by a date, so it is kept but not announced; the hint says which forms are understood.
  */
-export const DateField = (p: FieldBase & { required?: boolean }) => (
+export const DateField = (p: FieldBase & { required?: boolean; hint?: string }) => (
   <TextField
     {...p}
-    hint={p.ctx.t('people.dateHint')}
+    // Each date its own examples (a birth date's 1998 under «last contact» read as a slip): the
+    // birth date's by default.
+    hint={p.hint ?? p.ctx.t('people.dateHint')}
     maxLength={PERSON_LIMITS.date}
     showLimit={false}
     inputmode="numeric"
@@ -81,7 +83,12 @@ export const PersonFields = ({
             {...f}
             name="service_category"
             label={t('people.serviceCategory')}
-            options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`people.categories.${c}`) }))}
+            // Nothing chosen is «Не знаю» (the schema reads it so): one entry for it, not «—» and «Не знаю».
+            options={SERVICE_CATEGORIES.filter((c) => c !== 'unknown').map((c) => ({
+              value: c,
+              label: t(`people.categories.${c}`),
+            }))}
+            emptyLabel={t('people.categories.unknown')}
           />
         </>
       )}
@@ -122,7 +129,12 @@ export const PersonSummary = ({ ctx, person }: { ctx: PageContext; person: Perso
         </>
       )}
       <dt>{t('people.serviceCategory')}</dt>
-      <dd>{t(`people.categories.${person.service_category}`)}</dd>
+      {/* «Не знаю» is her answer on the form; on the page it reads as a fact: «неизвестно». */}
+      <dd>
+        {person.service_category === 'unknown'
+          ? t('people.categoryUnknown')
+          : t(`people.categories.${person.service_category}`)}
+      </dd>
     </dl>
   );
 };

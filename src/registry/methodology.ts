@@ -22,21 +22,22 @@ export const methodologyHtml = (lang: Lang, settings: MethodologySettings): stri
   const key = `${lang}:${settings.threshold}:${settings.noticeDays}`;
   let html = rendered.get(key);
   if (html === undefined) {
+    const below = settings.threshold - 1;
     const text = fs
       .readFileSync(path.join(docs, FILES[lang]), 'utf8')
       // the page has its own heading
       .replace(/^# .*\n/, '')
-      // the deployment's own settings, where the document names them
+      // what is said for developers only (file names, settings' names, commands): the page is read
+      // by journalists and families, who are told the same in plain words around it
+      .replace(/<!--dev-->[\s\S]*?<!--\/dev-->/g, '')
+      // the deployment's own settings, where the document names them: the numbers, not their names
       .replaceAll(
-        'REGISTRY_SUPPRESSION_THRESHOLD (5 by default)',
-        `REGISTRY_SUPPRESSION_THRESHOLD = ${settings.threshold}`,
+        '`REGISTRY_SUPPRESSION_THRESHOLD (5 by default)` − 1',
+        `${below} (the threshold is ${settings.threshold})`,
       )
-      .replaceAll(
-        'REGISTRY_SUPPRESSION_THRESHOLD (по умолчанию 5)',
-        `REGISTRY_SUPPRESSION_THRESHOLD = ${settings.threshold}`,
-      )
-      .replaceAll('REGISTRY_NOTICE_DAYS (7 by default)', `REGISTRY_NOTICE_DAYS = ${settings.noticeDays}`)
-      .replaceAll('REGISTRY_NOTICE_DAYS (по умолчанию 7)', `REGISTRY_NOTICE_DAYS = ${settings.noticeDays}`)
+      .replaceAll('`REGISTRY_SUPPRESSION_THRESHOLD (по умолчанию 5)` − 1', `${below} (порог — ${settings.threshold})`)
+      .replaceAll('`REGISTRY_NOTICE_DAYS (7 by default)`', String(settings.noticeDays))
+      .replaceAll('`REGISTRY_NOTICE_DAYS (по умолчанию 7)`', String(settings.noticeDays))
       // links between documents of the repository: the API description is served, the rest is text
       .replaceAll('(openapi.yaml)', '(/api/v1/openapi.yaml)')
       .replace(/\[([^\]]+)\]\([a-z-]+\.md\)/g, '$1');

@@ -263,6 +263,32 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     expect(after.map((r) => r.contact)).toContain('signal: маркер');
   });
 
+  it('refuses a too-long request with its limit and hands the whole message back', async () => {
+    const message = `${'Год рождения в записи неверный. '.repeat(950)}КОНЕЦ-ЗАПРОСА-3108`;
+    const { res } = await submitForm(t.app, `/registry/persons/${recordId}/request`, { kind: 'correct', message });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('не больше 3\u00a0000');
+    expect(res.body).toContain(message);
+    expect(res.body).not.toMatch(/<textarea[^>]*maxlength/i);
+  });
+
+  it('speaks to journalists and families, not developers, on the methodology and open data pages', async () => {
+    const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ');
+    for (const lang of ['ru', 'en']) {
+      const page = (await get(`/registry/methodology?lang=${lang}`)).body;
+      expect(page).not.toContain('<!--dev');
+      const methodology = textOf(page);
+      for (const word of ['.md', 'README', 'openapi.yaml', 'src/', 'REGISTRY_', 'kintrace export'])
+        expect(methodology, `${lang}: ${word}`).not.toContain(word);
+      // the settings are said as numbers (threshold 5, notice 7 days by default)
+      expect(methodology).toMatch(lang === 'ru' ? /от 1 до 4 \(порог — 5\)/ : /from 1 to 4 \(the threshold is 5\)/);
+      const data = textOf((await get(`/registry/data?lang=${lang}`)).body);
+      for (const word of ['ETag', 'Cache-Control', 'CORS']) expect(data, `${lang}: ${word}`).not.toContain(word);
+    }
+    // the API description is still linked for programmers
+    expect((await get('/registry/methodology')).body).toContain('href="/api/v1/openapi.yaml"');
+  });
+
   it('publishes open requests per region only after suppression', async () => {
     const r = await refreshRequestStatistics(
       { db: t.opened.db, clock: t.clock, threshold: 5 },

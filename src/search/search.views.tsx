@@ -118,10 +118,17 @@ export const SearchPage = ({
                         </>
                       )}
                     </td>
-                    <td data-label={t('search.born')}>{formatPartialDate(r.birth_date, r.birth_precision)}</td>
+                    {/* an empty value is no line of the card (site.css hides an empty cell): no bare label */}
+                    <td data-label={r.birth_date ? t('search.born') : undefined}>
+                      {formatPartialDate(r.birth_date, r.birth_precision)}
+                    </td>
                     <td data-label={t('search.status')}>{t(`cases.statuses.${r.status ?? 'unknown'}`)}</td>
-                    <td data-label={t('people.unit')}>{[r.unit_number, r.unit_name].filter(Boolean).join(', ')}</td>
-                    <td data-label={t('search.region')}>{regionName(r.region_code, ctx.lang)}</td>
+                    <td data-label={r.unit_number || r.unit_name ? t('people.unit') : undefined}>
+                      {[r.unit_number, r.unit_name].filter(Boolean).join(', ')}
+                    </td>
+                    <td data-label={r.region_code ? t('search.region') : undefined}>
+                      {regionName(r.region_code, ctx.lang)}
+                    </td>
                     <td data-label={t('search.origin')}>{t(`search.origins.${r.origin}`)}</td>
                   </tr>
                 ))}

@@ -96,6 +96,24 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(await s.t.opened.db.selectFrom('tips').select('id').execute()).toHaveLength(before.length);
   });
 
+  it('refuses a 30 000-character story with its limit and hands back every character (sent beside a file field)', async () => {
+    // Cyrillic is two bytes a character: a 20 000-byte multipart field limit once kept 10 000 of them.
+    const story = `${'Он звонил из Курска в феврале. '.repeat(1000)}КОНЕЦ-РАССКАЗА-7713`;
+    expect(story.length).toBeGreaterThan(30_000);
+    const { page } = await sendTip({ what_happened: story });
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('не больше 5\u00a0000');
+    expect(page.body).toContain(story);
+    expect(page.body).not.toMatch(/<textarea[^>]*maxlength/i);
+  });
+
+  it("gives «when it was» its own examples, not the birth date's", async () => {
+    const form = (await s.t.app.inject({ method: 'GET', url: '/tips/new' })).body;
+    const hint = /<small id="event_date-hint">([^<]*)<\/small>/.exec(form)?.[1] ?? '';
+    expect(hint).toContain('20.02.2025');
+    expect(hint).not.toContain('1998');
+  });
+
   it('a tip that contradicts a confirmed death is attached, and the death then reads disputed', async () => {
     const deps = { db: s.t.opened.db, clock: s.t.clock };
     await addEvent(

@@ -147,7 +147,7 @@ export const NewTipPage = ({
             maxLength={5000}
             rows={6}
           />
-          <DateField {...f} name="event_date" label={t('tips.eventDate')} />
+          <DateField {...f} name="event_date" label={t('tips.eventDate')} hint={t('tips.eventDateHint')} />
           <TextField {...f} name="place" label={t('tips.place')} hint={t('tips.placeHint')} maxLength={200} />
           <SelectField
             {...f}

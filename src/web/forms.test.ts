@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { echoValues, FailedFormNotice, TextField } from './forms.tsx';
+import { echoValues, FailedFormNotice, TextArea, TextField } from './forms.tsx';
 import { translator } from './i18n/i18n.ts';
 import type { PageContext } from './page-context.ts';
 import { optionalText, parseForm, requiredText } from '../shared/validation.ts';
@@ -65,6 +65,26 @@ describe("a text field's hint", () => {
     // the field's own hint stays, and the browser still stops at the limit
     expect(field('date')).toContain('Дата в документе.');
     expect(field('date')).toContain('maxlength="10"');
+  });
+});
+
+describe("a long text's box", () => {
+  const ctx = { t: translator('ru'), lang: 'ru' } as PageContext;
+  const box = renderToString(
+    TextArea({
+      ctx,
+      values: { story: 'я'.repeat(30) },
+      errors: {},
+      name: 'story',
+      label: 'Что вы знаете',
+      maxLength: 20_000,
+    }),
+  );
+
+  it('says its limit but never lets the browser cut a pasted text at it (the server refuses and hands it all back)', () => {
+    expect(box).toContain('Не больше 20\u00a0000 символов.');
+    expect(box).not.toMatch(/maxlength/i);
+    expect(box).toContain('я'.repeat(30));
   });
 });
 

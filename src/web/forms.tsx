@@ -63,7 +63,12 @@ interface FieldProps {
 }
 
 interface LengthProps {
-  /** the server's limit for this field, from its schema: the browser stops at the same length */
+  /**
+   * the server's limit for this field, from its schema. A one-line field's browser stops at the
+   * same length; a long text's does not: a pasted story cut silently at the limit would lose its
+   * end without a word, so the limit is said under the box and the server refuses what is over
+   * it, handing everything typed back with its message.
+   */
   maxLength?: number;
   /** false where the limit can never be met by what people type (a code, a date, a login name) */
   showLimit?: boolean;
@@ -141,7 +146,6 @@ export const TextArea = (p: FieldProps & LengthProps & { rows?: number }) => {
       <LabelText ctx={p.ctx} label={p.label} required={p.required} />
       <textarea
         name={p.name}
-        maxLength={p.maxLength}
         rows={p.rows ?? 4}
         required={p.required}
         aria-invalid={p.errors[p.name] ? 'true' : undefined}

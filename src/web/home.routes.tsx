@@ -11,16 +11,27 @@ export const homeRoutes = async (app: FastifyInstance): Promise<void> => {
         <p>{ctx.t('home.intro')}</p>
         <p class="actions">
           {/* biome-ignore lint/a11y/useSemanticElements: a link to the next page, shown as the page's main action */}
-          <a href="/register" role="button">
+          <a href={ctx.nav.myCases ? '/cases/new' : '/register'} role="button">
             {ctx.t('home.openCase')}
           </a>
         </p>
-        <p>
-          <small>{ctx.t('home.openCaseNote')}</small>
-        </p>
-        <p>
-          {ctx.t('home.haveAccount')} <a href="/login">{ctx.t('common.login')}</a>
-        </p>
+        {/* A family already signed in is not asked to log in again: her requests are one tap away. */}
+        {ctx.nav.myCases ? (
+          <p>
+            <a href="/my/cases">{ctx.t('home.myCases')}</a>
+          </p>
+        ) : (
+          !ctx.nav.signedIn && (
+            <>
+              <p>
+                <small>{ctx.t('home.openCaseNote')}</small>
+              </p>
+              <p>
+                {ctx.t('home.haveAccount')} <a href="/login">{ctx.t('common.login')}</a>
+              </p>
+            </>
+          )
+        )}
         <p>{ctx.t('home.help')}</p>
         <h2>{ctx.t('home.howTitle')}</h2>
         <ol>

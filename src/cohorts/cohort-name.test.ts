@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../web/i18n/i18n.ts';
+import type { PageContext } from '../web/page-context.ts';
+import { cohortName } from './cohorts.views.tsx';
+
+// A group's name on the case page: in English a formation is named in English, its Russian
+// abbreviation kept beside it as on her papers ("Formation 155 обрмп" read as neither language).
+
+const ctx = (lang: 'ru' | 'en') => ({ t: translator(lang), lang }) as PageContext;
+const formation = (value: string) => ({ key: `formation:${value}`, kind: 'formation' as const, value, region: null });
+
+describe("a formation group's name", () => {
+  it('is named in English on an English page, the Russian abbreviation beside it', () => {
+    expect(cohortName(ctx('en'), formation('155 обрмп'))).toBe('Marine Brigade 155 (155 обрмп)');
+    expect(cohortName(ctx('en'), formation('20 оа'))).toBe('Combined Arms Army 20 (20 оа)');
+  });
+
+  it('stays as it was in Russian, and plain for a named formation or an unknown type', () => {
+    expect(cohortName(ctx('ru'), formation('155 обрмп'))).toBe('Соединение 155 обрмп');
+    expect(cohortName(ctx('en'), formation('шторм z'))).toBe('Formation шторм z');
+    expect(cohortName(ctx('en'), formation('12 отряд'))).toBe('Formation 12 отряд');
+  });
+});
