@@ -16,14 +16,15 @@ import { prepareUpload, type OpenedFile } from './evidence.service.ts';
 export const registerUploads = async (app: FastifyInstance): Promise<void> => {
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: false,
-    // A field is read as long as a plain form's whole body may be (in bytes: 20 000 here once
-    // kept only 10 000 Cyrillic characters): the schema refuses what is too long, with everything
-    // typed handed back, rather than busboy cutting it silently.
+    // A field is read far past any text's limit (in bytes: 20 000 here once kept only 10 000
+    // Cyrillic characters): the schema refuses what is too long, with everything typed handed
+    // back, rather than busboy cutting it silently. A quarter of a plain form's whole body, not
+    // all of it: thirty fields of a megabyte each were 30 MB held per anonymous request.
     limits: {
       fileSize: MAX_UPLOAD_BYTES,
       files: 1,
       fields: 30,
-      fieldSize: BODY_LIMIT_BYTES,
+      fieldSize: BODY_LIMIT_BYTES / 4,
       parts: 32,
       headerPairs: 50,
     },
