@@ -48,7 +48,9 @@ describe('forms on a phone, JavaScript off', () => {
     const page = await ctx.newPage();
     await page.goto(`${run.baseUrl}/cases/new`);
     const narrative = page.getByLabel('Что вы знаете');
-    expect(await narrative.getAttribute('maxlength')).toBe('20000');
+    // No maxlength on a long text: a browser cuts a paste at it without a word (QA walk); the
+    // limit is written beside the box and the server refuses with everything handed back.
+    expect(await narrative.getAttribute('maxlength')).toBeNull();
     await page.getByText('Не больше 20 000 символов.').first().waitFor();
     // "20 000" as Russian writes it, with a no-break space.
     const hint = async (name: string) => (await page.locator(`#${name}-hint`).textContent())!.replace(/\s/g, ' ');
@@ -66,8 +68,8 @@ describe('forms on a phone, JavaScript off', () => {
 
     // The event description and a message take a letter too.
     await page.locator('summary', { hasText: 'Добавить событие' }).click();
-    expect(await page.getByLabel('Подробности').getAttribute('maxlength')).toBe('20000');
-    expect(await page.getByLabel('Ваше сообщение').getAttribute('maxlength')).toBe('20000');
+    expect(await page.getByLabel('Подробности').getAttribute('maxlength')).toBeNull();
+    expect(await page.getByLabel('Ваше сообщение').getAttribute('maxlength')).toBeNull();
     await page.getByLabel('Ваше сообщение').fill(LETTER);
     await page.getByRole('button', { name: 'Отправить', exact: true }).click();
     await page.locator('#messages .prewrap', { hasText: 'Министерство обороны' }).waitFor();
