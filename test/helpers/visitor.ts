@@ -24,7 +24,7 @@ const attr = (tag: string, name: string): string | undefined => {
   return m ? decode(m[1]) : undefined;
 };
 
-/** A field people type into, with the length the browser lets them type (null: no limit). */
+/** A field people type into, with its limit: what the browser lets them type, or a textarea's written limit (null: none). */
 export interface TypedField {
   name: string;
   maxLength: number | null;
@@ -47,7 +47,8 @@ export const formsOf = (
       const name = attr(tag, 'name');
       const type = tag.startsWith('<textarea') ? 'textarea' : (attr(tag, 'type') ?? 'text');
       if (name && ['text', 'search', 'password', 'textarea'].includes(type)) {
-        const max = attr(tag, 'maxlength');
+        // A textarea's limit is written, not enforced by the browser (forms.tsx TextArea).
+        const max = attr(tag, 'maxlength') ?? attr(tag, 'data-limit');
         typed.push({ name, maxLength: max === undefined ? null : Number(max) });
       }
     }

@@ -5,9 +5,11 @@ import { formsOf, Visitor, type TypedField } from '../helpers/visitor.ts';
 
 // "Forms that lose nothing" (issue 9): a ministry's letter pasted into a 5,000-character field was
 // cut by the browser without a word. Every field people type into, on every form of every role, is
-// tried at its browser limit and one character over: the server must take the first and refuse
-// the second, so the two limits are one. A field with no browser limit must have none on the
-// server either. A form added later is audited without editing this test.
+// tried at its limit and one character over: the server must take the first and refuse the
+// second, so the two limits are one. A line's limit is the browser's (maxlength); a text box has
+// none in the browser (a paste was cut there too) but its limit is written beside it and in its
+// data-limit, and the server refuses past it with everything handed back. A field with no limit
+// must have none on the server either. A form added later is audited without editing this test.
 
 type Audited = { who: string; page: string; action: string; fields: Record<string, string>; field: TypedField };
 
