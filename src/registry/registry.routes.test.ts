@@ -221,7 +221,10 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     expect((await get('/registry?page=99')).statusCode).toBe(400);
     expect((await get('/registry?region=nowhere')).statusCode).toBe(400);
     expect((await get('/registry?utm_source=x&q=formulov')).body).toContain('Формулов-ДЕМО');
-    expect((await get(`/registry/persons/${recordId}`)).body).toContain('Извещение военного комиссариата');
+    const person = (await get(`/registry/persons/${recordId}`)).body;
+    expect(person).toContain('Извещение военного комиссариата');
+    // Published at 09:00 UTC: read in Moscow's time, naming the zone, as every other page of the site.
+    expect(person).toContain('Опубликовано 02.03.2026 12:00 (Москва, UTC+3)');
     expect((await get('/registry/persons/not-an-id')).statusCode).toBe(404);
     expect((await get('/registry/methodology')).body).toContain('147');
   });

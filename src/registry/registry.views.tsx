@@ -1,5 +1,6 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
+import { localDateTime, zoneName } from '../web/time.ts';
 import {
   FormErrorSummary,
   PostForm,
@@ -21,9 +22,16 @@ import { REQUEST_KINDS, type PersonsQuery } from './registry.schema.ts';
 // relative uses to ask for a withdrawal or correction, the open data page. All work without
 // JavaScript; filters are GET forms, so every view has its own URL.
 
-/** An ISO time as "02.03.2026 09:00 UTC" (the "as of" of every figure). */
-export const formatTime = (iso: string | null): string =>
-  iso ? `${formatDay(iso)} ${iso.length > 10 ? `${iso.slice(11, 16)} UTC` : ''}`.trim() : '';
+/**
+ * An ISO time as the rest of the site shows times: "02.03.2026 12:00 (Москва, UTC+3)", in the
+ * deployment's zone and naming it (the "as of" of every figure, a record's publication). It was
+ * the UTC time, and its UTC day, on a site that everywhere else reads Moscow's (QA walk).
+ */
+export const formatTime = (ctx: PageContext, iso: string | null): string => {
+  if (!iso) return '';
+  if (iso.length <= 10) return formatDay(iso);
+  return `${localDateTime(iso, ctx.timeZone)} (${zoneName(ctx.timeZone, new Date(iso), ctx.lang)})`;
+};
 
 export const RegistryLinks = ({ ctx, current }: { ctx: PageContext; current: string }) => {
   const links: Array<[string, string]> = [
@@ -50,7 +58,7 @@ export const RegistryLinks = ({ ctx, current }: { ctx: PageContext; current: str
 };
 
 export const AsOf = ({ ctx, asOf }: { ctx: PageContext; asOf: string | null }) => (
-  <p class="muted">{asOf ? ctx.t('registry.asOf', { time: formatTime(asOf) }) : ctx.t('registry.asOfNever')}</p>
+  <p class="muted">{asOf ? ctx.t('registry.asOf', { time: formatTime(ctx, asOf) }) : ctx.t('registry.asOfNever')}</p>
 );
 
 export const fullNameOf = (r: Pick<PublicRecord, 'surname' | 'givenName' | 'patronymic'>): string =>
@@ -282,7 +290,10 @@ export const PersonPage = ({ ctx, r }: { ctx: PageContext; r: PublicRecord }) =>
         </>
       )}
       <p class="muted">
-        {t('registry.person.published', { date: formatTime(r.publishedAt), updated: formatTime(r.updatedAt) })}
+        {t('registry.person.published', {
+          date: formatTime(ctx, r.publishedAt),
+          updated: formatTime(ctx, r.updatedAt),
+        })}
       </p>
       <p>
         {t('registry.person.request')}{' '}

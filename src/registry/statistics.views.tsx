@@ -155,7 +155,7 @@ const RequestsSection = ({ ctx, requests }: { ctx: PageContext; requests: Reques
       ) : (
         <>
           <p>{t('registry.statistics.requestsIntro', { threshold })}</p>
-          <p class="muted">{t('registry.statistics.requestsAsOf', { time: formatTime(requests.asOf) })}</p>
+          <p class="muted">{t('registry.statistics.requestsAsOf', { time: formatTime(ctx, requests.asOf) })}</p>
           {requests.total === null ? (
             <p>{t('registry.statistics.requestsTotalHidden', { threshold })}</p>
           ) : (
