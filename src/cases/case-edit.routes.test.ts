@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
-import { caseInput, NARRATIVE, useWorld } from './cases.fixtures.ts';
+import { caseInput, editForm, NARRATIVE, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
 import { runRetention } from './retention.service.ts';
 
 // A family corrects a typo, a caseworker corrects a detail, a family withdraws her request:
 // through the real pages, without JavaScript. Corrections keep the entered form on record.
 
-const fields = (over: Record<string, string> = {}): Record<string, string> => ({
-  surname: 'Иванов',
-  given_name: 'Пётр',
-  patronymic: 'Сергеевич',
-  birth_date: '12.05.1998',
-  region: 'RU-ROS',
-  unit_number: 'в/ч 12345',
-  unit_name: '155-я бригада',
-  rank: 'рядовой',
-  service_category: 'mobilised',
-  relation: 'mother',
-  narrative: NARRATIVE,
-  wants_to_learn: 'Где он сейчас',
-  ...over,
-});
+const fields = (over: Record<string, string> = {}) => editForm({ wants_to_learn: 'Где он сейчас', ...over });
 
 describe.each(DIALECTS)('correcting and withdrawing a case (%s)', (dialect) => {
   const s = useWorld(dialect);

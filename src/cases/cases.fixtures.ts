@@ -104,3 +104,27 @@ export const useWorld = (dialect: DialectName): { t: TestApp; w: World } => {
   afterAll(() => s.t.close());
   return s;
 };
+
+/** The family's edit form as it is sent: her request's fields, with `over` changed. */
+export const editForm = (over: Record<string, string> = {}): Record<string, string> => ({
+  surname: 'Иванов',
+  given_name: 'Пётр',
+  patronymic: 'Сергеевич',
+  birth_date: '12.05.1998',
+  region: 'RU-ROS',
+  unit_number: 'в/ч 12345',
+  unit_name: '155-я бригада',
+  rank: 'рядовой',
+  service_category: 'mobilised',
+  relation: 'mother',
+  narrative: NARRATIVE,
+  wants_to_learn: 'Где он сейчас и жив ли он',
+  ...over,
+});
+
+/** The version an edit page was drawn at (its hidden "seen" field). */
+export const seenOf = (body: string): string => {
+  const m = /name="seen" value="([^"]+)"/.exec(body);
+  if (!m) throw new Error('no seen field on the edit page');
+  return m[1];
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
-import { caseInput, NARRATIVE, useWorld } from './cases.fixtures.ts';
+import { caseInput, editForm, NARRATIVE, seenOf, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
 
 // Two people correct one request at once: the caseworker fixes the surname from a unit's letter
@@ -10,27 +10,7 @@ import { openCase } from './cases.service.ts';
 // over a change made since it was opened is refused with a translated message, her text kept;
 // saved again from there, it goes through.
 
-const fields = (over: Record<string, string> = {}): Record<string, string> => ({
-  surname: 'Ивнаов',
-  given_name: 'Пётр',
-  patronymic: 'Сергеевич',
-  birth_date: '12.05.1998',
-  region: 'RU-ROS',
-  unit_number: 'в/ч 12345',
-  unit_name: '155-я бригада',
-  rank: 'рядовой',
-  service_category: 'mobilised',
-  relation: 'mother',
-  narrative: NARRATIVE,
-  wants_to_learn: 'Где он сейчас и жив ли он',
-  ...over,
-});
-
-const seenOf = (body: string): string => {
-  const m = /name="seen" value="([^"]+)"/.exec(body);
-  if (!m) throw new Error('no seen field on the edit page');
-  return m[1];
-};
+const fields = (over: Record<string, string> = {}) => editForm({ surname: 'Ивнаов', ...over });
 
 describe.each(DIALECTS)('two people correcting one request (%s)', (dialect) => {
   const s = useWorld(dialect);

@@ -3,7 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { judgedStatusesOf } from './case-timeline.service.ts';
-import { caseInput, NARRATIVE, useWorld } from './cases.fixtures.ts';
+import { caseInput, editForm, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
 
 // The QA walk: a mother filed «10.2025» as her last contact and corrected it three times on her
@@ -13,23 +13,8 @@ import { openCase } from './cases.service.ts';
 // связь» with nothing saying which was current. Her latest word is the current one everywhere;
 // the earlier ones stay, marked corrected, for her and for staff (docs/status-rules.md, rule 8).
 
-const fields = (date: string): Record<string, string> => ({
-  surname: 'Иванов',
-  given_name: 'Пётр',
-  patronymic: 'Сергеевич',
-  birth_date: '12.05.1998',
-  region: 'RU-ROS',
-  unit_number: 'в/ч 12345',
-  unit_name: '155-я бригада',
-  rank: 'рядовой',
-  service_category: 'mobilised',
-  relation: 'mother',
-  narrative: NARRATIVE,
-  wants_to_learn: 'Где он сейчас и жив ли он',
-  with_last_contact: '1',
-  last_contact_date: date,
-  last_contact_means: 'phone',
-});
+const fields = (date: string) =>
+  editForm({ with_last_contact: '1', last_contact_date: date, last_contact_means: 'phone' });
 
 const statusOf = (body: string): string => /<p class="status">([^<]*)<\/p>/.exec(body)?.[1] ?? '';
 const summaryOf = (body: string): string =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
-import { caseInput, NARRATIVE, useWorld } from './cases.fixtures.ts';
+import { caseInput, editForm, NARRATIVE, seenOf, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
 
 // A mother filed her request with the wrong day of his last call (10 January; it was the 15th, on
@@ -11,30 +11,8 @@ import { openCase } from './cases.service.ts';
 // sealed. A wrong date is refused in her language with what she typed kept; staff cannot rewrite
 // her word; a save over a change made meanwhile is refused (409) with her text kept.
 
-const fields = (over: Record<string, string> = {}): Record<string, string> => ({
-  surname: 'Иванов',
-  given_name: 'Пётр',
-  patronymic: 'Сергеевич',
-  birth_date: '12.05.1998',
-  region: 'RU-ROS',
-  unit_number: 'в/ч 12345',
-  unit_name: '155-я бригада',
-  rank: 'рядовой',
-  service_category: 'mobilised',
-  relation: 'mother',
-  narrative: NARRATIVE,
-  wants_to_learn: 'Где он сейчас и жив ли он',
-  with_last_contact: '1',
-  last_contact_date: '15.01.2026',
-  last_contact_means: 'messenger',
-  ...over,
-});
-
-const seenOf = (body: string): string => {
-  const m = /name="seen" value="([^"]+)"/.exec(body);
-  if (!m) throw new Error('no seen field on the edit page');
-  return m[1];
-};
+const fields = (over: Record<string, string> = {}) =>
+  editForm({ with_last_contact: '1', last_contact_date: '15.01.2026', last_contact_means: 'messenger', ...over });
 
 describe.each(DIALECTS)('the family corrects its last contact (%s)', (dialect) => {
   const s = useWorld(dialect);

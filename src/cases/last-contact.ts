@@ -46,7 +46,9 @@ export const familyLastContact = (events: readonly TimelineEvent[]): FamilyLastC
   events.forEach((e, i) => {
     if (!isOwnLastContact(e)) return;
     const key = e.caseId ?? '';
-    byCase.set(key, [...(byCase.get(key) ?? []), { e, i }]);
+    const own = byCase.get(key);
+    if (own) own.push({ e, i });
+    else byCase.set(key, [{ e, i }]);
   });
   let current: TimelineEvent | null = null;
   const corrected = new Map<string, TimelineEvent>();

@@ -3,6 +3,7 @@ import { DomainError, Invalid } from '../shared/errors.ts';
 import { readUploadForm } from '../evidence/evidence.plugin.ts';
 import { echoValues, NOT_SENT_KEYS, type FormErrors, type FormValues } from './forms.tsx';
 import { sendSessionEnded } from './session-ended.tsx';
+import { SECRET_FIELD } from './resume-typed.tsx';
 
 // A form that fails its CSRF check because the browser lost the site's cookie (Tor Browser
 // restarted or given a new identity, cookies cleared, another tab minted a new secret) must not
@@ -12,11 +13,6 @@ import { sendSessionEnded } from './session-ended.tsx';
 // handler never runs, so nothing is stored; the page comes with a fresh token, and a password or
 // token field is never shown back (echoValues).
 
-/**
- * Never drawn back into a page, whatever the form: a passphrase, a token, a code (echoValues
- * already drops the CSRF token and anything named like a password).
- */
-const SECRET_FIELD = /pass|token|secret|(^|_)code$/i;
 
 const shownBack = (fields: Record<string, string>): FormValues =>
   echoValues(Object.fromEntries(Object.entries(fields).filter(([name]) => !SECRET_FIELD.test(name))));

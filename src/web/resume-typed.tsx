@@ -35,8 +35,11 @@ export interface Resume {
 /** The most fields, and characters in all, carried through (a letter with its attachments' notes fits). */
 const MAX_FIELDS = 200;
 const MAX_CHARS = 200_000;
-/** Never carried: a passphrase, a token, a code (form-not-sent.ts keeps the same rule). */
-const SECRET_FIELD = /pass|token|secret|(^|_)code$|^_csrf$/i;
+/**
+ * Never drawn back into a page nor carried through a log-in, whatever the form: a passphrase, a
+ * token, a code, the CSRF token (form-not-sent.ts hands back what a form held by the same rule).
+ */
+export const SECRET_FIELD = /pass|token|secret|(^|_)code$|^_csrf$/i;
 const FIELD_NAME = /^[A-Za-z0-9_.[\]-]{1,100}$/;
 /** A path of this site, never another host ("//x"), and never the log-in pages themselves. */
 const LOCAL_PATH = /^\/(?![/\\])[^\s\\]{0,2000}$/;
