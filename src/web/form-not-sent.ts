@@ -13,7 +13,6 @@ import { SECRET_FIELD } from './resume-typed.tsx';
 // handler never runs, so nothing is stored; the page comes with a fresh token, and a password or
 // token field is never shown back (echoValues).
 
-
 const shownBack = (fields: Record<string, string>): FormValues =>
   echoValues(Object.fromEntries(Object.entries(fields).filter(([name]) => !SECRET_FIELD.test(name))));
 
