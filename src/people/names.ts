@@ -16,3 +16,18 @@ export const searchKey = (s: string): string =>
     .trim();
 
 export const optionalKey = (s: string | null | undefined): string | null => (s ? searchKey(s) : null);
+
+/** The name and unit as entered, in the form typed words are searched in (searchKey). */
+export const enteredKeys = (p: {
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  unit_number: string | null;
+  unit_name: string | null;
+}) => ({
+  surname_key: searchKey(p.surname),
+  given_name_key: searchKey(p.given_name),
+  patronymic_key: optionalKey(p.patronymic),
+  unit_key: optionalKey([p.unit_number, p.unit_name].filter(Boolean).join(' ')),
+});
+export type EnteredKeys = ReturnType<typeof enteredKeys>;

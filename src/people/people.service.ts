@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/database.ts';
-import { optionalKey, searchKey } from './names.ts';
+import { enteredKeys, searchKey } from './names.ts';
 import type { PersonInput } from './people.schema.ts';
 import { initialKeys, personSearchKeys, tokenKeys, type TokenKeys } from './search-keys.ts';
 import { withNeighbours } from './person-records.service.ts';
@@ -33,20 +33,19 @@ export const fullName = (p: Pick<PersonView, 'surname' | 'given_name' | 'patrony
 
 /** The stored columns for a person's input: entered forms plus their normalised keys. */
 const personColumns = (input: PersonInput, colony: string | null) => {
-  const unit = [input.unit_number, input.unit_name].filter(Boolean).join(' ');
-  const entered = {
+  const named = {
     surname: input.surname,
     given_name: input.given_name,
     patronymic: input.patronymic ?? null,
-    surname_key: searchKey(input.surname),
-    given_name_key: searchKey(input.given_name),
-    patronymic_key: optionalKey(input.patronymic),
+    unit_number: input.unit_number ?? null,
+    unit_name: input.unit_name ?? null,
+  };
+  const entered = {
+    ...named,
+    ...enteredKeys(named),
     birth_date: input.birth_date?.value ?? null,
     birth_precision: input.birth_date?.precision ?? null,
     region_code: input.region ?? null,
-    unit_number: input.unit_number ?? null,
-    unit_name: input.unit_name ?? null,
-    unit_key: optionalKey(unit),
     rank: input.rank ?? null,
     service_category: input.service_category,
   };

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import { PERSON_FACT_COLUMNS, type PersonsTable } from './people.table.ts';
 import type { PersonSearchKeys } from './search-keys.ts';
+import type { EnteredKeys } from './names.ts';
 
 // Queries over person records for matching, imports, search and cohorts (issue 11). The people
 // domain's own tables only; other domains reach them through person-records.service.ts.
@@ -73,7 +74,8 @@ export const updateRecord = async (db: Queryable, id: string, patch: Updateable<
   await db.updateTable('persons').set(patch).where('id', '=', id).execute();
 };
 
-export const updateKeys = (db: Queryable, id: string, keys: PersonSearchKeys) => updateRecord(db, id, keys);
+export const updateKeys = (db: Queryable, id: string, keys: PersonSearchKeys & EnteredKeys) =>
+  updateRecord(db, id, keys);
 
 /** The engine's fields of records already in the index order, after `afterSeq`. */
 export const listIndexed = (db: Queryable, organisationId: string, afterSeq: number, limit: number) =>

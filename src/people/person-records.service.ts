@@ -28,7 +28,7 @@ import {
   type SearchFilters,
   type SearchToken,
 } from './person-search.repository.ts';
-import { optionalKey, searchKey } from './names.ts';
+import { enteredKeys, searchKey } from './names.ts';
 import { forgetNames, keepNames, neighbourNames } from './name-neighbours.service.ts';
 import {
   KEYS_VERSION,
@@ -84,21 +84,17 @@ const rowOf = (
   now: string,
   id: string,
 ): Insertable<PersonsTable> => {
-  const unit = [p.unit_number, p.unit_name].filter(Boolean).join(' ');
   return {
     id,
     surname: p.surname,
     given_name: p.given_name,
     patronymic: p.patronymic,
-    surname_key: searchKey(p.surname),
-    given_name_key: searchKey(p.given_name),
-    patronymic_key: optionalKey(p.patronymic),
+    ...enteredKeys(p),
     birth_date: p.birth_date,
     birth_precision: p.birth_precision,
     region_code: p.region_code,
     unit_number: p.unit_number,
     unit_name: p.unit_name,
-    unit_key: optionalKey(unit),
     rank: p.rank,
     service_category: p.service_category,
     created_at: now,
@@ -131,7 +127,9 @@ export const insertIncomingRecords = async (
 export const rekeyRecords = async (db: Queryable, limit = 5000): Promise<string[]> => {
   const rows = await listStaleKeys(db, KEYS_VERSION, limit);
   const keys = rows.map((r) => personSearchKeys(r));
-  for (const [i, r] of rows.entries()) await updateKeys(db, r.id, keys[i]);
+  // The entered forms' keys too: version 4 reads a Latin look-alike in a Cyrillic name as its
+  // Cyrillic letter («Иванoв»), and a name stored before kept its plain key until saved again.
+  for (const [i, r] of rows.entries()) await updateKeys(db, r.id, { ...keys[i], ...enteredKeys(r) });
   // Version 3 brought the one-edit name dictionary: records stored before enter it here, and a
   // name whose key changed leaves it once no record bears it.
   await keepNames(

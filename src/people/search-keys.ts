@@ -22,9 +22,11 @@ import { parsePartialDate } from './partial-date.ts';
 // Bump KEYS_VERSION when a normaliser changes what it returns: the matching job recomputes the
 // keys of every record stored with an older version (they are found by the other keys meanwhile).
 // Version 3: the one-edit name dictionary (person_name_variants, name-neighbours.ts), which the
-// same pass fills for the records stored before it.
+// same pass fills for the records stored before it. Version 4: the entered forms' plain keys
+// (surname_key and the others, people/names.ts searchKey) read a Latin look-alike typed into a
+// Cyrillic word as its Cyrillic letter, so the pass recomputes them as well.
 
-export const KEYS_VERSION = 3;
+export const KEYS_VERSION = 4;
 
 export interface KeyedFields {
   surname: string;
