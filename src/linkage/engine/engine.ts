@@ -22,6 +22,7 @@ import {
 import { loadModel } from './model-io.ts';
 import { EdgeBuffer } from './edges.ts';
 import { cluster, type ClusterResult, type Decisions, type Edges } from './cluster.ts';
+import { ClusterMembers } from './cluster-members.ts';
 import { copiesNotDisputed, exactCopyPairs } from './exact-copies.ts';
 import { labelReport, updateM, type LabelledPair, type LabelReport } from './labels.ts';
 import { type CountedFrequencies, TermFrequencies, type SharedFrequencies } from './term-frequency.ts';
@@ -460,7 +461,12 @@ export class LinkageEngine {
     const scorer = this.requireScorer();
     scorer.frequencies.ownFromClusters(clusterOf);
     const weight = new Float64Array(edges.length);
-    for (let e = 0; e < edges.length; e++) weight[e] = scorer.score(edges.a[e], edges.b[e]);
+    // Cluster by cluster: a man's records and his names' counts are then read from memory once
+    // for all his edges, not once an edge in the order scoring found them.
+    const clusterOfEdge = new Int32Array(edges.length);
+    for (let e = 0; e < edges.length; e++) clusterOfEdge[e] = clusterOf[edges.a[e]];
+    for (const e of new ClusterMembers(clusterOfEdge, clusterOf.length).members)
+      weight[e] = scorer.score(edges.a[e], edges.b[e]);
     return this.clusterOnce({ a: edges.a, b: edges.b, weight, length: edges.length }, decisions, linkThreshold);
   }
 

@@ -156,10 +156,23 @@ function birthOfSpan(s: string): PartialDate | null {
   return known(born) && known(died) && born.year !== null && died.year !== null && born.year < died.year ? born : null;
 }
 
+/**
+ * The forms most lists write (12.03.1990, 1990-03-12, 1990), which the rewrites below leave as they
+ * are and then read as here: a million-record file has some 130,000 distinct dates, and each went
+ * through a dozen regular expressions (1.5 s of a thread's normalising).
+ */
+const PLAIN_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const PLAIN_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const PLAIN_YEAR = /^\d{4}$/;
+
 function parseWrittenDate(raw: string): PartialDate | null {
   // A spreadsheet's apostrophe that keeps a cell as text ("'1990-03-12").
   let s = (raw ?? '').trim().toLowerCase().replace(/^'/, '');
   if (EMPTY.has(s)) return NONE;
+  let plain: RegExpExecArray | null;
+  if ((plain = PLAIN_DAY_FIRST.exec(s))) return make(+plain[3], +plain[2], +plain[1]);
+  if ((plain = PLAIN_ISO.exec(s))) return make(+plain[1], +plain[2], +plain[3]);
+  if (PLAIN_YEAR.test(s)) return make(+s, null, null);
   const shortYear = s.match(TWO_DIGIT_BIRTH_YEAR);
   // "26 г." with no "р." is more often an age (26 года) than a year: no man born in 1926 or 2026 serves.
   if (shortYear) return /г\.$/.test(s) && isBareAge(+shortYear[1]) ? null : make(year2(shortYear[1]), null, null);
