@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../people/partial-date.ts';
+import { findDiscrepancies } from './discrepancies.ts';
 import { familyLastContact, nextReportSeq } from './last-contact.ts';
 import { deriveStatus } from './status-rules.ts';
 import type { TimelineEvent, Verification } from './timeline.ts';
@@ -82,6 +83,21 @@ describe('the family’s last contact', () => {
     expect(fixed.reportSeq).toBe(1);
     expect(familyLastContact([old1, old2, fixed]).current?.id).toBe(fixed.id);
     expect(nextReportSeq([old1, own('01.2026', 3)])).toBe(4);
+  });
+
+  it('a report she replaced raises no discrepancy, against a death or her date of birth', () => {
+    const death = own('12.2025', null, { kind: 'death_confirmed', source: 'official', byFamily: false });
+    const wrong = own('10.01.2026', 1);
+    const typo = own('03.1997', 2);
+    const birth = parsePartialDate('12.05.1998');
+    expect(findDiscrepancies([death, wrong]).map((d) => d.rule)).toEqual(['alive_after_death']);
+    expect(findDiscrepancies([death, wrong, typo], { birth }).map((d) => d.rule)).toEqual(['before_birth']);
+    expect(findDiscrepancies([death, wrong, typo, own('15.11.2025', 3)], { birth })).toEqual([]);
+    // Her current report still does, and so does a last contact from another source.
+    const witness = own('20.01.2026', null, { source: 'witness', byFamily: false });
+    expect(findDiscrepancies([death, wrong, witness, own('15.11.2025', 2)]).map((d) => d.eventIds[1])).toEqual([
+      witness.id,
+    ]);
   });
 
   it('is none when she gave no date', () => {
