@@ -25,9 +25,9 @@ interface Placed {
 }
 
 /**
- * Given after: by report_seq (reports made before it was kept have none and count as older;
- * among them the latest date is taken as the last given, as the rules read them before), then by
- * date, then by place in the list.
+ * Given after: by report_seq (reports made before it was kept were numbered by migration 0015;
+ * one without a number counts as older, and among such the latest date is taken as the last
+ * given, as the rules read them before), then by date, then by place in the list.
  */
 const givenAfter = (a: Placed, b: Placed): boolean => {
   const sa = a.e.reportSeq ?? 0;
