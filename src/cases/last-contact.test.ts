@@ -31,7 +31,7 @@ describe('the family’s last contact', () => {
     const { current, corrected } = familyLastContact(reports);
     expect(current?.date).toEqual({ value: '2026-09-01', precision: 'day' });
     expect([...corrected.keys()]).toEqual(reports.slice(0, 3).map((e) => e.id));
-    for (const e of corrected.values()) expect(e.id).toBe(reports[3].id);
+    for (const e of corrected.values()) expect(e?.id).toBe(reports[3].id);
     const s = deriveStatus(reports);
     expect(s.pending).toBe('no_contact');
     expect(s.pendingBasisEventId).toBe(reports[3].id);
@@ -98,6 +98,26 @@ describe('the family’s last contact', () => {
     expect(findDiscrepancies([death, wrong, witness, own('15.11.2025', 2)]).map((d) => d.eventIds[1])).toEqual([
       witness.id,
     ]);
+  });
+
+  it('her clearing of the date replaces the reports before it, and her next report replaces it', () => {
+    // She gave two dates, then emptied the field: that took number 3 on her case.
+    const cleared = { clearedSeq: 3, caseId: 'A' };
+    const mine = [own('10.01.2026', 1, cleared), own('15.01.2026', 2, cleared)];
+    const other = own('01.12.2025', 1, { caseId: 'B' });
+    const { current, corrected } = familyLastContact([...mine, other]);
+    expect(current?.id).toBe(other.id);
+    expect([...corrected.entries()]).toEqual([
+      [mine[0].id, null],
+      [mine[1].id, null],
+    ]);
+    expect(familyLastContact(mine).current).toBeNull();
+    const s = deriveStatus(mine);
+    expect([s.status, s.pending]).toEqual(['unknown', null]);
+    expect(nextReportSeq(mine)).toBe(4);
+    const again = own('10.01.2026', 4, cleared);
+    expect(familyLastContact([...mine, again]).current?.id).toBe(again.id);
+    expect(familyLastContact([...mine, again]).corrected.get(mine[0].id)?.id).toBe(again.id);
   });
 
   it('is none when she gave no date', () => {
