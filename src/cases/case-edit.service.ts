@@ -9,7 +9,13 @@ import { fieldAad, openCaseKey } from './case-keys.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { isActive } from './case-lifecycle.ts';
 import type { EditCaseInput } from './cases.schema.ts';
-import { findCaseRef, findCaseStorySeal, insertEvent, updateOpenCaseStory } from './cases.repository.ts';
+import {
+  findCaseRef,
+  findCaseStorySeal,
+  insertEvent,
+  setLastContactCleared,
+  updateOpenCaseStory,
+} from './cases.repository.ts';
 import { postNewsFor } from './case-news.service.ts';
 import { familyLastContact, nextReportSeq } from './last-contact.ts';
 import type { TimelineEvent } from './timeline.ts';
@@ -34,7 +40,9 @@ const closedError = () => new Invalid({ field: '_form', key: 'cases.errors.close
  * never rewritten: a verifier may have checked it, and a contradiction is kept as a discrepancy,
  * not erased), shown as corrected, and the new one is the current one even when its date is
  * earlier (last-contact.ts: her reports are numbered in the order she gave them). Clearing the
- * date empties the request's field only: her reports stay on the timeline.
+ * date is her report too, «I don't know the date», numbered among hers: her dated reports stay on
+ * the timeline, shown as corrected, and no page, status or letter gives a date until she gives
+ * one again (docs/status-rules.md, rule 8).
  */
 export const editCase = async (
   deps: CasesDeps,
@@ -82,6 +90,8 @@ export const editCase = async (
     // Compared with her current report on the timeline (the one every page shows), not the column.
     const now = familyLastContact(events).current?.date;
     const moved = newDate && (newDate.value !== now?.value || newDate.precision !== now?.precision);
+    // Emptied while she gave a date until now: her «I don't know the date» replaces it.
+    const cleared = newDate === null && now !== undefined ? nextReportSeq(events) : undefined;
     const added: TimelineEvent | undefined = moved
       ? {
           id: randomUUID(),
@@ -103,8 +113,9 @@ export const editCase = async (
       at: actedAt(deps, grant),
     });
     if (added) await addLastContact(tx, deps, grant, added);
+    if (cleared !== undefined) await setLastContactCleared(tx, id, cleared);
     // A date of birth corrected can make a death impossible, or possible again: search's status follows.
-    if (changed || added) await refreshRecordStatus(tx, grant.personId);
+    if (changed || added || cleared !== undefined) await refreshRecordStatus(tx, grant.personId);
     await auditCase(tx, deps, grant, 'case.edited');
   });
 };

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
+import { clearedSeqOfCase } from './cases.repository.ts';
 import type { EventsTable } from './cases.table.ts';
 
 // Queries other domains need about cases and timelines by person record (matching, imports,
@@ -43,6 +44,7 @@ export const listEventsOfPersons = (db: Queryable, personIds: string[]) =>
           'verified_at',
           'added_by_family',
           'report_seq',
+          clearedSeqOfCase,
         ])
         .where('person_id', 'in', personIds)
         .orderBy('event_date')

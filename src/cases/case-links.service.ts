@@ -75,6 +75,7 @@ export const eventsOfRecords = async (db: Queryable, personIds: string[]): Promi
     createdOn: e.created_on,
     byFamily: e.added_by_family === 1,
     reportSeq: e.report_seq,
+    clearedSeq: e.cleared_seq,
   }));
 
 /** An event a source other than a case gives about a record (a published list's row). */

@@ -180,7 +180,7 @@ const Timeline = ({ props }: { props: Props }) => {
       ) : (
         <ol start={view.timeline.start + 1}>
           {view.events.slice(view.timeline.start, view.timeline.end).map((e) => (
-            <li id={`event-${e.id}`} class={e.correctedTo ? 'corrected' : undefined}>
+            <li id={`event-${e.id}`} class={e.corrected ? 'corrected' : undefined}>
               {view.news.eventIds.includes(e.id) && <NewMark ctx={ctx} />}
               <strong>
                 {formatPartialDate(e.date.value, e.date.precision)} — {t(`cases.kinds.${e.kind}`)}
@@ -200,13 +200,15 @@ const Timeline = ({ props }: { props: Props }) => {
                   </small>
                 </>
               )}
-              {e.correctedTo && (
+              {e.corrected && (
                 <>
                   <br />
                   <small>
-                    {t(view.can.voice === 'family' ? 'cases.correctedOwn' : 'cases.corrected', {
-                      date: formatPartialDate(e.correctedTo.value, e.correctedTo.precision),
-                    })}
+                    {e.correctedTo
+                      ? t(view.can.voice === 'family' ? 'cases.correctedOwn' : 'cases.corrected', {
+                          date: formatPartialDate(e.correctedTo.value, e.correctedTo.precision),
+                        })
+                      : t(view.can.voice === 'family' ? 'cases.clearedOwn' : 'cases.cleared')}
                   </small>
                 </>
               )}

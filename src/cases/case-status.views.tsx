@@ -252,7 +252,7 @@ export const SourcesList = ({ ctx, view, highlight }: { ctx: PageContext; view: 
         {ctx.t(`cases.sources.${e.source}`)}, {ctx.t(`cases.levels.${e.verification}`)}
         {e.addedByFamily && <> · {ctx.t('cases.addedByFamily')}</>}
         {e.setAside && <> · {ctx.t('cases.setAsideShort')}</>}
-        {e.correctedTo && <> · {ctx.t('cases.correctedShort')}</>}
+        {e.corrected && <> · {ctx.t('cases.correctedShort')}</>}
         {e.id === highlight && <> · {ctx.t('cases.thisEvent')}</>}
       </li>
     ))}

@@ -27,6 +27,7 @@ export const timelineEvent = (e: Omit<TimelineRow, 'case_id'>): TimelineEvent =>
   verification: e.verification,
   byFamily: e.added_by_family === 1,
   reportSeq: e.report_seq,
+  clearedSeq: e.cleared_seq,
 });
 
 /** The person's date of birth with its precision, or null when the case does not know it. */

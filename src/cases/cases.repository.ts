@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
 import { ACTIVE_STATES, type CaseState } from './case-lifecycle.ts';
@@ -64,6 +64,11 @@ export const updateOpenCaseStory = async (
   return Number(result.numUpdatedRows) === 1;
 };
 
+/** The family emptied the date of her last contact: the place that report of hers took (last-contact.ts). */
+export const setLastContactCleared = async (db: Queryable, id: string, seq: number): Promise<void> => {
+  await db.updateTable('cases').set({ last_contact_cleared_seq: seq }).where('id', '=', id).execute();
+};
+
 /** The sealed story of a case and its last contact (opaque: only compared, to tell that it was saved again). */
 export const findCaseStorySeal = (db: Queryable, id: string) =>
   db
@@ -115,6 +120,17 @@ export const setEventVerification = async (
   await db.updateTable('events').set({ verification, verified_by: by, verified_at: at }).where('id', '=', id).execute();
 };
 
+/**
+ * Beside each event, the place the family's latest clearing of her last contact took on its case
+ * (last-contact.ts): her reports are read with it, wherever a timeline is read.
+ */
+export const clearedSeqOfCase = (eb: ExpressionBuilder<Database, 'events'>) =>
+  eb
+    .selectFrom('cases')
+    .select('cases.last_contact_cleared_seq')
+    .whereRef('cases.id', '=', 'events.case_id')
+    .as('cleared_seq');
+
 export const listEventsOfCase = (db: Queryable, caseId: string) =>
   db
     .selectFrom('events')
@@ -130,6 +146,7 @@ export const listEventsOfCase = (db: Queryable, caseId: string) =>
       'added_by_family',
       'created_on',
       'report_seq',
+      clearedSeqOfCase,
     ])
     .where('case_id', '=', caseId)
     .orderBy('event_date')
@@ -152,6 +169,7 @@ export const listTimelineOfCases = (db: Queryable, caseIds: string[]) =>
           'verification',
           'added_by_family',
           'report_seq',
+          clearedSeqOfCase,
         ])
         .where('case_id', 'in', caseIds)
         // `in` never matches null, so every row has its case (only purged facts have none)

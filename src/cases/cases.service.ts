@@ -94,6 +94,7 @@ export const openCase = async (
       last_contact_date: input.last_contact_date?.value ?? null,
       last_contact_precision: input.last_contact_date?.precision ?? null,
       last_contact_means_sealed: sealOptional(key, input.last_contact_means, fieldAad(caseId, 'last_contact_means')),
+      last_contact_cleared_seq: null,
       relation_sealed: seal(key, input.relation, fieldAad(caseId, 'relation')),
       narrative_sealed: seal(key, input.narrative, fieldAad(caseId, 'narrative')),
       wants_sealed: seal(key, input.wants_to_learn, fieldAad(caseId, 'wants_to_learn')),
@@ -148,7 +149,9 @@ export interface EventView extends TimelineEvent {
   createdOn: string;
   /** a verifier set this version aside when resolving a discrepancy: shown, not counted */
   setAside: boolean;
-  /** the family's own last-contact report she corrected since: the date she gives now (shown, not counted) */
+  /** the family's own last-contact report she corrected since (shown, not counted) */
+  corrected: boolean;
+  /** when corrected: the date she gives now; null when she gives none now (she cleared it) */
   correctedTo: PartialDate | null;
   /** staff only: every change of its level, with the reasons */
   history: LevelChangeView[];
@@ -292,6 +295,7 @@ export const getCaseForViewer = async (
       verification: e.verification as Verification,
       byFamily: e.added_by_family === 1,
       reportSeq: e.report_seq,
+      clearedSeq: e.cleared_seq,
     }));
     // The family learns the verdict, not the reason or who gave it (a reason may name a source).
     const verdicts = new Map<string, Verdict>(
@@ -317,6 +321,7 @@ export const getCaseForViewer = async (
       addedByFamily: e.added_by_family === 1,
       createdOn: e.created_on,
       setAside: setAside.has(e.id),
+      corrected: told.corrected.has(e.id),
       correctedTo: told.corrected.get(e.id)?.date ?? null,
       history: record.levels.filter((l) => l.eventId === e.id),
       // A date she has corrected since sets nothing: there is nothing to verify in it.

@@ -13,6 +13,11 @@ export interface CasesTable {
   last_contact_date: string | null;
   last_contact_precision: 'year' | 'month' | 'day' | null;
   last_contact_means_sealed: string | null;
+  /**
+   * the place (events.report_seq) her latest «I don't know the date» took among her reports of the
+   * last contact, when she emptied the date on her edit form; null when she never did (migration 0016)
+   */
+  last_contact_cleared_seq: number | null;
   relation_sealed: string;
   narrative_sealed: string;
   wants_sealed: string;

@@ -1,4 +1,5 @@
 import { certainlyBefore, dateRange, disjoint, type PartialDate } from '../people/partial-date.ts';
+import { familyLastContact } from './last-contact.ts';
 import type { EventKind, TimelineEvent } from './timeline.ts';
 
 // Versions that cannot both be true are kept side by side and flagged, never overwritten:
@@ -73,8 +74,13 @@ const eighteenthBirthday = (birth: PartialDate): string => {
   return `${String(Number(start.slice(0, 4)) + 18).padStart(4, '0')}${start.slice(4)}`;
 };
 
-export const findDiscrepancies = (events: TimelineEvent[], person: PersonFacts = {}): Discrepancy[] => {
+export const findDiscrepancies = (all: TimelineEvent[], person: PersonFacts = {}): Discrepancy[] => {
   const out: Discrepancy[] = [];
+  // A last contact the family herself replaced since is no longer her word (rule 8): it raises
+  // nothing, against her newer report or any other source, without waiting for a verifier. Her
+  // current report, and everyone else's events, still do.
+  const { corrected } = familyLastContact(all);
+  const events = corrected.size === 0 ? all : all.filter((e) => !corrected.has(e.id));
   const pair = (rule: DiscrepancyRule, a: TimelineEvent, b: TimelineEvent) => {
     const { pair: eventIds, officialVersusOther } = ordered(a, b);
     out.push({ rule, eventIds, officialVersusOther });

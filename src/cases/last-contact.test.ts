@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../people/partial-date.ts';
+import { findDiscrepancies } from './discrepancies.ts';
 import { familyLastContact, nextReportSeq } from './last-contact.ts';
 import { deriveStatus } from './status-rules.ts';
 import type { TimelineEvent, Verification } from './timeline.ts';
@@ -30,7 +31,7 @@ describe('the family’s last contact', () => {
     const { current, corrected } = familyLastContact(reports);
     expect(current?.date).toEqual({ value: '2026-09-01', precision: 'day' });
     expect([...corrected.keys()]).toEqual(reports.slice(0, 3).map((e) => e.id));
-    for (const e of corrected.values()) expect(e.id).toBe(reports[3].id);
+    for (const e of corrected.values()) expect(e?.id).toBe(reports[3].id);
     const s = deriveStatus(reports);
     expect(s.pending).toBe('no_contact');
     expect(s.pendingBasisEventId).toBe(reports[3].id);
@@ -82,6 +83,41 @@ describe('the family’s last contact', () => {
     expect(fixed.reportSeq).toBe(1);
     expect(familyLastContact([old1, old2, fixed]).current?.id).toBe(fixed.id);
     expect(nextReportSeq([old1, own('01.2026', 3)])).toBe(4);
+  });
+
+  it('a report she replaced raises no discrepancy, against a death or her date of birth', () => {
+    const death = own('12.2025', null, { kind: 'death_confirmed', source: 'official', byFamily: false });
+    const wrong = own('10.01.2026', 1);
+    const typo = own('03.1997', 2);
+    const birth = parsePartialDate('12.05.1998');
+    expect(findDiscrepancies([death, wrong]).map((d) => d.rule)).toEqual(['alive_after_death']);
+    expect(findDiscrepancies([death, wrong, typo], { birth }).map((d) => d.rule)).toEqual(['before_birth']);
+    expect(findDiscrepancies([death, wrong, typo, own('15.11.2025', 3)], { birth })).toEqual([]);
+    // Her current report still does, and so does a last contact from another source.
+    const witness = own('20.01.2026', null, { source: 'witness', byFamily: false });
+    expect(findDiscrepancies([death, wrong, witness, own('15.11.2025', 2)]).map((d) => d.eventIds[1])).toEqual([
+      witness.id,
+    ]);
+  });
+
+  it('her clearing of the date replaces the reports before it, and her next report replaces it', () => {
+    // She gave two dates, then emptied the field: that took number 3 on her case.
+    const cleared = { clearedSeq: 3, caseId: 'A' };
+    const mine = [own('10.01.2026', 1, cleared), own('15.01.2026', 2, cleared)];
+    const other = own('01.12.2025', 1, { caseId: 'B' });
+    const { current, corrected } = familyLastContact([...mine, other]);
+    expect(current?.id).toBe(other.id);
+    expect([...corrected.entries()]).toEqual([
+      [mine[0].id, null],
+      [mine[1].id, null],
+    ]);
+    expect(familyLastContact(mine).current).toBeNull();
+    const s = deriveStatus(mine);
+    expect([s.status, s.pending]).toEqual(['unknown', null]);
+    expect(nextReportSeq(mine)).toBe(4);
+    const again = own('10.01.2026', 4, cleared);
+    expect(familyLastContact([...mine, again]).current?.id).toBe(again.id);
+    expect(familyLastContact([...mine, again]).corrected.get(mine[0].id)?.id).toBe(again.id);
   });
 
   it('is none when she gave no date', () => {

@@ -6,17 +6,26 @@ import type { TimelineEvent } from './timeline.ts';
 // of hers and the earlier ones stay. The current one is the one she gave last — not the one with
 // the latest date: a mother who says "actually it was 1 September" is correcting, not adding.
 // Her earlier reports are shown as corrected and no longer set the status
-// (docs/status-rules.md, rule 8). Every page, letter and list reads the date from here.
+// (docs/status-rules.md, rule 8). Emptying the date on her edit form is a report too, «I don't
+// know the date», numbered among hers (cases.last_contact_cleared_seq, carried on her events as
+// clearedSeq): it replaces the reports before it, and her next one replaces it. Every page,
+// letter and list reads the date from here.
 
 /** A report of the family's own last contact: added by her, with the family as its source. */
 export const isOwnLastContact = (e: TimelineEvent): boolean =>
   e.kind === 'last_contact' && e.source === 'family' && e.byFamily === true;
 
 export interface FamilyLastContact {
-  /** her current report (of the last case, on a person's timeline spanning several); null when she gave none */
+  /**
+   * her current report (of the last case, on a person's timeline spanning several); null when she
+   * gave none, or when her latest word is that she does not know the date
+   */
   current: TimelineEvent | null;
-  /** each of her earlier reports, with the current one (of the same case) that replaced it */
-  corrected: ReadonlyMap<string, TimelineEvent>;
+  /**
+   * each of her earlier reports, with the current one (of the same case) that replaced it; null
+   * when what replaced it is her clearing of the date
+   */
+  corrected: ReadonlyMap<string, TimelineEvent | null>;
 }
 
 interface Placed {
@@ -25,9 +34,9 @@ interface Placed {
 }
 
 /**
- * Given after: by report_seq (reports made before it was kept have none and count as older;
- * among them the latest date is taken as the last given, as the rules read them before), then by
- * date, then by place in the list.
+ * Given after: by report_seq (reports made before it was kept were numbered by migration 0015;
+ * one without a number counts as older, and among such the latest date is taken as the last
+ * given, as the rules read them before), then by date, then by place in the list.
  */
 const givenAfter = (a: Placed, b: Placed): boolean => {
   const sa = a.e.reportSeq ?? 0;
@@ -51,15 +60,30 @@ export const familyLastContact = (events: readonly TimelineEvent[]): FamilyLastC
     else byCase.set(key, [{ e, i }]);
   });
   let current: TimelineEvent | null = null;
-  const corrected = new Map<string, TimelineEvent>();
+  const corrected = new Map<string, TimelineEvent | null>();
   for (const own of byCase.values()) {
     const last = own.reduce((a, b) => (givenAfter(b, a) ? b : a));
+    // Her clearing, when she gave it after her last dated report, replaces every one of them.
+    if (clearedSeqOf(own.map((o) => o.e)) > (last.e.reportSeq ?? 0)) {
+      for (const o of own) corrected.set(o.e.id, null);
+      continue;
+    }
     for (const o of own) if (o !== last) corrected.set(o.e.id, last.e);
     current = last.e;
   }
   return { current, corrected };
 };
 
-/** The report_seq of a new report of hers on this case's timeline (1 for the first). */
-export const nextReportSeq = (events: readonly TimelineEvent[]): number =>
-  events.filter(isOwnLastContact).reduce((m, e) => Math.max(m, e.reportSeq ?? 0), 0) + 1;
+/** The place her latest clearing of the date took among her reports (0: she never cleared it). */
+const clearedSeqOf = (own: readonly TimelineEvent[]): number => own.reduce((m, e) => Math.max(m, e.clearedSeq ?? 0), 0);
+
+/** The report_seq of a new report of hers on this case's timeline, or of her clearing (1 for the first). */
+export const nextReportSeq = (events: readonly TimelineEvent[]): number => {
+  const own = events.filter(isOwnLastContact);
+  return (
+    Math.max(
+      clearedSeqOf(own),
+      own.reduce((m, e) => Math.max(m, e.reportSeq ?? 0), 0),
+    ) + 1
+  );
+};

@@ -61,6 +61,7 @@ export const publicFactsOfPerson = async (db: Queryable, personId: string): Prom
     caseId: e.case_id,
     byFamily: e.added_by_family === 1,
     reportSeq: e.report_seq,
+    clearedSeq: e.cleared_seq,
   }));
   const cases = (await listCasesOfPerson(db, personId)).map((c) => ({
     caseId: c.id,

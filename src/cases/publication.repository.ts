@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { ACTIVE_STATES } from './case-lifecycle.ts';
+import { clearedSeqOfCase } from './cases.repository.ts';
 
 // What the public registry may learn from the cases domain, through publication-facts.service.ts:
 // clear columns only (the timeline's structure, the cases' organisation and state, the family's
@@ -20,6 +21,7 @@ export const listTimelineOfPerson = (db: Queryable, personId: string) =>
       'verification',
       'added_by_family',
       'report_seq',
+      clearedSeqOfCase,
     ])
     .where('person_id', '=', personId)
     .orderBy('event_date')

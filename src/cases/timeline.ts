@@ -59,4 +59,9 @@ export interface TimelineEvent {
   byFamily?: boolean;
   /** her own report of the last contact: its place among hers (last-contact.ts); null or absent otherwise */
   reportSeq?: number | null;
+  /**
+   * her own report: the place her latest clearing of the date took among her reports on its case
+   * (cases.last_contact_cleared_seq, last-contact.ts); null or absent when she never cleared it
+   */
+  clearedSeq?: number | null;
 }
