@@ -42,7 +42,8 @@ interface Props {
 
 /**
  * A letter's text as HTML: sanitised Markdown (a letter can hold no markup, src/shared/markdown.ts)
- * with every line break she typed kept, as the PDF keeps them.
+ * with every line break she typed kept, as the PDF keeps them. `markdown` is the body with what
+ * she typed made literal (letterSource), never the stored body itself.
  */
 export const letterHtml = (body: string): string => renderMarkdown(body, { breaks: true }).html;
 
@@ -177,7 +178,7 @@ const Letter = ({ p }: { p: Props }) => {
       </p>
       {view.ownWordsLeft && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
       <article class="letter-body">
-        <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(view.markdown) }} />
       </article>
       {view.state === 'draft' && view.can.write && !view.collectiveId && (
         <p>
@@ -563,7 +564,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
           )}
         </div>
         <h1 class="letter-title">{letter.subject}</h1>
-        <div dangerouslySetInnerHTML={{ __html: letterHtml(letter.body) }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(letter.markdown) }} />
         {signers.map((s) => (
           <p class="signature">
             {s.fullName}, {s.postalAddress}

@@ -17,6 +17,7 @@ import type { PrintInput } from './appeals.schema.ts';
 import { stepTo } from './appeal-lifecycle.ts';
 import { findAppeal, saveSender, updateAppealIf } from './appeals.repository.ts';
 import { membersOfCollective } from './appeals.repository.ts';
+import { letterSource } from './directory.service.ts';
 
 // Printing: the sender's full name and postal address (59-FZ art. 7: without them no answer is
 // given, art. 11) are typed at print time. They go into the printed page or PDF and, only if the
@@ -29,6 +30,8 @@ export interface LetterToPrint {
   sender: SenderDetails | null;
   subject: string;
   body: string;
+  /** the body as Markdown for the print page and the PDF: her words literal (letterSource) */
+  markdown: string;
   date: string;
   signatories?: Array<{ fullName: string; postalAddress: string }>;
   othersCount?: number;
@@ -68,6 +71,7 @@ export const printLetter = async (
     sender,
     subject: letter.subject,
     body: letter.body,
+    markdown: await letterSource(deps.db, letter),
     date: formatPartialDate(todayOf(deps), 'day'),
     othersCount,
   };

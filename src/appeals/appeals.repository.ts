@@ -173,6 +173,12 @@ export const listTemplateVersions = (db: Queryable, key: string) =>
     .orderBy('version', 'desc')
     .execute();
 
+/** Every version's text of one template (a letter's lines are read against all of them). */
+export const listTemplateBodies = async (db: Queryable, key: string): Promise<string[]> =>
+  (await db.selectFrom('appeal_templates').select('body').where('key', '=', key).distinct().execute()).map(
+    (r) => r.body,
+  );
+
 export const insertTemplate = async (db: Queryable, row: AppealTemplatesTable): Promise<void> => {
   await db.insertInto('appeal_templates').values(row).execute();
 };

@@ -36,7 +36,7 @@ import {
   updateAppealIf,
 } from './appeals.repository.ts';
 import type { AppealsTable } from './appeals.table.ts';
-import { authorityById, currentTemplate, type AuthorityView } from './directory.service.ts';
+import { authorityById, currentTemplate, letterSource, type AuthorityView } from './directory.service.ts';
 
 // Drafting and reading appeals. Everything a family or staff member writes (the letter, the
 // numbers that could find it in an authority's register, the notes on answers) is sealed with
@@ -377,6 +377,8 @@ export interface AppealView {
   can: AppealAbilities;
   caseActive: boolean;
   letter: Letter;
+  /** the letter's body as Markdown for the page: her words literal (directory.service letterSource) */
+  markdown: string;
   refs: Refs;
   channel: Channel | null;
   sentOn: string | null;
@@ -454,6 +456,7 @@ export const getAppeal = async (
     can: appealAbilities(grant, grant.caseActive),
     caseActive: grant.caseActive,
     letter,
+    markdown: await letterSource(deps.db, letter),
     refs: openRefs(key, row),
     channel: row.channel as Channel | null,
     sentOn: row.sent_on,

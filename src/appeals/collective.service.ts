@@ -32,7 +32,7 @@ import {
   updateAppealIf,
 } from './appeals.repository.ts';
 import type { AppealsTable } from './appeals.table.ts';
-import { authorityById } from './directory.service.ts';
+import { authorityById, letterSource } from './directory.service.ts';
 
 // A collective appeal: a caseworker writes one letter and invites the families of chosen cases of
 // the organisation. Each family finds it among its own case's appeals and signs in its own account
@@ -109,6 +109,8 @@ export interface CollectiveView {
   id: string;
   state: string;
   letter: Letter | null;
+  /** the letter's body as Markdown for the page and the print: what staff typed literal */
+  markdown: string;
   members: Array<{ appealId: string; caseId: string; state: string; signed: boolean }>;
 }
 
@@ -126,6 +128,7 @@ export const collectiveView = async (deps: AppealsDeps, staff: Staff, id: string
     id: c.id,
     state: c.state,
     letter,
+    markdown: letter ? await letterSource(deps.db, letter) : '',
     members: members.map((m) => ({ appealId: m.id, caseId: m.case_id, state: m.state, signed: m.signed_on !== null })),
   };
 };

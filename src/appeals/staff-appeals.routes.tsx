@@ -153,6 +153,7 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
       sender: null,
       subject: view.letter.subject,
       body: view.letter.body,
+      markdown: view.markdown,
       date: formatPartialDate(todayOf(deps), 'day'),
       signatories,
     };

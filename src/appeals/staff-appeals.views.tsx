@@ -131,7 +131,7 @@ export const CollectivePage = ({
           <p>
             {t('appeals.to')}: <strong>{view.letter.addressee}</strong>
           </p>
-          <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
+          <div dangerouslySetInnerHTML={{ __html: letterHtml(view.markdown) }} />
         </section>
       )}
       <section aria-labelledby="members-h">
