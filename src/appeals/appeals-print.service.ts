@@ -48,7 +48,7 @@ export const printLetter = async (
   const key = await appealCaseKey(deps.db, grant);
   const letter = openLetter(key, row);
   // A copy of a letter already sent is printed as it went; a draft only once it is finished.
-  if (row.state === 'draft') refuseHintLeft(letter);
+  if (row.state === 'draft') refuseHintLeft(letter, row.collective_id !== null);
   const sender: SenderDetails = {
     fullName: input.full_name,
     postalAddress: input.postal_address,
@@ -90,7 +90,7 @@ export const signAppeal = async (
   if (row.signed_on) throw new Invalid({ field: '_form', key: 'appeals.errors.alreadySigned' });
   if (!grant.caseActive) throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
   const key = await appealCaseKey(deps.db, grant);
-  refuseHintLeft(openLetter(key, row));
+  refuseHintLeft(openLetter(key, row), true);
   const signature = { fullName: input.full_name, postalAddress: input.postal_address };
   await deps.db.transaction().execute(async (tx) => {
     const ok = await updateAppealIf(tx, appealId, ['draft'], {

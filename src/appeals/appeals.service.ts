@@ -82,9 +82,14 @@ export const openLetter = (key: Buffer, row: Pick<AppealsTable, 'id' | 'letter_s
 /**
  * A draft that still holds the hint to write the family's own words is not printed, signed or
  * marked sent: the authority would read «[Впишите сюда…]» where the family's words should be.
+ * A collective letter is not edited once the families are invited, so its reason says so.
  */
-export const refuseHintLeft = (letter: Letter): void => {
-  if (ownWordsLeft(letter.body)) throw new Invalid({ field: '_form', key: 'appeals.errors.hintLeft' });
+export const refuseHintLeft = (letter: Letter, collective = false): void => {
+  if (ownWordsLeft(letter.body))
+    throw new Invalid({
+      field: '_form',
+      key: collective ? 'appeals.errors.collectiveHintLeft' : 'appeals.errors.hintLeft',
+    });
 };
 
 export const openRefs = (key: Buffer, row: Pick<AppealsTable, 'id' | 'refs_sealed'>): Refs =>
