@@ -64,7 +64,7 @@ describe('what she typed, on screen and on paper', () => {
     await page.getByLabel('Петров Пётр Сергеевич').check();
     await page.getByRole('button', { name: 'Пригласить семьи' }).click();
     await page.locator('#body-error').waitFor();
-    expect(await page.locator('#body-error').innerText()).toContain('В письме осталась подсказка');
+    expect(await page.locator('#body-error').textContent()).toContain('В письме осталась подсказка');
     expect(await body.inputValue()).toContain(OWN_WORDS);
     await expectPhoneReady(page, 'collective-hint-refused');
 
