@@ -42,7 +42,8 @@ interface Props {
 
 /**
  * A letter's text as HTML: sanitised Markdown (a letter can hold no markup, src/shared/markdown.ts)
- * with every line break she typed kept, as the PDF keeps them.
+ * with every line break she typed kept, as the PDF keeps them. `markdown` is the body with what
+ * she typed made literal (letterSource), never the stored body itself.
  */
 export const letterHtml = (body: string): string => renderMarkdown(body, { breaks: true }).html;
 
@@ -175,9 +176,9 @@ const Letter = ({ p }: { p: Props }) => {
           </>
         )}
       </p>
-      {view.ownWordsLeft && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
+      {view.ownWordsLeft && !view.collectiveId && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
       <article class="letter-body">
-        <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(view.markdown) }} />
       </article>
       {view.state === 'draft' && view.can.write && !view.collectiveId && (
         <p>
@@ -387,7 +388,11 @@ const PrintForm = ({ p }: { p: Props }) => {
   return (
     <section aria-labelledby="print-h">
       <h2 id="print-h">{t('appeals.print.title')}</h2>
-      {view.ownWordsLeft ? <HintLeft p={p} text="appeals.narrative.fixFirst" /> : <PrintFields p={p} />}
+      {view.ownWordsLeft ? (
+        <HintLeft p={p} text={view.collectiveId ? 'appeals.errors.collectiveHintLeft' : 'appeals.narrative.fixFirst'} />
+      ) : (
+        <PrintFields p={p} />
+      )}
     </section>
   );
 };
@@ -451,12 +456,23 @@ const PrintFields = ({ p }: { p: Props }) => {
 const SignForm = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
-  const f = { ctx, ...formFor(p, 'sign') };
   if (view.signedOn)
     return <p class="notice done">{t('appeals.collective.signedOn', { date: formatDay(view.signedOn) })}</p>;
   return (
     <section aria-labelledby="sign-h">
       <h2 id="sign-h">{t('appeals.collective.signTitle')}</h2>
+      {/* No name and address typed for nothing: the letter with the hint is not signed. */}
+      {view.ownWordsLeft ? <p class="notice">{t('appeals.collective.hintLeftFamily')}</p> : <SignFields p={p} />}
+    </section>
+  );
+};
+
+const SignFields = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  const { t } = ctx;
+  const f = { ctx, ...formFor(p, 'sign') };
+  return (
+    <>
       <p>{t('appeals.collective.signIntro')}</p>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
       <PostForm ctx={ctx} action={`/appeals/${view.id}/sign`}>
@@ -468,7 +484,7 @@ const SignForm = ({ p }: { p: Props }) => {
         </label>
         <button type="submit">{t('appeals.collective.sign')}</button>
       </PostForm>
-    </section>
+    </>
   );
 };
 
@@ -563,7 +579,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
           )}
         </div>
         <h1 class="letter-title">{letter.subject}</h1>
-        <div dangerouslySetInnerHTML={{ __html: letterHtml(letter.body) }} />
+        <div dangerouslySetInnerHTML={{ __html: letterHtml(letter.markdown) }} />
         {signers.map((s) => (
           <p class="signature">
             {s.fullName}, {s.postalAddress}

@@ -17,6 +17,7 @@ import type { PrintInput } from './appeals.schema.ts';
 import { stepTo } from './appeal-lifecycle.ts';
 import { findAppeal, saveSender, updateAppealIf } from './appeals.repository.ts';
 import { membersOfCollective } from './appeals.repository.ts';
+import { letterSource } from './directory.service.ts';
 
 // Printing: the sender's full name and postal address (59-FZ art. 7: without them no answer is
 // given, art. 11) are typed at print time. They go into the printed page or PDF and, only if the
@@ -29,6 +30,8 @@ export interface LetterToPrint {
   sender: SenderDetails | null;
   subject: string;
   body: string;
+  /** the body as Markdown for the print page and the PDF: her words literal (letterSource) */
+  markdown: string;
   date: string;
   signatories?: Array<{ fullName: string; postalAddress: string }>;
   othersCount?: number;
@@ -45,7 +48,7 @@ export const printLetter = async (
   const key = await appealCaseKey(deps.db, grant);
   const letter = openLetter(key, row);
   // A copy of a letter already sent is printed as it went; a draft only once it is finished.
-  if (row.state === 'draft') refuseHintLeft(letter);
+  if (row.state === 'draft') refuseHintLeft(letter, row.collective_id !== null);
   const sender: SenderDetails = {
     fullName: input.full_name,
     postalAddress: input.postal_address,
@@ -68,6 +71,7 @@ export const printLetter = async (
     sender,
     subject: letter.subject,
     body: letter.body,
+    markdown: await letterSource(deps.db, letter),
     date: formatPartialDate(todayOf(deps), 'day'),
     othersCount,
   };
@@ -86,7 +90,7 @@ export const signAppeal = async (
   if (row.signed_on) throw new Invalid({ field: '_form', key: 'appeals.errors.alreadySigned' });
   if (!grant.caseActive) throw new Invalid({ field: '_form', key: 'cases.errors.closed' });
   const key = await appealCaseKey(deps.db, grant);
-  refuseHintLeft(openLetter(key, row));
+  refuseHintLeft(openLetter(key, row), true);
   const signature = { fullName: input.full_name, postalAddress: input.postal_address };
   await deps.db.transaction().execute(async (tx) => {
     const ok = await updateAppealIf(tx, appealId, ['draft'], {

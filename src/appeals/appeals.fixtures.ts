@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
+import type { Queryable } from '../db/database.ts';
 import { OWN_WORDS } from './template-rules.ts';
 
 // Test-only: driving the appeal pages like a browser without JavaScript.
@@ -86,3 +87,42 @@ export const draftAppeal = async (
   if (res.statusCode !== 303) throw new Error(`draft failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
   return /\/appeals\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1];
 };
+
+/**
+ * A caseworker writes a collective appeal to the families of `caseIds` through the staff's form;
+ * returns the answer (303 to the collective's page, or 400 with the form again).
+ */
+export const postCollective = async (
+  app: FastifyInstance,
+  cookies: Cookies,
+  body: string,
+  caseIds: string[],
+  subject = 'Коллективное обращение семей',
+) => {
+  const payload = new URLSearchParams([
+    ['addressee', 'Министерство обороны РФ'],
+    ['subject', subject],
+    ['body', body],
+    ...caseIds.map((c) => ['cases', c]),
+  ]);
+  const { token, cookies: jar } = await formToken(app, '/staff/collective/new', cookies);
+  payload.set('_csrf', token);
+  return app.inject({
+    method: 'POST',
+    url: '/staff/collective',
+    cookies: jar,
+    payload: payload.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+};
+
+/** The appeal of `caseId` in a collective (its family's copy). */
+export const collectiveCopyOf = async (db: Queryable, caseId: string): Promise<string> =>
+  (
+    await db
+      .selectFrom('appeals')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('collective_id', 'is not', null)
+      .executeTakeFirstOrThrow()
+  ).id;

@@ -173,6 +173,12 @@ export const listTemplateVersions = (db: Queryable, key: string) =>
     .orderBy('version', 'desc')
     .execute();
 
+/** Every version's text of one template (a letter's lines are read against all of them). */
+export const listTemplateBodies = async (db: Queryable, key: string): Promise<string[]> =>
+  (await db.selectFrom('appeal_templates').select('body').where('key', '=', key).distinct().execute()).map(
+    (r) => r.body,
+  );
+
 export const insertTemplate = async (db: Queryable, row: AppealTemplatesTable): Promise<void> => {
   await db.insertInto('appeal_templates').values(row).execute();
 };
@@ -197,7 +203,7 @@ export const listCollectives = (db: Queryable, organisationId: string) =>
 export const membersOfCollective = (db: Queryable, collectiveId: string) =>
   db
     .selectFrom('appeals')
-    .select(['id', 'case_id', 'state', 'signed_on', 'signature_sealed'])
+    .select(['id', 'case_id', 'state', 'signed_on', 'signature_sealed', 'letter_sealed'])
     .where('collective_id', '=', collectiveId)
     .orderBy('id')
     .execute();

@@ -36,7 +36,7 @@ import {
   updateAppealIf,
 } from './appeals.repository.ts';
 import type { AppealsTable } from './appeals.table.ts';
-import { authorityById, currentTemplate, type AuthorityView } from './directory.service.ts';
+import { authorityById, currentTemplate, letterSource, type AuthorityView } from './directory.service.ts';
 
 // Drafting and reading appeals. Everything a family or staff member writes (the letter, the
 // numbers that could find it in an authority's register, the notes on answers) is sealed with
@@ -82,9 +82,14 @@ export const openLetter = (key: Buffer, row: Pick<AppealsTable, 'id' | 'letter_s
 /**
  * A draft that still holds the hint to write the family's own words is not printed, signed or
  * marked sent: the authority would read «[Впишите сюда…]» where the family's words should be.
+ * A collective letter is not edited once the families are invited, so its reason says so.
  */
-export const refuseHintLeft = (letter: Letter): void => {
-  if (ownWordsLeft(letter.body)) throw new Invalid({ field: '_form', key: 'appeals.errors.hintLeft' });
+export const refuseHintLeft = (letter: Letter, collective = false): void => {
+  if (ownWordsLeft(letter.body))
+    throw new Invalid({
+      field: '_form',
+      key: collective ? 'appeals.errors.collectiveHintLeft' : 'appeals.errors.hintLeft',
+    });
 };
 
 export const openRefs = (key: Buffer, row: Pick<AppealsTable, 'id' | 'refs_sealed'>): Refs =>
@@ -377,6 +382,8 @@ export interface AppealView {
   can: AppealAbilities;
   caseActive: boolean;
   letter: Letter;
+  /** the letter's body as Markdown for the page: her words literal (directory.service letterSource) */
+  markdown: string;
   refs: Refs;
   channel: Channel | null;
   sentOn: string | null;
@@ -454,6 +461,7 @@ export const getAppeal = async (
     can: appealAbilities(grant, grant.caseActive),
     caseActive: grant.caseActive,
     letter,
+    markdown: await letterSource(deps.db, letter),
     refs: openRefs(key, row),
     channel: row.channel as Channel | null,
     sentOn: row.sent_on,

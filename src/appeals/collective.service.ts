@@ -13,12 +13,15 @@ import {
   deadlineColumns,
   draftRow,
   openLetter,
+  refuseHintLeft,
   todayOf,
   type AppealsDeps,
   type Letter,
 } from './appeals.service.ts';
-import { openSignature } from './appeals-print.service.ts';
+import { openSignature, type LetterToPrint } from './appeals-print.service.ts';
+import { formatPartialDate } from '../people/partial-date.ts';
 import type { CollectiveInput } from './appeals.schema.ts';
+import { ownWordsLeft } from './template-rules.ts';
 import {
   findAppeal,
   findCollective,
@@ -32,7 +35,7 @@ import {
   updateAppealIf,
 } from './appeals.repository.ts';
 import type { AppealsTable } from './appeals.table.ts';
-import { authorityById } from './directory.service.ts';
+import { authorityById, letterSource } from './directory.service.ts';
 
 // A collective appeal: a caseworker writes one letter and invites the families of chosen cases of
 // the organisation. Each family finds it among its own case's appeals and signs in its own account
@@ -59,6 +62,9 @@ const grantsFor = async (deps: AppealsDeps, staff: Staff, caseIds: string[]) => 
 export const createCollective = async (deps: AppealsDeps, staff: Staff, input: CollectiveInput): Promise<string> => {
   const caseIds = [...new Set(input.cases)];
   if (caseIds.length < 2) throw new Invalid({ field: 'cases', key: 'appeals.errors.twoFamilies' });
+  // The same rule as a family's own letter: no «[Впишите сюда…]» goes to the families to sign.
+  // Said at the text, in the form still filled in: this is where it can be changed.
+  if (ownWordsLeft(input.body)) throw new Invalid({ field: 'body', key: 'appeals.errors.hintLeft' });
   if (input.authority && !(await authorityById(deps.db, input.authority)))
     throw new Invalid({ field: 'authority', key: 'errors.unknownOption' });
   const grants = await grantsFor(deps, staff, caseIds);
@@ -109,6 +115,10 @@ export interface CollectiveView {
   id: string;
   state: string;
   letter: Letter | null;
+  /** the letter still holds the hint for the family's own words: not printed, signed or sent */
+  hintLeft: boolean;
+  /** the letter's body as Markdown for the page and the print: what staff typed literal */
+  markdown: string;
   members: Array<{ appealId: string; caseId: string; state: string; signed: boolean }>;
 }
 
@@ -126,6 +136,8 @@ export const collectiveView = async (deps: AppealsDeps, staff: Staff, id: string
     id: c.id,
     state: c.state,
     letter,
+    hintLeft: letter !== null && ownWordsLeft(letter.body),
+    markdown: letter ? await letterSource(deps.db, letter) : '',
     members: members.map((m) => ({ appealId: m.id, caseId: m.case_id, state: m.state, signed: m.signed_on !== null })),
   };
 };
@@ -134,6 +146,33 @@ export const collectivesOf = (deps: AppealsDeps, staff: Staff) => listCollective
 
 export const collectiveCaseChoices = (deps: AppealsDeps, staff: Staff) =>
   casesOfOrganisationForPicker({ ...deps, config: { timeZone: deps.timeZone } }, staff);
+
+/**
+ * The collective letter as staff print it (page or PDF) with every signature; refused while it
+ * still holds the hint for the family's own words, as a family's own letter is.
+ */
+export const collectiveToPrint = async (
+  deps: AppealsDeps,
+  staff: Staff,
+  id: string,
+): Promise<{ letter: LetterToPrint; appealId: string }> => {
+  const view = await collectiveView(deps, staff, id);
+  if (!view.letter) throw new NotFound('collective');
+  refuseHintLeft(view.letter, true);
+  return {
+    appealId: view.members[0]?.appealId ?? '',
+    letter: {
+      addressee: view.letter.addressee,
+      address: view.letter.address,
+      sender: null,
+      subject: view.letter.subject,
+      body: view.letter.body,
+      markdown: view.markdown,
+      date: formatPartialDate(todayOf(deps), 'day'),
+      signatories: await collectiveSignatories(deps, staff, id),
+    },
+  };
+};
 
 /** Every signature, opened with each family's case key (staff print the whole letter). */
 export const collectiveSignatories = async (deps: AppealsDeps, staff: Staff, id: string) => {
@@ -162,7 +201,10 @@ export const sendCollective = async (
   const keyed: Array<{ m: (typeof members)[number]; g: AppealGrant<'write'>; key: Buffer }> = [];
   for (const m of members) {
     const g = grantAppeal(principalOf(staff), await findCaseFacts(deps.db, m.case_id), 'write');
-    keyed.push({ m, g, key: await appealCaseKey(deps.db, g) });
+    const key = await appealCaseKey(deps.db, g);
+    // Collectives written before the rule was applied to them may still hold the hint.
+    refuseHintLeft(openLetter(key, m), true);
+    keyed.push({ m, g, key });
   }
   await deps.db.transaction().execute(async (tx) => {
     if (!(await setCollectiveState(tx, id, 'open', 'sent')))

@@ -6,12 +6,14 @@ import type { AuthContext } from '../policy/principal.ts';
 import { isRegionCode } from '../people/regions.ts';
 import type { AuthorityInput, TemplateInput } from './appeals.schema.ts';
 import { checkTemplate } from './template-rules.ts';
+import { letterMarkdown } from './letter-text.ts';
 import { TEMPLATE_ORDER } from './appeals.seed.ts';
 import {
   findAuthority,
   insertTemplate,
   listAuthorities,
   listCurrentTemplates,
+  listTemplateBodies,
   listTemplateVersions,
   upsertAuthority,
 } from './appeals.repository.ts';
@@ -115,6 +117,14 @@ export const currentTemplate = async (db: Queryable, key: string): Promise<Templ
   (await templates(db)).find((t) => t.key === key);
 
 export const templateVersions = (db: Queryable, key: string) => listTemplateVersions(db, key);
+
+/**
+ * A letter's body as the renderer (page, print page, PDF) reads it: the lines of its template, in
+ * any version, keep the editor's Markdown; what the family or a caseworker typed is literal
+ * (letter-text.ts). The stored body is not changed.
+ */
+export const letterSource = async (db: Queryable, letter: { template: string; body: string }): Promise<string> =>
+  letterMarkdown(letter.body, await listTemplateBodies(db, letter.template));
 
 /**
  * An editor saves a new version; an unknown placeholder is refused here, naming it, and so is a

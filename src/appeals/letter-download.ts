@@ -12,6 +12,8 @@ export const sendLetterPdf = async (
   const t = req.t;
   const pdf = await letterPdf({
     ...letter,
+    // The body with what she typed made literal: her «1.» or «*» printed as typed, no backslash.
+    body: letter.markdown,
     labels: {
       to: t('appeals.to'),
       from: t('appeals.from'),

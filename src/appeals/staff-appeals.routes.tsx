@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
-import { formatPartialDate } from '../people/partial-date.ts';
 import { parseForm } from '../shared/validation.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors, type FormErrors, type FormValues } from '../web/forms.tsx';
@@ -13,8 +12,8 @@ import { NotFound } from '../shared/errors.ts';
 import { dueAppeals } from './appeals-queue.service.ts';
 import {
   collectiveCaseChoices,
-  collectiveSignatories,
   collectivesOf,
+  collectiveToPrint,
   collectiveView,
   createCollective,
   sendCollective,
@@ -144,23 +143,21 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
   app.post<IdParams>('/staff/collective/:id/print', async (req, reply) => {
     const staff = staffOf(req);
     const id = uuid(req.params.id);
-    const view = await collectiveView(deps, staff, id);
-    const signatories = await collectiveSignatories(deps, staff, id);
-    if (!view.letter) throw new NotFound('collective');
-    const letter = {
-      addressee: view.letter.addressee,
-      address: view.letter.address,
-      sender: null,
-      subject: view.letter.subject,
-      body: view.letter.body,
-      date: formatPartialDate(todayOf(deps), 'day'),
-      signatories,
-    };
-    if ((req.body as Record<string, unknown>)?.format === 'pdf') {
-      return sendLetterPdf(req, reply, letter, `collective-${id.slice(0, 8)}.pdf`);
+    try {
+      const { letter, appealId } = await collectiveToPrint(deps, staff, id);
+      if ((req.body as Record<string, unknown>)?.format === 'pdf') {
+        return sendLetterPdf(req, reply, letter, `collective-${id.slice(0, 8)}.pdf`);
+      }
+      return sendPage(req, reply, (ctx) => <PrintPage ctx={ctx} appealId={appealId} letter={letter} />);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const view = await collectiveView(deps, staff, id);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <CollectivePage ctx={ctx} view={view} errors={formErrors(err.problems)} />,
+        400,
+      );
     }
-    return sendPage(req, reply, (ctx) => (
-      <PrintPage ctx={ctx} appealId={view.members[0]?.appealId ?? ''} letter={letter} />
-    ));
   });
 };

@@ -131,7 +131,7 @@ export const CollectivePage = ({
           <p>
             {t('appeals.to')}: <strong>{view.letter.addressee}</strong>
           </p>
-          <div dangerouslySetInnerHTML={{ __html: letterHtml(view.letter.body) }} />
+          <div dangerouslySetInnerHTML={{ __html: letterHtml(view.markdown) }} />
         </section>
       )}
       <section aria-labelledby="members-h">
@@ -146,7 +146,12 @@ export const CollectivePage = ({
           ))}
         </ul>
       </section>
-      {signed > 0 && (
+      {view.hintLeft && view.state === 'open' && (
+        <p class="notice">
+          {t('appeals.collective.fixFirst')} <a href="/staff/collective/new">{t('appeals.collective.new')}</a>
+        </p>
+      )}
+      {signed > 0 && !view.hintLeft && (
         <section aria-labelledby="cprint-h">
           <h2 id="cprint-h">{t('appeals.print.title')}</h2>
           <PostForm ctx={ctx} action={`/staff/collective/${view.id}/print`}>
@@ -159,7 +164,7 @@ export const CollectivePage = ({
           </PostForm>
         </section>
       )}
-      {view.state === 'open' && (
+      {view.state === 'open' && !view.hintLeft && (
         <section aria-labelledby="csend-h">
           <h2 id="csend-h">{t('appeals.send.title')}</h2>
           <p>{t('appeals.collective.sendIntro')}</p>
