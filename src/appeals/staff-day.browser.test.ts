@@ -130,7 +130,7 @@ describe("the staff's dates on a phone without JavaScript", () => {
         await shot(page, `${label}-${lang}`);
         await ctx.close();
       }
-    // Twenty-six pages, each with an axe pass: 36 s alone, near the default minute beside other
-    // browser tests on two cores.
+    // Nine pages in two languages, each with an axe pass: 36 s alone, near the default minute beside
+    // other browser tests on two cores.
   }, 180_000);
 });
