@@ -492,6 +492,10 @@ export const AppealPage = (p: Props) => {
   const { ctx, view } = p;
   const { t } = ctx;
   const steps = stepsOpen(view.state);
+  // A collective draft is the staff's to discard, and a draft is discarded, not closed: with
+  // neither, the section would be a bare heading (a family's copy of a collective draft had one).
+  const canDiscard = steps.includes('discard') && !view.collectiveId;
+  const canClose = view.state !== 'draft' && (steps.includes('close') || steps.includes('discard'));
   return (
     // The letter's own heading is long (it breaks mid-word as a 360 px h1): the page says what it is.
     <Layout ctx={ctx} heading={t('appeals.appealHeading')}>
@@ -520,17 +524,17 @@ export const AppealPage = (p: Props) => {
       {view.can.write && view.state === 'draft' && !view.collectiveId && <SendForm p={p} />}
       {view.can.write && view.state !== 'draft' && <StepForm p={p} />}
       {view.can.print && (!view.collectiveId || view.signedOn) && <PrintForm p={p} />}
-      {view.can.write && (steps.includes('close') || steps.includes('discard')) && (
+      {view.can.write && (canDiscard || canClose) && (
         <section aria-labelledby="end-h">
           <h2 id="end-h">{t('appeals.end.title')}</h2>
-          {steps.includes('discard') && !view.collectiveId && (
+          {canDiscard && (
             <PostForm ctx={ctx} action={`/appeals/${view.id}/discard`}>
               <button type="submit" class="secondary">
                 {t('appeals.end.discard')}
               </button>
             </PostForm>
           )}
-          {view.state !== 'draft' && (
+          {canClose && (
             <PostForm ctx={ctx} action={`/appeals/${view.id}/close`}>
               <p>{t('appeals.end.closeHint')}</p>
               <button type="submit" class="secondary">
