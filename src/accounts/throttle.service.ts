@@ -19,8 +19,9 @@ export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * MINUTE;
 export const LOCKOUT_MS = 15 * MINUTE;
 
-// 'receipt': a tip's receipt code, keyed by its lookup id (src/tips/tip-sender.service.ts).
-export type ThrottlePurpose = 'login' | 'recover' | 'totp' | 'reauth' | 'receipt';
+// 'receipt': a tip's receipt code, keyed by its lookup id (src/tips/tip-sender.service.ts);
+// 'request_receipt': a registry request's, likewise (src/registry/request-receipt.service.ts).
+export type ThrottlePurpose = 'login' | 'recover' | 'totp' | 'reauth' | 'receipt' | 'request_receipt';
 
 export const throttleKey = (purpose: ThrottlePurpose, account: string): string => `${purpose}:${hashToken(account)}`;
 

@@ -70,6 +70,9 @@ export const AUDIT_ACTIONS = [
   'registry.withdrawn',
   'registry.requests_read',
   'registry.request_closed',
+  // one request opened on its own page, and the staff's decision and answer to the relative
+  'registry.request_read',
+  'registry.request_answered',
   // the family's "do not publish" choice on her case
   'case.publication_choice',
   // staff work on anonymous tips (src/tips/), and retention destroying a closed tip

@@ -35,7 +35,7 @@ import { closeTip, replyToTip } from '../tips/tip-staff.service.ts';
 import { addToTip } from '../tips/tip-sender.service.ts';
 import { attachTipToCase } from '../tips/tip-attach.service.ts';
 import { attachTipSchema, tipSchema } from '../tips/tips.schema.ts';
-import { formatReceiptCode } from '../tips/receipt-code.crypto.ts';
+import { formatReceiptCode } from '../shared/crypto/receipt-code.ts';
 import { tipSenderPrincipal } from '../policy/principal.ts';
 
 // `kintrace demo`: a synthetic, clearly marked world built through the real services (accounts

@@ -12,10 +12,8 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
-import { localDate } from '../web/time.ts';
 import type { PublicationView } from './publication.service.ts';
 import type { Desk } from './desk.service.ts';
-import type { RequestView } from './requests.service.ts';
 import type { Snapshot, PublicSource } from './public-record.ts';
 import type { RecordRow } from './registry.repository.ts';
 import { fullNameOf, RecordFacts, SourcesList } from './registry.views.tsx';
@@ -441,54 +439,6 @@ export const DeskPage = ({ ctx, desk }: { ctx: PageContext; desk: Desk }) => {
           ))}
         </ul>
       )}
-    </Layout>
-  );
-};
-
-export const RequestsPage = ({
-  ctx,
-  fresh,
-  handled,
-  notice,
-}: {
-  ctx: PageContext;
-  fresh: RequestView[];
-  handled: RequestView[];
-  notice?: PublicationNotice;
-}) => {
-  const { t } = ctx;
-  const item = (r: RequestView, open: boolean) => (
-    <li>
-      <p>
-        <strong>{t(`registry.request.kinds.${r.kind}`)}</strong> ·{' '}
-        {t('registry.requests.received', { date: formatDay(r.createdOn) })} ·{' '}
-        <a href={`/staff/registry/records/${r.recordId}`}>{t('registry.requests.record')}</a>
-      </p>
-      <p class="prewrap">{r.message}</p>
-      <p>
-        {t('registry.requests.contact')}: {r.contact ?? t('registry.requests.noContact')}
-      </p>
-      {open ? (
-        <PostForm ctx={ctx} action={`/staff/registry/requests/${r.id}/close`}>
-          <button type="submit" class="secondary">
-            {t('registry.requests.close')}
-          </button>
-        </PostForm>
-      ) : (
-        r.handledAt && (
-          <p class="muted">{t('registry.requests.handled', { date: localDate(r.handledAt, ctx.timeZone) })}</p>
-        )
-      )}
-    </li>
-  );
-  return (
-    <Layout ctx={ctx} heading={t('registry.requests.title')}>
-      <Done ctx={ctx} notice={notice} />
-      <p>{t('registry.requests.intro')}</p>
-      <h2>{t('registry.requests.new')}</h2>
-      {fresh.length === 0 ? <p>{t('registry.requests.none')}</p> : <ul>{fresh.map((r) => item(r, true))}</ul>}
-      <h2>{t('registry.requests.done')}</h2>
-      {handled.length === 0 ? <p>{t('registry.requests.none')}</p> : <ul>{handled.map((r) => item(r, false))}</ul>}
     </Layout>
   );
 };

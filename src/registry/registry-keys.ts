@@ -1,10 +1,14 @@
 import type { Queryable } from '../db/database.ts';
-import { openWith, sealTo } from '../shared/crypto/index.ts';
+import { open, openText, openWith, seal, sealTo } from '../shared/crypto/index.ts';
 
 // What a relative writes in a withdrawal or correction request is sealed to the publishing
 // organisation's public key (X25519 envelope), bound to the request's id, so only its staff read
 // it. When the organisation key is replaced (src/accounts/org-key-rotation.service.ts) the
 // requests are re-sealed to the new key in the same transaction, like the cases' keys.
+//
+// Since the receipt codes (migration 0042) each request also has its own random key, wrapped to
+// the organisation and under the key its receipt code derives (as a tip's key is, src/tips/
+// tip-keys.ts): the staff's answer is sealed with it, so the relative reads it with the code alone.
 
 export const requestAad = (requestId: string): string => `registry-request:${requestId}:body`;
 
@@ -13,6 +17,27 @@ export const sealRequestBody = (orgPublicKey: string, requestId: string, body: o
 
 export const openRequestBody = <T>(orgPrivateKey: Buffer, requestId: string, sealed: string): T =>
   JSON.parse(openWith(orgPrivateKey, sealed, requestAad(requestId)).toString('utf8')) as T;
+
+const keyAad = (requestId: string, under: 'org' | 'code'): string => `registry-request:${requestId}:key:${under}`;
+const answerAad = (requestId: string): string => `registry-request:${requestId}:answer`;
+
+export const wrapRequestKeyForOrganisation = (orgPublicKey: string, requestId: string, key: Buffer): string =>
+  sealTo(orgPublicKey, key, keyAad(requestId, 'org'));
+
+export const openRequestKeyForOrganisation = (orgPrivateKey: Buffer, requestId: string, wrapped: string): Buffer =>
+  openWith(orgPrivateKey, wrapped, keyAad(requestId, 'org'));
+
+export const wrapRequestKeyForCode = (kek: Buffer, requestId: string, key: Buffer): string =>
+  seal(kek, key, keyAad(requestId, 'code'));
+
+export const openRequestKeyForCode = (kek: Buffer, requestId: string, wrapped: string): Buffer =>
+  open(kek, wrapped, keyAad(requestId, 'code'));
+
+export const sealAnswer = (key: Buffer, requestId: string, answer: string): string =>
+  seal(key, answer, answerAad(requestId));
+
+export const openAnswer = (key: Buffer, requestId: string, sealed: string): string =>
+  openText(key, sealed, answerAad(requestId));
 
 /** Re-seals every request of the organisation to its new key; returns how many. */
 export const resealOrganisationRequests = async (
@@ -23,14 +48,18 @@ export const resealOrganisationRequests = async (
 ): Promise<number> => {
   const rows = await tx
     .selectFrom('registry_requests')
-    .select(['id', 'body_sealed'])
+    .select(['id', 'body_sealed', 'key_org_sealed'])
     .where('organisation_id', '=', orgId)
     .execute();
   for (const r of rows) {
     const plain = openWith(oldPrivateKey, r.body_sealed, requestAad(r.id));
+    const key = r.key_org_sealed && openRequestKeyForOrganisation(oldPrivateKey, r.id, r.key_org_sealed);
     await tx
       .updateTable('registry_requests')
-      .set({ body_sealed: sealTo(newPublicKey, plain, requestAad(r.id)) })
+      .set({
+        body_sealed: sealTo(newPublicKey, plain, requestAad(r.id)),
+        ...(key ? { key_org_sealed: wrapRequestKeyForOrganisation(newPublicKey, r.id, key) } : {}),
+      })
       .where('id', '=', r.id)
       .execute();
   }

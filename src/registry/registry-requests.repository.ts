@@ -1,19 +1,21 @@
 import type { Queryable } from '../db/database.ts';
 import type { RegistryRequestsTable } from './registry.table.ts';
+import type { RequestState } from './request-lifecycle.ts';
 
-// Withdrawal and correction requests from relatives without an account (requests.service.ts).
+// Withdrawal and correction requests from relatives without an account (requests.service.ts,
+// request-answer.service.ts, request-receipt.service.ts).
 
 export const insertRequest = async (db: Queryable, row: RegistryRequestsTable): Promise<void> => {
   await db.insertInto('registry_requests').values(row).execute();
 };
 
-export const listRequests = (db: Queryable, organisationId: string, state: RegistryRequestsTable['state']) =>
+export const listRequests = (db: Queryable, organisationId: string, states: readonly RequestState[]) =>
   db
     .selectFrom('registry_requests')
-    .select(['id', 'record_id', 'kind', 'body_sealed', 'created_on', 'state', 'handled_at'])
+    .select(['id', 'record_id', 'kind', 'body_sealed', 'created_on', 'state', 'outcome', 'handled_at', 'answered_on'])
     .where('organisation_id', '=', organisationId)
-    .where('state', '=', state)
-    .orderBy('created_on', state === 'new' ? 'asc' : 'desc')
+    .where('state', 'in', states)
+    .orderBy('created_on', states.includes('done') ? 'desc' : 'asc')
     .orderBy('id')
     .limit(200)
     .execute();
@@ -24,6 +26,49 @@ export const findRequest = (db: Queryable, id: string) =>
     .select(['id', 'record_id', 'organisation_id', 'state'])
     .where('id', '=', id)
     .executeTakeFirst();
+
+/** One request with everything sealed in it, for its staff page. */
+export const findRequestSealed = (db: Queryable, id: string) =>
+  db
+    .selectFrom('registry_requests')
+    .select([
+      'id',
+      'record_id',
+      'organisation_id',
+      'kind',
+      'body_sealed',
+      'created_on',
+      'state',
+      'outcome',
+      'handled_at',
+      'key_org_sealed',
+      'answer_sealed',
+      'answered_on',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** The request a receipt code's lookup id finds, with what the code must prove and unwrap. */
+export const findRequestByLookup = (db: Queryable, lookupId: string) =>
+  db
+    .selectFrom('registry_requests')
+    .select([
+      'id',
+      'kind',
+      'created_on',
+      'state',
+      'outcome',
+      'code_salt',
+      'code_verifier',
+      'key_code_sealed',
+      'answer_sealed',
+      'answered_on',
+    ])
+    .where('lookup_id', '=', lookupId)
+    .executeTakeFirst();
+
+export const requestLookupTaken = async (db: Queryable, lookupId: string): Promise<boolean> =>
+  !!(await db.selectFrom('registry_requests').select('id').where('lookup_id', '=', lookupId).executeTakeFirst());
 
 export const countNewRequests = async (db: Queryable, organisationId: string): Promise<number> =>
   Number(
@@ -37,13 +82,22 @@ export const countNewRequests = async (db: Queryable, organisationId: string): P
     ).n,
   );
 
-/** Marks a new request handled; false when someone else already did. */
-export const closeRequestIfNew = async (db: Queryable, id: string, by: string, at: string): Promise<boolean> => {
+type RequestPatch = Partial<
+  Pick<RegistryRequestsTable, 'state' | 'outcome' | 'handled_by' | 'handled_at' | 'answer_sealed' | 'answered_on'>
+>;
+
+/** Moves a request that is still in one of `from`; false when someone else moved it first. */
+export const updateRequestIfIn = async (
+  db: Queryable,
+  id: string,
+  from: readonly RequestState[],
+  patch: RequestPatch,
+): Promise<boolean> => {
   const r = await db
     .updateTable('registry_requests')
-    .set({ state: 'done', handled_by: by, handled_at: at })
+    .set(patch)
     .where('id', '=', id)
-    .where('state', '=', 'new')
+    .where('state', 'in', from)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 };

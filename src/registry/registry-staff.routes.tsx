@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { orgDay } from '../shared/clock.ts';
 import { parseForm } from '../shared/validation.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
-import { grantRegistry, grantRegistryDesk } from '../policy/registry.policy.ts';
+import { grantRegistryDesk } from '../policy/registry.policy.ts';
 import { requirePrincipal, requireStaffPrincipal } from '../web/guards.ts';
 import { sendPage, redirect } from '../web/render.ts';
 import { echoValues, formFailure } from '../web/forms.tsx';
@@ -26,17 +26,14 @@ import {
   PUBLICATION_NOTICES,
   PublicationPage,
   RecordPage,
-  RequestsPage,
   type PublicationForm,
   type PublicationNotice,
 } from './publication.views.tsx';
 import { correctSchema, familyChoiceSchema, publishSchema, waiveSchema, withdrawSchema } from './registry.schema.ts';
-import { closeRequest, requestOrganisation, requestsOfOrganisation } from './requests.service.ts';
 
 // The verifier's registry pages and the family's choice. Thin: guard, ask the policy (through the
 // services' authorise functions), parse, call one service, redirect or render the form again.
 
-type Q = { Querystring: { done?: string } };
 type IdQ = { Params: { id: string }; Querystring: { done?: string } };
 
 const noticeOf = (done: string | undefined): PublicationNotice | undefined =>
@@ -210,23 +207,6 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
       await withdraw(rdeps, grant, record.id, parseForm(withdrawSchema, req.body).reason);
     }),
   );
-
-  app.get<Q>('/staff/registry/requests', async (req, reply) => {
-    const principal = requireStaffPrincipal(req);
-    const grant = grantRegistry(principal, grantRegistryDesk(principal).organisationId, 'read_requests');
-    const fresh = await requestsOfOrganisation(deps, grant, 'new');
-    const handled = await requestsOfOrganisation(deps, grant, 'done');
-    return sendPage(req, reply, (ctx) => (
-      <RequestsPage ctx={ctx} fresh={fresh} handled={handled} notice={noticeOf(req.query.done)} />
-    ));
-  });
-
-  app.post<IdQ>('/staff/registry/requests/:id/close', async (req, reply) => {
-    const principal = requireStaffPrincipal(req);
-    const grant = grantRegistry(principal, await requestOrganisation(deps.db, req.params.id), 'handle_request');
-    await closeRequest(deps, grant, req.params.id);
-    return redirect(reply, '/staff/registry/requests?done=closed');
-  });
 
   // The family's choice, on her own case (the case policy's choose_publication).
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id/publication', async (req, reply) => {

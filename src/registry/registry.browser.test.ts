@@ -170,7 +170,7 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await page.getByLabel('Что нужно сделать').selectOption('correct');
     await page.getByLabel('Ваше сообщение', { exact: false }).fill('Неверный год рождения');
     await page.getByRole('button', { name: 'Отправить' }).click();
-    await page.getByText('Сообщение отправлено организации', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Просьба отправлена' }).waitFor();
 
     await page.goto(`${run.baseUrl}/registry/statistics`);
     await page.getByRole('heading', { name: 'Погибшие на 100 000 жителей по регионам' }).waitFor();

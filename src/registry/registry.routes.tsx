@@ -1,11 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, NotFound } from '../shared/errors.ts';
+import { NotFound } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { principalOf } from '../policy/principal.ts';
-import { sendPage, redirect } from '../web/render.ts';
-import { echoValues, formFailure, type FormErrors, type FormValues } from '../web/forms.tsx';
-import { notSentErrors, typedBack } from '../web/form-not-sent.ts';
+import { sendPage } from '../web/render.ts';
+import { formFailure } from '../web/forms.tsx';
 import { methodologyHtml } from './methodology.ts';
 import {
   categoriesTable,
@@ -24,7 +23,6 @@ import {
   monthsQuery,
   PERSONS_FILTERS,
   personsQuery,
-  requestSchema,
   statisticsQuery,
   type StatisticsQuery,
 } from './registry.schema.ts';
@@ -34,18 +32,14 @@ import {
   MethodologyPage,
   PersonPage,
   RegistryListPage,
-  RequestPage,
   type DataTable,
 } from './registry.views.tsx';
-import { submitRequest } from './requests.service.ts';
 import { monthlyStatistics, registryVersion, requestStatistics, statistics } from './statistics.service.ts';
 import { StatisticsPage } from './statistics.views.tsx';
 import { formatPartialDate } from '../people/partial-date.ts';
 
 // The public registry's pages and downloads: no account needed, nothing personal in them, cached
 // per registry version for visitors without a session. Thin: parse, ask one service, render.
-
-type KeptForm = { values: FormValues; errors: FormErrors; status: number };
 
 const STAT_FILTERS = ['category', 'from', 'to', 'lang'] as const;
 const DOWNLOAD_HEADERS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
@@ -128,63 +122,6 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
     const r = await publicRecord(db, principalOf(req.auth), req.params.id);
     return sendPublicPage(req, reply, `person:${r.id}`, () => (ctx) => <PersonPage ctx={ctx} r={r} />);
   });
-
-  // The request form is a form: it needs a CSRF token, so it is rendered for each visitor.
-  app.get<{ Params: { id: string }; Querystring: { sent?: string } }>(
-    '/registry/persons/:id/request',
-    async (req, reply) => {
-      const r = await publicRecord(db, principalOf(req.auth), req.params.id);
-      return sendPage(req, reply, (ctx) => (
-        <RequestPage ctx={ctx} r={r} values={{}} errors={{}} sent={req.query.sent === '1'} />
-      ));
-    },
-  );
-
-  const requestPage = async (req: FastifyRequest, reply: FastifyReply, form: KeptForm | null) => {
-    const r = await publicRecord(db, principalOf(req.auth), (req.params as { id: string }).id);
-    const { values, errors, status } = form ?? { values: {}, errors: {}, status: 200 };
-    return sendPage(
-      req,
-      reply,
-      (ctx) => <RequestPage ctx={ctx} r={r} values={values} errors={errors} sent={false} />,
-      status,
-    );
-  };
-
-  // Anyone may write, without an account: after a lost CSRF cookie the message comes back on the
-  // form (as a tip's does), never on a "log in again" page; nothing is stored.
-  const requestNotSent = async (req: FastifyRequest, reply: FastifyReply) => {
-    const { fields } = await typedBack(req);
-    try {
-      return await requestPage(req, reply, { values: echoValues(fields), errors: notSentErrors(false), status: 403 });
-    } catch (err) {
-      // A record that is not public: the plain refusal, as for anyone.
-      if (err instanceof DomainError) return null;
-      throw err;
-    }
-  };
-
-  app.post<{ Params: { id: string } }>(
-    '/registry/persons/:id/request',
-    // One limit for everybody (no IP is kept, so none can be counted per sender).
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' }, csrfFailed: requestNotSent } },
-    async (req, reply) => {
-      const principal = principalOf(req.auth);
-      const r = await publicRecord(db, principal, req.params.id);
-      try {
-        await submitRequest(app.deps, principal, r.id, parseForm(requestSchema, req.body));
-      } catch (err) {
-        const failure = formFailure(err);
-        if (!failure) throw err;
-        return requestPage(req, reply, {
-          values: echoValues(req.body),
-          errors: failure.errors,
-          status: failure.status,
-        });
-      }
-      return redirect(reply, `/registry/persons/${r.id}/request?sent=1`);
-    },
-  );
 
   app.get('/registry/statistics', async (req, reply) => {
     const { values, parsed, errors } = parsePageQuery(statisticsQuery, STAT_FILTERS, req.query);

@@ -4,6 +4,7 @@ import { inFuture, parsePartialDate, type PartialDate } from '../people/partial-
 import { isRegionCode } from '../people/regions.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
 import { REGISTRY_STATUSES } from './publication-rules.ts';
+import { REQUEST_DECISIONS } from './request-lifecycle.ts';
 
 // One schema per input of the registry: staff forms, the family's choice, relatives' requests,
 // and the filters of the public pages and the API (the API refuses unknown parameters).
@@ -71,6 +72,16 @@ export const requestSchema = z.object({
   contact: optionalText(300),
 });
 export type RequestInput = z.infer<typeof requestSchema>;
+
+/** The receipt code a relative types to see their request (normalised by the service). */
+export const requestCodeSchema = z.object({ code: requiredText(80) });
+
+/** Staff's decision on a request and what the relative reads with their code (optional). */
+export const requestAnswerSchema = z.object({
+  decision: z.enum(REQUEST_DECISIONS),
+  answer: optionalText(3000),
+});
+export type RequestAnswerInput = z.infer<typeof requestAnswerSchema>;
 
 // --- filters of the public pages and the API -----------------------------------------------------
 

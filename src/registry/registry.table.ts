@@ -95,9 +95,22 @@ export interface RegistryRequestsTable {
   kind: 'withdraw' | 'correct';
   body_sealed: string;
   created_on: string;
-  state: 'new' | 'done';
+  /** src/registry/request-lifecycle.ts */
+  state: 'new' | 'in_review' | 'done';
   handled_by: string | null;
   handled_at: string | null;
+  // The receipt code (migration 0042; null for requests sent before it): the lookup id finds the
+  // row, the Argon2id verifier proves the code, the request key is wrapped under the code and to
+  // the organisation, and the staff's answer is sealed with that key.
+  lookup_id: string | null;
+  code_salt: string | null;
+  code_verifier: string | null;
+  key_code_sealed: string | null;
+  key_org_sealed: string | null;
+  /** how a done request ended; null while open, and for one closed without saying */
+  outcome: 'removed' | 'corrected' | 'refused' | null;
+  answer_sealed: string | null;
+  answered_on: string | null;
 }
 
 export interface RegistryTables {

@@ -308,55 +308,49 @@ export const RequestPage = ({
   r,
   values,
   errors,
-  sent,
 }: {
   ctx: PageContext;
   r: PublicRecord;
   values: FormValues;
   errors: FormErrors;
-  sent: boolean;
 }) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
     <Layout ctx={ctx} heading={t('registry.request.title')}>
       <p>{t('registry.request.about', { name: fullNameOf(r) })}</p>
-      {sent ? (
-        <p class="notice done" role="status">
-          {t('registry.request.sent')}
-        </p>
-      ) : (
-        <>
-          <p>{t('registry.request.intro')}</p>
-          <FormErrorSummary ctx={ctx} errors={errors} />
-          <PostForm ctx={ctx} action={`/registry/persons/${r.id}/request`}>
-            <SelectField
-              {...f}
-              name="kind"
-              label={t('registry.request.kind')}
-              required
-              options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`registry.request.kinds.${k}`) }))}
-            />
-            <TextArea
-              {...f}
-              name="message"
-              label={t('registry.request.message')}
-              hint={t('registry.request.messageHint')}
-              required
-              maxLength={3000}
-              rows={5}
-            />
-            <TextField
-              {...f}
-              name="contact"
-              label={t('registry.request.contact')}
-              hint={t('registry.request.contactHint')}
-              maxLength={300}
-            />
-            <button type="submit">{t('registry.request.submit')}</button>
-          </PostForm>
-        </>
-      )}
+      <p>{t('registry.request.intro')}</p>
+      <p>{t('registry.request.codeIntro')}</p>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action={`/registry/persons/${r.id}/request`}>
+        <SelectField
+          {...f}
+          name="kind"
+          label={t('registry.request.kind')}
+          required
+          options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`registry.request.kinds.${k}`) }))}
+        />
+        <TextArea
+          {...f}
+          name="message"
+          label={t('registry.request.message')}
+          hint={t('registry.request.messageHint')}
+          required
+          maxLength={3000}
+          rows={5}
+        />
+        <TextField
+          {...f}
+          name="contact"
+          label={t('registry.request.contact')}
+          hint={t('registry.request.contactHint')}
+          maxLength={300}
+        />
+        <button type="submit">{t('registry.request.submit')}</button>
+      </PostForm>
+      <p>
+        <a href="/registry/request-status">{t('registry.request.haveCode')}</a>
+      </p>
       <p>
         <a href={`/registry/persons/${r.id}`}>{t('registry.person.back')}</a>
       </p>

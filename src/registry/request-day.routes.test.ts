@@ -24,7 +24,7 @@ describe.each(DIALECTS)("a relative's request is dated by the organisation's day
     s.t.clock.set('2026-03-01T22:30:00.000Z');
     const page = `/registry/persons/${recordId}/request`;
     const sent = await new Visitor(s.t.app).submit(page, page, { kind: 'correct', message: 'Год рождения неверный' });
-    expect(sent.url).toBe(`${page}?sent=1`);
+    expect(sent.url).toBe('/registry/receipt');
     const row = await s.t.opened.db.selectFrom('registry_requests').select('created_on').executeTakeFirstOrThrow();
     expect(row.created_on).toBe('2026-03-02');
 

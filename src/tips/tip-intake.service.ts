@@ -8,7 +8,7 @@ import type { CleanedFile } from '../evidence/file-rules.ts';
 import type { TipsDeps } from './tip-deps.ts';
 import { sealContent, tipFileScope, wrapForCode, wrapForOrganisation, type TipContent } from './tip-keys.ts';
 import { scoreIncomingTip } from './tip-matching.service.ts';
-import { codeKeys, lookupIdOf, newCodeSalt, newReceiptCode, withNewLookupId } from './receipt-code.crypto.ts';
+import { codeKeys, freshReceiptCode, lookupIdOf, newCodeSalt } from '../shared/crypto/receipt-code.ts';
 import { createTipSession } from './tip-sessions.service.ts';
 import { insertTip, lookupIdTaken } from './tips.repository.ts';
 import type { TipInput } from './tips.schema.ts';
@@ -37,13 +37,6 @@ const contentOf = (input: TipInput): TipContent => ({
   how_known: input.how_known,
 });
 
-/** A receipt code whose lookup id no tip has (a clash is rare: 40 bits; the unique index is the real guard). */
-const freshCode = async (deps: TipsDeps): Promise<string> => {
-  let code = newReceiptCode();
-  for (let i = 0; i < 5 && (await lookupIdTaken(deps.db, lookupIdOf(code))); i++) code = withNewLookupId(code);
-  return code;
-};
-
 export interface SentTip {
   tipId: string;
   /** the cookie of the sender's visit, holding the receipt code until the receipt page shows it */
@@ -64,7 +57,7 @@ export const submitTip = async (
     throw new Invalid({ field: 'organisation', key: 'errors.unknownOption' });
   const tipId = randomUUID();
   const key = randomKey();
-  const code = await freshCode(deps);
+  const code = await freshReceiptCode((id) => lookupIdTaken(deps.db, id));
   const salt = newCodeSalt();
   const { verifier, kek } = await codeKeys(code, salt, deps.config.argon2);
   const content = contentOf(input);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { orgDay } from '../shared/clock.ts';
 import { Invalid, RateLimited } from '../shared/errors.ts';
-import { hashToken, newSalt, seal, verifierMatches } from '../shared/crypto/index.ts';
+import { seal } from '../shared/crypto/index.ts';
 import { clearFailures, isLocked, recordFailure, throttleKey } from '../accounts/throttle.service.ts';
 import { deleteScope, storeFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
@@ -9,7 +9,7 @@ import type { TipAccess } from './tip-access.service.ts';
 import type { TipsDeps } from './tip-deps.ts';
 import { openForCode, postAad, tipFileScope } from './tip-keys.ts';
 import { senderAddition, tipFromStates, tipRefusal, tipTransition } from './tip-lifecycle.ts';
-import { codeKeys, lookupIdOf, normaliseReceiptCode } from './receipt-code.crypto.ts';
+import { lookupIdOf, normaliseReceiptCode, proveReceiptCode } from '../shared/crypto/receipt-code.ts';
 import { createTipSession, endTipSession } from './tip-sessions.service.ts';
 import {
   destroyTipRows,
@@ -27,9 +27,6 @@ import { forgetTipMatches } from '../matching/tip-matches.service.ts';
 // global per-minute limit on the form) and then locked: five wrong codes for one lookup id lock
 // it for 15 minutes (src/accounts/throttle.service.ts). No IP address is involved.
 
-const DUMMY_SALT = newSalt();
-const DUMMY_VERIFIER = hashToken('no such tip');
-
 /** The code typed by the sender opens their tip: a new visit (cookie), or Invalid / RateLimited. */
 export const openTipWithCode = async (
   deps: TipsDeps,
@@ -42,9 +39,8 @@ export const openTipWithCode = async (
   if (await isLocked(deps.db, key, deps.clock)) throw new RateLimited('receipt');
   const row = await findTipByLookup(deps.db, lookupIdOf(code));
   // The same Argon2id work for a lookup id that does not exist: timing says nothing.
-  const { verifier, kek } = await codeKeys(code, row?.code_salt ?? DUMMY_SALT, deps.config.argon2);
-  const matches = verifierMatches(verifier, row?.code_verifier ?? DUMMY_VERIFIER);
-  if (!row || !matches) {
+  const kek = await proveReceiptCode(code, row, deps.config.argon2);
+  if (!row || !kek) {
     await recordFailure(deps.db, key, deps.clock);
     throw new Invalid({ field: 'code', key: 'tips.errors.badCode' });
   }

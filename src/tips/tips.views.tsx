@@ -17,7 +17,7 @@ import { PersonFields, DateField } from '../people/people.views.tsx';
 import type { TipContent } from './tip-keys.ts';
 import type { TipPostView, TipView } from './tip-view.service.ts';
 import type { FileHead } from '../evidence/evidence.service.ts';
-import { formatReceiptCode } from './receipt-code.crypto.ts';
+import { ReceiptCodeText } from '../web/receipt-code.tsx';
 import { HOW_KNOWN } from './tips.schema.ts';
 
 // The sender's pages: the form, the receipt (shown once), the code prompt and their own tip.
@@ -182,21 +182,7 @@ export const ReceiptPage = ({
       <section class="notice" aria-labelledby="code-h">
         <h2 id="code-h">{t('tips.receiptCode')}</h2>
         <p>
-          {/* Breaks only between groups of four, so a group is never split across lines. */}
-          <code class="secret receipt">
-            {formatReceiptCode(code)
-              .split('-')
-              .map((group, i) => (
-                <>
-                  {i > 0 && (
-                    <>
-                      -<wbr />
-                    </>
-                  )}
-                  {group}
-                </>
-              ))}
-          </code>
+          <ReceiptCodeText code={code} />
         </p>
         <p>
           <strong>{t('tips.receiptKeep')}</strong>

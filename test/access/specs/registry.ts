@@ -41,7 +41,11 @@ const freshCase = async (w: AccessWorld): Promise<string> =>
 
 const freshRequest = async (w: AccessWorld): Promise<string> => {
   const id = await record(w);
-  await submitRequest(deps(w), PUBLIC, id, { kind: 'correct', message: 'Неверный год рождения', contact: undefined });
+  await submitRequest({ ...deps(w), config: w.t.config }, PUBLIC, id, {
+    kind: 'correct',
+    message: 'Неверный год рождения',
+    contact: undefined,
+  });
   const row = await w.t.opened.db
     .selectFrom('registry_requests')
     .select('id')
@@ -179,6 +183,35 @@ export const registrySpecs: RouteSpec[] = [
     route: '/staff/registry/requests/:id/close',
     request: async (w) => ({ url: `/staff/registry/requests/${await freshRequest(w)}/close`, fields: {} }),
     outcome: only(...PUBLISHERS_A),
+  },
+  {
+    method: 'GET',
+    route: '/staff/registry/requests/:id',
+    request: async (w) => ({ url: `/staff/registry/requests/${await freshRequest(w)}` }),
+    outcome: only(...PUBLISHERS_A),
+  },
+  {
+    method: 'POST',
+    route: '/staff/registry/requests/:id',
+    request: async (w) => ({
+      url: `/staff/registry/requests/${await freshRequest(w)}`,
+      fields: { decision: 'in_review', answer: 'Рассматриваем' },
+    }),
+    outcome: only(...PUBLISHERS_A),
+  },
+  // A relative's receipt code: no account, anyone may try one (a wrong one here).
+  { method: 'GET', route: '/registry/receipt', request: () => ({ url: '/registry/receipt' }), outcome: everyone },
+  {
+    method: 'GET',
+    route: '/registry/request-status',
+    request: () => ({ url: '/registry/request-status' }),
+    outcome: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/registry/request-status',
+    request: () => ({ url: '/registry/request-status', fields: { code: 'ZZZZ-ZZZZ-0000-0000-0000-0000' } }),
+    outcome: everyone,
   },
   {
     method: 'GET',

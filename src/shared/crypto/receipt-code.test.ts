@@ -8,7 +8,7 @@ import {
   newReceiptCode,
   normaliseReceiptCode,
   SECRET_CHARS,
-} from './receipt-code.crypto.ts';
+} from './receipt-code.ts';
 
 describe('receipt codes', () => {
   it('carry at least 80 bits of secret besides a 40-bit lookup id', () => {

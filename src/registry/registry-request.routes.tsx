@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, Invalid, RateLimited } from '../shared/errors.ts';
+import { normaliseReceiptCode } from '../shared/crypto/receipt-code.ts';
+import { parseForm } from '../shared/validation.ts';
+import { principalOf } from '../policy/principal.ts';
+import { sendPage, redirect } from '../web/render.ts';
+import { echoValues, formErrors, formFailure, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { notSentErrors, typedBack } from '../web/form-not-sent.ts';
+import { publicRecord } from './registry-read.service.ts';
+import { requestCodeSchema, requestSchema } from './registry.schema.ts';
+import { RequestPage } from './registry.views.tsx';
+import { RequestCodePage, RequestReceiptPage, RequestStatusPage } from './request-receipt.views.tsx';
+import { requestStatusByCode } from './request-receipt.service.ts';
+import { submitRequest } from './requests.service.ts';
+
+// A relative's removal or correction request, without an account: the form, the receipt code
+// shown once, and the page where the code shows the request's state and the staff's answer.
+// Thin: parse, ask one service, render.
+//
+// The code crosses from the POST to the receipt page in a cookie of its own (HttpOnly,
+// SameSite=Strict, scoped to /registry/receipt, forgotten when the browser closes) that the page
+// clears as it shows it: the server never stores it, a reload does not send the request twice,
+// and it is never in a URL (URLs reach logs; headers never do, src/shared/logger.ts).
+
+type KeptForm = { values: FormValues; errors: FormErrors; status: number };
+
+const RECEIPT_COOKIE = 'kt_request_receipt';
+const RECEIPT_PATH = '/registry/receipt';
+export const STATUS_PATH = '/registry/request-status';
+
+/** One limit per form for everybody (no IP is kept, so none can be counted per sender). */
+const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+export const registryRequestRoutes = async (app: FastifyInstance): Promise<void> => {
+  const { db, config } = app.deps;
+  const cookieOpts = { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies };
+
+  // The request form is a form: it needs a CSRF token, so it is rendered for each visitor.
+  app.get<{ Params: { id: string } }>('/registry/persons/:id/request', (req, reply) => requestPage(req, reply, null));
+
+  const requestPage = async (req: FastifyRequest, reply: FastifyReply, form: KeptForm | null) => {
+    const r = await publicRecord(db, principalOf(req.auth), (req.params as { id: string }).id);
+    const { values, errors, status } = form ?? { values: {}, errors: {}, status: 200 };
+    return sendPage(req, reply, (ctx) => <RequestPage ctx={ctx} r={r} values={values} errors={errors} />, status);
+  };
+
+  // Anyone may write, without an account: after a lost CSRF cookie the message comes back on the
+  // form (as a tip's does), never on a "log in again" page; nothing is stored.
+  const requestNotSent = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { fields } = await typedBack(req);
+    try {
+      return await requestPage(req, reply, { values: echoValues(fields), errors: notSentErrors(false), status: 403 });
+    } catch (err) {
+      // A record that is not public: the plain refusal, as for anyone.
+      if (err instanceof DomainError) return null;
+      throw err;
+    }
+  };
+
+  app.post<{ Params: { id: string } }>(
+    '/registry/persons/:id/request',
+    { config: { ...limit(20), csrfFailed: requestNotSent } },
+    async (req, reply) => {
+      const principal = principalOf(req.auth);
+      const r = await publicRecord(db, principal, req.params.id);
+      let code: string;
+      try {
+        code = await submitRequest(app.deps, principal, r.id, parseForm(requestSchema, req.body));
+      } catch (err) {
+        const failure = formFailure(err);
+        if (!failure) throw err;
+        return requestPage(req, reply, {
+          values: echoValues(req.body),
+          errors: failure.errors,
+          status: failure.status,
+        });
+      }
+      reply.setCookie(RECEIPT_COOKIE, code, cookieOpts);
+      return redirect(reply, RECEIPT_PATH);
+    },
+  );
+
+  // The code, once: read from its cookie and the cookie cleared in the same response. A reload,
+  // or a visit without it, lands on the page that asks for a code.
+  app.get(RECEIPT_PATH, async (req, reply) => {
+    const code = normaliseReceiptCode(req.cookies[RECEIPT_COOKIE] ?? '');
+    if (req.cookies[RECEIPT_COOKIE] !== undefined) reply.clearCookie(RECEIPT_COOKIE, cookieOpts);
+    if (!code) return redirect(reply, STATUS_PATH);
+    return sendPage(req, reply, (ctx) => (
+      <RequestReceiptPage ctx={ctx} code={code} statusUrl={`${config.publicUrl}${STATUS_PATH}`} />
+    ));
+  });
+
+  app.get(STATUS_PATH, (req, reply) =>
+    sendPage(req, reply, (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={{}} />),
+  );
+
+  // The state is the answer to the form (no visit, no cookie): nothing to leave, nothing kept.
+  app.post(STATUS_PATH, { config: limit(30) }, async (req, reply) => {
+    try {
+      const { code } = parseForm(requestCodeSchema, req.body);
+      const status = await requestStatusByCode(app.deps, code);
+      return sendPage(req, reply, (ctx) => <RequestStatusPage ctx={ctx} status={status} />);
+    } catch (err) {
+      if (!(err instanceof Invalid) && !(err instanceof RateLimited)) throw err;
+      const errors: FormErrors =
+        err instanceof Invalid
+          ? formErrors(err.problems)
+          : { _form: { field: '_form', key: 'registry.errors.codeLocked' } };
+      // The code typed is never shown back (as on the tips' code form): it may be right but
+      // locked, or one character off, and the page may stay on a shared phone's screen.
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={errors} />,
+        err instanceof RateLimited ? 429 : 400,
+      );
+    }
+  });
+};

@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { browserOf } from '../../test/helpers/not-sent.ts';
+import { Visitor, type Page } from '../../test/helpers/visitor.ts';
+import { useWorld } from '../cases/cases.fixtures.ts';
+import { publishedFromCase } from './registry.fixtures.ts';
+
+// A relative asks for a published record to be corrected and leaves no contact: the receipt page
+// shows a code once; with it (typed loosely) the status page shows the request received, then the
+// verifier's decision and answer, sealed in the database. A wrong code is refused with the same
+// words as a missing one; five wrong codes lock the lookup id, the right code included.
+
+const STATUS = '/registry/request-status';
+const codeOn = (page: Page): string => {
+  const m = /<code class="secret receipt">([\s\S]*?)<\/code>/.exec(page.body);
+  if (!m) throw new Error(`no receipt code on ${page.url}`);
+  return m[1].replace(/<[^>]*>/g, '');
+};
+const textOf = (page: Page): string => page.body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+
+describe.each(DIALECTS)("a registry request's receipt code (%s)", (dialect) => {
+  const s = useWorld(dialect);
+  let recordId: string;
+  let page: string;
+
+  beforeAll(async () => {
+    const deps = { db: s.t.opened.db, clock: s.t.clock };
+    const people = { organisationId: s.w.orgA.id, family: s.w.family.auth, verifier: s.w.verifier.auth };
+    recordId = (await publishedFromCase(deps, people)).recordId;
+    page = `/registry/persons/${recordId}/request`;
+  });
+
+  const lookUp = (code: string, lang = 'ru') => new Visitor(s.t.app).submit(`${STATUS}?lang=${lang}`, STATUS, { code });
+
+  it('gives a code once; with it the relative reads the state and then the staff answer, no contact left', async () => {
+    const relative = new Visitor(s.t.app);
+    const sent = await relative.submit(page, page, { kind: 'correct', message: 'Год рождения неверный: 1991' });
+    expect(sent.url).toBe('/registry/receipt');
+    expect(sent.body).toContain('Перепишите код на бумагу');
+    const code = codeOn(sent);
+    expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+    // Shown once: the cookie that carried it is gone, and the page asks for a code now.
+    const again = await relative.get('/registry/receipt');
+    expect(again.url).toBe(STATUS);
+    expect(again.body).not.toContain(code);
+    const plain = code.replace(/-/g, '');
+    const rows = await s.t.opened.db.selectFrom('registry_requests').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain(plain.slice(8));
+    expect(rows.find((r) => r.lookup_id === plain.slice(0, 8))?.code_verifier).toBeTruthy();
+
+    const received = await lookUp(code);
+    expect(received.status).toBe(200);
+    expect(textOf(received)).toContain('Получена, ещё не рассмотрена');
+    expect(textOf(received)).toContain('Ответа пока нет.');
+
+    const verifier = browserOf(s.t.app, s.w.verifier);
+    const list = await verifier.get('/staff/registry/requests');
+    const id = /href="\/staff\/registry\/requests\/([0-9a-f-]{36})"/.exec(list.body)?.[1];
+    expect(id).toBeTruthy();
+    const answer = 'Год рождения исправлен на 1991. ОТВЕТ-МАРКЕР-7731';
+    const answered = await verifier.submit(`/staff/registry/requests/${id}`, `/staff/registry/requests/${id}`, {
+      decision: 'corrected',
+      answer,
+    });
+    expect(answered.url).toBe(`/staff/registry/requests/${id}?done=answered`);
+    expect(answered.body).toContain('ОТВЕТ-МАРКЕР-7731');
+    const sealed = await s.t.opened.db.selectFrom('registry_requests').selectAll().execute();
+    expect(JSON.stringify(sealed)).not.toContain('ОТВЕТ-МАРКЕР');
+
+    // Typed as people copy it: small letters, spaces for dashes, O for zero.
+    const loose = code.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
+    const done = await lookUp(loose);
+    expect(done.status).toBe(200);
+    expect(textOf(done)).toContain('Рассмотрена: запись исправлена');
+    expect(done.body).toContain(answer);
+    const english = await lookUp(code, 'en');
+    expect(textOf(english)).toContain('Reviewed: the record was corrected');
+    expect(english.body).toContain(answer);
+  });
+
+  it('refuses a wrong code with the same words as a missing one, and locks a lookup id after five', async () => {
+    const sent = await new Visitor(s.t.app).submit(page, page, { kind: 'withdraw', message: 'Прошу убрать запись' });
+    const code = codeOn(sent).replace(/-/g, '');
+    const wrongSecret = `${code.slice(0, 8)}${code.slice(8, 23)}${code[23] === 'Z' ? 'Y' : 'Z'}`;
+    const noSuch = await lookUp('ZZZZ-ZZZZ-0000-0000-0000-0000');
+    const wrong = await lookUp(wrongSecret);
+    for (const res of [noSuch, wrong]) {
+      expect(res.status).toBe(400);
+      expect(textOf(res)).toContain('Просьба с таким кодом не найдена. Проверьте код.');
+      expect(res.body).not.toContain('Ответ организации');
+      expect(res.body).not.toContain('ZZZZ');
+    }
+    const short = await lookUp('ABCD-1234');
+    expect(short.status).toBe(400);
+    expect(textOf(short)).toContain('Код состоит из 24 знаков');
+    expect(textOf(await lookUp('ZZZZ-ZZZZ-0000-0000-0000-0000', 'en'))).toContain('No request has this code.');
+    for (let i = 0; i < 4; i++) expect((await lookUp(wrongSecret)).status).toBe(400);
+    const locked = await lookUp(code);
+    expect(locked.status).toBe(429);
+    expect(textOf(locked)).toContain('Слишком много неверных попыток');
+    // Another request's code is not locked by these tries.
+    const other = await new Visitor(s.t.app).submit(page, page, { kind: 'correct', message: 'Другая просьба' });
+    expect((await lookUp(codeOn(other))).status).toBe(200);
+  });
+
+  it("keeps the verifier's typed answer when the decision is missing", async () => {
+    await new Visitor(s.t.app).submit(page, page, { kind: 'correct', message: 'Ещё одна просьба' });
+    const verifier = browserOf(s.t.app, s.w.verifier);
+    const list = await verifier.get('/staff/registry/requests');
+    const id = /href="\/staff\/registry\/requests\/([0-9a-f-]{36})"/.exec(list.body)?.[1];
+    const res = await verifier.submit(`/staff/registry/requests/${id}`, `/staff/registry/requests/${id}`, {
+      decision: '',
+      answer: 'Черновик ответа ЧЕРНОВИК-4410',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('Черновик ответа ЧЕРНОВИК-4410');
+  });
+});
