@@ -3,6 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf } from '../../test/helpers/not-sent.ts';
 import { Visitor, type Page } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
+import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
 import { publishedFromCase } from './registry.fixtures.ts';
 
 // A relative asks for a published record to be corrected and leaves no contact: the receipt page
@@ -76,6 +77,15 @@ describe.each(DIALECTS)("a registry request's receipt code (%s)", (dialect) => {
     const english = await lookUp(code, 'en');
     expect(textOf(english)).toContain('Reviewed: the record was corrected');
     expect(english.body).toContain(answer);
+
+    // A new organisation key re-wraps the request's key: staff still open the answer, the code too.
+    await rotateOrganisationKey(
+      { db: s.t.opened.db, clock: s.t.clock, config: s.t.config },
+      s.w.admin.auth,
+      s.w.orgA.id,
+    );
+    expect((await verifier.get(`/staff/registry/requests/${id}`)).body).toContain('ОТВЕТ-МАРКЕР-7731');
+    expect((await lookUp(code)).body).toContain(answer);
   });
 
   it('refuses a wrong code with the same words as a missing one, and locks a lookup id after five', async () => {
