@@ -85,7 +85,7 @@ export const answerRequest = async (
   input: RequestAnswerInput,
 ): Promise<void> => {
   const row = await sealedOf(deps, grant.organisationId, requestId);
-  if (input.answer && !row.key_org_sealed) throw new Invalid({ field: 'answer', key: 'registry.errors.noReceipt' });
+  if (input.answer && !row.key_org_sealed) throw new Invalid({ field: '_form', key: 'registry.errors.noReceipt' });
   const orgKey =
     input.answer && row.key_org_sealed ? await organisationPrivateKey(deps.db, grant.auth, grant.organisationId) : null;
   const key = orgKey && row.key_org_sealed ? openRequestKeyForOrganisation(orgKey, row.id, row.key_org_sealed) : null;

@@ -23,12 +23,13 @@ export type RequestDecision = (typeof REQUEST_DECISIONS)[number];
 interface Step {
   from: readonly RequestState[];
   to: RequestState;
+  refusal: string;
 }
 
 const STEPS = {
-  review: { from: ['new', 'in_review'], to: 'in_review' },
-  decide: { from: REQUEST_STATES, to: 'done' },
-  close: { from: OPEN_REQUEST_STATES, to: 'done' },
+  review: { from: OPEN_REQUEST_STATES, to: 'in_review', refusal: 'registry.errors.requestDone' },
+  decide: { from: REQUEST_STATES, to: 'done', refusal: 'registry.errors.stateChanged' },
+  close: { from: OPEN_REQUEST_STATES, to: 'done', refusal: 'registry.errors.stateChanged' },
 } as const satisfies Record<string, Step>;
 export type RequestStep = keyof typeof STEPS;
 
@@ -40,7 +41,8 @@ export const requestTransition = (
   step: RequestStep,
 ): { to: RequestState; from: readonly RequestState[] } => {
   const s: Step = STEPS[step];
-  if (!state || !s.from.includes(state)) throw new Invalid({ field: '_form', key: 'registry.errors.stateChanged' });
+  if (!state) throw new Invalid({ field: '_form', key: 'registry.errors.stateChanged' });
+  if (!s.from.includes(state)) throw new Invalid({ field: step === 'review' ? 'decision' : '_form', key: s.refusal });
   return { to: s.to, from: s.from };
 };
 
@@ -49,6 +51,10 @@ export type RequestPublicState = 'received' | 'in_review' | RequestOutcome | 'do
 
 export const publicStateOf = (state: RequestState, outcome: RequestOutcome | null): RequestPublicState =>
   state === 'new' ? 'received' : state === 'in_review' ? 'in_review' : (outcome ?? 'done');
+
+/** The decisions staff may choose from a state (a handled request does not go back to review). */
+export const decisionsFrom = (state: RequestState): readonly RequestDecision[] =>
+  state === 'done' ? REQUEST_OUTCOMES : REQUEST_DECISIONS;
 
 /** The decision a page's form starts from: the request's current one. */
 export const decisionOf = (state: RequestState, outcome: RequestOutcome | null): RequestDecision | undefined =>

@@ -78,6 +78,16 @@ describe.each(DIALECTS)("a registry request's receipt code (%s)", (dialect) => {
     expect(textOf(english)).toContain('Reviewed: the record was corrected');
     expect(english.body).toContain(answer);
 
+    // Handled, it does not go back to review; what was typed stays on the form.
+    const back = await verifier.submit(`/staff/registry/requests/${id}`, `/staff/registry/requests/${id}`, {
+      decision: 'in_review',
+      answer: 'Передумали ПЕРЕДУМАЛИ-2290',
+    });
+    expect(back.status).toBe(400);
+    expect(back.body).toContain('нельзя вернуть на рассмотрение');
+    expect(back.body).toContain('ПЕРЕДУМАЛИ-2290');
+    expect(textOf(await lookUp(code))).toContain('Рассмотрена: запись исправлена');
+
     // A new organisation key re-wraps the request's key: staff still open the answer, the code too.
     await rotateOrganisationKey(
       { db: s.t.opened.db, clock: s.t.clock, config: s.t.config },
@@ -124,5 +134,40 @@ describe.each(DIALECTS)("a registry request's receipt code (%s)", (dialect) => {
     });
     expect(res.status).toBe(400);
     expect(res.body).toContain('Черновик ответа ЧЕРНОВИК-4410');
+  });
+
+  it('a request sent before receipt codes is decided without an answer nobody could read', async () => {
+    const sent = await new Visitor(s.t.app).submit(page, page, { kind: 'correct', message: 'Старая просьба' });
+    const lookupId = codeOn(sent).slice(0, 4) + codeOn(sent).slice(5, 9);
+    const db = s.t.opened.db;
+    const nulls = {
+      lookup_id: null,
+      code_salt: null,
+      code_verifier: null,
+      key_code_sealed: null,
+      key_org_sealed: null,
+    };
+    const { id } = await db
+      .selectFrom('registry_requests')
+      .select('id')
+      .where('lookup_id', '=', lookupId)
+      .executeTakeFirstOrThrow();
+    await db.updateTable('registry_requests').set(nulls).where('id', '=', id).execute();
+    const verifier = browserOf(s.t.app, s.w.verifier);
+    const detail = await verifier.get(`/staff/registry/requests/${id}`);
+    expect(detail.body).toContain('прочитать ответ здесь он не сможет');
+    expect(detail.body).not.toContain('name="answer"');
+    const refused = await verifier.request('POST', `/staff/registry/requests/${id}`, {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(detail.body)![1],
+      decision: 'refused',
+      answer: 'Никто не прочтёт',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('ответ никто не сможет прочитать');
+    const decided = await verifier.submit(`/staff/registry/requests/${id}`, `/staff/registry/requests/${id}`, {
+      decision: 'removed',
+    });
+    expect(decided.url).toBe(`/staff/registry/requests/${id}?done=answered`);
+    expect(textOf(decided)).toContain('Рассмотрена: запись убрана из реестра');
   });
 });

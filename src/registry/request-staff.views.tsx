@@ -4,7 +4,7 @@ import { localDate } from '../web/time.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import type { RequestDetail } from './request-answer.service.ts';
-import { decisionOf, publicStateOf, REQUEST_DECISIONS } from './request-lifecycle.ts';
+import { decisionOf, decisionsFrom, publicStateOf } from './request-lifecycle.ts';
 import type { RequestView } from './requests.service.ts';
 
 // The organisation's requests from relatives: the queue, and one request's page where staff
@@ -126,7 +126,7 @@ export const RequestDetailPage = ({
           name="decision"
           label={t('registry.requests.decision')}
           required
-          options={REQUEST_DECISIONS.map((d) => ({ value: d, label: t(`registry.requests.decisions.${d}`) }))}
+          options={decisionsFrom(r.state).map((d) => ({ value: d, label: t(`registry.requests.decisions.${d}`) }))}
         />
         {r.answerable && (
           <TextArea
