@@ -32,6 +32,9 @@ export const STATUS_PATH = '/registry/request-status';
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
 export const registryRequestRoutes = async (app: FastifyInstance): Promise<void> => {
+  // Nothing these routes log is written when it happens: it would date a relative's request or
+  // their coming back with the code (as for tips, shared/held-log.ts). One plugin, one setting.
+  app.setChildLoggerFactory(() => app.heldLog.logger);
   const { db, config } = app.deps;
   const cookieOpts = { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies };
 

@@ -7,7 +7,8 @@ import { ManualClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { CSRF_COOKIE } from '../../src/web/security.ts';
 import { freshDb } from '../helpers/db.ts';
-import { createFamily, createOrganisation } from '../helpers/factories.ts';
+import { createFamily, createOrganisation, createStaff } from '../helpers/factories.ts';
+import { publishedFromCase } from '../../src/registry/registry.fixtures.ts';
 import { Visitor } from '../helpers/visitor.ts';
 
 // The default log holds what an operator needs, not two lines per request (issue 14: 70,000
@@ -168,5 +169,35 @@ describe('logging', () => {
     }
     const all = lines.slice(1).join('\n');
     for (const secret of ['МАРКЕР-ЛОГ', code, 'LogAgent', '127.0.0.1', '"route"']) expect(all).not.toContain(secret);
+  });
+
+  // The same for a relative's registry request and its receipt code: sent, shown once, looked up
+  // with the right code and a wrong one — no line while it happens, the code never in the log.
+  it('the registry request routes write no line while used, even at debug, and never the code', async () => {
+    const { app, lines, opened } = await appWithLog('debug');
+    const org = await createOrganisation(opened.db);
+    const verifier = await createStaff(opened.db, org, 'verifier');
+    const family = await createFamily(opened.db);
+    const { recordId } = await publishedFromCase(
+      { db: opened.db, clock: app.deps.clock },
+      { organisationId: org.id, family: family.auth, verifier: verifier.auth },
+    );
+    await app.inject({ method: 'GET', url: '/' });
+    expect(lines).toHaveLength(1);
+    const page = `/registry/persons/${recordId}/request`;
+    const relative = new Visitor(app, { 'user-agent': 'LogAgent/1' });
+    const receipt = await relative.submit(page, page, { kind: 'withdraw', message: 'Уберите. МАРКЕР-ЛОГ-ПРОСЬБА' });
+    expect(receipt.url).toBe('/registry/receipt');
+    const code = /<code class="secret receipt">([\s\S]*?)<\/code>/.exec(receipt.body)![1].replace(/<wbr\/?>/g, '');
+    const status = '/registry/request-status';
+    expect((await relative.submit(status, status, { code })).status).toBe(200);
+    expect((await relative.submit(status, status, { code: 'ZZZZ-ZZZZ-0000-0000-0000-0000' })).status).toBe(400);
+    expect(lines.slice(1)).toEqual([]);
+    await app.close();
+    await opened.close();
+    const all = lines.slice(1).join('\n');
+    expect(all).toContain('anonymousRoutes');
+    for (const secret of ['МАРКЕР-ЛОГ', code, code.replace(/-/g, ''), 'LogAgent', recordId])
+      expect(all).not.toContain(secret);
   });
 });
