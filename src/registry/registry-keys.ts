@@ -6,7 +6,7 @@ import { open, openText, openWith, seal, sealTo } from '../shared/crypto/index.t
 // it. When the organisation key is replaced (src/accounts/org-key-rotation.service.ts) the
 // requests are re-sealed to the new key in the same transaction, like the cases' keys.
 //
-// Since the receipt codes (migration 0042) each request also has its own random key, wrapped to
+// Since the receipt codes (migration 0046) each request also has its own random key, wrapped to
 // the organisation and under the key its receipt code derives (as a tip's key is, src/tips/
 // tip-keys.ts): the staff's answer is sealed with it, so the relative reads it with the code alone.
 

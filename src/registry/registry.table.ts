@@ -99,7 +99,7 @@ export interface RegistryRequestsTable {
   state: 'new' | 'in_review' | 'done';
   handled_by: string | null;
   handled_at: string | null;
-  // The receipt code (migration 0042; null for requests sent before it): the lookup id finds the
+  // The receipt code (migration 0046; null for requests sent before it): the lookup id finds the
   // row, the Argon2id verifier proves the code, the request key is wrapped under the code and to
   // the organisation, and the staff's answer is sealed with that key.
   lookup_id: string | null;
