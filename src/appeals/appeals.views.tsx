@@ -67,17 +67,27 @@ export const CaseAppealsSection = ({
               <a href={`/appeals/${a.id}`}>{a.subject}</a> — {a.addressee}
               <br />
               <small>
-                {!(a.state === 'answered' && a.answeredOn) && (
-                  <span class={a.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${a.state}`)} · </span>
-                )}
-                {a.sentOn && <>{t('appeals.sentOn', { date: formatDay(a.sentOn) })}</>}
-                {a.answerBy && (
-                  <>
-                    {' '}
-                    · {t('appeals.answerBy')}: <DaysLeft ctx={ctx} answerBy={a.answerBy} />
-                  </>
-                )}
-                {a.answeredOn && <> · {t('appeals.answeredOn', { date: formatDay(a.answeredOn) })}</>}
+                {/* a separator only between two things: a draft said «черновик ·» with nothing after;
+                    the state only when the dates do not say it («отправлено · отправлено 27.11») */}
+                {[
+                  !(a.state === 'answered' && a.answeredOn) && !(a.state === 'sent' && a.sentOn) && (
+                    <span class={a.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${a.state}`)}</span>
+                  ),
+                  a.sentOn && t('appeals.sentOn', { date: formatDay(a.sentOn) }),
+                  a.answerBy && (
+                    <>
+                      {t('appeals.answerBy')}: <DaysLeft ctx={ctx} answerBy={a.answerBy} />
+                    </>
+                  ),
+                  a.answeredOn && t('appeals.answeredOn', { date: formatDay(a.answeredOn) }),
+                ]
+                  .filter(Boolean)
+                  .map((part, i) => (
+                    <>
+                      {i > 0 && ' · '}
+                      {part}
+                    </>
+                  ))}
               </small>
             </li>
           ))}
