@@ -33,12 +33,13 @@ export const workHomeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>):
 
 /**
  * Where a fully logged-in user starts: families at their cases, case staff at the queue, an
- * editor (no case access) at /account, administrators at the next steps of setting the site up
+ * editor (no case access) at their desk (/editor: guides, templates, authorities; it landed on
+ * /account, chosen before that desk existed), administrators at the next steps of setting the site up
  * (/admin/start, which sends them on to their work once nothing is left to do).
  */
 export const homeFor = (auth: Pick<AuthContext, 'role' | 'organisationId'>): string => {
   if (auth.role === 'family') return '/my/cases';
-  if (auth.role === 'editor') return '/account';
+  if (auth.role === 'editor') return '/editor';
   if (auth.role === 'site_admin' || auth.role === 'org_admin') return '/admin/start';
   return '/staff';
 };

@@ -51,6 +51,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
           errors={{}}
           guidance={ctx.lang === 'ru' ? draft.guidance.ru : draft.guidance.en}
           narrative={draft.narrative.used ? { inserted: draft.narrative.inserted } : undefined}
+          side={grant.side}
         />
       ));
     }
@@ -68,6 +69,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
           authorities={auths}
           values={{ template: '', authority: q.authority ?? '', follows: q.follows ?? '' }}
           errors={errors}
+          side={grant.side}
         />
       ),
       asked ? 400 : 200,

@@ -220,8 +220,12 @@ const History = ({ p }: { p: Props }) => {
             {s.file && (
               <p>
                 <a href={`/appeals/${view.id}/files/${s.file.id}`}>
-                  {t('evidence.download')} ({t(`evidence.kinds.${s.file.mime}`)},{' '}
-                  {Math.max(1, Math.round(s.file.size / 1024))} KB)
+                  {t('evidence.download')} (
+                  {t('evidence.size', {
+                    kind: t(`evidence.kinds.${s.file.mime}`),
+                    size: Math.max(1, Math.round(s.file.size / 1024)),
+                  })}
+                  )
                 </a>
                 <br />
                 <small>{t('evidence.stripped')}</small>

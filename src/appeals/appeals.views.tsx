@@ -14,6 +14,7 @@ import type { AppealSummary } from './appeals.service.ts';
 import type { AuthorityView, TemplateView } from './directory.service.ts';
 import { AUTHORITY_KINDS } from './appeals.seed.ts';
 import type { DueAppeal } from './appeals-queue.service.ts';
+import type { CaseSide } from '../policy/case.policy.ts';
 
 // Appeals on the case page, the first steps of a new letter, and the staff's list of deadlines.
 // Plain forms and links: no JavaScript.
@@ -67,17 +68,27 @@ export const CaseAppealsSection = ({
               <a href={`/appeals/${a.id}`}>{a.subject}</a> — {a.addressee}
               <br />
               <small>
-                {!(a.state === 'answered' && a.answeredOn) && (
-                  <span class={a.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${a.state}`)} · </span>
-                )}
-                {a.sentOn && <>{t('appeals.sentOn', { date: formatDay(a.sentOn) })}</>}
-                {a.answerBy && (
-                  <>
-                    {' '}
-                    · {t('appeals.answerBy')}: <DaysLeft ctx={ctx} answerBy={a.answerBy} />
-                  </>
-                )}
-                {a.answeredOn && <> · {t('appeals.answeredOn', { date: formatDay(a.answeredOn) })}</>}
+                {/* a separator only between two things: a draft said «черновик ·» with nothing after;
+                    the state only when the dates do not say it («отправлено · отправлено 27.11») */}
+                {[
+                  !(a.state === 'answered' && a.answeredOn) && !(a.state === 'sent' && a.sentOn) && (
+                    <span class={a.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${a.state}`)}</span>
+                  ),
+                  a.sentOn && t('appeals.sentOn', { date: formatDay(a.sentOn) }),
+                  a.answerBy && (
+                    <>
+                      {t('appeals.answerBy')}: <DaysLeft ctx={ctx} answerBy={a.answerBy} />
+                    </>
+                  ),
+                  a.answeredOn && t('appeals.answeredOn', { date: formatDay(a.answeredOn) }),
+                ]
+                  .filter(Boolean)
+                  .map((part, i) => (
+                    <>
+                      {i > 0 && ' · '}
+                      {part}
+                    </>
+                  ))}
               </small>
             </li>
           ))}
@@ -107,6 +118,7 @@ export const NewAppealPage = ({
   authorities,
   values,
   errors,
+  side = 'family',
 }: {
   ctx: PageContext;
   caseId: string;
@@ -114,12 +126,14 @@ export const NewAppealPage = ({
   authorities: AuthorityView[];
   values: FormValues;
   errors: FormErrors;
+  /** who writes: the family in her own words, or staff for her («рассказ семьи», not «ваш рассказ») */
+  side?: CaseSide;
 }) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
     <Layout ctx={ctx} heading={t('appeals.newTitle')}>
-      <p>{t('appeals.newIntro')}</p>
+      <p>{t(side === 'staff' ? 'appeals.staffVoice.newIntro' : 'appeals.newIntro')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
       {/* novalidate: a letter not chosen is said by the server, in the page's language, at the field. */}
       <form method="get" action={`/cases/${caseId}/appeals/new`} novalidate>
@@ -220,13 +234,16 @@ const NarrativeChoice = ({
   caseId,
   values,
   inserted,
+  side,
 }: {
   ctx: PageContext;
   caseId: string;
   values: FormValues;
   inserted: boolean;
+  side: CaseSide;
 }) => {
-  const { t } = ctx;
+  // staff write for the family: the same choice, said about her account, not theirs
+  const t = (key: string) => ctx.t(side === 'staff' ? key.replace('appeals.narrative.', 'appeals.staffVoice.') : key);
   const kept = (['template', 'authority', 'follows'] as const).filter((k) => values[k]);
   const without = `/cases/${caseId}/appeals/new?${new URLSearchParams(kept.map((k) => [k, values[k]])).toString()}`;
   return (
@@ -271,6 +288,7 @@ export const DraftPage = ({
   errors,
   guidance,
   narrative,
+  side = 'family',
 }: {
   ctx: PageContext;
   caseId: string;
@@ -280,10 +298,13 @@ export const DraftPage = ({
   guidance?: string;
   /** a new letter from a template that has the family's account in it */
   narrative?: { inserted: boolean };
+  side?: CaseSide;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('appeals.draftTitle')}>
     {guidance && <p class="notice">{guidance}</p>}
-    {narrative && <NarrativeChoice ctx={ctx} caseId={caseId} values={values} inserted={narrative.inserted} />}
+    {narrative && (
+      <NarrativeChoice ctx={ctx} caseId={caseId} values={values} inserted={narrative.inserted} side={side} />
+    )}
     <DraftForm ctx={ctx} action={action} values={values} errors={errors} />
     <p>
       <a href={`/cases/${caseId}#appeals`}>{ctx.t('appeals.backToCase')}</a>

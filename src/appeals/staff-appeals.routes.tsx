@@ -20,7 +20,7 @@ import {
 } from './collective.service.ts';
 import { collectiveSchema, collectiveSendSchema } from './appeals.schema.ts';
 import { appealsDeps, todayOf } from './appeals.service.ts';
-import { authorities, currentTemplate } from './directory.service.ts';
+import { authorities, authorityById, currentTemplate } from './directory.service.ts';
 import { sendLetterPdf } from './letter-download.ts';
 import { StaffAppealsPage } from './appeals.views.tsx';
 import { PrintPage } from './appeal-page.views.tsx';
@@ -99,10 +99,26 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
   // A collective letter takes long to word: a lost CSRF cookie gives it back (form-not-sent.ts).
   const collectiveNotSent = keepTyped(async (req, reply, kept) => newCollectivePage(req, reply, staffOf(req), kept));
 
+  /**
+   * An authority chosen from the directory gives the addressee and the address left empty (no
+   * JavaScript fills them in as the choice is made): the choice alone came back with «Заполните
+   * это поле» at the addressee.
+   */
+  const withAuthority = async (body: unknown): Promise<Record<string, unknown>> => {
+    const form = { ...((body ?? {}) as Record<string, unknown>) };
+    const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+    if (typeof form.authority !== 'string' || !isUuid(form.authority) || !blank(form.addressee)) return form;
+    const authority = await authorityById(deps.db, form.authority);
+    if (!authority) return form;
+    form.addressee = authority.name;
+    if (blank(form.address)) form.address = authority.postalAddress ?? '';
+    return form;
+  };
+
   app.post('/staff/collective', { config: { csrfFailed: collectiveNotSent } }, async (req, reply) => {
     const staff = staffOf(req);
     try {
-      const id = await createCollective(deps, staff, parseForm(collectiveSchema, req.body));
+      const id = await createCollective(deps, staff, parseForm(collectiveSchema, await withAuthority(req.body)));
       return redirect(reply, `/staff/collective/${id}`);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;

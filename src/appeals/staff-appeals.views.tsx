@@ -84,7 +84,13 @@ export const NewCollectivePage = ({
           options={authorityOptions(ctx, authorities)}
           emptyLabel={t('appeals.ownAuthority')}
         />
-        <TextField {...f} name="addressee" label={t('appeals.addressee')} required maxLength={300} />
+        <TextField
+          {...f}
+          name="addressee"
+          label={t('appeals.addressee')}
+          hint={t('appeals.collective.addresseeHint')}
+          maxLength={300}
+        />
         <TextArea {...f} name="address" label={t('appeals.address')} maxLength={500} rows={2} />
         <TextField {...f} name="subject" label={t('appeals.subject')} required maxLength={300} />
         <TextArea {...f} name="body" label={t('appeals.body')} required maxLength={20000} rows={12} />

@@ -252,6 +252,17 @@ export const listQueue = (db: Queryable, f: QueueFilterSql, limit: number, after
     .execute();
 };
 
+/** Which person each of these cases of one organisation is about (others' cases are left out). */
+export const listCasePersonsIn = (db: Queryable, organisationId: string, caseIds: string[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('cases')
+        .select(['id', 'person_id'])
+        .where('organisation_id', '=', organisationId)
+        .where('id', 'in', caseIds)
+        .execute();
+
 /** The persons of one organisation's cases, as a subquery (for a search scoped to it). */
 export const personsOfOrganisation = (db: Queryable, organisationId: string) =>
   db.selectFrom('cases').select('person_id').where('organisation_id', '=', organisationId);

@@ -10,6 +10,7 @@ import type { QueueFilter } from './cases.schema.ts';
 import { casesWhereFamilyWrote, unseenNewsByCase } from './case-news.service.ts';
 import {
   countRows,
+  listCasePersonsIn,
   listQueue,
   personsOfOrganisation,
   type QueueCursor,
@@ -68,6 +69,20 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
       familyWrote: unseen.get(r.id) ?? 0,
     };
   });
+};
+
+/** The person's name of each of these cases of the organisation (clear columns only; others' cases are absent). */
+export const caseNamesIn = async (
+  db: Db,
+  grant: OrganisationGrant<'queue'>,
+  caseIds: string[],
+): Promise<Map<string, string>> => {
+  const rows = await listCasePersonsIn(db, grant.organisationId, caseIds);
+  const persons = await getPersons(
+    db,
+    rows.map((r) => r.person_id),
+  );
+  return new Map(rows.flatMap((r) => (persons.has(r.person_id) ? [[r.id, fullName(persons.get(r.person_id)!)]] : [])));
 };
 
 /** A page of a list and where the next one starts (null on the last page). */

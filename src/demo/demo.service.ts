@@ -191,6 +191,10 @@ export const runDemo = async (deps: {
   }
   // Requests about the same person are scored, so the review queue has pairs to show (issue 11).
   await runMatching(cdeps, systemPrincipal('import'));
+  // The tips come in over the last days, never after today: played after the cases' seven weeks,
+  // they were received, answered and attached up to three days ahead («получено 10.12» on the 7th).
+  const tipsFrom = deps.clock.now().getTime() - DEMO_TIPS.length * 3 * DAY;
+  if (clock.now().getTime() > tipsFrom) clock.set(new Date(tipsFrom));
   const tips = [];
   for (const tip of DEMO_TIPS) {
     clock.advance(DAY);

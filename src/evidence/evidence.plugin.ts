@@ -85,7 +85,13 @@ export class UploadForm {
         invalid(err);
       }
     }
-    if (problems.length > 0 || input === undefined) throw new Invalid(problems);
+    if (problems.length > 0 || input === undefined) {
+      // A good file that came with a bad field is not kept either, and a browser cannot put it
+      // back: said at the file, or the form went again without it (a witness's photo was lost).
+      if (this.#file && !problems.some((p) => p.field === 'file'))
+        problems.push({ field: 'file', key: 'evidence.errors.otherField' });
+      throw new Invalid(problems);
+    }
     return { input, file: cleaned };
   }
 }

@@ -36,7 +36,11 @@ export const FamilyPublicationPage = ({
       <p>{t('registry.family.intro')}</p>
       <p>{t('registry.family.before')}</p>
       {view.record?.state === 'announced' && (
-        <p class="notice">{t('registry.family.stateAnnounced', { date: formatDay(view.record.announcedOn ?? '') })}</p>
+        <p class="notice">
+          {t('registry.family.stateAnnounced', { date: formatDay(view.record.announcedOn ?? '') })}
+          {/* how long she has to think it over: the family did not learn it anywhere */}
+          {view.record.notBefore && <> {t('registry.family.notBefore', { date: formatDay(view.record.notBefore) })}</>}
+        </p>
       )}
       {view.record?.state === 'published' && (
         <p class="notice">

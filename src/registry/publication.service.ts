@@ -483,24 +483,36 @@ export interface FamilyPublicationView {
     state: 'announced' | 'published';
     announcedOn: string | null;
     publishedAt: string | null;
+    /**
+     * while it is being prepared: the first day it may be published as far as this family goes
+     * (told + the notice days; null when not told yet or when its notice was waived)
+     */
+    notBefore: string | null;
   } | null;
 }
 
 /** What the family's publication page shows. */
-export const familyPublicationView = async (db: Db, grant: CaseGrant): Promise<FamilyPublicationView> => {
+export const familyPublicationView = async (
+  db: Db,
+  grant: CaseGrant,
+  noticeDays: number,
+): Promise<FamilyPublicationView> => {
   const ref = await caseRefForRegistry(db, grant.caseId);
   const record = await findRecordOfPerson(db, grant.personId);
   const live = record && (record.state === 'announced' || record.state === 'published');
+  if (!live) return { doNotPublish: ref?.doNotPublish ?? false, record: null };
+  const told =
+    record.state === 'announced' ? await familyLastTold(db, grant.caseId, record.id, 'publication_planned') : null;
+  const waived = !!record.notice_waiver && record.notice_waiver_case === grant.caseId;
   return {
     doNotPublish: ref?.doNotPublish ?? false,
-    record: live
-      ? {
-          id: record.id,
-          state: record.state as 'announced' | 'published',
-          announcedOn: record.announced_on,
-          publishedAt: record.published_at,
-        }
-      : null,
+    record: {
+      id: record.id,
+      state: record.state as 'announced' | 'published',
+      announcedOn: record.announced_on,
+      publishedAt: record.published_at,
+      notBefore: told?.on && !waived ? addDays(told.on, noticeDays) : null,
+    },
   };
 };
 

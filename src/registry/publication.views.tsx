@@ -235,7 +235,7 @@ export const PublicationPage = ({
           <PostForm ctx={ctx} action={`/staff/registry/cases/${view.ref.caseId}/announce`}>
             <button type="submit">{t('registry.publication.announce')}</button>
           </PostForm>
-          <h3>{t('registry.publication.waive')}</h3>
+          <h3 id="waive-h">{t('registry.publication.waive')}</h3>
           <PostForm ctx={ctx} action={`/staff/registry/cases/${view.ref.caseId}/waive`}>
             <SelectField
               ctx={ctx}
@@ -265,10 +265,18 @@ export const PublicationPage = ({
   );
 };
 
-/** A form far down that was not sent at all (lost CSRF cookie): said at the top, with the way to it. */
+/**
+ * A form far down that came back — not sent at all (lost CSRF cookie), or with a field to fix:
+ * said at the top, with the way to it. On a phone the page reloads at its top, and a verifier who
+ * left a source without its title saw nothing there and took the record for published.
+ */
 const NotSent = ({ ctx, form }: { ctx: PageContext; form?: PublicationForm }) => {
   const problem = form && notSentProblem(form.errors);
-  return <FailedFormNotice ctx={ctx} at={problem ? `${form.name}-h` : undefined} problem={problem || undefined} />;
+  // a whole-form problem (not qualified any more…) is already said in full at the top
+  const failed = problem || (form && Object.keys(form.errors).some((k) => k !== '_form'));
+  return (
+    <FailedFormNotice ctx={ctx} at={failed && form ? `${form.name}-h` : undefined} problem={problem || undefined} />
+  );
 };
 
 /** One record of the organisation: what is public, and the forms to correct or withdraw it. */

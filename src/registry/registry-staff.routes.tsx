@@ -211,7 +211,7 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
   // The family's choice, on her own case (the case policy's choose_publication).
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id/publication', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'choose_publication');
-    const view = await familyPublicationView(deps.db, grant);
+    const view = await familyPublicationView(deps.db, grant, deps.config.registryNoticeDays);
     return sendPage(req, reply, (ctx) => (
       <FamilyPublicationPage ctx={ctx} caseId={grant.caseId} view={view} saved={req.query.done === 'saved'} />
     ));
@@ -225,7 +225,7 @@ export const registryStaffRoutes = async (app: FastifyInstance): Promise<void> =
     } catch (err) {
       const failure = formFailure(err);
       if (!failure) throw err;
-      const view = await familyPublicationView(deps.db, grant);
+      const view = await familyPublicationView(deps.db, grant, deps.config.registryNoticeDays);
       return sendPage(
         req,
         reply,

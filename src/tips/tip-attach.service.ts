@@ -2,7 +2,7 @@ import { orgDay } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { addEvent } from '../cases/events.service.ts';
-import { searchCases, type QueueRow } from '../cases/queue.service.ts';
+import { caseNamesIn, searchCases, type QueueRow } from '../cases/queue.service.ts';
 import { grantQueue } from '../policy/organisation.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import type { TipAccess } from './tip-access.service.ts';
@@ -36,6 +36,13 @@ export const caseCandidates = async (
   const page = await searchCases(deps, grantQueue(principal), q, { size: 10 });
   return page.rows;
 };
+
+/** The person's name of each case a tip went into, for its page (a case of another organisation, or gone, has none). */
+export const linkedCaseNames = (
+  deps: TipsDeps,
+  principal: Principal,
+  caseIds: string[],
+): Promise<Map<string, string>> => caseNamesIn(deps.db, grantQueue(principal), caseIds);
 
 export const attachTipToCase = async (
   deps: TipsDeps,

@@ -8,7 +8,7 @@ import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { keepTyped } from '../web/form-not-sent.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
-import { attachTipToCase, caseCandidates } from './tip-attach.service.ts';
+import { attachTipToCase, caseCandidates, linkedCaseNames } from './tip-attach.service.ts';
 import { closeTip, reopenTip, replyToTip, tipQueue } from './tip-staff.service.ts';
 import { getTipForViewer, readTipFile } from './tip-view.service.ts';
 import { sendFile } from '../evidence/evidence.plugin.ts';
@@ -43,6 +43,11 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
     const { before } = tipPageQuerySchema.parse(req.query ?? {});
     const view = await getTipForViewer(deps, access, { before: form ? undefined : before });
     const candidates = view.can.attach ? await caseCandidates(deps, requireStaffPrincipal(req), view.content) : [];
+    const linkNames = await linkedCaseNames(
+      deps,
+      requireStaffPrincipal(req),
+      view.links.map((l) => l.caseId),
+    );
     // Scored at intake against the organisation's records (src/matching/): the comparison, if any.
     const matchId = await tipMatchOf(deps.db, req.params.id);
     const done = (req.query as Record<string, unknown> | undefined)?.done;
@@ -51,7 +56,15 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
       req,
       reply,
       (ctx) => (
-        <StaffTipPage ctx={ctx} view={view} candidates={candidates} form={form} notice={notice} matchId={matchId} />
+        <StaffTipPage
+          ctx={ctx}
+          view={view}
+          candidates={candidates}
+          linkNames={linkNames}
+          form={form}
+          notice={notice}
+          matchId={matchId}
+        />
       ),
       status,
     );

@@ -174,6 +174,7 @@ export const StaffTipPage = ({
   ctx,
   view,
   candidates,
+  linkNames = new Map(),
   form,
   notice,
   matchId = null,
@@ -181,6 +182,8 @@ export const StaffTipPage = ({
   ctx: PageContext;
   view: TipView;
   candidates: QueueRow[];
+  /** the person's name of each case it went into (none for a case that is gone) */
+  linkNames?: Map<string, string>;
   form?: TipFormState;
   notice?: TipNotice;
   /** the comparison with known records, when the tip resembled any (src/matching/) */
@@ -228,7 +231,12 @@ export const StaffTipPage = ({
           <ul>
             {view.links.map((l) => (
               <li>
-                <a href={`/cases/${l.caseId}#event-${l.eventId}`}>{l.caseId.slice(0, 8)}</a> · {formatDay(l.on)}
+                {linkNames.has(l.caseId) ? (
+                  <a href={`/cases/${l.caseId}#event-${l.eventId}`}>{linkNames.get(l.caseId)}</a>
+                ) : (
+                  t('tips.staff.caseGone')
+                )}{' '}
+                · {formatDay(l.on)}
               </li>
             ))}
           </ul>

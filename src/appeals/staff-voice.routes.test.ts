@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../cases/cases.fixtures.ts';
+
+// A lawyer drafting a letter for a family read the family's own words: «Ваш рассказ из заявки мы
+// не вставили…», «Вставить в письмо мой рассказ из заявки» (QA walk) — the account is not hers.
+// Staff read the same choice about the family's account; the family's pages are unchanged.
+
+describe("the family's account in a new letter, as each side reads it", () => {
+  const s = useWorld('sqlite');
+  const get = (url: string, cookies: Record<string, string>) => s.t.app.inject({ method: 'GET', url, cookies });
+
+  it('staff read «рассказ семьи», the family «мой рассказ»', async () => {
+    const start = `/cases/${s.w.caseId}/appeals/new`;
+    const draft = `${start}?next=1&template=inquiry`;
+
+    const staffStart = await get(start, s.w.caseworker.cookies);
+    expect(staffStart.body).toContain('Рассказ семьи из заявки в письмо не попадёт, если его не вставить.');
+    expect(staffStart.body).not.toContain('Ваш рассказ');
+    const staffDraft = await get(draft, s.w.caseworker.cookies);
+    expect(staffDraft.statusCode).toBe(200);
+    expect(staffDraft.body).toContain('Рассказ семьи из заявки не вставлен в письмо');
+    expect(staffDraft.body).toContain('Вставить в письмо рассказ семьи из заявки');
+    expect(staffDraft.body).not.toMatch(/мой рассказ|Ваш рассказ|кто вам сообщил/);
+    const staffEn = await get(`${draft}&lang=en`, s.w.caseworker.cookies);
+    expect(staffEn.body).toMatch(/Put the family(&#x27;|&#39;|')s account from the request into the letter/);
+
+    const familyDraft = await get(draft, s.w.family.cookies);
+    expect(familyDraft.body).toContain('Вставить в письмо мой рассказ из заявки');
+    expect(familyDraft.body).toContain('Ваш рассказ из заявки мы не вставили');
+  });
+});
