@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { up } from '../db/migrations/0063-no-answer-addressee.ts';
+import { up } from '../db/migrations/0035-no-answer-addressee.ts';
 import { draftAppeal } from './appeals.fixtures.ts';
 import { currentTemplate } from './directory.service.ts';
 

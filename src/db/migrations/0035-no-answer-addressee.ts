@@ -8,6 +8,7 @@ import { SEED_TEMPLATES } from '../../appeals/appeals.seed.ts';
 // The addressee is named apart instead: «направил(а) обращение (адресат: …, регистрационный
 // номер …)». A new version of the template, only where it is still the first one as seeded: an
 // editor's own wording is left as it is.
+// Numbered in the appeals range (0030s), with the templates it changes.
 
 const SEEDED = SEED_TEMPLATES.find((t) => t.key === 'no_answer')?.body ?? '';
 const BEFORE = 'обращение в {{previous.addressee}} (регистрационный номер {{previous.registration_number}})';
