@@ -23,7 +23,19 @@ describe.each(DIALECTS)('guides and the editors (%s)', (dialect) => {
     expect(ru.body).toContain('Содержание');
     expect(ru.body).toContain('href="#сроки"');
     expect(ru.body).toContain('не юридическая консультация');
-    expect(ru.body).toContain('data/appeals-facts.md');
+    expect(ru.body).toContain('Федеральному закону № 59-ФЗ');
+    // A family reads them: no file of the source code, no editor's "[проверить]" (QA walk).
+    for (const slug of [
+      'tracing-request',
+      'writing-to-authorities',
+      'no-answer',
+      'refusing-service',
+      'death-without-body',
+    ])
+      for (const lang of ['ru', 'en']) {
+        const page = await get(`/guides/${slug}?lang=${lang}`);
+        expect(page.body, `${slug} ${lang}`).not.toMatch(/data\/|\.md\b|\[проверить|\[verify|в справке |facts file/);
+      }
     const en = await get('/guides/writing-to-authorities?lang=en');
     expect(en.body).toContain('How to write to the unit');
     expect(en.body).toContain('not legal advice');
