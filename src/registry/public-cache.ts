@@ -52,6 +52,13 @@ export const represent = (body: string | Buffer, type: string): Representation =
 
 /** Pages may be kept a minute by browsers and proxies; they revalidate cheaply with the ETag. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
+/**
+ * What names a person (the list, his page, the persons API and file) is asked for again on every
+ * view, answered 304 while the registry's version holds: a record withdrawn because it put a
+ * family in danger must not be shown from a browser's or a proxy's copy for two more minutes
+ * (QA walk).
+ */
+export const NAMES_CACHE_CONTROL = 'public, no-cache';
 
 /** Sends a representation, or 304 when the client already holds this exact form. */
 export const sendRepresentation = (

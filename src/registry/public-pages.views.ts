@@ -32,6 +32,7 @@ export const sendPublicPage = async (
   reply: FastifyReply,
   key: string,
   build: () => Promise<(ctx: PageContext) => VNode> | ((ctx: PageContext) => VNode),
+  cacheControl?: string,
 ): Promise<FastifyReply> => {
   if (req.auth) return sendPage(req, reply, await build());
   const db = req.server.deps.db;
@@ -44,7 +45,7 @@ export const sendPublicPage = async (
     rep = represent(`<!doctype html>${renderToString(view(anonymousContext(req)))}`, 'text/html; charset=utf-8');
     cache.set(fullKey, version, rep);
   }
-  return sendRepresentation(req, reply, rep, { vary: PAGE_VARY });
+  return sendRepresentation(req, reply, rep, { vary: PAGE_VARY, cacheControl });
 };
 
 /**

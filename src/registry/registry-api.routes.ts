@@ -7,7 +7,13 @@ import { DomainError, Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { principalOf } from '../policy/principal.ts';
 import { apiPerson } from './open-data.ts';
-import { publicCacheOf, represent, sendRepresentation, type Representation } from './public-cache.ts';
+import {
+  NAMES_CACHE_CONTROL,
+  publicCacheOf,
+  represent,
+  sendRepresentation,
+  type Representation,
+} from './public-cache.ts';
 import { filterKey } from './public-pages.views.ts';
 import { isRecordId } from './publication.service.ts';
 import { publicRecord, publicRecords } from './registry-read.service.ts';
@@ -53,7 +59,13 @@ const parseQuery = <S extends z.ZodType>(req: FastifyRequest, schema: S, allowed
 const json = (body: unknown): Representation => represent(JSON.stringify(body), 'application/json; charset=utf-8');
 
 /** Answers from the cache when this version's answer to this key is there; `make` is called otherwise. */
-const cached = async (req: FastifyRequest, reply: FastifyReply, key: string, make: () => Promise<unknown>) => {
+const cached = async (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  make: () => Promise<unknown>,
+  cacheControl?: string,
+) => {
   const db = req.server.deps.db;
   const { version } = await registryVersion(db);
   const cache = publicCacheOf(db);
@@ -63,7 +75,7 @@ const cached = async (req: FastifyRequest, reply: FastifyReply, key: string, mak
     cache.set(`api:${key}`, version, rep);
   }
   reply.headers(API_HEADERS);
-  return sendRepresentation(req, reply, rep);
+  return sendRepresentation(req, reply, rep, { cacheControl });
 };
 
 const POPULATION_SOURCE =
@@ -93,17 +105,23 @@ export const registryApiRoutes = async (app: FastifyInstance): Promise<void> => 
 
   app.get('/api/v1/persons', async (req, reply) => {
     const q = parseQuery(req, personsQuery, PERSONS_FILTERS);
-    return cached(req, reply, `persons?${filterKey(q)}`, async () => {
-      const page = await publicRecords(db, principalOf(req.auth), q, q.per_page ?? 50);
-      return {
-        as_of: (await registryVersion(db)).asOf,
-        total: page.total,
-        page: page.page,
-        per_page: page.perPage,
-        pages: page.pages,
-        persons: page.records.map(apiPerson),
-      };
-    });
+    return cached(
+      req,
+      reply,
+      `persons?${filterKey(q)}`,
+      async () => {
+        const page = await publicRecords(db, principalOf(req.auth), q, q.per_page ?? 50);
+        return {
+          as_of: (await registryVersion(db)).asOf,
+          total: page.total,
+          page: page.page,
+          per_page: page.perPage,
+          pages: page.pages,
+          persons: page.records.map(apiPerson),
+        };
+      },
+      NAMES_CACHE_CONTROL,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/persons/:id', async (req, reply) => {
@@ -113,10 +131,16 @@ export const registryApiRoutes = async (app: FastifyInstance): Promise<void> => 
         { parameter: 'id', message: req.t('registry.errors.badId') },
       ]);
     const r = await publicRecord(db, principalOf(req.auth), req.params.id);
-    return cached(req, reply, `person:${r.id}`, async () => ({
-      as_of: (await registryVersion(db)).asOf,
-      person: apiPerson(r),
-    }));
+    return cached(
+      req,
+      reply,
+      `person:${r.id}`,
+      async () => ({
+        as_of: (await registryVersion(db)).asOf,
+        person: apiPerson(r),
+      }),
+      NAMES_CACHE_CONTROL,
+    );
   });
 
   app.get('/api/v1/statistics/regions', async (req, reply) => {

@@ -15,7 +15,7 @@ import {
   toCsv,
   type OpenTable,
 } from './open-data.ts';
-import { publicCacheOf, represent, sendRepresentation } from './public-cache.ts';
+import { NAMES_CACHE_CONTROL, publicCacheOf, represent, sendRepresentation } from './public-cache.ts';
 import { filterKey, parsePageQuery, sendPublicPage } from './public-pages.views.ts';
 import { publicRecord, publicRecords } from './registry-read.service.ts';
 import { personsExport } from './exports.service.ts';
@@ -83,19 +83,25 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
         400,
       );
     try {
-      return await sendPublicPage(req, reply, `list?${filterKey(parsed)}`, async () => {
-        const result = await publicRecords(db, principalOf(req.auth), parsed);
-        return (ctx) => (
-          <RegistryListPage
-            ctx={ctx}
-            result={result}
-            query={parsed}
-            values={formValuesOf(parsed)}
-            errors={{}}
-            asOf={asOf}
-          />
-        );
-      });
+      return await sendPublicPage(
+        req,
+        reply,
+        `list?${filterKey(parsed)}`,
+        async () => {
+          const result = await publicRecords(db, principalOf(req.auth), parsed);
+          return (ctx) => (
+            <RegistryListPage
+              ctx={ctx}
+              result={result}
+              query={parsed}
+              values={formValuesOf(parsed)}
+              errors={{}}
+              asOf={asOf}
+            />
+          );
+        },
+        NAMES_CACHE_CONTROL,
+      );
     } catch (err) {
       const failure = formFailure(err);
       if (!failure) throw err;
@@ -120,7 +126,13 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
   app.get<{ Params: { id: string } }>('/registry/persons/:id', async (req, reply) => {
     // A malformed or unknown id is "not found" before anything is cached under it.
     const r = await publicRecord(db, principalOf(req.auth), req.params.id);
-    return sendPublicPage(req, reply, `person:${r.id}`, () => (ctx) => <PersonPage ctx={ctx} r={r} />);
+    return sendPublicPage(
+      req,
+      reply,
+      `person:${r.id}`,
+      () => (ctx) => <PersonPage ctx={ctx} r={r} />,
+      NAMES_CACHE_CONTROL,
+    );
   });
 
   app.get('/registry/statistics', async (req, reply) => {
@@ -168,7 +180,7 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
       reply
         .headers(DOWNLOAD_HEADERS)
         .header('etag', etag)
-        .header('cache-control', 'public, max-age=60')
+        .header('cache-control', NAMES_CACHE_CONTROL)
         .header('content-disposition', `attachment; filename="kintrace-registry-persons.${format}"`)
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
