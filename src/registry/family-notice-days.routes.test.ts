@@ -44,4 +44,26 @@ describe("the family's publication page while a publication is prepared", () => 
       expect((day(notBefore!) - day(toldOn!)) / 86_400_000).toBe(7);
     }
   });
+
+  it('tells the verifier, once the family was told, that asking again tells no one twice', async () => {
+    for (const [lang, heading, button, before] of [
+      ['ru', 'Семье уже сообщено', 'Обновить запись по делу', 'Сообщить семье о подготовке публикации'],
+      [
+        'en',
+        'The family has been told',
+        'Update the record from the case',
+        'Tell the family a publication is being prepared',
+      ],
+    ] as const) {
+      const page = await s.t.app.inject({
+        method: 'GET',
+        url: `/staff/registry/cases/${caseId}?lang=${lang}`,
+        cookies: s.w.verifier.cookies,
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.body, lang).toContain(heading);
+      expect(page.body, lang).toContain(button);
+      expect(page.body, lang).not.toContain(before);
+    }
+  });
 });

@@ -146,6 +146,9 @@ export const PublicationPage = ({
     .filter(Boolean)
     .sort()
     .pop();
+  // Asked again once every family was told, the step tells no one twice and restarts no days: it
+  // takes the record from the case's timeline again, and says so.
+  const allTold = waiting.length > 0 && waiting.every((c) => c.on);
   const errors = form?.errors ?? {};
   return (
     <Layout ctx={ctx} heading={t('registry.publication.title')}>
@@ -230,10 +233,18 @@ export const PublicationPage = ({
       )}
       {view.can.announce && (
         <section aria-labelledby="announce-h">
-          <h2 id="announce-h">{t('registry.publication.announce')}</h2>
-          <p>{t('registry.publication.announceHint', { count: noticeDays })}</p>
+          <h2 id="announce-h">
+            {t(allTold ? 'registry.publication.announcedAlready' : 'registry.publication.announce')}
+          </h2>
+          <p>
+            {allTold
+              ? t('registry.publication.announceAgainHint')
+              : t('registry.publication.announceHint', { count: noticeDays })}
+          </p>
           <PostForm ctx={ctx} action={`/staff/registry/cases/${view.ref.caseId}/announce`}>
-            <button type="submit">{t('registry.publication.announce')}</button>
+            <button type="submit" class={allTold ? 'secondary' : undefined}>
+              {t(allTold ? 'registry.publication.announceAgain' : 'registry.publication.announce')}
+            </button>
           </PostForm>
           <h3 id="waive-h">{t('registry.publication.waive')}</h3>
           <PostForm ctx={ctx} action={`/staff/registry/cases/${view.ref.caseId}/waive`}>
