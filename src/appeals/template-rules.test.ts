@@ -20,6 +20,12 @@ describe('letter templates', () => {
       key: 'appeals.errors.unknownPlaceholder',
       params: { name: '{{person.fullname}}' },
     });
+    // Every unknown name at once, not one per save.
+    expect(problem(() => checkTemplate('О {{person.fullname}}, в/ч {{unit}}, {{person.fullname}}'))).toEqual({
+      field: 'body',
+      key: 'appeals.errors.unknownPlaceholders',
+      params: { names: '{{person.fullname}}, {{unit}}' },
+    });
     expect(problem(() => checkTemplate('О {{person.full_name'))?.key).toBe('appeals.errors.brokenPlaceholder');
     expect(problem(() => checkTemplate('О }} {{today}}'))?.key).toBe('appeals.errors.brokenPlaceholder');
   });

@@ -60,8 +60,11 @@ export const placeholdersIn = (text: string): string[] => [...new Set([...text.m
 /** Invalid (on `field`) for an unknown placeholder or a brace left open; nothing when all is well. */
 export const checkTemplate = (text: string, field = 'body'): void => {
   const unknown = placeholdersIn(text).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p));
-  if (unknown.length > 0)
-    throw new Invalid({ field, key: 'appeals.errors.unknownPlaceholder', params: { name: `{{${unknown[0]}}}` } });
+  // Every one at once: an editor fixing a template learnt of the next one only after saving again.
+  const names = unknown.map((name) => `{{${name}}}`).join(', ');
+  if (unknown.length === 1)
+    throw new Invalid({ field, key: 'appeals.errors.unknownPlaceholder', params: { name: names } });
+  if (unknown.length > 1) throw new Invalid({ field, key: 'appeals.errors.unknownPlaceholders', params: { names } });
   const rest = text.replace(TOKEN, '');
   if (rest.includes('{{') || rest.includes('}}')) throw new Invalid({ field, key: 'appeals.errors.brokenPlaceholder' });
 };
