@@ -15,6 +15,11 @@ export interface DueAppeal {
   caseId: string;
   name: string;
   state: AppealState;
+  /**
+   * When and how it went: what tells one man's letters apart in the list without opening them
+   * (to whom is sealed with the case key).
+   */
+  sent: { on: string; channel: string | null } | null;
   answerBy: { date: string; estimated: boolean; daysLeft: number } | null;
 }
 
@@ -37,6 +42,7 @@ export const dueAppeals = async (
       caseId: r.case_id,
       name: p ? fullName(p) : '',
       state: r.state,
+      sent: r.sent_on ? { on: r.sent_on, channel: r.channel } : null,
       answerBy: r.answer_by
         ? { date: r.answer_by, estimated: r.deadline_estimated === 1, daysLeft: daysLeft(today, r.answer_by) }
         : null,

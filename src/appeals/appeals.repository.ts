@@ -99,6 +99,7 @@ export const listDueInOrganisation = (
       'appeals.case_id',
       'appeals.state',
       'appeals.sent_on',
+      'appeals.channel',
       'appeals.answer_by',
       'appeals.deadline_estimated',
       'appeals.overdue_on',

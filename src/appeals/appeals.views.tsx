@@ -334,6 +334,15 @@ export const StaffAppealsPage = ({ ctx, rows, days }: { ctx: PageContext; rows: 
             <tr>
               <td>
                 <a href={`/appeals/${r.id}`}>{r.name}</a>
+                {r.sent && (
+                  <>
+                    <br />
+                    <small>
+                      {t('appeals.sentOn', { date: formatDay(r.sent.on) })}
+                      {r.sent.channel && ` ${t(`appeals.channels.${r.sent.channel}`)}`}
+                    </small>
+                  </>
+                )}
               </td>
               <td data-label={t('appeals.answerBy')}>{r.answerBy && <DaysLeft ctx={ctx} answerBy={r.answerBy} />}</td>
               <td data-label={t('appeals.stateLabel')}>{t(`appeals.states.${r.state}`)}</td>

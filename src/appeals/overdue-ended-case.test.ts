@@ -73,5 +73,7 @@ describe.each(DIALECTS)('late appeals of an ended case (%s)', (dialect) => {
     const again = await app().inject({ method: 'GET', url: '/staff/appeals', cookies: caseworker.cookies });
     expect(again.body).toContain(`/appeals/${already}`);
     expect(again.body).toContain(`/appeals/${late}`);
+    // One man's letters told apart by when and how each went (to whom is sealed: QA walk).
+    expect(again.body).toContain('отправлено 10.01.2026 через интернет-приёмную');
   });
 });
