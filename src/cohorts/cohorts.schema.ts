@@ -4,6 +4,7 @@ import { parsePartialDate } from '../people/partial-date.ts';
 import { HIDE_REASONS, waveOf } from './cohorts.service.ts';
 import { NAME_CHARS, NAME_MAX, NAME_MIN } from './family-names.ts';
 import { REMOVE_REASONS } from './board-members.service.ts';
+import { containsPhoneNumber } from './phone-numbers.ts';
 
 // One schema per cohort form; messages are i18n keys.
 
@@ -19,7 +20,9 @@ export const optInSchema = z.object({
     .transform((v) => (v === undefined ? undefined : (waveOf(v) ?? undefined))),
 });
 
-export const boardPostSchema = z.object({ body: requiredText(2000) });
+export const boardPostSchema = z.object({
+  body: requiredText(2000).refine((v) => !containsPhoneNumber(v), 'cohorts.errors.phone'),
+});
 
 export const hideSchema = z.object({ reason: z.enum(HIDE_REASONS, { error: 'errors.unknownOption' }) });
 
@@ -28,7 +31,13 @@ export const hideSchema = z.object({ reason: z.enum(HIDE_REASONS, { error: 'erro
 export const boardNameSchema = z.object({
   display_name: z.preprocess(
     (v) => (typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ') || undefined : v),
-    z.string().min(NAME_MIN).max(NAME_MAX).regex(NAME_CHARS, 'cohorts.errors.nameChars').optional(),
+    z
+      .string()
+      .min(NAME_MIN)
+      .max(NAME_MAX)
+      .regex(NAME_CHARS, 'cohorts.errors.nameChars')
+      .refine((v) => !containsPhoneNumber(v), 'cohorts.errors.phone')
+      .optional(),
   ),
 });
 

@@ -78,6 +78,10 @@ export const CaseCohortsSection = ({
   };
   const errors = form?.errors ?? {};
   const showCounts = staff || data.optedIn;
+  // What a family shares beyond its unit; once it joined, the form is only for correcting these
+  // (a contract soldier's family would get a bare tick box and «Сохранить» that saves nothing).
+  const asksColony = data.serviceCategory === 'convict_recruit' || !!data.colony;
+  const asksWave = data.serviceCategory === 'mobilised' || !!data.mobilisationWave;
   return (
     <section aria-labelledby="cohorts-h" id="cohorts">
       <h2 id="cohorts-h">{t('cohorts.sectionTitle')}</h2>
@@ -102,47 +106,49 @@ export const CaseCohortsSection = ({
         <>
           <p class="notice">{t('cohorts.warning')}</p>
           <FormErrorSummary ctx={ctx} errors={errors} />
-          <PostForm ctx={ctx} action={`/cases/${caseId}/cohorts`}>
-            <input type="hidden" name="opt_in" value="yes" />
-            {(data.serviceCategory === 'convict_recruit' || data.colony) && (
-              <TextField
-                ctx={ctx}
-                values={values}
-                errors={errors}
-                name="colony"
-                label={t('cohorts.colony')}
-                hint={t('cohorts.colonyHint')}
-                maxLength={60}
-              />
-            )}
-            {(data.serviceCategory === 'mobilised' || data.mobilisationWave) && (
-              <TextField
-                ctx={ctx}
-                values={values}
-                errors={errors}
-                name="mobilisation_wave"
-                label={t('cohorts.wave')}
-                hint={t('cohorts.waveHint')}
-                maxLength={20}
-              />
-            )}
-            <label>
-              <input
-                type="checkbox"
-                name="understood"
-                value="yes"
-                aria-invalid={errors.understood ? 'true' : undefined}
-                aria-describedby={errors.understood ? 'understood-error' : undefined}
-              />{' '}
-              {t('cohorts.understood')}
-            </label>
-            {errors.understood && (
-              <small id="understood-error" class="field-error">
-                {t(errors.understood.key)}
-              </small>
-            )}
-            <button type="submit">{data.optedIn ? t('cohorts.save') : t('cohorts.optInLabel')}</button>
-          </PostForm>
+          {(!data.optedIn || asksColony || asksWave) && (
+            <PostForm ctx={ctx} action={`/cases/${caseId}/cohorts`}>
+              <input type="hidden" name="opt_in" value="yes" />
+              {asksColony && (
+                <TextField
+                  ctx={ctx}
+                  values={values}
+                  errors={errors}
+                  name="colony"
+                  label={t('cohorts.colony')}
+                  hint={t('cohorts.colonyHint')}
+                  maxLength={60}
+                />
+              )}
+              {asksWave && (
+                <TextField
+                  ctx={ctx}
+                  values={values}
+                  errors={errors}
+                  name="mobilisation_wave"
+                  label={t('cohorts.wave')}
+                  hint={t('cohorts.waveHint')}
+                  maxLength={20}
+                />
+              )}
+              <label>
+                <input
+                  type="checkbox"
+                  name="understood"
+                  value="yes"
+                  aria-invalid={errors.understood ? 'true' : undefined}
+                  aria-describedby={errors.understood ? 'understood-error' : undefined}
+                />{' '}
+                {t('cohorts.understood')}
+              </label>
+              {errors.understood && (
+                <small id="understood-error" class="field-error">
+                  {t(errors.understood.key)}
+                </small>
+              )}
+              <button type="submit">{data.optedIn ? t('cohorts.save') : t('cohorts.optInLabel')}</button>
+            </PostForm>
+          )}
           {data.optedIn && (
             <PostForm ctx={ctx} action={`/cases/${caseId}/cohorts`}>
               <input type="hidden" name="opt_in" value="no" />

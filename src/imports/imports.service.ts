@@ -6,7 +6,7 @@ import { open, seal } from '../shared/crypto/index.ts';
 import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertIncomingRecords, pendingCount } from '../people/person-records.service.ts';
-import type { PartialDate } from '../people/partial-date.ts';
+import { formatDay, type PartialDate } from '../people/partial-date.ts';
 import { addSourceEvents, statusOfEvents, type SourceEvent } from '../cases/case-links.service.ts';
 import type { EventSource } from '../cases/timeline.ts';
 import { grantMatchingObject, type MatchingGrant } from '../policy/matching.policy.ts';
@@ -349,7 +349,8 @@ const checkNotImported = async (deps: ImportsDeps, organisationId: string, hash:
     throw new Invalid({
       field: 'file',
       key: 'imports.errors.alreadyImported',
-      params: { name: done.source_name, date: importedOn(deps, done.created_at) },
+      // On the form, the day as every date on the pages reads (07.12.2026), not 2026-12-07.
+      params: { name: done.source_name, date: formatDay(importedOn(deps, done.created_at)) },
     });
 };
 

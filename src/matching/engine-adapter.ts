@@ -52,7 +52,7 @@ const toRaw = (f: LinkFields): Record<string, string> => ({
   patronymic: f.patronymic ?? '',
   birth_date: f.birth_date ?? '',
   region: f.region_code ?? '',
-  unit: [f.unit_number, f.unit_name].filter(Boolean).join(' '),
+  unit: [f.unit_number, f.unit_name].filter(Boolean).join(', '), // two parts, as in search-keys.ts
 });
 
 const CONFIG = personConfig();

@@ -3,6 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
 import { importForOrganisation, runningImport } from '../imports/imports.service.ts';
 import { MAX_FILE_BYTES } from '../imports/list-format.ts';
 import { systemPrincipal } from '../policy/principal.ts';
@@ -148,6 +149,8 @@ describe.each(DIALECTS)('issue 11 pages (%s)', (dialect) => {
     });
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('этот файл уже импортирован');
+    // The day as every other date on the pages reads, not as the database keeps it (QA walk).
+    expect(twice.body).toMatch(/уже импортирован \d{2}\.\d{2}\.\d{4} как «/);
   });
 
   it('refuses a file too large, and a list in UTF-16, with the reason on the form', async () => {
@@ -181,6 +184,44 @@ describe.each(DIALECTS)('issue 11 pages (%s)', (dialect) => {
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
     });
     expect(cut.statusCode).toBe(400);
+  });
+
+  it("says «неизвестно» for a list's record without a service category, not the family's answer «Не знаю»", async () => {
+    forgetIndexes();
+    await importForOrganisation(
+      deps(),
+      systemPrincipal('import'),
+      { id: s.w.orgA.id, publicKey: s.w.orgA.publicKey },
+      { sourceName: 'Список', sourceKind: 'news', verification: 'reported' },
+      new TextEncoder().encode(LIST),
+    );
+    await openCase(
+      deps(),
+      s.w.otherFamily.auth,
+      caseInput(s.w.orgA.id, {
+        surname: 'Доржиев',
+        given_name: 'Баир',
+        patronymic: 'Цыренович',
+        birth_date: parsePartialDate('1991') ?? undefined,
+        region: 'RU-BU',
+        unit_number: 'в/ч 23456',
+        unit_name: undefined,
+        narrative: 'сын',
+      }),
+    );
+    await runMatching(deps(), systemPrincipal('scheduler'));
+    const queue = await get('/staff/matches', s.w.caseworker.cookies);
+    const ids = [...queue.body.matchAll(/href="\/staff\/matches\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const pairs = await Promise.all(ids.map((id) => get(`/staff/matches/${id}`, s.w.caseworker.cookies)));
+    const pair = pairs.find((p) => p.body.includes('Доржиев Баир'))!;
+    expect(pair.statusCode).toBe(200);
+    expect(pair.body).toContain('Вид службы');
+    expect(pair.body).toContain('неизвестно');
+    expect(pair.body).not.toContain('Не знаю');
+    const recordId = /href="\/staff\/people\/([0-9a-f-]{36})"/.exec(pair.body)?.[1];
+    const record = await get(`/staff/people/${recordId}`, s.w.caseworker.cookies);
+    expect(record.body).toContain('Вид службы');
+    expect(record.body).not.toContain('Не знаю');
   });
 
   it('decides a pair from its page, says what each field added, and undoes the merge', async () => {

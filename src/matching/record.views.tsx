@@ -5,6 +5,7 @@ import { PostForm, SelectField, FormErrorSummary, type FormErrors } from '../web
 import { formatPartialDate } from '../people/partial-date.ts';
 import { localDate } from '../web/time.ts';
 import { regionName } from '../people/regions.ts';
+import { serviceCategoryLabel } from '../people/people.views.tsx';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
 import type { IncidentSummary } from '../cohorts/incidents.service.ts';
 import type { RecordPage } from './records.service.ts';
@@ -67,7 +68,7 @@ export const RecordPageView = ({
           </>
         )}
         <dt>{t('people.serviceCategory')}</dt>
-        <dd>{t(`people.categories.${r.service_category}`)}</dd>
+        <dd>{serviceCategoryLabel(ctx, r.service_category)}</dd>
         <dt>{t('search.status')}</dt>
         <dd>{t(`cases.statuses.${r.status ?? 'unknown'}`)}</dd>
         <dt>{t('matching.origin')}</dt>

@@ -5,6 +5,7 @@ import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
 import { formatPartialDate } from '../people/partial-date.ts';
 import { localDate } from '../web/time.ts';
 import { regionName } from '../people/regions.ts';
+import { serviceCategoryLabel } from '../people/people.views.tsx';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
 import type { Contribution } from './engine-adapter.ts';
 import type { CandidatePage, CandidateView, QueueFilter, RecordCard } from './review.service.ts';
@@ -84,7 +85,7 @@ export const SideBySide = ({ ctx, left, right }: { ctx: PageContext; left: Recor
     [t('people.region'), (c) => regionName(c.record.region_code, ctx.lang)],
     [t('people.unit'), unitOf],
     [t('people.rank'), (c) => c.record.rank ?? ''],
-    [t('people.serviceCategory'), (c) => t(`people.categories.${c.record.service_category}`)],
+    [t('people.serviceCategory'), (c) => serviceCategoryLabel(ctx, c.record.service_category)],
     [t('search.status'), (c) => t(`cases.statuses.${c.record.status ?? 'unknown'}`)],
     [t('matching.origin'), (c) => <OriginOf ctx={ctx} card={c} />],
     [

@@ -97,6 +97,11 @@ export const PersonFields = ({
 };
 
 /** A short description list of the person; every value is allow-listed here. */
+/** A person's service category as a fact on a page: «Не знаю» is her answer on the form; on a
+ * page (hers, a record's, a pair's) it reads «неизвестно». */
+export const serviceCategoryLabel = (ctx: PageContext, category: string): string =>
+  category === 'unknown' ? ctx.t('people.categoryUnknown') : ctx.t(`people.categories.${category}`);
+
 export const PersonSummary = ({ ctx, person }: { ctx: PageContext; person: PersonView }) => {
   const { t } = ctx;
   const unit = [person.unit_number, person.unit_name].filter(Boolean).join(', ');
@@ -129,12 +134,7 @@ export const PersonSummary = ({ ctx, person }: { ctx: PageContext; person: Perso
         </>
       )}
       <dt>{t('people.serviceCategory')}</dt>
-      {/* «Не знаю» is her answer on the form; on the page it reads as a fact: «неизвестно». */}
-      <dd>
-        {person.service_category === 'unknown'
-          ? t('people.categoryUnknown')
-          : t(`people.categories.${person.service_category}`)}
-      </dd>
+      <dd>{serviceCategoryLabel(ctx, person.service_category)}</dd>
     </dl>
   );
 };

@@ -24,9 +24,11 @@ import { parsePartialDate } from './partial-date.ts';
 // Version 3: the one-edit name dictionary (person_name_variants, name-neighbours.ts), which the
 // same pass fills for the records stored before it. Version 4: the entered forms' plain keys
 // (surname_key and the others, people/names.ts searchKey) read a Latin look-alike typed into a
-// Cyrillic word as its Cyrillic letter, so the pass recomputes them as well.
+// Cyrillic word as its Cyrillic letter, so the pass recomputes them as well. Version 5: the unit
+// number and the unit's name are read as two parts ("22222, танковый полк"), not one phrase, which
+// took the number's last digit for a regiment's ("2 тп") and lost the unit number.
 
-export const KEYS_VERSION = 4;
+export const KEYS_VERSION = 5;
 
 export interface KeyedFields {
   surname: string;
@@ -82,7 +84,8 @@ export const colonyKey = (colony: string | null | undefined, region: string | nu
 
 export const personSearchKeys = (p: KeyedFields): PersonSearchKeys => {
   const s = surnameKeys(p.surname);
-  const unit = unitKeys([p.unit_number, p.unit_name].filter(Boolean).join(' '));
+  // Two fields, two parts: "22222 танковый полк" would read as the 2nd tank regiment.
+  const unit = unitKeys([p.unit_number, p.unit_name].filter(Boolean).join(', '));
   return {
     surname_nk: orNull(s.nk),
     surname_gl: orNull(s.gl),

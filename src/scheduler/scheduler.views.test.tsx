@@ -115,3 +115,19 @@ describe.each(DIALECTS)("the jobs page's run summaries (%s)", (dialect) => {
     expect(await render('ru')).toContain('retention: english summary');
   });
 });
+
+// The page's first words named two jobs (destroying cases, clearing sessions) above a list of
+// seven: an administrator looking for the matching job or the appeal deadlines read that the page
+// was not about them (QA walk).
+describe('the jobs page intro', () => {
+  it('does not say the scheduled work is only retention and sessions', () => {
+    for (const [lang, says, not] of [
+      ['ru', 'каждая задача ниже', 'удаление дел, срок хранения которых истёк, и очистка истёкших сеансов.'],
+      ['en', 'each job below', 'destroying cases whose retention period has ended and clearing expired sessions.'],
+    ] as const) {
+      const html = renderToString(<JobsPage ctx={ctxFor(lang)} jobs={[]} queued={false} />);
+      expect(html, lang).toContain(says);
+      expect(html, lang).not.toContain(not);
+    }
+  });
+});
