@@ -96,7 +96,7 @@ describe('importing a list on a phone without JavaScript', () => {
     await page.getByText('Ошибки в 3 строках.').waitFor({ timeout: 30_000 });
     const lines = await page.getByRole('list', { name: 'Строки с ошибками' }).getByRole('listitem').allTextContents();
     expect(lines).toEqual([
-      'Строка 3: в столбце «Фамилия» не только буквы; в столбце «Дата рождения» не дата',
+      'Строка 3: в столбце «Фамилия» не только буквы; в столбце «Дата рождения» не дата или такого дня нет (например, 31.02)',
       'Строка 4: пустой столбец «Фамилия»',
       'Строка 6: в столбце «Статус» неизвестный статус',
     ]);
