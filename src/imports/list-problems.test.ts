@@ -17,7 +17,9 @@ describe('a list’s problems in words', () => {
       ],
       more: 0,
     };
-    expect(lineReasons(ru, line)).toBe('пустой столбец «surname»; в столбце «birth_date» не дата или такого дня нет (например, 31.02)');
+    expect(lineReasons(ru, line)).toBe(
+      'пустой столбец «surname»; в столбце «birth_date» не дата или такого дня нет (например, 31.02)',
+    );
     expect(lineReasons(en, { ...line, more: 3 })).toBe(
       'column "surname" is empty; column "birth_date" is not a date, or no such day exists (31.02, say); and 3 more errors on this line',
     );
