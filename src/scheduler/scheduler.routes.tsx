@@ -17,8 +17,10 @@ export const schedulerRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get('/admin/jobs', async (req, reply) => {
     grantSiteAdmin(requireStaffPrincipal(req));
-    const queued = (req.query as Record<string, unknown> | undefined)?.done === 'queued';
+    const query = (req.query ?? {}) as Record<string, unknown>;
     const jobs = await jobStatuses(db, clock);
+    // Which job was asked for, named in the notice: only one of the page's own.
+    const queued = query.done === 'queued' ? (jobs.find((j) => j.name === query.job)?.name ?? true) : false;
     return sendPage(req, reply, (ctx) => <JobsPage ctx={ctx} jobs={jobs} queued={queued} />);
   });
 
@@ -26,6 +28,6 @@ export const schedulerRoutes = async (app: FastifyInstance): Promise<void> => {
     grantSiteAdmin(requireStaffPrincipal(req));
     const { name } = parseForm(runSchema, req.body);
     if (!(await runJobSoon(db, clock, name))) throw new NotFound('job');
-    return redirect(reply, '/admin/jobs?done=queued');
+    return redirect(reply, `/admin/jobs?done=queued&job=${encodeURIComponent(name)}`);
   });
 };

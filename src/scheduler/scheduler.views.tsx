@@ -76,11 +76,14 @@ const Job = ({ ctx, job }: { ctx: PageContext; job: JobStatus }) => {
   );
 };
 
-export const JobsPage = ({ ctx, jobs, queued }: { ctx: PageContext; jobs: JobStatus[]; queued: boolean }) => (
+/** `queued`: the job asked to run soon (its name), true when the page cannot tell which. */
+export const JobsPage = ({ ctx, jobs, queued }: { ctx: PageContext; jobs: JobStatus[]; queued: boolean | string }) => (
   <Layout ctx={ctx} heading={ctx.t('scheduler.title')}>
     {queued && (
       <p class="notice done" role="status">
-        {ctx.t('scheduler.queued')}
+        {typeof queued === 'string'
+          ? ctx.t('scheduler.queuedJob', { job: ctx.t(`scheduler.jobs.${queued}`, { defaultValue: queued }) })
+          : ctx.t('scheduler.queued')}
       </p>
     )}
     <p>{ctx.t('scheduler.intro')}</p>
