@@ -88,6 +88,29 @@ export const draftAppeal = async (
   return /\/appeals\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1];
 };
 
+/** What the appeal page's "sent" form takes: how and on which day the letter went. */
+export type SentFields = { channel: string; sent_on: string; tracking?: string };
+
+/** Marks a drafted letter sent through its page's form, as the family does once it is posted; returns the answer. */
+export const sendAppeal = (app: FastifyInstance, appealId: string, cookies: Cookies, sent: SentFields) =>
+  submitForm(app, `/appeals/${appealId}`, sent, cookies, `/appeals/${appealId}/send`);
+
+/**
+ * A letter drafted by draftAppeal and marked sent (by post on 20.02.2026 unless `sent` says
+ * otherwise): the set-up every test of what follows a sent letter repeated; returns its id.
+ */
+export const sentAppeal = async (
+  app: FastifyInstance,
+  caseId: string,
+  cookies: Cookies,
+  sent: SentFields = { channel: 'post', sent_on: '2026-02-20' },
+  over: Record<string, string> = {},
+): Promise<string> => {
+  const id = await draftAppeal(app, caseId, cookies, 'inquiry', over);
+  await sendAppeal(app, id, cookies, sent);
+  return id;
+};
+
 /**
  * A caseworker writes a collective appeal to the families of `caseIds` through the staff's form;
  * returns the answer (303 to the collective's page, or 400 with the form again).
