@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import type { Queryable } from '../db/database.ts';
+import type { TemplateView } from './directory.service.ts';
 import { OWN_WORDS } from './template-rules.ts';
 
 // Test-only: driving the appeal pages like a browser without JavaScript.
@@ -149,3 +150,19 @@ export const collectiveCopyOf = async (db: Queryable, caseId: string): Promise<s
       .where('collective_id', 'is not', null)
       .executeTakeFirstOrThrow()
   ).id;
+
+/** An editor saves `tpl` with a new body and its other fields as they were: the template form's set-up. */
+export const saveTemplateBody = (app: FastifyInstance, cookies: Cookies, tpl: TemplateView, body: string) =>
+  submitForm(
+    app,
+    `/editor/templates/${tpl.key}`,
+    {
+      title_ru: tpl.titleRu,
+      title_en: tpl.titleEn,
+      guidance_ru: tpl.guidanceRu,
+      guidance_en: tpl.guidanceEn,
+      body,
+      base: String(tpl.version),
+    },
+    cookies,
+  );
