@@ -4,6 +4,7 @@ import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import { MINUTE, HOUR } from '../shared/clock.ts';
 import { parseCookie, SESSION_COOKIE } from './sessions.service.ts';
+import { registerThroughPages } from './accounts.fixtures.ts';
 
 // Families: register, log in and out, wrong passphrase, unknown account, lockout, recovery,
 // session rotation and timeouts, cookie flags. Both database engines.
@@ -18,16 +19,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
   afterAll(() => t.close());
 
   /** Registers as a browser does: the form posted, then the page it is sent on to (the codes). */
-  const register = async (pseudonym: string, passphrase = PASS) => {
-    const posted = await submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
-    if (posted.res.statusCode !== 303) return { ...posted, posted: posted.res };
-    const res = await t.app.inject({
-      method: 'GET',
-      url: String(posted.res.headers.location),
-      cookies: posted.cookies,
-    });
-    return { res, cookies: posted.cookies, posted: posted.res };
-  };
+  const register = (pseudonym: string, passphrase = PASS) => registerThroughPages(t.app, pseudonym, passphrase);
   const logIn = (pseudonym: string, passphrase: string, cookies: Cookies = {}) =>
     submitForm(t.app, '/login', { pseudonym, passphrase }, cookies);
   const page = (url: string, cookies: Cookies) => t.app.inject({ method: 'GET', url, cookies });

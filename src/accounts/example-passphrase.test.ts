@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
+import { registerThroughPages } from './accounts.fixtures.ts';
 import { EXAMPLE_PASSPHRASES } from './accounts.schema.ts';
 
 // The passphrase hint shows an example; frightened people copy it and guessers try it first, so
@@ -17,16 +18,7 @@ describe.each(DIALECTS)("the hint's example passphrase on %s", (dialect) => {
   });
   afterAll(() => t.close());
 
-  const register = async (pseudonym: string, passphrase = PASS) => {
-    const posted = await submitForm(t.app, '/register', { pseudonym, passphrase, confirm: passphrase });
-    if (posted.res.statusCode !== 303) return { ...posted, posted: posted.res };
-    const res = await t.app.inject({
-      method: 'GET',
-      url: String(posted.res.headers.location),
-      cookies: posted.cookies,
-    });
-    return { res, cookies: posted.cookies, posted: posted.res };
-  };
+  const register = (pseudonym: string, passphrase = PASS) => registerThroughPages(t.app, pseudonym, passphrase);
   const logIn = (pseudonym: string, passphrase: string) => submitForm(t.app, '/login', { pseudonym, passphrase });
 
   it("refuses the hint's example passphrase, however typed, on registering, recovering and changing it", async () => {

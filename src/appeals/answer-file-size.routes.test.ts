@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { jpegWithGps } from '../evidence/evidence.fixtures.ts';
-import { draftAppeal, postStep } from './appeals.fixtures.ts';
+import { postStep, sentAppeal } from './appeals.fixtures.ts';
 
 // The scan of an answer is offered with its kind and size in the page's language: the Russian
 // page said «фото (JPEG), 13 KB» where every other page, and the hint above, say «КБ» and «МБ».
@@ -12,14 +11,7 @@ describe("an answer's scan on the appeal page", () => {
 
   it('names its size in kilobytes of the page language', async () => {
     const { caseworker } = s.w;
-    const id = await draftAppeal(s.t.app, s.w.caseId, caseworker.cookies);
-    await submitForm(
-      s.t.app,
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      caseworker.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(s.t.app, s.w.caseId, caseworker.cookies);
     const scan = { name: 'answer.jpg', type: 'image/jpeg', bytes: await jpegWithGps() };
     const res = await postStep(s.t.app, id, caseworker.cookies, { step: 'answer', on: '2026-03-01' }, scan);
     expect(res.statusCode).toBe(303);

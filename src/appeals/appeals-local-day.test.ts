@@ -4,7 +4,7 @@ import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { systemPrincipal } from '../policy/principal.ts';
 import { markOverdue } from './appeal-steps.service.ts';
-import { draftAppeal } from './appeals.fixtures.ts';
+import { draftAppeal, sendAppeal, sentAppeal } from './appeals.fixtures.ts';
 
 // A mother in Moscow counts her days in Moscow (TIME_ZONE, Europe/Moscow by default): at 00:30
 // on 2 March by her clock it is still 1 March in UTC. The appeals counted "today" in UTC, so
@@ -21,13 +21,7 @@ describe.each(DIALECTS)('appeals count the days of the deployment’s time zone 
     const id = await draftAppeal(app(), s.w.caseId, family.cookies);
     s.t.clock.set('2026-03-01T21:30:00.000Z'); // 00:30 on 2 March in Moscow
     try {
-      const sent = await submitForm(
-        app(),
-        `/appeals/${id}`,
-        { channel: 'online', sent_on: '02.03.2026' },
-        family.cookies,
-        `/appeals/${id}/send`,
-      );
+      const sent = await sendAppeal(app(), id, family.cookies, { channel: 'online', sent_on: '02.03.2026' });
       expect(sent.res.statusCode, sent.res.body.slice(0, 300)).toBe(303);
       // Online on 2 March: registered by 5 March at the latest, answer by 4 April: 33 days from 2 March.
       const page = await app().inject({ method: 'GET', url: `/appeals/${id}`, cookies: family.cookies });
@@ -50,14 +44,7 @@ describe.each(DIALECTS)('appeals count the days of the deployment’s time zone 
 
   it('marks an appeal overdue once its answer day has passed in Moscow', async () => {
     const { family } = s.w;
-    const id = await draftAppeal(app(), s.w.caseId, family.cookies);
-    await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'online', sent_on: '2026-03-01' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(app(), s.w.caseId, family.cookies, { channel: 'online', sent_on: '2026-03-01' });
     const db = s.t.opened.db;
     const row = await db.selectFrom('appeals').select('answer_by').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.answer_by).toBe('2026-04-03');

@@ -6,7 +6,7 @@ import { closeCase } from '../cases/case-work.service.ts';
 import { runRetention } from '../cases/retention.service.ts';
 import { DAY } from '../shared/clock.ts';
 import { jpegWithGps } from '../evidence/evidence.fixtures.ts';
-import { draftAppeal, postStep } from './appeals.fixtures.ts';
+import { postStep, sentAppeal } from './appeals.fixtures.ts';
 
 // Retention (docs/retention.md) destroys a closed case: its appeals, their notices and answers,
 // their scans and the sender's kept details go with it, by the foreign keys of migrations 0030-0031.
@@ -16,14 +16,7 @@ describe.each(DIALECTS)('appeals under retention (%s)', (dialect) => {
 
   it('goes with its case: appeals, steps, files and the kept sender, nothing left behind', async () => {
     const { t, w } = s;
-    const id = await draftAppeal(t.app, w.caseId, w.family.cookies);
-    await submitForm(
-      t.app,
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      w.family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(t.app, w.caseId, w.family.cookies);
     await postStep(
       t.app,
       id,

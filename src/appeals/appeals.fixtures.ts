@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import type { Queryable } from '../db/database.ts';
+import type { TemplateView } from './directory.service.ts';
 import { OWN_WORDS } from './template-rules.ts';
 
 // Test-only: driving the appeal pages like a browser without JavaScript.
@@ -88,6 +89,29 @@ export const draftAppeal = async (
   return /\/appeals\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1];
 };
 
+/** What the appeal page's "sent" form takes: how and on which day the letter went. */
+export type SentFields = { channel: string; sent_on: string; tracking?: string };
+
+/** Marks a drafted letter sent through its page's form, as the family does once it is posted; returns the answer. */
+export const sendAppeal = (app: FastifyInstance, appealId: string, cookies: Cookies, sent: SentFields) =>
+  submitForm(app, `/appeals/${appealId}`, sent, cookies, `/appeals/${appealId}/send`);
+
+/**
+ * A letter drafted by draftAppeal and marked sent (by post on 20.02.2026 unless `sent` says
+ * otherwise): the set-up every test of what follows a sent letter repeated; returns its id.
+ */
+export const sentAppeal = async (
+  app: FastifyInstance,
+  caseId: string,
+  cookies: Cookies,
+  sent: SentFields = { channel: 'post', sent_on: '2026-02-20' },
+  over: Record<string, string> = {},
+): Promise<string> => {
+  const id = await draftAppeal(app, caseId, cookies, 'inquiry', over);
+  await sendAppeal(app, id, cookies, sent);
+  return id;
+};
+
 /**
  * A caseworker writes a collective appeal to the families of `caseIds` through the staff's form;
  * returns the answer (303 to the collective's page, or 400 with the form again).
@@ -126,3 +150,19 @@ export const collectiveCopyOf = async (db: Queryable, caseId: string): Promise<s
       .where('collective_id', 'is not', null)
       .executeTakeFirstOrThrow()
   ).id;
+
+/** An editor saves `tpl` with a new body and its other fields as they were: the template form's set-up. */
+export const saveTemplateBody = (app: FastifyInstance, cookies: Cookies, tpl: TemplateView, body: string) =>
+  submitForm(
+    app,
+    `/editor/templates/${tpl.key}`,
+    {
+      title_ru: tpl.titleRu,
+      title_en: tpl.titleEn,
+      guidance_ru: tpl.guidanceRu,
+      guidance_en: tpl.guidanceEn,
+      body,
+      base: String(tpl.version),
+    },
+    cookies,
+  );

@@ -8,7 +8,7 @@ import { Scheduler } from '../scheduler/scheduler.service.ts';
 import { DAY } from '../shared/clock.ts';
 import { GPS_MARK, hasGpsIfd, jpegWithGps } from '../evidence/evidence.fixtures.ts';
 import { appealsOverdueJob } from './overdue.job.ts';
-import { draftAppeal, multipart, postStep } from './appeals.fixtures.ts';
+import { draftAppeal, multipart, postStep, sendAppeal, sentAppeal } from './appeals.fixtures.ts';
 
 const pdfText = async (bytes: Buffer) => {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
@@ -54,13 +54,11 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     expect(withStory.body).toContain('Что известно семье: Сын перестал выходить на связь');
     expect(withStory.body).not.toContain('Впишите сюда своими словами');
     const id = await draftAppeal(app(), s.w.caseId, family.cookies);
-    const sent = await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'online', sent_on: '2026-03-01', tracking: 'TRK-555' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const sent = await sendAppeal(app(), id, family.cookies, {
+      channel: 'online',
+      sent_on: '2026-03-01',
+      tracking: 'TRK-555',
+    });
     expect(sent.res.statusCode).toBe(303);
     const page = await app().inject({ method: 'GET', url: `/appeals/${id}`, cookies: family.cookies });
     // Registration unknown: latest registration 04.03, answer by 03.04.2026, 32 days from 02.03.
@@ -77,14 +75,7 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
 
   it('records an answer with a photo: the stored and every downloadable copy has no GPS', async () => {
     const { family, verifier, caseworker } = s.w;
-    const id = await draftAppeal(app(), s.w.caseId, family.cookies);
-    await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(app(), s.w.caseId, family.cookies);
     const photo = await jpegWithGps();
     const res = await postStep(
       app(),
@@ -139,25 +130,13 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     const { family } = s.w;
     const id = await draftAppeal(app(), s.w.caseId, family.cookies);
     const before = { a: await count('appeals'), s: await count('appeal_steps'), f: await count('evidence_files') };
-    const future = await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-03-20' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const future = await sendAppeal(app(), id, family.cookies, { channel: 'post', sent_on: '2026-03-20' });
     expect(future.res.statusCode).toBe(400);
     expect(future.res.body).toContain('Эта дата ещё не наступила.');
     expect(
       (await db().selectFrom('appeals').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state,
     ).toBe('draft');
-    await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-25' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    await sendAppeal(app(), id, family.cookies, { channel: 'post', sent_on: '2026-02-25' });
     const mid = { s: await count('appeal_steps'), f: await count('evidence_files') };
     const early = await postStep(
       app(),
@@ -235,14 +214,7 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
 
   it('marks a late appeal overdue on the scheduler, tells the family, shows staff, and offers a complaint', async () => {
     const { family, caseworker } = s.w;
-    const id = await draftAppeal(app(), s.w.caseId, family.cookies);
-    await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'online', sent_on: '2026-01-10' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(app(), s.w.caseId, family.cookies, { channel: 'online', sent_on: '2026-01-10' });
     await postStep(app(), id, family.cookies, { step: 'register', on: '2026-01-12', number: 'ОГ-77' });
     const scheduler = new Scheduler({ db: db(), clock: s.t.clock, log: { info: () => {}, error: () => {} } }, [
       appealsOverdueJob({ db: db(), clock: s.t.clock, timeZone: s.t.config.timeZone }),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { draftAppeal } from './appeals.fixtures.ts';
+import { draftAppeal, sentAppeal } from './appeals.fixtures.ts';
 
 // The letters on the case page, one line each under the subject: a draft said «черновик ·» with
 // nothing after the dot, and a sent letter «отправлено · отправлено 27.11.2026» (QA walk).
@@ -18,14 +17,7 @@ describe("a case's letters, one line each", () => {
   it('say the state once, with a dot only between two things', async () => {
     const { caseworker } = s.w;
     const draft = await draftAppeal(s.t.app, s.w.caseId, caseworker.cookies);
-    const sent = await draftAppeal(s.t.app, s.w.caseId, caseworker.cookies);
-    await submitForm(
-      s.t.app,
-      `/appeals/${sent}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      caseworker.cookies,
-      `/appeals/${sent}/send`,
-    );
+    const sent = await sentAppeal(s.t.app, s.w.caseId, caseworker.cookies);
     const page = await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: caseworker.cookies });
     expect(lineOf(page.body, draft)).toBe('черновик');
     const line = lineOf(page.body, sent);

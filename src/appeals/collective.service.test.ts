@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
+import { collectiveCopyOf, postCollective } from './appeals.fixtures.ts';
 
 describe.each(DIALECTS)('collective appeals (%s)', (dialect) => {
   const s = useWorld(dialect);
@@ -22,37 +23,15 @@ describe.each(DIALECTS)('collective appeals (%s)', (dialect) => {
       '/staff/collective',
     );
     expect(created.res.statusCode).toBe(400); // one family is not a collective
-    const payload = new URLSearchParams([
-      ['addressee', 'Министерство обороны РФ'],
-      ['subject', 'Коллективное обращение семей'],
-      ['body', 'Просим сообщить о судьбе наших родных.'],
-      ['cases', s.w.caseId],
-      ['cases', s.w.otherCaseId],
+    const res = await postCollective(app(), caseworker.cookies, 'Просим сообщить о судьбе наших родных.', [
+      s.w.caseId,
+      s.w.otherCaseId,
     ]);
-    const { formToken } = await import('../../test/helpers/factories.ts');
-    const { token, cookies } = await formToken(app(), '/staff/collective/new', caseworker.cookies);
-    payload.set('_csrf', token);
-    const res = await app().inject({
-      method: 'POST',
-      url: '/staff/collective',
-      cookies,
-      payload: payload.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
     expect(res.statusCode).toBe(303);
     const collectiveUrl = String(res.headers.location);
 
-    const appealOf = async (caseId: string) =>
-      (
-        await s.t.opened.db
-          .selectFrom('appeals')
-          .select('id')
-          .where('case_id', '=', caseId)
-          .where('collective_id', 'is not', null)
-          .executeTakeFirstOrThrow()
-      ).id;
-    const mine = await appealOf(s.w.caseId);
-    const theirs = await appealOf(s.w.otherCaseId);
+    const mine = await collectiveCopyOf(s.t.opened.db, s.w.caseId);
+    const theirs = await collectiveCopyOf(s.t.opened.db, s.w.otherCaseId);
     const signed = await submitForm(
       app(),
       `/appeals/${mine}`,

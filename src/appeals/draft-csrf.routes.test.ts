@@ -5,8 +5,7 @@ import { Visitor } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
 import { jpegWithGps } from '../evidence/evidence.fixtures.ts';
-import { submitForm } from '../../test/helpers/factories.ts';
-import { draftAppeal, multipart, postStep } from './appeals.fixtures.ts';
+import { draftAppeal, multipart, postStep, sentAppeal } from './appeals.fixtures.ts';
 
 // A letter to an authority takes a long time to word. If the browser loses the site's CSRF
 // cookie meanwhile, the draft comes back as typed with a fresh token (new letters and edits of a
@@ -70,14 +69,7 @@ describe.each(DIALECTS)('a letter draft whose CSRF cookie was lost (%s)', (diale
   it("an authority's answer with its scan: the words come back, the scan to be chosen again; nothing stored", async () => {
     const count = async (table: 'appeal_steps' | 'evidence_files') =>
       (await s.t.opened.db.selectFrom(table).select('id').execute()).length;
-    const id = await draftAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
-    await submitForm(
-      s.t.app,
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      s.w.family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
     const [steps, files] = [await count('appeal_steps'), await count('evidence_files')];
     const page = await s.t.app.inject({ method: 'GET', url: `/appeals/${id}`, cookies: s.w.family.cookies });
     const action = /action="(\/appeals\/[^"]+\/steps\?_csrf=[^"]+)"/.exec(page.body)![1].replace(/&amp;/g, '&');

@@ -3,7 +3,7 @@ import { countRows, DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf, expectNotSent, expectRefused, sendWithoutCookie, textarea } from '../../test/helpers/not-sent.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
-import { draftAppeal } from './appeals.fixtures.ts';
+import { collectiveCopyOf, draftAppeal, postCollective } from './appeals.fixtures.ts';
 
 // The rest of the letters' forms with text people type at length (draft-csrf.routes.test.ts has
 // the drafts and the answers): a caseworker's collective appeal, and a family's name and postal
@@ -100,25 +100,9 @@ describe.each(DIALECTS)('letter forms whose CSRF cookie was lost (%s)', (dialect
   });
 
   it("a family's signature under a collective appeal comes back unsigned; sent again, it is signed", async () => {
-    const payload = new URLSearchParams(collective()).toString();
-    const { formToken } = await import('../../test/helpers/factories.ts');
-    const { token, cookies } = await formToken(s.t.app, '/staff/collective/new', s.w.caseworker.cookies);
-    const made = await s.t.app.inject({
-      method: 'POST',
-      url: '/staff/collective',
-      cookies,
-      payload: `${payload}&_csrf=${encodeURIComponent(token)}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const made = await postCollective(s.t.app, s.w.caseworker.cookies, BODY, [s.w.caseId, s.w.otherCaseId]);
     expect(made.statusCode).toBe(303);
-    const mine = (
-      await s.t.opened.db
-        .selectFrom('appeals')
-        .select('id')
-        .where('case_id', '=', s.w.caseId)
-        .where('collective_id', 'is not', null)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const mine = await collectiveCopyOf(s.t.opened.db, s.w.caseId);
     const page = `/appeals/${mine}`;
     const fields = { full_name: 'Сазонова Валентина', postal_address: ADDRESS, consent: 'yes' };
     const { visitor, res } = await sendWithoutCookie(s.t.app, s.w.family, page, `${page}/sign`, fields);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { draftAppeal, OWN_TEXT } from './appeals.fixtures.ts';
+import { draftAppeal, OWN_TEXT, sendAppeal } from './appeals.fixtures.ts';
 import { OWN_WORDS, OWN_WORDS_BILINGUAL } from './template-rules.ts';
 
 // A letter held the hint for the family's own words in Russian and English («[Впишите сюда… /
@@ -21,14 +21,7 @@ describe.each(DIALECTS)('the hint left in a letter (%s)', (dialect) => {
     (await s.t.opened.db.selectFrom('appeals').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
   const print = (id: string, format: 'html' | 'pdf', lang = 'ru') =>
     submitForm(app(), `/appeals/${id}?lang=${lang}`, { ...SENDER, format }, s.w.family.cookies, `/appeals/${id}/print`);
-  const send = (id: string) =>
-    submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-03-01' },
-      s.w.family.cookies,
-      `/appeals/${id}/send`,
-    );
+  const send = (id: string) => sendAppeal(app(), id, s.w.family.cookies, { channel: 'post', sent_on: '2026-03-01' });
 
   it('is Russian only in a new letter, on a Russian page and an English one', async () => {
     for (const lang of ['ru', 'en']) {

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { up } from '../db/migrations/0035-no-answer-addressee.ts';
-import { draftAppeal } from './appeals.fixtures.ts';
+import { sentAppeal } from './appeals.fixtures.ts';
 import { currentTemplate } from './directory.service.ts';
 
 // The complaint about a late answer named the first letter's addressee after «в», as the directory
@@ -19,15 +18,12 @@ describe('the complaint «ответ не дан в срок»', () => {
     expect(template?.body).not.toContain('обращение в {{previous.addressee}}');
 
     const { caseworker } = s.w;
-    const first = await draftAppeal(s.t.app, s.w.caseId, caseworker.cookies, 'inquiry', {
-      addressee: 'Главная военная прокуратура',
-    });
-    await submitForm(
+    const first = await sentAppeal(
       s.t.app,
-      `/appeals/${first}`,
-      { channel: 'post', sent_on: '2026-01-10' },
+      s.w.caseId,
       caseworker.cookies,
-      `/appeals/${first}/send`,
+      { channel: 'post', sent_on: '2026-01-10' },
+      { addressee: 'Главная военная прокуратура' },
     );
     const complaint = await s.t.app.inject({
       method: 'GET',

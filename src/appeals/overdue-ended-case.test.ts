@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
 import { closeCase, reopenCase } from '../cases/case-work.service.ts';
 import { systemPrincipal } from '../policy/principal.ts';
 import { markOverdue } from './appeal-steps.service.ts';
-import { draftAppeal, postStep } from './appeals.fixtures.ts';
+import { postStep, sentAppeal } from './appeals.fixtures.ts';
 
 // A case ends (the son came home, the family withdrew its request): its appeals can be read, not
 // changed. The overdue job still marked their late appeals overdue and told the family "the
@@ -33,14 +32,7 @@ describe.each(DIALECTS)('late appeals of an ended case (%s)', (dialect) => {
 
   const sentLongAgo = async () => {
     const { family } = s.w;
-    const id = await draftAppeal(app(), s.w.caseId, family.cookies);
-    await submitForm(
-      app(),
-      `/appeals/${id}`,
-      { channel: 'online', sent_on: '2026-01-10' },
-      family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(app(), s.w.caseId, family.cookies, { channel: 'online', sent_on: '2026-01-10' });
     await postStep(app(), id, family.cookies, { step: 'register', on: '2026-01-12', number: 'ОГ-1' });
     return id; // answer by 11.02.2026; today is 02.03.2026
   };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
-import { formToken, submitForm } from '../../test/helpers/factories.ts';
+import { submitForm } from '../../test/helpers/factories.ts';
 import { useBrowserWorld } from '../cases/browser-world.test-helper.ts';
 import { caseInput } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
@@ -11,6 +11,7 @@ import { systemPrincipal } from '../policy/principal.ts';
 import { parseForm } from '../shared/validation.ts';
 import { submitTip } from '../tips/tip-intake.service.ts';
 import { tipSchema } from '../tips/tips.schema.ts';
+import { postCollective, saveTemplateBody } from './appeals.fixtures.ts';
 import { currentTemplate } from './directory.service.ts';
 
 // The staff's pages whose dates moved onto the organisation's day (staff-day.routes.test.ts and
@@ -29,36 +30,13 @@ describe("the staff's dates on a phone without JavaScript", () => {
     const clock = world.app.clock;
     const { w } = world;
     clock.set('2026-03-01T23:30:00.000Z');
-    const { token, cookies } = await formToken(app, '/staff/collective/new', w.caseworker.cookies);
-    const made = await app.inject({
-      method: 'POST',
-      url: '/staff/collective',
-      cookies,
-      payload: new URLSearchParams([
-        ['addressee', 'Министерство обороны РФ'],
-        ['subject', 'Коллективное обращение семей'],
-        ['body', 'Просим сообщить о судьбе наших родных.'],
-        ['cases', w.caseId],
-        ['cases', w.otherCaseId],
-        ['_csrf', token],
-      ]).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const made = await postCollective(app, w.caseworker.cookies, 'Просим сообщить о судьбе наших родных.', [
+      w.caseId,
+      w.otherCaseId,
+    ]);
     expect(made.statusCode).toBe(303);
     const tpl = (await currentTemplate(db, 'inquiry'))!;
-    const saved = await submitForm(
-      app,
-      '/editor/templates/inquiry',
-      {
-        title_ru: tpl.titleRu,
-        title_en: tpl.titleEn,
-        guidance_ru: tpl.guidanceRu,
-        guidance_en: tpl.guidanceEn,
-        body: 'Ночная правка: {{person.full_name}}',
-        base: String(tpl.version),
-      },
-      w.editor.cookies,
-    );
+    const saved = await saveTemplateBody(app, w.editor.cookies, tpl, 'Ночная правка: {{person.full_name}}');
     expect(saved.res.statusCode).toBe(303);
     const guide = await submitForm(
       app,

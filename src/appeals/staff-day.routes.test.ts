@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { formToken, submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { currentTemplate } from './directory.service.ts';
+import { postCollective, saveTemplateBody } from './appeals.fixtures.ts';
 
 // A caseworker starts a collective appeal and an editor saves a letter template at 02:30 on
 // 2 March in Moscow (23:30 UTC on 1 March). The staff's list of collective appeals and the
@@ -22,21 +22,12 @@ describe.each(DIALECTS)("staff's dates are the organisation's days (%s)", (diale
   it('a collective appeal started at 23:30 UTC is of 02.03.2026 in its list', async () => {
     s.t.clock.set(LATE_UTC);
     try {
-      const { token, cookies } = await formToken(s.t.app, '/staff/collective/new', s.w.caseworker.cookies);
-      const made = await s.t.app.inject({
-        method: 'POST',
-        url: '/staff/collective',
-        cookies,
-        payload: new URLSearchParams([
-          ['addressee', 'Министерство обороны РФ'],
-          ['subject', 'Коллективное обращение семей'],
-          ['body', 'Просим сообщить о судьбе наших родных из одной бригады.'],
-          ['cases', s.w.caseId],
-          ['cases', s.w.otherCaseId],
-          ['_csrf', token],
-        ]).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      const made = await postCollective(
+        s.t.app,
+        s.w.caseworker.cookies,
+        'Просим сообщить о судьбе наших родных из одной бригады.',
+        [s.w.caseId, s.w.otherCaseId],
+      );
       expect(made.statusCode).toBe(303);
       const list = await get('/staff/collective', s.w.caseworker.cookies);
       expect(list).toMatch(/href="\/staff\/collective\/[0-9a-f-]+">[^<]*02\.03\.2026/);
@@ -51,19 +42,7 @@ describe.each(DIALECTS)("staff's dates are the organisation's days (%s)", (diale
     const start = await currentTemplate(s.t.opened.db, 'inquiry');
     s.t.clock.set(LATE_UTC);
     try {
-      const saved = await submitForm(
-        s.t.app,
-        url,
-        {
-          title_ru: start!.titleRu,
-          title_en: start!.titleEn,
-          guidance_ru: start!.guidanceRu,
-          guidance_en: start!.guidanceEn,
-          body: 'Ночная правка: {{person.full_name}}',
-          base: String(start!.version),
-        },
-        s.w.editor.cookies,
-      );
+      const saved = await saveTemplateBody(s.t.app, s.w.editor.cookies, start!, 'Ночная правка: {{person.full_name}}');
       expect(saved.res.statusCode).toBe(303);
       const version = `версия ${start!.version + 1}`;
       const list = await get('/editor/templates', s.w.editor.cookies);

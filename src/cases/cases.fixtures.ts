@@ -14,6 +14,7 @@ import { principalOf } from '../policy/principal.ts';
 import { authoriseCase } from './case-access.service.ts';
 import type { OpenCaseInput } from './cases.schema.ts';
 import { openCase } from './cases.service.ts';
+import { addEvent } from './events.service.ts';
 
 // Test-only: a small world of two organisations, their staff in every role, and two families.
 
@@ -128,3 +129,17 @@ export const seenOf = (body: string): string => {
   if (!m) throw new Error('no seen field on the edit page');
   return m[1];
 };
+
+/** A verifier records an official notice of the death on `date` (warnings accepted): the discrepancy tests' set-up. */
+export const officialDeathOn = async (t: TestApp, verifier: TestUser, caseId: string, date: string) =>
+  addEvent(
+    { db: t.opened.db, clock: t.clock },
+    await grantFor(t, verifier, caseId, 'add_event'),
+    {
+      kind: 'death_confirmed',
+      date: parsePartialDate(date) ?? undefined,
+      source: 'official',
+      verification: 'confirmed',
+    },
+    { acceptWarnings: true, reason: 'Извещение военкомата' },
+  );

@@ -3,10 +3,9 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
-import { caseInput, editForm, grantFor, useWorld } from './cases.fixtures.ts';
+import { caseInput, editForm, officialDeathOn, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
 import { judgeDiscrepancies } from './discrepancies.ts';
-import { addEvent } from './events.service.ts';
 
 // A mother gave 10.01.2026 as his last call; the military enlistment office's notice dates his
 // death in December 2025, so the page read «сведения о гибели противоречат друг другу». She
@@ -34,17 +33,7 @@ describe.each(DIALECTS)('a last contact she replaced raises no discrepancy (%s)'
 
   it('neither against the official notice nor on her page or the staff’s', async () => {
     const { caseId } = await openCase(deps(), s.w.family.auth, caseInput(s.w.orgA.id, { surname: 'Поправкин' }));
-    await addEvent(
-      deps(),
-      await grantFor(s.t, s.w.verifier, caseId, 'add_event'),
-      {
-        kind: 'death_confirmed',
-        date: parsePartialDate('12.2025') ?? undefined,
-        source: 'official',
-        verification: 'confirmed',
-      },
-      { acceptWarnings: true, reason: 'Извещение военкомата' },
-    );
+    await officialDeathOn(s.t, s.w.verifier, caseId, '12.2025');
     expect((await open(caseId)).map((d) => d.rule)).toEqual(['alive_after_death']);
     expect(await judged(caseId)).toBe('disputed_death');
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
-import { caseInput, grantFor, useWorld } from './cases.fixtures.ts';
+import { caseInput, grantFor, officialDeathOn, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
-import { addEvent } from './events.service.ts';
 import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
 import { discrepancyKey, judgeDiscrepancies } from './discrepancies.ts';
 import { resolveDiscrepancy } from './verification.service.ts';
@@ -36,17 +35,7 @@ describe.each(DIALECTS)('the status staff search filters on (%s)', (dialect) => 
       s.w.family.auth,
       caseInput(s.w.orgA.id, { surname, last_contact_date: undefined }),
     );
-    await addEvent(
-      deps(),
-      await grantFor(s.t, s.w.verifier, caseId, 'add_event'),
-      {
-        kind: 'death_confirmed',
-        date: parsePartialDate('03.1997') ?? undefined,
-        source: 'official',
-        verification: 'confirmed',
-      },
-      { acceptWarnings: true, reason: 'Извещение военкомата' },
-    );
+    await officialDeathOn(s.t, s.w.verifier, caseId, '03.1997');
     return caseId;
   };
   const judged = async (caseId: string) => (await judgedStatusesOf(s.t.opened.db, [caseId])).get(caseId)?.status;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAxeClean, hasHorizontalScroll, phoneContext, shotsOf } from '../../test/helpers/browser.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
-import { publishedFromCase } from '../registry/registry.fixtures.ts';
+import { publishedForWorld } from '../registry/registry.fixtures.ts';
 import { sentTip } from '../tips/tips.fixtures.ts';
 import { useBrowserWorld } from './browser-world.test-helper.ts';
 
@@ -25,9 +25,7 @@ describe('staff forms sent after the CSRF cookie was lost, on a phone without Ja
   let recordId: string;
 
   beforeAll(async () => {
-    const deps = { db: world.run.db, clock: world.run.clock };
-    const people = { organisationId: world.w.orgA.id, family: world.w.family.auth, verifier: world.w.verifier.auth };
-    recordId = (await publishedFromCase(deps, people)).recordId;
+    recordId = await publishedForWorld({ db: world.run.db, clock: world.run.clock }, world.w);
     const tip = { organisation: world.w.orgA.id, what_happened: 'Видел его в подвале в Рыльске в феврале.' };
     tipId = await sentTip(world.run.app, world.run.db, tip);
   });

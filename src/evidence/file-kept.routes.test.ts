@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { multipartBody } from '../../test/helpers/multipart.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
-import { draftAppeal, postStep } from '../appeals/appeals.fixtures.ts';
+import { postStep, sentAppeal } from '../appeals/appeals.fixtures.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { jpegWithGps } from './evidence.fixtures.ts';
 
@@ -47,14 +46,7 @@ describe('a good file sent with a field to fix', () => {
 
   it("an authority's answer without its date: the scan is asked for again", async () => {
     const { caseworker } = s.w;
-    const id = await draftAppeal(s.t.app, s.w.caseId, caseworker.cookies);
-    await submitForm(
-      s.t.app,
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      caseworker.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(s.t.app, s.w.caseId, caseworker.cookies);
     const scan = { name: 'answer.jpg', type: 'image/jpeg', bytes: await jpegWithGps() };
     const res = await postStep(s.t.app, id, caseworker.cookies, { step: 'answer', summary: 'Сведений нет' }, scan);
     expect(res.statusCode).toBe(400);

@@ -5,6 +5,7 @@ import { openCase } from '../cases/cases.service.ts';
 import { addEvent, verifyEvent } from '../cases/events.service.ts';
 import { takeNews } from '../cases/case-news.service.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
+import { listedPerson } from '../people/people.fixtures.ts';
 import { getRecord } from '../people/person-records.service.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
@@ -188,21 +189,14 @@ describe.each(DIALECTS)('matching (%s)', (dialect) => {
       scoreIncomingRecord(
         tx,
         s.w.orgA.id,
-        {
+        listedPerson({
           surname: 'Иванова',
           given_name: 'Петр',
           patronymic: 'Сергеевич',
           birth_date: '1998-05-12',
           birth_precision: 'day',
           region_code: 'RU-ROS',
-          unit_number: null,
-          unit_name: null,
-          rank: null,
-          service_category: 'unknown',
-          colony: null,
-          mobilisation_wave: null,
-          status: null,
-        },
+        }),
         { kind: 'tip', at: s.t.clock.now().toISOString() },
       ),
     );

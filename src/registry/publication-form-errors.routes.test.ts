@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserOf } from '../../test/helpers/not-sent.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
-import { confirmDeath, publishedFromCase } from './registry.fixtures.ts';
+import { confirmDeath, publishedForWorld } from './registry.fixtures.ts';
 
 // The verifier's forms sit far down long pages (the checks, the preview, the sources). Without
 // JavaScript a form that comes back with a field to fix is shown from the top: a source left
@@ -21,8 +21,7 @@ describe('the verifier forms that come back with a field to fix', () => {
 
   beforeAll(async () => {
     const deps = { db: s.t.opened.db, clock: s.t.clock };
-    const people = { organisationId: s.w.orgA.id, family: s.w.family.auth, verifier: s.w.verifier.auth };
-    recordId = (await publishedFromCase(deps, people)).recordId;
+    recordId = await publishedForWorld(deps, s.w);
     readyCase = (await openCase(deps, s.w.family.auth, caseInput(s.w.orgA.id, { surname: 'Готовый' }))).caseId;
     await confirmDeath(deps, s.w.verifier.auth, readyCase);
   });

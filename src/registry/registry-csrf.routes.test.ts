@@ -7,7 +7,7 @@ import { openCase } from '../cases/cases.service.ts';
 import { principalOf } from '../policy/principal.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
 import { announce, authoriseCasePublication } from './publication.service.ts';
-import { confirmDeath, publishedFromCase } from './registry.fixtures.ts';
+import { confirmDeath, publishedForWorld } from './registry.fixtures.ts';
 
 // The registry's forms with text typed at length: a relative's request about a published record
 // (anyone, without an account), a verifier's sources when publishing and the note of a
@@ -24,8 +24,7 @@ describe.each(DIALECTS)('registry forms whose CSRF cookie was lost (%s)', (diale
 
   beforeAll(async () => {
     const deps = { db: s.t.opened.db, clock: s.t.clock };
-    const people = { organisationId: s.w.orgA.id, family: s.w.family.auth, verifier: s.w.verifier.auth };
-    recordId = (await publishedFromCase(deps, people)).recordId;
+    recordId = await publishedForWorld(deps, s.w);
     // A second case, announced and waiting only for its sources to be published.
     readyCase = (await openCase(deps, s.w.family.auth, caseInput(s.w.orgA.id, { surname: 'Готовый' }))).caseId;
     await confirmDeath(deps, s.w.verifier.auth, readyCase);

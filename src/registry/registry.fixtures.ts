@@ -50,3 +50,11 @@ export const publishedFromCase = async (
   });
   return { caseId, recordId };
 };
+
+/** publishedFromCase for a test world's family and verifier: the record every registry route test starts from. */
+export const publishedForWorld = async (
+  deps: { db: Db; clock: Clock },
+  w: { orgA: { id: string }; family: { auth: AuthContext }; verifier: { auth: AuthContext } },
+): Promise<string> =>
+  (await publishedFromCase(deps, { organisationId: w.orgA.id, family: w.family.auth, verifier: w.verifier.auth }))
+    .recordId;

@@ -3,7 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf } from '../../test/helpers/not-sent.ts';
 import { Visitor } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { publishedFromCase } from './registry.fixtures.ts';
+import { publishedForWorld } from './registry.fixtures.ts';
 
 // A mother writes to the registry at 01:30 in Moscow on 2 March (22:30 UTC on 1 March), and a
 // verifier handles it at once. The staff's list of requests showed "received 01.03" and "handled
@@ -15,9 +15,7 @@ describe.each(DIALECTS)("a relative's request is dated by the organisation's day
   let recordId: string;
 
   beforeAll(async () => {
-    const deps = { db: s.t.opened.db, clock: s.t.clock };
-    const people = { organisationId: s.w.orgA.id, family: s.w.family.auth, verifier: s.w.verifier.auth };
-    recordId = (await publishedFromCase(deps, people)).recordId;
+    recordId = await publishedForWorld({ db: s.t.opened.db, clock: s.t.clock }, s.w);
   });
 
   it('received and handled on 02.03 in Moscow, not on the UTC day before', async () => {

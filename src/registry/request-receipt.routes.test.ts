@@ -4,7 +4,7 @@ import { browserOf } from '../../test/helpers/not-sent.ts';
 import { Visitor, type Page } from '../../test/helpers/visitor.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
-import { publishedFromCase } from './registry.fixtures.ts';
+import { publishedForWorld } from './registry.fixtures.ts';
 
 // A relative asks for a published record to be corrected and leaves no contact: the receipt page
 // shows a code once; with it (typed loosely) the status page shows the request received, then the
@@ -25,9 +25,7 @@ describe.each(DIALECTS)("a registry request's receipt code (%s)", (dialect) => {
   let page: string;
 
   beforeAll(async () => {
-    const deps = { db: s.t.opened.db, clock: s.t.clock };
-    const people = { organisationId: s.w.orgA.id, family: s.w.family.auth, verifier: s.w.verifier.auth };
-    recordId = (await publishedFromCase(deps, people)).recordId;
+    recordId = await publishedForWorld({ db: s.t.opened.db, clock: s.t.clock }, s.w);
     page = `/registry/persons/${recordId}/request`;
   });
 

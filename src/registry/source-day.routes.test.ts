@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { browserOf } from '../../test/helpers/not-sent.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { publishedFromCase } from './registry.fixtures.ts';
+import { publishedForWorld } from './registry.fixtures.ts';
 
 // At 02:30 on 2 March in Moscow (23:30 UTC on 1 March) a verifier corrects a published record
 // and dates its new source 02.03.2026, today where she is. The form bounded dates by the UTC day
@@ -13,9 +13,7 @@ describe.each(DIALECTS)("a record's source may be dated today on the organisatio
   let recordId: string;
 
   beforeAll(async () => {
-    const deps = { db: s.t.opened.db, clock: s.t.clock };
-    const people = { organisationId: s.w.orgA.id, family: s.w.family.auth, verifier: s.w.verifier.auth };
-    recordId = (await publishedFromCase(deps, people)).recordId;
+    recordId = await publishedForWorld({ db: s.t.opened.db, clock: s.t.clock }, s.w);
   });
 
   it('a correction at 23:30 UTC takes a source dated 02.03.2026 and is dated that day', async () => {

@@ -14,6 +14,7 @@ import type { Cookies } from '../../test/helpers/factories.ts';
 import type { ManualClock } from '../shared/clock.ts';
 import { buildWorld, caseInput, type World } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
+import { listedPerson } from '../people/people.fixtures.ts';
 import { insertIncomingRecords } from '../people/person-records.service.ts';
 
 // Both name searches, the person search and the case search, with a surname typed one letter
@@ -53,31 +54,17 @@ describe('searching with one letter wrong in a browser', () => {
     );
     // A list's record of the same man with one letter wrong in the surname («Кузнецок»): the right
     // spelling finds it below the exact hit.
-    await run.db.transaction().execute((tx) =>
-      insertIncomingRecords(
-        tx,
-        w.orgA.id,
-        'import',
-        [
-          {
-            surname: 'Кузнецок',
-            given_name: 'Алексей',
-            patronymic: 'Иванович',
-            birth_date: null,
-            birth_precision: null,
-            region_code: null,
-            unit_number: null,
-            unit_name: null,
-            rank: null,
-            service_category: 'unknown',
-            colony: null,
-            mobilisation_wave: null,
-            status: null,
-          },
-        ],
-        '2026-03-02T00:00:00Z',
-      ),
-    );
+    await run.db
+      .transaction()
+      .execute((tx) =>
+        insertIncomingRecords(
+          tx,
+          w.orgA.id,
+          'import',
+          [listedPerson({ surname: 'Кузнецок', given_name: 'Алексей', patronymic: 'Иванович' })],
+          '2026-03-02T00:00:00Z',
+        ),
+      );
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,6 +5,7 @@ import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { deletePerson } from '../people/people.service.ts';
 import { deletionForms } from '../people/name-neighbours.ts';
+import { listedPerson } from '../people/people.fixtures.ts';
 import { surnameKeys } from '../people/search-keys.ts';
 import {
   SEARCH_KEYS_VERSION,
@@ -19,21 +20,7 @@ import {
 // Such a word now finds the names one edit from it (src/people/name-neighbours.ts), below the
 // exact and sound-alike hits; names of three letters or fewer stay exact.
 
-const listed = (surname: string, given_name: string): IncomingPerson => ({
-  surname,
-  given_name,
-  patronymic: null,
-  birth_date: null,
-  birth_precision: null,
-  region_code: null,
-  unit_number: null,
-  unit_name: null,
-  rank: null,
-  service_category: 'unknown',
-  colony: null,
-  mobilisation_wave: null,
-  status: null,
-});
+const listed = (surname: string, given_name: string): IncomingPerson => listedPerson({ surname, given_name });
 
 describe.each(DIALECTS)('a name with one letter wrong (%s)', (dialect) => {
   const s = useWorld(dialect);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countRows, DIALECTS } from '../../test/helpers/db.ts';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { browserOf } from '../../test/helpers/not-sent.ts';
-import { draftAppeal } from '../appeals/appeals.fixtures.ts';
+import { sentAppeal } from '../appeals/appeals.fixtures.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { MINUTE } from '../shared/clock.ts';
 
@@ -18,14 +17,7 @@ describe.each(DIALECTS)('a multipart form sent after the session ended (%s)', (d
 
   it("the answer's words come back, and after logging in are sent again as multipart", async () => {
     const steps = () => countRows(s.t.opened.db, 'appeal_steps');
-    const id = await draftAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
-    await submitForm(
-      s.t.app,
-      `/appeals/${id}`,
-      { channel: 'post', sent_on: '2026-02-20' },
-      s.w.family.cookies,
-      `/appeals/${id}/send`,
-    );
+    const id = await sentAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
     const before = await steps();
     const family = browserOf(s.t.app, s.w.family);
     await family.get(`/appeals/${id}`);
