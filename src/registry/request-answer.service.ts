@@ -7,8 +7,8 @@ import { isUuid } from '../shared/ids.ts';
 import { openAnswer, openRequestBody, openRequestKeyForOrganisation, sealAnswer } from './registry-keys.ts';
 import type { RequestAnswerInput } from './registry.schema.ts';
 import { findRequestSealed, updateRequestIfIn } from './registry-requests.repository.ts';
-import { requestTransition, stepOf, type RequestOutcome, type RequestState } from './request-lifecycle.ts';
-import type { RequestsDeps } from './requests.service.ts';
+import { requestTransition, stepOf } from './request-lifecycle.ts';
+import type { RequestsDeps, RequestView } from './requests.service.ts';
 
 // One relative's request on its staff page: what they wrote, and the staff's decision (in review,
 // removed, corrected, refused) with an answer the relative reads with their receipt code
@@ -16,20 +16,11 @@ import type { RequestsDeps } from './requests.service.ts';
 // through the organisation's key; a request sent before receipt codes has no such key, and no
 // answer can be left on it (nobody could read it).
 
-export interface RequestDetail {
-  id: string;
-  recordId: string;
-  kind: 'withdraw' | 'correct';
-  message: string;
-  contact: string | null;
-  createdOn: string;
-  state: RequestState;
-  outcome: RequestOutcome | null;
-  handledAt: string | null;
+/** A request as the list shows it (RequestView), with the answer the relative reads. */
+export interface RequestDetail extends RequestView {
   /** the relative can read an answer (the request has a receipt code) */
   answerable: boolean;
   answer: string | null;
-  answeredOn: string | null;
 }
 
 const sealedOf = async (deps: RequestsDeps, organisationId: string, requestId: string) => {
