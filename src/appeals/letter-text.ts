@@ -7,6 +7,8 @@
 // characters; only the text handed to the Markdown renderer (page, print page, PDF) is escaped.
 
 const TOKEN = /\{\{\s*[^{}]*?\s*\}\}/;
+/** The same, for splitting a line at every placeholder. */
+const TOKENS = new RegExp(TOKEN.source, 'g');
 const NBSP = '\u00a0';
 
 /**
@@ -28,7 +30,7 @@ const linesOf = (templates: string[]): { whole: Set<string>; filled: TemplateLin
   const filled: TemplateLine[] = [];
   for (const line of templates.flatMap((t) => t.split(/\r?\n/))) {
     if (line.trim() === '') continue;
-    const parts = line.split(new RegExp(TOKEN.source, 'g'));
+    const parts = line.split(TOKENS);
     if (parts.length === 1) whole.add(line);
     // A line that is only placeholders has no words of the editor's to keep.
     else if (parts.some((p) => p.trim() !== '')) filled.push({ parts });

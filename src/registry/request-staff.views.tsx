@@ -26,6 +26,16 @@ const StateLine = ({ ctx, r }: { ctx: PageContext; r: Pick<RequestView, 'state' 
   </>
 );
 
+/** What the relative wrote, and how to reach them if they said: on the list and on its own page. */
+const Written = ({ ctx, r }: { ctx: PageContext; r: Pick<RequestView, 'message' | 'contact'> }) => (
+  <>
+    <p class="prewrap">{r.message}</p>
+    <p>
+      {ctx.t('registry.requests.contact')}: {r.contact ?? ctx.t('registry.requests.noContact')}
+    </p>
+  </>
+);
+
 export const RequestsPage = ({
   ctx,
   fresh,
@@ -45,10 +55,7 @@ export const RequestsPage = ({
         {t('registry.requests.received', { date: formatDay(r.createdOn) })} ·{' '}
         <a href={`/staff/registry/records/${r.recordId}`}>{t('registry.requests.record')}</a>
       </p>
-      <p class="prewrap">{r.message}</p>
-      <p>
-        {t('registry.requests.contact')}: {r.contact ?? t('registry.requests.noContact')}
-      </p>
+      <Written ctx={ctx} r={r} />
       <p>
         <StateLine ctx={ctx} r={r} />
         {r.answeredOn && <> · {t('registry.requests.answeredOn', { date: formatDay(r.answeredOn) })}</>}
@@ -107,10 +114,7 @@ export const RequestDetailPage = ({
         {t('registry.requests.received', { date: formatDay(r.createdOn) })} ·{' '}
         <a href={`/staff/registry/records/${r.recordId}`}>{t('registry.requests.record')}</a>
       </p>
-      <p class="prewrap">{r.message}</p>
-      <p>
-        {t('registry.requests.contact')}: {r.contact ?? t('registry.requests.noContact')}
-      </p>
+      <Written ctx={ctx} r={r} />
       <p>
         <StateLine ctx={ctx} r={r} />
       </p>
