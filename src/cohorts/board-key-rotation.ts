@@ -5,6 +5,7 @@ import type { BoardGrant } from '../policy/cohort.policy.ts';
 import { boardKeyFor, nameAad, newBoardKey, openBoardKey, postAad, wrapBoardKey } from './cohort-keys.ts';
 import {
   findBoard,
+  keyCopyLost,
   listNames,
   listPostBodies,
   listWraps,
@@ -24,6 +25,10 @@ import {
 // posts, chosen names, every remaining family's copy — so nobody else notices. The families'
 // labels derive from the board's first key, kept sealed under the current one (labelRootOf), so
 // no «Семья 4821» moves.
+// A copy can also go with nobody holding the key at hand: retention destroys a closed case, or a
+// family deletes its account, and the copy goes with the case row. The board counts the copies
+// it handed out (key_copies); the first holder who opens the board's key after one went replaces
+// it (lockedBoardKey, and the board page), before anything new is sealed with it.
 
 type Board = { id: string; organisation_id: string; label_root_sealed: string | null };
 
@@ -60,7 +65,7 @@ export const keyFromWrap = (boardId: string, wrapped: string, privateKey: Buffer
  * Replaces the board's key, under its lock: called in the transaction that took a family's
  * copies away, after they are gone, with the key as it was (`oldKey`).
  */
-export const rotateBoardKey = async (tx: Tx, board: Board, oldKey: Buffer): Promise<void> => {
+export const rotateBoardKey = async (tx: Tx, board: Board, oldKey: Buffer): Promise<Buffer> => {
   // Sealed to the organisation's key as it is now: an organisation key rotation waits for this.
   const made = newBoardKey(board.id, await lockOrganisation(tx, board.organisation_id, 'share'));
   for (const post of await listPostBodies(tx, board.id)) {
@@ -73,12 +78,29 @@ export const rotateBoardKey = async (tx: Tx, board: Board, oldKey: Buffer): Prom
     const text = opened(oldKey, name.name_sealed, aad);
     if (text) await setNameSealed(tx, board.id, name.user_id, seal(made.key, text, aad));
   }
-  for (const w of await listWraps(tx, board.id))
+  const wraps = await listWraps(tx, board.id);
+  for (const w of wraps)
     await setWrap(tx, board.id, w.case_id, wrapBoardKey(board.id, made.key, await userPublicKey(tx, w.user_id)));
   await setBoardKeys(tx, board.id, {
     key_sealed: made.sealed,
     label_root_sealed: seal(made.key, labelRootOf(board, oldKey), labelRootAad(board.id)),
+    key_copies: wraps.length,
   });
+  return made.key;
+};
+
+/**
+ * The board and its key as they are once a copy that went with its destroyed case is replaced:
+ * called under the board's lock by whoever holds the key (`key`, opened from `board`).
+ */
+export const keyWithoutLostCopies = async <B extends Board>(
+  tx: Tx,
+  board: B,
+  key: Buffer,
+): Promise<{ board: B; key: Buffer }> => {
+  if (!(await keyCopyLost(tx, board.id))) return { board, key };
+  const fresh = await rotateBoardKey(tx, board, key);
+  return { board: ((await findBoard(tx, board.id)) as B | undefined) ?? board, key: fresh };
 };
 
 /**
@@ -89,7 +111,9 @@ export const rotateBoardKey = async (tx: Tx, board: Board, oldKey: Buffer): Prom
 export const lockedBoardKey = async (tx: Tx, grant: BoardGrant, boardId: string) => {
   await lockBoardRow(tx, boardId);
   const board = await findBoard(tx, boardId);
-  return { board, key: board ? await boardKeyFor(tx, grant, board) : null };
+  const key = board ? await boardKeyFor(tx, grant, board) : null;
+  if (!board || !key) return { board, key };
+  return keyWithoutLostCopies(tx, board, key);
 };
 
 /** Whether the board's key is still the one sealed as `keySealed` (read before the lock). */

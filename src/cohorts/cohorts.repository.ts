@@ -75,9 +75,29 @@ export const setBoardKey = async (db: Queryable, id: string, keySealed: string):
 export const setBoardKeys = async (
   db: Queryable,
   id: string,
-  keys: { key_sealed: string; label_root_sealed: string },
+  keys: { key_sealed: string; label_root_sealed: string; key_copies: number },
 ): Promise<void> => {
   await db.updateTable('cohort_boards').set(keys).where('id', '=', id).execute();
+};
+
+/**
+ * Whether a family copy of the board's current key went without the key being replaced: its
+ * case was destroyed (retention, or the family deleting its account) and took the copy with it.
+ */
+export const keyCopyLost = async (db: Queryable, boardId: string): Promise<boolean> => {
+  const row = await db
+    .selectFrom('cohort_boards')
+    .select((eb) => [
+      'key_copies',
+      eb
+        .selectFrom('cohort_key_wraps')
+        .select((w) => w.fn.countAll<number>().as('n'))
+        .where('cohort_key_wraps.board_id', '=', boardId)
+        .as('held'),
+    ])
+    .where('id', '=', boardId)
+    .executeTakeFirst();
+  return row !== undefined && Number(row.held) < Number(row.key_copies);
 };
 
 /** Every family copy of a board's key. */
@@ -134,6 +154,12 @@ export const insertWrap = async (
   row: { board_id: string; case_id: string; user_id: string; wrapped: string },
 ): Promise<void> => {
   await db.insertInto('cohort_key_wraps').values(row).execute();
+  // Counted, so that a copy going with its destroyed case shows (keyCopyLost).
+  await db
+    .updateTable('cohort_boards')
+    .set((eb) => ({ key_copies: eb('key_copies', '+', 1) }))
+    .where('id', '=', row.board_id)
+    .execute();
 };
 
 export const nextPostSeq = async (db: Queryable, boardId: string): Promise<number> => {

@@ -55,7 +55,13 @@ import {
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
 import { familyNamesOn, pendingNameReset, type BoardFamily, type FamilyName } from './board-names.service.ts';
 import { auditCohort } from './cohorts.audit.ts';
-import { keyFromWrap, keyUnchanged, lockedBoardKey, rotateBoardKey } from './board-key-rotation.ts';
+import {
+  keyFromWrap,
+  keyUnchanged,
+  keyWithoutLostCopies,
+  lockedBoardKey,
+  rotateBoardKey,
+} from './board-key-rotation.ts';
 import { isUuid } from '../shared/ids.ts';
 
 // Cohorts: the families whose soldiers share a unit (by its number, or its formation), a penal
@@ -527,16 +533,21 @@ export const cohortOfKey = async (db: Queryable, key: string): Promise<Cohort> =
 };
 
 export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): Promise<BoardView> => {
-  const board = await findBoard(deps.db, grant.boardId);
-  if (!board) throw new NotFound('board');
-  const key = await boardKeyFor(deps.db, grant, board);
+  const found = await findBoard(deps.db, grant.boardId);
+  if (!found) throw new NotFound('board');
+  let board = found;
+  let key = await boardKeyFor(deps.db, grant, board);
   const off = (await exitsOfOrganisation(deps.db, board.organisation_id)).get(board.id) ?? new Map<string, BoardExit>();
   const members = onBoard(await membersOf(deps.db, board.organisation_id), board.cohort_key, off);
-  if (key && members.length)
+  const opened = key;
+  if (opened)
     await deps.db.transaction().execute(async (tx) => {
       // Not with a key replaced since it was read (the next page hands over the new one).
       await lockBoardRow(tx, board.id);
-      if (await keyUnchanged(tx, board.id, board.key_sealed)) await handOver(tx, board, key, members);
+      if (!(await keyUnchanged(tx, board.id, board.key_sealed))) return;
+      // A copy that went with its destroyed case: the key is replaced before anyone is handed it.
+      ({ board, key } = await keyWithoutLostCopies(tx, board, opened));
+      if (members.length) await handOver(tx, board, key, members);
     });
   const can = boardAbilities(grant);
   // Staff see the families they removed, to let one back; families see none of it.

@@ -1,5 +1,7 @@
+import type { Generated } from 'kysely';
+
 // Cohorts, their boards and incidents (migration 0023; families' names on boards 0025, their
-// labels 0027, names staff reset 0029, families off one board 0061).
+// labels 0027, names staff reset 0029, families off one board 0061, copies of the key 0063).
 // `*_sealed` columns are AES-256-GCM: board posts and names under the board's key, an incident's
 // description under the organisation-sealed key of the incident's board-less description (see
 // incidents.service.ts).
@@ -23,6 +25,11 @@ export interface CohortBoardsTable {
    * board key, AAD "cohort:<board>:label-root"; null while the key has never been replaced.
    */
   label_root_sealed: string | null;
+  /**
+   * how many family copies of the current key were handed out (migration 0063): fewer copies in
+   * cohort_key_wraps than this means one went with its case, and the key is replaced
+   */
+  key_copies: Generated<number>;
   /** the day the first family of the cohort opted in (a family's activity: never the second) */
   created_at: string;
 }
