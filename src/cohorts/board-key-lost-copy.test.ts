@@ -1,74 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { eraseCasesOfFamily } from '../cases/case-erasure.service.ts';
-import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
+import type { DialectName } from '../db/database.ts';
 import { principalOf } from '../policy/principal.ts';
-import { DecryptionFailed, open } from '../shared/crypto/index.ts';
-import type { TestUser } from '../../test/helpers/factories.ts';
-import { setBoardName } from './board-names.service.ts';
-import { openBoardKey, postAad } from './cohort-keys.ts';
-import { authoriseBoard, authoriseOptIn, boardView, cohortsOfCase, postOnBoard, setOptIn } from './cohorts.service.ts';
+import { useBoardWorld } from './board-world.test-helper.ts';
+import { postOnBoard } from './cohorts.service.ts';
 
 // A family's copy of a board key can go with nobody holding the key at hand: the family deletes
 // its account (or retention destroys its closed case, the same destroyCase), and the copy goes
 // with the case row. The board counts the copies it handed out; the next holder who opens the key
 // replaces it, so the copy kept in an old backup opens nothing written after.
 
-/** Both families of the world's unit on its board, and what the board holds, per dialect. */
-const boardWorld = (dialect: (typeof DIALECTS)[number]) => {
-  const s = useWorld(dialect);
-  const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
-  const db = () => s.t.opened.db;
-  let boardId = '';
-  const grant = <A extends Parameters<typeof authoriseBoard>[3]>(who: TestUser, action: A) =>
-    authoriseBoard(db(), principalOf(who.auth), boardId, action);
-  const read = async (who: TestUser) => boardView(deps(), await grant(who, 'read'));
-  const board = () => db().selectFrom('cohort_boards').selectAll().where('id', '=', boardId).executeTakeFirstOrThrow();
-  const opensPosts = async (key: Buffer) =>
-    (await db().selectFrom('cohort_posts').select(['id', 'body_sealed']).where('board_id', '=', boardId).execute()).map(
-      (r) => {
-        try {
-          return open(key, r.body_sealed, postAad(boardId, r.id)).toString('utf8');
-        } catch (err) {
-          if (err instanceof DecryptionFailed) return null;
-          throw err;
-        }
-      },
-    );
-
-  /** The families on the unit's board, their copies handed over as staff open it. */
-  const joinBoard = async (families: [TestUser, string][]) => {
-    for (const [user, caseId] of families)
-      await setOptIn(deps(), await authoriseOptIn(db(), principalOf(user.auth), caseId), { optIn: true });
-    boardId = (await cohortsOfCase(deps(), await grantFor(s.t, s.w.caseworker, s.w.caseId, 'read'))).cohorts[0]
-      .boardId!;
-    await read(s.w.caseworker);
-  };
+/** The board with the copy-gone scenario and what to expect after it. */
+const boardWorld = (dialect: DialectName) => {
+  const { s, deps, db, grant, read, board, opensPosts, joinBoard, onBoardTogether } = useBoardWorld(dialect);
 
   /** Both families on the board, each with a post; then the first deletes its account. */
   const copyGoneWithCase = async () => {
-    await joinBoard([
-      [s.w.family, s.w.caseId],
-      [s.w.otherFamily, s.w.otherCaseId],
-    ]);
-    await postOnBoard(deps(), await grant(s.w.family, 'post'), 'Есть новости из части?');
-    await postOnBoard(deps(), await grant(s.w.otherFamily, 'post'), 'Нам тоже не отвечают.');
-    await setBoardName(deps(), await grant(s.w.otherFamily, 'name'), 'Мама Серёжи');
-    const labelBefore = (await read(s.w.otherFamily)).me;
-    // The copy as an old backup keeps it, opened with the family's passphrase-held key.
-    const wrap = await db()
-      .selectFrom('cohort_key_wraps')
-      .select('wrapped')
-      .where('board_id', '=', boardId)
-      .where('case_id', '=', s.w.caseId)
-      .executeTakeFirstOrThrow();
-    const backupKey = openBoardKey(boardId, wrap.wrapped, s.w.family.auth.userPrivateKey);
-    const keySealed = (await board()).key_sealed;
+    const { key: backupKey, keySealed, seen } = await onBoardTogether();
     await db()
       .transaction()
       .execute((tx) => eraseCasesOfFamily(tx, principalOf(s.w.family.auth), s.t.clock.now().toISOString()));
     expect((await board()).key_copies).toBe(2);
-    return { backupKey, keySealed, labelBefore };
+    return { backupKey, keySealed, labelBefore: seen.me };
   };
 
   /** The key replaced; the family still on the board and staff read everything, the backup nothing. */

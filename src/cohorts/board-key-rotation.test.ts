@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
+import type { useWorld } from '../cases/cases.fixtures.ts';
 import { principalOf } from '../policy/principal.ts';
-import { DecryptionFailed, open } from '../shared/crypto/index.ts';
 import type { TestUser } from '../../test/helpers/factories.ts';
 import { leaveBoard, removeFamily } from './board-members.service.ts';
-import { setBoardName } from './board-names.service.ts';
-import { openBoardKey, postAad } from './cohort-keys.ts';
-import { authoriseBoard, authoriseOptIn, boardView, cohortsOfCase, postOnBoard, setOptIn } from './cohorts.service.ts';
+import { useBoardWorld } from './board-world.test-helper.ts';
+import { authoriseOptIn, postOnBoard, setOptIn } from './cohorts.service.ts';
 
 // A board's key is replaced whenever a family loses its copy (board-key-rotation.ts): the key an
 // informer held, kept in an old backup, must open nothing written after it left. Everyone still on
@@ -41,59 +39,7 @@ const GOINGS: [string, Going][] = [
 
 describe.each(DIALECTS)('a board key replaced (%s)', (dialect) => {
   describe.each(GOINGS)('%s', (_name, going) => {
-    const s = useWorld(dialect);
-    const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
-    const db = () => s.t.opened.db;
-    let boardId = '';
-    const grant = <A extends Parameters<typeof authoriseBoard>[3]>(who: TestUser, action: A) =>
-      authoriseBoard(db(), principalOf(who.auth), boardId, action);
-    const read = async (who: TestUser) => boardView(deps(), await grant(who, 'read'));
-    const board = () =>
-      db().selectFrom('cohort_boards').selectAll().where('id', '=', boardId).executeTakeFirstOrThrow();
-    /** The board key as this family's copy opens it. */
-    const keyOf = async (who: TestUser, caseId: string) => {
-      const wrap = await db()
-        .selectFrom('cohort_key_wraps')
-        .select('wrapped')
-        .where('board_id', '=', boardId)
-        .where('case_id', '=', caseId)
-        .executeTakeFirstOrThrow();
-      return openBoardKey(boardId, wrap.wrapped, who.auth.userPrivateKey);
-    };
-    /** Which post bodies a key still opens. */
-    const opensPosts = async (key: Buffer) => {
-      const rows = await db()
-        .selectFrom('cohort_posts')
-        .select(['id', 'body_sealed'])
-        .where('board_id', '=', boardId)
-        .execute();
-      return rows.map((r) => {
-        try {
-          return open(key, r.body_sealed, postAad(boardId, r.id)).toString('utf8');
-        } catch (err) {
-          if (err instanceof DecryptionFailed) return null;
-          throw err;
-        }
-      });
-    };
-
-    /** Both families of the world's unit on its board, each with a post; the other family named. */
-    const onBoardTogether = async () => {
-      for (const [user, caseId] of [
-        [s.w.family, s.w.caseId],
-        [s.w.otherFamily, s.w.otherCaseId],
-      ] as const)
-        await setOptIn(deps(), await authoriseOptIn(db(), principalOf(user.auth), caseId), { optIn: true });
-      boardId = (await cohortsOfCase(deps(), await grantFor(s.t, s.w.caseworker, s.w.caseId, 'read'))).cohorts[0]
-        .boardId!;
-      // The other family's copy is handed over when someone holding the key opens the board.
-      await read(s.w.caseworker);
-      await postOnBoard(deps(), await grant(s.w.family, 'post'), 'Есть новости из части?');
-      await postOnBoard(deps(), await grant(s.w.otherFamily, 'post'), 'Нам тоже не отвечают.');
-      await setBoardName(deps(), await grant(s.w.otherFamily, 'name'), 'Мама Серёжи');
-      const seen = await read(s.w.otherFamily);
-      return { key: await keyOf(s.w.family, s.w.caseId), keySealed: (await board()).key_sealed, seen };
-    };
+    const { s, deps, grant, read, board, keyOf, opensPosts, onBoardTogether } = useBoardWorld(dialect);
 
     /** What stays, and what the key the family held no longer opens. */
     const expectReplaced = async (before: Awaited<ReturnType<typeof onBoardTogether>>) => {
