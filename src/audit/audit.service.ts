@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'match.decided',
   'match.merged',
   'match.undone',
+  // a "different" decision (or a "same" that merged nothing) taken back; the subject is the pair
+  'match.decision_undone',
   // a decision about a tip that resembles a known record (the subject is the sealed match row)
   'match.tip_decided',
   'incident.created',

@@ -11,7 +11,8 @@ import { forgetIndexes } from './index-registry.ts';
 import { runMatching } from './scoring.service.ts';
 
 // A caseworker decides a pair and merges two records at 02:30 on 2 March in Moscow (23:30 UTC on
-// 1 March), and a verifier undoes it. The pair's page said «Решено 01.03.2026», the record's
+// 1 March), and a verifier undoes it. The pair's page said «Решено 01.03.2026» (now who and the
+// organisation's time: «Решение принял(а): …, 02.03.2026 02:30»), the record's
 // history «01.03.2026: добавлены …» and «отменено 01.03.2026»: UTC days, the day before. A tip
 // scored against the records then was queued as scored on 1 March.
 
@@ -40,7 +41,7 @@ describe.each(DIALECTS)("a pair's decision and a merge are dated by the organisa
       const { res } = await submitForm(s.t.app, `/staff/matches/${id}`, { decision: 'same' }, s.w.caseworker.cookies);
       expect(res.statusCode).toBe(303);
       const pair = await get(`/staff/matches/${id}`, s.w.caseworker.cookies);
-      expect(pair).toContain('Решено 02.03.2026');
+      expect(pair).toMatch(/Решение принял\(а\): [^<]+, 02\.03\.2026 02:30 \(/);
       const record = /href="(\/staff\/people\/[0-9a-f-]{36})"/.exec(pair)?.[1];
       expect(record).toBeDefined();
       const merged = await get(record!, s.w.caseworker.cookies);

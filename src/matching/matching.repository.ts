@@ -21,6 +21,7 @@ const CANDIDATE_COLUMNS = [
   'decided_at',
   'unsure_by',
   'merge_id',
+  'learned',
 ] as const;
 
 export const findCandidatesByPair = (db: Queryable, keys: string[]) =>
@@ -184,6 +185,20 @@ export const organisationsWithLabels = async (db: Queryable): Promise<string[]> 
       .where('state', 'in', ['same', 'different'])
       .execute()
   ).map((r) => r.organisation_id);
+
+/**
+ * One label fewer in the organisation's model's count: a "different" decision that was learned
+ * and is now undone. "Different" never moved m (linkage/engine/labels.ts), so the model is as if
+ * it had never been given, and its count says so.
+ */
+export const uncountLabel = async (db: Queryable, organisationId: string): Promise<void> => {
+  await db
+    .updateTable('linkage_models')
+    .set({ labels: sql`labels - 1` })
+    .where('organisation_id', '=', organisationId)
+    .where('labels', '>', 0)
+    .execute();
+};
 
 export const markLearned = async (db: Queryable, ids: string[]): Promise<void> => {
   if (ids.length) await db.updateTable('match_candidates').set({ learned: 1 }).where('id', 'in', ids).execute();

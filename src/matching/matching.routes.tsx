@@ -11,11 +11,13 @@ import { authoriseMerge, authoriseRecord, recordPage } from './records.service.t
 import {
   authoriseCandidate,
   authoriseDecision,
+  authoriseUndoDecision,
   candidateView,
   DECISIONS,
   decide,
   QUEUE_FILTERS,
   reviewQueue,
+  undoDecision,
   undoMerge,
 } from './review.service.ts';
 import { PAIR_NOTICES, PairPage, QueuePage, type PairNotice } from './review.views.tsx';
@@ -30,7 +32,7 @@ import {
 } from './tip-matches.service.ts';
 import { TIP_NOTICES, TipMatchPage, TipQueuePage } from './tip-matches.views.tsx';
 
-// The review queue, one pair, a decision, undoing a merge, and a person record's page. Thin:
+// The review queue, one pair, a decision, undoing a decision or a merge, and a person record's page. Thin:
 // parse, authorise (src/policy/matching.policy.ts through the services' authorise*), call one
 // service, render.
 
@@ -43,6 +45,12 @@ const queueQuery = z.object({
 const decisionSchema = z.object({ decision: z.enum(DECISIONS, { error: 'errors.unknownOption' }) });
 const undoSchema = z.object({
   candidate: z.string().uuid().optional().catch(undefined),
+  record: z.string().uuid().optional().catch(undefined),
+});
+
+// Where the undo button was: the queue's decided list, a record's page, or (neither) the pair's page.
+const undoDecisionSchema = z.object({
+  back: z.literal('decided').optional().catch(undefined),
   record: z.string().uuid().optional().catch(undefined),
 });
 
@@ -64,7 +72,17 @@ export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
     const { filter, after } = queueQuery.parse(req.query ?? {});
     const page = await reviewQueue(deps, grant, filter, after);
     const tips = await openTipMatchCount(deps, grant);
-    return sendPage(req, reply, (ctx) => <QueuePage ctx={ctx} page={page} filter={filter} tips={tips} />);
+    const notice = (req.query as Record<string, unknown>)?.done === 'decisionUndone' ? 'decisionUndone' : undefined;
+    return sendPage(req, reply, (ctx) => (
+      <QueuePage
+        ctx={ctx}
+        page={page}
+        filter={filter}
+        can={matchingAbilities(requireStaffPrincipal(req))}
+        notice={notice}
+        tips={tips}
+      />
+    ));
   });
 
   // Tips resembling known records: sealed, opened with the organisation's key for its staff only.
@@ -162,6 +180,41 @@ export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
     }
   });
 
+  // Takes a "different" (or any) decision back: the pair returns to the queue, its label is withdrawn.
+  app.post<IdParams>('/staff/matches/:id/undo', async (req, reply) => {
+    const principal = requireStaffPrincipal(req);
+    const grant = await authoriseUndoDecision(deps.db, principal, req.params.id);
+    const { back, record } = undoDecisionSchema.parse(req.body ?? {});
+    try {
+      await undoDecision(deps, grant, req.params.id);
+    } catch (err) {
+      // Undone meanwhile by someone else: the pair's page says what it is now, and why.
+      const failure = formFailure(err);
+      if (!failure) throw err;
+      const view = await candidateView(
+        deps,
+        await authoriseCandidate(deps.db, principal, req.params.id),
+        req.params.id,
+      );
+      return sendPage(
+        req,
+        reply,
+        (ctx) => (
+          <PairPage
+            ctx={ctx}
+            view={view}
+            can={matchingAbilities(principal)}
+            errors={{ _form: Object.values(failure.errors)[0] }}
+          />
+        ),
+        failure.status,
+      );
+    }
+    if (record) return redirect(reply, `/staff/people/${record}?done=decisionUndone`);
+    if (back) return redirect(reply, '/staff/matches?filter=decided&done=decisionUndone');
+    return redirect(reply, `/staff/matches/${req.params.id}?done=decisionUndone`);
+  });
+
   app.post<IdParams>('/staff/merges/:id/undo', async (req, reply) => {
     const grant = await authoriseMerge(deps.db, requireStaffPrincipal(req), req.params.id);
     const { candidate, record } = undoSchema.parse(req.body ?? {});
@@ -183,7 +236,11 @@ export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
     const choices = (await incidentsOf(deps, grant)).map((i) => ({ id: i.id, title: i.title }));
     const done = (req.query as Record<string, unknown>)?.done;
     const notice =
-      done === 'undone' ? 'matching.done.undone' : done === 'linked' ? 'cohorts.incidents.done.linked' : undefined;
+      done === 'undone' || done === 'decisionUndone'
+        ? `matching.done.${done}`
+        : done === 'linked'
+          ? 'cohorts.incidents.done.linked'
+          : undefined;
     return sendPage(req, reply, (ctx) => (
       <RecordPageView
         ctx={ctx}

@@ -12,9 +12,11 @@ import type { RecordPage } from './records.service.ts';
 import { OriginOf } from './review.views.tsx';
 import { WorkNav } from './work-nav.views.tsx';
 import { similarityPercent } from './similarity-percent.ts';
+import { DecidedLine, UndoDecisionForm } from './undo-decision.views.tsx';
 
 // A person record as staff see it: its details and origin, the other records of its cluster,
-// every event with the record it came from, the merges (undoable), pairs still open, incidents.
+// every event with the record it came from, the merges (undoable), pairs still open or kept apart
+// (undoable), incidents.
 
 export const RecordPageView = ({
   ctx,
@@ -161,6 +163,15 @@ export const RecordPageView = ({
               <li>
                 <a href={`/staff/matches/${c.id}`}>{c.otherName}</a> — {similarityPercent(c.probability)}%,{' '}
                 {t(`matching.states.${c.state}`)}
+                {c.decided && (
+                  <>
+                    {'. '}
+                    <small>
+                      <DecidedLine ctx={ctx} mark={c.decided} />
+                    </small>
+                    {can.undo && <UndoDecisionForm ctx={ctx} id={c.id} merged={false} back={{ record: r.id }} />}
+                  </>
+                )}
               </li>
             ))}
           </ul>

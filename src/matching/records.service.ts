@@ -10,12 +10,12 @@ import { grantMatchingObject, type MatchingGrant } from '../policy/matching.poli
 import type { Principal } from '../policy/principal.ts';
 import { clusterOfRecord } from './clusters.service.ts';
 import { findMerge, listCandidatesOf, listMergesOf } from './matching.repository.ts';
-import { recordCards, type CandidateSummary, type RecordCard } from './review.service.ts';
+import { decisionMark, recordCards, staffNames, type CandidateSummary, type RecordCard } from './review.service.ts';
 import type { MatchingDeps } from './scoring.service.ts';
 import { isUuid } from '../shared/ids.ts';
 
 // A person record as staff see it (its cluster, where each record came from, the merges that
-// made the cluster and can be undone, pairs still to decide), and what a case page shows of the
+// made the cluster and can be undone, pairs still to decide or kept apart), and what a case page shows of the
 // other records about the same soldier: staff see every record; the family sees only verified
 // facts, each with its source kind — never another family's request, never a name as another
 // source spelled it.
@@ -44,7 +44,7 @@ export interface RecordPage {
   card: RecordCard;
   members: RecordCard[];
   merges: MergeView[];
-  candidates: Array<Pick<CandidateSummary, 'id' | 'probability' | 'state'> & { otherName: string }>;
+  candidates: Array<Pick<CandidateSummary, 'id' | 'probability' | 'state' | 'decided'> & { otherName: string }>;
   raw: Array<{ column: string; value: string }> | null;
   /** every fact of every record of the cluster, with the record it came from */
   timeline: Array<RecordEvent & { from: RecordCard }>;
@@ -74,6 +74,9 @@ export const recordPage = async (
     deps.db,
     candidates.map((c) => (byId.has(c.left_person_id) ? c.right_person_id : c.left_person_id)),
   );
+  const deciders = candidates.some((c) => c.decided_by)
+    ? await staffNames(deps.db, grant.organisationId)
+    : new Map<string, string>();
   const timeline = members
     .flatMap((m) => m.events.map((e) => ({ ...e, from: m })))
     .sort((a, b) => (a.date.value < b.date.value ? -1 : a.date.value > b.date.value ? 1 : 0));
@@ -105,6 +108,7 @@ export const recordPage = async (
         id: c.id,
         probability: c.probability,
         state: c.state,
+        decided: decisionMark(c, deciders),
         otherName: other ? [other.surname, other.given_name, other.patronymic].filter(Boolean).join(' ') : '—',
       };
     }),

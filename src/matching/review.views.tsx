@@ -3,7 +3,6 @@ import { factLine } from './fact-line.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
 import { formatPartialDate } from '../people/partial-date.ts';
-import { localDate } from '../web/time.ts';
 import { regionName } from '../people/regions.ts';
 import { serviceCategoryLabel } from '../people/people.views.tsx';
 import type { MatchingAbilities } from '../policy/matching.policy.ts';
@@ -12,6 +11,7 @@ import type { CandidatePage, CandidateView, QueueFilter, RecordCard } from './re
 import { QUEUE_FILTERS } from './review.service.ts';
 import { WorkNav } from './work-nav.views.tsx';
 import { similarityPercent } from './similarity-percent.ts';
+import { DecidedLine, UndoDecisionForm } from './undo-decision.views.tsx';
 
 // The review queue and one pair side by side, with what each field added in words.
 
@@ -140,11 +140,16 @@ export const QueuePage = ({
   ctx,
   page,
   filter,
+  can,
+  notice,
   tips = 0,
 }: {
   ctx: PageContext;
   page: CandidatePage;
   filter: QueueFilter;
+  can: MatchingAbilities;
+  /** a decision undone from the decided list */
+  notice?: 'decisionUndone';
   /** tips resembling known records that wait for a decision */
   tips?: number;
 }) => {
@@ -152,6 +157,11 @@ export const QueuePage = ({
   return (
     <Layout ctx={ctx} heading={t('matching.queueTitle')}>
       <WorkNav ctx={ctx} current="matches" />
+      {notice && (
+        <p class="notice done" role="status">
+          {t(`matching.done.${notice}`)}
+        </p>
+      )}
       <p>{t('matching.queueIntro')}</p>
       {/* biome-ignore lint/a11y/useSemanticElements: a wrapping line of links, as the queue's filters */}
       <p role="navigation" aria-label={t('matching.queueTitle')}>
@@ -194,7 +204,18 @@ export const QueuePage = ({
                   {filter === 'decided' && (
                     <>
                       <br />
-                      <small>{t(`matching.states.${r.state}`)}</small>
+                      <small>
+                        {t(`matching.states.${r.state}`)}
+                        {r.decided && (
+                          <>
+                            {'. '}
+                            <DecidedLine ctx={ctx} mark={r.decided} />
+                          </>
+                        )}
+                      </small>
+                      {r.decided && can.undo && (
+                        <UndoDecisionForm ctx={ctx} id={r.id} merged={r.mergeId !== null} back="decided" />
+                      )}
                     </>
                   )}
                 </td>
@@ -220,7 +241,7 @@ export const QueuePage = ({
   );
 };
 
-export const PAIR_NOTICES = ['same', 'different', 'unsure', 'reopen', 'undone'] as const;
+export const PAIR_NOTICES = ['same', 'different', 'unsure', 'undone', 'decisionUndone'] as const;
 export type PairNotice = (typeof PAIR_NOTICES)[number];
 
 export const PairPage = ({
@@ -252,8 +273,40 @@ export const PairPage = ({
       <p>
         {t('matching.probability')}: <strong>{similarityPercent(view.probability)}%</strong> ·{' '}
         {t(`matching.states.${view.state}`)}
-        {view.decidedAt && <> · {t('matching.decidedOn', { date: localDate(view.decidedAt, ctx.timeZone) })}</>}
       </p>
+      {view.decided && (
+        <p>
+          <DecidedLine ctx={ctx} mark={view.decided} exact />
+        </p>
+      )}
+      {/* Up here, not below the comparison: a mis-click is put right where the page opens after it. */}
+      {view.decided && can.undo && (
+        <section aria-labelledby="undo-h">
+          <h2 id="undo-h">{t(view.mergeId ? 'matching.undo' : 'matching.undoDecision')}</h2>
+          <p class="muted">
+            {t(
+              view.mergeId
+                ? 'matching.undoHint'
+                : view.wasUnsure
+                  ? 'matching.undoDecisionHintUnsure'
+                  : 'matching.undoDecisionHint',
+            )}{' '}
+            {/* "Different" never moves the model (labels.ts): only a learned "same" stays in it. */}
+            {t(view.state === 'same' && view.labelLearned ? 'matching.undoLearnedHint' : 'matching.undoUnlearnedHint')}
+          </p>
+          {view.mergeId ? (
+            // The merge's own form: the record page undoes merges through it as well.
+            <PostForm ctx={ctx} action={`/staff/merges/${view.mergeId}/undo`}>
+              <input type="hidden" name="candidate" value={view.id} />
+              <button type="submit" class="secondary">
+                {t('matching.undo')}
+              </button>
+            </PostForm>
+          ) : (
+            <UndoDecisionForm ctx={ctx} id={view.id} merged={false} />
+          )}
+        </section>
+      )}
       {view.state === 'withdrawn' && <p class="muted">{t('matching.withdrawnHint')}</p>}
       <SideBySide ctx={ctx} left={view.left} right={view.right} />
       <section aria-labelledby="why-h">
@@ -283,25 +336,6 @@ export const PairPage = ({
             )}
           </PostForm>
         </section>
-      )}
-      {view.state === 'same' && view.mergeId && can.undo && (
-        <section aria-labelledby="undo-h">
-          <h2 id="undo-h">{t('matching.undo')}</h2>
-          <p class="muted">{t('matching.undoHint')}</p>
-          <PostForm ctx={ctx} action={`/staff/merges/${view.mergeId}/undo`}>
-            <input type="hidden" name="candidate" value={view.id} />
-            <button type="submit" class="secondary">
-              {t('matching.undo')}
-            </button>
-          </PostForm>
-        </section>
-      )}
-      {view.state === 'different' && can.decideUnsure && (
-        <PostForm ctx={ctx} action={`/staff/matches/${view.id}`}>
-          <button type="submit" name="decision" value="reopen" class="secondary">
-            {t('matching.reopen')}
-          </button>
-        </PostForm>
       )}
       <p>
         <a href="/staff/matches">{t('matching.queueTitle')}</a>

@@ -18,6 +18,7 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/cohorts\/([^/]+)\/(posts|name|readmit|rejoin|posts\/[^/]+\/(hide|restore|reset-name))$/, '/cohorts/$1'],
   [/^\/staff\/cases\/([^/]+)\/(assign|notes|close|reopen)$/, '/cases/$1'],
   [/^\/staff\/events\/[^/]+\/verify$/, '/staff'],
+  [/^\/staff\/matches\/([^/]+)\/undo$/, '/staff/matches/$1'],
   [/^\/account\/2fa\/(passphrase|confirm)$/, '/account/2fa'],
   [/^\/account\/(passphrase|sessions|recovery-codes)$/, '/account'],
   [/^\/admin\/invites\/(reset|remove|revoke)$/, '/admin/invites'],
