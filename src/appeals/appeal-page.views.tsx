@@ -306,13 +306,8 @@ const StepForm = ({ p }: { p: Props }) => {
     <section aria-labelledby="step-h">
       <h2 id="step-h">{t('appeals.step.title')}</h2>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
-      {/* Multipart: the token rides in the query string (the body is read after the check). */}
-      <form
-        method="post"
-        action={`/appeals/${view.id}/steps?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        novalidate
-      >
+      {/* Multipart: PostForm's token is the body's first field, checked before the scan is read. */}
+      <PostForm ctx={ctx} action={`/appeals/${view.id}/steps`} enctype="multipart/form-data">
         <fieldset>
           <legend>{t('appeals.step.what')}</legend>
           {steps.map((s) => (
@@ -381,7 +376,7 @@ const StepForm = ({ p }: { p: Props }) => {
           )}
         </label>
         <button type="submit">{t('appeals.step.submit')}</button>
-      </form>
+      </PostForm>
     </section>
   );
 };

@@ -27,7 +27,7 @@ export const multipart = (
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 };
 
-/** The appeal page's multipart form: its token goes in the query string, as the page's action says. */
+/** The appeal page's multipart form: its token is the body's first field, as the page's form sends it. */
 export const postStep = async (
   app: FastifyInstance,
   appealId: string,
@@ -36,10 +36,10 @@ export const postStep = async (
   file?: { name: string; type: string; bytes: Buffer },
 ) => {
   const { token, cookies: jar } = await formToken(app, `/appeals/${appealId}`, cookies);
-  const body = multipart(fields, file);
+  const body = multipart({ _csrf: token, ...fields }, file);
   return app.inject({
     method: 'POST',
-    url: `/appeals/${appealId}/steps?_csrf=${encodeURIComponent(token)}`,
+    url: `/appeals/${appealId}/steps`,
     cookies: jar,
     payload: body.payload,
     headers: body.headers,

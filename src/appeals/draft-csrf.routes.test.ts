@@ -72,9 +72,13 @@ describe.each(DIALECTS)('a letter draft whose CSRF cookie was lost (%s)', (diale
     const id = await sentAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
     const [steps, files] = [await count('appeal_steps'), await count('evidence_files')];
     const page = await s.t.app.inject({ method: 'GET', url: `/appeals/${id}`, cookies: s.w.family.cookies });
-    const action = /action="(\/appeals\/[^"]+\/steps\?_csrf=[^"]+)"/.exec(page.body)![1].replace(/&amp;/g, '&');
+    const action = /<form method="post" action="(\/appeals\/[^"]+\/steps)"/.exec(page.body)![1];
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
     const answer = { step: 'answer', on: '2026-03-01', number: '12/3-4', summary: `Ответ: сведений нет. ${MARK}` };
-    const body = multipart(answer, { name: 'IMG_2031.jpg', type: 'image/jpeg', bytes: await jpegWithGps() });
+    const body = multipart(
+      { _csrf: token, ...answer },
+      { name: 'IMG_2031.jpg', type: 'image/jpeg', bytes: await jpegWithGps() },
+    );
     // The page's token, but the browser lost the cookie it was made for: only the session is sent.
     const res = await s.t.app.inject({
       method: 'POST',

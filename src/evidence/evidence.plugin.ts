@@ -4,14 +4,16 @@ import { BODY_LIMIT_BYTES } from '../shared/body-limit.ts';
 import { Invalid, type FieldProblem } from '../shared/errors.ts';
 import { MAX_UPLOAD_BYTES, type CleanedFile } from './file-rules.ts';
 import { prepareUpload, type OpenedFile } from './evidence.service.ts';
+import { multipartParts } from '../web/multipart-token.ts';
 
 // Uploads over HTTP: multipart parsing with hard limits, turned into a plain form (fields) and at
 // most one file, which the form's parseWithFile cleans while it parses the fields — the one way
 // every form with a file (a tip, an appeal's step) is read. Whatever goes wrong while reading the body — no boundary, a body cut
 // short, too many parts, a file over the limit — is the sender's fault and becomes Invalid (400,
 // with a translated message beside the field), never a 500. A file over the limit is drained, not
-// kept, so the browser still gets the answer. Forms that upload carry their CSRF token in the
-// query string (the body is not read before the check: src/web/security.ts).
+// kept, so the browser still gets the answer. Forms that upload carry their CSRF token as the
+// body's first field, read alone before the check (src/web/multipart-token.ts); the rest is read
+// here, from that same reader, only once the check passed.
 
 export const registerUploads = async (app: FastifyInstance): Promise<void> => {
   await app.register(fastifyMultipart, {
@@ -102,9 +104,13 @@ const malformed = () => new Invalid({ field: '_form', key: 'errors.badRequest' }
  * Reads a form that may carry a file: multipart, read to its end (a file over the limit is
  * drained, so the fields after it are read too); a field that is a file but left empty counts as
  * no file. `plain: true` also takes a form without any file (url-encoded) as one with no file.
- * Use the file through `parseWithFile`.
+ * `dropFile: true` (a form refused before it was read: form-not-sent.ts) drains a file without
+ * holding a byte of it, and only says one was chosen. Use the file through `parseWithFile`.
  */
-export const readUploadForm = async (req: FastifyRequest, opts: { plain?: boolean } = {}): Promise<UploadForm> => {
+export const readUploadForm = async (
+  req: FastifyRequest,
+  opts: { plain?: boolean; dropFile?: boolean } = {},
+): Promise<UploadForm> => {
   if (!req.isMultipart()) {
     if (!opts.plain) throw malformed();
     const fields = Object.fromEntries(
@@ -117,8 +123,9 @@ export const readUploadForm = async (req: FastifyRequest, opts: { plain?: boolea
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
   let tooLarge = false;
+  let dropped = false;
   try {
-    for await (const part of req.parts()) {
+    for await (const part of multipartParts(req)) {
       if (part.type === 'field') {
         if (typeof part.value === 'string') fields[part.fieldname] = part.value;
         continue;
@@ -127,9 +134,10 @@ export const readUploadForm = async (req: FastifyRequest, opts: { plain?: boolea
       let size = 0;
       for await (const chunk of part.file) {
         size += chunk.length;
-        if (size <= MAX_UPLOAD_BYTES) chunks.push(chunk as Buffer);
+        if (!opts.dropFile && size <= MAX_UPLOAD_BYTES) chunks.push(chunk as Buffer);
       }
-      if (part.file.truncated || size > MAX_UPLOAD_BYTES) tooLarge = true;
+      if (opts.dropFile) dropped ||= size > 0;
+      else if (part.file.truncated || size > MAX_UPLOAD_BYTES) tooLarge = true;
       else if (size > 0) file = { bytes: Buffer.concat(chunks), name: part.filename ?? '', type: part.mimetype ?? '' };
     }
   } catch (err) {
@@ -140,7 +148,9 @@ export const readUploadForm = async (req: FastifyRequest, opts: { plain?: boolea
   }
   const refused = tooLarge
     ? { field: 'file', key: 'evidence.errors.tooLarge', params: { mb: MAX_UPLOAD_BYTES / 1048576 } }
-    : null;
+    : dropped
+      ? { field: 'file', key: 'common.fileAgain' }
+      : null;
   return new UploadForm(fields, file, refused);
 };
 

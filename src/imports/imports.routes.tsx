@@ -8,6 +8,7 @@ import { requireStaffPrincipal } from '../web/guards.ts';
 import { formErrors } from '../web/forms.tsx';
 import { formatPartialDate } from '../people/partial-date.ts';
 import { redirect, sendPage } from '../web/render.ts';
+import { multipartParts } from '../web/multipart-token.ts';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { againQuerySchema, listMetaSchema, mappingSchema } from './imports.schema.ts';
 import {
@@ -47,7 +48,7 @@ const readUpload = async (
   const fields: Record<string, string> = {};
   let bytes: Buffer | null = null;
   try {
-    for await (const part of req.parts({ limits: UPLOAD_LIMITS })) {
+    for await (const part of multipartParts(req)) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
         // Cut at the limit (the app's parser does not throw on it): too large, nothing kept.
@@ -134,7 +135,8 @@ export const importsRoutes = async (app: FastifyInstance): Promise<void> => {
     ));
   });
 
-  app.post('/staff/imports', async (req, reply) => {
+  // The limits are the route's: its body's first part (the token) is read before the handler runs.
+  app.post('/staff/imports', { config: { multipartOptions: { limits: UPLOAD_LIMITS } } }, async (req, reply) => {
     const principal = requireStaffPrincipal(req);
     const grant = grantMatching(principal, 'import');
     if (!req.isMultipart())

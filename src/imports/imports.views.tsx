@@ -105,12 +105,8 @@ export const UploadPage = ({
       {again && (
         <p>{t('imports.againIntro', { name: again.sourceName, date: localDate(again.createdAt, ctx.timeZone) })}</p>
       )}
-      {/* Multipart bodies are read after the CSRF check, so the token also travels in the URL. */}
-      <PostForm
-        ctx={ctx}
-        action={`/staff/imports?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-      >
+      {/* Multipart: PostForm's token is the body's first field, checked before the list is read. */}
+      <PostForm ctx={ctx} action="/staff/imports" enctype="multipart/form-data">
         {again && <input type="hidden" name="again" value={again.id} />}
         <TextField
           {...f}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { Visitor } from '../../test/helpers/visitor.ts';
+import { formsOf, Visitor } from '../../test/helpers/visitor.ts';
 import { multipartBody } from '../../test/helpers/multipart.ts';
 import { grantFor, useWorld } from '../cases/cases.fixtures.ts';
 import { addEvent } from '../cases/events.service.ts';
@@ -334,11 +334,13 @@ describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {
     file?: { bytes: Buffer; name: string; type: string },
   ) => {
     const page = await v.get(pageUrl);
-    const formAction = new RegExp(`action="(${action.replace(/\//g, '\\/')}\\?_csrf=[^"]+)"`).exec(page.body);
-    expect(formAction, `multipart form on ${pageUrl}`).not.toBeNull();
-    expect(page.body).toContain('enctype="multipart/form-data"');
-    const { payload, type } = await multipartBody(fields, file);
-    const url = formAction![1].replace(/&amp;/g, '&');
+    // The form's action is its path alone; its token is the body's first field, as a browser sends it.
+    const form = formsOf(page.body).find((f) => f.action === action);
+    expect(form, `multipart form on ${pageUrl}`).toBeDefined();
+    expect(form!.enctype).toBe('multipart/form-data');
+    expect(Object.keys(form!.fields)[0]).toBe('_csrf');
+    const { payload, type } = await multipartBody({ _csrf: form!.fields._csrf, ...fields }, file);
+    const url = action;
     const cookie = [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; ');
     const res = await s.t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': type, cookie } });
     for (const c of ([] as string[]).concat((res.headers['set-cookie'] as string[] | string | undefined) ?? [])) {
@@ -514,12 +516,13 @@ describe.each(DIALECTS)('files sent with tips (%s)', (dialect) => {
 
   it('a malformed multipart body is a 400, never a 500', async () => {
     const page = await new Visitor(s.t.app).get('/tips/new');
-    const action = /action="(\/tips\/new\?_csrf=[^"]+)"/.exec(page.body)![1];
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
     const cookie = String(page.headers['set-cookie']).split(';')[0];
-    for (const payload of ['--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', 'garbage']) {
+    const first = `--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`;
+    for (const payload of [`${first}--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb`, 'garbage']) {
       const res = await s.t.app.inject({
         method: 'POST',
-        url: action,
+        url: '/tips/new',
         payload,
         headers: { 'content-type': 'multipart/form-data; boundary=x', cookie },
       });

@@ -36,16 +36,15 @@ export const Notice = ({ ctx, notice }: { ctx: PageContext; notice?: TipNotice }
     </p>
   ) : null;
 
-/** A form that may carry one file: multipart, its CSRF token in the query (the body is read after the check). */
+/**
+ * A form that may carry one file: multipart, its CSRF token the body's first field, checked
+ * before the file is read (web/multipart-token.ts) — never in the action, where it would stay
+ * in the address bar and the history of an anonymous sender.
+ */
 const UploadForm = ({ ctx, action, children }: { ctx: PageContext; action: string; children: ComponentChildren }) => (
-  <form
-    method="post"
-    action={`${action}?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-    enctype="multipart/form-data"
-    novalidate
-  >
+  <PostForm ctx={ctx} action={action} enctype="multipart/form-data">
     {children}
-  </form>
+  </PostForm>
 );
 
 const FileField = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) => (

@@ -5,6 +5,7 @@ import { sendPage, redirect } from './render.ts';
 import { pickLanguage, translator } from './i18n/i18n.ts';
 import { sendSessionEnded } from './session-ended.tsx';
 import { typedBack } from './form-not-sent.ts';
+import { partsUnread } from './multipart-token.ts';
 
 const MessagePage =
   (status: number, titleKey: string, messageKey: string) => (req: FastifyRequest, reply: FastifyReply) =>
@@ -75,7 +76,7 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
    * so that its words come back like any form's.
    */
   const sessionEnded = async (req: FastifyRequest, reply: FastifyReply) =>
-    req.method === 'POST' && !req.auth && req.isMultipart() && !req.raw.readableEnded
+    req.method === 'POST' && !req.auth && req.isMultipart() && partsUnread(req)
       ? sendSessionEnded(req, reply, { fields: (await typedBack(req)).fields })
       : sendSessionEnded(req, reply);
 

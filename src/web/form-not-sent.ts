@@ -27,13 +27,13 @@ export type KeptFormRenderer = (req: FastifyRequest, reply: FastifyReply, kept: 
 
 /**
  * The fields as the route reads them (urlencoded, or multipart read to its end), and whether a
- * file was chosen: its bytes are dropped, never kept, since the check failed.
+ * file was chosen: its bytes run through unheld, never kept, since the check failed.
  */
 export const typedBack = async (
   req: FastifyRequest,
 ): Promise<{ fields: Record<string, string>; fileChosen: boolean }> => {
   try {
-    const form = await readUploadForm(req, { plain: true });
+    const form = await readUploadForm(req, { plain: true, dropFile: true });
     return { fields: form.fields, fileChosen: form.fileChosen };
   } catch (err) {
     if (!(err instanceof Invalid)) throw err;

@@ -195,7 +195,10 @@ export const SelectField = (
   );
 };
 
-/** A POST form that always carries the CSRF token. */
+/**
+ * A POST form that always carries the CSRF token, as its first field: a multipart form's token
+ * is read from its body's first part, before any file (multipart-token.ts).
+ */
 export const PostForm = ({
   ctx,
   action,

@@ -106,12 +106,8 @@ export const sendResumePage = (req: FastifyRequest, reply: FastifyReply, resume:
         <p role="status">{ctx.t('sessionEnded.resumeExplain')}</p>
         <PostForm
           ctx={ctx}
-          // A multipart body is read after the CSRF check: its token rides in the action's query.
-          action={
-            resume.multipart
-              ? `${resume.to}${resume.to.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(ctx.csrfToken)}`
-              : resume.to
-          }
+          // Multipart too: PostForm's token is the body's first field (web/multipart-token.ts).
+          action={resume.to}
           enctype={resume.multipart ? 'multipart/form-data' : undefined}
         >
           {listed.length > 0 && (

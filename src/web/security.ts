@@ -4,6 +4,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { pickLanguage, translator } from './i18n/i18n.ts';
+import { discardUnread, firstFieldToken, readFirstPart } from './multipart-token.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -40,11 +41,12 @@ export const registerSecurity = async (
   await app.register(fastifyCsrf, {
     cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, signed: false },
-    // Multipart forms carry the token in the query string: their body is not parsed before
-    // the check runs. No URL is ever logged.
+    // A plain form's body is parsed before the check; a multipart form's token is its first
+    // field, read alone before the check (multipart-token.ts). Never from the query string: a
+    // token there stays in the address bar and the history.
     getToken: (req: FastifyRequest) =>
       ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
-      ((req.query as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+      firstFieldToken(req) ??
       (req.headers['x-csrf-token'] as string | undefined),
   });
   // Not per IP: behind an onion service everybody is 127.0.0.1, and no IP is kept anyway.
@@ -84,11 +86,14 @@ export const registerSecurity = async (
       STATE_CHANGING.has(req.method) &&
       !(req.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt
     ) {
+      if (req.isMultipart()) await readFirstPart(req);
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });
     }
   });
+
+  app.addHook('onResponse', async (req: FastifyRequest) => discardUnread(req));
 
   app.addHook('onSend', async (_req, reply, payload) => {
     // Private by default; public assets and public registry pages set their own.

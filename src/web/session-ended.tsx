@@ -31,7 +31,8 @@ const WRITTEN = 60;
 const resumeOf = (req: FastifyRequest, body: Record<string, string>, shown: EchoedValue[]): string => {
   const declared = echoFormOf(req) !== undefined;
   const byName = new Map(shown.map((v) => [v.name, v]));
-  // A multipart form's token rides in its action's query: a stale one is not carried.
+  // A page opened before multipart forms sent their token in the body still has it in its
+  // action's query: a stale token is not carried into another URL.
   const to = new URL(req.url, 'http://site.invalid');
   to.searchParams.delete('_csrf');
   return encodeResume({

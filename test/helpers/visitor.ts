@@ -157,7 +157,7 @@ export class Visitor {
     follow = true,
   ): Promise<Page> {
     const page = pageUrl === null && this.last ? this.last : await this.get(pageUrl ?? '/');
-    // A multipart form carries its CSRF token in the action's query: match on the path.
+    // Match on the path: an action may carry a query.
     const form = formsOf(page.body).find((f) =>
       typeof action === 'string' ? f.action.split('?')[0] === action : action.test(f.action),
     );

@@ -146,9 +146,10 @@ const tipsAndBackup = async (
   };
   const sender = new Visitor(app, HEADERS);
   const page = await sender.get('/tips/new');
-  const action = /action="(\/tips\/new\?_csrf=[^"]+)"/.exec(page.body)![1].replace(/&amp;/g, '&');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
   const { payload, type } = await multipartBody(
     {
+      _csrf: token,
       organisation: story.organisationId,
       surname: m.surname,
       what_happened: m.what,
@@ -159,7 +160,7 @@ const tipsAndBackup = async (
   );
   const sent = await app.inject({
     method: 'POST',
-    url: action,
+    url: '/tips/new',
     payload,
     headers: { ...HEADERS, 'content-type': type, cookie: [...sender.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
   });
