@@ -1,5 +1,5 @@
-import { sql, type Insertable } from 'kysely';
-import type { Queryable } from '../db/database.ts';
+import { PostgresAdapter, sql, type Insertable } from 'kysely';
+import type { Queryable, Tx } from '../db/database.ts';
 import type { CandidateState, MatchCandidatesTable, PersonMergesTable, TipMatchesTable } from './matching.table.ts';
 
 // Queries of the matching domain: candidates, merges, saved models, the index counter.
@@ -145,6 +145,12 @@ export const decideCandidate = async (
   return Number(r.numUpdatedRows) === 1;
 };
 
+/** Holds a pair's row to the end of the transaction (PostgreSQL; SQLite has one writer at a time). */
+export const lockCandidateRow = async (tx: Tx, id: string): Promise<void> => {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter)
+    await tx.selectFrom('match_candidates').select('id').where('id', '=', id).forUpdate().execute();
+};
+
 export const setCandidateMerge = async (db: Queryable, id: string, mergeId: string | null): Promise<void> => {
   await db.updateTable('match_candidates').set({ merge_id: mergeId }).where('id', '=', id).execute();
 };
@@ -200,8 +206,21 @@ export const uncountLabel = async (db: Queryable, organisationId: string): Promi
     .execute();
 };
 
-export const markLearned = async (db: Queryable, ids: string[]): Promise<void> => {
-  if (ids.length) await db.updateTable('match_candidates').set({ learned: 1 }).where('id', 'in', ids).execute();
+/**
+ * Marks the pairs learned that are still decided; returns those it marked. A decision undone
+ * while the learning run worked is back in the queue and stays unlearned. On PostgreSQL the
+ * update waits for an undo holding the row and reads its state again after it.
+ */
+export const markLearned = async (db: Queryable, ids: string[]): Promise<Set<string>> => {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .updateTable('match_candidates')
+    .set({ learned: 1 })
+    .where('id', 'in', ids)
+    .where('state', 'in', ['same', 'different'])
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 };
 
 export const insertMerge = async (db: Queryable, row: Insertable<PersonMergesTable>): Promise<void> => {

@@ -16,6 +16,7 @@ import {
   decideCandidate,
   findCandidate,
   listCandidates,
+  lockCandidateRow,
   setCandidateMerge,
   uncountLabel,
   type CandidateCursor,
@@ -297,7 +298,7 @@ const returnToQueue = async (tx: Queryable, c: CandidateRow): Promise<boolean> =
   const back = await decideCandidate(tx, c.id, [c.state], { state: backTo(c), decided_by: null, decided_at: null });
   if (!back) return false;
   if (c.merge_id) await setCandidateMerge(tx, c.id, null);
-  if (c.learned && c.state === 'different') await uncountLabel(tx, c.organisation_id);
+  if (Number(c.learned) === 1 && c.state === 'different') await uncountLabel(tx, c.organisation_id);
   return true;
 };
 
@@ -327,6 +328,9 @@ export const undoMerge = async (deps: MatchingDeps, grant: MatchingGrant<'undo'>
 export const undoDecision = async (deps: MatchingDeps, grant: MatchingGrant<'undo'>, id: string): Promise<void> => {
   const at = isoNow(deps.clock);
   await deps.db.transaction().execute(async (tx) => {
+    // Held from the read on: a learning run's marking (markLearned) waits, so `learned` is what
+    // it is, and the count is taken back only for a label the model did count.
+    await lockCandidateRow(tx, id);
     const c = await findCandidate(tx, id);
     if (!c || c.organisation_id !== grant.organisationId) throw new NotFound('candidate');
     if (c.state !== 'same' && c.state !== 'different') throw new Conflict('matching.errors.notDecided');

@@ -206,14 +206,16 @@ const learnDecisions = async (deps: MatchingDeps, idx: OrgIndex): Promise<number
     unused.flatMap((r) => [r.left_person_id, r.right_person_id]),
   );
   const done = rows.filter((r, k) => usable[k] || !(waiting.has(r.left_person_id) || waiting.has(r.right_person_id)));
-  await deps.db.transaction().execute(async (tx) => {
-    if (used > 0) await saveLearnedModel(tx, idx, used, deps.clock.now().toISOString());
-    await markLearned(
+  return deps.db.transaction().execute(async (tx) => {
+    // Counted are the labels still decided as the run marks them: one undone meanwhile is not.
+    const marked = await markLearned(
       tx,
       done.map((r) => r.id),
     );
+    const counted = rows.filter((r, k) => usable[k] && marked.has(r.id)).length;
+    if (used > 0) await saveLearnedModel(tx, idx, counted, deps.clock.now().toISOString());
+    return counted;
   });
-  return used;
 };
 
 const pendingOrganisations = async (db: Db): Promise<string[]> => {

@@ -8,7 +8,7 @@ import { getRecord } from '../people/person-records.service.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf, systemPrincipal, type Principal } from '../policy/principal.ts';
 import { Conflict, NotFound } from '../shared/errors.ts';
-import { forgetIndexes } from './index-registry.ts';
+import { forgetIndexes, indexFor } from './index-registry.ts';
 import { findCandidate, findModel, listUnlearned } from './matching.repository.ts';
 import { authoriseDecision, authoriseUndoDecision, decide, reviewQueue, undoDecision } from './review.service.ts';
 import { runMatching } from './scoring.service.ts';
@@ -90,6 +90,33 @@ describe.each(DIALECTS)('undoing a decision (%s)', (dialect) => {
     await decideAs(caseworker(), id, 'different');
     expect((await run()).labels).toBe(1);
     expect((await findModel(db(), s.w.orgA.id))!.labels).toBe(counted);
+  });
+
+  it('neither marks nor counts a label undone while the learning run works on it', async () => {
+    const id = await newPair(['Ковальчук', 'Артём'], ['Kovalchuk', 'Artyom']);
+    await decideAs(caseworker(), id, 'different');
+    const labelsBefore = (await findModel(db(), s.w.orgA.id))?.labels ?? 0;
+    // The undo starts after the run read the labels and before it marks them: inside learn().
+    const idx = await indexFor(db(), s.w.orgA.id, () => s.t.clock.now().toISOString());
+    const learn = idx.index.learn.bind(idx.index);
+    idx.index.learn = (labels) => {
+      const answer = learn(labels);
+      undone = undoAs(caseworker(), id);
+      return answer;
+    };
+    let undone: Promise<void> = Promise.resolve();
+    await run();
+    await undone;
+    // Whichever came first — the marking or the undo — the pair waits, unlearned, and the model
+    // counts no label of it.
+    expect(await findCandidate(db(), id)).toMatchObject({ state: 'pending', learned: 0 });
+    expect((await findModel(db(), s.w.orgA.id))?.labels ?? 0).toBe(labelsBefore);
+    expect((await run()).labels).toBe(0);
+    // Decided again, it is learned and counted once.
+    idx.index.learn = learn;
+    await decideAs(caseworker(), id, 'different');
+    expect((await run()).labels).toBe(1);
+    expect((await findModel(db(), s.w.orgA.id))?.labels ?? 0).toBe(labelsBefore + 1);
   });
 
   it('hands a pair that went through "unsure" back to a verifier, never to the caseworker', async () => {
