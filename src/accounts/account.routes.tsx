@@ -9,7 +9,13 @@ import {
   remainingRecoveryCodes,
   verifyOwnPassphrase,
 } from './auth.service.ts';
-import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from './twofactor.service.ts';
+import {
+  confirmTotpSetup,
+  passphraseJustEntered,
+  pendingTotpSecret,
+  startFreshTotpSetup,
+  startTotpSetup,
+} from './twofactor.service.ts';
 import { fullSessionOf, sessionOf, SHOWS_PENDING_CODES } from './accounts.plugin.ts';
 import { countOtherSessions, deleteOtherSessions } from './sessions.service.ts';
 import { formFailure } from '../web/forms.tsx';
@@ -21,7 +27,8 @@ import { mayEraseOwnAccount } from '../policy/organisation.policy.ts';
 import { principalOf } from '../policy/principal.ts';
 
 // One's own account: passphrase, recovery codes, and TOTP setup. 2FA can be changed only here,
-// on one's own account, after the passphrase is entered again; a staff member who has a TOTP
+// on one's own account, after the passphrase is entered again (a first setup within minutes of
+// the passphrase is not asked for it twice: passphraseJustEntered); a staff member who has a TOTP
 // secret but has not passed it in this session cannot reach this page (no bypass by passphrase).
 
 /** The 2FA page also serves staff who have not set TOTP up yet (their first login). */
@@ -124,7 +131,11 @@ export const accountRoutes = async (app: FastifyInstance): Promise<void> => {
 
   const showTwoFactor = async (req: FastifyRequest, reply: FastifyReply, errors: FormErrors = {}, status = 200) => {
     const session = twoFactorSession(req);
-    const secret = pendingTotpSecret(session);
+    // Right after the passphrase was chosen or entered, a first setup starts without asking for
+    // it again (twofactor.service.ts passphraseJustEntered says when, and why that is safe).
+    const secret =
+      pendingTotpSecret(session) ??
+      (passphraseJustEntered(session, deps().clock.now()) ? await startFreshTotpSetup(deps(), session) : null);
     // The entry in the app is named after the site, not the pseudonym: the link is a URL on the
     // page (no names in URLs), and a seized phone's app should not hand over half a login.
     const uri = secret ? otpauthUri(secret, new URL(deps().config.publicUrl).host, 'Kintrace') : null;

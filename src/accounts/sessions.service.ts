@@ -40,6 +40,13 @@ export interface LoadedSession {
   auth: AuthContext;
   handle: SessionHandle;
   pendingTotpSealed: string | null;
+  /**
+   * When the session began. Every session begins right after its passphrase was entered or
+   * chosen (login, registration, an invite or a reset link, the first administrator's setup,
+   * recovery) — except passSecondFactor's, which replaces one that did, for an account that
+   * already has a second factor (twofactor.service.ts passphraseJustEntered relies on this).
+   */
+  createdAt: string;
   /** recovery codes waiting to be shown once (setPendingCodes), sealed under the cookie's secret */
   codesSealed: string | null;
 }
@@ -148,6 +155,7 @@ export const loadSession = async (
     },
     handle: parsed,
     pendingTotpSealed: row.pending_totp_sealed,
+    createdAt: row.created_at,
     codesSealed: row.codes_sealed,
   };
 };

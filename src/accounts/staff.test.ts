@@ -81,7 +81,10 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const before = await get('/test/staff-only', accepted.cookies);
     expect(before.statusCode).toBe(303);
     expect((await get('/login', accepted.cookies)).headers.location).toBe('/account/2fa');
-    expect((await get('/staff/2fa/setup', accepted.cookies)).body).toContain('action="/account/2fa/passphrase"');
+    // The passphrase was chosen a moment ago: the setup starts at once, not with «enter it again».
+    const setup = await get('/staff/2fa/setup', accepted.cookies);
+    expect(setup.body).toContain('<code class="secret">');
+    expect(setup.body).not.toContain('action="/account/2fa/passphrase"');
 
     const { cookies: ready } = await setUpTotp(accepted.cookies, PASS);
     expect((await get('/test/staff-only', ready)).body).toBe('case list');
@@ -174,6 +177,60 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     const replay = await submitForm(t.app, '/login/2fa', { code }, again.cookies);
     expect(replay.res.statusCode).toBe(400);
     expect(replay.res.body).toContain('Код не подошёл');
+  });
+
+  it('sets up a first 2FA without the passphrase again only minutes after it was chosen, and always asks to change one', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    const admin = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const invite = async () =>
+      linkFrom(
+        (await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, admin)).res.body,
+      );
+    const accept = async (pseudonym: string) => {
+      const done = await submitForm(t.app, await invite(), { pseudonym, passphrase: PASS, confirm: PASS });
+      expect(done.res.headers.location).toBe('/account/2fa');
+      return done.cookies;
+    };
+    const asksPassphrase = (body: string) => body.includes('action="/account/2fa/passphrase"');
+
+    // Straight from choosing the passphrase: the key and the code field, and the code alone completes it.
+    const fresh = await accept('Юрист Ольга');
+    const page = await get('/account/2fa', fresh);
+    expect(asksPassphrase(page.body)).toBe(false);
+    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)![1].replace(/ /g, '');
+    // a reload shows the same key, not a new one the app has not seen
+    expect((await get('/account/2fa?lang=en', fresh)).body).toContain(`<code class="secret">`);
+    expect(/<code class="secret">([A-Z2-7 ]+)<\/code>/.exec((await get('/account/2fa', fresh)).body)![1]).toBe(
+      /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)![1],
+    );
+    const confirmed = await submitForm(
+      t.app,
+      '/account/2fa',
+      { code: totpCode(secret, t.clock.now()) },
+      fresh,
+      '/account/2fa/confirm',
+    );
+    expect(confirmed.res.statusCode).toBe(303);
+    expect((await get('/test/staff-only', confirmed.cookies)).body).toBe('case list');
+
+    // The same, come to the page only after the few minutes: the passphrase again.
+    const slow = await accept('Юрист Пётр');
+    t.clock.advance(6 * 60_000);
+    const late = await get('/account/2fa', slow);
+    expect(asksPassphrase(late.body)).toBe(true);
+    expect(late.body).not.toContain('<code class="secret">');
+    t.clock.advance(-6 * 60_000);
+
+    // Changing a second factor one already has: asked, however fresh the login.
+    const cw = await createStaff(t.opened.db, org, 'caseworker', { clock: t.clock });
+    const justIn = await login(t.app, cw.pseudonym, cw.passphrase, cw.totpSecret);
+    const change = await get('/account/2fa', justIn);
+    expect(asksPassphrase(change.body)).toBe(true);
+    expect(change.body).not.toContain('<code class="secret">');
+    // …and a code sent without the passphrase step finds nothing to confirm.
+    const skipped = await submitForm(t.app, '/account/2fa', { code: '123456' }, justIn, '/account/2fa/confirm');
+    expect(skipped.res.statusCode).toBe(400);
   });
 
   it('changes 2FA only after the passphrase is entered again', async () => {

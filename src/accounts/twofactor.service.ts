@@ -1,4 +1,5 @@
 import { Invalid, NotFound, RateLimited } from '../shared/errors.ts';
+import { MINUTE } from '../shared/clock.ts';
 import { openWith, sealTo } from '../shared/crypto/index.ts';
 import type { AccountsDeps } from './auth.service.ts';
 import { verifyOwnPassphrase } from './auth.service.ts';
@@ -54,6 +55,37 @@ export const passSecondFactor = async (
 export const startTotpSetup = async (deps: AccountsDeps, session: LoadedSession, passphrase: string): Promise<void> => {
   await verifyOwnPassphrase(deps, session.auth.userId, passphrase);
   await setPendingTotp(deps.db, session.handle, newTotpSecret());
+};
+
+/** How long after the passphrase began a session its first 2FA setup does not ask for it again. */
+export const FRESH_PASSPHRASE_MS = 5 * MINUTE;
+
+/**
+ * Whether this session has just proven the passphrase, so that a first setup of the second
+ * factor need not ask for it again: a new staff member chooses the passphrase on the invite's
+ * page and is sent straight to set 2FA up, where «enter it again» proved nothing new.
+ *
+ * The rule, and why it is safe:
+ * - only when the account has NO second factor yet: changing an existing one (another phone,
+ *   a new key) always asks, however fresh the session, since that is what a thief of an open
+ *   session would want to do;
+ * - only within FRESH_PASSPHRASE_MS of the session's start, counted from its creation (which is
+ *   the moment of the passphrase, sessions.service.ts LoadedSession.createdAt), never from its
+ *   last activity: a browser left open for longer asks again;
+ * - nothing about the passphrase is stored: the session's own creation time is the proof. The
+ *   session is the one the passphrase opened (its cookie unwraps the user's key), so this is no
+ *   way around it for anyone who did not just enter it.
+ */
+export const passphraseJustEntered = (session: Pick<LoadedSession, 'auth' | 'createdAt'>, now: Date): boolean =>
+  !session.auth.totpEnabled && now.getTime() - Date.parse(session.createdAt) <= FRESH_PASSPHRASE_MS;
+
+/** Step 1 without the passphrase, only when passphraseJustEntered says so; returns the new secret. */
+export const startFreshTotpSetup = async (deps: AccountsDeps, session: LoadedSession): Promise<string> => {
+  if (!passphraseJustEntered(session, deps.clock.now()))
+    throw new Invalid({ field: 'passphrase', key: 'errors.required' });
+  const secret = newTotpSecret();
+  await setPendingTotp(deps.db, session.handle, secret);
+  return secret;
 };
 
 export const pendingTotpSecret = (session: LoadedSession): string | null =>

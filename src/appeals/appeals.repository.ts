@@ -18,6 +18,12 @@ export const insertAppeal = async (db: Queryable, row: AppealsTable): Promise<vo
 export const findAppeal = (db: Queryable, id: string) =>
   db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The sealed letters of some appeals, for a list that shows a field of each. */
+export const listLetters = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('appeals').select(['id', 'letter_sealed']).where('id', 'in', ids).execute();
+
 export const listAppealsOfCase = (db: Queryable, caseId: string) =>
   db.selectFrom('appeals').selectAll().where('case_id', '=', caseId).orderBy('created_on').orderBy('id').execute();
 

@@ -237,7 +237,7 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     expect(casePage.body).toContain('Срок ответа на обращение истёк.');
     expect(casePage.body).toContain('просрочено на 19 дней');
     const queue = await app().inject({ method: 'GET', url: '/staff', cookies: caseworker.cookies });
-    expect(queue.body).toContain('обращение просрочено');
+    expect(queue.body).toContain('просрочен ответ на обращение');
     const list = await app().inject({ method: 'GET', url: '/staff/appeals', cookies: caseworker.cookies });
     expect(list.body).toContain(`/appeals/${id}`);
     // The next step: a complaint prefilled from this appeal.

@@ -334,6 +334,14 @@ export const StaffAppealsPage = ({ ctx, rows, days }: { ctx: PageContext; rows: 
             <tr>
               <td>
                 <a href={`/appeals/${r.id}`}>{r.name}</a>
+                {r.addressee && (
+                  <>
+                    <br />
+                    <small>
+                      {t('appeals.to')}: {r.addressee}
+                    </small>
+                  </>
+                )}
                 {r.sent && (
                   <>
                     <br />

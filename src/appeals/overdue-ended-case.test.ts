@@ -56,7 +56,7 @@ describe.each(DIALECTS)('late appeals of an ended case (%s)', (dialect) => {
     expect(list.body).not.toContain(`/appeals/${already}`);
     expect(list.body).not.toContain(`/appeals/${late}`);
     const queue = await app().inject({ method: 'GET', url: '/staff', cookies: caseworker.cookies });
-    expect(queue.body).not.toContain('обращение просрочено');
+    expect(queue.body).not.toContain('просрочен ответ на обращение');
 
     await reopenCase({ db: db(), clock: s.t.clock }, await grantFor(s.t, caseworker, s.w.caseId, 'reopen'));
     expect((await markOverdue(deps(), systemPrincipal('scheduler'))).marked).toBe(1);

@@ -9,7 +9,7 @@ import { redirect, sendPage } from '../web/render.ts';
 import { grantAppealQueue } from '../policy/appeals.policy.ts';
 import { isUuid } from '../shared/ids.ts';
 import { NotFound } from '../shared/errors.ts';
-import { dueAppeals } from './appeals-queue.service.ts';
+import { dueAppeals, withAddressees } from './appeals-queue.service.ts';
 import {
   collectiveCaseChoices,
   collectivesOf,
@@ -41,9 +41,10 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
   };
 
   app.get('/staff/appeals', async (req, reply) => {
-    const staff = staffOf(req);
+    const principal = requireStaffPrincipal(req);
+    const staff = grantAppealQueue(principal);
     const { days } = daysQuery.parse(req.query ?? {});
-    const rows = await dueAppeals(deps, staff, days);
+    const rows = await withAddressees(deps, principal, await dueAppeals(deps, staff, days));
     return sendPage(req, reply, (ctx) => <StaffAppealsPage ctx={ctx} rows={rows} days={days} />);
   });
 

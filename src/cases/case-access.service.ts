@@ -3,8 +3,8 @@ import { NotFound } from '../shared/errors.ts';
 import { caseAbilities, grantCase, type CaseAction, type CaseFacts, type CaseGrant } from '../policy/case.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { lifecycleFacts, type CaseState } from './case-lifecycle.ts';
-import { findCaseRef, findEvent } from './cases.repository.ts';
-import { openCaseKey } from './case-keys.ts';
+import { findCaseRef, findCaseRefs, findEvent } from './cases.repository.ts';
+import { openCaseKey, openStaffCaseKeys } from './case-keys.ts';
 import { isUuid } from '../shared/ids.ts';
 
 // The cases domain asking the policy: it reads the few facts the policy needs (who asked, which
@@ -57,3 +57,11 @@ export const findCaseFacts = async (db: Queryable, caseId: string): Promise<Case
 
 /** For other domains: the case key, opened with the grant holder's own key (see case-keys.ts). */
 export const caseKeyFor = (db: Queryable, grant: CaseGrant): Promise<Buffer> => openCaseKey(db, grant);
+
+/** For other domains' lists: findCaseFacts for many cases, in one query. */
+export const findCaseFactsMany = async (db: Queryable, caseIds: string[]): Promise<CaseFacts[]> =>
+  (await findCaseRefs(db, [...new Set(caseIds.filter(isUuid))])).map(caseFactsOf);
+
+/** For other domains' lists: the keys of several cases, for staff grants (see case-keys.ts). */
+export const staffCaseKeysFor = (db: Queryable, grants: CaseGrant[]): Promise<Map<string, Buffer>> =>
+  openStaffCaseKeys(db, grants);

@@ -17,6 +17,16 @@ export const findCaseRef = (db: Queryable, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
+/** findCaseRef for a list of cases, in one query. */
+export const findCaseRefs = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('cases')
+        .select(['id', 'organisation_id', 'requester_user_id', 'person_id', 'state'])
+        .where('id', 'in', ids)
+        .execute();
+
 export const findCase = (db: Queryable, id: string) =>
   db
     .selectFrom('cases')

@@ -10,6 +10,27 @@ import { statusLine } from './case-status.views.tsx';
 
 // The caseworker's queue. Filters and search are plain GET forms and links: no JavaScript.
 
+/**
+ * What waits in a case, each a short phrase of its own on a line under the name: side by side
+ * after the name they ran into it and into each other («…Сергеевич семья написала: 3 новых
+ * обращение просрочено»), broken in the middle of a phrase on a 360 px phone.
+ */
+const WaitingMarks = ({
+  ctx,
+  familyWrote,
+  appealOverdue,
+}: {
+  ctx: PageContext;
+  familyWrote: number;
+  appealOverdue: boolean;
+}) =>
+  familyWrote > 0 || appealOverdue ? (
+    <span class="marks">
+      {familyWrote > 0 && <strong class="new">{ctx.t('cases.familyWrote', { count: familyWrote })}</strong>}{' '}
+      {appealOverdue && <strong class="new">{ctx.t('appeals.queueOverdue')}</strong>}
+    </span>
+  ) : null;
+
 const QueueTable = ({
   ctx,
   rows,
@@ -50,18 +71,7 @@ const QueueTable = ({
           <tr>
             <td>
               <a href={`/cases/${r.id}`}>{r.name}</a>
-              {r.familyWrote > 0 && (
-                <>
-                  {' '}
-                  <strong class="new">{t('cases.familyWrote', { count: r.familyWrote })}</strong>
-                </>
-              )}
-              {overdueAppeals?.has(r.id) && (
-                <>
-                  {' '}
-                  <strong class="new">{t('appeals.queueOverdue')}</strong>
-                </>
-              )}
+              <WaitingMarks ctx={ctx} familyWrote={r.familyWrote} appealOverdue={overdueAppeals?.has(r.id) ?? false} />
             </td>
             <td data-label={label.status}>
               {statusLine(ctx, r.status, r.pending)}
@@ -131,13 +141,19 @@ export const QueuePage = ({
   appeals?: { overdue: number; cases: Set<string> };
 }) => {
   const { t } = ctx;
+  // «Анонимные сообщения: 2 новых, 1 с дополнением» — one sentence rather than dot-separated bits.
+  const waitingTips = tips
+    ? [
+        ...(tips.new > 0 ? [t('tips.staff.newCount', { count: tips.new })] : []),
+        ...(tips.senderWrote > 0 ? [t('tips.staff.wroteCount', { count: tips.senderWrote })] : []),
+      ]
+    : [];
   return (
     <Layout ctx={ctx} heading={t('cases.queueTitle')}>
       {tips && (
         <p>
           <a href="/staff/tips">{t('tips.staff.queueLink')}</a>
-          {tips.new > 0 && <> · {t('tips.staff.newCount', { count: tips.new })}</>}
-          {tips.senderWrote > 0 && <> · {t('tips.staff.wroteCount', { count: tips.senderWrote })}</>}
+          {waitingTips.length > 0 && <>: {waitingTips.join(', ')}</>}
         </p>
       )}
       {/* A wrapping line of links rather than a <nav> list: Pico lays those out in one row,

@@ -301,7 +301,7 @@ describe('the truth of a death, on a phone with JavaScript off', () => {
     await sp.goto(`${run.baseUrl}/staff`);
     await sp.getByRole('link', { name: 'Семья написала' }).click();
     const row = sp.locator('tr', { has: sp.getByRole('link', { name: /Ответов/ }) });
-    expect(await row.locator('strong.new').textContent()).toBe('семья написала: 1 новое');
+    expect(await row.locator('strong.new').textContent()).toBe('1 новое сообщение от семьи');
     await expectPhoneReady(sp, 'news: staff queue family wrote');
     await row.getByRole('link', { name: /Ответов/ }).click();
     await sp.getByText('Спасибо! Какой госпиталь?').waitFor();

@@ -7,7 +7,7 @@ import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantEditor } from '../policy/appeals.policy.ts';
 import { isUuid } from '../shared/ids.ts';
-import { guideSchema, newGuideSchema, searchSchema } from './guides.schema.ts';
+import { guideSchema, newGuidePreviewSchema, newGuideSchema, searchSchema } from './guides.schema.ts';
 import {
   allGuides,
   createGuide,
@@ -16,13 +16,16 @@ import {
   guideHistory,
   guidesIn,
   guideVersion,
+  previewGuide,
   saveGuide,
   searchGuides,
+  type GuideView,
 } from './guides.service.ts';
 import {
   EditorGuidesPage,
   GuideFormPage,
   GuidePage,
+  GuidePreviewPage,
   GuidesPage,
   HistoryPage,
   SearchPage,
@@ -125,6 +128,45 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
       if (!failed) throw err;
       return guideForm(req, reply, NEW_GUIDE, { values: echoValues(req.body), ...failed });
     }
+  });
+
+  // Preview: the guide as readers would see it with the typed text, nothing saved; then the same
+  // form, filled in, to go on writing or to save. Bad input gives the form back as a save would.
+  const previewPage = (req: FastifyRequest, reply: FastifyReply, action: string, guide: () => GuideView) => {
+    try {
+      const shown = guide();
+      return sendPage(req, reply, (ctx) => (
+        <GuidePreviewPage
+          ctx={ctx}
+          action={action}
+          values={echoValues(req.body)}
+          isNew={action === NEW_GUIDE}
+          guide={shown}
+        />
+      ));
+    } catch (err) {
+      const failed = formFailure(err);
+      if (!failed) throw err;
+      return guideForm(req, reply, action, { values: echoValues(req.body), ...failed });
+    }
+  };
+
+  app.post(`${NEW_GUIDE}/preview`, { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
+    editor(req);
+    return previewPage(req, reply, NEW_GUIDE, () => {
+      const input = parseForm(newGuidePreviewSchema, req.body);
+      const slug = echoValues(req.body).slug ?? '';
+      const at = deps.clock.now().toISOString();
+      return previewGuide(input, { id: '', slug, lang: input.lang, version: 0, editedAt: at, other: null });
+    });
+  });
+
+  app.post<IdParams>('/editor/guides/:id/preview', { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
+    editor(req);
+    const saved = await guideById(deps.db, guideId(req.params.id));
+    return previewPage(req, reply, `/editor/guides/${saved.id}`, () =>
+      previewGuide(parseForm(guideSchema, req.body), saved),
+    );
   });
 
   app.get<IdParams>('/editor/guides/:id', async (req, reply) => {

@@ -25,4 +25,9 @@ export const newGuideSchema = guideSchema.extend({
 });
 export type NewGuideInput = z.infer<typeof newGuideSchema>;
 
+/** A new guide's preview needs its language (how the page is read), not yet a free slug. */
+export const newGuidePreviewSchema = guideSchema.extend({
+  lang: z.enum(LANGUAGES, { error: () => 'errors.unknownOption' }),
+});
+
 export const searchSchema = z.object({ q: requiredText(100) });

@@ -117,6 +117,20 @@ export const searchGuides = async (db: Queryable, query: string, lang: Lang): Pr
   return hits.sort((a, b) => b.score - a.score).slice(0, 30);
 };
 
+/**
+ * What readers would see if the editor saved what they typed: the same rendering and sanitising
+ * as a save (versionRow), nothing written. The guide's slug, language and other-language twin are
+ * the saved guide's (or, for a new one, what the form says).
+ */
+export const previewGuide = (
+  input: Pick<GuideInput, 'title' | 'markdown'>,
+  where: Pick<GuideView, 'id' | 'slug' | 'lang' | 'version' | 'editedAt' | 'other'>,
+): GuideView => {
+  const r = renderMarkdown(input.markdown);
+  if (r.text.trim() === '') throw new Invalid({ field: 'markdown', key: 'guides.errors.empty' });
+  return { ...where, title: input.title, markdown: input.markdown, html: r.html, toc: r.toc };
+};
+
 /** A saved version's row: the source, its sanitised HTML, its contents and its words for search. */
 const versionRow = (guideId: string, version: number, input: GuideInput, editor: AuthContext, at: string) => {
   const r = renderMarkdown(input.markdown);

@@ -53,10 +53,11 @@ export const GuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideListIte
   );
 };
 
-export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }) => {
+/** A guide as its readers see it: on its public page, and in an editor's preview before saving. */
+const GuideBody = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }) => {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} heading={guide.title}>
+    <>
       {guide.lang !== ctx.lang && <p class="notice">{t('guides.onlyOther')}</p>}
       {guide.other && guide.other.lang !== guide.lang && guide.lang === ctx.lang && (
         <p>
@@ -85,6 +86,15 @@ export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }
       <article lang={guide.lang} class="guide">
         <div dangerouslySetInnerHTML={{ __html: guide.html }} />
       </article>
+    </>
+  );
+};
+
+export const GuidePage = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={guide.title}>
+      <GuideBody ctx={ctx} guide={guide} />
       <p class="muted">{t('guides.updated', { date: localDate(guide.editedAt, ctx.timeZone), n: guide.version })}</p>
       <p>
         <a href="/guides">{t('guides.all')}</a>
@@ -166,23 +176,68 @@ export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideL
   );
 };
 
-export const GuideFormPage = ({
-  ctx,
-  action,
-  values,
-  errors,
-  isNew,
-  saved,
-}: {
+interface GuideFormProps {
   ctx: PageContext;
   action: string;
   values: FormValues;
   errors: FormErrors;
   isNew: boolean;
-  saved?: boolean;
-}) => {
+}
+
+/**
+ * The guide's form. «Предпросмотр» posts the same fields to the preview (formaction: no
+ * JavaScript), which shows the guide as readers would and this form again, filled in; only
+ * «Сохранить» publishes. Preview comes first, so Enter in a field previews rather than publishes.
+ */
+const GuideForm = ({ ctx, action, values, errors, isNew }: GuideFormProps) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
+  return (
+    <PostForm ctx={ctx} action={action}>
+      <input type="hidden" name="base" value={values.base ?? '0'} />
+      {isNew && (
+        <>
+          <TextField
+            {...f}
+            name="slug"
+            label={t('guides.editor.slug')}
+            hint={t('guides.editor.slugHint')}
+            required
+            maxLength={80}
+          />
+          <SelectField
+            {...f}
+            name="lang"
+            label={t('guides.editor.lang')}
+            required
+            options={[
+              { value: 'ru', label: 'Русский' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </>
+      )}
+      <TextField {...f} name="title" label={t('guides.editor.guideTitle')} required maxLength={200} />
+      <TextArea
+        {...f}
+        name="markdown"
+        label={t('guides.editor.markdown')}
+        hint={t('guides.editor.markdownHint')}
+        required
+        maxLength={100000}
+        rows={24}
+      />
+      <button type="submit" class="secondary" formaction={`${action}/preview`}>
+        {t('guides.editor.preview')}
+      </button>{' '}
+      <button type="submit">{t('guides.editor.save')}</button>
+    </PostForm>
+  );
+};
+
+export const GuideFormPage = ({ saved, ...form }: GuideFormProps & { saved?: boolean }) => {
+  const { ctx, values, errors, isNew } = form;
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={isNew ? t('guides.editor.new') : values.title || t('guides.editor.title')}>
       {saved && (
@@ -191,42 +246,26 @@ export const GuideFormPage = ({
         </p>
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />
-      <PostForm ctx={ctx} action={action}>
-        <input type="hidden" name="base" value={values.base ?? '0'} />
-        {isNew && (
-          <>
-            <TextField
-              {...f}
-              name="slug"
-              label={t('guides.editor.slug')}
-              hint={t('guides.editor.slugHint')}
-              required
-              maxLength={80}
-            />
-            <SelectField
-              {...f}
-              name="lang"
-              label={t('guides.editor.lang')}
-              required
-              options={[
-                { value: 'ru', label: 'Русский' },
-                { value: 'en', label: 'English' },
-              ]}
-            />
-          </>
-        )}
-        <TextField {...f} name="title" label={t('guides.editor.guideTitle')} required maxLength={200} />
-        <TextArea
-          {...f}
-          name="markdown"
-          label={t('guides.editor.markdown')}
-          hint={t('guides.editor.markdownHint')}
-          required
-          maxLength={100000}
-          rows={24}
-        />
-        <button type="submit">{t('guides.editor.save')}</button>
-      </PostForm>
+      <GuideForm {...form} />
+      <p>
+        <a href="/editor/guides">{t('guides.editor.title')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+/** The guide as readers would see it with the editor's unsaved text, then the form to go on. */
+export const GuidePreviewPage = ({ guide, ...form }: Omit<GuideFormProps, 'errors'> & { guide: GuideView }) => {
+  const { ctx } = form;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={guide.title}>
+      <p class="notice" role="status">
+        <strong>{t('guides.editor.previewNotice')}</strong> <a href="#edit-h">{t('guides.editor.previewToForm')}</a>
+      </p>
+      <GuideBody ctx={ctx} guide={guide} />
+      <h2 id="edit-h">{t('guides.editor.previewEdit')}</h2>
+      <GuideForm {...form} errors={{}} />
       <p>
         <a href="/editor/guides">{t('guides.editor.title')}</a>
       </p>

@@ -7,6 +7,8 @@ import { useWorld } from '../cases/cases.fixtures.ts';
 import { grantMatching } from '../policy/matching.policy.ts';
 import { principalOf } from '../policy/principal.ts';
 import { runningImport, uploadList } from './imports.service.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { localDate } from '../web/time.ts';
 
 // The imports pages ask the database for what they show, once: the form for a corrected file
 // read the failed import twice (to authorise, then to show it), and the list of imports read
@@ -65,5 +67,42 @@ describe.each(DIALECTS)('the imports pages (%s)', (dialect) => {
     expect(selects[0].json).toContain('"problem_lines"');
     expect(selects[0].json).not.toContain('"problems"');
     expect(selects[0].json).not.toContain('SelectAllNode');
+  });
+
+  it('the list shows the list’s own date and the upload day in two labelled columns, «—» for no date', async () => {
+    const grant = grantMatching(principalOf(s.w.caseworker.auth), 'import');
+    await uploadList(
+      { db: s.t.opened.db, clock: s.t.clock },
+      grant,
+      {
+        sourceName: 'Список с датой',
+        sourceDate: parsePartialDate('03.2026') ?? undefined,
+        sourceKind: 'news',
+        verification: 'reported',
+      },
+      csv(['1,ОВД,Орлов,Олег,,,,,,']),
+    );
+    const uploaded = localDate(s.t.clock.now().toISOString(), s.t.config.timeZone);
+    const cells = (body: string, name: string) => {
+      const row = body.split('<tr>').find((r) => r.includes(`>${name}</a>`)) ?? '';
+      return [...row.matchAll(/<td data-label="([^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
+    };
+    const ru = (await get('/staff/imports')).body;
+    expect(ru).toContain('<th scope="col">Дата списка</th>');
+    expect(ru).toContain('<th scope="col">Загружено</th>');
+    expect(cells(ru, 'Список с датой').slice(0, 2)).toEqual([
+      ['Дата списка', '03.2026'],
+      ['Загружено', uploaded],
+    ]);
+    // No date of its own: a dash, never the upload day passed off as the list's date.
+    expect(cells(ru, 'Сводка с ошибками').slice(0, 2)).toEqual([
+      ['Дата списка', '—'],
+      ['Загружено', uploaded],
+    ]);
+    const en = (await get('/staff/imports?lang=en')).body;
+    expect(cells(en, 'Список с датой').slice(0, 2)).toEqual([
+      ['Date of the list', '03.2026'],
+      ['Uploaded', uploaded],
+    ]);
   });
 });

@@ -49,7 +49,8 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
           <thead>
             <tr>
               <th scope="col">{t('imports.columns.name')}</th>
-              <th scope="col">{t('imports.columns.date')}</th>
+              <th scope="col">{t('imports.columns.listDate')}</th>
+              <th scope="col">{t('imports.columns.uploaded')}</th>
               <th scope="col">{t('imports.columns.state')}</th>
               <th scope="col">{t('imports.columns.added')}</th>
             </tr>
@@ -60,7 +61,10 @@ export const ImportsPage = ({ ctx, imports }: { ctx: PageContext; imports: Impor
                 <td>
                   <a href={`/staff/imports/${i.id}`}>{i.sourceName}</a>
                 </td>
-                <td data-label={t('imports.columns.date')}>{sourceDate(i) || localDate(i.createdAt, ctx.timeZone)}</td>
+                {/* Two dates, each under its own name: the one column that showed the list's own date
+                    or, when it had none, the upload day read as one and the same thing. */}
+                <td data-label={t('imports.columns.listDate')}>{sourceDate(i) || '—'}</td>
+                <td data-label={t('imports.columns.uploaded')}>{localDate(i.createdAt, ctx.timeZone)}</td>
                 <td data-label={t('imports.columns.state')}>
                   <StateCell ctx={ctx} item={i} />
                 </td>

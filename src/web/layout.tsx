@@ -27,6 +27,8 @@ const POST_ONLY: Array<[RegExp, string]> = [
   [/^\/appeals\/([^/]+)\/(send|steps|close|discard|sign|print)$/, '/appeals/$1'],
   [/^\/cases\/([^/]+)\/appeals$/, '/cases/$1'],
   [/^\/guides\/search$/, '/guides'],
+  [/^\/editor\/guides\/new\/preview$/, '/editor/guides/new'],
+  [/^\/editor\/guides\/([^/]+)\/preview$/, '/editor/guides/$1'],
   [/^\/staff\/collective\/([^/]+)\/(send|print)$/, '/staff/collective/$1'],
 ];
 

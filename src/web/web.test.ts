@@ -76,6 +76,7 @@ describe('web foundation', () => {
     expect(languageSwitchPath('/logout')).toBe('/');
     expect(languageSwitchPath('/cases/abc/events')).toBe('/cases/abc');
     expect(languageSwitchPath('/staff/cases/abc/notes')).toBe('/cases/abc');
+    expect(languageSwitchPath('/editor/guides/abc/preview')).toBe('/editor/guides/abc');
     expect(languageSwitchPath('/account/2fa/confirm')).toBe('/account/2fa');
     expect(languageSwitchPath('/register')).toBe('/register');
     // A board's forms: a name refused, a post hidden or a name reset twice, a family let back twice,
@@ -101,6 +102,7 @@ describe('web foundation', () => {
       '/account/2fa/passphrase',
       '/account/passphrase',
       '/admin/invites/revoke',
+      '/editor/guides/new/preview',
     ]) {
       const res = await t.app.inject({ method: 'GET', url: `${languageSwitchPath(path)}?lang=en` });
       expect(res.statusCode, path).not.toBe(404);

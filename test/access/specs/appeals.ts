@@ -310,6 +310,18 @@ export const appealSpecs: RouteSpec[] = [
     outcome: EDITORS,
   },
   {
+    method: 'POST',
+    route: '/editor/guides/new/preview',
+    request: () => ({ url: '/editor/guides/new/preview', fields: { lang: 'xx' } }),
+    outcome: EDITORS,
+  },
+  {
+    method: 'POST',
+    route: '/editor/guides/:id/preview',
+    request: async (w) => ({ url: `/editor/guides/${(await scene(w)).guideId}/preview`, fields: { title: '' } }),
+    outcome: EDITORS,
+  },
+  {
     method: 'GET',
     route: '/editor/guides/:id/history',
     request: async (w) => ({ url: `/editor/guides/${(await scene(w)).guideId}/history` }),
