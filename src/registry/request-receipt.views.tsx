@@ -6,6 +6,7 @@ import {
   PostForm,
   TextArea,
   TextField,
+  TextToCopy,
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
@@ -30,12 +31,7 @@ const Unsent = ({ ctx, text }: { ctx: PageContext; text: string }) => (
     <p role="alert">
       <strong>{ctx.t('registry.status.unsentTitle')}</strong>
     </p>
-    <label>
-      {ctx.t('registry.status.unsentText')}
-      <textarea readOnly rows={Math.min(16, 3 + Math.ceil(text.length / 40))}>
-        {text}
-      </textarea>
-    </label>
+    <TextToCopy label={ctx.t('registry.status.unsentText')} text={text} />
   </section>
 );
 
