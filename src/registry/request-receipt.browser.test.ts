@@ -141,6 +141,12 @@ describe("a registry request's receipt code in a browser, JavaScript off, 360 px
     await page.getByRole('button', { name: 'Send the addition' }).click();
     await page.getByText('Your addition was sent', { exact: false }).waitFor();
     await look(page, 'en-added');
+    await staff.goto(`${run.baseUrl}/staff/registry/requests?lang=en`);
+    await staff.getByText('the relative added more').waitFor();
+    await look(staff, 'en-staff-list-added');
+    await staff.getByRole('link', { name: 'Open the request and answer' }).click();
+    await staff.getByText('I can also send a photo of the certificate.').waitFor();
+    await look(staff, 'en-staff-added');
 
     // Someone guesses at her code while she writes: locked, her text is given back to copy.
     await page.goto(`${run.baseUrl}/registry/request-status?lang=ru`);
