@@ -9,6 +9,9 @@ import { open, openText, openWith, seal, sealTo } from '../shared/crypto/index.t
 // Since the receipt codes (migration 0046) each request also has its own random key, wrapped to
 // the organisation and under the key its receipt code derives (as a tip's key is, src/tips/
 // tip-keys.ts): the staff's answer is sealed with it, so the relative reads it with the code alone.
+//
+// What the relative adds later with the code (migration 0047) is sealed as the request's words
+// are, to the organisation's key and bound to the request and the addition.
 
 export const requestAad = (requestId: string): string => `registry-request:${requestId}:body`;
 
@@ -17,6 +20,15 @@ export const sealRequestBody = (orgPublicKey: string, requestId: string, body: o
 
 export const openRequestBody = <T>(orgPrivateKey: Buffer, requestId: string, sealed: string): T =>
   JSON.parse(openWith(orgPrivateKey, sealed, requestAad(requestId)).toString('utf8')) as T;
+
+const additionAad = (requestId: string, additionId: string): string =>
+  `registry-request:${requestId}:addition:${additionId}`;
+
+export const sealAddition = (orgPublicKey: string, requestId: string, additionId: string, message: string): string =>
+  sealTo(orgPublicKey, Buffer.from(message, 'utf8'), additionAad(requestId, additionId));
+
+export const openAddition = (orgPrivateKey: Buffer, requestId: string, additionId: string, sealed: string): string =>
+  openWith(orgPrivateKey, sealed, additionAad(requestId, additionId)).toString('utf8');
 
 const keyAad = (requestId: string, under: 'org' | 'code'): string => `registry-request:${requestId}:key:${under}`;
 const answerAad = (requestId: string): string => `registry-request:${requestId}:answer`;
@@ -39,7 +51,7 @@ export const sealAnswer = (key: Buffer, requestId: string, answer: string): stri
 export const openAnswer = (key: Buffer, requestId: string, sealed: string): string =>
   openText(key, sealed, answerAad(requestId));
 
-/** Re-seals every request of the organisation to its new key; returns how many. */
+/** Re-seals every request of the organisation, and what relatives added to them, to its new key; returns how many requests. */
 export const resealOrganisationRequests = async (
   tx: Queryable,
   orgId: string,
@@ -62,6 +74,19 @@ export const resealOrganisationRequests = async (
       })
       .where('id', '=', r.id)
       .execute();
+    const additions = await tx
+      .selectFrom('registry_request_additions')
+      .select(['id', 'body_sealed'])
+      .where('request_id', '=', r.id)
+      .execute();
+    for (const a of additions) {
+      const words = openWith(oldPrivateKey, a.body_sealed, additionAad(r.id, a.id));
+      await tx
+        .updateTable('registry_request_additions')
+        .set({ body_sealed: sealTo(newPublicKey, words, additionAad(r.id, a.id)) })
+        .where('id', '=', a.id)
+        .execute();
+    }
   }
   return rows.length;
 };

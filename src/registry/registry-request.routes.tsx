@@ -7,15 +7,22 @@ import { sendPage, redirect } from '../web/render.ts';
 import { echoValues, formErrors, formFailure, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { notSentErrors, typedBack } from '../web/form-not-sent.ts';
 import { publicRecord } from './registry-read.service.ts';
-import { requestCodeSchema, requestSchema } from './registry.schema.ts';
+import { requestAddSchema, requestCodeSchema, requestSchema } from './registry.schema.ts';
 import { RequestPage } from './registry.views.tsx';
-import { RequestCodePage, RequestReceiptPage, RequestStatusPage } from './request-receipt.views.tsx';
-import { requestStatusByCode } from './request-receipt.service.ts';
+import {
+  ADD_PATH,
+  RequestCodePage,
+  RequestReceiptPage,
+  RequestStatusPage,
+  STATUS_NOTICES,
+} from './request-receipt.views.tsx';
+import { openRequestByCode, requestStatusOf, type OpenedRequest } from './request-receipt.service.ts';
+import { addToRequest } from './request-addition.service.ts';
 import { submitRequest } from './requests.service.ts';
 
 // A relative's removal or correction request, without an account: the form, the receipt code
-// shown once, and the page where the code shows the request's state and the staff's answer.
-// Thin: parse, ask one service, render.
+// shown once, the page where the code shows the request's state and the staff's answer, and
+// adding to the request with the code. Thin: parse, ask one service, render.
 //
 // The code crosses from the POST to the receipt page in a cookie of its own (HttpOnly,
 // SameSite=Strict, scoped to /registry/receipt, forgotten when the browser closes) that the page
@@ -94,30 +101,88 @@ export const registryRequestRoutes = async (app: FastifyInstance): Promise<void>
     ));
   });
 
-  app.get(STATUS_PATH, (req, reply) =>
-    sendPage(req, reply, (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={{}} />),
-  );
+  app.get<{ Querystring: { done?: string } }>(STATUS_PATH, (req, reply) => {
+    const notice = STATUS_NOTICES.find((n) => n === req.query.done);
+    return sendPage(req, reply, (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={{}} notice={notice} />);
+  });
+
+  /**
+   * A refused code: the code form again, the code never shown back (as on the tips' code form:
+   * it may be right but locked, or one character off, and the page may stay on a shared phone's
+   * screen), and an addition that was not sent given back to copy.
+   */
+  const codeRefused = (req: FastifyRequest, reply: FastifyReply, err: Invalid | RateLimited, unsent = '') => {
+    const errors: FormErrors =
+      err instanceof Invalid
+        ? formErrors(err.problems)
+        : { _form: { field: '_form', key: 'registry.errors.codeLocked' } };
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={errors} unsent={unsent || undefined} />,
+      err instanceof RateLimited ? 429 : 400,
+    );
+  };
+  const isCodeRefusal = (err: unknown): err is Invalid | RateLimited =>
+    err instanceof Invalid || err instanceof RateLimited;
+
+  /** The request's page for a code just proved, with the add form as it was sent when it failed. */
+  const statusPage = async (req: FastifyRequest, reply: FastifyReply, opened: OpenedRequest, form?: KeptForm) => {
+    const status = await requestStatusOf(app.deps, opened);
+    return sendPage(
+      req,
+      reply,
+      (ctx) => <RequestStatusPage ctx={ctx} status={status} code={opened.code} form={form} />,
+      form?.status ?? 200,
+    );
+  };
 
   // The state is the answer to the form (no visit, no cookie): nothing to leave, nothing kept.
   app.post(STATUS_PATH, { config: limit(30) }, async (req, reply) => {
+    let opened: OpenedRequest;
     try {
-      const { code } = parseForm(requestCodeSchema, req.body);
-      const status = await requestStatusByCode(app.deps, code);
-      return sendPage(req, reply, (ctx) => <RequestStatusPage ctx={ctx} status={status} />);
+      opened = await openRequestByCode(app.deps, parseForm(requestCodeSchema, req.body).code);
     } catch (err) {
-      if (!(err instanceof Invalid) && !(err instanceof RateLimited)) throw err;
-      const errors: FormErrors =
-        err instanceof Invalid
-          ? formErrors(err.problems)
-          : { _form: { field: '_form', key: 'registry.errors.codeLocked' } };
-      // The code typed is never shown back (as on the tips' code form): it may be right but
-      // locked, or one character off, and the page may stay on a shared phone's screen.
-      return sendPage(
-        req,
-        reply,
-        (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={errors} />,
-        err instanceof RateLimited ? 429 : 400,
-      );
+      if (!isCodeRefusal(err)) throw err;
+      return codeRefused(req, reply, err);
     }
+    return statusPage(req, reply, opened);
+  });
+
+  // The relative adds to the request (src/registry/request-addition.service.ts). The code comes
+  // back in the form's body and is proved again; then back to the code form, which says it went
+  // (a reload cannot send it twice, and nothing kept the code to show the request again).
+  const addNotSent = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { fields } = await typedBack(req);
+    try {
+      const opened = await openRequestByCode(app.deps, fields.code ?? '');
+      const kept = { values: echoValues({ message: fields.message }), errors: notSentErrors(false), status: 403 };
+      return await statusPage(req, reply, opened, kept);
+    } catch (err) {
+      if (!isCodeRefusal(err)) throw err;
+      return codeRefused(req, reply, err, fields.message?.trim());
+    }
+  };
+
+  app.post(ADD_PATH, { config: { ...limit(30), csrfFailed: addNotSent } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const typed = typeof body.message === 'string' ? body.message : '';
+    let opened: OpenedRequest;
+    try {
+      opened = await openRequestByCode(app.deps, parseForm(requestCodeSchema, body).code);
+    } catch (err) {
+      if (!isCodeRefusal(err)) throw err;
+      return codeRefused(req, reply, err, typed.trim());
+    }
+    req.server.postingLimiter.check(`registry-request:${opened.row.id}`);
+    try {
+      await addToRequest(app.deps, opened, parseForm(requestAddSchema, body).message);
+    } catch (err) {
+      const failure = formFailure(err);
+      if (!failure) throw err;
+      const kept = { values: echoValues({ message: typed }), errors: failure.errors, status: failure.status };
+      return statusPage(req, reply, opened, kept);
+    }
+    return redirect(reply, `${STATUS_PATH}?done=added`);
   });
 };

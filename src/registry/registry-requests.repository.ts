@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { RegistryRequestsTable } from './registry.table.ts';
+import type { RegistryRequestAdditionsTable, RegistryRequestsTable } from './registry.table.ts';
 import type { RequestState } from './request-lifecycle.ts';
 
 // Withdrawal and correction requests from relatives without an account (requests.service.ts,
@@ -12,7 +12,25 @@ export const insertRequest = async (db: Queryable, row: RegistryRequestsTable): 
 export const listRequests = (db: Queryable, organisationId: string, states: readonly RequestState[]) =>
   db
     .selectFrom('registry_requests')
-    .select(['id', 'record_id', 'kind', 'body_sealed', 'created_on', 'state', 'outcome', 'handled_at', 'answered_on'])
+    .select([
+      'id',
+      'record_id',
+      'kind',
+      'body_sealed',
+      'created_on',
+      'state',
+      'outcome',
+      'handled_at',
+      'answered_on',
+      'relative_wrote',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('registry_request_additions as a')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('a.request_id', '=', 'registry_requests.id')
+        .as('additions'),
+    )
     .where('organisation_id', '=', organisationId)
     .where('state', 'in', states)
     .orderBy('created_on', states.includes('done') ? 'desc' : 'asc')
@@ -44,6 +62,7 @@ export const findRequestSealed = (db: Queryable, id: string) =>
       'key_org_sealed',
       'answer_sealed',
       'answered_on',
+      'relative_wrote',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -54,6 +73,7 @@ export const findRequestByLookup = (db: Queryable, lookupId: string) =>
     .selectFrom('registry_requests')
     .select([
       'id',
+      'organisation_id',
       'kind',
       'created_on',
       'state',
@@ -83,7 +103,10 @@ export const countNewRequests = async (db: Queryable, organisationId: string): P
   );
 
 type RequestPatch = Partial<
-  Pick<RegistryRequestsTable, 'state' | 'outcome' | 'handled_by' | 'handled_at' | 'answer_sealed' | 'answered_on'>
+  Pick<
+    RegistryRequestsTable,
+    'state' | 'outcome' | 'handled_by' | 'handled_at' | 'answer_sealed' | 'answered_on' | 'relative_wrote'
+  >
 >;
 
 /** Moves a request that is still in one of `from`; false when someone else moved it first. */
@@ -100,4 +123,34 @@ export const updateRequestIfIn = async (
     .where('state', 'in', from)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+};
+
+// --- what the relative added with the code (migration 0047) ---------------------------------------
+
+export const insertAddition = async (db: Queryable, row: RegistryRequestAdditionsTable): Promise<void> => {
+  await db.insertInto('registry_request_additions').values(row).execute();
+};
+
+/** The next place among a request's additions (inside the transaction that inserts it). */
+export const nextAdditionSeq = async (db: Queryable, requestId: string): Promise<number> => {
+  const row = await db
+    .selectFrom('registry_request_additions')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
+};
+
+/** A request's additions in the order they came. */
+export const listAdditions = (db: Queryable, requestId: string) =>
+  db
+    .selectFrom('registry_request_additions')
+    .select(['id', 'seq', 'body_sealed', 'created_on'])
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
+    .execute();
+
+/** Staff opened the request: its new words are no longer new. */
+export const clearRelativeWrote = async (db: Queryable, id: string): Promise<void> => {
+  await db.updateTable('registry_requests').set({ relative_wrote: 0 }).where('id', '=', id).execute();
 };

@@ -76,6 +76,9 @@ export type RequestInput = z.infer<typeof requestSchema>;
 /** The receipt code a relative types to see their request (normalised by the service). */
 export const requestCodeSchema = z.object({ code: requiredText(80) });
 
+/** What the relative adds to their request with the code (as long as the request's own message may be). */
+export const requestAddSchema = z.object({ message: requiredText(3000) });
+
 /** Staff's decision on a request and what the relative reads with their code (optional). */
 export const requestAnswerSchema = z.object({
   decision: z.enum(REQUEST_DECISIONS),

@@ -111,6 +111,18 @@ export interface RegistryRequestsTable {
   outcome: 'removed' | 'corrected' | 'refused' | null;
   answer_sealed: string | null;
   answered_on: string | null;
+  /** 1 when the relative added words its staff have not opened yet (migration 0047) */
+  relative_wrote: number;
+}
+
+/** What a relative added to their request with its code, sealed to the organisation (migration 0047). */
+export interface RegistryRequestAdditionsTable {
+  id: string;
+  request_id: string;
+  /** its place among the request's additions, from 1 */
+  seq: number;
+  body_sealed: string;
+  created_on: string;
 }
 
 export interface RegistryTables {
@@ -121,4 +133,5 @@ export interface RegistryTables {
   registry_state: RegistryStateTable;
   registry_request_stats: RegistryRequestStatsTable;
   registry_requests: RegistryRequestsTable;
+  registry_request_additions: RegistryRequestAdditionsTable;
 }

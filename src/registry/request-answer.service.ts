@@ -4,9 +4,20 @@ import { organisationPrivateKey } from '../accounts/accounts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { RegistryGrant } from '../policy/registry.policy.ts';
 import { isUuid } from '../shared/ids.ts';
-import { openAnswer, openRequestBody, openRequestKeyForOrganisation, sealAnswer } from './registry-keys.ts';
+import {
+  openAddition,
+  openAnswer,
+  openRequestBody,
+  openRequestKeyForOrganisation,
+  sealAnswer,
+} from './registry-keys.ts';
 import type { RequestAnswerInput } from './registry.schema.ts';
-import { findRequestSealed, updateRequestIfIn } from './registry-requests.repository.ts';
+import {
+  clearRelativeWrote,
+  findRequestSealed,
+  listAdditions,
+  updateRequestIfIn,
+} from './registry-requests.repository.ts';
 import { requestTransition, stepOf } from './request-lifecycle.ts';
 import type { RequestsDeps, RequestView } from './requests.service.ts';
 
@@ -14,13 +25,16 @@ import type { RequestsDeps, RequestView } from './requests.service.ts';
 // removed, corrected, refused) with an answer the relative reads with their receipt code
 // (request-receipt.service.ts). The answer is sealed with the request's own key, which staff open
 // through the organisation's key; a request sent before receipt codes has no such key, and no
-// answer can be left on it (nobody could read it).
+// answer can be left on it (nobody could read it). What the relative added later with the code
+// follows what they first wrote, in the order it came; opening the page marks it read.
 
 /** A request as the list shows it (RequestView), with the answer the relative reads. */
 export interface RequestDetail extends RequestView {
   /** the relative can read an answer (the request has a receipt code) */
   answerable: boolean;
   answer: string | null;
+  /** what the relative added with the code, oldest first */
+  added: Array<{ id: string; message: string; createdOn: string }>;
 }
 
 const sealedOf = async (deps: RequestsDeps, organisationId: string, requestId: string) => {
@@ -37,16 +51,18 @@ export const requestDetail = async (
 ): Promise<RequestDetail> => {
   const row = await sealedOf(deps, grant.organisationId, requestId);
   const orgKey = await organisationPrivateKey(deps.db, grant.auth, grant.organisationId);
-  await deps.db.transaction().execute((tx) =>
-    recordAudit(tx, {
+  const additions = await listAdditions(deps.db, row.id);
+  await deps.db.transaction().execute(async (tx) => {
+    await recordAudit(tx, {
       actorUserId: grant.auth.userId,
       actorRole: grant.auth.role,
       organisationId: grant.organisationId,
       action: 'registry.request_read',
       subjectId: row.id,
       at: isoNow(deps.clock),
-    }),
-  );
+    });
+    if (row.relative_wrote === 1) await clearRelativeWrote(tx, row.id);
+  });
   const body = openRequestBody<{ message: string; contact: string | null }>(orgKey, row.id, row.body_sealed);
   const key = row.key_org_sealed ? openRequestKeyForOrganisation(orgKey, row.id, row.key_org_sealed) : null;
   return {
@@ -62,6 +78,14 @@ export const requestDetail = async (
     answerable: key !== null,
     answer: key && row.answer_sealed ? openAnswer(key, row.id, row.answer_sealed) : null,
     answeredOn: row.answered_on,
+    // As staff open the page: the list marked it, and the page shows what was new.
+    relativeWrote: row.relative_wrote === 1,
+    additions: additions.length,
+    added: additions.map((a) => ({
+      id: a.id,
+      message: openAddition(orgKey, row.id, a.id, a.body_sealed),
+      createdOn: a.created_on,
+    })),
   };
 };
 

@@ -17,6 +17,11 @@ describe('the lifecycle of a registry request', () => {
     expect(decisionsFrom('new')).toContain('in_review');
   });
 
+  it('puts a request the relative added to back in the queue, from any state', () => {
+    for (const state of ['new', 'in_review', 'done'] as const)
+      expect(requestTransition(state, 'relative_added').to).toBe('new');
+  });
+
   it('tells the relative received, in review, or how it ended', () => {
     expect(publicStateOf('new', null)).toBe('received');
     expect(publicStateOf('in_review', null)).toBe('in_review');

@@ -3,11 +3,13 @@ import { Invalid } from '../shared/errors.ts';
 // The life of a relative's removal or correction request, in one place (like
 // src/tips/tip-lifecycle.ts): its states, the staff's decisions, the one guard, and the state as
 // the relative reads it with the receipt code. Only staff of the organisation move a request (the
-// policy's handle_request); the relative only reads.
+// policy's handle_request); the relative, with the receipt code, reads it and adds to it, which
+// puts it back in the staff's queue (as a tip's sender who comes back is heard again).
 //
 //   new ──staff take it up──▶ in_review
 //   new | in_review | done ──staff decide: removed, corrected or refused──▶ done (outcome)
 //   new | in_review ──staff mark it handled without saying how──▶ done (no outcome)
+//   new | in_review | done ──the relative adds words with the code──▶ new (no outcome: to decide again)
 
 export const REQUEST_STATES = ['new', 'in_review', 'done'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -30,6 +32,7 @@ const STEPS = {
   review: { from: OPEN_REQUEST_STATES, to: 'in_review', refusal: 'registry.errors.requestDone' },
   decide: { from: REQUEST_STATES, to: 'done', refusal: 'registry.errors.stateChanged' },
   close: { from: OPEN_REQUEST_STATES, to: 'done', refusal: 'registry.errors.stateChanged' },
+  relative_added: { from: REQUEST_STATES, to: 'new', refusal: 'registry.errors.stateChanged' },
 } as const satisfies Record<string, Step>;
 export type RequestStep = keyof typeof STEPS;
 

@@ -21,7 +21,9 @@ import { publishedFromCase } from './registry.fixtures.ts';
 // A relative's removal request in a real Chromium with JavaScript off, on a 360 px phone: sent
 // without a contact, the receipt code read off the page, a mistyped code refused, the request
 // "received"; the verifier refuses it with an answer on the request's page; the relative comes
-// back with the code and reads it. Nothing scrolls sideways; axe finds nothing serious.
+// back with the code and reads it, and adds to the request on that page (a blank addition refused
+// first, in Russian and in English); the verifier sees the request back among the new ones with
+// what she added after her first words. Nothing scrolls sideways; axe finds nothing serious.
 
 const shot = shotsOf('request-receipt', { firstScreen: true });
 
@@ -103,6 +105,64 @@ describe("a registry request's receipt code in a browser, JavaScript off, 360 px
     await page.getByText('Рассмотрена: в просьбе отказано').waitFor();
     await page.getByText('Запись основана на официальном извещении', { exact: false }).waitFor();
     await look(page, 'answered');
+
+    // She adds to it: a blank addition is refused (the browser lets spaces through), then sent.
+    const addBox = () => page.getByLabel('Что вы хотите добавить', { exact: false });
+    await addBox().fill('   ');
+    await page.getByRole('button', { name: 'Отправить дополнение' }).click();
+    await page.getByText('Заполните это поле.').waitFor();
+    await look(page, 'add-empty');
+    await addBox().fill('Номер справки о ранении: 55/2023. Могу прислать фото.');
+    await page.getByRole('button', { name: 'Отправить дополнение' }).click();
+    await page.getByText('Дополнение отправлено', { exact: false }).waitFor();
+    expect(page.url()).not.toContain(code.slice(5, 9));
+    await look(page, 'added');
+
+    await staff.goto(`${run.baseUrl}/staff/registry/requests`);
+    await staff.getByText('родственник дописал').waitFor();
+    await look(staff, 'staff-list-added');
+    await staff.getByRole('link', { name: 'Открыть запрос и ответить' }).click();
+    await staff.getByText('Номер справки о ранении: 55/2023', { exact: false }).waitFor();
+    await staff.getByText('Родственник дописал к просьбе после последнего просмотра.').waitFor();
+    await look(staff, 'staff-added');
+
+    // The same in English.
+    await page.goto(`${run.baseUrl}/registry/request-status?lang=en`);
+    await page.getByLabel('Code', { exact: false }).fill(code);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByRole('heading', { name: 'Add to your request' }).waitFor();
+    await look(page, 'en-status');
+    const addBoxEn = () => page.getByLabel('What you want to add', { exact: false });
+    await addBoxEn().fill('  ');
+    await page.getByRole('button', { name: 'Send the addition' }).click();
+    await page.getByText('Please fill in this field.').waitFor();
+    await look(page, 'en-add-empty');
+    await addBoxEn().fill('I can also send a photo of the certificate.');
+    await page.getByRole('button', { name: 'Send the addition' }).click();
+    await page.getByText('Your addition was sent', { exact: false }).waitFor();
+    await look(page, 'en-added');
+    await staff.goto(`${run.baseUrl}/staff/registry/requests?lang=en`);
+    await staff.getByText('the relative added more').waitFor();
+    await look(staff, 'en-staff-list-added');
+    await staff.getByRole('link', { name: 'Open the request and answer' }).click();
+    await staff.getByText('I can also send a photo of the certificate.').waitFor();
+    await look(staff, 'en-staff-added');
+
+    // Someone guesses at her code while she writes: locked, her text is given back to copy.
+    await page.goto(`${run.baseUrl}/registry/request-status?lang=ru`);
+    await enterCode(page, code);
+    const guesser = await (await contextFor()).newPage();
+    for (let i = 0; i < 5; i++) {
+      await guesser.goto(`${run.baseUrl}/registry/request-status`);
+      await enterCode(guesser, `${code.slice(0, -1)}${code.endsWith('Z') ? 'Y' : 'Z'}`);
+      await guesser.getByText('Просьба с таким кодом не найдена.', { exact: false }).first().waitFor();
+    }
+    await addBox().fill('Ещё одно: в записи неверное звание.');
+    await page.getByRole('button', { name: 'Отправить дополнение' }).click();
+    await page.getByText('Слишком много неверных попыток', { exact: false }).first().waitFor();
+    await page.getByText('Дополнение не отправлено').waitFor();
+    expect(await page.locator('textarea[readonly]').inputValue()).toBe('Ещё одно: в записи неверное звание.');
+    await look(page, 'add-locked');
     await relative.close();
   });
 });

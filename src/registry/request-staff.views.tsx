@@ -26,6 +26,19 @@ const StateLine = ({ ctx, r }: { ctx: PageContext; r: Pick<RequestView, 'state' 
   </>
 );
 
+/** The relative added words with the code that nobody opened yet (the list), or how many they added. */
+const AddedLine = ({ ctx, r }: { ctx: PageContext; r: Pick<RequestView, 'relativeWrote' | 'additions'> }) =>
+  r.additions > 0 ? (
+    <p>
+      {r.relativeWrote && (
+        <>
+          <strong class="new">{ctx.t('registry.requests.relativeWrote')}</strong>{' '}
+        </>
+      )}
+      {ctx.t('registry.requests.additions', { count: r.additions })}
+    </p>
+  ) : null;
+
 /** What the relative wrote, and how to reach them if they said: on the list and on its own page. */
 const Written = ({ ctx, r }: { ctx: PageContext; r: Pick<RequestView, 'message' | 'contact'> }) => (
   <>
@@ -56,6 +69,7 @@ export const RequestsPage = ({
         <a href={`/staff/registry/records/${r.recordId}`}>{t('registry.requests.record')}</a>
       </p>
       <Written ctx={ctx} r={r} />
+      <AddedLine ctx={ctx} r={r} />
       <p>
         <StateLine ctx={ctx} r={r} />
         {r.answeredOn && <> · {t('registry.requests.answeredOn', { date: formatDay(r.answeredOn) })}</>}
@@ -115,6 +129,24 @@ export const RequestDetailPage = ({
         <a href={`/staff/registry/records/${r.recordId}`}>{t('registry.requests.record')}</a>
       </p>
       <Written ctx={ctx} r={r} />
+      {r.added.length > 0 && (
+        <section aria-labelledby="added-h">
+          <h2 id="added-h">{t('registry.requests.addedTitle')}</h2>
+          {r.relativeWrote && (
+            <p class="notice" role="status">
+              {t('registry.requests.relativeWroteNotice')}
+            </p>
+          )}
+          <ol>
+            {r.added.map((a) => (
+              <li>
+                <p class="muted">{t('registry.requests.addedOn', { date: formatDay(a.createdOn) })}</p>
+                <p class="prewrap">{a.message}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <p>
         <StateLine ctx={ctx} r={r} />
       </p>

@@ -81,6 +81,7 @@ export const submitRequest = async (
       outcome: null,
       answer_sealed: null,
       answered_on: null,
+      relative_wrote: 0,
     });
   });
   return code;
@@ -97,6 +98,10 @@ export interface RequestView {
   outcome: RequestOutcome | null;
   handledAt: string | null;
   answeredOn: string | null;
+  /** the relative added words with the code that staff have not opened yet */
+  relativeWrote: boolean;
+  /** how many times the relative added to the request */
+  additions: number;
 }
 
 /** The organisation's open (new or in review) or handled requests, opened with its key (the staff member's session holds it). Audited. */
@@ -129,6 +134,8 @@ export const requestsOfOrganisation = async (
       outcome: r.outcome,
       handledAt: r.handled_at,
       answeredOn: r.answered_on,
+      relativeWrote: r.relative_wrote === 1,
+      additions: Number(r.additions ?? 0),
     };
   });
 };

@@ -8,6 +8,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  TextToCopy,
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
@@ -234,14 +235,7 @@ export const CodePage = ({
               minutes: ended.idleMinutes,
             })}
           </p>
-          {ended.body && (
-            <label>
-              {t('tips.visitEnded.yourText')}
-              <textarea readOnly rows={Math.min(16, 3 + Math.ceil(ended.body.length / 40))}>
-                {ended.body}
-              </textarea>
-            </label>
-          )}
+          {ended.body && <TextToCopy label={t('tips.visitEnded.yourText')} text={ended.body} />}
         </section>
       )}
       <p>{t('tips.codeIntro')}</p>

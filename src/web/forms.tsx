@@ -163,6 +163,20 @@ export const TextArea = (p: FieldProps & LengthProps & { rows?: number }) => {
   );
 };
 
+/**
+ * Words someone wrote that could not be sent (a visit or a session ended, a code refused): given
+ * back read-only, tall enough to see, to copy before they are lost (tips, the session-ended page,
+ * a registry request's addition).
+ */
+export const TextToCopy = ({ label, text }: { label: string; text: string }) => (
+  <label>
+    {label}
+    <textarea readOnly rows={Math.min(16, 3 + Math.ceil(text.length / 40))}>
+      {text}
+    </textarea>
+  </label>
+);
+
 // A list left at "—" is not a field left empty: say "choose", not "fill in".
 const chooseInsteadOfFill = (errors: FormErrors, name: string): FormErrors =>
   errors[name]?.key === 'errors.required'

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { echoValues, PostForm, TextField } from './forms.tsx';
+import { echoValues, PostForm, TextField, TextToCopy } from './forms.tsx';
 import { encodeResume, ResumeCarried } from './resume-typed.tsx';
 import { echoed, echoFormOf, type EchoedValue } from './form-echo.ts';
 import { Layout } from './layout.tsx';
@@ -95,12 +95,7 @@ export const sendSessionEnded = async (
         {values
           .filter((v) => v.long)
           .map((v) => (
-            <label>
-              {v.label}
-              <textarea readOnly rows={Math.min(16, 3 + Math.ceil(v.value.length / 40))}>
-                {v.value}
-              </textarea>
-            </label>
+            <TextToCopy label={v.label} text={v.value} />
           ))}
         <h2>{ctx.t('sessionEnded.loginAgain')}</h2>
         <PostForm ctx={ctx} action="/login">

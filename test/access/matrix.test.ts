@@ -31,6 +31,7 @@ const WATCHED = [
   'registry_records',
   'registry_counts',
   'registry_requests',
+  'registry_request_additions',
   // issue 11: lists, candidates and merges, tips resembling records, boards, incidents
   'person_imports',
   'match_candidates',

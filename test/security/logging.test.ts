@@ -172,7 +172,8 @@ describe('logging', () => {
   });
 
   // The same for a relative's registry request and its receipt code: sent, shown once, looked up
-  // with the right code and a wrong one — no line while it happens, the code never in the log.
+  // with the right code and a wrong one, added to with it — no line while it happens, the code
+  // never in the log.
   it('the registry request routes write no line while used, even at debug, and never the code', async () => {
     const { app, lines, opened } = await appWithLog('debug');
     const org = await createOrganisation(opened.db);
@@ -191,6 +192,12 @@ describe('logging', () => {
     const code = /<code class="secret receipt">([\s\S]*?)<\/code>/.exec(receipt.body)![1].replace(/<wbr\/?>/g, '');
     const status = '/registry/request-status';
     expect((await relative.submit(status, status, { code })).status).toBe(200);
+    // Adding to the request with the code, and with a wrong one.
+    const add = `${status}/add`;
+    expect((await relative.submit(null, add, { message: 'Ещё МАРКЕР-ЛОГ-ДОПИСКА' })).url).toBe(`${status}?done=added`);
+    await relative.submit(status, status, { code });
+    const wrongAdd = { code: 'ZZZZ-ZZZZ-0000-0000-0000-0000', message: 'МАРКЕР-ЛОГ-НЕТ' };
+    expect((await relative.submit(null, add, wrongAdd)).status).toBe(400);
     expect((await relative.submit(status, status, { code: 'ZZZZ-ZZZZ-0000-0000-0000-0000' })).status).toBe(400);
     expect(lines.slice(1)).toEqual([]);
     await app.close();

@@ -213,6 +213,16 @@ export const registrySpecs: RouteSpec[] = [
     request: () => ({ url: '/registry/request-status', fields: { code: 'ZZZZ-ZZZZ-0000-0000-0000-0000' } }),
     outcome: everyone,
   },
+  // Adding to a request needs its code again: a wrong one adds nothing, for anyone.
+  {
+    method: 'POST',
+    route: '/registry/request-status/add',
+    request: () => ({
+      url: '/registry/request-status/add',
+      fields: { code: 'ZZZZ-ZZZZ-0000-0000-0000-0000', message: 'Дополнение' },
+    }),
+    outcome: everyone,
+  },
   {
     method: 'GET',
     route: '/cases/:id/publication',
