@@ -2,7 +2,7 @@ import { CASE_STAFF, only, type RouteSpec } from '../route-spec.ts';
 import { issue11 } from '../issue11-fixtures.ts';
 
 // Person records (issue 11): search, a record's page, the review queue, decisions and undoing a
-// merge. Organisation A's case staff only; another organisation's staff reach their own (empty)
+// decision or a merge. Organisation A's case staff only; another organisation's staff reach their own (empty)
 // lists and a 404 for A's objects; editors, families and the public nothing.
 
 const LISTS = only(...CASE_STAFF, 'otherOrgStaff', 'otherOrgAdmin');
@@ -53,6 +53,13 @@ export const matchingSpecs: RouteSpec[] = [
       const o = await issue11(w);
       return { url: `/staff/matches/tips/${o.tipMatchId}`, fields: { person: o.tipMatchPerson, decision: 'unsure' } };
     },
+    outcome: only(...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/staff/matches/:id/undo',
+    // The pending pair has no decision to undo: case staff reach the "not decided" answer (409).
+    request: async (w) => ({ url: `/staff/matches/${(await issue11(w)).pendingPair}/undo`, fields: {} }),
     outcome: only(...CASE_STAFF),
   },
   {
