@@ -541,7 +541,8 @@ export const AppealPage = (p: Props) => {
       {view.can.print && (!view.collectiveId || view.signedOn) && <PrintForm p={p} />}
       {view.can.write && (canDiscard || canClose) && (
         <section aria-labelledby="end-h">
-          <h2 id="end-h">{t('appeals.end.title')}</h2>
+          {/* «Закрыть» over «Удалить черновик» alone read as closing the page. */}
+          <h2 id="end-h">{t(canClose ? 'appeals.end.title' : 'appeals.end.discardTitle')}</h2>
           {canDiscard && (
             <PostForm ctx={ctx} action={`/appeals/${view.id}/discard`}>
               <button type="submit" class="secondary">
