@@ -35,7 +35,7 @@ export const appealLetterRoutes = (app: FastifyInstance, pages: AppealPages): vo
         const input = parseForm(printSchema, req.body);
         const letter = await printLetter(deps, grant, appeal.id, input);
         if (input.format === 'pdf') {
-          return sendLetterPdf(req, reply, letter, `appeal-${appeal.id.slice(0, 8)}.pdf`);
+          return sendLetterPdf(reply, letter, `appeal-${appeal.id.slice(0, 8)}.pdf`);
         }
         return sendPage(req, reply, (ctx) => <PrintPage ctx={ctx} appealId={appeal.id} letter={letter} />);
       } catch (err) {

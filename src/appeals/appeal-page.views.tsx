@@ -18,6 +18,7 @@ import { CHANNELS, daysLeft, type LegalDate } from './deadline-rules.ts';
 import { isWaiting, RECORDED_STEPS, stepsOpen } from './appeal-lifecycle.ts';
 import type { AppealView } from './appeals.service.ts';
 import type { LetterToPrint } from './appeals-print.service.ts';
+import { letterLabels } from './letter-labels.ts';
 import { DaysLeft } from './appeals.views.tsx';
 
 // One appeal: the letter, its legal dates with the days left, what came from the authority (with
@@ -46,6 +47,10 @@ interface Props {
  * she typed made literal (letterSource), never the stored body itself.
  */
 export const letterHtml = (body: string): string => renderMarkdown(body, { breaks: true }).html;
+
+/** The heading a form of the page sits under (closing and discarding share the end section). */
+const formAnchor = (name: AppealFormState['name']): string =>
+  name === 'close' || name === 'discard' ? 'end-h' : `${name}-h`;
 
 const formFor = (p: Props, name: AppealFormState['name']) =>
   p.form?.name === name
@@ -509,11 +514,17 @@ export const AppealPage = (p: Props) => {
         {view.collectiveId && <> · {t('appeals.collective.label')}</>} ·{' '}
         <a href={`/cases/${view.caseId}#appeals`}>{t('appeals.backToCase')}</a>
       </p>
-      {/* A form far down that was not sent at all (lost CSRF cookie): said here, with the way to it. */}
+      {/* A form far down that came back (a field to correct, or not sent at all: lost CSRF cookie):
+          without JavaScript the page opens at the top, above the letter, where nothing said so. */}
       {p.form && notSentProblem(p.form.errors) ? (
-        <FailedFormNotice ctx={ctx} at={`${p.form.name}-h`} problem={notSentProblem(p.form.errors)} />
+        <FailedFormNotice ctx={ctx} at={formAnchor(p.form.name)} problem={notSentProblem(p.form.errors)} />
+      ) : p.form?.errors._form ? (
+        <FormErrorSummary ctx={ctx} errors={p.form.errors} />
       ) : (
-        p.form?.errors._form && <FormErrorSummary ctx={ctx} errors={p.form.errors} />
+        <FailedFormNotice
+          ctx={ctx}
+          at={p.form && Object.keys(p.form.errors).length > 0 ? formAnchor(p.form.name) : undefined}
+        />
       )}
       <NextStep p={p} />
       <Deadlines p={p} />
@@ -525,7 +536,8 @@ export const AppealPage = (p: Props) => {
       {view.can.print && (!view.collectiveId || view.signedOn) && <PrintForm p={p} />}
       {view.can.write && (canDiscard || canClose) && (
         <section aria-labelledby="end-h">
-          <h2 id="end-h">{t('appeals.end.title')}</h2>
+          {/* «Закрыть» over «Удалить черновик» alone read as closing the page. */}
+          <h2 id="end-h">{t(canClose ? 'appeals.end.title' : 'appeals.end.discardTitle')}</h2>
           {canDiscard && (
             <PostForm ctx={ctx} action={`/appeals/${view.id}/discard`}>
               <button type="submit" class="secondary">
@@ -547,19 +559,25 @@ export const AppealPage = (p: Props) => {
   );
 };
 
-/** The letter alone, for the printer (A4, the print stylesheet hides the site around it). */
+/**
+ * The letter alone, for the printer (A4, the print stylesheet hides the site around it). The
+ * letter goes to a Russian authority: its own words («Кому», «От», «Подпись», «Дата») are Russian
+ * whatever the page's language, as its text is (letterLabels); only the instructions around it
+ * follow the reader.
+ */
 export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealId: string; letter: LetterToPrint }) => {
   const { t } = ctx;
+  const labels = letterLabels(letter.othersCount);
   const signers = letter.signatories ?? (letter.sender ? [letter.sender] : []);
   return (
     <Layout ctx={ctx}>
       <p class="no-print notice">
         {t('appeals.print.howTo')} <a href={`/appeals/${appealId}`}>{t('appeals.print.back')}</a>
       </p>
-      <article class="letter">
+      <article class="letter" lang="ru">
         <div class="letter-head">
           <p>
-            {t('appeals.to')}: {letter.addressee}
+            {labels.to}: {letter.addressee}
             {letter.address && (
               <>
                 <br />
@@ -569,7 +587,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
           </p>
           {letter.sender && (
             <p>
-              {t('appeals.from')}: {letter.sender.fullName}
+              {labels.from}: {letter.sender.fullName}
               <br />
               <span class="prewrap">{letter.sender.postalAddress}</span>
               {letter.sender.email && (
@@ -587,7 +605,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
           <p class="signature">
             {s.fullName}, {s.postalAddress}
             <br />
-            {t('appeals.print.signature')} ____________________ {t('appeals.print.date')}: {letter.date}
+            {labels.signature} ____________________ {labels.date}: {letter.date}
           </p>
         ))}
       </article>

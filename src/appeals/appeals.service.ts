@@ -222,7 +222,11 @@ const fillValues = async (
     'person.surname': p.surname,
     'person.given_name': p.given_name,
     'person.patronymic': p.patronymic,
-    'person.birth_date': p.birth_date ? formatPartialDate(p.birth_date, p.birth_precision) : null,
+    // A year alone is written as letters to authorities write it, «2001 г.»: «дата рождения 2001»
+    // read as a date cut short.
+    'person.birth_date': p.birth_date
+      ? `${formatPartialDate(p.birth_date, p.birth_precision)}${p.birth_precision === 'year' ? ' г.' : ''}`
+      : null,
     'person.unit': [p.unit_number, p.unit_name].filter(Boolean).join(', '),
     'person.rank': p.rank,
     'person.region': p.region_code ? regionName(p.region_code, 'ru') : null,

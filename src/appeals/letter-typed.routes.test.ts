@@ -27,7 +27,7 @@ const BODY = `${HERS.join('\n')}\n\nПрошу в письменной форм�
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** Her lines as the page holds them: escaped HTML, one line break between each. */
 const hersOnPage = new RegExp(HERS.map((l) => esc(l).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('<br\\s*/?>\\s*'));
-const letterOf = (page: string) => /<article class="letter[^"]*">([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '';
+const letterOf = (page: string) => /<article class="letter[^"]*"[^>]*>([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '';
 
 const expectLiteral = (html: string) => {
   expect(html).toMatch(hersOnPage);

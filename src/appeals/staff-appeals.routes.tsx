@@ -163,7 +163,7 @@ export const staffAppealsRoutes = async (app: FastifyInstance): Promise<void> =>
     try {
       const { letter, appealId } = await collectiveToPrint(deps, staff, id);
       if ((req.body as Record<string, unknown>)?.format === 'pdf') {
-        return sendLetterPdf(req, reply, letter, `collective-${id.slice(0, 8)}.pdf`);
+        return sendLetterPdf(reply, letter, `collective-${id.slice(0, 8)}.pdf`);
       }
       return sendPage(req, reply, (ctx) => <PrintPage ctx={ctx} appealId={appealId} letter={letter} />);
     } catch (err) {

@@ -78,7 +78,7 @@ describe('case pages in a browser', () => {
     await page.getByLabel('Фамилия').fill('Смирнов');
     await page.getByLabel('Дата рождения').fill('31.02.1990');
     await page.getByRole('button', { name: 'Отправить запрос' }).click();
-    await page.getByText('Неверная дата').first().waitFor();
+    await page.getByText('Такого дня нет').first().waitFor();
     expect(await page.getByLabel('Фамилия').inputValue()).toBe('Смирнов');
     await expectAxeClean(page, 'new case with errors');
     await shot(page, 'new-case-errors');

@@ -343,10 +343,16 @@ export const getCaseForViewer = async (
       openedOn: c.opened_on,
       lastActivityOn: c.last_activity_on,
       // The date as she gives it now (last-contact.ts), the one the status and her letters use.
+      // How they were in touch was said with the date of her form (the case's columns); a later
+      // last contact she added on the timeline says nothing of it, so the form's «by phone» is
+      // not put beside it (she wrote 12.06 by Telegram and read «12.06.2025 (Phone call)»).
       lastContact: {
         date: told.current?.date.value ?? null,
         precision: told.current?.date.precision ?? null,
-        means: openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means')),
+        means:
+          told.current?.date.value === c.last_contact_date && told.current?.date.precision === c.last_contact_precision
+            ? openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means'))
+            : null,
       },
       relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),
       narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),

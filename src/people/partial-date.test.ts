@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { certainlyBefore, dateRange, disjoint, formatPartialDate, inFuture, parsePartialDate } from './partial-date.ts';
+import {
+  certainlyBefore,
+  dateRange,
+  disjoint,
+  formatPartialDate,
+  inFuture,
+  isMissingDay,
+  parsePartialDate,
+} from './partial-date.ts';
 
 describe('partial dates', () => {
   it('accepts the formats people type, keeping the precision', () => {
@@ -30,6 +38,21 @@ describe('partial dates', () => {
       expect(parsePartialDate(s), s).toBeNull();
     }
     expect(parsePartialDate('29.02.2024')).not.toBeNull();
+  });
+
+  it('tells a day the month has not from a date written wrongly', () => {
+    for (const s of [
+      '31.02.2001',
+      '30.02.2024',
+      '29.02.2023',
+      '31.04.2024',
+      '31/06/2020',
+      '2001-02-31',
+      '31.02.2001 г.',
+    ])
+      expect(isMissingDay(s), s).toBe(true);
+    for (const s of ['29.02.2024', '12.05.1998', '32.01.2020', '12.13.2020', '00.05.2024', 'вчера', '2024', '02.2024'])
+      expect(isMissingDay(s), s).toBe(false);
   });
 
   it('gives the range a partial date stands for', () => {

@@ -64,6 +64,20 @@ export const parsePartialDate = (input: string): PartialDate | null => {
   return null;
 };
 
+/**
+ * Written as a full date, with a real month and a day up to 31, but that month has no such day
+ * (31.02.2001, 31.04.2024). Told apart from a date written wrongly: «Неверная дата. Напишите …
+ * полную дату (12.05.1998)» under 31.02.2001 sent a mother to write what she had already written.
+ */
+export const isMissingDay = (input: string): boolean => {
+  const s = input.trim().toLowerCase().replace(YEAR_WORD, '');
+  const ru = s.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/);
+  const iso = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  if (!ru && !iso) return false;
+  const [d, mo, y] = ru ? [+ru[1], +ru[2], +ru[3]] : [+iso![3], +iso![2], +iso![1]];
+  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && d > daysInMonth(y, mo);
+};
+
 /** The first and last day the partial date may stand for, as ISO days. */
 export const dateRange = (d: PartialDate): { start: string; end: string } => {
   const [y, mo, da] = d.value.split('-').map(Number);

@@ -36,7 +36,10 @@ describe('person input', () => {
     expect(parse({ birth_date: '05.1998' }).birth_date).toEqual({ value: '1998-05', precision: 'month' });
     expect(parse({ birth_date: '' }).birth_date).toBeUndefined();
     expect(problems({ birth_date: '1800' })).toEqual(['birth_date:errors.invalidDate']);
-    expect(problems({ birth_date: '30.02.1999' })).toEqual(['birth_date:errors.invalidDate']);
+    // A full date of a day the month has not is said so, not sent back to the format it was in.
+    expect(problems({ birth_date: '30.02.1999' })).toEqual(['birth_date:errors.noSuchDay']);
+    expect(problems({ birth_date: '32.01.1999' })).toEqual(['birth_date:errors.invalidDate']);
+    expect(problems({ birth_date: '12.13.1999' })).toEqual(['birth_date:errors.invalidDate']);
     expect(problems({ birth_date: '2027' })).toEqual(['birth_date:people.errors.futureDate']);
   });
 

@@ -2,6 +2,7 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, SelectField, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
+import { formatPartialDate } from '../people/partial-date.ts';
 import {
   BarChart,
   MapLegend,
@@ -308,7 +309,8 @@ const FiguresSection = ({ ctx, figures }: { ctx: PageContext; figures: Figures }
               ctx={ctx}
               caption={t('registry.statistics.monthsTitle')}
               head={t('registry.statistics.month')}
-              rows={figures.months.map((m) => ({ label: m.month, ...m }))}
+              // Read as the site writes a month everywhere else (03.2024), not as the files hold it.
+              rows={figures.months.map((m) => ({ label: formatPartialDate(m.month, 'month'), ...m }))}
             />
           </>
         )}
