@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { DayField } from './day-field.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FailedFormNotice,
@@ -278,14 +279,12 @@ const SendFields = ({ p }: { p: Props }) => {
           required
           options={CHANNELS.map((c) => ({ value: c, label: t(`appeals.channels.${c}`) }))}
         />
-        <TextField {...f} type="date" name="sent_on" label={t('appeals.send.sentOn')} required maxLength={10} />
-        <TextField
+        <DayField {...f} name="sent_on" label={t('appeals.send.sentOn')} required />
+        <DayField
           {...f}
-          type="date"
           name="delivered_on"
           label={t('appeals.send.deliveredOn')}
           hint={t('appeals.send.deliveredHint')}
-          maxLength={10}
         />
         <TextField
           {...f}
@@ -323,15 +322,7 @@ const StepForm = ({ p }: { p: Props }) => {
           ))}
           {f.errors.step && <small class="field-error">{t(f.errors.step.key)}</small>}
         </fieldset>
-        <TextField
-          {...f}
-          type="date"
-          name="on"
-          label={t('appeals.step.on')}
-          hint={t('appeals.step.onHint')}
-          required
-          maxLength={10}
-        />
+        <DayField {...f} name="on" label={t('appeals.step.on')} hint={t('appeals.step.onHint')} required />
         <TextField {...f} name="number" label={t('appeals.step.number')} maxLength={100} />
         <TextField
           {...f}
@@ -340,13 +331,11 @@ const StepForm = ({ p }: { p: Props }) => {
           hint={t('appeals.step.addresseeHint')}
           maxLength={300}
         />
-        <TextField
+        <DayField
           {...f}
-          type="date"
           name="registered_on"
           label={t('appeals.step.registeredOn')}
           hint={t('appeals.step.registeredOnHint')}
-          maxLength={10}
         />
         <TextField
           {...f}

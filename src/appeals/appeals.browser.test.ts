@@ -77,10 +77,13 @@ describe('appeals and guides in a browser', () => {
     await check(page, 'appeal draft');
 
     await page.getByLabel('Как отправлено').selectOption('online');
-    await page.getByLabel('Дата отправки').fill('2026-03-10');
+    // Typed day first, as every date on the site: a browser date picker would follow the
+    // browser's language (mm/dd/yyyy in an English Tor Browser), not the page's.
+    expect(await page.getByLabel('Дата отправки').getAttribute('type')).toBe('text');
+    await page.getByLabel('Дата отправки').fill('10.03.2026');
     await page.getByRole('button', { name: 'Отметить отправку' }).click();
     await page.getByText('Эта дата ещё не наступила.').waitFor();
-    await page.getByLabel('Дата отправки').fill('2026-02-27');
+    await page.getByLabel('Дата отправки').fill('27.02.2026');
     await page.getByRole('button', { name: 'Отметить отправку' }).click();
     await page.getByText('Отправка отмечена, срок ответа посчитан.').waitFor();
     await page.getByText('осталось 30 дней').waitFor();
@@ -89,7 +92,7 @@ describe('appeals and guides in a browser', () => {
     const photo = path.join(os.tmpdir(), `kt-answer-${process.pid}.jpg`);
     fs.writeFileSync(photo, await jpegWithGps());
     await page.getByLabel('ответ', { exact: true }).check();
-    await page.locator('input[name="on"]').fill('2026-03-01');
+    await page.locator('input[name="on"]').fill('01.03.2026');
     await page.getByLabel('Коротко: что в документе').fill('Сведениями не располагаем.');
     // A scan over 20 MB first: what she typed comes back beside the size error (it was lost).
     await page
@@ -98,7 +101,7 @@ describe('appeals and guides in a browser', () => {
     await page.getByRole('button', { name: 'Записать' }).click();
     await page.getByText('выберите его ещё раз', { exact: false }).waitFor();
     expect(await page.getByLabel('Коротко: что в документе').inputValue()).toBe('Сведениями не располагаем.');
-    expect(await page.locator('input[name="on"]').inputValue()).toBe('2026-03-01');
+    expect(await page.locator('input[name="on"]').inputValue()).toBe('01.03.2026');
     expect(await page.getByLabel('ответ', { exact: true }).isChecked()).toBe(true);
     await check(page, 'appeal step file too big');
     await page.getByLabel('Скан или фото документа (необязательно)').setInputFiles(photo);

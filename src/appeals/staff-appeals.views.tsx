@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { DayField } from './day-field.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FormErrorSummary,
@@ -182,7 +183,7 @@ export const CollectivePage = ({
               required
               options={CHANNELS.map((c) => ({ value: c, label: t(`appeals.channels.${c}`) }))}
             />
-            <TextField {...f} type="date" name="sent_on" label={t('appeals.send.sentOn')} required maxLength={10} />
+            <DayField {...f} name="sent_on" label={t('appeals.send.sentOn')} required />
             <TextField {...f} name="tracking" label={t('appeals.send.tracking')} maxLength={100} />
             <button type="submit">{t('appeals.send.submit')}</button>
           </PostForm>
