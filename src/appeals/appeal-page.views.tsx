@@ -173,6 +173,7 @@ const Letter = ({ p }: { p: Props }) => {
   return (
     <section aria-labelledby="letter-h">
       <h2 id="letter-h">{t('appeals.letter')}</h2>
+      {ctx.lang !== 'ru' && <p class="notice">{t('appeals.inRussian')}</p>}
       <p>
         {t('appeals.to')}: <strong>{view.letter.addressee}</strong>
         {view.letter.address && (
@@ -183,7 +184,8 @@ const Letter = ({ p }: { p: Props }) => {
         )}
       </p>
       {view.ownWordsLeft && !view.collectiveId && <p class="notice">{t('appeals.narrative.leftInDraft')}</p>}
-      <article class="letter-body">
+      {/* Russian whatever the page's language: a screen reader reads it in Russian. */}
+      <article class="letter-body" lang="ru">
         <div dangerouslySetInnerHTML={{ __html: letterHtml(view.markdown) }} />
       </article>
       {view.state === 'draft' && view.can.write && !view.collectiveId && (
@@ -563,6 +565,7 @@ export const PrintPage = ({ ctx, appealId, letter }: { ctx: PageContext; appealI
       <p class="no-print notice">
         {t('appeals.print.howTo')} <a href={`/appeals/${appealId}`}>{t('appeals.print.back')}</a>
       </p>
+      {ctx.lang !== 'ru' && <p class="no-print notice">{t('appeals.inRussian')}</p>}
       <article class="letter" lang="ru">
         <div class="letter-head">
           <p>

@@ -194,6 +194,8 @@ export const DraftForm = ({
   return (
     <PostForm ctx={ctx} action={action}>
       <FormErrorSummary ctx={ctx} errors={errors} />
+      {/* The templates are Russian, as the letter must be: an English page says why. */}
+      {ctx.lang !== 'ru' && <p class="notice">{t('appeals.inRussian')}</p>}
       {['template', 'authority', 'follows'].map((k) => values[k] && <input type="hidden" name={k} value={values[k]} />)}
       <TextField {...f} name="addressee" label={t('appeals.addressee')} required maxLength={300} />
       <TextArea

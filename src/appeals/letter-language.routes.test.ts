@@ -47,6 +47,14 @@ describe('a letter printed from an English page', () => {
     expect(letter).not.toMatch(/\b(To|From|Signature|Date):?/);
     expect(html.res.body).toContain('<article class="letter" lang="ru">');
     expect(html.res.body).toContain('Back to the appeal');
+    // Why the letter is Russian is said on the English pages around it, never on the Russian ones.
+    const why = 'The letter itself is in Russian, the language the authorities work in';
+    expect(html.res.body).toContain(why);
+    expect(letter).not.toContain(why);
+    const draft = await app().inject({ method: 'GET', url: `/appeals/${id}?lang=en`, cookies: s.w.family.cookies });
+    expect(draft.body).toContain(why);
+    const ru = await app().inject({ method: 'GET', url: `/appeals/${id}`, cookies: s.w.family.cookies });
+    expect(ru.body).not.toContain('Письмо пишется по-русски');
 
     const pdf = await print('pdf');
     expect(pdf.res.headers['content-type']).toBe('application/pdf');

@@ -28,6 +28,17 @@ describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) =
   const page = (cookies: Record<string, string>, query = '') =>
     s.t.app.inject({ method: 'GET', url: `/cohorts/${board}${query}`, cookies });
 
+  it('leads a family back to its request, warns it off naming its town, and gives staff no such link', async () => {
+    const ru = await page(s.w.family.cookies);
+    expect(ru.body).toContain(`<a href="/cases/${s.w.caseId}#cohorts">Вернуться к вашей просьбе</a>`);
+    expect(ru.body).toContain('город');
+    expect(ru.body).not.toContain('Шахт');
+    const en = await page(s.w.family.cookies, '?lang=en');
+    expect(en.body).toContain(`<a href="/cases/${s.w.caseId}#cohorts">Back to your request</a>`);
+    expect(en.body).toContain('your town');
+    expect((await page(s.w.caseworker.cookies)).body).not.toContain('#cohorts">');
+  });
+
   it('offers staff the reset on a named family’s post, resets it once, and tells them', async () => {
     const url = `/cohorts/${board}`;
     await submitForm(s.t.app, url, { body: 'Есть кто из роты связи?' }, s.w.family.cookies, `${url}/posts`);

@@ -507,6 +507,8 @@ export interface BoardPost {
 
 export interface BoardView {
   id: string;
+  /** the reading family's request, through which it is on the board (null for staff) */
+  caseId: string | null;
   cohort: Cohort;
   /** opted-in families in the cohort (for staff: how many the board serves) */
   families: number;
@@ -589,6 +591,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
   });
   return {
     id: board.id,
+    caseId: grant.caseId,
     cohort: await cohortOfKey(deps.db, board.cohort_key),
     families: members.length,
     locked: key === null,

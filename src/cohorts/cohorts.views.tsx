@@ -296,6 +296,12 @@ export const BoardPage = ({
   return (
     <Layout ctx={ctx} heading={`${t('cohorts.boardTitle')}: ${cohortName(ctx, view.cohort)}`}>
       {view.can.moderate && <WorkNav ctx={ctx} current="cohorts" />}
+      {/* The board says she can leave or come back from her request's page: the way there. */}
+      {view.caseId && (
+        <p>
+          <a href={`/cases/${view.caseId}#cohorts`}>{t('cohorts.backToCase')}</a>
+        </p>
+      )}
       {notice && (
         <p class="notice done" role="status">
           {t(`cohorts.done.${notice}`, { name: view.me ? familyName(ctx, view.me) : '' })}
