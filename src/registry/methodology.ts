@@ -22,7 +22,6 @@ export const methodologyHtml = (lang: Lang, settings: MethodologySettings): stri
   const key = `${lang}:${settings.threshold}:${settings.noticeDays}`;
   let html = rendered.get(key);
   if (html === undefined) {
-    const below = settings.threshold - 1;
     const text = fs
       .readFileSync(path.join(docs, FILES[lang]), 'utf8')
       // the page has its own heading
@@ -31,11 +30,8 @@ export const methodologyHtml = (lang: Lang, settings: MethodologySettings): stri
       // by journalists and families, who are told the same in plain words around it
       .replace(/<!--dev-->[\s\S]*?<!--\/dev-->/g, '')
       // the deployment's own settings, where the document names them: the numbers, not their names
-      .replaceAll(
-        '`REGISTRY_SUPPRESSION_THRESHOLD (5 by default)` − 1',
-        `${below} (the threshold is ${settings.threshold})`,
-      )
-      .replaceAll('`REGISTRY_SUPPRESSION_THRESHOLD (по умолчанию 5)` − 1', `${below} (порог — ${settings.threshold})`)
+      .replaceAll('`REGISTRY_SUPPRESSION_THRESHOLD (5 by default)`', String(settings.threshold))
+      .replaceAll('`REGISTRY_SUPPRESSION_THRESHOLD (по умолчанию 5)`', String(settings.threshold))
       .replaceAll('`REGISTRY_NOTICE_DAYS (7 by default)`', String(settings.noticeDays))
       .replaceAll('`REGISTRY_NOTICE_DAYS (по умолчанию 7)`', String(settings.noticeDays))
       // links between documents of the repository: the API description is served, the rest is text

@@ -168,7 +168,7 @@ export const requestsTable = (f: RequestFigures): OpenTable => ({
     as_of: f.asOf,
     threshold: f.threshold,
     total: f.total,
-    note: 'open_requests is null (empty in CSV) where the count is hidden: below the threshold, or hidden so that no hidden cell can be worked out from the total',
+    note: 'open_requests is null (empty in CSV) where the count is hidden: below the threshold (zero included), or hidden so that no hidden cell can be worked out from the total',
   },
 });
 

@@ -16,6 +16,8 @@ import { syntheticRecords } from '../demo/demo-registry.data.ts';
 import { publishedFromCase } from './registry.fixtures.ts';
 import { requestsOfOrganisation } from './requests.service.ts';
 import { refreshRequestStatistics } from './request-stats.service.ts';
+import { replaceRequestStats } from './registry.repository.ts';
+import { forgetVersion } from './registry-version.ts';
 import { rotateOrganisationKey } from '../accounts/org-key-rotation.service.ts';
 
 // The registry over HTTP on both databases: the API's shape and its 400s, caching and CORS, the
@@ -288,12 +290,37 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
       for (const word of ['.md', 'README', 'openapi.yaml', 'src/', 'REGISTRY_', 'kintrace export'])
         expect(methodology, `${lang}: ${word}`).not.toContain(word);
       // the settings are said as numbers (threshold 5, notice 7 days by default)
-      expect(methodology).toMatch(lang === 'ru' ? /от 1 до 4 \(порог — 5\)/ : /from 1 to 4 \(the threshold is 5\)/);
+      expect(methodology).toMatch(
+        lang === 'ru' ? /каждая ячейка меньше 5,\s+включая ноль/ : /every cell below 5, zero\s+included/,
+      );
       const data = textOf((await get(`/registry/data?lang=${lang}`)).body);
       for (const word of ['ETag', 'Cache-Control', 'CORS']) expect(data, `${lang}: ${word}`).not.toContain(word);
     }
     // the API description is still linked for programmers
     expect((await get('/registry/methodology')).body).toContain('href="/api/v1/openapi.yaml"');
+  });
+
+  it('lists only regions with a published number of open requests; the rest are said together', async () => {
+    // As the daily job stores a table: Moscow 12, the Nenets okrug hidden (under the threshold).
+    await replaceRequestStats(
+      t.opened.db,
+      [
+        { region_code: 'RU-MOW', open_cases: 12 },
+        { region_code: 'RU-NEN', open_cases: null },
+        { region_code: 'RU-SPE', open_cases: null },
+      ],
+      { at: t.clock.now().toISOString(), total: 15, threshold: 5 },
+    );
+    forgetVersion(t.opened.db);
+    const ru = (await get('/registry/statistics')).body;
+    const section = (page: string) => page.slice(page.indexOf('id="requests-h"')).split('</section>')[0];
+    const requests = section(ru);
+    expect(requests).toContain('Москва');
+    expect(requests).not.toContain('Ненецкий');
+    expect(requests).not.toContain('скрыто</td>');
+    expect(requests).toContain('В остальных регионах открытых запросов меньше 5 (может быть, ни одного)');
+    const en = (await get('/registry/statistics?lang=en')).body;
+    expect(section(en)).toContain('fewer than 5 open requests (perhaps none)');
   });
 
   it('publishes open requests per region only after suppression', async () => {

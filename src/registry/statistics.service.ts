@@ -119,7 +119,8 @@ const load = async (db: Db): Promise<Loaded> => {
         region: r.code,
         name_ru: r.nameRu,
         name_en: r.nameEn,
-        open_requests: stats.has(r.code) ? (stats.get(r.code) ?? null) : state.requestsAsOf ? 0 : null,
+        // A region the stored table lacks is hidden like any count under the threshold (zero too).
+        open_requests: stats.get(r.code) ?? null,
       })),
     },
     figures: new Map(),

@@ -147,7 +147,9 @@ const RequestsSection = ({ ctx, requests }: { ctx: PageContext; requests: Reques
   const { t } = ctx;
   const n = numberFormat(ctx.lang);
   const threshold = requests.threshold ?? 0;
-  const shown = requests.regions.filter((r) => r.open_requests === null || r.open_requests > 0);
+  // Only the regions with a published number are listed; every hidden one, zero included, is
+  // "fewer than N, or hidden" (suppression.ts): listed by name, it would still say "someone".
+  const shown = requests.regions.filter((r) => r.open_requests !== null);
   return (
     <section aria-labelledby="requests-h">
       <h2 id="requests-h">{t('registry.statistics.requestsTitle')}</h2>
@@ -174,14 +176,12 @@ const RequestsSection = ({ ctx, requests }: { ctx: PageContext; requests: Reques
                   {shown.map((r) => (
                     <tr>
                       <th scope="row">{name(ctx, r)}</th>
-                      <td data-label={t('registry.statistics.openRequests')}>
-                        {r.open_requests === null ? t('registry.statistics.requestsHidden') : n.format(r.open_requests)}
-                      </td>
+                      <td data-label={t('registry.statistics.openRequests')}>{n.format(r.open_requests ?? 0)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <p class="muted">{t('registry.statistics.requestsOther')}</p>
+              <p class="muted">{t('registry.statistics.requestsOther', { threshold })}</p>
             </>
           )}
           <Downloads ctx={ctx} table="requests" />
