@@ -149,7 +149,8 @@ const RequestsSection = ({ ctx, requests }: { ctx: PageContext; requests: Reques
   const threshold = requests.threshold ?? 0;
   // Only the regions with a published number are listed; every hidden one, zero included, is
   // "fewer than N, or hidden" (suppression.ts): listed by name, it would still say "someone".
-  const shown = requests.regions.filter((r) => r.open_requests !== null);
+  // (A zero is never published now; one stored by an older version is left out the same way.)
+  const shown = requests.regions.filter((r) => (r.open_requests ?? 0) > 0);
   return (
     <section aria-labelledby="requests-h">
       <h2 id="requests-h">{t('registry.statistics.requestsTitle')}</h2>
