@@ -153,7 +153,8 @@ export const CaseCohortsSection = ({
             <PostForm ctx={ctx} action={`/cases/${caseId}/cohorts`}>
               <input type="hidden" name="opt_in" value="no" />
               <button type="submit" class="secondary">
-                {t('cohorts.optOut')}
+                {/* Opting out leaves every board: said so when she is on more than one. */}
+                {t(data.cohorts.length > 1 ? 'cohorts.optOutAll' : 'cohorts.optOut')}
               </button>
             </PostForm>
           )}

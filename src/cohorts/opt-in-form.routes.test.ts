@@ -17,10 +17,11 @@ describe.each(DIALECTS)('the cohort section once a family joined (%s)', (dialect
     expect(res.statusCode).toBe(200);
     return /<section aria-labelledby="cohorts-h"[\s\S]*?<\/section>/.exec(res.body)![0];
   };
-  const joined = async (over: Parameters<typeof caseInput>[1]) => {
+  const joined = async (over: Parameters<typeof caseInput>[1], mobilisationWave?: string) => {
     const { caseId } = await openCase(deps(), s.w.family.auth, caseInput(s.w.orgA.id, over));
     await setOptIn(deps(), await authoriseOptIn(s.t.opened.db, principalOf(s.w.family.auth), caseId), {
       optIn: true,
+      mobilisationWave,
     });
     return caseId;
   };
@@ -29,6 +30,7 @@ describe.each(DIALECTS)('the cohort section once a family joined (%s)', (dialect
     const html = await section(await joined({ service_category: 'contract', surname: 'Соболев' }));
     expect(html).toContain('Вы участвуете в общении семей.');
     expect(html).toContain('Выйти из общения семей');
+    expect(html).not.toContain('на всех досках');
     expect(html).not.toContain('>Сохранить</button>');
     expect(html).not.toContain('name="understood"');
   });
@@ -38,5 +40,13 @@ describe.each(DIALECTS)('the cohort section once a family joined (%s)', (dialect
     expect(html).toContain('name="mobilisation_wave"');
     expect(html).toContain('>Сохранить</button>');
     expect(html).toContain('Выйти из общения семей');
+  });
+
+  it('says that leaving is from every board when the family is on more than one', async () => {
+    // The unit's families and the families of the same mobilisation wave.
+    const html = await section(
+      await joined({ service_category: 'mobilised', surname: 'Ершов', unit_number: 'в/ч 12345' }, '2022-09'),
+    );
+    expect(html).toContain('Выйти из общения семей на всех досках');
   });
 });
