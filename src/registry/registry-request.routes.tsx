@@ -111,7 +111,13 @@ export const registryRequestRoutes = async (app: FastifyInstance): Promise<void>
    * it may be right but locked, or one character off, and the page may stay on a shared phone's
    * screen), and an addition that was not sent given back to copy.
    */
-  const codeRefused = (req: FastifyRequest, reply: FastifyReply, err: Invalid | RateLimited, unsent = '') => {
+  const codeRefused = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    err: Invalid | RateLimited,
+    unsent = '',
+    status = err instanceof RateLimited ? 429 : 400,
+  ) => {
     const errors: FormErrors =
       err instanceof Invalid
         ? formErrors(err.problems)
@@ -120,7 +126,7 @@ export const registryRequestRoutes = async (app: FastifyInstance): Promise<void>
       req,
       reply,
       (ctx) => <RequestCodePage ctx={ctx} values={{}} errors={errors} unsent={unsent || undefined} />,
-      err instanceof RateLimited ? 429 : 400,
+      status,
     );
   };
   const isCodeRefusal = (err: unknown): err is Invalid | RateLimited =>
@@ -160,7 +166,9 @@ export const registryRequestRoutes = async (app: FastifyInstance): Promise<void>
       return await statusPage(req, reply, opened, kept);
     } catch (err) {
       if (!isCodeRefusal(err)) throw err;
-      return codeRefused(req, reply, err, fields.message?.trim());
+      // Refused for its token first: 403, as every form sent without one (the code's refusal is
+      // said on the page, her words given back to copy).
+      return codeRefused(req, reply, err, fields.message?.trim(), 403);
     }
   };
 
