@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Conflict } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
 import { grantMatching, matchingAbilities } from '../policy/matching.policy.ts';
+import type { Principal } from '../policy/principal.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { formFailure } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
@@ -13,6 +14,7 @@ import {
   authoriseDecision,
   authoriseUndoDecision,
   candidateView,
+  type CandidateView,
   DECISIONS,
   decide,
   QUEUE_FILTERS,
@@ -63,6 +65,28 @@ const noticeOf = (req: FastifyRequest): PairNotice | undefined => {
   const done = (req.query as Record<string, unknown>)?.done;
   return PAIR_NOTICES.find((n) => n === done);
 };
+
+/** A pair's page again, with why a decision or its undoing was refused said at the top. */
+const pairRefused = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  principal: Principal,
+  view: CandidateView,
+  failure: NonNullable<ReturnType<typeof formFailure>>,
+) =>
+  sendPage(
+    req,
+    reply,
+    (ctx) => (
+      <PairPage
+        ctx={ctx}
+        view={view}
+        can={matchingAbilities(principal)}
+        errors={{ _form: Object.values(failure.errors)[0] }}
+      />
+    ),
+    failure.status,
+  );
 
 export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -163,20 +187,7 @@ export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
     } catch (err) {
       const failure = formFailure(err);
       if (!failure) throw err;
-      const view = await candidateView(deps, review, req.params.id);
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <PairPage
-            ctx={ctx}
-            view={view}
-            can={matchingAbilities(principal)}
-            errors={{ _form: Object.values(failure.errors)[0] }}
-          />
-        ),
-        failure.status,
-      );
+      return pairRefused(req, reply, principal, await candidateView(deps, review, req.params.id), failure);
     }
   });
 
@@ -191,24 +202,8 @@ export const matchingRoutes = async (app: FastifyInstance): Promise<void> => {
       // Undone meanwhile by someone else: the pair's page says what it is now, and why.
       const failure = formFailure(err);
       if (!failure) throw err;
-      const view = await candidateView(
-        deps,
-        await authoriseCandidate(deps.db, principal, req.params.id),
-        req.params.id,
-      );
-      return sendPage(
-        req,
-        reply,
-        (ctx) => (
-          <PairPage
-            ctx={ctx}
-            view={view}
-            can={matchingAbilities(principal)}
-            errors={{ _form: Object.values(failure.errors)[0] }}
-          />
-        ),
-        failure.status,
-      );
+      const grant = await authoriseCandidate(deps.db, principal, req.params.id);
+      return pairRefused(req, reply, principal, await candidateView(deps, grant, req.params.id), failure);
     }
     if (record) return redirect(reply, `/staff/people/${record}?done=decisionUndone`);
     if (back) return redirect(reply, '/staff/matches?filter=decided&done=decisionUndone');
