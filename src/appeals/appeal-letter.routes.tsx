@@ -6,7 +6,7 @@ import { echoValues, formErrors } from '../web/forms.tsx';
 import { sendPage } from '../web/render.ts';
 import { authoriseAppeal } from './appeals-access.service.ts';
 import { printLetter, signAppeal } from './appeals-print.service.ts';
-import { sendLetterPdf } from './letter-download.ts';
+import { sendLetterPdf } from './letter-download.views.ts';
 import { printSchema, signSchema } from './appeals.schema.ts';
 import { PrintPage } from './appeal-page.views.tsx';
 import type { AppealPages, IdParams } from './appeal-page.routes.ts';

@@ -1,5 +1,5 @@
 import { Layout } from '../web/layout.tsx';
-import { DayField } from './day-field.tsx';
+import { DayField } from './day-field.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FailedFormNotice,
@@ -19,7 +19,7 @@ import { CHANNELS, daysLeft, type LegalDate } from './deadline-rules.ts';
 import { isWaiting, RECORDED_STEPS, stepsOpen } from './appeal-lifecycle.ts';
 import type { AppealView } from './appeals.service.ts';
 import type { LetterToPrint } from './appeals-print.service.ts';
-import { letterLabels } from './letter-labels.ts';
+import { letterLabels } from './letter-labels.views.ts';
 import { DaysLeft } from './appeals.views.tsx';
 
 // One appeal: the letter, its legal dates with the days left, what came from the authority (with

@@ -21,7 +21,7 @@ import {
 import { collectiveSchema, collectiveSendSchema } from './appeals.schema.ts';
 import { appealsDeps, todayOf } from './appeals.service.ts';
 import { authorities, authorityById, currentTemplate } from './directory.service.ts';
-import { sendLetterPdf } from './letter-download.ts';
+import { sendLetterPdf } from './letter-download.views.ts';
 import { StaffAppealsPage } from './appeals.views.tsx';
 import { PrintPage } from './appeal-page.views.tsx';
 import { CollectiveListPage, CollectivePage, NewCollectivePage } from './staff-appeals.views.tsx';

@@ -1,5 +1,5 @@
 import { Layout } from '../web/layout.tsx';
-import { DayField } from './day-field.tsx';
+import { DayField } from './day-field.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FormErrorSummary,

@@ -1,6 +1,7 @@
+// The letter as a PDF download: a view of it, as the print page is.
 import type { FastifyReply } from 'fastify';
 import type { LetterToPrint } from './appeals-print.service.ts';
-import { letterLabels } from './letter-labels.ts';
+import { letterLabels } from './letter-labels.views.ts';
 import { letterPdf } from './letter-pdf.service.ts';
 
 /** A letter as a PDF download, its labels in Russian as its text is (also for collective appeals). */
