@@ -69,14 +69,30 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
 
 const RegionsTable = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) => {
   const { t } = ctx;
-  const n = numberFormat(ctx.lang);
-  const rate = numberFormat(ctx.lang, 2);
   // Equal rates (every region at 0 on a new site or a narrow filter) read in the page's alphabet;
   // one collator for the sort (localeCompare with a locale builds one per comparison).
   const alphabet = new Intl.Collator(ctx.lang);
-  const rows = [...figures.regions].sort(
+  const sorted = [...figures.regions].sort(
     (a, b) => (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || alphabet.compare(name(ctx, a), name(ctx, b)),
   );
+  // A region with no published record is named in one line under the table, not drawn as a card
+  // of zeros: on a phone 85 cards ran to metres of page (the files keep every region).
+  const rows = sorted.filter((r) => r.deaths > 0 || r.missing > 0);
+  const none = sorted.filter((r) => r.deaths === 0 && r.missing === 0).map((r) => name(ctx, r));
+  return (
+    <>
+      {rows.length > 0 && <RegionCards ctx={ctx} rows={rows} />}
+      {none.length > 0 && (
+        <p class="muted">{t('registry.statistics.regionsWithout', { count: none.length, regions: none.join(', ') })}</p>
+      )}
+    </>
+  );
+};
+
+const RegionCards = ({ ctx, rows }: { ctx: PageContext; rows: Figures['regions'] }) => {
+  const { t } = ctx;
+  const n = numberFormat(ctx.lang);
+  const rate = numberFormat(ctx.lang, 2);
   return (
     <table class="cards">
       <caption>{t('registry.statistics.regionsTable')}</caption>
