@@ -21,9 +21,7 @@ describe.each(DIALECTS)('case page wording (%s)', (dialect) => {
   const statusLine = (html: string) => /<p class="status">([\s\S]*?)<\/p>/.exec(html)?.[1];
   it('words her own unverified report and another’s as the same state, her own named apart', async () => {
     const get = async (cookies: Record<string, string>, lang = 'ru') =>
-      statusLine(
-        (await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}?lang=${lang}`, cookies })).body,
-      );
+      statusLine((await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}?lang=${lang}`, cookies })).body);
     expect(await get(s.w.family.cookies)).toBe('нет связи с 10.01.2026 — не подтверждено · ваше сообщение');
     expect(await get(s.w.caseworker.cookies)).toBe('нет связи с 10.01.2026 — не подтверждено');
     expect(await get(s.w.family.cookies, 'en')).toBe('no contact since 10.01.2026 — not confirmed · your report');
