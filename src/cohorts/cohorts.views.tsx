@@ -136,6 +136,8 @@ export const CaseCohortsSection = ({
               )}
               {asksTick && (
                 <>
+                  {/* on the boards already, she is told why the tick is back */}
+                  {data.optedIn && <p>{t('cohorts.understoodAgain')}</p>}
                   <label>
                     <input
                       type="checkbox"

@@ -84,7 +84,10 @@ describe.each(DIALECTS)('the cohort section once a family joined (%s)', (dialect
       s.w.family.auth,
       caseInput(s.w.orgA.id, { service_category: 'mobilised', surname: 'Зуев' }),
     );
-    expect(await section(caseId)).toContain('name="understood"');
+    const first = await section(caseId);
+    expect(first).toContain('name="understood"');
+    // joining is not "once more"
+    expect(first).not.toContain('ещё раз');
     const res = await save(caseId, { mobilisation_wave: '09.2022' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Отметьте, что вы прочитали предупреждение.');
@@ -101,6 +104,7 @@ describe.each(DIALECTS)('the cohort section once a family joined (%s)', (dialect
     const html = await section(caseId);
     expect(html).not.toContain('Мобилизованные');
     expect(html).toContain('name="understood"');
+    expect(html).toContain('добавят вас к новой доске, к другим семьям. Поэтому отметьте предупреждение ещё раз.');
     const res = await save(caseId, { mobilisation_wave: '09.2022' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Отметьте, что вы прочитали предупреждение.');
