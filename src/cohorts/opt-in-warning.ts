@@ -1,5 +1,3 @@
-import type { CohortKind } from './cohorts.service.ts';
-
 // When the tick under the board warning («среди участников может оказаться кто угодно») is
 // asked. It is asked before a family is first shown to other families: when she joins. A family
 // already on the boards who corrects what she shares — the month of the call-up, the colony's
@@ -12,8 +10,8 @@ import type { CohortKind } from './cohorts.service.ts';
 /** Whether a save that leaves the case in `after` needs the tick (before: its cohorts now, if in). */
 export const warningNeeded = (
   optedIn: boolean,
-  before: ReadonlyArray<{ kind: CohortKind }>,
-  after: ReadonlyArray<{ kind: CohortKind }>,
+  before: ReadonlyArray<{ kind: string }>,
+  after: ReadonlyArray<{ kind: string }>,
 ): boolean => {
   if (!optedIn) return true;
   const known = new Set(before.map((c) => c.kind));
@@ -27,7 +25,7 @@ export const warningNeeded = (
  */
 export const warningAsked = (
   optedIn: boolean,
-  kinds: ReadonlyArray<{ kind: CohortKind }>,
+  kinds: ReadonlyArray<{ kind: string }>,
   fields: { wave: boolean; colony: boolean },
 ): boolean =>
   !optedIn ||
