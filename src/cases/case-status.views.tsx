@@ -57,15 +57,17 @@ const Headline = ({ ctx, view }: { ctx: PageContext; view: CaseView }) => {
   const basis = byId(status.pendingBasisEventId);
   const own = view.can.voice === 'family' && basis?.addedByFamily === true;
   const text = statusText(ctx, view, status.pending, status.pendingBasisEventId);
-  // A dispute is nobody's report: it is not "what you reported".
-  const reported = SELF_QUALIFIED.has(status.pending)
-    ? own && status.pending !== 'disputed_death'
-      ? ctx.t('cases.statusReportedOwnPlain', { status: text })
-      : text
-    : ctx.t(own ? 'cases.statusReportedOwn' : 'cases.statusReported', { status: text });
+  // One state in one wording whoever reported it; her own report is named apart from the state
+  // («не подтверждено · ваше сообщение»): two wordings read as two states (QA walk 4). A dispute
+  // is nobody's report: it is not "your report".
+  const reported = SELF_QUALIFIED.has(status.pending) ? text : ctx.t('cases.statusReported', { status: text });
+  const mine = own && status.pending !== 'disputed_death';
   return (
     <>
-      <p class="status">{reported}</p>
+      <p class="status">
+        {reported}
+        {mine && <> · {ctx.t('cases.yourReport')}</>}
+      </p>
       <p>
         {status.status === 'unknown'
           ? ctx.t('cases.nothingVerified')

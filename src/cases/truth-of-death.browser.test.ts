@@ -223,7 +223,7 @@ describe('the truth of a death, on a phone with JavaScript off', () => {
     const ctx = await contextFor(w.family.cookies);
     const page = await ctx.newPage();
     await page.goto(`${run.baseUrl}/cases/${caseId}`);
-    expect(await statusOf(page)).toBe('сообщается о гибели, не подтверждено (вы сообщили)');
+    expect(await statusOf(page)).toBe('сообщается о гибели, не подтверждено · ваше сообщение');
     expect(await main(page)).toContain('Проверенные сведения: на службе — подкреплено вторым источником');
     await page.getByText('Что означают статус и отметки проверки').click();
     await page.getByText('Сообщение о гибели не отменяется более поздними сообщениями').waitFor();

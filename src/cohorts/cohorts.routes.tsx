@@ -40,12 +40,13 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = await authoriseOptIn(deps.db, principal, req.params.id);
     try {
       const input = parseForm(optInSchema, req.body);
-      if (input.opt_in === 'yes' && input.understood !== 'yes')
-        throw new Invalid({ field: 'understood', key: 'cohorts.errors.understood' });
+      // Whether the tick was needed is the service's (opt-in-warning.ts): joining, yes; a month
+      // corrected on the boards she is on, no.
       await setOptIn(deps, grant, {
         optIn: input.opt_in === 'yes',
         colony: input.colony,
         mobilisationWave: input.mobilisation_wave,
+        understood: input.understood === 'yes',
       });
       return redirect(reply, `/cases/${req.params.id}#cohorts`);
     } catch (err) {

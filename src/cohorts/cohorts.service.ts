@@ -55,6 +55,7 @@ import {
 import { incidentLinksOf, incidentTitles } from './incidents.service.ts';
 import { familyNamesOn, pendingNameReset, type BoardFamily, type FamilyName } from './board-names.service.ts';
 import { auditCohort } from './cohorts.audit.ts';
+import { warningNeeded } from './opt-in-warning.ts';
 import {
   keyFromWrap,
   keyUnchanged,
@@ -287,11 +288,12 @@ const boardFor = async (tx: Tx, organisationId: string, cohortKey: string, day: 
 /**
  * Opts a case in (with the colony and mobilisation wave the cohorts need) or out. Opting out
  * removes the family's keys to every board; its posts stay until its case is purged.
+ * `understood` is the form's tick under the warning: refused when the save needs it.
  */
 export const setOptIn = async (
   deps: CohortsDeps,
   grant: OptInGrant,
-  input: { optIn: boolean; colony?: string; mobilisationWave?: string },
+  input: { optIn: boolean; colony?: string; mobilisationWave?: string; understood?: boolean },
 ): Promise<void> => {
   const at = isoNow(deps.clock);
   const who = { userId: grant.userId, role: 'family', organisationId: grant.organisationId };
@@ -314,11 +316,19 @@ export const setOptIn = async (
       }
       return;
     }
+    const refs = (await caseRefs(tx, [grant.caseId])) as CaseRef[];
+    const wasIn = (await findOptIn(tx, grant.caseId)) !== undefined;
+    const before = wasIn ? ((await cohortsOfCases(tx, refs))[0]?.cohorts ?? []) : [];
     await setCohortDetails(tx, grant.personId, {
       colony: input.colony ?? null,
       mobilisationWave: input.mobilisationWave ?? null,
     });
-    if (!(await findOptIn(tx, grant.caseId))) {
+    const [me] = await cohortsOfCases(tx, refs);
+    // The form's tick, when the save needs it (opt-in-warning.ts); thrown inside the transaction,
+    // so the details just written go back with it. Callers with no form (seeds) send no tick.
+    if (input.understood === false && warningNeeded(wasIn, before, me?.cohorts ?? []))
+      throw new Invalid({ field: 'understood', key: 'cohorts.errors.understood' });
+    if (!wasIn) {
       await insertOptIn(tx, {
         case_id: grant.caseId,
         organisation_id: grant.organisationId,
@@ -326,7 +336,6 @@ export const setOptIn = async (
       });
       await auditCohort(tx, who, 'cohort.opted_in', at, grant.caseId);
     }
-    const [me] = await cohortsOfCases(tx, (await caseRefs(tx, [grant.caseId])) as CaseRef[]);
     const publicKey = await userPublicKey(tx, grant.userId);
     for (const c of me?.cohorts ?? []) {
       const { board, key } = await boardFor(tx, grant.organisationId, c.key, orgDay(deps));

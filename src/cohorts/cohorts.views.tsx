@@ -26,6 +26,7 @@ import {
 } from './cohorts.service.ts';
 import type { FamilyName } from './board-names.service.ts';
 import { NAME_MAX } from './family-names.ts';
+import { warningAsked } from './opt-in-warning.ts';
 
 // Cohorts on the case page (the family's setting and counts), a board (with the family's name on
 // it), and the staff's list.
@@ -82,6 +83,8 @@ export const CaseCohortsSection = ({
   // (a contract soldier's family would get a bare tick box and «Сохранить» that saves nothing).
   const asksColony = data.serviceCategory === 'convict_recruit' || !!data.colony;
   const asksWave = data.serviceCategory === 'mobilised' || !!data.mobilisationWave;
+  // Joining takes the tick; correcting the month on the boards she is on does not (opt-in-warning.ts).
+  const asksTick = warningAsked(data.optedIn, data.cohorts, { wave: asksWave, colony: asksColony });
   return (
     <section aria-labelledby="cohorts-h" id="cohorts">
       <h2 id="cohorts-h">{t('cohorts.sectionTitle')}</h2>
@@ -131,20 +134,26 @@ export const CaseCohortsSection = ({
                   maxLength={20}
                 />
               )}
-              <label>
-                <input
-                  type="checkbox"
-                  name="understood"
-                  value="yes"
-                  aria-invalid={errors.understood ? 'true' : undefined}
-                  aria-describedby={errors.understood ? 'understood-error' : undefined}
-                />{' '}
-                {t('cohorts.understood')}
-              </label>
-              {errors.understood && (
-                <small id="understood-error" class="field-error">
-                  {t(errors.understood.key)}
-                </small>
+              {asksTick && (
+                <>
+                  {/* on the boards already, she is told why the tick is back */}
+                  {data.optedIn && <p>{t('cohorts.understoodAgain')}</p>}
+                  <label>
+                    <input
+                      type="checkbox"
+                      name="understood"
+                      value="yes"
+                      aria-invalid={errors.understood ? 'true' : undefined}
+                      aria-describedby={errors.understood ? 'understood-error' : undefined}
+                    />{' '}
+                    {t('cohorts.understood')}
+                  </label>
+                  {errors.understood && (
+                    <small id="understood-error" class="field-error">
+                      {t(errors.understood.key)}
+                    </small>
+                  )}
+                </>
               )}
               <button type="submit">{data.optedIn ? t('cohorts.save') : t('cohorts.optInLabel')}</button>
             </PostForm>

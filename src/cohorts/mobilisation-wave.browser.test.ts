@@ -37,11 +37,20 @@ describe('the mobilisation month on the case page', () => {
     await expectAxeClean(first, 'case cohorts');
     await shot(first, 'case');
 
-    // Saving again without touching the month is accepted.
-    await first.getByLabel('Я прочитал(а) предупреждение выше').check();
+    // On the boards, the form corrects the month without the tick she gave when joining (the
+    // warning is still said above it): saving it untouched, then a corrected month.
+    expect(await first.getByLabel('Я прочитал(а) предупреждение выше').count()).toBe(0);
     await first.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await first.locator('#cohorts').getByText('Мобилизованные 09.2022, Ростовская область: ещё 1 семья').waitFor();
     expect(await first.getByLabel('Месяц мобилизации').inputValue()).toBe('09.2022');
+    await first.getByLabel('Месяц мобилизации').fill('10.2022');
+    await first.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await first.locator('#cohorts').getByText('Мобилизованные 10.2022, Ростовская область').waitFor();
+    expect(await first.getByLabel('Месяц мобилизации').inputValue()).toBe('10.2022');
+    await shot(first, 'month-corrected');
+    await first.goto(`${world.run.baseUrl}/cases/${world.w.caseId}?lang=en`);
+    expect(await first.getByLabel('I have read the warning above').count()).toBe(0);
+    await shot(first, 'month-corrected-en');
     await first.context().close();
     await second.context().close();
   });

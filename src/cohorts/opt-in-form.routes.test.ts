@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
+import { submitForm } from '../../test/helpers/factories.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { principalOf } from '../policy/principal.ts';
@@ -48,5 +49,67 @@ describe.each(DIALECTS)('the cohort section once a family joined (%s)', (dialect
       await joined({ service_category: 'mobilised', surname: 'Ершов', unit_number: 'в/ч 12345' }, '2022-09'),
     );
     expect(html).toContain('Выйти из общения семей на всех досках');
+  });
+
+  // The tick under the warning is for joining: a mother already on the boards who corrects the
+  // month of the call-up was made to tick it again (QA walk 4). A month given for the first time
+  // puts her among the families of a call-up she was never with: that still asks it.
+  const save = (caseId: string, fields: Record<string, string>) =>
+    submitForm(
+      s.t.app,
+      `/cases/${caseId}`,
+      { opt_in: 'yes', ...fields },
+      s.w.family.cookies,
+      `/cases/${caseId}/cohorts`,
+    ).then((r) => r.res);
+
+  it('saves a corrected month for a family on the boards without asking the tick again', async () => {
+    const caseId = await joined({ service_category: 'mobilised', surname: 'Лаптев' }, '2022-09');
+    const before = await section(caseId);
+    expect(before).toContain('Мобилизованные 09.2022, Ростовская область');
+    expect(before).not.toContain('name="understood"');
+    // the warning itself is still said above the form
+    expect(before).toContain('среди участников может оказаться кто угодно');
+    const res = await save(caseId, { mobilisation_wave: '10.2022' });
+    expect(res.statusCode).toBe(303);
+    const after = await section(caseId);
+    expect(after).toContain('Мобилизованные 10.2022, Ростовская область');
+    expect(after).not.toContain('Мобилизованные 09.2022');
+    expect(after).toContain('value="10.2022"');
+  });
+
+  it('still asks the tick of a family joining, and writes nothing without it', async () => {
+    const { caseId } = await openCase(
+      deps(),
+      s.w.family.auth,
+      caseInput(s.w.orgA.id, { service_category: 'mobilised', surname: 'Зуев' }),
+    );
+    const first = await section(caseId);
+    expect(first).toContain('name="understood"');
+    // joining is not "once more"
+    expect(first).not.toContain('ещё раз');
+    const res = await save(caseId, { mobilisation_wave: '09.2022' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Отметьте, что вы прочитали предупреждение.');
+    expect(res.body).toContain('value="09.2022"');
+    const html = await section(caseId);
+    expect(html).toContain('Вы пока не участвуете.');
+    expect(html).not.toContain('value="09.2022"');
+    expect((await save(caseId, { mobilisation_wave: '09.2022', understood: 'yes' })).statusCode).toBe(303);
+    expect(await section(caseId)).toContain('Вы участвуете в общении семей.');
+  });
+
+  it('asks the tick again when a month given for the first time adds the families of a call-up', async () => {
+    const caseId = await joined({ service_category: 'mobilised', surname: 'Рябов' });
+    const html = await section(caseId);
+    expect(html).not.toContain('Мобилизованные');
+    expect(html).toContain('name="understood"');
+    expect(html).toContain('добавят вас к новой доске, к другим семьям. Поэтому отметьте предупреждение ещё раз.');
+    const res = await save(caseId, { mobilisation_wave: '09.2022' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Отметьте, что вы прочитали предупреждение.');
+    expect(await section(caseId)).not.toContain('Мобилизованные');
+    expect((await save(caseId, { mobilisation_wave: '09.2022', understood: 'yes' })).statusCode).toBe(303);
+    expect(await section(caseId)).toContain('Мобилизованные 09.2022, Ростовская область');
   });
 });

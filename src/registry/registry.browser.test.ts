@@ -175,13 +175,32 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await page.goto(`${run.baseUrl}/registry/statistics`);
     await page.getByRole('heading', { name: 'Погибшие на 100 000 жителей по регионам' }).waitFor();
     expect(await page.locator('svg path').count()).toBeGreaterThan(80);
-    // Every region is there: a card each with records, the others named in one line under them.
-    const cards = await page.locator('table').first().locator('tbody tr').count();
+    // Every region is there: a row each with records, the others named in one line under them.
+    const rows = await page.locator('table').first().locator('tbody tr').count();
     const line = page.getByText(/^Нет опубликованных записей в \d+ регион/);
     const without = (await line.count()) > 0 ? ((await line.textContent()) ?? '') : '';
     const named = without ? without.slice(without.indexOf(':') + 1).split(',').length : 0;
-    expect(cards).toBeGreaterThan(0);
-    expect(cards + named).toBe(85);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows + named).toBe(85);
+    // A row is the region's name over one line of its four figures, not a card of five lines:
+    // the cards ran a page with records in most regions to 26,000 px at 360 px (QA walk 4).
+    const shapes = await page.locator('#regions tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        lines: new Set([...tr.querySelectorAll('td')].map((td) => Math.round(td.getBoundingClientRect().top))).size,
+        height: tr.getBoundingClientRect().height,
+      })),
+    );
+    expect(shapes).toHaveLength(rows);
+    expect(shapes.filter((s) => s.lines !== 1)).toEqual([]);
+    expect(Math.max(...shapes.map((s) => s.height))).toBeLessThan(100);
+    // Its headings stay in sight under the quick-exit bar while the rows scroll.
+    await page
+      .locator('#regions tbody tr')
+      .nth(Math.floor(rows / 2))
+      .scrollIntoViewIfNeeded();
+    const head = await page.locator('#regions thead').boundingBox();
+    expect(head && head.y >= 0 && head.y < 100).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await look(page, 'statistics');
     if (process.env.KT_SHOTS) {
       await page.locator('#map-h').scrollIntoViewIfNeeded();

@@ -23,6 +23,7 @@ import {
   monthsQuery,
   PERSONS_FILTERS,
   personsQuery,
+  statisticsPageQuery,
   statisticsQuery,
   type StatisticsQuery,
 } from './registry.schema.ts';
@@ -41,7 +42,7 @@ import { formatPartialDate } from '../people/partial-date.ts';
 // The public registry's pages and downloads: no account needed, nothing personal in them, cached
 // per registry version for visitors without a session. Thin: parse, ask one service, render.
 
-const STAT_FILTERS = ['category', 'from', 'to', 'lang'] as const;
+const STAT_FILTERS = ['category', 'from', 'to', 'sort', 'lang'] as const;
 const DOWNLOAD_HEADERS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
 
 const sendTable = async (
@@ -136,7 +137,7 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
   });
 
   app.get('/registry/statistics', async (req, reply) => {
-    const { values, parsed, errors } = parsePageQuery(statisticsQuery, STAT_FILTERS, req.query);
+    const { values, parsed, errors } = parsePageQuery(statisticsPageQuery, STAT_FILTERS, req.query);
     if (!parsed) {
       const requests = await requestStatistics(db);
       return sendPage(
@@ -146,11 +147,20 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
         400,
       );
     }
+    // The order is the page's, the figures are the filter's: one count serves every order.
+    const { sort, ...filters } = parsed;
     return sendPublicPage(req, reply, `statistics?${filterKey(parsed)}`, async () => {
-      const figures = await statistics(db, parsed);
+      const figures = await statistics(db, filters);
       const requests = await requestStatistics(db);
       return (ctx) => (
-        <StatisticsPage ctx={ctx} figures={figures} requests={requests} values={formValuesOf(parsed)} errors={{}} />
+        <StatisticsPage
+          ctx={ctx}
+          figures={figures}
+          requests={requests}
+          values={formValuesOf(parsed)}
+          errors={{}}
+          sort={sort}
+        />
       );
     });
   });

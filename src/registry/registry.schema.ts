@@ -145,17 +145,27 @@ export const personsQuery = z
   .superRefine(periodChecked);
 export type PersonsQuery = z.infer<typeof personsQuery>;
 
-/** The statistics page and GET /api/v1/statistics/regions. */
-export const statisticsQuery = z
-  .object({
-    category: opt(category),
-    from: opt(monthBound('from')),
-    to: opt(monthBound('to')),
-    lang: opt(z.enum(['ru', 'en'])),
-  })
+const statisticsFilters = {
+  category: opt(category),
+  from: opt(monthBound('from')),
+  to: opt(monthBound('to')),
+  lang: opt(z.enum(['ru', 'en'])),
+};
+
+/** GET /api/v1/statistics/regions, the downloads, and the statistics page's filter. */
+export const statisticsQuery = z.object(statisticsFilters).strict().superRefine(periodChecked);
+export type StatisticsQuery = z.infer<typeof statisticsQuery>;
+
+/** The orders of the statistics page's table of regions (server-side links: no JavaScript). */
+export const REGION_SORTS = ['rate', 'name', 'deaths', 'missing'] as const;
+export type RegionSort = (typeof REGION_SORTS)[number];
+
+/** The statistics page: the same filters, and the order of its regions (the page's alone, not the figures'). */
+export const statisticsPageQuery = z
+  // An order the page does not know (an old or mistyped link) is the usual one, not an error.
+  .object({ ...statisticsFilters, sort: z.enum(REGION_SORTS).optional().catch(undefined) })
   .strict()
   .superRefine(periodChecked);
-export type StatisticsQuery = z.infer<typeof statisticsQuery>;
 
 /**
  * GET /api/v1/statistics/months and the "by month" download: the same filters (the download is

@@ -14,6 +14,7 @@ import {
 } from './charts.views.tsx';
 import { AsOf, formatTime, RegistryLinks } from './registry.views.tsx';
 import type { Figures, RequestFigures } from './statistics.service.ts';
+import { REGION_SORTS, type RegionSort } from './registry.schema.ts';
 
 // The statistics page: totals, the map with every region's numbers beneath it, the top regions
 // per 100,000, service categories, the monthly series, and the one suppressed table about
@@ -41,9 +42,11 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
-    <details open={Object.values(values).some(Boolean) || Object.keys(errors).length > 0}>
+    <details open={Object.entries(values).some(([k, v]) => k !== 'sort' && v) || Object.keys(errors).length > 0}>
       <summary>{t('registry.statistics.filtersTitle')}</summary>
       <form method="get" action="/registry/statistics">
+        {/* the order chosen for the regions outlasts a new filter */}
+        {values.sort && <input type="hidden" name="sort" value={values.sort} />}
         <SelectField
           {...f}
           name="category"
@@ -67,21 +70,59 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
   );
 };
 
-const RegionsTable = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) => {
-  const { t } = ctx;
-  // Equal rates (every region at 0 on a new site or a narrow filter) read in the page's alphabet;
-  // one collator for the sort (localeCompare with a locale builds one per comparison).
+/** The order of the regions: the highest rate first unless the visitor chose another. */
+const sortRegions = (ctx: PageContext, regions: Figures['regions'], sort: RegionSort): Figures['regions'] => {
+  // Equal figures (every region at 0 on a new site or a narrow filter) read in the page's
+  // alphabet; one collator for the sort (localeCompare with a locale builds one per comparison).
   const alphabet = new Intl.Collator(ctx.lang);
-  const sorted = [...figures.regions].sort(
-    (a, b) => (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1) || alphabet.compare(name(ctx, a), name(ctx, b)),
+  const byName = (a: Figures['regions'][number], b: Figures['regions'][number]) =>
+    alphabet.compare(name(ctx, a), name(ctx, b));
+  const first = {
+    rate: (a: Figures['regions'][number], b: Figures['regions'][number]) =>
+      (b.deaths_per_100k ?? -1) - (a.deaths_per_100k ?? -1),
+    deaths: (a: Figures['regions'][number], b: Figures['regions'][number]) => b.deaths - a.deaths,
+    missing: (a: Figures['regions'][number], b: Figures['regions'][number]) => b.missing - a.missing,
+    name: () => 0,
+  }[sort];
+  return [...regions].sort((a, b) => first(a, b) || byName(a, b));
+};
+
+/** The orders as links that keep the filter (no JavaScript); the one in force is not a link. */
+const SortLinks = ({ ctx, figures, sort }: { ctx: PageContext; figures: Figures; sort: RegionSort }) => {
+  const q = downloadQuery(figures.filters);
+  return (
+    <p class="sort-links">
+      {ctx.t('registry.statistics.sortBy')}:{' '}
+      {REGION_SORTS.map((s, i) => (
+        <>
+          {i > 0 && ' · '}
+          {s === sort ? (
+            <strong aria-current="true">{ctx.t(`registry.statistics.sorts.${s}`)}</strong>
+          ) : (
+            <a href={`/registry/statistics${q}${s === 'rate' ? '' : `${q ? '&' : '?'}sort=${s}`}#regions`}>
+              {ctx.t(`registry.statistics.sorts.${s}`)}
+            </a>
+          )}
+        </>
+      ))}
+    </p>
   );
-  // A region with no published record is named in one line under the table, not drawn as a card
-  // of zeros: on a phone 85 cards ran to metres of page (the files keep every region).
+};
+
+const RegionsTable = ({ ctx, figures, sort }: { ctx: PageContext; figures: Figures; sort: RegionSort }) => {
+  const { t } = ctx;
+  const sorted = sortRegions(ctx, figures.regions, sort);
+  // A region with no published record is named in one line under the table, not drawn as a row
+  // of zeros: on a phone 85 of them ran to metres of page (the files keep every region). Its
+  // line keeps the alphabet whatever the table's order.
   const rows = sorted.filter((r) => r.deaths > 0 || r.missing > 0);
-  const none = sorted.filter((r) => r.deaths === 0 && r.missing === 0).map((r) => name(ctx, r));
+  const none = sortRegions(ctx, figures.regions, 'name')
+    .filter((r) => r.deaths === 0 && r.missing === 0)
+    .map((r) => name(ctx, r));
   return (
     <>
-      {rows.length > 0 && <RegionCards ctx={ctx} rows={rows} />}
+      {rows.length > 1 && <SortLinks ctx={ctx} figures={figures} sort={sort} />}
+      {rows.length > 0 && <RegionFigures ctx={ctx} rows={rows} sort={sort} />}
       {none.length > 0 && (
         <p class="muted">{t('registry.statistics.regionsWithout', { count: none.length, regions: none.join(', ') })}</p>
       )}
@@ -89,34 +130,45 @@ const RegionsTable = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) 
   );
 };
 
-const RegionCards = ({ ctx, rows }: { ctx: PageContext; rows: Figures['regions'] }) => {
+/**
+ * A region a row, its figures in one line under its name on a phone (table.figures): as a card
+ * each, 84 regions with records ran to 17,000 px at 360 px. The headings stay in sight while
+ * the table scrolls, so a row of numbers is never read without them.
+ */
+const RegionFigures = ({ ctx, rows, sort }: { ctx: PageContext; rows: Figures['regions']; sort: RegionSort }) => {
   const { t } = ctx;
   const n = numberFormat(ctx.lang);
   const rate = numberFormat(ctx.lang, 2);
   return (
-    <table class="cards">
-      <caption>{t('registry.statistics.regionsTable')}</caption>
+    <table class="figures stacked" id="regions">
+      <caption>
+        {t(sort === 'rate' ? 'registry.statistics.regionsTable' : `registry.statistics.regionsBy.${sort}`)}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('registry.statistics.region')}</th>
-          <th scope="col">{t('registry.statistics.deaths')}</th>
-          <th scope="col">{t('registry.statistics.missing')}</th>
-          <th scope="col">{t('registry.statistics.population', { year: 2021 })}</th>
-          <th scope="col">{t('registry.statistics.rate')}</th>
+          <th scope="col" class="num">
+            {t('registry.statistics.deaths')}
+          </th>
+          <th scope="col" class="num">
+            {t('registry.statistics.missing')}
+          </th>
+          <th scope="col" class="num">
+            {t('registry.statistics.population', { year: 2021 })}
+          </th>
+          <th scope="col" class="num">
+            {t('registry.statistics.rate')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr>
             <th scope="row">{name(ctx, r)}</th>
-            <td data-label={t('registry.statistics.deaths')}>{n.format(r.deaths)}</td>
-            <td data-label={t('registry.statistics.missing')}>{n.format(r.missing)}</td>
-            <td data-label={t('registry.statistics.population', { year: 2021 })}>
-              {r.population === null ? '—' : n.format(r.population)}
-            </td>
-            <td data-label={t('registry.statistics.rate')}>
-              {r.deaths_per_100k === null ? '—' : rate.format(r.deaths_per_100k)}
-            </td>
+            <td>{n.format(r.deaths)}</td>
+            <td>{n.format(r.missing)}</td>
+            <td>{r.population === null ? '—' : n.format(r.population)}</td>
+            <td>{r.deaths_per_100k === null ? '—' : rate.format(r.deaths_per_100k)}</td>
           </tr>
         ))}
       </tbody>
@@ -136,22 +188,27 @@ const PairTable = ({
   rows: Array<{ label: string; deaths: number; missing: number }>;
 }) => {
   const n = numberFormat(ctx.lang);
+  // A label and two numbers fit one row at 360 px: a card each ran the months to 6,000 px.
   return (
-    <table class="cards">
+    <table class="figures">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col">{ctx.t('registry.statistics.deaths')}</th>
-          <th scope="col">{ctx.t('registry.statistics.missing')}</th>
+          <th scope="col" class="num">
+            {ctx.t('registry.statistics.deaths')}
+          </th>
+          <th scope="col" class="num">
+            {ctx.t('registry.statistics.missing')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr>
             <th scope="row">{r.label}</th>
-            <td data-label={ctx.t('registry.statistics.deaths')}>{n.format(r.deaths)}</td>
-            <td data-label={ctx.t('registry.statistics.missing')}>{n.format(r.missing)}</td>
+            <td>{n.format(r.deaths)}</td>
+            <td>{n.format(r.missing)}</td>
           </tr>
         ))}
       </tbody>
@@ -214,12 +271,14 @@ export const StatisticsPage = ({
   requests,
   values,
   errors,
+  sort = 'rate',
 }: {
   ctx: PageContext;
   figures: Figures | null;
   requests: RequestFigures;
   values: FormValues;
   errors: FormErrors;
+  sort?: RegionSort;
 }) => {
   const { t } = ctx;
   const n = numberFormat(ctx.lang);
@@ -230,7 +289,7 @@ export const StatisticsPage = ({
       <p>{t('registry.statistics.intro')}</p>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <Filters ctx={ctx} values={values} errors={errors} />
-      {figures && <FiguresSection ctx={ctx} figures={figures} />}
+      {figures && <FiguresSection ctx={ctx} figures={figures} sort={sort} />}
       {figures && (
         <p class="muted">
           {t('registry.statistics.nationalRate', {
@@ -246,7 +305,7 @@ export const StatisticsPage = ({
   );
 };
 
-const FiguresSection = ({ ctx, figures }: { ctx: PageContext; figures: Figures }) => {
+const FiguresSection = ({ ctx, figures, sort }: { ctx: PageContext; figures: Figures; sort: RegionSort }) => {
   const { t } = ctx;
   const n = numberFormat(ctx.lang);
   const classes = rateClasses(figures.regions.map((r) => r.deaths_per_100k));
@@ -275,7 +334,7 @@ const FiguresSection = ({ ctx, figures }: { ctx: PageContext; figures: Figures }
             <small>{t('registry.statistics.mapNote')}</small>
           </figcaption>
         </figure>
-        <RegionsTable ctx={ctx} figures={figures} />
+        <RegionsTable ctx={ctx} figures={figures} sort={sort} />
         {(figures.unknownRegion.deaths > 0 || figures.unknownRegion.missing > 0) && (
           <p>{t('registry.statistics.unknownRegion', { ...figures.unknownRegion })}</p>
         )}
