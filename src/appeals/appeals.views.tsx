@@ -314,6 +314,9 @@ export const DraftPage = ({
   </Layout>
 );
 
+/** How far ahead the deadlines list can look (its `days`, 1–90, in the address). */
+const DUE_RANGES = [7, 30, 90];
+
 /** The organisation's appeals that are overdue or due soon: where a caseworker follows up. */
 export const StaffAppealsPage = ({ ctx, rows, days }: { ctx: PageContext; rows: DueAppeal[]; days: number }) => {
   const { t } = ctx;
@@ -367,6 +370,23 @@ export const StaffAppealsPage = ({ ctx, rows, days }: { ctx: PageContext; rows: 
       <h2>{t('appeals.staff.overdue', { count: overdue.length })}</h2>
       <Table list={overdue} />
       <h2>{t('appeals.staff.soon', { count: days })}</h2>
+      {/* A letter sent today is answered in a month or more: without a wider window the list
+          showed it nowhere, and the caseworker could not see that its deadline was being kept. */}
+      <p>
+        {t('appeals.staff.range')}{' '}
+        {DUE_RANGES.map((d, i) => (
+          <>
+            {i > 0 && ' · '}
+            <a href={`/staff/appeals?days=${d}`} aria-current={d === days ? 'page' : undefined}>
+              {d === days ? (
+                <strong>{t('appeals.staff.rangeDays', { count: d })}</strong>
+              ) : (
+                t('appeals.staff.rangeDays', { count: d })
+              )}
+            </a>
+          </>
+        ))}
+      </p>
       <Table list={soon} />
       <p>
         <a href="/staff">{t('cases.queueTitle')}</a> · <a href="/staff/collective">{t('appeals.collective.title')}</a>
