@@ -160,6 +160,18 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await page.getByRole('button', { name: 'Показать' }).click();
     await page.getByText('Найдена 1 запись.').waitFor();
     expect(page.url()).toContain('q=');
+    // The first screen after «Показать» is the results, not the open form again (QA walk 5).
+    const onScreen = (top: number) => top >= 0 && top < 740;
+    const found = page.getByRole('heading', { name: 'Найдена 1 запись.' });
+    expect(onScreen(await found.evaluate((h) => h.getBoundingClientRect().top))).toBe(true);
+    // the next page of a long list opens at its records too
+    await page.goto(`${run.baseUrl}/registry?status=dead`);
+    await page.getByRole('link', { name: 'Следующая страница' }).click();
+    await page.waitForURL(/page=2#results-h$/);
+    const results = page.locator('#results-h');
+    expect(onScreen(await results.evaluate((h) => h.getBoundingClientRect().top))).toBe(true);
+    await page.goBack();
+    await page.goBack();
     await page.getByRole('link', { name: 'Опубликованный Пётр Сергеевич' }).click();
     await page.getByText('Извещение военного комиссариата').waitFor();
     await page.getByText('официальный документ').waitFor();
@@ -219,6 +231,8 @@ describe('the registry in a browser, JavaScript off, 360 px', () => {
     await page.getByRole('button', { name: 'Показать' }).click();
     await page.getByRole('heading', { name: 'По месяцам' }).waitFor();
     expect(page.url()).toContain('category=mobilised');
+    // the chosen figures are the first screen, the filters' form above them
+    expect(onScreen(await page.locator('#figures').evaluate((p) => p.getBoundingClientRect().top))).toBe(true);
     expect(await page.getByLabel('С (год или месяц.год)').inputValue()).toBe('05.2023');
     await shot(page, 'statistics-filtered');
     await page.emulateMedia({ media: 'print' });

@@ -79,7 +79,9 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
   return (
     <details open={Object.keys(values).some((k) => k !== 'page' && values[k]) || Object.keys(errors).length > 0}>
       <summary>{t('registry.filters.title')}</summary>
-      <form method="get" action="/registry">
+      {/* The list opens at its results: with the filters open above them, a phone's first screen
+          after «Показать» was the form again, the records a screen and a half below. */}
+      <form method="get" action="/registry#results-h">
         <TextField {...f} name="q" label={t('registry.filters.q')} hint={t('registry.filters.qHint')} maxLength={100} />
         <SelectField
           {...f}
@@ -139,7 +141,7 @@ const pageUrl = (q: PersonsQuery, page: number): string => {
   }
   if (page > 1) params.set('page', String(page));
   const s = params.toString();
-  return s ? `/registry?${s}` : '/registry';
+  return `${s ? `/registry?${s}` : '/registry'}#results-h`;
 };
 
 export const RegistryListPage = ({

@@ -44,7 +44,8 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
   return (
     <details open={Object.entries(values).some(([k, v]) => k !== 'sort' && v) || Object.keys(errors).length > 0}>
       <summary>{t('registry.statistics.filtersTitle')}</summary>
-      <form method="get" action="/registry/statistics">
+      {/* The figures, not the form again, are the first screen after «Показать» */}
+      <form method="get" action="/registry/statistics#figures">
         {/* the order chosen for the regions outlasts a new filter */}
         {values.sort && <input type="hidden" name="sort" value={values.sort} />}
         <SelectField
@@ -317,7 +318,7 @@ const FiguresSection = ({ ctx, figures, sort }: { ctx: PageContext; figures: Fig
   return (
     <>
       <AsOf ctx={ctx} asOf={figures.asOf} />
-      <p>
+      <p id="figures">
         <strong>
           {t('registry.statistics.totals', {
             deaths: n.format(figures.totals.deaths),
