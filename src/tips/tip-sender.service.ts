@@ -57,7 +57,9 @@ export const addToTip = async (
   body: string | undefined,
   file?: CleanedFile | null,
 ): Promise<string> => {
-  if (!body && !file) throw new Invalid({ field: 'body', key: 'errors.required' });
+  // A photo alone is an addition: «fill in this field» told a witness who only had a photo that
+  // words were required.
+  if (!body && !file) throw new Invalid({ field: 'body', key: 'tips.errors.addEmpty' });
   const { grant, key } = access;
   const id = randomUUID();
   const today = orgDay(deps);
