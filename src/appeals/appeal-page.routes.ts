@@ -31,7 +31,7 @@ export const appealPages = (app: FastifyInstance) => {
     const view = await getAppeal(deps, grant as AppealGrant<'read'>, id);
     const done = (req.query as Record<string, unknown> | undefined)?.done;
     const notice = form ? undefined : APPEAL_NOTICES.find((n) => n === done);
-    return sendPage(req, reply, (ctx) => AppealPage({ ctx, view, form, notice }), status);
+    return sendPage(req, reply, (ctx) => AppealPage({ ctx, view, form, notice, side: grant.side }), status);
   };
 
   /** Runs a form on the appeal page: bad input shows the page again (400) with what was typed. */

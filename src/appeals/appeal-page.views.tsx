@@ -21,6 +21,7 @@ import type { AppealView } from './appeals.service.ts';
 import type { LetterToPrint } from './appeals-print.service.ts';
 import { letterLabels } from './letter-labels.views.ts';
 import { DaysLeft } from './appeals.views.tsx';
+import type { CaseSide } from '../policy/case.policy.ts';
 
 // One appeal: the letter, its legal dates with the days left, what came from the authority (with
 // scans), and the forms for the next step. What is offered comes from `view.can` (the policy's
@@ -40,6 +41,8 @@ interface Props {
   view: AppealView;
   form?: AppealFormState;
   notice?: AppealNotice;
+  /** who reads the page: staff print a letter the family signs, not one in their own name */
+  side?: CaseSide;
 }
 
 /**
@@ -411,7 +414,8 @@ const PrintFields = ({ p }: { p: Props }) => {
   const f = { ctx, values, errors: state.errors };
   return (
     <>
-      <p>{t('appeals.print.intro')}</p>
+      {/* «ваши фамилия… адрес» told a lawyer to sign the family's letter in her own name */}
+      <p>{t(p.side === 'staff' ? 'appeals.staffVoice.printIntro' : 'appeals.print.intro')}</p>
       <p class="muted">{t('appeals.print.anonymous')}</p>
       <FormErrorSummary ctx={ctx} errors={f.errors} />
       <PostForm ctx={ctx} action={`/appeals/${view.id}/print`}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../cases/cases.fixtures.ts';
+import { draftAppeal } from './appeals.fixtures.ts';
 
 // A lawyer drafting a letter for a family read the family's own words: «Ваш рассказ из заявки мы
 // не вставили…», «Вставить в письмо мой рассказ из заявки» (QA walk) — the account is not hers.
@@ -27,5 +28,20 @@ describe("the family's account in a new letter, as each side reads it", () => {
     const familyDraft = await get(draft, s.w.family.cookies);
     expect(familyDraft.body).toContain('Вставить в письмо мой рассказ из заявки');
     expect(familyDraft.body).toContain('Ваш рассказ из заявки мы не вставили');
+  });
+
+  // The print section told a lawyer «впишите ваши фамилию, имя, отчество… адрес для ответа» (QA
+  // walk 5): the letter is the family's, in their voice; signed in her name, its answer would go to
+  // her, and an authority may refuse to tell a stranger about a soldier.
+  it('staff are asked for the name of whoever signs, the family for theirs', async () => {
+    const id = await draftAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
+    const staff = await get(`/appeals/${id}`, s.w.caseworker.cookies);
+    expect(staff.statusCode).toBe(200);
+    expect(staff.body).toContain('того, кто его подписывает, — родственника или его представителя по доверенности');
+    expect(staff.body).not.toContain('должны быть ваши фамилия');
+    const staffEn = await get(`/appeals/${id}?lang=en`, s.w.caseworker.cookies);
+    expect(staffEn.body).toContain('of whoever signs it — the relative, or their representative');
+    const family = await get(`/appeals/${id}`, s.w.family.cookies);
+    expect(family.body).toContain('должны быть ваши фамилия');
   });
 });
