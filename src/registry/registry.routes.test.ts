@@ -132,7 +132,9 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     await bad('/api/v1/persons?colour=red', /Unknown parameters: colour/);
     await bad('/api/v1/persons?page=99', /no such page.*3 pages/);
     await bad('/api/v1/persons?page=0', /page/);
-    await bad('/api/v1/persons?per_page=501', /per_page/);
+    // per_page's own words, not the page number's (QA walk 5)
+    await bad('/api/v1/persons?per_page=501', /per_page: Records per page is a whole number from 1 to 500\./);
+    await bad('/api/v1/persons?per_page=0', /per_page: Records per page/);
     await bad('/api/v1/persons?page=1&page=2', /page/);
     await bad('/api/v1/persons?region=RU-XX', /region/i);
     await bad('/api/v1/persons?from=2024-13', /from/);

@@ -113,12 +113,12 @@ const opt = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.opti
 const region = z.string().refine(isRegionCode, 'registry.errors.region');
 const category = z.enum(SERVICE_CATEGORIES);
 const status = z.enum(REGISTRY_STATUSES);
-const positiveInt = (max: number) =>
+const positiveInt = (max: number, message = 'registry.errors.page') =>
   z
     .string()
-    .regex(/^\d{1,7}$/, 'registry.errors.page')
+    .regex(/^\d{1,7}$/, message)
     .transform(Number)
-    .refine((n) => n >= 1 && n <= max, 'registry.errors.page');
+    .refine((n) => n >= 1 && n <= max, message);
 
 const periodChecked = <T extends { from?: string; to?: string }>(v: T, ctx: z.RefinementCtx) => {
   if (v.from && v.to && v.from > v.to)
@@ -138,7 +138,8 @@ export const personsQuery = z
     to: opt(monthBound('to')),
     q: opt(z.string().trim().max(100)),
     page: opt(positiveInt(1_000_000)),
-    per_page: opt(positiveInt(MAX_PER_PAGE)),
+    // its own words: «Номер страницы — целое число от 1» answered per_page=1000 (QA walk 5)
+    per_page: opt(positiveInt(MAX_PER_PAGE, 'registry.errors.perPage')),
     lang: opt(z.enum(['ru', 'en'])),
   })
   .strict()
