@@ -81,7 +81,7 @@ describe('the regions of the statistics page, most of them with records', () => 
 
   it('orders the rows by name, deaths or missing through links that keep the filter', async () => {
     const ru = await page('?category=mobilised');
-    expect(ru.body).toContain('<strong aria-current="true">на 100 000 жителей</strong>');
+    expect(ru.body).toContain('<strong aria-current="true">на 100\u00a0000 жителей</strong>');
     expect(ru.body).toContain('href="/registry/statistics?category=mobilised&amp;sort=name#regions"');
     expect(ru.body).toContain('href="/registry/statistics?category=mobilised&amp;sort=deaths#regions"');
 
