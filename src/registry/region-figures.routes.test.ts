@@ -5,21 +5,15 @@ import { systemPrincipal } from '../policy/principal.ts';
 import { addSyntheticRecords } from './synthetic-records.service.ts';
 import { syntheticRecords } from '../demo/demo-registry.data.ts';
 import { numberFormat } from './charts.views.tsx';
+import type { RegionFigures } from './statistics.service.ts';
 
 // The regions of /registry/statistics, most of them with records: a card each ran the page to
 // 26,000 px at 360 px (QA walk 4). Each region is now one row of a compact table (its name over
 // one line of its figures on a phone, table.figures.stacked), and a visitor may order the rows
 // by links that need no JavaScript. Every figure is the one the API publishes, in every order.
 
-type Region = {
-  region: string;
-  name_ru: string;
-  name_en: string;
-  deaths: number;
-  missing: number;
-  population: number | null;
-  deaths_per_100k: number | null;
-};
+/** A region as the API publishes it (GET /api/v1/statistics/regions). */
+type Region = RegionFigures;
 
 /** The regions table's rows as the page writes them: the name and its four figures. */
 const rowsOf = (html: string): string[][] => {
