@@ -177,9 +177,10 @@ const HintLeft = ({ p, text }: { p: Props; text: string }) => (
 const BlanksLeft = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   if (view.blanks.length === 0) return null;
+  const [open, close] = ctx.lang === 'ru' ? ['«', '»'] : ['“', '”'];
   return (
     <p class="notice">
-      {ctx.t('appeals.blanks.left')} <span lang="ru">{view.blanks.map((b) => `«${b}»`).join(', ')}</span>.{' '}
+      {ctx.t('appeals.blanks.left')} <span lang="ru">{view.blanks.map((b) => `${open}${b}${close}`).join(', ')}</span>.{' '}
       {ctx.t('appeals.blanks.fill')}
       {view.can.write && !view.collectiveId && (
         <>

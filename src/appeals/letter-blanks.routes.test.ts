@@ -29,7 +29,7 @@ describe('blank lines left in a letter', () => {
     const en = await page(id, 'en');
     for (const h of ['print-h', 'send-h'])
       expect(section(en, h), h).toContain(
-        'The letter still has blank lines «________»: <span lang="ru">«звание», «дата рождения»</span>. Fill them in',
+        'The letter still has blank lines “________”: <span lang="ru">“звание”, “дата рождения”</span>. Fill them in',
       );
     // Warned, not refused: it prints and is marked sent as before.
     const printed = await submitForm(

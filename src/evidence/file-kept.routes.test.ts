@@ -72,7 +72,7 @@ describe('a good file sent with a field to fix', () => {
     expect(res.statusCode).toBe(400);
     const summary = /<p role="alert" class="form-errors">(.*?)<\/p>/s.exec(res.body)?.[1];
     expect(summary).toBe(
-      'Форма не отправлена: исправьте 2 поля, отмеченных ниже. Файл не сохранён: выберите его ещё раз (браузер не может вернуть выбранный файл).',
+      'Форма не отправлена: исправьте 2 поля, отмеченных ниже.<br/>Файл не сохранён: выберите его ещё раз (браузер не может вернуть выбранный файл).',
     );
     expect(res.body).toMatch(fileInvalid);
   });

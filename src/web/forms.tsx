@@ -234,7 +234,7 @@ export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: Fo
   const all = Object.values(errors);
   if (all.length === 0) return null;
   // «исправьте 3 поля» for two wrong fields and a file to choose again (QA walk 5): only the
-  // fields to correct are counted; what they cost another field is said apart.
+  // fields to correct are counted; what they cost another field is said apart, on its own line.
   const wrong = all.filter((p) => !p.notice).length;
   const notices = [...new Set(all.flatMap((p) => (p.notice ? [p.notice] : [])))];
   return (
@@ -245,7 +245,7 @@ export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: Fo
       {!errors._form &&
         notices.map((key, i) => (
           <>
-            {wrong > 0 || i > 0 ? ' ' : ''}
+            {(wrong > 0 || i > 0) && <br />}
             {ctx.t(key)}
           </>
         ))}
