@@ -170,6 +170,28 @@ const HintLeft = ({ p, text }: { p: Props; text: string }) => (
   </p>
 );
 
+/**
+ * The letter still has blank lines: said where she would print or mark it sent, naming them, with
+ * the way to fill them. Not refused: a family may fill a blank by hand on the printed letter.
+ */
+const BlanksLeft = ({ p }: { p: Props }) => {
+  const { ctx, view } = p;
+  if (view.blanks.length === 0) return null;
+  const [open, close] = ctx.lang === 'ru' ? ['«', '»'] : ['“', '”'];
+  return (
+    <p class="notice">
+      {ctx.t('appeals.blanks.left')} <span lang="ru">{view.blanks.map((b) => `${open}${b}${close}`).join(', ')}</span>.{' '}
+      {ctx.t('appeals.blanks.fill')}
+      {view.can.write && !view.collectiveId && (
+        <>
+          {' '}
+          <a href={`/appeals/${view.id}/edit`}>{ctx.t('appeals.editDraft')}</a>
+        </>
+      )}
+    </p>
+  );
+};
+
 const Letter = ({ p }: { p: Props }) => {
   const { ctx, view } = p;
   const { t } = ctx;
@@ -263,7 +285,14 @@ const SendForm = ({ p }: { p: Props }) => {
   return (
     <section aria-labelledby="send-h">
       <h2 id="send-h">{t('appeals.send.title')}</h2>
-      {view.ownWordsLeft ? <HintLeft p={p} text="appeals.narrative.fixFirst" /> : <SendFields p={p} />}
+      {view.ownWordsLeft ? (
+        <HintLeft p={p} text="appeals.narrative.fixFirst" />
+      ) : (
+        <>
+          <BlanksLeft p={p} />
+          <SendFields p={p} />
+        </>
+      )}
     </section>
   );
 };
@@ -389,7 +418,10 @@ const PrintForm = ({ p }: { p: Props }) => {
       {view.ownWordsLeft ? (
         <HintLeft p={p} text={view.collectiveId ? 'appeals.errors.collectiveHintLeft' : 'appeals.narrative.fixFirst'} />
       ) : (
-        <PrintFields p={p} />
+        <>
+          <BlanksLeft p={p} />
+          <PrintFields p={p} />
+        </>
       )}
     </section>
   );

@@ -23,6 +23,7 @@ import {
   fillTemplate,
   OWN_WORDS,
   ownWordsLeft,
+  blanksIn,
   placeholdersIn,
   type FillValues,
 } from './template-rules.ts';
@@ -408,6 +409,8 @@ export interface AppealView {
   followsId: string | null;
   /** a draft still holds the hint to write the family's own words (OWN_WORDS) */
   ownWordsLeft: boolean;
+  /** what a draft's letter still leaves blank (template-rules.ts blanksIn): warned of, not refused */
+  blanks: string[];
 }
 
 export interface SenderDetails {
@@ -484,6 +487,7 @@ export const getAppeal = async (
     sender: await openSender(deps.db, key, grant.caseId),
     followsId: row.follows_id,
     ownWordsLeft: row.state === 'draft' && ownWordsLeft(letter.body),
+    blanks: row.state === 'draft' ? blanksIn([letter.address ?? '', letter.body].join('\n')) : [],
   };
 };
 

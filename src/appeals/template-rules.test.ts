@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../shared/errors.ts';
-import { BLANK, checkTemplate, fillTemplate, placeholdersIn } from './template-rules.ts';
+import { BLANK, blanksIn, checkTemplate, fillTemplate, placeholdersIn } from './template-rules.ts';
 
 const problem = (fn: () => void) => {
   try {
@@ -40,5 +40,18 @@ describe('letter templates', () => {
         'person.rank': null,
       }),
     ).toBe(`Сын: Иванов Пётр Сергеевич, в/ч в/ч 12345, звание ${BLANK}.`);
+  });
+
+  // A letter printed and marked sent with «звание ________» in it, without a word (QA walk 5):
+  // the page names what is blank from the words before each line.
+  it('names what a filled letter still leaves blank', () => {
+    const body = fillTemplate(
+      'Прошу сообщить о положении военнослужащего: {{person.full_name}}, дата рождения {{person.birth_date}}, воинская часть {{person.unit}}, звание {{person.rank}}.\n\nОтвет прошу направить до ____ (дата).',
+      { 'person.full_name': 'Иванов Пётр Сергеевич', 'person.unit': 'в/ч 12345' },
+    );
+    expect(blanksIn(body)).toEqual(['дата рождения', 'звание', 'Ответ прошу направить до']);
+    expect(blanksIn(`**Военнослужащий:** ${BLANK}`)).toEqual(['Военнослужащий']);
+    expect(blanksIn('Всё вписано, в/ч 12345, звание рядовой.')).toEqual([]);
+    expect(blanksIn('под_черкивание и __init__ — не пропуски')).toEqual([]);
   });
 });

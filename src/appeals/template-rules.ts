@@ -54,6 +54,33 @@ export const currentHint = (body: string): string => body.replaceAll(OWN_WORDS_B
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 export const BLANK = '________________';
 
+/** A line to write in: the filled blank, or one the writer typed (four underscores or more). */
+const BLANK_RUN = /_{4,}/g;
+
+/**
+ * What a letter still leaves blank, named by the words just before each blank line in its clause
+ * («звание ________» → «звание»; after a colon, the words before it), in order, each once. The
+ * page warns with it before printing or marking sent (a family may fill blanks by hand on paper,
+ * so nothing is refused). Empty when nothing is blank.
+ */
+export const blanksIn = (text: string): string[] => {
+  const names: string[] = [];
+  for (const line of text.split('\n')) {
+    for (const m of line.matchAll(BLANK_RUN)) {
+      const before = line.slice(0, m.index).replace(/[*#>`]/g, '');
+      const clause =
+        before
+          .split(/[,.;:!?()«»"]/)
+          .pop()
+          ?.trim() ?? '';
+      const words = (clause || before.replace(/[,.;:!?()«»"]+\s*$/, '').trim()).split(/\s+/).filter(Boolean);
+      const name = words.slice(-4).join(' ') || '…';
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+};
+
 /** The placeholders a text uses, in order of first use. */
 export const placeholdersIn = (text: string): string[] => [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]))];
 

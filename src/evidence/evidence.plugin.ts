@@ -91,7 +91,7 @@ export class UploadForm {
       // A good file that came with a bad field is not kept either, and a browser cannot put it
       // back: said at the file, or the form went again without it (a witness's photo was lost).
       if (this.#file && !problems.some((p) => p.field === 'file'))
-        problems.push({ field: 'file', key: 'evidence.errors.otherField' });
+        problems.push({ field: 'file', key: 'evidence.errors.otherField', notice: 'evidence.chooseAgain' });
       throw new Invalid(problems);
     }
     return { input, file: cleaned };

@@ -45,6 +45,38 @@ describe('a good file sent with a field to fix', () => {
     expect(await s.t.opened.db.selectFrom('tips').select('id').execute()).toHaveLength(0);
   });
 
+  // «исправьте 3 поля» over two wrong fields and the file (QA walk 5): the file is not a field to
+  // correct, so the summary counts two and says the file apart.
+  it('the summary counts only the fields to correct, and asks for the file apart', async () => {
+    const sender = new Visitor(s.t.app);
+    const page = await sender.get('/tips/new');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
+    const { payload, type } = await multipartBody(
+      {
+        _csrf: token,
+        organisation: s.w.orgA.id,
+        surname: 'Тарасов',
+        what_happened: 'Видел его в госпитале.',
+        event_date: 'вчера',
+        how_known: 'не скажу',
+      },
+      { bytes: await jpegWithGps(), name: 'photo.jpg', type: 'image/jpeg' },
+    );
+    const cookie = [...sender.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await s.t.app.inject({
+      method: 'POST',
+      url: '/tips/new',
+      payload,
+      headers: { 'content-type': type, cookie },
+    });
+    expect(res.statusCode).toBe(400);
+    const summary = /<p role="alert" class="form-errors">(.*?)<\/p>/s.exec(res.body)?.[1];
+    expect(summary).toBe(
+      'Форма не отправлена: исправьте 2 поля, отмеченных ниже.<br/>Файл не сохранён: выберите его ещё раз (браузер не может вернуть выбранный файл).',
+    );
+    expect(res.body).toMatch(fileInvalid);
+  });
+
   it("an authority's answer without its date: the scan is asked for again", async () => {
     const { caseworker } = s.w;
     const id = await sentAppeal(s.t.app, s.w.caseId, caseworker.cookies);

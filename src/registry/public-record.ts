@@ -24,6 +24,7 @@ export type Snapshot = Pick<
   | 'patronymic'
   | 'name_latin'
   | 'name_key'
+  | 'surname_key'
   | 'birth_year'
   | 'region_code'
   | 'unit_number'
@@ -51,10 +52,19 @@ export interface NameParts {
   patronymic: string | null;
 }
 
+/** A name's search words: as written and in each Latin spelling. */
+const searchWords = (name: string): string =>
+  [...new Set(searchKey([name, ...SEARCH_SYSTEMS.map((s) => transliterate(name, s))].join(' ')).split(' '))].join(' ');
+
 export const nameColumns = (n: NameParts) => {
   const name = fullName(n);
-  const words = new Set(searchKey([name, ...SEARCH_SYSTEMS.map((s) => transliterate(name, s))].join(' ')).split(' '));
-  return { name_latin: transliterate(name, LATIN_SYSTEM), name_key: [...words].join(' ') };
+  // surname_key: the surname's words alone, so a search ranks «Тарасов» the surname before
+  // «Тарасович» the patronymic (registry.repository.ts listRecords).
+  return {
+    name_latin: transliterate(name, LATIN_SYSTEM),
+    name_key: searchWords(name),
+    surname_key: searchWords(n.surname),
+  };
 };
 
 /** The columns a record takes from the person's facts as they qualify now. */

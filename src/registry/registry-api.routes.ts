@@ -56,6 +56,18 @@ const parseQuery = <S extends z.ZodType>(req: FastifyRequest, schema: S, allowed
   return parseForm(schema, query);
 };
 
+/**
+ * Every problem in one sentence each: «region: Неизвестный код региона. per_page: …» — joined with
+ * «; » the messages' own full stops read «региона.; per_page» (QA walk 5).
+ */
+const joinedMessage = (problems: Array<{ parameter: string; message: string }>): string =>
+  problems
+    .map((p) => {
+      const m = p.message.trim();
+      return `${p.parameter}: ${/[.!?…]$/.test(m) ? m : `${m}.`}`;
+    })
+    .join(' ');
+
 const json = (body: unknown): Representation => represent(JSON.stringify(body), 'application/json; charset=utf-8');
 
 /** Answers from the cache when this version's answer to this key is there; `make` is called otherwise. */
@@ -94,7 +106,7 @@ export const registryApiRoutes = async (app: FastifyInstance): Promise<void> => 
       const problems = error.problems.map((p) => ({ parameter: p.field, message: req.t(p.key, p.params ?? {}) }));
       return reply.code(400).send({
         error: 'invalid_parameter',
-        message: problems.map((p) => `${p.parameter}: ${p.message}`).join('; '),
+        message: joinedMessage(problems),
         problems,
       });
     }

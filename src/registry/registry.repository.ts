@@ -127,9 +127,30 @@ const filtered = (db: Queryable, f: PublicFilter) => {
   return q;
 };
 
-/** One page of published records in the registry's stable order (first published first). */
-export const listRecords = (db: Queryable, f: PublicFilter, limit: number, offset: number) =>
-  filtered(db, f).select(RECORD_COLUMNS).orderBy('seq').limit(limit).offset(offset).execute();
+/**
+ * How well a search's words match a record's surname: 0 one word is a whole surname word, 1 one
+ * begins a surname word, 2 the words were found only in the given name or patronymic («Тарасов»
+ * in «Тарасович»). Plain LIKE and ||, the same on SQLite and PostgreSQL.
+ */
+const surnameRank = (words: string[]) => {
+  const padded = sql`(' ' || surname_key || ' ')`;
+  const any = (pattern: (w: string) => string) =>
+    sql.join(
+      words.map((w) => sql`${padded} like ${pattern(escapeLike(w))} escape '\\'`),
+      sql` or `,
+    );
+  return sql<number>`case when ${any((w) => `% ${w} %`)} then 0 when ${any((w) => `% ${w}%`)} then 1 else 2 end`;
+};
+
+/**
+ * One page of published records in the registry's stable order (first published first); a search
+ * by name lists surname matches first (exact, then beginning), each group in that same order.
+ */
+export const listRecords = (db: Queryable, f: PublicFilter, limit: number, offset: number) => {
+  let q = filtered(db, f).select(RECORD_COLUMNS);
+  if (f.words?.length) q = q.orderBy(surnameRank(f.words));
+  return q.orderBy('seq').limit(limit).offset(offset).execute();
+};
 
 export const countRecords = async (db: Queryable, f: PublicFilter): Promise<number> =>
   Number(

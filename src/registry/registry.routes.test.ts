@@ -136,6 +136,14 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     await bad('/api/v1/persons?per_page=501', /per_page: Records per page is a whole number from 1 to 500\./);
     await bad('/api/v1/persons?per_page=0', /per_page: Records per page/);
     await bad('/api/v1/persons?page=1&page=2', /page/);
+    // Two problems read as two sentences, not «region.; per_page» (QA walk 5), in both languages.
+    const both = '/api/v1/persons?region=RU-XX&per_page=501';
+    expect((await get(both, { 'accept-language': 'en' })).json().message).toBe(
+      'region: Unknown region code. per_page: Records per page is a whole number from 1 to 500.',
+    );
+    expect((await get(both, { 'accept-language': 'ru' })).json().message).toBe(
+      'region: Неизвестный код региона. per_page: Записей на странице — целое число от 1 до 500.',
+    );
     await bad('/api/v1/persons?region=RU-XX', /region/i);
     await bad('/api/v1/persons?from=2024-13', /from/);
     await bad('/api/v1/statistics/regions?from=2024&to=2023', /end of the period/);

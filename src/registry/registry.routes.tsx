@@ -33,6 +33,7 @@ import {
   MethodologyPage,
   PersonPage,
   RegistryListPage,
+  searchOf,
   type DataTable,
 } from './registry.views.tsx';
 import { monthlyStatistics, registryVersion, requestStatistics, statistics } from './statistics.service.ts';
@@ -42,6 +43,8 @@ import { formatPartialDate } from '../people/partial-date.ts';
 // The public registry's pages and downloads: no account needed, nothing personal in them, cached
 // per registry version for visitors without a session. Thin: parse, ask one service, render.
 
+/** What a person's page reads of the search it was opened from (the list's filters and page). */
+const BACK_FILTERS = ['region', 'category', 'status', 'from', 'to', 'q', 'page'] as const;
 const STAT_FILTERS = ['category', 'from', 'to', 'sort', 'lang'] as const;
 const DOWNLOAD_HEADERS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
 
@@ -127,11 +130,15 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
   app.get<{ Params: { id: string } }>('/registry/persons/:id', async (req, reply) => {
     // A malformed or unknown id is "not found" before anything is cached under it.
     const r = await publicRecord(db, principalOf(req.auth), req.params.id);
+    // The search she came from, read with the list's own schema: a filter that does not parse (or
+    // a stray parameter) only loses the way back, and the link is rebuilt from the parsed values.
+    const { parsed } = parsePageQuery(personsQuery, BACK_FILTERS, req.query);
+    const search = parsed ? searchOf(parsed, parsed.page ?? 1) : '';
     return sendPublicPage(
       req,
       reply,
-      `person:${r.id}`,
-      () => (ctx) => <PersonPage ctx={ctx} r={r} />,
+      `person:${r.id}?${search}`,
+      () => (ctx) => <PersonPage ctx={ctx} r={r} search={search} />,
       NAMES_CACHE_CONTROL,
     );
   });

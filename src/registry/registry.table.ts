@@ -19,6 +19,8 @@ export interface RegistryRecordsTable {
   name_latin: string;
   /** lower-case name words for the registry's search */
   name_key: string;
+  /** the surname's own search words (Cyrillic and Latin): surname matches are listed first */
+  surname_key: string;
   birth_year: number | null;
   region_code: string | null;
   unit_number: string | null;

@@ -121,9 +121,10 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
 };
 
 /** One line of the list: name, Latin name, birth year, what happened when, region, category. */
-const RecordLine = ({ ctx, r }: { ctx: PageContext; r: PublicRecord }) => (
-  <li>
-    <a href={`/registry/persons/${r.id}`}>{fullNameOf(r)}</a> <span class="muted">({r.nameLatin})</span>
+const RecordLine = ({ ctx, r, search }: { ctx: PageContext; r: PublicRecord; search: string }) => (
+  <li id={`r-${r.id}`}>
+    <a href={`/registry/persons/${r.id}${search ? `?${search}` : ''}`}>{fullNameOf(r)}</a>{' '}
+    <span class="muted">({r.nameLatin})</span>
     {r.birthYear && <>, {r.birthYear}</>}
     <br />
     <small>
@@ -133,14 +134,20 @@ const RecordLine = ({ ctx, r }: { ctx: PageContext; r: PublicRecord }) => (
   </li>
 );
 
-const pageUrl = (q: PersonsQuery, page: number): string => {
+/** A search (its filters and page) as a query string: the list's own links and, on a person's
+ * link, the way back to the results (only the public filter travels, never anything of the reader). */
+export const searchOf = (q: PersonsQuery, page: number): string => {
   const params = new URLSearchParams();
   for (const k of ['q', 'region', 'category', 'status', 'from', 'to'] as const) {
     const v = q[k];
     if (v) params.set(k, v);
   }
   if (page > 1) params.set('page', String(page));
-  const s = params.toString();
+  return params.toString();
+};
+
+const pageUrl = (q: PersonsQuery, page: number): string => {
+  const s = searchOf(q, page);
   return `${s ? `/registry?${s}` : '/registry'}#results-h`;
 };
 
@@ -175,7 +182,7 @@ export const RegistryListPage = ({
           ) : (
             <ol class="records" start={(result.page - 1) * result.perPage + 1}>
               {result.records.map((r) => (
-                <RecordLine ctx={ctx} r={r} />
+                <RecordLine ctx={ctx} r={r} search={searchOf(query, result.page)} />
               ))}
             </ol>
           )}
@@ -271,10 +278,20 @@ export const SourcesList = ({ ctx, sources }: { ctx: PageContext; sources: Publi
     </ul>
   );
 
-export const PersonPage = ({ ctx, r }: { ctx: PageContext; r: PublicRecord }) => {
+/**
+ * A person's page. `search` is the search she came from (validated by the route with the list's own
+ * filter schema, rebuilt from the parsed values, never echoed as typed): the page links back to
+ * those results, at this person's line, without JavaScript or the browser's Back button.
+ */
+export const PersonPage = ({ ctx, r, search }: { ctx: PageContext; r: PublicRecord; search?: string }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={fullNameOf(r)}>
+      {search && (
+        <p>
+          <a href={`/registry?${search}#r-${r.id}`}>{t('registry.person.backToResults')}</a>
+        </p>
+      )}
       <RegistryLinks ctx={ctx} current="" />
       <RecordFacts ctx={ctx} r={r} />
       <h2>{t('registry.person.sources')}</h2>

@@ -134,7 +134,9 @@ describe.each(DIALECTS)('adding to a registry request with its code (%s)', (dial
     const relative = await opened(code);
     const refused = await relative.submit(null, ADD, { code: wrong, message: 'Мой текст НЕ-ПОТЕРЯН-4471' });
     expect(refused.status).toBe(400);
-    expect(textOf(refused)).toContain('Просьба с таким кодом не найдена. Проверьте код.');
+    expect(textOf(refused)).toContain(
+      'Просьба с таким кодом не найдена. Сверьте код с записью и введите его снова: набранный код здесь не показывается.',
+    );
     expect(refused.body).toContain('Дополнение не отправлено');
     expect(refused.body).toContain('Мой текст НЕ-ПОТЕРЯН-4471');
     expect(refused.body).not.toContain(wrong);

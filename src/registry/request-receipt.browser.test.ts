@@ -80,7 +80,12 @@ describe("a registry request's receipt code in a browser, JavaScript off, 360 px
 
     await page.getByRole('link', { name: 'Я записал(а) код — перейти к странице ответа' }).click();
     await enterCode(page, `${code.slice(0, -1)}${code.endsWith('Z') ? 'Y' : 'Z'}`);
-    await page.getByText('Просьба с таким кодом не найдена. Проверьте код.').first().waitFor();
+    await page
+      .getByText(
+        'Просьба с таким кодом не найдена. Сверьте код с записью и введите его снова: набранный код здесь не показывается.',
+      )
+      .first()
+      .waitFor();
     expect(await page.getByLabel('Код', { exact: false }).inputValue()).toBe('');
     await look(page, 'wrong-code');
     await enterCode(page, code);

@@ -104,7 +104,9 @@ describe.each(DIALECTS)("a registry request's receipt code (%s)", (dialect) => {
     const wrong = await lookUp(wrongSecret);
     for (const res of [noSuch, wrong]) {
       expect(res.status).toBe(400);
-      expect(textOf(res)).toContain('Просьба с таким кодом не найдена. Проверьте код.');
+      expect(textOf(res)).toContain(
+        'Просьба с таким кодом не найдена. Сверьте код с записью и введите его снова: набранный код здесь не показывается.',
+      );
       expect(res.body).not.toContain('Ответ организации');
       expect(res.body).not.toContain('ZZZZ');
     }

@@ -41,6 +41,12 @@ export interface FieldProblem {
   /** i18n key of the message, e.g. "errors.required" */
   key: string;
   params?: Record<string, string | number>;
+  /**
+   * Not a mistake in this field but what another one cost it (a good file not kept because a field
+   * was wrong): the form's summary does not count it among the fields to correct, and says this
+   * i18n key apart instead.
+   */
+  notice?: string;
 }
 
 /** Bad input: carries field-level problems with translation keys, never raw text. */

@@ -230,14 +230,28 @@ export const PostForm = ({
   </form>
 );
 
-export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) =>
-  Object.keys(errors).length > 0 ? (
+export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) => {
+  const all = Object.values(errors);
+  if (all.length === 0) return null;
+  // «исправьте 3 поля» for two wrong fields and a file to choose again (QA walk 5): only the
+  // fields to correct are counted; what they cost another field is said apart, on its own line.
+  const wrong = all.filter((p) => !p.notice).length;
+  const notices = [...new Set(all.flatMap((p) => (p.notice ? [p.notice] : [])))];
+  return (
     <p role="alert" class="form-errors">
       {errors._form
         ? ctx.t(errors._form.key, errors._form.params ?? {})
-        : ctx.t('common.formHasErrors', { count: Object.keys(errors).length })}
+        : wrong > 0 && ctx.t('common.formHasErrors', { count: wrong })}
+      {!errors._form &&
+        notices.map((key, i) => (
+          <>
+            {(wrong > 0 || i > 0) && <br />}
+            {ctx.t(key)}
+          </>
+        ))}
     </p>
-  ) : null;
+  );
+};
 
 /**
  * A form far down a long page came back with errors: without JavaScript the browser shows the

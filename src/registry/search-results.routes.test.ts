@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { DIALECTS } from '../../test/helpers/db.ts';
+import { createOrganisation } from '../../test/helpers/factories.ts';
+import { parsePartialDate } from '../people/partial-date.ts';
+import { systemPrincipal } from '../policy/principal.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { addSyntheticRecords, type SyntheticRecord } from './synthetic-records.service.ts';
+
+// QA walk 5, a journalist searching the registry: «Тарасов» listed a «…Тарасович» (patronymic)
+// among the Тарасовы in publication order, and a person opened from the results had no way back
+// to them but the browser's Back button.
+
+const person = (surname: string, given_name: string, patronymic: string | null): SyntheticRecord => ({
+  surname,
+  given_name,
+  patronymic,
+  birth_year: 1990,
+  region_code: 'RU-TY',
+  unit_number: null,
+  unit_name: null,
+  rank: null,
+  category: 'mobilised',
+  status: 'dead',
+  date: parsePartialDate('03.2024'),
+  place: null,
+  basis: 'official',
+  sources: [],
+});
+
+describe.each(DIALECTS)('registry search results (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    // Published first, so the registry's own order would list them before the surnames.
+    await addSyntheticRecords({ db: t.opened.db, clock: t.clock }, systemPrincipal('demo'), org.id, [
+      person('Ковалёв', 'Иван', 'Тарасович'),
+      person('Тарасовский', 'Олег', 'Петрович'),
+      person('Тарасов', 'Пётр', 'Ильич'),
+      person('Сидоров', 'Тарас', null),
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const order = (html: string, names: string[]) => names.map((n) => html.indexOf(n));
+
+  it('lists surname matches first, exact then beginning, then names found in the given name or patronymic', async () => {
+    const html = (await get(`/registry?q=${encodeURIComponent('Тарасов')}`)).body;
+    const at = order(html, ['Тарасов Пётр', 'Тарасовский Олег', 'Ковалёв Иван']);
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    // In Latin letters too: the surname's spellings are ranked, not only its Cyrillic form.
+    const api = (await get('/api/v1/persons?q=tarasov')).json();
+    expect(api.persons.map((p: { surname: string }) => p.surname)).toEqual(['Тарасов', 'Тарасовский', 'Ковалёв']);
+  });
+
+  it('ranks records published before the surname words existed (migration 0048)', async () => {
+    const db = t.opened.db;
+    await db.updateTable('registry_records').set({ surname_key: '' }).execute();
+    await sql`DELETE FROM kysely_migration WHERE name = '0048-registry-surname-keys'`.execute(db);
+    await sql`ALTER TABLE registry_records DROP COLUMN surname_key`.execute(db);
+    expect(await migrateToLatest(db)).toEqual(['0048-registry-surname-keys']);
+    const api = (await get('/api/v1/persons?q=%D0%A2%D0%B0%D1%80%D0%B0%D1%81%D0%BE%D0%B2&per_page=10')).json();
+    expect(api.persons.map((p: { surname: string }) => p.surname)).toEqual(['Тарасов', 'Тарасовский', 'Ковалёв']);
+  });
+
+  it('gives a person opened from the results a link back to them, rebuilt from the validated filter', async () => {
+    const list = (await get('/registry?q=%D0%A2%D0%B0%D1%80%D0%B0%D1%81%D0%BE%D0%B2&region=RU-TY&from=03.2024')).body;
+    const href = /href="(\/registry\/persons\/[^"]+)">Тарасов Пётр/.exec(list)?.[1].replaceAll('&amp;', '&');
+    expect(href).toMatch(/\?q=/);
+    const page = (await get(href!)).body;
+    const id = href!.split('/').pop()!.split('?')[0];
+    const back = `/registry?q=%D0%A2%D0%B0%D1%80%D0%B0%D1%81%D0%BE%D0%B2&amp;region=RU-TY&amp;from=2024-03#r-${id}`;
+    expect(page).toContain(`<a href="${back}">← К результатам поиска</a>`);
+    // The link lands on her line of the results.
+    expect(list).toContain(`id="r-${id}"`);
+    expect((await get(`${href}&lang=en`)).body).toContain('← Back to the search results');
+    // Opened without a search, or with one that does not parse, the page has no such link and
+    // nothing typed is echoed into it.
+    const plain = `/registry/persons/${id}`;
+    expect((await get(plain)).body).not.toContain('К результатам поиска');
+    for (const bad of ['?region=%3Cscript%3E', '?q=x&page=0', '?q=x&q=y', `?q=${'x'.repeat(101)}`]) {
+      const res = await get(plain + bad);
+      expect(res.statusCode, bad).toBe(200);
+      expect(res.body, bad).not.toContain('К результатам поиска');
+      expect(res.body, bad).not.toContain('<script>');
+    }
+    // A stray parameter is dropped, the filter kept.
+    expect((await get(`${plain}?utm_source=x&status=dead`)).body).toContain(`href="/registry?status=dead#r-${id}"`);
+  });
+});
