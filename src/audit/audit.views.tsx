@@ -48,7 +48,7 @@ export const AuditPage = ({
             <tr>
               <th scope="col">{t('audit.when')}</th>
               <th scope="col">{t('audit.whoWhat')}</th>
-              <th scope="col">{t('audit.case')}</th>
+              <th scope="col">{t('audit.caseOrTip')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,7 +74,8 @@ export const AuditPage = ({
                   </strong>{' '}
                   {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
                 </td>
-                <td data-label={t('audit.case')}>
+                {/* On a phone each cell is labelled: a tip's id is not a case's (QA walk 6). */}
+                <td data-label={r.tipId && !r.caseId ? t('audit.tip') : t('audit.case')}>
                   {r.caseId ? <a href={`/cases/${r.caseId}`}>{r.caseId.slice(0, 8)}</a> : ''}
                   {r.tipId ? <a href={`/staff/tips/${r.tipId}`}>{r.tipId.slice(0, 8)}</a> : ''}
                 </td>

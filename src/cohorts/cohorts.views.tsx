@@ -337,7 +337,7 @@ export const BoardPage = ({
           )}
           {view.posts.length === 0 && <p>{t('cohorts.noPosts')}</p>}
           {view.posts.map((p) => (
-            <article id={`post-${p.id}`}>
+            <article id={`post-${p.id}`} class="post">
               <header>
                 <Author ctx={ctx} post={p} /> <small>{localDate(p.on, ctx.timeZone)}</small>
               </header>

@@ -261,7 +261,14 @@ const Failure = ({ ctx, view }: { ctx: PageContext; view: ImportView }) => {
                 : t(error.key, error.params)}
           </strong>
         </p>
-        {report && <p>{t('imports.fixAll')}</p>}
+        {/* "every line, all at once" is not true of a file the reader had to stop in */}
+        {report && (
+          <p>
+            {report.unreadAfter !== null
+              ? t('imports.fixReadSoFar', { line: report.unreadAfter })
+              : t('imports.fixAll')}
+          </p>
+        )}
         {/* On the first screen: a hundred lines below it would push it far down a phone. */}
         <p>
           <a href={`/staff/imports/new?again=${view.id}`}>

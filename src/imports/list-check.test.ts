@@ -90,6 +90,12 @@ describe('reading a list as CSV', () => {
     expect(list.unreadAfter).toBeNull();
   });
 
+  it('skips rows of empty cells as a spreadsheet saves blank rows, and keeps the lines of the others', () => {
+    const list = readList('a,b,c\n1,2,3\n,,\n , ,\n4,5,6\n,\n7,8\n,,\n');
+    expect(list.rows.map((r) => r.line)).toEqual([2, 5]);
+    expect(list.broken).toEqual([{ line: 7, key: 'imports.errors.columnCount', params: { count: 2, expected: 3 } }]);
+  });
+
   it('says that nothing after a quote left open was read', () => {
     const list = readList('a,b,c\n1,2,3\n1,"2,3\n4,5,6\n7,8,9\n');
     expect(list.broken).toEqual([{ line: 3, key: 'imports.errors.quote', params: {} }]);

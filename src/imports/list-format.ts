@@ -163,6 +163,9 @@ export const readList = (text: string): ParsedList => {
   }
   const rows: ParsedList['rows'] = [];
   for (const r of records.slice(1)) {
+    // A row of nothing but separators (",,,,") is how Excel and LibreOffice save a blank or
+    // merely formatted row: it says nothing, so it is skipped like an empty line, not refused.
+    if (r.record.every((v) => v.trim() === '')) continue;
     if (r.record.length === header.length) rows.push({ line: r.info.lines, values: r.record });
     else
       broken.set(r.info.lines, {

@@ -267,6 +267,14 @@ export const PairPage = ({
       {notice && (
         <p class="notice done" role="status">
           {notice === 'same' && told ? t('matching.done.sameTold', { count: told }) : t(`matching.done.${notice}`)}
+          {/* Working down the queue with JavaScript off: the next pair is one tap away, from the
+              notice the page opens on, not below the whole pair. */}
+          {notice !== 'undone' && notice !== 'decisionUndone' && (
+            <>
+              {' '}
+              <a href="/staff/matches">{t('matching.toQueue')}</a>
+            </>
+          )}
         </p>
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />

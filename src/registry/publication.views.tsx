@@ -231,6 +231,17 @@ export const PublicationPage = ({
           {view.sources.length > 0 && <SourcesList ctx={ctx} sources={view.sources} />}
         </section>
       )}
+      {/* Nothing to press yet: say what to do and where, rather than end the page on a ✗. */}
+      {!view.can.announce &&
+        !view.can.publish &&
+        view.record?.state !== 'published' &&
+        !view.otherOrganisation &&
+        !has('family_opted_out') && (
+          <p class="notice">
+            {t('registry.publication.nothingYet')}{' '}
+            <a href={`/cases/${view.ref.caseId}`}>{t('registry.publication.openCase')}</a>
+          </p>
+        )}
       {view.can.announce && (
         <section aria-labelledby="announce-h">
           <h2 id="announce-h">

@@ -192,14 +192,16 @@ export const StaffTipPage = ({
   const { t } = ctx;
   const reply = formOf(form, 'reply');
   const close = formOf(form, 'close');
-  // A reply or an attachment that was not sent at all (lost CSRF cookie) is said here, at the
-  // top, with the way down to the form that holds what was typed.
+  // A reply or an attachment that was not sent at all (lost CSRF cookie), or a form that came
+  // back with a field to fix, is said here, at the top, with the way down to the form that holds
+  // what was typed: the page comes back scrolled to its top, the forms are far below.
   const notSent = form && notSentProblem(form.errors);
+  const fieldToFix = form && Object.keys(form.errors).some((k) => k !== '_form');
   return (
     <Layout ctx={ctx} heading={t('tips.staff.tipTitle')}>
       <Notice ctx={ctx} notice={notice} />
-      {notSent ? (
-        <FailedFormNotice ctx={ctx} at={`${form.name}-h`} problem={notSent} />
+      {notSent || fieldToFix ? (
+        <FailedFormNotice ctx={ctx} at={`${form.name}-h`} problem={notSent || undefined} />
       ) : (
         form?.errors._form && <FormErrorSummary ctx={ctx} errors={form.errors} />
       )}
