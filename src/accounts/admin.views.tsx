@@ -197,15 +197,26 @@ export const LinkCreatedPage = ({
   url,
   expiresAt,
   reset,
+  invite,
   back,
 }: {
   ctx: PageContext;
   url: string;
   expiresAt: string;
   reset?: boolean;
+  /** an invitation: the organisation and the role of the account it creates */
+  invite?: { organisation: string; role: string };
   back: string;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.linkCreated')}>
+    {invite && (
+      <p>
+        {ctx.t('accounts.admin.inviteFor', {
+          organisation: quoted(ctx.lang, invite.organisation),
+          role: ctx.t(`accounts.roles.${invite.role}`),
+        })}
+      </p>
+    )}
     <p class="notice" role="status">
       {ctx.t('accounts.admin.linkOnce', { at: when(ctx, expiresAt) })}
     </p>
