@@ -246,12 +246,12 @@ export const InviteAcceptPage = ({
   errors?: FormErrors;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
+    <p>{ctx.t('accounts.invite.intro', { organisation: quoted(ctx.lang, organisation) })}</p>
+    {/* Apart and in bold: inside the sentence the role was read past (QA walk 6). */}
     <p>
-      {ctx.t('accounts.invite.intro', {
-        organisation: quoted(ctx.lang, organisation),
-        role: ctx.t(`accounts.roles.${role}`),
-      })}
+      {ctx.t('accounts.invite.role')}: <strong>{ctx.t(`accounts.roles.${role}`)}</strong>
     </p>
+    <p>{ctx.t('accounts.invite.choose')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/invite/${token}`}>
       <NewAccountFields ctx={ctx} values={values} errors={errors} staff />

@@ -4,7 +4,8 @@ import { createOrganisation, createStaff, login, submitForm } from '../../test/h
 
 // QA walk 6: the page with a new invitation link did not say what account it makes. The admin
 // hands the link on and must know, as must the person who opens it: both pages name the
-// organisation and the role, in Russian and in English.
+// organisation and the role, in Russian and in English; on the invitee's page the role stands
+// on its own line in bold (inside a sentence it was read past).
 
 describe('an invitation names its role', () => {
   let t: TestApp;
@@ -24,9 +25,13 @@ describe('an invitation names its role', () => {
       [
         'ru',
         'Приглашение в организацию «Группа „Север“». Роль новой учётной записи: проверяющий.',
-        'с ролью: проверяющий',
+        'Роль вашей новой учётной записи: <strong>проверяющий</strong>',
       ],
-      ['en', 'Invitation to “Группа «Север»”. Role of the new account: verifier.', 'as: verifier'],
+      [
+        'en',
+        'Invitation to “Группа «Север»”. Role of the new account: verifier.',
+        'Role of your new account: <strong>verifier</strong>',
+      ],
     ] as const) {
       const page = `/admin/invites?lang=${lang}`;
       const res = (
