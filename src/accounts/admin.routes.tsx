@@ -179,11 +179,14 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
         organisationId: input.organisationId,
         role: input.role as StaffRole,
       });
+      // The admin hands the link on: the page says whom it is for (QA walk 6).
+      const org = (await manageable(auth)).find((o) => o.id === input.organisationId);
       return sendPage(req, reply, (ctx) => (
         <LinkCreatedPage
           ctx={ctx}
           url={linkUrl('invite', link.token)}
           expiresAt={link.expiresAt}
+          invite={{ organisation: org?.name ?? '', role: input.role }}
           back={`/admin/invites?org=${input.organisationId}`}
         />
       ));

@@ -197,15 +197,26 @@ export const LinkCreatedPage = ({
   url,
   expiresAt,
   reset,
+  invite,
   back,
 }: {
   ctx: PageContext;
   url: string;
   expiresAt: string;
   reset?: boolean;
+  /** an invitation: the organisation and the role of the account it creates */
+  invite?: { organisation: string; role: string };
   back: string;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.admin.linkCreated')}>
+    {invite && (
+      <p>
+        {ctx.t('accounts.admin.inviteFor', {
+          organisation: quoted(ctx.lang, invite.organisation),
+          role: ctx.t(`accounts.roles.${invite.role}`),
+        })}
+      </p>
+    )}
     <p class="notice" role="status">
       {ctx.t('accounts.admin.linkOnce', { at: when(ctx, expiresAt) })}
     </p>
@@ -235,12 +246,12 @@ export const InviteAcceptPage = ({
   errors?: FormErrors;
 }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.title')}>
+    <p>{ctx.t('accounts.invite.intro', { organisation: quoted(ctx.lang, organisation) })}</p>
+    {/* Apart and in bold: inside the sentence the role was read past (QA walk 6). */}
     <p>
-      {ctx.t('accounts.invite.intro', {
-        organisation: quoted(ctx.lang, organisation),
-        role: ctx.t(`accounts.roles.${role}`),
-      })}
+      {ctx.t('accounts.invite.role')}: <strong>{ctx.t(`accounts.roles.${role}`)}</strong>
     </p>
+    <p>{ctx.t('accounts.invite.choose')}</p>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action={`/invite/${token}`}>
       <NewAccountFields ctx={ctx} values={values} errors={errors} staff />

@@ -63,6 +63,8 @@ export const personIdsMatching = async (
           ? [
               eb('surname_gl', '=', t.gl),
               eb('surname_phon', '=', t.phon),
+              eb('surname_head_gl', '=', t.gl),
+              eb('surname_tail_gl', '=', t.gl),
               eb('given_canon', 'in', t.given),
               eb('patronymic_gl', '=', t.patronymic),
               ...(t.nearSurnames.length ? [eb('surname_gl', 'in', t.nearSurnames)] : []),

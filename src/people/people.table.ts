@@ -36,6 +36,9 @@ export interface PersonsTable {
   surname_nk: string | null;
   surname_gl: string | null;
   surname_phon: string | null;
+  /** a surname of several words: its first and last word's genderless key (migration 0017) */
+  surname_head_gl: string | null;
+  surname_tail_gl: string | null;
   /** the full form of the given name (Андрюша → андреи) */
   given_canon: string | null;
   patronymic_gl: string | null;

@@ -32,13 +32,14 @@ export interface SearchToken extends TokenKeys {
 const inList = (column: 'surname_gl' | 'given_canon', keys: string[]) =>
   keys.length ? sql`${sql.ref(column)} IN (${sql.join(keys)})` : sql`1 = 0`;
 
-/** Closer spellings first: the same gender form over the other one over a sound-alike; the
- * given name's first reading over a further one; a patronymic; a name one edit off last. */
+/** Closer spellings first: the same gender form over the other one over one part of a double
+ * surname over a sound-alike; the given name's first reading over a further one; a patronymic; a
+ * name one edit off last. */
 const scoreOf = (tokens: SearchToken[]) =>
   sql<number>`(${sql.join(
     tokens.map(
       (t) => sql`(CASE WHEN surname_nk = ${t.nk} THEN 8 WHEN surname_gl = ${t.gl} THEN 6
-        WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
+        WHEN surname_head_gl = ${t.gl} OR surname_tail_gl = ${t.gl} THEN 5 WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
         WHEN given_canon IN (${sql.join(t.given)}) THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2
         WHEN ${inList('surname_gl', t.nearSurnames)} THEN 1 WHEN ${inList('given_canon', t.nearGivens)} THEN 1
         ELSE 0 END)`,
@@ -81,7 +82,7 @@ const filtersOf =
     return out;
   };
 
-type Keyed = 'surname_gl' | 'surname_phon' | 'given_canon';
+type Keyed = 'surname_gl' | 'surname_phon' | 'given_canon' | 'surname_head_gl' | 'surname_tail_gl';
 
 /**
  * The union of index branches of one tier, or null when the tier has none. Every word must be one
@@ -108,7 +109,8 @@ const hitsOf = (
       not
         .filter(([, ks]) => ks.length > 0)
         .reduce(
-          (q, [c, ks]) => q.where(c, 'not in', [...new Set(ks)]),
+          // A key may be null (a surname of one word has no parts): NOT IN alone would drop it.
+          (q, [c, ks]) => q.where((eb) => eb.or([eb(c, 'is', null), eb(c, 'not in', [...new Set(ks)])])),
           db
             .selectFrom('persons')
             .where('organisation_id', '=', organisationId)
@@ -120,6 +122,8 @@ const hitsOf = (
               eb.or([
                 eb('surname_gl', '=', t.gl),
                 eb('surname_phon', '=', t.phon),
+                eb('surname_head_gl', '=', t.gl),
+                eb('surname_tail_gl', '=', t.gl),
                 eb('given_canon', 'in', t.given),
                 eb('patronymic_gl', '=', t.patronymic),
                 ...(t.nearSurnames.length ? [eb('surname_gl', 'in', t.nearSurnames)] : []),
@@ -134,9 +138,15 @@ const hitsOf = (
   const exactFound: Array<[Keyed, string[]]> = [
     ['surname_gl', gls],
     ['surname_phon', phons],
+    ['surname_head_gl', gls],
+    ['surname_tail_gl', gls],
   ];
   if (tier === 'exact') {
-    const hits = branch('surname_gl', gls, []).unionAll(branch('surname_phon', phons, [['surname_gl', gls]]));
+    // A double surname is found by either part (Тарасов → Тарасов-Водкин, Водкин → Петров-Водкин).
+    const hits = branch('surname_gl', gls, [])
+      .unionAll(branch('surname_phon', phons, exactFound.slice(0, 1)))
+      .unionAll(branch('surname_head_gl', gls, exactFound.slice(0, 2)))
+      .unionAll(branch('surname_tail_gl', gls, exactFound.slice(0, 3)));
     return single ? hits.unionAll(branch('given_canon', single.given, exactFound)) : hits;
   }
   if (single) exactFound.push(['given_canon', single.given]);

@@ -18,6 +18,9 @@ import { parsePartialDate } from './partial-date.ts';
 //   surname_phon  its sound (Russian metaphone): a vowel or voicing typo still meets it
 //   given_canon   the full given name: Андрюша, Andrei, Андрей → андреи
 //   patronymic_gl the father's name without gender: Иванович, Ивановна → иван
+//   surname_head_gl, surname_tail_gl  a surname of several words (Петров-Водкин, Римская-
+//                 Корсакова): the first and the last word's genderless key (петров, корсаков), so
+//                 one part finds it; null for a surname of one word
 //
 // Bump KEYS_VERSION when a normaliser changes what it returns: the matching job recomputes the
 // keys of every record stored with an older version (they are found by the other keys meanwhile).
@@ -26,9 +29,11 @@ import { parsePartialDate } from './partial-date.ts';
 // (surname_key and the others, people/names.ts searchKey) read a Latin look-alike typed into a
 // Cyrillic word as its Cyrillic letter, so the pass recomputes them as well. Version 5: the unit
 // number and the unit's name are read as two parts ("22222, танковый полк"), not one phrase, which
-// took the number's last digit for a regiment's ("2 тп") and lost the unit number.
+// took the number's last digit for a regiment's ("2 тп") and lost the unit number. Version 6: the
+// parts of a double surname (surname_head_gl, surname_tail_gl): «Тарасов» did not find
+// «Тарасов-ДЕМО» (QA walk 6), nor would «Водкин» find «Петров-Водкин».
 
-export const KEYS_VERSION = 5;
+export const KEYS_VERSION = 6;
 
 export interface KeyedFields {
   surname: string;
@@ -47,6 +52,8 @@ export interface PersonSearchKeys {
   surname_phon: string | null;
   given_canon: string | null;
   patronymic_gl: string | null;
+  surname_head_gl: string | null;
+  surname_tail_gl: string | null;
   birth_year: number | null;
   unit_number_key: string | null;
   unit_formation_key: string | null;
@@ -61,6 +68,20 @@ export const surnameKeys = (raw: string) => {
   const nk = nameKey(raw, 'surname');
   const gl = surnameGenderless(nk);
   return { nk, gl, phon: metaphoneRu(gl) };
+};
+
+/**
+ * The first and last word of a surname of several (hyphen or space between them), by their
+ * genderless keys; both null for a surname of one word. A middle word of three is not kept: such
+ * surnames are rare, and the whole name's key still finds them.
+ */
+export const surnamePartKeys = (raw: string): { head: string | null; tail: string | null } => {
+  const parts = raw
+    .split(/[\s\-‐–—]+/u)
+    .map((w) => surnameKeys(w).gl)
+    .filter(Boolean);
+  if (parts.length < 2) return { head: null, tail: null };
+  return { head: parts[0], tail: parts[parts.length - 1] };
 };
 
 /** A unit as typed (number, name or both) → open unit number and canonical formation. */
@@ -84,6 +105,7 @@ export const colonyKey = (colony: string | null | undefined, region: string | nu
 
 export const personSearchKeys = (p: KeyedFields): PersonSearchKeys => {
   const s = surnameKeys(p.surname);
+  const parts = surnamePartKeys(p.surname);
   // Two fields, two parts: "22222 танковый полк" would read as the 2nd tank regiment.
   const unit = unitKeys([p.unit_number, p.unit_name].filter(Boolean).join(', '));
   return {
@@ -92,6 +114,8 @@ export const personSearchKeys = (p: KeyedFields): PersonSearchKeys => {
     surname_phon: orNull(s.phon),
     given_canon: orNull(canonicalGivenName(nameKey(p.given_name, 'given'))),
     patronymic_gl: orNull(p.patronymic ? patronymicGenderless(nameKey(p.patronymic, 'patronymic')) : ''),
+    surname_head_gl: parts.head,
+    surname_tail_gl: parts.tail,
     birth_year: p.birth_date ? Number(p.birth_date.slice(0, 4)) || null : null,
     unit_number_key: unit.number,
     unit_formation_key: unit.formation,

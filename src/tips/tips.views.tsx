@@ -19,6 +19,7 @@ import type { TipContent } from './tip-keys.ts';
 import type { TipPostView, TipView } from './tip-view.service.ts';
 import type { FileHead } from '../evidence/evidence.service.ts';
 import { ReceiptCodeText } from '../web/receipt-code.tsx';
+import { quoted } from '../web/quotes.ts';
 import { HOW_KNOWN } from './tips.schema.ts';
 
 // The sender's pages: the form, the receipt (shown once), the code prompt and their own tip.
@@ -178,7 +179,7 @@ export const ReceiptPage = ({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('tips.receiptTitle')}>
-      <p role="status">{t('tips.receiptIntro', { organisation })}</p>
+      <p role="status">{t('tips.receiptIntro', { organisation: quoted(ctx.lang, organisation) })}</p>
       <section class="notice" aria-labelledby="code-h">
         <h2 id="code-h">{t('tips.receiptCode')}</h2>
         <p>
@@ -401,7 +402,12 @@ export const SenderTipPage = ({
     <Layout ctx={ctx} heading={t('tips.tipTitle')}>
       <Notice ctx={ctx} notice={notice} />
       {form?.errors._form && <FormErrorSummary ctx={ctx} errors={form.errors} />}
-      <p>{t('tips.sentTo', { organisation: view.organisationName, date: formatDay(view.receivedOn) })}</p>
+      <p>
+        {t('tips.sentTo', {
+          organisation: quoted(ctx.lang, view.organisationName),
+          date: formatDay(view.receivedOn),
+        })}
+      </p>
       <p>
         {t('tips.state')}: <strong>{t(`tips.states.${view.state}`)}</strong>
       </p>
