@@ -13,30 +13,28 @@ import { jpegWithGps } from './evidence.fixtures.ts';
 const AGAIN = 'Форма не сохранена из-за ошибки в другом поле. Файл не сохранён: выберите его ещё раз';
 const fileInvalid = /<input type="file" name="file"[^>]*aria-invalid="true"/;
 
+/** Posts the new-tip form with these fields and a good photo, as a browser sends it. */
+const postTipWithPhoto = async (s: ReturnType<typeof useWorld>, fields: Record<string, string>) => {
+  const sender = new Visitor(s.t.app);
+  const page = await sender.get('/tips/new');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
+  const { payload, type } = await multipartBody(
+    { _csrf: token, organisation: s.w.orgA.id, ...fields },
+    { bytes: await jpegWithGps(), name: 'photo.jpg', type: 'image/jpeg' },
+  );
+  const cookie = [...sender.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return s.t.app.inject({ method: 'POST', url: '/tips/new', payload, headers: { 'content-type': type, cookie } });
+};
+
 describe('a good file sent with a field to fix', () => {
   const s = useWorld('sqlite');
 
   it("a witness's photo with a bad date: the tip form asks for the photo again", async () => {
-    const sender = new Visitor(s.t.app);
-    const page = await sender.get('/tips/new');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
-    const { payload, type } = await multipartBody(
-      {
-        _csrf: token,
-        organisation: s.w.orgA.id,
-        surname: 'Тарасов',
-        what_happened: 'Видел его в госпитале.',
-        event_date: 'вчера',
-        how_known: 'saw_myself',
-      },
-      { bytes: await jpegWithGps(), name: 'photo.jpg', type: 'image/jpeg' },
-    );
-    const cookie = [...sender.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await s.t.app.inject({
-      method: 'POST',
-      url: '/tips/new',
-      payload,
-      headers: { 'content-type': type, cookie },
+    const res = await postTipWithPhoto(s, {
+      surname: 'Тарасов',
+      what_happened: 'Видел его в госпитале.',
+      event_date: 'вчера',
+      how_known: 'saw_myself',
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Видел его в госпитале.');
@@ -48,26 +46,11 @@ describe('a good file sent with a field to fix', () => {
   // «исправьте 3 поля» over two wrong fields and the file (QA walk 5): the file is not a field to
   // correct, so the summary counts two and says the file apart.
   it('the summary counts only the fields to correct, and asks for the file apart', async () => {
-    const sender = new Visitor(s.t.app);
-    const page = await sender.get('/tips/new');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
-    const { payload, type } = await multipartBody(
-      {
-        _csrf: token,
-        organisation: s.w.orgA.id,
-        surname: 'Тарасов',
-        what_happened: 'Видел его в госпитале.',
-        event_date: 'вчера',
-        how_known: 'не скажу',
-      },
-      { bytes: await jpegWithGps(), name: 'photo.jpg', type: 'image/jpeg' },
-    );
-    const cookie = [...sender.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await s.t.app.inject({
-      method: 'POST',
-      url: '/tips/new',
-      payload,
-      headers: { 'content-type': type, cookie },
+    const res = await postTipWithPhoto(s, {
+      surname: 'Тарасов',
+      what_happened: 'Видел его в госпитале.',
+      event_date: 'вчера',
+      how_known: 'не скажу',
     });
     expect(res.statusCode).toBe(400);
     const summary = /<p role="alert" class="form-errors">(.*?)<\/p>/s.exec(res.body)?.[1];

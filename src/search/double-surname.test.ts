@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
+import { staffSearch } from './staff-search.test-helper.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { rekeyRecords } from '../people/person-records.service.ts';
@@ -11,12 +12,7 @@ import { rekeyRecords } from '../people/person-records.service.ts';
 describe.each(DIALECTS)('a double surname is found by either part (%s)', (dialect) => {
   const s = useWorld(dialect);
   const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
-  const search = (q: string) =>
-    s.t.app.inject({
-      method: 'GET',
-      url: `/staff/people?q=${encodeURIComponent(q)}`,
-      cookies: s.w.caseworker.cookies,
-    });
+  const search = staffSearch(s);
 
   it('finds «Петров-Водкин» by «Петров», «Водкин» and their Latin spellings', async () => {
     await openCase(deps(), s.w.family.auth, caseInput(s.w.orgA.id, { surname: 'Петров-Водкин', given_name: 'Кузьма' }));

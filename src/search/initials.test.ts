@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
+import { staffSearch } from './staff-search.test-helper.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
 
@@ -11,12 +12,7 @@ import { openCase } from '../cases/cases.service.ts';
 describe.each(DIALECTS)('searching by surname and initials (%s)', (dialect) => {
   const s = useWorld(dialect);
   const deps = () => ({ db: s.t.opened.db, clock: s.t.clock });
-  const search = (q: string) =>
-    s.t.app.inject({
-      method: 'GET',
-      url: `/staff/people?q=${encodeURIComponent(q)}`,
-      cookies: s.w.caseworker.cookies,
-    });
+  const search = staffSearch(s);
 
   it('finds «Инициалов П.С.» and not his namesakes with other initials', async () => {
     const a = caseInput(s.w.orgA.id, { surname: 'Инициалов', given_name: 'Пётр', patronymic: 'Сергеевич' });

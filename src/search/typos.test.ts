@@ -1,6 +1,7 @@
 import { sql, type KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
+import { staffSearch } from './staff-search.test-helper.ts';
 import { caseInput, useWorld } from '../cases/cases.fixtures.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { deletePerson } from '../people/people.service.ts';
@@ -26,8 +27,7 @@ describe.each(DIALECTS)('a name with one letter wrong (%s)', (dialect) => {
   const s = useWorld(dialect);
   const db = () => s.t.opened.db;
   const deps = () => ({ db: db(), clock: s.t.clock });
-  const search = (q: string) =>
-    s.t.app.inject({ method: 'GET', url: `/staff/people?q=${encodeURIComponent(q)}`, cookies: s.w.caseworker.cookies });
+  const search = staffSearch(s);
   const insert = (people: IncomingPerson[]) =>
     db()
       .transaction()
