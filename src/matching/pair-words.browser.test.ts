@@ -27,7 +27,7 @@ const brokenWords = (page: Page): Promise<string[]> =>
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
         const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size > 1) broken.push(`${m[0]} (${(node.parentElement?.closest('td,th') as HTMLElement).innerText})`);
+        if (tops.size > 1) broken.push(`${m[0]} in «${text.trim()}»`);
       }
     }
     return broken;
