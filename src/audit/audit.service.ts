@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = [
   'case.publication_choice',
   // staff work on anonymous tips (src/tips/), and retention destroying a closed tip
   'tip.read',
+  // a staff read of a tip whose page also showed the cases bearing the name the sender wrote
+  'tip.read_with_cases',
   'tip.replied',
   'tip.attached',
   'tip.closed',
