@@ -151,6 +151,8 @@ export interface AuditRow {
   action: string;
   caseId: string | null;
   tipId: string | null;
+  /** the other object it was about (a registry record, a list, a board), when not a case */
+  subjectId: string | null;
 }
 
 /** The cursor of the "older" link: the last shown entry's time and id, as one URL value. */
@@ -176,4 +178,5 @@ export const auditForOrganisation = async (
     action: r.action,
     caseId: r.case_id,
     tipId: r.tip_id,
+    subjectId: r.subject_id,
   }));
