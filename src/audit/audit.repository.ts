@@ -20,7 +20,7 @@ export const listAuditForOrganisation = (
 ) => {
   let q = db
     .selectFrom('audit_log')
-    .select(['id', 'at', 'actor_user_id', 'actor_role', 'action', 'case_id', 'tip_id'])
+    .select(['id', 'at', 'actor_user_id', 'actor_role', 'action', 'case_id', 'tip_id', 'subject_id'])
     .where('organisation_id', '=', organisationId);
   if (before)
     q = q.where((eb) =>

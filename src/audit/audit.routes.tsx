@@ -2,23 +2,64 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { staffOfOrganisation } from '../accounts/accounts.service.ts';
 import { grantAuditLog } from '../policy/organisation.policy.ts';
+import { authoriseBoard } from '../cohorts/cohorts.service.ts';
+import { authoriseImport } from '../imports/imports.service.ts';
+import type { Principal } from '../policy/principal.ts';
+import type { Db } from '../db/database.ts';
+import { NotFound } from '../shared/errors.ts';
 import { requireStaffPrincipal } from '../web/guards.ts';
 import { sendPage } from '../web/render.ts';
-import { auditCursorOf, auditForOrganisation, parseAuditCursor } from './audit.service.ts';
+import { auditCursorOf, auditForOrganisation, parseAuditCursor, type AuditRow } from './audit.service.ts';
 import { AuditPage } from './audit.views.tsx';
 
 const PAGE = 200;
+
+/** Whether the policy lets the viewer open it (a refusal is NotFound, as for a missing one). */
+const mayOpen = async (ask: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await ask();
+    return true;
+  } catch (err) {
+    if (err instanceof NotFound) return false;
+    throw err;
+  }
+};
+
+/**
+ * The page an entry's words link to: the list it imported, the board a post was hidden or put
+ * back on, each only when the policy lets the viewer open it (an org admin who is no case staff
+ * is sent to no page that would refuse them).
+ */
+const subjectLinks = async (db: Db, principal: Principal, rows: AuditRow[]): Promise<Map<string, string>> => {
+  const links = new Map<string, string>();
+  for (const r of rows) {
+    const id = r.subjectId;
+    if (!id) continue;
+    if (r.action === 'import.started' && (await mayOpen(() => authoriseImport(db, principal, id))))
+      links.set(r.id, `/staff/imports/${id}`);
+    if (
+      (r.action === 'cohort.post_hidden' || r.action === 'cohort.post_restored') &&
+      (await mayOpen(() => authoriseBoard(db, principal, id, 'read')))
+    )
+      links.set(r.id, `/cohorts/${id}`);
+  }
+  return links;
+};
 const querySchema = z.object({ before: z.string().max(80).optional().catch(undefined) });
 
 export const auditRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/staff/audit', async (req, reply) => {
-    const grant = grantAuditLog(requireStaffPrincipal(req));
+    const principal = requireStaffPrincipal(req);
+    const grant = grantAuditLog(principal);
     const { before } = querySchema.parse(req.query ?? {});
     const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, parseAuditCursor(before));
     const staffNames = new Map(
       (await staffOfOrganisation(app.deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]),
     );
     const older = rows.length === PAGE ? auditCursorOf(rows[rows.length - 1]) : null;
-    return sendPage(req, reply, (ctx) => <AuditPage ctx={ctx} rows={rows} staffNames={staffNames} older={older} />);
+    const links = await subjectLinks(app.deps.db, principal, rows);
+    return sendPage(req, reply, (ctx) => (
+      <AuditPage ctx={ctx} rows={rows} staffNames={staffNames} older={older} links={links} />
+    ));
   });
 };

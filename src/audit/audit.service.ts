@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = [
   'case.publication_choice',
   // staff work on anonymous tips (src/tips/), and retention destroying a closed tip
   'tip.read',
+  // a staff read of a tip whose page also showed the cases bearing the name the sender wrote
+  'tip.read_with_cases',
   'tip.replied',
   'tip.attached',
   'tip.closed',
@@ -149,6 +151,8 @@ export interface AuditRow {
   action: string;
   caseId: string | null;
   tipId: string | null;
+  /** the other object it was about (a registry record, a list, a board), when not a case */
+  subjectId: string | null;
 }
 
 /** The cursor of the "older" link: the last shown entry's time and id, as one URL value. */
@@ -174,4 +178,5 @@ export const auditForOrganisation = async (
     action: r.action,
     caseId: r.case_id,
     tipId: r.tip_id,
+    subjectId: r.subject_id,
   }));

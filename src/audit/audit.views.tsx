@@ -17,11 +17,14 @@ export const AuditPage = ({
   rows,
   staffNames,
   older,
+  links = new Map(),
 }: {
   ctx: PageContext;
   rows: AuditRow[];
   staffNames: Map<string, string>;
   older: string | null;
+  /** by entry id: the page its words open (a list, a board), when the viewer may open it */
+  links?: Map<string, string>;
 }) => {
   const { t } = ctx;
   const familyDay = rows.find((r) => isFamilyDay(r.at));
@@ -72,7 +75,11 @@ export const AuditPage = ({
                       : (staffNames.get(r.actorUserId) ??
                         t(`accounts.roles.${r.actorRole}`, { defaultValue: r.actorRole }))}
                   </strong>{' '}
-                  {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
+                  {links.has(r.id) ? (
+                    <a href={links.get(r.id)}>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</a>
+                  ) : (
+                    t(`audit.actions.${r.action}`, { defaultValue: r.action })
+                  )}
                 </td>
                 {/* On a phone each cell is labelled: a tip's id is not a case's (QA walk 6). */}
                 <td data-label={r.tipId && !r.caseId ? t('audit.tip') : t('audit.case')}>

@@ -136,10 +136,12 @@ export const caseQueue = async (
 };
 
 /**
- * Search by name (its keys, as the person search reads them, or part of it as written) or unit
- * within the organisation. The query itself is never recorded.
+ * The organisation's cases whose name (its keys, as the person search reads them, or part of it
+ * as written) or unit matches, WITHOUT an audit entry: only for a caller that records the read in
+ * its own entry (a tip's page, whose view entry says it showed the cases it matches). Anything a
+ * staff member types goes through searchCases.
  */
-export const searchCases = async (
+export const matchCasesUnaudited = async (
   deps: CasesDeps,
   grant: OrganisationGrant<'queue'>,
   query: string,
@@ -151,6 +153,20 @@ export const searchCases = async (
     personsOfOrganisation(deps.db, grant.organisationId),
     query,
   );
+  return pageOf(deps.db, { organisationId: grant.organisationId, personIds }, opts.after, opts.size ?? QUEUE_PAGE_SIZE);
+};
+
+/**
+ * Search by name (its keys, as the person search reads them, or part of it as written) or unit
+ * within the organisation, audited as a search. The query itself is never recorded.
+ */
+export const searchCases = async (
+  deps: CasesDeps,
+  grant: OrganisationGrant<'queue'>,
+  query: string,
+  opts: { after?: string; size?: number } = {},
+): Promise<QueuePage> => {
+  const page = await matchCasesUnaudited(deps, grant, query, opts);
   await deps.db.transaction().execute((tx) =>
     recordAudit(tx, {
       actorUserId: grant.auth.userId,
@@ -160,7 +176,7 @@ export const searchCases = async (
       at: isoNow(deps.clock),
     }),
   );
-  return pageOf(deps.db, { organisationId: grant.organisationId, personIds }, opts.after, opts.size ?? QUEUE_PAGE_SIZE);
+  return page;
 };
 
 /** `kintrace stats --json` */

@@ -669,6 +669,8 @@ export const moderatePost = async (
       hide ? 'cohort.post_hidden' : 'cohort.post_restored',
       at,
       null,
+      // the board, never the post: the audit page links to the board for those who may read it
+      grant.boardId,
     );
   });
 };

@@ -508,6 +508,8 @@ const begin = async (
       actorRole: grant.auth.role,
       organisationId: grant.organisationId,
       action: 'import.started',
+      // the list: the audit page links to it for those who may open lists
+      subjectId: importId,
       at: isoNow(deps.clock),
     });
     return true;
@@ -690,6 +692,7 @@ export const importForOrganisation = async (
       actorRole: 'system',
       organisationId: organisation.id,
       action: 'import.started',
+      subjectId: importId,
       at,
     });
   });

@@ -2,7 +2,7 @@ import { orgDay } from '../shared/clock.ts';
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { authoriseCase } from '../cases/case-access.service.ts';
 import { addEvent } from '../cases/events.service.ts';
-import { caseNamesIn, searchCases, type QueueRow } from '../cases/queue.service.ts';
+import { caseNamesIn, matchCasesUnaudited, type QueueRow } from '../cases/queue.service.ts';
 import { grantQueue } from '../policy/organisation.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import type { TipAccess } from './tip-access.service.ts';
@@ -25,15 +25,23 @@ const CASE_ID_RE = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export const caseIdFrom = (ref: string | undefined): string | undefined =>
   ref ? CASE_ID_RE.exec(ref)?.[1] : undefined;
 
-/** The organisation's cases whose person bears the surname the sender wrote (the search is audited, never its words). */
+/** What a tip's page searches the cases for: the name the sender wrote ('' when none). */
+export const caseQueryOf = (content: TipContent): string =>
+  [content.person.surname, content.person.given_name].filter(Boolean).join(' ');
+
+/**
+ * The organisation's cases whose person bears the name the sender wrote. Not audited as a search
+ * of its own: the staff member typed nothing, the tip's page asked. Its only caller, the staff
+ * read of the tip (tip-view.service.ts), records one entry that says the matches were shown.
+ */
 export const caseCandidates = async (
   deps: TipsDeps,
   principal: Principal,
   content: TipContent,
 ): Promise<QueueRow[]> => {
-  const q = [content.person.surname, content.person.given_name].filter(Boolean).join(' ');
+  const q = caseQueryOf(content);
   if (!q) return [];
-  const page = await searchCases(deps, grantQueue(principal), q, { size: 10 });
+  const page = await matchCasesUnaudited(deps, grantQueue(principal), q, { size: 10 });
   return page.rows;
 };
 

@@ -8,7 +8,7 @@ import { echoValues, formErrors } from '../web/forms.tsx';
 import { redirect, sendPage } from '../web/render.ts';
 import { keepTyped } from '../web/form-not-sent.ts';
 import { authoriseTip, openTipAccess, type TipAccess } from './tip-access.service.ts';
-import { attachTipToCase, caseCandidates, linkedCaseNames } from './tip-attach.service.ts';
+import { attachTipToCase, linkedCaseNames } from './tip-attach.service.ts';
 import { closeTip, reopenTip, replyToTip, tipQueue } from './tip-staff.service.ts';
 import { getTipForViewer, readTipFile } from './tip-view.service.ts';
 import { sendFile } from '../evidence/evidence.plugin.ts';
@@ -41,8 +41,12 @@ export const tipStaffRoutes = async (app: FastifyInstance): Promise<void> => {
   const renderTip = async (req: FastifyRequest<IdParams>, reply: FastifyReply, form?: TipFormState, status = 200) => {
     const access = await staffAccess(req, 'read');
     const { before } = tipPageQuerySchema.parse(req.query ?? {});
-    const view = await getTipForViewer(deps, access, { before: form ? undefined : before });
-    const candidates = view.can.attach ? await caseCandidates(deps, requireStaffPrincipal(req), view.content) : [];
+    // The cases bearing the sender's name come with the view: its one audit entry says they were shown.
+    const view = await getTipForViewer(deps, access, {
+      before: form ? undefined : before,
+      caseMatchesFor: requireStaffPrincipal(req),
+    });
+    const candidates = view.caseMatches;
     const linkNames = await linkedCaseNames(
       deps,
       requireStaffPrincipal(req),

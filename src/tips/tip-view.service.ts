@@ -11,10 +11,16 @@ import { openContent, openLinks, postAad, tipFileScope, type TipContent, type Ti
 import type { TipState } from './tip-lifecycle.ts';
 import { findTip, listTipPosts, updateTipFlags } from './tips.repository.ts';
 import { isUuid } from '../shared/ids.ts';
+import type { QueueRow } from '../cases/queue.service.ts';
+import type { Principal } from '../policy/principal.ts';
+import { caseCandidates, caseQueryOf } from './tip-attach.service.ts';
 
 // Reading a tip, for the sender (with the key from their visit) or for staff (with the
 // organisation's key). A staff read is audited in the same transaction; it also clears "the
-// sender wrote", as the sender's read clears "a reply is waiting".
+// sender wrote", as the sender's read clears "a reply is waiting". A staff member who may attach
+// the tip is also shown the organisation's cases bearing the name the sender wrote: that read of
+// case data is part of the same entry ('tip.read_with_cases', "read the tip and the matching
+// cases"), not a second «searched the cases» entry for a search nobody typed (QA walk 6).
 
 export const TIP_POSTS_PAGE = 30;
 
@@ -48,6 +54,8 @@ export interface TipView {
   olderBefore: number | null;
   /** staff only: the cases it went into */
   links: TipLink[];
+  /** staff who may attach it, when asked for (caseMatchesFor): the cases bearing the name the sender wrote */
+  caseMatches: QueueRow[];
   /** for the sender: a reply came since their last visit; for staff: the sender wrote since */
   unseen: boolean;
   retention: { days: number; deletesOn: string | null; ifClosedToday: string };
@@ -59,7 +67,7 @@ const addDays = (day: string, days: number): string =>
 export const getTipForViewer = async (
   deps: TipsDeps,
   access: TipAccess,
-  opts: { before?: number } = {},
+  opts: { before?: number; caseMatchesFor?: Principal } = {},
 ): Promise<TipView> => {
   const { grant, key } = access;
   const staff = grant.side === 'staff';
@@ -67,7 +75,7 @@ export const getTipForViewer = async (
     ? new Map((await staffOfOrganisation(deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]))
     : new Map<string, string>();
   const orgName = (await listOrganisations(deps.db)).find((o) => o.id === grant.organisationId)?.name ?? '';
-  return deps.db.transaction().execute(async (tx) => {
+  const view = await deps.db.transaction().execute(async (tx) => {
     const row = await findTip(tx, grant.tipId);
     if (!row) throw new NotFound('tip');
     const found = await listTipPosts(tx, grant.tipId, TIP_POSTS_PAGE + 1, opts.before);
@@ -98,6 +106,7 @@ export const getTipForViewer = async (
       posts,
       olderBefore: found.length > TIP_POSTS_PAGE ? page[0].seq : null,
       links: staff ? openLinks(key, row.id, row.links_sealed) : [],
+      caseMatches: [],
       unseen: staff ? row.sender_wrote === 1 : row.reply_unseen === 1,
       retention: {
         days: deps.config.retentionDays,
@@ -105,21 +114,26 @@ export const getTipForViewer = async (
         ifClosedToday: addDays(orgDay(deps), deps.config.retentionDays),
       },
     };
+    // Decided, and recorded, before the cases are read: an entry never says less than was shown.
+    const withCases = Boolean(staff && opts.caseMatchesFor && view.can.attach && caseQueryOf(content));
     if (staff && grant.auth) {
       if (row.sender_wrote === 1) await updateTipFlags(tx, row.id, { sender_wrote: 0 });
       await recordAudit(tx, {
         actorUserId: grant.auth.userId,
         actorRole: grant.auth.role,
         organisationId: grant.organisationId,
-        action: 'tip.read',
+        action: withCases ? 'tip.read_with_cases' : 'tip.read',
         tipId: row.id,
         at: isoNow(deps.clock),
       });
     } else if (row.reply_unseen === 1) {
       await updateTipFlags(tx, row.id, { reply_unseen: 0 });
     }
-    return view;
+    return { view, withCases };
   });
+  if (view.withCases && opts.caseMatchesFor)
+    view.view.caseMatches = await caseCandidates(deps, opts.caseMatchesFor, view.view.content);
+  return view.view;
 };
 
 /**

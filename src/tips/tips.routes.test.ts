@@ -165,7 +165,7 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     // The case of the same surname is offered for attaching.
     expect(tipPage.body).toContain(`value="${s.w.caseId}"`);
     const audit = await s.t.opened.db.selectFrom('audit_log').selectAll().where('tip_id', '=', tipId).execute();
-    expect(audit.map((a) => a.action)).toContain('tip.read');
+    expect(audit.map((a) => a.action)).toContain('tip.read_with_cases');
 
     const replied = await caseworker.submit(null, `/staff/tips/${tipId}/reply`, { body: REPLY });
     expect(replied.url).toContain('done=replied');
