@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { formToken } from '../../test/helpers/factories.ts';
+import { postStaffSearch } from './staff-search-form.test-helper.ts';
 import { caseInput, useWorld } from './cases.fixtures.ts';
 import { openCase } from './cases.service.ts';
 import { searchCases } from './queue.service.ts';
@@ -42,14 +42,7 @@ describe.each(DIALECTS)('the staff case search by name (%s)', (dialect) => {
   });
 
   it('answers the search form (a plain POST) with the case found by a typo', async () => {
-    const { token, cookies } = await formToken(s.t.app, '/staff/search', s.w.caseworker.cookies);
-    const res = await s.t.app.inject({
-      method: 'POST',
-      url: '/staff/search',
-      cookies,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ q: 'Dorzhev', _csrf: token }).toString(),
-    });
+    const res = await postStaffSearch(s.t.app, s.w.caseworker.cookies, 'Dorzhev');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Доржиев Андрей Баирович');
   });

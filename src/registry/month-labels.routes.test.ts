@@ -4,28 +4,15 @@ import { createOrganisation } from '../../test/helpers/factories.ts';
 import { parsePartialDate } from '../people/partial-date.ts';
 import { systemPrincipal } from '../policy/principal.ts';
 import { addSyntheticRecords, type SyntheticRecord } from './synthetic-records.service.ts';
+import { syntheticRecord } from './synthetic-record.test-helper.ts';
 
 // A QA walk of the statistics page as a visitor: the table by month read «2022-02», «2022-03»
 // down a phone's screen, where every other page (the registry's list, a record, the filters'
 // examples) writes a month 02.2022. The page's table says 03.2024; the files and the API keep the
 // sortable 2024-03.
 
-const record = (date: string): SyntheticRecord => ({
-  surname: 'Месяцев-ДЕМО',
-  given_name: 'Тест',
-  patronymic: null,
-  birth_year: 1990,
-  region_code: 'RU-TY',
-  unit_number: null,
-  unit_name: null,
-  rank: null,
-  category: 'mobilised',
-  status: 'dead',
-  date: parsePartialDate(date),
-  place: null,
-  basis: 'official',
-  sources: [],
-});
+const record = (date: string): SyntheticRecord =>
+  syntheticRecord({ surname: 'Месяцев-ДЕМО', date: parsePartialDate(date) });
 
 describe('the statistics page’s table by month', () => {
   let t: TestApp;

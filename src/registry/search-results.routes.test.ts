@@ -3,31 +3,17 @@ import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { createOrganisation } from '../../test/helpers/factories.ts';
-import { parsePartialDate } from '../people/partial-date.ts';
 import { systemPrincipal } from '../policy/principal.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { addSyntheticRecords, type SyntheticRecord } from './synthetic-records.service.ts';
+import { syntheticRecord } from './synthetic-record.test-helper.ts';
 
 // QA walk 5, a journalist searching the registry: «Тарасов» listed a «…Тарасович» (patronymic)
 // among the Тарасовы in publication order, and a person opened from the results had no way back
 // to them but the browser's Back button.
 
-const person = (surname: string, given_name: string, patronymic: string | null): SyntheticRecord => ({
-  surname,
-  given_name,
-  patronymic,
-  birth_year: 1990,
-  region_code: 'RU-TY',
-  unit_number: null,
-  unit_name: null,
-  rank: null,
-  category: 'mobilised',
-  status: 'dead',
-  date: parsePartialDate('03.2024'),
-  place: null,
-  basis: 'official',
-  sources: [],
-});
+const person = (surname: string, given_name: string, patronymic: string | null): SyntheticRecord =>
+  syntheticRecord({ surname, given_name, patronymic });
 
 describe.each(DIALECTS)('registry search results (%s)', (dialect) => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formToken } from '../../test/helpers/factories.ts';
+import { postStaffSearch } from '../cases/staff-search-form.test-helper.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { sentTip } from './tips.fixtures.ts';
 
@@ -47,14 +47,7 @@ describe('the audit entry of a staff view of a tip', () => {
 
   it('still logs a search the staff member typed as a search', async () => {
     const before = await actions();
-    const { token, cookies } = await formToken(s.t.app, '/staff/search', s.w.caseworker.cookies);
-    const res = await s.t.app.inject({
-      method: 'POST',
-      url: '/staff/search',
-      cookies,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ q: 'Иванов', _csrf: token }).toString(),
-    });
+    const res = await postStaffSearch(s.t.app, s.w.caseworker.cookies, 'Иванов');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Иванов Пётр');
     expect((await actions()).slice(before.length)).toEqual(['case.searched']);
