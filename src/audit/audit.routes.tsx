@@ -32,16 +32,23 @@ const mayOpen = async (ask: () => Promise<unknown>): Promise<boolean> => {
  */
 const subjectLinks = async (db: Db, principal: Principal, rows: AuditRow[]): Promise<Map<string, string>> => {
   const links = new Map<string, string>();
+  // One question per list or board, however many entries name it (a moderator's day on one
+  // board is many entries): the answers are the same for one viewer.
+  const asked = new Map<string, string | null>();
+  const pageOf = async (path: string, ask: () => Promise<unknown>): Promise<string | null> => {
+    if (!asked.has(path)) asked.set(path, (await mayOpen(ask)) ? path : null);
+    return asked.get(path) ?? null;
+  };
   for (const r of rows) {
     const id = r.subjectId;
     if (!id) continue;
-    if (r.action === 'import.started' && (await mayOpen(() => authoriseImport(db, principal, id))))
-      links.set(r.id, `/staff/imports/${id}`);
-    if (
-      (r.action === 'cohort.post_hidden' || r.action === 'cohort.post_restored') &&
-      (await mayOpen(() => authoriseBoard(db, principal, id, 'read')))
-    )
-      links.set(r.id, `/cohorts/${id}`);
+    const page =
+      r.action === 'import.started'
+        ? await pageOf(`/staff/imports/${id}`, () => authoriseImport(db, principal, id))
+        : r.action === 'cohort.post_hidden' || r.action === 'cohort.post_restored'
+          ? await pageOf(`/cohorts/${id}`, () => authoriseBoard(db, principal, id, 'read'))
+          : null;
+    if (page) links.set(r.id, page);
   }
   return links;
 };
