@@ -4,6 +4,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { localDateTime, zoneName } from '../web/time.ts';
 import { quoted } from '../web/quotes.ts';
 import { INVITABLE_ROLES, ORGANISATION_NAME_MAX } from './accounts.schema.ts';
+import { isLocalOnly } from '../web/local-address.ts';
 import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
 
 // Administration pages: organisations (site admin), invites and staff (organisation admin), and
@@ -118,6 +119,15 @@ export const InvitesPage = ({
         </form>
       )}
       <h2>{t('accounts.admin.createInvite')}</h2>
+      {/* A first-time administrator did not know which role to give (QA walk 7): what each may do. */}
+      <p>{t('accounts.admin.rolesIntro')}</p>
+      <ul>
+        {INVITABLE_ROLES.map((r) => (
+          <li>
+            <strong>{t(`accounts.roles.${r}`)}</strong> — {t(`accounts.admin.roleDoes.${r}`)}
+          </li>
+        ))}
+      </ul>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/admin/invites">
         <input type="hidden" name="organisationId" value={selected} />
@@ -224,6 +234,11 @@ export const LinkCreatedPage = ({
     <p>
       <code class="secret">{url}</code>
     </p>
+    {isLocalOnly(url) && (
+      <p class="notice" role="note">
+        {ctx.t('accounts.admin.localOnly')}
+      </p>
+    )}
     <p>
       <a href={back}>{ctx.t('accounts.admin.back')}</a>
     </p>

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../test/helpers/app.ts';
+import { createOrganisation, createStaff } from '../../test/helpers/factories.ts';
+
+// QA walk 7, a first-time administrator inviting staff: the role list offered «куратор дел,
+// проверяющий, редактор, администратор организации» and nothing said which may do what. The
+// invite page now says it for each role, in Russian and English, above the choice.
+
+describe('the invite page says what each role may do', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('sqlite');
+  });
+  afterAll(() => t?.close());
+
+  it('for each role that may be invited, in Russian and English', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const admin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    for (const [lang, lines] of [
+      [
+        'ru',
+        [
+          '<strong>куратор дел</strong> — работает с запросами семей',
+          '<strong>проверяющий</strong> — всё то же, что куратор дел, и ещё подтверждает сведения',
+          '<strong>редактор</strong> — ведёт справочник ведомств, шаблоны обращений и памятки; дел и сообщений семей не видит.',
+          '<strong>администратор организации</strong> — работает с делами, как проверяющий, приглашает и удаляет сотрудников',
+        ],
+      ],
+      [
+        'en',
+        [
+          '<strong>caseworker</strong> — works on families',
+          '<strong>verifier</strong> — everything a caseworker does, and also confirms facts',
+          '<strong>editor</strong> — keeps the directory of authorities',
+          '<strong>organisation admin</strong> — works on cases as a verifier does, invites and removes staff',
+        ],
+      ],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/admin/invites?lang=${lang}`, cookies: admin.cookies });
+      expect(res.statusCode, lang).toBe(200);
+      for (const line of lines) expect(res.body, lang).toContain(line);
+    }
+  });
+});
