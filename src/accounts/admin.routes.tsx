@@ -103,6 +103,8 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
           ctx={ctx}
           url={linkUrl('invite', link.token)}
           expiresAt={link.expiresAt}
+          // whom the link is for, as on an invite's page (QA walk 7: it said nothing of it here)
+          invite={{ organisation: name, role: 'org_admin' }}
           back="/admin/organisations"
         />
       ));
