@@ -109,7 +109,7 @@ describe('the summary above a form that was not sent', () => {
     renderToString(
       h(FormErrorSummary, {
         ctx: { t: translator(lang), lang } as PageContext,
-        errors: Object.fromEntries(fields.map((f) => [f, { key: 'errors.required' }])),
+        errors: Object.fromEntries(fields.map((f) => [f, { field: f, key: 'errors.required' }])),
       }),
     );
 
