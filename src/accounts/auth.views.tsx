@@ -237,7 +237,12 @@ export const SecondFactorPage = ({ ctx, values = {}, errors = {} }: FormPage) =>
         <a href="/recover">{ctx.t('accounts.twoFactor.useRecoveryCode')}</a>
       </p>
     ) : (
-      <p class="muted">{ctx.t('accounts.twoFactor.lostDevice')}</p>
+      // No organisation admin may reset a site admin (mayResetAccount): not sent to one (QA walk 7).
+      <p class="muted">
+        {ctx.t(
+          ctx.auth?.role === 'site_admin' ? 'accounts.twoFactor.lostDeviceSiteAdmin' : 'accounts.twoFactor.lostDevice',
+        )}
+      </p>
     )}
   </Layout>
 );
