@@ -326,13 +326,13 @@ export const SetupPage = ({
   </Layout>
 );
 
-// Used for invite, reset and first-setup links alike: the heading must not say "invitation".
-export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
+// Used for invite, reset and first-setup links alike: the heading must not say "invitation". A
+// first-setup link has nobody to ask for a new one (QA walk 7: «Попросите новую»): its page says
+// where a new one comes from, and to log in if the administrator was created already.
+export const LinkInvalidPage = ({ ctx, setup = false }: { ctx: PageContext; setup?: boolean }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.invalidTitle')}>
-    <p role="alert">{ctx.t('accounts.invite.invalid')}</p>
-    <p>
-      <a href="/">{ctx.t('common.home')}</a>
-    </p>
+    <p role="alert">{ctx.t(setup ? 'accounts.setup.invalid' : 'accounts.invite.invalid')}</p>
+    <p>{setup ? <a href="/login">{ctx.t('accounts.setup.logIn')}</a> : <a href="/">{ctx.t('common.home')}</a>}</p>
   </Layout>
 );
 
