@@ -190,6 +190,13 @@ export const InvitesPage = ({
           ))}
         </ul>
       )}
+      {/* The log was linked only under the case queue, where an administrator managing staff did
+          not look (QA walk 7); it is the log of the admin's own organisation. */}
+      {ctx.nav.audit && ctx.auth?.organisationId === selected && (
+        <p>
+          <a href="/staff/audit">{t('accounts.admin.auditLink')}</a>
+        </p>
+      )}
       <h2>{t('accounts.admin.keyTitle')}</h2>
       <p>{t('accounts.admin.keyExplain')}</p>
       <PostForm ctx={ctx} action="/admin/invites/rotate">

@@ -41,4 +41,18 @@ describe('the invite page says what each role may do', () => {
       for (const line of lines) expect(res.body, lang).toContain(line);
     }
   });
+
+  // QA walk 7: the audit log was linked only below the case queue.
+  it("links the organisation's audit log from the staff page", async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const admin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    for (const [lang, link] of [
+      ['ru', '<a href="/staff/audit">Журнал действий: кто из сотрудников что и когда делал</a>'],
+      ['en', '<a href="/staff/audit">Audit log: which staff member did what, and when</a>'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/admin/invites?lang=${lang}`, cookies: admin.cookies });
+      expect(res.body, lang).toContain(link);
+      expect((await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: admin.cookies })).statusCode).toBe(200);
+    }
+  });
 });
