@@ -113,8 +113,9 @@ export const InvitesPage = ({
             errors={{}}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
+          {/* «Отправить» sent nothing anywhere: the button opens the chosen organisation (QA walk 7). */}
           <button type="submit" class="secondary">
-            {t('common.submit')}
+            {t('accounts.admin.showOrganisation')}
           </button>
         </form>
       )}

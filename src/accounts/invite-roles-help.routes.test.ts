@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
-import { createOrganisation, createStaff } from '../../test/helpers/factories.ts';
+import { createOrganisation, createSiteAdmin, createStaff } from '../../test/helpers/factories.ts';
+import { createOrganisationWithInvite } from './staff.service.ts';
 
 // QA walk 7, a first-time administrator inviting staff: the role list offered «куратор дел,
 // проверяющий, редактор, администратор организации» and nothing said which may do what. The
@@ -53,6 +54,23 @@ describe('the invite page says what each role may do', () => {
       const res = await t.app.inject({ method: 'GET', url: `/admin/invites?lang=${lang}`, cookies: admin.cookies });
       expect(res.body, lang).toContain(link);
       expect((await t.app.inject({ method: 'GET', url: '/staff/audit', cookies: admin.cookies })).statusCode).toBe(200);
+    }
+  });
+
+  // QA walk 7: a site admin holding two organisations chose one with a button named «Отправить».
+  it('names the button that opens another organisation for what it does', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const admin = await createSiteAdmin(t.opened.db, { clock: t.clock, org });
+    await createOrganisationWithInvite({ db: t.opened.db, clock: t.clock, config: t.config }, admin.auth, 'Вторая');
+    for (const [lang, button, not] of [
+      ['ru', 'Показать', 'Отправить'],
+      ['en', 'Show', 'Submit'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/admin/invites?lang=${lang}`, cookies: admin.cookies });
+      const form = /<form method="get" action="\/admin\/invites">[\s\S]*?<\/form>/.exec(res.body)?.[0] ?? '';
+      expect(form, lang).toContain('Вторая');
+      expect(form, lang).toContain(`>${button}</button>`);
+      expect(form, lang).not.toContain(not);
     }
   });
 });
