@@ -239,9 +239,7 @@ export const SecondFactorPage = ({ ctx, values = {}, errors = {} }: FormPage) =>
     ) : (
       // No organisation admin may reset a site admin (mayResetAccount): not sent to one (QA walk 7).
       <p class="muted">
-        {ctx.t(
-          ctx.auth?.role === 'site_admin' ? 'accounts.twoFactor.lostDeviceSiteAdmin' : 'accounts.twoFactor.lostDevice',
-        )}
+        {ctx.t(ctx.nav.siteAdminAccount ? 'accounts.twoFactor.lostDeviceSiteAdmin' : 'accounts.twoFactor.lostDevice')}
       </p>
     )}
   </Layout>
