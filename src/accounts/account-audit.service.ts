@@ -16,5 +16,13 @@ export type AccountAuditAction =
 
 export const auditAccountEvent = async (
   tx: Queryable,
-  entry: { actorUserId: string; actorRole: string; organisationId: string; action: AccountAuditAction; at: string },
+  entry: {
+    actorUserId: string;
+    actorRole: string;
+    organisationId: string;
+    action: AccountAuditAction;
+    at: string;
+    /** the staff account acted on (removed, sent a reset link): the audit page names it */
+    subjectId?: string;
+  },
 ): Promise<void> => recordAudit(tx, entry);

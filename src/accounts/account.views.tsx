@@ -92,7 +92,7 @@ export const AccountPage = ({
             ctx={ctx}
             errors={pe}
             labelKey="accounts.fields.newPassphrase"
-            staff={!ctx.nav.familyAccount}
+            staff={ctx.nav.familyAccount ? false : ctx.nav.siteAdminAccount ? 'siteAdmin' : true}
           />
           <button type="submit">{t('accounts.account.changePassphraseSubmit')}</button>
         </PostForm>

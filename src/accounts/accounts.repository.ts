@@ -79,6 +79,15 @@ export const listActiveStaff = (db: Queryable, organisationId: string) =>
     .orderBy('pseudonym')
     .execute();
 
+/** Every staff account the organisation has had, removed ones too (their pseudonyms stay reserved). */
+export const listStaffEver = (db: Queryable, organisationId: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'pseudonym'])
+    .where('organisation_id', '=', organisationId)
+    .where('role', '!=', 'family')
+    .execute();
+
 export const countAllUsers = async (db: Queryable): Promise<number> => {
   const row = await db
     .selectFrom('users')

@@ -12,6 +12,7 @@ import {
   findUserPublicKey,
   insertUser,
   listActiveStaff,
+  listStaffEver,
   listIdleFamilyAccounts,
   pseudonymKeyTaken,
 } from './accounts.repository.ts';
@@ -110,6 +111,13 @@ export const staffOfOrganisation = async (
   const rows = await listActiveStaff(db, orgId);
   return rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, role: r.role as StaffRole }));
 };
+
+/**
+ * The pseudonyms of every staff account the organisation has had, removed ones included: its
+ * audit log names who did what, and an entry of a removed member lost its name (QA walk 7).
+ */
+export const staffNamesEver = async (db: Queryable, orgId: string): Promise<Map<string, string>> =>
+  new Map((await listStaffEver(db, orgId)).map((r) => [r.id, r.pseudonym]));
 
 /** Organisations whose key this user holds (a site admin may hold several). */
 export const organisationsOfUser = async (

@@ -68,8 +68,8 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
     await replaceSessionCookie(app, req, reply, cookie);
     return redirect(reply, '/account/2fa');
   };
-  const invalidLink = (req: FastifyRequest, reply: FastifyReply) =>
-    sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} />, 404);
+  const invalidLink = (req: FastifyRequest, reply: FastifyReply, setup = false) =>
+    sendPage(req, reply, (ctx) => <LinkInvalidPage ctx={ctx} setup={setup} />, 404);
 
   // ---- organisations (site admin) -------------------------------------------------------
   const showOrganisations = async (
@@ -103,6 +103,8 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
           ctx={ctx}
           url={linkUrl('invite', link.token)}
           expiresAt={link.expiresAt}
+          // whom the link is for, as on an invite's page (QA walk 7: it said nothing of it here)
+          invite={{ organisation: name, role: 'org_admin' }}
           back="/admin/organisations"
         />
       ));
@@ -328,7 +330,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       () => true,
       () => false,
     );
-    if (!ok) return invalidLink(req, reply);
+    if (!ok) return invalidLink(req, reply, true);
     return sendPage(req, reply, (ctx) => <SetupPage ctx={ctx} token={tokenParam(req)} />);
   });
 
@@ -338,13 +340,13 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       () => true,
       () => false,
     );
-    if (!ok) return invalidLink(req, reply);
+    if (!ok) return invalidLink(req, reply, true);
     try {
       const input = parseForm(setupSchema, req.body);
       const { cookie } = await completeSetup(deps(), token, input);
       return startSession(req, reply, cookie);
     } catch (err) {
-      if (err instanceof NotFound) return invalidLink(req, reply);
+      if (err instanceof NotFound) return invalidLink(req, reply, true);
       const f = formFailure(err, 'pseudonym');
       if (!f) throw err;
       return sendPage(

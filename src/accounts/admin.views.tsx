@@ -4,6 +4,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { localDateTime, zoneName } from '../web/time.ts';
 import { quoted } from '../web/quotes.ts';
 import { INVITABLE_ROLES, ORGANISATION_NAME_MAX } from './accounts.schema.ts';
+import { isLocalOnly } from '../web/local-address.ts';
 import { NewAccountFields, PassphraseFields } from './auth.views.tsx';
 
 // Administration pages: organisations (site admin), invites and staff (organisation admin), and
@@ -112,12 +113,22 @@ export const InvitesPage = ({
             errors={{}}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
+          {/* «Отправить» sent nothing anywhere: the button opens the chosen organisation (QA walk 7). */}
           <button type="submit" class="secondary">
-            {t('common.submit')}
+            {t('accounts.admin.showOrganisation')}
           </button>
         </form>
       )}
       <h2>{t('accounts.admin.createInvite')}</h2>
+      {/* A first-time administrator did not know which role to give (QA walk 7): what each may do. */}
+      <p>{t('accounts.admin.rolesIntro')}</p>
+      <ul>
+        {INVITABLE_ROLES.map((r) => (
+          <li>
+            <strong>{t(`accounts.roles.${r}`)}</strong> — {t(`accounts.admin.roleDoes.${r}`)}
+          </li>
+        ))}
+      </ul>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/admin/invites">
         <input type="hidden" name="organisationId" value={selected} />
@@ -180,6 +191,13 @@ export const InvitesPage = ({
           ))}
         </ul>
       )}
+      {/* The log was linked only under the case queue, where an administrator managing staff did
+          not look (QA walk 7); it is the log of the admin's own organisation. */}
+      {ctx.nav.audit && ctx.auth?.organisationId === selected && (
+        <p>
+          <a href="/staff/audit">{t('accounts.admin.auditLink')}</a>
+        </p>
+      )}
       <h2>{t('accounts.admin.keyTitle')}</h2>
       <p>{t('accounts.admin.keyExplain')}</p>
       <PostForm ctx={ctx} action="/admin/invites/rotate">
@@ -224,6 +242,11 @@ export const LinkCreatedPage = ({
     <p>
       <code class="secret">{url}</code>
     </p>
+    {isLocalOnly(url) && (
+      <p class="notice" role="note">
+        {ctx.t('accounts.admin.localOnly')}
+      </p>
+    )}
     <p>
       <a href={back}>{ctx.t('accounts.admin.back')}</a>
     </p>
@@ -311,13 +334,13 @@ export const SetupPage = ({
   </Layout>
 );
 
-// Used for invite, reset and first-setup links alike: the heading must not say "invitation".
-export const LinkInvalidPage = ({ ctx }: { ctx: PageContext }) => (
+// Used for invite, reset and first-setup links alike: the heading must not say "invitation". A
+// first-setup link has nobody to ask for a new one (QA walk 7: «Попросите новую»): its page says
+// where a new one comes from, and to log in if the administrator was created already.
+export const LinkInvalidPage = ({ ctx, setup = false }: { ctx: PageContext; setup?: boolean }) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.invite.invalidTitle')}>
-    <p role="alert">{ctx.t('accounts.invite.invalid')}</p>
-    <p>
-      <a href="/">{ctx.t('common.home')}</a>
-    </p>
+    <p role="alert">{ctx.t(setup ? 'accounts.setup.invalid' : 'accounts.invite.invalid')}</p>
+    <p>{setup ? <a href="/login">{ctx.t('accounts.setup.logIn')}</a> : <a href="/">{ctx.t('common.home')}</a>}</p>
   </Layout>
 );
 

@@ -22,14 +22,18 @@ interface FormPage {
 }
 
 // The hint says who can help with a forgotten passphrase: families have recovery codes, staff an
-// admin's reset link, and the first administrator nobody at all.
-type PassphraseAudience = boolean | 'firstAdmin';
+// admin's reset link, and the first administrator nobody at all. A site admin is no organisation
+// admin's to reset (policy/organisation.policy.ts mayResetAccount): told so on /account, not sent
+// to an administrator who cannot help (QA walk 7).
+type PassphraseAudience = boolean | 'firstAdmin' | 'siteAdmin';
 const passphraseHintKey = (staff: PassphraseAudience): string =>
   staff === 'firstAdmin'
     ? 'accounts.hints.passphraseFirstAdmin'
-    : staff
-      ? 'accounts.hints.passphraseStaff'
-      : 'accounts.hints.passphrase';
+    : staff === 'siteAdmin'
+      ? 'accounts.hints.passphraseSiteAdmin'
+      : staff
+        ? 'accounts.hints.passphraseStaff'
+        : 'accounts.hints.passphrase';
 
 const PassphraseFields = ({
   ctx,
@@ -233,7 +237,10 @@ export const SecondFactorPage = ({ ctx, values = {}, errors = {} }: FormPage) =>
         <a href="/recover">{ctx.t('accounts.twoFactor.useRecoveryCode')}</a>
       </p>
     ) : (
-      <p class="muted">{ctx.t('accounts.twoFactor.lostDevice')}</p>
+      // No organisation admin may reset a site admin (mayResetAccount): not sent to one (QA walk 7).
+      <p class="muted">
+        {ctx.t(ctx.nav.siteAdminAccount ? 'accounts.twoFactor.lostDeviceSiteAdmin' : 'accounts.twoFactor.lostDevice')}
+      </p>
     )}
   </Layout>
 );

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { isLocalOnly } from '../web/local-address.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import type { FirstSteps } from './first-steps.service.ts';
@@ -53,6 +54,7 @@ export const FirstStepsPage = ({
         </Step>
         <li>
           {t('families')} <code class="secret">{siteUrl}/</code>
+          {isLocalOnly(siteUrl) && <p class="notice">{ctx.t('accounts.admin.localOnly')}</p>}
         </li>
       </ol>
       <p>

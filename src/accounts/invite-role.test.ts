@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
-import { createOrganisation, createStaff, login, submitForm } from '../../test/helpers/factories.ts';
+import { createOrganisation, createSiteAdmin, createStaff, login, submitForm } from '../../test/helpers/factories.ts';
 
 // QA walk 6: the page with a new invitation link did not say what account it makes. The admin
 // hands the link on and must know, as must the person who opens it: both pages name the
@@ -41,6 +41,21 @@ describe('an invitation names its role', () => {
       expect(res.body, lang).toContain(made);
       const invitee = await t.app.inject({ method: 'GET', url: `${linkFrom(res.body)}?lang=${lang}` });
       expect(invitee.body, lang).toContain(opened);
+    }
+  });
+
+  // QA walk 7: the link made with a new organisation did not say it was its first admin's.
+  it('on the link page of a new organisation, for its first admin', async () => {
+    const admin = await createSiteAdmin(t.opened.db, { clock: t.clock });
+    const cookies = await login(t.app, admin.pseudonym, admin.passphrase, admin.totpSecret);
+    for (const [lang, name, made] of [
+      ['ru', 'Юг', 'Приглашение в организацию «Юг». Роль новой учётной записи: администратор организации.'],
+      ['en', 'South', 'Invitation to “South”. Role of the new account: organisation admin.'],
+    ] as const) {
+      const page = `/admin/organisations?lang=${lang}`;
+      const res = (await submitForm(t.app, page, { name }, cookies, '/admin/organisations')).res;
+      expect(res.statusCode, lang).toBe(200);
+      expect(res.body, lang).toContain(made);
     }
   });
 });

@@ -183,6 +183,7 @@ export const createResetLink = async (
       actorRole: auth.role,
       organisationId: target.organisation_id!,
       action: 'account.reset_created',
+      subjectId: target.id,
       at: deps.clock.now().toISOString(),
     });
     return link;
@@ -216,6 +217,7 @@ export const removeStaff = async (
       actorRole: auth.role,
       organisationId: target.organisation_id!,
       action: 'account.removed',
+      subjectId: target.id,
       at: deps.clock.now().toISOString(),
     });
     return rotateInTransaction(tx, deps, auth, target.organisation_id!);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { staffOfOrganisation } from '../accounts/accounts.service.ts';
+import { staffNamesEver } from '../accounts/accounts.service.ts';
 import { grantAuditLog } from '../policy/organisation.policy.ts';
 import { authoriseBoard } from '../cohorts/cohorts.service.ts';
 import { authoriseImport } from '../imports/imports.service.ts';
@@ -60,9 +60,8 @@ export const auditRoutes = async (app: FastifyInstance): Promise<void> => {
     const grant = grantAuditLog(principal);
     const { before } = querySchema.parse(req.query ?? {});
     const rows = await auditForOrganisation(app.deps.db, grant.organisationId, PAGE, parseAuditCursor(before));
-    const staffNames = new Map(
-      (await staffOfOrganisation(app.deps.db, grant.organisationId)).map((s) => [s.id, s.pseudonym]),
-    );
+    // removed members too: their past entries keep their names (QA walk 7)
+    const staffNames = await staffNamesEver(app.deps.db, grant.organisationId);
     const older = rows.length === PAGE ? auditCursorOf(rows[rows.length - 1]) : null;
     const links = await subjectLinks(app.deps.db, principal, rows);
     return sendPage(req, reply, (ctx) => (

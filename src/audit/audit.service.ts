@@ -98,9 +98,26 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/**
+ * The actor role of what the operator's command line did (`kintrace import persons …`): its own,
+ * so the page does not call it retention. Retention's purges keep "system".
+ */
+export const COMMAND_LINE_ROLE = 'command_line';
+
+/** The only actions retention writes with actor "system" (retention.service.ts, tip-retention.service.ts). */
+const RETENTION_ACTIONS: readonly string[] = ['case.purged', 'tip.purged'];
+
+/**
+ * Who an entry is shown as. Before COMMAND_LINE_ROLE existed a command-line import was written
+ * as "system" too; the log is append-only (triggers refuse UPDATE), so such an old entry is told
+ * apart by its action here instead of being rewritten.
+ */
+const shownRole = (role: string, action: string): string =>
+  role === 'system' && !RETENTION_ACTIONS.includes(action) ? COMMAND_LINE_ROLE : role;
+
 export interface AuditEntry {
   actorUserId: string;
-  /** "family" or a staff role; a family's entry is cut to the day */
+  /** "family", a staff role, "system" (retention) or COMMAND_LINE_ROLE; a family's entry is cut to the day */
   actorRole: string;
   organisationId: string | null;
   action: AuditAction;
@@ -174,7 +191,7 @@ export const auditForOrganisation = async (
     id: r.id,
     at: r.at,
     actorUserId: r.actor_user_id,
-    actorRole: r.actor_role,
+    actorRole: shownRole(r.actor_role, r.action),
     action: r.action,
     caseId: r.case_id,
     tipId: r.tip_id,

@@ -1,4 +1,5 @@
 import { Layout } from '../web/layout.tsx';
+import { quoted } from '../web/quotes.ts';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { localDateTime, zoneName } from '../web/time.ts';
@@ -7,6 +8,9 @@ import { isFamilyDay, type AuditRow } from './audit.service.ts';
 // Staff entries are instants, shown in the organisation's zone. A family's entry is a stored UTC
 // day (audit.service.ts says why it stays one): it cannot be moved to the organisation's calendar,
 // so it is labelled as what it is, and the page says once where such a day starts in the zone.
+
+/** Entries whose subject is a staff account, named after the action. */
+const STAFF_SUBJECT: ReadonlySet<string> = new Set(['account.removed', 'account.reset_created']);
 
 /** "03:00": where the UTC day `day` starts on the organisation's clock (daylight saving moves it). */
 const utcDayStart = (day: string, timeZone: string): string =>
@@ -79,6 +83,10 @@ export const AuditPage = ({
                     <a href={links.get(r.id)}>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</a>
                   ) : (
                     t(`audit.actions.${r.action}`, { defaultValue: r.action })
+                  )}
+                  {/* Which member was removed or sent a reset link (QA walk 7: «удалил(а) сотрудника», whom?). */}
+                  {STAFF_SUBJECT.has(r.action) && r.subjectId && staffNames.has(r.subjectId) && (
+                    <> {quoted(ctx.lang, staffNames.get(r.subjectId)!)}</>
                   )}
                 </td>
                 {/* On a phone each cell is labelled: a tip's id is not a case's (QA walk 6). */}

@@ -4,7 +4,7 @@ import { dayIn, DEFAULT_TIME_ZONE, isoNow, orgDay, type Clock } from '../shared/
 import { Invalid, NotFound } from '../shared/errors.ts';
 import { open, seal } from '../shared/crypto/index.ts';
 import { lockOrganisation, organisationPrivateKey } from '../accounts/accounts.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { COMMAND_LINE_ROLE, recordAudit } from '../audit/audit.service.ts';
 import { insertIncomingRecords, pendingCount } from '../people/person-records.service.ts';
 import { formatDay, type PartialDate } from '../people/partial-date.ts';
 import { addSourceEvents, statusOfEvents, type SourceEvent } from '../cases/case-links.service.ts';
@@ -689,7 +689,7 @@ export const importForOrganisation = async (
     });
     await recordAudit(tx, {
       actorUserId: 'system',
-      actorRole: 'system',
+      actorRole: COMMAND_LINE_ROLE,
       organisationId: organisation.id,
       action: 'import.started',
       subjectId: importId,

@@ -11,6 +11,8 @@ import { usePairWorld } from './pair-world.test-helper.ts';
 // The pair page's comparison on a 360 px phone, JavaScript off: a QA walk found the words of its
 // two narrow columns cut anywhere («Подтверждени / е»). Every word of the table stays whole on its
 // line (a line breaks between words, or after a hyphen or a slash), and nothing scrolls sideways.
+// A typed place wider than the column (QA walk 7: «Верхнесолоновс / кий») breaks only between
+// its syllables (web/long-words.tsx); one that fits the column is never split.
 
 const shot = shotsOf('pair-words');
 
@@ -33,6 +35,25 @@ const brokenWords = (page: Page): Promise<string[]> =>
     return broken;
   });
 
+/** The long stretches (span.word) split across lines although the column had room for them whole. */
+const needlesslySplit = (page: Page): Promise<string[]> =>
+  page.locator('table.pair').evaluate((table) =>
+    [...table.querySelectorAll<HTMLElement>('span.word')].flatMap((span) => {
+      const lines = new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size;
+      const lineHeight = Number.parseFloat(getComputedStyle(span).lineHeight);
+      const wrapped = lines > 1 || span.getBoundingClientRect().height > lineHeight * 1.5;
+      span.style.whiteSpace = 'nowrap';
+      const whole = span.getBoundingClientRect().width;
+      span.style.whiteSpace = '';
+      const cell = span.closest('li, td') as HTMLElement;
+      const room =
+        cell.clientWidth -
+        Number.parseFloat(getComputedStyle(cell).paddingLeft) -
+        Number.parseFloat(getComputedStyle(cell).paddingRight);
+      return wrapped && whole <= room ? [span.textContent ?? ''] : [];
+    }),
+  );
+
 describe('the pair page’s comparison at 360 px, in a browser', () => {
   const s = usePairWorld();
   // The other request's long words: a confirmed death from an official letter, a deployment.
@@ -43,7 +64,7 @@ describe('the pair page’s comparison at 360 px, in a browser', () => {
       kind: 'deployed',
       date: parsePartialDate('11.2025') ?? undefined,
       source: 'witness',
-      place: 'Красногоровка',
+      place: 'Петропавловск-Камчатский',
       description: undefined,
       verification: 'corroborated',
     });
@@ -60,6 +81,16 @@ describe('the pair page’s comparison at 360 px, in a browser', () => {
       },
       { reason: 'Извещение военкомата' },
     );
+    // Typed places wider than the column (QA walk 7): cut at any letter before.
+    for (const place of ['Новоалександровско-Великоархангельское', 'Верхнесолоновский'])
+      await addEvent(deps, await grantFor(s.t, s.w.verifier, s.otherCaseId, 'add_event'), {
+        kind: 'wounded',
+        date: parsePartialDate('12.2025') ?? undefined,
+        source: 'witness',
+        place,
+        description: undefined,
+        verification: 'reported',
+      });
     await runMatching(deps, systemPrincipal('scheduler'));
   });
 
@@ -73,7 +104,9 @@ describe('the pair page’s comparison at 360 px, in a browser', () => {
       await page.goto(`${s.run.baseUrl}/staff/matches/${s.pairId}?lang=${lang}`);
       await page.locator('table.pair').getByText(death).waitFor();
       await shot(page, lang);
+      await page.locator('table.pair').getByText('Верхне').waitFor();
       expect(await brokenWords(page), lang).toEqual([]);
+      expect(await needlesslySplit(page), lang).toEqual([]);
       expect(await hasHorizontalScroll(page), lang).toBe(false);
       await expectAxeClean(page, `pair ${lang}`);
     }

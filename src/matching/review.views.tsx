@@ -1,5 +1,6 @@
 import { Layout } from '../web/layout.tsx';
 import { factLine } from './fact-line.views.tsx';
+import { longWords } from '../web/long-words.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
 import { formatPartialDate } from '../people/partial-date.ts';
@@ -71,7 +72,7 @@ const Events = ({ ctx, card }: { ctx: PageContext; card: RecordCard }) =>
   ) : (
     <ul>
       {card.events.map((e) => (
-        <li>{factLine(ctx, e)}</li>
+        <li>{longWords(factLine(ctx, e))}</li>
       ))}
     </ul>
   );
@@ -80,7 +81,7 @@ const Events = ({ ctx, card }: { ctx: PageContext; card: RecordCard }) =>
 export const SideBySide = ({ ctx, left, right }: { ctx: PageContext; left: RecordCard; right: RecordCard }) => {
   const { t } = ctx;
   const rows: Array<[string, (c: RecordCard) => preact.ComponentChildren]> = [
-    [t('matching.name'), (c) => <a href={`/staff/people/${c.record.id}`}>{c.name}</a>],
+    [t('matching.name'), (c) => <a href={`/staff/people/${c.record.id}`}>{longWords(c.name)}</a>],
     [t('matching.born'), (c) => formatPartialDate(c.record.birth_date, c.record.birth_precision)],
     [t('people.region'), (c) => regionName(c.record.region_code, ctx.lang)],
     [t('people.unit'), unitOf],
@@ -128,8 +129,8 @@ export const TwoColumns = ({
           </th>
         </tr>
         <tr>
-          <td>{left}</td>
-          <td>{right}</td>
+          <td>{typeof left === 'string' ? longWords(left) : left}</td>
+          <td>{typeof right === 'string' ? longWords(right) : right}</td>
         </tr>
       </tbody>
     ))}

@@ -33,6 +33,11 @@ export interface NavAbilities {
    * session is a principal, so it reads the session's account rather than a grant.
    */
   familyAccount: boolean;
+  /**
+   * The session holder is a site admin: no organisation admin may reset it (mayResetAccount), so
+   * its hints do not send it to one. Known at the second factor too, as familyAccount.
+   */
+  siteAdminAccount: boolean;
 }
 
 export const navAbilities = (auth: AuthContext | null): NavAbilities => {
@@ -53,5 +58,6 @@ export const navAbilities = (auth: AuthContext | null): NavAbilities => {
     editor: mayEdit(principal),
     guides: true,
     familyAccount: auth?.role === 'family',
+    siteAdminAccount: auth?.role === 'site_admin',
   };
 };

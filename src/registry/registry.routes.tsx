@@ -33,7 +33,7 @@ import {
   MethodologyPage,
   PersonPage,
   RegistryListPage,
-  searchOf,
+  backToListOf,
   type DataTable,
 } from './registry.views.tsx';
 import { monthlyStatistics, registryVersion, requestStatistics, statistics } from './statistics.service.ts';
@@ -130,15 +130,18 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
   app.get<{ Params: { id: string } }>('/registry/persons/:id', async (req, reply) => {
     // A malformed or unknown id is "not found" before anything is cached under it.
     const r = await publicRecord(db, principalOf(req.auth), req.params.id);
-    // The search she came from, read with the list's own schema: a filter that does not parse (or
+    // The list she came from, read with the list's own schema: a filter that does not parse (or
     // a stray parameter) only loses the way back, and the link is rebuilt from the parsed values.
+    // The list's links always carry at least its page (fromListOf), so an unfiltered list gets
+    // its way back too; a page opened from elsewhere (no list parameter at all) gets none.
     const { parsed } = parsePageQuery(personsQuery, BACK_FILTERS, req.query);
-    const search = parsed ? searchOf(parsed, parsed.page ?? 1) : '';
+    const fromList = parsed !== null && BACK_FILTERS.some((k) => parsed[k] !== undefined);
+    const back = fromList ? backToListOf(parsed, r.id) : null;
     return sendPublicPage(
       req,
       reply,
-      `person:${r.id}?${search}`,
-      () => (ctx) => <PersonPage ctx={ctx} r={r} search={search} />,
+      `person:${r.id}?${back ?? ''}`,
+      () => (ctx) => <PersonPage ctx={ctx} r={r} back={back} />,
       NAMES_CACHE_CONTROL,
     );
   });

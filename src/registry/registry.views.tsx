@@ -121,10 +121,9 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
 };
 
 /** One line of the list: name, Latin name, birth year, what happened when, region, category. */
-const RecordLine = ({ ctx, r, search }: { ctx: PageContext; r: PublicRecord; search: string }) => (
+const RecordLine = ({ ctx, r, from }: { ctx: PageContext; r: PublicRecord; from: string }) => (
   <li id={`r-${r.id}`}>
-    <a href={`/registry/persons/${r.id}${search ? `?${search}` : ''}`}>{fullNameOf(r)}</a>{' '}
-    <span class="muted">({r.nameLatin})</span>
+    <a href={`/registry/persons/${r.id}?${from}`}>{fullNameOf(r)}</a> <span class="muted">({r.nameLatin})</span>
     {r.birthYear && <>, {r.birthYear}</>}
     <br />
     <small>
@@ -136,7 +135,7 @@ const RecordLine = ({ ctx, r, search }: { ctx: PageContext; r: PublicRecord; sea
 
 /** A search (its filters and page) as a query string: the list's own links and, on a person's
  * link, the way back to the results (only the public filter travels, never anything of the reader). */
-export const searchOf = (q: PersonsQuery, page: number): string => {
+const searchOf = (q: PersonsQuery, page: number): string => {
   const params = new URLSearchParams();
   for (const k of ['q', 'region', 'category', 'status', 'from', 'to'] as const) {
     const v = q[k];
@@ -144,6 +143,22 @@ export const searchOf = (q: PersonsQuery, page: number): string => {
   }
   if (page > 1) params.set('page', String(page));
   return params.toString();
+};
+
+/**
+ * The list a person's link was taken from, as its query: the search and always its page, even the
+ * first. An unfiltered first page has no search at all, so without the page number the person's
+ * page could not tell it was opened from the list (and gave no way back, QA walk 7).
+ */
+const fromListOf = (q: PersonsQuery, page: number): string => {
+  const s = searchOf(q, 1);
+  return `${s ? `${s}&` : ''}page=${page}`;
+};
+
+/** Where a person's page links back to: the list she came from, at her line. */
+export const backToListOf = (q: PersonsQuery, id: string): string => {
+  const s = searchOf(q, q.page ?? 1);
+  return `/registry${s ? `?${s}` : ''}#r-${id}`;
 };
 
 const pageUrl = (q: PersonsQuery, page: number): string => {
@@ -182,7 +197,7 @@ export const RegistryListPage = ({
           ) : (
             <ol class="records" start={(result.page - 1) * result.perPage + 1}>
               {result.records.map((r) => (
-                <RecordLine ctx={ctx} r={r} search={searchOf(query, result.page)} />
+                <RecordLine ctx={ctx} r={r} from={fromListOf(query, result.page)} />
               ))}
             </ol>
           )}
@@ -279,17 +294,17 @@ export const SourcesList = ({ ctx, sources }: { ctx: PageContext; sources: Publi
   );
 
 /**
- * A person's page. `search` is the search she came from (validated by the route with the list's own
- * filter schema, rebuilt from the parsed values, never echoed as typed): the page links back to
- * those results, at this person's line, without JavaScript or the browser's Back button.
+ * A person's page. `back` is the list she came from (backToListOf: validated by the route with the
+ * list's own filter schema, rebuilt from the parsed values, never echoed as typed): the page links
+ * back to those results, at this person's line, without JavaScript or the browser's Back button.
  */
-export const PersonPage = ({ ctx, r, search }: { ctx: PageContext; r: PublicRecord; search?: string }) => {
+export const PersonPage = ({ ctx, r, back }: { ctx: PageContext; r: PublicRecord; back?: string | null }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={fullNameOf(r)}>
-      {search && (
+      {back && (
         <p>
-          <a href={`/registry?${search}#r-${r.id}`}>{t('registry.person.backToResults')}</a>
+          <a href={back}>{t('registry.person.backToResults')}</a>
         </p>
       )}
       <RegistryLinks ctx={ctx} current="" />

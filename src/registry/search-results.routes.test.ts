@@ -77,4 +77,31 @@ describe.each(DIALECTS)('registry search results (%s)', (dialect) => {
     // A stray parameter is dropped, the filter kept.
     expect((await get(`${plain}?utm_source=x&status=dead`)).body).toContain(`href="/registry?status=dead#r-${id}"`);
   });
+
+  // QA walk 7: a person opened from the registry's first page, no filter given, had no way back.
+  it('gives the way back to the unfiltered list too, at the page she was opened from', async () => {
+    const personLink = (html: string, name: string) =>
+      new RegExp(`href="(/registry/persons/[^"]+)">${name}`).exec(html)?.[1].replaceAll('&amp;', '&');
+    const first = personLink((await get('/registry')).body, 'Сидоров Тарас');
+    expect(first).toMatch(/\?page=1$/);
+    const id = first!.split('/').pop()!.split('?')[0];
+    expect((await get(first!)).body).toContain(`<a href="/registry#r-${id}">← К результатам поиска</a>`);
+    expect((await get(`${first}&lang=en`)).body).toContain(
+      `<a href="/registry#r-${id}">← Back to the search results</a>`,
+    );
+    // A list of more than one page: the way back is to the page she was on.
+    await addSyntheticRecords(
+      { db: t.opened.db, clock: t.clock },
+      systemPrincipal('demo'),
+      (await createOrganisation(t.opened.db, { clock: t.clock })).id,
+      Array.from({ length: 50 }, (_, i) => person(`Поздний${i}`, 'Олег', null)),
+    );
+    const second = personLink((await get('/registry?page=2')).body, 'Поздний49 Олег');
+    expect(second).toMatch(/\?page=2$/);
+    const late = second!.split('/').pop()!.split('?')[0];
+    expect((await get(second!)).body).toContain(`<a href="/registry?page=2#r-${late}">← К результатам поиска</a>`);
+    // Still nothing for a page opened from elsewhere, nor for a page number the list refuses.
+    for (const url of [`/registry/persons/${id}`, `/registry/persons/${id}?page=0`, `/registry/persons/${id}?page=x`])
+      expect((await get(url)).body, url).not.toContain('К результатам поиска');
+  });
 });

@@ -148,3 +148,33 @@ describe('the notice after «Запустить сейчас»', () => {
     );
   });
 });
+
+// QA walk 7: the jobs page alone gave its times in UTC («14:52 UTC») while the invite link on the
+// next page said «до 10.12.2026 17:54 (Москва, UTC+3)».
+describe('the jobs page times', () => {
+  let opened: OpenedDb;
+  afterEach(() => opened?.close());
+
+  it("give their times on the deployment's clock, the zone named once", async () => {
+    opened = await freshDb('sqlite');
+    const clock = new ManualClock('2026-05-01T00:00:00.000Z');
+    const s = new Scheduler({ db: opened.db, clock, log: quietLog }, [
+      { name: 'sessions', everyMs: HOUR, run: async () => ({ ok: true, summary: 'done' }) },
+    ]);
+    await s.register();
+    await s.runDue();
+    const jobs = await jobStatuses(opened.db, clock);
+    for (const [lang, zone] of [
+      ['ru', 'Время указано по часовому поясу: Москва, UTC+3.'],
+      ['en', 'Times are shown in the Europe/Moscow, GMT+3 time zone.'],
+    ] as const) {
+      const html = renderToString(
+        <JobsPage ctx={{ ...ctxFor(lang), timeZone: 'Europe/Moscow' }} jobs={jobs} queued={false} />,
+      );
+      expect(html, lang).toContain(zone);
+      expect(html, lang).toContain('01.05.2026 03:00');
+      expect(html, lang).toContain('01.05.2026 04:00');
+      expect(html, lang).not.toMatch(/\d\d:\d\d UTC/);
+    }
+  });
+});

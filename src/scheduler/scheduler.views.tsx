@@ -3,12 +3,15 @@ import { PostForm } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { hasKey } from '../web/i18n/i18n.ts';
 import { formatDay } from '../people/partial-date.ts';
+import { localDateTime, zoneName } from '../web/time.ts';
 import type { JobNote, JobNoteValue, JobStatus } from './scheduler.service.ts';
 
 // The site administrators' view of the scheduler: what runs, when it last ran, whether it failed
 // and why (counts and error messages only), and a button to run a job at the next tick.
 
-const when = (iso: string | null): string => (iso ? `${formatDay(iso)} ${iso.slice(11, 16)} UTC` : '—');
+// Times on the deployment's clock (TIME_ZONE), as every other staff page gives them, the zone named
+// once above the jobs: in UTC they read three hours off in Moscow beside the invite links' times.
+const when = (ctx: PageContext, iso: string | null): string => (iso ? localDateTime(iso, ctx.timeZone) : '—');
 
 /** A note's value as said on the page: by its type, whatever its name. */
 const shown = (v: JobNoteValue): string | number => (typeof v === 'object' ? formatDay(v.day) : v);
@@ -52,9 +55,9 @@ const Job = ({ ctx, job }: { ctx: PageContext; job: JobStatus }) => {
           <strong>{t(`scheduler.outcomes.${outcome}`)}</strong>
         </dd>
         <dt>{t('scheduler.lastRun')}</dt>
-        <dd>{when(job.lastFinishedAt ?? job.lastStartedAt)}</dd>
+        <dd>{when(ctx, job.lastFinishedAt ?? job.lastStartedAt)}</dd>
         <dt>{t('scheduler.nextRun')}</dt>
-        <dd>{when(job.nextRunAt)}</dd>
+        <dd>{when(ctx, job.nextRunAt)}</dd>
         <dt>{t('scheduler.counts')}</dt>
         <dd>{t('scheduler.runsAndFailures', { runs: job.runs, failures: job.failures })}</dd>
         {summary && (
@@ -77,16 +80,23 @@ const Job = ({ ctx, job }: { ctx: PageContext; job: JobStatus }) => {
 };
 
 /** `queued`: the job asked to run soon (its name), true when the page cannot tell which. */
-export const JobsPage = ({ ctx, jobs, queued }: { ctx: PageContext; jobs: JobStatus[]; queued: boolean | string }) => (
-  <Layout ctx={ctx} heading={ctx.t('scheduler.title')}>
-    {queued && (
-      <p class="notice done" role="status">
-        {typeof queued === 'string'
-          ? ctx.t('scheduler.queuedJob', { job: ctx.t(`scheduler.jobs.${queued}`, { defaultValue: queued }) })
-          : ctx.t('scheduler.queued')}
+export const JobsPage = ({ ctx, jobs, queued }: { ctx: PageContext; jobs: JobStatus[]; queued: boolean | string }) => {
+  // the zone's name and offset at a time the page shows (daylight saving changes the offset)
+  const shownAt = jobs.map((j) => j.nextRunAt ?? j.lastFinishedAt ?? j.lastStartedAt).find((at) => at);
+  return (
+    <Layout ctx={ctx} heading={ctx.t('scheduler.title')}>
+      {queued && (
+        <p class="notice done" role="status">
+          {typeof queued === 'string'
+            ? ctx.t('scheduler.queuedJob', { job: ctx.t(`scheduler.jobs.${queued}`, { defaultValue: queued }) })
+            : ctx.t('scheduler.queued')}
+        </p>
+      )}
+      <p>
+        {ctx.t('scheduler.intro')}{' '}
+        {shownAt && ctx.t('common.timesIn', { zone: zoneName(ctx.timeZone, new Date(shownAt), ctx.lang) })}
       </p>
-    )}
-    <p>{ctx.t('scheduler.intro')}</p>
-    {jobs.length === 0 ? <p>{ctx.t('scheduler.none')}</p> : jobs.map((job) => <Job ctx={ctx} job={job} />)}
-  </Layout>
-);
+      {jobs.length === 0 ? <p>{ctx.t('scheduler.none')}</p> : jobs.map((job) => <Job ctx={ctx} job={job} />)}
+    </Layout>
+  );
+};

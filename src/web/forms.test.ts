@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Invalid } from '../shared/errors.ts';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { echoValues, FailedFormNotice, TextArea, TextField } from './forms.tsx';
+import { echoValues, FailedFormNotice, FormErrorSummary, TextArea, TextField } from './forms.tsx';
 import { translator } from './i18n/i18n.ts';
 import type { PageContext } from './page-context.ts';
 import { optionalText, parseForm, requiredText } from '../shared/validation.ts';
@@ -100,5 +100,23 @@ describe('the notice at the top of a long page that a form below failed', () => 
       '<p class="form-errors" role="alert">Not saved: correct the error in the form below. <a href="#post-h">Go to the form</a></p>',
     );
     expect(notice('ru', undefined)).toBe('');
+  });
+});
+
+// QA walk 7: «The form was not sent: correct the 1 field marked below.» on the English setup page.
+describe('the summary above a form that was not sent', () => {
+  const summary = (lang: 'ru' | 'en', fields: string[]) =>
+    renderToString(
+      h(FormErrorSummary, {
+        ctx: { t: translator(lang), lang } as PageContext,
+        errors: Object.fromEntries(fields.map((f) => [f, { field: f, key: 'errors.required' }])),
+      }),
+    );
+
+  it('says «the field» in English for one, and counts several', () => {
+    expect(summary('en', ['name'])).toContain('The form was not sent: correct the field marked below.');
+    expect(summary('en', ['name', 'note'])).toContain('correct the 2 fields marked below.');
+    // Russian counts one too: its «one» form also serves 21, 31…
+    expect(summary('ru', ['name'])).toContain('исправьте 1 поле, отмеченное ниже.');
   });
 });
