@@ -9,6 +9,10 @@ import { Scheduler } from './scheduler/scheduler.service.ts';
 import { allJobs } from './jobs.ts';
 import { holdsDemo } from './demo/demo.service.ts';
 
+/** How long the start-up message waits for the jobs that run at start to have logged. */
+const START_JOBS_WAIT_MS = 5_000;
+const RULE = '='.repeat(72);
+
 /** load config -> open database -> buildApp -> listen (nothing else). */
 export const serve = async (config: Config = loadConfig()): Promise<void> => {
   const { db, dialect, close } = openDatabase(config);
@@ -33,9 +37,13 @@ export const serve = async (config: Config = loadConfig()): Promise<void> => {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`\nKintrace is running at ${config.publicUrl}/\n`);
+  // The address and the first administrator's link come last, set apart from the log lines of
+  // the jobs that run at start: a newcomer reading the terminal must not have to find them there.
+  await scheduler.settled(START_JOBS_WAIT_MS);
+  const lines = [`Kintrace is running at ${config.publicUrl}/`];
   const firstRun = await firstRunMessage({ db, config, clock: systemClock });
-  if (firstRun) process.stdout.write(`${firstRun}\n`);
+  if (firstRun) lines.push(firstRun);
   if (await holdsDemo(db))
-    process.stdout.write(`Demo data: log in at ${config.publicUrl}/login with a login printed by kintrace demo.\n`);
+    lines.push(`Demo data: log in at ${config.publicUrl}/login with a login printed by kintrace demo.`);
+  process.stdout.write(`\n${RULE}\n${lines.join('\n')}\n${RULE}\n\n`);
 };

@@ -144,4 +144,26 @@ describe.each(DIALECTS)('scheduler (%s)', (dialect) => {
     await s.stop();
     expect(job.calls).toBe(1);
   });
+
+  it('settled() waits for the check start() began, or no longer than its limit', async () => {
+    opened = await freshDb(dialect);
+    const clock = new ManualClock('2026-05-01T00:00:00.000Z');
+    const waiting: Array<() => void> = [];
+    const slow = counting('slow', HOUR, () => new Promise<void>((r) => waiting.push(r)));
+    const log = quietLog();
+    const s = new Scheduler({ db: opened.db, clock, log }, [slow]);
+    await s.start(HOUR);
+    await expect.poll(() => slow.calls).toBe(1);
+    // The job is still running: the limit ends the wait.
+    await s.settled(20);
+    expect(log.lines).toEqual([]);
+    let settled = false;
+    const waited = s.settled(60_000).then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    waiting.shift()!();
+    await waited;
+    expect(log.lines.some((l) => l.includes('slow'))).toBe(true);
+    await s.stop();
+  });
 });

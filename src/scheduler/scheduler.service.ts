@@ -141,6 +141,20 @@ export class Scheduler {
       });
   }
 
+  /**
+   * Resolves once the check in progress (the one start() began) has ended, or after `limitMs`
+   * whichever is first: the start-up message is printed after the first jobs' log lines, not
+   * among them, without a long first run holding it back.
+   */
+  async settled(limitMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, limitMs);
+    });
+    await Promise.race([this.ticking ?? Promise.resolve(), limit]);
+    clearTimeout(timer);
+  }
+
   /** Stops the timer and waits for a run in progress, so the database is not closed under it. */
   async stop(): Promise<void> {
     this.stopped = true;

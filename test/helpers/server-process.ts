@@ -19,6 +19,8 @@ export const freePort = (): Promise<number> =>
 export interface ServerProcess {
   base: string;
   child: ChildProcess;
+  /** Everything it has written to its output and error streams so far. */
+  output(): string;
   /** SIGTERM (or the signal given) and wait until the process is gone */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -30,8 +32,8 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
   await new Promise<void>((resolve, reject) => {
-    let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('Kintrace is running at')) resolve();
@@ -42,6 +44,7 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
   return {
     base: `http://127.0.0.1:${port}`,
     child,
+    output: () => out,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
