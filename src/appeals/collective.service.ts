@@ -13,12 +13,13 @@ import {
   deadlineColumns,
   draftRow,
   openLetter,
+  openSignature,
   refuseHintLeft,
   todayOf,
   type AppealsDeps,
   type Letter,
 } from './appeals.service.ts';
-import { openSignature, type LetterToPrint } from './appeals-print.service.ts';
+import type { LetterToPrint } from './appeals-print.service.ts';
 import { formatPartialDate } from '../people/partial-date.ts';
 import type { CollectiveInput } from './appeals.schema.ts';
 import { ownWordsLeft } from './template-rules.ts';
