@@ -14,7 +14,7 @@ import { localDate } from '../web/time.ts';
 import { CHANNELS } from './deadline-rules.ts';
 import type { AuthorityView } from './directory.service.ts';
 import type { CollectiveView } from './collective.service.ts';
-import { authorityOptions } from './appeals.views.tsx';
+import { authorityOptions, DaysLeft } from './appeals.views.tsx';
 import { letterHtml } from './appeal-page.views.tsx';
 
 // Collective appeals, the staff side: the list, a new letter with the families invited, and one
@@ -149,6 +149,12 @@ export const CollectivePage = ({
               <a href={`/appeals/${m.appealId}`}>{t('appeals.collective.family', { n: i + 1 })}</a> ·{' '}
               {m.signed ? t('appeals.collective.hasSigned') : t('appeals.collective.notSigned')} ·{' '}
               {t(`appeals.states.${m.state}`)}
+              {m.answerBy && (
+                <>
+                  {' '}
+                  · {t('appeals.answerBy')}: <DaysLeft ctx={ctx} answerBy={m.answerBy} />
+                </>
+              )}
             </li>
           ))}
         </ul>
