@@ -82,6 +82,12 @@ export const guideById = async (db: Queryable, id: string): Promise<GuideView> =
   return guideBySlug(db, row.slug, row.lang as Lang);
 };
 
+/** The other language's version of the guide at `slug`, for a new guide's preview: the link readers will see. */
+export const twinOf = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView['other']> => {
+  const twin = await findCurrentGuide(db, slug, lang === 'ru' ? 'en' : 'ru');
+  return twin ? { lang: twin.lang, title: twin.title } : null;
+};
+
 export interface SearchHit {
   slug: string;
   lang: string;
