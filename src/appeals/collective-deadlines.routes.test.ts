@@ -55,7 +55,12 @@ describe.each(DIALECTS)('a collective appeal once sent (%s)', (dialect) => {
     expect(items).toContain(`Ответ до: ${due} (примерно)`);
     // the copy closed unsigned has no deadline to show: one «Ответ до», not two
     expect(items.split('Ответ до').length).toBe(2);
+    // and, sent without it, it no longer reads «ещё не подписала» (as if it still could be)
+    expect(items).toContain('не подписала · закрыто');
+    expect(items).not.toContain('ещё не подписала');
     const en = await app().inject({ method: 'GET', url: `${url}?lang=en`, cookies: s.w.caseworker.cookies });
     expect(en.body).toContain(`Answer due by: ${due} (estimate)`);
+    expect(en.body).toContain('did not sign · closed');
+    expect(en.body).not.toContain('not signed yet');
   });
 });

@@ -147,8 +147,14 @@ export const CollectivePage = ({
           {view.members.map((m, i) => (
             <li>
               <a href={`/appeals/${m.appealId}`}>{t('appeals.collective.family', { n: i + 1 })}</a> ·{' '}
-              {m.signed ? t('appeals.collective.hasSigned') : t('appeals.collective.notSigned')} ·{' '}
-              {t(`appeals.states.${m.state}`)}
+              {t(
+                m.signed
+                  ? 'appeals.collective.hasSigned'
+                  : m.state === 'draft'
+                    ? 'appeals.collective.notSigned'
+                    : 'appeals.collective.didNotSign',
+              )}{' '}
+              · {t(`appeals.states.${m.state}`)}
               {m.answerBy && (
                 <>
                   {' '}
