@@ -237,7 +237,15 @@ export const IncidentPageView = ({
                 required
                 options={EVENT_SOURCES.map((k) => ({ value: k, label: t(`cases.sources.${k}`) }))}
               />
-              <TextField {...source} name="citation" label={t('cohorts.incidents.citation')} required maxLength={500} />
+              {/* Shown on every linked family's case page (CaseIncidents): said where it is typed. */}
+              <TextField
+                {...source}
+                name="citation"
+                label={t('cohorts.incidents.citation')}
+                hint={t('cohorts.incidents.citationHint')}
+                required
+                maxLength={500}
+              />
               <DateField {...source} name="date" label={t('cohorts.incidents.sourceDate')} />
               <button type="submit">{t('cohorts.incidents.add')}</button>
             </PostForm>
