@@ -50,7 +50,7 @@ export const IncidentsPage = ({
   return (
     <Layout ctx={ctx} heading={t('cohorts.incidents.title')}>
       <WorkNav ctx={ctx} current="incidents" />
-      <FailedFormNotice ctx={ctx} at={notSent ? 'new-h' : undefined} problem={notSent} />
+      <FailedFormNotice ctx={ctx} at={Object.keys(f.errors).length > 0 ? 'new-h' : undefined} problem={notSent} />
       <p>{t('cohorts.incidents.intro')}</p>
       {incidents.length === 0 ? (
         <p>{t('cohorts.incidents.none')}</p>
@@ -110,12 +110,14 @@ export const IncidentPageView = ({
   const { t } = ctx;
   const fact = { ctx, ...formOf(form, 'fact') };
   const source = { ctx, ...formOf(form, 'source') };
-  // A form far down that was not sent at all (lost CSRF cookie) is said at the top, with the way to it.
+  // A form far down that came back (a field to correct, or not sent at all: lost CSRF cookie) is
+  // said at the top, with the way to it: without JavaScript the page opens at the top.
   const notSent = form ? notSentProblem(form.errors) : undefined;
+  const failed = form && Object.keys(form.errors).length > 0;
   return (
     <Layout ctx={ctx} heading={page.title}>
       <WorkNav ctx={ctx} current="incidents" />
-      <FailedFormNotice ctx={ctx} at={notSent && form ? `${form.name}s-h` : undefined} problem={notSent} />
+      <FailedFormNotice ctx={ctx} at={failed ? `${form.name}s-h` : undefined} problem={notSent} />
       {notice && (
         <p class="notice done" role="status">
           {notice}
