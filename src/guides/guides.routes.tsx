@@ -60,8 +60,8 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/guides/search', async (req, reply) => {
     try {
       const { q } = parseForm(searchSchema, req.body);
-      const hits = await searchGuides(deps.db, q, req.lang);
-      return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} hits={hits} />);
+      const { hits, partial } = await searchGuides(deps.db, q, req.lang);
+      return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} hits={hits} partial={partial} />);
     } catch (err) {
       const failed = formFailure(err);
       if (!failed) throw err;
