@@ -276,32 +276,34 @@ export const CaseIncidents = ({
   return (
     <section aria-labelledby="case-incidents-h">
       <h2 id="case-incidents-h">{t(staff ? 'cohorts.incidents.caseTitleStaff' : 'cohorts.incidents.caseTitle')}</h2>
-      {incidents.map((i) => (
-        <article>
-          <h3>{staff ? <a href={`/staff/incidents/${i.id}`}>{i.title}</a> : i.title}</h3>
-          <p>
-            {formatPartialDate(i.date.value, i.date.precision)}
-            {i.place && <>, {i.place}</>}
-          </p>
-          {i.facts.length > 0 && (
-            <ul>
-              {i.facts
-                .filter((f) => staff || f.verification !== 'reported')
-                .map((f) => (
+      {incidents.map((i) => {
+        // A family reads facts once they are corroborated; with none yet, no empty list.
+        const facts = i.facts.filter((f) => staff || f.verification !== 'reported');
+        return (
+          <article>
+            <h3>{staff ? <a href={`/staff/incidents/${i.id}`}>{i.title}</a> : i.title}</h3>
+            <p>
+              {formatPartialDate(i.date.value, i.date.precision)}
+              {i.place && <>, {i.place}</>}
+            </p>
+            {facts.length > 0 && (
+              <ul>
+                {facts.map((f) => (
                   <li>{factLine(ctx, f)}</li>
                 ))}
-            </ul>
-          )}
-          {i.sources.length > 0 && (
-            <p>
-              <small>
-                {t('cohorts.incidents.sources')}:{' '}
-                {i.sources.map((s) => `${t(`cases.sources.${s.kind}`)} — ${s.citation}`).join('; ')}
-              </small>
-            </p>
-          )}
-        </article>
-      ))}
+              </ul>
+            )}
+            {i.sources.length > 0 && (
+              <p>
+                <small>
+                  {t('cohorts.incidents.sources')}:{' '}
+                  {i.sources.map((s) => `${t(`cases.sources.${s.kind}`)} — ${s.citation}`).join('; ')}
+                </small>
+              </p>
+            )}
+          </article>
+        );
+      })}
     </section>
   );
 };
