@@ -432,6 +432,9 @@ const PrintFields = ({ p }: { p: Props }) => {
   const { t } = ctx;
   const stored = view.sender;
   const state = formFor(p, 'print');
+  // A family that signed a collective copy is not asked again, empty, for what she signed with;
+  // «remember» stays hers to tick (the signature is not the address kept for the next letters).
+  const signed = view.signature;
   const values =
     p.form?.name === 'print'
       ? state.values
@@ -442,7 +445,9 @@ const PrintFields = ({ p }: { p: Props }) => {
             email: stored.email ?? '',
             remember: 'yes',
           }
-        : {};
+        : signed
+          ? { full_name: signed.fullName, postal_address: signed.postalAddress }
+          : {};
   const f = { ctx, values, errors: state.errors };
   return (
     <>

@@ -1,5 +1,5 @@
 import { Invalid, NotFound } from '../shared/errors.ts';
-import { openText, seal } from '../shared/crypto/index.ts';
+import { seal } from '../shared/crypto/index.ts';
 import { formatPartialDate } from '../people/partial-date.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
 import { appealCaseKey } from './appeals-access.service.ts';
@@ -101,11 +101,3 @@ export const signAppeal = async (
     await audit(tx, deps.clock, grant, 'appeal.signed');
   });
 };
-
-export const openSignature = (key: Buffer, row: { id: string; signature_sealed: string | null }) =>
-  row.signature_sealed
-    ? (JSON.parse(openText(key, row.signature_sealed, aad(row.id, 'signature'))) as {
-        fullName: string;
-        postalAddress: string;
-      })
-    : null;

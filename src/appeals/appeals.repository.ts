@@ -210,7 +210,16 @@ export const listCollectives = (db: Queryable, organisationId: string) =>
 export const membersOfCollective = (db: Queryable, collectiveId: string) =>
   db
     .selectFrom('appeals')
-    .select(['id', 'case_id', 'state', 'signed_on', 'signature_sealed', 'letter_sealed'])
+    .select([
+      'id',
+      'case_id',
+      'state',
+      'signed_on',
+      'signature_sealed',
+      'letter_sealed',
+      'answer_by',
+      'deadline_estimated',
+    ])
     .where('collective_id', '=', collectiveId)
     .orderBy('id')
     .execute();

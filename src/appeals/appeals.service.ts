@@ -406,6 +406,8 @@ export interface AppealView {
   signedOn: string | null;
   /** the sender's name and address as they chose to keep them (sealed), for the print form */
   sender: SenderDetails | null;
+  /** a signed copy of a collective appeal: the name and address it was signed with */
+  signature: Signature | null;
   followsId: string | null;
   /** a draft still holds the hint to write the family's own words (OWN_WORDS) */
   ownWordsLeft: boolean;
@@ -418,6 +420,17 @@ export interface SenderDetails {
   postalAddress: string;
   email?: string;
 }
+
+export interface Signature {
+  fullName: string;
+  postalAddress: string;
+}
+
+/** A family's signature on its copy of a collective appeal, opened with its case key. */
+export const openSignature = (key: Buffer, row: { id: string; signature_sealed: string | null }): Signature | null =>
+  row.signature_sealed
+    ? (JSON.parse(openText(key, row.signature_sealed, aad(row.id, 'signature'))) as Signature)
+    : null;
 
 export const openSender = async (db: Queryable, key: Buffer, caseId: string): Promise<SenderDetails | null> => {
   const row = await findSender(db, caseId);
@@ -485,6 +498,7 @@ export const getAppeal = async (
     collectiveId: row.collective_id,
     signedOn: row.signed_on,
     sender: await openSender(deps.db, key, grant.caseId),
+    signature: openSignature(key, row),
     followsId: row.follows_id,
     ownWordsLeft: row.state === 'draft' && ownWordsLeft(letter.body),
     blanks: row.state === 'draft' ? blanksIn([letter.address ?? '', letter.body].join('\n')) : [],

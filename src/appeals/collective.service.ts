@@ -13,15 +13,18 @@ import {
   deadlineColumns,
   draftRow,
   openLetter,
+  openSignature,
   refuseHintLeft,
   todayOf,
   type AppealsDeps,
   type Letter,
 } from './appeals.service.ts';
-import { openSignature, type LetterToPrint } from './appeals-print.service.ts';
+import type { LetterToPrint } from './appeals-print.service.ts';
 import { formatPartialDate } from '../people/partial-date.ts';
 import type { CollectiveInput } from './appeals.schema.ts';
 import { ownWordsLeft } from './template-rules.ts';
+import { isWaiting, type AppealState } from './appeal-lifecycle.ts';
+import { daysLeft } from './deadline-rules.ts';
 import {
   findAppeal,
   findCollective,
@@ -119,7 +122,14 @@ export interface CollectiveView {
   hintLeft: boolean;
   /** the letter's body as Markdown for the page and the print: what staff typed literal */
   markdown: string;
-  members: Array<{ appealId: string; caseId: string; state: string; signed: boolean }>;
+  members: Array<{
+    appealId: string;
+    caseId: string;
+    state: string;
+    signed: boolean;
+    /** a copy sent and waiting for its answer: by when (as the list of deadlines shows it) */
+    answerBy: { date: string; estimated: boolean; daysLeft: number } | null;
+  }>;
 }
 
 export const collectiveView = async (deps: AppealsDeps, staff: Staff, id: string): Promise<CollectiveView> => {
@@ -138,7 +148,20 @@ export const collectiveView = async (deps: AppealsDeps, staff: Staff, id: string
     letter,
     hintLeft: letter !== null && ownWordsLeft(letter.body),
     markdown: letter ? await letterSource(deps.db, letter) : '',
-    members: members.map((m) => ({ appealId: m.id, caseId: m.case_id, state: m.state, signed: m.signed_on !== null })),
+    members: members.map((m) => ({
+      appealId: m.id,
+      caseId: m.case_id,
+      state: m.state,
+      signed: m.signed_on !== null,
+      answerBy:
+        m.answer_by && isWaiting(m.state as AppealState)
+          ? {
+              date: m.answer_by,
+              estimated: m.deadline_estimated === 1,
+              daysLeft: daysLeft(todayOf(deps), m.answer_by),
+            }
+          : null,
+    })),
   };
 };
 

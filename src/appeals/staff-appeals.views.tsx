@@ -14,7 +14,7 @@ import { localDate } from '../web/time.ts';
 import { CHANNELS } from './deadline-rules.ts';
 import type { AuthorityView } from './directory.service.ts';
 import type { CollectiveView } from './collective.service.ts';
-import { authorityOptions } from './appeals.views.tsx';
+import { authorityOptions, DaysLeft } from './appeals.views.tsx';
 import { letterHtml } from './appeal-page.views.tsx';
 
 // Collective appeals, the staff side: the list, a new letter with the families invited, and one
@@ -147,8 +147,20 @@ export const CollectivePage = ({
           {view.members.map((m, i) => (
             <li>
               <a href={`/appeals/${m.appealId}`}>{t('appeals.collective.family', { n: i + 1 })}</a> ·{' '}
-              {m.signed ? t('appeals.collective.hasSigned') : t('appeals.collective.notSigned')} ·{' '}
-              {t(`appeals.states.${m.state}`)}
+              {t(
+                m.signed
+                  ? 'appeals.collective.hasSigned'
+                  : m.state === 'draft'
+                    ? 'appeals.collective.notSigned'
+                    : 'appeals.collective.didNotSign',
+              )}{' '}
+              · {t(`appeals.states.${m.state}`)}
+              {m.answerBy && (
+                <>
+                  {' '}
+                  · {t('appeals.answerBy')}: <DaysLeft ctx={ctx} answerBy={m.answerBy} />
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -50,7 +50,7 @@ export const IncidentsPage = ({
   return (
     <Layout ctx={ctx} heading={t('cohorts.incidents.title')}>
       <WorkNav ctx={ctx} current="incidents" />
-      <FailedFormNotice ctx={ctx} at={notSent ? 'new-h' : undefined} problem={notSent} />
+      <FailedFormNotice ctx={ctx} at={Object.keys(f.errors).length > 0 ? 'new-h' : undefined} problem={notSent} />
       <p>{t('cohorts.incidents.intro')}</p>
       {incidents.length === 0 ? (
         <p>{t('cohorts.incidents.none')}</p>
@@ -110,12 +110,14 @@ export const IncidentPageView = ({
   const { t } = ctx;
   const fact = { ctx, ...formOf(form, 'fact') };
   const source = { ctx, ...formOf(form, 'source') };
-  // A form far down that was not sent at all (lost CSRF cookie) is said at the top, with the way to it.
+  // A form far down that came back (a field to correct, or not sent at all: lost CSRF cookie) is
+  // said at the top, with the way to it: without JavaScript the page opens at the top.
   const notSent = form ? notSentProblem(form.errors) : undefined;
+  const failed = form && Object.keys(form.errors).length > 0;
   return (
     <Layout ctx={ctx} heading={page.title}>
       <WorkNav ctx={ctx} current="incidents" />
-      <FailedFormNotice ctx={ctx} at={notSent && form ? `${form.name}s-h` : undefined} problem={notSent} />
+      <FailedFormNotice ctx={ctx} at={failed ? `${form.name}s-h` : undefined} problem={notSent} />
       {notice && (
         <p class="notice done" role="status">
           {notice}
@@ -237,7 +239,15 @@ export const IncidentPageView = ({
                 required
                 options={EVENT_SOURCES.map((k) => ({ value: k, label: t(`cases.sources.${k}`) }))}
               />
-              <TextField {...source} name="citation" label={t('cohorts.incidents.citation')} required maxLength={500} />
+              {/* Shown on every linked family's case page (CaseIncidents): said where it is typed. */}
+              <TextField
+                {...source}
+                name="citation"
+                label={t('cohorts.incidents.citation')}
+                hint={t('cohorts.incidents.citationHint')}
+                required
+                maxLength={500}
+              />
               <DateField {...source} name="date" label={t('cohorts.incidents.sourceDate')} />
               <button type="submit">{t('cohorts.incidents.add')}</button>
             </PostForm>
@@ -266,32 +276,34 @@ export const CaseIncidents = ({
   return (
     <section aria-labelledby="case-incidents-h">
       <h2 id="case-incidents-h">{t(staff ? 'cohorts.incidents.caseTitleStaff' : 'cohorts.incidents.caseTitle')}</h2>
-      {incidents.map((i) => (
-        <article>
-          <h3>{staff ? <a href={`/staff/incidents/${i.id}`}>{i.title}</a> : i.title}</h3>
-          <p>
-            {formatPartialDate(i.date.value, i.date.precision)}
-            {i.place && <>, {i.place}</>}
-          </p>
-          {i.facts.length > 0 && (
-            <ul>
-              {i.facts
-                .filter((f) => staff || f.verification !== 'reported')
-                .map((f) => (
+      {incidents.map((i) => {
+        // A family reads facts once they are corroborated; with none yet, no empty list.
+        const facts = i.facts.filter((f) => staff || f.verification !== 'reported');
+        return (
+          <article>
+            <h3>{staff ? <a href={`/staff/incidents/${i.id}`}>{i.title}</a> : i.title}</h3>
+            <p>
+              {formatPartialDate(i.date.value, i.date.precision)}
+              {i.place && <>, {i.place}</>}
+            </p>
+            {facts.length > 0 && (
+              <ul>
+                {facts.map((f) => (
                   <li>{factLine(ctx, f)}</li>
                 ))}
-            </ul>
-          )}
-          {i.sources.length > 0 && (
-            <p>
-              <small>
-                {t('cohorts.incidents.sources')}:{' '}
-                {i.sources.map((s) => `${t(`cases.sources.${s.kind}`)} — ${s.citation}`).join('; ')}
-              </small>
-            </p>
-          )}
-        </article>
-      ))}
+              </ul>
+            )}
+            {i.sources.length > 0 && (
+              <p>
+                <small>
+                  {t('cohorts.incidents.sources')}:{' '}
+                  {i.sources.map((s) => `${t(`cases.sources.${s.kind}`)} — ${s.citation}`).join('; ')}
+                </small>
+              </p>
+            )}
+          </article>
+        );
+      })}
     </section>
   );
 };

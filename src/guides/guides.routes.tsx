@@ -7,7 +7,8 @@ import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import { grantEditor } from '../policy/appeals.policy.ts';
 import { isUuid } from '../shared/ids.ts';
-import { guideSchema, newGuidePreviewSchema, newGuideSchema, searchSchema } from './guides.schema.ts';
+import { LANGUAGES } from '../shared/lang.ts';
+import { guideSchema, newGuidePreviewSchema, newGuideSchema, searchSchema, SLUG } from './guides.schema.ts';
 import {
   allGuides,
   createGuide,
@@ -19,6 +20,7 @@ import {
   previewGuide,
   saveGuide,
   searchGuides,
+  twinOf,
   type GuideView,
 } from './guides.service.ts';
 import {
@@ -58,8 +60,8 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post('/guides/search', async (req, reply) => {
     try {
       const { q } = parseForm(searchSchema, req.body);
-      const hits = await searchGuides(deps.db, q, req.lang);
-      return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} hits={hits} />);
+      const { hits, partial } = await searchGuides(deps.db, q, req.lang);
+      return sendPage(req, reply, (ctx) => <SearchPage ctx={ctx} q={q} hits={hits} partial={partial} />);
     } catch (err) {
       const failed = formFailure(err);
       if (!failed) throw err;
@@ -153,11 +155,15 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.post(`${NEW_GUIDE}/preview`, { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
     editor(req);
+    // The other language's version, found by the address typed, is linked as the published page will.
+    const typed = echoValues(req.body);
+    const slug = (typed.slug ?? '').trim().toLowerCase();
+    const lang = LANGUAGES.find((l) => l === typed.lang);
+    const other = lang && SLUG.test(slug) ? await twinOf(deps.db, slug, lang) : null;
     return previewPage(req, reply, NEW_GUIDE, () => {
       const input = parseForm(newGuidePreviewSchema, req.body);
-      const slug = echoValues(req.body).slug ?? '';
       const at = deps.clock.now().toISOString();
-      return previewGuide(input, { id: '', slug, lang: input.lang, version: 0, editedAt: at, other: null });
+      return previewGuide(input, { id: '', slug, lang: input.lang, version: 0, editedAt: at, other });
     });
   });
 

@@ -4,6 +4,9 @@ import { LANGUAGES } from '../shared/lang.ts';
 
 // One schema per form; messages are i18n keys.
 
+/** A guide's address: the same for its Russian and English versions. */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const guideSchema = z.object({
   title: requiredText(200),
   markdown: requiredText(100_000),
@@ -19,7 +22,7 @@ export const newGuideSchema = guideSchema.extend({
       .string({ error: () => 'errors.required' })
       .min(1, 'errors.required')
       .max(80)
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'guides.errors.slug'),
+      .regex(SLUG, 'guides.errors.slug'),
   ),
   lang: z.enum(LANGUAGES, { error: () => 'errors.unknownOption' }),
 });

@@ -82,6 +82,12 @@ export const guideById = async (db: Queryable, id: string): Promise<GuideView> =
   return guideBySlug(db, row.slug, row.lang as Lang);
 };
 
+/** The other language's version of the guide at `slug`, for a new guide's preview: the link readers will see. */
+export const twinOf = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView['other']> => {
+  const twin = await findCurrentGuide(db, slug, lang === 'ru' ? 'en' : 'ru');
+  return twin ? { lang: twin.lang, title: twin.title } : null;
+};
+
 export interface SearchHit {
   slug: string;
   lang: string;
@@ -92,29 +98,44 @@ export interface SearchHit {
 
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
-/** Guides containing every word of the query (in the reader's language first), best first. */
-export const searchGuides = async (db: Queryable, query: string, lang: Lang): Promise<SearchHit[]> => {
+export interface SearchResult {
+  hits: SearchHit[];
+  /** no guide holds every word: these hold some of them */
+  partial: boolean;
+}
+
+/**
+ * Guides containing every word of the query (in the reader's language first), best first. When
+ * none holds them all, those holding some, most words first: without stemming, a mother's
+ * «пропал без вести» met the guides' «пропавших» and found nothing at all.
+ */
+export const searchGuides = async (db: Queryable, query: string, lang: Lang): Promise<SearchResult> => {
   const words = norm(query)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 2)
     .slice(0, 10);
-  if (words.length === 0) return [];
-  const hits: SearchHit[] = [];
+  if (words.length === 0) return { hits: [], partial: false };
+  const all: SearchHit[] = [];
+  const some: SearchHit[] = [];
   for (const g of await listCurrentGuides(db)) {
     const text = g.search_text;
-    if (!words.every((w) => text.includes(w))) continue;
+    const found = words.filter((w) => text.includes(w));
+    const every = found.length === words.length;
+    // Short words («как», «от», «без») are in every guide: alone, they do not make a guide a hit.
+    if (!every && !found.some((w) => w.length >= 4)) continue;
     const title = norm(g.title);
-    let score = g.lang === lang ? 100 : 0;
-    for (const w of words) score += (title.includes(w) ? 20 : 0) + Math.min(text.split(w).length - 1, 20);
-    const at = text.indexOf(words[0]);
+    let score = (g.lang === lang ? 100 : 0) + found.filter((w) => w.length >= 4).length * 1000;
+    for (const w of found) score += (title.includes(w) ? 20 : 0) + Math.min(text.split(w).length - 1, 20);
+    const at = text.indexOf(found.find((w) => w.length >= 4) ?? found[0]);
     const start = Math.max(0, at - 80);
     const snippet = `${start > 0 ? '…' : ''}${text
       .slice(start, at + 160)
       .replace(/\s+/g, ' ')
       .trim()}…`;
-    hits.push({ slug: g.slug, lang: g.lang, title: g.title, snippet, score });
+    (every ? all : some).push({ slug: g.slug, lang: g.lang, title: g.title, snippet, score });
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, 30);
+  const hits = all.length > 0 ? all : some;
+  return { hits: hits.sort((a, b) => b.score - a.score).slice(0, 30), partial: all.length === 0 && some.length > 0 };
 };
 
 /**

@@ -107,11 +107,14 @@ export const SearchPage = ({
   ctx,
   q,
   hits,
+  partial = false,
   errors,
 }: {
   ctx: PageContext;
   q: string;
   hits: SearchHit[] | null;
+  /** no guide holds every word: the hits hold some of them */
+  partial?: boolean;
   errors?: FormErrors;
 }) => {
   const { t } = ctx;
@@ -121,6 +124,7 @@ export const SearchPage = ({
       {hits && (
         <>
           <h2>{t('guides.results', { count: hits.length })}</h2>
+          {partial && <p>{t('guides.partial')}</p>}
           <ul>
             {hits.map((h) => (
               <li>
