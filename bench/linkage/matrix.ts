@@ -18,11 +18,6 @@ import { runLinkage } from '../../src/linkage/linkage.run.ts';
 import { publicCase, PUBLIC_CASES } from './public-sets.ts';
 import { caseConfig, independentFiles, ownFiles, readTruth, readQueries } from './datasets.ts';
 import { arg } from './cli-args.ts';
-import { needsAllocatorRelaunch, relaunchWithAllocator } from '../../src/linkage/allocator-relaunch.ts';
-
-// Under the allocator setting the batch commands run with (bin/kintrace.mjs), so the figures are theirs.
-if (needsAllocatorRelaunch(process.argv, process.env, process.platform, false))
-  process.exit(await relaunchWithAllocator());
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fmt = (x: number): string => x.toFixed(4);

@@ -8,11 +8,6 @@ import { personConfig } from '../../src/linkage/engine/person-config.ts';
 import { type RunPhase, runLinkage } from '../../src/linkage/linkage.run.ts';
 import { generatedFiles } from './datasets.ts';
 import { arg } from './cli-args.ts';
-import { needsAllocatorRelaunch, relaunchWithAllocator } from '../../src/linkage/allocator-relaunch.ts';
-
-// Under the allocator setting the batch commands run with (bin/kintrace.mjs), so the figures are theirs.
-if (needsAllocatorRelaunch(process.argv, process.env, process.platform, false))
-  process.exit(await relaunchWithAllocator());
 
 const name = arg('case') ?? 'independent-1m';
 const files = await generatedFiles(name, Number(arg('seed') ?? 42));
