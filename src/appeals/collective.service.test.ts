@@ -23,6 +23,8 @@ describe.each(DIALECTS)('collective appeals (%s)', (dialect) => {
       '/staff/collective',
     );
     expect(created.res.statusCode).toBe(400); // one family is not a collective
+    // The form (kept, with its error) leads back to the list of collectives (QA walk 8).
+    expect(created.res.body).toContain('href="/staff/collective"');
     const res = await postCollective(app(), caseworker.cookies, 'Просим сообщить о судьбе наших родных.', [
       s.w.caseId,
       s.w.otherCaseId,

@@ -107,6 +107,9 @@ export const NewCollectivePage = ({
         </fieldset>
         <button type="submit">{t('appeals.collective.invite')}</button>
       </PostForm>
+      <p>
+        <a href="/staff/collective">← {t('appeals.collective.title')}</a>
+      </p>
     </Layout>
   );
 };
