@@ -77,7 +77,7 @@ describe.each(DIALECTS)('a family deletes its account and every case (%s)', (dia
 
     // The old cookie opens nothing; staff find nothing; the pseudonym is free again.
     expect((await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies: fam.cookies })).headers.location).toBe(
-      '/login',
+      '/login?next=%2Fmy%2Fcases',
     );
     expect(
       (await s.t.app.inject({ method: 'GET', url: `/cases/${s.w.caseId}`, cookies: s.w.caseworker.cookies }))
@@ -112,7 +112,9 @@ describe.each(DIALECTS)('a family deletes its account and every case (%s)', (dia
       const post = await submitForm(s.t.app, '/account', { confirm: 'yes' }, u.cookies, '/account/delete');
       expect(post.res.statusCode).toBe(404);
     }
-    expect((await s.t.app.inject({ method: 'GET', url: '/account/delete' })).headers.location).toBe('/login');
+    expect((await s.t.app.inject({ method: 'GET', url: '/account/delete' })).headers.location).toBe(
+      '/login?next=%2Faccount%2Fdelete',
+    );
     // A family without requests is not shown "0 requests —" over an empty list.
     const alone = await createFamily(s.t.opened.db, { clock: s.t.clock });
     const aloneConfirm = await s.t.app.inject({ method: 'GET', url: '/account/delete', cookies: alone.cookies });

@@ -1,3 +1,4 @@
+import { RETURN_FIELD, returnPath, withReturn } from '../web/return-to.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { echoValues } from '../web/forms.tsx';
 import { parseForm } from '../shared/validation.ts';
@@ -73,8 +74,17 @@ export const showPendingCodes = async (
   ));
 };
 
-const afterLogin = (result: LoginResult, home: string): string =>
-  result.next === 'second_factor' ? '/login/2fa' : result.next === 'setup_totp' ? '/account/2fa' : home;
+/** Where a log-in leads: the second factor (carrying the page to return to), its set-up, or `home`. */
+const afterLogin = (result: LoginResult, home: string, back: string | null = null): string =>
+  result.next === 'second_factor'
+    ? withReturn('/login/2fa', back)
+    : result.next === 'setup_totp'
+      ? '/account/2fa'
+      : (back ?? home);
+
+/** The page to return to, as the form or the address carries it (return-to.ts). */
+const backOf = (from: unknown): string | null =>
+  returnPath((from as Record<string, unknown> | undefined)?.[RETURN_FIELD]);
 
 export const authRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = () => app.deps;
@@ -115,7 +125,8 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
     const auth = req.auth;
     if (auth?.secondFactorDone) return redirect(reply, homeFor(auth));
     if (auth) return redirect(reply, auth.totpEnabled ? '/login/2fa' : '/account/2fa');
-    return sendPage(req, reply, (ctx) => <LoginPage ctx={ctx} />);
+    const back = backOf(req.query);
+    return sendPage(req, reply, (ctx) => <LoginPage ctx={ctx} values={back ? { [RETURN_FIELD]: back } : {}} />);
   });
 
   app.post('/login', { config: limit(30) }, async (req, reply) => {
@@ -135,7 +146,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
         const carried = { [RESUME_FIELD]: String((req.body as Record<string, unknown>)[RESUME_FIELD]) };
         return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} values={carried} />);
       }
-      return redirect(reply, afterLogin(result, homeFor(result)));
+      return redirect(reply, afterLogin(result, homeFor(result), backOf(req.body)));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;
@@ -157,7 +168,8 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get('/login/2fa', (req, reply) => {
     const session = pendingSecondFactor(req);
     if (session.auth.secondFactorDone) return redirect(reply, homeFor(session.auth));
-    return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} />);
+    const back = backOf(req.query);
+    return sendPage(req, reply, (ctx) => <SecondFactorPage ctx={ctx} values={back ? { [RETURN_FIELD]: back } : {}} />);
   });
 
   app.post('/login/2fa', { config: limit(30) }, async (req, reply) => {
@@ -171,7 +183,7 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
         await adoptSession(app, req, cookie);
         return sendResumePage(req, reply, resume, homeFor(session.auth));
       }
-      return redirect(reply, homeFor(session.auth));
+      return redirect(reply, backOf(req.body) ?? homeFor(session.auth));
     } catch (err) {
       const f = formFailure(err);
       if (!f) throw err;

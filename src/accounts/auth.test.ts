@@ -136,7 +136,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     // the old session is gone
     const stale = await page('/account', { ...cookies, [SESSION_COOKIE]: oldCookie });
     expect(stale.statusCode).toBe(303);
-    expect(stale.headers.location).toBe('/login');
+    expect(stale.headers.location).toBe('/login?next=%2Faccount');
     expect((await page('/account', cookies)).statusCode).toBe(200);
     const out = await submitForm(t.app, '/account', {}, cookies, '/logout');
     expect(out.res.statusCode).toBe(200);
@@ -337,6 +337,88 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const NEW = 'after losing the phone';
     const rec = await submitForm(t.app, '/recover', { pseudonym: 'Дочь Максима', code, passphrase: NEW, confirm: NEW });
     expect((await page('/account', rec.cookies)).statusCode).toBe(200);
+  });
+
+  it('takes her back to the page she was opening once she has logged in, through the second factor too', async () => {
+    const { cookies } = await register('Тётя Миши');
+    await submitForm(t.app, '/logout', {}, cookies, '/logout');
+    // Logged out, she opens her account page: the log-in page is asked to return her there.
+    const asked = await page('/account', {});
+    expect(asked.headers.location).toBe('/login?next=%2Faccount');
+    const form = await page('/login?next=%2Faccount', {});
+    expect(form.body).toContain('<input type="hidden" name="next" value="/account"/>');
+    const back = await submitForm(
+      t.app,
+      '/login?next=%2Faccount',
+      { pseudonym: 'Тётя Миши', passphrase: PASS, next: '/account' },
+      {},
+      '/login',
+    );
+    expect(back.res.headers.location).toBe('/account');
+    // A wrong passphrase keeps the way back in the form shown again.
+    const wrong = await submitForm(
+      t.app,
+      '/login',
+      { pseudonym: 'Тётя Миши', passphrase: 'wrong one', next: '/account' },
+      {},
+      '/login',
+    );
+    expect(wrong.res.body).toContain('<input type="hidden" name="next" value="/account"/>');
+
+    // With 2FA on, the second factor's page carries it on.
+    await submitForm(t.app, '/account/2fa', { passphrase: PASS }, back.cookies, '/account/2fa/passphrase');
+    const setup = await page('/account/2fa', back.cookies);
+    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
+    const { totpCode } = await import('./totp.crypto.ts');
+    await submitForm(
+      t.app,
+      '/account/2fa',
+      { code: totpCode(secret, t.clock.now()) },
+      back.cookies,
+      '/account/2fa/confirm',
+    );
+    const first = await submitForm(
+      t.app,
+      '/login',
+      { pseudonym: 'Тётя Миши', passphrase: PASS, next: '/my/cases' },
+      {},
+      '/login',
+    );
+    expect(first.res.headers.location).toBe('/login/2fa?next=%2Fmy%2Fcases');
+    const prompt = await page('/login/2fa?next=%2Fmy%2Fcases', first.cookies);
+    expect(prompt.body).toContain('<input type="hidden" name="next" value="/my/cases"/>');
+    t.clock.advance(30_000);
+    const second = await submitForm(
+      t.app,
+      '/login/2fa',
+      { code: totpCode(secret, t.clock.now()), next: '/my/cases' },
+      first.cookies,
+    );
+    expect(second.res.headers.location).toBe('/my/cases');
+  });
+
+  it('returns to no address off the site or to the way in itself', async () => {
+    await register('Сестра Коли');
+    for (const next of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/login',
+      '/setup/abc',
+      '/cases/x?y=1',
+      '/%2F%2Fevil.example',
+    ]) {
+      const asked = await submitForm(
+        t.app,
+        '/login',
+        { pseudonym: 'Сестра Коли', passphrase: PASS, next },
+        {},
+        '/login',
+      );
+      expect(asked.res.headers.location, next).toBe('/my/cases');
+      const form = await page(`/login?next=${encodeURIComponent(next)}`, {});
+      expect(form.body, next).not.toContain('name="next"');
+    }
   });
 
   it('ends all other sessions on request, keeping this one', async () => {

@@ -1,3 +1,4 @@
+import { RETURN_FIELD, returnPath } from '../web/return-to.ts';
 import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, TextField, type FormErrors, type FormValues } from '../web/forms.tsx';
 import type { PageContext } from '../web/page-context.ts';
@@ -177,6 +178,12 @@ export const RecoveryCodesPage = ({
   </Layout>
 );
 
+/** The page to return to after the log-in (return-to.ts), carried through the form. */
+const ReturnCarried = ({ value }: { value: string | undefined }) => {
+  const back = returnPath(value);
+  return back ? <input type="hidden" name={RETURN_FIELD} value={back} /> : null;
+};
+
 export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
   <Layout ctx={ctx} heading={ctx.t('accounts.login.title')}>
     <FormErrorSummary ctx={ctx} errors={errors} />
@@ -194,6 +201,7 @@ export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
         showLimit={false}
         autocomplete="current-password"
       />
+      <ReturnCarried value={values[RETURN_FIELD]} />
       <ResumeCarried ctx={ctx} resume={values[RESUME_FIELD]} />
       <button type="submit">{ctx.t('accounts.login.submit')}</button>
     </PostForm>
@@ -227,6 +235,7 @@ export const SecondFactorPage = ({ ctx, values = {}, errors = {} }: FormPage) =>
     <FormErrorSummary ctx={ctx} errors={errors} />
     <PostForm ctx={ctx} action="/login/2fa">
       <CodeField ctx={ctx} errors={errors} />
+      <ReturnCarried value={values[RETURN_FIELD]} />
       <ResumeCarried ctx={ctx} resume={values[RESUME_FIELD]} />
       <button type="submit">{ctx.t('accounts.twoFactor.loginSubmit')}</button>
     </PostForm>

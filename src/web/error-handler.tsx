@@ -1,3 +1,4 @@
+import { withReturn } from './return-to.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, Invalid } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
@@ -88,7 +89,9 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
       if (error.kind === 'unauthenticated') {
         // Read from the reply, not the return value: see formAgain.
         await sessionEnded(req, reply);
-        return reply.sent ? reply : redirect(reply, '/login');
+        if (reply.sent) return reply;
+        // A page asked for (not a form sent) is opened again after the log-in (return-to.ts).
+        return redirect(reply, req.method === 'GET' ? withReturn('/login', req.url.split('?')[0]) : '/login');
       }
       const map = {
         not_found: 404,

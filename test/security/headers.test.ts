@@ -236,7 +236,7 @@ describe('security headers and page hygiene on every reachable page', () => {
     expect(out.headers['cache-control']).toBe('no-store');
     const after = await v.request('GET', `/cases/${story.caseId}`, undefined, false);
     expect(after.status).toBe(303);
-    expect(after.headers.location).toBe('/login');
+    expect(after.headers.location).toBe(`/login?next=${encodeURIComponent(`/cases/${story.caseId}`)}`);
     await logOut(story.caseworker.visitor);
   });
 
@@ -256,7 +256,7 @@ describe('security headers and page hygiene on every reachable page', () => {
     // The old cookie is worthless now, even in a browser that ignored Clear-Site-Data.
     const back = await t.app.inject({ method: 'GET', url: `/cases/${story.caseId}`, cookies: { kt_session: session } });
     expect(back.statusCode).toBe(303);
-    expect(back.headers.location).toBe('/login');
+    expect(back.headers.location).toBe(`/login?next=${encodeURIComponent(`/cases/${story.caseId}`)}`);
     // Without a session it still leaves.
     const anonymous = await t.app.inject({ method: 'POST', url: QUICK_EXIT_PATH });
     expect(anonymous.headers.location).toBe('https://yandex.ru/pogoda');

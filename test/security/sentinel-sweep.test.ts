@@ -265,7 +265,7 @@ const strayInput = async (app: FastifyInstance, story: StoryResult): Promise<str
   expect(recovered.status).toBe(200);
   expect(recovered.url).not.toBe('/recover');
   const stale = await story.family.visitor.request('GET', '/my/cases', undefined, false);
-  expect(stale.headers.location, 'a recovery ends the earlier sessions').toBe('/login');
+  expect(stale.headers.location, 'a recovery ends the earlier sessions').toBe('/login?next=%2Fmy%2Fcases');
   await logOut(fam);
   return [search, refused, loginName, loginPass, junk, newPass];
 };

@@ -64,7 +64,9 @@ describe('sessions, CSRF and cookies under attack', () => {
     );
     expect(res.status).toBe(303);
     expect(v.cookies.get('kt_session')).not.toBe(fixed.kt_session);
-    expect((await t.app.inject({ method: 'GET', url: '/my/cases', cookies: fixed })).headers.location).toBe('/login');
+    expect((await t.app.inject({ method: 'GET', url: '/my/cases', cookies: fixed })).headers.location).toBe(
+      '/login?next=%2Fmy%2Fcases',
+    );
     // An attacker's own valid session planted in the victim's browser is ended by her login.
     const planted = await w.freshCookies('otherFamily');
     const { token, cookies: jar } = await formToken(t.app, '/', planted);
@@ -81,7 +83,9 @@ describe('sessions, CSRF and cookies under attack', () => {
     });
     expect(login.statusCode).toBe(303);
     expect(setCookies(login).find((c) => c.startsWith('kt_session='))).not.toContain(planted.kt_session);
-    expect((await t.app.inject({ method: 'GET', url: '/my/cases', cookies: planted })).headers.location).toBe('/login');
+    expect((await t.app.inject({ method: 'GET', url: '/my/cases', cookies: planted })).headers.location).toBe(
+      '/login?next=%2Fmy%2Fcases',
+    );
     // The same for a tip visit: entering a code replaces (and ends) whatever visit the browser had.
     const before = await w.freshCookies('tipSender');
     const code = await formToken(t.app, '/login', before);
@@ -110,7 +114,9 @@ describe('sessions, CSRF and cookies under attack', () => {
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['clear-site-data'])).toContain('cookies');
     for (const url of ['/staff', `/cases/${w.caseId}`, `/staff/tips/${w.tipId}`])
-      expect((await t.app.inject({ method: 'GET', url, cookies })).headers.location, url).toBe('/login');
+      expect((await t.app.inject({ method: 'GET', url, cookies })).headers.location, url).toBe(
+        `/login?next=${encodeURIComponent(url)}`,
+      );
     const visit = await w.freshCookies('tipSender');
     const leave = await formToken(t.app, '/login', visit);
     await t.app.inject({
