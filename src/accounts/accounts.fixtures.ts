@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { submitForm } from '../../test/helpers/factories.ts';
+import { expect } from 'vitest';
+import { type Cookies, submitForm } from '../../test/helpers/factories.ts';
+import type { Clock } from '../shared/clock.ts';
+import { totpCode } from './totp.crypto.ts';
 
 // Test-only: the accounts' pages driven like a browser without JavaScript.
 
@@ -13,4 +16,25 @@ export const registerThroughPages = async (app: FastifyInstance, pseudonym: stri
     cookies: posted.cookies,
   });
   return { res, cookies: posted.cookies, posted: posted.res };
+};
+
+/** Turns 2FA on through the account pages, as a browser does; the secret, for codes. */
+export const turnOnTwoFactor = async (
+  app: FastifyInstance,
+  clock: Clock,
+  cookies: Cookies,
+  passphrase: string,
+): Promise<string> => {
+  await submitForm(app, '/account/2fa', { passphrase }, cookies, '/account/2fa/passphrase');
+  const setup = await app.inject({ method: 'GET', url: '/account/2fa', cookies });
+  const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
+  const done = await submitForm(
+    app,
+    '/account/2fa',
+    { code: totpCode(secret, clock.now()) },
+    cookies,
+    '/account/2fa/confirm',
+  );
+  expect(done.res.headers.location).toBe('/account?done=2fa');
+  return secret;
 };

@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import { MINUTE, HOUR } from '../shared/clock.ts';
 import { parseCookie, SESSION_COOKIE } from './sessions.service.ts';
-import { registerThroughPages } from './accounts.fixtures.ts';
+import { registerThroughPages, turnOnTwoFactor } from './accounts.fixtures.ts';
 
 // Families: register, log in and out, wrong passphrase, unknown account, lockout, recovery,
 // session rotation and timeouts, cookie flags. Both database engines.
@@ -311,21 +311,7 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
   it('a family may turn on 2FA; then login asks for it, and a recovery code stands in for a lost phone', async () => {
     const { res: reg, cookies } = await register('Дочь Максима');
     const code = /<code class="secret">([0-9A-Z-]+)<\/code>/.exec(reg.body)![1];
-    await submitForm(t.app, '/account/2fa', { passphrase: PASS }, cookies, '/account/2fa/passphrase');
-    const setup = await page('/account/2fa', cookies);
-    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
-    const { totpCode } = await import('./totp.crypto.ts');
-    expect(
-      (
-        await submitForm(
-          t.app,
-          '/account/2fa',
-          { code: totpCode(secret, t.clock.now()) },
-          cookies,
-          '/account/2fa/confirm',
-        )
-      ).res.headers.location,
-    ).toBe('/account?done=2fa');
+    await turnOnTwoFactor(t.app, t.clock, cookies, PASS);
     const again = await logIn('Дочь Максима', PASS);
     expect(again.res.headers.location).toBe('/login/2fa');
     // the code prompt offers the family its way back in, and no menu links that lead back here
@@ -337,88 +323,6 @@ describe.each(DIALECTS)('family accounts on %s', (dialect) => {
     const NEW = 'after losing the phone';
     const rec = await submitForm(t.app, '/recover', { pseudonym: 'Дочь Максима', code, passphrase: NEW, confirm: NEW });
     expect((await page('/account', rec.cookies)).statusCode).toBe(200);
-  });
-
-  it('takes her back to the page she was opening once she has logged in, through the second factor too', async () => {
-    const { cookies } = await register('Тётя Миши');
-    await submitForm(t.app, '/logout', {}, cookies, '/logout');
-    // Logged out, she opens her account page: the log-in page is asked to return her there.
-    const asked = await page('/account', {});
-    expect(asked.headers.location).toBe('/login?next=%2Faccount');
-    const form = await page('/login?next=%2Faccount', {});
-    expect(form.body).toContain('<input type="hidden" name="next" value="/account"/>');
-    const back = await submitForm(
-      t.app,
-      '/login?next=%2Faccount',
-      { pseudonym: 'Тётя Миши', passphrase: PASS, next: '/account' },
-      {},
-      '/login',
-    );
-    expect(back.res.headers.location).toBe('/account');
-    // A wrong passphrase keeps the way back in the form shown again.
-    const wrong = await submitForm(
-      t.app,
-      '/login',
-      { pseudonym: 'Тётя Миши', passphrase: 'wrong one', next: '/account' },
-      {},
-      '/login',
-    );
-    expect(wrong.res.body).toContain('<input type="hidden" name="next" value="/account"/>');
-
-    // With 2FA on, the second factor's page carries it on.
-    await submitForm(t.app, '/account/2fa', { passphrase: PASS }, back.cookies, '/account/2fa/passphrase');
-    const setup = await page('/account/2fa', back.cookies);
-    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1].replace(/ /g, '');
-    const { totpCode } = await import('./totp.crypto.ts');
-    await submitForm(
-      t.app,
-      '/account/2fa',
-      { code: totpCode(secret, t.clock.now()) },
-      back.cookies,
-      '/account/2fa/confirm',
-    );
-    const first = await submitForm(
-      t.app,
-      '/login',
-      { pseudonym: 'Тётя Миши', passphrase: PASS, next: '/my/cases' },
-      {},
-      '/login',
-    );
-    expect(first.res.headers.location).toBe('/login/2fa?next=%2Fmy%2Fcases');
-    const prompt = await page('/login/2fa?next=%2Fmy%2Fcases', first.cookies);
-    expect(prompt.body).toContain('<input type="hidden" name="next" value="/my/cases"/>');
-    t.clock.advance(30_000);
-    const second = await submitForm(
-      t.app,
-      '/login/2fa',
-      { code: totpCode(secret, t.clock.now()), next: '/my/cases' },
-      first.cookies,
-    );
-    expect(second.res.headers.location).toBe('/my/cases');
-  });
-
-  it('returns to no address off the site or to the way in itself', async () => {
-    await register('Сестра Коли');
-    for (const next of [
-      '//evil.example/x',
-      '/\\evil.example',
-      'https://evil.example/',
-      '/login',
-      '/setup/abc',
-      '/cases/x?y=1',
-      '/%2F%2Fevil.example',
-    ]) {
-      const asked = await submitForm(
-        t.app,
-        '/login',
-        { pseudonym: 'Сестра Коли', passphrase: PASS, next },
-        {},
-        '/login',
-      );
-      expect(asked.res.headers.location, next).toBe('/my/cases');
-      const form = await page(`/login?next=${encodeURIComponent(next)}`, {});
-      expect(form.body, next).not.toContain('name="next"');
-    }
   });
 
   it('ends all other sessions on request, keeping this one', async () => {

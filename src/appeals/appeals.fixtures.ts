@@ -151,6 +151,16 @@ export const collectiveCopyOf = async (db: Queryable, caseId: string): Promise<s
       .executeTakeFirstOrThrow()
   ).id;
 
+/** A family signs her copy of a collective as the page's form sends it (name, address, consent). */
+export const signCollectiveCopy = (app: FastifyInstance, appealId: string, cookies: Cookies) =>
+  submitForm(
+    app,
+    `/appeals/${appealId}`,
+    { full_name: 'Сазонова Валентина', postal_address: 'г. Новочеркасск', consent: 'yes' },
+    cookies,
+    `/appeals/${appealId}/sign`,
+  );
+
 /** An editor saves `tpl` with a new body and its other fields as they were: the template form's set-up. */
 export const saveTemplateBody = (app: FastifyInstance, cookies: Cookies, tpl: TemplateView, body: string) =>
   submitForm(

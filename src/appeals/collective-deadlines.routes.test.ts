@@ -3,7 +3,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
 import { formatDay } from '../people/partial-date.ts';
-import { collectiveCopyOf, postCollective } from './appeals.fixtures.ts';
+import { collectiveCopyOf, signCollectiveCopy, postCollective } from './appeals.fixtures.ts';
 
 // A QA walk of a collective appeal as the caseworker who sends it: once sent, its page listed each
 // family's copy as «отправлено» and nothing more; by when the authority must answer was only on
@@ -21,13 +21,7 @@ describe.each(DIALECTS)('a collective appeal once sent (%s)', (dialect) => {
     ]);
     const url = String(made.headers.location);
     const mine = await collectiveCopyOf(s.t.opened.db, s.w.caseId);
-    const signed = await submitForm(
-      app(),
-      `/appeals/${mine}`,
-      { full_name: 'Сазонова Валентина', postal_address: 'г. Новочеркасск', consent: 'yes' },
-      s.w.family.cookies,
-      `/appeals/${mine}/sign`,
-    );
+    const signed = await signCollectiveCopy(app(), mine, s.w.family.cookies);
     expect(signed.res.statusCode).toBe(303);
     const before = await app().inject({ method: 'GET', url, cookies: s.w.caseworker.cookies });
     expect(before.body).not.toContain('Ответ до');

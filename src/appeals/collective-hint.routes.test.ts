@@ -7,7 +7,7 @@ import { useWorld } from '../cases/cases.fixtures.ts';
 import { appealCaseKey, authoriseCaseAppeals } from './appeals-access.service.ts';
 import { aad, openLetter } from './appeals.service.ts';
 import { findAppeal } from './appeals.repository.ts';
-import { collectiveCopyOf, postCollective } from './appeals.fixtures.ts';
+import { collectiveCopyOf, signCollectiveCopy, postCollective } from './appeals.fixtures.ts';
 import { OWN_WORDS } from './template-rules.ts';
 
 // A family's own letter that still holds the hint for her own words («[Впишите сюда…]») is not
@@ -60,13 +60,7 @@ describe.each(DIALECTS)('the hint left in a collective letter (%s)', (dialect) =
     const page = await app().inject({ method: 'GET', url: `/appeals/${mine}`, cookies: s.w.family.cookies });
     expect(page.body).not.toContain(`action="/appeals/${mine}/sign"`);
     expect(page.body).toContain('В письме осталась подсказка в квадратных скобках: такое письмо не подписывают.');
-    const signed = await submitForm(
-      app(),
-      `/appeals/${mine}`,
-      { full_name: 'Сазонова Валентина', postal_address: 'г. Новочеркасск', consent: 'yes' },
-      s.w.family.cookies,
-      `/appeals/${mine}/sign`,
-    );
+    const signed = await signCollectiveCopy(app(), mine, s.w.family.cookies);
     expect(signed.res.statusCode).toBe(400);
     expect(signed.res.body).toContain(RU_REFUSED);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { collectiveCopyOf, postCollective } from './appeals.fixtures.ts';
+import { collectiveCopyOf, signCollectiveCopy, postCollective } from './appeals.fixtures.ts';
 
 describe.each(DIALECTS)('collective appeals (%s)', (dialect) => {
   const s = useWorld(dialect);
@@ -34,13 +34,7 @@ describe.each(DIALECTS)('collective appeals (%s)', (dialect) => {
 
     const mine = await collectiveCopyOf(s.t.opened.db, s.w.caseId);
     const theirs = await collectiveCopyOf(s.t.opened.db, s.w.otherCaseId);
-    const signed = await submitForm(
-      app(),
-      `/appeals/${mine}`,
-      { full_name: 'Сазонова Валентина', postal_address: 'г. Новочеркасск', consent: 'yes' },
-      family.cookies,
-      `/appeals/${mine}/sign`,
-    );
+    const signed = await signCollectiveCopy(app(), mine, family.cookies);
     expect(signed.res.statusCode).toBe(303);
     const noConsent = await submitForm(
       app(),

@@ -3,7 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
-import { collectiveCopyOf, draftAppeal, postCollective } from './appeals.fixtures.ts';
+import { collectiveCopyOf, signCollectiveCopy, draftAppeal, postCollective } from './appeals.fixtures.ts';
 
 // A letter is an editor's template (Markdown) filled in and then typed over by the family. What
 // she typed was read as Markdown too: her «*Сын*» came out in italics, a line «# 3 января» as a
@@ -108,13 +108,7 @@ describe.each(DIALECTS)('what the family typed in a letter (%s)', (dialect) => {
 
     const familyPage = await app().inject({ method: 'GET', url: `/appeals/${mine}`, cookies: s.w.family.cookies });
     expect(letterOf(familyPage.body)).toMatch(hersOnPage);
-    const signed = await submitForm(
-      app(),
-      `/appeals/${mine}`,
-      { full_name: 'Сазонова Валентина', postal_address: 'г. Новочеркасск', consent: 'yes' },
-      s.w.family.cookies,
-      `/appeals/${mine}/sign`,
-    );
+    const signed = await signCollectiveCopy(app(), mine, s.w.family.cookies);
     expect(signed.res.statusCode).toBe(303);
     const staffPrint = await submitForm(app(), url, { format: 'html' }, s.w.caseworker.cookies, `${url}/print`);
     expect(staffPrint.res.statusCode).toBe(200);
