@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
+import { writeGuide } from './guides.fixtures.ts';
 
 // A guide saved at 02:30 on 2 March in Moscow (23:30 UTC on 1 March) said «Обновлено
 // 01.03.2026» to its readers and in the editors' list and history: the UTC day, the day before.
@@ -17,14 +17,11 @@ describe.each(DIALECTS)("a guide's version is dated by the organisation's day (%
   it('saved at 23:30 UTC, it shows 02.03.2026 to readers and editors', async () => {
     s.t.clock.set('2026-03-01T23:30:00.000Z');
     try {
-      const created = await submitForm(
-        s.t.app,
-        '/editor/guides/new',
-        { slug: 'night-guide', lang: 'ru', title: 'Ночная статья', markdown: 'Текст' },
-        s.w.editor.cookies,
-      );
-      expect(created.res.statusCode).toBe(303);
-      const editUrl = String(created.res.headers.location).replace('?done=saved', '');
+      const editUrl = await writeGuide(s.t.app, s.w.editor.cookies, {
+        slug: 'night-guide',
+        title: 'Ночная статья',
+        markdown: 'Текст',
+      });
       for (const body of [
         await get('/guides/night-guide'),
         await get('/editor/guides', s.w.editor.cookies),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { submitForm } from '../../test/helpers/factories.ts';
 import { useWorld } from '../cases/cases.fixtures.ts';
+import { writeGuide } from './guides.fixtures.ts';
 
 // A QA walk of the knowledge base as an editor would: the button under a guide said «Сохранить
 // новую версию» («Save a new version»), even on a guide not yet written, and nothing said that it
@@ -12,14 +13,11 @@ describe('the button that publishes a guide', () => {
   const get = (url: string) => s.t.app.inject({ method: 'GET', url, cookies: s.w.editor.cookies });
 
   it('says it publishes, in Russian and English', async () => {
-    const made = await submitForm(
-      s.t.app,
-      '/editor/guides/new',
-      { slug: 'publish-words', lang: 'ru', title: 'Как подать запрос', markdown: 'Текст.' },
-      s.w.editor.cookies,
-    );
-    expect(made.res.statusCode).toBe(303);
-    const edit = String(made.res.headers.location).replace('?done=saved', '');
+    const edit = await writeGuide(s.t.app, s.w.editor.cookies, {
+      slug: 'publish-words',
+      title: 'Как подать запрос',
+      markdown: 'Текст.',
+    });
     const preview = await submitForm(
       s.t.app,
       edit,
