@@ -34,6 +34,8 @@ import { tipCounts } from '../tips/tip-staff.service.ts';
 import { grantTipQueue } from '../policy/tips.policy.ts';
 import { casesWithOverdueAppeals, dueAppeals } from '../appeals/appeals-queue.service.ts';
 import { appealsDeps } from '../appeals/appeals.service.ts';
+import { letWaitingFamiliesIn } from '../cohorts/cohorts.service.ts';
+import { grantBoardsOfOrganisation } from '../policy/cohort.policy.ts';
 
 // The caseworker's side. requireStaff sends a staff member without 2FA to set it up; whether
 // they may see the queue or work a case is the policy's answer (src/policy/), asked through
@@ -54,6 +56,8 @@ export const staffRoutes = async (app: FastifyInstance): Promise<void> => {
     const page = await caseQueue(deps, grant, filter, { days, after });
     const staffNames = await names(grant.organisationId);
     const tips = await tipCounts(deps, grantTipQueue(principalOf(requireStaff(req))));
+    // A family waiting for its copy of a board's key is let in at a caseworker's next visit.
+    await letWaitingFamiliesIn(deps, grantBoardsOfOrganisation(principalOf(requireStaff(req))));
     // Overdue appeals (src/appeals/): a count linking to the deadlines list, and a mark per case.
     const appeals = {
       overdue: (await dueAppeals(appealsDeps(deps), { ...grant.auth, organisationId: grant.organisationId }, 0)).filter(

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
-import { grantMatching } from '../policy/matching.policy.ts';
+import { grantBoardsOfOrganisation } from '../policy/cohort.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { requirePrincipal, requireStaffPrincipal } from '../web/guards.ts';
 import { echoValues, formErrors } from '../web/forms.tsx';
@@ -14,6 +14,7 @@ import {
   authoriseOptIn,
   boardsOf,
   boardView,
+  letWaitingFamiliesIn,
   moderatePost,
   postOnBoard,
   setOptIn,
@@ -146,7 +147,8 @@ export const cohortsRoutes = async (app: FastifyInstance): Promise<void> => {
   });
 
   app.get('/staff/cohorts', async (req, reply) => {
-    const grant = grantMatching(requireStaffPrincipal(req), 'search');
+    const grant = grantBoardsOfOrganisation(requireStaffPrincipal(req));
+    await letWaitingFamiliesIn(deps, grant);
     const boards = await boardsOf(deps, grant.organisationId);
     return sendPage(req, reply, (ctx) => <StaffBoardsPage ctx={ctx} boards={boards} />);
   });

@@ -26,6 +26,7 @@ import {
   type BoardAbilities,
   type BoardAction,
   type BoardGrant,
+  type BoardsGrant,
 } from '../policy/cohort.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { boardKeyFor, newBoardKey, openBoardKey, postAad, wrapBoardKey } from './cohort-keys.ts';
@@ -405,14 +406,65 @@ const handOver = async (
   members: Member[],
 ) => {
   const have = await listWrappedCases(tx, board.id);
+  let handed = 0;
   for (const m of members)
-    if (m.cohorts.some((c) => c.key === board.cohort_key) && !have.has(m.caseId))
+    if (m.cohorts.some((c) => c.key === board.cohort_key) && !have.has(m.caseId)) {
       await insertWrap(tx, {
         board_id: board.id,
         case_id: m.caseId,
         user_id: m.requesterUserId,
         wrapped: wrapBoardKey(board.id, key, await userPublicKey(tx, m.requesterUserId)),
       });
+      handed++;
+    }
+  return handed;
+};
+
+/**
+ * Whoever opened a board with its key hands that key to the board's waiting families. Not with a
+ * key replaced since it was read (the next page hands over the new one); a copy that went with
+ * its destroyed case has the key replaced before anyone is handed it. The board and key as they
+ * are after it.
+ */
+type BoardRow = NonNullable<Awaited<ReturnType<typeof findBoard>>>;
+
+const openToWaiting = async (
+  db: Db,
+  read: BoardRow,
+  opened: Buffer,
+  members: Member[],
+): Promise<{ board: BoardRow; key: Buffer; handed: number }> => {
+  let after = { board: read, key: opened, handed: 0 };
+  await db.transaction().execute(async (tx) => {
+    await lockBoardRow(tx, read.id);
+    if (!(await keyUnchanged(tx, read.id, read.key_sealed))) return;
+    const { board, key } = await keyWithoutLostCopies(tx, read, opened);
+    after = { board, key, handed: members.length ? await handOver(tx, board, key, members) : 0 };
+  });
+  return after;
+};
+
+/**
+ * Staff let in every family waiting for a board of their organisation, from their queue and the
+ * boards list. A family whose copy of a board's key waits for a holder was otherwise let in only
+ * when staff opened her case or the board, or another family opened it: one that joined an older
+ * board alone waited until someone happened by. Boards nobody waits for are not touched. The
+ * number of copies handed over.
+ */
+export const letWaitingFamiliesIn = async (deps: CohortsDeps, grant: BoardsGrant): Promise<number> => {
+  const members = await membersOf(deps.db, grant.organisationId);
+  if (members.length === 0) return 0;
+  const exits = await exitsOfOrganisation(deps.db, grant.organisationId);
+  let orgKey: Buffer | null = null;
+  let handed = 0;
+  for (const board of await listBoards(deps.db, grant.organisationId)) {
+    const on = onBoard(members, board.cohort_key, exits.get(board.id));
+    const have = await listWrappedCases(deps.db, board.id);
+    if (!on.some((m) => !have.has(m.caseId))) continue;
+    orgKey ??= await organisationPrivateKey(deps.db, grant.auth, grant.organisationId);
+    handed += (await openToWaiting(deps.db, board, openBoardKey(board.id, board.key_sealed, orgKey), on)).handed;
+  }
+  return handed;
 };
 
 /** What the case page shows about cohorts, for the family or the staff. */
@@ -550,16 +602,7 @@ export const boardView = async (deps: CohortsDeps, grant: BoardGrant<'read'>): P
   let key = await boardKeyFor(deps.db, grant, board);
   const off = (await exitsOfOrganisation(deps.db, board.organisation_id)).get(board.id) ?? new Map<string, BoardExit>();
   const members = onBoard(await membersOf(deps.db, board.organisation_id), board.cohort_key, off);
-  const opened = key;
-  if (opened)
-    await deps.db.transaction().execute(async (tx) => {
-      // Not with a key replaced since it was read (the next page hands over the new one).
-      await lockBoardRow(tx, board.id);
-      if (!(await keyUnchanged(tx, board.id, board.key_sealed))) return;
-      // A copy that went with its destroyed case: the key is replaced before anyone is handed it.
-      ({ board, key } = await keyWithoutLostCopies(tx, board, opened));
-      if (members.length) await handOver(tx, board, key, members);
-    });
+  if (key) ({ board, key } = await openToWaiting(deps.db, board, key, members));
   const can = boardAbilities(grant);
   // Staff see the families they removed, to let one back; families see none of it.
   const removed = can.removeFamilies ? [...off].filter(([, e]) => e.side === 'staff') : [];

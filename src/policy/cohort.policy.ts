@@ -88,6 +88,23 @@ export const grantBoard = <A extends BoardAction>(
   return { ...base, side: 'staff', caseId: null } as unknown as BoardGrant<A>;
 };
 
+/** Proof that the policy let this account act on all of its organisation's boards at once. */
+export interface BoardsGrant {
+  readonly [grantBrand]: true;
+  readonly organisationId: string;
+  readonly auth: AuthContext;
+}
+
+/**
+ * The organisation's boards as a whole (their list, and handing their keys to the families
+ * waiting for them): the organisation's case staff, who may read every one of them.
+ */
+export const grantBoardsOfOrganisation = (principal: Principal): BoardsGrant => {
+  const auth = accountOf(principal);
+  if (!isCaseStaff(auth)) throw new NotFound('board');
+  return { organisationId: auth.organisationId, auth } as BoardsGrant;
+};
+
 /** What a board page may offer; views only read it. */
 export interface BoardAbilities {
   post: boolean;
