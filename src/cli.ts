@@ -12,31 +12,44 @@ import { registerImportsCli } from './imports/imports.cli.ts';
 import { registerMatchingCli } from './matching/matching.cli.ts';
 import { registerRegistryCli } from './registry/registry.cli.ts';
 import { registerBackupCli } from './backup/backup.cli.ts';
+import { cliLanguage, commandLanguage, LANG_ENV, UnknownLanguage } from './shared/cli-lang.ts';
+import { DEFAULT_LANG, type Lang } from './shared/lang.ts';
+import { translator } from './web/i18n/i18n.ts';
 
 // The `kintrace` command. Each domain adds its own subcommands from <domain>/<domain>.cli.ts;
 // this file only wires them and turns known errors into a clear message and exit code 1.
+// Messages to the operator are in Russian or English (shared/cli-lang.ts says which); what a
+// script reads (CSV, JSON) is the same in both.
 
 export const buildCli = (): Command => {
   const program = new Command('kintrace')
     .description('Kintrace: tracing requests, appeals, matching, registry')
+    .option('--lang <lang>', `language of the messages: ru or en (else ${LANG_ENV}, else the locale, else ru)`)
     .exitOverride();
+  // A language setting nobody can read is refused before any command runs, whichever it is.
+  program.hook('preAction', (_program, action) => {
+    commandLanguage(action);
+  });
 
   program
     .command('serve')
     .description('run the web platform (PORT, HOST, DATA_DIR, DATABASE_URL from the environment)')
-    .action(async () => {
+    .action(async (_opts: unknown, cmd: Command) => {
       const { serve } = await import('./main.ts');
-      await serve(loadConfig());
+      await serve(loadConfig(), commandLanguage(cmd));
     });
 
   program
     .command('migrate')
     .description('bring the database schema up to date')
-    .action(async () => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      const t = translator(commandLanguage(cmd));
       const { db, close } = openDatabase(loadConfig());
       try {
         const applied = await migrateToLatest(db);
-        process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+        process.stdout.write(
+          `${applied.length ? t('cli.migrate.applied', { names: applied.join(', ') }) : t('cli.migrate.upToDate')}\n`,
+        );
       } finally {
         await close();
       }
@@ -54,25 +67,32 @@ export const buildCli = (): Command => {
   return program;
 };
 
-export const runCli = async (argv: string[]): Promise<void> => {
+/** The language to report an error in: the command's, or Russian when that is what went wrong. */
+const errorLanguage = (program: Command): Lang => {
   try {
-    await buildCli().parseAsync(argv);
+    return cliLanguage(program.opts().lang as string | undefined, process.env);
+  } catch {
+    return DEFAULT_LANG;
+  }
+};
+
+export const runCli = async (argv: string[]): Promise<void> => {
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode;
       return;
     }
-    if (err instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${err.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    if (err instanceof DatabaseProblem) {
-      process.stderr.write(`database error: ${err.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
+    if (err instanceof UnknownLanguage) {
+      process.stderr.write(`${err.message}\n`);
+      return;
+    }
+    const t = translator(errorLanguage(program));
+    const message = err instanceof Error ? err.message : String(err);
+    const kind = err instanceof ConfigError ? 'config' : err instanceof DatabaseProblem ? 'database' : 'other';
+    process.stderr.write(`${t(`cli.errors.${kind}`, { message })}\n`);
   }
 };

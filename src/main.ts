@@ -4,7 +4,10 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './shared/clock.ts';
 import { flushDaily } from './shared/held-log.ts';
-import { firstRunMessage } from './accounts/first-run.service.ts';
+import { issueSetupLink } from './accounts/first-run.service.ts';
+import { firstRunLines } from './accounts/accounts.cli.ts';
+import { DEFAULT_LANG, type Lang } from './shared/lang.ts';
+import { translator } from './web/i18n/i18n.ts';
 import { Scheduler } from './scheduler/scheduler.service.ts';
 import { allJobs } from './jobs.ts';
 import { holdsDemo } from './demo/demo.service.ts';
@@ -14,7 +17,7 @@ const START_JOBS_WAIT_MS = 5_000;
 const RULE = '='.repeat(72);
 
 /** load config -> open database -> buildApp -> listen (nothing else). */
-export const serve = async (config: Config = loadConfig()): Promise<void> => {
+export const serve = async (config: Config = loadConfig(), lang: Lang = DEFAULT_LANG): Promise<void> => {
   const { db, dialect, close } = openDatabase(config);
   await migrateToLatest(db);
   const app = await buildApp({ config, db, dialect, clock: systemClock });
@@ -40,10 +43,11 @@ export const serve = async (config: Config = loadConfig()): Promise<void> => {
   // The address and the first administrator's link come last, set apart from the log lines of
   // the jobs that run at start: a newcomer reading the terminal must not have to find them there.
   await scheduler.settled(START_JOBS_WAIT_MS);
-  const lines = [`Kintrace is running at ${config.publicUrl}/`];
-  const firstRun = await firstRunMessage({ db, config, clock: systemClock });
-  if (firstRun) lines.push(firstRun);
-  if (await holdsDemo(db))
-    lines.push(`Demo data: log in at ${config.publicUrl}/login with a login printed by kintrace demo.`);
+  // In the operator's language (shared/cli-lang.ts), as the other messages of the command.
+  const t = translator(lang);
+  const lines = [t('cli.running', { url: `${config.publicUrl}/` })];
+  const setupUrl = await issueSetupLink({ db, config, clock: systemClock });
+  if (setupUrl) lines.push(...firstRunLines(t, setupUrl));
+  if (await holdsDemo(db)) lines.push(t('cli.demo', { url: `${config.publicUrl}/login` }));
   process.stdout.write(`\n${RULE}\n${lines.join('\n')}\n${RULE}\n\n`);
 };

@@ -6,13 +6,16 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { systemClock } from '../shared/clock.ts';
 import { Conflict, Invalid } from '../shared/errors.ts';
 import { parseForm } from '../shared/validation.ts';
-import { translator } from '../web/i18n/i18n.ts';
+import { translator, type T } from '../web/i18n/i18n.ts';
+import { quoted } from '../web/quotes.ts';
+import { commandLanguage } from '../shared/cli-lang.ts';
 import { pseudonymField } from './accounts.schema.ts';
 import { createSiteAdmin } from './staff.service.ts';
 import { generatePassphrase } from './account-keys.crypto.ts';
 
 // `kintrace admin create`: the first (or another) site administrator from the command line. The
 // passphrase is generated here, printed once and never stored; 2FA is set up at first login.
+// Also the lines of the start-up message that offer the first administrator's setup link.
 
 const optionsSchema = z.object({
   pseudonym: pseudonymField,
@@ -26,8 +29,9 @@ export const registerAccountsCli = (program: Command): void => {
     .description('create a site administrator; prints a generated passphrase once')
     .requiredOption('--pseudonym <name>', "the administrator's pseudonym (no real name)")
     .option('--organisation <name>', 'also create this organisation, with the administrator in it')
-    .action(async (opts: { pseudonym: string; organisation?: string }) => {
-      const t = translator('en');
+    .action(async (opts: { pseudonym: string; organisation?: string }, cmd: Command) => {
+      const lang = commandLanguage(cmd);
+      const t = translator(lang);
       let input: z.infer<typeof optionsSchema>;
       try {
         input = parseForm(optionsSchema, opts);
@@ -45,11 +49,17 @@ export const registerAccountsCli = (program: Command): void => {
           { db, config, clock: systemClock },
           { pseudonym: input.pseudonym, passphrase, organisationName: input.organisation },
         );
+        const pseudonym = quoted(lang, input.pseudonym);
         process.stdout.write(
           [
-            `Site administrator "${input.pseudonym}" created${input.organisation ? ` with the organisation "${input.organisation}"` : ''}.`,
-            `Passphrase (shown only now; write it down): ${passphrase}`,
-            `Log in at ${config.publicUrl}/login; you will be asked to set up two-factor authentication first.`,
+            input.organisation
+              ? t('accounts.cli.createdWithOrganisation', {
+                  pseudonym,
+                  organisation: quoted(lang, input.organisation),
+                })
+              : t('accounts.cli.created', { pseudonym }),
+            t('accounts.cli.passphrase', { passphrase }),
+            t('accounts.cli.logIn', { url: `${config.publicUrl}/login` }),
             '',
           ].join('\n'),
         );
@@ -61,3 +71,11 @@ export const registerAccountsCli = (program: Command): void => {
       }
     });
 };
+
+/** What `kintrace serve` prints while there is no administrator: the setup link, or the command. */
+export const firstRunLines = (t: T, setupUrl: string): string[] => [
+  t('accounts.cli.firstRun'),
+  `  ${setupUrl}`,
+  t('accounts.cli.firstRunOr'),
+  `  npx kintrace admin create --pseudonym admin [--organisation "${t('accounts.cli.organisationPlaceholder')}"]`,
+];

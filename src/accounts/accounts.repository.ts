@@ -68,11 +68,15 @@ export const advanceTotpStep = async (db: Queryable, id: string, step: number): 
 export const findUserPublicKey = (db: Queryable, id: string) =>
   db.selectFrom('users').select('public_key').where('id', '=', id).executeTakeFirst();
 
-/** Staff accounts of an organisation that are not disabled, by pseudonym. */
+/**
+ * Staff accounts of an organisation that are not disabled, by pseudonym, each with whether it has
+ * a second factor: only that yes or no leaves the query, never the sealed secret.
+ */
 export const listActiveStaff = (db: Queryable, organisationId: string) =>
   db
     .selectFrom('users')
     .select(['id', 'pseudonym', 'role'])
+    .select(sql<number>`case when totp_secret_sealed is null then 0 else 1 end`.as('has_totp'))
     .where('organisation_id', '=', organisationId)
     .where('role', '!=', 'family')
     .where('disabled', '=', 0)

@@ -104,12 +104,19 @@ export const listOrganisations = async (db: Queryable): Promise<Array<{ id: stri
 export const organisationName = (db: Queryable, id: string): Promise<string | undefined> =>
   findOrganisationName(db, id);
 
+/** Active staff of an organisation; twoFactorSet: whether they have set up their second factor. */
 export const staffOfOrganisation = async (
   db: Queryable,
   orgId: string,
-): Promise<Array<{ id: string; pseudonym: string; role: StaffRole }>> => {
+): Promise<Array<{ id: string; pseudonym: string; role: StaffRole; twoFactorSet: boolean }>> => {
   const rows = await listActiveStaff(db, orgId);
-  return rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, role: r.role as StaffRole }));
+  // Number(): SQLite gives 0/1, PostgreSQL may give the integer as a string.
+  return rows.map((r) => ({
+    id: r.id,
+    pseudonym: r.pseudonym,
+    role: r.role as StaffRole,
+    twoFactorSet: Number(r.has_totp) === 1,
+  }));
 };
 
 /**

@@ -63,7 +63,15 @@ export interface InvitesPageProps {
   organisations: Array<{ id: string; name: string }>;
   selected: string;
   /** each member with what the policy lets the viewer do to them */
-  staff: Array<{ id: string; pseudonym: string; role: string; mayReset: boolean; mayRemove: boolean }>;
+  staff: Array<{
+    id: string;
+    pseudonym: string;
+    role: string;
+    /** whether they have set up their second factor (staff without one cannot work yet) */
+    twoFactorSet: boolean;
+    mayReset: boolean;
+    mayRemove: boolean;
+  }>;
   pending: Array<{ id: string; kind: string; role: string; expires_at: string }>;
   /** after a rotation (on demand or by a removal): unused links were revoked */
   rotated?: boolean;
@@ -151,7 +159,13 @@ export const InvitesPage = ({
         <ul>
           {staff.map((s) => (
             <li>
-              {s.pseudonym} ({t(`accounts.roles.${s.role}`)}){' '}
+              {s.pseudonym} ({t(`accounts.roles.${s.role}`)}) —{' '}
+              {/* In words, not a colour or an icon: whoever has not finished the setup cannot work. */}
+              {s.twoFactorSet ? (
+                t('accounts.admin.twoFactorSet')
+              ) : (
+                <strong>{t('accounts.admin.twoFactorMissing')}</strong>
+              )}{' '}
               {s.mayReset && (
                 <PostForm ctx={ctx} action="/admin/invites/reset">
                   <input type="hidden" name="userId" value={s.id} />
@@ -172,6 +186,7 @@ export const InvitesPage = ({
           ))}
         </ul>
       )}
+      {staff.some((s) => !s.twoFactorSet) && <p>{t('accounts.admin.twoFactorMissingExplain')}</p>}
       <h2>{t('accounts.admin.pendingTitle')}</h2>
       {pending.length === 0 ? (
         <p>{t('accounts.admin.noPending')}</p>

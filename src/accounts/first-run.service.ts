@@ -9,7 +9,7 @@ import { createSession } from './sessions.service.ts';
 import { deleteSetupToken, findSetupToken, insertSetupToken } from './first-run.repository.ts';
 
 // On an empty deployment `npm start` prints a one-time link to create the first administrator
-// (and the equivalent CLI command). Only the SHA-256 of the token is kept, in the meta table;
+// (and the equivalent CLI command: accounts.cli.ts firstRunLines). Only the SHA-256 of the token is kept, in the meta table;
 // each start replaces it, it expires after a day, and it stops working once a site administrator exists.
 // Families registering first must not be able to block the web setup.
 
@@ -21,7 +21,8 @@ interface Deps {
   clock: Clock;
 }
 
-export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
+/** A new one-time setup link (replacing any earlier one), or null once a site administrator exists. */
+export const issueSetupLink = async (deps: Deps): Promise<string | null> => {
   if ((await countSiteAdmins(deps.db)) > 0) return null;
   const token = randomToken(32);
   const value = JSON.stringify({
@@ -32,12 +33,7 @@ export const firstRunMessage = async (deps: Deps): Promise<string | null> => {
     await deleteSetupToken(tx);
     await insertSetupToken(tx, value);
   });
-  return [
-    'No administrator yet. Open this one-time link (valid 24 hours, until used or the next start) to create the first one:',
-    `  ${deps.config.publicUrl}/setup/${token}`,
-    'or create one from the command line instead:',
-    '  npx kintrace admin create --pseudonym admin [--organisation "Organisation name"]',
-  ].join('\n');
+  return `${deps.config.publicUrl}/setup/${token}`;
 };
 
 /** Throws NotFound unless the token is the current, unexpired one and no site administrator exists yet. */

@@ -287,6 +287,39 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     ).toBe(400);
   });
 
+  it('the staff list says, in words, who has not set up two-factor protection and cannot work yet', async () => {
+    const org = await createOrganisation(t.opened.db, { clock: t.clock });
+    const orgAdmin = await createStaff(t.opened.db, org, 'org_admin', { clock: t.clock });
+    const admin = await login(t.app, orgAdmin.pseudonym, orgAdmin.passphrase, orgAdmin.totpSecret);
+    const path = linkFrom(
+      (await submitForm(t.app, '/admin/invites', { organisationId: org.id, role: 'caseworker' }, admin)).res.body,
+    );
+    const joined = await submitForm(t.app, path, { pseudonym: 'Юрист Без Кода', passphrase: PASS, confirm: PASS });
+    expect(joined.res.statusCode).toBe(303);
+    /** The list item of one member on the staff page. */
+    const rowOf = async (pseudonym: string, cookies: Cookies, query = '') => {
+      const body = (await get(`/admin/invites?org=${org.id}${query}`, cookies)).body;
+      return [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]).find((li) => li.includes(pseudonym)) ?? '';
+    };
+
+    const newcomer = await rowOf('Юрист Без Кода', admin);
+    expect(newcomer).toContain('двухфакторная защита не настроена: пока не может работать');
+    expect(await rowOf(orgAdmin.pseudonym, admin)).toContain('двухфакторная защита настроена');
+    expect(await rowOf(orgAdmin.pseudonym, admin)).not.toContain('не настроена');
+    expect(await rowOf('Юрист Без Кода', admin, '&lang=en')).toContain(
+      'two-factor protection not set up: cannot work yet',
+    );
+    // A site admin holding the organisation's key sees the same.
+    const boss = await createSiteAdmin(t.opened.db, { clock: t.clock, org });
+    const bossCookies = await login(t.app, boss.pseudonym, boss.passphrase, boss.totpSecret);
+    expect(await rowOf('Юрист Без Кода', bossCookies)).toContain('двухфакторная защита не настроена');
+
+    await setUpTotp(joined.cookies, PASS);
+    const done = await rowOf('Юрист Без Кода', admin);
+    expect(done).toContain('двухфакторная защита настроена');
+    expect(done).not.toContain('не настроена');
+  });
+
   it('families and other roles get "not found" on admin pages', async () => {
     const fam = await createFamily(t.opened.db, { clock: t.clock });
     const org = await createOrganisation(t.opened.db, { clock: t.clock });

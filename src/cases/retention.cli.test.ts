@@ -123,7 +123,7 @@ describe('RETENTION_DAYS', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(
       (chunk: string | Uint8Array) => (err.push(String(chunk)), true),
     );
-    await runCli(['node', 'kintrace', 'retention', 'run', '--dry-run']);
+    await runCli(['node', 'kintrace', 'retention', 'run', '--dry-run', '--lang', 'en']);
     expect(err.join('')).toContain('configuration error: RETENTION_DAYS must be at least 1');
     expect(process.exitCode).toBe(1);
     process.exitCode = 0;

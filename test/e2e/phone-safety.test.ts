@@ -14,7 +14,7 @@ import {
 import type { TestApp } from '../helpers/app.ts';
 import type { Cookies } from '../helpers/factories.ts';
 import { buildWorld, NARRATIVE, type World } from '../../src/cases/cases.fixtures.ts';
-import { firstRunMessage } from '../../src/accounts/first-run.service.ts';
+import { issueSetupLink } from '../../src/accounts/first-run.service.ts';
 import { totpCode } from '../../src/accounts/totp.crypto.ts';
 import type { ManualClock } from '../../src/shared/clock.ts';
 
@@ -146,8 +146,8 @@ describe('on a phone, JavaScript off', () => {
 
   it('the first administrator of an empty site lands on next steps, not an empty list', async () => {
     const empty = await startApp();
-    const message = (await firstRunMessage({ db: empty.db, config: empty.config, clock: empty.clock }))!;
-    const setupPath = new URL(/https?:\/\/\S+\/setup\/\S+/.exec(message)![0]).pathname;
+    const setupPath = new URL((await issueSetupLink({ db: empty.db, config: empty.config, clock: empty.clock }))!)
+      .pathname;
     const ctx = await noJsContext(browser, PHONE);
     const page = await ctx.newPage();
     await page.goto(`${empty.baseUrl}${setupPath}`);

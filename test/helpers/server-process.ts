@@ -3,7 +3,8 @@ import net from 'node:net';
 import path from 'node:path';
 
 // The real server as an operator runs it: `kintrace serve` in a process of its own, on a free
-// port of 127.0.0.1, with the environment given. Resolves once it says it is running.
+// port of 127.0.0.1, with the environment given. Resolves once it says it is running (its start
+// message is in English unless the environment given sets KINTRACE_LANG).
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -29,14 +30,14 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'warn', KINTRACE_LANG: 'en', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('Kintrace is running at')) resolve();
+      if (/Kintrace (is running at|работает по адресу)/.test(out)) resolve();
     });
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));

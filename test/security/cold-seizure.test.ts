@@ -88,6 +88,8 @@ describe('cold seizure: a copy of the data directory, nobody logged in', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      // the start message this waits for, in English whatever the machine's locale
+      KINTRACE_LANG: 'en',
     };
     const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin', 'kintrace.mjs'), 'serve'], {
       cwd: root,
