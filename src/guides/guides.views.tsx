@@ -16,6 +16,23 @@ import type { GuideListItem, GuideView, SearchHit } from './guides.service.ts';
 // it was saved (src/shared/markdown.ts); the search is a POST, so what someone looked for never
 // sits in a URL, a browser history or a proxy's log.
 
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A guide's stored HTML with each table in a box of its own that scrolls sideways (site.css
+ * .table-scroll): in a guide, table cells keep their words whole, so a table wider than a phone
+ * scrolls there and not the page. Added when the page is shown, so every stored version has it.
+ * The HTML was sanitised on save: a literal "<table>" in it is a tag (text and attributes have
+ * their "<" escaped), and the box is focusable to be scrolled by keyboard.
+ */
+const withScrollingTables = (ctx: PageContext, html: string): string =>
+  html
+    .replace(
+      /<table>/g,
+      `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttr(ctx.t('guides.table'))}"><table>`,
+    )
+    .replace(/<\/table>/g, '</table></div>');
+
 const SearchForm = ({ ctx, q = '', errors = {} }: { ctx: PageContext; q?: string; errors?: FormErrors }) => (
   <PostForm ctx={ctx} action="/guides/search">
     <TextField
@@ -84,7 +101,7 @@ const GuideBody = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }) => {
         </section>
       )}
       <article lang={guide.lang} class="guide">
-        <div dangerouslySetInnerHTML={{ __html: guide.html }} />
+        <div dangerouslySetInnerHTML={{ __html: withScrollingTables(ctx, guide.html) }} />
       </article>
     </>
   );
@@ -320,7 +337,7 @@ export const VersionPage = ({
   return (
     <Layout ctx={ctx} heading={`${t('guides.editor.versionN', { n: v.version })}: ${v.title}`}>
       <p class="muted">{localDate(v.editedAt, ctx.timeZone)}</p>
-      <article class="guide" dangerouslySetInnerHTML={{ __html: v.html }} />
+      <article class="guide" dangerouslySetInnerHTML={{ __html: withScrollingTables(ctx, v.html) }} />
       <details>
         <summary>{t('guides.editor.markdown')}</summary>
         <pre class="prewrap">{v.markdown}</pre>
