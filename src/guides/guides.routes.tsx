@@ -17,11 +17,13 @@ import {
   guideHistory,
   guidesIn,
   guideVersion,
+  NewerVersion,
   previewGuide,
   saveGuide,
   searchGuides,
   twinOf,
   type GuideView,
+  type NewerGuide,
 } from './guides.service.ts';
 import {
   EditorGuidesPage,
@@ -37,7 +39,7 @@ import {
 // The knowledge base: public pages for everyone, editors' pages behind grantEditor.
 
 type IdParams = { Params: { id: string } };
-type Form = { values: FormValues; errors: FormErrors; status: number };
+type Form = { values: FormValues; errors: FormErrors; status: number; newer?: NewerGuide };
 const NEW_GUIDE = '/editor/guides/new';
 
 export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
@@ -105,6 +107,7 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
           values={form.values}
           errors={form.errors}
           isNew={action === NEW_GUIDE}
+          newer={form.newer}
         />
       ),
       form.status,
@@ -199,6 +202,15 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
       await saveGuide(deps, auth, id, parseForm(guideSchema, req.body));
       return redirect(reply, `/editor/guides/${id}?done=saved`);
     } catch (err) {
+      // Another editor saved meanwhile: her text back in the form, theirs shown to read, and the
+      // form based on theirs, so saving again replaces it knowingly.
+      if (err instanceof NewerVersion)
+        return guideForm(req, reply, `/editor/guides/${id}`, {
+          values: { ...echoValues(req.body), base: String(err.newer.version) },
+          errors: { _form: { field: '_form', key: err.key, params: { n: err.newer.version } } },
+          status: 409,
+          newer: err.newer,
+        });
       if (!(err instanceof Invalid) && !(err instanceof Conflict)) throw err;
       const failed = formFailure(err)!;
       return guideForm(req, reply, `/editor/guides/${id}`, { values: echoValues(req.body), ...failed });

@@ -194,7 +194,29 @@ export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: N
   return id;
 };
 
-/** An editor saves a new version; a save based on an older version than the current one is refused. */
+/** The version another editor saved while this one was editing: what the refused editor reads. */
+export interface NewerGuide {
+  version: number;
+  title: string;
+  markdown: string;
+  editedAt: string;
+}
+
+/**
+ * A save based on an older version than the current one. It carries the current version, so the
+ * editor's form can come back with her text and that version beside it, based on it: saving again
+ * then replaces it knowingly (a save is never merged, and never replaces a version unseen).
+ */
+export class NewerVersion extends Conflict {
+  constructor(readonly newer: NewerGuide) {
+    super('guides.errors.changed');
+  }
+}
+
+const newerThan = (r: Row): NewerVersion =>
+  new NewerVersion({ version: r.current_version, title: r.title, markdown: r.markdown, editedAt: r.edited_at });
+
+/** An editor saves a new version; a save based on an older version than the current one is refused (NewerVersion). */
 export const saveGuide = async (
   deps: GuideDeps,
   editor: AuthContext,
@@ -205,12 +227,17 @@ export const saveGuide = async (
   if (!current) throw new NotFound('guide');
   const version = current.current_version + 1;
   const row = versionRow(id, version, input, editor, isoNow(deps.clock));
-  await deps.db.transaction().execute(async (tx) => {
-    if (input.base !== current.current_version || !(await advanceGuide(tx, id, current.current_version, version)))
-      throw new Conflict('guides.errors.changed');
+  if (input.base !== current.current_version) throw newerThan(current);
+  const saved = await deps.db.transaction().execute(async (tx) => {
+    if (!(await advanceGuide(tx, id, current.current_version, version))) return false;
     await insertGuideVersion(tx, row);
+    return true;
   });
-  return version;
+  if (saved) return version;
+  // another editor saved between the read above and this save: theirs is the one to show
+  const now = await findCurrentGuideById(deps.db, id);
+  if (!now) throw new NotFound('guide');
+  throw newerThan(now);
 };
 
 export const guideHistory = (db: Queryable, id: string) => listVersions(db, id);

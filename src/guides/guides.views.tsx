@@ -9,8 +9,8 @@ import {
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
-import { localDate } from '../web/time.ts';
-import type { GuideListItem, GuideView, SearchHit } from './guides.service.ts';
+import { localDate, localDateTime } from '../web/time.ts';
+import type { GuideListItem, GuideView, NewerGuide, SearchHit } from './guides.service.ts';
 
 // The knowledge base, public, and the editors' pages for it. The guides' HTML was sanitised when
 // it was saved (src/shared/markdown.ts); the search is a POST, so what someone looked for never
@@ -203,6 +203,8 @@ interface GuideFormProps {
   values: FormValues;
   errors: FormErrors;
   isNew: boolean;
+  /** another editor's version, saved while this one edited: the form is based on it now */
+  newer?: NewerGuide;
 }
 
 /**
@@ -210,7 +212,7 @@ interface GuideFormProps {
  * JavaScript), which shows the guide as readers would and this form again, filled in; only
  * «Сохранить» publishes. Preview comes first, so Enter in a field previews rather than publishes.
  */
-const GuideForm = ({ ctx, action, values, errors, isNew }: GuideFormProps) => {
+const GuideForm = ({ ctx, action, values, errors, isNew, newer }: GuideFormProps) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
@@ -251,13 +253,34 @@ const GuideForm = ({ ctx, action, values, errors, isNew }: GuideFormProps) => {
       <button type="submit" class="secondary" formaction={`${action}/preview`}>
         {t('guides.editor.preview')}
       </button>{' '}
-      <button type="submit">{t('guides.editor.save')}</button>
+      <button type="submit">
+        {newer ? t('guides.editor.saveOver', { n: newer.version }) : t('guides.editor.save')}
+      </button>
     </PostForm>
   );
 };
 
+/** Another editor's version, under the form she came back to: to read, and to take from by hand. */
+const NewerVersionShown = ({ ctx, newer }: { ctx: PageContext; newer: NewerGuide }) => {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="newer-h" class="newer">
+      <h2 id="newer-h">{t('guides.editor.newerTitle', { n: newer.version })}</h2>
+      <p class="muted">{t('guides.editor.newerSaved', { when: localDateTime(newer.editedAt, ctx.timeZone) })}</p>
+      <dl>
+        <dt>{t('guides.editor.guideTitle')}</dt>
+        <dd>{newer.title}</dd>
+        <dt>{t('guides.editor.markdown')}</dt>
+        <dd>
+          <pre class="prewrap">{newer.markdown}</pre>
+        </dd>
+      </dl>
+    </section>
+  );
+};
+
 export const GuideFormPage = ({ saved, ...form }: GuideFormProps & { saved?: boolean }) => {
-  const { ctx, values, errors, isNew } = form;
+  const { ctx, values, errors, isNew, newer } = form;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={isNew ? t('guides.editor.new') : values.title || t('guides.editor.title')}>
@@ -267,7 +290,13 @@ export const GuideFormPage = ({ saved, ...form }: GuideFormProps & { saved?: boo
         </p>
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />
+      {newer && (
+        <p>
+          <a href="#newer-h">{t('guides.editor.newerLink', { n: newer.version })}</a>
+        </p>
+      )}
       <GuideForm {...form} />
+      {newer && <NewerVersionShown ctx={ctx} newer={newer} />}
       <p>
         <a href="/editor/guides">{t('guides.editor.title')}</a>
       </p>
