@@ -16,6 +16,7 @@ const current = (db: Queryable) =>
       'guides.slug',
       'guides.lang',
       'guides.current_version',
+      'guides.draft_version',
       'guide_versions.title',
       'guide_versions.markdown',
       'guide_versions.html',
@@ -47,15 +48,24 @@ export const insertGuideVersion = async (db: Queryable, row: GuideVersionsTable)
   await db.insertInto('guide_versions').values(row).execute();
 };
 
-/** Moves the current version forward only from the one the editor started from (two editors: one wins). */
-export const advanceGuide = async (db: Queryable, id: string, from: number, to: number): Promise<boolean> =>
+/**
+ * Moves the guide on from the versions the editor started from (two editors: one wins): to a new
+ * published version (the draft, if any, is then behind it: none is left), or to a new draft.
+ */
+export const advanceGuide = async (
+  db: Queryable,
+  id: string,
+  from: { current: number; draft: number | null },
+  to: { current: number; draft: number | null },
+): Promise<boolean> =>
   Number(
     (
       await db
         .updateTable('guides')
-        .set({ current_version: to })
+        .set({ current_version: to.current, draft_version: to.draft })
         .where('id', '=', id)
-        .where('current_version', '=', from)
+        .where('current_version', '=', from.current)
+        .where((eb) => (from.draft === null ? eb('draft_version', 'is', null) : eb('draft_version', '=', from.draft)))
         .executeTakeFirst()
     ).numUpdatedRows,
   ) > 0;

@@ -14,6 +14,7 @@ import {
   createGuide,
   guideById,
   guideBySlug,
+  guideForEditing,
   guideHistory,
   guidesIn,
   guideVersion,
@@ -23,7 +24,7 @@ import {
   searchGuides,
   twinOf,
   type GuideView,
-  type NewerGuide,
+  type GuideText,
 } from './guides.service.ts';
 import {
   EditorGuidesPage,
@@ -39,7 +40,7 @@ import {
 // The knowledge base: public pages for everyone, editors' pages behind grantEditor.
 
 type IdParams = { Params: { id: string } };
-type Form = { values: FormValues; errors: FormErrors; status: number; newer?: NewerGuide };
+type Form = { values: FormValues; errors: FormErrors; status: number; newer?: GuideText };
 const NEW_GUIDE = '/editor/guides/new';
 
 export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
@@ -180,16 +181,19 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get<IdParams>('/editor/guides/:id', async (req, reply) => {
     editor(req);
-    const g = await guideById(deps.db, guideId(req.params.id));
-    const saved = (req.query as Record<string, unknown> | undefined)?.done === 'saved';
+    // the form opens on the draft when there is one: the text the editor was working on
+    const { guide: g, draft } = await guideForEditing(deps.db, guideId(req.params.id));
+    const shown = draft ?? { title: g.title, markdown: g.markdown, version: g.version };
+    const done = (req.query as Record<string, unknown> | undefined)?.done;
     return sendPage(req, reply, (ctx) => (
       <GuideFormPage
         ctx={ctx}
         action={`/editor/guides/${g.id}`}
-        values={{ title: g.title, markdown: g.markdown, base: String(g.version) }}
+        values={{ title: shown.title, markdown: shown.markdown, base: String(shown.version) }}
         errors={{}}
         isNew={false}
-        saved={saved}
+        saved={done === 'saved' ? 'published' : done === 'draft' ? 'draft' : undefined}
+        draftOf={draft ? { version: draft.version, published: g.version, slug: g.slug, lang: g.lang } : undefined}
       />
     ));
   });
@@ -199,8 +203,8 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
     const id = guideId(req.params.id);
     await guideById(deps.db, id);
     try {
-      await saveGuide(deps, auth, id, parseForm(guideSchema, req.body));
-      return redirect(reply, `/editor/guides/${id}?done=saved`);
+      const saved = await saveGuide(deps, auth, id, parseForm(guideSchema, req.body));
+      return redirect(reply, `/editor/guides/${id}?done=${saved.published ? 'saved' : 'draft'}`);
     } catch (err) {
       // Another editor saved meanwhile: her text back in the form, theirs shown to read, and the
       // form based on theirs, so saving again replaces it knowingly.

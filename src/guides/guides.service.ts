@@ -21,7 +21,8 @@ import {
 
 // The knowledge base: public guides in Russian and English, written by editors in Markdown. Each
 // save is a new version, sanitised once on save (src/shared/markdown.ts); pages show the stored
-// HTML with its table of contents. The search is plain and on the server: every guide's words,
+// HTML with its table of contents. A save publishes, or keeps a draft: a newer version that readers
+// do not see (not on the page, not in the search) until an editor publishes it. The search is plain and on the server: every guide's words,
 // lower-cased (ё read as е), matched against every word of the query from the start of a word
 // («вести» finds «вестись», never «привести»); the query is never stored.
 
@@ -60,7 +61,13 @@ const item = (r: Row): GuideListItem => ({
 export const guidesIn = async (db: Queryable, lang: Lang): Promise<GuideListItem[]> =>
   (await listCurrentGuides(db, lang)).map(item).sort((a, b) => a.title.localeCompare(b.title, lang));
 
-export const allGuides = async (db: Queryable): Promise<GuideListItem[]> => (await listCurrentGuides(db)).map(item);
+export interface EditorGuideItem extends GuideListItem {
+  /** a draft saved after the published version, not published yet */
+  draft: number | null;
+}
+
+export const allGuides = async (db: Queryable): Promise<EditorGuideItem[]> =>
+  (await listCurrentGuides(db)).map((r) => ({ ...item(r), draft: r.draft_version }));
 
 /** A guide in the reader's language, else in the other one (the page says so). */
 export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView> => {
@@ -188,18 +195,27 @@ export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: N
   const at = isoNow(deps.clock);
   const row = versionRow(id, 1, input, editor, at);
   await deps.db.transaction().execute(async (tx) => {
-    await insertGuide(tx, { id, slug: input.slug, lang: input.lang, current_version: 1, created_at: at });
+    await insertGuide(tx, {
+      id,
+      slug: input.slug,
+      lang: input.lang,
+      current_version: 1,
+      draft_version: null,
+      created_at: at,
+    });
     await insertGuideVersion(tx, row);
   });
   return id;
 };
 
-/** The version another editor saved while this one was editing: what the refused editor reads. */
-export interface NewerGuide {
+/** A saved version's text, for an editor: a draft, or the version another editor saved meanwhile. */
+export interface GuideText {
   version: number;
   title: string;
   markdown: string;
   editedAt: string;
+  /** a draft: readers do not see it */
+  draft: boolean;
 }
 
 /**
@@ -208,36 +224,60 @@ export interface NewerGuide {
  * then replaces it knowingly (a save is never merged, and never replaces a version unseen).
  */
 export class NewerVersion extends Conflict {
-  constructor(readonly newer: NewerGuide) {
+  constructor(readonly newer: GuideText) {
     super('guides.errors.changed');
   }
 }
 
-const newerThan = (r: Row): NewerVersion =>
-  new NewerVersion({ version: r.current_version, title: r.title, markdown: r.markdown, editedAt: r.edited_at });
+/** The newest version of a guide, draft or published: what an editor's next save is based on. */
+const headText = async (db: Queryable, r: Row): Promise<GuideText> => {
+  if (r.draft_version === null)
+    return { version: r.current_version, title: r.title, markdown: r.markdown, editedAt: r.edited_at, draft: false };
+  const d = await findVersion(db, r.id, r.draft_version);
+  if (!d) throw new NotFound('guide version');
+  return { version: d.version, title: d.title, markdown: d.markdown, editedAt: d.edited_at, draft: true };
+};
 
-/** An editor saves a new version; a save based on an older version than the current one is refused (NewerVersion). */
+/** A guide for its editor: the published version, and the draft her form opens on, if there is one. */
+export const guideForEditing = async (
+  db: Queryable,
+  id: string,
+): Promise<{ guide: GuideView; draft: GuideText | null }> => {
+  const guide = await guideById(db, id);
+  const row = await findCurrentGuideById(db, id);
+  if (!row) throw new NotFound('guide');
+  return { guide, draft: row.draft_version === null ? null : await headText(db, row) };
+};
+
+/**
+ * An editor saves a new version, published or (input.draft) as a draft that readers do not see; a
+ * save based on an older version than the newest one, draft or published, is refused (NewerVersion).
+ */
 export const saveGuide = async (
   deps: GuideDeps,
   editor: AuthContext,
   id: string,
   input: GuideInput,
-): Promise<number> => {
+): Promise<{ version: number; published: boolean }> => {
   const current = await findCurrentGuideById(deps.db, id);
   if (!current) throw new NotFound('guide');
-  const version = current.current_version + 1;
+  const from = { current: current.current_version, draft: current.draft_version };
+  const head = from.draft ?? from.current;
+  const version = head + 1;
   const row = versionRow(id, version, input, editor, isoNow(deps.clock));
-  if (input.base !== current.current_version) throw newerThan(current);
+  if (input.base !== head) throw new NewerVersion(await headText(deps.db, current));
+  const published = input.draft !== '1';
+  const to = published ? { current: version, draft: null } : { current: from.current, draft: version };
   const saved = await deps.db.transaction().execute(async (tx) => {
-    if (!(await advanceGuide(tx, id, current.current_version, version))) return false;
+    if (!(await advanceGuide(tx, id, from, to))) return false;
     await insertGuideVersion(tx, row);
     return true;
   });
-  if (saved) return version;
+  if (saved) return { version, published };
   // another editor saved between the read above and this save: theirs is the one to show
   const now = await findCurrentGuideById(deps.db, id);
   if (!now) throw new NotFound('guide');
-  throw newerThan(now);
+  throw new NewerVersion(await headText(deps.db, now));
 };
 
 export const guideHistory = (db: Queryable, id: string) => listVersions(db, id);

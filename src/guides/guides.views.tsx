@@ -10,7 +10,7 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { localDate, localDateTime } from '../web/time.ts';
-import type { GuideListItem, GuideView, NewerGuide, SearchHit } from './guides.service.ts';
+import type { EditorGuideItem, GuideListItem, GuideText, GuideView, SearchHit } from './guides.service.ts';
 
 // The knowledge base, public, and the editors' pages for it. The guides' HTML was sanitised when
 // it was saved (src/shared/markdown.ts); the search is a POST, so what someone looked for never
@@ -161,7 +161,7 @@ export const SearchPage = ({
   );
 };
 
-export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideListItem[] }) => {
+export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: EditorGuideItem[] }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('guides.editor.title')}>
@@ -185,6 +185,7 @@ export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideL
               <td data-label={t('guides.editor.lang')}>{g.lang}</td>
               <td data-label={t('guides.editor.version')}>
                 <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {localDate(g.editedAt, ctx.timeZone)}
+                {g.draft !== null && <> · {t('guides.editor.draftN', { n: g.draft })}</>}
               </td>
             </tr>
           ))}
@@ -204,13 +205,14 @@ interface GuideFormProps {
   errors: FormErrors;
   isNew: boolean;
   /** another editor's version, saved while this one edited: the form is based on it now */
-  newer?: NewerGuide;
+  newer?: GuideText;
 }
 
 /**
  * The guide's form. «Предпросмотр» posts the same fields to the preview (formaction: no
- * JavaScript), which shows the guide as readers would and this form again, filled in; only
- * «Сохранить» publishes. Preview comes first, so Enter in a field previews rather than publishes.
+ * JavaScript), which shows the guide as readers would and this form again, filled in;
+ * «Сохранить черновик» (a saved guide's only) saves without publishing; only «Сохранить и
+ * опубликовать» publishes. Preview comes first, so Enter in a field previews rather than saves.
  */
 const GuideForm = ({ ctx, action, values, errors, isNew, newer }: GuideFormProps) => {
   const { t } = ctx;
@@ -253,6 +255,13 @@ const GuideForm = ({ ctx, action, values, errors, isNew, newer }: GuideFormProps
       <button type="submit" class="secondary" formaction={`${action}/preview`}>
         {t('guides.editor.preview')}
       </button>{' '}
+      {!isNew && (
+        <>
+          <button type="submit" class="secondary" name="draft" value="1">
+            {t('guides.editor.saveDraft')}
+          </button>{' '}
+        </>
+      )}
       <button type="submit">
         {newer ? t('guides.editor.saveOver', { n: newer.version }) : t('guides.editor.save')}
       </button>
@@ -261,12 +270,16 @@ const GuideForm = ({ ctx, action, values, errors, isNew, newer }: GuideFormProps
 };
 
 /** Another editor's version, under the form she came back to: to read, and to take from by hand. */
-const NewerVersionShown = ({ ctx, newer }: { ctx: PageContext; newer: NewerGuide }) => {
+const NewerVersionShown = ({ ctx, newer }: { ctx: PageContext; newer: GuideText }) => {
   const { t } = ctx;
   return (
     <section aria-labelledby="newer-h" class="newer">
       <h2 id="newer-h">{t('guides.editor.newerTitle', { n: newer.version })}</h2>
-      <p class="muted">{t('guides.editor.newerSaved', { when: localDateTime(newer.editedAt, ctx.timeZone) })}</p>
+      <p class="muted">
+        {t(newer.draft ? 'guides.editor.newerSavedDraft' : 'guides.editor.newerSaved', {
+          when: localDateTime(newer.editedAt, ctx.timeZone),
+        })}
+      </p>
       <dl>
         <dt>{t('guides.editor.guideTitle')}</dt>
         <dd>{newer.title}</dd>
@@ -279,14 +292,35 @@ const NewerVersionShown = ({ ctx, newer }: { ctx: PageContext; newer: NewerGuide
   );
 };
 
-export const GuideFormPage = ({ saved, ...form }: GuideFormProps & { saved?: boolean }) => {
+export const GuideFormPage = ({
+  saved,
+  draftOf,
+  ...form
+}: GuideFormProps & {
+  /** what was just saved */
+  saved?: 'published' | 'draft';
+  /** the form holds a draft: its version, and the published one readers see */
+  draftOf?: { version: number; published: number; slug: string; lang: string };
+}) => {
   const { ctx, values, errors, isNew, newer } = form;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={isNew ? t('guides.editor.new') : values.title || t('guides.editor.title')}>
       {saved && (
         <p class="notice done" role="status">
-          {t('guides.editor.saved')}
+          {saved === 'draft'
+            ? t('guides.editor.draftSaved', { published: draftOf?.published ?? 0 })
+            : t('guides.editor.saved')}
+        </p>
+      )}
+      {draftOf && saved !== 'draft' && (
+        <p class="notice">{t('guides.editor.isDraft', { n: draftOf.version, published: draftOf.published })}</p>
+      )}
+      {draftOf && (
+        <p>
+          <a href={`/guides/${draftOf.slug}?lang=${draftOf.lang}`}>
+            {t('guides.editor.readPublished', { n: draftOf.published })}
+          </a>
         </p>
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />
@@ -342,6 +376,9 @@ export const HistoryPage = ({
               {t('guides.editor.versionN', { n: v.version })}: {v.title}
             </a>{' '}
             · {localDate(v.edited_at, ctx.timeZone)}
+            {/* a version after the published one was saved as a draft and never published */}
+            {v.version === guide.version && <> · {t('guides.editor.publishedMark')}</>}
+            {v.version > guide.version && <> · {t('guides.editor.draftMark')}</>}
           </li>
         ))}
       </ol>
