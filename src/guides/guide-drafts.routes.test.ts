@@ -69,4 +69,52 @@ describe.each(DIALECTS)("a guide's draft (%s)", (dialect) => {
     expect(after.body).not.toContain('Это черновик');
     expect(after.body).toContain('name="base" value="3"');
   });
+  it('of a new guide is not published at all until the editor publishes it', async () => {
+    const { editor } = s.w;
+    expect((await get('/editor/guides/new', editor.cookies)).body).toContain('>Сохранить черновик</button>');
+    const made = await submitForm(
+      app(),
+      '/editor/guides/new',
+      {
+        slug: 'new-draft',
+        lang: 'ru',
+        title: 'Новая статья',
+        markdown: 'Недописанный текст про апостиль.',
+        draft: '1',
+      },
+      editor.cookies,
+    );
+    expect(made.res.statusCode).toBe(303);
+    const location = String(made.res.headers.location);
+    expect(location).toMatch(/\/editor\/guides\/[0-9a-f-]{36}\?done=draft$/);
+    const edit = location.replace('?done=draft', '');
+
+    // no reader sees it: not its page, not the list, not the search
+    expect((await get('/guides/new-draft')).statusCode).toBe(404);
+    expect((await get('/guides')).body).not.toContain('/guides/new-draft');
+    expect((await search('апостиль')).res.body).toContain('Найдено 0 статей');
+
+    // the editor finds it in her list, opens it, previews it
+    expect((await get(location, editor.cookies)).body).toContain(
+      'Черновик сохранён. Статья ещё не опубликована: читатели её не видят.',
+    );
+    const opened = await get(edit, editor.cookies);
+    expect(opened.body).toContain('Это черновик (версия 1). Статья ещё не опубликована: читатели её не видят.');
+    expect(opened.body).toMatch(/<textarea[^>]*name="markdown"[^>]*>Недописанный текст про апостиль\.<\/textarea>/);
+    expect(opened.body).toContain('name="base" value="1"');
+    const list = (await get('/editor/guides', editor.cookies)).body;
+    expect(list).toContain(`href="${edit}"`);
+    expect(list).toContain('не опубликована</a> · черновик 1');
+    const typed = { title: 'Новая статья', markdown: 'Дописанный текст про апостиль.', base: '1' };
+    const preview = await submitForm(app(), edit, typed, editor.cookies, `${edit}/preview`);
+    expect(preview.res.statusCode).toBe(200);
+    expect(preview.res.body).toContain('Дописанный текст про апостиль.');
+    expect((await get(`${edit}/history`, editor.cookies)).body).toContain('черновик, не опубликована');
+
+    // published: readers see it
+    const published = await submitForm(app(), edit, typed, editor.cookies);
+    expect(published.res.headers.location).toBe(`${edit}?done=saved`);
+    expect((await get('/guides/new-draft')).body).toContain('Дописанный текст про апостиль.');
+    expect((await search('апостиль')).res.body).toContain('href="/guides/new-draft"');
+  });
 });

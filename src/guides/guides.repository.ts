@@ -1,16 +1,26 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import type { GuideVersionsTable, GuidesTable } from './guides.table.ts';
 
 // Queries for guides. Rules are in guides.service.ts.
 
-const current = (db: Queryable) =>
+/**
+ * Guides with one version each: for readers the published one; for editors the published one, or,
+ * for a guide never published (current_version 0), its draft.
+ */
+const joined = (db: Queryable, which: 'readers' | 'editors') =>
   db
     .selectFrom('guides')
-    .innerJoin('guide_versions', (j) =>
-      j
-        .onRef('guide_versions.guide_id', '=', 'guides.id')
-        .onRef('guide_versions.version', '=', 'guides.current_version'),
-    )
+    .innerJoin('guide_versions', (j) => {
+      const same = j.onRef('guide_versions.guide_id', '=', 'guides.id');
+      return which === 'readers'
+        ? same.onRef('guide_versions.version', '=', 'guides.current_version')
+        : same.on(
+            'guide_versions.version',
+            '=',
+            sql<number>`coalesce(nullif(guides.current_version, 0), guides.draft_version)`,
+          );
+    })
     .select([
       'guides.id',
       'guides.slug',
@@ -25,6 +35,8 @@ const current = (db: Queryable) =>
       'guide_versions.edited_at',
     ]);
 
+const current = (db: Queryable) => joined(db, 'readers');
+
 export const listCurrentGuides = (db: Queryable, lang?: string) => {
   let q = current(db);
   if (lang) q = q.where('guides.lang', '=', lang);
@@ -34,8 +46,13 @@ export const listCurrentGuides = (db: Queryable, lang?: string) => {
 export const findCurrentGuide = (db: Queryable, slug: string, lang: string) =>
   current(db).where('guides.slug', '=', slug).where('guides.lang', '=', lang).executeTakeFirst();
 
-export const findCurrentGuideById = (db: Queryable, id: string) =>
-  current(db).where('guides.id', '=', id).executeTakeFirst();
+/** Every guide, for its editors: a guide with a draft only is listed too (by its draft). */
+export const listEditorGuides = (db: Queryable) =>
+  joined(db, 'editors').orderBy('guides.slug').orderBy('guides.lang').execute();
+
+/** A guide for its editors: its published version, or the draft of one never published. */
+export const findEditorGuideById = (db: Queryable, id: string) =>
+  joined(db, 'editors').where('guides.id', '=', id).executeTakeFirst();
 
 export const findGuideBySlugLang = (db: Queryable, slug: string, lang: string) =>
   db.selectFrom('guides').select(['id']).where('slug', '=', slug).where('lang', '=', lang).executeTakeFirst();

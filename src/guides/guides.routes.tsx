@@ -127,8 +127,9 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post(NEW_GUIDE, { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
     const auth = editor(req);
     try {
-      const id = await createGuide(deps, auth, parseForm(newGuideSchema, req.body));
-      return redirect(reply, `/editor/guides/${id}?done=saved`);
+      const input = parseForm(newGuideSchema, req.body);
+      const id = await createGuide(deps, auth, input);
+      return redirect(reply, `/editor/guides/${id}?done=${input.draft === '1' ? 'draft' : 'saved'}`);
     } catch (err) {
       const failed = formFailure(err);
       if (!failed) throw err;

@@ -10,12 +10,13 @@ import { searchTextOf } from './guides.seed.ts';
 import {
   advanceGuide,
   findCurrentGuide,
-  findCurrentGuideById,
+  findEditorGuideById,
   findGuideBySlugLang,
   findVersion,
   insertGuide,
   insertGuideVersion,
   listCurrentGuides,
+  listEditorGuides,
   listVersions,
 } from './guides.repository.ts';
 
@@ -66,8 +67,9 @@ export interface EditorGuideItem extends GuideListItem {
   draft: number | null;
 }
 
+/** Every guide, for its editors; `version` 0: never published (a draft only). */
 export const allGuides = async (db: Queryable): Promise<EditorGuideItem[]> =>
-  (await listCurrentGuides(db)).map((r) => ({ ...item(r), draft: r.draft_version }));
+  (await listEditorGuides(db)).map((r) => ({ ...item(r), draft: r.draft_version }));
 
 /** A guide in the reader's language, else in the other one (the page says so). */
 export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView> => {
@@ -84,10 +86,21 @@ export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Prom
   };
 };
 
+/**
+ * A guide for its editors, by id: its published version, or, for a guide never published, its
+ * draft (`version` 0). The other language's version linked is a published one, as readers see.
+ */
 export const guideById = async (db: Queryable, id: string): Promise<GuideView> => {
-  const row = await findCurrentGuideById(db, id);
+  const row = await findEditorGuideById(db, id);
   if (!row) throw new NotFound('guide');
-  return guideBySlug(db, row.slug, row.lang as Lang);
+  const twin = await findCurrentGuide(db, row.slug, row.lang === 'ru' ? 'en' : 'ru');
+  return {
+    ...item(row),
+    html: row.html,
+    toc: JSON.parse(row.toc) as TocEntry[],
+    markdown: row.markdown,
+    other: twin ? { lang: twin.lang, title: twin.title } : null,
+  };
 };
 
 /** The other language's version of the guide at `slug`, for a new guide's preview: the link readers will see. */
@@ -187,7 +200,7 @@ const versionRow = (guideId: string, version: number, input: GuideInput, editor:
   };
 };
 
-/** An editor writes a new guide (version 1). */
+/** An editor writes a new guide (version 1): published, or (input.draft) a draft no reader sees. */
 export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: NewGuideInput): Promise<string> => {
   if (await findGuideBySlugLang(deps.db, input.slug, input.lang))
     throw new Invalid({ field: 'slug', key: 'guides.errors.slugTaken' });
@@ -199,8 +212,9 @@ export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: N
       id,
       slug: input.slug,
       lang: input.lang,
-      current_version: 1,
-      draft_version: null,
+      // 0: no version published yet (readers' queries join on current_version and find none)
+      current_version: input.draft === '1' ? 0 : 1,
+      draft_version: input.draft === '1' ? 1 : null,
       created_at: at,
     });
     await insertGuideVersion(tx, row);
@@ -244,7 +258,7 @@ export const guideForEditing = async (
   id: string,
 ): Promise<{ guide: GuideView; draft: GuideText | null }> => {
   const guide = await guideById(db, id);
-  const row = await findCurrentGuideById(db, id);
+  const row = await findEditorGuideById(db, id);
   if (!row) throw new NotFound('guide');
   return { guide, draft: row.draft_version === null ? null : await headText(db, row) };
 };
@@ -259,7 +273,7 @@ export const saveGuide = async (
   id: string,
   input: GuideInput,
 ): Promise<{ version: number; published: boolean }> => {
-  const current = await findCurrentGuideById(deps.db, id);
+  const current = await findEditorGuideById(deps.db, id);
   if (!current) throw new NotFound('guide');
   const from = { current: current.current_version, draft: current.draft_version };
   const head = from.draft ?? from.current;
@@ -275,7 +289,7 @@ export const saveGuide = async (
   });
   if (saved) return { version, published };
   // another editor saved between the read above and this save: theirs is the one to show
-  const now = await findCurrentGuideById(deps.db, id);
+  const now = await findEditorGuideById(deps.db, id);
   if (!now) throw new NotFound('guide');
   throw new NewerVersion(await headText(deps.db, now));
 };

@@ -184,7 +184,13 @@ export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: Editor
               </td>
               <td data-label={t('guides.editor.lang')}>{g.lang}</td>
               <td data-label={t('guides.editor.version')}>
-                <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {localDate(g.editedAt, ctx.timeZone)}
+                {g.version === 0 ? (
+                  <a href={`/editor/guides/${g.id}/history`}>{t('guides.editor.unpublished')}</a>
+                ) : (
+                  <>
+                    <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {localDate(g.editedAt, ctx.timeZone)}
+                  </>
+                )}
                 {g.draft !== null && <> · {t('guides.editor.draftN', { n: g.draft })}</>}
               </td>
             </tr>
@@ -255,13 +261,9 @@ const GuideForm = ({ ctx, action, values, errors, isNew, newer }: GuideFormProps
       <button type="submit" class="secondary" formaction={`${action}/preview`}>
         {t('guides.editor.preview')}
       </button>{' '}
-      {!isNew && (
-        <>
-          <button type="submit" class="secondary" name="draft" value="1">
-            {t('guides.editor.saveDraft')}
-          </button>{' '}
-        </>
-      )}
+      <button type="submit" class="secondary" name="draft" value="1">
+        {t('guides.editor.saveDraft')}
+      </button>{' '}
       <button type="submit">
         {newer ? t('guides.editor.saveOver', { n: newer.version }) : t('guides.editor.save')}
       </button>
@@ -299,7 +301,7 @@ export const GuideFormPage = ({
 }: GuideFormProps & {
   /** what was just saved */
   saved?: 'published' | 'draft';
-  /** the form holds a draft: its version, and the published one readers see */
+  /** the form holds a draft: its version, and the published one readers see (0: none yet) */
   draftOf?: { version: number; published: number; slug: string; lang: string };
 }) => {
   const { ctx, values, errors, isNew, newer } = form;
@@ -308,15 +310,21 @@ export const GuideFormPage = ({
     <Layout ctx={ctx} heading={isNew ? t('guides.editor.new') : values.title || t('guides.editor.title')}>
       {saved && (
         <p class="notice done" role="status">
-          {saved === 'draft'
-            ? t('guides.editor.draftSaved', { published: draftOf?.published ?? 0 })
-            : t('guides.editor.saved')}
+          {saved !== 'draft'
+            ? t('guides.editor.saved')
+            : draftOf?.published
+              ? t('guides.editor.draftSaved', { published: draftOf.published })
+              : t('guides.editor.draftSavedNew')}
         </p>
       )}
       {draftOf && saved !== 'draft' && (
-        <p class="notice">{t('guides.editor.isDraft', { n: draftOf.version, published: draftOf.published })}</p>
+        <p class="notice">
+          {draftOf.published
+            ? t('guides.editor.isDraft', { n: draftOf.version, published: draftOf.published })
+            : t('guides.editor.isDraftNew', { n: draftOf.version })}
+        </p>
       )}
-      {draftOf && (
+      {draftOf && draftOf.published > 0 && (
         <p>
           <a href={`/guides/${draftOf.slug}?lang=${draftOf.lang}`}>
             {t('guides.editor.readPublished', { n: draftOf.published })}
