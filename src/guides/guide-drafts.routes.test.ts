@@ -109,6 +109,9 @@ describe.each(DIALECTS)("a guide's draft (%s)", (dialect) => {
     const preview = await submitForm(app(), edit, typed, editor.cookies, `${edit}/preview`);
     expect(preview.res.statusCode).toBe(200);
     expect(preview.res.body).toContain('Дописанный текст про апостиль.');
+    // a saved draft's preview does not call it unsaved
+    expect(preview.res.body).toContain('Предпросмотр ничего не сохраняет и не публикует.');
+    expect(preview.res.body).not.toContain('ещё не сохранена');
     expect((await get(`${edit}/history`, editor.cookies)).body).toContain('черновик, не опубликована');
 
     // published: readers see it
