@@ -14,14 +14,17 @@ import {
   createGuide,
   guideById,
   guideBySlug,
+  guideForEditing,
   guideHistory,
   guidesIn,
   guideVersion,
+  NewerVersion,
   previewGuide,
   saveGuide,
   searchGuides,
   twinOf,
   type GuideView,
+  type GuideText,
 } from './guides.service.ts';
 import {
   EditorGuidesPage,
@@ -37,7 +40,7 @@ import {
 // The knowledge base: public pages for everyone, editors' pages behind grantEditor.
 
 type IdParams = { Params: { id: string } };
-type Form = { values: FormValues; errors: FormErrors; status: number };
+type Form = { values: FormValues; errors: FormErrors; status: number; newer?: GuideText };
 const NEW_GUIDE = '/editor/guides/new';
 
 export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
@@ -105,6 +108,7 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
           values={form.values}
           errors={form.errors}
           isNew={action === NEW_GUIDE}
+          newer={form.newer}
         />
       ),
       form.status,
@@ -123,8 +127,9 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.post(NEW_GUIDE, { config: { csrfFailed: guideNotSent } }, async (req, reply) => {
     const auth = editor(req);
     try {
-      const id = await createGuide(deps, auth, parseForm(newGuideSchema, req.body));
-      return redirect(reply, `/editor/guides/${id}?done=saved`);
+      const input = parseForm(newGuideSchema, req.body);
+      const id = await createGuide(deps, auth, input);
+      return redirect(reply, `/editor/guides/${id}?done=${input.draft === '1' ? 'draft' : 'saved'}`);
     } catch (err) {
       const failed = formFailure(err);
       if (!failed) throw err;
@@ -177,16 +182,19 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
 
   app.get<IdParams>('/editor/guides/:id', async (req, reply) => {
     editor(req);
-    const g = await guideById(deps.db, guideId(req.params.id));
-    const saved = (req.query as Record<string, unknown> | undefined)?.done === 'saved';
+    // the form opens on the draft when there is one: the text the editor was working on
+    const { guide: g, draft } = await guideForEditing(deps.db, guideId(req.params.id));
+    const shown = draft ?? { title: g.title, markdown: g.markdown, version: g.version };
+    const done = (req.query as Record<string, unknown> | undefined)?.done;
     return sendPage(req, reply, (ctx) => (
       <GuideFormPage
         ctx={ctx}
         action={`/editor/guides/${g.id}`}
-        values={{ title: g.title, markdown: g.markdown, base: String(g.version) }}
+        values={{ title: shown.title, markdown: shown.markdown, base: String(shown.version) }}
         errors={{}}
         isNew={false}
-        saved={saved}
+        saved={done === 'saved' ? 'published' : done === 'draft' ? 'draft' : undefined}
+        draftOf={draft ? { version: draft.version, published: g.version, slug: g.slug, lang: g.lang } : undefined}
       />
     ));
   });
@@ -196,9 +204,18 @@ export const guidesRoutes = async (app: FastifyInstance): Promise<void> => {
     const id = guideId(req.params.id);
     await guideById(deps.db, id);
     try {
-      await saveGuide(deps, auth, id, parseForm(guideSchema, req.body));
-      return redirect(reply, `/editor/guides/${id}?done=saved`);
+      const saved = await saveGuide(deps, auth, id, parseForm(guideSchema, req.body));
+      return redirect(reply, `/editor/guides/${id}?done=${saved.published ? 'saved' : 'draft'}`);
     } catch (err) {
+      // Another editor saved meanwhile: her text back in the form, theirs shown to read, and the
+      // form based on theirs, so saving again replaces it knowingly.
+      if (err instanceof NewerVersion)
+        return guideForm(req, reply, `/editor/guides/${id}`, {
+          values: { ...echoValues(req.body), base: String(err.newer.version) },
+          errors: { _form: { field: '_form', key: err.key, params: { n: err.newer.version } } },
+          status: 409,
+          newer: err.newer,
+        });
       if (!(err instanceof Invalid) && !(err instanceof Conflict)) throw err;
       const failed = formFailure(err)!;
       return guideForm(req, reply, `/editor/guides/${id}`, { values: echoValues(req.body), ...failed });

@@ -12,6 +12,8 @@ export const guideSchema = z.object({
   markdown: requiredText(100_000),
   /** the version the editor started from: a save on top of someone else's newer one is refused */
   base: z.coerce.number().int().min(0).catch(0),
+  /** «Сохранить черновик» was pressed (the button's value): saved, not published */
+  draft: z.literal('1').optional().catch(undefined),
 });
 export type GuideInput = z.infer<typeof guideSchema>;
 

@@ -10,19 +10,22 @@ import { searchTextOf } from './guides.seed.ts';
 import {
   advanceGuide,
   findCurrentGuide,
-  findCurrentGuideById,
+  findEditorGuideById,
   findGuideBySlugLang,
   findVersion,
   insertGuide,
   insertGuideVersion,
   listCurrentGuides,
+  listEditorGuides,
   listVersions,
 } from './guides.repository.ts';
 
 // The knowledge base: public guides in Russian and English, written by editors in Markdown. Each
 // save is a new version, sanitised once on save (src/shared/markdown.ts); pages show the stored
-// HTML with its table of contents. The search is plain and on the server: every guide's words,
-// lower-cased (ё read as е), matched against every word of the query; the query is never stored.
+// HTML with its table of contents. A save publishes, or keeps a draft: a newer version that readers
+// do not see (not on the page, not in the search) until an editor publishes it. The search is plain and on the server: every guide's words,
+// lower-cased (ё read as е), matched against every word of the query from the start of a word
+// («вести» finds «вестись», never «привести»); the query is never stored.
 
 export interface GuideDeps {
   db: Db;
@@ -59,7 +62,14 @@ const item = (r: Row): GuideListItem => ({
 export const guidesIn = async (db: Queryable, lang: Lang): Promise<GuideListItem[]> =>
   (await listCurrentGuides(db, lang)).map(item).sort((a, b) => a.title.localeCompare(b.title, lang));
 
-export const allGuides = async (db: Queryable): Promise<GuideListItem[]> => (await listCurrentGuides(db)).map(item);
+export interface EditorGuideItem extends GuideListItem {
+  /** a draft saved after the published version, not published yet */
+  draft: number | null;
+}
+
+/** Every guide, for its editors; `version` 0: never published (a draft only). */
+export const allGuides = async (db: Queryable): Promise<EditorGuideItem[]> =>
+  (await listEditorGuides(db)).map((r) => ({ ...item(r), draft: r.draft_version }));
 
 /** A guide in the reader's language, else in the other one (the page says so). */
 export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView> => {
@@ -76,10 +86,21 @@ export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Prom
   };
 };
 
+/**
+ * A guide for its editors, by id: its published version, or, for a guide never published, its
+ * draft (`version` 0). The other language's version linked is a published one, as readers see.
+ */
 export const guideById = async (db: Queryable, id: string): Promise<GuideView> => {
-  const row = await findCurrentGuideById(db, id);
+  const row = await findEditorGuideById(db, id);
   if (!row) throw new NotFound('guide');
-  return guideBySlug(db, row.slug, row.lang as Lang);
+  const twin = await findCurrentGuide(db, row.slug, row.lang === 'ru' ? 'en' : 'ru');
+  return {
+    ...item(row),
+    html: row.html,
+    toc: JSON.parse(row.toc) as TocEntry[],
+    markdown: row.markdown,
+    other: twin ? { lang: twin.lang, title: twin.title } : null,
+  };
 };
 
 /** The other language's version of the guide at `slug`, for a new guide's preview: the link readers will see. */
@@ -97,6 +118,13 @@ export interface SearchHit {
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+/**
+ * The places where a word of the text begins with `w`: «вести» in «вестись», not in «привести»,
+ * which matching anywhere found for «пропал без вести». The query's words are letters and digits
+ * only (searchGuides splits on the rest), so nothing in `w` needs escaping.
+ */
+const wordStart = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'gu');
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -117,16 +145,18 @@ export const searchGuides = async (db: Queryable, query: string, lang: Lang): Pr
   if (words.length === 0) return { hits: [], partial: false };
   const all: SearchHit[] = [];
   const some: SearchHit[] = [];
+  const starts = new Map(words.map((w) => [w, wordStart(w)]));
   for (const g of await listCurrentGuides(db)) {
     const text = g.search_text;
-    const found = words.filter((w) => text.includes(w));
+    const found = words.filter((w) => text.search(starts.get(w)!) >= 0);
     const every = found.length === words.length;
     // Short words («как», «от», «без») are in every guide: alone, they do not make a guide a hit.
     if (!every && !found.some((w) => w.length >= 4)) continue;
     const title = norm(g.title);
     let score = (g.lang === lang ? 100 : 0) + found.filter((w) => w.length >= 4).length * 1000;
-    for (const w of found) score += (title.includes(w) ? 20 : 0) + Math.min(text.split(w).length - 1, 20);
-    const at = text.indexOf(found.find((w) => w.length >= 4) ?? found[0]);
+    for (const w of found)
+      score += (title.search(starts.get(w)!) >= 0 ? 20 : 0) + Math.min(text.match(starts.get(w)!)!.length, 20);
+    const at = text.search(starts.get(found.find((w) => w.length >= 4) ?? found[0])!);
     const start = Math.max(0, at - 80);
     const snippet = `${start > 0 ? '…' : ''}${text
       .slice(start, at + 160)
@@ -170,7 +200,7 @@ const versionRow = (guideId: string, version: number, input: GuideInput, editor:
   };
 };
 
-/** An editor writes a new guide (version 1). */
+/** An editor writes a new guide (version 1): published, or (input.draft) a draft no reader sees. */
 export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: NewGuideInput): Promise<string> => {
   if (await findGuideBySlugLang(deps.db, input.slug, input.lang))
     throw new Invalid({ field: 'slug', key: 'guides.errors.slugTaken' });
@@ -178,29 +208,90 @@ export const createGuide = async (deps: GuideDeps, editor: AuthContext, input: N
   const at = isoNow(deps.clock);
   const row = versionRow(id, 1, input, editor, at);
   await deps.db.transaction().execute(async (tx) => {
-    await insertGuide(tx, { id, slug: input.slug, lang: input.lang, current_version: 1, created_at: at });
+    await insertGuide(tx, {
+      id,
+      slug: input.slug,
+      lang: input.lang,
+      // 0: no version published yet (readers' queries join on current_version and find none)
+      current_version: input.draft === '1' ? 0 : 1,
+      draft_version: input.draft === '1' ? 1 : null,
+      created_at: at,
+    });
     await insertGuideVersion(tx, row);
   });
   return id;
 };
 
-/** An editor saves a new version; a save based on an older version than the current one is refused. */
+/** A saved version's text, for an editor: a draft, or the version another editor saved meanwhile. */
+export interface GuideText {
+  version: number;
+  title: string;
+  markdown: string;
+  editedAt: string;
+  /** a draft: readers do not see it */
+  draft: boolean;
+}
+
+/**
+ * A save based on an older version than the current one. It carries the current version, so the
+ * editor's form can come back with her text and that version beside it, based on it: saving again
+ * then replaces it knowingly (a save is never merged, and never replaces a version unseen).
+ */
+export class NewerVersion extends Conflict {
+  constructor(readonly newer: GuideText) {
+    super('guides.errors.changed');
+  }
+}
+
+/** The newest version of a guide, draft or published: what an editor's next save is based on. */
+const headText = async (db: Queryable, r: Row): Promise<GuideText> => {
+  if (r.draft_version === null)
+    return { version: r.current_version, title: r.title, markdown: r.markdown, editedAt: r.edited_at, draft: false };
+  const d = await findVersion(db, r.id, r.draft_version);
+  if (!d) throw new NotFound('guide version');
+  return { version: d.version, title: d.title, markdown: d.markdown, editedAt: d.edited_at, draft: true };
+};
+
+/** A guide for its editor: the published version, and the draft her form opens on, if there is one. */
+export const guideForEditing = async (
+  db: Queryable,
+  id: string,
+): Promise<{ guide: GuideView; draft: GuideText | null }> => {
+  const guide = await guideById(db, id);
+  const row = await findEditorGuideById(db, id);
+  if (!row) throw new NotFound('guide');
+  return { guide, draft: row.draft_version === null ? null : await headText(db, row) };
+};
+
+/**
+ * An editor saves a new version, published or (input.draft) as a draft that readers do not see; a
+ * save based on an older version than the newest one, draft or published, is refused (NewerVersion).
+ */
 export const saveGuide = async (
   deps: GuideDeps,
   editor: AuthContext,
   id: string,
   input: GuideInput,
-): Promise<number> => {
-  const current = await findCurrentGuideById(deps.db, id);
+): Promise<{ version: number; published: boolean }> => {
+  const current = await findEditorGuideById(deps.db, id);
   if (!current) throw new NotFound('guide');
-  const version = current.current_version + 1;
+  const from = { current: current.current_version, draft: current.draft_version };
+  const head = from.draft ?? from.current;
+  const version = head + 1;
   const row = versionRow(id, version, input, editor, isoNow(deps.clock));
-  await deps.db.transaction().execute(async (tx) => {
-    if (input.base !== current.current_version || !(await advanceGuide(tx, id, current.current_version, version)))
-      throw new Conflict('guides.errors.changed');
+  if (input.base !== head) throw new NewerVersion(await headText(deps.db, current));
+  const published = input.draft !== '1';
+  const to = published ? { current: version, draft: null } : { current: from.current, draft: version };
+  const saved = await deps.db.transaction().execute(async (tx) => {
+    if (!(await advanceGuide(tx, id, from, to))) return false;
     await insertGuideVersion(tx, row);
+    return true;
   });
-  return version;
+  if (saved) return { version, published };
+  // another editor saved between the read above and this save: theirs is the one to show
+  const now = await findEditorGuideById(deps.db, id);
+  if (!now) throw new NotFound('guide');
+  throw new NewerVersion(await headText(deps.db, now));
 };
 
 export const guideHistory = (db: Queryable, id: string) => listVersions(db, id);

@@ -1,12 +1,15 @@
-// Guides (migration 0033): public texts in Markdown, one row per guide and language, each save a
-// new version. The HTML is made safe once, when a version is saved (src/shared/markdown.ts).
+// Guides (migrations 0033, 0036): public texts in Markdown, one row per guide and language, each
+// save a new version. The HTML is made safe once, when a version is saved (src/shared/markdown.ts).
 
 export interface GuidesTable {
   id: string;
   /** the same for the Russian and English versions of one guide */
   slug: string;
   lang: string;
+  /** the published version: what readers see */
   current_version: number;
+  /** a newer version saved as a draft, not published; null when there is none */
+  draft_version: number | null;
   created_at: string;
 }
 

@@ -9,12 +9,29 @@ import {
   type FormErrors,
   type FormValues,
 } from '../web/forms.tsx';
-import { localDate } from '../web/time.ts';
-import type { GuideListItem, GuideView, SearchHit } from './guides.service.ts';
+import { localDate, localDateTime } from '../web/time.ts';
+import type { EditorGuideItem, GuideListItem, GuideText, GuideView, SearchHit } from './guides.service.ts';
 
 // The knowledge base, public, and the editors' pages for it. The guides' HTML was sanitised when
 // it was saved (src/shared/markdown.ts); the search is a POST, so what someone looked for never
 // sits in a URL, a browser history or a proxy's log.
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A guide's stored HTML with each table in a box of its own that scrolls sideways (site.css
+ * .table-scroll): in a guide, table cells keep their words whole, so a table wider than a phone
+ * scrolls there and not the page. Added when the page is shown, so every stored version has it.
+ * The HTML was sanitised on save: a literal "<table>" in it is a tag (text and attributes have
+ * their "<" escaped), and the box is focusable to be scrolled by keyboard.
+ */
+const withScrollingTables = (ctx: PageContext, html: string): string =>
+  html
+    .replace(
+      /<table>/g,
+      `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttr(ctx.t('guides.table'))}"><table>`,
+    )
+    .replace(/<\/table>/g, '</table></div>');
 
 const SearchForm = ({ ctx, q = '', errors = {} }: { ctx: PageContext; q?: string; errors?: FormErrors }) => (
   <PostForm ctx={ctx} action="/guides/search">
@@ -84,7 +101,7 @@ const GuideBody = ({ ctx, guide }: { ctx: PageContext; guide: GuideView }) => {
         </section>
       )}
       <article lang={guide.lang} class="guide">
-        <div dangerouslySetInnerHTML={{ __html: guide.html }} />
+        <div dangerouslySetInnerHTML={{ __html: withScrollingTables(ctx, guide.html) }} />
       </article>
     </>
   );
@@ -144,7 +161,7 @@ export const SearchPage = ({
   );
 };
 
-export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideListItem[] }) => {
+export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: EditorGuideItem[] }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('guides.editor.title')}>
@@ -167,7 +184,14 @@ export const EditorGuidesPage = ({ ctx, list }: { ctx: PageContext; list: GuideL
               </td>
               <td data-label={t('guides.editor.lang')}>{g.lang}</td>
               <td data-label={t('guides.editor.version')}>
-                <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {localDate(g.editedAt, ctx.timeZone)}
+                {g.version === 0 ? (
+                  <a href={`/editor/guides/${g.id}/history`}>{t('guides.editor.unpublished')}</a>
+                ) : (
+                  <>
+                    <a href={`/editor/guides/${g.id}/history`}>{g.version}</a> · {localDate(g.editedAt, ctx.timeZone)}
+                  </>
+                )}
+                {g.draft !== null && <> · {t('guides.editor.draftN', { n: g.draft })}</>}
               </td>
             </tr>
           ))}
@@ -186,14 +210,17 @@ interface GuideFormProps {
   values: FormValues;
   errors: FormErrors;
   isNew: boolean;
+  /** another editor's version, saved while this one edited: the form is based on it now */
+  newer?: GuideText;
 }
 
 /**
  * The guide's form. «Предпросмотр» posts the same fields to the preview (formaction: no
- * JavaScript), which shows the guide as readers would and this form again, filled in; only
- * «Сохранить» publishes. Preview comes first, so Enter in a field previews rather than publishes.
+ * JavaScript), which shows the guide as readers would and this form again, filled in;
+ * «Сохранить черновик» (a saved guide's only) saves without publishing; only «Сохранить и
+ * опубликовать» publishes. Preview comes first, so Enter in a field previews rather than saves.
  */
-const GuideForm = ({ ctx, action, values, errors, isNew }: GuideFormProps) => {
+const GuideForm = ({ ctx, action, values, errors, isNew, newer }: GuideFormProps) => {
   const { t } = ctx;
   const f = { ctx, values, errors };
   return (
@@ -234,23 +261,84 @@ const GuideForm = ({ ctx, action, values, errors, isNew }: GuideFormProps) => {
       <button type="submit" class="secondary" formaction={`${action}/preview`}>
         {t('guides.editor.preview')}
       </button>{' '}
-      <button type="submit">{t('guides.editor.save')}</button>
+      <button type="submit" class="secondary" name="draft" value="1">
+        {t('guides.editor.saveDraft')}
+      </button>{' '}
+      <button type="submit">
+        {newer ? t('guides.editor.saveOver', { n: newer.version }) : t('guides.editor.save')}
+      </button>
     </PostForm>
   );
 };
 
-export const GuideFormPage = ({ saved, ...form }: GuideFormProps & { saved?: boolean }) => {
-  const { ctx, values, errors, isNew } = form;
+/** Another editor's version, under the form she came back to: to read, and to take from by hand. */
+const NewerVersionShown = ({ ctx, newer }: { ctx: PageContext; newer: GuideText }) => {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="newer-h" class="newer">
+      <h2 id="newer-h">{t('guides.editor.newerTitle', { n: newer.version })}</h2>
+      <p class="muted">
+        {t(newer.draft ? 'guides.editor.newerSavedDraft' : 'guides.editor.newerSaved', {
+          when: localDateTime(newer.editedAt, ctx.timeZone),
+        })}
+      </p>
+      <dl>
+        <dt>{t('guides.editor.guideTitle')}</dt>
+        <dd>{newer.title}</dd>
+        <dt>{t('guides.editor.markdown')}</dt>
+        <dd>
+          <pre class="prewrap">{newer.markdown}</pre>
+        </dd>
+      </dl>
+    </section>
+  );
+};
+
+export const GuideFormPage = ({
+  saved,
+  draftOf,
+  ...form
+}: GuideFormProps & {
+  /** what was just saved */
+  saved?: 'published' | 'draft';
+  /** the form holds a draft: its version, and the published one readers see (0: none yet) */
+  draftOf?: { version: number; published: number; slug: string; lang: string };
+}) => {
+  const { ctx, values, errors, isNew, newer } = form;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={isNew ? t('guides.editor.new') : values.title || t('guides.editor.title')}>
       {saved && (
         <p class="notice done" role="status">
-          {t('guides.editor.saved')}
+          {saved !== 'draft'
+            ? t('guides.editor.saved')
+            : draftOf?.published
+              ? t('guides.editor.draftSaved', { published: draftOf.published })
+              : t('guides.editor.draftSavedNew')}
+        </p>
+      )}
+      {draftOf && saved !== 'draft' && (
+        <p class="notice">
+          {draftOf.published
+            ? t('guides.editor.isDraft', { n: draftOf.version, published: draftOf.published })
+            : t('guides.editor.isDraftNew', { n: draftOf.version })}
+        </p>
+      )}
+      {draftOf && draftOf.published > 0 && (
+        <p>
+          <a href={`/guides/${draftOf.slug}?lang=${draftOf.lang}`}>
+            {t('guides.editor.readPublished', { n: draftOf.published })}
+          </a>
         </p>
       )}
       <FormErrorSummary ctx={ctx} errors={errors} />
+      {newer && (
+        <p>
+          <a href="#newer-h">{t('guides.editor.newerLink', { n: newer.version })}</a>
+        </p>
+      )}
       <GuideForm {...form} />
+      {newer && <NewerVersionShown ctx={ctx} newer={newer} />}
       <p>
         <a href="/editor/guides">{t('guides.editor.title')}</a>
       </p>
@@ -296,6 +384,9 @@ export const HistoryPage = ({
               {t('guides.editor.versionN', { n: v.version })}: {v.title}
             </a>{' '}
             · {localDate(v.edited_at, ctx.timeZone)}
+            {/* a version after the published one was saved as a draft and never published */}
+            {v.version === guide.version && <> · {t('guides.editor.publishedMark')}</>}
+            {v.version > guide.version && <> · {t('guides.editor.draftMark')}</>}
           </li>
         ))}
       </ol>
@@ -320,7 +411,7 @@ export const VersionPage = ({
   return (
     <Layout ctx={ctx} heading={`${t('guides.editor.versionN', { n: v.version })}: ${v.title}`}>
       <p class="muted">{localDate(v.editedAt, ctx.timeZone)}</p>
-      <article class="guide" dangerouslySetInnerHTML={{ __html: v.html }} />
+      <article class="guide" dangerouslySetInnerHTML={{ __html: withScrollingTables(ctx, v.html) }} />
       <details>
         <summary>{t('guides.editor.markdown')}</summary>
         <pre class="prewrap">{v.markdown}</pre>
