@@ -65,6 +65,24 @@ describe.each(DIALECTS)('case news (%s)', (dialect) => {
     expect(later.body).not.toContain('Что нового');
   });
 
+  it('links a new message and a new event down to where they are on the page', async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Ответ организации');
+    await addEvent(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'add_event'), {
+      kind: 'wounded',
+      date: parsePartialDate('2026-02') ?? undefined,
+      source: 'witness',
+      verification: undefined,
+      place: undefined,
+      description: undefined,
+    });
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(page.body).toContain('<a href="#messages">1 новое сообщение.</a>');
+    expect(page.body).toContain('<a href="#timeline">1 новое или проверенное событие.</a>');
+    expect(page.body).toContain('id="messages"');
+    expect(page.body).toContain('id="timeline"');
+  });
+
   it('lets other domains tell the family, and answers whether she was told', async () => {
     const caseId = await fresh();
     expect(await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).toEqual({
