@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../shared/validation.ts';
-import { inFuture, isMissingDay, parsePartialDate, type PartialDate } from './partial-date.ts';
+import { inFuture, isMissingDay, isShortYear, parsePartialDate, type PartialDate } from './partial-date.ts';
 import { isRegionCode } from './regions.ts';
 
 export const SERVICE_CATEGORIES = [
@@ -47,7 +47,14 @@ export const partialDateField = (today: string, opts: { required?: boolean; minY
       }
       const d = parsePartialDate(v);
       if (!d || Number(d.value.slice(0, 4)) < (opts.minYear ?? 1900)) {
-        ctx.addIssue({ code: 'custom', message: !d && isMissingDay(v) ? 'errors.noSuchDay' : 'errors.invalidDate' });
+        const message = d
+          ? 'errors.invalidDate'
+          : isMissingDay(v)
+            ? 'errors.noSuchDay'
+            : isShortYear(v)
+              ? 'errors.shortYear'
+              : 'errors.invalidDate';
+        ctx.addIssue({ code: 'custom', message });
         return undefined;
       }
       if (inFuture(d, today)) {
