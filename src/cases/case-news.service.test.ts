@@ -83,6 +83,18 @@ describe.each(DIALECTS)('case news (%s)', (dialect) => {
     expect(page.body).toContain('id="timeline"');
   });
 
+  it("signs her own messages «Вы» on her page, and «Семья» on the staff's", async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.family, caseId, 'message'), 'Есть новости?');
+    const signed = (body: string) => /<strong>([^<]*)<\/strong> ·/.exec(body.slice(body.indexOf('id="messages"')))?.[1];
+    const hers = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(signed(hers.body)).toBe('Вы');
+    const en = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}?lang=en`, cookies: s.w.family.cookies });
+    expect(signed(en.body)).toBe('You');
+    const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.caseworker.cookies });
+    expect(signed(staff.body)).toBe('Семья');
+  });
+
   it('lets other domains tell the family, and answers whether she was told', async () => {
     const caseId = await fresh();
     expect(await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).toEqual({

@@ -343,11 +343,14 @@ const Posts = ({
   posts,
   empty,
   fresh = [],
+  familyReads = false,
 }: {
   ctx: PageContext;
   posts: PostView[];
   empty: string;
   fresh?: string[];
+  /** the family reads: her own messages are hers, «Вы» (QA walk 9: «Семья» read as another family) */
+  familyReads?: boolean;
 }) =>
   posts.length === 0 ? (
     <p>{empty}</p>
@@ -357,8 +360,12 @@ const Posts = ({
         <li>
           {fresh.includes(p.id) && <NewMark ctx={ctx} />}
           <small>
-            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> ·{' '}
-            {localDate(p.at, ctx.timeZone)}
+            <strong>
+              {p.fromFamily
+                ? ctx.t(familyReads ? 'cases.fromYou' : 'cases.fromFamily')
+                : (p.author ?? ctx.t('cases.fromStaff'))}
+            </strong>{' '}
+            · {localDate(p.at, ctx.timeZone)}
           </small>
           <p class="prewrap">{p.body}</p>
         </li>
@@ -659,7 +666,13 @@ export const CasePage = (props: Props) => {
           older={view.olderMessages}
           back={view.pagedBack.messages}
         />
-        <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} fresh={view.news.messageIds} />
+        <Posts
+          ctx={ctx}
+          posts={view.messages}
+          empty={t('cases.noMessages')}
+          fresh={view.news.messageIds}
+          familyReads={view.can.voice === 'family'}
+        />
         {view.can.message && (
           <PostFormFor
             props={props}
