@@ -557,6 +557,8 @@ export const AppealPage = (p: Props) => {
         <FailedFormNotice
           ctx={ctx}
           at={p.form && Object.keys(p.form.errors).length > 0 ? formAnchor(p.form.name) : undefined}
+          // Printing saves nothing: «Не сохранено» over a name left out read as a letter lost (QA walk 9).
+          problem={p.form?.name === 'print' ? { field: '_form', key: 'appeals.print.notReady' } : undefined}
         />
       )}
       <NextStep p={p} />
