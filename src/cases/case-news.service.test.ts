@@ -95,6 +95,17 @@ describe.each(DIALECTS)('case news (%s)', (dialect) => {
     expect(signed(staff.body)).toBe('Семья');
   });
 
+  it('makes «Вам ответили — прочитайте сообщение» a way to the messages, on her list and on her request', async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Ответьте, пожалуйста');
+    const list = await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies: s.w.family.cookies });
+    expect(list.body).toContain(`<a href="/cases/${caseId}#messages">Вам ответили — прочитайте сообщение</a>`);
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(page.body).toContain('<a href="#messages">Вам ответили — прочитайте сообщение</a>');
+    const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.caseworker.cookies });
+    expect(staff.body).toContain('<strong>ждём ответа семьи</strong>');
+  });
+
   it('lets other domains tell the family, and answers whether she was told', async () => {
     const caseId = await fresh();
     expect(await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).toEqual({

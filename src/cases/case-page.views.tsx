@@ -534,7 +534,10 @@ const StateLine = ({ props }: { props: Props }) => {
       {view.state === 'waiting_on_family' && (
         <>
           {' '}
-          · <strong>{t(family ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong>
+          ·{' '}
+          <strong>
+            {family ? <a href="#messages">{t('cases.waitingOnFamily')}</a> : t('cases.waitingOnFamilyStaff')}
+          </strong>
         </>
       )}
     </p>
