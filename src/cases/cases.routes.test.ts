@@ -74,6 +74,8 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     ['malformed date', { birth_date: 'весной 99' }, 'birth_date', 'Неверная дата'],
     ['a day that does not exist', { birth_date: '31.02.1999' }, 'birth_date', 'Такого дня нет'],
     ['a year in two digits', { last_contact_date: '15.11.25' }, 'last_contact_date', 'четырьмя цифрами'],
+    // Back to the field's own example, not a birth date's 1998 under «last contact» (QA walk 9).
+    ['a date in words', { last_contact_date: 'в начале октября' }, 'last_contact_date', 'как в примере выше'],
     ['future date', { last_contact_date: '2030' }, 'last_contact_date', 'ещё не наступила'],
     ['unknown region', { region: 'RU-XXX' }, 'region', 'Выберите регион из списка.'],
     // Another person: this family already asked about Кузнецов above, and that warning comes first.

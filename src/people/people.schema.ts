@@ -47,13 +47,16 @@ export const partialDateField = (today: string, opts: { required?: boolean; minY
       }
       const d = parsePartialDate(v);
       if (!d || Number(d.value.slice(0, 4)) < (opts.minYear ?? 1900)) {
+        // Sent back to the example in the field's own hint (every date field has one: DateField):
+        // the general «Напишите год (1998)… (03.2024)…» under «last contact», whose hint says
+        // 03.2025 and 14.03.2025, gave two sets of examples (QA walk 9).
         const message = d
-          ? 'errors.invalidDate'
+          ? 'errors.badPartialDate'
           : isMissingDay(v)
             ? 'errors.noSuchDay'
             : isShortYear(v)
               ? 'errors.shortYear'
-              : 'errors.invalidDate';
+              : 'errors.badPartialDate';
         ctx.addIssue({ code: 'custom', message });
         return undefined;
       }
