@@ -205,6 +205,9 @@ export const authRoutes = async (app: FastifyInstance): Promise<void> => {
     return sendPage(req, reply, (ctx) => (
       <Layout ctx={ctx} heading={ctx.t('accounts.logout.title')}>
         <p>{ctx.t('accounts.logout.done')}</p>
+        {/* Clear-Site-Data takes cookies and storage, never the history: «данные удалены» alone let a
+            mother think no trace was left on a phone others may look at (QA walk 9). */}
+        <p class="notice">{ctx.t('accounts.logout.history')}</p>
         <p>
           <a href="/login">{ctx.t('accounts.logout.again')}</a> · <a href="/">{ctx.t('common.home')}</a>
         </p>

@@ -531,6 +531,7 @@ export const AppealPage = (p: Props) => {
   // A collective draft is the staff's to discard, and a draft is discarded, not closed: with
   // neither, the section would be a bare heading (a family's copy of a collective draft had one).
   const canDiscard = steps.includes('discard') && !view.collectiveId;
+  const printable = view.can.print && (!view.collectiveId || !!view.signedOn);
   const canClose = view.state !== 'draft' && (steps.includes('close') || steps.includes('discard'));
   return (
     // The letter's own heading is long (it breaks mid-word as a 360 px h1): the page says what it is.
@@ -556,6 +557,8 @@ export const AppealPage = (p: Props) => {
         <FailedFormNotice
           ctx={ctx}
           at={p.form && Object.keys(p.form.errors).length > 0 ? formAnchor(p.form.name) : undefined}
+          // Printing saves nothing: «Не сохранено» over a name left out read as a letter lost (QA walk 9).
+          problem={p.form?.name === 'print' ? { field: '_form', key: 'appeals.print.notReady' } : undefined}
         />
       )}
       <NextStep p={p} />
@@ -563,9 +566,13 @@ export const AppealPage = (p: Props) => {
       <Letter p={p} />
       <History p={p} />
       {view.can.sign && view.collectiveId && view.state === 'draft' && <SignForm p={p} />}
+      {/* A draft is printed before it is sent: «Отметить, что письмо отправлено» with its required
+          fields above «Распечатать» read as the way to send it (QA walk 9). Once sent, the answers
+          come first. */}
+      {printable && view.state === 'draft' && <PrintForm p={p} />}
       {view.can.write && view.state === 'draft' && !view.collectiveId && <SendForm p={p} />}
       {view.can.write && view.state !== 'draft' && <StepForm p={p} />}
-      {view.can.print && (!view.collectiveId || view.signedOn) && <PrintForm p={p} />}
+      {printable && view.state !== 'draft' && <PrintForm p={p} />}
       {view.can.write && (canDiscard || canClose) && (
         <section aria-labelledby="end-h">
           {/* «Закрыть» over «Удалить черновик» alone read as closing the page. */}

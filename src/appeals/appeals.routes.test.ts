@@ -41,7 +41,7 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Иванов Пётр Сергеевич');
-    expect(form.body).toContain('в/ч 12345');
+    expect(form.body).toContain('воинская часть 12345, 155-я бригада');
     // The family's account (written for the organisation, naming who told them) stays out of a
     // letter to an authority unless the family asks for it.
     expect(form.body).not.toContain('Сын перестал выходить на связь');

@@ -208,6 +208,15 @@ export const draftFor = async (
   };
 };
 
+/**
+ * The unit number as the letter's «воинская часть …» wants it: the form's own example is
+ * «в/ч 12345», so families type the prefix and the letter said «воинская часть в/ч 12345» (QA walk
+ * 9). A leading «в/ч», «вч», «в.ч.», «войсковая/воинская часть» and «№» before the digits go; the
+ * case keeps what was typed.
+ */
+const UNIT_PREFIX = /^\s*(?:в\s*[/\\.]?\s*ч\.?|войсковая\s+часть|воинская\s+часть)\s*(?:№\s*)?-?\s*(?=\d)/iu;
+const unitNumberForLetter = (typed: string): string => typed.replace(UNIT_PREFIX, '');
+
 const fillValues = async (
   deps: AppealsDeps,
   grant: AppealGrant,
@@ -228,7 +237,7 @@ const fillValues = async (
     'person.birth_date': p.birth_date
       ? `${formatPartialDate(p.birth_date, p.birth_precision)}${p.birth_precision === 'year' ? ' г.' : ''}`
       : null,
-    'person.unit': [p.unit_number, p.unit_name].filter(Boolean).join(', '),
+    'person.unit': [p.unit_number && unitNumberForLetter(p.unit_number), p.unit_name].filter(Boolean).join(', '),
     'person.rank': p.rank,
     'person.region': p.region_code ? regionName(p.region_code, 'ru') : null,
     'last_contact.date': c.lastContact.date ? formatPartialDate(c.lastContact.date, c.lastContact.precision) : null,

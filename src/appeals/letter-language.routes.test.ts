@@ -78,9 +78,17 @@ describe('a form on the appeal page that comes back with an error', () => {
 
   it('is said at the top of the page with a link to the form, in both languages; what was typed is kept', async () => {
     const id = await draftAppeal(app(), s.w.caseId, s.w.family.cookies);
-    for (const [lang, notice] of [
-      ['ru', 'Не сохранено: исправьте ошибку в форме ниже.'],
-      ['en', 'Not saved: correct the error in the form below.'],
+    for (const [lang, notice, printNotice] of [
+      [
+        'ru',
+        'Не сохранено: исправьте ошибку в форме ниже.',
+        'Письмо для печати и PDF не подготовлено: исправьте ошибку',
+      ],
+      [
+        'en',
+        'Not saved: correct the error in the form below.',
+        'The letter was not made ready to print or as a PDF: correct',
+      ],
     ] as const) {
       const noAddress = await submitForm(
         app(),
@@ -90,7 +98,9 @@ describe('a form on the appeal page that comes back with an error', () => {
         `/appeals/${id}/print?lang=${lang}`,
       );
       expect(noAddress.res.statusCode).toBe(400);
-      expect(noticeBeforeLetter(noAddress.res.body, notice)).toBe('print-h');
+      // Printing saves nothing: not «Не сохранено» (QA walk 9).
+      expect(noticeBeforeLetter(noAddress.res.body, printNotice)).toBe('print-h');
+      expect(noAddress.res.body).not.toContain(notice);
       expect(noAddress.res.body).toContain('id="print-h"');
       expect(noAddress.res.body).toContain(`value="${sender.full_name}"`);
 

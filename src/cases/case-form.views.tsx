@@ -168,7 +168,10 @@ export const MyCasesPage = ({
               {c.state === 'waiting_on_family' && (
                 <>
                   <br />
-                  <strong>{t('cases.waitingOnFamily')}</strong>
+                  {/* Straight to the reply: the request's page is long on a phone (QA walk 9). */}
+                  <strong>
+                    <a href={`/cases/${c.id}#messages`}>{t('cases.waitingOnFamily')}</a>
+                  </strong>
                 </>
               )}
             </li>

@@ -65,6 +65,47 @@ describe.each(DIALECTS)('case news (%s)', (dialect) => {
     expect(later.body).not.toContain('Что нового');
   });
 
+  it('links a new message and a new event down to where they are on the page', async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Ответ организации');
+    await addEvent(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'add_event'), {
+      kind: 'wounded',
+      date: parsePartialDate('2026-02') ?? undefined,
+      source: 'witness',
+      verification: undefined,
+      place: undefined,
+      description: undefined,
+    });
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(page.body).toContain('<a href="#messages">1 новое сообщение.</a>');
+    expect(page.body).toContain('<a href="#timeline">1 новое или проверенное событие.</a>');
+    expect(page.body).toContain('id="messages"');
+    expect(page.body).toContain('id="timeline"');
+  });
+
+  it("signs her own messages «Вы» on her page, and «Семья» on the staff's", async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.family, caseId, 'message'), 'Есть новости?');
+    const signed = (body: string) => /<strong>([^<]*)<\/strong> ·/.exec(body.slice(body.indexOf('id="messages"')))?.[1];
+    const hers = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(signed(hers.body)).toBe('Вы');
+    const en = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}?lang=en`, cookies: s.w.family.cookies });
+    expect(signed(en.body)).toBe('You');
+    const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.caseworker.cookies });
+    expect(signed(staff.body)).toBe('Семья');
+  });
+
+  it('makes «Вам ответили — прочитайте сообщение» a way to the messages, on her list and on her request', async () => {
+    const caseId = await fresh();
+    await sendMessage(deps(), await grantFor(s.t, s.w.caseworker, caseId, 'message'), 'Ответьте, пожалуйста');
+    const list = await s.t.app.inject({ method: 'GET', url: '/my/cases', cookies: s.w.family.cookies });
+    expect(list.body).toContain(`<a href="/cases/${caseId}#messages">Вам ответили — прочитайте сообщение</a>`);
+    const page = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.family.cookies });
+    expect(page.body).toContain('<a href="#messages">Вам ответили — прочитайте сообщение</a>');
+    const staff = await s.t.app.inject({ method: 'GET', url: `/cases/${caseId}`, cookies: s.w.caseworker.cookies });
+    expect(staff.body).toContain('<strong>ждём ответа семьи</strong>');
+  });
+
   it('lets other domains tell the family, and answers whether she was told', async () => {
     const caseId = await fresh();
     expect(await familyToldAbout(s.t.opened.db, caseId, 'registry-entry-1')).toEqual({

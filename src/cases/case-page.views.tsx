@@ -343,11 +343,14 @@ const Posts = ({
   posts,
   empty,
   fresh = [],
+  familyReads = false,
 }: {
   ctx: PageContext;
   posts: PostView[];
   empty: string;
   fresh?: string[];
+  /** the family reads: her own messages are hers, «Вы» (QA walk 9: «Семья» read as another family) */
+  familyReads?: boolean;
 }) =>
   posts.length === 0 ? (
     <p>{empty}</p>
@@ -357,8 +360,12 @@ const Posts = ({
         <li>
           {fresh.includes(p.id) && <NewMark ctx={ctx} />}
           <small>
-            <strong>{p.fromFamily ? ctx.t('cases.fromFamily') : (p.author ?? ctx.t('cases.fromStaff'))}</strong> ·{' '}
-            {localDate(p.at, ctx.timeZone)}
+            <strong>
+              {p.fromFamily
+                ? ctx.t(familyReads ? 'cases.fromYou' : 'cases.fromFamily')
+                : (p.author ?? ctx.t('cases.fromStaff'))}
+            </strong>{' '}
+            · {localDate(p.at, ctx.timeZone)}
           </small>
           <p class="prewrap">{p.body}</p>
         </li>
@@ -484,25 +491,31 @@ const StaffWork = ({ props }: { props: Props }) => {
   );
 };
 
-/** What is new since this side's last visit, in words, at the top of the page. */
+/**
+ * What is new since this side's last visit, in words, at the top of the page. New messages and
+ * events link down to their place: without JavaScript the reply sat 3,000 px below «1 новое
+ * сообщение», nothing saying where (QA walk 9).
+ */
 const WhatsNew = ({ props }: { props: Props }) => {
   const { ctx, view } = props;
   const { t } = ctx;
   const { news } = view;
-  const lines: string[] = [];
-  if (news.status) lines.push(t('cases.news.status', { status: t(`cases.statuses.${news.status}`) }));
-  if (news.messageIds.length) lines.push(t('cases.news.messages', { count: news.messageIds.length }));
-  if (news.eventIds.length) lines.push(t('cases.news.events', { count: news.eventIds.length }));
-  for (const item of news.items) lines.push(t(`cases.news.kinds.${item.kind}`));
+  const lines: Array<{ text: string; href?: string }> = [];
+  if (news.status) lines.push({ text: t('cases.news.status', { status: t(`cases.statuses.${news.status}`) }) });
+  if (news.messageIds.length)
+    lines.push({ text: t('cases.news.messages', { count: news.messageIds.length }), href: '#messages' });
+  if (news.eventIds.length)
+    lines.push({ text: t('cases.news.events', { count: news.eventIds.length }), href: '#timeline' });
+  for (const item of news.items) lines.push({ text: t(`cases.news.kinds.${item.kind}`) });
   if (lines.length === 0) return null;
   // Several facts from one merge or incident are one line, not the same line repeated.
-  lines.splice(0, lines.length, ...new Set(lines));
+  const once = lines.filter((l, i) => lines.findIndex((o) => o.text === l.text) === i);
   return (
     <section class="notice news" aria-labelledby="news-h">
       <h2 id="news-h">{t('cases.news.title')}</h2>
       <ul>
-        {lines.map((l) => (
-          <li>{l}</li>
+        {once.map((l) => (
+          <li>{l.href ? <a href={l.href}>{l.text}</a> : l.text}</li>
         ))}
       </ul>
     </section>
@@ -521,7 +534,10 @@ const StateLine = ({ props }: { props: Props }) => {
       {view.state === 'waiting_on_family' && (
         <>
           {' '}
-          · <strong>{t(family ? 'cases.waitingOnFamily' : 'cases.waitingOnFamilyStaff')}</strong>
+          ·{' '}
+          <strong>
+            {family ? <a href="#messages">{t('cases.waitingOnFamily')}</a> : t('cases.waitingOnFamilyStaff')}
+          </strong>
         </>
       )}
     </p>
@@ -653,7 +669,13 @@ export const CasePage = (props: Props) => {
           older={view.olderMessages}
           back={view.pagedBack.messages}
         />
-        <Posts ctx={ctx} posts={view.messages} empty={t('cases.noMessages')} fresh={view.news.messageIds} />
+        <Posts
+          ctx={ctx}
+          posts={view.messages}
+          empty={t('cases.noMessages')}
+          fresh={view.news.messageIds}
+          familyReads={view.can.voice === 'family'}
+        />
         {view.can.message && (
           <PostFormFor
             props={props}

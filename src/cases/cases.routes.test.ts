@@ -73,6 +73,15 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     ['digits in a name', { given_name: 'Алексей2' }, 'given_name', 'Используйте только буквы'],
     ['malformed date', { birth_date: 'весной 99' }, 'birth_date', 'Неверная дата'],
     ['a day that does not exist', { birth_date: '31.02.1999' }, 'birth_date', 'Такого дня нет'],
+    // Her field's own example, not a third one (QA walk 9: «14.03.2025» under an event's 07.08.2024).
+    [
+      'a year in two digits',
+      { last_contact_date: '15.11.25' },
+      'last_contact_date',
+      'четырьмя цифрами, как в примере выше',
+    ],
+    // Back to the field's own example, not a birth date's 1998 under «last contact» (QA walk 9).
+    ['a date in words', { last_contact_date: 'в начале октября' }, 'last_contact_date', 'как в примере выше'],
     ['future date', { last_contact_date: '2030' }, 'last_contact_date', 'ещё не наступила'],
     ['unknown region', { region: 'RU-XXX' }, 'region', 'Выберите регион из списка.'],
     // Another person: this family already asked about Кузнецов above, and that warning comes first.

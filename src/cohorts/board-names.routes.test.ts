@@ -30,7 +30,9 @@ describe.each(DIALECTS)("resetting a family's name on a board (%s)", (dialect) =
 
   it('leads a family back to its request, warns it off naming its town, and gives staff no such link', async () => {
     const ru = await page(s.w.family.cookies);
-    expect(ru.body).toContain(`<a href="/cases/${s.w.caseId}#cohorts">Вернуться к вашей просьбе</a>`);
+    // «к вашему запросу», in the words of the rest of the site: «к вашей просьбе» read as something
+    // else she had asked for (QA walk 9).
+    expect(ru.body).toContain(`<a href="/cases/${s.w.caseId}#cohorts">Вернуться к вашему запросу</a>`);
     expect(ru.body).toContain('город');
     expect(ru.body).not.toContain('Шахт');
     const en = await page(s.w.family.cookies, '?lang=en');

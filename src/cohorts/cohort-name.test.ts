@@ -15,8 +15,16 @@ describe("a formation group's name", () => {
     expect(cohortName(ctx('en'), formation('20 оа'))).toBe('Combined Arms Army 20 (20 оа)');
   });
 
-  it('stays as it was in Russian, and plain for a named formation or an unknown type', () => {
-    expect(cohortName(ctx('ru'), formation('155 обрмп'))).toBe('Соединение 155 обрмп');
+  it('is written out in Russian as she would write it (QA walk 9: «Соединение 1 та» for «1-я танковая армия»)', () => {
+    expect(cohortName(ctx('ru'), formation('1 та'))).toBe('1-я танковая армия');
+    expect(cohortName(ctx('ru'), formation('155 обрмп'))).toBe('155-я отдельная бригада морской пехоты');
+    expect(cohortName(ctx('ru'), formation('27 мсп'))).toBe('27-й мотострелковый полк');
+    expect(cohortName(ctx('ru'), formation('3 ак'))).toBe('3-й армейский корпус');
+    expect(cohortName(ctx('ru'), formation('90 дивизия'))).toBe('90-я дивизия');
+  });
+
+  it('stays plain for a named formation or an unknown type', () => {
+    expect(cohortName(ctx('ru'), formation('шторм z'))).toBe('Соединение шторм z');
     expect(cohortName(ctx('en'), formation('шторм z'))).toBe('Formation шторм z');
     expect(cohortName(ctx('en'), formation('12 отряд'))).toBe('Formation 12 отряд');
   });

@@ -32,16 +32,20 @@ import { warningAsked } from './opt-in-warning.ts';
 // it), and the staff's list.
 
 /**
- * A formation's key ("155 обрмп") as the page's language names it: "Соединение 155 обрмп", and in
- * English "Marine Brigade 155 (155 обрмп)" (the Russian abbreviation kept, as on her papers). A
- * named formation or an unknown type keeps the plain form.
+ * A formation's key ("155 обрмп") as the page's language names it: "155-я отдельная бригада
+ * морской пехоты", and in English "Marine Brigade 155 (155 обрмп)" (the Russian abbreviation kept,
+ * as on her papers). A named formation or an unknown type keeps the plain form. Russian said
+ * «Соединение 1 та» to a mother who had typed «1-я танковая армия» (QA walk 9).
  */
 const formationName = (ctx: PageContext, key: string): string => {
   const space = key.indexOf(' ');
   const [number, type] = [key.slice(0, Math.max(space, 0)), key.slice(space + 1)];
   const named = /^\d+$/.test(number) ? ctx.t(`cohorts.formationTypes.${type}`, { defaultValue: '' }) : '';
+  // The Russian ordinal agrees with the type's first word: «отдельная …», «бригада» → «155-я»,
+  // «мотострелковый …», «полк» → «27-й» (every type of the list starts with its gender).
+  const ordinal = `${number}-${/[ая]$/.test(named.split(' ')[0]) ? 'я' : 'й'}`;
   return named
-    ? ctx.t('cohorts.kinds.formationNamed', { type: named, number, value: key })
+    ? ctx.t('cohorts.kinds.formationNamed', { type: named, number, value: key, ordinal })
     : ctx.t('cohorts.kinds.formation', { value: key });
 };
 

@@ -78,6 +78,14 @@ export const isMissingDay = (input: string): boolean => {
   return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && d > daysInMonth(y, mo);
 };
 
+/**
+ * A day and month, or a month, with the year in two digits (15.11.26, 03.25), as people write it
+ * by hand. Told apart from other wrong dates: «Неверная дата. Напишите год (1998)…» under 15.11.26
+ * did not say what was wrong with it (QA walk 9). Never guessed: 26 may be 1926 or 2026.
+ */
+export const isShortYear = (input: string): boolean =>
+  /^(?:\d{1,2}[./-])?\d{1,2}[./-]\d{2}$/.test(input.trim().toLowerCase().replace(YEAR_WORD, ''));
+
 /** The first and last day the partial date may stand for, as ISO days. */
 export const dateRange = (d: PartialDate): { start: string; end: string } => {
   const [y, mo, da] = d.value.split('-').map(Number);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../shared/validation.ts';
-import { inFuture, isMissingDay, parsePartialDate, type PartialDate } from './partial-date.ts';
+import { inFuture, isMissingDay, isShortYear, parsePartialDate, type PartialDate } from './partial-date.ts';
 import { isRegionCode } from './regions.ts';
 
 export const SERVICE_CATEGORIES = [
@@ -47,7 +47,17 @@ export const partialDateField = (today: string, opts: { required?: boolean; minY
       }
       const d = parsePartialDate(v);
       if (!d || Number(d.value.slice(0, 4)) < (opts.minYear ?? 1900)) {
-        ctx.addIssue({ code: 'custom', message: !d && isMissingDay(v) ? 'errors.noSuchDay' : 'errors.invalidDate' });
+        // Sent back to the example in the field's own hint (every date field has one: DateField):
+        // the general «Напишите год (1998)… (03.2024)…» under «last contact», whose hint says
+        // 03.2025 and 14.03.2025, gave two sets of examples (QA walk 9).
+        const message = d
+          ? 'errors.badPartialDate'
+          : isMissingDay(v)
+            ? 'errors.noSuchDay'
+            : isShortYear(v)
+              ? 'errors.shortYear'
+              : 'errors.badPartialDate';
+        ctx.addIssue({ code: 'custom', message });
         return undefined;
       }
       if (inFuture(d, today)) {
