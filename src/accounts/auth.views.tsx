@@ -209,7 +209,11 @@ export const LoginPage = ({ ctx, values = {}, errors = {} }: FormPage) => (
       <a href="/recover">{ctx.t('accounts.login.forgot')}</a> ·{' '}
       <a href="/register">{ctx.t('accounts.login.noAccount')}</a>
     </p>
-    <p class="muted">{ctx.t('accounts.login.sessionHint')}</p>
+    {/* Only for one sent here from a page she was opening: under a wrong passphrase, or after
+        her own quick exit or log-out, «the session ended by itself» would not be true. */}
+    {values[RETURN_FIELD] && Object.keys(errors).length === 0 && (
+      <p class="muted">{ctx.t('accounts.login.sessionHint')}</p>
+    )}
   </Layout>
 );
 

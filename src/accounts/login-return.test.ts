@@ -31,6 +31,9 @@ describe.each(DIALECTS)('the way back after a log-in on %s', (dialect) => {
     expect(asked.headers.location).toBe('/login?next=%2Faccount');
     const form = await page('/login?next=%2Faccount', {});
     expect(form.body).toContain('<input type="hidden" name="next" value="/account"/>');
+    // Sent here from a page, she is told why; opening the log-in page herself, she is not.
+    expect(form.body).toContain('сеанс завершился сам');
+    expect((await page('/login', {})).body).not.toContain('сеанс завершился сам');
     const back = await submitForm(
       t.app,
       '/login?next=%2Faccount',
@@ -42,6 +45,7 @@ describe.each(DIALECTS)('the way back after a log-in on %s', (dialect) => {
     // A wrong passphrase keeps the way back in the form shown again.
     const wrong = await logInReturning('Тётя Миши', 'wrong one', '/account');
     expect(wrong.res.body).toContain('<input type="hidden" name="next" value="/account"/>');
+    expect(wrong.res.body).not.toContain('сеанс завершился сам');
 
     // With 2FA on, the second factor's page carries it on.
     const secret = await turnOnTwoFactor(t.app, t.clock, back.cookies, PASS);
