@@ -7,8 +7,9 @@ import { echoValues, formErrors, type FormErrors, type FormValues } from '../web
 import { keepTyped } from '../web/form-not-sent.ts';
 import { redirect, sendPage } from '../web/render.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
+import type { CaseSide } from '../policy/case.policy.ts';
 import { authoriseAppeal, authoriseCaseAppeals } from './appeals-access.service.ts';
-import { discardDraft, draftFor, getAppeal, saveDraft, updateDraft } from './appeals.service.ts';
+import { discardDraft, draftFor, draftNotes, getAppeal, saveDraft, updateDraft } from './appeals.service.ts';
 import { draftSchema, type DraftInput } from './appeals.schema.ts';
 import { authorities, templates } from './directory.service.ts';
 import { DraftPage, NewAppealPage } from './appeals.views.tsx';
@@ -76,26 +77,44 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
     );
   });
 
-  /** A letter's draft form, filled in (after bad input, or a lost CSRF cookie). */
-  const draftPage = (
+  /**
+   * A letter's draft form, filled in (after bad input, or a lost CSRF cookie). A new letter keeps
+   * its template's guidance and the choice about her account, as when it was first opened.
+   */
+  const draftPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     caseId: string,
     action: string,
     form: { values: FormValues; errors: FormErrors; status: number },
-  ) =>
-    sendPage(
+    side: CaseSide,
+  ) => {
+    const isNew = action === `/cases/${caseId}/appeals`;
+    const notes = isNew && form.values.template ? await draftNotes(deps.db, form.values.template) : undefined;
+    return sendPage(
       req,
       reply,
-      (ctx) => <DraftPage ctx={ctx} caseId={caseId} action={action} values={form.values} errors={form.errors} />,
+      (ctx) => (
+        <DraftPage
+          ctx={ctx}
+          caseId={caseId}
+          action={action}
+          values={form.values}
+          errors={form.errors}
+          guidance={notes && (ctx.lang === 'ru' ? notes.guidance.ru : notes.guidance.en)}
+          narrative={notes?.narrativeUsed ? { inserted: form.values.narrative === 'yes' } : undefined}
+          side={side}
+        />
+      ),
       form.status,
     );
+  };
 
   /** Saves a letter's draft form; bad input shows the form again (400) with what was typed. */
   const draftForm = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    caseId: string,
+    grant: AppealGrant,
     action: string,
     save: (input: DraftInput) => Promise<string>,
   ) => {
@@ -103,11 +122,14 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
       return redirect(reply, await save(parseForm(draftSchema, req.body)));
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      return draftPage(req, reply, caseId, action, {
-        values: echoValues(req.body),
-        errors: formErrors(err.problems),
-        status: 400,
-      });
+      return draftPage(
+        req,
+        reply,
+        grant.caseId,
+        action,
+        { values: echoValues(req.body), errors: formErrors(err.problems), status: 400 },
+        grant.side,
+      );
     }
   };
 
@@ -115,12 +137,12 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
   const newDraftNotSent = keepTyped(async (req, reply, kept) => {
     const id = (req.params as { id: string }).id;
     const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), id, 'write');
-    return draftPage(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, kept);
+    return draftPage(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, kept, grant.side);
   });
   const draftNotSent = keepTyped(async (req, reply, kept) => {
     const id = (req.params as { id: string }).id;
     const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), id, 'write');
-    return draftPage(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, kept);
+    return draftPage(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, kept, grant.side);
   });
 
   app.post<IdParams>(
@@ -128,7 +150,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
     { config: { echo: DRAFT_ECHO, csrfFailed: newDraftNotSent } },
     async (req, reply) => {
       const grant = await authoriseCaseAppeals(deps.db, requirePrincipal(req), req.params.id, 'write');
-      return draftForm(req, reply, grant.caseId, `/cases/${grant.caseId}/appeals`, async (input) => {
+      return draftForm(req, reply, grant, `/cases/${grant.caseId}/appeals`, async (input) => {
         return `/appeals/${await saveDraft(deps, grant, input)}?done=drafted`;
       });
     },
@@ -156,7 +178,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
     { config: { echo: DRAFT_ECHO, csrfFailed: draftNotSent } },
     async (req, reply) => {
       const { grant, appeal } = await authoriseAppeal(deps.db, requirePrincipal(req), req.params.id, 'write');
-      return draftForm(req, reply, grant.caseId, `/appeals/${appeal.id}/edit`, async (input) => {
+      return draftForm(req, reply, grant, `/appeals/${appeal.id}/edit`, async (input) => {
         await updateDraft(deps, grant, appeal.id, input);
         return `/appeals/${appeal.id}?done=edited`;
       });

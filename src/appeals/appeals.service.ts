@@ -192,10 +192,13 @@ export const draftFor = async (
   const authority = opts.authority ? await authorityById(deps.db, opts.authority) : undefined;
   const values = await fillValues(deps, grant, authority, opts.follows, opts.narrative === true);
   const used = placeholdersIn(template.body).includes('case.what_is_known');
+  const inserted = used && opts.narrative === true;
   return {
-    narrative: { used, inserted: used && opts.narrative === true },
+    narrative: { used, inserted },
     values: {
       template: template.key,
+      // carried by the form, so that a form sent back with a mistake still says it is in
+      narrative: inserted ? 'yes' : '',
       authority: authority?.id ?? '',
       follows: opts.follows ?? '',
       addressee: authority?.name ?? '',
@@ -205,6 +208,24 @@ export const draftFor = async (
     },
     guidance: { ru: template.guidanceRu, en: template.guidanceEn },
     title: { ru: template.titleRu, en: template.titleEn },
+  };
+};
+
+/**
+ * What a new letter's form shows beside it, for its template: the guidance, and whether the
+ * template has the family's account in it (the choice to insert it). Read again when the form
+ * comes back with a mistake, so that she does not lose them (QA walk 9). Undefined for a key that
+ * names no template.
+ */
+export const draftNotes = async (
+  db: Queryable,
+  templateKey: string,
+): Promise<{ guidance: { ru: string; en: string }; narrativeUsed: boolean } | undefined> => {
+  const template = await currentTemplate(db, templateKey);
+  if (!template) return undefined;
+  return {
+    guidance: { ru: template.guidanceRu, en: template.guidanceEn },
+    narrativeUsed: placeholdersIn(template.body).includes('case.what_is_known'),
   };
 };
 

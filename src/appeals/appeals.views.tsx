@@ -196,7 +196,9 @@ export const DraftForm = ({
       <FormErrorSummary ctx={ctx} errors={errors} />
       {/* The templates are Russian, as the letter must be: an English page says why. */}
       {ctx.lang !== 'ru' && <p class="notice">{t('appeals.inRussian')}</p>}
-      {['template', 'authority', 'follows'].map((k) => values[k] && <input type="hidden" name={k} value={values[k]} />)}
+      {['template', 'authority', 'follows', 'narrative'].map(
+        (k) => values[k] && <input type="hidden" name={k} value={values[k]} />,
+      )}
       <TextField {...f} name="addressee" label={t('appeals.addressee')} required maxLength={300} />
       <TextArea
         {...f}
