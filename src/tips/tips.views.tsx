@@ -19,6 +19,7 @@ import type { TipContent } from './tip-keys.ts';
 import type { TipPostView, TipView } from './tip-view.service.ts';
 import type { FileHead } from '../evidence/evidence.service.ts';
 import { ReceiptCodeText } from '../web/receipt-code.tsx';
+import { isLocalOnly } from '../web/local-address.ts';
 import { quoted } from '../web/quotes.ts';
 import { HOW_KNOWN } from './tips.schema.ts';
 
@@ -189,7 +190,9 @@ export const ReceiptPage = ({
           <strong>{t('tips.receiptKeep')}</strong>
         </p>
       </section>
-      <p>{t('tips.receiptUse', { page: tipUrl })}</p>
+      {/* Without PUBLIC_URL the address is the server's own (127.0.0.1), which opens on no
+          sender's phone: the page is named instead of an address she would write down wrong. */}
+      <p>{isLocalOnly(tipUrl) ? t('tips.receiptUseHere') : t('tips.receiptUse', { page: tipUrl })}</p>
       <p>{t('tips.receiptNoCopy')}</p>
       <p>
         <strong>
