@@ -239,6 +239,9 @@ describe.each(DIALECTS)('registry over HTTP (%s)', (dialect) => {
     expect((await get('/registry?utm_source=x&q=formulov')).body).toContain('Формулов-ДЕМО');
     const person = (await get(`/registry/persons/${recordId}`)).body;
     expect(person).toContain('Извещение военного комиссариата');
+    // A whole date needs no note that it is whole («02.05.2024 (известна дата)», QA walk 9).
+    expect(person).toMatch(/\d\d\.\d\d\.\d{4}/);
+    expect(person).not.toContain('известна дата');
     // Published at 09:00 UTC: read in Moscow's time, naming the zone, as every other page of the site.
     expect(person).toContain('Опубликовано 02.03.2026 12:00 (Москва, UTC+3)');
     expect((await get('/registry/persons/not-an-id')).statusCode).toBe(404);

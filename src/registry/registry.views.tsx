@@ -263,7 +263,8 @@ export const RecordFacts = ({
       <dt>{t('registry.person.date')}</dt>
       <dd>
         {dateText(ctx, r)}
-        {r.date && <> ({t(`registry.precision.${r.date.precision}`)})</>}
+        {/* A month or a year alone is said to be all that is known; a whole date needs no note. */}
+        {r.date && r.date.precision !== 'day' && <> ({t(`registry.precision.${r.date.precision}`)})</>}
       </dd>
       <dt>{t('registry.person.place')}</dt>
       <dd>{r.place ?? none}</dd>
