@@ -80,6 +80,7 @@ export const NewCasePage = ({
           required
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           emptyLabel={t('cases.organisationEmpty')}
+          hint={t('cases.organisationHint')}
         />
         <PersonFields ctx={ctx} values={values} errors={errors} />
         <fieldset>

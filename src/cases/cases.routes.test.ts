@@ -43,6 +43,8 @@ describe.each(DIALECTS)('case pages (%s)', (dialect) => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Ростовская область');
     expect(form.body).toContain(s.w.orgA.name);
+    // A bare list of names told her nothing of how to choose, or who would read her (QA walk 9).
+    expect(form.body).toContain('увидят только её сотрудники');
     const { res } = await submitForm(s.t.app, '/cases/new', validCase(s.w.orgA.id), s.w.family.cookies);
     expect(res.statusCode).toBe(303);
     const url = String(res.headers.location);
