@@ -37,6 +37,8 @@ export const NEWS_KINDS = [
   'publication_planned',
   'publication_corrected',
   'publication_withdrawn',
+  // a file attached to the case (a photo of a notice, a letter): case-files.service.ts
+  'file_added',
 ] as const;
 export type NewsKind = (typeof NEWS_KINDS)[number];
 
