@@ -8,6 +8,7 @@ import { DAY } from '../shared/clock.ts';
 import { closeCase } from './case-work.service.ts';
 import { grantFor, useWorld } from './cases.fixtures.ts';
 import { runRetention } from './retention.service.ts';
+import { CSRF_COOKIE } from '../web/security.ts';
 
 // A photo or scan attached to a case on its own (the notice the caseworker asked her to
 // photograph): through the case page's multipart form, stripped of its metadata, sealed under the
@@ -183,6 +184,27 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     expect(en.statusCode).toBe(400);
     expect(en.body).toContain('choose it again');
     expect(en.body).toContain('Notice MARK-EN');
+    expect(await rows(caseId)).toEqual(before);
+  });
+
+  it('sent after the browser lost its CSRF cookie: nothing saved, the description back, the file to choose again', async () => {
+    const { family, caseId } = s.w;
+    const before = await rows(caseId);
+    const { token, cookies } = await formToken(s.t.app, `/cases/${caseId}`, family.cookies);
+    const jar = Object.fromEntries(Object.entries(cookies).filter(([name]) => name !== CSRF_COOKIE));
+    const body = await multipartBody({ _csrf: token, summary: 'Извещение МАРКЕР-КУКИ' }, await photo());
+    const res = await s.t.app.inject({
+      method: 'POST',
+      url: `/cases/${caseId}/files`,
+      cookies: jar,
+      payload: body.payload,
+      headers: { 'content-type': body.type },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Форма не отправлена');
+    expect(res.body).toContain('Извещение МАРКЕР-КУКИ');
+    expect(res.body).toContain('выберите его ещё раз');
+    expect(res.body).toContain('<details open id="add-file">');
     expect(await rows(caseId)).toEqual(before);
   });
 
