@@ -208,6 +208,19 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     expect(await rows(caseId)).toEqual(before);
   });
 
+  it("puts the family's file in the staff queue's «family wrote» until the case is read", async () => {
+    const { family, caseworker, caseId } = s.w;
+    await get(`/cases/${caseId}`, caseworker.cookies);
+    const queue = () => get('/staff?filter=family_wrote', caseworker.cookies);
+    expect((await queue()).body).not.toContain(`/cases/${caseId}"`);
+    await attach(caseId, family.cookies, { summary: 'Письмо из части' }, await photo());
+    const listed = await queue();
+    expect(listed.body).toContain(`/cases/${caseId}"`);
+    expect(listed.body).toContain('1 новое сообщение от семьи');
+    await get(`/cases/${caseId}`, caseworker.cookies);
+    expect((await queue()).body).not.toContain(`/cases/${caseId}"`);
+  });
+
   it('goes with its case when retention destroys it', async () => {
     const { family, caseworker, caseId, otherCaseId } = s.w;
     await attach(caseId, family.cookies, { summary: 'Извещение о гибели' }, await photo());
