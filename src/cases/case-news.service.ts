@@ -37,6 +37,8 @@ export const NEWS_KINDS = [
   'publication_planned',
   'publication_corrected',
   'publication_withdrawn',
+  // a file attached to the case (a photo of a notice, a letter): case-files.service.ts
+  'file_added',
 ] as const;
 export type NewsKind = (typeof NEWS_KINDS)[number];
 
@@ -113,8 +115,11 @@ export const unseenNewsByCase = async (
 ): Promise<Map<string, number>> =>
   new Map((await countUnseenNews(db, caseIds, side, kinds)).map((r) => [r.case_id, Number(r.n)]));
 
+/** What a family sent that staff have not seen yet: a message, a report, a file (a photo of a notice). */
+export const FAMILY_WROTE: NewsKind[] = ['message', 'event_added', 'file_added'];
+
 /** A subquery of the cases whose family wrote something staff have not seen yet. */
-export const casesWhereFamilyWrote = (db: Queryable) => casesWithUnseen(db, 'staff', ['message', 'event_added']);
+export const casesWhereFamilyWrote = (db: Queryable) => casesWithUnseen(db, 'staff', FAMILY_WROTE);
 
 /**
  * For other domains: tell the family of a case about something (a confirmed match, a fact about

@@ -35,6 +35,7 @@ export const EVENT_ECHO: EchoForm = {
   reason: { label: 'cases.level.reason', long: true },
 };
 
+export const FILE_ECHO: EchoForm = { summary: { label: 'cases.files.description', long: true } };
 export const MESSAGE_ECHO: EchoForm = { body: { label: 'cases.messageBody', long: true } };
 export const NOTE_ECHO: EchoForm = { body: { label: 'cases.noteBody', long: true } };
 export const CLOSE_ECHO: EchoForm = {

@@ -19,8 +19,10 @@ import { NeedsCheck, type EventCheck } from './verification-lifecycle.ts';
 import { maxVerificationFor } from '../policy/case.policy.ts';
 import { sendMessage } from './case-work.service.ts';
 import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
-import { eventConfirmationSchema, eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
-import { EVENT_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
+import { caseFileSchema, eventConfirmationSchema, eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
+import { EVENT_ECHO, FILE_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
+import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
+import { attachFile, readCaseFile } from './case-files.service.ts';
 import { casesOfFamily, openCase, organisationChoices } from './cases.service.ts';
 import { addEvent } from './events.service.ts';
 
@@ -28,6 +30,7 @@ import { addEvent } from './events.service.ts';
 // (src/policy/), call one service function, render. Ids in URLs are random UUIDs, never names.
 
 type IdParams = { Params: { id: string } };
+type FileParams = { Params: { id: string; fileId: string } };
 
 export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   const deps = app.deps;
@@ -120,6 +123,44 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
       if (fromCheck) return checkPage(null, formErrors(err.problems), 400);
       return renderCase(req, reply, grant, { name: 'event', values, errors: formErrors(err.problems) }, 400);
     }
+  });
+
+  // A photo or scan attached to the case on its own (case-files.service.ts): a multipart form
+  // read through the one upload pipeline (src/evidence/evidence.plugin.ts), as an appeal's scan is.
+  const fileForm = { echo: FILE_ECHO, csrfFailed: caseFormNotSent('add_event', 'file') };
+
+  app.post<IdParams>('/cases/:id/files', { config: fileForm }, async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'add_event');
+    let fields: Record<string, string> = {};
+    try {
+      const form = await readUploadForm(req, { plain: true });
+      fields = form.fields;
+      // The file cleaned (or refused, with the description's problems) before anything is written.
+      const { input, file } = await form.parseWithFile((typed) => {
+        const noFile = form.fileChosen ? [] : [{ field: 'file', key: 'cases.files.errors.noFile' }];
+        try {
+          const parsed = parseForm(caseFileSchema, typed);
+          if (noFile.length) throw new Invalid(noFile);
+          return parsed;
+        } catch (err) {
+          if (err instanceof Invalid && !err.problems.some((p) => p.field === 'file'))
+            throw new Invalid([...err.problems, ...noFile]);
+          throw err;
+        }
+      });
+      if (!file) throw new Invalid({ field: 'file', key: 'cases.files.errors.noFile' });
+      const fileId = await attachFile(deps, grant, input, file);
+      return redirect(reply, `/cases/${grant.caseId}?done=file#file-${fileId}`);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const values = echoValues(fields);
+      return renderCase(req, reply, grant, { name: 'file', values, errors: formErrors(err.problems) }, 400);
+    }
+  });
+
+  app.get<FileParams>('/cases/:id/files/:fileId', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'read');
+    return sendFile(reply, await readCaseFile(deps, grant, req.params.fileId));
   });
 
   const messageForm = { echo: MESSAGE_ECHO, csrfFailed: caseFormNotSent('message', 'message') };

@@ -23,6 +23,8 @@ export const TEXT_LIMITS = {
   reason: 5_000,
   /** why a case was closed for «другое» */
   closeNote: 2_000,
+  /** what an attached file is, in a few words */
+  fileDescription: 1_000,
 } as const;
 
 export const RELATIONS = [
@@ -144,6 +146,11 @@ export const resolveSchema = z.object({
   reason: reasonField(),
 });
 export const postSchema = z.object({ body: requiredText(TEXT_LIMITS.post) });
+/**
+ * A file attached to the case on its own: what it is (the file itself is read by src/evidence/).
+ * Named `summary`, not `description`: the event form on the same page has a `description`.
+ */
+export const caseFileSchema = z.object({ summary: requiredText(TEXT_LIMITS.fileDescription) });
 export const assignSchema = z.object({ assignee: requiredText(40) });
 /**
  * Closing is confirmed on its own page (a stray tap on the case page closes nothing), and

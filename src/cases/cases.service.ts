@@ -35,6 +35,7 @@ import { refreshRecordStatus } from './case-links.service.ts';
 import { noNews, takeNews, unseenNewsByCase, type CaseNews } from './case-news.service.ts';
 import { judgedStatusesOf, readTimeline } from './case-timeline.service.ts';
 import { familyLastContact } from './last-contact.ts';
+import { caseFilesOf, type CaseFileView } from './case-files.service.ts';
 import { discrepancyViews, raisesOf, type DiscrepancyView, type Raise, type Verdict } from './timeline-judgement.ts';
 import { readVerificationRecord, type LevelChangeView } from './verification.service.ts';
 import { NeedsCheck, checkChange, unacknowledged } from './verification-lifecycle.ts';
@@ -180,6 +181,8 @@ export interface CaseView {
   openedOn: string;
   lastActivityOn: string;
   lastContact: { date: string | null; precision: Precision | null; means: string | null };
+  /** files attached to the case on its own (case-files.service.ts), oldest first */
+  files: CaseFileView[];
   relation: string;
   narrative: string;
   wantsToLearn: string;
@@ -354,6 +357,7 @@ export const getCaseForViewer = async (
             ? openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means'))
             : null,
       },
+      files: await caseFilesOf(tx, c.id, key),
       relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),
       narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),
       wantsToLearn: openText(key, c.wants_sealed, fieldAad(c.id, 'wants_to_learn')),

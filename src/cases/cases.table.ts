@@ -114,6 +114,21 @@ export interface DiscrepancyResolutionsTable {
   resolved_at: string;
 }
 
+/** A file attached to a case on its own, with a short description (migration 0018). */
+export interface CaseFilesTable {
+  id: string;
+  case_id: string;
+  /** position inside the case: files of one day keep the order they came in */
+  seq: number;
+  /** the file in evidence_files, sealed under the case key (scope "case:<id>") */
+  file_id: string;
+  /** what the file is, in the words of who attached it: sealed with the case key */
+  description_sealed: string;
+  from_family: number;
+  /** a day, never a time: a family's activity is kept to the day */
+  created_on: string;
+}
+
 export interface CasesTables {
   cases: CasesTable;
   case_key_wraps: CaseKeyWrapsTable;
@@ -123,4 +138,5 @@ export interface CasesTables {
   case_news: CaseNewsTable;
   event_levels: EventLevelsTable;
   discrepancy_resolutions: DiscrepancyResolutionsTable;
+  case_files: CaseFilesTable;
 }

@@ -7,7 +7,7 @@ import type { OrganisationGrant } from '../policy/organisation.policy.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { ACTIVE_STATES, ENDED_STATES, type CaseState } from './case-lifecycle.ts';
 import type { QueueFilter } from './cases.schema.ts';
-import { casesWhereFamilyWrote, unseenNewsByCase } from './case-news.service.ts';
+import { FAMILY_WROTE, casesWhereFamilyWrote, unseenNewsByCase } from './case-news.service.ts';
 import {
   countRows,
   listCasePersonsIn,
@@ -52,7 +52,7 @@ const withPersons = async (db: Db, rows: Awaited<ReturnType<typeof listQueue>>):
   );
   const ids = rows.map((r) => r.id);
   const statuses = await judgedStatusesOf(db, ids);
-  const unseen = await unseenNewsByCase(db, ids, 'staff', ['message', 'event_added']);
+  const unseen = await unseenNewsByCase(db, ids, 'staff', FAMILY_WROTE);
   return rows.map((r) => {
     const p = persons.get(r.person_id);
     return {

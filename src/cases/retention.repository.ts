@@ -36,7 +36,14 @@ export const claimExpiredCase = async (db: Queryable, id: string, cutoff: string
 
 export const deleteCaseRows = async (
   db: Queryable,
-  table: 'case_key_wraps' | 'case_messages' | 'case_notes' | 'case_news' | 'event_levels' | 'discrepancy_resolutions',
+  table:
+    | 'case_key_wraps'
+    | 'case_messages'
+    | 'case_notes'
+    | 'case_news'
+    | 'event_levels'
+    | 'discrepancy_resolutions'
+    | 'case_files',
   caseId: string,
 ): Promise<number> => deleted(await db.deleteFrom(table).where('case_id', '=', caseId).executeTakeFirst());
 

@@ -125,6 +125,9 @@ export const destroyCase = async (tx: Tx, c: { id: string; person_id: string }):
   counts.messages = await deleteCaseRows(tx, 'case_messages', c.id);
   counts.notes = await deleteCaseRows(tx, 'case_notes', c.id);
   await deleteCaseRows(tx, 'case_news', c.id);
+  // The files attached to the case on its own: their rows here, their sealed bytes in
+  // evidence_files by its foreign key's ON DELETE CASCADE when the case row goes below.
+  await deleteCaseRows(tx, 'case_files', c.id);
   // Who judged which level and which version, and why (sealed): the case's, not the soldier's.
   // A verified fact kept below keeps its level, not the history of how it got there.
   await deleteCaseRows(tx, 'event_levels', c.id);

@@ -26,6 +26,7 @@ const WATCHED = [
   'events',
   'case_messages',
   'case_notes',
+  'case_files',
   'audit_log',
   'scheduled_jobs',
   'registry_records',

@@ -1,5 +1,10 @@
 import { CASE_STAFF, FAMILY, only, type RouteSpec } from '../route-spec.ts';
-import type { Who } from '../world.ts';
+import type { AccessWorld, Who } from '../world.ts';
+import { principalOf } from '../../../src/policy/principal.ts';
+import { authoriseCase } from '../../../src/cases/case-access.service.ts';
+import { attachFile } from '../../../src/cases/case-files.service.ts';
+import { cleanFile } from '../../../src/evidence/file-rules.ts';
+import { jpegWithGps } from '../../../src/evidence/evidence.fixtures.ts';
 
 // The tracing requests: the requesting family and organisation A's case staff, nobody else.
 // Changes that end or reopen a case are tried on a fresh case each time.
@@ -18,6 +23,21 @@ const EDIT = {
 /** Correcting a level and settling a discrepancy: a verifier's judgement (policy: 'revise', 'resolve'). */
 const VERIFIERS: Who[] = ['verifier', 'orgAdmin', 'siteAdminInOrg'];
 const REASON = 'Второй источник: список обмена';
+
+/** A photo the owner attached to her case (case-files.service.ts), made once per world. */
+const attached = new WeakMap<AccessWorld, Promise<string>>();
+const attachedFile = (w: AccessWorld): Promise<string> => {
+  if (!attached.has(w))
+    attached.set(
+      w,
+      (async () => {
+        const grant = await authoriseCase(w.t.opened.db, principalOf(w.users.owner.auth), w.caseId, 'add_event');
+        const deps = { db: w.t.opened.db, clock: w.t.clock };
+        return attachFile(deps, grant, { summary: 'Извещение' }, await cleanFile(await jpegWithGps()));
+      })(),
+    );
+  return attached.get(w)!;
+};
 
 export const caseSpecs: RouteSpec[] = [
   { method: 'GET', route: '/my/cases', request: () => ({ url: '/my/cases' }), outcome: only('owner', 'otherFamily') },
@@ -39,6 +59,19 @@ export const caseSpecs: RouteSpec[] = [
     method: 'POST',
     route: '/cases/:id/events',
     request: (w) => ({ url: `/cases/${w.caseId}/events`, fields: EVENT }),
+    outcome: only(...FAMILY, ...CASE_STAFF),
+  },
+  {
+    method: 'POST',
+    route: '/cases/:id/files',
+    // No file: those who may attach reach the form's error, nobody else reaches the form.
+    request: (w) => ({ url: `/cases/${w.caseId}/files`, fields: { summary: 'Извещение' } }),
+    outcome: only(...FAMILY, ...CASE_STAFF),
+  },
+  {
+    method: 'GET',
+    route: '/cases/:id/files/:fileId',
+    request: async (w) => ({ url: `/cases/${w.caseId}/files/${await attachedFile(w)}` }),
     outcome: only(...FAMILY, ...CASE_STAFF),
   },
   {

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/database.ts';
+import { orgDay } from '../shared/clock.ts';
+import { NotFound } from '../shared/errors.ts';
+import { isUuid } from '../shared/ids.ts';
+import { openText, seal } from '../shared/crypto/index.ts';
+import type { CaseGrant } from '../policy/case.policy.ts';
+import { fileHeads, readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
+import type { CleanedFile } from '../evidence/file-rules.ts';
+import type { CasesDeps } from './case-deps.ts';
+import { fieldAad, openCaseKey } from './case-keys.ts';
+import { auditCase, stepCase, touchActiveCase } from './case-work.service.ts';
+import { postNewsFor } from './case-news.service.ts';
+import { findCaseFile, insertCaseFile, listCaseFiles, nextCaseFileSeq } from './case-files.repository.ts';
+
+// Files attached to a case on its own, with a short description: the photo of a notice, a letter
+// from the unit, a death notice the caseworker asked her to photograph. They go through the one
+// upload pipeline (src/evidence/), as an appeal's scan does: recognised by content, metadata
+// (EXIF, GPS, a PDF's author) stripped, sealed under the case key with the case's scope, so the
+// family and the organisation's case staff open them and nobody else. Unlike an authority's
+// answer, the upload as it came is not kept: a family's own photo carries where she stood when
+// she took it, and no verifier needs that. Attaching is adding to the case, as an event is (the
+// 'add_event' grant: either side, while the case is active).
+
+export const caseScope = (caseId: string): string => `case:${caseId}`;
+const descriptionAad = (caseId: string, id: string) => fieldAad(caseId, `file:${id}:description`);
+
+export interface CaseFileView {
+  /** the stored file's id: the download link's */
+  id: string;
+  description: string;
+  fromFamily: boolean;
+  createdOn: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * Stores a cleaned file (cleaned before: a refused file writes nothing) with its description.
+ * A family's file hands the next move to the organisation, as her report does.
+ */
+export const attachFile = async (
+  deps: CasesDeps,
+  grant: CaseGrant<'add_event'>,
+  input: { summary: string },
+  file: CleanedFile,
+): Promise<string> => {
+  const key = await openCaseKey(deps.db, grant);
+  const id = randomUUID();
+  const caseId = grant.caseId;
+  const family = grant.side === 'family';
+  let fileId = '';
+  await deps.db.transaction().execute(async (tx) => {
+    const day = orgDay(deps);
+    // The state check comes first (and on PostgreSQL locks the case row for the position below).
+    if (family) await stepCase(tx, grant, 'family_replied', { last_activity_on: day });
+    else await touchActiveCase(tx, caseId, { last_activity_on: day });
+    fileId = await storeFile(tx, {
+      scope: caseScope(caseId),
+      caseId,
+      sealing: { kind: 'symmetric', key },
+      file,
+      keepOriginal: false,
+      day,
+    });
+    await insertCaseFile(tx, {
+      id,
+      case_id: caseId,
+      seq: await nextCaseFileSeq(tx, caseId),
+      file_id: fileId,
+      description_sealed: seal(key, input.summary, descriptionAad(caseId, id)),
+      from_family: family ? 1 : 0,
+      created_on: day,
+    });
+    await postNewsFor(tx, grant.side, { caseId, kind: 'file_added', refId: fileId, day });
+    await auditCase(tx, deps, grant, 'file.added');
+  });
+  return fileId;
+};
+
+/** The files of a case for its page (their descriptions, kinds and sizes; no bytes). */
+export const caseFilesOf = async (q: Queryable, caseId: string, key: Buffer): Promise<CaseFileView[]> => {
+  const rows = await listCaseFiles(q, caseId);
+  const heads = await fileHeads(
+    q,
+    caseScope(caseId),
+    rows.map((r) => r.file_id),
+    { kind: 'symmetric', key },
+  );
+  return rows.flatMap((r) => {
+    const head = heads.get(r.file_id);
+    if (!head) return [];
+    return [
+      {
+        id: r.file_id,
+        description: openText(key, r.description_sealed, descriptionAad(caseId, r.id)),
+        fromFamily: r.from_family === 1,
+        createdOn: r.created_on,
+        mime: head.mime,
+        size: head.size,
+      },
+    ];
+  });
+};
+
+/**
+ * One attached file's clean copy, for whoever may read the case. A staff member opening it reads
+ * the case, and is audited as such.
+ */
+export const readCaseFile = async (deps: CasesDeps, grant: CaseGrant<'read'>, fileId: string): Promise<OpenedFile> => {
+  if (!isUuid(fileId) || !(await findCaseFile(deps.db, grant.caseId, fileId))) throw new NotFound('file');
+  const key = await openCaseKey(deps.db, grant);
+  const file = await readFile(deps.db, { id: fileId, scope: caseScope(grant.caseId) }, { kind: 'symmetric', key });
+  if (grant.side === 'staff') await deps.db.transaction().execute((tx) => auditCase(tx, deps, grant, 'case.read'));
+  return file;
+};
