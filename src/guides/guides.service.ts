@@ -71,12 +71,12 @@ export interface EditorGuideItem extends GuideListItem {
 export const allGuides = async (db: Queryable): Promise<EditorGuideItem[]> =>
   (await listEditorGuides(db)).map((r) => ({ ...item(r), draft: r.draft_version }));
 
-/** A guide in the reader's language, else in the other one (the page says so). */
-export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView> => {
-  const other: Lang = lang === 'ru' ? 'en' : 'ru';
-  const row = (await findCurrentGuide(db, slug, lang)) ?? (await findCurrentGuide(db, slug, other));
-  if (!row) throw new NotFound('guide');
-  const twin = await findCurrentGuide(db, slug, row.lang === 'ru' ? 'en' : 'ru');
+/** A guide's whole view, with the published version in the other language to link (readers see that one). */
+const withTwin = async (
+  db: Queryable,
+  row: NonNullable<Awaited<ReturnType<typeof findEditorGuideById>>>,
+): Promise<GuideView> => {
+  const twin = await findCurrentGuide(db, row.slug, row.lang === 'ru' ? 'en' : 'ru');
   return {
     ...item(row),
     html: row.html,
@@ -86,6 +86,14 @@ export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Prom
   };
 };
 
+/** A guide in the reader's language, else in the other one (the page says so). */
+export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView> => {
+  const other: Lang = lang === 'ru' ? 'en' : 'ru';
+  const row = (await findCurrentGuide(db, slug, lang)) ?? (await findCurrentGuide(db, slug, other));
+  if (!row) throw new NotFound('guide');
+  return withTwin(db, row);
+};
+
 /**
  * A guide for its editors, by id: its published version, or, for a guide never published, its
  * draft (`version` 0). The other language's version linked is a published one, as readers see.
@@ -93,14 +101,7 @@ export const guideBySlug = async (db: Queryable, slug: string, lang: Lang): Prom
 export const guideById = async (db: Queryable, id: string): Promise<GuideView> => {
   const row = await findEditorGuideById(db, id);
   if (!row) throw new NotFound('guide');
-  const twin = await findCurrentGuide(db, row.slug, row.lang === 'ru' ? 'en' : 'ru');
-  return {
-    ...item(row),
-    html: row.html,
-    toc: JSON.parse(row.toc) as TocEntry[],
-    markdown: row.markdown,
-    other: twin ? { lang: twin.lang, title: twin.title } : null,
-  };
+  return withTwin(db, row);
 };
 
 /** The other language's version of the guide at `slug`, for a new guide's preview: the link readers will see. */
