@@ -130,7 +130,7 @@ describe.each(DIALECTS)('guides and the editors (%s)', (dialect) => {
     );
     expect(good.res.statusCode).toBe(303);
     const draft = await get(`/cases/${s.w.caseId}/appeals/new?template=ombudsman`, family.cookies);
-    expect(draft.body).toContain('Прошу найти Иванов Пётр Сергеевич, в/ч в/ч 12345, 155-я бригада.');
+    expect(draft.body).toContain('Прошу найти Иванов Пётр Сергеевич, в/ч 12345, 155-я бригада.');
     expect((await get('/editor/templates/ombudsman', editor.cookies)).body).toContain('версия 2');
   });
 
