@@ -105,6 +105,8 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     const page = await get(`/cases/${caseId}`, family.cookies);
     expect(page.body).toContain('Ответ части МАРКЕР-ЧАСТЬ');
     expect(page.body.indexOf('МАРКЕР-ИЗВ')).toBeLessThan(page.body.indexOf('МАРКЕР-ЧАСТЬ'));
+    // The file is required, and marked so as every required field of the site is.
+    expect(page.body).toContain('Фото или скан <span class="req">(обязательно)</span>');
   });
 
   it('another family and another organisation get NotFound, for the file and for attaching', async () => {

@@ -373,7 +373,7 @@ const Files = ({ props }: { props: Props }) => {
               rows={2}
             />
             <label>
-              {t('cases.files.file')}
+              {t('cases.files.file')} <span class="req">({t('common.required')})</span>
               <input
                 type="file"
                 name="file"
