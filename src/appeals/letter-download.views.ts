@@ -2,7 +2,6 @@
 import type { FastifyReply } from 'fastify';
 import type { LetterToPrint } from './appeals-print.service.ts';
 import { letterLabels } from './letter-labels.views.ts';
-import { letterPdf } from './letter-pdf.service.ts';
 
 /** A letter as a PDF download, its labels in Russian as its text is (also for collective appeals). */
 export const sendLetterPdf = async (
@@ -10,6 +9,8 @@ export const sendLetterPdf = async (
   letter: LetterToPrint,
   filename: string,
 ): Promise<FastifyReply> => {
+  // pdf-lib, fontkit and the fonts are loaded on the first letter printed, not at every start.
+  const { letterPdf } = await import('./letter-pdf.service.ts');
   const pdf = await letterPdf({
     ...letter,
     // The body with what she typed made literal: her «1.» or «*» printed as typed, no backslash.

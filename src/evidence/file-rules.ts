@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import decodeHeic from 'heic-decode';
 import { Invalid } from '../shared/errors.ts';
-import { stripPdf } from './pdf-metadata.ts';
 
 // What an upload may be and how it is made safe before anything is stored. A file is recognised by
 // its content, never by its name or the browser's word: JPEG, PNG and PDF, and HEIC (iPhone photos,
@@ -20,7 +18,7 @@ export const MAX_PIXELS = 40_000_000;
 /** Clean copies of images are scaled down to this many pixels on the long side (still readable scans). */
 export const MAX_SIDE = 4000;
 /** The most pages a PDF may have (pdf-metadata.ts, where PDFs are cleaned). */
-export { MAX_PDF_PAGES } from './pdf-metadata.ts';
+export { MAX_PDF_PAGES } from './pdf-limits.ts';
 
 export type CleanMime = 'image/jpeg' | 'image/png' | 'application/pdf';
 export type SourceMime = CleanMime | 'image/heic';
@@ -92,6 +90,9 @@ const cleanImage = async (bytes: Buffer, mime: 'image/jpeg' | 'image/png'): Prom
 const cleanHeic = async (bytes: Buffer): Promise<Buffer> => {
   let raw: { width: number; height: number; data: Uint8ClampedArray };
   try {
+    // Loaded on the first HEIC (as pdf-lib on the first PDF): every process that serves pages
+    // would otherwise load both at start, most never to use them.
+    const { default: decodeHeic } = await import('heic-decode');
     const images = await decodeHeic.all({ buffer: bytes });
     try {
       const primary = images[0];
@@ -122,6 +123,7 @@ export const cleanFile = async (bytes: Buffer, claimed?: { name?: string; type?:
   let clean: Buffer;
   let mime: CleanMime;
   if (sourceMime === 'application/pdf') {
+    const { stripPdf } = await import('./pdf-metadata.ts');
     clean = await stripPdf(bytes);
     mime = 'application/pdf';
   } else if (sourceMime === 'image/heic') {

@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { MAX_PDF_PAGES } from './pdf-limits.ts';
 import { Invalid } from '../shared/errors.ts';
 import { stripJpegMetadata } from './jpeg-metadata.ts';
 import { stripJpxMetadata, UnsupportedJpx } from './jpx-metadata.ts';
@@ -11,7 +12,6 @@ import { stripJpxMetadata, UnsupportedJpx } from './jpx-metadata.ts';
 // (JavaScript, open actions, launch links).
 
 /** The most pages a PDF may have: a long scanned file, never a book. */
-export const MAX_PDF_PAGES = 300;
 
 const refuse = (key: string, params?: Record<string, string | number>): Invalid =>
   new Invalid({ field: 'file', key, params });
