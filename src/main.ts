@@ -46,8 +46,18 @@ export const serve = async (config: Config = loadConfig(), lang: Lang = DEFAULT_
   // In the operator's language (shared/cli-lang.ts), as the other messages of the command.
   const t = translator(lang);
   const lines = [t('cli.running', { url: `${config.publicUrl}/` })];
-  const setupUrl = await issueSetupLink({ db, config, clock: systemClock });
-  if (setupUrl) lines.push(...firstRunLines(t, setupUrl));
-  if (await holdsDemo(db)) lines.push(t('cli.demo', { url: `${config.publicUrl}/login` }));
+  try {
+    const setupUrl = await issueSetupLink({ db, config, clock: systemClock });
+    if (setupUrl) lines.push(...firstRunLines(t, setupUrl));
+    if (await holdsDemo(db)) lines.push(t('cli.demo', { url: `${config.publicUrl}/login` }));
+  } catch (err) {
+    // A start that cannot say where it runs, or how to make the first administrator, stops: left
+    // listening, it served on without ever printing its address, and the error read as done.
+    await scheduler.stop();
+    stopHeldLog();
+    await app.close();
+    await close();
+    throw err;
+  }
   process.stdout.write(`\n${RULE}\n${lines.join('\n')}\n${RULE}\n\n`);
 };

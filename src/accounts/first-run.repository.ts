@@ -8,8 +8,17 @@ const SETUP_TOKEN_KEY = 'accounts/setup-token';
 export const findSetupToken = async (db: Queryable): Promise<string | undefined> =>
   (await db.selectFrom('meta').select('value').where('key', '=', SETUP_TOKEN_KEY).executeTakeFirst())?.value;
 
-export const insertSetupToken = async (db: Queryable, value: string): Promise<void> => {
-  await db.insertInto('meta').values({ key: SETUP_TOKEN_KEY, value }).execute();
+/**
+ * The setup token, replacing any earlier one, in one statement: two processes starting together
+ * each replace it, and the last one written stands (a delete, then an insert, let the second
+ * insert meet the first one's row).
+ */
+export const replaceSetupToken = async (db: Queryable, value: string): Promise<void> => {
+  await db
+    .insertInto('meta')
+    .values({ key: SETUP_TOKEN_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 };
 
 /** False when there was none (another request took it first). */

@@ -6,7 +6,7 @@ import { hashToken, randomToken, verifierMatches } from '../shared/crypto/index.
 import { countSiteAdmins } from './accounts.service.ts';
 import { createSiteAdmin } from './staff.service.ts';
 import { createSession } from './sessions.service.ts';
-import { deleteSetupToken, findSetupToken, insertSetupToken } from './first-run.repository.ts';
+import { deleteSetupToken, findSetupToken, replaceSetupToken } from './first-run.repository.ts';
 
 // On an empty deployment `npm start` prints a one-time link to create the first administrator
 // (and the equivalent CLI command: accounts.cli.ts firstRunLines). Only the SHA-256 of the token is kept, in the meta table;
@@ -29,10 +29,7 @@ export const issueSetupLink = async (deps: Deps): Promise<string | null> => {
     hash: hashToken(token),
     expiresAt: new Date(deps.clock.now().getTime() + SETUP_TTL_MS).toISOString(),
   });
-  await deps.db.transaction().execute(async (tx) => {
-    await deleteSetupToken(tx);
-    await insertSetupToken(tx, value);
-  });
+  await replaceSetupToken(deps.db, value);
   return `${deps.config.publicUrl}/setup/${token}`;
 };
 
