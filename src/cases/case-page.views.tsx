@@ -19,9 +19,9 @@ import { enumOptions } from './case-form.views.tsx';
 import { CaseEditLinks } from './case-edit.views.tsx';
 import { Status } from './case-status.views.tsx';
 import { TEXT_LIMITS } from './cases.schema.ts';
-import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
 import { CASE_PAGE_SIZE, type CaseView, type EventView, type PostView } from './cases.service.ts';
 import { isActive } from './case-lifecycle.ts';
+import { CaseFiles } from './case-files.views.tsx';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
 
 // One page for the family and for staff. What it offers is decided by `view.can` (the policy's
@@ -310,95 +310,6 @@ const AddEventForm = ({ props }: { props: Props }) => {
   );
 };
 
-/**
- * Photos and scans attached to the case on its own, each with what it is (case-files.service.ts),
- * and the form to attach one: multipart, its token the body's first field (PostForm), so it works
- * without JavaScript. A file refused comes back with the description as typed and says to choose
- * the file again (a browser cannot give a chosen file back).
- */
-const Files = ({ props }: { props: Props }) => {
-  const { ctx, view } = props;
-  const { t } = ctx;
-  if (view.files.length === 0 && !view.can.addEvent) return null;
-  const f = { ctx, ...formFor(props, 'file') };
-  const fileError = f.errors.file;
-  const family = view.can.voice === 'family';
-  return (
-    <section aria-labelledby="files-h" id="files">
-      <h2 id="files-h">{t('cases.files.title')}</h2>
-      <p>{t('cases.files.intro')}</p>
-      {view.files.length === 0 ? (
-        <p>{t('cases.files.none')}</p>
-      ) : (
-        <ul class="posts">
-          {view.files.map((file) => (
-            <li id={`file-${file.id}`}>
-              <p class="prewrap">{file.description}</p>
-              <small>
-                <strong>
-                  {file.fromFamily ? t(family ? 'cases.fromYou' : 'cases.fromFamily') : t('cases.fromStaff')}
-                </strong>{' '}
-                · {t('cases.files.added', { date: formatDay(file.createdOn) })}
-              </small>
-              <br />
-              <a href={`/cases/${view.id}/files/${file.id}`}>
-                {t('evidence.download')} (
-                {t('evidence.size', {
-                  kind: t(`evidence.kinds.${file.mime}`),
-                  size: Math.max(1, Math.round(file.size / 1024)),
-                })}
-                )
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-      {view.files.length > 0 && (
-        <p>
-          <small>{t('evidence.stripped')}</small>
-        </p>
-      )}
-      {view.can.addEvent && (
-        <details open={props.form?.name === 'file'} id="add-file">
-          <summary>{t('cases.files.add')}</summary>
-          <FormErrorSummary ctx={ctx} errors={f.errors} />
-          <PostForm ctx={ctx} action={`/cases/${view.id}/files`} enctype="multipart/form-data">
-            <TextArea
-              {...f}
-              name="summary"
-              label={t('cases.files.description')}
-              hint={t('cases.files.descriptionHint')}
-              required
-              maxLength={TEXT_LIMITS.fileDescription}
-              rows={2}
-            />
-            <label>
-              {t('cases.files.file')} <span class="req">({t('common.required')})</span>
-              <input
-                type="file"
-                name="file"
-                accept="image/jpeg,image/png,image/heic,application/pdf,.jpg,.jpeg,.png,.heic,.pdf"
-                required
-                aria-invalid={fileError ? 'true' : undefined}
-                aria-describedby={fileError ? 'case-file-error case-file-hint' : 'case-file-hint'}
-              />
-              <small id="case-file-hint">{t('cases.files.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}</small>
-              {fileError && (
-                <small class="field-error" id="case-file-error">
-                  {t(fileError.key, fileError.params ?? {})}
-                  {fileError.key !== 'cases.files.errors.noFile' && <> {t('evidence.chooseAgain')}</>}
-                </small>
-              )}
-            </label>
-            <button type="submit">{t('cases.files.submit')}</button>
-          </PostForm>
-        </details>
-      )}
-    </section>
-  );
-};
-
-/** Links to the older page of a list, and back to the newest when an older one is shown. */
 const Paging = ({
   ctx,
   caseId,
@@ -749,7 +660,7 @@ export const CasePage = (props: Props) => {
       )}
       <Status ctx={ctx} view={view} />
       <Timeline props={props} />
-      <Files props={props} />
+      <CaseFiles ctx={props.ctx} view={props.view} form={formFor(props, 'file')} open={props.form?.name === 'file'} />
       {props.sections}
       <section aria-labelledby="messages-h" id="messages">
         <h2 id="messages-h">{t('cases.messages')}</h2>

@@ -1,0 +1,109 @@
+import type { PageContext } from '../web/page-context.ts';
+import { FormErrorSummary, PostForm, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { formatDay } from '../people/partial-date.ts';
+import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
+import { TEXT_LIMITS } from './cases.schema.ts';
+import type { CaseView } from './cases.service.ts';
+
+// The case page's files (case-files.service.ts): their list and the form to attach one.
+
+/**
+ * Photos and scans attached to the case on its own, each with what it is (case-files.service.ts),
+ * and the form to attach one: multipart, its token the body's first field (PostForm), so it works
+ * without JavaScript. A file refused comes back with the description as typed and says to choose
+ * the file again (a browser cannot give a chosen file back).
+ */
+export const CaseFiles = ({
+  ctx,
+  view,
+  form,
+  open,
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  /** the form as sent back with a mistake, else empty */
+  form: { values: FormValues; errors: FormErrors };
+  /** open the form: it came back with a mistake */
+  open: boolean;
+}) => {
+  const { t } = ctx;
+  if (view.files.length === 0 && !view.can.addEvent) return null;
+  const f = { ctx, ...form };
+  const fileError = f.errors.file;
+  const family = view.can.voice === 'family';
+  return (
+    <section aria-labelledby="files-h" id="files">
+      <h2 id="files-h">{t('cases.files.title')}</h2>
+      <p>{t('cases.files.intro')}</p>
+      {view.files.length === 0 ? (
+        <p>{t('cases.files.none')}</p>
+      ) : (
+        <ul class="posts">
+          {view.files.map((file) => (
+            <li id={`file-${file.id}`}>
+              <p class="prewrap">{file.description}</p>
+              <small>
+                <strong>
+                  {file.fromFamily ? t(family ? 'cases.fromYou' : 'cases.fromFamily') : t('cases.fromStaff')}
+                </strong>{' '}
+                · {t('cases.files.added', { date: formatDay(file.createdOn) })}
+              </small>
+              <br />
+              <a href={`/cases/${view.id}/files/${file.id}`}>
+                {t('evidence.download')} (
+                {t('evidence.size', {
+                  kind: t(`evidence.kinds.${file.mime}`),
+                  size: Math.max(1, Math.round(file.size / 1024)),
+                })}
+                )
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.files.length > 0 && (
+        <p>
+          <small>{t('evidence.stripped')}</small>
+        </p>
+      )}
+      {view.can.addEvent && (
+        <details open={open} id="add-file">
+          <summary>{t('cases.files.add')}</summary>
+          <FormErrorSummary ctx={ctx} errors={f.errors} />
+          <PostForm ctx={ctx} action={`/cases/${view.id}/files`} enctype="multipart/form-data">
+            <TextArea
+              {...f}
+              name="summary"
+              label={t('cases.files.description')}
+              hint={t('cases.files.descriptionHint')}
+              required
+              maxLength={TEXT_LIMITS.fileDescription}
+              rows={2}
+            />
+            <label>
+              {t('cases.files.file')} <span class="req">({t('common.required')})</span>
+              <input
+                type="file"
+                name="file"
+                accept="image/jpeg,image/png,image/heic,application/pdf,.jpg,.jpeg,.png,.heic,.pdf"
+                required
+                aria-invalid={fileError ? 'true' : undefined}
+                aria-describedby={fileError ? 'case-file-error case-file-hint' : 'case-file-hint'}
+              />
+              <small id="case-file-hint">{t('cases.files.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}</small>
+              {fileError && (
+                <small class="field-error" id="case-file-error">
+                  {t(fileError.key, fileError.params ?? {})}
+                  {fileError.key !== 'cases.files.errors.noFile' && <> {t('evidence.chooseAgain')}</>}
+                </small>
+              )}
+            </label>
+            <button type="submit">{t('cases.files.submit')}</button>
+          </PostForm>
+        </details>
+      )}
+    </section>
+  );
+};
+
+/** Links to the older page of a list, and back to the newest when an older one is shown. */
