@@ -1,5 +1,6 @@
 import { Layout } from '../web/layout.tsx';
 import { DayField } from './day-field.views.tsx';
+import { FileLink, UploadField } from '../evidence/evidence.views.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FailedFormNotice,
@@ -252,14 +253,7 @@ const History = ({ p }: { p: Props }) => {
             {s.summary && <p class="prewrap">{s.summary}</p>}
             {s.file && (
               <p>
-                <a href={`/appeals/${view.id}/files/${s.file.id}`}>
-                  {t('evidence.download')} (
-                  {t('evidence.size', {
-                    kind: t(`evidence.kinds.${s.file.mime}`),
-                    size: Math.max(1, Math.round(s.file.size / 1024)),
-                  })}
-                  )
-                </a>
+                <FileLink ctx={ctx} file={s.file} href={`/appeals/${view.id}/files/${s.file.id}`} />
                 <br />
                 <small>{t('evidence.stripped')}</small>
                 {view.can.original && s.file.hasOriginal && (
@@ -387,22 +381,12 @@ const StepForm = ({ p }: { p: Props }) => {
           maxLength={5000}
           rows={4}
         />
-        <label>
-          {t('appeals.step.file')}
-          <input
-            type="file"
-            name="file"
-            accept="image/jpeg,image/png,image/heic,application/pdf,.jpg,.jpeg,.png,.heic,.pdf"
-            aria-invalid={f.errors.file ? 'true' : undefined}
-            aria-describedby={f.errors.file ? 'file-error file-hint' : 'file-hint'}
-          />
-          <small id="file-hint">{t('appeals.step.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}</small>
-          {f.errors.file && (
-            <small class="field-error" id="file-error">
-              {t(f.errors.file.key, f.errors.file.params ?? {})} {t('evidence.chooseAgain')}
-            </small>
-          )}
-        </label>
+        <UploadField
+          ctx={ctx}
+          label={t('appeals.step.file')}
+          hint={t('appeals.step.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}
+          error={f.errors.file}
+        />
         <button type="submit">{t('appeals.step.submit')}</button>
       </PostForm>
     </section>

@@ -2,6 +2,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
+import { FileLink, UploadField } from '../evidence/evidence.views.tsx';
 import { TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';
 
@@ -49,14 +50,7 @@ export const CaseFiles = ({
                 · {t('cases.files.added', { date: formatDay(file.createdOn) })}
               </small>
               <br />
-              <a href={`/cases/${view.id}/files/${file.id}`}>
-                {t('evidence.download')} (
-                {t('evidence.size', {
-                  kind: t(`evidence.kinds.${file.mime}`),
-                  size: Math.max(1, Math.round(file.size / 1024)),
-                })}
-                )
-              </a>
+              <FileLink ctx={ctx} file={file} href={`/cases/${view.id}/files/${file.id}`} />
             </li>
           ))}
         </ul>
@@ -80,24 +74,15 @@ export const CaseFiles = ({
               maxLength={TEXT_LIMITS.fileDescription}
               rows={2}
             />
-            <label>
-              {t('cases.files.file')} <span class="req">({t('common.required')})</span>
-              <input
-                type="file"
-                name="file"
-                accept="image/jpeg,image/png,image/heic,application/pdf,.jpg,.jpeg,.png,.heic,.pdf"
-                required
-                aria-invalid={fileError ? 'true' : undefined}
-                aria-describedby={fileError ? 'case-file-error case-file-hint' : 'case-file-hint'}
-              />
-              <small id="case-file-hint">{t('cases.files.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}</small>
-              {fileError && (
-                <small class="field-error" id="case-file-error">
-                  {t(fileError.key, fileError.params ?? {})}
-                  {fileError.key !== 'cases.files.errors.noFile' && <> {t('evidence.chooseAgain')}</>}
-                </small>
-              )}
-            </label>
+            <UploadField
+              ctx={ctx}
+              label={t('cases.files.file')}
+              hint={t('cases.files.fileHint', { mb: MAX_UPLOAD_BYTES / 1048576 })}
+              error={fileError}
+              id="case-file"
+              required
+              again={fileError?.key !== 'cases.files.errors.noFile'}
+            />
             <button type="submit">{t('cases.files.submit')}</button>
           </PostForm>
         </details>

@@ -1,5 +1,6 @@
 import { localDate } from '../web/time.ts';
 import type { ComponentChildren } from 'preact';
+import { FileLink } from '../evidence/evidence.views.tsx';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
@@ -67,18 +68,6 @@ const FileField = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) =>
       </small>
     )}
   </label>
-);
-
-/** A link to one of the tip's files: its kind and size, never the uploader's file name. */
-export const FileLink = ({ ctx, file, href }: { ctx: PageContext; file: FileHead; href: string }) => (
-  <a href={href}>
-    {ctx.t('evidence.download')} (
-    {ctx.t('tips.fileSize', {
-      kind: ctx.t(`evidence.kinds.${file.mime}`),
-      size: Math.max(1, Math.round(file.size / 1024)),
-    })}
-    )
-  </a>
 );
 
 const Warning = ({ ctx }: { ctx: PageContext }) => (
