@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'message.sent',
   // a file attached to a case (case-files.service.ts); never its description or its bytes
   'file.added',
+  'file.removed',
   // written by retention with actor "system": the case's content is gone, only the fact remains
   'case.purged',
   // staff account events, written by the accounts domain

@@ -28,7 +28,11 @@ export const listCaseFiles = (db: Queryable, caseId: string) =>
 export const findCaseFile = (db: Queryable, caseId: string, fileId: string) =>
   db
     .selectFrom('case_files')
-    .select(['id', 'file_id'])
+    .select(['id', 'file_id', 'description_sealed', 'from_family', 'created_on'])
     .where('case_id', '=', caseId)
     .where('file_id', '=', fileId)
     .executeTakeFirst();
+
+export const deleteCaseFile = async (db: Queryable, id: string): Promise<void> => {
+  await db.deleteFrom('case_files').where('id', '=', id).execute();
+};

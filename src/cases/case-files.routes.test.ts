@@ -1,13 +1,15 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { formToken, type Cookies } from '../../test/helpers/factories.ts';
+import { formToken, submitForm, type Cookies } from '../../test/helpers/factories.ts';
 import { multipartBody, type UploadedFile } from '../../test/helpers/multipart.ts';
 import { GPS_MARK, jpegWithGps } from '../evidence/evidence.fixtures.ts';
 import { DAY } from '../shared/clock.ts';
 import { closeCase } from './case-work.service.ts';
 import { grantFor, useWorld } from './cases.fixtures.ts';
 import { runRetention } from './retention.service.ts';
+import { caseFilesOf } from './case-files.service.ts';
+import { openCaseKey } from './case-keys.ts';
 import { CSRF_COOKIE } from '../web/security.ts';
 
 // A photo or scan attached to a case on its own (the notice the caseworker asked her to
@@ -223,6 +225,83 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     expect((await queue()).body).not.toContain(`/cases/${caseId}"`);
   });
 
+  it("removes a file its own side attached, after asking, bytes and news and all; never the other side's", async () => {
+    const { family, caseworker, caseId } = s.w;
+    await attach(caseId, family.cookies, { summary: 'Фото с лицом МАРКЕР-УДАЛИТЬ' }, await photo());
+    await attach(caseId, caseworker.cookies, { summary: 'Ответ части МАРКЕР-ОСТАВИТЬ' }, await photo());
+    // The world is shared by this block's tests: find the two files by their descriptions.
+    const key = await openCaseKey(db(), await grantFor(s.t, family, caseId, 'read'));
+    const files = await caseFilesOf(db(), caseId, key);
+    const idOf = (marker: string) => String(files.find((f) => f.description.includes(marker))?.id);
+    const hers = idOf('МАРКЕР-УДАЛИТЬ');
+    const theirs = idOf('МАРКЕР-ОСТАВИТЬ');
+    const before = await rows(caseId);
+    const less = (n: number) => ({ files: before.files - n, stored: before.stored - n });
+    const removeUrl = (id: string) => `/cases/${caseId}/files/${id}/remove`;
+
+    // The case page offers removal of her own file only.
+    const page = await get(`/cases/${caseId}`, family.cookies);
+    expect(page.body).toContain(`href="${removeUrl(hers)}"`);
+    expect(page.body).not.toContain(`href="${removeUrl(theirs)}"`);
+    // The page asks first, naming the file; nothing is removed by opening it.
+    const ask = await get(removeUrl(hers), family.cookies);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain('Удалить файл?');
+    expect(ask.body).toContain('Фото с лицом МАРКЕР-УДАЛИТЬ');
+    expect(await rows(caseId)).toEqual(before);
+    // A form without the confirmation removes nothing either.
+    const unconfirmed = await submitForm(s.t.app, removeUrl(hers), {}, family.cookies);
+    expect(unconfirmed.res.statusCode).toBe(400);
+    expect(await rows(caseId)).toEqual(before);
+
+    // Neither side removes the other's file, nor may another family touch hers: NotFound.
+    expect((await get(removeUrl(theirs), family.cookies)).statusCode).toBe(404);
+    expect((await get(removeUrl(hers), caseworker.cookies)).statusCode).toBe(404);
+    expect((await get(removeUrl(hers), s.w.otherFamily.cookies)).statusCode).toBe(404);
+    const theirsTry = await submitForm(
+      s.t.app,
+      `/cases/${caseId}`,
+      { confirm: 'yes' },
+      family.cookies,
+      removeUrl(theirs),
+    );
+    expect(theirsTry.res.statusCode).toBe(404);
+    const staffTry = await submitForm(
+      s.t.app,
+      `/cases/${caseId}`,
+      { confirm: 'yes' },
+      caseworker.cookies,
+      removeUrl(hers),
+    );
+    expect(staffTry.res.statusCode).toBe(404);
+    expect(await rows(caseId)).toEqual(before);
+
+    const done = await submitForm(s.t.app, removeUrl(hers), { confirm: 'yes' }, family.cookies);
+    expect(done.res.statusCode).toBe(303);
+    expect(done.res.headers.location).toBe(`/cases/${caseId}?done=file_removed#files`);
+    // The row, the sealed bytes and the staff's news of it are gone; the staff's file stays.
+    expect(await rows(caseId)).toEqual(less(1));
+    expect(await db().selectFrom('evidence_files').select('id').where('id', '=', hers).execute()).toEqual([]);
+    expect(await db().selectFrom('case_news').select('id').where('ref_id', '=', hers).execute()).toEqual([]);
+    expect((await get(`/cases/${caseId}/files/${hers}`, caseworker.cookies)).statusCode).toBe(404);
+    const after = await get(String(done.res.headers.location), family.cookies);
+    expect(after.body).toContain('Файл удалён.');
+    expect(after.body).not.toContain('МАРКЕР-УДАЛИТЬ');
+    expect(after.body).toContain('МАРКЕР-ОСТАВИТЬ');
+    const audited = await db()
+      .selectFrom('audit_log')
+      .select(['actor_user_id'])
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'file.removed')
+      .execute();
+    expect(audited).toEqual([{ actor_user_id: family.id }]);
+
+    // The caseworker removes the organisation's own file the same way.
+    const staffDone = await submitForm(s.t.app, removeUrl(theirs), { confirm: 'yes' }, caseworker.cookies);
+    expect(staffDone.res.statusCode).toBe(303);
+    expect(await rows(caseId)).toEqual(less(2));
+  });
+
   it('goes with its case when retention destroys it', async () => {
     const { family, caseworker, caseId, otherCaseId } = s.w;
     await attach(caseId, family.cookies, { summary: 'Извещение о гибели' }, await photo());
@@ -236,6 +315,15 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
       'other',
       'Семья перестала отвечать',
     );
+    // A closed case keeps its files until it is reopened or destroyed: nothing to remove.
+    const key = await openCaseKey(db(), await grantFor(s.t, family, caseId, 'read'));
+    const fileId = (await caseFilesOf(db(), caseId, key))[0].id;
+    expect((await get(`/cases/${caseId}`, family.cookies)).body).not.toContain(`/files/${fileId}/remove`);
+    const removeUrl = `/cases/${caseId}/files/${fileId}/remove`;
+    const refused = await submitForm(s.t.app, `/cases/${caseId}`, { confirm: 'yes' }, family.cookies, removeUrl);
+    expect(refused.res.statusCode).toBe(400);
+    expect(refused.res.body).toContain('Запрос закрыт.');
+    expect((await rows(caseId)).files).toBeGreaterThan(0);
     s.t.clock.advance(91 * DAY);
     const report = await runRetention({ db: db(), clock: s.t.clock }, { days: 90 });
     expect(report).toMatchObject({ cases: 1, failed: 0 });

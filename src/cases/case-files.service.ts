@@ -4,14 +4,21 @@ import { orgDay } from '../shared/clock.ts';
 import { NotFound } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { openText, seal } from '../shared/crypto/index.ts';
-import type { CaseGrant } from '../policy/case.policy.ts';
-import { fileHeads, readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
+import { mayRemoveFile, type CaseGrant } from '../policy/case.policy.ts';
+import { deleteFile, fileHeads, readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
 import { auditCase, stepCase, touchActiveCase } from './case-work.service.ts';
 import { postNewsFor } from './case-news.service.ts';
-import { findCaseFile, insertCaseFile, listCaseFiles, nextCaseFileSeq } from './case-files.repository.ts';
+import { deleteNewsAbout } from './case-news.repository.ts';
+import {
+  deleteCaseFile,
+  findCaseFile,
+  insertCaseFile,
+  listCaseFiles,
+  nextCaseFileSeq,
+} from './case-files.repository.ts';
 
 // Files attached to a case on its own, with a short description: the photo of a notice, a letter
 // from the unit, a death notice the caseworker asked her to photograph. They go through the one
@@ -113,4 +120,45 @@ export const readCaseFile = async (deps: CasesDeps, grant: CaseGrant<'read'>, fi
   const file = await readFile(deps.db, { id: fileId, scope: caseScope(grant.caseId) }, { kind: 'symmetric', key });
   if (grant.side === 'staff') await deps.db.transaction().execute((tx) => auditCase(tx, deps, grant, 'case.read'));
   return file;
+};
+
+/**
+ * A file its own side may remove (mayRemoveFile), as the confirmation page shows it; NotFound
+ * for a file of another case or of the other side, so the page asks nothing it could not do.
+ */
+export const caseFileToRemove = async (
+  deps: CasesDeps,
+  grant: CaseGrant<'remove_file'>,
+  fileId: string,
+): Promise<CaseFileView> => {
+  const row = isUuid(fileId) ? await findCaseFile(deps.db, grant.caseId, fileId) : undefined;
+  if (!row || !mayRemoveFile(grant, { fromFamily: row.from_family === 1 })) throw new NotFound('file');
+  const key = await openCaseKey(deps.db, grant);
+  const [view] = await caseFilesOf(deps.db, grant.caseId, key).then((all) => all.filter((f) => f.id === fileId));
+  if (!view) throw new NotFound('file');
+  return view;
+};
+
+/**
+ * Removes a file its own side attached, while the case is active: the row, the sealed bytes and
+ * the other side's news of it go in one transaction. Nothing of it is kept: she removes a photo
+ * because it should not be there (her face, a neighbour's address), so no copy may stay behind.
+ * The audit keeps only that a file was removed.
+ */
+export const removeCaseFile = async (
+  deps: CasesDeps,
+  grant: CaseGrant<'remove_file'>,
+  fileId: string,
+): Promise<void> => {
+  if (!isUuid(fileId)) throw new NotFound('file');
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await findCaseFile(tx, grant.caseId, fileId);
+    if (!row || !mayRemoveFile(grant, { fromFamily: row.from_family === 1 })) throw new NotFound('file');
+    // The state check (a closed case keeps its files until retention deletes them all).
+    await touchActiveCase(tx, grant.caseId, { last_activity_on: orgDay(deps) });
+    await deleteCaseFile(tx, row.id);
+    await deleteFile(tx, { id: fileId, scope: caseScope(grant.caseId) });
+    await deleteNewsAbout(tx, grant.caseId, 'file_added', fileId);
+    await auditCase(tx, deps, grant, 'file.removed');
+  });
 };

@@ -1,10 +1,12 @@
 import type { PageContext } from '../web/page-context.ts';
+import { Layout } from '../web/layout.tsx';
 import { FormErrorSummary, PostForm, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
 import { FileLink, UploadField } from '../evidence/evidence.views.tsx';
 import { TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';
+import type { CaseFileView } from './case-files.service.ts';
 
 // The case page's files (case-files.service.ts): their list and the form to attach one.
 
@@ -51,6 +53,13 @@ export const CaseFiles = ({
               </small>
               <br />
               <FileLink ctx={ctx} file={file} href={`/cases/${view.id}/files/${file.id}`} />
+              {/* Each side removes only what it added (mayRemoveFile), on a page that asks first. */}
+              {view.can.removeFile && file.fromFamily === family && (
+                <>
+                  {' · '}
+                  <a href={`/cases/${view.id}/files/${file.id}/remove`}>{t('cases.files.remove')}</a>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -91,4 +100,31 @@ export const CaseFiles = ({
   );
 };
 
-/** Links to the older page of a list, and back to the newest when an older one is shown. */
+/**
+ * Asks before a file is removed: which file, that it is gone for both sides, and a way back.
+ * The only field is the hidden confirmation, so a stray click on the case page removes nothing.
+ */
+export const RemoveFilePage = ({ ctx, caseId, file }: { ctx: PageContext; caseId: string; file: CaseFileView }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} heading={t('cases.files.removeTitle')}>
+      <p class="prewrap">
+        <strong>{file.description}</strong>
+      </p>
+      <p>
+        {t('cases.files.added', { date: formatDay(file.createdOn) })} ·{' '}
+        <FileLink ctx={ctx} file={file} href={`/cases/${caseId}/files/${file.id}`} />
+      </p>
+      <p>{t('cases.files.removeWhat')}</p>
+      <PostForm ctx={ctx} action={`/cases/${caseId}/files/${file.id}/remove`}>
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="secondary">
+          {t('cases.files.removeSubmit')}
+        </button>
+      </PostForm>
+      <p>
+        <a href={`/cases/${caseId}#files`}>{t('cases.files.removeCancel')}</a>
+      </p>
+    </Layout>
+  );
+};

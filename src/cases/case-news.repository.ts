@@ -60,3 +60,13 @@ export const casesWithUnseen = (db: Queryable, audience: Audience, kinds: string
 
 export const deleteNewsOfCase = async (db: Queryable, caseId: string): Promise<number> =>
   Number((await db.deleteFrom('case_news').where('case_id', '=', caseId).executeTakeFirst()).numDeletedRows);
+
+/** News of one kind about one item, for both sides (an attached file removed: nothing left to look at). */
+export const deleteNewsAbout = async (db: Queryable, caseId: string, kind: string, refId: string): Promise<void> => {
+  await db
+    .deleteFrom('case_news')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .execute();
+};

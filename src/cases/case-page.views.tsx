@@ -48,6 +48,7 @@ export const CASE_NOTICES = [
   'edited',
   'withdrawn',
   'file',
+  'file_removed',
 ] as const;
 export type CaseNotice = (typeof CASE_NOTICES)[number];
 

@@ -22,7 +22,8 @@ import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
 import { caseFileSchema, eventConfirmationSchema, eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
 import { EVENT_ECHO, FILE_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
 import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
-import { attachFile, readCaseFile } from './case-files.service.ts';
+import { attachFile, caseFileToRemove, readCaseFile, removeCaseFile } from './case-files.service.ts';
+import { RemoveFilePage } from './case-files.views.tsx';
 import { casesOfFamily, openCase, organisationChoices } from './cases.service.ts';
 import { addEvent } from './events.service.ts';
 
@@ -161,6 +162,24 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get<FileParams>('/cases/:id/files/:fileId', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'read');
     return sendFile(reply, await readCaseFile(deps, grant, req.params.fileId));
+  });
+
+  // Removing a file its own side attached: a page that asks first, then the removal (POST only).
+  app.get<FileParams>('/cases/:id/files/:fileId/remove', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'remove_file');
+    const file = await caseFileToRemove(deps, grant, req.params.fileId);
+    return sendPage(req, reply, (ctx) => <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} />);
+  });
+
+  app.post<FileParams>('/cases/:id/files/:fileId/remove', async (req, reply) => {
+    const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'remove_file');
+    // Only the page's own form says yes: anything else shows the question again.
+    if (echoValues(req.body).confirm !== 'yes') {
+      const file = await caseFileToRemove(deps, grant, req.params.fileId);
+      return sendPage(req, reply, (ctx) => <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} />, 400);
+    }
+    await removeCaseFile(deps, grant, req.params.fileId);
+    return redirect(reply, `/cases/${grant.caseId}?done=file_removed#files`);
   });
 
   const messageForm = { echo: MESSAGE_ECHO, csrfFailed: caseFormNotSent('message', 'message') };

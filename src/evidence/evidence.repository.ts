@@ -35,6 +35,13 @@ export const listFileHeads = (db: Queryable, scope: string, ids: string[]) =>
         .where('id', 'in', ids)
         .execute();
 
+/** One stored file of a scope; false when there is none (a file of another scope is not touched). */
+export const deleteFileOfScope = async (db: Queryable, id: string, scope: string): Promise<boolean> =>
+  Number(
+    (await db.deleteFrom('evidence_files').where('id', '=', id).where('scope', '=', scope).executeTakeFirst())
+      .numDeletedRows,
+  ) === 1;
+
 export const deleteFilesOfScope = async (db: Queryable, scope: string): Promise<number> =>
   Number((await db.deleteFrom('evidence_files').where('scope', '=', scope).executeTakeFirst()).numDeletedRows);
 

@@ -3,7 +3,14 @@ import type { Queryable } from '../db/database.ts';
 import { DecryptionFailed, openText, openWith, randomKey, seal, sealTo, open } from '../shared/crypto/index.ts';
 import { NotFound } from '../shared/errors.ts';
 import { cleanFile, sha256, type CleanedFile, type CleanMime, type SourceMime } from './file-rules.ts';
-import { deleteFilesOfScope, dropOriginal, findFile, insertFile, listFileHeads } from './evidence.repository.ts';
+import {
+  deleteFileOfScope,
+  deleteFilesOfScope,
+  dropOriginal,
+  findFile,
+  insertFile,
+  listFileHeads,
+} from './evidence.repository.ts';
 
 // The one upload pipeline. A domain hands over the bytes of an upload and the key its owner seals
 // with; it gets back a file id. Every file gets its own random key; the bytes (clean copy, and
@@ -161,6 +168,10 @@ export const fileHeads = async (
 };
 
 /** Deletes every file of a scope (a tip that is discarded, say); a purged case's go by cascade. */
+/** Deletes one file, bytes and all (secure_delete zeroes its pages on SQLite). */
+export const deleteFile = (tx: Queryable, ref: { id: string; scope: string }): Promise<boolean> =>
+  deleteFileOfScope(tx, ref.id, ref.scope);
+
 export const deleteScope = (tx: Queryable, scope: string): Promise<number> => deleteFilesOfScope(tx, scope);
 
 /** Drops a kept original once no verifier needs it; the clean copy stays. */

@@ -17,6 +17,8 @@ export const CASE_ACTIONS = [
   // The family's own account of when and how they last heard from him, corrected on the edit form.
   'correct_last_contact',
   'withdraw',
+  // Removing a file attached to the case (a wrong photo, one showing more than it should).
+  'remove_file',
   'assign',
   'note',
   'close',
@@ -49,6 +51,8 @@ const WHO: Record<CaseAction, readonly CaseSide[]> = {
   withdraw: ['family'],
   // Deleting the case with the account is the requester's alone too (case-erasure.service.ts).
   erase: ['family'],
+  // Either side, but only a file it added itself (mayRemoveFile).
+  remove_file: ['family', 'staff'],
   assign: ['staff'],
   note: ['staff'],
   close: ['staff'],
@@ -129,6 +133,14 @@ export const grantCases = <A extends CaseAction>(principal: Principal, facts: Ca
     return holder && may(holder, action) ? [mint(f, action, holder.side, holder.auth)] : [];
   });
 
+/**
+ * Whether the holder may remove this attached file: each side removes only what it added. A
+ * family's photo is her own account, not the organisation's to take away; a scan staff attached
+ * is the organisation's record, not the family's to delete. A file of the other side is not found.
+ */
+export const mayRemoveFile = (grant: CaseGrant<'remove_file'>, file: { fromFamily: boolean }): boolean =>
+  file.fromFamily === (grant.side === 'family');
+
 /** Whether the grant's holder may also take `action` on the same case (a part of a form only some may use). */
 export const mayAlso = (grant: CaseGrant, action: CaseAction): boolean => may(grant, action);
 
@@ -161,6 +173,8 @@ export interface CaseAbilities {
   addEvent: boolean;
   edit: boolean;
   withdraw: boolean;
+  /** remove a file its own side attached (mayRemoveFile decides per file) */
+  removeFile: boolean;
   assign: boolean;
   note: boolean;
   seeNotes: boolean;
@@ -191,6 +205,7 @@ export const caseAbilities = (grant: CaseGrant, facts: Pick<CaseFacts, 'active' 
     addEvent: working('add_event'),
     edit: working('edit'),
     withdraw: working('withdraw'),
+    removeFile: working('remove_file'),
     assign: working('assign'),
     note: working('note'),
     seeNotes: side === 'staff',

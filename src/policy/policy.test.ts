@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseAbilities, extendGrant, grantCase, grantCases, CASE_ACTIONS, type CaseFacts } from './case.policy.ts';
+import {
+  caseAbilities,
+  extendGrant,
+  grantCase,
+  mayRemoveFile,
+  grantCases,
+  CASE_ACTIONS,
+  type CaseFacts,
+} from './case.policy.ts';
 import { navAbilities } from './nav.policy.ts';
 import {
   grantAuditLog,
@@ -42,6 +50,7 @@ const CASEWORKER_ACTIONS = [
   'message',
   'add_event',
   'edit',
+  'remove_file',
   'assign',
   'note',
   'close',
@@ -61,6 +70,7 @@ describe('case policy', () => {
       'edit',
       'correct_last_contact',
       'withdraw',
+      'remove_file',
       'choose_publication',
       'erase',
     ]);
@@ -139,6 +149,18 @@ describe('case policy', () => {
       revise: false,
       resolve: false,
     });
+  });
+
+  it('lets each side remove only the files it attached itself', () => {
+    const cw = grantCase(account('caseworker'), facts(), 'remove_file');
+    const fam = grantCase(account('family'), facts(), 'remove_file');
+    expect([mayRemoveFile(cw, { fromFamily: false }), mayRemoveFile(cw, { fromFamily: true })]).toEqual([true, false]);
+    expect([mayRemoveFile(fam, { fromFamily: true }), mayRemoveFile(fam, { fromFamily: false })]).toEqual([
+      true,
+      false,
+    ]);
+    expect(caseAbilities(fam, { active: true, reopenable: false }).removeFile).toBe(true);
+    expect(caseAbilities(fam, { active: false, reopenable: true }).removeFile).toBe(false);
   });
 
   it('extends a grant to another action only as far as the policy allows', () => {
