@@ -107,6 +107,13 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     const page = await get(`/cases/${caseId}`, family.cookies);
     expect(page.body).toContain('Ответ части МАРКЕР-ЧАСТЬ');
     expect(page.body.indexOf('МАРКЕР-ИЗВ')).toBeLessThan(page.body.indexOf('МАРКЕР-ЧАСТЬ'));
+    // Colleagues read who of the staff attached it, as on messages; the family reads «Сотрудник».
+    const staffFile = (body: string) => body.slice(body.indexOf('МАРКЕР-ЧАСТЬ'), body.indexOf('МАРКЕР-ЧАСТЬ') + 400);
+    expect(staffFile((await get(`/cases/${caseId}`, s.w.verifier.cookies)).body)).toContain(
+      `<strong>${caseworker.pseudonym}</strong>`,
+    );
+    expect(staffFile(page.body)).toContain('<strong>Сотрудник</strong>');
+    expect(page.body).not.toContain(caseworker.pseudonym);
     // The file is required, and marked so as every required field of the site is.
     expect(page.body).toContain('Фото или скан <span class="req">(обязательно)</span>');
   });

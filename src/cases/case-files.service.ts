@@ -37,6 +37,8 @@ export interface CaseFileView {
   id: string;
   description: string;
   fromFamily: boolean;
+  /** the staff member's pseudonym, for staff readers (as on messages); null otherwise */
+  author: string | null;
   createdOn: string;
   mime: string;
   size: number;
@@ -77,6 +79,7 @@ export const attachFile = async (
       file_id: fileId,
       description_sealed: seal(key, input.summary, descriptionAad(caseId, id)),
       from_family: family ? 1 : 0,
+      author_user_id: family ? null : grant.auth.userId,
       created_on: day,
     });
     await postNewsFor(tx, grant.side, { caseId, kind: 'file_added', refId: fileId, day });
@@ -85,8 +88,16 @@ export const attachFile = async (
   return fileId;
 };
 
-/** The files of a case for its page (their descriptions, kinds and sizes; no bytes). */
-export const caseFilesOf = async (q: Queryable, caseId: string, key: Buffer): Promise<CaseFileView[]> => {
+/**
+ * The files of a case for its page (their descriptions, kinds and sizes; no bytes). `staffNames`
+ * (staff readers only, as for messages) names who of the staff attached each.
+ */
+export const caseFilesOf = async (
+  q: Queryable,
+  caseId: string,
+  key: Buffer,
+  staffNames: ReadonlyMap<string, string> = new Map(),
+): Promise<CaseFileView[]> => {
   const rows = await listCaseFiles(q, caseId);
   const heads = await fileHeads(
     q,
@@ -102,6 +113,7 @@ export const caseFilesOf = async (q: Queryable, caseId: string, key: Buffer): Pr
         id: r.file_id,
         description: openText(key, r.description_sealed, descriptionAad(caseId, r.id)),
         fromFamily: r.from_family === 1,
+        author: r.author_user_id ? (staffNames.get(r.author_user_id) ?? null) : null,
         createdOn: r.created_on,
         mime: head.mime,
         size: head.size,

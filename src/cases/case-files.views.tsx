@@ -47,7 +47,9 @@ export const CaseFiles = ({
               <p class="prewrap">{file.description}</p>
               <small>
                 <strong>
-                  {file.fromFamily ? t(family ? 'cases.fromYou' : 'cases.fromFamily') : t('cases.fromStaff')}
+                  {file.fromFamily
+                    ? t(family ? 'cases.fromYou' : 'cases.fromFamily')
+                    : (file.author ?? t('cases.fromStaff'))}
                 </strong>{' '}
                 · {t('cases.files.added', { date: formatDay(file.createdOn) })}
               </small>

@@ -357,7 +357,7 @@ export const getCaseForViewer = async (
             ? openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means'))
             : null,
       },
-      files: await caseFilesOf(tx, c.id, key),
+      files: await caseFilesOf(tx, c.id, key, names),
       relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),
       narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),
       wantsToLearn: openText(key, c.wants_sealed, fieldAad(c.id, 'wants_to_learn')),

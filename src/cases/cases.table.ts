@@ -125,6 +125,8 @@ export interface CaseFilesTable {
   /** what the file is, in the words of who attached it: sealed with the case key */
   description_sealed: string;
   from_family: number;
+  /** the staff account that attached it (its pseudonym is shown to colleagues); null for a family's file, and for files before migration 0019 */
+  author_user_id: string | null;
   /** a day, never a time: a family's activity is kept to the day */
   created_on: string;
 }
