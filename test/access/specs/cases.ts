@@ -75,6 +75,20 @@ export const caseSpecs: RouteSpec[] = [
     outcome: only(...FAMILY, ...CASE_STAFF),
   },
   {
+    method: 'GET',
+    route: '/cases/:id/files/:fileId/remove',
+    // The owner's photo: only she may remove it (mayRemoveFile); her case's staff get NotFound too.
+    request: async (w) => ({ url: `/cases/${w.caseId}/files/${await attachedFile(w)}/remove` }),
+    outcome: only(...FAMILY),
+  },
+  {
+    method: 'POST',
+    route: '/cases/:id/files/:fileId/remove',
+    // Without the confirmation: she reaches the question again, the file stays for the next principal.
+    request: async (w) => ({ url: `/cases/${w.caseId}/files/${await attachedFile(w)}/remove`, fields: {} }),
+    outcome: only(...FAMILY),
+  },
+  {
     method: 'POST',
     route: '/cases/:id/messages',
     request: (w) => ({ url: `/cases/${w.caseId}/messages`, fields: { body: 'сообщение' } }),
