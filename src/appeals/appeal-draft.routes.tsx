@@ -78,8 +78,11 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
   });
 
   /**
-   * A letter's draft form, filled in (after bad input, or a lost CSRF cookie). A new letter keeps
-   * its template's guidance and the choice about her account, as when it was first opened.
+   * A letter's draft form, filled in (after bad input, or a lost CSRF cookie). It keeps its
+   * template's guidance, as when it was first opened; a new letter keeps the choice about her
+   * account too. The template is the form's hidden field, which the page wrote from the letter (an
+   * edit saves the stored letter's template whatever the field says: a changed field only changes
+   * which template's public guidance is shown).
    */
   const draftPage = async (
     req: FastifyRequest,
@@ -90,7 +93,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
     side: CaseSide,
   ) => {
     const isNew = action === `/cases/${caseId}/appeals`;
-    const notes = isNew && form.values.template ? await draftNotes(deps.db, form.values.template) : undefined;
+    const notes = form.values.template ? await draftNotes(deps.db, form.values.template) : undefined;
     return sendPage(
       req,
       reply,
@@ -102,7 +105,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
           values={form.values}
           errors={form.errors}
           guidance={notes && (ctx.lang === 'ru' ? notes.guidance.ru : notes.guidance.en)}
-          narrative={notes?.narrativeUsed ? { inserted: form.values.narrative === 'yes' } : undefined}
+          narrative={isNew && notes?.narrativeUsed ? { inserted: form.values.narrative === 'yes' } : undefined}
           side={side}
         />
       ),
@@ -168,8 +171,17 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
       subject: view.letter.subject,
       body: view.letter.body,
     };
+    // The same guidance as when the letter was first opened (its template's, as it reads now).
+    const notes = await draftNotes(deps.db, view.letter.template);
     return sendPage(req, reply, (ctx) => (
-      <DraftPage ctx={ctx} caseId={view.caseId} action={`/appeals/${view.id}/edit`} values={values} errors={{}} />
+      <DraftPage
+        ctx={ctx}
+        caseId={view.caseId}
+        action={`/appeals/${view.id}/edit`}
+        values={values}
+        errors={{}}
+        guidance={notes && (ctx.lang === 'ru' ? notes.guidance.ru : notes.guidance.en)}
+      />
     ));
   });
 

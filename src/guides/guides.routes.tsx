@@ -21,11 +21,11 @@ import {
   NewerVersion,
   previewGuide,
   saveGuide,
-  searchGuides,
   twinOf,
   type GuideView,
   type GuideText,
 } from './guides.service.ts';
+import { searchGuides } from './guide-search.service.ts';
 import {
   EditorGuidesPage,
   GuideFormPage,

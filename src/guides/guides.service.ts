@@ -23,9 +23,8 @@ import {
 // The knowledge base: public guides in Russian and English, written by editors in Markdown. Each
 // save is a new version, sanitised once on save (src/shared/markdown.ts); pages show the stored
 // HTML with its table of contents. A save publishes, or keeps a draft: a newer version that readers
-// do not see (not on the page, not in the search) until an editor publishes it. The search is plain and on the server: every guide's words,
-// lower-cased (ё read as е), matched against every word of the query from the start of a word
-// («вести» finds «вестись», never «привести»); the query is never stored.
+// do not see (not on the page, not in the search) until an editor publishes it. The search is in
+// guide-search.service.ts.
 
 export interface GuideDeps {
   db: Db;
@@ -108,65 +107,6 @@ export const guideById = async (db: Queryable, id: string): Promise<GuideView> =
 export const twinOf = async (db: Queryable, slug: string, lang: Lang): Promise<GuideView['other']> => {
   const twin = await findCurrentGuide(db, slug, lang === 'ru' ? 'en' : 'ru');
   return twin ? { lang: twin.lang, title: twin.title } : null;
-};
-
-export interface SearchHit {
-  slug: string;
-  lang: string;
-  title: string;
-  snippet: string;
-  score: number;
-}
-
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
-
-/**
- * The places where a word of the text begins with `w`: «вести» in «вестись», not in «привести»,
- * which matching anywhere found for «пропал без вести». The query's words are letters and digits
- * only (searchGuides splits on the rest), so nothing in `w` needs escaping.
- */
-const wordStart = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'gu');
-
-export interface SearchResult {
-  hits: SearchHit[];
-  /** no guide holds every word: these hold some of them */
-  partial: boolean;
-}
-
-/**
- * Guides containing every word of the query (in the reader's language first), best first. When
- * none holds them all, those holding some, most words first: without stemming, a mother's
- * «пропал без вести» met the guides' «пропавших» and found nothing at all.
- */
-export const searchGuides = async (db: Queryable, query: string, lang: Lang): Promise<SearchResult> => {
-  const words = norm(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2)
-    .slice(0, 10);
-  if (words.length === 0) return { hits: [], partial: false };
-  const all: SearchHit[] = [];
-  const some: SearchHit[] = [];
-  const starts = new Map(words.map((w) => [w, wordStart(w)]));
-  for (const g of await listCurrentGuides(db)) {
-    const text = g.search_text;
-    const found = words.filter((w) => text.search(starts.get(w)!) >= 0);
-    const every = found.length === words.length;
-    // Short words («как», «от», «без») are in every guide: alone, they do not make a guide a hit.
-    if (!every && !found.some((w) => w.length >= 4)) continue;
-    const title = norm(g.title);
-    let score = (g.lang === lang ? 100 : 0) + found.filter((w) => w.length >= 4).length * 1000;
-    for (const w of found)
-      score += (title.search(starts.get(w)!) >= 0 ? 20 : 0) + Math.min(text.match(starts.get(w)!)!.length, 20);
-    const at = text.search(starts.get(found.find((w) => w.length >= 4) ?? found[0])!);
-    const start = Math.max(0, at - 80);
-    const snippet = `${start > 0 ? '…' : ''}${text
-      .slice(start, at + 160)
-      .replace(/\s+/g, ' ')
-      .trim()}…`;
-    (every ? all : some).push({ slug: g.slug, lang: g.lang, title: g.title, snippet, score });
-  }
-  const hits = all.length > 0 ? all : some;
-  return { hits: hits.sort((a, b) => b.score - a.score).slice(0, 30), partial: all.length === 0 && some.length > 0 };
 };
 
 /**

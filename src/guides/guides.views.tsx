@@ -10,7 +10,8 @@ import {
   type FormValues,
 } from '../web/forms.tsx';
 import { localDate, localDateTime } from '../web/time.ts';
-import type { EditorGuideItem, GuideListItem, GuideText, GuideView, SearchHit } from './guides.service.ts';
+import type { SearchHit } from './guide-search.service.ts';
+import type { EditorGuideItem, GuideListItem, GuideText, GuideView } from './guides.service.ts';
 
 // The knowledge base, public, and the editors' pages for it. The guides' HTML was sanitised when
 // it was saved (src/shared/markdown.ts); the search is a POST, so what someone looked for never
