@@ -106,7 +106,18 @@ export const CaseFiles = ({
  * Asks before a file is removed: which file, that it is gone for both sides, and a way back.
  * The only field is the hidden confirmation, so a stray click on the case page removes nothing.
  */
-export const RemoveFilePage = ({ ctx, caseId, file }: { ctx: PageContext; caseId: string; file: CaseFileView }) => {
+export const RemoveFilePage = ({
+  ctx,
+  caseId,
+  file,
+  side,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  file: CaseFileView;
+  /** who removes it: the page names who else will no longer see it */
+  side: 'family' | 'staff';
+}) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} heading={t('cases.files.removeTitle')}>
@@ -114,10 +125,10 @@ export const RemoveFilePage = ({ ctx, caseId, file }: { ctx: PageContext; caseId
         <strong>{file.description}</strong>
       </p>
       <p>
-        {t('cases.files.added', { date: formatDay(file.createdOn) })} ·{' '}
+        {t('cases.files.addedOn', { date: formatDay(file.createdOn) })} ·{' '}
         <FileLink ctx={ctx} file={file} href={`/cases/${caseId}/files/${file.id}`} />
       </p>
-      <p>{t('cases.files.removeWhat')}</p>
+      <p>{t(side === 'family' ? 'cases.files.removeWhatFamily' : 'cases.files.removeWhatStaff')}</p>
       <PostForm ctx={ctx} action={`/cases/${caseId}/files/${file.id}/remove`}>
         <input type="hidden" name="confirm" value="yes" />
         <button type="submit" class="secondary">

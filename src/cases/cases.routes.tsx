@@ -168,7 +168,9 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get<FileParams>('/cases/:id/files/:fileId/remove', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'remove_file');
     const file = await caseFileToRemove(deps, grant, req.params.fileId);
-    return sendPage(req, reply, (ctx) => <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} />);
+    return sendPage(req, reply, (ctx) => (
+      <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} side={grant.side} />
+    ));
   });
 
   app.post<FileParams>('/cases/:id/files/:fileId/remove', async (req, reply) => {
@@ -176,7 +178,12 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
     // Only the page's own form says yes: anything else shows the question again.
     if (echoValues(req.body).confirm !== 'yes') {
       const file = await caseFileToRemove(deps, grant, req.params.fileId);
-      return sendPage(req, reply, (ctx) => <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} />, 400);
+      return sendPage(
+        req,
+        reply,
+        (ctx) => <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} side={grant.side} />,
+        400,
+      );
     }
     await removeCaseFile(deps, grant, req.params.fileId);
     return redirect(reply, `/cases/${grant.caseId}?done=file_removed#files`);
