@@ -149,6 +149,26 @@ export const listWrappedCases = async (db: Queryable, boardId: string): Promise<
     ),
   );
 
+/** The cases holding a copy of a board's key, for every board of an organisation in one query (the staff queue's look). */
+export const listWrappedCasesOfOrganisation = async (
+  db: Queryable,
+  organisationId: string,
+): Promise<Map<string, Set<string>>> => {
+  const rows = await db
+    .selectFrom('cohort_key_wraps')
+    .innerJoin('cohort_boards', 'cohort_boards.id', 'cohort_key_wraps.board_id')
+    .select(['cohort_key_wraps.board_id', 'cohort_key_wraps.case_id'])
+    .where('cohort_boards.organisation_id', '=', organisationId)
+    .execute();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const set = out.get(r.board_id) ?? new Set<string>();
+    set.add(r.case_id);
+    out.set(r.board_id, set);
+  }
+  return out;
+};
+
 export const insertWrap = async (
   db: Queryable,
   row: { board_id: string; case_id: string; user_id: string; wrapped: string },

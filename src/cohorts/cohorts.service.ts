@@ -48,6 +48,7 @@ import {
   listOptInCases,
   listPosts,
   listWrappedCases,
+  listWrappedCasesOfOrganisation,
   listWrapsOfCase,
   lockBoardRow,
   nextPostSeq,
@@ -457,9 +458,12 @@ export const letWaitingFamiliesIn = async (deps: CohortsDeps, grant: BoardsGrant
   const exits = await exitsOfOrganisation(deps.db, grant.organisationId);
   let orgKey: Buffer | null = null;
   let handed = 0;
-  for (const board of await listBoards(deps.db, grant.organisationId)) {
+  const boards = await listBoards(deps.db, grant.organisationId);
+  // Which families hold a copy, for every board at once: most visits find nobody waiting.
+  const copies = await listWrappedCasesOfOrganisation(deps.db, grant.organisationId);
+  for (const board of boards) {
     const on = onBoard(members, board.cohort_key, exits.get(board.id));
-    const have = await listWrappedCases(deps.db, board.id);
+    const have = copies.get(board.id) ?? new Set<string>();
     if (!on.some((m) => !have.has(m.caseId))) continue;
     orgKey ??= await organisationPrivateKey(deps.db, grant.auth, grant.organisationId);
     handed += (await openToWaiting(deps.db, board, openBoardKey(board.id, board.key_sealed, orgKey), on)).handed;
