@@ -19,7 +19,7 @@ export const nextCaseFileSeq = async (db: Queryable, caseId: string): Promise<nu
 export const listCaseFiles = (db: Queryable, caseId: string) =>
   db
     .selectFrom('case_files')
-    .select(['id', 'file_id', 'description_sealed', 'from_family', 'author_user_id', 'created_on'])
+    .select(['id', 'file_id', 'description_sealed', 'from_family', 'author_user_id', 'event_id', 'created_on'])
     .where('case_id', '=', caseId)
     .orderBy('seq')
     .execute();

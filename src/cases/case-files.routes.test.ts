@@ -232,6 +232,43 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     expect((await queue()).body).not.toContain(`/cases/${caseId}"`);
   });
 
+  it("ties a file to an event of its case: listed under the event and on the verifier's page; another case's event is refused", async () => {
+    const { family, verifier, caseId, otherCaseId } = s.w;
+    const eventOf = async (id: string) =>
+      (await db().selectFrom('events').select('id').where('case_id', '=', id).executeTakeFirstOrThrow()).id;
+    const event = await eventOf(caseId);
+    // Another case's event: refused at the field, her words kept, nothing written.
+    const before = await rows(caseId);
+    const wrong = await attach(
+      caseId,
+      family.cookies,
+      { summary: 'Извещение МАРКЕР-СОБЫТИЕ', event: await eventOf(otherCaseId) },
+      await photo(),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Извещение МАРКЕР-СОБЫТИЕ');
+    expect(wrong.body).toContain('aria-invalid="true"');
+    expect(await rows(caseId)).toEqual(before);
+
+    const res = await attach(caseId, family.cookies, { summary: 'Извещение МАРКЕР-СОБЫТИЕ', event }, await photo());
+    expect(res.statusCode).toBe(303);
+    const fileId = String(res.headers.location).split('#file-')[1];
+    const page = (await get(`/cases/${caseId}`, family.cookies)).body;
+    // Under the event: the document and its download link.
+    const item = page.slice(
+      page.indexOf(`id="event-${event}"`),
+      page.indexOf('</li>', page.indexOf(`id="event-${event}"`)),
+    );
+    expect(item).toContain('Документ: Извещение МАРКЕР-СОБЫТИЕ');
+    expect(item).toContain(`href="/cases/${caseId}/files/${fileId}"`);
+    // In the files list: which event it documents, linked to it.
+    expect(page).toContain(`К событию: <a href="#event-${event}">`);
+    // The verifier deciding on the event sees it among what the event rests on.
+    const confirm = await get(`/staff/events/${event}/confirm`, verifier.cookies);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Документ: Извещение МАРКЕР-СОБЫТИЕ');
+  });
+
   it("removes a file its own side attached, after asking, bytes and news and all; never the other side's", async () => {
     const { family, caseworker, caseId } = s.w;
     await attach(caseId, family.cookies, { summary: 'Фото с лицом МАРКЕР-УДАЛИТЬ' }, await photo());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { orgDay } from '../shared/clock.ts';
-import { NotFound } from '../shared/errors.ts';
+import { Invalid, NotFound } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { openText, seal } from '../shared/crypto/index.ts';
 import { mayRemoveFile, type CaseGrant } from '../policy/case.policy.ts';
@@ -9,6 +9,7 @@ import { deleteFile, fileHeads, readFile, storeFile, type OpenedFile } from '../
 import type { CleanedFile } from '../evidence/file-rules.ts';
 import type { CasesDeps } from './case-deps.ts';
 import { fieldAad, openCaseKey } from './case-keys.ts';
+import { findEvent } from './cases.repository.ts';
 import { auditCase, stepCase, touchActiveCase } from './case-work.service.ts';
 import { postNewsFor } from './case-news.service.ts';
 import { deleteNewsAbout } from './case-news.repository.ts';
@@ -39,6 +40,8 @@ export interface CaseFileView {
   fromFamily: boolean;
   /** the staff member's pseudonym, for staff readers (as on messages); null otherwise */
   author: string | null;
+  /** the timeline event it documents, if its sender said so */
+  eventId: string | null;
   createdOn: string;
   mime: string;
   size: number;
@@ -51,7 +54,7 @@ export interface CaseFileView {
 export const attachFile = async (
   deps: CasesDeps,
   grant: CaseGrant<'add_event'>,
-  input: { summary: string },
+  input: { summary: string; event?: string },
   file: CleanedFile,
 ): Promise<string> => {
   const key = await openCaseKey(deps.db, grant);
@@ -64,6 +67,9 @@ export const attachFile = async (
     // The state check comes first (and on PostgreSQL locks the case row for the position below).
     if (family) await stepCase(tx, grant, 'family_replied', { last_activity_on: day });
     else await touchActiveCase(tx, caseId, { last_activity_on: day });
+    // Only an event of this case: an id from anywhere else is refused as an unknown choice.
+    const event = input.event && isUuid(input.event) ? await findEvent(tx, input.event) : undefined;
+    if (input.event && event?.case_id !== caseId) throw new Invalid({ field: 'event', key: 'errors.unknownOption' });
     fileId = await storeFile(tx, {
       scope: caseScope(caseId),
       caseId,
@@ -80,6 +86,7 @@ export const attachFile = async (
       description_sealed: seal(key, input.summary, descriptionAad(caseId, id)),
       from_family: family ? 1 : 0,
       author_user_id: family ? null : grant.auth.userId,
+      event_id: event ? event.id : null,
       created_on: day,
     });
     await postNewsFor(tx, grant.side, { caseId, kind: 'file_added', refId: fileId, day });
@@ -114,6 +121,7 @@ export const caseFilesOf = async (
         description: openText(key, r.description_sealed, descriptionAad(caseId, r.id)),
         fromFamily: r.from_family === 1,
         author: r.author_user_id ? (staffNames.get(r.author_user_id) ?? null) : null,
+        eventId: r.event_id,
         createdOn: r.created_on,
         mime: head.mime,
         size: head.size,

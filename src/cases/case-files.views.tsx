@@ -1,12 +1,13 @@
 import type { PageContext } from '../web/page-context.ts';
 import { Layout } from '../web/layout.tsx';
-import { FormErrorSummary, PostForm, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
+import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
 import { FileLink, UploadField } from '../evidence/evidence.views.tsx';
 import { TEXT_LIMITS } from './cases.schema.ts';
 import type { CaseView } from './cases.service.ts';
 import type { CaseFileView } from './case-files.service.ts';
+import { eventLabel } from './case-status.views.tsx';
 
 // The case page's files (case-files.service.ts): their list and the form to attach one.
 
@@ -53,6 +54,20 @@ export const CaseFiles = ({
                 </strong>{' '}
                 · {t('cases.files.added', { date: formatDay(file.createdOn) })}
               </small>
+              {file.eventId && (
+                <>
+                  <br />
+                  <small>
+                    {t('cases.files.forEvent')}:{' '}
+                    <a href={`#event-${file.eventId}`}>
+                      {eventLabel(
+                        ctx,
+                        view.events.find((e) => e.id === file.eventId),
+                      )}
+                    </a>
+                  </small>
+                </>
+              )}
               <br />
               <FileLink ctx={ctx} file={file} href={`/cases/${view.id}/files/${file.id}`} />
               {/* Each side removes only what it added (mayRemoveFile), on a page that asks first. */}
@@ -85,6 +100,20 @@ export const CaseFiles = ({
               maxLength={TEXT_LIMITS.fileDescription}
               rows={2}
             />
+            {/* Which event it documents: a death notice for «гибель», so a verifier sees it there. */}
+            {view.events.some((e) => !e.corrected) && (
+              <SelectField
+                {...f}
+                name="event"
+                label={t('cases.files.event')}
+                hint={t('cases.files.eventHint')}
+                emptyLabel={t('cases.files.noEvent')}
+                options={view.events
+                  .filter((e) => !e.corrected)
+                  .map((e) => ({ value: e.id, label: eventLabel(ctx, e) }))
+                  .reverse()}
+              />
+            )}
             <UploadField
               ctx={ctx}
               label={t('cases.files.file')}
@@ -99,6 +128,35 @@ export const CaseFiles = ({
         </details>
       )}
     </section>
+  );
+};
+
+/**
+ * The files that document one timeline event (their sender said so when attaching them), under
+ * the event on the case page and on a verifier's confirmation page.
+ */
+export const EventFiles = ({
+  ctx,
+  caseId,
+  files,
+  eventId,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  files: readonly CaseFileView[];
+  eventId: string;
+}) => {
+  const mine = files.filter((f) => f.eventId === eventId);
+  if (mine.length === 0) return null;
+  return (
+    <ul class="event-files" aria-label={ctx.t('cases.files.ofEvent')}>
+      {mine.map((f) => (
+        <li>
+          {ctx.t('cases.files.document')}: {f.description} —{' '}
+          <FileLink ctx={ctx} file={f} href={`/cases/${caseId}/files/${f.id}`} />
+        </li>
+      ))}
+    </ul>
   );
 };
 

@@ -21,7 +21,7 @@ import { Status } from './case-status.views.tsx';
 import { TEXT_LIMITS } from './cases.schema.ts';
 import { CASE_PAGE_SIZE, type CaseView, type EventView, type PostView } from './cases.service.ts';
 import { isActive } from './case-lifecycle.ts';
-import { CaseFiles } from './case-files.views.tsx';
+import { CaseFiles, EventFiles } from './case-files.views.tsx';
 import { EVENT_KINDS, EVENT_SOURCES, VERIFICATION_LEVELS, levelRank, type Verification } from './timeline.ts';
 
 // One page for the family and for staff. What it offers is decided by `view.can` (the policy's
@@ -217,6 +217,7 @@ const Timeline = ({ props }: { props: Props }) => {
                 </>
               )}
               {e.description && <p class="prewrap">{e.description}</p>}
+              <EventFiles ctx={ctx} caseId={view.id} files={view.files} eventId={e.id} />
               <LevelActions props={props} e={e} />
             </li>
           ))}

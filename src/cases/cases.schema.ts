@@ -150,7 +150,11 @@ export const postSchema = z.object({ body: requiredText(TEXT_LIMITS.post) });
  * A file attached to the case on its own: what it is (the file itself is read by src/evidence/).
  * Named `summary`, not `description`: the event form on the same page has a `description`.
  */
-export const caseFileSchema = z.object({ summary: requiredText(TEXT_LIMITS.fileDescription) });
+export const caseFileSchema = z.object({
+  summary: requiredText(TEXT_LIMITS.fileDescription),
+  /** the timeline event it documents, optional (an event of this case: case-files.service.ts checks) */
+  event: optionalText(40),
+});
 export const assignSchema = z.object({ assignee: requiredText(40) });
 /**
  * Closing is confirmed on its own page (a stray tap on the case page closes nothing), and

@@ -127,6 +127,8 @@ export interface CaseFilesTable {
   from_family: number;
   /** the staff account that attached it (its pseudonym is shown to colleagues); null for a family's file, and for files before migration 0019 */
   author_user_id: string | null;
+  /** the timeline event it documents (events.id of the same case), if its sender said so */
+  event_id: string | null;
   /** a day, never a time: a family's activity is kept to the day */
   created_on: string;
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { EventFiles } from './case-files.views.tsx';
 import { formatPartialDate } from '../people/partial-date.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
@@ -110,6 +111,7 @@ export const LevelChangePage = (p: {
         {e.place && <> · {e.place}</>}
       </p>
       {e.description && <p class="prewrap">{e.description}</p>}
+      <EventFiles ctx={ctx} caseId={view.id} files={view.files} eventId={e.id} />
       <p>
         {t('cases.level.statusNow')}: <strong>{statusName(ctx, view.status.status)}</strong>
       </p>
