@@ -53,4 +53,8 @@ export const createLogger = (
     ? pino(loggerOptions(level), plainDestination(destination))
     : destination
       ? pino(loggerOptions(level), destination)
-      : pino(loggerOptions(level));
+      : // Written as each line comes (pino's own default buffers them): the lines of the jobs run at
+        // start came after `serve`'s message on a file or a service's journal, where a newcomer
+        // looks for the address. The platform logs little (no request lines), so the writes cost
+        // nothing that shows.
+        pino(loggerOptions(level), pino.destination({ dest: 1, sync: true }));

@@ -41,6 +41,13 @@ describe('the start-up message', () => {
     expect(message.some((l) => / INFO /.test(l))).toBe(false);
   });
 
+  it('comes after them in the JSON log a service manager keeps, too', async () => {
+    // Not a terminal: JSON lines, which pino used to buffer and write after the message.
+    const { message } = await messageOf({ LOG_LEVEL: 'info', LOG_FORMAT: 'json', KINTRACE_LANG: 'en' });
+    expect(message[0]).toMatch(/^Kintrace is running at http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(message.some((l) => l.startsWith('{'))).toBe(false);
+  });
+
   it('is in Russian when no setting names a language', async () => {
     const { message } = await messageOf({ KINTRACE_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: '' });
     expect(message[0]).toMatch(/^Kintrace работает по адресу http:\/\/127\.0\.0\.1:\d+\/$/);
