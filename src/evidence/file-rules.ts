@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { Invalid } from '../shared/errors.ts';
 
 // What an upload may be and how it is made safe before anything is stored. A file is recognised by
@@ -10,6 +8,11 @@ import { Invalid } from '../shared/errors.ts';
 // picture larger than MAX_PIXELS is refused before it is decoded (a decompression bomb is a small
 // file that unpacks to gigabytes). PDFs are cleaned in pdf-metadata.ts, which lists what they lose
 // (metadata, the EXIF of the photos inside them, attached files, anything that could run).
+
+// sharp (a native library) and file-type load on the first upload, as pdf-lib and heic-decode do:
+// every route test and every `kintrace` process imports this file, and most never take a file
+// (bench/startup/import-app.ts).
+const loadSharp = async () => (await import('sharp')).default;
 
 /** The largest upload, in bytes: a phone photo or a scanned letter of a few pages fits easily. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -52,6 +55,7 @@ const SOURCE: Record<string, SourceMime> = {
 export const recogniseFile = async (bytes: Buffer, claimed?: { name?: string; type?: string }): Promise<SourceMime> => {
   if (bytes.length === 0) throw refuse('evidence.errors.empty');
   if (bytes.length > MAX_UPLOAD_BYTES) throw refuse('evidence.errors.tooLarge', { mb: MAX_UPLOAD_BYTES / 1048576 });
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   const mime = found && SOURCE[found.mime];
   if (mime) return mime;
@@ -69,6 +73,7 @@ const checkPixels = (width: number | undefined, height: number | undefined): voi
 
 /** Decodes and re-encodes: the new file carries pixels only, upright, no metadata of any kind. */
 const cleanImage = async (bytes: Buffer, mime: 'image/jpeg' | 'image/png'): Promise<Buffer> => {
+  const sharp = await loadSharp();
   try {
     // The header alone gives the size: no limit here, so a bomb is named as one rather than "damaged".
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -106,6 +111,7 @@ const cleanHeic = async (bytes: Buffer): Promise<Buffer> => {
     if (err instanceof Invalid) throw err;
     throw refuse('evidence.errors.damaged');
   }
+  const sharp = await loadSharp();
   return sharp(Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), {
     raw: { width: raw.width, height: raw.height, channels: 4 },
   })
