@@ -2,6 +2,7 @@ import { LinkageIndex } from '../linkage/engine/incremental.ts';
 import { type ModelParams, probability } from '../linkage/engine/model.ts';
 import type { SavedModel } from '../linkage/engine/model-io.ts';
 import { personConfig } from '../linkage/engine/person-config.ts';
+import { THRESHOLDS } from './thresholds.ts';
 
 // The one place the platform touches the record-linkage engine (src/linkage/engine/, a pure
 // library developed on its own branch). Everything else in src/matching/ speaks in person records
@@ -80,8 +81,7 @@ export const lambdaFor = (n: number): number => {
   return Math.min(0.5, (model.lambda * model.records) / Math.max(n, LAMBDA_MIN_POOL));
 };
 
-/** Probabilities from which a pair is worth a person's look, and from which the engine would link. */
-export const THRESHOLDS = { review: CONFIG.thresholds?.review ?? 0.5, link: CONFIG.thresholds?.link ?? 0.9 };
+export { THRESHOLDS };
 
 export class PersonIndex {
   /** record id → its latest position in the engine (a corrected record is added again) */

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import type { ModelParams } from '../linkage/engine/model.ts';
 import { indexedRecords } from '../people/person-records.service.ts';
-import { PersonIndex, type LinkFields } from './engine-adapter.ts';
+import type { LinkFields, PersonIndex } from './engine-adapter.ts';
 import { findModel, saveModel } from './matching.repository.ts';
 
 // One linkage index per organisation per process, kept in memory, built on first use from the
@@ -52,6 +52,8 @@ const build = async (db: Queryable, organisationId: string, now: () => string): 
   const latest = new Map<string, IndexedRow>();
   for (const r of rows) latest.set(r.id, r);
   const saved = await findModel(db, organisationId);
+  // The engine loads with the first index a process builds (thresholds.ts says why).
+  const { PersonIndex } = await import('./engine-adapter.ts');
   const index = PersonIndex.build(
     [...latest.values()].map((r) => ({ id: r.id, fields: linkFieldsOf(r) })),
     saved ? (JSON.parse(saved.params) as ModelParams) : undefined,

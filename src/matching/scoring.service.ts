@@ -17,7 +17,8 @@ import { casesOfRecords, refreshRecordStatus } from '../cases/case-links.service
 import { listOrganisations } from '../accounts/accounts.service.ts';
 import { assertSystem } from '../policy/system.policy.ts';
 import type { Principal } from '../policy/principal.ts';
-import { type LinkFields, THRESHOLDS } from './engine-adapter.ts';
+import type { LinkFields } from './engine-adapter.ts';
+import { THRESHOLDS } from './thresholds.ts';
 import { indexFor, linkFieldsOf, saveLearnedModel, type OrgIndex } from './index-registry.ts';
 import {
   findCandidatesByPair,
