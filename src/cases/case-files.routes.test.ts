@@ -364,6 +364,8 @@ describe.each(DIALECTS)('files attached to a case (%s)', (dialect) => {
     const fileId = (await caseFilesOf(db(), caseId, key))[0].id;
     expect((await get(`/cases/${caseId}`, family.cookies)).body).not.toContain(`/files/${fileId}/remove`);
     const removeUrl = `/cases/${caseId}/files/${fileId}/remove`;
+    const asked = await get(removeUrl, family.cookies);
+    expect([asked.statusCode, asked.headers.location]).toEqual([303, `/cases/${caseId}#files`]);
     const refused = await submitForm(s.t.app, `/cases/${caseId}`, { confirm: 'yes' }, family.cookies, removeUrl);
     expect(refused.res.statusCode).toBe(400);
     expect(refused.res.body).toContain('Запрос закрыт.');

@@ -22,6 +22,7 @@ import { MyCasesPage, NewCasePage } from './case-form.views.tsx';
 import { caseFileSchema, eventConfirmationSchema, eventSchema, openCaseSchema, postSchema } from './cases.schema.ts';
 import { EVENT_ECHO, FILE_ECHO, MESSAGE_ECHO, NEW_CASE_ECHO } from './cases.echo.ts';
 import { readUploadForm, sendFile } from '../evidence/evidence.plugin.ts';
+import { caseIsOpen } from './case-edit.service.ts';
 import { attachFile, caseFileToRemove, readCaseFile, removeCaseFile } from './case-files.service.ts';
 import { RemoveFilePage } from './case-files.views.tsx';
 import { casesOfFamily, openCase, organisationChoices } from './cases.service.ts';
@@ -168,6 +169,8 @@ export const casesRoutes = async (app: FastifyInstance): Promise<void> => {
   app.get<FileParams>('/cases/:id/files/:fileId/remove', async (req, reply) => {
     const grant = await authoriseCase(deps.db, requirePrincipal(req), req.params.id, 'remove_file');
     const file = await caseFileToRemove(deps, grant, req.params.fileId);
+    // A closed case keeps its files (an old link or a back button): its page says it is closed.
+    if (!(await caseIsOpen(deps, grant))) return redirect(reply, `/cases/${grant.caseId}#files`);
     return sendPage(req, reply, (ctx) => (
       <RemoveFilePage ctx={ctx} caseId={grant.caseId} file={file} side={grant.side} />
     ));
