@@ -222,6 +222,20 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect((await asUser(s.t.app, s.w.family).get(`/cases/${s.w.caseId}`)).body).toContain('Задержан, по сообщению');
   });
 
+  // A code written down on paper is typed back on a phone's Russian keyboard: Н, Т, С, М… look
+  // like the Latin letters of the code and are what the sender types without switching layout.
+  it('opens with the code typed in Cyrillic letters that look like its Latin ones', async () => {
+    const { sender, page } = await sendTip();
+    const code = codeOn(page.body);
+    await sender.submit('/tip', '/tip/leave');
+    const latin = 'ABCEHKMPTXY';
+    const cyrillic = 'АВСЕНКМРТХУ';
+    const typed = [...code].map((ch) => cyrillic[latin.indexOf(ch)] ?? ch).join('');
+    const back = await sender.submit('/tip', '/tip/open', { code: typed.toLowerCase() });
+    expect(back.url).toBe('/tip');
+    expect(back.body).toContain('Видел его в подвале');
+  });
+
   it('nobody but the organisation chosen and the sender sees a tip', async () => {
     const { page } = await sendTip();
     const code = codeOn(page.body);
