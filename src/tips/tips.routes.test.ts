@@ -236,6 +236,25 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(back.body).toContain('Видел его в подвале');
   });
 
+  // Someone comes into the room while the sender reads the answer. The visit's cookie lives under
+  // /tip only, so the exit on the tip's pages is /tip/exit, which receives it and ends the visit on
+  // the server: Back, in a browser that ignores Clear-Site-Data, finds the code form, not the tip.
+  it('quick exit from the tip ends the visit on the server, with no CSRF token', async () => {
+    const { sender } = await sendTip();
+    const tipPage = await sender.get('/tip');
+    expect(tipPage.body).toContain('Видел его в подвале');
+    expect(tipPage.body).toContain('<form class="quick-exit" method="post" action="/tip/exit">');
+    const visit = sender.cookies.get('kt_tip')!;
+    const out = await s.t.app.inject({ method: 'POST', url: '/tip/exit', cookies: { kt_tip: visit } });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('https://yandex.ru/pogoda');
+    expect(String(out.headers['clear-site-data'])).toBe('"cache", "cookies", "storage"');
+    expect(String(out.headers['set-cookie'])).toMatch(/kt_tip=;.*Path=\/tip/);
+    const back = await s.t.app.inject({ method: 'GET', url: '/tip', cookies: { kt_tip: visit } });
+    expect(back.body).not.toContain('Видел его в подвале');
+    expect(back.body).toContain('name="code"');
+  });
+
   it('nobody but the organisation chosen and the sender sees a tip', async () => {
     const { page } = await sendTip();
     const code = codeOn(page.body);
