@@ -76,6 +76,26 @@ describe('a row of a list', () => {
   });
 });
 
+// A list with the whole name in one column («ФИО»): a name that is wrong is said by that column,
+// the one the user has in the file, never by a field of the platform ("surname") they never saw.
+describe('a row of a list with the name in one column', () => {
+  const header = ['ФИО', 'Дата рождения'];
+  const mapping = guessMapping(header);
+  const ctx: ListContext = { today: '2026-03-02', sourceDate: null, verification: 'reported' };
+  const row = (values: string[]) => readRow(7, values, header, mapping, ctx);
+
+  it('names the ФИО column for a name it cannot read, once', () => {
+    expect(mapping.full_name).toBe('ФИО');
+    expect(row(['Сидоров Иван, мл.', '1999']).problems).toEqual([
+      { key: 'imports.errors.nameChars', params: { column: 'ФИО' } },
+    ]);
+    expect(row(['Петров Иван2 Ильич', '1999']).problems).toEqual([
+      { key: 'imports.errors.nameChars', params: { column: 'ФИО' } },
+    ]);
+    expect(row(['', '1999']).problems).toEqual([{ key: 'imports.errors.required', params: { column: 'ФИО' } }]);
+  });
+});
+
 describe('the columns chosen for a list', () => {
   it('refuses a date of event with no status column, naming the column', () => {
     const header = ['Фамилия', 'Дата гибели'];

@@ -240,8 +240,10 @@ export const readRow = (
       return required
         ? fail(field === 'surname' && !mapping.surname ? 'full_name' : field, 'imports.errors.required')
         : null;
-    if (v.length > 100) fail(field, 'imports.errors.tooLong', { max: 100 });
-    if (!NAME_RE.test(v)) fail(field, 'imports.errors.nameChars');
+    // A name read out of «ФИО» is said by that column: the file has no column "surname".
+    const from = cell(field) || !fromFull ? field : 'full_name';
+    if (v.length > 100) fail(from, 'imports.errors.tooLong', { max: 100 });
+    if (!NAME_RE.test(v)) fail(from, 'imports.errors.nameChars');
     return v;
   };
   const date = (field: 'birth_date' | 'event_date' | 'death_date'): PartialDate | null => {

@@ -238,6 +238,11 @@ describe.each(DIALECTS)('issue 11 pages (%s)', (dialect) => {
     const pair = await get(`/staff/matches/${id}`, s.w.caseworker.cookies);
     expect(pair.body).toContain('Почему система так считает');
     expect(pair.body).toMatch(/Фамилия: [^<]*(совпадает|переставлена|одной буквой|звучит так же)/);
+    // Each field's weight is a number as Russian writes it (+9,8), and as English does on its page.
+    expect(pair.body).toMatch(/\([+−]\d+,\d\)<\/li>/);
+    expect(pair.body).not.toMatch(/\([+−]\d+\.\d\)<\/li>/);
+    const english = await get(`/staff/matches/${id}?lang=en`, s.w.caseworker.cookies);
+    expect(english.body).toMatch(/\([+−]\d+\.\d\)<\/li>/);
     const { res } = await submitForm(s.t.app, `/staff/matches/${id}`, { decision: 'same' }, s.w.caseworker.cookies);
     expect(res.statusCode).toBe(303);
     const merged = await get(String(res.headers.location), s.w.caseworker.cookies);

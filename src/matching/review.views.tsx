@@ -36,7 +36,7 @@ const AGREEING = new Set([
   'swapped_with_surname',
 ]);
 
-/** One contribution in words: "Фамилия: та же фамилия в другой форме — за (+5.2)". */
+/** One contribution in words: "Фамилия: та же фамилия в другой форме — за (+5,2)". */
 export const contributionText = (ctx: PageContext, c: Contribution): string => {
   const { t } = ctx;
   const field = t(`matching.fields.${c.field}`, { defaultValue: c.field });
@@ -44,7 +44,13 @@ export const contributionText = (ctx: PageContext, c: Contribution): string => {
     c.field === 'prior' ? t('matching.priorText') : t(`matching.levels.${slug(c.level)}`, { defaultValue: c.level });
   const common = c.weight < 0 && AGREEING.has(slug(c.level)) ? ` (${t('matching.commonValue')})` : '';
   const sign = c.weight >= 0 ? '+' : '−';
-  return `${field}: ${level}${common} — ${t(`matching.strength.${strength(c.weight)}`)} (${sign}${Math.abs(c.weight).toFixed(1)})`;
+  // +9,8 on a Russian page, +9.8 on an English one.
+  const weight = new Intl.NumberFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    useGrouping: false,
+  }).format(Math.abs(c.weight));
+  return `${field}: ${level}${common} — ${t(`matching.strength.${strength(c.weight)}`)} (${sign}${weight})`;
 };
 
 export const nameOf = (card: RecordCard): string => card.name;

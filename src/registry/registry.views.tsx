@@ -193,7 +193,11 @@ export const RegistryListPage = ({
         <section aria-labelledby="results-h">
           <h2 id="results-h">{t('registry.count', { count: result.total })}</h2>
           {result.records.length === 0 ? (
-            <p>{t('registry.none')}</p>
+            <>
+              <p>{t('registry.none')}</p>
+              {/* A name with one letter wrong finds nothing here (unlike the staff search): say how to search instead. */}
+              {values.q?.trim() && <p>{t('registry.noneByName')}</p>}
+            </>
           ) : (
             <ol class="records" start={(result.page - 1) * result.perPage + 1}>
               {result.records.map((r) => (

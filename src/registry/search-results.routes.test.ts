@@ -104,4 +104,17 @@ describe.each(DIALECTS)('registry search results (%s)', (dialect) => {
     for (const url of [`/registry/persons/${id}`, `/registry/persons/${id}?page=0`, `/registry/persons/${id}?page=x`])
       expect((await get(url)).body, url).not.toContain('К результатам поиска');
   });
+
+  // QA walk 10: «Трофимав» (one letter wrong) found nothing and said only «no record matches»;
+  // a mother or a journalist did not learn that a typo is not forgiven here, nor what to try.
+  it('says how to search by name when a name finds nothing, in Russian and English; not for other filters', async () => {
+    const typo = (await get(`/registry?q=${encodeURIComponent('Тарасав')}`)).body;
+    expect(typo).toContain('Записей, подходящих под условия, нет.');
+    expect(typo).toContain('поиск находит имя или его часть, но не слово с опечаткой');
+    const english = (await get('/registry?q=tarasaw&lang=en')).body;
+    expect(english).toContain('not a word with a typo');
+    const byYear = (await get('/registry?from=1990&to=1990')).body;
+    expect(byYear).toContain('Записей, подходящих под условия, нет.');
+    expect(byYear).not.toContain('не слово с опечаткой');
+  });
 });

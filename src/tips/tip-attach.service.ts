@@ -60,6 +60,10 @@ export const attachTipToCase = async (
 ): Promise<{ caseId: string; eventId: string }> => {
   const current = await findTipRef(deps.db, access.grant.tipId);
   if (!current || !isOpenTip(current.state)) throw tipRefusal('staff_worked');
+  // A link pasted (cut short on a phone, or another page's) is said under the link, not the list.
+  if (input.case_link && !caseIdFrom(input.case_link))
+    throw new Invalid({ field: 'case_link', key: 'tips.errors.notCaseLink' });
+  const field = input.case_link ? 'case_link' : 'case_ref';
   const caseId = caseIdFrom(input.case_link) ?? caseIdFrom(input.case_ref);
   if (!caseId) throw new Invalid({ field: 'case_ref', key: 'tips.errors.chooseCase' });
   let caseGrant: Awaited<ReturnType<typeof authoriseCase<'add_event'>>>;
@@ -67,11 +71,11 @@ export const attachTipToCase = async (
     caseGrant = await authoriseCase(deps.db, principal, caseId, 'add_event');
   } catch (err) {
     // A case this staff member may not add to looks exactly like one that does not exist.
-    if (err instanceof NotFound) throw new Invalid({ field: 'case_ref', key: 'tips.errors.noSuchCase' });
+    if (err instanceof NotFound) throw new Invalid({ field, key: 'tips.errors.noSuchCase' });
     throw err;
   }
   if (caseGrant.side !== 'staff' || caseGrant.organisationId !== access.grant.organisationId)
-    throw new Invalid({ field: 'case_ref', key: 'tips.errors.noSuchCase' });
+    throw new Invalid({ field, key: 'tips.errors.noSuchCase' });
   // A tip often contradicts the record — seen alive after an official death is exactly what one
   // is sent for. A reported event is never a grave change, so the only stop would be a date
   // warning: it is accepted, and the contradiction stays open on the case (a death then reads

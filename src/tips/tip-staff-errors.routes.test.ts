@@ -38,4 +38,26 @@ describe.each(DIALECTS)("staff's tip forms sent with a field to fix (%s)", (dial
     // Still open: the form to close it is offered again.
     expect(res.body).toContain('id="close-h"');
   });
+
+  // A link pasted on a phone gets cut short, or is the address of another page: the caseworker
+  // did paste a link, so "choose a case or paste a link" under the list of cases told them nothing.
+  it('a pasted link that is not a case of the organisation is said under the link, and kept', async () => {
+    const page = `/staff/tips/${tipId}`;
+    const before = await countRows(s.t.opened.db, 'events');
+    const fields = { kind: 'captured', date: '03.2026', description: 'В плену.' };
+    const cut = await browserOf(s.t.app, s.w.caseworker).submit(page, `${page}/attach`, {
+      ...fields,
+      case_link: 'http://127.0.0.1/cases/0b5c',
+    });
+    expect(cut.status).toBe(400);
+    expect(cut.body).toMatch(/id="case_link-error"[^>]*>Это не ссылка на дело:/);
+    expect(cut.body).toContain('value="http://127.0.0.1/cases/0b5c"');
+    const none = await browserOf(s.t.app, s.w.caseworker).submit(`${page}?lang=en`, `${page}/attach`, {
+      ...fields,
+      case_link: 'http://127.0.0.1/cases/0b5c0b5c-0b5c-4b5c-8b5c-0b5c0b5c0b5c',
+    });
+    expect(none.status).toBe(400);
+    expect(none.body).toMatch(/id="case_link-error"[^>]*>No such case among your organisation\S{1,6}s cases\./);
+    expect(await countRows(s.t.opened.db, 'events')).toBe(before);
+  });
 });

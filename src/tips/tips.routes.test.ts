@@ -222,6 +222,39 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect((await asUser(s.t.app, s.w.family).get(`/cases/${s.w.caseId}`)).body).toContain('Задержан, по сообщению');
   });
 
+  // A code written down on paper is typed back on a phone's Russian keyboard: Н, Т, С, М… look
+  // like the Latin letters of the code and are what the sender types without switching layout.
+  it('opens with the code typed in Cyrillic letters that look like its Latin ones', async () => {
+    const { sender, page } = await sendTip();
+    const code = codeOn(page.body);
+    await sender.submit('/tip', '/tip/leave');
+    const latin = 'ABCEHKMPTXY';
+    const cyrillic = 'АВСЕНКМРТХУ';
+    const typed = [...code].map((ch) => cyrillic[latin.indexOf(ch)] ?? ch).join('');
+    const back = await sender.submit('/tip', '/tip/open', { code: typed.toLowerCase() });
+    expect(back.url).toBe('/tip');
+    expect(back.body).toContain('Видел его в подвале');
+  });
+
+  // Someone comes into the room while the sender reads the answer. The visit's cookie lives under
+  // /tip only, so the exit on the tip's pages is /tip/exit, which receives it and ends the visit on
+  // the server: Back, in a browser that ignores Clear-Site-Data, finds the code form, not the tip.
+  it('quick exit from the tip ends the visit on the server, with no CSRF token', async () => {
+    const { sender } = await sendTip();
+    const tipPage = await sender.get('/tip');
+    expect(tipPage.body).toContain('Видел его в подвале');
+    expect(tipPage.body).toContain('<form class="quick-exit" method="post" action="/tip/exit">');
+    const visit = sender.cookies.get('kt_tip')!;
+    const out = await s.t.app.inject({ method: 'POST', url: '/tip/exit', cookies: { kt_tip: visit } });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('https://yandex.ru/pogoda');
+    expect(String(out.headers['clear-site-data'])).toBe('"cache", "cookies", "storage"');
+    expect(String(out.headers['set-cookie'])).toMatch(/kt_tip=;.*Path=\/tip/);
+    const back = await s.t.app.inject({ method: 'GET', url: '/tip', cookies: { kt_tip: visit } });
+    expect(back.body).not.toContain('Видел его в подвале');
+    expect(back.body).toContain('name="code"');
+  });
+
   it('nobody but the organisation chosen and the sender sees a tip', async () => {
     const { page } = await sendTip();
     const code = codeOn(page.body);

@@ -8,6 +8,11 @@ export const NEUTRAL_TITLE = 'Kintrace';
 // Quick exit ends the session (POST /exit, src/accounts/quick-exit.routes.ts), then goes to a
 // neutral, widely used site (QUICK_EXIT_URL); nothing of ours travels in the URL or the Referer.
 export const QUICK_EXIT_PATH = '/exit';
+// A tip sender's visit lives in a cookie scoped to /tip, which a POST to /exit never carries: on
+// the tip's pages the exit is posted under /tip, so the visit too ends on the server.
+export const TIP_QUICK_EXIT_PATH = '/tip/exit';
+const exitPathOf = (path: string): string =>
+  path === '/tip' || path.startsWith('/tip/') ? TIP_QUICK_EXIT_PATH : QUICK_EXIT_PATH;
 
 // Pages shown in answer to a POST (a form with errors, the logout page) have no GET of their
 // own: the language link goes to the page the form is on, not to a "not found".
@@ -173,7 +178,7 @@ export const Layout = ({
         {ctx.t('common.skipToContent')}
       </a>
       {/* A form, not a link: a link left the session open and Back showed the case again. */}
-      <form class="quick-exit" method="post" action={QUICK_EXIT_PATH}>
+      <form class="quick-exit" method="post" action={exitPathOf(ctx.path)}>
         <button type="submit" title={ctx.t('common.quickExitHint')}>
           {ctx.t('common.quickExit')}
         </button>

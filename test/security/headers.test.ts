@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUICK_EXIT_PATH, NEUTRAL_TITLE } from '../../src/web/layout.tsx';
+import { QUICK_EXIT_PATH, NEUTRAL_TITLE, TIP_QUICK_EXIT_PATH } from '../../src/web/layout.tsx';
 import { STYLESHEET } from '../../src/web/assets.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { logOut, runStory, storyTexts, type StoryResult } from '../helpers/story.ts';
@@ -188,7 +188,9 @@ describe('security headers and page hygiene on every reachable page', () => {
     for (const { who, p } of html()) {
       const label = `${who} ${p.url}`;
       expect(/<title>([^<]*)<\/title>/.exec(p.body)?.[1], label).toBe(NEUTRAL_TITLE);
-      expect(p.body, label).toContain(`<form class="quick-exit" method="post" action="${QUICK_EXIT_PATH}">`);
+      // On the tip's pages the exit is posted under /tip, where the sender's visit cookie lives.
+      const exit = /^\/tip(\/|\?|$)/.test(p.url) ? TIP_QUICK_EXIT_PATH : QUICK_EXIT_PATH;
+      expect(p.body, label).toContain(`<form class="quick-exit" method="post" action="${exit}">`);
     }
   });
 

@@ -31,6 +31,9 @@ describe('receipt codes', () => {
         expect(lookupIdOf(normaliseReceiptCode(sloppy)!)).toBe(code.slice(0, 8));
       }),
     );
+    // Typed on a Russian keyboard: the Cyrillic letters that look like the code's Latin ones.
+    expect(normaliseReceiptCode('5нтg-sт3g-6тns-6н7о-т0мd-dzr9')).toBe('5HTGST3G6TNS6H70T0MDDZR9');
+    expect(normaliseReceiptCode('АВСЕ НКМР ТХУЗ 0000 0000 0000')).toBe('ABCEHKMPTXY3000000000000');
     expect(normaliseReceiptCode('ABC')).toBeNull();
     expect(normaliseReceiptCode(`${newReceiptCode()}X`)).toBeNull();
     expect(normaliseReceiptCode('UUUUUUUUUUUUUUUUUUUUUUUU')).toBeNull();

@@ -32,11 +32,32 @@ export const newReceiptCode = (): string => randomChars(CODE_CHARS);
 /** XXXX-XXXX-XXXX-XXXX-XXXX-XXXX: easy to copy by hand. */
 export const formatReceiptCode = (code: string): string => code.match(/.{4}/g)!.join('-');
 
-/** Case, spaces, dashes and the letters people read as digits (O, I, L) do not matter. */
+/**
+ * Cyrillic capitals drawn like the code's Latin letters and digits: a code copied on paper is
+ * typed back on a Russian keyboard without switching layout (Н for H, З for 3).
+ */
+const LOOKALIKES: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  З: '3',
+};
+
+/** Case, spaces, dashes, Cyrillic look-alikes and the letters people read as digits (O, I, L) do not matter. */
 export const normaliseReceiptCode = (typed: string): string | null => {
   const code = typed
     .toUpperCase()
     .replace(/[\s\-–—.]/g, '')
+    .replace(/[АВСЕНКМОРТХУЗ]/g, (ch) => LOOKALIKES[ch])
     .replace(/[IL]/g, '1')
     .replace(/O/g, '0');
   return CODE_RE.test(code) ? code : null;

@@ -38,6 +38,7 @@ export const accountSpecs: RouteSpec[] = [
   { method: 'POST', route: '/logout', request: () => ({ url: '/logout', freshSession: true }), outcome: everyone },
   // The quick exit: anyone, at once, and it ends the session it is sent with.
   { method: 'POST', route: '/exit', request: () => ({ url: '/exit', freshSession: true }), outcome: everyone },
+  { method: 'POST', route: '/tip/exit', request: () => ({ url: '/tip/exit', freshSession: true }), outcome: everyone },
   { method: 'GET', route: '/recover', request: () => ({ url: '/recover' }), outcome: everyone },
   {
     method: 'POST',
