@@ -1,9 +1,20 @@
+import { type Words, wordsMessage } from '../shared/said.ts';
 // What goes wrong between the platform and its database, named for what it is and what to do,
 // for an operator reading a terminal (issue 14: a wrong password or a missing database read as
 // "migration (unknown) failed", `stats` on an empty database printed a raw SQL error). A message
 // names the host, port, database and user from DATABASE_URL — never its password.
 
-export class DatabaseProblem extends Error {}
+/**
+ * Said by its message, or by its words (shared/said.ts) when the `kintrace` command should say it
+ * in the operator's language.
+ */
+export class DatabaseProblem extends Error {
+  readonly words?: Words;
+  constructor(said: string | Words) {
+    super(typeof said === 'string' ? said : wordsMessage(said));
+    if (typeof said !== 'string') this.words = said;
+  }
+}
 
 /** The database cannot be reached or opened at all. */
 export class DatabaseUnavailable extends DatabaseProblem {}
