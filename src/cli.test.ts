@@ -44,6 +44,8 @@ describe('kintrace, in the operator’s language', () => {
       'demo/demo.service.ts',
       'backup/backup.service.ts',
       'backup/backup-crypto.ts',
+      'backup/backup-source.ts',
+      'db/migrate.ts',
       'linkage/linkage.run.ts',
       'linkage/linkage.evaluate.ts',
     ];
@@ -62,6 +64,13 @@ describe('kintrace, in the operator’s language', () => {
 
   it('says what a command did, and what it refuses, in Russian or English', async () => {
     const ru = { DATA_DIR: tmp(), DATABASE_URL: '', KINTRACE_LANG: 'ru' };
+    // A database problem (db/db-problems.ts, db/migrate.ts) is said in the same language.
+    expect((await runCliCaptured(['stats'], ru)).err).toBe(
+      'ошибка базы данных: в этой базе данных ещё нет таблиц Kintrace. Выполните `kintrace migrate` (сервер делает это и сам при запуске).\n',
+    );
+    expect((await runCliCaptured(['stats', '--lang', 'en'], ru)).err).toBe(
+      'database error: this database has no Kintrace tables yet. Run `kintrace migrate` (the server also does it when it starts).\n',
+    );
     await runCliCaptured(['migrate'], ru);
     const stats = await runCliCaptured(['stats'], ru);
     expect(stats.out).toMatch(/^людей: 0\nдел: 0\n/);
