@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -12,7 +12,9 @@ import { registerImportsCli } from './imports/imports.cli.ts';
 import { registerMatchingCli } from './matching/matching.cli.ts';
 import { registerRegistryCli } from './registry/registry.cli.ts';
 import { registerBackupCli } from './backup/backup.cli.ts';
-import { cliLanguage, commandLanguage, LANG_ENV, UnknownLanguage } from './shared/cli-lang.ts';
+import { argvLanguage, cliLanguage, commandLanguage, LANG_ENV, UnknownLanguage } from './shared/cli-lang.ts';
+import { wordsOf } from './shared/said.ts';
+import { spokenCommand } from './cli-help.ts';
 import { DEFAULT_LANG, type Lang } from './shared/lang.ts';
 import { translator } from './web/i18n/i18n.ts';
 
@@ -21,10 +23,12 @@ import { translator } from './web/i18n/i18n.ts';
 // Messages to the operator are in Russian or English (shared/cli-lang.ts says which); what a
 // script reads (CSV, JSON) is the same in both.
 
-export const buildCli = (): Command => {
-  const program = new Command('kintrace')
-    .description('Kintrace: tracing requests, appeals, matching, registry')
-    .option('--lang <lang>', `language of the messages: ru or en (else ${LANG_ENV}, else the locale, else ru)`)
+/** The command, its help and its descriptions in `lang` (what its commands print is in commandLanguage's). */
+export const buildCli = (lang: Lang = DEFAULT_LANG): Command => {
+  const t = translator(lang);
+  const program = spokenCommand(t, 'kintrace')
+    .description(t('cli.help.program'))
+    .option('--lang <lang>', t('cli.help.lang', { env: LANG_ENV }))
     .exitOverride();
   // A language setting nobody can read is refused before any command runs, whichever it is.
   program.hook('preAction', (_program, action) => {
@@ -33,7 +37,7 @@ export const buildCli = (): Command => {
 
   program
     .command('serve')
-    .description('run the web platform (PORT, HOST, DATA_DIR, DATABASE_URL from the environment)')
+    .description(t('cli.help.serve'))
     .action(async (_opts: unknown, cmd: Command) => {
       const { serve } = await import('./main.ts');
       await serve(loadConfig(), commandLanguage(cmd));
@@ -41,7 +45,7 @@ export const buildCli = (): Command => {
 
   program
     .command('migrate')
-    .description('bring the database schema up to date')
+    .description(t('cli.help.migrate'))
     .action(async (_opts: unknown, cmd: Command) => {
       const t = translator(commandLanguage(cmd));
       const { db, close } = openDatabase(loadConfig());
@@ -55,15 +59,15 @@ export const buildCli = (): Command => {
       }
     });
 
-  registerLinkageCli(program);
-  registerAccountsCli(program);
-  registerCasesCli(program);
-  registerDemoCli(program);
-  registerRetentionCli(program);
-  registerImportsCli(program);
-  registerMatchingCli(program);
-  registerRegistryCli(program);
-  registerBackupCli(program);
+  registerLinkageCli(program, t);
+  registerAccountsCli(program, t);
+  registerCasesCli(program, t);
+  registerDemoCli(program, t);
+  registerRetentionCli(program, t);
+  registerImportsCli(program, t);
+  registerMatchingCli(program, t);
+  registerRegistryCli(program, t);
+  registerBackupCli(program, t);
   return program;
 };
 
@@ -77,7 +81,7 @@ const errorLanguage = (program: Command): Lang => {
 };
 
 export const runCli = async (argv: string[]): Promise<void> => {
-  const program = buildCli();
+  const program = buildCli(argvLanguage(argv.slice(2), process.env));
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -91,7 +95,9 @@ export const runCli = async (argv: string[]): Promise<void> => {
       return;
     }
     const t = translator(errorLanguage(program));
-    const message = err instanceof Error ? err.message : String(err);
+    // A refusal said by its words (shared/said.ts) is said in the operator's language.
+    const words = wordsOf(err);
+    const message = words ? t(words.key, words.params ?? {}) : err instanceof Error ? err.message : String(err);
     const kind = err instanceof ConfigError ? 'config' : err instanceof DatabaseProblem ? 'database' : 'other';
     process.stderr.write(`${t(`cli.errors.${kind}`, { message })}\n`);
   }

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE } from './shared/clock.ts';
+import { type Params, Said } from './shared/said.ts';
+import { translator } from './web/i18n/i18n.ts';
 
 // Configuration comes from the environment, is validated once, synchronously, at start, and is
-// frozen. Bad values stop the process with a message naming the variable; nothing is invented.
+// frozen. Bad values stop the process with a message naming the variable and what a right value
+// looks like, in the operator's language (cli.config.* in the catalogue); nothing is invented.
 
 export interface Config {
   readonly port: number;
@@ -40,16 +43,25 @@ export interface Config {
   readonly postsPerHour: number;
 }
 
-export class ConfigError extends Error {}
+/**
+ * A wrong setting, said by its words (`name` is always the variable's): the `kintrace` command
+ * says them in the operator's language; the message itself, for logs and other callers, is English.
+ */
+export class ConfigError extends Said {
+  constructor(key: string, params: Params & { name: string }) {
+    super(key, params);
+    this.message = translator('en')(key, params);
+  }
+}
 
 type Env = Record<string, string | undefined>;
 
 const parseIntVar = (env: Env, name: string, fallback: number, min: number, max: number): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new ConfigError('cli.config.wholeNumber', { name, value: raw, min, max });
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max) throw new ConfigError('cli.config.range', { name, value: raw, min, max });
   return value;
 };
 
@@ -60,15 +72,13 @@ const parseBoolVar = (env: Env, name: string, fallback: boolean): boolean => {
   const v = raw.toLowerCase();
   if (['true', '1', 'yes'].includes(v)) return true;
   if (['false', '0', 'no'].includes(v)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  throw new ConfigError('cli.config.boolean', { name, value: raw });
 };
 
 /** Never 0: that would destroy a case the moment it is closed, before anyone could reopen it. */
 const parseRetentionDays = (env: Env): number => {
   if (/^0+$/.test(env.RETENTION_DAYS ?? '')) {
-    throw new ConfigError(
-      'RETENTION_DAYS must be at least 1: 0 would destroy a case the moment it is closed (see docs/retention.md)',
-    );
+    throw new ConfigError('cli.config.retentionZero', { name: 'RETENTION_DAYS', value: env.RETENTION_DAYS ?? '' });
   }
   return parseIntVar(env, 'RETENTION_DAYS', 90, 1, 3650);
 };
@@ -79,9 +89,7 @@ const parseTimeZone = (env: Env): string => {
   try {
     return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
   } catch {
-    throw new ConfigError(
-      `TIME_ZONE must be an IANA time zone such as Europe/Moscow or Asia/Yekaterinburg, got "${raw}"`,
-    );
+    throw new ConfigError('cli.config.timeZone', { name: 'TIME_ZONE', value: raw });
   }
 };
 
@@ -95,7 +103,7 @@ const parseQuickExitUrl = (env: Env): string => {
     url = undefined;
   }
   if (!url || !/^https?:$/.test(url.protocol))
-    throw new ConfigError(`QUICK_EXIT_URL must be an http:// or https:// address, got "${raw}"`);
+    throw new ConfigError('cli.config.httpUrl', { name: 'QUICK_EXIT_URL', value: raw });
   return url.href;
 };
 
@@ -105,21 +113,26 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
   const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './var');
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
+    throw new ConfigError('cli.config.databaseUrl', { name: 'DATABASE_URL' });
   }
   const publicUrl =
     env.PUBLIC_URL && env.PUBLIC_URL !== ''
       ? env.PUBLIC_URL.replace(/\/$/, '')
       : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
+  if (!/^https?:\/\//.test(publicUrl))
+    throw new ConfigError('cli.config.publicUrl', { name: 'PUBLIC_URL', value: publicUrl });
   const secureCookies = parseBoolVar(env, 'SECURE_COOKIES', publicUrl.startsWith('https://'));
   const logLevel = env.LOG_LEVEL && env.LOG_LEVEL !== '' ? env.LOG_LEVEL : 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
+    throw new ConfigError('cli.config.oneOf', {
+      name: 'LOG_LEVEL',
+      value: logLevel,
+      choices: 'fatal, error, warn, info, debug, trace, silent',
+    });
   }
   const logFormat = env.LOG_FORMAT && env.LOG_FORMAT !== '' ? env.LOG_FORMAT : 'auto';
   if (logFormat !== 'json' && logFormat !== 'plain' && logFormat !== 'auto') {
-    throw new ConfigError(`LOG_FORMAT must be json, plain or auto; got "${logFormat}"`);
+    throw new ConfigError('cli.config.oneOf', { name: 'LOG_FORMAT', value: logFormat, choices: 'json, plain, auto' });
   }
   return Object.freeze({
     port,

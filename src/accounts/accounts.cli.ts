@@ -22,13 +22,13 @@ const optionsSchema = z.object({
   organisation: z.string().trim().min(2, 'accounts.errors.organisationShort').max(120).optional(),
 });
 
-export const registerAccountsCli = (program: Command): void => {
-  const admin = program.command('admin').description('administrator accounts');
+export const registerAccountsCli = (program: Command, help: T): void => {
+  const admin = program.command('admin').description(help('accounts.cli.help.admin'));
   admin
     .command('create')
-    .description('create a site administrator; prints a generated passphrase once')
-    .requiredOption('--pseudonym <name>', "the administrator's pseudonym (no real name)")
-    .option('--organisation <name>', 'also create this organisation, with the administrator in it')
+    .description(help('accounts.cli.help.create'))
+    .requiredOption('--pseudonym <name>', help('accounts.cli.help.pseudonym'))
+    .option('--organisation <name>', help('accounts.cli.help.organisation'))
     .action(async (opts: { pseudonym: string; organisation?: string }, cmd: Command) => {
       const lang = commandLanguage(cmd);
       const t = translator(lang);

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { Said } from '../shared/said.ts';
 import {
   DecryptionFailed,
   derivePassphraseKeys,
@@ -42,7 +43,8 @@ export interface BackupHeader {
   recipient?: { alg: 'x25519'; publicKey: string };
 }
 
-export class BackupUnreadable extends Error {}
+/** A backup that does not open or read whole, said by its words (backup.cli.problems.*). */
+export class BackupUnreadable extends Said {}
 
 /** A new data key and the header that carries it sealed. */
 export const newBackupKey = async (
@@ -72,22 +74,19 @@ export const newBackupKey = async (
 export const openBackupKey = async (header: BackupHeader, opening: BackupOpening): Promise<Buffer> => {
   try {
     if (header.recipient) {
-      if (opening.kind !== 'private')
-        throw new BackupUnreadable('this backup is sealed to a public key: give its private key file (--key)');
+      if (opening.kind !== 'private') throw new BackupUnreadable('backup.cli.problems.sealedToKey');
       if (publicKeyOf(opening.privateKey) !== header.recipient.publicKey)
-        throw new BackupUnreadable('this key file is not the key the backup was sealed to');
+        throw new BackupUnreadable('backup.cli.problems.wrongKeyFile');
       return openWith(opening.privateKey, header.wrappedKey, KEY_AAD);
     }
-    if (!header.kdf) throw new BackupUnreadable('the backup header names no key');
-    if (opening.kind !== 'passphrase')
-      throw new BackupUnreadable('this backup is sealed with a passphrase: give it (--passphrase-file or the prompt)');
+    if (!header.kdf) throw new BackupUnreadable('backup.cli.problems.noKey');
+    if (opening.kind !== 'passphrase') throw new BackupUnreadable('backup.cli.problems.sealedWithPassphrase');
     const { alg, salt, ...params } = header.kdf;
-    if (alg !== 'argon2id') throw new BackupUnreadable(`unknown key derivation ${alg}`);
+    if (alg !== 'argon2id') throw new BackupUnreadable('backup.cli.problems.unknownKdf', { alg: String(alg) });
     const { kek } = await derivePassphraseKeys(opening.passphrase, salt, params);
     return open(kek, header.wrappedKey, KEY_AAD);
   } catch (err) {
-    if (err instanceof DecryptionFailed)
-      throw new BackupUnreadable('wrong passphrase or key: the backup does not open');
+    if (err instanceof DecryptionFailed) throw new BackupUnreadable('backup.cli.problems.wrongPassphrase');
     throw err;
   }
 };
@@ -102,19 +101,19 @@ export const encodeHeader = (header: BackupHeader): Buffer => {
 /** Reads the header from the start of a file; returns it with the bytes it took. */
 export const decodeHeader = (start: Buffer): { header: BackupHeader; raw: Buffer; length: number } => {
   if (start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC))
-    throw new BackupUnreadable('not a Kintrace backup file');
+    throw new BackupUnreadable('backup.cli.problems.notABackup');
   const len = start.readUInt32BE(MAGIC.length);
   if (len > 64 * 1024 || start.length < MAGIC.length + 4 + len)
-    throw new BackupUnreadable('the backup header is damaged');
+    throw new BackupUnreadable('backup.cli.problems.headerDamaged');
   const raw = start.subarray(MAGIC.length + 4, MAGIC.length + 4 + len);
   let header: BackupHeader;
   try {
     header = JSON.parse(raw.toString('utf8')) as BackupHeader;
   } catch {
-    throw new BackupUnreadable('the backup header is damaged');
+    throw new BackupUnreadable('backup.cli.problems.headerDamaged');
   }
   if (header.format !== 1)
-    throw new BackupUnreadable(`backup format ${String(header.format)} is not known to this version`);
+    throw new BackupUnreadable('backup.cli.problems.unknownFormat', { format: String(header.format) });
   return {
     header,
     raw: Buffer.concat([MAGIC, start.subarray(MAGIC.length, MAGIC.length + 4), raw]),
@@ -148,14 +147,14 @@ const frameCipher = (key: Buffer, header: Buffer, prefix: Buffer) => {
       return Buffer.concat([len, body]);
     },
     open: (body: Buffer, index: number, final: boolean): Buffer => {
-      if (body.length < 16) throw new BackupUnreadable('the backup is damaged');
+      if (body.length < 16) throw new BackupUnreadable('backup.cli.problems.damaged');
       const d = createDecipheriv('aes-256-gcm', key, nonceOf(prefix, index), { authTagLength: 16 });
       d.setAAD(aadOf(headerHash, index, final));
       d.setAuthTag(body.subarray(body.length - 16));
       try {
         return Buffer.concat([d.update(body.subarray(0, body.length - 16)), d.final()]);
       } catch {
-        throw new BackupUnreadable('the backup is damaged or was changed (a part failed its check)');
+        throw new BackupUnreadable('backup.cli.problems.changed');
       }
     },
   };
@@ -206,9 +205,9 @@ export class DecryptStream extends Transform {
     this.buf = Buffer.concat([this.buf, chunk]);
     try {
       while (this.buf.length >= 4) {
-        if (this.finished) throw new BackupUnreadable('the backup has data after its end');
+        if (this.finished) throw new BackupUnreadable('backup.cli.problems.dataAfterEnd');
         const len = this.buf.readUInt32BE(0);
-        if (len > FRAME + 16) throw new BackupUnreadable('the backup is damaged');
+        if (len > FRAME + 16) throw new BackupUnreadable('backup.cli.problems.damaged');
         if (this.buf.length < 4 + len) break;
         const body = this.buf.subarray(4, 4 + len);
         this.buf = this.buf.subarray(4 + len);
@@ -229,7 +228,7 @@ export class DecryptStream extends Transform {
     }
   }
   override _flush(done: TransformCallback): void {
-    if (!this.finished || this.buf.length > 0) done(new BackupUnreadable('the backup is cut short'));
+    if (!this.finished || this.buf.length > 0) done(new BackupUnreadable('backup.cli.problems.cutShort'));
     else done();
   }
 }

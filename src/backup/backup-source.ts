@@ -49,7 +49,7 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 export const openSqliteSnapshot = async (dataDir: string): Promise<Snapshot> => {
   const file = path.join(dataDir, 'kintrace.sqlite');
-  if (!fs.existsSync(file)) throw new DatabaseNotMigrated(`there is no database at ${file} (DATA_DIR) to back up`);
+  if (!fs.existsSync(file)) throw new DatabaseNotMigrated({ key: 'backup.cli.problems.noDatabase', params: { file } });
   let raw: SQLite.Database;
   try {
     raw = new SQLite(file, { fileMustExist: true });

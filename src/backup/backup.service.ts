@@ -89,7 +89,7 @@ export const createBackup = async (
   const snapshot = await openSnapshot(deps.config);
   if (snapshot.migrations.length === 0) {
     await snapshot.close();
-    throw new DatabaseProblem('the database has no Kintrace tables: there is nothing to back up');
+    throw new DatabaseProblem({ key: 'backup.cli.problems.nothingToBackUp' });
   }
   const { key, header } = await newBackupKey(sealing, deps.clock.now().toISOString().slice(0, 10));
   const partial = `${out}.partial`;
@@ -132,7 +132,7 @@ const readLines = async function* (file: string, opening: BackupOpening): AsyncG
     zlib.createGunzip(),
     plain,
   ).catch((err: unknown) => {
-    failure = err instanceof BackupUnreadable ? err : new BackupUnreadable('the backup is damaged');
+    failure = err instanceof BackupUnreadable ? err : new BackupUnreadable('backup.cli.problems.damaged');
     plain.destroy();
   });
   try {
@@ -143,7 +143,7 @@ const readLines = async function* (file: string, opening: BackupOpening): AsyncG
       try {
         line = JSON.parse(text) as Line;
       } catch {
-        throw new BackupUnreadable('the backup is damaged');
+        throw new BackupUnreadable('backup.cli.problems.damaged');
       }
       yield line;
     }
@@ -172,9 +172,10 @@ const assertEmptyTarget = async (config: Pick<Config, 'databaseUrl' | 'dataDir'>
       ? fs.readdirSync(config.dataDir).filter((f) => f.startsWith('kintrace.sqlite'))
       : [];
     if (leftovers.length > 0)
-      throw new RestoreRefused(
-        `DATA_DIR ${config.dataDir} already holds a database (${leftovers.join(', ')}). Restore into an empty data directory.`,
-      );
+      throw new RestoreRefused({
+        key: 'backup.cli.problems.dataDirHoldsDatabase',
+        params: { dir: config.dataDir, files: leftovers.join(', ') },
+      });
     return;
   }
   const probe = openDatabase(config);
@@ -182,10 +183,7 @@ const assertEmptyTarget = async (config: Pick<Config, 'databaseUrl' | 'dataDir'>
     const tables = await sql<{
       n: number;
     }>`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'`.execute(probe.db);
-    if (Number(tables.rows[0]?.n ?? 0) > 0)
-      throw new RestoreRefused(
-        'the PostgreSQL database in DATABASE_URL is not empty. Restore into a new, empty database.',
-      );
+    if (Number(tables.rows[0]?.n ?? 0) > 0) throw new RestoreRefused({ key: 'backup.cli.problems.postgresNotEmpty' });
   } catch (err) {
     if (err instanceof DatabaseProblem) throw err;
     const { describeDatabaseError } = await import('../db/database.ts');
@@ -209,15 +207,13 @@ const verify = async (file: string, opening: BackupOpening) => {
     } else if (line.type === 'row' && table) seen[table] += 1;
     else if (line.type === 'end') end = line;
   }
-  if (!meta || !end) throw new BackupUnreadable('the backup is incomplete');
+  if (!meta || !end) throw new BackupUnreadable('backup.cli.problems.incomplete');
   for (const [t, n] of Object.entries(end.counts))
-    if (seen[t] !== n) throw new BackupUnreadable(`the backup is incomplete (table ${t})`);
+    if (seen[t] !== n) throw new BackupUnreadable('backup.cli.problems.incompleteTable', { table: t });
   const known = knownMigrations();
   const unknown = meta.migrations.filter((m) => !known.includes(m));
   if (unknown.length > 0)
-    throw new RestoreRefused(
-      `this backup was made by a newer version of Kintrace (migration ${unknown[0]}); install that version to restore it`,
-    );
+    throw new RestoreRefused({ key: 'backup.cli.problems.newerVersion', params: { migration: unknown[0] } });
   return { meta, counts: end.counts };
 };
 
@@ -243,7 +239,7 @@ export const restoreBackup = async (
   principal: Principal,
 ): Promise<RestoreReport> => {
   assertSystem(principal, 'admin_cli');
-  if (!fs.existsSync(file)) throw new BackupUnreadable(`there is no file ${file}`);
+  if (!fs.existsSync(file)) throw new BackupUnreadable('backup.cli.problems.noFile', { file });
   const { meta, counts } = await verify(file, opening);
   await assertEmptyTarget(deps.config);
   if (!deps.config.databaseUrl) fs.mkdirSync(deps.config.dataDir, { recursive: true, mode: 0o700 });
@@ -281,7 +277,7 @@ export const restoreBackup = async (
       for (const [t, n] of Object.entries(counts)) {
         const got = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(t)}`.execute(tx);
         if (Number(got.rows[0]?.n) !== n)
-          throw new BackupUnreadable(`restored ${t} does not hold the backup's ${n} rows`);
+          throw new BackupUnreadable('backup.cli.problems.rowsMissing', { table: t, rows: n });
       }
     });
     await migrateToLatest(opened.db);

@@ -231,7 +231,7 @@ describe('restore drill: back up a populated platform, restore it elsewhere, com
     const cfg = target();
     await expect(
       restoreBackup({ config: cfg }, file, { kind: 'passphrase', passphrase: 'не та фраза совсем' }, SYSTEM),
-    ).rejects.toThrow(/wrong passphrase/);
+    ).rejects.toMatchObject({ key: 'backup.cli.problems.wrongPassphrase' });
     expect(fs.readdirSync(cfg.dataDir)).toEqual([]);
     const bytes = fs.readFileSync(file);
     const flipped = Buffer.from(bytes);
@@ -278,10 +278,10 @@ describe('restore drill: back up a populated platform, restore it elsewhere, com
     const cfg = loadConfig({ ...process.env, DATA_DIR: tmpDir(), DATABASE_URL: '' });
     await expect(
       restoreBackup({ config: cfg }, file, { kind: 'passphrase', passphrase: PASS }, SYSTEM),
-    ).rejects.toThrow(/public key/);
+    ).rejects.toMatchObject({ key: 'backup.cli.problems.sealedToKey' });
     await expect(
       restoreBackup({ config: cfg }, file, { kind: 'private', privateKey: generateKeyPair().privateKey }, SYSTEM),
-    ).rejects.toThrow(/not the key/);
+    ).rejects.toMatchObject({ key: 'backup.cli.problems.wrongKeyFile' });
     const r = await restoreBackup({ config: cfg }, file, { kind: 'private', privateKey: operator.privateKey }, SYSTEM);
     expect(r.rows).toBeGreaterThan(50);
     expect(searchFiles([file], secretsOf(platforms.sqlite))).toEqual([]);

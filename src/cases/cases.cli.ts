@@ -2,17 +2,21 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { assertMigrated } from '../db/migrate.ts';
+import { commandLanguage } from '../shared/cli-lang.ts';
+import { translator, type T } from '../web/i18n/i18n.ts';
 import { casesStats } from './queue.service.ts';
 import { appealsStats } from '../appeals/appeal-steps.service.ts';
 
-// `kintrace stats [--json]`: counts only, nothing that identifies anybody.
+// `kintrace stats [--json]`: counts only, nothing that identifies anybody. The lines are in the
+// operator's language; the JSON keeps its English keys for scripts.
 
-export const registerCasesCli = (program: Command): void => {
+export const registerCasesCli = (program: Command, help: T): void => {
   program
     .command('stats')
-    .description('count persons, cases, timeline events and user accounts')
-    .option('--json', 'print {persons, cases, events, users, appeals: {draft, sent, …}} as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .description(help('cases.cli.help.stats'))
+    .option('--json', help('cases.cli.help.statsJson'))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const t = translator(commandLanguage(cmd));
       const { db, close } = openDatabase(loadConfig());
       try {
         await assertMigrated(db);
@@ -20,11 +24,12 @@ export const registerCasesCli = (program: Command): void => {
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(s)}\n`
-            : `persons ${s.persons}\ncases   ${s.cases}\nevents  ${s.events}\nusers   ${s.users}\nappeals ${Object.entries(
-                s.appeals,
-              )
-                .map(([k, v]) => `${k} ${v}`)
-                .join(', ')}\n`,
+            : `${t('cases.cli.stats', {
+                ...s,
+                appeals: Object.entries(s.appeals)
+                  .map(([state, n]) => `${t(`appeals.states.${state}`)} ${n}`)
+                  .join(', '),
+              })}\n`,
         );
       } finally {
         await close();

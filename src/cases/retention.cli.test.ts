@@ -61,6 +61,7 @@ describe('kintrace retention run', () => {
     await opened.close();
     vi.stubEnv('DATA_DIR', dataDir);
     vi.stubEnv('DATABASE_URL', '');
+    vi.stubEnv('KINTRACE_LANG', 'en');
     const out = captureStdout();
     await buildCli().parseAsync(['node', 'kintrace', 'retention', 'run', '--dry-run', '--json']);
     expect(JSON.parse(out.pop()!)).toMatchObject({ dryRun: true, cases: 1, keyWraps: 2, persons: 1 });

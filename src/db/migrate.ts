@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { describeDatabaseError, type Db } from './database.ts';
 import { DatabaseNotMigrated } from './db-problems.ts';
+import { Said } from '../shared/said.ts';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -22,7 +23,12 @@ class FolderProvider implements MigrationProvider {
   }
 }
 
-export class MigrationFailed extends Error {}
+/** A migration that failed for a reason not named in db-problems.ts: its name and the database's own words. */
+export class MigrationFailed extends Said {
+  constructor(name: string | undefined, cause: string) {
+    super('cli.database.migrationFailed', { name: name ?? '—', cause });
+  }
+}
 
 /** A first statement, so a database that cannot be reached says so (db-problems.ts), not "migration failed". */
 export const probeDatabase = async (db: Db): Promise<void> => {
@@ -47,8 +53,7 @@ export const migrateToLatest = async (db: Db): Promise<string[]> => {
     // Not allowed to create tables, the connection lost midway: named for what it is.
     const problem = error ? describeDatabaseError(db, error) : null;
     if (problem) throw problem;
-    const cause = error instanceof Error ? error.message : String(error ?? '');
-    throw new MigrationFailed(`migration ${failed?.migrationName ?? '(before the first one)'} failed: ${cause}`);
+    throw new MigrationFailed(failed?.migrationName, error instanceof Error ? error.message : String(error ?? ''));
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };
@@ -65,9 +70,7 @@ export const migrateTo = async (db: Db, name: string): Promise<void> => {
   if (error || failed) {
     const problem = error ? describeDatabaseError(db, error) : null;
     if (problem) throw problem;
-    throw new MigrationFailed(
-      `migration ${failed?.migrationName ?? '(before the first one)'} failed: ${error instanceof Error ? error.message : ''}`,
-    );
+    throw new MigrationFailed(failed?.migrationName, error instanceof Error ? error.message : '');
   }
 };
 
@@ -91,13 +94,11 @@ export const assertMigrated = async (db: Db): Promise<void> => {
   } catch {
     applied = [];
   }
-  if (applied.length === 0)
-    throw new DatabaseNotMigrated(
-      'this database has no Kintrace tables yet. Run `kintrace migrate` (the server also does it when it starts).',
-    );
+  if (applied.length === 0) throw new DatabaseNotMigrated({ key: 'cli.database.notMigrated' });
   const missing = knownMigrations().filter((m) => !applied.includes(m));
   if (missing.length > 0)
-    throw new DatabaseNotMigrated(
-      `this database's schema is ${missing.length} migration(s) behind this version (${missing[0]}…). Run \`kintrace migrate\` first.`,
-    );
+    throw new DatabaseNotMigrated({
+      key: 'cli.database.behind',
+      params: { behind: missing.length, first: missing[0] },
+    });
 };

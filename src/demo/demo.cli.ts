@@ -6,30 +6,32 @@ import { systemClock } from '../shared/clock.ts';
 import { base32Decode, totpCode } from '../accounts/totp.crypto.ts';
 import { assertEmptyDataDir, DemoRefused, formatReport, runDemo } from './demo.service.ts';
 import { addDemoRegistry } from './demo-registry.service.ts';
+import { commandLanguage } from '../shared/cli-lang.ts';
+import { translator, type T } from '../web/i18n/i18n.ts';
 
 // `kintrace demo`: fills an EMPTY data directory (and database) with the synthetic demo and prints
 // the logins. `kintrace demo --totp <secret>` prints the current code for a demo staff login, for
 // newcomers without an authenticator app at hand.
 
-export const registerDemoCli = (program: Command): void => {
+export const registerDemoCli = (program: Command, help: T): void => {
   program
     .command('demo')
-    .description('fill an EMPTY data directory with a clearly marked synthetic demo and print the logins')
-    .option('--totp <secret>', 'only print the current two-factor code for a demo 2FA secret')
-    .option('--persons <n>', 'synthetic published persons to add to the public registry', '3000')
-    .action(async (opts: { totp?: string; persons: string }) => {
+    .description(help('demo.cli.help.demo'))
+    .option('--totp <secret>', help('demo.cli.help.totp'))
+    .option('--persons <n>', help('demo.cli.help.persons'), '3000')
+    .action(async (opts: { totp?: string; persons: string }, cmd: Command) => {
+      const t = translator(commandLanguage(cmd));
       if (opts.totp !== undefined) {
         const secret = opts.totp.replace(/\s/g, '').toUpperCase();
         try {
           if (base32Decode(secret).length < 10) throw new Error('too short');
         } catch {
-          throw new DemoRefused('--totp expects a base32 2FA secret as printed by kintrace demo');
+          throw new DemoRefused('demo.cli.badTotp');
         }
         process.stdout.write(`${totpCode(secret, new Date())}\n`);
         return;
       }
-      if (!/^\d{1,7}$/.test(opts.persons))
-        throw new DemoRefused('--persons expects a whole number, e.g. --persons 3000');
+      if (!/^\d{1,7}$/.test(opts.persons)) throw new DemoRefused('demo.cli.badPersons');
       const config = loadConfig();
       // On PostgreSQL the data directory holds nothing of the database: the emptiness that
       // matters is the database's own, which runDemo checks (no account in it).
@@ -43,10 +45,8 @@ export const registerDemoCli = (program: Command): void => {
           report.organisationIds[0],
           Number(opts.persons),
         );
-        process.stdout.write(formatReport(report, config.publicUrl));
-        process.stdout.write(
-          `Public registry: ${persons} synthetic published persons at ${config.publicUrl}/registry\n`,
-        );
+        process.stdout.write(formatReport(report, config.publicUrl, t));
+        process.stdout.write(`${t('demo.cli.report.registry', { persons, url: `${config.publicUrl}/registry` })}\n`);
       } finally {
         await close();
       }

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { DAY, ManualClock, orgDay, type Clock } from '../shared/clock.ts';
 import type { AuthContext, Role, StaffRole } from '../policy/principal.ts';
 import { parseForm } from '../shared/validation.ts';
+import { Said, type Translate } from '../shared/said.ts';
 import { principalOf, systemPrincipal } from '../policy/principal.ts';
 import { runMatching } from '../matching/scoring.service.ts';
 import type { CaseAction } from '../policy/case.policy.ts';
@@ -42,7 +43,8 @@ import { tipSenderPrincipal } from '../policy/principal.ts';
 // provisioning, cases), so every page has something to show. It only ever fills an EMPTY data
 // directory (and an empty database): synthetic records must never mix with real ones.
 
-export class DemoRefused extends Error {}
+/** A refusal of `kintrace demo`, said by its words in the operator's language. */
+export class DemoRefused extends Said {}
 
 /** The reason a demo staff member gives on a confirmation page. */
 const DEMO_REASON = `${DEMO_MARK}. Сверено по второму источнику.`;
@@ -69,14 +71,13 @@ export interface DemoReport {
 /** Refuses unless the data directory is missing or empty (checked before the database is opened). */
 export const assertEmptyDataDir = (dataDir: string): void => {
   if (!fs.existsSync(dataDir)) return;
-  if (!fs.statSync(dataDir).isDirectory()) throw new DemoRefused(`DATA_DIR ${dataDir} is not a directory.`);
+  if (!fs.statSync(dataDir).isDirectory()) throw new DemoRefused('demo.cli.notADirectory', { dir: dataDir });
   const entries = fs.readdirSync(dataDir);
   if (entries.length > 0) {
-    throw new DemoRefused(
-      `DATA_DIR ${dataDir} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}). ` +
-        'The demo only fills an empty data directory, so synthetic records never mix with real ones. ' +
-        'Point DATA_DIR at a new directory, for example: DATA_DIR=./var-demo npx kintrace demo',
-    );
+    throw new DemoRefused('demo.cli.notEmpty', {
+      dir: dataDir,
+      entries: `${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}`,
+    });
   }
 };
 
@@ -110,8 +111,7 @@ export const runDemo = async (deps: {
   config: Pick<Config, 'argon2' | 'timeZone'>;
   clock: Clock;
 }): Promise<DemoReport> => {
-  if ((await countUsers(deps.db)) > 0)
-    throw new DemoRefused('The database already holds accounts: the demo only fills an empty one.');
+  if ((await countUsers(deps.db)) > 0) throw new DemoRefused('demo.cli.hasAccounts');
   // The story unfolds over the last seven weeks, so queues show recent and stale cases.
   const clock = new ManualClock(new Date(deps.clock.now().getTime() - 49 * DAY));
   const pdeps = { db: deps.db, config: deps.config, clock };
@@ -363,32 +363,39 @@ const playCase = async (
   return caseId;
 };
 
-/** What `kintrace demo` prints: where to log in and as whom. */
-export const formatReport = (report: DemoReport, publicUrl: string): string => {
+/** What `kintrace demo` prints: where to log in and as whom, in the operator's language (t). */
+export const formatReport = (report: DemoReport, publicUrl: string, t: Translate): string => {
+  const role = (r: Role) => t(`accounts.roles.${r}`);
+  const roleWidth = Math.max(11, ...report.logins.map((l) => role(l.role).length));
   const rows = report.logins.map((l) =>
     [
-      l.role.padEnd(11),
+      role(l.role).padEnd(roleWidth),
       l.pseudonym.padEnd(22),
       l.passphrase,
-      l.totpSecret ? `  2FA secret ${l.totpSecret}` : '',
+      l.totpSecret ? `  ${t('demo.cli.report.secret', { secret: l.totpSecret })}` : '',
       l.organisation ? `  (${l.organisation})` : '',
     ].join('  '),
   );
   return [
-    `${DEMO_MARK} / DEMO — synthetic data only: ${report.organisations.length} organisations, ${report.logins.length} accounts, ${report.cases} cases, ${report.appeals} appeals.`,
+    t('demo.cli.report.title', {
+      mark: DEMO_MARK,
+      organisations: report.organisations.length,
+      accounts: report.logins.length,
+      cases: report.cases,
+      appeals: report.appeals,
+    }),
     // The address is the one PORT, HOST and PUBLIC_URL give now: the server, started with the same
     // settings, prints it again (main.ts), so a later PORT=3000 is not met with a stale :8080.
-    `Start the server with the same DATA_DIR, PORT and PUBLIC_URL (npm start), then log in at`,
+    t('demo.cli.report.start'),
     `  ${publicUrl}/login`,
-    'with one of these (shown only now):',
+    t('demo.cli.report.with'),
     '',
-    `${'role'.padEnd(11)}  ${'pseudonym'.padEnd(22)}  passphrase`,
+    `${t('demo.cli.report.role').padEnd(roleWidth)}  ${t('demo.cli.report.pseudonym').padEnd(22)}  ${t('demo.cli.report.passphrase')}`,
     ...rows,
     '',
-    'Staff must pass two-factor authentication: add the 2FA secret to an authenticator app, or print',
-    'the current code with:  npx kintrace demo --totp <secret>',
+    t('demo.cli.report.twoFactor'),
     '',
-    `Anonymous tips: a sender comes back at ${publicUrl}/tip with a receipt code:`,
+    t('demo.cli.report.tips', { url: `${publicUrl}/tip` }),
     ...report.tips.map((t) => `  ${formatReceiptCode(t.code)}  (${t.organisation})`),
     '',
   ].join('\n');

@@ -83,7 +83,7 @@ describe('kintrace demo on a data directory', () => {
       return true;
     });
     try {
-      await buildCli().parseAsync(['node', 'kintrace', ...args]);
+      await buildCli().parseAsync(['node', 'kintrace', '--lang', 'en', ...args]);
     } finally {
       vi.restoreAllMocks();
     }
@@ -96,7 +96,9 @@ describe('kintrace demo on a data directory', () => {
     const out = await runCli(['demo']);
     expect(out).toContain('DEMO');
     const rows = [
-      ...out.matchAll(/^(\w+)\s+(demo-[a-z0-9-]+)\s+([a-z0-9]{4}(?:-[a-z0-9]{4}){5})(?:\s+2FA secret ([A-Z2-7]+))?/gm),
+      ...out.matchAll(
+        /^(\S.*?)\s+(demo-[a-z0-9-]+)\s+([a-z0-9]{4}(?:-[a-z0-9]{4}){5})(?:\s+2FA secret ([A-Z2-7]+))?/gm,
+      ),
     ];
     expect(rows).toHaveLength(expected.users);
 
@@ -170,7 +172,7 @@ describe('kintrace demo on a data directory', () => {
     const dataDir = tmp();
     fs.writeFileSync(path.join(dataDir, 'kintrace.sqlite'), 'real data');
     process.env.DATA_DIR = dataDir;
-    await expect(runCli(['demo'])).rejects.toThrow(/not empty.*empty data directory/);
+    await expect(runCli(['demo'])).rejects.toMatchObject({ key: 'demo.cli.notEmpty', params: { dir: dataDir } });
     expect(fs.readdirSync(dataDir)).toEqual(['kintrace.sqlite']);
     expect(fs.readFileSync(path.join(dataDir, 'kintrace.sqlite'), 'utf8')).toBe('real data');
     expect(() => assertEmptyDataDir(path.join(dataDir, 'missing'))).not.toThrow();

@@ -103,7 +103,7 @@ describe('kintrace import persons (command line)', () => {
     }
     const list = file('list.csv', `${HEADER}\n1,ОВД,Кузнецов,Андрей,,,,,,\n`);
     const err = await importCommand(list, { source: 'Сводка' }).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/^--organisation: .*«Юг»/);
+    expect((err as Error).message).toMatch(/^--organisation: .*«Служба „Юг“»/);
     expect(await persons()).toBe(0);
     await importCommand(list, { source: 'Сводка', organisation: 'Служба «Юг»' });
     expect(await persons()).toBe(1);

@@ -9,23 +9,24 @@ import { listOrganisations, organisationPublicKey } from '../accounts/accounts.s
 import { parsePartialDate } from '../people/partial-date.ts';
 import { EVENT_SOURCES, VERIFICATION_LEVELS, type EventSource, type Verification } from '../cases/timeline.ts';
 import { systemPrincipal } from '../policy/principal.ts';
-import { translator } from '../web/i18n/i18n.ts';
+import { commandLanguage } from '../shared/cli-lang.ts';
+import { DEFAULT_LANG, type Lang } from '../shared/lang.ts';
+import { quoted } from '../web/quotes.ts';
+import { translator, type T } from '../web/i18n/i18n.ts';
 import { MAX_FILE_BYTES } from './list-format.ts';
 import { lineReasons, linesNotShown, warningText } from './list-problems.ts';
 import { PLATFORM_FIELDS, type Mapping, type PlatformField } from './row-rules.ts';
 import { importForOrganisation, type ImportOutcome, type Progress } from './imports.service.ts';
 
 // `kintrace import persons FILE.csv --source "…" --organisation "…"`: the same import as the web
-// form, run here with a progress bar. Messages in the operator's language (LANG=ru… for Russian).
+// form, run here with a progress bar. Messages in the operator's language (shared/cli-lang.ts).
 // Prints counts and warnings with their lines and, on failure, every bad line (the first hundred)
 // with its reasons: never a cell's value.
-
-const t = translator((process.env.LANG ?? '').toLowerCase().startsWith('ru') ? 'ru' : 'en');
 
 export class ImportCliError extends Error {}
 
 /** Every bad line of a failed import, one per line of output, each naming the file. */
-const failureLines = (file: string, outcome: ImportOutcome): string[] => {
+const failureLines = (t: T, file: string, outcome: ImportOutcome): string[] => {
   const report = outcome.problems;
   if (!report) {
     const e = outcome.error!;
@@ -39,23 +40,23 @@ const failureLines = (file: string, outcome: ImportOutcome): string[] => {
   ];
 };
 
-const warningLines = (outcome: ImportOutcome): string[] =>
+const warningLines = (t: T, outcome: ImportOutcome): string[] =>
   outcome.warnings.map((w) => t('imports.cli.warning', { text: warningText(t, w) }));
 
-const parseMap = (spec: string | undefined): Mapping | undefined => {
+const parseMap = (t: T, spec: string | undefined): Mapping | undefined => {
   if (!spec) return undefined;
   const out: Mapping = {};
   for (const part of spec.split(',')) {
     const eq = part.indexOf('=');
     const field = part.slice(0, eq).trim();
     if (eq < 1 || !(PLATFORM_FIELDS as readonly string[]).includes(field))
-      throw new ImportCliError(`--map: "${part}" is not field=column (fields: ${PLATFORM_FIELDS.join(', ')})`);
+      throw new ImportCliError(t('imports.cli.badMap', { part, fields: PLATFORM_FIELDS.join(', ') }));
     out[field as PlatformField] = part.slice(eq + 1).trim();
   }
   return out;
 };
 
-const progressBar = (): { progress: Progress; stop(): void } => {
+const progressBar = (t: T): { progress: Progress; stop(): void } => {
   if (!process.stderr.isTTY && !process.env.KT_PROGRESS) return { progress: () => {}, stop: () => {} };
   let phase = '';
   let bar: cliProgress.SingleBar | null = null;
@@ -95,23 +96,29 @@ export interface ImportCliOptions {
 }
 
 /** Runs one import; returns the lines to print. Throws ImportCliError for the operator's mistakes. */
-export const importCommand = async (file: string, opts: ImportCliOptions): Promise<string> => {
+export const importCommand = async (
+  file: string,
+  opts: ImportCliOptions,
+  lang: Lang = DEFAULT_LANG,
+): Promise<string> => {
+  const t = translator(lang);
   const kind = (opts.kind ?? 'other') as EventSource;
-  if (!EVENT_SOURCES.includes(kind)) throw new ImportCliError(`--kind must be one of ${EVENT_SOURCES.join(', ')}`);
+  if (!EVENT_SOURCES.includes(kind))
+    throw new ImportCliError(t('imports.cli.badKind', { kinds: EVENT_SOURCES.join(', ') }));
   const verification = (opts.verification ?? 'reported') as Verification;
   if (!VERIFICATION_LEVELS.includes(verification))
-    throw new ImportCliError(`--verification must be one of ${VERIFICATION_LEVELS.join(', ')}`);
+    throw new ImportCliError(t('imports.cli.badVerification', { levels: VERIFICATION_LEVELS.join(', ') }));
   const sourceDate = opts.sourceDate ? parsePartialDate(opts.sourceDate) : undefined;
   if (sourceDate === null) throw new ImportCliError(`--source-date: ${t('errors.invalidDate')}`);
-  if (!opts.source?.trim()) throw new ImportCliError('--source: the list needs a name');
+  if (!opts.source?.trim()) throw new ImportCliError(t('imports.cli.noSourceName'));
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) throw new ImportCliError(`${file}: no such file`);
+  if (!stat?.isFile()) throw new ImportCliError(t('imports.cli.noSuchFile', { file }));
   if (stat.size > MAX_FILE_BYTES)
     throw new ImportCliError(`${file}: ${t('imports.errors.tooLarge', { max: MAX_FILE_BYTES / 1048576 })}`);
-  const mapping = parseMap(opts.map);
+  const mapping = parseMap(t, opts.map);
   const config = loadConfig();
   const { db, close } = openDatabase(config);
-  const bar = progressBar();
+  const bar = progressBar(t);
   try {
     const orgs = await listOrganisations(db);
     // Without --organisation, a platform of one organisation imports into it; with several, say which.
@@ -124,8 +131,11 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
     if (!org)
       throw new ImportCliError(
         opts.organisation === undefined
-          ? `--organisation: this platform has ${orgs.length} organisations; name the one the list belongs to (${orgs.map((o) => `"${o.name}"`).join(', ')})`
-          : `--organisation: no organisation "${opts.organisation}"`,
+          ? t('imports.cli.whichOrganisation', {
+              count: orgs.length,
+              names: orgs.map((o) => quoted(lang, o.name)).join(', '),
+            })
+          : t('imports.cli.noSuchOrganisation', { name: quoted(lang, opts.organisation) }),
       );
     const outcome = await importForOrganisation(
       { db, clock: systemClock, config },
@@ -144,10 +154,10 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
     bar.stop();
     if (outcome.alreadyImported) return t('imports.cli.already', outcome.alreadyImported);
     if (outcome.state === 'failed' && outcome.error)
-      throw new ImportCliError([...failureLines(file, outcome), ...warningLines(outcome)].join('\n'));
+      throw new ImportCliError([...failureLines(t, file, outcome), ...warningLines(t, outcome)].join('\n'));
     return [
       t('imports.cli.done', { added: outcome.added, skipped: outcome.skipped, events: outcome.events }),
-      ...warningLines(outcome),
+      ...warningLines(t, outcome),
     ].join('\n');
   } catch (err) {
     bar.stop();
@@ -164,21 +174,21 @@ export const importCommand = async (file: string, opts: ImportCliOptions): Promi
   }
 };
 
-export const registerImportsCli = (program: Command): void => {
-  const imp = program.command('import').description('import published lists (docs/matching.md)');
+export const registerImportsCli = (program: Command, help: T): void => {
+  const imp = program.command('import').description(help('imports.cli.help.import'));
   imp
     .command('persons <file>')
-    .description('import a CSV list of persons (UTF-8 or Windows-1251); all or nothing, a second import adds nothing')
-    .requiredOption('--source <name>', 'the name of the list (shown as its source)')
-    .option('--organisation <id-or-name>', 'the organisation the records belong to (needed when there are several)')
-    .option('--source-date <date>', 'the date of the list (12.05.2024, 05.2024 or 2024)')
-    .option('--origin <text>', 'where the list came from (an address, a channel)')
-    .option('--kind <kind>', `kind of source: ${EVENT_SOURCES.join(', ')}`, 'other')
-    .option('--verification <level>', 'level of the events it gives: reported, corroborated, confirmed', 'reported')
-    .option('--map <field=column,…>', `columns of another header (fields: ${PLATFORM_FIELDS.join(', ')})`)
-    .action(async (file: string, opts: ImportCliOptions) => {
+    .description(help('imports.cli.help.persons'))
+    .requiredOption('--source <name>', help('imports.cli.help.source'))
+    .option('--organisation <id-or-name>', help('imports.cli.help.organisation'))
+    .option('--source-date <date>', help('imports.cli.help.sourceDate'))
+    .option('--origin <text>', help('imports.cli.help.origin'))
+    .option('--kind <kind>', help('imports.cli.help.kind', { kinds: EVENT_SOURCES.join(', ') }), 'other')
+    .option('--verification <level>', help('imports.cli.help.verification'), 'reported')
+    .option('--map <field=column,…>', help('imports.cli.help.map', { fields: PLATFORM_FIELDS.join(', ') }))
+    .action(async (file: string, opts: ImportCliOptions, cmd: Command) => {
       try {
-        process.stdout.write(`${await importCommand(file, opts)}\n`);
+        process.stdout.write(`${await importCommand(file, opts, commandLanguage(cmd))}\n`);
       } catch (err) {
         if (!(err instanceof ImportCliError)) throw err;
         process.stderr.write(`${err.message}\n`);

@@ -28,7 +28,7 @@ describe('a malformed person file', () => {
       'open.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /open\.csv, line 5: a quote opens a cell on this line and is never closed/,
     );
   });
@@ -37,7 +37,7 @@ describe('a malformed person file', () => {
       'swallowed.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : i === 8 ? '8,a,Фам"8,Имя,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /swallowed\.csv, line 5: .*closing quote.*runs on to line 9/,
     );
   });
@@ -47,7 +47,7 @@ describe('a malformed person file', () => {
       'stray.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов' : i === 8 ? '8,a,Фамилия8",Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /stray\.csv, line 5: the surname cell runs over 5 lines that read as rows of their own: a quote on this line is left open/,
     );
   });
@@ -57,7 +57,7 @@ describe('a malformed person file', () => {
       'next-line.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : i === 5 ? '5,a,Фамилия5",Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /next-line\.csv, line 5: the surname cell runs over 2 lines that read as rows of their own/,
     );
   });
@@ -66,21 +66,25 @@ describe('a malformed person file', () => {
       'broken-unit.csv',
       people(4, (i, l) => (i === 2 ? '2,a,Иванов,Иван,,1990,,"в/ч 12345,\nМосква, Тверская, 1"' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'broken-unit-out.csv') })).resolves.toMatch(/4 records/);
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'broken-unit-out.csv') })).resolves.toMatch(
+      /4 records/,
+    );
   });
   it('reads a quoted name with a line break in it, which holds no row', async () => {
     const file = write(
       'broken-name.csv',
       people(4, (i, l) => (i === 2 ? '2,a,"Иванов\nИванович",Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'broken-name-out.csv') })).resolves.toMatch(/4 records/);
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'broken-name-out.csv') })).resolves.toMatch(
+      /4 records/,
+    );
   });
   it('says how many columns a row has against the header', async () => {
     const file = write(
       'columns.csv',
       people(3, (i, l) => (i === 2 ? '2,a,Петров,Иван,,1990' : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /columns\.csv, line 3: 6 columns where the header has 8/,
     );
   });
@@ -90,7 +94,7 @@ describe('a malformed person file', () => {
       0x34, 0x2c, 0x61, 0x2c, 0xcf, 0xe5, 0xf2, 0xf0, 0xee, 0xe2, 0x2c, 0x2c, 0x2c, 0x2c, 0x2c, 0x2c, 0x0a,
     ]);
     const file = write('pasted.csv', Buffer.concat([utf8, cp1251]));
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /pasted\.csv, line 5: the file starts as UTF-8, but this line is in another encoding/,
     );
   });
@@ -99,7 +103,7 @@ describe('a malformed person file', () => {
       'long.csv',
       people(5, (i, l) => (i === 3 ? l.replace('Иван', 'Иван '.repeat(20_000)) : l)),
     );
-    await expect(dedupeCommand(file, { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /long\.csv, line 4: the given_name cell holds 99,999 characters \(at most 1,000 in a compared column\)/,
     );
   });
@@ -110,7 +114,7 @@ describe('a malformed person file', () => {
     expect(await readPart(file, start, 0, () => {})).toBe(true);
   });
   it('says a missing input is missing', async () => {
-    await expect(dedupeCommand(join(dir, 'nowhere.csv'), { out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(dedupeCommand(join(dir, 'nowhere.csv'), { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
       /nowhere\.csv: no such file$/,
     );
   });
@@ -123,27 +127,27 @@ describe('outputs', () => {
   );
   it('never overwrites an input', async () => {
     const file = write('input.csv', people(3));
-    await expect(dedupeCommand(file, { out: file })).rejects.toThrow(/--out .* is an input of this run/);
-    await expect(linkCommand([file], { config, out: join(dir, 'links.csv'), clusters: config })).rejects.toThrow(
-      /--clusters .* is an input of this run/,
-    );
+    await expect(dedupeCommand(file, { lang: 'en', out: file })).rejects.toThrow(/--out .* is an input of this run/);
+    await expect(
+      linkCommand([file], { lang: 'en', config, out: join(dir, 'links.csv'), clusters: config }),
+    ).rejects.toThrow(/--clusters .* is an input of this run/);
     expect(readFileSync(file, 'utf8')).toBe(people(3));
   });
   it('refuses an output it cannot write before the run, and writes none of the others', async () => {
     const file = write('fine.csv', people(3));
     const out = join(dir, 'written-first.csv');
-    await expect(dedupeCommand(file, { out, pairs: join(dir, 'no-such-folder', 'pairs.csv') })).rejects.toThrow(
-      /--pairs .*: the folder .*no-such-folder does not exist/,
-    );
+    await expect(
+      dedupeCommand(file, { lang: 'en', out, pairs: join(dir, 'no-such-folder', 'pairs.csv') }),
+    ).rejects.toThrow(/--pairs .*: the folder .*no-such-folder does not exist/);
     expect(existsSync(out)).toBe(false);
-    await expect(dedupeCommand(file, { out: dir })).rejects.toThrow(/--out .* is a folder/);
+    await expect(dedupeCommand(file, { lang: 'en', out: dir })).rejects.toThrow(/--out .* is a folder/);
   });
   it('refuses a missing second file before reading the first', async () => {
     // Malformed too: read first, it would be refused for its quote, not for the missing file.
     const file = write('first.csv', `${people(3)}"a quote never closed,x\n`);
-    await expect(linkCommand([file, join(dir, 'missing.csv')], { config, out: join(dir, 'l.csv') })).rejects.toThrow(
-      /missing\.csv: no such file/,
-    );
+    await expect(
+      linkCommand([file, join(dir, 'missing.csv')], { lang: 'en', config, out: join(dir, 'l.csv') }),
+    ).rejects.toThrow(/missing\.csv: no such file/);
   });
   it('writes every output or none, leaving an old one as it was', async () => {
     const old = write('old-clusters.csv', 'record_id,cluster_id\nx,x\n');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { personConfig } from './engine/person-config.ts';
 import { dedupeCommand } from './linkage.cli.ts';
 import { runLinkage, summary } from './linkage.run.ts';
+import { translator } from '../web/i18n/i18n.ts';
 
 const ROWS = `a1,mother,Иванов,Александр,Сергеевич,12.03.1995,Бурятия,в/ч 12345
 a2,tip,Петров,Дмитрий,Олегович,12.03.1995,Бурятия,в/ч 12345
@@ -47,6 +48,6 @@ describe('dedupe with the name columns capitalised', () => {
     writeFileSync(input, `record_id,source,surname,given_name,patronymic,birth_date,regoin,unit\n${ROWS}`);
     const result = await runLinkage({ files: [input], config: personConfig(), progress: false });
     expect(result.missingColumns).toEqual(['region']);
-    expect(summary(result)).toContain('no column in the input for: region');
+    expect(summary(result, translator('en'))).toContain('no column in the input for: region');
   });
 });

@@ -1,5 +1,7 @@
 // `kintrace dedupe` (the platform's person CSV, built-in config) and `kintrace link` (any CSV,
-// columns mapped by a JSON config; see docs/linkage.md).
+// columns mapped by a JSON config; see docs/linkage.md). What they say is in the operator's
+// language; the CSV files they write are the same in both. The reading of the input (a bad line of
+// a CSV) and the engine's own lines are said in English still (linkage.csv.ts, engine/).
 import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -9,12 +11,17 @@ import { noSuchFile } from './linkage.csv.ts';
 import { runLinkage, summary, writeClusters, writePairs } from './linkage.run.ts';
 import { evaluateCommand } from './linkage.evaluate.ts';
 import { writeSheet } from './sheet-out.ts';
+import { commandLanguage } from '../shared/cli-lang.ts';
+import { DEFAULT_LANG, type Lang } from '../shared/lang.ts';
+import { translator, type T } from '../web/i18n/i18n.ts';
 
-const probabilityOption = (value: string): number => {
-  const p = Number(value);
-  if (!(p > 0 && p < 1)) throw new Error(`--threshold must be a probability above 0 and below 1, not "${value}"`);
-  return p;
-};
+const probabilityOption =
+  (t: T) =>
+  (value: string): number => {
+    const p = Number(value);
+    if (!(p > 0 && p < 1)) throw new Error(t('linkage.cli.badThreshold', { value }));
+    return p;
+  };
 
 /** A path as the file system names it: an input named two ways is still the input. */
 const canonical = (file: string): string => {
@@ -30,7 +37,7 @@ const canonical = (file: string): string => {
  * overwrite an input or another output, or that cannot be written (no such folder, a folder,
  * read-only): the error used to come after the run, with the first output already written.
  */
-const checkOutputs = (inputs: readonly string[], outputs: readonly [option: string, file: string][]): void => {
+const checkOutputs = (t: T, inputs: readonly string[], outputs: readonly [option: string, file: string][]): void => {
   // A second file or the decisions are read after the first file: missing, say so now.
   for (const file of inputs) if (!existsSync(file)) throw noSuchFile(file);
   const taken = new Map(inputs.map((f) => [canonical(f), f]));
@@ -39,18 +46,17 @@ const checkOutputs = (inputs: readonly string[], outputs: readonly [option: stri
     const clash = taken.get(path);
     if (clash !== undefined)
       throw new Error(
-        inputs.includes(clash)
-          ? `${option} ${file} is an input of this run: write the output to another file`
-          : `${option} ${file} is named for two outputs: give each its own file`,
+        t(inputs.includes(clash) ? 'linkage.cli.outputIsInput' : 'linkage.cli.outputTwice', { option, file }),
       );
     taken.set(path, file);
-    if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${option} ${file} is a folder: name a file`);
+    if (existsSync(path) && statSync(path).isDirectory())
+      throw new Error(t('linkage.cli.outputIsFolder', { option, file }));
     const folder = dirname(path);
-    if (!existsSync(folder)) throw new Error(`${option} ${file}: the folder ${folder} does not exist`);
+    if (!existsSync(folder)) throw new Error(t('linkage.cli.noFolder', { option, file, folder }));
     try {
       accessSync(existsSync(path) ? path : folder, constants.W_OK);
     } catch {
-      throw new Error(`${option} ${file} cannot be written (no permission)`);
+      throw new Error(t('linkage.cli.notWritable', { option, file }));
     }
   }
 };
@@ -81,12 +87,14 @@ type OutputOption<R> = readonly [
 
 /** Checks the inputs and the asked-for outputs before the run, runs, then writes them all or none. */
 const runToOutputs = async <R>(
+  t: T,
   inputs: readonly string[],
   outputs: readonly OutputOption<R>[],
   run: () => Promise<R>,
 ): Promise<R> => {
   const asked = outputs.flatMap(([option, file, write]) => (file === undefined ? [] : [{ option, file, write }]));
   checkOutputs(
+    t,
     inputs,
     asked.map(({ option, file }) => [option, file]),
   );
@@ -103,14 +111,17 @@ export interface DedupeOptions {
   threshold?: number;
   decisions?: string;
   progress?: boolean;
+  /** The language of what it says (else Russian, the project's first). */
+  lang?: Lang;
 }
 
 export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<string> => {
   // Loaded on use: the person comparisons pull in the normalisers' tables.
   const { personConfig } = await import('./engine/person-config.ts');
-  if (opts.out === undefined && opts.sheet === undefined)
-    throw new Error('name an output: --out clusters.csv, or --sheet sheet.csv for the sheet with its clusters');
+  const t = translator(opts.lang ?? DEFAULT_LANG);
+  if (opts.out === undefined && opts.sheet === undefined) throw new Error(t('linkage.cli.nameAnOutput'));
   const result = await runToOutputs(
+    t,
     [file, ...(opts.decisions ? [opts.decisions] : [])],
     [
       ['--out', opts.out, writeClusters],
@@ -125,9 +136,10 @@ export const dedupeCommand = async (file: string, opts: DedupeOptions): Promise<
         threshold: opts.threshold,
         decisionsFile: opts.decisions,
         progress: opts.progress ?? false,
+        say: t,
       }),
   );
-  return summary(result);
+  return summary(result, t);
 };
 
 export interface LinkOptions {
@@ -137,14 +149,22 @@ export interface LinkOptions {
   threshold?: number;
   decisions?: string;
   progress?: boolean;
+  /** The language of what it says (else Russian, the project's first). */
+  lang?: Lang;
 }
 
 export const linkCommand = async (files: string[], opts: LinkOptions): Promise<string> => {
+  const t = translator(opts.lang ?? DEFAULT_LANG);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(opts.config, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read config ${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      t('linkage.cli.unreadableConfig', {
+        file: opts.config,
+        reason: err instanceof Error ? err.message : String(err),
+      }),
+    );
   }
   let config: ReturnType<typeof parseLinkageConfig>;
   try {
@@ -157,6 +177,7 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
     throw new Error(`${opts.config}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const result = await runToOutputs(
+    t,
     [...files, opts.config, ...(opts.decisions ? [opts.decisions] : [])],
     [
       ['--out', opts.out, writePairs],
@@ -169,57 +190,48 @@ export const linkCommand = async (files: string[], opts: LinkOptions): Promise<s
         threshold: opts.threshold,
         decisionsFile: opts.decisions,
         progress: opts.progress ?? false,
+        say: t,
       }),
   );
-  return summary(result);
+  return summary(result, t);
 };
 
-export const registerLinkageCli = (program: Command): void => {
+export const registerLinkageCli = (program: Command, help: T): void => {
   program
     .command('dedupe')
-    .description(
-      "find records of the same person in a person CSV (record_id,source,surname,given_name,patronymic,birth_date,region,unit; or a sheet's own names: Фамилия, Имя, Отчество, ФИО, Дата рождения, Регион, Воинская часть…; without an id column, records are named by their row)",
-    )
-    .argument('<file>', 'input CSV')
-    .option('--out <file>', 'write record_id,cluster_id for every input row')
-    .option(
-      '--sheet <file>',
-      'write the input again with cluster_id and cluster_size after its columns (for Excel: its separator, UTF-8 with BOM)',
-    )
-    .option('--pairs <file>', 'write linked and review pairs with probability and the weight each field added')
-    .option(
-      '--threshold <p>',
-      'link probability threshold (default 0.5: more likely one person than two)',
-      probabilityOption,
-    )
-    .option(
-      '--decisions <file>',
-      'human decisions left_id,right_id,decision (same|different), applied as hard constraints',
-    )
-    .action(async (file: string, opts: DedupeOptions) => {
-      process.stderr.write(await dedupeCommand(file, { ...opts, progress: true }));
+    .description(help('linkage.cli.help.dedupe'))
+    .argument('<file>', help('linkage.cli.help.input'))
+    .option('--out <file>', help('linkage.cli.help.dedupeOut'))
+    .option('--sheet <file>', help('linkage.cli.help.sheet'))
+    .option('--pairs <file>', help('linkage.cli.help.pairs'))
+    .option('--threshold <p>', help('linkage.cli.help.dedupeThreshold'), probabilityOption(help))
+    .option('--decisions <file>', help('linkage.cli.help.dedupeDecisions'))
+    .action(async (file: string, opts: DedupeOptions, cmd: Command) => {
+      process.stderr.write(await dedupeCommand(file, { ...opts, progress: true, lang: commandLanguage(cmd) }));
     });
 
   program
     .command('link')
-    .description('link or deduplicate any CSV with a JSON comparison config (docs/linkage.md)')
-    .requiredOption('--config <file>', 'JSON config mapping columns to comparison types')
-    .argument('<a>', 'first CSV')
-    .argument('[b]', 'second CSV (omit to deduplicate the first)')
-    .requiredOption('--out <file>', 'write left_id,right_id,probability and per-field weights')
-    .option('--clusters <file>', 'also write record_id,cluster_id (file,record_id,cluster_id linking two files)')
-    .option('--threshold <p>', 'link probability threshold', probabilityOption)
-    .option('--decisions <file>', 'human decisions left_id,right_id,decision (same|different)')
-    .action(async (a: string, b: string | undefined, opts: LinkOptions) => {
-      process.stderr.write(await linkCommand(b ? [a, b] : [a], { ...opts, progress: true }));
+    .description(help('linkage.cli.help.link'))
+    .requiredOption('--config <file>', help('linkage.cli.help.config'))
+    .argument('<a>', help('linkage.cli.help.a'))
+    .argument('[b]', help('linkage.cli.help.b'))
+    .requiredOption('--out <file>', help('linkage.cli.help.linkOut'))
+    .option('--clusters <file>', help('linkage.cli.help.clusters'))
+    .option('--threshold <p>', help('linkage.cli.help.threshold'), probabilityOption(help))
+    .option('--decisions <file>', help('linkage.cli.help.decisions'))
+    .action(async (a: string, b: string | undefined, opts: LinkOptions, cmd: Command) => {
+      process.stderr.write(
+        await linkCommand(b ? [a, b] : [a], { ...opts, progress: true, lang: commandLanguage(cmd) }),
+      );
     });
 
   program
     .command('evaluate')
-    .description('pairwise and B-cubed precision, recall and F1 of a clustering against labelled truth')
-    .argument('<truth>', 'CSV record_id,person_id (or record_id,cluster_id): the true person of each labelled record')
-    .argument('<clusters>', 'CSV record_id,cluster_id as written by dedupe --out')
-    .action(async (truth: string, clusters: string) => {
-      process.stdout.write(await evaluateCommand(truth, clusters));
+    .description(help('linkage.cli.help.evaluate'))
+    .argument('<truth>', help('linkage.cli.help.truth'))
+    .argument('<clusters>', help('linkage.cli.help.clustersIn'))
+    .action(async (truth: string, clusters: string, _opts: unknown, cmd: Command) => {
+      process.stdout.write(await evaluateCommand(truth, clusters, translator(commandLanguage(cmd))));
     });
 };

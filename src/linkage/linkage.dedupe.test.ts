@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { dedupeCommand } from './linkage.cli.ts';
 import { runLinkage, writePairs } from './linkage.run.ts';
 import { personConfig } from './engine/person-config.ts';
+import { translator } from '../web/i18n/i18n.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-dedupe-'));
 const root = join(import.meta.dirname, '../..');
@@ -58,7 +59,7 @@ describe('kintrace dedupe', () => {
       return true;
     });
     try {
-      await runLinkage({ files: [input], config: personConfig(), progress: true });
+      await runLinkage({ files: [input], config: personConfig(), progress: true, say: translator('en') });
     } finally {
       write.mockRestore();
     }

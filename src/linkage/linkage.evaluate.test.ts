@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterScores } from './engine/metrics.ts';
 import { evaluateCommand, evaluateFiles } from './linkage.evaluate.ts';
 import { buildCli } from '../cli.ts';
+import { translator } from '../web/i18n/i18n.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-evaluate-'));
 const file = (name: string, text: string): string => {
@@ -44,7 +45,11 @@ describe('kintrace evaluate', () => {
     const clusters = file('clusters.csv', 'record_id,cluster_id\nr1,r1\nr2,r1\nr3,r3\nr4,r3\n');
     const e = await evaluateFiles(truth, clusters);
     expect(e).toMatchObject({ records: 3, unlabelled: 1, precision: 1, recall: 1, bcubedF1: 1 });
-    const text = await evaluateCommand(file('t2.csv', 'record_id,cluster_id\nr1,a\nr2,b\nr3,b\n'), clusters);
+    const text = await evaluateCommand(
+      file('t2.csv', 'record_id,cluster_id\nr1,a\nr2,b\nr3,b\n'),
+      clusters,
+      translator('en'),
+    );
     expect(text).toMatch(/pairwise {3}precision 0\.0000 {2}recall 0\.0000/);
     expect(text).toMatch(/B-cubed/);
   });

@@ -6,6 +6,7 @@
 import { clusterScores, type ClusterScores } from './engine/metrics.ts';
 import { unescapeCell } from '../shared/csv-safe.ts';
 import { columnOf, CsvInputError, RowError, readCsv } from './linkage.csv.ts';
+import type { Translate } from '../shared/said.ts';
 
 /** record_id → label, read from a two-column file; the label column may have either name. */
 const readLabels = async (file: string, labelColumns: readonly string[]): Promise<Map<string, string>> => {
@@ -61,13 +62,28 @@ export const evaluateFiles = async (truthFile: string, clustersFile: string): Pr
 
 const f = (x: number): string => x.toFixed(4);
 
-export const formatEvaluation = (e: Evaluation): string =>
+/** The figures keep their technical names (precision, recall, F1, B-cubed); the words around them are t's. */
+export const formatEvaluation = (e: Evaluation, t: Translate): string =>
   [
-    `records scored: ${e.records}${e.unlabelled ? ` (${e.unlabelled} clustered records without a label ignored)` : ''}`,
-    `pairwise   precision ${f(e.precision)}  recall ${f(e.recall)}  F1 ${f(e.f1)}  (true pairs ${e.truePairs}, predicted ${e.predictedPairs}, correct ${e.truePositives})`,
-    `B-cubed    precision ${f(e.bcubedPrecision)}  recall ${f(e.bcubedRecall)}  F1 ${f(e.bcubedF1)}`,
+    t('linkage.cli.evaluation.scored', {
+      records: e.records,
+      ignored: e.unlabelled ? t('linkage.cli.evaluation.ignored', { unlabelled: e.unlabelled }) : '',
+    }),
+    t('linkage.cli.evaluation.pairwise', {
+      precision: f(e.precision),
+      recall: f(e.recall),
+      f1: f(e.f1),
+      truePairs: e.truePairs,
+      predicted: e.predictedPairs,
+      correct: e.truePositives,
+    }),
+    t('linkage.cli.evaluation.bcubed', {
+      precision: f(e.bcubedPrecision),
+      recall: f(e.bcubedRecall),
+      f1: f(e.bcubedF1),
+    }),
     '',
   ].join('\n');
 
-export const evaluateCommand = async (truthFile: string, clustersFile: string): Promise<string> =>
-  formatEvaluation(await evaluateFiles(truthFile, clustersFile));
+export const evaluateCommand = async (truthFile: string, clustersFile: string, t: Translate): Promise<string> =>
+  formatEvaluation(await evaluateFiles(truthFile, clustersFile), t);

@@ -24,6 +24,7 @@ import { DecisionConflicts } from './decision-conflicts.ts';
 import { type PersonHeader, readPersonHeader } from './person-columns.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
+import type { Translate } from '../shared/said.ts';
 
 export interface RunOptions {
   files: string[];
@@ -33,6 +34,8 @@ export interface RunOptions {
   decisionsFile?: string;
   /** Show progress bars (stderr). */
   progress: boolean;
+  /** The words of the progress lines, in the operator's language (the catalogue's linkage.cli.progress.*). */
+  say?: Translate;
   /** Called as each phase ends: bench/linkage/phases.ts times them. `detail`: the scoring's threads. */
   onPhase?: (phase: RunPhase, engine: LinkageEngine, detail?: string) => void;
   /**
@@ -63,6 +66,9 @@ export interface InputHeader extends Pick<PersonHeader, 'renamed' | 'wholeName'>
   file: string;
   numberedRows: boolean;
 }
+
+/** The words of a progress line; without any (a benchmark, a test), its key. */
+const sayOf = (opts: RunOptions): Translate => opts.say ?? ((key) => key);
 
 const bar = (enabled: boolean, label: string, total: number): { update(v: number): void; stop(): void } => {
   if (!enabled) return { update() {}, stop() {} };
@@ -293,7 +299,7 @@ export const runLinkage = async (opts: RunOptions): Promise<RunResult> => {
   const headers: InputHeader[] = [];
   try {
     for (const [source, file] of opts.files.entries()) {
-      const b = bar(opts.progress, 'reading', 100);
+      const b = bar(opts.progress, sayOf(opts)('linkage.cli.progress.reading'), 100);
       // A small file's part is not worth the thread's time (nor a message of its values).
       const split = thread && statSync(file).size >= SPLIT_READ_BYTES ? thread : null;
       const onProgress = (done: number, total: number): void => b.update(Math.round((100 * done) / total));
@@ -322,6 +328,7 @@ const linkRecords = async (
   started: number,
   thread: SecondThread | null,
 ): Promise<Omit<RunResult, 'missingColumns' | 'headers'>> => {
+  const say = sayOf(opts);
   // Read before training, so that an id the input lacks is reported at once, at any size.
   const decisions = opts.decisionsFile ? await loadDecisions(opts.decisionsFile, engine, opts.files.length) : undefined;
   if (engine.data.size < 2) {
@@ -345,7 +352,7 @@ const linkRecords = async (
   }
   const trainStart = performance.now();
   // Training is one synchronous step (normalising every distinct value, then u, EM and λ).
-  if (opts.progress) process.stderr.write(`training the model on ${engine.data.size} records…\n`);
+  if (opts.progress) process.stderr.write(`${say('linkage.cli.progress.training', { records: engine.data.size })}\n`);
   // Each phase's garbage is collected before the next allocates (collect-garbage.ts): the run's
   // peak memory is its largest phase, not the sum of what the earlier ones left behind.
   if (thread) await syncOnTwoThreads(engine, thread);
@@ -366,7 +373,7 @@ const linkRecords = async (
     ]);
   }
   const trainSeconds = (performance.now() - trainStart) / 1000;
-  const scoring = bar(opts.progress, 'scoring', 100);
+  const scoring = bar(opts.progress, say('linkage.cli.progress.scoring'), 100);
   const onProgress = (_phase: string, done: number, total: number): void =>
     scoring.update(Math.round((100 * done) / Math.max(total, 1)));
   // The second thread scores beside this one; it holds the features already. Without it, a fresh
@@ -384,7 +391,8 @@ const linkRecords = async (
     opts.onPhase?.('score', engine, `${predicted.stats.threads ?? 1} thread(s)`);
     collectGarbage();
     // A quarter of a million-record run, with no bar of its own: say what it is doing.
-    if (opts.progress) process.stderr.write(`clustering ${predicted.edges.length} scored pairs…\n`);
+    if (opts.progress)
+      process.stderr.write(`${say('linkage.cli.progress.clustering', { pairs: predicted.edges.length })}\n`);
   } catch (err) {
     clusterThread?.stop();
     throw err;
@@ -504,34 +512,49 @@ export const writePairs = async (file: string, result: RunResult): Promise<numbe
 };
 
 /** What the summary says of a person sheet's header: the columns read under other names, ids by row. */
-const headerLines = (h: InputHeader): string[] => [
+const headerLines = (t: Translate, h: InputHeader): string[] => [
   ...(h.renamed.length
     ? [
-        `${h.file}: columns read as ${h.renamed
-          .map(({ column, field, age }) =>
-            h.wholeName && field === 'surname'
-              ? `"${column}" → surname, given_name, patronymic (a whole name)`
-              : age
-                ? `"${column}" → ${field} (an age)`
-                : `"${column}" → ${field}`,
-          )
-          .join(', ')}`,
+        t('linkage.cli.summary.columnsRead', {
+          file: h.file,
+          columns: h.renamed
+            .map(({ column, field, age }) =>
+              t(
+                h.wholeName && field === 'surname'
+                  ? 'linkage.cli.summary.wholeName'
+                  : age
+                    ? 'linkage.cli.summary.age'
+                    : 'linkage.cli.summary.renamed',
+                { column, field },
+              ),
+            )
+            .join(', '),
+        }),
       ]
     : []),
-  ...(h.numberedRows
-    ? [`${h.file}: no id column, so records are named by their row in the sheet (the header is row 1)`]
-    : []),
+  ...(h.numberedRows ? [t('linkage.cli.summary.numberedRows', { file: h.file })] : []),
 ];
 
-export const summary = (r: RunResult): string => {
+/**
+ * What `dedupe` and `link` print when done, in t's language. The engine's own lines (the source
+ * prior, the dependence between fields) are its English: src/linkage/engine imports nothing.
+ */
+export const summary = (r: RunResult, t: Translate): string => {
   const { engine, predicted, clusters } = r;
-  const n = engine.data.size;
-  const clusterCount = new Set(clusters.clusterOf).size;
   const lines = [
-    `${n} records, ${clusterCount} clusters, ${predicted.stats.candidatePairs} candidate pairs (scored on ${predicted.stats.threads ?? 1} thread(s)), linked at probability ≥ ${clusters.linkThreshold.toFixed(3)}${clusters.profileMerges ? ` (${clusters.profileMerges} clusters joined as wholes)` : ''}, ${clusters.review.length} pairs for review, ${r.seconds.toFixed(1)} s`,
-    ...r.headers.flatMap(headerLines),
+    t('linkage.cli.summary.counts', {
+      records: engine.data.size,
+      clusters: new Set(clusters.clusterOf).size,
+      candidates: predicted.stats.candidatePairs,
+      threads: predicted.stats.threads ?? 1,
+      threshold: clusters.linkThreshold.toFixed(3),
+      joined: clusters.profileMerges ? t('linkage.cli.summary.joined', { joined: clusters.profileMerges }) : '',
+      review: clusters.review.length,
+      seconds: r.seconds.toFixed(1),
+    }),
+    ...r.headers.flatMap((h) => headerLines(t, h)),
     ...(r.missingColumns.length
-      ? [`no column in the input for: ${r.missingColumns.join(', ')} (compared as empty; check the header's spelling)`]
+      ? [t('linkage.cli.summary.missingColumns', { fields: r.missingColumns.join(', ') })]
       : []),
     ...(engine.params?.sourcePrior ? [describeSourcePrior(engine.params.sourcePrior)] : []),
     ...(engine.params?.dependence
@@ -544,10 +567,10 @@ export const summary = (r: RunResult): string => {
       : []),
     ...predicted.stats.oversized
       .slice(0, 10)
-      .map((o) => `oversized block skipped (${o.size} records): ${o.rule}: ${o.example}`),
+      .map((o) => t('linkage.cli.summary.oversized', { size: o.size, rule: o.rule, example: o.example })),
     ...clusters.alarms
       .slice(0, 10)
-      .map((a) => `ALARM: cluster of ${a.size} records around ${engine.data.ids[a.representative]}: check it`),
+      .map((a) => t('linkage.cli.summary.alarm', { size: a.size, id: engine.data.ids[a.representative] })),
   ];
   return `${lines.join('\n')}\n`;
 };

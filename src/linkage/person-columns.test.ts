@@ -13,7 +13,7 @@ const dedupe = async (text: string): Promise<{ summary: string; clusters: string
   const input = join(dir, 'list.csv');
   writeFileSync(input, text);
   const out = join(dir, 'clusters.csv');
-  const summary = await dedupeCommand(input, { out });
+  const summary = await dedupeCommand(input, { lang: 'en', out });
   const clusters = readFileSync(out, 'utf8')
     .trim()
     .split('\n')
@@ -142,7 +142,7 @@ describe('a person sheet read by its own column names', () => {
       ].join('\r\n'),
     );
     const sheet = join(dir, 'sheet.csv');
-    await dedupeCommand(input, { sheet });
+    await dedupeCommand(input, { lang: 'en', sheet });
     const text = readFileSync(sheet, 'utf8');
     // A byte-order mark, so that Excel reads UTF-8 rather than its own code page.
     expect(text.startsWith('\ufeff')).toBe(true);
@@ -159,7 +159,7 @@ describe('a person sheet read by its own column names', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kintrace-sheet-'));
     const input = join(dir, 'list.csv');
     writeFileSync(input, 'Фамилия,Имя\nИванов,Иван\n');
-    await expect(dedupeCommand(input, {})).rejects.toThrow(/--out clusters\.csv, or --sheet/);
+    await expect(dedupeCommand(input, { lang: 'en' })).rejects.toThrow(/--out clusters\.csv, or --sheet/);
   });
 
   it('is the list importer’s reading of the same header', () => {

@@ -14,25 +14,30 @@ import {
 } from './open-data.ts';
 import { personsExport } from './exports.service.ts';
 import { monthlyStatistics, requestStatistics, statistics } from './statistics.service.ts';
+import { commandLanguage } from '../shared/cli-lang.ts';
+import { translator, type T } from '../web/i18n/i18n.ts';
 
 // `kintrace export registry --format csv|json [--table …] [--out FILE]`: the same files as the
 // downloads at /registry/data, written on the server (published records only, as anyone sees them).
 
 const TABLES = ['persons', 'regions', 'months', 'categories', 'requests'] as const;
 
-export const registerRegistryCli = (program: Command): void => {
+export const registerRegistryCli = (program: Command, help: T): void => {
   const exp =
-    program.commands.find((c) => c.name() === 'export') ?? program.command('export').description('export data');
+    program.commands.find((c) => c.name() === 'export') ??
+    program.command('export').description(help('registry.cli.help.export'));
   exp
     .command('registry')
-    .description('write the published registry (or one of its tables) as CSV or JSON')
-    .requiredOption('--format <format>', 'csv or json')
-    .option('--table <table>', `one of ${TABLES.join(', ')}`, 'persons')
-    .option('--out <file>', 'write to a file instead of standard output')
-    .action(async (opts: { format: string; table: string; out?: string }) => {
-      if (opts.format !== 'csv' && opts.format !== 'json') throw new Error('--format must be csv or json');
+    .description(help('registry.cli.help.registry'))
+    .requiredOption('--format <format>', help('registry.cli.help.format'))
+    .option('--table <table>', help('registry.cli.help.table', { tables: TABLES.join(', ') }), 'persons')
+    .option('--out <file>', help('registry.cli.help.out'))
+    .action(async (opts: { format: string; table: string; out?: string }, cmd: Command) => {
+      const t = translator(commandLanguage(cmd));
+      if (opts.format !== 'csv' && opts.format !== 'json')
+        throw new Error(t('registry.cli.badFormat', { value: opts.format }));
       if (!(TABLES as readonly string[]).includes(opts.table))
-        throw new Error(`--table must be one of ${TABLES.join(', ')}`);
+        throw new Error(t('registry.cli.badTable', { tables: TABLES.join(', '), value: opts.table }));
       const out = opts.out ? fs.createWriteStream(opts.out) : process.stdout;
       const write = (s: string) =>
         new Promise<void>((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)));

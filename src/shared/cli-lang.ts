@@ -51,3 +51,22 @@ export const cliLanguage = (option: string | undefined, env: Env): Lang => {
 /** The language of a running command: its `--lang` (a program-wide option) or the environment. */
 export const commandLanguage = (cmd: { optsWithGlobals(): Record<string, unknown> }, env: Env = process.env): Lang =>
   cliLanguage(cmd.optsWithGlobals().lang as string | undefined, env);
+
+/**
+ * The language of a command line before it is parsed, for what is written while it is: `--help`
+ * and the descriptions of commands and options. The same rules as cliLanguage, from `--lang X` or
+ * `--lang=X` anywhere before `--`; an unknown one is Russian here (the command then refuses it).
+ */
+export const argvLanguage = (args: readonly string[], env: Env): Lang => {
+  let option: string | undefined;
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === '--') break;
+    if (args[k] === '--lang') option = args[k + 1];
+    else if (args[k].startsWith('--lang=')) option = args[k].slice('--lang='.length);
+  }
+  try {
+    return cliLanguage(option, env);
+  } catch {
+    return DEFAULT_LANG;
+  }
+};

@@ -62,6 +62,6 @@ describe('logs', () => {
   it('LOG_FORMAT is json, plain or auto (the default)', () => {
     expect(loadConfig({}).logFormat).toBe('auto');
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
-    expect(() => loadConfig({ LOG_FORMAT: 'pretty' })).toThrow(/LOG_FORMAT must be json, plain or auto/);
+    expect(() => loadConfig({ LOG_FORMAT: 'pretty' })).toThrow(/LOG_FORMAT must be one of json, plain, auto/);
   });
 });

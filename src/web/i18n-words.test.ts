@@ -23,7 +23,9 @@ const strings = (lang: string): Array<[string, string]> => {
 describe('the words of the interface', () => {
   it.each(['ru', 'en'])('name no repository file or HTTP header (%s)', (lang) => {
     const developerWords = /\b[\w-]+\.(?:md|ya?ml|ts|tsx)\b|\bdocs\/|\bREADME\b|\bETag\b|Cache-Control|\bCORS\b/;
-    expect(strings(lang).filter(([, v]) => developerWords.test(v))).toEqual([]);
+    // The `kintrace` command's words (…cli.…) are read by the operator, in the repository's own
+    // terminal: there a file of docs/ is the reference they need.
+    expect(strings(lang).filter(([k, v]) => !/\.cli\./.test(k) && developerWords.test(v))).toEqual([]);
   });
 
   it("tell a family waiting for a board what she waits for, in her words, not the board's key", () => {
