@@ -6,7 +6,7 @@ import { grantEraseOwnAccount } from '../policy/organisation.policy.ts';
 import { principalOf } from '../policy/principal.ts';
 import { casesOfFamily } from '../cases/cases.service.ts';
 import { requireUser } from '../web/guards.ts';
-import { formErrors, FormErrorSummary, PostForm, type FormErrors } from '../web/forms.tsx';
+import { formErrors, ConfirmForm, FormErrorSummary, type FormErrors } from '../web/forms.tsx';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
@@ -53,15 +53,13 @@ const ConfirmPage = ({
       <p>
         <strong>{t('accounts.deleteAccount.noUndo')}</strong>
       </p>
-      <PostForm ctx={ctx} action="/account/delete">
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="danger">
-          {t('accounts.deleteAccount.submit')}
-        </button>
-      </PostForm>
-      <p>
-        <a href="/account">{t('common.cancel')}</a>
-      </p>
+      <ConfirmForm
+        ctx={ctx}
+        action="/account/delete"
+        submit={t('accounts.deleteAccount.submit')}
+        danger
+        back={{ href: '/account', label: t('common.cancel') }}
+      />
     </Layout>
   );
 };

@@ -1,7 +1,15 @@
 import { localDate } from '../web/time.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
+import {
+  ConfirmForm,
+  FormErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.tsx';
 import { DateField, PersonFields } from '../people/people.views.tsx';
 import { formatDay, formatPartialDate } from '../people/partial-date.ts';
 import { regionName } from '../people/regions.ts';
@@ -206,15 +214,12 @@ export const WithdrawPage = (p: {
         <p>{t('cases.withdraw.retention', { count: p.retention.days, date: formatDay(p.retention.ifClosedToday) })}</p>
       )}
       <p>{t('cases.withdraw.again')}</p>
-      <PostForm ctx={ctx} action={`/cases/${p.caseId}/withdraw`}>
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="secondary">
-          {t('cases.withdraw.submit')}
-        </button>
-      </PostForm>
-      <p>
-        <a href={`/cases/${p.caseId}`}>{t('cases.withdraw.cancel')}</a>
-      </p>
+      <ConfirmForm
+        ctx={ctx}
+        action={`/cases/${p.caseId}/withdraw`}
+        submit={t('cases.withdraw.submit')}
+        back={{ href: `/cases/${p.caseId}`, label: t('cases.withdraw.cancel') }}
+      />
     </Layout>
   );
 };

@@ -1,6 +1,14 @@
 import type { PageContext } from '../web/page-context.ts';
 import { Layout } from '../web/layout.tsx';
-import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
+import {
+  ConfirmForm,
+  FormErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.tsx';
 import { formatDay } from '../people/partial-date.ts';
 import { MAX_UPLOAD_BYTES } from '../evidence/evidence.service.ts';
 import { FileLink, UploadField } from '../evidence/evidence.views.tsx';
@@ -187,15 +195,12 @@ export const RemoveFilePage = ({
         <FileLink ctx={ctx} file={file} href={`/cases/${caseId}/files/${file.id}`} />
       </p>
       <p>{t(side === 'family' ? 'cases.files.removeWhatFamily' : 'cases.files.removeWhatStaff')}</p>
-      <PostForm ctx={ctx} action={`/cases/${caseId}/files/${file.id}/remove`}>
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="secondary">
-          {t('cases.files.removeSubmit')}
-        </button>
-      </PostForm>
-      <p>
-        <a href={`/cases/${caseId}#files`}>{t('cases.files.removeCancel')}</a>
-      </p>
+      <ConfirmForm
+        ctx={ctx}
+        action={`/cases/${caseId}/files/${file.id}/remove`}
+        submit={t('cases.files.removeSubmit')}
+        back={{ href: `/cases/${caseId}#files`, label: t('cases.files.removeCancel') }}
+      />
     </Layout>
   );
 };

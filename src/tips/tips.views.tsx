@@ -5,6 +5,7 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FormErrorSummary,
+  ConfirmForm,
   PostForm,
   SelectField,
   TextArea,
@@ -471,15 +472,13 @@ export const DeleteTipPage = ({ ctx, errors }: { ctx: PageContext; errors: FormE
       <FormErrorSummary ctx={ctx} errors={errors} />
       <p>{t('tips.deleteExplain')}</p>
       <p>{t('tips.deleteCopies')}</p>
-      <PostForm ctx={ctx} action="/tip/delete">
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="danger">
-          {t('tips.deleteConfirm')}
-        </button>
-      </PostForm>
-      <p>
-        <a href="/tip">{t('common.cancel')}</a>
-      </p>
+      <ConfirmForm
+        ctx={ctx}
+        action="/tip/delete"
+        submit={t('tips.deleteConfirm')}
+        danger
+        back={{ href: '/tip', label: t('common.cancel') }}
+      />
     </Layout>
   );
 };

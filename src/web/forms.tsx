@@ -230,6 +230,39 @@ export const PostForm = ({
   </form>
 );
 
+/**
+ * The form of a page that asks before something that cannot be undone (withdrawing a request,
+ * deleting an account, a tip or a file): its only field is the hidden confirmation, so a stray tap
+ * elsewhere does nothing, and the way back is a plain link under it.
+ */
+export const ConfirmForm = ({
+  ctx,
+  action,
+  submit,
+  danger = false,
+  back,
+}: {
+  ctx: PageContext;
+  action: string;
+  /** the button's words */
+  submit: string;
+  /** red: what it destroys cannot be had back at all */
+  danger?: boolean;
+  back: { href: string; label: string };
+}) => (
+  <>
+    <PostForm ctx={ctx} action={action}>
+      <input type="hidden" name="confirm" value="yes" />
+      <button type="submit" class={danger ? 'danger' : 'secondary'}>
+        {submit}
+      </button>
+    </PostForm>
+    <p>
+      <a href={back.href}>{back.label}</a>
+    </p>
+  </>
+);
+
 export const FormErrorSummary = ({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) => {
   const all = Object.values(errors);
   if (all.length === 0) return null;
