@@ -114,6 +114,13 @@ describe.each(DIALECTS)('anonymous tips (%s)', (dialect) => {
     expect(hint).not.toContain('1998');
   });
 
+  it('says who reads the tip and how to choose the organisation when there is more than one', async () => {
+    const form = (await s.t.app.inject({ method: 'GET', url: '/tips/new' })).body;
+    const hint = /<small id="organisation-hint">([^<]*)<\/small>/.exec(form)?.[1] ?? '';
+    expect(hint).toContain('прочитают только сотрудники выбранной организации');
+    expect(hint).toContain('Если не знаете, какую выбрать');
+  });
+
   it('a tip that contradicts a confirmed death is attached, and the death then reads disputed', async () => {
     const deps = { db: s.t.opened.db, clock: s.t.clock };
     await addEvent(

@@ -123,6 +123,7 @@ export const NewTipPage = ({
           {...f}
           name="organisation"
           label={t('tips.organisation')}
+          hint={organisations.length > 1 ? t('tips.organisationHint') : undefined}
           required
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           emptyLabel={t('tips.organisationEmpty')}
