@@ -16,19 +16,24 @@ export const nextCaseFileSeq = async (db: Queryable, caseId: string): Promise<nu
   return Number(row?.m ?? 0) + 1;
 };
 
+const COLUMNS = [
+  'id',
+  'file_id',
+  'description_sealed',
+  'from_family',
+  'author_user_id',
+  'event_id',
+  'created_on',
+] as const;
+
 export const listCaseFiles = (db: Queryable, caseId: string) =>
-  db
-    .selectFrom('case_files')
-    .select(['id', 'file_id', 'description_sealed', 'from_family', 'author_user_id', 'event_id', 'created_on'])
-    .where('case_id', '=', caseId)
-    .orderBy('seq')
-    .execute();
+  db.selectFrom('case_files').select(COLUMNS).where('case_id', '=', caseId).orderBy('seq').execute();
 
 /** The row of one file of one case: a file id of another case is not found. */
 export const findCaseFile = (db: Queryable, caseId: string, fileId: string) =>
   db
     .selectFrom('case_files')
-    .select(['id', 'file_id', 'description_sealed', 'from_family', 'created_on'])
+    .select(COLUMNS)
     .where('case_id', '=', caseId)
     .where('file_id', '=', fileId)
     .executeTakeFirst();

@@ -95,17 +95,16 @@ export const attachFile = async (
   return fileId;
 };
 
-/**
- * The files of a case for its page (their descriptions, kinds and sizes; no bytes). `staffNames`
- * (staff readers only, as for messages) names who of the staff attached each.
- */
-export const caseFilesOf = async (
+type CaseFileRow = Awaited<ReturnType<typeof listCaseFiles>>[number];
+
+/** Rows of one case as the pages show them: each description opened, each file's kind and size read. */
+const viewsOf = async (
   q: Queryable,
   caseId: string,
   key: Buffer,
-  staffNames: ReadonlyMap<string, string> = new Map(),
+  rows: readonly CaseFileRow[],
+  staffNames: ReadonlyMap<string, string>,
 ): Promise<CaseFileView[]> => {
-  const rows = await listCaseFiles(q, caseId);
   const heads = await fileHeads(
     q,
     caseScope(caseId),
@@ -131,6 +130,17 @@ export const caseFilesOf = async (
 };
 
 /**
+ * The files of a case for its page (their descriptions, kinds and sizes; no bytes). `staffNames`
+ * (staff readers only, as for messages) names who of the staff attached each.
+ */
+export const caseFilesOf = async (
+  q: Queryable,
+  caseId: string,
+  key: Buffer,
+  staffNames: ReadonlyMap<string, string> = new Map(),
+): Promise<CaseFileView[]> => viewsOf(q, caseId, key, await listCaseFiles(q, caseId), staffNames);
+
+/**
  * One attached file's clean copy, for whoever may read the case. A staff member opening it reads
  * the case, and is audited as such.
  */
@@ -153,8 +163,9 @@ export const caseFileToRemove = async (
 ): Promise<CaseFileView> => {
   const row = isUuid(fileId) ? await findCaseFile(deps.db, grant.caseId, fileId) : undefined;
   if (!row || !mayRemoveFile(grant, { fromFamily: row.from_family === 1 })) throw new NotFound('file');
+  // This file alone: the page names one, so only its description is opened.
   const key = await openCaseKey(deps.db, grant);
-  const [view] = await caseFilesOf(deps.db, grant.caseId, key).then((all) => all.filter((f) => f.id === fileId));
+  const [view] = await viewsOf(deps.db, grant.caseId, key, [row], new Map());
   if (!view) throw new NotFound('file');
   return view;
 };

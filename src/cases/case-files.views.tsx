@@ -79,7 +79,7 @@ export const CaseFiles = ({
               <br />
               <FileLink ctx={ctx} file={file} href={`/cases/${view.id}/files/${file.id}`} />
               {/* Each side removes only what it added (mayRemoveFile), on a page that asks first. */}
-              {view.can.removeFile && file.fromFamily === family && (
+              {file.removable && (
                 <>
                   {' · '}
                   <a href={`/cases/${view.id}/files/${file.id}/remove`}>{t('cases.files.remove')}</a>

@@ -11,7 +11,7 @@ import {
 } from '../accounts/accounts.service.ts';
 import { createPerson, fullName, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { CaseAbilities, CaseGrant } from '../policy/case.policy.ts';
+import { mayRemoveFile, type CaseAbilities, type CaseGrant } from '../policy/case.policy.ts';
 import type { AuthContext } from '../policy/principal.ts';
 import { worksCases } from '../policy/staff-roles.ts';
 import type { PartialDate, Precision } from '../people/partial-date.ts';
@@ -182,7 +182,8 @@ export interface CaseView {
   lastActivityOn: string;
   lastContact: { date: string | null; precision: Precision | null; means: string | null };
   /** files attached to the case on its own (case-files.service.ts), oldest first */
-  files: CaseFileView[];
+  /** with whether this viewer may remove each (mayRemoveFile, while the case is active) */
+  files: Array<CaseFileView & { removable: boolean }>;
   relation: string;
   narrative: string;
   wantsToLearn: string;
@@ -357,7 +358,11 @@ export const getCaseForViewer = async (
             ? openOptional(key, c.last_contact_means_sealed, fieldAad(c.id, 'last_contact_means'))
             : null,
       },
-      files: await caseFilesOf(tx, c.id, key, names),
+      // Which of them this viewer may remove: the policy's answer per file (each side its own).
+      files: (await caseFilesOf(tx, c.id, key, names)).map((f) => ({
+        ...f,
+        removable: can.removeFile && mayRemoveFile(grant, f),
+      })),
       relation: openText(key, c.relation_sealed, fieldAad(c.id, 'relation')),
       narrative: openText(key, c.narrative_sealed, fieldAad(c.id, 'narrative')),
       wantsToLearn: openText(key, c.wants_sealed, fieldAad(c.id, 'wants_to_learn')),

@@ -167,11 +167,11 @@ export const fileHeads = async (
   return out;
 };
 
-/** Deletes every file of a scope (a tip that is discarded, say); a purged case's go by cascade. */
 /** Deletes one file, bytes and all (secure_delete zeroes its pages on SQLite). */
 export const deleteFile = (tx: Queryable, ref: { id: string; scope: string }): Promise<boolean> =>
   deleteFileOfScope(tx, ref.id, ref.scope);
 
+/** Deletes every file of a scope (a tip that is discarded, say); a purged case's go by cascade. */
 export const deleteScope = (tx: Queryable, scope: string): Promise<number> => deleteFilesOfScope(tx, scope);
 
 /** Drops a kept original once no verifier needs it; the clean copy stays. */

@@ -81,8 +81,6 @@ export const lambdaFor = (n: number): number => {
   return Math.min(0.5, (model.lambda * model.records) / Math.max(n, LAMBDA_MIN_POOL));
 };
 
-export { THRESHOLDS };
-
 export class PersonIndex {
   /** record id → its latest position in the engine (a corrected record is added again) */
   private readonly latest = new Map<string, number>();

@@ -138,8 +138,8 @@ export const grantCases = <A extends CaseAction>(principal: Principal, facts: Ca
  * family's photo is her own account, not the organisation's to take away; a scan staff attached
  * is the organisation's record, not the family's to delete. A file of the other side is not found.
  */
-export const mayRemoveFile = (grant: CaseGrant<'remove_file'>, file: { fromFamily: boolean }): boolean =>
-  file.fromFamily === (grant.side === 'family');
+export const mayRemoveFile = (grant: CaseGrant, file: { fromFamily: boolean }): boolean =>
+  may(grant, 'remove_file') && file.fromFamily === (grant.side === 'family');
 
 /** Whether the grant's holder may also take `action` on the same case (a part of a form only some may use). */
 export const mayAlso = (grant: CaseGrant, action: CaseAction): boolean => may(grant, action);
