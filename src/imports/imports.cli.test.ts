@@ -75,9 +75,11 @@ describe('kintrace import persons (command line)', () => {
     expect(err).toBeInstanceOf(ImportCliError);
     // Every bad line, one per line of output, each naming the file.
     const said = (err as Error).message.split('\n');
-    expect(said).toHaveLength(2);
+    expect(said).toHaveLength(3);
     expect(said[0].startsWith(bad) && /, (line|строка) 3: /.test(said[0])).toBe(true);
     expect(said[1].startsWith(bad) && /, (line|строка) 4: /.test(said[1])).toBe(true);
+    // Which row that is: the one a spreadsheet shows, said once after the lines.
+    expect(said[2]).toMatch(/Excel/);
     expect((err as Error).message).not.toContain('Петров');
     expect(await persons()).toBe(2);
 

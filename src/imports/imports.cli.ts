@@ -37,6 +37,7 @@ const failureLines = (t: T, file: string, outcome: ImportOutcome): string[] => {
     ...report.shown.map((l) => `${file}, ${t('imports.line', { line: l.line })}: ${lineReasons(t, l)}`),
     ...(hidden > 0 ? [t('imports.moreLines', { count: hidden })] : []),
     ...(report.unreadAfter !== null ? [t('imports.unreadAfter', { line: report.unreadAfter })] : []),
+    t('imports.rowNumbersHint'),
   ];
 };
 

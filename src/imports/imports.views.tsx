@@ -281,6 +281,7 @@ const Failure = ({ ctx, view }: { ctx: PageContext; view: ImportView }) => {
       {report && (
         <>
           <h2 id="bad-lines">{t('imports.badLines')}</h2>
+          <p class="muted">{t('imports.rowNumbersHint')}</p>
           <ul aria-labelledby="bad-lines">
             {report.shown.map((l) => (
               <li>{t('imports.errorAt', { line: l.line, reason: lineReasons(t, l) })}</li>

@@ -96,6 +96,18 @@ describe('reading a list as CSV', () => {
     expect(list.broken).toEqual([{ line: 7, key: 'imports.errors.columnCount', params: { count: 2, expected: 3 } }]);
   });
 
+  it('numbers rows as a spreadsheet does when a cell holds a line break (Excel saves it as \\r\\n)', () => {
+    // Row 3 is one row in Excel and LibreOffice but three lines of text; row 5 comes after an
+    // empty row. The parser's own line count said 7 and 8 (a \r\n inside quotes counted twice).
+    const crlf = 'a,b,c\r\n1,2,3\r\n4,"первая\r\nвторая\r\nтретья",6\r\n\r\n7,8,9\r\n1,2\r\n';
+    const list = readList(crlf);
+    expect(list.rows.map((r) => r.line)).toEqual([2, 3, 5]);
+    expect(list.broken).toEqual([{ line: 6, key: 'imports.errors.columnCount', params: { count: 2, expected: 3 } }]);
+    const lf = readList('a,b,c\n"x\ny",2,3\n1,2"x",3\n4,5,6\n');
+    expect(lf.rows.map((r) => r.line)).toEqual([2, 4]);
+    expect(lf.broken).toEqual([{ line: 3, key: 'imports.errors.quote', params: {} }]);
+  });
+
   it('says that nothing after a quote left open was read', () => {
     const list = readList('a,b,c\n1,2,3\n1,"2,3\n4,5,6\n7,8,9\n');
     expect(list.broken).toEqual([{ line: 3, key: 'imports.errors.quote', params: {} }]);

@@ -55,12 +55,19 @@ const CSV_ERRORS: Record<string, string> = {
 
 export interface ParsedList {
   header: string[];
-  /** data rows with the line each ends on (the header is line 1) */
+  /** data rows with their row as a spreadsheet numbers it (the header is row 1) */
   rows: Array<{ line: number; values: string[] }>;
   /** rows that could not be read as CSV (a stray quote, a wrong number of columns), each with its line */
   broken: Array<{ line: number; key: string; params: Record<string, string | number> }>;
   /** a quote left open or a row too long swallows the rest of the file: nothing after this line was read */
   unreadAfter: number | null;
+}
+
+/** What the parser knows of where it is (csv-parse's `info`; a skipped record's error carries it too). */
+interface RecordContext {
+  lines: number;
+  records: number;
+  empty_lines: number;
 }
 
 const parseOptions = (delimiter: string) => ({
@@ -138,48 +145,60 @@ export const readList = (text: string): ParsedList => {
   const { header, delimiter } = readHeader(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   const broken = new Map<number, { line: number; key: string; params: Record<string, string | number> }>();
+  // Each record's row as a spreadsheet numbers it, in the order the records come: the parser's own
+  // line count is the text's (a cell with a line break in it adds lines, two for Excel's \r\n),
+  // while the volunteer fixing the list opens it in Excel or LibreOffice, where a record is one row
+  // and an empty line one empty row.
+  const rowOf: number[] = [];
+  let rowsSkipped = 0;
   let lastGood = 1;
-  let lastSkipped: number | null = null;
+  let lastSkipped: { line: number; row: number } | null = null;
   try {
     records = parse(text, {
       ...parseOptions(delimiter),
       relax_column_count: true,
       skip_records_with_error: true,
-      on_record: (record: string[], context: { lines: number }) => {
+      on_record: (record: string[], context: RecordContext) => {
         lastGood = context.lines;
         lastSkipped = null;
+        rowOf.push(context.records + context.empty_lines + rowsSkipped);
         return record;
       },
-      on_skip: (err: CsvError | undefined) => {
+      on_skip: (err: (CsvError & Partial<RecordContext>) | undefined) => {
         if (!err) return;
         const { line, key } = csvFailure(err, lastGood);
         // The parser may say the same row twice (a stray quote is seen again at its cell's end).
-        if (!broken.has(line)) broken.set(line, { line, key, params: {} });
-        lastSkipped = line;
+        if (lastSkipped?.line === line) return;
+        rowsSkipped++;
+        const row = (err.records ?? 0) + (err.empty_lines ?? 0) + rowsSkipped;
+        broken.set(row, { line: row, key, params: {} });
+        lastSkipped = { line, row };
       },
     }) as unknown as typeof records;
   } catch (err) {
     throw csvFailure(err, lastGood);
   }
   const rows: ParsedList['rows'] = [];
-  for (const r of records.slice(1)) {
+  for (let i = 1; i < records.length; i++) {
+    const { record } = records[i];
+    const row = rowOf[i];
     // A row of nothing but separators (",,,,") is how Excel and LibreOffice save a blank or
     // merely formatted row: it says nothing, so it is skipped like an empty line, not refused.
-    if (r.record.every((v) => v.trim() === '')) continue;
-    if (r.record.length === header.length) rows.push({ line: r.info.lines, values: r.record });
+    if (record.every((v) => v.trim() === '')) continue;
+    if (record.length === header.length) rows.push({ line: row, values: record });
     else
-      broken.set(r.info.lines, {
-        line: r.info.lines,
+      broken.set(row, {
+        line: row,
         key: 'imports.errors.columnCount',
-        params: { count: r.record.length, expected: header.length },
+        params: { count: record.length, expected: header.length },
       });
   }
-  const skipped = lastSkipped as number | null;
+  const skipped = lastSkipped as { line: number; row: number } | null;
   return {
     header,
     rows,
     broken: [...broken.values()].sort((a, b) => a.line - b.line),
-    unreadAfter: skipped !== null && skipped < lastLineOf(text) ? skipped : null,
+    unreadAfter: skipped !== null && skipped.line < lastLineOf(text) ? skipped.row : null,
   };
 };
 
