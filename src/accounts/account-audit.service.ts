@@ -12,7 +12,8 @@ export type AccountAuditAction =
   | 'account.reset_used'
   | 'account.2fa_set'
   | 'account.removed'
-  | 'organisation.key_rotated';
+  | 'organisation.key_rotated'
+  | 'organisation.about_changed';
 
 export const auditAccountEvent = async (
   tx: Queryable,

@@ -5,6 +5,7 @@ import { adminRoutes } from './admin.routes.tsx';
 import { quickExitRoutes } from './quick-exit.routes.ts';
 import { firstStepsRoutes } from './first-steps.routes.tsx';
 import { accountDeletionRoutes } from './account-deletion.routes.tsx';
+import { organisationAboutRoutes } from './organisation-about.routes.tsx';
 
 /** All accounts pages, registered from app.ts with one line. */
 export const accountsRoutes = async (app: FastifyInstance): Promise<void> => {
@@ -14,4 +15,5 @@ export const accountsRoutes = async (app: FastifyInstance): Promise<void> => {
   await app.register(quickExitRoutes);
   await app.register(firstStepsRoutes);
   await app.register(accountDeletionRoutes);
+  await app.register(organisationAboutRoutes);
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../shared/validation.ts';
+import { optionalText, requiredText } from '../shared/validation.ts';
 import { STAFF_ROLES } from '../policy/principal.ts';
 
 // One zod schema per form; messages are i18n keys. Passphrases are never trimmed (spaces may be
@@ -132,6 +132,15 @@ export const inviteSchema = z.object({
 
 export const organisationSchema = z.object({
   name: requiredText(ORGANISATION_NAME_MAX).pipe(z.string().min(2, 'accounts.errors.organisationShort')),
+});
+
+/** What an organisation says of itself to families: a short paragraph, not a web page. */
+export const ORGANISATION_ABOUT_MAX = 600;
+
+export const organisationAboutSchema = z.object({
+  organisationId: z.string().min(1).max(64),
+  about_ru: optionalText(ORGANISATION_ABOUT_MAX),
+  about_en: optionalText(ORGANISATION_ABOUT_MAX),
 });
 
 export const setupSchema = z

@@ -9,6 +9,9 @@ export interface OrganisationRow {
   name_key: string;
   public_key: string;
   created_at: string;
+  /** what the organisation says of itself on the request and tip forms; public words (0070) */
+  about_ru: string | null;
+  about_en: string | null;
 }
 
 export interface UserRow {

@@ -30,6 +30,7 @@ import { requireStaff } from '../web/guards.ts';
 import { replaceSessionCookie } from './accounts.plugin.ts';
 import { formFailure } from '../web/forms.tsx';
 import { rotateOrganisationKey } from './org-key-rotation.service.ts';
+import { organisationAboutWritten } from './organisation-about.service.ts';
 import {
   ConfirmRemovePage,
   ConfirmRotatePage,
@@ -140,9 +141,10 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
       organisations.find((o) => o.id === orgId)?.id ??
       organisations.find((o) => o.id === auth.organisationId)?.id ??
       organisations[0].id;
-    const [members, pending] = await Promise.all([
+    const [members, pending, aboutWritten] = await Promise.all([
       staffOfOrganisation(deps().db, selected),
       pendingInvites(deps(), selected),
+      organisationAboutWritten(deps().db, selected),
     ]);
     // What the page offers for each member is the policy's answer, not the view's reading of roles.
     const principal = principalOf(auth);
@@ -162,6 +164,7 @@ export const adminRoutes = async (app: FastifyInstance): Promise<void> => {
           pending={pending}
           rotated={rotated}
           removed={removed}
+          aboutWritten={aboutWritten}
           values={values}
           errors={errors}
         />

@@ -73,6 +73,8 @@ export interface InvitesPageProps {
     mayRemove: boolean;
   }>;
   pending: Array<{ id: string; kind: string; role: string; expires_at: string }>;
+  /** whether the organisation has written what it says to families (the link says so) */
+  aboutWritten: boolean;
   /** after a rotation (on demand or by a removal): unused links were revoked */
   rotated?: boolean;
   /** a staff member was just removed (the key was then rotated) */
@@ -89,6 +91,7 @@ export const InvitesPage = ({
   pending,
   rotated,
   removed,
+  aboutWritten,
   values = {},
   errors = {},
 }: InvitesPageProps) => {
@@ -127,6 +130,12 @@ export const InvitesPage = ({
           </button>
         </form>
       )}
+      {/* Families choosing an organisation read it under the choice (organisation-about.views.tsx). */}
+      <p>
+        <a href={`/admin/about?org=${selected}`}>
+          {aboutWritten ? t('accounts.about.link') : t('accounts.about.linkNone')}
+        </a>
+      </p>
       <h2>{t('accounts.admin.createInvite')}</h2>
       {/* A first-time administrator did not know which role to give (QA walk 7): what each may do. */}
       <p>{t('accounts.admin.rolesIntro')}</p>

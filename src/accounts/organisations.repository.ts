@@ -1,11 +1,11 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { type Insertable, PostgresAdapter, sql } from 'kysely';
 import type { Queryable, Tx } from '../db/database.ts';
 import type { OrganisationKeyWrapRow, OrganisationRow } from './accounts.table.ts';
 
 // Queries on organisations and on the wraps of their private keys (one per holder); the rules
 // are in accounts.service.ts and org-key-rotation.service.ts.
 
-export const insertOrganisationRow = async (db: Queryable, row: OrganisationRow): Promise<void> => {
+export const insertOrganisationRow = async (db: Queryable, row: Insertable<OrganisationRow>): Promise<void> => {
   await db.insertInto('organisations').values(row).execute();
 };
 
@@ -20,6 +20,21 @@ export const findOrganisationName = async (db: Queryable, id: string): Promise<s
 
 export const listOrganisationNames = (db: Queryable) =>
   db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+
+/** Every organisation as the request and tip forms offer it: its name and what it says of itself. */
+export const listOrganisationChoiceRows = (db: Queryable) =>
+  db.selectFrom('organisations').select(['id', 'name', 'about_ru', 'about_en']).orderBy('name').execute();
+
+export const findOrganisationAbout = (db: Queryable, id: string) =>
+  db.selectFrom('organisations').select(['name', 'about_ru', 'about_en']).where('id', '=', id).executeTakeFirst();
+
+export const setOrganisationAbout = async (
+  db: Queryable,
+  id: string,
+  about: { about_ru: string | null; about_en: string | null },
+): Promise<void> => {
+  await db.updateTable('organisations').set(about).where('id', '=', id).execute();
+};
 
 export const setOrganisationPublicKey = async (db: Queryable, id: string, publicKey: string): Promise<void> => {
   await db.updateTable('organisations').set({ public_key: publicKey }).where('id', '=', id).execute();

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'account.2fa_set',
   'account.removed',
   'organisation.key_rotated',
+  'organisation.about_changed',
   // matching, imports, search, cohorts and incidents (issue 11): never a query, a name or a text
   'person.read',
   'person.searched',

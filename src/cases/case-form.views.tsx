@@ -1,5 +1,7 @@
 import { isActive, type CaseState } from './case-lifecycle.ts';
 import { Layout } from '../web/layout.tsx';
+import { OrganisationsAbout } from '../accounts/organisation-about.views.tsx';
+import type { OrganisationChoice } from '../accounts/organisation-about.service.ts';
 import { formatDay } from '../people/partial-date.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { FormErrorSummary, PostForm, SelectField, TextArea, type FormErrors, type FormValues } from '../web/forms.tsx';
@@ -34,7 +36,7 @@ export const NewCasePage = ({
   warnings,
 }: {
   ctx: PageContext;
-  organisations: Array<{ id: string; name: string }>;
+  organisations: OrganisationChoice[];
   values: FormValues;
   errors: FormErrors;
   /** set when this family already has an open request about the same person */
@@ -82,6 +84,7 @@ export const NewCasePage = ({
           emptyLabel={t('cases.organisationEmpty')}
           hint={t('cases.organisationHint')}
         />
+        <OrganisationsAbout ctx={ctx} organisations={organisations} />
         <PersonFields ctx={ctx} values={values} errors={errors} />
         <fieldset>
           <legend>{t('cases.aboutYou')}</legend>

@@ -9,6 +9,7 @@ import {
   staffOfOrganisation,
   userPublicKey,
 } from '../accounts/accounts.service.ts';
+import { organisationChoiceList } from '../accounts/organisation-about.service.ts';
 import { createPerson, fullName, getPerson, getPersons, type PersonView } from '../people/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { mayRemoveFile, type CaseAbilities, type CaseGrant } from '../policy/case.policy.ts';
@@ -45,7 +46,7 @@ import type { EventKind, EventSource, TimelineEvent, Verification } from './time
 // messages, closing) and events.service.ts (the timeline); the lifecycle in case-lifecycle.ts.
 
 /** The organisations a family may choose from when opening a case. */
-export const organisationChoices = (db: Db) => listOrganisations(db);
+export const organisationChoices = (db: Db) => organisationChoiceList(db);
 
 /**
  * A family member opens a tracing request. The person is created in clear; what the family

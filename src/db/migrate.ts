@@ -43,7 +43,7 @@ export const probeDatabase = async (db: Db): Promise<void> => {
 export const migrateToLatest = async (db: Db): Promise<string[]> => {
   await probeDatabase(db);
   // Each domain numbers its migrations in its own range (0020s matching, 0030s appeals, 0040s the
-  // registry, 0050s tips, 0060s cohorts once the 0020s were full), and domains land in any order:
+  // registry, 0050s tips, 0060s cohorts once the 0020s were full, 0070s accounts once the 0000s were), and domains land in any order:
   // a database that already ran 0050 must still run a 0024 that landed after it. Ranges touch
   // their own tables, so the order between them is free.
   const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });

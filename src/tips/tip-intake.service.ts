@@ -3,6 +3,7 @@ import { orgDay } from '../shared/clock.ts';
 import { Invalid } from '../shared/errors.ts';
 import { randomKey } from '../shared/crypto/index.ts';
 import { listOrganisations, lockOrganisation } from '../accounts/accounts.service.ts';
+import { organisationChoiceList } from '../accounts/organisation-about.service.ts';
 import { storeFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
 import type { TipsDeps } from './tip-deps.ts';
@@ -19,7 +20,7 @@ import type { TipInput } from './tips.schema.ts';
 // exists only on the sender's paper.
 
 /** The organisations a sender may choose from. */
-export const tipOrganisations = (deps: TipsDeps) => listOrganisations(deps.db);
+export const tipOrganisations = (deps: TipsDeps) => organisationChoiceList(deps.db);
 
 const contentOf = (input: TipInput): TipContent => ({
   person: {

@@ -2,6 +2,8 @@ import { localDate } from '../web/time.ts';
 import type { ComponentChildren } from 'preact';
 import { FileLink } from '../evidence/evidence.views.tsx';
 import { Layout } from '../web/layout.tsx';
+import { OrganisationsAbout } from '../accounts/organisation-about.views.tsx';
+import type { OrganisationChoice } from '../accounts/organisation-about.service.ts';
 import type { PageContext } from '../web/page-context.ts';
 import {
   FormErrorSummary,
@@ -90,7 +92,7 @@ export const NewTipPage = ({
   errors,
 }: {
   ctx: PageContext;
-  organisations: Array<{ id: string; name: string }>;
+  organisations: OrganisationChoice[];
   values: FormValues;
   errors: FormErrors;
 }) => {
@@ -128,6 +130,7 @@ export const NewTipPage = ({
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           emptyLabel={t('tips.organisationEmpty')}
         />
+        <OrganisationsAbout ctx={ctx} organisations={organisations} />
         <PersonFields ctx={ctx} values={f.values} errors={errors} tip />
         <fieldset>
           <legend>{t('tips.whatLegend')}</legend>

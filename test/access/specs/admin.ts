@@ -56,6 +56,19 @@ export const adminSpecs: RouteSpec[] = [
     request: async (w) => ({ url: '/admin/invites/revoke', fields: { inviteId: await w.freshInvite() } }),
     outcome: only(...ORG_ADMINS),
   },
+  // What the organisation says to families: organisation A's admins (and a site admin holding its key).
+  {
+    method: 'GET',
+    route: '/admin/about',
+    request: (w) => ({ url: `/admin/about?org=${w.orgA.id}` }),
+    outcome: only(...ORG_ADMINS),
+  },
+  {
+    method: 'POST',
+    route: '/admin/about',
+    request: (w) => ({ url: '/admin/about', fields: { organisationId: w.orgA.id, about_ru: 'Помогаем семьям.' } }),
+    outcome: only(...ORG_ADMINS),
+  },
   { method: 'GET', route: '/admin/jobs', request: () => ({ url: '/admin/jobs' }), outcome: only(...SITE_ADMINS) },
   {
     method: 'POST',
