@@ -181,6 +181,7 @@ export const appealDraftRoutes = (app: FastifyInstance, pages: AppealPages): voi
         values={values}
         errors={{}}
         guidance={notes && (ctx.lang === 'ru' ? notes.guidance.ru : notes.guidance.en)}
+        side={grant.side}
       />
     ));
   });

@@ -21,7 +21,7 @@ import { isWaiting, RECORDED_STEPS, stepsOpen } from './appeal-lifecycle.ts';
 import type { AppealView } from './appeals.service.ts';
 import type { LetterToPrint } from './appeals-print.service.ts';
 import { letterLabels } from './letter-labels.views.ts';
-import { DaysLeft } from './appeals.views.tsx';
+import { backToCaseKey, DaysLeft } from './appeals.views.tsx';
 import type { CaseSide } from '../policy/case.policy.ts';
 
 // One appeal: the letter, its legal dates with the days left, what came from the authority (with
@@ -529,7 +529,7 @@ export const AppealPage = (p: Props) => {
         {t('appeals.stateLabel')}:{' '}
         <strong class={view.state === 'overdue' ? 'late' : undefined}>{t(`appeals.states.${view.state}`)}</strong>
         {view.collectiveId && <> · {t('appeals.collective.label')}</>} ·{' '}
-        <a href={`/cases/${view.caseId}#appeals`}>{t('appeals.backToCase')}</a>
+        <a href={`/cases/${view.caseId}#appeals`}>{t(backToCaseKey(p.side))}</a>
       </p>
       {/* A form far down that came back (a field to correct, or not sent at all: lost CSRF cookie):
           without JavaScript the page opens at the top, above the letter, where nothing said so. */}

@@ -44,6 +44,10 @@ export const DaysLeft = ({
   );
 };
 
+/** The way back: to «вашему запросу», as she calls it everywhere else; staff go back to «делу». */
+export const backToCaseKey = (side?: CaseSide): string =>
+  side === 'staff' ? 'appeals.staffVoice.backToCase' : 'appeals.backToCase';
+
 export const CaseAppealsSection = ({
   ctx,
   caseId,
@@ -168,7 +172,7 @@ export const NewAppealPage = ({
         <button type="submit">{t('appeals.continue')}</button>
       </form>
       <p>
-        <a href={`/cases/${caseId}#appeals`}>{t('appeals.backToCase')}</a>
+        <a href={`/cases/${caseId}#appeals`}>{t(backToCaseKey(side))}</a>
       </p>
     </Layout>
   );
@@ -311,7 +315,7 @@ export const DraftPage = ({
     )}
     <DraftForm ctx={ctx} action={action} values={values} errors={errors} />
     <p>
-      <a href={`/cases/${caseId}#appeals`}>{ctx.t('appeals.backToCase')}</a>
+      <a href={`/cases/${caseId}#appeals`}>{ctx.t(backToCaseKey(side))}</a>
     </p>
   </Layout>
 );

@@ -44,4 +44,25 @@ describe("the family's account in a new letter, as each side reads it", () => {
     const family = await get(`/appeals/${id}`, s.w.family.cookies);
     expect(family.body).toContain('должны быть ваши фамилия');
   });
+
+  // Every page of a letter sent her back «Вернуться к делу» and said its text came «из дела»
+  // (QA walk 11), while her menu, her list and her request's own page call it «запрос»; «дело» is
+  // the staff's word. Staff still go back to «делу».
+  it('the way back from a letter is «к вашему запросу» for the family, «к делу» for staff', async () => {
+    const id = await draftAppeal(s.t.app, s.w.caseId, s.w.family.cookies);
+    const start = `/cases/${s.w.caseId}/appeals/new`;
+    for (const url of [start, `${start}?next=1&template=inquiry`, `/appeals/${id}`, `/appeals/${id}/edit`]) {
+      const family = await get(url, s.w.family.cookies);
+      expect(family.statusCode, url).toBe(200);
+      expect(family.body, url).toContain('Вернуться к вашему запросу');
+      expect(family.body, url).not.toMatch(/Вернуться к делу|сведениями из дела/);
+      const familyEn = await get(`${url}${url.includes('?') ? '&' : '?'}lang=en`, s.w.family.cookies);
+      expect(familyEn.body, url).toContain('Back to your request');
+      const staff = await get(url, s.w.caseworker.cookies);
+      expect(staff.statusCode, url).toBe(200);
+      expect(staff.body, url).toContain('Вернуться к делу');
+      expect(staff.body, url).not.toContain('Вернуться к вашему запросу');
+    }
+    expect((await get(start, s.w.family.cookies)).body).toContain('сведениями из вашего запроса');
+  });
 });

@@ -93,7 +93,7 @@ describe.each(DIALECTS)('the family corrects her last contact again and again (%
     // Her letter says what her page says.
     const letter = await get(`/cases/${caseId}/appeals/new?template=inquiry`, s.w.family.cookies);
     expect(letter.statusCode).toBe(200);
-    expect(letter.body).toContain('выходил на связь 01.09.2025');
+    expect(letter.body).toContain('Дата последней связи с ним: 01.09.2025');
     expect(letter.body).not.toContain('05.11.2025');
 
     // Append-only: her four reports are all still there, none rewritten.
