@@ -19,12 +19,21 @@ import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-th
 import { describeSourcePrior } from './engine/source-prior.ts';
 import { describeDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
-import { columnOf, CsvInputError, suspectCell, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
+import {
+  columnOf,
+  CsvInputError,
+  noColumn,
+  suspectCell,
+  RowError,
+  readCsv,
+  type SplitRead,
+  splitPoint,
+} from './linkage.csv.ts';
 import { DecisionConflicts } from './decision-conflicts.ts';
 import { type PersonHeader, readPersonHeader } from './person-columns.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
-import type { Translate } from '../shared/said.ts';
+import { Said, type Translate, type Words } from '../shared/said.ts';
 
 export interface RunOptions {
   files: string[];
@@ -98,7 +107,12 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
   const right = bySource[files > 1 ? 1 : 0];
   const decisions: Decisions = { same: [], different: [] };
   const ids = engine.data.ids;
-  const conflicts = new DecisionConflicts((i) => (files > 1 ? `"${ids[i]}" of file ${source[i] + 1}` : `"${ids[i]}"`));
+  const conflicts = new DecisionConflicts(
+    (i): Words =>
+      files > 1
+        ? { key: 'linkage.csv.recordOfFile', params: { id: ids[i], file: source[i] + 1 } }
+        : { key: 'linkage.csv.record', params: { id: ids[i] } },
+  );
   let at: { left: number; right: number; decision: number } | null = null;
   await readCsv(
     file,
@@ -114,20 +128,19 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
           ['right_id', at.right],
           ['decision', at.decision],
         ] as const)
-          if (column < 0)
-            throw new CsvInputError(file, 1, `the header has no "${name}" column (found: ${header.join(', ')})`);
+          if (column < 0) throw new CsvInputError(file, 1, noColumn(name, header));
       }
       const get = (column: number): string => unescapeCell(row[column] ?? '');
       const a = left.get(get(at.left));
       const b = right.get(get(at.right));
       const d = get(at.decision);
-      if (a === undefined || b === undefined)
-        throw new RowError(
-          files > 1
-            ? 'left_id is not a record of the first file, or right_id not one of the second'
-            : 'left_id or right_id is not a record of the input',
-        );
-      if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
+      // Which id is not a record, and of which file: left_id is looked up in the first.
+      if (a === undefined || b === undefined) {
+        const [column, id] = a === undefined ? ['left_id', get(at.left)] : ['right_id', get(at.right)];
+        const of = files === 1 ? 'notInInput' : a === undefined ? 'notInFirst' : 'notInSecond';
+        throw new RowError(`linkage.csv.${of}`, { column, id });
+      }
+      if (d !== 'same' && d !== 'different') throw new RowError('linkage.csv.badDecision', { value: d });
       conflicts[d](a, b);
       decisions[d].push([a, b]);
     },
@@ -194,24 +207,21 @@ export const readInput = async (
         for (const f of [idField, ...engine.data.fields]) {
           const same = header.filter((h) => h.toLowerCase() === f.toLowerCase());
           if (same.length > 1)
-            throw new CsvInputError(
-              file,
-              1,
-              `the header has ${same.length} "${f}" columns (${same.join(', ')}): keep one`,
-            );
+            throw new CsvInputError(file, 1, {
+              key: 'linkage.csv.duplicateColumn',
+              params: { count: same.length, column: f, names: same.join(', ') },
+            });
         }
         // A file none of whose columns is compared (a config written for another file, a header
         // in another language) ran and exited 0 with every record alone. Said at its first row.
         if (columns.every((c) => c < 0))
-          throw new Error(
-            `${file}: none of the compared fields (${engine.data.fields.join(', ')}) is a column of its header; check the config's field names against the file`,
-          );
+          throw new Said('linkage.csv.noComparedColumn', { file, fields: engine.data.fields.join(', ') });
       }
       const suspect = suspectCell(row, columns, header, delimiter);
-      if (suspect) throw new RowError(suspect.problem, 0, suspect.linesBack);
+      if (suspect) throw new RowError(suspect.problem.key, suspect.problem.params, 0, suspect.linesBack);
       // A person sheet without an id column: its records are named by the row they are on.
       const id = idIndex < 0 ? String(sheetRow) : row[idIndex];
-      if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
+      if (seen.has(id)) throw new RowError('linkage.csv.duplicateId', { column: idField, id });
       seen.add(id);
       engine.data.addValues(id, row, columns, source);
     },
@@ -259,7 +269,7 @@ const splitRead = (
       const read = await part;
       if (!read) return null;
       read.ids.forEach((id, k) => {
-        if (seen.has(id)) throw new RowError(`duplicate ${engine.config.id} "${id}"`, k);
+        if (seen.has(id)) throw new RowError('linkage.csv.duplicateId', { column: engine.config.id, id }, k);
         seen.add(id);
       });
       engine.data.appendPart(read, source);
