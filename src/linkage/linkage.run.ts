@@ -16,8 +16,8 @@ import { type BatchThread, spawnSecondThread } from './second-thread.ts';
 import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-threads.ts';
-import { describeSourcePrior } from './engine/source-prior.ts';
-import { describeDependence } from './engine/dependence.ts';
+import { type ListPair, type SourcePrior, summariseSourcePrior } from './engine/source-prior.ts';
+import { type Dependence, summariseDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
 import {
   columnOf,
@@ -545,9 +545,41 @@ const headerLines = (t: Translate, h: InputHeader): string[] => [
   ...(h.numberedRows ? [t('linkage.cli.summary.numberedRows', { file: h.file })] : []),
 ];
 
+/** A pair of lists in t's words (a list of the pool of smaller ones is one of "the other lists"). */
+const listPairWords = (t: Translate, pair: ListPair): string => {
+  const list = (name: string | null): string => name ?? t('linkage.cli.summary.otherLists');
+  if (pair.kind === 'two') return t('linkage.cli.summary.listPair', { a: list(pair.a), b: list(pair.b) });
+  if (pair.kind === 'itself') return t('linkage.cli.summary.listItself', { list: list(pair.list) });
+  return t('linkage.cli.summary.twoOtherLists');
+};
+
+/** The summary's line on the source prior, from what the engine found (it imports no words). */
+export const sourcePriorLine = (t: Translate, prior: SourcePrior): string => {
+  const { least, most } = summariseSourcePrior(prior);
+  return t('linkage.cli.summary.sourcePrior', {
+    least: listPairWords(t, least.pair),
+    leastTimes: least.times,
+    most: listPairWords(t, most.pair),
+    mostTimes: most.times,
+  });
+};
+
+/** The summary's line on fields weighed together as one fact; none when the correction counts none. */
+export const dependenceLines = (t: Translate, dependence: Dependence, names: readonly string[]): string[] => {
+  const found = summariseDependence(dependence, names);
+  if (!found) return [];
+  return [
+    t('linkage.cli.summary.dependence', {
+      pairs: found.shown.map((p) => t('linkage.cli.summary.weighedTogether', { ...p })).join(', '),
+      more: found.more ? t('linkage.cli.summary.moreWeighed', { count: found.more }) : '',
+    }),
+  ];
+};
+
 /**
- * What `dedupe` and `link` print when done, in t's language. The engine's own lines (the source
- * prior, the dependence between fields) are its English: src/linkage/engine imports nothing.
+ * What `dedupe` and `link` print when done, in t's language. The engine's own findings (the
+ * source prior, the dependence between fields) come from it as values: src/linkage/engine imports
+ * nothing, the words are the catalogue's.
  */
 export const summary = (r: RunResult, t: Translate): string => {
   const { engine, predicted, clusters } = r;
@@ -566,14 +598,13 @@ export const summary = (r: RunResult, t: Translate): string => {
     ...(r.missingColumns.length
       ? [t('linkage.cli.summary.missingColumns', { fields: r.missingColumns.join(', ') })]
       : []),
-    ...(engine.params?.sourcePrior ? [describeSourcePrior(engine.params.sourcePrior)] : []),
+    ...(engine.params?.sourcePrior ? [sourcePriorLine(t, engine.params.sourcePrior)] : []),
     ...(engine.params?.dependence
-      ? [
-          describeDependence(
-            engine.params.dependence,
-            engine.comparisons.map((c) => c.name),
-          ),
-        ].filter(Boolean)
+      ? dependenceLines(
+          t,
+          engine.params.dependence,
+          engine.comparisons.map((c) => c.name),
+        )
       : []),
     ...predicted.stats.oversized
       .slice(0, 10)
