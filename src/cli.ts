@@ -13,7 +13,7 @@ import { registerMatchingCli } from './matching/matching.cli.ts';
 import { registerRegistryCli } from './registry/registry.cli.ts';
 import { registerBackupCli } from './backup/backup.cli.ts';
 import { argvLanguage, cliLanguage, commandLanguage, LANG_ENV, UnknownLanguage } from './shared/cli-lang.ts';
-import { wordsOf } from './shared/said.ts';
+import { say, wordsOf } from './shared/said.ts';
 import { spokenCommand } from './cli-help.ts';
 import { DEFAULT_LANG, type Lang } from './shared/lang.ts';
 import { translator } from './web/i18n/i18n.ts';
@@ -97,7 +97,7 @@ export const runCli = async (argv: string[]): Promise<void> => {
     const t = translator(errorLanguage(program));
     // A refusal said by its words (shared/said.ts) is said in the operator's language.
     const words = wordsOf(err);
-    const message = words ? t(words.key, words.params ?? {}) : err instanceof Error ? err.message : String(err);
+    const message = words ? say(t, words) : err instanceof Error ? err.message : String(err);
     const kind = err instanceof ConfigError ? 'config' : err instanceof DatabaseProblem ? 'database' : 'other';
     process.stderr.write(`${t(`cli.errors.${kind}`, { message })}\n`);
   }

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { dedupeCommand, linkCommand, writeAll } from './linkage.cli.ts';
 import { evaluateFiles } from './linkage.evaluate.ts';
 import { readPart, splitPoint } from './linkage.csv.ts';
+import { saidIn } from './said.test-helper.ts';
+import type { Lang } from '../shared/lang.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-bad-input-'));
 const write = (name: string, text: string | Buffer): string => {
@@ -22,24 +24,37 @@ const HEADER = 'record_id,source,surname,given_name,patronymic,birth_date,region
 const people = (n: number, row: (i: number, line: string) => string = (_, l) => l): string =>
   `${[HEADER, ...Array.from({ length: n }, (_, k) => row(k + 1, `${k + 1},a,Фамилия${k + 1},Иван,,1990,,`))].join('\n')}\n`;
 
+/** A refused run's message as the operator reads it in each language. */
+const refusal = async (run: Promise<unknown>): Promise<Record<Lang, string>> => {
+  const err = await run.then(
+    () => new Error('not refused'),
+    (e: unknown) => e,
+  );
+  return { ru: saidIn('ru', err), en: saidIn('en', err) };
+};
+const dedupe = (file: string): Promise<Record<Lang, string>> =>
+  refusal(dedupeCommand(file, { out: join(dir, 'o.csv') }));
+
 describe('a malformed person file', () => {
   it('names the line where a quote is left open, not the last line', async () => {
     const file = write(
       'open.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
-      /open\.csv, line 5: a quote opens a cell on this line and is never closed/,
+    const said = await dedupe(file);
+    expect(said.ru).toMatch(
+      /open\.csv, строка 5: в этой строке кавычка открывает ячейку и нигде не закрывается: поставьте закрывающую кавычку/,
     );
+    expect(said.en).toMatch(/open\.csv, line 5: a quote opens a cell on this line and is never closed/);
   });
   it('names the line where a quote left open swallowed the rows up to a later quote', async () => {
     const file = write(
       'swallowed.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : i === 8 ? '8,a,Фам"8,Имя,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
-      /swallowed\.csv, line 5: .*closing quote.*runs on to line 9/,
-    );
+    const said = await dedupe(file);
+    expect(said.ru).toMatch(/swallowed\.csv, строка 5: .*закрывающей.*тянется до строки 9/);
+    expect(said.en).toMatch(/swallowed\.csv, line 5: .*closing quote.*runs on to line 9/);
   });
   it('names the line of a quote left open and closed by a stray one rows later, the columns right again', async () => {
     // The rows in between were inside the surname and were silently lost.
@@ -47,7 +62,11 @@ describe('a malformed person file', () => {
       'stray.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов' : i === 8 ? '8,a,Фамилия8",Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
+    const said = await dedupe(file);
+    expect(said.ru).toMatch(
+      /stray\.csv, строка 5: ячейка «surname» растянулась на 5 строк, которые читаются как отдельные записи: в этой строке кавычка осталась открытой/,
+    );
+    expect(said.en).toMatch(
       /stray\.csv, line 5: the surname cell runs over 5 lines that read as rows of their own: a quote on this line is left open/,
     );
   });
@@ -57,7 +76,9 @@ describe('a malformed person file', () => {
       'next-line.csv',
       people(10, (i, l) => (i === 4 ? '4,a,"Иванов,Иван,,1990,,' : i === 5 ? '5,a,Фамилия5",Иван,,1990,,' : l)),
     );
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
+    const said = await dedupe(file);
+    expect(said.ru).toMatch(/next-line\.csv, строка 5: ячейка «surname» растянулась на 2 строки/);
+    expect(said.en).toMatch(
       /next-line\.csv, line 5: the surname cell runs over 2 lines that read as rows of their own/,
     );
   });
@@ -84,26 +105,30 @@ describe('a malformed person file', () => {
       'columns.csv',
       people(3, (i, l) => (i === 2 ? '2,a,Петров,Иван,,1990' : l)),
     );
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
-      /columns\.csv, line 3: 6 columns where the header has 8/,
-    );
+    const said = await dedupe(file);
+    expect(said.ru).toMatch(/columns\.csv, строка 3: 6 ячеек, а в заголовке 8$/);
+    expect(said.en).toMatch(/columns\.csv, line 3: 6 columns where the header has 8$/);
   });
   it('names the first line in another encoding in a short file pasted from two computers', async () => {
     const utf8 = Buffer.from(people(3), 'utf8');
     const cp1251 = Buffer.from([
       0x34, 0x2c, 0x61, 0x2c, 0xcf, 0xe5, 0xf2, 0xf0, 0xee, 0xe2, 0x2c, 0x2c, 0x2c, 0x2c, 0x2c, 0x2c, 0x0a,
     ]);
-    const file = write('pasted.csv', Buffer.concat([utf8, cp1251]));
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
-      /pasted\.csv, line 5: the file starts as UTF-8, but this line is in another encoding/,
-    );
+    const said = await dedupe(write('pasted.csv', Buffer.concat([utf8, cp1251])));
+    expect(said.ru).toMatch(/pasted\.csv, строка 5: файл начинается в кодировке UTF-8, а эта строка — в другой/);
+    expect(said.en).toMatch(/pasted\.csv, line 5: the file starts as UTF-8, but this line is in another encoding/);
   });
   it('refuses a compared cell far too long to be a name, at its line', async () => {
     const file = write(
       'long.csv',
       people(5, (i, l) => (i === 3 ? l.replace('Иван', 'Иван '.repeat(20_000)) : l)),
     );
-    await expect(dedupeCommand(file, { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
+    const said = await dedupe(file);
+    // Thousands grouped as each language writes them (a no-break space in Russian).
+    expect(said.ru).toMatch(
+      /long\.csv, строка 4: в ячейке «given_name» 99\s999 символов \(в сравниваемом столбце — не больше 1\s000\)/,
+    );
+    expect(said.en).toMatch(
       /long\.csv, line 4: the given_name cell holds 99,999 characters \(at most 1,000 in a compared column\)/,
     );
   });
@@ -114,9 +139,9 @@ describe('a malformed person file', () => {
     expect(await readPart(file, start, 0, () => {})).toBe(true);
   });
   it('says a missing input is missing', async () => {
-    await expect(dedupeCommand(join(dir, 'nowhere.csv'), { lang: 'en', out: join(dir, 'o.csv') })).rejects.toThrow(
-      /nowhere\.csv: no such file$/,
-    );
+    const said = await dedupe(join(dir, 'nowhere.csv'));
+    expect(said.ru).toMatch(/nowhere\.csv: такого файла нет$/);
+    expect(said.en).toMatch(/nowhere\.csv: no such file$/);
   });
 });
 
@@ -145,9 +170,9 @@ describe('outputs', () => {
   it('refuses a missing second file before reading the first', async () => {
     // Malformed too: read first, it would be refused for its quote, not for the missing file.
     const file = write('first.csv', `${people(3)}"a quote never closed,x\n`);
-    await expect(
-      linkCommand([file, join(dir, 'missing.csv')], { lang: 'en', config, out: join(dir, 'l.csv') }),
-    ).rejects.toThrow(/missing\.csv: no such file/);
+    const said = await refusal(linkCommand([file, join(dir, 'missing.csv')], { config, out: join(dir, 'l.csv') }));
+    expect(said.ru).toMatch(/missing\.csv: такого файла нет/);
+    expect(said.en).toMatch(/missing\.csv: no such file/);
   });
   it('writes every output or none, leaving an old one as it was', async () => {
     const old = write('old-clusters.csv', 'record_id,cluster_id\nx,x\n');
@@ -171,13 +196,17 @@ describe('evaluate', () => {
   it('refuses a truth file with no labelled records instead of scoring it 1.0', async () => {
     const truth = write('truth.csv', 'record_id,person_id\n');
     const clusters = write('clusters.csv', 'record_id,cluster_id\n1,1\n2,1\n');
-    await expect(evaluateFiles(truth, clusters)).rejects.toThrow(/truth\.csv: no labelled records/);
+    const said = await refusal(evaluateFiles(truth, clusters));
+    expect(said.ru).toMatch(/truth\.csv: под заголовком нет ни одной размеченной записи — оценивать нечего/);
+    expect(said.en).toMatch(/truth\.csv: no labelled records/);
   });
   it('says how many labelled records the clusters lack', async () => {
     const truth = write('truth2.csv', 'record_id,person_id\n1,A\n2,A\n3,B\n');
     const clusters = write('clusters2.csv', 'record_id,cluster_id\n1,1\n');
-    await expect(evaluateFiles(truth, clusters)).rejects.toThrow(
-      /record "2" of .*truth2\.csv and 1 more of its 3 records are not in it/,
+    const said = await refusal(evaluateFiles(truth, clusters));
+    expect(said.ru).toMatch(
+      /clusters2\.csv: нет записи «2» из .*truth2\.csv, а всего не хватает размеченных записей: 2 из 3/,
     );
+    expect(said.en).toMatch(/record "2" of .*truth2\.csv and 1 more of its 3 records are not in it/);
   });
 });

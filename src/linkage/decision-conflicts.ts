@@ -4,13 +4,15 @@
 // that makes the contradiction instead. Small-to-large merging: each record is moved O(log n)
 // times, and each of its "different" partners is looked at when it moves.
 import { RowError } from './linkage.csv.ts';
+import type { Words } from '../shared/said.ts';
 
 export class DecisionConflicts {
   private readonly root = new Map<number, number>();
   private readonly members = new Map<number, number[]>();
   private readonly apart = new Map<number, number[]>();
 
-  constructor(private readonly name: (record: number) => string) {}
+  /** `name`: the words for a record (its id, and its file when two are linked). */
+  constructor(private readonly name: (record: number) => Words) {}
 
   private find(x: number): number {
     let r = x;
@@ -35,11 +37,14 @@ export class DecisionConflicts {
       for (const y of this.apart.get(x) ?? [])
         if (this.find(y) === big) {
           const direct = (x === a && y === b) || (x === b && y === a);
-          throw new RowError(
-            direct
-              ? `"same" contradicts a "different" decision above between ${this.name(a)} and ${this.name(b)}`
-              : `"same" joins ${this.name(a)} and ${this.name(b)}, and with the "same" decisions above that makes one person of ${this.name(x)} and ${this.name(y)}, whom a "different" decision above keeps apart`,
-          );
+          throw direct
+            ? new RowError('linkage.csv.sameAgainstDifferent', { a: this.name(a), b: this.name(b) })
+            : new RowError('linkage.csv.sameChainAgainstDifferent', {
+                a: this.name(a),
+                b: this.name(b),
+                x: this.name(x),
+                y: this.name(y),
+              });
         }
     const merged = group(big);
     for (const x of group(small)) {
@@ -53,11 +58,9 @@ export class DecisionConflicts {
 
   /** A "different" decision; throws (at its row) if "same" decisions already join the two. */
   different(a: number, b: number): void {
-    if (a === b) throw new RowError(`"different" names one record twice (${this.name(a)})`);
+    if (a === b) throw new RowError('linkage.csv.differentTwice', { a: this.name(a) });
     if (this.find(a) === this.find(b))
-      throw new RowError(
-        `"different" contradicts the "same" decisions above, which make ${this.name(a)} and ${this.name(b)} one person`,
-      );
+      throw new RowError('linkage.csv.differentAgainstSame', { a: this.name(a), b: this.name(b) });
     for (const [x, y] of [
       [a, b],
       [b, a],

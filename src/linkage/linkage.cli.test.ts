@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { linkCommand } from './linkage.cli.ts';
 import { CsvInputError } from './linkage.csv.ts';
+import { inEnglish, inRussian } from './said.test-helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-linkage-'));
 const bench = join(import.meta.dirname, '../../bench/linkage');
@@ -38,12 +39,14 @@ describe('kintrace link', () => {
         training: { deterministic: [['name']], sessions: [['name']] },
       }),
     );
-    await expect(linkCommand([bad], { config, out: join(dir, 'o.csv') })).rejects.toThrow(/bad\.csv, line 4/);
+    const link = () => linkCommand([bad], { config, out: join(dir, 'o.csv') });
+    await expect(inRussian(link())).rejects.toThrow(/bad\.csv, строка 4: в этой строке кавычка открывает ячейку/);
     writeFileSync(bad, 'id,name\n1,anna\n2,boris,extra\n');
-    await expect(linkCommand([bad], { config, out: join(dir, 'o.csv') })).rejects.toBeInstanceOf(CsvInputError);
-    await expect(linkCommand([bad], { config, out: join(dir, 'o.csv') })).rejects.toThrow(/line 3/);
+    await expect(link()).rejects.toBeInstanceOf(CsvInputError);
+    await expect(inRussian(link())).rejects.toThrow(/строка 3: 3 ячейки, а в заголовке 2$/);
     writeFileSync(bad, 'id,name\n1,anna\n,boris\n');
-    await expect(linkCommand([bad], { config, out: join(dir, 'o.csv') })).rejects.toThrow(/line 3: empty id/);
+    await expect(inRussian(link())).rejects.toThrow(/строка 3: пустая ячейка в столбце «id»/);
+    await expect(inEnglish(link())).rejects.toThrow(/line 3: empty id/);
   });
 
   it('rejects an invalid config with the offending path', async () => {
@@ -78,7 +81,10 @@ describe('kintrace link', () => {
     const file = join(dir, 'names.csv');
     // A row of the wrong length further on: the header already said what is wrong.
     writeFileSync(file, 'id,фамилия\n1,Иванов\n2,Иванов\n3,Иванов,лишнее\n');
-    await expect(linkCommand([file], { config, out: join(dir, 'o.csv') })).rejects.toThrow(
+    await expect(inRussian(linkCommand([file], { config, out: join(dir, 'o.csv') }))).rejects.toThrow(
+      /names\.csv: ни одно из сравниваемых полей \(surname\) не является столбцом этого файла/,
+    );
+    await expect(inEnglish(linkCommand([file], { config, out: join(dir, 'o.csv') }))).rejects.toThrow(
       /names\.csv: none of the compared fields \(surname\) is a column/,
     );
   });

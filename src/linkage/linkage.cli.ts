@@ -1,7 +1,7 @@
 // `kintrace dedupe` (the platform's person CSV, built-in config) and `kintrace link` (any CSV,
 // columns mapped by a JSON config; see docs/linkage.md). What they say is in the operator's
-// language; the CSV files they write are the same in both. The reading of the input (a bad line of
-// a CSV) and the engine's own lines are said in English still (linkage.csv.ts, engine/).
+// language; the CSV files they write are the same in both. What is wrong with an input (a bad line
+// of a CSV: linkage.csv.ts) is thrown as its words, which runCli says in that language too.
 import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';

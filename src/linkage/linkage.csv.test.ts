@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cp1251 } from '../../test/helpers/cp1251.ts';
 import { CsvInputError, readCsv } from './linkage.csv.ts';
+import { inEnglish, inRussian, saidIn } from './said.test-helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-csv-format-'));
 
@@ -63,24 +64,36 @@ describe('the linkage commands read a spreadsheet’s CSV as it was saved', () =
     const err = await rowsOf('pasted.csv', Buffer.concat([Buffer.from(header + head), tail])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CsvInputError);
     expect((err as CsvInputError).line).toBe(40_002);
-    expect((err as Error).message).toMatch(/another encoding.*save the whole file as CSV UTF-8/);
+    expect(saidIn('ru', err)).toMatch(
+      /строка 40002: .*в другой \(Windows-1251\?\).*сохраните весь файл как «CSV UTF-8»/,
+    );
+    expect(saidIn('en', err)).toMatch(/line 40002: .*another encoding.*save the whole file as CSV UTF-8/);
     // The same through csv-parse, which takes over at a row the fast reader does not read.
     const quoted = `${header}x,"Ivanov ""Vanya""",Ivan\n${head}`;
-    await expect(rowsOf('quoted.csv', Buffer.concat([Buffer.from(quoted), tail]))).rejects.toThrow(
-      /line 40003: the file starts as UTF-8/,
+    await expect(inRussian(rowsOf('quoted.csv', Buffer.concat([Buffer.from(quoted), tail])))).rejects.toThrow(
+      /строка 40003: файл начинается в кодировке UTF-8/,
     );
   });
   it('names the line of a bad row in a semicolon file', async () => {
     const bad = `${LIST}\r\n;обзор;Петров;Иван;\r\n`;
-    await expect(rowsOf('bad.csv', cp1251(bad))).rejects.toThrow(/line 4: empty record_id/);
+    await expect(inRussian(rowsOf('bad.csv', cp1251(bad)))).rejects.toThrow(
+      /bad\.csv, строка 4: пустая ячейка в столбце «record_id»: заполните её или удалите строку/,
+    );
+    await expect(inEnglish(rowsOf('bad.csv', cp1251(bad)))).rejects.toThrow(/bad\.csv, line 4: empty record_id/);
   });
   it('refuses UTF-16 and spreadsheet files with what to do instead, at line 1', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('record_id\n1\n', 'utf16le')]);
     const err = await rowsOf('unicode.txt', utf16).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CsvInputError);
     expect((err as CsvInputError).line).toBe(1);
-    expect((err as Error).message).toMatch(/UTF-16.*save it as CSV UTF-8/);
-    await expect(rowsOf('book.xlsx', Buffer.from('PK\u0003\u0004rest'))).rejects.toThrow(/spreadsheet, not CSV/);
+    expect(saidIn('ru', err)).toMatch(/строка 1: файл сохранён в кодировке UTF-16 .*сохраните его как «CSV UTF-8»/);
+    expect(saidIn('en', err)).toMatch(/line 1: the file is UTF-16.*save it as CSV UTF-8/);
+    await expect(inRussian(rowsOf('book.xlsx', Buffer.from('PK\u0003\u0004rest')))).rejects.toThrow(
+      /строка 1: это файл таблицы \(например, xlsx\), а не CSV/,
+    );
+    await expect(inEnglish(rowsOf('book.xlsx', Buffer.from('PK\u0003\u0004rest')))).rejects.toThrow(
+      /spreadsheet, not CSV/,
+    );
   });
 
   it.skipIf(!existsSync('/proc/self/fd'))(

@@ -1,6 +1,7 @@
 // Streaming CSV for the linkage commands: rows go straight into the columnar dataset, so memory
 // holds the dictionary-coded records, never the file or row objects. A malformed file fails with
-// its line number. Line numbers are not tracked per row (that costs a third of the parse time
+// its line number and the words for what is wrong with it (linkage.csv.* in the catalogue), which
+// the `kintrace` command says in the operator's language. Line numbers are not tracked per row (that costs a third of the parse time
 // on a million rows): a bad row is located by re-reading the file up to it, on the error path only.
 // A spreadsheet's own CSV is read as it is saved: UTF-8 or Windows-1251 (Excel's "CSV" in a
 // Russian Windows), with a comma, semicolon or tab between columns (shared/text-files.ts, as the
@@ -19,32 +20,41 @@ import {
   TextFormatError,
   type TextProblem,
 } from '../shared/text-files.ts';
+import { Said, type Values, type Words, wordsOf } from '../shared/said.ts';
 
-export class CsvInputError extends Error {
+/**
+ * A bad line of an input: the file, the line and what is wrong with it, said by their words
+ * (linkage.csv.* in the catalogue) in the operator's language by the `kintrace` command.
+ */
+export class CsvInputError extends Said {
   constructor(
     readonly file: string,
     readonly line: number,
-    detail: string,
+    readonly problem: Words,
   ) {
-    super(`${file}, line ${line}: ${detail}`);
-    this.name = 'CsvInputError';
+    super('linkage.csv.atLine', { file, line, problem });
   }
 }
 
 /**
- * Thrown by a row callback: the reader turns it into a CsvInputError with the row's line.
- * `offset`: the bad row's place among the rows a SplitRead's take() added (0 for a row callback).
+ * Thrown by a row callback, with the words for what is wrong with the row: the reader turns it
+ * into a CsvInputError with the row's line. `offset`: the bad row's place among the rows a
+ * SplitRead's take() added (0 for a row callback).
  */
-export class RowError extends Error {
+export class RowError extends Said {
   constructor(
-    message: string,
+    key: string,
+    params: Values = {},
     readonly offset = 0,
     /** Lines from the row's end back to the line to name (a row running over several lines). */
     readonly linesBack = 0,
   ) {
-    super(message);
+    super(key, params);
   }
 }
+
+/** The words of a file's problem (linkage.csv.<problem> in the catalogue). */
+const problem = (key: string, params?: Values): Words => ({ key: `linkage.csv.${key}`, params });
 
 /**
  * The file's rest, from a record's start, read elsewhere (a second thread: linkage.run.ts), so
@@ -83,13 +93,8 @@ interface Format {
 /** Bytes read to tell the format: the header and enough rows to judge the encoding. */
 const PROBE = 1 << 20;
 
-const TEXT_PROBLEMS: Record<TextProblem, string> = {
-  empty: 'the file is empty (no header row)',
-  utf16: 'the file is UTF-16 ("Unicode text"): save it as CSV UTF-8',
-  spreadsheet: 'the file is a spreadsheet, not CSV: save it as CSV UTF-8',
-  binary: 'the file is not text',
-  encoding: 'the file is neither UTF-8 nor Windows-1251 text: save it as CSV UTF-8',
-};
+/** A file that is no text to read, in words: linkage.csv.empty, .utf16, .spreadsheet, .binary, .encoding. */
+const textProblem = (p: TextProblem): Words => problem(p);
 
 /**
  * The separator of the header line, blanks at its ends aside ("\tid" is one column, not two):
@@ -118,14 +123,14 @@ const formatOf = (file: string, size: number): Format => {
     if (err instanceof TextFormatError) {
       const pasted = err.problem === 'encoding' ? pastedLine(bytes) : 0;
       if (pasted) throw new CsvInputError(file, pasted, NOT_UTF8_LINE);
-      throw new CsvInputError(file, 1, TEXT_PROBLEMS[err.problem]);
+      throw new CsvInputError(file, 1, textProblem(err.problem));
     }
     throw err;
   }
 };
 
-const NOT_UTF8_LINE =
-  'the file starts as UTF-8, but this line is in another encoding (Windows-1251?): save the whole file as CSV UTF-8';
+/** A UTF-8 file with a line in another encoding (a list pasted together from two computers). */
+const NOT_UTF8_LINE = problem('pasted');
 
 /** How far a line-by-line UTF-8 check has come: its line, and whether a line before had letters past ASCII. */
 interface Utf8Scan {
@@ -288,7 +293,7 @@ const feedSplitter = async (
 };
 
 /** A missing input, in words (not ENOENT), whether found before a run or at reading. */
-export const noSuchFile = (file: string): Error => new Error(`${file}: no such file`);
+export const noSuchFile = (file: string): Said => new Said('linkage.csv.noSuchFile', { file });
 
 /** The file's size; a missing file or a folder said in words, not as ENOENT or EISDIR after a read. */
 const sizeOf = (file: string): number => {
@@ -299,7 +304,7 @@ const sizeOf = (file: string): number => {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw noSuchFile(file);
     throw err;
   }
-  if (stat.isDirectory()) throw new Error(`${file} is a folder, not a CSV file`);
+  if (stat.isDirectory()) throw new Said('linkage.csv.isFolder', { file });
   return stat.size;
 };
 
@@ -308,7 +313,7 @@ const sizeOf = (file: string): number => {
  * file's last for a quote never closed, and a quote left open swallows the lines after it up to
  * the next quote: the record's own first line is the one to look at, after the records it read.
  */
-const csvProblem = async (err: CsvError, file: string, format: Format): Promise<[number, string]> => {
+const csvProblem = async (err: CsvError, file: string, format: Format): Promise<[number, Words]> => {
   const { lines: end = 0, records = 0 } = err as CsvError & { lines?: number; records?: number };
   let start = 1;
   if (records > 0) {
@@ -319,23 +324,24 @@ const csvProblem = async (err: CsvError, file: string, format: Format): Promise<
       start = end;
     }
   }
-  const to = start < end ? ` (a row that runs on to line ${end}: is a quote on this line left open?)` : '';
+  const runsOn: string | Words = start < end ? problem('runsOn', { end }) : '';
   const columns = /expect (\d+), got (\d+)/.exec(err.message);
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return [start, 'a quote opens a cell on this line and is never closed'];
+      return [start, problem('quoteNotClosed')];
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return [start, `a quoted cell's closing quote is followed by other characters${to}`];
+      return [start, problem('afterClosingQuote', { runsOn })];
     case 'INVALID_OPENING_QUOTE':
-      return [
-        end,
-        'a quote inside a cell that does not start with one: quote the whole cell and double the quotes in it',
-      ];
+      return [end, problem('quoteInside')];
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      if (columns) return [start, `${columns[2]} columns where the header has ${columns[1]}${to}`];
+      if (columns) return [start, problem('cells', { count: Number(columns[2]), header: Number(columns[1]), runsOn })];
   }
-  return [end, err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, '')];
+  // Nothing the options readCsv gives csv-parse should come here: its own words, as they are.
+  return [
+    end,
+    problem('unreadable', { detail: err.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, '') }),
+  ];
 };
 
 /**
@@ -367,17 +373,21 @@ export const readCsv = async (
       try {
         header = opts.header ? opts.header(trimmed) : trimmed;
       } catch (err) {
-        throw new CsvInputError(file, 1, err instanceof Error ? err.message : String(err));
+        throw new CsvInputError(
+          file,
+          1,
+          wordsOf(err) ?? problem('unreadable', { detail: err instanceof Error ? err.message : String(err) }),
+        );
       }
       if (opts.required) {
         requiredIndex = columnOf(header, opts.required);
-        if (requiredIndex < 0 && !opts.numberedRows)
-          throw new CsvInputError(file, 1, `the header has no "${opts.required}" column (found: ${header.join(', ')})`);
+        if (requiredIndex < 0 && !opts.numberedRows) throw new CsvInputError(file, 1, noColumn(opts.required, header));
       }
       return;
     }
     if (isBlankRow(record)) return;
-    if (requiredIndex >= 0 && !record[requiredIndex]) throw new RowError(`empty ${opts.required}`);
+    if (requiredIndex >= 0 && !record[requiredIndex])
+      throw new RowError('linkage.csv.emptyCell', { column: header[requiredIndex] });
     // The row's number as a spreadsheet shows it (the header is row 1; a quoted line break
     // does not start a row).
     onRow(record, header, rows, format.delimiter, delivered);
@@ -408,17 +418,24 @@ export const readCsv = async (
   } catch (err) {
     input?.destroy();
     if (err instanceof CsvError) {
-      const [line, problem] = await csvProblem(err, file, format);
-      throw new CsvInputError(file, line, problem);
+      const [line, words] = await csvProblem(err, file, format);
+      throw new CsvInputError(file, line, words);
     }
     if (err instanceof RowError)
-      throw new CsvInputError(file, (await lineOfRow(file, format, rows + err.offset)) - err.linesBack, err.message);
+      throw new CsvInputError(file, (await lineOfRow(file, format, rows + err.offset)) - err.linesBack, {
+        key: err.key,
+        params: err.params,
+      });
     if (err instanceof NotUtf8Error) throw new CsvInputError(file, await firstNonUtf8Line(file), NOT_UTF8_LINE);
     throw err;
   }
-  if (!header) throw new CsvInputError(file, 1, TEXT_PROBLEMS.empty);
+  if (!header) throw new CsvInputError(file, 1, textProblem('empty'));
   return rows;
 };
+
+/** A header without a column the file must have: the column, and the header's columns. */
+export const noColumn = (column: string, header: readonly string[]): Words =>
+  problem('noColumn', { column, found: header.join(', ') });
 
 /**
  * The column of `name` in a header: its exact name, else the same name in other letter case
@@ -518,7 +535,7 @@ const swallowsRows = (cell: string, delimiter: string, width: number, column: nu
 /** What keeps a compared cell from being read as a value: its column and the words for it. */
 export interface SuspectCell {
   column: number;
-  problem: string;
+  problem: Words;
   /** Lines from the row's end back to its first, where the quote to look at is. */
   linesBack: number;
 }
@@ -536,22 +553,23 @@ export const suspectCell = (
   for (const c of columns) {
     const cell = c >= 0 ? record[c] : undefined;
     if (cell === undefined) continue;
-    if (cell.length > MAX_CELL) return { column: c, problem: overlongMessage(header[c], cell.length), linesBack: 0 };
+    if (cell.length > MAX_CELL)
+      return {
+        column: c,
+        problem: problem('overlong', { column: header[c], count: cell.length, max: MAX_CELL }),
+        linesBack: 0,
+      };
     if (swallowsRows(cell, delimiter, header.length, c)) {
       const linesBack = record.reduce((n, v) => n + v.split('\n').length - 1, 0);
       return {
         column: c,
-        problem: `the ${header[c]} cell runs over ${cell.split('\n').length} lines that read as rows of their own: a quote on this line is left open and closed by a stray one further down, so those rows were inside it (close the quote, or remove the stray one)`,
+        problem: problem('swallowed', { column: header[c], count: cell.split('\n').length }),
         linesBack,
       };
     }
   }
   return null;
 };
-
-/** What is wrong with a cell past MAX_CELL, named by its column. */
-const overlongMessage = (column: string, length: number): string =>
-  `the ${column} cell holds ${length.toLocaleString('en-US')} characters (at most ${MAX_CELL.toLocaleString('en-US')} in a compared column): check the quotes and the separator on this line and above it`;
 
 /**
  * Reads the records from `start.from` to the end into `into` (the second reader's side of a

@@ -157,6 +157,13 @@ describe('kintrace dedupe', () => {
       { encoding: 'utf8' },
     );
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/bad\.csv, line 3/);
+    // The operator's language: Russian unless asked for English.
+    expect(run.stderr).toMatch(/^ошибка: .*bad\.csv, строка 3: 3 ячейки, а в заголовке 2\n$/);
+    const english = spawnSync(
+      process.execPath,
+      [join(root, 'bin/kintrace.mjs'), '--lang', 'en', 'dedupe', bad, '--out', join(dir, 'x.csv')],
+      { encoding: 'utf8' },
+    );
+    expect(english.stderr).toMatch(/^error: .*bad\.csv, line 3: 3 columns where the header has 2\n$/);
   });
 });

@@ -6,6 +6,8 @@ import { clusterScores } from './engine/metrics.ts';
 import { evaluateCommand, evaluateFiles } from './linkage.evaluate.ts';
 import { buildCli } from '../cli.ts';
 import { translator } from '../web/i18n/i18n.ts';
+import { sayingIn } from './said.test-helper.ts';
+import type { Lang } from '../shared/lang.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-evaluate-'));
 const file = (name: string, text: string): string => {
@@ -62,24 +64,35 @@ describe('kintrace evaluate', () => {
 
   it('fails with the file and line of a malformed row', async () => {
     const clusters = file('c.csv', 'record_id,cluster_id\nr1,r1\nr2,r1\n');
-    await expect(evaluateFiles(file('dup.csv', 'record_id,person_id\nr1,p\nr1,q\n'), clusters)).rejects.toThrow(
-      /dup\.csv, line 3: duplicate record_id "r1"/,
+    const evaluate = (lang: Lang, truth: string) => sayingIn(lang)(evaluateFiles(truth, clusters));
+    const dup = file('dup.csv', 'record_id,person_id\nr1,p\nr1,q\n');
+    await expect(evaluate('ru', dup)).rejects.toThrow(
+      /dup\.csv, строка 3: значение «r1» в столбце «record_id» уже встречалось выше/,
     );
-    await expect(evaluateFiles(file('empty.csv', 'record_id,person_id\nr1,p\nr2,\n'), clusters)).rejects.toThrow(
-      /empty\.csv, line 3: empty person_id/,
+    await expect(evaluate('en', dup)).rejects.toThrow(/dup\.csv, line 3: duplicate record_id "r1"/);
+    const empty = file('empty.csv', 'record_id,person_id\nr1,p\nr2,\n');
+    await expect(evaluate('ru', empty)).rejects.toThrow(/empty\.csv, строка 3: пустая ячейка в столбце «person_id»/);
+    await expect(evaluate('en', empty)).rejects.toThrow(/empty\.csv, line 3: empty person_id/);
+    const cols = file('cols.csv', 'record_id,person_id\nr1,p\nr2,p,x\n');
+    await expect(evaluate('ru', cols)).rejects.toThrow(/cols\.csv, строка 3: 3 ячейки, а в заголовке 2/);
+    await expect(evaluate('en', cols)).rejects.toThrow(/cols\.csv, line 3: 3 columns where the header has 2/);
+    const hdr = file('hdr.csv', 'record_id,who\nr1,p\n');
+    await expect(evaluate('ru', hdr)).rejects.toThrow(
+      /hdr\.csv, строка 1: в заголовке нужен столбец person_id или cluster_id \(есть: record_id, who\)/,
     );
-    await expect(evaluateFiles(file('cols.csv', 'record_id,person_id\nr1,p\nr2,p,x\n'), clusters)).rejects.toThrow(
-      /cols\.csv, line 3/,
-    );
-    await expect(evaluateFiles(file('hdr.csv', 'record_id,who\nr1,p\n'), clusters)).rejects.toThrow(
+    await expect(evaluate('en', hdr)).rejects.toThrow(
       /hdr\.csv, line 1: the header needs a person_id or cluster_id column/,
     );
-    await expect(evaluateFiles(file('noid.csv', 'id,person_id\nr1,p\n'), clusters)).rejects.toThrow(
-      /noid\.csv, line 1: the header has no "record_id" column/,
-    );
-    await expect(evaluateFiles(file('miss.csv', 'record_id,person_id\nr9,p\n'), clusters)).rejects.toThrow(
-      /record "r9" of .*miss\.csv is not in it/,
-    );
+    const noid = file('noid.csv', 'id,person_id\nr1,p\n');
+    await expect(evaluate('ru', noid)).rejects.toThrow(/noid\.csv, строка 1: в заголовке нет столбца «record_id»/);
+    await expect(evaluate('en', noid)).rejects.toThrow(/noid\.csv, line 1: the header has no "record_id" column/);
+    const miss = file('miss.csv', 'record_id,person_id\nr9,p\n');
+    await expect(evaluate('ru', miss)).rejects.toThrow(/c\.csv: нет записи «r9» из .*miss\.csv \(/);
+    await expect(evaluate('en', miss)).rejects.toThrow(/record "r9" of .*miss\.csv is not in it/);
+    const noClusterId = file('noc.csv', 'record_id,cluster\nr1,r1\n');
+    await expect(
+      sayingIn('ru')(evaluateFiles(file('good.csv', 'record_id,person_id\nr1,p\n'), noClusterId)),
+    ).rejects.toThrow(/noc\.csv, строка 1: в заголовке нет столбца «cluster_id» \(есть: record_id, cluster\)/);
   });
 
   it('is a kintrace subcommand', () => {

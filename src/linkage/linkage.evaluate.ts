@@ -5,8 +5,8 @@
 // two files do not belong together); extra clustered records are counted and ignored.
 import { clusterScores, type ClusterScores } from './engine/metrics.ts';
 import { unescapeCell } from '../shared/csv-safe.ts';
-import { columnOf, CsvInputError, RowError, readCsv } from './linkage.csv.ts';
-import type { Translate } from '../shared/said.ts';
+import { columnOf, CsvInputError, noColumn, RowError, readCsv } from './linkage.csv.ts';
+import { Said, type Translate } from '../shared/said.ts';
 
 /** record_id → label, read from a two-column file; the label column may have either name. */
 const readLabels = async (file: string, labelColumns: readonly string[]): Promise<Map<string, string>> => {
@@ -20,14 +20,22 @@ const readLabels = async (file: string, labelColumns: readonly string[]): Promis
         // Named in any letter case, as readCsv's `required` check finds the id column.
         idIndex = columnOf(header, 'record_id');
         labelIndex = header.findIndex((h) => labelColumns.includes(h.toLowerCase()));
-        if (labelIndex < 0) throw new CsvInputError(file, 1, `the header needs a ${labelColumns.join(' or ')} column`);
+        if (labelIndex < 0)
+          throw new CsvInputError(
+            file,
+            1,
+            labelColumns.length > 1
+              ? { key: 'linkage.csv.noTruthColumn', params: { found: header.join(', ') } }
+              : noColumn(labelColumns[0], header),
+          );
       }
-      if (row.length !== header.length) throw new RowError(`expected ${header.length} columns, found ${row.length}`);
+      if (row.length !== header.length)
+        throw new RowError('linkage.csv.cells', { count: row.length, header: header.length, runsOn: '' });
       // Our own outputs write an id such as "-1" as '-1, so that a spreadsheet shows it as text.
       const id = unescapeCell(row[idIndex]);
       const label = unescapeCell(row[labelIndex]);
-      if (!label) throw new RowError(`empty ${header[labelIndex]}`);
-      if (labels.has(id)) throw new RowError(`duplicate record_id "${id}"`);
+      if (!label) throw new RowError('linkage.csv.emptyCell', { column: header[labelIndex] });
+      if (labels.has(id)) throw new RowError('linkage.csv.duplicateId', { column: header[idIndex], id });
       labels.set(id, label);
     },
     { required: 'record_id' },
@@ -45,13 +53,18 @@ export const evaluateFiles = async (truthFile: string, clustersFile: string): Pr
   const clusters = await readLabels(clustersFile, ['cluster_id']);
   const ids = [...truth.keys()];
   // A header alone scored 1.0 on every measure.
-  if (!ids.length) throw new Error(`${truthFile}: no labelled records under the header: nothing to score`);
+  if (!ids.length) throw new Said('linkage.csv.noLabelled', { file: truthFile });
   const missing = ids.filter((id) => !clusters.has(id));
   if (missing.length) {
-    const more = missing.length > 1 ? ` and ${missing.length - 1} more of its ${ids.length} records are` : ' is';
-    throw new Error(
-      `${clustersFile}: record "${missing[0]}" of ${truthFile}${more} not in it (the clusters must cover every labelled record)`,
-    );
+    const said = { clusters: clustersFile, truth: truthFile, id: missing[0] };
+    throw missing.length > 1
+      ? new Said('linkage.csv.notCoveredMore', {
+          ...said,
+          missing: missing.length,
+          more: missing.length - 1,
+          records: ids.length,
+        })
+      : new Said('linkage.csv.notCovered', said);
   }
   const scores = clusterScores(
     ids.map((id) => clusters.get(id)!),

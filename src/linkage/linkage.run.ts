@@ -16,15 +16,24 @@ import { type BatchThread, spawnSecondThread } from './second-thread.ts';
 import type { SecondThread } from './engine/two-threads.ts';
 import { predictOnTwoThreads, syncOnTwoThreads, trainOnTwoThreads } from './engine/two-threads.ts';
 import { type ClusterThread, clusterOnTwoThreads } from './engine/cluster-two-threads.ts';
-import { describeSourcePrior } from './engine/source-prior.ts';
-import { describeDependence } from './engine/dependence.ts';
+import { type ListPair, type SourcePrior, summariseSourcePrior } from './engine/source-prior.ts';
+import { type Dependence, summariseDependence } from './engine/dependence.ts';
 import { ClusterMembers } from './engine/cluster-members.ts';
-import { columnOf, CsvInputError, suspectCell, RowError, readCsv, type SplitRead, splitPoint } from './linkage.csv.ts';
+import {
+  columnOf,
+  CsvInputError,
+  noColumn,
+  suspectCell,
+  RowError,
+  readCsv,
+  type SplitRead,
+  splitPoint,
+} from './linkage.csv.ts';
 import { DecisionConflicts } from './decision-conflicts.ts';
 import { type PersonHeader, readPersonHeader } from './person-columns.ts';
 import { collectGarbage } from './engine/collect-garbage.ts';
 import { forgetMemos } from './engine/normalize/memo.ts';
-import type { Translate } from '../shared/said.ts';
+import { Said, type Translate, type Words } from '../shared/said.ts';
 
 export interface RunOptions {
   files: string[];
@@ -98,7 +107,12 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
   const right = bySource[files > 1 ? 1 : 0];
   const decisions: Decisions = { same: [], different: [] };
   const ids = engine.data.ids;
-  const conflicts = new DecisionConflicts((i) => (files > 1 ? `"${ids[i]}" of file ${source[i] + 1}` : `"${ids[i]}"`));
+  const conflicts = new DecisionConflicts(
+    (i): Words =>
+      files > 1
+        ? { key: 'linkage.csv.recordOfFile', params: { id: ids[i], file: source[i] + 1 } }
+        : { key: 'linkage.csv.record', params: { id: ids[i] } },
+  );
   let at: { left: number; right: number; decision: number } | null = null;
   await readCsv(
     file,
@@ -114,20 +128,19 @@ const loadDecisions = async (file: string, engine: LinkageEngine, files: number)
           ['right_id', at.right],
           ['decision', at.decision],
         ] as const)
-          if (column < 0)
-            throw new CsvInputError(file, 1, `the header has no "${name}" column (found: ${header.join(', ')})`);
+          if (column < 0) throw new CsvInputError(file, 1, noColumn(name, header));
       }
       const get = (column: number): string => unescapeCell(row[column] ?? '');
       const a = left.get(get(at.left));
       const b = right.get(get(at.right));
       const d = get(at.decision);
-      if (a === undefined || b === undefined)
-        throw new RowError(
-          files > 1
-            ? 'left_id is not a record of the first file, or right_id not one of the second'
-            : 'left_id or right_id is not a record of the input',
-        );
-      if (d !== 'same' && d !== 'different') throw new RowError(`decision must be "same" or "different", not "${d}"`);
+      // Which id is not a record, and of which file: left_id is looked up in the first.
+      if (a === undefined || b === undefined) {
+        const [column, id] = a === undefined ? ['left_id', get(at.left)] : ['right_id', get(at.right)];
+        const of = files === 1 ? 'notInInput' : a === undefined ? 'notInFirst' : 'notInSecond';
+        throw new RowError(`linkage.csv.${of}`, { column, id });
+      }
+      if (d !== 'same' && d !== 'different') throw new RowError('linkage.csv.badDecision', { value: d });
       conflicts[d](a, b);
       decisions[d].push([a, b]);
     },
@@ -194,24 +207,21 @@ export const readInput = async (
         for (const f of [idField, ...engine.data.fields]) {
           const same = header.filter((h) => h.toLowerCase() === f.toLowerCase());
           if (same.length > 1)
-            throw new CsvInputError(
-              file,
-              1,
-              `the header has ${same.length} "${f}" columns (${same.join(', ')}): keep one`,
-            );
+            throw new CsvInputError(file, 1, {
+              key: 'linkage.csv.duplicateColumn',
+              params: { count: same.length, column: f, names: same.join(', ') },
+            });
         }
         // A file none of whose columns is compared (a config written for another file, a header
         // in another language) ran and exited 0 with every record alone. Said at its first row.
         if (columns.every((c) => c < 0))
-          throw new Error(
-            `${file}: none of the compared fields (${engine.data.fields.join(', ')}) is a column of its header; check the config's field names against the file`,
-          );
+          throw new Said('linkage.csv.noComparedColumn', { file, fields: engine.data.fields.join(', ') });
       }
       const suspect = suspectCell(row, columns, header, delimiter);
-      if (suspect) throw new RowError(suspect.problem, 0, suspect.linesBack);
+      if (suspect) throw new RowError(suspect.problem.key, suspect.problem.params, 0, suspect.linesBack);
       // A person sheet without an id column: its records are named by the row they are on.
       const id = idIndex < 0 ? String(sheetRow) : row[idIndex];
-      if (seen.has(id)) throw new RowError(`duplicate ${idField} "${id}"`);
+      if (seen.has(id)) throw new RowError('linkage.csv.duplicateId', { column: idField, id });
       seen.add(id);
       engine.data.addValues(id, row, columns, source);
     },
@@ -259,7 +269,7 @@ const splitRead = (
       const read = await part;
       if (!read) return null;
       read.ids.forEach((id, k) => {
-        if (seen.has(id)) throw new RowError(`duplicate ${engine.config.id} "${id}"`, k);
+        if (seen.has(id)) throw new RowError('linkage.csv.duplicateId', { column: engine.config.id, id }, k);
         seen.add(id);
       });
       engine.data.appendPart(read, source);
@@ -535,9 +545,41 @@ const headerLines = (t: Translate, h: InputHeader): string[] => [
   ...(h.numberedRows ? [t('linkage.cli.summary.numberedRows', { file: h.file })] : []),
 ];
 
+/** A pair of lists in t's words (a list of the pool of smaller ones is one of "the other lists"). */
+const listPairWords = (t: Translate, pair: ListPair): string => {
+  const list = (name: string | null): string => name ?? t('linkage.cli.summary.otherLists');
+  if (pair.kind === 'two') return t('linkage.cli.summary.listPair', { a: list(pair.a), b: list(pair.b) });
+  if (pair.kind === 'itself') return t('linkage.cli.summary.listItself', { list: list(pair.list) });
+  return t('linkage.cli.summary.twoOtherLists');
+};
+
+/** The summary's line on the source prior, from what the engine found (it imports no words). */
+export const sourcePriorLine = (t: Translate, prior: SourcePrior): string => {
+  const { least, most } = summariseSourcePrior(prior);
+  return t('linkage.cli.summary.sourcePrior', {
+    least: listPairWords(t, least.pair),
+    leastTimes: least.times,
+    most: listPairWords(t, most.pair),
+    mostTimes: most.times,
+  });
+};
+
+/** The summary's line on fields weighed together as one fact; none when the correction counts none. */
+export const dependenceLines = (t: Translate, dependence: Dependence, names: readonly string[]): string[] => {
+  const found = summariseDependence(dependence, names);
+  if (!found) return [];
+  return [
+    t('linkage.cli.summary.dependence', {
+      pairs: found.shown.map((p) => t('linkage.cli.summary.weighedTogether', { ...p })).join(', '),
+      more: found.more ? t('linkage.cli.summary.moreWeighed', { count: found.more }) : '',
+    }),
+  ];
+};
+
 /**
- * What `dedupe` and `link` print when done, in t's language. The engine's own lines (the source
- * prior, the dependence between fields) are its English: src/linkage/engine imports nothing.
+ * What `dedupe` and `link` print when done, in t's language. The engine's own findings (the
+ * source prior, the dependence between fields) come from it as values: src/linkage/engine imports
+ * nothing, the words are the catalogue's.
  */
 export const summary = (r: RunResult, t: Translate): string => {
   const { engine, predicted, clusters } = r;
@@ -556,14 +598,13 @@ export const summary = (r: RunResult, t: Translate): string => {
     ...(r.missingColumns.length
       ? [t('linkage.cli.summary.missingColumns', { fields: r.missingColumns.join(', ') })]
       : []),
-    ...(engine.params?.sourcePrior ? [describeSourcePrior(engine.params.sourcePrior)] : []),
+    ...(engine.params?.sourcePrior ? [sourcePriorLine(t, engine.params.sourcePrior)] : []),
     ...(engine.params?.dependence
-      ? [
-          describeDependence(
-            engine.params.dependence,
-            engine.comparisons.map((c) => c.name),
-          ),
-        ].filter(Boolean)
+      ? dependenceLines(
+          t,
+          engine.params.dependence,
+          engine.comparisons.map((c) => c.name),
+        )
       : []),
     ...predicted.stats.oversized
       .slice(0, 10)

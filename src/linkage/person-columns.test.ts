@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../imports/row-rules.ts';
 import { dedupeCommand } from './linkage.cli.ts';
 import { readPersonHeader } from './person-columns.ts';
+import { inRussian, saidIn } from './said.test-helper.ts';
+import type { Lang } from '../shared/lang.ts';
 
 const dedupe = async (text: string): Promise<{ summary: string; clusters: string[][] }> => {
   const dir = mkdtempSync(join(tmpdir(), 'kintrace-columns-'));
@@ -56,9 +58,22 @@ describe('a person sheet read by its own column names', () => {
   });
 
   it('refuses two columns of one field, naming both, rather than drop one without a word', () => {
-    expect(() => readPersonHeader(['Фамилия', 'surname'])).toThrow('"Фамилия" and "surname" both read as surname');
-    expect(() => readPersonHeader(['ФИО', 'Фамилия', 'Имя'])).toThrow('"ФИО" and "Фамилия" both read as surname');
-    expect(() => readPersonHeader(['ФИО', 'Отчество'])).toThrow('"ФИО" and "Отчество" both read as patronymic');
+    const refusal = (header: string[], lang: Lang): string => {
+      try {
+        readPersonHeader(header);
+      } catch (err) {
+        return saidIn(lang, err);
+      }
+      return 'read';
+    };
+    expect(refusal(['Фамилия', 'surname'], 'ru')).toBe(
+      'столбцы «Фамилия» и «surname» оба читаются как surname: оставьте один из них',
+    );
+    expect(refusal(['Фамилия', 'surname'], 'en')).toBe(
+      'the columns "Фамилия" and "surname" both read as surname: keep one',
+    );
+    expect(refusal(['ФИО', 'Фамилия', 'Имя'], 'ru')).toMatch('«ФИО» и «Фамилия» оба читаются как surname');
+    expect(refusal(['ФИО', 'Отчество'], 'ru')).toMatch('«ФИО» и «Отчество» оба читаются как patronymic');
   });
 
   it('deduplicates a semicolon sheet with Russian names and no id column, naming records by their row', async () => {
@@ -125,7 +140,9 @@ describe('a person sheet read by its own column names', () => {
   });
 
   it('keeps an id column when there is one, and refuses an empty id in it at its line', async () => {
-    await expect(dedupe('Номер,Фамилия,Имя\n1,Иванов,Иван\n,Петров,Пётр\n')).rejects.toThrow(/line 3: empty record_id/);
+    await expect(inRussian(dedupe('Номер,Фамилия,Имя\n1,Иванов,Иван\n,Петров,Пётр\n'))).rejects.toThrow(
+      /строка 3: пустая ячейка в столбце «record_id»/,
+    );
   });
 
   it('writes the sheet back with each row’s cluster, in its own separator, for Excel', async () => {

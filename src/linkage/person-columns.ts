@@ -4,6 +4,7 @@
 // tool they may not know how to use. The list importer (src/imports/row-rules.ts) reads the same
 // names, so a sheet that imports also deduplicates.
 import type { PERSON_CSV_COLUMNS } from './engine/person-config.ts';
+import { Said, type Words } from '../shared/said.ts';
 
 type PersonColumn = (typeof PERSON_CSV_COLUMNS)[number];
 
@@ -67,8 +68,14 @@ export interface PersonHeader {
   wholeName: boolean;
 }
 
+/** Column names as a list in words: «a», «b» и «c» (each language quotes and joins its own way). */
+const columnList = ([first, ...rest]: readonly string[]): Words =>
+  rest.length === 1
+    ? { key: 'linkage.csv.lastTwoColumns', params: { first, second: rest[0] } }
+    : { key: 'linkage.csv.moreColumns', params: { first, rest: columnList(rest) } };
+
 /**
- * The header read as the person CSV's. Throws (a message naming the columns) when two columns
+ * The header read as the person CSV's. Throws (a Said naming the columns) when two columns
  * name one field, «Фамилия» and «surname», or «ФИО» beside «Фамилия» or «Имя»: either could be
  * meant, and reading one would drop the other without a word.
  */
@@ -86,9 +93,10 @@ export const readPersonHeader = (header: readonly string[]): PersonHeader => {
   });
   for (const [field, at] of byField)
     if (at.length > 1)
-      throw new Error(
-        `the columns ${at.map((i) => `"${header[i]}"`).join(' and ')} ${at.length === 2 ? 'both' : 'all'} read as ${field}: keep one`,
-      );
+      throw new Said(at.length === 2 ? 'linkage.csv.sameField' : 'linkage.csv.sameFieldAll', {
+        columns: columnList(at.map((i) => header[i])),
+        field,
+      });
   const renamed: PersonHeader['renamed'] = [];
   const out = header.map((name, i) => {
     const f = found[i];

@@ -6,6 +6,10 @@ import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../shared/csv-safe.ts';
 import { readCsv } from './linkage.csv.ts';
 import type { RunResult } from './linkage.run.ts';
+import { Said } from '../shared/said.ts';
+
+/** The input was edited during the run: its rows no longer are the records linked. */
+const changed = (file: string): Said => new Said('linkage.csv.changedDuringRun', { file });
 
 /** Rows written at once: the sheet is read row by row, and a million rows are not held. */
 const BATCH = 10_000;
@@ -38,12 +42,12 @@ export const writeSheet =
           delimiter = rowDelimiter;
           rows.push([...header, 'cluster_id', 'cluster_size'].map(spreadsheetSafe));
         }
-        if (k >= engine.data.size) throw new Error(`${input} changed while it was being linked: run again`);
+        if (k >= engine.data.size) throw changed(input);
         const first = clusters.clusterOf[k++];
         rows.push([...row.map(spreadsheetSafe), spreadsheetSafe(ids[first]), String(size[first])]);
         if (rows.length >= BATCH) flush();
       });
-      if (k !== engine.data.size) throw new Error(`${input} changed while it was being linked: run again`);
+      if (k !== engine.data.size) throw changed(input);
       flush();
     } finally {
       closeSync(fd);

@@ -9,6 +9,7 @@ import { personConfig } from './engine/person-config.ts';
 import { readCsv, readPart, splitPoint } from './linkage.csv.ts';
 import { readInput } from './linkage.run.ts';
 import { type BatchThread, spawnSecondThread } from './second-thread.ts';
+import { inRussian } from './said.test-helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kintrace-split-read-'));
 const thread = spawnSecondThread();
@@ -138,16 +139,22 @@ describe('reading a file on two threads', () => {
       'dup.csv',
       list(3000, (i, l) => (i === 2900 ? l.replace('r2900', 'r10') : l)),
     );
-    await expect(readAll(duplicate, true)).rejects.toThrow(/dup\.csv, line 2902: duplicate record_id "r10"/);
+    await expect(inRussian(readAll(duplicate, true))).rejects.toThrow(
+      /dup\.csv, строка 2902: значение «r10» в столбце «record_id» уже встречалось выше/,
+    );
     const short = write(
       'short.csv',
       list(3000, (i, l) => (i === 2950 ? 'r2950,list' : l)),
     );
-    await expect(readAll(short, true)).rejects.toThrow(/short\.csv, line 2952/);
+    await expect(inRussian(readAll(short, true))).rejects.toThrow(
+      /short\.csv, строка 2952: 2 ячейки, а в заголовке 8$/,
+    );
     const noId = write(
       'noid.csv',
       list(3000, (i, l) => (i === 2990 ? l.replace('r2990', '') : l)),
     );
-    await expect(readAll(noId, true)).rejects.toThrow(/noid\.csv, line 2992: empty record_id/);
+    await expect(inRussian(readAll(noId, true))).rejects.toThrow(
+      /noid\.csv, строка 2992: пустая ячейка в столбце «record_id»/,
+    );
   });
 });

@@ -4,12 +4,15 @@
 
 export type Params = Record<string, string | number>;
 
+/** Values of words, some of which may be words themselves (a line's problem in a message naming the line). */
+export type Values = Record<string, string | number | Words>;
+
 /** A translate function as the edges hold one (i18next's `t` for one language). */
 export type Translate = (key: string, params?: Params) => string;
 
 export interface Words {
   key: string;
-  params?: Params;
+  params?: Values;
 }
 
 /** The technical message of an error that is said by key: the key and its values, for logs and stack traces. */
@@ -20,16 +23,22 @@ export const wordsMessage = (w: Words): string =>
 export class Said extends Error {
   constructor(
     readonly key: string,
-    readonly params: Params = {},
+    readonly params: Values = {},
   ) {
     super(wordsMessage({ key, params }));
     this.name = new.target.name;
   }
 }
 
+const isWords = (v: unknown): v is Words => typeof v === 'object' && v !== null && typeof (v as Words).key === 'string';
+
 /** The words of an error that carries them (a Said, or an error of another kind that has `words`). */
 export const wordsOf = (err: unknown): Words | undefined => {
   if (err instanceof Said) return { key: err.key, params: err.params };
   const w = (err as { words?: unknown } | null)?.words;
-  return w && typeof w === 'object' && typeof (w as Words).key === 'string' ? (w as Words) : undefined;
+  return isWords(w) ? w : undefined;
 };
+
+/** Words in t's language, the words among their values said first. */
+export const say = (t: Translate, w: Words): string =>
+  t(w.key, Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, isWords(v) ? say(t, v) : v])));

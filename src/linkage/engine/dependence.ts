@@ -158,26 +158,36 @@ const pairDrawer = (
   };
 };
 
+/** An exact agreement weighed with an earlier one as one fact: `field` given `given`, by `bits` (< 0). */
+export interface WeighedTogether {
+  field: string;
+  given: string;
+  bits: number;
+}
+
 /**
- * One line for a run's summary: which exact agreements were weighed as one fact, strongest
- * first ("postcode with street −9.8 bits"), at most `most` of them; '' when the correction counts
- * none (a dependence read only of a later field on an earlier one, which it never uses: the
- * summary said "…weighed as one fact: " and nothing).
+ * What a run's summary says of the dependences (the command puts it in the operator's words):
+ * which exact agreements were weighed as one fact, strongest first ("postcode with street −9.8
+ * bits"), at most `most` of them, and how many more; null when the correction counts none (a
+ * dependence read only of a later field on an earlier one, which it never uses: the summary said
+ * "…weighed as one fact: " and nothing).
  */
-export const describeDependence = (dep: Dependence, names: readonly string[], most = 6): string => {
-  const found: { text: string; bits: number }[] = [];
+export const summariseDependence = (
+  dep: Dependence,
+  names: readonly string[],
+  most = 6,
+): { shown: WeighedTogether[]; more: number } | null => {
+  const found: WeighedTogether[] = [];
   dep.shift.forEach((row, i) =>
     row.forEach((bits, j) => {
       // Each unordered pair once, as the correction counts it: the later one given the earlier.
       if (bits < 0 && dep.order.indexOf(j) > dep.order.indexOf(i))
-        found.push({ text: `${names[j]} with ${names[i]} ${bits.toFixed(1)} bits`, bits });
+        found.push({ field: names[j], given: names[i], bits });
     }),
   );
-  if (!found.length) return '';
+  if (!found.length) return null;
   found.sort((x, y) => x.bits - y.bits);
-  const shown = found.slice(0, most).map((f) => f.text);
-  const more = found.length > most ? ` and ${found.length - most} more` : '';
-  return `fields that agree together among strangers, weighed as one fact: ${shown.join(', ')}${more}`;
+  return { shown: found.slice(0, most), more: Math.max(0, found.length - most) };
 };
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkageEngine } from './engine.ts';
 import { personConfig } from './person-config.ts';
-import { describeSourcePrior, MAX_ROWS } from './source-prior.ts';
+import { MAX_ROWS, summariseSourcePrior } from './source-prior.ts';
 import { rng } from './train.ts';
 
 const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов', 'Попов', 'Васильев', 'Соколов'];
@@ -112,11 +112,16 @@ describe('a prior per pair of source lists', () => {
     expect(Number.isFinite(scorer.score(0, 1))).toBe(true);
     // A pair within one list keeps a cell of its own, whatever its row.
     expect(prior.self).toHaveLength(LISTS);
-    expect(describeSourcePrior(prior)).toMatch(/other lists|with itself/);
+    // The pool of the smaller lists, or a list with itself, is among those named.
+    const { least, most } = summariseSourcePrior(prior);
+    expect(
+      [least.pair, most.pair].some((p) => p.kind !== 'two' || p.a === null || p.b === null),
+      JSON.stringify([least, most]),
+    ).toBe(true);
   });
 
   it('is summed up for a run as the pairs of lists least and most likely to name one man', () => {
-    const line = describeSourcePrior({
+    const found = summariseSourcePrior({
       comparison: 'source',
       sources: ['obituary', 'exchange_list', 'family_request'],
       adjust: [
@@ -125,7 +130,7 @@ describe('a prior per pair of source lists', () => {
         [1, 0.5, -2],
       ],
     });
-    expect(line).toContain('least obituary and exchange_list ×0.063');
-    expect(line).toContain('most obituary and family_request ×2.0');
+    expect(found.least).toEqual({ pair: { kind: 'two', a: 'obituary', b: 'exchange_list' }, times: 2 ** -4 });
+    expect(found.most).toEqual({ pair: { kind: 'two', a: 'obituary', b: 'family_request' }, times: 2 });
   });
 });

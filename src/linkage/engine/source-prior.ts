@@ -247,39 +247,55 @@ export function rescoreEdges(edges: Edges, delta: (a: number, b: number) => numb
 }
 
 /**
- * One line for a run's summary: the pairs of lists least and most likely to name one man, as a
- * multiple of the file's average ("exchange_list and obituary ×0.05").
+ * Pairs of lists as a run's summary names them: a list is its name, or null for the pool of the
+ * smaller lists ("other lists"); two of the pool's lists are `twoOthers`.
  */
-export function describeSourcePrior(prior: SourcePrior): string {
-  // A row's name: its list, or "other lists" for the pool of the smaller ones.
+export type ListPair =
+  | { kind: 'two'; a: string | null; b: string | null }
+  | { kind: 'itself'; list: string | null }
+  | { kind: 'twoOthers' };
+
+/** A pair of lists and how much likelier than the file's average it is to name one man. */
+export interface ListPairOdds {
+  pair: ListPair;
+  times: number;
+}
+
+/**
+ * What a run's summary says of the source prior (the command puts it in the operator's words):
+ * the pairs of lists least and most likely to name one man, as a multiple of the file's average
+ * ("exchange_list and obituary ×0.05").
+ */
+export function summariseSourcePrior(prior: SourcePrior): { least: ListPairOdds; most: ListPairOdds } {
+  // A row's name: its list, or null for the pool of the smaller ones.
   const rowOf = rowsOf(prior);
-  const names = prior.adjust.map(() => 'other lists');
+  const names: (string | null)[] = prior.adjust.map(() => null);
   const listsInRow = prior.adjust.map(() => 0);
   prior.sources.forEach((s, i) => {
     listsInRow[rowOf[i]]++;
     names[rowOf[i]] = s;
   });
   listsInRow.forEach((lists, row) => {
-    if (lists > 1) names[row] = 'other lists';
+    if (lists > 1) names[row] = null;
   });
   // Only the least and the most are told: a million pairs of lists are not put in words.
-  let least = { text: '', adjust: Number.POSITIVE_INFINITY };
-  let most = { text: '', adjust: Number.NEGATIVE_INFINITY };
-  const consider = (adjust: number, text: () => string): void => {
-    if (adjust < least.adjust) least = { text: text(), adjust };
-    if (adjust > most.adjust) most = { text: text(), adjust };
+  let least = { pair: { kind: 'twoOthers' } as ListPair, adjust: Number.POSITIVE_INFINITY };
+  let most = { pair: { kind: 'twoOthers' } as ListPair, adjust: Number.NEGATIVE_INFINITY };
+  const consider = (adjust: number, pair: ListPair): void => {
+    if (adjust < least.adjust) least = { pair, adjust };
+    if (adjust > most.adjust) most = { pair, adjust };
   };
   names.forEach((s, i) =>
     names.forEach((t, j) => {
       if (j < i) return;
       const adjust = prior.adjust[i][j];
       // With the lists' own cells apart (self), a row with itself is two different lists of it.
-      if (i !== j) consider(adjust, () => `${s} and ${t}`);
-      else if (!prior.self) consider(adjust, () => `${s} with itself`);
-      else if (listsInRow[i] > 1) consider(adjust, () => 'two of the other lists');
+      if (i !== j) consider(adjust, { kind: 'two', a: s, b: t });
+      else if (!prior.self) consider(adjust, { kind: 'itself', list: s });
+      else if (listsInRow[i] > 1) consider(adjust, { kind: 'twoOthers' });
     }),
   );
-  prior.self?.forEach((adjust, i) => consider(adjust, () => `${prior.sources[i]} with itself`));
-  const times = (p: { text: string; adjust: number }) => `${p.text} ×${(2 ** p.adjust).toPrecision(2)}`;
-  return `lists: how often two lists name one man, learned from the file (× the average): least ${times(least)}, most ${times(most)}`;
+  prior.self?.forEach((adjust, i) => consider(adjust, { kind: 'itself', list: prior.sources[i] }));
+  const odds = (p: { pair: ListPair; adjust: number }): ListPairOdds => ({ pair: p.pair, times: 2 ** p.adjust });
+  return { least: odds(least), most: odds(most) };
 }
