@@ -7,6 +7,7 @@ import { redirect, sendPage } from '../web/render.ts';
 import type { AppealAction, AppealGrant } from '../policy/appeals.policy.ts';
 import { authoriseAppeal } from './appeals-access.service.ts';
 import { appealsDeps, getAppeal } from './appeals.service.ts';
+import { catchUpOverdue } from './appeal-steps.service.ts';
 import { APPEAL_NOTICES, AppealPage, type AppealFormState } from './appeal-page.views.tsx';
 
 // One appeal's page and the forms on it, shared by the routes that follow an appeal
@@ -28,6 +29,7 @@ export const appealPages = (app: FastifyInstance) => {
     form?: AppealFormState,
     status = 200,
   ) => {
+    await catchUpOverdue(deps, grant, id);
     const view = await getAppeal(deps, grant as AppealGrant<'read'>, id);
     const done = (req.query as Record<string, unknown> | undefined)?.done;
     const notice = form ? undefined : APPEAL_NOTICES.find((n) => n === done);

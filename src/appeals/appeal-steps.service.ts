@@ -5,12 +5,20 @@ import { seal } from '../shared/crypto/index.ts';
 import type { AppealGrant } from '../policy/appeals.policy.ts';
 import type { Principal } from '../policy/principal.ts';
 import { assertSystem } from '../policy/system.policy.ts';
-import { notifyFamily } from '../cases/case-news.service.ts';
+import { familyLastTold, notifyFamily } from '../cases/case-news.service.ts';
 import { readFile, storeFile, type OpenedFile } from '../evidence/evidence.service.ts';
 import type { CleanedFile } from '../evidence/file-rules.ts';
 import { appealCaseKey } from './appeals-access.service.ts';
 import { ACTIVE_STATES } from '../cases/case-lifecycle.ts';
-import { APPEAL_STATES, fromStates, stepTo, WAITING, type AppealStep } from './appeal-lifecycle.ts';
+import {
+  APPEAL_STATES,
+  fromStates,
+  isWaiting,
+  stepTo,
+  WAITING,
+  type AppealState,
+  type AppealStep,
+} from './appeal-lifecycle.ts';
 import type { SendInput, StepInput } from './appeals.schema.ts';
 import {
   aad,
@@ -246,18 +254,45 @@ export const markOverdue = async (
   let failed = 0;
   for (const late of await listLate(deps.db, WAITING, today, ACTIVE_STATES)) {
     try {
-      await deps.db.transaction().execute(async (tx) => {
-        stepTo(late.state, 'mark_overdue', 'system');
-        if (!(await updateAppealIf(tx, late.id, fromStates('mark_overdue'), { state: 'overdue', overdue_on: today })))
-          return;
-        await notifyFamily(tx, { caseId: late.case_id, kind: 'appeal_overdue', refId: late.id, day: today });
-        marked += 1;
-      });
+      if (await markOneOverdue(deps, late, today)) marked += 1;
     } catch {
       failed += 1;
     }
   }
   return { marked, failed };
+};
+
+/**
+ * One late appeal made overdue and its family told, unless an answer or another run came first.
+ * Told once a day at most: a registration recorded on an overdue letter puts it back to waiting,
+ * and if its new answer day has passed too it is overdue again at once — the same news twice.
+ */
+const markOneOverdue = (
+  deps: AppealsDeps,
+  late: { id: string; case_id: string; state: AppealState },
+  today: string,
+): Promise<boolean> =>
+  deps.db.transaction().execute(async (tx) => {
+    stepTo(late.state, 'mark_overdue', 'system');
+    if (!(await updateAppealIf(tx, late.id, fromStates('mark_overdue'), { state: 'overdue', overdue_on: today })))
+      return false;
+    if ((await familyLastTold(tx, late.case_id, late.id, 'appeal_overdue')).on !== today)
+      await notifyFamily(tx, { caseId: late.case_id, kind: 'appeal_overdue', refId: late.id, day: today });
+    return true;
+  });
+
+/**
+ * The job's work for one appeal, done when someone opens it: the job runs hourly (and not at all
+ * while the scheduler is stopped), so a mother opening her letter the morning after its answer day
+ * read «просрочено на 1 день» beside the state «отправлено» and no next step (QA walk 11). The
+ * same rule as the job: waiting, its answer day passed, its case still active.
+ */
+export const catchUpOverdue = async (deps: AppealsDeps, grant: AppealGrant, appealId: string): Promise<void> => {
+  if (!grant.caseActive) return;
+  const row = await findAppeal(deps.db, appealId);
+  const today = todayOf(deps);
+  if (!row || row.case_id !== grant.caseId || !isWaiting(row.state) || !row.answer_by || row.answer_by >= today) return;
+  await markOneOverdue(deps, row, today);
 };
 
 /** `kintrace stats --json`: appeals by state. */

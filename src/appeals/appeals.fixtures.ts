@@ -35,7 +35,9 @@ export const postStep = async (
   fields: Record<string, string>,
   file?: { name: string; type: string; bytes: Buffer },
 ) => {
-  const { token, cookies: jar } = await formToken(app, `/appeals/${appealId}`, cookies);
+  // The token from a page that is not the appeal's: opening a late appeal's page marks it overdue
+  // (catchUpOverdue), and the tests of the overdue job set up late appeals with this.
+  const { token, cookies: jar } = await formToken(app, '/account', cookies);
   const body = multipart({ _csrf: token, ...fields }, file);
   return app.inject({
     method: 'POST',

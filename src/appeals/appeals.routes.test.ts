@@ -259,6 +259,26 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     s.t.clock.advance(-DAY);
   });
 
+  it('an appeal opened after its answer day is overdue on its page at once, without waiting for the job', async () => {
+    // QA walk 11: the hourly job had not run yet; the page said «просрочено на N дней» beside the
+    // state «отправлено», and offered no next step.
+    const { family } = s.w;
+    const id = await sentAppeal(app(), s.w.caseId, family.cookies, { channel: 'online', sent_on: '2026-01-05' });
+    const page = await app().inject({ method: 'GET', url: `/appeals/${id}`, cookies: family.cookies });
+    expect(page.body).toContain('Срок ответа истёк: что дальше');
+    expect(page.body).toContain(`template=no_answer&amp;follows=${id}`);
+    const row = await db()
+      .selectFrom('appeals')
+      .select(['state', 'overdue_on'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(row).toEqual({ state: 'overdue', overdue_on: '2026-03-02' });
+    // Told once, as by the job: opening it again adds nothing.
+    await app().inject({ method: 'GET', url: `/appeals/${id}`, cookies: family.cookies });
+    const news = await db().selectFrom('case_news').select('kind').where('ref_id', '=', id).execute();
+    expect(news).toEqual([{ kind: 'appeal_overdue' }]);
+  });
+
   it("keeps the family's account out of a new letter unless asked, on follow-ups too; drafts already written stay", async () => {
     const { family } = s.w;
     // A draft written before: the account in it, as every template pasted it. Left as it is.
