@@ -83,7 +83,8 @@ const Deadlines = ({ p }: { p: Props }) => {
         <dd>
           {formatDay(view.sentOn)} · {t(`appeals.channels.${view.channel}`)}
         </dd>
-        <dt>{t('appeals.dates.arrival')}</dt>
+        {/* A day still to come is not «поступило» (QA walk 11): it is when the letter should arrive. */}
+        <dt>{t(d.arrival.date > view.today ? 'appeals.dates.arrivalDue' : 'appeals.dates.arrival')}</dt>
         <dd>
           <Dated ctx={ctx} d={d.arrival} />
         </dd>

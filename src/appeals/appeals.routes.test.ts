@@ -279,6 +279,17 @@ describe.each(DIALECTS)('appeals through the pages (%s)', (dialect) => {
     expect(news).toEqual([{ kind: 'appeal_overdue' }]);
   });
 
+  it('says a letter sent today by post is due to arrive, not that it arrived', async () => {
+    const { family } = s.w;
+    const id = await sentAppeal(app(), s.w.caseId, family.cookies, { channel: 'post', sent_on: '2026-03-02' });
+    const page = await app().inject({ method: 'GET', url: `/appeals/${id}`, cookies: family.cookies });
+    expect(page.body).toContain('<dt>Должно поступить в орган</dt>');
+    expect(page.body).not.toContain('<dt>Поступило в орган</dt>');
+    const early = await sentAppeal(app(), s.w.caseId, family.cookies, { channel: 'post', sent_on: '2026-02-01' });
+    const before = await app().inject({ method: 'GET', url: `/appeals/${early}`, cookies: family.cookies });
+    expect(before.body).toContain('<dt>Поступило в орган</dt>');
+  });
+
   it("keeps the family's account out of a new letter unless asked, on follow-ups too; drafts already written stay", async () => {
     const { family } = s.w;
     // A draft written before: the account in it, as every template pasted it. Left as it is.

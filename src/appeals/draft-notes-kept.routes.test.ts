@@ -8,8 +8,8 @@ import { useWorld } from '../cases/cases.fixtures.ts';
 // choice as she left it.
 
 const GUIDANCE = 'Первое письмо: в воинскую часть';
-const INSERTED = 'Ваш рассказ из заявки вставлен в письмо';
-const LEFT_OUT = 'Ваш рассказ из заявки мы не вставили в письмо';
+const INSERTED = 'Ваш рассказ из запроса вставлен в письмо';
+const LEFT_OUT = 'Ваш рассказ из запроса мы не вставили в письмо';
 
 describe.each(DIALECTS)('a new letter sent back with a mistake (%s)', (dialect) => {
   const s = useWorld(dialect);

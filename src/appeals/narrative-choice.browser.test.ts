@@ -34,14 +34,14 @@ describe("the family's account in a letter to an authority", () => {
     const body = page.getByLabel('Текст письма');
     expect(await body.inputValue()).toContain(`Что известно семье: ${OWN_WORDS}`);
     expect(await body.inputValue()).not.toContain(NARRATIVE);
-    const choice = page.getByLabel('Вставить в письмо мой рассказ из заявки');
+    const choice = page.getByLabel('Вставить в письмо мой рассказ из запроса');
     expect(await choice.isChecked()).toBe(false);
     await page.getByText('Осторожно: если в рассказе сказано, кто вам сообщил').waitFor();
     await check('hint');
 
     await choice.check();
     await page.getByRole('button', { name: 'Вставить рассказ' }).click();
-    await page.getByText('Ваш рассказ из заявки вставлен в письмо').waitFor();
+    await page.getByText('Ваш рассказ из запроса вставлен в письмо').waitFor();
     expect(await page.getByLabel('Текст письма').inputValue()).toContain(`Что известно семье: ${NARRATIVE}`);
     await check('account-inserted');
 

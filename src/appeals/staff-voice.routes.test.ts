@@ -26,8 +26,8 @@ describe("the family's account in a new letter, as each side reads it", () => {
     expect(staffEn.body).toMatch(/Put the family(&#x27;|&#39;|')s account from the request into the letter/);
 
     const familyDraft = await get(draft, s.w.family.cookies);
-    expect(familyDraft.body).toContain('Вставить в письмо мой рассказ из заявки');
-    expect(familyDraft.body).toContain('Ваш рассказ из заявки мы не вставили');
+    expect(familyDraft.body).toContain('Вставить в письмо мой рассказ из запроса');
+    expect(familyDraft.body).toContain('Ваш рассказ из запроса мы не вставили');
   });
 
   // The print section told a lawyer «впишите ваши фамилию, имя, отчество… адрес для ответа» (QA
