@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/database.ts';
+import { matchScore, wordMatches, type SearchToken } from '../people/name-match-sql.ts';
 import type {
   RecordState,
   RegistryCorrectionsTable,
@@ -115,6 +116,9 @@ export interface PublicFilter {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The name holds the word (a whole word or a part of one), in any of its spellings. */
+const nameHas = (w: string) => sql<boolean>`name_key like ${`%${escapeLike(w)}%`} escape '\\'`;
+
 const filtered = (db: Queryable, f: PublicFilter) => {
   let q = db.selectFrom('registry_records').where('state', 'in', f.states);
   if (f.region) q = q.where('region_code', '=', f.region);
@@ -123,7 +127,7 @@ const filtered = (db: Queryable, f: PublicFilter) => {
   // A record belongs to a period when every month its date may stand for lies within it.
   if (f.from) q = q.where('period_start', '>=', f.from);
   if (f.to) q = q.where('period_end', '<=', f.to);
-  for (const w of f.words ?? []) q = q.where(sql<boolean>`name_key like ${`%${escapeLike(w)}%`} escape '\\'`);
+  for (const w of f.words ?? []) q = q.where(nameHas(w));
   return q;
 };
 
@@ -160,6 +164,52 @@ export const countRecords = async (db: Queryable, f: PublicFilter): Promise<numb
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** The distinct matching keys of the records in these states: surnames and given names. */
+export const distinctNameKeys = async (
+  db: Queryable,
+  states: readonly RecordState[],
+): Promise<{ surnames: string[]; givens: string[] }> => {
+  // Each from its own (state, key) index alone, in key order.
+  const of = async (column: 'surname_gl' | 'given_canon') =>
+    (
+      await db
+        .selectFrom('registry_records')
+        .select(column)
+        .distinct()
+        .where('state', 'in', states)
+        .where(column, '!=', '')
+        .orderBy(column)
+        .execute()
+    ).map((r) => (r as Record<typeof column, string>)[column]);
+  return { surnames: await of('surname_gl'), givens: await of('given_canon') };
+};
+
+/**
+ * Records the filter admits that the words meet by their matching keys (name-match-sql.ts) but the
+ * exact search does not (not every one of `f.words` in the name), closest first, then in the
+ * registry's order. Every word must be one of the names and one of them the surname (or, for a
+ * single word, the given name). Each branch starts from one (state, key) index.
+ */
+export const listSimilar = (db: Queryable, f: PublicFilter, tokens: SearchToken[], limit: number) => {
+  const { words, ...rest } = f;
+  const single = tokens.length === 1 ? tokens[0] : null;
+  const surnames = [...new Set(tokens.flatMap((t) => [t.gl, ...t.nearSurnames]))];
+  const phons = [...new Set(tokens.map((t) => t.phon))];
+  const givens = single ? [...new Set([...single.given, ...single.nearGivens])] : [];
+  let q = filtered(db, rest)
+    .where((eb) =>
+      eb.or([
+        eb('surname_gl', 'in', surnames),
+        eb('surname_phon', 'in', phons),
+        ...(givens.length ? [eb('given_canon', 'in', givens)] : []),
+      ]),
+    )
+    .where((eb) => eb.and(tokens.map((t) => wordMatches(t))));
+  // What the exact search lists is not offered again as a similar spelling.
+  if (words?.length) q = q.where(sql<boolean>`NOT (${sql.join(words.map(nameHas), sql` AND `)})`);
+  return q.select(RECORD_COLUMNS).orderBy(matchScore(tokens), 'desc').orderBy('seq').limit(limit).execute();
+};
 
 /** Every record in the registry's order, a batch at a time (exports of 100,000 rows). */
 export async function* streamRecords(db: Queryable, states: readonly RecordState[], batch = 2000) {
