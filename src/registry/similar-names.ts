@@ -6,7 +6,7 @@ import type { RecordState } from './registry.table.ts';
 import { distinctNameKeys } from './registry.repository.ts';
 import { currentVersion } from './registry-version.ts';
 
-// The registry's search finds what holds every typed word (a whole word or its beginning); a
+// The registry's search finds what holds every typed word (a whole word or a part of one); a
 // mother who typed «Кузнецв», «Алексеи» or «Kuznecov» found nothing and read it as "he is not
 // here". Below the exact results the page now offers similar spellings, clearly apart: the names
 // whose matching keys (people/search-keys.ts) meet the words by the staff search's own rules
