@@ -44,7 +44,7 @@ export const matchScore = (tokens: SearchToken[], cols: MatchColumns = {}): RawB
   sql<number>`(${sql.join(
     tokens.map(
       (t) => sql`(CASE ${cols.nk ? sql`WHEN surname_nk = ${t.nk} THEN 8 ` : sql``}WHEN surname_gl = ${t.gl} THEN 6
-        ${cols.parts ? sql`WHEN surname_head_gl = ${t.gl} OR surname_tail_gl = ${t.gl} THEN 5 ` : sql``}WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
+        ${cols.parts ? sql`WHEN surname_head_gl = ${t.gl} OR surname_tail_gl = ${t.gl} THEN 5 ` : sql``}WHEN ${inList('given_canon', t.given.slice(0, 1))} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
         WHEN ${inList('given_canon', t.given)} THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2
         WHEN ${inList('surname_gl', t.nearSurnames)} THEN 1 WHEN ${inList('given_canon', t.nearGivens)} THEN 1
         ELSE 0 END)`,
