@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { NEIGHBOUR_MAX, deletionForms, oneEditApart } from './name-neighbours.ts';
+import { deletionForms, nearNames } from './name-neighbours.ts';
 import {
   deleteNames,
   insertVariants,
@@ -82,9 +82,7 @@ export const neighbourNames = async (
       .filter((f) => f.kind === kind)
       .map((f) => f.name)
       .sort();
-    return formsPerWord[kind].map((forms) =>
-      names.filter((n) => !forms.includes(n) && forms.some((f) => oneEditApart(f, n))).slice(0, NEIGHBOUR_MAX),
-    );
+    return formsPerWord[kind].map((forms) => nearNames(forms, names));
   };
   return { surname: near('surname'), given: near('given') };
 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deletionForms, oneEditApart } from './name-neighbours.ts';
+import { deletionForms, editsAllowed, nearNames, oneEditApart } from './name-neighbours.ts';
 
 // The one-edit dictionary's two halves: the forms stored and looked up, and the check that keeps
 // only names one edit apart.
@@ -59,5 +59,22 @@ describe('one-edit neighbours of a name key', () => {
         expect(oneEditApart(typed, n)).toBe(true);
       }),
     );
+  });
+});
+
+describe('near names, one or two edits by length', () => {
+  it('allows none up to three letters, one up to seven, two from eight', () => {
+    expect(['ким', 'петр', 'смирнов', 'кузнетсв', 'александров'].map(editsAllowed)).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it('picks the names within the allowed edits, fewest first, never a form itself', () => {
+    const names = ['александров', 'алексадров', 'алехандров', 'смирнов', 'смирнова'];
+    expect(nearNames(['алксандрв'], names, editsAllowed)).toEqual(['александров']);
+    expect(nearNames(['алксандров'], names, editsAllowed)).toEqual(['александров', 'алексадров', 'алехандров']);
+    // The staff search's rule stays at one edit.
+    expect(nearNames(['алксандрв'], names)).toEqual([]);
+    expect(nearNames(['смрнов'], names, editsAllowed)).toEqual(['смирнов']);
+    expect(nearNames(['смирнов'], names, editsAllowed)).toEqual(['смирнова']);
+    expect(nearNames(['ким'], ['кин', 'кимм'], editsAllowed)).toEqual([]);
   });
 });

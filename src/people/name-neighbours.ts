@@ -35,3 +35,49 @@ export const deletionForms = (key: string): string[] => {
 /** Exactly one substitution, insertion, deletion or swap of neighbours apart (and long enough). */
 export const oneEditApart = (a: string, b: string): boolean =>
   [...a].length >= NEIGHBOUR_MIN_LENGTH && [...b].length >= NEIGHBOUR_MIN_LENGTH && damerau(a, b, 1) === 1;
+
+/** Keys of this many letters or more may be two edits off a name (where a search reads a whole list). */
+export const TWO_EDITS_MIN_LENGTH = 8;
+
+/**
+ * How many edits a typed key may be from a name: none for three letters or fewer (as above), one
+ * up to seven, two from eight («Кузнецова» typed «Кузнцва»). The staff search's dictionary holds
+ * one-letter-short forms only, so it asks for one; the public registry reads its names whole
+ * (src/registry/similar-names.ts) and allows two where the key is long enough.
+ */
+export const editsAllowed = (key: string): number => {
+  const n = [...key].length;
+  return n < NEIGHBOUR_MIN_LENGTH ? 0 : n < TWO_EDITS_MIN_LENGTH ? 1 : 2;
+};
+
+/** The staff search's rule: one edit whatever the length (its dictionary meets no more). */
+export const oneEdit = (key: string): number => Math.min(1, editsAllowed(key));
+
+/**
+ * Of `names`, those within `allowed(form)` edits of one of a word's forms and not a form
+ * themselves, fewest edits first (then in the order given), at most NEIGHBOUR_MAX: the staff
+ * search's neighbours and the public registry's similar spellings are picked by this one rule.
+ */
+export const nearNames = (
+  forms: string[],
+  names: Iterable<string>,
+  allowed: (typed: string) => number = oneEdit,
+): string[] => {
+  const limits = forms.map((f) => [f, allowed(f)] as const).filter(([, max]) => max > 0);
+  if (limits.length === 0) return [];
+  const found: Array<[number, string]> = [];
+  for (const n of names) {
+    if (forms.includes(n) || [...n].length < NEIGHBOUR_MIN_LENGTH) continue;
+    let best = Number.POSITIVE_INFINITY;
+    for (const [f, max] of limits) {
+      const d = damerau(f, n, max);
+      if (d <= max && d < best) best = d;
+    }
+    if (best !== Number.POSITIVE_INFINITY) found.push([best, n]);
+  }
+  // A stable sort: names as close as each other keep the caller's order.
+  return found
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, NEIGHBOUR_MAX)
+    .map(([, n]) => n);
+};

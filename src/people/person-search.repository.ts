@@ -2,7 +2,9 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
 import { RECORD_COLUMNS, findRecords } from './person-records.repository.ts';
-import type { TokenKeys } from './search-keys.ts';
+import { matchScore, wordMatches, type SearchToken } from './name-match-sql.ts';
+
+export type { SearchToken };
 
 // The ranked name search over an organisation's person records (src/search/, issue 11), apart
 // from the other record queries so each file stays readable.
@@ -23,36 +25,15 @@ export interface SearchFilters {
   patronymicInitial?: string;
 }
 
-/** A word of a search with the organisation's names one edit from it (name-neighbours.ts). */
-export interface SearchToken extends TokenKeys {
-  nearSurnames: string[];
-  nearGivens: string[];
-}
-
-const inList = (column: 'surname_gl' | 'given_canon', keys: string[]) =>
-  keys.length ? sql`${sql.ref(column)} IN (${sql.join(keys)})` : sql`1 = 0`;
-
-/** Closer spellings first: the same gender form over the other one over one part of a double
- * surname over a sound-alike; the given name's first reading over a further one; a patronymic; a
- * name one edit off last. */
-const scoreOf = (tokens: SearchToken[]) =>
-  sql<number>`(${sql.join(
-    tokens.map(
-      (t) => sql`(CASE WHEN surname_nk = ${t.nk} THEN 8 WHEN surname_gl = ${t.gl} THEN 6
-        WHEN surname_head_gl = ${t.gl} OR surname_tail_gl = ${t.gl} THEN 5 WHEN given_canon = ${t.given[0]} THEN 4 WHEN surname_phon = ${t.phon} THEN 3
-        WHEN given_canon IN (${sql.join(t.given)}) THEN 3 WHEN patronymic_gl = ${t.patronymic} THEN 2
-        WHEN ${inList('surname_gl', t.nearSurnames)} THEN 1 WHEN ${inList('given_canon', t.nearGivens)} THEN 1
-        ELSE 0 END)`,
-    ),
-    sql` + `,
-  )})`;
-
 /**
  * Which hits a search reads: 'exact' those found by a word's own surname keys (either gender
  * form, the sound) or, for a single word, its given name's readings; 'near' those found only by a
  * name one edit off. The two never overlap: each near branch leaves out what the exact ones find.
  */
 export type SearchTier = 'exact' | 'near';
+
+/** A person record has every key: the surname with its gender and the parts of a double one. */
+const PERSON_COLUMNS = { nk: true, parts: true };
 
 type Filtered = <Q extends SelectQueryBuilder<Database, 'persons', object>>(q: Q) => Q;
 
@@ -100,7 +81,7 @@ const hitsOf = (
   tier: SearchTier,
 ) => {
   const filtered = filtersOf(filters);
-  const score = scoreOf(tokens);
+  const score = matchScore(tokens, PERSON_COLUMNS);
   const gls = [...new Set(tokens.map((t) => t.gl))];
   const phons = [...new Set(tokens.map((t) => t.phon))];
   const single = tokens.length === 1 ? tokens[0] : null;
@@ -116,22 +97,7 @@ const hitsOf = (
             .where('organisation_id', '=', organisationId)
             .where(column, 'in', [...new Set(keys)]),
         )
-        .where((eb) =>
-          eb.and(
-            tokens.map((t) =>
-              eb.or([
-                eb('surname_gl', '=', t.gl),
-                eb('surname_phon', '=', t.phon),
-                eb('surname_head_gl', '=', t.gl),
-                eb('surname_tail_gl', '=', t.gl),
-                eb('given_canon', 'in', t.given),
-                eb('patronymic_gl', '=', t.patronymic),
-                ...(t.nearSurnames.length ? [eb('surname_gl', 'in', t.nearSurnames)] : []),
-                ...(t.nearGivens.length ? [eb('given_canon', 'in', t.nearGivens)] : []),
-              ]),
-            ),
-          ),
-        ),
+        .where((eb) => eb.and(tokens.map((t) => wordMatches(t, PERSON_COLUMNS)))),
     ).select(['id', 'surname_gl', 'given_canon', score.as('search_score')]);
   // The branches do not overlap (each leaves out what an earlier one found), so they are simply
   // appended: no branch is sorted to remove duplicates.

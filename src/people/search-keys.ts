@@ -103,17 +103,33 @@ export const colonyKey = (colony: string | null | undefined, region: string | nu
   return id ? `${region ?? '?'}:${id}` : null;
 };
 
+/**
+ * The keys a name is matched by whatever its spelling: the surname without gender and by sound,
+ * the full given name, the father's name without gender (empty where there is none). The staff
+ * search's records and the public registry's both store these.
+ */
+export const nameMatchKeys = (n: Pick<KeyedFields, 'surname' | 'given_name' | 'patronymic'>) => {
+  const s = surnameKeys(n.surname);
+  return {
+    surname_nk: s.nk,
+    surname_gl: s.gl,
+    surname_phon: s.phon,
+    given_canon: canonicalGivenName(nameKey(n.given_name, 'given')),
+    patronymic_gl: n.patronymic ? patronymicGenderless(nameKey(n.patronymic, 'patronymic')) : '',
+  };
+};
+
 export const personSearchKeys = (p: KeyedFields): PersonSearchKeys => {
-  const s = surnameKeys(p.surname);
+  const n = nameMatchKeys(p);
   const parts = surnamePartKeys(p.surname);
   // Two fields, two parts: "22222 танковый полк" would read as the 2nd tank regiment.
   const unit = unitKeys([p.unit_number, p.unit_name].filter(Boolean).join(', '));
   return {
-    surname_nk: orNull(s.nk),
-    surname_gl: orNull(s.gl),
-    surname_phon: orNull(s.phon),
-    given_canon: orNull(canonicalGivenName(nameKey(p.given_name, 'given'))),
-    patronymic_gl: orNull(p.patronymic ? patronymicGenderless(nameKey(p.patronymic, 'patronymic')) : ''),
+    surname_nk: orNull(n.surname_nk),
+    surname_gl: orNull(n.surname_gl),
+    surname_phon: orNull(n.surname_phon),
+    given_canon: orNull(n.given_canon),
+    patronymic_gl: orNull(n.patronymic_gl),
     surname_head_gl: parts.head,
     surname_tail_gl: parts.tail,
     birth_year: p.birth_date ? Number(p.birth_date.slice(0, 4)) || null : null,

@@ -1,6 +1,7 @@
 import { searchKey } from '../people/names.ts';
 import { dateRange, type PartialDate } from '../people/partial-date.ts';
 import { fullName } from '../people/people.service.ts';
+import { nameMatchKeys } from '../people/search-keys.ts';
 import { transliterate } from '../linkage/engine/normalize/index.ts';
 import type { PublicFacts } from '../cases/publication-facts.service.ts';
 import { periodOf, type Qualification, type RegistryStatus } from './publication-rules.ts';
@@ -25,6 +26,10 @@ export type Snapshot = Pick<
   | 'name_latin'
   | 'name_key'
   | 'surname_key'
+  | 'surname_gl'
+  | 'surname_phon'
+  | 'given_canon'
+  | 'patronymic_gl'
   | 'birth_year'
   | 'region_code'
   | 'unit_number'
@@ -58,12 +63,18 @@ const searchWords = (name: string): string =>
 
 export const nameColumns = (n: NameParts) => {
   const name = fullName(n);
+  const { surname_gl, surname_phon, given_canon, patronymic_gl } = nameMatchKeys(n);
   // surname_key: the surname's words alone, so a search ranks «Тарасов» the surname before
-  // «Тарасович» the patronymic (registry.repository.ts listRecords).
+  // «Тарасович» the patronymic (registry.repository.ts listRecords). The matching keys find the
+  // similar spellings of a search (similar-names.ts).
   return {
     name_latin: transliterate(name, LATIN_SYSTEM),
     name_key: searchWords(name),
     surname_key: searchWords(n.surname),
+    surname_gl,
+    surname_phon,
+    given_canon,
+    patronymic_gl,
   };
 };
 

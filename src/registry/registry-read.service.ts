@@ -10,12 +10,14 @@ import {
   findRecord,
   listCorrections,
   listRecords,
+  listSimilar,
   listSources,
   streamRecords,
   type PublicFilter,
   type RecordRow,
 } from './registry.repository.ts';
 import { isRecordId } from './publication.service.ts';
+import { similarTokens } from './similar-names.ts';
 
 // The registry as anyone reads it: published records only (src/policy/registry.policy.ts), each
 // through toPublicRecord, so no other column reaches a page, the API or a download.
@@ -82,3 +84,34 @@ export const publicRecords = async (
 export async function* allPublicRecords(db: Db, principal: Principal): AsyncGenerator<PublicRecord[]> {
   for await (const rows of streamRecords(db, PUBLIC_RECORD_STATES)) yield withSources(db, principal, rows);
 }
+
+/** At most this many similar spellings are offered (a narrower search shows the rest). */
+export const SIMILAR_MAX = 20;
+
+export interface Similar {
+  records: PublicRecord[];
+  /** more were found than are shown */
+  more: boolean;
+}
+
+export interface SearchPage extends RecordsPage {
+  /** similar spellings of the name typed, on the page after which no exact result follows; null elsewhere */
+  similar: Similar | null;
+}
+
+/**
+ * The registry page's search: the exact results (publicRecords) and, on their last page (the
+ * first when there are none), the published records whose names are spelt similarly, under the
+ * same filter (similar-names.ts). The API answers the exact results alone.
+ */
+export const publicSearch = async (db: Db, principal: Principal, q: PersonsQuery): Promise<SearchPage> => {
+  const exact = await publicRecords(db, principal, q);
+  if (!q.q || exact.page !== exact.pages) return { ...exact, similar: null };
+  const tokens = await similarTokens(db, PUBLIC_RECORD_STATES, q.q);
+  if (tokens.length === 0) return { ...exact, similar: null };
+  const rows = await listSimilar(db, filterOf(q), tokens, SIMILAR_MAX + 1);
+  return {
+    ...exact,
+    similar: { records: await withSources(db, principal, rows.slice(0, SIMILAR_MAX)), more: rows.length > SIMILAR_MAX },
+  };
+};

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Queryable } from '../db/database.ts';
+import { matchScore, wordMatches, type SearchToken } from '../people/name-match-sql.ts';
 import type {
   RecordState,
   RegistryCorrectionsTable,
@@ -115,17 +117,26 @@ export interface PublicFilter {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const filtered = (db: Queryable, f: PublicFilter) => {
-  let q = db.selectFrom('registry_records').where('state', 'in', f.states);
+/** The name holds the word (a whole word or a part of one), in any of its spellings. */
+const nameHas = (w: string) => sql<boolean>`name_key like ${`%${escapeLike(w)}%`} escape '\\'`;
+
+type Records = SelectQueryBuilder<Database, 'registry_records', object>;
+
+/** The filter but for the states (which `filtered` adds, or a subquery that found the rows). */
+const narrowed = <Q extends Records>(query: Q, f: Omit<PublicFilter, 'states'>): Q => {
+  let q = query as Records;
   if (f.region) q = q.where('region_code', '=', f.region);
   if (f.category) q = q.where('category', '=', f.category);
   if (f.status) q = q.where('status', '=', f.status);
   // A record belongs to a period when every month its date may stand for lies within it.
   if (f.from) q = q.where('period_start', '>=', f.from);
   if (f.to) q = q.where('period_end', '<=', f.to);
-  for (const w of f.words ?? []) q = q.where(sql<boolean>`name_key like ${`%${escapeLike(w)}%`} escape '\\'`);
-  return q;
+  for (const w of f.words ?? []) q = q.where(nameHas(w));
+  return q as Q;
 };
+
+const filtered = (db: Queryable, f: PublicFilter) =>
+  narrowed(db.selectFrom('registry_records').where('state', 'in', f.states), f);
 
 /**
  * How well a search's words match a record's surname: 0 one word is a whole surname word, 1 one
@@ -160,6 +171,64 @@ export const countRecords = async (db: Queryable, f: PublicFilter): Promise<numb
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** The distinct matching keys of the records in these states: surnames and given names. */
+export const distinctNameKeys = async (
+  db: Queryable,
+  states: readonly RecordState[],
+): Promise<{ surnames: string[]; givens: string[] }> => {
+  // Each from its own (state, key) index alone, in key order.
+  const of = async (column: 'surname_gl' | 'given_canon') =>
+    (
+      await db
+        .selectFrom('registry_records')
+        .select(column)
+        .distinct()
+        .where('state', 'in', states)
+        .where(column, '!=', '')
+        .orderBy(column)
+        .execute()
+    ).map((r) => (r as Record<typeof column, string>)[column]);
+  return { surnames: await of('surname_gl'), givens: await of('given_canon') };
+};
+
+/**
+ * Records the filter admits that the words meet by their matching keys (name-match-sql.ts) but the
+ * exact search does not (not every one of `f.words` in the name), closest first, then in the
+ * registry's order. Every word must be one of the names and one of them the surname (or, for a
+ * single word, the given name). Each branch starts from one (state, key) index.
+ */
+const similarQuery = (db: Queryable, f: PublicFilter, tokens: SearchToken[], limit: number) => {
+  const { words, states: _, ...rest } = f;
+  const single = tokens.length === 1 ? tokens[0] : null;
+  const surnames = [...new Set(tokens.flatMap((t) => [t.gl, ...t.nearSurnames]))];
+  const phons = [...new Set(tokens.map((t) => t.phon))];
+  const givens = single ? [...new Set([...single.given, ...single.nearGivens])] : [];
+  // One branch an index, joined by UNION: an OR of them made SQLite read every published record
+  // in the registry's order instead.
+  const branch = (column: 'surname_gl' | 'surname_phon' | 'given_canon', keys: string[]) =>
+    db.selectFrom('registry_records').select('id').where('state', 'in', f.states).where(column, 'in', keys);
+  const candidates = [
+    branch('surname_gl', surnames),
+    branch('surname_phon', phons),
+    ...(givens.length ? [branch('given_canon', givens)] : []),
+  ].reduce((a, b) => a.union(b));
+  // The states are the candidates' (each branch reads published records only): said again out
+  // here, SQLite read every published record in order and checked each against the candidates.
+  let q = narrowed(db.selectFrom('registry_records'), rest)
+    .where('id', 'in', candidates)
+    .where((eb) => eb.and(tokens.map((t) => wordMatches(t))));
+  // What the exact search lists is not offered again as a similar spelling.
+  if (words?.length) q = q.where(sql<boolean>`NOT (${sql.join(words.map(nameHas), sql` AND `)})`);
+  return q.select(RECORD_COLUMNS).orderBy(matchScore(tokens), 'desc').orderBy('seq').limit(limit);
+};
+
+export const listSimilar = (db: Queryable, f: PublicFilter, tokens: SearchToken[], limit: number) =>
+  similarQuery(db, f, tokens, limit).execute();
+
+/** The plan of the similar spellings' query (bench/registry/search.ts prints it). */
+export const similarQueryCompiled = (db: Queryable, f: PublicFilter, tokens: SearchToken[], limit: number) =>
+  similarQuery(db, f, tokens, limit).compile();
 
 /** Every record in the registry's order, a batch at a time (exports of 100,000 rows). */
 export async function* streamRecords(db: Queryable, states: readonly RecordState[], batch = 2000) {

@@ -17,7 +17,7 @@ import {
 } from './open-data.ts';
 import { NAMES_CACHE_CONTROL, publicCacheOf, represent, sendRepresentation } from './public-cache.ts';
 import { filterKey, parsePageQuery, sendPublicPage } from './public-pages.views.ts';
-import { publicRecord, publicRecords } from './registry-read.service.ts';
+import { publicRecord, publicSearch } from './registry-read.service.ts';
 import { personsExport } from './exports.service.ts';
 import {
   monthsQuery,
@@ -92,7 +92,7 @@ export const registryPublicRoutes = async (app: FastifyInstance): Promise<void> 
         reply,
         `list?${filterKey(parsed)}`,
         async () => {
-          const result = await publicRecords(db, principalOf(req.auth), parsed);
+          const result = await publicSearch(db, principalOf(req.auth), parsed);
           return (ctx) => (
             <RegistryListPage
               ctx={ctx}

@@ -21,6 +21,15 @@ export interface RegistryRecordsTable {
   name_key: string;
   /** the surname's own search words (Cyrillic and Latin): surname matches are listed first */
   surname_key: string;
+  /**
+   * The name's matching keys (people/search-keys.ts nameMatchKeys, migration 0049): the surname
+   * without gender and by sound, the full given name, the father's name; the similar spellings
+   * of a search are found by them (similar-names.ts)
+   */
+  surname_gl: string;
+  surname_phon: string;
+  given_canon: string;
+  patronymic_gl: string;
   birth_year: number | null;
   region_code: string | null;
   unit_number: string | null;

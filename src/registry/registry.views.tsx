@@ -15,7 +15,7 @@ import { regionName, regionOptions } from '../people/regions.ts';
 import { SERVICE_CATEGORIES } from '../people/people.schema.ts';
 import { REGISTRY_STATUSES } from './publication-rules.ts';
 import type { PublicRecord } from './public-record.ts';
-import type { RecordsPage } from './registry-read.service.ts';
+import type { SearchPage, Similar } from './registry-read.service.ts';
 import { REQUEST_KINDS, type PersonsQuery } from './registry.schema.ts';
 
 // The public pages of the registry: the list with its search, one person's record, the form a
@@ -166,6 +166,25 @@ const pageUrl = (q: PersonsQuery, page: number): string => {
   return `${s ? `/registry?${s}` : '/registry'}#results-h`;
 };
 
+/**
+ * Records whose names are only spelt like the one typed, apart from the results under their own
+ * heading and a warning: a mother must not take a near name for her son's.
+ */
+const SimilarSpellings = ({ ctx, similar, from }: { ctx: PageContext; similar: Similar; from: string }) => (
+  <section aria-labelledby="similar-h">
+    <h3 id="similar-h">{ctx.t('registry.similar.title')}</h3>
+    <div class="notice">
+      <p>{ctx.t('registry.similar.warning')}</p>
+    </div>
+    <ul class="records">
+      {similar.records.map((r) => (
+        <RecordLine ctx={ctx} r={r} from={from} />
+      ))}
+    </ul>
+    {similar.more && <p>{ctx.t('registry.similar.more', { count: similar.records.length })}</p>}
+  </section>
+);
+
 export const RegistryListPage = ({
   ctx,
   result,
@@ -175,7 +194,7 @@ export const RegistryListPage = ({
   asOf,
 }: {
   ctx: PageContext;
-  result: RecordsPage | null;
+  result: SearchPage | null;
   query: PersonsQuery;
   values: FormValues;
   errors: FormErrors;
@@ -194,9 +213,9 @@ export const RegistryListPage = ({
           <h2 id="results-h">{t('registry.count', { count: result.total })}</h2>
           {result.records.length === 0 ? (
             <>
-              <p>{t('registry.none')}</p>
-              {/* A name with one letter wrong finds nothing here (unlike the staff search): say how to search instead. */}
-              {values.q?.trim() && <p>{t('registry.noneByName')}</p>}
+              <p>{result.similar?.records.length ? t('registry.noneExact') : t('registry.none')}</p>
+              {/* Nothing spelt alike either: say how else to search by name. */}
+              {values.q?.trim() && !result.similar?.records.length && <p>{t('registry.noneByName')}</p>}
             </>
           ) : (
             <ol class="records" start={(result.page - 1) * result.perPage + 1}>
@@ -204,6 +223,9 @@ export const RegistryListPage = ({
                 <RecordLine ctx={ctx} r={r} from={fromListOf(query, result.page)} />
               ))}
             </ol>
+          )}
+          {result.similar && result.similar.records.length > 0 && (
+            <SimilarSpellings ctx={ctx} similar={result.similar} from={fromListOf(query, result.page)} />
           )}
           {result.pages > 1 && (
             <nav aria-label={t('registry.page', { page: result.page, pages: result.pages })}>

@@ -106,15 +106,19 @@ describe.each(DIALECTS)('registry search results (%s)', (dialect) => {
   });
 
   // QA walk 10: «Трофимав» (one letter wrong) found nothing and said only «no record matches»;
-  // a mother or a journalist did not learn that a typo is not forgiven here, nor what to try.
+  // a mother or a journalist did not learn what to try. A typo now finds the similar spellings
+  // (similar-spellings.routes.test.ts); a name with nothing like it says how else to search.
   it('says how to search by name when a name finds nothing, in Russian and English; not for other filters', async () => {
     const typo = (await get(`/registry?q=${encodeURIComponent('Тарасав')}`)).body;
-    expect(typo).toContain('Записей, подходящих под условия, нет.');
-    expect(typo).toContain('поиск находит имя или его часть, но не слово с опечаткой');
-    const english = (await get('/registry?q=tarasaw&lang=en')).body;
-    expect(english).toContain('not a word with a typo');
+    expect(typo).toContain('Похожие написания');
+    expect(typo).not.toContain('Проверьте, как написано имя');
+    const nothing = (await get(`/registry?q=${encodeURIComponent('Щукин')}`)).body;
+    expect(nothing).toContain('Записей, подходящих под условия, нет.');
+    expect(nothing).toContain('похожих написаний тоже не нашлось');
+    const english = (await get('/registry?q=shchukin&lang=en')).body;
+    expect(english).toContain('nothing spelt similarly was found either');
     const byYear = (await get('/registry?from=1990&to=1990')).body;
     expect(byYear).toContain('Записей, подходящих под условия, нет.');
-    expect(byYear).not.toContain('не слово с опечаткой');
+    expect(byYear).not.toContain('похожих написаний');
   });
 });
