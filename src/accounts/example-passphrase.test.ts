@@ -69,4 +69,14 @@ describe.each(DIALECTS)("the hint's example passphrase on %s", (dialect) => {
     expect((await hint('ru')).body).toContain(`«${EXAMPLE_PASSPHRASES[0]}»`);
     expect((await hint('en')).body).toContain(`“${EXAMPLE_PASSPHRASES[1]}”`);
   });
+
+  // QA walk 11: a mother chose «Лена из Шахт» — a town, stored in clear on a server that may be
+  // seized. The hint named a real name, a phone and an e-mail only.
+  it('warns, beside the pseudonym, against a town and anything that identifies, and says why', async () => {
+    const ru = (await t.app.inject({ method: 'GET', url: '/register' })).body;
+    expect(ru).toContain('город');
+    expect(ru).toContain('псевдоним хранится незашифрованным');
+    const en = (await t.app.inject({ method: 'GET', url: '/register?lang=en' })).body;
+    expect(en).toContain('the pseudonym is stored unencrypted');
+  });
 });
