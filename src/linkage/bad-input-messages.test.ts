@@ -47,6 +47,37 @@ describe('a malformed person file', () => {
     );
     expect(said.en).toMatch(/open\.csv, line 5: a quote opens a cell on this line and is never closed/);
   });
+  it('counts the lines of a cell Excel saved over several lines once, not twice', async () => {
+    // Excel writes \r\n between lines and inside a cell alike; csv-parse counted each of those
+    // inside quotes as two lines, so every line named after such a cell was too far.
+    const note = (k: number) => (text: string) => text.replace(/,,$/, `,"в/ч ${k}\r\nпервая\r\nвторая",`);
+    const lines = (bad: (i: number, l: string) => string) =>
+      people(6, (i, l) => (i === 2 ? note(i)(l) : bad(i, l)))
+        .replace(/\n/g, '\r\n')
+        .replace(/\r\r\n/g, '\r\n');
+    // Row 4 of the data is on line 7 of the text (the header, row 1, row 2 over three lines, row 3).
+    const quote = await dedupe(
+      write(
+        'crlf-quote.csv',
+        lines((i, l) => (i === 4 ? l.replace('Фамилия4', 'Фам"4"x') : l)),
+      ),
+    );
+    expect(quote.ru).toMatch(/crlf-quote\.csv, строка 7: /);
+    const cells = await dedupe(
+      write(
+        'crlf-cells.csv',
+        lines((i, l) => (i === 4 ? `${l},лишняя` : l)),
+      ),
+    );
+    expect(cells.ru).toMatch(/crlf-cells\.csv, строка 7: 9 ячеек, а в заголовке 8$/);
+    const twice = await dedupe(
+      write(
+        'crlf-id.csv',
+        lines((i, l) => (i === 4 ? l.replace(/^4,/, '3,') : l)),
+      ),
+    );
+    expect(twice.en).toMatch(/crlf-id\.csv, line 7: /);
+  });
   it('names the line where a quote left open swallowed the rows up to a later quote', async () => {
     const file = write(
       'swallowed.csv',

@@ -225,16 +225,40 @@ const parsedRecords = (file: string, format: Format, extra: ParseOptions = {}): 
  * The line on which data row `index` (0-based, header excluded) ends. A malformed record after it
  * is skipped: as an error it would end the stream before the rows read with it were taken.
  */
-const lineOfRow = async (file: string, format: Format, index: number): Promise<number> => {
+const lineOfRow = async (file: string, format: Format, index: number): Promise<number> =>
+  (await rowEnd(file, format, index)).line;
+
+/** Where data row `index` ends: its line, and the line csv-parse counts there (see lineAt). */
+const rowEnd = async (file: string, format: Format, index: number): Promise<{ line: number; counted: number }> => {
   const parser = parsedRecords(file, format, { info: true, skip_records_with_error: true });
   let i = -1;
-  for await (const { info } of parser as AsyncIterable<{ info: { lines: number } }>) {
+  for await (const { info } of parser as AsyncIterable<{ info: { bytes: number; lines: number } }>) {
     if (i++ === index) {
       parser.destroy();
-      return info.lines;
+      // Its last byte is the line feed ending it, which starts no line of its own.
+      return { line: await lineAt(file, format, info.bytes - 1), counted: info.lines };
     }
   }
-  return 0;
+  return { line: 0, counted: 0 };
+};
+
+/**
+ * The line of the parser's text on which byte `offset` is: csv-parse's own count (`info.lines`)
+ * takes a \r\n inside quotes for two lines, so after one cell Excel saved over three lines every
+ * line it named was two too far. Counted on the text as the parser reads it (decoded, UTF-8).
+ * Error path only: it reads the file again.
+ */
+const lineAt = async (file: string, format: Format, offset: number): Promise<number> => {
+  let line = 1;
+  let seen = 0;
+  for await (const chunk of textOf(file, format.encoding) as AsyncIterable<string | Buffer>) {
+    const bytes = Buffer.from(chunk);
+    const upto = Math.min(bytes.length, offset - seen);
+    for (let i = 0; i < upto; i++) if (bytes[i] === 0x0a) line++;
+    seen += bytes.length;
+    if (seen >= offset) break;
+  }
+  return line;
 };
 
 /**
@@ -314,12 +338,16 @@ const sizeOf = (file: string): number => {
  * the next quote: the record's own first line is the one to look at, after the records it read.
  */
 const csvProblem = async (err: CsvError, file: string, format: Format): Promise<[number, Words]> => {
-  const { lines: end = 0, records = 0 } = err as CsvError & { lines?: number; records?: number };
+  const { lines: noticed = 0, records = 0 } = err as CsvError & { lines?: number; records?: number };
   let start = 1;
+  let end = noticed;
   if (records > 0) {
     try {
-      // Its `records` count the header: the last good data row is the one before.
-      start = (await lineOfRow(file, format, records - 2)) + 1;
+      // Its `records` count the header: the last good data row is the one before. The line where
+      // it noticed is its own count: less the lines it counted too many before the record.
+      const before = await rowEnd(file, format, records - 2);
+      start = before.line + 1;
+      end = noticed - (before.counted - before.line);
     } catch {
       start = end;
     }
