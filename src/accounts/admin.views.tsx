@@ -130,7 +130,7 @@ export const InvitesPage = ({
           </button>
         </form>
       )}
-      {/* Families choosing an organisation read it under the choice (organisation-about.views.tsx). */}
+      {/* Families choosing an organisation read it above the choice (organisation-about.views.tsx). */}
       <p>
         <a href={`/admin/about?org=${selected}`}>
           {aboutWritten ? t('accounts.about.link') : t('accounts.about.linkNone')}

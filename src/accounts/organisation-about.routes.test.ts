@@ -7,7 +7,7 @@ import { browserOf } from '../../test/helpers/not-sent.ts';
 // A mother opening a request, or a witness sending a tip, chooses one organisation, and only its
 // staff read her. The choice offered names and nothing else, and the tip form told her to choose
 // «one that helps families from your region» with no way to know which. Each organisation's admin
-// now writes what it says of itself, and both forms show it under the choice.
+// now writes what it says of itself, and both forms show it above the choice.
 
 const ABOUT_RU = 'Помогаем семьям из Бурятии и Забайкалья:\nзапросы в часть и военкомат, жалобы.';
 const ABOUT_EN = 'We help families from Buryatia and Zabaykalsky Krai.';
@@ -23,7 +23,7 @@ describe.each(DIALECTS)('what an organisation says of itself to families (%s)', 
   });
   afterAll(() => t?.close());
 
-  it('its admin writes it, the request and tip forms show it under the choice, in the reader’s language', async () => {
+  it('its admin writes it, the request and tip forms show it above the choice, in the reader’s language', async () => {
     const admin = browserOf(t.app, await createStaff(t.opened.db, east, 'org_admin', { clock: t.clock }));
     const invites = await admin.get('/admin/invites');
     expect(invites.body).toContain('Описание для семей (ещё не написано)');
@@ -41,10 +41,15 @@ describe.each(DIALECTS)('what an organisation says of itself to families (%s)', 
     // The other organisation wrote nothing: it is offered, not described.
     expect(request.body).not.toContain('<dt>Запад-помощь</dt>');
     expect((await family.get('/cases/new?lang=en')).body).toContain(ABOUT_EN);
+    // Read before she chooses, not after (QA walk 12): under the choice she had picked a name
+    // from the list before reaching the words, and went back up to change it.
+    const aboveChoice = (html: string) => html.indexOf('class="org-about"') < html.indexOf('name="organisation"');
+    expect(aboveChoice(request.body)).toBe(true);
 
     const witness = browserOf(t.app, { cookies: {} } as never);
     const tip = await witness.get('/tips/new');
     expect(tip.body).toContain(ABOUT_RU);
+    expect(aboveChoice(tip.body)).toBe(true);
     // Written only in Russian: the English page shows the Russian words rather than none.
     await admin.submit('/admin/about', '/admin/about', { about_ru: ABOUT_RU, about_en: '' });
     expect((await witness.get('/tips/new?lang=en')).body).toContain('<summary>About the organisation</summary>');

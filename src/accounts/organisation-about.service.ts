@@ -8,7 +8,7 @@ import { findOrganisationAbout, listOrganisationChoiceRows, setOrganisationAbout
 // What an organisation says of itself to the people choosing it. A mother opening a request or a
 // witness sending a tip picks one organisation, and only its staff will read her: a list of names
 // told her nothing of whom each helps. Its admin writes a paragraph (Russian, and English if they
-// like); the forms show it under the choice in the reader's language, else the other one.
+// like); the forms show it above the choice in the reader's language, else the other one.
 
 export interface OrganisationAbout {
   ru: string | null;

@@ -4,7 +4,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { ORGANISATION_ABOUT_MAX } from './accounts.schema.ts';
 import type { OrganisationAbout, OrganisationChoice } from './organisation-about.service.ts';
 
-// What each organisation says of itself, under the choice of organisation on the request and tip
+// What each organisation says of itself, above the choice of organisation on the request and tip
 // forms, and the admin's form that writes it (organisation-about.service.ts).
 
 /** The words in the reader's language, else in the other one (an organisation may write only Russian). */
@@ -25,7 +25,7 @@ export const OrganisationsAbout = ({
   });
   if (described.length === 0) return null;
   return (
-    // Under the choice, inside the form: open, and folded away by whoever has read it.
+    // Above the choice, inside the form: open, and folded away by whoever has read it.
     <details open class="org-about">
       <summary>{ctx.t('accounts.about.whoIsWho', { count: described.length })}</summary>
       <dl>

@@ -75,6 +75,8 @@ export const NewCasePage = ({
       <PostForm ctx={ctx} action="/cases/new">
         {earlier && <input type="hidden" name="duplicate_of" value={earlier.caseId} />}
         {warnings && <AcknowledgedWarnings check={warnings} />}
+        {/* Before the choice: read, then chosen (under it, she chose first, QA walk 12). */}
+        <OrganisationsAbout ctx={ctx} organisations={organisations} />
         <SelectField
           {...f}
           name="organisation"
@@ -84,7 +86,6 @@ export const NewCasePage = ({
           emptyLabel={t('cases.organisationEmpty')}
           hint={t('cases.organisationHint')}
         />
-        <OrganisationsAbout ctx={ctx} organisations={organisations} />
         <PersonFields ctx={ctx} values={values} errors={errors} />
         <fieldset>
           <legend>{t('cases.aboutYou')}</legend>

@@ -56,7 +56,10 @@ describe.each(DIALECTS)('the words of a refused list (%s)', (dialect) => {
     // The cell with the note is row 3 (a status the platform does not know), the empty surname row 4.
     expect(ru.body).toContain('<li>Строка 3: в столбце «status» неизвестный статус</li>');
     expect(ru.body).toContain('<li>Строка 4: пустой столбец «surname»</li>');
-    expect(ru.body).toContain('Номера строк — как в Excel или LibreOffice');
+    // «ячейка с переносом строки — одна строка» read as a riddle to a volunteer (QA walk 12).
+    expect(ru.body).toContain(
+      'Номера строк — как в Excel или LibreOffice: заголовок — строка 1. Если в ячейке текст в несколько строк, это всё равно одна строка таблицы.',
+    );
     const en = await page(id, '?lang=en');
     expect(en.body).toMatch(/<li>Line 4: /);
     expect(en.body).toContain('Line numbers are the rows Excel or LibreOffice shows');

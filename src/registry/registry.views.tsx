@@ -120,18 +120,26 @@ const Filters = ({ ctx, values, errors }: { ctx: PageContext; values: FormValues
   );
 };
 
-/** One line of the list: name, Latin name, birth year, what happened when, region, category. */
-const RecordLine = ({ ctx, r, from }: { ctx: PageContext; r: PublicRecord; from: string }) => (
-  <li id={`r-${r.id}`}>
-    <a href={`/registry/persons/${r.id}?${from}`}>{fullNameOf(r)}</a> <span class="muted">({r.nameLatin})</span>
-    {r.birthYear && <>, {r.birthYear}</>}
-    <br />
-    <small>
-      {ctx.t(`registry.statuses.${r.status}`)} · {dateText(ctx, r)}
-      {r.region && <> · {regionName(r.region, ctx.lang)}</>} · {ctx.t(`registry.categories.${r.category}`)}
-    </small>
-  </li>
-);
+/**
+ * One line of the list: name, Latin name, birth year, what happened when, region, category, unit.
+ * The unit tells apart two men of one name, year and region, as the similar spellings' warning
+ * asks her to (QA walk 12: it asked her to compare the unit, and the list did not show it).
+ */
+const RecordLine = ({ ctx, r, from }: { ctx: PageContext; r: PublicRecord; from: string }) => {
+  const unit = [r.unitNumber, r.unitName].filter(Boolean).join(', ');
+  return (
+    <li id={`r-${r.id}`}>
+      <a href={`/registry/persons/${r.id}?${from}`}>{fullNameOf(r)}</a> <span class="muted">({r.nameLatin})</span>
+      {r.birthYear && <>, {r.birthYear}</>}
+      <br />
+      <small>
+        {ctx.t(`registry.statuses.${r.status}`)} · {dateText(ctx, r)}
+        {r.region && <> · {regionName(r.region, ctx.lang)}</>} · {ctx.t(`registry.categories.${r.category}`)}
+        {unit && <> · {ctx.t('registry.unitInLine', { unit })}</>}
+      </small>
+    </li>
+  );
+};
 
 /** A search (its filters and page) as a query string: the list's own links and, on a person's
  * link, the way back to the results (only the public filter travels, never anything of the reader). */

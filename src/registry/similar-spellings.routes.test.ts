@@ -138,4 +138,19 @@ describe.each(DIALECTS)('similar spellings in the registry search (%s)', (dialec
     expect(lists(html).similar).toHaveLength(20);
     expect(html).toContain('Показаны первые 20 похожих записей, есть и другие.');
   });
+
+  it('shows each record’s unit in the list, so two men of one name, year and region can be told apart', async () => {
+    await seed();
+    // The warning asks her to compare the unit, and the list did not show it (QA walk 12).
+    await addSyntheticRecords(deps(), systemPrincipal('demo'), s.w.orgA.id, [
+      syntheticRecord({ surname: 'Тарасов', given_name: 'Глеб', birth_year: 1985, unit_number: '12345' }),
+      syntheticRecord({ surname: 'Тарасов', given_name: 'Глеб', birth_year: 1985, unit_name: '155-я бригада' }),
+    ]);
+    const html = await get('Тарасв Глеб');
+    expect(lists(html).similar).toEqual(['Тарасов Глеб', 'Тарасов Глеб']);
+    const similar = html.slice(html.indexOf('id="similar-h"'));
+    expect(similar).toContain('часть: 12345');
+    expect(similar).toContain('часть: 155-я бригада');
+    expect(await get('Тарасв Глеб', '&lang=en')).toContain('unit: 155-я бригада');
+  });
 });

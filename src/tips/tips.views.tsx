@@ -121,6 +121,8 @@ export const NewTipPage = ({
         <a href="/tip">{t('tips.haveCode')}</a>
       </p>
       <UploadForm ctx={ctx} action="/tips/new">
+        {/* Before the choice: read, then chosen (under it, she chose first, QA walk 12). */}
+        <OrganisationsAbout ctx={ctx} organisations={organisations} />
         <SelectField
           {...f}
           name="organisation"
@@ -130,7 +132,6 @@ export const NewTipPage = ({
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           emptyLabel={t('tips.organisationEmpty')}
         />
-        <OrganisationsAbout ctx={ctx} organisations={organisations} />
         <PersonFields ctx={ctx} values={f.values} errors={errors} tip />
         <fieldset>
           <legend>{t('tips.whatLegend')}</legend>
