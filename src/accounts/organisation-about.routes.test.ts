@@ -70,7 +70,7 @@ describe.each(DIALECTS)('what an organisation says of itself to families (%s)', 
     const refused = await admin.submit('/admin/about', '/admin/about', { about_ru: long });
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('КОНЕЦ');
-    expect(refused.body).toContain('не больше 600 символов');
+    expect(refused.body).toContain('не больше 600 символов, а сейчас 725.');
 
     await admin.submit('/admin/about', '/admin/about', { about_ru: '<b>Жирный</b> <script>alert(1)</script>' });
     const form = await browserOf(t.app, await createFamily(t.opened.db, { clock: t.clock })).get('/cases/new');

@@ -28,8 +28,8 @@ describe('person input', () => {
     expect(problems({ surname: 'Иванов1' })).toEqual(['surname:people.errors.nameChars']);
     expect(problems({ given_name: '<script>' })).toEqual(['given_name:people.errors.nameChars']);
     expect(problems({ surname: '   ' })).toEqual(['surname:errors.required']);
-    expect(problems({ patronymic: 'x'.repeat(101) })).toEqual(['patronymic:errors.tooLong']);
-    expect(problems({ surname: 'я'.repeat(101) })).toEqual(['surname:errors.tooLong']);
+    expect(problems({ patronymic: 'x'.repeat(101) })).toEqual(['patronymic:errors.tooLongNow']);
+    expect(problems({ surname: 'я'.repeat(101) })).toEqual(['surname:errors.tooLongNow']);
   });
 
   it('parses the date of birth with its precision and refuses bad ones', () => {

@@ -30,10 +30,11 @@ describe('form parsing', () => {
     expect(problems({ name: '   ' })).toEqual([{ field: 'name', key: 'errors.required' }]);
   });
 
-  it('reports an overlong field as too long with its limit, not as required', () => {
+  it('reports an overlong field as too long with its limit and what it holds, not as required', () => {
+    // With JavaScript off no counter runs beside the box: the message says how much is there.
     expect(problems({ name: 'абвгдеж', note: 'long' })).toEqual([
-      { field: 'name', key: 'errors.tooLong', params: { max: 5 } },
-      { field: 'note', key: 'errors.tooLong', params: { max: 3 } },
+      { field: 'name', key: 'errors.tooLongNow', params: { max: 5, count: 7 } },
+      { field: 'note', key: 'errors.tooLongNow', params: { max: 3, count: 4 } },
     ]);
   });
 
