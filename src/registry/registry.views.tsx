@@ -218,13 +218,21 @@ export const RegistryListPage = ({
       <Filters ctx={ctx} values={values} errors={errors} />
       {result && (
         <section aria-labelledby="results-h">
-          <h2 id="results-h">{t('registry.count', { count: result.total })}</h2>
+          {/* «Найдено 0 записей» over a list of names read as a contradiction (QA walk 12): with
+              similar spellings below, the heading says that none is spelt exactly so. */}
+          <h2 id="results-h">
+            {result.total === 0 && result.similar?.records.length
+              ? t('registry.noneExact')
+              : t('registry.count', { count: result.total })}
+          </h2>
           {result.records.length === 0 ? (
-            <>
-              <p>{result.similar?.records.length ? t('registry.noneExact') : t('registry.none')}</p>
-              {/* Nothing spelt alike either: say how else to search by name. */}
-              {values.q?.trim() && !result.similar?.records.length && <p>{t('registry.noneByName')}</p>}
-            </>
+            !result.similar?.records.length && (
+              <>
+                <p>{t('registry.none')}</p>
+                {/* Nothing spelt alike either: say how else to search by name. */}
+                {values.q?.trim() && <p>{t('registry.noneByName')}</p>}
+              </>
+            )
           ) : (
             <ol class="records" start={(result.page - 1) * result.perPage + 1}>
               {result.records.map((r) => (

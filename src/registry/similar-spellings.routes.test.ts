@@ -61,7 +61,9 @@ describe.each(DIALECTS)('similar spellings in the registry search (%s)', (dialec
     expect(lists(html)).toEqual({ exact: [], similar: ['Кузнецов Иван Петрович'] });
     expect(html).toContain('Похожие написания');
     expect(html).toContain('Это могут быть другие люди.');
-    expect(html).toContain('Записей, где имя написано именно так, нет.');
+    // The heading says no record is spelt so (not «Найдено 0 записей» above a list of names).
+    expect(html).toContain('<h2 id="results-h">Записей с точно таким написанием имени нет</h2>');
+    expect(html).not.toContain('Найдено 0');
     expect(html).not.toContain('Проверьте, как написано имя');
     const english = await get('Кузнецв', '&lang=en');
     expect(english).toContain('Similar spellings');
