@@ -4,25 +4,17 @@
 // from two encodings was refused at line 1; a missing input or folder came as ENOENT, the latter
 // after the whole run with the first output already written; `--out` could overwrite the input;
 // a header-only truth file scored 1.0; a cell of 100,000 characters made the run hang.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dedupeCommand, linkCommand, writeAll } from './linkage.cli.ts';
 import { evaluateFiles } from './linkage.evaluate.ts';
 import { readPart, splitPoint } from './linkage.csv.ts';
 import { saidIn } from './said.test-helper.ts';
+import { people, tempFiles } from './person-files.test-helper.ts';
 import type { Lang } from '../shared/lang.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'kintrace-bad-input-'));
-const write = (name: string, text: string | Buffer): string => {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
-const HEADER = 'record_id,source,surname,given_name,patronymic,birth_date,region,unit';
-const people = (n: number, row: (i: number, line: string) => string = (_, l) => l): string =>
-  `${[HEADER, ...Array.from({ length: n }, (_, k) => row(k + 1, `${k + 1},a,Фамилия${k + 1},Иван,,1990,,`))].join('\n')}\n`;
+const { dir, write } = tempFiles('kintrace-bad-input-');
 
 /** A refused run's message as the operator reads it in each language. */
 const refusal = async (run: Promise<unknown>): Promise<Record<Lang, string>> => {

@@ -4,24 +4,16 @@
 // Russian, with its line, and no catalogue key or English sentence left in it (a key missing from
 // the Russian catalogue reads as the key; one missing from the English falls back to Russian).
 // Every key of linkage.csv.* must be met here, so that a new message cannot skip the check.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dedupeCommand, linkCommand } from './linkage.cli.ts';
 import { evaluateFiles } from './linkage.evaluate.ts';
 import { saidIn } from './said.test-helper.ts';
+import { HEADER, people, tempFiles } from './person-files.test-helper.ts';
 import { type Words, wordsOf } from '../shared/said.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'kintrace-refusals-'));
-const write = (name: string, text: string | Buffer): string => {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
-const HEADER = 'record_id,source,surname,given_name,patronymic,birth_date,region,unit';
-const people = (n: number, row: (i: number, line: string) => string = (_, l) => l): string =>
-  `${[HEADER, ...Array.from({ length: n }, (_, k) => row(k + 1, `${k + 1},a,Фамилия${k + 1},Иван,,1990,,`))].join('\n')}\n`;
+const { dir, write } = tempFiles('kintrace-refusals-');
 const PEOPLE = write('people.csv', people(4));
 
 const dedupe = (name: string, text: string | Buffer): Promise<unknown> =>
